@@ -1,0 +1,290 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// listCap bounds --all: past a million deals a listing is no longer something to read.
+const listCap = 1_000_000
+
+func (a *app) analyzeCommand() *cobra.Command {
+	var limit int
+	var all bool
+	var w whatIf
+	cmd := &cobra.Command{
+		Use:   "analyze [FILE]",
+		Short: "Show the zone of possible agreement, the Pareto frontier and the bargaining solutions",
+		Long: `analyze finds every deal (one option per issue) that all veto actors accept: within their
+red lines and constraints, and worth at least their reservation. It lists the best of them
+by Nash product, marks the Pareto-optimal ones, and reports the Nash, asymmetric Nash,
+Kalai–Smorodinsky, utilitarian and egalitarian solutions. When no deal qualifies it
+explains why: the closest deal, how far each reservation would have to fall, and which
+single red line or constraint opens the zone.`,
+		Example: `  negsim analyze
+  negsim analyze my-scenario.yaml --limit 5
+  negsim analyze teaching-two-party --format json > result.json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if limit < 0 {
+				return usagef("--limit %d: give 0 or more", limit)
+			}
+			if all {
+				limit = listCap
+			}
+			return a.analyze(argOr(args), w, limit)
+		},
+	}
+	cmd.Flags().IntVar(&limit, "limit", 20, "how many ZOPA deals to list, best first by Nash product")
+	cmd.Flags().BoolVar(&all, "all", false, fmt.Sprintf("list every ZOPA deal (up to %d)", listCap))
+	w.register(cmd)
+	return cmd
+}
+
+func argOr(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
+func (a *app) analyze(file string, w whatIf, limit int) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	a.warn(doc)
+	sp, err := sim.Compile(doc.Scenario)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := a.withTimeout()
+	defer cancel()
+	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
+	if err != nil {
+		return err
+	}
+	return a.emit(func(w io.Writer) error {
+		switch a.settings.Format {
+		case "json":
+			return writeJSON(w, an)
+		case "csv":
+			return zopaGrid(doc.Scenario, an).writeCSV(w)
+		}
+		r := analysisReport(doc.Scenario, an)
+		return r.write(w, a.settings.Format)
+	})
+}
+
+func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
+	r := &report{title: sc.Name}
+	share := 0.0
+	if an.Space.Deals > 0 {
+		share = 100 * float64(an.ZOPA.Count) / float64(an.Space.Deals)
+	}
+	space := section{title: "Outcome space", text: []string{
+		fmt.Sprintf("%d issues, %s possible deals. The zone of possible agreement (ZOPA) holds %s of them (%.2g%%).",
+			an.Space.Issues, count(an.Space.Deals), count(an.ZOPA.Count), share),
+	}}
+	if an.ZOPA.Count > 0 {
+		space.text = append(space.text, fmt.Sprintf("%s of them are Pareto-optimal, with %d distinct utility vectors.", count(uint64(an.Pareto.Count)), an.Pareto.Distinct))
+	}
+	g := &grid{header: []string{"actor", "veto", "power", "reservation"}, right: []bool{false, false, true, true}}
+	for _, ac := range an.Actors {
+		veto := "yes"
+		if !ac.Veto {
+			veto = "no (scored only)"
+		}
+		g.add(ac.Name, veto, fmt.Sprintf("%g", ac.Power), num(ac.Reservation))
+	}
+	space.grid = g
+	r.add(space)
+
+	if an.ZOPA.Count > 0 {
+		title := fmt.Sprintf("ZOPA deals, best first by Nash product (%s of %s)", count(uint64(an.ZOPA.Listed)), count(an.ZOPA.Count))
+		r.add(section{title: title, text: []string{"Each actor's utility, with its surplus over its reservation in brackets; * marks Pareto-optimal deals."}, grid: zopaTable(sc, an)})
+		r.add(section{title: "Bargaining solutions", grid: solutionsGrid(sc, an)})
+		r.add(section{title: "Options in the ZOPA", text: []string{"How many ZOPA deals settle each issue on each option; options in no ZOPA deal are out of reach."}, grid: issuesGrid(sc, an)})
+	} else {
+		r.add(diagnosisSection(sc, an))
+	}
+	return r
+}
+
+func vetoLabel(ac sim.ActorSummary) string {
+	if ac.Veto {
+		return ac.ID
+	}
+	return ac.ID + " (no veto)"
+}
+
+// zopaTable is the terminal view of the listed deals: utilities with surplus together.
+func zopaTable(sc *sim.Scenario, an *sim.Analysis) *grid {
+	g := &grid{header: []string{"#"}, right: []bool{true}}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+		g.right = append(g.right, false)
+	}
+	for _, ac := range an.Actors {
+		g.header = append(g.header, vetoLabel(ac))
+		g.right = append(g.right, true)
+	}
+	g.header = append(g.header, "Nash product", "Pareto")
+	g.right = append(g.right, true, false)
+	for i, d := range an.ZOPA.Deals {
+		row := []string{fmt.Sprint(i + 1)}
+		for _, is := range sc.Issues {
+			row = append(row, d.Options[is.ID])
+		}
+		for _, ac := range an.Actors {
+			row = append(row, fmt.Sprintf("%s (%s)", num(d.Utilities[ac.ID]), signed(d.Surplus[ac.ID])))
+		}
+		row = append(row, fmt.Sprintf("%.4g", d.NashProduct), mark(d.Pareto))
+		g.add(row...)
+	}
+	return g
+}
+
+// zopaGrid is the CSV view: one column per number, so spreadsheets can sort and plot.
+func zopaGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
+	g := &grid{header: []string{"rank"}}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+	}
+	for _, ac := range an.Actors {
+		g.header = append(g.header, "utility_"+ac.ID)
+	}
+	for _, ac := range an.Actors {
+		g.header = append(g.header, "surplus_"+ac.ID)
+	}
+	g.header = append(g.header, "nash_product", "pareto")
+	for i, d := range an.ZOPA.Deals {
+		row := []string{fmt.Sprint(i + 1)}
+		for _, is := range sc.Issues {
+			row = append(row, d.Options[is.ID])
+		}
+		for _, ac := range an.Actors {
+			row = append(row, fmt.Sprint(d.Utilities[ac.ID]))
+		}
+		for _, ac := range an.Actors {
+			row = append(row, fmt.Sprint(d.Surplus[ac.ID]))
+		}
+		row = append(row, fmt.Sprint(d.NashProduct), fmt.Sprint(d.Pareto))
+		g.add(row...)
+	}
+	return g
+}
+
+func mark(b bool) string {
+	if b {
+		return "*"
+	}
+	return ""
+}
+
+// solutionsGrid puts solutions in columns and issues and actors in rows: five deals side
+// by side read better than five wide rows.
+func solutionsGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
+	named := an.Solutions.Named()
+	g := &grid{header: []string{""}, right: []bool{false}}
+	for _, ns := range named {
+		g.header = append(g.header, ns.Title)
+		g.right = append(g.right, false)
+	}
+	for _, is := range sc.Issues {
+		row := []string{is.ID}
+		for _, ns := range named {
+			row = append(row, ns.Solution.Options[is.ID])
+		}
+		g.add(row...)
+	}
+	for _, ac := range an.Actors {
+		row := []string{"utility: " + vetoLabel(ac)}
+		for _, ns := range named {
+			cell := fmt.Sprintf("%s (%s)", num(ns.Solution.Utilities[ac.ID]), signed(ns.Solution.Surplus[ac.ID]))
+			if !ac.Veto && !ns.Solution.Accepts[ac.ID] {
+				cell += " rejects"
+			}
+			row = append(row, cell)
+		}
+		g.add(row...)
+	}
+	return g
+}
+
+func issuesGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
+	g := &grid{header: []string{"issue", "options in the ZOPA (deals)", "never in the ZOPA"}}
+	for _, is := range sc.Issues {
+		var in, out []string
+		for _, o := range is.Options {
+			if n := an.Issues[is.ID][o.ID]; n > 0 {
+				in = append(in, fmt.Sprintf("%s (%s)", o.ID, count(n)))
+			} else {
+				out = append(out, o.ID)
+			}
+		}
+		g.add(is.Name, strings.Join(in, ", "), strings.Join(out, ", "))
+	}
+	return g
+}
+
+func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
+	dg := an.Diagnosis
+	s := section{title: "Why the zone of possible agreement is empty"}
+	if dg == nil {
+		return s
+	}
+	name := func(id string) string {
+		if i := sc.ActorIndex(id); i >= 0 {
+			return sc.Actors[i].Name
+		}
+		return id
+	}
+	if dg.RedLinesClash {
+		s.text = append(s.text, "The veto actors' red lines clash: no deal keeps all of them, whatever the reservation values.")
+	} else if c := dg.Closest; c != nil {
+		s.text = append(s.text, fmt.Sprintf("No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by %s at most:", num(c.LargestShortfall)))
+		var parts []string
+		for _, is := range sc.Issues {
+			parts = append(parts, fmt.Sprintf("%s = %s", is.ID, c.Options[is.ID]))
+		}
+		s.text = append(s.text, "  "+strings.Join(parts, ", "))
+		for _, ac := range an.Actors {
+			if !ac.Veto {
+				continue
+			}
+			if sf := c.Shortfall[ac.ID]; sf > 0 {
+				s.text = append(s.text, fmt.Sprintf("  %s gets %s, %s below its reservation %s.", name(ac.ID), num(c.Utilities[ac.ID]), num(sf), num(ac.Reservation)))
+			}
+		}
+	}
+	s.text = append(s.text, "", "Lowering one reservation, the others fixed:")
+	for _, g := range dg.Reservations {
+		if g.MustFallBy == nil {
+			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do; the other veto actors accept no deal within its red lines.", name(g.Actor)))
+			continue
+		}
+		if *g.MustFallBy <= sim.Tolerance {
+			continue
+		}
+		s.text = append(s.text, fmt.Sprintf("- %s: the best it can get from a deal the others accept is %s; its reservation %s would have to fall by %s.",
+			name(g.Actor), num(*g.Reachable), num(g.Reservation), num(*g.MustFallBy)))
+	}
+	s.text = append(s.text, "", "Dropping one red line or constraint:")
+	if len(dg.Openers) == 0 {
+		s.text = append(s.text, "- none opens the zone on its own.")
+	}
+	for _, o := range dg.Openers {
+		what := fmt.Sprintf("%s's red line on %s (%s)", name(o.Actor), o.Issue, o.Why)
+		if o.Kind == "constraint" {
+			what = fmt.Sprintf("%s's constraint %q", name(o.Actor), o.Why)
+		}
+		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s deals [%s]", what, count(o.Deals), o.Path))
+	}
+	return s
+}

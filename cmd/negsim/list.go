@@ -1,0 +1,67 @@
+package main
+
+import (
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
+)
+
+// shippedScenario is one line of 'negsim list'.
+type shippedScenario struct {
+	Name        string `json:"name"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Default     bool   `json:"default"`
+}
+
+func (a *app) listCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the shipped scenarios",
+		Long:  "list shows the scenarios built into negsim. Any command takes their names in place of a file.",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var list []shippedScenario
+			for _, name := range scenarios.Names() {
+				data, _ := scenarios.Read(name)
+				doc, err := config.Load(name+".yaml", data)
+				if err != nil {
+					return err
+				}
+				list = append(list, shippedScenario{Name: name, Title: doc.Scenario.Name,
+					Description: firstSentence(doc.Scenario.Description), Default: name == scenarios.Default})
+			}
+			return a.emit(func(w io.Writer) error {
+				if a.settings.Format == "json" {
+					return writeJSON(w, list)
+				}
+				g := &grid{header: []string{"name", "title", "what it shows"}}
+				for _, s := range list {
+					name := s.Name
+					if s.Default {
+						name += " (default)"
+					}
+					g.add(name, s.Title, s.Description)
+				}
+				if a.settings.Format == "csv" {
+					return g.writeCSV(w)
+				}
+				r := &report{sections: []section{{grid: g}}}
+				return r.write(w, a.settings.Format)
+			})
+		},
+	}
+}
+
+// firstSentence keeps a listing to one line per scenario.
+func firstSentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}

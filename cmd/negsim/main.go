@@ -1,0 +1,18 @@
+// Command negsim simulates multi-party negotiations: it reads a scenario of actors, issues
+// and positions, and reports the zone of possible agreement, its Pareto frontier and the
+// classic bargaining solutions.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

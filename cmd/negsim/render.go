@@ -1,0 +1,131 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// A report is what a command shows a reader: a title and sections of prose and tables. The
+// same report renders as terminal tables or Markdown; CSV takes its one main grid, and
+// JSON bypasses it for the result struct itself.
+type report struct {
+	title    string
+	sections []section
+}
+
+type section struct {
+	title string
+	text  []string
+	grid  *grid
+}
+
+type grid struct {
+	header []string
+	rows   [][]string
+	// right marks numeric columns, which read better aligned right.
+	right []bool
+}
+
+func (g *grid) add(cells ...string) { g.rows = append(g.rows, cells) }
+
+func (r *report) add(s section) { r.sections = append(r.sections, s) }
+
+func (r *report) write(w io.Writer, format string) error {
+	md := format == "markdown"
+	if r.title != "" {
+		if md {
+			fmt.Fprintf(w, "# %s\n\n", r.title)
+		} else {
+			fmt.Fprintf(w, "%s\n%s\n\n", r.title, strings.Repeat("=", len([]rune(r.title))))
+		}
+	}
+	for _, s := range r.sections {
+		if s.title != "" {
+			if md {
+				fmt.Fprintf(w, "## %s\n\n", s.title)
+			} else {
+				fmt.Fprintf(w, "%s\n%s\n", s.title, strings.Repeat("-", len([]rune(s.title))))
+			}
+		}
+		for _, p := range s.text {
+			fmt.Fprintln(w, p)
+		}
+		if len(s.text) > 0 && s.grid != nil {
+			fmt.Fprintln(w)
+		}
+		if s.grid != nil {
+			if err := s.grid.render(w, md); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+func (g *grid) render(w io.Writer, markdown bool) error {
+	aligns := make([]tw.Align, len(g.header))
+	for i := range aligns {
+		aligns[i] = tw.AlignLeft
+		if i < len(g.right) && g.right[i] {
+			aligns[i] = tw.AlignRight
+		}
+	}
+	opts := []tablewriter.Option{
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
+	}
+	if markdown {
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
+	}
+	t := tablewriter.NewTable(w, opts...)
+	t.Header(g.header)
+	if err := t.Bulk(g.rows); err != nil {
+		return err
+	}
+	return t.Render()
+}
+
+func (g *grid) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(g.header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(g.rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// num formats a utility or surplus for reading: three decimals are finer than any
+// scenario's inputs.
+func num(x float64) string { return fmt.Sprintf("%.3f", x) }
+
+func signed(x float64) string { return fmt.Sprintf("%+.3f", x) }
+
+func count(n uint64) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,455 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// decoder turns a YAML syntax tree into sim types by their json tags. It is written here
+// rather than borrowed from the YAML library so that it can report every problem of a file
+// at once, each with its line, its path and the names that would have been valid, and so
+// that aliases are expanded under a budget instead of trusted.
+type decoder struct {
+	file    string
+	errs    []Error
+	pos     map[string]Position
+	anchors map[string]ast.Node
+	nodes   int
+	depth   int
+}
+
+// Limits on what one file may expand to; a file inside them decodes in milliseconds.
+const (
+	maxNodes = 1_000_000
+	maxDepth = 64
+)
+
+// Position is a place in a file, counted from 1.
+type Position struct {
+	Line int `json:"line"`
+	Col  int `json:"col"`
+}
+
+func nodePos(n ast.Node) Position {
+	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
+		return Position{}
+	}
+	p := n.GetToken().Position
+	return Position{Line: p.Line, Col: p.Column}
+}
+
+func (d *decoder) errorf(n ast.Node, path, format string, args ...any) {
+	p := nodePos(n)
+	d.errs = append(d.errs, Error{File: d.file, Line: p.Line, Col: p.Col, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// resolve looks through anchors, aliases and tags to the node that holds the value.
+func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
+	for {
+		switch x := n.(type) {
+		case *ast.AnchorNode:
+			d.anchors[x.Name.GetToken().Value] = x.Value
+			n = x.Value
+		case *ast.AliasNode:
+			name := x.Value.GetToken().Value
+			target, ok := d.anchors[name]
+			if !ok {
+				d.errorf(x, path, "alias *%s refers to no anchor &%s defined before it", name, name)
+				return nil, false
+			}
+			n = target
+		case *ast.TagNode:
+			n = x.Value
+		default:
+			return n, true
+		}
+	}
+}
+
+// decode fills v from node n found at path.
+func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
+	n, ok := d.resolve(n, path)
+	if !ok {
+		return
+	}
+	if d.nodes++; d.nodes > maxNodes {
+		if d.nodes == maxNodes+1 {
+			d.errorf(n, path, "the file expands to more than %d values (aliases repeated inside aliases?); negsim refuses it", maxNodes)
+		}
+		return
+	}
+	if d.depth++; d.depth > maxDepth {
+		d.depth--
+		d.errorf(n, path, "nested more than %d levels deep; a scenario never needs that", maxDepth)
+		return
+	}
+	defer func() { d.depth-- }()
+	if _, isNull := n.(*ast.NullNode); isNull && v.Kind() != reflect.Interface {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.decodeStruct(n, path, v)
+	case reflect.Slice:
+		d.decodeSlice(n, path, v)
+	case reflect.Map:
+		d.decodeMap(n, path, v)
+	case reflect.String:
+		if s, ok := scalarText(n); ok {
+			v.SetString(s)
+		} else {
+			d.errorf(n, path, "expected text, found %s", describe(n))
+		}
+	case reflect.Float64:
+		if f, ok := d.number(n, path); ok {
+			v.SetFloat(f)
+		}
+	case reflect.Int:
+		if f, ok := d.number(n, path); ok {
+			if f != math.Trunc(f) || math.Abs(f) > 1e9 {
+				d.errorf(n, path, "expected a whole number, found %s", describe(n))
+				return
+			}
+			v.SetInt(int64(f))
+		}
+	case reflect.Bool:
+		if b, ok := n.(*ast.BoolNode); ok {
+			v.SetBool(b.Value)
+		} else {
+			d.errorf(n, path, "expected true or false, found %s", describe(n))
+		}
+	case reflect.Interface:
+		if x, ok := d.generic(n, path); ok {
+			if x != nil {
+				v.Set(reflect.ValueOf(x))
+			}
+		}
+	default:
+		d.errorf(n, path, "cannot hold a value of kind %s", v.Kind())
+	}
+}
+
+func (d *decoder) number(n ast.Node, path string) (float64, bool) {
+	switch x := n.(type) {
+	case *ast.IntegerNode:
+		switch i := x.Value.(type) {
+		case int64:
+			return float64(i), true
+		case uint64:
+			return float64(i), true
+		}
+	case *ast.FloatNode:
+		if !math.IsInf(x.Value, 0) && !math.IsNaN(x.Value) {
+			return x.Value, true
+		}
+	case *ast.InfinityNode, *ast.NanNode:
+		d.errorf(n, path, "expected a finite number, found %s", describe(n))
+		return 0, false
+	case *ast.StringNode:
+		if f, err := strconv.ParseFloat(strings.TrimSpace(x.Value), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			d.errorf(n, path, "expected a number, found the text %q: remove the quotes", x.Value)
+			return 0, false
+		}
+	}
+	d.errorf(n, path, "expected a number, found %s", describe(n))
+	return 0, false
+}
+
+// generic decodes a value whose type the schema leaves open, such as the value of an
+// override: a scalar, a list or a mapping.
+func (d *decoder) generic(n ast.Node, path string) (any, bool) {
+	switch x := n.(type) {
+	case *ast.NullNode:
+		return nil, true
+	case *ast.BoolNode:
+		return x.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
+		return d.number(n, path)
+	case *ast.SequenceNode:
+		out := []any{}
+		for i, e := range x.Values {
+			var item any
+			d.decode(e, fmt.Sprintf("%s[%d]", path, i), reflect.ValueOf(&item).Elem())
+			out = append(out, item)
+		}
+		return out, true
+	case *ast.MappingNode, *ast.MappingValueNode:
+		out := map[string]any{}
+		for _, kv := range d.entries(n, path) {
+			var item any
+			d.decode(kv.value, join(path, kv.key), reflect.ValueOf(&item).Elem())
+			out[kv.key] = item
+		}
+		return out, true
+	}
+	if s, ok := scalarText(n); ok {
+		return s, true
+	}
+	d.errorf(n, path, "expected a value, found %s", describe(n))
+	return nil, false
+}
+
+type entry struct {
+	key   string
+	keyN  ast.Node
+	value ast.Node
+}
+
+// entries lists a mapping's keys in file order, reporting duplicates and merge keys.
+func (d *decoder) entries(n ast.Node, path string) []entry {
+	var values []*ast.MappingValueNode
+	switch x := n.(type) {
+	case *ast.MappingNode:
+		values = x.Values
+	case *ast.MappingValueNode:
+		values = []*ast.MappingValueNode{x}
+	default:
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []entry
+	for _, mv := range values {
+		if mv.Key.IsMergeKey() {
+			d.errorf(mv.Key, path, "merge keys (<<) are not supported; write the fields out")
+			continue
+		}
+		keyNode, _ := d.resolve(mv.Key, path)
+		key, ok := scalarText(keyNode)
+		if !ok {
+			d.errorf(mv.Key, path, "a key must be a plain name, found %s", describe(keyNode))
+			continue
+		}
+		if seen[key] {
+			d.errorf(mv.Key, join(path, key), "%q appears twice in the same mapping; keep one", key)
+			continue
+		}
+		seen[key] = true
+		d.pos[join(path, key)] = nodePos(mv.Key)
+		out = append(out, entry{key: key, keyN: mv.Key, value: mv.Value})
+	}
+	return out
+}
+
+func isMapping(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return true
+	}
+	return false
+}
+
+// field is a struct field as files name it.
+type field struct {
+	name      string
+	index     int
+	key       string // for keyed lists: the element field the mapping key fills
+	def       string
+	shorthand bool
+	value     bool
+}
+
+func fieldsOf(t reflect.Type) []field {
+	var out []field
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		fd := field{name: name, index: i, def: f.Tag.Get("default")}
+		for _, opt := range strings.Split(f.Tag.Get("negsim"), ",") {
+			switch {
+			case strings.HasPrefix(opt, "key="):
+				fd.key = strings.TrimPrefix(opt, "key=")
+			case opt == "shorthand":
+				fd.shorthand = true
+			case opt == "value":
+				fd.value = true
+			}
+		}
+		out = append(out, fd)
+	}
+	return out
+}
+
+func fieldNames(fs []field) []string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.name
+	}
+	return names
+}
+
+func setDefaults(v reflect.Value, fs []field) {
+	for _, f := range fs {
+		if f.def == "" {
+			continue
+		}
+		fv := v.Field(f.index)
+		switch fv.Kind() {
+		case reflect.Bool:
+			fv.SetBool(f.def == "true")
+		case reflect.Float64:
+			x, _ := strconv.ParseFloat(f.def, 64)
+			fv.SetFloat(x)
+		}
+	}
+}
+
+func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
+	fs := fieldsOf(v.Type())
+	setDefaults(v, fs)
+	if !isMapping(n) {
+		for _, f := range fs {
+			if f.shorthand {
+				d.decode(n, join(path, f.name), v.Field(f.index))
+				return
+			}
+		}
+		d.errorf(n, path, "expected a mapping of %s, found %s", quoteNames(fieldNames(fs)), describe(n))
+		return
+	}
+	for _, e := range d.entries(n, path) {
+		i := slices.IndexFunc(fs, func(f field) bool { return f.name == e.key })
+		if i < 0 {
+			d.errorf(e.keyN, join(path, e.key), "unknown field %q;%s valid here: %s", e.key, sim.DidYouMean(e.key, fieldNames(fs)), quoteNames(fieldNames(fs)))
+			continue
+		}
+		f := fs[i]
+		p := join(path, e.key)
+		if f.key != "" {
+			d.decodeKeyed(e.value, p, v.Field(f.index), f.key)
+			continue
+		}
+		d.decode(e.value, p, v.Field(f.index))
+	}
+}
+
+// decodeKeyed fills a list written in files as a mapping: each key becomes the element's
+// key field, each value the rest of the element (or its value field, for overrides).
+func (d *decoder) decodeKeyed(n ast.Node, path string, v reflect.Value, keyField string) {
+	n, ok := d.resolve(n, path)
+	if !ok {
+		return
+	}
+	if _, null := n.(*ast.NullNode); null {
+		return
+	}
+	if !isMapping(n) {
+		d.errorf(n, path, "expected a mapping from %s to its settings, found %s", keyField, describe(n))
+		return
+	}
+	elemType := v.Type().Elem()
+	efs := fieldsOf(elemType)
+	out := reflect.MakeSlice(v.Type(), 0, 0)
+	for _, e := range d.entries(n, path) {
+		elem := reflect.New(elemType).Elem()
+		p := join(path, e.key)
+		for _, f := range efs {
+			if f.name == keyField {
+				elem.Field(f.index).SetString(e.key)
+			}
+		}
+		if vi := slices.IndexFunc(efs, func(f field) bool { return f.value }); vi >= 0 {
+			d.decode(e.value, p, elem.Field(efs[vi].index))
+		} else {
+			d.decodeStruct(mustResolve(d, e.value, p), p, elem)
+		}
+		out = reflect.Append(out, elem)
+	}
+	v.Set(out)
+}
+
+func mustResolve(d *decoder, n ast.Node, path string) ast.Node {
+	r, ok := d.resolve(n, path)
+	if !ok {
+		return n
+	}
+	return r
+}
+
+func (d *decoder) decodeSlice(n ast.Node, path string, v reflect.Value) {
+	seq, ok := n.(*ast.SequenceNode)
+	if !ok {
+		d.errorf(n, path, "expected a list, found %s", describe(n))
+		return
+	}
+	out := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
+	for i, e := range seq.Values {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		d.pos[p] = nodePos(e)
+		d.decode(e, p, out.Index(i))
+	}
+	v.Set(out)
+}
+
+func (d *decoder) decodeMap(n ast.Node, path string, v reflect.Value) {
+	if !isMapping(n) {
+		d.errorf(n, path, "expected a mapping, found %s", describe(n))
+		return
+	}
+	out := reflect.MakeMap(v.Type())
+	for _, e := range d.entries(n, path) {
+		elem := reflect.New(v.Type().Elem()).Elem()
+		d.decode(e.value, join(path, e.key), elem)
+		out.SetMapIndex(reflect.ValueOf(e.key), elem)
+	}
+	v.Set(out)
+}
+
+// scalarText is the text of a scalar as written, so that an id such as 001 stays "001".
+func scalarText(n ast.Node) (string, bool) {
+	switch x := n.(type) {
+	case *ast.StringNode:
+		return x.Value, true
+	case *ast.LiteralNode:
+		return x.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return x.GetToken().Value, true
+	}
+	return "", false
+}
+
+// describe names what a node holds, for "expected X, found Y" messages.
+func describe(n ast.Node) string {
+	switch x := n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.NullNode:
+		return "nothing"
+	case *ast.StringNode:
+		return fmt.Sprintf("the text %q", x.Value)
+	case *ast.LiteralNode:
+		return "a block of text"
+	case *ast.InfinityNode, *ast.NanNode:
+		return fmt.Sprintf("%s (not a finite number)", x.GetToken().Value)
+	case nil:
+		return "nothing"
+	}
+	return n.GetToken().Value
+}
+
+func quoteNames(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,209 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Diagnosis explains an empty ZOPA in three ways a student can act on: the deal that comes
+// closest and by how much it falls short, how far each reservation would have to fall on its
+// own, and which single red line or constraint stands in the way.
+type Diagnosis struct {
+	// RedLinesClash is true when no deal keeps every veto actor's red lines, whatever the
+	// reservations: the zone is closed before utilities are even counted.
+	RedLinesClash bool `json:"red_lines_clash"`
+	// Closest is the deal, within every veto actor's red lines, whose largest shortfall
+	// below a reservation is smallest; nil when the red lines clash.
+	Closest      *ClosestDeal     `json:"closest"`
+	Reservations []ReservationGap `json:"reservations"`
+	// Openers are the single red lines and constraints whose removal alone opens the ZOPA.
+	Openers []Opener `json:"openers"`
+}
+
+// ClosestDeal is the deal nearest to agreement and each veto actor's shortfall there.
+type ClosestDeal struct {
+	Deal
+	Shortfall        map[string]float64 `json:"shortfall"`
+	LargestShortfall float64            `json:"largest_shortfall"`
+}
+
+// ReservationGap says, for one veto actor, the most it can get from a deal every other veto
+// actor accepts and how far its reservation would have to fall to take it. Reachable and
+// MustFallBy are nil when the others accept no deal at all, so no drop would do.
+type ReservationGap struct {
+	Actor       string   `json:"actor"`
+	Reservation float64  `json:"reservation"`
+	Reachable   *float64 `json:"reachable"`
+	MustFallBy  *float64 `json:"must_fall_by"`
+}
+
+// Opener is a single red line ("red_line": an actor's acceptable options on one issue) or
+// constraint whose removal opens the ZOPA, with the number of deals it lets in.
+type Opener struct {
+	Kind  string `json:"kind"`
+	Actor string `json:"actor"`
+	Issue string `json:"issue,omitempty"`
+	Why   string `json:"why,omitempty"`
+	Path  string `json:"path"`
+	Deals uint64 `json:"deals"`
+}
+
+func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diagnosis, error) {
+	base := sp.baseRules(res)
+	dg := &Diagnosis{Reservations: []ReservationGap{}, Openers: []Opener{}}
+
+	redOnly := newTree(sp, base.withoutReservations())
+	choice, worst, found, err := redOnly.closest(ctx, sp, res)
+	if err != nil {
+		return nil, err
+	}
+	dg.RedLinesClash = !found
+	if found {
+		d := sp.deal(choice, res)
+		cd := &ClosestDeal{Deal: d, Shortfall: map[string]float64{}, LargestShortfall: worst}
+		for _, a := range sp.veto {
+			id := sp.sc.Actors[a].ID
+			cd.Shortfall[id] = math.Max(0, res[a]-d.Utilities[id])
+		}
+		dg.Closest = cd
+	}
+
+	for j, a := range sp.veto {
+		gap := ReservationGap{Actor: sp.sc.Actors[a].ID, Reservation: res[a]}
+		t := newTree(sp, base.withoutReservation(a))
+		if best, ok, err := t.maxUtility(ctx, j); err != nil {
+			return nil, err
+		} else if ok {
+			fall := math.Max(0, res[a]-best)
+			gap.Reachable, gap.MustFallBy = &best, &fall
+		}
+		dg.Reservations = append(dg.Reservations, gap)
+	}
+
+	for _, a := range sp.veto {
+		act := &sp.sc.Actors[a]
+		for _, pr := range act.Preferences {
+			if pr.Acceptable == nil {
+				continue
+			}
+			k := sp.sc.IssueIndex(pr.Issue)
+			n, err := newTree(sp, base.withoutRedLine(sp, a, k)).count(ctx, workers)
+			if err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				dg.Openers = append(dg.Openers, Opener{Kind: "red_line", Actor: act.ID, Issue: pr.Issue, Deals: n,
+					Why:  fmt.Sprintf("%s accepts only %s on %s", act.ID, quoteList(pr.Acceptable), pr.Issue),
+					Path: fmt.Sprintf("actors[%d].preferences.%s.acceptable", a, pr.Issue)})
+			}
+		}
+		for ci := range act.Constraints {
+			n, err := newTree(sp, base.withoutConstraint(a, ci)).count(ctx, workers)
+			if err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				dg.Openers = append(dg.Openers, Opener{Kind: "constraint", Actor: act.ID, Deals: n,
+					Why:  act.Constraints[ci].Why,
+					Path: fmt.Sprintf("actors[%d].constraints[%d]", a, ci)})
+			}
+		}
+	}
+	return dg, nil
+}
+
+// closest finds, among the deals the tree allows, the one whose largest shortfall below
+// the veto actors' reservations res (indexed by actor) is smallest, first in option order
+// on ties. Branch and bound: a subtree is skipped once even its best completions fall
+// short by more than the best deal found.
+func (t *tree) closest(ctx context.Context, sp *Space, res []float64) ([]int, float64, bool, error) {
+	if t.empty() {
+		return nil, 0, false, nil
+	}
+	vres := make([]float64, t.nv)
+	for j, a := range sp.veto {
+		vres[j] = res[a]
+	}
+	best, bestChoice := math.Inf(1), []int(nil)
+	choice := make([]int, t.issues)
+	part := make([]float64, (t.issues+1)*t.nv)
+	var steps uint
+	var err error
+	var walk func(k int)
+	walk = func(k int) {
+		if err != nil {
+			return
+		}
+		if steps++; steps&4095 == 0 {
+			err = ctx.Err()
+		}
+		u := part[k*t.nv : (k+1)*t.nv]
+		lower := 0.0
+		for j := range u {
+			lower = max(lower, vres[j]-(u[j]+t.maxSuf[j][k]))
+		}
+		if lower-boundSlack >= best-1e-12 {
+			return
+		}
+		if k == t.issues {
+			best, bestChoice = lower, slices.Clone(choice)
+			return
+		}
+		for _, o := range t.allowed[k] {
+			choice[k] = o
+			if t.step(k, o, choice, u, part[(k+1)*t.nv:(k+2)*t.nv]) {
+				walk(k + 1)
+			}
+		}
+	}
+	walk(0)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	return bestChoice, best, bestChoice != nil, nil
+}
+
+// maxUtility is the most veto actor j can get from a deal the tree allows; false when it
+// allows none.
+func (t *tree) maxUtility(ctx context.Context, j int) (float64, bool, error) {
+	if t.empty() {
+		return 0, false, nil
+	}
+	best, found := math.Inf(-1), false
+	choice := make([]int, t.issues)
+	part := make([]float64, (t.issues+1)*t.nv)
+	var steps uint
+	var err error
+	var walk func(k int)
+	walk = func(k int) {
+		if err != nil {
+			return
+		}
+		if steps++; steps&4095 == 0 {
+			err = ctx.Err()
+		}
+		u := part[k*t.nv : (k+1)*t.nv]
+		if u[j]+t.maxSuf[j][k]+boundSlack <= best {
+			return
+		}
+		if k == t.issues {
+			if t.leafOK(u) {
+				best, found = u[j], true
+			}
+			return
+		}
+		for _, o := range t.allowed[k] {
+			choice[k] = o
+			if t.step(k, o, choice, u, part[(k+1)*t.nv:(k+2)*t.nv]) {
+				walk(k + 1)
+			}
+		}
+	}
+	walk(0)
+	if err != nil {
+		return 0, false, err
+	}
+	return best, found, nil
+}

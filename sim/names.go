@@ -1,0 +1,72 @@
+package sim
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// IsSlug reports whether id is a valid identifier: lower-case letters, digits, '-' and '_',
+// starting with a letter or digit. Ids end up in paths and file names, so they stay plain.
+func IsSlug(id string) bool { return slugPattern.MatchString(id) }
+
+// DidYouMean returns ` did you mean "x"?` naming the candidate closest to got, or "" when
+// none is close enough to be a plausible typo.
+func DidYouMean(got string, candidates []string) string {
+	best, bestDist := "", -1
+	for _, c := range candidates {
+		d := editDistance(strings.ToLower(got), strings.ToLower(c))
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	// A third of the word may be wrong: "teritory" → "territory", but "nato" is not "eu".
+	if bestDist < 0 || bestDist > max(1, len(got)/3) {
+		return ""
+	}
+	return fmt.Sprintf(" did you mean %q?", best)
+}
+
+// editDistance is the Levenshtein distance counting a swap of two neighbours as one edit,
+// the commonest typing slip.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// quoteList renders ids as "a", "b" or "c" for messages that list what would be valid.
+func quoteList(ids []string) string {
+	q := make([]string, len(ids))
+	for i, id := range ids {
+		q[i] = fmt.Sprintf("%q", id)
+	}
+	switch len(q) {
+	case 0:
+		return "none"
+	case 1:
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}

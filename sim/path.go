@@ -1,0 +1,310 @@
+package sim
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Paths address any value of a scenario by the names a file uses, with list elements
+// named by their id: actors.russia.reservation, actors.ukraine.preferences.territory.weight,
+// actors.ukraine.preferences.territory.utilities.freeze, protocol.rounds. Elements without
+// an id (constraints) are named by their position from 0: actors.ukraine.constraints.0.why.
+
+// PathError is a path that does not lead to a value, or a value of the wrong type for it.
+type PathError struct {
+	Path string
+	Msg  string
+}
+
+func (e *PathError) Error() string { return e.Path + ": " + e.Msg }
+
+// Set writes value at path. Values from the command line arrive as text and are converted
+// to the type the path holds: "0.4", "true", "freeze,freeze-dmz" for a list of options.
+func (s *Scenario) Set(path string, value any) error {
+	target, commit, err := s.locate(path)
+	if err != nil {
+		return err
+	}
+	if err := assign(path, target, value); err != nil {
+		return err
+	}
+	commit()
+	return nil
+}
+
+// Add adds delta to the number at path.
+func (s *Scenario) Add(path string, delta float64) error {
+	target, commit, err := s.locate(path)
+	if err != nil {
+		return err
+	}
+	defer commit()
+	switch target.Kind() {
+	case reflect.Float64:
+		target.SetFloat(target.Float() + delta)
+	case reflect.Int:
+		if delta != float64(int64(delta)) {
+			return &PathError{path, fmt.Sprintf("holds a whole number; cannot add %v", delta)}
+		}
+		target.SetInt(target.Int() + int64(delta))
+	default:
+		return &PathError{path, fmt.Sprintf("holds %s, not a number, so nothing can be added to it", kindName(target.Type()))}
+	}
+	return nil
+}
+
+// Get returns the value at path.
+func (s *Scenario) Get(path string) (any, error) {
+	target, _, err := s.locate(path)
+	if err != nil {
+		return nil, err
+	}
+	return target.Interface(), nil
+}
+
+// locate walks a path to the settable value it names.
+func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
+	if strings.TrimSpace(path) == "" {
+		return reflect.Value{}, nil, &PathError{path, "empty path; it starts with one of " + quoteList(jsonNames(reflect.TypeOf(*s)))}
+	}
+	v := reflect.ValueOf(s).Elem()
+	segs := strings.Split(path, ".")
+	for i, seg := range segs {
+		here := strings.Join(segs[:i], ".")
+		if here == "" {
+			here = "the scenario"
+		}
+		switch v.Kind() {
+		case reflect.Struct:
+			f, ok := fieldByJSON(v, seg)
+			if !ok {
+				names := jsonNames(v.Type())
+				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, names), quoteList(names))}
+			}
+			v = f
+		case reflect.Slice:
+			elem, ok, valid := element(v, seg)
+			if !ok {
+				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, valid), quoteList(valid))}
+			}
+			v = elem
+		case reflect.Map:
+			key := reflect.ValueOf(seg)
+			if !v.MapIndex(key).IsValid() {
+				keys := mapKeys(v)
+				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, keys), quoteList(keys))}
+			}
+			if i != len(segs)-1 {
+				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s.%s holds a value, so the path ends there", here, seg)}
+			}
+			cp := reflect.New(v.Type().Elem()).Elem()
+			cp.Set(v.MapIndex(key))
+			m := v
+			return cp, func() { m.SetMapIndex(key, cp) }, nil
+		default:
+			return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s holds a value, so the path ends there", strings.Join(segs[:i], "."))}
+		}
+	}
+	return v, func() {}, nil
+}
+
+func fieldByJSON(v reflect.Value, name string) (reflect.Value, bool) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if n == name {
+			return v.Field(i), true
+		}
+	}
+	return reflect.Value{}, false
+}
+
+func jsonNames(t reflect.Type) []string {
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		if n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); n != "" && n != "-" {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// idField is the field that names a list element in paths: id, or issue for preferences,
+// or path for overrides.
+func idField(t reflect.Type) (int, bool) {
+	for _, name := range []string{"id", "issue", "path"} {
+		for i := 0; i < t.NumField(); i++ {
+			if n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); n == name {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func element(v reflect.Value, seg string) (reflect.Value, bool, []string) {
+	var valid []string
+	if v.Type().Elem().Kind() == reflect.Struct {
+		if fi, ok := idField(v.Type().Elem()); ok {
+			for i := 0; i < v.Len(); i++ {
+				id := v.Index(i).Field(fi).String()
+				if id == seg {
+					return v.Index(i), true, nil
+				}
+				valid = append(valid, id)
+			}
+			return reflect.Value{}, false, valid
+		}
+	}
+	if n, err := strconv.Atoi(seg); err == nil && n >= 0 && n < v.Len() {
+		return v.Index(n), true, nil
+	}
+	for i := 0; i < v.Len(); i++ {
+		valid = append(valid, strconv.Itoa(i))
+	}
+	return reflect.Value{}, false, valid
+}
+
+func mapKeys(v reflect.Value) []string {
+	var keys []string
+	for _, k := range v.MapKeys() {
+		keys = append(keys, k.String())
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func kindName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Float64:
+		return "a number"
+	case reflect.Int:
+		return "a whole number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "text"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return "a list of ids"
+		}
+		return "a list"
+	case reflect.Map:
+		return "a mapping"
+	case reflect.Struct:
+		return "a group of settings"
+	}
+	return t.String()
+}
+
+// assign converts value to the type at target and stores it.
+func assign(path string, target reflect.Value, value any) error {
+	wrong := func() error {
+		return &PathError{path, fmt.Sprintf("expects %s, not %s", kindName(target.Type()), describeValue(value))}
+	}
+	switch target.Kind() {
+	case reflect.Float64:
+		f, ok := toFloat(value)
+		if !ok {
+			return wrong()
+		}
+		target.SetFloat(f)
+	case reflect.Int:
+		f, ok := toFloat(value)
+		if !ok || f != float64(int64(f)) {
+			return wrong()
+		}
+		target.SetInt(int64(f))
+	case reflect.Bool:
+		switch x := value.(type) {
+		case bool:
+			target.SetBool(x)
+		case string:
+			b, err := strconv.ParseBool(strings.TrimSpace(x))
+			if err != nil {
+				return wrong()
+			}
+			target.SetBool(b)
+		default:
+			return wrong()
+		}
+	case reflect.String:
+		switch x := value.(type) {
+		case string:
+			target.SetString(x)
+		case float64, bool, int:
+			target.SetString(fmt.Sprint(x))
+		default:
+			return wrong()
+		}
+	case reflect.Slice:
+		if target.Type().Elem().Kind() != reflect.String {
+			return &PathError{path, "is a list of settings; set its elements one path at a time"}
+		}
+		var items []string
+		switch x := value.(type) {
+		case string:
+			for _, it := range strings.Split(x, ",") {
+				if it = strings.TrimSpace(it); it != "" {
+					items = append(items, it)
+				}
+			}
+		case []any:
+			for _, it := range x {
+				s, ok := it.(string)
+				if !ok {
+					return wrong()
+				}
+				items = append(items, s)
+			}
+		case []string:
+			items = x
+		default:
+			return wrong()
+		}
+		if items == nil {
+			items = []string{}
+		}
+		target.Set(reflect.ValueOf(items))
+	case reflect.Struct:
+		for i := 0; i < target.NumField(); i++ {
+			if strings.Contains(target.Type().Field(i).Tag.Get("negsim"), "shorthand") {
+				return assign(path, target.Field(i), value)
+			}
+		}
+		return &PathError{path, "is a group of settings; set its fields one path at a time: " + quoteList(jsonNames(target.Type()))}
+	default:
+		return &PathError{path, "cannot be set by a path; edit the file"}
+	}
+	return nil
+}
+
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case int:
+		return float64(x), true
+	case string:
+		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+		return f, err == nil && finite(f)
+	}
+	return 0, false
+}
+
+func describeValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", x)
+	case nil:
+		return "nothing"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprint(v)
+}

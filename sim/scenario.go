@@ -1,0 +1,174 @@
+package sim
+
+// The types below are the scenario file's schema as well as the engine's input: the json
+// tags are the field names a teacher writes, the `default` tags the values a missing field
+// takes, and a `negsim:"key=F"` tag marks a list written in files as a mapping whose keys
+// fill field F of each element. One set of names serves files, --set paths, JSON output and
+// the published JSON Schema, so they cannot drift apart.
+
+// Scenario is one negotiation: issues on the table, the actors bargaining over them, and how
+// rounds of talks proceed.
+type Scenario struct {
+	Name        string    `json:"name"`
+	Description string    `json:"description,omitempty"`
+	Sources     []Source  `json:"sources,omitempty"`
+	Issues      []Issue   `json:"issues"`
+	Actors      []Actor   `json:"actors"`
+	Protocol    Protocol  `json:"protocol,omitzero"`
+	Events      []Event   `json:"events,omitempty"`
+	Variants    []Variant `json:"variants,omitempty"`
+}
+
+// Source is a document that values in the scenario cite by its id.
+type Source struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	File  string `json:"file,omitempty"`
+	URL   string `json:"url,omitempty"`
+	Date  string `json:"date,omitempty"`
+	Note  string `json:"note,omitempty"`
+}
+
+// Issue is one question the deal must settle, with its options ordered as a scale.
+type Issue struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Description string   `json:"description,omitempty"`
+	Options     []Option `json:"options"`
+	Source      string   `json:"source,omitempty"`
+	Note        string   `json:"note,omitempty"`
+}
+
+// Option is one possible settlement of an issue.
+type Option struct {
+	ID          string `json:"id"`
+	Label       string `json:"label,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// Actor is a party whose utility the engine scores. A veto actor must accept a deal for it
+// to be in the zone of possible agreement; a non-veto actor is scored and reported only.
+type Actor struct {
+	ID               string       `json:"id"`
+	Name             string       `json:"name"`
+	Description      string       `json:"description,omitempty"`
+	Veto             bool         `json:"veto" default:"true"`
+	Power            float64      `json:"power" default:"1"`
+	Reservation      float64      `json:"reservation"`
+	ReservationDrift float64      `json:"reservation_drift,omitempty"`
+	Strategy         Strategy     `json:"strategy,omitzero"`
+	Preferences      []Preference `json:"preferences" negsim:"key=issue"`
+	Constraints      []Constraint `json:"constraints,omitempty"`
+	Source           string       `json:"source,omitempty"`
+	Note             string       `json:"note,omitempty"`
+}
+
+// Preference is how much an actor cares about one issue and how it values each option.
+// Values come either from Utilities (one per option) or from Ideal and Shape.
+type Preference struct {
+	Issue      string             `json:"issue"`
+	Weight     float64            `json:"weight"`
+	Utilities  map[string]float64 `json:"utilities,omitempty"`
+	Ideal      string             `json:"ideal,omitempty"`
+	Shape      string             `json:"shape,omitempty"`
+	Acceptable []string           `json:"acceptable,omitempty"`
+	Source     string             `json:"source,omitempty"`
+	Note       string             `json:"note,omitempty"`
+}
+
+// Shapes of ideal-point utilities: the value falls with the distance from the ideal option,
+// in proportion (linear) or with its square (quadratic, forgiving near the ideal).
+const (
+	ShapeLinear    = "linear"
+	ShapeQuadratic = "quadratic"
+)
+
+// Constraint is a conditional red line across issues: a deal that meets every condition in
+// If must meet every condition in Then, or the actor rejects it.
+type Constraint struct {
+	If     map[string][]string `json:"if"`
+	Then   map[string][]string `json:"then"`
+	Why    string              `json:"why,omitempty"`
+	Source string              `json:"source,omitempty"`
+	Note   string              `json:"note,omitempty"`
+}
+
+// Strategy is how an actor concedes over bargaining rounds.
+type Strategy struct {
+	Kind     string  `json:"kind" negsim:"shorthand"`
+	Exponent float64 `json:"exponent,omitempty"`
+}
+
+// Protocol is how rounds of talks proceed.
+type Protocol struct {
+	Kind     string `json:"kind,omitempty"`
+	Rounds   int    `json:"rounds,omitempty"`
+	Mediator string `json:"mediator,omitempty"`
+	Rule     string `json:"rule,omitempty"`
+}
+
+// Event changes the scenario at the start of a round: a winter strike campaign, new
+// sanctions, a pause in fighting.
+type Event struct {
+	Round  int          `json:"round"`
+	Why    string       `json:"why"`
+	Set    []Assignment `json:"set,omitempty" negsim:"key=path"`
+	Add    []Assignment `json:"add,omitempty" negsim:"key=path"`
+	Source string       `json:"source,omitempty"`
+	Note   string       `json:"note,omitempty"`
+}
+
+// Variant is a named bundle of overrides a teacher ships with a scenario.
+type Variant struct {
+	ID          string       `json:"id"`
+	Description string       `json:"description"`
+	Set         []Assignment `json:"set" negsim:"key=path"`
+	Source      string       `json:"source,omitempty"`
+	Note        string       `json:"note,omitempty"`
+}
+
+// Assignment is one value written at a path such as actors.russia.reservation.
+type Assignment struct {
+	Path  string `json:"path"`
+	Value any    `json:"value" negsim:"value"`
+}
+
+// ActorIndex returns the position of the actor with the given id, or -1.
+func (s *Scenario) ActorIndex(id string) int {
+	for i := range s.Actors {
+		if s.Actors[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// IssueIndex returns the position of the issue with the given id, or -1.
+func (s *Scenario) IssueIndex(id string) int {
+	for i := range s.Issues {
+		if s.Issues[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// OptionIndex returns the position of the option with the given id, or -1.
+func (is *Issue) OptionIndex(id string) int {
+	for i := range is.Options {
+		if is.Options[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Preference returns the actor's preference on an issue, or nil when it does not care.
+func (a *Actor) Preference(issue string) *Preference {
+	for i := range a.Preferences {
+		if a.Preferences[i].Issue == issue {
+			return &a.Preferences[i]
+		}
+	}
+	return nil
+}

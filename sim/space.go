@@ -1,0 +1,256 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/bits"
+)
+
+// Tolerance is how close a utility must come to a reservation to count as meeting it: a
+// deal worth exactly the reservation is inside the zone, whatever rounding the sums took.
+const Tolerance = 1e-9
+
+// boundSlack loosens pruning bounds by more than the rounding error of a sum of a few dozen
+// terms in another order, so that a branch is never cut for the last bit of a float.
+const boundSlack = 1e-12
+
+// Space is a validated scenario compiled to dense arrays: every later computation works on
+// option indices, never on strings.
+type Space struct {
+	sc     *Scenario
+	issues int
+	actors int
+	// off[k] is where issue k's options start in the flat per-actor arrays; off[issues] is
+	// the total number of options.
+	off  []int
+	opts []int
+	// value[a][off[k]+o] is actor a's weighted value for option o of issue k: its
+	// normalised weight times its value for the option, so a deal's utility is a sum.
+	value [][]float64
+	// accept[a][off[k]+o] is false when option o of issue k crosses one of a's red lines.
+	accept [][]bool
+	cons   [][]constraint
+	veto   []int
+	power  []float64
+	deals  uint64
+	// tooMany is set when the number of deals does not fit in 64 bits.
+	tooMany bool
+}
+
+// constraint is a compiled conditional red line. It can be decided once every issue it
+// names has an option, at depth decideAt of a depth-first walk in issue order.
+type constraint struct {
+	actor    int
+	index    int
+	ifConds  []condition
+	thenCond []condition
+	decideAt int
+}
+
+type condition struct {
+	issue   int
+	allowed []bool
+}
+
+func (c *constraint) holds(choice []int) bool {
+	for _, cd := range c.ifConds {
+		if !cd.allowed[choice[cd.issue]] {
+			return true
+		}
+	}
+	for _, cd := range c.thenCond {
+		if !cd.allowed[choice[cd.issue]] {
+			return false
+		}
+	}
+	return true
+}
+
+// ErrInvalidScenario is returned, wrapped, when a scenario that fails validation is
+// compiled.
+var ErrInvalidScenario = errors.New("invalid scenario")
+
+// Compile validates the scenario and compiles it. The scenario must not change afterwards.
+func Compile(sc *Scenario) (*Space, error) {
+	if errs := sc.Validate().Errors(); len(errs) > 0 {
+		return nil, fmt.Errorf("%w: %s", ErrInvalidScenario, errs[0])
+	}
+	sp := &Space{sc: sc, issues: len(sc.Issues), actors: len(sc.Actors)}
+	sp.off = make([]int, sp.issues+1)
+	sp.opts = make([]int, sp.issues)
+	sp.deals = 1
+	for k := range sc.Issues {
+		n := len(sc.Issues[k].Options)
+		sp.opts[k] = n
+		sp.off[k+1] = sp.off[k] + n
+		hi, lo := bits.Mul64(sp.deals, uint64(n))
+		if hi != 0 {
+			sp.tooMany = true
+		}
+		sp.deals = lo
+	}
+	total := sp.off[sp.issues]
+	sp.value = make([][]float64, sp.actors)
+	sp.accept = make([][]bool, sp.actors)
+	sp.cons = make([][]constraint, sp.actors)
+	sp.power = make([]float64, sp.actors)
+	for a := range sc.Actors {
+		act := &sc.Actors[a]
+		sp.power[a] = act.Power
+		if act.Veto {
+			sp.veto = append(sp.veto, a)
+		}
+		val := make([]float64, total)
+		acc := make([]bool, total)
+		for i := range acc {
+			acc[i] = true
+		}
+		weights := 0.0
+		for _, pr := range act.Preferences {
+			weights += pr.Weight
+		}
+		for pi := range act.Preferences {
+			pr := &act.Preferences[pi]
+			k := sc.IssueIndex(pr.Issue)
+			is := &sc.Issues[k]
+			for o := range is.Options {
+				val[sp.off[k]+o] = pr.Weight / weights * optionValue(pr, is, o)
+			}
+			if pr.Acceptable != nil {
+				for o := range is.Options {
+					acc[sp.off[k]+o] = false
+				}
+				for _, id := range pr.Acceptable {
+					acc[sp.off[k]+is.OptionIndex(id)] = true
+				}
+			}
+		}
+		sp.value[a], sp.accept[a] = val, acc
+		for ci := range act.Constraints {
+			sp.cons[a] = append(sp.cons[a], sp.compileConstraint(a, ci, &act.Constraints[ci]))
+		}
+	}
+	return sp, nil
+}
+
+func (sp *Space) compileConstraint(actor, index int, c *Constraint) constraint {
+	cc := constraint{actor: actor, index: index}
+	conds := func(m map[string][]string) []condition {
+		var out []condition
+		// Issue order, not map order, so that evaluation is the same on every run.
+		for k := range sp.sc.Issues {
+			ids, ok := m[sp.sc.Issues[k].ID]
+			if !ok {
+				continue
+			}
+			allowed := make([]bool, sp.opts[k])
+			for _, id := range ids {
+				allowed[sp.sc.Issues[k].OptionIndex(id)] = true
+			}
+			out = append(out, condition{issue: k, allowed: allowed})
+			cc.decideAt = max(cc.decideAt, k)
+		}
+		return out
+	}
+	cc.ifConds = conds(c.If)
+	cc.thenCond = conds(c.Then)
+	return cc
+}
+
+// Scenario returns the scenario the space was compiled from.
+func (sp *Space) Scenario() *Scenario { return sp.sc }
+
+// Deals is the number of deals in the outcome space, and false when that number does not
+// fit in 64 bits.
+func (sp *Space) Deals() (uint64, bool) { return sp.deals, !sp.tooMany }
+
+// Utility is actor a's utility for a deal given as one option index per issue. Sums run in
+// issue order everywhere in the engine, so equal deals give bit-identical utilities.
+func (sp *Space) Utility(a int, choice []int) float64 {
+	u := 0.0
+	for k, o := range choice {
+		u += sp.value[a][sp.off[k]+o]
+	}
+	return u
+}
+
+// MeetsRedLines reports whether a deal keeps to every single-issue red line and every
+// constraint of actor a.
+func (sp *Space) MeetsRedLines(a int, choice []int) bool {
+	for k, o := range choice {
+		if !sp.accept[a][sp.off[k]+o] {
+			return false
+		}
+	}
+	for i := range sp.cons[a] {
+		if !sp.cons[a][i].holds(choice) {
+			return false
+		}
+	}
+	return true
+}
+
+// Accepts reports whether actor a accepts a deal: it keeps to a's red lines and is worth
+// at least reservation to a.
+func (sp *Space) Accepts(a int, choice []int, reservation float64) bool {
+	return sp.MeetsRedLines(a, choice) && sp.Utility(a, choice) >= reservation-Tolerance
+}
+
+// reservations returns every actor's reservation as written in the scenario.
+func (sp *Space) reservations() []float64 {
+	r := make([]float64, sp.actors)
+	for a := range sp.sc.Actors {
+		r[a] = sp.sc.Actors[a].Reservation
+	}
+	return r
+}
+
+// rules say which deals count as acceptable in one search: the reservations and red lines
+// of the veto actors. Diagnosis searches under altered rules (one red line dropped, one
+// reservation ignored), so they are values, not fields of the space.
+type rules struct {
+	reservation []float64 // per actor; -Inf ignores it
+	accept      [][]bool  // per actor, flat over options
+	cons        [][]constraint
+}
+
+func (sp *Space) baseRules(reservation []float64) *rules {
+	return &rules{reservation: reservation, accept: sp.accept, cons: sp.cons}
+}
+
+func (r *rules) withoutReservation(a int) *rules {
+	res := append([]float64(nil), r.reservation...)
+	res[a] = math.Inf(-1)
+	return &rules{reservation: res, accept: r.accept, cons: r.cons}
+}
+
+func (r *rules) withoutReservations() *rules {
+	res := make([]float64, len(r.reservation))
+	for i := range res {
+		res[i] = math.Inf(-1)
+	}
+	return &rules{reservation: res, accept: r.accept, cons: r.cons}
+}
+
+func (r *rules) withoutRedLine(sp *Space, a, issue int) *rules {
+	acc := append([][]bool(nil), r.accept...)
+	row := append([]bool(nil), acc[a]...)
+	for o := sp.off[issue]; o < sp.off[issue+1]; o++ {
+		row[o] = true
+	}
+	acc[a] = row
+	return &rules{reservation: r.reservation, accept: acc, cons: r.cons}
+}
+
+func (r *rules) withoutConstraint(a, index int) *rules {
+	cons := append([][]constraint(nil), r.cons...)
+	var kept []constraint
+	for _, c := range cons[a] {
+		if c.index != index {
+			kept = append(kept, c)
+		}
+	}
+	cons[a] = kept
+	return &rules{reservation: r.reservation, accept: r.accept, cons: cons}
+}

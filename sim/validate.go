@@ -1,0 +1,540 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+)
+
+// Problem is one thing wrong with a scenario, located by a path into it such as
+// actors[1].preferences.territory.weight. Lists are indexed by position; preferences,
+// utilities and overrides by their keys, as they are written in files. A warning is a
+// problem the engine can live with: it is reported, and the scenario still runs.
+type Problem struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+	Warning bool   `json:"warning,omitempty"`
+}
+
+func (p Problem) String() string {
+	if p.Path == "" {
+		return p.Message
+	}
+	return p.Path + ": " + p.Message
+}
+
+// Problems collects what Validate finds.
+type Problems []Problem
+
+// Errors returns the problems that are not warnings.
+func (ps Problems) Errors() Problems {
+	var out Problems
+	for _, p := range ps {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Warnings returns the problems that are warnings.
+func (ps Problems) Warnings() Problems {
+	var out Problems
+	for _, p := range ps {
+		if p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+type validator struct{ out Problems }
+
+func (v *validator) errorf(path, format string, args ...any) {
+	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) warnf(path, format string, args ...any) {
+	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Strategy kinds. The time-dependent presets fix the concession exponent e of
+// Faratin, Sierra & Jennings (1998); time-dependent takes e from the file.
+const (
+	StrategyBoulware      = "boulware"
+	StrategyLinear        = "linear"
+	StrategyConceder      = "conceder"
+	StrategyTimeDependent = "time-dependent"
+	StrategyTitForTat     = "tit-for-tat"
+	StrategyHardliner     = "hardliner"
+)
+
+// StrategyKinds lists every strategy a file may name.
+var StrategyKinds = []string{StrategyBoulware, StrategyLinear, StrategyConceder, StrategyTimeDependent, StrategyTitForTat, StrategyHardliner}
+
+// Protocol kinds and mediator rules.
+const (
+	ProtocolMediated    = "mediated"
+	ProtocolAlternating = "alternating"
+	RuleNash            = "nash"
+	RuleMediator        = "mediator"
+)
+
+// Validate checks everything that would make the scenario meaningless or ambiguous and
+// returns every problem found, errors and warnings together, in file order.
+func (s *Scenario) Validate() Problems {
+	v := &validator{}
+	if s.Name == "" {
+		v.errorf("name", "a scenario needs a name")
+	}
+	v.core(s)
+	v.variants(s)
+	v.events(s)
+	return v.out
+}
+
+// core checks everything but the overrides that variants and events carry, which are
+// checked by applying them to a copy and validating that copy's core.
+func (v *validator) core(s *Scenario) {
+	v.sources(s)
+	v.issues(s)
+	v.actors(s)
+	v.protocol(s)
+}
+
+func (v *validator) ids(path string, n int, id func(int) string, what string) {
+	seen := map[string]int{}
+	for i := 0; i < n; i++ {
+		p := fmt.Sprintf("%s[%d].id", path, i)
+		got := id(i)
+		switch {
+		case got == "":
+			v.errorf(p, "every %s needs an id", what)
+		case !IsSlug(got):
+			v.errorf(p, "%q is not a valid id: use lower-case letters, digits, '-' and '_', starting with a letter or digit", got)
+		}
+		if j, dup := seen[got]; dup && got != "" {
+			v.errorf(p, "duplicate %s id %q (also %s[%d])", what, got, path, j)
+		} else {
+			seen[got] = i
+		}
+	}
+}
+
+func (v *validator) sources(s *Scenario) {
+	v.ids("sources", len(s.Sources), func(i int) string { return s.Sources[i].ID }, "source")
+}
+
+func (v *validator) issues(s *Scenario) {
+	if len(s.Issues) == 0 {
+		v.errorf("issues", "a scenario needs at least one issue")
+	}
+	v.ids("issues", len(s.Issues), func(i int) string { return s.Issues[i].ID }, "issue")
+	for i := range s.Issues {
+		is := &s.Issues[i]
+		p := fmt.Sprintf("issues[%d]", i)
+		if is.Name == "" {
+			v.errorf(p+".name", "issue %q needs a name", is.ID)
+		}
+		if len(is.Options) == 0 {
+			v.errorf(p+".options", "issue %q needs at least one option", is.ID)
+		}
+		v.ids(p+".options", len(is.Options), func(j int) string { return is.Options[j].ID }, "option")
+	}
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+func (v *validator) actors(s *Scenario) {
+	if len(s.Actors) == 0 {
+		v.errorf("actors", "a scenario needs at least one actor")
+	}
+	v.ids("actors", len(s.Actors), func(i int) string { return s.Actors[i].ID }, "actor")
+	veto := 0
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		p := fmt.Sprintf("actors[%d]", i)
+		if a.Veto {
+			veto++
+		}
+		if a.Name == "" {
+			v.errorf(p+".name", "actor %q needs a name", a.ID)
+		}
+		if !finite(a.Power) || a.Power <= 0 {
+			v.errorf(p+".power", "%v is not a valid power: bargaining power is a number above 0 (default 1)", a.Power)
+		}
+		if !finite(a.Reservation) || a.Reservation < 0 || a.Reservation > 1 {
+			v.errorf(p+".reservation", "%v is outside [0,1]: a reservation is the utility of no deal, from 0 (anything beats it) to 1 (only its best deal will do)", a.Reservation)
+		}
+		if !finite(a.ReservationDrift) || math.Abs(a.ReservationDrift) > 1 {
+			v.errorf(p+".reservation_drift", "%v is not a valid drift: a change per round between -1 and 1", a.ReservationDrift)
+		}
+		v.strategy(p+".strategy", a.Strategy)
+		v.preferences(s, a, p)
+		v.constraints(s, a, p)
+	}
+	if len(s.Actors) > 0 && veto == 0 {
+		v.errorf("actors", "no actor holds a veto, so every deal would be agreed: mark at least one actor veto: true")
+	}
+	v.unvaluedIssuesAndOptions(s)
+}
+
+func (v *validator) strategy(p string, st Strategy) {
+	if st.Kind != "" && !slices.Contains(StrategyKinds, st.Kind) {
+		v.errorf(p+".kind", "unknown strategy %q;%s valid: %s", st.Kind, DidYouMean(st.Kind, StrategyKinds), quoteList(StrategyKinds))
+	}
+	if st.Exponent != 0 && (!finite(st.Exponent) || st.Exponent <= 0) {
+		v.errorf(p+".exponent", "%v is not a valid exponent: e is above 0 (below 1 concedes late, above 1 early)", st.Exponent)
+	}
+	if st.Kind == StrategyTimeDependent && st.Exponent == 0 {
+		v.errorf(p+".exponent", "a time-dependent strategy needs an exponent e above 0 (below 1 concedes late, above 1 early)")
+	}
+	if st.Exponent != 0 && st.Kind != "" && st.Kind != StrategyTimeDependent {
+		v.errorf(p+".exponent", "only a time-dependent strategy takes an exponent; %q fixes its own", st.Kind)
+	}
+}
+
+func issueIDs(s *Scenario) []string {
+	ids := make([]string, len(s.Issues))
+	for i := range s.Issues {
+		ids[i] = s.Issues[i].ID
+	}
+	return ids
+}
+
+func optionIDs(is *Issue) []string {
+	ids := make([]string, len(is.Options))
+	for i := range is.Options {
+		ids[i] = is.Options[i].ID
+	}
+	return ids
+}
+
+func actorIDs(s *Scenario) []string {
+	ids := make([]string, len(s.Actors))
+	for i := range s.Actors {
+		ids[i] = s.Actors[i].ID
+	}
+	return ids
+}
+
+// option checks that id names an option of issue and says which would be valid if not.
+func (v *validator) option(p string, is *Issue, id string) bool {
+	if is.OptionIndex(id) >= 0 {
+		return true
+	}
+	v.errorf(p, "issue %q has no option %q;%s valid: %s", is.ID, id, DidYouMean(id, optionIDs(is)), quoteList(optionIDs(is)))
+	return false
+}
+
+func (v *validator) issueRef(p string, s *Scenario, id string) *Issue {
+	if k := s.IssueIndex(id); k >= 0 {
+		return &s.Issues[k]
+	}
+	v.errorf(p, "no issue %q;%s valid: %s", id, DidYouMean(id, issueIDs(s)), quoteList(issueIDs(s)))
+	return nil
+}
+
+func (v *validator) preferences(s *Scenario, a *Actor, p string) {
+	total := 0.0
+	seen := map[string]bool{}
+	for j := range a.Preferences {
+		pr := &a.Preferences[j]
+		pp := fmt.Sprintf("%s.preferences.%s", p, pr.Issue)
+		if seen[pr.Issue] {
+			v.errorf(pp, "actor %q states a preference on issue %q twice", a.ID, pr.Issue)
+		}
+		seen[pr.Issue] = true
+		if !finite(pr.Weight) || pr.Weight < 0 {
+			v.errorf(pp+".weight", "%v is not a valid weight: weights are 0 or more (they are normalised to sum 1 per actor)", pr.Weight)
+		} else {
+			total += pr.Weight
+		}
+		is := v.issueRef(pp, s, pr.Issue)
+		if is == nil {
+			continue
+		}
+		switch {
+		case pr.Utilities != nil && pr.Ideal != "":
+			v.errorf(pp, "give either utilities or ideal, not both")
+		case pr.Utilities == nil && pr.Ideal == "":
+			v.errorf(pp, "give utilities (a value in [0,1] for every option) or ideal (the best option)")
+		case pr.Utilities != nil:
+			v.utilities(pp+".utilities", is, pr.Utilities)
+		default:
+			v.option(pp+".ideal", is, pr.Ideal)
+		}
+		if pr.Shape != "" && pr.Shape != ShapeLinear && pr.Shape != ShapeQuadratic {
+			v.errorf(pp+".shape", "unknown shape %q; valid: %q or %q", pr.Shape, ShapeLinear, ShapeQuadratic)
+		}
+		if pr.Shape != "" && pr.Ideal == "" {
+			v.errorf(pp+".shape", "shape goes with ideal; with utilities every value is given")
+		}
+		if pr.Acceptable != nil && len(pr.Acceptable) == 0 {
+			v.errorf(pp+".acceptable", "an empty list accepts no option at all, so no deal can pass; leave acceptable out to accept every option")
+		}
+		for k, id := range pr.Acceptable {
+			v.option(fmt.Sprintf("%s.acceptable[%d]", pp, k), is, id)
+		}
+	}
+	if len(a.Preferences) > 0 && total == 0 {
+		v.errorf(p+".preferences", "actor %q gives every issue weight 0: at least one weight must be above 0", a.ID)
+	}
+	if len(a.Preferences) == 0 {
+		v.errorf(p+".preferences", "actor %q has no preferences: give a weight and utilities for at least one issue", a.ID)
+	}
+	if total > 0 && math.Abs(total-100) > 1e-6 && math.Abs(total-1) > 1e-6 {
+		v.warnf(p+".preferences", "actor %q's weights sum to %g, not 100; they are normalised, so only their ratios count", a.ID, total)
+	}
+	noRedLine := len(a.Constraints) == 0
+	for _, pr := range a.Preferences {
+		if pr.Acceptable != nil {
+			noRedLine = false
+		}
+	}
+	if noRedLine && a.Veto {
+		v.warnf(p, "actor %q has no red lines: only its reservation limits what it accepts", a.ID)
+	}
+	if best, ok := bestUtility(s, a); ok && a.Reservation > best+Tolerance {
+		v.warnf(p+".reservation", "actor %q's reservation %g is above the best utility any deal can give it (%.4g): it can never agree", a.ID, a.Reservation, best)
+	}
+}
+
+func (v *validator) utilities(p string, is *Issue, u map[string]float64) {
+	keys := make([]string, 0, len(u))
+	for k := range u {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !v.option(p+"."+k, is, k) {
+			continue
+		}
+		if x := u[k]; !finite(x) || x < 0 || x > 1 {
+			v.errorf(p+"."+k, "%v is outside [0,1]: utilities run from 0 (worst) to 1 (best)", x)
+		}
+	}
+	var missing []string
+	for _, o := range is.Options {
+		if _, ok := u[o.ID]; !ok {
+			missing = append(missing, o.ID)
+		}
+	}
+	if len(missing) > 0 {
+		v.errorf(p, "no utility for %s: give a value in [0,1] for every option of issue %q", quoteList(missing), is.ID)
+	}
+}
+
+func (v *validator) conditions(p string, s *Scenario, conds map[string][]string) {
+	if len(conds) == 0 {
+		v.errorf(p, "needs at least one issue with a list of options")
+	}
+	keys := make([]string, 0, len(conds))
+	for k := range conds {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		is := v.issueRef(p+"."+k, s, k)
+		if is == nil {
+			continue
+		}
+		if len(conds[k]) == 0 {
+			v.errorf(p+"."+k, "an empty option list can never hold; list the options of %q it means", k)
+		}
+		for j, o := range conds[k] {
+			v.option(fmt.Sprintf("%s.%s[%d]", p, k, j), is, o)
+		}
+	}
+}
+
+func (v *validator) constraints(s *Scenario, a *Actor, p string) {
+	for j := range a.Constraints {
+		c := &a.Constraints[j]
+		cp := fmt.Sprintf("%s.constraints[%d]", p, j)
+		v.conditions(cp+".if", s, c.If)
+		v.conditions(cp+".then", s, c.Then)
+	}
+}
+
+func (v *validator) unvaluedIssuesAndOptions(s *Scenario) {
+	for i := range s.Issues {
+		is := &s.Issues[i]
+		cared := false
+		valued := make([]bool, len(is.Options))
+		for _, a := range s.Actors {
+			pr := a.Preference(is.ID)
+			if pr == nil || pr.Weight <= 0 {
+				continue
+			}
+			cared = true
+			for o := range is.Options {
+				if optionValue(pr, is, o) > 0 {
+					valued[o] = true
+				}
+			}
+		}
+		if !cared {
+			v.warnf(fmt.Sprintf("issues[%d]", i), "no actor gives issue %q any weight, so its options change nobody's utility", is.ID)
+			continue
+		}
+		for o, ok := range valued {
+			if !ok {
+				v.warnf(fmt.Sprintf("issues[%d].options[%d]", i, o), "no actor values option %q of issue %q above 0", is.Options[o].ID, is.ID)
+			}
+		}
+	}
+}
+
+func (v *validator) protocol(s *Scenario) {
+	pr := s.Protocol
+	if pr.Kind != "" && pr.Kind != ProtocolMediated && pr.Kind != ProtocolAlternating {
+		v.errorf("protocol.kind", "unknown protocol %q; valid: %q or %q", pr.Kind, ProtocolMediated, ProtocolAlternating)
+	}
+	if pr.Rounds < 0 {
+		v.errorf("protocol.rounds", "%d rounds: the deadline is a number of rounds, 1 or more", pr.Rounds)
+	}
+	if pr.Mediator != "" && s.ActorIndex(pr.Mediator) < 0 {
+		v.errorf("protocol.mediator", "no actor %q;%s valid: %s", pr.Mediator, DidYouMean(pr.Mediator, actorIDs(s)), quoteList(actorIDs(s)))
+	}
+	if pr.Rule != "" && pr.Rule != RuleNash && pr.Rule != RuleMediator {
+		v.errorf("protocol.rule", "unknown rule %q; valid: %q (the Nash product of the surpluses) or %q (the mediator's own utility)", pr.Rule, RuleNash, RuleMediator)
+	}
+	for i, e := range s.Events {
+		p := fmt.Sprintf("events[%d]", i)
+		if e.Round < 0 {
+			v.errorf(p+".round", "round %d is before the talks start at round 0", e.Round)
+		}
+		if e.Why == "" {
+			v.errorf(p+".why", "every event says why it happens; the transcript prints it at its round")
+		}
+		if len(e.Set) == 0 && len(e.Add) == 0 {
+			v.errorf(p, "an event changes something: give set: or add: with at least one path")
+		}
+	}
+}
+
+func (v *validator) variants(s *Scenario) {
+	v.ids("variants", len(s.Variants), func(i int) string { return s.Variants[i].ID }, "variant")
+	for i, va := range s.Variants {
+		p := fmt.Sprintf("variants[%d]", i)
+		if va.Description == "" {
+			v.errorf(p+".description", "variant %q needs a description saying what it changes and why", va.ID)
+		}
+		if len(va.Set) == 0 {
+			v.errorf(p+".set", "variant %q changes nothing: give set: with at least one path", va.ID)
+		}
+		v.overrides(s, p, "variant "+strconvQuote(va.ID), va.Set, nil)
+	}
+}
+
+// events checks that every path an event changes exists and leaves a valid scenario.
+func (v *validator) events(s *Scenario) {
+	for i, e := range s.Events {
+		v.overrides(s, fmt.Sprintf("events[%d]", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add)
+	}
+}
+
+// overrides applies set and add to a copy of the scenario and reports paths that lead
+// nowhere and values that leave the scenario invalid, located at the override.
+func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment) {
+	cp := s.Clone()
+	ok := true
+	for _, as := range set {
+		if err := cp.Set(as.Path, as.Value); err != nil {
+			v.errorf(p+".set."+as.Path, "%s: %s", what, pathMessage(err))
+			ok = false
+		}
+	}
+	for _, as := range add {
+		delta, isNum := toFloat(as.Value)
+		if !isNum {
+			v.errorf(p+".add."+as.Path, "%s: add takes a number to add, not %s", what, describeValue(as.Value))
+			ok = false
+			continue
+		}
+		if err := cp.Add(as.Path, delta); err != nil {
+			v.errorf(p+".add."+as.Path, "%s: %s", what, pathMessage(err))
+			ok = false
+		}
+	}
+	if !ok {
+		return
+	}
+	inner := &validator{}
+	inner.core(cp)
+	for _, pr := range inner.out.Errors() {
+		v.errorf(p, "%s leaves the scenario invalid: %s", what, pr)
+	}
+}
+
+func pathMessage(err error) string {
+	if pe, ok := err.(*PathError); ok {
+		return pe.Msg
+	}
+	return err.Error()
+}
+
+func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
+
+// optionValue is an actor's unweighted value for option o of an issue, from its utilities
+// or its ideal point.
+func optionValue(pr *Preference, is *Issue, o int) float64 {
+	if pr.Utilities != nil {
+		return pr.Utilities[is.Options[o].ID]
+	}
+	ideal := is.OptionIndex(pr.Ideal)
+	if ideal < 0 {
+		return 0
+	}
+	n := len(is.Options)
+	far := max(ideal, n-1-ideal)
+	if far == 0 {
+		return 1
+	}
+	d := float64(abs(o-ideal)) / float64(far)
+	if pr.Shape == ShapeQuadratic {
+		return 1 - d*d
+	}
+	return 1 - d
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// bestUtility is the most an actor can get from any deal that keeps to its own
+// single-issue red lines (cross-issue constraints are ignored, so it is an upper bound).
+func bestUtility(s *Scenario, a *Actor) (float64, bool) {
+	total := 0.0
+	for _, pr := range a.Preferences {
+		if !finite(pr.Weight) || pr.Weight < 0 {
+			return 0, false
+		}
+		total += pr.Weight
+	}
+	if total <= 0 {
+		return 0, false
+	}
+	best := 0.0
+	for _, pr := range a.Preferences {
+		k := s.IssueIndex(pr.Issue)
+		if k < 0 {
+			return 0, false
+		}
+		is := &s.Issues[k]
+		top := 0.0
+		for o := range is.Options {
+			if pr.Acceptable != nil && !slices.Contains(pr.Acceptable, is.Options[o].ID) {
+				continue
+			}
+			top = max(top, optionValue(&pr, is, o))
+		}
+		best += pr.Weight / total * top
+	}
+	return best, true
+}
