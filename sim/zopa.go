@@ -122,6 +122,9 @@ type Options struct {
 	Workers int
 	// MaxDeals refuses spaces with more deals than this; 0 means no limit.
 	MaxDeals uint64
+	// Reservations, when set, replace the actors' reservations (one per actor, in file
+	// order): bargaining rounds analyse the space at each round's drifted values.
+	Reservations []float64
 }
 
 // SpaceTooLargeError refuses a space above the configured limit before any work is done.
@@ -168,6 +171,12 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 		return nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opt.MaxDeals}
 	}
 	res := sp.reservations()
+	if opt.Reservations != nil {
+		if len(opt.Reservations) != sp.actors {
+			return nil, fmt.Errorf("%d reservations given for %d actors", len(opt.Reservations), sp.actors)
+		}
+		res = opt.Reservations
+	}
 	t := newTree(sp, sp.baseRules(res))
 	vetoRes := make([]float64, len(sp.veto))
 	vetoPower := make([]float64, len(sp.veto))
@@ -197,6 +206,9 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	}
 
 	an := sp.summary()
+	for i := range an.Actors {
+		an.Actors[i].Reservation = res[i]
+	}
 	an.Warnings = sp.sc.Validate().Warnings()
 	an.ZOPA.Count = total.count
 	front := total.front.frontier()
@@ -236,6 +248,18 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	}
 	return an, nil
 }
+
+// Count is the number of deals every veto actor accepts at the given reservations (one per
+// actor, in file order), without listing or scoring them.
+func (sp *Space) Count(ctx context.Context, reservations []float64, workers int) (uint64, error) {
+	if len(reservations) != sp.actors {
+		return 0, fmt.Errorf("%d reservations given for %d actors", len(reservations), sp.actors)
+	}
+	return newTree(sp, sp.baseRules(reservations)).count(ctx, workers)
+}
+
+// Reservations returns every actor's reservation as the scenario states it, in file order.
+func (sp *Space) Reservations() []float64 { return sp.reservations() }
 
 func (sp *Space) summary() *Analysis {
 	an := &Analysis{
