@@ -1,0 +1,323 @@
+package sim
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// randomScenario draws a small scenario with every feature the engine prunes on: red
+// lines, constraints, ideal points, non-veto actors and ties (utilities on a coarse grid).
+func randomScenario(rng *rand.Rand) *Scenario {
+	sc := &Scenario{Name: "random"}
+	nIssues := 1 + rng.IntN(5)
+	for k := 0; k < nIssues; k++ {
+		is := Issue{ID: fmt.Sprintf("i%d", k), Name: fmt.Sprintf("issue %d", k)}
+		for o := 0; o < 1+rng.IntN(4); o++ {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+		}
+		sc.Issues = append(sc.Issues, is)
+	}
+	nActors := 1 + rng.IntN(4)
+	for a := 0; a < nActors; a++ {
+		act := Actor{ID: fmt.Sprintf("a%d", a), Name: fmt.Sprintf("actor %d", a), Veto: a == 0 || rng.IntN(4) > 0,
+			Power: float64(1 + rng.IntN(3)), Reservation: float64(rng.IntN(9)) / 10}
+		for _, is := range sc.Issues {
+			if rng.IntN(5) == 0 {
+				continue
+			}
+			pr := Preference{Issue: is.ID, Weight: float64(rng.IntN(5))}
+			if rng.IntN(3) == 0 {
+				pr.Ideal = is.Options[rng.IntN(len(is.Options))].ID
+				if rng.IntN(2) == 0 {
+					pr.Shape = ShapeQuadratic
+				}
+			} else {
+				pr.Utilities = map[string]float64{}
+				for _, o := range is.Options {
+					pr.Utilities[o.ID] = float64(rng.IntN(5)) / 4
+				}
+			}
+			if rng.IntN(3) == 0 {
+				for _, o := range is.Options {
+					if rng.IntN(3) > 0 {
+						pr.Acceptable = append(pr.Acceptable, o.ID)
+					}
+				}
+				if len(pr.Acceptable) == 0 {
+					pr.Acceptable = []string{is.Options[0].ID}
+				}
+			}
+			act.Preferences = append(act.Preferences, pr)
+		}
+		if len(act.Preferences) == 0 {
+			act.Preferences = []Preference{{Issue: sc.Issues[0].ID, Ideal: sc.Issues[0].Options[0].ID}}
+		}
+		act.Preferences[0].Weight++
+		if nIssues > 1 && rng.IntN(3) == 0 {
+			i, j := rng.IntN(nIssues), rng.IntN(nIssues)
+			if i != j {
+				act.Constraints = append(act.Constraints, Constraint{
+					If:   map[string][]string{sc.Issues[i].ID: {sc.Issues[i].Options[rng.IntN(len(sc.Issues[i].Options))].ID}},
+					Then: map[string][]string{sc.Issues[j].ID: {sc.Issues[j].Options[rng.IntN(len(sc.Issues[j].Options))].ID}},
+				})
+			}
+		}
+		sc.Actors = append(sc.Actors, act)
+	}
+	return sc
+}
+
+// bruteForce is the reference the engine must agree with: every deal visited by an
+// odometer, no pruning, the frontier by comparing every pair, the solutions by scanning
+// the frontier. It shares only Utility and MeetsRedLines with the engine.
+type bruteForce struct {
+	count    uint64
+	perIssue map[string]map[string]uint64
+	zopa     [][]int
+	pareto   [][]int
+	distinct int
+	solution map[string][]int
+}
+
+func solveByBruteForce(sp *Space) bruteForce {
+	sc := sp.Scenario()
+	res := sp.reservations()
+	bf := bruteForce{perIssue: map[string]map[string]uint64{}, solution: map[string][]int{}}
+	for _, is := range sc.Issues {
+		bf.perIssue[is.ID] = map[string]uint64{}
+		for _, o := range is.Options {
+			bf.perIssue[is.ID][o.ID] = 0
+		}
+	}
+	var vetoIdx []int
+	for a, act := range sc.Actors {
+		if act.Veto {
+			vetoIdx = append(vetoIdx, a)
+		}
+	}
+	vec := func(c []int) []float64 {
+		v := make([]float64, len(vetoIdx))
+		for j, a := range vetoIdx {
+			v[j] = sp.Utility(a, c)
+		}
+		return v
+	}
+	choice := make([]int, len(sc.Issues))
+	for {
+		ok := true
+		for _, a := range vetoIdx {
+			if !sp.Accepts(a, choice, res[a]) {
+				ok = false
+			}
+		}
+		if ok {
+			bf.count++
+			bf.zopa = append(bf.zopa, slices.Clone(choice))
+			for k, o := range choice {
+				bf.perIssue[sc.Issues[k].ID][sc.Issues[k].Options[o].ID]++
+			}
+		}
+		k := len(choice) - 1
+		for k >= 0 {
+			choice[k]++
+			if choice[k] < len(sc.Issues[k].Options) {
+				break
+			}
+			choice[k] = 0
+			k--
+		}
+		if k < 0 {
+			break
+		}
+	}
+	for _, x := range bf.zopa {
+		dominated := false
+		for _, y := range bf.zopa {
+			if dominates(vec(y), vec(x)) {
+				dominated = true
+			}
+		}
+		if !dominated {
+			bf.pareto = append(bf.pareto, x)
+		}
+	}
+	var seen [][]float64
+	for _, p := range bf.pareto {
+		v := vec(p)
+		if !slices.ContainsFunc(seen, func(s []float64) bool { return sameVec(s, v) }) {
+			seen = append(seen, v)
+		}
+	}
+	bf.distinct = len(seen)
+	if len(bf.pareto) == 0 {
+		return bf
+	}
+	// The criteria, written out again from MODEL.md section 2.
+	best := make([]float64, len(vetoIdx))
+	for j := range best {
+		best[j] = math.Inf(-1)
+		for _, p := range bf.pareto {
+			best[j] = max(best[j], vec(p)[j])
+		}
+	}
+	powerSum := 0.0
+	for _, a := range vetoIdx {
+		powerSum += sc.Actors[a].Power
+	}
+	s := func(v []float64, j int) float64 { return math.Max(0, v[j]-res[vetoIdx[j]]) }
+	crit := map[string]func(v []float64) float64{
+		"nash": func(v []float64) float64 {
+			p := 1.0
+			for j := range v {
+				p *= s(v, j)
+			}
+			return p
+		},
+		"asymmetric_nash": func(v []float64) float64 {
+			p := 1.0
+			for j := range v {
+				p *= math.Pow(s(v, j), sc.Actors[vetoIdx[j]].Power/powerSum)
+			}
+			return p
+		},
+		"kalai_smorodinsky": func(v []float64) float64 {
+			m := math.Inf(1)
+			for j := range v {
+				r := 1.0
+				if best[j]-res[vetoIdx[j]] > Tolerance {
+					r = s(v, j) / (best[j] - res[vetoIdx[j]])
+				}
+				m = min(m, r)
+			}
+			return m
+		},
+		"utilitarian": func(v []float64) float64 {
+			t := 0.0
+			for _, x := range v {
+				t += x
+			}
+			return t
+		},
+		"egalitarian": func(v []float64) float64 {
+			m := math.Inf(1)
+			for j := range v {
+				m = min(m, s(v, j))
+			}
+			return m
+		},
+	}
+	for name, c := range crit {
+		top := math.Inf(-1)
+		for _, p := range bf.pareto {
+			top = max(top, c(vec(p)))
+		}
+		// bf.pareto is in odometer order, the lowest positions first.
+		for _, p := range bf.pareto {
+			if c(vec(p)) >= top-1e-12*max(1, math.Abs(top)) {
+				bf.solution[name] = p
+				break
+			}
+		}
+	}
+	return bf
+}
+
+func TestEngineAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2026, 11))
+	checked, nonEmpty := 0, 0
+	for n := 0; n < 400; n++ {
+		sc := randomScenario(rng)
+		if errs := sc.Validate().Errors(); len(errs) > 0 {
+			continue
+		}
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := solveByBruteForce(sp)
+		an, err := Analyze(context.Background(), sp, Options{Limit: 1 << 20, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		if want.count > 0 {
+			nonEmpty++
+		}
+		fail := func(format string, args ...any) {
+			t.Helper()
+			js, _ := json.Marshal(sc)
+			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
+		}
+		if an.ZOPA.Count != want.count {
+			fail("count %d, brute force %d", an.ZOPA.Count, want.count)
+		}
+		for is, opts := range want.perIssue {
+			for o, c := range opts {
+				if an.Issues[is][o] != c {
+					fail("issues[%s][%s] = %d, brute force %d", is, o, an.Issues[is][o], c)
+				}
+			}
+		}
+		if an.Pareto.Count != len(want.pareto) || an.Pareto.Distinct != want.distinct {
+			fail("pareto %+v, brute force %d deals, %d distinct", an.Pareto, len(want.pareto), want.distinct)
+		}
+		listed := map[string]bool{}
+		for _, d := range an.ZOPA.Deals {
+			listed[choiceKey(d.Choice)] = true
+			isPareto := slices.ContainsFunc(want.pareto, func(p []int) bool { return slices.Equal(p, d.Choice) })
+			if d.Pareto != isPareto {
+				fail("deal %v pareto = %v, brute force %v", d.Choice, d.Pareto, isPareto)
+			}
+		}
+		for _, z := range want.zopa {
+			if !listed[choiceKey(z)] {
+				fail("ZOPA deal %v not listed", z)
+			}
+		}
+		for i := 1; i < len(an.ZOPA.Deals); i++ {
+			if an.ZOPA.Deals[i].NashProduct > an.ZOPA.Deals[i-1].NashProduct {
+				fail("deals not ordered by Nash product at %d", i)
+			}
+		}
+		for _, ns := range an.Solutions.Named() {
+			w, ok := want.solution[ns.Key]
+			switch {
+			case !ok && ns.Solution != nil:
+				fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
+			case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
+				fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
+			}
+		}
+	}
+	if checked < 300 || nonEmpty < 50 {
+		t.Fatalf("only %d valid scenarios, %d with a ZOPA: the generator no longer exercises the engine", checked, nonEmpty)
+	}
+}
+
+func TestAnswerDoesNotDependOnWorkers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for n := 0; n < 50; n++ {
+		sc := randomScenario(rng)
+		sp, err := Compile(sc)
+		if err != nil {
+			continue
+		}
+		var outs [][]byte
+		for _, w := range []int{1, 2, 5} {
+			an, err := Analyze(context.Background(), sp, Options{Limit: 7, Workers: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			js, _ := json.Marshal(an)
+			outs = append(outs, js)
+		}
+		if string(outs[0]) != string(outs[1]) || string(outs[0]) != string(outs[2]) {
+			t.Fatalf("scenario %d: results differ between 1, 2 and 5 workers", n)
+		}
+	}
+}
