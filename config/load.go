@@ -153,14 +153,17 @@ func Load(name string, data []byte) (*Document, error) {
 	if len(errs) > 0 && d.nodes > maxNodes {
 		return nil, errs
 	}
-	// Paths where decoding failed would also fail validation, for the same reason; report
-	// the decoding error alone.
+	// Where decoding failed, validation would fail too for the same reason (a misspelt
+	// weight reads as a missing one): report the decoding error alone, and nothing
+	// validation says about the object that holds it or the one around that.
 	broken := map[string]bool{}
 	for _, e := range errs {
 		broken[e.Path] = true
+		broken[parent(e.Path)] = true
+		broken[parent(parent(e.Path))] = true
 	}
 	for _, p := range sc.Validate() {
-		if covered(broken, p.Path) {
+		if broken[p.Path] {
 			continue
 		}
 		e := doc.errorAt(p)
@@ -176,15 +179,6 @@ func Load(name string, data []byte) (*Document, error) {
 		return nil, errs
 	}
 	return doc, nil
-}
-
-func covered(broken map[string]bool, path string) bool {
-	for p := path; p != ""; p = parent(p) {
-		if broken[p] {
-			return true
-		}
-	}
-	return false
 }
 
 func (doc *Document) errorAt(p sim.Problem) Error {

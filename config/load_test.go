@@ -1,0 +1,218 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const valid = `name: Two parties
+issues:
+  - id: territory
+    name: Territory
+    options:
+      - id: freeze
+      - id: cede
+actors:
+  - id: ukraine
+    name: Ukraine
+    reservation: 0.3
+    preferences:
+      territory:
+        weight: 100
+        utilities: {freeze: 1, cede: 0}
+        acceptable: [freeze]
+  - id: russia
+    name: Russia
+    veto: false
+    preferences:
+      territory:
+        weight: 100
+        ideal: cede
+`
+
+func TestLoadValidScenario(t *testing.T) {
+	doc, err := Load("ok.yaml", []byte(valid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := doc.Scenario
+	if len(sc.Issues) != 1 || len(sc.Issues[0].Options) != 2 || len(sc.Actors) != 2 {
+		t.Fatalf("decoded %+v", sc)
+	}
+	uk, ru := sc.Actors[0], sc.Actors[1]
+	if !uk.Veto || uk.Power != 1 {
+		t.Errorf("ukraine veto %v power %v: want the defaults true and 1", uk.Veto, uk.Power)
+	}
+	if ru.Veto {
+		t.Errorf("russia veto = true, want the written false")
+	}
+	if p := uk.Preference("territory"); p == nil || p.Utilities["freeze"] != 1 || len(p.Acceptable) != 1 {
+		t.Errorf("ukraine territory = %+v", p)
+	}
+	if got := doc.Locate("actors[1].preferences.territory.ideal"); got.Line != 23 || got.Col != 9 {
+		t.Errorf("ideal located at %+v, want line 23 col 9", got)
+	}
+}
+
+func loadErrors(t *testing.T, src string) ErrorList {
+	t.Helper()
+	_, err := Load("s.yaml", []byte(src))
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v, want an ErrorList", err)
+	}
+	if !errors.Is(err, ErrBadInput) {
+		t.Errorf("an ErrorList must count as bad input")
+	}
+	return list
+}
+
+func TestLoadReportsEveryProblemWithItsPlace(t *testing.T) {
+	src := strings.NewReplacer(
+		"        weight: 100\n        utilities: {freeze: 1, cede: 0}", "        wieght: 100\n        utilities: {freeze: 1.5, cede: 0}",
+		"    preferences:\n      territory:\n        weight: 100\n        ideal: cede", "    preferences:\n      teritory:\n        weight: 100\n        ideal: cede",
+	).Replace(valid)
+	list := loadErrors(t, src)
+	want := []string{
+		`s.yaml:14:9: actors[0].preferences.territory.wieght: unknown field "wieght"; did you mean "weight"?`,
+		`s.yaml:15:21: actors[0].preferences.territory.utilities.freeze: 1.5 is outside [0,1]`,
+		`s.yaml:21:7: actors[1].preferences.teritory: no issue "teritory"; did you mean "territory"?`,
+	}
+	if len(list) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(list), len(want), list)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(list[i].Error(), w) {
+			t.Errorf("error %d:\n got %s\nwant %s…", i, list[i].Error(), w)
+		}
+	}
+}
+
+func TestLoadRejects(t *testing.T) {
+	cases := []struct {
+		name, src, want string
+	}{
+		{"empty", "  \n\n", "the file is empty"},
+		{"only comments", "# a scenario will go here\n", "holds no scenario"},
+		{"not yaml", "name: [unclosed\n", "not valid YAML or JSON"},
+		{"a list", "- a\n- b\n", "expected a scenario"},
+		{"two documents", valid + "---\nname: again\n", "a second YAML document"},
+		{"text for a number", strings.Replace(valid, "reservation: 0.3", "reservation: high", 1), `expected a number, found the text "high"`},
+		{"quoted number", strings.Replace(valid, "reservation: 0.3", `reservation: "0.3"`, 1), "remove the quotes"},
+		{"nan", strings.Replace(valid, "reservation: 0.3", "reservation: .nan", 1), "expected a finite number"},
+		{"duplicate key", strings.Replace(valid, "    reservation: 0.3\n", "    reservation: 0.3\n    reservation: 0.4\n", 1), `"reservation" already defined`},
+		{"duplicate id", strings.Replace(valid, "id: cede", "id: freeze", 1), `duplicate option id "freeze"`},
+		{"missing utility", strings.Replace(valid, "{freeze: 1, cede: 0}", "{freeze: 1}", 1), `no utility for "cede"`},
+		{"utilities and ideal", strings.Replace(valid, "        ideal: cede", "        ideal: cede\n        utilities: {freeze: 0, cede: 1}", 1), "either utilities or ideal"},
+		{"negative weight", strings.Replace(valid, "weight: 100\n        ideal", "weight: -3\n        ideal", 1), "-3 is not a valid weight"},
+		{"empty acceptable", strings.Replace(valid, "[freeze]", "[]", 1), "an empty list accepts no option"},
+		{"unknown option in acceptable", strings.Replace(valid, "[freeze]", "[frieze]", 1), `did you mean "freeze"?`},
+		{"reservation out of range", strings.Replace(valid, "reservation: 0.3", "reservation: 1.3", 1), "1.3 is outside [0,1]"},
+		{"bad id", strings.Replace(valid, "id: ukraine", "id: Ukraine", 1), `"Ukraine" is not a valid id`},
+		{"unknown variant path", valid + "variants:\n  - id: v\n    description: d\n    set: {actors.ukrain.reservation: 0.1}\n", `did you mean "ukraine"?`},
+		{"merge key", "base: &b {id: x}\n" + strings.Replace(valid, "  - id: territory\n", "  - <<: *b\n    id: territory\n", 1), "merge keys"},
+		{"undefined alias", strings.Replace(valid, "reservation: 0.3", "reservation: *nowhere", 1), "alias *nowhere refers to no anchor"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			list := loadErrors(t, c.src)
+			if !strings.Contains(list.Error(), c.want) {
+				t.Errorf("errors:\n%v\nwant one containing %q", list, c.want)
+			}
+			for _, e := range list {
+				if e.File != "s.yaml" {
+					t.Errorf("error without its file: %+v", e)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadRefusesAliasBombs(t *testing.T) {
+	// Each level repeats the previous nine times: 9^8 ≈ 4·10^7 values if expanded.
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i <= 8; i++ {
+		name := "a" + string(rune('0'+i))
+		prev := "*a" + string(rune('0'+i-1))
+		b.WriteString(name + ": &" + name + " [" + strings.Repeat(prev+", ", 8) + prev + "]\n")
+	}
+	list := loadErrors(t, "name: bomb\nvariants:\n  - id: v\n    description: d\n    set:\n      x: {" + strings.ReplaceAll(strings.TrimSpace(b.String()), "\n", ", ") + "}\n")
+	if !strings.Contains(list.Error(), "expands to more than") {
+		t.Errorf("errors %v, want the expansion limit", list)
+	}
+}
+
+func TestLoadAcceptsBOMAndWindowsLineEndings(t *testing.T) {
+	src := "\xef\xbb\xbf" + strings.ReplaceAll(valid, "\n", "\r\n")
+	if _, err := Load("windows.yaml", []byte(src)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLoadReadsJSON(t *testing.T) {
+	src := `{"name": "json", "issues": [{"id": "i", "name": "I", "options": [{"id": "a"}, {"id": "b"}]}],
+	 "actors": [{"id": "x", "name": "X", "reservation": 0.2, "preferences": {"i": {"weight": 1, "ideal": "a"}}}]}`
+	doc, err := Load("s.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Scenario.Actors[0].Preferences[0].Ideal != "a" {
+		t.Errorf("decoded %+v", doc.Scenario.Actors[0])
+	}
+}
+
+func TestReadFileRefusesLargeFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(path, []byte(strings.Repeat("# padding\n", 200)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadFile(path, 1000)
+	if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "larger than 1000 bytes") {
+		t.Errorf("err = %v, want a size refusal", err)
+	}
+	if _, err := ReadFile(path, 4000); err != nil {
+		t.Errorf("a file under the limit: %v", err)
+	}
+}
+
+func TestWarningsDoNotFail(t *testing.T) {
+	// Weights of 60 + 30 do not sum to 100; russia (veto by default) has no red lines.
+	src := strings.Replace(valid, "    veto: false\n", "", 1)
+	src = strings.Replace(src, "weight: 100\n        utilities", "weight: 60\n        utilities", 1)
+	doc, err := Load("w.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := doc.Warnings.Error()
+	for _, w := range []string{"weights sum to 60", `actor "russia" has no red lines`} {
+		if !strings.Contains(got, w) {
+			t.Errorf("warnings:\n%s\nwant one containing %q", got, w)
+		}
+	}
+}
+
+func TestApplyVariantThenSets(t *testing.T) {
+	src := valid + "variants:\n  - id: soft\n    description: Ukraine softens.\n    set:\n      actors.ukraine.reservation: 0.1\n      actors.ukraine.preferences.territory.acceptable: [freeze, cede]\n"
+	doc, err := Load("v.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Apply("soft", []Override{{Path: "actors.ukraine.reservation", Value: "0.2"}}); err != nil {
+		t.Fatal(err)
+	}
+	uk := doc.Scenario.Actors[0]
+	if uk.Reservation != 0.2 || len(uk.Preferences[0].Acceptable) != 2 {
+		t.Errorf("after variant and set: reservation %v, acceptable %v; want 0.2 (set after variant) and both options", uk.Reservation, uk.Preferences[0].Acceptable)
+	}
+	err = doc.Apply("", []Override{{Path: "actors.ukraine.reservation", Value: "2"}})
+	if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), "2 is outside [0,1]") {
+		t.Errorf("err = %v, want the override's invalid result named", err)
+	}
+	if err := doc.Apply("sotf", nil); err == nil || !strings.Contains(err.Error(), `did you mean "soft"?`) {
+		t.Errorf("err = %v, want a did-you-mean for the variant", err)
+	}
+}

@@ -1,0 +1,80 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/spf13/pflag"
+)
+
+func flags(t *testing.T, args ...string) *pflag.FlagSet {
+	t.Helper()
+	fl := pflag.NewFlagSet("test", pflag.ContinueOnError)
+	RegisterFlags(fl)
+	if err := fl.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return fl
+}
+
+func TestSettingsPrecedence(t *testing.T) {
+	// No user config file may leak in from the machine running the tests.
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	file := filepath.Join(t.TempDir(), "negsim.yaml")
+	if err := os.WriteFile(file, []byte("format: markdown\nworkers: 3\ntimeout: 1m\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := ResolveSettings(flags(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Format != "table" || s.MaxDeals != DefaultMaxDeals || s.Workers != 0 || s.File != "" {
+		t.Errorf("defaults: %+v", s)
+	}
+	// The file beats the defaults.
+	s, err = ResolveSettings(flags(t, "--config", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Format != "markdown" || s.Workers != 3 || s.Timeout != time.Minute {
+		t.Errorf("from the file: %+v", s)
+	}
+	// The environment beats the file; a flag beats the environment.
+	t.Setenv("NEGSIM_FORMAT", "json")
+	t.Setenv("NEGSIM_WORKERS", "2")
+	s, err = ResolveSettings(flags(t, "--config", file, "--workers", "1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Format != "json" || s.Workers != 1 {
+		t.Errorf("env over file, flag over env: %+v", s)
+	}
+}
+
+func TestSettingsErrors(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("fromat: json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][]string{
+		"unknown format":   {"--format", "xml"},
+		"missing file":     {"--config", filepath.Join(t.TempDir(), "none.yaml")},
+		"unknown setting":  {"--config", bad},
+		"negative workers": {"--workers", "-1"},
+	}
+	for name, args := range cases {
+		if _, err := ResolveSettings(flags(t, args...)); !errors.Is(err, ErrUsage) {
+			t.Errorf("%s: err = %v, want a usage error", name, err)
+		}
+	}
+	t.Setenv("NEGSIM_WORKERS", "many")
+	if _, err := ResolveSettings(flags(t)); !errors.Is(err, ErrUsage) {
+		t.Errorf("NEGSIM_WORKERS=many: err = %v, want a usage error naming the setting", err)
+	}
+}
