@@ -62,10 +62,10 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 	dg.RedLinesClash = !found
 	if found {
 		d := sp.deal(choice, res)
-		cd := &ClosestDeal{Deal: d, Shortfall: map[string]float64{}, LargestShortfall: worst}
+		cd := &ClosestDeal{Deal: d, Shortfall: map[string]float64{}, LargestShortfall: presentable(worst)}
 		for _, a := range sp.veto {
 			id := sp.sc.Actors[a].ID
-			cd.Shortfall[id] = math.Max(0, res[a]-d.Utilities[id])
+			cd.Shortfall[id] = presentable(math.Max(0, res[a]-sp.Utility(a, choice)))
 		}
 		dg.Closest = cd
 	}
@@ -76,8 +76,8 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 		if best, ok, err := t.maxUtility(ctx, j); err != nil {
 			return nil, err
 		} else if ok {
-			fall := math.Max(0, res[a]-best)
-			gap.Reachable, gap.MustFallBy = &best, &fall
+			reach, fall := presentable(best), presentable(math.Max(0, res[a]-best))
+			gap.Reachable, gap.MustFallBy = &reach, &fall
 		}
 		dg.Reservations = append(dg.Reservations, gap)
 	}

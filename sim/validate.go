@@ -462,10 +462,18 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 	if !ok {
 		return
 	}
-	inner := &validator{}
-	inner.core(cp)
-	for _, pr := range inner.out.Errors() {
-		v.errorf(p, "%s leaves the scenario invalid: %s", what, pr)
+	before := &validator{}
+	before.core(s)
+	known := map[string]bool{}
+	for _, pr := range before.out.Errors() {
+		known[pr.String()] = true
+	}
+	after := &validator{}
+	after.core(cp)
+	for _, pr := range after.out.Errors() {
+		if !known[pr.String()] {
+			v.errorf(p, "%s leaves the scenario invalid: %s", what, pr)
+		}
 	}
 }
 

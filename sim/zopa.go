@@ -231,7 +231,7 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 		}
 		d := sp.deal(front.choices[i], res)
 		d.Pareto = true
-		an.Solutions.set(kind, &Solution{Deal: d, Value: crit[kind](front.vecs[i])})
+		an.Solutions.set(kind, &Solution{Deal: d, Value: presentable(crit[kind](front.vecs[i]))})
 	}
 	for k := range sp.sc.Issues {
 		is := &sp.sc.Issues[k]
@@ -293,15 +293,20 @@ func (sp *Space) deal(choice []int, res []float64) Deal {
 	for a := range sp.sc.Actors {
 		id := sp.sc.Actors[a].ID
 		u := sp.Utility(a, choice)
-		d.Utilities[id] = u
-		d.Surplus[id] = u - res[a]
+		d.Utilities[id] = presentable(u)
+		d.Surplus[id] = presentable(u - res[a])
 		d.Accepts[id] = sp.MeetsRedLines(a, choice) && u >= res[a]-Tolerance
 		if sp.sc.Actors[a].Veto {
 			d.NashProduct *= math.Max(0, u-res[a])
 		}
 	}
+	d.NashProduct = presentable(d.NashProduct)
 	return d
 }
+
+// presentable rounds a reported number to 12 decimals: far below any input's precision,
+// and it spares readers 0.10000000000000003 where the arithmetic meant 0.1.
+func presentable(x float64) float64 { return math.Round(x*1e12) / 1e12 }
 
 // DealFromChoice scores a concession set given as option positions against the scenario's
 // own reservations.

@@ -29,7 +29,7 @@ single red line or constraint opens the zone.`,
 		Example: `  negsim analyze
   negsim analyze my-scenario.yaml --limit 5
   negsim analyze teaching-two-party --format json > result.json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 0 {
 				return usagef("--limit %d: give 0 or more", limit)

@@ -42,6 +42,16 @@ func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
 }
 
+// args turns cobra's argument-count errors into usage errors (exit 2).
+func args(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, a []string) error {
+		if err := check(cmd, a); err != nil {
+			return usagef("%v; see negsim %s --help", err, cmd.Name())
+		}
+		return nil
+	}
+}
+
 // run is the whole program behind main, so that tests drive every command end to end
 // without a subprocess. It builds a fresh command tree each call: nothing is global.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -64,6 +74,11 @@ func (a *app) report(err error) int {
 	var usage *usageError
 	var tooLarge *sim.SpaceTooLargeError
 	switch {
+	case errors.Is(err, errInvalidFiles):
+		return exitBadUse
+	case strings.HasPrefix(err.Error(), "unknown command"):
+		fmt.Fprintf(a.stderr, "negsim: %v\n", err)
+		return exitBadUse
 	case errors.As(err, &list):
 		for _, e := range list {
 			fmt.Fprintln(a.stderr, e.Error())

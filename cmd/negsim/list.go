@@ -23,7 +23,7 @@ func (a *app) listCommand() *cobra.Command {
 		Use:   "list",
 		Short: "List the shipped scenarios",
 		Long:  "list shows the scenarios built into negsim. Any command takes their names in place of a file.",
-		Args:  cobra.NoArgs,
+		Args:  args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var list []shippedScenario
 			for _, name := range scenarios.Names() {

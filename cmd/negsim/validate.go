@@ -30,7 +30,7 @@ an actor without red lines, ...) do not make a file invalid unless --strict is g
 The exit code is 0 when every file is valid and 2 otherwise.`,
 		Example: `  negsim validate my-scenario.yaml
   negsim validate scenarios/*.yaml --format json`,
-		Args: cobra.MinimumNArgs(1),
+		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.validate(args, strict)
 		},

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files with the current output")
+
+// runCLI runs negsim in-process with no user settings file and returns its streams.
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// golden compares got with testdata/<name>; on a mismatch it writes <name>.got-stdout
+// beside it for diffing, and -update rewrites the golden file.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/negsim -update to create it)", err)
+	}
+	if got != string(want) {
+		_ = os.WriteFile(path+".got-stdout", []byte(got), 0o644)
+		t.Errorf("output differs from %s; see %s.got-stdout", path, path)
+	}
+}
+
+func TestAnalyzeGolden(t *testing.T) {
+	cases := []struct {
+		golden string
+		args   []string
+	}{
+		{"analyze-two-by-two.txt", []string{"analyze", "testdata/two-by-two.yaml"}},
+		{"analyze-two-by-two.md", []string{"analyze", "testdata/two-by-two.yaml", "--format", "markdown"}},
+		{"analyze-two-by-two.csv", []string{"analyze", "testdata/two-by-two.yaml", "--format", "csv"}},
+		{"analyze-two-by-two.json", []string{"analyze", "testdata/two-by-two.yaml", "--format", "json"}},
+		{"analyze-empty.txt", []string{"analyze", "testdata/two-by-two.yaml#demanding"}},
+		{"analyze-empty.json", []string{"analyze", "testdata/two-by-two.yaml", "--variant", "demanding", "--format", "json"}},
+	}
+	for _, c := range cases {
+		t.Run(c.golden, func(t *testing.T) {
+			out, errOut, code := runCLI(t, c.args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden(t, c.golden, out)
+		})
+	}
+}
+
+func TestAnalyzeDefaultScenario(t *testing.T) {
+	out, errOut, code := runCLI(t, "analyze", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, key := range []string{`"space"`, `"deals"`, `"zopa"`, `"count"`, `"solutions"`, `"nash"`, `"pareto"`, `"distinct"`, `"issues"`} {
+		if !strings.Contains(out, key) {
+			t.Errorf("JSON output lacks %s", key)
+		}
+	}
+}
+
+func TestAnalyzeIsDeterministicAcrossWorkers(t *testing.T) {
+	one, _, _ := runCLI(t, "analyze", "--format", "json", "--workers", "1")
+	two, _, _ := runCLI(t, "analyze", "--format", "json", "--workers", "2")
+	if one != two || one == "" {
+		t.Error("the default scenario's JSON differs between 1 and 2 workers")
+	}
+}
+
+func TestExitCodesAndMessages(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown file", []string{"analyze", "nowhere.yaml"}, exitBadUse, `no file "nowhere.yaml"`},
+		{"shipped name typo", []string{"analyze", "ukraine-2025"}, exitBadUse, `did you mean "ukraine-2026"?`},
+		{"bad set path", []string{"analyze", "testdata/two-by-two.yaml", "--set", "actors.w.reservation=1"}, exitBadUse, `actors has no "w"`},
+		{"bad set value", []string{"analyze", "testdata/two-by-two.yaml", "--set", "actors.x.reservation=high"}, exitBadUse, `expects a number, not "high"`},
+		{"set without =", []string{"analyze", "testdata/two-by-two.yaml", "--set", "actors.x.reservation"}, exitBadUse, "write PATH=VALUE"},
+		{"unknown variant", []string{"analyze", "testdata/two-by-two.yaml#demandin"}, exitBadUse, `did you mean "demanding"?`},
+		{"bad format", []string{"analyze", "--format", "xml"}, exitBadUse, `unknown format "xml"`},
+		{"bad flag", []string{"analyze", "--limt", "3"}, exitBadUse, "unknown flag"},
+		{"negative limit", []string{"analyze", "--limit", "-1"}, exitBadUse, "--limit -1"},
+		{"space too large", []string{"analyze", "testdata/two-by-two.yaml", "--max-deals", "5"}, exitBadUse, "6 deals, beyond the limit of 5"},
+		{"unknown command", []string{"analyse"}, exitBadUse, "unknown command"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, c.args...)
+			if code != c.code || !strings.Contains(errOut, c.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, c.code, c.want)
+			}
+			if out != "" {
+				t.Errorf("a failed command wrote to stdout: %q", out)
+			}
+		})
+	}
+}
+
+func TestValidate(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.yaml")
+	src, err := os.ReadFile("testdata/two-by-two.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), "reservation: 0.3", "reservaton: 0.3", 1)
+	bad = strings.Replace(bad, "b1: 1}", "b1: 2}", 1)
+	if err := os.WriteFile(broken, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "validate", "testdata/two-by-two.yaml", broken)
+	if code != exitBadUse {
+		t.Errorf("exit %d, want %d with one invalid file", code, exitBadUse)
+	}
+	for _, want := range []string{
+		"testdata/two-by-two.yaml: ok",
+		broken + ":14:5: actors[0].reservaton: unknown field \"reservaton\"; did you mean \"reservation\"?",
+		broken + ":17:42: actors[0].preferences.b.utilities.b1: 2 is outside [0,1]",
+		"1 of 2 files valid; 2 errors",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("validate output lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, code = runCLI(t, "validate", "testdata/two-by-two.yaml")
+	if code != exitOK || !strings.Contains(out, "1 of 1 files valid") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+}
+
+func TestListShowsShippedScenarios(t *testing.T) {
+	out, errOut, code := runCLI(t, "list")
+	if code != exitOK || !strings.Contains(out, "ukraine-2026 (default)") {
+		t.Errorf("exit %d, stderr %q, output:\n%s", code, errOut, out)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, code := runCLI(t, "version")
+	if code != exitOK || !strings.HasPrefix(out, "negsim ") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+}
