@@ -115,7 +115,7 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 }
 
 // closest finds, among the deals the tree allows, the one whose largest shortfall below
-// the veto actors' reservations res (indexed by actor) is smallest, first in option order
+// the veto actors' reservations res (indexed by actor) is smallest, the lowest positions
 // on ties. Branch and bound: a subtree is skipped once even its best completions fall
 // short by more than the best deal found.
 func (t *tree) closest(ctx context.Context, sp *Space, res []float64) ([]int, float64, bool, error) {
@@ -144,15 +144,19 @@ func (t *tree) closest(ctx context.Context, sp *Space, res []float64) ([]int, fl
 		for j := range u {
 			lower = max(lower, vres[j]-(u[j]+t.maxSuf[j][k]))
 		}
-		if lower-boundSlack >= best-1e-12 {
+		// Subtrees that can only tie are still walked: a tie goes to the lowest positions,
+		// and the walk does not visit deals in that order.
+		if lower-boundSlack > best+1e-12 {
 			return
 		}
 		if k == t.issues {
-			best, bestChoice = lower, slices.Clone(choice)
+			if bestChoice == nil || lower < best-1e-12 || (lower <= best+1e-12 && slices.Compare(choice, bestChoice) < 0) {
+				best, bestChoice = lower, slices.Clone(choice)
+			}
 			return
 		}
-		for _, o := range t.allowed[k] {
-			choice[k] = o
+		for _, o := range t.order[k] {
+			choice[t.seq[k]] = o
 			if t.step(k, o, choice, u, part[(k+1)*t.nv:(k+2)*t.nv]) {
 				walk(k + 1)
 			}
@@ -194,8 +198,8 @@ func (t *tree) maxUtility(ctx context.Context, j int) (float64, bool, error) {
 			}
 			return
 		}
-		for _, o := range t.allowed[k] {
-			choice[k] = o
+		for _, o := range t.order[k] {
+			choice[t.seq[k]] = o
 			if t.step(k, o, choice, u, part[(k+1)*t.nv:(k+2)*t.nv]) {
 				walk(k + 1)
 			}

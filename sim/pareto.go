@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"slices"
 )
 
@@ -19,72 +20,19 @@ func dominates(a, b []float64) bool {
 	return strict
 }
 
-// archive keeps the deals no deal seen so far dominates, with their veto actors' utilities.
-// Deals with equal utility vectors are all kept: each is Pareto-optimal.
-type archive struct {
-	nv      int
-	vecs    []float64 // flat, nv per deal
-	choices [][]int
-}
-
-func (ar *archive) vec(i int) []float64 { return ar.vecs[i*ar.nv : (i+1)*ar.nv] }
-
-func (ar *archive) insert(u []float64, choice []int) {
-	for i := 0; i < len(ar.choices); {
-		v := ar.vec(i)
-		if dominates(v, u) {
-			return
+// dominatesBound is dominates with the bound's rounding slack added on every side, for
+// pruning: a subtree is skipped only when a deal found dominates even its best completion.
+func dominatesBound(a, bound []float64) bool {
+	strict := false
+	for i := range a {
+		if a[i] < bound[i]-Tolerance+boundSlack {
+			return false
 		}
-		if dominates(u, v) {
-			ar.remove(i)
-			continue
-		}
-		i++
-	}
-	ar.vecs = append(ar.vecs, u...)
-	ar.choices = append(ar.choices, slices.Clone(choice))
-}
-
-func (ar *archive) remove(i int) {
-	last := len(ar.choices) - 1
-	copy(ar.vec(i), ar.vec(last))
-	ar.choices[i] = ar.choices[last]
-	ar.vecs = ar.vecs[:last*ar.nv]
-	ar.choices = ar.choices[:last]
-}
-
-// frontier is a final Pareto set in canonical order: by option positions, issue by issue.
-type frontier struct {
-	nv      int
-	vecs    [][]float64
-	choices [][]int
-}
-
-func (ar *archive) frontier() frontier {
-	idx := make([]int, len(ar.choices))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int { return slices.Compare(ar.choices[a], ar.choices[b]) })
-	f := frontier{nv: ar.nv}
-	for _, i := range idx {
-		f.vecs = append(f.vecs, slices.Clone(ar.vec(i)))
-		f.choices = append(f.choices, ar.choices[i])
-	}
-	return f
-}
-
-// distinct counts the different utility vectors on the frontier, equal within Tolerance.
-func (f frontier) distinct() int {
-	vs := slices.Clone(f.vecs)
-	slices.SortFunc(vs, slices.Compare)
-	n := 0
-	for i := range vs {
-		if i == 0 || !sameVec(vs[i], vs[i-1]) {
-			n++
+		if a[i] > bound[i]+Tolerance+boundSlack {
+			strict = true
 		}
 	}
-	return n
+	return strict
 }
 
 func sameVec(a, b []float64) bool {
@@ -94,4 +42,136 @@ func sameVec(a, b []float64) bool {
 		}
 	}
 	return true
+}
+
+// entry is one utility vector of the frontier with the deals that reach it: how many, and
+// the one with the lowest option positions, which stands for them all.
+type entry struct {
+	vec    []float64
+	count  uint64
+	choice []int
+}
+
+// archive holds the vectors no deal seen so far dominates. Its size is the frontier's,
+// whatever the size of the space.
+type archive struct {
+	entries []entry
+}
+
+func (ar *archive) insert(u []float64, choice []int) {
+	for i := range ar.entries {
+		if dominates(ar.entries[i].vec, u) {
+			return
+		}
+	}
+	for i := range ar.entries {
+		e := &ar.entries[i]
+		if sameVec(e.vec, u) {
+			e.count++
+			if slices.Compare(choice, e.choice) < 0 {
+				copy(e.choice, choice)
+				copy(e.vec, u)
+			}
+			return
+		}
+	}
+	kept := ar.entries[:0]
+	for _, e := range ar.entries {
+		if !dominates(u, e.vec) {
+			kept = append(kept, e)
+		}
+	}
+	ar.entries = append(kept, entry{vec: slices.Clone(u), count: 1, choice: slices.Clone(choice)})
+}
+
+func (ar *archive) prunes(bound []float64) bool {
+	for i := range ar.entries {
+		if dominatesBound(ar.entries[i].vec, bound) {
+			return true
+		}
+	}
+	return false
+}
+
+// frontier is the final Pareto set, ordered by option positions issue by issue.
+type frontier struct {
+	nv      int
+	entries []entry
+}
+
+// deals is the number of Pareto-optimal deals; len(entries) the distinct vectors.
+func (f frontier) deals() int {
+	n := 0
+	for _, e := range f.entries {
+		n += int(e.count)
+	}
+	return n
+}
+
+func (f frontier) contains(u []float64) bool {
+	for _, e := range f.entries {
+		if sameVec(e.vec, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// frontier finds the Pareto frontier of the ZOPA by divide and conquer over issues, or by
+// search when constraints couple too many issues to fuse.
+func (t *tree) frontier(ctx context.Context) (frontier, error) {
+	if f, ok, err := t.paretoDC(ctx); ok || err != nil {
+		return f, err
+	}
+	return t.paretoSearch(ctx)
+}
+
+// paretoSearch walks the ZOPA depth-first, best options first, keeping the archive of
+// undominated vectors and skipping every subtree whose best completion a deal already
+// found dominates.
+func (t *tree) paretoSearch(ctx context.Context) (frontier, error) {
+	ar := &archive{}
+	choice := make([]int, t.issues)
+	part := make([]float64, (t.issues+1)*t.nv)
+	bound := make([]float64, t.nv)
+	var steps uint
+	var err error
+	var descend func(k int)
+	descend = func(k int) {
+		if err != nil {
+			return
+		}
+		if steps++; steps&4095 == 0 {
+			err = ctx.Err()
+		}
+		u := part[k*t.nv : (k+1)*t.nv]
+		if k == t.issues {
+			if t.leafOK(u) {
+				ar.insert(u, choice)
+			}
+			return
+		}
+		for j := range bound {
+			bound[j] = u[j] + t.maxSuf[j][k]
+		}
+		if ar.prunes(bound) {
+			return
+		}
+		next := part[(k+1)*t.nv : (k+2)*t.nv]
+		for _, o := range t.order[k] {
+			choice[t.seq[k]] = o
+			if t.step(k, o, choice, u, next) {
+				descend(k + 1)
+			}
+		}
+	}
+	if !t.empty() {
+		descend(0)
+	}
+	if err != nil {
+		return frontier{}, err
+	}
+	f := frontier{nv: t.nv, entries: ar.entries}
+	slices.SortFunc(f.entries, func(a, b entry) int { return slices.Compare(a.choice, b.choice) })
+	return f, nil
 }

@@ -1,26 +1,41 @@
 package sim
 
 import (
-	"context"
+	"cmp"
 	"math"
-	"runtime"
-	"sync"
-	"sync/atomic"
+	"slices"
 )
 
 // tree is the outcome space as one search sees it under its rules: only the options every
 // veto actor can live with, the veto actors' values, bounds on what the issues still to
 // decide can add, and the constraints that become decidable at each depth.
+//
+// Searches decide issues in the order seq, not file order: the issues that split the
+// actors most come first, so bounds tighten early and branches are cut high up. Deals
+// are still recorded as choice[issue], one position per issue in file order, and every
+// tie is broken by comparing those, so the order changes speed, never answers.
 type tree struct {
 	sp      *Space
 	issues  int
-	nv      int            // number of veto actors
-	allowed [][]int        // per issue, the options no veto actor's red line excludes
-	val     [][]float64    // per veto actor, flat over options
-	maxSuf  [][]float64    // per veto actor, the most issues k.. can still add
-	minSuf  [][]float64    // per veto actor, the least issues k.. can still add
-	floor   []float64      // per veto actor, the utility a deal must reach; -Inf when ignored
-	due     [][]constraint // per depth, veto actors' constraints decided there
+	nv      int         // number of veto actors
+	allowed [][]int     // per issue, the options no veto actor's red line excludes
+	seq     []int       // seq[d] is the issue decided at depth d
+	val     [][]float64 // per veto actor, flat over options
+	// maxSuf[j][d] and minSuf[j][d] are the most and least that the issues decided at
+	// depths d and below can still add to veto actor j's utility.
+	maxSuf [][]float64
+	minSuf [][]float64
+	floor  []float64      // per veto actor, the utility a deal must reach; -Inf when ignored
+	due    [][]constraint // per depth, veto actors' constraints decided there
+	// settled is the first depth from which no constraint is left to decide: from there a
+	// subtree whose worst completion satisfies everyone can be taken whole.
+	settled int
+	// size[d] is the number of deals below a node at depth d.
+	size []uint64
+	// order[d] is the options of issue seq[d] sorted by the veto actors' summed values,
+	// best first: searches that prune against the best deal found so far find good deals
+	// early.
+	order [][]int
 }
 
 func newTree(sp *Space, r *rules) *tree {
@@ -41,35 +56,101 @@ func newTree(sp *Space, r *rules) *tree {
 		}
 	}
 	t.val = make([][]float64, t.nv)
-	t.maxSuf = make([][]float64, t.nv)
-	t.minSuf = make([][]float64, t.nv)
 	t.floor = make([]float64, t.nv)
 	for j, a := range sp.veto {
 		t.val[j] = sp.value[a]
 		t.floor[j] = r.reservation[a] - Tolerance
+	}
+	spread := make([]float64, sp.issues)
+	for k := range spread {
+		for j := range t.val {
+			lo, hi := t.issueRange(j, k)
+			spread[k] += hi - lo
+		}
+	}
+	t.seq = make([]int, sp.issues)
+	for k := range t.seq {
+		t.seq[k] = k
+	}
+	slices.SortStableFunc(t.seq, func(a, b int) int { return cmp.Compare(spread[b], spread[a]) })
+
+	t.maxSuf = make([][]float64, t.nv)
+	t.minSuf = make([][]float64, t.nv)
+	for j := range t.val {
 		hi := make([]float64, sp.issues+1)
 		lo := make([]float64, sp.issues+1)
-		for k := sp.issues - 1; k >= 0; k-- {
-			best, worst := math.Inf(-1), math.Inf(1)
-			for _, o := range t.allowed[k] {
-				v := sp.value[a][sp.off[k]+o]
-				best, worst = max(best, v), min(worst, v)
-			}
-			if len(t.allowed[k]) == 0 {
-				best, worst = 0, 0
-			}
-			hi[k] = hi[k+1] + best
-			lo[k] = lo[k+1] + worst
+		for d := sp.issues - 1; d >= 0; d-- {
+			l, h := t.issueRange(j, t.seq[d])
+			hi[d], lo[d] = hi[d+1]+h, lo[d+1]+l
 		}
 		t.maxSuf[j], t.minSuf[j] = hi, lo
+	}
+	depthOf := make([]int, sp.issues)
+	for d, k := range t.seq {
+		depthOf[k] = d
 	}
 	t.due = make([][]constraint, sp.issues)
 	for _, a := range sp.veto {
 		for _, c := range r.cons[a] {
-			t.due[c.decideAt] = append(t.due[c.decideAt], c)
+			at := 0
+			for _, cd := range c.ifConds {
+				at = max(at, depthOf[cd.issue])
+			}
+			for _, cd := range c.thenCond {
+				at = max(at, depthOf[cd.issue])
+			}
+			t.due[at] = append(t.due[at], c)
+			t.settled = max(t.settled, at+1)
 		}
 	}
+	t.size = make([]uint64, sp.issues+1)
+	t.size[sp.issues] = 1
+	for d := sp.issues - 1; d >= 0; d-- {
+		t.size[d] = t.size[d+1] * uint64(len(t.allowed[t.seq[d]]))
+	}
+	t.order = make([][]int, sp.issues)
+	for d, k := range t.seq {
+		opts := slices.Clone(t.allowed[k])
+		sum := func(o int) float64 {
+			s := 0.0
+			for j := range t.val {
+				s += t.val[j][sp.off[k]+o]
+			}
+			return s
+		}
+		slices.SortStableFunc(opts, func(a, b int) int { return cmp.Compare(sum(b), sum(a)) })
+		t.order[d] = opts
+	}
 	return t
+}
+
+// issueRange is the least and most veto actor j can get from issue k's allowed options;
+// 0 and 0 when none is allowed (the tree is then empty and never walked).
+func (t *tree) issueRange(j, k int) (lo, hi float64) {
+	if len(t.allowed[k]) == 0 {
+		return 0, 0
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, o := range t.allowed[k] {
+		v := t.val[j][t.sp.off[k]+o]
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	return lo, hi
+}
+
+// wholeOK reports whether every deal below a node at depth k with partial utilities u is
+// acceptable: no constraint is left to decide and even the worst completion reaches every
+// floor. The slack makes the test stricter, never looser, than the exact one at a leaf.
+func (t *tree) wholeOK(k int, u []float64) bool {
+	if k < t.settled {
+		return false
+	}
+	for j := 0; j < t.nv; j++ {
+		if u[j]+t.minSuf[j][k] < t.floor[j]+boundSlack {
+			return false
+		}
+	}
+	return true
 }
 
 // empty reports whether some issue has no option all veto actors can live with.
@@ -82,20 +163,21 @@ func (t *tree) empty() bool {
 	return false
 }
 
-// step extends a partial deal of depth k by option o: it writes the veto actors' partial
-// utilities into next and reports whether every one of them can still reach its floor and
-// the constraints decided at this depth hold. choice[k] must already be o.
-func (t *tree) step(k, o int, choice []int, base, next []float64) bool {
-	idx := t.sp.off[k] + o
+// step extends a partial deal of depth d by option o of issue seq[d]: it writes the veto
+// actors' partial utilities into next and reports whether every one of them can still
+// reach its floor and the constraints decided at this depth hold. choice[seq[d]] must
+// already be o.
+func (t *tree) step(d, o int, choice []int, base, next []float64) bool {
+	idx := t.sp.off[t.seq[d]] + o
 	for j := 0; j < t.nv; j++ {
 		u := base[j] + t.val[j][idx]
-		if u+t.maxSuf[j][k+1] < t.floor[j]-boundSlack {
+		if u+t.maxSuf[j][d+1] < t.floor[j]-boundSlack {
 			return false
 		}
 		next[j] = u
 	}
-	for i := range t.due[k] {
-		if !t.due[k][i].holds(choice) {
+	for i := range t.due[d] {
+		if !t.due[d][i].holds(choice) {
 			return false
 		}
 	}
@@ -124,7 +206,7 @@ type job struct {
 func (t *tree) jobs() ([]job, int) {
 	depth, width := 0, 1
 	for depth < t.issues && width < 64 {
-		width *= max(1, len(t.allowed[depth]))
+		width *= max(1, len(t.allowed[t.seq[depth]]))
 		depth++
 	}
 	var out []job
@@ -136,8 +218,8 @@ func (t *tree) jobs() ([]job, int) {
 			out = append(out, job{choice: append([]int(nil), choice...), part: append([]float64(nil), part[k*t.nv:(k+1)*t.nv]...)})
 			return
 		}
-		for _, o := range t.allowed[k] {
-			choice[k] = o
+		for _, o := range t.allowed[t.seq[k]] {
+			choice[t.seq[k]] = o
 			if t.step(k, o, choice, part[k*t.nv:(k+1)*t.nv], part[(k+1)*t.nv:(k+2)*t.nv]) {
 				walk(k + 1)
 			}
@@ -149,108 +231,3 @@ func (t *tree) jobs() ([]job, int) {
 	return out, depth
 }
 
-// visitor receives the complete deals of a search that pass the tree's rules.
-type visitor interface {
-	visit(choice []int, u []float64)
-}
-
-// walker explores one job depth-first. It checks for cancellation every few thousand
-// nodes, which keeps Ctrl-C prompt without slowing the walk.
-type walker struct {
-	t      *tree
-	ctx    context.Context
-	choice []int
-	part   []float64
-	v      visitor
-	steps  uint
-	err    error
-}
-
-func (w *walker) descend(k int) {
-	if w.err != nil {
-		return
-	}
-	w.steps++
-	if w.steps&4095 == 0 {
-		if err := w.ctx.Err(); err != nil {
-			w.err = err
-			return
-		}
-	}
-	t := w.t
-	if k == t.issues {
-		u := w.part[k*t.nv : (k+1)*t.nv]
-		if t.leafOK(u) {
-			w.v.visit(w.choice, u)
-		}
-		return
-	}
-	base := w.part[k*t.nv : (k+1)*t.nv]
-	next := w.part[(k+1)*t.nv : (k+2)*t.nv]
-	for _, o := range t.allowed[k] {
-		w.choice[k] = o
-		if t.step(k, o, w.choice, base, next) {
-			w.descend(k + 1)
-		}
-	}
-}
-
-// run explores every job with a fresh visitor each and returns the visitors in job order.
-func (t *tree) run(ctx context.Context, workers int, newVisitor func() visitor) ([]visitor, error) {
-	jobs, depth := t.jobs()
-	out := make([]visitor, len(jobs))
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, max(1, len(jobs)))
-	var next atomic.Int64
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for wi := 0; wi < workers; wi++ {
-		wg.Add(1)
-		go func(wi int) {
-			defer wg.Done()
-			w := &walker{t: t, ctx: ctx, choice: make([]int, t.issues), part: make([]float64, (t.issues+1)*t.nv)}
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) || w.err != nil {
-					break
-				}
-				copy(w.choice, jobs[i].choice)
-				copy(w.part[depth*t.nv:(depth+1)*t.nv], jobs[i].part)
-				w.v = newVisitor()
-				w.descend(depth)
-				out[i] = w.v
-			}
-			errs[wi] = w.err
-		}(wi)
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// counter counts the deals a search accepts.
-type counter struct{ n uint64 }
-
-func (c *counter) visit([]int, []float64) { c.n++ }
-
-// count is the number of deals acceptable under the tree's rules.
-func (t *tree) count(ctx context.Context, workers int) (uint64, error) {
-	vs, err := t.run(ctx, workers, func() visitor { return &counter{} })
-	if err != nil {
-		return 0, err
-	}
-	var n uint64
-	for _, v := range vs {
-		n += v.(*counter).n
-	}
-	return n, nil
-}

@@ -20,9 +20,9 @@ func (f frontier) criteria(res, power []float64) map[string]criterion {
 	for j := range best {
 		best[j] = math.Inf(-1)
 	}
-	for _, v := range f.vecs {
-		for j := range v {
-			best[j] = max(best[j], v[j])
+	for _, e := range f.entries {
+		for j := range e.vec {
+			best[j] = max(best[j], e.vec[j])
 		}
 	}
 	totalPower := 0.0
@@ -76,13 +76,13 @@ func (f frontier) criteria(res, power []float64) map[string]criterion {
 // frontier. The frontier is in canonical order, so the first deal within the tie margin of
 // the maximum is the one with the lowest positions.
 func (f frontier) argmax(c criterion) int {
-	if len(f.vecs) == 0 {
+	if len(f.entries) == 0 {
 		return -1
 	}
 	top := math.Inf(-1)
-	vals := make([]float64, len(f.vecs))
-	for i, v := range f.vecs {
-		vals[i] = c(v)
+	vals := make([]float64, len(f.entries))
+	for i, e := range f.entries {
+		vals[i] = c(e.vec)
 		top = max(top, vals[i])
 	}
 	margin := 1e-12 * max(1, math.Abs(top))

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"container/heap"
 	"context"
 	"fmt"
 	"math"
@@ -141,29 +140,6 @@ func (e *SpaceTooLargeError) Error() string {
 	return fmt.Sprintf("the outcome space has %d deals, beyond the limit of %d; raise --max-deals or merge options", e.Deals, e.Limit)
 }
 
-// zopaVisitor accumulates what an analysis reports over the ZOPA deals of one job.
-type zopaVisitor struct {
-	sp       *Space
-	res      []float64 // veto actors' reservations
-	count    uint64
-	optCount []uint64
-	top      topK
-	front    archive
-}
-
-func (z *zopaVisitor) visit(choice []int, u []float64) {
-	z.count++
-	for k, o := range choice {
-		z.optCount[z.sp.off[k]+o]++
-	}
-	nash := 1.0
-	for j, x := range u {
-		nash *= math.Max(0, x-z.res[j])
-	}
-	z.top.offer(nash, choice)
-	z.front.insert(u, choice)
-}
-
 // Analyze computes the ZOPA of a compiled scenario, its frontier and solutions, and a
 // diagnosis when it is empty.
 func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
@@ -183,25 +159,17 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	for j, a := range sp.veto {
 		vetoRes[j], vetoPower[j] = res[a], sp.power[a]
 	}
-	vs, err := t.run(ctx, opt.Workers, func() visitor {
-		return &zopaVisitor{sp: sp, res: vetoRes, optCount: make([]uint64, sp.off[sp.issues]),
-			top: topK{k: opt.Limit}, front: archive{nv: len(sp.veto)}}
-	})
+	tal, err := t.tallyAll(ctx, opt.Workers)
 	if err != nil {
 		return nil, err
 	}
-	total := &zopaVisitor{sp: sp, optCount: make([]uint64, sp.off[sp.issues]), top: topK{k: opt.Limit}, front: archive{nv: len(sp.veto)}}
-	for _, v := range vs {
-		z := v.(*zopaVisitor)
-		total.count += z.count
-		for i, c := range z.optCount {
-			total.optCount[i] += c
+	front, top := frontier{nv: len(sp.veto)}, []ranked(nil)
+	if tal.n > 0 {
+		if front, err = t.frontier(ctx); err != nil {
+			return nil, err
 		}
-		for _, it := range z.top.items {
-			total.top.offer(it.score, it.choice)
-		}
-		for i := range z.front.choices {
-			total.front.insert(z.front.vec(i), z.front.choices[i])
+		if top, err = t.bestByNash(ctx, opt.Limit, vetoRes); err != nil {
+			return nil, err
 		}
 	}
 
@@ -210,16 +178,15 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 		an.Actors[i].Reservation = res[i]
 	}
 	an.Warnings = sp.sc.Validate().Warnings()
-	an.ZOPA.Count = total.count
-	front := total.front.frontier()
-	onFront := map[string]bool{}
-	for _, c := range front.choices {
-		onFront[choiceKey(c)] = true
-	}
-	an.Pareto = ParetoSummary{Count: len(front.choices), Distinct: front.distinct()}
-	for _, it := range total.top.sorted() {
+	an.ZOPA.Count = tal.n
+	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
+	vec := make([]float64, len(sp.veto))
+	for _, it := range top {
 		d := sp.deal(it.choice, res)
-		d.Pareto = onFront[choiceKey(it.choice)]
+		for j, a := range sp.veto {
+			vec[j] = sp.Utility(a, it.choice)
+		}
+		d.Pareto = front.contains(vec)
 		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
 	}
 	an.ZOPA.Listed = len(an.ZOPA.Deals)
@@ -229,19 +196,19 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 		if i < 0 {
 			continue
 		}
-		d := sp.deal(front.choices[i], res)
+		d := sp.deal(front.entries[i].choice, res)
 		d.Pareto = true
-		an.Solutions.set(kind, &Solution{Deal: d, Value: presentable(crit[kind](front.vecs[i]))})
+		an.Solutions.set(kind, &Solution{Deal: d, Value: presentable(crit[kind](front.entries[i].vec))})
 	}
 	for k := range sp.sc.Issues {
 		is := &sp.sc.Issues[k]
 		counts := map[string]uint64{}
 		for o := range is.Options {
-			counts[is.Options[o].ID] = total.optCount[sp.off[k]+o]
+			counts[is.Options[o].ID] = tal.opt[sp.off[k]+o]
 		}
 		an.Issues[is.ID] = counts
 	}
-	if total.count == 0 {
+	if tal.n == 0 {
 		if an.Diagnosis, err = diagnose(ctx, sp, res, opt.Workers); err != nil {
 			return nil, err
 		}
@@ -319,65 +286,4 @@ func choiceKey(choice []int) string {
 		b = append(b, ',')
 	}
 	return string(b)
-}
-
-// ranked is a listed deal with the score it is ranked by.
-type ranked struct {
-	score  float64
-	choice []int
-}
-
-// before orders deals best first: higher score, then lower option positions.
-func before(a, b ranked) bool {
-	if a.score != b.score {
-		return a.score > b.score
-	}
-	return slices.Compare(a.choice, b.choice) < 0
-}
-
-// topK keeps the k best deals offered. It is a heap with the worst kept deal on top, so
-// an offer costs O(log k) even when --all asks for a million.
-type topK struct {
-	k     int
-	items []ranked
-}
-
-func (t *topK) Len() int           { return len(t.items) }
-func (t *topK) Less(i, j int) bool { return before(t.items[j], t.items[i]) }
-func (t *topK) Swap(i, j int)      { t.items[i], t.items[j] = t.items[j], t.items[i] }
-func (t *topK) Push(x any)         { t.items = append(t.items, x.(ranked)) }
-func (t *topK) Pop() any {
-	last := t.items[len(t.items)-1]
-	t.items = t.items[:len(t.items)-1]
-	return last
-}
-
-func (t *topK) offer(score float64, choice []int) {
-	if t.k <= 0 {
-		return
-	}
-	cand := ranked{score: score, choice: choice}
-	if len(t.items) == t.k {
-		if !before(cand, t.items[0]) {
-			return
-		}
-		t.items[0] = ranked{score: score, choice: slices.Clone(choice)}
-		heap.Fix(t, 0)
-		return
-	}
-	heap.Push(t, ranked{score: score, choice: slices.Clone(choice)})
-}
-
-func (t *topK) sorted() []ranked {
-	out := slices.Clone(t.items)
-	slices.SortFunc(out, func(a, b ranked) int {
-		switch {
-		case before(a, b):
-			return -1
-		case before(b, a):
-			return 1
-		}
-		return 0
-	})
-	return out
 }

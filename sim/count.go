@@ -1,0 +1,155 @@
+package sim
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// tally counts the deals a search accepts and how often each option occurs among them.
+type tally struct {
+	n   uint64
+	opt []uint64 // flat over options
+	// whole[k] counts subtrees taken whole at depth k; their deals spread evenly over the
+	// options of the issues below k, which finish() adds once instead of per subtree.
+	whole []uint64
+}
+
+// countWalker explores one job. It checks for cancellation every few thousand nodes,
+// which keeps Ctrl-C prompt without slowing the walk.
+type countWalker struct {
+	t      *tree
+	ctx    context.Context
+	choice []int
+	part   []float64
+	tal    *tally
+	steps  uint
+	err    error
+}
+
+func (w *countWalker) descend(k int) {
+	if w.err != nil {
+		return
+	}
+	if w.steps++; w.steps&4095 == 0 {
+		if err := w.ctx.Err(); err != nil {
+			w.err = err
+			return
+		}
+	}
+	t := w.t
+	u := w.part[k*t.nv : (k+1)*t.nv]
+	if k == t.issues {
+		if t.leafOK(u) {
+			w.take(k)
+		}
+		return
+	}
+	if t.wholeOK(k, u) {
+		w.take(k)
+		return
+	}
+	next := w.part[(k+1)*t.nv : (k+2)*t.nv]
+	for _, o := range t.allowed[t.seq[k]] {
+		w.choice[t.seq[k]] = o
+		if t.step(k, o, w.choice, u, next) {
+			w.descend(k + 1)
+		}
+	}
+}
+
+// take accepts every deal below the current node at depth k.
+func (w *countWalker) take(k int) {
+	size := w.t.size[k]
+	w.tal.n += size
+	for _, is := range w.t.seq[:k] {
+		w.tal.opt[w.t.sp.off[is]+w.choice[is]] += size
+	}
+	w.tal.whole[k]++
+}
+
+func (t *tree) newTally() *tally {
+	return &tally{opt: make([]uint64, t.sp.off[t.issues]), whole: make([]uint64, t.issues+1)}
+}
+
+func (tal *tally) add(o *tally) {
+	tal.n += o.n
+	for i, c := range o.opt {
+		tal.opt[i] += c
+	}
+	for i, c := range o.whole {
+		tal.whole[i] += c
+	}
+}
+
+// finish spreads the subtrees taken whole over the options of the issues below them.
+func (t *tree) finish(tal *tally) {
+	for k, n := range tal.whole {
+		if n == 0 {
+			continue
+		}
+		for _, is := range t.seq[k:] {
+			share := n * (t.size[k] / uint64(len(t.allowed[is])))
+			for _, o := range t.allowed[is] {
+				tal.opt[t.sp.off[is]+o] += share
+			}
+		}
+	}
+	clear(tal.whole)
+}
+
+// tallyAll counts the acceptable deals in parallel. Jobs are merged by addition, so the
+// answer is the same for any number of workers.
+func (t *tree) tallyAll(ctx context.Context, workers int) (*tally, error) {
+	jobs, depth := t.jobs()
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, max(1, len(jobs)))
+	var next atomic.Int64
+	tallies := make([]*tally, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for wi := 0; wi < workers; wi++ {
+		wg.Add(1)
+		go func(wi int) {
+			defer wg.Done()
+			w := &countWalker{t: t, ctx: ctx, choice: make([]int, t.issues), part: make([]float64, (t.issues+1)*t.nv), tal: t.newTally()}
+			for w.err == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					break
+				}
+				copy(w.choice, jobs[i].choice)
+				copy(w.part[depth*t.nv:(depth+1)*t.nv], jobs[i].part)
+				w.descend(depth)
+			}
+			tallies[wi], errs[wi] = w.tal, w.err
+		}(wi)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	total := t.newTally()
+	for _, tal := range tallies {
+		total.add(tal)
+	}
+	t.finish(total)
+	return total, nil
+}
+
+// count is the number of deals acceptable under the tree's rules.
+func (t *tree) count(ctx context.Context, workers int) (uint64, error) {
+	tal, err := t.tallyAll(ctx, workers)
+	if err != nil {
+		return 0, err
+	}
+	return tal.n, nil
+}

@@ -1,0 +1,384 @@
+package sim
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+)
+
+// The Pareto frontier by divide and conquer over issues. Utilities are sums over issues,
+// so a deal on the frontier of the whole space is made of parts that are each on the
+// frontier of their own issues: were a part dominated, swapping in the part that dominates
+// it would dominate the whole deal. The frontier of a group of issues is therefore the
+// filtered sum of its two halves' frontiers, and the space never needs to be walked.
+//
+// Red lines on one issue are already gone from the tree's options. Constraints couple the
+// issues they name; each coupled group is fused into one compound issue whose options are
+// the combinations the constraints allow, which restores the product structure. The
+// reservations, finally, are an upper set: a deal that dominates a ZOPA deal is in the
+// ZOPA too, so the frontier of the ZOPA is the frontier of the space cut at the
+// reservations, and a part that cannot reach them even with the best of every other issue
+// is dropped as soon as it is formed.
+
+// maxFused bounds the combinations of one fused group; beyond it the frontier is found by
+// the depth-first search instead.
+const maxFused = 1 << 18
+
+// part is a set of non-dominated vectors over some of the issues, each with its number of
+// deals and the lowest-positioned of them (-1 on issues outside the part).
+type part struct {
+	issues []int
+	items  []entry
+}
+
+func (t *tree) paretoDC(ctx context.Context) (frontier, bool, error) {
+	groups := t.fusedGroups()
+	if groups == nil {
+		return frontier{}, false, nil
+	}
+	best := make([][]float64, t.nv) // best[j][k]: actor j's best value on issue k
+	for j := range best {
+		best[j] = make([]float64, t.issues)
+		for k := 0; k < t.issues; k++ {
+			_, best[j][k] = t.issueRange(j, k)
+		}
+	}
+	parts := make([]part, len(groups))
+	for i, g := range groups {
+		parts[i] = t.groupPart(g)
+	}
+	var err error
+	var merge func(ps []part) part
+	merge = func(ps []part) part {
+		if len(ps) == 1 || err != nil {
+			return ps[0]
+		}
+		mid := len(ps) / 2
+		left, right := merge(ps[:mid]), merge(ps[mid:])
+		if err == nil {
+			err = ctx.Err()
+		}
+		return t.combine(left, right, best)
+	}
+	whole := merge(parts)
+	if err != nil {
+		return frontier{}, true, err
+	}
+	f := frontier{nv: t.nv}
+	u := make([]float64, t.nv)
+	for _, e := range whole.items {
+		// Recompute in issue order, as every other path does, so that solutions and ties
+		// compare bit-identical numbers whichever way a deal was found.
+		for j := range u {
+			u[j] = 0
+			for k, o := range e.choice {
+				u[j] += t.val[j][t.sp.off[k]+o]
+			}
+		}
+		if t.leafOK(u) {
+			f.entries = append(f.entries, entry{vec: slices.Clone(u), count: e.count, choice: e.choice})
+		}
+	}
+	slices.SortFunc(f.entries, func(a, b entry) int { return slices.Compare(a.choice, b.choice) })
+	return f, true, nil
+}
+
+// fusedGroups partitions the issues into groups joined by constraints, in issue order;
+// nil when a group has too many combinations to fuse.
+func (t *tree) fusedGroups() [][]int {
+	parent := make([]int, t.issues)
+	for k := range parent {
+		parent[k] = k
+	}
+	var find func(k int) int
+	find = func(k int) int {
+		for parent[k] != k {
+			k = parent[k]
+		}
+		return k
+	}
+	for _, cs := range t.due {
+		for _, c := range cs {
+			first := -1
+			for _, cd := range append(slices.Clone(c.ifConds), c.thenCond...) {
+				if first < 0 {
+					first = find(cd.issue)
+				} else if r := find(cd.issue); r != first {
+					parent[max(r, first)] = min(r, first)
+					first = min(r, first)
+				}
+			}
+		}
+	}
+	byRoot := map[int][]int{}
+	var roots []int
+	for k := 0; k < t.issues; k++ {
+		r := find(k)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], k)
+	}
+	var groups [][]int
+	for _, r := range roots {
+		combos := 1
+		for _, k := range byRoot[r] {
+			combos *= len(t.allowed[k])
+			if combos > maxFused {
+				return nil
+			}
+		}
+		groups = append(groups, byRoot[r])
+	}
+	return groups
+}
+
+// groupPart is the frontier of one fused group: every combination of its options that
+// its constraints allow.
+func (t *tree) groupPart(issues []int) part {
+	var cands []entry
+	choice := make([]int, t.issues)
+	for k := range choice {
+		choice[k] = -1
+	}
+	var walk func(i int)
+	walk = func(i int) {
+		if i == len(issues) {
+			for _, cs := range t.due {
+				for ci := range cs {
+					if t.constraintInside(&cs[ci], issues) && !cs[ci].holds(choice) {
+						return
+					}
+				}
+			}
+			v := make([]float64, t.nv)
+			for j := range v {
+				for _, k := range issues {
+					v[j] += t.val[j][t.sp.off[k]+choice[k]]
+				}
+			}
+			cands = append(cands, entry{vec: v, count: 1, choice: slices.Clone(choice)})
+			return
+		}
+		for _, o := range t.allowed[issues[i]] {
+			choice[issues[i]] = o
+			walk(i + 1)
+		}
+	}
+	walk(0)
+	return part{issues: issues, items: paretoFilter(cands)}
+}
+
+func (t *tree) constraintInside(c *constraint, issues []int) bool {
+	for _, cd := range append(slices.Clone(c.ifConds), c.thenCond...) {
+		if !slices.Contains(issues, cd.issue) {
+			return false
+		}
+	}
+	return true
+}
+
+// combine sums two parts' vectors pairwise, drops sums that cannot reach a reservation
+// even with the best of every issue outside both parts, and filters the rest.
+func (t *tree) combine(a, b part, best [][]float64) part {
+	issues := append(slices.Clone(a.issues), b.issues...)
+	slices.Sort(issues)
+	reach := make([]float64, t.nv) // the most the issues outside can still add
+	for j := range reach {
+		for k := 0; k < t.issues; k++ {
+			if !slices.Contains(issues, k) {
+				reach[j] += best[j][k]
+			}
+		}
+	}
+	var cands []entry
+	v := make([]float64, t.nv)
+	for _, x := range a.items {
+	next:
+		for _, y := range b.items {
+			for j := range v {
+				v[j] = x.vec[j] + y.vec[j]
+				if v[j]+reach[j] < t.floor[j]-boundSlack {
+					continue next
+				}
+			}
+			choice := slices.Clone(x.choice)
+			for _, k := range b.issues {
+				choice[k] = y.choice[k]
+			}
+			cands = append(cands, entry{vec: slices.Clone(v), count: x.count * y.count, choice: choice})
+		}
+	}
+	return part{issues: issues, items: paretoFilter(cands)}
+}
+
+// paretoFilter keeps the candidates no other dominates, merging equal vectors (their
+// counts add, the lowest-positioned deal stands for them). Sorted by decreasing sum, a
+// candidate can only be dominated by one already kept; the kept vectors that dominated
+// something lately are tried first, since they tend to dominate the next ones too.
+func paretoFilter(cands []entry) []entry {
+	if len(cands) == 0 {
+		return nil
+	}
+	if len(cands[0].vec) <= 2 {
+		return paretoFilter2(cands)
+	}
+	sum := func(v []float64) float64 {
+		s := 0.0
+		for _, x := range v {
+			s += x
+		}
+		return s
+	}
+	sums := make([]float64, len(cands))
+	idx := make([]int, len(cands))
+	for i := range cands {
+		sums[i], idx[i] = sum(cands[i].vec), i
+	}
+	slices.SortFunc(idx, func(p, q int) int {
+		if c := cmp.Compare(sums[q], sums[p]); c != 0 {
+			return c
+		}
+		return slices.Compare(cands[p].vec, cands[q].vec)
+	})
+	var kept []entry
+	g := newGrid(cands, idx)
+	// recent holds the kept vectors that dominated something lately, most recent first.
+	var recent []int
+	hit := func(ki int) {
+		if i := slices.Index(recent, ki); i >= 0 {
+			copy(recent[1:i+1], recent[:i])
+			recent[0] = ki
+			return
+		}
+		if len(recent) < 16 {
+			recent = append(recent, 0)
+		}
+		copy(recent[1:], recent[:len(recent)-1])
+		recent[0] = ki
+	}
+	for _, i := range idx {
+		c := cands[i]
+		dominated := false
+		for _, ki := range recent {
+			if dominates(kept[ki].vec, c.vec) {
+				dominated = true
+				hit(ki)
+				break
+			}
+		}
+		if dominated {
+			continue
+		}
+		same := -1
+		g.scan(c.vec, func(ki int) bool {
+			if dominates(kept[ki].vec, c.vec) {
+				dominated = true
+				hit(ki)
+				return false
+			}
+			if same < 0 && sameVec(kept[ki].vec, c.vec) {
+				same = ki
+			}
+			return true
+		})
+		switch {
+		case dominated:
+		case same >= 0:
+			mergeEntry(&kept[same], c)
+		default:
+			g.add(c.vec, len(kept))
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// grid files kept vectors by their first two utilities, cut at the candidates' quantiles,
+// so that a candidate is compared only with the vectors that are at least as good on both:
+// no other can dominate it.
+type grid struct {
+	cuts  [2][]float64
+	cells [][]int
+}
+
+const gridSide = 8
+
+func newGrid(cands []entry, idx []int) *grid {
+	g := &grid{cells: make([][]int, gridSide*gridSide)}
+	for axis := range g.cuts {
+		vals := make([]float64, len(idx))
+		for n, i := range idx {
+			vals[n] = cands[i].vec[axis]
+		}
+		slices.Sort(vals)
+		for c := 1; c < gridSide; c++ {
+			g.cuts[axis] = append(g.cuts[axis], vals[c*len(vals)/gridSide])
+		}
+	}
+	return g
+}
+
+func (g *grid) bucket(axis int, x float64) int {
+	b, _ := slices.BinarySearch(g.cuts[axis], x)
+	return b
+}
+
+func (g *grid) add(v []float64, ki int) {
+	c := g.bucket(0, v[0])*gridSide + g.bucket(1, v[1])
+	g.cells[c] = append(g.cells[c], ki)
+}
+
+// scan calls f with every kept vector in the cells that could dominate or equal v, until f
+// returns false.
+func (g *grid) scan(v []float64, f func(ki int) bool) {
+	lo0, lo1 := g.bucket(0, v[0]-2*Tolerance), g.bucket(1, v[1]-2*Tolerance)
+	for b0 := lo0; b0 < gridSide; b0++ {
+		for b1 := lo1; b1 < gridSide; b1++ {
+			for _, ki := range g.cells[b0*gridSide+b1] {
+				if !f(ki) {
+					return
+				}
+			}
+		}
+	}
+}
+
+func mergeEntry(into *entry, e entry) {
+	into.count += e.count
+	if slices.Compare(e.choice, into.choice) < 0 {
+		into.choice, into.vec = e.choice, e.vec
+	}
+}
+
+// paretoFilter2 is the two-actor case: sorted by the first utility, falling, a vector is
+// on the frontier when its second utility beats every one before it.
+func paretoFilter2(cands []entry) []entry {
+	slices.SortFunc(cands, func(p, q entry) int {
+		for j := range p.vec {
+			if c := cmp.Compare(q.vec[j], p.vec[j]); c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
+	var kept []entry
+	bestSecond := math.Inf(-1)
+	for _, c := range cands {
+		if len(kept) > 0 && sameVec(kept[len(kept)-1].vec, c.vec) {
+			mergeEntry(&kept[len(kept)-1], c)
+			continue
+		}
+		second := math.Inf(-1)
+		if len(c.vec) == 2 {
+			second = c.vec[1]
+		}
+		if len(kept) > 0 && second <= bestSecond+Tolerance {
+			continue
+		}
+		kept = append(kept, c)
+		bestSecond = max(bestSecond, second)
+	}
+	return kept
+}

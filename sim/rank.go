@@ -1,0 +1,127 @@
+package sim
+
+import (
+	"container/heap"
+	"context"
+	"math"
+	"slices"
+)
+
+// ranked is a listed deal with the score it is ranked by.
+type ranked struct {
+	score  float64
+	choice []int
+}
+
+// before orders deals best first: higher score, then lower option positions.
+func before(a, b ranked) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return slices.Compare(a.choice, b.choice) < 0
+}
+
+// topK keeps the k best deals offered. It is a heap with the worst kept deal on top, so
+// an offer costs O(log k) even when --all asks for a million.
+type topK struct {
+	k     int
+	items []ranked
+}
+
+func (t *topK) Len() int           { return len(t.items) }
+func (t *topK) Less(i, j int) bool { return before(t.items[j], t.items[i]) }
+func (t *topK) Swap(i, j int)      { t.items[i], t.items[j] = t.items[j], t.items[i] }
+func (t *topK) Push(x any)         { t.items = append(t.items, x.(ranked)) }
+func (t *topK) Pop() any {
+	last := t.items[len(t.items)-1]
+	t.items = t.items[:len(t.items)-1]
+	return last
+}
+
+func (t *topK) full() bool { return len(t.items) == t.k }
+
+func (t *topK) offer(score float64, choice []int) {
+	if t.k <= 0 {
+		return
+	}
+	cand := ranked{score: score, choice: choice}
+	if t.full() {
+		if !before(cand, t.items[0]) {
+			return
+		}
+		t.items[0] = ranked{score: score, choice: slices.Clone(choice)}
+		heap.Fix(t, 0)
+		return
+	}
+	heap.Push(t, ranked{score: score, choice: slices.Clone(choice)})
+}
+
+func (t *topK) sorted() []ranked {
+	out := slices.Clone(t.items)
+	slices.SortFunc(out, func(a, b ranked) int {
+		switch {
+		case before(a, b):
+			return -1
+		case before(b, a):
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// bestByNash finds the k ZOPA deals with the highest Nash product of the veto actors'
+// surpluses over res, by branch and bound: once k deals are held, a subtree whose best
+// completion cannot beat the worst of them is skipped. Equal products are never cut, so
+// ties still go to the lowest positions.
+func (t *tree) bestByNash(ctx context.Context, k int, res []float64) ([]ranked, error) {
+	top := &topK{k: k}
+	if k <= 0 || t.empty() {
+		return nil, nil
+	}
+	choice := make([]int, t.issues)
+	part := make([]float64, (t.issues+1)*t.nv)
+	var steps uint
+	var err error
+	var descend func(d int)
+	descend = func(d int) {
+		if err != nil {
+			return
+		}
+		if steps++; steps&4095 == 0 {
+			err = ctx.Err()
+		}
+		u := part[d*t.nv : (d+1)*t.nv]
+		if d == t.issues {
+			if t.leafOK(u) {
+				score := 1.0
+				for j, x := range u {
+					score *= math.Max(0, x-res[j])
+				}
+				top.offer(score, choice)
+			}
+			return
+		}
+		if top.full() {
+			bound := 1.0
+			for j, x := range u {
+				bound *= math.Max(0, x+t.maxSuf[j][d]-res[j]+boundSlack)
+			}
+			if bound < top.items[0].score*(1-1e-9) {
+				return
+			}
+		}
+		next := part[(d+1)*t.nv : (d+2)*t.nv]
+		for _, o := range t.order[d] {
+			choice[t.seq[d]] = o
+			if t.step(d, o, choice, u, next) {
+				descend(d + 1)
+			}
+		}
+	}
+	descend(0)
+	if err != nil {
+		return nil, err
+	}
+	return top.sorted(), nil
+}
