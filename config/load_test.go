@@ -140,7 +140,7 @@ func TestLoadRefusesAliasBombs(t *testing.T) {
 		prev := "*a" + string(rune('0'+i-1))
 		b.WriteString(name + ": &" + name + " [" + strings.Repeat(prev+", ", 8) + prev + "]\n")
 	}
-	list := loadErrors(t, "name: bomb\nvariants:\n  - id: v\n    description: d\n    set:\n      x: {" + strings.ReplaceAll(strings.TrimSpace(b.String()), "\n", ", ") + "}\n")
+	list := loadErrors(t, "name: bomb\nvariants:\n  - id: v\n    description: d\n    set:\n      x: {"+strings.ReplaceAll(strings.TrimSpace(b.String()), "\n", ", ")+"}\n")
 	if !strings.Contains(list.Error(), "expands to more than") {
 		t.Errorf("errors %v, want the expansion limit", list)
 	}

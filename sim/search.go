@@ -230,4 +230,3 @@ func (t *tree) jobs() ([]job, int) {
 	}
 	return out, depth
 }
-
