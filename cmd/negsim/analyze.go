@@ -266,7 +266,7 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 	s.text = append(s.text, "", "Lowering one reservation, the others fixed:")
 	for _, g := range dg.Reservations {
 		if g.MustFallBy == nil {
-			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do; the other veto actors accept no deal within its red lines.", name(g.Actor)))
+			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: no deal within its red lines satisfies all the other veto actors at their own reservations.", name(g.Actor)))
 			continue
 		}
 		if *g.MustFallBy <= sim.Tolerance {
@@ -284,7 +284,14 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		if o.Kind == "constraint" {
 			what = fmt.Sprintf("%s's constraint %q", name(o.Actor), o.Why)
 		}
-		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s deals [%s]", what, count(o.Deals), o.Path))
+		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s [%s]", what, plural(o.Deals, "deal"), o.Path))
 	}
 	return s
+}
+
+func plural(n uint64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return count(n) + " " + noun + "s"
 }
