@@ -72,7 +72,7 @@ func (e *encoder) value(v reflect.Value) *node {
 	case reflect.String:
 		return &node{scalar: quote(v.String())}
 	case reflect.Float64:
-		return &node{scalar: strconv.FormatFloat(v.Float(), 'g', -1, 64)}
+		return &node{scalar: formatFloat(v.Float())}
 	case reflect.Int:
 		return &node{scalar: strconv.FormatInt(v.Int(), 10)}
 	case reflect.Bool:
@@ -151,11 +151,15 @@ func (e *encoder) utilities(pr sim.Preference) *node {
 	slices.Sort(rest)
 	for _, id := range append(order, rest...) {
 		if u, ok := pr.Utilities[id]; ok {
-			n.set(id, &node{scalar: strconv.FormatFloat(u, 'g', -1, 64)})
+			n.set(id, &node{scalar: formatFloat(u)})
 		}
 	}
 	return n
 }
+
+// formatFloat writes the shortest decimal that reads back as the same float, without an
+// exponent: the YAML decoder takes 1e-07 for text.
+func formatFloat(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // plain matches text YAML reads back as the same text without quotes.
 var plain = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_ .,;()/'&+-]*[A-Za-z0-9_.)]$|^[A-Za-z]$`)

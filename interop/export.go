@@ -115,6 +115,10 @@ func fileNames(sc *sim.Scenario, ext string) (string, []string) {
 
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
+// rawNumber writes an evaluation scaled back to raw units with 15 significant digits, so
+// that 320 does not come out as 320.00000000000006.
+func rawNumber(x float64) string { return strconv.FormatFloat(x, 'g', 15, 64) }
+
 func esc(s string) string {
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
@@ -166,7 +170,7 @@ func WriteGenius(sc *sim.Scenario) ([]File, sim.Problems, error) {
 			is := &sc.Issues[k]
 			fmt.Fprintf(&p, "\t\t<issue index=\"%d\" name=\"%s\" type=\"discrete\" etype=\"discrete\" vtype=\"discrete\">\n", k+1, esc(issueName(is)))
 			for o := range is.Options {
-				fmt.Fprintf(&p, "\t\t\t<item index=\"%d\" value=\"%s\" evaluation=\"%s\"/>\n", o+1, esc(optionName(&is.Options[o])), ftoa(ea.values[k][o]*scale))
+				fmt.Fprintf(&p, "\t\t\t<item index=\"%d\" value=\"%s\" evaluation=\"%s\"/>\n", o+1, esc(optionName(&is.Options[o])), rawNumber(ea.values[k][o]*scale))
 			}
 			p.WriteString("\t\t</issue>\n")
 			if ea.weights[k] > 0 && slices.Max(ea.values[k]) < 1-1e-12 {
@@ -184,7 +188,7 @@ func WriteGenius(sc *sim.Scenario) ([]File, sim.Problems, error) {
 			warn = append(warn, sim.Problem{Path: fmt.Sprintf("actors[%d].reservation_drift", i), Warning: true,
 				Message: fmt.Sprintf("GENIUS expresses time pressure as a discount factor in (0,1) on the reservation; actor %q's drift %g from reservation %g over %d rounds matches none, so it is not written", a.ID, a.ReservationDrift, a.Reservation, rounds)})
 		}
-		fmt.Fprintf(&p, "\t<reservation value=\"%s\"/>\n</utility_space>\n", ftoa(a.Reservation*scale))
+		fmt.Fprintf(&p, "\t<reservation value=\"%s\"/>\n</utility_space>\n", rawNumber(a.Reservation*scale))
 		files = append(files, File{Name: profileNames[i], Data: p.Bytes()})
 		switch {
 		case a.UtilityScale > 0:
