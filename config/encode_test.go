@@ -2,6 +2,7 @@ package config
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/negsim/negsim/scenarios"
@@ -54,5 +55,25 @@ func TestMarshalValues(t *testing.T) {
 	// back as written.
 	if !reflect.DeepEqual(sc, back.Scenario) {
 		t.Errorf("changed on the way through Marshal:\n%s", out)
+	}
+}
+
+func TestUtilityScaleValidated(t *testing.T) {
+	const file = `name: t
+issues:
+  - id: i
+    name: I
+    options: [{id: a}, {id: b}]
+actors:
+  - id: x
+    name: X
+    reservation: 0
+    utility_scale: -2
+    preferences:
+      i: {weight: 1, utilities: {a: 1, b: 0}}
+`
+	_, err := Load("t.yaml", []byte(file))
+	if err == nil || !strings.Contains(err.Error(), "t.yaml:10:") || !strings.Contains(err.Error(), "actors[0].utility_scale") {
+		t.Errorf("a negative utility_scale gives %v; want an error at t.yaml:10 naming actors[0].utility_scale", err)
 	}
 }

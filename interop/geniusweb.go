@@ -238,6 +238,7 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 		return nil
 	}
 	for _, f := range files {
+		f.Data = bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf"))
 		var top map[string]json.RawMessage
 		if err := json.Unmarshal(f.Data, &top); err != nil {
 			return nil, errorf(f.Name, 0, "not valid JSON: %v", err)
@@ -291,12 +292,12 @@ func readGWProfile(file string, sp *gwSpace) (*gwProfile, error) {
 	if p.name == "" {
 		p.name = baseName(file)
 	}
-	for k := range sp.IssueUtilities {
+	for _, k := range sortedKeys(sp.IssueUtilities) {
 		if !slices.ContainsFunc(issues, func(is gwIssue) bool { return is.name == k }) {
 			return nil, errorf(file, 0, "issueUtilities names issue %q, which is not in the profile's domain %q (issues %s)", k, name, quoted(gwNames(issues)))
 		}
 	}
-	for k := range sp.IssueWeights {
+	for _, k := range sortedKeys(sp.IssueWeights) {
 		if !slices.ContainsFunc(issues, func(is gwIssue) bool { return is.name == k }) {
 			return nil, errorf(file, 0, "issueWeights names issue %q, which is not in the profile's domain %q (issues %s)", k, name, quoted(gwNames(issues)))
 		}
@@ -462,4 +463,15 @@ func gwScenario(domainName string, issues []gwIssue, ps []*gwProfile) (*sim.Scen
 		return nil, errorf(ps[0].file, 0, "the imported scenario is not valid: %s", errs[0])
 	}
 	return sc, nil
+}
+
+// sortedKeys lists a map's keys in order, so that of several problems the same one is
+// reported on every run.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

@@ -320,3 +320,16 @@ func TestExportWarnings(t *testing.T) {
 		}
 	}
 }
+
+func TestReadGeniusEncodings(t *testing.T) {
+	// An ISO-8859-1 file: é is the single byte 0xE9.
+	latin := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + strings.Replace(testDomain, `value="red"`, "value=\"ros\xe9\"", 1)
+	profile := strings.Replace(testProfileA, `value="red"`, `value="rosé"`, 1)
+	sc, err := ReadGenius(File{Name: "shop.xml", Data: []byte(latin)}, []File{{Name: "a.xml", Data: []byte("\xef\xbb\xbf" + profile)}}, GeniusOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sc.Issues[0].Options[0].Label; got != "rosé" {
+		t.Errorf("label %q, want rosé", got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -62,7 +63,9 @@ func parseXML(file string, data []byte) (*element, error) {
 		}
 	}
 	lineAt := func(off int64) int { return sort.SearchInts(newlines, int(off)) + 1 }
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.CharsetReader = charsetReader
 	var root *element
 	var stack []*element
 	for {
@@ -134,4 +137,21 @@ func (e *element) int(file, name string) (int, error) {
 		return 0, errorf(file, e.line, "<%s %s=%q>: %q is not a whole number", e.name, name, s, s)
 	}
 	return x, nil
+}
+
+// charsetReader decodes the single-byte encodings older GENIUS files declare besides UTF-8.
+func charsetReader(charset string, input io.Reader) (io.Reader, error) {
+	switch strings.ToLower(charset) {
+	case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii":
+		raw, err := io.ReadAll(input)
+		if err != nil {
+			return nil, err
+		}
+		runes := make([]rune, len(raw))
+		for i, b := range raw {
+			runes[i] = rune(b)
+		}
+		return strings.NewReader(string(runes)), nil
+	}
+	return nil, fmt.Errorf("the file declares the encoding %q; negsim reads UTF-8 and ISO-8859-1: convert it to UTF-8", charset)
 }

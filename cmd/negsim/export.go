@@ -37,7 +37,7 @@ export lists everything it could not write as warnings (on stderr, and in --form
 never drops it silently. GeniusWeb takes a reservation bid, not a value: export writes the
 deal the actor values least among those worth at least its reservation.`,
 		Example: `  negsim export genius camera.yaml -o camera-genius
-  negsim export geniusweb ukraine-2026 -o ukraine-geniusweb --variant winter-strikes`,
+  negsim export geniusweb ukraine-2026 -o ukraine-geniusweb --set actors.russia.reservation=0.4`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 1 || len(args) > 2 {
 				return usagef("export takes a format (genius or geniusweb) and at most one scenario, got %d arguments", len(args))
