@@ -497,7 +497,7 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 			if r < 0 || r > 1 {
 				return nil, errorf(p.file, 0, "reservation value %g is outside [0,1], where GENIUS utilities lie", r)
 			}
-			notes = append(notes, "Scale genius: each issue's evaluations are divided by the issue's largest, as GENIUS reads them.")
+			notes = append(notes, "Scale genius: each discrete issue's evaluations are divided by the issue's largest, as GENIUS reads them; integer and real evaluators give values in [0,1] already.")
 		case ScaleRaw:
 			a.UtilityScale = scale
 			r = p.reservation / scale
@@ -525,10 +525,10 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 			case opt.Scale == ScaleRaw:
 				div = scale / total
 				pr.Note = fmt.Sprintf("%s, each × weight sum %g ÷ %g (raw scale).", p.how[k], total, scale)
+			case is.kind == kindDiscrete && slices.Max(ev) == 0:
+				pr.Note = fmt.Sprintf("GENIUS %s: every value is worth 0.", p.how[k])
 			case is.kind == kindDiscrete:
-				if top := slices.Max(ev); top > 0 {
-					div = top
-				}
+				div = slices.Max(ev)
 				pr.Note = fmt.Sprintf("GENIUS %s, each ÷ %g, the issue's largest.", p.how[k], div)
 			default:
 				pr.Note = p.how[k] + "."
@@ -544,7 +544,7 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 	if discounted {
 		sc.Protocol.Rounds = opt.Rounds
 	}
-	scaleText := "genius (each issue's evaluations divided by the issue's largest, as GENIUS reads them)"
+	scaleText := "genius (each discrete issue's evaluations divided by the issue's largest, as GENIUS reads them)"
 	if opt.Scale == ScaleRaw {
 		scaleText = fmt.Sprintf("raw (evaluations as written, as NegMAS reads them, divided by %g: raw = utility × utility_scale)", scale)
 	}
