@@ -49,22 +49,22 @@ type Option struct {
 // Actor is a party whose utility the engine scores. A veto actor must accept a deal for it
 // to be in the zone of possible agreement; a non-veto actor is scored and reported only.
 type Actor struct {
-	ID               string  `json:"id"`
-	Name             string  `json:"name"`
-	Description      string  `json:"description,omitempty"`
-	Veto             bool    `json:"veto" default:"true"`
-	Power            float64 `json:"power" default:"1"`
-	Reservation      float64 `json:"reservation"`
-	ReservationDrift float64 `json:"reservation_drift,omitempty"`
+	ID               string       `json:"id"`
+	Name             string       `json:"name"`
+	Description      string       `json:"description,omitempty"`
+	Veto             bool         `json:"veto" default:"true"`
+	Power            float64      `json:"power" default:"1"`
+	Reservation      float64      `json:"reservation"`
+	ReservationDrift float64      `json:"reservation_drift,omitempty"`
+	Strategy         Strategy     `json:"strategy,omitzero"`
+	Preferences      []Preference `json:"preferences" negsim:"key=issue"`
+	Constraints      []Constraint `json:"constraints,omitempty"`
+	Source           string       `json:"source,omitempty"`
+	Note             string       `json:"note,omitempty"`
 	// UtilityScale, when set, is the factor that turns this actor's utilities back into the
 	// units of the file they were imported from (raw = utility × utility_scale), for
 	// profiles whose raw evaluations do not fit in [0,1]. The engine never reads it.
-	UtilityScale float64      `json:"utility_scale,omitempty"`
-	Strategy     Strategy     `json:"strategy,omitzero"`
-	Preferences  []Preference `json:"preferences" negsim:"key=issue"`
-	Constraints  []Constraint `json:"constraints,omitempty"`
-	Source       string       `json:"source,omitempty"`
-	Note         string       `json:"note,omitempty"`
+	UtilityScale float64 `json:"utility_scale,omitempty"`
 }
 
 // Preference is how much an actor cares about one issue and how it values each option.
