@@ -243,6 +243,8 @@ func paretoFilter(cands []entry) []entry {
 		return slices.Compare(cands[p].vec, cands[q].vec)
 	})
 	var kept []entry
+	var keptSum []float64
+	var gone []bool
 	g := newGrid(cands, idx)
 	// recent holds the kept vectors that dominated something lately, most recent first.
 	var recent []int
@@ -262,7 +264,7 @@ func paretoFilter(cands []entry) []entry {
 		c := cands[i]
 		dominated := false
 		for _, ki := range recent {
-			if dominates(kept[ki].vec, c.vec) {
+			if !gone[ki] && dominates(kept[ki].vec, c.vec) {
 				dominated = true
 				hit(ki)
 				break
@@ -273,6 +275,9 @@ func paretoFilter(cands []entry) []entry {
 		}
 		same := -1
 		g.scan(c.vec, func(ki int) bool {
+			if gone[ki] {
+				return true
+			}
 			if dominates(kept[ki].vec, c.vec) {
 				dominated = true
 				hit(ki)
@@ -288,10 +293,26 @@ func paretoFilter(cands []entry) []entry {
 		case same >= 0:
 			mergeEntry(&kept[same], c)
 		default:
+			// Sorting by sum puts every vector c could dominate after it, except those
+			// whose sum is within the tolerance of c's: look back over those.
+			for ki := len(kept) - 1; ki >= 0 && keptSum[ki] <= sums[i]+float64(len(c.vec))*Tolerance; ki-- {
+				if !gone[ki] && dominates(c.vec, kept[ki].vec) {
+					gone[ki] = true
+				}
+			}
 			g.add(c.vec, len(kept))
 			kept = append(kept, c)
+			keptSum = append(keptSum, sums[i])
+			gone = append(gone, false)
 		}
 	}
+	out := kept[:0]
+	for ki, e := range kept {
+		if !gone[ki] {
+			out = append(out, e)
+		}
+	}
+	kept = out
 	return kept
 }
 
@@ -345,6 +366,17 @@ func (g *grid) scan(v []float64, f func(ki int) bool) {
 	}
 }
 
+// dominatedBySome looks for a dominating vector among the last kept ones, which hold the
+// best second utilities so far; it confirms what the sweep's quick test suspects.
+func dominatedBySome(kept []entry, v []float64) bool {
+	for i := len(kept) - 1; i >= 0; i-- {
+		if dominates(kept[i].vec, v) {
+			return true
+		}
+	}
+	return false
+}
+
 func mergeEntry(into *entry, e entry) {
 	into.count += e.count
 	if slices.Compare(e.choice, into.choice) < 0 {
@@ -374,8 +406,16 @@ func paretoFilter2(cands []entry) []entry {
 		if len(c.vec) == 2 {
 			second = c.vec[1]
 		}
-		if len(kept) > 0 && second <= bestSecond+Tolerance {
+		if len(kept) > 0 && second < bestSecond-Tolerance {
 			continue
+		}
+		if len(kept) > 0 && second <= bestSecond+Tolerance && dominatedBySome(kept, c.vec) {
+			continue
+		}
+		// A vector whose first utility is within the tolerance of c's can sort before c
+		// and still be dominated by it.
+		for len(kept) > 0 && dominates(c.vec, kept[len(kept)-1].vec) {
+			kept = kept[:len(kept)-1]
 		}
 		kept = append(kept, c)
 		bestSecond = max(bestSecond, second)

@@ -61,6 +61,10 @@ type Actor struct {
 	Constraints      []Constraint `json:"constraints,omitempty"`
 	Source           string       `json:"source,omitempty"`
 	Note             string       `json:"note,omitempty"`
+	// UtilityScale, when set, is the factor that turns this actor's utilities back into the
+	// units of the file they were imported from (raw = utility × utility_scale), for
+	// profiles whose raw evaluations do not fit in [0,1]. The engine never reads it.
+	UtilityScale float64 `json:"utility_scale,omitempty"`
 }
 
 // Preference is how much an actor cares about one issue and how it values each option.
@@ -75,6 +79,10 @@ type Preference struct {
 	Source     string             `json:"source,omitempty"`
 	Note       string             `json:"note,omitempty"`
 }
+
+// Value is the preference's unweighted value in [0,1] for option o of issue is, from its
+// utilities or its ideal point.
+func (pr *Preference) Value(is *Issue, o int) float64 { return optionValue(pr, is, o) }
 
 // Shapes of ideal-point utilities: the value falls with the distance from the ideal option,
 // in proportion (linear) or with its square (quadratic, forgiving near the ideal).

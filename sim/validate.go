@@ -170,6 +170,9 @@ func (v *validator) actors(s *Scenario) {
 		if !finite(a.ReservationDrift) || math.Abs(a.ReservationDrift) > 1 {
 			v.errorf(p+".reservation_drift", "%v is not a valid drift: a change per round between -1 and 1", a.ReservationDrift)
 		}
+		if a.UtilityScale != 0 && (!finite(a.UtilityScale) || a.UtilityScale < 0) {
+			v.errorf(p+".utility_scale", "%v is not a valid scale: it is the factor above 0 that turns utilities back into the imported file's units (leave it out when there is none)", a.UtilityScale)
+		}
 		v.strategy(p+".strategy", a.Strategy)
 		v.preferences(s, a, p)
 		v.constraints(s, a, p)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -88,8 +89,8 @@ func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
 		share = 100 * float64(an.ZOPA.Count) / float64(an.Space.Deals)
 	}
 	space := section{title: "Outcome space", text: []string{
-		fmt.Sprintf("%d issues, %s possible deals. The zone of possible agreement (ZOPA) holds %s of them (%.2g%%).",
-			an.Space.Issues, count(an.Space.Deals), count(an.ZOPA.Count), share),
+		fmt.Sprintf("%d issues, %s possible deals. The zone of possible agreement (ZOPA) holds %s of them (%s).",
+			an.Space.Issues, count(an.Space.Deals), count(an.ZOPA.Count), percent(share)),
 	}}
 	if an.ZOPA.Count > 0 {
 		space.text = append(space.text, fmt.Sprintf("%s of them are Pareto-optimal, with %d distinct utility vectors.", count(uint64(an.Pareto.Count)), an.Pareto.Distinct))
@@ -294,4 +295,15 @@ func plural(n uint64, noun string) string {
 		return "1 " + noun
 	}
 	return count(n) + " " + noun + "s"
+}
+
+// percent shows a share with the digits that matter: 100%, 15.4%, 0.23%, 0.0012%.
+func percent(p float64) string {
+	switch {
+	case p == 0 || p >= 100:
+		return fmt.Sprintf("%.0f%%", p)
+	case p >= 1:
+		return fmt.Sprintf("%.1f%%", p)
+	}
+	return strconv.FormatFloat(p, 'g', 2, 64) + "%"
 }

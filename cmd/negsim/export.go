@@ -1,0 +1,120 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/interop"
+	"github.com/negsim/negsim/sim"
+)
+
+// exportReport is what export wrote and what the format could not hold.
+type exportReport struct {
+	Scenario string        `json:"scenario"`
+	Format   string        `json:"format"`
+	Dir      string        `json:"dir"`
+	Files    []string      `json:"files"`
+	Warnings []sim.Problem `json:"warnings"`
+}
+
+func (a *app) exportCommand() *cobra.Command {
+	var dir string
+	var w whatIf
+	cmd := &cobra.Command{
+		Use:   "export genius|geniusweb [SCENARIO] -o DIR",
+		Short: "Write a scenario as a GENIUS or GeniusWeb domain with one profile per actor",
+		Long: `export writes the scenario's domain and one profile per actor into DIR, so a class
+can run it against the competition agents of GENIUS or GeniusWeb. Options are written
+by the value they were imported from, or by their ids.
+
+Those formats hold additive preferences and a reservation, not negsim's red lines,
+conditional constraints, observers, bargaining power, strategies, events or variants:
+export lists everything it could not write as warnings (on stderr, and in --format json),
+never drops it silently. GeniusWeb takes a reservation bid, not a value: export writes the
+deal the actor values least among those worth at least its reservation.`,
+		Example: `  negsim export genius camera.yaml -o camera-genius
+  negsim export geniusweb ukraine-2026 -o ukraine-geniusweb --set actors.russia.reservation=0.4`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 1 || len(args) > 2 {
+				return usagef("export takes a format (genius or geniusweb) and at most one scenario, got %d arguments", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format := args[0]
+			write := map[string]func(*sim.Scenario) ([]interop.File, sim.Problems, error){
+				"genius":    interop.WriteGenius,
+				"geniusweb": interop.WriteGeniusWeb,
+			}[format]
+			if write == nil {
+				return usagef("unknown format %q;%s valid: \"genius\" or \"geniusweb\"", format, sim.DidYouMean(format, []string{"genius", "geniusweb"}))
+			}
+			if dir == "" {
+				return usagef("export writes several files: name a directory with -o DIR")
+			}
+			file := ""
+			if len(args) == 2 {
+				file = args[1]
+			}
+			doc, err := a.openScenario(file, w)
+			if err != nil {
+				return err
+			}
+			files, warnings, err := write(doc.Scenario)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("cannot create %s: %w", dir, err)
+			}
+			rep := exportReport{Scenario: doc.Name, Format: format, Dir: dir, Files: []string{}, Warnings: warnings}
+			if rep.Warnings == nil {
+				rep.Warnings = sim.Problems{}
+			}
+			for _, f := range files {
+				path := filepath.Join(dir, f.Name)
+				if err := writeFileAtomic(path, func(out io.Writer) error {
+					_, err := out.Write(f.Data)
+					return err
+				}); err != nil {
+					return err
+				}
+				rep.Files = append(rep.Files, path)
+			}
+			for _, p := range warnings {
+				fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(p).Error())
+			}
+			return a.emit(func(out io.Writer) error { return renderExport(out, a.settings.Format, rep) })
+		},
+	}
+	cmd.Flags().StringVarP(&dir, "output", "o", "", "directory to write the domain and profiles into (created if missing)")
+	w.register(cmd)
+	return cmd
+}
+
+func renderExport(w io.Writer, format string, rep exportReport) error {
+	if format == "json" {
+		return writeJSON(w, rep)
+	}
+	g := &grid{header: []string{"file"}}
+	for _, f := range rep.Files {
+		g.add(f)
+	}
+	if format == "csv" {
+		return g.writeCSV(w)
+	}
+	r := &report{title: fmt.Sprintf("Exported %s as %s", rep.Scenario, rep.Format)}
+	r.add(section{grid: g})
+	if len(rep.Warnings) > 0 {
+		wg := &grid{header: []string{"path", "not written"}}
+		for _, p := range rep.Warnings {
+			wg.add(p.Path, p.Message)
+		}
+		r.add(section{title: "What the format cannot hold", grid: wg})
+	}
+	return r.write(w, format)
+}

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/interop"
+	"github.com/negsim/negsim/sim"
+)
+
+// importReport is what import says after writing a scenario to a file.
+type importReport struct {
+	File      string   `json:"file"`
+	Format    string   `json:"format"`
+	Scale     string   `json:"scale,omitempty"`
+	RealSteps int      `json:"real_steps,omitempty"`
+	Sources   []string `json:"sources"`
+	Issues    int      `json:"issues"`
+	Actors    []string `json:"actors"`
+	Deals     uint64   `json:"deals"`
+}
+
+func (a *app) importCommand() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "import genius|geniusweb FILE...",
+		Short: "Read GENIUS or GeniusWeb domains and profiles as a negsim scenario",
+		Long: `import reads the negotiation domains of the automated-negotiation community (GENIUS,
+GeniusWeb, the ANAC competitions, NegMAS) and writes a negsim scenario with one actor per
+profile. Every translated value carries a note saying how it was translated.
+
+Without -o the scenario goes to stdout as YAML; with -o it is written to that file (whole
+or not at all) and stdout gets a summary in --format.`,
+		Example: `  negsim import genius camera_domain.xml camera_buyer_utility.xml camera_seller_utility.xml -o camera.yaml
+  negsim import genius --scale raw camera_domain.xml camera_buyer_utility.xml camera_seller_utility.xml
+  negsim import geniusweb jobs1.json jobs2.json -o jobs.yaml`,
+	}
+	cmd.PersistentFlags().StringVarP(&out, "output", "o", "", "write the scenario to this file instead of stdout")
+
+	var scale string
+	var steps int
+	genius := &cobra.Command{
+		Use:   "genius DOMAIN.xml PROFILE.xml...",
+		Short: "Read a GENIUS XML domain and its profiles",
+		Long: `genius reads a GENIUS 10.x domain and one or more profiles (utility spaces).
+Discrete issues keep their values in the domain's order; integer issues become one option
+per integer; real issues become --real-steps equally spaced values (21, as GENIUS does).
+The discount factor becomes a per-round reservation_drift.
+
+GENIUS divides each issue's evaluations by the issue's largest; NegMAS reads them raw.
+--scale genius (the default) applies GENIUS's reading. --scale raw keeps the evaluations
+as written, divided by one factor for the whole scenario so that utilities fit in [0,1];
+each actor records that factor as utility_scale (raw = utility × utility_scale).`,
+		Example: `  negsim import genius party_domain.xml party1_utility.xml party2_utility.xml -o party.yaml
+  negsim import genius --scale raw camera_domain.xml camera_buyer_utility.xml camera_seller_utility.xml -o camera.yaml`,
+		Args: atLeast(2, "a domain and at least one profile"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(interop.Scales, scale) {
+				return usagef("--scale %q: valid are %q (each issue divided by its best evaluation, as GENIUS reads it) and %q (evaluations as written, as NegMAS reads them)", scale, interop.ScaleGenius, interop.ScaleRaw)
+			}
+			if steps < 2 {
+				return usagef("--real-steps %d: a real issue needs 2 steps or more", steps)
+			}
+			files, err := a.readFiles(args)
+			if err != nil {
+				return err
+			}
+			sc, err := interop.ReadGenius(files[0], files[1:], interop.GeniusOptions{Scale: scale, RealSteps: steps})
+			if err != nil {
+				return importError(err)
+			}
+			return a.writeImport(sc, out, importReport{Format: "genius", Scale: scale, RealSteps: steps, Sources: args})
+		},
+	}
+	genius.Flags().StringVar(&scale, "scale", interop.ScaleGenius, "how to read evaluations: genius (each issue ÷ its best) or raw (as written, as NegMAS does)")
+	genius.Flags().IntVar(&steps, "real-steps", interop.DefaultRealSteps, "options a real-valued issue becomes")
+
+	geniusweb := &cobra.Command{
+		Use:   "geniusweb PROFILE.json...",
+		Short: "Read GeniusWeb linear additive profiles",
+		Long: `geniusweb reads GeniusWeb LinearAdditiveUtilitySpace profiles (with
+DiscreteValueSetUtilities and NumberValueSetUtilities). Each profile carries its domain;
+all must carry the same one. A number range becomes one option per step. A bare domain
+file (with issuesValues) may be given too: it is checked against the profiles. GeniusWeb's
+reservation bid becomes the reservation value it is worth.`,
+		Example: `  negsim import geniusweb jobs1.json jobs2.json -o jobs.yaml`,
+		Args:    atLeast(1, "at least one profile"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := a.readFiles(args)
+			if err != nil {
+				return err
+			}
+			sc, err := interop.ReadGeniusWeb(files)
+			if err != nil {
+				return importError(err)
+			}
+			return a.writeImport(sc, out, importReport{Format: "geniusweb", Sources: args})
+		},
+	}
+	cmd.AddCommand(genius, geniusweb)
+	return cmd
+}
+
+// readFiles reads the files named on the command line, each under the size limit.
+func (a *app) readFiles(paths []string) ([]interop.File, error) {
+	var files []interop.File
+	for _, p := range paths {
+		data, err := config.ReadFile(p, a.settings.MaxFileSize)
+		var list config.ErrorList
+		switch {
+		case errors.As(err, &list):
+			return nil, err
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, usagef("no file %q", p)
+		case err != nil:
+			return nil, usagef("cannot read %s: %v", p, err)
+		}
+		files = append(files, interop.File{Name: p, Data: data})
+	}
+	return files, nil
+}
+
+// importError turns a problem in another tool's file into the error list every bad input
+// file gets, so it prints as file:line: message and exits 2.
+func importError(err error) error {
+	var ie *interop.Error
+	if errors.As(err, &ie) {
+		return config.ErrorList{{File: ie.File, Line: ie.Line, Msg: ie.Msg}}
+	}
+	return usagef("%v", err)
+}
+
+func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error {
+	data, err := config.Marshal(sc)
+	if err != nil {
+		return err
+	}
+	name := out
+	if name == "" {
+		name = "stdout"
+	}
+	// The written file must load as any scenario does; check before anyone relies on it.
+	doc, err := config.Load(name, data)
+	if err != nil {
+		return fmt.Errorf("the imported scenario does not load back: %w", err)
+	}
+	if out == "" {
+		return a.emit(func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		})
+	}
+	if err := writeFileAtomic(out, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}); err != nil {
+		return err
+	}
+	sp, err := sim.Compile(doc.Scenario)
+	if err != nil {
+		return err
+	}
+	rep.File = out
+	rep.Issues = len(sc.Issues)
+	for _, act := range sc.Actors {
+		rep.Actors = append(rep.Actors, act.ID)
+	}
+	rep.Deals, _ = sp.Deals()
+	return a.emit(func(w io.Writer) error { return renderImport(w, a.settings.Format, rep) })
+}
+
+func renderImport(w io.Writer, format string, rep importReport) error {
+	if format == "json" {
+		return writeJSON(w, rep)
+	}
+	g := &grid{header: []string{"field", "value"}}
+	g.add("file", rep.File)
+	g.add("format", rep.Format)
+	if rep.Scale != "" {
+		g.add("scale", rep.Scale)
+		g.add("real steps", fmt.Sprint(rep.RealSteps))
+	}
+	g.add("read", strings.Join(rep.Sources, ", "))
+	g.add("issues", fmt.Sprint(rep.Issues))
+	g.add("actors", strings.Join(rep.Actors, ", "))
+	g.add("deals", count(rep.Deals))
+	if format == "csv" {
+		return g.writeCSV(w)
+	}
+	r := &report{title: "Imported " + rep.File}
+	r.add(section{grid: g})
+	return r.write(w, format)
+}
+
+// atLeast checks the number of file arguments, as a usage error saying what is missing.
+func atLeast(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usagef("%s needs %s; see negsim %s --help", cmd.CommandPath(), what, strings.TrimPrefix(cmd.CommandPath(), "negsim "))
+		}
+		return nil
+	}
+}

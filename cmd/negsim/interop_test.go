@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+)
+
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errs)
+	return code, out.String(), errs.String()
+}
+
+const cliDomain = `<negotiation_template><utility_space><objective index="0" name="root">
+<issue index="1" name="Price" type="discrete"><item index="1" value="low"/><item index="2" value="high"/></issue>
+<issue index="2" name="Delivery" type="integer" lowerbound="1" upperbound="3"/>
+</objective></utility_space></negotiation_template>
+`
+
+const cliBuyer = `<utility_space><objective index="0" name="root">
+<issue index="1" name="Price" type="discrete"><item value="low" evaluation="300"/><item value="high" evaluation="100"/></issue>
+<issue index="2" name="Delivery" type="integer" lowerbound="1" upperbound="3"><evaluator slope="-0.5" offset="1"/></issue>
+<weight index="1" value="0.75"/><weight index="2" value="0.25"/>
+</objective><discount_factor value="0.5"/><reservation value="0.2"/></utility_space>
+`
+
+const cliSeller = `<utility_space><objective index="0" name="root">
+<issue index="1" name="Price" type="discrete"><item value="low" evaluation="0"/><item value="high" evaluation="200"/></issue>
+<issue index="2" name="Delivery" type="integer" lowerbound="1" upperbound="3"><evaluator slope="0.5" offset="0"/></issue>
+<weight index="1" value="0.5"/><weight index="2" value="0.5"/>
+</objective></utility_space>
+`
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestImportGeniusToStdout(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
+	code, out, errs := runCmd(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	doc, err := config.Load("stdout.yaml", []byte(out))
+	if err != nil {
+		t.Fatalf("the YAML on stdout does not load: %v\n%s", err, out)
+	}
+	sc := doc.Scenario
+	buyer := sc.Actors[0].Preference("price")
+	// GENIUS scale: 300 and 100 over the issue's best, 300.
+	if buyer.Utilities["low"] != 1 || buyer.Utilities["high"] != 100.0/300 {
+		t.Errorf("buyer's price utilities %v, want low 1 and high 1/3", buyer.Utilities)
+	}
+	for _, want := range []string{"note:", "Scale: genius", "one option per integer", "discount factor 0.5", "reservation_drift:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the imported YAML does not contain %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestImportGeniusRawToFile(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
+	target := filepath.Join(dir, "shop.yaml")
+	code, out, errs := runCmd(t, "import", "genius", "--scale", "raw", "-o", target, "--format", "json",
+		filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep importReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	// Two prices × deliveries 1..3.
+	if rep.Deals != 6 || rep.Scale != "raw" || rep.File != target {
+		t.Errorf("report %+v; want 6 deals, scale raw, file %s", rep, target)
+	}
+	data, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := config.Load(target, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The largest weight sum × evaluation: buyer 1·300, seller 1·200, so 300; the buyer's
+	// raw reservation 0.2 is 0.2/300 of that.
+	buyer := doc.Scenario.Actors[0]
+	if buyer.UtilityScale != 300 || math.Abs(buyer.Reservation-0.2/300) > 1e-15 {
+		t.Errorf("buyer: utility_scale %v, reservation %v; want 300 and 0.2/300", buyer.UtilityScale, buyer.Reservation)
+	}
+	if !strings.Contains(string(data), "Scale: raw") {
+		t.Errorf("the file does not say which scale was applied:\n%s", data)
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"shop.xml":  cliDomain,
+		"buyer.xml": cliBuyer,
+		"wrong.xml": strings.Replace(cliSeller, `name="Delivery"`, `name="Shipping"`, 2),
+		"web.json":  `{"LinearAdditiveUtilitySpace": {"name": "x"}}`,
+	})
+	p := func(name string) string { return filepath.Join(dir, name) }
+	cases := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"profile does not match the domain", []string{"import", "genius", p("shop.xml"), p("wrong.xml")}, []string{"wrong.xml:3:", `"Shipping"`, `"Delivery"`, "shop.xml"}},
+		{"missing file", []string{"import", "genius", p("shop.xml"), p("nobody.xml")}, []string{"nobody.xml"}},
+		{"unknown scale", []string{"import", "genius", "--scale", "negmas", p("shop.xml"), p("buyer.xml")}, []string{`"negmas"`, "genius", "raw"}},
+		{"profile without domain", []string{"import", "geniusweb", p("web.json")}, []string{"web.json", "no domain"}},
+		{"no profile", []string{"import", "genius", p("shop.xml")}, []string{"a domain and at least one profile"}},
+		{"export to an unknown format", []string{"export", "negmas", "-o", p("out")}, []string{`"negmas"`, "genius"}},
+		{"export without a directory", []string{"export", "genius"}, []string{"-o DIR"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, errs := runCmd(t, c.args...)
+			if code != exitBadUse {
+				t.Errorf("exit %d, want %d; stderr: %s", code, exitBadUse, errs)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr %q does not mention %q", errs, w)
+				}
+			}
+		})
+	}
+}
+
+// The shipped scenario has red lines, a constraint and an observer that GeniusWeb cannot
+// hold: export writes the files and lists each of them.
+func TestExportGeniusWebWarnings(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := runCmd(t, "export", "geniusweb", "-o", dir, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep exportReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	// A domain and one profile for each of the four actors.
+	if len(rep.Files) != 5 {
+		t.Errorf("%d files written, want 5: %v", len(rep.Files), rep.Files)
+	}
+	paths := map[string]bool{}
+	for _, w := range rep.Warnings {
+		paths[w.Path] = true
+	}
+	for _, want := range []string{"actors[0].preferences.territory.acceptable", "actors[0].constraints[0]", "actors[3].veto"} {
+		if !paths[want] {
+			t.Errorf("no warning at %s; got %v", want, rep.Warnings)
+		}
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr does not show the warning at %s: %s", want, errs)
+		}
+	}
+	for _, f := range rep.Files {
+		if _, err := os.Stat(f); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// Import, export and import again through the command line: the analysis is the same.
+func TestImportExportRoundTrip(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
+	first := filepath.Join(dir, "first.yaml")
+	if code, _, errs := runCmd(t, "import", "genius", "--scale", "raw", "-o", first, filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml")); code != exitOK {
+		t.Fatal(errs)
+	}
+	out := filepath.Join(dir, "out")
+	if code, _, errs := runCmd(t, "export", "genius", first, "-o", out); code != exitOK {
+		t.Fatal(errs)
+	}
+	second := filepath.Join(dir, "second.yaml")
+	if code, _, errs := runCmd(t, "import", "genius", "--scale", "raw", "-o", second, filepath.Join(out, "shop.xml"), filepath.Join(out, "buyer.xml"), filepath.Join(out, "seller.xml")); code != exitOK {
+		t.Fatal(errs)
+	}
+	analysis := func(file string) map[string]any {
+		code, out, errs := runCmd(t, "analyze", file, "--format", "json")
+		if code != exitOK {
+			t.Fatal(errs)
+		}
+		var an map[string]any
+		if err := json.Unmarshal([]byte(out), &an); err != nil {
+			t.Fatal(err)
+		}
+		return an
+	}
+	a, b := analysis(first), analysis(second)
+	for _, key := range []string{"zopa", "pareto"} {
+		ja, _ := json.Marshal(a[key])
+		jb, _ := json.Marshal(b[key])
+		if !bytes.Equal(ja, jb) {
+			t.Errorf("%s differs after the round trip:\n%s\n%s", key, ja, jb)
+		}
+	}
+}

@@ -1,0 +1,378 @@
+package interop
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// maxReservationSearch bounds the deals enumerated to find a GeniusWeb reservation bid.
+const maxReservationSearch = 1_000_000
+
+// exportActor is an actor's preferences as the formats hold them: a normalised weight and
+// a value per option for every issue, in scenario order.
+type exportActor struct {
+	weights []float64
+	values  [][]float64
+}
+
+// exportNames are the names files use for issues and options: the name or label a
+// scenario was imported from when its id was made from it, the id otherwise, so that an
+// imported scenario goes back out as it came in and a native one keeps its ids.
+func issueName(is *sim.Issue) string {
+	if is.Name != "" && slug(is.Name) == is.ID {
+		return is.Name
+	}
+	return is.ID
+}
+
+func optionName(op *sim.Option) string {
+	if op.Label != "" && slug(op.Label) == op.ID {
+		return op.Label
+	}
+	return op.ID
+}
+
+func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Problems, error) {
+	if errs := sc.Validate().Errors(); len(errs) > 0 {
+		return nil, nil, fmt.Errorf("the scenario is not valid: %s", errs[0])
+	}
+	var warn sim.Problems
+	add := func(path, format string, args ...any) {
+		warn = append(warn, sim.Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true})
+	}
+	var out []exportActor
+	for i := range sc.Actors {
+		a := &sc.Actors[i]
+		p := fmt.Sprintf("actors[%d]", i)
+		ea := exportActor{weights: make([]float64, len(sc.Issues)), values: make([][]float64, len(sc.Issues))}
+		total := 0.0
+		for _, pr := range a.Preferences {
+			total += pr.Weight
+		}
+		for k := range sc.Issues {
+			is := &sc.Issues[k]
+			ea.values[k] = make([]float64, len(is.Options))
+			pr := a.Preference(is.ID)
+			if pr == nil {
+				continue
+			}
+			ea.weights[k] = pr.Weight / total
+			for o := range is.Options {
+				ea.values[k][o] = pr.Value(is, o)
+			}
+			if pr.Acceptable != nil {
+				add(fmt.Sprintf("%s.preferences.%s.acceptable", p, is.ID), "%s has no red lines: actor %q's limit to %s on issue %q is not written", format, a.ID, strings.Join(pr.Acceptable, ", "), is.ID)
+			}
+		}
+		for j := range a.Constraints {
+			add(fmt.Sprintf("%s.constraints[%d]", p, j), "%s has no conditional red lines: actor %q's constraint (%s) is not written", format, a.ID, a.Constraints[j].Why)
+		}
+		if !a.Veto {
+			add(p+".veto", "%s has no observers: actor %q, who holds no veto, is written as an ordinary party", format, a.ID)
+		}
+		if a.Power != 1 {
+			add(p+".power", "%s has no bargaining power: actor %q's power %g is not written", format, a.ID, a.Power)
+		}
+		if a.Strategy.Kind != "" {
+			add(p+".strategy", "%s profiles hold preferences, not strategies: actor %q's strategy %q is not written", format, a.ID, a.Strategy.Kind)
+		}
+		out = append(out, ea)
+	}
+	if len(sc.Events) > 0 {
+		add("events", "%s has no events: %d events are not written", format, len(sc.Events))
+	}
+	if len(sc.Variants) > 0 {
+		add("variants", "%s has no variants: %d variants are not written; export a variant with --variant", format, len(sc.Variants))
+	}
+	return out, warn, nil
+}
+
+func fileNames(sc *sim.Scenario, ext string) (string, []string) {
+	domain := slug(sc.Name)
+	if domain == "" {
+		domain = "domain"
+	}
+	names := make([]string, len(sc.Actors))
+	for i, a := range sc.Actors {
+		names[i] = a.ID
+		if a.ID == domain {
+			names[i] = a.ID + "-profile"
+		}
+	}
+	for i := range names {
+		names[i] += ext
+	}
+	return domain + ext, names
+}
+
+func ftoa(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// rawNumber writes an evaluation scaled back to raw units with 15 significant digits, so
+// that 320 does not come out as 320.00000000000006.
+func rawNumber(x float64) string { return strconv.FormatFloat(x, 'g', 15, 64) }
+
+func esc(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// WriteGenius writes a scenario as a GENIUS domain and one profile per actor, with the
+// evaluations in the actor's raw units (its utility × utility_scale, or its utility), and
+// returns what the format could not hold.
+func WriteGenius(sc *sim.Scenario) ([]File, sim.Problems, error) {
+	actors, warn, err := prepare(sc, "GENIUS")
+	if err != nil {
+		return nil, nil, err
+	}
+	domainName, profileNames := fileNames(sc, ".xml")
+	var d bytes.Buffer
+	fmt.Fprintf(&d, "<negotiation_template>\n\t<utility_space number_of_issues=\"%d\">\n", len(sc.Issues))
+	d.WriteString("\t\t<objective index=\"0\" description=\"\" name=\"root\" type=\"objective\" etype=\"objective\">\n")
+	for k := range sc.Issues {
+		is := &sc.Issues[k]
+		fmt.Fprintf(&d, "\t\t\t<issue index=\"%d\" name=\"%s\" type=\"discrete\" etype=\"discrete\" vtype=\"discrete\">\n", k+1, esc(issueName(is)))
+		for o := range is.Options {
+			fmt.Fprintf(&d, "\t\t\t\t<item index=\"%d\" value=\"%s\"", o+1, esc(optionName(&is.Options[o])))
+			if desc := is.Options[o].Description; desc != "" {
+				fmt.Fprintf(&d, " description=\"%s\"", esc(desc))
+			}
+			d.WriteString("/>\n")
+		}
+		d.WriteString("\t\t\t</issue>\n")
+	}
+	d.WriteString("\t\t</objective>\n\t</utility_space>\n</negotiation_template>\n")
+	files := []File{{Name: domainName, Data: d.Bytes()}}
+
+	rounds := sc.Protocol.Rounds
+	if rounds < 2 {
+		rounds = DefaultRounds
+	}
+	for i := range sc.Actors {
+		a := &sc.Actors[i]
+		ea := actors[i]
+		scale := 1.0
+		if a.UtilityScale > 0 {
+			scale = a.UtilityScale
+		}
+		var p bytes.Buffer
+		p.WriteString("<utility_space>\n\t<objective index=\"0\" description=\"\" name=\"root\" type=\"objective\" etype=\"objective\">\n")
+		var belowOne []string
+		for k := range sc.Issues {
+			is := &sc.Issues[k]
+			fmt.Fprintf(&p, "\t\t<issue index=\"%d\" name=\"%s\" type=\"discrete\" etype=\"discrete\" vtype=\"discrete\">\n", k+1, esc(issueName(is)))
+			for o := range is.Options {
+				fmt.Fprintf(&p, "\t\t\t<item index=\"%d\" value=\"%s\" evaluation=\"%s\"/>\n", o+1, esc(optionName(&is.Options[o])), rawNumber(ea.values[k][o]*scale))
+			}
+			p.WriteString("\t\t</issue>\n")
+			if ea.weights[k] > 0 && slices.Max(ea.values[k]) < 1-1e-12 {
+				belowOne = append(belowOne, is.ID)
+			}
+		}
+		for k := range sc.Issues {
+			fmt.Fprintf(&p, "\t\t<weight index=\"%d\" value=\"%s\"/>\n", k+1, ftoa(ea.weights[k]))
+		}
+		p.WriteString("\t</objective>\n")
+		switch d, ok := discountFromDrift(a.Reservation, a.ReservationDrift, rounds); {
+		case ok && d > 0:
+			fmt.Fprintf(&p, "\t<discount_factor value=\"%s\"/>\n", ftoa(d))
+		case !ok:
+			warn = append(warn, sim.Problem{Path: fmt.Sprintf("actors[%d].reservation_drift", i), Warning: true,
+				Message: fmt.Sprintf("GENIUS expresses time pressure as a discount factor in (0,1) on the reservation; actor %q's drift %g from reservation %g over %d rounds matches none, so it is not written", a.ID, a.ReservationDrift, a.Reservation, rounds)})
+		}
+		fmt.Fprintf(&p, "\t<reservation value=\"%s\"/>\n</utility_space>\n", rawNumber(a.Reservation*scale))
+		files = append(files, File{Name: profileNames[i], Data: p.Bytes()})
+		switch {
+		case a.UtilityScale > 0:
+			warn = append(warn, sim.Problem{Path: fmt.Sprintf("actors[%d]", i), Warning: true,
+				Message: fmt.Sprintf("actor %q's evaluations are written in raw units (utility × utility_scale %g); read them back with --scale raw", a.ID, a.UtilityScale)})
+		case len(belowOne) > 0:
+			warn = append(warn, sim.Problem{Path: fmt.Sprintf("actors[%d].preferences", i), Warning: true,
+				Message: fmt.Sprintf("GENIUS divides each issue's evaluations by the issue's best, but no option of %s is worth 1 to actor %q, so GENIUS reads its utilities higher than negsim does; read the files back with --scale raw to keep them", strings.Join(belowOne, ", "), a.ID)})
+		}
+	}
+	return files, warn, nil
+}
+
+// jsonObject writes a JSON object with its keys in the order given: GeniusWeb reads issue
+// order from the file, and a reader does too.
+type jsonObject struct {
+	keys   []string
+	values []any
+}
+
+func (o *jsonObject) set(k string, v any) {
+	o.keys = append(o.keys, k)
+	o.values = append(o.values, v)
+}
+
+func (o *jsonObject) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range o.keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		kb, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(kb)
+		b.WriteByte(':')
+		vb, err := json.Marshal(o.values[i])
+		if err != nil {
+			return nil, err
+		}
+		b.Write(vb)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func indentJSON(v any) ([]byte, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := json.Indent(&b, raw, "", "\t"); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// WriteGeniusWeb writes a scenario as a GeniusWeb domain and one linear additive profile
+// per actor, and returns what the format could not hold.
+func WriteGeniusWeb(sc *sim.Scenario) ([]File, sim.Problems, error) {
+	actors, warn, err := prepare(sc, "GeniusWeb")
+	if err != nil {
+		return nil, nil, err
+	}
+	domainName, profileNames := fileNames(sc, ".json")
+	issuesValues := &jsonObject{}
+	for k := range sc.Issues {
+		is := &sc.Issues[k]
+		values := make([]string, len(is.Options))
+		for o := range is.Options {
+			values[o] = optionName(&is.Options[o])
+		}
+		set := &jsonObject{}
+		set.set("values", values)
+		issuesValues.set(issueName(is), set)
+	}
+	domain := &jsonObject{}
+	domain.set("name", sc.Name)
+	domain.set("issuesValues", issuesValues)
+	data, err := indentJSON(domain)
+	if err != nil {
+		return nil, nil, err
+	}
+	files := []File{{Name: domainName, Data: data}}
+	for i := range sc.Actors {
+		a := &sc.Actors[i]
+		ea := actors[i]
+		p := fmt.Sprintf("actors[%d]", i)
+		utils, weights := &jsonObject{}, &jsonObject{}
+		for k := range sc.Issues {
+			is := &sc.Issues[k]
+			vu := &jsonObject{}
+			for o := range is.Options {
+				vu.set(optionName(&is.Options[o]), ea.values[k][o])
+			}
+			inner := &jsonObject{}
+			inner.set("valueUtilities", vu)
+			wrap := &jsonObject{}
+			wrap.set("DiscreteValueSetUtilities", inner)
+			utils.set(issueName(is), wrap)
+			weights.set(issueName(is), ea.weights[k])
+		}
+		space := &jsonObject{}
+		space.set("issueUtilities", utils)
+		space.set("issueWeights", weights)
+		space.set("domain", domain)
+		space.set("name", a.ID)
+		if a.Reservation > 0 {
+			bid, u, why := reservationBid(sc, ea, a.Reservation)
+			if bid != nil {
+				values := &jsonObject{}
+				for k := range sc.Issues {
+					values.set(issueName(&sc.Issues[k]), optionName(&sc.Issues[k].Options[bid[k]]))
+				}
+				rb := &jsonObject{}
+				rb.set("issuevalues", values)
+				space.set("reservationBid", rb)
+				if math.Abs(u-a.Reservation) > sim.Tolerance {
+					warn = append(warn, sim.Problem{Path: p + ".reservation", Warning: true,
+						Message: fmt.Sprintf("GeniusWeb takes a reservation bid, not a value: actor %q's reservation %g is written as the least deal worth at least that, worth %.6g", a.ID, a.Reservation, u)})
+				}
+			} else {
+				warn = append(warn, sim.Problem{Path: p + ".reservation", Warning: true,
+					Message: fmt.Sprintf("GeniusWeb takes a reservation bid, not a value: actor %q's reservation %g is not written (%s)", a.ID, a.Reservation, why)})
+			}
+		}
+		if a.ReservationDrift != 0 {
+			warn = append(warn, sim.Problem{Path: p + ".reservation_drift", Warning: true,
+				Message: fmt.Sprintf("GeniusWeb profiles have no discount or drift: actor %q's reservation_drift %g is not written", a.ID, a.ReservationDrift)})
+		}
+		if a.UtilityScale > 0 {
+			warn = append(warn, sim.Problem{Path: p + ".utility_scale", Warning: true,
+				Message: fmt.Sprintf("GeniusWeb utilities lie in [0,1]: actor %q's utilities are written as negsim holds them, without its utility_scale %g", a.ID, a.UtilityScale)})
+		}
+		top := &jsonObject{}
+		top.set("LinearAdditiveUtilitySpace", space)
+		data, err := indentJSON(top)
+		if err != nil {
+			return nil, nil, err
+		}
+		files = append(files, File{Name: profileNames[i], Data: data})
+	}
+	return files, warn, nil
+}
+
+// reservationBid finds the deal an actor values least among those worth at least its
+// reservation (the first in issue order on ties), by enumerating a space small enough.
+func reservationBid(sc *sim.Scenario, ea exportActor, r float64) ([]int, float64, string) {
+	n := 1
+	for _, is := range sc.Issues {
+		n *= len(is.Options)
+		if n > maxReservationSearch {
+			return nil, 0, fmt.Sprintf("the space has more than %d deals to search for a bid of that worth", maxReservationSearch)
+		}
+	}
+	choice := make([]int, len(sc.Issues))
+	var best []int
+	bestU := math.Inf(1)
+	for {
+		u := 0.0
+		for k, o := range choice {
+			u += ea.weights[k] * ea.values[k][o]
+		}
+		if u >= r-sim.Tolerance && u < bestU {
+			best, bestU = slices.Clone(choice), u
+		}
+		k := len(choice) - 1
+		for ; k >= 0; k-- {
+			choice[k]++
+			if choice[k] < len(sc.Issues[k].Options) {
+				break
+			}
+			choice[k] = 0
+		}
+		if k < 0 {
+			break
+		}
+	}
+	if best == nil {
+		return nil, 0, "no deal is worth that much to it"
+	}
+	return best, bestU, ""
+}

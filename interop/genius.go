@@ -1,0 +1,564 @@
+package interop
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// GeniusOptions choose how GENIUS files are read.
+type GeniusOptions struct {
+	// Scale is ScaleGenius (the default when empty) or ScaleRaw.
+	Scale string
+	// RealSteps is how many options a real-valued issue becomes; 0 means DefaultRealSteps.
+	RealSteps int
+	// Rounds is the deadline over which a discount factor becomes a reservation drift; 0
+	// means DefaultRounds.
+	Rounds int
+}
+
+// Issue kinds in GENIUS files.
+const (
+	kindDiscrete = "discrete"
+	kindInteger  = "integer"
+	kindReal     = "real"
+)
+
+// domainIssue is one issue of a domain with its options in the domain's order.
+type domainIssue struct {
+	index  int
+	name   string
+	kind   string
+	values []string  // as the files spell them
+	desc   []string  // discrete items' descriptions
+	points []float64 // the number each option stands for, for integer and real issues
+	lo, hi float64
+	line   int
+}
+
+// profile is one party's preferences as read from its file, before any scaling.
+type profile struct {
+	file        string
+	name        string
+	weights     []float64   // per domain issue, as written
+	evals       [][]float64 // per domain issue and option, as GENIUS evaluates them
+	how         []string    // per issue: how the evaluations came about
+	reservation float64
+	discount    float64
+}
+
+// ReadGenius reads a GENIUS domain and one or more profiles into a scenario with one actor
+// per profile, in the order given.
+func ReadGenius(domain File, profiles []File, opt GeniusOptions) (*sim.Scenario, error) {
+	if opt.Scale == "" {
+		opt.Scale = ScaleGenius
+	}
+	if !slices.Contains(Scales, opt.Scale) {
+		return nil, fmt.Errorf("unknown scale %q; valid: %q (each issue divided by its best evaluation, as GENIUS reads it) or %q (evaluations as written, as NegMAS reads them)", opt.Scale, ScaleGenius, ScaleRaw)
+	}
+	if opt.RealSteps == 0 {
+		opt.RealSteps = DefaultRealSteps
+	}
+	if opt.RealSteps < 2 {
+		return nil, fmt.Errorf("%d steps for real issues: give 2 or more", opt.RealSteps)
+	}
+	if opt.Rounds == 0 {
+		opt.Rounds = DefaultRounds
+	}
+	if len(profiles) == 0 {
+		return nil, errorf(domain.Name, 0, "no profiles given: a scenario needs at least one party's preferences")
+	}
+	issues, err := readDomain(domain, opt.RealSteps)
+	if err != nil {
+		return nil, err
+	}
+	var ps []*profile
+	for _, f := range profiles {
+		p, err := readProfile(f, domain.Name, issues)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return geniusScenario(domain.Name, issues, ps, opt)
+}
+
+func baseName(file string) string {
+	b := filepath.Base(file)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+// objectiveOf finds the objective holding a GENIUS file's issues.
+func objectiveOf(file string, root *element) (*element, error) {
+	us := root.find("utility_space")
+	if us == nil {
+		return nil, errorf(file, root.line, "no <utility_space> element: this is not a GENIUS domain or profile (found <%s>)", root.name)
+	}
+	obj := us.child("objective")
+	if obj == nil {
+		return nil, errorf(file, us.line, "<utility_space> has no <objective> holding the issues")
+	}
+	for _, c := range obj.children {
+		if c.name == "objective" {
+			return nil, errorf(file, c.line, "nested objective %q: negsim reads flat domains only, with every issue directly under the root objective", c.attr["name"])
+		}
+	}
+	return obj, nil
+}
+
+// kindOf tells an issue's type from whichever of the attributes GENIUS files of different
+// years use.
+func kindOf(file string, is *element) (string, error) {
+	for _, a := range []string{"type", "vtype", "etype"} {
+		v, ok := is.attr[a]
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(v) {
+		case kindDiscrete, kindInteger, kindReal:
+			return strings.ToLower(v), nil
+		}
+		if a == "type" {
+			return "", errorf(file, is.line, "issue %q has type %q, which negsim cannot read; supported: discrete, integer and real (linear or constant evaluator)", is.attr["name"], v)
+		}
+	}
+	if len(is.all("item")) > 0 {
+		return kindDiscrete, nil
+	}
+	return "", errorf(file, is.line, "issue %q says neither its type (discrete, integer or real) nor has items", is.attr["name"])
+}
+
+// bounds reads an integer or real issue's range from its attributes or its <range> child.
+func bounds(file string, is *element) (float64, float64, error) {
+	src := is
+	if _, ok := is.attr["lowerbound"]; !ok {
+		if r := is.child("range"); r != nil {
+			src = r
+		}
+	}
+	lo, err := src.float(file, "lowerbound")
+	if err != nil {
+		return 0, 0, err
+	}
+	hi, err := src.float(file, "upperbound")
+	if err != nil {
+		return 0, 0, err
+	}
+	if hi < lo {
+		return 0, 0, errorf(file, src.line, "issue %q has lower bound %g above its upper bound %g", is.attr["name"], lo, hi)
+	}
+	return lo, hi, nil
+}
+
+func readDomain(f File, steps int) ([]domainIssue, error) {
+	root, err := parseXML(f.Name, f.Data)
+	if err != nil {
+		return nil, err
+	}
+	obj, err := objectiveOf(f.Name, root)
+	if err != nil {
+		return nil, err
+	}
+	var issues []domainIssue
+	for _, el := range obj.all("issue") {
+		is := domainIssue{name: strings.TrimSpace(el.attr["name"]), line: el.line}
+		if is.index, err = el.int(f.Name, "index"); err != nil {
+			return nil, err
+		}
+		if is.kind, err = kindOf(f.Name, el); err != nil {
+			return nil, err
+		}
+		switch is.kind {
+		case kindDiscrete:
+			for _, it := range el.all("item") {
+				v, ok := it.attr["value"]
+				if !ok {
+					return nil, errorf(f.Name, it.line, "an item of issue %q has no value attribute", is.name)
+				}
+				if slices.Contains(is.values, v) {
+					return nil, errorf(f.Name, it.line, "issue %q lists the value %q twice", is.name, v)
+				}
+				is.values = append(is.values, v)
+				is.desc = append(is.desc, strings.Join(strings.Fields(it.attr["description"]), " "))
+			}
+			if len(is.values) == 0 {
+				return nil, errorf(f.Name, el.line, "discrete issue %q has no items", is.name)
+			}
+		case kindInteger:
+			if is.lo, is.hi, err = bounds(f.Name, el); err != nil {
+				return nil, err
+			}
+			if is.lo != math.Trunc(is.lo) || is.hi != math.Trunc(is.hi) {
+				return nil, errorf(f.Name, el.line, "integer issue %q has bounds %g and %g that are not whole numbers", is.name, is.lo, is.hi)
+			}
+			if is.hi-is.lo+1 > maxRangeOptions {
+				return nil, errorf(f.Name, el.line, "integer issue %q spans %g values, more than the %d options negsim enumerates per issue", is.name, is.hi-is.lo+1, maxRangeOptions)
+			}
+			for x := is.lo; x <= is.hi; x++ {
+				is.points = append(is.points, x)
+				is.values = append(is.values, strconv.FormatFloat(x, 'f', -1, 64))
+			}
+		case kindReal:
+			if is.lo, is.hi, err = bounds(f.Name, el); err != nil {
+				return nil, err
+			}
+			is.points = evenSteps(is.lo, is.hi, steps)
+			for _, x := range is.points {
+				is.values = append(is.values, number(x))
+			}
+		}
+		for _, other := range issues {
+			if other.index == is.index {
+				return nil, errorf(f.Name, el.line, "issues %q and %q share index %d", other.name, is.name, is.index)
+			}
+		}
+		issues = append(issues, is)
+	}
+	if len(issues) == 0 {
+		return nil, errorf(f.Name, obj.line, "the domain has no issues")
+	}
+	return issues, nil
+}
+
+// valueOf reads a number GENIUS writes either as value="x" or as <value>x</value>.
+func valueOf(file string, el *element) (float64, error) {
+	if _, ok := el.attr["value"]; ok {
+		return el.float(file, "value")
+	}
+	if v := el.child("value"); v != nil {
+		x, err := strconv.ParseFloat(strings.TrimSpace(v.text), 64)
+		if err != nil {
+			return 0, errorf(file, v.line, "<%s>: %q is not a number", el.name, strings.TrimSpace(v.text))
+		}
+		return x, nil
+	}
+	return 0, errorf(file, el.line, "<%s> has no value", el.name)
+}
+
+func readProfile(f File, domainFile string, issues []domainIssue) (*profile, error) {
+	root, err := parseXML(f.Name, f.Data)
+	if err != nil {
+		return nil, err
+	}
+	obj, err := objectiveOf(f.Name, root)
+	if err != nil {
+		return nil, err
+	}
+	p := &profile{file: f.Name, name: baseName(f.Name)}
+	us := root.find("utility_space")
+	if el := us.find("reservation"); el != nil {
+		if p.reservation, err = valueOf(f.Name, el); err != nil {
+			return nil, err
+		}
+	}
+	if el := us.find("discount_factor"); el != nil {
+		if p.discount, err = valueOf(f.Name, el); err != nil {
+			return nil, err
+		}
+	}
+	weights := map[int]float64{}
+	for _, w := range obj.all("weight") {
+		k, err := w.int(f.Name, "index")
+		if err != nil {
+			return nil, err
+		}
+		x, err := w.float(f.Name, "value")
+		if err != nil {
+			return nil, err
+		}
+		if !finite(x) || x < 0 {
+			return nil, errorf(f.Name, w.line, "weight %d is %g; weights are 0 or more", k, x)
+		}
+		weights[k] = x
+	}
+	byIndex := map[int]*element{}
+	var extra []*element
+	for _, el := range obj.all("issue") {
+		k, err := el.int(f.Name, "index")
+		if err != nil {
+			return nil, err
+		}
+		byIndex[k] = el
+		if !slices.ContainsFunc(issues, func(is domainIssue) bool { return is.index == k }) {
+			extra = append(extra, el)
+		}
+	}
+	for i := range issues {
+		is := &issues[i]
+		el := byIndex[is.index]
+		if el == nil {
+			return nil, errorf(f.Name, obj.line, "the profile has no issue %d; the domain %s has issue %d %q (line %d)", is.index, domainFile, is.index, is.name, is.line)
+		}
+		if name := strings.TrimSpace(el.attr["name"]); name != is.name {
+			return nil, errorf(f.Name, el.line, "issue %d is %q here but %q in the domain %s (line %d)", is.index, name, is.name, domainFile, is.line)
+		}
+		w, ok := weights[is.index]
+		if !ok {
+			return nil, errorf(f.Name, obj.line, "no <weight index=\"%d\"> for issue %q", is.index, is.name)
+		}
+		ev, how, err := evaluate(f.Name, domainFile, is, el)
+		if err != nil {
+			return nil, err
+		}
+		p.weights = append(p.weights, w)
+		p.evals = append(p.evals, ev)
+		p.how = append(p.how, how)
+	}
+	if len(extra) > 0 {
+		el := extra[0]
+		return nil, errorf(f.Name, el.line, "issue %s %q is not in the domain %s, whose issues are %s", el.attr["index"], el.attr["name"], domainFile, issueList(issues))
+	}
+	return p, nil
+}
+
+func issueList(issues []domainIssue) string {
+	names := make([]string, len(issues))
+	for i, is := range issues {
+		names[i] = fmt.Sprintf("%d %q", is.index, is.name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// evaluate returns a profile's evaluation of every option of a domain issue, as GENIUS
+// computes it before any division by the issue's best, and says how.
+func evaluate(file, domainFile string, is *domainIssue, el *element) ([]float64, string, error) {
+	if k, err := kindOf(file, el); err != nil {
+		return nil, "", err
+	} else if k != is.kind {
+		return nil, "", errorf(file, el.line, "issue %q is %s here but %s in the domain %s (line %d)", is.name, k, is.kind, domainFile, is.line)
+	}
+	out := make([]float64, len(is.values))
+	switch is.kind {
+	case kindDiscrete:
+		evals := map[string]float64{}
+		for _, it := range el.all("item") {
+			v := it.attr["value"]
+			if !slices.Contains(is.values, v) {
+				return nil, "", errorf(file, it.line, "issue %q has no value %q in the domain %s (line %d), whose values are %s", is.name, v, domainFile, is.line, quoted(is.values))
+			}
+			x, err := it.float(file, "evaluation")
+			if err != nil {
+				return nil, "", err
+			}
+			if !finite(x) || x < 0 {
+				return nil, "", errorf(file, it.line, "value %q of issue %q is evaluated %g; evaluations are 0 or more", v, is.name, x)
+			}
+			evals[v] = x
+		}
+		for o, v := range is.values {
+			x, ok := evals[v]
+			if !ok {
+				return nil, "", errorf(file, el.line, "issue %q gives no evaluation for %q, a value of the domain %s (line %d)", is.name, v, domainFile, is.line)
+			}
+			out[o] = x
+		}
+		parts := make([]string, len(out))
+		for o, x := range out {
+			parts[o] = number(x)
+		}
+		return out, "evaluations " + strings.Join(parts, ", "), nil
+	case kindInteger:
+		ev := el.child("evaluator")
+		if ev == nil {
+			return nil, "", errorf(file, el.line, "integer issue %q has no <evaluator slope=… offset=…>", is.name)
+		}
+		slope, err := ev.float(file, "slope")
+		if err != nil {
+			return nil, "", err
+		}
+		offset, err := ev.float(file, "offset")
+		if err != nil {
+			return nil, "", err
+		}
+		lo, _, err := bounds(file, el)
+		if err != nil {
+			return nil, "", err
+		}
+		for o, x := range is.points {
+			out[o] = clamp01(offset + slope*(x-lo))
+		}
+		return out, fmt.Sprintf("GENIUS integer evaluator: min(1, max(0, %g + %g·(x − %g)))", offset, slope, lo), nil
+	default:
+		ev := el.child("evaluator")
+		if ev == nil {
+			return nil, "", errorf(file, el.line, "real issue %q has no <evaluator>", is.name)
+		}
+		switch ft := strings.ToLower(ev.attr["ftype"]); ft {
+		case "linear":
+			p0, err := ev.float(file, "parameter0")
+			if err != nil {
+				return nil, "", err
+			}
+			p1, err := ev.float(file, "parameter1")
+			if err != nil {
+				return nil, "", err
+			}
+			for o, x := range is.points {
+				out[o] = clamp01(p1*x + p0)
+			}
+			return out, fmt.Sprintf("GENIUS linear evaluator min(1, max(0, %g·x + %g)) at each step", p1, p0), nil
+		case "constant":
+			p0, err := ev.float(file, "parameter0")
+			if err != nil {
+				return nil, "", err
+			}
+			for o := range out {
+				out[o] = clamp01(p0)
+			}
+			return out, fmt.Sprintf("GENIUS constant evaluator %g", p0), nil
+		default:
+			return nil, "", errorf(file, ev.line, "real issue %q has evaluator type %q; negsim reads linear and constant ones", is.name, ft)
+		}
+	}
+}
+
+func quoted(vs []string) string {
+	q := make([]string, len(vs))
+	for i, v := range vs {
+		q[i] = strconv.Quote(v)
+	}
+	return strings.Join(q, ", ")
+}
+
+func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt GeniusOptions) (*sim.Scenario, error) {
+	sc := &sim.Scenario{Name: baseName(domainFile)}
+	files := []string{filepath.Base(domainFile)}
+	sc.Sources = append(sc.Sources, sim.Source{ID: "domain", Title: "GENIUS domain " + filepath.Base(domainFile), File: filepath.Base(domainFile)})
+	for i, p := range ps {
+		files = append(files, filepath.Base(p.file))
+		sc.Sources = append(sc.Sources, sim.Source{ID: fmt.Sprintf("profile-%d", i+1), Title: "GENIUS profile " + filepath.Base(p.file), File: filepath.Base(p.file)})
+	}
+	names := make([]string, len(issues))
+	for k, is := range issues {
+		names[k] = is.name
+	}
+	issueIDs := ids(names, "issue")
+	for k, is := range issues {
+		optIDs := ids(is.values, "option")
+		si := sim.Issue{ID: issueIDs[k], Name: is.name, Source: "domain"}
+		if si.Name == "" {
+			si.Name = si.ID
+		}
+		for o, v := range is.values {
+			op := sim.Option{ID: optIDs[o], Label: v}
+			if is.desc != nil {
+				op.Description = is.desc[o]
+			}
+			si.Options = append(si.Options, op)
+		}
+		switch is.kind {
+		case kindInteger:
+			si.Note = fmt.Sprintf("GENIUS integer issue %s..%s: one option per integer.", number(is.lo), number(is.hi))
+		case kindReal:
+			si.Note = fmt.Sprintf("GENIUS real issue %s..%s discretised into real_steps: %d equally spaced values (GENIUS's default is %d).", number(is.lo), number(is.hi), len(is.points), DefaultRealSteps)
+		}
+		sc.Issues = append(sc.Issues, si)
+	}
+
+	// Under the raw scale one factor serves every actor, so that sums and comparisons
+	// across actors (the utilitarian solution, say) are those of the raw numbers.
+	scale := 0.0
+	if opt.Scale == ScaleRaw {
+		for _, p := range ps {
+			top := 0.0
+			for _, ev := range p.evals {
+				top = math.Max(top, slices.Max(ev))
+			}
+			scale = math.Max(scale, sum(p.weights)*top)
+		}
+		if scale == 0 {
+			return nil, errorf(domainFile, 0, "every evaluation in every profile is 0, so the raw scale has nothing to divide by")
+		}
+	}
+
+	profileNames := make([]string, len(ps))
+	for i, p := range ps {
+		profileNames[i] = p.name
+	}
+	actorIDs := ids(profileNames, "party")
+	discounted := false
+	for i, p := range ps {
+		total := sum(p.weights)
+		if total == 0 {
+			return nil, errorf(p.file, 0, "every issue has weight 0")
+		}
+		a := sim.Actor{ID: actorIDs[i], Name: p.name, Veto: true, Power: 1, Source: fmt.Sprintf("profile-%d", i+1)}
+		var notes []string
+		r := p.reservation
+		switch opt.Scale {
+		case ScaleGenius:
+			if r < 0 || r > 1 {
+				return nil, errorf(p.file, 0, "reservation value %g is outside [0,1], where GENIUS utilities lie", r)
+			}
+			notes = append(notes, "Scale genius: each discrete issue's evaluations are divided by the issue's largest, as GENIUS reads them; integer and real evaluators give values in [0,1] already.")
+		case ScaleRaw:
+			a.UtilityScale = scale
+			r = p.reservation / scale
+			if r < 0 || r > 1 {
+				return nil, errorf(p.file, 0, "reservation value %g in raw units is outside [0, %g], the range of raw utilities", p.reservation, scale)
+			}
+			notes = append(notes, fmt.Sprintf("Scale raw: utilities are weight × evaluation as written (as NegMAS reads them), divided by %g, the largest weight sum × evaluation of any profile, so that they fit in [0,1]; raw = utility × utility_scale.", scale))
+		}
+		a.Reservation = r
+		if p.reservation != 0 || opt.Scale == ScaleRaw {
+			notes = append(notes, fmt.Sprintf("Reservation value %g from %s.", p.reservation, filepath.Base(p.file)))
+		}
+		drift, how := discountDrift(p.discount, r, opt.Rounds)
+		if how != "" {
+			a.ReservationDrift = drift
+			discounted = discounted || drift != 0
+			notes = append(notes, "GENIUS "+how)
+		}
+		a.Note = strings.Join(notes, " ")
+		for k, is := range issues {
+			ev := p.evals[k]
+			pr := sim.Preference{Issue: issueIDs[k], Weight: p.weights[k], Utilities: map[string]float64{}}
+			div := 1.0
+			switch {
+			case opt.Scale == ScaleRaw:
+				div = scale / total
+				pr.Note = fmt.Sprintf("%s, each × weight sum %g ÷ %g (raw scale).", p.how[k], total, scale)
+			case is.kind == kindDiscrete && slices.Max(ev) == 0:
+				pr.Note = fmt.Sprintf("GENIUS %s: every value is worth 0.", p.how[k])
+			case is.kind == kindDiscrete:
+				div = slices.Max(ev)
+				pr.Note = fmt.Sprintf("GENIUS %s, each ÷ %g, the issue's largest.", p.how[k], div)
+			default:
+				pr.Note = p.how[k] + "."
+			}
+			for o := range ev {
+				// min: the actor with the largest raw sum reaches 1 up to the last bit of a float.
+				pr.Utilities[sc.Issues[k].Options[o].ID] = math.Min(1, ev[o]/div)
+			}
+			a.Preferences = append(a.Preferences, pr)
+		}
+		sc.Actors = append(sc.Actors, a)
+	}
+	if discounted {
+		sc.Protocol.Rounds = opt.Rounds
+	}
+	scaleText := "genius (each discrete issue's evaluations divided by the issue's largest, as GENIUS reads them)"
+	if opt.Scale == ScaleRaw {
+		scaleText = fmt.Sprintf("raw (evaluations as written, as NegMAS reads them, divided by %g: raw = utility × utility_scale)", scale)
+	}
+	sc.Description = fmt.Sprintf("Imported from the GENIUS files %s. Scale: %s.", strings.Join(files, ", "), scaleText)
+	if errs := sc.Validate().Errors(); len(errs) > 0 {
+		return nil, errorf(domainFile, 0, "the imported scenario is not valid: %s", errs[0])
+	}
+	return sc, nil
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}

@@ -1,0 +1,477 @@
+package interop
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// GeniusWeb's JSON, as far as negsim reads it. Issue order is the order of the domain's
+// issuesValues object in the file, which a Go map would lose, so objects whose order
+// matters stay raw until objectKeys reads them.
+type gwFile struct {
+	Space *gwSpace `json:"LinearAdditiveUtilitySpace"`
+}
+
+type gwSpace struct {
+	Name           string                     `json:"name"`
+	IssueUtilities map[string]json.RawMessage `json:"issueUtilities"`
+	IssueWeights   map[string]float64         `json:"issueWeights"`
+	Domain         json.RawMessage            `json:"domain"`
+	ReservationBid *gwBid                     `json:"reservationBid,omitempty"`
+}
+
+type gwBid struct {
+	IssueValues map[string]json.RawMessage `json:"issuevalues"`
+}
+
+type gwDomain struct {
+	Name         string          `json:"name"`
+	IssuesValues json.RawMessage `json:"issuesValues"`
+}
+
+type gwValueSet struct {
+	Values []json.RawMessage `json:"values,omitempty"`
+	Range  *gwRange          `json:"range,omitempty"`
+}
+
+type gwRange struct {
+	Low  json.Number `json:"low"`
+	High json.Number `json:"high"`
+	Step json.Number `json:"step"`
+}
+
+type gwDiscrete struct {
+	ValueUtilities map[string]float64 `json:"valueUtilities"`
+}
+
+type gwNumber struct {
+	LowValue    float64 `json:"lowValue"`
+	LowUtility  float64 `json:"lowUtility"`
+	HighValue   float64 `json:"highValue"`
+	HighUtility float64 `json:"highUtility"`
+}
+
+// gwIssue is an issue of a GeniusWeb domain with its values in order.
+type gwIssue struct {
+	name    string
+	values  []string
+	numeric bool // values from a range, matched by number
+	points  []float64
+	note    string
+}
+
+// objectKeys lists the keys of a JSON object in the order written.
+func objectKeys(raw json.RawMessage) ([]string, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, errors.New("expected an object")
+	}
+	var keys []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, tok.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return nil, err
+		}
+	}
+	return keys, nil
+}
+
+// valueText is a GeniusWeb value as text: a string as it is, a number as written.
+func valueText(raw json.RawMessage) (string, bool) {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s, true
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String(), true
+	}
+	return "", false
+}
+
+func readGWDomain(file string, raw json.RawMessage) (string, []gwIssue, error) {
+	var d gwDomain
+	if err := json.Unmarshal(raw, &d); err != nil {
+		return "", nil, errorf(file, 0, "the domain is not valid GeniusWeb JSON: %v", err)
+	}
+	if len(d.IssuesValues) == 0 {
+		return "", nil, errorf(file, 0, "the domain has no issuesValues")
+	}
+	keys, err := objectKeys(d.IssuesValues)
+	if err != nil {
+		return "", nil, errorf(file, 0, "the domain's issuesValues is not an object of issues: %v", err)
+	}
+	var sets map[string]gwValueSet
+	if err := json.Unmarshal(d.IssuesValues, &sets); err != nil {
+		return "", nil, errorf(file, 0, "the domain's issuesValues is not valid: %v", err)
+	}
+	var issues []gwIssue
+	for _, k := range keys {
+		vs := sets[k]
+		is := gwIssue{name: k}
+		switch {
+		case vs.Range != nil:
+			lo, e1 := vs.Range.Low.Float64()
+			hi, e2 := vs.Range.High.Float64()
+			step, e3 := vs.Range.Step.Float64()
+			if err := errors.Join(e1, e2, e3); err != nil || step <= 0 || hi < lo {
+				return "", nil, errorf(file, 0, "issue %q: the range {low: %s, high: %s, step: %s} is not a range with a step above 0", k, vs.Range.Low, vs.Range.High, vs.Range.Step)
+			}
+			n := int(math.Floor((hi-lo)/step+1e-9)) + 1
+			if n > maxRangeOptions {
+				return "", nil, errorf(file, 0, "issue %q: the range has %d values, more than the %d options negsim enumerates per issue", k, n, maxRangeOptions)
+			}
+			is.numeric = true
+			for i := 0; i < n; i++ {
+				x := lo + float64(i)*step
+				is.points = append(is.points, x)
+				is.values = append(is.values, number(x))
+			}
+			is.note = fmt.Sprintf("GeniusWeb number range %s..%s step %s: one option per value.", vs.Range.Low, vs.Range.High, vs.Range.Step)
+		case len(vs.Values) > 0:
+			for _, v := range vs.Values {
+				s, ok := valueText(v)
+				if !ok {
+					return "", nil, errorf(file, 0, "issue %q: value %s is neither text nor a number", k, v)
+				}
+				if slices.Contains(is.values, s) {
+					return "", nil, errorf(file, 0, "issue %q lists the value %q twice", k, s)
+				}
+				is.values = append(is.values, s)
+			}
+		default:
+			return "", nil, errorf(file, 0, "issue %q has neither values nor a range", k)
+		}
+		issues = append(issues, is)
+	}
+	if len(issues) == 0 {
+		return "", nil, errorf(file, 0, "the domain has no issues")
+	}
+	return d.Name, issues, nil
+}
+
+// sameDomain explains how two domains differ, or returns "".
+func sameDomain(a, b []gwIssue) string {
+	names := func(is []gwIssue) []string {
+		out := make([]string, len(is))
+		for i := range is {
+			out[i] = is[i].name
+		}
+		slices.Sort(out)
+		return out
+	}
+	if !slices.Equal(names(a), names(b)) {
+		return fmt.Sprintf("issues %s against %s", quoted(names(a)), quoted(names(b)))
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x.name == y.name && !slices.Equal(x.values, y.values) {
+				return fmt.Sprintf("issue %q has values %s against %s", x.name, quoted(x.values), quoted(y.values))
+			}
+		}
+	}
+	return ""
+}
+
+// index finds a value of an issue as another part of a GeniusWeb file writes it: by its
+// text, or by its number for values from a range.
+func (is *gwIssue) index(v string) int {
+	if i := slices.Index(is.values, v); i >= 0 {
+		return i
+	}
+	if x, err := strconv.ParseFloat(v, 64); err == nil {
+		for i, s := range is.values {
+			if y, err := strconv.ParseFloat(s, 64); err == nil && math.Abs(x-y) <= 1e-9*math.Max(1, math.Abs(x)) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+type gwProfile struct {
+	file     string
+	name     string
+	weights  []float64
+	values   [][]float64
+	notes    []string
+	resBid   []int // option per issue, or nil
+	resText  string
+	domain   string
+	domainIs []gwIssue
+}
+
+// ReadGeniusWeb reads GeniusWeb linear additive profiles into a scenario with one actor
+// per profile. Every profile carries its domain, and all must carry the same one. A file
+// holding only a domain (an object with issuesValues) is checked against the profiles and
+// adds no actor.
+func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
+	var profiles []*gwProfile
+	var domainFile, domainName string
+	var issues []gwIssue
+	adopt := func(file, name string, is []gwIssue) error {
+		if issues == nil {
+			domainFile, domainName, issues = file, name, is
+			return nil
+		}
+		if diff := sameDomain(issues, is); diff != "" {
+			return errorf(file, 0, "its domain does not match the one in %s: %s", domainFile, diff)
+		}
+		return nil
+	}
+	for _, f := range files {
+		f.Data = bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf"))
+		var top map[string]json.RawMessage
+		if err := json.Unmarshal(f.Data, &top); err != nil {
+			return nil, errorf(f.Name, 0, "not valid JSON: %v", err)
+		}
+		if _, ok := top["issuesValues"]; ok {
+			name, is, err := readGWDomain(f.Name, f.Data)
+			if err != nil {
+				return nil, err
+			}
+			if err := adopt(f.Name, name, is); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var gf gwFile
+		if err := json.Unmarshal(f.Data, &gf); err != nil {
+			return nil, errorf(f.Name, 0, "not a GeniusWeb profile: %v", err)
+		}
+		if gf.Space == nil {
+			keys := make([]string, 0, len(top))
+			for k := range top {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			return nil, errorf(f.Name, 0, "negsim reads GeniusWeb profiles of type LinearAdditiveUtilitySpace (or a bare domain with issuesValues); this file holds %s", quoted(keys))
+		}
+		p, err := readGWProfile(f.Name, gf.Space)
+		if err != nil {
+			return nil, err
+		}
+		if err := adopt(f.Name, p.domain, p.domainIs); err != nil {
+			return nil, err
+		}
+		profiles = append(profiles, p)
+	}
+	if len(profiles) == 0 {
+		return nil, errorf(domainFile, 0, "no profiles given: a scenario needs at least one party's preferences")
+	}
+	return gwScenario(domainName, issues, profiles)
+}
+
+func readGWProfile(file string, sp *gwSpace) (*gwProfile, error) {
+	if len(sp.Domain) == 0 {
+		return nil, errorf(file, 0, "the profile has no domain")
+	}
+	name, issues, err := readGWDomain(file, sp.Domain)
+	if err != nil {
+		return nil, err
+	}
+	p := &gwProfile{file: file, name: sp.Name, domain: name, domainIs: issues}
+	if p.name == "" {
+		p.name = baseName(file)
+	}
+	for _, k := range sortedKeys(sp.IssueUtilities) {
+		if !slices.ContainsFunc(issues, func(is gwIssue) bool { return is.name == k }) {
+			return nil, errorf(file, 0, "issueUtilities names issue %q, which is not in the profile's domain %q (issues %s)", k, name, quoted(gwNames(issues)))
+		}
+	}
+	for _, k := range sortedKeys(sp.IssueWeights) {
+		if !slices.ContainsFunc(issues, func(is gwIssue) bool { return is.name == k }) {
+			return nil, errorf(file, 0, "issueWeights names issue %q, which is not in the profile's domain %q (issues %s)", k, name, quoted(gwNames(issues)))
+		}
+	}
+	for _, is := range issues {
+		w, ok := sp.IssueWeights[is.name]
+		if !ok {
+			return nil, errorf(file, 0, "issueWeights gives no weight for issue %q of the domain %q", is.name, name)
+		}
+		if !finite(w) || w < 0 {
+			return nil, errorf(file, 0, "issue %q has weight %g; weights are 0 or more", is.name, w)
+		}
+		raw, ok := sp.IssueUtilities[is.name]
+		if !ok {
+			return nil, errorf(file, 0, "issueUtilities gives no utilities for issue %q of the domain %q", is.name, name)
+		}
+		vals, note, err := gwValues(file, &is, raw)
+		if err != nil {
+			return nil, err
+		}
+		p.weights = append(p.weights, w)
+		p.values = append(p.values, vals)
+		p.notes = append(p.notes, note)
+	}
+	if b := sp.ReservationBid; b != nil && len(b.IssueValues) > 0 {
+		p.resBid = make([]int, len(issues))
+		var parts []string
+		for k, is := range issues {
+			raw, ok := b.IssueValues[is.name]
+			if !ok {
+				return nil, errorf(file, 0, "the reservationBid gives no value for issue %q; GeniusWeb reservation bids are complete", is.name)
+			}
+			v, _ := valueText(raw)
+			o := is.index(v)
+			if o < 0 {
+				return nil, errorf(file, 0, "the reservationBid's value %s for issue %q is not one of %s", raw, is.name, quoted(is.values))
+			}
+			p.resBid[k] = o
+			parts = append(parts, fmt.Sprintf("%s: %s", is.name, is.values[o]))
+		}
+		p.resText = strings.Join(parts, ", ")
+	}
+	return p, nil
+}
+
+func gwNames(issues []gwIssue) []string {
+	out := make([]string, len(issues))
+	for i := range issues {
+		out[i] = issues[i].name
+	}
+	return out
+}
+
+// gwValues reads one issue's utilities: a table of values, or a line through two points.
+func gwValues(file string, is *gwIssue, raw json.RawMessage) ([]float64, string, error) {
+	var wrap struct {
+		Discrete *gwDiscrete `json:"DiscreteValueSetUtilities"`
+		Number   *gwNumber   `json:"NumberValueSetUtilities"`
+	}
+	if err := json.Unmarshal(raw, &wrap); err != nil {
+		return nil, "", errorf(file, 0, "issue %q: utilities are not valid: %v", is.name, err)
+	}
+	out := make([]float64, len(is.values))
+	switch {
+	case wrap.Discrete != nil:
+		got := make([]bool, len(out))
+		keys := make([]string, 0, len(wrap.Discrete.ValueUtilities))
+		for v := range wrap.Discrete.ValueUtilities {
+			keys = append(keys, v)
+		}
+		slices.Sort(keys)
+		for _, v := range keys {
+			u := wrap.Discrete.ValueUtilities[v]
+			o := is.index(v)
+			if o < 0 {
+				return nil, "", errorf(file, 0, "issue %q: valueUtilities names %q, which is not a value of the domain (%s)", is.name, v, quoted(is.values))
+			}
+			if !finite(u) || u < 0 || u > 1 {
+				return nil, "", errorf(file, 0, "issue %q: value %q has utility %g, outside [0,1]", is.name, v, u)
+			}
+			out[o], got[o] = u, true
+		}
+		for o, ok := range got {
+			if !ok {
+				return nil, "", errorf(file, 0, "issue %q: valueUtilities gives no utility for %q, a value of the domain", is.name, is.values[o])
+			}
+		}
+		return out, "", nil
+	case wrap.Number != nil:
+		n := wrap.Number
+		if !is.numeric {
+			return nil, "", errorf(file, 0, "issue %q has NumberValueSetUtilities but its domain lists discrete values, not a number range", is.name)
+		}
+		if n.HighValue <= n.LowValue {
+			return nil, "", errorf(file, 0, "issue %q: NumberValueSetUtilities needs highValue above lowValue, found %g and %g", is.name, n.HighValue, n.LowValue)
+		}
+		for o, x := range is.points {
+			if x < n.LowValue-1e-9 || x > n.HighValue+1e-9 {
+				continue
+			}
+			out[o] = clamp01(n.LowUtility + (x-n.LowValue)*(n.HighUtility-n.LowUtility)/(n.HighValue-n.LowValue))
+		}
+		return out, fmt.Sprintf("GeniusWeb NumberValueSetUtilities: linear from utility %g at %g to %g at %g, 0 outside.", n.LowUtility, n.LowValue, n.HighUtility, n.HighValue), nil
+	}
+	return nil, "", errorf(file, 0, "issue %q: negsim reads DiscreteValueSetUtilities and NumberValueSetUtilities", is.name)
+}
+
+func gwScenario(domainName string, issues []gwIssue, ps []*gwProfile) (*sim.Scenario, error) {
+	sc := &sim.Scenario{Name: domainName}
+	if sc.Name == "" {
+		sc.Name = "GeniusWeb domain"
+	}
+	var files []string
+	for i, p := range ps {
+		files = append(files, filepath.Base(p.file))
+		sc.Sources = append(sc.Sources, sim.Source{ID: fmt.Sprintf("profile-%d", i+1), Title: "GeniusWeb profile " + p.name, File: filepath.Base(p.file)})
+	}
+	sc.Description = fmt.Sprintf("Imported from the GeniusWeb profiles %s.", strings.Join(files, ", "))
+	issueIDs := ids(gwNames(issues), "issue")
+	for k, is := range issues {
+		optIDs := ids(is.values, "option")
+		si := sim.Issue{ID: issueIDs[k], Name: is.name, Note: is.note}
+		for o, v := range is.values {
+			si.Options = append(si.Options, sim.Option{ID: optIDs[o], Label: v})
+		}
+		sc.Issues = append(sc.Issues, si)
+	}
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.name
+	}
+	actorIDs := ids(names, "party")
+	for i, p := range ps {
+		// Profiles carry their own copy of the domain; map this one's issue order onto the
+		// scenario's.
+		a := sim.Actor{ID: actorIDs[i], Name: p.name, Veto: true, Power: 1, Source: fmt.Sprintf("profile-%d", i+1)}
+		total := sum(p.weights)
+		if total == 0 {
+			return nil, errorf(p.file, 0, "every issue has weight 0")
+		}
+		res := 0.0
+		for pk, pis := range p.domainIs {
+			k := slices.IndexFunc(issues, func(is gwIssue) bool { return is.name == pis.name })
+			pr := sim.Preference{Issue: issueIDs[k], Weight: p.weights[pk], Utilities: map[string]float64{}, Note: p.notes[pk]}
+			for o, u := range p.values[pk] {
+				pr.Utilities[sc.Issues[k].Options[o].ID] = u
+			}
+			if p.resBid != nil {
+				res += p.weights[pk] / total * p.values[pk][p.resBid[pk]]
+			}
+			a.Preferences = append(a.Preferences, pr)
+		}
+		slices.SortStableFunc(a.Preferences, func(x, y sim.Preference) int {
+			return sc.IssueIndex(x.Issue) - sc.IssueIndex(y.Issue)
+		})
+		if p.resBid != nil {
+			a.Reservation = math.Min(1, res)
+			a.Note = fmt.Sprintf("GeniusWeb gives a reservation bid, not a value: {%s}, worth %.6g to %s, is kept as the reservation.", p.resText, res, p.name)
+		}
+		sc.Actors = append(sc.Actors, a)
+	}
+	if errs := sc.Validate().Errors(); len(errs) > 0 {
+		return nil, errorf(ps[0].file, 0, "the imported scenario is not valid: %s", errs[0])
+	}
+	return sc, nil
+}
+
+// sortedKeys lists a map's keys in order, so that of several problems the same one is
+// reported on every run.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
