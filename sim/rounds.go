@@ -210,6 +210,7 @@ type rounds struct {
 	ctx      context.Context
 	opts     RoundsOptions
 	sp       *Space
+	sp0      *Scenario // the scenario as talks began: its events are the schedule
 	cur      *Scenario // the scenario with the events so far, reservations unclamped
 	raw      []float64 // unclamped reservations
 	best     []float64
@@ -228,7 +229,7 @@ func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, er
 		return nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opts.MaxDeals}
 	}
 	sc := sp.sc
-	rn := &rounds{ctx: ctx, opts: opts, sp: sp, cur: sc.Clone(), raw: sp.reservations(), mediator: -1}
+	rn := &rounds{ctx: ctx, opts: opts, sp: sp, sp0: sc, cur: sc.Clone(), raw: sp.reservations(), mediator: -1}
 	if err := rn.resolveProtocol(); err != nil {
 		return nil, err
 	}
@@ -320,11 +321,13 @@ func (rn *rounds) resolveProtocol() error {
 	return nil
 }
 
-// reservationsNow are the reservations of the current round, clamped to [0,1].
+// reservationsNow are the reservations of the current round, clamped to [0,1] and rounded
+// to 12 decimals: far finer than Tolerance, and it keeps a drift of 0.1 added five times
+// from reading 0.5000000000000001.
 func (rn *rounds) reservationsNow() []float64 {
 	r := make([]float64, len(rn.raw))
 	for i, x := range rn.raw {
-		r[i] = clamp01(x)
+		r[i] = math.Round(clamp01(x)*1e12) / 1e12
 	}
 	return r
 }
@@ -358,7 +361,7 @@ func (rn *rounds) computeBest() error {
 // fire applies the events of round t to the scenario and compiles it afresh.
 func (rn *rounds) fire(t int) ([]FiredEvent, error) {
 	fired := []FiredEvent{}
-	for _, ev := range rn.cur.Events {
+	for _, ev := range rn.sp0.Events {
 		if ev.Round != t {
 			continue
 		}
@@ -503,6 +506,10 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 		}
 		for _, a := range sp.veto {
 			prop.LargestShortfall = max(prop.LargestShortfall, asp[a]-sp.Utility(a, prop.Choice))
+		}
+		if prop.LargestShortfall <= Tolerance {
+			// Within the tolerance of acceptance is no shortfall at all.
+			prop.LargestShortfall = 0
 		}
 	}
 	rd.Proposal = prop

@@ -518,3 +518,47 @@ func BenchmarkRounds(b *testing.B) {
 		}
 	}
 }
+
+// generatedScenario has issues × options deals and the given number of veto actors with
+// random values, no red lines and reservations in [0.3, 0.6], so the searches cannot prune
+// on red lines and must work on utilities.
+func generatedScenario(issues, options, actors int) *Scenario {
+	rng := rand.New(rand.NewPCG(uint64(issues), uint64(options)))
+	sc := &Scenario{Name: "generated", Protocol: Protocol{Kind: ProtocolMediated, Rounds: 12}}
+	for k := range issues {
+		is := Issue{ID: fmt.Sprintf("i%d", k), Name: fmt.Sprintf("Issue %d", k)}
+		for o := range options {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+		}
+		sc.Issues = append(sc.Issues, is)
+	}
+	for a := range actors {
+		act := Actor{ID: fmt.Sprintf("a%d", a), Name: fmt.Sprintf("Actor %d", a), Veto: true, Power: 1,
+			Reservation: 0.3 + 0.3*rng.Float64(), Strategy: Strategy{Kind: StrategyKinds[a%3]}}
+		for _, is := range sc.Issues {
+			pr := Preference{Issue: is.ID, Weight: 1 + rng.Float64(), Utilities: map[string]float64{}}
+			for _, o := range is.Options {
+				pr.Utilities[o.ID] = rng.Float64()
+			}
+			act.Preferences = append(act.Preferences, pr)
+		}
+		sc.Actors = append(sc.Actors, act)
+	}
+	return sc
+}
+
+func BenchmarkRoundsGenerated(b *testing.B) {
+	for _, size := range []struct{ issues, options int }{{4, 5}, {6, 5}, {8, 5}} {
+		b.Run(fmt.Sprintf("%dx%d", size.issues, size.options), func(b *testing.B) {
+			sp, err := Compile(generatedScenario(size.issues, size.options, 3))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := Rounds(context.Background(), sp, RoundsOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

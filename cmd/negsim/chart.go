@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"image/color"
 	"io"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -45,6 +47,34 @@ type panel struct {
 	lines      []chartLine
 	marks      []chartMark
 	legend     bool
+	// whole puts ticks on whole numbers only, for rounds and counts.
+	wholeX, wholeY bool
+}
+
+// markColor keeps event lines apart from the series, whose colours come from the palette.
+var markColor = color.Gray{Y: 110}
+
+// wholeTicks labels whole numbers at a step of 1, 2 or 5 times a power of ten, so that
+// at most about ten labels fit an axis.
+type wholeTicks struct{}
+
+func (wholeTicks) Ticks(lo, hi float64) []plot.Tick {
+	step := 1.0
+	for (hi-lo)/step > 10 {
+		switch m := step / math.Pow(10, math.Floor(math.Log10(step))); {
+		case m < 1.5:
+			step *= 2
+		case m < 3:
+			step = step / 2 * 5
+		default:
+			step *= 2
+		}
+	}
+	var ticks []plot.Tick
+	for v := math.Ceil(lo/step) * step; v <= hi+1e-9; v += step {
+		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
+	}
+	return ticks
 }
 
 func (pn panel) plot() (*plot.Plot, error) {
@@ -53,6 +83,12 @@ func (pn panel) plot() (*plot.Plot, error) {
 	p.X.Label.Text = pn.xLabel
 	p.Y.Label.Text = pn.yLabel
 	p.Add(plotter.NewGrid())
+	if pn.wholeX {
+		p.X.Tick.Marker = wholeTicks{}
+	}
+	if pn.wholeY {
+		p.Y.Tick.Marker = wholeTicks{}
+	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, l := range pn.lines {
 		xys := make(plotter.XYs, len(l.xs))
@@ -99,7 +135,7 @@ func (pn panel) plot() (*plot.Plot, error) {
 		if err != nil {
 			return nil, err
 		}
-		line.Color = plotutil.Color(7)
+		line.Color = markColor
 		line.Dashes = []vg.Length{vg.Points(2), vg.Points(2)}
 		p.Add(line)
 		if m.label != "" {
@@ -107,7 +143,12 @@ func (pn panel) plot() (*plot.Plot, error) {
 			if err != nil {
 				return nil, err
 			}
-			labels.Offset = vg.Point{X: vg.Points(2), Y: vg.Points(-10)}
+			labels.Offset = vg.Point{X: vg.Points(3), Y: vg.Points(-10)}
+			// A label past the middle reads leftwards from its line, so it stays inside.
+			if pn.xFixed && m.x > (pn.xMin+pn.xMax)/2 {
+				labels.TextStyle[0].XAlign = draw.XRight
+				labels.Offset.X = -vg.Points(3)
+			}
 			p.Add(labels)
 		}
 	}

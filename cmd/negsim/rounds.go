@@ -370,7 +370,7 @@ func solutionTitle(key string) string {
 // proposal (dashed) over the rounds, the ZOPA size below, and the events on both.
 func roundsChart(w io.Writer, format string, sc *sim.Scenario, tr *sim.Transcript) error {
 	last := float64(tr.Deadline - 1)
-	top := panel{title: sc.Name, xLabel: "round", yLabel: "utility", fixed: true, yMin: 0, yMax: 1, legend: true, xFixed: true, xMax: last}
+	top := panel{title: sc.Name, xLabel: "round", yLabel: "utility", fixed: true, yMin: 0, yMax: 1, legend: true, xFixed: true, xMax: last, wholeX: true}
 	for i, ac := range tr.Actors {
 		asp := chartLine{label: ac.ID + " aspiration", color: i, points: true}
 		got := chartLine{label: ac.ID + " utility of the proposal", color: i, dashed: true}
@@ -386,7 +386,7 @@ func roundsChart(w io.Writer, format string, sc *sim.Scenario, tr *sim.Transcrip
 			top.lines = append(top.lines, got)
 		}
 	}
-	zopa := panel{xLabel: "round", yLabel: "deals in the ZOPA", fixed: true, yMax: 1, xFixed: true, xMax: last}
+	zopa := panel{xLabel: "round", yLabel: "deals in the ZOPA", fixed: true, yMax: 1, xFixed: true, xMax: last, wholeX: true, wholeY: true}
 	size := chartLine{color: len(tr.Actors), points: true}
 	for _, rd := range tr.Rounds {
 		size.xs, size.ys = append(size.xs, float64(rd.Round)), append(size.ys, float64(rd.ZOPA))
