@@ -250,3 +250,33 @@ func TestRoundsBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundsReadmeExample keeps the README's transcript equal to what the command prints.
+func TestRoundsReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Skipf("no README.md beside the module: %v", err)
+	}
+	const command = "negsim rounds cmd/negsim/testdata/rounds-market.yaml --set actors.buyer.strategy=conceder"
+	text := string(readme)
+	at := strings.Index(text, command)
+	if at < 0 {
+		t.Fatalf("the README no longer shows %q", command)
+	}
+	_, block, ok := strings.Cut(text[at:], "```text\n")
+	block, _, closed := strings.Cut(block, "```")
+	if !ok || !closed {
+		t.Fatal("no text block follows the README's rounds example")
+	}
+	code, out, _ := runNegsim(t, "rounds", filepath.Join("testdata", "rounds-market.yaml"), "--set", "actors.buyer.strategy=conceder")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	from := strings.Index(out, "Rounds\n------")
+	if from < 0 {
+		t.Fatalf("no Rounds section in:\n%s", out)
+	}
+	if got := strings.TrimSpace(out[from:]); got != strings.TrimSpace(block) {
+		t.Errorf("the README's example differs from the output; paste this into it:\n%s", got)
+	}
+}
