@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Bargaining rounds (MODEL.md section 4). Talks run for rounds t = 0 … T−1. Each round the
@@ -88,7 +89,7 @@ type Round struct {
 	AcceptedBy []string  `json:"accepted_by"`
 	// ZOPA is the number of deals every veto actor accepts at this round's reservations;
 	// talks are ripe when it is above 0, whether or not anyone accepts yet.
-	ZOPA      uint64 `json:"zopa"`
+	ZOPA      uint64 `json:"zopa_size"`
 	Ripe      bool   `json:"ripe"`
 	Agreement bool   `json:"agreement"`
 }
@@ -253,6 +254,11 @@ func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, er
 	for _, ev := range sc.Events {
 		if ev.Round >= rn.deadline {
 			tr.Warnings = append(tr.Warnings, fmt.Sprintf("the event at round %d (%s) falls after the deadline of %d rounds and never happens", ev.Round, ev.Why, rn.deadline))
+		}
+		for _, as := range slices.Concat(ev.Set, ev.Add) {
+			if strings.HasPrefix(as.Path, "protocol.") {
+				tr.Warnings = append(tr.Warnings, fmt.Sprintf("the event at round %d (%s) changes %s, but the protocol is fixed when the talks start", ev.Round, ev.Why, as.Path))
+			}
 		}
 	}
 	if err := rn.computeBest(); err != nil {
@@ -660,6 +666,8 @@ func sumScore(u []float64, _ []int) float64 {
 	return s
 }
 
+// nashObjective ranks by the Nash product over res and, among equal products (all zero
+// when someone is held to its reservation), by the sum of the veto actors' utilities.
 func nashObjective(t *tree, res []float64) objective {
 	return objective{
 		primary:   nashScore(res),

@@ -192,13 +192,14 @@ func TestEventsCloseTalks(t *testing.T) {
 		{Round: 3, Why: "the seller finds another buyer", Add: []Assignment{{Path: "actors.seller.reservation", Value: 0.3}}},
 		{Round: 2, Why: "the buyer's board caps the price", Set: []Assignment{{Path: "actors.buyer.preferences.price.acceptable", Value: "p0,p1,p2,p3,p4,p5"}}},
 		{Round: 7, Why: "too late", Add: []Assignment{{Path: "actors.buyer.reservation", Value: 0.1}}},
+		{Round: 1, Why: "a shorter deadline is announced", Set: []Assignment{{Path: "protocol.rounds", Value: 2}}},
 	}
 	tr := runRounds(t, sc, RoundsOptions{})
 	want := []uint64{3, 3, 2, 0, 0}
 	if !slices.Equal(zopaSizes(tr), want) {
 		t.Errorf("ZOPA sizes %v, want %v", zopaSizes(tr), want)
 	}
-	for i, n := range []int{0, 0, 1, 1, 0} {
+	for i, n := range []int{0, 1, 1, 1, 0} {
 		if len(tr.Rounds[i].Events) != n {
 			t.Errorf("round %d fired %d events, want %d", i, len(tr.Rounds[i].Events), n)
 		}
@@ -209,8 +210,9 @@ func TestEventsCloseTalks(t *testing.T) {
 	if r := tr.Rounds[3].Actors[1].Reservation; !near(r, 0.7) {
 		t.Errorf("seller's reservation after the event %g, want 0.7", r)
 	}
-	if len(tr.Warnings) != 1 {
-		t.Errorf("warnings %v, want one about the event after the deadline", tr.Warnings)
+	// The protocol is fixed when talks start: the deadline stays 5.
+	if len(tr.Warnings) != 2 || len(tr.Rounds) != 5 {
+		t.Errorf("%d rounds, warnings %v; want 5 rounds and warnings about the late event and the protocol change", len(tr.Rounds), tr.Warnings)
 	}
 	// The original scenario is untouched by the events.
 	if sc.Actors[1].Reservation != 0.4 || sc.Actors[0].Preferences[0].Acceptable != nil {

@@ -91,8 +91,9 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	opts.Workers, opts.MaxDeals = a.settings.Workers, a.settings.MaxDeals
 	tr, err := sim.Rounds(ctx, sp, opts)
 	var pe *sim.PathError
-	if errors.As(err, &pe) {
-		return usagef("%s: %v", doc.Name, pe)
+	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
+		return usagef("%s: %v", doc.Name, err)
 	}
 	if err != nil {
 		return err
@@ -268,7 +269,7 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 
 // roundsCSVGrid has one column per value and the full deal in every row, for spreadsheets.
 func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
-	g := &grid{header: []string{"round", "zopa", "ripe", "proposer", "basis"}}
+	g := &grid{header: []string{"round", "zopa_size", "ripe", "proposer", "basis"}}
 	for _, is := range sc.Issues {
 		g.header = append(g.header, is.ID)
 	}

@@ -197,8 +197,8 @@ func TestRoundsFormatsAndDeterminism(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != len(tr.Rounds)+1 || !slices.Equal(rows[0][:3], []string{"round", "zopa", "ripe"}) {
-		t.Errorf("csv has %d rows with header %v, want %d rows starting round, zopa, ripe", len(rows), rows[0], len(tr.Rounds)+1)
+	if len(rows) != len(tr.Rounds)+1 || !slices.Equal(rows[0][:3], []string{"round", "zopa_size", "ripe"}) {
+		t.Errorf("csv has %d rows with header %v, want %d rows starting round, zopa_size, ripe", len(rows), rows[0], len(tr.Rounds)+1)
 	}
 	code, out, _ = runNegsim(t, "rounds", "--format", "markdown")
 	if code != exitOK || !strings.Contains(out, "## Rounds") || !strings.Contains(out, "## Outcome") {
