@@ -211,7 +211,7 @@ type rounds struct {
 	ctx      context.Context
 	opts     RoundsOptions
 	sp       *Space
-	sp0      *Scenario // the scenario as talks began: its events are the schedule
+	start    *Scenario // the scenario as talks began: its events are the schedule
 	cur      *Scenario // the scenario with the events so far, reservations unclamped
 	raw      []float64 // unclamped reservations
 	best     []float64
@@ -230,7 +230,7 @@ func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, er
 		return nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opts.MaxDeals}
 	}
 	sc := sp.sc
-	rn := &rounds{ctx: ctx, opts: opts, sp: sp, sp0: sc, cur: sc.Clone(), raw: sp.reservations(), mediator: -1}
+	rn := &rounds{ctx: ctx, opts: opts, sp: sp, start: sc, cur: sc.Clone(), raw: sp.reservations(), mediator: -1}
 	if err := rn.resolveProtocol(); err != nil {
 		return nil, err
 	}
@@ -367,7 +367,7 @@ func (rn *rounds) computeBest() error {
 // fire applies the events of round t to the scenario and compiles it afresh.
 func (rn *rounds) fire(t int) ([]FiredEvent, error) {
 	fired := []FiredEvent{}
-	for _, ev := range rn.sp0.Events {
+	for _, ev := range rn.start.Events {
 		if ev.Round != t {
 			continue
 		}
