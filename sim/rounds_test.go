@@ -564,3 +564,53 @@ func BenchmarkRoundsGenerated(b *testing.B) {
 		})
 	}
 }
+
+func TestAlternatingOffers(t *testing.T) {
+	// Both linear with r = 0.2 and a deadline of 5: a(t) = 0.2 + 0.8·(1 − t/4) = 1, 0.8,
+	// 0.6, 0.4, 0.2. The buyer proposes at even rounds, the seller at odd ones, each the
+	// deal it accepts that leaves the other the most:
+	//   t = 0: buyer needs 1 − k/10 ≥ 1: p0; the seller gets 0.
+	//   t = 1: seller needs k/10 ≥ 0.8: p8, p9, p10; best for the buyer p8 (0.2 < 0.8).
+	//   t = 2: buyer needs k ≤ 4: p4; the seller gets 0.4 < 0.6.
+	//   t = 3: seller needs k ≥ 4: p4; the buyer gets 0.6 ≥ 0.4: agreement on p4.
+	sc := market(Actor{Reservation: 0.2}, Actor{Reservation: 0.2}, 5)
+	sc.Protocol.Kind = ProtocolAlternating
+	tr := runRounds(t, sc, RoundsOptions{})
+	var got []string
+	for _, rd := range tr.Rounds {
+		got = append(got, rd.Proposal.By+":"+rd.Proposal.Options["price"])
+	}
+	want := []string{"buyer:p0", "seller:p8", "buyer:p4", "seller:p4"}
+	if !slices.Equal(got, want) {
+		t.Errorf("offers %v, want %v", got, want)
+	}
+	if !tr.Outcome.Agreement || tr.Outcome.Round != 3 || tr.Outcome.Deal.Options["price"] != "p4" {
+		t.Errorf("outcome %+v, want agreement on p4 at round 3", tr.Outcome)
+	}
+	// Changed lists only moves: p4 offered twice in a row is no change.
+	if c := tr.Rounds[3].Proposal.Changed; len(c) != 0 {
+		t.Errorf("round 3 changed %v, want none", c)
+	}
+}
+
+func TestMediatorRules(t *testing.T) {
+	// Both linear with r = 0.2 and a deadline of 5: a(t) = 1, 0.8, 0.6, 0.4, 0.2. Both
+	// accept p_k when k/10 ≥ a and 1 − k/10 ≥ a: nothing until t = 3, then p4, p5, p6.
+	// By the Nash rule the mediator takes p5 (0.3·0.3 = 0.09 against 0.4·0.2 = 0.08); a
+	// broker paid by the price, mediating by its own utility, takes p6.
+	for _, c := range []struct {
+		rule, want string
+	}{{RuleNash, "p5"}, {RuleMediator, "p6"}} {
+		sc := market(Actor{Reservation: 0.2}, Actor{Reservation: 0.2}, 5)
+		sc.Actors = append(sc.Actors, Actor{ID: "broker", Name: "Broker", Power: 1,
+			Preferences: []Preference{{Issue: "price", Weight: 1, Ideal: "p10"}}})
+		sc.Protocol = Protocol{Kind: ProtocolMediated, Rounds: 5, Mediator: "broker", Rule: c.rule}
+		tr := runRounds(t, sc, RoundsOptions{})
+		if !tr.Outcome.Agreement || tr.Outcome.Round != 3 || tr.Outcome.Deal.Options["price"] != c.want {
+			t.Errorf("rule %s: outcome %+v, want agreement on %s at round 3", c.rule, tr.Outcome, c.want)
+		}
+		if p := tr.Rounds[3].Proposal; p.By != "broker" || p.Basis != BasisAcceptable {
+			t.Errorf("rule %s: proposal by %q on basis %s, want broker, acceptable", c.rule, p.By, p.Basis)
+		}
+	}
+}
