@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -116,7 +117,13 @@ func writeJSON(w io.Writer, v any) error {
 // scenario's inputs.
 func num(x float64) string { return fmt.Sprintf("%.3f", x) }
 
-func signed(x float64) string { return fmt.Sprintf("%+.3f", x) }
+// signed shows a surplus with its sign; one that rounds to zero reads +0.000, never -0.000.
+func signed(x float64) string {
+	if math.Abs(x) < 0.0005 {
+		x = 0
+	}
+	return fmt.Sprintf("%+.3f", x)
+}
 
 func count(n uint64) string {
 	s := fmt.Sprint(n)

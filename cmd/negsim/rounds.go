@@ -1,0 +1,415 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func (a *app) roundsCommand() *cobra.Command {
+	var opts sim.RoundsOptions
+	var chart string
+	var w whatIf
+	cmd := &cobra.Command{
+		Use:   "rounds [FILE]",
+		Short: "Run the talks round by round: concessions, drifting reservations, events, ripeness, outcome",
+		Long: `rounds plays the scenario's talks over protocol.rounds rounds (the deadline; 10 when
+the file sets none). Each round every reservation moves by its reservation_drift and by
+the events of that round (clamped to [0,1]), every actor sets an aspiration by its
+strategy, a deal is proposed and every actor accepts it when it keeps the actor's red
+lines and gives it at least its aspiration. Talks end at the first proposal every veto
+actor accepts, or break down at the deadline, where everyone keeps its reservation.
+
+Strategies (actors.ID.strategy): time-dependent concession after Faratin, Sierra and
+Jennings (1998), aspiration = r + (best − r)·(1 − (t/(T−1))^(1/e)):
+  boulware        e = 0.2, holds out and concedes late
+  linear          e = 1 (the default when an actor names no strategy)
+  conceder        e = 2, gives way early
+  time-dependent  e from strategy.exponent
+  tit-for-tat     concedes what the other veto actors conceded last round, on average
+  hardliner       never asks for less than its best
+
+Protocols (protocol.kind, or --protocol):
+  mediated     the mediator proposes, among deals every veto actor accepts now, the best
+               by protocol.rule (nash: the Nash product of surpluses; mediator: its own
+               utility), else the deal with the smallest largest shortfall below the
+               aspirations. The default when protocol.mediator names an actor.
+  alternating  veto actors propose in turn, in file order: among deals within everyone's
+               red lines that the proposer accepts, the one whose smallest surplus among
+               the others is largest. The default otherwise.
+
+Each round shows every actor's reservation, aspiration and utility from the proposal, the
+proposal (only the issues that changed; JSON has the whole deal), who accepts, the size of
+the ZOPA at that round's reservations (ripe: above 0) and the events with their why.
+The run is deterministic: it draws no random numbers, so --seed changes nothing today and
+is recorded for stochastic strategies to come.`,
+		Example: `  negsim rounds
+  negsim rounds --protocol alternating --rounds 20
+  negsim rounds --set actors.russia.reservation_drift=-0.02 --chart rounds.svg
+  negsim rounds my-scenario.yaml --format json > transcript.json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Protocol != "" && opts.Protocol != sim.ProtocolMediated && opts.Protocol != sim.ProtocolAlternating {
+				return usagef("--protocol %q: valid: %s or %s", opts.Protocol, sim.ProtocolMediated, sim.ProtocolAlternating)
+			}
+			if opts.Rounds < 0 {
+				return usagef("--rounds %d: give 1 or more (0 keeps the file's deadline)", opts.Rounds)
+			}
+			if chart != "" && chartFormat(chart) == "" {
+				return usagef("--chart %s: the file name must end in .svg or .png", chart)
+			}
+			return a.rounds(argOr(args), w, opts, chart)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Protocol, "protocol", "", "mediated or alternating (default: the file's protocol.kind)")
+	cmd.Flags().IntVar(&opts.Rounds, "rounds", 0, "the deadline in rounds (default: the file's protocol.rounds, else 10)")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "random seed, recorded in the transcript; the rounds use no randomness today")
+	cmd.Flags().StringVar(&chart, "chart", "", "also draw the rounds into FILE.svg or FILE.png")
+	w.register(cmd)
+	return cmd
+}
+
+func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	a.warn(doc)
+	sp, err := sim.Compile(doc.Scenario)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := a.withTimeout()
+	defer cancel()
+	opts.Workers, opts.MaxDeals = a.settings.Workers, a.settings.MaxDeals
+	tr, err := sim.Rounds(ctx, sp, opts)
+	var pe *sim.PathError
+	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
+		return usagef("%s: %v", doc.Name, err)
+	}
+	if err != nil {
+		return err
+	}
+	for _, warning := range tr.Warnings {
+		fmt.Fprintf(a.stderr, "warning: %s: %s\n", doc.Name, warning)
+	}
+	if chart != "" {
+		if err := writeFileAtomic(chart, func(w io.Writer) error { return roundsChart(w, chartFormat(chart), doc.Scenario, tr) }); err != nil {
+			return err
+		}
+	}
+	return a.emit(func(w io.Writer) error {
+		switch a.settings.Format {
+		case "json":
+			return writeJSON(w, tr)
+		case "csv":
+			return roundsCSVGrid(doc.Scenario, tr).writeCSV(w)
+		}
+		return roundsReport(doc.Scenario, tr).write(w, a.settings.Format)
+	})
+}
+
+func chartFormat(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".svg":
+		return "svg"
+	case ".png":
+		return "png"
+	}
+	return ""
+}
+
+func actorName(sc *sim.Scenario, id string) string {
+	if i := sc.ActorIndex(id); i >= 0 {
+		return sc.Actors[i].Name
+	}
+	return id
+}
+
+func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
+	r := &report{title: sc.Name + ": bargaining rounds"}
+	var how string
+	if tr.Protocol == sim.ProtocolMediated {
+		mediator := "a neutral mediator"
+		if tr.Mediator != "" {
+			mediator = actorName(sc, tr.Mediator)
+		}
+		rule := "the Nash product of the veto actors' surpluses"
+		if tr.Rule == sim.RuleMediator {
+			rule = "its own utility"
+		}
+		how = fmt.Sprintf("Mediated talks: each round %s proposes one text, chosen by %s.", mediator, rule)
+	} else {
+		how = "Alternating offers: the veto actors propose in turn."
+	}
+	intro := section{title: "Setup", text: []string{
+		how,
+		fmt.Sprintf("Deadline: %d rounds (0 to %d). Seed %d (the rounds draw no random numbers).", tr.Deadline, tr.Deadline-1, tr.Seed),
+	}}
+	g := &grid{header: []string{"actor", "veto", "strategy", "exponent e"}, right: []bool{false, false, false, true}}
+	for _, ac := range tr.Actors {
+		veto := "yes"
+		if !ac.Veto {
+			veto = "no"
+		}
+		e := ""
+		if ac.Exponent != nil {
+			e = fmt.Sprintf("%g", *ac.Exponent)
+		}
+		g.add(ac.Name, veto, ac.Strategy, e)
+	}
+	intro.grid = g
+	r.add(intro)
+
+	rounds := section{title: "Rounds", text: []string{
+		"Per actor: reservation / aspiration / utility of the proposal. The proposal lists only the issues that changed since the last one.",
+	}}
+	if tr.RipeAt != nil {
+		rounds.text = append(rounds.text, fmt.Sprintf("Talks are ripe from round %d: a ZOPA exists at that round's reservations.", *tr.RipeAt))
+	} else {
+		rounds.text = append(rounds.text, "The ZOPA is empty in every round: the talks never ripen.")
+	}
+	rounds.grid = roundsGrid(sc, tr)
+	r.add(rounds)
+
+	var events []string
+	for _, rd := range tr.Rounds {
+		for _, ev := range rd.Events {
+			events = append(events, fmt.Sprintf("- round %d: %s [%s]", rd.Round, ev.Why, eventChanges(ev)))
+		}
+	}
+	if len(events) > 0 {
+		r.add(section{title: "Events", text: events})
+	}
+	r.add(outcomeSection(sc, tr))
+	return r
+}
+
+func eventChanges(ev sim.FiredEvent) string {
+	var parts []string
+	for _, as := range ev.Set {
+		parts = append(parts, fmt.Sprintf("%s = %v", as.Path, as.Value))
+	}
+	for _, as := range ev.Add {
+		parts = append(parts, fmt.Sprintf("%s += %v", as.Path, as.Value))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// compactProposal shows only the issues that changed, so a reader sees the moves.
+func compactProposal(sc *sim.Scenario, p *sim.Proposal) string {
+	if p == nil {
+		return "none: the veto actors' red lines clash"
+	}
+	if len(p.Changed) == 0 {
+		return "unchanged"
+	}
+	var parts []string
+	for _, id := range p.Changed {
+		parts = append(parts, id+"="+p.Options[id])
+	}
+	return strings.Join(parts, " ")
+}
+
+func proposalBy(tr *sim.Transcript, p *sim.Proposal) string {
+	if p == nil {
+		return ""
+	}
+	by := p.By
+	if by == "" {
+		by = "mediator"
+	}
+	if p.Basis == sim.BasisClosest || p.Basis == sim.BasisOwnBest {
+		by += " (" + strings.ReplaceAll(p.Basis, "_", " ") + ")"
+	}
+	return by
+}
+
+func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
+	g := &grid{header: []string{"round"}, right: []bool{true}}
+	for _, ac := range tr.Actors {
+		g.header = append(g.header, ac.ID+" r / a / u")
+		g.right = append(g.right, true)
+	}
+	g.header = append(g.header, "proposal", "by", "accepted by", "ZOPA", "events")
+	g.right = append(g.right, false, false, false, true, false)
+	for _, rd := range tr.Rounds {
+		row := []string{fmt.Sprint(rd.Round)}
+		for _, ar := range rd.Actors {
+			u := "-"
+			if ar.Utility != nil {
+				u = num(*ar.Utility)
+			}
+			row = append(row, fmt.Sprintf("%s / %s / %s", num(ar.Reservation), num(ar.Aspiration), u))
+		}
+		accepted := strings.Join(rd.AcceptedBy, ", ")
+		if accepted == "" {
+			accepted = "none"
+		}
+		if rd.Agreement {
+			accepted = "all veto actors: agreement"
+		}
+		var whys []string
+		for _, ev := range rd.Events {
+			whys = append(whys, ev.Why)
+		}
+		row = append(row, compactProposal(sc, rd.Proposal), proposalBy(tr, rd.Proposal), accepted, count(rd.ZOPA), strings.Join(whys, "; "))
+		g.add(row...)
+	}
+	return g
+}
+
+// roundsCSVGrid has one column per value and the full deal in every row, for spreadsheets.
+func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
+	g := &grid{header: []string{"round", "zopa_size", "ripe", "proposer", "basis"}}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+	}
+	for _, ac := range tr.Actors {
+		g.header = append(g.header, "reservation_"+ac.ID, "aspiration_"+ac.ID, "utility_"+ac.ID, "accepts_"+ac.ID)
+	}
+	g.header = append(g.header, "agreement", "events")
+	for _, rd := range tr.Rounds {
+		row := []string{fmt.Sprint(rd.Round), fmt.Sprint(rd.ZOPA), fmt.Sprint(rd.Ripe)}
+		if p := rd.Proposal; p != nil {
+			row = append(row, p.By, p.Basis)
+			for _, is := range sc.Issues {
+				row = append(row, p.Options[is.ID])
+			}
+		} else {
+			row = append(row, "", "")
+			for range sc.Issues {
+				row = append(row, "")
+			}
+		}
+		for _, ar := range rd.Actors {
+			u := ""
+			if ar.Utility != nil {
+				u = fmt.Sprint(*ar.Utility)
+			}
+			row = append(row, fmt.Sprint(ar.Reservation), fmt.Sprint(ar.Aspiration), u, fmt.Sprint(ar.Accepts))
+		}
+		var whys []string
+		for _, ev := range rd.Events {
+			whys = append(whys, ev.Why)
+		}
+		row = append(row, fmt.Sprint(rd.Agreement), strings.Join(whys, "; "))
+		g.add(row...)
+	}
+	return g
+}
+
+func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
+	out := tr.Outcome
+	s := section{title: "Outcome"}
+	if !out.Agreement {
+		s.text = append(s.text, fmt.Sprintf("Breakdown: no proposal won every veto actor by the deadline (round %d). Every actor is left with its reservation:", out.Round))
+		g := &grid{header: []string{"actor", "reservation at the end"}, right: []bool{false, true}}
+		for _, ac := range tr.Actors {
+			g.add(ac.Name, num(out.Reservations[ac.ID]))
+		}
+		s.grid = g
+		return s
+	}
+	d := out.Deal
+	pareto := "Pareto-optimal at that round's reservations"
+	if !d.Pareto {
+		pareto = "not Pareto-optimal: another deal every veto actor accepts is better for one and no worse for any"
+	}
+	s.text = append(s.text, fmt.Sprintf("Agreement in round %d of %d (%s).", out.Round, tr.Deadline, pareto))
+	var parts []string
+	for _, is := range sc.Issues {
+		parts = append(parts, fmt.Sprintf("%s = %s", is.ID, d.Options[is.ID]))
+	}
+	s.text = append(s.text, "  "+strings.Join(parts, ", "))
+	if out.ClosestSolution != "" {
+		for _, g := range out.Solutions {
+			if g.Solution != out.ClosestSolution {
+				continue
+			}
+			same := fmt.Sprintf("%d issues differ, utility distance %s", g.IssuesDiffering, num(g.UtilityDistance))
+			if g.IssuesDiffering == 0 {
+				same = "the same deal"
+			}
+			s.text = append(s.text, fmt.Sprintf("Closest bargaining solution at round %d's reservations: %s (%s).", out.Round, solutionTitle(g.Solution), same))
+		}
+	}
+	g := &grid{header: []string{"actor", "utility", "reservation", "surplus", "accepts"}, right: []bool{false, true, true, true, false}}
+	for _, ac := range tr.Actors {
+		acc := "yes"
+		if !d.Accepts[ac.ID] {
+			acc = "no"
+		}
+		if !ac.Veto {
+			acc += " (no veto)"
+		}
+		g.add(ac.Name, num(d.Utilities[ac.ID]), num(out.Reservations[ac.ID]), signed(d.Surplus[ac.ID]), acc)
+	}
+	s.grid = g
+	return s
+}
+
+func solutionTitle(key string) string {
+	var none sim.Solutions
+	for _, ns := range none.Named() {
+		if ns.Key == key {
+			return ns.Title
+		}
+	}
+	return key
+}
+
+// roundsChart draws each actor's aspiration (solid) and the utility it gets from the
+// proposal (dashed) over the rounds, the ZOPA size below, and the events on both.
+func roundsChart(w io.Writer, format string, sc *sim.Scenario, tr *sim.Transcript) error {
+	last := float64(tr.Deadline - 1)
+	top := panel{title: sc.Name, xLabel: "round", yLabel: "utility", fixed: true, yMin: 0, yMax: 1, legend: true, xFixed: true, xMax: last, wholeX: true}
+	for i, ac := range tr.Actors {
+		asp := chartLine{label: ac.ID + " aspiration", color: i, points: true}
+		got := chartLine{label: ac.ID + " utility of the proposal", color: i, dashed: true}
+		for _, rd := range tr.Rounds {
+			ar := rd.Actors[i]
+			asp.xs, asp.ys = append(asp.xs, float64(rd.Round)), append(asp.ys, ar.Aspiration)
+			if ar.Utility != nil {
+				got.xs, got.ys = append(got.xs, float64(rd.Round)), append(got.ys, *ar.Utility)
+			}
+		}
+		top.lines = append(top.lines, asp)
+		if len(got.xs) > 0 {
+			top.lines = append(top.lines, got)
+		}
+	}
+	zopa := panel{xLabel: "round", yLabel: "deals in the ZOPA", fixed: true, yMax: 1, xFixed: true, xMax: last, wholeX: true, wholeY: true}
+	size := chartLine{color: len(tr.Actors), points: true}
+	for _, rd := range tr.Rounds {
+		size.xs, size.ys = append(size.xs, float64(rd.Round)), append(size.ys, float64(rd.ZOPA))
+		zopa.yMax = max(zopa.yMax, 1.1*float64(rd.ZOPA))
+	}
+	zopa.lines = []chartLine{size}
+	for _, rd := range tr.Rounds {
+		for _, ev := range rd.Events {
+			top.marks = append(top.marks, chartMark{x: float64(rd.Round), label: shorten(ev.Why, 40)})
+			zopa.marks = append(zopa.marks, chartMark{x: float64(rd.Round)})
+		}
+		if rd.Agreement {
+			top.marks = append(top.marks, chartMark{x: float64(rd.Round), label: "agreement"})
+		}
+	}
+	return writeChart(w, format, 8*vg.Inch, 8*vg.Inch, top, zopa)
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,282 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
+)
+
+// runNegsim runs the command line in-process and returns its exit code and output.
+func runNegsim(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func roundsJSON(t *testing.T, args ...string) (*sim.Transcript, string) {
+	t.Helper()
+	code, out, errOut := runNegsim(t, append([]string{"rounds", "--format", "json"}, args...)...)
+	if code != exitOK {
+		t.Fatalf("negsim rounds %v: exit %d: %s", args, code, errOut)
+	}
+	var tr sim.Transcript
+	if err := json.Unmarshal([]byte(out), &tr); err != nil {
+		t.Fatalf("transcript is not JSON: %v\n%s", err, out)
+	}
+	return &tr, out
+}
+
+// TestRoundsDefaultScenario checks the shipped reference scenario for structure and
+// invariants only: its numbers belong to the scenario file, which may change.
+func TestRoundsDefaultScenario(t *testing.T) {
+	tr, out := roundsJSON(t)
+	var raw map[string]any
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"scenario", "protocol", "deadline", "seed", "actors", "ripe_at", "rounds", "outcome"} {
+		if _, ok := raw[key]; !ok {
+			t.Errorf("the JSON transcript has no %q", key)
+		}
+	}
+	data, ok := scenarios.Read(scenarios.Default)
+	if !ok {
+		t.Fatal("no default scenario")
+	}
+	doc, err := config.Load(scenarios.Default+".yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := doc.Scenario
+	if len(tr.Rounds) == 0 || len(tr.Rounds) > tr.Deadline {
+		t.Fatalf("%d rounds for a deadline of %d", len(tr.Rounds), tr.Deadline)
+	}
+	var prev map[string]string
+	var ripeAt *int
+	for i, rd := range tr.Rounds {
+		if rd.Round != i || len(rd.Actors) != len(sc.Actors) {
+			t.Fatalf("round %d numbered %d with %d actors", i, rd.Round, len(rd.Actors))
+		}
+		if rd.Ripe != (rd.ZOPA > 0) {
+			t.Errorf("round %d: ripe %v with a ZOPA of %d", i, rd.Ripe, rd.ZOPA)
+		}
+		if rd.Ripe && ripeAt == nil {
+			ripeAt = &rd.Round
+		}
+		if rd.Agreement != (i == len(tr.Rounds)-1 && tr.Outcome.Agreement) {
+			t.Errorf("round %d: agreement %v, outcome %v", i, rd.Agreement, tr.Outcome.Agreement)
+		}
+		for _, ar := range rd.Actors {
+			if ar.Aspiration < ar.Reservation-sim.Tolerance || ar.Aspiration > ar.Best+sim.Tolerance {
+				t.Errorf("round %d: %s aspires to %g outside [%g, %g]", i, ar.Actor, ar.Aspiration, ar.Reservation, ar.Best)
+			}
+			if ar.Accepts && *ar.Utility < ar.Aspiration-sim.Tolerance {
+				t.Errorf("round %d: %s accepts %g below its aspiration %g", i, ar.Actor, *ar.Utility, ar.Aspiration)
+			}
+		}
+		p := rd.Proposal
+		if p == nil {
+			continue
+		}
+		var changed []string
+		for _, is := range sc.Issues {
+			if p.Options[is.ID] == "" {
+				t.Errorf("round %d: the proposal settles no option for %s", i, is.ID)
+			}
+			if prev == nil || prev[is.ID] != p.Options[is.ID] {
+				changed = append(changed, is.ID)
+			}
+		}
+		if !slices.Equal(changed, p.Changed) {
+			t.Errorf("round %d: changed %v, but the deal differs from the last on %v", i, p.Changed, changed)
+		}
+		prev = p.Options
+	}
+	if (ripeAt == nil) != (tr.RipeAt == nil) || (ripeAt != nil && *ripeAt != *tr.RipeAt) {
+		t.Errorf("ripe_at %v, first ripe round %v", tr.RipeAt, ripeAt)
+	}
+	if tr.Outcome.Agreement {
+		d := tr.Outcome.Deal
+		last := tr.Rounds[len(tr.Rounds)-1]
+		if !maps(d.Options, last.Proposal.Options) || tr.Outcome.Round != last.Round {
+			t.Errorf("agreement %v at round %d, last proposal %v at round %d", d.Options, tr.Outcome.Round, last.Proposal.Options, last.Round)
+		}
+		for _, ac := range tr.Actors {
+			if ac.Veto && d.Surplus[ac.ID] < -sim.Tolerance {
+				t.Errorf("%s agreed below its reservation: surplus %g", ac.ID, d.Surplus[ac.ID])
+			}
+		}
+		if tr.Outcome.ClosestSolution == "" {
+			t.Error("an agreement names no closest solution")
+		}
+	} else if len(tr.Rounds) != tr.Deadline {
+		t.Errorf("breakdown after %d rounds, deadline %d", len(tr.Rounds), tr.Deadline)
+	}
+}
+
+func maps(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestRoundsMarketFile(t *testing.T) {
+	file := filepath.Join("testdata", "rounds-market.yaml")
+	// Buyer r = 0.5 accepts p0 … p5. Seller r: 0.7, 0.6, 0.5, 0.4 by drift, then the event
+	// at round 4 adds 0.3 to 0.4 − 0.1 = 0.3, giving 0.6, and 0.5 at round 5. The seller
+	// accepts p_k with k ≥ 10·r: ZOPA sizes 0, 0, 1 (p5), 2 (p4, p5), 0, 1.
+	tr, _ := roundsJSON(t, file)
+	var sizes []uint64
+	for _, rd := range tr.Rounds {
+		sizes = append(sizes, rd.ZOPA)
+	}
+	if !slices.Equal(sizes, []uint64{0, 0, 1, 2, 0, 1}) {
+		t.Errorf("ZOPA sizes %v, want [0 0 1 2 0 1]", sizes)
+	}
+	if tr.RipeAt == nil || *tr.RipeAt != 2 {
+		t.Errorf("ripe at %v, want 2", tr.RipeAt)
+	}
+	if tr.Protocol != sim.ProtocolAlternating {
+		t.Errorf("protocol %s; without a mediator the default is alternating", tr.Protocol)
+	}
+
+	code, out, _ := runNegsim(t, "rounds", file)
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"Talks are ripe from round 2", "A rival offer lifts the seller's hopes", "- round 4: A rival offer lifts the seller's hopes [actors.seller.reservation += 0.3]", "Breakdown"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "A rival offer") && strings.HasPrefix(line, "│") && !strings.HasPrefix(strings.TrimLeft(line, "│ "), "4 ") {
+			t.Errorf("the event is printed in the wrong round: %s", line)
+		}
+	}
+
+	// Flags override the file: three mediated rounds, and no drift keeps the seller at 0.7
+	// (k ≥ 7 against the buyer's k ≤ 5): the ZOPA never opens.
+	tr, _ = roundsJSON(t, file, "--protocol", "mediated", "--rounds", "3", "--set", "actors.seller.reservation_drift=0", "--seed", "42")
+	if tr.Protocol != sim.ProtocolMediated || tr.Deadline != 3 || len(tr.Rounds) != 3 || tr.Seed != 42 {
+		t.Errorf("protocol %s, deadline %d, %d rounds, seed %d; want mediated, 3, 3, 42", tr.Protocol, tr.Deadline, len(tr.Rounds), tr.Seed)
+	}
+	if tr.RipeAt != nil {
+		t.Errorf("ripe at %d without drift", *tr.RipeAt)
+	}
+}
+
+func TestRoundsFormatsAndDeterminism(t *testing.T) {
+	tr, first := roundsJSON(t)
+	_, second := roundsJSON(t, "--workers", "1")
+	if first != second {
+		t.Error("two runs of the same scenario differ")
+	}
+	code, out, _ := runNegsim(t, "rounds", "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("csv: exit %d", code)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(tr.Rounds)+1 || !slices.Equal(rows[0][:3], []string{"round", "zopa_size", "ripe"}) {
+		t.Errorf("csv has %d rows with header %v, want %d rows starting round, zopa_size, ripe", len(rows), rows[0], len(tr.Rounds)+1)
+	}
+	code, out, _ = runNegsim(t, "rounds", "--format", "markdown")
+	if code != exitOK || !strings.Contains(out, "## Rounds") || !strings.Contains(out, "## Outcome") {
+		t.Errorf("markdown: exit %d\n%s", code, out)
+	}
+}
+
+func TestRoundsChart(t *testing.T) {
+	dir := t.TempDir()
+	svg := filepath.Join(dir, "rounds.svg")
+	png := filepath.Join(dir, "rounds.png")
+	for _, c := range []struct {
+		path   string
+		prefix string
+	}{{svg, "<?xml"}, {png, "\x89PNG"}} {
+		if code, _, errOut := runNegsim(t, "rounds", "--chart", c.path); code != exitOK {
+			t.Fatalf("--chart %s: exit %d: %s", c.path, code, errOut)
+		}
+		data, err := os.ReadFile(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(data, []byte(c.prefix)) {
+			t.Errorf("%s starts with %q", c.path, data[:min(len(data), 8)])
+		}
+	}
+	data, _ := os.ReadFile(svg)
+	if !bytes.Contains(data, []byte("deals in the ZOPA")) {
+		t.Error("the SVG chart lacks the ZOPA panel")
+	}
+	bad := filepath.Join(dir, "rounds.pdf")
+	if code, _, _ := runNegsim(t, "rounds", "--chart", bad); code != exitBadUse {
+		t.Errorf("--chart .pdf: exit %d, want %d", code, exitBadUse)
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("a refused chart was written anyway")
+	}
+}
+
+func TestRoundsBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"rounds", "--protocol", "auction"},
+		{"rounds", "--rounds", "-2"},
+		{"rounds", "--set", "protocol.rule=mediator", "--set", "protocol.mediator=", "--protocol", "mediated"},
+	} {
+		code, _, errOut := runNegsim(t, args...)
+		if code != exitBadUse || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q; want %d and a message", args, code, errOut, exitBadUse)
+		}
+	}
+}
+
+// TestRoundsReadmeExample keeps the README's transcript equal to what the command prints.
+func TestRoundsReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Skipf("no README.md beside the module: %v", err)
+	}
+	const command = "negsim rounds cmd/negsim/testdata/rounds-market.yaml --set actors.buyer.strategy=conceder"
+	text := string(readme)
+	at := strings.Index(text, command)
+	if at < 0 {
+		t.Fatalf("the README no longer shows %q", command)
+	}
+	_, block, ok := strings.Cut(text[at:], "```text\n")
+	block, _, closed := strings.Cut(block, "```")
+	if !ok || !closed {
+		t.Fatal("no text block follows the README's rounds example")
+	}
+	code, out, _ := runNegsim(t, "rounds", filepath.Join("testdata", "rounds-market.yaml"), "--set", "actors.buyer.strategy=conceder")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	from := strings.Index(out, "Rounds\n------")
+	if from < 0 {
+		t.Fatalf("no Rounds section in:\n%s", out)
+	}
+	if got := strings.TrimSpace(out[from:]); got != strings.TrimSpace(block) {
+		t.Errorf("the README's example differs from the output; paste this into it:\n%s", got)
+	}
+}

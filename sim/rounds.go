@@ -1,0 +1,898 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Bargaining rounds (MODEL.md section 4). Talks run for rounds t = 0 … T−1. Each round the
+// reservations move by their drift and by the events of that round, every actor sets an
+// aspiration by its strategy, someone proposes a deal and every actor answers. The run
+// stops at the first proposal all veto actors accept, or breaks down at the deadline.
+//
+// Reservations follow r_i(t) = r_i(t−1) + drift_i, with the events of round t applied on top
+// (a set: replaces the value, an add: shifts it). While drift and events only add, this is
+// MODEL's r_i + t·drift_i + events by t. The value is clamped to [0,1] when it is read,
+// because a utility can be neither below 0 nor above 1; the unclamped value carries on, so
+// a reservation pushed past 1 and pulled back by a later event lands where the arithmetic
+// says. An event may change anything a path names (weights, red lines, drift); the round's
+// space is then compiled afresh. The protocol itself is fixed when talks start.
+
+// Concession exponents of the time-dependent presets. Faratin, Sierra & Jennings (1998,
+// "Negotiation decision functions for autonomous agents", Robotics and Autonomous Systems
+// 24(3–4)) call e < 1 Boulware and e > 1 Conceder; the values are those of the
+// time-dependent agents shipped with the Genius negotiation platform (Lin, Kraus, Baarslag
+// et al. 2014, Computational Intelligence 30(1)): Boulware 0.2, Linear 1, Conceder 2, and a
+// Hardliner that never concedes (e = 0).
+const (
+	BoulwareExponent = 0.2
+	LinearExponent   = 1.0
+	ConcederExponent = 2.0
+)
+
+// DefaultRounds is the deadline when neither the scenario nor the caller sets one.
+const DefaultRounds = 10
+
+// RoundsOptions tune a run of bargaining rounds. Zero values take the scenario's settings.
+type RoundsOptions struct {
+	// Protocol replaces protocol.kind: "mediated" or "alternating".
+	Protocol string
+	// Rounds replaces protocol.rounds when above 0.
+	Rounds int
+	// Seed is recorded in the transcript. The rounds use no randomness today, so every seed
+	// gives the same run; it is there so that stochastic strategies keep runs reproducible.
+	Seed uint64
+	// Workers is the number of goroutines for the ZOPA counts; 0 means one per core.
+	Workers int
+	// MaxDeals refuses spaces with more deals than this; 0 means no limit.
+	MaxDeals uint64
+}
+
+// Transcript is a run of bargaining rounds. Its JSON form is a public contract.
+type Transcript struct {
+	Scenario string `json:"scenario"`
+	Protocol string `json:"protocol"`
+	// Rule is how the mediator chooses among deals everyone accepts (mediated only).
+	Rule string `json:"rule,omitempty"`
+	// Mediator is the actor who proposes under the mediated protocol; "" is a neutral one.
+	Mediator string        `json:"mediator,omitempty"`
+	Deadline int           `json:"deadline"`
+	Seed     uint64        `json:"seed"`
+	Actors   []RoundsActor `json:"actors"`
+	// RipeAt is the first round with a non-empty ZOPA at that round's reservations.
+	RipeAt   *int     `json:"ripe_at"`
+	Rounds   []Round  `json:"rounds"`
+	Outcome  Outcome  `json:"outcome"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// RoundsActor is an actor as the rounds treat it: its strategy resolved from its defaults.
+type RoundsActor struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Veto     bool   `json:"veto"`
+	Strategy string `json:"strategy"`
+	// Exponent is the concession exponent e of a time-dependent strategy; nil otherwise.
+	Exponent *float64 `json:"exponent"`
+}
+
+// Round is one round of talks.
+type Round struct {
+	Round  int          `json:"round"`
+	Events []FiredEvent `json:"events"`
+	Actors []ActorRound `json:"actors"`
+	// Proposal is nil when no deal keeps every veto actor's red lines.
+	Proposal   *Proposal `json:"proposal"`
+	AcceptedBy []string  `json:"accepted_by"`
+	// ZOPA is the number of deals every veto actor accepts at this round's reservations;
+	// talks are ripe when it is above 0, whether or not anyone accepts yet.
+	ZOPA      uint64 `json:"zopa_size"`
+	Ripe      bool   `json:"ripe"`
+	Agreement bool   `json:"agreement"`
+}
+
+// FiredEvent is an event of the scenario that took effect at the start of its round.
+type FiredEvent struct {
+	Why    string       `json:"why"`
+	Set    []Assignment `json:"set,omitempty"`
+	Add    []Assignment `json:"add,omitempty"`
+	Source string       `json:"source,omitempty"`
+}
+
+// ActorRound is one actor's standing in a round.
+type ActorRound struct {
+	Actor       string  `json:"actor"`
+	Reservation float64 `json:"reservation"`
+	Aspiration  float64 `json:"aspiration"`
+	// Best is the most the actor can get from a deal within its own red lines.
+	Best float64 `json:"best"`
+	// Utility is what the actor gets from the round's proposal; nil when there is none.
+	Utility *float64 `json:"utility"`
+	Accepts bool     `json:"accepts"`
+}
+
+// How a proposal was chosen.
+const (
+	// BasisAcceptable: the mediator chose among deals every veto actor accepts.
+	BasisAcceptable = "acceptable"
+	// BasisClosest: no deal met every aspiration; the mediator chose the one whose largest
+	// shortfall below an aspiration is smallest.
+	BasisClosest = "closest"
+	// BasisOwnAspiration: the proposer chose among deals it accepts itself.
+	BasisOwnAspiration = "own_aspiration"
+	// BasisOwnBest: no deal within everyone's red lines met the proposer's aspiration; it
+	// offered its best such deal.
+	BasisOwnBest = "own_best"
+)
+
+// Proposal is the deal on the table in one round.
+type Proposal struct {
+	// By is the proposing actor; "" is a neutral mediator.
+	By    string `json:"by,omitempty"`
+	Basis string `json:"basis"`
+	// Options is the full deal, issue by option.
+	Options map[string]string `json:"options"`
+	// Changed lists, in file order, the issues on which the deal differs from the previous
+	// round's proposal; every issue in the first proposal.
+	Changed []string `json:"changed"`
+	// LargestShortfall is the most any veto actor's utility falls below its aspiration.
+	LargestShortfall float64 `json:"largest_shortfall"`
+	Choice           []int   `json:"-"`
+}
+
+// Outcome is how the talks end.
+type Outcome struct {
+	Agreement bool `json:"agreement"`
+	// Round is the round of agreement, or the last round at a breakdown.
+	Round int `json:"round"`
+	// Deal is the agreed deal, scored against the reservations of its round; nil at a
+	// breakdown.
+	Deal *Deal `json:"deal"`
+	// Reservations are the values at Round: at a breakdown, what every actor gets.
+	Reservations map[string]float64 `json:"reservations"`
+	// ClosestSolution names the bargaining solution (at the round's reservations) nearest
+	// the agreed deal in the veto actors' utilities.
+	ClosestSolution string        `json:"closest_solution,omitempty"`
+	Solutions       []SolutionGap `json:"solutions,omitempty"`
+}
+
+// SolutionGap compares the agreed deal with one bargaining solution.
+type SolutionGap struct {
+	Solution        string            `json:"solution"`
+	Options         map[string]string `json:"options"`
+	IssuesDiffering int               `json:"issues_differing"`
+	// UtilityDistance is the Euclidean distance between the two deals' veto utilities.
+	UtilityDistance float64 `json:"utility_distance"`
+}
+
+// StrategyExponent resolves an actor's strategy to its kind and concession exponent. No
+// strategy is linear; an exponent without a kind is time-dependent. Tit-for-tat and
+// hardliner have no exponent (0).
+func StrategyExponent(st Strategy) (string, float64) {
+	switch st.Kind {
+	case StrategyBoulware:
+		return st.Kind, BoulwareExponent
+	case StrategyLinear:
+		return st.Kind, LinearExponent
+	case StrategyConceder:
+		return st.Kind, ConcederExponent
+	case StrategyTimeDependent:
+		return st.Kind, st.Exponent
+	case StrategyTitForTat, StrategyHardliner:
+		return st.Kind, 0
+	}
+	if st.Exponent > 0 {
+		return StrategyTimeDependent, st.Exponent
+	}
+	return StrategyLinear, LinearExponent
+}
+
+// Aspiration is the time-dependent concession of Faratin, Sierra & Jennings (1998): at round
+// t of a deadline of T rounds, an actor with reservation r and best utility best asks for
+// r + (best − r)·(1 − (t/(T−1))^(1/e)). It starts at its best and reaches its reservation at
+// the last round; e < 1 holds out (Boulware), e > 1 gives way early (Conceder). A best below
+// the reservation leaves nothing to concede: the aspiration is the reservation.
+func Aspiration(r, best float64, t, deadline int, e float64) float64 {
+	top := max(best, r)
+	tau := 1.0
+	if deadline > 1 && t < deadline-1 {
+		tau = float64(max(t, 0)) / float64(deadline-1)
+	}
+	return r + (top-r)*(1-math.Pow(tau, 1/e))
+}
+
+func clamp01(x float64) float64 { return min(1, max(0, x)) }
+
+// rounds is the state of one run.
+type rounds struct {
+	ctx      context.Context
+	opts     RoundsOptions
+	sp       *Space
+	start    *Scenario // the scenario as talks began: its events are the schedule
+	cur      *Scenario // the scenario with the events so far, reservations unclamped
+	raw      []float64 // unclamped reservations
+	best     []float64
+	kind     []string
+	exponent []float64
+	deadline int
+	protocol string
+	rule     string
+	mediator int // -1: a neutral mediator
+	asp      [][]float64
+}
+
+// Rounds runs the scenario's bargaining rounds.
+func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, error) {
+	if opts.MaxDeals > 0 && (sp.tooMany || sp.deals > opts.MaxDeals) {
+		return nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opts.MaxDeals}
+	}
+	sc := sp.sc
+	rn := &rounds{ctx: ctx, opts: opts, sp: sp, start: sc, cur: sc.Clone(), raw: sp.reservations(), mediator: -1}
+	if err := rn.resolveProtocol(); err != nil {
+		return nil, err
+	}
+	tr := &Transcript{Scenario: sc.Name, Protocol: rn.protocol, Deadline: rn.deadline, Seed: opts.Seed, Rounds: []Round{}}
+	if rn.protocol == ProtocolMediated {
+		tr.Rule = rn.rule
+		if rn.mediator >= 0 {
+			tr.Mediator = sc.Actors[rn.mediator].ID
+		}
+	}
+	for a := range sc.Actors {
+		kind, e := StrategyExponent(sc.Actors[a].Strategy)
+		rn.kind = append(rn.kind, kind)
+		rn.exponent = append(rn.exponent, e)
+		ra := RoundsActor{ID: sc.Actors[a].ID, Name: sc.Actors[a].Name, Veto: sc.Actors[a].Veto, Strategy: kind}
+		if e > 0 {
+			ra.Exponent = &e
+		}
+		tr.Actors = append(tr.Actors, ra)
+	}
+	for _, ev := range sc.Events {
+		if ev.Round >= rn.deadline {
+			tr.Warnings = append(tr.Warnings, fmt.Sprintf("the event at round %d (%s) falls after the deadline of %d rounds and never happens", ev.Round, ev.Why, rn.deadline))
+		}
+		for _, as := range slices.Concat(ev.Set, ev.Add) {
+			if strings.HasPrefix(as.Path, "protocol.") {
+				tr.Warnings = append(tr.Warnings, fmt.Sprintf("the event at round %d (%s) changes %s, but the protocol is fixed when the talks start", ev.Round, ev.Why, as.Path))
+			}
+		}
+	}
+	if err := rn.computeBest(); err != nil {
+		return nil, err
+	}
+
+	var prev []int
+	for t := 0; t < rn.deadline; t++ {
+		rd, err := rn.round(t, prev)
+		if err != nil {
+			return nil, err
+		}
+		tr.Rounds = append(tr.Rounds, *rd)
+		if rd.Ripe && tr.RipeAt == nil {
+			tr.RipeAt = &rd.Round
+		}
+		if rd.Proposal != nil {
+			prev = rd.Proposal.Choice
+		}
+		if rd.Agreement {
+			out, err := rn.agreement(rd)
+			if err != nil {
+				return nil, err
+			}
+			tr.Outcome = *out
+			return tr, nil
+		}
+	}
+	last := rn.deadline - 1
+	tr.Outcome = Outcome{Round: last, Reservations: rn.reservationMap(rn.reservationsNow())}
+	return tr, nil
+}
+
+func (rn *rounds) resolveProtocol() error {
+	pr := rn.sp.sc.Protocol
+	rn.protocol = pr.Kind
+	if rn.opts.Protocol != "" {
+		rn.protocol = rn.opts.Protocol
+	}
+	if rn.protocol == "" {
+		rn.protocol = ProtocolAlternating
+		if pr.Mediator != "" {
+			rn.protocol = ProtocolMediated
+		}
+	}
+	if rn.protocol != ProtocolMediated && rn.protocol != ProtocolAlternating {
+		return &PathError{Path: "protocol.kind", Msg: fmt.Sprintf("unknown protocol %q; valid: %q or %q", rn.protocol, ProtocolMediated, ProtocolAlternating)}
+	}
+	rn.deadline = pr.Rounds
+	if rn.opts.Rounds > 0 {
+		rn.deadline = rn.opts.Rounds
+	}
+	if rn.deadline <= 0 {
+		rn.deadline = DefaultRounds
+	}
+	rn.rule = pr.Rule
+	if rn.rule == "" {
+		rn.rule = RuleNash
+	}
+	if pr.Mediator != "" {
+		rn.mediator = rn.sp.sc.ActorIndex(pr.Mediator)
+	}
+	if rn.protocol == ProtocolMediated && rn.rule == RuleMediator && rn.mediator < 0 {
+		return &PathError{Path: "protocol.rule", Msg: fmt.Sprintf("rule %q proposes by the mediator's own utility, but protocol.mediator names no actor", RuleMediator)}
+	}
+	return nil
+}
+
+// reservationsNow are the reservations of the current round, clamped to [0,1] and rounded
+// to 12 decimals: far finer than Tolerance, and it keeps a drift of 0.1 added five times
+// from reading 0.5000000000000001.
+func (rn *rounds) reservationsNow() []float64 {
+	r := make([]float64, len(rn.raw))
+	for i, x := range rn.raw {
+		r[i] = math.Round(clamp01(x)*1e12) / 1e12
+	}
+	return r
+}
+
+func (rn *rounds) reservationMap(r []float64) map[string]float64 {
+	m := map[string]float64{}
+	for a := range rn.sp.sc.Actors {
+		m[rn.sp.sc.Actors[a].ID] = r[a]
+	}
+	return m
+}
+
+// computeBest finds every actor's best utility within its own red lines, exactly.
+func (rn *rounds) computeBest() error {
+	rn.best = make([]float64, rn.sp.actors)
+	for a := range rn.best {
+		b, ok, err := rn.sp.bestOwn(rn.ctx, a)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			// No deal keeps its own red lines: it accepts nothing, and asks for nothing more
+			// than its reservation.
+			b = math.Inf(-1)
+		}
+		rn.best[a] = b
+	}
+	return nil
+}
+
+// fire applies the events of round t to the scenario and compiles it afresh.
+func (rn *rounds) fire(t int) ([]FiredEvent, error) {
+	fired := []FiredEvent{}
+	for _, ev := range rn.start.Events {
+		if ev.Round != t {
+			continue
+		}
+		fired = append(fired, FiredEvent{Why: ev.Why, Set: ev.Set, Add: ev.Add, Source: ev.Source})
+	}
+	if len(fired) == 0 {
+		return fired, nil
+	}
+	for a := range rn.cur.Actors {
+		rn.cur.Actors[a].Reservation = rn.raw[a]
+	}
+	for _, ev := range fired {
+		for _, as := range ev.Set {
+			if err := rn.cur.Set(as.Path, as.Value); err != nil {
+				return nil, fmt.Errorf("the event at round %d (%s): %w", t, ev.Why, err)
+			}
+		}
+		for _, as := range ev.Add {
+			delta, ok := toFloat(as.Value)
+			if !ok {
+				return nil, fmt.Errorf("the event at round %d (%s): add takes a number, not %s", t, ev.Why, describeValue(as.Value))
+			}
+			if err := rn.cur.Add(as.Path, delta); err != nil {
+				return nil, fmt.Errorf("the event at round %d (%s): %w", t, ev.Why, err)
+			}
+		}
+	}
+	for a := range rn.cur.Actors {
+		rn.raw[a] = rn.cur.Actors[a].Reservation
+	}
+	// The compiled copy carries no events or variants: they were checked when the file
+	// loaded, and re-checking them against a mid-run scenario would reject an event that
+	// already happened.
+	cp := rn.cur.Clone()
+	cp.Events, cp.Variants = nil, nil
+	for a := range cp.Actors {
+		cp.Actors[a].Reservation = clamp01(cp.Actors[a].Reservation)
+	}
+	sp, err := Compile(cp)
+	if err != nil {
+		return nil, fmt.Errorf("after the events of round %d: %w", t, err)
+	}
+	rn.sp = sp
+	return fired, rn.computeBest()
+}
+
+// aspirations sets every actor's aspiration for round t.
+func (rn *rounds) aspirations(t int, r []float64) []float64 {
+	asp := make([]float64, rn.sp.actors)
+	for a := range asp {
+		top := max(rn.best[a], r[a])
+		switch rn.kind[a] {
+		case StrategyHardliner:
+			asp[a] = top
+		case StrategyTitForTat:
+			asp[a] = rn.titForTat(a, t, r[a], top)
+		default:
+			asp[a] = Aspiration(r[a], rn.best[a], t, rn.deadline, rn.exponent[a])
+		}
+	}
+	rn.asp = append(rn.asp, asp)
+	return asp
+}
+
+// titForTat concedes, in utility, what the other veto actors conceded on average in the
+// last round (how far their own aspirations fell), starting from its best and kept between
+// its reservation and its best. When the others harden, so does it.
+func (rn *rounds) titForTat(a, t int, r, top float64) float64 {
+	if t == 0 {
+		return top
+	}
+	last := rn.asp[t-1]
+	before := last
+	if t >= 2 {
+		before = rn.asp[t-2]
+	}
+	conceded, n := 0.0, 0
+	for _, j := range rn.sp.veto {
+		if j == a {
+			continue
+		}
+		conceded += before[j] - last[j]
+		n++
+	}
+	if n > 0 {
+		conceded /= float64(n)
+	}
+	return min(top, max(r, last[a]-conceded))
+}
+
+func (rn *rounds) round(t int, prev []int) (*Round, error) {
+	if err := rn.ctx.Err(); err != nil {
+		return nil, err
+	}
+	if t > 0 {
+		for a := range rn.raw {
+			rn.raw[a] += rn.cur.Actors[a].ReservationDrift
+		}
+	}
+	fired, err := rn.fire(t)
+	if err != nil {
+		return nil, err
+	}
+	r := rn.reservationsNow()
+	asp := rn.aspirations(t, r)
+	sp := rn.sp
+	rd := &Round{Round: t, Events: fired, AcceptedBy: []string{}}
+
+	var prop *Proposal
+	if rn.protocol == ProtocolMediated {
+		prop, err = rn.mediated(r, asp)
+	} else {
+		prop, err = rn.alternating(t, r, asp)
+	}
+	if err != nil {
+		return nil, err
+	}
+	agreed := prop != nil
+	for a := range sp.sc.Actors {
+		ar := ActorRound{Actor: sp.sc.Actors[a].ID, Reservation: r[a], Aspiration: asp[a], Best: max(rn.best[a], r[a])}
+		if prop != nil {
+			u := sp.Utility(a, prop.Choice)
+			ar.Utility = &u
+			ar.Accepts = sp.MeetsRedLines(a, prop.Choice) && u >= asp[a]-Tolerance
+			if ar.Accepts {
+				rd.AcceptedBy = append(rd.AcceptedBy, ar.Actor)
+			} else if sp.sc.Actors[a].Veto {
+				agreed = false
+			}
+		}
+		rd.Actors = append(rd.Actors, ar)
+	}
+	if prop != nil {
+		prop.Options = map[string]string{}
+		prop.Changed = []string{}
+		for k, o := range prop.Choice {
+			is := &sp.sc.Issues[k]
+			prop.Options[is.ID] = is.Options[o].ID
+			if prev == nil || prev[k] != o {
+				prop.Changed = append(prop.Changed, is.ID)
+			}
+		}
+		for _, a := range sp.veto {
+			prop.LargestShortfall = max(prop.LargestShortfall, asp[a]-sp.Utility(a, prop.Choice))
+		}
+		if prop.LargestShortfall <= Tolerance {
+			// Within the tolerance of acceptance is no shortfall at all.
+			prop.LargestShortfall = 0
+		}
+	}
+	rd.Proposal = prop
+	rd.Agreement = agreed
+	if rd.ZOPA, err = sp.Count(rn.ctx, r, rn.opts.Workers); err != nil {
+		return nil, err
+	}
+	rd.Ripe = rd.ZOPA > 0
+	return rd, nil
+}
+
+// mediated is the single negotiating text: among the deals every veto actor accepts now,
+// the best by the mediator's rule; failing that, the deal nearest to everyone's aspiration.
+func (rn *rounds) mediated(r, asp []float64) (*Proposal, error) {
+	sp := rn.sp
+	by := ""
+	if rn.mediator >= 0 {
+		by = sp.sc.Actors[rn.mediator].ID
+	}
+	t := newTree(sp, sp.baseRules(asp))
+	vr := vetoValues(sp, r)
+	obj := nashObjective(t, vr)
+	if rn.rule == RuleMediator {
+		obj = utilityObjective(t, rn.mediator, nashScore(vr))
+	}
+	choice, ok, err := t.argmax(rn.ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		return &Proposal{By: by, Basis: BasisAcceptable, Choice: choice}, nil
+	}
+	choice, _, ok, err = newTree(sp, sp.baseRules(asp).withoutReservations()).closest(rn.ctx, sp, asp)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &Proposal{By: by, Basis: BasisClosest, Choice: choice}, nil
+}
+
+// alternating lets the veto actors propose in turn. The proposer offers, among the deals
+// within every veto actor's red lines that it accepts itself, the one whose smallest
+// surplus over a reservation among the others is largest; if its aspiration rules out every
+// such deal, it offers its best one.
+func (rn *rounds) alternating(t int, r, asp []float64) (*Proposal, error) {
+	sp := rn.sp
+	p := sp.veto[t%len(sp.veto)]
+	floors := make([]float64, sp.actors)
+	for a := range floors {
+		floors[a] = math.Inf(-1)
+	}
+	floors[p] = asp[p]
+	tr := newTree(sp, sp.baseRules(floors))
+	vr := vetoValues(sp, r)
+	obj := minOthersObjective(tr, slices.Index(sp.veto, p), vr)
+	if len(sp.veto) == 1 {
+		obj = utilityObjective(tr, p, nashScore(vr))
+	}
+	by := sp.sc.Actors[p].ID
+	choice, ok, err := tr.argmax(rn.ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		return &Proposal{By: by, Basis: BasisOwnAspiration, Choice: choice}, nil
+	}
+	free := newTree(sp, sp.baseRules(floors).withoutReservations())
+	choice, ok, err = free.argmax(rn.ctx, utilityObjective(free, p, nashScore(vr)))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &Proposal{By: by, Basis: BasisOwnBest, Choice: choice}, nil
+}
+
+// agreement scores the agreed deal and compares it with the bargaining solutions at the
+// reservations of its round.
+func (rn *rounds) agreement(rd *Round) (*Outcome, error) {
+	sp := rn.sp
+	r := rn.reservationsNow()
+	d := sp.deal(rd.Proposal.Choice, r)
+	dominated, err := sp.dominated(rn.ctx, d.Choice)
+	if err != nil {
+		return nil, err
+	}
+	d.Pareto = !dominated
+	out := &Outcome{Agreement: true, Round: rd.Round, Deal: &d, Reservations: rn.reservationMap(r)}
+	an, err := Analyze(rn.ctx, sp, Options{Workers: rn.opts.Workers, Reservations: r})
+	if err != nil {
+		return nil, err
+	}
+	bestDist := math.Inf(1)
+	for _, ns := range an.Solutions.Named() {
+		if ns.Solution == nil {
+			continue
+		}
+		g := SolutionGap{Solution: ns.Key, Options: ns.Solution.Options}
+		sum := 0.0
+		for _, a := range sp.veto {
+			diff := sp.Utility(a, d.Choice) - sp.Utility(a, ns.Solution.Choice)
+			sum += diff * diff
+		}
+		g.UtilityDistance = math.Sqrt(sum)
+		for k := range d.Choice {
+			if d.Choice[k] != ns.Solution.Choice[k] {
+				g.IssuesDiffering++
+			}
+		}
+		if g.UtilityDistance < bestDist-Tolerance {
+			bestDist, out.ClosestSolution = g.UtilityDistance, ns.Key
+		}
+		out.Solutions = append(out.Solutions, g)
+	}
+	return out, nil
+}
+
+func vetoValues(sp *Space, perActor []float64) []float64 {
+	out := make([]float64, len(sp.veto))
+	for j, a := range sp.veto {
+		out[j] = perActor[a]
+	}
+	return out
+}
+
+// An objective ranks the deals of a tree for a branch-and-bound search. Deals are compared
+// by primary, then secondary, then lowest option positions; bound must never be below the
+// primary of any completion of a partial deal.
+type objective struct {
+	primary   func(u []float64, choice []int) float64
+	secondary func(u []float64, choice []int) float64
+	bound     func(k int, u []float64, choice []int) float64
+}
+
+// nashScore is the Nash product of the veto actors' surpluses over res.
+func nashScore(res []float64) func(u []float64, _ []int) float64 {
+	return func(u []float64, _ []int) float64 {
+		p := 1.0
+		for j := range u {
+			p *= math.Max(0, u[j]-res[j])
+		}
+		return p
+	}
+}
+
+func sumScore(u []float64, _ []int) float64 {
+	s := 0.0
+	for _, x := range u {
+		s += x
+	}
+	return s
+}
+
+// nashObjective ranks by the Nash product over res and, among equal products (all zero
+// when someone is held to its reservation), by the sum of the veto actors' utilities.
+func nashObjective(t *tree, res []float64) objective {
+	return objective{
+		primary:   nashScore(res),
+		secondary: sumScore,
+		bound: func(k int, u []float64, _ []int) float64 {
+			p := 1.0
+			for j := range u {
+				p *= math.Max(0, u[j]+t.maxSuf[j][k]-res[j])
+			}
+			return p
+		},
+	}
+}
+
+// utilityObjective maximises actor a's utility; a need not hold a veto.
+func utilityObjective(t *tree, a int, secondary func([]float64, []int) float64) objective {
+	sp := t.sp
+	suf := make([]float64, t.issues+1) // by depth, in the tree's issue order
+	for d := t.issues - 1; d >= 0; d-- {
+		k := t.seq[d]
+		best := 0.0
+		for i, o := range t.allowed[k] {
+			if v := sp.value[a][sp.off[k]+o]; i == 0 || v > best {
+				best = v
+			}
+		}
+		suf[d] = suf[d+1] + best
+	}
+	return objective{
+		primary:   func(_ []float64, choice []int) float64 { return sp.Utility(a, choice) },
+		secondary: secondary,
+		bound: func(d int, _ []float64, choice []int) float64 {
+			u := suf[d]
+			for _, k := range t.seq[:d] {
+				u += sp.value[a][sp.off[k]+choice[k]]
+			}
+			return u
+		},
+	}
+}
+
+// minOthersObjective maximises the smallest surplus over res among the veto actors other
+// than the one at veto position p.
+func minOthersObjective(t *tree, p int, res []float64) objective {
+	return objective{
+		primary: func(u []float64, _ []int) float64 {
+			m := math.Inf(1)
+			for j := range u {
+				if j != p {
+					m = min(m, u[j]-res[j])
+				}
+			}
+			return m
+		},
+		secondary: nashScore(res),
+		bound: func(k int, u []float64, _ []int) float64 {
+			m := math.Inf(1)
+			for j := range u {
+				if j != p {
+					m = min(m, u[j]+t.maxSuf[j][k]-res[j])
+				}
+			}
+			return m
+		},
+	}
+}
+
+// argmax finds the deal the tree allows that ranks first by the objective; false when the
+// tree allows none. Subtrees that can only tie are still walked, and ties on both scores go
+// to the lowest positions.
+func (t *tree) argmax(ctx context.Context, obj objective) ([]int, bool, error) {
+	if t.empty() {
+		return nil, false, nil
+	}
+	var bestP, bestS float64
+	var bestChoice []int
+	choice := make([]int, t.issues)
+	part := make([]float64, (t.issues+1)*t.nv)
+	margin := func() float64 { return 1e-12 * max(1, math.Abs(bestP)) }
+	var steps uint
+	var err error
+	var walk func(k int)
+	walk = func(k int) {
+		if err != nil {
+			return
+		}
+		if steps++; steps&4095 == 0 {
+			err = ctx.Err()
+		}
+		u := part[k*t.nv : (k+1)*t.nv]
+		if bestChoice != nil && obj.bound(k, u, choice)+boundSlack < bestP-margin() {
+			return
+		}
+		if k == t.issues {
+			if !t.leafOK(u) {
+				return
+			}
+			p, s := obj.primary(u, choice), obj.secondary(u, choice)
+			m, ms := margin(), 1e-12*max(1, math.Abs(bestS))
+			better := bestChoice == nil || p > bestP+m ||
+				(p >= bestP-m && (s > bestS+ms || (s >= bestS-ms && slices.Compare(choice, bestChoice) < 0)))
+			if better {
+				bestP, bestS, bestChoice = p, s, slices.Clone(choice)
+			}
+			return
+		}
+		for _, o := range t.order[k] {
+			choice[t.seq[k]] = o
+			if t.step(k, o, choice, u, part[(k+1)*t.nv:(k+2)*t.nv]) {
+				walk(k + 1)
+			}
+		}
+	}
+	walk(0)
+	if err != nil {
+		return nil, false, err
+	}
+	return bestChoice, bestChoice != nil, nil
+}
+
+// bestOwn is the most actor a can get from a deal that keeps its own red lines and
+// constraints, whoever else objects; false when no deal does. Branch and bound over the
+// issues in order, cutting a branch once even its best completion cannot beat the best
+// found.
+func (sp *Space) bestOwn(ctx context.Context, a int) (float64, bool, error) {
+	allowed := make([][]int, sp.issues)
+	suf := make([]float64, sp.issues+1)
+	for k := sp.issues - 1; k >= 0; k-- {
+		top := math.Inf(-1)
+		for o := 0; o < sp.opts[k]; o++ {
+			if sp.accept[a][sp.off[k]+o] {
+				allowed[k] = append(allowed[k], o)
+				top = max(top, sp.value[a][sp.off[k]+o])
+			}
+		}
+		if len(allowed[k]) == 0 {
+			return 0, false, nil
+		}
+		suf[k] = suf[k+1] + top
+	}
+	due := make([][]constraint, sp.issues)
+	for _, c := range sp.cons[a] {
+		due[c.decideAt] = append(due[c.decideAt], c)
+	}
+	best, found := math.Inf(-1), false
+	choice := make([]int, sp.issues)
+	var steps uint
+	var err error
+	var walk func(k int, u float64)
+	walk = func(k int, u float64) {
+		if err != nil || (found && u+suf[k]+boundSlack <= best) {
+			return
+		}
+		if steps++; steps&4095 == 0 {
+			err = ctx.Err()
+		}
+		if k == sp.issues {
+			best, found = u, true
+			return
+		}
+		for _, o := range allowed[k] {
+			choice[k] = o
+			ok := true
+			for i := range due[k] {
+				if !due[k][i].holds(choice) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				walk(k+1, u+sp.value[a][sp.off[k]+o])
+			}
+		}
+	}
+	walk(0, 0)
+	if err != nil {
+		return 0, false, err
+	}
+	return best, found, nil
+}
+
+// dominated reports whether some deal within every veto actor's red lines is at least as
+// good for each veto actor as choice and better for one, by more than Tolerance.
+func (sp *Space) dominated(ctx context.Context, choice []int) (bool, error) {
+	u := make([]float64, sp.actors)
+	for a := range u {
+		u[a] = sp.Utility(a, choice)
+	}
+	t := newTree(sp, sp.baseRules(u))
+	at := vetoValues(sp, u)
+	gain := objective{
+		primary: func(v []float64, _ []int) float64 {
+			g := math.Inf(-1)
+			for j := range v {
+				g = max(g, v[j]-at[j])
+			}
+			return g
+		},
+		secondary: sumScore,
+		bound: func(k int, v []float64, _ []int) float64 {
+			g := math.Inf(-1)
+			for j := range v {
+				g = max(g, v[j]+t.maxSuf[j][k]-at[j])
+			}
+			return g
+		},
+	}
+	_, gainBest, found, err := t.argmaxValue(ctx, gain)
+	if err != nil {
+		return false, err
+	}
+	return found && gainBest > Tolerance, nil
+}
+
+// argmaxValue is argmax that also returns the primary value of the deal found.
+func (t *tree) argmaxValue(ctx context.Context, obj objective) ([]int, float64, bool, error) {
+	choice, ok, err := t.argmax(ctx, obj)
+	if err != nil || !ok {
+		return nil, 0, false, err
+	}
+	u := make([]float64, t.nv)
+	for j := range u {
+		for k, o := range choice {
+			u[j] += t.val[j][t.sp.off[k]+o]
+		}
+	}
+	return choice, obj.primary(u, choice), true, nil
+}

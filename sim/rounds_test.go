@@ -1,0 +1,617 @@
+package sim
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// nearly compares hand-computed values written to six decimals.
+func nearly(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
+
+func TestAspirationPresets(t *testing.T) {
+	// r = 0.2, best = 1 and a deadline of 11 rounds, so τ = t/10 and
+	// a(t) = 0.2 + 0.8·(1 − τ^(1/e)).
+	cases := []struct {
+		strategy Strategy
+		t        int
+		want     float64
+	}{
+		// Boulware, e = 0.2, 1/e = 5: τ = 0.5, 0.5^5 = 0.03125, 0.2 + 0.8·0.96875 = 0.975.
+		{Strategy{Kind: StrategyBoulware}, 5, 0.975},
+		// τ = 0.9, 0.9^5 = 0.59049, 0.2 + 0.8·0.40951 = 0.527608.
+		{Strategy{Kind: StrategyBoulware}, 9, 0.527608},
+		// Linear, e = 1: 0.2 + 0.8·(1 − 0.5) = 0.6; τ = 0.2: 0.2 + 0.8·0.8 = 0.84.
+		{Strategy{Kind: StrategyLinear}, 5, 0.6},
+		{Strategy{Kind: StrategyLinear}, 2, 0.84},
+		// No strategy is linear.
+		{Strategy{}, 5, 0.6},
+		// Conceder, e = 2, 1/e = 0.5: √0.5 = 0.707107, 0.2 + 0.8·0.292893 = 0.434315.
+		{Strategy{Kind: StrategyConceder}, 5, 0.434315},
+		// √0.1 = 0.316228, 0.2 + 0.8·0.683772 = 0.747018.
+		{Strategy{Kind: StrategyConceder}, 1, 0.747018},
+		// Time-dependent e = 0.5, 1/e = 2: 0.5² = 0.25, 0.2 + 0.8·0.75 = 0.8.
+		{Strategy{Kind: StrategyTimeDependent, Exponent: 0.5}, 5, 0.8},
+		// An exponent without a kind is time-dependent: e = 4, 0.5^0.25 = 0.840896,
+		// 0.2 + 0.8·0.159104 = 0.327283.
+		{Strategy{Exponent: 4}, 5, 0.327283},
+		// Every time-dependent strategy starts at its best and ends at its reservation.
+		{Strategy{Kind: StrategyBoulware}, 0, 1},
+		{Strategy{Kind: StrategyConceder}, 0, 1},
+		{Strategy{Kind: StrategyBoulware}, 10, 0.2},
+		{Strategy{Kind: StrategyConceder}, 10, 0.2},
+	}
+	for _, c := range cases {
+		kind, e := StrategyExponent(c.strategy)
+		if got := Aspiration(0.2, 1, c.t, 11, e); !nearly(got, c.want) {
+			t.Errorf("%s (e=%g) at t=%d: aspiration %.6f, want %.6f", kind, e, c.t, got, c.want)
+		}
+	}
+	if kind, e := StrategyExponent(Strategy{Kind: StrategyConceder}); kind != StrategyConceder || e != 2 {
+		t.Errorf("conceder resolves to %s e=%g, want conceder e=2", kind, e)
+	}
+	// A one-round deadline is its own last round: the aspiration is the reservation.
+	if got := Aspiration(0.3, 0.9, 0, 1, 1); !nearly(got, 0.3) {
+		t.Errorf("one-round deadline: aspiration %g, want 0.3", got)
+	}
+	// A best below the reservation leaves nothing to concede.
+	if got := Aspiration(0.6, 0.5, 2, 5, 1); !nearly(got, 0.6) {
+		t.Errorf("best below reservation: aspiration %g, want 0.6", got)
+	}
+}
+
+// market is one issue, a price p0 … p10, between a buyer who values p_k at 1 − k/10 and a
+// seller who values it at k/10.
+func market(buyer, seller Actor, rounds int) *Scenario {
+	var opts []Option
+	for k := 0; k <= 10; k++ {
+		opts = append(opts, Option{ID: fmt.Sprintf("p%d", k)})
+	}
+	buyer.ID, buyer.Name, buyer.Veto, buyer.Power = "buyer", "Buyer", true, 1
+	seller.ID, seller.Name, seller.Veto, seller.Power = "seller", "Seller", true, 1
+	buyer.Preferences = []Preference{{Issue: "price", Weight: 1, Ideal: "p0"}}
+	seller.Preferences = []Preference{{Issue: "price", Weight: 1, Ideal: "p10"}}
+	return &Scenario{
+		Name:     "market",
+		Issues:   []Issue{{ID: "price", Name: "Price", Options: opts}},
+		Actors:   []Actor{buyer, seller},
+		Protocol: Protocol{Kind: ProtocolMediated, Rounds: rounds},
+	}
+}
+
+func runRounds(t *testing.T, sc *Scenario, opts RoundsOptions) *Transcript {
+	t.Helper()
+	sp, err := Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := Rounds(context.Background(), sp, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+func zopaSizes(tr *Transcript) []uint64 {
+	var out []uint64
+	for _, rd := range tr.Rounds {
+		out = append(out, rd.ZOPA)
+	}
+	return out
+}
+
+func TestConcederMeetsBoulware(t *testing.T) {
+	// Both reservations 0.2, both best 1, deadline 11 (τ = t/10), a neutral mediator with
+	// the Nash rule. Buyer (Conceder, e = 2): a_B = 0.2 + 0.8·(1 − √τ). Seller (Boulware,
+	// e = 0.2): a_S = 0.2 + 0.8·(1 − τ^5). A price p_k is accepted by both when
+	// k/10 ≥ a_S and 1 − k/10 ≥ a_B.
+	//   t = 8: a_B = 0.2 + 0.8·(1 − 0.894427) = 0.284458, a_S = 0.2 + 0.8·(1 − 0.32768)
+	//          = 0.737856: k ≥ 7.38 and k ≤ 7.16, no price.
+	//   t = 9: a_B = 0.2 + 0.8·(1 − 0.948683) = 0.241053, a_S = 0.2 + 0.8·(1 − 0.59049)
+	//          = 0.527608: k ∈ {6, 7}. Nash products over r = 0.2: p6 (0.8 − 0.6)·(0.6 − 0.2)
+	//          = 0.08, p7 0.1·0.5 = 0.05. Agreement at round 9 on p6: buyer 0.4, seller 0.6.
+	// The ZOPA at r = 0.2 is p2 … p8, 7 deals, in every round.
+	sc := market(Actor{Reservation: 0.2, Strategy: Strategy{Kind: StrategyConceder}},
+		Actor{Reservation: 0.2, Strategy: Strategy{Kind: StrategyBoulware}}, 11)
+	tr := runRounds(t, sc, RoundsOptions{})
+	if !tr.Outcome.Agreement || tr.Outcome.Round != 9 {
+		t.Fatalf("outcome %+v, want agreement at round 9", tr.Outcome)
+	}
+	if got := tr.Outcome.Deal.Options["price"]; got != "p6" {
+		t.Errorf("agreed price %s, want p6", got)
+	}
+	if u := tr.Outcome.Deal.Utilities; !nearly(u["buyer"], 0.4) || !nearly(u["seller"], 0.6) {
+		t.Errorf("utilities %v, want buyer 0.4, seller 0.6", u)
+	}
+	if len(tr.Rounds) != 10 {
+		t.Errorf("%d rounds recorded, want 10 (rounds 0 … 9)", len(tr.Rounds))
+	}
+	for _, rd := range tr.Rounds[:9] {
+		if rd.Agreement || rd.Proposal.Basis != BasisClosest {
+			t.Errorf("round %d: agreement %v, basis %s; want no agreement and the closest deal", rd.Round, rd.Agreement, rd.Proposal.Basis)
+		}
+	}
+	if a := tr.Rounds[9].Actors; !nearly(a[0].Aspiration, 0.241053) || !nearly(a[1].Aspiration, 0.527608) {
+		t.Errorf("round 9 aspirations %g, %g; want 0.241053, 0.527608", a[0].Aspiration, a[1].Aspiration)
+	}
+	if !slices.Equal(zopaSizes(tr), []uint64{7, 7, 7, 7, 7, 7, 7, 7, 7, 7}) {
+		t.Errorf("ZOPA sizes %v, want 7 every round", zopaSizes(tr))
+	}
+	// The Nash solution at r = 0.2 is p5: 0.3·0.3 = 0.09 beats p6's 0.2·0.4 = 0.08. Of the
+	// five solutions it is the nearest in utilities, √(0.1² + 0.1²) = 0.141 away
+	// (utilitarian ties every price at a sum of 1 and takes the lowest, p2, √0.32 away).
+	if tr.Outcome.ClosestSolution != "nash" || len(tr.Outcome.Solutions) != 5 {
+		t.Errorf("closest solution %q among %d, want nash among 5", tr.Outcome.ClosestSolution, len(tr.Outcome.Solutions))
+	}
+	for _, g := range tr.Outcome.Solutions {
+		if g.Solution == "nash" && (g.Options["price"] != "p5" || g.IssuesDiffering != 1 || !nearly(g.UtilityDistance, math.Sqrt(0.02))) {
+			t.Errorf("Nash solution %v differing on %d issues at distance %g, want p5, 1, 0.141421", g.Options, g.IssuesDiffering, g.UtilityDistance)
+		}
+	}
+}
+
+func TestDriftRipensTalks(t *testing.T) {
+	// Buyer r = 0.5 accepts p0 … p5. Seller r(t) = 0.7 − 0.1·t accepts p_k with
+	// k ≥ 10·r(t). ZOPA: t = 0, 1 none (k ≥ 7, 6); t = 2: p5 (1); t = 3: p4, p5 (2); …;
+	// t = 7: r = 0 so p0 … p5 (6); t = 8, 9: r < 0 is clamped to 0, still 6.
+	// Hardliners never lower their demands, so the talks ripen without agreement.
+	sc := market(Actor{Reservation: 0.5, Strategy: Strategy{Kind: StrategyHardliner}},
+		Actor{Reservation: 0.7, ReservationDrift: -0.1, Strategy: Strategy{Kind: StrategyHardliner}}, 10)
+	tr := runRounds(t, sc, RoundsOptions{})
+	want := []uint64{0, 0, 1, 2, 3, 4, 5, 6, 6, 6}
+	if !slices.Equal(zopaSizes(tr), want) {
+		t.Errorf("ZOPA sizes %v, want %v", zopaSizes(tr), want)
+	}
+	if tr.RipeAt == nil || *tr.RipeAt != 2 {
+		t.Errorf("ripe at %v, want round 2", tr.RipeAt)
+	}
+	if tr.Rounds[1].Ripe || !tr.Rounds[2].Ripe {
+		t.Errorf("ripe flags at rounds 1, 2: %v, %v; want false, true", tr.Rounds[1].Ripe, tr.Rounds[2].Ripe)
+	}
+	if r := tr.Rounds[9].Actors[1].Reservation; r != 0 {
+		t.Errorf("seller's reservation at round 9 is %g; 0.7 − 0.9 clamps to 0", r)
+	}
+	if tr.Outcome.Agreement {
+		t.Errorf("hardliners agreed: %+v", tr.Outcome)
+	}
+	if r := tr.Outcome.Reservations; !nearly(r["buyer"], 0.5) || r["seller"] != 0 {
+		t.Errorf("breakdown reservations %v, want buyer 0.5, seller 0", r)
+	}
+}
+
+func TestEventsCloseTalks(t *testing.T) {
+	// Both r = 0.4: ZOPA p4 … p6 (3 deals). Round 2: the buyer rules out p6 (a red-line
+	// change, so the space is recompiled): p4, p5 (2). Round 3: the seller's reservation
+	// rises by 0.3 to 0.7: k ≥ 7 and k ≤ 5, none.
+	sc := market(Actor{Reservation: 0.4, Strategy: Strategy{Kind: StrategyHardliner}},
+		Actor{Reservation: 0.4, Strategy: Strategy{Kind: StrategyHardliner}}, 5)
+	sc.Events = []Event{
+		{Round: 3, Why: "the seller finds another buyer", Add: []Assignment{{Path: "actors.seller.reservation", Value: 0.3}}},
+		{Round: 2, Why: "the buyer's board caps the price", Set: []Assignment{{Path: "actors.buyer.preferences.price.acceptable", Value: "p0,p1,p2,p3,p4,p5"}}},
+		{Round: 7, Why: "too late", Add: []Assignment{{Path: "actors.buyer.reservation", Value: 0.1}}},
+		{Round: 1, Why: "a shorter deadline is announced", Set: []Assignment{{Path: "protocol.rounds", Value: 2}}},
+	}
+	tr := runRounds(t, sc, RoundsOptions{})
+	want := []uint64{3, 3, 2, 0, 0}
+	if !slices.Equal(zopaSizes(tr), want) {
+		t.Errorf("ZOPA sizes %v, want %v", zopaSizes(tr), want)
+	}
+	for i, n := range []int{0, 1, 1, 1, 0} {
+		if len(tr.Rounds[i].Events) != n {
+			t.Errorf("round %d fired %d events, want %d", i, len(tr.Rounds[i].Events), n)
+		}
+	}
+	if ev := tr.Rounds[3].Events; len(ev) == 1 && ev[0].Why != "the seller finds another buyer" {
+		t.Errorf("round 3 event %q", ev[0].Why)
+	}
+	if r := tr.Rounds[3].Actors[1].Reservation; !nearly(r, 0.7) {
+		t.Errorf("seller's reservation after the event %g, want 0.7", r)
+	}
+	// The protocol is fixed when talks start: the deadline stays 5.
+	if len(tr.Warnings) != 2 || len(tr.Rounds) != 5 {
+		t.Errorf("%d rounds, warnings %v; want 5 rounds and warnings about the late event and the protocol change", len(tr.Rounds), tr.Warnings)
+	}
+	// The original scenario is untouched by the events.
+	if sc.Actors[1].Reservation != 0.4 || sc.Actors[0].Preferences[0].Acceptable != nil {
+		t.Errorf("events changed the caller's scenario")
+	}
+}
+
+func TestTitForTatMirrorsConcessions(t *testing.T) {
+	// The seller concedes linearly: a_S(t) = 0.2 + 0.8·(1 − t/4) with a deadline of 5, so
+	// 0.2 per round. The buyer (tit-for-tat) asks for its best, 1, at t = 0; at t = 1 it has
+	// seen no concession yet (round 0 is the first); from t = 2 it concedes what the seller
+	// conceded the round before: 1, 1, 0.8, 0.6, 0.4.
+	sc := market(Actor{Reservation: 0.3, Strategy: Strategy{Kind: StrategyTitForTat}},
+		Actor{Reservation: 0.2, Strategy: Strategy{Kind: StrategyLinear}}, 5)
+	sc.Actors[1].Preferences[0].Acceptable = []string{"p9", "p10"}
+	tr := runRounds(t, sc, RoundsOptions{})
+	want := []float64{1, 1, 0.8, 0.6, 0.4}
+	for i, rd := range tr.Rounds {
+		if !nearly(rd.Actors[0].Aspiration, want[i]) {
+			t.Errorf("round %d: tit-for-tat aspiration %g, want %g", i, rd.Actors[0].Aspiration, want[i])
+		}
+	}
+}
+
+// randomRoundsScenario draws a small scenario: 2–3 issues of 2–4 options, 2–4 actors (the last
+// possibly without veto), random values, weights, red lines, reservations and strategies.
+func randomRoundsScenario(rng *rand.Rand, falling bool) *Scenario {
+	sc := &Scenario{Name: "random"}
+	for k := range 2 + rng.IntN(2) {
+		is := Issue{ID: fmt.Sprintf("i%d", k), Name: fmt.Sprintf("Issue %d", k)}
+		for o := range 2 + rng.IntN(3) {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+		}
+		sc.Issues = append(sc.Issues, is)
+	}
+	n := 2 + rng.IntN(3)
+	for a := range n {
+		act := Actor{ID: fmt.Sprintf("a%d", a), Name: fmt.Sprintf("Actor %d", a), Veto: a < 2 || rng.IntN(2) == 0, Power: 1,
+			Reservation: math.Round(rng.Float64()*70) / 100}
+		if falling {
+			act.ReservationDrift = -math.Round(rng.Float64()*5) / 100
+		} else {
+			act.ReservationDrift = math.Round((rng.Float64()-0.5)*10) / 100
+		}
+		switch kind := StrategyKinds[rng.IntN(len(StrategyKinds))]; kind {
+		case StrategyTimeDependent:
+			act.Strategy = Strategy{Kind: kind, Exponent: []float64{0.1, 0.5, 1, 3}[rng.IntN(4)]}
+		default:
+			act.Strategy = Strategy{Kind: kind}
+		}
+		for _, is := range sc.Issues {
+			pr := Preference{Issue: is.ID, Weight: float64(1 + rng.IntN(5)), Utilities: map[string]float64{}}
+			for _, o := range is.Options {
+				pr.Utilities[o.ID] = math.Round(rng.Float64()*10) / 10
+			}
+			if rng.IntN(3) == 0 {
+				for _, o := range is.Options {
+					if rng.IntN(4) > 0 {
+						pr.Acceptable = append(pr.Acceptable, o.ID)
+					}
+				}
+				if len(pr.Acceptable) == 0 {
+					pr.Acceptable = []string{is.Options[0].ID}
+				}
+			}
+			act.Preferences = append(act.Preferences, pr)
+		}
+		sc.Actors = append(sc.Actors, act)
+	}
+	sc.Protocol = Protocol{Kind: []string{ProtocolMediated, ProtocolAlternating}[rng.IntN(2)], Rounds: 2 + rng.IntN(7)}
+	if rng.IntN(2) == 0 {
+		sc.Protocol.Mediator = sc.Actors[rng.IntN(n)].ID
+		sc.Protocol.Rule = []string{RuleNash, RuleMediator}[rng.IntN(2)]
+	}
+	return sc
+}
+
+// allDeals lists the outcome space by brute force, an independent check on the search.
+func allDeals(sc *Scenario) [][]int {
+	deals := [][]int{{}}
+	for _, is := range sc.Issues {
+		var next [][]int
+		for _, d := range deals {
+			for o := range is.Options {
+				next = append(next, append(slices.Clone(d), o))
+			}
+		}
+		deals = next
+	}
+	return deals
+}
+
+func TestRoundsInvariants(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	agreements := 0
+	for i := range 150 {
+		falling := i%2 == 0
+		sc := randomRoundsScenario(rng, falling)
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatalf("scenario %d: %v", i, err)
+		}
+		tr, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1})
+		if err != nil {
+			t.Fatalf("scenario %d: %v", i, err)
+		}
+		deals := allDeals(sc)
+		best := make([]float64, len(sc.Actors))
+		for a := range sc.Actors {
+			best[a] = math.Inf(-1)
+			for _, d := range deals {
+				if sp.MeetsRedLines(a, d) {
+					best[a] = max(best[a], sp.Utility(a, d))
+				}
+			}
+		}
+		for _, rd := range tr.Rounds {
+			res := make([]float64, len(sc.Actors))
+			for a, ar := range rd.Actors {
+				res[a] = ar.Reservation
+				if ar.Aspiration < ar.Reservation-Tolerance {
+					t.Errorf("scenario %d round %d: %s aspires to %g below its reservation %g", i, rd.Round, ar.Actor, ar.Aspiration, ar.Reservation)
+				}
+				if want := max(best[a], ar.Reservation); !nearly(ar.Best, want) {
+					t.Errorf("scenario %d round %d: %s best %g, brute force %g", i, rd.Round, ar.Actor, ar.Best, want)
+				}
+				if ar.Accepts && (!sp.MeetsRedLines(a, rd.Proposal.Choice) || sp.Utility(a, rd.Proposal.Choice) < ar.Reservation-Tolerance) {
+					t.Errorf("scenario %d round %d: %s accepts below its reservation or red lines", i, rd.Round, ar.Actor)
+				}
+			}
+			var zopa uint64
+			for _, d := range deals {
+				in := true
+				for _, a := range sp.veto {
+					in = in && sp.Accepts(a, d, res[a])
+				}
+				if in {
+					zopa++
+				}
+			}
+			if rd.ZOPA != zopa {
+				t.Errorf("scenario %d round %d: ZOPA %d, brute force %d", i, rd.Round, rd.ZOPA, zopa)
+			}
+			if rd.Agreement {
+				agreements++
+				for _, a := range sp.veto {
+					if !sp.Accepts(a, rd.Proposal.Choice, res[a]) {
+						t.Errorf("scenario %d: the agreement at round %d is outside %s's range", i, rd.Round, sc.Actors[a].ID)
+					}
+				}
+				if rd.ZOPA == 0 {
+					t.Errorf("scenario %d: agreement at round %d with an empty ZOPA", i, rd.Round)
+				}
+			}
+		}
+		if falling {
+			for a := range sc.Actors {
+				if k := tr.Actors[a].Strategy; k == StrategyTitForTat || k == StrategyHardliner {
+					continue
+				}
+				for j := 1; j < len(tr.Rounds); j++ {
+					if tr.Rounds[j].Actors[a].Aspiration > tr.Rounds[j-1].Actors[a].Aspiration+Tolerance {
+						t.Errorf("scenario %d: %s's aspiration rose from %g to %g at round %d", i, sc.Actors[a].ID,
+							tr.Rounds[j-1].Actors[a].Aspiration, tr.Rounds[j].Actors[a].Aspiration, j)
+					}
+				}
+			}
+		}
+		again, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, _ := json.Marshal(tr)
+		y, _ := json.Marshal(again)
+		if string(x) != string(y) {
+			t.Errorf("scenario %d: transcripts differ between runs", i)
+		}
+	}
+	if agreements == 0 {
+		t.Errorf("no random scenario reached agreement; the invariants on agreements were never exercised")
+	}
+}
+
+func TestHardlinersWithoutZOPAAtTheirBestNeverAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	checked := 0
+	for i := range 100 {
+		sc := randomRoundsScenario(rng, false)
+		for a := range sc.Actors {
+			sc.Actors[a].Strategy = Strategy{Kind: StrategyHardliner}
+		}
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Is there a deal every veto actor rates at its own best within its red lines,
+		// at every reservation the run will see? Reservations only matter when above the
+		// best, so compare with the best alone and the largest reservation reached.
+		deals := allDeals(sc)
+		best := make([]float64, len(sc.Actors))
+		for a := range sc.Actors {
+			best[a] = math.Inf(-1)
+			for _, d := range deals {
+				if sp.MeetsRedLines(a, d) {
+					best[a] = max(best[a], sp.Utility(a, d))
+				}
+			}
+		}
+		atBest := false
+		for _, d := range deals {
+			ok := true
+			for _, a := range sp.veto {
+				ok = ok && sp.MeetsRedLines(a, d) && sp.Utility(a, d) >= best[a]-Tolerance
+			}
+			atBest = atBest || ok
+		}
+		if atBest {
+			continue
+		}
+		checked++
+		tr, err := Rounds(context.Background(), sp, RoundsOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tr.Outcome.Agreement {
+			t.Errorf("scenario %d: hardliners with no deal at their best agreed at round %d", i, tr.Outcome.Round)
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d scenarios without a deal at the hardliners' best; the test checks too little", checked)
+	}
+}
+
+func TestMediatedProposalIsNashAmongAcceptable(t *testing.T) {
+	// Where the mediator found deals every veto actor accepts, its proposal must have the
+	// largest Nash product over r(t) among them, checked by brute force.
+	rng := rand.New(rand.NewPCG(9, 1))
+	checked := 0
+	for range 150 {
+		sc := randomRoundsScenario(rng, false)
+		sc.Protocol = Protocol{Kind: ProtocolMediated, Rounds: sc.Protocol.Rounds}
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := Rounds(context.Background(), sp, RoundsOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rd := range tr.Rounds {
+			if rd.Proposal == nil || rd.Proposal.Basis != BasisAcceptable {
+				continue
+			}
+			checked++
+			nash := func(d []int) float64 {
+				p := 1.0
+				for _, a := range sp.veto {
+					p *= math.Max(0, sp.Utility(a, d)-rd.Actors[a].Reservation)
+				}
+				return p
+			}
+			top := math.Inf(-1)
+			for _, d := range allDeals(sc) {
+				ok := true
+				for _, a := range sp.veto {
+					ok = ok && sp.Accepts(a, d, rd.Actors[a].Aspiration)
+				}
+				if ok {
+					top = max(top, nash(d))
+				}
+			}
+			if got := nash(rd.Proposal.Choice); got < top-1e-9 {
+				t.Errorf("round %d: proposal's Nash product %g, brute-force best %g", rd.Round, got, top)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no mediated proposal among acceptable deals was checked")
+	}
+}
+
+func TestRoundsRejectsMediatorRuleWithoutMediator(t *testing.T) {
+	sc := market(Actor{Reservation: 0.2}, Actor{Reservation: 0.2}, 3)
+	sc.Protocol.Rule = RuleMediator
+	sp, err := Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Rounds(context.Background(), sp, RoundsOptions{})
+	if err == nil {
+		t.Fatal("rule mediator without a mediator ran")
+	}
+}
+
+func BenchmarkRounds(b *testing.B) {
+	sc := randomRoundsScenario(rand.New(rand.NewPCG(1, 2)), false)
+	sc.Protocol.Rounds = 20
+	sp, err := Compile(sc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// generatedScenario has issues × options deals and the given number of veto actors with
+// random values, no red lines and reservations in [0.3, 0.6], so the searches cannot prune
+// on red lines and must work on utilities.
+func generatedScenario(issues, options, actors int) *Scenario {
+	rng := rand.New(rand.NewPCG(uint64(issues), uint64(options)))
+	sc := &Scenario{Name: "generated", Protocol: Protocol{Kind: ProtocolMediated, Rounds: 12}}
+	for k := range issues {
+		is := Issue{ID: fmt.Sprintf("i%d", k), Name: fmt.Sprintf("Issue %d", k)}
+		for o := range options {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+		}
+		sc.Issues = append(sc.Issues, is)
+	}
+	for a := range actors {
+		act := Actor{ID: fmt.Sprintf("a%d", a), Name: fmt.Sprintf("Actor %d", a), Veto: true, Power: 1,
+			Reservation: 0.3 + 0.3*rng.Float64(), Strategy: Strategy{Kind: StrategyKinds[a%3]}}
+		for _, is := range sc.Issues {
+			pr := Preference{Issue: is.ID, Weight: 1 + rng.Float64(), Utilities: map[string]float64{}}
+			for _, o := range is.Options {
+				pr.Utilities[o.ID] = rng.Float64()
+			}
+			act.Preferences = append(act.Preferences, pr)
+		}
+		sc.Actors = append(sc.Actors, act)
+	}
+	return sc
+}
+
+func BenchmarkRoundsGenerated(b *testing.B) {
+	for _, size := range []struct{ issues, options int }{{4, 5}, {6, 5}, {8, 5}} {
+		b.Run(fmt.Sprintf("%dx%d", size.issues, size.options), func(b *testing.B) {
+			sp, err := Compile(generatedScenario(size.issues, size.options, 3))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := Rounds(context.Background(), sp, RoundsOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestAlternatingOffers(t *testing.T) {
+	// Both linear with r = 0.2 and a deadline of 5: a(t) = 0.2 + 0.8·(1 − t/4) = 1, 0.8,
+	// 0.6, 0.4, 0.2. The buyer proposes at even rounds, the seller at odd ones, each the
+	// deal it accepts that leaves the other the most:
+	//   t = 0: buyer needs 1 − k/10 ≥ 1: p0; the seller gets 0.
+	//   t = 1: seller needs k/10 ≥ 0.8: p8, p9, p10; best for the buyer p8 (0.2 < 0.8).
+	//   t = 2: buyer needs k ≤ 4: p4; the seller gets 0.4 < 0.6.
+	//   t = 3: seller needs k ≥ 4: p4; the buyer gets 0.6 ≥ 0.4: agreement on p4.
+	sc := market(Actor{Reservation: 0.2}, Actor{Reservation: 0.2}, 5)
+	sc.Protocol.Kind = ProtocolAlternating
+	tr := runRounds(t, sc, RoundsOptions{})
+	var got []string
+	for _, rd := range tr.Rounds {
+		got = append(got, rd.Proposal.By+":"+rd.Proposal.Options["price"])
+	}
+	want := []string{"buyer:p0", "seller:p8", "buyer:p4", "seller:p4"}
+	if !slices.Equal(got, want) {
+		t.Errorf("offers %v, want %v", got, want)
+	}
+	if !tr.Outcome.Agreement || tr.Outcome.Round != 3 || tr.Outcome.Deal.Options["price"] != "p4" {
+		t.Errorf("outcome %+v, want agreement on p4 at round 3", tr.Outcome)
+	}
+	// Changed lists only moves: p4 offered twice in a row is no change.
+	if c := tr.Rounds[3].Proposal.Changed; len(c) != 0 {
+		t.Errorf("round 3 changed %v, want none", c)
+	}
+}
+
+func TestMediatorRules(t *testing.T) {
+	// Both linear with r = 0.2 and a deadline of 5: a(t) = 1, 0.8, 0.6, 0.4, 0.2. Both
+	// accept p_k when k/10 ≥ a and 1 − k/10 ≥ a: nothing until t = 3, then p4, p5, p6.
+	// By the Nash rule the mediator takes p5 (0.3·0.3 = 0.09 against 0.4·0.2 = 0.08); a
+	// broker paid by the price, mediating by its own utility, takes p6.
+	for _, c := range []struct {
+		rule, want string
+	}{{RuleNash, "p5"}, {RuleMediator, "p6"}} {
+		sc := market(Actor{Reservation: 0.2}, Actor{Reservation: 0.2}, 5)
+		sc.Actors = append(sc.Actors, Actor{ID: "broker", Name: "Broker", Power: 1,
+			Preferences: []Preference{{Issue: "price", Weight: 1, Ideal: "p10"}}})
+		sc.Protocol = Protocol{Kind: ProtocolMediated, Rounds: 5, Mediator: "broker", Rule: c.rule}
+		tr := runRounds(t, sc, RoundsOptions{})
+		if !tr.Outcome.Agreement || tr.Outcome.Round != 3 || tr.Outcome.Deal.Options["price"] != c.want {
+			t.Errorf("rule %s: outcome %+v, want agreement on %s at round 3", c.rule, tr.Outcome, c.want)
+		}
+		if p := tr.Rounds[3].Proposal; p.By != "broker" || p.Basis != BasisAcceptable {
+			t.Errorf("rule %s: proposal by %q on basis %s, want broker, acceptable", c.rule, p.By, p.Basis)
+		}
+	}
+}
