@@ -64,6 +64,8 @@ func (a *app) report(err error) int {
 	var usage *usageError
 	var tooLarge *sim.SpaceTooLargeError
 	switch {
+	case errors.Is(err, errInvalidFiles):
+		return exitBadUse
 	case errors.As(err, &list):
 		for _, e := range list {
 			fmt.Fprintln(a.stderr, e.Error())
