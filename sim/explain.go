@@ -43,8 +43,19 @@ type ActorExplanation struct {
 	// RuledOutByReservation are the options that occur in deals within the actor's red
 	// lines but in none worth its reservation: choosing one of them loses the actor.
 	RuledOutByReservation []OptionRef `json:"ruled_out_by_reservation"`
-	Source                string      `json:"source,omitempty"`
-	Note                  string      `json:"note,omitempty"`
+	// ByOption counts, for every option its red lines allow, the deals containing it that
+	// keep to the red lines and those the actor accepts, in issue and option order.
+	ByOption []OptionCount `json:"by_option"`
+	Source   string        `json:"source,omitempty"`
+	Note     string        `json:"note,omitempty"`
+}
+
+// OptionCount is how many deals with one option an actor could and would accept.
+type OptionCount struct {
+	Issue          string `json:"issue"`
+	Option         string `json:"option"`
+	WithinRedLines uint64 `json:"within_red_lines"`
+	Accepted       uint64 `json:"accepted"`
 }
 
 // Priority is the share of an actor's attention one issue takes.
@@ -127,7 +138,7 @@ func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExp
 	act := &sp.sc.Actors[a]
 	ae := ActorExplanation{ID: act.ID, Name: act.Name, Veto: act.Veto, Power: act.Power, Reservation: act.Reservation,
 		Priorities: []Priority{}, Ignores: []string{}, RedLines: []RedLine{}, Constraints: []ConstraintReport{},
-		RuledOutByReservation: []OptionRef{}, Source: act.Source, Note: act.Note}
+		RuledOutByReservation: []OptionRef{}, ByOption: []OptionCount{}, Source: act.Source, Note: act.Note}
 	total := 0.0
 	for _, pr := range act.Preferences {
 		total += pr.Weight
@@ -196,8 +207,14 @@ func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExp
 	ae.BelowReservation = within.n - accepted.n
 	for k := range sp.sc.Issues {
 		for o := 0; o < sp.opts[k]; o++ {
-			if i := sp.off[k] + o; within.per[i] > 0 && accepted.per[i] == 0 {
-				ae.RuledOutByReservation = append(ae.RuledOutByReservation, OptionRef{Issue: sp.sc.Issues[k].ID, Option: sp.sc.Issues[k].Options[o].ID})
+			i := sp.off[k] + o
+			if within.per[i] == 0 {
+				continue
+			}
+			ref := OptionRef{Issue: sp.sc.Issues[k].ID, Option: sp.sc.Issues[k].Options[o].ID}
+			ae.ByOption = append(ae.ByOption, OptionCount{Issue: ref.Issue, Option: ref.Option, WithinRedLines: within.per[i], Accepted: accepted.per[i]})
+			if accepted.per[i] == 0 {
+				ae.RuledOutByReservation = append(ae.RuledOutByReservation, ref)
 			}
 		}
 	}

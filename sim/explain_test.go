@@ -71,6 +71,13 @@ func TestExplainByHand(t *testing.T) {
 	if want := []OptionRef{{"x", "b"}}; !reflect.DeepEqual(alpha.RuledOutByReservation, want) {
 		t.Errorf("alpha ruled out %+v; want %+v", alpha.RuledOutByReservation, want)
 	}
+	// Per option, of the three deals within its red lines: a in (a,p), (a,q), both accepted;
+	// b in (b,p), not accepted; c in none (a red line, so not listed); p in (a,p), (b,p), one
+	// accepted; q in (a,q), accepted.
+	wantBy := []OptionCount{{"x", "a", 2, 2}, {"x", "b", 1, 0}, {"y", "p", 2, 1}, {"y", "q", 1, 1}}
+	if !reflect.DeepEqual(alpha.ByOption, wantBy) {
+		t.Errorf("alpha by option %+v; want %+v", alpha.ByOption, wantBy)
+	}
 
 	// beta cares about x only: (c,·) = 1, (b,·) = .75, (a,·) = 0. At .8 it accepts the two
 	// deals with c; best is the first of them, (c,p), worst the first with a, (a,p).
