@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"reflect"
 	"testing"
@@ -144,6 +145,45 @@ func TestExplainExtremesMatchEnumeration(t *testing.T) {
 		got := ex.Actors[a]
 		if !reflect.DeepEqual(got.Best.Choice, best) || !reflect.DeepEqual(got.Worst.Choice, worst) || got.WithinRedLines != uint64(within) {
 			t.Errorf("%s: best %v worst %v within %d; enumeration gives %v, %v, %d", got.ID, got.Best.Choice, got.Worst.Choice, got.WithinRedLines, best, worst, within)
+		}
+	}
+}
+
+// benchScenario has issues × options deals and four actors with opposed, uneven
+// preferences and one red line each, like a large classroom scenario.
+func benchScenario(issues, options int) *Scenario {
+	sc := &Scenario{Name: "bench"}
+	for k := 0; k < issues; k++ {
+		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "issue"}
+		for o := 0; o < options; o++ {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+		}
+		sc.Issues = append(sc.Issues, is)
+	}
+	for a := 0; a < 4; a++ {
+		act := Actor{ID: fmt.Sprintf("a%d", a), Name: "actor", Veto: true, Power: 1, Reservation: 0.5}
+		for k := 0; k < issues; k++ {
+			ideal := (a * (k + 1)) % options
+			pr := Preference{Issue: sc.Issues[k].ID, Weight: float64(1 + (a+k)%3), Ideal: fmt.Sprintf("o%d", ideal)}
+			if k == a%issues {
+				pr.Acceptable = []string{fmt.Sprintf("o%d", ideal), fmt.Sprintf("o%d", (ideal+1)%options)}
+			}
+			act.Preferences = append(act.Preferences, pr)
+		}
+		sc.Actors = append(sc.Actors, act)
+	}
+	return sc
+}
+
+func BenchmarkExplain8x5(b *testing.B) {
+	sp, err := Compile(benchScenario(8, 5))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Explain(context.Background(), sp, Options{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
