@@ -153,7 +153,11 @@ func (g *schemaGen) typ(t reflect.Type, key string) map[string]any {
 		ref := g.ref(t, "")
 		for _, f := range fieldsOf(t) {
 			if f.shorthand {
-				return map[string]any{"anyOf": []any{ref, g.field(t, f)}}
+				scalar := g.field(t, f)
+				for k, v := range fieldDocs[t.Name()].shorthand {
+					scalar[k] = v
+				}
+				return map[string]any{"anyOf": []any{ref, scalar}}
 			}
 		}
 		return ref

@@ -11,6 +11,8 @@ type doc struct {
 	text  string
 	rules map[string]any
 	item  map[string]any
+	// shorthand holds keywords for the scalar that may stand for a whole struct.
+	shorthand map[string]any
 }
 
 var (
@@ -19,6 +21,8 @@ var (
 	unit     = map[string]any{"minimum": 0, "maximum": 1}
 	// optionList is a constraint's list of options on one issue; an empty one never holds.
 	optionList = map[string]any{"minItems": 1, "items": map[string]any{"type": "string", "pattern": sim.SlugPattern}}
+	// timeDependent matches a strategy of kind time-dependent.
+	timeDependent = map[string]any{"required": []any{"kind"}, "properties": map[string]any{"kind": map[string]any{"const": sim.StrategyTimeDependent}}}
 )
 
 // fieldDocs is keyed by the Go type name ("Actor") for a type and by type and file field
@@ -85,7 +89,13 @@ var fieldDocs = map[string]doc{
 	"Constraint.source": {text: "Where the constraint comes from."},
 	"Constraint.note":   {text: "Assumptions behind the constraint."},
 
-	"Strategy":          {text: "How the actor concedes over bargaining rounds.", rules: map[string]any{"if": map[string]any{"required": []any{"exponent", "kind"}}, "then": map[string]any{"properties": map[string]any{"kind": map[string]any{"const": sim.StrategyTimeDependent}}}}},
+	"Strategy": {text: "How the actor concedes over bargaining rounds.",
+		rules: map[string]any{"allOf": []any{
+			// Only time-dependent takes an exponent, and it needs one.
+			map[string]any{"if": map[string]any{"required": []any{"exponent", "kind"}}, "then": timeDependent},
+			map[string]any{"if": timeDependent, "then": map[string]any{"required": []any{"exponent"}}},
+		}},
+		shorthand: map[string]any{"not": map[string]any{"const": sim.StrategyTimeDependent}}},
 	"Strategy.kind":     {text: "boulware holds out and concedes late, conceder early, linear evenly; time-dependent takes its exponent from the file; tit-for-tat mirrors the others; hardliner never concedes.", rules: map[string]any{"enum": stringsAsAny(sim.StrategyKinds)}},
 	"Strategy.exponent": {text: "For time-dependent only: the concession exponent e, above 0 (below 1 concedes late, above 1 early).", rules: map[string]any{"exclusiveMinimum": 0}},
 

@@ -27,37 +27,39 @@ import (
 //     duplicate ids, weights that add up to nothing, a variant path leading nowhere, a
 //     constraint that cannot be met) or is a rule no single value breaks.
 var brokenKinds = map[string]string{
-	"anchor-bomb":               "syntax",
-	"bad-id":                    "schema",
-	"constraint-contradiction":  "semantic",
-	"constraint-never-met":      "semantic",
-	"constraint-unknown-option": "semantic",
-	"duplicate-ids":             "semantic",
-	"duplicate-key":             "syntax",
-	"empty":                     "syntax",
-	"empty-acceptable":          "schema",
-	"missing-name":              "schema",
-	"missing-utility":           "semantic",
-	"nan":                       "schema",
-	"negative-weight":           "schema",
-	"no-veto":                   "semantic",
-	"not-a-scenario":            "schema",
-	"not-yaml":                  "syntax",
-	"power-zero":                "schema",
-	"quoted-number":             "schema",
-	"reservation-out-of-range":  "schema",
-	"shape-without-ideal":       "schema",
-	"tab-indentation":           "syntax",
-	"text-for-number":           "schema",
-	"two-documents":             "syntax",
-	"typo-field":                "schema",
-	"unknown-issue":             "semantic",
-	"unknown-mediator":          "semantic",
-	"unknown-strategy":          "schema",
-	"utilities-and-ideal":       "schema",
-	"utility-above-one":         "schema",
-	"variant-bad-path":          "semantic",
-	"zero-weights":              "semantic",
+	"anchor-bomb":                     "syntax",
+	"bad-id":                          "schema",
+	"constraint-contradiction":        "semantic",
+	"constraint-never-met":            "semantic",
+	"constraint-unknown-option":       "semantic",
+	"duplicate-ids":                   "semantic",
+	"duplicate-key":                   "syntax",
+	"empty":                           "syntax",
+	"empty-acceptable":                "schema",
+	"exponent-without-time-dependent": "schema",
+	"missing-name":                    "schema",
+	"missing-utility":                 "semantic",
+	"nan":                             "schema",
+	"negative-weight":                 "schema",
+	"no-veto":                         "semantic",
+	"not-a-scenario":                  "schema",
+	"not-yaml":                        "syntax",
+	"power-zero":                      "schema",
+	"quoted-number":                   "schema",
+	"reservation-out-of-range":        "schema",
+	"shape-without-ideal":             "schema",
+	"tab-indentation":                 "syntax",
+	"text-for-number":                 "schema",
+	"time-dependent-without-exponent": "schema",
+	"two-documents":                   "syntax",
+	"typo-field":                      "schema",
+	"unknown-issue":                   "semantic",
+	"unknown-mediator":                "semantic",
+	"unknown-strategy":                "schema",
+	"utilities-and-ideal":             "schema",
+	"utility-above-one":               "schema",
+	"variant-bad-path":                "semantic",
+	"zero-weights":                    "semantic",
 }
 
 func compiledSchema(t *testing.T) *jsonschema.Schema {
@@ -172,5 +174,35 @@ func TestValidateBrokenGolden(t *testing.T) {
 			}
 			checkGolden(t, strings.TrimSuffix(file, ".yaml")+".golden", stdout)
 		})
+	}
+}
+
+// TestSchemaStricterThanLoader pins the only places where the schema refuses what the
+// loader accepts, both on purpose: a number or true/false written where text belongs (the
+// loader keeps the text as written, so id: 001 stays "001", but an editor reads a number
+// and asks for quotes), and a field with nothing after it (the loader treats it as absent;
+// an editor asks for a value or for the line to go).
+func TestSchemaStricterThanLoader(t *testing.T) {
+	sch := compiledSchema(t)
+	base, err := os.ReadFile(filepath.Join("testdata", "broken", "typo-field.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	valid := strings.Replace(string(base), "reservaton", "reservation", 1)
+	for name, edit := range map[string][2]string{
+		"number as an id":   {"name: Border talks\n", "name: Border talks\nsources:\n  - id: 001\n    title: A report\n"},
+		"number as a label": {"      - id: keep\n", "      - id: keep\n        label: 2026\n"},
+		"empty value":       {"    name: West\n", "    name: West\n    note:\n"},
+	} {
+		data := []byte(strings.Replace(valid, edit[0], edit[1], 1))
+		if string(data) == valid {
+			t.Fatalf("%s: the edit changed nothing", name)
+		}
+		if _, err := config.Load("lenient.yaml", data); err != nil {
+			t.Errorf("%s: the loader refuses it: %v", name, err)
+		}
+		if kind, _ := schemaVerdict(sch, "lenient.yaml", data); kind != "schema" {
+			t.Errorf("%s: the schema side sees %q; want the schema to refuse it", name, kind)
+		}
 	}
 }
