@@ -24,6 +24,8 @@ type decoder struct {
 	anchors map[string]ast.Node
 	nodes   int
 	depth   int
+	// plain keeps numbers that are not finite as their text instead of refusing them.
+	plain bool
 }
 
 // Limits on what one file may expand to; a file inside them decodes in milliseconds.
@@ -178,7 +180,12 @@ func (d *decoder) generic(n ast.Node, path string) (any, bool) {
 		return nil, true
 	case *ast.BoolNode:
 		return x.Value, true
-	case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
+	case *ast.InfinityNode, *ast.NanNode:
+		if d.plain {
+			return x.GetToken().Value, true
+		}
+		return d.number(n, path)
+	case *ast.IntegerNode, *ast.FloatNode:
 		return d.number(n, path)
 	case *ast.SequenceNode:
 		out := []any{}
@@ -261,6 +268,7 @@ type field struct {
 	def       string
 	shorthand bool
 	value     bool
+	required  bool
 }
 
 func fieldsOf(t reflect.Type) []field {
@@ -280,6 +288,8 @@ func fieldsOf(t reflect.Type) []field {
 				fd.shorthand = true
 			case opt == "value":
 				fd.value = true
+			case opt == "required":
+				fd.required = true
 			}
 		}
 		out = append(out, fd)

@@ -120,9 +120,9 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 	return data, nil
 }
 
-// Load decodes and validates a scenario. name is how errors refer to the file. Every
-// problem is reported at once as an ErrorList; warnings travel on the Document.
-func Load(name string, data []byte) (*Document, error) {
+// parse finds the one YAML (or JSON) document a file holds. A byte-order mark and Windows
+// line endings are dropped first: editors on Windows write both.
+func parse(name string, data []byte) (ast.Node, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -144,6 +144,35 @@ func Load(name string, data []byte) (*Document, error) {
 	}
 	if body == nil {
 		return nil, ErrorList{{File: name, Msg: "the file holds no scenario, only comments or empty documents"}}
+	}
+	return body, nil
+}
+
+// Plain decodes a file into plain values (mappings, lists, numbers, text, booleans), as a
+// JSON decoder would, with the same safeguards as Load: one document, aliases expanded
+// under a budget, duplicate keys refused. A number that is not finite (.nan, .inf) stays
+// text, since JSON has no way to write it. Checking a file against the JSON Schema needs
+// this form.
+func Plain(name string, data []byte) (any, error) {
+	body, err := parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	d := &decoder{file: name, pos: map[string]Position{}, anchors: map[string]ast.Node{}, plain: true}
+	var out any
+	d.decode(body, "", reflect.ValueOf(&out).Elem())
+	if len(d.errs) > 0 {
+		return nil, ErrorList(d.errs)
+	}
+	return out, nil
+}
+
+// Load decodes and validates a scenario. name is how errors refer to the file. Every
+// problem is reported at once as an ErrorList; warnings travel on the Document.
+func Load(name string, data []byte) (*Document, error) {
+	body, err := parse(name, data)
+	if err != nil {
+		return nil, err
 	}
 	d := &decoder{file: name, pos: map[string]Position{}, anchors: map[string]ast.Node{}}
 	sc := &sim.Scenario{}

@@ -6,7 +6,10 @@ import (
 	"strings"
 )
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+// SlugPattern is the regular expression every id matches; the JSON Schema publishes it.
+const SlugPattern = `^[a-z0-9][a-z0-9_-]*$`
+
+var slugPattern = regexp.MustCompile(SlugPattern)
 
 // IsSlug reports whether id is a valid identifier: lower-case letters, digits, '-' and '_',
 // starting with a letter or digit. Ids end up in paths and file names, so they stay plain.

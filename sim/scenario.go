@@ -2,18 +2,19 @@ package sim
 
 // The types below are the scenario file's schema as well as the engine's input: the json
 // tags are the field names a teacher writes, the `default` tags the values a missing field
-// takes, and a `negsim:"key=F"` tag marks a list written in files as a mapping whose keys
-// fill field F of each element. One set of names serves files, --set paths, JSON output and
-// the published JSON Schema, so they cannot drift apart.
+// takes, a `negsim:"key=F"` tag marks a list written in files as a mapping whose keys fill
+// field F of each element, and `negsim:"required"` marks a field every file must give
+// (validation enforces it; the JSON Schema declares it). One set of names serves files,
+// --set paths, JSON output and the published JSON Schema, so they cannot drift apart.
 
 // Scenario is one negotiation: issues on the table, the actors bargaining over them, and how
 // rounds of talks proceed.
 type Scenario struct {
-	Name        string    `json:"name"`
+	Name        string    `json:"name" negsim:"required"`
 	Description string    `json:"description,omitempty"`
 	Sources     []Source  `json:"sources,omitempty"`
-	Issues      []Issue   `json:"issues"`
-	Actors      []Actor   `json:"actors"`
+	Issues      []Issue   `json:"issues" negsim:"required"`
+	Actors      []Actor   `json:"actors" negsim:"required"`
 	Protocol    Protocol  `json:"protocol,omitzero"`
 	Events      []Event   `json:"events,omitempty"`
 	Variants    []Variant `json:"variants,omitempty"`
@@ -21,7 +22,7 @@ type Scenario struct {
 
 // Source is a document that values in the scenario cite by its id.
 type Source struct {
-	ID    string `json:"id"`
+	ID    string `json:"id" negsim:"required"`
 	Title string `json:"title"`
 	File  string `json:"file,omitempty"`
 	URL   string `json:"url,omitempty"`
@@ -31,17 +32,17 @@ type Source struct {
 
 // Issue is one question the deal must settle, with its options ordered as a scale.
 type Issue struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
+	ID          string   `json:"id" negsim:"required"`
+	Name        string   `json:"name" negsim:"required"`
 	Description string   `json:"description,omitempty"`
-	Options     []Option `json:"options"`
+	Options     []Option `json:"options" negsim:"required"`
 	Source      string   `json:"source,omitempty"`
 	Note        string   `json:"note,omitempty"`
 }
 
 // Option is one possible settlement of an issue.
 type Option struct {
-	ID          string `json:"id"`
+	ID          string `json:"id" negsim:"required"`
 	Label       string `json:"label,omitempty"`
 	Description string `json:"description,omitempty"`
 }
@@ -49,15 +50,15 @@ type Option struct {
 // Actor is a party whose utility the engine scores. A veto actor must accept a deal for it
 // to be in the zone of possible agreement; a non-veto actor is scored and reported only.
 type Actor struct {
-	ID               string       `json:"id"`
-	Name             string       `json:"name"`
+	ID               string       `json:"id" negsim:"required"`
+	Name             string       `json:"name" negsim:"required"`
 	Description      string       `json:"description,omitempty"`
 	Veto             bool         `json:"veto" default:"true"`
 	Power            float64      `json:"power" default:"1"`
 	Reservation      float64      `json:"reservation"`
 	ReservationDrift float64      `json:"reservation_drift,omitempty"`
 	Strategy         Strategy     `json:"strategy,omitzero"`
-	Preferences      []Preference `json:"preferences" negsim:"key=issue"`
+	Preferences      []Preference `json:"preferences" negsim:"key=issue,required"`
 	Constraints      []Constraint `json:"constraints,omitempty"`
 	Source           string       `json:"source,omitempty"`
 	Note             string       `json:"note,omitempty"`
@@ -94,8 +95,8 @@ const (
 // Constraint is a conditional red line across issues: a deal that meets every condition in
 // If must meet every condition in Then, or the actor rejects it.
 type Constraint struct {
-	If     map[string][]string `json:"if"`
-	Then   map[string][]string `json:"then"`
+	If     map[string][]string `json:"if" negsim:"required"`
+	Then   map[string][]string `json:"then" negsim:"required"`
 	Why    string              `json:"why,omitempty"`
 	Source string              `json:"source,omitempty"`
 	Note   string              `json:"note,omitempty"`
@@ -119,7 +120,7 @@ type Protocol struct {
 // sanctions, a pause in fighting.
 type Event struct {
 	Round  int          `json:"round"`
-	Why    string       `json:"why"`
+	Why    string       `json:"why" negsim:"required"`
 	Set    []Assignment `json:"set,omitempty" negsim:"key=path"`
 	Add    []Assignment `json:"add,omitempty" negsim:"key=path"`
 	Source string       `json:"source,omitempty"`
@@ -128,9 +129,9 @@ type Event struct {
 
 // Variant is a named bundle of overrides a teacher ships with a scenario.
 type Variant struct {
-	ID          string       `json:"id"`
-	Description string       `json:"description"`
-	Set         []Assignment `json:"set" negsim:"key=path"`
+	ID          string       `json:"id" negsim:"required"`
+	Description string       `json:"description" negsim:"required"`
+	Set         []Assignment `json:"set" negsim:"key=path,required"`
 	Source      string       `json:"source,omitempty"`
 	Note        string       `json:"note,omitempty"`
 }

@@ -329,9 +329,13 @@ func (v *validator) utilities(p string, is *Issue, u map[string]float64) {
 	}
 }
 
-func (v *validator) conditions(p string, s *Scenario, conds map[string][]string) {
+// conditions checks one side of a constraint and reports whether every issue and option
+// it names exists.
+func (v *validator) conditions(p string, s *Scenario, conds map[string][]string) bool {
+	ok := true
 	if len(conds) == 0 {
 		v.errorf(p, "needs at least one issue with a list of options")
+		ok = false
 	}
 	keys := make([]string, 0, len(conds))
 	for k := range conds {
@@ -341,23 +345,72 @@ func (v *validator) conditions(p string, s *Scenario, conds map[string][]string)
 	for _, k := range keys {
 		is := v.issueRef(p+"."+k, s, k)
 		if is == nil {
+			ok = false
 			continue
 		}
 		if len(conds[k]) == 0 {
 			v.errorf(p+"."+k, "an empty option list can never hold; list the options of %q it means", k)
+			ok = false
 		}
 		for j, o := range conds[k] {
-			v.option(fmt.Sprintf("%s.%s[%d]", p, k, j), is, o)
+			if !v.option(fmt.Sprintf("%s.%s[%d]", p, k, j), is, o) {
+				ok = false
+			}
 		}
 	}
+	return ok
 }
 
 func (v *validator) constraints(s *Scenario, a *Actor, p string) {
 	for j := range a.Constraints {
 		c := &a.Constraints[j]
 		cp := fmt.Sprintf("%s.constraints[%d]", p, j)
-		v.conditions(cp+".if", s, c.If)
-		v.conditions(cp+".then", s, c.Then)
+		okIf := v.conditions(cp+".if", s, c.If)
+		okThen := v.conditions(cp+".then", s, c.Then)
+		if okIf && okThen {
+			v.reachable(s, a, cp, c)
+		}
+	}
+}
+
+// reachable checks that a constraint can be met by some deal the actor's own red lines
+// allow. A constraint whose then can never hold once its if does is a red line against the
+// if options in disguise, and almost always a slip (a wrong option id, if and then swapped);
+// one whose if can never hold does nothing. Issues are independent, so looking at each
+// issue's options alone is exact.
+func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
+	livable := func(issue, option string) bool {
+		pr := a.Preference(issue)
+		return pr == nil || pr.Acceptable == nil || slices.Contains(pr.Acceptable, option)
+	}
+	for k := range s.Issues {
+		id := s.Issues[k].ID
+		opts, ok := c.If[id]
+		if !ok {
+			continue
+		}
+		if !slices.ContainsFunc(opts, func(o string) bool { return livable(id, o) }) {
+			v.warnf(cp+".if."+id, "this constraint never applies: actor %q accepts none of %s on %q anyway, so its if never holds", a.ID, quoteList(opts), id)
+			return
+		}
+	}
+	for k := range s.Issues {
+		id := s.Issues[k].ID
+		then, ok := c.Then[id]
+		if !ok {
+			continue
+		}
+		cond, both := c.If[id]
+		if both && !slices.ContainsFunc(then, func(o string) bool { return slices.Contains(cond, o) }) {
+			v.errorf(cp+".then."+id, "if and then contradict: a deal whose %q is %s can never also have it %s, so every deal that meets the if breaks this constraint; to rule those options out, leave them out of acceptable instead", id, quoteList(cond), quoteList(then))
+			continue
+		}
+		possible := slices.ContainsFunc(then, func(o string) bool {
+			return livable(id, o) && (!both || slices.Contains(cond, o))
+		})
+		if !possible {
+			v.errorf(cp+".then."+id, "this constraint can never be met: once its if holds, %q must be %s, but actor %q accepts none of those on %q (see its acceptable list); to rule out the if options, leave them out of acceptable instead", id, quoteList(then), a.ID, id)
+		}
 	}
 }
 

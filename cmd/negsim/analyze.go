@@ -285,16 +285,9 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		if o.Kind == "constraint" {
 			what = fmt.Sprintf("%s's constraint %q", name(o.Actor), o.Why)
 		}
-		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s [%s]", what, plural(o.Deals, "deal"), o.Path))
+		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s [%s]", what, plural(o.Deals, "deal", "deals"), o.Path))
 	}
 	return s
-}
-
-func plural(n uint64, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return count(n) + " " + noun + "s"
 }
 
 // percent shows a share with the digits that matter: 100%, 15.4%, 0.23%, 0.0012%.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"math"
 	"os"
@@ -12,13 +11,6 @@ import (
 
 	"github.com/negsim/negsim/config"
 )
-
-func runCmd(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errs bytes.Buffer
-	code := run(context.Background(), args, strings.NewReader(""), &out, &errs)
-	return code, out.String(), errs.String()
-}
 
 const cliDomain = `<negotiation_template><utility_space><objective index="0" name="root">
 <issue index="1" name="Price" type="discrete"><item index="1" value="low"/><item index="2" value="high"/></issue>
@@ -53,7 +45,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 
 func TestImportGeniusToStdout(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
-	code, out, errs := runCmd(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
+	out, errs, code := runNegsim(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -77,7 +69,7 @@ func TestImportGeniusToStdout(t *testing.T) {
 func TestImportGeniusRawToFile(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
 	target := filepath.Join(dir, "shop.yaml")
-	code, out, errs := runCmd(t, "import", "genius", "--scale", "raw", "-o", target, "--format", "json",
+	out, errs, code := runNegsim(t, "import", "genius", "--scale", "raw", "-o", target, "--format", "json",
 		filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -132,7 +124,7 @@ func TestImportErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			code, _, errs := runCmd(t, c.args...)
+			_, errs, code := runNegsim(t, c.args...)
 			if code != exitBadUse {
 				t.Errorf("exit %d, want %d; stderr: %s", code, exitBadUse, errs)
 			}
@@ -150,7 +142,7 @@ func TestImportErrors(t *testing.T) {
 func TestExportGeniusWebWarnings(t *testing.T) {
 	dir := t.TempDir()
 	// europe-sidelined takes Europe's veto away, which GeniusWeb cannot say either.
-	code, out, errs := runCmd(t, "export", "geniusweb", "-o", dir, "--format", "json", "--variant", "europe-sidelined")
+	out, errs, code := runNegsim(t, "export", "geniusweb", "-o", dir, "--format", "json", "--variant", "europe-sidelined")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -185,19 +177,19 @@ func TestExportGeniusWebWarnings(t *testing.T) {
 func TestImportExportRoundTrip(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
 	first := filepath.Join(dir, "first.yaml")
-	if code, _, errs := runCmd(t, "import", "genius", "--scale", "raw", "-o", first, filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml")); code != exitOK {
+	if _, errs, code := runNegsim(t, "import", "genius", "--scale", "raw", "-o", first, filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml")); code != exitOK {
 		t.Fatal(errs)
 	}
 	out := filepath.Join(dir, "out")
-	if code, _, errs := runCmd(t, "export", "genius", first, "-o", out); code != exitOK {
+	if _, errs, code := runNegsim(t, "export", "genius", first, "-o", out); code != exitOK {
 		t.Fatal(errs)
 	}
 	second := filepath.Join(dir, "second.yaml")
-	if code, _, errs := runCmd(t, "import", "genius", "--scale", "raw", "-o", second, filepath.Join(out, "shop.xml"), filepath.Join(out, "buyer.xml"), filepath.Join(out, "seller.xml")); code != exitOK {
+	if _, errs, code := runNegsim(t, "import", "genius", "--scale", "raw", "-o", second, filepath.Join(out, "shop.xml"), filepath.Join(out, "buyer.xml"), filepath.Join(out, "seller.xml")); code != exitOK {
 		t.Fatal(errs)
 	}
 	analysis := func(file string) map[string]any {
-		code, out, errs := runCmd(t, "analyze", file, "--format", "json")
+		out, errs, code := runNegsim(t, "analyze", file, "--format", "json")
 		if code != exitOK {
 			t.Fatal(errs)
 		}

@@ -136,3 +136,11 @@ func count(n uint64) string {
 	}
 	return b.String()
 }
+
+// plural counts things in words: 1 deal, 2 deals, 12,345 deals.
+func plural[N int | uint64](n N, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return count(uint64(n)) + " " + many
+}

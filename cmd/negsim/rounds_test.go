@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -16,17 +15,9 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-// runNegsim runs the command line in-process and returns its exit code and output.
-func runNegsim(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
-	return code, stdout.String(), stderr.String()
-}
-
 func roundsJSON(t *testing.T, args ...string) (*sim.Transcript, string) {
 	t.Helper()
-	code, out, errOut := runNegsim(t, append([]string{"rounds", "--format", "json"}, args...)...)
+	out, errOut, code := runNegsim(t, append([]string{"rounds", "--format", "json"}, args...)...)
 	if code != exitOK {
 		t.Fatalf("negsim rounds %v: exit %d: %s", args, code, errOut)
 	}
@@ -157,7 +148,7 @@ func TestRoundsMarketFile(t *testing.T) {
 		t.Errorf("protocol %s; without a mediator the default is alternating", tr.Protocol)
 	}
 
-	code, out, _ := runNegsim(t, "rounds", file)
+	out, _, code := runNegsim(t, "rounds", file)
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
@@ -189,7 +180,7 @@ func TestRoundsFormatsAndDeterminism(t *testing.T) {
 	if first != second {
 		t.Error("two runs of the same scenario differ")
 	}
-	code, out, _ := runNegsim(t, "rounds", "--format", "csv")
+	out, _, code := runNegsim(t, "rounds", "--format", "csv")
 	if code != exitOK {
 		t.Fatalf("csv: exit %d", code)
 	}
@@ -200,7 +191,7 @@ func TestRoundsFormatsAndDeterminism(t *testing.T) {
 	if len(rows) != len(tr.Rounds)+1 || !slices.Equal(rows[0][:3], []string{"round", "zopa_size", "ripe"}) {
 		t.Errorf("csv has %d rows with header %v, want %d rows starting round, zopa_size, ripe", len(rows), rows[0], len(tr.Rounds)+1)
 	}
-	code, out, _ = runNegsim(t, "rounds", "--format", "markdown")
+	out, _, code = runNegsim(t, "rounds", "--format", "markdown")
 	if code != exitOK || !strings.Contains(out, "## Rounds") || !strings.Contains(out, "## Outcome") {
 		t.Errorf("markdown: exit %d\n%s", code, out)
 	}
@@ -214,7 +205,7 @@ func TestRoundsChart(t *testing.T) {
 		path   string
 		prefix string
 	}{{svg, "<?xml"}, {png, "\x89PNG"}} {
-		if code, _, errOut := runNegsim(t, "rounds", "--chart", c.path); code != exitOK {
+		if _, errOut, code := runNegsim(t, "rounds", "--chart", c.path); code != exitOK {
 			t.Fatalf("--chart %s: exit %d: %s", c.path, code, errOut)
 		}
 		data, err := os.ReadFile(c.path)
@@ -230,7 +221,7 @@ func TestRoundsChart(t *testing.T) {
 		t.Error("the SVG chart lacks the ZOPA panel")
 	}
 	bad := filepath.Join(dir, "rounds.pdf")
-	if code, _, _ := runNegsim(t, "rounds", "--chart", bad); code != exitBadUse {
+	if _, _, code := runNegsim(t, "rounds", "--chart", bad); code != exitBadUse {
 		t.Errorf("--chart .pdf: exit %d, want %d", code, exitBadUse)
 	}
 	if _, err := os.Stat(bad); err == nil {
@@ -244,7 +235,7 @@ func TestRoundsBadFlags(t *testing.T) {
 		{"rounds", "--rounds", "-2"},
 		{"rounds", "--set", "protocol.rule=mediator", "--set", "protocol.mediator=", "--protocol", "mediated"},
 	} {
-		code, _, errOut := runNegsim(t, args...)
+		_, errOut, code := runNegsim(t, args...)
 		if code != exitBadUse || errOut == "" {
 			t.Errorf("%v: exit %d, stderr %q; want %d and a message", args, code, errOut, exitBadUse)
 		}
@@ -268,7 +259,7 @@ func TestRoundsReadmeExample(t *testing.T) {
 	if !ok || !closed {
 		t.Fatal("no text block follows the README's rounds example")
 	}
-	code, out, _ := runNegsim(t, "rounds", filepath.Join("testdata", "rounds-market.yaml"), "--set", "actors.buyer.strategy=conceder")
+	out, _, code := runNegsim(t, "rounds", filepath.Join("testdata", "rounds-market.yaml"), "--set", "actors.buyer.strategy=conceder")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}

@@ -1,47 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files with the current output")
-
-// runCLI runs negsim in-process with no user settings file and returns its streams.
-func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	t.Setenv("HOME", t.TempDir())
-	var out, errOut bytes.Buffer
-	code = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
-	return out.String(), errOut.String(), code
-}
-
-// golden compares got with testdata/<name>; on a mismatch it writes <name>.got-stdout
-// beside it for diffing, and -update rewrites the golden file.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/negsim -update to create it)", err)
-	}
-	if got != string(want) {
-		_ = os.WriteFile(path+".got-stdout", []byte(got), 0o644)
-		t.Errorf("output differs from %s; see %s.got-stdout", path, path)
-	}
-}
 
 func TestAnalyzeGolden(t *testing.T) {
 	cases := []struct {
@@ -57,17 +21,17 @@ func TestAnalyzeGolden(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.golden, func(t *testing.T) {
-			out, errOut, code := runCLI(t, c.args...)
+			out, errOut, code := runNegsim(t, c.args...)
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			golden(t, c.golden, out)
+			checkGolden(t, filepath.Join("testdata", c.golden), out)
 		})
 	}
 }
 
 func TestAnalyzeDefaultScenario(t *testing.T) {
-	out, errOut, code := runCLI(t, "analyze", "--format", "json")
+	out, errOut, code := runNegsim(t, "analyze", "--format", "json")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -79,8 +43,8 @@ func TestAnalyzeDefaultScenario(t *testing.T) {
 }
 
 func TestAnalyzeIsDeterministicAcrossWorkers(t *testing.T) {
-	one, _, _ := runCLI(t, "analyze", "--format", "json", "--workers", "1")
-	two, _, _ := runCLI(t, "analyze", "--format", "json", "--workers", "2")
+	one, _, _ := runNegsim(t, "analyze", "--format", "json", "--workers", "1")
+	two, _, _ := runNegsim(t, "analyze", "--format", "json", "--workers", "2")
 	if one != two || one == "" {
 		t.Error("the default scenario's JSON differs between 1 and 2 workers")
 	}
@@ -107,7 +71,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, errOut, code := runCLI(t, c.args...)
+			out, errOut, code := runNegsim(t, c.args...)
 			if code != c.code || !strings.Contains(errOut, c.want) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, c.code, c.want)
 			}
@@ -130,35 +94,35 @@ func TestValidate(t *testing.T) {
 	if err := os.WriteFile(broken, []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, _, code := runCLI(t, "validate", "testdata/two-by-two.yaml", broken)
+	out, _, code := runNegsim(t, "validate", "testdata/two-by-two.yaml", broken)
 	if code != exitBadUse {
 		t.Errorf("exit %d, want %d with one invalid file", code, exitBadUse)
 	}
 	for _, want := range []string{
-		"testdata/two-by-two.yaml: ok",
+		"testdata/two-by-two.yaml: valid",
 		broken + ":14:5: actors[0].reservaton: unknown field \"reservaton\"; did you mean \"reservation\"?",
 		broken + ":17:42: actors[0].preferences.b.utilities.b1: 2 is outside [0,1]",
-		"1 of 2 files valid; 2 errors",
+		"2 files: 1 valid, 1 invalid; 2 errors",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("validate output lacks %q:\n%s", want, out)
 		}
 	}
-	out, _, code = runCLI(t, "validate", "testdata/two-by-two.yaml")
-	if code != exitOK || !strings.Contains(out, "1 of 1 files valid") {
+	out, _, code = runNegsim(t, "validate", "testdata/two-by-two.yaml")
+	if code != exitOK || !strings.Contains(out, "1 file: 1 valid, 0 invalid") {
 		t.Errorf("exit %d, output %q", code, out)
 	}
 }
 
 func TestListShowsShippedScenarios(t *testing.T) {
-	out, errOut, code := runCLI(t, "list")
+	out, errOut, code := runNegsim(t, "list")
 	if code != exitOK || !strings.Contains(out, "ukraine-2026 (default)") {
 		t.Errorf("exit %d, stderr %q, output:\n%s", code, errOut, out)
 	}
 }
 
 func TestVersion(t *testing.T) {
-	out, _, code := runCLI(t, "version")
+	out, _, code := runNegsim(t, "version")
 	if code != exitOK || !strings.HasPrefix(out, "negsim ") {
 		t.Errorf("exit %d, output %q", code, out)
 	}

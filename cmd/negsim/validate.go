@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -19,16 +20,34 @@ type fileReport struct {
 	Warnings []config.Error `json:"warnings"`
 }
 
+// validation is the whole answer of validate: every file, then the totals.
+type validation struct {
+	Strict  bool          `json:"strict"`
+	Files   []fileReport  `json:"files"`
+	Summary summaryCounts `json:"summary"`
+}
+
+type summaryCounts struct {
+	Files    int `json:"files"`
+	Valid    int `json:"valid"`
+	Invalid  int `json:"invalid"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+}
+
 func (a *app) validateCommand() *cobra.Command {
 	var strict bool
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check scenario files without computing anything",
 		Long: `validate reads each file and reports every problem in it at once, as
-file:line:col: path: message, then a summary. Warnings (weights that do not sum to 100,
-an actor without red lines, ...) do not make a file invalid unless --strict is given.
+file:line:col: path: message, grouped by file, then a summary line. Warnings (weights
+that do not sum to 100, an actor without red lines, an issue no actor cares about, a
+reservation no deal can reach, ...) are listed apart and do not make a file invalid
+unless --strict is given. --format json gives the same as data, for editors and graders.
 The exit code is 0 when every file is valid and 2 otherwise.`,
 		Example: `  negsim validate my-scenario.yaml
+  negsim validate --strict scenarios/*.yaml
   negsim validate scenarios/*.yaml --format json`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -39,11 +58,12 @@ The exit code is 0 when every file is valid and 2 otherwise.`,
 	return cmd
 }
 
+// errInvalidFiles ends a validate run that found problems; the report is already written,
+// so nothing more is printed, but the exit code says bad input.
 var errInvalidFiles = errors.New("invalid files")
 
 func (a *app) validate(files []string, strict bool) error {
-	var reports []fileReport
-	invalid := 0
+	res := validation{Strict: strict, Files: []fileReport{}}
 	for _, f := range files {
 		rep := fileReport{File: f, Errors: []config.Error{}, Warnings: []config.Error{}}
 		doc, err := a.loadScenario(f)
@@ -57,21 +77,26 @@ func (a *app) validate(files []string, strict bool) error {
 		case err != nil:
 			return err
 		default:
-			rep.Warnings = doc.Warnings
+			rep.Warnings = append(rep.Warnings, doc.Warnings...)
 		}
 		rep.Valid = len(rep.Errors) == 0 && (!strict || len(rep.Warnings) == 0)
-		if !rep.Valid {
-			invalid++
+		res.Summary.Files++
+		if rep.Valid {
+			res.Summary.Valid++
+		} else {
+			res.Summary.Invalid++
 		}
-		reports = append(reports, rep)
+		res.Summary.Errors += len(rep.Errors)
+		res.Summary.Warnings += len(rep.Warnings)
+		res.Files = append(res.Files, rep)
 	}
 	err := a.emit(func(w io.Writer) error {
-		if a.settings.Format == "json" {
-			return writeJSON(w, reports)
-		}
-		if a.settings.Format == "csv" {
+		switch a.settings.Format {
+		case "json":
+			return writeJSON(w, res)
+		case "csv":
 			g := &grid{header: []string{"file", "line", "col", "severity", "path", "message"}}
-			for _, rep := range reports {
+			for _, rep := range res.Files {
 				for _, e := range rep.Errors {
 					g.add(e.File, fmt.Sprint(e.Line), fmt.Sprint(e.Col), "error", e.Path, e.Msg)
 				}
@@ -81,51 +106,74 @@ func (a *app) validate(files []string, strict bool) error {
 			}
 			return g.writeCSV(w)
 		}
-		return writeValidation(w, reports, a.settings.Format == "markdown")
+		return writeValidation(w, res, a.settings.Format == "markdown")
 	})
 	if err != nil {
 		return err
 	}
-	if invalid > 0 {
+	if res.Summary.Invalid > 0 {
 		return errInvalidFiles
 	}
 	return nil
 }
 
-func writeValidation(w io.Writer, reports []fileReport, markdown bool) error {
-	bullet := ""
+// writeValidation prints one block per file: a heading with its verdict, its errors, then
+// its warnings apart, each problem on a line of its own that starts with file:line:col so
+// that editors can jump to it.
+func writeValidation(w io.Writer, res validation, markdown bool) error {
+	item := "  "
 	if markdown {
-		bullet = "- "
+		item = "- "
 	}
-	errs, warns := 0, 0
-	for _, rep := range reports {
-		status := "ok"
+	for _, rep := range res.Files {
+		verdict := "valid"
 		if !rep.Valid {
-			status = "invalid"
+			verdict = "invalid"
+		}
+		var counts []string
+		if len(rep.Errors) > 0 {
+			counts = append(counts, plural(len(rep.Errors), "error", "errors"))
+		}
+		if len(rep.Warnings) > 0 {
+			counts = append(counts, plural(len(rep.Warnings), "warning", "warnings"))
+		}
+		if len(counts) > 0 {
+			verdict += " (" + strings.Join(counts, ", ") + ")"
 		}
 		if markdown {
-			fmt.Fprintf(w, "## %s: %s\n\n", rep.File, status)
+			fmt.Fprintf(w, "## %s: %s\n\n", rep.File, verdict)
 		} else {
-			fmt.Fprintf(w, "%s: %s\n", rep.File, status)
+			fmt.Fprintf(w, "%s: %s\n", rep.File, verdict)
 		}
 		for _, e := range rep.Errors {
-			fmt.Fprintf(w, "  %serror: %s\n", bullet, e.Error())
+			fmt.Fprintf(w, "%s%s\n", item, e.Error())
 		}
-		for _, e := range rep.Warnings {
-			fmt.Fprintf(w, "  %swarning: %s\n", bullet, e.Error())
+		if markdown && len(rep.Errors) > 0 {
+			fmt.Fprintln(w)
 		}
-		errs += len(rep.Errors)
-		warns += len(rep.Warnings)
-		if markdown {
+		if len(rep.Warnings) > 0 {
+			note := "they do not make the file invalid"
+			if res.Strict {
+				note = "--strict counts them as errors"
+			}
+			if markdown {
+				fmt.Fprintf(w, "Warnings (%s):\n\n", note)
+			} else {
+				fmt.Fprintf(w, "  warnings (%s):\n", note)
+			}
+			for _, e := range rep.Warnings {
+				fmt.Fprintf(w, "%s%s\n", item, e.Error())
+			}
+			if markdown {
+				fmt.Fprintln(w)
+			}
+		}
+		if !markdown {
 			fmt.Fprintln(w)
 		}
 	}
-	valid := 0
-	for _, rep := range reports {
-		if rep.Valid {
-			valid++
-		}
-	}
-	_, err := fmt.Fprintf(w, "%d of %d files valid; %d errors, %d warnings\n", valid, len(reports), errs, warns)
+	sum := res.Summary
+	_, err := fmt.Fprintf(w, "%s: %d valid, %d invalid; %s, %s\n", plural(sum.Files, "file", "files"), sum.Valid, sum.Invalid,
+		plural(sum.Errors, "error", "errors"), plural(sum.Warnings, "warning", "warnings"))
 	return err
 }

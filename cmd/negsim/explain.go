@@ -1,0 +1,334 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func (a *app) explainCommand() *cobra.Command {
+	var actor string
+	var w whatIf
+	cmd := &cobra.Command{
+		Use:   "explain [FILE]",
+		Short: "Say in words what each actor wants, where its red lines are and what its reservation means",
+		Long: `explain restates a scenario actor by actor, for reading before running anything: what the
+actor cares about most (its weights as shares), its red lines and conditional constraints
+with the reasons given, the best and the worst deal it can get without crossing them, and
+what its reservation means: how many deals it rules out, and which options it rules out
+altogether. Sources and notes are quoted where the file gives them. Every number is exact,
+found by searching the whole outcome space.`,
+		Example: `  negsim explain
+  negsim explain my-scenario.yaml --actor russia
+  negsim explain my-scenario.yaml --format json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.explain(argOr(args), w, actor)
+		},
+	}
+	cmd.Flags().StringVar(&actor, "actor", "", "explain this actor only (its id)")
+	w.register(cmd)
+	return cmd
+}
+
+func (a *app) explain(file string, w whatIf, actor string) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	sc := doc.Scenario
+	if actor != "" && sc.ActorIndex(actor) < 0 {
+		ids := make([]string, len(sc.Actors))
+		for i := range sc.Actors {
+			ids[i] = sc.Actors[i].ID
+		}
+		return usagef("--actor %s: no such actor in %s;%s valid: %s", actor, doc.Name, sim.DidYouMean(actor, ids), strings.Join(ids, ", "))
+	}
+	a.warn(doc)
+	sp, err := sim.Compile(sc)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := a.withTimeout()
+	defer cancel()
+	ex, err := sim.Explain(ctx, sp, sim.Options{Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
+	if err != nil {
+		return err
+	}
+	if actor != "" {
+		ex.Actors = []sim.ActorExplanation{ex.Actors[sc.ActorIndex(actor)]}
+	}
+	return a.emit(func(out io.Writer) error {
+		switch a.settings.Format {
+		case "json":
+			return writeJSON(out, ex)
+		case "csv":
+			return explainGrid(sc, ex).writeCSV(out)
+		}
+		return explainReport(sc, ex, actor == "").write(out, a.settings.Format)
+	})
+}
+
+// words reads a scenario's ids back as the labels its author gave them.
+type words struct{ sc *sim.Scenario }
+
+func (wd words) issue(id string) string {
+	if k := wd.sc.IssueIndex(id); k >= 0 && wd.sc.Issues[k].Name != "" {
+		return wd.sc.Issues[k].Name
+	}
+	return id
+}
+
+func (wd words) option(issue, id string) string {
+	if k := wd.sc.IssueIndex(issue); k >= 0 {
+		is := &wd.sc.Issues[k]
+		if o := is.OptionIndex(id); o >= 0 && is.Options[o].Label != "" {
+			return fmt.Sprintf("%s (%s)", id, is.Options[o].Label)
+		}
+	}
+	return id
+}
+
+// options lists options as "a, b or c" with their labels.
+func (wd words) options(issue string, ids []string, conj string) string {
+	named := make([]string, len(ids))
+	for i, id := range ids {
+		named[i] = wd.option(issue, id)
+	}
+	return joinWords(named, conj)
+}
+
+func joinWords(items []string, conj string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
+}
+
+func (wd words) deal(d *sim.ScoredDeal) string {
+	var parts []string
+	for _, is := range wd.sc.Issues {
+		parts = append(parts, fmt.Sprintf("%s = %s", is.ID, d.Options[is.ID]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// wholePercent shows a weight share as the whole percent a teacher wrote, e.g. 35%.
+func wholePercent(share float64) string {
+	return fmt.Sprintf("%.0f%%", math.Round(100*share))
+}
+
+// cite appends a value's source and note in brackets, the way a reader checks a claim.
+func cite(text, source, note string) string {
+	var refs []string
+	if source != "" {
+		refs = append(refs, "source: "+oneLine(source))
+	}
+	if note != "" {
+		refs = append(refs, "note: "+oneLine(note))
+	}
+	if len(refs) == 0 {
+		return text
+	}
+	return text + " [" + strings.Join(refs, "; ") + "]"
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func explainReport(sc *sim.Scenario, ex *sim.Explanation, whole bool) *report {
+	wd := words{sc}
+	r := &report{title: sc.Name}
+	if whole {
+		intro := section{title: "The scenario"}
+		if sc.Description != "" {
+			intro.text = append(intro.text, oneLine(sc.Description), "")
+		}
+		var issues []string
+		for _, is := range sc.Issues {
+			issues = append(issues, fmt.Sprintf("%s (%d options)", is.ID, len(is.Options)))
+		}
+		intro.text = append(intro.text, fmt.Sprintf("%d issues: %s. A deal picks one option on each: %s possible deals.",
+			len(sc.Issues), strings.Join(issues, ", "), count(ex.Deals)))
+		if len(sc.Sources) > 0 {
+			intro.text = append(intro.text, "", "Sources:")
+			for _, s := range sc.Sources {
+				line := fmt.Sprintf("- %s: %s", s.ID, oneLine(s.Title))
+				if s.URL != "" {
+					line += " <" + s.URL + ">"
+				} else if s.File != "" {
+					line += " (" + s.File + ")"
+				}
+				intro.text = append(intro.text, line)
+			}
+		}
+		r.add(intro)
+	}
+	for _, ae := range ex.Actors {
+		r.add(actorSection(wd, ex, ae))
+	}
+	return r
+}
+
+func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) section {
+	title := ae.Name
+	if !ae.Veto {
+		title += " (no veto)"
+	}
+	s := section{title: title}
+	add := func(lines ...string) { s.text = append(s.text, lines...) }
+	if ae.Source != "" {
+		add("Source: " + oneLine(ae.Source))
+	}
+	if ae.Note != "" {
+		add("Note: " + oneLine(ae.Note))
+	}
+	if ae.Source != "" || ae.Note != "" {
+		add("")
+	}
+	if !ae.Veto {
+		add(fmt.Sprintf("%s has no veto: it is scored and reported, but cannot block a deal.", ae.Name), "")
+	}
+
+	var top []string
+	for _, p := range ae.Priorities {
+		top = append(top, fmt.Sprintf("%s (%s)", p.Issue, wholePercent(p.Share)))
+	}
+	add(fmt.Sprintf("What %s cares about, as shares of its weight: %s.", ae.Name, joinWords(top, "and")))
+	for _, p := range ae.Priorities {
+		line := fmt.Sprintf("- %s, %s: best %s", wd.issue(p.Issue), wholePercent(p.Share), wd.options(p.Issue, p.Best, "or"))
+		if len(p.Worst) > 0 {
+			line += fmt.Sprintf("; worst %s", wd.options(p.Issue, p.Worst, "or"))
+		}
+		add(cite(line+".", p.Source, p.Note))
+	}
+	if len(ae.Ignores) > 0 {
+		add(fmt.Sprintf("It gives no weight to %s.", joinWords(ae.Ignores, "or")))
+	}
+	add("")
+
+	if len(ae.RedLines) == 0 && len(ae.Constraints) == 0 {
+		add("Red lines: none. Only its reservation limits what it accepts.")
+	} else {
+		add("Red lines:")
+		// A red line shares its source with the preference above, so it is not cited twice.
+		for _, rl := range ae.RedLines {
+			add(fmt.Sprintf("- %s: accepts only %s; never %s.", wd.issue(rl.Issue),
+				wd.options(rl.Issue, rl.Acceptable, "or"), wd.options(rl.Issue, rl.Excluded, "or")))
+		}
+		for _, c := range ae.Constraints {
+			line := fmt.Sprintf("- If %s, then %s.", conditions(wd, c.If, "is", "and"), conditions(wd, c.Then, "must be", "and"))
+			if c.Why != "" {
+				line += " Why: " + oneLine(c.Why)
+			}
+			add(cite(line, c.Source, c.Note))
+		}
+	}
+	add("")
+
+	if ae.Best == nil {
+		add("Its red lines and constraints together rule out every deal: it can never agree.")
+		return s
+	}
+	add(fmt.Sprintf("Best deal within its red lines, worth %s to it: %s.", num(ae.Best.Utility), wd.deal(ae.Best)))
+	add(fmt.Sprintf("Worst deal within its red lines, worth %s to it: %s.", num(ae.Worst.Utility), wd.deal(ae.Worst)))
+	add("")
+
+	add(fmt.Sprintf("Reservation: %s accepts no deal worth less than %s to it.", ae.Name, num(ae.Reservation)))
+	add(fmt.Sprintf("Of the %s possible deals, %s keep to its red lines; the reservation excludes %s of those, leaving %s it would accept.",
+		count(ex.Deals), count(ae.WithinRedLines), count(ae.BelowReservation), count(ae.Accepted)))
+	switch {
+	case ae.Accepted == 0:
+		add("No deal is worth that much to it within its red lines: as things stand it can never agree.")
+	case ae.BelowReservation == 0:
+		add("Every deal within its red lines is worth at least that much, so the reservation adds no limit of its own.")
+	case len(ae.RuledOutByReservation) > 0:
+		var parts []string
+		for _, k := range issuesOf(ae.RuledOutByReservation) {
+			var opts []string
+			for _, o := range ae.RuledOutByReservation {
+				if o.Issue == k {
+					opts = append(opts, o.Option)
+				}
+			}
+			parts = append(parts, fmt.Sprintf("%s is %s", k, wd.options(k, opts, "or")))
+		}
+		add(fmt.Sprintf("That excludes every deal in which %s, whatever the other issues give it.", joinWords(parts, "or")))
+	default:
+		add("No option is ruled out on its own: any option can be part of a deal it accepts, if the other issues make up for it.")
+	}
+	if ae.Accepted > 0 && ae.BelowReservation > 0 {
+		add("", "Deals it accepts, by option (of those within its red lines):")
+		for _, k := range wd.sc.Issues {
+			var parts []string
+			for _, oc := range ae.ByOption {
+				if oc.Issue == k.ID {
+					parts = append(parts, fmt.Sprintf("%s %s of %s", oc.Option, count(oc.Accepted), count(oc.WithinRedLines)))
+				}
+			}
+			if len(parts) > 0 {
+				add(fmt.Sprintf("- %s: %s", k.ID, strings.Join(parts, ", ")))
+			}
+		}
+	}
+	return s
+}
+
+// issuesOf lists the issues of option references in order of first appearance.
+func issuesOf(refs []sim.OptionRef) []string {
+	var out []string
+	for _, r := range refs {
+		if len(out) == 0 || out[len(out)-1] != r.Issue {
+			out = append(out, r.Issue)
+		}
+	}
+	return out
+}
+
+func conditions(wd words, cs []sim.Condition, verb, conj string) string {
+	var parts []string
+	for _, c := range cs {
+		parts = append(parts, fmt.Sprintf("%s %s %s", c.Issue, verb, wd.options(c.Issue, c.Options, "or")))
+	}
+	return joinWords(parts, conj)
+}
+
+// explainGrid is the CSV view: one row per actor, deals written as issue=option lists.
+func explainGrid(sc *sim.Scenario, ex *sim.Explanation) *grid {
+	g := &grid{header: []string{"actor", "veto", "reservation", "priorities", "red_lines", "constraints",
+		"best_deal", "best_utility", "worst_deal", "worst_utility", "within_red_lines", "accepted", "below_reservation", "ruled_out_by_reservation"}}
+	deal := func(d *sim.ScoredDeal) (string, string) {
+		if d == nil {
+			return "", ""
+		}
+		var parts []string
+		for _, is := range sc.Issues {
+			parts = append(parts, is.ID+"="+d.Options[is.ID])
+		}
+		return strings.Join(parts, ";"), fmt.Sprint(d.Utility)
+	}
+	for _, ae := range ex.Actors {
+		var pri, red, ruled []string
+		for _, p := range ae.Priorities {
+			pri = append(pri, fmt.Sprintf("%s=%g", p.Issue, p.Share))
+		}
+		for _, rl := range ae.RedLines {
+			red = append(red, rl.Issue+"="+strings.Join(rl.Acceptable, "|"))
+		}
+		for _, o := range ae.RuledOutByReservation {
+			ruled = append(ruled, o.Issue+"="+o.Option)
+		}
+		best, bu := deal(ae.Best)
+		worst, wu := deal(ae.Worst)
+		g.add(ae.ID, fmt.Sprint(ae.Veto), fmt.Sprint(ae.Reservation), strings.Join(pri, ";"), strings.Join(red, ";"), fmt.Sprint(len(ae.Constraints)),
+			best, bu, worst, wu, fmt.Sprint(ae.WithinRedLines), fmt.Sprint(ae.Accepted), fmt.Sprint(ae.BelowReservation), strings.Join(ruled, ";"))
+	}
+	return g
+}

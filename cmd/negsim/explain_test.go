@@ -1,0 +1,96 @@
+package main
+
+import (
+	"encoding/json"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
+)
+
+// TestExplainFixtureByHand runs explain on testdata/explain/fixture.yaml, whose numbers
+// are worked out here.
+//
+// alpha: weights 3 and 1 → shares 0.75 and 0.25; x: a 1, b 0.5, c 0 (red line: a or b);
+// y: ideal p, so p 1, q 0; if x = b then y = p. Deals within its red lines:
+// (a,p) 0.75+0.25 = 1, (a,q) 0.75, (b,p) 0.375+0.25 = 0.625; (b,q) breaks the constraint.
+// At reservation 0.7 it accepts (a,p) and (a,q): 2 of 3, and b is in no deal it accepts.
+// beta (no veto): x only, ideal c, quadratic: a 1−(2/2)² = 0, b 1−(1/2)² = 0.75, c 1.
+// At 0.8 it accepts the 2 deals with c, of 6.
+func TestExplainFixtureByHand(t *testing.T) {
+	file := filepath.Join("testdata", "explain", "fixture.yaml")
+	stdout, stderr, code := runNegsim(t, "explain", file, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var ex sim.Explanation
+	if err := json.Unmarshal([]byte(stdout), &ex); err != nil {
+		t.Fatal(err)
+	}
+	if ex.Deals != 6 || len(ex.Actors) != 2 {
+		t.Fatalf("deals %d, actors %d; want 6, 2", ex.Deals, len(ex.Actors))
+	}
+	alpha, beta := ex.Actors[0], ex.Actors[1]
+	if alpha.Priorities[0].Issue != "x" || alpha.Priorities[0].Share != 0.75 || alpha.Priorities[1].Share != 0.25 {
+		t.Errorf("alpha priorities %+v; want x 0.75, y 0.25", alpha.Priorities)
+	}
+	if alpha.Best.Options["x"] != "a" || alpha.Best.Options["y"] != "p" || alpha.Best.Utility != 1 {
+		t.Errorf("alpha best %+v; want (a,p) worth 1", alpha.Best)
+	}
+	if alpha.Worst.Options["x"] != "b" || alpha.Worst.Options["y"] != "p" || math.Abs(alpha.Worst.Utility-0.625) > 1e-12 {
+		t.Errorf("alpha worst %+v; want (b,p) worth 0.625", alpha.Worst)
+	}
+	if alpha.WithinRedLines != 3 || alpha.Accepted != 2 || alpha.BelowReservation != 1 {
+		t.Errorf("alpha counts %d, %d, %d; want 3, 2, 1", alpha.WithinRedLines, alpha.Accepted, alpha.BelowReservation)
+	}
+	if beta.Veto || beta.Accepted != 2 || beta.WithinRedLines != 6 || beta.Worst.Utility != 0 {
+		t.Errorf("beta %+v; want no veto, 2 of 6 accepted, worst worth 0", beta)
+	}
+
+	stdout, _, code = runNegsim(t, "explain", file, "--actor", "alpha")
+	if code != exitOK {
+		t.Fatalf("--actor alpha: exit %d", code)
+	}
+	for _, want := range []string{
+		"What Alpha cares about, as shares of its weight: x (75%) and y (25%).",
+		"- Issue X: accepts only a (Option A) or b; never c.",
+		"- If x is b, then y must be p. Why: b only with p.",
+		"Best deal within its red lines, worth 1.000 to it: x = a, y = p.",
+		"Worst deal within its red lines, worth 0.625 to it: x = b, y = p.",
+		"Reservation: Alpha accepts no deal worth less than 0.700 to it.",
+		"Of the 6 possible deals, 3 keep to its red lines; the reservation excludes 1 of those, leaving 2 it would accept.",
+		"That excludes every deal in which x is b, whatever the other issues give it.",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("explain --actor alpha does not say %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "Beta") {
+		t.Error("--actor alpha also explains beta")
+	}
+	if _, stderr, code := runNegsim(t, "explain", file, "--actor", "alpah"); code != exitBadUse || !strings.Contains(stderr, `did you mean "alpha"?`) {
+		t.Errorf("--actor alpah: exit %d, %q; want exit 2 suggesting alpha", code, stderr)
+	}
+}
+
+// TestExplainGolden pins explain's words on the fixture and on every shipped scenario.
+// The shipped scenarios' numbers are checked by the engine's own tests; this catches
+// changes in what a student reads. Refresh with go test ./cmd/negsim -update.
+func TestExplainGolden(t *testing.T) {
+	cases := map[string][]string{"fixture": {"explain", filepath.Join("testdata", "explain", "fixture.yaml")}}
+	for _, name := range scenarios.Names() {
+		cases[name] = []string{"explain", name}
+	}
+	for name, args := range cases {
+		t.Run(name, func(t *testing.T) {
+			stdout, stderr, code := runNegsim(t, args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			checkGolden(t, filepath.Join("testdata", "explain", name+".golden"), stdout)
+		})
+	}
+}

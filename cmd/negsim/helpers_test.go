@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files from the program's output")
+
+// runNegsim runs the whole program as main would, with the user's own settings file and
+// NEGSIM_* variables kept out of the way.
+func runNegsim(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	home := t.TempDir()
+	for _, v := range []string{"HOME", "XDG_CONFIG_HOME", "AppData"} {
+		t.Setenv(v, home)
+	}
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "NEGSIM_") {
+			t.Setenv(k, "")
+			os.Unsetenv(k)
+		}
+	}
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// checkGolden compares got with the golden file; -update rewrites it. On a mismatch the
+// output is left beside it as NAME.got-stdout (ignored by git) for diffing.
+func checkGolden(t *testing.T, golden string, got string) {
+	t.Helper()
+	gotPath := strings.TrimSuffix(golden, filepath.Ext(golden)) + ".got-stdout"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(gotPath)
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v; run go test ./cmd/negsim -update to create it", err)
+	}
+	if string(bytes.ReplaceAll(want, []byte("\r\n"), []byte("\n"))) != got {
+		os.WriteFile(gotPath, []byte(got), 0o644)
+		t.Errorf("output differs from %s; see %s, or run go test ./cmd/negsim -update if the change is intended", golden, gotPath)
+		return
+	}
+	os.Remove(gotPath)
+}

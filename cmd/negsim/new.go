@@ -1,0 +1,280 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
+)
+
+// Bounds on a starter file: two options make the smallest scale, and past nine a teacher
+// is better off writing the options by hand.
+const (
+	minOptions = 2
+	maxOptions = 9
+)
+
+// starter is what 'negsim new' wrote, for its report.
+type starter struct {
+	File    string   `json:"file"`
+	Issues  []string `json:"issues"`
+	Actors  []string `json:"actors"`
+	Options int      `json:"options"`
+	Deals   uint64   `json:"deals"`
+}
+
+func (a *app) newCommand() *cobra.Command {
+	var issues, actors []string
+	var options int
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "new FILE",
+		Short: "Write a commented starter scenario to fill in",
+		Long: `new writes a scenario file that validates and runs as it is, for you to fill in: the
+issues and actors you name, each issue with --options placeholder options, every actor
+with weights, utilities, one red line and a reservation, and comments that explain each
+field. Every value carries a placeholder note: replace it with the source the number
+comes from, or say that it is an assumption. FILE - writes to standard output.
+
+new refuses to overwrite an existing file unless --force is given.`,
+		Example: `  negsim new talks.yaml --issues territory,guarantees,sanctions --actors ukraine,russia,us
+  negsim new talks.yaml --issues land,money --actors north,south --options 4 --force`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.newScenario(args[0], issues, actors, options, force)
+		},
+	}
+	cmd.Flags().StringSliceVar(&issues, "issues", nil, "ids of the issues, comma-separated (required)")
+	cmd.Flags().StringSliceVar(&actors, "actors", nil, "ids of the actors, comma-separated (required)")
+	cmd.Flags().IntVar(&options, "options", 3, fmt.Sprintf("placeholder options per issue, %d to %d", minOptions, maxOptions))
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	return cmd
+}
+
+func checkIDs(flag string, ids []string) error {
+	if len(ids) == 0 {
+		return usagef("give --%s with at least one id, e.g. --%s a,b", flag, flag)
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if !sim.IsSlug(id) {
+			return usagef("--%s: %q is not a valid id: use lower-case letters, digits, '-' and '_', starting with a letter or digit", flag, id)
+		}
+		if seen[id] {
+			return usagef("--%s: %q is given twice", flag, id)
+		}
+		seen[id] = true
+	}
+	return nil
+}
+
+func (a *app) newScenario(file string, issues, actors []string, options int, force bool) error {
+	if err := checkIDs("issues", issues); err != nil {
+		return err
+	}
+	if err := checkIDs("actors", actors); err != nil {
+		return err
+	}
+	if options < minOptions || options > maxOptions {
+		return usagef("--options %d: give %d to %d options per issue", options, minOptions, maxOptions)
+	}
+	if file != "-" && exists(file) && !force {
+		return usagef("%s already exists; choose another name, or give --force to replace it", file)
+	}
+	text := starterText(issues, actors, options)
+	// The starter must load cleanly, or it teaches the wrong format.
+	doc, err := config.Load(file, []byte(text))
+	if err != nil {
+		return fmt.Errorf("the starter file does not load: %w", err)
+	}
+	if file == "-" {
+		_, err := io.WriteString(a.stdout, text)
+		return err
+	}
+	if err := writeFileAtomic(file, func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
+		return err
+	}); err != nil {
+		return err
+	}
+	sp, err := sim.Compile(doc.Scenario)
+	if err != nil {
+		return err
+	}
+	deals, _ := sp.Deals()
+	st := starter{File: file, Issues: issues, Actors: actors, Options: options, Deals: deals}
+	return a.emit(func(w io.Writer) error {
+		switch a.settings.Format {
+		case "json":
+			return writeJSON(w, st)
+		case "csv":
+			g := &grid{header: []string{"file", "issues", "actors", "options", "deals"}}
+			g.add(st.File, strings.Join(issues, " "), strings.Join(actors, " "), fmt.Sprint(options), fmt.Sprint(deals))
+			return g.writeCSV(w)
+		}
+		r := &report{sections: []section{{text: []string{
+			fmt.Sprintf("Wrote %s: %d issues of %d options, %d actors, %s possible deals.", file, len(issues), options, len(actors), count(deals)),
+			"Next: replace the placeholders (names, options, numbers, notes), then",
+			"  negsim validate " + file,
+			"  negsim explain " + file,
+			"  negsim analyze " + file,
+		}}}}
+		return r.write(w, a.settings.Format)
+	})
+}
+
+// plainID is an id YAML reads as text without quotes; others (001, true, no) are quoted
+// so that they stay ids.
+var plainID = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+
+func yamlID(id string) string {
+	if plainID.MatchString(id) && !slices.Contains([]string{"true", "false", "null", "yes", "no", "on", "off", "y", "n"}, id) {
+		return id
+	}
+	return fmt.Sprintf("%q", id)
+}
+
+// title turns an id into a readable placeholder name: north-east → North east.
+func title(id string) string {
+	s := strings.NewReplacer("-", " ", "_", " ").Replace(id)
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+const placeholderNote = "Placeholder: cite a source (e.g. src-1: what it says), or say that this is an assumption."
+
+// starterText writes the starter scenario. Actors alternate between preferring the low and
+// the high end of every scale, each cares twice as much about one issue (its own, in turn)
+// and draws a red line there against its worst option, so the file has real trade-offs
+// and, with three or more options, a zone of possible agreement.
+func starterText(issues, actors []string, options int) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	optionID := func(o int) string { return fmt.Sprintf("option-%d", o+1) }
+
+	p("# yaml-language-server: $schema=%s", config.SchemaFile)
+	p("# A negsim scenario. Save the schema beside this file (negsim schema > %s) and", config.SchemaFile)
+	p("# editors such as VS Code complete and check every field as you type.")
+	p("# Check the file with: negsim validate FILE; read it back with: negsim explain FILE.")
+	p("")
+	p("name: %q", "New scenario: replace this title")
+	p("description: >")
+	p("  What the negotiation is about, who is at the table and what this version leaves out.")
+	p("")
+	p("# The documents your numbers come from. Cite them by id in source: and note: fields.")
+	p("sources:")
+	p("  - id: src-1")
+	p("    title: %q", "Placeholder: the title of a report, article or transcript")
+	p("    url: https://example.org/replace-me")
+	p("")
+	p("# Issues are the questions a deal must settle; a deal picks one option on each. Options")
+	p("# are ordered as a scale from one end to the other: ideal-point preferences rely on it.")
+	p("issues:")
+	for _, is := range issues {
+		p("  - id: %s", yamlID(is))
+		p("    name: %q", title(is))
+		p("    note: %q", placeholderNote)
+		p("    options:")
+		for o := 0; o < options; o++ {
+			p("      - id: %s", optionID(o))
+			p("        label: %q", fmt.Sprintf("Option %d: replace with what it means", o+1))
+		}
+	}
+	p("")
+	p("# Actors score every deal: utility = sum over issues of weight share × value of the")
+	p("# option chosen. A veto actor (the default) must accept a deal for it to be in the")
+	p("# zone of possible agreement; veto: false makes an actor an observer that is only scored.")
+	p("actors:")
+	for i, ac := range actors {
+		own := i % len(issues)
+		lowEnd := i%2 == 0
+		p("  - id: %s", yamlID(ac))
+		p("    name: %q", title(ac))
+		if i == 0 {
+			p("    # The utility of no deal, from 0 to 1: the actor rejects any deal worth less to it.")
+		}
+		p("    reservation: 0.3")
+		p("    note: %q", placeholderNote)
+		if i == 0 {
+			p("    # One entry per issue the actor cares about; weights are normalised, so only")
+			p("    # their ratios count (writing them to sum 100 keeps them readable).")
+		}
+		p("    preferences:")
+		for k, is := range issues {
+			p("      %s:", yamlID(is))
+			p("        weight: %d", weightShare(k, own, len(issues)))
+			if i == 0 && k == 0 {
+				p("        # A value from 0 (worst) to 1 (best) for every option. Instead of utilities")
+				p("        # you may give ideal: OPTION (and shape: linear or quadratic).")
+			}
+			var vals []string
+			worst := options - 1
+			if !lowEnd {
+				worst = 0
+			}
+			for o := 0; o < options; o++ {
+				v := 1 - float64(o)/float64(options-1)
+				if !lowEnd {
+					v = 1 - v
+				}
+				vals = append(vals, fmt.Sprintf("%s: %s", optionID(o), trimFloat(v)))
+			}
+			p("        utilities: {%s}", strings.Join(vals, ", "))
+			if k == own {
+				if i == 0 {
+					p("        # The red line: the only options the actor can live with on this issue.")
+				}
+				var ok []string
+				for o := 0; o < options; o++ {
+					if o != worst {
+						ok = append(ok, optionID(o))
+					}
+				}
+				p("        acceptable: [%s]", strings.Join(ok, ", "))
+			}
+			p("        note: %q", placeholderNote)
+		}
+		if i == 0 && len(issues) > 1 {
+			p("    # A conditional red line: a deal that meets if but not then is unacceptable.")
+			p("    # constraints:")
+			p("    #   - if: {%s: [%s]}", yamlID(issues[1]), optionID(options-1))
+			p("    #     then: {%s: [%s]}", yamlID(issues[0]), optionID(0))
+			p("    #     why: Why the actor holds this line, with a source.")
+		}
+	}
+	p("")
+	p("# What-ifs shipped with the scenario: negsim analyze FILE --variant ID (or FILE#ID).")
+	p("# Paths name list elements by id, e.g. actors.%s.preferences.%s.weight.", actors[0], issues[0])
+	p("variants:")
+	p("  - id: patient-%s", actors[0])
+	p("    description: %q", title(actors[0])+" can wait longer: its reservation rises.")
+	p("    set:")
+	p("      actors.%s.reservation: 0.4", actors[0])
+	p("    note: %q", placeholderNote)
+	return b.String()
+}
+
+// weightShare splits 100 among n issues, giving issue own twice the weight of the others;
+// whatever integer division leaves over goes to issue own, so the weights sum to 100.
+func weightShare(k, own, n int) int {
+	total := n + 1
+	w := 100 / total
+	if k == own {
+		return 100 - w*(n-1)
+	}
+	return w
+}
+
+func trimFloat(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "" || s == "-0" {
+		return "0"
+	}
+	return s
+}

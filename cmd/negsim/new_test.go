@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+)
+
+// TestNewValidateAnalyze is the round trip a teacher makes: a starter file validates
+// without warnings (so --strict passes), passes the JSON Schema, and analyses.
+func TestNewValidateAnalyze(t *testing.T) {
+	sch := compiledSchema(t)
+	for _, tc := range []struct {
+		issues, actors string
+		options        int
+	}{
+		{"territory,guarantees,sanctions", "ukraine,russia,us", 3},
+		{"land", "north,south", 2},
+		{"a,b", "x,y,z,w", 5},
+		{"001,true", "no,x_1", 4}, // ids YAML would read as numbers or booleans
+	} {
+		t.Run(tc.issues+"/"+tc.actors, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "talks.yaml")
+			args := []string{"new", file, "--issues", tc.issues, "--actors", tc.actors, "--options", strconv.Itoa(tc.options)}
+			if _, stderr, code := runNegsim(t, args...); code != exitOK {
+				t.Fatalf("new: exit %d: %s", code, stderr)
+			}
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=negsim.schema.json\n") {
+				t.Error("the starter file does not begin with the schema modeline")
+			}
+			if kind, err := schemaVerdict(sch, "talks.yaml", data); kind != "" {
+				t.Errorf("the starter fails the schema: %v", err)
+			}
+			// Every issue, actor and preference, and the variant, carries a placeholder note.
+			nIssues, nActors := len(strings.Split(tc.issues, ",")), len(strings.Split(tc.actors, ","))
+			if got, want := strings.Count(string(data), "note: \""+placeholderNote+"\""), nIssues+nActors+nActors*nIssues+1; got != want {
+				t.Errorf("%d placeholder notes; want %d (issues %d + actors %d + preferences %d + variant 1)", got, want, nIssues, nActors, nActors*nIssues)
+			}
+
+			stdout, stderr, code := runNegsim(t, "validate", "--strict", "--format", "json", file)
+			if code != exitOK {
+				t.Fatalf("validate --strict: exit %d\n%s%s", code, stdout, stderr)
+			}
+			var v validation
+			if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+				t.Fatal(err)
+			}
+			if v.Summary.Valid != 1 || v.Summary.Warnings != 0 {
+				t.Errorf("validate: %+v; want one valid file and no warnings", v.Summary)
+			}
+
+			stdout, stderr, code = runNegsim(t, "analyze", "--format", "json", file)
+			if code != exitOK {
+				t.Fatalf("analyze: exit %d: %s", code, stderr)
+			}
+			var an struct {
+				Space struct{ Deals uint64 } `json:"space"`
+			}
+			if err := json.Unmarshal([]byte(stdout), &an); err != nil {
+				t.Fatal(err)
+			}
+			want := uint64(1)
+			for i := 0; i < nIssues; i++ {
+				want *= uint64(tc.options)
+			}
+			if an.Space.Deals != want {
+				t.Errorf("analyze sees %d deals; want %d^%d = %d", an.Space.Deals, tc.options, nIssues, want)
+			}
+			if _, stderr, code := runNegsim(t, "analyze", file+"#patient-"+strings.Split(tc.actors, ",")[0]); code != exitOK {
+				t.Errorf("the starter's variant does not run: exit %d: %s", code, stderr)
+			}
+		})
+	}
+}
+
+func TestNewRefusesToOverwrite(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "mine.yaml")
+	if err := os.WriteFile(file, []byte("my work\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runNegsim(t, "new", file, "--issues", "a", "--actors", "x")
+	if code != exitBadUse || !strings.Contains(stderr, "--force") {
+		t.Errorf("exit %d, stderr %q; want exit 2 naming --force", code, stderr)
+	}
+	if data, _ := os.ReadFile(file); string(data) != "my work\n" {
+		t.Fatalf("the existing file was changed: %q", data)
+	}
+	if _, stderr, code := runNegsim(t, "new", file, "--issues", "a", "--actors", "x", "--force"); code != exitOK {
+		t.Fatalf("--force: exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(file)
+	if _, err := config.Load(file, data); err != nil {
+		t.Errorf("the replaced file does not load: %v", err)
+	}
+}
+
+func TestNewRejectsBadFlags(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--issues", "Territory", "--actors", "x"},
+		{"--issues", "a,a", "--actors", "x"},
+		{"--actors", "x"},
+		{"--issues", "a", "--actors", "x", "--options", "1"},
+		{"--issues", "a", "--actors", "x", "--options", "10"},
+	} {
+		file := filepath.Join(dir, "s.yaml")
+		_, stderr, code := runNegsim(t, append([]string{"new", file}, args...)...)
+		if code != exitBadUse || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 with a message", args, code, stderr)
+		}
+		if exists(file) {
+			t.Errorf("%v: a file was written", args)
+		}
+	}
+}

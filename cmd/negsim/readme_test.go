@@ -1,0 +1,104 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReadmeWritingAScenario runs the README's "Writing a scenario" section as a teacher
+// would: every command in its sh blocks in order in an empty folder, the example scenario
+// through validate and explain, and the output it shows against what negsim prints, so the
+// README cannot drift from the program.
+func TestReadmeWritingAScenario(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	start := strings.Index(text, "\n## Writing a scenario\n")
+	if start < 0 {
+		t.Fatal(`README.md has no "## Writing a scenario" section`)
+	}
+	section := text[start+1:]
+	if end := strings.Index(section[3:], "\n## "); end >= 0 {
+		section = section[:end+3]
+	}
+	type block struct{ lang, body string }
+	var blocks []block
+	for rest := section; ; {
+		i := strings.Index(rest, "```")
+		if i < 0 {
+			break
+		}
+		rest = rest[i+3:]
+		nl := strings.Index(rest, "\n")
+		lang := rest[:nl]
+		rest = rest[nl+1:]
+		j := strings.Index(rest, "```\n")
+		blocks = append(blocks, block{lang, rest[:j]})
+		rest = rest[j+4:]
+	}
+	golden, err := os.ReadFile(filepath.Join("testdata", "broken", "typo-field.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	t.Chdir(t.TempDir())
+	var commands, outputs int
+	for _, b := range blocks {
+		switch b.lang {
+		case "sh":
+			for _, line := range strings.Split(strings.TrimSpace(b.body), "\n") {
+				args := strings.Fields(line)
+				if len(args) == 0 || args[0] != "negsim" {
+					t.Fatalf("README command %q does not start with negsim", line)
+				}
+				args = args[1:]
+				var redirect string
+				if n := len(args); n >= 2 && args[n-2] == ">" {
+					redirect, args = args[n-1], args[:n-2]
+				}
+				stdout, stderr, code := runNegsim(t, args...)
+				if code != exitOK {
+					t.Errorf("README command %q: exit %d\n%s%s", line, code, stdout, stderr)
+				}
+				if redirect != "" {
+					if err := os.WriteFile(redirect, []byte(stdout), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				commands++
+			}
+		case "yaml":
+			if err := os.WriteFile("border.yaml", []byte(b.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if stdout, _, code := runNegsim(t, "validate", "--strict", "border.yaml"); code != exitOK {
+				t.Errorf("the README's example scenario does not validate:\n%s", stdout)
+			}
+			if kind, err := schemaVerdict(compiledSchema(t), "border.yaml", []byte(b.body)); kind != "" {
+				t.Errorf("the README's example scenario fails the schema: %v", err)
+			}
+		case "":
+			// Shown output: validate's on typo-field.yaml (lines may be cut short with
+			// "..."), or explain's on the example scenario.
+			outputs++
+			want := string(golden)
+			if !strings.HasPrefix(b.body, "typo-field.yaml") {
+				stdout, _, _ := runNegsim(t, "explain", "border.yaml")
+				want = stdout
+			}
+			for _, line := range strings.Split(strings.TrimSpace(b.body), "\n") {
+				line, _, _ = strings.Cut(line, "...")
+				if !strings.Contains(want, line) {
+					t.Errorf("the README shows %q, which negsim does not print", line)
+				}
+			}
+		}
+	}
+	if commands < 6 || outputs != 2 {
+		t.Errorf("ran %d commands and compared %d outputs; the section should hold at least 6 commands and 2 outputs", commands, outputs)
+	}
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+)
+
+// TestValidateJSONIsData checks the numbers of validate --format json against the files:
+// fixture.yaml has two warnings and no error (alpha's weights 3 + 1 sum to 4, not 100;
+// option q of y is worth 0 to alpha, whose ideal is p, and beta gives y no weight), and
+// nan.yaml one error, on line 29 (the comment line, then West's reservation on line 28 of
+// the base file), column 18 where the value starts.
+func TestValidateJSONIsData(t *testing.T) {
+	fixture := filepath.Join("testdata", "explain", "fixture.yaml")
+	nan := filepath.Join("testdata", "broken", "nan.yaml")
+	stdout, stderr, code := runNegsim(t, "validate", "--format", "json", fixture, nan)
+	if code != exitBadUse || stderr != "" {
+		t.Fatalf("exit %d, stderr %q; want 2 and nothing", code, stderr)
+	}
+	var v validation
+	if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+		t.Fatal(err)
+	}
+	if want := (summaryCounts{Files: 2, Valid: 1, Invalid: 1, Errors: 1, Warnings: 2}); v.Summary != want {
+		t.Errorf("summary %+v; want %+v", v.Summary, want)
+	}
+	if len(v.Files) != 2 || !v.Files[0].Valid || v.Files[1].Valid {
+		t.Fatalf("files %+v; want the fixture valid and nan.yaml not", v.Files)
+	}
+	var paths []string
+	for _, w := range v.Files[0].Warnings {
+		paths = append(paths, w.Path)
+	}
+	if got := strings.Join(paths, " "); got != "issues[1].options[1] actors[0].preferences" {
+		t.Errorf("warnings at %s; want issues[1].options[1] then actors[0].preferences (file order)", got)
+	}
+	if e := v.Files[1].Errors[0]; e.Line != 29 || e.Col != 18 || e.Path != "actors[1].reservation" {
+		t.Errorf("nan.yaml error %+v; want 29:18 at actors[1].reservation", e)
+	}
+
+	if _, _, code := runNegsim(t, "validate", fixture); code != exitOK {
+		t.Errorf("warnings alone: exit %d; want 0", code)
+	}
+	stdout, _, code = runNegsim(t, "validate", "--strict", fixture)
+	if code != exitBadUse || !strings.Contains(stdout, "fixture.yaml: invalid (2 warnings)") || !strings.Contains(stdout, "--strict counts them as errors") {
+		t.Errorf("--strict: exit %d\n%s; want exit 2 and the file invalid for its warnings", code, stdout)
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	want, err := config.Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, code := runNegsim(t, "schema")
+	if code != exitOK || stdout != string(want) {
+		t.Errorf("negsim schema: exit %d, output differs from config.Schema", code)
+	}
+	shipped, err := os.ReadFile(filepath.Join("..", "..", "scenarios", config.SchemaFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ReplaceAll(string(shipped), "\r\n", "\n") != stdout {
+		t.Error("scenarios/negsim.schema.json differs from negsim schema; run go test ./config -update")
+	}
+	stdout, _, code = runNegsim(t, "schema", "--format", "markdown")
+	if code != exitOK || !strings.Contains(stdout, "| actors[].preferences.ISSUE.weight ") || !strings.Contains(stdout, "| actors[].veto ") {
+		t.Errorf("schema --format markdown: exit %d; want a field reference:\n%s", code, stdout)
+	}
+}
