@@ -65,6 +65,22 @@ func (s *Scenario) Get(path string) (any, error) {
 	return target.Interface(), nil
 }
 
+// numberSetter returns a function that writes a number at path, walking the path once:
+// Monte Carlo draws write the same paths thousands of times.
+func (s *Scenario) numberSetter(path string) (func(float64), error) {
+	target, commit, err := s.locate(path)
+	if err != nil {
+		return nil, err
+	}
+	if target.Kind() != reflect.Float64 {
+		return nil, &PathError{path, fmt.Sprintf("holds %s, not a number with decimals", kindName(target.Type()))}
+	}
+	return func(x float64) {
+		target.SetFloat(x)
+		commit()
+	}, nil
+}
+
 // locate walks a path to the settable value it names.
 func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 	if strings.TrimSpace(path) == "" {

@@ -91,6 +91,7 @@ func (s *Scenario) Validate() Problems {
 	v.core(s)
 	v.variants(s)
 	v.events(s)
+	v.uncertainty(s)
 	return v.out
 }
 

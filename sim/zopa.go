@@ -149,10 +149,16 @@ type zopaVisitor struct {
 	optCount []uint64
 	top      topK
 	front    archive
+	// members, when record is set, are the indices of the deals visited, in order.
+	record  bool
+	members []uint64
 }
 
 func (z *zopaVisitor) visit(choice []int, u []float64) {
 	z.count++
+	if z.record {
+		z.members = append(z.members, z.sp.index(choice))
+	}
 	for k, o := range choice {
 		z.optCount[z.sp.off[k]+o]++
 	}
@@ -177,41 +183,17 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 		}
 		res = opt.Reservations
 	}
-	t := newTree(sp, sp.baseRules(res))
-	vetoRes := make([]float64, len(sp.veto))
-	vetoPower := make([]float64, len(sp.veto))
-	for j, a := range sp.veto {
-		vetoRes[j], vetoPower[j] = res[a], sp.power[a]
-	}
-	vs, err := t.run(ctx, opt.Workers, func() visitor {
-		return &zopaVisitor{sp: sp, res: vetoRes, optCount: make([]uint64, sp.off[sp.issues]),
-			top: topK{k: opt.Limit}, front: archive{nv: len(sp.veto)}}
-	})
+	zs, err := searchZOPA(ctx, sp, res, opt.Workers, opt.Limit, false)
 	if err != nil {
 		return nil, err
 	}
-	total := &zopaVisitor{sp: sp, optCount: make([]uint64, sp.off[sp.issues]), top: topK{k: opt.Limit}, front: archive{nv: len(sp.veto)}}
-	for _, v := range vs {
-		z := v.(*zopaVisitor)
-		total.count += z.count
-		for i, c := range z.optCount {
-			total.optCount[i] += c
-		}
-		for _, it := range z.top.items {
-			total.top.offer(it.score, it.choice)
-		}
-		for i := range z.front.choices {
-			total.front.insert(z.front.vec(i), z.front.choices[i])
-		}
-	}
-
+	total, front, vetoRes, vetoPower := zs.total, zs.front, zs.vetoRes, zs.vetoPower
 	an := sp.summary()
 	for i := range an.Actors {
 		an.Actors[i].Reservation = res[i]
 	}
 	an.Warnings = sp.sc.Validate().Warnings()
 	an.ZOPA.Count = total.count
-	front := total.front.frontier()
 	onFront := map[string]bool{}
 	for _, c := range front.choices {
 		onFront[choiceKey(c)] = true
@@ -247,6 +229,55 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 		}
 	}
 	return an, nil
+}
+
+// zopaSearch is one walk over the ZOPA, merged: what Analyze, sweeps, Monte Carlo draws
+// and comparisons all start from.
+type zopaSearch struct {
+	total     *zopaVisitor
+	front     frontier
+	vetoRes   []float64
+	vetoPower []float64
+}
+
+// searchZOPA walks the deals every veto actor accepts at the given reservations. With
+// record set, total.members lists their indices in ascending order, since jobs are
+// prefixes in order and each is walked depth-first.
+func searchZOPA(ctx context.Context, sp *Space, res []float64, workers, limit int, record bool) (*zopaSearch, error) {
+	t := newTree(sp, sp.baseRules(res))
+	vetoRes := make([]float64, len(sp.veto))
+	vetoPower := make([]float64, len(sp.veto))
+	for j, a := range sp.veto {
+		vetoRes[j], vetoPower[j] = res[a], sp.power[a]
+	}
+	vs, err := t.run(ctx, workers, func() visitor {
+		return &zopaVisitor{sp: sp, res: vetoRes, optCount: make([]uint64, sp.off[sp.issues]),
+			top: topK{k: limit}, front: archive{nv: len(sp.veto)}, record: record}
+	})
+	if err != nil {
+		return nil, err
+	}
+	total := &zopaVisitor{sp: sp, optCount: make([]uint64, sp.off[sp.issues]), top: topK{k: limit}, front: archive{nv: len(sp.veto)}}
+	for _, v := range vs {
+		z := v.(*zopaVisitor)
+		total.count += z.count
+		for i, c := range z.optCount {
+			total.optCount[i] += c
+		}
+		for _, it := range z.top.items {
+			total.top.offer(it.score, it.choice)
+		}
+		for i := range z.front.choices {
+			total.front.insert(z.front.vec(i), z.front.choices[i])
+		}
+		total.members = append(total.members, z.members...)
+	}
+	return &zopaSearch{total: total, front: total.front.frontier(), vetoRes: vetoRes, vetoPower: vetoPower}, nil
+}
+
+// nash is the Nash solution's position on the frontier, or -1 when the ZOPA is empty.
+func (zs *zopaSearch) nash() int {
+	return zs.front.argmax(zs.front.criteria(zs.vetoRes, zs.vetoPower)["nash"])
 }
 
 // Count is the number of deals every veto actor accepts at the given reservations (one per

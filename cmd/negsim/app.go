@@ -110,7 +110,7 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
 	config.RegisterFlags(root.PersistentFlags())
-	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.listCommand(), a.versionCommand())
+	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.listCommand(), a.versionCommand(), a.sweepCommand(), a.monteCarloCommand(), a.compareCommand())
 	return root
 }
 
