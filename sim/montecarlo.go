@@ -128,10 +128,9 @@ var ErrNoUncertainty = errors.New("the scenario has no uncertainty: section, so 
 
 // drawResult is what one draw leaves behind for the summary, kept in draw order.
 type drawResult struct {
-	done  bool
-	size  uint64
-	nash  int64 // deal index, -1 when the ZOPA is empty
-	value []float64
+	done bool
+	size uint64
+	nash int64 // deal index, -1 when the ZOPA is empty
 }
 
 // mcWorker is one goroutine's private copy of everything a draw changes.
@@ -174,6 +173,8 @@ func RunMonteCarlo(ctx context.Context, sc *Scenario, opt MonteCarloOptions) (*M
 
 	k := len(sc.Uncertainty)
 	results := make([]drawResult, opt.Draws)
+	// values[i*k+j] is draw i's value of uncertain input j.
+	values := make([]float64, opt.Draws*k)
 	ws := make([]*mcWorker, workers)
 	for i := range ws {
 		if ws[i], err = newMCWorker(sc, base.deals); err != nil {
@@ -190,13 +191,12 @@ func RunMonteCarlo(ctx context.Context, sc *Scenario, opt MonteCarloOptions) (*M
 		wg.Add(1)
 		go func(w *mcWorker) {
 			defer wg.Done()
-			values := make([]float64, k)
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= opt.Draws || runCtx.Err() != nil {
 					return
 				}
-				r, err := w.draw(runCtx, opt.Seed, i, values)
+				r, err := w.draw(runCtx, opt.Seed, i, values[i*k:(i+1)*k])
 				if err != nil {
 					if runCtx.Err() == nil {
 						errOnce.Do(func() { firstErr = fmt.Errorf("draw %d: %w", i, err); cancel() })
@@ -218,7 +218,7 @@ func RunMonteCarlo(ctx context.Context, sc *Scenario, opt MonteCarloOptions) (*M
 	for _, w := range ws[1:] {
 		tl.merge(w.tally)
 	}
-	mc := summarise(base, opt, results, tl)
+	mc := summarise(base, opt, results, values, tl)
 	if mc.Interrupted {
 		return mc, ctx.Err()
 	}
@@ -243,8 +243,8 @@ func newMCWorker(sc *Scenario, deals uint64) (*mcWorker, error) {
 	return w, nil
 }
 
-// draw takes draw i: its values come from the random stream (seed, i) alone, so the
-// draw is the same whichever worker takes it.
+// draw takes draw i, writing the values it draws into values: they come from the random
+// stream (seed, i) alone, so the draw is the same whichever worker takes it.
 func (w *mcWorker) draw(ctx context.Context, seed uint64, i int, values []float64) (drawResult, error) {
 	src := rand.NewPCG(seed, uint64(i))
 	for j, s := range w.samplers {
@@ -258,7 +258,7 @@ func (w *mcWorker) draw(ctx context.Context, seed uint64, i int, values []float6
 	if err != nil {
 		return drawResult{}, err
 	}
-	r := drawResult{done: true, size: zs.total.count, nash: -1, value: slices.Clone(values)}
+	r := drawResult{done: true, size: zs.total.count, nash: -1}
 	if n := zs.nash(); n >= 0 {
 		r.nash = int64(w.sp.index(zs.front.choices[n]))
 	}
@@ -319,7 +319,7 @@ func (t *tally) each(f func(d uint64, c uint32)) {
 }
 
 // summarise turns the finished draws, in draw order, into the report.
-func summarise(sp *Space, opt MonteCarloOptions, results []drawResult, tl tally) *MonteCarlo {
+func summarise(sp *Space, opt MonteCarloOptions, results []drawResult, drawn []float64, tl tally) *MonteCarlo {
 	sc := sp.sc
 	mc := &MonteCarlo{Scenario: sc.Name, Seed: opt.Seed, Requested: opt.Draws,
 		InZOPA: []DealFrequency{}, Nash: []DealFrequency{}, NashOptions: []IssueFrequency{}, Sensitivity: []Sensitivity{}}
@@ -328,14 +328,15 @@ func summarise(sp *Space, opt MonteCarloOptions, results []drawResult, tl tally)
 	nashCount := map[uint64]uint64{}
 	optCount := make([]uint64, sp.off[sp.issues])
 	var nonEmpty uint64
-	for _, r := range results {
+	k := len(sc.Uncertainty)
+	for i, r := range results {
 		if !r.done {
 			continue
 		}
 		mc.Draws++
 		sizes = append(sizes, float64(r.size))
-		for j, x := range r.value {
-			values[j] = append(values[j], x)
+		for j := range k {
+			values[j] = append(values[j], drawn[i*k+j])
 		}
 		if r.size > 0 {
 			nonEmpty++
