@@ -70,8 +70,14 @@ func SweepValues(a, b float64, n int) []float64 {
 
 // RunSweep analyses the scenario with path set to each value in turn.
 func RunSweep(ctx context.Context, sc *Scenario, path string, values []float64, opt SweepOptions) (*Sweep, error) {
-	if _, err := sc.Get(path); err != nil {
+	cur, err := sc.Get(path)
+	if err != nil {
 		return nil, err
+	}
+	switch cur.(type) {
+	case float64, int:
+	default:
+		return nil, &PathError{path, fmt.Sprintf("holds %s; a sweep varies a number", describeKind(cur))}
 	}
 	tol := opt.Tolerance
 	if tol <= 0 {

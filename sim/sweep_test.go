@@ -93,6 +93,9 @@ func TestSweepErrors(t *testing.T) {
 	if _, err := sim.RunSweep(context.Background(), sc, "actors.buyer.reserve", []float64{0.1}, sim.SweepOptions{}); err == nil {
 		t.Error("a path that does not exist was swept")
 	}
+	if _, err := sim.RunSweep(context.Background(), sc, "actors.buyer.name", []float64{0.5}, sim.SweepOptions{}); err == nil || !contains(err.Error(), "holds text; a sweep varies a number") {
+		t.Errorf("sweeping a name: got %v, want an error naming the type", err)
+	}
 	_, err := sim.RunSweep(context.Background(), sc, "actors.buyer.reservation", []float64{0.5, 1.5}, sim.SweepOptions{})
 	if err == nil || !contains(err.Error(), "1.5 leaves the scenario invalid") {
 		t.Errorf("sweeping a reservation to 1.5: got %v, want an error naming the value", err)
