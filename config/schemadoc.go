@@ -37,6 +37,7 @@ var fieldDocs = map[string]doc{
 	"Scenario.protocol":    {text: "How rounds of talks proceed (negsim rounds)."},
 	"Scenario.events":      {text: "Changes that happen at the start of a round: a winter campaign, new sanctions."},
 	"Scenario.variants":    {text: "Named what-ifs shipped with the scenario; run one with --variant ID or FILE#ID."},
+	"Scenario.uncertainty": {text: "Distributions for numbers the scenario is unsure of, keyed by path, e.g. actors.russia.reservation: {dist: uniform, min: 0.5, max: 0.7}; negsim montecarlo draws from them."},
 
 	"Source":       {text: "A document the scenario's values rest on."},
 	"Source.id":    {text: "A short id that source: and note: fields cite, e.g. \"001\" or \"nyt-2026-02\". Lower-case letters, digits, '-' and '_'.", rules: slug},
@@ -120,6 +121,17 @@ var fieldDocs = map[string]doc{
 	"Variant.set":         {text: "Paths mapped to new values, e.g. actors.russia.reservation: 0.4. A path names list elements by id: actors.ukraine.preferences.territory.weight."},
 	"Variant.source":      {text: "Where the what-if comes from."},
 	"Variant.note":        {text: "Assumptions behind the what-if."},
+	"Uncertain":           {text: "A distribution for one number of the scenario, drawn afresh in every Monte Carlo draw."},
+	"Uncertain.dist":      {text: "The distribution: uniform (min, max), triangular (min, mode, max), normal (mean, sd; truncated to the path's valid range, and to [min, max] when given) or beta (alpha, beta; scaled to [min, max] when given).", rules: map[string]any{"enum": []any{"uniform", "triangular", "normal", "beta"}}},
+	"Uncertain.min":       {text: "The smallest value drawn (uniform, triangular; optional bound for normal and beta)."},
+	"Uncertain.max":       {text: "The largest value drawn (uniform, triangular; optional bound for normal and beta)."},
+	"Uncertain.mode":      {text: "The most likely value of a triangular distribution."},
+	"Uncertain.mean":      {text: "The mean of a normal distribution."},
+	"Uncertain.sd":        {text: "The standard deviation of a normal distribution, 0 or more.", rules: map[string]any{"minimum": 0}},
+	"Uncertain.alpha":     {text: "The first shape parameter of a beta distribution, above 0.", rules: map[string]any{"exclusiveMinimum": 0}},
+	"Uncertain.beta":      {text: "The second shape parameter of a beta distribution, above 0.", rules: map[string]any{"exclusiveMinimum": 0}},
+	"Uncertain.source":    {text: "Where the range comes from."},
+	"Uncertain.note":      {text: "Why this distribution: what the uncertainty is about."},
 }
 
 // changes says an event must change something through field f.

@@ -65,12 +65,29 @@ func (s *Scenario) Get(path string) (any, error) {
 	return target.Interface(), nil
 }
 
+// numberSetter returns a function that writes a number at path, walking the path once:
+// Monte Carlo draws write the same paths thousands of times.
+func (s *Scenario) numberSetter(path string) (func(float64), error) {
+	target, commit, err := s.locate(path)
+	if err != nil {
+		return nil, err
+	}
+	if target.Kind() != reflect.Float64 {
+		return nil, &PathError{path, fmt.Sprintf("holds %s, not a number with decimals", kindName(target.Type()))}
+	}
+	return func(x float64) {
+		target.SetFloat(x)
+		commit()
+	}, nil
+}
+
 // locate walks a path to the settable value it names.
 func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 	if strings.TrimSpace(path) == "" {
 		return reflect.Value{}, nil, &PathError{path, "empty path; it starts with one of " + quoteList(jsonNames(reflect.TypeOf(*s)))}
 	}
 	v := reflect.ValueOf(s).Elem()
+	parent := v // what holds v, for the message about empty maps
 	segs := strings.Split(path, ".")
 	for i, seg := range segs {
 		here := strings.Join(segs[:i], ".")
@@ -84,15 +101,22 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 				names := jsonNames(v.Type())
 				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, names), quoteList(names))}
 			}
-			v = f
+			parent, v = v, f
 		case reflect.Slice:
 			elem, ok, valid := element(v, seg)
 			if !ok {
 				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, valid), quoteList(valid))}
 			}
-			v = elem
+			parent, v = v, elem
 		case reflect.Map:
 			key := reflect.ValueOf(seg)
+			if v.Len() == 0 {
+				msg := fmt.Sprintf("%s is empty, so it has no %q; a path changes a value, it does not add one", here, seg)
+				if pr, ok := parent.Interface().(Preference); ok && pr.Ideal != "" {
+					msg += fmt.Sprintf(" (this preference gives ideal: %q instead of utilities; set %s.ideal or %s.shape)", pr.Ideal, strings.Join(segs[:i-1], "."), strings.Join(segs[:i-1], "."))
+				}
+				return reflect.Value{}, nil, &PathError{path, msg}
+			}
 			if !v.MapIndex(key).IsValid() {
 				keys := mapKeys(v)
 				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, keys), quoteList(keys))}
@@ -285,7 +309,7 @@ func assign(path string, target reflect.Value, value any) error {
 func toFloat(v any) (float64, bool) {
 	switch x := v.(type) {
 	case float64:
-		return x, true
+		return x, finite(x)
 	case int:
 		return float64(x), true
 	case string:

@@ -18,6 +18,8 @@ type Scenario struct {
 	Protocol    Protocol  `json:"protocol,omitzero"`
 	Events      []Event   `json:"events,omitempty"`
 	Variants    []Variant `json:"variants,omitempty"`
+	// Uncertainty gives distributions for numeric values, for Monte Carlo runs.
+	Uncertainty []Uncertain `json:"uncertainty,omitempty" negsim:"key=path"`
 }
 
 // Source is a document that values in the scenario cite by its id.
@@ -134,6 +136,29 @@ type Variant struct {
 	Set         []Assignment `json:"set" negsim:"key=path,required"`
 	Source      string       `json:"source,omitempty"`
 	Note        string       `json:"note,omitempty"`
+}
+
+// Uncertain is a distribution for the number at Path, drawn afresh in every Monte Carlo
+// draw. Which parameters apply depends on Dist:
+//   - uniform: min and max;
+//   - triangular: min, mode and max;
+//   - normal: mean and sd, truncated to the range the path allows (a reservation stays in
+//     [0,1]) and further to [min, max] when max is above min;
+//   - beta: alpha and beta, scaled from [0,1] to [min, max] when max is above min.
+//
+// A zero-width distribution (min equal to max, or sd 0) always gives the same value.
+type Uncertain struct {
+	Path   string  `json:"path"`
+	Dist   string  `json:"dist"`
+	Min    float64 `json:"min,omitempty"`
+	Max    float64 `json:"max,omitempty"`
+	Mode   float64 `json:"mode,omitempty"`
+	Mean   float64 `json:"mean,omitempty"`
+	SD     float64 `json:"sd,omitempty"`
+	Alpha  float64 `json:"alpha,omitempty"`
+	Beta   float64 `json:"beta,omitempty"`
+	Source string  `json:"source,omitempty"`
+	Note   string  `json:"note,omitempty"`
 }
 
 // Assignment is one value written at a path such as actors.russia.reservation.

@@ -25,6 +25,9 @@ type Space struct {
 	// the total number of options.
 	off  []int
 	opts []int
+	// stride[k] is what a step of one option on issue k adds to a deal's index, the deal's
+	// position in the space in file order (last issue fastest).
+	stride []uint64
 	// value[a][off[k]+o] is actor a's weighted value for option o of issue k: its
 	// normalised weight times its value for the option, so a deal's utility is a sum.
 	value [][]float64
@@ -76,19 +79,28 @@ func Compile(sc *Scenario) (*Space, error) {
 	if errs := sc.Validate().Errors(); len(errs) > 0 {
 		return nil, fmt.Errorf("%w: %s", ErrInvalidScenario, errs[0])
 	}
+	return compile(sc)
+}
+
+// compile builds the space of a scenario known to be valid.
+func compile(sc *Scenario) (*Space, error) {
 	sp := &Space{sc: sc, issues: len(sc.Issues), actors: len(sc.Actors)}
 	sp.off = make([]int, sp.issues+1)
 	sp.opts = make([]int, sp.issues)
+	sp.stride = make([]uint64, sp.issues)
 	sp.deals = 1
-	for k := range sc.Issues {
+	for k := sp.issues - 1; k >= 0; k-- {
 		n := len(sc.Issues[k].Options)
 		sp.opts[k] = n
-		sp.off[k+1] = sp.off[k] + n
+		sp.stride[k] = sp.deals
 		hi, lo := bits.Mul64(sp.deals, uint64(n))
 		if hi != 0 {
 			sp.tooMany = true
 		}
 		sp.deals = lo
+	}
+	for k := range sc.Issues {
+		sp.off[k+1] = sp.off[k] + sp.opts[k]
 	}
 	total := sp.off[sp.issues]
 	sp.value = make([][]float64, sp.actors)
@@ -97,18 +109,55 @@ func Compile(sc *Scenario) (*Space, error) {
 	sp.power = make([]float64, sp.actors)
 	for a := range sc.Actors {
 		act := &sc.Actors[a]
-		sp.power[a] = act.Power
 		if act.Veto {
 			sp.veto = append(sp.veto, a)
 		}
-		val := make([]float64, total)
+		sp.value[a] = make([]float64, total)
 		acc := make([]bool, total)
 		for i := range acc {
 			acc[i] = true
 		}
+		for pi := range act.Preferences {
+			pr := &act.Preferences[pi]
+			if pr.Acceptable == nil {
+				continue
+			}
+			k := sc.IssueIndex(pr.Issue)
+			is := &sc.Issues[k]
+			for o := range is.Options {
+				acc[sp.off[k]+o] = false
+			}
+			for _, id := range pr.Acceptable {
+				acc[sp.off[k]+is.OptionIndex(id)] = true
+			}
+		}
+		sp.accept[a] = acc
+		for ci := range act.Constraints {
+			sp.cons[a] = append(sp.cons[a], sp.compileConstraint(a, ci, &act.Constraints[ci]))
+		}
+	}
+	if err := sp.refresh(); err != nil {
+		return nil, err
+	}
+	return sp, nil
+}
+
+// refresh recomputes the numbers compiled from the scenario, its weights, utilities and
+// powers, in place: Monte Carlo changes only numbers between draws, so the option layout,
+// red lines and constraints stay as they are.
+func (sp *Space) refresh() error {
+	sc := sp.sc
+	for a := range sc.Actors {
+		act := &sc.Actors[a]
+		sp.power[a] = act.Power
+		val := sp.value[a]
+		clear(val)
 		weights := 0.0
 		for _, pr := range act.Preferences {
 			weights += pr.Weight
+		}
+		if !(weights > 0) {
+			return fmt.Errorf("%w: actor %q's weights sum to %g; at least one must be above 0", ErrInvalidScenario, act.ID, weights)
 		}
 		for pi := range act.Preferences {
 			pr := &act.Preferences[pi]
@@ -117,21 +166,9 @@ func Compile(sc *Scenario) (*Space, error) {
 			for o := range is.Options {
 				val[sp.off[k]+o] = pr.Weight / weights * optionValue(pr, is, o)
 			}
-			if pr.Acceptable != nil {
-				for o := range is.Options {
-					acc[sp.off[k]+o] = false
-				}
-				for _, id := range pr.Acceptable {
-					acc[sp.off[k]+is.OptionIndex(id)] = true
-				}
-			}
-		}
-		sp.value[a], sp.accept[a] = val, acc
-		for ci := range act.Constraints {
-			sp.cons[a] = append(sp.cons[a], sp.compileConstraint(a, ci, &act.Constraints[ci]))
 		}
 	}
-	return sp, nil
+	return nil
 }
 
 func (sp *Space) compileConstraint(actor, index int, c *Constraint) constraint {
@@ -164,6 +201,25 @@ func (sp *Space) Scenario() *Scenario { return sp.sc }
 // Deals is the number of deals in the outcome space, and false when that number does not
 // fit in 64 bits.
 func (sp *Space) Deals() (uint64, bool) { return sp.deals, !sp.tooMany }
+
+// index is a deal's position in the space, counting with the last issue fastest.
+func (sp *Space) index(choice []int) uint64 {
+	var i uint64
+	for k, o := range choice {
+		i += uint64(o) * sp.stride[k]
+	}
+	return i
+}
+
+// choiceAt is the deal at a position in the space, the inverse of index.
+func (sp *Space) choiceAt(i uint64) []int {
+	choice := make([]int, sp.issues)
+	for k := range choice {
+		choice[k] = int(i / sp.stride[k])
+		i %= sp.stride[k]
+	}
+	return choice
+}
 
 // Utility is actor a's utility for a deal given as one option index per issue. Sums run in
 // issue order everywhere in the engine, so equal deals give bit-identical utilities.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Problem is one thing wrong with a scenario, located by a path into it such as
@@ -91,6 +92,7 @@ func (s *Scenario) Validate() Problems {
 	v.core(s)
 	v.variants(s)
 	v.events(s)
+	v.uncertainty(s)
 	return v.out
 }
 
@@ -531,6 +533,104 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 			v.errorf(p, "%s leaves the scenario invalid: %s", what, pr)
 		}
 	}
+}
+
+// uncertainty checks every distribution: the path holds a number, the parameters suit
+// the distribution, and every value it can draw is one the path accepts.
+func (v *validator) uncertainty(s *Scenario) {
+	seen := map[string]bool{}
+	for _, u := range s.Uncertainty {
+		p := "uncertainty." + u.Path
+		if seen[u.Path] {
+			v.errorf(p, "path %q is given two distributions; keep one", u.Path)
+			continue
+		}
+		seen[u.Path] = true
+		if strings.HasPrefix(u.Path, "uncertainty.") || strings.HasPrefix(u.Path, "variants.") || strings.HasPrefix(u.Path, "events.") {
+			v.errorf(p, "uncertainty applies to the scenario's own values, such as actors.russia.reservation")
+			continue
+		}
+		cur, err := s.Get(u.Path)
+		if err != nil {
+			v.errorf(p, "%s", pathMessage(err))
+			continue
+		}
+		if _, isNum := cur.(float64); !isNum {
+			v.errorf(p, "holds %s, not a number with decimals, so it cannot follow a distribution", describeKind(cur))
+			continue
+		}
+		if !v.distParams(p, u) {
+			continue
+		}
+		r := rangeOf(u.Path)
+		lo, hi := u.support()
+		if !r.contains(lo) || !r.contains(hi) {
+			v.errorf(p, "%s can draw values in [%g, %g], but %s must lie in %s", u, lo, hi, r.what, r)
+		}
+	}
+}
+
+// distParams checks the parameters of one distribution and reports whether they are usable.
+func (v *validator) distParams(p string, u Uncertain) bool {
+	n := len(v.out)
+	unused := func(name string, x float64) {
+		if x != 0 {
+			v.errorf(p+"."+name, "%s does not take %s; write %s", u.Dist, name, distUsage[u.Dist])
+		}
+	}
+	for _, x := range []float64{u.Min, u.Max, u.Mode, u.Mean, u.SD, u.Alpha, u.Beta} {
+		if !finite(x) {
+			v.errorf(p, "parameters must be finite numbers")
+			return false
+		}
+	}
+	switch u.Dist {
+	case DistUniform:
+		unused("mode", u.Mode)
+		unused("mean", u.Mean)
+		unused("sd", u.SD)
+		unused("alpha", u.Alpha)
+		unused("beta", u.Beta)
+		if u.Min > u.Max {
+			v.errorf(p+".min", "min %g is above max %g", u.Min, u.Max)
+		}
+	case DistTriangular:
+		unused("mean", u.Mean)
+		unused("sd", u.SD)
+		unused("alpha", u.Alpha)
+		unused("beta", u.Beta)
+		if u.Min > u.Mode || u.Mode > u.Max {
+			v.errorf(p+".mode", "needs min ≤ mode ≤ max, found min %g, mode %g, max %g", u.Min, u.Mode, u.Max)
+		}
+	case DistNormal:
+		unused("mode", u.Mode)
+		unused("alpha", u.Alpha)
+		unused("beta", u.Beta)
+		if u.SD < 0 {
+			v.errorf(p+".sd", "sd %g is negative; a standard deviation is 0 or more", u.SD)
+		}
+		if u.Min > u.Max {
+			v.errorf(p+".min", "min %g is above max %g", u.Min, u.Max)
+		}
+		if lo, hi := u.support(); u.Mean < lo || u.Mean > hi {
+			v.errorf(p+".mean", "mean %g lies outside [%g, %g], the range the draws are truncated to", u.Mean, lo, hi)
+		}
+	case DistBeta:
+		unused("mode", u.Mode)
+		unused("mean", u.Mean)
+		unused("sd", u.SD)
+		if u.Alpha <= 0 || u.Beta <= 0 {
+			v.errorf(p, "beta needs alpha and beta above 0, found alpha %g, beta %g", u.Alpha, u.Beta)
+		}
+		if u.Min > u.Max {
+			v.errorf(p+".min", "min %g is above max %g", u.Min, u.Max)
+		}
+	case "":
+		v.errorf(p+".dist", "give dist: one of %s", quoteList(DistKinds))
+	default:
+		v.errorf(p+".dist", "unknown distribution %q;%s valid: %s", u.Dist, DidYouMean(u.Dist, DistKinds), quoteList(DistKinds))
+	}
+	return len(v.out) == n
 }
 
 func pathMessage(err error) string {

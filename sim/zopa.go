@@ -216,6 +216,49 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	return an, nil
 }
 
+// zopaSearch is what sweeps, Monte Carlo draws and comparisons need of a ZOPA: its size,
+// its frontier (for the Nash deal) and, when asked for, the positions of all its deals.
+type zopaSearch struct {
+	count     uint64
+	members   []uint64
+	front     frontier
+	vetoRes   []float64
+	vetoPower []float64
+}
+
+// searchZOPA finds the deals every veto actor accepts at the given reservations. With
+// record set, members lists their positions in the space in ascending order; that costs a
+// visit per ZOPA deal, where counting alone takes whole subtrees at once.
+func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, record bool) (*zopaSearch, error) {
+	t := newTree(sp, sp.baseRules(res))
+	zs := &zopaSearch{vetoRes: make([]float64, len(sp.veto)), vetoPower: make([]float64, len(sp.veto)), front: frontier{nv: len(sp.veto)}}
+	for j, a := range sp.veto {
+		zs.vetoRes[j], zs.vetoPower[j] = res[a], sp.power[a]
+	}
+	tal, err := t.tallyAll(ctx, workers)
+	if err != nil {
+		return nil, err
+	}
+	zs.count = tal.n
+	if zs.count == 0 {
+		return zs, nil
+	}
+	if zs.front, err = t.frontier(ctx); err != nil {
+		return nil, err
+	}
+	if record {
+		if zs.members, err = t.members(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return zs, nil
+}
+
+// nash is the Nash solution's position on the frontier, or -1 when the ZOPA is empty.
+func (zs *zopaSearch) nash() int {
+	return zs.front.argmax(zs.front.criteria(zs.vetoRes, zs.vetoPower)["nash"])
+}
+
 // Count is the number of deals every veto actor accepts at the given reservations (one per
 // actor, in file order), without listing or scoring them.
 func (sp *Space) Count(ctx context.Context, reservations []float64, workers int) (uint64, error) {

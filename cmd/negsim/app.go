@@ -126,6 +126,7 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
 	config.RegisterFlags(root.PersistentFlags())
 	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.explainCommand(), a.listCommand(), a.roundsCommand(),
+		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand())
 	return root
 }

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
+)
+
+func (a *app) compareCommand() *cobra.Command {
+	var limit int
+	var sets []string
+	cmd := &cobra.Command{
+		Use:   "compare A B",
+		Short: "Set two scenarios or variants side by side: ZOPA, solutions, surpluses",
+		Long: `compare analyses two versions of a negotiation and reports what moved from A to B: the
+deals that enter and leave the zone of possible agreement (ZOPA), each bargaining solution
+before and after, and each actor's surplus at the Nash solution. A and B are each a file,
+a shipped scenario's name, or FILE#VARIANT for one of the file's variants; both must have
+the same issues with the same options. --set applies to B only, so
+'compare X X --set PATH=VALUE' shows what one change does.`,
+		Example: `  negsim compare ukraine-2026 'ukraine-2026#sanctions-bite'
+  negsim compare before.yaml after.yaml --format json
+  negsim compare ukraine-2026 ukraine-2026 --set actors.russia.reservation=0.45`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if limit < 0 {
+				return usagef("--limit %d: give 0 or more", limit)
+			}
+			return a.compare(args[0], args[1], sets, limit)
+		},
+	}
+	cmd.Flags().IntVar(&limit, "limit", 20, "how many entering and leaving deals to list")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "override a value in B, e.g. --set actors.russia.reservation=0.4 (repeatable)")
+	return cmd
+}
+
+func (a *app) compare(argA, argB string, sets []string, limit int) error {
+	docA, err := a.openScenario(argA, whatIf{})
+	if err != nil {
+		return err
+	}
+	docB, err := a.openScenario(argB, whatIf{sets: sets})
+	if err != nil {
+		return err
+	}
+	a.warn(docA)
+	if docB.Name != docA.Name {
+		a.warn(docB)
+	}
+	if err := sim.SameIssues(docA.Scenario, docB.Scenario); err != nil {
+		return usagef("cannot compare %s with %s: %v", argA, argB, err)
+	}
+	ctx, cancel := a.withTimeout()
+	defer cancel()
+	c, err := sim.Compare(ctx, docA.Scenario, docB.Scenario, sim.CompareOptions{Limit: limit, Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
+	if err != nil {
+		return err
+	}
+	c.Before, c.After = sideName(argA, docA), sideName(argB, docB)
+	if len(sets) > 0 {
+		c.After += " --set " + strings.Join(sets, " --set ")
+	}
+	return a.emit(func(w io.Writer) error {
+		switch a.settings.Format {
+		case "json":
+			return writeJSON(w, c)
+		case "csv":
+			return actorMovesGrid(c, true).writeCSV(w)
+		}
+		return compareReport(docA.Scenario, c).write(w, a.settings.Format)
+	})
+}
+
+// sideName is how a report names one side: the file as given, with its variant.
+func sideName(arg string, doc *config.Document) string {
+	if doc.Variant != "" {
+		return strings.TrimSuffix(doc.Name, ".yaml") + "#" + doc.Variant
+	}
+	return arg
+}
+
+func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
+	r := &report{title: fmt.Sprintf("A = %s, B = %s", c.Before, c.After)}
+	r.add(section{title: "Zone of possible agreement", text: []string{
+		fmt.Sprintf("A: %s deals; B: %s deals. %s enter and %s leave the ZOPA.", count(c.ZOPABefore), count(c.ZOPAAfter), count(c.EnteringCount), count(c.LeavingCount)),
+	}})
+	moved := func(title string, n uint64, ds []sim.ComparedDeal, where string) {
+		s := section{title: title}
+		if n == 0 {
+			s.text = []string{"None."}
+			r.add(s)
+			return
+		}
+		s.text = []string{fmt.Sprintf("%d of %s, in option order, with the veto actors' surpluses in %s.", len(ds), count(n), where)}
+		g := &grid{}
+		for _, is := range sc.Issues {
+			g.header = append(g.header, is.ID)
+			g.right = append(g.right, false)
+		}
+		var veto []string
+		if len(ds) > 0 {
+			for _, ac := range sc.Actors {
+				if _, ok := ds[0].Surplus[ac.ID]; ok {
+					veto = append(veto, ac.ID)
+				}
+			}
+			var extra []string
+			for id := range ds[0].Surplus {
+				if sc.ActorIndex(id) < 0 {
+					extra = append(extra, id)
+				}
+			}
+			slices.Sort(extra)
+			veto = append(veto, extra...)
+		}
+		for _, id := range veto {
+			g.header = append(g.header, id)
+			g.right = append(g.right, true)
+		}
+		for _, d := range ds {
+			var row []string
+			for _, is := range sc.Issues {
+				row = append(row, d.Options[is.ID])
+			}
+			for _, id := range veto {
+				row = append(row, signed(d.Surplus[id]))
+			}
+			g.add(row...)
+		}
+		if len(ds) > 0 {
+			s.grid = g
+		}
+		r.add(s)
+	}
+	moved("Deals entering the ZOPA", c.EnteringCount, c.Entering, "B")
+	moved("Deals leaving the ZOPA", c.LeavingCount, c.Leaving, "A")
+
+	g := &grid{header: []string{"solution", "A", "B", "changed"}}
+	deal := func(m map[string]string) string {
+		if m == nil {
+			return "none (ZOPA empty)"
+		}
+		var parts []string
+		for _, is := range sc.Issues {
+			parts = append(parts, m[is.ID])
+		}
+		return strings.Join(parts, ", ")
+	}
+	titles := map[string]string{}
+	for _, ns := range (&sim.Solutions{}).Named() {
+		titles[ns.Key] = ns.Title
+	}
+	for _, m := range c.Solutions {
+		g.add(titles[m.Solution], deal(m.Before), deal(m.After), mark(m.Changed))
+	}
+	r.add(section{title: "Bargaining solutions", grid: g})
+	r.add(section{title: "Actors", text: []string{"Reservation, and surplus at the Nash solution, in A and in B."}, grid: actorMovesGrid(c, false)})
+	return r
+}
+
+func actorMovesGrid(c *sim.Comparison, csv bool) *grid {
+	g := &grid{header: []string{"actor", "veto", "reservation A", "reservation B", "Nash surplus A", "Nash surplus B", "change"},
+		right: []bool{false, false, true, true, true, true, true}}
+	if csv {
+		g.header = []string{"actor", "veto", "reservation_before", "reservation_after", "nash_surplus_before", "nash_surplus_after", "nash_surplus_change"}
+	}
+	f := func(x *float64, sign bool) string {
+		switch {
+		case x == nil && csv:
+			return ""
+		case x == nil:
+			return "–"
+		case csv:
+			return fmt.Sprint(*x)
+		case sign && math.Abs(*x) < 5e-4:
+			// Rounding in the sums must not print as a change: -0.000 would read as a loss.
+			return signed(0)
+		case sign:
+			return signed(*x)
+		}
+		return num(*x)
+	}
+	for _, m := range c.Actors {
+		g.add(m.Actor, fmt.Sprint(m.Veto), f(m.ReservationBefore, false), f(m.ReservationAfter, false), f(m.SurplusBefore, true), f(m.SurplusAfter, true), f(m.SurplusChange, true))
+	}
+	return g
+}

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// maxDraws bounds --draws: the run keeps a few numbers per draw in memory, and a million
+// draws pin a share down to ±0.1%.
+const maxDraws = 1_000_000
+
+func (a *app) monteCarloCommand() *cobra.Command {
+	var (
+		draws int
+		seed  uint64
+		vary  []string
+		top   int
+		w     whatIf
+	)
+	cmd := &cobra.Command{
+		Use:   "montecarlo [FILE]",
+		Short: "Draw uncertain values many times: how likely a ZOPA is, which deals recur, what matters most",
+		Long: `montecarlo draws every value the scenario's uncertainty: section (or --vary) gives a
+distribution for, analyses each draw, and reports:
+  - the share of draws with a non-empty zone of possible agreement (ZOPA), with its 95%
+    Wilson interval;
+  - the deals most often in the ZOPA and most often the Nash solution;
+  - per issue, how often each option is part of the Nash solution;
+  - the sensitivity of the ZOPA's size to each uncertain value (Spearman rank correlation).
+Distributions: uniform(min,max), triangular(min,mode,max), normal(mean,sd[,min,max])
+truncated to the range the path allows, beta(alpha,beta[,min,max]). Draw i uses the random
+stream (--seed, i), so the same seed gives the same report on any number of cores.
+Ctrl-C stops the run and reports the draws finished so far, saying so.`,
+		Example: `  negsim montecarlo --draws 2000 --seed 7
+  negsim montecarlo --vary 'actors.russia.reservation=uniform(0.45,0.7)' --draws 5000
+  negsim montecarlo my.yaml --vary 'actors.a.preferences.price.weight=normal(50,10)' --format json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if draws < 1 || draws > maxDraws {
+				return usagef("--draws %d: give 1 to %d", draws, maxDraws)
+			}
+			if top < 0 {
+				return usagef("--top %d: give 0 or more", top)
+			}
+			var extra []sim.Uncertain
+			for _, v := range vary {
+				u, err := sim.ParseUncertain(v)
+				if err != nil {
+					return usagef("--vary %v", err)
+				}
+				extra = append(extra, u)
+			}
+			return a.monteCarlo(argOr(args), w, extra, sim.MonteCarloOptions{Draws: draws, Seed: seed, Top: top})
+		},
+	}
+	cmd.Flags().IntVar(&draws, "draws", 1000, "number of draws")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "random seed; the same seed gives the same report")
+	cmd.Flags().StringArrayVar(&vary, "vary", nil, "give a value a distribution, e.g. --vary 'actors.russia.reservation=uniform(0.45,0.7)' (repeatable; replaces the file's for the same path)")
+	cmd.Flags().IntVar(&top, "top", 10, "how many deals to list by frequency")
+	w.register(cmd)
+	return cmd
+}
+
+func (a *app) monteCarlo(file string, w whatIf, extra []sim.Uncertain, opt sim.MonteCarloOptions) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	a.warn(doc)
+	sc := doc.Scenario
+	if len(extra) > 0 {
+		sc = sc.Clone()
+		for _, u := range extra {
+			replaced := false
+			for i := range sc.Uncertainty {
+				if sc.Uncertainty[i].Path == u.Path {
+					sc.Uncertainty[i], replaced = u, true
+				}
+			}
+			if !replaced {
+				sc.Uncertainty = append(sc.Uncertainty, u)
+			}
+		}
+		var msgs []string
+		for _, p := range sc.Validate().Errors() {
+			msgs = append(msgs, "  "+p.String())
+		}
+		if len(msgs) > 0 {
+			return usagef("%s: --vary leaves the scenario invalid:\n%s", doc.Name, strings.Join(msgs, "\n"))
+		}
+	}
+	if len(sc.Uncertainty) == 0 {
+		return usagef("%s has no uncertainty: section; give distributions there or with --vary, e.g. --vary 'actors.%s.reservation=uniform(0.3,0.6)'", doc.Name, sc.Actors[0].ID)
+	}
+	opt.Workers, opt.MaxDeals = a.settings.Workers, a.settings.MaxDeals
+	if bar := a.progressBar(opt.Draws); bar != nil {
+		opt.Progress = func() { _ = bar.Add(1) }
+		defer func() { _ = bar.Finish() }()
+	}
+	ctx, cancel := a.withTimeout()
+	defer cancel()
+	mc, err := sim.RunMonteCarlo(ctx, sc, opt)
+	if err != nil && (mc == nil || !mc.Interrupted) {
+		return err
+	}
+	if err := a.emit(func(out io.Writer) error {
+		switch a.settings.Format {
+		case "json":
+			return writeJSON(out, mc)
+		case "csv":
+			return sensitivityGrid(mc, true).writeCSV(out)
+		}
+		return monteCarloReport(sc, mc).write(out, a.settings.Format)
+	}); err != nil {
+		return err
+	}
+	if mc.Interrupted {
+		why := "interrupted"
+		if errors.Is(err, context.DeadlineExceeded) {
+			why = "stopped by --timeout"
+		}
+		return fmt.Errorf("%s after %d of %d draws; the report above covers those %d", why, mc.Draws, mc.Requested, mc.Draws)
+	}
+	return nil
+}
+
+// progressBar is a bar on stderr when stderr is a terminal; piped or redirected runs get
+// none, so logs and graders see only the report.
+func (a *app) progressBar(total int) *progressbar.ProgressBar {
+	f, ok := a.stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(a.stderr),
+		progressbar.OptionSetDescription("draws"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100_000_000),
+	)
+}
+
+func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
+	r := &report{title: fmt.Sprintf("%s: Monte Carlo, %d draws, seed %d", sc.Name, mc.Draws, mc.Seed)}
+	p := mc.ZOPANonEmpty
+	head := section{title: "Zone of possible agreement"}
+	if mc.Interrupted {
+		head.text = append(head.text, fmt.Sprintf("INTERRUPTED: %d of %d draws finished; every figure below covers those only.", mc.Draws, mc.Requested), "")
+	}
+	head.text = append(head.text,
+		fmt.Sprintf("P(ZOPA non-empty) = %s (%d of %d draws), 95%% interval %s to %s.", pct(p.Share), p.Count, p.Of, pct(p.Low), pct(p.High)),
+		fmt.Sprintf("Deals in the ZOPA per draw: mean %.4g, median %.4g, min %d, max %d.", mc.ZOPASize.Mean, mc.ZOPASize.Median, mc.ZOPASize.Min, mc.ZOPASize.Max))
+	r.add(head)
+	r.add(section{title: "Sensitivity", text: []string{"Spearman rank correlation of each uncertain value with the number of deals in the ZOPA, strongest first."}, grid: sensitivityGrid(mc, false)})
+	r.add(section{title: "Deals most often in the ZOPA", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.InZOPA)})
+	r.add(section{title: "Deals most often the Nash solution", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.Nash)})
+	g := &grid{header: []string{"issue", "Nash option (share of draws with a ZOPA)"}}
+	for _, f := range mc.NashOptions {
+		var parts []string
+		for _, o := range f.Options {
+			if o.Count > 0 {
+				parts = append(parts, fmt.Sprintf("%s %s", o.Option, pct(o.Share)))
+			}
+		}
+		g.add(f.Issue, strings.Join(parts, ", "))
+	}
+	r.add(section{title: "Nash option per issue", grid: g})
+	return r
+}
+
+func frequencyGrid(sc *sim.Scenario, ds []sim.DealFrequency) *grid {
+	g := &grid{header: []string{"#"}, right: []bool{true}}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+		g.right = append(g.right, false)
+	}
+	g.header = append(g.header, "share", "95% interval")
+	g.right = append(g.right, true, true)
+	for i, d := range ds {
+		row := []string{fmt.Sprint(i + 1)}
+		for _, is := range sc.Issues {
+			row = append(row, d.Options[is.ID])
+		}
+		row = append(row, pct(d.Share), pct(d.Low)+" – "+pct(d.High))
+		g.add(row...)
+	}
+	return g
+}
+
+func sensitivityGrid(mc *sim.MonteCarlo, csv bool) *grid {
+	g := &grid{header: []string{"path", "distribution", "mean", "min", "max", "rho"}, right: []bool{false, false, true, true, true, true}}
+	for _, s := range mc.Sensitivity {
+		rho := "n/a (constant)"
+		if csv {
+			rho = ""
+		}
+		if s.Rho != nil {
+			rho = fmt.Sprintf("%+.3f", *s.Rho)
+			if csv {
+				rho = fmt.Sprint(*s.Rho)
+			}
+		}
+		if csv {
+			g.add(s.Path, s.Distribution, fmt.Sprint(s.Mean), fmt.Sprint(s.Min), fmt.Sprint(s.Max), rho)
+			continue
+		}
+		g.add(s.Path, s.Distribution, fmt.Sprintf("%.4g", s.Mean), fmt.Sprintf("%.4g", s.Min), fmt.Sprintf("%.4g", s.Max), rho)
+	}
+	return g
+}
+
+func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }

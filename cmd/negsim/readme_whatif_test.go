@@ -1,0 +1,60 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReadmeWhatIfExamples runs every "$ negsim ..." example in the README's What-if
+// section and checks that each line shown under it (other than "...") is a line the
+// command prints, so the README cannot drift from the program.
+func TestReadmeWhatIfExamples(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Skipf("no README.md beside the module: %v", err)
+	}
+	_, section, ok := strings.Cut(string(data), "\n## What-if analysis\n")
+	if !ok {
+		t.Fatal("README.md has no 'What-if analysis' section")
+	}
+	if next := strings.Index(section, "\n## "); next >= 0 {
+		section = section[:next]
+	}
+	type example struct {
+		args  []string
+		shown []string
+	}
+	var examples []example
+	inBlock := false
+	cur := -1 // the example the lines of this block belong to, if any
+	for _, line := range strings.Split(section, "\n") {
+		switch {
+		case strings.HasPrefix(line, "```"):
+			inBlock, cur = !inBlock, -1
+		case inBlock && strings.HasPrefix(line, "$ negsim "):
+			examples = append(examples, example{args: strings.Fields(strings.TrimPrefix(line, "$ negsim "))})
+			cur = len(examples) - 1
+		case inBlock && cur >= 0 && line != "..." && strings.TrimSpace(line) != "":
+			examples[cur].shown = append(examples[cur].shown, line)
+		}
+	}
+	if len(examples) < 4 {
+		t.Fatalf("found %d examples in the README's What-if section, want at least 4", len(examples))
+	}
+	for _, e := range examples {
+		t.Run(strings.Join(e.args, " "), func(t *testing.T) {
+			out, errs, _ := runNegsim(t, e.args...)
+			printed := map[string]bool{}
+			for _, l := range strings.Split(out+errs, "\n") {
+				printed[strings.TrimRight(l, " ")] = true
+			}
+			for _, l := range e.shown {
+				if !printed[strings.TrimRight(l, " ")] {
+					t.Errorf("the README shows a line the command does not print:\n%s", l)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// maxSweepSteps bounds --steps: a sweep is read as a table, and each step is a full search.
+const maxSweepSteps = 10_000
+
+func (a *app) sweepCommand() *cobra.Command {
+	var (
+		param     string
+		from, to  float64
+		steps     int
+		values    string
+		tolerance float64
+		chart     string
+		w         whatIf
+	)
+	cmd := &cobra.Command{
+		Use:   "sweep [FILE] --param PATH (--from A --to B --steps N | --values A,B,C)",
+		Short: "Analyse a scenario over a range of one value: ZOPA size, Nash deal, surpluses",
+		Long: `sweep sets one path (as --set would) to each value in turn and reports, per value, the
+number of deals in the zone of possible agreement (ZOPA), the Nash deal and whether it
+changed from the previous value, and each veto actor's surplus at the Nash deal. Where the
+ZOPA opens or closes between two neighbouring values, the threshold is narrowed by
+bisection until its bracket is no wider than --tolerance. A ZOPA that opens and closes
+again between two neighbouring values is not seen: use more steps.`,
+		Example: `  negsim sweep --param actors.russia.reservation --from 0.4 --to 0.8 --steps 9
+  negsim sweep --param actors.ukraine.preferences.territory.weight --values 20,40,60,80
+  negsim sweep my.yaml --param actors.a.reservation --from 0 --to 1 --steps 11 --chart sweep.svg`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if param == "" {
+				return usagef("sweep needs --param PATH, e.g. --param actors.russia.reservation")
+			}
+			grid := cmd.Flags().Changed("from") || cmd.Flags().Changed("to") || cmd.Flags().Changed("steps")
+			var xs []float64
+			switch {
+			case values != "" && grid:
+				return usagef("give either --values or --from/--to/--steps, not both")
+			case values != "":
+				for _, s := range strings.Split(values, ",") {
+					x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+					if err != nil {
+						return usagef("--values: %q is not a number", strings.TrimSpace(s))
+					}
+					xs = append(xs, x)
+				}
+			case cmd.Flags().Changed("from") && cmd.Flags().Changed("to"):
+				if steps < 2 || steps > maxSweepSteps {
+					return usagef("--steps %d: give 2 to %d values", steps, maxSweepSteps)
+				}
+				xs = sim.SweepValues(from, to, steps)
+			default:
+				return usagef("sweep needs the values: --from A --to B [--steps N] or --values A,B,C")
+			}
+			if !(tolerance > 0) {
+				return usagef("--tolerance %g: give a number above 0", tolerance)
+			}
+			if chart != "" {
+				if ext := strings.ToLower(filepath.Ext(chart)); ext != ".svg" && ext != ".png" {
+					return usagef("--chart %s: the file name must end in .svg or .png", chart)
+				}
+			}
+			return a.sweep(argOr(args), w, param, xs, tolerance, chart)
+		},
+	}
+	cmd.Flags().StringVar(&param, "param", "", "the path to vary, e.g. actors.russia.reservation")
+	cmd.Flags().Float64Var(&from, "from", 0, "first value")
+	cmd.Flags().Float64Var(&to, "to", 1, "last value")
+	cmd.Flags().IntVar(&steps, "steps", 11, "number of evenly spaced values from --from to --to, both included")
+	cmd.Flags().StringVar(&values, "values", "", "explicit values, comma-separated, instead of --from/--to/--steps")
+	cmd.Flags().Float64Var(&tolerance, "tolerance", 1e-6, "width to which thresholds where the ZOPA opens or closes are narrowed")
+	cmd.Flags().StringVar(&chart, "chart", "", "also plot ZOPA size and surpluses against the value to this .svg or .png file")
+	w.register(cmd)
+	return cmd
+}
+
+func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float64, chart string) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	a.warn(doc)
+	ctx, cancel := a.withTimeout()
+	defer cancel()
+	sw, err := sim.RunSweep(ctx, doc.Scenario, param, xs, sim.SweepOptions{Tolerance: tol, Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
+	if err != nil {
+		var pe *sim.PathError
+		if errors.As(err, &pe) {
+			return usagef("%s: --param %v", doc.Name, err)
+		}
+		return err
+	}
+	if chart != "" {
+		if err := writeFileAtomic(chart, func(out io.Writer) error { return sweepChart(out, sw, doc.Scenario, chart) }); err != nil {
+			return err
+		}
+	}
+	return a.emit(func(out io.Writer) error {
+		switch a.settings.Format {
+		case "json":
+			return writeJSON(out, sw)
+		case "csv":
+			return sweepGrid(doc.Scenario, sw, true).writeCSV(out)
+		}
+		return sweepReport(doc.Scenario, sw).write(out, a.settings.Format)
+	})
+}
+
+func sweepReport(sc *sim.Scenario, sw *sim.Sweep) *report {
+	r := &report{title: fmt.Sprintf("%s: sweep of %s", sc.Name, sw.Path)}
+	text := []string{"Per value: deals in the ZOPA, the Nash deal (* where it changed from the previous value), and each veto actor's surplus there."}
+	r.add(section{title: "Values", text: text, grid: sweepGrid(sc, sw, false)})
+	th := section{title: "Thresholds"}
+	if len(sw.Thresholds) == 0 {
+		th.text = []string{"The ZOPA neither opens nor closes between the values swept."}
+	}
+	for _, t := range sw.Thresholds {
+		th.text = append(th.text, fmt.Sprintf("The ZOPA %s at %s = %.6g (between %.9g and %.9g; tolerance %g).", t.Kind, sw.Path, t.At, t.From, t.To, sw.Tolerance))
+	}
+	r.add(th)
+	return r
+}
+
+// sweepGrid has one row per value. The CSV form spells the Nash deal out one column per
+// issue, so spreadsheets can filter on it.
+func sweepGrid(sc *sim.Scenario, sw *sim.Sweep, csv bool) *grid {
+	g := &grid{header: []string{sw.Path, "zopa"}, right: []bool{true, true}}
+	if csv {
+		for _, is := range sc.Issues {
+			g.header = append(g.header, "nash_"+is.ID)
+		}
+		g.header = append(g.header, "nash_changed")
+	} else {
+		g.header = append(g.header, "Nash deal", "changed")
+		g.right = append(g.right, false, false)
+	}
+	for _, id := range sw.Veto {
+		g.header = append(g.header, "surplus: "+id)
+		if csv {
+			g.header[len(g.header)-1] = "surplus_" + id
+		}
+		g.right = append(g.right, true)
+	}
+	for _, pt := range sw.Points {
+		row := []string{strconv.FormatFloat(pt.Value, 'g', 6, 64), fmt.Sprint(pt.ZOPA)}
+		if csv {
+			for _, is := range sc.Issues {
+				row = append(row, pt.Nash[is.ID])
+			}
+			row = append(row, fmt.Sprint(pt.NashChanged))
+		} else {
+			deal := "none (ZOPA empty)"
+			if pt.Nash != nil {
+				var parts []string
+				for _, is := range sc.Issues {
+					parts = append(parts, pt.Nash[is.ID])
+				}
+				deal = strings.Join(parts, ", ")
+			}
+			changed := ""
+			if pt.NashChanged {
+				changed = "*"
+				if len(pt.Changed) > 0 {
+					changed = "* " + strings.Join(pt.Changed, ", ")
+				}
+			}
+			row = append(row, deal, changed)
+		}
+		for _, id := range sw.Veto {
+			s, ok := pt.Surplus[id]
+			switch {
+			case !ok:
+				row = append(row, "")
+			case csv:
+				row = append(row, fmt.Sprint(s))
+			default:
+				row = append(row, signed(s))
+			}
+		}
+		g.add(row...)
+	}
+	return g
+}

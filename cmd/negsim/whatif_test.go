@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tradeScenario: one issue, a buyer and a seller. The seller (reservation 0.5) accepts mid
+// (0.7) and high (1); the buyer gets 0.6 from mid, so a ZOPA exists while the buyer's
+// reservation is at most 0.6. The variant raises the buyer's reservation past it.
+const tradeScenario = `name: trade
+issues:
+  - id: price
+    name: Price
+    options: [{id: low}, {id: mid}, {id: high}]
+actors:
+  - id: buyer
+    name: Buyer
+    reservation: 0.3
+    preferences:
+      price: {weight: 1, utilities: {low: 1, mid: 0.6, high: 0}, acceptable: [low, mid, high]}
+  - id: seller
+    name: Seller
+    reservation: 0.5
+    preferences:
+      price: {weight: 1, utilities: {low: 0, mid: 0.7, high: 1}, acceptable: [low, mid, high]}
+variants:
+  - id: greedy-buyer
+    description: The buyer wants more than mid gives it.
+    set:
+      actors.buyer.reservation: 0.65
+uncertainty:
+  actors.buyer.reservation: {dist: uniform, min: 0.2, max: 1.0}
+`
+
+func writeScenario(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "trade.yaml")
+	if err := os.WriteFile(path, []byte(tradeScenario), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestSweepCommand(t *testing.T) {
+	file := writeScenario(t)
+	chart := filepath.Join(t.TempDir(), "sweep.svg")
+	out, errs, code := runNegsim(t, "sweep", file, "--param", "actors.buyer.reservation", "--from", "0", "--to", "1", "--steps", "5", "--format", "json", "--chart", chart)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var sw struct {
+		Points []struct {
+			Value float64 `json:"value"`
+			ZOPA  uint64  `json:"zopa"`
+		} `json:"points"`
+		Thresholds []struct {
+			Kind string  `json:"kind"`
+			From float64 `json:"from"`
+			To   float64 `json:"to"`
+		} `json:"thresholds"`
+	}
+	if err := json.Unmarshal([]byte(out), &sw); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	// Values 0, 0.25, 0.5, 0.75, 1. At 0 the buyer takes mid and high (0 ≥ 0), so the
+	// ZOPA is {mid, high}; at 0.25 and 0.5 only mid; from 0.75 on nothing.
+	want := []uint64{2, 1, 1, 0, 0}
+	for i, p := range sw.Points {
+		if p.ZOPA != want[i] {
+			t.Errorf("at %g: ZOPA %d, want %d", p.Value, p.ZOPA, want[i])
+		}
+	}
+	// mid is worth 0.6 to the buyer: the ZOPA closes just above that.
+	if len(sw.Thresholds) != 1 || sw.Thresholds[0].Kind != "closes" || sw.Thresholds[0].From > 0.6 || sw.Thresholds[0].To < 0.6 {
+		t.Errorf("thresholds %+v, want one where the ZOPA closes, bracketing 0.6", sw.Thresholds)
+	}
+	svg, err := os.ReadFile(chart)
+	if err != nil || !bytes.Contains(svg, []byte("<svg")) {
+		t.Errorf("the chart %s is not an SVG file: %v", chart, err)
+	}
+
+	png := filepath.Join(t.TempDir(), "sweep.png")
+	if _, errs, code := runNegsim(t, "sweep", file, "--param", "actors.seller.reservation", "--values", "0.4,0.9", "--chart", png); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if b, err := os.ReadFile(png); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Errorf("the chart %s is not a PNG file: %v", png, err)
+	}
+}
+
+func TestWhatIfUsageErrors(t *testing.T) {
+	file := writeScenario(t)
+	certain := filepath.Join(t.TempDir(), "certain.yaml")
+	before, _, _ := strings.Cut(tradeScenario, "uncertainty:")
+	if err := os.WriteFile(certain, []byte(before), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"sweep without a path", []string{"sweep", file, "--from", "0", "--to", "1"}, "sweep needs --param"},
+		{"sweep of a wrong path", []string{"sweep", file, "--param", "actors.buyer.reservaton", "--values", "0.1"}, `did you mean "reservation"?`},
+		{"sweep without values", []string{"sweep", file, "--param", "actors.buyer.reservation"}, "sweep needs the values"},
+		{"sweep chart of an unknown type", []string{"sweep", file, "--param", "actors.buyer.reservation", "--values", "0.1", "--chart", "x.gif"}, "must end in .svg or .png"},
+		{"set of a wrong key", []string{"analyze", file, "--set", "actors.buyer.utility=1"}, `valid: "id", "name"`},
+		{"set of a wrong type", []string{"analyze", file, "--set", "actors.buyer.veto=sometimes"}, "expects true or false"},
+		{"unknown variant", []string{"analyze", file + "#greedy"}, `no variant "greedy"`},
+		{"montecarlo without uncertainty", []string{"montecarlo", certain}, "has no uncertainty: section"},
+		{"vary of a wrong path", []string{"montecarlo", file, "--vary", "actors.nobody.reservation=uniform(0,1)"}, `actors has no "nobody"`},
+		{"montecarlo bad distribution", []string{"montecarlo", file, "--vary", "actors.buyer.reservation=uniform(0.9,0.1)"}, "min 0.9 is above max 0.1"},
+		{"compare different issues", []string{"compare", file, "ukraine-2026"}, `compare needs the same issues`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, code := runNegsim(t, tt.args...)
+			if code != exitBadUse || !strings.Contains(errs, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, exitBadUse, tt.want)
+			}
+		})
+	}
+}
+
+func TestMonteCarloCommandSameBytesOnOneAndTwoWorkers(t *testing.T) {
+	file := writeScenario(t)
+	var outs []string
+	for _, format := range []string{"json", "table"} {
+		for _, workers := range []string{"1", "2"} {
+			out, errs, code := runNegsim(t, "montecarlo", file, "--draws", "500", "--seed", "9", "--workers", workers, "--format", format)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			outs = append(outs, out)
+		}
+	}
+	if outs[0] != outs[1] || outs[2] != outs[3] {
+		t.Error("--workers 1 and --workers 2 gave different output for the same seed")
+	}
+	if strings.Contains(outs[2], "\x1b[") {
+		t.Error("a progress bar reached the output although stderr is not a terminal")
+	}
+	var mc struct {
+		P struct {
+			Low, High float64
+		} `json:"zopa_non_empty"`
+	}
+	if err := json.Unmarshal([]byte(outs[0]), &mc); err != nil {
+		t.Fatal(err)
+	}
+	// The buyer's reservation is uniform on [0.2, 1]; the ZOPA is open while it is at
+	// most 0.6: P = 0.4 / 0.8 = 0.5.
+	if mc.P.Low > 0.5 || mc.P.High < 0.5 {
+		t.Errorf("95%% interval [%g, %g] misses the exact 0.5", mc.P.Low, mc.P.High)
+	}
+}
+
+func TestMonteCarloCommandInterrupted(t *testing.T) {
+	file := writeScenario(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"montecarlo", file, "--draws", "100"}, strings.NewReader(""), &out, &errb)
+	if code != exitFailure || !strings.Contains(out.String(), "INTERRUPTED: 0 of 100 draws") || !strings.Contains(errb.String(), "interrupted after 0 of 100 draws") {
+		t.Errorf("exit %d\nstdout %s\nstderr %s\nwant exit 1, a report marked interrupted and a note on stderr", code, out.String(), errb.String())
+	}
+}
+
+func TestCompareCommandWithVariant(t *testing.T) {
+	file := writeScenario(t)
+	out, errs, code := runNegsim(t, "compare", file, file+"#greedy-buyer", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var c struct {
+		After     string `json:"after"`
+		Before    uint64 `json:"zopa_before"`
+		AfterN    uint64 `json:"zopa_after"`
+		Leaving   uint64 `json:"leaving_count"`
+		Solutions []struct {
+			Solution string            `json:"solution"`
+			After    map[string]string `json:"after"`
+		} `json:"solutions"`
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	// Before: ZOPA {mid}. The variant raises the buyer's reservation to 0.65 > 0.6, so
+	// mid leaves and nothing is left: no solution after.
+	if c.Before != 1 || c.AfterN != 0 || c.Leaving != 1 || c.Solutions[0].After != nil || !strings.HasSuffix(c.After, "#greedy-buyer") {
+		t.Errorf("got %+v; want ZOPA 1 → 0, one deal leaving, no Nash deal after, B named with its variant", c)
+	}
+	// With the seller's reservation at 0, low (worth 0 to it) is acceptable to it as well,
+	// and the buyer (0.3) takes low (1): low enters, mid stays.
+	out, errs, code = runNegsim(t, "compare", file, file, "--set", "actors.seller.reservation=0")
+	if code != 0 || !strings.Contains(out, "A: 1 deals; B: 2 deals. 1 enter and 0 leave the ZOPA.") {
+		t.Errorf("exit %d, stderr %s\n%s", code, errs, out)
+	}
+}

@@ -1,0 +1,210 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// Comparison sets two versions of a negotiation side by side: a scenario and a variant of
+// it, or two files over the same issues. Its JSON form is a public contract.
+type Comparison struct {
+	Before string `json:"before"`
+	After  string `json:"after"`
+	// ZOPABefore and ZOPAAfter count the deals in each ZOPA.
+	ZOPABefore uint64 `json:"zopa_before"`
+	ZOPAAfter  uint64 `json:"zopa_after"`
+	// Entering are deals in the ZOPA after but not before, Leaving the reverse, the first
+	// Limit of each in option order; the counts are of all of them.
+	EnteringCount uint64         `json:"entering_count"`
+	LeavingCount  uint64         `json:"leaving_count"`
+	Entering      []ComparedDeal `json:"entering"`
+	Leaving       []ComparedDeal `json:"leaving"`
+	Solutions     []SolutionMove `json:"solutions"`
+	Actors        []ActorMove    `json:"actors"`
+}
+
+// ComparedDeal is a deal with the veto actors' surpluses on the side where it is in the
+// ZOPA.
+type ComparedDeal struct {
+	Options map[string]string  `json:"options"`
+	Surplus map[string]float64 `json:"surplus"`
+}
+
+// SolutionMove is one bargaining solution before and after; a side is nil when its ZOPA
+// is empty.
+type SolutionMove struct {
+	Solution string            `json:"solution"`
+	Before   map[string]string `json:"before"`
+	After    map[string]string `json:"after"`
+	Changed  bool              `json:"changed"`
+}
+
+// ActorMove is how one actor fares at the Nash solution before and after. Fields of a side
+// where the actor is absent or the ZOPA is empty are nil.
+type ActorMove struct {
+	Actor             string   `json:"actor"`
+	Veto              bool     `json:"veto"`
+	ReservationBefore *float64 `json:"reservation_before"`
+	ReservationAfter  *float64 `json:"reservation_after"`
+	SurplusBefore     *float64 `json:"nash_surplus_before"`
+	SurplusAfter      *float64 `json:"nash_surplus_after"`
+	SurplusChange     *float64 `json:"nash_surplus_change"`
+}
+
+// CompareOptions tune a comparison.
+type CompareOptions struct {
+	// Limit is how many entering and leaving deals to list.
+	Limit    int
+	Workers  int
+	MaxDeals uint64
+}
+
+// SameIssues reports, as an error naming the first difference, whether two scenarios
+// settle the same issues with the same options in the same order, which comparing their
+// deals requires.
+func SameIssues(a, b *Scenario) error {
+	ai, bi := issueIDs(a), issueIDs(b)
+	for _, id := range ai {
+		if !slices.Contains(bi, id) {
+			return fmt.Errorf("issue %q is in %q but not in %q; compare needs the same issues on both sides", id, a.Name, b.Name)
+		}
+	}
+	for _, id := range bi {
+		if !slices.Contains(ai, id) {
+			return fmt.Errorf("issue %q is in %q but not in %q; compare needs the same issues on both sides", id, b.Name, a.Name)
+		}
+	}
+	if !slices.Equal(ai, bi) {
+		return fmt.Errorf("the issues come in a different order (%s against %s); compare needs the same order on both sides", quoteList(ai), quoteList(bi))
+	}
+	for k := range a.Issues {
+		ao, bo := optionIDs(&a.Issues[k]), optionIDs(&b.Issues[k])
+		if !slices.Equal(ao, bo) {
+			return fmt.Errorf("issue %q has options %s in %q but %s in %q; compare needs the same options in the same order", a.Issues[k].ID, quoteList(ao), a.Name, quoteList(bo), b.Name)
+		}
+	}
+	return nil
+}
+
+// Compare analyses both scenarios and reports what moved from before to after.
+func Compare(ctx context.Context, before, after *Scenario, opt CompareOptions) (*Comparison, error) {
+	if err := SameIssues(before, after); err != nil {
+		return nil, err
+	}
+	side := func(sc *Scenario) (*Space, *zopaSearch, *Analysis, error) {
+		sp, err := Compile(sc)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if opt.MaxDeals > 0 && (sp.tooMany || sp.deals > opt.MaxDeals) || sp.tooMany {
+			return nil, nil, nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opt.MaxDeals}
+		}
+		zs, err := searchZOPA(ctx, sp, sp.reservations(), opt.Workers, true)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		an, err := Analyze(ctx, sp, Options{Workers: opt.Workers})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return sp, zs, an, nil
+	}
+	spA, zsA, anA, err := side(before)
+	if err != nil {
+		return nil, err
+	}
+	spB, zsB, anB, err := side(after)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comparison{Before: before.Name, After: after.Name, ZOPABefore: zsA.count, ZOPAAfter: zsB.count,
+		Entering: []ComparedDeal{}, Leaving: []ComparedDeal{}, Solutions: []SolutionMove{}, Actors: []ActorMove{}}
+	entering, leaving := difference(zsB.members, zsA.members), difference(zsA.members, zsB.members)
+	c.EnteringCount, c.LeavingCount = uint64(len(entering)), uint64(len(leaving))
+	list := func(sp *Space, ids []uint64) []ComparedDeal {
+		out := []ComparedDeal{}
+		for _, d := range ids[:min(len(ids), opt.Limit)] {
+			choice := sp.choiceAt(d)
+			cd := ComparedDeal{Options: sp.optionsOf(choice), Surplus: map[string]float64{}}
+			for _, a := range sp.veto {
+				cd.Surplus[sp.sc.Actors[a].ID] = sp.Utility(a, choice) - sp.sc.Actors[a].Reservation
+			}
+			out = append(out, cd)
+		}
+		return out
+	}
+	c.Entering, c.Leaving = list(spB, entering), list(spA, leaving)
+
+	namedA, namedB := anA.Solutions.Named(), anB.Solutions.Named()
+	for i := range namedA {
+		m := SolutionMove{Solution: namedA[i].Key}
+		if s := namedA[i].Solution; s != nil {
+			m.Before = s.Options
+		}
+		if s := namedB[i].Solution; s != nil {
+			m.After = s.Options
+		}
+		m.Changed = !sameOptions(m.Before, m.After)
+		c.Solutions = append(c.Solutions, m)
+	}
+
+	ids := actorIDs(before)
+	for _, id := range actorIDs(after) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range ids {
+		m := ActorMove{Actor: id}
+		if i := before.ActorIndex(id); i >= 0 {
+			m.Veto = before.Actors[i].Veto
+			m.ReservationBefore = ptr(before.Actors[i].Reservation)
+			if s := anA.Solutions.Nash; s != nil {
+				m.SurplusBefore = ptr(s.Surplus[id])
+			}
+		}
+		if i := after.ActorIndex(id); i >= 0 {
+			m.Veto = m.Veto || after.Actors[i].Veto
+			m.ReservationAfter = ptr(after.Actors[i].Reservation)
+			if s := anB.Solutions.Nash; s != nil {
+				m.SurplusAfter = ptr(s.Surplus[id])
+			}
+		}
+		if m.SurplusBefore != nil && m.SurplusAfter != nil {
+			m.SurplusChange = ptr(*m.SurplusAfter - *m.SurplusBefore)
+		}
+		c.Actors = append(c.Actors, m)
+	}
+	return c, nil
+}
+
+func ptr(x float64) *float64 { return &x }
+
+func sameOptions(a, b map[string]string) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// difference is the elements of a not in b, both ascending.
+func difference(a, b []uint64) []uint64 {
+	var out []uint64
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j < len(b) && b[j] == x {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}

@@ -1,0 +1,73 @@
+package sim_test
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func TestCompareHandBuiltPair(t *testing.T) {
+	before := loadYAML(t, priceScenario).Scenario
+	after := before.Clone()
+	// Before (buyer 0.3, seller 0.5): the seller takes mid and high, the buyer low and
+	// mid, so the ZOPA is {mid}; Nash surpluses: buyer 0.6 − 0.3 = 0.3, seller 0.7 − 0.5 = 0.2.
+	// After (buyer 0.8, seller 0): the seller takes anything, the buyer only low (1), so
+	// the ZOPA is {low}; surpluses there: buyer 1 − 0.8 = 0.2, seller 0 − 0 = 0.
+	// So low enters, mid leaves, and the Nash surplus changes by −0.1 and −0.2.
+	for path, v := range map[string]float64{"actors.buyer.reservation": 0.8, "actors.seller.reservation": 0} {
+		if err := after.Set(path, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := sim.Compare(context.Background(), before, after, sim.CompareOptions{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ZOPABefore != 1 || c.ZOPAAfter != 1 || c.EnteringCount != 1 || c.LeavingCount != 1 {
+		t.Fatalf("ZOPA %d → %d, %d entering, %d leaving; want 1 → 1, 1 and 1", c.ZOPABefore, c.ZOPAAfter, c.EnteringCount, c.LeavingCount)
+	}
+	if got := c.Entering[0].Options["price"]; got != "low" {
+		t.Errorf("entering %s, want low", got)
+	}
+	if got := c.Leaving[0].Options["price"]; got != "mid" {
+		t.Errorf("leaving %s, want mid", got)
+	}
+	nash := c.Solutions[0]
+	if nash.Solution != "nash" || !reflect.DeepEqual(nash.Before, map[string]string{"price": "mid"}) || !reflect.DeepEqual(nash.After, map[string]string{"price": "low"}) || !nash.Changed {
+		t.Errorf("Nash %+v, want mid → low, changed", nash)
+	}
+	want := map[string][3]float64{"buyer": {0.3, 0.2, -0.1}, "seller": {0.2, 0, -0.2}}
+	for _, m := range c.Actors {
+		w := want[m.Actor]
+		if m.SurplusBefore == nil || m.SurplusAfter == nil || m.SurplusChange == nil {
+			t.Fatalf("%s: missing surpluses %+v", m.Actor, m)
+		}
+		if math.Abs(*m.SurplusBefore-w[0]) > 1e-12 || math.Abs(*m.SurplusAfter-w[1]) > 1e-12 || math.Abs(*m.SurplusChange-w[2]) > 1e-12 {
+			t.Errorf("%s: surplus %v → %v (%v), want %v → %v (%v)", m.Actor, *m.SurplusBefore, *m.SurplusAfter, *m.SurplusChange, w[0], w[1], w[2])
+		}
+	}
+}
+
+func TestCompareNeedsSameIssues(t *testing.T) {
+	base := loadYAML(t, priceScenario).Scenario
+	renamed := loadYAML(t, strings.ReplaceAll(priceScenario, "mid", "medium"))
+	other := loadYAML(t, strings.ReplaceAll(priceScenario, "price", "cost")).Scenario
+	tests := []struct {
+		name string
+		b    *sim.Scenario
+		want string
+	}{
+		{"different options", renamed.Scenario, `issue "price" has options "low", "mid" or "high" in "price" but "low", "medium" or "high"`},
+		{"different issues", other, `issue "price" is in "price" but not in "cost"`},
+	}
+	for _, tt := range tests {
+		_, err := sim.Compare(context.Background(), base, tt.b, sim.CompareOptions{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want an error containing %q", tt.name, err, tt.want)
+		}
+	}
+}

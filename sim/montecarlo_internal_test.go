@@ -1,0 +1,33 @@
+package sim
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestRanksAverageTies(t *testing.T) {
+	// Sorted: 10 (rank 1), 20 and 20 (ranks 2 and 3, shared as 2.5), 40 (rank 4).
+	got := ranks([]float64{40, 20, 10, 20})
+	if want := []float64{4, 2.5, 1, 2.5}; !reflect.DeepEqual(got, want) {
+		t.Errorf("ranks = %v, want %v", got, want)
+	}
+}
+
+func TestIndexRoundTrip(t *testing.T) {
+	sc := &Scenario{Issues: []Issue{
+		{ID: "a", Options: make([]Option, 3)}, {ID: "b", Options: make([]Option, 2)}, {ID: "c", Options: make([]Option, 4)},
+	}}
+	sp, err := compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Last issue fastest: (2,1,3) is 2·(2·4) + 1·4 + 3 = 23, the last of 24 deals.
+	if got := sp.index([]int{2, 1, 3}); got != 23 {
+		t.Errorf("index(2,1,3) = %d, want 23", got)
+	}
+	for i := uint64(0); i < 24; i++ {
+		if got := sp.index(sp.choiceAt(i)); got != i {
+			t.Errorf("index(choiceAt(%d)) = %d", i, got)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package sim_test
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// priceScenario is one issue between a buyer and a seller, small enough to solve by hand:
+//
+//	option   buyer  seller
+//	low      1      0
+//	mid      0.6    0.7
+//	high     0      1
+//
+// With the seller's reservation at 0.5 it accepts mid and high; the buyer gets 0.6 from mid
+// and 0 from high, so a ZOPA exists exactly while the buyer's reservation is at most 0.6.
+const priceScenario = `
+name: price
+issues:
+  - id: price
+    name: Price
+    options: [{id: low}, {id: mid}, {id: high}]
+actors:
+  - id: buyer
+    name: Buyer
+    reservation: 0.3
+    preferences:
+      price: {weight: 1, utilities: {low: 1, mid: 0.6, high: 0}}
+  - id: seller
+    name: Seller
+    reservation: 0.5
+    preferences:
+      price: {weight: 1, utilities: {low: 0, mid: 0.7, high: 1}}
+`
+
+func TestSweepThresholdClosesAtHandComputedValue(t *testing.T) {
+	sc := loadYAML(t, priceScenario).Scenario
+	const tol = 1e-7
+	// 0.05, 0.35, 0.65, 0.95: the ZOPA is {mid} at the first two and empty after.
+	sw, err := sim.RunSweep(context.Background(), sc, "actors.buyer.reservation", sim.SweepValues(0.05, 0.95, 4), sim.SweepOptions{Tolerance: tol, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantZOPA := []uint64{1, 1, 0, 0}
+	for i, pt := range sw.Points {
+		if pt.ZOPA != wantZOPA[i] {
+			t.Errorf("at %g: ZOPA %d, want %d", pt.Value, pt.ZOPA, wantZOPA[i])
+		}
+	}
+	// At 0.35 the Nash deal is mid: the buyer's surplus is 0.6 − 0.35 = 0.25 and the
+	// seller's 0.7 − 0.5 = 0.2.
+	p := sw.Points[1]
+	if !reflect.DeepEqual(p.Nash, map[string]string{"price": "mid"}) || math.Abs(p.Surplus["buyer"]-0.25) > 1e-12 || math.Abs(p.Surplus["seller"]-0.2) > 1e-12 {
+		t.Errorf("at 0.35: Nash %v, surpluses %v; want mid with buyer +0.25, seller +0.2", p.Nash, p.Surplus)
+	}
+	if sw.Points[1].NashChanged || !sw.Points[2].NashChanged || sw.Points[3].NashChanged {
+		t.Errorf("Nash changed flags %v %v %v, want false (same deal), true (it disappears), false",
+			sw.Points[1].NashChanged, sw.Points[2].NashChanged, sw.Points[3].NashChanged)
+	}
+	if len(sw.Thresholds) != 1 {
+		t.Fatalf("thresholds %+v, want one", sw.Thresholds)
+	}
+	th := sw.Thresholds[0]
+	// The ZOPA closes once the buyer asks for more than mid's 0.6.
+	if th.Kind != "closes" || th.From > 0.6 || th.To < 0.6 || math.Abs(th.To-th.From) > tol {
+		t.Errorf("threshold %+v, want 'closes' bracketing 0.6 within %g", th, tol)
+	}
+}
+
+func TestSweepThresholdOpensDownwards(t *testing.T) {
+	sc := loadYAML(t, priceScenario).Scenario
+	// Lowering the seller's reservation: mid (worth 0.7 to it) gets in once it is at most
+	// 0.7; high never does, as the buyer (reservation 0.3) gets 0 from it.
+	sw, err := sim.RunSweep(context.Background(), sc, "actors.seller.reservation", []float64{0.9, 0.8, 0.6, 0.5}, sim.SweepOptions{Tolerance: 1e-6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sw.Thresholds) != 1 {
+		t.Fatalf("thresholds %+v, want one", sw.Thresholds)
+	}
+	th := sw.Thresholds[0]
+	if th.Kind != "opens" || math.Abs(th.At-0.7) > 1e-6 || th.From < th.To {
+		t.Errorf("threshold %+v, want 'opens' at 0.7 ± 1e-6, bracket from the closed side (higher) to the open side", th)
+	}
+}
+
+func TestSweepErrors(t *testing.T) {
+	sc := loadYAML(t, priceScenario).Scenario
+	if _, err := sim.RunSweep(context.Background(), sc, "actors.buyer.reserve", []float64{0.1}, sim.SweepOptions{}); err == nil {
+		t.Error("a path that does not exist was swept")
+	}
+	if _, err := sim.RunSweep(context.Background(), sc, "actors.buyer.name", []float64{0.5}, sim.SweepOptions{}); err == nil || !contains(err.Error(), "holds text; a sweep varies a number") {
+		t.Errorf("sweeping a name: got %v, want an error naming the type", err)
+	}
+	_, err := sim.RunSweep(context.Background(), sc, "actors.buyer.reservation", []float64{0.5, 1.5}, sim.SweepOptions{})
+	if err == nil || !contains(err.Error(), "1.5 leaves the scenario invalid") {
+		t.Errorf("sweeping a reservation to 1.5: got %v, want an error naming the value", err)
+	}
+}

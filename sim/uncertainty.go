@@ -1,0 +1,234 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Distributions an uncertain value may follow.
+const (
+	DistUniform    = "uniform"
+	DistNormal     = "normal"
+	DistTriangular = "triangular"
+	DistBeta       = "beta"
+)
+
+// DistKinds lists every distribution a file may name.
+var DistKinds = []string{DistUniform, DistNormal, DistTriangular, DistBeta}
+
+// distUsage says how each distribution is written after --vary PATH=.
+var distUsage = map[string]string{
+	DistUniform:    "uniform(min,max)",
+	DistNormal:     "normal(mean,sd) or normal(mean,sd,min,max)",
+	DistTriangular: "triangular(min,mode,max)",
+	DistBeta:       "beta(alpha,beta) or beta(alpha,beta,min,max)",
+}
+
+// ParseUncertain reads the command-line form PATH=dist(args), e.g.
+// actors.russia.reservation=uniform(0.45,0.65). Its values are checked when the scenario
+// holding it is validated.
+func ParseUncertain(spec string) (Uncertain, error) {
+	usage := "write PATH=DIST(ARGS) with DIST one of " + strings.Join(usageList(), ", ")
+	path, rest, ok := strings.Cut(spec, "=")
+	path, rest = strings.TrimSpace(path), strings.TrimSpace(rest)
+	if !ok || path == "" {
+		return Uncertain{}, fmt.Errorf("%q: %s", spec, usage)
+	}
+	open := strings.IndexByte(rest, '(')
+	if open < 0 || !strings.HasSuffix(rest, ")") {
+		return Uncertain{}, fmt.Errorf("%q: %s", spec, usage)
+	}
+	dist := strings.ToLower(strings.TrimSpace(rest[:open]))
+	if _, known := distUsage[dist]; !known {
+		return Uncertain{}, fmt.Errorf("%q: unknown distribution %q;%s valid: %s", spec, dist, DidYouMean(dist, DistKinds), quoteList(DistKinds))
+	}
+	var args []float64
+	for _, a := range strings.Split(rest[open+1:len(rest)-1], ",") {
+		x, err := strconv.ParseFloat(strings.TrimSpace(a), 64)
+		if err != nil || !finite(x) {
+			return Uncertain{}, fmt.Errorf("%q: %q is not a number; write %s", spec, strings.TrimSpace(a), distUsage[dist])
+		}
+		args = append(args, x)
+	}
+	u := Uncertain{Path: path, Dist: dist}
+	switch {
+	case dist == DistUniform && len(args) == 2:
+		u.Min, u.Max = args[0], args[1]
+	case dist == DistTriangular && len(args) == 3:
+		u.Min, u.Mode, u.Max = args[0], args[1], args[2]
+	case dist == DistNormal && (len(args) == 2 || len(args) == 4):
+		u.Mean, u.SD = args[0], args[1]
+		if len(args) == 4 {
+			u.Min, u.Max = args[2], args[3]
+		}
+	case dist == DistBeta && (len(args) == 2 || len(args) == 4):
+		u.Alpha, u.Beta = args[0], args[1]
+		if len(args) == 4 {
+			u.Min, u.Max = args[2], args[3]
+		}
+	default:
+		return Uncertain{}, fmt.Errorf("%q: %s takes %s", spec, dist, distUsage[dist])
+	}
+	return u, nil
+}
+
+func usageList() []string {
+	out := make([]string, len(DistKinds))
+	for i, d := range DistKinds {
+		out[i] = distUsage[d]
+	}
+	return out
+}
+
+// String is the distribution in the command-line form, for reports.
+func (u Uncertain) String() string {
+	g := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	switch u.Dist {
+	case DistUniform:
+		return fmt.Sprintf("uniform(%s,%s)", g(u.Min), g(u.Max))
+	case DistTriangular:
+		return fmt.Sprintf("triangular(%s,%s,%s)", g(u.Min), g(u.Mode), g(u.Max))
+	case DistNormal:
+		if u.Max > u.Min {
+			return fmt.Sprintf("normal(%s,%s,%s,%s)", g(u.Mean), g(u.SD), g(u.Min), g(u.Max))
+		}
+		return fmt.Sprintf("normal(%s,%s)", g(u.Mean), g(u.SD))
+	case DistBeta:
+		if u.Max > u.Min {
+			return fmt.Sprintf("beta(%s,%s,%s,%s)", g(u.Alpha), g(u.Beta), g(u.Min), g(u.Max))
+		}
+		return fmt.Sprintf("beta(%s,%s)", g(u.Alpha), g(u.Beta))
+	}
+	return u.Dist
+}
+
+// valueRange is the interval of values a numeric path accepts, as validation checks it.
+// lowOpen marks a lower bound that is itself invalid (a power of 0).
+type valueRange struct {
+	low, high float64
+	lowOpen   bool
+	what      string
+}
+
+func (r valueRange) contains(x float64) bool {
+	if r.lowOpen && x <= r.low || x < r.low || x > r.high {
+		return false
+	}
+	return true
+}
+
+func (r valueRange) String() string {
+	lo := "["
+	if r.lowOpen {
+		lo = "("
+	}
+	hi := strconv.FormatFloat(r.high, 'g', -1, 64) + "]"
+	if math.IsInf(r.high, 1) {
+		hi = "∞)"
+	}
+	return lo + strconv.FormatFloat(r.low, 'g', -1, 64) + ", " + hi
+}
+
+// rangeOf is the valid range of the number at path, judged by the field it names.
+func rangeOf(path string) valueRange {
+	segs := strings.Split(path, ".")
+	last := segs[len(segs)-1]
+	if len(segs) >= 2 && segs[len(segs)-2] == "utilities" {
+		return valueRange{0, 1, false, "a utility"}
+	}
+	switch last {
+	case "reservation":
+		return valueRange{0, 1, false, "a reservation"}
+	case "reservation_drift":
+		return valueRange{-1, 1, false, "a drift"}
+	case "weight":
+		return valueRange{0, math.Inf(1), false, "a weight"}
+	case "power", "exponent":
+		return valueRange{0, math.Inf(1), true, "a " + last}
+	}
+	return valueRange{math.Inf(-1), math.Inf(1), false, "the value"}
+}
+
+// support is the interval a distribution's draws fall in.
+func (u Uncertain) support() (lo, hi float64) {
+	r := rangeOf(u.Path)
+	switch u.Dist {
+	case DistNormal:
+		lo, hi = r.low, r.high
+		if u.Max > u.Min {
+			lo, hi = max(lo, u.Min), min(hi, u.Max)
+		}
+		return lo, hi
+	case DistBeta:
+		if u.Max > u.Min {
+			return u.Min, u.Max
+		}
+		return 0, 1
+	}
+	return u.Min, u.Max
+}
+
+// sampler draws one uncertain value at a time from a caller's random source.
+type sampler struct {
+	u      Uncertain
+	lo, hi float64
+	// cdfLo and cdfHi bound the normal's uniform draw, so that a truncated normal is one
+	// inverse-CDF evaluation rather than a loop of rejections.
+	cdfLo, cdfHi float64
+}
+
+func newSampler(u Uncertain) sampler {
+	s := sampler{u: u}
+	s.lo, s.hi = u.support()
+	if u.Dist == DistNormal && u.SD > 0 {
+		n := distuv.Normal{Mu: u.Mean, Sigma: u.SD}
+		s.cdfLo, s.cdfHi = n.CDF(s.lo), n.CDF(s.hi)
+	}
+	return s
+}
+
+func (s sampler) draw(src rand.Source) float64 {
+	u := s.u
+	switch u.Dist {
+	case DistUniform:
+		if u.Max == u.Min {
+			return u.Min
+		}
+		return distuv.Uniform{Min: u.Min, Max: u.Max, Src: src}.Rand()
+	case DistTriangular:
+		if u.Max == u.Min {
+			return u.Min
+		}
+		return distuv.NewTriangle(u.Min, u.Max, u.Mode, src).Rand()
+	case DistNormal:
+		if u.SD == 0 {
+			return u.Mean
+		}
+		p := distuv.Uniform{Min: s.cdfLo, Max: s.cdfHi, Src: src}.Rand()
+		x := distuv.Normal{Mu: u.Mean, Sigma: u.SD}.Quantile(p)
+		return min(max(x, s.lo), s.hi)
+	case DistBeta:
+		x := distuv.Beta{Alpha: u.Alpha, Beta: u.Beta, Src: src}.Rand()
+		return s.lo + (s.hi-s.lo)*x
+	}
+	panic("sim: unvalidated distribution " + u.Dist)
+}
+
+func describeKind(x any) string {
+	switch x.(type) {
+	case int:
+		return "a whole number"
+	case bool:
+		return "true or false"
+	case string:
+		return "text"
+	case []string:
+		return "a list of ids"
+	}
+	return "a group of settings"
+}
