@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // writeFileAtomic writes a file that is either complete or absent: it renders into memory,
@@ -22,6 +23,11 @@ func writeFileAtomic(path string, render func(w io.Writer) error) error {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file private; a report or chart is an ordinary document.
+	if err := tmp.Chmod(0o644); err != nil && runtime.GOOS != "windows" {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
 	if _, err := tmp.Write(buf.Bytes()); err != nil {
 		tmp.Close()
 		return fmt.Errorf("cannot write %s: %w", path, err)
