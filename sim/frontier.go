@@ -274,16 +274,16 @@ func paretoFilter(cands []entry) []entry {
 			continue
 		}
 		same := -1
-		g.scan(c.vec, func(ki int) bool {
+		g.scan(c.vec, func(ki int, kv []float64) bool {
 			if gone[ki] {
 				return true
 			}
-			if dominates(kept[ki].vec, c.vec) {
+			if dominates(kv, c.vec) {
 				dominated = true
 				hit(ki)
 				return false
 			}
-			if same < 0 && sameVec(kept[ki].vec, c.vec) {
+			if same < 0 && sameVec(kv, c.vec) {
 				same = ki
 			}
 			return true
@@ -320,14 +320,21 @@ func paretoFilter(cands []entry) []entry {
 // so that a candidate is compared only with the vectors that are at least as good on both:
 // no other can dominate it.
 type grid struct {
+	nv    int
 	cuts  [2][]float64
-	cells [][]int
+	cells []gridCell
 }
 
-const gridSide = 8
+// gridCell keeps its vectors side by side, so a scan reads memory in order.
+type gridCell struct {
+	kept []int
+	vecs []float64
+}
+
+const gridSide = 16
 
 func newGrid(cands []entry, idx []int) *grid {
-	g := &grid{cells: make([][]int, gridSide*gridSide)}
+	g := &grid{nv: len(cands[0].vec), cells: make([]gridCell, gridSide*gridSide)}
 	for axis := range g.cuts {
 		vals := make([]float64, len(idx))
 		for n, i := range idx {
@@ -347,18 +354,20 @@ func (g *grid) bucket(axis int, x float64) int {
 }
 
 func (g *grid) add(v []float64, ki int) {
-	c := g.bucket(0, v[0])*gridSide + g.bucket(1, v[1])
-	g.cells[c] = append(g.cells[c], ki)
+	c := &g.cells[g.bucket(0, v[0])*gridSide+g.bucket(1, v[1])]
+	c.kept = append(c.kept, ki)
+	c.vecs = append(c.vecs, v...)
 }
 
 // scan calls f with every kept vector in the cells that could dominate or equal v, until f
 // returns false.
-func (g *grid) scan(v []float64, f func(ki int) bool) {
+func (g *grid) scan(v []float64, f func(ki int, kv []float64) bool) {
 	lo0, lo1 := g.bucket(0, v[0]-2*Tolerance), g.bucket(1, v[1]-2*Tolerance)
 	for b0 := lo0; b0 < gridSide; b0++ {
 		for b1 := lo1; b1 < gridSide; b1++ {
-			for _, ki := range g.cells[b0*gridSide+b1] {
-				if !f(ki) {
+			c := &g.cells[b0*gridSide+b1]
+			for n, ki := range c.kept {
+				if !f(ki, c.vecs[n*g.nv:(n+1)*g.nv]) {
 					return
 				}
 			}

@@ -159,18 +159,25 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	for j, a := range sp.veto {
 		vetoRes[j], vetoPower[j] = res[a], sp.power[a]
 	}
+	// The frontier and the best deals need no count, and the count needs neither: the
+	// single-threaded searches run beside the parallel count.
+	var front frontier
+	var top []ranked
+	var searchErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if front, searchErr = t.frontier(ctx); searchErr == nil {
+			top, searchErr = t.bestByNash(ctx, opt.Limit, vetoRes)
+		}
+	}()
 	tal, err := t.tallyAll(ctx, opt.Workers)
+	<-done
+	if err == nil {
+		err = searchErr
+	}
 	if err != nil {
 		return nil, err
-	}
-	front, top := frontier{nv: len(sp.veto)}, []ranked(nil)
-	if tal.n > 0 {
-		if front, err = t.frontier(ctx); err != nil {
-			return nil, err
-		}
-		if top, err = t.bestByNash(ctx, opt.Limit, vetoRes); err != nil {
-			return nil, err
-		}
 	}
 
 	an := sp.summary()
