@@ -43,7 +43,7 @@ const (
 func RegisterFlags(fl *pflag.FlagSet) {
 	fl.String("config", "", "settings file (default: negsim/config.yaml in the user config folder, when it exists)")
 	fl.StringP("format", "f", DefaultFormat, "output format: "+strings.Join(Formats, ", "))
-	fl.Uint64("max-deals", DefaultMaxDeals, "refuse outcome spaces with more deals than this")
+	fl.Uint64("max-deals", DefaultMaxDeals, "refuse work that handles deals one by one (montecarlo's per-deal frequencies, compare's deal lists) in spaces larger than this; counting and frontiers take any size")
 	fl.Int64("max-file-size", DefaultMaxBytes, "refuse scenario files larger than this many bytes")
 	fl.Int("workers", 0, "goroutines for the search (0: one per core); the answer never depends on it")
 	fl.Duration("timeout", 0, "stop any command that runs longer than this, e.g. 30s (0: no limit)")

@@ -112,8 +112,8 @@ type OptionRef struct {
 // space twice per actor, pruned by that actor's red lines alone, so it honours the same
 // limit as Analyze.
 func Explain(ctx context.Context, sp *Space, opt Options) (*Explanation, error) {
-	if opt.MaxDeals > 0 && (sp.tooMany || sp.deals > opt.MaxDeals) {
-		return nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opt.MaxDeals}
+	if sp.tooMany {
+		return nil, &SpaceTooLargeError{Overflow: true}
 	}
 	ex := &Explanation{Scenario: sp.sc.Name, Deals: sp.deals, Actors: []ActorExplanation{}}
 	for a := range sp.sc.Actors {

@@ -47,8 +47,6 @@ type RoundsOptions struct {
 	Seed uint64
 	// Workers is the number of goroutines for the ZOPA counts; 0 means one per core.
 	Workers int
-	// MaxDeals refuses spaces with more deals than this; 0 means no limit.
-	MaxDeals uint64
 }
 
 // Transcript is a run of bargaining rounds. Its JSON form is a public contract.
@@ -226,8 +224,8 @@ type rounds struct {
 
 // Rounds runs the scenario's bargaining rounds.
 func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, error) {
-	if opts.MaxDeals > 0 && (sp.tooMany || sp.deals > opts.MaxDeals) {
-		return nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opts.MaxDeals}
+	if sp.tooMany {
+		return nil, &SpaceTooLargeError{Overflow: true}
 	}
 	sc := sp.sc
 	rn := &rounds{ctx: ctx, opts: opts, sp: sp, start: sc, cur: sc.Clone(), raw: sp.reservations(), mediator: -1}

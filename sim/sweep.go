@@ -13,7 +13,6 @@ type SweepOptions struct {
 	// Tolerance is how narrow a threshold's bracket must become; 0 means 1e-6.
 	Tolerance float64
 	Workers   int
-	MaxDeals  uint64
 }
 
 // Sweep is a scenario analysed at a series of values of one path. Its JSON form is a
@@ -147,8 +146,8 @@ func sweepSpace(sc *Scenario, path string, x float64, opt SweepOptions) (*Space,
 	if err != nil {
 		return nil, err
 	}
-	if opt.MaxDeals > 0 && (sp.tooMany || sp.deals > opt.MaxDeals) {
-		return nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opt.MaxDeals}
+	if sp.tooMany {
+		return nil, &SpaceTooLargeError{Overflow: true}
 	}
 	return sp, nil
 }

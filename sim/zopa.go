@@ -119,14 +119,15 @@ type Options struct {
 	Limit int
 	// Workers is the number of goroutines; 0 means one per available core.
 	Workers int
-	// MaxDeals refuses spaces with more deals than this; 0 means no limit.
-	MaxDeals uint64
 	// Reservations, when set, replace the actors' reservations (one per actor, in file
 	// order): bargaining rounds analyse the space at each round's drifted values.
 	Reservations []float64
 }
 
-// SpaceTooLargeError refuses a space above the configured limit before any work is done.
+// SpaceTooLargeError refuses a space before any work is done: one whose deals cannot be
+// counted in 64 bits, or, for the work that handles deals one by one (Monte Carlo's
+// per-deal frequencies, comparisons), one above the configured limit. Counting, frontiers
+// and solutions never visit deals one by one and take any space that can be counted.
 type SpaceTooLargeError struct {
 	Deals    uint64
 	Overflow bool
@@ -135,7 +136,7 @@ type SpaceTooLargeError struct {
 
 func (e *SpaceTooLargeError) Error() string {
 	if e.Overflow {
-		return fmt.Sprintf("the outcome space has more than 1.8e19 deals, beyond the limit of %d; merge options or drop issues", e.Limit)
+		return "the outcome space has more than 1.8e19 deals, more than negsim can count; merge options or drop issues"
 	}
 	return fmt.Sprintf("the outcome space has %d deals, beyond the limit of %d; raise --max-deals or merge options", e.Deals, e.Limit)
 }
@@ -143,8 +144,8 @@ func (e *SpaceTooLargeError) Error() string {
 // Analyze computes the ZOPA of a compiled scenario, its frontier and solutions, and a
 // diagnosis when it is empty.
 func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
-	if opt.MaxDeals > 0 && (sp.tooMany || sp.deals > opt.MaxDeals) {
-		return nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opt.MaxDeals}
+	if sp.tooMany {
+		return nil, &SpaceTooLargeError{Overflow: true}
 	}
 	res := sp.reservations()
 	if opt.Reservations != nil {

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -324,15 +325,58 @@ func TestIdealPointShapes(t *testing.T) {
 	}
 }
 
-func TestSpaceLimitRefusesBeforeWork(t *testing.T) {
-	sp, err := Compile(twoByTwo())
+func TestCountsBeyondEnumeration(t *testing.T) {
+	// Ten issues of ten options: 10^10 deals, more than any walk could visit here. x values
+	// o0 at 1 and the rest at 0 on every issue, equally weighted, and needs 0.9: at least
+	// nine issues on o0. That is the one deal with all ten, plus 10 × 9 with exactly one
+	// issue elsewhere: 91. y wants nothing (reservation 0).
+	sc := &Scenario{Name: "wide"}
+	x := Actor{ID: "x", Name: "X", Veto: true, Power: 1, Reservation: 0.9}
+	y := Actor{ID: "y", Name: "Y", Veto: true, Power: 1}
+	for k := 0; k < 10; k++ {
+		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "I"}
+		for o := 0; o < 10; o++ {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+		}
+		sc.Issues = append(sc.Issues, is)
+		u := map[string]float64{}
+		for _, o := range is.Options {
+			u[o.ID] = 0
+		}
+		u["o0"] = 1
+		x.Preferences = append(x.Preferences, Preference{Issue: is.ID, Weight: 1, Utilities: u})
+	}
+	y.Preferences = []Preference{{Issue: "i0", Weight: 1, Ideal: "o0"}}
+	sc.Actors = []Actor{x, y}
+	an := analyze(t, sc, 3)
+	if an.Space.Deals != 10_000_000_000 || an.ZOPA.Count != 91 {
+		t.Errorf("space %d, ZOPA %d; want 10^10 and 91", an.Space.Deals, an.ZOPA.Count)
+	}
+	if an.Issues["i3"]["o0"] != 91-9 || an.Issues["i3"]["o7"] != 1 {
+		t.Errorf("i3: o0 in %d deals, o7 in %d; want 82 (all but the 9 that move i3) and 1", an.Issues["i3"]["o0"], an.Issues["i3"]["o7"])
+	}
+}
+
+func TestUncountableSpaceIsRefused(t *testing.T) {
+	// Twenty issues of ten options: 10^20 deals, beyond 64 bits.
+	sc := &Scenario{Name: "huge"}
+	a := Actor{ID: "a", Name: "A", Veto: true, Power: 1}
+	for k := 0; k < 20; k++ {
+		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "I"}
+		for o := 0; o < 10; o++ {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+		}
+		sc.Issues = append(sc.Issues, is)
+		a.Preferences = append(a.Preferences, Preference{Issue: is.ID, Weight: 1, Ideal: "o0"})
+	}
+	sc.Actors = []Actor{a}
+	sp, err := Compile(sc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Analyze(context.Background(), sp, Options{MaxDeals: 5})
-	tooLarge, ok := err.(*SpaceTooLargeError)
-	if !ok || tooLarge.Deals != 6 || tooLarge.Limit != 5 {
-		t.Fatalf("err = %v, want a SpaceTooLargeError for 6 deals over 5", err)
+	_, err = Analyze(context.Background(), sp, Options{})
+	if tooLarge, ok := err.(*SpaceTooLargeError); !ok || !tooLarge.Overflow {
+		t.Fatalf("err = %v, want a SpaceTooLargeError for a space beyond 64 bits", err)
 	}
 }
 

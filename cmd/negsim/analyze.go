@@ -66,7 +66,7 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	}
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
+	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.settings.Workers})
 	if err != nil {
 		return err
 	}

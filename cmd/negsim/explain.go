@@ -56,7 +56,7 @@ func (a *app) explain(file string, w whatIf, actor string) error {
 	}
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	ex, err := sim.Explain(ctx, sp, sim.Options{Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
+	ex, err := sim.Explain(ctx, sp, sim.Options{Workers: a.settings.Workers})
 	if err != nil {
 		return err
 	}

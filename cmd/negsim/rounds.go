@@ -88,7 +88,7 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	}
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	opts.Workers, opts.MaxDeals = a.settings.Workers, a.settings.MaxDeals
+	opts.Workers = a.settings.Workers
 	tr, err := sim.Rounds(ctx, sp, opts)
 	var pe *sim.PathError
 	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {

@@ -66,7 +66,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"bad format", []string{"analyze", "--format", "xml"}, exitBadUse, `unknown format "xml"`},
 		{"bad flag", []string{"analyze", "--limt", "3"}, exitBadUse, "unknown flag"},
 		{"negative limit", []string{"analyze", "--limit", "-1"}, exitBadUse, "--limit -1"},
-		{"space too large", []string{"analyze", "testdata/two-by-two.yaml", "--max-deals", "5"}, exitBadUse, "6 deals, beyond the limit of 5"},
+		{"space too large to enumerate", []string{"montecarlo", "testdata/two-by-two.yaml", "--max-deals", "5", "--vary", "actors.x.reservation=uniform(0.2,0.4)"}, exitBadUse, "6 deals, beyond the limit of 5"},
 		{"unknown command", []string{"analyse"}, exitBadUse, "unknown command"},
 	}
 	for _, c := range cases {

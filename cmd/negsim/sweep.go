@@ -94,7 +94,7 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 	a.warn(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	sw, err := sim.RunSweep(ctx, doc.Scenario, param, xs, sim.SweepOptions{Tolerance: tol, Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
+	sw, err := sim.RunSweep(ctx, doc.Scenario, param, xs, sim.SweepOptions{Tolerance: tol, Workers: a.settings.Workers})
 	if err != nil {
 		var pe *sim.PathError
 		if errors.As(err, &pe) {
