@@ -186,35 +186,12 @@ func (t *tree) count(ctx context.Context, workers int) (uint64, error) {
 // members lists the positions in the space of every acceptable deal, ascending.
 func (t *tree) members(ctx context.Context) ([]uint64, error) {
 	var out []uint64
-	choice := make([]int, t.issues)
-	part := make([]float64, (t.issues+1)*t.nv)
-	var steps uint
-	var err error
-	var walk func(d int)
-	walk = func(d int) {
-		if err != nil {
-			return
+	s := t.newSearch()
+	err := s.run(ctx, nil, func(u []float64) {
+		if t.leafOK(u) {
+			out = append(out, t.sp.index(s.choice))
 		}
-		if steps++; steps&4095 == 0 {
-			err = ctx.Err()
-		}
-		u := part[d*t.nv : (d+1)*t.nv]
-		if d == t.issues {
-			if t.leafOK(u) {
-				out = append(out, t.sp.index(choice))
-			}
-			return
-		}
-		for _, o := range t.allowed[t.seq[d]] {
-			choice[t.seq[d]] = o
-			if t.step(d, o, choice, u, part[(d+1)*t.nv:(d+2)*t.nv]) {
-				walk(d + 1)
-			}
-		}
-	}
-	if !t.empty() {
-		walk(0)
-	}
+	})
 	slices.Sort(out)
 	return out, err
 }

@@ -119,50 +119,29 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 // on ties. Branch and bound: a subtree is skipped once even its best completions fall
 // short by more than the best deal found.
 func (t *tree) closest(ctx context.Context, sp *Space, res []float64) ([]int, float64, bool, error) {
-	if t.empty() {
-		return nil, 0, false, nil
-	}
 	vres := make([]float64, t.nv)
 	for j, a := range sp.veto {
 		vres[j] = res[a]
 	}
 	best, bestChoice := math.Inf(1), []int(nil)
-	choice := make([]int, t.issues)
-	part := make([]float64, (t.issues+1)*t.nv)
-	var steps uint
-	var err error
-	var walk func(k int)
-	walk = func(k int) {
-		if err != nil {
-			return
-		}
-		if steps++; steps&4095 == 0 {
-			err = ctx.Err()
-		}
-		u := part[k*t.nv : (k+1)*t.nv]
-		lower := 0.0
+	lower := func(d int, u []float64) float64 {
+		l := 0.0
 		for j := range u {
-			lower = max(lower, vres[j]-(u[j]+t.maxSuf[j][k]))
+			l = max(l, vres[j]-(u[j]+t.maxSuf[j][d]))
 		}
+		return l
+	}
+	s := t.newSearch()
+	err := s.run(ctx,
 		// Subtrees that can only tie are still walked: a tie goes to the lowest positions,
 		// and the walk does not visit deals in that order.
-		if lower-boundSlack > best+1e-12 {
-			return
-		}
-		if k == t.issues {
-			if bestChoice == nil || lower < best-1e-12 || (lower <= best+1e-12 && slices.Compare(choice, bestChoice) < 0) {
-				best, bestChoice = lower, slices.Clone(choice)
+		func(d int, u []float64) bool { return lower(d, u)-boundSlack > best+1e-12 },
+		func(u []float64) {
+			l := lower(t.issues, u)
+			if bestChoice == nil || l < best-1e-12 || (l <= best+1e-12 && slices.Compare(s.choice, bestChoice) < 0) {
+				best, bestChoice = l, slices.Clone(s.choice)
 			}
-			return
-		}
-		for _, o := range t.order[k] {
-			choice[t.seq[k]] = o
-			if t.step(k, o, choice, u, part[(k+1)*t.nv:(k+2)*t.nv]) {
-				walk(k + 1)
-			}
-		}
-	}
-	walk(0)
+		})
 	if err != nil {
 		return nil, 0, false, err
 	}
@@ -172,40 +151,14 @@ func (t *tree) closest(ctx context.Context, sp *Space, res []float64) ([]int, fl
 // maxUtility is the most veto actor j can get from a deal the tree allows; false when it
 // allows none.
 func (t *tree) maxUtility(ctx context.Context, j int) (float64, bool, error) {
-	if t.empty() {
-		return 0, false, nil
-	}
 	best, found := math.Inf(-1), false
-	choice := make([]int, t.issues)
-	part := make([]float64, (t.issues+1)*t.nv)
-	var steps uint
-	var err error
-	var walk func(k int)
-	walk = func(k int) {
-		if err != nil {
-			return
-		}
-		if steps++; steps&4095 == 0 {
-			err = ctx.Err()
-		}
-		u := part[k*t.nv : (k+1)*t.nv]
-		if u[j]+t.maxSuf[j][k]+boundSlack <= best {
-			return
-		}
-		if k == t.issues {
+	err := t.newSearch().run(ctx,
+		func(d int, u []float64) bool { return u[j]+t.maxSuf[j][d]+boundSlack <= best },
+		func(u []float64) {
 			if t.leafOK(u) {
 				best, found = u[j], true
 			}
-			return
-		}
-		for _, o := range t.order[k] {
-			choice[t.seq[k]] = o
-			if t.step(k, o, choice, u, part[(k+1)*t.nv:(k+2)*t.nv]) {
-				walk(k + 1)
-			}
-		}
-	}
-	walk(0)
+		})
 	if err != nil {
 		return 0, false, err
 	}

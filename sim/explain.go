@@ -271,46 +271,21 @@ const tieSlack = 1e-12
 // actor j. Branch and bound: a subtree is skipped once even its best (worst) completion
 // cannot beat the deal in hand.
 func (t *tree) extreme(ctx context.Context, j int, lowest bool) ([]int, float64, bool, error) {
-	if t.empty() {
-		return nil, 0, false, nil
-	}
 	sign := 1.0
 	bound := t.maxSuf[j]
 	if lowest {
 		sign, bound = -1, t.minSuf[j]
 	}
 	best, bestChoice := math.Inf(-1), []int(nil)
-	choice := make([]int, t.issues)
-	part := make([]float64, (t.issues+1)*t.nv)
-	var steps uint
-	var err error
-	var walk func(k int)
-	walk = func(k int) {
-		if err != nil {
-			return
-		}
-		if steps++; steps&4095 == 0 {
-			err = ctx.Err()
-		}
-		u := part[k*t.nv : (k+1)*t.nv]
-		if sign*(u[j]+bound[k]) < best-tieSlack {
-			return
-		}
-		if k == t.issues {
+	s := t.newSearch()
+	err := s.run(ctx,
+		func(d int, u []float64) bool { return sign*(u[j]+bound[d]) < best-tieSlack },
+		func(u []float64) {
 			v := sign * u[j]
-			if t.leafOK(u) && (bestChoice == nil || v > best+tieSlack || (v >= best-tieSlack && slices.Compare(choice, bestChoice) < 0)) {
-				best, bestChoice = v, slices.Clone(choice)
+			if t.leafOK(u) && (bestChoice == nil || v > best+tieSlack || (v >= best-tieSlack && slices.Compare(s.choice, bestChoice) < 0)) {
+				best, bestChoice = v, slices.Clone(s.choice)
 			}
-			return
-		}
-		for _, o := range t.order[k] {
-			choice[t.seq[k]] = o
-			if t.step(k, o, choice, u, part[(k+1)*t.nv:(k+2)*t.nv]) {
-				walk(k + 1)
-			}
-		}
-	}
-	walk(0)
+		})
 	if err != nil {
 		return nil, 0, false, err
 	}

@@ -131,43 +131,23 @@ func (t *tree) frontier(ctx context.Context) (frontier, error) {
 // found dominates.
 func (t *tree) paretoSearch(ctx context.Context) (frontier, error) {
 	ar := &archive{}
-	choice := make([]int, t.issues)
-	part := make([]float64, (t.issues+1)*t.nv)
 	bound := make([]float64, t.nv)
-	var steps uint
-	var err error
-	var descend func(k int)
-	descend = func(k int) {
-		if err != nil {
-			return
-		}
-		if steps++; steps&4095 == 0 {
-			err = ctx.Err()
-		}
-		u := part[k*t.nv : (k+1)*t.nv]
-		if k == t.issues {
+	s := t.newSearch()
+	err := s.run(ctx,
+		func(d int, u []float64) bool {
+			if d == t.issues {
+				return false
+			}
+			for j := range bound {
+				bound[j] = u[j] + t.maxSuf[j][d]
+			}
+			return ar.prunes(bound)
+		},
+		func(u []float64) {
 			if t.leafOK(u) {
-				ar.insert(u, choice)
+				ar.insert(u, s.choice)
 			}
-			return
-		}
-		for j := range bound {
-			bound[j] = u[j] + t.maxSuf[j][k]
-		}
-		if ar.prunes(bound) {
-			return
-		}
-		next := part[(k+1)*t.nv : (k+2)*t.nv]
-		for _, o := range t.order[k] {
-			choice[t.seq[k]] = o
-			if t.step(k, o, choice, u, next) {
-				descend(k + 1)
-			}
-		}
-	}
-	if !t.empty() {
-		descend(0)
-	}
+		})
 	if err != nil {
 		return frontier{}, err
 	}

@@ -75,51 +75,31 @@ func (t *topK) sorted() []ranked {
 // completion cannot beat the worst of them is skipped. Equal products are never cut, so
 // ties still go to the lowest positions.
 func (t *tree) bestByNash(ctx context.Context, k int, res []float64) ([]ranked, error) {
-	top := &topK{k: k}
-	if k <= 0 || t.empty() {
+	if k <= 0 {
 		return nil, nil
 	}
-	choice := make([]int, t.issues)
-	part := make([]float64, (t.issues+1)*t.nv)
-	var steps uint
-	var err error
-	var descend func(d int)
-	descend = func(d int) {
-		if err != nil {
-			return
-		}
-		if steps++; steps&4095 == 0 {
-			err = ctx.Err()
-		}
-		u := part[d*t.nv : (d+1)*t.nv]
-		if d == t.issues {
+	top := &topK{k: k}
+	s := t.newSearch()
+	err := s.run(ctx,
+		func(d int, u []float64) bool {
+			if !top.full() {
+				return false
+			}
+			bound := 1.0
+			for j, x := range u {
+				bound *= math.Max(0, x+t.maxSuf[j][d]-res[j]+boundSlack)
+			}
+			return bound < top.items[0].score*(1-1e-9)
+		},
+		func(u []float64) {
 			if t.leafOK(u) {
 				score := 1.0
 				for j, x := range u {
 					score *= math.Max(0, x-res[j])
 				}
-				top.offer(score, choice)
+				top.offer(score, s.choice)
 			}
-			return
-		}
-		if top.full() {
-			bound := 1.0
-			for j, x := range u {
-				bound *= math.Max(0, x+t.maxSuf[j][d]-res[j]+boundSlack)
-			}
-			if bound < top.items[0].score*(1-1e-9) {
-				return
-			}
-		}
-		next := part[(d+1)*t.nv : (d+2)*t.nv]
-		for _, o := range t.order[d] {
-			choice[t.seq[d]] = o
-			if t.step(d, o, choice, u, next) {
-				descend(d + 1)
-			}
-		}
-	}
-	descend(0)
+		})
 	if err != nil {
 		return nil, err
 	}

@@ -737,49 +737,26 @@ func minOthersObjective(t *tree, p int, res []float64) objective {
 // tree allows none. Subtrees that can only tie are still walked, and ties on both scores go
 // to the lowest positions.
 func (t *tree) argmax(ctx context.Context, obj objective) ([]int, bool, error) {
-	if t.empty() {
-		return nil, false, nil
-	}
 	var bestP, bestS float64
 	var bestChoice []int
-	choice := make([]int, t.issues)
-	part := make([]float64, (t.issues+1)*t.nv)
 	margin := func() float64 { return 1e-12 * max(1, math.Abs(bestP)) }
-	var steps uint
-	var err error
-	var walk func(k int)
-	walk = func(k int) {
-		if err != nil {
-			return
-		}
-		if steps++; steps&4095 == 0 {
-			err = ctx.Err()
-		}
-		u := part[k*t.nv : (k+1)*t.nv]
-		if bestChoice != nil && obj.bound(k, u, choice)+boundSlack < bestP-margin() {
-			return
-		}
-		if k == t.issues {
+	sr := t.newSearch()
+	err := sr.run(ctx,
+		func(d int, u []float64) bool {
+			return bestChoice != nil && obj.bound(d, u, sr.choice)+boundSlack < bestP-margin()
+		},
+		func(u []float64) {
 			if !t.leafOK(u) {
 				return
 			}
-			p, s := obj.primary(u, choice), obj.secondary(u, choice)
+			p, s := obj.primary(u, sr.choice), obj.secondary(u, sr.choice)
 			m, ms := margin(), 1e-12*max(1, math.Abs(bestS))
 			better := bestChoice == nil || p > bestP+m ||
-				(p >= bestP-m && (s > bestS+ms || (s >= bestS-ms && slices.Compare(choice, bestChoice) < 0)))
+				(p >= bestP-m && (s > bestS+ms || (s >= bestS-ms && slices.Compare(sr.choice, bestChoice) < 0)))
 			if better {
-				bestP, bestS, bestChoice = p, s, slices.Clone(choice)
+				bestP, bestS, bestChoice = p, s, slices.Clone(sr.choice)
 			}
-			return
-		}
-		for _, o := range t.order[k] {
-			choice[t.seq[k]] = o
-			if t.step(k, o, choice, u, part[(k+1)*t.nv:(k+2)*t.nv]) {
-				walk(k + 1)
-			}
-		}
-	}
-	walk(0)
+		})
 	if err != nil {
 		return nil, false, err
 	}

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 )
@@ -229,4 +230,55 @@ func (t *tree) jobs() ([]job, int) {
 		walk(0)
 	}
 	return out, depth
+}
+
+// search is one depth-first walk of a tree, best options first, for the searches that keep
+// a best-so-far and prune against it (branch and bound). prune is asked at every node,
+// complete deals included, whether the subtree below can be skipped; leaf receives every
+// complete deal not pruned. Both read the deal so far in choice (indexed by issue) and the
+// veto actors' partial utilities in u. The walk checks for cancellation every few thousand
+// nodes.
+type search struct {
+	t      *tree
+	choice []int
+	part   []float64
+}
+
+func (t *tree) newSearch() *search {
+	return &search{t: t, choice: make([]int, t.issues), part: make([]float64, (t.issues+1)*t.nv)}
+}
+
+func (s *search) run(ctx context.Context, prune func(d int, u []float64) bool, leaf func(u []float64)) error {
+	t := s.t
+	if t.empty() {
+		return nil
+	}
+	var steps uint
+	var err error
+	var descend func(d int)
+	descend = func(d int) {
+		if err != nil {
+			return
+		}
+		if steps++; steps&4095 == 0 {
+			err = ctx.Err()
+		}
+		u := s.part[d*t.nv : (d+1)*t.nv]
+		if prune != nil && prune(d, u) {
+			return
+		}
+		if d == t.issues {
+			leaf(u)
+			return
+		}
+		next := s.part[(d+1)*t.nv : (d+2)*t.nv]
+		for _, o := range t.order[d] {
+			s.choice[t.seq[d]] = o
+			if t.step(d, o, s.choice, u, next) {
+				descend(d + 1)
+			}
+		}
+	}
+	descend(0)
+	return err
 }
