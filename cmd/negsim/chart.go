@@ -5,7 +5,9 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -156,6 +158,18 @@ func (pn panel) plot() (*plot.Plot, error) {
 	p.Legend.Left = true
 	p.Legend.TextStyle.Font.Size = vg.Points(8)
 	return p, nil
+}
+
+// chartFormat is the image format a chart file's name asks for, or "" when it names none
+// negsim writes.
+func chartFormat(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".svg":
+		return "svg"
+	case ".png":
+		return "png"
+	}
+	return ""
 }
 
 // writeChart stacks the panels and writes them as "svg" or "png".

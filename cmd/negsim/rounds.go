@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -115,16 +114,6 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 		}
 		return roundsReport(doc.Scenario, tr).write(w, a.settings.Format)
 	})
-}
-
-func chartFormat(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".svg":
-		return "svg"
-	case ".png":
-		return "png"
-	}
-	return ""
 }
 
 func actorName(sc *sim.Scenario, id string) string {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -68,7 +67,7 @@ again between two neighbouring values is not seen: use more steps.`,
 				return usagef("--tolerance %g: give a number above 0", tolerance)
 			}
 			if chart != "" {
-				if ext := strings.ToLower(filepath.Ext(chart)); ext != ".svg" && ext != ".png" {
+				if chartFormat(chart) == "" {
 					return usagef("--chart %s: the file name must end in .svg or .png", chart)
 				}
 			}
@@ -103,7 +102,7 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 		return err
 	}
 	if chart != "" {
-		if err := writeFileAtomic(chart, func(out io.Writer) error { return sweepChart(out, sw, doc.Scenario, chart) }); err != nil {
+		if err := writeFileAtomic(chart, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, doc.Scenario) }); err != nil {
 			return err
 		}
 	}
