@@ -46,7 +46,11 @@ func (t *tree) paretoDC(ctx context.Context) (frontier, bool, error) {
 	}
 	parts := make([]part, len(groups))
 	for i, g := range groups {
-		parts[i] = t.groupPart(g)
+		p, err := t.groupPart(ctx, g)
+		if err != nil {
+			return frontier{}, true, err
+		}
+		parts[i] = p
 	}
 	var err error
 	var merge func(ps []part) part
@@ -56,10 +60,12 @@ func (t *tree) paretoDC(ctx context.Context) (frontier, bool, error) {
 		}
 		mid := len(ps) / 2
 		left, right := merge(ps[:mid]), merge(ps[mid:])
-		if err == nil {
-			err = ctx.Err()
+		if err != nil {
+			return part{}
 		}
-		return t.combine(left, right, best)
+		var p part
+		p, err = t.combine(ctx, left, right, best)
+		return p
 	}
 	whole := merge(parts)
 	if err != nil {
@@ -136,7 +142,7 @@ func (t *tree) fusedGroups() [][]int {
 
 // groupPart is the frontier of one fused group: every combination of its options that
 // its constraints allow.
-func (t *tree) groupPart(issues []int) part {
+func (t *tree) groupPart(ctx context.Context, issues []int) (part, error) {
 	var cands []entry
 	choice := make([]int, t.issues)
 	for k := range choice {
@@ -167,7 +173,8 @@ func (t *tree) groupPart(issues []int) part {
 		}
 	}
 	walk(0)
-	return part{issues: issues, items: paretoFilter(cands)}
+	items, err := paretoFilter(ctx, cands)
+	return part{issues: issues, items: items}, err
 }
 
 func (t *tree) constraintInside(c *constraint, issues []int) bool {
@@ -181,7 +188,7 @@ func (t *tree) constraintInside(c *constraint, issues []int) bool {
 
 // combine sums two parts' vectors pairwise, drops sums that cannot reach a reservation
 // even with the best of every issue outside both parts, and filters the rest.
-func (t *tree) combine(a, b part, best [][]float64) part {
+func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, error) {
 	issues := append(slices.Clone(a.issues), b.issues...)
 	slices.Sort(issues)
 	reach := make([]float64, t.nv) // the most the issues outside can still add
@@ -192,9 +199,27 @@ func (t *tree) combine(a, b part, best [][]float64) part {
 			}
 		}
 	}
-	var cands []entry
+	// Candidates are filtered in batches, each merged into the frontier so far, so that
+	// memory stays bounded when two large frontiers meet (many actors, low reservations).
+	var kept, cands []entry
+	flush := func() error {
+		if len(cands) == 0 {
+			return nil
+		}
+		batch, err := paretoFilter(ctx, cands)
+		if err == nil {
+			kept, err = paretoFilter(ctx, append(batch, kept...))
+		}
+		cands = cands[:0]
+		return err
+	}
 	v := make([]float64, t.nv)
-	for _, x := range a.items {
+	for xi, x := range a.items {
+		if xi%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return part{}, err
+			}
+		}
 	next:
 		for _, y := range b.items {
 			for j := range v {
@@ -208,21 +233,33 @@ func (t *tree) combine(a, b part, best [][]float64) part {
 				choice[k] = y.choice[k]
 			}
 			cands = append(cands, entry{vec: slices.Clone(v), count: x.count * y.count, choice: choice})
+			if len(cands) == maxBatch {
+				if err := flush(); err != nil {
+					return part{}, err
+				}
+			}
 		}
 	}
-	return part{issues: issues, items: paretoFilter(cands)}
+	if err := flush(); err != nil {
+		return part{}, err
+	}
+	return part{issues: issues, items: kept}, nil
 }
+
+// maxBatch bounds the candidate sums held at once; a batch of this size takes some
+// tens of megabytes.
+const maxBatch = 1 << 18
 
 // paretoFilter keeps the candidates no other dominates, merging equal vectors (their
 // counts add, the lowest-positioned deal stands for them). Sorted by decreasing sum, a
 // candidate can only be dominated by one already kept; the kept vectors that dominated
 // something lately are tried first, since they tend to dominate the next ones too.
-func paretoFilter(cands []entry) []entry {
+func paretoFilter(ctx context.Context, cands []entry) ([]entry, error) {
 	if len(cands) == 0 {
-		return nil
+		return nil, nil
 	}
 	if len(cands[0].vec) <= 2 {
-		return paretoFilter2(cands)
+		return paretoFilter2(cands), nil
 	}
 	sum := func(v []float64) float64 {
 		s := 0.0
@@ -260,7 +297,12 @@ func paretoFilter(cands []entry) []entry {
 		copy(recent[1:], recent[:len(recent)-1])
 		recent[0] = ki
 	}
-	for _, i := range idx {
+	for n, i := range idx {
+		if n%4096 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		c := cands[i]
 		dominated := false
 		for _, ki := range recent {
@@ -313,7 +355,7 @@ func paretoFilter(cands []entry) []entry {
 		}
 	}
 	kept = out
-	return kept
+	return kept, nil
 }
 
 // grid files kept vectors by their first two utilities, cut at the candidates' quantiles,

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"math"
 	"slices"
 	"testing"
@@ -25,7 +26,7 @@ func TestParetoFilterNearEqualUtilities(t *testing.T) {
 			}
 			cands = append(cands, entry{vec: v, count: e.count, choice: e.choice})
 		}
-		got := paretoFilter(cands)
+		got, _ := paretoFilter(context.Background(), cands)
 		slices.SortFunc(got, func(p, q entry) int { return slices.Compare(p.choice, q.choice) })
 		if len(got) != 2 || !slices.Equal(got[0].choice, []int{0, 1}) || !slices.Equal(got[1].choice, []int{0, 2}) || got[1].count != 3 {
 			t.Errorf("%d actors: kept %+v, want b and c (standing for c and d, 3 deals)", dims, got)
@@ -38,7 +39,7 @@ func TestParetoFilterDominatorWithSmallerSum(t *testing.T) {
 	// third, so b dominates a, yet b's sum is smaller by 0.48e-9 and b is filtered after a.
 	a := entry{vec: []float64{1, 1, 1}, count: 1, choice: []int{0}}
 	b := entry{vec: []float64{1 - 0.99e-9, 1 + 1.5e-9, 1 - 0.99e-9}, count: 1, choice: []int{1}}
-	got := paretoFilter([]entry{a, b})
+	got, _ := paretoFilter(context.Background(), []entry{a, b})
 	if len(got) != 1 || got[0].choice[0] != 1 {
 		t.Errorf("kept %+v, want b alone", got)
 	}
