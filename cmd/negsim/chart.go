@@ -132,7 +132,7 @@ func (pn panel) plot() (*plot.Plot, error) {
 	if math.IsInf(lo, 0) || hi <= lo {
 		lo, hi = 0, max(1, hi)
 	}
-	for _, m := range pn.marks {
+	for mi, m := range pn.marks {
 		line, err := plotter.NewLine(plotter.XYs{{X: m.x, Y: lo}, {X: m.x, Y: hi}})
 		if err != nil {
 			return nil, err
@@ -145,7 +145,9 @@ func (pn panel) plot() (*plot.Plot, error) {
 			if err != nil {
 				return nil, err
 			}
-			labels.Offset = vg.Point{X: vg.Points(3), Y: vg.Points(-10)}
+			// Neighbouring events get their labels on different lines, so they do not
+			// print over each other.
+			labels.Offset = vg.Point{X: vg.Points(3), Y: vg.Points(-10 - 11*float64(mi%4))}
 			// A label past the middle reads leftwards from its line, so it stays inside.
 			if pn.xFixed && m.x > (pn.xMin+pn.xMax)/2 {
 				labels.TextStyle[0].XAlign = draw.XRight
