@@ -217,8 +217,14 @@ func (a *app) emit(render func(w io.Writer) error) error {
 }
 
 // warn prints a document's warnings to stderr, where they do not mix with piped output.
+// Past a few, warnings would bury the output they come with; validate lists them all.
 func (a *app) warn(doc *config.Document) {
-	for _, w := range doc.Warnings {
+	const shown = 3
+	for i, w := range doc.Warnings {
+		if i == shown {
+			fmt.Fprintf(a.stderr, "warning: %d more; 'negsim validate %s' lists them all\n", len(doc.Warnings)-shown, doc.Name)
+			break
+		}
 		fmt.Fprintf(a.stderr, "warning: %s\n", w.Error())
 	}
 }
