@@ -18,6 +18,7 @@ h1{font-size:1.7rem;margin:0 0 1rem;border-bottom:3px solid #2a5d8f;padding-bott
 h2{font-size:1.25rem;margin:2rem 0 .6rem;color:#2a5d8f}
 p{margin:.35rem 0}
 ul{margin:.35rem 0 .35rem 1.2rem;padding:0}
+.wide{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}
 th,td{border:1px solid #c8d0d8;padding:.25rem .55rem;text-align:left;vertical-align:top}
 th{background:#eef3f8}
@@ -92,7 +93,9 @@ func writeHTMLText(b *strings.Builder, lines []string) {
 }
 
 func (g *grid) writeHTML(b *strings.Builder) {
-	b.WriteString("<table>\n<thead><tr>")
+	// Wide tables (a deal per row, an issue per column) scroll on their own, so the page
+	// itself never does.
+	b.WriteString("<div class=\"wide\">\n<table>\n<thead><tr>")
 	for _, h := range g.header {
 		fmt.Fprintf(b, "<th>%s</th>", html.EscapeString(h))
 	}
@@ -108,7 +111,7 @@ func (g *grid) writeHTML(b *strings.Builder) {
 		}
 		b.WriteString("</tr>\n")
 	}
-	b.WriteString("</tbody>\n</table>\n")
+	b.WriteString("</tbody>\n</table>\n</div>\n")
 }
 
 // inlineSVG drops the XML prolog an SVG file starts with, which has no place inside HTML,
