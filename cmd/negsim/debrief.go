@@ -308,7 +308,8 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 	g.header = append(g.header, "ZOPA", "Pareto", "Nash: issues differ", "Nash: distance")
 	g.right = append(g.right, false, false, true, true)
 	for _, t := range db.Tables {
-		row := []string{fmt.Sprint(t.Rank), t.Table, signedPts(t.JointGain)}
+		// Two decimals: tables a tenth of a point apart are ranked apart, and should read so.
+		row := []string{fmt.Sprint(t.Rank), t.Table, fmt.Sprintf("%+.2f", 100*t.JointGain)}
 		if t.Score == nil {
 			for range veto {
 				row = append(row, "")
