@@ -349,7 +349,8 @@ type Debrief struct {
 	// ZOPA is the number of deals in the zone of possible agreement.
 	ZOPA uint64 `json:"zopa"`
 	// Axes are the two veto actors of Frontier, and Frontier the deals of the ZOPA that no
-	// other ZOPA deal beats for both of them, by the first actor's utility.
+	// other ZOPA deal beats for both of them, by the first actor's utility; both are empty
+	// when the scenario has fewer than two veto actors.
 	Axes     []string        `json:"axes"`
 	Frontier []FrontierPoint `json:"frontier"`
 	// Nash is the Nash solution's place on the axes; nil when the ZOPA is empty.
@@ -373,19 +374,21 @@ type FrontierPoint struct {
 	Y       float64           `json:"y"`
 }
 
-// Debrief scores every table's deal and ranks the tables; axes are two actor positions,
-// both veto actors, for the frontier.
-func (s *Scorer) Debrief(ctx context.Context, tables []TableDeal, axes [2]int) (*Debrief, error) {
+// Debrief scores every table's deal and ranks the tables. axes, when not nil, are two
+// actor positions, both veto actors, for the frontier; a scenario with one veto actor has
+// none.
+func (s *Scorer) Debrief(ctx context.Context, tables []TableDeal, axes *[2]int) (*Debrief, error) {
 	sp := s.sp
 	var pos [2]int
-	for i, a := range axes {
-		pos[i] = slices.Index(sp.veto, a)
-		if pos[i] < 0 {
-			return nil, fmt.Errorf("axis actor %d holds no veto", a)
+	if axes != nil {
+		for i, a := range axes {
+			pos[i] = slices.Index(sp.veto, a)
+			if pos[i] < 0 {
+				return nil, fmt.Errorf("axis actor %d holds no veto", a)
+			}
 		}
 	}
-	db := &Debrief{Scenario: sp.sc.Name, Tables: []TableScore{}, ZOPA: s.zs.count,
-		Axes: []string{sp.sc.Actors[axes[0]].ID, sp.sc.Actors[axes[1]].ID}, Frontier: []FrontierPoint{}}
+	db := &Debrief{Scenario: sp.sc.Name, Tables: []TableScore{}, ZOPA: s.zs.count, Axes: []string{}, Frontier: []FrontierPoint{}}
 	for _, td := range tables {
 		ts := TableScore{Table: td.Table}
 		if td.Choice != nil {
@@ -411,9 +414,13 @@ func (s *Scorer) Debrief(ctx context.Context, tables []TableDeal, axes [2]int) (
 			db.Tables[i].Rank = db.Tables[i-1].Rank
 		}
 	}
+	if axes == nil {
+		return db, nil
+	}
+	db.Axes = []string{sp.sc.Actors[axes[0]].ID, sp.sc.Actors[axes[1]].ID}
 	db.Frontier = s.frontier2D(pos)
 	if s.nash != nil {
-		p := s.point(s.nash, axes)
+		p := s.point(s.nash, *axes)
 		db.Nash = &p
 	}
 	return db, nil

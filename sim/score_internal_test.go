@@ -220,7 +220,7 @@ func TestDebriefFrontierTwoByTwo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := s.Debrief(context.Background(), nil, [2]int{0, 1})
+	db, err := s.Debrief(context.Background(), nil, &[2]int{0, 1})
 	if err != nil {
 		t.Fatal(err)
 	}

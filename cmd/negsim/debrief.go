@@ -108,8 +108,9 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 	return a.emit(render)
 }
 
-// chartAxes resolves --axes to two veto actors' positions.
-func chartAxes(sc *sim.Scenario, flag, file string) ([2]int, error) {
+// chartAxes resolves --axes to two veto actors' positions; with no flag, the first two
+// veto actors, or nil when there are fewer than two (and so no frontier to chart).
+func chartAxes(sc *sim.Scenario, flag, file string) (*[2]int, error) {
 	var veto []int
 	for i := range sc.Actors {
 		if sc.Actors[i].Veto {
@@ -118,29 +119,29 @@ func chartAxes(sc *sim.Scenario, flag, file string) ([2]int, error) {
 	}
 	if flag == "" {
 		if len(veto) < 2 {
-			return [2]int{}, usagef("%s has fewer than two veto actors, so there is no frontier to chart", file)
+			return nil, nil
 		}
-		return [2]int{veto[0], veto[1]}, nil
+		return &[2]int{veto[0], veto[1]}, nil
 	}
 	ids := strings.Split(flag, ",")
 	if len(ids) != 2 {
-		return [2]int{}, usagef("--axes %s: give two veto actors as a,b", flag)
+		return nil, usagef("--axes %s: give two veto actors as a,b", flag)
 	}
 	var axes [2]int
 	for i, id := range ids {
 		k, err := actorArg("--axes", strings.TrimSpace(id), sc, file)
 		if err != nil {
-			return axes, err
+			return nil, err
 		}
 		if !sc.Actors[k].Veto {
-			return axes, usagef("--axes %s: %s holds no veto, and the frontier is over the veto actors", flag, id)
+			return nil, usagef("--axes %s: %s holds no veto, and the frontier is over the veto actors", flag, id)
 		}
 		axes[i] = k
 	}
 	if axes[0] == axes[1] {
-		return axes, usagef("--axes %s: give two different actors", flag)
+		return nil, usagef("--axes %s: give two different actors", flag)
 	}
-	return axes, nil
+	return &axes, nil
 }
 
 // readDeals reads a CSV file of tables' deals, collecting every error with its line and
@@ -367,7 +368,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 	if len(left) > 0 {
 		r.add(section{title: "Value left on the table", text: left})
 	}
-	if format == "html" || format == "markdown" {
+	if (format == "html" || format == "markdown") && len(db.Axes) == 2 {
 		var svg bytes.Buffer
 		if err := debriefChart(&svg, "svg", sc, db); err != nil {
 			return nil, err

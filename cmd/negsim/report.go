@@ -91,7 +91,7 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 		return err
 	}
 	var plane *sim.Debrief
-	if axes, err := chartAxes(sc, "", doc.Name); err == nil {
+	if axes, _ := chartAxes(sc, "", doc.Name); axes != nil {
 		scorer, err := sim.NewScorer(ctx, sp, opt)
 		if err != nil {
 			return err
