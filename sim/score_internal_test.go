@@ -231,3 +231,36 @@ func TestDebriefFrontierTwoByTwo(t *testing.T) {
 		t.Errorf("Nash %+v; want a0 b0", db.Nash)
 	}
 }
+
+// BenchmarkScoreWorstDeal scores, on a generated space of 8 issues of 5 options (390,625
+// deals) and 4 actors, the deal worst for everyone: every deal is at least as good, so the
+// search for the dominating deal prunes on nothing but its bound.
+func BenchmarkScoreWorstDeal(b *testing.B) {
+	sp, err := Compile(generated(8, 5, 4, 0.5, 7))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := NewScorer(ctx, sp, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	worst := make([]int, sp.issues)
+	for k := range worst {
+		lowest := math.Inf(1)
+		for o := 0; o < sp.opts[k]; o++ {
+			sum := 0.0
+			for a := range sp.sc.Actors {
+				sum += sp.value[a][sp.off[k]+o]
+			}
+			if sum < lowest {
+				lowest, worst[k] = sum, o
+			}
+		}
+	}
+	for b.Loop() {
+		if _, err := s.Score(ctx, worst); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
