@@ -30,8 +30,9 @@ type Settings struct {
 	File string
 }
 
-// Formats every command can write.
-var Formats = []string{"table", "markdown", "csv", "json"}
+// Formats every command can write. html is a complete page for reports; schema and
+// validate, which have no report, write their usual output for it.
+var Formats = []string{"table", "markdown", "csv", "json", "html"}
 
 // Defaults for the settings.
 const (

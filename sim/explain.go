@@ -244,10 +244,14 @@ func priority(pr *Preference, is *Issue, share float64) Priority {
 }
 
 // conditionList puts one side of a constraint in issue order, options in scale order.
-func (sp *Space) conditionList(m map[string][]string) []Condition {
+func (sp *Space) conditionList(m map[string][]string) []Condition { return conditionList(sp.sc, m) }
+
+// conditionList restates a constraint's conditions in issue and option order, never in
+// map order.
+func conditionList(sc *Scenario, m map[string][]string) []Condition {
 	var out []Condition
-	for k := range sp.sc.Issues {
-		is := &sp.sc.Issues[k]
+	for k := range sc.Issues {
+		is := &sc.Issues[k]
 		ids, ok := m[is.ID]
 		if !ok {
 			continue

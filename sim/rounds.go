@@ -608,18 +608,7 @@ func (rn *rounds) agreement(rd *Round) (*Outcome, error) {
 		if ns.Solution == nil {
 			continue
 		}
-		g := SolutionGap{Solution: ns.Key, Options: ns.Solution.Options}
-		sum := 0.0
-		for _, a := range sp.veto {
-			diff := sp.Utility(a, d.Choice) - sp.Utility(a, ns.Solution.Choice)
-			sum += diff * diff
-		}
-		g.UtilityDistance = math.Sqrt(sum)
-		for k := range d.Choice {
-			if d.Choice[k] != ns.Solution.Choice[k] {
-				g.IssuesDiffering++
-			}
-		}
+		g := sp.gap(d.Choice, ns.Key, ns.Solution.Choice)
 		if g.UtilityDistance < bestDist-Tolerance {
 			bestDist, out.ClosestSolution = g.UtilityDistance, ns.Key
 		}
@@ -827,34 +816,8 @@ func (sp *Space) bestOwn(ctx context.Context, a int) (float64, bool, error) {
 // dominated reports whether some deal within every veto actor's red lines is at least as
 // good for each veto actor as choice and better for one, by more than Tolerance.
 func (sp *Space) dominated(ctx context.Context, choice []int) (bool, error) {
-	u := make([]float64, sp.actors)
-	for a := range u {
-		u[a] = sp.Utility(a, choice)
-	}
-	t := newTree(sp, sp.baseRules(u))
-	at := vetoValues(sp, u)
-	gain := objective{
-		primary: func(v []float64, _ []int) float64 {
-			g := math.Inf(-1)
-			for j := range v {
-				g = max(g, v[j]-at[j])
-			}
-			return g
-		},
-		secondary: sumScore,
-		bound: func(k int, v []float64, _ []int) float64 {
-			g := math.Inf(-1)
-			for j := range v {
-				g = max(g, v[j]+t.maxSuf[j][k]-at[j])
-			}
-			return g
-		},
-	}
-	_, gainBest, found, err := t.argmaxValue(ctx, gain)
-	if err != nil {
-		return false, err
-	}
-	return found && gainBest > Tolerance, nil
+	dom, err := sp.dominating(ctx, choice)
+	return dom != nil, err
 }
 
 // argmaxValue is argmax that also returns the primary value of the deal found.

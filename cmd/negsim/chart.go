@@ -29,7 +29,16 @@ type chartLine struct {
 	color  int
 	dashed bool
 	points bool
+	// scatter draws the points alone, with no line joining them; labels, when given, name
+	// each point beside it.
+	scatter bool
+	labels  []string
+	// glyph picks the filled shape of scatter points from scatterGlyphs.
+	glyph int
 }
+
+// scatterGlyphs are filled shapes, which stay visible at a glance over lines and grids.
+var scatterGlyphs = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.BoxGlyph{}, draw.PyramidGlyph{}, draw.CrossGlyph{}}
 
 // chartMark is a labelled vertical line across a panel, such as an event.
 type chartMark struct {
@@ -97,6 +106,31 @@ func (pn panel) plot() (*plot.Plot, error) {
 		for i := range l.xs {
 			xys[i].X, xys[i].Y = l.xs[i], l.ys[i]
 			lo, hi = min(lo, l.ys[i]), max(hi, l.ys[i])
+		}
+		if l.scatter {
+			sc, err := plotter.NewScatter(xys)
+			if err != nil {
+				return nil, err
+			}
+			sc.Color = plotutil.Color(l.color)
+			sc.Shape = scatterGlyphs[l.glyph%len(scatterGlyphs)]
+			sc.Radius = vg.Points(3.5)
+			p.Add(sc)
+			if len(l.labels) == len(xys) {
+				labels, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: l.labels})
+				if err != nil {
+					return nil, err
+				}
+				labels.Offset = vg.Point{X: vg.Points(5), Y: vg.Points(3)}
+				for i := range labels.TextStyle {
+					labels.TextStyle[i].Font.Size = vg.Points(8)
+				}
+				p.Add(labels)
+			}
+			if pn.legend && l.label != "" {
+				p.Legend.Add(l.label, sc)
+			}
+			continue
 		}
 		line, err := plotter.NewLine(xys)
 		if err != nil {

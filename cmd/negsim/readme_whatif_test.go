@@ -11,22 +11,41 @@ import (
 // section and checks that each line shown under it (other than "...") is a line the
 // command prints, so the README cannot drift from the program.
 func TestReadmeWhatIfExamples(t *testing.T) {
+	section := readmeSection(t, "What-if analysis")
+	examples := readmeExamples(section)
+	if len(examples) < 4 {
+		t.Fatalf("found %d examples in the README's What-if section, want at least 4", len(examples))
+	}
+	for _, e := range examples {
+		t.Run(strings.Join(e.args, " "), func(t *testing.T) { e.check(t) })
+	}
+}
+
+// readmeSection is the text of one "## " section of the README.
+func readmeSection(t *testing.T, title string) string {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	if err != nil {
 		t.Skipf("no README.md beside the module: %v", err)
 	}
-	_, section, ok := strings.Cut(string(data), "\n## What-if analysis\n")
+	_, section, ok := strings.Cut(string(data), "\n## "+title+"\n")
 	if !ok {
-		t.Fatal("README.md has no 'What-if analysis' section")
+		t.Fatalf("README.md has no '%s' section", title)
 	}
 	if next := strings.Index(section, "\n## "); next >= 0 {
 		section = section[:next]
 	}
-	type example struct {
-		args  []string
-		shown []string
-	}
-	var examples []example
+	return section
+}
+
+// readmeExample is a "$ negsim ..." line in a code block and the lines shown under it.
+type readmeExample struct {
+	args  []string
+	shown []string
+}
+
+func readmeExamples(section string) []readmeExample {
+	var examples []readmeExample
 	inBlock := false
 	cur := -1 // the example the lines of this block belong to, if any
 	for _, line := range strings.Split(section, "\n") {
@@ -34,27 +53,27 @@ func TestReadmeWhatIfExamples(t *testing.T) {
 		case strings.HasPrefix(line, "```"):
 			inBlock, cur = !inBlock, -1
 		case inBlock && strings.HasPrefix(line, "$ negsim "):
-			examples = append(examples, example{args: strings.Fields(strings.TrimPrefix(line, "$ negsim "))})
+			examples = append(examples, readmeExample{args: strings.Fields(strings.TrimPrefix(line, "$ negsim "))})
 			cur = len(examples) - 1
 		case inBlock && cur >= 0 && line != "..." && strings.TrimSpace(line) != "":
 			examples[cur].shown = append(examples[cur].shown, line)
 		}
 	}
-	if len(examples) < 4 {
-		t.Fatalf("found %d examples in the README's What-if section, want at least 4", len(examples))
+	return examples
+}
+
+// check runs the example and requires every line shown (other than "...") among the
+// lines the command prints.
+func (e readmeExample) check(t *testing.T) {
+	t.Helper()
+	out, errs, _ := runNegsim(t, e.args...)
+	printed := map[string]bool{}
+	for _, l := range strings.Split(out+errs, "\n") {
+		printed[strings.TrimRight(l, " ")] = true
 	}
-	for _, e := range examples {
-		t.Run(strings.Join(e.args, " "), func(t *testing.T) {
-			out, errs, _ := runNegsim(t, e.args...)
-			printed := map[string]bool{}
-			for _, l := range strings.Split(out+errs, "\n") {
-				printed[strings.TrimRight(l, " ")] = true
-			}
-			for _, l := range e.shown {
-				if !printed[strings.TrimRight(l, " ")] {
-					t.Errorf("the README shows a line the command does not print:\n%s", l)
-				}
-			}
-		})
+	for _, l := range e.shown {
+		if !printed[strings.TrimRight(l, " ")] {
+			t.Errorf("the README shows a line the command does not print:\n%s", l)
+		}
 	}
 }

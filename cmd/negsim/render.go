@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -25,6 +26,16 @@ type section struct {
 	title string
 	text  []string
 	grid  *grid
+	// figures are charts, drawn as SVG: inline in HTML, data URIs in Markdown.
+	figures []figure
+	// confidential marks a role's private instructions, set apart in HTML.
+	confidential bool
+}
+
+// figure is a chart with the title a reader sees when it cannot be shown.
+type figure struct {
+	title string
+	svg   []byte
 }
 
 type grid struct {
@@ -39,6 +50,9 @@ func (g *grid) add(cells ...string) { g.rows = append(g.rows, cells) }
 func (r *report) add(s section) { r.sections = append(r.sections, s) }
 
 func (r *report) write(w io.Writer, format string) error {
+	if format == "html" {
+		return r.writeHTML(w)
+	}
 	md := format == "markdown"
 	if r.title != "" {
 		if md {
@@ -64,6 +78,13 @@ func (r *report) write(w io.Writer, format string) error {
 		if s.grid != nil {
 			if err := s.grid.render(w, md); err != nil {
 				return err
+			}
+		}
+		for _, f := range s.figures {
+			if md {
+				fmt.Fprintf(w, "\n![%s](data:image/svg+xml;base64,%s)\n", f.title, base64.StdEncoding.EncodeToString(f.svg))
+			} else {
+				fmt.Fprintf(w, "\n[chart: %s; write HTML or Markdown to see it]\n", f.title)
 			}
 		}
 		fmt.Fprintln(w)

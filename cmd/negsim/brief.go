@@ -1,0 +1,337 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func (a *app) briefCommand() *cobra.Command {
+	var actor, out string
+	var all bool
+	var w whatIf
+	cmd := &cobra.Command{
+		Use:   "brief [FILE]",
+		Short: "Write role sheets for a role-play: the public brief and each role's confidential instructions",
+		Long: `brief writes what a player reads before the talks. The public part is the same for
+everyone: the situation (the scenario's description), the issues and their options, the
+parties as the scenario describes them, and the sources. A role's brief adds, for that role
+only, its confidential instructions: how much each issue matters to it (its weights as
+shares), what each option is worth to it in points (a deal is worth the sum of its options'
+points, at most 100), its red lines and conditions with the reasons given, the points below
+which it should walk away (its reservation × 100), and where its numbers come from.
+
+Nothing of another actor's weights, utilities, red lines, reservation, sources or notes
+appears in a role's brief: it is built from the public entries and that actor's own.
+
+Without --actor, brief writes the public brief. With --all -o DIR it writes the public brief
+as DIR/public.EXT and one DIR/role-ACTOR.EXT per actor, all rendered before any is written.
+The format follows -o's extension (.html, .md, .json, .txt), else --format; for --all,
+--format html gives .html, json .json, and markdown or table .md.`,
+		Example: `  negsim brief --actor ukraine
+  negsim brief --actor russia --format html -o russia.html
+  negsim brief --variant sanctions-bite --all -o briefs --format html`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if all && actor != "" {
+				return usagef("--all writes every role's brief; give --all or --actor, not both")
+			}
+			if all && out == "" {
+				return usagef("--all needs -o DIR, the folder to write the briefs into")
+			}
+			return a.brief(argOr(args), w, actor, all, out)
+		},
+	}
+	cmd.Flags().StringVar(&actor, "actor", "", "the role to brief (an actor id); without it, the public brief")
+	cmd.Flags().BoolVar(&all, "all", false, "write the public brief and every role's brief into the folder -o names")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file (or folder, with --all) instead of standard output")
+	w.register(cmd)
+	return cmd
+}
+
+func (a *app) brief(file string, w whatIf, actor string, all bool, out string) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	sc := doc.Scenario
+	// The briefs restate the file; a scenario that does not validate would restate nonsense.
+	if _, err := sim.Compile(sc); err != nil {
+		return err
+	}
+	a.warn(doc)
+	if all {
+		format, ext, err := briefSetFormat(a.settings.Format)
+		if err != nil {
+			return err
+		}
+		return a.writeBriefSet(sc, out, format, ext)
+	}
+	b := sim.PublicBrief(sc)
+	if actor != "" {
+		i, err := actorArg("--actor", actor, sc, doc.Name)
+		if err != nil {
+			return err
+		}
+		b = sim.RoleBrief(sc, i)
+	}
+	format, err := documentFormat(out, a.settings.Format)
+	if err != nil {
+		return err
+	}
+	if format == "csv" {
+		return usagef("a brief has no single table to write as CSV; use --format markdown, html or json")
+	}
+	render := func(w io.Writer) error { return renderBrief(w, sc, b, format) }
+	if out != "" {
+		return writeFileAtomic(out, render)
+	}
+	return a.emit(render)
+}
+
+// actorArg finds the actor a flag names, or says which ids are valid.
+func actorArg(flag, id string, sc *sim.Scenario, file string) (int, error) {
+	if i := sc.ActorIndex(id); i >= 0 {
+		return i, nil
+	}
+	ids := make([]string, len(sc.Actors))
+	for i := range sc.Actors {
+		ids[i] = sc.Actors[i].ID
+	}
+	return -1, usagef("%s %s: no such actor in %s;%s valid: %s", flag, id, file, sim.DidYouMean(id, ids), strings.Join(ids, ", "))
+}
+
+// documentFormat is the format of a document written to path: its extension decides, else
+// the --format setting.
+func documentFormat(path, setting string) (string, error) {
+	if path == "" {
+		return setting, nil
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		return "html", nil
+	case ".md", ".markdown":
+		return "markdown", nil
+	case ".json":
+		return "json", nil
+	case ".csv":
+		return "csv", nil
+	case ".txt":
+		return "table", nil
+	}
+	return "", usagef("-o %s: end the file name in .html, .md, .json, .csv or .txt so the format is clear", path)
+}
+
+func briefSetFormat(setting string) (format, ext string, err error) {
+	switch setting {
+	case "html":
+		return "html", ".html", nil
+	case "json":
+		return "json", ".json", nil
+	case "markdown", "table":
+		return "markdown", ".md", nil
+	}
+	return "", "", usagef("--format %s: briefs are written as html, markdown or json", setting)
+}
+
+// writeBriefSet renders every brief first, then writes each file atomically, so an error in
+// one brief leaves none written.
+func (a *app) writeBriefSet(sc *sim.Scenario, dir, format, ext string) error {
+	type file struct {
+		name  string
+		brief *sim.Brief
+	}
+	files := []file{{"public" + ext, sim.PublicBrief(sc)}}
+	for i := range sc.Actors {
+		files = append(files, file{"role-" + sc.Actors[i].ID + ext, sim.RoleBrief(sc, i)})
+	}
+	rendered := make([]strings.Builder, len(files))
+	for i, f := range files {
+		if err := renderBrief(&rendered[i], sc, f.brief, format); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w", dir, err)
+	}
+	g := &grid{header: []string{"file", "for"}}
+	for i, f := range files {
+		path := filepath.Join(dir, f.name)
+		text := rendered[i].String()
+		if err := writeFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, text); return err }); err != nil {
+			return err
+		}
+		who := "everyone"
+		if f.brief.Role != nil {
+			who = f.brief.Role.Name + " only"
+		}
+		g.add(path, who)
+	}
+	return a.emit(func(w io.Writer) error {
+		r := &report{title: "Briefs for " + sc.Name}
+		r.add(section{grid: g})
+		return r.write(w, "table")
+	})
+}
+
+func renderBrief(w io.Writer, sc *sim.Scenario, b *sim.Brief, format string) error {
+	if format == "json" {
+		return writeJSON(w, b)
+	}
+	return briefReport(sc, b).write(w, format)
+}
+
+// paragraphs splits a description at its blank lines and joins each paragraph's lines.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = oneLine(p); p != "" {
+			if len(out) > 0 {
+				out = append(out, "")
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
+	wd := words{sc}
+	r := &report{title: b.Scenario + ": public brief"}
+	if b.Role != nil {
+		r.title = b.Scenario + ": brief for " + b.Role.Name
+	}
+	situation := section{title: "The situation", text: paragraphs(b.Situation)}
+	if len(situation.text) == 0 {
+		situation.text = []string{"The scenario gives no description."}
+	}
+	r.add(situation)
+
+	parties := &grid{header: []string{"party", "who they are"}}
+	for _, p := range b.Parties {
+		parties.add(p.Name, oneLine(p.Description))
+	}
+	r.add(section{title: "The parties", grid: parties})
+
+	for _, is := range b.Issues {
+		s := section{title: "Issue: " + is.Name}
+		if is.Description != "" {
+			s.text = append(s.text, oneLine(is.Description))
+		}
+		described := false
+		for _, o := range is.Options {
+			described = described || o.Description != ""
+		}
+		g := &grid{header: []string{"option", "label"}}
+		if described {
+			g.header = append(g.header, "what it means")
+		}
+		for _, o := range is.Options {
+			row := []string{o.ID, o.Label}
+			if described {
+				row = append(row, oneLine(o.Description))
+			}
+			g.add(row...)
+		}
+		s.grid = g
+		r.add(s)
+	}
+	if len(b.Sources) > 0 {
+		s := section{title: "Sources"}
+		for _, src := range b.Sources {
+			line := fmt.Sprintf("- %s: %s", src.ID, oneLine(src.Title))
+			if src.Date != "" {
+				line += " (" + src.Date + ")"
+			}
+			if src.URL != "" {
+				line += " <" + src.URL + ">"
+			}
+			s.text = append(s.text, line)
+		}
+		r.add(s)
+	}
+	if b.Role != nil {
+		for _, s := range roleSections(wd, b.Role) {
+			s.confidential = true
+			r.add(s)
+		}
+	}
+	return r
+}
+
+func roleSections(wd words, c *sim.Confidential) []section {
+	intro := section{title: "Confidential: for " + c.Name + " only", text: []string{
+		"Do not show this part to the other players.",
+		"",
+		fmt.Sprintf("You play %s. A deal settles every issue; what it is worth to you is the sum of the points of its options below, at most 100.", c.Name),
+	}}
+	if c.Veto {
+		intro.text = append(intro.text, "You hold a veto: there is no deal without your agreement.")
+	} else {
+		intro.text = append(intro.text, "You hold no veto: the others can settle without you, but your interests still count in the debrief.")
+	}
+	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))
+	if c.Source != "" {
+		intro.text = append(intro.text, "", "Where this comes from: "+oneLine(c.Source))
+	}
+	if c.Note != "" {
+		intro.text = append(intro.text, "", "Note: "+oneLine(c.Note))
+	}
+
+	prio := section{title: "What matters to you", text: []string{"Each issue's share is the most it can add to your 100 points; the points column is what an option adds (rounded to a tenth)."}}
+	g := &grid{header: []string{"issue", "share", "option", "points", "red line"}, right: []bool{false, true, false, true, false}}
+	for _, ri := range c.Issues {
+		for o, ro := range ri.Options {
+			issue, share := "", ""
+			if o == 0 {
+				issue, share = wd.issue(ri.Issue), wholePercent(ri.Share)
+			}
+			never := ""
+			if !ro.Acceptable {
+				never = "never"
+			}
+			g.add(issue, share, wd.option(ri.Issue, ro.Option), points(ro.Points), never)
+		}
+	}
+	prio.grid = g
+	sources := section{title: "Where your numbers come from"}
+	for _, ri := range c.Issues {
+		if ri.Share > 0 && (ri.Source != "" || ri.Note != "") {
+			sources.text = append(sources.text, cite("- "+wd.issue(ri.Issue)+".", ri.Source, ri.Note))
+		}
+	}
+
+	red := section{title: "Your red lines"}
+	for _, ri := range c.Issues {
+		if len(ri.Never) > 0 {
+			// The source states the position a red line rests on; the note is about the numbers.
+			red.text = append(red.text, cite(fmt.Sprintf("- %s: never %s.", wd.issue(ri.Issue), wd.options(ri.Issue, ri.Never, "or")), ri.Source, ""))
+		}
+	}
+	for _, cn := range c.Constraints {
+		line := fmt.Sprintf("- If %s, then %s.", conditions(wd, cn.If, "is", "and"), conditions(wd, cn.Then, "must be", "and"))
+		if cn.Why != "" {
+			line += " Why: " + oneLine(cn.Why)
+		}
+		red.text = append(red.text, cite(line, cn.Source, cn.Note))
+	}
+	if len(red.text) == 0 {
+		red.text = []string{"None: only your walk-away value limits what you accept."}
+	} else {
+		red.text = append([]string{"Accept no deal that crosses one of these, whatever its points:"}, red.text...)
+	}
+	out := []section{intro, prio, red}
+	if len(sources.text) > 0 {
+		out = append(out, sources)
+	}
+	return out
+}
+
+// points shows points out of 100 with one decimal, the precision a scoring sheet needs.
+func points(p float64) string { return fmt.Sprintf("%.1f", p) }

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
+)
+
+// A role's brief must depend on the public part of the scenario and on that role alone.
+// The check is differential: change everything private to every other actor (weights,
+// utilities, ideal points, red lines, constraints' reasons, reservations, drift, power,
+// veto, sources and notes, the latter to marker strings), render the role's brief again,
+// and require the same bytes, in every format. Markers make a leak of text easy to read
+// in a failure; the byte comparison catches leaked numbers too.
+
+const leakMarker = "LEAKMARK"
+
+// perturbOthers returns a copy of sc in which every actor but keep has other private
+// values, and its texts are marker strings naming the actor and the field.
+func perturbOthers(t *testing.T, sc *sim.Scenario, keep int) *sim.Scenario {
+	t.Helper()
+	out := sc.Clone()
+	// Variants and distributions are written for the values as they were and may not fit
+	// the changed ones; briefs show neither.
+	out.Variants, out.Uncertainty = nil, nil
+	vetoes := 0
+	for i := range out.Actors {
+		if out.Actors[i].Veto {
+			vetoes++
+		}
+	}
+	for i := range out.Actors {
+		if i == keep {
+			continue
+		}
+		a := &out.Actors[i]
+		mark := func(field string) string { return fmt.Sprintf("%s-%s-%s", leakMarker, a.ID, field) }
+		a.Reservation = math.Mod(a.Reservation+0.37, 1)
+		a.ReservationDrift += 0.013
+		a.Power += 1.7
+		a.Source, a.Note = mark("source"), mark("note")
+		// Flip the veto while at least one veto actor remains.
+		if !a.Veto || vetoes > 1 {
+			if a.Veto {
+				vetoes--
+			} else {
+				vetoes++
+			}
+			a.Veto = !a.Veto
+		}
+		// Red lines change except on issues the actor's constraints name, where a change can
+		// make a constraint impossible and the scenario invalid.
+		bound := map[string]bool{}
+		for _, cn := range a.Constraints {
+			for id := range cn.If {
+				bound[id] = true
+			}
+			for id := range cn.Then {
+				bound[id] = true
+			}
+		}
+		for p := range a.Preferences {
+			pr := &a.Preferences[p]
+			is := &out.Issues[out.IssueIndex(pr.Issue)]
+			pr.Weight = pr.Weight*1.9 + 3
+			for id, v := range pr.Utilities {
+				pr.Utilities[id] = 1 - v
+			}
+			if pr.Ideal != "" {
+				pr.Ideal = is.Options[(is.OptionIndex(pr.Ideal)+1)%len(is.Options)].ID
+			}
+			switch {
+			case bound[pr.Issue]:
+			case pr.Acceptable == nil && len(is.Options) > 1:
+				for _, o := range is.Options[1:] {
+					pr.Acceptable = append(pr.Acceptable, o.ID)
+				}
+			default:
+				pr.Acceptable = nil
+			}
+			pr.Source, pr.Note = mark("pref-source-"+pr.Issue), mark("pref-note-"+pr.Issue)
+		}
+		for c := range a.Constraints {
+			cn := &a.Constraints[c]
+			cn.Why, cn.Source, cn.Note = mark(fmt.Sprint("why", c)), mark(fmt.Sprint("csource", c)), mark(fmt.Sprint("cnote", c))
+		}
+	}
+	if errs := out.Validate().Errors(); len(errs) > 0 {
+		t.Fatalf("%s: the perturbed scenario does not validate, so the check cannot run: %v", sc.Name, errs[0])
+	}
+	return out
+}
+
+type briefRenderer func(sc *sim.Scenario, actor int, format string) (string, error)
+
+func renderRoleBrief(sc *sim.Scenario, actor int, format string) (string, error) {
+	var b strings.Builder
+	err := renderBrief(&b, sc, sim.RoleBrief(sc, actor), format)
+	return b.String(), err
+}
+
+// briefLeaks lists every way a role's brief, as render writes it, depends on another
+// actor's private values.
+func briefLeaks(t *testing.T, sc *sim.Scenario, render briefRenderer) []string {
+	t.Helper()
+	var leaks []string
+	for keep := range sc.Actors {
+		perturbed := perturbOthers(t, sc, keep)
+		for _, format := range []string{"markdown", "html", "json", "table"} {
+			before, err := render(sc, keep, format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			after, err := render(perturbed, keep, format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			role := sc.Actors[keep].ID
+			if strings.Contains(after, leakMarker) {
+				i := strings.Index(after, leakMarker)
+				leaks = append(leaks, fmt.Sprintf("%s, %s's brief (%s) shows another actor's text: …%s…", sc.Name, role, format, after[max(0, i-40):min(len(after), i+60)]))
+			} else if before != after {
+				leaks = append(leaks, fmt.Sprintf("%s, %s's brief (%s) changes when only other actors' private values change", sc.Name, role, format))
+			}
+		}
+	}
+	return leaks
+}
+
+func shippedScenarios(t *testing.T) []*sim.Scenario {
+	t.Helper()
+	var out []*sim.Scenario
+	for _, name := range scenarios.Names() {
+		data, _ := scenarios.Read(name)
+		doc, err := config.Load(name+".yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, doc.Scenario)
+	}
+	return out
+}
+
+func TestBriefsLeakNothingOfOtherActors(t *testing.T) {
+	roles := 0
+	for _, sc := range shippedScenarios(t) {
+		roles += len(sc.Actors)
+		for _, leak := range briefLeaks(t, sc, renderRoleBrief) {
+			t.Error(leak)
+		}
+		// The public brief holds no actor's private values at all.
+		var before, after strings.Builder
+		if err := renderBrief(&before, sc, sim.PublicBrief(sc), "markdown"); err != nil {
+			t.Fatal(err)
+		}
+		perturbed := perturbOthers(t, sc, -1)
+		if err := renderBrief(&after, perturbed, sim.PublicBrief(perturbed), "markdown"); err != nil {
+			t.Fatal(err)
+		}
+		if before.String() != after.String() {
+			t.Errorf("%s: the public brief changes with the actors' private values", sc.Name)
+		}
+	}
+	if roles < 8 {
+		t.Fatalf("only %d roles checked", roles)
+	}
+}
+
+// The check must be able to fail: the perturbation reaches what a brief renders (each
+// actor's own brief shows its markers and changes), and two deliberate leaks, another
+// actor's note and another actor's reservation, are caught.
+func TestBriefLeakCheckCatchesLeaks(t *testing.T) {
+	sc := shippedScenarios(t)[slices.Index(scenarios.Names(), scenarios.Default)]
+	for a := range sc.Actors {
+		perturbed := perturbOthers(t, sc, (a+1)%len(sc.Actors))
+		own, _ := renderRoleBrief(perturbed, a, "markdown")
+		if !strings.Contains(own, leakMarker+"-"+sc.Actors[a].ID+"-note") {
+			t.Errorf("%s's own brief does not show its perturbed note: the check would look at nothing", sc.Actors[a].ID)
+		}
+		orig, _ := renderRoleBrief(sc, a, "markdown")
+		if orig == own {
+			t.Errorf("%s's own brief is unchanged by perturbing its values", sc.Actors[a].ID)
+		}
+	}
+	next := func(sc *sim.Scenario, a int) *sim.Actor { return &sc.Actors[(a+1)%len(sc.Actors)] }
+	leakyNote := func(sc *sim.Scenario, a int, format string) (string, error) {
+		b := sim.RoleBrief(sc, a)
+		b.Role.Note += " " + next(sc, a).Note
+		var w strings.Builder
+		err := renderBrief(&w, sc, b, format)
+		return w.String(), err
+	}
+	leakyReservation := func(sc *sim.Scenario, a int, format string) (string, error) {
+		b := sim.RoleBrief(sc, a)
+		b.Role.Note += fmt.Sprintf(" The next party walks away below %.1f points.", 100*next(sc, a).Reservation)
+		var w strings.Builder
+		err := renderBrief(&w, sc, b, format)
+		return w.String(), err
+	}
+	for name, render := range map[string]briefRenderer{"note": leakyNote, "reservation": leakyReservation} {
+		if leaks := briefLeaks(t, sc, render); len(leaks) != 4*len(sc.Actors) {
+			t.Errorf("a brief leaking the next actor's %s: %d leaks found, want one per role and format (%d)", name, len(leaks), 4*len(sc.Actors))
+		}
+	}
+}
+
+// Hand-checked points for the two-by-two fixture: X weighs a 60 and b 40 (shares 60% and
+// 40%), so a0 (value 1) is worth 60 points, a1 (0.5) 30, a2 0; b1 (1) 40. Its reservation
+// 0.3 is 30 points.
+func TestBriefPointsByHand(t *testing.T) {
+	out, _, code := runNegsim(t, "brief", "testdata/two-by-two.yaml", "--actor", "x", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var b sim.Brief
+	if err := json.Unmarshal([]byte(out), &b); err != nil {
+		t.Fatal(err)
+	}
+	c := b.Role
+	if c == nil || c.ID != "x" || c.ReservationPoints != 30 || len(c.Issues) != 2 {
+		t.Fatalf("role %+v", c)
+	}
+	a, bi := c.Issues[0], c.Issues[1]
+	if a.Share != 0.6 || bi.Share != 0.4 {
+		t.Errorf("shares %g and %g, want 0.6 and 0.4", a.Share, bi.Share)
+	}
+	wantA := []sim.RoleOption{{Option: "a0", Value: 100, Points: 60, Acceptable: true}, {Option: "a1", Value: 50, Points: 30, Acceptable: true}, {Option: "a2", Value: 0, Points: 0, Acceptable: true}}
+	if !slices.Equal(a.Options, wantA) || bi.Options[1].Points != 40 {
+		t.Errorf("points on a %+v, on b %+v", a.Options, bi.Options)
+	}
+	if strings.Contains(out, `"reservation_points": 50`) || strings.Contains(out, `"Z"`) && strings.Contains(out, "ideal") {
+		t.Error("x's brief shows something of Z's")
+	}
+}
+
+func TestBriefAllWritesEveryRole(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "briefs")
+	out, errOut, code := runNegsim(t, "brief", "testdata/two-by-two.yaml", "--all", "-o", dir, "--format", "html")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, name := range []string{"public.html", "role-x.html", "role-y.html", "role-z.html"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), "<!DOCTYPE html>") || !strings.Contains(out, name) {
+			t.Errorf("%s: not an HTML page, or not listed in the output", name)
+		}
+		if (name == "public.html") == strings.Contains(string(data), "Confidential") {
+			t.Errorf("%s: the confidential part is where it should not be, or missing", name)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 4 {
+		t.Errorf("%d files in %s, want 4 and no temporary file left", len(entries), dir)
+	}
+	_, errOut, code = runNegsim(t, "brief", "testdata/two-by-two.yaml", "--actor", "w")
+	if code != 2 || !strings.Contains(errOut, `--actor w: no such actor`) {
+		t.Errorf("unknown actor: exit %d, %s", code, errOut)
+	}
+}

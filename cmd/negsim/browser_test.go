@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumBinary finds a Chromium or Chrome to drive; "" when there is none.
+func chromiumBinary() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	return ""
+}
+
+// The HTML report is one page that a browser renders offline: it loads nothing, its charts
+// draw with a size, nothing is written to the console, and a screenshot of a chart is not
+// blank.
+func TestHTMLReportRendersInChromium(t *testing.T) {
+	bin := chromiumBinary()
+	if bin == "" {
+		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
+	}
+	page := filepath.Join(t.TempDir(), "report.html")
+	if _, errOut, code := runNegsim(t, "report", "--variant", "sanctions-bite", "-o", page); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errOut)
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// One bound for the whole browser session: start, load, checks and screenshots.
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		// No name resolves, so a page that reached for the network would show it.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.WindowSize(1200, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	defer cancelTab()
+
+	// Collect every console message from before the page loads; a sentinel logged at the
+	// end shows the collection works and that everything before it has arrived.
+	const sentinel = "negsim-test-console-end"
+	var mu sync.Mutex
+	var messages []chromedp.ConsoleMessage
+	sawSentinel := make(chan struct{})
+	console := chromedp.Console(tab)
+	go func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			if m.Text == sentinel {
+				close(sawSentinel)
+				return
+			}
+			mu.Lock()
+			messages = append(messages, m)
+			mu.Unlock()
+		}
+	}()
+
+	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("figure"))); err != nil {
+		t.Fatalf("loading %s: %v", fileURL, err)
+	}
+	type svgBox struct {
+		Width    float64 `json:"width"`
+		Height   float64 `json:"height"`
+		Elements int     `json:"elements"`
+	}
+	type pageFacts struct {
+		Title     string   `json:"title"`
+		Figures   []svgBox `json:"figures"`
+		Resources int      `json:"resources"`
+		Tables    int      `json:"tables"`
+	}
+	facts, err := chromedp.Run(tab, chromedp.Evaluate[pageFacts](`({
+		title: document.title,
+		figures: [...document.querySelectorAll("figure svg")].map(s => {
+			const r = s.getBoundingClientRect();
+			return {width: r.width, height: r.height, elements: s.querySelectorAll("path, text").length};
+		}),
+		resources: performance.getEntriesByType("resource").length,
+		tables: document.querySelectorAll("table").length,
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if facts.Title == "" || facts.Tables < 5 {
+		t.Errorf("title %q, %d tables: the page did not render as a report", facts.Title, facts.Tables)
+	}
+	if facts.Resources != 0 {
+		t.Errorf("the page loaded %d resources; a self-contained report loads none", facts.Resources)
+	}
+	if len(facts.Figures) != 2 {
+		t.Fatalf("%d charts, want the rounds and the utility plane", len(facts.Figures))
+	}
+	for i, f := range facts.Figures {
+		if f.Width < 300 || f.Height < 200 || f.Elements < 20 {
+			t.Errorf("chart %d renders %gx%g px with %d drawn elements", i+1, f.Width, f.Height, f.Elements)
+		}
+	}
+
+	shot, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("figure svg")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inked, colours := inkedShare(img)
+	if inked < 0.01 || colours < 6 {
+		t.Errorf("the chart's screenshot looks blank: %.2f%% of pixels inked, %d colours", 100*inked, colours)
+	}
+	full, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.ArtifactDir()
+	os.WriteFile(filepath.Join(dir, "report-chart.png"), shot, 0o644)
+	os.WriteFile(filepath.Join(dir, "report-page.png"), full, 0o644)
+
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[any](`console.log("`+sentinel+`")`)); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-sawSentinel:
+	case <-ctx.Done():
+		t.Fatal("the console sentinel never arrived: console messages are not being collected")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, m := range messages {
+		if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException || m.Type == chromedp.ConsoleWarning {
+			t.Errorf("console %s", m)
+		}
+	}
+}
+
+// inkedShare is the share of pixels that are not near-white, and how many distinct colours
+// the image holds.
+func inkedShare(img image.Image) (float64, int) {
+	b := img.Bounds()
+	inked, total := 0, 0
+	colours := map[[3]uint32]bool{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			total++
+			if r < 0xF000 || g < 0xF000 || bl < 0xF000 {
+				inked++
+			}
+			if len(colours) < 1000 {
+				colours[[3]uint32{r >> 8, g >> 8, bl >> 8}] = true
+			}
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return float64(inked) / float64(total), len(colours)
+}

@@ -1,0 +1,497 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
+)
+
+func (a *app) debriefCommand() *cobra.Command {
+	var deals, out, axes string
+	var w whatIf
+	cmd := &cobra.Command{
+		Use:   "debrief [FILE]",
+		Short: "Score every table's deal of a class together: ranking by joint gain, ZOPA, value left on the table, chart",
+		Long: `debrief reads the deals many tables reached on the same scenario and scores them together,
+as score does one: a table of tables ranked by joint gain (the veto actors' surpluses added
+up, in points; equal gains share a rank), how many tables reached a deal in the ZOPA, how
+many left value on the table (a deal every veto actor likes at least as much, and one
+likes more, was within everyone's red lines), why deals fell outside the ZOPA, and a chart
+of every table's deal against the ZOPA's Pareto frontier for two veto actors (--axes; the
+first two veto actors by default), with the Nash solution and both walk-away values.
+
+The deals file is CSV: a header "table,<issue ids...>" (the issues in any order, every issue
+once) and one row per table with its table name and the option it chose on each issue. A
+row whose issue cells are all empty is a table that reached no agreement: everyone keeps
+its walk-away value, a joint gain of 0. Errors name the file, line and column.
+
+-o writes the debrief to a file, its format by extension: .html is one self-contained page
+with the chart inline, .md Markdown with the chart as an embedded data URI.`,
+		Example: `  negsim debrief --variant sanctions-bite --deals class.csv
+  negsim debrief --variant sanctions-bite --deals class.csv -o debrief.html
+  negsim debrief --variant sanctions-bite --deals class.csv --axes ukraine,russia -o debrief.md`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if deals == "" {
+				return usagef("--deals FILE.csv is required: one row per table, header table,<issue ids...>")
+			}
+			return a.debrief(argOr(args), w, deals, out, axes)
+		},
+	}
+	cmd.Flags().StringVar(&deals, "deals", "", "the tables' deals, CSV: header table,<issue ids...>, one row per table")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the debrief to this file (.html, .md, .json, .csv or .txt)")
+	cmd.Flags().StringVar(&axes, "axes", "", "the two veto actors of the chart, as a,b (default: the first two veto actors)")
+	w.register(cmd)
+	return cmd
+}
+
+func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	sc := doc.Scenario
+	format, err := documentFormat(out, a.settings.Format)
+	if err != nil {
+		return err
+	}
+	axes, err := chartAxes(sc, axesFlag, doc.Name)
+	if err != nil {
+		return err
+	}
+	tables, err := a.readDeals(dealsFile, sc)
+	if err != nil {
+		return err
+	}
+	a.warn(doc)
+	sp, err := sim.Compile(sc)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := a.withTimeout()
+	defer cancel()
+	scorer, err := sim.NewScorer(ctx, sp, sim.Options{Workers: a.settings.Workers})
+	if err != nil {
+		return err
+	}
+	db, err := scorer.Debrief(ctx, tables, axes)
+	if err != nil {
+		return err
+	}
+	render := func(w io.Writer) error {
+		switch format {
+		case "json":
+			return writeJSON(w, db)
+		case "csv":
+			return debriefGrid(sc, db).writeCSV(w)
+		}
+		r, err := debriefReport(sc, db, format)
+		if err != nil {
+			return err
+		}
+		return r.write(w, format)
+	}
+	if out != "" {
+		return writeFileAtomic(out, render)
+	}
+	return a.emit(render)
+}
+
+// chartAxes resolves --axes to two veto actors' positions; with no flag, the first two
+// veto actors, or nil when there are fewer than two (and so no frontier to chart).
+func chartAxes(sc *sim.Scenario, flag, file string) (*[2]int, error) {
+	var veto []int
+	for i := range sc.Actors {
+		if sc.Actors[i].Veto {
+			veto = append(veto, i)
+		}
+	}
+	if flag == "" {
+		if len(veto) < 2 {
+			return nil, nil
+		}
+		return &[2]int{veto[0], veto[1]}, nil
+	}
+	ids := strings.Split(flag, ",")
+	if len(ids) != 2 {
+		return nil, usagef("--axes %s: give two veto actors as a,b", flag)
+	}
+	var axes [2]int
+	for i, id := range ids {
+		k, err := actorArg("--axes", strings.TrimSpace(id), sc, file)
+		if err != nil {
+			return nil, err
+		}
+		if !sc.Actors[k].Veto {
+			return nil, usagef("--axes %s: %s holds no veto, and the frontier is over the veto actors", flag, id)
+		}
+		axes[i] = k
+	}
+	if axes[0] == axes[1] {
+		return nil, usagef("--axes %s: give two different actors", flag)
+	}
+	return &axes, nil
+}
+
+// readDeals reads a CSV file of tables' deals, collecting every error with its line and
+// column.
+func (a *app) readDeals(path string, sc *sim.Scenario) ([]sim.TableDeal, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usagef("cannot read %s: %v", path, err)
+	}
+	if int64(len(data)) > a.settings.MaxFileSize {
+		return nil, usagef("%s is %d bytes, above the --max-file-size of %d", path, len(data), a.settings.MaxFileSize)
+	}
+	return parseDeals(path, data, sc)
+}
+
+// maxDealErrors stops a hopeless file from burying the first errors under hundreds more.
+const maxDealErrors = 20
+
+// parseDeals reads deals CSV: header table,<issue ids...>, one row per table.
+func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // spreadsheets on Windows write a BOM
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	var errs config.ErrorList
+	fail := func(line, col int, path, format string, args ...any) {
+		errs = append(errs, config.Error{File: name, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)})
+	}
+	header, err := r.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			fail(pe.Line, pe.Column, "", "%v", pe.Err)
+			return nil, errs
+		}
+		fail(1, 0, "", "no header: the first line must be table,<issue ids...>")
+		return nil, errs
+	}
+	// column[c] is the issue of column c, -1 for the table column.
+	column := make([]int, len(header))
+	seen := make([]int, len(sc.Issues))
+	for c, h := range header {
+		h = strings.TrimSpace(h)
+		line, col := r.FieldPos(c)
+		if c == 0 {
+			column[c] = -1
+			if !strings.EqualFold(h, "table") {
+				fail(line, col, "", "the first column must be \"table\", the table's name; got %q", h)
+			}
+			continue
+		}
+		k, err := sim.FindIssue(sc, h)
+		if err != nil {
+			fail(line, col, "", "header: %v", err)
+			column[c] = -2
+			continue
+		}
+		if seen[k] > 0 {
+			fail(line, col, "", "header: issue %q is given twice (columns %d and %d)", h, seen[k], c+1)
+		}
+		seen[k] = c + 1
+		column[c] = k
+	}
+	var missing []string
+	for k, c := range seen {
+		if c == 0 {
+			missing = append(missing, sc.Issues[k].ID)
+		}
+	}
+	if len(missing) > 0 {
+		fail(1, 0, "", "header: no column for %s; a deal settles every issue", strings.Join(missing, ", "))
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	var tables []sim.TableDeal
+	firstLine := map[string]int{}
+	for len(errs) < maxDealErrors {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			if !errors.Is(pe.Err, csv.ErrFieldCount) {
+				fail(pe.Line, pe.Column, "", "%v", pe.Err)
+				break
+			}
+		} else if err != nil {
+			return nil, err
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		if len(rec) != len(header) {
+			fail(line, 0, "", "%d cells, but the header has %d columns", len(rec), len(header))
+			continue
+		}
+		td := sim.TableDeal{Table: strings.TrimSpace(rec[0])}
+		if _, col := r.FieldPos(0); td.Table == "" {
+			fail(line, col, "table", "the table has no name")
+		} else if prev, dup := firstLine[td.Table]; dup {
+			fail(line, col, "table", "table %q already has a row, on line %d", td.Table, prev)
+		} else {
+			firstLine[td.Table] = line
+		}
+		empty := 0
+		for _, cell := range rec[1:] {
+			if strings.TrimSpace(cell) == "" {
+				empty++
+			}
+		}
+		if empty == len(rec)-1 {
+			tables = append(tables, td) // no agreement
+			continue
+		}
+		td.Choice = make([]int, len(sc.Issues))
+		for c := 1; c < len(rec); c++ {
+			k := column[c]
+			_, col := r.FieldPos(c)
+			cell := strings.TrimSpace(rec[c])
+			if cell == "" {
+				fail(line, col, sc.Issues[k].ID, "no option; a table's row gives an option for every issue, or none at all for no agreement")
+				continue
+			}
+			o, err := sim.FindOption(&sc.Issues[k], cell)
+			if err != nil {
+				fail(line, col, sc.Issues[k].ID, "%v", err)
+				continue
+			}
+			td.Choice[k] = o
+		}
+		tables = append(tables, td)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(tables) == 0 {
+		return nil, usagef("%s has a header but no tables: add one row per table", name)
+	}
+	return tables, nil
+}
+
+func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, error) {
+	wd := words{sc}
+	r := &report{title: sc.Name + ": debrief"}
+	summary := section{title: "Summary", text: []string{
+		fmt.Sprintf("%s; %d reached a deal, %d of them in the zone of possible agreement (acceptable to every veto actor).",
+			plural(len(db.Tables), "table", "tables"), db.Agreements, db.InZOPA),
+		fmt.Sprintf("%d left value on the table: another deal within everyone's red lines was at least as good for every veto actor and better for one.", db.LeftValue),
+		fmt.Sprintf("The ZOPA holds %s.", plural(db.ZOPA, "deal", "deals")),
+	}}
+	r.add(summary)
+
+	g := &grid{header: []string{"rank", "table", "joint gain"}, right: []bool{true, false, true}}
+	var veto []sim.Actor
+	for _, ac := range sc.Actors {
+		if ac.Veto {
+			veto = append(veto, ac)
+			g.header = append(g.header, ac.ID)
+			g.right = append(g.right, true)
+		}
+	}
+	g.header = append(g.header, "ZOPA", "Pareto", "Nash: issues differ", "Nash: distance")
+	g.right = append(g.right, false, false, true, true)
+	for _, t := range db.Tables {
+		// Two decimals: tables a tenth of a point apart are ranked apart, and should read so.
+		row := []string{fmt.Sprint(t.Rank), t.Table, fmt.Sprintf("%+.2f", 100*t.JointGain)}
+		if t.Score == nil {
+			for range veto {
+				row = append(row, "")
+			}
+			row = append(row, "no agreement", "", "", "")
+			g.add(row...)
+			continue
+		}
+		for _, ac := range veto {
+			for _, as := range t.Score.Actors {
+				if as.ID == ac.ID {
+					row = append(row, pts(as.Utility))
+				}
+			}
+		}
+		differ, dist := "", ""
+		if n := t.Score.Nash; n != nil {
+			differ, dist = fmt.Sprint(n.IssuesDiffering), points(100*n.UtilityDistance)
+		}
+		row = append(row, yesNo(t.Score.InZOPA), yesNo(t.Score.Pareto), differ, dist)
+		g.add(row...)
+	}
+	r.add(section{title: "Tables ranked by joint gain", text: []string{
+		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor: points out of 100.",
+	}, grid: g})
+
+	var outside, left []string
+	for _, t := range db.Tables {
+		s := t.Score
+		if s == nil {
+			continue
+		}
+		if !s.InZOPA {
+			var who []string
+			for _, as := range s.Actors {
+				if as.Veto && !as.Accepts {
+					who = append(who, fmt.Sprintf("%s (%s)", as.Name, rejectionText(wd, as.Rejections)))
+				}
+			}
+			outside = append(outside, fmt.Sprintf("- %s: %s would not sign.", t.Table, strings.Join(who, "; ")))
+		}
+		if d := s.DominatedBy; d != nil {
+			var changes []string
+			for _, is := range sc.Issues {
+				if d.Options[is.ID] != s.Options[is.ID] {
+					changes = append(changes, fmt.Sprintf("%s to %s", is.ID, d.Options[is.ID]))
+				}
+			}
+			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, joinWords(changes, "and"), signedPts(d.MinGain)))
+		}
+	}
+	if len(outside) > 0 {
+		r.add(section{title: "Deals outside the ZOPA", text: outside})
+	}
+	if len(left) > 0 {
+		r.add(section{title: "Value left on the table", text: left})
+	}
+	if (format == "html" || format == "markdown") && len(db.Axes) == 2 {
+		var svg bytes.Buffer
+		if err := debriefChart(&svg, "svg", sc, db); err != nil {
+			return nil, err
+		}
+		title := fmt.Sprintf("Every table's deal against the Pareto frontier for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))
+		r.add(section{title: "Chart", text: []string{
+			"Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values.",
+		}, figures: []figure{{title: title, svg: svg.Bytes()}}})
+	}
+	return r, nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// debriefChart plots every table's deal, the ZOPA's frontier for the two axis actors, the
+// Nash solution and both actors' walk-away values, all in points.
+func debriefChart(w io.Writer, format string, sc *sim.Scenario, db *sim.Debrief) error {
+	in := chartLine{label: "a table's deal in the ZOPA", color: 2, scatter: true, glyph: 0}
+	out := chartLine{label: "a table's deal outside the ZOPA", color: 0, scatter: true, glyph: 2}
+	for _, t := range db.Tables {
+		if t.Score == nil {
+			continue
+		}
+		var x, y float64
+		for _, as := range t.Score.Actors {
+			switch as.ID {
+			case db.Axes[0]:
+				x = 100 * as.Utility
+			case db.Axes[1]:
+				y = 100 * as.Utility
+			}
+		}
+		l := &out
+		if t.Score.InZOPA {
+			l = &in
+		}
+		l.xs, l.ys, l.labels = append(l.xs, x), append(l.ys, y), append(l.labels, t.Table)
+	}
+	var deals []chartLine
+	for _, l := range []chartLine{in, out} {
+		if len(l.xs) > 0 {
+			deals = append(deals, l)
+		}
+	}
+	pn := dealsPanel(sc, db.Axes, db.Frontier, db.Nash, deals...)
+	return writeChart(w, format, 7*vg.Inch, 6*vg.Inch, pn)
+}
+
+// dealsPanel is the utility plane of two actors in points: the frontier, the walk-away
+// values, the deals given, and the Nash solution drawn last so that no deal hides it. The
+// panel is fitted to what it shows.
+func dealsPanel(sc *sim.Scenario, axes []string, frontier []sim.FrontierPoint, nash *sim.FrontierPoint, deals ...chartLine) panel {
+	ax, ay := &sc.Actors[sc.ActorIndex(axes[0])], &sc.Actors[sc.ActorIndex(axes[1])]
+	pn := panel{title: sc.Name, xLabel: ax.Name + " (points)", yLabel: ay.Name + " (points)",
+		fixed: true, yMin: 0, yMax: 100, xFixed: true, xMin: 0, xMax: 100, legend: true}
+	if len(frontier) > 0 {
+		f := chartLine{label: "Pareto frontier of the ZOPA", color: 1, points: true}
+		for _, p := range frontier {
+			f.xs, f.ys = append(f.xs, 100*p.X), append(f.ys, 100*p.Y)
+		}
+		pn.lines = append(pn.lines, f)
+	}
+	pn.lines = append(pn.lines, chartLine{label: ay.Name + " walk-away", color: 4, dashed: true,
+		xs: []float64{0, 100}, ys: []float64{100 * ay.Reservation, 100 * ay.Reservation}})
+	pn.marks = append(pn.marks, chartMark{x: 100 * ax.Reservation, label: ax.Name + " walk-away"})
+	pn.lines = append(pn.lines, deals...)
+	if nash != nil {
+		pn.lines = append(pn.lines, chartLine{label: "Nash solution", color: 3, scatter: true, glyph: 1,
+			xs: []float64{100 * nash.X}, ys: []float64{100 * nash.Y}})
+	}
+	pn.fit()
+	return pn
+}
+
+// fit narrows a points panel to what it shows, with a margin, on a grid of 5 points within
+// [0, 100]: deals crowd into a corner of the whole square, and the walk-away lines must
+// stay in sight.
+func (pn *panel) fit() {
+	lo := [2]float64{math.Inf(1), math.Inf(1)}
+	hi := [2]float64{math.Inf(-1), math.Inf(-1)}
+	for _, l := range pn.lines {
+		if l.dashed { // a walk-away line runs across the whole panel; its height counts only
+			lo[1], hi[1] = min(lo[1], l.ys[0]), max(hi[1], l.ys[0])
+			continue
+		}
+		for i := range l.xs {
+			lo[0], hi[0] = min(lo[0], l.xs[i]), max(hi[0], l.xs[i])
+			lo[1], hi[1] = min(lo[1], l.ys[i]), max(hi[1], l.ys[i])
+		}
+	}
+	for _, m := range pn.marks {
+		lo[0], hi[0] = min(lo[0], m.x), max(hi[0], m.x)
+	}
+	for i := range lo {
+		if math.IsInf(lo[i], 0) || math.IsInf(hi[i], 0) {
+			lo[i], hi[i] = 0, 100
+		}
+		lo[i] = max(0, 5*math.Floor(lo[i]/5)-5)
+		hi[i] = min(100, 5*math.Ceil(hi[i]/5)+5)
+	}
+	pn.xMin, pn.xMax, pn.yMin, pn.yMax = lo[0], hi[0], lo[1], hi[1]
+	for i := range pn.lines {
+		if pn.lines[i].dashed {
+			pn.lines[i].xs = []float64{lo[0], hi[0]}
+		}
+	}
+}
+
+// debriefGrid is the CSV view: the ranked tables, one column per number.
+func debriefGrid(sc *sim.Scenario, db *sim.Debrief) *grid {
+	results := make([]tableResult, len(db.Tables))
+	for i, t := range db.Tables {
+		results[i] = tableResult{Table: t.Table, Score: t.Score}
+	}
+	g := scoreGrid(sc, results)
+	g.header = append([]string{"rank"}, g.header...)
+	for i := range g.rows {
+		g.rows[i] = append([]string{fmt.Sprint(db.Tables[i].Rank)}, g.rows[i]...)
+	}
+	return g
+}

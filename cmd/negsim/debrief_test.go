@@ -1,0 +1,141 @@
+package main
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A class of six tables on testdata/two-by-two.yaml (x and y hold vetoes, reservations
+// 0.3; z has none). Utilities from the table in sim/zopa_test.go:
+//
+//	table  deal    u_x  u_y   joint gain (u_x − .3) + (u_y − .3)   ZOPA  Pareto
+//	north  a2 b1   .4   .5    .1 + .2  = .30                       yes   no: a0 b0 gives x +.2, y 0
+//	south  a0 b0   .6   .5    .3 + .2  = .50                       yes   yes (the Nash deal)
+//	east   a1 b1   .7   .25   .4 − .05 = .35                       no: y is .05 short   yes
+//	west   (none)             0                                     no agreement
+//	centre a1 b0   .3   .75   0 + .45  = .45                       yes   yes
+//	annex  a0 b0   as south: .50                                    yes   yes
+//
+// Ranked: south and annex share rank 1 (.50), centre 3 (.45), east 4 (.35), north 5
+// (.30), west 6 (0). Five agreements, four in the ZOPA, one (north) left value.
+const classCSV = "table,b,a\n" + // the issues in another order than the file's
+	"north,b1,a2\n" +
+	"south,b0,a0\n" +
+	"east, b1 ,a1\n" +
+	"west,,\n" +
+	"centre,b0,a1\n" +
+	"annex,b0,a0\n"
+
+func TestDebriefRanksAHandBuiltClass(t *testing.T) {
+	deals := writeTemp(t, "class.csv", classCSV)
+	out, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var db sim.Debrief
+	if err := json.Unmarshal([]byte(out), &db); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		table string
+		rank  int
+		gain  float64
+	}{{"south", 1, .5}, {"annex", 1, .5}, {"centre", 3, .45}, {"east", 4, .35}, {"north", 5, .3}, {"west", 6, 0}}
+	if len(db.Tables) != len(want) {
+		t.Fatalf("%d tables, want %d", len(db.Tables), len(want))
+	}
+	for i, w := range want {
+		got := db.Tables[i]
+		if got.Table != w.table || got.Rank != w.rank || math.Abs(got.JointGain-w.gain) > 1e-9 {
+			t.Errorf("place %d: %s rank %d gain %g; want %s rank %d gain %g", i+1, got.Table, got.Rank, got.JointGain, w.table, w.rank, w.gain)
+		}
+	}
+	if db.Agreements != 5 || db.InZOPA != 4 || db.LeftValue != 1 {
+		t.Errorf("agreements %d, in the ZOPA %d, left value %d; want 5, 4, 1", db.Agreements, db.InZOPA, db.LeftValue)
+	}
+	if east := db.Tables[3].Score; east.InZOPA || east.Actors[1].Accepts || east.Actors[1].Rejections[0].Kind != sim.RejectReservation {
+		t.Errorf("east: %+v", east)
+	}
+	if north := db.Tables[4].Score; north.Pareto || north.DominatedBy == nil || north.DominatedBy.Options["a"] != "a0" {
+		t.Errorf("north: %+v", north)
+	}
+	if db.Tables[5].Agreement || db.Tables[5].Score != nil {
+		t.Errorf("west reached no agreement: %+v", db.Tables[5])
+	}
+	if strings.Join(db.Axes, ",") != "x,y" || len(db.Frontier) != 2 {
+		t.Errorf("axes %v, frontier %+v", db.Axes, db.Frontier)
+	}
+
+	// The same class as a terminal table keeps the ranking, and the HTML page carries the chart.
+	text, _, _ := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
+	if !strings.Contains(text, "6 tables; 5 reached a deal, 4 of them in the zone") || strings.Index(text, "south") > strings.Index(text, "centre") {
+		t.Errorf("terminal debrief:\n%s", text)
+	}
+	page := filepath.Join(t.TempDir(), "debrief.html")
+	if _, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "-o", page); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, _ := os.ReadFile(page)
+	if !strings.Contains(string(data), "<svg") || strings.Contains(string(data), "<?xml") {
+		t.Error("the HTML debrief has no inline chart, or an XML prolog inside the page")
+	}
+}
+
+func TestDebriefCSVErrorsNameLineAndColumn(t *testing.T) {
+	tests := []struct{ name, csv, want string }{
+		{"unknown option", "table,a,b\nt1,a1,b0\nt2,a9,b0\n", `:3:4: a: issue "a" has no option "a9"`},
+		{"option typo", "table,a,b\nt1,a1,bb0\n", `:2:7: b: issue "b" has no option "bb0"; did you mean "b0"?`},
+		{"unknown issue", "table,a,bb\n", `:1:9: header: no issue "bb"; did you mean "b"?`},
+		{"missing issue", "table,a\nt1,a0\n", `:1: header: no column for b`},
+		{"first column", "group,a,b\n", `:1:1: the first column must be "table"`},
+		{"duplicate table", "table,a,b\nt1,a0,b0\nt1,a1,b0\n", `:3:1: table: table "t1" already has a row, on line 2`},
+		{"half a deal", "table,a,b\nt1,a0,\n", `:2:7: b: no option`},
+		{"cell count", "table,a,b\nt1,a0\n", `:2: 2 cells, but the header has 3 columns`},
+		{"bad quote", "table,a,b\nt1,\"a0,b0\n", `:2:`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeTemp(t, "deals.csv", tt.csv)
+			_, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", path)
+			if code != 2 || !strings.Contains(errOut, path+tt.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant %q", code, errOut, path+tt.want)
+			}
+		})
+	}
+}
+
+func TestScoreCommand(t *testing.T) {
+	// a2 b1 is worth .4 to x and .5 to y: 40 and 50 points, surpluses +10 and +20.
+	out, errOut, code := runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal", "a=a2, b=b1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"In the ZOPA", "Joint gain (the veto actors' surpluses added up): +30.0 points", "Not Pareto-optimal", "Changing a to a0 (First)", "X +20.0, Y +0.0"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("score output lacks %q:\n%s", want, out)
+		}
+	}
+	_, errOut, code = runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal", "a=a2,b=b2")
+	if code != 2 || !strings.Contains(errOut, `issue "b" has no option "b2"; did you mean "b0"?`) {
+		t.Errorf("a bad option: exit %d, %s", code, errOut)
+	}
+	csvOut, _, code := runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal-file", writeTemp(t, "d.csv", classCSV), "--format", "csv")
+	if code != 0 || strings.Count(csvOut, "\n") != 7 || !strings.HasPrefix(csvOut, "table,a,b,points_x,") {
+		t.Errorf("CSV scores: exit %d\n%s", code, csvOut)
+	}
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func (a *app) reportCommand() *cobra.Command {
+	var out string
+	var w whatIf
+	cmd := &cobra.Command{
+		Use:   "report [FILE]",
+		Short: "Write one self-contained document: the scenario explained, the analysis, the rounds and charts",
+		Long: `report puts what explain, analyze and rounds show into one document, for a student to
+hand in or a teacher to project: the scenario explained actor by actor, the zone of possible
+agreement with its frontier and bargaining solutions (or why it is empty), the transcript of
+the bargaining rounds, and two charts: the rounds (aspirations, proposals, ZOPA size) and
+the utility plane of the first two veto actors (the ZOPA's frontier for them, the Nash
+solution, their walk-away values and the deal the rounds reached).
+
+-o report.html writes one HTML page with its styles and charts inline (SVG): no scripts,
+fonts or images are fetched, so it reads the same offline. -o report.md writes Markdown with
+each chart embedded as an SVG data URI, so the report is still one file; viewers that show
+no data-URI images (GitHub's among them) show the chart's title instead, so prefer HTML to
+share. The file is written whole or not at all. Without -o, the report goes to standard
+output in --format.`,
+		Example: `  negsim report -o report.html
+  negsim report --variant sanctions-bite -o sanctions.html
+  negsim report teaching-two-party -o two-party.md`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.writeReport(argOr(args), w, out)
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the report to this file: .html or .md (also .json, .txt)")
+	w.register(cmd)
+	return cmd
+}
+
+// fullReport is the JSON form of a report: the three results it is made of.
+type fullReport struct {
+	Scenario    string           `json:"scenario"`
+	Variant     string           `json:"variant,omitempty"`
+	Explanation *sim.Explanation `json:"explanation"`
+	Analysis    *sim.Analysis    `json:"analysis"`
+	Rounds      *sim.Transcript  `json:"rounds"`
+}
+
+func (a *app) writeReport(file string, w whatIf, out string) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	sc := doc.Scenario
+	format, err := documentFormat(out, a.settings.Format)
+	if err != nil {
+		return err
+	}
+	if format == "csv" {
+		return usagef("a report has many tables, not one to write as CSV; use html, markdown or json")
+	}
+	a.warn(doc)
+	sp, err := sim.Compile(sc)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := a.withTimeout()
+	defer cancel()
+	opt := sim.Options{Limit: 10, Workers: a.settings.Workers}
+	ex, err := sim.Explain(ctx, sp, opt)
+	if err != nil {
+		return err
+	}
+	an, err := sim.Analyze(ctx, sp, opt)
+	if err != nil {
+		return err
+	}
+	tr, err := sim.Rounds(ctx, sp, sim.RoundsOptions{Workers: a.settings.Workers})
+	var pe *sim.PathError
+	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+		return usagef("%s: %v", doc.Name, err)
+	}
+	if err != nil {
+		return err
+	}
+	var plane *sim.Debrief
+	if axes, _ := chartAxes(sc, "", doc.Name); axes != nil {
+		scorer, err := sim.NewScorer(ctx, sp, opt)
+		if err != nil {
+			return err
+		}
+		if plane, err = scorer.Debrief(ctx, nil, axes); err != nil {
+			return err
+		}
+	}
+	render := func(w io.Writer) error {
+		if format == "json" {
+			return writeJSON(w, fullReport{Scenario: sc.Name, Variant: doc.Variant, Explanation: ex, Analysis: an, Rounds: tr})
+		}
+		r, err := fullReportDoc(sc, doc.Variant, ex, an, tr, plane, format)
+		if err != nil {
+			return err
+		}
+		return r.write(w, format)
+	}
+	if out != "" {
+		return writeFileAtomic(out, render)
+	}
+	return a.emit(render)
+}
+
+func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
+	r := &report{title: sc.Name}
+	about := "This report restates the scenario as its file gives it"
+	if variant != "" {
+		about = fmt.Sprintf("This report restates the scenario with its variant %q applied", variant)
+	}
+	r.add(section{title: "About this report", text: []string{
+		about + ", then shows the zone of possible agreement and the bargaining solutions, then plays the talks round by round.",
+		"Utilities run from 0 to 1; a reservation is an actor's value of no agreement.",
+	}})
+	part := func(title string, sections []section) {
+		for i, s := range sections {
+			if i == 0 && s.title != "" {
+				s.title = title + ": " + s.title
+			}
+			r.add(s)
+		}
+	}
+	part("Part 1, the scenario explained", explainReport(sc, ex, true).sections)
+	part("Part 2, the analysis", analysisReport(sc, an).sections)
+	part("Part 3, bargaining rounds", roundsReport(sc, tr).sections)
+
+	charts := section{title: "Charts"}
+	if format == "html" || format == "markdown" {
+		var svg bytes.Buffer
+		if err := roundsChart(&svg, "svg", sc, tr); err != nil {
+			return nil, err
+		}
+		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's aspiration (solid) and utility of the proposal (dashed); the ZOPA's size below", svg: svg.Bytes()})
+		if plane != nil {
+			svg = bytes.Buffer{} // the rounds chart keeps the bytes written so far
+			var agreed []chartLine
+			if d := tr.Outcome.Deal; d != nil {
+				agreed = append(agreed, chartLine{label: "the rounds' agreement", color: 2, scatter: true,
+					xs: []float64{100 * d.Utilities[plane.Axes[0]]}, ys: []float64{100 * d.Utilities[plane.Axes[1]]}})
+			}
+			pn := dealsPanel(sc, plane.Axes, plane.Frontier, plane.Nash, agreed...)
+			if err := writeChart(&svg, "svg", 7*vg.Inch, 6*vg.Inch, pn); err != nil {
+				return nil, err
+			}
+			charts.figures = append(charts.figures, figure{title: fmt.Sprintf("The utility plane of %s and %s, in points: the ZOPA's frontier for them, the Nash solution and their walk-away values",
+				actorName(sc, plane.Axes[0]), actorName(sc, plane.Axes[1])), svg: svg.Bytes()})
+		}
+	} else {
+		charts.text = append(charts.text, "Write the report as HTML or Markdown (-o report.html) to see the charts.")
+	}
+	r.add(charts)
+	return r, nil
+}

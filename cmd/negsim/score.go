@@ -1,0 +1,258 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func (a *app) scoreCommand() *cobra.Command {
+	var deal, dealFile string
+	var w whatIf
+	cmd := &cobra.Command{
+		Use:   "score [FILE]",
+		Short: "Score a deal a table reached: points, surplus, ZOPA, Pareto and distance to the Nash solution",
+		Long: `score takes a deal reached by hand, one option for every issue, and shows what it is
+worth to each actor in points (utility × 100, so a deal is worth at most 100 to anyone), its
+surplus over the actor's walk-away value (reservation × 100), and:
+
+  ZOPA      whether every veto actor accepts it, and if not who rejects it and why: each
+            red line crossed, each condition broken, or how far below its reservation.
+  Pareto    whether a deal within everyone's red lines is at least as good for every veto
+            actor and better for one. If so the deal left value on the table, and score
+            names the deal that raises the smallest gain of the veto actors most, with
+            each one's gain.
+  Nash      its distance to the Nash solution (the ZOPA deal with the largest product of
+            the veto actors' surpluses): how many issues differ, and how far apart the two
+            deals' veto utilities lie, as the Euclidean distance in points.
+
+Give the deal as --deal issue=option,... naming every issue once, or a CSV file of deals
+with --deal-file (the format debrief reads: a header "table,<issue ids...>" and one row per
+deal). Names are checked: an unknown issue or option gets a did-you-mean suggestion.`,
+		Example: `  negsim score --variant sanctions-bite --deal territory=freeze-dmz,recognition=none,...
+  negsim score teaching-two-party --deal price=mid,delivery=fast
+  negsim score --variant sanctions-bite --deal-file deals.csv --format csv`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if (deal == "") == (dealFile == "") {
+				return usagef("give the deal to score with --deal issue=option,... or --deal-file FILE.csv (one of them)")
+			}
+			return a.score(argOr(args), w, deal, dealFile)
+		},
+	}
+	cmd.Flags().StringVar(&deal, "deal", "", "the deal, as issue=option pairs separated by commas")
+	cmd.Flags().StringVar(&dealFile, "deal-file", "", "a CSV file of deals: header table,<issue ids...>, one row per deal")
+	w.register(cmd)
+	return cmd
+}
+
+// tableResult is one scored deal of a --deal-file; Score is nil when the table reached none.
+type tableResult struct {
+	Table string     `json:"table"`
+	Score *sim.Score `json:"score"`
+}
+
+func (a *app) score(file string, w whatIf, deal, dealFile string) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	sc := doc.Scenario
+	var tables []sim.TableDeal
+	if deal != "" {
+		choice, err := sim.ParseDeal(deal, sc)
+		if err != nil {
+			return usagef("--deal: %v", err)
+		}
+		tables = []sim.TableDeal{{Choice: choice}}
+	} else if tables, err = a.readDeals(dealFile, sc); err != nil {
+		return err
+	}
+	a.warn(doc)
+	sp, err := sim.Compile(sc)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := a.withTimeout()
+	defer cancel()
+	scorer, err := sim.NewScorer(ctx, sp, sim.Options{Workers: a.settings.Workers})
+	if err != nil {
+		return err
+	}
+	var results []tableResult
+	for _, td := range tables {
+		res := tableResult{Table: td.Table}
+		if td.Choice != nil {
+			if res.Score, err = scorer.Score(ctx, td.Choice); err != nil {
+				return err
+			}
+		}
+		results = append(results, res)
+	}
+	return a.emit(func(out io.Writer) error {
+		switch a.settings.Format {
+		case "json":
+			if deal != "" {
+				return writeJSON(out, results[0].Score)
+			}
+			return writeJSON(out, results)
+		case "csv":
+			return scoreGrid(sc, results).writeCSV(out)
+		}
+		r := &report{title: sc.Name + ": scoring"}
+		for _, res := range results {
+			for _, s := range scoreSections(sc, res, scorer.ZOPA()) {
+				r.add(s)
+			}
+		}
+		return r.write(out, a.settings.Format)
+	})
+}
+
+// pts shows a utility as points out of 100.
+func pts(u float64) string { return points(100 * u) }
+
+// signedPts shows a surplus or gain as signed points; one that rounds to zero reads +0.0.
+func signedPts(u float64) string {
+	p := 100 * u
+	if math.Abs(p) < 0.05 {
+		p = 0
+	}
+	return fmt.Sprintf("%+.1f", p)
+}
+
+func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
+	wd := words{sc}
+	title := "The deal"
+	if res.Table != "" {
+		title = "Table " + res.Table
+	}
+	s := res.Score
+	if s == nil {
+		return []section{{title: title, text: []string{"No agreement: every actor keeps its walk-away value, a joint gain of 0."}}}
+	}
+	deal := section{title: title}
+	var parts []string
+	for _, is := range sc.Issues {
+		parts = append(parts, is.ID+" = "+wd.option(is.ID, s.Options[is.ID]))
+	}
+	deal.text = append(deal.text, strings.Join(parts, ", "), "")
+	g := &grid{header: []string{"actor", "veto", "points", "walk-away", "surplus", "accepts", "why not"}, right: []bool{false, false, true, true, true, false, false}}
+	for _, as := range s.Actors {
+		veto, acc := "yes", "yes"
+		if !as.Veto {
+			veto = "no"
+		}
+		if !as.Accepts {
+			acc = "no"
+		}
+		g.add(as.Name, veto, pts(as.Utility), pts(as.Reservation), signedPts(as.Surplus), acc, rejectionText(wd, as.Rejections))
+	}
+	deal.grid = g
+
+	v := &deal.text
+	if s.InZOPA {
+		*v = append(*v, "In the ZOPA: every veto actor accepts it.")
+	} else {
+		var who []string
+		for _, as := range s.Actors {
+			if as.Veto && !as.Accepts {
+				who = append(who, as.Name)
+			}
+		}
+		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s would not sign it (see why not).", joinWords(who, "and")))
+	}
+	*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
+	if s.Pareto {
+		*v = append(*v, "Pareto-optimal: no deal within everyone's red lines is at least as good for every veto actor and better for one.")
+	} else if d := s.DominatedBy; d != nil {
+		var changes, gains []string
+		for _, is := range sc.Issues {
+			if d.Options[is.ID] != s.Options[is.ID] {
+				changes = append(changes, fmt.Sprintf("%s to %s", is.ID, wd.option(is.ID, d.Options[is.ID])))
+			}
+		}
+		for _, as := range s.Actors {
+			if g, ok := d.Gains[as.ID]; ok {
+				gains = append(gains, fmt.Sprintf("%s %s", as.Name, signedPts(g)))
+			}
+		}
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s is at least as good for every veto actor (%s points; the smallest gain %s).",
+			joinWords(changes, "and"), strings.Join(gains, ", "), signedPts(d.MinGain)))
+	}
+	if s.Nash == nil {
+		*v = append(*v, "No Nash solution to compare with: the ZOPA is empty.")
+	} else if s.Nash.IssuesDiffering == 0 {
+		*v = append(*v, "It is the Nash solution.")
+	} else {
+		var differ []string
+		for _, is := range sc.Issues {
+			if s.Nash.Options[is.ID] != s.Options[is.ID] {
+				differ = append(differ, fmt.Sprintf("%s (Nash: %s)", is.ID, s.Nash.Options[is.ID]))
+			}
+		}
+		verb := "differ"
+		if s.Nash.IssuesDiffering == 1 {
+			verb = "differs"
+		}
+		*v = append(*v, fmt.Sprintf("Distance to the Nash solution (of %s ZOPA deals): %d of %d issues %s, %s; the veto actors' points lie %s apart (Euclidean distance).",
+			count(zopa), s.Nash.IssuesDiffering, len(sc.Issues), verb, strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
+	}
+	return []section{deal}
+}
+
+func rejectionText(wd words, rs []sim.Rejection) string {
+	var parts []string
+	for _, r := range rs {
+		switch r.Kind {
+		case sim.RejectRedLine:
+			parts = append(parts, fmt.Sprintf("red line: %s = %s", r.Issue, r.Option))
+		case sim.RejectConstraint:
+			parts = append(parts, "condition: "+oneLine(r.Why))
+		case sim.RejectReservation:
+			parts = append(parts, fmt.Sprintf("%s points below its walk-away", points(100*r.Shortfall)))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// scoreGrid is the CSV view: one row per deal, one column per number.
+func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
+	g := &grid{header: []string{"table"}}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+	}
+	for _, ac := range sc.Actors {
+		g.header = append(g.header, "points_"+ac.ID, "surplus_"+ac.ID, "accepts_"+ac.ID)
+	}
+	g.header = append(g.header, "in_zopa", "joint_gain", "pareto", "nash_issues_differing", "nash_distance")
+	for _, res := range results {
+		row := []string{res.Table}
+		s := res.Score
+		if s == nil {
+			for range len(g.header) - 1 {
+				row = append(row, "")
+			}
+			g.add(row...)
+			continue
+		}
+		for _, is := range sc.Issues {
+			row = append(row, s.Options[is.ID])
+		}
+		for _, as := range s.Actors {
+			row = append(row, fmt.Sprint(as.Points), fmt.Sprint(as.Surplus), fmt.Sprint(as.Accepts))
+		}
+		differ, dist := "", ""
+		if s.Nash != nil {
+			differ, dist = fmt.Sprint(s.Nash.IssuesDiffering), fmt.Sprint(s.Nash.UtilityDistance)
+		}
+		row = append(row, fmt.Sprint(s.InZOPA), fmt.Sprint(s.JointGain), fmt.Sprint(s.Pareto), differ, dist)
+		g.add(row...)
+	}
+	return g
+}

@@ -1,0 +1,266 @@
+package sim
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParseDeal(t *testing.T) {
+	sc := twoByTwo()
+	tests := []struct {
+		name, in string
+		want     []int
+		errHas   string
+	}{
+		{"file order", "a=a1,b=b0", []int{1, 0}, ""},
+		{"any order, spaces", " b = b1 , a=a2 ", []int{2, 1}, ""},
+		{"empty", "  ", nil, "the deal is empty"},
+		{"missing issue", "a=a0", nil, `no option for "b"`},
+		{"twice", "a=a0,a=a1,b=b0", nil, `issue "a" is given twice`},
+		{"unknown issue", "aa=a0,b=b0", nil, `no issue "aa"; did you mean "a"?`},
+		{"unknown option", "a=a9,b=b0", nil, `issue "a" has no option "a9"`},
+		{"typo in option", "a=a1,b=bb0", nil, `did you mean "b0"?`},
+		{"no equals sign", "a=a1,b", nil, `"b": write each part of a deal as issue=option`},
+		{"trailing comma", "a=a1,b=b0,", nil, "write each part"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseDeal(tt.in, sc)
+			if tt.errHas != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.errHas) {
+					t.Fatalf("ParseDeal(%q) = %v, %v; want an error containing %q", tt.in, got, err, tt.errHas)
+				}
+				return
+			}
+			if err != nil || !slices.Equal(got, tt.want) {
+				t.Fatalf("ParseDeal(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			}
+		})
+	}
+	if _, err := ParseDeal("", sc); !errors.Is(err, ErrNoDeal) {
+		t.Errorf("an empty deal: %v, want ErrNoDeal", err)
+	}
+}
+
+// The two-by-two case of zopa_test.go, reservations 0.3 each:
+//
+//	deal   u_x  u_y   ZOPA  dominated by
+//	a0 b0  .6   .5    yes   none: only a0 b1 has u_x ≥ .6, and its u_y is 0
+//	a0 b1  1    0     no    none: best for x
+//	a1 b0  .3   .75   yes   none: only a2 b0 has u_y ≥ .75, and its u_x is 0
+//	a1 b1  .7   .25   no    none: only a0 b1 has u_x ≥ .7, and its u_y is 0 < .25
+//	a2 b0  0    1     no    none: best for y
+//	a2 b1  .4   .5    yes   a0 b0: gains x +.2, y 0, so the smallest gain is 0
+//
+// Nash over the ZOPA: a0 b0 .3 × .2 = .06, a1 b0 0 × .45 = 0, a2 b1 .1 × .2 = .02: a0 b0.
+func TestScoreTwoByTwoByHand(t *testing.T) {
+	sp, err := Compile(twoByTwo())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := NewScorer(ctx, sp, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		choice            []int
+		inZOPA, pareto    bool
+		joint             float64
+		dominatedBy       []int
+		minGain           float64
+		nashIssues        int
+		nashDistance      float64
+		rejectsY          bool
+		shortfallY        float64
+		utilityX, surplus float64
+	}{
+		// joint gain = (u_x − .3) + (u_y − .3)
+		{[]int{0, 0}, true, true, .3 + .2, nil, 0, 0, 0, false, 0, .6, .3},
+		{[]int{1, 0}, true, true, 0 + .45, nil, 0, 1, math.Hypot(.3-.6, .75-.5), false, 0, .3, 0},
+		// u_y = .25 is .05 below y's reservation.
+		{[]int{1, 1}, false, true, .4 - .05, nil, 0, 2, math.Hypot(.7-.6, .25-.5), true, .05, .7, .4},
+		{[]int{2, 1}, true, false, .1 + .2, []int{0, 0}, 0, 2, .2, false, 0, .4, .1},
+	}
+	for _, tt := range tests {
+		sc, err := s.Score(ctx, tt.choice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, y := sc.Actors[0], sc.Actors[1]
+		if sc.InZOPA != tt.inZOPA || sc.Pareto != tt.pareto || math.Abs(sc.JointGain-tt.joint) > 1e-9 {
+			t.Errorf("%v: in ZOPA %v, Pareto %v, joint gain %g; want %v, %v, %g", tt.choice, sc.InZOPA, sc.Pareto, sc.JointGain, tt.inZOPA, tt.pareto, tt.joint)
+		}
+		if math.Abs(x.Utility-tt.utilityX) > 1e-9 || math.Abs(x.Surplus-tt.surplus) > 1e-9 || math.Abs(x.Points-100*tt.utilityX) > 1e-9 {
+			t.Errorf("%v: x utility %g surplus %g points %g; want %g, %g, %g", tt.choice, x.Utility, x.Surplus, x.Points, tt.utilityX, tt.surplus, 100*tt.utilityX)
+		}
+		if tt.rejectsY != !y.Accepts {
+			t.Errorf("%v: y accepts %v", tt.choice, y.Accepts)
+		}
+		if tt.rejectsY && (len(y.Rejections) != 1 || y.Rejections[0].Kind != RejectReservation || math.Abs(y.Rejections[0].Shortfall-tt.shortfallY) > 1e-9) {
+			t.Errorf("%v: y's rejections %+v; want a shortfall of %g", tt.choice, y.Rejections, tt.shortfallY)
+		}
+		if (sc.DominatedBy == nil) != (tt.dominatedBy == nil) {
+			t.Fatalf("%v: dominated by %+v; want %v", tt.choice, sc.DominatedBy, tt.dominatedBy)
+		}
+		if d := sc.DominatedBy; d != nil {
+			if !slices.Equal(d.Choice, tt.dominatedBy) || math.Abs(d.MinGain-tt.minGain) > 1e-9 ||
+				math.Abs(d.Gains["x"]-.2) > 1e-9 || math.Abs(d.Gains["y"]) > 1e-9 {
+				t.Errorf("%v: dominated by %+v; want %v with gains x .2, y 0", tt.choice, d, tt.dominatedBy)
+			}
+		}
+		if sc.Nash == nil || sc.Nash.IssuesDiffering != tt.nashIssues || math.Abs(sc.Nash.UtilityDistance-tt.nashDistance) > 1e-9 {
+			t.Errorf("%v: Nash gap %+v; want %d issues, distance %g", tt.choice, sc.Nash, tt.nashIssues, tt.nashDistance)
+		}
+	}
+}
+
+func TestRejectionsNameRedLinesAndConstraints(t *testing.T) {
+	sc := twoByTwo()
+	// y will not have a2, with a note; and if a is a0, then b must be b1, with a why.
+	sc.Actors[1].Preferences[0].Acceptable = []string{"a0", "a1"}
+	sc.Actors[1].Preferences[0].Note = "a2 is humiliating"
+	sc.Actors[1].Constraints = []Constraint{{If: map[string][]string{"a": {"a0"}}, Then: map[string][]string{"b": {"b1"}}, Why: "a0 only with b1"}}
+	sp, err := Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sp.rejections(1, []int{2, 1}, 0.3) // a2 b1: u_y .5, above .3; red line crossed
+	if len(got) != 1 || got[0] != (Rejection{Kind: RejectRedLine, Issue: "a", Option: "a2", Why: "a2 is humiliating"}) {
+		t.Errorf("a2 b1: %+v", got)
+	}
+	got = sp.rejections(1, []int{0, 0}, 0.6) // a0 b0: constraint broken, u_y .5 is .1 below .6
+	if len(got) != 2 || got[0].Kind != RejectConstraint || got[0].Why != "a0 only with b1" ||
+		got[1].Kind != RejectReservation || math.Abs(got[1].Shortfall-.1) > 1e-9 {
+		t.Errorf("a0 b0: %+v", got)
+	}
+}
+
+// bruteDominating is the definition, deal by deal: among the deals within every veto
+// actor's red lines, at least as good for every veto actor and better for one, the largest
+// smallest gain, then the largest sum of gains.
+func bruteDominating(sp *Space, choice []int) (found bool, minGain, sumGain float64) {
+	minGain, sumGain = math.Inf(-1), math.Inf(-1)
+	for i := uint64(0); i < sp.deals; i++ {
+		other := sp.choiceAt(i)
+		ok, lo, hi, sum := true, math.Inf(1), math.Inf(-1), 0.0
+		for _, a := range sp.veto {
+			g := sp.Utility(a, other) - sp.Utility(a, choice)
+			if !sp.MeetsRedLines(a, other) || g < -Tolerance {
+				ok = false
+				break
+			}
+			lo, hi, sum = min(lo, g), max(hi, g), sum+g
+		}
+		if !ok || hi <= Tolerance {
+			continue
+		}
+		if !found || lo > minGain+1e-12 || (lo >= minGain-1e-12 && sum > sumGain) {
+			found, minGain, sumGain = true, lo, sum
+		}
+	}
+	return found, minGain, sumGain
+}
+
+func TestDominatingAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 2026))
+	checked, dominated := 0, 0
+	for n := 0; n < 150; n++ {
+		sc := randomScenario(rng)
+		if errs := sc.Validate().Errors(); len(errs) > 0 {
+			continue
+		}
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := uint64(0); i < sp.deals; i++ {
+			choice := sp.choiceAt(i)
+			d, err := sp.dominating(context.Background(), choice)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found, minGain, sumGain := bruteDominating(sp, choice)
+			checked++
+			if found != (d != nil) {
+				t.Fatalf("scenario %d, deal %v: dominating %+v, brute force found %v", n, choice, d, found)
+			}
+			if d == nil {
+				continue
+			}
+			dominated++
+			sum := 0.0
+			for _, a := range sp.veto {
+				sum += sp.Utility(a, d.Choice) - sp.Utility(a, choice)
+			}
+			if math.Abs(max(0, minGain)-d.MinGain) > 1e-9 || math.Abs(sum-sumGain) > 1e-9 {
+				t.Fatalf("scenario %d, deal %v: min gain %g, sum %g; brute force %g, %g", n, choice, d.MinGain, sum, minGain, sumGain)
+			}
+		}
+	}
+	if checked < 500 || dominated < 100 {
+		t.Fatalf("only %d deals checked, %d dominated: the random scenarios no longer exercise the search", checked, dominated)
+	}
+}
+
+// The frontier for two actors keeps the deals no other ZOPA deal beats on both axes. In
+// the two-by-two ZOPA {a0 b0 (.6, .5), a1 b0 (.3, .75), a2 b1 (.4, .5)}, a2 b1 is beaten by
+// a0 b0, leaving (.3, .75) and (.6, .5), in rising x.
+func TestDebriefFrontierTwoByTwo(t *testing.T) {
+	sp, err := Compile(twoByTwo())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewScorer(context.Background(), sp, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := s.Debrief(context.Background(), nil, &[2]int{0, 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(db.Frontier) != 2 || db.Frontier[0].X != .3 || db.Frontier[0].Y != .75 || db.Frontier[1].X != .6 || db.Frontier[1].Y != .5 {
+		t.Errorf("frontier %+v", db.Frontier)
+	}
+	if db.Nash == nil || db.Nash.Options["a"] != "a0" || db.Nash.Options["b"] != "b0" {
+		t.Errorf("Nash %+v; want a0 b0", db.Nash)
+	}
+}
+
+// BenchmarkScoreWorstDeal scores, on a generated space of 8 issues of 5 options (390,625
+// deals) and 4 actors, the deal worst for everyone: every deal is at least as good, so the
+// search for the dominating deal prunes on nothing but its bound.
+func BenchmarkScoreWorstDeal(b *testing.B) {
+	sp, err := Compile(Generate(GenerateSpec{Issues: 8, Options: 5, Actors: 4, Reservation: 0.5, Seed: 7}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := NewScorer(ctx, sp, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	worst := make([]int, sp.issues)
+	for k := range worst {
+		lowest := math.Inf(1)
+		for o := 0; o < sp.opts[k]; o++ {
+			sum := 0.0
+			for a := range sp.sc.Actors {
+				sum += sp.value[a][sp.off[k]+o]
+			}
+			if sum < lowest {
+				lowest, worst[k] = sum, o
+			}
+		}
+	}
+	for b.Loop() {
+		if _, err := s.Score(ctx, worst); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
