@@ -128,10 +128,32 @@ func (v *validator) sources(s *Scenario) {
 	v.ids("sources", len(s.Sources), func(i int) string { return s.Sources[i].ID }, "source")
 }
 
+// Size limits. They are far above any real negotiation and far below what would let a
+// file exhaust memory or time before the --max-deals check can refuse it:
+//   - MaxIssues: a deal settles every issue, so issues multiply the space; 64 issues of
+//     two options already overflow a 64-bit deal count, and real talks table a dozen.
+//   - MaxOptions: options are a scale a person reads through; 1,000 covers any price or
+//     quantity grid an importer writes, and keeps per-option tables small.
+//   - MaxActors: every actor adds a dimension to the Pareto frontier and a column to
+//     every deal; beyond a few dozen parties the frontier is nearly the whole ZOPA and
+//     no longer tells anyone anything.
+const (
+	MaxIssues  = 64
+	MaxOptions = 1000
+	MaxActors  = 64
+)
+
+func (v *validator) limit(path string, n, max int, what, advice string) {
+	if n > max {
+		v.errorf(path, "%d %s are more than the limit of %d; %s", n, what, max, advice)
+	}
+}
+
 func (v *validator) issues(s *Scenario) {
 	if len(s.Issues) == 0 {
 		v.errorf("issues", "a scenario needs at least one issue")
 	}
+	v.limit("issues", len(s.Issues), MaxIssues, "issues", "merge related issues or split the negotiation into stages")
 	v.ids("issues", len(s.Issues), func(i int) string { return s.Issues[i].ID }, "issue")
 	for i := range s.Issues {
 		is := &s.Issues[i]
@@ -142,6 +164,7 @@ func (v *validator) issues(s *Scenario) {
 		if len(is.Options) == 0 {
 			v.errorf(p+".options", "issue %q needs at least one option", is.ID)
 		}
+		v.limit(p+".options", len(is.Options), MaxOptions, fmt.Sprintf("options of issue %q", is.ID), "use a coarser scale")
 		v.ids(p+".options", len(is.Options), func(j int) string { return is.Options[j].ID }, "option")
 	}
 }
@@ -152,6 +175,7 @@ func (v *validator) actors(s *Scenario) {
 	if len(s.Actors) == 0 {
 		v.errorf("actors", "a scenario needs at least one actor")
 	}
+	v.limit("actors", len(s.Actors), MaxActors, "actors", "group parties that bargain as one bloc into one actor")
 	v.ids("actors", len(s.Actors), func(i int) string { return s.Actors[i].ID }, "actor")
 	veto := 0
 	for i := range s.Actors {
