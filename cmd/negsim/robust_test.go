@@ -300,20 +300,6 @@ func TestInterruptStopsCommands(t *testing.T) {
 	}
 }
 
-// listDir names what a directory holds, temporary files included.
-func listDir(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
-}
-
 // TestFailedWritesLeaveNothing runs every command that writes a file into a failure (an
 // invalid scenario, a timeout, a target that cannot be written) and checks that the
 // directory holds exactly what it held before: no output file and no temporary file.
