@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Problem is one thing wrong with a scenario, located by a path into it such as
@@ -114,7 +115,7 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) {
 		case got == "":
 			v.errorf(p, "every %s needs an id", what)
 		case !IsSlug(got):
-			v.errorf(p, "%q is not a valid id: use lower-case letters, digits, '-' and '_', starting with a letter or digit", got)
+			v.errorf(p, "%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit", got, lookalike(got))
 		}
 		if j, dup := seen[got]; dup && got != "" {
 			v.errorf(p, "duplicate %s id %q (also %s[%d])", what, got, path, j)
@@ -122,6 +123,18 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) {
 			seen[got] = i
 		}
 	}
+}
+
+// lookalike names the first character of an id outside ASCII, which is most often a letter
+// from another alphabet that looks like a Latin one (Cyrillic а for a): the id reads right
+// and the message would otherwise leave the reader staring at it.
+func lookalike(id string) string {
+	for _, r := range id {
+		if r > unicode.MaxASCII {
+			return fmt.Sprintf(" it contains %q (U+%04X), which is not a Latin letter or digit;", string(r), r)
+		}
+	}
+	return ""
 }
 
 func (v *validator) sources(s *Scenario) {

@@ -27,7 +27,7 @@ var hostileSays = map[string]string{
 	"alias-cycle.yaml":          "name: expected text, found a list",
 	"binary.yaml":               "expected a scenario (a mapping with name, issues and actors)",
 	"complex-key.yaml":          "not valid YAML or JSON",
-	"confusable-id.yaml":        `"аy" is not a valid id`,
+	"confusable-id.yaml":        `"аy" is not a valid id: it contains "а" (U+0430)`,
 	"deep-mapping.yaml":         "nested more than 64 levels deep",
 	"deep-nesting.yaml":         "nested more than 64 levels deep",
 	"duplicate-nested-key.yaml": `mapping key "a0" already defined`,
