@@ -125,11 +125,15 @@ func FuzzOverride(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	shipped, err := Load("teaching-two-party.yaml", data)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, arg string) {
-		doc, err := Load("teaching-two-party.yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		// Apply replaces the document's scenario with an edited clone, so a shallow copy
+		// of the document keeps each input independent of the others.
+		copied := *shipped
+		doc := &copied
 		o, err := ParseOverride(arg)
 		if err != nil {
 			if !errors.Is(err, ErrUsage) {

@@ -133,13 +133,13 @@ func TestFileSizeLimit(t *testing.T) {
 	}
 }
 
+// TestAliasBombRefusedEndToEnd: aliases nested to a billion values stop at the budget of
+// a million (validate's golden in testdata/broken pins the message; every command shares
+// the loader, so one command stands for all).
 func TestAliasBombRefusedEndToEnd(t *testing.T) {
-	bomb := filepath.Join("testdata", "broken", "anchor-bomb.yaml")
-	for _, cmd := range []string{"analyze", "explain", "rounds"} {
-		_, stderr, code := runNegsim(t, cmd, bomb)
-		if code != exitBadUse || !strings.Contains(stderr, "expands to more than 1000000 values") {
-			t.Errorf("%s: exit %d: %s", cmd, code, stderr)
-		}
+	_, stderr, code := runNegsim(t, "analyze", filepath.Join("testdata", "broken", "anchor-bomb.yaml"))
+	if code != exitBadUse || !strings.Contains(stderr, "expands to more than 1000000 values") {
+		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
 
