@@ -1,14 +1,17 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/negsim/negsim/sim"
 )
@@ -123,8 +126,13 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 		}
 	case reflect.Int:
 		if f, ok := d.number(n, path); ok {
-			if f != math.Trunc(f) || math.Abs(f) > 1e9 {
+			if f != math.Trunc(f) {
 				d.errorf(n, path, "expected a whole number, found %s", describe(n))
+				return
+			}
+			if math.Abs(f) > 1e9 {
+				text, _ := scalarText(n)
+				d.errorf(n, path, "%s is too large: expected a whole number between -1000000000 and 1000000000", shorten(text))
 				return
 			}
 			v.SetInt(int64(f))
@@ -163,7 +171,17 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 		d.errorf(n, path, "expected a finite number, found %s", describe(n))
 		return 0, false
 	case *ast.StringNode:
-		if f, err := strconv.ParseFloat(strings.TrimSpace(x.Value), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+		f, err := strconv.ParseFloat(strings.TrimSpace(x.Value), 64)
+		quoted := quotedString(x)
+		switch {
+		case !quoted && errors.Is(err, strconv.ErrRange) && math.IsInf(f, 0):
+			d.errorf(n, path, "%s is beyond the largest number negsim can hold (about 1.8e308); write a number in range", x.Value)
+			return 0, false
+		case !quoted && err == nil && !math.IsNaN(f):
+			// The YAML parser keeps an integer too long for 64 bits as text; as a number
+			// it is still a number, and the field's own range check judges it.
+			return f, true
+		case quoted && err == nil && !math.IsInf(f, 0) && !math.IsNaN(f):
 			d.errorf(n, path, "expected a number, found the text %q: remove the quotes", x.Value)
 			return 0, false
 		}
@@ -445,7 +463,7 @@ func describe(n ast.Node) string {
 	case *ast.NullNode:
 		return "nothing"
 	case *ast.StringNode:
-		return fmt.Sprintf("the text %q", x.Value)
+		return fmt.Sprintf("the text %q", shorten(x.Value))
 	case *ast.LiteralNode:
 		return "a block of text"
 	case *ast.InfinityNode, *ast.NanNode:
@@ -454,6 +472,24 @@ func describe(n ast.Node) string {
 		return "nothing"
 	}
 	return n.GetToken().Value
+}
+
+// quotedString reports whether a text was written in quotes, as opposed to a plain
+// scalar the parser could not read as anything else.
+func quotedString(x *ast.StringNode) bool {
+	tk := x.GetToken()
+	return tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType)
+}
+
+// shorten keeps quoted text in messages to a line: a binary file read as one long string
+// must not fill the screen.
+func shorten(s string) string {
+	const max = 60
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return fmt.Sprintf("%s… (%d characters)", string(r[:max]), len(r))
 }
 
 func quoteNames(names []string) string {

@@ -97,8 +97,7 @@ func (t *tree) fusedGroups() [][]int {
 	for k := range parent {
 		parent[k] = k
 	}
-	var find func(k int) int
-	find = func(k int) int {
+	find := func(k int) int {
 		for parent[k] != k {
 			k = parent[k]
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Problem is one thing wrong with a scenario, located by a path into it such as
@@ -114,7 +115,7 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) {
 		case got == "":
 			v.errorf(p, "every %s needs an id", what)
 		case !IsSlug(got):
-			v.errorf(p, "%q is not a valid id: use lower-case letters, digits, '-' and '_', starting with a letter or digit", got)
+			v.errorf(p, "%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit", got, lookalike(got))
 		}
 		if j, dup := seen[got]; dup && got != "" {
 			v.errorf(p, "duplicate %s id %q (also %s[%d])", what, got, path, j)
@@ -124,14 +125,48 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) {
 	}
 }
 
+// lookalike names the first character of an id outside ASCII, which is most often a letter
+// from another alphabet that looks like a Latin one (Cyrillic а for a): the id reads right
+// and the message would otherwise leave the reader staring at it.
+func lookalike(id string) string {
+	for _, r := range id {
+		if r > unicode.MaxASCII {
+			return fmt.Sprintf(" it contains %q (U+%04X), which is not a Latin letter or digit;", string(r), r)
+		}
+	}
+	return ""
+}
+
 func (v *validator) sources(s *Scenario) {
 	v.ids("sources", len(s.Sources), func(i int) string { return s.Sources[i].ID }, "source")
+}
+
+// Size limits. They are far above any real negotiation and far below what would let a
+// file exhaust memory or time before the --max-deals check can refuse it:
+//   - MaxIssues: a deal settles every issue, so issues multiply the space; 64 issues of
+//     two options already overflow a 64-bit deal count, and real talks table a dozen.
+//   - MaxOptions: options are a scale a person reads through; 1,000 covers any price or
+//     quantity grid an importer writes, and keeps per-option tables small.
+//   - MaxActors: every actor adds a dimension to the Pareto frontier and a column to
+//     every deal; beyond a few dozen parties the frontier is nearly the whole ZOPA and
+//     no longer tells anyone anything.
+const (
+	MaxIssues  = 64
+	MaxOptions = 1000
+	MaxActors  = 64
+)
+
+func (v *validator) limit(path string, n, max int, what, advice string) {
+	if n > max {
+		v.errorf(path, "%d %s are more than the limit of %d; %s", n, what, max, advice)
+	}
 }
 
 func (v *validator) issues(s *Scenario) {
 	if len(s.Issues) == 0 {
 		v.errorf("issues", "a scenario needs at least one issue")
 	}
+	v.limit("issues", len(s.Issues), MaxIssues, "issues", "merge related issues or split the negotiation into stages")
 	v.ids("issues", len(s.Issues), func(i int) string { return s.Issues[i].ID }, "issue")
 	for i := range s.Issues {
 		is := &s.Issues[i]
@@ -142,6 +177,7 @@ func (v *validator) issues(s *Scenario) {
 		if len(is.Options) == 0 {
 			v.errorf(p+".options", "issue %q needs at least one option", is.ID)
 		}
+		v.limit(p+".options", len(is.Options), MaxOptions, fmt.Sprintf("options of issue %q", is.ID), "use a coarser scale")
 		v.ids(p+".options", len(is.Options), func(j int) string { return is.Options[j].ID }, "option")
 	}
 }
@@ -152,6 +188,7 @@ func (v *validator) actors(s *Scenario) {
 	if len(s.Actors) == 0 {
 		v.errorf("actors", "a scenario needs at least one actor")
 	}
+	v.limit("actors", len(s.Actors), MaxActors, "actors", "group parties that bargain as one bloc into one actor")
 	v.ids("actors", len(s.Actors), func(i int) string { return s.Actors[i].ID }, "actor")
 	veto := 0
 	for i := range s.Actors {

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -52,6 +53,55 @@ func TestConstraintReachability(t *testing.T) {
 			}
 			if len(found) != 1 || found[0].Path != tc.path || found[0].Warning != tc.warning || !strings.Contains(found[0].Message, tc.contains) {
 				t.Fatalf("got %+v; want one problem at %s (warning %v) saying %q", found, tc.path, tc.warning, tc.contains)
+			}
+		})
+	}
+}
+
+// sized builds a valid scenario with the given numbers of issues, options per issue and
+// actors, every actor caring about the first issue only.
+func sized(issues, options, actors int) *Scenario {
+	sc := &Scenario{Name: "sized"}
+	for k := 0; k < issues; k++ {
+		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "issue"}
+		for o := 0; o < options; o++ {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+		}
+		sc.Issues = append(sc.Issues, is)
+	}
+	for a := 0; a < actors; a++ {
+		sc.Actors = append(sc.Actors, Actor{ID: fmt.Sprintf("a%d", a), Name: "actor", Veto: true, Power: 1,
+			Preferences: []Preference{{Issue: "i0", Weight: 1, Ideal: "o0"}}})
+	}
+	return sc
+}
+
+func TestSizeLimits(t *testing.T) {
+	tests := []struct {
+		name                    string
+		issues, options, actors int
+		path, contains          string // path "" when the scenario is within every limit
+	}{
+		{name: "at every limit", issues: MaxIssues, options: 2, actors: MaxActors},
+		{name: "at the option limit", issues: 1, options: MaxOptions, actors: 1},
+		{name: "one issue too many", issues: MaxIssues + 1, options: 1, actors: 1,
+			path: "issues", contains: "65 issues are more than the limit of 64"},
+		{name: "one option too many", issues: 2, options: MaxOptions + 1, actors: 1,
+			path: "issues[0].options", contains: `1001 options of issue "i0" are more than the limit of 1000`},
+		{name: "one actor too many", issues: 1, options: 1, actors: MaxActors + 1,
+			path: "actors", contains: "65 actors are more than the limit of 64"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			errs := sized(tc.issues, tc.options, tc.actors).Validate().Errors()
+			if tc.path == "" {
+				if len(errs) > 0 {
+					t.Fatalf("refused within the limits: %v", errs)
+				}
+				return
+			}
+			if len(errs) == 0 || errs[0].Path != tc.path || !strings.Contains(errs[0].Message, tc.contains) {
+				t.Fatalf("errors %v; want first at %s containing %q", errs, tc.path, tc.contains)
 			}
 		})
 	}

@@ -31,6 +31,8 @@ type app struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	settings *config.Settings
+	// stopTimer releases the --timeout timer once the command is done.
+	stopTimer context.CancelFunc
 }
 
 // usageError marks errors in how negsim was called.
@@ -55,7 +57,8 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 // run is the whole program behind main, so that tests drive every command end to end
 // without a subprocess. It builds a fresh command tree each call: nothing is global.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, stopTimer: func() {}}
+	defer func() { a.stopTimer() }()
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -120,6 +123,11 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 				return err
 			}
 			a.settings = s
+			if s.Timeout > 0 {
+				// The clock starts before the file is read, so --timeout bounds the whole
+				// command; run stops the timer when the command returns.
+				a.ctx, a.stopTimer = context.WithTimeout(a.ctx, s.Timeout)
+			}
 			return nil
 		},
 	}
@@ -132,11 +140,9 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	return root
 }
 
-// withTimeout bounds a command by the --timeout setting.
+// withTimeout is the context a command computes under: it ends at the --timeout set when
+// the command started, at Ctrl-C, or when the command returns.
 func (a *app) withTimeout() (context.Context, context.CancelFunc) {
-	if a.settings.Timeout > 0 {
-		return context.WithTimeout(a.ctx, a.settings.Timeout)
-	}
 	return context.WithCancel(a.ctx)
 }
 

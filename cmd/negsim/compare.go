@@ -28,7 +28,7 @@ the same issues with the same options. --set applies to B only, so
 		Example: `  negsim compare ukraine-2026 'ukraine-2026#sanctions-bite'
   negsim compare before.yaml after.yaml --format json
   negsim compare ukraine-2026 ukraine-2026 --set actors.russia.reservation=0.45`,
-		Args: cobra.ExactArgs(2),
+		Args: args(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 0 {
 				return usagef("--limit %d: give 0 or more", limit)

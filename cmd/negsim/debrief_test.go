@@ -11,15 +11,6 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-func writeTemp(t *testing.T, name, content string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // A class of six tables on testdata/two-by-two.yaml (x and y hold vetoes, reservations
 // 0.3; z has none). Utilities from the table in sim/zopa_test.go:
 //

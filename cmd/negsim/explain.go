@@ -26,7 +26,7 @@ found by searching the whole outcome space.`,
 		Example: `  negsim explain
   negsim explain my-scenario.yaml --actor russia
   negsim explain my-scenario.yaml --format json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.explain(argOr(args), w, actor)
 		},

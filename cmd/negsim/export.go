@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -68,22 +70,15 @@ deal the actor values least among those worth at least its reservation.`,
 			if err != nil {
 				return err
 			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("cannot create %s: %w", dir, err)
+			if err := a.ctx.Err(); err != nil {
+				return err
 			}
 			rep := exportReport{Scenario: doc.Name, Format: format, Dir: dir, Files: []string{}, Warnings: warnings}
 			if rep.Warnings == nil {
 				rep.Warnings = sim.Problems{}
 			}
-			for _, f := range files {
-				path := filepath.Join(dir, f.Name)
-				if err := writeFileAtomic(path, func(out io.Writer) error {
-					_, err := out.Write(f.Data)
-					return err
-				}); err != nil {
-					return err
-				}
-				rep.Files = append(rep.Files, path)
+			if rep.Files, err = writeAllAtomic(dir, files); err != nil {
+				return err
 			}
 			for _, p := range warnings {
 				fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(p).Error())
@@ -117,4 +112,33 @@ func renderExport(w io.Writer, format string, rep exportReport) error {
 		r.add(section{title: "What the format cannot hold", grid: wg})
 	}
 	return r.write(w, format)
+}
+
+// writeAllAtomic writes the files of one export into dir, creating it if needed. The
+// files belong together (a domain without its profiles is useless), so when one cannot be
+// written the ones already written, and the directory if it was created, are removed.
+func writeAllAtomic(dir string, files []interop.File) ([]string, error) {
+	_, statErr := os.Stat(dir)
+	created := errors.Is(statErr, fs.ErrNotExist)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create %s: %w", dir, err)
+	}
+	var written []string
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		if err := writeFileAtomic(path, func(out io.Writer) error {
+			_, err := out.Write(f.Data)
+			return err
+		}); err != nil {
+			for _, w := range written {
+				os.Remove(w)
+			}
+			if created {
+				os.Remove(dir)
+			}
+			return nil, err
+		}
+		written = append(written, path)
+	}
+	return written, nil
 }

@@ -54,3 +54,13 @@ func checkGolden(t *testing.T, golden string, got string) {
 	}
 	os.Remove(gotPath)
 }
+
+// writeTemp writes text to a file of the given name in a fresh temporary folder.
+func writeTemp(t *testing.T, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

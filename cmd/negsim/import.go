@@ -151,6 +151,9 @@ func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error 
 	if err != nil {
 		return fmt.Errorf("the imported scenario does not load back: %w", err)
 	}
+	if err := a.ctx.Err(); err != nil {
+		return err
+	}
 	if out == "" {
 		return a.emit(func(w io.Writer) error {
 			_, err := w.Write(data)

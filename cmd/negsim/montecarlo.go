@@ -44,7 +44,7 @@ Ctrl-C stops the run and reports the draws finished so far, saying so.`,
 		Example: `  negsim montecarlo --draws 2000 --seed 7
   negsim montecarlo --vary 'actors.russia.reservation=uniform(0.45,0.7)' --draws 5000
   negsim montecarlo my.yaml --vary 'actors.a.preferences.price.weight=normal(50,10)' --format json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if draws < 1 || draws > maxDraws {
 				return usagef("--draws %d: give 1 to %d", draws, maxDraws)

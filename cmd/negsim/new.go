@@ -45,7 +45,7 @@ comes from, or say that it is an assumption. FILE - writes to standard output.
 new refuses to overwrite an existing file unless --force is given.`,
 		Example: `  negsim new talks.yaml --issues territory,guarantees,sanctions --actors ukraine,russia,us
   negsim new talks.yaml --issues land,money --actors north,south --options 4 --force`,
-		Args: cobra.ExactArgs(1),
+		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.newScenario(args[0], issues, actors, options, force)
 		},

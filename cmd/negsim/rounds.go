@@ -53,7 +53,7 @@ is recorded for stochastic strategies to come.`,
   negsim rounds --protocol alternating --rounds 20
   negsim rounds --set actors.russia.reservation_drift=-0.02 --chart rounds.svg
   negsim rounds my-scenario.yaml --format json > transcript.json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Protocol != "" && opts.Protocol != sim.ProtocolMediated && opts.Protocol != sim.ProtocolAlternating {
 				return usagef("--protocol %q: valid: %s or %s", opts.Protocol, sim.ProtocolMediated, sim.ProtocolAlternating)

@@ -27,7 +27,7 @@ With --format markdown or csv, schema prints a reference of every field instead:
 type, whether it is required, its default and what it means.`,
 		Example: `  negsim schema > negsim.schema.json
   negsim schema --format markdown`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.emit(func(w io.Writer) error {
 				switch a.settings.Format {

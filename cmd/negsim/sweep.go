@@ -37,7 +37,7 @@ again between two neighbouring values is not seen: use more steps.`,
 		Example: `  negsim sweep --param actors.russia.reservation --from 0.4 --to 0.8 --steps 9
   negsim sweep --param actors.ukraine.preferences.territory.weight --values 20,40,60,80
   negsim sweep my.yaml --param actors.a.reservation --from 0 --to 1 --steps 11 --chart sweep.svg`,
-		Args: cobra.MaximumNArgs(1),
+		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if param == "" {
 				return usagef("sweep needs --param PATH, e.g. --param actors.russia.reservation")

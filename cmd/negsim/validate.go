@@ -89,6 +89,10 @@ func (a *app) validate(files []string, strict bool) error {
 		res.Summary.Errors += len(rep.Errors)
 		res.Summary.Warnings += len(rep.Warnings)
 		res.Files = append(res.Files, rep)
+		// Each file is bounded by --max-file-size, but a long list of them is not.
+		if err := a.ctx.Err(); err != nil {
+			return err
+		}
 	}
 	err := a.emit(func(w io.Writer) error {
 		switch a.settings.Format {
