@@ -391,3 +391,34 @@ func TestCancelledAnalysisStops(t *testing.T) {
 		t.Fatal("a cancelled analysis returned no error")
 	}
 }
+
+func TestRedLineBetweenZOPADealAndItsDominator(t *testing.T) {
+	// Issue a: both actors value a1 above a0 (x: 0 → 1, y: 0 → 1), so a1 b dominates a0 b for
+	// any b; but y's red line forbids a1. Within the ZOPA nothing dominates a0 b0 and a0 b1,
+	// which trade off on b (x: b0 1, b1 0; y: b0 0, b1 1), so both are Pareto-optimal even
+	// though deals outside the ZOPA dominate them.
+	// Reservations 0: only the red line decides. Inside the ZOPA a0 b0 gives (.5, 0) and
+	// a0 b1 gives (0, .5); outside, a1 b0 (1, .5) and a1 b1 (.5, 1) dominate them.
+	sc := opposed(0, 0)
+	for i := range sc.Actors {
+		sc.Actors[i].Preferences[0].Utilities = map[string]float64{"a0": 0, "a1": 1}
+	}
+	sc.Actors[1].Preferences[0].Acceptable = []string{"a0"}
+	an := analyze(t, sc, 10)
+	if an.ZOPA.Count != 2 || an.Pareto.Count != 2 {
+		t.Fatalf("ZOPA %d, Pareto %d; want 2 and 2: a0 b0 and a0 b1, each undominated inside the ZOPA", an.ZOPA.Count, an.Pareto.Count)
+	}
+	for _, d := range an.ZOPA.Deals {
+		if !d.Pareto {
+			t.Errorf("%v is not marked Pareto-optimal, though only deals y rejects dominate it", d.Options)
+		}
+	}
+	// The same with a constraint instead of a red line: y refuses a1 whenever b is b0 or
+	// b1, that is always; the fused issues must give the same answer.
+	sc.Actors[1].Preferences[0].Acceptable = nil
+	sc.Actors[1].Constraints = []Constraint{{If: map[string][]string{"b": {"b0", "b1"}}, Then: map[string][]string{"a": {"a0"}}, Why: "never a1"}}
+	an = analyze(t, sc, 10)
+	if an.ZOPA.Count != 2 || an.Pareto.Count != 2 {
+		t.Fatalf("with a constraint: ZOPA %d, Pareto %d; want 2 and 2", an.ZOPA.Count, an.Pareto.Count)
+	}
+}
