@@ -485,10 +485,11 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 	}
 	agreed := prop != nil
 	for a := range sp.sc.Actors {
-		ar := ActorRound{Actor: sp.sc.Actors[a].ID, Reservation: r[a], Aspiration: asp[a], Best: max(rn.best[a], r[a])}
+		ar := ActorRound{Actor: sp.sc.Actors[a].ID, Reservation: presentable(r[a]), Aspiration: presentable(asp[a]), Best: presentable(max(rn.best[a], r[a]))}
 		if prop != nil {
 			u := sp.Utility(a, prop.Choice)
-			ar.Utility = &u
+			shown := presentable(u)
+			ar.Utility = &shown
 			ar.Accepts = sp.MeetsRedLines(a, prop.Choice) && u >= asp[a]-Tolerance
 			if ar.Accepts {
 				rd.AcceptedBy = append(rd.AcceptedBy, ar.Actor)
