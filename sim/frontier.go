@@ -362,6 +362,7 @@ func paretoFilter(ctx context.Context, cands []entry) ([]entry, error) {
 // no other can dominate it.
 type grid struct {
 	nv    int
+	side  int
 	cuts  [2][]float64
 	cells []gridCell
 }
@@ -372,18 +373,30 @@ type gridCell struct {
 	vecs []float64
 }
 
-const gridSide = 16
+// gridSide is how many slices each of the two axes is cut into: enough that a scan reads a
+// small corner of a large frontier, and none for a couple of hundred candidates, where one
+// list is faster than sorting for the cuts (measured on the benchmarks' 8×5 case).
+func gridSide(candidates int) int {
+	if candidates < 256 {
+		return 1
+	}
+	return 16
+}
 
 func newGrid(cands []entry, idx []int) *grid {
-	g := &grid{nv: len(cands[0].vec), cells: make([]gridCell, gridSide*gridSide)}
+	side := gridSide(len(idx))
+	g := &grid{nv: len(cands[0].vec), side: side, cells: make([]gridCell, side*side)}
+	if side == 1 {
+		return g
+	}
 	for axis := range g.cuts {
 		vals := make([]float64, len(idx))
 		for n, i := range idx {
 			vals[n] = cands[i].vec[axis]
 		}
 		slices.Sort(vals)
-		for c := 1; c < gridSide; c++ {
-			g.cuts[axis] = append(g.cuts[axis], vals[c*len(vals)/gridSide])
+		for c := 1; c < side; c++ {
+			g.cuts[axis] = append(g.cuts[axis], vals[c*len(vals)/side])
 		}
 	}
 	return g
@@ -395,7 +408,7 @@ func (g *grid) bucket(axis int, x float64) int {
 }
 
 func (g *grid) add(v []float64, ki int) {
-	c := &g.cells[g.bucket(0, v[0])*gridSide+g.bucket(1, v[1])]
+	c := &g.cells[g.bucket(0, v[0])*g.side+g.bucket(1, v[1])]
 	c.kept = append(c.kept, ki)
 	c.vecs = append(c.vecs, v...)
 }
@@ -404,9 +417,9 @@ func (g *grid) add(v []float64, ki int) {
 // returns false.
 func (g *grid) scan(v []float64, f func(ki int, kv []float64) bool) {
 	lo0, lo1 := g.bucket(0, v[0]-2*Tolerance), g.bucket(1, v[1]-2*Tolerance)
-	for b0 := lo0; b0 < gridSide; b0++ {
-		for b1 := lo1; b1 < gridSide; b1++ {
-			c := &g.cells[b0*gridSide+b1]
+	for b0 := lo0; b0 < g.side; b0++ {
+		for b1 := lo1; b1 < g.side; b1++ {
+			c := &g.cells[b0*g.side+b1]
 			for n, ki := range c.kept {
 				if !f(ki, c.vecs[n*g.nv:(n+1)*g.nv]) {
 					return
