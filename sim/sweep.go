@@ -27,6 +27,10 @@ type Sweep struct {
 	Thresholds []Threshold `json:"thresholds"`
 	// Veto lists the veto actors whose surplus each point reports, in file order.
 	Veto []string `json:"veto"`
+	// Requested is the number of values asked for; Points holds fewer only when the sweep
+	// was interrupted, and then Interrupted is set and the report covers those points.
+	Requested   int  `json:"requested"`
+	Interrupted bool `json:"interrupted"`
 }
 
 // SweepPoint is the analysis at one value of the swept path.
@@ -82,7 +86,16 @@ func RunSweep(ctx context.Context, sc *Scenario, path string, values []float64, 
 	if tol <= 0 {
 		tol = 1e-6
 	}
-	sw := &Sweep{Scenario: sc.Name, Path: path, Tolerance: tol, Points: []SweepPoint{}, Thresholds: []Threshold{}, Veto: []string{}}
+	sw := &Sweep{Scenario: sc.Name, Path: path, Tolerance: tol, Points: []SweepPoint{}, Thresholds: []Threshold{}, Veto: []string{}, Requested: len(values)}
+	// Stopped by a timeout or Ctrl-C, the sweep returns the points finished so far with
+	// the error, so that the caller can report them as such.
+	stopped := func(err error) (*Sweep, error) {
+		if ctx.Err() != nil {
+			sw.Interrupted = true
+			return sw, err
+		}
+		return nil, err
+	}
 	for _, a := range sc.Actors {
 		if a.Veto {
 			sw.Veto = append(sw.Veto, a.ID)
@@ -96,7 +109,7 @@ func RunSweep(ctx context.Context, sc *Scenario, path string, values []float64, 
 		res := sp.reservations()
 		zs, err := searchZOPA(ctx, sp, res, opt.Workers, false)
 		if err != nil {
-			return nil, err
+			return stopped(err)
 		}
 		pt := SweepPoint{Value: x, ZOPA: zs.count, Surplus: map[string]float64{}}
 		if n := zs.nash(); n >= 0 {
@@ -119,7 +132,7 @@ func RunSweep(ctx context.Context, sc *Scenario, path string, values []float64, 
 			if (prev.ZOPA > 0) != (pt.ZOPA > 0) {
 				th, err := bisect(ctx, sc, path, prev.Value, x, prev.ZOPA > 0, tol, opt)
 				if err != nil {
-					return nil, err
+					return stopped(err)
 				}
 				sw.Thresholds = append(sw.Thresholds, th)
 			}

@@ -101,3 +101,47 @@ func TestSweepErrors(t *testing.T) {
 		t.Errorf("sweeping a reservation to 1.5: got %v, want an error naming the value", err)
 	}
 }
+
+// errAfter is a context that reports cancellation from its nth check on, so a test can
+// stop a computation part-way without depending on timing.
+type errAfter struct {
+	context.Context
+	n int
+}
+
+func (c *errAfter) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+func TestInterruptedSweepKeepsFinishedPoints(t *testing.T) {
+	sc := loadYAML(t, priceScenario).Scenario
+	values := sim.SweepValues(0, 0.9, 13)
+	full, err := sim.RunSweep(context.Background(), sc, "actors.buyer.reservation", values, sim.SweepOptions{Workers: 1})
+	if err != nil || full.Interrupted || len(full.Points) != 13 {
+		t.Fatalf("uninterrupted: %d points, interrupted %v, err %v", len(full.Points), full.Interrupted, err)
+	}
+	stopped := 0
+	for n := 1; n < 400; n += 3 {
+		sw, err := sim.RunSweep(&errAfter{Context: context.Background(), n: n}, sc, "actors.buyer.reservation", values, sim.SweepOptions{Workers: 1})
+		if err == nil {
+			continue
+		}
+		if sw == nil || !sw.Interrupted || len(sw.Points) >= sw.Requested || sw.Requested != 13 {
+			t.Fatalf("stopped after %d checks: sweep %+v, err %v; want the finished points marked interrupted", n, sw, err)
+		}
+		for i, p := range sw.Points {
+			if p.ZOPA != full.Points[i].ZOPA {
+				t.Errorf("stopped after %d checks: point %d has ZOPA %d, the full sweep %d", n, i, p.ZOPA, full.Points[i].ZOPA)
+			}
+		}
+		if len(sw.Points) > 0 {
+			stopped++
+		}
+	}
+	if stopped == 0 {
+		t.Fatal("no run stopped part-way with finished points: the test no longer exercises an interruption")
+	}
+}

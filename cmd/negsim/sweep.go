@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -94,6 +95,18 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	sw, err := sim.RunSweep(ctx, doc.Scenario, param, xs, sim.SweepOptions{Tolerance: tol, Workers: a.settings.Workers})
+	if sw != nil && sw.Interrupted && len(sw.Points) > 0 {
+		// The values finished are reported as such; no chart is drawn, since a failed
+		// command leaves no file behind.
+		if werr := a.emit(func(out io.Writer) error { return a.writeSweep(out, doc.Scenario, sw) }); werr != nil {
+			return werr
+		}
+		why := "interrupted"
+		if errors.Is(err, context.DeadlineExceeded) {
+			why = "stopped by --timeout"
+		}
+		return fmt.Errorf("%s after %d of %d values; the report above covers those %d", why, len(sw.Points), sw.Requested, len(sw.Points))
+	}
 	if err != nil {
 		var pe *sim.PathError
 		if errors.As(err, &pe) {
@@ -106,20 +119,26 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 			return err
 		}
 	}
-	return a.emit(func(out io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			return writeJSON(out, sw)
-		case "csv":
-			return sweepGrid(doc.Scenario, sw, true).writeCSV(out)
-		}
-		return sweepReport(doc.Scenario, sw).write(out, a.settings.Format)
-	})
+	return a.emit(func(out io.Writer) error { return a.writeSweep(out, doc.Scenario, sw) })
+}
+
+func (a *app) writeSweep(out io.Writer, sc *sim.Scenario, sw *sim.Sweep) error {
+	switch a.settings.Format {
+	case "json":
+		return writeJSON(out, sw)
+	case "csv":
+		return sweepGrid(sc, sw, true).writeCSV(out)
+	}
+	return sweepReport(sc, sw).write(out, a.settings.Format)
 }
 
 func sweepReport(sc *sim.Scenario, sw *sim.Sweep) *report {
 	r := &report{title: fmt.Sprintf("%s: sweep of %s", sc.Name, sw.Path)}
-	text := []string{"Per value: deals in the ZOPA, the Nash deal (* where it changed from the previous value), and each veto actor's surplus there."}
+	var text []string
+	if sw.Interrupted {
+		text = append(text, fmt.Sprintf("INTERRUPTED: %d of %d values finished; everything below covers those only.", len(sw.Points), sw.Requested), "")
+	}
+	text = append(text, "Per value: deals in the ZOPA, the Nash deal (* where it changed from the previous value), and each veto actor's surplus there.")
 	r.add(section{title: "Values", text: text, grid: sweepGrid(sc, sw, false)})
 	th := section{title: "Thresholds"}
 	if len(sw.Thresholds) == 0 {
