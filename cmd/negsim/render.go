@@ -69,7 +69,12 @@ func (r *report) write(w io.Writer, format string) error {
 				fmt.Fprintf(w, "%s\n%s\n", s.title, strings.Repeat("-", len([]rune(s.title))))
 			}
 		}
-		for _, p := range s.text {
+		for i, p := range s.text {
+			// Markdown joins consecutive lines into one paragraph: keep sentences that stand
+			// on lines of their own apart, but not the items of a list.
+			if md && i > 0 && p != "" && s.text[i-1] != "" && !(listItem(p) && listItem(s.text[i-1])) && !strings.HasPrefix(p, "  ") {
+				fmt.Fprintln(w)
+			}
 			fmt.Fprintln(w, p)
 		}
 		if len(s.text) > 0 && s.grid != nil {
@@ -165,3 +170,5 @@ func plural[N int | uint64](n N, one, many string) string {
 	}
 	return count(uint64(n)) + " " + many
 }
+
+func listItem(line string) bool { return strings.HasPrefix(line, "- ") }
