@@ -363,9 +363,14 @@ func paretoFilter(ctx context.Context, cands []entry) ([]entry, error) {
 type grid struct {
 	nv    int
 	side  int
-	cuts  [2][]float64
+	axes  int
+	cuts  [gridAxes][]float64
 	cells []gridCell
 }
+
+// gridAxes is how many utilities the grid files vectors by: with more, a scan reads a
+// smaller corner of the kept vectors (five beat two and three clearly on five actors).
+const gridAxes = 5
 
 // gridCell keeps its vectors side by side, so a scan reads memory in order.
 type gridCell struct {
@@ -373,23 +378,30 @@ type gridCell struct {
 	vecs []float64
 }
 
-// gridSide is how many slices each of the two axes is cut into: enough that a scan reads a
-// small corner of a large frontier, and none for a couple of hundred candidates, where one
-// list is faster than sorting for the cuts (measured on the benchmarks' 8×5 case).
-func gridSide(candidates int) int {
-	if candidates < 256 {
+// gridSide is how many slices each axis is cut into: about eight vectors to a cell at most,
+// at most five slices an axis, and no cuts at all for a couple of hundred candidates,
+// where one list is faster than sorting for the cuts (sizes measured on the benchmarks'
+// generated cases).
+func gridSide(candidates, axes int) int {
+	if candidates < 256 || axes == 0 {
 		return 1
 	}
-	return 16
+	return max(1, min(5, int(math.Pow(float64(candidates)/8, 1/float64(axes)))))
 }
 
 func newGrid(cands []entry, idx []int) *grid {
-	side := gridSide(len(idx))
-	g := &grid{nv: len(cands[0].vec), side: side, cells: make([]gridCell, side*side)}
+	axes := min(gridAxes, len(cands[0].vec))
+	side := gridSide(len(idx), axes)
+	g := &grid{nv: len(cands[0].vec), side: side, axes: axes}
 	if side == 1 {
-		return g
+		g.axes = 0
 	}
-	for axis := range g.cuts {
+	cells := 1
+	for range g.axes {
+		cells *= side
+	}
+	g.cells = make([]gridCell, cells)
+	for axis := 0; axis < g.axes; axis++ {
 		vals := make([]float64, len(idx))
 		for n, i := range idx {
 			vals[n] = cands[i].vec[axis]
@@ -408,7 +420,11 @@ func (g *grid) bucket(axis int, x float64) int {
 }
 
 func (g *grid) add(v []float64, ki int) {
-	c := &g.cells[g.bucket(0, v[0])*g.side+g.bucket(1, v[1])]
+	cell := 0
+	for axis := 0; axis < g.axes; axis++ {
+		cell = cell*g.side + g.bucket(axis, v[axis])
+	}
+	c := &g.cells[cell]
 	c.kept = append(c.kept, ki)
 	c.vecs = append(c.vecs, v...)
 }
@@ -416,17 +432,29 @@ func (g *grid) add(v []float64, ki int) {
 // scan calls f with every kept vector in the cells that could dominate or equal v, until f
 // returns false.
 func (g *grid) scan(v []float64, f func(ki int, kv []float64) bool) {
-	lo0, lo1 := g.bucket(0, v[0]-2*Tolerance), g.bucket(1, v[1]-2*Tolerance)
-	for b0 := lo0; b0 < g.side; b0++ {
-		for b1 := lo1; b1 < g.side; b1++ {
-			c := &g.cells[b0*g.side+b1]
+	var lo [gridAxes]int
+	for axis := 0; axis < g.axes; axis++ {
+		lo[axis] = g.bucket(axis, v[axis]-2*Tolerance)
+	}
+	var walk func(axis, cell int) bool
+	walk = func(axis, cell int) bool {
+		if axis == g.axes {
+			c := &g.cells[cell]
 			for n, ki := range c.kept {
 				if !f(ki, c.vecs[n*g.nv:(n+1)*g.nv]) {
-					return
+					return false
 				}
 			}
+			return true
 		}
+		for b := lo[axis]; b < g.side; b++ {
+			if !walk(axis+1, cell*g.side+b) {
+				return false
+			}
+		}
+		return true
 	}
+	walk(0, 0)
 }
 
 // dominatedBySome looks for a dominating vector among the last kept ones, which hold the
