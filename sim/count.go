@@ -70,6 +70,7 @@ func (w *countWalker) lastIssue(k int, u []float64) {
 	t := w.t
 	is := t.seq[k]
 	off := t.sp.off[is]
+	var n uint64
 	for _, o := range t.allowed[is] {
 		w.choice[is] = o
 		ok := true
@@ -83,8 +84,17 @@ func (w *countWalker) lastIssue(k int, u []float64) {
 			ok = t.due[k][i].holds(w.choice)
 		}
 		if ok {
-			w.take(t.issues)
+			n++
+			w.tal.opt[off+o]++
 		}
+	}
+	if n == 0 {
+		return
+	}
+	// The issues above share the deals just counted: one addition each, not one per deal.
+	w.tal.n += n
+	for _, above := range t.seq[:k] {
+		w.tal.opt[t.sp.off[above]+w.choice[above]] += n
 	}
 }
 

@@ -401,10 +401,12 @@ func newGrid(cands []entry, idx []int) *grid {
 		cells *= side
 	}
 	g.cells = make([]gridCell, cells)
+	// The cuts are quantiles of a sample: evenly filled cells need no exact ones.
+	step := max(1, len(idx)/4096)
 	for axis := 0; axis < g.axes; axis++ {
-		vals := make([]float64, len(idx))
-		for n, i := range idx {
-			vals[n] = cands[i].vec[axis]
+		vals := make([]float64, 0, len(idx)/step+1)
+		for n := 0; n < len(idx); n += step {
+			vals = append(vals, cands[idx[n]].vec[axis])
 		}
 		slices.Sort(vals)
 		for c := 1; c < side; c++ {
