@@ -209,10 +209,19 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 		if err == nil {
 			kept, err = paretoFilter(ctx, append(batch, kept...))
 		}
+		// The kept vectors move to blocks of their own, so the batch's blocks can go.
+		fresh := newSlab(t.nv, t.issues, len(kept))
+		for i := range kept {
+			vec, choice := fresh.take()
+			copy(vec, kept[i].vec)
+			copy(choice, kept[i].choice)
+			kept[i].vec, kept[i].choice = vec, choice
+		}
 		cands = cands[:0]
 		return err
 	}
 	v := make([]float64, t.nv)
+	sl := newSlab(t.nv, t.issues, len(a.items)*len(b.items))
 	for xi, x := range a.items {
 		if xi%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -227,11 +236,13 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 					continue next
 				}
 			}
-			choice := slices.Clone(x.choice)
+			vec, choice := sl.take()
+			copy(vec, v)
+			copy(choice, x.choice)
 			for _, k := range b.issues {
 				choice[k] = y.choice[k]
 			}
-			cands = append(cands, entry{vec: slices.Clone(v), count: x.count * y.count, choice: choice})
+			cands = append(cands, entry{vec: vec, count: x.count * y.count, choice: choice})
 			if len(cands) == maxBatch {
 				if err := flush(); err != nil {
 					return part{}, err
@@ -243,6 +254,32 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 		return part{}, err
 	}
 	return part{issues: issues, items: kept}, nil
+}
+
+// slab hands out the vectors and choices of candidates from shared blocks: one allocation
+// per few thousand candidates instead of two per candidate, which the garbage collector
+// would otherwise spend a good part of a large meeting on.
+type slab struct {
+	nv, issues int
+	// block is how many candidates the next block holds: at most 4096, and no more than
+	// the caller expects to need, so small meetings allocate little.
+	block   int
+	vecs    []float64
+	choices []int
+}
+
+func newSlab(nv, issues, expected int) *slab {
+	return &slab{nv: nv, issues: issues, block: max(1, min(4096, expected))}
+}
+
+func (s *slab) take() ([]float64, []int) {
+	if len(s.vecs) < s.nv || len(s.choices) < s.issues {
+		s.vecs = make([]float64, s.block*s.nv)
+		s.choices = make([]int, s.block*s.issues)
+	}
+	vec, choice := s.vecs[:s.nv:s.nv], s.choices[:s.issues:s.issues]
+	s.vecs, s.choices = s.vecs[s.nv:], s.choices[s.issues:]
+	return vec, choice
 }
 
 // maxBatch bounds the candidate sums held at once; a batch of this size takes some
