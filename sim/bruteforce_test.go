@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -320,4 +321,14 @@ func TestAnswerDoesNotDependOnWorkers(t *testing.T) {
 			t.Fatalf("scenario %d: results differ between 1, 2 and 5 workers", n)
 		}
 	}
+}
+
+// choiceKey names a deal for use as a map key.
+func choiceKey(choice []int) string {
+	b := make([]byte, 0, 3*len(choice))
+	for _, o := range choice {
+		b = strconv.AppendInt(b, int64(o), 10)
+		b = append(b, ',')
+	}
+	return string(b)
 }

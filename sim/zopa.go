@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 )
 
 // Analysis is what negsim answers about a scenario: the outcome space, the zone of possible
@@ -329,12 +328,3 @@ func presentable(x float64) float64 { return math.Round(x*1e12) / 1e12 }
 // DealFromChoice scores a concession set given as option positions against the scenario's
 // own reservations.
 func (sp *Space) DealFromChoice(choice []int) Deal { return sp.deal(choice, sp.reservations()) }
-
-func choiceKey(choice []int) string {
-	b := make([]byte, 0, 3*len(choice))
-	for _, o := range choice {
-		b = strconv.AppendInt(b, int64(o), 10)
-		b = append(b, ',')
-	}
-	return string(b)
-}
