@@ -31,6 +31,8 @@ type Error struct {
 	Path    string `json:"path,omitempty"`
 	Msg     string `json:"message"`
 	Warning bool   `json:"warning,omitempty"`
+	// Style marks a warning about how the file is written rather than what it means.
+	Style bool `json:"style,omitempty"`
 }
 
 func (e Error) Error() string {
@@ -215,7 +217,7 @@ func Load(name string, data []byte) (*Document, error) {
 
 func (doc *Document) errorAt(p sim.Problem) Error {
 	at := doc.Locate(p.Path)
-	return Error{File: doc.Name, Line: at.Line, Col: at.Col, Path: p.Path, Msg: p.Message, Warning: p.Warning}
+	return Error{File: doc.Name, Line: at.Line, Col: at.Col, Path: p.Path, Msg: p.Message, Warning: p.Warning, Style: p.Style}
 }
 
 // ErrorAt locates a problem the engine found in this document.

@@ -17,6 +17,10 @@ type Problem struct {
 	Path    string `json:"path"`
 	Message string `json:"message"`
 	Warning bool   `json:"warning,omitempty"`
+	// Style marks a warning about how the file is written, not about what it means
+	// (weights that do not sum to 100, an actor without red lines): validate shows it,
+	// other commands keep quiet about it.
+	Style bool `json:"style,omitempty"`
 }
 
 func (p Problem) String() string {
@@ -55,6 +59,10 @@ type validator struct{ out Problems }
 
 func (v *validator) errorf(path, format string, args ...any) {
 	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) stylef(path, format string, args ...any) {
+	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true, Style: true})
 }
 
 func (v *validator) warnf(path, format string, args ...any) {
@@ -327,7 +335,7 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 		v.errorf(p+".preferences", "actor %q has no preferences: give a weight and utilities for at least one issue", a.ID)
 	}
 	if total > 0 && math.Abs(total-100) > 1e-6 && math.Abs(total-1) > 1e-6 {
-		v.warnf(p+".preferences", "actor %q's weights sum to %g, not 100; they are normalised, so only their ratios count", a.ID, total)
+		v.stylef(p+".preferences", "actor %q's weights sum to %g, not 100; they are normalised, so only their ratios count", a.ID, total)
 	}
 	noRedLine := len(a.Constraints) == 0
 	for _, pr := range a.Preferences {
@@ -336,7 +344,7 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 		}
 	}
 	if noRedLine && a.Veto {
-		v.warnf(p, "actor %q has no red lines: only its reservation limits what it accepts", a.ID)
+		v.stylef(p, "actor %q has no red lines: only its reservation limits what it accepts", a.ID)
 	}
 	if best, ok := bestUtility(s, a); ok && a.Reservation > best+Tolerance {
 		v.warnf(p+".reservation", "actor %q's reservation %g is above the best utility any deal can give it (%.4g): it can never agree", a.ID, a.Reservation, best)

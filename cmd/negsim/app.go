@@ -224,12 +224,19 @@ func (a *app) emit(render func(w io.Writer) error) error {
 }
 
 // warn prints a document's warnings to stderr, where they do not mix with piped output.
-// Past a few, warnings would bury the output they come with; validate lists them all.
+// warn prints what may be wrong with a scenario beside a command's output: not the notes on
+// style, which validate shows, and no more than a few, which would bury the output.
 func (a *app) warn(doc *config.Document) {
 	const shown = 3
-	for i, w := range doc.Warnings {
+	var warnings []config.Error
+	for _, w := range doc.Warnings {
+		if !w.Style {
+			warnings = append(warnings, w)
+		}
+	}
+	for i, w := range warnings {
 		if i == shown {
-			fmt.Fprintf(a.stderr, "warning: %d more; 'negsim validate %s' lists them all\n", len(doc.Warnings)-shown, doc.Name)
+			fmt.Fprintf(a.stderr, "warning: %d more; 'negsim validate %s' lists them all\n", len(warnings)-shown, doc.Name)
 			break
 		}
 		fmt.Fprintf(a.stderr, "warning: %s\n", w.Error())
