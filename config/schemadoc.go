@@ -106,6 +106,8 @@ var fieldDocs = map[string]doc{
 	"Protocol.rounds":   {text: "The deadline: how many rounds the talks last.", rules: map[string]any{"minimum": 0}},
 	"Protocol.mediator": {text: "The id of the actor that mediates, for the mediated protocol.", rules: slug},
 	"Protocol.rule":     {text: "How the mediator picks its proposal: nash (the Nash product of the surpluses) or mediator (its own utility).", rules: map[string]any{"enum": []any{sim.RuleNash, sim.RuleMediator}}},
+	"Protocol.source":   {text: "Where the protocol and deadline come from."},
+	"Protocol.note":     {text: "Assumptions behind the protocol, such as why this many rounds."},
 
 	"Event":        {text: "A change at the start of a round; give set, add or both.", rules: map[string]any{"anyOf": []any{changes("set"), changes("add")}}},
 	"Event.round":  {text: "The round at whose start the change happens, counting from 0.", rules: map[string]any{"minimum": 0}},

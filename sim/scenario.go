@@ -116,6 +116,8 @@ type Protocol struct {
 	Rounds   int    `json:"rounds,omitempty"`
 	Mediator string `json:"mediator,omitempty"`
 	Rule     string `json:"rule,omitempty"`
+	Source   string `json:"source,omitempty"`
+	Note     string `json:"note,omitempty"`
 }
 
 // Event changes the scenario at the start of a round: a winter strike campaign, new
