@@ -143,6 +143,9 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 		how,
 		fmt.Sprintf("Deadline: %d rounds (0 to %d). Seed %d (the rounds draw no random numbers).", tr.Deadline, tr.Deadline-1, tr.Seed),
 	}}
+	if p := sc.Protocol; p.Source != "" || p.Note != "" {
+		intro.text = append(intro.text, strings.TrimSpace(strings.Join([]string{labelled("Source", p.Source), labelled("Note", p.Note)}, " ")))
+	}
 	g := &grid{header: []string{"actor", "veto", "strategy", "exponent e"}, right: []bool{false, false, false, true}}
 	for _, ac := range tr.Actors {
 		veto := "yes"
@@ -401,4 +404,12 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// labelled is "Label: text.", or "" for no text.
+func labelled(label, text string) string {
+	if text = strings.TrimSpace(text); text == "" {
+		return ""
+	}
+	return label + ": " + strings.TrimSuffix(text, ".") + "."
 }
