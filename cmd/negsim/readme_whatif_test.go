@@ -21,6 +21,15 @@ func TestReadmeWhatIfExamples(t *testing.T) {
 	}
 }
 
+// TestReadmeReadingTheOutput checks the analyze example that opens "Reading the output".
+func TestReadmeReadingTheOutput(t *testing.T) {
+	examples := readmeExamples(readmeSection(t, "Reading the output"))
+	if len(examples) != 1 || len(examples[0].shown) < 10 {
+		t.Fatalf("found %d examples in the README's 'Reading the output'; want the one analyze example with its lines", len(examples))
+	}
+	examples[0].check(t)
+}
+
 // readmeSection is the text of one "## " section of the README.
 func readmeSection(t *testing.T, title string) string {
 	t.Helper()
