@@ -2,7 +2,9 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -42,5 +44,85 @@ func TestParetoFilterDominatorWithSmallerSum(t *testing.T) {
 	got, _ := paretoFilter(context.Background(), []entry{a, b})
 	if len(got) != 1 || got[0].choice[0] != 1 {
 		t.Errorf("kept %+v, want b alone", got)
+	}
+}
+
+func TestSearchFrontierAgreesWithDivideAndConquer(t *testing.T) {
+	// The depth-first frontier search is the fallback for constraints that couple too many
+	// issues to fuse; it must find what divide and conquer finds, deal counts and
+	// representatives included.
+	rng := rand.New(rand.NewPCG(11, 12))
+	compared := 0
+	for n := 0; n < 300; n++ {
+		sc := randomScenario(rng)
+		if len(sc.Validate().Errors()) > 0 {
+			continue
+		}
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := newTree(sp, sp.baseRules(sp.reservations()))
+		dc, ok, err := tr.paretoDC(context.Background())
+		if err != nil || !ok {
+			t.Fatalf("scenario %d: divide and conquer did not run: %v", n, err)
+		}
+		search, err := tr.paretoSearch(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dc.deals() != search.deals() || len(dc.entries) != len(search.entries) {
+			t.Fatalf("scenario %d: search %d deals / %d vectors, divide and conquer %d / %d", n, search.deals(), len(search.entries), dc.deals(), len(dc.entries))
+		}
+		for i := range dc.entries {
+			if !slices.Equal(dc.entries[i].choice, search.entries[i].choice) || dc.entries[i].count != search.entries[i].count {
+				t.Fatalf("scenario %d, entry %d: search %v×%d, divide and conquer %v×%d", n, i, search.entries[i].choice, search.entries[i].count, dc.entries[i].choice, dc.entries[i].count)
+			}
+		}
+		compared++
+	}
+	if compared < 200 {
+		t.Fatalf("only %d scenarios compared", compared)
+	}
+}
+
+func TestFusionLimitFallsBackToSearch(t *testing.T) {
+	// One constraint spanning seven issues of six options couples 6^7 = 279,936
+	// combinations, beyond what one fused issue may hold: the frontier comes from the
+	// search, and must still match the brute force (reservations keep the ZOPA to about
+	// 1,400 deals, so that the brute force's pairwise frontier stays quick).
+	sc := &Scenario{Name: "coupled"}
+	x := Actor{ID: "x", Name: "X", Veto: true, Power: 1, Reservation: 0.75}
+	y := Actor{ID: "y", Name: "Y", Veto: true, Power: 1, Reservation: 0.45}
+	cond := map[string][]string{}
+	for k := 0; k < 7; k++ {
+		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "I"}
+		for o := 0; o < 6; o++ {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+		}
+		sc.Issues = append(sc.Issues, is)
+		x.Preferences = append(x.Preferences, Preference{Issue: is.ID, Weight: float64(k + 1), Ideal: "o0"})
+		y.Preferences = append(y.Preferences, Preference{Issue: is.ID, Weight: float64(7 - k), Ideal: "o5"})
+		if k < 6 {
+			cond[is.ID] = []string{"o0"}
+		}
+	}
+	x.Constraints = []Constraint{{If: cond, Then: map[string][]string{"i6": {"o1", "o2"}}, Why: "couples all seven"}}
+	sc.Actors = []Actor{x, y}
+	sp, err := Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := newTree(sp, sp.baseRules(sp.reservations()))
+	if groups := tr.fusedGroups(); groups != nil {
+		t.Fatalf("fused %d groups; want the fusion refused as too large", len(groups))
+	}
+	an := analyze(t, sc, 5)
+	want := solveByBruteForce(sp)
+	if an.ZOPA.Count != want.count || an.Pareto.Count != len(want.pareto) || an.Pareto.Distinct != want.distinct {
+		t.Errorf("ZOPA %d, Pareto %+v; brute force %d, %d deals, %d vectors", an.ZOPA.Count, an.Pareto, want.count, len(want.pareto), want.distinct)
+	}
+	if !slices.Equal(an.Solutions.Nash.Choice, want.solution["nash"]) {
+		t.Errorf("Nash %v, brute force %v", an.Solutions.Nash.Choice, want.solution["nash"])
 	}
 }
