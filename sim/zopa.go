@@ -325,6 +325,3 @@ func (sp *Space) deal(choice []int, res []float64) Deal {
 // and it spares readers 0.10000000000000003 where the arithmetic meant 0.1.
 func presentable(x float64) float64 { return math.Round(x*1e12) / 1e12 }
 
-// DealFromChoice scores a concession set given as option positions against the scenario's
-// own reservations.
-func (sp *Space) DealFromChoice(choice []int) Deal { return sp.deal(choice, sp.reservations()) }
