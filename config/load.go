@@ -200,7 +200,7 @@ func Load(name string, data []byte) (*Document, error) {
 		if broken[p.Path] {
 			continue
 		}
-		e := doc.errorAt(p)
+		e := doc.ErrorAt(p)
 		if p.Warning {
 			doc.Warnings = append(doc.Warnings, e)
 		} else {
@@ -215,13 +215,12 @@ func Load(name string, data []byte) (*Document, error) {
 	return doc, nil
 }
 
-func (doc *Document) errorAt(p sim.Problem) Error {
+// ErrorAt locates a problem the engine found in this document.
+func (doc *Document) ErrorAt(p sim.Problem) Error {
 	at := doc.Locate(p.Path)
 	return Error{File: doc.Name, Line: at.Line, Col: at.Col, Path: p.Path, Msg: p.Message, Warning: p.Warning, Style: p.Style}
 }
 
-// ErrorAt locates a problem the engine found in this document.
-func (doc *Document) ErrorAt(p sim.Problem) Error { return doc.errorAt(p) }
 
 func sortErrors(l ErrorList) {
 	sort.SliceStable(l, func(i, j int) bool {
