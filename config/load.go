@@ -221,7 +221,6 @@ func (doc *Document) ErrorAt(p sim.Problem) Error {
 	return Error{File: doc.Name, Line: at.Line, Col: at.Col, Path: p.Path, Msg: p.Message, Warning: p.Warning, Style: p.Style}
 }
 
-
 func sortErrors(l ErrorList) {
 	sort.SliceStable(l, func(i, j int) bool {
 		if l[i].Line != l[j].Line {

@@ -324,4 +324,3 @@ func (sp *Space) deal(choice []int, res []float64) Deal {
 // presentable rounds a reported number to 12 decimals: far below any input's precision,
 // and it spares readers 0.10000000000000003 where the arithmetic meant 0.1.
 func presentable(x float64) float64 { return math.Round(x*1e12) / 1e12 }
-
