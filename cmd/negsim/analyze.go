@@ -59,8 +59,7 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	if err != nil {
 		return err
 	}
-	a.warn(doc)
-	sp, err := sim.Compile(doc.Scenario)
+	sp, err := a.compile(doc)
 	if err != nil {
 		return err
 	}

@@ -224,6 +224,13 @@ func (a *app) emit(render func(w io.Writer) error) error {
 }
 
 // warn prints a document's warnings to stderr, where they do not mix with piped output.
+// compile prints a document's warnings and compiles its scenario, the start of every
+// command that searches the deals.
+func (a *app) compile(doc *config.Document) (*sim.Space, error) {
+	a.warn(doc)
+	return sim.Compile(doc.Scenario)
+}
+
 // warn prints what may be wrong with a scenario beside a command's output: not the notes on
 // style, which validate shows, and no more than a few, which would bury the output.
 func (a *app) warn(doc *config.Document) {

@@ -74,8 +74,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 	if err != nil {
 		return err
 	}
-	a.warn(doc)
-	sp, err := sim.Compile(sc)
+	sp, err := a.compile(doc)
 	if err != nil {
 		return err
 	}

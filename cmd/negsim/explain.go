@@ -49,8 +49,7 @@ func (a *app) explain(file string, w whatIf, actor string) error {
 		}
 		return usagef("--actor %s: no such actor in %s;%s valid: %s", actor, doc.Name, sim.DidYouMean(actor, ids), strings.Join(ids, ", "))
 	}
-	a.warn(doc)
-	sp, err := sim.Compile(sc)
+	sp, err := a.compile(doc)
 	if err != nil {
 		return err
 	}

@@ -66,8 +66,7 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 	if format == "csv" {
 		return usagef("a report has many tables, not one to write as CSV; use html, markdown or json")
 	}
-	a.warn(doc)
-	sp, err := sim.Compile(sc)
+	sp, err := a.compile(doc)
 	if err != nil {
 		return err
 	}

@@ -80,8 +80,7 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	if err != nil {
 		return err
 	}
-	a.warn(doc)
-	sp, err := sim.Compile(doc.Scenario)
+	sp, err := a.compile(doc)
 	if err != nil {
 		return err
 	}

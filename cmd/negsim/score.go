@@ -73,8 +73,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 	} else if tables, err = a.readDeals(dealFile, sc); err != nil {
 		return err
 	}
-	a.warn(doc)
-	sp, err := sim.Compile(sc)
+	sp, err := a.compile(doc)
 	if err != nil {
 		return err
 	}
