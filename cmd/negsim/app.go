@@ -231,6 +231,15 @@ func (a *app) compile(doc *config.Document) (*sim.Space, error) {
 	return sim.Compile(doc.Scenario)
 }
 
+// emitTo writes the output to the file out (whole or not at all), or to standard output
+// when out is "".
+func (a *app) emitTo(out string, render func(w io.Writer) error) error {
+	if out != "" {
+		return writeFileAtomic(out, render)
+	}
+	return a.emit(render)
+}
+
 // warn prints what may be wrong with a scenario beside a command's output: not the notes on
 // style, which validate shows, and no more than a few, which would bury the output.
 func (a *app) warn(doc *config.Document) {

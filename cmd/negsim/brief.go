@@ -89,10 +89,7 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 		return usagef("a brief has no single table to write as CSV; use --format markdown, html or json")
 	}
 	render := func(w io.Writer) error { return renderBrief(w, sc, b, format) }
-	if out != "" {
-		return writeFileAtomic(out, render)
-	}
-	return a.emit(render)
+	return a.emitTo(out, render)
 }
 
 // actorArg finds the actor a flag names, or says which ids are valid.

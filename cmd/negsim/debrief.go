@@ -101,10 +101,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 		}
 		return r.write(w, format)
 	}
-	if out != "" {
-		return writeFileAtomic(out, render)
-	}
-	return a.emit(render)
+	return a.emitTo(out, render)
 }
 
 // chartAxes resolves --axes to two veto actors' positions; with no flag, the first two

@@ -109,10 +109,7 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 		}
 		return r.write(w, format)
 	}
-	if out != "" {
-		return writeFileAtomic(out, render)
-	}
-	return a.emit(render)
+	return a.emitTo(out, render)
 }
 
 func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
