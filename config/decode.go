@@ -22,7 +22,7 @@ import (
 // that aliases are expanded under a budget instead of trusted.
 type decoder struct {
 	file    string
-	errs    []Error
+	errs    sim.Diagnostics
 	pos     map[string]Position
 	anchors map[string]ast.Node
 	nodes   int
@@ -53,7 +53,7 @@ func nodePos(n ast.Node) Position {
 
 func (d *decoder) errorf(n ast.Node, path, format string, args ...any) {
 	p := nodePos(n)
-	d.errs = append(d.errs, Error{File: d.file, Line: p.Line, Col: p.Col, Path: path, Msg: fmt.Sprintf(format, args...)})
+	d.errs = append(d.errs, sim.Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
 func join(path, key string) string {

@@ -47,7 +47,7 @@ func addFileSeeds(f *testing.F) {
 	}
 }
 
-// FuzzLoad feeds arbitrary bytes to the loader: it returns a scenario or an ErrorList,
+// FuzzLoad feeds arbitrary bytes to the loader: it returns a scenario or an sim.Diagnostics,
 // never panics, and a scenario it returns compiles and analyses without panicking.
 func FuzzLoad(f *testing.F) {
 	addFileSeeds(f)
@@ -60,12 +60,12 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Load("fuzz.yaml", data)
 		if err != nil {
-			var list ErrorList
+			var list sim.Diagnostics
 			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("Load failed with %T %v, want a non-empty ErrorList", err, err)
+				t.Fatalf("Load failed with %T %v, want a non-empty sim.Diagnostics", err, err)
 			}
 			for _, e := range list {
-				if e.File != "fuzz.yaml" || e.Msg == "" {
+				if e.File != "fuzz.yaml" || e.Message == "" {
 					t.Fatalf("error without file or message: %+v", e)
 				}
 			}

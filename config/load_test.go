@@ -1,6 +1,8 @@
 package config
 
 import (
+	"github.com/negsim/negsim/sim"
+
 	"errors"
 	"os"
 	"path/filepath"
@@ -57,15 +59,15 @@ func TestLoadValidScenario(t *testing.T) {
 	}
 }
 
-func loadErrors(t *testing.T, src string) ErrorList {
+func loadErrors(t *testing.T, src string) sim.Diagnostics {
 	t.Helper()
 	_, err := Load("s.yaml", []byte(src))
-	var list ErrorList
+	var list sim.Diagnostics
 	if !errors.As(err, &list) {
-		t.Fatalf("err = %v, want an ErrorList", err)
+		t.Fatalf("err = %v, want an sim.Diagnostics", err)
 	}
 	if !errors.Is(err, ErrBadInput) {
-		t.Errorf("an ErrorList must count as bad input")
+		t.Errorf("an sim.Diagnostics must count as bad input")
 	}
 	return list
 }
@@ -85,8 +87,8 @@ func TestLoadReportsEveryProblemWithItsPlace(t *testing.T) {
 		t.Fatalf("got %d errors, want %d:\n%v", len(list), len(want), list)
 	}
 	for i, w := range want {
-		if !strings.HasPrefix(list[i].Error(), w) {
-			t.Errorf("error %d:\n got %s\nwant %s…", i, list[i].Error(), w)
+		if !strings.HasPrefix(list[i].String(), w) {
+			t.Errorf("error %d:\n got %s\nwant %s…", i, list[i].String(), w)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -17,7 +16,7 @@ func ParseOverride(s string) (Override, error) {
 	path, value, ok := strings.Cut(s, "=")
 	path = strings.TrimSpace(path)
 	if !ok || path == "" {
-		return Override{}, fmt.Errorf("%w: --set %q: write PATH=VALUE, e.g. actors.russia.reservation=0.4", ErrUsage, s)
+		return Override{}, Usagef("--set %q: write PATH=VALUE, e.g. actors.russia.reservation=0.4", s)
 	}
 	return Override{Path: path, Value: strings.TrimSpace(value)}, nil
 }
@@ -30,7 +29,7 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	if variant != "" {
 		v, err := sc.WithVariant(variant)
 		if err != nil {
-			return fmt.Errorf("%w: %s: --variant %s: %v", ErrUsage, doc.Name, variant, err)
+			return Usagef("%s: --variant %s: %v", doc.Name, variant, err)
 		}
 		sc = v
 	} else {
@@ -38,7 +37,7 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	}
 	for _, o := range sets {
 		if err := sc.Set(o.Path, o.Value); err != nil {
-			return fmt.Errorf("%w: --set %s=%s: %v", ErrUsage, o.Path, o.Value, err)
+			return Usagef("--set %s=%s: %v", o.Path, o.Value, err)
 		}
 	}
 	if variant == "" && len(sets) == 0 {
@@ -53,7 +52,7 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 		if variant != "" {
 			what = "variant " + variant + " with the overrides"
 		}
-		return fmt.Errorf("%w: %s: %s leave the scenario invalid:\n%s", ErrUsage, doc.Name, what, strings.Join(msgs, "\n"))
+		return Usagef("%s: %s leave the scenario invalid:\n%s", doc.Name, what, strings.Join(msgs, "\n"))
 	}
 	doc.Scenario = sc
 	doc.Variant = variant

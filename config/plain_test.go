@@ -1,6 +1,8 @@
 package config
 
 import (
+	"github.com/negsim/negsim/sim"
+
 	"bytes"
 	"errors"
 	"reflect"
@@ -33,7 +35,7 @@ func TestWindowsLineEndingsAndByteOrderMark(t *testing.T) {
 	broken := bytes.Replace(data, []byte("reservation: 0.3\n"), []byte("reservation: 1.3\n"), 1)
 	for name, variant := range map[string][]byte{"lf": broken, "bom+crlf": append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(broken, []byte("\n"), []byte("\r\n"))...)} {
 		_, err := Load("full.yaml", variant)
-		var list ErrorList
+		var list sim.Diagnostics
 		if !errors.As(err, &list) || len(list) == 0 {
 			t.Fatalf("%s: got %v; want errors", name, err)
 		}

@@ -146,8 +146,8 @@ type mcWorker struct {
 // draw. Cancelling ctx stops it early: the result then covers the draws finished and says
 // so, and the error is ctx's.
 func RunMonteCarlo(ctx context.Context, sc *Scenario, opt MonteCarloOptions) (*MonteCarlo, error) {
-	if errs := sc.Validate().Errors(); len(errs) > 0 {
-		return nil, fmt.Errorf("%w: %s", ErrInvalidScenario, errs[0])
+	if err := sc.Validate().Err(); err != nil {
+		return nil, err
 	}
 	if len(sc.Uncertainty) == 0 {
 		return nil, ErrNoUncertainty

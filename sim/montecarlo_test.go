@@ -238,7 +238,7 @@ func TestUncertaintyValidation(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			src := priceScenario + "uncertainty:\n  " + tt.entry + "\n"
 			_, err := config.Load("u.yaml", []byte(src))
-			var list config.ErrorList
+			var list sim.Diagnostics
 			if !errors.As(err, &list) {
 				t.Fatalf("got %v, want a list of located errors", err)
 			}
@@ -246,7 +246,7 @@ func TestUncertaintyValidation(t *testing.T) {
 			for _, e := range list {
 				// The entry is on line 19 of the file: priceScenario is 17 lines (the
 				// first one empty), then "uncertainty:" on line 18.
-				if strings.Contains(e.Msg, tt.want) && e.Line == 19 {
+				if strings.Contains(e.Message, tt.want) && e.Line == 19 {
 					found = true
 				}
 			}

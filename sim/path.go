@@ -21,6 +21,9 @@ type PathError struct {
 
 func (e *PathError) Error() string { return e.Path + ": " + e.Msg }
 
+// Is makes a path that leads nowhere bad input.
+func (e *PathError) Is(target error) bool { return target == ErrBadInput }
+
 // Set writes value at path. Values from the command line arrive as text and are converted
 // to the type the path holds: "0.4", "true", "freeze,freeze-dmz" for a list of options.
 func (s *Scenario) Set(path string, value any) error {

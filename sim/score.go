@@ -89,6 +89,9 @@ type DealError struct {
 
 func (e *DealError) Error() string { return e.Msg }
 
+// Is makes a deal written wrongly bad input.
+func (e *DealError) Is(target error) bool { return target == ErrBadInput }
+
 // ErrNoDeal is wrapped by ParseDeal when the text names no option at all.
 var ErrNoDeal = errors.New("the deal is empty")
 

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/bits"
@@ -70,14 +69,11 @@ func (c *constraint) holds(choice []int) bool {
 	return true
 }
 
-// ErrInvalidScenario is returned, wrapped, when a scenario that fails validation is
-// compiled.
-var ErrInvalidScenario = errors.New("invalid scenario")
-
 // Compile validates the scenario and compiles it. The scenario must not change afterwards.
+// A scenario that fails validation is refused with every error at once, as Diagnostics.
 func Compile(sc *Scenario) (*Space, error) {
-	if errs := sc.Validate().Errors(); len(errs) > 0 {
-		return nil, fmt.Errorf("%w: %s", ErrInvalidScenario, errs[0])
+	if err := sc.Validate().Err(); err != nil {
+		return nil, err
 	}
 	return compile(sc)
 }
@@ -157,7 +153,7 @@ func (sp *Space) refresh() error {
 			weights += pr.Weight
 		}
 		if !(weights > 0) {
-			return fmt.Errorf("%w: actor %q's weights sum to %g; at least one must be above 0", ErrInvalidScenario, act.ID, weights)
+			return fmt.Errorf("%w: actor %q's weights sum to %g; at least one must be above 0", ErrBadInput, act.ID, weights)
 		}
 		for pi := range act.Preferences {
 			pr := &act.Preferences[pi]

@@ -9,64 +9,18 @@ import (
 	"unicode"
 )
 
-// Problem is one thing wrong with a scenario, located by a path into it such as
-// actors[1].preferences.territory.weight. Lists are indexed by position; preferences,
-// utilities and overrides by their keys, as they are written in files. A warning is a
-// problem the engine can live with: it is reported, and the scenario still runs.
-type Problem struct {
-	Path    string `json:"path"`
-	Message string `json:"message"`
-	Warning bool   `json:"warning,omitempty"`
-	// Style marks a warning about how the file is written, not about what it means
-	// (weights that do not sum to 100, an actor without red lines): validate shows it,
-	// other commands keep quiet about it.
-	Style bool `json:"style,omitempty"`
-}
-
-func (p Problem) String() string {
-	if p.Path == "" {
-		return p.Message
-	}
-	return p.Path + ": " + p.Message
-}
-
-// Problems collects what Validate finds.
-type Problems []Problem
-
-// Errors returns the problems that are not warnings.
-func (ps Problems) Errors() Problems {
-	var out Problems
-	for _, p := range ps {
-		if !p.Warning {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// Warnings returns the problems that are warnings.
-func (ps Problems) Warnings() Problems {
-	var out Problems
-	for _, p := range ps {
-		if p.Warning {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-type validator struct{ out Problems }
+type validator struct{ out Diagnostics }
 
 func (v *validator) errorf(path, format string, args ...any) {
-	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+	v.out = append(v.out, Diagnostic{Severity: SeverityError, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
 func (v *validator) stylef(path, format string, args ...any) {
-	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true, Style: true})
+	v.out = append(v.out, Diagnostic{Severity: SeverityStyle, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
 func (v *validator) warnf(path, format string, args ...any) {
-	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true})
+	v.out = append(v.out, Diagnostic{Severity: SeverityWarning, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
 // Strategy kinds. The time-dependent presets fix the concession exponent e of
@@ -93,7 +47,7 @@ const (
 
 // Validate checks everything that would make the scenario meaningless or ambiguous and
 // returns every problem found, errors and warnings together, in file order.
-func (s *Scenario) Validate() Problems {
+func (s *Scenario) Validate() Diagnostics {
 	v := &validator{}
 	if s.Name == "" {
 		v.errorf("name", "a scenario needs a name")

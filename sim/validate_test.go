@@ -39,7 +39,7 @@ func TestConstraintReachability(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sc := explainFixture()
 			sc.Actors[0].Constraints = []Constraint{tc.c}
-			var found []Problem
+			var found Diagnostics
 			for _, p := range sc.Validate() {
 				if strings.HasPrefix(p.Path, "actors[0].constraints") {
 					found = append(found, p)
@@ -51,7 +51,7 @@ func TestConstraintReachability(t *testing.T) {
 				}
 				return
 			}
-			if len(found) != 1 || found[0].Path != tc.path || found[0].Warning != tc.warning || !strings.Contains(found[0].Message, tc.contains) {
+			if len(found) != 1 || found[0].Path != tc.path || found[0].IsError() == tc.warning || !strings.Contains(found[0].Message, tc.contains) {
 				t.Fatalf("got %+v; want one problem at %s (warning %v) saying %q", found, tc.path, tc.warning, tc.contains)
 			}
 		})

@@ -19,7 +19,7 @@ type Analysis struct {
 	Solutions Solutions                    `json:"solutions"`
 	Issues    map[string]map[string]uint64 `json:"issues"`
 	Diagnosis *Diagnosis                   `json:"diagnosis,omitempty"`
-	Warnings  Problems                     `json:"warnings,omitempty"`
+	Warnings  Diagnostics                  `json:"warnings,omitempty"`
 }
 
 // SpaceSummary describes the outcome space.
@@ -132,6 +132,9 @@ type SpaceTooLargeError struct {
 	Overflow bool
 	Limit    uint64
 }
+
+// Is makes a space too large to handle bad input: the file must change, or the limit.
+func (e *SpaceTooLargeError) Is(target error) bool { return target == ErrBadInput }
 
 func (e *SpaceTooLargeError) Error() string {
 	if e.Overflow {

@@ -35,14 +35,8 @@ type app struct {
 	stopTimer context.CancelFunc
 }
 
-// usageError marks errors in how negsim was called.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usagef(format string, args ...any) error {
-	return &usageError{msg: fmt.Sprintf(format, args...)}
-}
+// usagef is an error in how negsim was called: exit 2, and the message says what to fix.
+func usagef(format string, args ...any) error { return config.Usagef(format, args...) }
 
 // args turns cobra's argument-count errors into usage errors (exit 2).
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
@@ -68,29 +62,34 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil {
 		return exitOK
 	}
+	if a.settings == nil && !errors.Is(err, config.ErrUsage) {
+		// cobra refused the command line (an unknown command) before any command ran.
+		err = usagef("%w", err)
+	}
 	return a.report(err)
 }
 
-// report prints an error the way its reader needs it and chooses the exit code.
+// errReported ends a command that has already written what went wrong (validate's report):
+// nothing more is printed, and the exit code says bad input.
+var errReported = fmt.Errorf("already reported: %w", sim.ErrBadInput)
+
+// report prints an error the way its reader needs it and chooses the exit code from its
+// kind, never its text: usage and bad input (exit 2) are for the user to fix; a cancelled
+// run and any other failure of the machine exit 1.
 func (a *app) report(err error) int {
-	var list config.ErrorList
-	var usage *usageError
-	var tooLarge *sim.SpaceTooLargeError
+	var diagnostics sim.Diagnostics
 	switch {
-	case errors.Is(err, errInvalidFiles):
+	case errors.Is(err, errReported):
 		return exitBadUse
-	case strings.HasPrefix(err.Error(), "unknown command"):
+	case errors.Is(err, config.ErrUsage):
 		fmt.Fprintf(a.stderr, "negsim: %v\n", err)
 		return exitBadUse
-	case errors.As(err, &list):
-		for _, e := range list {
-			fmt.Fprintln(a.stderr, e.Error())
+	case errors.As(err, &diagnostics):
+		for _, d := range diagnostics {
+			fmt.Fprintln(a.stderr, d.String())
 		}
 		return exitBadUse
-	case errors.As(err, &usage), errors.Is(err, config.ErrUsage):
-		fmt.Fprintf(a.stderr, "negsim: %s\n", strings.TrimPrefix(err.Error(), config.ErrUsage.Error()+": "))
-		return exitBadUse
-	case errors.As(err, &tooLarge):
+	case errors.Is(err, sim.ErrBadInput):
 		fmt.Fprintf(a.stderr, "negsim: %v\n", err)
 		return exitBadUse
 	case errors.Is(err, context.DeadlineExceeded):
@@ -196,7 +195,7 @@ func (a *app) loadScenario(arg string) (*config.Document, error) {
 		arg = scenarios.Default
 	}
 	data, err := config.ReadFile(arg, a.settings.MaxFileSize)
-	var list config.ErrorList
+	var list sim.Diagnostics
 	switch {
 	case err == nil:
 		return config.Load(arg, data)
@@ -244,9 +243,9 @@ func (a *app) emitTo(out string, render func(w io.Writer) error) error {
 // style, which validate shows, and no more than a few, which would bury the output.
 func (a *app) warn(doc *config.Document) {
 	const shown = 3
-	var warnings []config.Error
+	var warnings sim.Diagnostics
 	for _, w := range doc.Warnings {
-		if !w.Style {
+		if w.Severity != sim.SeverityStyle {
 			warnings = append(warnings, w)
 		}
 	}
@@ -255,6 +254,6 @@ func (a *app) warn(doc *config.Document) {
 			fmt.Fprintf(a.stderr, "warning: %d more; 'negsim validate %s' lists them all\n", len(warnings)-shown, doc.Name)
 			break
 		}
-		fmt.Fprintf(a.stderr, "warning: %s\n", w.Error())
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
 	}
 }

@@ -89,7 +89,8 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	opts.Workers = a.settings.Workers
 	tr, err := sim.Rounds(ctx, sp, opts)
 	var pe *sim.PathError
-	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+	var invalid sim.Diagnostics
+	if errors.As(err, &pe) || errors.As(err, &invalid) {
 		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
 		return usagef("%s: %v", doc.Name, err)
 	}
