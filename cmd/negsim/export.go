@@ -16,10 +16,10 @@ import (
 
 // exportReport is what export wrote and what the format could not hold.
 type exportReport struct {
-	Scenario string        `json:"scenario"`
-	Format   string        `json:"format"`
-	Dir      string        `json:"dir"`
-	Files    []string      `json:"files"`
+	Scenario string          `json:"scenario"`
+	Format   string          `json:"format"`
+	Dir      string          `json:"dir"`
+	Files    []string        `json:"files"`
 	Warnings sim.Diagnostics `json:"warnings"`
 }
 

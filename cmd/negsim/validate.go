@@ -15,8 +15,8 @@ import (
 // fileReport is what validate says about one file; its JSON form is read by editors and
 // graders.
 type fileReport struct {
-	File     string         `json:"file"`
-	Valid    bool           `json:"valid"`
+	File     string          `json:"file"`
+	Valid    bool            `json:"valid"`
 	Errors   sim.Diagnostics `json:"errors"`
 	Warnings sim.Diagnostics `json:"warnings"`
 }
