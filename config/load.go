@@ -49,14 +49,9 @@ func (doc *Document) Locate(path string) Position {
 	return Position{}
 }
 
-// parent strips the last step of a path: a.b[2].c → a.b[2] → a.b → a.
+// parent strips the last step of a path: actors.russia.reservation → actors.russia.
 func parent(p string) string {
-	if strings.HasSuffix(p, "]") {
-		if i := strings.LastIndex(p, "["); i >= 0 {
-			return p[:i]
-		}
-	}
-	if i := strings.LastIndexAny(p, ".["); i >= 0 {
+	if i := strings.LastIndex(p, "."); i >= 0 {
 		return p[:i]
 	}
 	return ""

@@ -39,8 +39,8 @@ func TestWindowsLineEndingsAndByteOrderMark(t *testing.T) {
 		if !errors.As(err, &list) || len(list) == 0 {
 			t.Fatalf("%s: got %v; want errors", name, err)
 		}
-		if e := list[0]; e.Line != 36 || e.Col != 5 || e.Path != "actors[0].reservation" {
-			t.Errorf("%s: error at %d:%d, path %s; want 36:5, actors[0].reservation", name, e.Line, e.Col, e.Path)
+		if e := list[0]; e.Line != 36 || e.Col != 5 || e.Path != "actors.north.reservation" {
+			t.Errorf("%s: error at %d:%d, path %s; want 36:5, actors.north.reservation", name, e.Line, e.Col, e.Path)
 		}
 	}
 }

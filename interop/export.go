@@ -50,7 +50,7 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 	var out []exportActor
 	for i := range sc.Actors {
 		a := &sc.Actors[i]
-		p := fmt.Sprintf("actors[%d]", i)
+		p := "actors." + a.ID
 		ea := exportActor{weights: make([]float64, len(sc.Issues)), values: make([][]float64, len(sc.Issues))}
 		total := 0.0
 		for _, pr := range a.Preferences {
@@ -72,7 +72,7 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 			}
 		}
 		for j := range a.Constraints {
-			add(fmt.Sprintf("%s.constraints[%d]", p, j), "%s has no conditional red lines: actor %q's constraint (%s) is not written", format, a.ID, a.Constraints[j].Why)
+			add(fmt.Sprintf("%s.constraints.%d", p, j), "%s has no conditional red lines: actor %q's constraint (%s) is not written", format, a.ID, a.Constraints[j].Why)
 		}
 		if !a.Veto {
 			add(p+".veto", "%s has no observers: actor %q, who holds no veto, is written as an ordinary party", format, a.ID)
@@ -182,17 +182,17 @@ func WriteGenius(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 		case ok && d > 0:
 			fmt.Fprintf(&p, "\t<discount_factor value=\"%s\"/>\n", ftoa(d))
 		case !ok:
-			warn = append(warn, warning(fmt.Sprintf("actors[%d].reservation_drift", i),
+			warn = append(warn, warning("actors."+a.ID+".reservation_drift",
 				"GENIUS expresses time pressure as a discount factor in (0,1) on the reservation; actor %q's drift %g from reservation %g over %d rounds matches none, so it is not written", a.ID, a.ReservationDrift, a.Reservation, rounds))
 		}
 		fmt.Fprintf(&p, "\t<reservation value=\"%s\"/>\n</utility_space>\n", rawNumber(a.Reservation*scale))
 		files = append(files, File{Name: profileNames[i], Data: p.Bytes()})
 		switch {
 		case a.UtilityScale > 0:
-			warn = append(warn, warning(fmt.Sprintf("actors[%d]", i),
+			warn = append(warn, warning("actors."+a.ID,
 				"actor %q's evaluations are written in raw units (utility × utility_scale %g); read them back with --scale raw", a.ID, a.UtilityScale))
 		case len(belowOne) > 0:
-			warn = append(warn, warning(fmt.Sprintf("actors[%d].preferences", i),
+			warn = append(warn, warning("actors."+a.ID+".preferences",
 				"GENIUS divides each issue's evaluations by the issue's best, but no option of %s is worth 1 to actor %q, so GENIUS reads its utilities higher than negsim does; read the files back with --scale raw to keep them", strings.Join(belowOne, ", "), a.ID))
 		}
 	}
@@ -275,7 +275,7 @@ func WriteGeniusWeb(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 	for i := range sc.Actors {
 		a := &sc.Actors[i]
 		ea := actors[i]
-		p := fmt.Sprintf("actors[%d]", i)
+		p := "actors." + a.ID
 		utils, weights := &jsonObject{}, &jsonObject{}
 		for k := range sc.Issues {
 			is := &sc.Issues[k]

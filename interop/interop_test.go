@@ -311,8 +311,8 @@ func TestExportWarnings(t *testing.T) {
 		for _, w := range warn {
 			paths[w.Path] = true
 		}
-		a, b := "actors[0]", "actors[1]"
-		want := []string{a + ".preferences.colour.acceptable", a + ".constraints[0]", b + ".veto", b + ".power"}
+		a, b := "actors."+sc.Actors[0].ID, "actors."+sc.Actors[1].ID
+		want := []string{a + ".preferences.colour.acceptable", a + ".constraints.0", b + ".veto", b + ".power"}
 		if format == "genius" {
 			want = append(want, b+".preferences")
 		} else {

@@ -96,7 +96,7 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 			if n > 0 {
 				dg.Openers = append(dg.Openers, Opener{Kind: "red_line", Actor: act.ID, Issue: pr.Issue, Deals: n,
 					Why:  fmt.Sprintf("%s accepts only %s on %s", act.ID, quoteList(pr.Acceptable), pr.Issue),
-					Path: fmt.Sprintf("actors[%d].preferences.%s.acceptable", a, pr.Issue)})
+					Path: fmt.Sprintf("actors.%s.preferences.%s.acceptable", act.ID, pr.Issue)})
 			}
 		}
 		for ci := range act.Constraints {
@@ -107,7 +107,7 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 			if n > 0 {
 				dg.Openers = append(dg.Openers, Opener{Kind: "constraint", Actor: act.ID, Deals: n,
 					Why:  act.Constraints[ci].Why,
-					Path: fmt.Sprintf("actors[%d].constraints[%d]", a, ci)})
+					Path: fmt.Sprintf("actors.%s.constraints.%d", act.ID, ci)})
 			}
 		}
 	}

@@ -13,6 +13,24 @@ import (
 // actors.ukraine.preferences.territory.utilities.freeze, protocol.rounds. Elements without
 // an id (constraints) are named by their position from 0: actors.ukraine.constraints.0.why.
 
+// ElementKeys names the elements of a list in paths, given their ids: an element by its id,
+// unless the id is missing, not a valid id or already taken by an earlier element, and then
+// by its position from 0. Problems with such an element still need a path that says which
+// one it is, and the decoder names the same elements the same way to find them in a file.
+func ElementKeys(ids []string) []string {
+	keys := make([]string, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		if IsSlug(id) && !seen[id] {
+			keys[i] = id
+			seen[id] = true
+		} else {
+			keys[i] = strconv.Itoa(i)
+		}
+	}
+	return keys
+}
+
 // PathError is a path that does not lead to a value, or a value of the wrong type for it.
 type PathError struct {
 	Path string
@@ -124,13 +142,19 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 				keys := mapKeys(v)
 				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, keys), quoteList(keys))}
 			}
-			if i != len(segs)-1 {
-				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s.%s holds a value, so the path ends there", here, seg)}
-			}
 			cp := reflect.New(v.Type().Elem()).Elem()
 			cp.Set(v.MapIndex(key))
 			m := v
-			return cp, func() { m.SetMapIndex(key, cp) }, nil
+			commit := func() { m.SetMapIndex(key, cp) }
+			if i == len(segs)-1 {
+				return cp, commit, nil
+			}
+			// A list held in a mapping (the options a constraint names) is walked on, element
+			// by position; an element shares the list's storage, so writing it needs no commit.
+			if cp.Kind() != reflect.Slice {
+				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s.%s holds a value, so the path ends there", here, seg)}
+			}
+			parent, v = v, cp
 		default:
 			return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s holds a value, so the path ends there", strings.Join(segs[:i], "."))}
 		}

@@ -68,11 +68,17 @@ func (v *validator) core(s *Scenario) {
 	v.protocol(s)
 }
 
-func (v *validator) ids(path string, n int, id func(int) string, what string) {
+// ids checks the ids of a list and returns the path of each element.
+func (v *validator) ids(path string, n int, id func(int) string, what string) []string {
+	all := make([]string, n)
+	for i := range all {
+		all[i] = id(i)
+	}
+	paths := elementPaths(path, all)
 	seen := map[string]int{}
 	for i := 0; i < n; i++ {
-		p := fmt.Sprintf("%s[%d].id", path, i)
-		got := id(i)
+		p := paths[i] + ".id"
+		got := all[i]
 		switch {
 		case got == "":
 			v.errorf(p, "every %s needs an id", what)
@@ -80,11 +86,12 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) {
 			v.errorf(p, "%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit", got, lookalike(got))
 		}
 		if j, dup := seen[got]; dup && got != "" {
-			v.errorf(p, "duplicate %s id %q (also %s[%d])", what, got, path, j)
+			v.errorf(p, "duplicate %s id %q (also %s)", what, got, paths[j])
 		} else {
 			seen[got] = i
 		}
 	}
+	return paths
 }
 
 // lookalike names the first character of an id outside ASCII, which is most often a letter
@@ -129,10 +136,10 @@ func (v *validator) issues(s *Scenario) {
 		v.errorf("issues", "a scenario needs at least one issue")
 	}
 	v.limit("issues", len(s.Issues), MaxIssues, "issues", "merge related issues or split the negotiation into stages")
-	v.ids("issues", len(s.Issues), func(i int) string { return s.Issues[i].ID }, "issue")
+	paths := v.ids("issues", len(s.Issues), func(i int) string { return s.Issues[i].ID }, "issue")
 	for i := range s.Issues {
 		is := &s.Issues[i]
-		p := fmt.Sprintf("issues[%d]", i)
+		p := paths[i]
 		if is.Name == "" {
 			v.errorf(p+".name", "issue %q needs a name", is.ID)
 		}
@@ -151,11 +158,11 @@ func (v *validator) actors(s *Scenario) {
 		v.errorf("actors", "a scenario needs at least one actor")
 	}
 	v.limit("actors", len(s.Actors), MaxActors, "actors", "group parties that bargain as one bloc into one actor")
-	v.ids("actors", len(s.Actors), func(i int) string { return s.Actors[i].ID }, "actor")
+	paths := v.ids("actors", len(s.Actors), func(i int) string { return s.Actors[i].ID }, "actor")
 	veto := 0
 	for i := range s.Actors {
 		a := &s.Actors[i]
-		p := fmt.Sprintf("actors[%d]", i)
+		p := paths[i]
 		if a.Veto {
 			veto++
 		}
@@ -279,7 +286,7 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 			v.errorf(pp+".acceptable", "an empty list accepts no option at all, so no deal can pass; leave acceptable out to accept every option")
 		}
 		for k, id := range pr.Acceptable {
-			v.option(fmt.Sprintf("%s.acceptable[%d]", pp, k), is, id)
+			v.option(fmt.Sprintf("%s.acceptable.%d", pp, k), is, id)
 		}
 	}
 	if len(a.Preferences) > 0 && total == 0 {
@@ -354,7 +361,7 @@ func (v *validator) conditions(p string, s *Scenario, conds map[string][]string)
 			ok = false
 		}
 		for j, o := range conds[k] {
-			if !v.option(fmt.Sprintf("%s.%s[%d]", p, k, j), is, o) {
+			if !v.option(fmt.Sprintf("%s.%s.%d", p, k, j), is, o) {
 				ok = false
 			}
 		}
@@ -365,7 +372,7 @@ func (v *validator) conditions(p string, s *Scenario, conds map[string][]string)
 func (v *validator) constraints(s *Scenario, a *Actor, p string) {
 	for j := range a.Constraints {
 		c := &a.Constraints[j]
-		cp := fmt.Sprintf("%s.constraints[%d]", p, j)
+		cp := fmt.Sprintf("%s.constraints.%d", p, j)
 		okIf := v.conditions(cp+".if", s, c.If)
 		okThen := v.conditions(cp+".then", s, c.Then)
 		if okIf && okThen {
@@ -416,6 +423,7 @@ func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
 }
 
 func (v *validator) unvaluedIssuesAndOptions(s *Scenario) {
+	paths := elementPaths("issues", issueIDs(s))
 	for i := range s.Issues {
 		is := &s.Issues[i]
 		cared := false
@@ -433,12 +441,12 @@ func (v *validator) unvaluedIssuesAndOptions(s *Scenario) {
 			}
 		}
 		if !cared {
-			v.warnf(fmt.Sprintf("issues[%d]", i), "no actor gives issue %q any weight, so its options change nobody's utility", is.ID)
+			v.warnf(paths[i], "no actor gives issue %q any weight, so its options change nobody's utility", is.ID)
 			continue
 		}
 		for o, ok := range valued {
 			if !ok {
-				v.warnf(fmt.Sprintf("issues[%d].options[%d]", i, o), "no actor values option %q of issue %q above 0", is.Options[o].ID, is.ID)
+				v.warnf(elementPaths(paths[i]+".options", optionIDs(is))[o], "no actor values option %q of issue %q above 0", is.Options[o].ID, is.ID)
 			}
 		}
 	}
@@ -459,7 +467,7 @@ func (v *validator) protocol(s *Scenario) {
 		v.errorf("protocol.rule", "unknown rule %q; valid: %q (the Nash product of the surpluses) or %q (the mediator's own utility)", pr.Rule, RuleNash, RuleMediator)
 	}
 	for i, e := range s.Events {
-		p := fmt.Sprintf("events[%d]", i)
+		p := fmt.Sprintf("events.%d", i)
 		if e.Round < 0 {
 			v.errorf(p+".round", "round %d is before the talks start at round 0", e.Round)
 		}
@@ -473,9 +481,9 @@ func (v *validator) protocol(s *Scenario) {
 }
 
 func (v *validator) variants(s *Scenario) {
-	v.ids("variants", len(s.Variants), func(i int) string { return s.Variants[i].ID }, "variant")
+	paths := v.ids("variants", len(s.Variants), func(i int) string { return s.Variants[i].ID }, "variant")
 	for i, va := range s.Variants {
-		p := fmt.Sprintf("variants[%d]", i)
+		p := paths[i]
 		if va.Description == "" {
 			v.errorf(p+".description", "variant %q needs a description saying what it changes and why", va.ID)
 		}
@@ -489,7 +497,7 @@ func (v *validator) variants(s *Scenario) {
 // events checks that every path an event changes exists and leaves a valid scenario.
 func (v *validator) events(s *Scenario) {
 	for i, e := range s.Events {
-		v.overrides(s, fmt.Sprintf("events[%d]", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add)
+		v.overrides(s, fmt.Sprintf("events.%d", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add)
 	}
 }
 
@@ -630,6 +638,15 @@ func (v *validator) distParams(p string, u Uncertain) bool {
 		v.errorf(p+".dist", "unknown distribution %q;%s valid: %s", u.Dist, DidYouMean(u.Dist, DistKinds), quoteList(DistKinds))
 	}
 	return len(v.out) == n
+}
+
+// elementPaths is the path of each element of the list at path, given their ids.
+func elementPaths(path string, ids []string) []string {
+	keys := ElementKeys(ids)
+	for i := range keys {
+		keys[i] = path + "." + keys[i]
+	}
+	return keys
 }
 
 func pathMessage(err error) string {
