@@ -1,13 +1,15 @@
 package config
 
 import (
-	"github.com/negsim/negsim/sim"
-
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/sim"
 )
 
 const valid = `name: Two parties
@@ -216,5 +218,37 @@ func TestApplyVariantThenSets(t *testing.T) {
 	}
 	if err := doc.Apply("sotf", nil); err == nil || !strings.Contains(err.Error(), `did you mean "soft"?`) {
 		t.Errorf("err = %v, want a did-you-mean for the variant", err)
+	}
+}
+
+// TestSetTakesFlowLists checks the three ways --set writes a list: YAML flow syntax (as
+// params prints it and as files write it inline), with spaces, and the older comma form.
+// Each must give the same two options, in the order written, and 001 must stay text.
+func TestSetTakesFlowLists(t *testing.T) {
+	for _, value := range []string{"[cede,freeze]", "[cede, freeze]", "cede,freeze"} {
+		doc, err := Load("v.yaml", []byte(valid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := doc.Apply("", []Override{{Path: "actors.ukraine.preferences.territory.acceptable", Value: value}}); err != nil {
+			t.Fatalf("%s: %v", value, err)
+		}
+		if got := doc.Scenario.Actors[0].Preferences[0].Acceptable; !slices.Equal(got, []string{"cede", "freeze"}) {
+			t.Errorf("%s: acceptable %q, want [cede freeze]", value, got)
+		}
+	}
+	o := Override{Path: "p", Value: "[001, a]"}
+	if v, err := o.value(); err != nil || !reflect.DeepEqual(v, []any{"001", "a"}) {
+		t.Errorf("[001, a] reads as %#v (%v), want the texts 001 and a", v, err)
+	}
+	for _, bad := range []string{"[cede", "[cede, [freeze]]", "[{a: b}]"} {
+		doc, err := Load("v.yaml", []byte(valid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = doc.Apply("", []Override{{Path: "actors.ukraine.preferences.territory.acceptable", Value: bad}})
+		if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), "a list is written [item, item, ...]") {
+			t.Errorf("%s: err = %v, want a usage error that shows how to write a list", bad, err)
+		}
 	}
 }

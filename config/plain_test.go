@@ -1,12 +1,12 @@
 package config
 
 import (
-	"github.com/negsim/negsim/sim"
-
 	"bytes"
 	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // Editors on Windows save with CRLF line endings and often a UTF-8 byte-order mark; such a
