@@ -13,6 +13,12 @@ import (
 // errors.Is; Diagnostics, PathError, DealError and SpaceTooLargeError all match it.
 var ErrBadInput = errors.New("bad input")
 
+// badInput is a sentinel error that is bad input and reads as its own sentence.
+type badInput string
+
+func (e badInput) Error() string        { return string(e) }
+func (e badInput) Is(target error) bool { return target == ErrBadInput }
+
 // Severity says what a diagnostic costs the scenario. There are three and only three, so
 // "a note on style that is not a warning" cannot be written.
 type Severity uint8

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -124,7 +123,7 @@ func Wilson(k, n uint64) Proportion {
 }
 
 // ErrNoUncertainty is returned when a Monte Carlo run has nothing to draw.
-var ErrNoUncertainty = errors.New("the scenario has no uncertainty: section, so every draw would be the same")
+var ErrNoUncertainty error = badInput("the scenario has no uncertainty: section, so every draw would be the same")
 
 // drawResult is what one draw leaves behind for the summary, kept in draw order.
 type drawResult struct {

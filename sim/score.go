@@ -3,7 +3,6 @@ package sim
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -93,7 +92,7 @@ func (e *DealError) Error() string { return e.Msg }
 func (e *DealError) Is(target error) bool { return target == ErrBadInput }
 
 // ErrNoDeal is wrapped by ParseDeal when the text names no option at all.
-var ErrNoDeal = errors.New("the deal is empty")
+var ErrNoDeal error = badInput("the deal is empty")
 
 // ParseDeal reads a deal written as issue=option pairs separated by commas, e.g.
 // "territory=freeze, nato=not-now, ...": every issue exactly once, in any order. Unknown
