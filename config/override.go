@@ -2,9 +2,6 @@ package config
 
 import (
 	"strings"
-
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // Override is one --set PATH=VALUE from the command line.
@@ -24,36 +21,6 @@ func ParseOverride(s string) (Override, error) {
 	return Override{Path: path, Value: strings.TrimSpace(value)}, nil
 }
 
-// value is the override's value as the path takes it: a list written in YAML flow syntax,
-// [freeze, freeze-dmz], becomes a list of its items' text (so that an id such as 001 stays
-// 001); anything else stays text, converted when it is set. freeze,freeze-dmz without
-// brackets is a list too, for a path that holds one.
-func (o Override) value() (any, error) {
-	if !strings.HasPrefix(o.Value, "[") {
-		return o.Value, nil
-	}
-	bad := func() error {
-		return Usagef("--set %s=%s: a list is written [item, item, ...], each item an id", o.Path, o.Value)
-	}
-	f, err := parser.ParseBytes([]byte(o.Value), 0)
-	if err != nil || len(f.Docs) != 1 {
-		return nil, bad()
-	}
-	seq, ok := f.Docs[0].Body.(*ast.SequenceNode)
-	if !ok {
-		return nil, bad()
-	}
-	items := make([]any, 0, len(seq.Values))
-	for _, n := range seq.Values {
-		text, ok := scalarText(n)
-		if !ok {
-			return nil, bad()
-		}
-		items = append(items, text)
-	}
-	return items, nil
-}
-
 // Apply turns the document's scenario into the what-if asked for: the variant first,
 // then the overrides in order. The result is validated again, and its problems are
 // reported against what the user typed, since the file itself is not at fault.
@@ -69,11 +36,7 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 		sc = sc.Clone()
 	}
 	for _, o := range sets {
-		value, err := o.value()
-		if err != nil {
-			return err
-		}
-		if err := sc.Set(o.Path, value); err != nil {
+		if err := sc.Set(o.Path, o.Value); err != nil {
 			return Usagef("--set %s=%s: %v", o.Path, o.Value, err)
 		}
 	}
