@@ -34,9 +34,14 @@ type Document struct {
 	Scenario *sim.Scenario
 	// Variant is the variant applied to Scenario, or "".
 	Variant string
-	// Warnings are problems that do not stop the scenario from running.
+	// Space is Scenario compiled, so validated: validation runs once per document, and
+	// every command takes the compiled scenario from here.
+	Space *sim.Space
+	// Warnings are Space's warnings, located in the file.
 	Warnings sim.Diagnostics
-	pos      map[string]Position
+	// file is the scenario as the file writes it, before any what-if.
+	file *sim.Scenario
+	pos  map[string]Position
 }
 
 // Locate returns where in the file the value at path (or its nearest enclosing value) is.
@@ -122,9 +127,28 @@ func Plain(name string, data []byte) (any, error) {
 	return out, nil
 }
 
-// Load decodes and validates a scenario. name is how errors refer to the file. Every
-// problem is reported at once as an ErrorList; warnings travel on the Document.
-func Load(name string, data []byte) (*Document, error) {
+// Load decodes, validates and compiles a scenario. name is how errors refer to the file.
+// Every problem is reported at once as Diagnostics; warnings travel on the Document.
+func Load(name string, data []byte) (*Document, error) { return Open(name, data, "", nil) }
+
+// Open loads a scenario as the what-if asks for it: the file, then the variant, then the
+// overrides in order, validated and compiled once, as a whole. When the result is invalid,
+// the file is blamed if it is invalid itself; otherwise the what-if is, in the words the
+// user typed.
+func Open(name string, data []byte, variant string, sets []Override) (*Document, error) {
+	doc, err := decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := doc.Apply(variant, sets); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// decode reads a file into a document without validating it, unless decoding fails: then
+// validation runs too, so that every problem of the file is reported at once.
+func decode(name string, data []byte) (*Document, error) {
 	body, err := parse(name, data)
 	if err != nil {
 		return nil, err
@@ -135,9 +159,12 @@ func Load(name string, data []byte) (*Document, error) {
 		return nil, sim.Diagnostics{{File: name, Line: nodePos(r).Line, Col: nodePos(r).Col, Message: fmt.Sprintf("expected a scenario (a mapping with name, issues and actors), found %s; is this a negsim scenario file?", describe(r))}}
 	}
 	d.decode(body, "", reflect.ValueOf(sc).Elem())
-	doc := &Document{Name: name, Scenario: sc, pos: d.pos}
+	doc := &Document{Name: name, Scenario: sc, file: sc, pos: d.pos}
 	errs := d.errs
-	if len(errs) > 0 && d.nodes > maxNodes {
+	if len(errs) == 0 {
+		return doc, nil
+	}
+	if d.nodes > maxNodes {
 		return nil, errs
 	}
 	// Where decoding failed, validation would fail too for the same reason (a misspelt
@@ -149,23 +176,23 @@ func Load(name string, data []byte) (*Document, error) {
 		broken[parent(e.Path)] = true
 		broken[parent(parent(e.Path))] = true
 	}
-	for _, p := range sc.Validate() {
-		if broken[p.Path] {
-			continue
-		}
-		e := doc.ErrorAt(p)
-		if e.IsError() {
-			errs = append(errs, e)
-		} else {
-			doc.Warnings = append(doc.Warnings, e)
+	for _, p := range sc.Validate().Errors() {
+		if !broken[p.Path] {
+			errs = append(errs, doc.ErrorAt(p))
 		}
 	}
-	sortErrors(doc.Warnings)
-	if len(errs) > 0 {
-		sortErrors(errs)
-		return nil, errs
+	sortErrors(errs)
+	return nil, errs
+}
+
+// located places the engine's diagnostics in this document's file, in line order.
+func (doc *Document) located(found sim.Diagnostics) sim.Diagnostics {
+	out := make(sim.Diagnostics, len(found))
+	for i, p := range found {
+		out[i] = doc.ErrorAt(p)
 	}
-	return doc, nil
+	sortErrors(out)
+	return out
 }
 
 // ErrorAt locates a problem the engine found in this document.

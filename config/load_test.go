@@ -248,3 +248,33 @@ func TestSetTakesFlowLists(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenBlamesTheFileFirst: a what-if on a file that is invalid by itself reports the
+// file's own errors, located, not the what-if's; on a valid file, the what-if's problems
+// are reported against what the user typed, and its warnings replace the file's.
+func TestOpenBlamesTheFileFirst(t *testing.T) {
+	broken := strings.Replace(valid, "reservation: 0.3", "reservation: 3", 1)
+	_, err := Open("b.yaml", []byte(broken), "", []Override{{Path: "actors.russia.power", Value: "0"}})
+	var found sim.Diagnostics
+	if !errors.As(err, &found) || len(found) != 1 || found[0].Path != "actors.ukraine.reservation" || found[0].Line != 11 {
+		t.Errorf("err = %v; want the file's own error at b.yaml:11 (line 11 of valid) on actors.ukraine.reservation", err)
+	}
+	_, err = Open("v.yaml", []byte(valid), "", []Override{{Path: "actors.russia.power", Value: "0"}})
+	if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), "v.yaml: the overrides leave the scenario invalid:\n  actors.russia.power: 0 is not a valid power") {
+		t.Errorf("err = %v; want the override named as the cause", err)
+	}
+	doc, err := Open("v.yaml", []byte(valid), "", []Override{{Path: "actors.ukraine.reservation", Value: "1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Ukraine's best within its red line is freeze, worth 1: a reservation of 1 is still
+	// reachable, so no warning says it can never agree.
+	for _, w := range doc.Warnings {
+		if strings.Contains(w.Message, "can never agree") {
+			t.Errorf("warning %v for a reservation Ukraine can reach", w)
+		}
+	}
+	if doc.Space == nil || doc.Space.Scenario() != doc.Scenario {
+		t.Error("the document's compiled space is not its scenario's")
+	}
+}

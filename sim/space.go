@@ -38,6 +38,9 @@ type Space struct {
 	deals  uint64
 	// tooMany is set when the number of deals does not fit in 64 bits.
 	tooMany bool
+	// warnings are what validation found that the engine can live with: Compile validates
+	// once, and everything downstream reads them from here.
+	warnings Diagnostics
 }
 
 // constraint is a compiled conditional red line. It can be decided once every issue it
@@ -70,13 +73,24 @@ func (c *constraint) holds(choice []int) bool {
 }
 
 // Compile validates the scenario and compiles it. The scenario must not change afterwards.
-// A scenario that fails validation is refused with every error at once, as Diagnostics.
+// A scenario that fails validation is refused with every error at once, as Diagnostics; the
+// warnings of one that passes travel on the Space. Validation runs here and nowhere after.
 func Compile(sc *Scenario) (*Space, error) {
-	if err := sc.Validate().Err(); err != nil {
+	found := sc.Validate()
+	if err := found.Err(); err != nil {
 		return nil, err
 	}
-	return compile(sc)
+	sp, err := compile(sc)
+	if err != nil {
+		return nil, err
+	}
+	sp.warnings = found.Warnings()
+	return sp, nil
 }
+
+// Warnings are the problems validation found that do not stop the scenario from running,
+// notes on style included, located by path.
+func (sp *Space) Warnings() Diagnostics { return sp.warnings }
 
 // compile builds the space of a scenario known to be valid.
 func compile(sc *Scenario) (*Space, error) {

@@ -187,7 +187,7 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	for i := range an.Actors {
 		an.Actors[i].Reservation = res[i]
 	}
-	an.Warnings = sp.sc.Validate().Warnings()
+	an.Warnings = sp.warnings
 	an.ZOPA.Count = tal.n
 	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
 	vec := make([]float64, len(sp.veto))

@@ -166,10 +166,6 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		arg, variant = file, v
 	}
-	doc, err := a.loadScenario(arg)
-	if err != nil {
-		return nil, err
-	}
 	var sets []config.Override
 	for _, s := range w.sets {
 		o, err := config.ParseOverride(s)
@@ -178,10 +174,11 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		sets = append(sets, o)
 	}
-	if err := doc.Apply(variant, sets); err != nil {
+	name, data, err := a.readScenario(arg)
+	if err != nil {
 		return nil, err
 	}
-	return doc, nil
+	return config.Open(name, data, variant, sets)
 }
 
 func exists(path string) bool {
@@ -191,23 +188,31 @@ func exists(path string) bool {
 
 // loadScenario opens a scenario by path or shipped name; "" is the shipped default.
 func (a *app) loadScenario(arg string) (*config.Document, error) {
+	name, data, err := a.readScenario(arg)
+	if err != nil {
+		return nil, err
+	}
+	return config.Load(name, data)
+}
+
+// readScenario reads a scenario file by path or shipped name, and says how to call it.
+func (a *app) readScenario(arg string) (string, []byte, error) {
 	if arg == "" {
 		arg = scenarios.Default
 	}
 	data, err := config.ReadFile(arg, a.settings.MaxFileSize)
-	var list sim.Diagnostics
 	switch {
 	case err == nil:
-		return config.Load(arg, data)
-	case errors.As(err, &list):
-		return nil, err
+		return arg, data, nil
+	case errors.Is(err, sim.ErrBadInput):
+		return "", nil, err
 	case !errors.Is(err, fs.ErrNotExist):
-		return nil, usagef("cannot read %s: %v", arg, err)
+		return "", nil, usagef("cannot read %s: %v", arg, err)
 	}
 	if shipped, ok := scenarios.Read(arg); ok {
-		return config.Load(strings.TrimSuffix(arg, ".yaml")+".yaml", shipped)
+		return strings.TrimSuffix(arg, ".yaml") + ".yaml", shipped, nil
 	}
-	return nil, usagef("no file %q, and no shipped scenario of that name;%s 'negsim list' shows the shipped ones", arg,
+	return "", nil, usagef("no file %q, and no shipped scenario of that name;%s 'negsim list' shows the shipped ones", arg,
 		sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names()))
 }
 
@@ -222,12 +227,11 @@ func (a *app) emit(render func(w io.Writer) error) error {
 	return err
 }
 
-// warn prints a document's warnings to stderr, where they do not mix with piped output.
-// compile prints a document's warnings and compiles its scenario, the start of every
-// command that searches the deals.
+// compile prints a document's warnings and returns its compiled scenario, the start of
+// every command that searches the deals. The document was validated when it was opened.
 func (a *app) compile(doc *config.Document) (*sim.Space, error) {
 	a.warn(doc)
-	return sim.Compile(doc.Scenario)
+	return doc.Space, nil
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output

@@ -59,7 +59,7 @@ func (a *app) compare(argA, argB string, sets []string, limit int) error {
 	}
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	c, err := sim.Compare(ctx, docA.Scenario, docB.Scenario, sim.CompareOptions{Limit: limit, Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
+	c, err := sim.Compare(ctx, docA.Space, docB.Space, sim.CompareOptions{Limit: limit, Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
 	if err != nil {
 		return err
 	}

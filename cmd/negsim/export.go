@@ -66,11 +66,7 @@ deal the actor values least among those worth at least its reservation.`,
 			if err != nil {
 				return err
 			}
-			sp, err := sim.Compile(doc.Scenario)
-			if err != nil {
-				return err
-			}
-			files, warnings, err := write(sp)
+			files, warnings, err := write(doc.Space)
 			if err != nil {
 				return err
 			}

@@ -165,10 +165,7 @@ func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error 
 	}); err != nil {
 		return err
 	}
-	sp, err := sim.Compile(doc.Scenario)
-	if err != nil {
-		return err
-	}
+	sp := doc.Space
 	rep.File = out
 	rep.Issues = len(sc.Issues)
 	for _, act := range sc.Actors {
