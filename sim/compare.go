@@ -34,7 +34,7 @@ type ComparedDeal struct {
 // SolutionMove is one bargaining solution before and after; a side is nil when its ZOPA
 // is empty.
 type SolutionMove struct {
-	Solution string            `json:"solution"`
+	Solution SolutionKind      `json:"solution"`
 	Before   map[string]string `json:"before"`
 	After    map[string]string `json:"after"`
 	Changed  bool              `json:"changed"`

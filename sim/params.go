@@ -76,7 +76,7 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 		numberParam(p+".reservation_drift", a.ReservationDrift, -1, 1),
 	)
 	if a.Strategy.Kind != "" {
-		ps = append(ps, Param{Path: p + ".strategy.kind", Value: a.Strategy.Kind, Kind: ParamOption, Choices: StrategyKinds})
+		ps = append(ps, Param{Path: p + ".strategy.kind", Value: string(a.Strategy.Kind), Kind: ParamOption, Choices: Names(StrategyKinds)})
 	}
 	if a.Strategy.Kind == StrategyTimeDependent {
 		ps = append(ps, numberParam(p+".strategy.exponent", a.Strategy.Exponent, paramExponentMin, max(paramExponentMax, a.Strategy.Exponent)))
@@ -101,7 +101,7 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 			}
 			ps = append(ps,
 				Param{Path: pp + ".ideal", Value: pr.Ideal, Kind: ParamOption, Choices: options},
-				Param{Path: pp + ".shape", Value: shape, Kind: ParamOption, Choices: []string{ShapeLinear, ShapeQuadratic}},
+				Param{Path: pp + ".shape", Value: string(shape), Kind: ParamOption, Choices: Names(Shapes)},
 			)
 		}
 		for _, o := range options {
@@ -153,9 +153,9 @@ func (s *Scenario) protocolParams(ps []Param) []Param {
 		rule = RuleNash
 	}
 	ps = append(ps,
-		Param{Path: "protocol.kind", Value: kind, Kind: ParamOption, Choices: []string{ProtocolMediated, ProtocolAlternating}},
+		Param{Path: "protocol.kind", Value: string(kind), Kind: ParamOption, Choices: Names(ProtocolKinds)},
 		integerParam("protocol.rounds", rounds, 1, max(MaxRounds, rounds)),
-		Param{Path: "protocol.rule", Value: rule, Kind: ParamOption, Choices: []string{RuleNash, RuleMediator}},
+		Param{Path: "protocol.rule", Value: string(rule), Kind: ParamOption, Choices: Names(Rules)},
 	)
 	if pr.Mediator != "" {
 		ps = append(ps, Param{Path: "protocol.mediator", Value: pr.Mediator, Kind: ParamOption, Choices: actorIDs(s)})

@@ -83,6 +83,10 @@ func (s *Scenario) Get(path string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if target.Kind() == reflect.String {
+		// A kind (a strategy, a shape) is text to whoever reads a path.
+		return target.String(), nil
+	}
 	return target.Interface(), nil
 }
 

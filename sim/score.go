@@ -221,7 +221,7 @@ func (s *Scorer) Score(ctx context.Context, choice []int) (*Score, error) {
 	sc.Pareto = dom == nil
 	sc.DominatedBy = dom
 	if s.nash != nil {
-		g := sp.gap(choice, "nash", s.nash)
+		g := sp.gap(choice, SolutionNash, s.nash)
 		sc.Nash = &g
 	}
 	return sc, nil
@@ -313,7 +313,7 @@ func (sp *Space) dominating(ctx context.Context, choice []int) (*Dominance, erro
 
 // gap compares a deal with a bargaining solution's deal: how many issues differ and the
 // Euclidean distance between their veto utility vectors.
-func (sp *Space) gap(choice []int, key string, sol []int) SolutionGap {
+func (sp *Space) gap(choice []int, key SolutionKind, sol []int) SolutionGap {
 	g := SolutionGap{Solution: key, Options: map[string]string{}}
 	for k, o := range sol {
 		g.Options[sp.sc.Issues[k].ID] = sp.sc.Issues[k].Options[o].ID

@@ -23,27 +23,51 @@ func (v *validator) warnf(path, format string, args ...any) {
 	v.out = append(v.out, Diagnostic{Severity: SeverityWarning, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
+// StrategyKind names how an actor concedes over rounds, as files write it.
+type StrategyKind string
+
 // Strategy kinds. The time-dependent presets fix the concession exponent e of
 // Faratin, Sierra & Jennings (1998); time-dependent takes e from the file.
 const (
-	StrategyBoulware      = "boulware"
-	StrategyLinear        = "linear"
-	StrategyConceder      = "conceder"
-	StrategyTimeDependent = "time-dependent"
-	StrategyTitForTat     = "tit-for-tat"
-	StrategyHardliner     = "hardliner"
+	StrategyBoulware      StrategyKind = "boulware"
+	StrategyLinear        StrategyKind = "linear"
+	StrategyConceder      StrategyKind = "conceder"
+	StrategyTimeDependent StrategyKind = "time-dependent"
+	StrategyTitForTat     StrategyKind = "tit-for-tat"
+	StrategyHardliner     StrategyKind = "hardliner"
 )
 
 // StrategyKinds lists every strategy a file may name.
-var StrategyKinds = []string{StrategyBoulware, StrategyLinear, StrategyConceder, StrategyTimeDependent, StrategyTitForTat, StrategyHardliner}
+var StrategyKinds = []StrategyKind{StrategyBoulware, StrategyLinear, StrategyConceder, StrategyTimeDependent, StrategyTitForTat, StrategyHardliner}
+
+// ProtocolKind names how rounds of talks proceed; Rule how a mediator chooses its proposal.
+type (
+	ProtocolKind string
+	Rule         string
+)
 
 // Protocol kinds and mediator rules.
 const (
-	ProtocolMediated    = "mediated"
-	ProtocolAlternating = "alternating"
-	RuleNash            = "nash"
-	RuleMediator        = "mediator"
+	ProtocolMediated    ProtocolKind = "mediated"
+	ProtocolAlternating ProtocolKind = "alternating"
+	RuleNash            Rule         = "nash"
+	RuleMediator        Rule         = "mediator"
 )
+
+// ProtocolKinds and Rules list what a protocol may name.
+var (
+	ProtocolKinds = []ProtocolKind{ProtocolMediated, ProtocolAlternating}
+	Rules         = []Rule{RuleNash, RuleMediator}
+)
+
+// Names lists kinds as the text files write, for messages and choices.
+func Names[K ~string](kinds []K) []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = string(k)
+	}
+	return out
+}
 
 // Validate checks everything that would make the scenario meaningless or ambiguous and
 // returns every problem found, errors and warnings together, in file order.

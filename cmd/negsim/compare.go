@@ -153,12 +153,8 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 		}
 		return strings.Join(parts, ", ")
 	}
-	titles := map[string]string{}
-	for _, ns := range (&sim.Solutions{}).Named() {
-		titles[ns.Key] = ns.Title
-	}
 	for _, m := range c.Solutions {
-		g.add(titles[m.Solution], deal(m.Before), deal(m.After), mark(m.Changed))
+		g.add(m.Solution.Title(), deal(m.Before), deal(m.After), mark(m.Changed))
 	}
 	r.add(section{title: "Bargaining solutions", grid: g})
 	r.add(section{title: "Actors", text: []string{"Reservation, and surplus at the Nash solution, in A and in B."}, grid: actorMovesGrid(c, false)})
