@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -33,16 +35,19 @@ func addFileSeeds(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	for _, dir := range []string{"broken", "hostile"} {
-		files, _ := filepath.Glob(filepath.Join("..", "cmd", "negsim", "testdata", dir, "*.yaml"))
-		for _, file := range files {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				f.Fatal(err)
-			}
-			if len(data) <= maxSeedBytes {
-				f.Add(data)
-			}
+	hostile, _ := filepath.Glob(filepath.Join("..", "cmd", "negsim", "testdata", "hostile", "*.yaml"))
+	broken, _ := filepath.Glob(filepath.Join("..", "cmd", "negsim", "testdata", "broken", "*.txtar"))
+	for _, file := range append(hostile, broken...) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if filepath.Ext(file) == ".txtar" {
+			// The scenario is the archive's first file; the second is what validate says.
+			data = txtar.Parse(data).Files[0].Data
+		}
+		if len(data) <= maxSeedBytes {
+			f.Add(data)
 		}
 	}
 }

@@ -40,10 +40,7 @@ func TestReadmeWritingAScenario(t *testing.T) {
 		blocks = append(blocks, block{lang, rest[:j]})
 		rest = rest[j+4:]
 	}
-	golden, err := os.ReadFile(filepath.Join("testdata", "broken", "typo-field.golden"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, golden := brokenScenario(t, "typo-field")
 
 	t.Chdir(t.TempDir())
 	var commands, outputs int

@@ -17,7 +17,7 @@ import (
 // the base file), column 18 where the value starts.
 func TestValidateJSONIsData(t *testing.T) {
 	fixture := filepath.Join("testdata", "explain", "fixture.yaml")
-	nan := filepath.Join("testdata", "broken", "nan.yaml")
+	nan, _ := brokenScenario(t, "nan")
 	stdout, stderr, code := runNegsim(t, "validate", "--format", "json", fixture, nan)
 	if code != exitBadUse || stderr != "" {
 		t.Fatalf("exit %d, stderr %q; want 2 and nothing", code, stderr)
