@@ -146,21 +146,42 @@ func Open(name string, data []byte, variant string, sets []Override) (*Document,
 	return doc, nil
 }
 
-// decode reads a file into a document without validating it, unless decoding fails: then
-// validation runs too, so that every problem of the file is reported at once.
-func decode(name string, data []byte) (*Document, error) {
+// Decode reads a scenario file without validating it: the scenario as far as it could be
+// read (nil when the file holds no scenario at all) and the problems decoding found. Commands
+// use Load; Decode lets a tool look into a file that does not load.
+func Decode(name string, data []byte) (*sim.Scenario, error) {
+	doc, d, err := decodeFile(name, data)
+	if doc == nil {
+		return nil, err
+	}
+	if len(d.errs) > 0 {
+		return doc.Scenario, d.errs
+	}
+	return doc.Scenario, nil
+}
+
+func decodeFile(name string, data []byte) (*Document, *decoder, error) {
 	body, err := parse(name, data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d := &decoder{file: name, pos: map[string]Position{}, anchors: map[string]ast.Node{}}
 	sc := &sim.Scenario{}
 	if r, ok := d.resolve(body, ""); ok && !isMapping(r) {
-		return nil, sim.Diagnostics{{File: name, Line: nodePos(r).Line, Col: nodePos(r).Col, Message: fmt.Sprintf("expected a scenario (a mapping with name, issues and actors), found %s; is this a negsim scenario file?", describe(r))}}
+		return nil, nil, sim.Diagnostics{{File: name, Line: nodePos(r).Line, Col: nodePos(r).Col, Message: fmt.Sprintf("expected a scenario (a mapping with name, issues and actors), found %s; is this a negsim scenario file?", describe(r))}}
 	}
 	d.decode(body, "", reflect.ValueOf(sc).Elem())
-	doc := &Document{Name: name, Scenario: sc, file: sc, pos: d.pos}
-	errs := d.errs
+	return &Document{Name: name, Scenario: sc, file: sc, pos: d.pos}, d, nil
+}
+
+// decode reads a file into a document without validating it, unless decoding fails: then
+// validation runs too, so that every problem of the file is reported at once.
+func decode(name string, data []byte) (*Document, error) {
+	doc, d, err := decodeFile(name, data)
+	if err != nil {
+		return nil, err
+	}
+	sc, errs := doc.Scenario, d.errs
 	if len(errs) == 0 {
 		return doc, nil
 	}

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -297,7 +299,10 @@ func assign(path string, target reflect.Value, value any) error {
 		}
 	case reflect.Slice:
 		if target.Type().Elem().Kind() != reflect.String {
-			return &PathError{path, "is a list of settings; set its elements one path at a time"}
+			if text, ok := jsonText(value, "["); ok {
+				return assignJSON(path, target, text)
+			}
+			return &PathError{path, "is a list of settings; set its elements one path at a time, or the whole list as JSON, as negsim params shows it"}
 		}
 		var items []string
 		switch x := value.(type) {
@@ -329,16 +334,50 @@ func assign(path string, target reflect.Value, value any) error {
 			items = []string{}
 		}
 		target.Set(reflect.ValueOf(items))
+	case reflect.Map:
+		if text, ok := jsonText(value, "{"); ok {
+			return assignJSON(path, target, text)
+		}
+		return &PathError{path, "is a mapping; set its entries one path at a time, or the whole mapping as JSON, as negsim params shows it"}
 	case reflect.Struct:
+		if text, ok := jsonText(value, "{"); ok {
+			return assignJSON(path, target, text)
+		}
 		for i := 0; i < target.NumField(); i++ {
 			if strings.Contains(target.Type().Field(i).Tag.Get("negsim"), "shorthand") {
 				return assign(path, target.Field(i), value)
 			}
 		}
-		return &PathError{path, "is a group of settings; set its fields one path at a time: " + quoteList(jsonNames(target.Type()))}
+		return &PathError{path, "is a group of settings; set its fields one path at a time (" + quoteList(jsonNames(target.Type())) + "), or the whole group as JSON, as negsim params shows it"}
 	default:
 		return &PathError{path, "cannot be set by a path; edit the file"}
 	}
+	return nil
+}
+
+// jsonText returns a value given as text that opens with open ({ or [): a group of settings
+// written as JSON.
+func jsonText(value any, open string) (string, bool) {
+	text, ok := value.(string)
+	text = strings.TrimSpace(text)
+	return text, ok && strings.HasPrefix(text, open)
+}
+
+// assignJSON sets a group of settings (an actor, a constraint, a mapping of utilities) from
+// its JSON form, the form negsim params shows and JSON output uses. Any field the group does
+// not have is refused; what the new values mean is left to validation, as for any value.
+func assignJSON(path string, target reflect.Value, text string) error {
+	v := reflect.New(target.Type())
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v.Interface())
+	if err == nil && dec.More() {
+		err = errors.New("more follows the value")
+	}
+	if err != nil {
+		return &PathError{path, fmt.Sprintf("expects %s written as JSON, as negsim params shows it: %v", kindName(target.Type()), err)}
+	}
+	target.Set(v.Elem())
 	return nil
 }
 
