@@ -229,9 +229,9 @@ func (a *app) emit(render func(w io.Writer) error) error {
 
 // compile prints a document's warnings and returns its compiled scenario, the start of
 // every command that searches the deals. The document was validated when it was opened.
-func (a *app) compile(doc *config.Document) (*sim.Space, error) {
+func (a *app) compile(doc *config.Document) *sim.Space {
 	a.warn(doc)
-	return doc.Space, nil
+	return doc.Space
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output
