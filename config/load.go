@@ -132,9 +132,8 @@ func Plain(name string, data []byte) (any, error) {
 func Load(name string, data []byte) (*Document, error) { return Open(name, data, "", nil) }
 
 // Open loads a scenario as the what-if asks for it: the file, then the variant, then the
-// overrides in order, validated and compiled once, as a whole. When the result is invalid,
-// the file is blamed if it is invalid itself; otherwise the what-if is, in the words the
-// user typed.
+// overrides in order, compiled once. A file that is invalid by itself is reported as such;
+// a what-if that leaves the scenario invalid is reported in the words the user typed.
 func Open(name string, data []byte, variant string, sets []Override) (*Document, error) {
 	doc, err := decode(name, data)
 	if err != nil {
