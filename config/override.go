@@ -89,4 +89,3 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 	}
 	return sc, nil
 }
-
