@@ -18,8 +18,14 @@ type Analysis struct {
 	Pareto    ParetoSummary                `json:"pareto"`
 	Solutions Solutions                    `json:"solutions"`
 	Issues    map[string]map[string]uint64 `json:"issues"`
-	Diagnosis *Diagnosis                   `json:"diagnosis,omitempty"`
-	Warnings  Problems                     `json:"warnings,omitempty"`
+	// Decision, Power and Ratification describe who must agree, when the scenario has a
+	// decision rule or ratification; Beliefs each believing actor's picture of the zone.
+	Decision     *DecisionReport                `json:"decision,omitempty"`
+	Power        map[string]PowerIndex          `json:"power,omitempty"`
+	Ratification map[string]*RatificationReport `json:"ratification,omitempty"`
+	Beliefs      map[string]*BeliefReport       `json:"beliefs,omitempty"`
+	Diagnosis    *Diagnosis                     `json:"diagnosis,omitempty"`
+	Warnings     Problems                       `json:"warnings,omitempty"`
 }
 
 // SpaceSummary describes the outcome space.
@@ -41,9 +47,11 @@ type ActorSummary struct {
 // ZOPA is the zone of possible agreement: Count deals, of which the best Listed by Nash
 // product are in Deals.
 type ZOPA struct {
-	Count  uint64 `json:"count"`
-	Listed int    `json:"listed"`
-	Deals  []Deal `json:"deals"`
+	Count uint64 `json:"count"`
+	// LevelOneCount, under ratification, is the size of the zone at the table alone.
+	LevelOneCount *uint64 `json:"level_one_count,omitempty"`
+	Listed        int     `json:"listed"`
+	Deals         []Deal  `json:"deals"`
 }
 
 // ParetoSummary counts the Pareto-optimal ZOPA deals and their distinct utility vectors.
@@ -153,6 +161,9 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 		}
 		res = opt.Reservations
 	}
+	if sp.rule != nil {
+		return analyzeDecided(ctx, sp, res, opt)
+	}
 	t := newTree(sp, sp.baseRules(res))
 	vetoRes := make([]float64, len(sp.veto))
 	vetoPower := make([]float64, len(sp.veto))
@@ -237,6 +248,9 @@ type zopaSearch struct {
 // record set, members lists their positions in the space in ascending order; that costs a
 // visit per ZOPA deal, where counting alone takes whole subtrees at once.
 func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, record bool) (*zopaSearch, error) {
+	if sp.rule != nil {
+		return gatedSearch(ctx, sp, res, record)
+	}
 	t := newTree(sp, sp.baseRules(res))
 	zs := &zopaSearch{vetoRes: make([]float64, len(sp.veto)), vetoPower: make([]float64, len(sp.veto)), front: frontier{nv: len(sp.veto)}}
 	for j, a := range sp.veto {
@@ -271,6 +285,9 @@ func (zs *zopaSearch) nash() int {
 func (sp *Space) Count(ctx context.Context, reservations []float64, workers int) (uint64, error) {
 	if len(reservations) != sp.actors {
 		return 0, fmt.Errorf("%d reservations given for %d actors", len(reservations), sp.actors)
+	}
+	if sp.rule != nil {
+		return sp.gatedCount(ctx, reservations, true)
 	}
 	return newTree(sp, sp.baseRules(reservations)).count(ctx, workers)
 }

@@ -1,0 +1,4 @@
+package sim
+
+// BeliefReport is one believing actor's picture of the zone (MODEL.md section 8).
+type BeliefReport struct{}
