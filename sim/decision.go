@@ -212,8 +212,12 @@ func (sp *Space) freeTree(track []int) *tree {
 	return newTree(&cp, r)
 }
 
-// gatedWalk is one depth-first walk of a tree under a gate. Voters' partial utilities are
-// -Inf once a red line or constraint of theirs is broken.
+// broken marks a voter's partial utility once a red line or constraint of its is broken.
+// NaN, not -Inf: it stays NaN through sums and fails every comparison, so such a voter
+// never counts, even one whose reservation is set aside (a floor of -Inf).
+var broken = math.NaN()
+
+// gatedWalk is one depth-first walk of a tree under a gate.
 type gatedWalk struct {
 	t      *tree
 	g      *gate
@@ -222,7 +226,7 @@ type gatedWalk struct {
 	part   []float64 // (issues+1) × t.nv
 	gpart  []float64 // (issues+1) × nm
 	// maxSuf[m][d], minSuf[m][d]: the most and least voter m can still get from the issues
-	// decided at depth d and below (-Inf for the least when some option crosses its red
+	// decided at depth d and below (broken for the least when some option crosses its red
 	// line, for the most when every option does).
 	maxSuf, minSuf [][]float64
 	due            [][]voterConstraint // per depth
@@ -258,14 +262,18 @@ func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
 			k := t.seq[d]
 			best, worst := math.Inf(-1), math.Inf(1)
 			for _, o := range t.allowed[k] {
-				x := v.val[t.sp.off[k]+o]
-				if !v.accept[t.sp.off[k]+o] {
-					x = math.Inf(-1)
+				if x := v.val[t.sp.off[k]+o]; v.accept[t.sp.off[k]+o] {
+					best = max(best, x)
+					worst = min(worst, x)
+				} else {
+					worst = broken
 				}
-				best, worst = max(best, x), min(worst, x)
 			}
-			if len(t.allowed[k]) == 0 {
+			switch {
+			case len(t.allowed[k]) == 0:
 				best, worst = 0, 0
+			case math.IsInf(best, -1):
+				best = broken
 			}
 			hi[d], lo[d] = hi[d+1]+best, lo[d+1]+worst
 		}
@@ -334,12 +342,12 @@ func (w *gatedWalk) stepVoters(d, o int) {
 		if v.accept[idx] {
 			next[m] = cur[m] + v.val[idx]
 		} else {
-			next[m] = math.Inf(-1)
+			next[m] = broken
 		}
 	}
 	for _, vc := range w.due[d] {
 		if !vc.c.holds(w.choice) {
-			next[vc.voter] = math.Inf(-1)
+			next[vc.voter] = broken
 		}
 	}
 }

@@ -297,3 +297,89 @@ func checkPivotal(t *testing.T, sp *Space, an *Analysis, ref decidedReference, f
 		}
 	}
 }
+
+// randomBeliefs gives one or two actors a belief about another: a reservation, a weight or
+// a red line.
+func randomBeliefs(rng *rand.Rand, sc *Scenario) {
+	if len(sc.Actors) < 2 {
+		return
+	}
+	for n := 0; n < 1+rng.IntN(2); n++ {
+		a := rng.IntN(len(sc.Actors))
+		b := (a + 1 + rng.IntN(len(sc.Actors)-1)) % len(sc.Actors)
+		other := &sc.Actors[b]
+		var as Assignment
+		switch pr := &other.Preferences[rng.IntN(len(other.Preferences))]; rng.IntN(3) {
+		case 0:
+			as = Assignment{Path: "actors." + other.ID + ".reservation", Value: float64(rng.IntN(9)) / 10}
+		case 1:
+			as = Assignment{Path: "actors." + other.ID + ".preferences." + pr.Issue + ".weight", Value: float64(1 + rng.IntN(4))}
+		default:
+			is := &sc.Issues[sc.IssueIndex(pr.Issue)]
+			as = Assignment{Path: "actors." + other.ID + ".preferences." + pr.Issue + ".acceptable", Value: is.Options[rng.IntN(len(is.Options))].ID}
+		}
+		if !slices.ContainsFunc(sc.Actors[a].Beliefs.Set, func(x Assignment) bool { return x.Path == as.Path }) {
+			sc.Actors[a].Beliefs.Set = append(sc.Actors[a].Beliefs.Set, as)
+		}
+	}
+}
+
+func TestBeliefsAgreeWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 8))
+	checked, differ := 0, 0
+	for n := 0; n < 500; n++ {
+		sc := randomDecided(rng)
+		randomBeliefs(rng, sc)
+		if errs := sc.Validate().Errors(); len(errs) > 0 {
+			continue
+		}
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := Analyze(context.Background(), sp, Options{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		truth := referenceRule(sp)
+		fail := func(format string, args ...any) {
+			t.Helper()
+			js, _ := json.Marshal(sc)
+			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
+		}
+		for _, a := range sp.Believers() {
+			checked++
+			id := sc.Actors[a].ID
+			psc, err := sc.Perceived(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			psp, err := Compile(psc)
+			if err != nil {
+				fail("perceived scenario of %s: %v", id, err)
+			}
+			seen := referenceRule(psp)
+			want := solveReference(psp, seen.parties, seen.passes, seen.vec)
+			hopes := countDeals(sc, func(c []int) bool { return seen.passes(c) && !truth.passes(c) })
+			missed := countDeals(sc, func(c []int) bool { return !seen.passes(c) && truth.passes(c) })
+			got := an.Beliefs[id]
+			if got == nil || got.ZOPACount != want.count || got.FalseHopes != hopes || got.Missed != missed {
+				fail("%s: %+v; brute force perceives %d, false hopes %d, missed %d", id, got, want.count, hopes, missed)
+			}
+			if hopes+missed > 0 {
+				differ++
+			}
+			nash, ok := want.solution["nash"]
+			switch {
+			case !ok && got.Nash != nil:
+				fail("%s: perceived Nash %v on an empty perceived zone", id, got.Nash.Choice)
+			case ok && (got.Nash == nil || !slices.Equal(got.Nash.Choice, nash) || got.NashInTrueZOPA != truth.passes(nash)):
+				fail("%s: perceived Nash %+v (in true zone %v); brute force %v (%v)", id, got.Nash, got.NashInTrueZOPA, nash, truth.passes(nash))
+			}
+		}
+	}
+	t.Logf("%d believers, %d of them wrong about the zone", checked, differ)
+	if checked < 200 || differ < 50 {
+		t.Fatalf("only %d believers, %d wrong about the zone: the generator no longer exercises beliefs", checked, differ)
+	}
+}

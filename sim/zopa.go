@@ -149,8 +149,20 @@ func (e *SpaceTooLargeError) Error() string {
 }
 
 // Analyze computes the ZOPA of a compiled scenario, its frontier and solutions, and a
-// diagnosis when it is empty.
+// diagnosis when it is empty; and, for the scenario as written (no reservations given),
+// each believing actor's picture of it.
 func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
+	an, err := analyzeZone(ctx, sp, opt)
+	if err != nil || opt.Reservations != nil || len(sp.Believers()) == 0 {
+		return an, err
+	}
+	if an.Beliefs, err = sp.beliefReports(ctx, an.ZOPA.Count, opt.Workers); err != nil {
+		return nil, err
+	}
+	return an, nil
+}
+
+func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	if sp.tooMany {
 		return nil, &SpaceTooLargeError{Overflow: true}
 	}
