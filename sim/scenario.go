@@ -10,11 +10,17 @@ package sim
 // Scenario is one negotiation: issues on the table, the actors bargaining over them, and how
 // rounds of talks proceed.
 type Scenario struct {
-	Name        string   `json:"name" negsim:"required"`
-	Description string   `json:"description,omitempty"`
-	Sources     []Source `json:"sources,omitempty"`
-	Issues      []Issue  `json:"issues" negsim:"required"`
-	Actors      []Actor  `json:"actors" negsim:"required"`
+	Name        string `json:"name" negsim:"required"`
+	Description string `json:"description,omitempty"`
+	// Stance says what kind of model this is (a teaching model, not a forecast); every
+	// output that shows the scenario's results repeats it.
+	Stance string `json:"stance,omitempty"`
+	// TeacherNotes are for the teacher only: results, spoilers and discussion points that
+	// briefs and the public sheet must never show.
+	TeacherNotes string   `json:"teacher_notes,omitempty"`
+	Sources      []Source `json:"sources,omitempty"`
+	Issues       []Issue  `json:"issues" negsim:"required"`
+	Actors       []Actor  `json:"actors" negsim:"required"`
 	// Decision adds a vote count to the veto actors' unanimity (MODEL.md section 6).
 	Decision Decision  `json:"decision,omitzero"`
 	Protocol Protocol  `json:"protocol,omitzero"`
@@ -173,8 +179,10 @@ type Variant struct {
 	ID          string       `json:"id" negsim:"required"`
 	Description string       `json:"description" negsim:"required"`
 	Set         []Assignment `json:"set" negsim:"key=path,required"`
-	Source      string       `json:"source,omitempty"`
-	Note        string       `json:"note,omitempty"`
+	// TeacherNotes are what the variant shows, for the teacher only (see Scenario).
+	TeacherNotes string `json:"teacher_notes,omitempty"`
+	Source       string `json:"source,omitempty"`
+	Note         string `json:"note,omitempty"`
 }
 
 // Uncertain is a distribution for the number at Path, drawn afresh in every Monte Carlo
