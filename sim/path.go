@@ -327,11 +327,37 @@ func assign(path string, target reflect.Value, value any) error {
 		}
 		return &PathError{path, "is a group of settings; set its fields one path at a time: " + quoteList(jsonNames(target.Type()))}
 	case reflect.Interface:
-		// An override's value: kept as given, and converted when the override is applied.
+		// An override's value. Text from the command line takes the type of the value it
+		// replaces, so that writing back what params lists changes nothing; anything else is
+		// checked when the override is applied.
 		if value == nil {
 			return &PathError{path, "needs a value"}
 		}
-		target.Set(reflect.ValueOf(value))
+		text, isText := value.(string)
+		if !isText || target.IsNil() {
+			target.Set(reflect.ValueOf(value))
+			return nil
+		}
+		switch target.Elem().Interface().(type) {
+		case float64, bool:
+			typed := reflect.New(target.Elem().Type()).Elem()
+			if err := assign(path, typed, text); err != nil {
+				return err
+			}
+			target.Set(typed)
+		case []any, []string:
+			var ids []string
+			if err := assign(path, reflect.ValueOf(&ids).Elem(), text); err != nil {
+				return err
+			}
+			list := make([]any, len(ids))
+			for i, id := range ids {
+				list[i] = id
+			}
+			target.Set(reflect.ValueOf(list))
+		default:
+			target.Set(reflect.ValueOf(value))
+		}
 	default:
 		return &PathError{path, "cannot be set by a path; edit the file"}
 	}

@@ -103,8 +103,8 @@ func TestBeliefPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := sc.Get(p)
-	if err != nil || got != "0.35" {
-		t.Fatalf("got %v, %v; want the text 0.35, converted when the belief is applied", got, err)
+	if err != nil || got != 0.35 {
+		t.Fatalf("got %v, %v; want the number 0.35, the type of the value it replaced", got, err)
 	}
 	if errs := sc.Validate().Errors(); len(errs) > 0 {
 		t.Fatal(errs)
