@@ -675,3 +675,26 @@ func (sp *Space) RatifiedFor(a int, choice []int, res []float64) bool {
 	}
 	return true
 }
+
+// countVotes adds to a scored deal the votes it gathers at the table and at home, and,
+// without a veto, the parties' Nash product as the solutions weigh it.
+func (sp *Space) countVotes(d *Deal, choice []int, res []float64) {
+	dr := sp.rule
+	if dr.needed > 0 {
+		v := sp.TableVotes(choice, res)
+		d.Votes = &v
+	}
+	if len(dr.ratify) > 0 {
+		d.Ratification = map[string]int{}
+		for i := range dr.ratify {
+			d.Ratification[sp.sc.Actors[dr.ratify[i].actor].ID] = sp.ratifyingVotes(&dr.ratify[i], choice, res)
+		}
+	}
+	if dr.noVeto {
+		p := 1.0
+		for j, x := range sp.effectiveOf(choice, res) {
+			p *= math.Max(0, x-res[dr.parties[j]])
+		}
+		d.NashProduct = presentable(p)
+	}
+}

@@ -86,7 +86,6 @@ func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) 
 	an.Pareto = ParetoSummary{Count: z.front.deals(), Distinct: len(z.front.entries)}
 	for _, it := range z.top {
 		d := sp.deal(it.choice, res)
-		d.NashProduct = presentable(it.score)
 		d.Pareto = z.front.contains(sp.effectiveOf(it.choice, res))
 		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
 	}
@@ -99,7 +98,6 @@ func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) 
 		}
 		e := z.front.entries[i]
 		d := sp.deal(e.choice, res)
-		d.NashProduct = presentable(crit["nash"](e.vec))
 		d.Pareto = true
 		an.Solutions.set(kind, &Solution{Deal: d, Value: presentable(crit[kind](e.vec))})
 	}

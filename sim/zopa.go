@@ -68,6 +68,10 @@ type Deal struct {
 	Accepts     map[string]bool    `json:"accepts"`
 	NashProduct float64            `json:"nash_product"`
 	Pareto      bool               `json:"pareto"`
+	// Votes, under a decision rule, is the votes of the table's actors that accept the deal.
+	Votes *int `json:"votes,omitempty"`
+	// Ratification, per actor with ratification, is the votes its ratifiers give the deal.
+	Ratification map[string]int `json:"ratification,omitempty"`
 	// Choice is the deal as one option position per issue, in file order.
 	Choice []int `json:"-"`
 }
@@ -347,6 +351,9 @@ func (sp *Space) deal(choice []int, res []float64) Deal {
 		}
 	}
 	d.NashProduct = presentable(d.NashProduct)
+	if sp.rule != nil {
+		sp.countVotes(&d, choice, res)
+	}
 	return d
 }
 
