@@ -698,3 +698,41 @@ func (sp *Space) countVotes(d *Deal, choice []int, res []float64) {
 		d.NashProduct = presentable(p)
 	}
 }
+
+// dominatingDecided is dominating under a decision rule or ratification: the zone is no
+// longer every deal within the veto actors' red lines that is at least as good for them, so
+// the deals that dominate are sought among the deals of the zone, by the parties' utilities.
+func (sp *Space) dominatingDecided(ctx context.Context, choice []int) (*Dominance, error) {
+	res := sp.reservations()
+	parties := sp.rule.parties
+	at := sp.effectiveOf(choice, res)
+	gains := func(c []int) (lo, sum float64) {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for j, x := range sp.effectiveOf(c, res) {
+			lo, hi = min(lo, x-at[j]), max(hi, x-at[j])
+			sum += x - at[j]
+		}
+		if hi <= Tolerance || lo < -Tolerance {
+			return notStrictlyBetter, sum
+		}
+		return lo, sum
+	}
+	best, ok, err := gatedArgmax(ctx, sp.partyTree(res), sp.zoneGate(res, true), func(c []int) (float64, float64) { return gains(c) })
+	if err != nil || !ok {
+		return nil, err
+	}
+	if lo, _ := gains(best); lo == notStrictlyBetter {
+		return nil, nil
+	}
+	dom := &Dominance{Options: map[string]string{}, Gains: map[string]float64{}, Choice: best}
+	for k, o := range best {
+		dom.Options[sp.sc.Issues[k].ID] = sp.sc.Issues[k].Options[o].ID
+	}
+	eff := sp.effectiveOf(best, res)
+	for j, a := range parties {
+		dom.Gains[sp.sc.Actors[a].ID] = presentable(eff[j] - at[j])
+	}
+	lo, _ := gains(best)
+	dom.MinGain = presentable(max(0, lo))
+	return dom, nil
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/negsim/negsim/sim"
@@ -186,4 +187,116 @@ func ratifyingActors(sc *sim.Scenario, an *sim.Analysis) []string {
 		}
 	}
 	return ids
+}
+
+func (wd words) actor(id string) string { return actorName(wd.sc, id) }
+
+// belief reads one belief about another actor in words where its path is a common one.
+func (wd words) belief(as sim.Assignment) string {
+	parts := strings.SplitN(as.Path, ".", 3)
+	if len(parts) < 3 || parts[0] != "actors" {
+		return fmt.Sprintf("%s = %v", as.Path, as.Value)
+	}
+	who, rest := wd.actor(parts[1]), parts[2]
+	pref := strings.Split(rest, ".")
+	switch {
+	case rest == "reservation":
+		return fmt.Sprintf("%s walks away from any deal worth less than %v to it (on its own scale from 0 to 1).", who, as.Value)
+	case rest == "veto":
+		return fmt.Sprintf("%s holds a veto: %v.", who, as.Value)
+	case rest == "votes":
+		return fmt.Sprintf("%s holds %v votes.", who, as.Value)
+	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "acceptable":
+		return fmt.Sprintf("%s accepts only %v on %s.", who, as.Value, wd.issue(pref[1]))
+	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "weight":
+		return fmt.Sprintf("%s gives %s a weight of %v.", who, wd.issue(pref[1]), as.Value)
+	}
+	return fmt.Sprintf("%s: %s = %v.", who, rest, as.Value)
+}
+
+// whoMustAgree says in words how a deal is decided: the votes the table needs and each
+// actor's ratification at home. Empty when every veto actor's yes is all a deal needs.
+func whoMustAgree(wd words) []string {
+	sc := wd.sc
+	var out []string
+	ratifier := map[string]bool{}
+	for _, a := range sc.Actors {
+		for _, id := range a.Ratification.By {
+			ratifier[id] = true
+		}
+	}
+	if n := sc.Decision.VotesNeeded; n > 0 {
+		var votes, vetoes []string
+		total := 0
+		for _, a := range sc.Actors {
+			if ratifier[a.ID] {
+				continue
+			}
+			total += max(0, a.Votes)
+			votes = append(votes, fmt.Sprintf("%s %d", a.Name, a.Votes))
+			if a.Veto {
+				vetoes = append(vetoes, a.Name)
+			}
+		}
+		line := fmt.Sprintf("A deal passes when the actors that accept it hold at least %d of the table's %d votes (%s)", n, total, strings.Join(votes, ", "))
+		switch len(vetoes) {
+		case 0:
+		case 1:
+			line += fmt.Sprintf(", %s among them, since it holds a veto", vetoes[0])
+		default:
+			line += fmt.Sprintf(", %s among them, since each holds a veto", joinWords(vetoes, "and"))
+		}
+		out = append(out, cite(line+".", sc.Decision.Source, sc.Decision.Note))
+	}
+	for _, a := range sc.Actors {
+		r := a.Ratification
+		if len(r.By) == 0 {
+			continue
+		}
+		total := 0
+		names := make([]string, len(r.By))
+		for i, id := range r.By {
+			names[i] = wd.actor(id)
+			total += max(0, sc.Actors[sc.ActorIndex(id)].Votes)
+		}
+		needed := r.VotesNeeded
+		if needed <= 0 {
+			needed = total
+		}
+		holds := "it holds"
+		if len(names) > 1 {
+			holds = "together they hold"
+		}
+		line := fmt.Sprintf("%s's deal must be ratified at home by %s: %s %s, and a deal needs %d of them.", a.Name, joinWords(names, "and"), holds, plural(total, "vote", "votes"), needed)
+		out = append(out, cite(line, r.Source, r.Note))
+	}
+	return out
+}
+
+// homeRole says what a ratifier does; empty for an actor that ratifies for no one.
+func homeRole(wd words, id string) string {
+	for _, a := range wd.sc.Actors {
+		if slices.Contains(a.Ratification.By, id) {
+			me := wd.sc.Actors[wd.sc.ActorIndex(id)]
+			return fmt.Sprintf("%s sits at no table: it votes at home, with %s, on the deals %s signs, and accepts those worth at least its reservation.",
+				me.Name, plural(me.Votes, "vote", "votes"), a.Name)
+		}
+	}
+	return ""
+}
+
+// beliefLines says what an actor believes about the others.
+func beliefLines(wd words, id string) []string {
+	a := wd.sc.Actors[wd.sc.ActorIndex(id)]
+	if len(a.Beliefs.Set) == 0 {
+		return nil
+	}
+	out := []string{fmt.Sprintf("What %s believes about the others, where it differs from this file:", a.Name)}
+	for _, as := range a.Beliefs.Set {
+		out = append(out, "- "+wd.belief(as))
+	}
+	if a.Beliefs.Note != "" || a.Beliefs.Source != "" {
+		out = append(out, cite("Why:", a.Beliefs.Source, a.Beliefs.Note))
+	}
+	return out
 }
