@@ -73,7 +73,10 @@ func (s *Scenario) Params() []Param {
 	ps = append(ps, groupParam("actors", s.Actors))
 	for ai := range s.Actors {
 		ps = s.actorParams(ps, &s.Actors[ai])
+		ps = s.votesParams(ps, &s.Actors[ai])
 	}
+	ps = s.beliefParams(ps)
+	ps = s.decisionParams(ps)
 	ps = s.protocolParams(ps)
 	deadline := s.Protocol.Rounds
 	if deadline <= 0 {
