@@ -23,11 +23,6 @@ import (
 // of kilobytes; anything near this is a mistake or an attack.
 const DefaultMaxBytes = 4 << 20
 
-// ErrBadInput marks errors caused by what a user wrote, as opposed to failures of the
-// machine; callers test for it with errors.Is to choose an exit code. It is the engine's own:
-// a problem in a file and a problem in a value set by path are the same kind of error.
-var ErrBadInput = sim.ErrBadInput
-
 // Document is a loaded scenario with what is needed to point into its file.
 type Document struct {
 	Name     string
