@@ -166,6 +166,10 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		arg, variant = file, v
 	}
+	name, data, err := a.readScenario(arg)
+	if err != nil {
+		return nil, err
+	}
 	var sets []config.Override
 	for _, s := range w.sets {
 		o, err := config.ParseOverride(s)
@@ -173,10 +177,6 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 			return nil, err
 		}
 		sets = append(sets, o)
-	}
-	name, data, err := a.readScenario(arg)
-	if err != nil {
-		return nil, err
 	}
 	return config.Open(name, data, variant, sets)
 }
