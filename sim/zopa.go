@@ -237,7 +237,14 @@ type zopaSearch struct {
 // record set, members lists their positions in the space in ascending order; that costs a
 // visit per ZOPA deal, where counting alone takes whole subtrees at once.
 func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, record bool) (*zopaSearch, error) {
-	t := newTree(sp, sp.baseRules(res))
+	return searchZOPAUnder(ctx, sp, sp.baseRules(res), workers, record)
+}
+
+// searchZOPAUnder is searchZOPA under altered rules: a red line widened or a constraint
+// dropped, as the sensitivity analysis asks.
+func searchZOPAUnder(ctx context.Context, sp *Space, r *rules, workers int, record bool) (*zopaSearch, error) {
+	res := r.reservation
+	t := newTree(sp, r)
 	zs := &zopaSearch{vetoRes: make([]float64, len(sp.veto)), vetoPower: make([]float64, len(sp.veto)), front: frontier{nv: len(sp.veto)}}
 	for j, a := range sp.veto {
 		zs.vetoRes[j], zs.vetoPower[j] = res[a], sp.power[a]
