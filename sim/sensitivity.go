@@ -111,7 +111,7 @@ type SensitivityReport struct {
 	// ones that change the headline first.
 	RedLines []Relaxation `json:"red_lines"`
 	// Analyses counts the searches of the outcome space the answer took.
-	Analyses int64 `json:"analyses"`
+	Analyses int `json:"analyses"`
 }
 
 // Headline is what a change is measured against: the size of the zone and its Nash deal.
@@ -257,7 +257,7 @@ func RunSensitivity(ctx context.Context, sp *Space, opt SensitivityOptions) (*Se
 		}
 		return cmp.Compare(b.Entering, a.Entering)
 	})
-	rep.Analyses = s.analyses.Load()
+	rep.Analyses = int(s.analyses.Load())
 	return rep, nil
 }
 
@@ -441,14 +441,14 @@ func (s *sensitivity) exactSide(m *lineModel, pr probe, x0, limit, dir float64) 
 	if x0 == limit {
 		return nil, true, nil
 	}
-	at, found, ok := m.nearest(x0, limit, dir, s.base)
+	at, from, found, ok := m.nearest(x0, limit, dir, s.base)
 	if !ok {
 		return nil, false, nil
 	}
 	if !found {
 		return nil, true, nil
 	}
-	past := at + dir*sensitivityStep
+	past := from + dir*sensitivityStep
 	if dir*(past-limit) > 0 {
 		past = limit
 	}
@@ -588,38 +588,53 @@ func (m *lineModel) nash(x float64) (int, float64) {
 
 // nearest is the nearest value from x0 towards limit (in direction dir) at which a
 // candidate enters an empty zone, the Nash deal leaves it, or another candidate's Nash
-// product overtakes the Nash deal's; found is false when none comes before limit. ok is
-// false when the model cannot answer: its Nash deal is not the engine's, or the Nash
-// product is zero and option order settles ties.
-func (m *lineModel) nearest(x0, limit, dir float64, base headline) (at float64, found, ok bool) {
+// product overtakes the Nash deal's; found is false when none comes before limit. at is
+// the threshold to report and probe the value from which the engine's answer differs:
+// they part only where a deal enters or leaves, by the engine's tolerance of 1e-9 on the
+// surplus, which at is reported without when that moves it by less than 1e-6 (a weight
+// of 30, not 29.99999978). ok is false when the model cannot answer: its Nash deal is not
+// the engine's, or the Nash product is zero and option order settles ties.
+func (m *lineModel) nearest(x0, limit, dir float64, base headline) (at, probe float64, found, ok bool) {
 	f, top := m.nash(x0)
 	if (f < 0) != (base.deals == 0) || (f >= 0 && !slices.Equal(m.cands[f].choice, base.nash)) {
-		return 0, false, false
+		return 0, 0, false, false
 	}
-	reach := dir * (limit - x0)
-	dist := math.Inf(1)
-	// root is how far along dir the candidate's surplus reaches the engine's tolerance
-	// below 0: the value at which it enters or leaves the zone.
-	root := func(c *candidate, entering bool) float64 {
-		e0 := c.alpha + Tolerance*m.scale0
-		e1 := c.beta + Tolerance*m.scale1
-		slope := dir * e1
-		if slope == 0 || entering != (slope > 0) {
-			return math.Inf(1)
+	// dist is how far along dir the nearest event lies for the engine, clean how far
+	// without its tolerance.
+	dist, clean := math.Inf(1), math.Inf(1)
+	take := func(d, c float64) {
+		if d < dist {
+			dist, clean = d, c
 		}
-		return math.Max(0, -(e0+e1*x0)/slope)
+	}
+	// root is how far along dir the candidate's surplus reaches 0, and the tolerance below
+	// 0: the value at which it enters or leaves the zone.
+	root := func(c *candidate, entering bool) {
+		slope := dir * (c.beta + Tolerance*m.scale1)
+		if slope == 0 || entering != (slope > 0) {
+			return
+		}
+		e := c.alpha + c.beta*x0
+		take(math.Max(0, -(e+Tolerance*(m.scale0+m.scale1*x0))/slope), math.Max(0, -e/(dir*c.beta)))
+	}
+	done := func() (float64, float64, bool, bool) {
+		reach := dir * (limit - x0)
+		if math.Abs(clean-dist) > 1e-6 {
+			clean = dist
+		}
+		return x0 + dir*min(clean, reach), x0 + dir*dist, dist <= reach, true
 	}
 	if f < 0 {
 		for i := range m.cands {
-			dist = min(dist, root(&m.cands[i], true))
+			root(&m.cands[i], true)
 		}
-		return x0 + dir*dist, dist <= reach, true
+		return done()
 	}
 	if top <= 1e-15 {
-		return 0, false, false
+		return 0, 0, false, false
 	}
 	fc := &m.cands[f]
-	dist = root(fc, false)
+	root(fc, false)
 	// Nash products without the shared factor 1/(scale0 + scale1·θ), and their slopes
 	// along dir. The engine counts products within 1e-12·max(1, top) of the best as tied
 	// and gives ties to the lower options, so a challenger with lower options overtakes
@@ -638,10 +653,11 @@ func (m *lineModel) nearest(x0, limit, dir float64, base headline) (at float64, 
 			side = -1
 		}
 		if den := g1 - f1 - side*margin*m.scale1*dir; den > 0 {
-			dist = min(dist, math.Max(0, (side*margin*(m.scale0+m.scale1*x0)-(g0-f0))/den))
+			d := math.Max(0, (side*margin*(m.scale0+m.scale1*x0)-(g0-f0))/den)
+			take(d, d)
 		}
 	}
-	return x0 + dir*dist, dist <= reach, true
+	return done()
 }
 
 // model builds the line model and the probe of one veto actor's reservation, weight or
@@ -909,7 +925,7 @@ func (s *sensitivity) headline(h headline) Headline {
 	if h.deals == 0 {
 		out.Text = fmt.Sprintf("the zone is empty: none of the %d deals is acceptable to every veto actor", s.sp.deals)
 	} else {
-		out.Text = fmt.Sprintf("the zone holds %s of %d; Nash: %s", dealCount(h.deals), s.sp.deals, s.dealText(h.nash))
+		out.Text = fmt.Sprintf("the zone holds %d of the %d deals; Nash: %s", h.deals, s.sp.deals, s.dealText(h.nash))
 	}
 	return out
 }
