@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -261,33 +262,11 @@ func TestSensitivityAgreesWithDiagnosis(t *testing.T) {
 func TestSensitivityRowsWorkAsSet(t *testing.T) {
 	sc := loadShipped(t, "teaching-red-line", "")
 	rep := sensitivityOf(t, sc)
-	for _, r := range rep.Rows {
-		for _, tip := range []*sim.Tipping{r.Below, r.Above} {
-			if tip == nil {
-				continue
-			}
-			cp := sc.Clone()
-			// Just past the threshold, on the side the change lies.
-			x := tip.At + math.Copysign(1e-6, tip.Change)
-			if err := cp.Set(r.Path, x); err != nil {
-				t.Fatalf("%s: %v", r.Path, err)
-			}
-			sp, err := sim.Compile(cp)
-			if err != nil {
-				t.Fatal(err)
-			}
-			an, err := sim.Analyze(context.Background(), sp, sim.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if an.ZOPA.Count != tip.Deals {
-				t.Errorf("--set %s=%g: %d deals, the row says %d", r.Path, x, an.ZOPA.Count, tip.Deals)
-			}
-		}
-	}
-	for _, rl := range rep.RedLines {
+	// zopaWith is the size of the zone with the overrides applied, each PATH=VALUE.
+	zopaWith := func(sets ...string) uint64 {
+		t.Helper()
 		cp := sc.Clone()
-		for _, set := range rl.Set {
+		for _, set := range sets {
 			path, value, _ := strings.Cut(set, "=")
 			if err := cp.Set(path, value); err != nil {
 				t.Fatalf("%s: %v", set, err)
@@ -301,8 +280,23 @@ func TestSensitivityRowsWorkAsSet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if an.ZOPA.Count != rl.Deals {
-			t.Errorf("%v: %d deals, the row says %d", rl.Set, an.ZOPA.Count, rl.Deals)
+		return an.ZOPA.Count
+	}
+	for _, r := range rep.Rows {
+		for _, tip := range []*sim.Tipping{r.Below, r.Above} {
+			if tip == nil {
+				continue
+			}
+			// Just past the threshold, on the side the change lies.
+			set := r.Path + "=" + strconv.FormatFloat(tip.At+math.Copysign(1e-6, tip.Change), 'g', -1, 64)
+			if n := zopaWith(set); n != tip.Deals {
+				t.Errorf("--set %s: %d deals, the row says %d", set, n, tip.Deals)
+			}
+		}
+	}
+	for _, rl := range rep.RedLines {
+		if n := zopaWith(rl.Set...); n != rl.Deals {
+			t.Errorf("%v: %d deals, the row says %d", rl.Set, n, rl.Deals)
 		}
 	}
 }
