@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -245,5 +246,29 @@ func TestSensitivityStopsWhenCancelled(t *testing.T) {
 	cancel()
 	if _, err := RunSensitivity(ctx, sp, SensitivityOptions{}); err == nil {
 		t.Fatal("a cancelled analysis returned no error")
+	}
+}
+
+// Values are analysed on a pool of workers; the answer, down to the count of analyses,
+// must not depend on how many.
+func TestSensitivityDoesNotDependOnWorkers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 12))
+	for n := 0; n < 20; n++ {
+		sp, err := Compile(validRandom(rng))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var outs []string
+		for _, w := range []int{1, 3} {
+			rep, err := RunSensitivity(context.Background(), sp, SensitivityOptions{Workers: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			js, _ := json.Marshal(rep)
+			outs = append(outs, string(js))
+		}
+		if outs[0] != outs[1] {
+			t.Fatalf("scenario %d: 1 and 3 workers give different answers:\n%s\n%s", n, outs[0], outs[1])
+		}
 	}
 }

@@ -133,7 +133,7 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 			with++
 		}
 	}
-	watch := "opens, closes or its Nash deal moves"
+	watch := "closes or its Nash deal moves"
 	if rep.Headline.Deals == 0 {
 		watch = "opens"
 	}
