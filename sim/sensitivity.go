@@ -245,8 +245,7 @@ func RunSensitivity(ctx context.Context, sp *Space, opt SensitivityOptions) (*Se
 		return nil, err
 	}
 	slices.SortStableFunc(rep.Rows, func(a, b SensitivityRow) int {
-		switch {
-		case a.Nearest == nil || b.Nearest == nil:
+		if a.Nearest == nil || b.Nearest == nil {
 			return cmp.Compare(boolRank(a.Nearest == nil), boolRank(b.Nearest == nil))
 		}
 		return cmp.Compare(*a.Nearest, *b.Nearest)
@@ -294,7 +293,12 @@ func runJobs(ctx context.Context, workers int, jobs []func() error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return errors.Join(errs...)
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // paramCategory sorts a path printed by Params into its category.
@@ -453,6 +457,9 @@ func (s *sensitivity) exactSide(m *lineModel, pr probe, x0, limit, dir float64) 
 		past = limit
 	}
 	h, err := pr(past)
+	if errors.Is(err, errOutOfRange) {
+		return nil, false, nil
+	}
 	if err != nil {
 		return nil, false, err
 	}
