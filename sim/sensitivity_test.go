@@ -214,7 +214,13 @@ func TestBracketingAgreesWithExactThresholds(t *testing.T) {
 				if dir > 0 {
 					want, limit = row.Above, row.Max
 				}
-				got, err := s.bracket(pr, row.Value, limit, dir, false)
+				// The engine's own probe, and the one for values it cannot read as a line,
+				// which sets the path on a copy and compiles it afresh.
+				probe := pr
+				if n%2 == 1 {
+					probe = s.setProbe(row.Path)
+				}
+				got, err := s.bracket(probe, row.Value, limit, dir, false)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -233,6 +239,26 @@ func TestBracketingAgreesWithExactThresholds(t *testing.T) {
 	}
 	if compared < 30 {
 		t.Fatalf("only %d thresholds compared", compared)
+	}
+}
+
+// Whole numbers are stepped one at a time; the rounds of a protocol change no zone, so a
+// scan over all of them finds nothing, in a bounded number of analyses.
+func TestBracketingStepsWholeNumbers(t *testing.T) {
+	sp, err := Compile(validRandom(rand.New(rand.NewPCG(18, 13))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &sensitivity{ctx: context.Background(), sp: sp, res: sp.reservations()}
+	if s.base, err = s.search(sp, sp.baseRules(s.res)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.bracket(s.setProbe("protocol.rounds"), DefaultRounds, MaxRounds, 1, true)
+	if err != nil || got != nil {
+		t.Fatalf("protocol.rounds: %+v, %v; want no threshold", got, err)
+	}
+	if n := s.analyses.Load(); n != 1+maxWholeSteps {
+		t.Errorf("%d analyses, want 1 + %d", n, maxWholeSteps)
 	}
 }
 
