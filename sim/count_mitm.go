@@ -1,0 +1,644 @@
+package sim
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// Counting by meeting in the middle. Utilities are sums over issues, so a deal is a pair
+// (left part, right part) of two halves of the issues, and it is in the zone when, for
+// every veto actor, the left part's utility plus the right part's reaches the floor. Each
+// half is listed once (about the square root of the space each), and the pairs are counted
+// by sorting and a Fenwick tree (two veto actors) or a k-d tree (more): the cost grows with
+// the halves, not with the zone. Constraints couple issues; each coupled group is fused
+// into one compound issue, as the frontier does, so that the halves stay independent.
+//
+// The test is exact, not approximate: a pair is in the zone when fl(left+right) reaches
+// the floor, and for a fixed left value the right values that pass are exactly those at or
+// above one threshold (rounding is monotone), found by stepping ulp by ulp. The deal's
+// utility summed in another order can differ from left+right by an ulp, which matters only
+// for a deal within 1e-16 of a floor that already sits Tolerance below the reservation.
+
+// maxHalf bounds the combinations listed for one half: 2^21 keeps a half of five actors'
+// vectors under 100 MB even before the halves are cut at the reservations.
+const maxHalf = 1 << 21
+
+// mitmMinRatio is how many times smaller than the space the two halves must be before
+// meeting in the middle pays for its sorting; below it the walk, which takes whole
+// subtrees at once, is at least as fast.
+const mitmMinRatio = 64
+
+// mitmMaxActors is the most veto actors the middle counts for. With two, a sweep and a
+// Fenwick tree answer every part in a logarithm; with more, the k-d tree's orthant counts
+// cost about as much as the walk on the thin zones measured (five actors, 10^10 deals).
+const mitmMaxActors = 2
+
+// halfList is one half's parts that can still reach every floor with the best of the
+// other half: their combination numbers (mixed radix over the half's groups) and their
+// veto actors' utilities, nv per part.
+type halfList struct {
+	groups []*fusedGroup
+	combo  []uint32
+	vec    []float64
+}
+
+// fusedGroup is a set of issues joined by constraints, as its allowed combinations.
+type fusedGroup struct {
+	issues []int
+	combos [][]int   // per combination, the option of each issue in issues
+	vec    []float64 // per combination, nv utilities
+}
+
+// mitmPlan is how a tree would be counted in the middle, and what it costs.
+type mitmPlan struct {
+	halves [2][]*fusedGroup
+	sizes  [2]uint64
+}
+
+// planMITM is the split of splitHalves when meeting in the middle is the cheaper way to
+// count; false when the walk is.
+func (t *tree) planMITM() (*mitmPlan, bool) {
+	if t.nv > mitmMaxActors {
+		return nil, false
+	}
+	return t.splitHalves(mitmMinRatio)
+}
+
+// splitHalves splits the tree's fused groups into two halves of near-equal size; false
+// when some group cannot be fused, a half would be too large, or the halves together are
+// not minRatio times smaller than the space.
+func (t *tree) splitHalves(minRatio uint64) (*mitmPlan, bool) {
+	if t.nv == 0 || t.empty() {
+		return nil, false
+	}
+	groups := t.fusedGroups()
+	if len(groups) < 2 {
+		return nil, false
+	}
+	sizes := make([]uint64, len(groups))
+	for i, g := range groups {
+		sizes[i] = 1
+		for _, k := range g {
+			sizes[i] *= uint64(len(t.allowed[k]))
+		}
+	}
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
+	}
+	// Largest groups first, each to the smaller half: the halves end near the square
+	// root of the space. The order depends only on the scenario.
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(sizes[b], sizes[a]) })
+	p := &mitmPlan{sizes: [2]uint64{1, 1}}
+	var member [2][]int
+	for _, i := range order {
+		h := 0
+		if p.sizes[1] < p.sizes[0] {
+			h = 1
+		}
+		if p.sizes[h] > maxHalf/sizes[i] {
+			return nil, false
+		}
+		p.sizes[h] *= sizes[i]
+		member[h] = append(member[h], i)
+	}
+	if t.size[0]/minRatio < p.sizes[0]+p.sizes[1] {
+		return nil, false
+	}
+	for h := range member {
+		slices.Sort(member[h])
+		for _, i := range member[h] {
+			p.halves[h] = append(p.halves[h], t.fuse(groups[i]))
+		}
+	}
+	return p, true
+}
+
+// fuse lists a group's combinations that its constraints allow, and their utilities.
+func (t *tree) fuse(issues []int) *fusedGroup {
+	g := &fusedGroup{issues: issues}
+	var inside []*constraint
+	for _, cs := range t.due {
+		for ci := range cs {
+			if t.constraintInside(&cs[ci], issues) {
+				inside = append(inside, &cs[ci])
+			}
+		}
+	}
+	choice := make([]int, t.issues)
+	var walk func(i int)
+	walk = func(i int) {
+		if i == len(issues) {
+			for _, c := range inside {
+				if !c.holds(choice) {
+					return
+				}
+			}
+			opts := make([]int, len(issues))
+			for x, k := range issues {
+				opts[x] = choice[k]
+			}
+			g.combos = append(g.combos, opts)
+			for j := 0; j < t.nv; j++ {
+				v := 0.0
+				for _, k := range issues {
+					v += t.val[j][t.sp.off[k]+choice[k]]
+				}
+				g.vec = append(g.vec, v)
+			}
+			return
+		}
+		for _, o := range t.allowed[issues[i]] {
+			choice[issues[i]] = o
+			walk(i + 1)
+		}
+	}
+	walk(0)
+	return g
+}
+
+// bounds is the least and most each veto actor can get from a half.
+func (t *tree) halfBounds(gs []*fusedGroup) (lo, hi []float64) {
+	lo, hi = make([]float64, t.nv), make([]float64, t.nv)
+	for _, g := range gs {
+		for j := 0; j < t.nv; j++ {
+			l, h := math.Inf(1), math.Inf(-1)
+			for c := range g.combos {
+				v := g.vec[c*t.nv+j]
+				l, h = min(l, v), max(h, v)
+			}
+			if len(g.combos) == 0 {
+				l, h = 0, 0
+			}
+			lo[j] += l
+			hi[j] += h
+		}
+	}
+	return lo, hi
+}
+
+// list enumerates a half, keeping the parts that can reach every floor given the most
+// the other half can add (with slack: the exact test comes later). It enumerates twice,
+// counting and then filling, which costs little beside the memory a growing list wastes.
+func (t *tree) list(ctx context.Context, gs []*fusedGroup, otherHi []float64) (*halfList, error) {
+	hl := &halfList{groups: gs}
+	kept := 0
+	if err := t.enumerate(ctx, gs, otherHi, func(uint32, []float64) { kept++ }); err != nil {
+		return nil, err
+	}
+	hl.combo = make([]uint32, 0, kept)
+	hl.vec = make([]float64, 0, kept*t.nv)
+	err := t.enumerate(ctx, gs, otherHi, func(combo uint32, u []float64) {
+		hl.combo = append(hl.combo, combo)
+		hl.vec = append(hl.vec, u...)
+	})
+	return hl, err
+}
+
+// enumerate calls keep with every part of a half that can still reach every floor, in
+// combination order (the last group fastest).
+func (t *tree) enumerate(ctx context.Context, gs []*fusedGroup, otherHi []float64, keep func(combo uint32, u []float64)) error {
+	nv := t.nv
+	for _, g := range gs {
+		if len(g.combos) == 0 {
+			return nil
+		}
+	}
+	// part[i*nv:(i+1)*nv] is the sum over groups before i, so that a step of the last
+	// digits redoes only the last sums.
+	part := make([]float64, (len(gs)+1)*nv)
+	var steps uint
+	var combo uint32
+	var rec func(i int) error
+	rec = func(i int) error {
+		if i == len(gs) {
+			u := part[i*nv : (i+1)*nv]
+			ok := true
+			for j := 0; j < nv && ok; j++ {
+				ok = u[j]+otherHi[j] >= t.floor[j]-boundSlack
+			}
+			if ok {
+				keep(combo, u)
+			}
+			combo++
+			return nil
+		}
+		g := gs[i]
+		for c := range g.combos {
+			if steps++; steps&4095 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			for j := 0; j < nv; j++ {
+				part[(i+1)*nv+j] = part[i*nv+j] + g.vec[c*nv+j]
+			}
+			if err := rec(i + 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return rec(0)
+}
+
+// threshold is the least x with fl(have+x) >= floor: the exact cut for a partner. Many
+// x give the same sum when x is small beside have, so the cut is found by bisection over
+// the floats in order, not by stepping.
+func threshold(have, floor float64) float64 {
+	if math.IsInf(floor, -1) {
+		return math.Inf(-1)
+	}
+	x := floor - have
+	if have+x >= floor && have+math.Nextafter(x, math.Inf(-1)) < floor {
+		return x
+	}
+	// Bracket: pass at hi, fail at lo, widening by the size of the numbers involved.
+	w := 4 * (ulp(have) + ulp(floor) + ulp(x))
+	lo, hi := x-w, x+w
+	for have+hi < floor {
+		w *= 2
+		hi = x + w
+	}
+	for have+lo >= floor {
+		w *= 2
+		lo = x - w
+	}
+	kl, kh := orderedKey(lo), orderedKey(hi)
+	for kh-kl > 1 {
+		mid := kl + (kh-kl)/2
+		if have+fromOrderedKey(mid) >= floor {
+			kh = mid
+		} else {
+			kl = mid
+		}
+	}
+	return fromOrderedKey(kh)
+}
+
+// ulp is the gap between |x| and the next float above it.
+func ulp(x float64) float64 {
+	x = math.Abs(x)
+	return math.Nextafter(x, math.Inf(1)) - x
+}
+
+// orderedKey maps floats to integers in the same order, so that bisection over the
+// integers visits the floats in between.
+func orderedKey(x float64) int64 {
+	k := int64(math.Float64bits(x))
+	if k < 0 {
+		k ^= math.MaxInt64
+	}
+	return k
+}
+
+func fromOrderedKey(k int64) float64 {
+	if k < 0 {
+		k ^= math.MaxInt64
+	}
+	return math.Float64frombits(uint64(k))
+}
+
+// partners counts, for every part of q, the parts of p it makes a deal in the zone with.
+func (t *tree) partners(ctx context.Context, q, p *halfList, workers int) ([]uint64, error) {
+	nv := t.nv
+	nq := len(q.combo)
+	if nq == 0 || len(p.combo) == 0 {
+		return make([]uint64, nq), nil
+	}
+	if nv == 2 {
+		// Thresholds computed as the sweep needs them: a million parts' worth is memory
+		// the largest cases do not have to spare.
+		return dominating2(nq, func(i, j int) float64 { return threshold(q.vec[2*i+j], t.floor[j]) }, p.vec), nil
+	}
+	thr := make([]float64, nq*nv)
+	for i := 0; i < nq; i++ {
+		for j := 0; j < nv; j++ {
+			thr[i*nv+j] = threshold(q.vec[i*nv+j], t.floor[j])
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if nv == 1 {
+		return dominating1(thr, p.vec), nil
+	}
+	return dominatingKD(ctx, thr, p.vec, nv, workers)
+}
+
+// dominating1 counts, per threshold, the values at or above it.
+func dominating1(thr, pts []float64) []uint64 {
+	sorted := slices.Clone(pts)
+	slices.Sort(sorted)
+	out := make([]uint64, len(thr))
+	for i, x := range thr {
+		at, _ := slices.BinarySearch(sorted, x)
+		// BinarySearch finds the first value >= x among equal ones.
+		out[i] = uint64(len(sorted) - at)
+	}
+	return out
+}
+
+// dominating2 counts, per threshold pair, the points at or above it on both axes: points
+// and thresholds swept by decreasing first coordinate, the points' second coordinates
+// counted in a Fenwick tree over their ranks. Sorting is by radix on the floats' order,
+// which a million points a half makes worth its few lines.
+func dominating2(nq int, thr func(i, j int) float64, pts []float64) []uint64 {
+	np := len(pts) / 2
+	buf := make([]keyed, max(np, nq))
+	byY := make([]keyed, np)
+	for i := range byY {
+		byY[i] = keyed{floatKey(pts[2*i+1]), int32(i)}
+	}
+	byY = radixSort(byY, buf)
+	// rank[i] is the number of distinct second coordinates below point i's; ys lists them.
+	rank := make([]int32, np)
+	ys := make([]uint64, 0, np)
+	for _, k := range byY {
+		if len(ys) == 0 || ys[len(ys)-1] != k.key {
+			ys = append(ys, k.key)
+		}
+		rank[k.i] = int32(len(ys) - 1)
+	}
+	byX := byY // reused: the ranks are all that is kept of the second coordinates
+	for i := range byX {
+		byX[i] = keyed{floatKey(pts[2*i]), int32(i)}
+	}
+	byX = radixSort(byX, buf)
+	qs := make([]keyed, nq)
+	for i := range qs {
+		qs[i] = keyed{floatKey(thr(i, 0)), int32(i)}
+	}
+	qs = radixSort(qs, buf[:nq])
+	// fen counts added points by rank from the top (index 1 is the largest value), so a
+	// prefix sum counts the values at or above one.
+	fen := make([]uint32, len(ys)+1)
+	out := make([]uint64, nq)
+	pi := np - 1
+	for qi := nq - 1; qi >= 0; qi-- {
+		q := qs[qi]
+		for ; pi >= 0 && byX[pi].key >= q.key; pi-- {
+			for i := len(ys) - int(rank[byX[pi].i]); i < len(fen); i += i & -i {
+				fen[i]++
+			}
+		}
+		y := floatKey(thr(int(q.i), 1))
+		at, _ := slices.BinarySearch(ys, y) // distinct values below y
+		var n uint64
+		for i := len(ys) - at; i > 0; i -= i & -i {
+			n += uint64(fen[i])
+		}
+		out[q.i] = n
+	}
+	return out
+}
+
+// keyed is a float, as its order key, and the position it came from.
+type keyed struct {
+	key uint64
+	i   int32
+}
+
+// floatKey maps floats to unsigned integers in the same order, -0 and +0 alike.
+func floatKey(x float64) uint64 {
+	if x == 0 {
+		x = 0
+	}
+	return uint64(orderedKey(x)) ^ 1<<63
+}
+
+// radixSort sorts a by key, ascending and stably, in at most four passes of 16 bits; buf
+// must be at least as long as a, and is scratch.
+func radixSort(a, buf []keyed) []keyed {
+	out := a
+	buf = buf[:len(a)]
+	var counts [1 << 16]int
+	for shift := 0; shift < 64; shift += 16 {
+		clear(counts[:])
+		for _, k := range a {
+			counts[(k.key>>shift)&0xffff]++
+		}
+		if counts[(a[0].key>>shift)&0xffff] == len(a) {
+			continue // every key shares this digit
+		}
+		sum := 0
+		for d, c := range counts {
+			counts[d] = sum
+			sum += c
+		}
+		for _, k := range a {
+			d := (k.key >> shift) & 0xffff
+			buf[counts[d]] = k
+			counts[d]++
+		}
+		a, buf = buf, a
+	}
+	copy(out, a)
+	return out
+}
+
+// kdTree is a k-d tree over points with per-node bounding boxes and counts, for counting
+// the points at or above a threshold on every axis.
+type kdTree struct {
+	nv    int
+	pts   []float64 // permuted, nv per point
+	nodes []kdNode
+	lo    []float64 // per node, nv: the box
+	hi    []float64
+}
+
+type kdNode struct {
+	from, to    int32 // points [from, to)
+	left, right int32 // children, -1 at a leaf
+}
+
+const kdLeaf = 16
+
+func newKDTree(pts []float64, nv int) *kdTree {
+	n := len(pts) / nv
+	kt := &kdTree{nv: nv, pts: make([]float64, 0, len(pts))}
+	idx := make([]int32, n)
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	var build func(ix []int32, from int32) int32
+	build = func(ix []int32, from int32) int32 {
+		id := int32(len(kt.nodes))
+		kt.nodes = append(kt.nodes, kdNode{from: from, to: from + int32(len(ix)), left: -1, right: -1})
+		lo, hi := make([]float64, nv), make([]float64, nv)
+		for j := range lo {
+			lo[j], hi[j] = math.Inf(1), math.Inf(-1)
+		}
+		for _, i := range ix {
+			for j := 0; j < nv; j++ {
+				v := pts[int(i)*nv+j]
+				lo[j], hi[j] = min(lo[j], v), max(hi[j], v)
+			}
+		}
+		kt.lo, kt.hi = append(kt.lo, lo...), append(kt.hi, hi...)
+		if len(ix) <= kdLeaf {
+			for _, i := range ix {
+				kt.pts = append(kt.pts, pts[int(i)*nv:(int(i)+1)*nv]...)
+			}
+			return id
+		}
+		axis := 0
+		for j := 1; j < nv; j++ {
+			if hi[j]-lo[j] > hi[axis]-lo[axis] {
+				axis = j
+			}
+		}
+		slices.SortFunc(ix, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(pts[int(a)*nv+axis], pts[int(b)*nv+axis]), cmp.Compare(a, b))
+		})
+		mid := len(ix) / 2
+		l := build(ix[:mid], from)
+		r := build(ix[mid:], from+int32(mid))
+		kt.nodes[id].left, kt.nodes[id].right = l, r
+		return id
+	}
+	if n > 0 {
+		build(idx, 0)
+	}
+	return kt
+}
+
+// count is the number of points at or above q on every axis.
+func (kt *kdTree) count(q []float64) uint64 {
+	if len(kt.nodes) == 0 {
+		return 0
+	}
+	return kt.countAt(0, q)
+}
+
+func (kt *kdTree) countAt(id int32, q []float64) uint64 {
+	nv := kt.nv
+	lo, hi := kt.lo[int(id)*nv:(int(id)+1)*nv], kt.hi[int(id)*nv:(int(id)+1)*nv]
+	inside := true
+	for j := 0; j < nv; j++ {
+		if hi[j] < q[j] {
+			return 0
+		}
+		if lo[j] < q[j] {
+			inside = false
+		}
+	}
+	nd := kt.nodes[id]
+	if inside {
+		return uint64(nd.to - nd.from)
+	}
+	if nd.left < 0 {
+		var n uint64
+	next:
+		for i := int(nd.from); i < int(nd.to); i++ {
+			for j := 0; j < nv; j++ {
+				if kt.pts[i*nv+j] < q[j] {
+					continue next
+				}
+			}
+			n++
+		}
+		return n
+	}
+	return kt.countAt(nd.left, q) + kt.countAt(nd.right, q)
+}
+
+// dominatingKD counts, per threshold vector, the points at or above it on every axis, the
+// thresholds shared among workers; each answer lands in its own slot, so the result does
+// not depend on the number of workers.
+func dominatingKD(ctx context.Context, thr, pts []float64, nv, workers int) ([]uint64, error) {
+	kt := newKDTree(pts, nv)
+	nq := len(thr) / nv
+	out := make([]uint64, nq)
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	const chunk = 1024
+	chunks := (nq + chunk - 1) / chunk
+	workers = max(1, min(workers, chunks))
+	next := make(chan int, chunks)
+	for c := 0; c < chunks; c++ {
+		next <- c
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				if ctx.Err() != nil {
+					return
+				}
+				for i := c * chunk; i < min(nq, (c+1)*chunk); i++ {
+					out[i] = kt.count(thr[i*nv : (i+1)*nv])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out, ctx.Err()
+}
+
+// tallyMITM counts the tree's deals in the middle, with the per-option tallies the walk
+// gives; false when the plan does not apply and the walk must count.
+func (t *tree) tallyMITM(ctx context.Context, workers int) (*tally, bool, error) {
+	p, ok := t.planMITM()
+	if !ok {
+		return nil, false, nil
+	}
+	tal, err := t.meet(ctx, p, workers)
+	return tal, true, err
+}
+
+func (t *tree) meet(ctx context.Context, p *mitmPlan, workers int) (*tally, error) {
+	_, hiA := t.halfBounds(p.halves[0])
+	_, hiB := t.halfBounds(p.halves[1])
+	a, err := t.list(ctx, p.halves[0], hiB)
+	if err != nil {
+		return nil, err
+	}
+	b, err := t.list(ctx, p.halves[1], hiA)
+	if err != nil {
+		return nil, err
+	}
+	tal := t.newTally()
+	for _, pair := range [2][2]*halfList{{a, b}, {b, a}} {
+		n, err := t.partners(ctx, pair[0], pair[1], workers)
+		if err != nil {
+			return nil, err
+		}
+		total := pair[0].spread(t, n, tal)
+		if pair[0] == a {
+			tal.n = total
+		}
+	}
+	return tal, nil
+}
+
+// spread adds each part's number of partners to the options it is made of, and returns
+// the number of deals.
+func (hl *halfList) spread(t *tree, n []uint64, tal *tally) uint64 {
+	var total uint64
+	for i, c := range n {
+		if c == 0 {
+			continue
+		}
+		total += c
+		combo := uint64(hl.combo[i])
+		for gi := len(hl.groups) - 1; gi >= 0; gi-- {
+			g := hl.groups[gi]
+			size := uint64(len(g.combos))
+			opts := g.combos[combo%size]
+			combo /= size
+			for x, k := range g.issues {
+				tal.opt[t.sp.off[k]+opts[x]] += c
+			}
+		}
+	}
+	return total
+}
