@@ -346,15 +346,25 @@ func dominating1(thr, pts []float64) []uint64 {
 // dominating2 counts, per threshold pair, the points at or above it on both axes: points
 // and thresholds swept by decreasing first coordinate, the points' second coordinates
 // counted in a Fenwick tree over their ranks. Sorting is by radix on the floats' order,
-// which a million points a half makes worth its few lines.
+// which a million points a half makes worth its few lines. Two lists of keys serve every
+// sort in turn, so that two halves of a million fit in the memory budget.
 func dominating2(nq int, thr func(i, j int) float64, pts []float64) []uint64 {
 	np := len(pts) / 2
-	buf := make([]keyed, max(np, nq))
-	byY := make([]keyed, np)
+	keys, scratch := make([]keyed, max(np, nq)), make([]keyed, max(np, nq))
+	qs := keys[:nq]
+	for i := range qs {
+		qs[i] = keyed{floatKey(thr(i, 0)), int32(i)}
+	}
+	radixSort(qs, scratch)
+	qOrder := make([]int32, nq)
+	for i, q := range qs {
+		qOrder[i] = q.i
+	}
+	byY := keys[:np]
 	for i := range byY {
 		byY[i] = keyed{floatKey(pts[2*i+1]), int32(i)}
 	}
-	byY = radixSort(byY, buf)
+	radixSort(byY, scratch)
 	// rank[i] is the number of distinct second coordinates below point i's; ys lists them.
 	rank := make([]int32, np)
 	ys := make([]uint64, 0, np)
@@ -364,35 +374,30 @@ func dominating2(nq int, thr func(i, j int) float64, pts []float64) []uint64 {
 		}
 		rank[k.i] = int32(len(ys) - 1)
 	}
-	byX := byY // reused: the ranks are all that is kept of the second coordinates
+	byX := keys[:np]
 	for i := range byX {
 		byX[i] = keyed{floatKey(pts[2*i]), int32(i)}
 	}
-	byX = radixSort(byX, buf)
-	qs := make([]keyed, nq)
-	for i := range qs {
-		qs[i] = keyed{floatKey(thr(i, 0)), int32(i)}
-	}
-	qs = radixSort(qs, buf[:nq])
+	radixSort(byX, scratch)
 	// fen counts added points by rank from the top (index 1 is the largest value), so a
 	// prefix sum counts the values at or above one.
 	fen := make([]uint32, len(ys)+1)
 	out := make([]uint64, nq)
 	pi := np - 1
 	for qi := nq - 1; qi >= 0; qi-- {
-		q := qs[qi]
-		for ; pi >= 0 && byX[pi].key >= q.key; pi-- {
+		q := int(qOrder[qi])
+		x := floatKey(thr(q, 0))
+		for ; pi >= 0 && byX[pi].key >= x; pi-- {
 			for i := len(ys) - int(rank[byX[pi].i]); i < len(fen); i += i & -i {
 				fen[i]++
 			}
 		}
-		y := floatKey(thr(int(q.i), 1))
-		at, _ := slices.BinarySearch(ys, y) // distinct values below y
+		at, _ := slices.BinarySearch(ys, floatKey(thr(q, 1))) // distinct values below
 		var n uint64
 		for i := len(ys) - at; i > 0; i -= i & -i {
 			n += uint64(fen[i])
 		}
-		out[q.i] = n
+		out[q] = n
 	}
 	return out
 }
@@ -411,11 +416,13 @@ func floatKey(x float64) uint64 {
 	return uint64(orderedKey(x)) ^ 1<<63
 }
 
-// radixSort sorts a by key, ascending and stably, in at most four passes of 16 bits; buf
-// must be at least as long as a, and is scratch.
-func radixSort(a, buf []keyed) []keyed {
-	out := a
-	buf = buf[:len(a)]
+// radixSort sorts a by key, ascending and stably, in at most four passes of 16 bits;
+// scratch must be at least as long as a.
+func radixSort(a, scratch []keyed) {
+	if len(a) == 0 {
+		return
+	}
+	out, buf := a, scratch[:len(a)]
 	var counts [1 << 16]int
 	for shift := 0; shift < 64; shift += 16 {
 		clear(counts[:])
@@ -438,7 +445,6 @@ func radixSort(a, buf []keyed) []keyed {
 		a, buf = buf, a
 	}
 	copy(out, a)
-	return out
 }
 
 // kdTree is a k-d tree over points with per-node bounding boxes and counts, for counting
