@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Counting by meeting in the middle. Utilities are sums over issues, so a deal is a pair
@@ -35,7 +36,7 @@ const mitmMinRatio = 64
 // mitmMaxActors is the most veto actors the middle counts for. With two, a sweep and a
 // Fenwick tree answer every part in a logarithm; with more, the k-d tree's orthant counts
 // cost about as much as the walk on the thin zones measured (five actors, 10^10 deals).
-const mitmMaxActors = 2
+const mitmMaxActors = 8
 
 // halfList is one half's parts that can still reach every floor with the best of the
 // other half: their combination numbers (mixed radix over the half's groups) and their
@@ -303,8 +304,9 @@ func fromOrderedKey(k int64) float64 {
 	return math.Float64frombits(uint64(k))
 }
 
-// partners counts, for every part of q, the parts of p it makes a deal in the zone with.
-func (t *tree) partners(ctx context.Context, q, p *halfList, workers int) ([]uint64, error) {
+// partners counts, for every part of q, the parts of p it makes a deal in the zone with,
+// for one or two veto actors.
+func (t *tree) partners(ctx context.Context, q, p *halfList) ([]uint64, error) {
 	nv := t.nv
 	nq := len(q.combo)
 	if nq == 0 || len(p.combo) == 0 {
@@ -324,10 +326,7 @@ func (t *tree) partners(ctx context.Context, q, p *halfList, workers int) ([]uin
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if nv == 1 {
-		return dominating1(thr, p.vec), nil
-	}
-	return dominatingKD(ctx, thr, p.vec, nv, workers)
+	return dominating1(thr, p.vec), nil
 }
 
 // dominating1 counts, per threshold, the values at or above it.
@@ -447,18 +446,19 @@ func radixSort(a, scratch []keyed) {
 	copy(out, a)
 }
 
-// kdTree is a k-d tree over points with per-node bounding boxes and counts, for counting
-// the points at or above a threshold on every axis.
+// kdTree is a k-d tree over vectors with per-node bounding boxes, for counting the pairs
+// of two sets in which one vector is at or above the other on every axis.
 type kdTree struct {
 	nv    int
-	pts   []float64 // permuted, nv per point
+	pts   []float64 // permuted, nv per vector
+	orig  []int32   // orig[i] is where permuted vector i came from
 	nodes []kdNode
 	lo    []float64 // per node, nv: the box
 	hi    []float64
 }
 
 type kdNode struct {
-	from, to    int32 // points [from, to)
+	from, to    int32 // vectors [from, to)
 	left, right int32 // children, -1 at a leaf
 }
 
@@ -466,7 +466,7 @@ const kdLeaf = 16
 
 func newKDTree(pts []float64, nv int) *kdTree {
 	n := len(pts) / nv
-	kt := &kdTree{nv: nv, pts: make([]float64, 0, len(pts))}
+	kt := &kdTree{nv: nv, pts: make([]float64, 0, len(pts)), orig: make([]int32, 0, n)}
 	idx := make([]int32, n)
 	for i := range idx {
 		idx[i] = int32(i)
@@ -489,6 +489,7 @@ func newKDTree(pts []float64, nv int) *kdTree {
 		if len(ix) <= kdLeaf {
 			for _, i := range ix {
 				kt.pts = append(kt.pts, pts[int(i)*nv:(int(i)+1)*nv]...)
+				kt.orig = append(kt.orig, i)
 			}
 			return id
 		}
@@ -498,10 +499,8 @@ func newKDTree(pts []float64, nv int) *kdTree {
 				axis = j
 			}
 		}
-		slices.SortFunc(ix, func(a, b int32) int {
-			return cmp.Or(cmp.Compare(pts[int(a)*nv+axis], pts[int(b)*nv+axis]), cmp.Compare(a, b))
-		})
 		mid := len(ix) / 2
+		selectNth(ix, mid, func(i int32) float64 { return pts[int(i)*nv+axis] })
 		l := build(ix[:mid], from)
 		r := build(ix[mid:], from+int32(mid))
 		kt.nodes[id].left, kt.nodes[id].right = l, r
@@ -513,81 +512,218 @@ func newKDTree(pts []float64, nv int) *kdTree {
 	return kt
 }
 
-// count is the number of points at or above q on every axis.
-func (kt *kdTree) count(q []float64) uint64 {
-	if len(kt.nodes) == 0 {
-		return 0
+// selectNth reorders ix so that the element at n is the one a sort by value would put
+// there, with none above it before and none below it after: the median split of a k-d
+// tree in linear time, where sorting at every level would cost a log more.
+func selectNth(ix []int32, n int, value func(int32) float64) {
+	lo, hi := 0, len(ix)-1
+	for lo < hi {
+		// Median of three as the pivot keeps sorted runs from being quadratic.
+		mid := lo + (hi-lo)/2
+		a, b, c := value(ix[lo]), value(ix[mid]), value(ix[hi])
+		pivot := max(min(a, b), min(max(a, b), c))
+		i, j := lo, hi
+		for i <= j {
+			for value(ix[i]) < pivot {
+				i++
+			}
+			for value(ix[j]) > pivot {
+				j--
+			}
+			if i <= j {
+				ix[i], ix[j] = ix[j], ix[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n <= j:
+			hi = j
+		case n >= i:
+			lo = i
+		default:
+			return
+		}
 	}
-	return kt.countAt(0, q)
 }
 
-func (kt *kdTree) countAt(id int32, q []float64) uint64 {
-	nv := kt.nv
-	lo, hi := kt.lo[int(id)*nv:(int(id)+1)*nv], kt.hi[int(id)*nv:(int(id)+1)*nv]
-	inside := true
-	for j := 0; j < nv; j++ {
-		if hi[j] < q[j] {
-			return 0
+func (kt *kdTree) box(id int32) (lo, hi []float64) {
+	return kt.lo[int(id)*kt.nv : (int(id)+1)*kt.nv], kt.hi[int(id)*kt.nv : (int(id)+1)*kt.nv]
+}
+
+// clears says whether every point of the box [lo, hi] is at or above q on every axis (1),
+// none is (-1), or some are (0); a single point is the box [p, p], hi given as nil.
+func clears(lo, hi, q []float64) int {
+	if hi == nil {
+		hi = lo
+	}
+	all := 1
+	for j, x := range q {
+		if hi[j] < x {
+			return -1
 		}
-		if lo[j] < q[j] {
-			inside = false
+		if lo[j] < x {
+			all = 0
 		}
 	}
-	nd := kt.nodes[id]
-	if inside {
-		return uint64(nd.to - nd.from)
+	return all
+}
+
+// dualCounts is one worker's share of a dual-tree count: pair counts per vector, and
+// counts owed to every vector below a node, pushed down at the end.
+type dualCounts struct {
+	q, p         []uint64 // per permuted vector
+	qNode, pNode []uint64 // per node
+}
+
+// dominatingDual counts, for every threshold vector, the points at or above it on every
+// axis, and for every point the thresholds at or below it: the two directions a meeting
+// needs, in one traversal of two k-d trees. A pair of boxes where every point clears
+// every threshold is counted whole, a pair where none can is skipped, and only the pairs
+// of boxes straddling the boundary of the zone are split. Jobs are pairs of subtrees fixed
+// by the trees alone, and per-worker counts are added, so the answer does not depend on
+// the number of workers.
+func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (perQ, perP []uint64, err error) {
+	nq, np := len(thr)/nv, len(pts)/nv
+	qt, pt := newKDTree(thr, nv), newKDTree(pts, nv)
+	perQ, perP = make([]uint64, nq), make([]uint64, np)
+	if nq == 0 || np == 0 {
+		return perQ, perP, nil
 	}
-	if nd.left < 0 {
-		var n uint64
-	next:
-		for i := int(nd.from); i < int(nd.to); i++ {
-			for j := 0; j < nv; j++ {
-				if kt.pts[i*nv+j] < q[j] {
-					continue next
+	// relate says whether every pair of a box pair passes (1), none does (-1), or it
+	// depends (0).
+	relate := func(qi, pi int32) int {
+		qlo, qhi := qt.box(qi)
+		plo, phi := pt.box(pi)
+		all := 1
+		for j := 0; j < nv; j++ {
+			if phi[j] < qlo[j] {
+				return -1
+			}
+			if plo[j] < qhi[j] {
+				all = 0
+			}
+		}
+		return all
+	}
+	size := func(kt *kdTree, id int32) uint64 { return uint64(kt.nodes[id].to - kt.nodes[id].from) }
+	var visit func(c *dualCounts, qi, pi int32)
+	visit = func(c *dualCounts, qi, pi int32) {
+		switch relate(qi, pi) {
+		case -1:
+			return
+		case 1:
+			c.qNode[qi] += size(pt, pi)
+			c.pNode[pi] += size(qt, qi)
+			return
+		}
+		qn, pn := qt.nodes[qi], pt.nodes[pi]
+		if qn.left < 0 && pn.left < 0 {
+			// Each threshold against the points' box first: most clear all of them or
+			// none, and only the rest are compared point by point.
+			plo, phi := pt.box(pi)
+			var clearAll uint64
+			for a := qn.from; a < qn.to; a++ {
+				q := qt.pts[int(a)*nv : (int(a)+1)*nv]
+				switch clears(plo, phi, q) {
+				case 1:
+					c.q[a] += size(pt, pi)
+					clearAll++
+				case 0:
+					for b := pn.from; b < pn.to; b++ {
+						if clears(pt.pts[int(b)*nv:(int(b)+1)*nv], nil, q) == 1 {
+							c.q[a]++
+							c.p[b]++
+						}
+					}
 				}
 			}
-			n++
+			c.pNode[pi] += clearAll
+			return
 		}
-		return n
+		if pn.left < 0 || (qn.left >= 0 && qn.to-qn.from >= pn.to-pn.from) {
+			visit(c, qn.left, pi)
+			visit(c, qn.right, pi)
+			return
+		}
+		visit(c, qi, pn.left)
+		visit(c, qi, pn.right)
 	}
-	return kt.countAt(nd.left, q) + kt.countAt(nd.right, q)
-}
-
-// dominatingKD counts, per threshold vector, the points at or above it on every axis, the
-// thresholds shared among workers; each answer lands in its own slot, so the result does
-// not depend on the number of workers.
-func dominatingKD(ctx context.Context, thr, pts []float64, nv, workers int) ([]uint64, error) {
-	kt := newKDTree(pts, nv)
-	nq := len(thr) / nv
-	out := make([]uint64, nq)
+	// Jobs: the pairs of subtrees a few levels down both trees.
+	var jobs [][2]int32
+	var split func(qi, pi int32, depth int)
+	split = func(qi, pi int32, depth int) {
+		qn, pn := qt.nodes[qi], pt.nodes[pi]
+		if depth == 0 || qn.left < 0 || pn.left < 0 || relate(qi, pi) != 0 {
+			jobs = append(jobs, [2]int32{qi, pi})
+			return
+		}
+		for _, a := range []int32{qn.left, qn.right} {
+			for _, b := range []int32{pn.left, pn.right} {
+				split(a, b, depth-1)
+			}
+		}
+	}
+	split(0, 0, 3)
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	const chunk = 1024
-	chunks := (nq + chunk - 1) / chunk
-	workers = max(1, min(workers, chunks))
-	next := make(chan int, chunks)
-	for c := 0; c < chunks; c++ {
-		next <- c
-	}
-	close(next)
+	workers = max(1, min(workers, len(jobs)))
+	shares := make([]*dualCounts, workers)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := range shares {
+		c := &dualCounts{q: make([]uint64, nq), p: make([]uint64, np), qNode: make([]uint64, len(qt.nodes)), pNode: make([]uint64, len(pt.nodes))}
+		shares[w] = c
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for c := range next {
-				if ctx.Err() != nil {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
 					return
 				}
-				for i := c * chunk; i < min(nq, (c+1)*chunk); i++ {
-					out[i] = kt.count(thr[i*nv : (i+1)*nv])
-				}
+				visit(c, jobs[i][0], jobs[i][1])
 			}
 		}()
 	}
 	wg.Wait()
-	return out, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	for _, side := range []struct {
+		kt     *kdTree
+		out    []uint64
+		direct func(*dualCounts) []uint64
+		owed   func(*dualCounts) []uint64
+	}{
+		{qt, perQ, func(c *dualCounts) []uint64 { return c.q }, func(c *dualCounts) []uint64 { return c.qNode }},
+		{pt, perP, func(c *dualCounts) []uint64 { return c.p }, func(c *dualCounts) []uint64 { return c.pNode }},
+	} {
+		owed := make([]uint64, len(side.kt.nodes))
+		direct := make([]uint64, len(side.out))
+		for _, c := range shares {
+			for i, x := range side.owed(c) {
+				owed[i] += x
+			}
+			for i, x := range side.direct(c) {
+				direct[i] += x
+			}
+		}
+		// Children are built after their parent, so one pass in node order pushes every
+		// debt down to the leaves.
+		for id, nd := range side.kt.nodes {
+			if nd.left >= 0 {
+				owed[nd.left] += owed[id]
+				owed[nd.right] += owed[id]
+				continue
+			}
+			for i := nd.from; i < nd.to; i++ {
+				side.out[side.kt.orig[i]] = direct[i] + owed[id]
+			}
+		}
+	}
+	return perQ, perP, nil
 }
 
 // tallyMITM counts the tree's deals in the middle, with the per-option tallies the walk
@@ -613,8 +749,29 @@ func (t *tree) meet(ctx context.Context, p *mitmPlan, workers int) (*tally, erro
 		return nil, err
 	}
 	tal := t.newTally()
+	if t.nv > 2 {
+		// The thresholds are a copy of the smaller half; the k-d trees copy both, and
+		// the lists' own vectors are dropped as soon as they are copied.
+		small, large := a, b
+		if len(b.combo) < len(a.combo) {
+			small, large = b, a
+		}
+		thr := make([]float64, len(small.vec))
+		for i, x := range small.vec {
+			thr[i] = threshold(x, t.floor[i%t.nv])
+		}
+		pts := large.vec
+		small.vec, large.vec = nil, nil
+		perSmall, perLarge, err := dominatingDual(ctx, thr, pts, t.nv, workers)
+		if err != nil {
+			return nil, err
+		}
+		tal.n = small.spread(t, perSmall, tal)
+		large.spread(t, perLarge, tal)
+		return tal, nil
+	}
 	for _, pair := range [2][2]*halfList{{a, b}, {b, a}} {
-		n, err := t.partners(ctx, pair[0], pair[1], workers)
+		n, err := t.partners(ctx, pair[0], pair[1])
 		if err != nil {
 			return nil, err
 		}
