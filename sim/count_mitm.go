@@ -551,12 +551,20 @@ func (kt *kdTree) box(id int32) (lo, hi []float64) {
 	return kt.lo[int(id)*kt.nv : (int(id)+1)*kt.nv], kt.hi[int(id)*kt.nv : (int(id)+1)*kt.nv]
 }
 
-// clears says whether every point of the box [lo, hi] is at or above q on every axis (1),
-// none is (-1), or some are (0); a single point is the box [p, p], hi given as nil.
-func clears(lo, hi, q []float64) int {
-	if hi == nil {
-		hi = lo
+// atOrAbove reports whether p is at or above q on every axis.
+func atOrAbove(p, q []float64) bool {
+	p = p[:len(q)]
+	for j, x := range q {
+		if p[j] < x {
+			return false
+		}
 	}
+	return true
+}
+
+// clears says whether every point of the box [lo, hi] is at or above q on every axis (1),
+// none is (-1), or some are (0).
+func clears(lo, hi, q []float64) int {
 	all := 1
 	for j, x := range q {
 		if hi[j] < x {
@@ -631,7 +639,7 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 					clearAll++
 				case 0:
 					for b := pn.from; b < pn.to; b++ {
-						if clears(pt.pts[int(b)*nv:(int(b)+1)*nv], nil, q) == 1 {
+						if atOrAbove(pt.pts[int(b)*nv:(int(b)+1)*nv], q) {
 							c.q[a]++
 							c.p[b]++
 						}
