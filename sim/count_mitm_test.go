@@ -198,7 +198,7 @@ func TestMeetExactAtReservation(t *testing.T) {
 // fl(have+x) >= floor, on numbers where many x round to the same sum.
 func TestThresholdIsTheExactCut(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 3))
-	cases := [][2]float64{{0.55 - 1e-9, 0.55 - 1e-9}, {1, 1 - 1e-9}, {0.3, 0.1 + 0.2}, {1e6, 1e6 + 0.5}, {0, -0.0}, {-0.25, 0.5}}
+	cases := [][2]float64{{0.55 - 1e-9, 0.55 - 1e-9}, {1, 1 - 1e-9}, {0.3, 0.1 + 0.2}, {1e6, 1e6 + 0.5}, {0, math.Copysign(0, -1)}, {-0.25, 0.5}}
 	for i := 0; i < 2000; i++ {
 		cases = append(cases, [2]float64{rng.Float64(), rng.Float64()})
 	}
