@@ -69,6 +69,17 @@ func (t *tree) planMITM() (*mitmPlan, bool) {
 	return t.splitHalves(mitmMinRatio)
 }
 
+// heavyParts is the number of listed parts above which a count in the middle should not
+// share the machine's memory with a frontier search: a million five-actor parts and their
+// k-d trees take about 130 MB.
+const heavyParts = 1 << 18
+
+// heavyCount reports whether the tree would be counted in the middle over large halves.
+func (t *tree) heavyCount() bool {
+	p, ok := t.planMITM()
+	return ok && p.sizes[0]+p.sizes[1] > heavyParts
+}
+
 // splitHalves splits the tree's fused groups into two halves of near-equal size; false
 // when some group cannot be fused, a half would be too large, or the halves together are
 // not minRatio times smaller than the space.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 )
 
@@ -209,17 +210,26 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		vetoRes[j], vetoPower[j] = res[a], sp.power[a]
 	}
 	// The frontier and the best deals need no count, and the count needs neither: the
-	// single-threaded searches run beside the parallel count.
+	// single-threaded searches run beside the parallel count, unless the count holds
+	// large halves in memory, which beside the frontier's own would pass the budget.
 	var front frontier
 	var top []ranked
 	var searchErr error
 	done := make(chan struct{})
-	go func() {
+	search := func() {
 		defer close(done)
 		if front, searchErr = t.frontier(ctx); searchErr == nil {
 			top, searchErr = t.bestByNash(ctx, opt.Limit, vetoRes)
 		}
-	}()
+	}
+	if t.heavyCount() {
+		search()
+		// The frontier's candidates are garbage now; collecting them before the count
+		// lists its halves keeps the two peaks apart instead of stacked.
+		runtime.GC()
+	} else {
+		go search()
+	}
 	tal, err := t.tallyAll(ctx, opt.Workers)
 	<-done
 	if err == nil {
