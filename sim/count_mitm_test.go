@@ -212,3 +212,33 @@ func TestThresholdIsTheExactCut(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetAgreesWithWalkOnGeneratedSpaces checks the middle against the walk where the
+// halves hold hundreds of parts, so that the k-d trees have many levels and the Fenwick
+// tree many ranks, for any number of workers.
+func TestMeetAgreesWithWalkOnGeneratedSpaces(t *testing.T) {
+	for seed := uint64(1); seed <= 6; seed++ {
+		spec := GenerateSpec{Issues: 8, Options: 5, Actors: 1 + int(seed)%5, Reservation: 0.45 + 0.02*float64(seed), Seed: seed, RedLines: seed%2 == 0}
+		sp, err := Compile(Generate(spec))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := newTree(sp, sp.baseRules(sp.reservations()))
+		walk, err := tr.tallyWalk(context.Background(), 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if walk.n == 0 {
+			t.Fatalf("%+v: empty zone, nothing compared", spec)
+		}
+		for _, workers := range []int{1, 2, 5} {
+			got, ok := meetForced(t, tr, workers)
+			if !ok {
+				t.Fatalf("%+v: eight free issues should split", spec)
+			}
+			if got.n != walk.n || !slices.Equal(got.opt, walk.opt) {
+				t.Fatalf("%+v, %d workers: middle %d deals, walk %d; tallies equal: %v", spec, workers, got.n, walk.n, slices.Equal(got.opt, walk.opt))
+			}
+		}
+	}
+}
