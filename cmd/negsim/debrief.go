@@ -346,6 +346,10 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 					who = append(who, fmt.Sprintf("%s (%s)", as.Name, rejectionText(wd, as.Rejections)))
 				}
 			}
+			if len(who) == 0 {
+				outside = append(outside, fmt.Sprintf("- %s: %s.", t.Table, strings.Join(shortOfRules(sc, s), " and ")))
+				continue
+			}
 			outside = append(outside, fmt.Sprintf("- %s: %s would not sign.", t.Table, strings.Join(who, "; ")))
 		}
 		if d := s.DominatedBy; d != nil {

@@ -164,10 +164,17 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 				who = append(who, as.Name)
 			}
 		}
-		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s would not sign it (see why not).", joinWords(who, "and")))
+		if len(who) > 0 {
+			*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s would not sign it (see why not).", joinWords(who, "and")))
+		} else {
+			*v = append(*v, "Not in the ZOPA: every veto actor would sign it, but "+strings.Join(shortOfRules(sc, s), " and ")+".")
+		}
 	}
+	*v = append(*v, voteLines(sc, s)...)
 	*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
-	if s.Pareto {
+	if s.Pareto && (s.Votes != nil || s.Ratification != nil) {
+		*v = append(*v, "Pareto-optimal: no deal that passes is at least as good for every party and better for one.")
+	} else if s.Pareto {
 		*v = append(*v, "Pareto-optimal: no deal within everyone's red lines is at least as good for every veto actor and better for one.")
 	} else if d := s.DominatedBy; d != nil {
 		var changes, gains []string
