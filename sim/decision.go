@@ -111,12 +111,13 @@ func compileRule(sc *Scenario) *decisionRule {
 // constraints: usually an actor of the space searched, but for a believer's picture, the
 // same actor as the believer sees it.
 type gateVoter struct {
-	actor  int
-	val    []float64
-	accept []bool
-	cons   []constraint
-	floor  float64
-	votes  int
+	actor       int
+	val         []float64
+	accept      []bool
+	cons        []constraint
+	reservation float64
+	floor       float64
+	votes       int
 }
 
 // gateQuota passes when the voters in members that accept hold at least needed votes.
@@ -132,7 +133,7 @@ type gate struct {
 }
 
 func (g *gate) addVoter(sp *Space, a int, reservation float64, votes int) int {
-	g.voters = append(g.voters, gateVoter{actor: a, val: sp.value[a], accept: sp.accept[a], cons: sp.cons[a], floor: reservation - Tolerance, votes: votes})
+	g.voters = append(g.voters, gateVoter{actor: a, val: sp.value[a], accept: sp.accept[a], cons: sp.cons[a], reservation: reservation, floor: reservation - Tolerance, votes: votes})
 	return len(g.voters) - 1
 }
 
@@ -241,7 +242,53 @@ type voterConstraint struct {
 	c     *constraint
 }
 
+// harden takes out of the gate every quota that needs the votes of all its members and
+// makes those members hard rules of the tree, tracked after its own actors: a required yes
+// is a veto, which the tree prunes on far better than the gate can, and a walk left with no
+// gate is a plain count. The tree's first actors, the frontier's, stay where they were.
+func harden(t *tree, g *gate) (*tree, *gate) {
+	rest := &gate{}
+	var required []int
+	for _, q := range g.quotas {
+		total := 0
+		for _, m := range q.members {
+			total += g.voters[m].votes
+		}
+		if total == 0 || q.needed < total {
+			nq := gateQuota{needed: q.needed}
+			for _, m := range q.members {
+				rest.voters = append(rest.voters, g.voters[m])
+				nq.members = append(nq.members, len(rest.voters)-1)
+			}
+			rest.quotas = append(rest.quotas, nq)
+			continue
+		}
+		for _, m := range q.members {
+			if g.voters[m].votes > 0 {
+				required = append(required, m)
+			}
+		}
+	}
+	if len(required) == 0 {
+		return t, g
+	}
+	cp := *t.sp
+	r := &rules{reservation: slices.Clone(t.rules.reservation), accept: slices.Clone(t.rules.accept), cons: slices.Clone(t.rules.cons)}
+	cp.value, cp.veto = slices.Clone(cp.value), slices.Clone(cp.veto)
+	for _, m := range required {
+		v := &g.voters[m]
+		cp.veto = append(cp.veto, len(cp.value))
+		cp.value = append(cp.value, v.val)
+		r.reservation = append(r.reservation, v.reservation)
+		r.accept = append(r.accept, v.accept)
+		r.cons = append(r.cons, v.cons)
+	}
+	cp.actors = len(cp.value)
+	return newTree(&cp, r), rest
+}
+
 func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
+	t, g = harden(t, g)
 	w := &gatedWalk{t: t, g: g, nm: len(g.voters), ctx: ctx}
 	n := t.issues
 	w.choice = make([]int, n)
@@ -419,6 +466,10 @@ func (w *gatedWalk) run(whole func(d int), leaf func(u, gu []float64)) error {
 // gatedTally counts the zone of a tree under a gate, with how often each option occurs.
 func gatedTally(ctx context.Context, t *tree, g *gate) (*tally, error) {
 	w := newGatedWalk(ctx, t, g)
+	if len(w.g.quotas) == 0 {
+		return w.t.tallyAll(ctx, 0)
+	}
+	t = w.t
 	tal := t.newTally()
 	err := w.run(func(d int) {
 		tal.n += t.size[d]
@@ -456,21 +507,22 @@ type gatedZone struct {
 // best by Nash product and, with record, the deals' positions.
 func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, limit int, record bool) (*gatedZone, error) {
 	dr := sp.rule
-	t := sp.partyTree(res)
-	g := sp.zoneGate(res, ratified)
-	w := newGatedWalk(ctx, t, g)
+	w := newGatedWalk(ctx, sp.partyTree(res), sp.zoneGate(res, ratified))
+	t := w.t
 	np := len(dr.parties)
 	z := &gatedZone{tal: t.newTally(), pivotal: make([]uint64, sp.actors), res: res, partyRes: make([]float64, np), power: make([]float64, np)}
 	for j, a := range dr.parties {
 		z.partyRes[j], z.power[j] = res[a], sp.power[a]
 	}
-	// The table's voters, for pivotal counts: each veto actor's vote is always needed.
+	// The table's voters in the walk's gate, for pivotal counts. A voter the walk holds as
+	// a hard rule (every vote needed) accepts every deal it reaches; each veto actor's vote
+	// is always needed.
 	tableVoter := make([]int, sp.actors)
 	for a := range tableVoter {
 		tableVoter[a] = -1
 	}
 	if dr.needed > 0 {
-		for m, v := range g.voters {
+		for m, v := range w.g.voters {
 			if dr.ratifierOf[v.actor] < 0 && tableVoter[v.actor] < 0 {
 				tableVoter[v.actor] = m
 			}
@@ -505,6 +557,7 @@ func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, li
 		return err
 	}
 	eff := make([]float64, np)
+	guard := &guard{}
 	var flushErr error
 	err := w.run(nil, func(u, gu []float64) {
 		z.tal.n++
@@ -522,17 +575,20 @@ func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, li
 		top.offer(score, w.choice)
 		if dr.needed > 0 {
 			votes := vetoVotes
+			accepts := func(a int) bool { m := tableVoter[a]; return m < 0 || gu[m] >= w.g.voters[m].floor }
 			for _, a := range dr.table {
-				if m := tableVoter[a]; m >= 0 && gu[m] >= g.voters[m].floor {
-					votes += g.voters[m].votes
+				if !sp.sc.Actors[a].Veto && accepts(a) {
+					votes += dr.votes[a]
 				}
 			}
 			for _, a := range dr.table {
-				m := tableVoter[a]
-				if sp.sc.Actors[a].Veto || m >= 0 && gu[m] >= g.voters[m].floor && votes-g.voters[m].votes < dr.needed {
+				if sp.sc.Actors[a].Veto || accepts(a) && votes-dr.votes[a] < dr.needed {
 					z.pivotal[a]++
 				}
 			}
+		}
+		if guard.dominated(eff) {
+			return
 		}
 		vec, choice := sl.take()
 		copy(vec, eff)
@@ -735,4 +791,42 @@ func (sp *Space) dominatingDecided(ctx context.Context, choice []int) (*Dominanc
 	lo, _ := gains(best)
 	dom.MinGain = presentable(max(0, lo))
 	return dom, nil
+}
+
+// guard holds a few zone deals' utility vectors, the best by their sum, to drop at once a
+// candidate one of them dominates: such a deal is on no frontier, and most deals of a
+// large zone are dominated by one of a handful of good ones. What it lets through is
+// filtered exactly.
+type guard struct {
+	vecs [][]float64
+	sums []float64
+}
+
+const guardSize = 32
+
+func (g *guard) dominated(v []float64) bool {
+	for _, x := range g.vecs {
+		if dominates(x, v) {
+			return true
+		}
+	}
+	sum := 0.0
+	for _, x := range v {
+		sum += x
+	}
+	if len(g.vecs) < guardSize {
+		g.vecs, g.sums = append(g.vecs, slices.Clone(v)), append(g.sums, sum)
+		return false
+	}
+	low := 0
+	for i, s := range g.sums {
+		if s < g.sums[low] {
+			low = i
+		}
+	}
+	if sum > g.sums[low] {
+		copy(g.vecs[low], v)
+		g.sums[low] = sum
+	}
+	return false
 }

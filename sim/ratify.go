@@ -73,7 +73,26 @@ type MissingVoter struct {
 
 func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) (*Analysis, error) {
 	dr := sp.rule
+	// The counts of ratification (Level I, the win-sets) need neither the zone's deals nor
+	// its frontier: they run beside the walk that visits them.
+	var levelOne uint64
+	var ratification map[string]*RatificationReport
+	var countErr error
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		if len(dr.ratify) == 0 {
+			return
+		}
+		if levelOne, countErr = sp.gatedCount(ctx, res, false); countErr == nil {
+			ratification, countErr = sp.ratificationReports(ctx, res)
+		}
+	}()
 	z, err := sp.visitZone(ctx, res, true, opt.Limit, false)
+	<-counted
+	if err == nil {
+		err = countErr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -112,15 +131,9 @@ func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) 
 	if dr.needed > 0 {
 		an.Decision, an.Power = sp.decisionReport(z)
 	}
-	var levelOne uint64
 	if len(dr.ratify) > 0 {
-		if levelOne, err = sp.gatedCount(ctx, res, false); err != nil {
-			return nil, err
-		}
 		an.ZOPA.LevelOneCount = &levelOne
-		if an.Ratification, err = sp.ratificationReports(ctx, res); err != nil {
-			return nil, err
-		}
+		an.Ratification = ratification
 	}
 	if z.tal.n > 0 {
 		return an, nil
