@@ -96,38 +96,13 @@ func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	an := sp.summary()
-	for i := range an.Actors {
-		an.Actors[i].Reservation = res[i]
-	}
-	an.Warnings = sp.sc.Validate().Warnings()
-	an.ZOPA.Count = z.tal.n
-	an.Pareto = ParetoSummary{Count: z.front.deals(), Distinct: len(z.front.entries)}
+	an := sp.zoneReport(res, z.tal, z.front, z.partyRes, z.power)
 	for _, it := range z.top {
 		d := sp.deal(it.choice, res)
 		d.Pareto = z.front.contains(sp.effectiveOf(it.choice, res))
 		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
 	}
 	an.ZOPA.Listed = len(an.ZOPA.Deals)
-	crit := z.front.criteria(z.partyRes, z.power)
-	for _, kind := range solutionKinds {
-		i := z.front.argmax(crit[kind])
-		if i < 0 {
-			continue
-		}
-		e := z.front.entries[i]
-		d := sp.deal(e.choice, res)
-		d.Pareto = true
-		an.Solutions.set(kind, &Solution{Deal: d, Value: presentable(crit[kind](e.vec))})
-	}
-	for k := range sp.sc.Issues {
-		is := &sp.sc.Issues[k]
-		counts := map[string]uint64{}
-		for o := range is.Options {
-			counts[is.Options[o].ID] = z.tal.opt[sp.off[k]+o]
-		}
-		an.Issues[is.ID] = counts
-	}
 	if dr.needed > 0 {
 		an.Decision, an.Power = sp.decisionReport(z)
 	}

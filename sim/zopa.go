@@ -207,13 +207,7 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		return nil, err
 	}
 
-	an := sp.summary()
-	for i := range an.Actors {
-		an.Actors[i].Reservation = res[i]
-	}
-	an.Warnings = sp.sc.Validate().Warnings()
-	an.ZOPA.Count = tal.n
-	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
+	an := sp.zoneReport(res, tal, front, vetoRes, vetoPower)
 	vec := make([]float64, len(sp.veto))
 	for _, it := range top {
 		d := sp.deal(it.choice, res)
@@ -224,7 +218,26 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
 	}
 	an.ZOPA.Listed = len(an.ZOPA.Deals)
-	crit := front.criteria(vetoRes, vetoPower)
+	if tal.n == 0 {
+		if an.Diagnosis, err = diagnose(ctx, sp, res, opt.Workers); err != nil {
+			return nil, err
+		}
+	}
+	return an, nil
+}
+
+// zoneReport is the part of an analysis that the count and the frontier give: the zone's
+// size, its frontier's, the bargaining solutions read off the frontier (over the parties'
+// reservations and powers), and how often each option occurs in the zone.
+func (sp *Space) zoneReport(res []float64, tal *tally, front frontier, partyRes, partyPower []float64) *Analysis {
+	an := sp.summary()
+	for i := range an.Actors {
+		an.Actors[i].Reservation = res[i]
+	}
+	an.Warnings = sp.sc.Validate().Warnings()
+	an.ZOPA.Count = tal.n
+	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
+	crit := front.criteria(partyRes, partyPower)
 	for _, kind := range solutionKinds {
 		i := front.argmax(crit[kind])
 		if i < 0 {
@@ -242,12 +255,7 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		}
 		an.Issues[is.ID] = counts
 	}
-	if tal.n == 0 {
-		if an.Diagnosis, err = diagnose(ctx, sp, res, opt.Workers); err != nil {
-			return nil, err
-		}
-	}
-	return an, nil
+	return an
 }
 
 // zopaSearch is what sweeps, Monte Carlo draws and comparisons need of a ZOPA: its size,
