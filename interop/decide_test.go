@@ -23,8 +23,12 @@ func TestExportNamesWhatWhoMustAgreeLoses(t *testing.T) {
 			{ID: "parliament", Name: "Parliament", Power: 1, Votes: 1, Preferences: pref},
 		},
 	}
-	for name, write := range map[string]func(*sim.Scenario) ([]File, sim.Problems, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
-		_, warn, err := write(sc)
+	sp, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, write := range map[string]func(*sim.Space) ([]File, sim.Diagnostics, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
+		_, warn, err := write(sp)
 		if err != nil {
 			t.Fatal(err)
 		}
