@@ -306,6 +306,11 @@ func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, reco
 // dropped, as the sensitivity analysis asks. It knows only the vetoes' unanimity: a space
 // with a decision rule or ratification goes through gatedSearch.
 func searchZOPAUnder(ctx context.Context, sp *Space, r *rules, workers int, record bool) (*zopaSearch, error) {
+	if sp.rule != nil {
+		cp := *sp
+		cp.accept, cp.cons = r.accept, r.cons
+		return gatedSearch(ctx, &cp, r.reservation, record)
+	}
 	res := r.reservation
 	t := newTree(sp, r)
 	zs := &zopaSearch{vetoRes: make([]float64, len(sp.veto)), vetoPower: make([]float64, len(sp.veto)), front: frontier{nv: len(sp.veto)}}
