@@ -161,8 +161,13 @@ func (sp *Space) decisionReport(z *gatedZone) (*DecisionReport, map[string]Power
 		rep.PowerNote = fmt.Sprintf("power indices are computed exactly for up to %d voters; this table has %d", MaxPowerVoters, len(g.votes))
 		return rep, nil
 	}
+	indices := g.powerIndices()
+	if indices == nil {
+		rep.PowerNote = fmt.Sprintf("%d votes needed are too many to count coalitions by exactly", dr.needed)
+		return rep, nil
+	}
 	power := map[string]PowerIndex{}
-	for i, p := range g.powerIndices() {
+	for i, p := range indices {
 		power[sp.sc.Actors[dr.table[i]].ID] = PowerIndex{ShapleyShubik: presentable(p.ShapleyShubik), Banzhaf: presentable(p.Banzhaf)}
 	}
 	return rep, power
