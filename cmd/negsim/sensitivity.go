@@ -36,10 +36,12 @@ headline.
 
 Reservations, weights and option utilities are solved exactly: on the deals the others
 accept, an actor's surplus is a straight line in any one of its values, so thresholds
-are where a deal's line crosses zero or another's. Other values are scanned in 64 steps
-to the end of their range and the first change is bisected; a change narrower than a
-step can be missed there. Values only bargaining rounds read (drift, strategies, the
-protocol, events) and power (only the asymmetric Nash solution weighs it) have none.
+are where a deal's line crosses zero or another's. Other values (votes, and every value
+under a decision rule or ratification) are scanned in 64 steps to the end of their range
+and the first change is bisected; a change narrower than a step can be missed there.
+Values only bargaining rounds read (drift, strategies, the protocol, events), power (only
+the asymmetric Nash solution weighs it) and beliefs (only their holder's picture of the
+zone) have none.
 
 --only keeps some categories: ` + strings.Join(sim.SensitivityCategories, ", ") + `.`,
 		Example: `  negsim sensitivity

@@ -46,10 +46,10 @@ func TestSensitivityJSON(t *testing.T) {
 		t.Fatalf("headline %+v, %d analyses", got.Headline, got.Analyses)
 	}
 	// Every numeric row of params is there with --limit 0: 3 actors × (power, reservation,
-	// drift, 3 weights) = 18, and protocol.rounds; ideal-based preferences have no
-	// utilities to list.
-	if len(got.Rows) != 19 {
-		t.Errorf("%d rows, want 19", len(got.Rows))
+	// drift, 3 weights, votes) = 21, protocol.rounds and decision.votes_needed; ideal-based
+	// preferences have no utilities to list.
+	if len(got.Rows) != 23 {
+		t.Errorf("%d rows, want 23", len(got.Rows))
 	}
 	first := got.Rows[0]
 	if first.Path != "actors.right.reservation" || first.Below == nil || math.Abs(first.Below.At-0.45) > 1e-6 ||
