@@ -1013,7 +1013,7 @@ func (s *sensitivity) effect(h headline) (string, string) {
 func (s *sensitivity) headline(h headline) Headline {
 	out := Headline{Deals: h.deals, Nash: s.optionsOf(h.nash)}
 	if h.deals == 0 {
-		out.Text = fmt.Sprintf("the zone is empty: none of the %d deals is acceptable to every veto actor", s.sp.deals)
+		out.Text = fmt.Sprintf("the zone is empty: none of the %d deals is acceptable to everyone who must agree", s.sp.deals)
 	} else {
 		out.Text = fmt.Sprintf("the zone holds %d of the %d deals; Nash: %s", h.deals, s.sp.deals, s.dealText(h.nash))
 	}

@@ -149,6 +149,23 @@ func TestSensitivityChart(t *testing.T) {
 	}
 }
 
+// With no value that changes the headline (power never does) the chart still comes out,
+// saying so, rather than failing or drawing an empty axis.
+func TestSensitivityChartWithoutThresholds(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "none.svg")
+	_, stderr, code := runNegsim(t, "sensitivity", "teaching-red-line", "--only", "power", "--chart", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("no value changes the headline")) {
+		t.Errorf("the chart does not say that no value changes the headline")
+	}
+}
+
 func TestSensitivityBadFlags(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
