@@ -213,8 +213,9 @@ type candidateSet struct {
 }
 
 // RunSensitivity finds, for every number of the scenario a what-if can change, the nearest
-// value each way at which the headline changes, and for every veto actor's red line and
-// constraint what relaxing it lets in.
+// value each way at which the headline changes, and for every red line and constraint of
+// an actor whose acceptance counts (a veto actor's; under a decision rule, a voter's or a
+// ratifier's too) what relaxing it lets in.
 func RunSensitivity(ctx context.Context, sp *Space, opt SensitivityOptions) (*SensitivityReport, error) {
 	if sp.tooMany {
 		return nil, &SpaceTooLargeError{Overflow: true}
@@ -888,8 +889,8 @@ func (s *sensitivity) candidateSet(a, k int) ([]entry, error) {
 	return cs.entries, cs.err
 }
 
-// relaxations are the jobs that widen each veto actor's red lines by one option and drop
-// each of its constraints.
+// relaxations are the jobs that widen the red lines of each actor whose acceptance counts
+// by one option and drop each of its constraints.
 func (s *sensitivity) relaxations(redLines, constraints bool) []func() (Relaxation, error) {
 	sp, sc := s.sp, s.sp.sc
 	var jobs []func() (Relaxation, error)

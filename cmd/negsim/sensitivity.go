@@ -30,7 +30,8 @@ changes: an empty zone of possible agreement opens, an open one closes, or its N
 moves. Thresholds are located to within 1e-6. Rows are ranked by the change as a share
 of the value's range, smallest first, and each names its path as --set takes it.
 
-For every veto actor's red line, each option it excludes is added in turn; every
+For every red line of an actor whose acceptance counts (a veto actor; under a decision
+rule, a voter or a ratifier too), each option it excludes is added in turn; every
 constraint is dropped; each with the deals that enter the zone and what happens to the
 headline.
 
@@ -154,7 +155,7 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 	r.add(numbers)
 
 	if len(rep.RedLines) > 0 {
-		lines := section{title: "Red lines and constraints", text: []string{"Each veto actor's red lines widened by one option, and its constraints dropped, one at a time."}}
+		lines := section{title: "Red lines and constraints", text: []string{"Each red line widened by one option, and each constraint dropped, one at a time, of the actors whose acceptance counts."}}
 		g := &grid{header: []string{"change", "deals in", "what happens"}, right: []bool{false, true, false}}
 		for _, rl := range rep.RedLines {
 			g.add(relaxationText(rl), count(rl.Entering), deals.effect(rl.Change, rl.Deals, rl.Nash, rl.Effect))
