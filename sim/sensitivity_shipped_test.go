@@ -234,7 +234,7 @@ func TestSensitivityAgreesWithDiagnosis(t *testing.T) {
 			}
 			opened := map[string]uint64{}
 			for _, o := range an.Diagnosis.Openers {
-				opened[key(o.Kind, o.Actor, o.Issue, o.Why)] = o.Deals
+				opened[key(string(o.Kind), o.Actor, o.Issue, o.Why)] = o.Deals
 			}
 			entering := map[string]uint64{}
 			for _, rl := range rep.RedLines {
