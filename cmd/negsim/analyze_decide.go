@@ -17,7 +17,13 @@ func decisionSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
 		return section{}, false
 	}
 	s := section{title: "Who must agree"}
-	rule := fmt.Sprintf("A deal passes when every veto actor accepts it and the actors that accept it hold at least %d of the table's %d votes.", dr.VotesNeeded, dr.VotesAtTable)
+	rule := fmt.Sprintf("A deal passes when the actors that accept it hold at least %d of the table's %d votes.", dr.VotesNeeded, dr.VotesAtTable)
+	for _, v := range dr.Voters {
+		if v.Veto {
+			rule = fmt.Sprintf("A deal passes when every veto actor accepts it and the actors that accept it hold at least %d of the table's %d votes.", dr.VotesNeeded, dr.VotesAtTable)
+			break
+		}
+	}
 	names := make([]string, len(dr.Parties))
 	for i, id := range dr.Parties {
 		names[i] = actorName(sc, id)

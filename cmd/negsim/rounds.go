@@ -262,7 +262,7 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 			accepted = "all veto actors: agreement"
 		}
 		if rd.Votes != nil {
-			accepted += fmt.Sprintf(" (%d votes)", *rd.Votes)
+			accepted += " (" + plural(*rd.Votes, "vote", "votes") + ")"
 		}
 		if len(rd.Misjudged) > 0 {
 			accepted += "; misjudged " + strings.Join(rd.Misjudged, ", ")
