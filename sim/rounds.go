@@ -817,8 +817,17 @@ func (sp *Space) bestOwn(ctx context.Context, a int) (float64, bool, error) {
 // dominated reports whether some deal within every veto actor's red lines is at least as
 // good for each veto actor as choice and better for one, by more than Tolerance.
 func (sp *Space) dominated(ctx context.Context, choice []int) (bool, error) {
-	dom, err := sp.dominating(ctx, choice)
+	dom, err := sp.dominating(ctx, choice, sp.noReservations())
 	return dom != nil, err
+}
+
+// noReservations are reservations that let every deal within the red lines count.
+func (sp *Space) noReservations() []float64 {
+	res := make([]float64, sp.actors)
+	for a := range res {
+		res[a] = math.Inf(-1)
+	}
+	return res
 }
 
 // argmaxValue is argmax that also returns the primary value of the deal found.

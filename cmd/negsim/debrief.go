@@ -288,9 +288,14 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 	summary := section{title: "Summary", text: []string{
 		fmt.Sprintf("%s; %d reached a deal, %d of them in the zone of possible agreement (acceptable to every veto actor).",
 			plural(len(db.Tables), "table", "tables"), db.Agreements, db.InZOPA),
-		fmt.Sprintf("%d left value on the table: another deal within everyone's red lines was at least as good for every veto actor and better for one.", db.LeftValue),
-		fmt.Sprintf("The ZOPA holds %s.", plural(db.ZOPA, "deal", "deals")),
 	}}
+	if unsigned := db.Agreements - db.InZOPA; unsigned > 0 {
+		summary.text = append(summary.text, fmt.Sprintf("%s some veto actor would not sign %s as no agreement: every actor keeps its walk-away value, a joint gain of 0.",
+			plural(unsigned, "deal", "deals"), map[bool]string{true: "counts", false: "count"}[unsigned == 1]))
+	}
+	summary.text = append(summary.text,
+		fmt.Sprintf("%d left value on the table: another deal every veto actor accepts was at least as good for each and better for one.", db.LeftValue),
+		fmt.Sprintf("The ZOPA holds %s.", plural(db.ZOPA, "deal", "deals")))
 	r.add(summary)
 
 	g := &grid{header: []string{"rank", "table", "joint gain"}, right: []bool{true, false, true}}
@@ -315,10 +320,11 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 			g.add(row...)
 			continue
 		}
+		// A deal someone would not sign scores as no agreement: each actor's walk-away.
 		for _, ac := range veto {
 			for _, as := range t.Score.Actors {
 				if as.ID == ac.ID {
-					row = append(row, pts(as.Utility))
+					row = append(row, pts(scoredUtility(t.Score, as)))
 				}
 			}
 		}
@@ -326,11 +332,16 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 		if n := t.Score.Nash; n != nil {
 			differ, dist = fmt.Sprint(n.IssuesDiffering), points(100*n.UtilityDistance)
 		}
-		row = append(row, yesNo(t.Score.InZOPA), yesNo(t.Score.Pareto), differ, dist)
+		zopa, pareto := "yes", yesNo(t.Score.Pareto)
+		if t.Score.CountsAsNoAgreement {
+			zopa, pareto = "no: not signed", "–"
+		}
+		row = append(row, zopa, pareto, differ, dist)
 		g.add(row...)
 	}
 	r.add(section{title: "Tables ranked by joint gain", text: []string{
-		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor: points out of 100.",
+		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor: points out of 100. " +
+			"A deal some veto actor would not sign scores as no agreement: every actor keeps its walk-away value.",
 	}, grid: g})
 
 	var outside, left []string
@@ -339,23 +350,26 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 		if s == nil {
 			continue
 		}
-		if !s.InZOPA {
-			var who []string
+		if s.CountsAsNoAgreement {
+			var who, written []string
 			for _, as := range s.Actors {
 				if as.Veto && !as.Accepts {
 					who = append(who, fmt.Sprintf("%s (%s)", as.Name, rejectionText(wd, as.Rejections)))
 				}
-			}
-			outside = append(outside, fmt.Sprintf("- %s: %s would not sign.", t.Table, strings.Join(who, "; ")))
-		}
-		if d := s.DominatedBy; d != nil {
-			var changes []string
-			for _, is := range sc.Issues {
-				if d.Options[is.ID] != s.Options[is.ID] {
-					changes = append(changes, fmt.Sprintf("%s to %s", is.ID, d.Options[is.ID]))
+				if as.Veto {
+					written = append(written, fmt.Sprintf("%s %s", as.ID, pts(as.Utility)))
 				}
 			}
-			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, joinWords(changes, "and"), signedPts(d.MinGain)))
+			line := fmt.Sprintf("- %s: %s would not sign, so it counts as no agreement. As written it gave %s, a joint gain of %s.",
+				t.Table, strings.Join(who, "; "), strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
+			if d := s.DominatedBy; d != nil {
+				line += fmt.Sprintf(" Changing %s gives a deal every veto actor accepts and likes at least as much.", joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"))
+			}
+			outside = append(outside, line)
+			continue
+		}
+		if d := s.DominatedBy; d != nil {
+			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), signedPts(d.MinGain)))
 		}
 	}
 	if len(outside) > 0 {
