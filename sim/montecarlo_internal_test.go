@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -28,6 +29,27 @@ func TestIndexRoundTrip(t *testing.T) {
 	for i := uint64(0); i < 24; i++ {
 		if got := sp.index(sp.choiceAt(i)); got != i {
 			t.Errorf("index(choiceAt(%d)) = %d", i, got)
+		}
+	}
+}
+
+// Bounds with min = max pin a bounded normal or beta to that value, as they pin uniform and
+// triangular: every draw is 0.5, whatever the shape parameters.
+func TestZeroWidthBoundsGiveTheirValue(t *testing.T) {
+	for _, spec := range []string{"beta(2,2,0.5,0.5)", "normal(0.5,0.1,0.5,0.5)", "uniform(0.5,0.5)", "triangular(0.5,0.5,0.5)"} {
+		u, err := ParseUncertain("actors.x.reservation=" + spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := newSampler(u)
+		src := rand.NewPCG(1, 2)
+		for range 200 {
+			if x := s.draw(src); x != 0.5 {
+				t.Fatalf("%s drew %g; want 0.5 every time", spec, x)
+			}
+		}
+		if u.String() != spec {
+			t.Errorf("%s prints as %s", spec, u)
 		}
 	}
 }

@@ -145,10 +145,11 @@ type Variant struct {
 //   - uniform: min and max;
 //   - triangular: min, mode and max;
 //   - normal: mean and sd, truncated to the range the path allows (a reservation stays in
-//     [0,1]) and further to [min, max] when max is above min;
-//   - beta: alpha and beta, scaled from [0,1] to [min, max] when max is above min.
+//     [0,1]) and further to [min, max] when they are given;
+//   - beta: alpha and beta, scaled from [0,1] to [min, max] when they are given.
 //
-// A zero-width distribution (min equal to max, or sd 0) always gives the same value.
+// A zero-width distribution (min equal to max, or sd 0) always gives the same value. For
+// normal and beta, min and max both 0 read as not given.
 type Uncertain struct {
 	Path   string  `json:"path"`
 	Dist   string  `json:"dist"`

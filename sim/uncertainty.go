@@ -94,12 +94,12 @@ func (u Uncertain) String() string {
 	case DistTriangular:
 		return fmt.Sprintf("triangular(%s,%s,%s)", g(u.Min), g(u.Mode), g(u.Max))
 	case DistNormal:
-		if u.Max > u.Min {
+		if u.bounded() {
 			return fmt.Sprintf("normal(%s,%s,%s,%s)", g(u.Mean), g(u.SD), g(u.Min), g(u.Max))
 		}
 		return fmt.Sprintf("normal(%s,%s)", g(u.Mean), g(u.SD))
 	case DistBeta:
-		if u.Max > u.Min {
+		if u.bounded() {
 			return fmt.Sprintf("beta(%s,%s,%s,%s)", g(u.Alpha), g(u.Beta), g(u.Min), g(u.Max))
 		}
 		return fmt.Sprintf("beta(%s,%s)", g(u.Alpha), g(u.Beta))
@@ -154,18 +154,23 @@ func rangeOf(path string) valueRange {
 	return valueRange{math.Inf(-1), math.Inf(1), false, "the value"}
 }
 
+// bounded reports whether a normal or beta distribution was given min and max. Bounds of 0
+// and 0 read as none, the form a file without them decodes to; any other min = max is a
+// zero-width range, which always gives that value, as it does for uniform and triangular.
+func (u Uncertain) bounded() bool { return u.Min != 0 || u.Max != 0 }
+
 // support is the interval a distribution's draws fall in.
 func (u Uncertain) support() (lo, hi float64) {
 	r := rangeOf(u.Path)
 	switch u.Dist {
 	case DistNormal:
 		lo, hi = r.low, r.high
-		if u.Max > u.Min {
+		if u.bounded() {
 			lo, hi = max(lo, u.Min), min(hi, u.Max)
 		}
 		return lo, hi
 	case DistBeta:
-		if u.Max > u.Min {
+		if u.bounded() {
 			return u.Min, u.Max
 		}
 		return 0, 1
@@ -209,10 +214,16 @@ func (s sampler) draw(src rand.Source) float64 {
 		if u.SD == 0 {
 			return u.Mean
 		}
+		if s.lo == s.hi {
+			return s.lo
+		}
 		p := distuv.Uniform{Min: s.cdfLo, Max: s.cdfHi, Src: src}.Rand()
 		x := distuv.Normal{Mu: u.Mean, Sigma: u.SD}.Quantile(p)
 		return min(max(x, s.lo), s.hi)
 	case DistBeta:
+		if s.lo == s.hi {
+			return s.lo
+		}
 		x := distuv.Beta{Alpha: u.Alpha, Beta: u.Beta, Src: src}.Rand()
 		return s.lo + (s.hi-s.lo)*x
 	}
