@@ -45,7 +45,8 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 		return nil
 	}
 	var msgs []string
-	for _, p := range sc.Validate().Errors() {
+	problems := sc.Validate()
+	for _, p := range problems.Errors() {
 		msgs = append(msgs, "  "+p.String())
 	}
 	if len(msgs) > 0 {
@@ -57,5 +58,12 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	}
 	doc.Scenario = sc
 	doc.Variant = variant
+	// The warnings are those of the what-if that runs: a --set can raise one the file did
+	// not have (a constraint the narrowed red lines can no longer meet) or settle one.
+	doc.Warnings = nil
+	for _, p := range problems.Warnings() {
+		doc.Warnings = append(doc.Warnings, doc.ErrorAt(p))
+	}
+	sortErrors(doc.Warnings)
 	return nil
 }

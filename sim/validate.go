@@ -422,9 +422,10 @@ func (v *validator) constraints(s *Scenario, a *Actor, p string) {
 
 // reachable checks that a constraint can be met by some deal the actor's own red lines
 // allow. A constraint whose then can never hold once its if does is a red line against the
-// if options in disguise, and almost always a slip (a wrong option id, if and then swapped);
-// one whose if can never hold does nothing. Issues are independent, so looking at each
-// issue's options alone is exact.
+// if options in disguise: often a slip (a wrong option id, if and then swapped), so it is
+// warned about, but a what-if that narrows the red line makes it honestly, and the scenario
+// still means something, so it runs. One whose if can never hold does nothing. Issues are
+// independent, so looking at each issue's options alone is exact.
 func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
 	livable := func(issue, option string) bool {
 		pr := a.Preference(issue)
@@ -456,7 +457,7 @@ func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
 			return livable(id, o) && (!both || slices.Contains(cond, o))
 		})
 		if !possible {
-			v.errorf(cp+".then."+id, "this constraint can never be met: once its if holds, %q must be %s, but actor %q accepts none of those on %q (see its acceptable list); to rule out the if options, leave them out of acceptable instead", id, quoteList(then), a.ID, id)
+			v.warnf(cp+".then."+id, "this constraint can never be met: once its if holds, %q must be %s, but actor %q accepts none of those on %q (see its acceptable list), so it rejects every deal that meets the if; if that is meant, leave the if options out of acceptable instead", id, quoteList(then), a.ID, id)
 		}
 	}
 }

@@ -30,7 +30,6 @@ var brokenKinds = map[string]string{
 	"anchor-bomb":                     "syntax",
 	"bad-id":                          "schema",
 	"constraint-contradiction":        "semantic",
-	"constraint-never-met":            "semantic",
 	"constraint-unknown-option":       "semantic",
 	"duplicate-ids":                   "semantic",
 	"duplicate-key":                   "syntax",

@@ -203,3 +203,40 @@ func TestCompareCommandWithVariant(t *testing.T) {
 		t.Errorf("exit %d, stderr %s\n%s", code, errs, out)
 	}
 }
+
+// A what-if that narrows a red line until a constraint can no longer be met leaves a
+// scenario that still means something: the constraint then rules out its if. In the
+// two-by-two case (sim/zopa_test.go: ZOPA a0 b0, a1 b0, a2 b1) X adds "if a is a1, then b is
+// b1", which removes a1 b0: ZOPA a0 b0, a2 b1. Narrowing X's acceptable b to b0 removes a2 b1
+// and leaves the constraint unmeetable, so a1 is out altogether: the ZOPA is a0 b0 alone.
+func TestWhatIfThatMakesAConstraintUnmeetableStillRuns(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withConstraint := strings.Replace(string(base),
+		"      b: {weight: 40, utilities: {b0: 0, b1: 1}}\n",
+		"      b: {weight: 40, utilities: {b0: 0, b1: 1}, acceptable: [b0, b1]}\n    constraints:\n      - if: {a: [a1]}\n        then: {b: [b1]}\n        why: a1 only with b1\n", 1)
+	file := writeTemp(t, "constrained.yaml", withConstraint)
+	count := func(args ...string) (int, string) {
+		t.Helper()
+		out, errOut, code := runNegsim(t, append([]string{"analyze", file, "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("analyze %v: exit %d: %s", args, code, errOut)
+		}
+		var res struct {
+			ZOPA struct{ Count int } `json:"zopa"`
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		return res.ZOPA.Count, errOut
+	}
+	if n, _ := count(); n != 2 {
+		t.Errorf("with the constraint: ZOPA %d; want 2 (a0 b0, a2 b1)", n)
+	}
+	n, warning := count("--set", "actors.x.preferences.b.acceptable=b0")
+	if n != 1 || !strings.Contains(warning, "can never be met") {
+		t.Errorf("narrowed: ZOPA %d, stderr %q; want 1 (a0 b0) and a warning that the constraint can never be met", n, warning)
+	}
+}
