@@ -57,7 +57,7 @@ type Actor struct {
 	Description      string       `json:"description,omitempty"`
 	Veto             bool         `json:"veto" default:"true"`
 	Power            float64      `json:"power" default:"1"`
-	Reservation      float64      `json:"reservation"`
+	Reservation      float64      `json:"reservation" negsim:"required"`
 	ReservationDrift float64      `json:"reservation_drift,omitempty"`
 	Strategy         Strategy     `json:"strategy,omitzero"`
 	Preferences      []Preference `json:"preferences" negsim:"key=issue,required"`
@@ -74,7 +74,7 @@ type Actor struct {
 // Values come either from Utilities (one per option) or from Ideal and Shape.
 type Preference struct {
 	Issue      string             `json:"issue"`
-	Weight     float64            `json:"weight"`
+	Weight     float64            `json:"weight" negsim:"required"`
 	Utilities  map[string]float64 `json:"utilities,omitempty"`
 	Ideal      string             `json:"ideal,omitempty"`
 	Shape      string             `json:"shape,omitempty"`
