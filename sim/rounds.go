@@ -388,7 +388,13 @@ func (rn *rounds) fire(t int) ([]FiredEvent, error) {
 			if !ok {
 				return nil, fmt.Errorf("the event at round %d (%s): add takes a number, not %s", t, ev.Why, describeValue(as.Value))
 			}
-			if err := rn.cur.Add(as.Path, delta); err != nil {
+			// Reservations carry on unclamped (see above); any other value is clamped to
+			// its range as it is written, as MODEL section 4 reads it.
+			add := rn.cur.AddClamped
+			if strings.HasSuffix(as.Path, ".reservation") {
+				add = rn.cur.Add
+			}
+			if err := add(as.Path, delta); err != nil {
 				return nil, fmt.Errorf("the event at round %d (%s): %w", t, ev.Why, err)
 			}
 		}

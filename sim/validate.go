@@ -533,7 +533,10 @@ func (v *validator) variants(s *Scenario) {
 	}
 }
 
-// events checks that every path an event changes exists and leaves a valid scenario.
+// events checks that every path an event changes exists and leaves a valid scenario. An
+// add: is read as rounds read it, clamped to the value's range, so an event that would push
+// a reservation below 0 (after a --set or a sweep lowered it) is no error: rounds alone
+// use events, and they clamp (MODEL section 4).
 func (v *validator) events(s *Scenario) {
 	for i, e := range s.Events {
 		v.overrides(s, fmt.Sprintf("events[%d]", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add)
@@ -558,7 +561,7 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 			ok = false
 			continue
 		}
-		if err := cp.Add(as.Path, delta); err != nil {
+		if err := cp.AddClamped(as.Path, delta); err != nil {
 			v.errorf(p+".add."+as.Path, "%s: %s", what, pathMessage(err))
 			ok = false
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -238,5 +239,82 @@ func TestWhatIfThatMakesAConstraintUnmeetableStillRuns(t *testing.T) {
 	n, warning := count("--set", "actors.x.preferences.b.acceptable=b0")
 	if n != 1 || !strings.Contains(warning, "can never be met") {
 		t.Errorf("narrowed: ZOPA %d, stderr %q; want 1 (a0 b0) and a warning that the constraint can never be met", n, warning)
+	}
+}
+
+// MODEL section 4: events and drift apply only in rounds, clamped to range when read; no
+// other command refuses a what-if because an event would push a value out of range. The
+// shipped scenario's event at round 2 lowers Ukraine's reservation by more than 0.02, so
+// before, analyze and sweep from 0 refused to run.
+func TestEventsPushingAValueOutOfRangeBlockNothing(t *testing.T) {
+	for _, args := range [][]string{
+		{"analyze", "--set", "actors.ukraine.reservation=0.02"},
+		{"sweep", "--param", "actors.ukraine.reservation", "--from", "0", "--to", "0.1", "--steps", "2"},
+		{"rounds", "--set", "actors.ukraine.reservation=0.02", "--format", "json"},
+	} {
+		if _, errOut, code := runNegsim(t, args...); code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	// The seller starts at 0.1 and drifts +0.05 a round; the event at round 4 takes 0.25 off:
+	// r(4) = 0.1 + 4·0.05 − 0.25 = 0.05, inside [0,1] all along. Both are hardliners, so the
+	// talks run to the deadline and round 4 is played.
+	file := writeTemp(t, "drift.yaml", `name: drift
+issues:
+  - id: price
+    name: Price
+    options: [{id: low}, {id: mid}, {id: high}]
+actors:
+  - id: buyer
+    name: Buyer
+    reservation: 0.3
+    strategy: hardliner
+    preferences:
+      price: {weight: 1, utilities: {low: 1, mid: 0.6, high: 0}}
+  - id: seller
+    name: Seller
+    reservation: 0.1
+    reservation_drift: 0.05
+    strategy: hardliner
+    preferences:
+      price: {weight: 1, utilities: {low: 0, mid: 0.7, high: 1}}
+protocol: {rounds: 6}
+events:
+  - round: 4
+    why: A rival buyer walks away
+    add: {actors.seller.reservation: -0.25}
+`)
+	out, errOut, code := runNegsim(t, "rounds", file, "--format", "json")
+	if code != 0 {
+		t.Fatalf("rounds: exit %d: %s", code, errOut)
+	}
+	if _, errOut, code := runNegsim(t, "validate", file); code != 0 {
+		t.Errorf("validate: exit %d: %s", code, errOut)
+	}
+	var tr struct {
+		Rounds []struct {
+			Round  int
+			Actors []struct {
+				Actor       string
+				Reservation float64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &tr); err != nil {
+		t.Fatal(err)
+	}
+	seen := false
+	for _, rd := range tr.Rounds {
+		for _, a := range rd.Actors {
+			if rd.Round == 4 && a.Actor == "seller" {
+				seen = true
+				if math.Abs(a.Reservation-0.05) > 1e-9 {
+					t.Errorf("seller's reservation at round 4: %g; want 0.1 + 4·0.05 − 0.25 = 0.05", a.Reservation)
+				}
+			}
+		}
+	}
+	if !seen {
+		t.Errorf("no round 4 for the seller in the transcript:\n%s", out)
 	}
 }
