@@ -76,6 +76,8 @@ type Document struct {
 	Scenario *sim.Scenario
 	// Variant is the variant applied to Scenario, or "".
 	Variant string
+	// Overrides are the --set values applied after it, as PATH=VALUE, in order.
+	Overrides []string
 	// Warnings are problems that do not stop the scenario from running.
 	Warnings ErrorList
 	pos      map[string]Position

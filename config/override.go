@@ -58,6 +58,10 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	}
 	doc.Scenario = sc
 	doc.Variant = variant
+	doc.Overrides = nil
+	for _, o := range sets {
+		doc.Overrides = append(doc.Overrides, o.Path+"="+o.Value)
+	}
 	// The warnings are those of the what-if that runs: a --set can raise one the file did
 	// not have (a constraint the narrowed red lines can no longer meet) or settle one.
 	doc.Warnings = nil

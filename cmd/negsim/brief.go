@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -71,7 +72,7 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 		if err != nil {
 			return err
 		}
-		return a.writeBriefSet(sc, out, format, ext)
+		return a.writeBriefSet(doc, out, format, ext)
 	}
 	b := sim.PublicBrief(sc)
 	if actor != "" {
@@ -88,7 +89,7 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 	if format == "csv" {
 		return usagef("a brief has no single table to write as CSV; use --format markdown, html or json")
 	}
-	render := func(w io.Writer) error { return renderBrief(w, sc, b, format) }
+	render := func(w io.Writer) error { return renderBrief(w, doc, b, format) }
 	return a.emitTo(out, render)
 }
 
@@ -139,7 +140,8 @@ func briefSetFormat(setting string) (format, ext string, err error) {
 
 // writeBriefSet renders every brief first, then writes each file atomically, so an error in
 // one brief leaves none written.
-func (a *app) writeBriefSet(sc *sim.Scenario, dir, format, ext string) error {
+func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error {
+	sc := doc.Scenario
 	type file struct {
 		name  string
 		brief *sim.Brief
@@ -150,7 +152,7 @@ func (a *app) writeBriefSet(sc *sim.Scenario, dir, format, ext string) error {
 	}
 	rendered := make([]strings.Builder, len(files))
 	for i, f := range files {
-		if err := renderBrief(&rendered[i], sc, f.brief, format); err != nil {
+		if err := renderBrief(&rendered[i], doc, f.brief, format); err != nil {
 			return err
 		}
 	}
@@ -171,17 +173,17 @@ func (a *app) writeBriefSet(sc *sim.Scenario, dir, format, ext string) error {
 		g.add(path, who)
 	}
 	return a.emit(func(w io.Writer) error {
-		r := &report{title: "Briefs for " + sc.Name}
+		r := &report{title: "Briefs for " + scenarioLabel(doc)}
 		r.add(section{grid: g})
 		return r.write(w, "table")
 	})
 }
 
-func renderBrief(w io.Writer, sc *sim.Scenario, b *sim.Brief, format string) error {
+func renderBrief(w io.Writer, doc *config.Document, b *sim.Brief, format string) error {
 	if format == "json" {
-		return writeJSON(w, b)
+		return writeResultJSON(w, doc, b)
 	}
-	return briefReport(sc, b).write(w, format)
+	return briefReport(doc.Scenario, b).about(doc).write(w, format)
 }
 
 // paragraphs splits a description at its blank lines and joins each paragraph's lines.

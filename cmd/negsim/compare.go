@@ -70,7 +70,12 @@ func (a *app) compare(argA, argB string, sets []string, limit int) error {
 	return a.emit(func(w io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(w, c)
+			// Each side's what-if, by side: "variant": {"a": …, "b": …}.
+			pa, pb := provenanceOf(docA), provenanceOf(docB)
+			return writeJSONWith(w, struct {
+				Variant   map[string]*string  `json:"variant"`
+				Overrides map[string][]string `json:"overrides"`
+			}{map[string]*string{"a": pa.Variant, "b": pb.Variant}, map[string][]string{"a": pa.Overrides, "b": pb.Overrides}}, c)
 		case "csv":
 			return actorMovesGrid(c, true).writeCSV(w)
 		}

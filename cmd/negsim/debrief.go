@@ -91,7 +91,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 	render := func(w io.Writer) error {
 		switch format {
 		case "json":
-			return writeJSON(w, db)
+			return writeResultJSON(w, doc, db)
 		case "csv":
 			return debriefGrid(sc, db).writeCSV(w)
 		}
@@ -99,7 +99,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 		if err != nil {
 			return err
 		}
-		return r.write(w, format)
+		return r.about(doc).write(w, format)
 	}
 	return a.emitTo(out, render)
 }

@@ -65,11 +65,11 @@ func (a *app) explain(file string, w whatIf, actor string) error {
 	return a.emit(func(out io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(out, ex)
+			return writeResultJSON(out, doc, ex)
 		case "csv":
 			return explainGrid(sc, ex).writeCSV(out)
 		}
-		return explainReport(sc, ex, actor == "").write(out, a.settings.Format)
+		return explainReport(sc, ex, actor == "").about(doc).write(out, a.settings.Format)
 	})
 }
 

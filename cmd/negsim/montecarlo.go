@@ -116,11 +116,11 @@ func (a *app) monteCarlo(file string, w whatIf, extra []sim.Uncertain, opt sim.M
 	if err := a.emit(func(out io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(out, mc)
+			return writeResultJSON(out, doc, mc)
 		case "csv":
 			return sensitivityGrid(mc, true).writeCSV(out)
 		}
-		return monteCarloReport(sc, mc).write(out, a.settings.Format)
+		return monteCarloReport(sc, mc).about(doc).write(out, a.settings.Format)
 	}); err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ in YAML's flow syntax: [freeze,freeze-dmz].`,
 			params := doc.Scenario.Params()
 			return a.emit(func(out io.Writer) error {
 				if a.settings.Format == "json" {
-					return writeJSON(out, struct {
+					return writeResultJSON(out, doc, struct {
 						Params []sim.Param `json:"params"`
 					}{params})
 				}
@@ -46,7 +46,7 @@ in YAML's flow syntax: [freeze,freeze-dmz].`,
 				}
 				r := &report{title: doc.Scenario.Name + ": what a what-if can change"}
 				r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range."}, grid: g})
-				return r.write(out, a.settings.Format)
+				return r.about(doc).write(out, a.settings.Format)
 			})
 		},
 	}

@@ -47,7 +47,6 @@ output in --format.`,
 // fullReport is the JSON form of a report: the three results it is made of.
 type fullReport struct {
 	Scenario    string           `json:"scenario"`
-	Variant     string           `json:"variant,omitempty"`
 	Explanation *sim.Explanation `json:"explanation"`
 	Analysis    *sim.Analysis    `json:"analysis"`
 	Rounds      *sim.Transcript  `json:"rounds"`
@@ -101,13 +100,13 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 	}
 	render := func(w io.Writer) error {
 		if format == "json" {
-			return writeJSON(w, fullReport{Scenario: sc.Name, Variant: doc.Variant, Explanation: ex, Analysis: an, Rounds: tr})
+			return writeResultJSON(w, doc, fullReport{Scenario: sc.Name, Explanation: ex, Analysis: an, Rounds: tr})
 		}
 		r, err := fullReportDoc(sc, doc.Variant, ex, an, tr, plane, format)
 		if err != nil {
 			return err
 		}
-		return r.write(w, format)
+		return r.about(doc).write(w, format)
 	}
 	return a.emitTo(out, render)
 }

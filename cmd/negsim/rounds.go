@@ -107,11 +107,11 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	return a.emit(func(w io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(w, tr)
+			return writeResultJSON(w, doc, tr)
 		case "csv":
 			return roundsCSVGrid(doc.Scenario, tr).writeCSV(w)
 		}
-		return roundsReport(doc.Scenario, tr).write(w, a.settings.Format)
+		return roundsReport(doc.Scenario, tr).about(doc).write(w, a.settings.Format)
 	})
 }
 

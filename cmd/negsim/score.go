@@ -55,6 +55,7 @@ deal). Names are checked: an unknown issue or option gets a did-you-mean suggest
 type tableResult struct {
 	Table string     `json:"table"`
 	Score *sim.Score `json:"score"`
+	provenance
 }
 
 func (a *app) score(file string, w whatIf, deal, dealFile string) error {
@@ -85,7 +86,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 	}
 	var results []tableResult
 	for _, td := range tables {
-		res := tableResult{Table: td.Table}
+		res := tableResult{Table: td.Table, provenance: provenanceOf(doc)}
 		if td.Choice != nil {
 			if res.Score, err = scorer.Score(ctx, td.Choice); err != nil {
 				return err
@@ -97,7 +98,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 		switch a.settings.Format {
 		case "json":
 			if deal != "" {
-				return writeJSON(out, results[0].Score)
+				return writeResultJSON(out, doc, results[0].Score)
 			}
 			return writeJSON(out, results)
 		case "csv":
@@ -109,7 +110,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 				r.add(s)
 			}
 		}
-		return r.write(out, a.settings.Format)
+		return r.about(doc).write(out, a.settings.Format)
 	})
 }
 
