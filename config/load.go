@@ -78,6 +78,8 @@ type Document struct {
 	Variant string
 	// Overrides are the --set values applied after it, as PATH=VALUE, in order.
 	Overrides []string
+	// Recentred are the uncertainty: distributions the what-if moved with their values.
+	Recentred []sim.Recentred
 	// Warnings are problems that do not stop the scenario from running.
 	Warnings ErrorList
 	pos      map[string]Position

@@ -41,6 +41,7 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 			return fmt.Errorf("%w: --set %s=%s: %v", ErrUsage, o.Path, o.Value, err)
 		}
 	}
+	recentred := sc.RecentreUncertainty(doc.Scenario)
 	if variant == "" && len(sets) == 0 {
 		return nil
 	}
@@ -58,6 +59,7 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	}
 	doc.Scenario = sc
 	doc.Variant = variant
+	doc.Recentred = recentred
 	doc.Overrides = nil
 	for _, o := range sets {
 		doc.Overrides = append(doc.Overrides, o.Path+"="+o.Value)

@@ -53,3 +53,31 @@ func TestZeroWidthBoundsGiveTheirValue(t *testing.T) {
 		}
 	}
 }
+
+// Distributions move with the value a what-if sets, by the difference, kept in range.
+func TestRecentreUncertainty(t *testing.T) {
+	base := &Scenario{Actors: []Actor{{ID: "a", Reservation: 0.66, Power: 1}, {ID: "b", Reservation: 0.5, Power: 1}, {ID: "c", Reservation: 0.3, Power: 1}}}
+	base.Uncertainty = []Uncertain{
+		{Path: "actors.a.reservation", Dist: DistUniform, Min: 0.55, Max: 0.72},
+		{Path: "actors.b.reservation", Dist: DistTriangular, Min: 0.4, Mode: 0.5, Max: 0.9},
+		{Path: "actors.c.reservation", Dist: DistBeta, Alpha: 2, Beta: 2},
+		{Path: "actors.c.power", Dist: DistNormal, Mean: 1, SD: 0.5},
+	}
+	what := base.Clone()
+	what.Actors[0].Reservation = 0.68 // +0.02: uniform(0.57,0.74)
+	what.Actors[1].Reservation = 0.7  // +0.2: triangular(0.6,0.7,1.1) kept in [0,1]: (0.6,0.7,1)
+	what.Actors[2].Reservation = 0.1  // −0.2: beta over [0,1] moves to [−0.2,0.8], kept: [0,0.8]
+	got := what.RecentreUncertainty(base)
+	want := []string{"uniform(0.57,0.74)", "triangular(0.6,0.7,1)", "beta(2,2,0,0.8)"}
+	if len(got) != len(want) {
+		t.Fatalf("moved %+v; want three (power did not change)", got)
+	}
+	for i, w := range want {
+		if got[i].To != w || what.Uncertainty[i].String() != w {
+			t.Errorf("%s: moved to %s (scenario holds %s); want %s", got[i].Path, got[i].To, what.Uncertainty[i], w)
+		}
+	}
+	if what.Uncertainty[3].String() != "normal(1,0.5)" {
+		t.Errorf("an unchanged value's distribution moved: %s", what.Uncertainty[3])
+	}
+}

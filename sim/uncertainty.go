@@ -243,3 +243,67 @@ func describeKind(x any) string {
 	}
 	return "a group of settings"
 }
+
+// Recentred is a distribution that moved with its value: a variant or --set changed a
+// number the file's uncertainty: section also gives a distribution for, and the draws
+// follow the what-if's value rather than silently replacing it with the file's.
+type Recentred struct {
+	Path string `json:"path"`
+	// FileValue is the value in the file, Value the what-if's.
+	FileValue float64 `json:"file_value"`
+	Value     float64 `json:"value"`
+	// From is the distribution as the file gives it, To the one drawn from: From moved by
+	// Value − FileValue and kept within the range the path allows.
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// RecentreUncertainty moves every distribution whose value differs from base's (the same
+// scenario before a what-if) by that difference, so that the draws are spread around the
+// what-if's value as they were around the file's. It returns what it moved, in file order.
+func (s *Scenario) RecentreUncertainty(base *Scenario) []Recentred {
+	var out []Recentred
+	for i, u := range s.Uncertainty {
+		was, err1 := base.Get(u.Path)
+		now, err2 := s.Get(u.Path)
+		w, ok1 := was.(float64)
+		n, ok2 := now.(float64)
+		if err1 != nil || err2 != nil || !ok1 || !ok2 || w == n {
+			continue
+		}
+		moved := u.shifted(n - w)
+		s.Uncertainty[i] = moved
+		out = append(out, Recentred{Path: u.Path, FileValue: w, Value: n, From: u.String(), To: moved.String()})
+	}
+	return out
+}
+
+// shifted is the distribution moved by d, its bounds kept within the path's range.
+func (u Uncertain) shifted(d float64) Uncertain {
+	r := rangeOf(u.Path)
+	lo := r.low
+	if r.lowOpen {
+		lo = math.Nextafter(r.low, math.Inf(1))
+	}
+	// Rounded as every reported number is, so 0.55 + 0.02 reads 0.57.
+	in := func(x float64) float64 { return min(r.high, max(lo, presentable(x))) }
+	switch u.Dist {
+	case DistUniform:
+		u.Min, u.Max = in(u.Min+d), in(u.Max+d)
+	case DistTriangular:
+		u.Min, u.Mode, u.Max = in(u.Min+d), in(u.Mode+d), in(u.Max+d)
+	case DistNormal:
+		if u.bounded() {
+			u.Min, u.Max = in(u.Min+d), in(u.Max+d)
+			u.Mean = min(u.Max, max(u.Min, presentable(u.Mean+d)))
+		} else {
+			u.Mean = in(u.Mean + d)
+		}
+	case DistBeta:
+		if !u.bounded() {
+			u.Max = 1
+		}
+		u.Min, u.Max = in(u.Min+d), in(u.Max+d)
+	}
+	return u
+}

@@ -318,3 +318,39 @@ events:
 		t.Errorf("no round 4 for the seller in the transcript:\n%s", out)
 	}
 }
+
+// A variant's value stands under Monte Carlo: the file draws the buyer's reservation from
+// uniform(0.2,1.0) around its 0.3; greedy-buyer sets 0.65, so the draws move by +0.35 to
+// uniform(0.55,1.35), kept within [0,1]: uniform(0.55,1). A ZOPA exists while the buyer's
+// reservation is at most 0.6 (what mid gives it), so P(ZOPA) = (0.6 − 0.55) / (1 − 0.55) =
+// 0.111. Replacing the variant's value by the file's draws, as before, gave 0.4 / 0.8 = 0.5.
+func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
+	file := writeTemp(t, "trade.yaml", tradeScenario)
+	out, errOut, code := runNegsim(t, "montecarlo", file+"#greedy-buyer", "--draws", "4000", "--seed", "3", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var mc struct {
+		ZOPANonEmpty struct{ Share float64 } `json:"zopa_non_empty"`
+		Recentred    []struct{ Path, From, To string }
+	}
+	if err := json.Unmarshal([]byte(out), &mc); err != nil {
+		t.Fatal(err)
+	}
+	// 4000 draws: the standard error of a share near 0.11 is about 0.005.
+	if math.Abs(mc.ZOPANonEmpty.Share-0.05/0.45) > 0.025 {
+		t.Errorf("P(ZOPA non-empty) = %g; want about 0.111", mc.ZOPANonEmpty.Share)
+	}
+	if len(mc.Recentred) != 1 || mc.Recentred[0].From != "uniform(0.2,1)" || mc.Recentred[0].To != "uniform(0.55,1)" {
+		t.Errorf("recentred %+v; want uniform(0.2,1) moved to uniform(0.55,1)", mc.Recentred)
+	}
+	text, _, _ := runNegsim(t, "montecarlo", file+"#greedy-buyer", "--draws", "10")
+	if !strings.Contains(text, "actors.buyer.reservation is 0.3 in the file and 0.65 here: uniform(0.2,1) becomes uniform(0.55,1).") {
+		t.Errorf("the report does not say the distribution moved:\n%s", text)
+	}
+	// --vary for the same path is the user's own distribution: it is drawn as given.
+	out, _, _ = runNegsim(t, "montecarlo", file+"#greedy-buyer", "--vary", "actors.buyer.reservation=uniform(0.2,1)", "--draws", "10", "--format", "json")
+	if !strings.Contains(out, `"recentred": []`) {
+		t.Errorf("--vary replaced the distribution, yet the report says it moved:\n%s", out)
+	}
+}
