@@ -14,6 +14,7 @@ import (
 
 func (a *app) reportCommand() *cobra.Command {
 	var out string
+	var teacher bool
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "report [FILE]",
@@ -30,16 +31,20 @@ fonts or images are fetched, so it reads the same offline. -o report.md writes M
 each chart embedded as an SVG data URI, so the report is still one file; viewers that show
 no data-URI images (GitHub's among them) show the chart's title instead, so prefer HTML to
 share. The file is written whole or not at all. Without -o, the report goes to standard
-output in --format.`,
+output in --format.
+
+--teacher makes the teacher's copy: it opens with the scenario's and its variants'
+teacher_notes (what they show when run), which students' reports and briefs never carry.`,
 		Example: `  negsim report -o report.html
   negsim report --variant sanctions-bite -o sanctions.html
   negsim report teaching-two-party -o two-party.md`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.writeReport(argOr(args), w, out)
+			return a.writeReport(argOr(args), w, out, teacher)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the report to this file: .html or .md (also .json, .txt)")
+	cmd.Flags().BoolVar(&teacher, "teacher", false, "the teacher's copy: open with the scenario's teacher_notes")
 	w.register(cmd)
 	return cmd
 }
@@ -52,7 +57,7 @@ type fullReport struct {
 	Rounds      *sim.Transcript  `json:"rounds"`
 }
 
-func (a *app) writeReport(file string, w whatIf, out string) error {
+func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error {
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
@@ -75,6 +80,9 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 	ex, err := sim.Explain(ctx, sp, opt)
 	if err != nil {
 		return err
+	}
+	if teacher {
+		ex.TeacherNotes = sim.NotesForTeacher(sc, doc.Variant)
 	}
 	an, err := sim.Analyze(ctx, sp, opt)
 	if err != nil {
@@ -113,6 +121,13 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 
 func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
 	r := &report{title: sc.Name}
+	if ex.TeacherNotes != nil {
+		// The teacher's copy opens with the notes, not inside Part 1.
+		r.add(teacherSection(ex.TeacherNotes))
+		plain := *ex
+		plain.TeacherNotes = nil
+		ex = &plain
+	}
 	about := "This report restates the scenario as its file gives it"
 	if variant != "" {
 		about = fmt.Sprintf("This report restates the scenario with its variant %q applied", variant)
