@@ -79,7 +79,9 @@ func (a *app) compare(argA, argB string, sets []string, limit int) error {
 		case "csv":
 			return actorMovesGrid(c, true).writeCSV(w)
 		}
-		return compareReport(docA.Scenario, c).write(w, a.settings.Format)
+		r := compareReport(docA.Scenario, c)
+		r.stance = docA.Scenario.Stance
+		return r.write(w, a.settings.Format)
 	})
 }
 

@@ -43,6 +43,9 @@ func (r *report) writeHTML(w io.Writer) error {
 	if r.title != "" {
 		fmt.Fprintf(&b, "<h1>%s</h1>\n", html.EscapeString(r.title))
 	}
+	if r.stance != "" {
+		fmt.Fprintf(&b, "<p class=\"stance\">%s</p>\n", html.EscapeString(stanceLine(r.stance)))
+	}
 	for _, s := range r.sections {
 		class := ""
 		if s.confidential {

@@ -18,10 +18,12 @@ type provenance struct {
 	// Variant is null when none was applied.
 	Variant   *string  `json:"variant"`
 	Overrides []string `json:"overrides"`
+	// Stance is the scenario's line on what kind of model it is.
+	Stance string `json:"stance,omitempty"`
 }
 
 func provenanceOf(doc *config.Document) provenance {
-	p := provenance{Overrides: []string{}}
+	p := provenance{Overrides: []string{}, Stance: oneLine(doc.Scenario.Stance)}
 	if doc.Variant != "" {
 		v := doc.Variant
 		p.Variant = &v
@@ -51,11 +53,16 @@ func scenarioLabel(doc *config.Document) string {
 	return doc.Scenario.Name
 }
 
-// about names the what-if in the report's title, where the title names the scenario.
+// about names the what-if in the report's title, where the title names the scenario, and
+// carries the scenario's stance beneath it.
 func (r *report) about(doc *config.Document) *report {
 	r.title = strings.Replace(r.title, doc.Scenario.Name, scenarioLabel(doc), 1)
+	r.stance = doc.Scenario.Stance
 	return r
 }
+
+// stanceLine is the one line that says what kind of model produced a result.
+func stanceLine(stance string) string { return "Stance: " + oneLine(stance) }
 
 // writeResultJSON writes a result object with "variant" and "overrides" first, the
 // result's own fields after them in their order.

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -56,5 +58,34 @@ func TestEveryOutputNamesItsWhatIf(t *testing.T) {
 	out, _, _ := runNegsim(t, "analyze", "teaching-two-party", "--format", "json")
 	if !strings.Contains(out, `"variant": null`) || !strings.Contains(out, `"overrides": []`) {
 		t.Errorf("analyze without a what-if: want variant null and no overrides:\n%.300s", out)
+	}
+}
+
+// A scenario's stance (a teaching model, not a forecast) is one line under the title of
+// every command that shows its results, and a field of their JSON.
+func TestStanceShownWithResults(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const stance = "A fixture for tests, not a forecast."
+	file := writeTemp(t, "stance.yaml", strings.Replace(string(base), "description:", "stance: "+stance+"\ndescription:", 1)+
+		"uncertainty:\n  actors.x.reservation: {dist: uniform, min: 0.2, max: 0.4}\n")
+	for _, args := range [][]string{{"analyze"}, {"rounds"}, {"montecarlo", "--draws", "10"}, {"sweep", "--param", "actors.x.reservation", "--values", "0.3"}, {"report"}} {
+		args = append(args[:1:1], append([]string{file}, args[1:]...)...)
+		out, errOut, code := runNegsim(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if lines := strings.SplitN(out, "\n", 5); len(lines) < 4 || lines[3] != "Stance: "+stance {
+			t.Errorf("%v: want the stance on the line after the title:\n%.300s", args, out)
+		}
+		js, _, _ := runNegsim(t, append(args, "--format", "json")...)
+		if !strings.Contains(js, `"stance": "`+stance+`"`) {
+			t.Errorf("%v --format json: no stance field", args)
+		}
+	}
+	if out, _, _ := runNegsim(t, "compare", file, file, "--set", "actors.x.reservation=0.2"); !strings.Contains(out, "Stance: "+stance) {
+		t.Errorf("compare shows no stance:\n%.300s", out)
 	}
 }

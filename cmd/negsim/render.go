@@ -18,7 +18,9 @@ import (
 // same report renders as terminal tables or Markdown; CSV takes its one main grid, and
 // JSON bypasses it for the result struct itself.
 type report struct {
-	title    string
+	title string
+	// stance is the scenario's one line on what kind of model it is, shown under the title.
+	stance   string
 	sections []section
 }
 
@@ -60,6 +62,9 @@ func (r *report) write(w io.Writer, format string) error {
 		} else {
 			fmt.Fprintf(w, "%s\n%s\n\n", r.title, strings.Repeat("=", len([]rune(r.title))))
 		}
+	}
+	if r.stance != "" {
+		fmt.Fprintf(w, "%s\n\n", stanceLine(r.stance))
 	}
 	for _, s := range r.sections {
 		if s.title != "" {
