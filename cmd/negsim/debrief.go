@@ -299,11 +299,20 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 	r.add(summary)
 
 	g := &grid{header: []string{"rank", "table", "joint gain"}, right: []bool{true, false, true}}
-	var veto []sim.Actor
-	for _, ac := range sc.Actors {
-		if ac.Veto {
-			veto = append(veto, ac)
-			g.header = append(g.header, ac.ID)
+	// The veto actors first, whose surpluses make the joint gain; then the observers, whose
+	// briefs promise that their interests count in the debrief.
+	var shown []sim.Actor
+	for _, observers := range []bool{false, true} {
+		for _, ac := range sc.Actors {
+			if ac.Veto == observers {
+				continue
+			}
+			shown = append(shown, ac)
+			h := ac.ID
+			if observers {
+				h += " (observer)"
+			}
+			g.header = append(g.header, h)
 			g.right = append(g.right, true)
 		}
 	}
@@ -313,7 +322,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 		// Two decimals: tables a tenth of a point apart are ranked apart, and should read so.
 		row := []string{fmt.Sprint(t.Rank), t.Table, fmt.Sprintf("%+.2f", 100*t.JointGain)}
 		if t.Score == nil {
-			for range veto {
+			for range shown {
 				row = append(row, "")
 			}
 			row = append(row, "no agreement", "", "", "")
@@ -321,7 +330,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 			continue
 		}
 		// A deal someone would not sign scores as no agreement: each actor's walk-away.
-		for _, ac := range veto {
+		for _, ac := range shown {
 			for _, as := range t.Score.Actors {
 				if as.ID == ac.ID {
 					row = append(row, pts(scoredUtility(t.Score, as)))
@@ -340,7 +349,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 		g.add(row...)
 	}
 	r.add(section{title: "Tables ranked by joint gain", text: []string{
-		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor: points out of 100. " +
+		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor, observers (no veto) included: points out of 100. " +
 			"A deal some veto actor would not sign scores as no agreement: every actor keeps its walk-away value.",
 	}, grid: g})
 

@@ -181,3 +181,32 @@ func TestDebriefCountsAnUnsignedDealAsNoAgreement(t *testing.T) {
 		t.Errorf("score of green's deal:\n%s", text)
 	}
 }
+
+// The observer's points are in the debrief table, terminal and HTML alike: z (no veto, ideal
+// a2, linear over three options) gets 100 from north's a2, 0 from south's a0, and, since y
+// would not sign east's deal, its walk-away of 50.
+func TestDebriefShowsObservers(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,b,a\nnorth,b1,a2\nsouth,b0,a0\neast,b1,a1\n")
+	page := filepath.Join(t.TempDir(), "debrief.html")
+	if _, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "-o", page); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	html, _ := os.ReadFile(page)
+	text, _, _ := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
+	row := func(table string) []string {
+		for _, line := range strings.Split(text, "\n") {
+			if cells := strings.Split(line, "│"); len(cells) > 6 && strings.TrimSpace(cells[2]) == table {
+				return cells
+			}
+		}
+		return nil
+	}
+	if !strings.Contains(text, "z (observer)") || !strings.Contains(string(html), "<th>z (observer)</th>") {
+		t.Fatalf("no observer column:\n%s", text)
+	}
+	for table, want := range map[string]string{"north": "100.0", "south": "0.0", "east": "50.0"} {
+		if cells := row(table); cells == nil || strings.TrimSpace(cells[6]) != want {
+			t.Errorf("%s: z's cell %q; want %s", table, cells, want)
+		}
+	}
+}
