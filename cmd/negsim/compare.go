@@ -85,6 +85,13 @@ func (a *app) compare(argA, argB string, sets []string, limit int) error {
 	})
 }
 
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
 // sideName is how a report names one side: the file as given, with its variant.
 func sideName(arg string, doc *config.Document) string {
 	if doc.Variant != "" {
@@ -95,6 +102,16 @@ func sideName(arg string, doc *config.Document) string {
 
 func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 	r := &report{title: fmt.Sprintf("A = %s, B = %s", c.Before, c.After)}
+	changed := section{title: "What changed from A to B"}
+	if len(c.Changes) == 0 {
+		changed.text = []string{"No value differs."}
+	} else {
+		changed.grid = &grid{header: []string{"path", "A", "B"}}
+		for _, ch := range c.Changes {
+			changed.grid.add(ch.Path, orDash(ch.Before), orDash(ch.After))
+		}
+	}
+	r.add(changed)
 	r.add(section{title: "Zone of possible agreement", text: []string{
 		fmt.Sprintf("A: %s deals; B: %s deals. %s enter and %s leave the ZOPA.", count(c.ZOPABefore), count(c.ZOPAAfter), count(c.EnteringCount), count(c.LeavingCount)),
 	}})
@@ -105,7 +122,7 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 			r.add(s)
 			return
 		}
-		s.text = []string{fmt.Sprintf("%d of %s, in option order, with the veto actors' surpluses in %s.", len(ds), count(n), where)}
+		s.text = []string{fmt.Sprintf("%d of %s, best first (by the Nash product, the veto actors' surpluses multiplied), with the veto actors' surpluses in %s.", len(ds), count(n), where)}
 		g := &grid{}
 		for _, is := range sc.Issues {
 			g.header = append(g.header, is.ID)
@@ -131,6 +148,7 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 			g.header = append(g.header, id)
 			g.right = append(g.right, true)
 		}
+		g.header, g.right = append(g.header, "Nash product"), append(g.right, true)
 		for _, d := range ds {
 			var row []string
 			for _, is := range sc.Issues {
@@ -139,7 +157,7 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 			for _, id := range veto {
 				row = append(row, signed(d.Surplus[id]))
 			}
-			g.add(row...)
+			g.add(append(row, fmt.Sprintf("%.4g", d.NashProduct))...)
 		}
 		if len(ds) > 0 {
 			s.grid = g

@@ -302,7 +302,7 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	out := tr.Outcome
 	s := section{title: "Outcome"}
 	if !out.Agreement {
-		s.text = append(s.text, fmt.Sprintf("Breakdown: no proposal won every veto actor by the deadline (round %d). Every actor is left with its reservation:", out.Round))
+		s.text = append(s.text, fmt.Sprintf("Breakdown: no proposal won every veto actor by the deadline (round %d, the last of rounds 0 to %d). Every actor is left with its reservation:", out.Round, tr.Deadline-1))
 		g := &grid{header: []string{"actor", "reservation at the end"}, right: []bool{false, true}}
 		for _, ac := range tr.Actors {
 			g.add(ac.Name, num(out.Reservations[ac.ID]))
@@ -315,7 +315,9 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	if !d.Pareto {
 		pareto = "not Pareto-optimal: another deal every veto actor accepts is better for one and no worse for any"
 	}
-	s.text = append(s.text, fmt.Sprintf("Agreement in round %d of %d (%s).", out.Round, tr.Deadline, pareto))
+	// Rounds are numbered from 0 everywhere (the table, the chart, the JSON): "round 5 of 6"
+	// would read as the fifth.
+	s.text = append(s.text, fmt.Sprintf("Agreement in round %d of rounds 0 to %d (%s).", out.Round, tr.Deadline-1, pareto))
 	var parts []string
 	for _, is := range sc.Issues {
 		parts = append(parts, fmt.Sprintf("%s = %s", is.ID, d.Options[is.ID]))

@@ -354,3 +354,35 @@ func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
 		t.Errorf("--vary replaced the distribution, yet the report says it moved:\n%s", out)
 	}
 }
+
+// compare lists every value that changed and the entering deals best first. From
+// two-by-two#demanding (x's reservation 0.8: no ZOPA) to two-by-two (0.3), the ZOPA's three
+// deals enter; by the Nash product of the surpluses over 0.3 (sim/zopa_test.go's table):
+// a0 b0 .3 × .2 = .06, a2 b1 .1 × .2 = .02, a1 b0 0 × .45 = 0. Option order would put a1 b0
+// second.
+func TestCompareListsChangesAndBestDealsFirst(t *testing.T) {
+	out, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml#demanding", "testdata/two-by-two.yaml", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var c struct {
+		Changes  []struct{ Path, Before, After string }
+		Entering []struct {
+			Options     map[string]string
+			NashProduct float64 `json:"nash_product"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Changes) != 1 || c.Changes[0].Path != "actors.x.reservation" || c.Changes[0].Before != "0.8" || c.Changes[0].After != "0.3" {
+		t.Errorf("changes %+v; want actors.x.reservation 0.8 → 0.3 alone", c.Changes)
+	}
+	var got []string
+	for _, d := range c.Entering {
+		got = append(got, d.Options["a"]+d.Options["b"])
+	}
+	if strings.Join(got, " ") != "a0b0 a2b1 a1b0" || len(c.Entering) != 3 || math.Abs(c.Entering[0].NashProduct-.06) > 1e-9 {
+		t.Errorf("entering %v (%+v); want a0b0 a2b1 a1b0, the first with product .06", got, c.Entering)
+	}
+}
