@@ -136,7 +136,7 @@ func parse(name string, data []byte) (ast.Node, error) {
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, ErrorList{syntaxError(name, err)}
+		return nil, ErrorList{syntaxError(name, data, err)}
 	}
 	var body ast.Node
 	for i, doc := range f.Docs {
@@ -234,8 +234,11 @@ func sortErrors(l ErrorList) {
 	})
 }
 
-// syntaxError locates an error from the YAML parser.
-func syntaxError(name string, err error) Error {
+// syntaxError locates an error from the YAML parser. A tab in the indentation, which YAML
+// forbids and editors insert unseen, gets a message that says so and names the first
+// line indented with one, rather than the parser's "found character '\t' that cannot
+// start any token".
+func syntaxError(name string, data []byte, err error) Error {
 	e := Error{File: name, Msg: "not valid YAML or JSON: " + err.Error()}
 	var ye interface {
 		GetToken() *token.Token
@@ -246,6 +249,16 @@ func syntaxError(name string, err error) Error {
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Col = tk.Position.Line, tk.Position.Column
 		}
+	}
+	if strings.Contains(e.Msg, "'\t'") {
+		for i, line := range strings.Split(string(data), "\n") {
+			indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+			if col := strings.IndexByte(indent, '\t'); col >= 0 {
+				e.Line, e.Col = i+1, col+1
+				break
+			}
+		}
+		e.Msg = "tabs are not allowed in YAML; indent with spaces (this line is indented with a tab)"
 	}
 	return e
 }

@@ -133,6 +133,7 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
 	config.RegisterFlags(root.PersistentFlags())
+	_ = root.RegisterFlagCompletionFunc("format", completeFormat)
 	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.explainCommand(), a.listCommand(), a.roundsCommand(),
 		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand(),
@@ -155,11 +156,27 @@ type whatIf struct {
 func (w *whatIf) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&w.variant, "variant", "", "apply one of the scenario's variants (also FILE#VARIANT)")
 	cmd.Flags().StringArrayVar(&w.sets, "set", nil, "override a value, e.g. --set actors.russia.reservation=0.4 (repeatable; applied after --variant)")
+	_ = cmd.RegisterFlagCompletionFunc("variant", completeVariant)
+	_ = cmd.RegisterFlagCompletionFunc("set", completeSetPath)
+	if cmd.ValidArgsFunction == nil {
+		cmd.ValidArgsFunction = completeScenarioArg(1)
+	}
 }
 
 // openScenario loads a scenario and applies the what-ifs asked for. FILE#VARIANT names a
 // variant inside the file; a path that exists with a # in its name is taken as it is.
 func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
+	// --set PATH VALUE (a space for the =) leaves VALUE as the file argument: say so before
+	// looking for a file named 0.6.
+	for _, s := range w.sets {
+		if !strings.Contains(s, "=") {
+			hint := ""
+			if arg != "" && !exists(arg) {
+				hint = fmt.Sprintf("; did you mean --set %s=%s? (%q was read as the scenario file)", s, arg, arg)
+			}
+			return nil, usagef("--set %s: write PATH=VALUE as one word, e.g. --set actors.russia.reservation=0.4%s", s, hint)
+		}
+	}
 	variant := w.variant
 	if file, v, ok := strings.Cut(arg, "#"); ok && !exists(arg) {
 		if variant != "" && variant != v {

@@ -50,6 +50,7 @@ The format follows -o's extension (.html, .md, .json, .txt), else --format; for 
 		},
 	}
 	cmd.Flags().StringVar(&actor, "actor", "", "the role to brief (an actor id); without it, the public brief")
+	_ = cmd.RegisterFlagCompletionFunc("actor", completeActor)
 	cmd.Flags().BoolVar(&all, "all", false, "write the public brief and every role's brief into the folder -o names")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file (or folder, with --all) instead of standard output")
 	w.register(cmd)

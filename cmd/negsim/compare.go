@@ -28,7 +28,8 @@ the same issues with the same options. --set applies to B only, so
 		Example: `  negsim compare ukraine-2026 'ukraine-2026#sanctions-bite'
   negsim compare before.yaml after.yaml --format json
   negsim compare ukraine-2026 ukraine-2026 --set actors.russia.reservation=0.45`,
-		Args: args(cobra.ExactArgs(2)),
+		Args:              args(cobra.ExactArgs(2)),
+		ValidArgsFunction: completeScenarioArg(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 0 {
 				return usagef("--limit %d: give 0 or more", limit)
@@ -38,6 +39,7 @@ the same issues with the same options. --set applies to B only, so
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "how many entering and leaving deals to list")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "override a value in B, e.g. --set actors.russia.reservation=0.4 (repeatable)")
+	_ = cmd.RegisterFlagCompletionFunc("set", completeSetPath)
 	return cmd
 }
 

@@ -160,6 +160,11 @@ const maxDealErrors = 20
 func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // spreadsheets on Windows write a BOM
 	r := csv.NewReader(bytes.NewReader(data))
+	// Spreadsheets in locales whose decimal mark is a comma save CSV with semicolons: a
+	// header with semicolons and no comma is read that way.
+	if header, _, _ := bytes.Cut(data, []byte("\n")); bytes.IndexByte(header, ',') < 0 && bytes.IndexByte(header, ';') >= 0 {
+		r.Comma = ';'
+	}
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	var errs config.ErrorList

@@ -210,3 +210,21 @@ func TestDebriefShowsObservers(t *testing.T) {
 		}
 	}
 }
+
+// A spreadsheet in a locale whose decimal mark is a comma saves CSV with semicolons; it is
+// read the same as with commas.
+func TestDealsCSVWithSemicolons(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table;b;a\r\nnorth;b1;a2\r\nwest;;\r\n")
+	out, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var db sim.Debrief
+	if err := json.Unmarshal([]byte(out), &db); err != nil {
+		t.Fatal(err)
+	}
+	// north: a2 b1, x .4 and y .5 over reservations .3: a joint gain of .3.
+	if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Score != nil {
+		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)
+	}
+}

@@ -36,6 +36,7 @@ run, kept out of every brief so that players are not told the answer.`,
 		},
 	}
 	cmd.Flags().StringVar(&actor, "actor", "", "explain this actor only (its id)")
+	_ = cmd.RegisterFlagCompletionFunc("actor", completeActor)
 	cmd.Flags().BoolVar(&teacher, "teacher", false, "add the notes the scenario keeps for the teacher (never shown in briefs)")
 	w.register(cmd)
 	return cmd

@@ -386,3 +386,11 @@ func TestCompareListsChangesAndBestDealsFirst(t *testing.T) {
 		t.Errorf("entering %v (%+v); want a0b0 a2b1 a1b0, the first with product .06", got, c.Entering)
 	}
 }
+
+// "--set PATH VALUE" (a space for the =) is hinted, not reported as a missing file VALUE.
+func TestSetWithASpaceIsHinted(t *testing.T) {
+	_, errOut, code := runNegsim(t, "analyze", "--set", "actors.russia.reservation", "0.6")
+	if code != 2 || !strings.Contains(errOut, "did you mean --set actors.russia.reservation=0.6?") || strings.Contains(errOut, "no file") {
+		t.Errorf("exit %d, stderr %q; want 2 and the --set PATH=VALUE hint", code, errOut)
+	}
+}
