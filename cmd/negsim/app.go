@@ -33,6 +33,9 @@ type app struct {
 	settings *config.Settings
 	// stopTimer releases the --timeout timer once the command is done.
 	stopTimer context.CancelFunc
+	// wide forces full tables; width fits them to that many columns (see fit.go).
+	wide  bool
+	width int
 }
 
 // usageError marks errors in how negsim was called.
@@ -134,6 +137,8 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
 	config.RegisterFlags(root.PersistentFlags())
 	_ = root.RegisterFlagCompletionFunc("format", completeFormat)
+	root.PersistentFlags().BoolVar(&a.wide, "wide", false, "print tables at full width even when they are wider than the terminal")
+	root.PersistentFlags().IntVar(&a.width, "width", 0, "fit tables to this many columns, also in files and pipes (default: the terminal's width on a terminal)")
 	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.explainCommand(), a.listCommand(), a.roundsCommand(),
 		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand(),
@@ -233,7 +238,7 @@ func (a *app) loadScenario(arg string) (*config.Document, error) {
 // report on the screen or in a redirected file.
 func (a *app) emit(render func(w io.Writer) error) error {
 	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
+	if err := sized(a.outputWidth(), render)(&buf); err != nil {
 		return err
 	}
 	_, err := a.stdout.Write(buf.Bytes())
@@ -252,7 +257,12 @@ func (a *app) compile(doc *config.Document) (*sim.Space, error) {
 // when out is "".
 func (a *app) emitTo(out string, render func(w io.Writer) error) error {
 	if out != "" {
-		return writeFileAtomic(out, render)
+		// A file keeps the full tables unless --width asks otherwise.
+		width := a.width
+		if a.wide {
+			width = 0
+		}
+		return writeFileAtomic(out, sized(width, render))
 	}
 	return a.emit(render)
 }

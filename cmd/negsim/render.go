@@ -80,13 +80,20 @@ func (r *report) write(w io.Writer, format string) error {
 			if md && i > 0 && p != "" && s.text[i-1] != "" && !(listItem(p) && listItem(s.text[i-1])) && !strings.HasPrefix(p, "  ") {
 				fmt.Fprintln(w)
 			}
+			if width := tableWidth(w); width > 0 && !md {
+				p = wrapProse(p, width)
+			}
 			fmt.Fprintln(w, p)
 		}
 		if len(s.text) > 0 && s.grid != nil {
 			fmt.Fprintln(w)
 		}
 		if s.grid != nil {
-			if err := s.grid.render(w, md); err != nil {
+			render := s.grid.render
+			if width := tableWidth(w); width > 0 && !md {
+				render = func(w io.Writer, _ bool) error { return s.grid.renderFitted(w, width) }
+			}
+			if err := render(w, md); err != nil {
 				return err
 			}
 		}
