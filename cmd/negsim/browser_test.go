@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -184,4 +185,65 @@ func inkedShare(img image.Image) (float64, int) {
 		return 0, 0
 	}
 	return float64(inked) / float64(total), len(colours)
+}
+
+// The HTML report prints whole on A4 (and so on the wider Letter): laid out for print at
+// A4's width less the 12 mm margins, 186 mm or about 703 CSS pixels, no table is wider
+// than its box, so nothing is cut off at the page's edge. Before, the deal table scrolled
+// inside its box and printed cut off.
+func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
+	bin := chromiumBinary()
+	if bin == "" {
+		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
+	}
+	page := filepath.Join(t.TempDir(), "report.html")
+	if _, errOut, code := runNegsim(t, "report", "--variant", "sanctions-bite", "-o", page); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errOut)
+	}
+	abs, _ := filepath.Abs(page)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox,
+		chromedp.DisableGPU, chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.WindowSize(703, 1000))
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	defer cancelTab()
+	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	type box struct {
+		Scroll int    `json:"scroll"`
+		Client int    `json:"client"`
+		First  string `json:"first"`
+	}
+	type facts struct {
+		Boxes []box `json:"boxes"`
+		Page  int   `json:"page"`
+		View  int   `json:"view"`
+	}
+	got, err := chromedp.Run(tab, chromedp.Evaluate[facts](`({
+		boxes: [...document.querySelectorAll(".wide")].map(d => ({scroll: d.scrollWidth, client: d.clientWidth, first: d.querySelector("th").textContent})),
+		page: document.documentElement.scrollWidth,
+		view: document.documentElement.clientWidth,
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Boxes) < 5 {
+		t.Fatalf("%d tables; want the report's", len(got.Boxes))
+	}
+	for _, b := range got.Boxes {
+		if b.Scroll > b.Client+1 {
+			t.Errorf("the table headed %q is %d px wide in a %d px box: printed, it is cut off", b.First, b.Scroll, b.Client)
+		}
+	}
+	if got.Page > got.View+1 {
+		t.Errorf("the page is %d px wide in a %d px window", got.Page, got.View)
+	}
 }
