@@ -95,7 +95,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 		case "csv":
 			return debriefGrid(sc, db).writeCSV(w)
 		}
-		r, err := debriefReport(sc, db, format)
+		r, err := debriefReport(sc, db, format, scenarioLabel(doc))
 		if err != nil {
 			return err
 		}
@@ -287,7 +287,7 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 	return tables, nil
 }
 
-func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, error) {
+func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*report, error) {
 	wd := words{sc}
 	r := &report{title: sc.Name + ": debrief"}
 	summary := section{title: "Summary", text: []string{
@@ -394,12 +394,12 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 	}
 	if (format == "html" || format == "markdown") && len(db.Axes) == 2 {
 		var svg bytes.Buffer
-		if err := debriefChart(&svg, "svg", sc, db); err != nil {
+		if err := debriefChart(&svg, "svg", label, sc, db); err != nil {
 			return nil, err
 		}
 		title := fmt.Sprintf("Every table's deal against the Pareto frontier for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))
 		r.add(section{title: "Chart", text: []string{
-			"Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values.",
+			"Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values; the ring marks the Nash solution.",
 		}, figures: []figure{{title: title, svg: svg.Bytes()}}})
 	}
 	return r, nil
@@ -413,8 +413,9 @@ func yesNo(b bool) string {
 }
 
 // debriefChart plots every table's deal, the ZOPA's frontier for the two axis actors, the
-// Nash solution and both actors' walk-away values, all in points.
-func debriefChart(w io.Writer, format string, sc *sim.Scenario, db *sim.Debrief) error {
+// Nash solution and both actors' walk-away values, all in points. Tables that reached the
+// same point share one label.
+func debriefChart(w io.Writer, format, title string, sc *sim.Scenario, db *sim.Debrief) error {
 	in := chartLine{label: "a table's deal in the ZOPA", color: 2, scatter: true, glyph: 0}
 	out := chartLine{label: "a table's deal outside the ZOPA", color: 0, scatter: true, glyph: 2}
 	for _, t := range db.Tables {
@@ -434,6 +435,10 @@ func debriefChart(w io.Writer, format string, sc *sim.Scenario, db *sim.Debrief)
 		if t.Score.InZOPA {
 			l = &in
 		}
+		if i := samePoint(l, x, y); i >= 0 {
+			l.labels[i] += ", " + t.Table
+			continue
+		}
 		l.xs, l.ys, l.labels = append(l.xs, x), append(l.ys, y), append(l.labels, t.Table)
 	}
 	var deals []chartLine
@@ -442,16 +447,26 @@ func debriefChart(w io.Writer, format string, sc *sim.Scenario, db *sim.Debrief)
 			deals = append(deals, l)
 		}
 	}
-	pn := dealsPanel(sc, db.Axes, db.Frontier, db.Nash, deals...)
+	pn := dealsPanel(title, sc, db.Axes, db.Frontier, db.Nash, deals...)
 	return writeChart(w, format, 7*vg.Inch, 6*vg.Inch, pn)
 }
 
+// samePoint is the index of the point of l at (x, y), or -1.
+func samePoint(l *chartLine, x, y float64) int {
+	for i := range l.xs {
+		if math.Abs(l.xs[i]-x) < 1e-9 && math.Abs(l.ys[i]-y) < 1e-9 {
+			return i
+		}
+	}
+	return -1
+}
+
 // dealsPanel is the utility plane of two actors in points: the frontier, the walk-away
-// values, the deals given, and the Nash solution drawn last so that no deal hides it. The
-// panel is fitted to what it shows.
-func dealsPanel(sc *sim.Scenario, axes []string, frontier []sim.FrontierPoint, nash *sim.FrontierPoint, deals ...chartLine) panel {
+// values, the deals given, and the Nash solution drawn last as a ring, so that it neither
+// hides a deal under it nor is hidden. The panel is fitted to what it shows.
+func dealsPanel(title string, sc *sim.Scenario, axes []string, frontier []sim.FrontierPoint, nash *sim.FrontierPoint, deals ...chartLine) panel {
 	ax, ay := &sc.Actors[sc.ActorIndex(axes[0])], &sc.Actors[sc.ActorIndex(axes[1])]
-	pn := panel{title: sc.Name, xLabel: ax.Name + " (points)", yLabel: ay.Name + " (points)",
+	pn := panel{title: title, xLabel: ax.Name + " (points)", yLabel: ay.Name + " (points)",
 		fixed: true, yMin: 0, yMax: 100, xFixed: true, xMin: 0, xMax: 100, legend: true}
 	if len(frontier) > 0 {
 		f := chartLine{label: "Pareto frontier of the ZOPA", color: 1, points: true}
@@ -462,10 +477,10 @@ func dealsPanel(sc *sim.Scenario, axes []string, frontier []sim.FrontierPoint, n
 	}
 	pn.lines = append(pn.lines, chartLine{label: ay.Name + " walk-away", color: 4, dashed: true,
 		xs: []float64{0, 100}, ys: []float64{100 * ay.Reservation, 100 * ay.Reservation}})
-	pn.marks = append(pn.marks, chartMark{x: 100 * ax.Reservation, label: ax.Name + " walk-away"})
+	pn.marks = append(pn.marks, chartMark{x: 100 * ax.Reservation, note: fmt.Sprintf("grey dashed: %s walk-away (%s)", ax.Name, pts(ax.Reservation))})
 	pn.lines = append(pn.lines, deals...)
 	if nash != nil {
-		pn.lines = append(pn.lines, chartLine{label: "Nash solution", color: 3, scatter: true, glyph: 1,
+		pn.lines = append(pn.lines, chartLine{label: "Nash solution", color: 5, scatter: true, ring: true,
 			xs: []float64{100 * nash.X}, ys: []float64{100 * nash.Y}})
 	}
 	pn.fit()

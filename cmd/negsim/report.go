@@ -110,7 +110,7 @@ func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error
 		if format == "json" {
 			return writeResultJSON(w, doc, fullReport{Scenario: sc.Name, Explanation: ex, Analysis: an, Rounds: tr})
 		}
-		r, err := fullReportDoc(sc, doc.Variant, ex, an, tr, plane, format)
+		r, err := fullReportDoc(sc, doc.Variant, scenarioLabel(doc), ex, an, tr, plane, format)
 		if err != nil {
 			return err
 		}
@@ -119,7 +119,7 @@ func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error
 	return a.emitTo(out, render)
 }
 
-func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
+func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
 	r := &report{title: sc.Name}
 	if ex.TeacherNotes != nil {
 		// The teacher's copy opens with the notes, not inside Part 1.
@@ -151,10 +151,10 @@ func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *si
 	charts := section{title: "Charts"}
 	if format == "html" || format == "markdown" {
 		var svg bytes.Buffer
-		if err := roundsChart(&svg, "svg", sc, tr); err != nil {
+		if err := roundsChart(&svg, "svg", label, tr); err != nil {
 			return nil, err
 		}
-		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's aspiration (solid) and utility of the proposal (dashed); the ZOPA's size below", svg: svg.Bytes()})
+		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's aspiration (solid), utility of the proposal (dashed) and reservation (dotted); the ZOPA's size below", svg: svg.Bytes()})
 		if plane != nil {
 			svg = bytes.Buffer{} // the rounds chart keeps the bytes written so far
 			var agreed []chartLine
@@ -162,7 +162,7 @@ func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *si
 				agreed = append(agreed, chartLine{label: "the rounds' agreement", color: 2, scatter: true,
 					xs: []float64{100 * d.Utilities[plane.Axes[0]]}, ys: []float64{100 * d.Utilities[plane.Axes[1]]}})
 			}
-			pn := dealsPanel(sc, plane.Axes, plane.Frontier, plane.Nash, agreed...)
+			pn := dealsPanel(label, sc, plane.Axes, plane.Frontier, plane.Nash, agreed...)
 			if err := writeChart(&svg, "svg", 7*vg.Inch, 6*vg.Inch, pn); err != nil {
 				return nil, err
 			}

@@ -116,7 +116,7 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 		return err
 	}
 	if chart != "" {
-		if err := writeFileAtomic(chart, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, doc.Scenario) }); err != nil {
+		if err := writeFileAtomic(chart, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, scenarioLabel(doc)) }); err != nil {
 			return err
 		}
 	}
