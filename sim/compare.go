@@ -45,7 +45,8 @@ type ValueChange struct {
 	After  string `json:"after"`
 }
 
-// valueChanges lists every value a what-if can change that differs from a to b.
+// valueChanges lists every value a what-if can change that differs from a to b: the single
+// values, not the groups (a whole actor) that hold them, which would repeat each change.
 func valueChanges(a, b *Scenario) []ValueChange {
 	out := []ValueChange{}
 	after := map[string]string{}
@@ -55,12 +56,15 @@ func valueChanges(a, b *Scenario) []ValueChange {
 	seen := map[string]bool{}
 	for _, p := range a.Params() {
 		seen[p.Path] = true
+		if p.Kind == ParamGroup {
+			continue
+		}
 		if v, ok := after[p.Path]; !ok || v != p.Value {
 			out = append(out, ValueChange{Path: p.Path, Before: p.Value, After: v})
 		}
 	}
 	for _, p := range b.Params() {
-		if !seen[p.Path] {
+		if !seen[p.Path] && p.Kind != ParamGroup {
 			out = append(out, ValueChange{Path: p.Path, After: p.Value})
 		}
 	}
@@ -70,7 +74,7 @@ func valueChanges(a, b *Scenario) []ValueChange {
 // SolutionMove is one bargaining solution before and after; a side is nil when its ZOPA
 // is empty.
 type SolutionMove struct {
-	Solution string            `json:"solution"`
+	Solution SolutionKind      `json:"solution"`
 	Before   map[string]string `json:"before"`
 	After    map[string]string `json:"after"`
 	Changed  bool              `json:"changed"`
@@ -123,16 +127,13 @@ func SameIssues(a, b *Scenario) error {
 	return nil
 }
 
-// Compare analyses both scenarios and reports what moved from before to after.
-func Compare(ctx context.Context, before, after *Scenario, opt CompareOptions) (*Comparison, error) {
+// Compare analyses both compiled scenarios and reports what moved from before to after.
+func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) (*Comparison, error) {
+	before, after := spBefore.sc, spAfter.sc
 	if err := SameIssues(before, after); err != nil {
 		return nil, err
 	}
-	side := func(sc *Scenario) (*Space, *zopaSearch, *Analysis, error) {
-		sp, err := Compile(sc)
-		if err != nil {
-			return nil, nil, nil, err
-		}
+	side := func(sp *Space) (*Space, *zopaSearch, *Analysis, error) {
 		if opt.MaxDeals > 0 && (sp.tooMany || sp.deals > opt.MaxDeals) || sp.tooMany {
 			return nil, nil, nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opt.MaxDeals}
 		}
@@ -146,11 +147,11 @@ func Compare(ctx context.Context, before, after *Scenario, opt CompareOptions) (
 		}
 		return sp, zs, an, nil
 	}
-	spA, zsA, anA, err := side(before)
+	spA, zsA, anA, err := side(spBefore)
 	if err != nil {
 		return nil, err
 	}
-	spB, zsB, anB, err := side(after)
+	spB, zsB, anB, err := side(spAfter)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package sim
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -46,6 +45,10 @@ type Score struct {
 	DominatedBy *Dominance `json:"dominated_by"`
 	// Nash compares the deal with the Nash solution; nil when the ZOPA is empty.
 	Nash *SolutionGap `json:"nash"`
+	// Votes and Ratification, under a decision rule or ratification, are the votes the
+	// deal gathers at the table and from each actor's ratifiers.
+	Votes        *int           `json:"votes,omitempty"`
+	Ratification map[string]int `json:"ratification,omitempty"`
 	// Choice is the deal as one option position per issue, in file order.
 	Choice []int `json:"-"`
 }
@@ -101,8 +104,11 @@ type DealError struct {
 
 func (e *DealError) Error() string { return e.Msg }
 
+// Is makes a deal written wrongly bad input.
+func (e *DealError) Is(target error) bool { return target == ErrBadInput }
+
 // ErrNoDeal is wrapped by ParseDeal when the text names no option at all.
-var ErrNoDeal = errors.New("the deal is empty")
+var ErrNoDeal error = badInput("the deal is empty")
 
 // ParseDeal reads a deal written as issue=option pairs separated by commas, e.g.
 // "territory=freeze, nato=not-now, ...": every issue exactly once, in any order. Unknown
@@ -224,6 +230,10 @@ func (s *Scorer) Score(ctx context.Context, choice []int) (*Score, error) {
 		sc.Actors = append(sc.Actors, as)
 	}
 	sc.JointGainIfSigned = presentable(joint)
+	if sp.rule != nil {
+		sc.InZOPA = sp.Passes(choice, s.res)
+		sc.Votes, sc.Ratification = d.Votes, d.Ratification
+	}
 	sc.CountsAsNoAgreement = !sc.InZOPA
 	if sc.InZOPA {
 		sc.JointGain = sc.JointGainIfSigned
@@ -235,7 +245,7 @@ func (s *Scorer) Score(ctx context.Context, choice []int) (*Score, error) {
 	sc.Pareto = sc.InZOPA && dom == nil
 	sc.DominatedBy = dom
 	if s.nash != nil {
-		g := sp.gap(choice, "nash", s.nash)
+		g := sp.gap(choice, SolutionNash, s.nash)
 		sc.Nash = &g
 	}
 	return sc, nil
@@ -275,8 +285,12 @@ const notStrictlyBetter = -2
 // dominating finds, among the ZOPA deals (at reservations res) that are at least as good as
 // choice for each veto actor and better for one by more than Tolerance, the one whose
 // smallest gain is largest, then whose gains sum largest, then the first in option order;
-// nil when there is none, that is, for a ZOPA deal, when choice is Pareto-optimal.
+// nil when there is none, that is, for a ZOPA deal, when choice is Pareto-optimal. Under a
+// decision rule or ratification the zone is searched by the parties' utilities instead.
 func (sp *Space) dominating(ctx context.Context, choice []int, res []float64) (*Dominance, error) {
+	if sp.rule != nil {
+		return sp.dominatingDecided(ctx, choice)
+	}
 	u := make([]float64, sp.actors)
 	floor := make([]float64, sp.actors)
 	for a := range u {
@@ -329,7 +343,7 @@ func (sp *Space) dominating(ctx context.Context, choice []int, res []float64) (*
 
 // gap compares a deal with a bargaining solution's deal: how many issues differ and the
 // Euclidean distance between their veto utility vectors.
-func (sp *Space) gap(choice []int, key string, sol []int) SolutionGap {
+func (sp *Space) gap(choice []int, key SolutionKind, sol []int) SolutionGap {
 	g := SolutionGap{Solution: key, Options: map[string]string{}}
 	for k, o := range sol {
 		g.Options[sp.sc.Issues[k].ID] = sp.sc.Issues[k].Options[o].ID
@@ -338,7 +352,7 @@ func (sp *Space) gap(choice []int, key string, sol []int) SolutionGap {
 		}
 	}
 	sum := 0.0
-	for _, a := range sp.veto {
+	for _, a := range sp.Parties() {
 		diff := sp.Utility(a, choice) - sp.Utility(a, sol)
 		sum += diff * diff
 	}

@@ -14,7 +14,7 @@ func TestCompletionOffersScenarioValues(t *testing.T) {
 		want      []string
 		directive string
 	}{
-		{[]string{"analyze", "teach"}, []string{"teaching-nash-1950", "teaching-red-line", "teaching-two-party"}, ":0"},
+		{[]string{"analyze", "teaching-t"}, []string{"teaching-telephone-game", "teaching-tied-hands", "teaching-two-party"}, ":0"},
 		{[]string{"analyze", "teaching-red-line#"}, []string{"teaching-red-line#left-accepts-merger\t"}, ":4"},
 		{[]string{"analyze", "--variant", "sanctions"}, []string{"sanctions-bite\t"}, ":4"},
 		{[]string{"analyze", "teaching-red-line", "--variant", ""}, []string{"left-accepts-merger\t"}, ":4"},
@@ -22,7 +22,7 @@ func TestCompletionOffersScenarioValues(t *testing.T) {
 		{[]string{"explain", "teaching-two-party", "--actor", ""}, []string{"candidate\t", "employer\t"}, ":4"},
 		{[]string{"analyze", "--format", "m"}, []string{"markdown"}, ":4"},
 		{[]string{"sweep", "--set", "actors.russia.reser"}, []string{"actors.russia.reservation=", "actors.russia.reservation_drift="}, ":6"},
-		{[]string{"compare", "ukraine-2026", "teaching-t"}, []string{"teaching-two-party"}, ":0"},
+		{[]string{"compare", "ukraine-2026", "teaching-tw"}, []string{"teaching-two-party"}, ":0"},
 	}
 	for _, tt := range tests {
 		out, errOut, code := runNegsim(t, append([]string{"__complete"}, tt.args...)...)
