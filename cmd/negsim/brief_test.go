@@ -332,7 +332,10 @@ func TestTeacherNotesStayOutOfBriefs(t *testing.T) {
 // The shipped teaching scenarios keep what they show when run in teacher_notes: no public
 // brief repeats a sentence of them.
 func TestShippedBriefsGiveNothingAway(t *testing.T) {
-	for _, name := range []string{"teaching-two-party", "teaching-red-line", "teaching-nash-1950"} {
+	for _, name := range scenarios.Names() {
+		if !strings.HasPrefix(name, "teaching-") {
+			continue // the reference scenario is being rewritten apart
+		}
 		data, _ := scenarios.Read(name)
 		doc, err := config.Load(name+".yaml", data)
 		if err != nil {

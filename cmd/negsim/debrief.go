@@ -314,7 +314,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*re
 			shown = append(shown, ac)
 			h := ac.ID
 			if observers {
-				h += " (observer)"
+				h += " (no veto)"
 			}
 			g.header = append(g.header, h)
 			g.right = append(g.right, true)
@@ -373,8 +373,12 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*re
 					written = append(written, fmt.Sprintf("%s %s", as.ID, pts(as.Utility)))
 				}
 			}
-			line := fmt.Sprintf("- %s: %s would not sign, so it counts as no agreement. As written it gave %s, a joint gain of %s.",
-				t.Table, strings.Join(who, "; "), strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
+			why := strings.Join(who, "; ") + " would not sign"
+			if len(who) == 0 { // every veto actor signs, but the decision rule is not met
+				why = "the deal does not pass the decision rule"
+			}
+			line := fmt.Sprintf("- %s: %s, so it counts as no agreement. As written it gave %s, a joint gain of %s.",
+				t.Table, why, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
 			if d := s.DominatedBy; d != nil {
 				line += fmt.Sprintf(" Changing %s gives a deal every veto actor accepts and likes at least as much.", joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"))
 			}

@@ -201,7 +201,7 @@ func TestDebriefShowsObservers(t *testing.T) {
 		}
 		return nil
 	}
-	if !strings.Contains(text, "z (observer)") || !strings.Contains(string(html), "<th>z (observer)</th>") {
+	if !strings.Contains(text, "z (no veto)") || !strings.Contains(string(html), "<th>z (no veto)</th>") {
 		t.Fatalf("no observer column:\n%s", text)
 	}
 	for table, want := range map[string]string{"north": "100.0", "south": "0.0", "east": "50.0"} {

@@ -166,7 +166,11 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 				who = append(who, as.Name)
 			}
 		}
-		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s would not sign it (see why not), so it counts as no agreement: every actor keeps its walk-away value.", joinWords(who, "and")))
+		why := joinWords(who, "and") + " would not sign it (see why not)"
+		if len(who) == 0 { // every veto actor signs, but the decision rule is not met
+			why = "it does not pass the decision rule"
+		}
+		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s, so it counts as no agreement: every actor keeps its walk-away value.", why))
 		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points, as no agreement; signed as written it would be %s.", signedPts(s.JointGain), signedPts(s.JointGainIfSigned)))
 	}
 	d := s.DominatedBy
