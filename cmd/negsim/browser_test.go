@@ -35,32 +35,8 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 	if bin == "" {
 		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
-	page := filepath.Join(t.TempDir(), "report.html")
-	if _, errOut, code := runNegsim(t, "report", "--variant", "sanctions-bite", "-o", page); code != 0 {
-		t.Fatalf("report: exit %d: %s", code, errOut)
-	}
-	abs, err := filepath.Abs(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	// One bound for the whole browser session: start, load, checks and screenshots.
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-dev-shm-usage", true),
-		// No name resolves, so a page that reached for the network would show it.
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
-		chromedp.WindowSize(1200, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
+	abs := reportPage(t)
+	ctx, tab := chromiumTab(t, bin, 1200, 900)
 
 	// Collect every console message from before the page loads; a sentinel logged at the
 	// end shows the collection works and that everything before it has arrived.
@@ -163,6 +139,44 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 	}
 }
 
+// reportPage writes the report of the reference scenario under sanctions-bite as HTML and
+// returns its absolute path.
+func reportPage(t *testing.T) string {
+	t.Helper()
+	page := filepath.Join(t.TempDir(), "report.html")
+	if _, errOut, code := runNegsim(t, "report", "--variant", "sanctions-bite", "-o", page); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errOut)
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// chromiumTab starts a headless Chromium with a window of the given size and returns a
+// tab in it, with one bound for the whole session: start, load, checks and screenshots.
+// No name resolves, so a page that reached for the network would show it.
+func chromiumTab(t *testing.T, bin string, width, height int) (context.Context, context.Context) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.WindowSize(width, height),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelTab)
+	return ctx, tab
+}
+
 // inkedShare is the share of pixels that are not near-white, and how many distinct colours
 // the image holds.
 func inkedShare(img image.Image) (float64, int) {
@@ -196,20 +210,8 @@ func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 	if bin == "" {
 		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
-	page := filepath.Join(t.TempDir(), "report.html")
-	if _, errOut, code := runNegsim(t, "report", "--variant", "sanctions-bite", "-o", page); code != 0 {
-		t.Fatalf("report: exit %d: %s", code, errOut)
-	}
-	abs, _ := filepath.Abs(page)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox,
-		chromedp.DisableGPU, chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
-		chromedp.WindowSize(703, 1000))
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
+	abs := reportPage(t)
+	_, tab := chromiumTab(t, bin, 703, 1000)
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
 		t.Fatal(err)
