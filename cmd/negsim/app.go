@@ -141,7 +141,7 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.explainCommand(), a.listCommand(), a.roundsCommand(),
 		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand(),
-		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand())
+		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand(), a.sensitivityCommand())
 	return root
 }
 
@@ -188,6 +188,10 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		arg, variant = file, v
 	}
+	name, data, err := a.readScenario(arg)
+	if err != nil {
+		return nil, err
+	}
 	var sets []config.Override
 	for _, s := range w.sets {
 		o, err := config.ParseOverride(s)
@@ -195,10 +199,6 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 			return nil, err
 		}
 		sets = append(sets, o)
-	}
-	name, data, err := a.readScenario(arg)
-	if err != nil {
-		return nil, err
 	}
 	return config.Open(name, data, variant, sets)
 }
@@ -251,9 +251,9 @@ func (a *app) emit(render func(w io.Writer) error) error {
 
 // compile prints a document's warnings and returns its compiled scenario, the start of
 // every command that searches the deals. The document was validated when it was opened.
-func (a *app) compile(doc *config.Document) (*sim.Space, error) {
+func (a *app) compile(doc *config.Document) *sim.Space {
 	a.warn(doc)
-	return doc.Space, nil
+	return doc.Space
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output

@@ -314,15 +314,33 @@ func chartFormat(path string) string {
 // strip to the right of the panels, as wide as the widest needs, so no legend covers data
 // and the panels' axes stay aligned.
 func writeChart(w io.Writer, format string, width, height vg.Length, panels ...panel) error {
-	plots := make([][]*plot.Plot, len(panels))
+	plots := make([]*plot.Plot, len(panels))
 	legends := make([]*plot.Legend, len(panels))
-	var strip vg.Length
 	for i, pn := range panels {
 		p, leg, err := pn.plot()
 		if err != nil {
 			return err
 		}
-		plots[i], legends[i] = []*plot.Plot{p}, leg
+		plots[i], legends[i] = p, leg
+	}
+	return drawStack(w, format, width, height, plots, legends)
+}
+
+// drawPlots stacks plots one above the other with aligned axes and writes them as "svg" or
+// "png".
+func drawPlots(w io.Writer, format string, width, height vg.Length, stack ...*plot.Plot) error {
+	return drawStack(w, format, width, height, stack, nil)
+}
+
+// drawStack draws plots one above the other with aligned axes, and beside each, in a strip
+// as wide as the widest needs, its legend when legends gives one.
+func drawStack(w io.Writer, format string, width, height vg.Length, stack []*plot.Plot, legends []*plot.Legend) error {
+	plots := make([][]*plot.Plot, len(stack))
+	for i, p := range stack {
+		plots[i] = []*plot.Plot{p}
+	}
+	var strip vg.Length
+	for _, leg := range legends {
 		if r := leg.Rectangle(draw.Canvas{}); r.Max.X-r.Min.X > 0 {
 			strip = max(strip, r.Max.X-r.Min.X+vg.Points(16))
 		}
@@ -338,11 +356,11 @@ func writeChart(w io.Writer, format string, width, height vg.Length, panels ...p
 	}
 	dc := draw.New(canvas)
 	area := draw.Crop(dc, 0, -strip, 0, 0)
-	tiles := draw.Tiles{Rows: len(panels), Cols: 1, PadTop: vg.Points(8), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12), PadY: vg.Points(18)}
+	tiles := draw.Tiles{Rows: len(stack), Cols: 1, PadTop: vg.Points(8), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12), PadY: vg.Points(18)}
 	canvases := plot.Align(plots, tiles, area)
 	for i := range plots {
 		plots[i][0].Draw(canvases[i][0])
-		if strip > 0 {
+		if strip > 0 && legends[i] != nil {
 			c := canvases[i][0]
 			side := draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{
 				Min: vg.Point{X: c.Max.X + vg.Points(8), Y: c.Min.Y},
