@@ -120,6 +120,9 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if a.width < 0 {
+				return usagef("--width %d: give a number of columns, or leave it out to fit the terminal", a.width)
+			}
 			s, err := config.ResolveSettings(cmd.Flags())
 			if err != nil {
 				return err

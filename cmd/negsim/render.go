@@ -64,7 +64,11 @@ func (r *report) write(w io.Writer, format string) error {
 		}
 	}
 	if r.stance != "" {
-		fmt.Fprintf(w, "%s\n\n", stanceLine(r.stance))
+		line := stanceLine(r.stance)
+		if width := tableWidth(w); width > 0 && !md {
+			line = wrapProse(line, width)
+		}
+		fmt.Fprintf(w, "%s\n\n", line)
 	}
 	for _, s := range r.sections {
 		if s.title != "" {
