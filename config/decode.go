@@ -1,6 +1,7 @@
 package config
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -21,6 +22,7 @@ import (
 // at once, each with its line, its path and the names that would have been valid, and so
 // that aliases are expanded under a budget instead of trusted.
 type decoder struct {
+	ctx     context.Context
 	file    string
 	errs    []Error
 	pos     map[string]Position
@@ -79,6 +81,10 @@ func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
 			}
 			n = target
 		case *ast.TagNode:
+			if tag := x.Start.Value; !coreTags[tag] {
+				d.errorf(x, path, "the tag %s is not supported: negsim reads plain values; remove the tag", tag)
+				return nil, false
+			}
 			n = x.Value
 		default:
 			return n, true
@@ -86,13 +92,21 @@ func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
 	}
 }
 
+// coreTags are the tags that only restate what a plain value is; any other tag asks for
+// a meaning (binary data, an application type) negsim would otherwise silently drop.
+var coreTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true, "!!map": true, "!!seq": true}
+
 // decode fills v from node n found at path.
 func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 	n, ok := d.resolve(n, path)
 	if !ok {
 		return
 	}
-	if d.nodes++; d.nodes > maxNodes {
+	if d.nodes++; d.nodes%4096 == 0 && d.ctx != nil && d.ctx.Err() != nil {
+		// Aliases can make a small file decode for a while; the caller reports ctx's error.
+		d.nodes = maxNodes + 2
+	}
+	if d.nodes > maxNodes {
 		if d.nodes == maxNodes+1 {
 			d.errorf(n, path, "the file expands to more than %d values (aliases repeated inside aliases?); negsim refuses it", maxNodes)
 		}

@@ -4,6 +4,7 @@ package config
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -123,16 +124,39 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 }
 
 // parse finds the one YAML (or JSON) document a file holds. A byte-order mark and Windows
-// line endings are dropped first: editors on Windows write both.
-func parse(name string, data []byte) (ast.Node, error) {
+// line endings are dropped first: editors on Windows write both. The pre-scan bounds the
+// parser's work first; the parser itself takes no context, so it runs aside and a
+// cancelled ctx returns at once while the bounded parse finishes unheeded.
+func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
+	if enc := utf16Encoding(data); enc != "" {
+		return nil, ErrorList{{File: name, Msg: "the file is encoded as " + enc + "; save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)"}}
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrorList{{File: name, Msg: "the file is empty; a scenario needs at least name, issues and actors (negsim new writes a starter file)"}}
 	}
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, ErrorList{syntaxError(name, err)}
+	if err := prescan(ctx, name, data); err != nil {
+		return nil, err
+	}
+	type result struct {
+		file *ast.File
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		f, err := parser.ParseBytes(data, 0)
+		done <- result{f, err}
+	}()
+	var f *ast.File
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case r := <-done:
+		if r.err != nil {
+			return nil, ErrorList{syntaxError(name, r.err)}
+		}
+		f = r.file
 	}
 	var body ast.Node
 	for i, doc := range f.Docs {
@@ -156,7 +180,7 @@ func parse(name string, data []byte) (ast.Node, error) {
 // text, since JSON has no way to write it. Checking a file against the JSON Schema needs
 // this form.
 func Plain(name string, data []byte) (any, error) {
-	body, err := parse(name, data)
+	body, err := parse(context.Background(), name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -170,22 +194,31 @@ func Plain(name string, data []byte) (any, error) {
 }
 
 // Load decodes and validates a scenario. name is how errors refer to the file. Every
-// problem is reported at once as an ErrorList; warnings travel on the Document.
+// problem is reported at once as an ErrorList (the first MaxErrorsPerFile of them);
+// warnings travel on the Document.
 func Load(name string, data []byte) (*Document, error) {
-	body, err := parse(name, data)
+	return LoadContext(context.Background(), name, data)
+}
+
+// LoadContext is Load that stops, with ctx's error, when ctx ends.
+func LoadContext(ctx context.Context, name string, data []byte) (*Document, error) {
+	body, err := parse(ctx, name, data)
 	if err != nil {
 		return nil, err
 	}
-	d := &decoder{file: name, pos: map[string]Position{}, anchors: map[string]ast.Node{}}
+	d := &decoder{ctx: ctx, file: name, pos: map[string]Position{}, anchors: map[string]ast.Node{}}
 	sc := &sim.Scenario{}
 	if r, ok := d.resolve(body, ""); ok && !isMapping(r) {
 		return nil, ErrorList{{File: name, Line: nodePos(r).Line, Col: nodePos(r).Col, Msg: fmt.Sprintf("expected a scenario (a mapping with name, issues and actors), found %s; is this a negsim scenario file?", describe(r))}}
 	}
 	d.decode(body, "", reflect.ValueOf(sc).Elem())
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	doc := &Document{Name: name, Scenario: sc, pos: d.pos}
 	errs := ErrorList(d.errs)
 	if len(errs) > 0 && d.nodes > maxNodes {
-		return nil, errs
+		return nil, capErrors(name, errs)
 	}
 	// Where decoding failed, validation would fail too for the same reason (a misspelt
 	// weight reads as a missing one): report the decoding error alone, and nothing
@@ -208,11 +241,56 @@ func Load(name string, data []byte) (*Document, error) {
 		}
 	}
 	sortErrors(doc.Warnings)
+	doc.Warnings = capErrors(name, doc.Warnings)
 	if len(errs) > 0 {
 		sortErrors(errs)
-		return nil, errs
+		return nil, capErrors(name, errs)
 	}
 	return doc, nil
+}
+
+// MaxErrorsPerFile is the most problems reported for one file: a file with thousands is
+// not a scenario with thousands of mistakes, and the first few say what is wrong.
+const MaxErrorsPerFile = 100
+
+// capErrors keeps the first MaxErrorsPerFile problems and says how many more there were.
+func capErrors(name string, l ErrorList) ErrorList {
+	if len(l) <= MaxErrorsPerFile {
+		return l
+	}
+	kind := "errors"
+	if l[0].Warning {
+		kind = "warnings"
+	}
+	more := Error{File: name, Msg: fmt.Sprintf(moreFormat, len(l)-MaxErrorsPerFile, kind, MaxErrorsPerFile), Warning: l[0].Warning}
+	return append(l[:MaxErrorsPerFile:MaxErrorsPerFile], more)
+}
+
+const moreFormat = "and %d more %s not shown (negsim reports the first %d of a file)"
+
+// Total counts the problems of a list, those capErrors left out included.
+func (l ErrorList) Total() int {
+	n := len(l)
+	if n == MaxErrorsPerFile+1 {
+		var more, limit int
+		var kind string
+		if _, err := fmt.Sscanf(l[n-1].Msg, moreFormat, &more, &kind, &limit); err == nil {
+			n += more - 1
+		}
+	}
+	return n
+}
+
+// utf16Encoding names the encoding of a file that starts with a UTF-16 byte-order mark,
+// as Windows Notepad writes "Unicode" files; the parser would read it as binary.
+func utf16Encoding(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		return "UTF-16 (little-endian)"
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return "UTF-16 (big-endian)"
+	}
+	return ""
 }
 
 // ErrorAt locates a problem the engine found in this document.

@@ -199,14 +199,14 @@ func (a *app) loadScenario(arg string) (*config.Document, error) {
 	var list config.ErrorList
 	switch {
 	case err == nil:
-		return config.Load(arg, data)
+		return config.LoadContext(a.ctx, arg, data)
 	case errors.As(err, &list):
 		return nil, err
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, usagef("cannot read %s: %v", arg, err)
 	}
 	if shipped, ok := scenarios.Read(arg); ok {
-		return config.Load(strings.TrimSuffix(arg, ".yaml")+".yaml", shipped)
+		return config.LoadContext(a.ctx, strings.TrimSuffix(arg, ".yaml")+".yaml", shipped)
 	}
 	return nil, usagef("no file %q, and no shipped scenario of that name;%s 'negsim list' shows the shipped ones", arg,
 		sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names()))

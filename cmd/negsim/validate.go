@@ -86,8 +86,8 @@ func (a *app) validate(files []string, strict bool) error {
 		} else {
 			res.Summary.Invalid++
 		}
-		res.Summary.Errors += len(rep.Errors)
-		res.Summary.Warnings += len(rep.Warnings)
+		res.Summary.Errors += config.ErrorList(rep.Errors).Total()
+		res.Summary.Warnings += config.ErrorList(rep.Warnings).Total()
 		res.Files = append(res.Files, rep)
 		// Each file is bounded by --max-file-size, but a long list of them is not.
 		if err := a.ctx.Err(); err != nil {
@@ -135,11 +135,11 @@ func writeValidation(w io.Writer, res validation, markdown bool) error {
 			verdict = "invalid"
 		}
 		var counts []string
-		if len(rep.Errors) > 0 {
-			counts = append(counts, plural(len(rep.Errors), "error", "errors"))
+		if n := config.ErrorList(rep.Errors).Total(); n > 0 {
+			counts = append(counts, plural(n, "error", "errors"))
 		}
-		if len(rep.Warnings) > 0 {
-			counts = append(counts, plural(len(rep.Warnings), "warning", "warnings"))
+		if n := config.ErrorList(rep.Warnings).Total(); n > 0 {
+			counts = append(counts, plural(n, "warning", "warnings"))
 		}
 		if len(counts) > 0 {
 			verdict += " (" + strings.Join(counts, ", ") + ")"
