@@ -20,6 +20,45 @@ type Analysis struct {
 	Issues    map[string]map[string]uint64 `json:"issues"`
 	Diagnosis *Diagnosis                   `json:"diagnosis,omitempty"`
 	Warnings  Problems                     `json:"warnings,omitempty"`
+
+	listing *listing
+}
+
+// listing is the ranked deals of an analysis, kept as positions until they are read.
+type listing struct {
+	sp      *Space
+	res     []float64
+	top     []ranked
+	onFront frontierIndex
+}
+
+// EachDeal hands the listed ZOPA deals to fn one at a time, best first, as ZOPA.Deals
+// would hold them; with Options.Stream, the only way to read them. Only one deal is built
+// at a time, so a listing of a million costs the memory of one. It stops at the first
+// error of fn, or when ctx ends.
+func (an *Analysis) EachDeal(ctx context.Context, fn func(Deal) error) error {
+	if an.listing == nil {
+		return nil
+	}
+	l := an.listing
+	vec := make([]float64, len(l.sp.veto))
+	for n, it := range l.top {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		choice := l.sp.choiceAt(it.pos)
+		d := l.sp.deal(choice, l.res)
+		for j, a := range l.sp.veto {
+			vec[j] = l.sp.Utility(a, choice)
+		}
+		d.Pareto = l.onFront.contains(vec)
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SpaceSummary describes the outcome space.
@@ -118,6 +157,9 @@ type Options struct {
 	Limit int
 	// Workers is the number of goroutines; 0 means one per available core.
 	Workers int
+	// Stream leaves ZOPA.Deals empty: the listed deals are read with Analysis.EachDeal,
+	// one at a time, so that a long listing is never held whole.
+	Stream bool
 	// Reservations, when set, replace the actors' reservations (one per actor, in file
 	// order): bargaining rounds analyse the space at each round's drifted values.
 	Reservations []float64
@@ -187,16 +229,17 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	an.Warnings = sp.sc.Validate().Warnings()
 	an.ZOPA.Count = tal.n
 	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
-	vec := make([]float64, len(sp.veto))
-	for _, it := range top {
-		d := sp.deal(it.choice, res)
-		for j, a := range sp.veto {
-			vec[j] = sp.Utility(a, it.choice)
+	an.listing = &listing{sp: sp, res: res, top: top, onFront: front.index()}
+	an.ZOPA.Listed = len(top)
+	if !opt.Stream {
+		err := an.EachDeal(ctx, func(d Deal) error {
+			an.ZOPA.Deals = append(an.ZOPA.Deals, d)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		d.Pareto = front.contains(vec)
-		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
 	}
-	an.ZOPA.Listed = len(an.ZOPA.Deals)
 	crit := front.criteria(vetoRes, vetoPower)
 	for _, kind := range solutionKinds {
 		i := front.argmax(crit[kind])
