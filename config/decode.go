@@ -29,6 +29,8 @@ type decoder struct {
 	anchors map[string]ast.Node
 	nodes   int
 	depth   int
+	// stopped is set when ctx ended the decoding.
+	stopped bool
 	// plain keeps numbers that are not finite as their text instead of refusing them.
 	plain bool
 }
@@ -104,7 +106,7 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 	}
 	if d.nodes++; d.nodes%4096 == 0 && d.ctx != nil && d.ctx.Err() != nil {
 		// Aliases can make a small file decode for a while; the caller reports ctx's error.
-		d.nodes = maxNodes + 2
+		d.nodes, d.stopped = maxNodes+2, true
 	}
 	if d.nodes > maxNodes {
 		if d.nodes == maxNodes+1 {

@@ -108,25 +108,68 @@ func parent(p string) string {
 // ReadFile reads a scenario file from disk, refusing one larger than maxBytes before
 // reading it whole.
 func ReadFile(path string, maxBytes int64) ([]byte, error) {
+	return ReadFileContext(context.Background(), path, maxBytes)
+}
+
+// parseAsideFrom is the size from which a parse may take long enough (tens of
+// milliseconds) to be worth abandoning when the run is stopped.
+const parseAsideFrom = 64 << 10
+
+// ReadFileContext reads an input file (a scenario, a deals file, another tool's file)
+// under the size limit. A folder or a device is refused; anything else that is not a
+// regular file (a pipe) is read up to the limit, and a read that blocks on a pipe nobody
+// writes to ends when ctx does.
+func ReadFileContext(ctx context.Context, path string, maxBytes int64) ([]byte, error) {
+	if info, err := os.Stat(path); err != nil || info.Mode().IsRegular() {
+		return readLimited(path, maxBytes)
+	}
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := readLimited(path, maxBytes)
+		done <- result{data, err}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case r := <-done:
+		return r.data, r.err
+	}
+}
+
+func readLimited(path string, maxBytes int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	switch mode := info.Mode(); {
+	case mode.IsDir():
+		return nil, ErrorList{{File: path, Msg: "this is a folder; give a file"}}
+	case mode&(os.ModeDevice|os.ModeCharDevice|os.ModeSocket) != 0:
+		return nil, ErrorList{{File: path, Msg: "this is a device, not a file; give a file"}}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, ErrorList{{File: path, Msg: fmt.Sprintf("the file is larger than %d bytes; a scenario is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", maxBytes)}}
+		return nil, ErrorList{{File: path, Msg: fmt.Sprintf("the file is larger than %d bytes; a scenario or a deals file is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", maxBytes)}}
 	}
 	return data, nil
 }
 
 // parse finds the one YAML (or JSON) document a file holds. A byte-order mark and Windows
 // line endings are dropped first: editors on Windows write both. The pre-scan bounds the
-// parser's work first; the parser itself takes no context, so it runs aside and a
-// cancelled ctx returns at once while the bounded parse finishes unheeded.
+// parser's work first; the parser itself takes no context, so a large file is parsed
+// aside and a cancelled ctx returns at once while the bounded parse finishes unheeded.
 func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
 	if enc := utf16Encoding(data); enc != "" {
 		return nil, ErrorList{{File: name, Msg: "the file is encoded as " + enc + "; save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)"}}
@@ -144,20 +187,26 @@ func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
 		err  error
 	}
 	done := make(chan result, 1)
-	go func() {
+	parse := func() {
 		f, err := parser.ParseBytes(data, 0)
 		done <- result{f, err}
-	}()
-	var f *ast.File
-	select {
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case r := <-done:
-		if r.err != nil {
-			return nil, ErrorList{syntaxError(name, r.err)}
-		}
-		f = r.file
 	}
+	var r result
+	if len(data) < parseAsideFrom {
+		parse()
+		r = <-done
+	} else {
+		go parse()
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case r = <-done:
+		}
+	}
+	if r.err != nil {
+		return nil, ErrorList{syntaxError(name, r.err)}
+	}
+	f := r.file
 	var body ast.Node
 	for i, doc := range f.Docs {
 		if doc.Body == nil {
@@ -212,8 +261,8 @@ func LoadContext(ctx context.Context, name string, data []byte) (*Document, erro
 		return nil, ErrorList{{File: name, Line: nodePos(r).Line, Col: nodePos(r).Col, Msg: fmt.Sprintf("expected a scenario (a mapping with name, issues and actors), found %s; is this a negsim scenario file?", describe(r))}}
 	}
 	d.decode(body, "", reflect.ValueOf(sc).Elem())
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	if d.stopped {
+		return nil, ctx.Err()
 	}
 	doc := &Document{Name: name, Scenario: sc, pos: d.pos}
 	errs := ErrorList(d.errs)

@@ -129,7 +129,7 @@ func (s *scanner) run() error {
 			}
 		}
 	}
-	return s.ctx.Err()
+	return nil
 }
 
 // blockLine reads one line in block context, and the flow collections or quoted text that

@@ -127,14 +127,18 @@ func TestPrescanAcceptsShippedScenarios(t *testing.T) {
 	}
 }
 
-// TestLoadStopsWhenCancelled: a cancelled context stops loading with its own error, not
-// with a problem in the file.
+// TestLoadStopsWhenCancelled: a cancelled context stops loading a large file (the scan
+// looks every 4,096 lines, the parse of 64 KB or more is abandoned) with its own error,
+// not with a problem in the file.
 func TestLoadStopsWhenCancelled(t *testing.T) {
-	data, _ := scenarios.Read(scenarios.Default)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := LoadContext(ctx, "x.yaml", data); !errors.Is(err, context.Canceled) {
-		t.Errorf("got %v, want context.Canceled", err)
+	for _, lines := range []int{5000, 100} {
+		// 100 lines of 700 bytes pass the scan's first check and are parsed aside.
+		data := []byte(strings.Repeat("- "+strings.Repeat("x", 700)+"\n", lines))
+		if _, err := LoadContext(ctx, "x.yaml", data); !errors.Is(err, context.Canceled) {
+			t.Errorf("%d lines: got %v, want context.Canceled", lines, err)
+		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -31,6 +30,8 @@ type app struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	settings *config.Settings
+	// inputs are the files this run reads, which no output of it may overwrite.
+	inputs []string
 	// stopTimer releases the --timeout timer once the command is done.
 	stopTimer context.CancelFunc
 }
@@ -195,12 +196,14 @@ func (a *app) loadScenario(arg string) (*config.Document, error) {
 	if arg == "" {
 		arg = scenarios.Default
 	}
-	data, err := config.ReadFile(arg, a.settings.MaxFileSize)
+	data, err := a.readInput(arg)
 	var list config.ErrorList
 	switch {
 	case err == nil:
 		return config.LoadContext(a.ctx, arg, data)
 	case errors.As(err, &list):
+		return nil, err
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return nil, err
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, usagef("cannot read %s: %v", arg, err)
@@ -212,15 +215,15 @@ func (a *app) loadScenario(arg string) (*config.Document, error) {
 		sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names()))
 }
 
-// emit renders output into memory first, so that an error half-way never leaves half a
-// report on the screen or in a redirected file.
+// emit renders output aside first (see spool), so that an error or an interrupt half-way
+// never leaves half a report on the screen or in a redirected file.
 func (a *app) emit(render func(w io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
+	var s spool
+	defer s.discard()
+	if err := render(&s); err != nil {
 		return err
 	}
-	_, err := a.stdout.Write(buf.Bytes())
-	return err
+	return s.copyTo(a.stdout)
 }
 
 // warn prints a document's warnings to stderr, where they do not mix with piped output.
@@ -232,10 +235,11 @@ func (a *app) compile(doc *config.Document) (*sim.Space, error) {
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output
-// when out is "".
-func (a *app) emitTo(out string, render func(w io.Writer) error) error {
+// when out is "". private output (a role's confidential brief) is created readable by its
+// owner only.
+func (a *app) emitTo(out string, private bool, render func(w io.Writer) error) error {
 	if out != "" {
-		return writeFileAtomic(out, render)
+		return a.writeFile(out, private, render)
 	}
 	return a.emit(render)
 }

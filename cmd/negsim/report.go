@@ -109,7 +109,7 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 		}
 		return r.write(w, format)
 	}
-	return a.emitTo(out, render)
+	return a.emitTo(out, false, render)
 }
 
 func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {

@@ -115,7 +115,7 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 		return err
 	}
 	if chart != "" {
-		if err := writeFileAtomic(chart, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, doc.Scenario) }); err != nil {
+		if err := a.writeFile(chart, false, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, doc.Scenario) }); err != nil {
 			return err
 		}
 	}
