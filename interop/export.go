@@ -53,10 +53,6 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Problems, erro
 		a := &sc.Actors[i]
 		p := fmt.Sprintf("actors[%d]", i)
 		ea := exportActor{weights: make([]float64, len(sc.Issues)), values: make([][]float64, len(sc.Issues))}
-		total := 0.0
-		for _, pr := range a.Preferences {
-			total += pr.Weight
-		}
 		for k := range sc.Issues {
 			is := &sc.Issues[k]
 			ea.values[k] = make([]float64, len(is.Options))
@@ -64,7 +60,7 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Problems, erro
 			if pr == nil {
 				continue
 			}
-			ea.weights[k] = pr.Weight / total
+			ea.weights[k], _ = a.WeightShare(is.ID)
 			for o := range is.Options {
 				ea.values[k][o] = pr.Value(is, o)
 			}

@@ -719,18 +719,12 @@ func abs(x int) int {
 // bestUtility is the most an actor can get from any deal that keeps to its own
 // single-issue red lines (cross-issue constraints are ignored, so it is an upper bound).
 func bestUtility(s *Scenario, a *Actor) (float64, bool) {
-	total := 0.0
-	for _, pr := range a.Preferences {
-		if !finite(pr.Weight) || pr.Weight < 0 {
-			return 0, false
-		}
-		total += pr.Weight
-	}
-	if total <= 0 {
+	shares := a.weightShares()
+	if shares == nil {
 		return 0, false
 	}
 	best := 0.0
-	for _, pr := range a.Preferences {
+	for i, pr := range a.Preferences {
 		k := s.IssueIndex(pr.Issue)
 		if k < 0 {
 			return 0, false
@@ -743,7 +737,7 @@ func bestUtility(s *Scenario, a *Actor) (float64, bool) {
 			}
 			top = max(top, optionValue(&pr, is, o))
 		}
-		best += pr.Weight / total * top
+		best += shares[i] * top
 	}
 	return best, true
 }
