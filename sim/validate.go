@@ -158,10 +158,13 @@ func (v *validator) sources(s *Scenario) {
 //   - MaxActors: every actor adds a dimension to the Pareto frontier and a column to
 //     every deal; beyond a few dozen parties the frontier is nearly the whole ZOPA and
 //     no longer tells anyone anything.
+//   - MaxRounds: every round is recorded for the transcript; talks of a year in daily
+//     rounds are 365, and a transcript of 10,000 rounds is already unreadable.
 const (
 	MaxIssues  = 64
 	MaxOptions = 1000
 	MaxActors  = 64
+	MaxRounds  = 10_000
 )
 
 func (v *validator) limit(path string, n, max int, what, advice string) {
@@ -498,6 +501,7 @@ func (v *validator) protocol(s *Scenario) {
 	if pr.Rounds < 0 {
 		v.errorf("protocol.rounds", "%d rounds: the deadline is a number of rounds, 1 or more", pr.Rounds)
 	}
+	v.limit("protocol.rounds", pr.Rounds, MaxRounds, "rounds", "a transcript that long is no longer read; shorten the deadline")
 	if pr.Mediator != "" && s.ActorIndex(pr.Mediator) < 0 {
 		v.errorf("protocol.mediator", "no actor %q;%s valid: %s", pr.Mediator, DidYouMean(pr.Mediator, actorIDs(s)), quoteList(actorIDs(s)))
 	}

@@ -276,6 +276,15 @@ type zopaSearch struct {
 	vetoPower []float64
 }
 
+// MaxTrackedDeals bounds the work that follows ZOPA deals one by one (Monte Carlo's
+// per-deal frequencies, compare's deal lists): a zone of more deals, or Monte Carlo draws
+// whose zones together hold more, are refused. A million deals tracked cost about 50 MB.
+const MaxTrackedDeals = 1_000_000
+
+func tooManyTracked(n uint64) error {
+	return fmt.Errorf("%w: the zone of possible agreement holds %d deals or more, beyond the %d that negsim follows one by one; raise reservations, narrow the uncertainty or merge options", ErrInvalidScenario, n, MaxTrackedDeals)
+}
+
 // searchZOPA finds the deals every veto actor accepts at the given reservations. With
 // record set, members lists their positions in the space in ascending order; that costs a
 // visit per ZOPA deal, where counting alone takes whole subtrees at once.
@@ -297,6 +306,9 @@ func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, reco
 		return nil, err
 	}
 	if record {
+		if zs.count > MaxTrackedDeals {
+			return nil, tooManyTracked(zs.count)
+		}
 		if zs.members, err = t.members(ctx); err != nil {
 			return nil, err
 		}

@@ -91,7 +91,7 @@ func (a *app) report(err error) int {
 	case errors.As(err, &usage), errors.Is(err, config.ErrUsage):
 		fmt.Fprintf(a.stderr, "negsim: %s\n", strings.TrimPrefix(err.Error(), config.ErrUsage.Error()+": "))
 		return exitBadUse
-	case errors.As(err, &tooLarge):
+	case errors.As(err, &tooLarge), errors.Is(err, sim.ErrInvalidScenario):
 		fmt.Fprintf(a.stderr, "negsim: %v\n", err)
 		return exitBadUse
 	case errors.Is(err, context.DeadlineExceeded):
