@@ -13,13 +13,7 @@ import (
 // of 1,000 keys (the parser's cost grows with the square of one mapping's keys), is the
 // bound on what a file within the limits can cost.
 func BenchmarkLoadHostile(b *testing.B) {
-	keys := func(n int, indent string) string {
-		var s strings.Builder
-		for i := 0; i < n; i++ {
-			fmt.Fprintf(&s, "%sk%d: 1\n", indent, i)
-		}
-		return s.String()
-	}
+	keys := keyLines
 	var worst strings.Builder
 	for m := 0; m < 29; m++ {
 		fmt.Fprintf(&worst, "m%d:\n%s", m, keys(1000, "  "))

@@ -10,6 +10,15 @@ import (
 	"github.com/negsim/negsim/scenarios"
 )
 
+// keyLines is a block mapping of n keys k0: 1, k1: 1, ..., each line indented by indent.
+func keyLines(n int, indent string) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "%sk%d: 1\n", indent, i)
+	}
+	return b.String()
+}
+
 func prescanText(text string) error {
 	return prescan(context.Background(), "x.yaml", []byte(text))
 }
@@ -78,13 +87,7 @@ func TestPrescanValues(t *testing.T) {
 // TestPrescanMappingKeys: a block mapping of 1,000 keys passes and its 1,001st key, on
 // line 1,001, is refused; keys of different mappings do not add up.
 func TestPrescanMappingKeys(t *testing.T) {
-	keys := func(n int, indent string) string {
-		var b strings.Builder
-		for i := 0; i < n; i++ {
-			fmt.Fprintf(&b, "%sk%d: 1\n", indent, i)
-		}
-		return b.String()
-	}
+	keys := keyLines
 	if err := prescanText(keys(1000, "")); err != nil {
 		t.Errorf("1,000 keys refused: %v", err)
 	}
