@@ -302,13 +302,14 @@ func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, reco
 	if zs.count == 0 {
 		return zs, nil
 	}
+	// Before the frontier, which on a zone this large is the long part.
+	if record && zs.count > MaxTrackedDeals {
+		return nil, tooManyTracked(zs.count)
+	}
 	if zs.front, err = t.frontier(ctx); err != nil {
 		return nil, err
 	}
 	if record {
-		if zs.count > MaxTrackedDeals {
-			return nil, tooManyTracked(zs.count)
-		}
 		if zs.members, err = t.members(ctx); err != nil {
 			return nil, err
 		}

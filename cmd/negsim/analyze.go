@@ -263,7 +263,7 @@ func capHint(most int) string {
 	if most == tableCap {
 		return "--format csv or json lists up to " + count(listCap)
 	}
-	return "a spreadsheet cannot hold more"
+	return "narrow the zone (a variant, --set) to see the deals that matter"
 }
 
 func mark(b bool) string {
