@@ -3,6 +3,8 @@ package config
 import (
 	"context"
 	"fmt"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // Limits the pre-scan enforces before the YAML library sees a file. The library's parser
@@ -50,7 +52,7 @@ type scanner struct {
 func (s *scanner) col() int { return s.pos - s.lineAt + 1 }
 
 func (s *scanner) refuse(msg string) error {
-	return ErrorList{{File: s.name, Line: s.line, Col: s.col(), Msg: msg}}
+	return sim.Diagnostics{{File: s.name, Line: s.line, Col: s.col(), Message: msg}}
 }
 
 func (s *scanner) depth() int { return len(s.blocks) + s.flow }

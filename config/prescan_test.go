@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
 )
 
 // keyLines is a block mapping of n keys k0: 1, k1: 1, ..., each line indented by indent.
@@ -26,11 +27,11 @@ func prescanText(text string) error {
 // wantRefused checks that err is one located error saying want.
 func wantRefused(t *testing.T, err error, line int, want string) {
 	t.Helper()
-	var list ErrorList
+	var list sim.Diagnostics
 	if !errors.As(err, &list) || len(list) != 1 {
 		t.Fatalf("got %v, want one error saying %q", err, want)
 	}
-	if list[0].Line != line || !strings.Contains(list[0].Msg, want) {
+	if list[0].Line != line || !strings.Contains(list[0].Message, want) {
 		t.Errorf("got %v, want line %d saying %q", list[0], line, want)
 	}
 }
@@ -60,8 +61,8 @@ func TestPrescanDepth(t *testing.T) {
 				t.Errorf("64 levels refused: %v", err)
 			}
 			err := prescanText(c.at(65))
-			var list ErrorList
-			if !errors.As(err, &list) || !strings.Contains(list[0].Msg, "nested more than 64 levels deep") {
+			var list sim.Diagnostics
+			if !errors.As(err, &list) || !strings.Contains(list[0].Message, "nested more than 64 levels deep") {
 				t.Errorf("65 levels: got %v", err)
 			}
 		})
@@ -153,7 +154,7 @@ func TestErrorsCappedPerFile(t *testing.T) {
 		fmt.Fprintf(&b, "unknown%d: 1\n", i)
 	}
 	_, err := Load("x.yaml", []byte(b.String()))
-	var list ErrorList
+	var list sim.Diagnostics
 	if !errors.As(err, &list) {
 		t.Fatalf("got %v", err)
 	}
@@ -161,7 +162,7 @@ func TestErrorsCappedPerFile(t *testing.T) {
 		t.Fatalf("%d errors, want %d and a count of the rest", len(list), MaxErrorsPerFile+1)
 	}
 	// 250 unknown fields + name, issues and actors missing = 253; 253 - 100 = 153.
-	if last := list[len(list)-1].Msg; !strings.HasPrefix(last, "and 153 more errors not shown") {
+	if last := list[len(list)-1].Message; !strings.HasPrefix(last, "and 153 more errors not shown") {
 		t.Errorf("last line %q", last)
 	}
 }

@@ -73,7 +73,7 @@ func TestMaxTrackedDeals(t *testing.T) {
 		}
 		zs, err := searchZOPA(context.Background(), sp, sp.reservations(), 1, true)
 		if c.refused {
-			if err == nil || !errors.Is(err, ErrInvalidScenario) || !strings.Contains(err.Error(), "holds 1000001 deals or more, beyond the 1000000") {
+			if err == nil || !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "holds 1000001 deals or more, beyond the 1000000") {
 				t.Errorf("1,000,001 deals: got %v", err)
 			}
 			continue

@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -18,18 +20,39 @@ type Analysis struct {
 	Pareto    ParetoSummary                `json:"pareto"`
 	Solutions Solutions                    `json:"solutions"`
 	Issues    map[string]map[string]uint64 `json:"issues"`
-	Diagnosis *Diagnosis                   `json:"diagnosis,omitempty"`
-	Warnings  Problems                     `json:"warnings,omitempty"`
+	// Decision, Power and Ratification describe who must agree, when the scenario has a
+	// decision rule or ratification; Beliefs each believing actor's picture of the zone.
+	Decision     *DecisionReport                `json:"decision,omitempty"`
+	Power        map[string]PowerIndex          `json:"power,omitempty"`
+	Ratification map[string]*RatificationReport `json:"ratification,omitempty"`
+	Beliefs      map[string]*BeliefReport       `json:"beliefs,omitempty"`
+	Diagnosis    *Diagnosis                     `json:"diagnosis,omitempty"`
+	Warnings     Diagnostics                    `json:"warnings,omitempty"`
 
 	listing *listing
 }
 
 // listing is the ranked deals of an analysis, kept as positions until they are read.
 type listing struct {
-	sp      *Space
-	res     []float64
-	top     []ranked
-	onFront frontierIndex
+	sp  *Space
+	res []float64
+	top []ranked
+	// pareto reports whether a deal is on the frontier.
+	pareto func(choice []int) bool
+}
+
+// list sets the analysis's listing and, unless the caller streams it, reads it into
+// ZOPA.Deals.
+func (an *Analysis) list(ctx context.Context, l *listing, stream bool) error {
+	an.listing = l
+	an.ZOPA.Listed = len(l.top)
+	if stream {
+		return nil
+	}
+	return an.EachDeal(ctx, func(d Deal) error {
+		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
+		return nil
+	})
 }
 
 // EachDeal hands the listed ZOPA deals to fn one at a time, best first, as ZOPA.Deals
@@ -41,7 +64,6 @@ func (an *Analysis) EachDeal(ctx context.Context, fn func(Deal) error) error {
 		return nil
 	}
 	l := an.listing
-	vec := make([]float64, len(l.sp.veto))
 	for n, it := range l.top {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -50,10 +72,7 @@ func (an *Analysis) EachDeal(ctx context.Context, fn func(Deal) error) error {
 		}
 		choice := l.sp.choiceAt(it.pos)
 		d := l.sp.deal(choice, l.res)
-		for j, a := range l.sp.veto {
-			vec[j] = l.sp.Utility(a, choice)
-		}
-		d.Pareto = l.onFront.contains(vec)
+		d.Pareto = l.pareto(choice)
 		if err := fn(d); err != nil {
 			return err
 		}
@@ -80,9 +99,11 @@ type ActorSummary struct {
 // ZOPA is the zone of possible agreement: Count deals, of which the best Listed by Nash
 // product are in Deals.
 type ZOPA struct {
-	Count  uint64 `json:"count"`
-	Listed int    `json:"listed"`
-	Deals  []Deal `json:"deals"`
+	Count uint64 `json:"count"`
+	// LevelOneCount, under ratification, is the size of the zone at the table alone.
+	LevelOneCount *uint64 `json:"level_one_count,omitempty"`
+	Listed        int     `json:"listed"`
+	Deals         []Deal  `json:"deals"`
 }
 
 // ParetoSummary counts the Pareto-optimal ZOPA deals and their distinct utility vectors.
@@ -99,6 +120,10 @@ type Deal struct {
 	Accepts     map[string]bool    `json:"accepts"`
 	NashProduct float64            `json:"nash_product"`
 	Pareto      bool               `json:"pareto"`
+	// Votes, under a decision rule, is the votes of the table's actors that accept the deal.
+	Votes *int `json:"votes,omitempty"`
+	// Ratification, per actor with ratification, is the votes its ratifiers give the deal.
+	Ratification map[string]int `json:"ratification,omitempty"`
 	// Choice is the deal as one option position per issue, in file order.
 	Choice []int `json:"-"`
 }
@@ -110,43 +135,60 @@ type Solution struct {
 }
 
 // Solutions are the classic bargaining solutions over the ZOPA; each is nil when it is empty.
+// Their JSON names and order come from solutionTable.
 type Solutions struct {
-	Nash             *Solution `json:"nash"`
-	AsymmetricNash   *Solution `json:"asymmetric_nash"`
-	KalaiSmorodinsky *Solution `json:"kalai_smorodinsky"`
-	Utilitarian      *Solution `json:"utilitarian"`
-	Egalitarian      *Solution `json:"egalitarian"`
+	Nash             *Solution
+	AsymmetricNash   *Solution
+	KalaiSmorodinsky *Solution
+	Utilitarian      *Solution
+	Egalitarian      *Solution
 }
 
-func (s *Solutions) set(kind string, sol *Solution) {
-	switch kind {
-	case "nash":
-		s.Nash = sol
-	case "asymmetric_nash":
-		s.AsymmetricNash = sol
-	case "kalai_smorodinsky":
-		s.KalaiSmorodinsky = sol
-	case "utilitarian":
-		s.Utilitarian = sol
-	case "egalitarian":
-		s.Egalitarian = sol
-	}
-}
-
-// Named lists the solutions with their JSON names, in reporting order.
+// Named lists the solutions with their JSON names and titles, in reporting order.
 func (s *Solutions) Named() []NamedSolution {
-	return []NamedSolution{
-		{"nash", "Nash", s.Nash},
-		{"asymmetric_nash", "Asymmetric Nash", s.AsymmetricNash},
-		{"kalai_smorodinsky", "Kalai–Smorodinsky", s.KalaiSmorodinsky},
-		{"utilitarian", "Utilitarian", s.Utilitarian},
-		{"egalitarian", "Egalitarian", s.Egalitarian},
+	out := make([]NamedSolution, len(solutionTable))
+	for i, row := range solutionTable {
+		out[i] = NamedSolution{row.kind, row.title, *row.slot(s)}
 	}
+	return out
+}
+
+// MarshalJSON writes the solutions as an object keyed by their names, in reporting order.
+func (s Solutions) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, ns := range s.Named() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(ns.Key)
+		val, err := json.Marshal(ns.Solution)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(key)
+		b.WriteByte(':')
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *Solutions) UnmarshalJSON(data []byte) error {
+	var byName map[SolutionKind]*Solution
+	if err := json.Unmarshal(data, &byName); err != nil {
+		return err
+	}
+	for _, row := range solutionTable {
+		*row.slot(s) = byName[row.kind]
+	}
+	return nil
 }
 
 // NamedSolution pairs a solution with its names.
 type NamedSolution struct {
-	Key      string
+	Key      SolutionKind
 	Title    string
 	Solution *Solution
 }
@@ -175,6 +217,9 @@ type SpaceTooLargeError struct {
 	Limit    uint64
 }
 
+// Is makes a space too large to handle bad input: the file must change, or the limit.
+func (e *SpaceTooLargeError) Is(target error) bool { return target == ErrBadInput }
+
 func (e *SpaceTooLargeError) Error() string {
 	if e.Overflow {
 		return "the outcome space has more than 1.8e19 deals, more than negsim can count; merge options or drop issues"
@@ -183,8 +228,20 @@ func (e *SpaceTooLargeError) Error() string {
 }
 
 // Analyze computes the ZOPA of a compiled scenario, its frontier and solutions, and a
-// diagnosis when it is empty.
+// diagnosis when it is empty; and, for the scenario as written (no reservations given),
+// each believing actor's picture of it.
 func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
+	an, err := analyzeZone(ctx, sp, opt)
+	if err != nil || opt.Reservations != nil || len(sp.Believers()) == 0 {
+		return an, err
+	}
+	if an.Beliefs, err = sp.beliefReports(ctx, an.ZOPA.Count, opt.Workers); err != nil {
+		return nil, err
+	}
+	return an, nil
+}
+
+func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	if sp.tooMany {
 		return nil, &SpaceTooLargeError{Overflow: true}
 	}
@@ -194,6 +251,9 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 			return nil, fmt.Errorf("%d reservations given for %d actors", len(opt.Reservations), sp.actors)
 		}
 		res = opt.Reservations
+	}
+	if sp.rule != nil {
+		return analyzeDecided(ctx, sp, res, opt)
 	}
 	t := newTree(sp, sp.baseRules(res))
 	vetoRes := make([]float64, len(sp.veto))
@@ -226,29 +286,29 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	for i := range an.Actors {
 		an.Actors[i].Reservation = res[i]
 	}
-	an.Warnings = sp.sc.Validate().Warnings()
+	an.Warnings = sp.warnings
 	an.ZOPA.Count = tal.n
 	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
-	an.listing = &listing{sp: sp, res: res, top: top, onFront: front.index()}
-	an.ZOPA.Listed = len(top)
-	if !opt.Stream {
-		err := an.EachDeal(ctx, func(d Deal) error {
-			an.ZOPA.Deals = append(an.ZOPA.Deals, d)
-			return nil
-		})
-		if err != nil {
-			return nil, err
+	onFront, vec := front.index(), make([]float64, len(sp.veto))
+	pareto := func(choice []int) bool {
+		for j, a := range sp.veto {
+			vec[j] = sp.Utility(a, choice)
 		}
+		return onFront.contains(vec)
 	}
-	crit := front.criteria(vetoRes, vetoPower)
-	for _, kind := range solutionKinds {
-		i := front.argmax(crit[kind])
+	if err := an.list(ctx, &listing{sp: sp, res: res, top: top, pareto: pareto}, opt.Stream); err != nil {
+		return nil, err
+	}
+	cx := front.criteria(vetoRes, vetoPower)
+	for _, row := range solutionTable {
+		crit := cx.of(row.kind)
+		i := front.argmax(crit)
 		if i < 0 {
 			continue
 		}
 		d := sp.deal(front.entries[i].choice, res)
 		d.Pareto = true
-		an.Solutions.set(kind, &Solution{Deal: d, Value: presentable(crit[kind](front.entries[i].vec))})
+		*row.slot(&an.Solutions) = &Solution{Deal: d, Value: presentable(crit(front.entries[i].vec))}
 	}
 	for k := range sp.sc.Issues {
 		is := &sp.sc.Issues[k]
@@ -282,13 +342,16 @@ type zopaSearch struct {
 const MaxTrackedDeals = 1_000_000
 
 func tooManyTracked(n uint64) error {
-	return fmt.Errorf("%w: the zone of possible agreement holds %d deals or more, beyond the %d that negsim follows one by one; raise reservations, narrow the uncertainty or merge options", ErrInvalidScenario, n, MaxTrackedDeals)
+	return fmt.Errorf("%w: the zone of possible agreement holds %d deals or more, beyond the %d that negsim follows one by one; raise reservations, narrow the uncertainty or merge options", ErrBadInput, n, MaxTrackedDeals)
 }
 
 // searchZOPA finds the deals every veto actor accepts at the given reservations. With
 // record set, members lists their positions in the space in ascending order; that costs a
 // visit per ZOPA deal, where counting alone takes whole subtrees at once.
 func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, record bool) (*zopaSearch, error) {
+	if sp.rule != nil {
+		return gatedSearch(ctx, sp, res, record)
+	}
 	t := newTree(sp, sp.baseRules(res))
 	zs := &zopaSearch{vetoRes: make([]float64, len(sp.veto)), vetoPower: make([]float64, len(sp.veto)), front: frontier{nv: len(sp.veto)}}
 	for j, a := range sp.veto {
@@ -319,7 +382,7 @@ func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, reco
 
 // nash is the Nash solution's position on the frontier, or -1 when the ZOPA is empty.
 func (zs *zopaSearch) nash() int {
-	return zs.front.argmax(zs.front.criteria(zs.vetoRes, zs.vetoPower)["nash"])
+	return zs.front.argmax(zs.front.criteria(zs.vetoRes, zs.vetoPower).of(SolutionNash))
 }
 
 // Count is the number of deals every veto actor accepts at the given reservations (one per
@@ -327,6 +390,9 @@ func (zs *zopaSearch) nash() int {
 func (sp *Space) Count(ctx context.Context, reservations []float64, workers int) (uint64, error) {
 	if len(reservations) != sp.actors {
 		return 0, fmt.Errorf("%d reservations given for %d actors", len(reservations), sp.actors)
+	}
+	if sp.rule != nil {
+		return sp.gatedCount(ctx, reservations, true)
 	}
 	return newTree(sp, sp.baseRules(reservations)).count(ctx, workers)
 }
@@ -374,6 +440,9 @@ func (sp *Space) deal(choice []int, res []float64) Deal {
 		}
 	}
 	d.NashProduct = presentable(d.NashProduct)
+	if sp.rule != nil {
+		sp.countVotes(&d, choice, res)
+	}
 	return d
 }
 

@@ -11,10 +11,11 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
 )
 
 // FuzzParseDeals feeds arbitrary bytes to the deals-file reader, against the two-by-two
-// fixture: it returns tables or an error naming the file (an ErrorList with lines, or a
+// fixture: it returns tables or an error naming the file (Diagnostics with lines, or a
 // usage error for a file without tables), never panics, and every
 // table it returns has a unique name and, when it reached a deal, a valid option per issue.
 func FuzzParseDeals(f *testing.F) {
@@ -36,16 +37,15 @@ func FuzzParseDeals(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tables, err := parseDeals("deals.csv", data, sc)
 		if err != nil {
-			var list config.ErrorList
-			var usage *usageError
-			if errors.As(err, &usage) && strings.Contains(usage.msg, "deals.csv") {
+			var list sim.Diagnostics
+			if errors.Is(err, config.ErrUsage) && strings.Contains(err.Error(), "deals.csv") {
 				return // a file that holds no table at all is named whole
 			}
 			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("got %T %v, want an ErrorList", err, err)
+				t.Fatalf("got %T %v, want Diagnostics", err, err)
 			}
 			for _, e := range list {
-				if e.File != "deals.csv" || e.Msg == "" {
+				if e.File != "deals.csv" || e.Message == "" {
 					t.Fatalf("error without file or message: %+v", e)
 				}
 			}
