@@ -251,17 +251,20 @@ type entry struct {
 	value ast.Node
 }
 
-// entries lists a mapping's keys in file order, reporting duplicates and merge keys.
-func (d *decoder) entries(n ast.Node, path string) []entry {
-	var values []*ast.MappingValueNode
+// mappingValues is a mapping's key-value pairs in file order; nil for any other node.
+func mappingValues(n ast.Node) []*ast.MappingValueNode {
 	switch x := n.(type) {
 	case *ast.MappingNode:
-		values = x.Values
+		return x.Values
 	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{x}
-	default:
-		return nil
+		return []*ast.MappingValueNode{x}
 	}
+	return nil
+}
+
+// entries lists a mapping's keys in file order, reporting duplicates and merge keys.
+func (d *decoder) entries(n ast.Node, path string) []entry {
+	values := mappingValues(n)
 	seen := map[string]bool{}
 	var out []entry
 	for _, mv := range values {
@@ -463,18 +466,7 @@ func (d *decoder) elementKeys(seq *ast.SequenceNode, elem reflect.Type) []string
 // peekID reads the id of a list element before the element is decoded, without defining
 // its anchors (the decoder does that when it gets there, in file order).
 func (d *decoder) peekID(n ast.Node) string {
-	n = d.peek(n)
-	if !isMapping(n) {
-		return ""
-	}
-	var values []*ast.MappingValueNode
-	switch x := n.(type) {
-	case *ast.MappingNode:
-		values = x.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{x}
-	}
-	for _, mv := range values {
+	for _, mv := range mappingValues(d.peek(n)) {
 		if key, ok := scalarText(d.peek(mv.Key)); ok && key == "id" {
 			id, _ := scalarText(d.peek(mv.Value))
 			return id

@@ -24,11 +24,6 @@ import (
 // of kilobytes; anything near this is a mistake or an attack.
 const DefaultMaxBytes = 4 << 20
 
-// ErrBadInput marks errors caused by what a user wrote, as opposed to failures of the
-// machine; callers test for it with errors.Is to choose an exit code. It is the engine's own:
-// a problem in a file and a problem in a value set by path are the same kind of error.
-var ErrBadInput = sim.ErrBadInput
-
 // Document is a loaded scenario with what is needed to point into its file.
 type Document struct {
 	Name     string
@@ -214,9 +209,8 @@ func LoadContext(ctx context.Context, name string, data []byte) (*Document, erro
 }
 
 // Open loads a scenario as the what-if asks for it: the file, then the variant, then the
-// overrides in order, validated and compiled once, as a whole. When the result is invalid,
-// the file is blamed if it is invalid itself; otherwise the what-if is, in the words the
-// user typed.
+// overrides in order, compiled once. A file that is invalid by itself is reported as such;
+// a what-if that leaves the scenario invalid is reported in the words the user typed.
 func Open(name string, data []byte, variant string, sets []Override) (*Document, error) {
 	return OpenContext(context.Background(), name, data, variant, sets)
 }

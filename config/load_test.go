@@ -67,7 +67,7 @@ func loadErrors(t *testing.T, src string) sim.Diagnostics {
 	if !errors.As(err, &list) {
 		t.Fatalf("err = %v, want an sim.Diagnostics", err)
 	}
-	if !errors.Is(err, ErrBadInput) {
+	if !errors.Is(err, sim.ErrBadInput) {
 		t.Errorf("an sim.Diagnostics must count as bad input")
 	}
 	return list
@@ -174,7 +174,7 @@ func TestReadFileRefusesLargeFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := ReadFile(path, 1000)
-	if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "larger than 1000 bytes") {
+	if !errors.Is(err, sim.ErrBadInput) || !strings.Contains(err.Error(), "larger than 1000 bytes") {
 		t.Errorf("err = %v, want a size refusal", err)
 	}
 	if _, err := ReadFile(path, 4000); err != nil {

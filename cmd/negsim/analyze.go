@@ -73,10 +73,7 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	if err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	// CSV and JSON stream the listing, one deal at a time, through a spool: a million deals

@@ -167,6 +167,10 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		arg, variant = file, v
 	}
+	name, data, err := a.readScenario(arg)
+	if err != nil {
+		return nil, err
+	}
 	var sets []config.Override
 	for _, s := range w.sets {
 		o, err := config.ParseOverride(s)
@@ -174,10 +178,6 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 			return nil, err
 		}
 		sets = append(sets, o)
-	}
-	name, data, err := a.readScenario(arg)
-	if err != nil {
-		return nil, err
 	}
 	return config.OpenContext(a.ctx, name, data, variant, sets)
 }
@@ -230,9 +230,9 @@ func (a *app) emit(render func(w io.Writer) error) error {
 
 // compile prints a document's warnings and returns its compiled scenario, the start of
 // every command that searches the deals. The document was validated when it was opened.
-func (a *app) compile(doc *config.Document) (*sim.Space, error) {
+func (a *app) compile(doc *config.Document) *sim.Space {
 	a.warn(doc)
-	return doc.Space, nil
+	return doc.Space
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output

@@ -73,10 +73,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 	if err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	scorer, err := sim.NewScorer(ctx, sp, sim.Options{Workers: a.settings.Workers})

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -76,25 +78,28 @@ is recorded for stochastic strategies to come.`,
 	return cmd
 }
 
+// playRounds runs the rounds of a document. A path that leads nowhere or a scenario left
+// invalid is the file's fault (an event's), and is reported against it.
+func (a *app) playRounds(ctx context.Context, doc *config.Document, sp *sim.Space, opts sim.RoundsOptions) (*sim.Transcript, error) {
+	tr, err := sim.Rounds(ctx, sp, opts)
+	var pe *sim.PathError
+	var invalid sim.Diagnostics
+	if errors.As(err, &pe) || errors.As(err, &invalid) {
+		return nil, usagef("%s: %v", doc.Name, err)
+	}
+	return tr, err
+}
+
 func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string) error {
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	opts.Workers = a.settings.Workers
-	tr, err := sim.Rounds(ctx, sp, opts)
-	var pe *sim.PathError
-	var invalid sim.Diagnostics
-	if errors.As(err, &pe) || errors.As(err, &invalid) {
-		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
-		return usagef("%s: %v", doc.Name, err)
-	}
+	tr, err := a.playRounds(ctx, doc, sp, opts)
 	if err != nil {
 		return err
 	}
