@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -121,12 +123,27 @@ func TestPrescanIgnoresText(t *testing.T) {
 	}
 }
 
-// TestPrescanAcceptsShippedScenarios: every shipped scenario is far inside the limits.
+// TestPrescanAcceptsShippedScenarios: every shipped scenario, the generated performance
+// cases and every hostile file but the two nested too deep are inside the limits.
 func TestPrescanAcceptsShippedScenarios(t *testing.T) {
 	for _, name := range scenarios.Names() {
 		data, _ := scenarios.Read(name)
 		if err := prescan(context.Background(), name, data); err != nil {
 			t.Errorf("%s: %v", name, err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "cmd", "negsim", "testdata", "*", "*.yaml"))
+	if len(files) < 20 {
+		t.Fatalf("only %d test files found", len(files))
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = prescan(context.Background(), file, data)
+		if deep := strings.Contains(file, "deep-"); deep != (err != nil) {
+			t.Errorf("%s: %v", file, err)
 		}
 	}
 }
