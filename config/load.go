@@ -30,6 +30,10 @@ type Document struct {
 	Scenario *sim.Scenario
 	// Variant is the variant applied to Scenario, or "".
 	Variant string
+	// Overrides are the --set values applied after it, as PATH=VALUE, in order.
+	Overrides []string
+	// Recentred are the uncertainty: distributions the what-if moved with their values.
+	Recentred []sim.Recentred
 	// Space is Scenario compiled, so validated: validation runs once per document, and
 	// every command takes the compiled scenario from here.
 	Space *sim.Space
@@ -160,7 +164,7 @@ func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
 		}
 	}
 	if r.err != nil {
-		return nil, sim.Diagnostics{syntaxError(name, r.err)}
+		return nil, sim.Diagnostics{syntaxError(name, data, r.err)}
 	}
 	f := r.file
 	var body ast.Node
@@ -360,8 +364,11 @@ func sortErrors(l sim.Diagnostics) {
 	})
 }
 
-// syntaxError locates an error from the YAML parser.
-func syntaxError(name string, err error) sim.Diagnostic {
+// syntaxError locates an error from the YAML parser. A tab in the indentation, which YAML
+// forbids and editors insert unseen, gets a message that says so and names the first
+// line indented with one, rather than the parser's "found character '\t' that cannot
+// start any token".
+func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 	e := sim.Diagnostic{File: name, Message: "not valid YAML or JSON: " + err.Error()}
 	var ye interface {
 		GetToken() *token.Token
@@ -372,6 +379,16 @@ func syntaxError(name string, err error) sim.Diagnostic {
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Col = tk.Position.Line, tk.Position.Column
 		}
+	}
+	if strings.Contains(e.Message, "'\t'") {
+		for i, line := range strings.Split(string(data), "\n") {
+			indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+			if col := strings.IndexByte(indent, '\t'); col >= 0 {
+				e.Line, e.Col = i+1, col+1
+				break
+			}
+		}
+		e.Message = "tabs are not allowed in YAML; indent with spaces (this line is indented with a tab)"
 	}
 	return e
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -86,12 +87,11 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	return a.emit(func(w io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeAnalysisJSON(ctx, w, an)
+			return writeAnalysisJSON(ctx, w, doc, an)
 		case "csv":
 			return writeZOPACSV(ctx, w, doc.Scenario, an)
 		}
-		r := analysisReport(doc.Scenario, an)
-		return r.write(w, a.settings.Format)
+		return analysisReport(doc.Scenario, an).about(doc).write(w, a.settings.Format)
 	})
 }
 
@@ -241,15 +241,15 @@ func writeZOPACSV(ctx context.Context, w io.Writer, sc *sim.Scenario, an *sim.An
 	return cw.Error()
 }
 
-// writeAnalysisJSON writes an analysis as writeJSON would, with its listed deals streamed
-// into zopa.deals one at a time: the rest is encoded with no deals, and the deals are
-// encoded at the place and indentation the encoder gives an array there.
-func writeAnalysisJSON(ctx context.Context, w io.Writer, an *sim.Analysis) error {
+// writeAnalysisJSON writes an analysis as writeResultJSON would, with its listed deals
+// streamed into zopa.deals one at a time: the rest is encoded with no deals, and the deals
+// are encoded at the place and indentation the encoder gives an array there.
+func writeAnalysisJSON(ctx context.Context, w io.Writer, doc *config.Document, an *sim.Analysis) error {
 	if an.ZOPA.Listed == 0 {
-		return writeJSON(w, an)
+		return writeResultJSON(w, doc, an)
 	}
 	var rest bytes.Buffer
-	if err := writeJSON(&rest, an); err != nil {
+	if err := writeResultJSON(&rest, doc, an); err != nil {
 		return err
 	}
 	// ZOPA is encoded count, listed, deals: the first deals after "zopa" is its list.

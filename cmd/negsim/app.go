@@ -34,6 +34,9 @@ type app struct {
 	inputs []string
 	// stopTimer releases the --timeout timer once the command is done.
 	stopTimer context.CancelFunc
+	// wide forces full tables; width fits them to that many columns (see fit.go).
+	wide  bool
+	width int
 }
 
 // usagef is an error in how negsim was called: exit 2, and the message says what to fix.
@@ -118,6 +121,9 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if a.width < 0 {
+				return usagef("--width %d: give a number of columns, or leave it out to fit the terminal", a.width)
+			}
 			s, err := config.ResolveSettings(cmd.Flags())
 			if err != nil {
 				return err
@@ -133,6 +139,9 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
 	config.RegisterFlags(root.PersistentFlags())
+	_ = root.RegisterFlagCompletionFunc("format", completeFormat)
+	root.PersistentFlags().BoolVar(&a.wide, "wide", false, "print tables at full width even when they are wider than the terminal")
+	root.PersistentFlags().IntVar(&a.width, "width", 0, "fit tables to this many columns, also in files and pipes (default: the terminal's width on a terminal)")
 	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.explainCommand(), a.listCommand(), a.roundsCommand(),
 		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand(),
@@ -155,11 +164,27 @@ type whatIf struct {
 func (w *whatIf) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&w.variant, "variant", "", "apply one of the scenario's variants (also FILE#VARIANT)")
 	cmd.Flags().StringArrayVar(&w.sets, "set", nil, "override a value, e.g. --set actors.russia.reservation=0.4 (repeatable; applied after --variant)")
+	_ = cmd.RegisterFlagCompletionFunc("variant", completeVariant)
+	_ = cmd.RegisterFlagCompletionFunc("set", completeSetPath)
+	if cmd.ValidArgsFunction == nil {
+		cmd.ValidArgsFunction = completeScenarioArg(1)
+	}
 }
 
 // openScenario loads a scenario and applies the what-ifs asked for. FILE#VARIANT names a
 // variant inside the file; a path that exists with a # in its name is taken as it is.
 func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
+	// --set PATH VALUE (a space for the =) leaves VALUE as the file argument: say so before
+	// looking for a file named 0.6.
+	for _, s := range w.sets {
+		if !strings.Contains(s, "=") {
+			hint := ""
+			if arg != "" && !exists(arg) {
+				hint = fmt.Sprintf("; did you mean --set %s=%s? (%q was read as the scenario file)", s, arg, arg)
+			}
+			return nil, usagef("--set %s: write PATH=VALUE as one word, e.g. --set actors.russia.reservation=0.4%s", s, hint)
+		}
+	}
 	variant := w.variant
 	if file, v, ok := strings.Cut(arg, "#"); ok && !exists(arg) {
 		if variant != "" && variant != v {
@@ -222,7 +247,7 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 func (a *app) emit(render func(w io.Writer) error) error {
 	var s spool
 	defer s.discard()
-	if err := render(&s); err != nil {
+	if err := sized(a.outputWidth(), render)(&s); err != nil {
 		return err
 	}
 	return s.copyTo(a.stdout)
@@ -240,7 +265,12 @@ func (a *app) compile(doc *config.Document) *sim.Space {
 // owner only.
 func (a *app) emitTo(out string, private bool, render func(w io.Writer) error) error {
 	if out != "" {
-		return a.writeFile(out, private, render)
+		// A file keeps the full tables unless --width asks otherwise.
+		width := a.width
+		if a.wide {
+			width = 0
+		}
+		return a.writeFile(out, private, sized(width, render))
 	}
 	return a.emit(render)
 }

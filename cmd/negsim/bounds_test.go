@@ -70,7 +70,7 @@ func TestStreamedListingMatchesWhole(t *testing.T) {
 		t.Fatalf("the fixture lists %d deals, want 300", len(whole.ZOPA.Deals))
 	}
 	var want bytes.Buffer
-	if err := writeJSON(&want, whole); err != nil {
+	if err := writeResultJSON(&want, doc, whole); err != nil {
 		t.Fatal(err)
 	}
 	got, stderr, code := runNegsim(t, "analyze", file, "--limit", "300", "--format", "json")

@@ -19,7 +19,9 @@ import (
 // same report renders as terminal tables or Markdown; CSV takes its one main grid, and
 // JSON bypasses it for the result struct itself.
 type report struct {
-	title    string
+	title string
+	// stance is the scenario's one line on what kind of model it is, shown under the title.
+	stance   string
 	sections []section
 }
 
@@ -68,6 +70,13 @@ func (r *report) write(w io.Writer, format string) error {
 			fmt.Fprintf(w, "%s\n%s\n\n", r.title, strings.Repeat("=", len([]rune(r.title))))
 		}
 	}
+	if r.stance != "" {
+		line := stanceLine(r.stance)
+		if width := tableWidth(w); width > 0 && !md {
+			line = wrapProse(line, width)
+		}
+		fmt.Fprintf(w, "%s\n\n", line)
+	}
 	for _, s := range r.sections {
 		if s.title != "" {
 			if md {
@@ -82,6 +91,9 @@ func (r *report) write(w io.Writer, format string) error {
 			if md && i > 0 && p != "" && s.text[i-1] != "" && !(listItem(p) && listItem(s.text[i-1])) && !strings.HasPrefix(p, "  ") {
 				fmt.Fprintln(w)
 			}
+			if width := tableWidth(w); width > 0 && !md {
+				p = wrapProse(p, width)
+			}
 			fmt.Fprintln(w, esc(p))
 		}
 		if len(s.text) > 0 && s.grid != nil {
@@ -92,7 +104,11 @@ func (r *report) write(w io.Writer, format string) error {
 			if md {
 				g = g.escaped(esc)
 			}
-			if err := g.render(w, md); err != nil {
+			render := g.render
+			if width := tableWidth(w); width > 0 && !md {
+				render = func(w io.Writer, _ bool) error { return g.renderFitted(w, width) }
+			}
+			if err := render(w, md); err != nil {
 				return err
 			}
 		}
