@@ -589,7 +589,7 @@ func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, li
 			z.pivotal[a] += n
 		}
 		for _, it := range v.top.items {
-			top.offer(it.score, it.choice)
+			top.offer(it.score, it.pos)
 		}
 		kept = append(kept, v.kept...)
 		z.members = append(z.members, v.members...)
@@ -667,7 +667,7 @@ func (v *zoneVisit) leaf(u, gu []float64) {
 	for j, x := range v.eff {
 		score *= math.Max(0, x-v.z.partyRes[j])
 	}
-	v.top.offer(score, w.choice)
+	v.top.offer(score, sp.index(w.choice))
 	if dr.needed > 0 {
 		votes := v.vetoVotes
 		accepts := func(a int) bool { m := v.tableVoter[a]; return m < 0 || gu[m] >= w.g.voters[m].floor }
@@ -754,6 +754,16 @@ func (sp *Space) gatedCount(ctx context.Context, res []float64, ratified bool) (
 
 // gatedSearch is searchZOPA under a decision rule or ratification.
 func gatedSearch(ctx context.Context, sp *Space, res []float64, record bool) (*zopaSearch, error) {
+	if record {
+		// The visit records every deal as it goes: count first, and refuse a zone too large.
+		n, err := sp.gatedCount(ctx, res, true)
+		if err != nil {
+			return nil, err
+		}
+		if n > MaxTrackedDeals {
+			return nil, tooManyTracked(n)
+		}
+	}
 	z, err := sp.visitZone(ctx, res, true, 0, record)
 	if err != nil {
 		return nil, err
