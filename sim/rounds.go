@@ -224,13 +224,46 @@ type rounds struct {
 
 // Rounds runs the scenario's bargaining rounds.
 func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, error) {
+	rn, tr, err := startRounds(ctx, sp, opts)
+	if err != nil {
+		return nil, err
+	}
+	var prev []int
+	for t := 0; t < rn.deadline; t++ {
+		rd, err := rn.round(t, prev)
+		if err != nil {
+			return nil, err
+		}
+		tr.Rounds = append(tr.Rounds, *rd)
+		if rd.Ripe && tr.RipeAt == nil {
+			tr.RipeAt = &rd.Round
+		}
+		if rd.Proposal != nil {
+			prev = rd.Proposal.Choice
+		}
+		if rd.Agreement {
+			out, err := rn.agreement(rd)
+			if err != nil {
+				return nil, err
+			}
+			tr.Outcome = *out
+			return tr, nil
+		}
+	}
+	tr.Outcome = rn.breakdown(rn.deadline - 1)
+	return tr, nil
+}
+
+// startRounds sets the talks up: the protocol, the actors' strategies, the warnings about
+// the schedule and every actor's best deal. Rounds and a played game share it.
+func startRounds(ctx context.Context, sp *Space, opts RoundsOptions) (*rounds, *Transcript, error) {
 	if sp.tooMany {
-		return nil, &SpaceTooLargeError{Overflow: true}
+		return nil, nil, &SpaceTooLargeError{Overflow: true}
 	}
 	sc := sp.sc
 	rn := &rounds{ctx: ctx, opts: opts, sp: sp, start: sc, cur: sc.Clone(), raw: sp.reservations(), mediator: -1}
 	if err := rn.resolveProtocol(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	tr := &Transcript{Scenario: sc.Name, Protocol: rn.protocol, Deadline: rn.deadline, Seed: opts.Seed, Rounds: []Round{}}
 	if rn.protocol == ProtocolMediated {
@@ -260,34 +293,15 @@ func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, er
 		}
 	}
 	if err := rn.computeBest(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	return rn, tr, nil
+}
 
-	var prev []int
-	for t := 0; t < rn.deadline; t++ {
-		rd, err := rn.round(t, prev)
-		if err != nil {
-			return nil, err
-		}
-		tr.Rounds = append(tr.Rounds, *rd)
-		if rd.Ripe && tr.RipeAt == nil {
-			tr.RipeAt = &rd.Round
-		}
-		if rd.Proposal != nil {
-			prev = rd.Proposal.Choice
-		}
-		if rd.Agreement {
-			out, err := rn.agreement(rd)
-			if err != nil {
-				return nil, err
-			}
-			tr.Outcome = *out
-			return tr, nil
-		}
-	}
-	last := rn.deadline - 1
-	tr.Outcome = Outcome{Round: last, Reservations: rn.reservationMap(rn.reservationsNow())}
-	return tr, nil
+// breakdown is the end of talks without agreement at round t: everyone keeps its
+// reservation of that round.
+func (rn *rounds) breakdown(t int) Outcome {
+	return Outcome{Round: t, Reservations: rn.reservationMap(rn.reservationsNow())}
 }
 
 func (rn *rounds) resolveProtocol() error {
@@ -456,7 +470,30 @@ func (rn *rounds) titForTat(a, t int, r, top float64) float64 {
 	return min(top, max(r, last[a]-conceded))
 }
 
+// roundStart is a round opened: its events fired, every actor's reservation and
+// aspiration set, and the ZOPA at those reservations counted.
+type roundStart struct {
+	t      int
+	fired  []FiredEvent
+	r, asp []float64
+	zopa   uint64
+}
+
+// A round is opened, a deal proposed and answered. A played game opens the round and
+// answers it the same way, but may take the proposal from the person at the table.
 func (rn *rounds) round(t int, prev []int) (*Round, error) {
+	st, err := rn.open(t)
+	if err != nil {
+		return nil, err
+	}
+	prop, err := rn.propose(st)
+	if err != nil {
+		return nil, err
+	}
+	return rn.answer(st, prop, prev), nil
+}
+
+func (rn *rounds) open(t int) (*roundStart, error) {
 	if err := rn.ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -469,48 +506,56 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := rn.reservationsNow()
-	asp := rn.aspirations(t, r)
-	sp := rn.sp
-	rd := &Round{Round: t, Events: fired, AcceptedBy: []string{}}
-
-	var prop *Proposal
-	if rn.protocol == ProtocolMediated {
-		prop, err = rn.mediated(r, asp)
-	} else {
-		prop, err = rn.alternating(t, r, asp)
-	}
-	if err != nil {
+	st := &roundStart{t: t, fired: fired, r: rn.reservationsNow()}
+	st.asp = rn.aspirations(t, st.r)
+	if st.zopa, err = rn.sp.Count(rn.ctx, st.r, rn.opts.Workers); err != nil {
 		return nil, err
 	}
-	agreed := prop != nil
+	return st, nil
+}
+
+// proposer is the actor who puts the deal on the table in round t: the mediator (-1 for
+// a neutral one) or the veto actor whose turn it is.
+func (rn *rounds) proposer(t int) int {
+	if rn.protocol == ProtocolMediated {
+		return rn.mediator
+	}
+	return rn.sp.veto[t%len(rn.sp.veto)]
+}
+
+func (rn *rounds) propose(st *roundStart) (*Proposal, error) {
+	if rn.protocol == ProtocolMediated {
+		return rn.mediated(st.r, st.asp)
+	}
+	return rn.alternating(st.t, st.r, st.asp)
+}
+
+// answer records every actor's answer to the proposal: it accepts a deal that keeps its red
+// lines and gives it at least its aspiration. prev is the deal on the table before.
+func (rn *rounds) answer(st *roundStart, prop *Proposal, prev []int) *Round {
+	sp := rn.sp
+	rd := &Round{Round: st.t, Events: st.fired, ZOPA: st.zopa, Ripe: st.zopa > 0}
 	for a := range sp.sc.Actors {
-		ar := ActorRound{Actor: sp.sc.Actors[a].ID, Reservation: presentable(r[a]), Aspiration: presentable(asp[a]), Best: presentable(max(rn.best[a], r[a]))}
+		ar := ActorRound{Actor: sp.sc.Actors[a].ID, Reservation: presentable(st.r[a]), Aspiration: presentable(st.asp[a]), Best: presentable(max(rn.best[a], st.r[a]))}
 		if prop != nil {
 			u := sp.Utility(a, prop.Choice)
 			shown := presentable(u)
 			ar.Utility = &shown
-			ar.Accepts = sp.MeetsRedLines(a, prop.Choice) && u >= asp[a]-Tolerance
-			if ar.Accepts {
-				rd.AcceptedBy = append(rd.AcceptedBy, ar.Actor)
-			} else if sp.sc.Actors[a].Veto {
-				agreed = false
-			}
+			ar.Accepts = sp.MeetsRedLines(a, prop.Choice) && u >= st.asp[a]-Tolerance
 		}
 		rd.Actors = append(rd.Actors, ar)
 	}
 	if prop != nil {
-		prop.Options = map[string]string{}
+		prop.Options = optionsOf(sp.sc, prop.Choice)
 		prop.Changed = []string{}
 		for k, o := range prop.Choice {
-			is := &sp.sc.Issues[k]
-			prop.Options[is.ID] = is.Options[o].ID
 			if prev == nil || prev[k] != o {
-				prop.Changed = append(prop.Changed, is.ID)
+				prop.Changed = append(prop.Changed, sp.sc.Issues[k].ID)
 			}
 		}
+		prop.LargestShortfall = 0
 		for _, a := range sp.veto {
-			prop.LargestShortfall = max(prop.LargestShortfall, asp[a]-sp.Utility(a, prop.Choice))
+			prop.LargestShortfall = max(prop.LargestShortfall, st.asp[a]-sp.Utility(a, prop.Choice))
 		}
 		if prop.LargestShortfall <= Tolerance {
 			// Within the tolerance of acceptance is no shortfall at all.
@@ -518,12 +563,31 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 		}
 	}
 	rd.Proposal = prop
-	rd.Agreement = agreed
-	if rd.ZOPA, err = sp.Count(rn.ctx, r, rn.opts.Workers); err != nil {
-		return nil, err
+	rn.settle(rd)
+	return rd
+}
+
+// settle reads the round's outcome off the answers: an agreement when there is a proposal
+// and every veto actor accepts it.
+func (rn *rounds) settle(rd *Round) {
+	rd.AcceptedBy = []string{}
+	rd.Agreement = rd.Proposal != nil
+	for a, ar := range rd.Actors {
+		if ar.Accepts {
+			rd.AcceptedBy = append(rd.AcceptedBy, ar.Actor)
+		} else if rn.sp.sc.Actors[a].Veto {
+			rd.Agreement = false
+		}
 	}
-	rd.Ripe = rd.ZOPA > 0
-	return rd, nil
+}
+
+// optionsOf writes a deal as issue → option.
+func optionsOf(sc *Scenario, choice []int) map[string]string {
+	m := make(map[string]string, len(choice))
+	for k, o := range choice {
+		m[sc.Issues[k].ID] = sc.Issues[k].Options[o].ID
+	}
+	return m
 }
 
 // mediated is the single negotiating text: among the deals every veto actor accepts now,
@@ -560,7 +624,7 @@ func (rn *rounds) mediated(r, asp []float64) (*Proposal, error) {
 // such deal, it offers its best one.
 func (rn *rounds) alternating(t int, r, asp []float64) (*Proposal, error) {
 	sp := rn.sp
-	p := sp.veto[t%len(sp.veto)]
+	p := rn.proposer(t)
 	floors := make([]float64, sp.actors)
 	for a := range floors {
 		floors[a] = math.Inf(-1)
