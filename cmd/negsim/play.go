@@ -402,16 +402,26 @@ func (s *session) turn(v *sim.PlayView, lastReservation float64) {
 		s.say("Coach: %s", s.margin(*v.Coach))
 	}
 	var yes, no []string
+	holdsOut := false
 	for _, ac := range s.sc.Actors {
 		switch {
 		case ac.ID == v.Seat:
 		case slices.Contains(v.AcceptedBy, ac.ID):
 			yes = append(yes, ac.Name)
+		case ac.ID == p.By:
+			// A proposer offers the best it can when nothing within everyone's red lines
+			// meets what it asks for now, and does not accept that itself.
+			holdsOut = true
 		default:
 			no = append(no, ac.Name)
 		}
 	}
-	s.say("Accepted so far by: %s. Rejected by: %s.", orNone(yes), orNone(no))
+	if len(yes)+len(no) > 0 {
+		s.say("Accepted so far by: %s. Rejected by: %s.", orNone(yes), orNone(no))
+	}
+	if holdsOut {
+		s.say("%s does not accept its own proposal yet: it asks for more than it offers.", s.name(p.By))
+	}
 	moves := "accept or reject"
 	if v.CanCounter {
 		moves = "accept, reject, or offer issue=option,... as a counter"
@@ -444,26 +454,32 @@ func (s *session) deal(options map[string]string, changed []string) {
 func (s *session) heard(hs []sim.Heard) {
 	seat := s.g.View().Seat
 	for _, h := range hs {
-		what := "the proposal"
+		what := "the proposal by " + s.name(h.By)
 		switch {
 		case h.Basis == sim.BasisCounter:
 			what = "your counter offer"
 		case h.By == seat:
 			what = "your proposal"
+		case h.By == "":
+			what = "the mediator's proposal"
 		}
-		var yes []string
-		for _, id := range h.AcceptedBy {
-			if id == seat {
-				yes = append(yes, "you")
+		var yes, no []string
+		for _, ac := range s.sc.Actors {
+			who := ac.Name
+			if ac.ID == seat {
+				who = "you"
+			}
+			if slices.Contains(h.AcceptedBy, ac.ID) {
+				yes = append(yes, who)
 			} else {
-				yes = append(yes, s.name(id))
+				no = append(no, who)
 			}
 		}
-		end := "no agreement."
+		end := "No agreement."
 		if h.Agreement {
-			end = "agreement."
+			end = "Agreement."
 		}
-		s.say("Round %d: %s was accepted by %s; %s", h.Round, what, orNone(yes), end)
+		s.say("Round %d, %s: accepted by %s; rejected by %s. %s", h.Round, what, orNone(yes), orNone(no), end)
 	}
 }
 
@@ -506,7 +522,7 @@ func (s *session) ending() {
 		if last.ZOPA > 0 {
 			s.say("A deal was possible: %s every party with a veto would have accepted at round %d's walk-away values.", plural(last.ZOPA, "deal", "deals"), last.Round)
 		} else if tr.RipeAt == nil {
-			s.say("No deal was possible: the zone of possible agreement was empty in every round.")
+			s.say("No deal was possible: the zone of possible agreement was empty in every round played.")
 		} else {
 			s.say("The zone of possible agreement was open from round %d, and closed again by round %d.", *tr.RipeAt, last.Round)
 		}
