@@ -252,7 +252,9 @@ func (s *session) loop() error {
 			case line, ok = <-lines:
 			}
 			if !ok {
-				if err := <-readErr; err != nil {
+				if err := <-readErr; errors.Is(err, bufio.ErrTooLong) {
+					return usagef("a line of the input is longer than 1 MiB; give one command a line")
+				} else if err != nil {
 					return fmt.Errorf("reading the moves: %w", err)
 				}
 				s.say("quit (end of input)")

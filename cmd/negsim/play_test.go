@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -223,5 +226,70 @@ func TestScoreAndDebriefReadTranscripts(t *testing.T) {
 	}
 	if _, errs, code := runNegsim(t, "debrief", "--transcripts", "class", "--variant", "alaska-2025"); code != exitBadUse || !strings.Contains(errs, "was played on ukraine-2026 --variant sanctions-bite") {
 		t.Errorf("a transcript scored on another variant: exit %d, %s", code, errs)
+	}
+}
+
+// blockingInput stands for a person who never types: its first read is the moment to press
+// Ctrl-C, and it then waits until the test ends.
+type blockingInput struct {
+	interrupt func()
+	release   chan struct{}
+}
+
+func (b *blockingInput) Read([]byte) (int, error) {
+	b.interrupt()
+	<-b.release
+	return 0, io.EOF
+}
+
+// Ctrl-C while the session waits for a move ends it at once, with exit code 1 and no
+// transcript.
+func TestPlayInterrupted(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ctx, cancel := context.WithCancel(context.Background())
+	in := &blockingInput{interrupt: cancel, release: make(chan struct{})}
+	defer close(in.release)
+	var out, errs bytes.Buffer
+	code := run(ctx, []string{"play", "--as", "ukraine", "--transcript", "t.json"}, in, &out, &errs)
+	if code != exitFailure || !strings.Contains(errs.String(), "interrupted") {
+		t.Errorf("exit %d, stderr %q", code, errs.String())
+	}
+	if _, err := os.Stat("t.json"); !os.IsNotExist(err) {
+		t.Errorf("an interrupted session left a transcript (%v)", err)
+	}
+}
+
+// --timeout bounds the work between two moves; here the first step cannot finish in it.
+func TestPlayTimeout(t *testing.T) {
+	_, errs, code := runNegsimInput(t, "reject\n", "play", "--as", "ukraine", "--timeout", "1ns")
+	if code != exitFailure || !strings.Contains(errs, "stopped after the --timeout of 1ns") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// Hostile input is refused with a message, never a crash: a line beyond 1 MiB, a seat that
+// is not an actor, a transcript into a folder.
+func TestPlayBadInput(t *testing.T) {
+	_, errs, code := runNegsimInput(t, strings.Repeat("x", 2<<20)+"\n", "play", "--as", "ukraine")
+	if code != exitBadUse || !strings.Contains(errs, "longer than 1 MiB") {
+		t.Errorf("a 2 MiB line: exit %d, stderr %q", code, errs)
+	}
+	_, errs, code = runNegsim(t, "play", "--as", "ukriane")
+	if code != exitBadUse || !strings.Contains(errs, `did you mean "ukraine"?`) {
+		t.Errorf("a misspelt seat: exit %d, stderr %q", code, errs)
+	}
+	_, errs, code = runNegsim(t, "play")
+	if code != exitBadUse || !strings.Contains(errs, "--as ACTOR is required") {
+		t.Errorf("no seat: exit %d, stderr %q", code, errs)
+	}
+	_, errs, code = runNegsim(t, "play", "--as", "ukraine", "--transcript", t.TempDir())
+	if code != exitBadUse || !strings.Contains(errs, "is a directory") {
+		t.Errorf("a transcript into a folder: exit %d, stderr %q", code, errs)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"rounds": 3}`), 0o644)
+	_, errs, code = runNegsim(t, "debrief", "--transcripts", dir)
+	if code != exitBadUse || !strings.Contains(errs, "not a transcript of negsim play") {
+		t.Errorf("a JSON file that is no transcript: exit %d, stderr %q", code, errs)
 	}
 }
