@@ -56,7 +56,8 @@ the deal compares with the Nash deal and the Pareto frontier; --transcript write
 session as JSON, which 'score --transcript' and 'debrief --transcripts' read.
 
 play waits for you as long as you like: --timeout bounds the work between two of your
-moves, and Ctrl-C stops the session at once (no transcript is written).`,
+moves, and Ctrl-C stops the session at once (no transcript is written). The session is
+text whatever --format says; the transcript is JSON.`,
 		Example: `  negsim play --as ukraine
   negsim play --variant sanctions-bite --as ukraine --coach --transcript ukraine.json
   negsim play teaching-two-party --as employer < moves.txt`,
@@ -293,7 +294,7 @@ func (s *session) command(line string) (bool, error) {
 		}
 		return false, r.write(s.stdout, "table")
 	case "score":
-		s.score(rest)
+		s.scoreDeal(rest)
 		return false, nil
 	case sim.MoveAccept, sim.MoveReject, sim.MoveOffer, sim.MoveQuit:
 		err := s.move(sim.Move{Move: word, Deal: rest})
@@ -341,7 +342,7 @@ func (s *session) help() {
 	s.say("A deal names one option for every issue: %s.", strings.Join(ids, ", "))
 }
 
-func (s *session) score(text string) {
+func (s *session) scoreDeal(text string) {
 	choice, err := sim.ParseDeal(text, s.sc)
 	if err != nil {
 		s.say("%v", err)
@@ -592,7 +593,7 @@ func playedDeal(path string, rec *playRecord, sc *sim.Scenario) ([]int, error) {
 	return choice, nil
 }
 
-// sameSetup says which scenario a transcript was played on, in the words of the command line.
+// setup says which scenario a transcript was played on, in the words of the command line.
 func (rec *playRecord) setup() string {
 	text := rec.File
 	if rec.Variant != "" {
