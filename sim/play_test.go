@@ -392,3 +392,29 @@ func TestCounterOffer(t *testing.T) {
 		t.Error("the mediator's seat must put the text on the table")
 	}
 }
+
+// A whole session of the reference scenario, seat Ukraine, rejecting every text: the work a
+// page does to replay a state of eight moves from its address.
+func BenchmarkPlayReplayEightMoves(b *testing.B) {
+	data, _ := scenarios.Read("ukraine-2026")
+	doc, err := config.Load("ukraine-2026.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := doc.Apply("sanctions-bite", nil); err != nil {
+		b.Fatal(err)
+	}
+	sp, err := sim.Compile(doc.Scenario)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := sim.PlayState{Scenario: sp.Scenario().Name, Seat: "ukraine", Moves: []sim.Move{}}
+	for range 8 {
+		st.Moves = append(st.Moves, sim.Move{Move: sim.MoveReject})
+	}
+	for b.Loop() {
+		if _, err := sim.ResumeGame(context.Background(), sp, st, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
