@@ -193,6 +193,9 @@ type Game struct {
 	// its agent's until the person moves. nil on the seat's turn to offer.
 	pending *Round
 	heard   []Heard
+	// broken is the error that stopped a move half-way (a cancellation, a timeout); the
+	// game cannot go on, and resumes from the state taken before that move.
+	broken error
 }
 
 // NewGame seats a person at opts.Seat and runs the talks up to the seat's first move.
@@ -311,8 +314,13 @@ func (g *Game) View() *PlayView {
 }
 
 // Move takes the seat's move and runs the talks to the seat's next turn or to their end.
-// A move that cannot be taken now returns a MoveError and leaves the game as it was.
+// A move that cannot be taken now returns a MoveError and leaves the game as it was. Any
+// other error (the context ended) leaves the game unusable: resume it from the State taken
+// before the move.
 func (g *Game) Move(ctx context.Context, m Move) (*PlayView, error) {
+	if g.broken != nil {
+		return nil, g.broken
+	}
 	if g.Over() {
 		return nil, &MoveError{Msg: "the talks are over"}
 	}
@@ -343,11 +351,12 @@ func (g *Game) Move(ctx context.Context, m Move) (*PlayView, error) {
 	}
 	g.rn.ctx = ctx
 	g.heard = nil
-	g.state.Moves = append(g.state.Moves, m)
-	g.tr.Moves = append(g.tr.Moves, m)
 	if err := g.play(ctx, m, choice); err != nil {
+		g.broken = err
 		return nil, err
 	}
+	g.state.Moves = append(g.state.Moves, m)
+	g.tr.Moves = append(g.tr.Moves, m)
 	return g.View(), nil
 }
 

@@ -418,3 +418,28 @@ func BenchmarkPlayReplayEightMoves(b *testing.B) {
 		}
 	}
 }
+
+// A move cut short by its context leaves the game unusable, and its state without that
+// move, so a page resumes from the last move that completed.
+func TestMoveCancelled(t *testing.T) {
+	sp := shippedSpace(t, "ukraine-2026", "sanctions-bite")
+	g := newGame(t, sp, "ukraine")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := g.Move(ctx, sim.Move{Move: sim.MoveReject}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("a cancelled move: %v", err)
+	}
+	if n := len(g.State().Moves); n != 0 {
+		t.Errorf("the state holds %d moves after a cancelled one", n)
+	}
+	if _, err := g.Move(context.Background(), sim.Move{Move: sim.MoveReject}); !errors.Is(err, context.Canceled) {
+		t.Errorf("the game went on after a move broke off: %v", err)
+	}
+	h, err := sim.ResumeGame(context.Background(), sp, g.State(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := move(t, h, sim.MoveReject, ""); v.Round != 1 {
+		t.Errorf("the resumed game is at round %d after one move, want 1", v.Round)
+	}
+}
