@@ -158,16 +158,6 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	return nil
 }
 
-// fileFault turns an error the scenario file causes mid-talks (an event that leads nowhere)
-// into a usage error naming the file, as rounds does.
-func (a *app) fileFault(name string, err error) error {
-	var pe *sim.PathError
-	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
-		return usagef("%s: %v", name, err)
-	}
-	return err
-}
-
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))

@@ -88,12 +88,7 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	defer cancel()
 	opts.Workers = a.settings.Workers
 	tr, err := sim.Rounds(ctx, sp, opts)
-	var pe *sim.PathError
-	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
-		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
-		return usagef("%s: %v", doc.Name, err)
-	}
-	if err != nil {
+	if err := a.fileFault(doc.Name, err); err != nil {
 		return err
 	}
 	for _, warning := range tr.Warnings {
@@ -113,6 +108,16 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 		}
 		return roundsReport(doc.Scenario, tr).write(w, a.settings.Format)
 	})
+}
+
+// fileFault turns an error the scenario file causes mid-talks (an event that leads nowhere
+// or leaves the scenario invalid) into a usage error naming the file.
+func (a *app) fileFault(name string, err error) error {
+	var pe *sim.PathError
+	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+		return usagef("%s: %v", name, err)
+	}
+	return err
 }
 
 func actorName(sc *sim.Scenario, id string) string {
