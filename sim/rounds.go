@@ -222,38 +222,6 @@ type rounds struct {
 	asp      [][]float64
 }
 
-// Rounds runs the scenario's bargaining rounds.
-func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, error) {
-	rn, tr, err := startRounds(ctx, sp, opts)
-	if err != nil {
-		return nil, err
-	}
-	var prev []int
-	for t := 0; t < rn.deadline; t++ {
-		rd, err := rn.round(t, prev)
-		if err != nil {
-			return nil, err
-		}
-		tr.Rounds = append(tr.Rounds, *rd)
-		if rd.Ripe && tr.RipeAt == nil {
-			tr.RipeAt = &rd.Round
-		}
-		if rd.Proposal != nil {
-			prev = rd.Proposal.Choice
-		}
-		if rd.Agreement {
-			out, err := rn.agreement(rd)
-			if err != nil {
-				return nil, err
-			}
-			tr.Outcome = *out
-			return tr, nil
-		}
-	}
-	tr.Outcome = rn.breakdown(rn.deadline - 1)
-	return tr, nil
-}
-
 // startRounds sets the talks up: the protocol, the actors' strategies, the warnings about
 // the schedule and every actor's best deal. Rounds and a played game share it.
 func startRounds(ctx context.Context, sp *Space, opts RoundsOptions) (*rounds, *Transcript, error) {
@@ -296,6 +264,38 @@ func startRounds(ctx context.Context, sp *Space, opts RoundsOptions) (*rounds, *
 		return nil, nil, err
 	}
 	return rn, tr, nil
+}
+
+// Rounds runs the scenario's bargaining rounds.
+func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, error) {
+	rn, tr, err := startRounds(ctx, sp, opts)
+	if err != nil {
+		return nil, err
+	}
+	var prev []int
+	for t := 0; t < rn.deadline; t++ {
+		rd, err := rn.round(t, prev)
+		if err != nil {
+			return nil, err
+		}
+		tr.Rounds = append(tr.Rounds, *rd)
+		if rd.Ripe && tr.RipeAt == nil {
+			tr.RipeAt = &rd.Round
+		}
+		if rd.Proposal != nil {
+			prev = rd.Proposal.Choice
+		}
+		if rd.Agreement {
+			out, err := rn.agreement(rd)
+			if err != nil {
+				return nil, err
+			}
+			tr.Outcome = *out
+			return tr, nil
+		}
+	}
+	tr.Outcome = rn.breakdown(rn.deadline - 1)
+	return tr, nil
 }
 
 // breakdown is the end of talks without agreement at round t: everyone keeps its
