@@ -195,8 +195,8 @@ func TestAcceptingTheFirstOffer(t *testing.T) {
 	if !reflect.DeepEqual(v.Proposal.Options, wantDeal) || !near(v.Proposal.Utility, 0.15) {
 		t.Fatalf("first proposal %v worth %g to the employer; want %v worth 0.15", v.Proposal.Options, v.Proposal.Utility, wantDeal)
 	}
-	// The candidate proposed it and accepts it: .85 ≥ its aspiration? No: .85 < 1, so it is
-	// on the table without the candidate's own acceptance.
+	// .85 is short of the candidate's own aspiration of 1: it tables its best without
+	// accepting it, so no one accepts yet.
 	if len(v.AcceptedBy) != 0 {
 		t.Errorf("accepted by %v; the candidate's aspiration of 1 is above .85", v.AcceptedBy)
 	}
