@@ -149,7 +149,9 @@ type Heard struct {
 	Basis      string            `json:"basis"`
 	Options    map[string]string `json:"options"`
 	AcceptedBy []string          `json:"accepted_by"`
-	Agreement  bool              `json:"agreement"`
+	// Votes, under a decision rule, is the votes of the table's actors that accepted.
+	Votes     *int `json:"votes,omitempty"`
+	Agreement bool `json:"agreement"`
 }
 
 // Worth is what a deal is worth to the seat this round.
@@ -207,6 +209,9 @@ func NewGame(ctx context.Context, sp *Space, opts PlayOptions) (*Game, error) {
 			ids[i] = sp.sc.Actors[i].ID
 		}
 		return nil, &MoveError{Msg: fmt.Sprintf("no actor %q to play;%s valid: %s", opts.Seat, DidYouMean(opts.Seat, ids), quoteList(ids))}
+	}
+	if sp.rule != nil && sp.rule.ratifierOf[seat] >= 0 {
+		return nil, &MoveError{Msg: fmt.Sprintf("%s sits at no table: it ratifies at home for %s; play an actor at the table", opts.Seat, sp.sc.Actors[sp.rule.ratifierOf[seat]].ID)}
 	}
 	rn, tr, err := startRounds(ctx, sp, RoundsOptions{Seed: opts.Seed, Workers: opts.Workers})
 	if err != nil {
@@ -382,7 +387,7 @@ func (g *Game) play(ctx context.Context, m Move, choice []int) error {
 		// seat (which, without a veto, may not stop the others agreeing), or no proposal.
 		rd := g.pending
 		if rd == nil {
-			rd = g.rn.answer(g.st, nil, g.prev)
+			rd = g.rn.answer(g.st, nil, nil, g.prev)
 		}
 		g.pending = nil
 		rd.Actors[g.seat].Accepts = false
@@ -412,7 +417,7 @@ func (g *Game) play(ctx context.Context, m Move, choice []int) error {
 
 // table puts the seat's deal to the agents in the current round; the seat accepts it.
 func (g *Game) table(ctx context.Context, prop *Proposal) error {
-	rd := g.rn.answer(g.st, prop, g.prev)
+	rd := g.rn.answer(g.st, prop, nil, g.prev)
 	rd.Actors[g.seat].Accepts = true
 	g.rn.settle(rd)
 	done, err := g.close(rd)
@@ -435,7 +440,7 @@ func (g *Game) close(rd *Round) (bool, error) {
 	}
 	g.prev = rd.Proposal.Choice
 	g.heard = append(g.heard, Heard{Round: rd.Round, By: rd.Proposal.By, Basis: rd.Proposal.Basis, Options: rd.Proposal.Options,
-		AcceptedBy: slices.Clone(rd.AcceptedBy), Agreement: rd.Agreement})
+		AcceptedBy: slices.Clone(rd.AcceptedBy), Votes: rd.Votes, Agreement: rd.Agreement})
 	if !rd.Agreement {
 		return false, nil
 	}
@@ -467,14 +472,14 @@ func (g *Game) advance(ctx context.Context) error {
 		return err
 	}
 	g.st = st
-	if g.rn.proposer(g.t) == g.seat {
+	if g.rn.proposerAt(g.t) == g.seat {
 		return nil
 	}
-	prop, err := g.rn.propose(st)
+	prop, believed, err := g.rn.propose(g.t, st.r, st.asp)
 	if err != nil {
 		return err
 	}
-	rd := g.rn.answer(st, prop, g.prev)
+	rd := g.rn.answer(st, prop, believed, g.prev)
 	if prop != nil {
 		g.pending = rd
 		return nil

@@ -90,6 +90,16 @@ type Round struct {
 	ZOPA      uint64 `json:"zopa_size"`
 	Ripe      bool   `json:"ripe"`
 	Agreement bool   `json:"agreement"`
+	// Votes, under a decision rule, is the votes of the table's actors that accept the
+	// proposal.
+	Votes *int `json:"votes,omitempty"`
+	// Misjudged, when a proposer that holds beliefs expected its proposal to pass and it
+	// failed, lists the actors it wrongly believed would accept.
+	Misjudged []string `json:"misjudged,omitempty"`
+	// believed and r are kept to settle the round again when a player answers in an
+	// agent's place: whom the proposer believed would accept, and the reservations.
+	believed []bool
+	r        []float64
 }
 
 // FiredEvent is an event of the scenario that took effect at the start of its round.
@@ -486,11 +496,11 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 	if err != nil {
 		return nil, err
 	}
-	prop, err := rn.propose(st)
+	prop, believed, err := rn.propose(t, st.r, st.asp)
 	if err != nil {
 		return nil, err
 	}
-	return rn.answer(st, prop, prev), nil
+	return rn.answer(st, prop, believed, prev), nil
 }
 
 func (rn *rounds) open(t int) (*roundStart, error) {
@@ -514,27 +524,12 @@ func (rn *rounds) open(t int) (*roundStart, error) {
 	return st, nil
 }
 
-// proposer is the actor who puts the deal on the table in round t: the mediator (-1 for
-// a neutral one) or the veto actor whose turn it is.
-func (rn *rounds) proposer(t int) int {
-	if rn.protocol == ProtocolMediated {
-		return rn.mediator
-	}
-	return rn.sp.veto[t%len(rn.sp.veto)]
-}
-
-func (rn *rounds) propose(st *roundStart) (*Proposal, error) {
-	if rn.protocol == ProtocolMediated {
-		return rn.mediated(st.r, st.asp)
-	}
-	return rn.alternating(st.t, st.r, st.asp)
-}
-
 // answer records every actor's answer to the proposal: it accepts a deal that keeps its red
-// lines and gives it at least its aspiration. prev is the deal on the table before.
-func (rn *rounds) answer(st *roundStart, prop *Proposal, prev []int) *Round {
+// lines and gives it at least its aspiration (under a decision rule, as acceptsNow says).
+// believed is whom the proposer believed would accept, prev the deal on the table before.
+func (rn *rounds) answer(st *roundStart, prop *Proposal, believed []bool, prev []int) *Round {
 	sp := rn.sp
-	rd := &Round{Round: st.t, Events: st.fired, ZOPA: st.zopa, Ripe: st.zopa > 0}
+	rd := &Round{Round: st.t, Events: st.fired, ZOPA: st.zopa, Ripe: st.zopa > 0, believed: believed, r: st.r}
 	for a := range sp.sc.Actors {
 		ar := ActorRound{Actor: sp.sc.Actors[a].ID, Reservation: presentable(st.r[a]), Aspiration: presentable(st.asp[a]), Best: presentable(max(rn.best[a], st.r[a]))}
 		if prop != nil {
@@ -542,6 +537,9 @@ func (rn *rounds) answer(st *roundStart, prop *Proposal, prev []int) *Round {
 			shown := presentable(u)
 			ar.Utility = &shown
 			ar.Accepts = sp.MeetsRedLines(a, prop.Choice) && u >= st.asp[a]-Tolerance
+			if sp.rule != nil {
+				ar.Accepts = sp.acceptsNow(a, prop.Choice, st.asp, st.r)
+			}
 		}
 		rd.Actors = append(rd.Actors, ar)
 	}
@@ -567,16 +565,31 @@ func (rn *rounds) answer(st *roundStart, prop *Proposal, prev []int) *Round {
 	return rd
 }
 
-// settle reads the round's outcome off the answers: an agreement when there is a proposal
-// and every veto actor accepts it.
+// settle reads the round's outcome off the answers recorded in it: an agreement when there
+// is a proposal that passes with the actors that accept it (every veto actor, and under a
+// decision rule the votes and the ratifications), and whom the proposer misjudged when it
+// fails.
 func (rn *rounds) settle(rd *Round) {
-	rd.AcceptedBy = []string{}
-	rd.Agreement = rd.Proposal != nil
-	for a, ar := range rd.Actors {
+	sp := rn.sp
+	rd.AcceptedBy, rd.Votes, rd.Misjudged = []string{}, nil, nil
+	for _, ar := range rd.Actors {
 		if ar.Accepts {
 			rd.AcceptedBy = append(rd.AcceptedBy, ar.Actor)
-		} else if rn.sp.sc.Actors[a].Veto {
-			rd.Agreement = false
+		}
+	}
+	rd.Agreement = false
+	if rd.Proposal == nil {
+		return
+	}
+	accepts := func(a int) bool { return rd.Actors[a].Accepts }
+	rd.Agreement = sp.passes(rd.Proposal.Choice, rd.r, accepts)
+	if sp.rule != nil && sp.rule.needed > 0 {
+		v := sp.votes(accepts)
+		rd.Votes = &v
+	}
+	for a, ar := range rd.Actors {
+		if rd.believed != nil && !rd.Agreement && rd.believed[a] && !ar.Accepts {
+			rd.Misjudged = append(rd.Misjudged, ar.Actor)
 		}
 	}
 }
@@ -594,6 +607,9 @@ func optionsOf(sc *Scenario, choice []int) map[string]string {
 // the best by the mediator's rule; failing that, the deal nearest to everyone's aspiration.
 func (rn *rounds) mediated(r, asp []float64) (*Proposal, error) {
 	sp := rn.sp
+	if sp.rule != nil {
+		return rn.mediatedDecided(r, asp)
+	}
 	by := ""
 	if rn.mediator >= 0 {
 		by = sp.sc.Actors[rn.mediator].ID
@@ -624,7 +640,10 @@ func (rn *rounds) mediated(r, asp []float64) (*Proposal, error) {
 // such deal, it offers its best one.
 func (rn *rounds) alternating(t int, r, asp []float64) (*Proposal, error) {
 	sp := rn.sp
-	p := rn.proposer(t)
+	if sp.rule != nil {
+		return rn.alternatingDecided(t, r, asp)
+	}
+	p := rn.proposerAt(t)
 	floors := make([]float64, sp.actors)
 	for a := range floors {
 		floors[a] = math.Inf(-1)

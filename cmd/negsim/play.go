@@ -132,6 +132,10 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	ctx, cancel := a.step()
 	g, err := sim.NewGame(ctx, sp, sim.PlayOptions{Seat: f.seat, Coach: f.coach, Seed: f.seed, Workers: a.settings.Workers})
 	cancel()
+	var seatErr *sim.MoveError
+	if errors.As(err, &seatErr) {
+		return usagef("--as %s: %v", f.seat, seatErr)
+	}
 	if err := a.fileFault(doc.Name, err); err != nil {
 		return err
 	}
@@ -198,11 +202,27 @@ func (s *session) intro(variant string) {
 	} else {
 		s.say("Alternating offers: the parties with a veto propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.")
 	}
-	s.say("The other actors are the model's agents. The talks end at the first deal every party with a veto accepts, or break down after round %d (rounds count from 0); then everyone keeps its walk-away value.", v.Deadline-1)
+	agreed := "every party with a veto accepts"
+	if n := s.sc.Decision.VotesNeeded; n > 0 {
+		agreed += fmt.Sprintf(" and that wins %d votes", n)
+	}
+	for _, ac := range s.sc.Actors {
+		if len(ac.Ratification.By) > 0 {
+			agreed += " (and that is ratified at home where the scenario asks it)"
+			break
+		}
+	}
+	s.say("The other actors are the model's agents. The talks end at the first deal %s, or break down after round %d (rounds count from 0); then everyone keeps its walk-away value.", agreed, v.Deadline-1)
 	if v.Veto {
 		s.say("You hold a veto: there is no deal without your acceptance.")
 	} else {
 		s.say("You hold no veto: the others can settle without you.")
+	}
+	if s.sc.Decision.VotesNeeded > 0 {
+		s.say("Your acceptance counts for %s.", plural(s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes, "vote", "votes"))
+	}
+	if by := s.sc.Actors[s.sc.ActorIndex(v.Seat)].Ratification.By; len(by) > 0 {
+		s.say("A deal you agree must be ratified at home by %s.", joinWords(by, "and"))
 	}
 	s.say("Your walk-away value is %s points: a deal worth less leaves you worse off than no deal.", pts(v.Reservation))
 	s.say("Type show for your brief (your points for every option and your red lines), help for the commands.")
@@ -472,6 +492,9 @@ func (s *session) heard(hs []sim.Heard) {
 		if h.Agreement {
 			end = "Agreement."
 		}
+		if h.Votes != nil {
+			end = fmt.Sprintf("%s. %s", plural(*h.Votes, "vote", "votes"), end)
+		}
 		s.say("Round %d, %s: accepted by %s; rejected by %s. %s", h.Round, what, orNone(yes), orNone(no), end)
 	}
 }
@@ -487,7 +510,7 @@ func (s *session) ending() {
 	case sim.EndQuit:
 		s.say("You left the table in round %d: no agreement, and everyone keeps its walk-away value.", out.Round)
 	case sim.EndDeadline:
-		s.say("No deal won every party with a veto by the deadline (round %d): everyone keeps its walk-away value.", out.Round)
+		s.say("No deal was agreed by the deadline (round %d): everyone keeps its walk-away value.", out.Round)
 	default:
 		s.say("Agreement in round %d:", out.Round)
 		s.deal(out.Deal.Options, nil)
