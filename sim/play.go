@@ -164,6 +164,9 @@ type Worth struct {
 	// Rejections are why the seat's own values rule the deal out: red lines crossed,
 	// conditions broken, a shortfall below the reservation. Empty when it is acceptable.
 	Rejections []Rejection `json:"rejections"`
+	// Ratified, for a seat whose deals are ratified at home, is whether its ratifiers would
+	// ratify this one now; nil for a seat without ratification.
+	Ratified *bool `json:"ratified,omitempty"`
 }
 
 // PlayTranscript is a played session: the talks as Rounds records them, the seat's answers
@@ -277,7 +280,16 @@ func (g *Game) Worth(choice []int) Worth {
 	sp := g.rn.sp
 	r := g.reservation()
 	u := sp.Utility(g.seat, choice)
-	return Worth{Utility: presentable(u), Reservation: presentable(r), Surplus: presentable(u - r), Rejections: sp.rejections(g.seat, choice, r)}
+	w := Worth{Utility: presentable(u), Reservation: presentable(r), Surplus: presentable(u - r), Rejections: sp.rejections(g.seat, choice, r)}
+	if len(sp.sc.Actors[g.seat].Ratification.By) > 0 {
+		all := g.rn.reservationsNow()
+		if g.st != nil {
+			all = g.st.r
+		}
+		ok := sp.RatifiedFor(g.seat, choice, all)
+		w.Ratified = &ok
+	}
+	return w
 }
 
 // View is what the seat may know now.

@@ -458,3 +458,42 @@ func TestMoveCancelled(t *testing.T) {
 		t.Errorf("the resumed game is at round %d after one move, want 1", v.Round)
 	}
 }
+
+// A person's answer counts under ratification as an agent's would. teaching-tied-hands.yaml:
+// one issue, Home's quota q0 … q6; Home values q/6, Away 1 − q/6, both reservation .1, and
+// Home's parliament ratifies q/6 ≥ .4 (q3 … q6). Alternating, Home first, 10 rounds; Away
+// concedes linearly: its aspiration at round t is .1 + .9·(1 − t/9).
+//   - Round 4: Away's aspiration is .1 + .9·5/9 = .6; q2 gives it .667, so it accepts, and
+//     Home offered it, but the parliament's .333 < .4: not ratified, no agreement.
+//   - Round 6: Away's aspiration is .1 + .9·3/9 = .4; q3 gives it .5 and the parliament .5:
+//     agreement, ratified.
+func TestPlayUnderRatification(t *testing.T) {
+	sp := shippedSpace(t, "teaching-tied-hands", "")
+	g := newGame(t, sp, "home")
+	if w := g.Worth([]int{2}); w.Ratified == nil || *w.Ratified {
+		t.Errorf("q2 is worth %s to Home; the parliament (.333 < .4) must not ratify it", jsonOf(t, w))
+	}
+	if w := g.Worth([]int{3}); w.Ratified == nil || !*w.Ratified || !near(w.Surplus, 0.4) {
+		t.Errorf("q3 is worth %s to Home; want ratified, surplus .5 − .1 = .4", jsonOf(t, w))
+	}
+	for round := 0; round < 6; round++ {
+		if round%2 == 1 {
+			move(t, g, sim.MoveReject, "")
+			continue
+		}
+		v := move(t, g, sim.MoveOffer, "quota=q2")
+		if round == 4 {
+			h := v.Heard[0]
+			if !reflect.DeepEqual(h.AcceptedBy, []string{"home", "away"}) || h.Agreement {
+				t.Errorf("round 4, q2: accepted by %v, agreement %v; want home and away, no agreement (not ratified)", h.AcceptedBy, h.Agreement)
+			}
+		}
+	}
+	v := move(t, g, sim.MoveOffer, "quota=q3")
+	if v.Ended != sim.EndAgreement || v.Outcome.Round != 6 || v.Outcome.Deal.Options["quota"] != "q3" {
+		t.Fatalf("after q3 in round 6: ended %q, outcome %s", v.Ended, jsonOf(t, v.Outcome))
+	}
+	if _, err := sim.NewGame(context.Background(), sp, sim.PlayOptions{Seat: "parliament"}); err == nil || !strings.Contains(err.Error(), "ratifies at home for home") {
+		t.Errorf("playing the parliament: %v", err)
+	}
+}

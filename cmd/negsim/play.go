@@ -200,7 +200,7 @@ func (s *session) intro(variant string) {
 			s.say("Mediated talks: each round %s puts one text on the table; you accept or reject it.", mediator)
 		}
 	} else {
-		s.say("Alternating offers: the parties with a veto propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.")
+		s.say("Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.")
 	}
 	agreed := "every party with a veto accepts"
 	if n := s.sc.Decision.VotesNeeded; n > 0 {
@@ -381,6 +381,11 @@ func (s *session) margin(w sim.Worth) string {
 	}
 	if len(crossed) > 0 {
 		text += fmt.Sprintf(" It crosses your red lines: %s.", strings.Join(crossed, "; "))
+	}
+	if w.Ratified != nil && !*w.Ratified {
+		text += " It would not be ratified at home."
+	} else if w.Ratified != nil {
+		text += " It would be ratified at home."
 	}
 	return text
 }
