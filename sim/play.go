@@ -101,11 +101,11 @@ type PlayOptions struct {
 // deadline, the proposal on the table with what it is worth to the seat, and who of the
 // others accepts it. Nothing of another actor's values is in it until the talks are over.
 type PlayView struct {
-	Scenario string `json:"scenario"`
-	Seat     string `json:"seat"`
-	SeatName string `json:"seat_name"`
-	Veto     bool   `json:"veto"`
-	Protocol string `json:"protocol"`
+	Scenario string       `json:"scenario"`
+	Seat     string       `json:"seat"`
+	SeatName string       `json:"seat_name"`
+	Veto     bool         `json:"veto"`
+	Protocol ProtocolKind `json:"protocol"`
 	// Mediator is the mediator of mediated talks; "" is a neutral one.
 	Mediator string `json:"mediator,omitempty"`
 	Round    int    `json:"round"`

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -13,54 +11,6 @@ import (
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 )
-
-// brokenKinds says, for each file of testdata/broken (one kind of mistake each), how the
-// JSON Schema sees it. Every file fails the loader; the question is whether an editor
-// using the schema flags it too.
-//
-//   - schema: the schema refuses the file, so an editor flags it as the teacher types.
-//   - syntax: the file is not one YAML document a schema can be applied to (a parse
-//     error, several documents, aliases beyond the budget, a key written twice); editors
-//     flag these as YAML errors, and negsim refuses them before any schema question.
-//   - semantic: the schema accepts the file, because the mistake is only visible across
-//     the file (an issue or option that does not exist, utilities that miss an option,
-//     duplicate ids, weights that add up to nothing, a variant path leading nowhere, a
-//     constraint that cannot be met) or is a rule no single value breaks.
-var brokenKinds = map[string]string{
-	"anchor-bomb":                     "syntax",
-	"bad-id":                          "schema",
-	"constraint-contradiction":        "semantic",
-	"constraint-never-met":            "semantic",
-	"constraint-unknown-option":       "semantic",
-	"duplicate-ids":                   "semantic",
-	"duplicate-key":                   "syntax",
-	"empty":                           "syntax",
-	"empty-acceptable":                "schema",
-	"exponent-without-time-dependent": "schema",
-	"missing-name":                    "schema",
-	"missing-utility":                 "semantic",
-	"nan":                             "schema",
-	"negative-weight":                 "schema",
-	"no-veto":                         "semantic",
-	"not-a-scenario":                  "schema",
-	"not-yaml":                        "syntax",
-	"power-zero":                      "schema",
-	"quoted-number":                   "schema",
-	"reservation-out-of-range":        "schema",
-	"shape-without-ideal":             "schema",
-	"tab-indentation":                 "syntax",
-	"text-for-number":                 "schema",
-	"time-dependent-without-exponent": "schema",
-	"two-documents":                   "syntax",
-	"typo-field":                      "schema",
-	"unknown-issue":                   "semantic",
-	"unknown-mediator":                "semantic",
-	"unknown-strategy":                "schema",
-	"utilities-and-ideal":             "schema",
-	"utility-above-one":               "schema",
-	"variant-bad-path":                "semantic",
-	"zero-weights":                    "semantic",
-}
 
 func compiledSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
@@ -96,50 +46,73 @@ func schemaVerdict(sch *jsonschema.Schema, name string, data []byte) (string, er
 	return "", nil
 }
 
-func brokenFiles(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "broken", "*.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(files)
-	if len(files) < 20 {
-		t.Fatalf("only %d broken files; the corpus holds at least 20 kinds of mistake", len(files))
-	}
-	return files
+// brokenCases are the scripts of testdata/broken, one kind of mistake each: a scenario,
+// validate's report on it, and how the JSON Schema sees the file, said by a comment line
+// "schema: KIND" where KIND is one of:
+//   - schema: the schema refuses the file, so an editor flags it as the teacher types.
+//   - syntax: the file is not one YAML document a schema can be applied to (a parse
+//     error, several documents, aliases beyond the budget, a key written twice); editors
+//     flag these as YAML errors, and negsim refuses them before any schema question.
+//   - semantic: the schema accepts the file, because the mistake is only visible across
+//     the file (an issue or option that does not exist, utilities that miss an option,
+//     duplicate ids, weights that add up to nothing, a variant path leading nowhere, a
+//     constraint that cannot be met) or is a rule no single value breaks.
+type brokenCase struct {
+	script
+	file   string // the scenario inside, as the command names it
+	data   []byte
+	schema string
 }
 
-func TestBrokenFilesFailLoaderAndSchemaWherePossible(t *testing.T) {
+func brokenCases(t *testing.T) []brokenCase {
+	t.Helper()
+	scripts := readScripts(t, "broken")
+	if len(scripts) < 20 {
+		t.Fatalf("only %d broken files; the corpus holds at least 20 kinds of mistake", len(scripts))
+	}
+	var cases []brokenCase
+	for _, s := range scripts {
+		c := brokenCase{script: s, schema: s.meta["schema"]}
+		if len(s.inputs) != 1 || c.schema == "" {
+			t.Fatalf("%s: want one scenario file and a schema: line", s.archive)
+		}
+		c.file, c.data = s.inputs[0].Name, s.inputs[0].Data
+		cases = append(cases, c)
+	}
+	return cases
+}
+
+// brokenScenario writes the scenario of testdata/broken/NAME.txtar into a fresh folder and
+// returns its path, with what validate prints for it.
+func brokenScenario(t *testing.T, name string) (path, validateSays string) {
+	t.Helper()
+	for _, c := range brokenCases(t) {
+		if c.name == name {
+			return writeTemp(t, c.file, string(c.data)), c.stdout
+		}
+	}
+	t.Fatalf("testdata/broken holds no %s.txtar", name)
+	return "", ""
+}
+
+// TestBrokenCorpus runs each broken file as a student would and checks what negsim prints
+// and how the schema sees the file. -update rewrites each archive's stdout.
+func TestBrokenCorpus(t *testing.T) {
 	sch := compiledSchema(t)
-	seen := map[string]bool{}
-	for _, file := range brokenFiles(t) {
-		name := strings.TrimSuffix(filepath.Base(file), ".yaml")
-		seen[name] = true
-		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+	for _, c := range brokenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := config.Load(c.file, c.data); err == nil {
+				t.Errorf("the loader accepts %s", c.file)
 			}
-			if _, err := config.Load(name+".yaml", data); err == nil {
-				t.Errorf("the loader accepts %s", file)
-			}
-			want, ok := brokenKinds[name]
-			if !ok {
-				t.Fatalf("%s is not in brokenKinds; add it with how the schema sees it", name)
-			}
-			got, err := schemaVerdict(sch, name+".yaml", data)
+			got, err := schemaVerdict(sch, c.file, c.data)
 			if got == "" {
 				got = "semantic"
 			}
-			if got != want {
-				t.Errorf("the schema side sees %s as %s (%v); brokenKinds says %s", file, got, err, want)
+			if got != c.schema {
+				t.Errorf("the schema side sees %s as %s (%v); the archive says %s", c.file, got, err, c.schema)
 			}
+			c.run(t)
 		})
-	}
-	for name := range brokenKinds {
-		if !seen[name] {
-			t.Errorf("brokenKinds lists %s, which testdata/broken does not hold", name)
-		}
 	}
 }
 
@@ -156,27 +129,6 @@ func TestShippedScenariosPassLoaderAndSchema(t *testing.T) {
 	}
 }
 
-// TestValidateBrokenGolden pins what a student sees for each kind of mistake.
-func TestValidateBrokenGolden(t *testing.T) {
-	t.Chdir(filepath.Join("testdata", "broken"))
-	files, err := filepath.Glob("*.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(file, ".yaml"), func(t *testing.T) {
-			stdout, stderr, code := runNegsim(t, "validate", file)
-			if code != exitBadUse || stderr != "" {
-				t.Errorf("exit %d, stderr %q; want exit %d and nothing on stderr", code, stderr, exitBadUse)
-			}
-			if !strings.Contains(stdout, file+": invalid (") || !strings.Contains(stdout, "1 file: 0 valid, 1 invalid") {
-				t.Errorf("output does not report %s invalid with a summary:\n%s", file, stdout)
-			}
-			checkGolden(t, strings.TrimSuffix(file, ".yaml")+".golden", stdout)
-		})
-	}
-}
-
 // TestSchemaStricterThanLoader pins the only places where the schema refuses what the
 // loader accepts, both on purpose: a number or true/false written where text belongs (the
 // loader keeps the text as written, so id: 001 stays "001", but an editor reads a number
@@ -184,7 +136,8 @@ func TestValidateBrokenGolden(t *testing.T) {
 // an editor asks for a value or for the line to go).
 func TestSchemaStricterThanLoader(t *testing.T) {
 	sch := compiledSchema(t)
-	base, err := os.ReadFile(filepath.Join("testdata", "broken", "typo-field.yaml"))
+	typo, _ := brokenScenario(t, "typo-field")
+	base, err := os.ReadFile(typo)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/plot/vg"
 
-	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -101,10 +100,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		}
 		tables = append(tables, sim.TableDeal{Table: tableName(paths[i]), Choice: choice})
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	scorer, err := sim.NewScorer(ctx, sp, sim.Options{Workers: a.settings.Workers})
@@ -189,9 +185,9 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
-	var errs config.ErrorList
+	var errs sim.Diagnostics
 	fail := func(line, col int, path, format string, args ...any) {
-		errs = append(errs, config.Error{File: name, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, sim.Diagnostic{File: name, Line: line, Col: col, Path: path, Message: fmt.Sprintf(format, args...)})
 	}
 	header, err := r.Read()
 	if err != nil {

@@ -49,10 +49,7 @@ func (a *app) explain(file string, w whatIf, actor string) error {
 		}
 		return usagef("--actor %s: no such actor in %s;%s valid: %s", actor, doc.Name, sim.DidYouMean(actor, ids), strings.Join(ids, ", "))
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	ex, err := sim.Explain(ctx, sp, sim.Options{Workers: a.settings.Workers})

@@ -125,10 +125,7 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	if _, err := actorArg("--as", f.seat, sc, doc.Name); err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.step()
 	g, err := sim.NewGame(ctx, sp, sim.PlayOptions{Seat: f.seat, Coach: f.coach, Seed: f.seed, Workers: a.settings.Workers})
 	cancel()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 
@@ -66,10 +65,7 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 	if format == "csv" {
 		return usagef("a report has many tables, not one to write as CSV; use html, markdown or json")
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	opt := sim.Options{Limit: 10, Workers: a.settings.Workers}
@@ -81,11 +77,7 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 	if err != nil {
 		return err
 	}
-	tr, err := sim.Rounds(ctx, sp, sim.RoundsOptions{Workers: a.settings.Workers})
-	var pe *sim.PathError
-	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
-		return usagef("%s: %v", doc.Name, err)
-	}
+	tr, err := a.playRounds(ctx, doc, sp, sim.RoundsOptions{Workers: a.settings.Workers})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,12 +10,13 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
 func (a *app) roundsCommand() *cobra.Command {
 	var opts sim.RoundsOptions
-	var chart string
+	var chart, protocol string
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "rounds [FILE]",
@@ -55,6 +57,7 @@ is recorded for stochastic strategies to come.`,
   negsim rounds my-scenario.yaml --format json > transcript.json`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Protocol = sim.ProtocolKind(protocol)
 			if opts.Protocol != "" && opts.Protocol != sim.ProtocolMediated && opts.Protocol != sim.ProtocolAlternating {
 				return usagef("--protocol %q: valid: %s or %s", opts.Protocol, sim.ProtocolMediated, sim.ProtocolAlternating)
 			}
@@ -67,7 +70,7 @@ is recorded for stochastic strategies to come.`,
 			return a.rounds(argOr(args), w, opts, chart)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Protocol, "protocol", "", "mediated or alternating (default: the file's protocol.kind)")
+	cmd.Flags().StringVar(&protocol, "protocol", "", "mediated or alternating (default: the file's protocol.kind)")
 	cmd.Flags().IntVar(&opts.Rounds, "rounds", 0, "the deadline in rounds (default: the file's protocol.rounds, else 10)")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "random seed, recorded in the transcript; the rounds use no randomness today")
 	cmd.Flags().StringVar(&chart, "chart", "", "also draw the rounds into FILE.svg or FILE.png")
@@ -75,20 +78,27 @@ is recorded for stochastic strategies to come.`,
 	return cmd
 }
 
+// playRounds runs the rounds of a document. A path that leads nowhere or a scenario left
+// invalid is the file's fault (an event's), and is reported against it.
+func (a *app) playRounds(ctx context.Context, doc *config.Document, sp *sim.Space, opts sim.RoundsOptions) (*sim.Transcript, error) {
+	tr, err := sim.Rounds(ctx, sp, opts)
+	if err := a.fileFault(doc.Name, err); err != nil {
+		return nil, err
+	}
+	return tr, nil
+}
+
 func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string) error {
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	opts.Workers = a.settings.Workers
-	tr, err := sim.Rounds(ctx, sp, opts)
-	if err := a.fileFault(doc.Name, err); err != nil {
+	tr, err := a.playRounds(ctx, doc, sp, opts)
+	if err != nil {
 		return err
 	}
 	for _, warning := range tr.Warnings {
@@ -110,11 +120,12 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	})
 }
 
-// fileFault turns an error the scenario file causes mid-talks (an event that leads nowhere
-// or leaves the scenario invalid) into a usage error naming the file.
+// fileFault turns an error the scenario file causes mid-talks (an event whose path leads
+// nowhere or that leaves the scenario invalid) into a usage error naming the file.
 func (a *app) fileFault(name string, err error) error {
 	var pe *sim.PathError
-	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+	var invalid sim.Diagnostics
+	if errors.As(err, &pe) || errors.As(err, &invalid) {
 		return usagef("%s: %v", name, err)
 	}
 	return err
@@ -160,7 +171,7 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 		if ac.Exponent != nil {
 			e = fmt.Sprintf("%g", *ac.Exponent)
 		}
-		g.add(ac.Name, veto, ac.Strategy, e)
+		g.add(ac.Name, veto, string(ac.Strategy), e)
 	}
 	intro.grid = g
 	r.add(intro)
@@ -368,7 +379,7 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 			if g.IssuesDiffering == 0 {
 				same = "the same deal"
 			}
-			s.text = append(s.text, fmt.Sprintf("Closest bargaining solution at round %d's reservations: %s (%s).", out.Round, solutionTitle(g.Solution), same))
+			s.text = append(s.text, fmt.Sprintf("Closest bargaining solution at round %d's reservations: %s (%s).", out.Round, g.Solution.Title(), same))
 		}
 	}
 	g := &grid{header: []string{"actor", "utility", "reservation", "surplus", "accepts"}, right: []bool{false, true, true, true, false}}
@@ -384,16 +395,6 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	}
 	s.grid = g
 	return s
-}
-
-func solutionTitle(key string) string {
-	var none sim.Solutions
-	for _, ns := range none.Named() {
-		if ns.Key == key {
-			return ns.Title
-		}
-	}
-	return key
 }
 
 // roundsChart draws each actor's aspiration (solid) and the utility it gets from the

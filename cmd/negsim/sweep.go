@@ -94,7 +94,7 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 	a.warn(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	sw, err := sim.RunSweep(ctx, doc.Scenario, param, xs, sim.SweepOptions{Tolerance: tol, Workers: a.settings.Workers})
+	sw, err := sim.RunSweep(ctx, doc.Space, param, xs, sim.SweepOptions{Tolerance: tol, Workers: a.settings.Workers})
 	if sw != nil && sw.Interrupted && len(sw.Points) > 0 {
 		// The values finished are reported as such; no chart is drawn, since a failed
 		// command leaves no file behind.
