@@ -12,44 +12,68 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/negsim/negsim/sim"
 )
 
-// playCase runs a scripted session of testdata/play/NAME: the command line in args, the
-// moves in moves as standard input. Its output and transcript must be the golden ones
-// (stdout, transcript.json; -update rewrites them), and the transcript must pass the
-// hand-made check of the case.
+// playCase runs the scripted session testdata/play/NAME.txtar: the command in its comment,
+// its file "moves" as standard input. What it prints and the transcript it writes must be
+// the archive's stdout and transcript.json (-update rewrites them), and a second run with
+// the same moves must write the same transcript, byte for byte.
 func playCase(t *testing.T, name string) (*playRecord, string) {
 	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("testdata", "play", name))
-	if err != nil {
-		t.Fatal(err)
+	var sc *script
+	for _, s := range readScripts(t, "play") {
+		if s.name == name {
+			sc = &s
+		}
 	}
-	args, err := os.ReadFile(filepath.Join(dir, "args"))
-	if err != nil {
-		t.Fatal(err)
+	if sc == nil {
+		t.Fatalf("no testdata/play/%s.txtar", name)
 	}
-	moves, err := os.ReadFile(filepath.Join(dir, "moves"))
+	files := map[string]string{}
+	for _, f := range sc.inputs {
+		files[f.Name] = string(f.Data)
+	}
+	archive, err := filepath.Abs(sc.archive)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(t.TempDir())
-	out, errs, code := runNegsimInput(t, string(moves), strings.Fields(string(args))...)
-	if code != exitOK || errs != "" {
-		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	out, errs, code := runNegsimInput(t, files["moves"], sc.args...)
+	if code != sc.exit || errs != "" {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, sc.exit, errs)
 	}
-	checkGolden(t, filepath.Join(dir, "stdout"), out)
 	data, err := os.ReadFile("session.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, filepath.Join(dir, "transcript.json"), string(data))
+	if *update {
+		for i := range sc.ar.Files {
+			switch sc.ar.Files[i].Name {
+			case "stdout":
+				sc.ar.Files[i].Data = []byte(out)
+			case "transcript.json":
+				sc.ar.Files[i].Data = data
+			}
+		}
+		if err := os.WriteFile(archive, txtar.Format(sc.ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		if out != sc.stdout {
+			t.Errorf("stdout differs from %s's; run go test ./cmd/negsim -update if the change is intended\ngot:\n%s", sc.archive, out)
+		}
+		if string(data) != files["transcript.json"] {
+			t.Errorf("the transcript differs from %s's transcript.json\ngot:\n%s", sc.archive, data)
+		}
+	}
 	rec := &playRecord{}
 	if err := json.Unmarshal(data, rec); err != nil {
 		t.Fatal(err)
 	}
-	// The same moves give the same transcript, byte for byte.
-	if _, _, code := runNegsimInput(t, string(moves), strings.Fields(string(args))...); code != exitOK {
+	if _, _, code := runNegsimInput(t, files["moves"], sc.args...); code != exitOK {
 		t.Fatalf("second run: exit %d", code)
 	}
 	again, err := os.ReadFile("session.json")
