@@ -9,34 +9,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/negsim/negsim/config"
-	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
 // shippedSpace compiles a shipped scenario with a variant and overrides applied.
-func shippedSpace(t *testing.T, name, variant string, sets ...string) *sim.Space {
+func shippedSpace(t testing.TB, name, variant string, sets ...string) *sim.Space {
 	t.Helper()
-	data, ok := scenarios.Read(name)
-	if !ok {
-		t.Fatalf("no shipped scenario %q", name)
-	}
-	doc, err := config.Load(name+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var overrides []config.Override
-	for _, s := range sets {
-		o, err := config.ParseOverride(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		overrides = append(overrides, o)
-	}
-	if err := doc.Apply(variant, overrides); err != nil {
-		t.Fatal(err)
-	}
-	sp, err := sim.Compile(doc.Scenario)
+	sp, err := sim.Compile(loadShipped(t, name, variant, sets...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -411,18 +390,7 @@ func TestCounterOffer(t *testing.T) {
 // A whole session of the reference scenario, seat Ukraine, rejecting every text: the work a
 // page does to replay a state of eight moves from its address.
 func BenchmarkPlayReplayEightMoves(b *testing.B) {
-	data, _ := scenarios.Read("ukraine-2026")
-	doc, err := config.Load("ukraine-2026.yaml", data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := doc.Apply("sanctions-bite", nil); err != nil {
-		b.Fatal(err)
-	}
-	sp, err := sim.Compile(doc.Scenario)
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := shippedSpace(b, "ukraine-2026", "sanctions-bite")
 	st := sim.PlayState{Scenario: sp.Scenario().Name, Seat: "ukraine", Moves: []sim.Move{}}
 	for range 8 {
 		st.Moves = append(st.Moves, sim.Move{Move: sim.MoveReject})
