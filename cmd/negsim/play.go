@@ -66,11 +66,6 @@ text whatever --format says; the transcript is JSON.`,
 			if seat == "" {
 				return usagef("--as ACTOR is required: the actor whose seat you take")
 			}
-			if transcript != "" {
-				if err := writable(transcript); err != nil {
-					return err
-				}
-			}
 			return a.play(argOr(args), w, playFlags{seat: seat, coach: coach, seed: seed, transcript: transcript})
 		},
 	}
@@ -97,15 +92,16 @@ type playRecord struct {
 	*sim.PlayTranscript
 }
 
-// writable checks before the session that its transcript can be written at the end.
-func writable(path string) error {
+// writable checks before the session that its transcript can be written at the end: not
+// over a folder, the file the scenario came from, or into a folder that does not exist.
+func (a *app) writable(path string) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return usagef("--transcript %s is a directory; name a file", path)
 	}
 	if info, err := os.Stat(filepath.Dir(path)); err != nil || !info.IsDir() {
 		return usagef("--transcript %s: the directory %s does not exist", path, filepath.Dir(path))
 	}
-	return nil
+	return a.refuseInput(path)
 }
 
 // step is the context of the work between two moves: --timeout bounds it, Ctrl-C ends it.
@@ -124,6 +120,11 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	sc := doc.Scenario
 	if _, err := actorArg("--as", f.seat, sc, doc.Name); err != nil {
 		return err
+	}
+	if f.transcript != "" {
+		if err := a.writable(f.transcript); err != nil {
+			return err
+		}
 	}
 	sp := a.compile(doc)
 	ctx, cancel := a.step()
@@ -152,7 +153,11 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 		file = scenarios.Default
 	}
 	rec := playRecord{File: file, Variant: w.variant, Set: w.sets, PlayTranscript: g.Transcript()}
-	if err := writeFileAtomic(f.transcript, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
+	// The session has outlived the command's own --timeout; writing is the last step.
+	ctx, cancel = a.step()
+	defer cancel()
+	a.ctx = ctx
+	if err := a.writeFile(f.transcript, false, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: negsim score --transcript %s scores the deal.\n", f.transcript, f.transcript)
@@ -572,12 +577,9 @@ func (s *session) ending() {
 
 // readPlayRecord reads a transcript that play wrote.
 func (a *app) readPlayRecord(path string) (*playRecord, error) {
-	data, err := os.ReadFile(path)
+	data, err := a.readUserFile(path)
 	if err != nil {
-		return nil, usagef("cannot read %s: %v", path, err)
-	}
-	if int64(len(data)) > a.settings.MaxFileSize {
-		return nil, usagef("%s is %d bytes, above the --max-file-size of %d", path, len(data), a.settings.MaxFileSize)
+		return nil, err
 	}
 	rec := &playRecord{}
 	if err := json.Unmarshal(data, rec); err != nil {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 
@@ -315,5 +316,35 @@ func TestPlayBadInput(t *testing.T) {
 	_, errs, code = runNegsim(t, "debrief", "--transcripts", dir)
 	if code != exitBadUse || !strings.Contains(errs, "not a transcript of negsim play") {
 		t.Errorf("a JSON file that is no transcript: exit %d, stderr %q", code, errs)
+	}
+}
+
+// slowInput is a person who thinks longer than the --timeout before quitting.
+type slowInput struct {
+	think time.Duration
+	done  bool
+}
+
+func (s *slowInput) Read(p []byte) (int, error) {
+	if s.done {
+		return 0, io.EOF
+	}
+	time.Sleep(s.think)
+	s.done = true
+	return copy(p, "quit\n"), nil
+}
+
+// --timeout bounds the work between moves, not the person's thinking: a session that lasts
+// longer than it still ends normally and writes its transcript.
+func TestPlayOutlivesTimeout(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var out, errs bytes.Buffer
+	in := &slowInput{think: 300 * time.Millisecond}
+	code := run(context.Background(), []string{"play", "--as", "ukraine", "--timeout", "100ms", "--transcript", "t.json"}, in, &out, &errs)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if _, err := os.Stat("t.json"); err != nil {
+		t.Errorf("no transcript after a session longer than --timeout: %v", err)
 	}
 }
