@@ -1,6 +1,7 @@
 package config
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -21,12 +22,15 @@ import (
 // at once, each with its line, its path and the names that would have been valid, and so
 // that aliases are expanded under a budget instead of trusted.
 type decoder struct {
+	ctx     context.Context
 	file    string
 	errs    sim.Diagnostics
 	pos     map[string]Position
 	anchors map[string]ast.Node
 	nodes   int
 	depth   int
+	// stopped is set when ctx ended the decoding.
+	stopped bool
 	// plain keeps numbers that are not finite as their text instead of refusing them.
 	plain bool
 }
@@ -79,6 +83,10 @@ func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
 			}
 			n = target
 		case *ast.TagNode:
+			if tag := x.Start.Value; !coreTags[tag] {
+				d.errorf(x, path, "the tag %s is not supported: negsim reads plain values; remove the tag", tag)
+				return nil, false
+			}
 			n = x.Value
 		default:
 			return n, true
@@ -86,13 +94,21 @@ func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
 	}
 }
 
+// coreTags are the tags that only restate what a plain value is; any other tag asks for
+// a meaning (binary data, an application type) negsim would otherwise silently drop.
+var coreTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true, "!!map": true, "!!seq": true}
+
 // decode fills v from node n found at path.
 func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 	n, ok := d.resolve(n, path)
 	if !ok {
 		return
 	}
-	if d.nodes++; d.nodes > maxNodes {
+	if d.nodes++; d.nodes%4096 == 0 && d.ctx != nil && d.ctx.Err() != nil {
+		// Aliases can make a small file decode for a while; the caller reports ctx's error.
+		d.nodes, d.stopped = maxNodes+2, true
+	}
+	if d.nodes > maxNodes {
 		if d.nodes == maxNodes+1 {
 			d.errorf(n, path, "the file expands to more than %d values (aliases repeated inside aliases?); negsim refuses it", maxNodes)
 		}
@@ -358,9 +374,19 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 		d.errorf(n, path, "expected a mapping of %s, found %s", quoteNames(fieldNames(fs)), describe(n))
 		return
 	}
+	given := map[string]bool{}
 	for _, e := range d.entries(n, path) {
+		given[e.key] = true
 		i := slices.IndexFunc(fs, func(f field) bool { return f.name == e.key })
 		if i < 0 {
+			// A misspelt field is reported as such, not also as the field it misses.
+			if guess := sim.DidYouMean(e.key, fieldNames(fs)); guess != "" {
+				for _, f := range fs {
+					if guess == sim.DidYouMean(f.name, []string{f.name}) {
+						given[f.name] = true
+					}
+				}
+			}
 			d.errorf(e.keyN, join(path, e.key), "unknown field %q;%s valid here: %s", e.key, sim.DidYouMean(e.key, fieldNames(fs)), quoteNames(fieldNames(fs)))
 			continue
 		}
@@ -372,6 +398,37 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 		}
 		d.decode(e.value, p, v.Field(f.index))
 	}
+	d.requireNumbers(n, path, v.Type(), fs, given)
+}
+
+// requireNumbers reports each required number or truth value the mapping n leaves out.
+// Validation sees a missing name or list, which is empty; it cannot see a missing number,
+// which reads as 0, a valid value that would silently change the answer (a deleted
+// reservation lets the actor accept anything). The error is at the mapping's first line,
+// where the actor or preference starts.
+func (d *decoder) requireNumbers(n ast.Node, path string, t reflect.Type, fs []field, given map[string]bool) {
+	for _, f := range fs {
+		if !f.required || given[f.name] {
+			continue
+		}
+		switch t.Field(f.index).Type.Kind() {
+		case reflect.Float64, reflect.Int, reflect.Bool:
+			d.errorf(firstKey(n), join(path, f.name), "%s is required and missing; it is not read as 0. %s", f.name, fieldDocs[t.Name()+"."+f.name].text)
+		}
+	}
+}
+
+// firstKey is the first key of a mapping, where a reader sees the mapping start.
+func firstKey(n ast.Node) ast.Node {
+	switch m := n.(type) {
+	case *ast.MappingNode:
+		if len(m.Values) > 0 {
+			return m.Values[0].Key
+		}
+	case *ast.MappingValueNode:
+		return m.Key
+	}
+	return n
 }
 
 // decodeKeyed fills a list written in files as a mapping: each key becomes the element's

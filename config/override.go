@@ -41,10 +41,12 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 		}
 	}
 	sc, err := doc.Scenario, error(nil)
+	var recentred []sim.Recentred
 	if whatIf {
 		if sc, err = whatIfScenario(doc, variant, sets); err != nil {
 			return err
 		}
+		recentred = sc.RecentreUncertainty(doc.Scenario)
 	}
 	sp, err := sim.Compile(sc)
 	var found sim.Diagnostics
@@ -66,7 +68,10 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	}
 	doc.Scenario, doc.Space, doc.Warnings = sc, sp, doc.located(sp.Warnings())
 	if whatIf {
-		doc.Variant = variant
+		doc.Variant, doc.Recentred, doc.Overrides = variant, recentred, nil
+		for _, o := range sets {
+			doc.Overrides = append(doc.Overrides, o.Path+"="+o.Value)
+		}
 	}
 	return nil
 }

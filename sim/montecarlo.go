@@ -53,6 +53,9 @@ type MonteCarlo struct {
 	// Sensitivity ranks the uncertain inputs by the strength of their rank correlation
 	// with the ZOPA's size.
 	Sensitivity []Sensitivity `json:"sensitivity"`
+	// Recentred lists the distributions a variant or --set moved with the value it set;
+	// the caller who applied the what-if fills it in.
+	Recentred []Recentred `json:"recentred"`
 }
 
 // Proportion is a count out of a number of draws with its 95% Wilson score interval.
@@ -212,6 +215,9 @@ func RunMonteCarlo(ctx context.Context, base *Space, opt MonteCarloOptions) (*Mo
 	for _, w := range ws[1:] {
 		tl.merge(w.inZOPA)
 	}
+	if n := tl.distinct(); n > MaxTrackedDeals {
+		return nil, tooManyTracked(uint64(n))
+	}
 	mc := summarise(base, opt, results, values, tl)
 	if mc.Interrupted {
 		return mc, ctx.Err()
@@ -259,6 +265,9 @@ func (w *mcWorker) draw(ctx context.Context, seed uint64, i int, values []float6
 	for _, d := range zs.members {
 		w.inZOPA.add(d)
 	}
+	if n := w.inZOPA.distinct(); n > MaxTrackedDeals {
+		return drawResult{}, tooManyTracked(uint64(n))
+	}
 	return r, nil
 }
 
@@ -285,6 +294,9 @@ func (t *dealTally) add(d uint64) {
 	}
 	t.sparse[d]++
 }
+
+// distinct is how many deals the sparse tally holds; a dense one is bounded by its size.
+func (t *dealTally) distinct() int { return len(t.sparse) }
 
 func (t *dealTally) merge(o dealTally) {
 	for d, c := range o.dense {

@@ -409,9 +409,10 @@ func (v *validator) constraints(s *Scenario, a *Actor, p string) {
 
 // reachable checks that a constraint can be met by some deal the actor's own red lines
 // allow. A constraint whose then can never hold once its if does is a red line against the
-// if options in disguise, and almost always a slip (a wrong option id, if and then swapped);
-// one whose if can never hold does nothing. Issues are independent, so looking at each
-// issue's options alone is exact.
+// if options in disguise: often a slip (a wrong option id, if and then swapped), so it is
+// warned about, but a what-if that narrows the red line makes it honestly, and the scenario
+// still means something, so it runs. One whose if can never hold does nothing. Issues are
+// independent, so looking at each issue's options alone is exact.
 func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
 	livable := func(issue, option string) bool {
 		pr := a.Preference(issue)
@@ -443,7 +444,7 @@ func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
 			return livable(id, o) && (!both || slices.Contains(cond, o))
 		})
 		if !possible {
-			v.errorf(cp+".then."+id, "this constraint can never be met: once its if holds, %q must be %s, but actor %q accepts none of those on %q (see its acceptable list); to rule out the if options, leave them out of acceptable instead", id, quoteList(then), a.ID, id)
+			v.warnf(cp+".then."+id, "this constraint can never be met: once its if holds, %q must be %s, but actor %q accepts none of those on %q (see its acceptable list), so it rejects every deal that meets the if; if that is meant, leave the if options out of acceptable instead", id, quoteList(then), a.ID, id)
 		}
 	}
 }
@@ -486,6 +487,7 @@ func (v *validator) protocol(s *Scenario) {
 	if pr.Rounds < 0 {
 		v.errorf("protocol.rounds", "%d rounds: the deadline is a number of rounds, 1 or more", pr.Rounds)
 	}
+	v.limit("protocol.rounds", pr.Rounds, MaxRounds, "rounds", "a transcript that long is no longer read; shorten the deadline")
 	if pr.Mediator != "" && s.ActorIndex(pr.Mediator) < 0 {
 		v.errorf("protocol.mediator", "no actor %q;%s valid: %s", pr.Mediator, DidYouMean(pr.Mediator, actorIDs(s)), quoteList(actorIDs(s)))
 	}
@@ -520,7 +522,10 @@ func (v *validator) variants(s *Scenario) {
 	}
 }
 
-// events checks that every path an event changes exists and leaves a valid scenario.
+// events checks that every path an event changes exists and leaves a valid scenario. An
+// add: is read as rounds read it, clamped to the value's range, so an event that would push
+// a reservation below 0 (after a --set or a sweep lowered it) is no error: rounds alone
+// use events, and they clamp (MODEL section 4).
 func (v *validator) events(s *Scenario) {
 	for i, e := range s.Events {
 		v.overrides(s, fmt.Sprintf("events.%d", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add)
@@ -545,7 +550,7 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 			ok = false
 			continue
 		}
-		if err := cp.Add(as.Path, delta); err != nil {
+		if err := cp.AddClamped(as.Path, delta); err != nil {
 			v.errorf(p+".add."+as.Path, "%s: %s", what, pathMessage(err))
 			ok = false
 		}
@@ -716,18 +721,12 @@ func abs(x int) int {
 // bestUtility is the most an actor can get from any deal that keeps to its own
 // single-issue red lines (cross-issue constraints are ignored, so it is an upper bound).
 func bestUtility(s *Scenario, a *Actor) (float64, bool) {
-	total := 0.0
-	for _, pr := range a.Preferences {
-		if !finite(pr.Weight) || pr.Weight < 0 {
-			return 0, false
-		}
-		total += pr.Weight
-	}
-	if total <= 0 {
+	shares := a.weightShares()
+	if shares == nil {
 		return 0, false
 	}
 	best := 0.0
-	for _, pr := range a.Preferences {
+	for i, pr := range a.Preferences {
 		k := s.IssueIndex(pr.Issue)
 		if k < 0 {
 			return 0, false
@@ -740,7 +739,7 @@ func bestUtility(s *Scenario, a *Actor) (float64, bool) {
 			}
 			top = max(top, optionValue(&pr, is, o))
 		}
-		best += pr.Weight / total * top
+		best += shares[i] * top
 	}
 	return best, true
 }

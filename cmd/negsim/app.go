@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -26,13 +25,21 @@ const (
 
 // app is one run of negsim: its streams and the settings resolved for the command.
 type app struct {
-	ctx      context.Context
-	stdin    io.Reader
-	stdout   io.Writer
-	stderr   io.Writer
-	settings *config.Settings
+	ctx context.Context
+	// interrupt ends at Ctrl-C or SIGTERM only, without --timeout: play waits for a person
+	// and bounds only its own work between two moves by --timeout.
+	interrupt context.Context
+	stdin     io.Reader
+	stdout    io.Writer
+	stderr    io.Writer
+	settings  *config.Settings
+	// inputs are the files this run reads, which no output of it may overwrite.
+	inputs []string
 	// stopTimer releases the --timeout timer once the command is done.
 	stopTimer context.CancelFunc
+	// wide forces full tables; width fits them to that many columns (see fit.go).
+	wide  bool
+	width int
 }
 
 // usagef is an error in how negsim was called: exit 2, and the message says what to fix.
@@ -51,7 +58,7 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 // run is the whole program behind main, so that tests drive every command end to end
 // without a subprocess. It builds a fresh command tree each call: nothing is global.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, stopTimer: func() {}}
+	a := &app{ctx: ctx, interrupt: ctx, stdin: stdin, stdout: stdout, stderr: stderr, stopTimer: func() {}}
 	defer func() { a.stopTimer() }()
 	root := a.rootCommand()
 	root.SetArgs(args)
@@ -117,6 +124,9 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if a.width < 0 {
+				return usagef("--width %d: give a number of columns, or leave it out to fit the terminal", a.width)
+			}
 			s, err := config.ResolveSettings(cmd.Flags())
 			if err != nil {
 				return err
@@ -132,10 +142,14 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
 	config.RegisterFlags(root.PersistentFlags())
+	_ = root.RegisterFlagCompletionFunc("format", completeFormat)
+	root.PersistentFlags().BoolVar(&a.wide, "wide", false, "print tables at full width even when they are wider than the terminal")
+	root.PersistentFlags().IntVar(&a.width, "width", 0, "fit tables to this many columns, also in files and pipes (default: the terminal's width on a terminal)")
 	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.explainCommand(), a.listCommand(), a.roundsCommand(),
 		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand(),
-		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand(), a.sensitivityCommand())
+		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand(), a.sensitivityCommand(),
+		a.playCommand())
 	return root
 }
 
@@ -154,11 +168,27 @@ type whatIf struct {
 func (w *whatIf) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&w.variant, "variant", "", "apply one of the scenario's variants (also FILE#VARIANT)")
 	cmd.Flags().StringArrayVar(&w.sets, "set", nil, "override a value, e.g. --set actors.russia.reservation=0.4 (repeatable; applied after --variant)")
+	_ = cmd.RegisterFlagCompletionFunc("variant", completeVariant)
+	_ = cmd.RegisterFlagCompletionFunc("set", completeSetPath)
+	if cmd.ValidArgsFunction == nil {
+		cmd.ValidArgsFunction = completeScenarioArg(1)
+	}
 }
 
 // openScenario loads a scenario and applies the what-ifs asked for. FILE#VARIANT names a
 // variant inside the file; a path that exists with a # in its name is taken as it is.
 func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
+	// --set PATH VALUE (a space for the =) leaves VALUE as the file argument: say so before
+	// looking for a file named 0.6.
+	for _, s := range w.sets {
+		if !strings.Contains(s, "=") {
+			hint := ""
+			if arg != "" && !exists(arg) {
+				hint = fmt.Sprintf("; did you mean --set %s=%s? (%q was read as the scenario file)", s, arg, arg)
+			}
+			return nil, usagef("--set %s: write PATH=VALUE as one word, e.g. --set actors.russia.reservation=0.4%s", s, hint)
+		}
+	}
 	variant := w.variant
 	if file, v, ok := strings.Cut(arg, "#"); ok && !exists(arg) {
 		if variant != "" && variant != v {
@@ -178,7 +208,7 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		sets = append(sets, o)
 	}
-	return config.Open(name, data, variant, sets)
+	return config.OpenContext(a.ctx, name, data, variant, sets)
 }
 
 func exists(path string) bool {
@@ -192,7 +222,7 @@ func (a *app) loadScenario(arg string) (*config.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return config.Load(name, data)
+	return config.LoadContext(a.ctx, name, data)
 }
 
 // readScenario reads a scenario file by path or shipped name, and says how to call it.
@@ -200,11 +230,11 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 	if arg == "" {
 		arg = scenarios.Default
 	}
-	data, err := config.ReadFile(arg, a.settings.MaxFileSize)
+	data, err := a.readInput(arg)
 	switch {
 	case err == nil:
 		return arg, data, nil
-	case errors.Is(err, sim.ErrBadInput):
+	case errors.Is(err, sim.ErrBadInput), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return "", nil, err
 	case !errors.Is(err, fs.ErrNotExist):
 		return "", nil, usagef("cannot read %s: %v", arg, err)
@@ -216,15 +246,15 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 		sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names()))
 }
 
-// emit renders output into memory first, so that an error half-way never leaves half a
-// report on the screen or in a redirected file.
+// emit renders output aside first (see spool), so that an error or an interrupt half-way
+// never leaves half a report on the screen or in a redirected file.
 func (a *app) emit(render func(w io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
+	var s spool
+	defer s.discard()
+	if err := sized(a.outputWidth(), render)(&s); err != nil {
 		return err
 	}
-	_, err := a.stdout.Write(buf.Bytes())
-	return err
+	return s.copyTo(a.stdout)
 }
 
 // compile prints a document's warnings and returns its compiled scenario, the start of
@@ -235,10 +265,16 @@ func (a *app) compile(doc *config.Document) *sim.Space {
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output
-// when out is "".
-func (a *app) emitTo(out string, render func(w io.Writer) error) error {
+// when out is "". private output (a role's confidential brief) is created readable by its
+// owner only.
+func (a *app) emitTo(out string, private bool, render func(w io.Writer) error) error {
 	if out != "" {
-		return writeFileAtomic(out, render)
+		// A file keeps the full tables unless --width asks otherwise.
+		width := a.width
+		if a.wide {
+			width = 0
+		}
+		return a.writeFile(out, private, sized(width, render))
 	}
 	return a.emit(render)
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -49,6 +49,7 @@ The format follows -o's extension (.html, .md, .json, .txt), else --format; for 
 		},
 	}
 	cmd.Flags().StringVar(&actor, "actor", "", "the role to brief (an actor id); without it, the public brief")
+	_ = cmd.RegisterFlagCompletionFunc("actor", completeActor)
 	cmd.Flags().BoolVar(&all, "all", false, "write the public brief and every role's brief into the folder -o names")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file (or folder, with --all) instead of standard output")
 	w.register(cmd)
@@ -67,7 +68,7 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 		if err != nil {
 			return err
 		}
-		return a.writeBriefSet(sc, out, format, ext)
+		return a.writeBriefSet(doc, out, format, ext)
 	}
 	b := sim.PublicBrief(sc)
 	if actor != "" {
@@ -84,8 +85,8 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 	if format == "csv" {
 		return usagef("a brief has no single table to write as CSV; use --format markdown, html or json")
 	}
-	render := func(w io.Writer) error { return renderBrief(w, sc, b, format) }
-	return a.emitTo(out, render)
+	render := func(w io.Writer) error { return renderBrief(w, doc, b, format) }
+	return a.emitTo(out, actor != "", render)
 }
 
 // actorArg finds the actor a flag names, or says which ids are valid.
@@ -133,9 +134,10 @@ func briefSetFormat(setting string) (format, ext string, err error) {
 	return "", "", usagef("--format %s: briefs are written as html, markdown or json", setting)
 }
 
-// writeBriefSet renders every brief first, then writes each file atomically, so an error in
-// one brief leaves none written.
-func (a *app) writeBriefSet(sc *sim.Scenario, dir, format, ext string) error {
+// writeBriefSet renders every brief first, then writes the set all or nothing; the role
+// sheets are confidential, created readable by their owner only.
+func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error {
+	sc := doc.Scenario
 	type file struct {
 		name  string
 		brief *sim.Brief
@@ -144,40 +146,38 @@ func (a *app) writeBriefSet(sc *sim.Scenario, dir, format, ext string) error {
 	for i := range sc.Actors {
 		files = append(files, file{"role-" + sc.Actors[i].ID + ext, sim.RoleBrief(sc, i)})
 	}
-	rendered := make([]strings.Builder, len(files))
+	set := make([]setFile, len(files))
 	for i, f := range files {
-		if err := renderBrief(&rendered[i], sc, f.brief, format); err != nil {
+		var b strings.Builder
+		if err := renderBrief(&b, doc, f.brief, format); err != nil {
 			return err
 		}
+		set[i] = setFile{name: f.name, data: []byte(b.String()), private: f.brief.Role != nil}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", dir, err)
+	paths, err := a.writeSet(dir, set)
+	if err != nil {
+		return err
 	}
 	g := &grid{header: []string{"file", "for"}}
 	for i, f := range files {
-		path := filepath.Join(dir, f.name)
-		text := rendered[i].String()
-		if err := writeFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, text); return err }); err != nil {
-			return err
-		}
 		who := "everyone"
 		if f.brief.Role != nil {
 			who = f.brief.Role.Name + " only"
 		}
-		g.add(path, who)
+		g.add(paths[i], who)
 	}
 	return a.emit(func(w io.Writer) error {
-		r := &report{title: "Briefs for " + sc.Name}
+		r := &report{title: "Briefs for " + scenarioLabel(doc)}
 		r.add(section{grid: g})
 		return r.write(w, "table")
 	})
 }
 
-func renderBrief(w io.Writer, sc *sim.Scenario, b *sim.Brief, format string) error {
+func renderBrief(w io.Writer, doc *config.Document, b *sim.Brief, format string) error {
 	if format == "json" {
-		return writeJSON(w, b)
+		return writeResultJSON(w, doc, b)
 	}
-	return briefReport(sc, b).write(w, format)
+	return briefReport(doc.Scenario, b).about(doc).write(w, format)
 }
 
 // paragraphs splits a description at its blank lines and joins each paragraph's lines.

@@ -12,7 +12,7 @@ import (
 )
 
 func (a *app) scoreCommand() *cobra.Command {
-	var deal, dealFile string
+	var deal, dealFile, transcript string
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "score [FILE]",
@@ -33,20 +33,30 @@ surplus over the actor's walk-away value (reservation × 100), and:
 
 Give the deal as --deal issue=option,... naming every issue once, or a CSV file of deals
 with --deal-file (the format debrief reads: a header "table,<issue ids...>" and one row per
-deal). Names are checked: an unknown issue or option gets a did-you-mean suggestion.`,
+deal), or the deal of a session of 'negsim play' with --transcript FILE.json (on the
+scenario it was played on, unless FILE, --variant or --set name it). Names are checked: an
+unknown issue or option gets a did-you-mean suggestion.`,
 		Example: `  negsim score --variant sanctions-bite --deal territory=freeze-dmz,recognition=none,...
   negsim score teaching-two-party --deal price=mid,delivery=fast
-  negsim score --variant sanctions-bite --deal-file deals.csv --format csv`,
+  negsim score --variant sanctions-bite --deal-file deals.csv --format csv
+  negsim score --transcript ukraine.json`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if (deal == "") == (dealFile == "") {
-				return usagef("give the deal to score with --deal issue=option,... or --deal-file FILE.csv (one of them)")
+			given := 0
+			for _, f := range []string{deal, dealFile, transcript} {
+				if f != "" {
+					given++
+				}
 			}
-			return a.score(argOr(args), w, deal, dealFile)
+			if given != 1 {
+				return usagef("give the deal to score with --deal issue=option,..., --deal-file FILE.csv or --transcript FILE.json (one of them)")
+			}
+			return a.score(argOr(args), w, deal, dealFile, transcript)
 		},
 	}
 	cmd.Flags().StringVar(&deal, "deal", "", "the deal, as issue=option pairs separated by commas")
 	cmd.Flags().StringVar(&dealFile, "deal-file", "", "a CSV file of deals: header table,<issue ids...>, one row per deal")
+	cmd.Flags().StringVar(&transcript, "transcript", "", "the transcript of a session of negsim play (JSON)")
 	w.register(cmd)
 	return cmd
 }
@@ -55,16 +65,30 @@ deal). Names are checked: an unknown issue or option gets a did-you-mean suggest
 type tableResult struct {
 	Table string     `json:"table"`
 	Score *sim.Score `json:"score"`
+	provenance
 }
 
-func (a *app) score(file string, w whatIf, deal, dealFile string) error {
+func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) error {
+	var recs []*playRecord
+	if transcript != "" {
+		var err error
+		if file, w, recs, err = a.transcriptTables(file, w, []string{transcript}); err != nil {
+			return err
+		}
+	}
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
 	}
 	sc := doc.Scenario
 	var tables []sim.TableDeal
-	if deal != "" {
+	if transcript != "" {
+		choice, err := playedDeal(transcript, recs[0], sc)
+		if err != nil {
+			return err
+		}
+		tables = []sim.TableDeal{{Table: tableName(transcript), Choice: choice}}
+	} else if deal != "" {
 		choice, err := sim.ParseDeal(deal, sc)
 		if err != nil {
 			return usagef("--deal: %v", err)
@@ -82,7 +106,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 	}
 	var results []tableResult
 	for _, td := range tables {
-		res := tableResult{Table: td.Table}
+		res := tableResult{Table: td.Table, provenance: provenanceOf(doc)}
 		if td.Choice != nil {
 			if res.Score, err = scorer.Score(ctx, td.Choice); err != nil {
 				return err
@@ -93,8 +117,8 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 	return a.emit(func(out io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			if deal != "" {
-				return writeJSON(out, results[0].Score)
+			if deal != "" || transcript != "" {
+				return writeResultJSON(out, doc, results[0].Score)
 			}
 			return writeJSON(out, results)
 		case "csv":
@@ -106,7 +130,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 				r.add(s)
 			}
 		}
-		return r.write(out, a.settings.Format)
+		return r.about(doc).write(out, a.settings.Format)
 	})
 }
 
@@ -154,6 +178,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 	v := &deal.text
 	if s.InZOPA {
 		*v = append(*v, "In the ZOPA: every veto actor accepts it.")
+		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
 	} else {
 		var who []string
 		for _, as := range s.Actors {
@@ -161,25 +186,35 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 				who = append(who, as.Name)
 			}
 		}
-		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s would not sign it (see why not).", joinWords(who, "and")))
-	}
-	*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
-	if s.Pareto {
-		*v = append(*v, "Pareto-optimal: no deal within everyone's red lines is at least as good for every veto actor and better for one.")
-	} else if d := s.DominatedBy; d != nil {
-		var changes, gains []string
-		for _, is := range sc.Issues {
-			if d.Options[is.ID] != s.Options[is.ID] {
-				changes = append(changes, fmt.Sprintf("%s to %s", is.ID, wd.option(is.ID, d.Options[is.ID])))
-			}
+		why := joinWords(who, "and") + " would not sign it (see why not)"
+		if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
+			why = "every veto actor would sign it, but " + strings.Join(shortOfRules(sc, s), " and ")
 		}
+		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s, so it counts as no agreement: every actor keeps its walk-away value.", why))
+		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points, as no agreement; signed as written it would be %s.", signedPts(s.JointGain), signedPts(s.JointGainIfSigned)))
+	}
+	*v = append(*v, voteLines(sc, s)...)
+	d := s.DominatedBy
+	var changes, gains []string
+	if d != nil {
+		changes = dealChanges(sc, s.Options, d.Options, true, wd)
 		for _, as := range s.Actors {
 			if g, ok := d.Gains[as.ID]; ok {
 				gains = append(gains, fmt.Sprintf("%s %s", as.Name, signedPts(g)))
 			}
 		}
-		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s is at least as good for every veto actor (%s points; the smallest gain %s).",
+	}
+	switch {
+	case s.Pareto:
+		*v = append(*v, "Pareto-optimal among the deals the parties accept: no ZOPA deal is at least as good for every veto actor and better for one.")
+	case s.InZOPA && d != nil:
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s gives a deal every veto actor accepts, at least as good for each (%s points; the smallest gain %s).",
 			joinWords(changes, "and"), strings.Join(gains, ", "), signedPts(d.MinGain)))
+	case d != nil:
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among the deals every veto actor accepts, and this one is not among them. Changing %s gives one that is, at least as good for each veto actor (%s points).",
+			joinWords(changes, "and"), strings.Join(gains, ", ")))
+	default:
+		*v = append(*v, "Not Pareto-optimal: that is judged among the deals every veto actor accepts, and this one is not among them.")
 	}
 	if s.Nash == nil {
 		*v = append(*v, "No Nash solution to compare with: the ZOPA is empty.")
@@ -200,6 +235,32 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			count(zopa), s.Nash.IssuesDiffering, len(sc.Issues), verb, strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
 	}
 	return []section{deal}
+}
+
+// dealChanges lists the issues on which deal to differs from deal from, as "issue to option"
+// in file order, with the option's label when labelled is set.
+func dealChanges(sc *sim.Scenario, from, to map[string]string, labelled bool, wd words) []string {
+	var changes []string
+	for _, is := range sc.Issues {
+		if to[is.ID] == from[is.ID] {
+			continue
+		}
+		o := to[is.ID]
+		if labelled {
+			o = wd.option(is.ID, o)
+		}
+		changes = append(changes, fmt.Sprintf("%s to %s", is.ID, o))
+	}
+	return changes
+}
+
+// scoredUtility is what a deal scores for an actor: its utility when every veto actor
+// signs, else its reservation, as with no agreement.
+func scoredUtility(s *sim.Score, as sim.ActorScore) float64 {
+	if s.CountsAsNoAgreement {
+		return as.Reservation
+	}
+	return as.Utility
 }
 
 func rejectionText(wd words, rs []sim.Rejection) string {
