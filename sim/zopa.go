@@ -389,6 +389,29 @@ func searchZOPAUnder(ctx context.Context, sp *Space, r *rules, workers int, reco
 	for j, a := range sp.veto {
 		zs.vetoRes[j], zs.vetoPower[j] = res[a], sp.power[a]
 	}
+	if !record && !t.heavyCount() {
+		// The frontier needs no count: it runs beside it, and is dropped if the zone
+		// turns out empty, as it is never searched for then.
+		var front frontier
+		var frontErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			front, frontErr = t.frontier(ctx)
+		}()
+		tal, err := t.tallyAll(ctx, workers)
+		<-done
+		if err == nil {
+			err = frontErr
+		}
+		if err != nil {
+			return nil, err
+		}
+		if zs.count = tal.n; zs.count > 0 {
+			zs.front = front
+		}
+		return zs, nil
+	}
 	tal, err := t.tallyAll(ctx, workers)
 	if err != nil {
 		return nil, err
