@@ -223,21 +223,25 @@ func TestMeetAgreesWithWalkOnGeneratedSpaces(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tr := newTree(sp, sp.baseRules(sp.reservations()))
-		walk, err := tr.tallyWalk(context.Background(), 2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if walk.n == 0 {
-			t.Fatalf("%+v: empty zone, nothing compared", spec)
-		}
-		for _, workers := range []int{1, 2, 5} {
-			got, ok := meetForced(t, tr, workers)
-			if !ok {
-				t.Fatalf("%+v: eight free issues should split", spec)
+		base := sp.baseRules(sp.reservations())
+		// The diagnosis counts with a reservation ignored (a floor of -Inf) or all of them.
+		for ri, r := range []*rules{base, base.withoutReservation(0), base.withoutReservations()} {
+			tr := newTree(sp, r)
+			walk, err := tr.tallyWalk(context.Background(), 2)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if got.n != walk.n || !slices.Equal(got.opt, walk.opt) {
-				t.Fatalf("%+v, %d workers: middle %d deals, walk %d; tallies equal: %v", spec, workers, got.n, walk.n, slices.Equal(got.opt, walk.opt))
+			if walk.n == 0 {
+				t.Fatalf("%+v, rules %d: empty zone, nothing compared", spec, ri)
+			}
+			for _, workers := range []int{1, 2, 5} {
+				got, ok := meetForced(t, tr, workers)
+				if !ok {
+					t.Fatalf("%+v: eight free issues should split", spec)
+				}
+				if got.n != walk.n || !slices.Equal(got.opt, walk.opt) {
+					t.Fatalf("%+v, rules %d, %d workers: middle %d deals, walk %d; tallies equal: %v", spec, ri, workers, got.n, walk.n, slices.Equal(got.opt, walk.opt))
+				}
 			}
 		}
 	}
