@@ -176,7 +176,7 @@ func classify(err error) *Error {
 	case errors.As(err, &tooLarge), errors.As(err, &pathErr), errors.As(err, &dealErr), errors.Is(err, sim.ErrInvalidScenario):
 		return &Error{Kind: KindInput, Message: err.Error()}
 	case errors.Is(err, context.DeadlineExceeded):
-		return &Error{Kind: KindTimeout, Message: "stopped after the time limit (negsim serve --timeout); a smaller scenario or fewer overrides may answer in time"}
+		return &Error{Kind: KindTimeout, Message: "stopped after the time limit (--timeout) before an answer was found"}
 	case errors.Is(err, context.Canceled):
 		return &Error{Kind: KindCanceled, Message: "the request was cancelled"}
 	}

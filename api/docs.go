@@ -185,19 +185,19 @@ func (a *API) readFile(name string) ([]byte, error) {
 	return text, a.tooLarge(name, text)
 }
 
-// listFiles is every scenario file of Options.Files, in path order, at most maxListed,
-// from at most three folders deep.
-func (a *API) listFiles() ([]string, error) {
+// ScenarioFiles lists the scenario files (.yaml, .yml, .json) of a folder as the page
+// names them: slash-separated paths, in path order, at most 500, from at most three folders
+// deep, skipping hidden files and folders and entries that cannot be read (a link that
+// leads out of an os.Root).
+func ScenarioFiles(files fs.FS) ([]string, error) {
 	const maxListed, maxDepth = 500, 3
 	names := []string{}
-	if a.opt.Files == nil {
+	if files == nil {
 		return names, nil
 	}
-	err := fs.WalkDir(a.opt.Files, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			// An unreadable entry (a link out of the folder, a file without permission)
-			// is left out of the list, not a reason to show none.
-			if d != nil && d.IsDir() {
+			if d != nil && d.IsDir() && p != "." {
 				return fs.SkipDir
 			}
 			return nil

@@ -45,7 +45,7 @@ func (a *API) list() (*ListResponse, error) {
 		out.Scenarios = append(out.Scenarios, Shipped{Name: name, Title: doc.Scenario.Name,
 			Description: doc.Scenario.Description, Default: name == scenarios.Default})
 	}
-	files, err := a.listFiles()
+	files, err := ScenarioFiles(a.opt.Files)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,394 @@
+// Package pagetest drives negsim's page in a headless Chromium, the same way in both of the
+// page's modes (negsim serve, and the static site with the engine in WebAssembly): open a
+// permalink, read the results, move a slider and a red-line box by keyboard, follow the
+// permalink back, and take screenshots at a projector's and a phone's width. The results
+// are checked against answers computed in the test's own process.
+package pagetest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	_ "image/jpeg" // FullScreenshot writes JPEG
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// Chromium finds a Chromium or Chrome to drive; "" when there is none.
+func Chromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	return ""
+}
+
+// Answer is what the page must show for a query: the zone's size and the Nash deal as
+// issue=option pairs joined by commas ("" when the zone is empty).
+type Answer struct {
+	ZOPA uint64
+	Nash string
+}
+
+// Oracle computes the answer for a variant and overrides (PATH=VALUE) of the reference
+// scenario, outside the browser.
+type Oracle func(variant string, sets []string) Answer
+
+// AnswerOf reads zopa.count and the Nash deal out of `negsim analyze --format json`.
+func AnswerOf(analysis []byte, issues []string) (Answer, error) {
+	var an struct {
+		ZOPA struct {
+			Count uint64 `json:"count"`
+		} `json:"zopa"`
+		Solutions struct {
+			Nash *struct {
+				Options map[string]string `json:"options"`
+			} `json:"nash"`
+		} `json:"solutions"`
+	}
+	if err := json.Unmarshal(analysis, &an); err != nil {
+		return Answer{}, err
+	}
+	a := Answer{ZOPA: an.ZOPA.Count}
+	if an.Solutions.Nash != nil {
+		var pairs []string
+		for _, is := range issues {
+			pairs = append(pairs, is+"="+an.Solutions.Nash.Options[is])
+		}
+		a.Nash = strings.Join(pairs, ",")
+	}
+	return a, nil
+}
+
+// Report is what a drive measured: each slider move's time from the key press to the
+// results on the page, in milliseconds.
+type Report struct {
+	SliderMS []float64
+}
+
+// Median is the median slider latency.
+func (r Report) Median() float64 {
+	if len(r.SliderMS) == 0 {
+		return 0
+	}
+	s := slices.Clone(r.SliderMS)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+type session struct {
+	t        *testing.T
+	ctx      context.Context
+	origin   string
+	mu       sync.Mutex
+	messages []chromedp.ConsoleMessage
+}
+
+// Drive runs the whole check against the page at origin (http://host:port/). name labels
+// the screenshots written to the test's artifact folder.
+func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
+	bin := Chromium()
+	if bin == "" {
+		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		// No host name resolves: a page that reached past its origin would fail to load.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelTab)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+
+	const variant = "sanctions-bite"
+	sets := []string{"actors.russia.reservation=0.5"}
+	link := origin + "#scenario=ukraine-2026&variant=" + variant + "&set=" + url.QueryEscape(sets[0])
+	s.do(chromedp.Navigate(link))
+	s.settled()
+	s.expect("the permalink", oracle(variant, sets))
+
+	// The slider of Russia's reservation, moved with the arrow keys: step 0.01.
+	var rep Report
+	slider := `.control[data-path="actors.russia.reservation"] input[type=range]`
+	s.do(chromedp.Focus(chromedp.CSS(slider)))
+	for i, key := range []string{kb.ArrowLeft, kb.ArrowLeft, kb.ArrowLeft, kb.ArrowRight, kb.ArrowLeft} {
+		before := len(s.timings())
+		s.do(chromedp.KeyEvent(key))
+		s.settled()
+		tm := s.timings()
+		if len(tm) <= before {
+			t.Fatalf("slider move %d: no timing recorded", i+1)
+		}
+		rep.SliderMS = append(rep.SliderMS, tm[len(tm)-1])
+	}
+	// 0.50 − 3 × 0.01 + 0.01 − 0.01 = 0.47
+	sets = []string{"actors.russia.reservation=0.47"}
+	if got := s.hashSets(); !slices.Equal(got, sets) {
+		t.Errorf("after the slider moves the link holds %v, want %v", got, sets)
+	}
+	s.expect("Russia's reservation at 0.47 by keyboard", oracle(variant, sets))
+
+	// A red line by keyboard: Tab to Russia's box for freeze-dmz on territory and press
+	// Space; in sanctions-bite Russia accepts freeze-dmz, so the box clears.
+	box := `.control[data-path="actors.russia.preferences.territory.acceptable"] input[value="freeze-dmz"]`
+	if !evalJS[bool](s, `(() => { const b = document.querySelector('`+box+`'); b.closest("details").open = true; return b.checked; })()`) {
+		t.Fatal("Russia's box for freeze-dmz is not ticked in sanctions-bite")
+	}
+	s.do(chromedp.Focus(chromedp.CSS(box)))
+	s.do(chromedp.KeyEvent(" "))
+	s.settled()
+	got := s.hashSets()
+	if len(got) != 2 || !strings.HasPrefix(got[1], "actors.russia.preferences.territory.acceptable=[") || strings.Contains(got[1], "freeze-dmz") {
+		t.Fatalf("after the box the link holds %v; want the reservation and Russia's territory list without freeze-dmz", got)
+	}
+	sets = got
+	s.expect("Russia's red line without freeze-dmz", oracle(variant, sets))
+	zopa, nash := s.read()
+
+	// The permalink round trip: the link, opened afresh, shows the same state.
+	href := evalJS[string](s, `location.href`)
+	s.do(chromedp.Navigate("about:blank"))
+	s.do(chromedp.Navigate(href))
+	s.settled()
+	if z, n := s.read(); z != zopa || n != nash {
+		t.Errorf("the permalink reopened shows %d, %q; before it showed %d, %q", z, n, zopa, nash)
+	}
+	if value := evalJS[string](s, `document.querySelector('`+slider+`').value`); value != "0.47" {
+		t.Errorf("the permalink reopened sets the slider to %s, want 0.47", value)
+	}
+
+	// Every view draws without an error.
+	for _, view := range []string{"words", "rounds", "compare", "share", "zone"} {
+		s.do(chromedp.Click(chromedp.CSS(`[role=tab][data-view="` + view + `"]`)))
+		s.settled()
+		if !evalJS[bool](s, `document.getElementById("view-`+view+`").textContent.trim().length > 40 && !document.getElementById("view-`+view+`").hidden`) {
+			t.Errorf("view %s shows nothing", view)
+		}
+	}
+	if alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`); alert != "" {
+		t.Errorf("the page shows an error: %s", alert)
+	}
+
+	s.screenshots(name)
+	s.checkOrigin()
+	s.checkConsole()
+	return rep
+}
+
+// evalJS evaluates a JavaScript expression in the page.
+func evalJS[T any](s *session, expr string) T {
+	s.t.Helper()
+	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		s.t.Fatalf("%s: %v", expr, err)
+	}
+	return out
+}
+
+func (s *session) do(action chromedp.Action[chromedp.Void]) {
+	s.t.Helper()
+	if err := chromedp.Do(s.ctx, action); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// settled waits until the page has answered the latest change and drawn its view.
+func (s *session) settled() {
+	s.t.Helper()
+	_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false"`, chromedp.WithPollingTimeout(90*time.Second)))
+	if err != nil {
+		s.t.Fatalf("the page did not settle: %v", err)
+	}
+}
+
+func (s *session) timings() []float64 {
+	s.t.Helper()
+	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[[]float64](`window.negsimTimings`))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return out
+}
+
+// hashSets are the overrides the page's link holds.
+func (s *session) hashSets() []string {
+	s.t.Helper()
+	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[[]string](`new URLSearchParams(location.hash.slice(1)).getAll("set")`))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return out
+}
+
+func (s *session) read() (uint64, string) {
+	s.t.Helper()
+	type shown struct {
+		Count string `json:"count"`
+		Nash  string `json:"nash"`
+	}
+	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[shown](`({count: document.querySelector('[data-testid="zopa-count"]').textContent, nash: document.querySelector('[data-testid="nash"]').textContent})`))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var n uint64
+	if _, err := fmt.Sscan(out.Count, &n); err != nil {
+		s.t.Fatalf("zopa-count shows %q", out.Count)
+	}
+	nash := out.Nash
+	if !strings.Contains(nash, "=") {
+		nash = ""
+	}
+	return n, nash
+}
+
+func (s *session) expect(what string, want Answer) {
+	s.t.Helper()
+	z, n := s.read()
+	if z != want.ZOPA || n != want.Nash {
+		s.t.Errorf("%s: the page shows a zone of %d and Nash %q; negsim analyze gives %d and %q", what, z, n, want.ZOPA, want.Nash)
+	}
+	if diag := evalJS[bool](s, `!document.querySelector('[data-testid="diagnosis"]').hidden`); diag != (want.ZOPA == 0) {
+		s.t.Errorf("%s: diagnosis shown %v with a zone of %d", what, diag, want.ZOPA)
+	}
+}
+
+// screenshots checks the page at a projector's width and a phone's: not blank, and no
+// wider than the window (nothing to scroll sideways).
+func (s *session) screenshots(name string) {
+	s.t.Helper()
+	for _, w := range []int64{1280, 400} {
+		s.do(chromedp.EmulateViewport(w, 900))
+		s.settled()
+		width, err := chromedp.Run(s.ctx, chromedp.Evaluate[float64](`document.documentElement.scrollWidth`))
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		if width > float64(w) {
+			s.t.Errorf("at %d px the page is %g px wide: it scrolls sideways", w, width)
+		}
+		shot, err := chromedp.Run(s.ctx, chromedp.FullScreenshot(90))
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		img, _, err := image.Decode(bytes.NewReader(shot))
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		if inked, colours := inkedShare(img); inked < 0.05 || colours < 20 {
+			s.t.Errorf("at %d px the screenshot looks blank: %.1f%% inked, %d colours", w, 100*inked, colours)
+		}
+		os.WriteFile(filepath.Join(s.t.ArtifactDir(), fmt.Sprintf("%s-%d.jpg", name, w)), shot, 0o644)
+	}
+	s.do(chromedp.EmulateViewport(1280, 900))
+}
+
+// checkOrigin finds every resource the page loaded and fails on one from elsewhere.
+func (s *session) checkOrigin() {
+	s.t.Helper()
+	names, err := chromedp.Run(s.ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType("resource").map(e => e.name)`))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if len(names) < 3 {
+		s.t.Errorf("only %d resources recorded: %v", len(names), names)
+	}
+	for _, n := range names {
+		if !strings.HasPrefix(n, s.origin) && !strings.HasPrefix(n, "blob:"+strings.TrimSuffix(s.origin, "/")) && !strings.HasPrefix(n, "data:") {
+			s.t.Errorf("the page loaded %s, outside its origin %s", n, s.origin)
+		}
+	}
+}
+
+func (s *session) collectConsole() {
+	// The browser starts on the first action; the console is read from the start.
+	if err := chromedp.Do(s.ctx, chromedp.Navigate("about:blank")); err != nil {
+		s.t.Fatal(err)
+	}
+	console := chromedp.Console(s.ctx)
+	go func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			s.mu.Lock()
+			s.messages = append(s.messages, m)
+			s.mu.Unlock()
+		}
+	}()
+}
+
+// checkConsole fails on any error or warning the page wrote; a sentinel logged last shows
+// that messages were being collected.
+func (s *session) checkConsole() {
+	s.t.Helper()
+	const sentinel = "negsim-pagetest-end"
+	evalJS[any](s, `console.log("`+sentinel+`")`)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s.mu.Lock()
+		seen := slices.ContainsFunc(s.messages, func(m chromedp.ConsoleMessage) bool { return m.Text == sentinel })
+		msgs := slices.Clone(s.messages)
+		s.mu.Unlock()
+		if seen {
+			for _, m := range msgs {
+				if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException || m.Type == chromedp.ConsoleWarning {
+					s.t.Errorf("console %s", m)
+				}
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatal("the console sentinel never arrived: console messages are not being collected")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// inkedShare is the share of pixels that are not near-white, and how many distinct colours
+// the image holds (up to 1000).
+func inkedShare(img image.Image) (float64, int) {
+	b := img.Bounds()
+	inked, total := 0, 0
+	colours := map[[3]uint32]bool{}
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			total++
+			if r < 0xF000 || g < 0xF000 || bl < 0xF000 {
+				inked++
+			}
+			if len(colours) < 1000 {
+				colours[[3]uint32{r >> 10, g >> 10, bl >> 10}] = true
+			}
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return float64(inked) / float64(total), len(colours)
+}
+
