@@ -391,4 +391,3 @@ func inkedShare(img image.Image) (float64, int) {
 	}
 	return float64(inked) / float64(total), len(colours)
 }
-
