@@ -187,7 +187,7 @@ export function roundsChart({transcript, names, selected}) {
   rounds.forEach((r, t) => {
     const h = r.zopa_size ? sh * Math.log1p(r.zopa_size) / Math.log1p(maxZ) : 0;
     const w = Math.max(3, pw / (rounds.length + 1) * 0.7);
-    svg.append(el("rect", {x: X(t) - w / 2, y: sy + sh - h, width: w, height: Math.max(h, 0.5), fill: r.zopa_size ? "#1f77b4" : "#b8b8b8"}));
+    svg.append(el("rect", {x: Math.min(L + pw - w, Math.max(L, X(t) - w / 2)), y: sy + sh - h, width: w, height: Math.max(h, 0.5), fill: r.zopa_size ? "#1f77b4" : "#b8b8b8"}));
   });
   svg.append(el("text", {x: L + pw / 2, y: H - 6, "text-anchor": "middle", "font-size": 15, "font-weight": 600, fill: "#1a1a1a"}, "round"));
   if (selected !== undefined && rounds[selected]) {
