@@ -125,13 +125,21 @@ type AnalyzeRequest struct {
 // listCap is the command line's --all: past a million deals a listing is not for reading.
 const listCap = 1_000_000
 
-func (a *API) analyze(ctx context.Context, r AnalyzeRequest) (*sim.Analysis, error) {
-	limit := 20
-	if r.Limit != nil {
-		limit = *r.Limit
+// limitOf is a request's limit on listed deals: 20, as --limit, when it gives none.
+func limitOf(limit *int) (int, error) {
+	if limit == nil {
+		return 20, nil
 	}
-	if limit < 0 || limit > listCap {
-		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("limit %d: give 0 to %d", limit, listCap)}
+	if *limit < 0 || *limit > listCap {
+		return 0, &Error{Kind: KindInput, Message: fmt.Sprintf("limit %d: give 0 to %d", *limit, listCap)}
+	}
+	return *limit, nil
+}
+
+func (a *API) analyze(ctx context.Context, r AnalyzeRequest) (*sim.Analysis, error) {
+	limit, err := limitOf(r.Limit)
+	if err != nil {
+		return nil, err
 	}
 	_, sp, err := a.compile(r.Query)
 	if err != nil {
@@ -209,12 +217,9 @@ type CompareRequest struct {
 }
 
 func (a *API) compare(ctx context.Context, r CompareRequest) (*sim.Comparison, error) {
-	limit := 20
-	if r.Limit != nil {
-		limit = *r.Limit
-	}
-	if limit < 0 || limit > listCap {
-		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("limit %d: give 0 to %d", limit, listCap)}
+	limit, err := limitOf(r.Limit)
+	if err != nil {
+		return nil, err
 	}
 	before, err := a.open(Query{Scenario: r.Scenario, Variant: r.Variant})
 	if err != nil {

@@ -3,34 +3,24 @@ package main
 import (
 	"bytes"
 	"context"
-	"image"
 	"image/png"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-// chromiumBinary finds a Chromium or Chrome to drive; "" when there is none.
-func chromiumBinary() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	return ""
-}
+	"github.com/negsim/negsim/internal/pagetest"
+)
 
 // The HTML report is one page that a browser renders offline: it loads nothing, its charts
 // draw with a size, nothing is written to the console, and a screenshot of a chart is not
 // blank.
 func TestHTMLReportRendersInChromium(t *testing.T) {
-	bin := chromiumBinary()
+	bin := pagetest.Chromium()
 	if bin == "" {
 		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
@@ -133,7 +123,7 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inked, colours := inkedShare(img)
+	inked, colours := pagetest.InkedShare(img)
 	if inked < 0.01 || colours < 6 {
 		t.Errorf("the chart's screenshot looks blank: %.2f%% of pixels inked, %d colours", 100*inked, colours)
 	}
@@ -160,28 +150,4 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 			t.Errorf("console %s", m)
 		}
 	}
-}
-
-// inkedShare is the share of pixels that are not near-white, and how many distinct colours
-// the image holds.
-func inkedShare(img image.Image) (float64, int) {
-	b := img.Bounds()
-	inked, total := 0, 0
-	colours := map[[3]uint32]bool{}
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			total++
-			if r < 0xF000 || g < 0xF000 || bl < 0xF000 {
-				inked++
-			}
-			if len(colours) < 1000 {
-				colours[[3]uint32{r >> 8, g >> 8, bl >> 8}] = true
-			}
-		}
-	}
-	if total == 0 {
-		return 0, 0
-	}
-	return float64(inked) / float64(total), len(colours)
 }

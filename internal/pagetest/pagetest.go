@@ -298,7 +298,7 @@ func (s *session) screenshots(name string) {
 		if err != nil {
 			s.t.Fatal(err)
 		}
-		if inked, colours := inkedShare(img); inked < 0.05 || colours < 20 {
+		if inked, colours := InkedShare(img); inked < 0.05 || colours < 20 {
 			s.t.Errorf("at %d px the screenshot looks blank: %.1f%% inked, %d colours", w, 100*inked, colours)
 		}
 		os.WriteFile(filepath.Join(s.t.ArtifactDir(), fmt.Sprintf("%s-%d.jpg", name, w)), shot, 0o644)
@@ -368,21 +368,21 @@ func (s *session) checkConsole() {
 	}
 }
 
-// inkedShare is the share of pixels that are not near-white, and how many distinct colours
-// the image holds (up to 1000).
-func inkedShare(img image.Image) (float64, int) {
+// InkedShare is the share of pixels that are not near-white, and how many distinct colours
+// the image holds (counted up to 1000): a blank or one-colour screenshot scores low on both.
+func InkedShare(img image.Image) (float64, int) {
 	b := img.Bounds()
 	inked, total := 0, 0
 	colours := map[[3]uint32]bool{}
-	for y := b.Min.Y; y < b.Max.Y; y += 2 {
-		for x := b.Min.X; x < b.Max.X; x += 2 {
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
 			r, g, bl, _ := img.At(x, y).RGBA()
 			total++
 			if r < 0xF000 || g < 0xF000 || bl < 0xF000 {
 				inked++
 			}
 			if len(colours) < 1000 {
-				colours[[3]uint32{r >> 10, g >> 10, bl >> 10}] = true
+				colours[[3]uint32{r >> 8, g >> 8, bl >> 8}] = true
 			}
 		}
 	}
