@@ -133,6 +133,9 @@ async function openScenario() {
   try {
     loaded = await resolveScenario();
   } catch (e) {
+    if (state.scenario.startsWith("doc:")) {
+      e.message = "This link names a file that was opened from a computer, which the link cannot carry: open the file again with “Open a scenario file”.";
+    }
     showError(e);
     setStatus("");
     return;
@@ -700,15 +703,22 @@ function renderShare(ex) {
   $("variant-block").value = ex.variants;
 }
 
-async function downloadReport() {
+// buildReport is the report of the current state as one HTML file.
+async function buildReport() {
   const q = query();
+  const [an, ex, tr, cmp, exp] = await Promise.all([
+    fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchOnce("words", "explain", q, q), fetchOnce("rounds", "rounds", q, q),
+    fetchOnce("compare", "compare", {...q, limit: 10}, q), fetchOnce("export", "export", q, q)]);
+  const chart = $("chart").querySelector("svg");
+  return reportHTML({scenario: loaded.scenario, file: loaded.file, variant: state.variant, set: [...state.set], link: location.href,
+    analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", dealText, actorName, issueName});
+}
+// Tests read the report without going through a download.
+window.negsimReport = buildReport;
+
+async function downloadReport() {
   try {
-    const [an, ex, tr, cmp, exp] = await Promise.all([
-      fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchOnce("words", "explain", q, q), fetchOnce("rounds", "rounds", q, q),
-      fetchOnce("compare", "compare", {...q, limit: 10}, q), fetchOnce("export", "export", q, q)]);
-    const chart = $("chart").querySelector("svg");
-    const html = reportHTML({scenario: loaded.scenario, file: loaded.file, variant: state.variant, set: [...state.set], link: location.href,
-      analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", dealText, actorName, issueName});
+    const html = await buildReport();
     const url = URL.createObjectURL(new Blob([html], {type: "text/html"}));
     const a = h("a", {href: url, download: `negsim-${scenarioArg().replace(/[^A-Za-z0-9_-]+/g, "-")}${state.variant ? "-" + state.variant : ""}.html`});
     document.body.append(a);
@@ -860,7 +870,10 @@ async function start() {
     showError(e);
     return;
   }
-  if (!state.scenario) state.scenario = catalog.scenarios.find((s) => s.default)?.name || "";
+  if (!state.scenario) {
+    // negsim serve FILE (or a folder of one file) opens that file first.
+    state.scenario = catalog.files.length === 1 ? "file:" + catalog.files[0] : catalog.scenarios.find((s) => s.default)?.name || "";
+  }
   fillScenarios();
   selectView(state.view);
   await openScenario();

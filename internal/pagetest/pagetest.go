@@ -193,6 +193,18 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 		t.Errorf("the page shows an error: %s", alert)
 	}
 
+	// The report to hand in: one file, the what-if's state and results in it, no script.
+	report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)
+	for _, want := range []string{fmt.Sprintf("%d of 419904 deals", zopa), "actors.russia.reservation=0.47", "variants:", "<svg"} {
+		if !strings.Contains(report, want) {
+			s.t.Errorf("the report lacks %q", want)
+		}
+	}
+	os.WriteFile(filepath.Join(s.t.ArtifactDir(), name+"-report.html"), []byte(report), 0o644)
+	if strings.Contains(report, "<script") || strings.Contains(report, "http://") && !strings.Contains(report, `href="`+s.origin) {
+		s.t.Error("the report holds a script or a link outside the page")
+	}
+
 	s.screenshots(name)
 	s.checkOrigin()
 	s.checkConsole()
@@ -200,9 +212,9 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 }
 
 // evalJS evaluates a JavaScript expression in the page.
-func evalJS[T any](s *session, expr string) T {
+func evalJS[T any](s *session, expr string, opts ...chromedp.EvaluateOption) T {
 	s.t.Helper()
-	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[T](expr))
+	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[T](expr, opts...))
 	if err != nil {
 		s.t.Fatalf("%s: %v", expr, err)
 	}
