@@ -106,12 +106,18 @@ func (a *API) document(ref string) (*config.Document, error) {
 	if name == "" {
 		name = scenarios.Default
 	}
+	if doc, ok := a.docs.get("shipped:" + name); ok {
+		return doc, nil
+	}
 	text, ok := scenarios.Read(name)
 	if !ok || strings.ContainsAny(name, "/\\") {
 		return nil, &Error{Kind: KindNotFound, Message: fmt.Sprintf("no shipped scenario %q;%s valid: %s", ref,
 			sim.DidYouMean(name, scenarios.Names()), strings.Join(scenarios.Names(), ", "))}
 	}
 	doc, _, err := a.parse(name+".yaml", text)
+	if err == nil {
+		a.docs.put("shipped:"+name, doc)
+	}
 	return doc, err
 }
 
@@ -126,10 +132,40 @@ func (a *API) open(q Query) (*config.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	applied := *doc
-	if err := applied.Apply(q.Variant, sets); err != nil {
+	base, err := a.variant(doc, q.Variant)
+	if err != nil {
 		return nil, err
 	}
+	if len(sets) == 0 {
+		return base, nil
+	}
+	applied := *base
+	if err := applied.Apply("", sets); err != nil {
+		return nil, err
+	}
+	return &applied, nil
+}
+
+// variant is the document with a variant applied (or none), kept for the next request: a
+// slider's moves change the overrides, seldom the variant. Its scenario keeps no variants,
+// which are spent once one is applied and whose checks (each applied to a copy and
+// validated) would otherwise dominate every later request: validating an override is then
+// validating the scenario once. No variant check yields a warning, so results are
+// unchanged.
+func (a *API) variant(doc *config.Document, variant string) (*config.Document, error) {
+	key := fmt.Sprintf("%p#%s", doc, variant)
+	if d, ok := a.docs.get(key); ok {
+		return d, nil
+	}
+	applied := *doc
+	if err := applied.Apply(variant, nil); err != nil {
+		return nil, err
+	}
+	if applied.Scenario == doc.Scenario {
+		applied.Scenario = doc.Scenario.Clone()
+	}
+	applied.Scenario.Variants = nil
+	a.docs.put(key, &applied)
 	return &applied, nil
 }
 
