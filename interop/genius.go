@@ -489,7 +489,7 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 		if total == 0 {
 			return nil, errorf(p.file, 0, "every issue has weight 0")
 		}
-		a := sim.Actor{ID: actorIDs[i], Name: p.name, Veto: true, Power: 1, Source: fmt.Sprintf("profile-%d", i+1)}
+		a := sim.Actor{ID: actorIDs[i], Name: p.name, Veto: true, Power: 1, Votes: 1, Source: fmt.Sprintf("profile-%d", i+1)}
 		var notes []string
 		r := p.reservation
 		switch opt.Scale {
@@ -549,8 +549,8 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 		scaleText = fmt.Sprintf("raw (evaluations as written, as NegMAS reads them, divided by %g: raw = utility × utility_scale)", scale)
 	}
 	sc.Description = fmt.Sprintf("Imported from the GENIUS files %s. Scale: %s.", strings.Join(files, ", "), scaleText)
-	if errs := sc.Validate().Errors(); len(errs) > 0 {
-		return nil, errorf(domainFile, 0, "the imported scenario is not valid: %s", errs[0])
+	if problems := sc.Validate(); problems.HasErrors() {
+		return nil, invalidImport(domainFile, problems)
 	}
 	return sc, nil
 }

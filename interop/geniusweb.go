@@ -433,7 +433,7 @@ func gwScenario(domainName string, issues []gwIssue, ps []*gwProfile) (*sim.Scen
 	for i, p := range ps {
 		// Profiles carry their own copy of the domain; map this one's issue order onto the
 		// scenario's.
-		a := sim.Actor{ID: actorIDs[i], Name: p.name, Veto: true, Power: 1, Source: fmt.Sprintf("profile-%d", i+1)}
+		a := sim.Actor{ID: actorIDs[i], Name: p.name, Veto: true, Power: 1, Votes: 1, Source: fmt.Sprintf("profile-%d", i+1)}
 		total := sum(p.weights)
 		if total == 0 {
 			return nil, errorf(p.file, 0, "every issue has weight 0")
@@ -459,8 +459,8 @@ func gwScenario(domainName string, issues []gwIssue, ps []*gwProfile) (*sim.Scen
 		}
 		sc.Actors = append(sc.Actors, a)
 	}
-	if errs := sc.Validate().Errors(); len(errs) > 0 {
-		return nil, errorf(ps[0].file, 0, "the imported scenario is not valid: %s", errs[0])
+	if problems := sc.Validate(); problems.HasErrors() {
+		return nil, invalidImport(ps[0].file, problems)
 	}
 	return sc, nil
 }

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -13,6 +15,24 @@ import (
 // actors.ukraine.preferences.territory.utilities.freeze, protocol.rounds. Elements without
 // an id (constraints) are named by their position from 0: actors.ukraine.constraints.0.why.
 
+// ElementKeys names the elements of a list in paths, given their ids: an element by its id,
+// unless the id is missing, not a valid id or already taken by an earlier element, and then
+// by its position from 0. Problems with such an element still need a path that says which
+// one it is, and the decoder names the same elements the same way to find them in a file.
+func ElementKeys(ids []string) []string {
+	keys := make([]string, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		if IsSlug(id) && !seen[id] {
+			keys[i] = id
+			seen[id] = true
+		} else {
+			keys[i] = strconv.Itoa(i)
+		}
+	}
+	return keys
+}
+
 // PathError is a path that does not lead to a value, or a value of the wrong type for it.
 type PathError struct {
 	Path string
@@ -20,6 +40,9 @@ type PathError struct {
 }
 
 func (e *PathError) Error() string { return e.Path + ": " + e.Msg }
+
+// Is makes a path that leads nowhere bad input.
+func (e *PathError) Is(target error) bool { return target == ErrBadInput }
 
 // Set writes value at path. Values from the command line arrive as text and are converted
 // to the type the path holds: "0.4", "true", "freeze,freeze-dmz" for a list of options.
@@ -62,6 +85,10 @@ func (s *Scenario) Get(path string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if target.Kind() == reflect.String {
+		// A kind (a strategy, a shape) is text to whoever reads a path.
+		return target.String(), nil
+	}
 	return target.Interface(), nil
 }
 
@@ -103,6 +130,11 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 			}
 			parent, v = v, f
 		case reflect.Slice:
+			if v.Type().Elem() == reflect.TypeOf(Assignment{}) {
+				// An override's key is itself a path, dots and all: the rest of this path
+				// names it, and the value it sets is what this path changes.
+				return overrideValue(v, path, strings.Join(segs[i:], "."), here)
+			}
 			elem, ok, valid := element(v, seg)
 			if !ok {
 				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, valid), quoteList(valid))}
@@ -121,18 +153,40 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 				keys := mapKeys(v)
 				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, keys), quoteList(keys))}
 			}
-			if i != len(segs)-1 {
-				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s.%s holds a value, so the path ends there", here, seg)}
-			}
 			cp := reflect.New(v.Type().Elem()).Elem()
 			cp.Set(v.MapIndex(key))
 			m := v
-			return cp, func() { m.SetMapIndex(key, cp) }, nil
+			commit := func() { m.SetMapIndex(key, cp) }
+			if i == len(segs)-1 {
+				return cp, commit, nil
+			}
+			// A list held in a mapping (the options a constraint names) is walked on, element
+			// by position; an element shares the list's storage, so writing it needs no commit.
+			if cp.Kind() != reflect.Slice {
+				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s.%s holds a value, so the path ends there", here, seg)}
+			}
+			parent, v = v, cp
 		default:
 			return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s holds a value, so the path ends there", strings.Join(segs[:i], "."))}
 		}
 	}
 	return v, func() {}, nil
+}
+
+// overrideValue locates the value of the override keyed key in a list of overrides.
+func overrideValue(list reflect.Value, path, key, here string) (reflect.Value, func(), error) {
+	var keys []string
+	for i := 0; i < list.Len(); i++ {
+		as := list.Index(i).Addr().Interface().(*Assignment)
+		if as.Path == key {
+			return list.Index(i).FieldByName("Value"), func() {}, nil
+		}
+		keys = append(keys, as.Path)
+	}
+	if len(keys) == 0 {
+		return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s is empty, so it has no %q; a path changes a value, it does not add one", here, key)}
+	}
+	return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, key, DidYouMean(key, keys), quoteList(keys))}
 }
 
 func fieldByJSON(v reflect.Value, name string) (reflect.Value, bool) {
@@ -266,7 +320,10 @@ func assign(path string, target reflect.Value, value any) error {
 		}
 	case reflect.Slice:
 		if target.Type().Elem().Kind() != reflect.String {
-			return &PathError{path, "is a list of settings; set its elements one path at a time"}
+			if text, ok := jsonText(value, "["); ok {
+				return assignJSON(path, target, text)
+			}
+			return &PathError{path, "is a list of settings; set its elements one path at a time, or the whole list as JSON, as negsim params shows it"}
 		}
 		var items []string
 		switch x := value.(type) {
@@ -298,16 +355,82 @@ func assign(path string, target reflect.Value, value any) error {
 			items = []string{}
 		}
 		target.Set(reflect.ValueOf(items))
+	case reflect.Map:
+		if text, ok := jsonText(value, "{"); ok {
+			return assignJSON(path, target, text)
+		}
+		return &PathError{path, "is a mapping; set its entries one path at a time, or the whole mapping as JSON, as negsim params shows it"}
 	case reflect.Struct:
+		if text, ok := jsonText(value, "{"); ok {
+			return assignJSON(path, target, text)
+		}
 		for i := 0; i < target.NumField(); i++ {
 			if strings.Contains(target.Type().Field(i).Tag.Get("negsim"), "shorthand") {
 				return assign(path, target.Field(i), value)
 			}
 		}
-		return &PathError{path, "is a group of settings; set its fields one path at a time: " + quoteList(jsonNames(target.Type()))}
+		return &PathError{path, "is a group of settings; set its fields one path at a time (" + quoteList(jsonNames(target.Type())) + "), or the whole group as JSON, as negsim params shows it"}
+	case reflect.Interface:
+		// An override's value. Text from the command line takes the type of the value it
+		// replaces, so that writing back what params lists changes nothing; anything else is
+		// checked when the override is applied.
+		if value == nil {
+			return &PathError{path, "needs a value"}
+		}
+		text, isText := value.(string)
+		if !isText || target.IsNil() {
+			target.Set(reflect.ValueOf(value))
+			return nil
+		}
+		switch target.Elem().Interface().(type) {
+		case float64, bool:
+			typed := reflect.New(target.Elem().Type()).Elem()
+			if err := assign(path, typed, text); err != nil {
+				return err
+			}
+			target.Set(typed)
+		case []any, []string:
+			var ids []string
+			if err := assign(path, reflect.ValueOf(&ids).Elem(), text); err != nil {
+				return err
+			}
+			list := make([]any, len(ids))
+			for i, id := range ids {
+				list[i] = id
+			}
+			target.Set(reflect.ValueOf(list))
+		default:
+			target.Set(reflect.ValueOf(value))
+		}
 	default:
 		return &PathError{path, "cannot be set by a path; edit the file"}
 	}
+	return nil
+}
+
+// jsonText returns a value given as text that opens with open ({ or [): a group of settings
+// written as JSON.
+func jsonText(value any, open string) (string, bool) {
+	text, ok := value.(string)
+	text = strings.TrimSpace(text)
+	return text, ok && strings.HasPrefix(text, open)
+}
+
+// assignJSON sets a group of settings (an actor, a constraint, a mapping of utilities) from
+// its JSON form, the form negsim params shows and JSON output uses. Any field the group does
+// not have is refused; what the new values mean is left to validation, as for any value.
+func assignJSON(path string, target reflect.Value, text string) error {
+	v := reflect.New(target.Type())
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v.Interface())
+	if err == nil && dec.More() {
+		err = errors.New("more follows the value")
+	}
+	if err != nil {
+		return &PathError{path, fmt.Sprintf("expects %s written as JSON, as negsim params shows it: %v", kindName(target.Type()), err)}
+	}
+	target.Set(v.Elem())
 	return nil
 }
 

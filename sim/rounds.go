@@ -39,7 +39,7 @@ const DefaultRounds = 10
 // RoundsOptions tune a run of bargaining rounds. Zero values take the scenario's settings.
 type RoundsOptions struct {
 	// Protocol replaces protocol.kind: "mediated" or "alternating".
-	Protocol string
+	Protocol ProtocolKind
 	// Rounds replaces protocol.rounds when above 0.
 	Rounds int
 	// Seed is recorded in the transcript. The rounds use no randomness today, so every seed
@@ -51,10 +51,10 @@ type RoundsOptions struct {
 
 // Transcript is a run of bargaining rounds. Its JSON form is a public contract.
 type Transcript struct {
-	Scenario string `json:"scenario"`
-	Protocol string `json:"protocol"`
+	Scenario string       `json:"scenario"`
+	Protocol ProtocolKind `json:"protocol"`
 	// Rule is how the mediator chooses among deals everyone accepts (mediated only).
-	Rule string `json:"rule,omitempty"`
+	Rule Rule `json:"rule,omitempty"`
 	// Mediator is the actor who proposes under the mediated protocol; "" is a neutral one.
 	Mediator string        `json:"mediator,omitempty"`
 	Deadline int           `json:"deadline"`
@@ -69,10 +69,10 @@ type Transcript struct {
 
 // RoundsActor is an actor as the rounds treat it: its strategy resolved from its defaults.
 type RoundsActor struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Veto     bool   `json:"veto"`
-	Strategy string `json:"strategy"`
+	ID       string       `json:"id"`
+	Name     string       `json:"name"`
+	Veto     bool         `json:"veto"`
+	Strategy StrategyKind `json:"strategy"`
 	// Exponent is the concession exponent e of a time-dependent strategy; nil otherwise.
 	Exponent *float64 `json:"exponent"`
 }
@@ -90,6 +90,12 @@ type Round struct {
 	ZOPA      uint64 `json:"zopa_size"`
 	Ripe      bool   `json:"ripe"`
 	Agreement bool   `json:"agreement"`
+	// Votes, under a decision rule, is the votes of the table's actors that accept the
+	// proposal.
+	Votes *int `json:"votes,omitempty"`
+	// Misjudged, when a proposer that holds beliefs expected its proposal to pass and it
+	// failed, lists the actors it wrongly believed would accept.
+	Misjudged []string `json:"misjudged,omitempty"`
 }
 
 // FiredEvent is an event of the scenario that took effect at the start of its round.
@@ -153,13 +159,13 @@ type Outcome struct {
 	Reservations map[string]float64 `json:"reservations"`
 	// ClosestSolution names the bargaining solution (at the round's reservations) nearest
 	// the agreed deal in the veto actors' utilities.
-	ClosestSolution string        `json:"closest_solution,omitempty"`
+	ClosestSolution SolutionKind  `json:"closest_solution,omitempty"`
 	Solutions       []SolutionGap `json:"solutions,omitempty"`
 }
 
 // SolutionGap compares the agreed deal with one bargaining solution.
 type SolutionGap struct {
-	Solution        string            `json:"solution"`
+	Solution        SolutionKind      `json:"solution"`
 	Options         map[string]string `json:"options"`
 	IssuesDiffering int               `json:"issues_differing"`
 	// UtilityDistance is the Euclidean distance between the two deals' veto utilities.
@@ -169,7 +175,7 @@ type SolutionGap struct {
 // StrategyExponent resolves an actor's strategy to its kind and concession exponent. No
 // strategy is linear; an exponent without a kind is time-dependent. Tit-for-tat and
 // hardliner have no exponent (0).
-func StrategyExponent(st Strategy) (string, float64) {
+func StrategyExponent(st Strategy) (StrategyKind, float64) {
 	switch st.Kind {
 	case StrategyBoulware:
 		return st.Kind, BoulwareExponent
@@ -213,11 +219,11 @@ type rounds struct {
 	cur      *Scenario // the scenario with the events so far, reservations unclamped
 	raw      []float64 // unclamped reservations
 	best     []float64
-	kind     []string
+	kind     []StrategyKind
 	exponent []float64
 	deadline int
-	protocol string
-	rule     string
+	protocol ProtocolKind
+	rule     Rule
 	mediator int // -1: a neutral mediator
 	asp      [][]float64
 }
@@ -474,12 +480,7 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 	sp := rn.sp
 	rd := &Round{Round: t, Events: fired, AcceptedBy: []string{}}
 
-	var prop *Proposal
-	if rn.protocol == ProtocolMediated {
-		prop, err = rn.mediated(r, asp)
-	} else {
-		prop, err = rn.alternating(t, r, asp)
-	}
+	prop, believed, err := rn.propose(t, r, asp)
 	if err != nil {
 		return nil, err
 	}
@@ -491,6 +492,9 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 			shown := presentable(u)
 			ar.Utility = &shown
 			ar.Accepts = sp.MeetsRedLines(a, prop.Choice) && u >= asp[a]-Tolerance
+			if sp.rule != nil {
+				ar.Accepts = sp.acceptsNow(a, prop.Choice, asp, r)
+			}
 			if ar.Accepts {
 				rd.AcceptedBy = append(rd.AcceptedBy, ar.Actor)
 			} else if sp.sc.Actors[a].Veto {
@@ -498,6 +502,18 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 			}
 		}
 		rd.Actors = append(rd.Actors, ar)
+	}
+	if prop != nil && sp.rule != nil {
+		agreed = sp.passesNow(prop.Choice, asp, r)
+		if sp.rule.needed > 0 {
+			v := sp.votesNow(prop.Choice, asp, r)
+			rd.Votes = &v
+		}
+	}
+	for a, ar := range rd.Actors {
+		if believed != nil && !agreed && believed[a] && !ar.Accepts {
+			rd.Misjudged = append(rd.Misjudged, ar.Actor)
+		}
 	}
 	if prop != nil {
 		prop.Options = map[string]string{}
@@ -530,6 +546,9 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 // the best by the mediator's rule; failing that, the deal nearest to everyone's aspiration.
 func (rn *rounds) mediated(r, asp []float64) (*Proposal, error) {
 	sp := rn.sp
+	if sp.rule != nil {
+		return rn.mediatedDecided(r, asp)
+	}
 	by := ""
 	if rn.mediator >= 0 {
 		by = sp.sc.Actors[rn.mediator].ID
@@ -560,6 +579,9 @@ func (rn *rounds) mediated(r, asp []float64) (*Proposal, error) {
 // such deal, it offers its best one.
 func (rn *rounds) alternating(t int, r, asp []float64) (*Proposal, error) {
 	sp := rn.sp
+	if sp.rule != nil {
+		return rn.alternatingDecided(t, r, asp)
+	}
 	p := sp.veto[t%len(sp.veto)]
 	floors := make([]float64, sp.actors)
 	for a := range floors {

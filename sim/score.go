@@ -3,7 +3,6 @@ package sim
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -34,6 +33,10 @@ type Score struct {
 	DominatedBy *Dominance `json:"dominated_by"`
 	// Nash compares the deal with the Nash solution; nil when the ZOPA is empty.
 	Nash *SolutionGap `json:"nash"`
+	// Votes and Ratification, under a decision rule or ratification, are the votes the
+	// deal gathers at the table and from each actor's ratifiers.
+	Votes        *int           `json:"votes,omitempty"`
+	Ratification map[string]int `json:"ratification,omitempty"`
 	// Choice is the deal as one option position per issue, in file order.
 	Choice []int `json:"-"`
 }
@@ -89,8 +92,11 @@ type DealError struct {
 
 func (e *DealError) Error() string { return e.Msg }
 
+// Is makes a deal written wrongly bad input.
+func (e *DealError) Is(target error) bool { return target == ErrBadInput }
+
 // ErrNoDeal is wrapped by ParseDeal when the text names no option at all.
-var ErrNoDeal = errors.New("the deal is empty")
+var ErrNoDeal error = badInput("the deal is empty")
 
 // ParseDeal reads a deal written as issue=option pairs separated by commas, e.g.
 // "territory=freeze, nato=not-now, ...": every issue exactly once, in any order. Unknown
@@ -212,6 +218,10 @@ func (s *Scorer) Score(ctx context.Context, choice []int) (*Score, error) {
 		sc.Actors = append(sc.Actors, as)
 	}
 	sc.JointGain = presentable(joint)
+	if sp.rule != nil {
+		sc.InZOPA = sp.Passes(choice, s.res)
+		sc.Votes, sc.Ratification = d.Votes, d.Ratification
+	}
 	dom, err := sp.dominating(ctx, choice)
 	if err != nil {
 		return nil, err
@@ -219,7 +229,7 @@ func (s *Scorer) Score(ctx context.Context, choice []int) (*Score, error) {
 	sc.Pareto = dom == nil
 	sc.DominatedBy = dom
 	if s.nash != nil {
-		g := sp.gap(choice, "nash", s.nash)
+		g := sp.gap(choice, SolutionNash, s.nash)
 		sc.Nash = &g
 	}
 	return sc, nil
@@ -261,6 +271,9 @@ const notStrictlyBetter = -2
 // whose smallest gain is largest, then whose gains sum largest, then the first in option
 // order; nil when there is none, that is when choice is Pareto-optimal.
 func (sp *Space) dominating(ctx context.Context, choice []int) (*Dominance, error) {
+	if sp.rule != nil {
+		return sp.dominatingDecided(ctx, choice)
+	}
 	u := make([]float64, sp.actors)
 	for a := range u {
 		u[a] = sp.Utility(a, choice)
@@ -311,7 +324,7 @@ func (sp *Space) dominating(ctx context.Context, choice []int) (*Dominance, erro
 
 // gap compares a deal with a bargaining solution's deal: how many issues differ and the
 // Euclidean distance between their veto utility vectors.
-func (sp *Space) gap(choice []int, key string, sol []int) SolutionGap {
+func (sp *Space) gap(choice []int, key SolutionKind, sol []int) SolutionGap {
 	g := SolutionGap{Solution: key, Options: map[string]string{}}
 	for k, o := range sol {
 		g.Options[sp.sc.Issues[k].ID] = sp.sc.Issues[k].Options[o].ID
@@ -320,7 +333,7 @@ func (sp *Space) gap(choice []int, key string, sol []int) SolutionGap {
 		}
 	}
 	sum := 0.0
-	for _, a := range sp.veto {
+	for _, a := range sp.Parties() {
 		diff := sp.Utility(a, choice) - sp.Utility(a, sol)
 		sum += diff * diff
 	}

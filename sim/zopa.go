@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -18,8 +20,14 @@ type Analysis struct {
 	Pareto    ParetoSummary                `json:"pareto"`
 	Solutions Solutions                    `json:"solutions"`
 	Issues    map[string]map[string]uint64 `json:"issues"`
-	Diagnosis *Diagnosis                   `json:"diagnosis,omitempty"`
-	Warnings  Problems                     `json:"warnings,omitempty"`
+	// Decision, Power and Ratification describe who must agree, when the scenario has a
+	// decision rule or ratification; Beliefs each believing actor's picture of the zone.
+	Decision     *DecisionReport                `json:"decision,omitempty"`
+	Power        map[string]PowerIndex          `json:"power,omitempty"`
+	Ratification map[string]*RatificationReport `json:"ratification,omitempty"`
+	Beliefs      map[string]*BeliefReport       `json:"beliefs,omitempty"`
+	Diagnosis    *Diagnosis                     `json:"diagnosis,omitempty"`
+	Warnings     Diagnostics                    `json:"warnings,omitempty"`
 }
 
 // SpaceSummary describes the outcome space.
@@ -41,9 +49,11 @@ type ActorSummary struct {
 // ZOPA is the zone of possible agreement: Count deals, of which the best Listed by Nash
 // product are in Deals.
 type ZOPA struct {
-	Count  uint64 `json:"count"`
-	Listed int    `json:"listed"`
-	Deals  []Deal `json:"deals"`
+	Count uint64 `json:"count"`
+	// LevelOneCount, under ratification, is the size of the zone at the table alone.
+	LevelOneCount *uint64 `json:"level_one_count,omitempty"`
+	Listed        int     `json:"listed"`
+	Deals         []Deal  `json:"deals"`
 }
 
 // ParetoSummary counts the Pareto-optimal ZOPA deals and their distinct utility vectors.
@@ -60,6 +70,10 @@ type Deal struct {
 	Accepts     map[string]bool    `json:"accepts"`
 	NashProduct float64            `json:"nash_product"`
 	Pareto      bool               `json:"pareto"`
+	// Votes, under a decision rule, is the votes of the table's actors that accept the deal.
+	Votes *int `json:"votes,omitempty"`
+	// Ratification, per actor with ratification, is the votes its ratifiers give the deal.
+	Ratification map[string]int `json:"ratification,omitempty"`
 	// Choice is the deal as one option position per issue, in file order.
 	Choice []int `json:"-"`
 }
@@ -71,43 +85,60 @@ type Solution struct {
 }
 
 // Solutions are the classic bargaining solutions over the ZOPA; each is nil when it is empty.
+// Their JSON names and order come from solutionTable.
 type Solutions struct {
-	Nash             *Solution `json:"nash"`
-	AsymmetricNash   *Solution `json:"asymmetric_nash"`
-	KalaiSmorodinsky *Solution `json:"kalai_smorodinsky"`
-	Utilitarian      *Solution `json:"utilitarian"`
-	Egalitarian      *Solution `json:"egalitarian"`
+	Nash             *Solution
+	AsymmetricNash   *Solution
+	KalaiSmorodinsky *Solution
+	Utilitarian      *Solution
+	Egalitarian      *Solution
 }
 
-func (s *Solutions) set(kind string, sol *Solution) {
-	switch kind {
-	case "nash":
-		s.Nash = sol
-	case "asymmetric_nash":
-		s.AsymmetricNash = sol
-	case "kalai_smorodinsky":
-		s.KalaiSmorodinsky = sol
-	case "utilitarian":
-		s.Utilitarian = sol
-	case "egalitarian":
-		s.Egalitarian = sol
-	}
-}
-
-// Named lists the solutions with their JSON names, in reporting order.
+// Named lists the solutions with their JSON names and titles, in reporting order.
 func (s *Solutions) Named() []NamedSolution {
-	return []NamedSolution{
-		{"nash", "Nash", s.Nash},
-		{"asymmetric_nash", "Asymmetric Nash", s.AsymmetricNash},
-		{"kalai_smorodinsky", "Kalai–Smorodinsky", s.KalaiSmorodinsky},
-		{"utilitarian", "Utilitarian", s.Utilitarian},
-		{"egalitarian", "Egalitarian", s.Egalitarian},
+	out := make([]NamedSolution, len(solutionTable))
+	for i, row := range solutionTable {
+		out[i] = NamedSolution{row.kind, row.title, *row.slot(s)}
 	}
+	return out
+}
+
+// MarshalJSON writes the solutions as an object keyed by their names, in reporting order.
+func (s Solutions) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, ns := range s.Named() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(ns.Key)
+		val, err := json.Marshal(ns.Solution)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(key)
+		b.WriteByte(':')
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *Solutions) UnmarshalJSON(data []byte) error {
+	var byName map[SolutionKind]*Solution
+	if err := json.Unmarshal(data, &byName); err != nil {
+		return err
+	}
+	for _, row := range solutionTable {
+		*row.slot(s) = byName[row.kind]
+	}
+	return nil
 }
 
 // NamedSolution pairs a solution with its names.
 type NamedSolution struct {
-	Key      string
+	Key      SolutionKind
 	Title    string
 	Solution *Solution
 }
@@ -133,6 +164,9 @@ type SpaceTooLargeError struct {
 	Limit    uint64
 }
 
+// Is makes a space too large to handle bad input: the file must change, or the limit.
+func (e *SpaceTooLargeError) Is(target error) bool { return target == ErrBadInput }
+
 func (e *SpaceTooLargeError) Error() string {
 	if e.Overflow {
 		return "the outcome space has more than 1.8e19 deals, more than negsim can count; merge options or drop issues"
@@ -141,8 +175,20 @@ func (e *SpaceTooLargeError) Error() string {
 }
 
 // Analyze computes the ZOPA of a compiled scenario, its frontier and solutions, and a
-// diagnosis when it is empty.
+// diagnosis when it is empty; and, for the scenario as written (no reservations given),
+// each believing actor's picture of it.
 func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
+	an, err := analyzeZone(ctx, sp, opt)
+	if err != nil || opt.Reservations != nil || len(sp.Believers()) == 0 {
+		return an, err
+	}
+	if an.Beliefs, err = sp.beliefReports(ctx, an.ZOPA.Count, opt.Workers); err != nil {
+		return nil, err
+	}
+	return an, nil
+}
+
+func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	if sp.tooMany {
 		return nil, &SpaceTooLargeError{Overflow: true}
 	}
@@ -152,6 +198,9 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 			return nil, fmt.Errorf("%d reservations given for %d actors", len(opt.Reservations), sp.actors)
 		}
 		res = opt.Reservations
+	}
+	if sp.rule != nil {
+		return analyzeDecided(ctx, sp, res, opt)
 	}
 	t := newTree(sp, sp.baseRules(res))
 	vetoRes := make([]float64, len(sp.veto))
@@ -184,7 +233,7 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	for i := range an.Actors {
 		an.Actors[i].Reservation = res[i]
 	}
-	an.Warnings = sp.sc.Validate().Warnings()
+	an.Warnings = sp.warnings
 	an.ZOPA.Count = tal.n
 	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
 	vec := make([]float64, len(sp.veto))
@@ -197,15 +246,16 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
 	}
 	an.ZOPA.Listed = len(an.ZOPA.Deals)
-	crit := front.criteria(vetoRes, vetoPower)
-	for _, kind := range solutionKinds {
-		i := front.argmax(crit[kind])
+	cx := front.criteria(vetoRes, vetoPower)
+	for _, row := range solutionTable {
+		crit := cx.of(row.kind)
+		i := front.argmax(crit)
 		if i < 0 {
 			continue
 		}
 		d := sp.deal(front.entries[i].choice, res)
 		d.Pareto = true
-		an.Solutions.set(kind, &Solution{Deal: d, Value: presentable(crit[kind](front.entries[i].vec))})
+		*row.slot(&an.Solutions) = &Solution{Deal: d, Value: presentable(crit(front.entries[i].vec))}
 	}
 	for k := range sp.sc.Issues {
 		is := &sp.sc.Issues[k]
@@ -237,6 +287,9 @@ type zopaSearch struct {
 // record set, members lists their positions in the space in ascending order; that costs a
 // visit per ZOPA deal, where counting alone takes whole subtrees at once.
 func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, record bool) (*zopaSearch, error) {
+	if sp.rule != nil {
+		return gatedSearch(ctx, sp, res, record)
+	}
 	t := newTree(sp, sp.baseRules(res))
 	zs := &zopaSearch{vetoRes: make([]float64, len(sp.veto)), vetoPower: make([]float64, len(sp.veto)), front: frontier{nv: len(sp.veto)}}
 	for j, a := range sp.veto {
@@ -263,7 +316,7 @@ func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, reco
 
 // nash is the Nash solution's position on the frontier, or -1 when the ZOPA is empty.
 func (zs *zopaSearch) nash() int {
-	return zs.front.argmax(zs.front.criteria(zs.vetoRes, zs.vetoPower)["nash"])
+	return zs.front.argmax(zs.front.criteria(zs.vetoRes, zs.vetoPower).of(SolutionNash))
 }
 
 // Count is the number of deals every veto actor accepts at the given reservations (one per
@@ -271,6 +324,9 @@ func (zs *zopaSearch) nash() int {
 func (sp *Space) Count(ctx context.Context, reservations []float64, workers int) (uint64, error) {
 	if len(reservations) != sp.actors {
 		return 0, fmt.Errorf("%d reservations given for %d actors", len(reservations), sp.actors)
+	}
+	if sp.rule != nil {
+		return sp.gatedCount(ctx, reservations, true)
 	}
 	return newTree(sp, sp.baseRules(reservations)).count(ctx, workers)
 }
@@ -318,6 +374,9 @@ func (sp *Space) deal(choice []int, res []float64) Deal {
 		}
 	}
 	d.NashProduct = presentable(d.NashProduct)
+	if sp.rule != nil {
+		sp.countVotes(&d, choice, res)
+	}
 	return d
 }
 

@@ -14,7 +14,7 @@ import (
 
 func (a *app) roundsCommand() *cobra.Command {
 	var opts sim.RoundsOptions
-	var chart string
+	var chart, protocol string
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "rounds [FILE]",
@@ -55,6 +55,7 @@ is recorded for stochastic strategies to come.`,
   negsim rounds my-scenario.yaml --format json > transcript.json`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Protocol = sim.ProtocolKind(protocol)
 			if opts.Protocol != "" && opts.Protocol != sim.ProtocolMediated && opts.Protocol != sim.ProtocolAlternating {
 				return usagef("--protocol %q: valid: %s or %s", opts.Protocol, sim.ProtocolMediated, sim.ProtocolAlternating)
 			}
@@ -67,7 +68,7 @@ is recorded for stochastic strategies to come.`,
 			return a.rounds(argOr(args), w, opts, chart)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Protocol, "protocol", "", "mediated or alternating (default: the file's protocol.kind)")
+	cmd.Flags().StringVar(&protocol, "protocol", "", "mediated or alternating (default: the file's protocol.kind)")
 	cmd.Flags().IntVar(&opts.Rounds, "rounds", 0, "the deadline in rounds (default: the file's protocol.rounds, else 10)")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "random seed, recorded in the transcript; the rounds use no randomness today")
 	cmd.Flags().StringVar(&chart, "chart", "", "also draw the rounds into FILE.svg or FILE.png")
@@ -89,7 +90,8 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	opts.Workers = a.settings.Workers
 	tr, err := sim.Rounds(ctx, sp, opts)
 	var pe *sim.PathError
-	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+	var invalid sim.Diagnostics
+	if errors.As(err, &pe) || errors.As(err, &invalid) {
 		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
 		return usagef("%s: %v", doc.Name, err)
 	}
@@ -155,7 +157,7 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 		if ac.Exponent != nil {
 			e = fmt.Sprintf("%g", *ac.Exponent)
 		}
-		g.add(ac.Name, veto, ac.Strategy, e)
+		g.add(ac.Name, veto, string(ac.Strategy), e)
 	}
 	intro.grid = g
 	r.add(intro)
@@ -167,6 +169,12 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 		rounds.text = append(rounds.text, fmt.Sprintf("Talks are ripe from round %d: a ZOPA exists at that round's reservations.", *tr.RipeAt))
 	} else {
 		rounds.text = append(rounds.text, "The ZOPA is empty in every round: the talks never ripen.")
+	}
+	for _, rd := range tr.Rounds {
+		if len(rd.Misjudged) > 0 {
+			rounds.text = append(rounds.text, "Misjudged: the proposer believed its proposal would pass, but the actors named rejected it; its picture of them (its beliefs) was wrong.")
+			break
+		}
 	}
 	rounds.grid = roundsGrid(sc, tr)
 	r.add(rounds)
@@ -248,6 +256,12 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		if rd.Agreement {
 			accepted = "all veto actors: agreement"
 		}
+		if rd.Votes != nil {
+			accepted += fmt.Sprintf(" (%d votes)", *rd.Votes)
+		}
+		if len(rd.Misjudged) > 0 {
+			accepted += "; misjudged " + strings.Join(rd.Misjudged, ", ")
+		}
 		var whys []string
 		for _, ev := range rd.Events {
 			whys = append(whys, ev.Why)
@@ -268,6 +282,17 @@ func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		g.header = append(g.header, "reservation_"+ac.ID, "aspiration_"+ac.ID, "utility_"+ac.ID, "accepts_"+ac.ID)
 	}
 	g.header = append(g.header, "agreement", "events")
+	votes, misjudged := false, false
+	for _, rd := range tr.Rounds {
+		votes = votes || rd.Votes != nil
+		misjudged = misjudged || len(rd.Misjudged) > 0
+	}
+	if votes {
+		g.header = append(g.header, "votes")
+	}
+	if misjudged {
+		g.header = append(g.header, "misjudged")
+	}
 	for _, rd := range tr.Rounds {
 		row := []string{fmt.Sprint(rd.Round), fmt.Sprint(rd.ZOPA), fmt.Sprint(rd.Ripe)}
 		if p := rd.Proposal; p != nil {
@@ -293,6 +318,16 @@ func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 			whys = append(whys, ev.Why)
 		}
 		row = append(row, fmt.Sprint(rd.Agreement), strings.Join(whys, "; "))
+		if votes {
+			v := ""
+			if rd.Votes != nil {
+				v = fmt.Sprint(*rd.Votes)
+			}
+			row = append(row, v)
+		}
+		if misjudged {
+			row = append(row, strings.Join(rd.Misjudged, " "))
+		}
 		g.add(row...)
 	}
 	return g
@@ -330,7 +365,7 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 			if g.IssuesDiffering == 0 {
 				same = "the same deal"
 			}
-			s.text = append(s.text, fmt.Sprintf("Closest bargaining solution at round %d's reservations: %s (%s).", out.Round, solutionTitle(g.Solution), same))
+			s.text = append(s.text, fmt.Sprintf("Closest bargaining solution at round %d's reservations: %s (%s).", out.Round, g.Solution.Title(), same))
 		}
 	}
 	g := &grid{header: []string{"actor", "utility", "reservation", "surplus", "accepts"}, right: []bool{false, true, true, true, false}}
@@ -346,16 +381,6 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	}
 	s.grid = g
 	return s
-}
-
-func solutionTitle(key string) string {
-	var none sim.Solutions
-	for _, ns := range none.Named() {
-		if ns.Key == key {
-			return ns.Title
-		}
-	}
-	return key
 }
 
 // roundsChart draws each actor's aspiration (solid) and the utility it gets from the
