@@ -142,7 +142,7 @@ const (
 type Error struct {
 	Kind     string           `json:"kind"`
 	Message  string           `json:"message"`
-	Problems config.ErrorList `json:"problems,omitempty"`
+	Problems sim.Diagnostics `json:"problems,omitempty"`
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -162,18 +162,13 @@ func (e *Error) JSON() []byte {
 // worded as the command line words it.
 func classify(err error) *Error {
 	var e *Error
-	var list config.ErrorList
-	var tooLarge *sim.SpaceTooLargeError
-	var pathErr *sim.PathError
-	var dealErr *sim.DealError
+	var found sim.Diagnostics
 	switch {
 	case errors.As(err, &e):
 		return e
-	case errors.As(err, &list):
-		return &Error{Kind: KindInput, Message: list.Error(), Problems: list}
-	case errors.Is(err, config.ErrUsage):
-		return &Error{Kind: KindInput, Message: strings.TrimPrefix(err.Error(), config.ErrUsage.Error()+": ")}
-	case errors.As(err, &tooLarge), errors.As(err, &pathErr), errors.As(err, &dealErr), errors.Is(err, sim.ErrInvalidScenario):
+	case errors.As(err, &found):
+		return &Error{Kind: KindInput, Message: found.Error(), Problems: found}
+	case errors.Is(err, config.ErrUsage), errors.Is(err, sim.ErrBadInput):
 		return &Error{Kind: KindInput, Message: err.Error()}
 	case errors.Is(err, context.DeadlineExceeded):
 		return &Error{Kind: KindTimeout, Message: "stopped after the time limit (--timeout) before an answer was found"}

@@ -161,10 +161,13 @@ func (a *API) variant(doc *config.Document, variant string) (*config.Document, e
 	if err := applied.Apply(variant, nil); err != nil {
 		return nil, err
 	}
-	if applied.Scenario == doc.Scenario {
-		applied.Scenario = doc.Scenario.Clone()
+	spent := applied.Scenario.Clone()
+	spent.Variants = nil
+	sp, err := sim.Compile(spent)
+	if err != nil {
+		return nil, err
 	}
-	applied.Scenario.Variants = nil
+	applied.Scenario, applied.Space = spent, sp
 	a.docs.put(key, &applied)
 	return &applied, nil
 }

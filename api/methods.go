@@ -67,7 +67,7 @@ type Loaded struct {
 	ID       string           `json:"id"`
 	File     string           `json:"file"`
 	Scenario *sim.Scenario    `json:"scenario"`
-	Warnings config.ErrorList `json:"warnings"`
+	Warnings sim.Diagnostics `json:"warnings"`
 }
 
 func (a *API) load(r LoadRequest) (*Loaded, error) {
@@ -101,7 +101,7 @@ func (a *API) load(r LoadRequest) (*Loaded, error) {
 	}
 	warnings := doc.Warnings
 	if warnings == nil {
-		warnings = config.ErrorList{}
+		warnings = sim.Diagnostics{}
 	}
 	return &Loaded{ID: id, File: doc.Name, Scenario: doc.Scenario, Warnings: warnings}, nil
 }
@@ -112,8 +112,7 @@ func (a *API) compile(q Query) (*config.Document, *sim.Space, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	sp, err := sim.Compile(doc.Scenario)
-	return doc, sp, err
+	return doc, doc.Space, nil
 }
 
 // AnalyzeRequest is `negsim analyze`: Limit is --limit (20 when absent).
@@ -190,7 +189,8 @@ type RoundsRequest struct {
 }
 
 func (a *API) rounds(ctx context.Context, r RoundsRequest) (*sim.Transcript, error) {
-	if r.Protocol != "" && r.Protocol != sim.ProtocolMediated && r.Protocol != sim.ProtocolAlternating {
+	protocol := sim.ProtocolKind(r.Protocol)
+	if protocol != "" && protocol != sim.ProtocolMediated && protocol != sim.ProtocolAlternating {
 		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("protocol %q: valid: %s or %s", r.Protocol, sim.ProtocolMediated, sim.ProtocolAlternating)}
 	}
 	if r.Rounds < 0 {
@@ -200,9 +200,10 @@ func (a *API) rounds(ctx context.Context, r RoundsRequest) (*sim.Transcript, err
 	if err != nil {
 		return nil, err
 	}
-	tr, err := sim.Rounds(ctx, sp, sim.RoundsOptions{Protocol: r.Protocol, Rounds: r.Rounds, Seed: r.Seed, Workers: a.opt.Workers})
+	tr, err := sim.Rounds(ctx, sp, sim.RoundsOptions{Protocol: protocol, Rounds: r.Rounds, Seed: r.Seed, Workers: a.opt.Workers})
 	var pe *sim.PathError
-	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+	var invalid sim.Diagnostics
+	if errors.As(err, &pe) || errors.As(err, &invalid) {
 		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
 		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("%s: %v", doc.Name, err)}
 	}
@@ -229,7 +230,7 @@ func (a *API) compare(ctx context.Context, r CompareRequest) (*sim.Comparison, e
 	if err != nil {
 		return nil, err
 	}
-	c, err := sim.Compare(ctx, before.Scenario, after.Scenario, sim.CompareOptions{Limit: limit, Workers: a.opt.Workers, MaxDeals: a.opt.MaxDeals})
+	c, err := sim.Compare(ctx, before.Space, after.Space, sim.CompareOptions{Limit: limit, Workers: a.opt.Workers, MaxDeals: a.opt.MaxDeals})
 	if err != nil {
 		return nil, err
 	}

@@ -43,12 +43,15 @@ func PlaneOf(ctx context.Context, sp *Space, a, b, cells int) (*Plane, error) {
 		return nil, fmt.Errorf("%d cells a side: give 1 to 1000", cells)
 	}
 	pl := &Plane{Axes: [2]string{sp.sc.Actors[a].ID, sp.sc.Actors[b].ID}, Cells: cells, All: []PlaneCell{}, ZOPA: []PlaneCell{}}
-	if sp.tooMany || sp.deals > PlaneMaxDeals {
-		zs, err := searchZOPA(ctx, sp, sp.reservations(), 0, false)
-		if err != nil || zs.count > PlaneMaxDeals {
-			return pl, err
-		}
-	} else {
+	// The zone is counted first (by whole subtrees, cheaply) and listed only when it is
+	// small enough to walk; its members come from the search Analyze counts with, decision
+	// rules and ratification included.
+	res := sp.reservations()
+	zs, err := searchZOPA(ctx, sp, res, 0, false)
+	if err != nil {
+		return nil, err
+	}
+	if !sp.tooMany && sp.deals <= PlaneMaxDeals {
 		grid := make([]uint64, cells*cells)
 		if err := sp.walkPlane(ctx, a, b, cells, grid); err != nil {
 			return nil, err
@@ -56,12 +59,14 @@ func PlaneOf(ctx context.Context, sp *Space, a, b, cells int) (*Plane, error) {
 		pl.All = cellList(grid, cells)
 		pl.Complete = true
 	}
-	members, err := newTree(sp, sp.baseRules(sp.reservations())).members(ctx)
-	if err != nil {
+	if zs.count == 0 || zs.count > PlaneMaxDeals {
+		return pl, nil
+	}
+	if zs, err = searchZOPA(ctx, sp, res, 0, true); err != nil {
 		return nil, err
 	}
 	grid := make([]uint64, cells*cells)
-	for _, i := range members {
+	for _, i := range zs.members {
 		choice := sp.choiceAt(i)
 		grid[cellOf(sp.Utility(b, choice), cells)*cells+cellOf(sp.Utility(a, choice), cells)]++
 	}

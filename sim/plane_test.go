@@ -73,3 +73,29 @@ func TestPlaneRejectsBadArguments(t *testing.T) {
 		}
 	}
 }
+
+// The zone on the plane is the one Analyze counts, a decision rule included: add to
+// twoByTwo an observer z (no veto, 1 vote) who wants a0 and walks away below 0.5, and
+// require 3 votes. Only deals x, y and z all accept pass: of the three zone deals (a0 b0,
+// a1 b0, a2 b1) z takes a0 b0 alone, in cell (1,1) at (0.6, 0.5).
+func TestPlaneFollowsTheDecisionRule(t *testing.T) {
+	sc := twoByTwo()
+	for i := range sc.Actors {
+		sc.Actors[i].Votes = 1
+	}
+	sc.Actors = append(sc.Actors, Actor{ID: "z", Name: "Z", Veto: false, Power: 1, Votes: 1, Reservation: 0.5, Preferences: []Preference{
+		{Issue: "a", Weight: 1, Utilities: map[string]float64{"a0": 1, "a1": 0, "a2": 0}},
+	}})
+	sc.Decision = Decision{VotesNeeded: 3}
+	sp, err := Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := PlaneOf(context.Background(), sp, 0, 1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []PlaneCell{{1, 1, 1}}; !slices.Equal(pl.ZOPA, want) {
+		t.Errorf("zone cells %v, want %v", pl.ZOPA, want)
+	}
+}

@@ -212,6 +212,9 @@ function describe(path) {
       case "reservation": return {group: s[1], text: "Reservation (what no deal is worth)"};
       case "reservation_drift": return {group: s[1], text: "Reservation drift per round"};
       case "strategy": return {group: s[1], text: rest[1] === "kind" ? "Concession strategy" : "Concession exponent"};
+      case "votes": return {group: s[1], text: "Votes"};
+      case "ratification": return {group: s[1], sub: "Ratification at home", text: rest[1] === "votes_needed" ? "Votes its ratifiers must give" : rest.slice(1).join(" ")};
+      case "beliefs": return {group: s[1], sub: "What it believes of the others", text: rest.slice(2).join(".")};
       case "preferences": {
         const is = issueName(rest[1]);
         const sub = `${is}`;
@@ -233,6 +236,7 @@ function describe(path) {
     }
     return {group: s[1], text: rest.join(".")};
   }
+  if (s[0] === "decision") return {group: "talks", text: "Votes a deal needs (0: the vetoes alone decide)"};
   if (s[0] === "protocol") {
     const t = {kind: "How talks run (protocol)", rounds: "Deadline in rounds", rule: "How the mediator chooses", mediator: "Mediator"}[s[1]];
     return {group: "talks", text: t || s[1]};
@@ -288,8 +292,17 @@ function control(p) {
   const wrap = (tag, ...children) => h(tag, {class: "control", "data-path": p.path, "data-words": `${d.text} ${d.sub || ""} ${actorName(d.group)} ${p.path}`.toLowerCase()}, ...children);
   const value = currentValue(p);
   switch (p.kind) {
-    case "number":
-    case "integer": {
+    case "integer":
+      if (p.max - p.min > 100) {
+        const input = h("input", {type: "number", id, min: p.min, max: p.max, step: 1, value, "aria-describedby": id + "-path"});
+        input.addEventListener("change", (ev) => {
+          if (input.checkValidity() && input.value !== "") change(p, String(Number(input.value)), ev.timeStamp);
+        });
+        path.id = id + "-path";
+        return wrap("div", h("label", {for: id, text: d.text}), input, path);
+      }
+    // falls through: a short range reads best as a slider
+    case "number": {
       const step = stepOf(p);
       const out = h("output", {for: id, text: value});
       const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path"});
@@ -350,10 +363,14 @@ async function buildControls() {
     groups.set(a.id, g);
     box.append(g);
   }
-  const talks = h("details", {class: "group"}, h("summary", {text: "The talks: protocol, deadline, events"}));
+  const talks = h("details", {class: "group"}, h("summary", {text: "The talks: who must agree, protocol, deadline, events"}));
   box.append(talks);
   const subs = new Map();
-  for (const p of params) {
+  // Groups (a whole actor, as JSON) and the name are for the command line; a list's
+  // elements one by one repeat its boxes.
+  const lists = new Set(params.filter((p) => p.kind === "options").map((p) => p.path));
+  const shown = params.filter((p) => p.kind !== "group" && p.kind !== "text" && !(/\.\d+$/.test(p.path) && lists.has(p.path.replace(/\.\d+$/, ""))));
+  for (const p of shown) {
     const d = describe(p.path);
     const c = control(p);
     if (/^actors\.[^.]+\.(reservation|veto)$/.test(p.path)) {
@@ -442,10 +459,13 @@ async function pump() {
     const q = query();
     try {
       const an = await engine.call("analyze", {...q, limit: 10});
+      // Another scenario may have opened meanwhile; its own request follows.
+      if (q.scenario !== engineID) continue;
       renderAnalysis(an, q);
       if (started !== null) window.negsimTimings.push(performance.now() - started);
       clearError();
     } catch (e) {
+      if (q.scenario !== engineID) continue;
       showError(e);
     }
     applied = mine;
@@ -467,6 +487,7 @@ async function fetchOnce(kind, method, request, q) {
 
 // showView fetches and draws what the open view needs, unless a newer change is waiting.
 async function showView(q) {
+  if (q.scenario !== engineID) return;
   try {
     switch (state.view) {
       case "zone":

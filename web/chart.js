@@ -93,8 +93,8 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
   const res = Object.fromEntries(analysis.actors.map((a) => [a.id, a.reservation]));
   svg.append(el("line", {x1: X(res[ax]), y1: T, x2: X(res[ax]), y2: T + ph, stroke: "#a50e0e", "stroke-dasharray": "6 4", "stroke-width": 2}));
   svg.append(el("line", {x1: L, y1: Y(res[ay]), x2: L + pw, y2: Y(res[ay]), stroke: "#a50e0e", "stroke-dasharray": "6 4", "stroke-width": 2}));
-  svg.append(el("text", {x: X(res[ax]) + 4, y: T + 16, "font-size": 14, fill: "#a50e0e"}, `${names[ax]}'s reservation`));
-  svg.append(el("text", {x: L + 4, y: Y(res[ay]) - 6, "font-size": 14, fill: "#a50e0e"}, `${names[ay]}'s reservation`));
+  svg.append(el("text", {x: X(res[ax]) + 4, y: T + 16, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ax]}`));
+  svg.append(el("text", {x: L + 4, y: Y(res[ay]) - 6, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ay]}`));
 
   const points = el("g");
   if (plane.frontier.length) {

@@ -206,6 +206,18 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 		s.t.Error("the report holds a script or a link outside the page")
 	}
 
+	// Every shipped scenario opens without an error.
+	for _, sc := range evalJS[[]string](s, `[...document.querySelectorAll('#scenario option')].map(o => o.value).filter(v => !v.startsWith("file:"))`) {
+		s.do(chromedp.Navigate(origin + "#scenario=" + sc))
+		s.settled()
+		if alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`); alert != "" {
+			t.Errorf("%s: the page shows an error: %s", sc, alert)
+		}
+		if n := evalJS[int](s, `document.querySelectorAll("#controls .control").length`); n < 5 {
+			t.Errorf("%s: %d what-if controls", sc, n)
+		}
+	}
+
 	s.screenshots(name)
 	s.checkOrigin()
 	s.checkConsole()
