@@ -140,8 +140,8 @@ const (
 // Error is why a request failed, in a form a page can show: a sentence, and for a
 // scenario file every problem located by line and column.
 type Error struct {
-	Kind     string           `json:"kind"`
-	Message  string           `json:"message"`
+	Kind     string          `json:"kind"`
+	Message  string          `json:"message"`
 	Problems sim.Diagnostics `json:"problems,omitempty"`
 }
 

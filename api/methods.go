@@ -64,9 +64,9 @@ type LoadRequest struct {
 // Loaded is an opened scenario: the id later requests name it by, the scenario as the
 // file gives it (its JSON form is the file's own schema) and the file's warnings.
 type Loaded struct {
-	ID       string           `json:"id"`
-	File     string           `json:"file"`
-	Scenario *sim.Scenario    `json:"scenario"`
+	ID       string          `json:"id"`
+	File     string          `json:"file"`
+	Scenario *sim.Scenario   `json:"scenario"`
 	Warnings sim.Diagnostics `json:"warnings"`
 }
 
