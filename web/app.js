@@ -527,6 +527,7 @@ function renderAnalysis(an, q) {
   const nash = an.solutions.nash;
   $("nash").textContent = nash ? dealPairs(nash.options) : "none: the zone is empty";
   renderDiagnosis(an);
+  renderAgreement(an);
   renderSolutions(an);
   renderOptions(an);
 }
@@ -562,6 +563,41 @@ function renderDiagnosis(an) {
     `: lets in ${count(o.deals)} deal${o.deals === 1 ? "" : "s"} `, h("code", {text: o.path}))) : [h("li", {text: "none opens the zone on its own."})]));
   box.replaceChildren(...out);
   box.hidden = false;
+}
+
+// renderAgreement shows who must agree beyond the vetoes, when the scenario says: the
+// decision rule and each voter's power, ratification at home, and each actor's beliefs.
+function renderAgreement(an) {
+  const out = [];
+  if (an.decision) {
+    const d = an.decision;
+    out.push(h("h3", {text: "Who must agree"}),
+      h("p", {text: `A deal passes when every veto actor accepts it and the actors that accept it hold at least ${d.votes_needed} of the ${d.votes_at_table} votes at the table.`}));
+    const power = an.power || {};
+    out.push(h("div", {class: "scroll"}, table(["voter", "votes", "veto", "pivotal for (zone deals)", "Shapley–Shubik", "Banzhaf"],
+      d.voters.map((v) => [actorName(v.actor), String(v.votes), v.veto ? "yes" : "no", count(v.pivotal),
+        power[v.actor] ? power[v.actor].shapley_shubik.toFixed(4) : "–", power[v.actor] ? power[v.actor].banzhaf.toFixed(4) : "–"]), [1, 3, 4, 5])));
+    if (d.power_note) out.push(h("p", {text: d.power_note}));
+  }
+  if (an.ratification) {
+    out.push(h("h3", {text: "Ratification at home"}));
+    out.push(h("ul", {}, Object.entries(an.ratification).map(([id, r]) => h("li", {},
+      `${actorName(id)} needs ${r.votes_needed} of ${r.votes} votes from ${r.by.map(actorName).join(", ")}; they would ratify ${count(r.win_set)} deals (its win-set).`,
+      ...(r.blocked_by || []).map((b) => h("span", {}, ` ${actorName(b.ratifier)}'s ${b.kind === "red_line" ? "red line" : "reservation"} blocks: without it ${count(b.deals)} deals pass `, h("code", {text: b.path}), "."))))));
+  }
+  if (an.beliefs) {
+    out.push(h("h3", {text: "What each side believes"}));
+    out.push(h("ul", {}, Object.entries(an.beliefs).map(([id, b]) => h("li", {},
+      `${actorName(id)} sees a zone of ${count(b.zopa_count)} deals` +
+      (b.nash ? `; its Nash deal is ${b.nash_in_true_zopa ? "" : "not "}in the true zone` : "") +
+      `; false hopes: ${count(b.false_hopes)}; deals it misses: ${count(b.missed)}.`))));
+  }
+  const votes = an.diagnosis && an.diagnosis.votes;
+  if (votes) {
+    out.push(h("p", {text: `The best deal every veto actor accepts gathers ${votes.best_votes} of the ${votes.votes_needed} votes needed.` +
+      (votes.missing.length ? ` A yes from ${votes.missing.map((m) => `${actorName(m.actor)} (${count(m.deals)} deals)`).join(", ")} would open the zone.` : "")}));
+  }
+  $("agree").replaceChildren(...out);
 }
 
 function table(head, rows, numeric = []) {

@@ -216,6 +216,11 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 		if n := evalJS[int](s, `document.querySelectorAll("#controls .control").length`); n < 5 {
 			t.Errorf("%s: %d what-if controls", sc, n)
 		}
+		// MODEL.md's check of the Security Council rule: each permanent member holds 0.1963
+		// of the Shapley–Shubik power.
+		if agree := evalJS[string](s, `document.getElementById("agree").textContent`); sc == "teaching-security-council" && !strings.Contains(agree, "0.1963") {
+			t.Errorf("%s: who must agree shows %q, without the permanent members' 0.1963", sc, agree)
+		}
 	}
 
 	s.screenshots(name)
