@@ -462,6 +462,8 @@ async function pump() {
       // Another scenario may have opened meanwhile; its own request follows.
       if (q.scenario !== engineID) continue;
       renderAnalysis(an, q);
+      // Tests wait for the scenario they asked for to be on screen.
+      document.body.dataset.shown = state.scenario;
       if (started !== null) window.negsimTimings.push(performance.now() - started);
       clearError();
     } catch (e) {

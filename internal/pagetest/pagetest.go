@@ -209,7 +209,9 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 	// Every shipped scenario opens without an error.
 	for _, sc := range evalJS[[]string](s, `[...document.querySelectorAll('#scenario option')].map(o => o.value).filter(v => !v.startsWith("file:"))`) {
 		s.do(chromedp.Navigate(origin + "#scenario=" + sc))
-		s.settled()
+		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.shown === "`+sc+`" && document.body.dataset.busy === "false"`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+			t.Fatalf("%s never showed: %v", sc, err)
+		}
 		if alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`); alert != "" {
 			t.Errorf("%s: the page shows an error: %s", sc, alert)
 		}
