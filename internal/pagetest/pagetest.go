@@ -206,8 +206,8 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 		s.t.Error("the report holds a script or a link outside the page")
 	}
 
-	// Every shipped scenario opens without an error.
-	for _, sc := range evalJS[[]string](s, `[...document.querySelectorAll('#scenario option')].map(o => o.value).filter(v => !v.startsWith("file:"))`) {
+	// Every scenario of the list, shipped or a file of the folder, opens without an error.
+	for _, sc := range evalJS[[]string](s, `[...document.querySelectorAll('#scenario option')].map(o => o.value)`) {
 		s.do(chromedp.Navigate(origin + "#scenario=" + sc))
 		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.shown === "`+sc+`" && document.body.dataset.busy === "false"`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
 			t.Fatalf("%s never showed: %v", sc, err)
