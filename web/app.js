@@ -732,7 +732,7 @@ function renderCompare(c) {
     if (!n) return [];
     const issues = loaded.scenario.issues;
     const veto = list.length ? Object.keys(list[0].surplus) : [];
-    return [h("h3", {text: `${title} (${list.length} of ${count(n)} shown)`}), h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `${actorName(a)} surplus`)],
+    return [h("h3", {text: `${title} (${list.length} of ${count(n)} shown)`}), h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`)],
       list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => num(d.surplus[a]))]), veto.map((_, i) => issues.length + i)))];
   };
   out.push(...deals("Deals entering the zone", c.entering, c.entering_count), ...deals("Deals leaving the zone", c.leaving, c.leaving_count));

@@ -97,6 +97,7 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
   svg.append(el("text", {x: L + 4, y: Y(res[ay]) - 6, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ay]}`));
 
   const points = el("g");
+  const frontierMarks = [], solutionMarks = [];
   if (plane.frontier.length) {
     // The frontier as a staircase through its deals: every zone deal lies on or below it,
     // within the boxes the frontier's deals dominate.
@@ -106,12 +107,13 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
     });
     svg.append(el("path", {d, fill: "none", stroke: "#1a1a1a", "stroke-width": 2.5}));
     for (const p of plane.frontier) {
-      const g = el("g", {class: "point", tabindex: 0, role: "img", "aria-label": `Frontier deal: ${names[ax]} ${fmt(p.x)}, ${names[ay]} ${fmt(p.y)}; ${dealText(p.options)}`});
+      const g = el("g", {class: "point", role: "img", "aria-label": `Frontier deal: ${names[ax]} ${fmt(p.x)}, ${names[ay]} ${fmt(p.y)}; ${dealText(p.options)}`});
       g.append(el("circle", {cx: X(p.x), cy: Y(p.y), r: 6, fill: "#ffffff", stroke: "#1a1a1a", "stroke-width": 2.5}));
       const say = () => onDetail(`On the frontier: ${names[ax]} ${fmt(p.x)}, ${names[ay]} ${fmt(p.y)}. ${dealText(p.options)}`);
       g.addEventListener("focus", say);
       g.addEventListener("pointerenter", say);
       points.append(g);
+      frontierMarks.push(g);
     }
   }
   const sols = analysis.solutions || {};
@@ -119,15 +121,32 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
     const sol = sols[s.key];
     if (!sol) return;
     const x = X(sol.utilities[ax]), y = Y(sol.utilities[ay]);
-    const g = el("g", {class: "point", tabindex: 0, role: "img", "aria-label": `${s.title} solution: ${names[ax]} ${fmt(sol.utilities[ax])}, ${names[ay]} ${fmt(sol.utilities[ay])}; ${dealText(sol.options)}`});
+    const g = el("g", {class: "point", role: "img", "aria-label": `${s.title} solution: ${names[ax]} ${fmt(sol.utilities[ax])}, ${names[ay]} ${fmt(sol.utilities[ay])}; ${dealText(sol.options)}`});
     // Solutions that coincide are offset a little so each stays visible.
     g.append(marker(s.shape, x + i * 3, y - i * 3, s.key === "nash" ? 12 : 8, {fill: PALETTE[i], stroke: "#1a1a1a", "stroke-width": 1.5}));
     const say = () => onDetail(`${s.title} solution: ${names[ax]} ${fmt(sol.utilities[ax])}, ${names[ay]} ${fmt(sol.utilities[ay])}. ${dealText(sol.options)}`);
     g.addEventListener("focus", say);
     g.addEventListener("pointerenter", say);
     points.append(g);
+    solutionMarks.push(g);
   });
   svg.append(points);
+
+  // One stop in the tab order for the chart; the arrow keys then walk the solutions and the
+  // frontier's deals.
+  const marks = [...solutionMarks, ...frontierMarks];
+  marks.forEach((g, i) => g.setAttribute("tabindex", i === 0 ? "0" : "-1"));
+  svg.addEventListener("keydown", (ev) => {
+    const i = marks.indexOf(document.activeElement);
+    if (i < 0) return;
+    let j = {ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: marks.length - 1}[ev.key];
+    if (j === undefined) return;
+    ev.preventDefault();
+    j = (j + marks.length) % marks.length;
+    marks[i].setAttribute("tabindex", "-1");
+    marks[j].setAttribute("tabindex", "0");
+    marks[j].focus();
+  });
 
   svg.addEventListener("pointermove", (ev) => {
     if (ev.target.closest && ev.target.closest(".point")) return;

@@ -182,8 +182,22 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 		t.Errorf("the permalink reopened sets the slider to %s, want 0.47", value)
 	}
 
+	// The chart by keyboard: one tab stop, the solutions first, then the frontier; the
+	// arrow keys walk them and say each deal.
+	evalJS[any](s, `document.querySelector('#chart .point[tabindex="0"]').focus()`)
+	s.do(chromedp.KeyEvent(kb.ArrowRight))
+	second := evalJS[string](s, `document.getElementById("chart-detail").textContent`)
+	s.do(chromedp.KeyEvent(kb.ArrowLeft))
+	first := evalJS[string](s, `document.getElementById("chart-detail").textContent`)
+	if !strings.HasPrefix(first, "Nash solution") || !strings.HasPrefix(second, "Asymmetric Nash solution") {
+		t.Errorf("the chart by keyboard said %q, then %q", second, first)
+	}
+
 	// Every view draws without an error.
 	for _, view := range []string{"words", "rounds", "compare", "share", "zone"} {
+		// From the top, as a reader comes to the tabs: scrolled down, the sticky headline
+		// would cover them.
+		evalJS[any](s, `window.scrollTo(0, 0)`)
 		s.do(chromedp.Click(chromedp.CSS(`[role=tab][data-view="` + view + `"]`)))
 		s.settled()
 		if !evalJS[bool](s, `document.getElementById("view-`+view+`").textContent.trim().length > 40 && !document.getElementById("view-`+view+`").hidden`) {
