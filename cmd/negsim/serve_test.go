@@ -195,3 +195,43 @@ func TestServeAddressChecks(t *testing.T) {
 		t.Errorf("a missing folder: exit %d, %s", code, errOut)
 	}
 }
+
+// --timeout bounds each request, not the server: with a bound no search can meet, the
+// reference scenario's analysis is refused and the server keeps answering.
+func TestServeTimeoutPerRequest(t *testing.T) {
+	url, _ := startServe(t, "--timeout", "1ns")
+	for range 2 {
+		status, body := post(t, url+"api/analyze", `{"scenario": "ukraine-2026", "variant": "sanctions-bite"}`, nil)
+		if status != http.StatusServiceUnavailable || !strings.Contains(body, `"kind": "timeout"`) {
+			t.Errorf("analyze under --timeout 1ns: %d %s", status, body)
+		}
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("the page after timed-out requests: %d", resp.StatusCode)
+	}
+}
+
+// serve FILE shows that file alone, not the rest of its folder.
+func TestServeOneFile(t *testing.T) {
+	dir := t.TempDir()
+	scenario, _ := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	os.WriteFile(filepath.Join(dir, "mine.yaml"), scenario, 0o644)
+	os.WriteFile(filepath.Join(dir, "other.yaml"), scenario, 0o644)
+	url, _ := startServe(t, filepath.Join(dir, "mine.yaml"))
+	if _, list := post(t, url+"api/list", `{}`, nil); !strings.Contains(list, `"files": [
+    "mine.yaml"
+  ]`) {
+		t.Errorf("list: %s", list)
+	}
+	if status, _ := post(t, url+"api/analyze", `{"scenario": "file:mine.yaml"}`, nil); status != http.StatusOK {
+		t.Errorf("the file served: %d", status)
+	}
+	if status, body := post(t, url+"api/analyze", `{"scenario": "file:other.yaml"}`, nil); status != http.StatusNotFound {
+		t.Errorf("another file of its folder: %d %s", status, body)
+	}
+}
