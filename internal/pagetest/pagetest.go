@@ -239,6 +239,20 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 		}
 	}
 
+	// A file of the student's own, opened in the browser: the job offer, whose comments work
+	// out its 4 zone deals and its Nash deal by hand.
+	own, err := filepath.Abs(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.do(chromedp.SetUploadFiles(chromedp.CSS("#local"), []string{own}))
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`(document.body.dataset.shown || "").startsWith("doc:") && document.body.dataset.busy === "false"`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+		t.Fatalf("the file opened from this computer never showed: %v", err)
+	}
+	if z, n := s.read(); z != 4 || n != "salary=high,remote=hybrid,start=now" {
+		t.Errorf("the file opened from this computer shows %d deals and Nash %q; its comments work out 4 and high, hybrid, now", z, n)
+	}
+
 	s.screenshots(name)
 	s.checkOrigin()
 	s.checkConsole()
