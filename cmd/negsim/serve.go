@@ -76,7 +76,7 @@ func (a *app) serve(target, addr string) error {
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return usagef("--addr %s: %v", addr, err)
+		return usagef("--addr %s: %v; choose another port (127.0.0.1:0 picks a free one)", addr, err)
 	}
 	bound := net.JoinHostPort(host, fmt.Sprint(ln.Addr().(*net.TCPAddr).Port))
 	if !isLoopback(host) {
@@ -188,9 +188,10 @@ type server struct {
 }
 
 // securityHeaders keep the page to its own origin: it loads and connects to nothing else,
-// and no other site may frame it.
+// runs no inline script and no WebAssembly (the engine is this server), and no other site
+// may frame it.
 var securityHeaders = map[string]string{
-	"Content-Security-Policy": "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+	"Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 	"X-Content-Type-Options":  "nosniff",
 	"Referrer-Policy":         "no-referrer",
 	"Cache-Control":           "no-store",
