@@ -59,7 +59,7 @@ func New(opt Options) *API {
 func (a *API) MaxFileSize() int64 { return a.opt.MaxFileSize }
 
 // Methods lists what Handle answers, for a transport to check a name before reading a body.
-var Methods = []string{"list", "load", "params", "analyze", "explain", "rounds", "compare", "score", "plane", "export"}
+var Methods = []string{"list", "load", "params", "analyze", "explain", "rounds", "compare", "score", "plane", "sensitivity", "export"}
 
 // Handle answers one request: method is one of Methods, request its JSON body. The
 // response is indented JSON ending in a newline, as the command line writes it. A failure
@@ -88,6 +88,8 @@ func (a *API) Handle(ctx context.Context, method string, request []byte) ([]byte
 		out, err = call(request, func(r ScoreRequest) (any, error) { return a.score(ctx, r) })
 	case "plane":
 		out, err = call(request, func(r PlaneRequest) (any, error) { return a.plane(ctx, r) })
+	case "sensitivity":
+		out, err = call(request, func(r SensitivityRequest) (any, error) { return a.sensitivity(ctx, r) })
 	case "export":
 		out, err = call(request, func(r ExportRequest) (any, error) { return a.export(r) })
 	default:
@@ -95,6 +97,13 @@ func (a *API) Handle(ctx context.Context, method string, request []byte) ([]byte
 	}
 	if err != nil {
 		return nil, classify(err)
+	}
+	if l, ok := out.(labelled); ok {
+		body, err := SpliceJSON(l.extra, l.v)
+		if err != nil {
+			return nil, &Error{Kind: KindFailed, Message: err.Error()}
+		}
+		return body, nil
 	}
 	return encode(out)
 }

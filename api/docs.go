@@ -143,6 +143,8 @@ func (a *API) open(q Query) (*config.Document, error) {
 	if err := applied.Apply("", sets); err != nil {
 		return nil, err
 	}
+	// Applied in two steps, the what-if is still the variant's.
+	applied.Variant = base.Variant
 	return &applied, nil
 }
 

@@ -135,16 +135,20 @@ func limitOf(limit *int) (int, error) {
 	return *limit, nil
 }
 
-func (a *API) analyze(ctx context.Context, r AnalyzeRequest) (*sim.Analysis, error) {
+func (a *API) analyze(ctx context.Context, r AnalyzeRequest) (any, error) {
 	limit, err := limitOf(r.Limit)
 	if err != nil {
 		return nil, err
 	}
-	_, sp, err := a.compile(r.Query)
+	doc, sp, err := a.compile(r.Query)
 	if err != nil {
 		return nil, err
 	}
-	return sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.opt.Workers})
+	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.opt.Workers})
+	if err != nil {
+		return nil, err
+	}
+	return labelled{ProvenanceOf(doc), an}, nil
 }
 
 // ExplainRequest is `negsim explain`: Actor is --actor.
@@ -153,7 +157,7 @@ type ExplainRequest struct {
 	Actor string `json:"actor,omitempty"`
 }
 
-func (a *API) explain(ctx context.Context, r ExplainRequest) (*sim.Explanation, error) {
+func (a *API) explain(ctx context.Context, r ExplainRequest) (any, error) {
 	doc, sp, err := a.compile(r.Query)
 	if err != nil {
 		return nil, err
@@ -169,7 +173,7 @@ func (a *API) explain(ctx context.Context, r ExplainRequest) (*sim.Explanation, 
 	if r.Actor != "" {
 		ex.Actors = []sim.ActorExplanation{ex.Actors[sc.ActorIndex(r.Actor)]}
 	}
-	return ex, nil
+	return labelled{ProvenanceOf(doc), ex}, nil
 }
 
 func actorIDs(sc *sim.Scenario) []string {
@@ -188,7 +192,7 @@ type RoundsRequest struct {
 	Seed     uint64 `json:"seed,omitempty"`
 }
 
-func (a *API) rounds(ctx context.Context, r RoundsRequest) (*sim.Transcript, error) {
+func (a *API) rounds(ctx context.Context, r RoundsRequest) (any, error) {
 	protocol := sim.ProtocolKind(r.Protocol)
 	if protocol != "" && protocol != sim.ProtocolMediated && protocol != sim.ProtocolAlternating {
 		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("protocol %q: valid: %s or %s", r.Protocol, sim.ProtocolMediated, sim.ProtocolAlternating)}
@@ -207,7 +211,10 @@ func (a *API) rounds(ctx context.Context, r RoundsRequest) (*sim.Transcript, err
 		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
 		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("%s: %v", doc.Name, err)}
 	}
-	return tr, err
+	if err != nil {
+		return nil, err
+	}
+	return labelled{ProvenanceOf(doc), tr}, nil
 }
 
 // CompareRequest is `negsim compare A A --set …`, A the scenario with its variant: what
@@ -217,7 +224,7 @@ type CompareRequest struct {
 	Limit *int `json:"limit,omitempty"`
 }
 
-func (a *API) compare(ctx context.Context, r CompareRequest) (*sim.Comparison, error) {
+func (a *API) compare(ctx context.Context, r CompareRequest) (any, error) {
 	limit, err := limitOf(r.Limit)
 	if err != nil {
 		return nil, err
@@ -243,7 +250,12 @@ func (a *API) compare(ctx context.Context, r CompareRequest) (*sim.Comparison, e
 	if len(r.Set) > 0 {
 		c.After += " --set " + strings.Join(r.Set, " --set ")
 	}
-	return c, nil
+	// Each side's what-if, by side, as negsim compare writes it.
+	pa, pb := ProvenanceOf(before), ProvenanceOf(after)
+	return labelled{struct {
+		Variant   map[string]*string  `json:"variant"`
+		Overrides map[string][]string `json:"overrides"`
+	}{map[string]*string{"a": pa.Variant, "b": pb.Variant}, map[string][]string{"a": pa.Overrides, "b": pb.Overrides}}, c}, nil
 }
 
 // ScoreRequest is `negsim score --deal …`: Deal is issue=option pairs separated by commas.
@@ -252,7 +264,7 @@ type ScoreRequest struct {
 	Deal string `json:"deal"`
 }
 
-func (a *API) score(ctx context.Context, r ScoreRequest) (*sim.Score, error) {
+func (a *API) score(ctx context.Context, r ScoreRequest) (any, error) {
 	doc, sp, err := a.compile(r.Query)
 	if err != nil {
 		return nil, err
@@ -265,7 +277,11 @@ func (a *API) score(ctx context.Context, r ScoreRequest) (*sim.Score, error) {
 	if err != nil {
 		return nil, err
 	}
-	return scorer.Score(ctx, choice)
+	sc, err := scorer.Score(ctx, choice)
+	if err != nil {
+		return nil, err
+	}
+	return labelled{ProvenanceOf(doc), sc}, nil
 }
 
 // PlaneRequest asks for the chart of two veto actors' utilities: Axes are their ids (the
@@ -322,4 +338,24 @@ func (a *API) plane(ctx context.Context, r PlaneRequest) (*PlaneResponse, error)
 		return nil, err
 	}
 	return &PlaneResponse{Plane: pl, Frontier: db.Frontier, Nash: db.Nash}, nil
+}
+
+// SensitivityRequest is `negsim sensitivity --limit 0`: every value with its nearest
+// thresholds, and every red line widened and constraint dropped. Only is --only.
+type SensitivityRequest struct {
+	Query
+	Only []string `json:"only,omitempty"`
+}
+
+func (a *API) sensitivity(ctx context.Context, r SensitivityRequest) (*sim.SensitivityReport, error) {
+	for _, c := range r.Only {
+		if !slices.Contains(sim.SensitivityCategories, c) {
+			return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("only %s: no such category;%s valid: %s", c, sim.DidYouMean(c, sim.SensitivityCategories), strings.Join(sim.SensitivityCategories, ", "))}
+		}
+	}
+	_, sp, err := a.compile(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	return sim.RunSensitivity(ctx, sp, sim.SensitivityOptions{Only: r.Only, Workers: a.opt.Workers})
 }

@@ -17,12 +17,12 @@ type ParamsResponse struct {
 	Params []sim.Param `json:"params"`
 }
 
-func (a *API) params(q Query) (*ParamsResponse, error) {
+func (a *API) params(q Query) (any, error) {
 	doc, err := a.open(q)
 	if err != nil {
 		return nil, err
 	}
-	return &ParamsResponse{Params: doc.Scenario.Params()}, nil
+	return labelled{ProvenanceOf(doc), &ParamsResponse{Params: doc.Scenario.Params()}}, nil
 }
 
 // ExportRequest asks for a what-if written out to keep: ID and Description name the
