@@ -3,7 +3,7 @@
 // a link reproduces it) and draws what the engine says. It computes nothing of the model.
 
 import {connect} from "./engine.js";
-import {planeChart, roundsChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
+import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
 
 const $ = (id) => document.getElementById(id);
@@ -24,9 +24,9 @@ const count = (n) => Number(n).toLocaleString("en");
 
 // The page's state: what the hash holds.
 const state = {scenario: "", variant: "", set: new Map(), view: "zone", axes: []};
-// Views that fetch their own results when shown. A sensitivity view joins this list once
-// the engine offers it (an API method and a tab in index.html).
-const VIEWS = ["zone", "words", "rounds", "compare", "share"];
+// Views that fetch their own results when shown: each is a tab in index.html and a case of
+// showView.
+const VIEWS = ["zone", "take", "words", "rounds", "compare", "share"];
 
 let engine;
 let catalog = {scenarios: [], files: []};
@@ -156,9 +156,9 @@ async function openScenario() {
     state.axes = veto.slice(0, 2);
   }
   fillAxes(veto);
+  refresh();
   await buildControls();
   setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
-  refresh();
 }
 
 function firstParagraph(text) {
@@ -500,6 +500,10 @@ async function showView(q) {
           $("chart").replaceChildren(h("p", {text: "The chart needs two parties with a veto."}));
         }
         break;
+      case "take":
+        $("take").replaceChildren(h("p", {text: "Searching every value for the change that tips the result…"}));
+        renderTake(await fetchOnce("take", "sensitivity", q, q));
+        break;
       case "words":
         renderWords(await fetchOnce("words", "explain", q, q));
         break;
@@ -656,6 +660,55 @@ function renderPlane(plane) {
   ];
   const note = plane.complete ? null : h("p", {text: "This scenario has too many deals to draw every one; the zone and the frontier are shown."});
   $("chart").replaceChildren(svg, legend(items), ...(note ? [note] : []));
+}
+
+// --- what would it take ------------------------------------------------------------------
+
+// try applies overrides as a student would by hand, so the controls, the link and every
+// view follow.
+async function tryChange(sets) {
+  for (const s of sets) {
+    const i = s.indexOf("=");
+    state.set.set(s.slice(0, i), s.slice(i + 1));
+  }
+  writeHash();
+  refresh();
+  await buildControls();
+}
+
+function renderTake(rep) {
+  const shown = rep.rows.filter((r) => r.nearest !== null).slice(0, 15);
+  const out = [h("p", {text: `Now ${rep.headline.text}.`}),
+    h("p", {text: rep.headline.deals ? "The smallest single changes that close the zone or move its Nash deal:" : "The smallest single changes that open the zone:"})];
+  const fmtv = (x) => String(Number(x.toPrecision(6)));
+  const side = (r, t) => t ? [fmtv(t.at), `${t.change > 0 ? "+" : ""}${fmtv(t.change)}`, `${(100 * t.relative).toFixed(1)}%`, t.effect] : null;
+  const rows = [];
+  for (const r of shown) {
+    for (const t of [r.below, r.above].filter(Boolean)) {
+      const [at, ch, rel, effect] = side(r, t);
+      rows.push(h("tr", {},
+        h("th", {scope: "row"}, h("code", {text: r.path})),
+        h("td", {class: "num", text: fmtv(r.value)}), h("td", {class: "num", text: at}), h("td", {class: "num", text: ch}), h("td", {class: "num", text: rel}),
+        h("td", {text: effect}),
+        // The button sets the threshold as found, every digit kept: a value rounded for
+        // reading could fall short of it.
+        h("td", {}, h("button", {type: "button", onclick: () => tryChange([`${r.path}=${String(t.at)}`]), "aria-label": `Try ${r.path} at ${at}`, text: "Try it"}))));
+    }
+  }
+  if (!rows.length) {
+    out.push(h("p", {text: "No single number in its range changes the result."}));
+  } else {
+    out.push(tornadoChart({rows: shown}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
+    out.push(h("div", {class: "scroll"}, h("table", {},
+      h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens", ""].map((c) => h("th", {scope: "col", text: c})))),
+      h("tbody", {}, rows))));
+  }
+  const lines = rep.red_lines.filter((l) => l.change);
+  out.push(h("h3", {text: "Red lines and conditions"}));
+  out.push(lines.length ? h("ul", {}, lines.slice(0, 15).map((l) => h("li", {},
+    `${l.kind === "constraint" ? `Drop ${actorName(l.actor)}'s condition${l.why ? ` “${l.why}”` : ""}` : `${actorName(l.actor)} accepts ${optionLabel(l.issue, l.option)} on ${issueName(l.issue)}`}: ${l.effect} `,
+    h("button", {type: "button", onclick: () => tryChange(l.set), text: "Try it"})))) : h("p", {text: "No single red line or condition changes the result."}));
+  $("take").replaceChildren(...out);
 }
 
 // --- in words ----------------------------------------------------------------------------
@@ -818,8 +871,10 @@ function wire() {
   $("variant").addEventListener("change", async () => {
     state.variant = $("variant").value;
     writeHash();
-    await buildControls();
+    // Computing starts at once (it needs the state, not the controls), so the page is
+    // busy from the first moment.
     refresh();
+    await buildControls();
   });
   $("local").addEventListener("change", async () => {
     const file = $("local").files[0];
@@ -844,8 +899,10 @@ function wire() {
   $("reset").addEventListener("click", async () => {
     state.set.clear();
     writeHash();
-    await buildControls();
+    // Computing starts at once (it needs the state, not the controls), so the page is
+    // busy from the first moment.
     refresh();
+    await buildControls();
   });
   for (const id of ["axis-x", "axis-y"]) {
     $(id).addEventListener("change", () => {
@@ -901,8 +958,8 @@ function wire() {
       await openScenario();
     } else {
       $("variant").value = state.variant;
-      await buildControls();
       refresh();
+      await buildControls();
     }
   });
 }

@@ -229,3 +229,30 @@ export function legend(items) {
   }
   return ul;
 }
+
+// tornadoChart draws each value's nearest thresholds as bars from the value now, left for
+// lowering it and right for raising it, as shares of the value's range: the shortest bar
+// is the smallest change that tips the result.
+export function tornadoChart({rows}) {
+  const W = 640, rowH = 26, L = 250, R = 16, T = 24;
+  const H = T + rows.length * rowH + 24;
+  const pw = W - L - R;
+  const widest = Math.max(0.01, ...rows.flatMap((r) => [r.below, r.above].filter(Boolean).map((t) => Math.abs(t.relative))));
+  const X = (rel) => L + pw / 2 + (rel / widest) * (pw / 2);
+  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "The smallest change of each value that tips the result, as a share of its range: left lowering, right raising"});
+  svg.append(el("line", {x1: X(0), y1: T - 8, x2: X(0), y2: H - 20, stroke: "#1a1a1a", "stroke-width": 1.5}));
+  svg.append(el("text", {x: X(0), y: T - 10, "text-anchor": "middle", "font-size": 13, fill: "#1a1a1a"}, "now"));
+  svg.append(el("text", {x: L, y: H - 4, "font-size": 13, fill: "#1a1a1a"}, `−${(100 * widest).toFixed(0)}% of range`));
+  svg.append(el("text", {x: W - R, y: H - 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, `+${(100 * widest).toFixed(0)}%`));
+  rows.forEach((r, i) => {
+    const y = T + i * rowH;
+    const label = r.path.length > 34 ? "…" + r.path.slice(-33) : r.path;
+    svg.append(el("text", {x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, label));
+    for (const [t, colour] of [[r.below, "#0072B2"], [r.above, "#D55E00"]]) {
+      if (!t) continue;
+      const x0 = X(0), x1 = X(t.relative);
+      svg.append(el("rect", {x: Math.min(x0, x1), y: y + 4, width: Math.max(1, Math.abs(x1 - x0)), height: rowH - 8, fill: colour}));
+    }
+  });
+  return svg;
+}

@@ -194,7 +194,7 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 	}
 
 	// Every view draws without an error.
-	for _, view := range []string{"words", "rounds", "compare", "share", "zone"} {
+	for _, view := range []string{"take", "words", "rounds", "compare", "share", "zone"} {
 		// From the top, as a reader comes to the tabs: scrolled down, the sticky headline
 		// would cover them.
 		evalJS[any](s, `window.scrollTo(0, 0)`)
@@ -202,6 +202,22 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 		s.settled()
 		if !evalJS[bool](s, `document.getElementById("view-`+view+`").textContent.trim().length > 40 && !document.getElementById("view-`+view+`").hidden`) {
 			t.Errorf("view %s shows nothing", view)
+		}
+		if view == "take" {
+			// The nearest change, tried: the result tips, as negsim analyze confirms.
+			before := s.hashSets()
+			z0, n0 := s.read()
+			evalJS[any](s, `document.querySelector('#take table button').click()`)
+			s.settled()
+			after := s.hashSets()
+			if slices.Equal(after, before) {
+				t.Fatalf("trying the nearest change left the link at %v", after)
+			}
+			s.expect(fmt.Sprintf("the nearest change of What would it take (%v)", after), oracle(variant, after))
+			if z, n := s.read(); z == z0 && n == n0 {
+				t.Errorf("trying the nearest change (%v) left the zone at %d and Nash at %q", after, z, n)
+			}
+			sets = after
 		}
 	}
 	if alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`); alert != "" {
