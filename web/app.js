@@ -221,8 +221,8 @@ function describe(path) {
         switch (rest[2]) {
           case "weight": return {group: s[1], sub, text: `Weight of ${is}`};
           case "ideal": return {group: s[1], sub, text: `Ideal option on ${is}`};
-          case "shape": return {group: s[1], sub, text: "How value falls away from the ideal"};
-          case "utilities": return {group: s[1], sub, text: `Value of ${optionLabel(rest[1], rest[3])}`};
+          case "shape": return {group: s[1], sub, text: `How value falls away from the ideal on ${is}`};
+          case "utilities": return {group: s[1], sub, text: `Value of ${optionLabel(rest[1], rest[3])} on ${is}`};
           case "acceptable": return {group: s[1], sub, text: `Red line on ${is}: the options ${who} can accept`};
         }
         break;
@@ -676,6 +676,15 @@ async function tryChange(sets) {
   await buildControls();
 }
 
+// pathWords names a value for a reader: whose it is and what it is.
+function pathWords(path) {
+  const d = describe(path);
+  const who = loaded.scenario.actors.some((a) => a.id === d.group) ? actorName(d.group) + ": " : "";
+  // A condition's part says little alone; every other label names its issue itself.
+  const text = path.includes(".constraints.") ? `${d.sub}: ${d.text}` : d.text;
+  return who + text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 function renderTake(rep) {
   const shown = rep.rows.filter((r) => r.nearest !== null).slice(0, 15);
   const out = [h("p", {text: `Now ${rep.headline.text}.`}),
@@ -687,7 +696,7 @@ function renderTake(rep) {
     for (const t of [r.below, r.above].filter(Boolean)) {
       const [at, ch, rel, effect] = side(r, t);
       rows.push(h("tr", {},
-        h("th", {scope: "row"}, h("code", {text: r.path})),
+        h("th", {scope: "row"}, pathWords(r.path), h("br"), h("code", {class: "path", text: r.path})),
         h("td", {class: "num", text: fmtv(r.value)}), h("td", {class: "num", text: at}), h("td", {class: "num", text: ch}), h("td", {class: "num", text: rel}),
         h("td", {text: effect}),
         // The button sets the threshold as found, every digit kept: a value rounded for
@@ -698,7 +707,7 @@ function renderTake(rep) {
   if (!rows.length) {
     out.push(h("p", {text: "No single number in its range changes the result."}));
   } else {
-    out.push(tornadoChart({rows: shown}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
+    out.push(tornadoChart({rows: shown, label: pathWords}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
     out.push(h("div", {class: "scroll"}, h("table", {},
       h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens", ""].map((c) => h("th", {scope: "col", text: c})))),
       h("tbody", {}, rows))));

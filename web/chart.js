@@ -233,8 +233,8 @@ export function legend(items) {
 // tornadoChart draws each value's nearest thresholds as bars from the value now, left for
 // lowering it and right for raising it, as shares of the value's range: the shortest bar
 // is the smallest change that tips the result.
-export function tornadoChart({rows}) {
-  const W = 640, rowH = 26, L = 250, R = 16, T = 24;
+export function tornadoChart({rows, label}) {
+  const W = 720, rowH = 26, L = 330, R = 16, T = 24;
   const H = T + rows.length * rowH + 24;
   const pw = W - L - R;
   const widest = Math.max(0.01, ...rows.flatMap((r) => [r.below, r.above].filter(Boolean).map((t) => Math.abs(t.relative))));
@@ -246,8 +246,10 @@ export function tornadoChart({rows}) {
   svg.append(el("text", {x: W - R, y: H - 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, `+${(100 * widest).toFixed(0)}%`));
   rows.forEach((r, i) => {
     const y = T + i * rowH;
-    const label = r.path.length > 34 ? "…" + r.path.slice(-33) : r.path;
-    svg.append(el("text", {x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, label));
+    const words = label(r.path);
+    const text = el("text", {x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, words.length > 46 ? words.slice(0, 45) + "…" : words);
+    text.append(el("title", {}, `${words} (${r.path})`));
+    svg.append(text);
     for (const [t, colour] of [[r.below, "#0072B2"], [r.above, "#D55E00"]]) {
       if (!t) continue;
       const x0 = X(0), x1 = X(t.relative);
