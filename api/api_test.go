@@ -287,3 +287,35 @@ func TestDeadline(t *testing.T) {
 		t.Errorf("cancelled request: %v", err)
 	}
 }
+
+// Every result names the what-if it was computed from first, as the command line does.
+func TestResultsNameTheirWhatIf(t *testing.T) {
+	a := New(Options{})
+	out, err := a.Handle(context.Background(), "analyze", []byte(`{"scenario": "teaching-two-party", "set": ["actors.candidate.reservation=0.6"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(out), "{\n  \"variant\": null,\n  \"overrides\": [\n    \"actors.candidate.reservation=0.6\"\n  ],") {
+		t.Errorf("analyze begins %.120q", out)
+	}
+	out, err = a.Handle(context.Background(), "analyze", []byte(`{"scenario": "ukraine-2026", "variant": "sanctions-bite", "set": ["actors.russia.reservation=0.5"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(out), "{\n  \"variant\": \"sanctions-bite\",") {
+		t.Errorf("a variant with overrides: analyze begins %.80q", out)
+	}
+}
+
+func TestSensitivity(t *testing.T) {
+	a := New(Options{})
+	rep := ask[sim.SensitivityReport](t, a, "sensitivity", SensitivityRequest{Query: Query{Scenario: "teaching-two-party"}, Only: []string{"reservations"}})
+	// The job offer's zone holds 4 deals (see TestAnalyzeTeachingExample); --only keeps the
+	// two reservations.
+	if rep.Headline.Deals != 4 || len(rep.Rows) != 2 {
+		t.Errorf("headline %d deals, %d rows; want 4 and the two reservations", rep.Headline.Deals, len(rep.Rows))
+	}
+	if e := refused(t, a, "sensitivity", `{"scenario": "teaching-two-party", "only": ["reservation"]}`); e.Kind != KindInput || !strings.Contains(e.Message, "reservations") {
+		t.Errorf("an unknown category: %+v", e)
+	}
+}
