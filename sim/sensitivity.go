@@ -199,8 +199,11 @@ type sensitivity struct {
 	base headline
 	// gated is set under a decision rule or ratification: votes decide the zone beside the
 	// vetoes, so it is no set of lines in one actor's value, and bracketing answers.
-	gated    bool
-	analyses atomic.Int64
+	gated bool
+	// cannotOpen marks, when the zone is empty under a decision rule or ratification, the
+	// actors whose own numbers cannot open it (see cannotOpenZone).
+	cannotOpen map[int]bool
+	analyses   atomic.Int64
 
 	mu         sync.Mutex
 	candidates map[[2]int]*candidateSet
@@ -234,6 +237,9 @@ func RunSensitivity(ctx context.Context, sp *Space, opt SensitivityOptions) (*Se
 		return nil, err
 	}
 	rep := &SensitivityReport{Scenario: sp.sc.Name, Headline: s.headline(s.base), Rows: []SensitivityRow{}, RedLines: []Relaxation{}}
+	if s.cannotOpen, err = s.cannotOpenZone(); err != nil {
+		return nil, err
+	}
 
 	var params []Param
 	for _, p := range sp.sc.Params() {
@@ -397,6 +403,12 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 		row.Method, row.Note = MethodInert, note
 		return row, nil
 	}
+	if row.Category == CategoryVotes && s.sp.sc.Decision.VotesNeeded == 0 && s.tableVotes(p.Path) {
+		// A table actor's votes count only under a decision rule, which its votes alone
+		// cannot bring about; a ratifier's count at home whatever the table's rule.
+		row.Method, row.Note = MethodInert, "votes at the table count only under a decision rule (decision.votes_needed above 0)"
+		return row, nil
+	}
 	if row.Category == CategoryVotes && s.sp.rule == nil && !strings.HasPrefix(p.Path, "decision.") {
 		// Votes count only under a decision rule or ratification, which an actor's votes
 		// alone cannot bring about.
@@ -405,6 +417,11 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 	}
 	var m *lineModel
 	var pr probe
+	if a, ok := s.ownerOf(row); ok && s.cannotOpen[a] {
+		row.Method = MethodExact
+		row.Note = s.sp.sc.Actors[a].ID + " accepting every deal within its red lines or none leaves the zone as it is: none of its own numbers moves it"
+		return row, nil
+	}
 	switch {
 	case s.sp.rule != nil:
 		// Under a decision rule or ratification a voter's or a ratifier's values move the
@@ -509,6 +526,71 @@ func (s *sensitivity) exactSide(m *lineModel, pr probe, x0, limit, dir float64) 
 	return s.tipping(at, h), true, nil
 }
 
+// cannotOpenZone answers, under a decision rule or ratification (where every other number
+// is bracketed, at some hundred analyses each), which actors' own reservation, weights and
+// option values cannot change the headline. An actor with a reservation of 0 accepts every
+// deal within its red lines, the most any of those numbers can make it accept (utilities
+// lie in [0,1]); with a reservation above 1 it accepts none, the least. A deal passes only
+// more easily the more actors accept it, so the zone under any of its values lies between
+// the zones at those two ends. When the zone is empty and stays empty at the first end, no
+// value opens it. When it is open and the actor is no party (a ratifier or a voter whose
+// surplus no solution weighs), equal counts at both ends mean the zone itself cannot move,
+// and with it neither its size nor its Nash deal. Two analyses per actor whose acceptance
+// counts, at most.
+func (s *sensitivity) cannotOpenZone() (map[int]bool, error) {
+	if !s.gated {
+		return nil, nil
+	}
+	parties := s.sp.Parties()
+	out := map[int]bool{}
+	at := func(a int, r float64) (uint64, error) {
+		res := slices.Clone(s.res)
+		res[a] = r
+		h, err := s.search(s.sp, s.sp.baseRules(res))
+		return h.deals, err
+	}
+	for a := range s.sp.sc.Actors {
+		if !s.counts(a) {
+			continue
+		}
+		most, err := at(a, 0)
+		if err != nil {
+			return nil, err
+		}
+		if s.base.deals == 0 {
+			out[a] = most == 0
+			continue
+		}
+		if slices.Contains(parties, a) || most != s.base.deals {
+			continue
+		}
+		least, err := at(a, 2)
+		if err != nil {
+			return nil, err
+		}
+		out[a] = least == most
+	}
+	return out, nil
+}
+
+// ownerOf is the actor whose reservation, weight or option value a row is.
+func (s *sensitivity) ownerOf(row SensitivityRow) (int, bool) {
+	switch row.Category {
+	case CategoryReservations, CategoryWeights, CategoryUtilities:
+	default:
+		return 0, false
+	}
+	segs := strings.Split(row.Path, ".")
+	if len(segs) < 3 || segs[0] != "actors" {
+		return 0, false
+	}
+	if segs[2] != "reservation" && segs[2] != "preferences" {
+		return 0, false
+	}
+	a := s.sp.sc.ActorIndex(segs[1])
+	return a, a >= 0
+}
+
 // bracket scans from x0 towards limit and bisects the first step where the headline
 // changes; whole numbers are stepped one at a time.
 func (s *sensitivity) bracket(pr probe, x0, limit, dir float64, whole bool) (*Tipping, error) {
@@ -518,6 +600,9 @@ func (s *sensitivity) bracket(pr probe, x0, limit, dir float64, whole bool) (*Ti
 			return h, false, nil
 		}
 		return h, err == nil && h.differs(s.base), err
+	}
+	if whole && math.Abs(limit-x0) > sensitivityScan {
+		return s.bracketWhole(try, x0, limit, dir)
 	}
 	if whole {
 		for i, x := 0, x0+dir; i < maxWholeSteps && dir*(limit-x) >= 0; i, x = i+1, x+dir {
@@ -564,6 +649,58 @@ func (s *sensitivity) bracket(pr probe, x0, limit, dir float64, whole bool) (*Ti
 		return s.tipping(hi, hiH), nil
 	}
 	return nil, nil
+}
+
+// bracketWhole brackets a whole number whose range is too long to step one value at a
+// time (a ratifier's votes run to every vote in the file): the range is scanned at
+// sensitivityScan whole values and the first step where the headline changes is bisected
+// down to neighbouring values. Like the scan of a real number, it can miss a change that
+// comes and goes again within one step.
+func (s *sensitivity) bracketWhole(try func(float64) (headline, bool, error), x0, limit, dir float64) (*Tipping, error) {
+	prev := x0
+	for i := 1; i <= sensitivityScan; i++ {
+		x := math.Round(x0 + (limit-x0)*float64(i)/sensitivityScan)
+		if dir*(x-prev) <= 0 {
+			continue
+		}
+		h, changed, err := try(x)
+		if err != nil {
+			return nil, err
+		}
+		if !changed {
+			prev = x
+			continue
+		}
+		lo, hi, hiH := prev, x, h
+		for math.Abs(hi-lo) > 1 {
+			mid := math.Round(lo + (hi-lo)/2)
+			hm, changed, err := try(mid)
+			if err != nil {
+				return nil, err
+			}
+			if changed {
+				hi, hiH = mid, hm
+			} else {
+				lo = mid
+			}
+		}
+		return s.tipping(hi, hiH), nil
+	}
+	return nil, nil
+}
+
+// tableVotes reports whether path is the votes of an actor at the table, not a ratifier's.
+func (s *sensitivity) tableVotes(path string) bool {
+	segs := strings.Split(path, ".")
+	if len(segs) != 3 || segs[0] != "actors" || segs[2] != "votes" {
+		return false
+	}
+	for _, a := range s.sp.sc.Actors {
+		if slices.Contains(a.Ratification.By, segs[1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // setProbe sets a path on a copy of the scenario and analyses it from scratch: the way to
