@@ -69,3 +69,33 @@ func BenchmarkCountLarge(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFrontier is the divide-and-conquer frontier alone on the cases where its
+// five-utility filter is most of the analysis.
+func BenchmarkFrontier(b *testing.B) {
+	specs := []struct {
+		name string
+		spec GenerateSpec
+	}{
+		{"12x6-5actors", PerfCases[2].Spec},
+		{"5actors-1e10", largeCases[2].spec},
+		{"5actors-1e11", largeCases[3].spec},
+	}
+	for _, c := range specs {
+		b.Run(c.name, func(b *testing.B) {
+			sp, err := Compile(Generate(c.spec))
+			if err != nil {
+				b.Fatal(err)
+			}
+			t := newTree(sp, sp.baseRules(sp.reservations()))
+			b.ReportAllocs()
+			var f frontier
+			for b.Loop() {
+				if f, _, err = t.paretoDC(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(f.entries)), "vectors")
+		})
+	}
+}

@@ -126,3 +126,93 @@ func TestFusionLimitFallsBackToSearch(t *testing.T) {
 		t.Errorf("Nash %v, brute force %v", an.Solutions.Nash.Choice, want.solution["nash"])
 	}
 }
+
+// naiveParetoFilter is the definition the filter must meet, by comparing every pair: a
+// candidate stays unless another dominates it, and candidates equal within the tolerance
+// are one vector whose count is their sum and whose deal is the lowest-positioned one.
+// It is only well defined where equality within the tolerance is transitive, which the
+// test's vectors ensure.
+func naiveParetoFilter(cands []entry) []entry {
+	var out []entry
+	for i, c := range cands {
+		dominated := false
+		for k, o := range cands {
+			if k != i && dominates(o.vec, c.vec) {
+				dominated = true
+				break
+			}
+		}
+		if dominated {
+			continue
+		}
+		merged := false
+		for n := range out {
+			if sameVec(out[n].vec, c.vec) {
+				mergeEntry(&out[n], c)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, entry{vec: c.vec, count: c.count, choice: c.choice})
+		}
+	}
+	slices.SortFunc(out, func(p, q entry) int { return slices.Compare(p.choice, q.choice) })
+	return out
+}
+
+func TestParetoFilterAgreesWithPairwise(t *testing.T) {
+	// Utilities are multiples of 1/levels, so ties and exact duplicates are frequent, and
+	// some sets carry a jitter far below the tolerance, which must neither split equal
+	// vectors nor make one dominate another. Sets on a tilted plane (the last utility
+	// falls as the others rise) keep most candidates on the frontier, as the sums of two
+	// frontiers do; sets above 256 candidates exercise the grid.
+	rng := rand.New(rand.NewPCG(21, 5))
+	for trial := 0; trial < 80; trial++ {
+		dims := 3 + rng.IntN(4) // 3..6 actors, beyond the grid's five axes too
+		n := []int{1, 7, 60, 300, 900, 2500}[rng.IntN(6)]
+		levels := 2 + rng.IntN(15)
+		plane := rng.IntN(2) == 0
+		jitter := 0.0
+		if rng.IntN(2) == 0 {
+			jitter = 1e-10
+		}
+		cands := make([]entry, n)
+		for i := range cands {
+			v := make([]float64, dims)
+			if i > 0 && rng.IntN(8) == 0 {
+				copy(v, cands[rng.IntN(i)].vec) // an exact duplicate of an earlier one
+			} else {
+				rest := 0
+				for j := range v {
+					r := rng.IntN(levels)
+					v[j] = float64(r) / float64(levels)
+					rest += r
+				}
+				if plane {
+					r := (dims-1)*levels/2 - (rest - int(v[dims-1]*float64(levels)+0.5))
+					v[dims-1] = float64(r) / float64(levels)
+				}
+				for j := range v {
+					v[j] += jitter * rng.Float64()
+				}
+			}
+			cands[i] = entry{vec: v, count: uint64(1 + rng.IntN(5)), choice: []int{rng.IntN(3), i}}
+		}
+		want := naiveParetoFilter(cands)
+		got, err := paretoFilter(context.Background(), slices.Clone(cands))
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.SortFunc(got, func(p, q entry) int { return slices.Compare(p.choice, q.choice) })
+		if len(got) != len(want) {
+			t.Fatalf("trial %d (%d actors, %d candidates, %d levels, plane %v): kept %d vectors, want %d",
+				trial, dims, n, levels, plane, len(got), len(want))
+		}
+		for i := range want {
+			if !slices.Equal(got[i].choice, want[i].choice) || got[i].count != want[i].count || !slices.Equal(got[i].vec, want[i].vec) {
+				t.Fatalf("trial %d: vector %d is %+v, want %+v", trial, i, got[i], want[i])
+			}
+		}
+	}
+}
