@@ -351,21 +351,11 @@ func paretoFilter(ctx context.Context, cands []entry) ([]entry, error) {
 		if dominated {
 			continue
 		}
-		same := -1
-		g.scan(c.vec, func(ki int, kv []float64) bool {
-			if gone[ki] {
-				return true
-			}
-			if dominates(kv, c.vec) {
-				dominated = true
-				hit(ki)
-				return false
-			}
-			if same < 0 && sameVec(kv, c.vec) {
-				same = ki
-			}
-			return true
-		})
+		dom, same := g.find(c.vec)
+		if dom >= 0 {
+			dominated = true
+			hit(dom)
+		}
 		switch {
 		case dominated:
 		case same >= 0:
@@ -376,6 +366,7 @@ func paretoFilter(ctx context.Context, cands []entry) ([]entry, error) {
 			for ki := len(kept) - 1; ki >= 0 && keptSum[ki] <= sums[i]+float64(len(c.vec))*Tolerance; ki-- {
 				if !gone[ki] && dominates(c.vec, kept[ki].vec) {
 					gone[ki] = true
+					g.remove(ki)
 				}
 			}
 			g.add(c.vec, len(kept))
@@ -403,6 +394,8 @@ type grid struct {
 	axes  int
 	cuts  [gridAxes][]float64
 	cells []gridCell
+	// at is where each kept vector is filed: its cell and its place there.
+	at [][2]int
 }
 
 // gridAxes is how many utilities the grid files vectors by: with more, a scan reads a
@@ -464,36 +457,78 @@ func (g *grid) add(v []float64, ki int) {
 		cell = cell*g.side + g.bucket(axis, v[axis])
 	}
 	c := &g.cells[cell]
+	g.at = append(g.at, [2]int{cell, len(c.kept)})
 	c.kept = append(c.kept, ki)
 	c.vecs = append(c.vecs, v...)
 }
 
-// scan calls f with every kept vector in the cells that could dominate or equal v, until f
-// returns false.
-func (g *grid) scan(v []float64, f func(ki int, kv []float64) bool) {
-	var lo [gridAxes]int
+// remove takes a vector that has since been dominated out of every later search: NaN
+// compares false with everything, so it can neither dominate nor equal a candidate, and
+// the other vectors keep their places and their order.
+func (g *grid) remove(ki int) {
+	c := &g.cells[g.at[ki][0]]
+	n := g.at[ki][1]
+	for j := n * g.nv; j < (n+1)*g.nv; j++ {
+		c.vecs[j] = math.NaN()
+	}
+}
+
+// find looks through the cells that could hold a vector dominating or equal to v, in
+// order, and returns the first kept vector that dominates v (or -1) and, when none does,
+// the first that equals it within the tolerance (or -1).
+func (g *grid) find(v []float64) (dom, same int) {
+	var lo, b [gridAxes]int
 	for axis := 0; axis < g.axes; axis++ {
 		lo[axis] = g.bucket(axis, v[axis]-2*Tolerance)
+		b[axis] = lo[axis]
 	}
-	var walk func(axis, cell int) bool
-	walk = func(axis, cell int) bool {
-		if axis == g.axes {
-			c := &g.cells[cell]
-			for n, ki := range c.kept {
-				if !f(ki, c.vecs[n*g.nv:(n+1)*g.nv]) {
-					return false
+	// A vector below v by twice the tolerance on some utility can neither dominate nor
+	// equal it; the exact tests run only on the few that pass this one.
+	var floorBuf [8]float64
+	floor := floorBuf[:0]
+	if g.nv > len(floorBuf) {
+		floor = make([]float64, 0, g.nv)
+	}
+	for _, x := range v {
+		floor = append(floor, x-2*Tolerance)
+	}
+	nv := g.nv
+	same = -1
+	for {
+		cell := 0
+		for axis := 0; axis < g.axes; axis++ {
+			cell = cell*g.side + b[axis]
+		}
+		c := &g.cells[cell]
+		vecs := c.vecs
+	next:
+		for n := 0; n+nv <= len(vecs); n += nv {
+			kv := vecs[n : n+nv : n+nv]
+			for j, f := range floor {
+				if !(kv[j] >= f) {
+					continue next
 				}
 			}
-			return true
-		}
-		for b := lo[axis]; b < g.side; b++ {
-			if !walk(axis+1, cell*g.side+b) {
-				return false
+			ki := c.kept[n/nv]
+			if dominates(kv, v) {
+				return ki, -1
+			}
+			if same < 0 && sameVec(kv, v) {
+				same = ki
 			}
 		}
-		return true
+		// The next cell in order: the last axis turns fastest.
+		axis := g.axes - 1
+		for ; axis >= 0; axis-- {
+			if b[axis]++; b[axis] < g.side {
+				break
+			}
+			b[axis] = lo[axis]
+		}
+		if axis < 0 {
+			return -1, same
+		}
 	}
-	walk(0, 0)
 }
 
 // dominatedBySome looks for a dominating vector among the last kept ones, which hold the
