@@ -200,14 +200,24 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 	}
 	// Candidates are filtered in batches, each merged into the frontier so far, so that
 	// memory stays bounded when two large frontiers meet (many actors, low reservations).
+	// A candidate that a vector of that frontier already dominates is dropped as it is
+	// formed: after the first batch most are, and the batch's own filter then sees only
+	// the few that might join.
 	var kept, cands []entry
+	var index *grid // kept, filed for the search
+	lastDom := -1   // the kept vector that dominated the latest candidate
 	flush := func() error {
 		if len(cands) == 0 {
 			return nil
 		}
 		batch, err := paretoFilter(ctx, cands)
-		if err == nil {
-			kept, err = paretoFilter(ctx, append(batch, kept...))
+		if err != nil {
+			return err
+		}
+		if index == nil {
+			kept = batch
+		} else {
+			kept = mergeFrontiers(kept, index, batch)
 		}
 		// The kept vectors move to blocks of their own, so the batch's blocks can go.
 		fresh := newSlab(t.nv, t.issues, len(kept))
@@ -217,8 +227,9 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 			copy(choice, kept[i].choice)
 			kept[i].vec, kept[i].choice = vec, choice
 		}
+		index, lastDom = fileAll(kept), -1
 		cands = cands[:0]
-		return err
+		return nil
 	}
 	v := make([]float64, t.nv)
 	sl := newSlab(t.nv, t.issues, len(a.items)*len(b.items))
@@ -234,6 +245,15 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 				v[j] = x.vec[j] + y.vec[j]
 				if v[j]+reach[j] < t.floor[j]-boundSlack {
 					continue next
+				}
+			}
+			if index != nil {
+				if lastDom >= 0 && dominates(kept[lastDom].vec, v) {
+					continue
+				}
+				if dom, _ := index.find(v); dom >= 0 {
+					lastDom = dom
+					continue
 				}
 			}
 			vec, choice := sl.take()
@@ -254,6 +274,34 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 		return part{}, err
 	}
 	return part{issues: issues, items: kept}, nil
+}
+
+// mergeFrontiers joins two sets of mutually non-dominated vectors: a vector of either
+// stays unless one of the other dominates it, and a vector of fresh equal to one of kept
+// within the tolerance merges into it. index files kept.
+func mergeFrontiers(kept []entry, index *grid, fresh []entry) []entry {
+	var added []entry
+	for _, e := range fresh {
+		dom, same := index.find(e.vec)
+		switch {
+		case dom >= 0:
+		case same >= 0:
+			mergeEntry(&kept[same], e)
+		default:
+			added = append(added, e)
+		}
+	}
+	if len(added) == 0 {
+		return kept
+	}
+	byAdded := fileAll(added)
+	out := kept[:0]
+	for _, e := range kept {
+		if dom, _ := byAdded.find(e.vec); dom < 0 {
+			out = append(out, e)
+		}
+	}
+	return append(out, added...)
 }
 
 // slab hands out the vectors and choices of candidates from shared blocks: one allocation
@@ -442,6 +490,19 @@ func newGrid(cands []entry, idx []int) *grid {
 		for c := 1; c < side; c++ {
 			g.cuts[axis] = append(g.cuts[axis], vals[c*len(vals)/side])
 		}
+	}
+	return g
+}
+
+// fileAll is a grid holding every one of es, cut at their own quantiles.
+func fileAll(es []entry) *grid {
+	idx := make([]int, len(es))
+	for i := range idx {
+		idx[i] = i
+	}
+	g := newGrid(es, idx)
+	for i, e := range es {
+		g.add(e.vec, i)
 	}
 	return g
 }
