@@ -216,3 +216,75 @@ func TestParetoFilterAgreesWithPairwise(t *testing.T) {
 		}
 	}
 }
+
+// randomFrontier is the frontier of n random vectors of dims utilities, on the grid of
+// 1/levels (ties and duplicates), with distinct choices on the given issue.
+func randomFrontier(rng *rand.Rand, n, dims, levels, noise, issue, total int) []entry {
+	var cands []entry
+	for i := 0; i < n; i++ {
+		v := make([]float64, dims)
+		rest := 0
+		for j := range v {
+			r := rng.IntN(levels)
+			v[j] = float64(r) / float64(levels)
+			rest += r
+		}
+		// Near a tilted plane, so that many vectors are on the frontier.
+		r := (dims-1)*levels/2 - (rest - int(v[dims-1]*float64(levels)+0.5)) - rng.IntN(noise+1)
+		v[dims-1] = float64(r) / float64(levels)
+		choice := slices.Repeat([]int{-1}, total)
+		choice[issue] = i
+		cands = append(cands, entry{vec: v, count: uint64(1 + rng.IntN(3)), choice: choice})
+	}
+	kept, _ := paretoFilter(context.Background(), cands)
+	return kept
+}
+
+func TestCombineAgreesWithOneFilter(t *testing.T) {
+	// Two parts of some hundreds of vectors give some 100,000 sums, several batches: the kept
+	// vectors drop candidates as they are formed and each batch is merged into them. The
+	// answer must be what one filter over every sum gives (that filter is checked against
+	// the pairwise definition above), reservations set low enough to drop none.
+	rng := rand.New(rand.NewPCG(3, 8))
+	for trial := 0; trial < 4; trial++ {
+		dims := 4 + trial%2
+		levels := 40
+		a := part{issues: []int{0}, items: randomFrontier(rng, []int{1200, 500}[trial%2], dims, levels, 60, 0, 2)}
+		b := part{issues: []int{1}, items: randomFrontier(rng, []int{1200, 500}[trial%2], dims, levels, 60, 1, 2)}
+		tr := &tree{issues: 2, nv: dims, floor: slices.Repeat([]float64{-100}, dims)}
+		best := make([][]float64, dims)
+		for j := range best {
+			best[j] = []float64{0, 0}
+		}
+		got, err := tr.combine(context.Background(), a, b, best)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []entry
+		for _, x := range a.items {
+			for _, y := range b.items {
+				v := make([]float64, dims)
+				for j := range v {
+					v[j] = x.vec[j] + y.vec[j]
+				}
+				all = append(all, entry{vec: v, count: x.count * y.count, choice: []int{x.choice[0], y.choice[1]}})
+			}
+		}
+		if len(all) < 2*batchSize(0) {
+			t.Fatalf("trial %d: only %d sums, too few for several batches", trial, len(all))
+		}
+		want, _ := paretoFilter(context.Background(), all)
+		for _, es := range [][]entry{got.items, want} {
+			slices.SortFunc(es, func(p, q entry) int { return slices.Compare(p.choice, q.choice) })
+		}
+		if len(got.items) != len(want) {
+			t.Fatalf("trial %d: %d vectors, want %d", trial, len(got.items), len(want))
+		}
+		for i := range want {
+			g := got.items[i]
+			if !slices.Equal(g.choice, want[i].choice) || g.count != want[i].count || !slices.Equal(g.vec, want[i].vec) {
+				t.Fatalf("trial %d: vector %d is %+v, want %+v", trial, i, g, want[i])
+			}
+		}
+	}
+}
