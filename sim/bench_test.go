@@ -49,16 +49,22 @@ func BenchmarkAnalyzeLarge(b *testing.B) {
 	}
 }
 
+// zoneTree is the search tree of a generated scenario's zone at its reservations.
+func zoneTree(b *testing.B, spec GenerateSpec) *tree {
+	sp, err := Compile(Generate(spec))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return newTree(sp, sp.baseRules(sp.reservations()))
+}
+
 // BenchmarkCountLarge is the count alone (with its per-option tallies) on the same spaces.
 func BenchmarkCountLarge(b *testing.B) {
 	for _, c := range largeCases {
 		b.Run(c.name, func(b *testing.B) {
-			sp, err := Compile(Generate(c.spec))
-			if err != nil {
-				b.Fatal(err)
-			}
-			t := newTree(sp, sp.baseRules(sp.reservations()))
+			t := zoneTree(b, c.spec)
 			b.ReportAllocs()
+			var err error
 			var tal *tally
 			for b.Loop() {
 				if tal, err = t.tallyAll(context.Background(), 0); err != nil {
@@ -83,12 +89,9 @@ func BenchmarkFrontier(b *testing.B) {
 	}
 	for _, c := range specs {
 		b.Run(c.name, func(b *testing.B) {
-			sp, err := Compile(Generate(c.spec))
-			if err != nil {
-				b.Fatal(err)
-			}
-			t := newTree(sp, sp.baseRules(sp.reservations()))
+			t := zoneTree(b, c.spec)
 			b.ReportAllocs()
+			var err error
 			var f frontier
 			for b.Loop() {
 				if f, _, err = t.paretoDC(context.Background()); err != nil {
