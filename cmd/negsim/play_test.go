@@ -339,8 +339,10 @@ func (s *slowInput) Read(p []byte) (int, error) {
 func TestPlayOutlivesTimeout(t *testing.T) {
 	t.Chdir(t.TempDir())
 	var out, errs bytes.Buffer
-	in := &slowInput{think: 300 * time.Millisecond}
-	code := run(context.Background(), []string{"play", "--as", "ukraine", "--timeout", "100ms", "--transcript", "t.json"}, in, &out, &errs)
+	// The timeout leaves the work of a move ample room even under the race detector on a
+	// busy machine; the person then thinks longer than it.
+	in := &slowInput{think: 4 * time.Second}
+	code := run(context.Background(), []string{"play", "--as", "ukraine", "--timeout", "3s", "--transcript", "t.json"}, in, &out, &errs)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
