@@ -22,6 +22,7 @@ func TestEveryOutputNamesItsWhatIf(t *testing.T) {
 		{"rounds"},
 		{"sweep", "--param", "actors.ukraine.reservation", "--values", "0.4,0.5"},
 		{"montecarlo", "--draws", "20"},
+		{"sensitivity", "--limit", "1", "--only", "reservations"},
 		{"score", "--deal", deal},
 		{"debrief", "--deals", deals},
 		{"brief"},
@@ -71,7 +72,7 @@ func TestStanceShownWithResults(t *testing.T) {
 	const stance = "A fixture for tests, not a forecast."
 	file := writeTemp(t, "stance.yaml", strings.Replace(string(base), "description:", "stance: "+stance+"\ndescription:", 1)+
 		"uncertainty:\n  actors.x.reservation: {dist: uniform, min: 0.2, max: 0.4}\n")
-	for _, args := range [][]string{{"analyze"}, {"rounds"}, {"montecarlo", "--draws", "10"}, {"sweep", "--param", "actors.x.reservation", "--values", "0.3"}, {"report"}} {
+	for _, args := range [][]string{{"analyze"}, {"rounds"}, {"montecarlo", "--draws", "10"}, {"sweep", "--param", "actors.x.reservation", "--values", "0.3"}, {"sensitivity", "--limit", "1"}, {"report"}} {
 		args = append(args[:1:1], append([]string{file}, args[1:]...)...)
 		out, errOut, code := runNegsim(t, args...)
 		if code != 0 {

@@ -89,7 +89,7 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 	rep.Rows = shownRows(rep.Rows, limit)
 	if chart != "" {
 		if err := a.writeFile(chart, false, func(out io.Writer) error {
-			return tornadoChart(out, chartFormat(chart), doc.Scenario.Name, rep)
+			return tornadoChart(out, chartFormat(chart), scenarioLabel(doc), rep)
 		}); err != nil {
 			return err
 		}
@@ -97,11 +97,11 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 	return a.emit(func(out io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(out, rep)
+			return writeResultJSON(out, doc, rep)
 		case "csv":
 			return thresholdGrid(rep, true, nil).writeCSV(out)
 		}
-		return sensitivityReport(doc.Scenario, rep, all, limit).write(out, a.settings.Format)
+		return sensitivityReport(doc.Scenario, rep, all, limit).about(doc).write(out, a.settings.Format)
 	})
 }
 
