@@ -42,6 +42,14 @@ or not at all) and stdout gets a summary in --format.`,
 		Example: `  negsim import genius camera_domain.xml camera_buyer_utility.xml camera_seller_utility.xml -o camera.yaml
   negsim import genius --scale raw camera_domain.xml camera_buyer_utility.xml camera_seller_utility.xml
   negsim import geniusweb jobs1.json jobs2.json -o jobs.yaml`,
+		// Without this, a misspelt format ("genus") or none printed the help and exited 0,
+		// as if the import had worked.
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("import needs a format, genius or geniusweb, then the files; see negsim import --help")
+			}
+			return usagef("unknown format %q;%s valid: \"genius\" or \"geniusweb\"", args[0], sim.DidYouMean(args[0], []string{"genius", "geniusweb"}))
+		},
 	}
 	cmd.PersistentFlags().StringVarP(&out, "output", "o", "", "write the scenario to this file instead of stdout")
 

@@ -119,6 +119,8 @@ func TestImportErrors(t *testing.T) {
 		{"unknown scale", []string{"import", "genius", "--scale", "negmas", p("shop.xml"), p("buyer.xml")}, []string{`"negmas"`, "genius", "raw"}},
 		{"profile without domain", []string{"import", "geniusweb", p("web.json")}, []string{"web.json", "no domain"}},
 		{"no profile", []string{"import", "genius", p("shop.xml")}, []string{"a domain and at least one profile"}},
+		{"import from a misspelt format", []string{"import", "genus", p("shop.xml"), p("buyer.xml")}, []string{`"genus"`, `did you mean "genius"`}},
+		{"import without a format", []string{"import"}, []string{"genius or geniusweb"}},
 		{"export to an unknown format", []string{"export", "negmas", "-o", p("out")}, []string{`"negmas"`, "genius"}},
 		{"export without a directory", []string{"export", "genius"}, []string{"-o DIR"}},
 	}
