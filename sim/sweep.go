@@ -118,7 +118,7 @@ func RunSweep(ctx context.Context, base *Space, path string, values []float64, o
 			pt.choice = zs.front.entries[n].choice
 			pt.Nash = sp.optionsOf(pt.choice)
 			for _, a := range sp.veto {
-				pt.Surplus[sc.Actors[a].ID] = sp.Utility(a, pt.choice) - res[a]
+				pt.Surplus[sc.Actors[a].ID] = presentable(sp.Utility(a, pt.choice) - res[a])
 			}
 		}
 		if i > 0 {

@@ -145,3 +145,18 @@ func TestInterruptedSweepKeepsFinishedPoints(t *testing.T) {
 		t.Fatal("no run stopped part-way with finished points: the test no longer exercises an interruption")
 	}
 }
+
+// A sweep reports surpluses as the analysis does, rounded to 12 decimals, so that its CSV
+// and JSON read 0.2, not the floating-point 0.7 − 0.5 = 0.19999999999999996.
+func TestSweepSurplusesRoundedAsAnalysisReportsThem(t *testing.T) {
+	sc := loadYAML(t, priceScenario).Scenario
+	sw, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reservation", []float64{0.35}, sim.SweepOptions{Tolerance: 1e-6, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The Nash deal is mid: the seller's surplus is 0.7 − 0.5 = 0.2, the buyer's
+	// 0.6 − 0.35 = 0.25.
+	if got := sw.Points[0].Surplus; got["seller"] != 0.2 || got["buyer"] != 0.25 {
+		t.Errorf("surpluses %v; want exactly seller 0.2 and buyer 0.25", got)
+	}
+}
