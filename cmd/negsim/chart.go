@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -357,6 +358,11 @@ func drawStack(w io.Writer, format string, width, height vg.Length, stack []*plo
 	dc := draw.New(canvas)
 	area := draw.Crop(dc, 0, -strip, 0, 0)
 	tiles := draw.Tiles{Rows: len(stack), Cols: 1, PadTop: vg.Points(8), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12), PadY: vg.Points(18)}
+	// gonum centres a title over its panel, so one wider than the panel (a what-if's --set
+	// values make titles long) ran off the canvas's left edge and was cut.
+	for _, p := range stack {
+		p.Title.Text = wrapText(p.Title.TextStyle, p.Title.Text, area.Max.X-area.Min.X-tiles.PadLeft-tiles.PadRight)
+	}
 	canvases := plot.Align(plots, tiles, area)
 	for i := range plots {
 		plots[i][0].Draw(canvases[i][0])
@@ -370,4 +376,26 @@ func drawStack(w io.Writer, format string, width, height vg.Length, stack []*plo
 	}
 	_, err := canvas.WriteTo(w)
 	return err
+}
+
+// wrapText breaks text between words so that no line is wider than width in style; lines
+// already broken stay broken, and a single word wider than width keeps a line of its own.
+func wrapText(style text.Style, s string, width vg.Length) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		cur := ""
+		for _, word := range strings.Fields(line) {
+			switch try := cur + " " + word; {
+			case cur == "":
+				cur = word
+			case style.Width(try) <= width:
+				cur = try
+			default:
+				out = append(out, cur)
+				cur = word
+			}
+		}
+		out = append(out, cur)
+	}
+	return strings.Join(out, "\n")
 }

@@ -141,3 +141,34 @@ func decodeTranscript(t *testing.T, js string) *sim.Transcript {
 	}
 	return &tr
 }
+
+// A title wider than its panel is wrapped between words, every line within the width,
+// nothing lost; a short one and a lone word too long to break are left as they are.
+func TestChartTitleWrapsToThePanel(t *testing.T) {
+	style := plot.New().Title.TextStyle
+	style.Font.Size = vg.Points(titleSize)
+	long := "Ukraine–Russia–US talks, February 2026 (--set actors.russia.reservation_drift=-0.02): bargaining rounds"
+	width := style.Width(long) / 2
+	got := wrapText(style, long, width)
+	lines := strings.Split(got, "\n")
+	if len(lines) < 2 {
+		t.Fatalf("a title twice the width stayed on one line: %q", got)
+	}
+	for _, l := range lines {
+		if style.Width(l) > width {
+			t.Errorf("line %q is %v wide, more than %v", l, style.Width(l), width)
+		}
+	}
+	if strings.Join(strings.Fields(got), " ") != long {
+		t.Errorf("wrapping changed the words: %q", got)
+	}
+	if short := "Market: bargaining rounds"; wrapText(style, short, width) != short {
+		t.Errorf("a title that fits was changed: %q", wrapText(style, short, width))
+	}
+	if word := strings.Repeat("x", 200); wrapText(style, word, width) != word {
+		t.Errorf("a single word wider than the panel was split")
+	}
+	if two := "first line\nsecond"; wrapText(style, two, width) != two {
+		t.Errorf("a title already on two lines was joined: %q", wrapText(style, two, width))
+	}
+}
