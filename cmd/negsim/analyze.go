@@ -106,7 +106,11 @@ func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
 			an.Space.Issues, count(an.Space.Deals), count(an.ZOPA.Count), percent(share)),
 	}}
 	if an.ZOPA.Count > 0 {
-		space.text = append(space.text, fmt.Sprintf("%s of them are Pareto-optimal, with %d distinct utility vectors.", count(uint64(an.Pareto.Count)), an.Pareto.Distinct))
+		are := "are"
+		if an.Pareto.Count == 1 {
+			are = "is"
+		}
+		space.text = append(space.text, fmt.Sprintf("%s of them %s Pareto-optimal, with %s.", count(uint64(an.Pareto.Count)), are, plural(an.Pareto.Distinct, "distinct utility vector", "distinct utility vectors")))
 	}
 	g := &grid{header: []string{"actor", "veto", "power", "reservation"}, right: []bool{false, false, true, true}}
 	for _, ac := range an.Actors {
