@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -60,10 +61,13 @@ func editDistance(a, b string) int {
 }
 
 // quoteList renders ids as "a", "b" or "c" for messages that list what would be valid.
+// An id given twice (the mistake a message may be about) is listed once.
 func quoteList[K ~string](ids []K) string {
-	q := make([]string, len(ids))
+	q := make([]string, 0, len(ids))
 	for i, id := range ids {
-		q[i] = fmt.Sprintf("%q", id)
+		if !slices.Contains(ids[:i], id) {
+			q = append(q, fmt.Sprintf("%q", id))
+		}
 	}
 	switch len(q) {
 	case 0:
