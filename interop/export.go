@@ -91,10 +91,10 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 		add("decision.votes_needed", "%s has no voting rules: the decision rule (%d votes needed) is not written, and every party is treated as needed", format, sc.Decision.VotesNeeded)
 	}
 	if len(sc.Events) > 0 {
-		add("events", "%s has no events: %d events are not written", format, len(sc.Events))
+		add("events", "%s has no events: %s not written", format, countNoun(len(sc.Events), "event is", "events are"))
 	}
 	if len(sc.Variants) > 0 {
-		add("variants", "%s has no variants: %d variants are not written; export a variant with --variant", format, len(sc.Variants))
+		add("variants", "%s has no variants: %s not written; export a variant with --variant", format, countNoun(len(sc.Variants), "variant is", "variants are"))
 	}
 	return out, warn
 }
@@ -380,4 +380,12 @@ func reservationBid(sc *sim.Scenario, ea exportActor, r float64) ([]int, float64
 // warning is what a format cannot hold, at the path of the value it leaves out.
 func warning(path, format string, args ...any) sim.Diagnostic {
 	return sim.Diagnostic{Severity: sim.SeverityWarning, Path: path, Message: fmt.Sprintf(format, args...)}
+}
+
+// countNoun says how many things, in the singular for one: "1 variant is", "7 variants are".
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -338,3 +338,27 @@ func TestReadGeniusEncodings(t *testing.T) {
 		t.Errorf("label %q, want rosé", got)
 	}
 }
+
+// What export leaves out is counted in words that agree with the count: one variant is,
+// two events are.
+func TestExportWarningsCountInWords(t *testing.T) {
+	sc := readTest(t, ScaleGenius, testProfileA, testProfileB)
+	res := "actors." + sc.Actors[0].ID + ".reservation"
+	sc.Variants = []sim.Variant{{ID: "v", Description: "lower", Set: []sim.Assignment{{Path: res, Value: 0.1}}}}
+	sc.Events = []sim.Event{{Round: 1, Why: "one", Add: []sim.Assignment{{Path: res, Value: 0.01}}}, {Round: 2, Why: "two", Add: []sim.Assignment{{Path: res, Value: 0.01}}}}
+	sp, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, warn, err := WriteGenius(sp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs := map[string]string{}
+	for _, w := range warn {
+		msgs[w.Path] = w.Message
+	}
+	if !strings.Contains(msgs["variants"], "1 variant is not written") || !strings.Contains(msgs["events"], "2 events are not written") {
+		t.Errorf("variants: %q; events: %q; want \"1 variant is not written\" and \"2 events are not written\"", msgs["variants"], msgs["events"])
+	}
+}
