@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"path/filepath"
 	"strings"
@@ -180,6 +181,8 @@ func (a *app) readUserFile(path string) ([]byte, error) {
 	switch {
 	case errors.Is(err, sim.ErrBadInput), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return nil, err
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, usagef("no file %q", path)
 	case err != nil:
 		return nil, usagef("cannot read %s: %v", path, err)
 	}

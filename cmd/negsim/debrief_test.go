@@ -228,3 +228,18 @@ func TestDealsCSVWithSemicolons(t *testing.T) {
 		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)
 	}
 }
+
+// A deals file or transcript that is not there is named the way a missing scenario is,
+// without the operating system's wording.
+func TestMissingDealsFileIsNamed(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "clss.csv")
+	for _, args := range [][]string{
+		{"debrief", "teaching-two-party", "--deals", missing},
+		{"score", "teaching-two-party", "--deal-file", missing},
+	} {
+		_, errOut, code := runNegsim(t, args...)
+		if code != exitBadUse || !strings.Contains(errOut, `no file "`+missing+`"`) || strings.Contains(errOut, "no such file") {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and no file %q", args, code, errOut, exitBadUse, missing)
+		}
+	}
+}
