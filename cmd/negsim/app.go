@@ -65,6 +65,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	refuseUnknownShells(root)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
@@ -151,6 +152,29 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand(), a.sensitivityCommand(),
 		a.playCommand(), a.serveCommand())
 	return root
+}
+
+// refuseUnknownShells makes cobra's own completion command say which shells exist: by
+// itself it printed its help and exited 0 for a misspelt one ("completion bsh"). It runs
+// after SetOut, since the scripts are written to the writer set when the command is made.
+func refuseUnknownShells(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sub := range c.Commands() {
+			shells = append(shells, sub.Name())
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("completion needs a shell: %s", strings.Join(shells, ", "))
+			}
+			return usagef("no shell %q;%s valid: %s", args[0], sim.DidYouMean(args[0], shells), strings.Join(shells, ", "))
+		}
+	}
 }
 
 // withTimeout is the context a command computes under: it ends at the --timeout set when

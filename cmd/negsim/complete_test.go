@@ -42,3 +42,16 @@ func TestCompletionOffersScenarioValues(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt shell is a command line to fix: exit 2, naming the shells, not the help and
+// success.
+func TestCompletionRefusesAnUnknownShell(t *testing.T) {
+	_, errOut, code := runNegsim(t, "completion", "bsh")
+	if code != exitBadUse || !strings.Contains(errOut, `did you mean "bash"`) || !strings.Contains(errOut, "zsh") {
+		t.Errorf("completion bsh: exit %d, stderr %q; want exit %d naming bash and the other shells", code, errOut, exitBadUse)
+	}
+	out, errOut, code := runNegsim(t, "completion", "bash")
+	if code != exitOK || !strings.Contains(out, "bash completion") {
+		t.Errorf("completion bash: exit %d, stderr %q; want the script", code, errOut)
+	}
+}
