@@ -59,7 +59,7 @@ func New(opt Options) *API {
 func (a *API) MaxFileSize() int64 { return a.opt.MaxFileSize }
 
 // Methods lists what Handle answers, for a transport to check a name before reading a body.
-var Methods = []string{"list", "load", "params", "analyze", "explain", "rounds", "compare", "score", "plane", "sensitivity", "export"}
+var Methods = []string{"list", "load", "params", "analyze", "explain", "rounds", "compare", "score", "plane", "sensitivity", "export", "play"}
 
 // Handle answers one request: method is one of Methods, request its JSON body. The
 // response is indented JSON ending in a newline, as the command line writes it. A failure
@@ -92,6 +92,8 @@ func (a *API) Handle(ctx context.Context, method string, request []byte) ([]byte
 		out, err = call(request, func(r SensitivityRequest) (any, error) { return a.sensitivity(ctx, r) })
 	case "export":
 		out, err = call(request, func(r ExportRequest) (any, error) { return a.export(r) })
+	case "play":
+		out, err = call(request, func(r PlayRequest) (any, error) { return a.play(ctx, r) })
 	default:
 		return nil, &Error{Kind: KindNotFound, Message: fmt.Sprintf("no method %q; valid: %s", method, strings.Join(Methods, ", "))}
 	}

@@ -1,0 +1,185 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// terminalSession reads a scripted terminal session of negsim play: the moves typed (the
+// lines that are moves; show, score and help change nothing) and the transcript it wrote.
+func terminalSession(t *testing.T, name string) ([]sim.Move, []byte) {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("..", "cmd", "negsim", "testdata", "play", name+".txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var moves []sim.Move
+	var transcript []byte
+	for _, f := range ar.Files {
+		switch f.Name {
+		case "moves":
+			for _, line := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+				word, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
+				switch word {
+				case sim.MoveAccept, sim.MoveReject, sim.MoveOffer, sim.MoveQuit:
+					moves = append(moves, sim.Move{Move: word, Deal: strings.TrimSpace(rest)})
+				}
+			}
+		case "transcript.json":
+			transcript = f.Data
+		}
+	}
+	if len(moves) == 0 || transcript == nil {
+		t.Fatalf("%s: no moves or no transcript.json", name)
+	}
+	return moves, transcript
+}
+
+// playTranscript asks the play method and returns its transcript as --transcript writes
+// it: indented by two spaces with a final newline.
+func playTranscript(t *testing.T, a *API, req PlayRequest) []byte {
+	t.Helper()
+	body, err := json.Marshal(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := a.Handle(t.Context(), "play", body)
+	if err != nil {
+		t.Fatalf("play %s: %v", body, err)
+	}
+	var got struct {
+		Transcript json.RawMessage `json:"transcript"`
+	}
+	if err := json.Unmarshal(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	var compact, out bytes.Buffer
+	if err := json.Compact(&compact, got.Transcript); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	out.WriteByte('\n')
+	return out.Bytes()
+}
+
+// The page's play method and the terminal's play are two front ends to one game: the same
+// moves give the same transcript, byte for byte, in both protocols.
+func TestPlayEqualsTerminalTranscript(t *testing.T) {
+	a := New(Options{})
+	cases := []struct {
+		session string
+		req     PlayRequest
+	}{
+		// negsim play --as ukraine --coach: mediated talks on the reference scenario.
+		{"mediated-hold-out", PlayRequest{As: "ukraine", Coach: true}},
+		// negsim play teaching-two-party --as employer --coach: alternating offers.
+		{"alternating-counter-offers", PlayRequest{Query: Query{Scenario: "teaching-two-party"}, As: "employer", Coach: true}},
+		// negsim play --variant sanctions-bite --as ukraine: a variant recorded in the file.
+		{"mediated-accept-every-offer", PlayRequest{Query: Query{Variant: "sanctions-bite"}, As: "ukraine"}},
+	}
+	for _, c := range cases {
+		t.Run(c.session, func(t *testing.T) {
+			moves, want := terminalSession(t, c.session)
+			c.req.Moves = moves
+			if got := playTranscript(t, a, c.req); !bytes.Equal(got, want) {
+				os.WriteFile(filepath.Join(t.TempDir(), "got.json"), got, 0o600)
+				t.Errorf("the page's transcript differs from the terminal's:\n%s", firstDifference(got, want))
+			}
+		})
+	}
+}
+
+func firstDifference(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range min(len(g), len(w)) {
+		if g[i] != w[i] {
+			return "line " + itoa(i+1) + ": got " + g[i] + ", want " + w[i]
+		}
+	}
+	return "lengths differ: " + itoa(len(g)) + " lines, want " + itoa(len(w))
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// A move the game cannot take is answered in place, as the terminal answers it, and costs
+// nothing: the moves before it stand and the session goes on as if it were never made.
+func TestPlayIllegalMoveCostsNothing(t *testing.T) {
+	a := New(Options{})
+	// In the alternating reference scenario Russia answers the United States' first text;
+	// "freez" is one letter short of the territory option "freeze".
+	base := PlayRequest{Query: Query{Set: []string{"protocol.kind=alternating"}}, As: "russia"}
+	bad := base
+	bad.Moves = []sim.Move{{Move: sim.MoveReject}, {Move: sim.MoveOffer, Deal: "territory=freez"}, {Move: sim.MoveReject}}
+	got := ask[PlayResponse](t, a, "play", bad)
+	if got.Rejected == nil || got.Rejected.Index != 2 {
+		t.Fatalf("rejected = %+v, want the second move", got.Rejected)
+	}
+	if !strings.Contains(got.Rejected.Message, `did you mean "freeze"`) {
+		t.Errorf("the message %q suggests no option", got.Rejected.Message)
+	}
+	if len(got.Moves) != 1 || got.Moves[0].Move != sim.MoveReject {
+		t.Errorf("moves taken = %+v, want the first reject only", got.Moves)
+	}
+	good := base
+	good.Moves = bad.Moves[:1]
+	if a, b := playTranscript(t, a, bad), playTranscript(t, a, good); !bytes.Equal(a, b) {
+		t.Errorf("the illegal move changed the session:\n%s", firstDifference(a, b))
+	}
+}
+
+// The seat sees its own values and no one else's until the talks are over; a deal it
+// scores is valued as the terminal's score command values it.
+func TestPlayViewIsTheSeats(t *testing.T) {
+	a := New(Options{})
+	got := ask[PlayResponse](t, a, "play", PlayRequest{Query: Query{Scenario: "teaching-two-party"}, As: "employer",
+		Score: "salary=high,remote=hybrid,start=now"})
+	if got.Over || got.Table != nil {
+		t.Errorf("over = %v with a table of %d rows before any move", got.Over, len(got.Table))
+	}
+	if got.Brief.Role == nil || got.Brief.Role.ID != "employer" {
+		t.Fatalf("the brief's role is %+v, want the employer's", got.Brief.Role)
+	}
+	if got.View.Turn != sim.TurnAnswer || got.View.Proposal == nil || got.View.Proposal.By != "candidate" {
+		t.Errorf("view = %+v, want the candidate's proposal to answer", got.View)
+	}
+	// u_E = 0.2·salary + 0.3·remote + 0.5·start with ideals low / office / now (the
+	// file's comments): high is two steps from low (0), hybrid one from office (0.5), now
+	// the ideal (1): 0 + 0.15 + 0.5 = 0.65, surplus 0.65 − 0.5 = 0.15.
+	if got.Worth == nil || got.Worth.Utility != 0.65 || got.Worth.Surplus != 0.15 {
+		t.Errorf("worth = %+v, want utility 0.65, surplus 0.15", got.Worth)
+	}
+	// One role's walk-away value in all the seat sees: its own.
+	seen := string(mustJSON(t, got.View)) + string(mustJSON(t, got.Brief))
+	if n := strings.Count(seen, `"reservation_points"`); n != 1 {
+		t.Errorf("%d roles' walk-away values in the view and brief, want the seat's only", n)
+	}
+	bad := ask[PlayResponse](t, a, "play", PlayRequest{Query: Query{Scenario: "teaching-two-party"}, As: "employer", Score: "salary=hihg"})
+	if !strings.Contains(bad.ScoreInvalid, "did you mean") {
+		t.Errorf("score_invalid = %q, want a suggestion", bad.ScoreInvalid)
+	}
+	if e := refused(t, a, "play", `{"as": "ukrane"}`); !strings.Contains(e.Message, `did you mean "ukraine"`) {
+		t.Errorf("a misspelt seat: %q", e.Message)
+	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
