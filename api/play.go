@@ -43,8 +43,10 @@ type PlayResponse struct {
 	Over         bool       `json:"over"`
 	// Table is every actor's result once the talks are over.
 	Table []PlayResult `json:"table,omitempty"`
-	// Transcript is what `negsim play --transcript` writes for the same session.
-	Transcript *PlayRecord `json:"transcript"`
+	// Transcript is what `negsim play --transcript` writes for the same session, once the
+	// talks are over: it records every actor's values round by round, which the seat may
+	// not see while it plays.
+	Transcript *PlayRecord `json:"transcript,omitempty"`
 }
 
 // RejectedMove is a move the game could not take: its place among the moves (from 1) and
@@ -126,11 +128,11 @@ func (a *API) play(ctx context.Context, r PlayRequest) (*PlayResponse, error) {
 			out.Worth = &w
 		}
 	}
-	tr := g.Transcript()
 	if out.Over {
+		tr := g.Transcript()
 		out.Table = playTable(tr)
+		out.Transcript = &PlayRecord{File: playedFile(r.Scenario, doc.Name), Variant: r.Variant, Set: r.Set, PlayTranscript: tr}
 	}
-	out.Transcript = &PlayRecord{File: playedFile(r.Scenario, doc.Name), Variant: r.Variant, Set: r.Set, PlayTranscript: tr}
 	return out, nil
 }
 
