@@ -5,6 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
+import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
 const h = (tag, attrs = {}, ...children) => {
@@ -26,7 +27,7 @@ const count = (n) => Number(n).toLocaleString("en");
 const state = {scenario: "", variant: "", set: new Map(), view: "zone", axes: []};
 // Views that fetch their own results when shown: each is a tab in index.html and a case of
 // showView.
-const VIEWS = ["zone", "take", "words", "rounds", "compare", "share"];
+const VIEWS = ["zone", "take", "words", "rounds", "compare", "share", "play"];
 
 let engine;
 let catalog = {scenarios: [], files: []};
@@ -50,6 +51,7 @@ function readHash() {
   }
   state.view = VIEWS.includes(p.get("view")) ? p.get("view") : "zone";
   state.axes = (p.get("axes") || "").split(",").filter(Boolean);
+  readPlayHash(p);
 }
 
 function hashOf() {
@@ -59,6 +61,7 @@ function hashOf() {
   for (const [k, v] of state.set) p.append("set", `${k}=${v}`);
   if (state.view !== "zone") p.set("view", state.view);
   if (state.axes.length === 2) p.set("axes", state.axes.join(","));
+  writePlayHash(p);
   return "#" + p.toString();
 }
 
@@ -516,6 +519,10 @@ async function showView(q) {
       case "share":
         renderShare(await fetchOnce("export", "export", q, q));
         break;
+      case "play":
+        await drawPlay(q, {engine, h, table, actorName, optionLabel, issueNameOf: issueName, scenario: loaded.scenario,
+          query, changed: writeHash, busy, showError});
+        break;
     }
   } catch (e) {
     showError(e);
@@ -855,6 +862,8 @@ async function downloadReport() {
 
 function selectView(view, focus) {
   state.view = view;
+  // The Play view hides what the seat may not know: every actor's values and the zone.
+  document.body.dataset.view = view;
   for (const tab of document.querySelectorAll('[role="tab"]')) {
     const on = tab.dataset.view === view;
     tab.setAttribute("aria-selected", String(on));

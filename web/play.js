@@ -1,0 +1,280 @@
+// The Play view: the student takes one actor's seat and negotiates against the model's
+// agents, by the rules of `negsim play`. The page keeps no game: every move so far lives in
+// the page's address, and each request sends them all to the engine, which replays them (a
+// replay takes milliseconds). So a reload, or the link sent to a teacher, resumes the
+// session where it stood. The engine says what the seat may see; this file only words it.
+
+// The session, as the address holds it.
+const play = {as: "", coach: false, seed: 0, moves: []};
+// The what-if the moves were made on: another scenario, variant or override starts afresh.
+let playedOn = null;
+let last = null; // the engine's latest answer
+let ui = null; // what app.js lends: the engine, the query, names, and its helpers
+
+const pts = (u) => (Math.round(u * 1000) / 10).toFixed(1);
+const signedPts = (u) => (u >= -0.0005 ? "+" : "−") + pts(Math.abs(u));
+
+// A move in the address: accept, reject, quit, or offer:issue=option,... ; moves are
+// separated by semicolons.
+function moveText(m) {
+  return m.deal ? `${m.move}:${m.deal}` : m.move;
+}
+function parseMove(text) {
+  const i = text.indexOf(":");
+  return i < 0 ? {move: text} : {move: text.slice(0, i), deal: text.slice(i + 1)};
+}
+
+export function readPlayHash(p) {
+  play.as = p.get("as") || "";
+  play.coach = p.get("coach") === "1";
+  play.seed = Number(p.get("seed")) || 0;
+  play.moves = (p.get("moves") || "").split(";").filter(Boolean).map(parseMove);
+}
+
+export function writePlayHash(p) {
+  if (!play.as) return;
+  p.set("as", play.as);
+  if (play.coach) p.set("coach", "1");
+  if (play.seed) p.set("seed", String(play.seed));
+  if (play.moves.length) p.set("moves", play.moves.map(moveText).join(";"));
+}
+
+// Tests and the download read the transcript of the finished session.
+window.negsimPlayTranscript = () => (last && last.transcript ? JSON.stringify(last.transcript, null, 2) + "\n" : "");
+
+// drawPlay draws the Play view for the query q. ctx lends app.js's engine and helpers:
+// {engine, h, table, actorName, optionLabel, scenario, changed (the address must be
+// rewritten), busy(on), showError}.
+export async function drawPlay(q, ctx) {
+  ui = ctx;
+  const key = JSON.stringify(q);
+  if (playedOn !== null && playedOn !== key) play.moves = [];
+  playedOn = key;
+  await ask();
+}
+
+async function ask(score, focus) {
+  const root = document.getElementById("play");
+  if (!play.as) {
+    root.replaceChildren(seatChooser());
+    return;
+  }
+  let r;
+  ui.busy(true);
+  try {
+    r = await ui.engine.call("play", request(score));
+  } catch (e) {
+    ui.busy(false);
+    root.replaceChildren(seatChooser());
+    ui.showError(e);
+    return;
+  }
+  ui.busy(false);
+  if (r.rejected) {
+    // A mistyped or untimely move costs nothing: the moves up to it stand.
+    play.moves = r.moves;
+    ui.changed();
+  }
+  last = r;
+  root.replaceChildren(seatChooser(), ...session(r));
+  if (focus) document.getElementById("play-now").focus();
+}
+
+function request(score) {
+  const req = {...ui.query(), as: play.as, moves: play.moves};
+  if (play.coach) req.coach = true;
+  if (play.seed) req.seed = play.seed;
+  if (score) req.score = score;
+  return req;
+}
+
+// move sends one move; the engine answers with the next turn, which takes the focus.
+async function move(m) {
+  play.moves = [...play.moves, m];
+  ui.changed();
+  await ask(undefined, true);
+}
+
+function seatChooser() {
+  const {h} = ui;
+  const sel = h("select", {id: "play-as"}, h("option", {value: "", text: "Choose an actor…"}),
+    ui.scenario.actors.map((a) => h("option", {value: a.id, text: a.name})));
+  sel.value = play.as;
+  const coach = h("input", {type: "checkbox", id: "play-coach"});
+  coach.checked = play.coach;
+  const start = () => {
+    play.as = sel.value;
+    play.coach = coach.checked;
+    play.moves = [];
+    ui.changed();
+    ask(undefined, true);
+  };
+  return h("form", {class: "play-seat", onsubmit: (ev) => { ev.preventDefault(); start(); }},
+    h("p", {class: "hint", text: "Take one actor's seat: every other actor is the model's agent, as in Rounds. You see only what your actor would know. Each move is kept in this page's link, so reloading it or sending it resumes the session."}),
+    h("div", {class: "pick"}, h("label", {for: "play-as", text: "You play"}), sel),
+    h("label", {class: "switch"}, coach, "Coach: show my surplus and the red lines a proposal crosses"),
+    h("button", {type: "submit", text: play.as ? "Start again" : "Take the seat"}));
+}
+
+// margin says how a deal stands against the seat's walk-away value and red lines, in the
+// terminal's words.
+function margin(w) {
+  let text = w.surplus >= -0.0005
+    ? `${pts(Math.max(0, w.surplus))} points above your walk-away value of ${pts(w.reservation)} (surplus ${signedPts(w.surplus)}).`
+    : `${pts(-w.surplus)} points below your walk-away value of ${pts(w.reservation)} (surplus ${signedPts(w.surplus)}).`;
+  const crossed = (w.rejections || []).flatMap((r) => r.kind === "red_line" ? [`${r.issue} = ${r.option}`] : r.kind === "constraint" ? ["your condition: " + r.why] : []);
+  if (crossed.length) text += ` It crosses your red lines: ${crossed.join("; ")}.`;
+  if (w.ratified === false) text += " It would not be ratified at home.";
+  else if (w.ratified === true) text += " It would be ratified at home.";
+  return text;
+}
+
+const names = (ids) => (ids.length ? ids.join(", ") : "no one");
+
+function session(r) {
+  const {h} = ui;
+  const v = r.view;
+  const out = [];
+  if (r.rejected) {
+    out.push(h("p", {class: "error", role: "alert", text: `Not taken: ${r.rejected.message}`}));
+  }
+  const heading = v.turn === "over" ? "The talks are over" : `Round ${v.round} (the last is round ${v.deadline - 1})`;
+  out.push(h("h3", {id: "play-now", tabindex: "-1", text: heading}));
+  if (v.turn === "over") out.push(...ending(r));
+  else out.push(...turn(r));
+  out.push(brief(r.brief.role), ...log(r));
+  return out;
+}
+
+function turn(r) {
+  const {h} = ui;
+  const v = r.view;
+  const out = [h("p", {text: `You play ${v.seat_name}. ${v.veto ? "You hold a veto: there is no deal without your acceptance." : "You hold no veto: the others can settle without you."} Your walk-away value is ${pts(v.reservation)} points.`})];
+  for (const why of v.events) out.push(h("p", {class: "changes", text: `Event: ${why.replace(/\.$/, "")}.`}));
+  if (v.proposal) {
+    const p = v.proposal;
+    const by = p.by ? ui.actorName(p.by) : "The mediator";
+    out.push(h("p", {text: p.changed.length ? `${by} puts this on the table (* changed since the last proposal):` : `${by} puts the same deal on the table again.`}));
+    out.push(h("div", {class: "scroll"}, ui.table(["issue", "option", "changed"],
+      ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), p.changed.includes(is.id) ? "*" : ""]))));
+    out.push(h("p", {class: "play-worth", text: `Worth ${pts(p.utility)} points to you.`}));
+    if (v.coach) out.push(h("p", {class: "detail", text: `Coach: ${margin(v.coach)}`}));
+    const others = ui.scenario.actors.filter((a) => a.id !== v.seat);
+    const yes = others.filter((a) => v.accepted_by.includes(a.id)).map((a) => a.name);
+    const no = others.filter((a) => !v.accepted_by.includes(a.id)).map((a) => a.name);
+    out.push(h("p", {text: `Accepted so far by: ${names(yes)}. Rejected by: ${names(no)}.`}));
+    out.push(h("div", {class: "play-moves"},
+      h("button", {type: "button", id: "play-accept", onclick: () => move({move: "accept"}), text: "Accept"}),
+      h("button", {type: "button", id: "play-reject", onclick: () => move({move: "reject"}), text: "Reject"})));
+  } else {
+    out.push(h("p", {text: v.protocol === "mediated" ? "You are the mediator: put a text on the table." : "Your turn to propose."}));
+  }
+  if (v.turn === "offer" || v.can_counter) out.push(offerForm(r));
+  out.push(h("p", {}, h("button", {type: "button", id: "play-quit", onclick: () => move({move: "quit"}), text: "Leave the table"}),
+    " The talks end without agreement."));
+  return out;
+}
+
+// offerForm is one select per issue; the deal's worth shows before it is sent.
+function offerForm(r) {
+  const {h} = ui;
+  const v = r.view;
+  const start = v.proposal ? v.proposal.options : {};
+  const selects = ui.scenario.issues.map((is) => {
+    const s = h("select", {id: `play-offer-${is.id}`, "data-issue": is.id},
+      is.options.map((o) => h("option", {value: o.id, text: ui.optionLabel(is.id, o.id)})));
+    if (start[is.id]) s.value = start[is.id];
+    return s;
+  });
+  const deal = () => selects.map((s) => `${s.dataset.issue}=${s.value}`).join(",");
+  const worth = h("p", {id: "play-offer-worth", class: "detail", "aria-live": "polite", text: " "});
+  const value = async () => {
+    const asked = deal();
+    try {
+      const a = await ui.engine.call("play", request(asked));
+      if (asked !== deal()) return;
+      worth.textContent = a.worth ? `This deal is worth ${pts(a.worth.utility)} points to you. ${margin(a.worth)}` : a.score_invalid;
+    } catch (e) {
+      ui.showError(e);
+    }
+  };
+  for (const s of selects) s.addEventListener("change", value);
+  value();
+  const title = v.turn === "offer" ? "Your offer" : "Or answer with a counter offer";
+  return h("form", {class: "play-offer", onsubmit: (ev) => { ev.preventDefault(); move({move: "offer", deal: deal()}); }},
+    h("fieldset", {}, h("legend", {text: title}),
+      ui.scenario.issues.map((is, k) => h("div", {class: "pick"}, h("label", {for: selects[k].id, text: is.name}), selects[k])),
+      worth,
+      h("button", {type: "submit", id: "play-offer", text: v.turn === "offer" ? "Offer this deal" : "Counter with this deal"})));
+}
+
+function brief(role) {
+  const {h} = ui;
+  const rows = role.issues.flatMap((is) => is.options.map((o) => [ui.issueNameOf(is.issue), ui.optionLabel(is.issue, o.option), pts(o.points / 100), o.acceptable ? "" : "red line"]));
+  return h("details", {class: "play-brief"}, h("summary", {text: "Your brief: your points for every option, your red lines, your walk-away value"}),
+    h("p", {text: `Your walk-away value this round is ${pts(role.reservation)} points: a deal worth less leaves you worse off than no deal. A deal is worth the sum of its options' points, at most 100.`}),
+    h("div", {class: "scroll"}, ui.table(["issue", "option", "your points", "red line"], rows, [2])),
+    (role.constraints || []).length ? h("ul", {}, role.constraints.map((c) => h("li", {text: `Your condition: ${c.why || JSON.stringify(c)}`}))) : "");
+}
+
+// log words every answered proposal from the start, as the terminal reports them.
+function log(r) {
+  const {h} = ui;
+  const seat = r.view.seat;
+  const items = r.log.map((e) => {
+    let what = `the proposal by ${ui.actorName(e.by)}`;
+    if (e.basis === "counter") what = "your counter offer";
+    else if (e.by === seat) what = "your proposal";
+    else if (!e.by) what = "the mediator's proposal";
+    const who = (a) => (a.id === seat ? "you" : a.name);
+    const yes = ui.scenario.actors.filter((a) => e.accepted_by.includes(a.id)).map(who);
+    const no = ui.scenario.actors.filter((a) => !e.accepted_by.includes(a.id)).map(who);
+    let end = e.agreement ? "Agreement." : "No agreement.";
+    if (e.votes !== undefined && e.votes !== null) end = `${e.votes} votes. ${end}`;
+    return h("li", {text: `Round ${e.round}, ${what}: accepted by ${names(yes)}; rejected by ${names(no)}. ${end}`});
+  });
+  return [h("h3", {text: "What happened"}), items.length ? h("ol", {id: "play-log"}, items) : h("p", {id: "play-log", text: "Nothing yet."})];
+}
+
+function ending(r) {
+  const {h} = ui;
+  const tr = r.transcript;
+  const out = tr.outcome;
+  const parts = [];
+  if (tr.ended === "quit") parts.push(h("p", {id: "play-outcome", text: `You left the table in round ${out.round}: no agreement, and everyone keeps its walk-away value.`}));
+  else if (tr.ended === "deadline") parts.push(h("p", {id: "play-outcome", text: `No deal was agreed by the deadline (round ${out.round}): everyone keeps its walk-away value.`}));
+  else {
+    parts.push(h("p", {id: "play-outcome", text: `Agreement in round ${out.round}:`}));
+    parts.push(h("div", {class: "scroll"}, ui.table(["issue", "option"], ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, out.deal.options[is.id])]))));
+  }
+  parts.push(h("p", {text: `Points at round ${out.round}'s walk-away values:`}));
+  parts.push(h("div", {class: "scroll"}, ui.table(["actor", "veto", "points", "walk-away", "surplus"],
+    r.table.map((a) => [a.seat ? `${a.name} (you)` : a.name, a.veto ? "yes" : "no", pts(a.utility), pts(a.reservation), signedPts(a.surplus)]), [2, 3, 4])));
+  if (out.deal) {
+    parts.push(h("p", {text: out.deal.pareto
+      ? "On the Pareto frontier: no deal within everyone's red lines is better for one party with a veto and no worse for any."
+      : "Not on the Pareto frontier: another deal every party with a veto accepts is better for one and no worse for any."}));
+    const nash = (out.solutions || []).find((s) => s.solution === "nash");
+    if (nash) {
+      const differ = ui.scenario.issues.filter((is) => nash.options[is.id] !== out.deal.options[is.id]).map((is) => `${is.id} (Nash: ${nash.options[is.id]})`);
+      parts.push(h("p", {text: differ.length
+        ? `Compared with the Nash deal at round ${out.round}'s walk-away values: ${differ.length} of ${ui.scenario.issues.length} issues differ, ${differ.join(", ")}.`
+        : `It is the Nash deal at round ${out.round}'s walk-away values.`}));
+    }
+  }
+  parts.push(h("p", {}, h("button", {type: "button", id: "play-download", onclick: download, text: "Download the transcript (JSON)"}),
+    " negsim score --transcript and debrief --transcripts read it."));
+  return parts;
+}
+
+function download() {
+  const text = window.negsimPlayTranscript();
+  const url = URL.createObjectURL(new Blob([text], {type: "application/json"}));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `negsim-play-${play.as}.json`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
