@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/internal/pagetest"
 )
@@ -76,6 +78,27 @@ func TestStaticSite(t *testing.T) {
 	}
 	rep := pagetest.Drive(t, srv.URL+"/", "static", oracle)
 	t.Logf("static site (WebAssembly): slider move to results, median %.1f ms over %d moves: %v", rep.Median(), len(rep.SliderMS), rep.SliderMS)
+
+	// The Play view, against the terminal's transcript of the same session.
+	want := terminalTranscript(t, "mediated-accept-every-offer")
+	pagetest.DrivePlay(t, srv.URL+"/", "static", want)
+}
+
+// terminalTranscript is the transcript `negsim play --transcript` wrote in a scripted
+// session of cmd/negsim/testdata/play.
+func terminalTranscript(t *testing.T, session string) []byte {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("..", "negsim", "testdata", "play", session+".txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		if f.Name == "transcript.json" {
+			return f.Data
+		}
+	}
+	t.Fatalf("%s: no transcript.json", session)
+	return nil
 }
 
 func gzippedSize(t *testing.T, dir string) int64 {

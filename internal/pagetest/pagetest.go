@@ -98,9 +98,9 @@ type session struct {
 	messages []chromedp.ConsoleMessage
 }
 
-// Drive runs the whole check against the page at origin (http://host:port/). name labels
-// the screenshots written to the test's artifact folder.
-func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
+// start opens a headless Chromium at a projector's width, reading its console from the
+// first page on. No host name but the test's resolves.
+func start(t *testing.T, origin string) *session {
 	bin := Chromium()
 	if bin == "" {
 		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
@@ -123,6 +123,13 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 	t.Cleanup(cancelTab)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
+	return s
+}
+
+// Drive runs the whole check against the page at origin (http://host:port/). name labels
+// the screenshots written to the test's artifact folder.
+func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
+	s := start(t, origin)
 
 	const variant = "sanctions-bite"
 	sets := []string{"actors.russia.reservation=0.5"}

@@ -1,0 +1,111 @@
+package pagetest
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// PlaySession is the session DrivePlay plays: Ukraine, accepting every text the mediator
+// puts on the table, in the reference scenario's sanctions-bite variant
+// (cmd/negsim/testdata/play/mediated-accept-every-offer.txtar at the terminal).
+var PlaySession = struct {
+	Variant, As string
+	Moves       []string
+}{"sanctions-bite", "ukraine", []string{"accept", "accept", "accept", "accept", "accept", "accept", "accept", "accept"}}
+
+// DrivePlay checks the Play view against the page at origin: it opens a permalink that
+// holds the session's first moves, makes the rest by keyboard (Tab from the round's
+// heading, where the focus lands after each move, to Accept, then Enter), and compares the
+// transcript the page offers for download with want, the one `negsim play --transcript`
+// wrote for the same moves. Reloading the page's link then shows the same session.
+// Screenshots at a projector's and a phone's width go to the test's artifact folder.
+func DrivePlay(t *testing.T, origin, name string, want []byte) {
+	s := start(t, origin)
+	const fromLink = 3
+	link := fmt.Sprintf("%s#scenario=ukraine-2026&variant=%s&view=play&as=%s&moves=%s", origin, PlaySession.Variant, PlaySession.As,
+		strings.Join(PlaySession.Moves[:fromLink], ";"))
+	s.do(chromedp.Navigate(link))
+	s.settled()
+	// Three moves taken from the link: the fourth round (round 3) is on the table.
+	if got := s.playText("#play-now"); got != "Round 3 (the last is round 7)" {
+		t.Fatalf("the permalink with %d moves shows %q, want round 3", fromLink, got)
+	}
+	if n := evalJS[int](s, `document.querySelectorAll("#play-log li").length`); n != fromLink {
+		t.Errorf("the log holds %d answered proposals after %d moves, want one a move", n, fromLink)
+	}
+	for i, m := range PlaySession.Moves[fromLink:] {
+		if focused := evalJS[string](s, `document.activeElement.id`); i > 0 && focused != "play-now" {
+			t.Fatalf("after move %d the focus is on %q, not the new round's heading", fromLink+i, focused)
+		}
+		if i == 0 {
+			evalJS[any](s, `document.getElementById("play-now").focus()`)
+		}
+		s.do(chromedp.KeyEvent(kb.Tab))
+		if focused := evalJS[string](s, `document.activeElement.id`); focused != "play-"+m {
+			t.Fatalf("move %d: Tab from the heading reaches %q, want play-%s", fromLink+i+1, focused, m)
+		}
+		s.do(chromedp.KeyEvent(kb.Enter))
+		s.settled()
+	}
+	if moves := evalJS[string](s, `new URLSearchParams(location.hash.slice(1)).get("moves")`); moves != strings.Join(PlaySession.Moves, ";") {
+		t.Errorf("the link holds the moves %q, want %q", moves, strings.Join(PlaySession.Moves, ";"))
+	}
+	got := evalJS[string](s, `window.negsimPlayTranscript()`)
+	sameJSON(t, "the page's transcript", []byte(got), want)
+	var terminal struct {
+		Ended   string `json:"ended"`
+		Outcome struct {
+			Round int `json:"round"`
+		} `json:"outcome"`
+	}
+	json.Unmarshal(want, &terminal)
+	outcome := s.playText("#play-outcome")
+	if terminal.Ended != "agreement" || outcome != fmt.Sprintf("Agreement in round %d:", terminal.Outcome.Round) {
+		t.Errorf("the page says %q; the terminal's session ended by %s in round %d", outcome, terminal.Ended, terminal.Outcome.Round)
+	}
+	shown := s.playText("#play")
+
+	// The link, opened afresh, resumes the same session.
+	href := evalJS[string](s, `location.href`)
+	s.do(chromedp.Navigate("about:blank"))
+	s.do(chromedp.Navigate(href))
+	s.settled()
+	if again := s.playText("#play"); again != shown {
+		t.Errorf("the link reopened shows\n%s\nbefore it showed\n%s", again, shown)
+	}
+	sameJSON(t, "the transcript after reopening the link", []byte(evalJS[string](s, `window.negsimPlayTranscript()`)), want)
+	if alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`); alert != "" {
+		t.Errorf("the page shows an error: %s", alert)
+	}
+	s.screenshots(name + "-play")
+	s.checkOrigin()
+	s.checkConsole()
+}
+
+func (s *session) playText(selector string) string {
+	s.t.Helper()
+	return strings.TrimSpace(evalJS[string](s, `(document.querySelector("`+selector+`") || {innerText: ""}).innerText`))
+}
+
+// sameJSON compares two JSON documents by value: the page's JavaScript writes numbers its
+// own way, the terminal Go's.
+func sameJSON(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	var g, w any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Errorf("%s is not JSON (%v): %.200s", what, err, got)
+		return
+	}
+	if err := json.Unmarshal(want, &w); err != nil {
+		t.Fatalf("the terminal's transcript: %v", err)
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("%s differs from the terminal's:\n%.2000s\nwant\n%.2000s", what, got, want)
+	}
+}
