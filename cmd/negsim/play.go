@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -83,14 +84,8 @@ type playFlags struct {
 	seed             uint64
 }
 
-// playRecord is a transcript as written to a file: the session and the scenario setup it
-// was played on, so that score and debrief can open the same scenario.
-type playRecord struct {
-	File    string   `json:"file"`
-	Variant string   `json:"variant,omitempty"`
-	Set     []string `json:"set,omitempty"`
-	*sim.PlayTranscript
-}
+// playRecord is a transcript as written to a file; the page's Play view downloads the same.
+type playRecord = api.PlayRecord
 
 // writable checks before the session that its transcript can be written at the end: not
 // over a folder, the file the scenario came from, or into a folder that does not exist.
@@ -611,7 +606,7 @@ func playedDeal(path string, rec *playRecord, sc *sim.Scenario) ([]int, error) {
 }
 
 // setup says which scenario a transcript was played on, in the words of the command line.
-func (rec *playRecord) setup() string {
+func setupOf(rec *playRecord) string {
 	text := rec.File
 	if rec.Variant != "" {
 		text += " --variant " + rec.Variant
@@ -628,8 +623,8 @@ func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []strin
 	named := file != "" || w.variant != "" || len(w.sets) > 0
 	first := recs[0]
 	for i, rec := range recs {
-		if rec.setup() != first.setup() {
-			return "", w, usagef("%s was played on %s, %s on %s; score transcripts of one scenario together", paths[i], rec.setup(), paths[0], first.setup())
+		if setupOf(rec) != setupOf(first) {
+			return "", w, usagef("%s was played on %s, %s on %s; score transcripts of one scenario together", paths[i], setupOf(rec), paths[0], setupOf(first))
 		}
 	}
 	if !named {
@@ -639,8 +634,8 @@ func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []strin
 	if given.File == "" {
 		given.File = scenarios.Default
 	}
-	if given.setup() != first.setup() {
-		return "", w, usagef("%s was played on %s, not on %s; give the same scenario, or none to use the transcript's", paths[0], first.setup(), given.setup())
+	if setupOf(&given) != setupOf(first) {
+		return "", w, usagef("%s was played on %s, not on %s; give the same scenario, or none to use the transcript's", paths[0], setupOf(first), setupOf(&given))
 	}
 	return file, w, nil
 }
