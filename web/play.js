@@ -161,8 +161,12 @@ function turn(r) {
     if (v.coach) out.push(h("p", {class: "detail", text: `Coach: ${margin(v.coach)}`}));
     const others = ui.scenario.actors.filter((a) => a.id !== v.seat);
     const yes = others.filter((a) => v.accepted_by.includes(a.id)).map((a) => a.name);
-    const no = others.filter((a) => !v.accepted_by.includes(a.id)).map((a) => a.name);
+    // A proposer offers the best it can when nothing within everyone's red lines meets
+    // what it asks for now, and does not accept that itself: it is not counted as rejecting.
+    const holdsOut = p.by && p.by !== v.seat && !v.accepted_by.includes(p.by);
+    const no = others.filter((a) => !v.accepted_by.includes(a.id) && a.id !== (holdsOut ? p.by : "")).map((a) => a.name);
     out.push(h("p", {text: `Accepted so far by: ${names(yes)}. Rejected by: ${names(no)}.`}));
+    if (holdsOut) out.push(h("p", {text: `${by} does not accept its own proposal yet: it asks for more than it offers.`}));
     out.push(h("div", {class: "play-moves"},
       h("button", {type: "button", id: "play-accept", onclick: () => move({move: "accept"}), text: "Accept"}),
       h("button", {type: "button", id: "play-reject", onclick: () => move({move: "reject"}), text: "Reject"})));
