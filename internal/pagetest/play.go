@@ -39,6 +39,11 @@ func DrivePlay(t *testing.T, origin, name string, want []byte) {
 	if n := evalJS[int](s, `document.querySelectorAll("#play-log li").length`); n != fromLink {
 		t.Errorf("the log holds %d answered proposals after %d moves, want one a move", n, fromLink)
 	}
+	// What the seat may not know stays hidden: the what-if panel and the zone show every
+	// actor's values.
+	if shown := evalJS[bool](s, `[".whatif", ".headline"].some((c) => getComputedStyle(document.querySelector(c)).display !== "none")`); shown {
+		t.Error("the Play view shows the what-if panel or the zone, with the other actors' values")
+	}
 	for i, m := range PlaySession.Moves[fromLink:] {
 		if focused := evalJS[string](s, `document.activeElement.id`); i > 0 && focused != "play-now" {
 			t.Fatalf("after move %d the focus is on %q, not the new round's heading", fromLink+i, focused)
@@ -83,6 +88,23 @@ func DrivePlay(t *testing.T, origin, name string, want []byte) {
 	if alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`); alert != "" {
 		t.Errorf("the page shows an error: %s", alert)
 	}
+	// A mistyped move in a link is answered in place and costs nothing: the moves before it
+	// stand, and the link drops it.
+	s.do(chromedp.Navigate("about:blank"))
+	s.do(chromedp.Navigate(strings.Replace(link, "moves=accept;", "moves=accept;acept;", 1)))
+	s.settled()
+	if msg := s.playText("#play .error"); !strings.Contains(msg, `did you mean "accept"`) {
+		t.Errorf("a mistyped move in the link is answered %q", msg)
+	}
+	if moves := evalJS[string](s, `new URLSearchParams(location.hash.slice(1)).get("moves")`); moves != "accept" {
+		t.Errorf("after a mistyped second move the link holds the moves %q, want the first alone", moves)
+	}
+	if got := s.playText("#play-now"); got != "Round 1 (the last is round 7)" {
+		t.Errorf("after a mistyped second move the page shows %q, want round 1", got)
+	}
+	s.do(chromedp.Navigate("about:blank"))
+	s.do(chromedp.Navigate(href))
+	s.settled()
 	s.screenshots(name + "-play")
 	s.checkOrigin()
 	s.checkConsole()
