@@ -34,3 +34,18 @@ func BenchmarkPlane(b *testing.B) {
 		}
 	}
 }
+
+// A move in the Play view is one play request that replays every move so far: here the
+// whole reference session of eight moves, the longest the page sends, ending in agreement.
+func BenchmarkPlayReplay(b *testing.B) {
+	a := New(Options{})
+	req := []byte(`{"scenario": "ukraine-2026", "variant": "sanctions-bite", "as": "ukraine", "coach": true, "moves": [` +
+		`{"move": "accept"}, {"move": "accept"}, {"move": "accept"}, {"move": "accept"}, ` +
+		`{"move": "accept"}, {"move": "accept"}, {"move": "accept"}, {"move": "accept"}]}`)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := a.Handle(ctx, "play", req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
