@@ -93,8 +93,6 @@ const (
 	// past an exact threshold the confirming analysis looks: well inside the 1e-6 the
 	// model promises.
 	sensitivityStep = 1e-7
-	// maxWholeSteps bounds the whole values a scan of an integer tries each way.
-	maxWholeSteps = 256
 )
 
 // SensitivityOptions tune a sensitivity analysis without changing its answer.
@@ -591,8 +589,11 @@ func (s *sensitivity) ownerOf(row SensitivityRow) (int, bool) {
 	return a, a >= 0
 }
 
-// bracket scans from x0 towards limit and bisects the first step where the headline
-// changes; whole numbers are stepped one at a time.
+// bracket scans from x0 towards limit at sensitivityScan values and bisects the first step
+// where the headline changes, to within sensitivityStep. A whole number within
+// sensitivityScan of its limit is stepped one value at a time; a longer range (a ratifier's
+// votes run to every vote in the file) is scanned and bisected at whole values. A scan can
+// miss a change that comes and goes again within one step.
 func (s *sensitivity) bracket(pr probe, x0, limit, dir float64, whole bool) (*Tipping, error) {
 	try := func(x float64) (headline, bool, error) {
 		h, err := pr(x)
@@ -601,11 +602,8 @@ func (s *sensitivity) bracket(pr probe, x0, limit, dir float64, whole bool) (*Ti
 		}
 		return h, err == nil && h.differs(s.base), err
 	}
-	if whole && math.Abs(limit-x0) > sensitivityScan {
-		return s.bracketWhole(try, x0, limit, dir)
-	}
-	if whole {
-		for i, x := 0, x0+dir; i < maxWholeSteps && dir*(limit-x) >= 0; i, x = i+1, x+dir {
+	if whole && math.Abs(limit-x0) <= sensitivityScan {
+		for x := x0 + dir; dir*(limit-x) >= 0; x += dir {
 			h, changed, err := try(x)
 			if err != nil {
 				return nil, err
@@ -616,50 +614,16 @@ func (s *sensitivity) bracket(pr probe, x0, limit, dir float64, whole bool) (*Ti
 		}
 		return nil, nil
 	}
+	snap, resolution := func(x float64) float64 { return x }, float64(sensitivityStep)
+	if whole {
+		snap, resolution = math.Round, 1
+	}
 	prev := x0
 	for i := 1; i <= sensitivityScan; i++ {
-		x := x0 + (limit-x0)*float64(i)/sensitivityScan
+		x := snap(x0 + (limit-x0)*float64(i)/sensitivityScan)
 		if i == sensitivityScan {
 			x = limit
 		}
-		h, changed, err := try(x)
-		if err != nil {
-			return nil, err
-		}
-		if !changed {
-			prev = x
-			continue
-		}
-		lo, hi, hiH := prev, x, h
-		for math.Abs(hi-lo) > sensitivityStep {
-			mid := lo + (hi-lo)/2
-			if mid == lo || mid == hi {
-				break
-			}
-			hm, changed, err := try(mid)
-			if err != nil {
-				return nil, err
-			}
-			if changed {
-				hi, hiH = mid, hm
-			} else {
-				lo = mid
-			}
-		}
-		return s.tipping(hi, hiH), nil
-	}
-	return nil, nil
-}
-
-// bracketWhole brackets a whole number whose range is too long to step one value at a
-// time (a ratifier's votes run to every vote in the file): the range is scanned at
-// sensitivityScan whole values and the first step where the headline changes is bisected
-// down to neighbouring values. Like the scan of a real number, it can miss a change that
-// comes and goes again within one step.
-func (s *sensitivity) bracketWhole(try func(float64) (headline, bool, error), x0, limit, dir float64) (*Tipping, error) {
-	prev := x0
-	for i := 1; i <= sensitivityScan; i++ {
-		x := math.Round(x0 + (limit-x0)*float64(i)/sensitivityScan)
 		if dir*(x-prev) <= 0 {
 			continue
 		}
@@ -672,8 +636,11 @@ func (s *sensitivity) bracketWhole(try func(float64) (headline, bool, error), x0
 			continue
 		}
 		lo, hi, hiH := prev, x, h
-		for math.Abs(hi-lo) > 1 {
-			mid := math.Round(lo + (hi-lo)/2)
+		for math.Abs(hi-lo) > resolution {
+			mid := snap(lo + (hi-lo)/2)
+			if mid == lo || mid == hi {
+				break
+			}
 			hm, changed, err := try(mid)
 			if err != nil {
 				return nil, err
