@@ -271,6 +271,11 @@ func assign(path string, target reflect.Value, value any) error {
 		var items []string
 		switch x := value.(type) {
 		case string:
+			// [a,b] is YAML's flow syntax, as params prints lists; a,b is the short form.
+			x = strings.TrimSpace(x)
+			if strings.HasPrefix(x, "[") && strings.HasSuffix(x, "]") {
+				x = x[1 : len(x)-1]
+			}
 			for _, it := range strings.Split(x, ",") {
 				if it = strings.TrimSpace(it); it != "" {
 					items = append(items, it)

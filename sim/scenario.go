@@ -10,14 +10,20 @@ package sim
 // Scenario is one negotiation: issues on the table, the actors bargaining over them, and how
 // rounds of talks proceed.
 type Scenario struct {
-	Name        string    `json:"name" negsim:"required"`
-	Description string    `json:"description,omitempty"`
-	Sources     []Source  `json:"sources,omitempty"`
-	Issues      []Issue   `json:"issues" negsim:"required"`
-	Actors      []Actor   `json:"actors" negsim:"required"`
-	Protocol    Protocol  `json:"protocol,omitzero"`
-	Events      []Event   `json:"events,omitempty"`
-	Variants    []Variant `json:"variants,omitempty"`
+	Name        string `json:"name" negsim:"required"`
+	Description string `json:"description,omitempty"`
+	// Stance says what kind of model this is (a teaching model, not a forecast); every
+	// output that shows the scenario's results repeats it.
+	Stance string `json:"stance,omitempty"`
+	// TeacherNotes are for the teacher only: results, spoilers and discussion points that
+	// briefs and the public sheet must never show.
+	TeacherNotes string    `json:"teacher_notes,omitempty"`
+	Sources      []Source  `json:"sources,omitempty"`
+	Issues       []Issue   `json:"issues" negsim:"required"`
+	Actors       []Actor   `json:"actors" negsim:"required"`
+	Protocol     Protocol  `json:"protocol,omitzero"`
+	Events       []Event   `json:"events,omitempty"`
+	Variants     []Variant `json:"variants,omitempty"`
 	// Uncertainty gives distributions for numeric values, for Monte Carlo runs.
 	Uncertainty []Uncertain `json:"uncertainty,omitempty" negsim:"key=path"`
 }
@@ -136,8 +142,10 @@ type Variant struct {
 	ID          string       `json:"id" negsim:"required"`
 	Description string       `json:"description" negsim:"required"`
 	Set         []Assignment `json:"set" negsim:"key=path,required"`
-	Source      string       `json:"source,omitempty"`
-	Note        string       `json:"note,omitempty"`
+	// TeacherNotes are what the variant shows, for the teacher only (see Scenario).
+	TeacherNotes string `json:"teacher_notes,omitempty"`
+	Source       string `json:"source,omitempty"`
+	Note         string `json:"note,omitempty"`
 }
 
 // Uncertain is a distribution for the number at Path, drawn afresh in every Monte Carlo

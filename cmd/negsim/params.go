@@ -1,0 +1,65 @@
+package main
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func (a *app) paramsCommand() *cobra.Command {
+	var w whatIf
+	cmd := &cobra.Command{
+		Use:   "params [FILE]",
+		Short: "List every value a what-if can change, with its path, current value and valid range",
+		Long: `params answers "what can I change?": one row for every value of the scenario that changes a
+result (reservations, drift, power, vetoes, weights, option values, red lines, constraints,
+the protocol and the rounds of events), with the path --set takes, the current value written
+as --set takes it, its kind and its valid range or choices. Any row pasted as
+--set PATH=VALUE is accepted and leaves the scenario as it is. Lists of options are written
+in YAML's flow syntax: [freeze,freeze-dmz].`,
+		Example: `  negsim params
+  negsim params teaching-two-party --format json
+  negsim params --variant sanctions-bite | grep reservation`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			doc, err := a.openScenario(argOr(args), w)
+			if err != nil {
+				return err
+			}
+			params := doc.Scenario.Params()
+			return a.emit(func(out io.Writer) error {
+				if a.settings.Format == "json" {
+					return writeJSON(out, struct {
+						Params []sim.Param `json:"params"`
+					}{params})
+				}
+				g := &grid{header: []string{"path", "value", "kind", "range or choices"}}
+				for _, p := range params {
+					g.add(p.Path, p.Value, string(p.Kind), paramRange(p))
+				}
+				if a.settings.Format == "csv" {
+					return g.writeCSV(out)
+				}
+				r := &report{title: doc.Scenario.Name + ": what a what-if can change"}
+				r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range."}, grid: g})
+				return r.write(out, a.settings.Format)
+			})
+		},
+	}
+	w.register(cmd)
+	return cmd
+}
+
+func paramRange(p sim.Param) string {
+	if p.Min != nil && p.Max != nil {
+		return strconv.FormatFloat(*p.Min, 'g', -1, 64) + " to " + strconv.FormatFloat(*p.Max, 'g', -1, 64)
+	}
+	if p.Kind == sim.ParamBool {
+		return "true, false"
+	}
+	return strings.Join(p.Choices, ", ")
+}

@@ -1,0 +1,199 @@
+package sim
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A Param is one value of a scenario that a what-if can change: the answer to a student's
+// "what can I change?", and the list that the sensitivity analysis and the browser page walk.
+// Path and Value are written exactly as --set takes them, so PATH=VALUE from any row is a
+// valid override that leaves the scenario as it is.
+type Param struct {
+	Path  string    `json:"path"`
+	Value string    `json:"value"`
+	Kind  ParamKind `json:"kind"`
+	// Min and Max bound a number or a whole number; the value may be anywhere between them,
+	// both included.
+	Min *float64 `json:"min,omitempty"`
+	Max *float64 `json:"max,omitempty"`
+	// Choices are the ids an option, or each element of a list of options, may take.
+	Choices []string `json:"choices,omitempty"`
+}
+
+// ParamKind is what sort of value a Param holds.
+type ParamKind string
+
+const (
+	ParamNumber  ParamKind = "number"
+	ParamInteger ParamKind = "integer"
+	ParamBool    ParamKind = "bool"
+	// ParamOption is one id out of Choices.
+	ParamOption ParamKind = "option"
+	// ParamOptions is a list of ids out of Choices, written [a,b] in --set.
+	ParamOptions ParamKind = "options"
+)
+
+// Ranges of the values whose validation bound is open on one side: a slider and a
+// threshold search need a finite end. They are generous but finite: a power ten times the
+// usual 1, an exponent of 10 (a conceder so eager it yields almost at once), and a weight
+// as large as all of the actor's weights together.
+const (
+	paramPowerMax    = 10
+	paramExponentMax = 10
+	// paramPowerMin stands for "above 0": a power of 0 is refused by validation.
+	paramPowerMin    = 0.01
+	paramExponentMin = 0.01
+)
+
+// Params lists every value of the scenario that changes a result, in file order: per actor
+// its veto, power, reservation, drift, strategy, and per issue it cares about its weight,
+// option values and red line, then its constraints' option lists; then the protocol and
+// the rounds at which events happen. Names, descriptions, notes and sources are left out:
+// they change no number negsim computes.
+func (s *Scenario) Params() []Param {
+	var ps []Param
+	for ai := range s.Actors {
+		ps = s.actorParams(ps, &s.Actors[ai])
+	}
+	ps = s.protocolParams(ps)
+	deadline := s.Protocol.Rounds
+	if deadline <= 0 {
+		deadline = DefaultRounds
+	}
+	for i := range s.Events {
+		ps = append(ps, integerParam("events."+strconv.Itoa(i)+".round", s.Events[i].Round, 0, deadline-1))
+	}
+	return ps
+}
+
+func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
+	p := "actors." + a.ID
+	ps = append(ps,
+		Param{Path: p + ".veto", Value: strconv.FormatBool(a.Veto), Kind: ParamBool},
+		numberParam(p+".power", a.Power, paramPowerMin, max(paramPowerMax, a.Power)),
+		numberParam(p+".reservation", a.Reservation, 0, 1),
+		numberParam(p+".reservation_drift", a.ReservationDrift, -1, 1),
+	)
+	if a.Strategy.Kind != "" {
+		ps = append(ps, Param{Path: p + ".strategy.kind", Value: a.Strategy.Kind, Kind: ParamOption, Choices: StrategyKinds})
+	}
+	if a.Strategy.Kind == StrategyTimeDependent {
+		ps = append(ps, numberParam(p+".strategy.exponent", a.Strategy.Exponent, paramExponentMin, max(paramExponentMax, a.Strategy.Exponent)))
+	}
+	totalWeight := 0.0
+	for _, pr := range a.Preferences {
+		totalWeight += pr.Weight
+	}
+	for pi := range a.Preferences {
+		pr := &a.Preferences[pi]
+		is := s.issue(pr.Issue)
+		if is == nil {
+			continue
+		}
+		options := optionIDs(is)
+		pp := p + ".preferences." + pr.Issue
+		ps = append(ps, numberParam(pp+".weight", pr.Weight, 0, max(totalWeight, pr.Weight)))
+		if pr.Ideal != "" {
+			shape := pr.Shape
+			if shape == "" {
+				shape = ShapeLinear
+			}
+			ps = append(ps,
+				Param{Path: pp + ".ideal", Value: pr.Ideal, Kind: ParamOption, Choices: options},
+				Param{Path: pp + ".shape", Value: shape, Kind: ParamOption, Choices: []string{ShapeLinear, ShapeQuadratic}},
+			)
+		}
+		for _, o := range options {
+			if u, ok := pr.Utilities[o]; ok {
+				ps = append(ps, numberParam(pp+".utilities."+o, u, 0, 1))
+			}
+		}
+		// An actor without a red line on the issue accepts every option: listing them all
+		// is the same red line written out, so the row is still one a student can edit.
+		acceptable := pr.Acceptable
+		if acceptable == nil {
+			acceptable = options
+		}
+		ps = append(ps, Param{Path: pp + ".acceptable", Value: FlowList(acceptable), Kind: ParamOptions, Choices: options})
+	}
+	for ci := range a.Constraints {
+		c := &a.Constraints[ci]
+		cp := p + ".constraints." + strconv.Itoa(ci)
+		for _, part := range []struct {
+			name  string
+			conds map[string][]string
+		}{{"if", c.If}, {"then", c.Then}} {
+			for _, issue := range s.issueOrder(part.conds) {
+				ps = append(ps, Param{Path: cp + "." + part.name + "." + issue, Value: FlowList(part.conds[issue]), Kind: ParamOptions, Choices: optionIDs(s.issue(issue))})
+			}
+		}
+	}
+	return ps
+}
+
+// protocolParams lists the protocol with its defaults written out, since setting a
+// default explicitly changes nothing: the kind is mediated when a mediator is named and
+// alternating otherwise, the rule nash.
+func (s *Scenario) protocolParams(ps []Param) []Param {
+	pr := s.Protocol
+	kind := pr.Kind
+	if kind == "" {
+		kind = ProtocolAlternating
+		if pr.Mediator != "" {
+			kind = ProtocolMediated
+		}
+	}
+	rounds := pr.Rounds
+	if rounds <= 0 {
+		rounds = DefaultRounds
+	}
+	rule := pr.Rule
+	if rule == "" {
+		rule = RuleNash
+	}
+	ps = append(ps,
+		Param{Path: "protocol.kind", Value: kind, Kind: ParamOption, Choices: []string{ProtocolMediated, ProtocolAlternating}},
+		integerParam("protocol.rounds", rounds, 1, max(MaxRounds, rounds)),
+		Param{Path: "protocol.rule", Value: rule, Kind: ParamOption, Choices: []string{RuleNash, RuleMediator}},
+	)
+	if pr.Mediator != "" {
+		ps = append(ps, Param{Path: "protocol.mediator", Value: pr.Mediator, Kind: ParamOption, Choices: actorIDs(s)})
+	}
+	return ps
+}
+
+// MaxRounds is the longest deadline a protocol may set.
+const MaxRounds = 10000
+
+func numberParam(path string, value, lo, hi float64) Param {
+	return Param{Path: path, Value: strconv.FormatFloat(value, 'g', -1, 64), Kind: ParamNumber, Min: &lo, Max: &hi}
+}
+
+func integerParam(path string, value, lo, hi int) Param {
+	l, h := float64(lo), float64(hi)
+	return Param{Path: path, Value: strconv.Itoa(value), Kind: ParamInteger, Min: &l, Max: &h}
+}
+
+// FlowList writes a list of ids as --set and YAML's flow syntax take it: [a,b].
+func FlowList(ids []string) string { return "[" + strings.Join(ids, ",") + "]" }
+
+func (s *Scenario) issue(id string) *Issue {
+	if i := s.IssueIndex(id); i >= 0 {
+		return &s.Issues[i]
+	}
+	return nil
+}
+
+// issueOrder returns the issues a condition names, in the scenario's issue order, so that
+// listings do not depend on map iteration. Params lists a validated scenario, whose
+// conditions name only its own issues.
+func (s *Scenario) issueOrder(conds map[string][]string) []string {
+	var ids []string
+	for _, is := range s.Issues {
+		if _, ok := conds[is.ID]; ok {
+			ids = append(ids, is.ID)
+		}
+	}
+	return ids
+}

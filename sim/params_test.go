@@ -1,0 +1,175 @@
+package sim_test
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
+)
+
+// Every row params lists, written back with Set, must be accepted and leave every answer
+// as it was: that is what lets a student paste a row into --set, and what the sensitivity
+// analysis and the browser page rely on when they start from the current value. The
+// answers compared are analyze's JSON and a rounds transcript (protocol and events change
+// only rounds).
+func TestParamsRoundTripOnShippedScenarios(t *testing.T) {
+	ctx := context.Background()
+	for _, name := range scenarios.Names() {
+		data, _ := scenarios.Read(name)
+		base, err := config.Load(name+".yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		variants := []string{""}
+		for _, v := range base.Scenario.Variants {
+			variants = append(variants, v.ID)
+		}
+		var baseRows map[string]bool
+		for _, variant := range variants {
+			doc, err := config.Load(name+".yaml", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := doc.Apply(variant, nil); err != nil {
+				t.Fatal(err)
+			}
+			want := map[bool]string{false: answers(t, ctx, doc.Scenario, false), true: answers(t, ctx, doc.Scenario, true)}
+			params := doc.Scenario.Params()
+			if len(params) == 0 {
+				t.Fatalf("%s#%s: no params", name, variant)
+			}
+			if variant == "" {
+				baseRows = map[string]bool{}
+			}
+			for _, p := range params {
+				// A variant's rows that read as the base's were checked on the base; a
+				// full analysis of the reference scenario takes milliseconds, and it has
+				// hundreds of rows in each of its variants.
+				key := p.Path + "=" + p.Value
+				if variant != "" && baseRows[key] {
+					continue
+				}
+				if variant == "" {
+					baseRows[key] = true
+				}
+				checkInRange(t, name, p)
+				sc := doc.Scenario.Clone()
+				if err := sc.Set(p.Path, p.Value); err != nil {
+					t.Fatalf("%s#%s: --set %s=%s refused: %v", name, variant, p.Path, p.Value, err)
+				}
+				if errs := sc.Validate().Errors(); len(errs) > 0 {
+					t.Fatalf("%s#%s: --set %s=%s leaves the scenario invalid: %v", name, variant, p.Path, p.Value, errs)
+				}
+				if got := answers(t, ctx, sc, roundsOnly(p.Path)); got != want[roundsOnly(p.Path)] {
+					t.Fatalf("%s#%s: --set %s=%s changed the answers", name, variant, p.Path, p.Value)
+				}
+			}
+		}
+	}
+}
+
+// roundsOnly tells the values that only rounds read (and analyze does not) from the rest,
+// so that each row is checked by the answer it can change: a whole rounds run costs ten
+// analyses.
+func roundsOnly(path string) bool {
+	return strings.HasPrefix(path, "protocol.") || strings.HasPrefix(path, "events.") ||
+		strings.Contains(path, ".strategy.") || strings.HasSuffix(path, ".reservation_drift")
+}
+
+func answers(t *testing.T, ctx context.Context, sc *sim.Scenario, rounds bool) string {
+	t.Helper()
+	sp, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var result any
+	if rounds {
+		result, err = sim.Rounds(ctx, sp, sim.RoundsOptions{Seed: 1})
+	} else {
+		var an *sim.Analysis
+		an, err = sim.Analyze(ctx, sp, sim.Options{Limit: 5})
+		if an != nil {
+			// Warnings are notes on how the file is written, not answers: an absent red
+			// line written out as every option draws no "has no red lines" note.
+			an.Warnings = nil
+		}
+		result = an
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := json.Marshal(result)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+func checkInRange(t *testing.T, name string, p sim.Param) {
+	t.Helper()
+	switch p.Kind {
+	case sim.ParamNumber, sim.ParamInteger:
+		x, err := strconv.ParseFloat(p.Value, 64)
+		if err != nil || p.Min == nil || p.Max == nil || x < *p.Min || x > *p.Max {
+			t.Errorf("%s: %s = %s is not a number within its range", name, p.Path, p.Value)
+		}
+	case sim.ParamOption:
+		if !slices.Contains(p.Choices, p.Value) {
+			t.Errorf("%s: %s = %s is not one of %v", name, p.Path, p.Value, p.Choices)
+		}
+	case sim.ParamOptions:
+		for _, id := range strings.Split(strings.Trim(p.Value, "[]"), ",") {
+			if !slices.Contains(p.Choices, id) {
+				t.Errorf("%s: %s holds %s, not one of %v", name, p.Path, id, p.Choices)
+			}
+		}
+	case sim.ParamBool:
+		if p.Value != "true" && p.Value != "false" {
+			t.Errorf("%s: %s = %s is not true or false", name, p.Path, p.Value)
+		}
+	default:
+		t.Errorf("%s: %s has unknown kind %q", name, p.Path, p.Kind)
+	}
+}
+
+// The teaching example's rows, worked out from the file: the candidate's weights are
+// 50, 30 and 20, so each weight ranges over 0 to their total, 100; its red line on salary
+// is [mid,high]; the employer names no red line on start, so the row lists every option.
+func TestParamsOfTeachingExample(t *testing.T) {
+	data, _ := scenarios.Read("teaching-two-party")
+	doc, err := config.Load("teaching-two-party.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]sim.Param{}
+	for _, p := range doc.Scenario.Params() {
+		if _, dup := byPath[p.Path]; dup {
+			t.Fatalf("%s listed twice", p.Path)
+		}
+		byPath[p.Path] = p
+	}
+	check := func(path, value string, lo, hi float64) {
+		t.Helper()
+		p, ok := byPath[path]
+		if !ok {
+			t.Fatalf("no row for %s", path)
+		}
+		if p.Value != value {
+			t.Errorf("%s = %s, want %s", path, p.Value, value)
+		}
+		if p.Min != nil && (*p.Min != lo || *p.Max != hi) {
+			t.Errorf("%s ranges %v to %v, want %v to %v", path, *p.Min, *p.Max, lo, hi)
+		}
+	}
+	check("actors.candidate.preferences.salary.weight", "50", 0, 100)
+	check("actors.candidate.reservation", "0.5", 0, 1)
+	check("actors.candidate.preferences.salary.acceptable", "[mid,high]", 0, 0)
+	check("actors.employer.preferences.start.acceptable", "[now,one-month,three-months]", 0, 0)
+	check("protocol.rounds", "10", 1, sim.MaxRounds)
+}
