@@ -335,6 +335,9 @@ func setDefaults(v reflect.Value, fs []field) {
 		case reflect.Float64:
 			x, _ := strconv.ParseFloat(f.def, 64)
 			fv.SetFloat(x)
+		case reflect.Int:
+			x, _ := strconv.Atoi(f.def)
+			fv.SetInt(int64(x))
 		}
 	}
 }

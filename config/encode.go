@@ -87,12 +87,23 @@ func omittable(tag string) bool {
 	return strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero")
 }
 
+// atDefault reports whether a field holds what reading the file without it would give: its
+// default when it has one (votes: 1), its zero value otherwise. A field with a default keeps
+// its zero value, which then means something (votes: 0).
+func atDefault(fv reflect.Value, def string) bool {
+	if def != "" && fv.Kind() == reflect.Int {
+		x, _ := strconv.Atoi(def)
+		return fv.Int() == int64(x)
+	}
+	return fv.IsZero() || (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && fv.Len() == 0
+}
+
 func (e *encoder) structNode(v reflect.Value) *node {
 	n := &node{keys: []string{}}
 	t := v.Type()
 	for _, f := range fieldsOf(t) {
 		fv := v.Field(f.index)
-		if omittable(t.Field(f.index).Tag.Get("json")) && (fv.IsZero() || (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && fv.Len() == 0) {
+		if omittable(t.Field(f.index).Tag.Get("json")) && atDefault(fv, f.def) {
 			continue
 		}
 		switch {

@@ -115,6 +115,9 @@ func (g *schemaGen) field(owner reflect.Type, f field) map[string]any {
 		case reflect.Float64:
 			x, _ := strconv.ParseFloat(f.def, 64)
 			s["default"] = x
+		case reflect.Int:
+			x, _ := strconv.Atoi(f.def)
+			s["default"] = x
 		default:
 			s["default"] = f.def
 		}

@@ -36,6 +36,7 @@ var fieldDocs = map[string]doc{
 	"Scenario.sources":       {text: "The documents that values in the scenario cite by their id (in source: and note: fields)."},
 	"Scenario.issues":        {text: "The questions a deal must settle. A deal picks one option on every issue."},
 	"Scenario.actors":        {text: "The parties whose utility negsim scores. Veto actors must all accept a deal for it to be in the zone of possible agreement."},
+	"Scenario.decision":      {text: "A vote count on top of the vetoes: a deal passes when every veto actor accepts it and the actors that accept it hold at least votes_needed votes (Harborco: five of six; the UN Security Council: nine of fifteen, no permanent member against)."},
 	"Scenario.protocol":      {text: "How rounds of talks proceed (negsim rounds)."},
 	"Scenario.events":        {text: "Changes that happen at the start of a round: a winter campaign, new sanctions."},
 	"Scenario.variants":      {text: "Named what-ifs shipped with the scenario; run one with --variant ID or FILE#ID."},
@@ -75,6 +76,9 @@ var fieldDocs = map[string]doc{
 	"Actor.constraints":       {text: "Conditional red lines across issues: a deal that meets if but not then is unacceptable to the actor."},
 	"Actor.source":            {text: "Where the actor's position comes from."},
 	"Actor.note":              {text: "Assumptions behind the actor's numbers, such as its reservation."},
+	"Actor.votes":             {text: "What the actor's acceptance counts for, 0 or more (default 1): under decision.votes_needed at the table, or toward the ratification of the actor it ratifies for (seats, or shares of an electorate).", rules: map[string]any{"minimum": 0}},
+	"Actor.ratification":      {text: "Who must ratify a deal at home before the actor can sign it (Putnam's Level II): a parliament, a referendum, hardliners."},
+	"Actor.beliefs":           {text: "What the actor believes about the others where it differs from this file: its own picture of the talks, which it proposes from in rounds."},
 	"Actor.utility_scale":     {text: "For imported profiles: the factor that turns this actor's utilities back into the source file's raw units (negsim itself works in 0..1).", rules: map[string]any{"minimum": 0}},
 
 	"Preference":            {text: "How much the actor cares about one issue and how it values each option: give utilities, or ideal (and shape).", rules: map[string]any{"oneOf": []any{map[string]any{"required": []any{"utilities"}}, map[string]any{"required": []any{"ideal"}}}, "dependentRequired": map[string]any{"shape": []any{"ideal"}}}},
@@ -92,6 +96,22 @@ var fieldDocs = map[string]doc{
 	"Constraint.why":    {text: "Why the actor holds this line, in one sentence; explain and analyze print it."},
 	"Constraint.source": {text: "Where the constraint comes from."},
 	"Constraint.note":   {text: "Assumptions behind the constraint."},
+
+	"Decision":              {text: "A vote-counting rule on top of the vetoes."},
+	"Decision.votes_needed": {text: "How many votes, summed over the actors that accept a deal, it needs to pass; 0 (the default) leaves the veto actors' unanimity alone. Ratifiers do not vote here.", rules: map[string]any{"minimum": 0}},
+	"Decision.source":       {text: "Where the rule comes from (a charter, the game's instructions)."},
+	"Decision.note":         {text: "Assumptions behind the rule."},
+
+	"Ratification":              {text: "The actor's constituency: the actors, written in this file with their own preferences, red lines and reservations, whose votes ratify a deal for it."},
+	"Ratification.by":           {text: "The ids of the ratifying actors. Each ratifies for one actor only, holds no veto, and has no ratifiers of its own.", rules: map[string]any{"minItems": 1}, item: slug},
+	"Ratification.votes_needed": {text: "How many of the ratifiers' votes a deal needs; 0 or left out asks for all of them.", rules: map[string]any{"minimum": 0}},
+	"Ratification.source":       {text: "Where the ratification rule comes from (a constitution, a poll)."},
+	"Ratification.note":         {text: "Assumptions behind the constituency."},
+
+	"Beliefs":        {text: "The actor's own picture of the others."},
+	"Beliefs.set":    {text: "Paths mapped to the values the actor believes, each about another actor, e.g. actors.russia.reservation: 0.5. The same paths as --set."},
+	"Beliefs.source": {text: "Where the belief comes from."},
+	"Beliefs.note":   {text: "Why the actor believes this, for students to question."},
 
 	"Strategy": {text: "How the actor concedes over bargaining rounds.",
 		rules: map[string]any{"allOf": []any{

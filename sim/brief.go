@@ -10,12 +10,14 @@ import "slices"
 // Brief is a role sheet; Role is nil in the public brief. Its JSON form is a public
 // contract.
 type Brief struct {
-	Scenario  string        `json:"scenario"`
-	Situation string        `json:"situation"`
-	Issues    []BriefIssue  `json:"issues"`
-	Parties   []Party       `json:"parties"`
-	Sources   []Source      `json:"sources"`
-	Role      *Confidential `json:"role,omitempty"`
+	Scenario  string       `json:"scenario"`
+	Situation string       `json:"situation"`
+	Issues    []BriefIssue `json:"issues"`
+	Parties   []Party      `json:"parties"`
+	Sources   []Source     `json:"sources"`
+	// Decision is the vote a deal needs, when the scenario has a decision rule.
+	Decision *BriefDecision `json:"decision,omitempty"`
+	Role     *Confidential  `json:"role,omitempty"`
 }
 
 // BriefIssue is an issue as everyone sees it.
@@ -48,6 +50,10 @@ type Confidential struct {
 	Constraints []ConstraintReport `json:"constraints"`
 	Source      string             `json:"source,omitempty"`
 	Note        string             `json:"note,omitempty"`
+	// Ratification and Beliefs are the role's own: who ratifies its deal at home (or for
+	// whom it ratifies), and what it believes about the others.
+	Ratification *RoleRatification `json:"ratification,omitempty"`
+	Beliefs      *RoleBeliefs      `json:"beliefs,omitempty"`
 }
 
 // RoleIssue is what one issue is worth to a role.
@@ -84,6 +90,7 @@ func PublicBrief(sc *Scenario) *Brief {
 	for _, a := range sc.Actors {
 		b.Parties = append(b.Parties, Party{ID: a.ID, Name: a.Name, Description: a.Description})
 	}
+	b.Decision = publicDecision(sc)
 	return b
 }
 
@@ -127,6 +134,7 @@ func RoleBrief(sc *Scenario, a int) *Brief {
 		c.Constraints = append(c.Constraints, ConstraintReport{If: conditionList(sc, cn.If), Then: conditionList(sc, cn.Then),
 			Why: cn.Why, Source: cn.Source, Note: cn.Note})
 	}
+	roleDecision(sc, a, c)
 	b.Role = c
 	return b
 }

@@ -86,6 +86,34 @@ type bruteForce struct {
 }
 
 func solveByBruteForce(sp *Space) bruteForce {
+	res := sp.reservations()
+	var vetoIdx []int
+	for a, act := range sp.Scenario().Actors {
+		if act.Veto {
+			vetoIdx = append(vetoIdx, a)
+		}
+	}
+	return solveReference(sp, vetoIdx,
+		func(c []int) bool {
+			for _, a := range vetoIdx {
+				if !sp.Accepts(a, c, res[a]) {
+					return false
+				}
+			}
+			return true
+		},
+		func(c []int) []float64 {
+			v := make([]float64, len(vetoIdx))
+			for j, a := range vetoIdx {
+				v[j] = sp.Utility(a, c)
+			}
+			return v
+		})
+}
+
+// solveReference is the brute force over any zone: passes says which deals are in it,
+// vec gives a deal's utilities for the actors vetoIdx, which the frontier and solutions use.
+func solveReference(sp *Space, vetoIdx []int, passes func([]int) bool, vec func([]int) []float64) bruteForce {
 	sc := sp.Scenario()
 	res := sp.reservations()
 	bf := bruteForce{perIssue: map[string]map[string]uint64{}, solution: map[string][]int{}}
@@ -95,28 +123,9 @@ func solveByBruteForce(sp *Space) bruteForce {
 			bf.perIssue[is.ID][o.ID] = 0
 		}
 	}
-	var vetoIdx []int
-	for a, act := range sc.Actors {
-		if act.Veto {
-			vetoIdx = append(vetoIdx, a)
-		}
-	}
-	vec := func(c []int) []float64 {
-		v := make([]float64, len(vetoIdx))
-		for j, a := range vetoIdx {
-			v[j] = sp.Utility(a, c)
-		}
-		return v
-	}
 	choice := make([]int, len(sc.Issues))
 	for {
-		ok := true
-		for _, a := range vetoIdx {
-			if !sp.Accepts(a, choice, res[a]) {
-				ok = false
-			}
-		}
-		if ok {
+		if passes(choice) {
 			bf.count++
 			bf.zopa = append(bf.zopa, slices.Clone(choice))
 			for k, o := range choice {

@@ -20,6 +20,8 @@ type Diagnosis struct {
 	Reservations []ReservationGap `json:"reservations"`
 	// Openers are the single red lines and constraints whose removal alone opens the ZOPA.
 	Openers []Opener `json:"openers"`
+	// Votes, when the decision rule empties the zone, says which vote is missing.
+	Votes *VoteDiagnosis `json:"votes,omitempty"`
 }
 
 // ClosestDeal is the deal nearest to agreement and each veto actor's shortfall there.

@@ -55,7 +55,10 @@ func (s *Scenario) Params() []Param {
 	var ps []Param
 	for ai := range s.Actors {
 		ps = s.actorParams(ps, &s.Actors[ai])
+		ps = s.votesParams(ps, &s.Actors[ai])
 	}
+	ps = s.beliefParams(ps)
+	ps = s.decisionParams(ps)
 	ps = s.protocolParams(ps)
 	deadline := s.Protocol.Rounds
 	if deadline <= 0 {

@@ -103,6 +103,11 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 			}
 			parent, v = v, f
 		case reflect.Slice:
+			if v.Type().Elem() == reflect.TypeOf(Assignment{}) {
+				// An override's key is itself a path, dots and all: the rest of this path
+				// names it, and the value it sets is what this path changes.
+				return overrideValue(v, path, strings.Join(segs[i:], "."), here)
+			}
 			elem, ok, valid := element(v, seg)
 			if !ok {
 				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, valid), quoteList(valid))}
@@ -133,6 +138,22 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 		}
 	}
 	return v, func() {}, nil
+}
+
+// overrideValue locates the value of the override keyed key in a list of overrides.
+func overrideValue(list reflect.Value, path, key, here string) (reflect.Value, func(), error) {
+	var keys []string
+	for i := 0; i < list.Len(); i++ {
+		as := list.Index(i).Addr().Interface().(*Assignment)
+		if as.Path == key {
+			return list.Index(i).FieldByName("Value"), func() {}, nil
+		}
+		keys = append(keys, as.Path)
+	}
+	if len(keys) == 0 {
+		return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s is empty, so it has no %q; a path changes a value, it does not add one", here, key)}
+	}
+	return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, key, DidYouMean(key, keys), quoteList(keys))}
 }
 
 func fieldByJSON(v reflect.Value, name string) (reflect.Value, bool) {
@@ -305,6 +326,38 @@ func assign(path string, target reflect.Value, value any) error {
 			}
 		}
 		return &PathError{path, "is a group of settings; set its fields one path at a time: " + quoteList(jsonNames(target.Type()))}
+	case reflect.Interface:
+		// An override's value. Text from the command line takes the type of the value it
+		// replaces, so that writing back what params lists changes nothing; anything else is
+		// checked when the override is applied.
+		if value == nil {
+			return &PathError{path, "needs a value"}
+		}
+		text, isText := value.(string)
+		if !isText || target.IsNil() {
+			target.Set(reflect.ValueOf(value))
+			return nil
+		}
+		switch target.Elem().Interface().(type) {
+		case float64, bool:
+			typed := reflect.New(target.Elem().Type()).Elem()
+			if err := assign(path, typed, text); err != nil {
+				return err
+			}
+			target.Set(typed)
+		case []any, []string:
+			var ids []string
+			if err := assign(path, reflect.ValueOf(&ids).Elem(), text); err != nil {
+				return err
+			}
+			list := make([]any, len(ids))
+			for i, id := range ids {
+				list[i] = id
+			}
+			target.Set(reflect.ValueOf(list))
+		default:
+			target.Set(reflect.ValueOf(value))
+		}
 	default:
 		return &PathError{path, "cannot be set by a path; edit the file"}
 	}

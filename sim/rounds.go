@@ -90,6 +90,12 @@ type Round struct {
 	ZOPA      uint64 `json:"zopa_size"`
 	Ripe      bool   `json:"ripe"`
 	Agreement bool   `json:"agreement"`
+	// Votes, under a decision rule, is the votes of the table's actors that accept the
+	// proposal.
+	Votes *int `json:"votes,omitempty"`
+	// Misjudged, when a proposer that holds beliefs expected its proposal to pass and it
+	// failed, lists the actors it wrongly believed would accept.
+	Misjudged []string `json:"misjudged,omitempty"`
 }
 
 // FiredEvent is an event of the scenario that took effect at the start of its round.
@@ -474,12 +480,7 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 	sp := rn.sp
 	rd := &Round{Round: t, Events: fired, AcceptedBy: []string{}}
 
-	var prop *Proposal
-	if rn.protocol == ProtocolMediated {
-		prop, err = rn.mediated(r, asp)
-	} else {
-		prop, err = rn.alternating(t, r, asp)
-	}
+	prop, believed, err := rn.propose(t, r, asp)
 	if err != nil {
 		return nil, err
 	}
@@ -491,6 +492,9 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 			shown := presentable(u)
 			ar.Utility = &shown
 			ar.Accepts = sp.MeetsRedLines(a, prop.Choice) && u >= asp[a]-Tolerance
+			if sp.rule != nil {
+				ar.Accepts = sp.acceptsNow(a, prop.Choice, asp, r)
+			}
 			if ar.Accepts {
 				rd.AcceptedBy = append(rd.AcceptedBy, ar.Actor)
 			} else if sp.sc.Actors[a].Veto {
@@ -498,6 +502,18 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 			}
 		}
 		rd.Actors = append(rd.Actors, ar)
+	}
+	if prop != nil && sp.rule != nil {
+		agreed = sp.passesNow(prop.Choice, asp, r)
+		if sp.rule.needed > 0 {
+			v := sp.votesNow(prop.Choice, asp, r)
+			rd.Votes = &v
+		}
+	}
+	for a, ar := range rd.Actors {
+		if believed != nil && !agreed && believed[a] && !ar.Accepts {
+			rd.Misjudged = append(rd.Misjudged, ar.Actor)
+		}
 	}
 	if prop != nil {
 		prop.Options = map[string]string{}
@@ -530,6 +546,9 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 // the best by the mediator's rule; failing that, the deal nearest to everyone's aspiration.
 func (rn *rounds) mediated(r, asp []float64) (*Proposal, error) {
 	sp := rn.sp
+	if sp.rule != nil {
+		return rn.mediatedDecided(r, asp)
+	}
 	by := ""
 	if rn.mediator >= 0 {
 		by = sp.sc.Actors[rn.mediator].ID
@@ -560,6 +579,9 @@ func (rn *rounds) mediated(r, asp []float64) (*Proposal, error) {
 // such deal, it offers its best one.
 func (rn *rounds) alternating(t int, r, asp []float64) (*Proposal, error) {
 	sp := rn.sp
+	if sp.rule != nil {
+		return rn.alternatingDecided(t, r, asp)
+	}
 	p := sp.veto[t%len(sp.veto)]
 	floors := make([]float64, sp.actors)
 	for a := range floors {

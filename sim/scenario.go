@@ -17,13 +17,15 @@ type Scenario struct {
 	Stance string `json:"stance,omitempty"`
 	// TeacherNotes are for the teacher only: results, spoilers and discussion points that
 	// briefs and the public sheet must never show.
-	TeacherNotes string    `json:"teacher_notes,omitempty"`
-	Sources      []Source  `json:"sources,omitempty"`
-	Issues       []Issue   `json:"issues" negsim:"required"`
-	Actors       []Actor   `json:"actors" negsim:"required"`
-	Protocol     Protocol  `json:"protocol,omitzero"`
-	Events       []Event   `json:"events,omitempty"`
-	Variants     []Variant `json:"variants,omitempty"`
+	TeacherNotes string   `json:"teacher_notes,omitempty"`
+	Sources      []Source `json:"sources,omitempty"`
+	Issues       []Issue  `json:"issues" negsim:"required"`
+	Actors       []Actor  `json:"actors" negsim:"required"`
+	// Decision adds a vote count to the veto actors' unanimity (MODEL.md section 6).
+	Decision Decision  `json:"decision,omitzero"`
+	Protocol Protocol  `json:"protocol,omitzero"`
+	Events   []Event   `json:"events,omitempty"`
+	Variants []Variant `json:"variants,omitempty"`
 	// Uncertainty gives distributions for numeric values, for Monte Carlo runs.
 	Uncertainty []Uncertain `json:"uncertainty,omitempty" negsim:"key=path"`
 }
@@ -70,10 +72,45 @@ type Actor struct {
 	Constraints      []Constraint `json:"constraints,omitempty"`
 	Source           string       `json:"source,omitempty"`
 	Note             string       `json:"note,omitempty"`
+	// Votes is what the actor's acceptance counts for: under the scenario's decision rule
+	// when it sits at the table, toward a ratification when it ratifies for another actor.
+	Votes int `json:"votes,omitempty" default:"1"`
+	// Ratification names the constituency that must ratify a deal at home (Level II).
+	Ratification Ratification `json:"ratification,omitzero"`
+	// Beliefs are what the actor believes about the others, where it differs from the file.
+	Beliefs Beliefs `json:"beliefs,omitzero"`
 	// UtilityScale, when set, is the factor that turns this actor's utilities back into the
 	// units of the file they were imported from (raw = utility × utility_scale), for
 	// profiles whose raw evaluations do not fit in [0,1]. The engine never reads it.
 	UtilityScale float64 `json:"utility_scale,omitempty"`
+}
+
+// Decision is a vote-counting rule on top of the vetoes: a deal passes when every veto
+// actor accepts it and the actors that accept it hold at least VotesNeeded votes. Zero
+// leaves the vetoes' unanimity alone.
+type Decision struct {
+	VotesNeeded int    `json:"votes_needed"`
+	Source      string `json:"source,omitempty"`
+	Note        string `json:"note,omitempty"`
+}
+
+// Ratification is an actor's home constituency (Putnam's Level II): a deal is ratified for
+// the actor when the actors in By that accept it hold at least VotesNeeded votes; zero
+// asks for all of their votes.
+type Ratification struct {
+	By          []string `json:"by" negsim:"required"`
+	VotesNeeded int      `json:"votes_needed,omitempty"`
+	Source      string   `json:"source,omitempty"`
+	Note        string   `json:"note,omitempty"`
+}
+
+// Beliefs are an actor's own picture of the others: overrides, in --set's paths, of values
+// that belong to other actors. Applied to the scenario they give the actor's perceived
+// scenario.
+type Beliefs struct {
+	Set    []Assignment `json:"set" negsim:"key=path,required"`
+	Source string       `json:"source,omitempty"`
+	Note   string       `json:"note,omitempty"`
 }
 
 // Preference is how much an actor cares about one issue and how it values each option.

@@ -34,6 +34,10 @@ type Score struct {
 	DominatedBy *Dominance `json:"dominated_by"`
 	// Nash compares the deal with the Nash solution; nil when the ZOPA is empty.
 	Nash *SolutionGap `json:"nash"`
+	// Votes and Ratification, under a decision rule or ratification, are the votes the
+	// deal gathers at the table and from each actor's ratifiers.
+	Votes        *int           `json:"votes,omitempty"`
+	Ratification map[string]int `json:"ratification,omitempty"`
 	// Choice is the deal as one option position per issue, in file order.
 	Choice []int `json:"-"`
 }
@@ -212,6 +216,10 @@ func (s *Scorer) Score(ctx context.Context, choice []int) (*Score, error) {
 		sc.Actors = append(sc.Actors, as)
 	}
 	sc.JointGain = presentable(joint)
+	if sp.rule != nil {
+		sc.InZOPA = sp.Passes(choice, s.res)
+		sc.Votes, sc.Ratification = d.Votes, d.Ratification
+	}
 	dom, err := sp.dominating(ctx, choice)
 	if err != nil {
 		return nil, err
@@ -261,6 +269,9 @@ const notStrictlyBetter = -2
 // whose smallest gain is largest, then whose gains sum largest, then the first in option
 // order; nil when there is none, that is when choice is Pareto-optimal.
 func (sp *Space) dominating(ctx context.Context, choice []int) (*Dominance, error) {
+	if sp.rule != nil {
+		return sp.dominatingDecided(ctx, choice)
+	}
 	u := make([]float64, sp.actors)
 	for a := range u {
 		u[a] = sp.Utility(a, choice)
@@ -320,7 +331,7 @@ func (sp *Space) gap(choice []int, key string, sol []int) SolutionGap {
 		}
 	}
 	sum := 0.0
-	for _, a := range sp.veto {
+	for _, a := range sp.Parties() {
 		diff := sp.Utility(a, choice) - sp.Utility(a, sol)
 		sum += diff * diff
 	}

@@ -37,6 +37,8 @@ type Space struct {
 	veto   []int
 	power  []float64
 	deals  uint64
+	// rule is the decision rule and ratification; nil when the scenario has neither.
+	rule *decisionRule
 	// tooMany is set when the number of deals does not fit in 64 bits.
 	tooMany bool
 }
@@ -136,6 +138,7 @@ func compile(sc *Scenario) (*Space, error) {
 			sp.cons[a] = append(sp.cons[a], sp.compileConstraint(a, ci, &act.Constraints[ci]))
 		}
 	}
+	sp.rule = compileRule(sc)
 	if err := sp.refresh(); err != nil {
 		return nil, err
 	}

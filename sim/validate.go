@@ -99,6 +99,7 @@ func (s *Scenario) Validate() Problems {
 		v.errorf("name", "a scenario needs a name")
 	}
 	v.core(s)
+	v.beliefs(s)
 	v.variants(s)
 	v.events(s)
 	v.uncertainty(s)
@@ -111,6 +112,7 @@ func (v *validator) core(s *Scenario) {
 	v.sources(s)
 	v.issues(s)
 	v.actors(s)
+	v.decision(s)
 	v.protocol(s)
 }
 
@@ -224,8 +226,8 @@ func (v *validator) actors(s *Scenario) {
 		v.preferences(s, a, p)
 		v.constraints(s, a, p)
 	}
-	if len(s.Actors) > 0 && veto == 0 {
-		v.errorf("actors", "no actor holds a veto, so every deal would be agreed: mark at least one actor veto: true")
+	if len(s.Actors) > 0 && veto == 0 && s.Decision.VotesNeeded <= 0 {
+		v.errorf("actors", "no actor holds a veto, so every deal would be agreed: mark at least one actor veto: true, or give a decision: {votes_needed: N}")
 	}
 	v.unvaluedIssuesAndOptions(s)
 }

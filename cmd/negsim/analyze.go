@@ -104,6 +104,11 @@ func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
 	}
 	space.grid = g
 	r.add(space)
+	for _, part := range []func(*sim.Scenario, *sim.Analysis) (section, bool){decisionSection, ratificationSection} {
+		if s, ok := part(sc, an); ok {
+			r.add(s)
+		}
+	}
 
 	if an.ZOPA.Count > 0 {
 		title := fmt.Sprintf("ZOPA deals, best first by Nash product (%s of %s)", count(uint64(an.ZOPA.Listed)), count(an.ZOPA.Count))
@@ -112,6 +117,9 @@ func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
 		r.add(section{title: "Options in the ZOPA", text: []string{"How many ZOPA deals settle each issue on each option; options in no ZOPA deal are out of reach."}, grid: issuesGrid(sc, an)})
 	} else {
 		r.add(diagnosisSection(sc, an))
+	}
+	if s, ok := beliefsSection(sc, an); ok {
+		r.add(s)
 	}
 	return r
 }
@@ -136,6 +144,15 @@ func zopaTable(sc *sim.Scenario, an *sim.Analysis) *grid {
 	}
 	g.header = append(g.header, "Nash product", "Pareto")
 	g.right = append(g.right, true, false)
+	if an.Decision != nil {
+		g.header = append(g.header, "votes")
+		g.right = append(g.right, true)
+	}
+	ratifying := ratifyingActors(sc, an)
+	for _, id := range ratifying {
+		g.header = append(g.header, "ratified for "+id)
+		g.right = append(g.right, true)
+	}
 	for i, d := range an.ZOPA.Deals {
 		row := []string{fmt.Sprint(i + 1)}
 		for _, is := range sc.Issues {
@@ -145,6 +162,12 @@ func zopaTable(sc *sim.Scenario, an *sim.Analysis) *grid {
 			row = append(row, fmt.Sprintf("%s (%s)", num(d.Utilities[ac.ID]), signed(d.Surplus[ac.ID])))
 		}
 		row = append(row, fmt.Sprintf("%.4g", d.NashProduct), mark(d.Pareto))
+		if an.Decision != nil && d.Votes != nil {
+			row = append(row, fmt.Sprintf("%d of %d", *d.Votes, an.Decision.VotesAtTable))
+		}
+		for _, id := range ratifying {
+			row = append(row, fmt.Sprintf("%d of %d votes", d.Ratification[id], an.Ratification[id].Votes))
+		}
 		g.add(row...)
 	}
 	return g
@@ -163,6 +186,13 @@ func zopaGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
 		g.header = append(g.header, "surplus_"+ac.ID)
 	}
 	g.header = append(g.header, "nash_product", "pareto")
+	if an.Decision != nil {
+		g.header = append(g.header, "votes")
+	}
+	ratifying := ratifyingActors(sc, an)
+	for _, id := range ratifying {
+		g.header = append(g.header, "ratification_votes_"+id)
+	}
 	for i, d := range an.ZOPA.Deals {
 		row := []string{fmt.Sprint(i + 1)}
 		for _, is := range sc.Issues {
@@ -175,6 +205,12 @@ func zopaGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
 			row = append(row, fmt.Sprint(d.Surplus[ac.ID]))
 		}
 		row = append(row, fmt.Sprint(d.NashProduct), fmt.Sprint(d.Pareto))
+		if an.Decision != nil && d.Votes != nil {
+			row = append(row, fmt.Sprint(*d.Votes))
+		}
+		for _, id := range ratifying {
+			row = append(row, fmt.Sprint(d.Ratification[id]))
+		}
 		g.add(row...)
 	}
 	return g
@@ -244,6 +280,10 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 			return sc.Actors[i].Name
 		}
 		return id
+	}
+	if !dg.RedLinesClash && dg.Closest == nil {
+		decidedDiagnosis(sc, an, &s)
+		return s
 	}
 	if dg.RedLinesClash {
 		s.text = append(s.text, "The veto actors' red lines clash: no deal keeps all of them, whatever the reservation values.")

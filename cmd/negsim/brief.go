@@ -215,6 +215,15 @@ func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
 		parties.add(p.Name, oneLine(p.Description))
 	}
 	r.add(section{title: "The parties", grid: parties})
+	if d := b.Decision; d != nil {
+		s := section{title: "How a deal is decided", text: []string{fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them.", d.VotesNeeded)}}
+		g := &grid{header: []string{"party", "votes"}, right: []bool{false, true}}
+		for _, v := range d.Votes {
+			g.add(actorName(sc, v.ID), fmt.Sprint(v.Votes))
+		}
+		s.grid = g
+		r.add(s)
+	}
 
 	for _, is := range b.Issues {
 		s := section{title: "Issue: " + is.Name}
@@ -323,7 +332,34 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	} else {
 		red.text = append([]string{"Accept no deal that crosses one of these, whatever its points:"}, red.text...)
 	}
+	if rr := c.Ratification; rr != nil {
+		switch {
+		case rr.RatifiesFor != "":
+			intro.text = append(intro.text, "", fmt.Sprintf("You do not sit at the table: you vote at home on any deal %s signs, with your %s. Vote for a deal only if it is worth at least your walk-away value to you.",
+				wd.actor(rr.RatifiesFor), plural(rr.OwnVotes, "vote", "votes")))
+		default:
+			names := make([]string, len(rr.By))
+			for i, id := range rr.By {
+				names[i] = wd.actor(id)
+			}
+			line := fmt.Sprintf("Any deal you sign must be ratified at home by %s: it needs %d of their %d votes. Sign nothing they would vote down.", strings.Join(names, ", "), rr.VotesNeeded, rr.Votes)
+			if rr.Note != "" {
+				line += " Note: " + oneLine(rr.Note)
+			}
+			intro.text = append(intro.text, "", line)
+		}
+	}
 	out := []section{intro, prio, red}
+	if bl := c.Beliefs; bl != nil {
+		s := section{title: "What you believe about the others", text: []string{"Your own reading of the other parties, which may be wrong:"}}
+		for _, as := range bl.Set {
+			s.text = append(s.text, "- "+wd.belief(as))
+		}
+		if bl.Note != "" {
+			s.text = append(s.text, "", "Why: "+oneLine(bl.Note))
+		}
+		out = append(out, s)
+	}
 	if len(sources.text) > 0 {
 		out = append(out, sources)
 	}

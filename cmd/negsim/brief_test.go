@@ -33,9 +33,13 @@ func perturbOthers(t *testing.T, sc *sim.Scenario, keep int) *sim.Scenario {
 	// the changed ones; briefs show neither.
 	out.Variants, out.Uncertainty = nil, nil
 	vetoes := 0
+	ratifier := map[string]bool{}
 	for i := range out.Actors {
 		if out.Actors[i].Veto {
 			vetoes++
+		}
+		for _, id := range out.Actors[i].Ratification.By {
+			ratifier[id] = true
 		}
 	}
 	for i := range out.Actors {
@@ -48,8 +52,8 @@ func perturbOthers(t *testing.T, sc *sim.Scenario, keep int) *sim.Scenario {
 		a.ReservationDrift += 0.013
 		a.Power += 1.7
 		a.Source, a.Note = mark("source"), mark("note")
-		// Flip the veto while at least one veto actor remains.
-		if !a.Veto || vetoes > 1 {
+		// Flip the veto while at least one veto actor remains; a ratifier can hold none.
+		if (!a.Veto || vetoes > 1) && !ratifier[a.ID] {
 			if a.Veto {
 				vetoes--
 			} else {
@@ -92,6 +96,19 @@ func perturbOthers(t *testing.T, sc *sim.Scenario, keep int) *sim.Scenario {
 		for c := range a.Constraints {
 			cn := &a.Constraints[c]
 			cn.Why, cn.Source, cn.Note = mark(fmt.Sprint("why", c)), mark(fmt.Sprint("csource", c)), mark(fmt.Sprint("cnote", c))
+		}
+		// What the actor believes about the others, and the notes on its ratification, are
+		// its own too.
+		for b := range a.Beliefs.Set {
+			if x, ok := a.Beliefs.Set[b].Value.(float64); ok {
+				a.Beliefs.Set[b].Value = math.Mod(x+0.29, 1)
+			}
+		}
+		if len(a.Beliefs.Set) > 0 {
+			a.Beliefs.Source, a.Beliefs.Note = mark("beliefs-source"), mark("beliefs-note")
+		}
+		if len(a.Ratification.By) > 0 {
+			a.Ratification.Source, a.Ratification.Note = mark("ratification-source"), mark("ratification-note")
 		}
 	}
 	if errs := out.Validate().Errors(); len(errs) > 0 {

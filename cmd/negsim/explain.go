@@ -169,6 +169,9 @@ func explainReport(sc *sim.Scenario, ex *sim.Explanation, whole bool) *report {
 			}
 		}
 		r.add(intro)
+		if rules := whoMustAgree(wd); len(rules) > 0 {
+			r.add(section{title: "Who must agree", text: rules})
+		}
 	}
 	for _, ae := range ex.Actors {
 		r.add(actorSection(wd, ex, ae))
@@ -192,8 +195,14 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	if ae.Source != "" || ae.Note != "" {
 		add("")
 	}
-	if !ae.Veto {
+	if home := homeRole(wd, ae.ID); home != "" {
+		add(home, "")
+	} else if !ae.Veto {
 		add(fmt.Sprintf("%s has no veto: it is scored and reported, but cannot block a deal.", ae.Name), "")
+	}
+	if believes := beliefLines(wd, ae.ID); len(believes) > 0 {
+		add(believes...)
+		add("")
 	}
 
 	var top []string

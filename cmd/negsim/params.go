@@ -16,7 +16,8 @@ func (a *app) paramsCommand() *cobra.Command {
 		Use:   "params [FILE]",
 		Short: "List every value a what-if can change, with its path, current value and valid range",
 		Long: `params answers "what can I change?": one row for every value of the scenario that changes a
-result (reservations, drift, power, vetoes, weights, option values, red lines, constraints,
+result (reservations, drift, power, vetoes, votes, weights, option values, red lines, constraints,
+what each actor believes about the others, the votes a decision or ratification needs,
 the protocol and the rounds of events), with the path --set takes, the current value written
 as --set takes it, its kind and its valid range or choices. Any row pasted as
 --set PATH=VALUE is accepted and leaves the scenario as it is. Lists of options are written

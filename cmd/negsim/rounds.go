@@ -168,6 +168,12 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 	} else {
 		rounds.text = append(rounds.text, "The ZOPA is empty in every round: the talks never ripen.")
 	}
+	for _, rd := range tr.Rounds {
+		if len(rd.Misjudged) > 0 {
+			rounds.text = append(rounds.text, "Misjudged: the proposer believed its proposal would pass, but the actors named rejected it; its picture of them (its beliefs) was wrong.")
+			break
+		}
+	}
 	rounds.grid = roundsGrid(sc, tr)
 	r.add(rounds)
 
@@ -248,6 +254,12 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		if rd.Agreement {
 			accepted = "all veto actors: agreement"
 		}
+		if rd.Votes != nil {
+			accepted += fmt.Sprintf(" (%d votes)", *rd.Votes)
+		}
+		if len(rd.Misjudged) > 0 {
+			accepted += "; misjudged " + strings.Join(rd.Misjudged, ", ")
+		}
 		var whys []string
 		for _, ev := range rd.Events {
 			whys = append(whys, ev.Why)
@@ -268,6 +280,17 @@ func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		g.header = append(g.header, "reservation_"+ac.ID, "aspiration_"+ac.ID, "utility_"+ac.ID, "accepts_"+ac.ID)
 	}
 	g.header = append(g.header, "agreement", "events")
+	votes, misjudged := false, false
+	for _, rd := range tr.Rounds {
+		votes = votes || rd.Votes != nil
+		misjudged = misjudged || len(rd.Misjudged) > 0
+	}
+	if votes {
+		g.header = append(g.header, "votes")
+	}
+	if misjudged {
+		g.header = append(g.header, "misjudged")
+	}
 	for _, rd := range tr.Rounds {
 		row := []string{fmt.Sprint(rd.Round), fmt.Sprint(rd.ZOPA), fmt.Sprint(rd.Ripe)}
 		if p := rd.Proposal; p != nil {
@@ -293,6 +316,16 @@ func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 			whys = append(whys, ev.Why)
 		}
 		row = append(row, fmt.Sprint(rd.Agreement), strings.Join(whys, "; "))
+		if votes {
+			v := ""
+			if rd.Votes != nil {
+				v = fmt.Sprint(*rd.Votes)
+			}
+			row = append(row, v)
+		}
+		if misjudged {
+			row = append(row, strings.Join(rd.Misjudged, " "))
+		}
 		g.add(row...)
 	}
 	return g

@@ -1,0 +1,302 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// The parts of analyze's report on who must agree: the decision rule and its voting power,
+// ratification at home, and what each side believes.
+
+func decisionSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
+	dr := an.Decision
+	if dr == nil {
+		return section{}, false
+	}
+	s := section{title: "Who must agree"}
+	rule := fmt.Sprintf("A deal passes when every veto actor accepts it and the actors that accept it hold at least %d of the table's %d votes.", dr.VotesNeeded, dr.VotesAtTable)
+	names := make([]string, len(dr.Parties))
+	for i, id := range dr.Parties {
+		names[i] = actorName(sc, id)
+	}
+	s.text = append(s.text, rule,
+		fmt.Sprintf("The frontier and the bargaining solutions weigh the parties: %s. A voter is pivotal for a deal when, without its vote, the deal would fail.", strings.Join(names, ", ")))
+	if dr.PowerNote != "" {
+		s.text = append(s.text, "Voting power: "+dr.PowerNote+".")
+	} else {
+		s.text = append(s.text, "Voting power (exact): Shapley–Shubik, the share of orders in which the voter's vote completes a winning coalition; Banzhaf, its share of all swings.")
+	}
+	g := &grid{header: []string{"voter", "votes", "veto", "pivotal for (ZOPA deals)", "Shapley–Shubik", "Banzhaf"}, right: []bool{false, true, false, true, true, true}}
+	for _, v := range dr.Voters {
+		ss, bz := "–", "–"
+		if p, ok := an.Power[v.Actor]; ok {
+			ss, bz = fmt.Sprintf("%.4g", p.ShapleyShubik), fmt.Sprintf("%.4g", p.Banzhaf)
+		}
+		veto := "no"
+		if v.Veto {
+			veto = "yes"
+		}
+		g.add(actorName(sc, v.Actor), fmt.Sprint(v.Votes), veto, count(v.Pivotal), ss, bz)
+	}
+	s.grid = g
+	return s, true
+}
+
+func ratificationSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
+	if len(an.Ratification) == 0 || an.ZOPA.LevelOneCount == nil {
+		return section{}, false
+	}
+	s := section{title: "Ratification at home (Putnam's two-level game)"}
+	s.text = append(s.text, fmt.Sprintf("At the table alone (Level I) %s pass; ratification at home (Level II) leaves %s. An actor's win-set is the deals its constituency would ratify, over the whole space.",
+		plural(*an.ZOPA.LevelOneCount, "deal", "deals"), count(an.ZOPA.Count)))
+	g := &grid{header: []string{"actor", "ratified by", "votes needed", "win-set (deals)", "blocked by"}, right: []bool{false, false, true, true, false}}
+	for _, a := range sc.Actors {
+		rep, ok := an.Ratification[a.ID]
+		if !ok {
+			continue
+		}
+		by := make([]string, len(rep.By))
+		for i, id := range rep.By {
+			by[i] = fmt.Sprintf("%s (%d)", actorName(sc, id), sc.Actors[sc.ActorIndex(id)].Votes)
+		}
+		var blockers []string
+		for _, b := range rep.BlockedBy {
+			blockers = append(blockers, fmt.Sprintf("%s (%s)", actorName(sc, b.Ratifier), kindWords(b.Kind)))
+		}
+		blocked := strings.Join(blockers, ", ")
+		if rep.BestVotes != nil && len(blockers) == 0 {
+			blocked = "no single ratifier"
+		}
+		g.add(a.Name, strings.Join(by, ", "), fmt.Sprintf("%d of %d", rep.VotesNeeded, rep.Votes), count(rep.WinSet)+" ("+percent(share(rep.WinSet, an.Space.Deals))+")", blocked)
+	}
+	s.grid = g
+	return s, true
+}
+
+func share(n, of uint64) float64 {
+	if of == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(of)
+}
+
+func beliefsSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
+	if len(an.Beliefs) == 0 {
+		return section{}, false
+	}
+	s := section{title: "What each side believes"}
+	s.text = append(s.text, "Each believer's perceived zone is the zone of the scenario as it pictures it. False hopes: deals it believes pass that truly do not. Missed: deals that truly pass but that it believes someone rejects.")
+	g := &grid{header: []string{"actor", "believes", "perceived ZOPA", "its Nash deal", "truly passes", "false hopes", "missed"}, right: []bool{false, false, true, false, false, true, true}}
+	var hidden []string
+	for _, a := range sc.Actors {
+		rep, ok := an.Beliefs[a.ID]
+		if !ok {
+			continue
+		}
+		nash, truly := "none", ""
+		if rep.Nash != nil {
+			nash = dealText(sc, rep.Nash.Options)
+			truly = "no"
+			if rep.NashInTrueZOPA {
+				truly = "yes"
+			}
+		}
+		g.add(a.Name, beliefsText(rep.Believes), count(rep.ZOPACount), nash, truly, count(rep.FalseHopes), count(rep.Missed))
+		for _, h := range rep.HiddenBy {
+			hidden = append(hidden, fmt.Sprintf("- %s sees no deal although %s pass; believing %s = %v hides %s from it.",
+				a.Name, plural(an.ZOPA.Count, "deal", "deals"), h.Path, h.Value, plural(h.Deals, "deal", "deals")))
+		}
+	}
+	s.grid = g
+	if len(hidden) > 0 {
+		s.text = append(s.text, "")
+		s.text = append(s.text, hidden...)
+	}
+	return s, true
+}
+
+func beliefsText(set []sim.Assignment) string {
+	parts := make([]string, len(set))
+	for i, as := range set {
+		parts[i] = fmt.Sprintf("%s = %v", as.Path, as.Value)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// dealText writes a deal's options in issue order.
+func dealText(sc *sim.Scenario, options map[string]string) string {
+	parts := make([]string, len(sc.Issues))
+	for i, is := range sc.Issues {
+		parts[i] = is.ID + " = " + options[is.ID]
+	}
+	return strings.Join(parts, ", ")
+}
+
+// decidedDiagnosis explains an empty zone the veto actors alone would not have emptied:
+// which vote is missing, which ratifier blocks.
+func decidedDiagnosis(sc *sim.Scenario, an *sim.Analysis, s *section) {
+	dg := an.Diagnosis
+	rules := "every ratification"
+	switch {
+	case an.Decision != nil && len(an.Ratification) > 0:
+		rules = "the decision rule and every ratification"
+	case an.Decision != nil:
+		rules = "the decision rule"
+	}
+	s.text = append(s.text, fmt.Sprintf("The veto actors accept some deals together, but none of them passes %s.", rules))
+	if v := dg.Votes; v != nil {
+		s.text = append(s.text, "", fmt.Sprintf("Which vote is missing: the best of those deals gathers %d of the %d votes needed.", v.BestVotes, v.VotesNeeded))
+		if len(v.Missing) == 0 {
+			s.text = append(s.text, "- no single voter's yes would open the zone.")
+		}
+		for _, m := range v.Missing {
+			s.text = append(s.text, fmt.Sprintf("- %s would vote for %s were it to set aside its %s [%s].", actorName(sc, m.Actor), plural(m.Deals, "deal", "deals"), kindWords(m.Kind), m.Path))
+		}
+	}
+	for _, a := range sc.Actors {
+		rep, ok := an.Ratification[a.ID]
+		if !ok || rep.BestVotes == nil {
+			continue
+		}
+		s.text = append(s.text, "", fmt.Sprintf("Which ratifier blocks: no deal the table agrees on is ratified for %s; the best gathers %d of the %d votes its ratifiers must give.", a.Name, *rep.BestVotes, rep.VotesNeeded))
+		if len(rep.BlockedBy) == 0 {
+			s.text = append(s.text, "- no single ratifier's yes would open the zone.")
+		}
+		for _, b := range rep.BlockedBy {
+			s.text = append(s.text, fmt.Sprintf("- %s blocks by its %s: without it, %s would pass [%s].", actorName(sc, b.Ratifier), kindWords(b.Kind), plural(b.Deals, "deal", "deals"), b.Path))
+		}
+	}
+}
+
+func kindWords(kind string) string {
+	if kind == sim.RejectRedLine {
+		return "red lines"
+	}
+	return "reservation"
+}
+
+// ratifyingActors lists the actors with ratification, in file order.
+func ratifyingActors(sc *sim.Scenario, an *sim.Analysis) []string {
+	var ids []string
+	for _, a := range sc.Actors {
+		if _, ok := an.Ratification[a.ID]; ok {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
+func (wd words) actor(id string) string { return actorName(wd.sc, id) }
+
+// belief reads one belief about another actor in words where its path is a common one.
+func (wd words) belief(as sim.Assignment) string {
+	parts := strings.SplitN(as.Path, ".", 3)
+	if len(parts) < 3 || parts[0] != "actors" {
+		return fmt.Sprintf("%s = %v", as.Path, as.Value)
+	}
+	who, rest := wd.actor(parts[1]), parts[2]
+	pref := strings.Split(rest, ".")
+	switch {
+	case rest == "reservation":
+		return fmt.Sprintf("%s walks away from any deal worth less than %v to it (on its own scale from 0 to 1).", who, as.Value)
+	case rest == "veto":
+		return fmt.Sprintf("%s holds a veto: %v.", who, as.Value)
+	case rest == "votes":
+		return fmt.Sprintf("%s holds %v votes.", who, as.Value)
+	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "acceptable":
+		return fmt.Sprintf("%s accepts only %v on %s.", who, as.Value, wd.issue(pref[1]))
+	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "weight":
+		return fmt.Sprintf("%s gives %s a weight of %v.", who, wd.issue(pref[1]), as.Value)
+	}
+	return fmt.Sprintf("%s: %s = %v.", who, rest, as.Value)
+}
+
+// whoMustAgree says in words how a deal is decided: the votes the table needs and each
+// actor's ratification at home. Empty when every veto actor's yes is all a deal needs.
+func whoMustAgree(wd words) []string {
+	sc := wd.sc
+	var out []string
+	ratifier := map[string]bool{}
+	for _, a := range sc.Actors {
+		for _, id := range a.Ratification.By {
+			ratifier[id] = true
+		}
+	}
+	if n := sc.Decision.VotesNeeded; n > 0 {
+		var votes, vetoes []string
+		total := 0
+		for _, a := range sc.Actors {
+			if ratifier[a.ID] {
+				continue
+			}
+			total += max(0, a.Votes)
+			votes = append(votes, fmt.Sprintf("%s %d", a.Name, a.Votes))
+			if a.Veto {
+				vetoes = append(vetoes, a.Name)
+			}
+		}
+		line := fmt.Sprintf("A deal passes when the actors that accept it hold at least %d of the table's %d votes (%s)", n, total, strings.Join(votes, ", "))
+		switch len(vetoes) {
+		case 0:
+		case 1:
+			line += fmt.Sprintf(", %s among them, since it holds a veto", vetoes[0])
+		default:
+			line += fmt.Sprintf(", %s among them, since each holds a veto", joinWords(vetoes, "and"))
+		}
+		out = append(out, cite(line+".", sc.Decision.Source, sc.Decision.Note))
+	}
+	for _, a := range sc.Actors {
+		r := a.Ratification
+		if len(r.By) == 0 {
+			continue
+		}
+		total := 0
+		names := make([]string, len(r.By))
+		for i, id := range r.By {
+			names[i] = wd.actor(id)
+			total += max(0, sc.Actors[sc.ActorIndex(id)].Votes)
+		}
+		needed := r.VotesNeeded
+		if needed <= 0 {
+			needed = total
+		}
+		holds := "it holds"
+		if len(names) > 1 {
+			holds = "together they hold"
+		}
+		line := fmt.Sprintf("%s's deal must be ratified at home by %s: %s %s, and a deal needs %d of them.", a.Name, joinWords(names, "and"), holds, plural(total, "vote", "votes"), needed)
+		out = append(out, cite(line, r.Source, r.Note))
+	}
+	return out
+}
+
+// homeRole says what a ratifier does; empty for an actor that ratifies for no one.
+func homeRole(wd words, id string) string {
+	for _, a := range wd.sc.Actors {
+		if slices.Contains(a.Ratification.By, id) {
+			me := wd.sc.Actors[wd.sc.ActorIndex(id)]
+			return fmt.Sprintf("%s sits at no table: it votes at home, with %s, on the deals %s signs, and accepts those worth at least its reservation.",
+				me.Name, plural(me.Votes, "vote", "votes"), a.Name)
+		}
+	}
+	return ""
+}
+
+// beliefLines says what an actor believes about the others.
+func beliefLines(wd words, id string) []string {
+	a := wd.sc.Actors[wd.sc.ActorIndex(id)]
+	if len(a.Beliefs.Set) == 0 {
+		return nil
+	}
+	out := []string{fmt.Sprintf("What %s believes about the others, where it differs from this file:", a.Name)}
+	for _, as := range a.Beliefs.Set {
+		out = append(out, "- "+wd.belief(as))
+	}
+	if a.Beliefs.Note != "" || a.Beliefs.Source != "" {
+		out = append(out, cite("Why:", a.Beliefs.Source, a.Beliefs.Note))
+	}
+	return out
+}

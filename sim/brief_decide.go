@@ -1,0 +1,75 @@
+package sim
+
+// What briefs say about who must agree. The decision rule and each party's votes are the
+// rules of the game, on the public sheet. An actor's ratification and its beliefs are its
+// own: its role brief shows them, no other brief does. A ratifier's reservation and values
+// stay its own, so the actor it ratifies for reads who ratifies and how many votes it needs,
+// not what they will accept.
+
+// BriefDecision is the decision rule as everyone reads it: the votes a deal needs and each
+// table party's votes.
+type BriefDecision struct {
+	VotesNeeded int         `json:"votes_needed"`
+	Votes       []PartyVote `json:"votes"`
+}
+
+// PartyVote is one party's votes at the table.
+type PartyVote struct {
+	ID    string `json:"id"`
+	Votes int    `json:"votes"`
+}
+
+// RoleRatification is what a role's brief says about ratification at home: its own
+// ratifiers and the votes it needs from them, or the actor it ratifies for.
+type RoleRatification struct {
+	By          []string `json:"by,omitempty"`
+	VotesNeeded int      `json:"votes_needed,omitempty"`
+	Votes       int      `json:"votes,omitempty"`
+	RatifiesFor string   `json:"ratifies_for,omitempty"`
+	// OwnVotes is the role's own votes, toward the ratification it takes part in.
+	OwnVotes int    `json:"own_votes,omitempty"`
+	Note     string `json:"note,omitempty"`
+}
+
+// RoleBeliefs are what a role believes about the others: its own overrides, as written.
+type RoleBeliefs struct {
+	Set  []Assignment `json:"set"`
+	Note string       `json:"note,omitempty"`
+}
+
+func publicDecision(sc *Scenario) *BriefDecision {
+	if sc.Decision.VotesNeeded <= 0 {
+		return nil
+	}
+	rat := ratifiersOf(sc)
+	d := &BriefDecision{VotesNeeded: sc.Decision.VotesNeeded, Votes: []PartyVote{}}
+	for _, a := range sc.Actors {
+		if _, ok := rat[a.ID]; !ok {
+			d.Votes = append(d.Votes, PartyVote{ID: a.ID, Votes: max(0, a.Votes)})
+		}
+	}
+	return d
+}
+
+// roleDecision fills in actor a's ratification and beliefs.
+func roleDecision(sc *Scenario, a int, c *Confidential) {
+	act := &sc.Actors[a]
+	if r := act.Ratification; len(r.By) > 0 {
+		rr := &RoleRatification{By: r.By, VotesNeeded: r.VotesNeeded, Note: r.Note}
+		for _, id := range r.By {
+			if k := sc.ActorIndex(id); k >= 0 {
+				rr.Votes += max(0, sc.Actors[k].Votes)
+			}
+		}
+		if rr.VotesNeeded <= 0 {
+			rr.VotesNeeded = rr.Votes
+		}
+		c.Ratification = rr
+	}
+	if owner, ok := ratifiersOf(sc)[act.ID]; ok {
+		c.Ratification = &RoleRatification{RatifiesFor: owner, OwnVotes: max(0, act.Votes)}
+	}
+	if len(act.Beliefs.Set) > 0 {
+		c.Beliefs = &RoleBeliefs{Set: act.Beliefs.Set, Note: act.Beliefs.Note}
+	}
+}

@@ -1,0 +1,738 @@
+package sim
+
+import (
+	"context"
+	"math"
+	"slices"
+)
+
+// Who must agree (MODEL.md sections 6 and 7). Without a decision rule or ratification, a
+// deal is in the zone when every veto actor accepts it, and the search in search.go, count.go
+// and frontier.go answers alone. With them, acceptance adds a gate: vote counts (quotas) over
+// actors whose acceptance is counted rather than required. The gate is checked beside the
+// veto actors' rules in one depth-first walk (gatedWalk): a branch is cut when some quota can
+// no longer be reached even if every voter still able to accept does, and, when only counting,
+// taken whole when every quota is met even by the voters' worst completions.
+//
+// The zone under a gate is no longer an upper set of the parties' utilities (a deal better
+// for every party can lose a voter), so the frontier cannot be built issue by issue; it is
+// filtered from the zone's deals, visited one by one, in batches.
+
+// decisionRule is the compiled form of a scenario's decision rule and ratifications; nil on
+// a space whose scenario has neither, which then behaves exactly as before they existed.
+type decisionRule struct {
+	// parties are the actors whose utilities the frontier and the solutions use: the veto
+	// actors, or every table voter when no actor holds a veto.
+	parties []int
+	// noVeto is set when no actor holds a veto: then the parties' acceptance is counted by
+	// the decision's quota, not required.
+	noVeto bool
+	// table lists the actors that vote at Level I (every actor but the ratifiers) with
+	// votes above 0 or a veto, in file order.
+	table  []int
+	votes  []int // per actor
+	needed int   // decision.votes_needed
+	ratify []ratifyRule
+	// ratifierOf[a] is the actor a ratifies for, or -1.
+	ratifierOf []int
+}
+
+// ratifyRule is one actor's ratification: the deal needs needed of by's votes.
+type ratifyRule struct {
+	actor  int
+	by     []int
+	needed int
+}
+
+func compileRule(sc *Scenario) *decisionRule {
+	hasRatification := false
+	for i := range sc.Actors {
+		if len(sc.Actors[i].Ratification.By) > 0 {
+			hasRatification = true
+		}
+	}
+	if sc.Decision.VotesNeeded <= 0 && !hasRatification {
+		return nil
+	}
+	dr := &decisionRule{needed: max(0, sc.Decision.VotesNeeded), votes: make([]int, len(sc.Actors)), ratifierOf: make([]int, len(sc.Actors))}
+	for a := range sc.Actors {
+		dr.votes[a] = max(0, sc.Actors[a].Votes)
+		dr.ratifierOf[a] = -1
+	}
+	for a := range sc.Actors {
+		r := &sc.Actors[a].Ratification
+		if len(r.By) == 0 {
+			continue
+		}
+		rr := ratifyRule{actor: a, needed: r.VotesNeeded}
+		all := 0
+		for _, id := range r.By {
+			if k := sc.ActorIndex(id); k >= 0 && !slices.Contains(rr.by, k) {
+				rr.by = append(rr.by, k)
+				dr.ratifierOf[k] = a
+				all += dr.votes[k]
+			}
+		}
+		if rr.needed <= 0 {
+			rr.needed = all
+		}
+		dr.ratify = append(dr.ratify, rr)
+	}
+	veto := 0
+	for a := range sc.Actors {
+		if dr.ratifierOf[a] >= 0 {
+			continue
+		}
+		if sc.Actors[a].Veto {
+			veto++
+		}
+		if sc.Actors[a].Veto || dr.votes[a] > 0 {
+			dr.table = append(dr.table, a)
+		}
+	}
+	if veto == 0 {
+		dr.noVeto = true
+		for _, a := range dr.table {
+			if dr.votes[a] > 0 {
+				dr.parties = append(dr.parties, a)
+			}
+		}
+	} else {
+		for _, a := range dr.table {
+			if sc.Actors[a].Veto {
+				dr.parties = append(dr.parties, a)
+			}
+		}
+	}
+	return dr
+}
+
+// gateVoter is one actor whose acceptance a quota counts, with its own values, red lines and
+// constraints: usually an actor of the space searched, but for a believer's picture, the
+// same actor as the believer sees it.
+type gateVoter struct {
+	actor  int
+	val    []float64
+	accept []bool
+	cons   []constraint
+	floor  float64
+	votes  int
+}
+
+// gateQuota passes when the voters in members that accept hold at least needed votes.
+type gateQuota struct {
+	members []int
+	needed  int
+}
+
+// gate is the part of a zone's acceptance that vetoes cannot express.
+type gate struct {
+	voters []gateVoter
+	quotas []gateQuota
+}
+
+func (g *gate) addVoter(sp *Space, a int, reservation float64, votes int) int {
+	g.voters = append(g.voters, gateVoter{actor: a, val: sp.value[a], accept: sp.accept[a], cons: sp.cons[a], floor: reservation - Tolerance, votes: votes})
+	return len(g.voters) - 1
+}
+
+// decisionGate is the gate of the table's decision rule: the votes of the non-veto voters
+// must make up what the veto actors' votes leave short of votes_needed (the veto actors
+// accept every deal in the zone). Without a veto, every voter's acceptance counts.
+func (sp *Space) decisionGate(g *gate, res []float64) {
+	dr := sp.rule
+	if dr.needed <= 0 {
+		return
+	}
+	q := gateQuota{needed: dr.needed}
+	for _, a := range dr.table {
+		if sp.sc.Actors[a].Veto {
+			q.needed -= dr.votes[a]
+			continue
+		}
+		if dr.votes[a] > 0 {
+			q.members = append(q.members, g.addVoter(sp, a, res[a], dr.votes[a]))
+		}
+	}
+	if q.needed > 0 {
+		g.quotas = append(g.quotas, q)
+	}
+}
+
+// ratificationGate adds the quota of one actor's ratifiers.
+func (sp *Space) ratificationGate(g *gate, rr *ratifyRule, res []float64) {
+	q := gateQuota{needed: rr.needed}
+	for _, k := range rr.by {
+		if sp.rule.votes[k] > 0 {
+			q.members = append(q.members, g.addVoter(sp, k, res[k], sp.rule.votes[k]))
+		}
+	}
+	if q.needed > 0 {
+		g.quotas = append(g.quotas, q)
+	}
+}
+
+// zoneGate is the gate of the whole zone: the decision rule, and with ratified set, every
+// ratification.
+func (sp *Space) zoneGate(res []float64, ratified bool) *gate {
+	g := &gate{}
+	sp.decisionGate(g, res)
+	if ratified {
+		for i := range sp.rule.ratify {
+			sp.ratificationGate(g, &sp.rule.ratify[i], res)
+		}
+	}
+	return g
+}
+
+// partyTree is the tree a gated search walks: the parties' utilities in its vector, the
+// veto actors' red lines and reservations as hard rules. Without a veto the parties'
+// acceptance is the gate's business, so the tree holds no rule of theirs.
+func (sp *Space) partyTree(res []float64) *tree {
+	if !sp.rule.noVeto {
+		return newTree(sp, sp.baseRules(res))
+	}
+	return sp.freeTree(sp.rule.parties)
+}
+
+// freeTree is a tree over the whole space that tracks the given actors' utilities and
+// rejects nothing.
+func (sp *Space) freeTree(track []int) *tree {
+	cp := *sp
+	cp.veto = track
+	r := &rules{reservation: make([]float64, sp.actors), accept: make([][]bool, sp.actors), cons: make([][]constraint, sp.actors)}
+	all := make([]bool, sp.off[sp.issues])
+	for i := range all {
+		all[i] = true
+	}
+	for a := range r.reservation {
+		r.reservation[a] = math.Inf(-1)
+		r.accept[a] = all
+	}
+	return newTree(&cp, r)
+}
+
+// broken marks a voter's partial utility once a red line or constraint of its is broken.
+// NaN, not -Inf: it stays NaN through sums and fails every comparison, so such a voter
+// never counts, even one whose reservation is set aside (a floor of -Inf).
+var broken = math.NaN()
+
+// gatedWalk is one depth-first walk of a tree under a gate.
+type gatedWalk struct {
+	t      *tree
+	g      *gate
+	nm     int
+	choice []int
+	part   []float64 // (issues+1) × t.nv
+	gpart  []float64 // (issues+1) × nm
+	// maxSuf[m][d], minSuf[m][d]: the most and least voter m can still get from the issues
+	// decided at depth d and below (broken for the least when some option crosses its red
+	// line, for the most when every option does).
+	maxSuf, minSuf [][]float64
+	due            [][]voterConstraint // per depth
+	settled        []int               // per voter: the first depth with none of its constraints left
+	steps          uint
+	err            error
+	ctx            context.Context
+}
+
+type voterConstraint struct {
+	voter int
+	c     *constraint
+}
+
+func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
+	w := &gatedWalk{t: t, g: g, nm: len(g.voters), ctx: ctx}
+	n := t.issues
+	w.choice = make([]int, n)
+	w.part = make([]float64, (n+1)*t.nv)
+	w.gpart = make([]float64, (n+1)*w.nm)
+	w.maxSuf = make([][]float64, w.nm)
+	w.minSuf = make([][]float64, w.nm)
+	w.settled = make([]int, w.nm)
+	depthOf := make([]int, n)
+	for d, k := range t.seq {
+		depthOf[k] = d
+	}
+	w.due = make([][]voterConstraint, n)
+	for m := range g.voters {
+		v := &g.voters[m]
+		hi, lo := make([]float64, n+1), make([]float64, n+1)
+		for d := n - 1; d >= 0; d-- {
+			k := t.seq[d]
+			best, worst := math.Inf(-1), math.Inf(1)
+			for _, o := range t.allowed[k] {
+				if x := v.val[t.sp.off[k]+o]; v.accept[t.sp.off[k]+o] {
+					best = max(best, x)
+					worst = min(worst, x)
+				} else {
+					worst = broken
+				}
+			}
+			switch {
+			case len(t.allowed[k]) == 0:
+				best, worst = 0, 0
+			case math.IsInf(best, -1):
+				best = broken
+			}
+			hi[d], lo[d] = hi[d+1]+best, lo[d+1]+worst
+		}
+		w.maxSuf[m], w.minSuf[m] = hi, lo
+		for ci := range v.cons {
+			c := &v.cons[ci]
+			at := 0
+			for _, cd := range c.ifConds {
+				at = max(at, depthOf[cd.issue])
+			}
+			for _, cd := range c.thenCond {
+				at = max(at, depthOf[cd.issue])
+			}
+			w.due[at] = append(w.due[at], voterConstraint{voter: m, c: c})
+			w.settled[m] = max(w.settled[m], at+1)
+		}
+	}
+	return w
+}
+
+// possible reports whether every quota can still be met below a node at depth d.
+func (w *gatedWalk) possible(d int) bool {
+	gu := w.gpart[d*w.nm : (d+1)*w.nm]
+	for qi := range w.g.quotas {
+		q := &w.g.quotas[qi]
+		votes := 0
+		for _, m := range q.members {
+			v := &w.g.voters[m]
+			if gu[m]+w.maxSuf[m][d] >= v.floor-boundSlack {
+				votes += v.votes
+			}
+		}
+		if votes < q.needed {
+			return false
+		}
+	}
+	return true
+}
+
+// sure reports whether every quota is met by every completion below a node at depth d.
+func (w *gatedWalk) sure(d int) bool {
+	gu := w.gpart[d*w.nm : (d+1)*w.nm]
+	for qi := range w.g.quotas {
+		q := &w.g.quotas[qi]
+		votes := 0
+		for _, m := range q.members {
+			v := &w.g.voters[m]
+			if d >= w.settled[m] && gu[m]+w.minSuf[m][d] >= v.floor+boundSlack {
+				votes += v.votes
+			}
+		}
+		if votes < q.needed {
+			return false
+		}
+	}
+	return true
+}
+
+// stepVoters extends the voters' partial utilities from depth d to d+1 by option o of
+// issue seq[d]; choice[seq[d]] must already be o.
+func (w *gatedWalk) stepVoters(d, o int) {
+	idx := w.t.sp.off[w.t.seq[d]] + o
+	cur, next := w.gpart[d*w.nm:(d+1)*w.nm], w.gpart[(d+1)*w.nm:(d+2)*w.nm]
+	for m := range w.g.voters {
+		v := &w.g.voters[m]
+		if v.accept[idx] {
+			next[m] = cur[m] + v.val[idx]
+		} else {
+			next[m] = broken
+		}
+	}
+	for _, vc := range w.due[d] {
+		if !vc.c.holds(w.choice) {
+			next[vc.voter] = broken
+		}
+	}
+}
+
+// passes is the gate's exact test at a complete deal.
+func (w *gatedWalk) passes(gu []float64) bool {
+	for qi := range w.g.quotas {
+		q := &w.g.quotas[qi]
+		votes := 0
+		for _, m := range q.members {
+			if gu[m] >= w.g.voters[m].floor {
+				votes += w.g.voters[m].votes
+			}
+		}
+		if votes < q.needed {
+			return false
+		}
+	}
+	return true
+}
+
+// run walks the tree, best options first. With whole set, a subtree that is entirely in
+// the zone goes to whole(d) instead of being walked; every zone deal reached goes to leaf
+// with the parties' utilities u and the voters' gu.
+func (w *gatedWalk) run(whole func(d int), leaf func(u, gu []float64)) error {
+	t := w.t
+	if t.empty() {
+		return nil
+	}
+	var descend func(d int)
+	descend = func(d int) {
+		if w.err != nil {
+			return
+		}
+		if w.steps++; w.steps&4095 == 0 {
+			if err := w.ctx.Err(); err != nil {
+				w.err = err
+				return
+			}
+		}
+		if !w.possible(d) {
+			return
+		}
+		u := w.part[d*t.nv : (d+1)*t.nv]
+		if d == t.issues {
+			gu := w.gpart[d*w.nm : (d+1)*w.nm]
+			if t.leafOK(u) && w.passes(gu) {
+				leaf(u, gu)
+			}
+			return
+		}
+		if whole != nil && t.wholeOK(d, u) && w.sure(d) {
+			whole(d)
+			return
+		}
+		next := w.part[(d+1)*t.nv : (d+2)*t.nv]
+		for _, o := range t.order[d] {
+			w.choice[t.seq[d]] = o
+			if t.step(d, o, w.choice, u, next) {
+				w.stepVoters(d, o)
+				descend(d + 1)
+			}
+		}
+	}
+	descend(0)
+	return w.err
+}
+
+// gatedTally counts the zone of a tree under a gate, with how often each option occurs.
+func gatedTally(ctx context.Context, t *tree, g *gate) (*tally, error) {
+	w := newGatedWalk(ctx, t, g)
+	tal := t.newTally()
+	err := w.run(func(d int) {
+		tal.n += t.size[d]
+		for _, is := range t.seq[:d] {
+			tal.opt[t.sp.off[is]+w.choice[is]] += t.size[d]
+		}
+		tal.whole[d]++
+	}, func(u, gu []float64) {
+		tal.n++
+		for k, o := range w.choice {
+			tal.opt[t.sp.off[k]+o]++
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	t.finish(tal)
+	return tal, nil
+}
+
+// gatedZone is what one visit of every deal in a gated zone gathers.
+type gatedZone struct {
+	tal      *tally
+	front    frontier
+	top      []ranked
+	members  []uint64
+	pivotal  []uint64 // per actor: zone deals its vote is needed for
+	res      []float64
+	power    []float64
+	partyRes []float64
+}
+
+// visitZone walks every deal of the zone under the rule at reservations res (ratified or
+// Level I only), gathering the count, the frontier of the parties' utilities, the limit
+// best by Nash product and, with record, the deals' positions.
+func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, limit int, record bool) (*gatedZone, error) {
+	dr := sp.rule
+	t := sp.partyTree(res)
+	g := sp.zoneGate(res, ratified)
+	w := newGatedWalk(ctx, t, g)
+	np := len(dr.parties)
+	z := &gatedZone{tal: t.newTally(), pivotal: make([]uint64, sp.actors), res: res, partyRes: make([]float64, np), power: make([]float64, np)}
+	for j, a := range dr.parties {
+		z.partyRes[j], z.power[j] = res[a], sp.power[a]
+	}
+	// The table's voters, for pivotal counts: each veto actor's vote is always needed.
+	tableVoter := make([]int, sp.actors)
+	for a := range tableVoter {
+		tableVoter[a] = -1
+	}
+	if dr.needed > 0 {
+		for m, v := range g.voters {
+			if dr.ratifierOf[v.actor] < 0 && tableVoter[v.actor] < 0 {
+				tableVoter[v.actor] = m
+			}
+		}
+	}
+	vetoVotes := 0
+	for _, a := range dr.table {
+		if sp.sc.Actors[a].Veto {
+			vetoVotes += dr.votes[a]
+		}
+	}
+	top := &topK{k: limit}
+	var kept, cands []entry
+	sl := newSlab(np, sp.issues, 4096)
+	flush := func() error {
+		if len(cands) == 0 {
+			return nil
+		}
+		batch, err := paretoFilter(ctx, cands)
+		if err == nil {
+			kept, err = paretoFilter(ctx, append(batch, kept...))
+		}
+		fresh := newSlab(np, sp.issues, len(kept))
+		for i := range kept {
+			vec, choice := fresh.take()
+			copy(vec, kept[i].vec)
+			copy(choice, kept[i].choice)
+			kept[i].vec, kept[i].choice = vec, choice
+		}
+		sl = newSlab(np, sp.issues, 4096)
+		cands = cands[:0]
+		return err
+	}
+	eff := make([]float64, np)
+	var flushErr error
+	err := w.run(nil, func(u, gu []float64) {
+		z.tal.n++
+		for k, o := range w.choice {
+			z.tal.opt[sp.off[k]+o]++
+		}
+		if record {
+			z.members = append(z.members, sp.index(w.choice))
+		}
+		sp.effective(u, w.choice, res, eff)
+		score := 1.0
+		for j, x := range eff {
+			score *= math.Max(0, x-z.partyRes[j])
+		}
+		top.offer(score, w.choice)
+		if dr.needed > 0 {
+			votes := vetoVotes
+			for _, a := range dr.table {
+				if m := tableVoter[a]; m >= 0 && gu[m] >= g.voters[m].floor {
+					votes += g.voters[m].votes
+				}
+			}
+			for _, a := range dr.table {
+				m := tableVoter[a]
+				if sp.sc.Actors[a].Veto || m >= 0 && gu[m] >= g.voters[m].floor && votes-g.voters[m].votes < dr.needed {
+					z.pivotal[a]++
+				}
+			}
+		}
+		vec, choice := sl.take()
+		copy(vec, eff)
+		copy(choice, w.choice)
+		cands = append(cands, entry{vec: vec, count: 1, choice: choice})
+		if len(cands) == maxBatch && flushErr == nil {
+			flushErr = flush()
+		}
+	})
+	if err == nil {
+		err = flushErr
+	}
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return nil, err
+	}
+	z.front = frontier{nv: np, entries: kept}
+	slices.SortFunc(z.front.entries, func(a, b entry) int { return slices.Compare(a.choice, b.choice) })
+	z.top = top.sorted()
+	slices.Sort(z.members)
+	return z, nil
+}
+
+// effective writes the parties' utilities as the frontier and solutions use them: a party
+// that votes against a deal that passes anyway (possible only without vetoes) is held at its
+// reservation at most, so its surplus counts as 0.
+func (sp *Space) effective(u []float64, choice []int, res []float64, out []float64) {
+	copy(out, u)
+	if !sp.rule.noVeto {
+		return
+	}
+	for j, a := range sp.rule.parties {
+		if !sp.Accepts(a, choice, res[a]) {
+			out[j] = min(u[j], res[a])
+		}
+	}
+}
+
+// effectiveOf is effective for a deal given by its choice alone.
+func (sp *Space) effectiveOf(choice []int, res []float64) []float64 {
+	u := make([]float64, len(sp.rule.parties))
+	for j, a := range sp.rule.parties {
+		u[j] = sp.Utility(a, choice)
+	}
+	out := make([]float64, len(u))
+	sp.effective(u, choice, res, out)
+	return out
+}
+
+// gatedCount is the size of the zone (ratified or Level I only) at reservations res.
+func (sp *Space) gatedCount(ctx context.Context, res []float64, ratified bool) (uint64, error) {
+	tal, err := gatedTally(ctx, sp.partyTree(res), sp.zoneGate(res, ratified))
+	if err != nil {
+		return 0, err
+	}
+	return tal.n, nil
+}
+
+// gatedSearch is searchZOPA under a decision rule or ratification.
+func gatedSearch(ctx context.Context, sp *Space, res []float64, record bool) (*zopaSearch, error) {
+	z, err := sp.visitZone(ctx, res, true, 0, record)
+	if err != nil {
+		return nil, err
+	}
+	return &zopaSearch{count: z.tal.n, members: z.members, front: z.front, vetoRes: z.partyRes, vetoPower: z.power}, nil
+}
+
+// Parties are the actors whose utilities the frontier and the bargaining solutions use, in
+// file order: the veto actors, or, under a decision rule with no veto, every table voter.
+func (sp *Space) Parties() []int {
+	if sp.rule == nil {
+		return slices.Clone(sp.veto)
+	}
+	return slices.Clone(sp.rule.parties)
+}
+
+// Passes reports whether a deal is in the zone at reservations res: every veto actor
+// accepts it, the decision rule's votes are there, and it is ratified for every actor with
+// ratification.
+func (sp *Space) Passes(choice []int, res []float64) bool {
+	for _, a := range sp.veto {
+		if !sp.Accepts(a, choice, res[a]) {
+			return false
+		}
+	}
+	if sp.rule == nil {
+		return true
+	}
+	if sp.rule.needed > 0 && sp.TableVotes(choice, res) < sp.rule.needed {
+		return false
+	}
+	for i := range sp.rule.ratify {
+		if !sp.ratifiedFor(&sp.rule.ratify[i], choice, res) {
+			return false
+		}
+	}
+	return true
+}
+
+// TableVotes is the votes of the table's actors that accept a deal.
+func (sp *Space) TableVotes(choice []int, res []float64) int {
+	if sp.rule == nil {
+		return 0
+	}
+	votes := 0
+	for _, a := range sp.rule.table {
+		if sp.Accepts(a, choice, res[a]) {
+			votes += sp.rule.votes[a]
+		}
+	}
+	return votes
+}
+
+func (sp *Space) ratifiedFor(rr *ratifyRule, choice []int, res []float64) bool {
+	return sp.ratifyingVotes(rr, choice, res) >= rr.needed
+}
+
+func (sp *Space) ratifyingVotes(rr *ratifyRule, choice []int, res []float64) int {
+	votes := 0
+	for _, k := range rr.by {
+		if sp.Accepts(k, choice, res[k]) {
+			votes += sp.rule.votes[k]
+		}
+	}
+	return votes
+}
+
+// RatifiedFor reports whether a deal is ratified for actor a at reservations res; true
+// for an actor without ratification.
+func (sp *Space) RatifiedFor(a int, choice []int, res []float64) bool {
+	if sp.rule == nil {
+		return true
+	}
+	for i := range sp.rule.ratify {
+		if sp.rule.ratify[i].actor == a {
+			return sp.ratifiedFor(&sp.rule.ratify[i], choice, res)
+		}
+	}
+	return true
+}
+
+// countVotes adds to a scored deal the votes it gathers at the table and at home, and,
+// without a veto, the parties' Nash product as the solutions weigh it.
+func (sp *Space) countVotes(d *Deal, choice []int, res []float64) {
+	dr := sp.rule
+	if dr.needed > 0 {
+		v := sp.TableVotes(choice, res)
+		d.Votes = &v
+	}
+	if len(dr.ratify) > 0 {
+		d.Ratification = map[string]int{}
+		for i := range dr.ratify {
+			d.Ratification[sp.sc.Actors[dr.ratify[i].actor].ID] = sp.ratifyingVotes(&dr.ratify[i], choice, res)
+		}
+	}
+	if dr.noVeto {
+		p := 1.0
+		for j, x := range sp.effectiveOf(choice, res) {
+			p *= math.Max(0, x-res[dr.parties[j]])
+		}
+		d.NashProduct = presentable(p)
+	}
+}
+
+// dominatingDecided is dominating under a decision rule or ratification: the zone is no
+// longer every deal within the veto actors' red lines that is at least as good for them, so
+// the deals that dominate are sought among the deals of the zone, by the parties' utilities.
+func (sp *Space) dominatingDecided(ctx context.Context, choice []int) (*Dominance, error) {
+	res := sp.reservations()
+	parties := sp.rule.parties
+	at := sp.effectiveOf(choice, res)
+	gains := func(c []int) (lo, sum float64) {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for j, x := range sp.effectiveOf(c, res) {
+			lo, hi = min(lo, x-at[j]), max(hi, x-at[j])
+			sum += x - at[j]
+		}
+		if hi <= Tolerance || lo < -Tolerance {
+			return notStrictlyBetter, sum
+		}
+		return lo, sum
+	}
+	best, ok, err := gatedArgmax(ctx, sp.partyTree(res), sp.zoneGate(res, true), func(c []int) (float64, float64) { return gains(c) })
+	if err != nil || !ok {
+		return nil, err
+	}
+	if lo, _ := gains(best); lo == notStrictlyBetter {
+		return nil, nil
+	}
+	dom := &Dominance{Options: map[string]string{}, Gains: map[string]float64{}, Choice: best}
+	for k, o := range best {
+		dom.Options[sp.sc.Issues[k].ID] = sp.sc.Issues[k].Options[o].ID
+	}
+	eff := sp.effectiveOf(best, res)
+	for j, a := range parties {
+		dom.Gains[sp.sc.Actors[a].ID] = presentable(eff[j] - at[j])
+	}
+	lo, _ := gains(best)
+	dom.MinGain = presentable(max(0, lo))
+	return dom, nil
+}

@@ -1,0 +1,385 @@
+package sim
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// randomDecided adds who-must-agree to a random scenario: votes on every actor, sometimes a
+// decision rule (sometimes with no veto at all), sometimes ratifiers taken from the actors.
+func randomDecided(rng *rand.Rand) *Scenario {
+	sc := randomScenario(rng)
+	for a := range sc.Actors {
+		sc.Actors[a].Votes = rng.IntN(4)
+	}
+	// Some actors become ratifiers of another actor that ratifies for no one.
+	ratifier := make([]bool, len(sc.Actors))
+	for a := 1; a < len(sc.Actors); a++ {
+		if rng.IntN(3) > 0 {
+			continue
+		}
+		for _, b := range rng.Perm(len(sc.Actors)) {
+			if b == a || ratifier[b] || len(sc.Actors[a].Ratification.By) > 0 {
+				continue
+			}
+			sc.Actors[a].Veto = false
+			ratifier[a] = true
+			sc.Actors[b].Ratification.By = append(sc.Actors[b].Ratification.By, sc.Actors[a].ID)
+			break
+		}
+	}
+	for a := range sc.Actors {
+		r := &sc.Actors[a].Ratification
+		if len(r.By) > 0 && rng.IntN(2) == 0 {
+			all := 0
+			for _, id := range r.By {
+				all += sc.Actors[sc.ActorIndex(id)].Votes
+			}
+			r.VotesNeeded = rng.IntN(all + 1)
+		}
+	}
+	table := 0
+	for a := range sc.Actors {
+		if !ratifier[a] {
+			table += sc.Actors[a].Votes
+		}
+	}
+	if table > 0 && rng.IntN(3) > 0 {
+		sc.Decision.VotesNeeded = 1 + rng.IntN(table)
+		if rng.IntN(4) == 0 {
+			for a := range sc.Actors {
+				sc.Actors[a].Veto = false
+			}
+		}
+	}
+	return sc
+}
+
+// decidedReference reads MODEL.md sections 6 and 7 off the scenario itself: who sits at the
+// table, who ratifies, who the parties are, and whether a deal passes.
+type decidedReference struct {
+	parties []int
+	passes  func([]int) bool
+	level1  func([]int) bool
+	winSet  map[string]func([]int) bool
+	vec     func([]int) []float64
+}
+
+func referenceRule(sp *Space) decidedReference {
+	sc := sp.Scenario()
+	res := sp.reservations()
+	isRatifier := map[int]bool{}
+	for a := range sc.Actors {
+		for _, id := range sc.Actors[a].Ratification.By {
+			isRatifier[sc.ActorIndex(id)] = true
+		}
+	}
+	var veto, voters []int
+	for a := range sc.Actors {
+		if isRatifier[a] {
+			continue
+		}
+		if sc.Actors[a].Veto {
+			veto = append(veto, a)
+		}
+		if sc.Actors[a].Votes > 0 {
+			voters = append(voters, a)
+		}
+	}
+	ref := decidedReference{parties: veto, winSet: map[string]func([]int) bool{}}
+	if len(veto) == 0 {
+		ref.parties = voters
+	}
+	accepts := func(a int, c []int) bool { return sp.Accepts(a, c, res[a]) }
+	ratified := map[int]func([]int) bool{}
+	for a := range sc.Actors {
+		r := sc.Actors[a].Ratification
+		if len(r.By) == 0 {
+			continue
+		}
+		ratified[a] = func(c []int) bool {
+			votes, all := 0, 0
+			for _, id := range r.By {
+				k := sc.ActorIndex(id)
+				all += sc.Actors[k].Votes
+				if accepts(k, c) {
+					votes += sc.Actors[k].Votes
+				}
+			}
+			need := r.VotesNeeded
+			if need == 0 {
+				need = all
+			}
+			return votes >= need
+		}
+		ref.winSet[sc.Actors[a].ID] = ratified[a]
+	}
+	ref.level1 = func(c []int) bool {
+		votes := 0
+		for _, a := range veto {
+			if !accepts(a, c) {
+				return false
+			}
+		}
+		for _, a := range voters {
+			if accepts(a, c) {
+				votes += sc.Actors[a].Votes
+			}
+		}
+		return votes >= sc.Decision.VotesNeeded
+	}
+	ref.passes = func(c []int) bool {
+		if !ref.level1(c) {
+			return false
+		}
+		for _, f := range ratified {
+			if !f(c) {
+				return false
+			}
+		}
+		return true
+	}
+	ref.vec = func(c []int) []float64 {
+		v := make([]float64, len(ref.parties))
+		for j, a := range ref.parties {
+			v[j] = sp.Utility(a, c)
+			// A party that votes against a deal that passes counts with surplus 0.
+			if !accepts(a, c) {
+				v[j] = math.Min(v[j], res[a])
+			}
+		}
+		return v
+	}
+	return ref
+}
+
+// countDeals counts the deals of the whole space a predicate admits, by odometer.
+func countDeals(sc *Scenario, ok func([]int) bool) uint64 {
+	choice := make([]int, len(sc.Issues))
+	var n uint64
+	for {
+		if ok(choice) {
+			n++
+		}
+		k := len(choice) - 1
+		for ; k >= 0; k-- {
+			if choice[k]++; choice[k] < len(sc.Issues[k].Options) {
+				break
+			}
+			choice[k] = 0
+		}
+		if k < 0 {
+			return n
+		}
+	}
+}
+
+func TestDecisionAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 6))
+	checked, nonEmpty, gated := 0, 0, 0
+	for n := 0; n < 600; n++ {
+		sc := randomDecided(rng)
+		if errs := sc.Validate().Errors(); len(errs) > 0 {
+			continue
+		}
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := referenceRule(sp)
+		want := solveReference(sp, ref.parties, ref.passes, ref.vec)
+		an, err := Analyze(context.Background(), sp, Options{Limit: 1 << 20, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		if sp.rule != nil {
+			gated++
+		}
+		if want.count > 0 {
+			nonEmpty++
+		}
+		fail := func(format string, args ...any) {
+			t.Helper()
+			js, _ := json.Marshal(sc)
+			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
+		}
+		if an.ZOPA.Count != want.count {
+			fail("count %d, brute force %d", an.ZOPA.Count, want.count)
+		}
+		if c, err := sp.Count(context.Background(), sp.Reservations(), 1); err != nil || c != want.count {
+			fail("Count %d (%v), brute force %d", c, err, want.count)
+		}
+		for is, opts := range want.perIssue {
+			for o, c := range opts {
+				if an.Issues[is][o] != c {
+					fail("issues[%s][%s] = %d, brute force %d", is, o, an.Issues[is][o], c)
+				}
+			}
+		}
+		if an.Pareto.Count != len(want.pareto) || an.Pareto.Distinct != want.distinct {
+			fail("pareto %+v, brute force %d deals, %d distinct", an.Pareto, len(want.pareto), want.distinct)
+		}
+		if uint64(len(an.ZOPA.Deals)) != want.count {
+			fail("%d deals listed of %d", len(an.ZOPA.Deals), want.count)
+		}
+		for _, d := range an.ZOPA.Deals {
+			if !ref.passes(d.Choice) {
+				fail("listed deal %v does not pass", d.Choice)
+			}
+			isPareto := slices.ContainsFunc(want.pareto, func(p []int) bool { return slices.Equal(p, d.Choice) })
+			if d.Pareto != isPareto {
+				fail("deal %v pareto = %v, brute force %v", d.Choice, d.Pareto, isPareto)
+			}
+		}
+		for _, ns := range an.Solutions.Named() {
+			w, ok := want.solution[ns.Key]
+			switch {
+			case !ok && ns.Solution != nil:
+				fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
+			case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
+				fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
+			}
+		}
+		if an.ZOPA.LevelOneCount != nil {
+			if w := countDeals(sc, ref.level1); *an.ZOPA.LevelOneCount != w {
+				fail("level one %d, brute force %d", *an.ZOPA.LevelOneCount, w)
+			}
+		}
+		for id, f := range ref.winSet {
+			if w := countDeals(sc, f); an.Ratification[id] == nil || an.Ratification[id].WinSet != w {
+				fail("win-set of %s: %+v, brute force %d", id, an.Ratification[id], w)
+			}
+		}
+		if an.Decision != nil {
+			checkPivotal(t, sp, an, ref, fail)
+		}
+	}
+	t.Logf("%d scenarios, %d with a zone, %d with a rule", checked, nonEmpty, gated)
+	if checked < 300 || nonEmpty < 50 || gated < 150 {
+		t.Fatalf("only %d valid scenarios, %d with a zone, %d with a rule: the generator no longer exercises the engine", checked, nonEmpty, gated)
+	}
+}
+
+// checkPivotal counts, deal by deal, the zone deals each table voter's vote is needed for.
+func checkPivotal(t *testing.T, sp *Space, an *Analysis, ref decidedReference, fail func(string, ...any)) {
+	t.Helper()
+	sc := sp.Scenario()
+	res := sp.reservations()
+	for _, v := range an.Decision.Voters {
+		a := sc.ActorIndex(v.Actor)
+		want := countDeals(sc, func(c []int) bool {
+			if !ref.passes(c) {
+				return false
+			}
+			if sc.Actors[a].Veto {
+				return true
+			}
+			if !sp.Accepts(a, c, res[a]) {
+				return false
+			}
+			// Without a's vote: the same deal, a's votes taken away.
+			votes := 0
+			for _, b := range an.Decision.Voters {
+				k := sc.ActorIndex(b.Actor)
+				if k != a && sp.Accepts(k, c, res[k]) {
+					votes += sc.Actors[k].Votes
+				}
+			}
+			return votes < sc.Decision.VotesNeeded
+		})
+		if v.Pivotal != want {
+			fail("%s pivotal for %d deals, brute force %d", v.Actor, v.Pivotal, want)
+		}
+	}
+}
+
+// randomBeliefs gives one or two actors a belief about another: a reservation, a weight or
+// a red line.
+func randomBeliefs(rng *rand.Rand, sc *Scenario) {
+	if len(sc.Actors) < 2 {
+		return
+	}
+	for n := 0; n < 1+rng.IntN(2); n++ {
+		a := rng.IntN(len(sc.Actors))
+		b := (a + 1 + rng.IntN(len(sc.Actors)-1)) % len(sc.Actors)
+		other := &sc.Actors[b]
+		var as Assignment
+		switch pr := &other.Preferences[rng.IntN(len(other.Preferences))]; rng.IntN(3) {
+		case 0:
+			as = Assignment{Path: "actors." + other.ID + ".reservation", Value: float64(rng.IntN(9)) / 10}
+		case 1:
+			as = Assignment{Path: "actors." + other.ID + ".preferences." + pr.Issue + ".weight", Value: float64(1 + rng.IntN(4))}
+		default:
+			is := &sc.Issues[sc.IssueIndex(pr.Issue)]
+			as = Assignment{Path: "actors." + other.ID + ".preferences." + pr.Issue + ".acceptable", Value: is.Options[rng.IntN(len(is.Options))].ID}
+		}
+		if !slices.ContainsFunc(sc.Actors[a].Beliefs.Set, func(x Assignment) bool { return x.Path == as.Path }) {
+			sc.Actors[a].Beliefs.Set = append(sc.Actors[a].Beliefs.Set, as)
+		}
+	}
+}
+
+func TestBeliefsAgreeWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 8))
+	checked, differ := 0, 0
+	for n := 0; n < 500; n++ {
+		sc := randomDecided(rng)
+		randomBeliefs(rng, sc)
+		if errs := sc.Validate().Errors(); len(errs) > 0 {
+			continue
+		}
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := Analyze(context.Background(), sp, Options{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		truth := referenceRule(sp)
+		fail := func(format string, args ...any) {
+			t.Helper()
+			js, _ := json.Marshal(sc)
+			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
+		}
+		for _, a := range sp.Believers() {
+			checked++
+			id := sc.Actors[a].ID
+			psc, err := sc.Perceived(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			psp, err := Compile(psc)
+			if err != nil {
+				fail("perceived scenario of %s: %v", id, err)
+			}
+			seen := referenceRule(psp)
+			want := solveReference(psp, seen.parties, seen.passes, seen.vec)
+			hopes := countDeals(sc, func(c []int) bool { return seen.passes(c) && !truth.passes(c) })
+			missed := countDeals(sc, func(c []int) bool { return !seen.passes(c) && truth.passes(c) })
+			got := an.Beliefs[id]
+			if got == nil || got.ZOPACount != want.count || got.FalseHopes != hopes || got.Missed != missed {
+				fail("%s: %+v; brute force perceives %d, false hopes %d, missed %d", id, got, want.count, hopes, missed)
+			}
+			if hopes+missed > 0 {
+				differ++
+			}
+			nash, ok := want.solution["nash"]
+			switch {
+			case !ok && got.Nash != nil:
+				fail("%s: perceived Nash %v on an empty perceived zone", id, got.Nash.Choice)
+			case ok && (got.Nash == nil || !slices.Equal(got.Nash.Choice, nash) || got.NashInTrueZOPA != truth.passes(nash)):
+				fail("%s: perceived Nash %+v (in true zone %v); brute force %v (%v)", id, got.Nash, got.NashInTrueZOPA, nash, truth.passes(nash))
+			}
+		}
+	}
+	t.Logf("%d believers, %d of them wrong about the zone", checked, differ)
+	if checked < 200 || differ < 50 {
+		t.Fatalf("only %d believers, %d wrong about the zone: the generator no longer exercises beliefs", checked, differ)
+	}
+}

@@ -1,0 +1,88 @@
+package sim
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The values of who must agree that a what-if can change (MODEL.md sections 6 to 9): each
+// actor's votes, the decision's and each ratification's votes_needed, and each belief,
+// which ranges as the value it is a belief about.
+
+// decisionParams lists decision.votes_needed; 0 is the veto actors' unanimity, the most is
+// every vote at the table.
+func (s *Scenario) decisionParams(ps []Param) []Param {
+	return append(ps, integerParam("decision.votes_needed", s.Decision.VotesNeeded, 0, max(tableVotes(s), s.Decision.VotesNeeded)))
+}
+
+// votesParams lists an actor's votes, from 0 to every vote in the file, and its
+// ratification's votes_needed, from 0 (all of them) to its ratifiers' votes.
+func (s *Scenario) votesParams(ps []Param, a *Actor) []Param {
+	all := 0
+	for i := range s.Actors {
+		all += max(0, s.Actors[i].Votes)
+	}
+	p := "actors." + a.ID
+	ps = append(ps, integerParam(p+".votes", a.Votes, 0, max(all, 1, a.Votes)))
+	if len(a.Ratification.By) > 0 {
+		theirs := 0
+		for _, id := range a.Ratification.By {
+			if k := s.ActorIndex(id); k >= 0 {
+				theirs += max(0, s.Actors[k].Votes)
+			}
+		}
+		ps = append(ps, integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(theirs, a.Ratification.VotesNeeded)))
+	}
+	return ps
+}
+
+// beliefParams lists each belief as the row of the value it is about, under the belief's
+// own path.
+func (s *Scenario) beliefParams(ps []Param) []Param {
+	byPath := map[string]Param{}
+	for _, p := range ps {
+		byPath[p.Path] = p
+	}
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		for _, as := range a.Beliefs.Set {
+			about, ok := byPath[as.Path]
+			if !ok {
+				continue
+			}
+			row := about
+			row.Path = "actors." + a.ID + ".beliefs.set." + as.Path
+			row.Value = beliefText(as.Value, about)
+			ps = append(ps, row)
+		}
+	}
+	return ps
+}
+
+// beliefText writes a belief's value as --set takes it.
+func beliefText(v any, about Param) string {
+	switch x := v.(type) {
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case int:
+		return strconv.Itoa(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case []any:
+		ids := make([]string, 0, len(x))
+		for _, it := range x {
+			if s, ok := it.(string); ok {
+				ids = append(ids, s)
+			}
+		}
+		return FlowList(ids)
+	case []string:
+		return FlowList(x)
+	case string:
+		if about.Kind == ParamOptions && !strings.HasPrefix(x, "[") {
+			return FlowList(strings.Split(x, ","))
+		}
+		return x
+	}
+	return about.Value
+}

@@ -1,0 +1,295 @@
+package sim
+
+import (
+	"context"
+	"math"
+	"slices"
+)
+
+// Rounds under who must agree (MODEL.md sections 6 to 8). An actor with ratification
+// accepts only deals ratified for it, anticipating the vote at home, where its ratifiers
+// vote by their reservations of the round. Agreement needs the votes the decision rule asks
+// for. A proposer, or the mediator, that holds beliefs chooses from its perceived scenario:
+// the others' reservations shifted by what it believes, their values and red lines as it
+// believes them, their aspirations computed from those. Everyone answers by its true values,
+// and a proposal its author believed would pass and that fails names the actors it misjudged.
+
+// proposerAt is the actor who proposes at round t: the mediator (-1 for a neutral one), or
+// the parties in turn.
+func (rn *rounds) proposerAt(t int) int {
+	if rn.protocol == ProtocolMediated {
+		return rn.mediator
+	}
+	ps := rn.sp.Parties()
+	return ps[t%len(ps)]
+}
+
+// picture is a proposer's view of the talks: its perceived scenario compiled, the others'
+// best utilities and strategies as it believes them, and how far it believes each
+// reservation lies from the truth.
+type picture struct {
+	sp       *Space
+	best     []float64
+	kind     []string
+	exponent []float64
+	offset   []float64
+}
+
+// pictureOf compiles actor a's picture of the talks as they stand; nil when it holds no
+// beliefs. A belief about a reservation is a belief about where it starts: the believer
+// expects it to drift with the truth.
+func (rn *rounds) pictureOf(a int) (*picture, error) {
+	if a < 0 || len(rn.start.Actors[a].Beliefs.Set) == 0 {
+		return nil, nil
+	}
+	now := rn.sp.sc.Clone()
+	for i := range now.Actors {
+		now.Actors[i].Reservation = rn.start.Actors[i].Reservation
+	}
+	for _, as := range rn.start.Actors[a].Beliefs.Set {
+		if err := now.Set(as.Path, as.Value); err != nil {
+			return nil, err
+		}
+	}
+	pic := &picture{offset: make([]float64, len(now.Actors))}
+	for i := range now.Actors {
+		pic.offset[i] = now.Actors[i].Reservation - rn.start.Actors[i].Reservation
+		now.Actors[i].Reservation = rn.sp.sc.Actors[i].Reservation
+		k, e := StrategyExponent(now.Actors[i].Strategy)
+		pic.kind, pic.exponent = append(pic.kind, k), append(pic.exponent, e)
+	}
+	sp, err := compile(now)
+	if err != nil {
+		return nil, err
+	}
+	pic.sp = sp
+	view := &rounds{ctx: rn.ctx, sp: sp}
+	if err := view.computeBest(); err != nil {
+		return nil, err
+	}
+	pic.best = view.best
+	return pic, nil
+}
+
+// perceivedRound is the reservations and aspirations of round t as the picture's holder a
+// sees them. Its own are the true ones; another's tit-for-tat, which answers what happened,
+// is taken as it truly is.
+func (pic *picture) perceivedRound(a, t, deadline int, r, asp []float64, kind []string) ([]float64, []float64) {
+	pr, pasp := make([]float64, len(r)), make([]float64, len(r))
+	for j := range r {
+		pr[j] = math.Round(clamp01(r[j]+pic.offset[j])*1e12) / 1e12
+		switch {
+		case j == a || kind[j] == StrategyTitForTat:
+			pasp[j] = asp[j]
+		case pic.kind[j] == StrategyHardliner:
+			pasp[j] = max(pic.best[j], pr[j])
+		default:
+			pasp[j] = Aspiration(pr[j], pic.best[j], t, deadline, pic.exponent[j])
+		}
+	}
+	pasp[a] = asp[a]
+	return pr, pasp
+}
+
+// propose is the round's proposal, chosen from the proposer's own picture when it holds
+// beliefs; with it, whether the proposer believed it would pass and whom it then believed
+// would accept.
+func (rn *rounds) propose(t int, r, asp []float64) (*Proposal, []bool, error) {
+	p := rn.proposerAt(t)
+	pic, err := rn.pictureOf(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	view, vr, vasp := rn, r, asp
+	if pic != nil {
+		cp := *rn
+		cp.sp, cp.best = pic.sp, pic.best
+		view = &cp
+		vr, vasp = pic.perceivedRound(p, t, rn.deadline, r, asp, rn.kind)
+	}
+	var prop *Proposal
+	if rn.protocol == ProtocolMediated {
+		prop, err = view.mediated(vr, vasp)
+	} else {
+		prop, err = view.alternating(t, vr, vasp)
+	}
+	if err != nil || prop == nil || pic == nil || !pic.sp.passesNow(prop.Choice, vasp, vr) {
+		return prop, nil, err
+	}
+	believed := make([]bool, rn.sp.actors)
+	for j := range believed {
+		believed[j] = pic.sp.acceptsNow(j, prop.Choice, vasp, vr)
+	}
+	return prop, believed, nil
+}
+
+// acceptsNow reports whether actor a accepts a deal in a round with reservations r and
+// aspirations asp: a ratifier votes at home by its reservation; an actor with ratification
+// accepts only what its ratifiers ratify; everyone else by its aspiration.
+func (sp *Space) acceptsNow(a int, choice []int, asp, r []float64) bool {
+	if sp.rule != nil && sp.rule.ratifierOf[a] >= 0 {
+		return sp.Accepts(a, choice, r[a])
+	}
+	return sp.Accepts(a, choice, asp[a]) && sp.RatifiedFor(a, choice, r)
+}
+
+// passesNow reports whether a deal would be agreed in a round: every veto actor accepts it,
+// the table's votes are there, and it is ratified for every actor with ratification.
+func (sp *Space) passesNow(choice []int, asp, r []float64) bool {
+	for _, a := range sp.veto {
+		if !sp.acceptsNow(a, choice, asp, r) {
+			return false
+		}
+	}
+	if sp.rule == nil {
+		return true
+	}
+	if sp.rule.needed > 0 && sp.votesNow(choice, asp, r) < sp.rule.needed {
+		return false
+	}
+	for i := range sp.rule.ratify {
+		if !sp.ratifiedFor(&sp.rule.ratify[i], choice, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// votesNow is the votes of the table's actors that accept a deal in a round.
+func (sp *Space) votesNow(choice []int, asp, r []float64) int {
+	votes := 0
+	for _, a := range sp.rule.table {
+		if sp.acceptsNow(a, choice, asp, r) {
+			votes += sp.rule.votes[a]
+		}
+	}
+	return votes
+}
+
+// roundFloors are the values a deal must reach this round: aspirations at the table,
+// reservations for the ratifiers, who vote at home.
+func (sp *Space) roundFloors(asp, r []float64) []float64 {
+	f := slices.Clone(asp)
+	for a := range f {
+		if sp.rule.ratifierOf[a] >= 0 {
+			f[a] = r[a]
+		}
+	}
+	return f
+}
+
+// gatedArgmax finds the deal of a gated walk best by primary, then secondary, then lowest
+// positions, visiting every deal the walk admits.
+func gatedArgmax(ctx context.Context, t *tree, g *gate, score func(choice []int) (float64, float64)) ([]int, bool, error) {
+	var bestP, bestS float64
+	var bestChoice []int
+	w := newGatedWalk(ctx, t, g)
+	err := w.run(nil, func(_, _ []float64) {
+		p, s := score(w.choice)
+		m, ms := 1e-12*max(1, math.Abs(bestP)), 1e-12*max(1, math.Abs(bestS))
+		if bestChoice == nil || p > bestP+m || (p >= bestP-m && (s > bestS+ms || (s >= bestS-ms && slices.Compare(w.choice, bestChoice) < 0))) {
+			bestP, bestS, bestChoice = p, s, slices.Clone(w.choice)
+		}
+	})
+	return bestChoice, bestChoice != nil, err
+}
+
+// partyScores are the Nash product of the parties' surpluses over r and their summed
+// utilities.
+func (sp *Space) partyScores(choice []int, r []float64) (nash, sum float64) {
+	nash = 1
+	for _, a := range sp.Parties() {
+		u := sp.Utility(a, choice)
+		nash *= math.Max(0, u-r[a])
+		sum += u
+	}
+	return nash, sum
+}
+
+// mediatedDecided is mediated under a decision rule or ratification: the mediator chooses
+// among the deals that would pass now.
+func (rn *rounds) mediatedDecided(r, asp []float64) (*Proposal, error) {
+	sp := rn.sp
+	by := ""
+	if rn.mediator >= 0 {
+		by = sp.sc.Actors[rn.mediator].ID
+	}
+	floors := sp.roundFloors(asp, r)
+	choice, ok, err := gatedArgmax(rn.ctx, sp.partyTree(floors), sp.zoneGate(floors, true), func(c []int) (float64, float64) {
+		nash, sum := sp.partyScores(c, r)
+		if rn.rule == RuleMediator {
+			return sp.Utility(rn.mediator, c), nash
+		}
+		return nash, sum
+	})
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		return &Proposal{By: by, Basis: BasisAcceptable, Choice: choice}, nil
+	}
+	cp := *sp
+	cp.veto = sp.rule.parties
+	choice, _, ok, err = newTree(&cp, cp.baseRules(asp).withoutReservations()).closest(rn.ctx, &cp, asp)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &Proposal{By: by, Basis: BasisClosest, Choice: choice}, nil
+}
+
+// alternatingDecided is alternating under a decision rule or ratification: the proposer
+// offers, among the deals it accepts now (ratified for it, if it has ratification), the
+// one whose smallest surplus among the other parties is largest; failing that, its best
+// deal within the veto actors' red lines.
+func (rn *rounds) alternatingDecided(t int, r, asp []float64) (*Proposal, error) {
+	sp := rn.sp
+	p := rn.proposerAt(t)
+	parties := sp.Parties()
+	by := sp.sc.Actors[p].ID
+	open := make([]float64, sp.actors)
+	for a := range open {
+		open[a] = math.Inf(-1)
+	}
+	redLinesOnly := func() *tree {
+		if sp.rule.noVeto {
+			return sp.freeTree(parties)
+		}
+		return newTree(sp, sp.baseRules(open))
+	}
+	own := &gate{}
+	own.quotas = append(own.quotas, gateQuota{members: []int{own.addVoter(sp, p, asp[p], 1)}, needed: 1})
+	for i := range sp.rule.ratify {
+		if sp.rule.ratify[i].actor == p {
+			sp.ratificationGate(own, &sp.rule.ratify[i], r)
+		}
+	}
+	choice, ok, err := gatedArgmax(rn.ctx, redLinesOnly(), own, func(c []int) (float64, float64) {
+		nash, _ := sp.partyScores(c, r)
+		if len(parties) == 1 {
+			return sp.Utility(p, c), nash
+		}
+		m := math.Inf(1)
+		for _, a := range parties {
+			if a != p {
+				m = min(m, sp.Utility(a, c)-r[a])
+			}
+		}
+		return m, nash
+	})
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		return &Proposal{By: by, Basis: BasisOwnAspiration, Choice: choice}, nil
+	}
+	anyDeal := &gate{}
+	anyDeal.quotas = append(anyDeal.quotas, gateQuota{members: []int{anyDeal.addVoter(sp, p, math.Inf(-1), 1)}, needed: 1})
+	choice, ok, err = gatedArgmax(rn.ctx, redLinesOnly(), anyDeal, func(c []int) (float64, float64) {
+		nash, _ := sp.partyScores(c, r)
+		return sp.Utility(p, c), nash
+	})
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &Proposal{By: by, Basis: BasisOwnBest, Choice: choice}, nil
+}
