@@ -108,6 +108,8 @@ func sourceFields(sc *sim.Scenario) []citedField {
 		for i, c := range a.Constraints {
 			add("actors."+a.ID+".constraints."+strconv.Itoa(i)+".source", c.Source)
 		}
+		add("actors."+a.ID+".ratification.source", a.Ratification.Source)
+		add("actors."+a.ID+".beliefs.source", a.Beliefs.Source)
 	}
 	add("protocol.source", sc.Protocol.Source)
 	for _, e := range sc.Events {
