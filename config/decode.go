@@ -22,7 +22,7 @@ import (
 // that aliases are expanded under a budget instead of trusted.
 type decoder struct {
 	file    string
-	errs    []Error
+	errs    sim.Diagnostics
 	pos     map[string]Position
 	anchors map[string]ast.Node
 	nodes   int
@@ -53,7 +53,7 @@ func nodePos(n ast.Node) Position {
 
 func (d *decoder) errorf(n ast.Node, path, format string, args ...any) {
 	p := nodePos(n)
-	d.errs = append(d.errs, Error{File: d.file, Line: p.Line, Col: p.Col, Path: path, Msg: fmt.Sprintf(format, args...)})
+	d.errs = append(d.errs, sim.Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
 func join(path, key string) string {
@@ -209,7 +209,7 @@ func (d *decoder) generic(n ast.Node, path string) (any, bool) {
 		out := []any{}
 		for i, e := range x.Values {
 			var item any
-			d.decode(e, fmt.Sprintf("%s[%d]", path, i), reflect.ValueOf(&item).Elem())
+			d.decode(e, join(path, strconv.Itoa(i)), reflect.ValueOf(&item).Elem())
 			out = append(out, item)
 		}
 		return out, true
@@ -421,12 +421,71 @@ func (d *decoder) decodeSlice(n ast.Node, path string, v reflect.Value) {
 		return
 	}
 	out := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
+	keys := d.elementKeys(seq, v.Type().Elem())
 	for i, e := range seq.Values {
-		p := fmt.Sprintf("%s[%d]", path, i)
+		p := join(path, keys[i])
 		d.pos[p] = nodePos(e)
 		d.decode(e, p, out.Index(i))
 	}
 	v.Set(out)
+}
+
+// elementKeys names a list's elements in paths as the engine does (sim.ElementKeys): by
+// their ids where the elements have one, so that a problem the engine reports at
+// actors.russia.reservation is found in the file.
+func (d *decoder) elementKeys(seq *ast.SequenceNode, elem reflect.Type) []string {
+	ids := make([]string, len(seq.Values))
+	hasID := elem.Kind() == reflect.Struct && slices.ContainsFunc(fieldsOf(elem), func(f field) bool { return f.name == "id" })
+	for i, e := range seq.Values {
+		if hasID {
+			ids[i] = d.peekID(e)
+		}
+	}
+	return sim.ElementKeys(ids)
+}
+
+// peekID reads the id of a list element before the element is decoded, without defining
+// its anchors (the decoder does that when it gets there, in file order).
+func (d *decoder) peekID(n ast.Node) string {
+	n = d.peek(n)
+	if !isMapping(n) {
+		return ""
+	}
+	var values []*ast.MappingValueNode
+	switch x := n.(type) {
+	case *ast.MappingNode:
+		values = x.Values
+	case *ast.MappingValueNode:
+		values = []*ast.MappingValueNode{x}
+	}
+	for _, mv := range values {
+		if key, ok := scalarText(d.peek(mv.Key)); ok && key == "id" {
+			id, _ := scalarText(d.peek(mv.Value))
+			return id
+		}
+	}
+	return ""
+}
+
+// peek looks through anchors, tags and aliases already defined, changing nothing.
+func (d *decoder) peek(n ast.Node) ast.Node {
+	for range maxDepth {
+		switch x := n.(type) {
+		case *ast.AnchorNode:
+			n = x.Value
+		case *ast.TagNode:
+			n = x.Value
+		case *ast.AliasNode:
+			target, ok := d.anchors[x.Value.GetToken().Value]
+			if !ok {
+				return nil
+			}
+			n = target
+		default:
+			return n
+		}
+	}
+	return nil
 }
 
 func (d *decoder) decodeMap(n ast.Node, path string, v reflect.Value) {

@@ -73,7 +73,7 @@ actors:
       i: {weight: 1, utilities: {a: 1, b: 0}}
 `
 	_, err := Load("t.yaml", []byte(file))
-	if err == nil || !strings.Contains(err.Error(), "t.yaml:10:") || !strings.Contains(err.Error(), "actors[0].utility_scale") {
-		t.Errorf("a negative utility_scale gives %v; want an error at t.yaml:10 naming actors[0].utility_scale", err)
+	if err == nil || !strings.Contains(err.Error(), "t.yaml:10:") || !strings.Contains(err.Error(), "actors.x.utility_scale") {
+		t.Errorf("a negative utility_scale gives %v; want an error at t.yaml:10 naming actors.x.utility_scale", err)
 	}
 }

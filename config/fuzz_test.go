@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -33,21 +35,24 @@ func addFileSeeds(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	for _, dir := range []string{"broken", "hostile"} {
-		files, _ := filepath.Glob(filepath.Join("..", "cmd", "negsim", "testdata", dir, "*.yaml"))
-		for _, file := range files {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				f.Fatal(err)
-			}
-			if len(data) <= maxSeedBytes {
-				f.Add(data)
-			}
+	hostile, _ := filepath.Glob(filepath.Join("..", "cmd", "negsim", "testdata", "hostile", "*.yaml"))
+	broken, _ := filepath.Glob(filepath.Join("..", "cmd", "negsim", "testdata", "broken", "*.txtar"))
+	for _, file := range append(hostile, broken...) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if filepath.Ext(file) == ".txtar" {
+			// The scenario is the archive's first file; the second is what validate says.
+			data = txtar.Parse(data).Files[0].Data
+		}
+		if len(data) <= maxSeedBytes {
+			f.Add(data)
 		}
 	}
 }
 
-// FuzzLoad feeds arbitrary bytes to the loader: it returns a scenario or an ErrorList,
+// FuzzLoad feeds arbitrary bytes to the loader: it returns a scenario or an sim.Diagnostics,
 // never panics, and a scenario it returns compiles and analyses without panicking.
 func FuzzLoad(f *testing.F) {
 	addFileSeeds(f)
@@ -60,12 +65,12 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Load("fuzz.yaml", data)
 		if err != nil {
-			var list ErrorList
+			var list sim.Diagnostics
 			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("Load failed with %T %v, want a non-empty ErrorList", err, err)
+				t.Fatalf("Load failed with %T %v, want a non-empty sim.Diagnostics", err, err)
 			}
 			for _, e := range list {
-				if e.File != "fuzz.yaml" || e.Msg == "" {
+				if e.File != "fuzz.yaml" || e.Message == "" {
 					t.Fatalf("error without file or message: %+v", e)
 				}
 			}
@@ -120,6 +125,9 @@ func FuzzOverride(f *testing.F) {
 		"=1",
 		"protocol.rounds=99999999999999999999",
 		"actors.union.preferences.wage.acceptable=[low]",
+		"actors.union.preferences.wage.acceptable=[low, [high]]",
+		"actors.union.preferences.wage.acceptable=[",
+		"actors.union.constraints.0.if.wage.0=low",
 		"a.b.c.d.e.f=1",
 		"actors..reservation=1",
 		"actors[-1].reservation=1",

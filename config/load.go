@@ -23,52 +23,10 @@ import (
 // of kilobytes; anything near this is a mistake or an attack.
 const DefaultMaxBytes = 4 << 20
 
-// Error is one problem in a scenario file.
-type Error struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
-	Path    string `json:"path,omitempty"`
-	Msg     string `json:"message"`
-	Warning bool   `json:"warning,omitempty"`
-	// Style marks a warning about how the file is written rather than what it means.
-	Style bool `json:"style,omitempty"`
-}
-
-func (e Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-	}
-	if e.Line > 0 && e.Col > 0 {
-		fmt.Fprintf(&b, ":%d", e.Col)
-	}
-	b.WriteString(": ")
-	if e.Path != "" {
-		b.WriteString(e.Path + ": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
-
-// ErrorList is every problem found in one file, in line order. It is the error Load
-// returns for a file a user must fix.
-type ErrorList []Error
-
-func (l ErrorList) Error() string {
-	lines := make([]string, len(l))
-	for i, e := range l {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
-
 // ErrBadInput marks errors caused by what a user wrote, as opposed to failures of the
-// machine; callers test for it with errors.Is to choose an exit code.
-var ErrBadInput = errors.New("bad input")
-
-func (l ErrorList) Is(target error) bool { return target == ErrBadInput }
+// machine; callers test for it with errors.Is to choose an exit code. It is the engine's own:
+// a problem in a file and a problem in a value set by path are the same kind of error.
+var ErrBadInput = sim.ErrBadInput
 
 // Document is a loaded scenario with what is needed to point into its file.
 type Document struct {
@@ -76,9 +34,14 @@ type Document struct {
 	Scenario *sim.Scenario
 	// Variant is the variant applied to Scenario, or "".
 	Variant string
-	// Warnings are problems that do not stop the scenario from running.
-	Warnings ErrorList
-	pos      map[string]Position
+	// Space is Scenario compiled, so validated: validation runs once per document, and
+	// every command takes the compiled scenario from here.
+	Space *sim.Space
+	// Warnings are Space's warnings, located in the file.
+	Warnings sim.Diagnostics
+	// file is the scenario as the file writes it, before any what-if.
+	file *sim.Scenario
+	pos  map[string]Position
 }
 
 // Locate returns where in the file the value at path (or its nearest enclosing value) is.
@@ -91,14 +54,9 @@ func (doc *Document) Locate(path string) Position {
 	return Position{}
 }
 
-// parent strips the last step of a path: a.b[2].c → a.b[2] → a.b → a.
+// parent strips the last step of a path: actors.russia.reservation → actors.russia.
 func parent(p string) string {
-	if strings.HasSuffix(p, "]") {
-		if i := strings.LastIndex(p, "["); i >= 0 {
-			return p[:i]
-		}
-	}
-	if i := strings.LastIndexAny(p, ".["); i >= 0 {
+	if i := strings.LastIndex(p, "."); i >= 0 {
 		return p[:i]
 	}
 	return ""
@@ -117,7 +75,7 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, ErrorList{{File: path, Msg: fmt.Sprintf("the file is larger than %d bytes; a scenario is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", maxBytes)}}
+		return nil, sim.Diagnostics{{File: path, Message: fmt.Sprintf("the file is larger than %d bytes; a scenario is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", maxBytes)}}
 	}
 	return data, nil
 }
@@ -128,11 +86,11 @@ func parse(name string, data []byte) (ast.Node, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, ErrorList{{File: name, Msg: "the file is empty; a scenario needs at least name, issues and actors (negsim new writes a starter file)"}}
+		return nil, sim.Diagnostics{{File: name, Message: "the file is empty; a scenario needs at least name, issues and actors (negsim new writes a starter file)"}}
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, ErrorList{syntaxError(name, err)}
+		return nil, sim.Diagnostics{syntaxError(name, err)}
 	}
 	var body ast.Node
 	for i, doc := range f.Docs {
@@ -140,12 +98,12 @@ func parse(name string, data []byte) (ast.Node, error) {
 			continue
 		}
 		if body != nil {
-			return nil, ErrorList{{File: name, Line: nodePos(doc.Body).Line, Col: 1, Msg: fmt.Sprintf("a second YAML document (document %d) starts here; a file holds one scenario", i+1)}}
+			return nil, sim.Diagnostics{{File: name, Line: nodePos(doc.Body).Line, Col: 1, Message: fmt.Sprintf("a second YAML document (document %d) starts here; a file holds one scenario", i+1)}}
 		}
 		body = doc.Body
 	}
 	if body == nil {
-		return nil, ErrorList{{File: name, Msg: "the file holds no scenario, only comments or empty documents"}}
+		return nil, sim.Diagnostics{{File: name, Message: "the file holds no scenario, only comments or empty documents"}}
 	}
 	return body, nil
 }
@@ -164,27 +122,70 @@ func Plain(name string, data []byte) (any, error) {
 	var out any
 	d.decode(body, "", reflect.ValueOf(&out).Elem())
 	if len(d.errs) > 0 {
-		return nil, ErrorList(d.errs)
+		return nil, d.errs
 	}
 	return out, nil
 }
 
-// Load decodes and validates a scenario. name is how errors refer to the file. Every
-// problem is reported at once as an ErrorList; warnings travel on the Document.
-func Load(name string, data []byte) (*Document, error) {
-	body, err := parse(name, data)
+// Load decodes, validates and compiles a scenario. name is how errors refer to the file.
+// Every problem is reported at once as Diagnostics; warnings travel on the Document.
+func Load(name string, data []byte) (*Document, error) { return Open(name, data, "", nil) }
+
+// Open loads a scenario as the what-if asks for it: the file, then the variant, then the
+// overrides in order, validated and compiled once, as a whole. When the result is invalid,
+// the file is blamed if it is invalid itself; otherwise the what-if is, in the words the
+// user typed.
+func Open(name string, data []byte, variant string, sets []Override) (*Document, error) {
+	doc, err := decode(name, data)
 	if err != nil {
 		return nil, err
+	}
+	if err := doc.Apply(variant, sets); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// Decode reads a scenario file without validating it: the scenario as far as it could be
+// read (nil when the file holds no scenario at all) and the problems decoding found. Commands
+// use Load; Decode lets a tool look into a file that does not load.
+func Decode(name string, data []byte) (*sim.Scenario, error) {
+	doc, d, err := decodeFile(name, data)
+	if doc == nil {
+		return nil, err
+	}
+	if len(d.errs) > 0 {
+		return doc.Scenario, d.errs
+	}
+	return doc.Scenario, nil
+}
+
+func decodeFile(name string, data []byte) (*Document, *decoder, error) {
+	body, err := parse(name, data)
+	if err != nil {
+		return nil, nil, err
 	}
 	d := &decoder{file: name, pos: map[string]Position{}, anchors: map[string]ast.Node{}}
 	sc := &sim.Scenario{}
 	if r, ok := d.resolve(body, ""); ok && !isMapping(r) {
-		return nil, ErrorList{{File: name, Line: nodePos(r).Line, Col: nodePos(r).Col, Msg: fmt.Sprintf("expected a scenario (a mapping with name, issues and actors), found %s; is this a negsim scenario file?", describe(r))}}
+		return nil, nil, sim.Diagnostics{{File: name, Line: nodePos(r).Line, Col: nodePos(r).Col, Message: fmt.Sprintf("expected a scenario (a mapping with name, issues and actors), found %s; is this a negsim scenario file?", describe(r))}}
 	}
 	d.decode(body, "", reflect.ValueOf(sc).Elem())
-	doc := &Document{Name: name, Scenario: sc, pos: d.pos}
-	errs := ErrorList(d.errs)
-	if len(errs) > 0 && d.nodes > maxNodes {
+	return &Document{Name: name, Scenario: sc, file: sc, pos: d.pos}, d, nil
+}
+
+// decode reads a file into a document without validating it, unless decoding fails: then
+// validation runs too, so that every problem of the file is reported at once.
+func decode(name string, data []byte) (*Document, error) {
+	doc, d, err := decodeFile(name, data)
+	if err != nil {
+		return nil, err
+	}
+	sc, errs := doc.Scenario, d.errs
+	if len(errs) == 0 {
+		return doc, nil
+	}
+	if d.nodes > maxNodes {
 		return nil, errs
 	}
 	// Where decoding failed, validation would fail too for the same reason (a misspelt
@@ -196,32 +197,33 @@ func Load(name string, data []byte) (*Document, error) {
 		broken[parent(e.Path)] = true
 		broken[parent(parent(e.Path))] = true
 	}
-	for _, p := range sc.Validate() {
-		if broken[p.Path] {
-			continue
-		}
-		e := doc.ErrorAt(p)
-		if p.Warning {
-			doc.Warnings = append(doc.Warnings, e)
-		} else {
-			errs = append(errs, e)
+	for _, p := range sc.Validate().Errors() {
+		if !broken[p.Path] {
+			errs = append(errs, doc.ErrorAt(p))
 		}
 	}
-	sortErrors(doc.Warnings)
-	if len(errs) > 0 {
-		sortErrors(errs)
-		return nil, errs
+	sortErrors(errs)
+	return nil, errs
+}
+
+// located places the engine's diagnostics in this document's file, in line order.
+func (doc *Document) located(found sim.Diagnostics) sim.Diagnostics {
+	out := make(sim.Diagnostics, len(found))
+	for i, p := range found {
+		out[i] = doc.ErrorAt(p)
 	}
-	return doc, nil
+	sortErrors(out)
+	return out
 }
 
 // ErrorAt locates a problem the engine found in this document.
-func (doc *Document) ErrorAt(p sim.Problem) Error {
+func (doc *Document) ErrorAt(p sim.Diagnostic) sim.Diagnostic {
 	at := doc.Locate(p.Path)
-	return Error{File: doc.Name, Line: at.Line, Col: at.Col, Path: p.Path, Msg: p.Message, Warning: p.Warning, Style: p.Style}
+	p.File, p.Line, p.Col = doc.Name, at.Line, at.Col
+	return p
 }
 
-func sortErrors(l ErrorList) {
+func sortErrors(l sim.Diagnostics) {
 	sort.SliceStable(l, func(i, j int) bool {
 		if l[i].Line != l[j].Line {
 			return l[i].Line < l[j].Line
@@ -231,14 +233,14 @@ func sortErrors(l ErrorList) {
 }
 
 // syntaxError locates an error from the YAML parser.
-func syntaxError(name string, err error) Error {
-	e := Error{File: name, Msg: "not valid YAML or JSON: " + err.Error()}
+func syntaxError(name string, err error) sim.Diagnostic {
+	e := sim.Diagnostic{File: name, Message: "not valid YAML or JSON: " + err.Error()}
 	var ye interface {
 		GetToken() *token.Token
 		GetMessage() string
 	}
 	if errors.As(err, &ye) {
-		e.Msg = "not valid YAML or JSON: " + ye.GetMessage()
+		e.Message = "not valid YAML or JSON: " + ye.GetMessage()
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Col = tk.Position.Line, tk.Position.Column
 		}

@@ -4,8 +4,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/sim"
 )
 
 const valid = `name: Two parties
@@ -52,20 +55,20 @@ func TestLoadValidScenario(t *testing.T) {
 	if p := uk.Preference("territory"); p == nil || p.Utilities["freeze"] != 1 || len(p.Acceptable) != 1 {
 		t.Errorf("ukraine territory = %+v", p)
 	}
-	if got := doc.Locate("actors[1].preferences.territory.ideal"); got.Line != 23 || got.Col != 9 {
+	if got := doc.Locate("actors.russia.preferences.territory.ideal"); got.Line != 23 || got.Col != 9 {
 		t.Errorf("ideal located at %+v, want line 23 col 9", got)
 	}
 }
 
-func loadErrors(t *testing.T, src string) ErrorList {
+func loadErrors(t *testing.T, src string) sim.Diagnostics {
 	t.Helper()
 	_, err := Load("s.yaml", []byte(src))
-	var list ErrorList
+	var list sim.Diagnostics
 	if !errors.As(err, &list) {
-		t.Fatalf("err = %v, want an ErrorList", err)
+		t.Fatalf("err = %v, want an sim.Diagnostics", err)
 	}
 	if !errors.Is(err, ErrBadInput) {
-		t.Errorf("an ErrorList must count as bad input")
+		t.Errorf("an sim.Diagnostics must count as bad input")
 	}
 	return list
 }
@@ -77,16 +80,16 @@ func TestLoadReportsEveryProblemWithItsPlace(t *testing.T) {
 	).Replace(valid)
 	list := loadErrors(t, src)
 	want := []string{
-		`s.yaml:14:9: actors[0].preferences.territory.wieght: unknown field "wieght"; did you mean "weight"?`,
-		`s.yaml:15:21: actors[0].preferences.territory.utilities.freeze: 1.5 is outside [0,1]`,
-		`s.yaml:21:7: actors[1].preferences.teritory: no issue "teritory"; did you mean "territory"?`,
+		`s.yaml:14:9: actors.ukraine.preferences.territory.wieght: unknown field "wieght"; did you mean "weight"?`,
+		`s.yaml:15:21: actors.ukraine.preferences.territory.utilities.freeze: 1.5 is outside [0,1]`,
+		`s.yaml:21:7: actors.russia.preferences.teritory: no issue "teritory"; did you mean "territory"?`,
 	}
 	if len(list) != len(want) {
 		t.Fatalf("got %d errors, want %d:\n%v", len(list), len(want), list)
 	}
 	for i, w := range want {
-		if !strings.HasPrefix(list[i].Error(), w) {
-			t.Errorf("error %d:\n got %s\nwant %s…", i, list[i].Error(), w)
+		if !strings.HasPrefix(list[i].String(), w) {
+			t.Errorf("error %d:\n got %s\nwant %s…", i, list[i].String(), w)
 		}
 	}
 }
@@ -214,5 +217,64 @@ func TestApplyVariantThenSets(t *testing.T) {
 	}
 	if err := doc.Apply("sotf", nil); err == nil || !strings.Contains(err.Error(), `did you mean "soft"?`) {
 		t.Errorf("err = %v, want a did-you-mean for the variant", err)
+	}
+}
+
+// TestSetTakesFlowLists checks the three ways --set writes a list: YAML flow syntax (as
+// params prints it and as files write it inline), with spaces, and the older comma form.
+// Each must give the same two options, in the order written; a list that is not one is
+// refused by the option it does not name.
+func TestSetTakesFlowLists(t *testing.T) {
+	for _, value := range []string{"[cede,freeze]", "[cede, freeze]", "cede,freeze"} {
+		doc, err := Load("v.yaml", []byte(valid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := doc.Apply("", []Override{{Path: "actors.ukraine.preferences.territory.acceptable", Value: value}}); err != nil {
+			t.Fatalf("%s: %v", value, err)
+		}
+		if got := doc.Scenario.Actors[0].Preferences[0].Acceptable; !slices.Equal(got, []string{"cede", "freeze"}) {
+			t.Errorf("%s: acceptable %q, want [cede freeze]", value, got)
+		}
+	}
+	for _, bad := range []string{"[cede", "[cede, [freeze]]", "[{a: b}]"} {
+		doc, err := Load("v.yaml", []byte(valid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = doc.Apply("", []Override{{Path: "actors.ukraine.preferences.territory.acceptable", Value: bad}})
+		if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), "has no option") {
+			t.Errorf("%s: err = %v, want a usage error naming the option that is not one", bad, err)
+		}
+	}
+}
+
+// TestOpenBlamesTheFileFirst: a what-if on a file that is invalid by itself reports the
+// file's own errors, located, not the what-if's; on a valid file, the what-if's problems
+// are reported against what the user typed, and its warnings replace the file's.
+func TestOpenBlamesTheFileFirst(t *testing.T) {
+	broken := strings.Replace(valid, "reservation: 0.3", "reservation: 3", 1)
+	_, err := Open("b.yaml", []byte(broken), "", []Override{{Path: "actors.russia.power", Value: "0"}})
+	var found sim.Diagnostics
+	if !errors.As(err, &found) || len(found) != 1 || found[0].Path != "actors.ukraine.reservation" || found[0].Line != 11 {
+		t.Errorf("err = %v; want the file's own error at b.yaml:11 (line 11 of valid) on actors.ukraine.reservation", err)
+	}
+	_, err = Open("v.yaml", []byte(valid), "", []Override{{Path: "actors.russia.power", Value: "0"}})
+	if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), "v.yaml: the overrides leave the scenario invalid:\n  actors.russia.power: 0 is not a valid power") {
+		t.Errorf("err = %v; want the override named as the cause", err)
+	}
+	doc, err := Open("v.yaml", []byte(valid), "", []Override{{Path: "actors.ukraine.reservation", Value: "1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Ukraine's best within its red line is freeze, worth 1: a reservation of 1 is still
+	// reachable, so no warning says it can never agree.
+	for _, w := range doc.Warnings {
+		if strings.Contains(w.Message, "can never agree") {
+			t.Errorf("warning %v for a reservation Ukraine can reach", w)
+		}
+	}
+	if doc.Space == nil || doc.Space.Scenario() != doc.Scenario {
+		t.Error("the document's compiled space is not its scenario's")
 	}
 }

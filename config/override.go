@@ -1,8 +1,10 @@
 package config
 
 import (
-	"fmt"
+	"errors"
 	"strings"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // Override is one --set PATH=VALUE from the command line.
@@ -17,20 +19,57 @@ func ParseOverride(s string) (Override, error) {
 	path, value, ok := strings.Cut(s, "=")
 	path = strings.TrimSpace(path)
 	if !ok || path == "" {
-		return Override{}, fmt.Errorf("%w: --set %q: write PATH=VALUE, e.g. actors.russia.reservation=0.4", ErrUsage, s)
+		return Override{}, Usagef("--set %q: write PATH=VALUE, e.g. actors.russia.reservation=0.4", s)
 	}
 	return Override{Path: path, Value: strings.TrimSpace(value)}, nil
 }
 
-// Apply turns the document's scenario into the what-if asked for: the variant first,
-// then the overrides in order. The result is validated again, and its problems are
-// reported against what the user typed, since the file itself is not at fault.
+// Apply turns the document's scenario into the what-if asked for, the variant first, then
+// the overrides in order, and compiles the result (the document itself when there is no
+// what-if): the one place where a loaded scenario is validated. Problems a what-if causes
+// are reported against what the user typed, since the file itself is not at fault.
 func (doc *Document) Apply(variant string, sets []Override) error {
+	whatIf := variant != "" || len(sets) > 0
+	if !whatIf && doc.Space != nil {
+		return nil
+	}
+	sc, err := doc.Scenario, error(nil)
+	if whatIf {
+		if sc, err = whatIfScenario(doc, variant, sets); err != nil {
+			return doc.blame(err)
+		}
+	}
+	sp, err := sim.Compile(sc)
+	var found sim.Diagnostics
+	switch {
+	case errors.As(err, &found) && !whatIf:
+		return doc.located(found)
+	case errors.As(err, &found):
+		what := "the overrides"
+		if variant != "" {
+			what = "variant " + variant + " with the overrides"
+		}
+		msgs := make([]string, len(found))
+		for i, p := range found {
+			msgs[i] = "  " + p.String()
+		}
+		return doc.blame(Usagef("%s: %s leave the scenario invalid:\n%s", doc.Name, what, strings.Join(msgs, "\n")))
+	case err != nil:
+		return err
+	}
+	doc.Scenario, doc.Space, doc.Warnings = sc, sp, doc.located(sp.Warnings())
+	if whatIf {
+		doc.Variant = variant
+	}
+	return nil
+}
+
+func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenario, error) {
 	sc := doc.Scenario
 	if variant != "" {
 		v, err := sc.WithVariant(variant)
 		if err != nil {
-			return fmt.Errorf("%w: %s: --variant %s: %v", ErrUsage, doc.Name, variant, err)
+			return nil, Usagef("%s: --variant %s: %v", doc.Name, variant, err)
 		}
 		sc = v
 	} else {
@@ -38,24 +77,18 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	}
 	for _, o := range sets {
 		if err := sc.Set(o.Path, o.Value); err != nil {
-			return fmt.Errorf("%w: --set %s=%s: %v", ErrUsage, o.Path, o.Value, err)
+			return nil, Usagef("--set %s=%s: %v", o.Path, o.Value, err)
 		}
 	}
-	if variant == "" && len(sets) == 0 {
-		return nil
+	return sc, nil
+}
+
+// blame returns the file's own errors when the file is invalid, since a what-if cannot be
+// judged on a broken file, and err otherwise. It validates the file only on this path,
+// after something has already failed.
+func (doc *Document) blame(err error) error {
+	if own := doc.file.Validate().Errors(); len(own) > 0 {
+		return doc.located(own)
 	}
-	var msgs []string
-	for _, p := range sc.Validate().Errors() {
-		msgs = append(msgs, "  "+p.String())
-	}
-	if len(msgs) > 0 {
-		what := "the overrides"
-		if variant != "" {
-			what = "variant " + variant + " with the overrides"
-		}
-		return fmt.Errorf("%w: %s: %s leave the scenario invalid:\n%s", ErrUsage, doc.Name, what, strings.Join(msgs, "\n"))
-	}
-	doc.Scenario = sc
-	doc.Variant = variant
-	return nil
+	return err
 }

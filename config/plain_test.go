@@ -5,6 +5,8 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // Editors on Windows save with CRLF line endings and often a UTF-8 byte-order mark; such a
@@ -33,12 +35,12 @@ func TestWindowsLineEndingsAndByteOrderMark(t *testing.T) {
 	broken := bytes.Replace(data, []byte("reservation: 0.3\n"), []byte("reservation: 1.3\n"), 1)
 	for name, variant := range map[string][]byte{"lf": broken, "bom+crlf": append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(broken, []byte("\n"), []byte("\r\n"))...)} {
 		_, err := Load("full.yaml", variant)
-		var list ErrorList
+		var list sim.Diagnostics
 		if !errors.As(err, &list) || len(list) == 0 {
 			t.Fatalf("%s: got %v; want errors", name, err)
 		}
-		if e := list[0]; e.Line != 36 || e.Col != 5 || e.Path != "actors[0].reservation" {
-			t.Errorf("%s: error at %d:%d, path %s; want 36:5, actors[0].reservation", name, e.Line, e.Col, e.Path)
+		if e := list[0]; e.Line != 36 || e.Col != 5 || e.Path != "actors.north.reservation" {
+			t.Errorf("%s: error at %d:%d, path %s; want 36:5, actors.north.reservation", name, e.Line, e.Col, e.Path)
 		}
 	}
 }

@@ -164,10 +164,10 @@ func changes(f string) map[string]any {
 	return map[string]any{"required": []any{f}, "properties": map[string]any{f: map[string]any{"minProperties": 1}}}
 }
 
-func stringsAsAny(ss []string) []any {
+func stringsAsAny[K ~string](ss []K) []any {
 	out := make([]any, len(ss))
 	for i, s := range ss {
-		out[i] = s
+		out[i] = string(s)
 	}
 	return out
 }

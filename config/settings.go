@@ -50,8 +50,21 @@ func RegisterFlags(fl *pflag.FlagSet) {
 	fl.Duration("timeout", 0, "stop any command that runs longer than this, e.g. 30s (0: no limit)")
 }
 
-// ErrUsage marks a setting with a value no command accepts.
+// ErrUsage marks errors in how negsim was called: a command, flag, argument or setting no
+// command accepts. Callers test for it with errors.Is; its text never reaches the user.
 var ErrUsage = errors.New("usage")
+
+// usageError is a usage error that reads as its message alone.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string        { return e.err.Error() }
+func (e *usageError) Unwrap() error        { return e.err }
+func (e *usageError) Is(target error) bool { return target == ErrUsage }
+
+// Usagef formats a usage error; %w wraps as fmt.Errorf does.
+func Usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
 
 var settingKeys = []string{"format", "max-deals", "max-file-size", "workers", "timeout"}
 
@@ -85,20 +98,20 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 		v.SetConfigFile(file)
 		if err := v.ReadInConfig(); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%w: settings file %s does not exist", ErrUsage, file)
+				return nil, Usagef("settings file %s does not exist", file)
 			}
-			return nil, fmt.Errorf("%w: settings file %s: %v", ErrUsage, file, err)
+			return nil, Usagef("settings file %s: %v", file, err)
 		}
 		for _, k := range v.AllKeys() {
 			if !slices.Contains(settingKeys, k) {
-				return nil, fmt.Errorf("%w: settings file %s: unknown setting %q;%s valid: %s", ErrUsage, file, k, sim.DidYouMean(k, settingKeys), strings.Join(settingKeys, ", "))
+				return nil, Usagef("settings file %s: unknown setting %q;%s valid: %s", file, k, sim.DidYouMean(k, settingKeys), strings.Join(settingKeys, ", "))
 			}
 		}
 	}
 	// viper converts leniently ("abc" becomes 0); convert strictly so a typo is an error
 	// that names the setting, wherever it was written.
 	bad := func(key string, err error) error {
-		return fmt.Errorf("%w: setting %s (flag --%s, variable NEGSIM_%s): %v", ErrUsage, key, key, strings.ToUpper(strings.ReplaceAll(key, "-", "_")), err)
+		return Usagef("setting %s (flag --%s, variable NEGSIM_%s): %v", key, key, strings.ToUpper(strings.ReplaceAll(key, "-", "_")), err)
 	}
 	s := &Settings{Format: strings.ToLower(cast.ToString(v.Get("format"))), File: file}
 	var err error
@@ -115,7 +128,7 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 		return nil, bad("timeout", fmt.Errorf("give a duration such as 30s or 2m, or 0 for none"))
 	}
 	if !slices.Contains(Formats, s.Format) {
-		return nil, fmt.Errorf("%w: unknown format %q;%s valid: %s", ErrUsage, s.Format, sim.DidYouMean(s.Format, Formats), strings.Join(Formats, ", "))
+		return nil, Usagef("unknown format %q;%s valid: %s", s.Format, sim.DidYouMean(s.Format, Formats), strings.Join(Formats, ", "))
 	}
 	return s, nil
 }

@@ -287,15 +287,18 @@ func TestConformanceRoundTrip(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var files []File
-			var err error
 			var back *sim.Scenario
+			sp, err := sim.Compile(c.sc)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if c.format == "genius" {
-				files, _, err = WriteGenius(c.sc)
+				files, _, err = WriteGenius(sp)
 				if err == nil {
 					back, err = ReadGenius(files[0], files[1:], GeniusOptions{Scale: c.scale})
 				}
 			} else {
-				files, _, err = WriteGeniusWeb(c.sc)
+				files, _, err = WriteGeniusWeb(sp)
 				if err == nil {
 					back, err = ReadGeniusWeb(files[1:])
 				}

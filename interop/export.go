@@ -40,18 +40,17 @@ func optionName(op *sim.Option) string {
 	return op.ID
 }
 
-func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Problems, error) {
-	if errs := sc.Validate().Errors(); len(errs) > 0 {
-		return nil, nil, fmt.Errorf("the scenario is not valid: %s", errs[0])
-	}
-	var warn sim.Problems
+// prepare takes a compiled scenario, so one known to be valid: the exporters never validate
+// again.
+func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
+	var warn sim.Diagnostics
 	add := func(path, format string, args ...any) {
-		warn = append(warn, sim.Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true})
+		warn = append(warn, warning(path, format, args...))
 	}
 	var out []exportActor
 	for i := range sc.Actors {
 		a := &sc.Actors[i]
-		p := fmt.Sprintf("actors[%d]", i)
+		p := "actors." + a.ID
 		ea := exportActor{weights: make([]float64, len(sc.Issues)), values: make([][]float64, len(sc.Issues))}
 		total := 0.0
 		for _, pr := range a.Preferences {
@@ -73,7 +72,7 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Problems, erro
 			}
 		}
 		for j := range a.Constraints {
-			add(fmt.Sprintf("%s.constraints[%d]", p, j), "%s has no conditional red lines: actor %q's constraint (%s) is not written", format, a.ID, a.Constraints[j].Why)
+			add(fmt.Sprintf("%s.constraints.%d", p, j), "%s has no conditional red lines: actor %q's constraint (%s) is not written", format, a.ID, a.Constraints[j].Why)
 		}
 		if !a.Veto {
 			add(p+".veto", "%s has no observers: actor %q, who holds no veto, is written as an ordinary party", format, a.ID)
@@ -92,7 +91,7 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Problems, erro
 	if len(sc.Variants) > 0 {
 		add("variants", "%s has no variants: %d variants are not written; export a variant with --variant", format, len(sc.Variants))
 	}
-	return out, warn, nil
+	return out, warn
 }
 
 func fileNames(sc *sim.Scenario, ext string) (string, []string) {
@@ -128,11 +127,9 @@ func esc(s string) string {
 // WriteGenius writes a scenario as a GENIUS domain and one profile per actor, with the
 // evaluations in the actor's raw units (its utility × utility_scale, or its utility), and
 // returns what the format could not hold.
-func WriteGenius(sc *sim.Scenario) ([]File, sim.Problems, error) {
-	actors, warn, err := prepare(sc, "GENIUS")
-	if err != nil {
-		return nil, nil, err
-	}
+func WriteGenius(sp *sim.Space) ([]File, sim.Diagnostics, error) {
+	sc := sp.Scenario()
+	actors, warn := prepare(sc, "GENIUS")
 	domainName, profileNames := fileNames(sc, ".xml")
 	var d bytes.Buffer
 	fmt.Fprintf(&d, "<negotiation_template>\n\t<utility_space number_of_issues=\"%d\">\n", len(sc.Issues))
@@ -185,18 +182,18 @@ func WriteGenius(sc *sim.Scenario) ([]File, sim.Problems, error) {
 		case ok && d > 0:
 			fmt.Fprintf(&p, "\t<discount_factor value=\"%s\"/>\n", ftoa(d))
 		case !ok:
-			warn = append(warn, sim.Problem{Path: fmt.Sprintf("actors[%d].reservation_drift", i), Warning: true,
-				Message: fmt.Sprintf("GENIUS expresses time pressure as a discount factor in (0,1) on the reservation; actor %q's drift %g from reservation %g over %d rounds matches none, so it is not written", a.ID, a.ReservationDrift, a.Reservation, rounds)})
+			warn = append(warn, warning("actors."+a.ID+".reservation_drift",
+				"GENIUS expresses time pressure as a discount factor in (0,1) on the reservation; actor %q's drift %g from reservation %g over %d rounds matches none, so it is not written", a.ID, a.ReservationDrift, a.Reservation, rounds))
 		}
 		fmt.Fprintf(&p, "\t<reservation value=\"%s\"/>\n</utility_space>\n", rawNumber(a.Reservation*scale))
 		files = append(files, File{Name: profileNames[i], Data: p.Bytes()})
 		switch {
 		case a.UtilityScale > 0:
-			warn = append(warn, sim.Problem{Path: fmt.Sprintf("actors[%d]", i), Warning: true,
-				Message: fmt.Sprintf("actor %q's evaluations are written in raw units (utility × utility_scale %g); read them back with --scale raw", a.ID, a.UtilityScale)})
+			warn = append(warn, warning("actors."+a.ID,
+				"actor %q's evaluations are written in raw units (utility × utility_scale %g); read them back with --scale raw", a.ID, a.UtilityScale))
 		case len(belowOne) > 0:
-			warn = append(warn, sim.Problem{Path: fmt.Sprintf("actors[%d].preferences", i), Warning: true,
-				Message: fmt.Sprintf("GENIUS divides each issue's evaluations by the issue's best, but no option of %s is worth 1 to actor %q, so GENIUS reads its utilities higher than negsim does; read the files back with --scale raw to keep them", strings.Join(belowOne, ", "), a.ID)})
+			warn = append(warn, warning("actors."+a.ID+".preferences",
+				"GENIUS divides each issue's evaluations by the issue's best, but no option of %s is worth 1 to actor %q, so GENIUS reads its utilities higher than negsim does; read the files back with --scale raw to keep them", strings.Join(belowOne, ", "), a.ID))
 		}
 	}
 	return files, warn, nil
@@ -252,11 +249,9 @@ func indentJSON(v any) ([]byte, error) {
 
 // WriteGeniusWeb writes a scenario as a GeniusWeb domain and one linear additive profile
 // per actor, and returns what the format could not hold.
-func WriteGeniusWeb(sc *sim.Scenario) ([]File, sim.Problems, error) {
-	actors, warn, err := prepare(sc, "GeniusWeb")
-	if err != nil {
-		return nil, nil, err
-	}
+func WriteGeniusWeb(sp *sim.Space) ([]File, sim.Diagnostics, error) {
+	sc := sp.Scenario()
+	actors, warn := prepare(sc, "GeniusWeb")
 	domainName, profileNames := fileNames(sc, ".json")
 	issuesValues := &jsonObject{}
 	for k := range sc.Issues {
@@ -280,7 +275,7 @@ func WriteGeniusWeb(sc *sim.Scenario) ([]File, sim.Problems, error) {
 	for i := range sc.Actors {
 		a := &sc.Actors[i]
 		ea := actors[i]
-		p := fmt.Sprintf("actors[%d]", i)
+		p := "actors." + a.ID
 		utils, weights := &jsonObject{}, &jsonObject{}
 		for k := range sc.Issues {
 			is := &sc.Issues[k]
@@ -311,21 +306,21 @@ func WriteGeniusWeb(sc *sim.Scenario) ([]File, sim.Problems, error) {
 				rb.set("issuevalues", values)
 				space.set("reservationBid", rb)
 				if math.Abs(u-a.Reservation) > sim.Tolerance {
-					warn = append(warn, sim.Problem{Path: p + ".reservation", Warning: true,
-						Message: fmt.Sprintf("GeniusWeb takes a reservation bid, not a value: actor %q's reservation %g is written as the least deal worth at least that, worth %.6g", a.ID, a.Reservation, u)})
+					warn = append(warn, warning(p+".reservation",
+						"GeniusWeb takes a reservation bid, not a value: actor %q's reservation %g is written as the least deal worth at least that, worth %.6g", a.ID, a.Reservation, u))
 				}
 			} else {
-				warn = append(warn, sim.Problem{Path: p + ".reservation", Warning: true,
-					Message: fmt.Sprintf("GeniusWeb takes a reservation bid, not a value: actor %q's reservation %g is not written (%s)", a.ID, a.Reservation, why)})
+				warn = append(warn, warning(p+".reservation",
+					"GeniusWeb takes a reservation bid, not a value: actor %q's reservation %g is not written (%s)", a.ID, a.Reservation, why))
 			}
 		}
 		if a.ReservationDrift != 0 {
-			warn = append(warn, sim.Problem{Path: p + ".reservation_drift", Warning: true,
-				Message: fmt.Sprintf("GeniusWeb profiles have no discount or drift: actor %q's reservation_drift %g is not written", a.ID, a.ReservationDrift)})
+			warn = append(warn, warning(p+".reservation_drift",
+				"GeniusWeb profiles have no discount or drift: actor %q's reservation_drift %g is not written", a.ID, a.ReservationDrift))
 		}
 		if a.UtilityScale > 0 {
-			warn = append(warn, sim.Problem{Path: p + ".utility_scale", Warning: true,
-				Message: fmt.Sprintf("GeniusWeb utilities lie in [0,1]: actor %q's utilities are written as negsim holds them, without its utility_scale %g", a.ID, a.UtilityScale)})
+			warn = append(warn, warning(p+".utility_scale",
+				"GeniusWeb utilities lie in [0,1]: actor %q's utilities are written as negsim holds them, without its utility_scale %g", a.ID, a.UtilityScale))
 		}
 		top := &jsonObject{}
 		top.set("LinearAdditiveUtilitySpace", space)
@@ -375,4 +370,9 @@ func reservationBid(sc *sim.Scenario, ea exportActor, r float64) ([]int, float64
 		return nil, 0, "no deal is worth that much to it"
 	}
 	return best, bestU, ""
+}
+
+// warning is what a format cannot hold, at the path of the value it leaves out.
+func warning(path, format string, args ...any) sim.Diagnostic {
+	return sim.Diagnostic{Severity: sim.SeverityWarning, Path: path, Message: fmt.Sprintf(format, args...)}
 }

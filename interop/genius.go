@@ -549,8 +549,8 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 		scaleText = fmt.Sprintf("raw (evaluations as written, as NegMAS reads them, divided by %g: raw = utility × utility_scale)", scale)
 	}
 	sc.Description = fmt.Sprintf("Imported from the GENIUS files %s. Scale: %s.", strings.Join(files, ", "), scaleText)
-	if errs := sc.Validate().Errors(); len(errs) > 0 {
-		return nil, errorf(domainFile, 0, "the imported scenario is not valid: %s", errs[0])
+	if problems := sc.Validate(); problems.HasErrors() {
+		return nil, invalidImport(domainFile, problems)
 	}
 	return sc, nil
 }

@@ -459,8 +459,8 @@ func gwScenario(domainName string, issues []gwIssue, ps []*gwProfile) (*sim.Scen
 		}
 		sc.Actors = append(sc.Actors, a)
 	}
-	if errs := sc.Validate().Errors(); len(errs) > 0 {
-		return nil, errorf(ps[0].file, 0, "the imported scenario is not valid: %s", errs[0])
+	if problems := sc.Validate(); problems.HasErrors() {
+		return nil, invalidImport(ps[0].file, problems)
 	}
 	return sc, nil
 }

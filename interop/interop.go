@@ -31,23 +31,20 @@ type File struct {
 	Data []byte
 }
 
-// Error is a problem in a file read by an importer, located by line when the format keeps
-// lines.
-type Error struct {
-	File string
-	Line int
-	Msg  string
+// errorf is a problem in a file read by an importer, located by line when the format keeps
+// lines. It is the diagnostic every bad input file gets, so it prints as file:line: message.
+func errorf(file string, line int, format string, args ...any) error {
+	return sim.Diagnostics{{File: file, Line: line, Message: fmt.Sprintf(format, args...)}}
 }
 
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+// invalidImport reports every problem of a scenario an importer built, against the file it
+// came from.
+func invalidImport(file string, problems sim.Diagnostics) error {
+	var out sim.Diagnostics
+	for _, p := range problems.Errors() {
+		out = append(out, sim.Diagnostic{File: file, Message: "the imported scenario is not valid: " + p.String()})
 	}
-	return e.File + ": " + e.Msg
-}
-
-func errorf(file string, line int, format string, args ...any) *Error {
-	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	return out
 }
 
 // Scales of GENIUS evaluations.

@@ -296,7 +296,11 @@ func TestExportWarnings(t *testing.T) {
 		if format == "geniusweb" {
 			write = WriteGeniusWeb
 		}
-		files, warn, err := write(sc)
+		sp, err := sim.Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, warn, err := write(sp)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -307,11 +311,12 @@ func TestExportWarnings(t *testing.T) {
 		for _, w := range warn {
 			paths[w.Path] = true
 		}
-		want := []string{"actors[0].preferences.colour.acceptable", "actors[0].constraints[0]", "actors[1].veto", "actors[1].power"}
+		a, b := "actors."+sc.Actors[0].ID, "actors."+sc.Actors[1].ID
+		want := []string{a + ".preferences.colour.acceptable", a + ".constraints.0", b + ".veto", b + ".power"}
 		if format == "genius" {
-			want = append(want, "actors[1].preferences")
+			want = append(want, b+".preferences")
 		} else {
-			want = append(want, "actors[0].reservation_drift")
+			want = append(want, a+".reservation_drift")
 		}
 		for _, p := range want {
 			if !paths[p] {

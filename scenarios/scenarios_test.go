@@ -191,7 +191,7 @@ func openerIssues(sc *sim.Scenario, dg *sim.Diagnosis) map[string]bool {
 		if o.Issue != "" {
 			named[o.Issue] = true
 		}
-		if o.Kind != "constraint" {
+		if o.Kind != sim.OpenerConstraint {
 			continue
 		}
 		a := sc.Actors[sc.ActorIndex(o.Actor)]
@@ -210,7 +210,7 @@ func openerIssues(sc *sim.Scenario, dg *sim.Diagnosis) map[string]bool {
 	return named
 }
 
-func hasOpener(dg *sim.Diagnosis, actor, kind string) bool {
+func hasOpener(dg *sim.Diagnosis, actor string, kind sim.OpenerKind) bool {
 	for _, o := range dg.Openers {
 		if o.Actor == actor && o.Kind == kind {
 			return true
@@ -255,7 +255,7 @@ func TestReferenceScenarioAsShipped(t *testing.T) {
 	if !named["territory"] || !named["guarantees"] {
 		t.Errorf("the diagnosis names %v; want territory and guarantees", named)
 	}
-	if !hasOpener(an.Diagnosis, "ukraine", "constraint") || hasOpener(an.Diagnosis, "united-states", "constraint") {
+	if !hasOpener(an.Diagnosis, "ukraine", sim.OpenerConstraint) || hasOpener(an.Diagnosis, "united-states", sim.OpenerConstraint) {
 		t.Errorf("openers %+v: want Ukraine's guarantees-first condition and not the US's deal-first one", an.Diagnosis.Openers)
 	}
 	dropped := compile(t, scenarios.Default, "", config.Override{

@@ -295,7 +295,7 @@ func TestEngineAgreesWithBruteForce(t *testing.T) {
 			}
 		}
 		for _, ns := range an.Solutions.Named() {
-			w, ok := want.solution[ns.Key]
+			w, ok := want.solution[string(ns.Key)]
 			switch {
 			case !ok && ns.Solution != nil:
 				fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)

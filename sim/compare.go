@@ -34,7 +34,7 @@ type ComparedDeal struct {
 // SolutionMove is one bargaining solution before and after; a side is nil when its ZOPA
 // is empty.
 type SolutionMove struct {
-	Solution string            `json:"solution"`
+	Solution SolutionKind      `json:"solution"`
 	Before   map[string]string `json:"before"`
 	After    map[string]string `json:"after"`
 	Changed  bool              `json:"changed"`
@@ -87,16 +87,13 @@ func SameIssues(a, b *Scenario) error {
 	return nil
 }
 
-// Compare analyses both scenarios and reports what moved from before to after.
-func Compare(ctx context.Context, before, after *Scenario, opt CompareOptions) (*Comparison, error) {
+// Compare analyses both compiled scenarios and reports what moved from before to after.
+func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) (*Comparison, error) {
+	before, after := spBefore.sc, spAfter.sc
 	if err := SameIssues(before, after); err != nil {
 		return nil, err
 	}
-	side := func(sc *Scenario) (*Space, *zopaSearch, *Analysis, error) {
-		sp, err := Compile(sc)
-		if err != nil {
-			return nil, nil, nil, err
-		}
+	side := func(sp *Space) (*Space, *zopaSearch, *Analysis, error) {
 		if opt.MaxDeals > 0 && (sp.tooMany || sp.deals > opt.MaxDeals) || sp.tooMany {
 			return nil, nil, nil, &SpaceTooLargeError{Deals: sp.deals, Overflow: sp.tooMany, Limit: opt.MaxDeals}
 		}
@@ -110,11 +107,11 @@ func Compare(ctx context.Context, before, after *Scenario, opt CompareOptions) (
 		}
 		return sp, zs, an, nil
 	}
-	spA, zsA, anA, err := side(before)
+	spA, zsA, anA, err := side(spBefore)
 	if err != nil {
 		return nil, err
 	}
-	spB, zsB, anB, err := side(after)
+	spB, zsB, anB, err := side(spAfter)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ func TestCompareHandBuiltPair(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := sim.Compare(context.Background(), before, after, sim.CompareOptions{Limit: 10})
+	c, err := sim.Compare(context.Background(), compiled(t, before), compiled(t, after), sim.CompareOptions{Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestCompareNeedsSameIssues(t *testing.T) {
 		{"different issues", other, `issue "price" is in "price" but not in "cost"`},
 	}
 	for _, tt := range tests {
-		_, err := sim.Compare(context.Background(), base, tt.b, sim.CompareOptions{})
+		_, err := sim.Compare(context.Background(), compiled(t, base), compiled(t, tt.b), sim.CompareOptions{})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: got %v, want an error containing %q", tt.name, err, tt.want)
 		}

@@ -237,7 +237,7 @@ func TestDecisionAgreesWithBruteForce(t *testing.T) {
 			}
 		}
 		for _, ns := range an.Solutions.Named() {
-			w, ok := want.solution[ns.Key]
+			w, ok := want.solution[string(ns.Key)]
 			switch {
 			case !ok && ns.Solution != nil:
 				fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)

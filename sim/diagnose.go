@@ -41,15 +41,24 @@ type ReservationGap struct {
 	MustFallBy  *float64 `json:"must_fall_by"`
 }
 
+// OpenerKind says what an opener drops.
+type OpenerKind string
+
+// Opener kinds, as the JSON names them.
+const (
+	OpenerRedLine    OpenerKind = "red_line"
+	OpenerConstraint OpenerKind = "constraint"
+)
+
 // Opener is a single red line ("red_line": an actor's acceptable options on one issue) or
 // constraint whose removal opens the ZOPA, with the number of deals it lets in.
 type Opener struct {
-	Kind  string `json:"kind"`
-	Actor string `json:"actor"`
-	Issue string `json:"issue,omitempty"`
-	Why   string `json:"why,omitempty"`
-	Path  string `json:"path"`
-	Deals uint64 `json:"deals"`
+	Kind  OpenerKind `json:"kind"`
+	Actor string     `json:"actor"`
+	Issue string     `json:"issue,omitempty"`
+	Why   string     `json:"why,omitempty"`
+	Path  string     `json:"path"`
+	Deals uint64     `json:"deals"`
 }
 
 func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diagnosis, error) {
@@ -96,9 +105,9 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 				return nil, err
 			}
 			if n > 0 {
-				dg.Openers = append(dg.Openers, Opener{Kind: "red_line", Actor: act.ID, Issue: pr.Issue, Deals: n,
+				dg.Openers = append(dg.Openers, Opener{Kind: OpenerRedLine, Actor: act.ID, Issue: pr.Issue, Deals: n,
 					Why:  fmt.Sprintf("%s accepts only %s on %s", act.ID, quoteList(pr.Acceptable), pr.Issue),
-					Path: fmt.Sprintf("actors[%d].preferences.%s.acceptable", a, pr.Issue)})
+					Path: fmt.Sprintf("actors.%s.preferences.%s.acceptable", act.ID, pr.Issue)})
 			}
 		}
 		for ci := range act.Constraints {
@@ -107,9 +116,9 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 				return nil, err
 			}
 			if n > 0 {
-				dg.Openers = append(dg.Openers, Opener{Kind: "constraint", Actor: act.ID, Deals: n,
+				dg.Openers = append(dg.Openers, Opener{Kind: OpenerConstraint, Actor: act.ID, Deals: n,
 					Why:  act.Constraints[ci].Why,
-					Path: fmt.Sprintf("actors[%d].constraints[%d]", a, ci)})
+					Path: fmt.Sprintf("actors.%s.constraints.%d", act.ID, ci)})
 			}
 		}
 	}

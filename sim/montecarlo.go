@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -124,7 +123,7 @@ func Wilson(k, n uint64) Proportion {
 }
 
 // ErrNoUncertainty is returned when a Monte Carlo run has nothing to draw.
-var ErrNoUncertainty = errors.New("the scenario has no uncertainty: section, so every draw would be the same")
+var ErrNoUncertainty error = badInput("the scenario has no uncertainty: section, so every draw would be the same")
 
 // drawResult is what one draw leaves behind for the summary, kept in draw order.
 type drawResult struct {
@@ -145,19 +144,13 @@ type mcWorker struct {
 // RunMonteCarlo draws the scenario's uncertain values opt.Draws times and analyses each
 // draw. Cancelling ctx stops it early: the result then covers the draws finished and says
 // so, and the error is ctx's.
-func RunMonteCarlo(ctx context.Context, sc *Scenario, opt MonteCarloOptions) (*MonteCarlo, error) {
-	if errs := sc.Validate().Errors(); len(errs) > 0 {
-		return nil, fmt.Errorf("%w: %s", ErrInvalidScenario, errs[0])
-	}
+func RunMonteCarlo(ctx context.Context, base *Space, opt MonteCarloOptions) (*MonteCarlo, error) {
+	sc := base.sc
 	if len(sc.Uncertainty) == 0 {
 		return nil, ErrNoUncertainty
 	}
 	if opt.Draws <= 0 {
 		return nil, fmt.Errorf("%d draws: give 1 or more", opt.Draws)
-	}
-	base, err := compile(sc)
-	if err != nil {
-		return nil, err
 	}
 	if opt.MaxDeals > 0 && (base.tooMany || base.deals > opt.MaxDeals) {
 		return nil, &SpaceTooLargeError{Deals: base.deals, Overflow: base.tooMany, Limit: opt.MaxDeals}
@@ -177,6 +170,7 @@ func RunMonteCarlo(ctx context.Context, sc *Scenario, opt MonteCarloOptions) (*M
 	values := make([]float64, opt.Draws*k)
 	ws := make([]*mcWorker, workers)
 	for i := range ws {
+		var err error
 		if ws[i], err = newMCWorker(sc, base.deals); err != nil {
 			return nil, err
 		}

@@ -17,6 +17,16 @@ import (
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
+// compiled compiles a scenario a test knows to be valid.
+func compiled(t testing.TB, sc *sim.Scenario) *sim.Space {
+	t.Helper()
+	sp, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sp
+}
+
 func shipped(t testing.TB) *sim.Scenario {
 	t.Helper()
 	data, ok := scenarios.Read(scenarios.Default)
@@ -79,7 +89,7 @@ func TestMonteCarloWithZeroWidthEqualsAnalyze(t *testing.T) {
 			t.Fatal(err)
 		}
 		const draws = 50
-		mc, err := sim.RunMonteCarlo(context.Background(), sc, sim.MonteCarloOptions{Draws: draws, Seed: 3, Workers: 2, Top: 1000})
+		mc, err := sim.RunMonteCarlo(context.Background(), sp, sim.MonteCarloOptions{Draws: draws, Seed: 3, Workers: 2, Top: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,7 +165,7 @@ func TestMonteCarloProbabilityKnownAnalytically(t *testing.T) {
 	// reservation uniform on [0.2, 1.0], P(ZOPA non-empty) = P(r ≤ 0.6)
 	// = (0.6 − 0.2) / (1.0 − 0.2) = 0.5.
 	sc.Uncertainty = []sim.Uncertain{{Path: "actors.buyer.reservation", Dist: "uniform", Min: 0.2, Max: 1.0}}
-	mc, err := sim.RunMonteCarlo(context.Background(), sc, sim.MonteCarloOptions{Draws: 4000, Seed: 11, Top: 5})
+	mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 4000, Seed: 11, Top: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +183,7 @@ func TestMonteCarloTruncatedNormalStaysInRange(t *testing.T) {
 	sc := loadYAML(t, priceScenario).Scenario.Clone()
 	// A normal around 0.95 with sd 0.2 would cross 1 often; truncated, no draw may.
 	sc.Uncertainty = []sim.Uncertain{{Path: "actors.seller.reservation", Dist: "normal", Mean: 0.95, SD: 0.2}}
-	mc, err := sim.RunMonteCarlo(context.Background(), sc, sim.MonteCarloOptions{Draws: 2000, Seed: 5})
+	mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 2000, Seed: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +197,7 @@ func TestMonteCarloSameSeedSameResultOnAnyWorkers(t *testing.T) {
 	sc := shipped(t)
 	var out []string
 	for _, workers := range []int{1, 2, 3} {
-		mc, err := sim.RunMonteCarlo(context.Background(), sc, sim.MonteCarloOptions{Draws: 300, Seed: 42, Workers: workers, Top: 10})
+		mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 42, Workers: workers, Top: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +207,7 @@ func TestMonteCarloSameSeedSameResultOnAnyWorkers(t *testing.T) {
 	if out[0] != out[1] || out[0] != out[2] {
 		t.Error("the same seed gave different results on 1, 2 and 3 workers")
 	}
-	other, _ := sim.RunMonteCarlo(context.Background(), sc, sim.MonteCarloOptions{Draws: 300, Seed: 43, Workers: 1, Top: 10})
+	other, _ := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 43, Workers: 1, Top: 10})
 	if j, _ := json.Marshal(other); string(j) == out[0] {
 		t.Error("seeds 42 and 43 gave the same result: the seed is not used")
 	}
@@ -208,7 +218,7 @@ func TestMonteCarloInterruptedReportsDrawsDone(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var done atomic.Int64
-	mc, err := sim.RunMonteCarlo(ctx, sc, sim.MonteCarloOptions{Draws: 1000, Seed: 1, Workers: 1, Progress: func() {
+	mc, err := sim.RunMonteCarlo(ctx, compiled(t, sc), sim.MonteCarloOptions{Draws: 1000, Seed: 1, Workers: 1, Progress: func() {
 		if done.Add(1) == 100 {
 			cancel()
 		}
@@ -238,7 +248,7 @@ func TestUncertaintyValidation(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			src := priceScenario + "uncertainty:\n  " + tt.entry + "\n"
 			_, err := config.Load("u.yaml", []byte(src))
-			var list config.ErrorList
+			var list sim.Diagnostics
 			if !errors.As(err, &list) {
 				t.Fatalf("got %v, want a list of located errors", err)
 			}
@@ -246,7 +256,7 @@ func TestUncertaintyValidation(t *testing.T) {
 			for _, e := range list {
 				// The entry is on line 19 of the file: priceScenario is 17 lines (the
 				// first one empty), then "uncertainty:" on line 18.
-				if strings.Contains(e.Msg, tt.want) && e.Line == 19 {
+				if strings.Contains(e.Message, tt.want) && e.Line == 19 {
 					found = true
 				}
 			}

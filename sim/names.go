@@ -17,10 +17,10 @@ func IsSlug(id string) bool { return slugPattern.MatchString(id) }
 
 // DidYouMean returns ` did you mean "x"?` naming the candidate closest to got, or "" when
 // none is close enough to be a plausible typo.
-func DidYouMean(got string, candidates []string) string {
-	best, bestDist := "", -1
+func DidYouMean[K ~string](got K, candidates []K) string {
+	best, bestDist := K(""), -1
 	for _, c := range candidates {
-		d := editDistance(strings.ToLower(got), strings.ToLower(c))
+		d := editDistance(strings.ToLower(string(got)), strings.ToLower(string(c)))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
@@ -60,7 +60,7 @@ func editDistance(a, b string) int {
 }
 
 // quoteList renders ids as "a", "b" or "c" for messages that list what would be valid.
-func quoteList(ids []string) string {
+func quoteList[K ~string](ids []K) string {
 	q := make([]string, len(ids))
 	for i, id := range ids {
 		q[i] = fmt.Sprintf("%q", id)

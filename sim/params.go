@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -32,6 +34,12 @@ const (
 	ParamOption ParamKind = "option"
 	// ParamOptions is a list of ids out of Choices, written [a,b] in --set.
 	ParamOptions ParamKind = "options"
+	// ParamGroup is a group of settings (an actor, an issue, a constraint, a mapping of
+	// utilities) written whole, as JSON. negsim names groups when it speaks of them (an
+	// opener, a warning about an actor), so that every path it prints is one --set takes.
+	ParamGroup ParamKind = "group"
+	// ParamText is text: the scenario's name, which validation requires.
+	ParamText ParamKind = "text"
 )
 
 // Ranges of the values whose validation bound is open on one side: a slider and a
@@ -46,13 +54,23 @@ const (
 	paramExponentMin = 0.01
 )
 
-// Params lists every value of the scenario that changes a result, in file order: per actor
-// its veto, power, reservation, drift, strategy, and per issue it cares about its weight,
-// option values and red line, then its constraints' option lists; then the protocol and
-// the rounds at which events happen. Names, descriptions, notes and sources are left out:
-// they change no number negsim computes.
+// Params lists every value of the scenario that changes a result, in file order: each issue
+// and option as a group; per actor the actor as a group, its veto, power, reservation,
+// drift, strategy, and per issue it cares about the preference as a group, its weight,
+// option values and red line (and each option of it), then its constraints, each as a group
+// and by its option lists; then the protocol and the rounds at which events happen. Names,
+// descriptions, notes and sources are left out as values of their own: they change no
+// number negsim computes. Groups are listed because negsim names them when it speaks of
+// them (an opener, a warning about an actor or an option): every path it prints is a row.
 func (s *Scenario) Params() []Param {
-	var ps []Param
+	ps := []Param{{Path: "name", Value: s.Name, Kind: ParamText}, groupParam("issues", s.Issues)}
+	for _, is := range s.Issues {
+		ps = append(ps, groupParam("issues."+is.ID, is))
+		for _, o := range is.Options {
+			ps = append(ps, groupParam("issues."+is.ID+".options."+o.ID, o))
+		}
+	}
+	ps = append(ps, groupParam("actors", s.Actors))
 	for ai := range s.Actors {
 		ps = s.actorParams(ps, &s.Actors[ai])
 		ps = s.votesParams(ps, &s.Actors[ai])
@@ -73,39 +91,45 @@ func (s *Scenario) Params() []Param {
 func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 	p := "actors." + a.ID
 	ps = append(ps,
+		groupParam(p, a),
 		Param{Path: p + ".veto", Value: strconv.FormatBool(a.Veto), Kind: ParamBool},
 		numberParam(p+".power", a.Power, paramPowerMin, max(paramPowerMax, a.Power)),
 		numberParam(p+".reservation", a.Reservation, 0, 1),
 		numberParam(p+".reservation_drift", a.ReservationDrift, -1, 1),
 	)
 	if a.Strategy.Kind != "" {
-		ps = append(ps, Param{Path: p + ".strategy.kind", Value: a.Strategy.Kind, Kind: ParamOption, Choices: StrategyKinds})
+		ps = append(ps, Param{Path: p + ".strategy.kind", Value: string(a.Strategy.Kind), Kind: ParamOption, Choices: Names(StrategyKinds)})
 	}
-	if a.Strategy.Kind == StrategyTimeDependent {
+	if a.Strategy.Kind == StrategyTimeDependent || a.Strategy.Exponent != 0 {
 		ps = append(ps, numberParam(p+".strategy.exponent", a.Strategy.Exponent, paramExponentMin, max(paramExponentMax, a.Strategy.Exponent)))
 	}
 	totalWeight := 0.0
 	for _, pr := range a.Preferences {
 		totalWeight += pr.Weight
 	}
+	ps = append(ps, groupParam(p+".preferences", a.Preferences))
 	for pi := range a.Preferences {
 		pr := &a.Preferences[pi]
+		pp := p + ".preferences." + pr.Issue
+		ps = append(ps, groupParam(pp, pr))
 		is := s.issue(pr.Issue)
 		if is == nil {
 			continue
 		}
 		options := optionIDs(is)
-		pp := p + ".preferences." + pr.Issue
 		ps = append(ps, numberParam(pp+".weight", pr.Weight, 0, max(totalWeight, pr.Weight)))
-		if pr.Ideal != "" {
+		if pr.Ideal != "" || pr.Shape != "" {
 			shape := pr.Shape
 			if shape == "" {
 				shape = ShapeLinear
 			}
 			ps = append(ps,
 				Param{Path: pp + ".ideal", Value: pr.Ideal, Kind: ParamOption, Choices: options},
-				Param{Path: pp + ".shape", Value: shape, Kind: ParamOption, Choices: []string{ShapeLinear, ShapeQuadratic}},
+				Param{Path: pp + ".shape", Value: string(shape), Kind: ParamOption, Choices: Names(Shapes)},
 			)
+		}
+		if pr.Utilities != nil {
+			ps = append(ps, groupParam(pp+".utilities", pr.Utilities))
 		}
 		for _, o := range options {
 			if u, ok := pr.Utilities[o]; ok {
@@ -119,16 +143,20 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 			acceptable = options
 		}
 		ps = append(ps, Param{Path: pp + ".acceptable", Value: FlowList(acceptable), Kind: ParamOptions, Choices: options})
+		ps = elementParams(ps, pp+".acceptable", pr.Acceptable, options)
 	}
 	for ci := range a.Constraints {
 		c := &a.Constraints[ci]
 		cp := p + ".constraints." + strconv.Itoa(ci)
+		ps = append(ps, groupParam(cp, c))
 		for _, part := range []struct {
 			name  string
 			conds map[string][]string
 		}{{"if", c.If}, {"then", c.Then}} {
 			for _, issue := range s.issueOrder(part.conds) {
-				ps = append(ps, Param{Path: cp + "." + part.name + "." + issue, Value: FlowList(part.conds[issue]), Kind: ParamOptions, Choices: optionIDs(s.issue(issue))})
+				options := optionIDs(s.issue(issue))
+				ps = append(ps, Param{Path: cp + "." + part.name + "." + issue, Value: FlowList(part.conds[issue]), Kind: ParamOptions, Choices: options})
+				ps = elementParams(ps, cp+"."+part.name+"."+issue, part.conds[issue], options)
 			}
 		}
 	}
@@ -156,12 +184,31 @@ func (s *Scenario) protocolParams(ps []Param) []Param {
 		rule = RuleNash
 	}
 	ps = append(ps,
-		Param{Path: "protocol.kind", Value: kind, Kind: ParamOption, Choices: []string{ProtocolMediated, ProtocolAlternating}},
+		Param{Path: "protocol.kind", Value: string(kind), Kind: ParamOption, Choices: Names(ProtocolKinds)},
 		integerParam("protocol.rounds", rounds, 1, max(MaxRounds, rounds)),
-		Param{Path: "protocol.rule", Value: rule, Kind: ParamOption, Choices: []string{RuleNash, RuleMediator}},
+		Param{Path: "protocol.rule", Value: string(rule), Kind: ParamOption, Choices: Names(Rules)},
 	)
 	if pr.Mediator != "" {
 		ps = append(ps, Param{Path: "protocol.mediator", Value: pr.Mediator, Kind: ParamOption, Choices: actorIDs(s)})
+	}
+	return ps
+}
+
+// groupParam lists a group of settings with its JSON form, which --set takes back.
+func groupParam(path string, group any) Param {
+	text, err := json.Marshal(group)
+	if err != nil {
+		// Scenario types hold text, numbers, lists and mappings of them: always JSON.
+		panic(fmt.Sprintf("sim: %s cannot be written as JSON: %v", path, err))
+	}
+	return Param{Path: path, Value: string(text), Kind: ParamGroup}
+}
+
+// elementParams lists each option of a list on its own, at the path a problem with that
+// one option is reported at (acceptable.1, constraints.0.then.nato.0).
+func elementParams(ps []Param, path string, ids, options []string) []Param {
+	for i, id := range ids {
+		ps = append(ps, Param{Path: path + "." + strconv.Itoa(i), Value: id, Kind: ParamOption, Choices: options})
 	}
 	return ps
 }

@@ -133,6 +133,11 @@ func checkInRange(t *testing.T, name string, p sim.Param) {
 		if p.Value != "true" && p.Value != "false" {
 			t.Errorf("%s: %s = %s is not true or false", name, p.Path, p.Value)
 		}
+	case sim.ParamText:
+	case sim.ParamGroup:
+		if !json.Valid([]byte(p.Value)) {
+			t.Errorf("%s: %s = %s is not JSON", name, p.Path, p.Value)
+		}
 	default:
 		t.Errorf("%s: %s has unknown kind %q", name, p.Path, p.Kind)
 	}

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -13,6 +15,24 @@ import (
 // actors.ukraine.preferences.territory.utilities.freeze, protocol.rounds. Elements without
 // an id (constraints) are named by their position from 0: actors.ukraine.constraints.0.why.
 
+// ElementKeys names the elements of a list in paths, given their ids: an element by its id,
+// unless the id is missing, not a valid id or already taken by an earlier element, and then
+// by its position from 0. Problems with such an element still need a path that says which
+// one it is, and the decoder names the same elements the same way to find them in a file.
+func ElementKeys(ids []string) []string {
+	keys := make([]string, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		if IsSlug(id) && !seen[id] {
+			keys[i] = id
+			seen[id] = true
+		} else {
+			keys[i] = strconv.Itoa(i)
+		}
+	}
+	return keys
+}
+
 // PathError is a path that does not lead to a value, or a value of the wrong type for it.
 type PathError struct {
 	Path string
@@ -20,6 +40,9 @@ type PathError struct {
 }
 
 func (e *PathError) Error() string { return e.Path + ": " + e.Msg }
+
+// Is makes a path that leads nowhere bad input.
+func (e *PathError) Is(target error) bool { return target == ErrBadInput }
 
 // Set writes value at path. Values from the command line arrive as text and are converted
 // to the type the path holds: "0.4", "true", "freeze,freeze-dmz" for a list of options.
@@ -61,6 +84,10 @@ func (s *Scenario) Get(path string) (any, error) {
 	target, _, err := s.locate(path)
 	if err != nil {
 		return nil, err
+	}
+	if target.Kind() == reflect.String {
+		// A kind (a strategy, a shape) is text to whoever reads a path.
+		return target.String(), nil
 	}
 	return target.Interface(), nil
 }
@@ -126,13 +153,19 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 				keys := mapKeys(v)
 				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, keys), quoteList(keys))}
 			}
-			if i != len(segs)-1 {
-				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s.%s holds a value, so the path ends there", here, seg)}
-			}
 			cp := reflect.New(v.Type().Elem()).Elem()
 			cp.Set(v.MapIndex(key))
 			m := v
-			return cp, func() { m.SetMapIndex(key, cp) }, nil
+			commit := func() { m.SetMapIndex(key, cp) }
+			if i == len(segs)-1 {
+				return cp, commit, nil
+			}
+			// A list held in a mapping (the options a constraint names) is walked on, element
+			// by position; an element shares the list's storage, so writing it needs no commit.
+			if cp.Kind() != reflect.Slice {
+				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s.%s holds a value, so the path ends there", here, seg)}
+			}
+			parent, v = v, cp
 		default:
 			return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s holds a value, so the path ends there", strings.Join(segs[:i], "."))}
 		}
@@ -287,7 +320,10 @@ func assign(path string, target reflect.Value, value any) error {
 		}
 	case reflect.Slice:
 		if target.Type().Elem().Kind() != reflect.String {
-			return &PathError{path, "is a list of settings; set its elements one path at a time"}
+			if text, ok := jsonText(value, "["); ok {
+				return assignJSON(path, target, text)
+			}
+			return &PathError{path, "is a list of settings; set its elements one path at a time, or the whole list as JSON, as negsim params shows it"}
 		}
 		var items []string
 		switch x := value.(type) {
@@ -319,13 +355,21 @@ func assign(path string, target reflect.Value, value any) error {
 			items = []string{}
 		}
 		target.Set(reflect.ValueOf(items))
+	case reflect.Map:
+		if text, ok := jsonText(value, "{"); ok {
+			return assignJSON(path, target, text)
+		}
+		return &PathError{path, "is a mapping; set its entries one path at a time, or the whole mapping as JSON, as negsim params shows it"}
 	case reflect.Struct:
+		if text, ok := jsonText(value, "{"); ok {
+			return assignJSON(path, target, text)
+		}
 		for i := 0; i < target.NumField(); i++ {
 			if strings.Contains(target.Type().Field(i).Tag.Get("negsim"), "shorthand") {
 				return assign(path, target.Field(i), value)
 			}
 		}
-		return &PathError{path, "is a group of settings; set its fields one path at a time: " + quoteList(jsonNames(target.Type()))}
+		return &PathError{path, "is a group of settings; set its fields one path at a time (" + quoteList(jsonNames(target.Type())) + "), or the whole group as JSON, as negsim params shows it"}
 	case reflect.Interface:
 		// An override's value. Text from the command line takes the type of the value it
 		// replaces, so that writing back what params lists changes nothing; anything else is
@@ -361,6 +405,32 @@ func assign(path string, target reflect.Value, value any) error {
 	default:
 		return &PathError{path, "cannot be set by a path; edit the file"}
 	}
+	return nil
+}
+
+// jsonText returns a value given as text that opens with open ({ or [): a group of settings
+// written as JSON.
+func jsonText(value any, open string) (string, bool) {
+	text, ok := value.(string)
+	text = strings.TrimSpace(text)
+	return text, ok && strings.HasPrefix(text, open)
+}
+
+// assignJSON sets a group of settings (an actor, a constraint, a mapping of utilities) from
+// its JSON form, the form negsim params shows and JSON output uses. Any field the group does
+// not have is refused; what the new values mean is left to validation, as for any value.
+func assignJSON(path string, target reflect.Value, text string) error {
+	v := reflect.New(target.Type())
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v.Interface())
+	if err == nil && dec.More() {
+		err = errors.New("more follows the value")
+	}
+	if err != nil {
+		return &PathError{path, fmt.Sprintf("expects %s written as JSON, as negsim params shows it: %v", kindName(target.Type()), err)}
+	}
+	target.Set(v.Elem())
 	return nil
 }
 

@@ -251,3 +251,29 @@ func TestApplyErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSetGroupAsJSON: a group (a constraint, a mapping, a list of settings) is set whole
+// from its JSON form, the value params shows; a field the group does not have is refused.
+func TestSetGroupAsJSON(t *testing.T) {
+	sc := loadYAML(t, pathScenario).Scenario.Clone()
+	if err := sc.Set("actors.buyer.constraints.0", `{"if":{"price":["high"]},"then":{"term":["short"]},"why":"w"}`); err != nil {
+		t.Fatal(err)
+	}
+	c := sc.Actors[0].Constraints[0]
+	if !reflect.DeepEqual(c.If, map[string][]string{"price": {"high"}}) || !reflect.DeepEqual(c.Then, map[string][]string{"term": {"short"}}) || c.Why != "w" {
+		t.Errorf("constraint after set: %+v", c)
+	}
+	if err := sc.Set("actors.buyer.preferences.price.utilities", `{"low":0.2,"mid":0.4,"high":0.9}`); err != nil {
+		t.Fatal(err)
+	}
+	if got := sc.Actors[0].Preferences[0].Utilities; !reflect.DeepEqual(got, map[string]float64{"low": 0.2, "mid": 0.4, "high": 0.9}) {
+		t.Errorf("utilities after set: %v", got)
+	}
+	err := sc.Set("actors.seller", `{"id":"seller","reservaton":0.5}`)
+	if err == nil || !strings.Contains(err.Error(), `unknown field "reservaton"`) {
+		t.Errorf("a misspelt field in a group: err = %v, want it named", err)
+	}
+	if sc.Actors[1].Reservation != 0.3 {
+		t.Errorf("a refused group changed the actor: reservation %v", sc.Actors[1].Reservation)
+	}
+}

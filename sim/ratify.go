@@ -90,16 +90,17 @@ func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) 
 		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
 	}
 	an.ZOPA.Listed = len(an.ZOPA.Deals)
-	crit := z.front.criteria(z.partyRes, z.power)
-	for _, kind := range solutionKinds {
-		i := z.front.argmax(crit[kind])
+	cx := z.front.criteria(z.partyRes, z.power)
+	for _, row := range solutionTable {
+		crit := cx.of(row.kind)
+		i := z.front.argmax(crit)
 		if i < 0 {
 			continue
 		}
 		e := z.front.entries[i]
 		d := sp.deal(e.choice, res)
 		d.Pareto = true
-		an.Solutions.set(kind, &Solution{Deal: d, Value: presentable(crit[kind](e.vec))})
+		*row.slot(&an.Solutions) = &Solution{Deal: d, Value: presentable(crit(e.vec))}
 	}
 	for k := range sp.sc.Issues {
 		is := &sp.sc.Issues[k]

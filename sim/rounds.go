@@ -39,7 +39,7 @@ const DefaultRounds = 10
 // RoundsOptions tune a run of bargaining rounds. Zero values take the scenario's settings.
 type RoundsOptions struct {
 	// Protocol replaces protocol.kind: "mediated" or "alternating".
-	Protocol string
+	Protocol ProtocolKind
 	// Rounds replaces protocol.rounds when above 0.
 	Rounds int
 	// Seed is recorded in the transcript. The rounds use no randomness today, so every seed
@@ -51,10 +51,10 @@ type RoundsOptions struct {
 
 // Transcript is a run of bargaining rounds. Its JSON form is a public contract.
 type Transcript struct {
-	Scenario string `json:"scenario"`
-	Protocol string `json:"protocol"`
+	Scenario string       `json:"scenario"`
+	Protocol ProtocolKind `json:"protocol"`
 	// Rule is how the mediator chooses among deals everyone accepts (mediated only).
-	Rule string `json:"rule,omitempty"`
+	Rule Rule `json:"rule,omitempty"`
 	// Mediator is the actor who proposes under the mediated protocol; "" is a neutral one.
 	Mediator string        `json:"mediator,omitempty"`
 	Deadline int           `json:"deadline"`
@@ -69,10 +69,10 @@ type Transcript struct {
 
 // RoundsActor is an actor as the rounds treat it: its strategy resolved from its defaults.
 type RoundsActor struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Veto     bool   `json:"veto"`
-	Strategy string `json:"strategy"`
+	ID       string       `json:"id"`
+	Name     string       `json:"name"`
+	Veto     bool         `json:"veto"`
+	Strategy StrategyKind `json:"strategy"`
 	// Exponent is the concession exponent e of a time-dependent strategy; nil otherwise.
 	Exponent *float64 `json:"exponent"`
 }
@@ -159,13 +159,13 @@ type Outcome struct {
 	Reservations map[string]float64 `json:"reservations"`
 	// ClosestSolution names the bargaining solution (at the round's reservations) nearest
 	// the agreed deal in the veto actors' utilities.
-	ClosestSolution string        `json:"closest_solution,omitempty"`
+	ClosestSolution SolutionKind  `json:"closest_solution,omitempty"`
 	Solutions       []SolutionGap `json:"solutions,omitempty"`
 }
 
 // SolutionGap compares the agreed deal with one bargaining solution.
 type SolutionGap struct {
-	Solution        string            `json:"solution"`
+	Solution        SolutionKind      `json:"solution"`
 	Options         map[string]string `json:"options"`
 	IssuesDiffering int               `json:"issues_differing"`
 	// UtilityDistance is the Euclidean distance between the two deals' veto utilities.
@@ -175,7 +175,7 @@ type SolutionGap struct {
 // StrategyExponent resolves an actor's strategy to its kind and concession exponent. No
 // strategy is linear; an exponent without a kind is time-dependent. Tit-for-tat and
 // hardliner have no exponent (0).
-func StrategyExponent(st Strategy) (string, float64) {
+func StrategyExponent(st Strategy) (StrategyKind, float64) {
 	switch st.Kind {
 	case StrategyBoulware:
 		return st.Kind, BoulwareExponent
@@ -219,11 +219,11 @@ type rounds struct {
 	cur      *Scenario // the scenario with the events so far, reservations unclamped
 	raw      []float64 // unclamped reservations
 	best     []float64
-	kind     []string
+	kind     []StrategyKind
 	exponent []float64
 	deadline int
-	protocol string
-	rule     string
+	protocol ProtocolKind
+	rule     Rule
 	mediator int // -1: a neutral mediator
 	asp      [][]float64
 }

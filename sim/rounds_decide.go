@@ -30,7 +30,7 @@ func (rn *rounds) proposerAt(t int) int {
 type picture struct {
 	sp       *Space
 	best     []float64
-	kind     []string
+	kind     []StrategyKind
 	exponent []float64
 	offset   []float64
 }
@@ -74,7 +74,7 @@ func (rn *rounds) pictureOf(a int) (*picture, error) {
 // perceivedRound is the reservations and aspirations of round t as the picture's holder a
 // sees them. Its own are the true ones; another's tit-for-tat, which answers what happened,
 // is taken as it truly is.
-func (pic *picture) perceivedRound(a, t, deadline int, r, asp []float64, kind []string) ([]float64, []float64) {
+func (pic *picture) perceivedRound(a, t, deadline int, r, asp []float64, kind []StrategyKind) ([]float64, []float64) {
 	pr, pasp := make([]float64, len(r)), make([]float64, len(r))
 	for j := range r {
 		pr[j] = math.Round(clamp01(r[j]+pic.offset[j])*1e12) / 1e12

@@ -283,10 +283,10 @@ func randomRoundsScenario(rng *rand.Rand, falling bool) *Scenario {
 		}
 		sc.Actors = append(sc.Actors, act)
 	}
-	sc.Protocol = Protocol{Kind: []string{ProtocolMediated, ProtocolAlternating}[rng.IntN(2)], Rounds: 2 + rng.IntN(7)}
+	sc.Protocol = Protocol{Kind: ProtocolKinds[rng.IntN(2)], Rounds: 2 + rng.IntN(7)}
 	if rng.IntN(2) == 0 {
 		sc.Protocol.Mediator = sc.Actors[rng.IntN(n)].ID
-		sc.Protocol.Rule = []string{RuleNash, RuleMediator}[rng.IntN(2)]
+		sc.Protocol.Rule = Rules[rng.IntN(2)]
 	}
 	return sc
 }
@@ -600,7 +600,8 @@ func TestMediatorRules(t *testing.T) {
 	// By the Nash rule the mediator takes p5 (0.3·0.3 = 0.09 against 0.4·0.2 = 0.08); a
 	// broker paid by the price, mediating by its own utility, takes p6.
 	for _, c := range []struct {
-		rule, want string
+		rule Rule
+		want string
 	}{{RuleNash, "p5"}, {RuleMediator, "p6"}} {
 		sc := market(Actor{Reservation: 0.2}, Actor{Reservation: 0.2}, 5)
 		sc.Actors = append(sc.Actors, Actor{ID: "broker", Name: "Broker", Power: 1,

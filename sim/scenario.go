@@ -120,7 +120,7 @@ type Preference struct {
 	Weight     float64            `json:"weight"`
 	Utilities  map[string]float64 `json:"utilities,omitempty"`
 	Ideal      string             `json:"ideal,omitempty"`
-	Shape      string             `json:"shape,omitempty"`
+	Shape      Shape              `json:"shape,omitempty"`
 	Acceptable []string           `json:"acceptable,omitempty"`
 	Source     string             `json:"source,omitempty"`
 	Note       string             `json:"note,omitempty"`
@@ -133,9 +133,15 @@ func (pr *Preference) Value(is *Issue, o int) float64 { return optionValue(pr, i
 // Shapes of ideal-point utilities: the value falls with the distance from the ideal option,
 // in proportion (linear) or with its square (quadratic, forgiving near the ideal).
 const (
-	ShapeLinear    = "linear"
-	ShapeQuadratic = "quadratic"
+	ShapeLinear    Shape = "linear"
+	ShapeQuadratic Shape = "quadratic"
 )
+
+// Shape names how an ideal-point value falls with the distance from the ideal.
+type Shape string
+
+// Shapes lists every shape a file may name.
+var Shapes = []Shape{ShapeLinear, ShapeQuadratic}
 
 // Constraint is a conditional red line across issues: a deal that meets every condition in
 // If must meet every condition in Then, or the actor rejects it.
@@ -149,18 +155,18 @@ type Constraint struct {
 
 // Strategy is how an actor concedes over bargaining rounds.
 type Strategy struct {
-	Kind     string  `json:"kind" negsim:"shorthand"`
-	Exponent float64 `json:"exponent,omitempty"`
+	Kind     StrategyKind `json:"kind" negsim:"shorthand"`
+	Exponent float64      `json:"exponent,omitempty"`
 }
 
 // Protocol is how rounds of talks proceed.
 type Protocol struct {
-	Kind     string `json:"kind,omitempty"`
-	Rounds   int    `json:"rounds,omitempty"`
-	Mediator string `json:"mediator,omitempty"`
-	Rule     string `json:"rule,omitempty"`
-	Source   string `json:"source,omitempty"`
-	Note     string `json:"note,omitempty"`
+	Kind     ProtocolKind `json:"kind,omitempty"`
+	Rounds   int          `json:"rounds,omitempty"`
+	Mediator string       `json:"mediator,omitempty"`
+	Rule     Rule         `json:"rule,omitempty"`
+	Source   string       `json:"source,omitempty"`
+	Note     string       `json:"note,omitempty"`
 }
 
 // Event changes the scenario at the start of a round: a winter strike campaign, new
@@ -195,17 +201,17 @@ type Variant struct {
 //
 // A zero-width distribution (min equal to max, or sd 0) always gives the same value.
 type Uncertain struct {
-	Path   string  `json:"path"`
-	Dist   string  `json:"dist"`
-	Min    float64 `json:"min,omitempty"`
-	Max    float64 `json:"max,omitempty"`
-	Mode   float64 `json:"mode,omitempty"`
-	Mean   float64 `json:"mean,omitempty"`
-	SD     float64 `json:"sd,omitempty"`
-	Alpha  float64 `json:"alpha,omitempty"`
-	Beta   float64 `json:"beta,omitempty"`
-	Source string  `json:"source,omitempty"`
-	Note   string  `json:"note,omitempty"`
+	Path   string       `json:"path"`
+	Dist   Distribution `json:"dist"`
+	Min    float64      `json:"min,omitempty"`
+	Max    float64      `json:"max,omitempty"`
+	Mode   float64      `json:"mode,omitempty"`
+	Mean   float64      `json:"mean,omitempty"`
+	SD     float64      `json:"sd,omitempty"`
+	Alpha  float64      `json:"alpha,omitempty"`
+	Beta   float64      `json:"beta,omitempty"`
+	Source string       `json:"source,omitempty"`
+	Note   string       `json:"note,omitempty"`
 }
 
 // Assignment is one value written at a path such as actors.russia.reservation.

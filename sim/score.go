@@ -3,7 +3,6 @@ package sim
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -93,8 +92,11 @@ type DealError struct {
 
 func (e *DealError) Error() string { return e.Msg }
 
+// Is makes a deal written wrongly bad input.
+func (e *DealError) Is(target error) bool { return target == ErrBadInput }
+
 // ErrNoDeal is wrapped by ParseDeal when the text names no option at all.
-var ErrNoDeal = errors.New("the deal is empty")
+var ErrNoDeal error = badInput("the deal is empty")
 
 // ParseDeal reads a deal written as issue=option pairs separated by commas, e.g.
 // "territory=freeze, nato=not-now, ...": every issue exactly once, in any order. Unknown
@@ -227,7 +229,7 @@ func (s *Scorer) Score(ctx context.Context, choice []int) (*Score, error) {
 	sc.Pareto = dom == nil
 	sc.DominatedBy = dom
 	if s.nash != nil {
-		g := sp.gap(choice, "nash", s.nash)
+		g := sp.gap(choice, SolutionNash, s.nash)
 		sc.Nash = &g
 	}
 	return sc, nil
@@ -322,7 +324,7 @@ func (sp *Space) dominating(ctx context.Context, choice []int) (*Dominance, erro
 
 // gap compares a deal with a bargaining solution's deal: how many issues differ and the
 // Euclidean distance between their veto utility vectors.
-func (sp *Space) gap(choice []int, key string, sol []int) SolutionGap {
+func (sp *Space) gap(choice []int, key SolutionKind, sol []int) SolutionGap {
 	g := SolutionGap{Solution: key, Options: map[string]string{}}
 	for k, o := range sol {
 		g.Options[sp.sc.Issues[k].ID] = sp.sc.Issues[k].Options[o].ID

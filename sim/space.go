@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/bits"
@@ -41,6 +40,9 @@ type Space struct {
 	rule *decisionRule
 	// tooMany is set when the number of deals does not fit in 64 bits.
 	tooMany bool
+	// warnings are what validation found that the engine can live with: Compile validates
+	// once, and everything downstream reads them from here.
+	warnings Diagnostics
 }
 
 // constraint is a compiled conditional red line. It can be decided once every issue it
@@ -72,17 +74,25 @@ func (c *constraint) holds(choice []int) bool {
 	return true
 }
 
-// ErrInvalidScenario is returned, wrapped, when a scenario that fails validation is
-// compiled.
-var ErrInvalidScenario = errors.New("invalid scenario")
-
 // Compile validates the scenario and compiles it. The scenario must not change afterwards.
+// A scenario that fails validation is refused with every error at once, as Diagnostics; the
+// warnings of one that passes travel on the Space. Validation runs here and nowhere after.
 func Compile(sc *Scenario) (*Space, error) {
-	if errs := sc.Validate().Errors(); len(errs) > 0 {
-		return nil, fmt.Errorf("%w: %s", ErrInvalidScenario, errs[0])
+	found := sc.Validate()
+	if err := found.Err(); err != nil {
+		return nil, err
 	}
-	return compile(sc)
+	sp, err := compile(sc)
+	if err != nil {
+		return nil, err
+	}
+	sp.warnings = found.Warnings()
+	return sp, nil
 }
+
+// Warnings are the problems validation found that do not stop the scenario from running,
+// notes on style included, located by path.
+func (sp *Space) Warnings() Diagnostics { return sp.warnings }
 
 // compile builds the space of a scenario known to be valid.
 func compile(sc *Scenario) (*Space, error) {
@@ -160,7 +170,7 @@ func (sp *Space) refresh() error {
 			weights += pr.Weight
 		}
 		if !(weights > 0) {
-			return fmt.Errorf("%w: actor %q's weights sum to %g; at least one must be above 0", ErrInvalidScenario, act.ID, weights)
+			return fmt.Errorf("%w: actor %q's weights sum to %g; at least one must be above 0", ErrBadInput, act.ID, weights)
 		}
 		for pi := range act.Preferences {
 			pr := &act.Preferences[pi]

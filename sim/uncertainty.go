@@ -10,19 +10,22 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
+// Distribution names a family of distributions an uncertain value may follow.
+type Distribution string
+
 // Distributions an uncertain value may follow.
 const (
-	DistUniform    = "uniform"
-	DistNormal     = "normal"
-	DistTriangular = "triangular"
-	DistBeta       = "beta"
+	DistUniform    Distribution = "uniform"
+	DistNormal     Distribution = "normal"
+	DistTriangular Distribution = "triangular"
+	DistBeta       Distribution = "beta"
 )
 
 // DistKinds lists every distribution a file may name.
-var DistKinds = []string{DistUniform, DistNormal, DistTriangular, DistBeta}
+var DistKinds = []Distribution{DistUniform, DistNormal, DistTriangular, DistBeta}
 
 // distUsage says how each distribution is written after --vary PATH=.
-var distUsage = map[string]string{
+var distUsage = map[Distribution]string{
 	DistUniform:    "uniform(min,max)",
 	DistNormal:     "normal(mean,sd) or normal(mean,sd,min,max)",
 	DistTriangular: "triangular(min,mode,max)",
@@ -43,9 +46,9 @@ func ParseUncertain(spec string) (Uncertain, error) {
 	if open < 0 || !strings.HasSuffix(rest, ")") {
 		return Uncertain{}, fmt.Errorf("%q: %s", spec, usage)
 	}
-	dist := strings.ToLower(strings.TrimSpace(rest[:open]))
+	dist := Distribution(strings.ToLower(strings.TrimSpace(rest[:open])))
 	if _, known := distUsage[dist]; !known {
-		return Uncertain{}, fmt.Errorf("%q: unknown distribution %q;%s valid: %s", spec, dist, DidYouMean(dist, DistKinds), quoteList(DistKinds))
+		return Uncertain{}, fmt.Errorf("%q: unknown distribution %q;%s valid: %s", spec, dist, DidYouMean(string(dist), Names(DistKinds)), quoteList(Names(DistKinds)))
 	}
 	var args []float64
 	for _, a := range strings.Split(rest[open+1:len(rest)-1], ",") {
@@ -104,7 +107,7 @@ func (u Uncertain) String() string {
 		}
 		return fmt.Sprintf("beta(%s,%s)", g(u.Alpha), g(u.Beta))
 	}
-	return u.Dist
+	return string(u.Dist)
 }
 
 // valueRange is the interval of values a numeric path accepts, as validation checks it.

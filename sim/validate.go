@@ -9,91 +9,69 @@ import (
 	"unicode"
 )
 
-// Problem is one thing wrong with a scenario, located by a path into it such as
-// actors[1].preferences.territory.weight. Lists are indexed by position; preferences,
-// utilities and overrides by their keys, as they are written in files. A warning is a
-// problem the engine can live with: it is reported, and the scenario still runs.
-type Problem struct {
-	Path    string `json:"path"`
-	Message string `json:"message"`
-	Warning bool   `json:"warning,omitempty"`
-	// Style marks a warning about how the file is written, not about what it means
-	// (weights that do not sum to 100, an actor without red lines): validate shows it,
-	// other commands keep quiet about it.
-	Style bool `json:"style,omitempty"`
-}
-
-func (p Problem) String() string {
-	if p.Path == "" {
-		return p.Message
-	}
-	return p.Path + ": " + p.Message
-}
-
-// Problems collects what Validate finds.
-type Problems []Problem
-
-// Errors returns the problems that are not warnings.
-func (ps Problems) Errors() Problems {
-	var out Problems
-	for _, p := range ps {
-		if !p.Warning {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// Warnings returns the problems that are warnings.
-func (ps Problems) Warnings() Problems {
-	var out Problems
-	for _, p := range ps {
-		if p.Warning {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-type validator struct{ out Problems }
+type validator struct{ out Diagnostics }
 
 func (v *validator) errorf(path, format string, args ...any) {
-	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+	v.out = append(v.out, Diagnostic{Severity: SeverityError, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
 func (v *validator) stylef(path, format string, args ...any) {
-	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true, Style: true})
+	v.out = append(v.out, Diagnostic{Severity: SeverityStyle, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
 func (v *validator) warnf(path, format string, args ...any) {
-	v.out = append(v.out, Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true})
+	v.out = append(v.out, Diagnostic{Severity: SeverityWarning, Path: path, Message: fmt.Sprintf(format, args...)})
 }
+
+// StrategyKind names how an actor concedes over rounds, as files write it.
+type StrategyKind string
 
 // Strategy kinds. The time-dependent presets fix the concession exponent e of
 // Faratin, Sierra & Jennings (1998); time-dependent takes e from the file.
 const (
-	StrategyBoulware      = "boulware"
-	StrategyLinear        = "linear"
-	StrategyConceder      = "conceder"
-	StrategyTimeDependent = "time-dependent"
-	StrategyTitForTat     = "tit-for-tat"
-	StrategyHardliner     = "hardliner"
+	StrategyBoulware      StrategyKind = "boulware"
+	StrategyLinear        StrategyKind = "linear"
+	StrategyConceder      StrategyKind = "conceder"
+	StrategyTimeDependent StrategyKind = "time-dependent"
+	StrategyTitForTat     StrategyKind = "tit-for-tat"
+	StrategyHardliner     StrategyKind = "hardliner"
 )
 
 // StrategyKinds lists every strategy a file may name.
-var StrategyKinds = []string{StrategyBoulware, StrategyLinear, StrategyConceder, StrategyTimeDependent, StrategyTitForTat, StrategyHardliner}
+var StrategyKinds = []StrategyKind{StrategyBoulware, StrategyLinear, StrategyConceder, StrategyTimeDependent, StrategyTitForTat, StrategyHardliner}
+
+// ProtocolKind names how rounds of talks proceed; Rule how a mediator chooses its proposal.
+type (
+	ProtocolKind string
+	Rule         string
+)
 
 // Protocol kinds and mediator rules.
 const (
-	ProtocolMediated    = "mediated"
-	ProtocolAlternating = "alternating"
-	RuleNash            = "nash"
-	RuleMediator        = "mediator"
+	ProtocolMediated    ProtocolKind = "mediated"
+	ProtocolAlternating ProtocolKind = "alternating"
+	RuleNash            Rule         = "nash"
+	RuleMediator        Rule         = "mediator"
 )
+
+// ProtocolKinds and Rules list what a protocol may name.
+var (
+	ProtocolKinds = []ProtocolKind{ProtocolMediated, ProtocolAlternating}
+	Rules         = []Rule{RuleNash, RuleMediator}
+)
+
+// Names lists kinds as the text files write, for messages and choices.
+func Names[K ~string](kinds []K) []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = string(k)
+	}
+	return out
+}
 
 // Validate checks everything that would make the scenario meaningless or ambiguous and
 // returns every problem found, errors and warnings together, in file order.
-func (s *Scenario) Validate() Problems {
+func (s *Scenario) Validate() Diagnostics {
 	v := &validator{}
 	if s.Name == "" {
 		v.errorf("name", "a scenario needs a name")
@@ -116,11 +94,17 @@ func (v *validator) core(s *Scenario) {
 	v.protocol(s)
 }
 
-func (v *validator) ids(path string, n int, id func(int) string, what string) {
+// ids checks the ids of a list and returns the path of each element.
+func (v *validator) ids(path string, n int, id func(int) string, what string) []string {
+	all := make([]string, n)
+	for i := range all {
+		all[i] = id(i)
+	}
+	paths := elementPaths(path, all)
 	seen := map[string]int{}
 	for i := 0; i < n; i++ {
-		p := fmt.Sprintf("%s[%d].id", path, i)
-		got := id(i)
+		p := paths[i] + ".id"
+		got := all[i]
 		switch {
 		case got == "":
 			v.errorf(p, "every %s needs an id", what)
@@ -128,11 +112,12 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) {
 			v.errorf(p, "%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit", got, lookalike(got))
 		}
 		if j, dup := seen[got]; dup && got != "" {
-			v.errorf(p, "duplicate %s id %q (also %s[%d])", what, got, path, j)
+			v.errorf(p, "duplicate %s id %q (also %s)", what, got, paths[j])
 		} else {
 			seen[got] = i
 		}
 	}
+	return paths
 }
 
 // lookalike names the first character of an id outside ASCII, which is most often a letter
@@ -177,10 +162,10 @@ func (v *validator) issues(s *Scenario) {
 		v.errorf("issues", "a scenario needs at least one issue")
 	}
 	v.limit("issues", len(s.Issues), MaxIssues, "issues", "merge related issues or split the negotiation into stages")
-	v.ids("issues", len(s.Issues), func(i int) string { return s.Issues[i].ID }, "issue")
+	paths := v.ids("issues", len(s.Issues), func(i int) string { return s.Issues[i].ID }, "issue")
 	for i := range s.Issues {
 		is := &s.Issues[i]
-		p := fmt.Sprintf("issues[%d]", i)
+		p := paths[i]
 		if is.Name == "" {
 			v.errorf(p+".name", "issue %q needs a name", is.ID)
 		}
@@ -199,11 +184,11 @@ func (v *validator) actors(s *Scenario) {
 		v.errorf("actors", "a scenario needs at least one actor")
 	}
 	v.limit("actors", len(s.Actors), MaxActors, "actors", "group parties that bargain as one bloc into one actor")
-	v.ids("actors", len(s.Actors), func(i int) string { return s.Actors[i].ID }, "actor")
+	paths := v.ids("actors", len(s.Actors), func(i int) string { return s.Actors[i].ID }, "actor")
 	veto := 0
 	for i := range s.Actors {
 		a := &s.Actors[i]
-		p := fmt.Sprintf("actors[%d]", i)
+		p := paths[i]
 		if a.Veto {
 			veto++
 		}
@@ -327,7 +312,7 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 			v.errorf(pp+".acceptable", "an empty list accepts no option at all, so no deal can pass; leave acceptable out to accept every option")
 		}
 		for k, id := range pr.Acceptable {
-			v.option(fmt.Sprintf("%s.acceptable[%d]", pp, k), is, id)
+			v.option(fmt.Sprintf("%s.acceptable.%d", pp, k), is, id)
 		}
 	}
 	if len(a.Preferences) > 0 && total == 0 {
@@ -402,7 +387,7 @@ func (v *validator) conditions(p string, s *Scenario, conds map[string][]string)
 			ok = false
 		}
 		for j, o := range conds[k] {
-			if !v.option(fmt.Sprintf("%s.%s[%d]", p, k, j), is, o) {
+			if !v.option(fmt.Sprintf("%s.%s.%d", p, k, j), is, o) {
 				ok = false
 			}
 		}
@@ -413,7 +398,7 @@ func (v *validator) conditions(p string, s *Scenario, conds map[string][]string)
 func (v *validator) constraints(s *Scenario, a *Actor, p string) {
 	for j := range a.Constraints {
 		c := &a.Constraints[j]
-		cp := fmt.Sprintf("%s.constraints[%d]", p, j)
+		cp := fmt.Sprintf("%s.constraints.%d", p, j)
 		okIf := v.conditions(cp+".if", s, c.If)
 		okThen := v.conditions(cp+".then", s, c.Then)
 		if okIf && okThen {
@@ -464,6 +449,7 @@ func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
 }
 
 func (v *validator) unvaluedIssuesAndOptions(s *Scenario) {
+	paths := elementPaths("issues", issueIDs(s))
 	for i := range s.Issues {
 		is := &s.Issues[i]
 		cared := false
@@ -481,12 +467,12 @@ func (v *validator) unvaluedIssuesAndOptions(s *Scenario) {
 			}
 		}
 		if !cared {
-			v.warnf(fmt.Sprintf("issues[%d]", i), "no actor gives issue %q any weight, so its options change nobody's utility", is.ID)
+			v.warnf(paths[i], "no actor gives issue %q any weight, so its options change nobody's utility", is.ID)
 			continue
 		}
 		for o, ok := range valued {
 			if !ok {
-				v.warnf(fmt.Sprintf("issues[%d].options[%d]", i, o), "no actor values option %q of issue %q above 0", is.Options[o].ID, is.ID)
+				v.warnf(elementPaths(paths[i]+".options", optionIDs(is))[o], "no actor values option %q of issue %q above 0", is.Options[o].ID, is.ID)
 			}
 		}
 	}
@@ -507,7 +493,7 @@ func (v *validator) protocol(s *Scenario) {
 		v.errorf("protocol.rule", "unknown rule %q; valid: %q (the Nash product of the surpluses) or %q (the mediator's own utility)", pr.Rule, RuleNash, RuleMediator)
 	}
 	for i, e := range s.Events {
-		p := fmt.Sprintf("events[%d]", i)
+		p := fmt.Sprintf("events.%d", i)
 		if e.Round < 0 {
 			v.errorf(p+".round", "round %d is before the talks start at round 0", e.Round)
 		}
@@ -521,9 +507,9 @@ func (v *validator) protocol(s *Scenario) {
 }
 
 func (v *validator) variants(s *Scenario) {
-	v.ids("variants", len(s.Variants), func(i int) string { return s.Variants[i].ID }, "variant")
+	paths := v.ids("variants", len(s.Variants), func(i int) string { return s.Variants[i].ID }, "variant")
 	for i, va := range s.Variants {
-		p := fmt.Sprintf("variants[%d]", i)
+		p := paths[i]
 		if va.Description == "" {
 			v.errorf(p+".description", "variant %q needs a description saying what it changes and why", va.ID)
 		}
@@ -537,7 +523,7 @@ func (v *validator) variants(s *Scenario) {
 // events checks that every path an event changes exists and leaves a valid scenario.
 func (v *validator) events(s *Scenario) {
 	for i, e := range s.Events {
-		v.overrides(s, fmt.Sprintf("events[%d]", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add)
+		v.overrides(s, fmt.Sprintf("events.%d", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add)
 	}
 }
 
@@ -678,6 +664,15 @@ func (v *validator) distParams(p string, u Uncertain) bool {
 		v.errorf(p+".dist", "unknown distribution %q;%s valid: %s", u.Dist, DidYouMean(u.Dist, DistKinds), quoteList(DistKinds))
 	}
 	return len(v.out) == n
+}
+
+// elementPaths is the path of each element of the list at path, given their ids.
+func elementPaths(path string, ids []string) []string {
+	keys := ElementKeys(ids)
+	for i := range keys {
+		keys[i] = path + "." + keys[i]
+	}
+	return keys
 }
 
 func pathMessage(err error) string {

@@ -18,12 +18,12 @@ func TestConstraintReachability(t *testing.T) {
 		{
 			// alpha accepts only a and b on x, so then x: [c] can never hold.
 			name: "then outside acceptable", c: Constraint{If: map[string][]string{"y": {"q"}}, Then: map[string][]string{"x": {"c"}}},
-			path: "actors[0].constraints[0].then.x", contains: "can never be met",
+			path: "actors.alpha.constraints.0.then.x", contains: "can never be met",
 		},
 		{
 			// A deal with x = a never has x = b.
 			name: "if and then contradict", c: Constraint{If: map[string][]string{"x": {"a"}}, Then: map[string][]string{"x": {"b"}}},
-			path: "actors[0].constraints[0].then.x", contains: "contradict",
+			path: "actors.alpha.constraints.0.then.x", contains: "contradict",
 		},
 		{
 			// then x: [b, c] can hold through b, which alpha accepts and the if allows.
@@ -32,16 +32,16 @@ func TestConstraintReachability(t *testing.T) {
 		{
 			// if x: [c] never holds, since alpha rejects c anyway.
 			name: "if never holds", c: Constraint{If: map[string][]string{"x": {"c"}}, Then: map[string][]string{"y": {"p"}}},
-			path: "actors[0].constraints[0].if.x", warning: true, contains: "never applies",
+			path: "actors.alpha.constraints.0.if.x", warning: true, contains: "never applies",
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			sc := explainFixture()
 			sc.Actors[0].Constraints = []Constraint{tc.c}
-			var found []Problem
+			var found Diagnostics
 			for _, p := range sc.Validate() {
-				if strings.HasPrefix(p.Path, "actors[0].constraints") {
+				if strings.HasPrefix(p.Path, "actors.alpha.constraints") {
 					found = append(found, p)
 				}
 			}
@@ -51,7 +51,7 @@ func TestConstraintReachability(t *testing.T) {
 				}
 				return
 			}
-			if len(found) != 1 || found[0].Path != tc.path || found[0].Warning != tc.warning || !strings.Contains(found[0].Message, tc.contains) {
+			if len(found) != 1 || found[0].Path != tc.path || found[0].IsError() == tc.warning || !strings.Contains(found[0].Message, tc.contains) {
 				t.Fatalf("got %+v; want one problem at %s (warning %v) saying %q", found, tc.path, tc.warning, tc.contains)
 			}
 		})
@@ -87,7 +87,7 @@ func TestSizeLimits(t *testing.T) {
 		{name: "one issue too many", issues: MaxIssues + 1, options: 1, actors: 1,
 			path: "issues", contains: "65 issues are more than the limit of 64"},
 		{name: "one option too many", issues: 2, options: MaxOptions + 1, actors: 1,
-			path: "issues[0].options", contains: `1001 options of issue "i0" are more than the limit of 1000`},
+			path: "issues.i0.options", contains: `1001 options of issue "i0" are more than the limit of 1000`},
 		{name: "one actor too many", issues: 1, options: 1, actors: MaxActors + 1,
 			path: "actors", contains: "65 actors are more than the limit of 64"},
 	}

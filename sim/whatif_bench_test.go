@@ -34,7 +34,7 @@ func BenchmarkMonteCarlo(b *testing.B) {
 	for _, sc := range benchScenarios(b) {
 		for _, workers := range []int{1, 2} {
 			b.Run(fmt.Sprintf("%s/workers=%d", sc.Name, workers), func(b *testing.B) {
-				if _, err := sim.RunMonteCarlo(context.Background(), sc, sim.MonteCarloOptions{Draws: b.N, Seed: 1, Workers: workers, Top: 10}); err != nil {
+				if _, err := sim.RunMonteCarlo(context.Background(), compiled(b, sc), sim.MonteCarloOptions{Draws: b.N, Seed: 1, Workers: workers, Top: 10}); err != nil {
 					b.Fatal(err)
 				}
 			})

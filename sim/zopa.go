@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -25,7 +27,7 @@ type Analysis struct {
 	Ratification map[string]*RatificationReport `json:"ratification,omitempty"`
 	Beliefs      map[string]*BeliefReport       `json:"beliefs,omitempty"`
 	Diagnosis    *Diagnosis                     `json:"diagnosis,omitempty"`
-	Warnings     Problems                       `json:"warnings,omitempty"`
+	Warnings     Diagnostics                    `json:"warnings,omitempty"`
 }
 
 // SpaceSummary describes the outcome space.
@@ -83,43 +85,60 @@ type Solution struct {
 }
 
 // Solutions are the classic bargaining solutions over the ZOPA; each is nil when it is empty.
+// Their JSON names and order come from solutionTable.
 type Solutions struct {
-	Nash             *Solution `json:"nash"`
-	AsymmetricNash   *Solution `json:"asymmetric_nash"`
-	KalaiSmorodinsky *Solution `json:"kalai_smorodinsky"`
-	Utilitarian      *Solution `json:"utilitarian"`
-	Egalitarian      *Solution `json:"egalitarian"`
+	Nash             *Solution
+	AsymmetricNash   *Solution
+	KalaiSmorodinsky *Solution
+	Utilitarian      *Solution
+	Egalitarian      *Solution
 }
 
-func (s *Solutions) set(kind string, sol *Solution) {
-	switch kind {
-	case "nash":
-		s.Nash = sol
-	case "asymmetric_nash":
-		s.AsymmetricNash = sol
-	case "kalai_smorodinsky":
-		s.KalaiSmorodinsky = sol
-	case "utilitarian":
-		s.Utilitarian = sol
-	case "egalitarian":
-		s.Egalitarian = sol
-	}
-}
-
-// Named lists the solutions with their JSON names, in reporting order.
+// Named lists the solutions with their JSON names and titles, in reporting order.
 func (s *Solutions) Named() []NamedSolution {
-	return []NamedSolution{
-		{"nash", "Nash", s.Nash},
-		{"asymmetric_nash", "Asymmetric Nash", s.AsymmetricNash},
-		{"kalai_smorodinsky", "Kalai–Smorodinsky", s.KalaiSmorodinsky},
-		{"utilitarian", "Utilitarian", s.Utilitarian},
-		{"egalitarian", "Egalitarian", s.Egalitarian},
+	out := make([]NamedSolution, len(solutionTable))
+	for i, row := range solutionTable {
+		out[i] = NamedSolution{row.kind, row.title, *row.slot(s)}
 	}
+	return out
+}
+
+// MarshalJSON writes the solutions as an object keyed by their names, in reporting order.
+func (s Solutions) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, ns := range s.Named() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(ns.Key)
+		val, err := json.Marshal(ns.Solution)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(key)
+		b.WriteByte(':')
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *Solutions) UnmarshalJSON(data []byte) error {
+	var byName map[SolutionKind]*Solution
+	if err := json.Unmarshal(data, &byName); err != nil {
+		return err
+	}
+	for _, row := range solutionTable {
+		*row.slot(s) = byName[row.kind]
+	}
+	return nil
 }
 
 // NamedSolution pairs a solution with its names.
 type NamedSolution struct {
-	Key      string
+	Key      SolutionKind
 	Title    string
 	Solution *Solution
 }
@@ -144,6 +163,9 @@ type SpaceTooLargeError struct {
 	Overflow bool
 	Limit    uint64
 }
+
+// Is makes a space too large to handle bad input: the file must change, or the limit.
+func (e *SpaceTooLargeError) Is(target error) bool { return target == ErrBadInput }
 
 func (e *SpaceTooLargeError) Error() string {
 	if e.Overflow {
@@ -211,7 +233,7 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 	for i := range an.Actors {
 		an.Actors[i].Reservation = res[i]
 	}
-	an.Warnings = sp.sc.Validate().Warnings()
+	an.Warnings = sp.warnings
 	an.ZOPA.Count = tal.n
 	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
 	vec := make([]float64, len(sp.veto))
@@ -224,15 +246,16 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
 	}
 	an.ZOPA.Listed = len(an.ZOPA.Deals)
-	crit := front.criteria(vetoRes, vetoPower)
-	for _, kind := range solutionKinds {
-		i := front.argmax(crit[kind])
+	cx := front.criteria(vetoRes, vetoPower)
+	for _, row := range solutionTable {
+		crit := cx.of(row.kind)
+		i := front.argmax(crit)
 		if i < 0 {
 			continue
 		}
 		d := sp.deal(front.entries[i].choice, res)
 		d.Pareto = true
-		an.Solutions.set(kind, &Solution{Deal: d, Value: presentable(crit[kind](front.entries[i].vec))})
+		*row.slot(&an.Solutions) = &Solution{Deal: d, Value: presentable(crit(front.entries[i].vec))}
 	}
 	for k := range sp.sc.Issues {
 		is := &sp.sc.Issues[k]
@@ -293,7 +316,7 @@ func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, reco
 
 // nash is the Nash solution's position on the frontier, or -1 when the ZOPA is empty.
 func (zs *zopaSearch) nash() int {
-	return zs.front.argmax(zs.front.criteria(zs.vetoRes, zs.vetoPower)["nash"])
+	return zs.front.argmax(zs.front.criteria(zs.vetoRes, zs.vetoPower).of(SolutionNash))
 }
 
 // Count is the number of deals every veto actor accepts at the given reservations (one per

@@ -109,8 +109,8 @@ func TestTwoActorsTwoIssuesByHand(t *testing.T) {
 		if got := dealOptions(ns.Solution.Deal, "a", "b"); !slices.Equal(got, []string{"a0", "b0"}) {
 			t.Errorf("%s = %v, want a0 b0", ns.Key, got)
 		}
-		if !near(ns.Solution.Value, wantValue[ns.Key]) {
-			t.Errorf("%s value = %v, want %v", ns.Key, ns.Solution.Value, wantValue[ns.Key])
+		if !near(ns.Solution.Value, wantValue[string(ns.Key)]) {
+			t.Errorf("%s value = %v, want %v", ns.Key, ns.Solution.Value, wantValue[string(ns.Key)])
 		}
 	}
 	wantCounts := map[string]map[string]uint64{"a": {"a0": 1, "a1": 1, "a2": 1}, "b": {"b0": 2, "b1": 1}}

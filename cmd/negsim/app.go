@@ -35,14 +35,8 @@ type app struct {
 	stopTimer context.CancelFunc
 }
 
-// usageError marks errors in how negsim was called.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usagef(format string, args ...any) error {
-	return &usageError{msg: fmt.Sprintf(format, args...)}
-}
+// usagef is an error in how negsim was called: exit 2, and the message says what to fix.
+func usagef(format string, args ...any) error { return config.Usagef(format, args...) }
 
 // args turns cobra's argument-count errors into usage errors (exit 2).
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
@@ -68,29 +62,34 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil {
 		return exitOK
 	}
+	if a.settings == nil && !errors.Is(err, config.ErrUsage) {
+		// cobra refused the command line (an unknown command) before any command ran.
+		err = usagef("%w", err)
+	}
 	return a.report(err)
 }
 
-// report prints an error the way its reader needs it and chooses the exit code.
+// errReported ends a command that has already written what went wrong (validate's report):
+// nothing more is printed, and the exit code says bad input.
+var errReported = fmt.Errorf("already reported: %w", sim.ErrBadInput)
+
+// report prints an error the way its reader needs it and chooses the exit code from its
+// kind, never its text: usage and bad input (exit 2) are for the user to fix; a cancelled
+// run and any other failure of the machine exit 1.
 func (a *app) report(err error) int {
-	var list config.ErrorList
-	var usage *usageError
-	var tooLarge *sim.SpaceTooLargeError
+	var diagnostics sim.Diagnostics
 	switch {
-	case errors.Is(err, errInvalidFiles):
+	case errors.Is(err, errReported):
 		return exitBadUse
-	case strings.HasPrefix(err.Error(), "unknown command"):
+	case errors.Is(err, config.ErrUsage):
 		fmt.Fprintf(a.stderr, "negsim: %v\n", err)
 		return exitBadUse
-	case errors.As(err, &list):
-		for _, e := range list {
-			fmt.Fprintln(a.stderr, e.Error())
+	case errors.As(err, &diagnostics):
+		for _, d := range diagnostics {
+			fmt.Fprintln(a.stderr, d.String())
 		}
 		return exitBadUse
-	case errors.As(err, &usage), errors.Is(err, config.ErrUsage):
-		fmt.Fprintf(a.stderr, "negsim: %s\n", strings.TrimPrefix(err.Error(), config.ErrUsage.Error()+": "))
-		return exitBadUse
-	case errors.As(err, &tooLarge):
+	case errors.Is(err, sim.ErrBadInput):
 		fmt.Fprintf(a.stderr, "negsim: %v\n", err)
 		return exitBadUse
 	case errors.Is(err, context.DeadlineExceeded):
@@ -167,10 +166,6 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		arg, variant = file, v
 	}
-	doc, err := a.loadScenario(arg)
-	if err != nil {
-		return nil, err
-	}
 	var sets []config.Override
 	for _, s := range w.sets {
 		o, err := config.ParseOverride(s)
@@ -179,10 +174,11 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		sets = append(sets, o)
 	}
-	if err := doc.Apply(variant, sets); err != nil {
+	name, data, err := a.readScenario(arg)
+	if err != nil {
 		return nil, err
 	}
-	return doc, nil
+	return config.Open(name, data, variant, sets)
 }
 
 func exists(path string) bool {
@@ -192,23 +188,31 @@ func exists(path string) bool {
 
 // loadScenario opens a scenario by path or shipped name; "" is the shipped default.
 func (a *app) loadScenario(arg string) (*config.Document, error) {
+	name, data, err := a.readScenario(arg)
+	if err != nil {
+		return nil, err
+	}
+	return config.Load(name, data)
+}
+
+// readScenario reads a scenario file by path or shipped name, and says how to call it.
+func (a *app) readScenario(arg string) (string, []byte, error) {
 	if arg == "" {
 		arg = scenarios.Default
 	}
 	data, err := config.ReadFile(arg, a.settings.MaxFileSize)
-	var list config.ErrorList
 	switch {
 	case err == nil:
-		return config.Load(arg, data)
-	case errors.As(err, &list):
-		return nil, err
+		return arg, data, nil
+	case errors.Is(err, sim.ErrBadInput):
+		return "", nil, err
 	case !errors.Is(err, fs.ErrNotExist):
-		return nil, usagef("cannot read %s: %v", arg, err)
+		return "", nil, usagef("cannot read %s: %v", arg, err)
 	}
 	if shipped, ok := scenarios.Read(arg); ok {
-		return config.Load(strings.TrimSuffix(arg, ".yaml")+".yaml", shipped)
+		return strings.TrimSuffix(arg, ".yaml") + ".yaml", shipped, nil
 	}
-	return nil, usagef("no file %q, and no shipped scenario of that name;%s 'negsim list' shows the shipped ones", arg,
+	return "", nil, usagef("no file %q, and no shipped scenario of that name;%s 'negsim list' shows the shipped ones", arg,
 		sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names()))
 }
 
@@ -223,12 +227,11 @@ func (a *app) emit(render func(w io.Writer) error) error {
 	return err
 }
 
-// warn prints a document's warnings to stderr, where they do not mix with piped output.
-// compile prints a document's warnings and compiles its scenario, the start of every
-// command that searches the deals.
+// compile prints a document's warnings and returns its compiled scenario, the start of
+// every command that searches the deals. The document was validated when it was opened.
 func (a *app) compile(doc *config.Document) (*sim.Space, error) {
 	a.warn(doc)
-	return sim.Compile(doc.Scenario)
+	return doc.Space, nil
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output
@@ -244,9 +247,9 @@ func (a *app) emitTo(out string, render func(w io.Writer) error) error {
 // style, which validate shows, and no more than a few, which would bury the output.
 func (a *app) warn(doc *config.Document) {
 	const shown = 3
-	var warnings []config.Error
+	var warnings sim.Diagnostics
 	for _, w := range doc.Warnings {
-		if !w.Style {
+		if w.Severity != sim.SeverityStyle {
 			warnings = append(warnings, w)
 		}
 	}
@@ -255,6 +258,6 @@ func (a *app) warn(doc *config.Document) {
 			fmt.Fprintf(a.stderr, "warning: %d more; 'negsim validate %s' lists them all\n", len(warnings)-shown, doc.Name)
 			break
 		}
-		fmt.Fprintf(a.stderr, "warning: %s\n", w.Error())
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
 	}
 }

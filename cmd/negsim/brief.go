@@ -61,10 +61,6 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 		return err
 	}
 	sc := doc.Scenario
-	// The briefs restate the file; a scenario that does not validate would restate nonsense.
-	if _, err := sim.Compile(sc); err != nil {
-		return err
-	}
 	a.warn(doc)
 	if all {
 		format, ext, err := briefSetFormat(a.settings.Format)

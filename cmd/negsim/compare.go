@@ -59,7 +59,7 @@ func (a *app) compare(argA, argB string, sets []string, limit int) error {
 	}
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	c, err := sim.Compare(ctx, docA.Scenario, docB.Scenario, sim.CompareOptions{Limit: limit, Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
+	c, err := sim.Compare(ctx, docA.Space, docB.Space, sim.CompareOptions{Limit: limit, Workers: a.settings.Workers, MaxDeals: a.settings.MaxDeals})
 	if err != nil {
 		return err
 	}
@@ -153,12 +153,8 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 		}
 		return strings.Join(parts, ", ")
 	}
-	titles := map[string]string{}
-	for _, ns := range (&sim.Solutions{}).Named() {
-		titles[ns.Key] = ns.Title
-	}
 	for _, m := range c.Solutions {
-		g.add(titles[m.Solution], deal(m.Before), deal(m.After), mark(m.Changed))
+		g.add(m.Solution.Title(), deal(m.Before), deal(m.After), mark(m.Changed))
 	}
 	r.add(section{title: "Bargaining solutions", grid: g})
 	r.add(section{title: "Actors", text: []string{"Reservation, and surplus at the Nash solution, in A and in B."}, grid: actorMovesGrid(c, false)})

@@ -5,62 +5,16 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/tools/txtar"
 
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 )
-
-// brokenKinds says, for each file of testdata/broken (one kind of mistake each), how the
-// JSON Schema sees it. Every file fails the loader; the question is whether an editor
-// using the schema flags it too.
-//
-//   - schema: the schema refuses the file, so an editor flags it as the teacher types.
-//   - syntax: the file is not one YAML document a schema can be applied to (a parse
-//     error, several documents, aliases beyond the budget, a key written twice); editors
-//     flag these as YAML errors, and negsim refuses them before any schema question.
-//   - semantic: the schema accepts the file, because the mistake is only visible across
-//     the file (an issue or option that does not exist, utilities that miss an option,
-//     duplicate ids, weights that add up to nothing, a variant path leading nowhere, a
-//     constraint that cannot be met) or is a rule no single value breaks.
-var brokenKinds = map[string]string{
-	"anchor-bomb":                     "syntax",
-	"bad-id":                          "schema",
-	"constraint-contradiction":        "semantic",
-	"constraint-never-met":            "semantic",
-	"constraint-unknown-option":       "semantic",
-	"duplicate-ids":                   "semantic",
-	"duplicate-key":                   "syntax",
-	"empty":                           "syntax",
-	"empty-acceptable":                "schema",
-	"exponent-without-time-dependent": "schema",
-	"missing-name":                    "schema",
-	"missing-utility":                 "semantic",
-	"nan":                             "schema",
-	"negative-weight":                 "schema",
-	"no-veto":                         "semantic",
-	"not-a-scenario":                  "schema",
-	"not-yaml":                        "syntax",
-	"power-zero":                      "schema",
-	"quoted-number":                   "schema",
-	"reservation-out-of-range":        "schema",
-	"shape-without-ideal":             "schema",
-	"tab-indentation":                 "syntax",
-	"text-for-number":                 "schema",
-	"time-dependent-without-exponent": "schema",
-	"two-documents":                   "syntax",
-	"typo-field":                      "schema",
-	"unknown-issue":                   "semantic",
-	"unknown-mediator":                "semantic",
-	"unknown-strategy":                "schema",
-	"utilities-and-ideal":             "schema",
-	"utility-above-one":               "schema",
-	"variant-bad-path":                "semantic",
-	"zero-weights":                    "semantic",
-}
 
 func compiledSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
@@ -96,50 +50,138 @@ func schemaVerdict(sch *jsonschema.Schema, name string, data []byte) (string, er
 	return "", nil
 }
 
-func brokenFiles(t *testing.T) []string {
+// brokenCase is one file of testdata/broken: a txtar archive holding a scenario with one
+// kind of mistake, the command a student runs on it with its exit code and what it prints,
+// and how the JSON Schema sees the file. Its comment reads
+//
+//	# why the schema sees it so
+//	schema: KIND
+//	negsim validate NAME.yaml
+//	exit 2
+//
+// where KIND is one of:
+//   - schema: the schema refuses the file, so an editor flags it as the teacher types.
+//   - syntax: the file is not one YAML document a schema can be applied to (a parse
+//     error, several documents, aliases beyond the budget, a key written twice); editors
+//     flag these as YAML errors, and negsim refuses them before any schema question.
+//   - semantic: the schema accepts the file, because the mistake is only visible across
+//     the file (an issue or option that does not exist, utilities that miss an option,
+//     duplicate ids, weights that add up to nothing, a variant path leading nowhere, a
+//     constraint that cannot be met) or is a rule no single value breaks.
+type brokenCase struct {
+	name    string // the archive's name without .txtar
+	archive string // its path
+	ar      *txtar.Archive
+	file    string // the scenario inside, as the command names it
+	data    []byte
+	schema  string
+	args    []string
+	exit    int
+	stdout  string
+}
+
+func brokenCases(t *testing.T) []brokenCase {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "broken", "*.yaml"))
+	archives, err := filepath.Glob(filepath.Join("testdata", "broken", "*.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sort.Strings(files)
-	if len(files) < 20 {
-		t.Fatalf("only %d broken files; the corpus holds at least 20 kinds of mistake", len(files))
+	sort.Strings(archives)
+	if len(archives) < 20 {
+		t.Fatalf("only %d broken files; the corpus holds at least 20 kinds of mistake", len(archives))
 	}
-	return files
+	var cases []brokenCase
+	for _, path := range archives {
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := brokenCase{name: strings.TrimSuffix(filepath.Base(path), ".txtar"), archive: path, ar: ar, exit: -1}
+		for _, line := range strings.Split(string(ar.Comment), "\n") {
+			switch {
+			case strings.HasPrefix(line, "schema: "):
+				c.schema = strings.TrimPrefix(line, "schema: ")
+			case strings.HasPrefix(line, "negsim "):
+				c.args = strings.Fields(line)[1:]
+			case strings.HasPrefix(line, "exit "):
+				c.exit, err = strconv.Atoi(strings.TrimPrefix(line, "exit "))
+				if err != nil {
+					t.Fatalf("%s: %q", path, line)
+				}
+			}
+		}
+		for _, f := range ar.Files {
+			switch f.Name {
+			case "stdout":
+				c.stdout = string(f.Data)
+			default:
+				c.file, c.data = f.Name, f.Data
+			}
+		}
+		if c.schema == "" || c.args == nil || c.exit < 0 || c.file == "" {
+			t.Fatalf("%s lacks a schema: line, a negsim command, an exit line or a scenario file", path)
+		}
+		cases = append(cases, c)
+	}
+	return cases
 }
 
-func TestBrokenFilesFailLoaderAndSchemaWherePossible(t *testing.T) {
+// brokenScenario writes the scenario of testdata/broken/NAME.txtar into a fresh folder and
+// returns its path, with what validate prints for it.
+func brokenScenario(t *testing.T, name string) (path, validateSays string) {
+	t.Helper()
+	for _, c := range brokenCases(t) {
+		if c.name == name {
+			return writeTemp(t, c.file, string(c.data)), c.stdout
+		}
+	}
+	t.Fatalf("testdata/broken holds no %s.txtar", name)
+	return "", ""
+}
+
+// TestBrokenCorpus runs each broken file as a student would and checks what negsim prints
+// and how the schema sees the file. -update rewrites each archive's stdout.
+func TestBrokenCorpus(t *testing.T) {
 	sch := compiledSchema(t)
-	seen := map[string]bool{}
-	for _, file := range brokenFiles(t) {
-		name := strings.TrimSuffix(filepath.Base(file), ".yaml")
-		seen[name] = true
-		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+	for _, c := range brokenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := config.Load(c.file, c.data); err == nil {
+				t.Errorf("the loader accepts %s", c.file)
 			}
-			if _, err := config.Load(name+".yaml", data); err == nil {
-				t.Errorf("the loader accepts %s", file)
-			}
-			want, ok := brokenKinds[name]
-			if !ok {
-				t.Fatalf("%s is not in brokenKinds; add it with how the schema sees it", name)
-			}
-			got, err := schemaVerdict(sch, name+".yaml", data)
+			got, err := schemaVerdict(sch, c.file, c.data)
 			if got == "" {
 				got = "semantic"
 			}
-			if got != want {
-				t.Errorf("the schema side sees %s as %s (%v); brokenKinds says %s", file, got, err, want)
+			if got != c.schema {
+				t.Errorf("the schema side sees %s as %s (%v); the archive says %s", c.file, got, err, c.schema)
+			}
+			archive, err := filepath.Abs(c.archive)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(t.TempDir())
+			if err := os.WriteFile(c.file, c.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			stdout, stderr, code := runNegsim(t, c.args...)
+			if code != c.exit || stderr != "" {
+				t.Errorf("exit %d, stderr %q; want exit %d and nothing on stderr", code, stderr, c.exit)
+			}
+			if *update {
+				for i := range c.ar.Files {
+					if c.ar.Files[i].Name == "stdout" {
+						c.ar.Files[i].Data = []byte(stdout)
+					}
+				}
+				if err := os.WriteFile(archive, txtar.Format(c.ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if stdout != c.stdout {
+				t.Errorf("stdout differs from %s's; run go test ./cmd/negsim -update if the change is intended\ngot:\n%s\nwant:\n%s", c.archive, stdout, c.stdout)
 			}
 		})
-	}
-	for name := range brokenKinds {
-		if !seen[name] {
-			t.Errorf("brokenKinds lists %s, which testdata/broken does not hold", name)
-		}
 	}
 }
 
@@ -156,27 +198,6 @@ func TestShippedScenariosPassLoaderAndSchema(t *testing.T) {
 	}
 }
 
-// TestValidateBrokenGolden pins what a student sees for each kind of mistake.
-func TestValidateBrokenGolden(t *testing.T) {
-	t.Chdir(filepath.Join("testdata", "broken"))
-	files, err := filepath.Glob("*.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(file, ".yaml"), func(t *testing.T) {
-			stdout, stderr, code := runNegsim(t, "validate", file)
-			if code != exitBadUse || stderr != "" {
-				t.Errorf("exit %d, stderr %q; want exit %d and nothing on stderr", code, stderr, exitBadUse)
-			}
-			if !strings.Contains(stdout, file+": invalid (") || !strings.Contains(stdout, "1 file: 0 valid, 1 invalid") {
-				t.Errorf("output does not report %s invalid with a summary:\n%s", file, stdout)
-			}
-			checkGolden(t, strings.TrimSuffix(file, ".yaml")+".golden", stdout)
-		})
-	}
-}
-
 // TestSchemaStricterThanLoader pins the only places where the schema refuses what the
 // loader accepts, both on purpose: a number or true/false written where text belongs (the
 // loader keeps the text as written, so id: 001 stays "001", but an editor reads a number
@@ -184,7 +205,8 @@ func TestValidateBrokenGolden(t *testing.T) {
 // an editor asks for a value or for the line to go).
 func TestSchemaStricterThanLoader(t *testing.T) {
 	sch := compiledSchema(t)
-	base, err := os.ReadFile(filepath.Join("testdata", "broken", "typo-field.yaml"))
+	typo, _ := brokenScenario(t, "typo-field")
+	base, err := os.ReadFile(typo)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/plot/vg"
 
-	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -162,9 +161,9 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
-	var errs config.ErrorList
+	var errs sim.Diagnostics
 	fail := func(line, col int, path, format string, args ...any) {
-		errs = append(errs, config.Error{File: name, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, sim.Diagnostic{File: name, Line: line, Col: col, Path: path, Message: fmt.Sprintf(format, args...)})
 	}
 	header, err := r.Read()
 	if err != nil {

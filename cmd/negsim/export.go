@@ -16,11 +16,11 @@ import (
 
 // exportReport is what export wrote and what the format could not hold.
 type exportReport struct {
-	Scenario string        `json:"scenario"`
-	Format   string        `json:"format"`
-	Dir      string        `json:"dir"`
-	Files    []string      `json:"files"`
-	Warnings []sim.Problem `json:"warnings"`
+	Scenario string          `json:"scenario"`
+	Format   string          `json:"format"`
+	Dir      string          `json:"dir"`
+	Files    []string        `json:"files"`
+	Warnings sim.Diagnostics `json:"warnings"`
 }
 
 func (a *app) exportCommand() *cobra.Command {
@@ -48,7 +48,7 @@ deal the actor values least among those worth at least its reservation.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format := args[0]
-			write := map[string]func(*sim.Scenario) ([]interop.File, sim.Problems, error){
+			write := map[string]func(*sim.Space) ([]interop.File, sim.Diagnostics, error){
 				"genius":    interop.WriteGenius,
 				"geniusweb": interop.WriteGeniusWeb,
 			}[format]
@@ -66,7 +66,7 @@ deal the actor values least among those worth at least its reservation.`,
 			if err != nil {
 				return err
 			}
-			files, warnings, err := write(doc.Scenario)
+			files, warnings, err := write(doc.Space)
 			if err != nil {
 				return err
 			}
@@ -75,13 +75,13 @@ deal the actor values least among those worth at least its reservation.`,
 			}
 			rep := exportReport{Scenario: doc.Name, Format: format, Dir: dir, Files: []string{}, Warnings: warnings}
 			if rep.Warnings == nil {
-				rep.Warnings = sim.Problems{}
+				rep.Warnings = sim.Diagnostics{}
 			}
 			if rep.Files, err = writeAllAtomic(dir, files); err != nil {
 				return err
 			}
 			for _, p := range warnings {
-				fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(p).Error())
+				fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(p))
 			}
 			return a.emit(func(out io.Writer) error { return renderExport(out, a.settings.Format, rep) })
 		},

@@ -113,7 +113,7 @@ func (a *app) readFiles(paths []string) ([]interop.File, error) {
 	var files []interop.File
 	for _, p := range paths {
 		data, err := config.ReadFile(p, a.settings.MaxFileSize)
-		var list config.ErrorList
+		var list sim.Diagnostics
 		switch {
 		case errors.As(err, &list):
 			return nil, err
@@ -127,12 +127,11 @@ func (a *app) readFiles(paths []string) ([]interop.File, error) {
 	return files, nil
 }
 
-// importError turns a problem in another tool's file into the error list every bad input
-// file gets, so it prints as file:line: message and exits 2.
+// importError leaves a problem in another tool's file as the diagnostics every bad input
+// file gets, so it prints as file:line: message and exits 2; anything else is a usage error.
 func importError(err error) error {
-	var ie *interop.Error
-	if errors.As(err, &ie) {
-		return config.ErrorList{{File: ie.File, Line: ie.Line, Msg: ie.Msg}}
+	if errors.Is(err, sim.ErrBadInput) {
+		return err
 	}
 	return usagef("%v", err)
 }
@@ -166,10 +165,7 @@ func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error 
 	}); err != nil {
 		return err
 	}
-	sp, err := sim.Compile(doc.Scenario)
-	if err != nil {
-		return err
-	}
+	sp := doc.Space
 	rep.File = out
 	rep.Issues = len(sc.Issues)
 	for _, act := range sc.Actors {

@@ -158,7 +158,7 @@ func TestExportGeniusWebWarnings(t *testing.T) {
 	for _, w := range rep.Warnings {
 		paths[w.Path] = true
 	}
-	for _, want := range []string{"actors[0].preferences.territory.acceptable", "actors[0].constraints[0]", "actors[3].veto"} {
+	for _, want := range []string{"actors.ukraine.preferences.territory.acceptable", "actors.ukraine.constraints.0", "actors.europe.veto"} {
 		if !paths[want] {
 			t.Errorf("no warning at %s; got %v", want, rep.Warnings)
 		}

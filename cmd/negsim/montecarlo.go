@@ -77,7 +77,7 @@ func (a *app) monteCarlo(file string, w whatIf, extra []sim.Uncertain, opt sim.M
 		return err
 	}
 	a.warn(doc)
-	sc := doc.Scenario
+	sc, sp := doc.Scenario, doc.Space
 	if len(extra) > 0 {
 		sc = sc.Clone()
 		for _, u := range extra {
@@ -91,12 +91,15 @@ func (a *app) monteCarlo(file string, w whatIf, extra []sim.Uncertain, opt sim.M
 				sc.Uncertainty = append(sc.Uncertainty, u)
 			}
 		}
-		var msgs []string
-		for _, p := range sc.Validate().Errors() {
-			msgs = append(msgs, "  "+p.String())
-		}
-		if len(msgs) > 0 {
+		var found sim.Diagnostics
+		if sp, err = sim.Compile(sc); errors.As(err, &found) {
+			msgs := make([]string, len(found))
+			for i, p := range found {
+				msgs[i] = "  " + p.String()
+			}
 			return usagef("%s: --vary leaves the scenario invalid:\n%s", doc.Name, strings.Join(msgs, "\n"))
+		} else if err != nil {
+			return err
 		}
 	}
 	if len(sc.Uncertainty) == 0 {
@@ -109,7 +112,7 @@ func (a *app) monteCarlo(file string, w whatIf, extra []sim.Uncertain, opt sim.M
 	}
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	mc, err := sim.RunMonteCarlo(ctx, sc, opt)
+	mc, err := sim.RunMonteCarlo(ctx, sp, opt)
 	if err != nil && (mc == nil || !mc.Interrupted) {
 		return err
 	}

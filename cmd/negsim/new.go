@@ -103,10 +103,7 @@ func (a *app) newScenario(file string, issues, actors []string, options int, for
 	}); err != nil {
 		return err
 	}
-	sp, err := sim.Compile(doc.Scenario)
-	if err != nil {
-		return err
-	}
+	sp := doc.Space
 	deals, _ := sp.Deals()
 	st := starter{File: file, Issues: issues, Actors: actors, Options: options, Deals: deals}
 	return a.emit(func(w io.Writer) error {

@@ -38,21 +38,35 @@ in YAML's flow syntax: [freeze,freeze-dmz].`,
 						Params []sim.Param `json:"params"`
 					}{params})
 				}
+				csv := a.settings.Format == "csv"
 				g := &grid{header: []string{"path", "value", "kind", "range or choices"}}
 				for _, p := range params {
-					g.add(p.Path, p.Value, string(p.Kind), paramRange(p))
+					value := p.Value
+					if p.Kind == sim.ParamGroup && !csv {
+						value = shortGroup(value)
+					}
+					g.add(p.Path, value, string(p.Kind), paramRange(p))
 				}
-				if a.settings.Format == "csv" {
+				if csv {
 					return g.writeCSV(out)
 				}
 				r := &report{title: doc.Scenario.Name + ": what a what-if can change"}
-				r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range."}, grid: g})
+				r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range. A group (an issue, an actor, a constraint) is set whole, as JSON: it is shortened here, and --format json or csv gives it in full."}, grid: g})
 				return r.write(out, a.settings.Format)
 			})
 		},
 	}
 	w.register(cmd)
 	return cmd
+}
+
+// shortGroup keeps a group's JSON to the width of a table cell.
+func shortGroup(value string) string {
+	const width = 40
+	if r := []rune(value); len(r) > width {
+		return string(r[:width-1]) + "…"
+	}
+	return value
 }
 
 func paramRange(p sim.Param) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,25 +65,108 @@ func readmeExamples(section string) []readmeExample {
 		case inBlock && strings.HasPrefix(line, "$ negsim "):
 			examples = append(examples, readmeExample{args: strings.Fields(strings.TrimPrefix(line, "$ negsim "))})
 			cur = len(examples) - 1
-		case inBlock && cur >= 0 && line != "..." && strings.TrimSpace(line) != "":
+		case inBlock && cur >= 0:
 			examples[cur].shown = append(examples[cur].shown, line)
 		}
 	}
 	return examples
 }
 
-// check runs the example and requires every line shown (other than "...") among the
-// lines the command prints.
+// check runs the example and compares what it prints (standard output, then standard
+// error) with the lines shown, exactly and in order, as the README promises a reader.
 func (e readmeExample) check(t *testing.T) {
 	t.Helper()
 	out, errs, _ := runNegsim(t, e.args...)
-	printed := map[string]bool{}
-	for _, l := range strings.Split(out+errs, "\n") {
-		printed[strings.TrimRight(l, " ")] = true
+	if err := matchShown(e.shown, out+errs); err != nil {
+		t.Errorf("negsim %s: %v", strings.Join(e.args, " "), err)
 	}
-	for _, l := range e.shown {
-		if !printed[strings.TrimRight(l, " ")] {
-			t.Errorf("the README shows a line the command does not print:\n%s", l)
+}
+
+// matchShown compares the lines a README shows with the lines a command printed, exactly
+// and in order. A line "..." stands for any run of lines, none included; a shown line that
+// ends in "..." for a line that starts with what comes before it. Without a "..." at its
+// start or end, the excerpt must begin at the first line printed or end at the last.
+// Trailing spaces are ignored on both sides, and so are blank lines at either end.
+func matchShown(shown []string, printed string) error {
+	trim := func(lines []string) []string {
+		for i := range lines {
+			lines[i] = strings.TrimRight(lines[i], " ")
+		}
+		for len(lines) > 0 && lines[0] == "" {
+			lines = lines[1:]
+		}
+		for len(lines) > 0 && lines[len(lines)-1] == "" {
+			lines = lines[:len(lines)-1]
+		}
+		return lines
+	}
+	want := trim(append([]string(nil), shown...))
+	got := trim(strings.Split(printed, "\n"))
+	same := func(w, g string) bool {
+		if prefix, ok := strings.CutSuffix(w, "..."); ok && w != "..." {
+			return strings.HasPrefix(g, prefix)
+		}
+		return w == g
+	}
+	// match reports whether want[i:] matches got[j:]: a plain glob over lines, in which
+	// "..." tries every number of lines from none up.
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		if i == len(want) {
+			return j == len(got)
+		}
+		if want[i] == "..." {
+			for k := j; k <= len(got); k++ {
+				if match(i+1, k) {
+					return true
+				}
+			}
+			return false
+		}
+		return j < len(got) && same(want[i], got[j]) && match(i+1, j+1)
+	}
+	if match(0, 0) {
+		return nil
+	}
+	// Name the first shown line that is not printed in order after the ones before it, the
+	// line a reader of the failure should look at.
+	j := 0
+	for _, w := range want {
+		if w == "..." {
+			continue
+		}
+		for j < len(got) && !same(w, got[j]) {
+			j++
+		}
+		if j == len(got) {
+			return fmt.Errorf("the README shows a line that is not printed there, in that order:\n%s\nprinted:\n%s", w, strings.Join(got, "\n"))
+		}
+		j++
+	}
+	return fmt.Errorf("the README shows these lines in order, but with lines between or around them that it does not mark with ...:\n%s\nprinted:\n%s", strings.Join(want, "\n"), strings.Join(got, "\n"))
+}
+
+// TestMatchShown checks the README comparison itself: it must refuse what a reader would
+// call a wrong excerpt.
+func TestMatchShown(t *testing.T) {
+	printed := "title\n\na\nb\nc\nlong line here\n"
+	for _, c := range []struct {
+		shown string
+		ok    bool
+	}{
+		{"title\n\na\nb\nc\nlong line here", true},
+		{"title\n...\nc\nlong line...", true},
+		{"...\nb\nc\n...", true},
+		{"...\nb\n...", true},
+		{"b\nc\n...", false},           // does not start at the first line
+		{"...\nb\nc", false},           // does not end at the last line
+		{"...\na\nc\n...", false},      // b left out without "..."
+		{"...\nb\na\n...", false},      // out of order
+		{"...\nlong line\n...", false}, // cut short without "..."
+		{"...\nd\n...", false},         // never printed
+	} {
+		if err := matchShown(strings.Split(c.shown, "\n"), printed); (err == nil) != c.ok {
+			t.Errorf("shown %q: match %v, want %v", c.shown, err == nil, c.ok)
 		}
 	}
 }

@@ -83,7 +83,8 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 	}
 	tr, err := sim.Rounds(ctx, sp, sim.RoundsOptions{Workers: a.settings.Workers})
 	var pe *sim.PathError
-	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+	var invalid sim.Diagnostics
+	if errors.As(err, &pe) || errors.As(err, &invalid) {
 		return usagef("%s: %v", doc.Name, err)
 	}
 	if err != nil {

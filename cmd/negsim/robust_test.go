@@ -137,7 +137,8 @@ func TestFileSizeLimit(t *testing.T) {
 // a million (validate's golden in testdata/broken pins the message; every command shares
 // the loader, so one command stands for all).
 func TestAliasBombRefusedEndToEnd(t *testing.T) {
-	_, stderr, code := runNegsim(t, "analyze", filepath.Join("testdata", "broken", "anchor-bomb.yaml"))
+	bomb, _ := brokenScenario(t, "anchor-bomb")
+	_, stderr, code := runNegsim(t, "analyze", bomb)
 	if code != exitBadUse || !strings.Contains(stderr, "expands to more than 1000000 values") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
@@ -305,10 +306,7 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	invalid, err := filepath.Abs(filepath.Join("testdata", "broken", "no-veto.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	invalid, _ := brokenScenario(t, "no-veto")
 	geniusDir := t.TempDir()
 	if _, stderr, code := runNegsim(t, "export", "genius", filepath.Join("testdata", "two-by-two.yaml"), "-o", geniusDir); code != exitOK {
 		t.Fatalf("export for the import case: %s", stderr)

@@ -14,7 +14,7 @@ import (
 
 func (a *app) roundsCommand() *cobra.Command {
 	var opts sim.RoundsOptions
-	var chart string
+	var chart, protocol string
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "rounds [FILE]",
@@ -55,6 +55,7 @@ is recorded for stochastic strategies to come.`,
   negsim rounds my-scenario.yaml --format json > transcript.json`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Protocol = sim.ProtocolKind(protocol)
 			if opts.Protocol != "" && opts.Protocol != sim.ProtocolMediated && opts.Protocol != sim.ProtocolAlternating {
 				return usagef("--protocol %q: valid: %s or %s", opts.Protocol, sim.ProtocolMediated, sim.ProtocolAlternating)
 			}
@@ -67,7 +68,7 @@ is recorded for stochastic strategies to come.`,
 			return a.rounds(argOr(args), w, opts, chart)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Protocol, "protocol", "", "mediated or alternating (default: the file's protocol.kind)")
+	cmd.Flags().StringVar(&protocol, "protocol", "", "mediated or alternating (default: the file's protocol.kind)")
 	cmd.Flags().IntVar(&opts.Rounds, "rounds", 0, "the deadline in rounds (default: the file's protocol.rounds, else 10)")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "random seed, recorded in the transcript; the rounds use no randomness today")
 	cmd.Flags().StringVar(&chart, "chart", "", "also draw the rounds into FILE.svg or FILE.png")
@@ -89,7 +90,8 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	opts.Workers = a.settings.Workers
 	tr, err := sim.Rounds(ctx, sp, opts)
 	var pe *sim.PathError
-	if errors.As(err, &pe) || errors.Is(err, sim.ErrInvalidScenario) {
+	var invalid sim.Diagnostics
+	if errors.As(err, &pe) || errors.As(err, &invalid) {
 		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
 		return usagef("%s: %v", doc.Name, err)
 	}
@@ -155,7 +157,7 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 		if ac.Exponent != nil {
 			e = fmt.Sprintf("%g", *ac.Exponent)
 		}
-		g.add(ac.Name, veto, ac.Strategy, e)
+		g.add(ac.Name, veto, string(ac.Strategy), e)
 	}
 	intro.grid = g
 	r.add(intro)
@@ -363,7 +365,7 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 			if g.IssuesDiffering == 0 {
 				same = "the same deal"
 			}
-			s.text = append(s.text, fmt.Sprintf("Closest bargaining solution at round %d's reservations: %s (%s).", out.Round, solutionTitle(g.Solution), same))
+			s.text = append(s.text, fmt.Sprintf("Closest bargaining solution at round %d's reservations: %s (%s).", out.Round, g.Solution.Title(), same))
 		}
 	}
 	g := &grid{header: []string{"actor", "utility", "reservation", "surplus", "accepts"}, right: []bool{false, true, true, true, false}}
@@ -379,16 +381,6 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	}
 	s.grid = g
 	return s
-}
-
-func solutionTitle(key string) string {
-	var none sim.Solutions
-	for _, ns := range none.Named() {
-		if ns.Key == key {
-			return ns.Title
-		}
-	}
-	return key
 }
 
 // roundsChart draws each actor's aspiration (solid) and the utility it gets from the

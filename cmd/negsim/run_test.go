@@ -100,8 +100,8 @@ func TestValidate(t *testing.T) {
 	}
 	for _, want := range []string{
 		"testdata/two-by-two.yaml: valid",
-		broken + ":14:5: actors[0].reservaton: unknown field \"reservaton\"; did you mean \"reservation\"?",
-		broken + ":17:42: actors[0].preferences.b.utilities.b1: 2 is outside [0,1]",
+		broken + ":14:5: actors.x.reservaton: unknown field \"reservaton\"; did you mean \"reservation\"?",
+		broken + ":17:42: actors.x.preferences.b.utilities.b1: 2 is outside [0,1]",
 		"2 files: 1 valid, 1 invalid; 2 errors",
 	} {
 		if !strings.Contains(out, want) {

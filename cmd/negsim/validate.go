@@ -9,15 +9,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
 )
 
 // fileReport is what validate says about one file; its JSON form is read by editors and
 // graders.
 type fileReport struct {
-	File     string         `json:"file"`
-	Valid    bool           `json:"valid"`
-	Errors   []config.Error `json:"errors"`
-	Warnings []config.Error `json:"warnings"`
+	File     string          `json:"file"`
+	Valid    bool            `json:"valid"`
+	Errors   sim.Diagnostics `json:"errors"`
+	Warnings sim.Diagnostics `json:"warnings"`
 }
 
 // validation is the whole answer of validate: every file, then the totals.
@@ -58,22 +59,17 @@ The exit code is 0 when every file is valid and 2 otherwise.`,
 	return cmd
 }
 
-// errInvalidFiles ends a validate run that found problems; the report is already written,
-// so nothing more is printed, but the exit code says bad input.
-var errInvalidFiles = errors.New("invalid files")
-
 func (a *app) validate(files []string, strict bool) error {
 	res := validation{Strict: strict, Files: []fileReport{}}
 	for _, f := range files {
-		rep := fileReport{File: f, Errors: []config.Error{}, Warnings: []config.Error{}}
+		rep := fileReport{File: f, Errors: sim.Diagnostics{}, Warnings: sim.Diagnostics{}}
 		doc, err := a.loadScenario(f)
-		var list config.ErrorList
-		var usage *usageError
+		var list sim.Diagnostics
 		switch {
 		case errors.As(err, &list):
 			rep.Errors = list
-		case errors.As(err, &usage):
-			rep.Errors = []config.Error{{File: f, Msg: usage.msg}}
+		case errors.Is(err, config.ErrUsage):
+			rep.Errors = sim.Diagnostics{{File: f, Message: err.Error()}}
 		case err != nil:
 			return err
 		default:
@@ -102,10 +98,10 @@ func (a *app) validate(files []string, strict bool) error {
 			g := &grid{header: []string{"file", "line", "col", "severity", "path", "message"}}
 			for _, rep := range res.Files {
 				for _, e := range rep.Errors {
-					g.add(e.File, fmt.Sprint(e.Line), fmt.Sprint(e.Col), "error", e.Path, e.Msg)
+					g.add(e.File, fmt.Sprint(e.Line), fmt.Sprint(e.Col), "error", e.Path, e.Message)
 				}
 				for _, e := range rep.Warnings {
-					g.add(e.File, fmt.Sprint(e.Line), fmt.Sprint(e.Col), "warning", e.Path, e.Msg)
+					g.add(e.File, fmt.Sprint(e.Line), fmt.Sprint(e.Col), "warning", e.Path, e.Message)
 				}
 			}
 			return g.writeCSV(w)
@@ -116,7 +112,7 @@ func (a *app) validate(files []string, strict bool) error {
 		return err
 	}
 	if res.Summary.Invalid > 0 {
-		return errInvalidFiles
+		return errReported
 	}
 	return nil
 }
@@ -150,7 +146,7 @@ func writeValidation(w io.Writer, res validation, markdown bool) error {
 			fmt.Fprintf(w, "%s: %s\n", rep.File, verdict)
 		}
 		for _, e := range rep.Errors {
-			fmt.Fprintf(w, "%s%s\n", item, e.Error())
+			fmt.Fprintf(w, "%s%s\n", item, e)
 		}
 		if markdown && len(rep.Errors) > 0 {
 			fmt.Fprintln(w)
@@ -166,7 +162,7 @@ func writeValidation(w io.Writer, res validation, markdown bool) error {
 				fmt.Fprintf(w, "  warnings (%s):\n", note)
 			}
 			for _, e := range rep.Warnings {
-				fmt.Fprintf(w, "%s%s\n", item, e.Error())
+				fmt.Fprintf(w, "%s%s\n", item, e)
 			}
 			if markdown {
 				fmt.Fprintln(w)

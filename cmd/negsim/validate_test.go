@@ -17,7 +17,7 @@ import (
 // the base file), column 18 where the value starts.
 func TestValidateJSONIsData(t *testing.T) {
 	fixture := filepath.Join("testdata", "explain", "fixture.yaml")
-	nan := filepath.Join("testdata", "broken", "nan.yaml")
+	nan, _ := brokenScenario(t, "nan")
 	stdout, stderr, code := runNegsim(t, "validate", "--format", "json", fixture, nan)
 	if code != exitBadUse || stderr != "" {
 		t.Fatalf("exit %d, stderr %q; want 2 and nothing", code, stderr)
@@ -36,11 +36,11 @@ func TestValidateJSONIsData(t *testing.T) {
 	for _, w := range v.Files[0].Warnings {
 		paths = append(paths, w.Path)
 	}
-	if got := strings.Join(paths, " "); got != "issues[1].options[1] actors[0].preferences" {
-		t.Errorf("warnings at %s; want issues[1].options[1] then actors[0].preferences (file order)", got)
+	if got := strings.Join(paths, " "); got != "issues.y.options.q actors.alpha.preferences" {
+		t.Errorf("warnings at %s; want issues.y.options.q then actors.alpha.preferences (file order)", got)
 	}
-	if e := v.Files[1].Errors[0]; e.Line != 29 || e.Col != 18 || e.Path != "actors[1].reservation" {
-		t.Errorf("nan.yaml error %+v; want 29:18 at actors[1].reservation", e)
+	if e := v.Files[1].Errors[0]; e.Line != 29 || e.Col != 18 || e.Path != "actors.west.reservation" {
+		t.Errorf("nan.yaml error %+v; want 29:18 at actors.west.reservation", e)
 	}
 
 	if _, _, code := runNegsim(t, "validate", fixture); code != exitOK {

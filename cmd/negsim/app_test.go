@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
+)
+
+// TestExitCodesFollowErrorKinds checks that the exit code and the message come from what an
+// error is (usage, bad input, cancelled, anything else), however it is wrapped, and never
+// from its text: an error whose text merely starts like a usage error is still a failure.
+func TestExitCodesFollowErrorKinds(t *testing.T) {
+	cases := []struct {
+		name   string
+		err    error
+		code   int
+		stderr string
+	}{
+		{"usage", config.Usagef("--deal: no issue %q", "x"), exitBadUse, "negsim: --deal: no issue \"x\"\n"},
+		{"usage wrapped", fmt.Errorf("brief: %w", config.Usagef("bad")), exitBadUse, "negsim: brief: bad\n"},
+		{"diagnostics", sim.Diagnostics{{File: "f.yaml", Line: 3, Col: 5, Path: "actors.x.power", Message: "0 is not a valid power"}, {File: "f.yaml", Message: "second"}},
+			exitBadUse, "f.yaml:3:5: actors.x.power: 0 is not a valid power\nf.yaml: second\n"},
+		{"path", &sim.PathError{Path: "actors.y", Msg: "no y"}, exitBadUse, "negsim: actors.y: no y\n"},
+		{"space too large", &sim.SpaceTooLargeError{Deals: 10, Limit: 9}, exitBadUse, "negsim: the outcome space has 10 deals, beyond the limit of 9; raise --max-deals or merge options\n"},
+		{"no uncertainty", sim.ErrNoUncertainty, exitBadUse, "negsim: " + sim.ErrNoUncertainty.Error() + "\n"},
+		{"already reported", errReported, exitBadUse, ""},
+		{"interrupted", fmt.Errorf("counting: %w", context.Canceled), exitFailure, "negsim: interrupted; nothing was written\n"},
+		{"timeout", context.DeadlineExceeded, exitFailure, "negsim: stopped after the --timeout of 0s; nothing was written\n"},
+		{"looks like usage but is not", errors.New("unknown command: disk full"), exitFailure, "negsim: unknown command: disk full\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			a := &app{stderr: &stderr, settings: &config.Settings{}}
+			if code := a.report(c.err); code != c.code || stderr.String() != c.stderr {
+				t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr.String(), c.code, c.stderr)
+			}
+		})
+	}
+}
+
+// TestUnknownCommandIsUsage: cobra refuses an unknown command before any command runs; that
+// is a usage error (exit 2) with cobra's own suggestion.
+func TestUnknownCommandIsUsage(t *testing.T) {
+	_, stderr, code := runNegsim(t, "analyse")
+	if code != exitBadUse || stderr != "negsim: unknown command \"analyse\" for \"negsim\"\n\nDid you mean this?\n\tanalyze\n\n" {
+		t.Errorf("exit %d, stderr %q; want exit 2 and cobra's suggestion", code, stderr)
+	}
+}

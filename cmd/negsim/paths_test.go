@@ -1,0 +1,146 @@
+package main
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
+)
+
+// printedPaths collects every "path" a JSON document holds, at any depth: the openers of a
+// diagnosis, warnings, validation problems.
+func printedPaths(t *testing.T, out string) []string {
+	t.Helper()
+	var doc any
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	seen := map[string]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if p, ok := x["path"].(string); ok && p != "" {
+				seen[p] = true
+			}
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(doc)
+	paths := make([]string, 0, len(seen))
+	for p := range seen {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// TestPrintedPathsWorkInSet is the promise that a student can reuse what negsim prints:
+// every path in analyze's JSON for every shipped scenario and variant (the diagnosis's
+// openers and the warnings) is a row of negsim params, and --set PATH=VALUE with the value
+// params shows is accepted and changes nothing in the analysis.
+func TestPrintedPathsWorkInSet(t *testing.T) {
+	checked := 0
+	for _, name := range scenarios.Names() {
+		data, _ := scenarios.Read(name)
+		doc, err := config.Load(name+".yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		targets := []string{name}
+		for _, v := range doc.Scenario.Variants {
+			targets = append(targets, name+"#"+v.ID)
+		}
+		for _, target := range targets {
+			analysis, stderr, code := runNegsim(t, "analyze", target, "--format", "json")
+			if code != exitOK {
+				t.Fatalf("analyze %s: exit %d: %s", target, code, stderr)
+			}
+			out, stderr, code := runNegsim(t, "params", target, "--format", "json")
+			if code != exitOK {
+				t.Fatalf("params %s: exit %d: %s", target, code, stderr)
+			}
+			var params struct{ Params []sim.Param }
+			if err := json.Unmarshal([]byte(out), &params); err != nil {
+				t.Fatal(err)
+			}
+			values := map[string]string{}
+			for _, p := range params.Params {
+				values[p.Path] = p.Value
+			}
+			for _, path := range printedPaths(t, analysis) {
+				value, ok := values[path]
+				if !ok {
+					t.Errorf("%s: analyze prints %s, which params does not list", target, path)
+					continue
+				}
+				again, stderr, code := runNegsim(t, "analyze", target, "--format", "json", "--set", path+"="+value)
+				if code != exitOK {
+					t.Errorf("%s: --set %s=%s refused: %s", target, path, value, stderr)
+				} else if again != analysis {
+					t.Errorf("%s: --set %s=%s, the value params shows, changed the analysis", target, path, value)
+				}
+				checked++
+			}
+		}
+	}
+	// The reference scenario alone prints three openers as shipped (two red lines and a
+	// constraint), and the teaching files warnings: a run that checks nothing is broken.
+	if checked < 5 {
+		t.Errorf("checked %d printed paths; the shipped scenarios print more", checked)
+	}
+}
+
+// TestValidatePathsAreParams: every path validate prints for the broken corpus that leads
+// to a value of the file as it was read is a row of params for that file, and setting the
+// row's value back changes nothing. The files do not load, so params and --set are taken
+// from the engine on the scenario as decoded, as far as it could be.
+func TestValidatePathsAreParams(t *testing.T) {
+	checked := 0
+	for _, c := range brokenCases(t) {
+		path := writeTemp(t, c.file, string(c.data))
+		out, _, _ := runNegsim(t, "validate", "--format", "json", path)
+		sc, _ := config.Decode(c.file, c.data)
+		if sc == nil {
+			continue // not a scenario at all: no path of it exists
+		}
+		params := sc.Params()
+		for _, p := range printedPaths(t, out) {
+			if _, err := sc.Get(p); err != nil {
+				continue
+			}
+			// A variant's override is a what-if written in the file, not a value of the
+			// scenario: params lists what the variant changes once it is applied.
+			if strings.HasPrefix(p, "variants.") {
+				continue
+			}
+			i := slices.IndexFunc(params, func(row sim.Param) bool { return row.Path == p })
+			if i < 0 {
+				t.Errorf("%s: validate prints %s, which params does not list", c.name, p)
+				continue
+			}
+			cp := sc.Clone()
+			if err := cp.Set(p, params[i].Value); err != nil {
+				t.Errorf("%s: --set %s=%s refused: %v", c.name, p, params[i].Value, err)
+			} else if !reflect.DeepEqual(cp, sc) {
+				t.Errorf("%s: --set %s=%s, the value params shows, changed the scenario", c.name, p, params[i].Value)
+			}
+			checked++
+		}
+	}
+	if checked < 20 {
+		t.Errorf("checked %d paths; the corpus prints more that exist", checked)
+	}
+}
