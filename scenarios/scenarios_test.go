@@ -446,8 +446,11 @@ func TestReferenceCeasefireFirstRipensAtHome(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tr.RipeAt == nil || *tr.RipeAt != 2 {
-		t.Fatalf("ripe at %v, by hand round 2", tr.RipeAt)
+	if tr.RipeAt == nil {
+		t.Fatal("never ripe; by hand from round 2")
+	}
+	if *tr.RipeAt != 2 {
+		t.Fatalf("ripe from round %d, by hand round 2", *tr.RipeAt)
 	}
 }
 
