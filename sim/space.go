@@ -161,24 +161,33 @@ func compile(sc *Scenario) (*Space, error) {
 func (sp *Space) refresh() error {
 	sc := sp.sc
 	for a := range sc.Actors {
-		act := &sc.Actors[a]
-		sp.power[a] = act.Power
-		val := sp.value[a]
-		clear(val)
-		weights := 0.0
-		for _, pr := range act.Preferences {
-			weights += pr.Weight
+		sp.power[a] = sc.Actors[a].Power
+		if err := sp.actorValues(&sc.Actors[a], sp.value[a]); err != nil {
+			return err
 		}
-		if !(weights > 0) {
-			return fmt.Errorf("%w: actor %q's weights sum to %g; at least one must be above 0", ErrBadInput, act.ID, weights)
-		}
-		for pi := range act.Preferences {
-			pr := &act.Preferences[pi]
-			k := sc.IssueIndex(pr.Issue)
-			is := &sc.Issues[k]
-			for o := range is.Options {
-				val[sp.off[k]+o] = pr.Weight / weights * optionValue(pr, is, o)
-			}
+	}
+	return nil
+}
+
+// actorValues writes an actor's weighted option values into val, flat over options: its
+// normalised weight on each issue times its value for each option. The sensitivity
+// analysis calls it with one preference changed, on a copy of the actor.
+func (sp *Space) actorValues(act *Actor, val []float64) error {
+	sc := sp.sc
+	clear(val)
+	weights := 0.0
+	for _, pr := range act.Preferences {
+		weights += pr.Weight
+	}
+	if !(weights > 0) {
+		return fmt.Errorf("%w: actor %q's weights sum to %g; at least one must be above 0", ErrBadInput, act.ID, weights)
+	}
+	for pi := range act.Preferences {
+		pr := &act.Preferences[pi]
+		k := sc.IssueIndex(pr.Issue)
+		is := &sc.Issues[k]
+		for o := range is.Options {
+			val[sp.off[k]+o] = pr.Weight / weights * optionValue(pr, is, o)
 		}
 	}
 	return nil
@@ -307,6 +316,27 @@ func (r *rules) withoutRedLine(sp *Space, a, issue int) *rules {
 	row := append([]bool(nil), acc[a]...)
 	for o := sp.off[issue]; o < sp.off[issue+1]; o++ {
 		row[o] = true
+	}
+	acc[a] = row
+	return &rules{reservation: r.reservation, accept: acc, cons: r.cons}
+}
+
+// withOption adds option o of issue k to actor a's acceptable options.
+func (r *rules) withOption(sp *Space, a, k, o int) *rules {
+	acc := append([][]bool(nil), r.accept...)
+	row := append([]bool(nil), acc[a]...)
+	row[sp.off[k]+o] = true
+	acc[a] = row
+	return &rules{reservation: r.reservation, accept: acc, cons: r.cons}
+}
+
+// onlyOption narrows actor a's acceptable options on issue k to o alone: the searches over
+// one slice of the space, all of whose deals settle issue k on o.
+func (r *rules) onlyOption(sp *Space, a, k, o int) *rules {
+	acc := append([][]bool(nil), r.accept...)
+	row := append([]bool(nil), acc[a]...)
+	for i := sp.off[k]; i < sp.off[k+1]; i++ {
+		row[i] = row[i] && i == sp.off[k]+o
 	}
 	acc[a] = row
 	return &rules{reservation: r.reservation, accept: acc, cons: r.cons}

@@ -288,9 +288,18 @@ type zopaSearch struct {
 // visit per ZOPA deal, where counting alone takes whole subtrees at once.
 func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, record bool) (*zopaSearch, error) {
 	if sp.rule != nil {
+		// A decision rule or ratification is decided deal by deal, not by subtree.
 		return gatedSearch(ctx, sp, res, record)
 	}
-	t := newTree(sp, sp.baseRules(res))
+	return searchZOPAUnder(ctx, sp, sp.baseRules(res), workers, record)
+}
+
+// searchZOPAUnder is searchZOPA under altered rules: a red line widened or a constraint
+// dropped, as the sensitivity analysis asks. It knows only the vetoes' unanimity: a space
+// with a decision rule or ratification goes through gatedSearch.
+func searchZOPAUnder(ctx context.Context, sp *Space, r *rules, workers int, record bool) (*zopaSearch, error) {
+	res := r.reservation
+	t := newTree(sp, r)
 	zs := &zopaSearch{vetoRes: make([]float64, len(sp.veto)), vetoPower: make([]float64, len(sp.veto)), front: frontier{nv: len(sp.veto)}}
 	for j, a := range sp.veto {
 		zs.vetoRes[j], zs.vetoPower[j] = res[a], sp.power[a]

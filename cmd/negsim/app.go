@@ -135,7 +135,7 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.explainCommand(), a.listCommand(), a.roundsCommand(),
 		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand(),
-		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand())
+		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand(), a.sensitivityCommand())
 	return root
 }
 

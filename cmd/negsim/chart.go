@@ -210,12 +210,22 @@ func chartFormat(path string) string {
 
 // writeChart stacks the panels and writes them as "svg" or "png".
 func writeChart(w io.Writer, format string, width, height vg.Length, panels ...panel) error {
-	plots := make([][]*plot.Plot, len(panels))
+	plots := make([]*plot.Plot, len(panels))
 	for i, pn := range panels {
 		p, err := pn.plot()
 		if err != nil {
 			return err
 		}
+		plots[i] = p
+	}
+	return drawPlots(w, format, width, height, plots...)
+}
+
+// drawPlots stacks plots one above the other with aligned axes and writes them as "svg" or
+// "png".
+func drawPlots(w io.Writer, format string, width, height vg.Length, stack ...*plot.Plot) error {
+	plots := make([][]*plot.Plot, len(stack))
+	for i, p := range stack {
 		plots[i] = []*plot.Plot{p}
 	}
 	var canvas vg.CanvasWriterTo
@@ -227,7 +237,7 @@ func writeChart(w io.Writer, format string, width, height vg.Length, panels ...p
 	default:
 		return fmt.Errorf("cannot draw a chart as %q: use .svg or .png", format)
 	}
-	tiles := draw.Tiles{Rows: len(panels), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12), PadY: vg.Points(12)}
+	tiles := draw.Tiles{Rows: len(stack), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12), PadY: vg.Points(12)}
 	canvases := plot.Align(plots, tiles, draw.New(canvas))
 	for i := range plots {
 		plots[i][0].Draw(canvases[i][0])

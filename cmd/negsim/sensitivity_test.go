@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The town budget's numbers are worked out in scenarios/teaching-red-line.yaml and in
+// sim's TestSensitivityOfTheTownBudgetByHand: the right's reservation must fall from 0.5
+// to 0.45, which opens the zone to one deal, hold/keep/yes; the left's red line on schools
+// widened by merge lets in one deal, hold/merge/yes.
+func TestSensitivityJSON(t *testing.T) {
+	out, stderr, code := runNegsim(t, "sensitivity", "teaching-red-line", "--format", "json", "--limit", "0")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Headline struct {
+			Deals uint64
+			Nash  map[string]string
+		}
+		Rows []struct {
+			Path         string
+			Value        float64
+			Below, Above *struct {
+				At, Change float64
+				Effect     string
+			}
+		}
+		RedLines []struct {
+			Set      []string
+			Entering uint64
+		} `json:"red_lines"`
+		Analyses int
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Headline.Deals != 0 || got.Headline.Nash != nil || got.Analyses < 1 {
+		t.Fatalf("headline %+v, %d analyses", got.Headline, got.Analyses)
+	}
+	// Every numeric row of params is there with --limit 0: 3 actors × (power, reservation,
+	// drift, votes, 3 weights) = 21, decision.votes_needed and protocol.rounds; ideal-based
+	// preferences have no utilities to list.
+	if len(got.Rows) != 23 {
+		t.Errorf("%d rows, want 23", len(got.Rows))
+	}
+	first := got.Rows[0]
+	if first.Path != "actors.right.reservation" || first.Below == nil || math.Abs(first.Below.At-0.45) > 1e-6 ||
+		math.Abs(first.Below.Change+0.05) > 1e-6 || !strings.Contains(first.Below.Effect, "opens with 1 deal; Nash: tax=hold, schools=keep, bridge=yes") {
+		t.Errorf("first row %+v, want the right's reservation opening the zone at 0.45", first)
+	}
+	if len(got.RedLines) == 0 || got.RedLines[0].Entering != 1 {
+		t.Fatalf("red lines %+v, want the left's schools line first, letting in 1 deal", got.RedLines)
+	}
+	// The override the row names, pasted into --set, lets in the deal it says.
+	args := []string{"analyze", "teaching-red-line", "--format", "json"}
+	for _, s := range got.RedLines[0].Set {
+		args = append(args, "--set", s)
+	}
+	out, stderr, code = runNegsim(t, args...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, stderr)
+	}
+	var an struct{ Zopa struct{ Count uint64 } }
+	if err := json.Unmarshal([]byte(out), &an); err != nil {
+		t.Fatal(err)
+	}
+	if an.Zopa.Count != 1 {
+		t.Errorf("%v: %d deals, want 1", args, an.Zopa.Count)
+	}
+}
+
+func TestSensitivityTableAndMarkdown(t *testing.T) {
+	out, stderr, code := runNegsim(t, "sensitivity", "teaching-red-line")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"Now the zone is empty",
+		"actors.right.reservation",
+		"the zone opens with 1 deal; Nash: deal 1",
+		"- deal 1: tax=hold, schools=keep, bridge=yes",
+		"actors.left.preferences.schools.acceptable=[merge,keep]",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+	// Values with no threshold are left out unless --limit 0 asks for every value.
+	if strings.Contains(out, "actors.left.reservation") {
+		t.Errorf("the left's reservation, which has no threshold, is listed:\n%s", out)
+	}
+	md, _, code := runNegsim(t, "sensitivity", "teaching-red-line", "--format", "markdown")
+	if code != 0 || !strings.HasPrefix(md, "# Town budget") || !strings.Contains(md, "| actors.right.reservation") {
+		t.Errorf("markdown (exit %d):\n%s", code, md)
+	}
+	again, _, _ := runNegsim(t, "sensitivity", "teaching-red-line")
+	if again != out {
+		t.Error("two runs of the same command print different bytes")
+	}
+}
+
+func TestSensitivityCSV(t *testing.T) {
+	out, stderr, code := runNegsim(t, "sensitivity", "teaching-red-line", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := strings.Join(records[0], ",")
+	if head != "path,category,value,min,max,method,direction,at,change,relative,kind,deals,effect" {
+		t.Fatalf("header %s", head)
+	}
+	// The seven thresholds worked out by hand (two reservations, five weights) and the
+	// four red lines.
+	if len(records) != 1+7+4 {
+		t.Errorf("%d records, want 12:\n%s", len(records), out)
+	}
+}
+
+func TestSensitivityChart(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"t.svg", "t.png"} {
+		path := filepath.Join(dir, name)
+		_, stderr, code := runNegsim(t, "sensitivity", "teaching-red-line", "--chart", path)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "t.svg" && !bytes.Contains(data, []byte("<svg")) || name == "t.png" && !bytes.HasPrefix(data, []byte("\x89PNG")) {
+			t.Errorf("%s is not an image of its kind", name)
+		}
+		// The chart names the values by their short paths.
+		if name == "t.svg" && !bytes.Contains(data, []byte("right.reservation")) {
+			t.Errorf("%s does not name the right's reservation", name)
+		}
+	}
+}
+
+func TestSensitivityBadFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--only", "reservation"}, `did you mean "reservations"?`},
+		{[]string{"--limit", "-1"}, "--limit -1"},
+		{[]string{"--chart", "x.jpg"}, "must end in .svg or .png"},
+	} {
+		_, stderr, code := runNegsim(t, append([]string{"sensitivity", "teaching-red-line"}, tc.args...)...)
+		if code != exitBadUse || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, %q; want exit %d and %q", tc.args, code, stderr, exitBadUse, tc.want)
+		}
+	}
+}

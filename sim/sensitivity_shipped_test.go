@@ -1,0 +1,323 @@
+package sim_test
+
+import (
+	"context"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
+)
+
+// loadShipped loads a shipped scenario with a variant applied ("" for none).
+func loadShipped(t testing.TB, name, variant string) *sim.Scenario {
+	t.Helper()
+	data, ok := scenarios.Read(name)
+	if !ok {
+		t.Fatalf("no shipped scenario %q", name)
+	}
+	doc, err := config.Load(name+".yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Apply(variant, nil); err != nil {
+		t.Fatal(err)
+	}
+	return doc.Scenario
+}
+
+func sensitivityOf(t testing.TB, sc *sim.Scenario, only ...string) *sim.SensitivityReport {
+	t.Helper()
+	sp, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: only})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func rowOf(t *testing.T, rep *sim.SensitivityReport, path string) sim.SensitivityRow {
+	t.Helper()
+	for _, r := range rep.Rows {
+		if r.Path == path {
+			return r
+		}
+	}
+	t.Fatalf("no row for %s", path)
+	return sim.SensitivityRow{}
+}
+
+// wantTip checks one side of a row: nil when kind is "", else a threshold at want (within
+// 1e-6, the precision MODEL.md promises) of the given kind, with the Nash deal's options
+// listed in issue order when nash is given.
+func wantTip(t *testing.T, sc *sim.Scenario, path, side string, tip *sim.Tipping, want float64, kind string, nash ...string) {
+	t.Helper()
+	if kind == "" {
+		if tip != nil {
+			t.Errorf("%s %s: threshold at %g (%s), want none", path, side, tip.At, tip.Effect)
+		}
+		return
+	}
+	if tip == nil {
+		t.Errorf("%s %s: no threshold, want %g (%s)", path, side, want, kind)
+		return
+	}
+	if math.Abs(tip.At-want) > 1e-6 || tip.Kind != kind {
+		t.Errorf("%s %s: %s at %.9g, want %s at %g", path, side, tip.Kind, tip.At, kind, want)
+	}
+	if nash != nil {
+		var got []string
+		for _, is := range sc.Issues {
+			got = append(got, tip.Nash[is.ID])
+		}
+		if !slices.Equal(got, nash) {
+			t.Errorf("%s %s: Nash %v, want %v", path, side, got, nash)
+		}
+	}
+}
+
+// The town budget (scenarios/teaching-red-line.yaml) has an empty zone; its comments give
+// the deals within every red line: hold/keep/yes (left 0.65, centre 0.70, right 0.45) and
+// cut/keep/yes (0.50, 0.40, 0.70).
+//
+// Reservations: the right must fall to 0.45, the centre to 0.40 (each the one deal the
+// other two accept); no drop of the left's helps.
+//
+// Weights, each with the others fixed. The right values hold/keep/yes at tax 0.5, schools 0,
+// bridge 1, so with weights t, s, b its utility is (0.5t + b) / (t + s + b):
+//   - schools s: 45 / (70 + s) ≥ 0.5 when s ≤ 20, from 30: lower to 20;
+//   - bridge b: (25 + b) / (80 + b) ≥ 0.5 when b ≥ 30, from 20: raise to 30;
+//   - tax t: (0.5t + 20) / (t + 50) < 0.5 for every t: never.
+//
+// The centre values cut/keep/yes at 0, 0, 1: 40 / (t + s + 40) ≥ 0.5 when t + s ≤ 40, so
+// its tax weight must fall from 30 to 10, or its schools weight from 30 to 10; bridge b:
+// b / (60 + b) ≥ 0.5 when b ≥ 60, from 40: raise to 60. The left's values change nothing:
+// both deals fail someone else. The weights range over 0 to 100, each actor's total.
+//
+// Red lines: only the left's on schools, widened by merge, lets in a deal (hold/merge/yes,
+// left 0.40); widened by close it lets in none (hold/close/yes is worth 0.15 to the left),
+// and neither the right's tax line (+raise) nor the centre's bridge line (+no) lets one in.
+func TestSensitivityOfTheTownBudgetByHand(t *testing.T) {
+	sc := loadShipped(t, "teaching-red-line", "")
+	rep := sensitivityOf(t, sc)
+	if rep.Headline.Deals != 0 || rep.Headline.Nash != nil {
+		t.Fatalf("headline %+v, want an empty zone", rep.Headline)
+	}
+	check := func(path string, below float64, belowKind string, above float64, aboveKind string, nash ...string) {
+		t.Helper()
+		r := rowOf(t, rep, path)
+		wantTip(t, sc, path, "below", r.Below, below, belowKind, nash...)
+		wantTip(t, sc, path, "above", r.Above, above, aboveKind, nash...)
+	}
+	holdKeepYes := []string{"hold", "keep", "yes"}
+	cutKeepYes := []string{"cut", "keep", "yes"}
+	check("actors.right.reservation", 0.45, "opens", 0, "", holdKeepYes...)
+	check("actors.centre.reservation", 0.40, "opens", 0, "", cutKeepYes...)
+	check("actors.left.reservation", 0, "", 0, "")
+	check("actors.right.preferences.schools.weight", 20, "opens", 0, "", holdKeepYes...)
+	check("actors.right.preferences.bridge.weight", 0, "", 30, "opens", holdKeepYes...)
+	check("actors.right.preferences.tax.weight", 0, "", 0, "")
+	check("actors.centre.preferences.tax.weight", 10, "opens", 0, "", cutKeepYes...)
+	check("actors.centre.preferences.schools.weight", 10, "opens", 0, "", cutKeepYes...)
+	check("actors.centre.preferences.bridge.weight", 0, "", 60, "opens", cutKeepYes...)
+	for _, w := range []string{"tax", "schools", "bridge"} {
+		check("actors.left.preferences."+w+".weight", 0, "", 0, "")
+	}
+	// The ranking: the right's reservation moves 0.05 of its range, the next 0.10.
+	if rep.Rows[0].Path != "actors.right.reservation" {
+		t.Errorf("first row %s, want actors.right.reservation", rep.Rows[0].Path)
+	}
+	entering := map[string]uint64{}
+	for _, rl := range rep.RedLines {
+		entering[rl.Actor+" "+rl.Issue+" +"+rl.Option] = rl.Entering
+	}
+	want := map[string]uint64{"left schools +merge": 1, "left schools +close": 0, "right tax +raise": 0, "centre bridge +no": 0}
+	if len(entering) != len(want) {
+		t.Errorf("red lines %v, want %v", entering, want)
+	}
+	for k, n := range want {
+		if got, ok := entering[k]; !ok || got != n {
+			t.Errorf("red line %s lets in %d deals (listed: %v), want %d", k, got, ok, n)
+		}
+	}
+	if rl := rep.RedLines[0]; rl.Change != "opens" || rl.Set[0] != "actors.left.preferences.schools.acceptable=[merge,keep]" {
+		t.Errorf("first red line %+v, want the left's schools line widened by merge, opening the zone", rl)
+	}
+}
+
+// The job offer (scenarios/teaching-two-party.yaml) has an open zone with Nash deal
+// high/hybrid/now, (u_C, u_E) = (0.65, 0.65), product 0.15 × 0.15.
+//
+// The candidate's reservation x: among the deals the employer accepts within both red
+// lines, the Nash product is (u_C − x)(u_E − 0.5). Raising x, no other deal overtakes
+// high/hybrid/now (high/office/one-month, (0.60, 0.55), would only at 0.675) before it
+// leaves the zone at 0.65, and no deal is worth more to the candidate: the zone closes at
+// 0.65. Lowering x, the deals with a steeper line (u_E above 0.65, so start now) overtake
+// where the lines cross: high/office/now (0.5, 0.8) at (0.5 − x)·0.3 = (0.65 − x)·0.15, x =
+// 0.35; mid/hybrid/now (0.4, 0.75) at x = 0.025; mid/office/now (0.25, 0.9) at x = 0.01.
+// The nearest is 0.35.
+//
+// The employer's reservation y: the product is (u_E − y)(u_C − 0.5). Raising y, high/hybrid
+// /now leaves at 0.65 first (high/office/one-month would overtake only at 0.85); then only
+// high/office/now (u_E 0.8, u_C 0.5) remains: the Nash deal moves there. Lowering y,
+// high/hybrid/one-month (0.75, 0.40) overtakes where (0.4 − y)·0.25 = (0.65 − y)·0.15, y =
+// 0.025; no other deal with u_C above 0.65 crosses above 0.
+func TestSensitivityOfTheJobOfferByHand(t *testing.T) {
+	sc := loadShipped(t, "teaching-two-party", "")
+	rep := sensitivityOf(t, sc, sim.CategoryReservations)
+	if rep.Headline.Deals != 4 {
+		t.Fatalf("headline %+v, want 4 deals", rep.Headline)
+	}
+	c := rowOf(t, rep, "actors.candidate.reservation")
+	wantTip(t, sc, c.Path, "below", c.Below, 0.35, "moves", "high", "office", "now")
+	wantTip(t, sc, c.Path, "above", c.Above, 0.65, "closes")
+	e := rowOf(t, rep, "actors.employer.reservation")
+	wantTip(t, sc, e.Path, "below", e.Below, 0.025, "moves", "high", "hybrid", "one-month")
+	wantTip(t, sc, e.Path, "above", e.Above, 0.65, "moves", "high", "office", "now")
+	if c.Method != sim.MethodExact || e.Method != sim.MethodExact {
+		t.Errorf("methods %s and %s, want exact", c.Method, e.Method)
+	}
+}
+
+// On every shipped scenario and variant with an empty zone the sensitivity analysis and
+// the empty-zone diagnosis are two ways to the same answers: each veto actor's reservation
+// opens the zone where the diagnosis says it must fall to, or never when it says no drop
+// would do; the options of a red line, added one at a time, let in as many deals in all as
+// dropping the whole red line does (each deal has one option on the issue, so the deals
+// each option lets in are apart), and a dropped constraint lets in as many as the
+// diagnosis counts.
+func TestSensitivityAgreesWithDiagnosis(t *testing.T) {
+	checked := 0
+	for _, name := range scenarios.Names() {
+		variants := []string{""}
+		for _, v := range loadShipped(t, name, "").Variants {
+			variants = append(variants, v.ID)
+		}
+		for _, variant := range variants {
+			sc := loadShipped(t, name, variant)
+			sp, err := sim.Compile(sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			an, err := sim.Analyze(context.Background(), sp, sim.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if an.Diagnosis == nil {
+				continue
+			}
+			checked++
+			where := name + "#" + variant
+			rep := sensitivityOf(t, sc, sim.CategoryReservations, sim.CategoryRedLines, sim.CategoryConstraints)
+			for _, gap := range an.Diagnosis.Reservations {
+				r := rowOf(t, rep, "actors."+gap.Actor+".reservation")
+				switch {
+				case gap.Reachable == nil && r.Below != nil:
+					t.Errorf("%s: %s opens the zone at %g; the diagnosis says no drop would do", where, r.Path, r.Below.At)
+				case gap.Reachable != nil && (r.Below == nil || r.Below.Kind != "opens" || math.Abs(r.Below.At-*gap.Reachable) > 1e-6):
+					t.Errorf("%s: %s below: %+v; the diagnosis says it must fall to %g", where, r.Path, r.Below, *gap.Reachable)
+				}
+			}
+			// A red line is named by its actor and issue, a constraint by its actor and why.
+			key := func(kind, actor, issue, why string) string {
+				if kind == "constraint" {
+					return kind + " " + actor + " " + why
+				}
+				return kind + " " + actor + " " + issue
+			}
+			opened := map[string]uint64{}
+			for _, o := range an.Diagnosis.Openers {
+				opened[key(string(o.Kind), o.Actor, o.Issue, o.Why)] = o.Deals
+			}
+			entering := map[string]uint64{}
+			for _, rl := range rep.RedLines {
+				entering[key(rl.Kind, rl.Actor, rl.Issue, rl.Why)] += rl.Entering
+			}
+			for k, n := range entering {
+				if opened[k] != n {
+					t.Errorf("%s: %s lets in %d deals; the diagnosis says %d", where, k, n, opened[k])
+				}
+			}
+			for k, n := range opened {
+				if entering[k] != n {
+					t.Errorf("%s: the diagnosis says %s lets in %d deals; the sensitivity analysis %d", where, k, n, entering[k])
+				}
+			}
+		}
+	}
+	if checked < 5 {
+		t.Fatalf("only %d shipped cases with an empty zone", checked)
+	}
+}
+
+// Every row's path is one --set takes, and setting it to the threshold's value gives the
+// headline the row reports: the rows are what a student can paste.
+func TestSensitivityRowsWorkAsSet(t *testing.T) {
+	sc := loadShipped(t, "teaching-red-line", "")
+	rep := sensitivityOf(t, sc)
+	// zopaWith is the size of the zone with the overrides applied, each PATH=VALUE.
+	zopaWith := func(sets ...string) uint64 {
+		t.Helper()
+		cp := sc.Clone()
+		for _, set := range sets {
+			path, value, _ := strings.Cut(set, "=")
+			if err := cp.Set(path, value); err != nil {
+				t.Fatalf("%s: %v", set, err)
+			}
+		}
+		sp, err := sim.Compile(cp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := sim.Analyze(context.Background(), sp, sim.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return an.ZOPA.Count
+	}
+	for _, r := range rep.Rows {
+		for _, tip := range []*sim.Tipping{r.Below, r.Above} {
+			if tip == nil {
+				continue
+			}
+			// Just past the threshold, on the side the change lies.
+			set := r.Path + "=" + strconv.FormatFloat(tip.At+math.Copysign(1e-6, tip.Change), 'g', -1, 64)
+			if n := zopaWith(set); n != tip.Deals {
+				t.Errorf("--set %s: %d deals, the row says %d", set, n, tip.Deals)
+			}
+		}
+	}
+	for _, rl := range rep.RedLines {
+		if n := zopaWith(rl.Set...); n != rl.Deals {
+			t.Errorf("%v: %d deals, the row says %d", rl.Set, n, rl.Deals)
+		}
+	}
+}
+
+// BenchmarkSensitivity is the full analysis of the reference scenario, which must take
+// under a second on a two-core machine, and of the variant whose zone is open.
+func BenchmarkSensitivity(b *testing.B) {
+	for _, variant := range []string{"", "sanctions-bite"} {
+		b.Run("ukraine-2026#"+variant, func(b *testing.B) {
+			sp, err := sim.Compile(loadShipped(b, "ukraine-2026", variant))
+			if err != nil {
+				b.Fatal(err)
+			}
+			var rep *sim.SensitivityReport
+			for b.Loop() {
+				if rep, err = sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(rep.Analyses), "analyses")
+			b.ReportMetric(float64(len(rep.Rows)), "rows")
+		})
+	}
+}

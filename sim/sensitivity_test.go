@@ -1,0 +1,307 @@
+package sim
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// bruteHeadline is the headline by visiting every deal, sharing only Utility and Accepts
+// with the engine: the zone, then the Nash deal as MODEL.md section 2 defines it, the
+// Pareto-optimal zone deal with the largest product of surpluses, ties within 1e-12 going
+// to the lowest option positions (the odometer visits those first).
+func bruteHeadline(sp *Space) headline {
+	sc := sp.Scenario()
+	res := sp.reservations()
+	veto := vetoActors(sc)
+	var zone [][]int
+	var vecs [][]float64
+	choice := make([]int, len(sc.Issues))
+	for {
+		ok := true
+		for _, a := range veto {
+			ok = ok && sp.Accepts(a, choice, res[a])
+		}
+		if ok {
+			zone = append(zone, slices.Clone(choice))
+			v := make([]float64, len(veto))
+			for j, a := range veto {
+				v[j] = sp.Utility(a, choice)
+			}
+			vecs = append(vecs, v)
+		}
+		k := len(choice) - 1
+		for ; k >= 0; k-- {
+			if choice[k]++; choice[k] < len(sc.Issues[k].Options) {
+				break
+			}
+			choice[k] = 0
+		}
+		if k < 0 {
+			break
+		}
+	}
+	h := headline{deals: uint64(len(zone))}
+	product := func(v []float64) float64 {
+		p := 1.0
+		for j, a := range veto {
+			p *= math.Max(0, v[j]-res[a])
+		}
+		return p
+	}
+	top := math.Inf(-1)
+	for _, v := range vecs {
+		top = max(top, product(v))
+	}
+	for i, v := range vecs {
+		if product(v) < top-1e-12*max(1, math.Abs(top)) {
+			continue
+		}
+		if !slices.ContainsFunc(vecs, func(w []float64) bool { return dominates(w, v) }) {
+			h.nash = zone[i]
+			break
+		}
+	}
+	return h
+}
+
+// headlineAt sets path to x on a copy of the scenario and takes the brute-force headline;
+// false when the value leaves the scenario invalid.
+func headlineAt(t *testing.T, sc *Scenario, path string, x float64) (headline, bool) {
+	t.Helper()
+	cp := sc.Clone()
+	// A whole number (votes, votes_needed) takes only whole values: the scan's points
+	// between them stand for the nearest one.
+	for _, p := range sc.Params() {
+		if p.Path == path && p.Kind == ParamInteger {
+			x = math.Round(x)
+		}
+	}
+	if err := cp.Set(path, x); err != nil {
+		t.Fatal(err)
+	}
+	sp, err := compile(cp)
+	if err != nil {
+		return headline{}, false
+	}
+	return bruteHeadline(sp), true
+}
+
+// Every threshold RunSensitivity reports, exact or bisected, is checked against the
+// brute-force headline on a hundred random scenarios: nothing changes between the current
+// value and the threshold (scanned at 40 points and just short of it), the headline has
+// changed just past it, to the size and Nash deal reported; and where no threshold is
+// reported, a scan of the range to its end finds no change. A scan can miss a change in a
+// window narrower than its step, so the check can pass a wrong "none" but never fail a
+// right answer.
+func TestSensitivityAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 9))
+	ctx := context.Background()
+	scenarios, thresholds, exact, moves := 0, 0, 0, 0
+	for scenarios < 100 {
+		sc := validRandom(rng)
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scenarios++
+		rep, err := RunSensitivity(ctx, sp, SensitivityOptions{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := bruteHeadline(sp)
+		if rep.Headline.Deals != base.deals {
+			t.Fatalf("headline %d deals, brute force %d\n%s", rep.Headline.Deals, base.deals, scenarioJSON(sc))
+		}
+		for _, row := range rep.Rows {
+			if row.Method == MethodInert {
+				continue
+			}
+			for _, dir := range []float64{-1, 1} {
+				tip, limit := row.Below, row.Min
+				if dir > 0 {
+					tip, limit = row.Above, row.Max
+				}
+				fail := func(format string, args ...any) {
+					t.Helper()
+					t.Fatalf("%s (%s, now %g, direction %+g): "+format+"\n%s", append([]any{row.Path, row.Method, row.Value, dir}, append(args, scenarioJSON(sc))...)...)
+				}
+				end := limit
+				if tip != nil {
+					end = tip.At - dir*2e-6
+				}
+				for i := 1; i <= 40 && dir*(end-row.Value) > 0; i++ {
+					x := row.Value + (end-row.Value)*float64(i)/40
+					if h, ok := headlineAt(t, sc, row.Path, x); ok && h.differs(base) {
+						fail("the headline changes at %.9g (%d deals, Nash %v), before the threshold reported (%v)", x, h.deals, h.nash, tip)
+					}
+				}
+				if tip == nil {
+					continue
+				}
+				thresholds++
+				if row.Method == MethodExact {
+					exact++
+				}
+				if tip.Kind == ChangeMoves {
+					moves++
+				}
+				// Bisection reports the first value found changed; the exact model a value
+				// within 1e-6 of where the engine's tolerance puts the change, which it
+				// confirms 1e-7 beyond that.
+				past := tip.At
+				if row.Method == MethodExact {
+					past = tip.At + dir*(1e-6+sensitivityStep)
+				}
+				if dir*(past-limit) > 0 {
+					past = limit
+				}
+				h, ok := headlineAt(t, sc, row.Path, past)
+				if !ok || !h.differs(base) {
+					fail("threshold %.9g (%s), but at %.9g the headline is the current one", tip.At, tip.Kind, past)
+				}
+				if h.deals != tip.Deals || !slices.Equal(h.nash, choiceOf(sc, tip.Nash)) {
+					fail("at %.9g: %d deals, Nash %v; reported %d deals, Nash %v", past, h.deals, h.nash, tip.Deals, tip.Nash)
+				}
+			}
+		}
+	}
+	t.Logf("%d thresholds (%d exact, %d Nash moves) in %d scenarios", thresholds, exact, moves, scenarios)
+	// The generator must keep producing cases of each kind, or the test checks little.
+	if thresholds < 300 || exact < 200 || moves < 50 {
+		t.Fatalf("only %d thresholds (%d exact, %d Nash moves) in %d scenarios", thresholds, exact, moves, scenarios)
+	}
+}
+
+// choiceOf turns a deal written as issue → option back into positions; nil for none.
+func choiceOf(sc *Scenario, options map[string]string) []int {
+	if options == nil {
+		return nil
+	}
+	choice := make([]int, len(sc.Issues))
+	for k := range sc.Issues {
+		choice[k] = sc.Issues[k].OptionIndex(options[sc.Issues[k].ID])
+	}
+	return choice
+}
+
+// Bracketing and the exact model are two ways to the same threshold: where bracketing
+// finds one for a reservation, the exact one is no farther (bracketing may miss a nearer
+// change narrower than its scan step) and, when they are the same change, within 1e-6.
+func TestBracketingAgreesWithExactThresholds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 10))
+	ctx := context.Background()
+	compared := 0
+	for n := 0; n < 60; n++ {
+		sc := validRandom(rng)
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := RunSensitivity(ctx, sp, SensitivityOptions{Only: []string{CategoryReservations}, Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := &sensitivity{ctx: ctx, sp: sp, res: sp.reservations(), candidates: map[[2]int]*candidateSet{}}
+		s.base = bruteHeadline(sp)
+		for _, row := range rep.Rows {
+			if row.Method != MethodExact {
+				continue
+			}
+			a := sc.ActorIndex(row.Path[len("actors.") : len(row.Path)-len(".reservation")])
+			_, pr, _, err := s.model(CategoryReservations, a, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, dir := range []float64{-1, 1} {
+				want, limit := row.Below, row.Min
+				if dir > 0 {
+					want, limit = row.Above, row.Max
+				}
+				// The engine's own probe, and the one for values it cannot read as a line,
+				// which sets the path on a copy and compiles it afresh.
+				probe := pr
+				if n%2 == 1 {
+					probe = s.setProbe(row.Path)
+				}
+				got, err := s.bracket(probe, row.Value, limit, dir, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				switch {
+				case got == nil:
+				case want == nil || dir*(want.At-got.At) > 1e-6:
+					t.Fatalf("%s %+g: bracketing finds %v, exact %v\n%s", row.Path, dir, got, want, scenarioJSON(sc))
+				case got.Kind == want.Kind && slices.Equal(choiceOf(sc, got.Nash), choiceOf(sc, want.Nash)):
+					if math.Abs(got.At-want.At) > 1e-6 {
+						t.Fatalf("%s %+g: bracketing %.9g, exact %.9g\n%s", row.Path, dir, got.At, want.At, scenarioJSON(sc))
+					}
+					compared++
+				}
+			}
+		}
+	}
+	if compared < 30 {
+		t.Fatalf("only %d thresholds compared", compared)
+	}
+}
+
+// Whole numbers are stepped one at a time; the rounds of a protocol change no zone, so a
+// scan over all of them finds nothing, in a bounded number of analyses.
+func TestBracketingStepsWholeNumbers(t *testing.T) {
+	sp, err := Compile(validRandom(rand.New(rand.NewPCG(18, 13))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &sensitivity{ctx: context.Background(), sp: sp, res: sp.reservations()}
+	if s.base, err = s.search(sp, sp.baseRules(s.res)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.bracket(s.setProbe("protocol.rounds"), DefaultRounds, MaxRounds, 1, true)
+	if err != nil || got != nil {
+		t.Fatalf("protocol.rounds: %+v, %v; want no threshold", got, err)
+	}
+	if n := s.analyses.Load(); n != 1+maxWholeSteps {
+		t.Errorf("%d analyses, want 1 + %d", n, maxWholeSteps)
+	}
+}
+
+func TestSensitivityStopsWhenCancelled(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 11))
+	sp, err := Compile(validRandom(rng))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := RunSensitivity(ctx, sp, SensitivityOptions{}); err == nil {
+		t.Fatal("a cancelled analysis returned no error")
+	}
+}
+
+// Values are analysed on a pool of workers; the answer, down to the count of analyses,
+// must not depend on how many.
+func TestSensitivityDoesNotDependOnWorkers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 12))
+	for n := 0; n < 20; n++ {
+		sp, err := Compile(validRandom(rng))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var outs []string
+		for _, w := range []int{1, 3} {
+			rep, err := RunSensitivity(context.Background(), sp, SensitivityOptions{Workers: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			js, _ := json.Marshal(rep)
+			outs = append(outs, string(js))
+		}
+		if outs[0] != outs[1] {
+			t.Fatalf("scenario %d: 1 and 3 workers give different answers:\n%s\n%s", n, outs[0], outs[1])
+		}
+	}
+}
