@@ -235,17 +235,20 @@ type entry struct {
 	value ast.Node
 }
 
-// entries lists a mapping's keys in file order, reporting duplicates and merge keys.
-func (d *decoder) entries(n ast.Node, path string) []entry {
-	var values []*ast.MappingValueNode
+// mappingValues is a mapping's key-value pairs in file order; nil for any other node.
+func mappingValues(n ast.Node) []*ast.MappingValueNode {
 	switch x := n.(type) {
 	case *ast.MappingNode:
-		values = x.Values
+		return x.Values
 	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{x}
-	default:
-		return nil
+		return []*ast.MappingValueNode{x}
 	}
+	return nil
+}
+
+// entries lists a mapping's keys in file order, reporting duplicates and merge keys.
+func (d *decoder) entries(n ast.Node, path string) []entry {
+	values := mappingValues(n)
 	seen := map[string]bool{}
 	var out []entry
 	for _, mv := range values {
@@ -355,9 +358,19 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 		d.errorf(n, path, "expected a mapping of %s, found %s", quoteNames(fieldNames(fs)), describe(n))
 		return
 	}
+	given := map[string]bool{}
 	for _, e := range d.entries(n, path) {
+		given[e.key] = true
 		i := slices.IndexFunc(fs, func(f field) bool { return f.name == e.key })
 		if i < 0 {
+			// A misspelt field is reported as such, not also as the field it misses.
+			if guess := sim.DidYouMean(e.key, fieldNames(fs)); guess != "" {
+				for _, f := range fs {
+					if guess == sim.DidYouMean(f.name, []string{f.name}) {
+						given[f.name] = true
+					}
+				}
+			}
 			d.errorf(e.keyN, join(path, e.key), "unknown field %q;%s valid here: %s", e.key, sim.DidYouMean(e.key, fieldNames(fs)), quoteNames(fieldNames(fs)))
 			continue
 		}
@@ -369,6 +382,37 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 		}
 		d.decode(e.value, p, v.Field(f.index))
 	}
+	d.requireNumbers(n, path, v.Type(), fs, given)
+}
+
+// requireNumbers reports each required number or truth value the mapping n leaves out.
+// Validation sees a missing name or list, which is empty; it cannot see a missing number,
+// which reads as 0, a valid value that would silently change the answer (a deleted
+// reservation lets the actor accept anything). The error is at the mapping's first line,
+// where the actor or preference starts.
+func (d *decoder) requireNumbers(n ast.Node, path string, t reflect.Type, fs []field, given map[string]bool) {
+	for _, f := range fs {
+		if !f.required || given[f.name] {
+			continue
+		}
+		switch t.Field(f.index).Type.Kind() {
+		case reflect.Float64, reflect.Int, reflect.Bool:
+			d.errorf(firstKey(n), join(path, f.name), "%s is required and missing; it is not read as 0. %s", f.name, fieldDocs[t.Name()+"."+f.name].text)
+		}
+	}
+}
+
+// firstKey is the first key of a mapping, where a reader sees the mapping start.
+func firstKey(n ast.Node) ast.Node {
+	switch m := n.(type) {
+	case *ast.MappingNode:
+		if len(m.Values) > 0 {
+			return m.Values[0].Key
+		}
+	case *ast.MappingValueNode:
+		return m.Key
+	}
+	return n
 }
 
 // decodeKeyed fills a list written in files as a mapping: each key becomes the element's
@@ -447,18 +491,7 @@ func (d *decoder) elementKeys(seq *ast.SequenceNode, elem reflect.Type) []string
 // peekID reads the id of a list element before the element is decoded, without defining
 // its anchors (the decoder does that when it gets there, in file order).
 func (d *decoder) peekID(n ast.Node) string {
-	n = d.peek(n)
-	if !isMapping(n) {
-		return ""
-	}
-	var values []*ast.MappingValueNode
-	switch x := n.(type) {
-	case *ast.MappingNode:
-		values = x.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{x}
-	}
-	for _, mv := range values {
+	for _, mv := range mappingValues(d.peek(n)) {
 		if key, ok := scalarText(d.peek(mv.Key)); ok && key == "id" {
 			id, _ := scalarText(d.peek(mv.Value))
 			return id

@@ -23,17 +23,16 @@ import (
 // of kilobytes; anything near this is a mistake or an attack.
 const DefaultMaxBytes = 4 << 20
 
-// ErrBadInput marks errors caused by what a user wrote, as opposed to failures of the
-// machine; callers test for it with errors.Is to choose an exit code. It is the engine's own:
-// a problem in a file and a problem in a value set by path are the same kind of error.
-var ErrBadInput = sim.ErrBadInput
-
 // Document is a loaded scenario with what is needed to point into its file.
 type Document struct {
 	Name     string
 	Scenario *sim.Scenario
 	// Variant is the variant applied to Scenario, or "".
 	Variant string
+	// Overrides are the --set values applied after it, as PATH=VALUE, in order.
+	Overrides []string
+	// Recentred are the uncertainty: distributions the what-if moved with their values.
+	Recentred []sim.Recentred
 	// Space is Scenario compiled, so validated: validation runs once per document, and
 	// every command takes the compiled scenario from here.
 	Space *sim.Space
@@ -90,7 +89,7 @@ func parse(name string, data []byte) (ast.Node, error) {
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, sim.Diagnostics{syntaxError(name, err)}
+		return nil, sim.Diagnostics{syntaxError(name, data, err)}
 	}
 	var body ast.Node
 	for i, doc := range f.Docs {
@@ -132,9 +131,8 @@ func Plain(name string, data []byte) (any, error) {
 func Load(name string, data []byte) (*Document, error) { return Open(name, data, "", nil) }
 
 // Open loads a scenario as the what-if asks for it: the file, then the variant, then the
-// overrides in order, validated and compiled once, as a whole. When the result is invalid,
-// the file is blamed if it is invalid itself; otherwise the what-if is, in the words the
-// user typed.
+// overrides in order, compiled once. A file that is invalid by itself is reported as such;
+// a what-if that leaves the scenario invalid is reported in the words the user typed.
 func Open(name string, data []byte, variant string, sets []Override) (*Document, error) {
 	doc, err := decode(name, data)
 	if err != nil {
@@ -232,8 +230,11 @@ func sortErrors(l sim.Diagnostics) {
 	})
 }
 
-// syntaxError locates an error from the YAML parser.
-func syntaxError(name string, err error) sim.Diagnostic {
+// syntaxError locates an error from the YAML parser. A tab in the indentation, which YAML
+// forbids and editors insert unseen, gets a message that says so and names the first
+// line indented with one, rather than the parser's "found character '\t' that cannot
+// start any token".
+func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 	e := sim.Diagnostic{File: name, Message: "not valid YAML or JSON: " + err.Error()}
 	var ye interface {
 		GetToken() *token.Token
@@ -244,6 +245,16 @@ func syntaxError(name string, err error) sim.Diagnostic {
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Col = tk.Position.Line, tk.Position.Column
 		}
+	}
+	if strings.Contains(e.Message, "'\t'") {
+		for i, line := range strings.Split(string(data), "\n") {
+			indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+			if col := strings.IndexByte(indent, '\t'); col >= 0 {
+				e.Line, e.Col = i+1, col+1
+				break
+			}
+		}
+		e.Message = "tabs are not allowed in YAML; indent with spaces (this line is indented with a tab)"
 	}
 	return e
 }

@@ -30,6 +30,7 @@ actors:
   - id: russia
     name: Russia
     veto: false
+    reservation: 0
     preferences:
       territory:
         weight: 100
@@ -55,8 +56,8 @@ func TestLoadValidScenario(t *testing.T) {
 	if p := uk.Preference("territory"); p == nil || p.Utilities["freeze"] != 1 || len(p.Acceptable) != 1 {
 		t.Errorf("ukraine territory = %+v", p)
 	}
-	if got := doc.Locate("actors.russia.preferences.territory.ideal"); got.Line != 23 || got.Col != 9 {
-		t.Errorf("ideal located at %+v, want line 23 col 9", got)
+	if got := doc.Locate("actors.russia.preferences.territory.ideal"); got.Line != 24 || got.Col != 9 {
+		t.Errorf("ideal located at %+v, want line 24 col 9", got)
 	}
 }
 
@@ -67,7 +68,7 @@ func loadErrors(t *testing.T, src string) sim.Diagnostics {
 	if !errors.As(err, &list) {
 		t.Fatalf("err = %v, want an sim.Diagnostics", err)
 	}
-	if !errors.Is(err, ErrBadInput) {
+	if !errors.Is(err, sim.ErrBadInput) {
 		t.Errorf("an sim.Diagnostics must count as bad input")
 	}
 	return list
@@ -82,7 +83,7 @@ func TestLoadReportsEveryProblemWithItsPlace(t *testing.T) {
 	want := []string{
 		`s.yaml:14:9: actors.ukraine.preferences.territory.wieght: unknown field "wieght"; did you mean "weight"?`,
 		`s.yaml:15:21: actors.ukraine.preferences.territory.utilities.freeze: 1.5 is outside [0,1]`,
-		`s.yaml:21:7: actors.russia.preferences.teritory: no issue "teritory"; did you mean "territory"?`,
+		`s.yaml:22:7: actors.russia.preferences.teritory: no issue "teritory"; did you mean "territory"?`,
 	}
 	if len(list) != len(want) {
 		t.Fatalf("got %d errors, want %d:\n%v", len(list), len(want), list)
@@ -174,7 +175,7 @@ func TestReadFileRefusesLargeFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := ReadFile(path, 1000)
-	if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "larger than 1000 bytes") {
+	if !errors.Is(err, sim.ErrBadInput) || !strings.Contains(err.Error(), "larger than 1000 bytes") {
 		t.Errorf("err = %v, want a size refusal", err)
 	}
 	if _, err := ReadFile(path, 4000); err != nil {

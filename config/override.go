@@ -26,18 +26,27 @@ func ParseOverride(s string) (Override, error) {
 
 // Apply turns the document's scenario into the what-if asked for, the variant first, then
 // the overrides in order, and compiles the result (the document itself when there is no
-// what-if): the one place where a loaded scenario is validated. Problems a what-if causes
-// are reported against what the user typed, since the file itself is not at fault.
+// what-if). Each scenario is validated once: the file as written, when a what-if is asked
+// of a file not yet compiled (a what-if cannot mend a broken file, nor be judged on one),
+// then the what-if, in sim.Compile. Problems a what-if causes are reported against what
+// the user typed, since the file itself is not at fault.
 func (doc *Document) Apply(variant string, sets []Override) error {
 	whatIf := variant != "" || len(sets) > 0
 	if !whatIf && doc.Space != nil {
 		return nil
 	}
+	if whatIf && doc.Space == nil {
+		if own := doc.file.Validate().Errors(); len(own) > 0 {
+			return doc.located(own)
+		}
+	}
 	sc, err := doc.Scenario, error(nil)
+	var recentred []sim.Recentred
 	if whatIf {
 		if sc, err = whatIfScenario(doc, variant, sets); err != nil {
-			return doc.blame(err)
+			return err
 		}
+		recentred = sc.RecentreUncertainty(doc.Scenario)
 	}
 	sp, err := sim.Compile(sc)
 	var found sim.Diagnostics
@@ -53,13 +62,16 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 		for i, p := range found {
 			msgs[i] = "  " + p.String()
 		}
-		return doc.blame(Usagef("%s: %s leave the scenario invalid:\n%s", doc.Name, what, strings.Join(msgs, "\n")))
+		return Usagef("%s: %s leave the scenario invalid:\n%s", doc.Name, what, strings.Join(msgs, "\n"))
 	case err != nil:
 		return err
 	}
 	doc.Scenario, doc.Space, doc.Warnings = sc, sp, doc.located(sp.Warnings())
 	if whatIf {
-		doc.Variant = variant
+		doc.Variant, doc.Recentred, doc.Overrides = variant, recentred, nil
+		for _, o := range sets {
+			doc.Overrides = append(doc.Overrides, o.Path+"="+o.Value)
+		}
 	}
 	return nil
 }
@@ -81,14 +93,4 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 		}
 	}
 	return sc, nil
-}
-
-// blame returns the file's own errors when the file is invalid, since a what-if cannot be
-// judged on a broken file, and err otherwise. It validates the file only on this path,
-// after something has already failed.
-func (doc *Document) blame(err error) error {
-	if own := doc.file.Validate().Errors(); len(own) > 0 {
-		return doc.located(own)
-	}
-	return err
 }

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"reflect"
+	"strings"
 )
 
 // Clone returns a deep copy of the scenario, so that what-ifs never touch the original.
@@ -58,10 +59,12 @@ func (s *Scenario) WithVariant(id string) (*Scenario, error) {
 			continue
 		}
 		out := s.Clone()
-		for _, as := range s.Variants[i].Set {
+		va := &s.Variants[i]
+		for _, as := range va.Set {
 			if err := out.Set(as.Path, as.Value); err != nil {
 				return nil, fmt.Errorf("variant %q: %w", id, err)
 			}
+			out.attribute(as.Path, va)
 		}
 		return out, nil
 	}
@@ -73,4 +76,31 @@ func (s *Scenario) WithVariant(id string) (*Scenario, error) {
 		return nil, &PathError{Path: "variants", Msg: fmt.Sprintf("scenario %q defines no variants", s.Name)}
 	}
 	return nil, &PathError{Path: "variants", Msg: fmt.Sprintf("no variant %q;%s valid: %s", id, DidYouMean(id, ids), quoteList(ids))}
+}
+
+// attribute makes the source and note of the value at path the variant's: the file's
+// would justify the number the variant replaced ("it rises 0.005 a round" under a variant
+// that sets −0.01), and briefs quote them beside the new one. They belong to the nearest
+// object around the value that carries a source and a note (an actor for its reservation,
+// a preference for its weight, a constraint for its then). A variant that gives neither
+// says so rather than leave the old justification standing.
+func (s *Scenario) attribute(path string, va *Variant) {
+	source, note := va.Source, va.Note
+	if source == "" && note == "" {
+		note = fmt.Sprintf("Set by the variant %s, which gives no source or note for it.", va.ID)
+	}
+	segs := strings.Split(path, ".")
+	for n := len(segs) - 1; n > 0; n-- {
+		v, _, err := s.locate(strings.Join(segs[:n], "."))
+		if err != nil || v.Kind() != reflect.Struct {
+			continue
+		}
+		src, okSource := fieldByJSON(v, "source")
+		nt, okNote := fieldByJSON(v, "note")
+		if okSource && okNote && src.CanSet() && nt.CanSet() {
+			src.SetString(source)
+			nt.SetString(note)
+			return
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -14,8 +15,12 @@ type Comparison struct {
 	// ZOPABefore and ZOPAAfter count the deals in each ZOPA.
 	ZOPABefore uint64 `json:"zopa_before"`
 	ZOPAAfter  uint64 `json:"zopa_after"`
-	// Entering are deals in the ZOPA after but not before, Leaving the reverse, the first
-	// Limit of each in option order; the counts are of all of them.
+	// Changes are the values that differ between before and after, by path in the order
+	// negsim params lists them: what the variant or --set changed.
+	Changes []ValueChange `json:"changes"`
+	// Entering are deals in the ZOPA after but not before, Leaving the reverse, the best
+	// Limit of each by the Nash product on the side where they are in the ZOPA (ties in
+	// option order); the counts are of all of them.
 	EnteringCount uint64         `json:"entering_count"`
 	LeavingCount  uint64         `json:"leaving_count"`
 	Entering      []ComparedDeal `json:"entering"`
@@ -25,10 +30,45 @@ type Comparison struct {
 }
 
 // ComparedDeal is a deal with the veto actors' surpluses on the side where it is in the
-// ZOPA.
+// ZOPA, and their product.
 type ComparedDeal struct {
-	Options map[string]string  `json:"options"`
-	Surplus map[string]float64 `json:"surplus"`
+	Options     map[string]string  `json:"options"`
+	Surplus     map[string]float64 `json:"surplus"`
+	NashProduct float64            `json:"nash_product"`
+}
+
+// ValueChange is one value that differs between two scenarios; a side where the path does
+// not exist reads "".
+type ValueChange struct {
+	Path   string `json:"path"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+}
+
+// valueChanges lists every value a what-if can change that differs from a to b: the single
+// values, not the groups (a whole actor) that hold them, which would repeat each change.
+func valueChanges(a, b *Scenario) []ValueChange {
+	out := []ValueChange{}
+	after := map[string]string{}
+	for _, p := range b.Params() {
+		after[p.Path] = p.Value
+	}
+	seen := map[string]bool{}
+	for _, p := range a.Params() {
+		seen[p.Path] = true
+		if p.Kind == ParamGroup {
+			continue
+		}
+		if v, ok := after[p.Path]; !ok || v != p.Value {
+			out = append(out, ValueChange{Path: p.Path, Before: p.Value, After: v})
+		}
+	}
+	for _, p := range b.Params() {
+		if !seen[p.Path] && p.Kind != ParamGroup {
+			out = append(out, ValueChange{Path: p.Path, After: p.Value})
+		}
+	}
+	return out
 }
 
 // SolutionMove is one bargaining solution before and after; a side is nil when its ZOPA
@@ -116,22 +156,45 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 		return nil, err
 	}
 	c := &Comparison{Before: before.Name, After: after.Name, ZOPABefore: zsA.count, ZOPAAfter: zsB.count,
-		Entering: []ComparedDeal{}, Leaving: []ComparedDeal{}, Solutions: []SolutionMove{}, Actors: []ActorMove{}}
+		Changes: valueChanges(before, after), Entering: []ComparedDeal{}, Leaving: []ComparedDeal{}, Solutions: []SolutionMove{}, Actors: []ActorMove{}}
 	entering, leaving := difference(zsB.members, zsA.members), difference(zsA.members, zsB.members)
 	c.EnteringCount, c.LeavingCount = uint64(len(entering)), uint64(len(leaving))
-	list := func(sp *Space, ids []uint64) []ComparedDeal {
-		out := []ComparedDeal{}
-		for _, d := range ids[:min(len(ids), opt.Limit)] {
+	// Best first, as analyze lists the ZOPA: by the product of the veto actors' surpluses,
+	// ties in option order (the ids ascend, and the sort is stable).
+	list := func(sp *Space, ids []uint64) ([]ComparedDeal, error) {
+		product := make([]float64, len(ids))
+		for i, d := range ids {
+			if i%4096 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			choice := sp.choiceAt(d)
-			cd := ComparedDeal{Options: sp.optionsOf(choice), Surplus: map[string]float64{}}
+			product[i] = 1
+			for _, a := range sp.veto {
+				product[i] *= sp.Utility(a, choice) - sp.sc.Actors[a].Reservation
+			}
+		}
+		order := make([]int, len(ids))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(product[y], product[x]) })
+		out := []ComparedDeal{}
+		for _, i := range order[:min(len(order), opt.Limit)] {
+			choice := sp.choiceAt(ids[i])
+			cd := ComparedDeal{Options: sp.optionsOf(choice), Surplus: map[string]float64{}, NashProduct: presentable(product[i])}
 			for _, a := range sp.veto {
 				cd.Surplus[sp.sc.Actors[a].ID] = sp.Utility(a, choice) - sp.sc.Actors[a].Reservation
 			}
 			out = append(out, cd)
 		}
-		return out
+		return out, nil
 	}
-	c.Entering, c.Leaving = list(spB, entering), list(spA, leaving)
+	if c.Entering, err = list(spB, entering); err != nil {
+		return nil, err
+	}
+	if c.Leaving, err = list(spA, leaving); err != nil {
+		return nil, err
+	}
 
 	namedA, namedB := anA.Solutions.Named(), anB.Solutions.Named()
 	for i := range namedA {

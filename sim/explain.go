@@ -15,6 +15,8 @@ type Explanation struct {
 	Scenario string             `json:"scenario"`
 	Deals    uint64             `json:"deals"`
 	Actors   []ActorExplanation `json:"actors"`
+	// TeacherNotes are set only for the teacher's view (NotesForTeacher).
+	TeacherNotes *TeacherNotes `json:"teacher_notes,omitempty"`
 }
 
 // ActorExplanation is one actor's side of a scenario.

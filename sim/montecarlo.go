@@ -53,6 +53,9 @@ type MonteCarlo struct {
 	// Sensitivity ranks the uncertain inputs by the strength of their rank correlation
 	// with the ZOPA's size.
 	Sensitivity []Sensitivity `json:"sensitivity"`
+	// Recentred lists the distributions a variant or --set moved with the value it set;
+	// the caller who applied the what-if fills it in.
+	Recentred []Recentred `json:"recentred"`
 }
 
 // Proportion is a count out of a number of draws with its 95% Wilson score interval.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
 	"strconv"
@@ -75,6 +76,32 @@ func (s *Scenario) Add(path string, delta float64) error {
 		target.SetInt(target.Int() + int64(delta))
 	default:
 		return &PathError{path, fmt.Sprintf("holds %s, not a number, so nothing can be added to it", kindName(target.Type()))}
+	}
+	return nil
+}
+
+// AddClamped adds delta to the number at path and clamps the result to the range the path
+// accepts (a reservation to [0,1], a weight to 0 or more): MODEL section 4 reads a value an
+// event pushes out of range at its bound, never as an error.
+func (s *Scenario) AddClamped(path string, delta float64) error {
+	if err := s.Add(path, delta); err != nil {
+		return err
+	}
+	x, err := s.Get(path)
+	if err != nil {
+		return err
+	}
+	f, ok := x.(float64)
+	if !ok {
+		return nil
+	}
+	r := rangeOf(path)
+	lo := r.low
+	if r.lowOpen {
+		lo = math.Nextafter(r.low, math.Inf(1))
+	}
+	if c := min(r.high, max(lo, f)); c != f {
+		return s.Set(path, c)
 	}
 	return nil
 }

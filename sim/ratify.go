@@ -81,7 +81,7 @@ func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) 
 	for i := range an.Actors {
 		an.Actors[i].Reservation = res[i]
 	}
-	an.Warnings = sp.sc.Validate().Warnings()
+	an.Warnings = sp.warnings
 	an.ZOPA.Count = z.tal.n
 	an.Pareto = ParetoSummary{Count: z.front.deals(), Distinct: len(z.front.entries)}
 	for _, it := range z.top {

@@ -394,7 +394,13 @@ func (rn *rounds) fire(t int) ([]FiredEvent, error) {
 			if !ok {
 				return nil, fmt.Errorf("the event at round %d (%s): add takes a number, not %s", t, ev.Why, describeValue(as.Value))
 			}
-			if err := rn.cur.Add(as.Path, delta); err != nil {
+			// Reservations carry on unclamped (see above); any other value is clamped to
+			// its range as it is written, as MODEL section 4 reads it.
+			add := rn.cur.AddClamped
+			if strings.HasSuffix(as.Path, ".reservation") {
+				add = rn.cur.Add
+			}
+			if err := add(as.Path, delta); err != nil {
 				return nil, fmt.Errorf("the event at round %d (%s): %w", t, ev.Why, err)
 			}
 		}
@@ -839,8 +845,17 @@ func (sp *Space) bestOwn(ctx context.Context, a int) (float64, bool, error) {
 // dominated reports whether some deal within every veto actor's red lines is at least as
 // good for each veto actor as choice and better for one, by more than Tolerance.
 func (sp *Space) dominated(ctx context.Context, choice []int) (bool, error) {
-	dom, err := sp.dominating(ctx, choice)
+	dom, err := sp.dominating(ctx, choice, sp.noReservations())
 	return dom != nil, err
+}
+
+// noReservations are reservations that let every deal within the red lines count.
+func (sp *Space) noReservations() []float64 {
+	res := make([]float64, sp.actors)
+	for a := range res {
+		res[a] = math.Inf(-1)
+	}
+	return res
 }
 
 // argmaxValue is argmax that also returns the primary value of the deal found.

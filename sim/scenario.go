@@ -65,7 +65,7 @@ type Actor struct {
 	Description      string       `json:"description,omitempty"`
 	Veto             bool         `json:"veto" default:"true"`
 	Power            float64      `json:"power" default:"1"`
-	Reservation      float64      `json:"reservation"`
+	Reservation      float64      `json:"reservation" negsim:"required"`
 	ReservationDrift float64      `json:"reservation_drift,omitempty"`
 	Strategy         Strategy     `json:"strategy,omitzero"`
 	Preferences      []Preference `json:"preferences" negsim:"key=issue,required"`
@@ -117,7 +117,7 @@ type Beliefs struct {
 // Values come either from Utilities (one per option) or from Ideal and Shape.
 type Preference struct {
 	Issue      string             `json:"issue"`
-	Weight     float64            `json:"weight"`
+	Weight     float64            `json:"weight" negsim:"required"`
 	Utilities  map[string]float64 `json:"utilities,omitempty"`
 	Ideal      string             `json:"ideal,omitempty"`
 	Shape      Shape              `json:"shape,omitempty"`
@@ -196,10 +196,11 @@ type Variant struct {
 //   - uniform: min and max;
 //   - triangular: min, mode and max;
 //   - normal: mean and sd, truncated to the range the path allows (a reservation stays in
-//     [0,1]) and further to [min, max] when max is above min;
-//   - beta: alpha and beta, scaled from [0,1] to [min, max] when max is above min.
+//     [0,1]) and further to [min, max] when they are given;
+//   - beta: alpha and beta, scaled from [0,1] to [min, max] when they are given.
 //
-// A zero-width distribution (min equal to max, or sd 0) always gives the same value.
+// A zero-width distribution (min equal to max, or sd 0) always gives the same value. For
+// normal and beta, min and max both 0 read as not given.
 type Uncertain struct {
 	Path   string       `json:"path"`
 	Dist   Distribution `json:"dist"`

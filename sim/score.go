@@ -13,11 +13,15 @@ import (
 // zone of possible agreement and why not, whether it leaves value on the table, and how far
 // it lies from the Nash solution.
 //
-// Pareto-optimal here means what it means over the ZOPA: no deal within every veto actor's
-// red lines is at least as good for each veto actor and better for one. For a ZOPA deal
-// that is exactly analyze's Pareto flag, since a deal at least as good for everyone is in
-// the ZOPA too; for a deal outside the ZOPA it still says whether the table could all have
-// done better without crossing a red line.
+// A deal some veto actor would not sign is no agreement: whatever it says on paper, every
+// actor keeps its reservation, so it scores a joint gain of 0 and ranks with the tables that
+// reached none. What it would have been worth had everyone signed is kept beside, flagged,
+// for the debrief.
+//
+// Pareto-optimal is judged among the deals the parties accept, the ZOPA, exactly as analyze
+// flags it: a ZOPA deal no other ZOPA deal matches for every veto actor and beats for one.
+// A deal outside the ZOPA is not among them, so it is never Pareto-optimal; DominatedBy
+// then names, when there is one, a ZOPA deal every veto actor likes at least as much.
 
 // Score is one deal scored. Its JSON form is a public contract.
 type Score struct {
@@ -25,11 +29,19 @@ type Score struct {
 	Actors  []ActorScore      `json:"actors"`
 	// InZOPA is true when every veto actor accepts the deal.
 	InZOPA bool `json:"in_zopa"`
-	// JointGain is the sum of the veto actors' surpluses over their reservations.
+	// CountsAsNoAgreement is true when some veto actor would not sign: the deal then scores
+	// as no agreement, every actor keeping its reservation.
+	CountsAsNoAgreement bool `json:"counts_as_no_agreement"`
+	// JointGain is the sum of the veto actors' surpluses over their reservations, 0 for a
+	// deal that counts as no agreement; the measure tables are ranked by.
 	JointGain float64 `json:"joint_gain"`
-	Pareto    bool    `json:"pareto"`
-	// DominatedBy, when the deal is not Pareto-optimal, is the deal within everyone's red
-	// lines that raises the smallest gain of the veto actors most.
+	// JointGainIfSigned is the sum of the surpluses as the deal is written, signed or not.
+	JointGainIfSigned float64 `json:"joint_gain_if_signed"`
+	// Pareto is true for a ZOPA deal that no other ZOPA deal matches for every veto actor
+	// and beats for one; false for every deal outside the ZOPA.
+	Pareto bool `json:"pareto"`
+	// DominatedBy, when there is one, is the ZOPA deal at least as good for every veto actor
+	// (and better for one) that raises the smallest of their gains most.
 	DominatedBy *Dominance `json:"dominated_by"`
 	// Nash compares the deal with the Nash solution; nil when the ZOPA is empty.
 	Nash *SolutionGap `json:"nash"`
@@ -217,16 +229,20 @@ func (s *Scorer) Score(ctx context.Context, choice []int) (*Score, error) {
 		}
 		sc.Actors = append(sc.Actors, as)
 	}
-	sc.JointGain = presentable(joint)
+	sc.JointGainIfSigned = presentable(joint)
 	if sp.rule != nil {
 		sc.InZOPA = sp.Passes(choice, s.res)
 		sc.Votes, sc.Ratification = d.Votes, d.Ratification
 	}
-	dom, err := sp.dominating(ctx, choice)
+	sc.CountsAsNoAgreement = !sc.InZOPA
+	if sc.InZOPA {
+		sc.JointGain = sc.JointGainIfSigned
+	}
+	dom, err := sp.dominating(ctx, choice, s.res)
 	if err != nil {
 		return nil, err
 	}
-	sc.Pareto = dom == nil
+	sc.Pareto = sc.InZOPA && dom == nil
 	sc.DominatedBy = dom
 	if s.nash != nil {
 		g := sp.gap(choice, SolutionNash, s.nash)
@@ -266,19 +282,22 @@ func (sp *Space) rejections(a int, choice []int, reservation float64) []Rejectio
 // gains lie in [-1, 1], so it is below any of them.
 const notStrictlyBetter = -2
 
-// dominating finds, among the deals within every veto actor's red lines that are at least as
-// good as choice for each veto actor and better for one by more than Tolerance, the one
-// whose smallest gain is largest, then whose gains sum largest, then the first in option
-// order; nil when there is none, that is when choice is Pareto-optimal.
-func (sp *Space) dominating(ctx context.Context, choice []int) (*Dominance, error) {
+// dominating finds, among the ZOPA deals (at reservations res) that are at least as good as
+// choice for each veto actor and better for one by more than Tolerance, the one whose
+// smallest gain is largest, then whose gains sum largest, then the first in option order;
+// nil when there is none, that is, for a ZOPA deal, when choice is Pareto-optimal. Under a
+// decision rule or ratification the zone is searched by the parties' utilities instead.
+func (sp *Space) dominating(ctx context.Context, choice []int, res []float64) (*Dominance, error) {
 	if sp.rule != nil {
 		return sp.dominatingDecided(ctx, choice)
 	}
 	u := make([]float64, sp.actors)
+	floor := make([]float64, sp.actors)
 	for a := range u {
 		u[a] = sp.Utility(a, choice)
+		floor[a] = max(u[a], res[a])
 	}
-	t := newTree(sp, sp.baseRules(u))
+	t := newTree(sp, sp.baseRules(floor))
 	at := vetoValues(sp, u)
 	gain := objective{
 		primary: func(v []float64, _ []int) float64 {
@@ -354,8 +373,9 @@ type Debrief struct {
 	// Tables are ranked by joint gain, highest first; equal gains share a rank and keep
 	// the order they were given in.
 	Tables []TableScore `json:"tables"`
-	// Agreements counts the tables that reached a deal, InZOPA those whose deal every veto
-	// actor accepts, LeftValue those whose deal is not Pareto-optimal.
+	// Agreements counts the tables that wrote down a deal, InZOPA those whose deal every veto
+	// actor accepts (the others count as no agreement), LeftValue the ZOPA deals that are
+	// not Pareto-optimal.
 	Agreements int `json:"agreements"`
 	InZOPA     int `json:"in_zopa"`
 	LeftValue  int `json:"left_value"`
@@ -370,8 +390,8 @@ type Debrief struct {
 	Nash *FrontierPoint `json:"nash"`
 }
 
-// TableScore is one table's result. With no agreement every actor keeps its reservation,
-// a joint gain of 0.
+// TableScore is one table's result. With no agreement, or a deal some veto actor would not
+// sign, every actor keeps its reservation, a joint gain of 0.
 type TableScore struct {
 	Table     string  `json:"table"`
 	Rank      int     `json:"rank"`
@@ -414,7 +434,7 @@ func (s *Scorer) Debrief(ctx context.Context, tables []TableDeal, axes *[2]int) 
 			if sc.InZOPA {
 				db.InZOPA++
 			}
-			if !sc.Pareto {
+			if sc.InZOPA && !sc.Pareto {
 				db.LeftValue++
 			}
 		}

@@ -83,8 +83,11 @@ func TestScoreTwoByTwoByHand(t *testing.T) {
 		// joint gain = (u_x − .3) + (u_y − .3)
 		{[]int{0, 0}, true, true, .3 + .2, nil, 0, 0, 0, false, 0, .6, .3},
 		{[]int{1, 0}, true, true, 0 + .45, nil, 0, 1, math.Hypot(.3-.6, .75-.5), false, 0, .3, 0},
-		// u_y = .25 is .05 below y's reservation.
-		{[]int{1, 1}, false, true, .4 - .05, nil, 0, 2, math.Hypot(.7-.6, .25-.5), true, .05, .7, .4},
+		// u_y = .25 is .05 below y's reservation: y would not sign, so the deal counts as
+		// no agreement (joint gain 0, signed it would be .4 − .05) and, outside the ZOPA,
+		// is not Pareto-optimal. No ZOPA deal gives x at least .7 (the ZOPA's best for x is
+		// a0 b0's .6), so none dominates it.
+		{[]int{1, 1}, false, false, 0, nil, 0, 2, math.Hypot(.7-.6, .25-.5), true, .05, .7, .4},
 		{[]int{2, 1}, true, false, .1 + .2, []int{0, 0}, 0, 2, .2, false, 0, .4, .1},
 	}
 	for _, tt := range tests {
@@ -98,6 +101,12 @@ func TestScoreTwoByTwoByHand(t *testing.T) {
 		}
 		if math.Abs(x.Utility-tt.utilityX) > 1e-9 || math.Abs(x.Surplus-tt.surplus) > 1e-9 || math.Abs(x.Points-100*tt.utilityX) > 1e-9 {
 			t.Errorf("%v: x utility %g surplus %g points %g; want %g, %g, %g", tt.choice, x.Utility, x.Surplus, x.Points, tt.utilityX, tt.surplus, 100*tt.utilityX)
+		}
+		if sc.CountsAsNoAgreement == tt.inZOPA || (tt.inZOPA && sc.JointGainIfSigned != sc.JointGain) {
+			t.Errorf("%v: counts as no agreement %v, joint gain if signed %g", tt.choice, sc.CountsAsNoAgreement, sc.JointGainIfSigned)
+		}
+		if !tt.inZOPA && math.Abs(sc.JointGainIfSigned-(.4-.05)) > 1e-9 {
+			t.Errorf("%v: joint gain if signed %g; want .4 − .05 = .35", tt.choice, sc.JointGainIfSigned)
 		}
 		if tt.rejectsY != !y.Accepts {
 			t.Errorf("%v: y accepts %v", tt.choice, y.Accepts)
@@ -181,7 +190,7 @@ func TestDominatingAgreesWithBruteForce(t *testing.T) {
 		}
 		for i := uint64(0); i < sp.deals; i++ {
 			choice := sp.choiceAt(i)
-			d, err := sp.dominating(context.Background(), choice)
+			d, err := sp.dominating(context.Background(), choice, sp.noReservations())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -36,15 +36,18 @@ import (
 // the nearest root or crossing each way is the threshold, exact up to rounding; one
 // analysis just past it confirms it and says what happens there.
 //
-// Everything else that can change the zone (a value the model cannot read as a line, or
-// a case where the Nash product is zero and ties are settled by option order) is found by
-// bracketing: the range from the current value to the end is scanned in sensitivityScan
+// Everything else that can change the zone (votes and quotas; every value under a
+// decision rule or ratification, where votes decide beside the vetoes and the zone is no
+// set of lines; a case where the Nash product is zero and ties are settled by option
+// order) is found by bracketing: the range from the current value to the end is scanned in sensitivityScan
 // steps, and the first step whose headline differs from the current one is bisected to
 // within sensitivityStep. A change confined to a window narrower than a scan step, between
 // two scanned values that both show the current headline, is not seen; when one step
-// holds several changes, bisection finds one of them. Values that no analysis reads
-// (drift, strategies, the protocol, the rounds of events, and power, which only the
-// asymmetric Nash solution weighs) cost nothing and have no threshold.
+// holds several changes, bisection finds one of them; whole numbers are tried one by one.
+// Values that no analysis of the zone reads (drift, strategies, the protocol, the rounds
+// of events; power, which only the asymmetric Nash solution weighs; beliefs, which only
+// their holder's picture of the zone reads; votes without a decision rule) cost nothing
+// and have no threshold.
 
 // Categories of values a sensitivity analysis can be limited to.
 const (
@@ -58,12 +61,15 @@ const (
 	CategoryStrategy     = "strategy"
 	CategoryProtocol     = "protocol"
 	CategoryEvents       = "events"
+	CategoryVotes        = "votes"
+	CategoryBeliefs      = "beliefs"
 	CategoryOther        = "other"
 )
 
 // SensitivityCategories lists the categories, in reporting order.
 var SensitivityCategories = []string{CategoryReservations, CategoryWeights, CategoryUtilities, CategoryRedLines,
-	CategoryConstraints, CategoryPower, CategoryDrift, CategoryStrategy, CategoryProtocol, CategoryEvents, CategoryOther}
+	CategoryConstraints, CategoryVotes, CategoryPower, CategoryDrift, CategoryStrategy, CategoryProtocol, CategoryEvents,
+	CategoryBeliefs, CategoryOther}
 
 // Kinds of change to the headline.
 const (
@@ -187,10 +193,13 @@ func (h headline) differs(o headline) bool {
 // sensitivity is one run: the space, the current headline and the candidate sets that
 // several rows share, each computed once by whichever row needs it first.
 type sensitivity struct {
-	ctx      context.Context
-	sp       *Space
-	res      []float64
-	base     headline
+	ctx  context.Context
+	sp   *Space
+	res  []float64
+	base headline
+	// gated is set under a decision rule or ratification: votes decide the zone beside the
+	// vetoes, so it is no set of lines in one actor's value, and bracketing answers.
+	gated    bool
 	analyses atomic.Int64
 
 	mu         sync.Mutex
@@ -204,8 +213,9 @@ type candidateSet struct {
 }
 
 // RunSensitivity finds, for every number of the scenario a what-if can change, the nearest
-// value each way at which the headline changes, and for every veto actor's red line and
-// constraint what relaxing it lets in.
+// value each way at which the headline changes, and for every red line and constraint of
+// an actor whose acceptance counts (a veto actor's; under a decision rule, a voter's or a
+// ratifier's too) what relaxing it lets in.
 func RunSensitivity(ctx context.Context, sp *Space, opt SensitivityOptions) (*SensitivityReport, error) {
 	if sp.tooMany {
 		return nil, &SpaceTooLargeError{Overflow: true}
@@ -218,7 +228,7 @@ func RunSensitivity(ctx context.Context, sp *Space, opt SensitivityOptions) (*Se
 		only[c] = true
 	}
 	wanted := func(c string) bool { return len(only) == 0 || only[c] }
-	s := &sensitivity{ctx: ctx, sp: sp, res: sp.reservations(), candidates: map[[2]int]*candidateSet{}}
+	s := &sensitivity{ctx: ctx, sp: sp, res: sp.reservations(), gated: sp.rule != nil, candidates: map[[2]int]*candidateSet{}}
 	var err error
 	if s.base, err = s.search(sp, sp.baseRules(s.res)); err != nil {
 		return nil, err
@@ -310,8 +320,14 @@ func paramCategory(path string) string {
 		return CategoryProtocol
 	case segs[0] == "events":
 		return CategoryEvents
+	case segs[0] == "decision":
+		return CategoryVotes
 	case segs[0] != "actors" || len(segs) < 3:
 		return CategoryOther
+	case segs[2] == "beliefs":
+		return CategoryBeliefs
+	case len(segs) == 3 && last == "votes", segs[2] == "ratification" && last == "votes_needed":
+		return CategoryVotes
 	case len(segs) == 3 && last == "reservation":
 		return CategoryReservations
 	case len(segs) == 3 && last == "reservation_drift":
@@ -339,14 +355,24 @@ func inertNote(category string) string {
 		return "acts in bargaining rounds only; the zone and its Nash deal do not read it"
 	case CategoryPower:
 		return "weighs only the asymmetric Nash solution, not the zone or the Nash deal"
+	case CategoryBeliefs:
+		return "changes its holder's picture of the zone, which analyze reports, not the zone"
 	}
 	return ""
 }
 
-// search is the engine's answer under the given rules, counted.
+// search is the engine's answer under the given rules, counted. Under a decision rule the
+// rules are always the space's own at some reservations (relaxations go through the
+// scenario), and the gated search takes those.
 func (s *sensitivity) search(sp *Space, r *rules) (headline, error) {
 	s.analyses.Add(1)
-	zs, err := searchZOPAUnder(s.ctx, sp, r, 1, false)
+	var zs *zopaSearch
+	var err error
+	if sp.rule != nil {
+		zs, err = searchZOPA(s.ctx, sp, r.reservation, 1, false)
+	} else {
+		zs, err = searchZOPAUnder(s.ctx, sp, r, 1, false)
+	}
 	if err != nil {
 		return headline{}, err
 	}
@@ -371,14 +397,20 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 		row.Method, row.Note = MethodInert, note
 		return row, nil
 	}
+	if row.Category == CategoryVotes && s.sp.rule == nil && !strings.HasPrefix(p.Path, "decision.") {
+		// Votes count only under a decision rule or ratification, which an actor's votes
+		// alone cannot bring about.
+		row.Method, row.Note = MethodInert, "votes count only under a decision rule (decision.votes_needed above 0)"
+		return row, nil
+	}
 	var m *lineModel
 	var pr probe
 	switch row.Category {
 	case CategoryReservations, CategoryWeights, CategoryUtilities:
 		segs := strings.Split(p.Path, ".")
 		a := s.sp.sc.ActorIndex(segs[1])
-		if !s.sp.sc.Actors[a].Veto {
-			row.Method, row.Note = MethodInert, segs[1]+" holds no veto; its values do not move the zone"
+		if !s.counts(a) {
+			row.Method, row.Note = MethodInert, segs[1]+" neither holds a veto nor casts a vote that counts; its values do not move the zone"
 			return row, nil
 		}
 		var err error
@@ -391,7 +423,10 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 			row.Method, row.Note = MethodInert, note
 			return row, nil
 		}
-		row.Method = MethodExact
+		row.Method = MethodBisection
+		if m != nil {
+			row.Method = MethodExact
+		}
 	default:
 		pr = s.setProbe(p.Path)
 		row.Method = MethodBisection
@@ -530,19 +565,38 @@ func (s *sensitivity) bracket(pr probe, x0, limit, dir float64, whole bool) (*Ti
 // ask about a value the engine does not read as a line.
 func (s *sensitivity) setProbe(path string) probe {
 	return func(x float64) (headline, error) {
-		sc := s.sp.sc.Clone()
-		if err := sc.Set(path, x); err != nil {
-			return headline{}, err
-		}
-		if len(sc.Validate().Errors()) > 0 {
-			return headline{}, errOutOfRange
-		}
-		sp, err := compile(sc)
-		if err != nil {
-			return headline{}, errOutOfRange
-		}
-		return s.search(sp, sp.baseRules(sp.reservations()))
+		return s.searchScenario(func(sc *Scenario) error { return sc.Set(path, x) })
 	}
+}
+
+// searchScenario analyses a copy of the scenario changed by change; errOutOfRange when
+// the change leaves it invalid.
+func (s *sensitivity) searchScenario(change func(sc *Scenario) error) (headline, error) {
+	sc := s.sp.sc.Clone()
+	// Variants and uncertainty do not enter the zone; validating them is the file's
+	// business, and took most of a probe's time.
+	sc.Variants, sc.Uncertainty = nil, nil
+	if err := change(sc); err != nil {
+		return headline{}, err
+	}
+	if len(sc.Validate().Errors()) > 0 {
+		return headline{}, errOutOfRange
+	}
+	sp, err := compile(sc)
+	if err != nil {
+		return headline{}, errOutOfRange
+	}
+	return s.search(sp, sp.baseRules(sp.reservations()))
+}
+
+// counts reports whether actor a's acceptance can decide a deal: a veto actor's, or under
+// a decision rule a voter's whose votes count, or a ratifier's.
+func (s *sensitivity) counts(a int) bool {
+	if s.sp.sc.Actors[a].Veto {
+		return true
+	}
+	dr := s.sp.rule
+	return dr != nil && (dr.needed > 0 && dr.votes[a] > 0 || dr.ratifierOf[a] >= 0)
 }
 
 // candidate is one deal of a line model: the actor's surplus is (alpha + beta·θ) /
@@ -667,15 +721,25 @@ func (m *lineModel) nearest(x0, limit, dir float64, base headline) (at, probe fl
 	return done()
 }
 
-// model builds the line model and the probe of one veto actor's reservation, weight or
-// option utility; note says instead why the value changes nothing (a weight on an issue
-// the actor does not weigh, or one that is its only weight, which normalising cancels).
+// model builds the probe of one actor's reservation, weight or option utility and, for a
+// veto actor on a space without a decision rule, its line model (nil otherwise: bracketing
+// answers); note says instead why the value changes nothing (a weight on an issue the actor
+// does not weigh, or one that is its only weight, which normalising cancels).
 func (s *sensitivity) model(category string, a int, segs []string) (*lineModel, probe, string, error) {
 	sp := s.sp
 	act := &sp.sc.Actors[a]
 	ja := slices.Index(sp.veto, a)
+	lines := !s.gated && ja >= 0
 	others := func(e *entry) float64 { return othersProduct(sp, s.res, ja, e) }
 	if category == CategoryReservations {
+		pr := func(x float64) (headline, error) {
+			res := slices.Clone(s.res)
+			res[a] = x
+			return s.search(sp, sp.baseRules(res))
+		}
+		if !lines {
+			return nil, pr, "", nil
+		}
 		es, err := s.candidateSet(a, -1)
 		if err != nil {
 			return nil, nil, "", err
@@ -683,11 +747,6 @@ func (s *sensitivity) model(category string, a int, segs []string) (*lineModel, 
 		m := &lineModel{scale0: 1}
 		for i := range es {
 			m.cands = append(m.cands, candidate{alpha: es[i].vec[ja], beta: -1, p: others(&es[i]), choice: es[i].choice})
-		}
-		pr := func(x float64) (headline, error) {
-			res := slices.Clone(s.res)
-			res[a] = x
-			return s.search(sp, sp.baseRules(res))
 		}
 		return m, pr, "", nil
 	}
@@ -719,8 +778,6 @@ func (s *sensitivity) model(category string, a int, segs []string) (*lineModel, 
 			return s.search(&moved, moved.baseRules(s.res))
 		}
 	}
-	var m *lineModel
-	var pr probe
 	switch category {
 	case CategoryUtilities:
 		o := sp.sc.Issues[k].OptionIndex(segs[5])
@@ -728,12 +785,16 @@ func (s *sensitivity) model(category string, a int, segs []string) (*lineModel, 
 		if c == 0 {
 			return nil, nil, "its weight on " + issue + " is 0, so the value counts for nothing", nil
 		}
+		pr := with(func(p *Preference, x float64) { p.Utilities[segs[5]] = x })
+		if !lines {
+			return nil, pr, "", nil
+		}
 		es, err := s.candidateSet(a, k)
 		if err != nil {
 			return nil, nil, "", err
 		}
 		x0 := pref.Utilities[segs[5]]
-		m = &lineModel{scale0: 1}
+		m := &lineModel{scale0: 1}
 		for i := range es {
 			cd := candidate{alpha: es[i].vec[ja] - r, p: others(&es[i]), choice: es[i].choice}
 			if es[i].choice[k] == o {
@@ -741,26 +802,29 @@ func (s *sensitivity) model(category string, a int, segs []string) (*lineModel, 
 			}
 			m.cands = append(m.cands, cd)
 		}
-		pr = with(func(p *Preference, x float64) { p.Utilities[segs[5]] = x })
-	case CategoryWeights:
+		return m, pr, "", nil
+	default:
 		if restWeight == 0 {
 			return nil, nil, "its only weight: normalising cancels it", nil
+		}
+		pr := with(func(p *Preference, x float64) { p.Weight = x })
+		if !lines {
+			return nil, pr, "", nil
 		}
 		es, err := s.candidateSet(a, k)
 		if err != nil {
 			return nil, nil, "", err
 		}
 		x0 := pref.Weight
-		m = &lineModel{scale0: restWeight, scale1: 1}
+		m := &lineModel{scale0: restWeight, scale1: 1}
 		for i := range es {
 			v := optionValue(pref, &sp.sc.Issues[k], es[i].choice[k])
 			// The weighted sum over the other issues, from the utility at the current weight.
 			sum := es[i].vec[ja]*(restWeight+x0) - x0*v
 			m.cands = append(m.cands, candidate{alpha: sum - r*restWeight, beta: v - r, p: others(&es[i]), choice: es[i].choice})
 		}
-		pr = with(func(p *Preference, x float64) { p.Weight = x })
+		return m, pr, "", nil
 	}
-	return m, pr, "", nil
 }
 
 // othersProduct is the product of the surpluses of the veto actors other than the one at
@@ -825,12 +889,15 @@ func (s *sensitivity) candidateSet(a, k int) ([]entry, error) {
 	return cs.entries, cs.err
 }
 
-// relaxations are the jobs that widen each veto actor's red lines by one option and drop
-// each of its constraints.
+// relaxations are the jobs that widen the red lines of each actor whose acceptance counts
+// by one option and drop each of its constraints.
 func (s *sensitivity) relaxations(redLines, constraints bool) []func() (Relaxation, error) {
 	sp, sc := s.sp, s.sp.sc
 	var jobs []func() (Relaxation, error)
-	for _, a := range sp.veto {
+	for a := range sc.Actors {
+		if !s.counts(a) {
+			continue
+		}
 		act := &sc.Actors[a]
 		for pi := range act.Preferences {
 			pr := &act.Preferences[pi]
@@ -863,7 +930,7 @@ func (s *sensitivity) relaxations(redLines, constraints bool) []func() (Relaxati
 					if len(also) > 0 {
 						blocked = fmt.Sprintf("; %s also ruled out by %s", is.Options[o].ID, strings.Join(also, " and "))
 					}
-					return s.relax(rl, s.sp.baseRules(s.res).withOption(sp, a, k, o), blocked)
+					return s.relax(rl, func() *rules { return s.sp.baseRules(s.res).withOption(sp, a, k, o) }, blocked)
 				})
 			}
 		}
@@ -880,15 +947,32 @@ func (s *sensitivity) relaxations(redLines, constraints bool) []func() (Relaxati
 				for _, id := range sc.issueOrder(c.Then) {
 					rl.Set = append(rl.Set, path+".then."+id+"="+FlowList(optionIDs(sc.issue(id))))
 				}
-				return s.relax(rl, s.sp.baseRules(s.res).withoutConstraint(a, ci), "")
+				return s.relax(rl, func() *rules { return s.sp.baseRules(s.res).withoutConstraint(a, ci) }, "")
 			})
 		}
 	}
 	return jobs
 }
 
-func (s *sensitivity) relax(rl Relaxation, r *rules, blocked string) (Relaxation, error) {
-	h, err := s.search(s.sp, r)
+// relax searches the zone with one red line widened or one constraint dropped: under the
+// altered rules, or, under a decision rule, whose gate the rules do not hold, by applying
+// the relaxation's overrides to a copy of the scenario.
+func (s *sensitivity) relax(rl Relaxation, altered func() *rules, blocked string) (Relaxation, error) {
+	var h headline
+	var err error
+	if s.gated {
+		h, err = s.searchScenario(func(sc *Scenario) error {
+			for _, set := range rl.Set {
+				path, value, _ := strings.Cut(set, "=")
+				if err := sc.Set(path, value); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	} else {
+		h, err = s.search(s.sp, altered())
+	}
 	if err != nil {
 		return rl, err
 	}
@@ -930,7 +1014,7 @@ func (s *sensitivity) effect(h headline) (string, string) {
 func (s *sensitivity) headline(h headline) Headline {
 	out := Headline{Deals: h.deals, Nash: s.optionsOf(h.nash)}
 	if h.deals == 0 {
-		out.Text = fmt.Sprintf("the zone is empty: none of the %d deals is acceptable to every veto actor", s.sp.deals)
+		out.Text = fmt.Sprintf("the zone is empty: none of the %d deals is acceptable to everyone who must agree", s.sp.deals)
 	} else {
 		out.Text = fmt.Sprintf("the zone holds %d of the %d deals; Nash: %s", h.deals, s.sp.deals, s.dealText(h.nash))
 	}

@@ -10,28 +10,22 @@ import (
 )
 
 // bruteHeadline is the headline by visiting every deal, sharing only Utility and Accepts
-// with the engine: the zone, then the Nash deal as MODEL.md section 2 defines it, the
-// Pareto-optimal zone deal with the largest product of surpluses, ties within 1e-12 going
-// to the lowest option positions (the odometer visits those first).
+// with the engine, and reading who must agree off the scenario as the decision rule's
+// brute-force test does (referenceRule): the zone, then the Nash deal as MODEL.md sections
+// 2 and 6 define it, the Pareto-optimal zone deal with the largest product of the parties'
+// surpluses, ties within 1e-12 going to the lowest option positions (the odometer visits
+// those first).
 func bruteHeadline(sp *Space) headline {
 	sc := sp.Scenario()
 	res := sp.reservations()
-	veto := vetoActors(sc)
+	ref := referenceRule(sp)
 	var zone [][]int
 	var vecs [][]float64
 	choice := make([]int, len(sc.Issues))
 	for {
-		ok := true
-		for _, a := range veto {
-			ok = ok && sp.Accepts(a, choice, res[a])
-		}
-		if ok {
+		if ref.passes(choice) {
 			zone = append(zone, slices.Clone(choice))
-			v := make([]float64, len(veto))
-			for j, a := range veto {
-				v[j] = sp.Utility(a, choice)
-			}
-			vecs = append(vecs, v)
+			vecs = append(vecs, ref.vec(choice))
 		}
 		k := len(choice) - 1
 		for ; k >= 0; k-- {
@@ -47,7 +41,7 @@ func bruteHeadline(sp *Space) headline {
 	h := headline{deals: uint64(len(zone))}
 	product := func(v []float64) float64 {
 		p := 1.0
-		for j, a := range veto {
+		for j, a := range ref.parties {
 			p *= math.Max(0, v[j]-res[a])
 		}
 		return p
@@ -68,20 +62,19 @@ func bruteHeadline(sp *Space) headline {
 	return h
 }
 
-// headlineAt sets path to x on a copy of the scenario and takes the brute-force headline;
-// false when the value leaves the scenario invalid.
-func headlineAt(t *testing.T, sc *Scenario, path string, x float64) (headline, bool) {
+// headlineAt sets path to x on cp, a copy of the scenario that only it changes, and takes
+// the brute-force headline;
+// false when the value leaves the scenario invalid (votes_needed above the votes left, say),
+// where there is no headline to change. Only votes can do that within their ranges (a
+// weight can leave every weight 0, which compiling refuses), so only they are validated:
+// validating every point would take most of the test's time.
+func headlineAt(t *testing.T, cp *Scenario, path string, x float64) (headline, bool) {
 	t.Helper()
-	cp := sc.Clone()
-	// A whole number (votes, votes_needed) takes only whole values: the scan's points
-	// between them stand for the nearest one.
-	for _, p := range sc.Params() {
-		if p.Path == path && p.Kind == ParamInteger {
-			x = math.Round(x)
-		}
-	}
 	if err := cp.Set(path, x); err != nil {
 		t.Fatal(err)
+	}
+	if paramCategory(path) == CategoryVotes && len(cp.Validate().Errors()) > 0 {
+		return headline{}, false
 	}
 	sp, err := compile(cp)
 	if err != nil {
@@ -91,18 +84,24 @@ func headlineAt(t *testing.T, sc *Scenario, path string, x float64) (headline, b
 }
 
 // Every threshold RunSensitivity reports, exact or bisected, is checked against the
-// brute-force headline on a hundred random scenarios: nothing changes between the current
-// value and the threshold (scanned at 40 points and just short of it), the headline has
-// changed just past it, to the size and Nash deal reported; and where no threshold is
-// reported, a scan of the range to its end finds no change. A scan can miss a change in a
-// window narrower than its step, so the check can pass a wrong "none" but never fail a
-// right answer.
+// brute-force headline on a hundred random scenarios, and on forty more with votes, a
+// decision rule or ratification: nothing changes between the current value and the
+// threshold (scanned at 20 points, the last just short of it, or at every whole number),
+// the headline has changed just past it, to the size and Nash deal reported; and where no
+// threshold is reported, a scan of the range to its end finds no change. A scan can miss a
+// change in a window narrower than its step, so the check can pass a wrong "none" but never
+// fail a right answer.
 func TestSensitivityAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 9))
 	ctx := context.Background()
-	scenarios, thresholds, exact, moves := 0, 0, 0, 0
-	for scenarios < 100 {
+	scenarios, thresholds, exact, moves, gated := 0, 0, 0, 0, 0
+	for scenarios < 140 {
 		sc := validRandom(rng)
+		if scenarios >= 100 {
+			if sc = randomDecided(rng); len(sc.Validate().Errors()) > 0 {
+				continue
+			}
+		}
 		sp, err := Compile(sc)
 		if err != nil {
 			t.Fatal(err)
@@ -116,10 +115,18 @@ func TestSensitivityAgreesWithBruteForce(t *testing.T) {
 		if rep.Headline.Deals != base.deals {
 			t.Fatalf("headline %d deals, brute force %d\n%s", rep.Headline.Deals, base.deals, scenarioJSON(sc))
 		}
+		if sp.rule != nil {
+			gated++
+		}
+		whole := map[string]bool{}
+		for _, p := range sc.Params() {
+			whole[p.Path] = p.Kind == ParamInteger
+		}
 		for _, row := range rep.Rows {
 			if row.Method == MethodInert {
 				continue
 			}
+			cp := sc.Clone()
 			for _, dir := range []float64{-1, 1} {
 				tip, limit := row.Below, row.Min
 				if dir > 0 {
@@ -133,9 +140,15 @@ func TestSensitivityAgreesWithBruteForce(t *testing.T) {
 				if tip != nil {
 					end = tip.At - dir*2e-6
 				}
-				for i := 1; i <= 40 && dir*(end-row.Value) > 0; i++ {
-					x := row.Value + (end-row.Value)*float64(i)/40
-					if h, ok := headlineAt(t, sc, row.Path, x); ok && h.differs(base) {
+				var before []float64
+				for i := 1; i <= 20 && !whole[row.Path] && dir*(end-row.Value) > 0; i++ {
+					before = append(before, row.Value+(end-row.Value)*float64(i)/20)
+				}
+				for x := row.Value + dir; whole[row.Path] && dir*(end-x) >= 0; x += dir {
+					before = append(before, x)
+				}
+				for _, x := range before {
+					if h, ok := headlineAt(t, cp, row.Path, x); ok && h.differs(base) {
 						fail("the headline changes at %.9g (%d deals, Nash %v), before the threshold reported (%v)", x, h.deals, h.nash, tip)
 					}
 				}
@@ -159,7 +172,7 @@ func TestSensitivityAgreesWithBruteForce(t *testing.T) {
 				if dir*(past-limit) > 0 {
 					past = limit
 				}
-				h, ok := headlineAt(t, sc, row.Path, past)
+				h, ok := headlineAt(t, cp, row.Path, past)
 				if !ok || !h.differs(base) {
 					fail("threshold %.9g (%s), but at %.9g the headline is the current one", tip.At, tip.Kind, past)
 				}
@@ -169,10 +182,10 @@ func TestSensitivityAgreesWithBruteForce(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d thresholds (%d exact, %d Nash moves) in %d scenarios", thresholds, exact, moves, scenarios)
+	t.Logf("%d thresholds (%d exact, %d Nash moves) in %d scenarios, %d with a decision rule or ratification", thresholds, exact, moves, scenarios, gated)
 	// The generator must keep producing cases of each kind, or the test checks little.
-	if thresholds < 300 || exact < 200 || moves < 50 {
-		t.Fatalf("only %d thresholds (%d exact, %d Nash moves) in %d scenarios", thresholds, exact, moves, scenarios)
+	if thresholds < 300 || exact < 200 || moves < 50 || gated < 20 {
+		t.Fatalf("only %d thresholds (%d exact, %d Nash moves) in %d scenarios, %d gated", thresholds, exact, moves, scenarios, gated)
 	}
 }
 

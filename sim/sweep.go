@@ -71,8 +71,10 @@ func SweepValues(a, b float64, n int) []float64 {
 	return out
 }
 
-// RunSweep analyses the scenario with path set to each value in turn.
-func RunSweep(ctx context.Context, sc *Scenario, path string, values []float64, opt SweepOptions) (*Sweep, error) {
+// RunSweep analyses the compiled scenario with path set to each value in turn; each value
+// makes a new scenario, validated and compiled on its own.
+func RunSweep(ctx context.Context, base *Space, path string, values []float64, opt SweepOptions) (*Sweep, error) {
+	sc := base.sc
 	cur, err := sc.Get(path)
 	if err != nil {
 		return nil, err

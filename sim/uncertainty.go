@@ -97,12 +97,12 @@ func (u Uncertain) String() string {
 	case DistTriangular:
 		return fmt.Sprintf("triangular(%s,%s,%s)", g(u.Min), g(u.Mode), g(u.Max))
 	case DistNormal:
-		if u.Max > u.Min {
+		if u.bounded() {
 			return fmt.Sprintf("normal(%s,%s,%s,%s)", g(u.Mean), g(u.SD), g(u.Min), g(u.Max))
 		}
 		return fmt.Sprintf("normal(%s,%s)", g(u.Mean), g(u.SD))
 	case DistBeta:
-		if u.Max > u.Min {
+		if u.bounded() {
 			return fmt.Sprintf("beta(%s,%s,%s,%s)", g(u.Alpha), g(u.Beta), g(u.Min), g(u.Max))
 		}
 		return fmt.Sprintf("beta(%s,%s)", g(u.Alpha), g(u.Beta))
@@ -157,18 +157,23 @@ func rangeOf(path string) valueRange {
 	return valueRange{math.Inf(-1), math.Inf(1), false, "the value"}
 }
 
+// bounded reports whether a normal or beta distribution was given min and max. Bounds of 0
+// and 0 read as none, the form a file without them decodes to; any other min = max is a
+// zero-width range, which always gives that value, as it does for uniform and triangular.
+func (u Uncertain) bounded() bool { return u.Min != 0 || u.Max != 0 }
+
 // support is the interval a distribution's draws fall in.
 func (u Uncertain) support() (lo, hi float64) {
 	r := rangeOf(u.Path)
 	switch u.Dist {
 	case DistNormal:
 		lo, hi = r.low, r.high
-		if u.Max > u.Min {
+		if u.bounded() {
 			lo, hi = max(lo, u.Min), min(hi, u.Max)
 		}
 		return lo, hi
 	case DistBeta:
-		if u.Max > u.Min {
+		if u.bounded() {
 			return u.Min, u.Max
 		}
 		return 0, 1
@@ -212,10 +217,16 @@ func (s sampler) draw(src rand.Source) float64 {
 		if u.SD == 0 {
 			return u.Mean
 		}
+		if s.lo == s.hi {
+			return s.lo
+		}
 		p := distuv.Uniform{Min: s.cdfLo, Max: s.cdfHi, Src: src}.Rand()
 		x := distuv.Normal{Mu: u.Mean, Sigma: u.SD}.Quantile(p)
 		return min(max(x, s.lo), s.hi)
 	case DistBeta:
+		if s.lo == s.hi {
+			return s.lo
+		}
 		x := distuv.Beta{Alpha: u.Alpha, Beta: u.Beta, Src: src}.Rand()
 		return s.lo + (s.hi-s.lo)*x
 	}
@@ -234,4 +245,68 @@ func describeKind(x any) string {
 		return "a list of ids"
 	}
 	return "a group of settings"
+}
+
+// Recentred is a distribution that moved with its value: a variant or --set changed a
+// number the file's uncertainty: section also gives a distribution for, and the draws
+// follow the what-if's value rather than silently replacing it with the file's.
+type Recentred struct {
+	Path string `json:"path"`
+	// FileValue is the value in the file, Value the what-if's.
+	FileValue float64 `json:"file_value"`
+	Value     float64 `json:"value"`
+	// From is the distribution as the file gives it, To the one drawn from: From moved by
+	// Value − FileValue and kept within the range the path allows.
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// RecentreUncertainty moves every distribution whose value differs from base's (the same
+// scenario before a what-if) by that difference, so that the draws are spread around the
+// what-if's value as they were around the file's. It returns what it moved, in file order.
+func (s *Scenario) RecentreUncertainty(base *Scenario) []Recentred {
+	var out []Recentred
+	for i, u := range s.Uncertainty {
+		was, err1 := base.Get(u.Path)
+		now, err2 := s.Get(u.Path)
+		w, ok1 := was.(float64)
+		n, ok2 := now.(float64)
+		if err1 != nil || err2 != nil || !ok1 || !ok2 || w == n {
+			continue
+		}
+		moved := u.shifted(n - w)
+		s.Uncertainty[i] = moved
+		out = append(out, Recentred{Path: u.Path, FileValue: w, Value: n, From: u.String(), To: moved.String()})
+	}
+	return out
+}
+
+// shifted is the distribution moved by d, its bounds kept within the path's range.
+func (u Uncertain) shifted(d float64) Uncertain {
+	r := rangeOf(u.Path)
+	lo := r.low
+	if r.lowOpen {
+		lo = math.Nextafter(r.low, math.Inf(1))
+	}
+	// Rounded as every reported number is, so 0.55 + 0.02 reads 0.57.
+	in := func(x float64) float64 { return min(r.high, max(lo, presentable(x))) }
+	switch u.Dist {
+	case DistUniform:
+		u.Min, u.Max = in(u.Min+d), in(u.Max+d)
+	case DistTriangular:
+		u.Min, u.Mode, u.Max = in(u.Min+d), in(u.Mode+d), in(u.Max+d)
+	case DistNormal:
+		if u.bounded() {
+			u.Min, u.Max = in(u.Min+d), in(u.Max+d)
+			u.Mean = min(u.Max, max(u.Min, presentable(u.Mean+d)))
+		} else {
+			u.Mean = in(u.Mean + d)
+		}
+	case DistBeta:
+		if !u.bounded() {
+			u.Max = 1
+		}
+		u.Min, u.Max = in(u.Min+d), in(u.Max+d)
+	}
+	return u
 }

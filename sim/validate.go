@@ -409,9 +409,10 @@ func (v *validator) constraints(s *Scenario, a *Actor, p string) {
 
 // reachable checks that a constraint can be met by some deal the actor's own red lines
 // allow. A constraint whose then can never hold once its if does is a red line against the
-// if options in disguise, and almost always a slip (a wrong option id, if and then swapped);
-// one whose if can never hold does nothing. Issues are independent, so looking at each
-// issue's options alone is exact.
+// if options in disguise: often a slip (a wrong option id, if and then swapped), so it is
+// warned about, but a what-if that narrows the red line makes it honestly, and the scenario
+// still means something, so it runs. One whose if can never hold does nothing. Issues are
+// independent, so looking at each issue's options alone is exact.
 func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
 	livable := func(issue, option string) bool {
 		pr := a.Preference(issue)
@@ -443,7 +444,7 @@ func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
 			return livable(id, o) && (!both || slices.Contains(cond, o))
 		})
 		if !possible {
-			v.errorf(cp+".then."+id, "this constraint can never be met: once its if holds, %q must be %s, but actor %q accepts none of those on %q (see its acceptable list); to rule out the if options, leave them out of acceptable instead", id, quoteList(then), a.ID, id)
+			v.warnf(cp+".then."+id, "this constraint can never be met: once its if holds, %q must be %s, but actor %q accepts none of those on %q (see its acceptable list), so it rejects every deal that meets the if; if that is meant, leave the if options out of acceptable instead", id, quoteList(then), a.ID, id)
 		}
 	}
 }
@@ -520,7 +521,10 @@ func (v *validator) variants(s *Scenario) {
 	}
 }
 
-// events checks that every path an event changes exists and leaves a valid scenario.
+// events checks that every path an event changes exists and leaves a valid scenario. An
+// add: is read as rounds read it, clamped to the value's range, so an event that would push
+// a reservation below 0 (after a --set or a sweep lowered it) is no error: rounds alone
+// use events, and they clamp (MODEL section 4).
 func (v *validator) events(s *Scenario) {
 	for i, e := range s.Events {
 		v.overrides(s, fmt.Sprintf("events.%d", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add)
@@ -545,7 +549,7 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 			ok = false
 			continue
 		}
-		if err := cp.Add(as.Path, delta); err != nil {
+		if err := cp.AddClamped(as.Path, delta); err != nil {
 			v.errorf(p+".add."+as.Path, "%s: %s", what, pathMessage(err))
 			ok = false
 		}

@@ -59,10 +59,7 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	if err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.settings.Workers})
@@ -72,12 +69,11 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	return a.emit(func(w io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(w, an)
+			return writeResultJSON(w, doc, an)
 		case "csv":
 			return zopaGrid(doc.Scenario, an).writeCSV(w)
 		}
-		r := analysisReport(doc.Scenario, an)
-		return r.write(w, a.settings.Format)
+		return analysisReport(doc.Scenario, an).about(doc).write(w, a.settings.Format)
 	})
 }
 

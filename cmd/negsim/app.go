@@ -33,6 +33,9 @@ type app struct {
 	settings *config.Settings
 	// stopTimer releases the --timeout timer once the command is done.
 	stopTimer context.CancelFunc
+	// wide forces full tables; width fits them to that many columns (see fit.go).
+	wide  bool
+	width int
 }
 
 // usagef is an error in how negsim was called: exit 2, and the message says what to fix.
@@ -117,6 +120,9 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if a.width < 0 {
+				return usagef("--width %d: give a number of columns, or leave it out to fit the terminal", a.width)
+			}
 			s, err := config.ResolveSettings(cmd.Flags())
 			if err != nil {
 				return err
@@ -132,6 +138,9 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
 	config.RegisterFlags(root.PersistentFlags())
+	_ = root.RegisterFlagCompletionFunc("format", completeFormat)
+	root.PersistentFlags().BoolVar(&a.wide, "wide", false, "print tables at full width even when they are wider than the terminal")
+	root.PersistentFlags().IntVar(&a.width, "width", 0, "fit tables to this many columns, also in files and pipes (default: the terminal's width on a terminal)")
 	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.explainCommand(), a.listCommand(), a.roundsCommand(),
 		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand(),
@@ -154,17 +163,37 @@ type whatIf struct {
 func (w *whatIf) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&w.variant, "variant", "", "apply one of the scenario's variants (also FILE#VARIANT)")
 	cmd.Flags().StringArrayVar(&w.sets, "set", nil, "override a value, e.g. --set actors.russia.reservation=0.4 (repeatable; applied after --variant)")
+	_ = cmd.RegisterFlagCompletionFunc("variant", completeVariant)
+	_ = cmd.RegisterFlagCompletionFunc("set", completeSetPath)
+	if cmd.ValidArgsFunction == nil {
+		cmd.ValidArgsFunction = completeScenarioArg(1)
+	}
 }
 
 // openScenario loads a scenario and applies the what-ifs asked for. FILE#VARIANT names a
 // variant inside the file; a path that exists with a # in its name is taken as it is.
 func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
+	// --set PATH VALUE (a space for the =) leaves VALUE as the file argument: say so before
+	// looking for a file named 0.6.
+	for _, s := range w.sets {
+		if !strings.Contains(s, "=") {
+			hint := ""
+			if arg != "" && !exists(arg) {
+				hint = fmt.Sprintf("; did you mean --set %s=%s? (%q was read as the scenario file)", s, arg, arg)
+			}
+			return nil, usagef("--set %s: write PATH=VALUE as one word, e.g. --set actors.russia.reservation=0.4%s", s, hint)
+		}
+	}
 	variant := w.variant
 	if file, v, ok := strings.Cut(arg, "#"); ok && !exists(arg) {
 		if variant != "" && variant != v {
 			return nil, usagef("%s names variant %q but --variant says %q; give one", arg, v, variant)
 		}
 		arg, variant = file, v
+	}
+	name, data, err := a.readScenario(arg)
+	if err != nil {
+		return nil, err
 	}
 	var sets []config.Override
 	for _, s := range w.sets {
@@ -173,10 +202,6 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 			return nil, err
 		}
 		sets = append(sets, o)
-	}
-	name, data, err := a.readScenario(arg)
-	if err != nil {
-		return nil, err
 	}
 	return config.Open(name, data, variant, sets)
 }
@@ -220,7 +245,7 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 // report on the screen or in a redirected file.
 func (a *app) emit(render func(w io.Writer) error) error {
 	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
+	if err := sized(a.outputWidth(), render)(&buf); err != nil {
 		return err
 	}
 	_, err := a.stdout.Write(buf.Bytes())
@@ -229,16 +254,21 @@ func (a *app) emit(render func(w io.Writer) error) error {
 
 // compile prints a document's warnings and returns its compiled scenario, the start of
 // every command that searches the deals. The document was validated when it was opened.
-func (a *app) compile(doc *config.Document) (*sim.Space, error) {
+func (a *app) compile(doc *config.Document) *sim.Space {
 	a.warn(doc)
-	return doc.Space, nil
+	return doc.Space
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output
 // when out is "".
 func (a *app) emitTo(out string, render func(w io.Writer) error) error {
 	if out != "" {
-		return writeFileAtomic(out, render)
+		// A file keeps the full tables unless --width asks otherwise.
+		width := a.width
+		if a.wide {
+			width = 0
+		}
+		return writeFileAtomic(out, sized(width, render))
 	}
 	return a.emit(render)
 }

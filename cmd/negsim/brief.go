@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -49,6 +50,7 @@ The format follows -o's extension (.html, .md, .json, .txt), else --format; for 
 		},
 	}
 	cmd.Flags().StringVar(&actor, "actor", "", "the role to brief (an actor id); without it, the public brief")
+	_ = cmd.RegisterFlagCompletionFunc("actor", completeActor)
 	cmd.Flags().BoolVar(&all, "all", false, "write the public brief and every role's brief into the folder -o names")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file (or folder, with --all) instead of standard output")
 	w.register(cmd)
@@ -67,7 +69,7 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 		if err != nil {
 			return err
 		}
-		return a.writeBriefSet(sc, out, format, ext)
+		return a.writeBriefSet(doc, out, format, ext)
 	}
 	b := sim.PublicBrief(sc)
 	if actor != "" {
@@ -84,7 +86,7 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 	if format == "csv" {
 		return usagef("a brief has no single table to write as CSV; use --format markdown, html or json")
 	}
-	render := func(w io.Writer) error { return renderBrief(w, sc, b, format) }
+	render := func(w io.Writer) error { return renderBrief(w, doc, b, format) }
 	return a.emitTo(out, render)
 }
 
@@ -135,7 +137,8 @@ func briefSetFormat(setting string) (format, ext string, err error) {
 
 // writeBriefSet renders every brief first, then writes each file atomically, so an error in
 // one brief leaves none written.
-func (a *app) writeBriefSet(sc *sim.Scenario, dir, format, ext string) error {
+func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error {
+	sc := doc.Scenario
 	type file struct {
 		name  string
 		brief *sim.Brief
@@ -146,7 +149,7 @@ func (a *app) writeBriefSet(sc *sim.Scenario, dir, format, ext string) error {
 	}
 	rendered := make([]strings.Builder, len(files))
 	for i, f := range files {
-		if err := renderBrief(&rendered[i], sc, f.brief, format); err != nil {
+		if err := renderBrief(&rendered[i], doc, f.brief, format); err != nil {
 			return err
 		}
 	}
@@ -167,17 +170,17 @@ func (a *app) writeBriefSet(sc *sim.Scenario, dir, format, ext string) error {
 		g.add(path, who)
 	}
 	return a.emit(func(w io.Writer) error {
-		r := &report{title: "Briefs for " + sc.Name}
+		r := &report{title: "Briefs for " + scenarioLabel(doc)}
 		r.add(section{grid: g})
 		return r.write(w, "table")
 	})
 }
 
-func renderBrief(w io.Writer, sc *sim.Scenario, b *sim.Brief, format string) error {
+func renderBrief(w io.Writer, doc *config.Document, b *sim.Brief, format string) error {
 	if format == "json" {
-		return writeJSON(w, b)
+		return writeResultJSON(w, doc, b)
 	}
-	return briefReport(sc, b).write(w, format)
+	return briefReport(doc.Scenario, b).about(doc).write(w, format)
 }
 
 // paragraphs splits a description at its blank lines and joins each paragraph's lines.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -25,7 +26,7 @@ func TestBriefLeakCheckCatchesBeliefLeaks(t *testing.T) {
 			b.Role.Beliefs = sim.RoleBrief(sc, mediator).Role.Beliefs
 		}
 		var w strings.Builder
-		err := renderBrief(&w, sc, b, format)
+		err := renderBrief(&w, &config.Document{Scenario: sc}, b, format)
 		return w.String(), err
 	}
 	// Every role but the mediator's, in each of the four formats.

@@ -121,7 +121,7 @@ type briefRenderer func(sc *sim.Scenario, actor int, format string) (string, err
 
 func renderRoleBrief(sc *sim.Scenario, actor int, format string) (string, error) {
 	var b strings.Builder
-	err := renderBrief(&b, sc, sim.RoleBrief(sc, actor), format)
+	err := renderBrief(&b, &config.Document{Scenario: sc}, sim.RoleBrief(sc, actor), format)
 	return b.String(), err
 }
 
@@ -176,11 +176,11 @@ func TestBriefsLeakNothingOfOtherActors(t *testing.T) {
 		}
 		// The public brief holds no actor's private values at all.
 		var before, after strings.Builder
-		if err := renderBrief(&before, sc, sim.PublicBrief(sc), "markdown"); err != nil {
+		if err := renderBrief(&before, &config.Document{Scenario: sc}, sim.PublicBrief(sc), "markdown"); err != nil {
 			t.Fatal(err)
 		}
 		perturbed := perturbOthers(t, sc, -1)
-		if err := renderBrief(&after, perturbed, sim.PublicBrief(perturbed), "markdown"); err != nil {
+		if err := renderBrief(&after, &config.Document{Scenario: perturbed}, sim.PublicBrief(perturbed), "markdown"); err != nil {
 			t.Fatal(err)
 		}
 		if before.String() != after.String() {
@@ -213,14 +213,14 @@ func TestBriefLeakCheckCatchesLeaks(t *testing.T) {
 		b := sim.RoleBrief(sc, a)
 		b.Role.Note += " " + next(sc, a).Note
 		var w strings.Builder
-		err := renderBrief(&w, sc, b, format)
+		err := renderBrief(&w, &config.Document{Scenario: sc}, b, format)
 		return w.String(), err
 	}
 	leakyReservation := func(sc *sim.Scenario, a int, format string) (string, error) {
 		b := sim.RoleBrief(sc, a)
 		b.Role.Note += fmt.Sprintf(" The next party walks away below %.1f points.", 100*next(sc, a).Reservation)
 		var w strings.Builder
-		err := renderBrief(&w, sc, b, format)
+		err := renderBrief(&w, &config.Document{Scenario: sc}, b, format)
 		return w.String(), err
 	}
 	for name, render := range map[string]briefRenderer{"note": leakyNote, "reservation": leakyReservation} {
@@ -285,4 +285,107 @@ func TestBriefAllWritesEveryRole(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, `--actor w: no such actor`) {
 		t.Errorf("unknown actor: exit %d, %s", code, errOut)
 	}
+}
+
+// teacher_notes are for the teacher: every file brief --all writes, in every format, and
+// every single brief leave them out, under a variant too, while explain --teacher and
+// report --teacher show both the scenario's and the applied variant's.
+func TestTeacherNotesStayOutOfBriefs(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const scenarioSecret, variantSecret = "SPOILER-zone-is-a0-b0", "SPOILER-variant-empties-it"
+	text := strings.Replace(string(base), "description: Two actors", "teacher_notes: "+scenarioSecret+"\ndescription: Two actors", 1)
+	text = strings.Replace(text, "    description: X raises its reservation to 0.8, which empties the zone.\n",
+		"    description: X raises its reservation to 0.8.\n    teacher_notes: "+variantSecret+"\n", 1)
+	file := writeTemp(t, "secret.yaml", text)
+	for _, format := range []string{"html", "markdown", "json"} {
+		dir := filepath.Join(t.TempDir(), format)
+		if _, errOut, code := runNegsim(t, "brief", file, "--variant", "demanding", "--all", "-o", dir, "--format", format); code != 0 {
+			t.Fatalf("brief --all --format %s: exit %d: %s", format, code, errOut)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 4 { // public and x, y, z
+			t.Errorf("--format %s wrote %d files; want 4", format, len(entries))
+		}
+		for _, e := range entries {
+			data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+			if strings.Contains(string(data), "SPOILER") {
+				t.Errorf("%s (--format %s) carries a teacher's note", e.Name(), format)
+			}
+		}
+	}
+	for _, args := range [][]string{{"brief", file}, {"brief", file, "--actor", "x", "--variant", "demanding"}, {"explain", file, "--variant", "demanding"}} {
+		if out, _, _ := runNegsim(t, args...); strings.Contains(out, "SPOILER") {
+			t.Errorf("%v shows a teacher's note", args)
+		}
+	}
+	for _, args := range [][]string{{"explain", file, "--teacher", "--variant", "demanding"}, {"report", file, "--teacher", "--variant", "demanding"}} {
+		out, errOut, code := runNegsim(t, args...)
+		if code != 0 || !strings.Contains(out, scenarioSecret) || !strings.Contains(out, variantSecret) || !strings.Contains(out, "demanding (applied here)") {
+			t.Errorf("%v: exit %d %s; want both teacher's notes, the variant marked applied:\n%.600s", args, code, errOut, out)
+		}
+	}
+}
+
+// The shipped teaching scenarios keep what they show when run in teacher_notes: no public
+// brief repeats a sentence of them.
+func TestShippedBriefsGiveNothingAway(t *testing.T) {
+	for _, name := range scenarios.Names() {
+		if !strings.HasPrefix(name, "teaching-") {
+			continue // the reference scenario is being rewritten apart
+		}
+		data, _ := scenarios.Read(name)
+		doc, err := config.Load(name+".yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Scenario.TeacherNotes == "" {
+			t.Errorf("%s keeps no teacher_notes", name)
+		}
+		out, _, _ := runNegsim(t, "brief", name)
+		for _, sentence := range strings.Split(oneLine(doc.Scenario.TeacherNotes), ". ") {
+			if len(sentence) > 20 && strings.Contains(out, sentence) {
+				t.Errorf("%s's public brief gives away %q", name, sentence)
+			}
+		}
+	}
+}
+
+// Notes and sources follow the value: under a variant that sets Russia's drift and weights,
+// the role brief quotes the variant's note, not the file's reasons for the numbers it
+// replaced ("It rises 0.005 a round" when the variant sets −0.01).
+func TestVariantBriefsQuoteTheVariantsNotes(t *testing.T) {
+	out, errOut, code := runNegsim(t, "brief", "--variant", "sanctions-bite", "--actor", "russia")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(out, "rise of 0.005 a round") {
+		t.Error("the brief quotes the file's drift note, which the variant's −0.01 replaced")
+	}
+	if !strings.Contains(out, "Note: Follows 002, an advocacy analysis arguing for exactly this pressure.") {
+		t.Errorf("the brief does not quote the variant's own note for the reservation it sets:\n%s", out)
+	}
+	// A variant with no note of its own says so instead of keeping the file's.
+	sc, err := twoByTwoScenario(t).WithVariant("demanding")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if note := sc.Actors[0].Note; !strings.Contains(note, "Set by the variant demanding, which gives no source or note") {
+		t.Errorf("x's note under demanding: %q", note)
+	}
+}
+
+func twoByTwoScenario(t *testing.T) *sim.Scenario {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := config.Load("two-by-two.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Scenario
 }

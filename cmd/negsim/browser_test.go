@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -34,32 +35,8 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 	if bin == "" {
 		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
-	page := filepath.Join(t.TempDir(), "report.html")
-	if _, errOut, code := runNegsim(t, "report", "--variant", "sanctions-bite", "-o", page); code != 0 {
-		t.Fatalf("report: exit %d: %s", code, errOut)
-	}
-	abs, err := filepath.Abs(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	// One bound for the whole browser session: start, load, checks and screenshots.
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-dev-shm-usage", true),
-		// No name resolves, so a page that reached for the network would show it.
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
-		chromedp.WindowSize(1200, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
+	abs := reportPage(t)
+	ctx, tab := chromiumTab(t, bin, 1200, 900)
 
 	// Collect every console message from before the page loads; a sentinel logged at the
 	// end shows the collection works and that everything before it has arrived.
@@ -162,6 +139,44 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 	}
 }
 
+// reportPage writes the report of the reference scenario under sanctions-bite as HTML and
+// returns its absolute path.
+func reportPage(t *testing.T) string {
+	t.Helper()
+	page := filepath.Join(t.TempDir(), "report.html")
+	if _, errOut, code := runNegsim(t, "report", "--variant", "sanctions-bite", "-o", page); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errOut)
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// chromiumTab starts a headless Chromium with a window of the given size and returns a
+// tab in it, with one bound for the whole session: start, load, checks and screenshots.
+// No name resolves, so a page that reached for the network would show it.
+func chromiumTab(t *testing.T, bin string, width, height int) (context.Context, context.Context) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.WindowSize(width, height),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelTab)
+	return ctx, tab
+}
+
 // inkedShare is the share of pixels that are not near-white, and how many distinct colours
 // the image holds.
 func inkedShare(img image.Image) (float64, int) {
@@ -184,4 +199,53 @@ func inkedShare(img image.Image) (float64, int) {
 		return 0, 0
 	}
 	return float64(inked) / float64(total), len(colours)
+}
+
+// The HTML report prints whole on A4 (and so on the wider Letter): laid out for print at
+// A4's width less the 12 mm margins, 186 mm or about 703 CSS pixels, no table is wider
+// than its box, so nothing is cut off at the page's edge. Before, the deal table scrolled
+// inside its box and printed cut off.
+func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
+	bin := chromiumBinary()
+	if bin == "" {
+		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
+	}
+	abs := reportPage(t)
+	_, tab := chromiumTab(t, bin, 703, 1000)
+	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	type box struct {
+		Scroll int    `json:"scroll"`
+		Client int    `json:"client"`
+		First  string `json:"first"`
+	}
+	type facts struct {
+		Boxes []box `json:"boxes"`
+		Page  int   `json:"page"`
+		View  int   `json:"view"`
+	}
+	got, err := chromedp.Run(tab, chromedp.Evaluate[facts](`({
+		boxes: [...document.querySelectorAll(".wide")].map(d => ({scroll: d.scrollWidth, client: d.clientWidth, first: d.querySelector("th").textContent})),
+		page: document.documentElement.scrollWidth,
+		view: document.documentElement.clientWidth,
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Boxes) < 5 {
+		t.Fatalf("%d tables; want the report's", len(got.Boxes))
+	}
+	for _, b := range got.Boxes {
+		if b.Scroll > b.Client+1 {
+			t.Errorf("the table headed %q is %d px wide in a %d px box: printed, it is cut off", b.First, b.Scroll, b.Client)
+		}
+	}
+	if got.Page > got.View+1 {
+		t.Errorf("the page is %d px wide in a %d px window", got.Page, got.View)
+	}
 }

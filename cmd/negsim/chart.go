@@ -33,24 +33,49 @@ type chartLine struct {
 	// each point beside it.
 	scatter bool
 	labels  []string
-	// glyph picks the filled shape of scatter points from scatterGlyphs.
+	// glyph picks the filled shape of scatter points from scatterGlyphs; ring draws a
+	// large hollow ring instead, which marks a point without hiding what lies under it.
 	glyph int
+	ring  bool
+	// dotted draws a thin dotted line, for a level such as a reservation.
+	dotted bool
+	// key is a legend entry only, drawn in grey: what a line style means, when colours
+	// name the actors.
+	key bool
+}
+
+// boldRing is a hollow circle drawn thick enough to see on a projector, around a point
+// without covering it (gonum's ring is a hairline).
+type boldRing struct{}
+
+func (boldRing) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(2.5)})
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
+	p.Arc(pt, sty.Radius, 0, 2*math.Pi)
+	p.Close()
+	c.Stroke(p)
 }
 
 // scatterGlyphs are filled shapes, which stay visible at a glance over lines and grids.
 var scatterGlyphs = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.BoxGlyph{}, draw.PyramidGlyph{}, draw.CrossGlyph{}}
 
-// chartMark is a labelled vertical line across a panel, such as an event.
+// chartMark is a vertical line across a panel, such as an event or a threshold. Its tag, a
+// few characters, stands at the top of the line above the data; its note, when given, is
+// listed in the legend beside the chart, where long text has room and crosses nothing.
 type chartMark struct {
-	x     float64
-	label string
+	x    float64
+	tag  string
+	note string
 }
 
 // panel is one plot of a chart.
 type panel struct {
 	title, xLabel, yLabel string
-	// yMin and yMax fix the vertical range when fixed is set; otherwise the data decide.
+	// yMin and yMax fix the vertical range when fixed is set; otherwise the data decide,
+	// from 0 when zeroY is set (a count or a surplus reads against 0).
 	fixed      bool
+	zeroY      bool
 	yMin, yMax float64
 	// xMin and xMax fix the horizontal range when xFixed is set.
 	xFixed     bool
@@ -61,6 +86,15 @@ type panel struct {
 	// whole puts ticks on whole numbers only, for rounds and counts.
 	wholeX, wholeY bool
 }
+
+// Type sizes for a chart projected in a classroom: the back row reads the legend too.
+const (
+	titleSize  = 15
+	labelSize  = 13
+	tickSize   = 12
+	legendSize = 12
+	noteSize   = 11
+)
 
 // markColor keeps event lines apart from the series, whose colours come from the palette.
 var markColor = color.Gray{Y: 110}
@@ -88,18 +122,45 @@ func (wholeTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ticks
 }
 
-func (pn panel) plot() (*plot.Plot, error) {
+// plainTicks are gonum's ticks labelled the same way on every axis, without trailing
+// zeros ("25" and "40", not "25.00" beside "40"), and none beyond top, the top of the data
+// range when the panel keeps room above it for tags.
+type plainTicks struct {
+	inner plot.Ticker
+	top   float64
+}
+
+func (t plainTicks) Ticks(lo, hi float64) []plot.Tick {
+	var out []plot.Tick
+	for _, tk := range t.inner.Ticks(lo, min(hi, t.top)) {
+		if tk.Value > t.top+1e-9 {
+			continue
+		}
+		if tk.Label != "" {
+			tk.Label = strconv.FormatFloat(math.Round(tk.Value*1e9)/1e9, 'f', -1, 64)
+		}
+		out = append(out, tk)
+	}
+	return out
+}
+
+// plot draws the panel; its legend is returned apart, to be drawn beside the plot rather
+// than over the data.
+func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 	p := plot.New()
 	p.Title.Text = pn.title
+	p.Title.TextStyle.Font.Size = vg.Points(titleSize)
+	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
+		ax.Label.TextStyle.Font.Size = vg.Points(labelSize)
+		ax.Tick.Label.Font.Size = vg.Points(tickSize)
+	}
 	p.X.Label.Text = pn.xLabel
 	p.Y.Label.Text = pn.yLabel
 	p.Add(plotter.NewGrid())
-	if pn.wholeX {
-		p.X.Tick.Marker = wholeTicks{}
-	}
-	if pn.wholeY {
-		p.Y.Tick.Marker = wholeTicks{}
-	}
+	leg := plot.NewLegend()
+	leg.TextStyle.Font.Size = vg.Points(legendSize)
+	leg.Top, leg.Left = true, true
+	leg.Padding = vg.Points(3)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, l := range pn.lines {
 		xys := make(plotter.XYs, len(l.xs))
@@ -110,90 +171,131 @@ func (pn panel) plot() (*plot.Plot, error) {
 		if l.scatter {
 			sc, err := plotter.NewScatter(xys)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			sc.Color = plotutil.Color(l.color)
 			sc.Shape = scatterGlyphs[l.glyph%len(scatterGlyphs)]
-			sc.Radius = vg.Points(3.5)
+			sc.Radius = vg.Points(4.5)
+			if l.ring {
+				sc.Shape = boldRing{}
+				sc.Radius = vg.Points(9)
+			}
 			p.Add(sc)
 			if len(l.labels) == len(xys) {
 				labels, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: l.labels})
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
-				labels.Offset = vg.Point{X: vg.Points(5), Y: vg.Points(3)}
+				labels.Offset = vg.Point{X: vg.Points(7), Y: vg.Points(4)}
 				for i := range labels.TextStyle {
-					labels.TextStyle[i].Font.Size = vg.Points(8)
+					labels.TextStyle[i].Font.Size = vg.Points(noteSize)
 				}
 				p.Add(labels)
 			}
 			if pn.legend && l.label != "" {
-				p.Legend.Add(l.label, sc)
+				leg.Add(l.label, sc)
 			}
+			continue
+		}
+		if l.key {
+			line := &plotter.Line{LineStyle: draw.LineStyle{Color: markColor, Width: vg.Points(2)}}
+			if l.dashed {
+				line.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
+			}
+			if l.dotted {
+				line.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2.5)}
+			}
+			leg.Add(l.label, line)
 			continue
 		}
 		line, err := plotter.NewLine(xys)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		line.Color = plotutil.Color(l.color)
-		line.Width = vg.Points(1.5)
+		line.Width = vg.Points(2)
 		if l.dashed {
-			line.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+			line.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
+		}
+		if l.dotted {
+			line.Width = vg.Points(1.5)
+			line.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2.5)}
 		}
 		p.Add(line)
 		if l.points {
 			sc, err := plotter.NewScatter(xys)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			sc.Color = plotutil.Color(l.color)
 			sc.Shape = draw.CircleGlyph{}
-			sc.Radius = vg.Points(2)
+			sc.Radius = vg.Points(2.5)
 			p.Add(sc)
 		}
 		if pn.legend && l.label != "" {
-			p.Legend.Add(l.label, line)
+			leg.Add(l.label, line)
 		}
 	}
-	if pn.fixed {
+	switch {
+	case pn.fixed:
 		lo, hi = pn.yMin, pn.yMax
-		p.Y.Min, p.Y.Max = lo, hi
+	case math.IsInf(lo, 0) || hi <= lo:
+		lo, hi = min(0, lo), max(1, hi)
 	}
+	if math.IsInf(lo, 0) {
+		lo = 0
+	}
+	if pn.zeroY {
+		lo = min(0, lo)
+	}
+	top := hi
+	tagged := false
+	for _, m := range pn.marks {
+		tagged = tagged || m.tag != ""
+	}
+	if tagged {
+		// Room above the data for two rows of tags, so that no tag sits on a line.
+		hi += 0.16 * (hi - lo)
+	}
+	p.Y.Min, p.Y.Max = lo, hi
 	if pn.xFixed {
 		p.X.Min, p.X.Max = pn.xMin, pn.xMax
 	}
-	if math.IsInf(lo, 0) || hi <= lo {
-		lo, hi = 0, max(1, hi)
+	p.Y.Tick.Marker = plainTicks{inner: plot.DefaultTicks{}, top: top}
+	if pn.wholeY {
+		p.Y.Tick.Marker = plainTicks{inner: wholeTicks{}, top: top}
+	}
+	p.X.Tick.Marker = plainTicks{inner: plot.DefaultTicks{}, top: math.Inf(1)}
+	if pn.wholeX {
+		p.X.Tick.Marker = plainTicks{inner: wholeTicks{}, top: math.Inf(1)}
 	}
 	for mi, m := range pn.marks {
-		line, err := plotter.NewLine(plotter.XYs{{X: m.x, Y: lo}, {X: m.x, Y: hi}})
+		line, err := plotter.NewLine(plotter.XYs{{X: m.x, Y: lo}, {X: m.x, Y: top}})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		line.Color = markColor
-		line.Dashes = []vg.Length{vg.Points(2), vg.Points(2)}
+		line.Width = vg.Points(1.5)
+		line.Dashes = []vg.Length{vg.Points(3), vg.Points(3)}
 		p.Add(line)
-		if m.label != "" {
-			labels, err := plotter.NewLabels(plotter.XYLabels{XYs: []plotter.XY{{X: m.x, Y: hi}}, Labels: []string{m.label}})
+		if m.tag != "" {
+			// Tags alternate between two rows, so neighbouring marks never print over
+			// each other; each is centred on its line.
+			y := top + (0.05+0.06*float64(mi%2))*(top-lo)
+			labels, err := plotter.NewLabels(plotter.XYLabels{XYs: []plotter.XY{{X: m.x, Y: y}}, Labels: []string{m.tag}})
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
-			// Neighbouring events get their labels on different lines, so they do not
-			// print over each other.
-			labels.Offset = vg.Point{X: vg.Points(3), Y: vg.Points(-10 - 11*float64(mi%4))}
-			// A label past the middle reads leftwards from its line, so it stays inside.
-			if pn.xFixed && m.x > (pn.xMin+pn.xMax)/2 {
-				labels.TextStyle[0].XAlign = draw.XRight
-				labels.Offset.X = -vg.Points(3)
-			}
+			labels.TextStyle[0].Font.Size = vg.Points(noteSize)
+			labels.TextStyle[0].XAlign = draw.XCenter
+			labels.TextStyle[0].YAlign = draw.YCenter
 			p.Add(labels)
 		}
+		if m.note != "" {
+			leg.Add(m.note)
+		}
 	}
-	p.Legend.Top = false
-	p.Legend.Left = true
-	p.Legend.TextStyle.Font.Size = vg.Points(8)
-	return p, nil
+	return p, &leg, nil
 }
 
 // chartFormat is the image format a chart file's name asks for, or "" when it names none
@@ -208,39 +310,63 @@ func chartFormat(path string) string {
 	return ""
 }
 
-// writeChart stacks the panels and writes them as "svg" or "png".
+// writeChart stacks the panels and writes them as "svg" or "png". The legends stand in a
+// strip to the right of the panels, as wide as the widest needs, so no legend covers data
+// and the panels' axes stay aligned.
 func writeChart(w io.Writer, format string, width, height vg.Length, panels ...panel) error {
 	plots := make([]*plot.Plot, len(panels))
+	legends := make([]*plot.Legend, len(panels))
 	for i, pn := range panels {
-		p, err := pn.plot()
+		p, leg, err := pn.plot()
 		if err != nil {
 			return err
 		}
-		plots[i] = p
+		plots[i], legends[i] = p, leg
 	}
-	return drawPlots(w, format, width, height, plots...)
+	return drawStack(w, format, width, height, plots, legends)
 }
 
 // drawPlots stacks plots one above the other with aligned axes and writes them as "svg" or
 // "png".
 func drawPlots(w io.Writer, format string, width, height vg.Length, stack ...*plot.Plot) error {
+	return drawStack(w, format, width, height, stack, nil)
+}
+
+// drawStack draws plots one above the other with aligned axes, and beside each, in a strip
+// as wide as the widest needs, its legend when legends gives one.
+func drawStack(w io.Writer, format string, width, height vg.Length, stack []*plot.Plot, legends []*plot.Legend) error {
 	plots := make([][]*plot.Plot, len(stack))
 	for i, p := range stack {
 		plots[i] = []*plot.Plot{p}
 	}
+	var strip vg.Length
+	for _, leg := range legends {
+		if r := leg.Rectangle(draw.Canvas{}); r.Max.X-r.Min.X > 0 {
+			strip = max(strip, r.Max.X-r.Min.X+vg.Points(16))
+		}
+	}
 	var canvas vg.CanvasWriterTo
 	switch format {
 	case "svg":
-		canvas = vgsvg.New(width, height)
+		canvas = vgsvg.New(width+strip, height)
 	case "png":
-		canvas = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(144))}
+		canvas = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width+strip, height), vgimg.UseDPI(144))}
 	default:
 		return fmt.Errorf("cannot draw a chart as %q: use .svg or .png", format)
 	}
-	tiles := draw.Tiles{Rows: len(stack), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12), PadY: vg.Points(12)}
-	canvases := plot.Align(plots, tiles, draw.New(canvas))
+	dc := draw.New(canvas)
+	area := draw.Crop(dc, 0, -strip, 0, 0)
+	tiles := draw.Tiles{Rows: len(stack), Cols: 1, PadTop: vg.Points(8), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12), PadY: vg.Points(18)}
+	canvases := plot.Align(plots, tiles, area)
 	for i := range plots {
 		plots[i][0].Draw(canvases[i][0])
+		if strip > 0 && legends[i] != nil {
+			c := canvases[i][0]
+			side := draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{
+				Min: vg.Point{X: c.Max.X + vg.Points(8), Y: c.Min.Y},
+				Max: vg.Point{X: c.Max.X + strip, Y: c.Max.Y - vg.Points(titleSize+10)}}}
+			legends[i].Draw(side)
+		}
 	}
 	_, err := canvas.WriteTo(w)
 	return err

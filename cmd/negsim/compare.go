@@ -28,7 +28,8 @@ the same issues with the same options. --set applies to B only, so
 		Example: `  negsim compare ukraine-2026 'ukraine-2026#sanctions-bite'
   negsim compare before.yaml after.yaml --format json
   negsim compare ukraine-2026 ukraine-2026 --set actors.russia.reservation=0.45`,
-		Args: args(cobra.ExactArgs(2)),
+		Args:              args(cobra.ExactArgs(2)),
+		ValidArgsFunction: completeScenarioArg(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 0 {
 				return usagef("--limit %d: give 0 or more", limit)
@@ -38,6 +39,7 @@ the same issues with the same options. --set applies to B only, so
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "how many entering and leaving deals to list")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "override a value in B, e.g. --set actors.russia.reservation=0.4 (repeatable)")
+	_ = cmd.RegisterFlagCompletionFunc("set", completeSetPath)
 	return cmd
 }
 
@@ -70,12 +72,26 @@ func (a *app) compare(argA, argB string, sets []string, limit int) error {
 	return a.emit(func(w io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(w, c)
+			// Each side's what-if, by side: "variant": {"a": …, "b": …}.
+			pa, pb := provenanceOf(docA), provenanceOf(docB)
+			return writeJSONWith(w, struct {
+				Variant   map[string]*string  `json:"variant"`
+				Overrides map[string][]string `json:"overrides"`
+			}{map[string]*string{"a": pa.Variant, "b": pb.Variant}, map[string][]string{"a": pa.Overrides, "b": pb.Overrides}}, c)
 		case "csv":
 			return actorMovesGrid(c, true).writeCSV(w)
 		}
-		return compareReport(docA.Scenario, c).write(w, a.settings.Format)
+		r := compareReport(docA.Scenario, c)
+		r.stance = docA.Scenario.Stance
+		return r.write(w, a.settings.Format)
 	})
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }
 
 // sideName is how a report names one side: the file as given, with its variant.
@@ -88,6 +104,16 @@ func sideName(arg string, doc *config.Document) string {
 
 func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 	r := &report{title: fmt.Sprintf("A = %s, B = %s", c.Before, c.After)}
+	changed := section{title: "What changed from A to B"}
+	if len(c.Changes) == 0 {
+		changed.text = []string{"No value differs."}
+	} else {
+		changed.grid = &grid{header: []string{"path", "A", "B"}}
+		for _, ch := range c.Changes {
+			changed.grid.add(ch.Path, orDash(ch.Before), orDash(ch.After))
+		}
+	}
+	r.add(changed)
 	r.add(section{title: "Zone of possible agreement", text: []string{
 		fmt.Sprintf("A: %s deals; B: %s deals. %s enter and %s leave the ZOPA.", count(c.ZOPABefore), count(c.ZOPAAfter), count(c.EnteringCount), count(c.LeavingCount)),
 	}})
@@ -98,7 +124,7 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 			r.add(s)
 			return
 		}
-		s.text = []string{fmt.Sprintf("%d of %s, in option order, with the veto actors' surpluses in %s.", len(ds), count(n), where)}
+		s.text = []string{fmt.Sprintf("%d of %s, best first (by the Nash product, the veto actors' surpluses multiplied), with the veto actors' surpluses in %s.", len(ds), count(n), where)}
 		g := &grid{}
 		for _, is := range sc.Issues {
 			g.header = append(g.header, is.ID)
@@ -124,6 +150,7 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 			g.header = append(g.header, id)
 			g.right = append(g.right, true)
 		}
+		g.header, g.right = append(g.header, "Nash product"), append(g.right, true)
 		for _, d := range ds {
 			var row []string
 			for _, is := range sc.Issues {
@@ -132,7 +159,7 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 			for _, id := range veto {
 				row = append(row, signed(d.Surplus[id]))
 			}
-			g.add(row...)
+			g.add(append(row, fmt.Sprintf("%.4g", d.NashProduct))...)
 		}
 		if len(ds) > 0 {
 			s.grid = g

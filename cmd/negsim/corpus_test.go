@@ -3,14 +3,10 @@ package main
 import (
 	"bytes"
 	"os"
-	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
-	"golang.org/x/tools/txtar"
 
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
@@ -50,16 +46,9 @@ func schemaVerdict(sch *jsonschema.Schema, name string, data []byte) (string, er
 	return "", nil
 }
 
-// brokenCase is one file of testdata/broken: a txtar archive holding a scenario with one
-// kind of mistake, the command a student runs on it with its exit code and what it prints,
-// and how the JSON Schema sees the file. Its comment reads
-//
-//	# why the schema sees it so
-//	schema: KIND
-//	negsim validate NAME.yaml
-//	exit 2
-//
-// where KIND is one of:
+// brokenCases are the scripts of testdata/broken, one kind of mistake each: a scenario,
+// validate's report on it, and how the JSON Schema sees the file, said by a comment line
+// "schema: KIND" where KIND is one of:
 //   - schema: the schema refuses the file, so an editor flags it as the teacher types.
 //   - syntax: the file is not one YAML document a schema can be applied to (a parse
 //     error, several documents, aliases beyond the budget, a key written twice); editors
@@ -69,58 +58,25 @@ func schemaVerdict(sch *jsonschema.Schema, name string, data []byte) (string, er
 //     duplicate ids, weights that add up to nothing, a variant path leading nowhere, a
 //     constraint that cannot be met) or is a rule no single value breaks.
 type brokenCase struct {
-	name    string // the archive's name without .txtar
-	archive string // its path
-	ar      *txtar.Archive
-	file    string // the scenario inside, as the command names it
-	data    []byte
-	schema  string
-	args    []string
-	exit    int
-	stdout  string
+	script
+	file   string // the scenario inside, as the command names it
+	data   []byte
+	schema string
 }
 
 func brokenCases(t *testing.T) []brokenCase {
 	t.Helper()
-	archives, err := filepath.Glob(filepath.Join("testdata", "broken", "*.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(archives)
-	if len(archives) < 20 {
-		t.Fatalf("only %d broken files; the corpus holds at least 20 kinds of mistake", len(archives))
+	scripts := readScripts(t, "broken")
+	if len(scripts) < 20 {
+		t.Fatalf("only %d broken files; the corpus holds at least 20 kinds of mistake", len(scripts))
 	}
 	var cases []brokenCase
-	for _, path := range archives {
-		ar, err := txtar.ParseFile(path)
-		if err != nil {
-			t.Fatal(err)
+	for _, s := range scripts {
+		c := brokenCase{script: s, schema: s.meta["schema"]}
+		if len(s.inputs) != 1 || c.schema == "" {
+			t.Fatalf("%s: want one scenario file and a schema: line", s.archive)
 		}
-		c := brokenCase{name: strings.TrimSuffix(filepath.Base(path), ".txtar"), archive: path, ar: ar, exit: -1}
-		for _, line := range strings.Split(string(ar.Comment), "\n") {
-			switch {
-			case strings.HasPrefix(line, "schema: "):
-				c.schema = strings.TrimPrefix(line, "schema: ")
-			case strings.HasPrefix(line, "negsim "):
-				c.args = strings.Fields(line)[1:]
-			case strings.HasPrefix(line, "exit "):
-				c.exit, err = strconv.Atoi(strings.TrimPrefix(line, "exit "))
-				if err != nil {
-					t.Fatalf("%s: %q", path, line)
-				}
-			}
-		}
-		for _, f := range ar.Files {
-			switch f.Name {
-			case "stdout":
-				c.stdout = string(f.Data)
-			default:
-				c.file, c.data = f.Name, f.Data
-			}
-		}
-		if c.schema == "" || c.args == nil || c.exit < 0 || c.file == "" {
-			t.Fatalf("%s lacks a schema: line, a negsim command, an exit line or a scenario file", path)
-		}
+		c.file, c.data = s.inputs[0].Name, s.inputs[0].Data
 		cases = append(cases, c)
 	}
 	return cases
@@ -155,32 +111,7 @@ func TestBrokenCorpus(t *testing.T) {
 			if got != c.schema {
 				t.Errorf("the schema side sees %s as %s (%v); the archive says %s", c.file, got, err, c.schema)
 			}
-			archive, err := filepath.Abs(c.archive)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Chdir(t.TempDir())
-			if err := os.WriteFile(c.file, c.data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			stdout, stderr, code := runNegsim(t, c.args...)
-			if code != c.exit || stderr != "" {
-				t.Errorf("exit %d, stderr %q; want exit %d and nothing on stderr", code, stderr, c.exit)
-			}
-			if *update {
-				for i := range c.ar.Files {
-					if c.ar.Files[i].Name == "stdout" {
-						c.ar.Files[i].Data = []byte(stdout)
-					}
-				}
-				if err := os.WriteFile(archive, txtar.Format(c.ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if stdout != c.stdout {
-				t.Errorf("stdout differs from %s's; run go test ./cmd/negsim -update if the change is intended\ngot:\n%s\nwant:\n%s", c.archive, stdout, c.stdout)
-			}
+			c.run(t)
 		})
 	}
 }

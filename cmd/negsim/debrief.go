@@ -73,10 +73,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 	if err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	scorer, err := sim.NewScorer(ctx, sp, sim.Options{Workers: a.settings.Workers})
@@ -90,15 +87,15 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 	render := func(w io.Writer) error {
 		switch format {
 		case "json":
-			return writeJSON(w, db)
+			return writeResultJSON(w, doc, db)
 		case "csv":
 			return debriefGrid(sc, db).writeCSV(w)
 		}
-		r, err := debriefReport(sc, db, format)
+		r, err := debriefReport(sc, db, format, scenarioLabel(doc))
 		if err != nil {
 			return err
 		}
-		return r.write(w, format)
+		return r.about(doc).write(w, format)
 	}
 	return a.emitTo(out, render)
 }
@@ -159,6 +156,11 @@ const maxDealErrors = 20
 func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // spreadsheets on Windows write a BOM
 	r := csv.NewReader(bytes.NewReader(data))
+	// Spreadsheets in locales whose decimal mark is a comma save CSV with semicolons: a
+	// header with semicolons and no comma is read that way.
+	if header, _, _ := bytes.Cut(data, []byte("\n")); bytes.IndexByte(header, ',') < 0 && bytes.IndexByte(header, ';') >= 0 {
+		r.Comma = ';'
+	}
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	var errs sim.Diagnostics
@@ -281,23 +283,37 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 	return tables, nil
 }
 
-func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, error) {
+func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*report, error) {
 	wd := words{sc}
 	r := &report{title: sc.Name + ": debrief"}
 	summary := section{title: "Summary", text: []string{
 		fmt.Sprintf("%s; %d reached a deal, %d of them in the zone of possible agreement (acceptable to every veto actor).",
 			plural(len(db.Tables), "table", "tables"), db.Agreements, db.InZOPA),
-		fmt.Sprintf("%d left value on the table: another deal within everyone's red lines was at least as good for every veto actor and better for one.", db.LeftValue),
-		fmt.Sprintf("The ZOPA holds %s.", plural(db.ZOPA, "deal", "deals")),
 	}}
+	if unsigned := db.Agreements - db.InZOPA; unsigned > 0 {
+		summary.text = append(summary.text, fmt.Sprintf("%s some veto actor would not sign %s as no agreement: every actor keeps its walk-away value, a joint gain of 0.",
+			plural(unsigned, "deal", "deals"), map[bool]string{true: "counts", false: "count"}[unsigned == 1]))
+	}
+	summary.text = append(summary.text,
+		fmt.Sprintf("%d left value on the table: another deal every veto actor accepts was at least as good for each and better for one.", db.LeftValue),
+		fmt.Sprintf("The ZOPA holds %s.", plural(db.ZOPA, "deal", "deals")))
 	r.add(summary)
 
 	g := &grid{header: []string{"rank", "table", "joint gain"}, right: []bool{true, false, true}}
-	var veto []sim.Actor
-	for _, ac := range sc.Actors {
-		if ac.Veto {
-			veto = append(veto, ac)
-			g.header = append(g.header, ac.ID)
+	// The veto actors first, whose surpluses make the joint gain; then the observers, whose
+	// briefs promise that their interests count in the debrief.
+	var shown []sim.Actor
+	for _, observers := range []bool{false, true} {
+		for _, ac := range sc.Actors {
+			if ac.Veto == observers {
+				continue
+			}
+			shown = append(shown, ac)
+			h := ac.ID
+			if observers {
+				h += " (no veto)"
+			}
+			g.header = append(g.header, h)
 			g.right = append(g.right, true)
 		}
 	}
@@ -307,17 +323,18 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 		// Two decimals: tables a tenth of a point apart are ranked apart, and should read so.
 		row := []string{fmt.Sprint(t.Rank), t.Table, fmt.Sprintf("%+.2f", 100*t.JointGain)}
 		if t.Score == nil {
-			for range veto {
+			for range shown {
 				row = append(row, "")
 			}
 			row = append(row, "no agreement", "", "", "")
 			g.add(row...)
 			continue
 		}
-		for _, ac := range veto {
+		// A deal someone would not sign scores as no agreement: each actor's walk-away.
+		for _, ac := range shown {
 			for _, as := range t.Score.Actors {
 				if as.ID == ac.ID {
-					row = append(row, pts(as.Utility))
+					row = append(row, pts(scoredUtility(t.Score, as)))
 				}
 			}
 		}
@@ -325,11 +342,16 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 		if n := t.Score.Nash; n != nil {
 			differ, dist = fmt.Sprint(n.IssuesDiffering), points(100*n.UtilityDistance)
 		}
-		row = append(row, yesNo(t.Score.InZOPA), yesNo(t.Score.Pareto), differ, dist)
+		zopa, pareto := "yes", yesNo(t.Score.Pareto)
+		if t.Score.CountsAsNoAgreement {
+			zopa, pareto = "no: not signed", "–"
+		}
+		row = append(row, zopa, pareto, differ, dist)
 		g.add(row...)
 	}
 	r.add(section{title: "Tables ranked by joint gain", text: []string{
-		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor: points out of 100.",
+		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor, observers (no veto) included: points out of 100. " +
+			"A deal some veto actor would not sign scores as no agreement: every actor keeps its walk-away value.",
 	}, grid: g})
 
 	var outside, left []string
@@ -338,23 +360,30 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 		if s == nil {
 			continue
 		}
-		if !s.InZOPA {
-			var who []string
+		if s.CountsAsNoAgreement {
+			var who, written []string
 			for _, as := range s.Actors {
 				if as.Veto && !as.Accepts {
 					who = append(who, fmt.Sprintf("%s (%s)", as.Name, rejectionText(wd, as.Rejections)))
 				}
-			}
-			outside = append(outside, fmt.Sprintf("- %s: %s would not sign.", t.Table, strings.Join(who, "; ")))
-		}
-		if d := s.DominatedBy; d != nil {
-			var changes []string
-			for _, is := range sc.Issues {
-				if d.Options[is.ID] != s.Options[is.ID] {
-					changes = append(changes, fmt.Sprintf("%s to %s", is.ID, d.Options[is.ID]))
+				if as.Veto {
+					written = append(written, fmt.Sprintf("%s %s", as.ID, pts(as.Utility)))
 				}
 			}
-			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, joinWords(changes, "and"), signedPts(d.MinGain)))
+			why := strings.Join(who, "; ") + " would not sign"
+			if len(who) == 0 { // every veto actor signs, but the decision rule is not met
+				why = "the deal does not pass the decision rule"
+			}
+			line := fmt.Sprintf("- %s: %s, so it counts as no agreement. As written it gave %s, a joint gain of %s.",
+				t.Table, why, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
+			if d := s.DominatedBy; d != nil {
+				line += fmt.Sprintf(" Changing %s gives a deal every veto actor accepts and likes at least as much.", joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"))
+			}
+			outside = append(outside, line)
+			continue
+		}
+		if d := s.DominatedBy; d != nil {
+			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), signedPts(d.MinGain)))
 		}
 	}
 	if len(outside) > 0 {
@@ -365,12 +394,12 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format string) (*report, e
 	}
 	if (format == "html" || format == "markdown") && len(db.Axes) == 2 {
 		var svg bytes.Buffer
-		if err := debriefChart(&svg, "svg", sc, db); err != nil {
+		if err := debriefChart(&svg, "svg", label, sc, db); err != nil {
 			return nil, err
 		}
 		title := fmt.Sprintf("Every table's deal against the Pareto frontier for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))
 		r.add(section{title: "Chart", text: []string{
-			"Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values.",
+			"Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values; the ring marks the Nash solution.",
 		}, figures: []figure{{title: title, svg: svg.Bytes()}}})
 	}
 	return r, nil
@@ -384,8 +413,9 @@ func yesNo(b bool) string {
 }
 
 // debriefChart plots every table's deal, the ZOPA's frontier for the two axis actors, the
-// Nash solution and both actors' walk-away values, all in points.
-func debriefChart(w io.Writer, format string, sc *sim.Scenario, db *sim.Debrief) error {
+// Nash solution and both actors' walk-away values, all in points. Tables that reached the
+// same point share one label.
+func debriefChart(w io.Writer, format, title string, sc *sim.Scenario, db *sim.Debrief) error {
 	in := chartLine{label: "a table's deal in the ZOPA", color: 2, scatter: true, glyph: 0}
 	out := chartLine{label: "a table's deal outside the ZOPA", color: 0, scatter: true, glyph: 2}
 	for _, t := range db.Tables {
@@ -405,6 +435,10 @@ func debriefChart(w io.Writer, format string, sc *sim.Scenario, db *sim.Debrief)
 		if t.Score.InZOPA {
 			l = &in
 		}
+		if i := samePoint(l, x, y); i >= 0 {
+			l.labels[i] += ", " + t.Table
+			continue
+		}
 		l.xs, l.ys, l.labels = append(l.xs, x), append(l.ys, y), append(l.labels, t.Table)
 	}
 	var deals []chartLine
@@ -413,16 +447,26 @@ func debriefChart(w io.Writer, format string, sc *sim.Scenario, db *sim.Debrief)
 			deals = append(deals, l)
 		}
 	}
-	pn := dealsPanel(sc, db.Axes, db.Frontier, db.Nash, deals...)
+	pn := dealsPanel(title, sc, db.Axes, db.Frontier, db.Nash, deals...)
 	return writeChart(w, format, 7*vg.Inch, 6*vg.Inch, pn)
 }
 
+// samePoint is the index of the point of l at (x, y), or -1.
+func samePoint(l *chartLine, x, y float64) int {
+	for i := range l.xs {
+		if math.Abs(l.xs[i]-x) < 1e-9 && math.Abs(l.ys[i]-y) < 1e-9 {
+			return i
+		}
+	}
+	return -1
+}
+
 // dealsPanel is the utility plane of two actors in points: the frontier, the walk-away
-// values, the deals given, and the Nash solution drawn last so that no deal hides it. The
-// panel is fitted to what it shows.
-func dealsPanel(sc *sim.Scenario, axes []string, frontier []sim.FrontierPoint, nash *sim.FrontierPoint, deals ...chartLine) panel {
+// values, the deals given, and the Nash solution drawn last as a ring, so that it neither
+// hides a deal under it nor is hidden. The panel is fitted to what it shows.
+func dealsPanel(title string, sc *sim.Scenario, axes []string, frontier []sim.FrontierPoint, nash *sim.FrontierPoint, deals ...chartLine) panel {
 	ax, ay := &sc.Actors[sc.ActorIndex(axes[0])], &sc.Actors[sc.ActorIndex(axes[1])]
-	pn := panel{title: sc.Name, xLabel: ax.Name + " (points)", yLabel: ay.Name + " (points)",
+	pn := panel{title: title, xLabel: ax.Name + " (points)", yLabel: ay.Name + " (points)",
 		fixed: true, yMin: 0, yMax: 100, xFixed: true, xMin: 0, xMax: 100, legend: true}
 	if len(frontier) > 0 {
 		f := chartLine{label: "Pareto frontier of the ZOPA", color: 1, points: true}
@@ -433,10 +477,10 @@ func dealsPanel(sc *sim.Scenario, axes []string, frontier []sim.FrontierPoint, n
 	}
 	pn.lines = append(pn.lines, chartLine{label: ay.Name + " walk-away", color: 4, dashed: true,
 		xs: []float64{0, 100}, ys: []float64{100 * ay.Reservation, 100 * ay.Reservation}})
-	pn.marks = append(pn.marks, chartMark{x: 100 * ax.Reservation, label: ax.Name + " walk-away"})
+	pn.marks = append(pn.marks, chartMark{x: 100 * ax.Reservation, note: fmt.Sprintf("grey dashed: %s walk-away (%s)", ax.Name, pts(ax.Reservation))})
 	pn.lines = append(pn.lines, deals...)
 	if nash != nil {
-		pn.lines = append(pn.lines, chartLine{label: "Nash solution", color: 3, scatter: true, glyph: 1,
+		pn.lines = append(pn.lines, chartLine{label: "Nash solution", color: 5, scatter: true, ring: true,
 			xs: []float64{100 * nash.X}, ys: []float64{100 * nash.Y}})
 	}
 	pn.fit()

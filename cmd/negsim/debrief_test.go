@@ -17,13 +17,16 @@ import (
 //	table  deal    u_x  u_y   joint gain (u_x − .3) + (u_y − .3)   ZOPA  Pareto
 //	north  a2 b1   .4   .5    .1 + .2  = .30                       yes   no: a0 b0 gives x +.2, y 0
 //	south  a0 b0   .6   .5    .3 + .2  = .50                       yes   yes (the Nash deal)
-//	east   a1 b1   .7   .25   .4 − .05 = .35                       no: y is .05 short   yes
+//	east   a1 b1   .7   .25   0 (signed: .4 − .05 = .35)           no: y is .05 short, so it
+//	                                                                     counts as no agreement
 //	west   (none)             0                                     no agreement
 //	centre a1 b0   .3   .75   0 + .45  = .45                       yes   yes
 //	annex  a0 b0   as south: .50                                    yes   yes
 //
-// Ranked: south and annex share rank 1 (.50), centre 3 (.45), east 4 (.35), north 5
-// (.30), west 6 (0). Five agreements, four in the ZOPA, one (north) left value.
+// Ranked: south and annex share rank 1 (.50), centre 3 (.45), north 4 (.30), then east and
+// west share rank 5 (0): y would not sign east's deal, worth more on paper than north's, so
+// it ranks with the table that reached none. Five agreements, four in the ZOPA, one (north)
+// left value; east is outside the ZOPA and so not Pareto-optimal.
 const classCSV = "table,b,a\n" + // the issues in another order than the file's
 	"north,b1,a2\n" +
 	"south,b0,a0\n" +
@@ -46,7 +49,7 @@ func TestDebriefRanksAHandBuiltClass(t *testing.T) {
 		table string
 		rank  int
 		gain  float64
-	}{{"south", 1, .5}, {"annex", 1, .5}, {"centre", 3, .45}, {"east", 4, .35}, {"north", 5, .3}, {"west", 6, 0}}
+	}{{"south", 1, .5}, {"annex", 1, .5}, {"centre", 3, .45}, {"north", 4, .3}, {"east", 5, 0}, {"west", 5, 0}}
 	if len(db.Tables) != len(want) {
 		t.Fatalf("%d tables, want %d", len(db.Tables), len(want))
 	}
@@ -59,10 +62,11 @@ func TestDebriefRanksAHandBuiltClass(t *testing.T) {
 	if db.Agreements != 5 || db.InZOPA != 4 || db.LeftValue != 1 {
 		t.Errorf("agreements %d, in the ZOPA %d, left value %d; want 5, 4, 1", db.Agreements, db.InZOPA, db.LeftValue)
 	}
-	if east := db.Tables[3].Score; east.InZOPA || east.Actors[1].Accepts || east.Actors[1].Rejections[0].Kind != sim.RejectReservation {
+	if east := db.Tables[4].Score; east.InZOPA || !east.CountsAsNoAgreement || east.Pareto || math.Abs(east.JointGainIfSigned-.35) > 1e-9 ||
+		east.Actors[1].Accepts || east.Actors[1].Rejections[0].Kind != sim.RejectReservation {
 		t.Errorf("east: %+v", east)
 	}
-	if north := db.Tables[4].Score; north.Pareto || north.DominatedBy == nil || north.DominatedBy.Options["a"] != "a0" {
+	if north := db.Tables[3].Score; north.Pareto || north.DominatedBy == nil || north.DominatedBy.Options["a"] != "a0" {
 		t.Errorf("north: %+v", north)
 	}
 	if db.Tables[5].Agreement || db.Tables[5].Score != nil {
@@ -128,5 +132,99 @@ func TestScoreCommand(t *testing.T) {
 	csvOut, _, code := runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal-file", writeTemp(t, "d.csv", classCSV), "--format", "csv")
 	if code != 0 || strings.Count(csvOut, "\n") != 7 || !strings.HasPrefix(csvOut, "table,a,b,points_x,") {
 		t.Errorf("CSV scores: exit %d\n%s", code, csvOut)
+	}
+}
+
+// The README's class on the reference scenario under sanctions-bite. Green's deal has
+// territory = freeze, which Russia's acceptable list for territory leaves out
+// (scenarios/ukraine-2026.yaml), so Russia would not sign it: it must score a joint gain of
+// 0, share its rank with yellow (no agreement), sit below every table with a signed deal,
+// and not be called Pareto-optimal, however much it would have been worth on paper.
+func TestDebriefCountsAnUnsignedDealAsNoAgreement(t *testing.T) {
+	const class = "table,territory,recognition,guarantees,nato,military-limits,foreign-troops,sanctions,assets,sequencing,eu-path,language,interim\n" +
+		"red,freeze,de-facto,russia-role,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,russian-status,energy-and-ports\n" +
+		"green,freeze,de-facto,russia-role,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,minority-rights,energy-and-ports\n" +
+		"yellow,,,,,,,,,,,,\n" +
+		"purple,freeze,de-facto,russia-role,not-now,cap,none,phased,returned,deal-first,delayed,russian-status,none\n"
+	deals := writeTemp(t, "class.csv", class)
+	out, errOut, code := runNegsim(t, "debrief", "--variant", "sanctions-bite", "--deals", deals, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var db sim.Debrief
+	if err := json.Unmarshal([]byte(out), &db); err != nil {
+		t.Fatal(err)
+	}
+	byTable := map[string]sim.TableScore{}
+	for _, ts := range db.Tables {
+		byTable[ts.Table] = ts
+	}
+	green, yellow := byTable["green"], byTable["yellow"]
+	if green.JointGain != 0 || green.Rank != yellow.Rank || !green.Score.CountsAsNoAgreement || green.Score.Pareto || green.Score.JointGainIfSigned <= 0 {
+		t.Errorf("green: rank %d, gain %g, counts as no agreement %v, Pareto %v, if signed %g; yellow rank %d",
+			green.Rank, green.JointGain, green.Score.CountsAsNoAgreement, green.Score.Pareto, green.Score.JointGainIfSigned, yellow.Rank)
+	}
+	for _, name := range []string{"red", "purple"} {
+		if ts := byTable[name]; !ts.Score.InZOPA || ts.JointGain <= 0 || ts.Rank >= green.Rank {
+			t.Errorf("%s: in the ZOPA %v, gain %g, rank %d; green's rank %d", name, ts.Score.InZOPA, ts.JointGain, ts.Rank, green.Rank)
+		}
+	}
+	if db.LeftValue > db.InZOPA {
+		t.Errorf("%d left value, but only %d deals are in the ZOPA", db.LeftValue, db.InZOPA)
+	}
+
+	text, _, _ := runNegsim(t, "score", "--variant", "sanctions-bite", "--deal",
+		"territory=freeze,recognition=de-facto,guarantees=russia-role,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=deal-first,eu-path=membership-path,language=minority-rights,interim=energy-and-ports")
+	if !strings.Contains(text, "Russia would not sign it (see why not), so it counts as no agreement") ||
+		!strings.Contains(text, "Joint gain (the veto actors' surpluses added up): +0.0 points, as no agreement") ||
+		strings.Contains(text, "Pareto-optimal among") {
+		t.Errorf("score of green's deal:\n%s", text)
+	}
+}
+
+// The observer's points are in the debrief table, terminal and HTML alike: z (no veto, ideal
+// a2, linear over three options) gets 100 from north's a2, 0 from south's a0, and, since y
+// would not sign east's deal, its walk-away of 50.
+func TestDebriefShowsObservers(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,b,a\nnorth,b1,a2\nsouth,b0,a0\neast,b1,a1\n")
+	page := filepath.Join(t.TempDir(), "debrief.html")
+	if _, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "-o", page); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	html, _ := os.ReadFile(page)
+	text, _, _ := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
+	row := func(table string) []string {
+		for _, line := range strings.Split(text, "\n") {
+			if cells := strings.Split(line, "│"); len(cells) > 6 && strings.TrimSpace(cells[2]) == table {
+				return cells
+			}
+		}
+		return nil
+	}
+	if !strings.Contains(text, "z (no veto)") || !strings.Contains(string(html), "<th>z (no veto)</th>") {
+		t.Fatalf("no observer column:\n%s", text)
+	}
+	for table, want := range map[string]string{"north": "100.0", "south": "0.0", "east": "50.0"} {
+		if cells := row(table); cells == nil || strings.TrimSpace(cells[6]) != want {
+			t.Errorf("%s: z's cell %q; want %s", table, cells, want)
+		}
+	}
+}
+
+// A spreadsheet in a locale whose decimal mark is a comma saves CSV with semicolons; it is
+// read the same as with commas.
+func TestDealsCSVWithSemicolons(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table;b;a\r\nnorth;b1;a2\r\nwest;;\r\n")
+	out, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var db sim.Debrief
+	if err := json.Unmarshal([]byte(out), &db); err != nil {
+		t.Fatal(err)
+	}
+	// north: a2 b1, x .4 and y .5 over reservations .3: a joint gain of .3.
+	if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Score != nil {
+		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)
 	}
 }

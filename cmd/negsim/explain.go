@@ -13,6 +13,7 @@ import (
 
 func (a *app) explainCommand() *cobra.Command {
 	var actor string
+	var teacher bool
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "explain [FILE]",
@@ -22,21 +23,26 @@ actor cares about most (its weights as shares), its red lines and conditional co
 with the reasons given, the best and the worst deal it can get without crossing them, and
 what its reservation means: how many deals it rules out, and which options it rules out
 altogether. Sources and notes are quoted where the file gives them. Every number is exact,
-found by searching the whole outcome space.`,
+found by searching the whole outcome space.
+
+--teacher adds the scenario's teacher_notes and each variant's: what the scenario shows when
+run, kept out of every brief so that players are not told the answer.`,
 		Example: `  negsim explain
   negsim explain my-scenario.yaml --actor russia
   negsim explain my-scenario.yaml --format json`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.explain(argOr(args), w, actor)
+			return a.explain(argOr(args), w, actor, teacher)
 		},
 	}
 	cmd.Flags().StringVar(&actor, "actor", "", "explain this actor only (its id)")
+	_ = cmd.RegisterFlagCompletionFunc("actor", completeActor)
+	cmd.Flags().BoolVar(&teacher, "teacher", false, "add the notes the scenario keeps for the teacher (never shown in briefs)")
 	w.register(cmd)
 	return cmd
 }
 
-func (a *app) explain(file string, w whatIf, actor string) error {
+func (a *app) explain(file string, w whatIf, actor string, teacher bool) error {
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
@@ -49,10 +55,7 @@ func (a *app) explain(file string, w whatIf, actor string) error {
 		}
 		return usagef("--actor %s: no such actor in %s;%s valid: %s", actor, doc.Name, sim.DidYouMean(actor, ids), strings.Join(ids, ", "))
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	ex, err := sim.Explain(ctx, sp, sim.Options{Workers: a.settings.Workers})
@@ -62,14 +65,17 @@ func (a *app) explain(file string, w whatIf, actor string) error {
 	if actor != "" {
 		ex.Actors = []sim.ActorExplanation{ex.Actors[sc.ActorIndex(actor)]}
 	}
+	if teacher {
+		ex.TeacherNotes = sim.NotesForTeacher(sc, doc.Variant)
+	}
 	return a.emit(func(out io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(out, ex)
+			return writeResultJSON(out, doc, ex)
 		case "csv":
 			return explainGrid(sc, ex).writeCSV(out)
 		}
-		return explainReport(sc, ex, actor == "").write(out, a.settings.Format)
+		return explainReport(sc, ex, actor == "").about(doc).write(out, a.settings.Format)
 	})
 }
 
@@ -145,6 +151,9 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func explainReport(sc *sim.Scenario, ex *sim.Explanation, whole bool) *report {
 	wd := words{sc}
 	r := &report{title: sc.Name}
+	if ex.TeacherNotes != nil {
+		r.add(teacherSection(ex.TeacherNotes))
+	}
 	if whole {
 		intro := section{title: "The scenario"}
 		if sc.Description != "" {
@@ -177,6 +186,32 @@ func explainReport(sc *sim.Scenario, ex *sim.Explanation, whole bool) *report {
 		r.add(actorSection(wd, ex, ae))
 	}
 	return r
+}
+
+// teacherSection shows the notes a scenario keeps for the teacher, set apart as
+// confidential: what each variant shows, the results a brief must not give away.
+func teacherSection(tn *sim.TeacherNotes) section {
+	s := section{title: "For the teacher only", confidential: true}
+	if tn.Scenario != "" {
+		s.text = append(s.text, paragraphs(tn.Scenario)...)
+	} else {
+		s.text = append(s.text, "The scenario keeps no teacher_notes.")
+	}
+	if len(tn.Variants) > 0 {
+		s.text = append(s.text, "", "Variants:")
+	}
+	for _, v := range tn.Variants {
+		line := "- " + v.ID
+		if v.Applied {
+			line += " (applied here)"
+		}
+		line += ": " + oneLine(v.Description)
+		if v.Notes != "" {
+			line += " Teacher's notes: " + oneLine(v.Notes)
+		}
+		s.text = append(s.text, line)
+	}
+	return s
 }
 
 func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) section {

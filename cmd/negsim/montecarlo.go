@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/schollz/progressbar/v3"
@@ -116,14 +117,21 @@ func (a *app) monteCarlo(file string, w whatIf, extra []sim.Uncertain, opt sim.M
 	if err != nil && (mc == nil || !mc.Interrupted) {
 		return err
 	}
+	mc.Recentred = []sim.Recentred{}
+	for _, rc := range doc.Recentred {
+		// A --vary for the same path replaced the moved distribution with the user's own.
+		if !slices.ContainsFunc(extra, func(u sim.Uncertain) bool { return u.Path == rc.Path }) {
+			mc.Recentred = append(mc.Recentred, rc)
+		}
+	}
 	if err := a.emit(func(out io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(out, mc)
+			return writeResultJSON(out, doc, mc)
 		case "csv":
 			return sensitivityGrid(mc, true).writeCSV(out)
 		}
-		return monteCarloReport(sc, mc).write(out, a.settings.Format)
+		return monteCarloReport(sc, mc).about(doc).write(out, a.settings.Format)
 	}); err != nil {
 		return err
 	}
@@ -164,6 +172,15 @@ func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
 		fmt.Sprintf("P(ZOPA non-empty) = %s (%d of %d draws), 95%% interval %s to %s.", pct(p.Share), p.Count, p.Of, pct(p.Low), pct(p.High)),
 		fmt.Sprintf("Deals in the ZOPA per draw: mean %.4g, median %.4g, min %d, max %d.", mc.ZOPASize.Mean, mc.ZOPASize.Median, mc.ZOPASize.Min, mc.ZOPASize.Max))
 	r.add(head)
+	if len(mc.Recentred) > 0 {
+		moved := section{title: "Uncertainty under this what-if", text: []string{
+			"The what-if sets values the file's uncertainty: section also draws; their distributions move with them, by the same difference, within each value's range:"}}
+		for _, rc := range mc.Recentred {
+			moved.text = append(moved.text, fmt.Sprintf("- %s is %g in the file and %g here: %s becomes %s.",
+				rc.Path, rc.FileValue, rc.Value, rc.From, rc.To))
+		}
+		r.add(moved)
+	}
 	r.add(section{title: "Sensitivity", text: []string{"Spearman rank correlation of each uncertain value with the number of deals in the ZOPA, strongest first."}, grid: sensitivityGrid(mc, false)})
 	r.add(section{title: "Deals most often in the ZOPA", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.InZOPA)})
 	r.add(section{title: "Deals most often the Nash solution", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.Nash)})

@@ -34,7 +34,7 @@ in YAML's flow syntax: [freeze,freeze-dmz].`,
 			params := doc.Scenario.Params()
 			return a.emit(func(out io.Writer) error {
 				if a.settings.Format == "json" {
-					return writeJSON(out, struct {
+					return writeResultJSON(out, doc, struct {
 						Params []sim.Param `json:"params"`
 					}{params})
 				}
@@ -52,7 +52,7 @@ in YAML's flow syntax: [freeze,freeze-dmz].`,
 				}
 				r := &report{title: doc.Scenario.Name + ": what a what-if can change"}
 				r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range. A group (an issue, an actor, a constraint) is set whole, as JSON: it is shortened here, and --format json or csv gives it in full."}, grid: g})
-				return r.write(out, a.settings.Format)
+				return r.about(doc).write(out, a.settings.Format)
 			})
 		},
 	}

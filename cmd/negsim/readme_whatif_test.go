@@ -170,3 +170,27 @@ func TestMatchShown(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeSetPathsWork gives every PATH=VALUE of the What-if section's path table to
+// analyze --set on the reference scenario: each must be a value the scenario accepts, as
+// the table promises.
+func TestReadmeSetPathsWork(t *testing.T) {
+	section := readmeSection(t, "What-if analysis")
+	var sets []string
+	for _, line := range strings.Split(section, "\n") {
+		if cell, ok := strings.CutPrefix(line, "| `"); ok {
+			// A row whose value is elided ("...") shows a form, not a value to run.
+			if set, _, ok := strings.Cut(cell, "` |"); ok && strings.Contains(set, "=") && !strings.Contains(set, "...") {
+				sets = append(sets, set)
+			}
+		}
+	}
+	if len(sets) < 5 {
+		t.Fatalf("found %d PATH=VALUE rows in the path table; want the table's rows", len(sets))
+	}
+	for _, set := range sets {
+		if _, errOut, code := runNegsim(t, "analyze", "--set", set, "--format", "json"); code != 0 {
+			t.Errorf("analyze --set %s: exit %d: %s", set, code, errOut)
+		}
+	}
+}

@@ -18,7 +18,9 @@ import (
 // same report renders as terminal tables or Markdown; CSV takes its one main grid, and
 // JSON bypasses it for the result struct itself.
 type report struct {
-	title    string
+	title string
+	// stance is the scenario's one line on what kind of model it is, shown under the title.
+	stance   string
 	sections []section
 }
 
@@ -61,6 +63,13 @@ func (r *report) write(w io.Writer, format string) error {
 			fmt.Fprintf(w, "%s\n%s\n\n", r.title, strings.Repeat("=", len([]rune(r.title))))
 		}
 	}
+	if r.stance != "" {
+		line := stanceLine(r.stance)
+		if width := tableWidth(w); width > 0 && !md {
+			line = wrapProse(line, width)
+		}
+		fmt.Fprintf(w, "%s\n\n", line)
+	}
 	for _, s := range r.sections {
 		if s.title != "" {
 			if md {
@@ -75,13 +84,20 @@ func (r *report) write(w io.Writer, format string) error {
 			if md && i > 0 && p != "" && s.text[i-1] != "" && !(listItem(p) && listItem(s.text[i-1])) && !strings.HasPrefix(p, "  ") {
 				fmt.Fprintln(w)
 			}
+			if width := tableWidth(w); width > 0 && !md {
+				p = wrapProse(p, width)
+			}
 			fmt.Fprintln(w, p)
 		}
 		if len(s.text) > 0 && s.grid != nil {
 			fmt.Fprintln(w)
 		}
 		if s.grid != nil {
-			if err := s.grid.render(w, md); err != nil {
+			render := s.grid.render
+			if width := tableWidth(w); width > 0 && !md {
+				render = func(w io.Writer, _ bool) error { return s.grid.renderFitted(w, width) }
+			}
+			if err := render(w, md); err != nil {
 				return err
 			}
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 
@@ -14,6 +13,7 @@ import (
 
 func (a *app) reportCommand() *cobra.Command {
 	var out string
+	var teacher bool
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "report [FILE]",
@@ -30,16 +30,20 @@ fonts or images are fetched, so it reads the same offline. -o report.md writes M
 each chart embedded as an SVG data URI, so the report is still one file; viewers that show
 no data-URI images (GitHub's among them) show the chart's title instead, so prefer HTML to
 share. The file is written whole or not at all. Without -o, the report goes to standard
-output in --format.`,
+output in --format.
+
+--teacher makes the teacher's copy: it opens with the scenario's and its variants'
+teacher_notes (what they show when run), which students' reports and briefs never carry.`,
 		Example: `  negsim report -o report.html
   negsim report --variant sanctions-bite -o sanctions.html
   negsim report teaching-two-party -o two-party.md`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.writeReport(argOr(args), w, out)
+			return a.writeReport(argOr(args), w, out, teacher)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the report to this file: .html or .md (also .json, .txt)")
+	cmd.Flags().BoolVar(&teacher, "teacher", false, "the teacher's copy: open with the scenario's teacher_notes")
 	w.register(cmd)
 	return cmd
 }
@@ -47,13 +51,12 @@ output in --format.`,
 // fullReport is the JSON form of a report: the three results it is made of.
 type fullReport struct {
 	Scenario    string           `json:"scenario"`
-	Variant     string           `json:"variant,omitempty"`
 	Explanation *sim.Explanation `json:"explanation"`
 	Analysis    *sim.Analysis    `json:"analysis"`
 	Rounds      *sim.Transcript  `json:"rounds"`
 }
 
-func (a *app) writeReport(file string, w whatIf, out string) error {
+func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error {
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
@@ -66,10 +69,7 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 	if format == "csv" {
 		return usagef("a report has many tables, not one to write as CSV; use html, markdown or json")
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	opt := sim.Options{Limit: 10, Workers: a.settings.Workers}
@@ -77,16 +77,14 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 	if err != nil {
 		return err
 	}
+	if teacher {
+		ex.TeacherNotes = sim.NotesForTeacher(sc, doc.Variant)
+	}
 	an, err := sim.Analyze(ctx, sp, opt)
 	if err != nil {
 		return err
 	}
-	tr, err := sim.Rounds(ctx, sp, sim.RoundsOptions{Workers: a.settings.Workers})
-	var pe *sim.PathError
-	var invalid sim.Diagnostics
-	if errors.As(err, &pe) || errors.As(err, &invalid) {
-		return usagef("%s: %v", doc.Name, err)
-	}
+	tr, err := a.playRounds(ctx, doc, sp, sim.RoundsOptions{Workers: a.settings.Workers})
 	if err != nil {
 		return err
 	}
@@ -102,19 +100,26 @@ func (a *app) writeReport(file string, w whatIf, out string) error {
 	}
 	render := func(w io.Writer) error {
 		if format == "json" {
-			return writeJSON(w, fullReport{Scenario: sc.Name, Variant: doc.Variant, Explanation: ex, Analysis: an, Rounds: tr})
+			return writeResultJSON(w, doc, fullReport{Scenario: sc.Name, Explanation: ex, Analysis: an, Rounds: tr})
 		}
-		r, err := fullReportDoc(sc, doc.Variant, ex, an, tr, plane, format)
+		r, err := fullReportDoc(sc, doc.Variant, scenarioLabel(doc), ex, an, tr, plane, format)
 		if err != nil {
 			return err
 		}
-		return r.write(w, format)
+		return r.about(doc).write(w, format)
 	}
 	return a.emitTo(out, render)
 }
 
-func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
+func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
 	r := &report{title: sc.Name}
+	if ex.TeacherNotes != nil {
+		// The teacher's copy opens with the notes, not inside Part 1.
+		r.add(teacherSection(ex.TeacherNotes))
+		plain := *ex
+		plain.TeacherNotes = nil
+		ex = &plain
+	}
 	about := "This report restates the scenario as its file gives it"
 	if variant != "" {
 		about = fmt.Sprintf("This report restates the scenario with its variant %q applied", variant)
@@ -138,10 +143,10 @@ func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *si
 	charts := section{title: "Charts"}
 	if format == "html" || format == "markdown" {
 		var svg bytes.Buffer
-		if err := roundsChart(&svg, "svg", sc, tr); err != nil {
+		if err := roundsChart(&svg, "svg", label, tr); err != nil {
 			return nil, err
 		}
-		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's aspiration (solid) and utility of the proposal (dashed); the ZOPA's size below", svg: svg.Bytes()})
+		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's aspiration (solid), utility of the proposal (dashed) and reservation (dotted); the ZOPA's size below", svg: svg.Bytes()})
 		if plane != nil {
 			svg = bytes.Buffer{} // the rounds chart keeps the bytes written so far
 			var agreed []chartLine
@@ -149,7 +154,7 @@ func fullReportDoc(sc *sim.Scenario, variant string, ex *sim.Explanation, an *si
 				agreed = append(agreed, chartLine{label: "the rounds' agreement", color: 2, scatter: true,
 					xs: []float64{100 * d.Utilities[plane.Axes[0]]}, ys: []float64{100 * d.Utilities[plane.Axes[1]]}})
 			}
-			pn := dealsPanel(sc, plane.Axes, plane.Frontier, plane.Nash, agreed...)
+			pn := dealsPanel(label, sc, plane.Axes, plane.Frontier, plane.Nash, agreed...)
 			if err := writeChart(&svg, "svg", 7*vg.Inch, 6*vg.Inch, pn); err != nil {
 				return nil, err
 			}

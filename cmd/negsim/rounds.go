@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -76,25 +78,28 @@ is recorded for stochastic strategies to come.`,
 	return cmd
 }
 
+// playRounds runs the rounds of a document. A path that leads nowhere or a scenario left
+// invalid is the file's fault (an event's), and is reported against it.
+func (a *app) playRounds(ctx context.Context, doc *config.Document, sp *sim.Space, opts sim.RoundsOptions) (*sim.Transcript, error) {
+	tr, err := sim.Rounds(ctx, sp, opts)
+	var pe *sim.PathError
+	var invalid sim.Diagnostics
+	if errors.As(err, &pe) || errors.As(err, &invalid) {
+		return nil, usagef("%s: %v", doc.Name, err)
+	}
+	return tr, err
+}
+
 func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string) error {
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	opts.Workers = a.settings.Workers
-	tr, err := sim.Rounds(ctx, sp, opts)
-	var pe *sim.PathError
-	var invalid sim.Diagnostics
-	if errors.As(err, &pe) || errors.As(err, &invalid) {
-		// The file is at fault: an event that leads nowhere or leaves the scenario invalid.
-		return usagef("%s: %v", doc.Name, err)
-	}
+	tr, err := a.playRounds(ctx, doc, sp, opts)
 	if err != nil {
 		return err
 	}
@@ -102,18 +107,18 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 		fmt.Fprintf(a.stderr, "warning: %s: %s\n", doc.Name, warning)
 	}
 	if chart != "" {
-		if err := writeFileAtomic(chart, func(w io.Writer) error { return roundsChart(w, chartFormat(chart), doc.Scenario, tr) }); err != nil {
+		if err := writeFileAtomic(chart, func(w io.Writer) error { return roundsChart(w, chartFormat(chart), scenarioLabel(doc), tr) }); err != nil {
 			return err
 		}
 	}
 	return a.emit(func(w io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeJSON(w, tr)
+			return writeResultJSON(w, doc, tr)
 		case "csv":
 			return roundsCSVGrid(doc.Scenario, tr).writeCSV(w)
 		}
-		return roundsReport(doc.Scenario, tr).write(w, a.settings.Format)
+		return roundsReport(doc.Scenario, tr).about(doc).write(w, a.settings.Format)
 	})
 }
 
@@ -337,7 +342,7 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	out := tr.Outcome
 	s := section{title: "Outcome"}
 	if !out.Agreement {
-		s.text = append(s.text, fmt.Sprintf("Breakdown: no proposal won every veto actor by the deadline (round %d). Every actor is left with its reservation:", out.Round))
+		s.text = append(s.text, fmt.Sprintf("Breakdown: no proposal won every veto actor by the deadline (round %d, the last of rounds 0 to %d). Every actor is left with its reservation:", out.Round, tr.Deadline-1))
 		g := &grid{header: []string{"actor", "reservation at the end"}, right: []bool{false, true}}
 		for _, ac := range tr.Actors {
 			g.add(ac.Name, num(out.Reservations[ac.ID]))
@@ -350,7 +355,9 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	if !d.Pareto {
 		pareto = "not Pareto-optimal: another deal every veto actor accepts is better for one and no worse for any"
 	}
-	s.text = append(s.text, fmt.Sprintf("Agreement in round %d of %d (%s).", out.Round, tr.Deadline, pareto))
+	// Rounds are numbered from 0 everywhere (the table, the chart, the JSON): "round 5 of 6"
+	// would read as the fifth.
+	s.text = append(s.text, fmt.Sprintf("Agreement in round %d of rounds 0 to %d (%s).", out.Round, tr.Deadline-1, pareto))
 	var parts []string
 	for _, is := range sc.Issues {
 		parts = append(parts, fmt.Sprintf("%s = %s", is.ID, d.Options[is.ID]))
@@ -383,17 +390,28 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	return s
 }
 
-// roundsChart draws each actor's aspiration (solid) and the utility it gets from the
-// proposal (dashed) over the rounds, the ZOPA size below, and the events on both.
-func roundsChart(w io.Writer, format string, sc *sim.Scenario, tr *sim.Transcript) error {
+// roundsChart draws each actor's aspiration (solid), the utility it gets from the proposal
+// (dashed) and its reservation (dotted) over the rounds, numbered from 0 as the transcript
+// numbers them, the ZOPA size below, and the events on both: a short tag on the chart,
+// the event itself in the legend.
+func roundsChart(w io.Writer, format string, title string, tr *sim.Transcript) error {
+	top, zopa := roundsPanels(title, tr)
+	return writeChart(w, format, 8*vg.Inch, 8*vg.Inch, top, zopa)
+}
+
+// roundsPanels are the two panels of the rounds chart: utilities above, ZOPA size below.
+func roundsPanels(title string, tr *sim.Transcript) (panel, panel) {
 	last := float64(tr.Deadline - 1)
-	top := panel{title: sc.Name, xLabel: "round", yLabel: "utility", fixed: true, yMin: 0, yMax: 1, legend: true, xFixed: true, xMax: last, wholeX: true}
+	top := panel{title: title + ": bargaining rounds", xLabel: "round", yLabel: "utility", fixed: true, yMin: 0, yMax: 1, legend: true, xFixed: true, xMax: last, wholeX: true}
 	for i, ac := range tr.Actors {
-		asp := chartLine{label: ac.ID + " aspiration", color: i, points: true}
-		got := chartLine{label: ac.ID + " utility of the proposal", color: i, dashed: true}
+		// The colour names the actor, the line style what is drawn (the keys below).
+		asp := chartLine{label: ac.ID, color: i, points: true}
+		got := chartLine{color: i, dashed: true}
+		res := chartLine{color: i, dotted: true}
 		for _, rd := range tr.Rounds {
 			ar := rd.Actors[i]
 			asp.xs, asp.ys = append(asp.xs, float64(rd.Round)), append(asp.ys, ar.Aspiration)
+			res.xs, res.ys = append(res.xs, float64(rd.Round)), append(res.ys, ar.Reservation)
 			if ar.Utility != nil {
 				got.xs, got.ys = append(got.xs, float64(rd.Round)), append(got.ys, *ar.Utility)
 			}
@@ -402,7 +420,10 @@ func roundsChart(w io.Writer, format string, sc *sim.Scenario, tr *sim.Transcrip
 		if len(got.xs) > 0 {
 			top.lines = append(top.lines, got)
 		}
+		top.lines = append(top.lines, res)
 	}
+	top.lines = append(top.lines, chartLine{key: true, label: "solid: aspiration"}, chartLine{key: true, dashed: true, label: "dashed: utility of the proposal"},
+		chartLine{key: true, dotted: true, label: "dotted: reservation"})
 	zopa := panel{xLabel: "round", yLabel: "deals in the ZOPA", fixed: true, yMax: 1, xFixed: true, xMax: last, wholeX: true, wholeY: true}
 	size := chartLine{color: len(tr.Actors), points: true}
 	for _, rd := range tr.Rounds {
@@ -410,16 +431,19 @@ func roundsChart(w io.Writer, format string, sc *sim.Scenario, tr *sim.Transcrip
 		zopa.yMax = max(zopa.yMax, 1.1*float64(rd.ZOPA))
 	}
 	zopa.lines = []chartLine{size}
+	n := 0
 	for _, rd := range tr.Rounds {
 		for _, ev := range rd.Events {
-			top.marks = append(top.marks, chartMark{x: float64(rd.Round), label: shorten(ev.Why, 40)})
-			zopa.marks = append(zopa.marks, chartMark{x: float64(rd.Round)})
+			n++
+			tag := fmt.Sprintf("E%d", n)
+			top.marks = append(top.marks, chartMark{x: float64(rd.Round), tag: tag, note: fmt.Sprintf("%s, round %d: %s", tag, rd.Round, shorten(ev.Why, 44))})
+			zopa.marks = append(zopa.marks, chartMark{x: float64(rd.Round), tag: tag})
 		}
 		if rd.Agreement {
-			top.marks = append(top.marks, chartMark{x: float64(rd.Round), label: "agreement"})
+			top.marks = append(top.marks, chartMark{x: float64(rd.Round), tag: "deal", note: fmt.Sprintf("deal: agreement in round %d", rd.Round)})
 		}
 	}
-	return writeChart(w, format, 8*vg.Inch, 8*vg.Inch, top, zopa)
+	return top, zopa
 }
 
 func shorten(s string, n int) string {

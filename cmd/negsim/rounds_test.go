@@ -271,3 +271,16 @@ func TestRoundsReadmeExample(t *testing.T) {
 		t.Errorf("the README's example differs from the output; paste this into it:\n%s", got)
 	}
 }
+
+// Rounds are numbered from 0 in the table, the chart and the JSON, so the outcome counts
+// the same way: the market (testdata/rounds-market.yaml, 6 rounds, the buyer a Conceder)
+// agrees in its last round, 5, which "round 5 of 6" misread as the fifth of six.
+func TestOutcomeNumbersRoundsAsTheTableDoes(t *testing.T) {
+	out, errOut, code := runNegsim(t, "rounds", "testdata/rounds-market.yaml", "--set", "actors.buyer.strategy=conceder")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "│     5 │") || !strings.Contains(out, "Agreement in round 5 of rounds 0 to 5 (") {
+		t.Errorf("want the table's round 5 and the outcome in round 5 of rounds 0 to 5:\n%s", out)
+	}
+}

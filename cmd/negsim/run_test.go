@@ -7,29 +7,6 @@ import (
 	"testing"
 )
 
-func TestAnalyzeGolden(t *testing.T) {
-	cases := []struct {
-		golden string
-		args   []string
-	}{
-		{"analyze-two-by-two.txt", []string{"analyze", "testdata/two-by-two.yaml"}},
-		{"analyze-two-by-two.md", []string{"analyze", "testdata/two-by-two.yaml", "--format", "markdown"}},
-		{"analyze-two-by-two.csv", []string{"analyze", "testdata/two-by-two.yaml", "--format", "csv"}},
-		{"analyze-two-by-two.json", []string{"analyze", "testdata/two-by-two.yaml", "--format", "json"}},
-		{"analyze-empty.txt", []string{"analyze", "testdata/two-by-two.yaml#demanding"}},
-		{"analyze-empty.json", []string{"analyze", "testdata/two-by-two.yaml", "--variant", "demanding", "--format", "json"}},
-	}
-	for _, c := range cases {
-		t.Run(c.golden, func(t *testing.T) {
-			out, errOut, code := runNegsim(t, c.args...)
-			if code != exitOK {
-				t.Fatalf("exit %d: %s", code, errOut)
-			}
-			checkGolden(t, filepath.Join("testdata", c.golden), out)
-		})
-	}
-}
-
 func TestAnalyzeDefaultScenario(t *testing.T) {
 	out, errOut, code := runNegsim(t, "analyze", "--format", "json")
 	if code != exitOK {

@@ -55,6 +55,7 @@ deal). Names are checked: an unknown issue or option gets a did-you-mean suggest
 type tableResult struct {
 	Table string     `json:"table"`
 	Score *sim.Score `json:"score"`
+	provenance
 }
 
 func (a *app) score(file string, w whatIf, deal, dealFile string) error {
@@ -73,10 +74,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 	} else if tables, err = a.readDeals(dealFile, sc); err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	scorer, err := sim.NewScorer(ctx, sp, sim.Options{Workers: a.settings.Workers})
@@ -85,7 +83,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 	}
 	var results []tableResult
 	for _, td := range tables {
-		res := tableResult{Table: td.Table}
+		res := tableResult{Table: td.Table, provenance: provenanceOf(doc)}
 		if td.Choice != nil {
 			if res.Score, err = scorer.Score(ctx, td.Choice); err != nil {
 				return err
@@ -97,7 +95,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 		switch a.settings.Format {
 		case "json":
 			if deal != "" {
-				return writeJSON(out, results[0].Score)
+				return writeResultJSON(out, doc, results[0].Score)
 			}
 			return writeJSON(out, results)
 		case "csv":
@@ -109,7 +107,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 				r.add(s)
 			}
 		}
-		return r.write(out, a.settings.Format)
+		return r.about(doc).write(out, a.settings.Format)
 	})
 }
 
@@ -157,6 +155,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 	v := &deal.text
 	if s.InZOPA {
 		*v = append(*v, "In the ZOPA: every veto actor accepts it.")
+		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
 	} else {
 		var who []string
 		for _, as := range s.Actors {
@@ -164,25 +163,34 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 				who = append(who, as.Name)
 			}
 		}
-		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s would not sign it (see why not).", joinWords(who, "and")))
-	}
-	*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
-	if s.Pareto {
-		*v = append(*v, "Pareto-optimal: no deal within everyone's red lines is at least as good for every veto actor and better for one.")
-	} else if d := s.DominatedBy; d != nil {
-		var changes, gains []string
-		for _, is := range sc.Issues {
-			if d.Options[is.ID] != s.Options[is.ID] {
-				changes = append(changes, fmt.Sprintf("%s to %s", is.ID, wd.option(is.ID, d.Options[is.ID])))
-			}
+		why := joinWords(who, "and") + " would not sign it (see why not)"
+		if len(who) == 0 { // every veto actor signs, but the decision rule is not met
+			why = "it does not pass the decision rule"
 		}
+		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s, so it counts as no agreement: every actor keeps its walk-away value.", why))
+		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points, as no agreement; signed as written it would be %s.", signedPts(s.JointGain), signedPts(s.JointGainIfSigned)))
+	}
+	d := s.DominatedBy
+	var changes, gains []string
+	if d != nil {
+		changes = dealChanges(sc, s.Options, d.Options, true, wd)
 		for _, as := range s.Actors {
 			if g, ok := d.Gains[as.ID]; ok {
 				gains = append(gains, fmt.Sprintf("%s %s", as.Name, signedPts(g)))
 			}
 		}
-		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s is at least as good for every veto actor (%s points; the smallest gain %s).",
+	}
+	switch {
+	case s.Pareto:
+		*v = append(*v, "Pareto-optimal among the deals the parties accept: no ZOPA deal is at least as good for every veto actor and better for one.")
+	case s.InZOPA && d != nil:
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s gives a deal every veto actor accepts, at least as good for each (%s points; the smallest gain %s).",
 			joinWords(changes, "and"), strings.Join(gains, ", "), signedPts(d.MinGain)))
+	case d != nil:
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among the deals every veto actor accepts, and this one is not among them. Changing %s gives one that is, at least as good for each veto actor (%s points).",
+			joinWords(changes, "and"), strings.Join(gains, ", ")))
+	default:
+		*v = append(*v, "Not Pareto-optimal: that is judged among the deals every veto actor accepts, and this one is not among them.")
 	}
 	if s.Nash == nil {
 		*v = append(*v, "No Nash solution to compare with: the ZOPA is empty.")
@@ -203,6 +211,32 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			count(zopa), s.Nash.IssuesDiffering, len(sc.Issues), verb, strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
 	}
 	return []section{deal}
+}
+
+// dealChanges lists the issues on which deal to differs from deal from, as "issue to option"
+// in file order, with the option's label when labelled is set.
+func dealChanges(sc *sim.Scenario, from, to map[string]string, labelled bool, wd words) []string {
+	var changes []string
+	for _, is := range sc.Issues {
+		if to[is.ID] == from[is.ID] {
+			continue
+		}
+		o := to[is.ID]
+		if labelled {
+			o = wd.option(is.ID, o)
+		}
+		changes = append(changes, fmt.Sprintf("%s to %s", is.ID, o))
+	}
+	return changes
+}
+
+// scoredUtility is what a deal scores for an actor: its utility when every veto actor
+// signs, else its reservation, as with no agreement.
+func scoredUtility(s *sim.Score, as sim.ActorScore) float64 {
+	if s.CountsAsNoAgreement {
+		return as.Reservation
+	}
+	return as.Utility
 }
 
 func rejectionText(wd words, rs []sim.Rejection) string {

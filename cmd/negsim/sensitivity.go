@@ -30,16 +30,19 @@ changes: an empty zone of possible agreement opens, an open one closes, or its N
 moves. Thresholds are located to within 1e-6. Rows are ranked by the change as a share
 of the value's range, smallest first, and each names its path as --set takes it.
 
-For every veto actor's red line, each option it excludes is added in turn; every
+For every red line of an actor whose acceptance counts (a veto actor; under a decision
+rule, a voter or a ratifier too), each option it excludes is added in turn; every
 constraint is dropped; each with the deals that enter the zone and what happens to the
 headline.
 
 Reservations, weights and option utilities are solved exactly: on the deals the others
 accept, an actor's surplus is a straight line in any one of its values, so thresholds
-are where a deal's line crosses zero or another's. Other values are scanned in 64 steps
-to the end of their range and the first change is bisected; a change narrower than a
-step can be missed there. Values only bargaining rounds read (drift, strategies, the
-protocol, events) and power (only the asymmetric Nash solution weighs it) have none.
+are where a deal's line crosses zero or another's. Other values (votes, and every value
+under a decision rule or ratification) are scanned in 64 steps to the end of their range
+and the first change is bisected; a change narrower than a step can be missed there.
+Values only bargaining rounds read (drift, strategies, the protocol, events), power (only
+the asymmetric Nash solution weighs it) and beliefs (only their holder's picture of the
+zone) have none.
 
 --only keeps some categories: ` + strings.Join(sim.SensitivityCategories, ", ") + `.`,
 		Example: `  negsim sensitivity
@@ -75,10 +78,7 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 	if err != nil {
 		return err
 	}
-	sp, err := a.compile(doc)
-	if err != nil {
-		return err
-	}
+	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
 	rep, err := sim.RunSensitivity(ctx, sp, sim.SensitivityOptions{Only: only, Workers: a.settings.Workers})
@@ -152,7 +152,7 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 	r.add(numbers)
 
 	if len(rep.RedLines) > 0 {
-		lines := section{title: "Red lines and constraints", text: []string{"Each veto actor's red lines widened by one option, and its constraints dropped, one at a time."}}
+		lines := section{title: "Red lines and constraints", text: []string{"Each red line widened by one option, and each constraint dropped, one at a time, of the actors whose acceptance counts."}}
 		g := &grid{header: []string{"change", "deals in", "what happens"}, right: []bool{false, true, false}}
 		for _, rl := range rep.RedLines {
 			g.add(relaxationText(rl), count(rl.Entering), deals.effect(rl.Change, rl.Deals, rl.Nash, rl.Effect))

@@ -42,7 +42,8 @@ func tornadoChart(w io.Writer, format, name string, rep *sim.SensitivityReport) 
 	if rep.Headline.Deals > 0 {
 		now = fmt.Sprintf("the zone holds %s now", plural(rep.Headline.Deals, "deal", "deals"))
 	}
-	p.Title.Text = fmt.Sprintf("%s: what would it take (%s)", name, now)
+	// Two lines, so that a long scenario name still fits the width.
+	p.Title.Text = fmt.Sprintf("%s: what would it take\n%s", name, now)
 	p.Title.TextStyle.Font.Size = vg.Points(17)
 	p.X.Label.Text = "change as a share of the value's range   (← lower it · raise it →)"
 	p.X.Label.TextStyle.Font.Size = vg.Points(14)
@@ -52,9 +53,10 @@ func tornadoChart(w io.Writer, format, name string, rep *sim.SensitivityReport) 
 	// The nearest changes are on top and short, which leaves the top right corner free.
 	p.Legend.Top, p.Legend.Left = true, false
 	if len(rows) == 0 {
-		p.Title.Text += " (no value changes the headline within its range)"
-		p.HideY()
-		return drawPlots(w, format, 28*vg.Centimeter, 8*vg.Centimeter, p)
+		p.Title.Text += "; no value changes the headline within its range"
+		p.HideAxes()
+		p.X.Label.Text = ""
+		return drawPlots(w, format, 28*vg.Centimeter, 5*vg.Centimeter, p)
 	}
 	t := &tornado{text: draw.TextStyle{Color: color.Black, Font: p.Y.Tick.Label.Font, Handler: p.Y.Tick.Label.Handler}}
 	t.text.Font.Size = vg.Points(12)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -94,11 +95,11 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 	a.warn(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	sw, err := sim.RunSweep(ctx, doc.Scenario, param, xs, sim.SweepOptions{Tolerance: tol, Workers: a.settings.Workers})
+	sw, err := sim.RunSweep(ctx, doc.Space, param, xs, sim.SweepOptions{Tolerance: tol, Workers: a.settings.Workers})
 	if sw != nil && sw.Interrupted && len(sw.Points) > 0 {
 		// The values finished are reported as such; no chart is drawn, since a failed
 		// command leaves no file behind.
-		if werr := a.emit(func(out io.Writer) error { return a.writeSweep(out, doc.Scenario, sw) }); werr != nil {
+		if werr := a.emit(func(out io.Writer) error { return a.writeSweep(out, doc, sw) }); werr != nil {
 			return werr
 		}
 		why := "interrupted"
@@ -115,21 +116,22 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 		return err
 	}
 	if chart != "" {
-		if err := writeFileAtomic(chart, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, doc.Scenario) }); err != nil {
+		if err := writeFileAtomic(chart, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, scenarioLabel(doc)) }); err != nil {
 			return err
 		}
 	}
-	return a.emit(func(out io.Writer) error { return a.writeSweep(out, doc.Scenario, sw) })
+	return a.emit(func(out io.Writer) error { return a.writeSweep(out, doc, sw) })
 }
 
-func (a *app) writeSweep(out io.Writer, sc *sim.Scenario, sw *sim.Sweep) error {
+func (a *app) writeSweep(out io.Writer, doc *config.Document, sw *sim.Sweep) error {
+	sc := doc.Scenario
 	switch a.settings.Format {
 	case "json":
-		return writeJSON(out, sw)
+		return writeResultJSON(out, doc, sw)
 	case "csv":
 		return sweepGrid(sc, sw, true).writeCSV(out)
 	}
-	return sweepReport(sc, sw).write(out, a.settings.Format)
+	return sweepReport(sc, sw).about(doc).write(out, a.settings.Format)
 }
 
 func sweepReport(sc *sim.Scenario, sw *sim.Sweep) *report {

@@ -10,20 +10,29 @@ import (
 )
 
 // sweepChart plots a sweep as two panels sharing the swept value as x axis: the ZOPA's size
-// above, the veto actors' surpluses at the Nash deal below, with dashed lines where the
-// ZOPA opens or closes. Two panels rather than two y axes, since counts and utilities
-// share no scale.
-func sweepChart(w io.Writer, format string, sw *sim.Sweep, sc *sim.Scenario) error {
+// above, the veto actors' surpluses at the Nash deal below, both from 0, with dashed lines,
+// labelled, where the ZOPA opens or closes. Two panels rather than two y axes, since counts
+// and utilities share no scale.
+func sweepChart(w io.Writer, format string, sw *sim.Sweep, title string) error {
+	size, surplus := sweepPanels(sw, title)
+	return writeChart(w, format, 18*vg.Centimeter, 16*vg.Centimeter, size, surplus)
+}
+
+// sweepPanels are the two panels of the sweep chart: ZOPA size above, surpluses below.
+func sweepPanels(sw *sim.Sweep, title string) (panel, panel) {
 	lo, hi := sw.Points[0].Value, sw.Points[0].Value
 	for _, p := range sw.Points {
 		lo, hi = min(lo, p.Value), max(hi, p.Value)
 	}
 	var marks []chartMark
+	var notes []chartMark
 	for _, th := range sw.Thresholds {
-		marks = append(marks, chartMark{x: th.At})
+		tag := fmt.Sprintf("%s at %.4g", th.Kind, th.At)
+		marks = append(marks, chartMark{x: th.At, tag: tag})
+		notes = append(notes, chartMark{x: th.At, note: fmt.Sprintf("dashed: the ZOPA %s at %.4g", th.Kind, th.At)})
 	}
-	size := panel{title: fmt.Sprintf("%s: sweep of %s", sc.Name, sw.Path), yLabel: "deals in the ZOPA",
-		xFixed: true, xMin: lo, xMax: hi, marks: marks, wholeY: true}
+	size := panel{title: fmt.Sprintf("%s: sweep of %s", title, sw.Path), yLabel: "deals in the ZOPA",
+		xFixed: true, xMin: lo, xMax: hi, marks: marks, wholeY: true, zeroY: true, legend: true}
 	zopa := chartLine{points: true}
 	for _, p := range sw.Points {
 		zopa.xs = append(zopa.xs, p.Value)
@@ -31,7 +40,7 @@ func sweepChart(w io.Writer, format string, sw *sim.Sweep, sc *sim.Scenario) err
 	}
 	size.lines = []chartLine{zopa}
 
-	surplus := panel{xLabel: sw.Path, yLabel: "surplus at the Nash deal", xFixed: true, xMin: lo, xMax: hi, marks: marks, legend: true}
+	surplus := panel{xLabel: sw.Path, yLabel: "surplus at the Nash deal", xFixed: true, xMin: lo, xMax: hi, marks: notes, legend: true, zeroY: true}
 	for i, id := range sw.Veto {
 		// A surplus exists only where the ZOPA does: each stretch of values with one is its
 		// own line, so the chart never bridges a closed zone.
@@ -56,5 +65,5 @@ func sweepChart(w io.Writer, format string, sw *sim.Sweep, sc *sim.Scenario) err
 		}
 		flush()
 	}
-	return writeChart(w, format, 18*vg.Centimeter, 16*vg.Centimeter, size, surplus)
+	return size, surplus
 }

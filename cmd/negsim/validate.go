@@ -50,7 +50,8 @@ The exit code is 0 when every file is valid and 2 otherwise.`,
 		Example: `  negsim validate my-scenario.yaml
   negsim validate --strict scenarios/*.yaml
   negsim validate scenarios/*.yaml --format json`,
-		Args: args(cobra.MinimumNArgs(1)),
+		Args:              args(cobra.MinimumNArgs(1)),
+		ValidArgsFunction: completeScenarioArg(-1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.validate(args, strict)
 		},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -201,5 +202,195 @@ func TestCompareCommandWithVariant(t *testing.T) {
 	out, errs, code = runNegsim(t, "compare", file, file, "--set", "actors.seller.reservation=0")
 	if code != 0 || !strings.Contains(out, "A: 1 deals; B: 2 deals. 1 enter and 0 leave the ZOPA.") {
 		t.Errorf("exit %d, stderr %s\n%s", code, errs, out)
+	}
+}
+
+// A what-if that narrows a red line until a constraint can no longer be met leaves a
+// scenario that still means something: the constraint then rules out its if. In the
+// two-by-two case (sim/zopa_test.go: ZOPA a0 b0, a1 b0, a2 b1) X adds "if a is a1, then b is
+// b1", which removes a1 b0: ZOPA a0 b0, a2 b1. Narrowing X's acceptable b to b0 removes a2 b1
+// and leaves the constraint unmeetable, so a1 is out altogether: the ZOPA is a0 b0 alone.
+func TestWhatIfThatMakesAConstraintUnmeetableStillRuns(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withConstraint := strings.Replace(string(base),
+		"      b: {weight: 40, utilities: {b0: 0, b1: 1}}\n",
+		"      b: {weight: 40, utilities: {b0: 0, b1: 1}, acceptable: [b0, b1]}\n    constraints:\n      - if: {a: [a1]}\n        then: {b: [b1]}\n        why: a1 only with b1\n", 1)
+	file := writeTemp(t, "constrained.yaml", withConstraint)
+	count := func(args ...string) (int, string) {
+		t.Helper()
+		out, errOut, code := runNegsim(t, append([]string{"analyze", file, "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("analyze %v: exit %d: %s", args, code, errOut)
+		}
+		var res struct {
+			ZOPA struct{ Count int } `json:"zopa"`
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		return res.ZOPA.Count, errOut
+	}
+	if n, _ := count(); n != 2 {
+		t.Errorf("with the constraint: ZOPA %d; want 2 (a0 b0, a2 b1)", n)
+	}
+	n, warning := count("--set", "actors.x.preferences.b.acceptable=b0")
+	if n != 1 || !strings.Contains(warning, "can never be met") {
+		t.Errorf("narrowed: ZOPA %d, stderr %q; want 1 (a0 b0) and a warning that the constraint can never be met", n, warning)
+	}
+}
+
+// MODEL section 4: events and drift apply only in rounds, clamped to range when read; no
+// other command refuses a what-if because an event would push a value out of range. The
+// shipped scenario's event at round 2 lowers Ukraine's reservation by more than 0.02, so
+// before, analyze and sweep from 0 refused to run.
+func TestEventsPushingAValueOutOfRangeBlockNothing(t *testing.T) {
+	for _, args := range [][]string{
+		{"analyze", "--set", "actors.ukraine.reservation=0.02"},
+		{"sweep", "--param", "actors.ukraine.reservation", "--from", "0", "--to", "0.1", "--steps", "2"},
+		{"rounds", "--set", "actors.ukraine.reservation=0.02", "--format", "json"},
+	} {
+		if _, errOut, code := runNegsim(t, args...); code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	// The seller starts at 0.1 and drifts +0.05 a round; the event at round 4 takes 0.25 off:
+	// r(4) = 0.1 + 4·0.05 − 0.25 = 0.05, inside [0,1] all along. Both are hardliners, so the
+	// talks run to the deadline and round 4 is played.
+	file := writeTemp(t, "drift.yaml", `name: drift
+issues:
+  - id: price
+    name: Price
+    options: [{id: low}, {id: mid}, {id: high}]
+actors:
+  - id: buyer
+    name: Buyer
+    reservation: 0.3
+    strategy: hardliner
+    preferences:
+      price: {weight: 1, utilities: {low: 1, mid: 0.6, high: 0}}
+  - id: seller
+    name: Seller
+    reservation: 0.1
+    reservation_drift: 0.05
+    strategy: hardliner
+    preferences:
+      price: {weight: 1, utilities: {low: 0, mid: 0.7, high: 1}}
+protocol: {rounds: 6}
+events:
+  - round: 4
+    why: A rival buyer walks away
+    add: {actors.seller.reservation: -0.25}
+`)
+	out, errOut, code := runNegsim(t, "rounds", file, "--format", "json")
+	if code != 0 {
+		t.Fatalf("rounds: exit %d: %s", code, errOut)
+	}
+	if _, errOut, code := runNegsim(t, "validate", file); code != 0 {
+		t.Errorf("validate: exit %d: %s", code, errOut)
+	}
+	var tr struct {
+		Rounds []struct {
+			Round  int
+			Actors []struct {
+				Actor       string
+				Reservation float64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &tr); err != nil {
+		t.Fatal(err)
+	}
+	seen := false
+	for _, rd := range tr.Rounds {
+		for _, a := range rd.Actors {
+			if rd.Round == 4 && a.Actor == "seller" {
+				seen = true
+				if math.Abs(a.Reservation-0.05) > 1e-9 {
+					t.Errorf("seller's reservation at round 4: %g; want 0.1 + 4·0.05 − 0.25 = 0.05", a.Reservation)
+				}
+			}
+		}
+	}
+	if !seen {
+		t.Errorf("no round 4 for the seller in the transcript:\n%s", out)
+	}
+}
+
+// A variant's value stands under Monte Carlo: the file draws the buyer's reservation from
+// uniform(0.2,1.0) around its 0.3; greedy-buyer sets 0.65, so the draws move by +0.35 to
+// uniform(0.55,1.35), kept within [0,1]: uniform(0.55,1). A ZOPA exists while the buyer's
+// reservation is at most 0.6 (what mid gives it), so P(ZOPA) = (0.6 − 0.55) / (1 − 0.55) =
+// 0.111. Replacing the variant's value by the file's draws, as before, gave 0.4 / 0.8 = 0.5.
+func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
+	file := writeTemp(t, "trade.yaml", tradeScenario)
+	out, errOut, code := runNegsim(t, "montecarlo", file+"#greedy-buyer", "--draws", "4000", "--seed", "3", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var mc struct {
+		ZOPANonEmpty struct{ Share float64 } `json:"zopa_non_empty"`
+		Recentred    []struct{ Path, From, To string }
+	}
+	if err := json.Unmarshal([]byte(out), &mc); err != nil {
+		t.Fatal(err)
+	}
+	// 4000 draws: the standard error of a share near 0.11 is about 0.005.
+	if math.Abs(mc.ZOPANonEmpty.Share-0.05/0.45) > 0.025 {
+		t.Errorf("P(ZOPA non-empty) = %g; want about 0.111", mc.ZOPANonEmpty.Share)
+	}
+	if len(mc.Recentred) != 1 || mc.Recentred[0].From != "uniform(0.2,1)" || mc.Recentred[0].To != "uniform(0.55,1)" {
+		t.Errorf("recentred %+v; want uniform(0.2,1) moved to uniform(0.55,1)", mc.Recentred)
+	}
+	text, _, _ := runNegsim(t, "montecarlo", file+"#greedy-buyer", "--draws", "10")
+	if !strings.Contains(text, "actors.buyer.reservation is 0.3 in the file and 0.65 here: uniform(0.2,1) becomes uniform(0.55,1).") {
+		t.Errorf("the report does not say the distribution moved:\n%s", text)
+	}
+	// --vary for the same path is the user's own distribution: it is drawn as given.
+	out, _, _ = runNegsim(t, "montecarlo", file+"#greedy-buyer", "--vary", "actors.buyer.reservation=uniform(0.2,1)", "--draws", "10", "--format", "json")
+	if !strings.Contains(out, `"recentred": []`) {
+		t.Errorf("--vary replaced the distribution, yet the report says it moved:\n%s", out)
+	}
+}
+
+// compare lists every value that changed and the entering deals best first. From
+// two-by-two#demanding (x's reservation 0.8: no ZOPA) to two-by-two (0.3), the ZOPA's three
+// deals enter; by the Nash product of the surpluses over 0.3 (sim/zopa_test.go's table):
+// a0 b0 .3 × .2 = .06, a2 b1 .1 × .2 = .02, a1 b0 0 × .45 = 0. Option order would put a1 b0
+// second.
+func TestCompareListsChangesAndBestDealsFirst(t *testing.T) {
+	out, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml#demanding", "testdata/two-by-two.yaml", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var c struct {
+		Changes  []struct{ Path, Before, After string }
+		Entering []struct {
+			Options     map[string]string
+			NashProduct float64 `json:"nash_product"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Changes) != 1 || c.Changes[0].Path != "actors.x.reservation" || c.Changes[0].Before != "0.8" || c.Changes[0].After != "0.3" {
+		t.Errorf("changes %+v; want actors.x.reservation 0.8 → 0.3 alone", c.Changes)
+	}
+	var got []string
+	for _, d := range c.Entering {
+		got = append(got, d.Options["a"]+d.Options["b"])
+	}
+	if strings.Join(got, " ") != "a0b0 a2b1 a1b0" || len(c.Entering) != 3 || math.Abs(c.Entering[0].NashProduct-.06) > 1e-9 {
+		t.Errorf("entering %v (%+v); want a0b0 a2b1 a1b0, the first with product .06", got, c.Entering)
+	}
+}
+
+// "--set PATH VALUE" (a space for the =) is hinted, not reported as a missing file VALUE.
+func TestSetWithASpaceIsHinted(t *testing.T) {
+	_, errOut, code := runNegsim(t, "analyze", "--set", "actors.russia.reservation", "0.6")
+	if code != 2 || !strings.Contains(errOut, "did you mean --set actors.russia.reservation=0.6?") || strings.Contains(errOut, "no file") {
+		t.Errorf("exit %d, stderr %q; want 2 and the --set PATH=VALUE hint", code, errOut)
 	}
 }

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// Charts a class can read on a projector. What the eye checks on the rendered PNGs, these
+// tests pin down in the chart's data: every legend stands beside the panels, never over
+// the data; thresholds and events are tagged on the chart and explained in the legend;
+// the rounds chart draws each reservation; axes are labelled alike.
+
+// The market of testdata/rounds-market.yaml, the buyer a Conceder: the seller's
+// reservation falls 0.1 a round from 0.7; at round 4 it falls to 0.3 and the event adds
+// 0.3, so 0.6; then 0.5 at round 5, where they agree (the README's transcript).
+func TestRoundsChartDrawsReservationsAndTagsEvents(t *testing.T) {
+	out, _, code := runNegsim(t, "rounds", "testdata/rounds-market.yaml", "--set", "actors.buyer.strategy=conceder", "--format", "json")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	tr := decodeTranscript(t, out)
+	top, zopa := roundsPanels("Market", tr)
+	var seller []float64
+	for _, l := range top.lines {
+		if l.dotted && l.color == 1 {
+			seller = l.ys
+		}
+	}
+	want := []float64{0.7, 0.6, 0.5, 0.4, 0.6, 0.5}
+	if len(seller) != len(want) {
+		t.Fatalf("the seller's reservation line has %d points; want %d", len(seller), len(want))
+	}
+	for i := range want {
+		if d := seller[i] - want[i]; d > 1e-9 || d < -1e-9 {
+			t.Errorf("round %d: reservation drawn at %g; want %g", i, seller[i], want[i])
+		}
+	}
+	if len(top.marks) != 2 || top.marks[0].tag != "E1" || !strings.HasPrefix(top.marks[0].note, "E1, round 4: A rival offer") ||
+		top.marks[1].tag != "deal" || top.marks[1].note != "deal: agreement in round 5" {
+		t.Errorf("marks %+v; want E1 at round 4 and the deal at round 5, each explained in the legend", top.marks)
+	}
+	if len(zopa.marks) != 1 || zopa.marks[0].tag != "E1" {
+		t.Errorf("ZOPA panel marks %+v; want E1", zopa.marks)
+	}
+	for _, pn := range []panel{top, zopa} {
+		p, _, err := pn.plot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := p.Legend.Rectangle(draw.Canvas{}); r.Max.X != r.Min.X {
+			t.Error("a legend is drawn inside the plot, over the data")
+		}
+	}
+}
+
+// The sweep's threshold is tagged where it lies, and both panels read from 0.
+func TestSweepChartLabelsThresholds(t *testing.T) {
+	sw := &sim.Sweep{Path: "actors.x.reservation", Veto: []string{"x"},
+		Points:     []sim.SweepPoint{{Value: 0.5, ZOPA: 3, Surplus: map[string]float64{"x": 0.1}}, {Value: 0.7, ZOPA: 0}},
+		Thresholds: []sim.Threshold{{Kind: "closes", At: 0.6}}}
+	size, surplus := sweepPanels(sw, "S")
+	if len(size.marks) != 1 || size.marks[0].tag != "closes at 0.6" || !size.zeroY || !surplus.zeroY {
+		t.Errorf("size marks %+v, zeroY %v %v; want the threshold tagged 'closes at 0.6' and both panels from 0", size.marks, size.zeroY, surplus.zeroY)
+	}
+	p, _, err := surplus.plot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Min != 0 {
+		t.Errorf("the surplus axis starts at %g; want 0", p.Y.Min)
+	}
+}
+
+// Tick labels read alike on both axes: "25" and "40", never "25.00" beside "40".
+func TestTickLabelsArePlain(t *testing.T) {
+	for _, r := range [][2]float64{{20, 80}, {25, 75}, {0, 0.35}, {0.5, 0.7}} {
+		for _, tk := range (plainTicks{inner: plot.DefaultTicks{}, top: r[1]}).Ticks(r[0], r[1]) {
+			if tk.Label == "" {
+				continue
+			}
+			if strings.Contains(tk.Label, ".") && strings.HasSuffix(tk.Label, "0") {
+				t.Errorf("range %v: tick label %q has trailing zeros", r, tk.Label)
+			}
+			if v, err := strconv.ParseFloat(tk.Label, 64); err != nil || v-tk.Value > 1e-9 || tk.Value-v > 1e-9 {
+				t.Errorf("range %v: tick at %g labelled %q", r, tk.Value, tk.Label)
+			}
+		}
+	}
+}
+
+// Legends stand in a strip to the right of the panels: the chart grows by the strip, and
+// the legend's text is drawn right of every panel.
+func TestChartLegendBesidePanels(t *testing.T) {
+	pn := panel{title: "t", legend: true, lines: []chartLine{{label: "a long legend entry for the test", xs: []float64{0, 1}, ys: []float64{0, 1}}}}
+	var svg bytes.Buffer
+	if err := writeChart(&svg, "svg", 4*vg.Inch, 3*vg.Inch, pn); err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<svg[^>]*width="([0-9.]+)pt"`).FindStringSubmatch(svg.String())
+	if m == nil {
+		t.Fatalf("no width in %.200s", svg.String())
+	}
+	if w, _ := strconv.ParseFloat(m[1], 64); w <= 4*72+10 {
+		t.Errorf("the chart is %gpt wide; want the 288pt of its panels and a legend strip beside them", w)
+	}
+}
+
+// Two tables that reached the same deal share one label, and the Nash solution is a ring
+// drawn last, so neither hides the other.
+func TestDebriefChartMergesCoincidentTables(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,b,a\nsouth,b0,a0\nannex,b0,a0\nnorth,b1,a2\n")
+	page := t.TempDir() + "/d.html"
+	if _, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "-o", page); code != 0 {
+		t.Fatal(errOut)
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "south, annex") {
+		t.Error("south and annex reached the same deal, yet their labels are apart")
+	}
+}
+
+func decodeTranscript(t *testing.T, js string) *sim.Transcript {
+	t.Helper()
+	var tr sim.Transcript
+	if err := json.Unmarshal([]byte(js), &tr); err != nil {
+		t.Fatal(err)
+	}
+	return &tr
+}

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// Completion offers what a class types: shipped names, FILE#VARIANT, --variant, --actor,
+// --set paths and --format values, and leaves other FILE words to the shell's file
+// completion (directive 0, the default, rather than 4, no files).
+func TestCompletionOffersScenarioValues(t *testing.T) {
+	tests := []struct {
+		args      []string
+		want      []string
+		directive string
+	}{
+		{[]string{"analyze", "teaching-t"}, []string{"teaching-telephone-game", "teaching-tied-hands", "teaching-two-party"}, ":0"},
+		{[]string{"analyze", "teaching-red-line#"}, []string{"teaching-red-line#left-accepts-merger\t"}, ":4"},
+		{[]string{"analyze", "--variant", "sanctions"}, []string{"sanctions-bite\t"}, ":4"},
+		{[]string{"analyze", "teaching-red-line", "--variant", ""}, []string{"left-accepts-merger\t"}, ":4"},
+		{[]string{"brief", "--actor", "r"}, []string{"russia\tRussia", "rada\tUkraine's parliament", "russian-hardliners\tRussia's hardliners"}, ":4"},
+		{[]string{"explain", "teaching-two-party", "--actor", ""}, []string{"candidate\t", "employer\t"}, ":4"},
+		{[]string{"analyze", "--format", "m"}, []string{"markdown"}, ":4"},
+		{[]string{"sweep", "--set", "actors.russia.reser"}, []string{"actors.russia.reservation=", "actors.russia.reservation_drift="}, ":6"},
+		{[]string{"compare", "ukraine-2026", "teaching-tw"}, []string{"teaching-two-party"}, ":0"},
+	}
+	for _, tt := range tests {
+		out, errOut, code := runNegsim(t, append([]string{"__complete"}, tt.args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, errOut)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		got, directive := lines[:len(lines)-1], lines[len(lines)-1]
+		if directive != tt.directive || len(got) != len(tt.want) {
+			t.Errorf("%v: %q, directive %s; want %q, %s", tt.args, got, directive, tt.want, tt.directive)
+			continue
+		}
+		for i, w := range tt.want {
+			if !strings.HasPrefix(got[i], w) {
+				t.Errorf("%v: completion %d is %q; want it to start %q", tt.args, i, got[i], w)
+			}
+		}
+	}
+}

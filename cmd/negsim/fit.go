@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+	"golang.org/x/term"
+)
+
+// Tables that fit the terminal. A scenario of eleven issues makes analyze's deal table 259
+// columns wide and the rounds table 474: on a terminal they wrap into noise. When a table
+// is wider than the terminal it is laid out to fit: transposed (one column per row) when
+// that fits, else one block per row, each cell a line of "column  value" (a deal reads as
+// issue = option, one issue a line). --wide forces the full table; output to a file or a
+// pipe keeps the full table, as scripts expect, unless --width N asks for a width.
+
+// sizedWriter is a writer whose tables must fit width columns.
+type sizedWriter struct {
+	io.Writer
+	width int
+}
+
+// tableWidth is the width tables written to w must fit, 0 for no limit.
+func tableWidth(w io.Writer) int {
+	if s, ok := w.(sizedWriter); ok {
+		return s.width
+	}
+	return 0
+}
+
+// outputWidth is the width the command's tables must fit on standard output: --width when
+// given, else the terminal's, else none; --wide lifts every limit.
+func (a *app) outputWidth() int {
+	switch {
+	case a.wide:
+		return 0
+	case a.width > 0:
+		return a.width
+	}
+	if f, ok := a.stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
+			return w
+		}
+	}
+	return 0
+}
+
+// sized wraps render so that the tables it writes fit width; width 0 leaves it alone.
+func sized(width int, render func(io.Writer) error) func(io.Writer) error {
+	if width <= 0 {
+		return render
+	}
+	return func(w io.Writer) error { return render(sizedWriter{w, width}) }
+}
+
+func textWidth(s string) int {
+	most := 0
+	for _, line := range strings.Split(s, "\n") {
+		most = max(most, runewidth.StringWidth(line))
+	}
+	return most
+}
+
+// renderFitted writes the grid as a table when it fits width, else transposed, else as
+// one block per row.
+func (g *grid) renderFitted(w io.Writer, width int) error {
+	var full bytes.Buffer
+	if err := g.render(&full, false); err != nil {
+		return err
+	}
+	if textWidth(full.String()) <= width {
+		_, err := w.Write(full.Bytes())
+		return err
+	}
+	if len(g.rows) > 0 && len(g.rows) <= 8 {
+		t := g.transposed()
+		var tb bytes.Buffer
+		if err := t.render(&tb, false); err != nil {
+			return err
+		}
+		if textWidth(tb.String()) <= width {
+			_, err := w.Write(tb.Bytes())
+			return err
+		}
+	}
+	// One block per row, or per column when there are fewer columns (the five bargaining
+	// solutions over eleven issues read best a solution at a time).
+	if len(g.header)-1 < len(g.rows) {
+		return g.transposed().writeBlocks(w, width)
+	}
+	return g.writeBlocks(w, width)
+}
+
+// transposed turns rows into columns: the first column holds the headers, and each row of
+// the grid becomes a column headed by its first cell.
+func (g *grid) transposed() *grid {
+	t := &grid{header: []string{g.header[0]}, right: []bool{false}}
+	for _, row := range g.rows {
+		t.header = append(t.header, cell(row, 0))
+		t.right = append(t.right, false)
+	}
+	for c := 1; c < len(g.header); c++ {
+		line := []string{g.header[c]}
+		for _, row := range g.rows {
+			line = append(line, cell(row, c))
+		}
+		t.add(line...)
+	}
+	return t
+}
+
+func cell(row []string, c int) string {
+	if c < len(row) {
+		return row[c]
+	}
+	return ""
+}
+
+// writeBlocks writes each row as a block headed by its first column, one line per other
+// column, "name  value", long values wrapped at spaces under themselves.
+func (g *grid) writeBlocks(w io.Writer, width int) error {
+	name := 0
+	for _, h := range g.header[1:] {
+		name = max(name, runewidth.StringWidth(h))
+	}
+	room := max(12, width-name-4)
+	var b strings.Builder
+	for i, row := range g.rows {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		head := strings.Join(strings.Fields(fmt.Sprintf("── %s %s", g.header[0], cell(row, 0))), " ") + " "
+		b.WriteString(head + strings.Repeat("─", max(3, min(width, name+4+room)-runewidth.StringWidth(head))) + "\n")
+		for c := 1; c < len(g.header); c++ {
+			v := cell(row, c)
+			if strings.TrimSpace(v) == "" {
+				continue
+			}
+			for j, line := range wrapWords(v, room) {
+				label := ""
+				if j == 0 {
+					label = g.header[c]
+				}
+				b.WriteString("  " + runewidth.FillRight(label, name) + "  " + line + "\n")
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// wrapProse breaks a line of prose to width, a list item's continuation lines indented
+// under its text.
+func wrapProse(line string, width int) string {
+	if runewidth.StringWidth(line) <= width {
+		return line
+	}
+	indent := ""
+	if listItem(line) {
+		indent = "  "
+	}
+	return strings.Join(wrapWords(line, width), "\n"+indent)
+}
+
+// wrapWords breaks text at spaces into lines of at most room columns; a word longer than
+// room (a list of ids) is broken after its commas, or else cut.
+func wrapWords(text string, room int) []string {
+	var words []string
+	for _, word := range strings.Fields(text) {
+		for runewidth.StringWidth(word) > room {
+			r := []rune(word)
+			cut := min(len(r), room)
+			if i := strings.LastIndex(string(r[:cut]), ","); i > 0 {
+				cut = len([]rune(string(r[:cut])[:i+1]))
+			}
+			words, word = append(words, string(r[:cut])), string(r[cut:])
+		}
+		words = append(words, word)
+	}
+	var lines []string
+	line := ""
+	for _, word := range words {
+		switch {
+		case line == "":
+			line = word
+		case runewidth.StringWidth(line)+1+runewidth.StringWidth(word) <= room:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
+}

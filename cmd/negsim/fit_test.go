@@ -1,0 +1,52 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// Tables fit a terminal of --width columns (a terminal's own width by default): the
+// reference scenario's deal table is 259 columns wide in full and its rounds table 474.
+// Every line of a table stays within the width, and a deal still reads issue by issue.
+func TestTablesFitTheWidth(t *testing.T) {
+	for _, args := range [][]string{
+		{"analyze", "--variant", "sanctions-bite", "--limit", "5"},
+		{"rounds"},
+		{"compare", "ukraine-2026", "ukraine-2026#sanctions-bite"},
+		{"montecarlo", "--draws", "50"},
+	} {
+		full, _, _ := runNegsim(t, args...)
+		fitted, errOut, code := runNegsim(t, append(args, "--width", "100")...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if widest(full) <= 100 {
+			t.Errorf("%v: the full output is only %d wide; the case does not test fitting", args, widest(full))
+		}
+		if w := widest(fitted); w > 100 {
+			t.Errorf("%v --width 100: a line %d columns wide", args, w)
+		}
+		wide, _, _ := runNegsim(t, append(args, "--width", "100", "--wide")...)
+		if wide != full {
+			t.Errorf("%v: --wide does not give the full tables", args)
+		}
+	}
+	fitted, _, _ := runNegsim(t, "analyze", "--variant", "sanctions-bite", "--limit", "5", "--width", "100")
+	// The first deal is the Nash deal of sanctions-bite; its product of the veto actors'
+	// surpluses, from scenarios' hand arithmetic: 0.123 · 0.11643 · 0.396 · 0.096 = 0.0005444.
+	for _, want := range []string{"── # 1 ─", "  territory                     freeze\n", "  Nash product                  0.0005444\n"} {
+		if !strings.Contains(fitted, want) {
+			t.Errorf("the fitted deal table lacks %q:\n%s", want, fitted)
+		}
+	}
+}
+
+func widest(text string) int {
+	most := 0
+	for _, line := range strings.Split(text, "\n") {
+		most = max(most, runewidth.StringWidth(line))
+	}
+	return most
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Every output names the variant and the --set values that produced it, in its title and
+// in its JSON, so that two saved results of one scenario can be told apart.
+func TestEveryOutputNamesItsWhatIf(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,territory,recognition,guarantees,nato,military-limits,foreign-troops,sanctions,assets,sequencing,eu-path,language,interim\n"+
+		"red,freeze,de-facto,russia-role,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,russian-status,energy-and-ports\n")
+	deal := "territory=freeze,recognition=de-facto,guarantees=russia-role,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=deal-first,eu-path=membership-path,language=russian-status,interim=energy-and-ports"
+	whatIf := []string{"--variant", "sanctions-bite", "--set", "actors.russia.reservation=0.5"}
+	const title = "Ukraine–Russia–US talks, February 2026 (variant sanctions-bite, --set actors.russia.reservation=0.5)"
+	commands := [][]string{
+		{"analyze"},
+		{"explain"},
+		{"rounds"},
+		{"sweep", "--param", "actors.ukraine.reservation", "--values", "0.4,0.5"},
+		{"montecarlo", "--draws", "20"},
+		{"score", "--deal", deal},
+		{"debrief", "--deals", deals},
+		{"brief"},
+		{"brief", "--actor", "russia"},
+		{"report"},
+	}
+	for _, c := range commands {
+		t.Run(c[0], func(t *testing.T) {
+			args := append(append([]string{}, c...), whatIf...)
+			text, errOut, code := runNegsim(t, args...)
+			if code != 0 {
+				t.Fatalf("%v: exit %d: %s", args, code, errOut)
+			}
+			if first, _, _ := strings.Cut(text, "\n"); !strings.HasPrefix(first, title) {
+				t.Errorf("%v: the title is %q; want it to start %q", args, first, title)
+			}
+			out, errOut, code := runNegsim(t, append(args, "--format", "json")...)
+			if code != 0 {
+				t.Fatalf("%v --format json: exit %d: %s", args, code, errOut)
+			}
+			var got struct {
+				Variant   *string  `json:"variant"`
+				Overrides []string `json:"overrides"`
+			}
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatalf("%v: %v", args, err)
+			}
+			if got.Variant == nil || *got.Variant != "sanctions-bite" || strings.Join(got.Overrides, " ") != "actors.russia.reservation=0.5" {
+				t.Errorf("%v --format json: variant %v, overrides %q; want sanctions-bite and [actors.russia.reservation=0.5]", args, got.Variant, got.Overrides)
+			}
+		})
+	}
+	// Without a what-if, JSON says so: no variant, no overrides.
+	out, _, _ := runNegsim(t, "analyze", "teaching-two-party", "--format", "json")
+	if !strings.Contains(out, `"variant": null`) || !strings.Contains(out, `"overrides": []`) {
+		t.Errorf("analyze without a what-if: want variant null and no overrides:\n%.300s", out)
+	}
+}
+
+// A scenario's stance (a teaching model, not a forecast) is one line under the title of
+// every command that shows its results, and a field of their JSON.
+func TestStanceShownWithResults(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const stance = "A fixture for tests, not a forecast."
+	file := writeTemp(t, "stance.yaml", strings.Replace(string(base), "description:", "stance: "+stance+"\ndescription:", 1)+
+		"uncertainty:\n  actors.x.reservation: {dist: uniform, min: 0.2, max: 0.4}\n")
+	for _, args := range [][]string{{"analyze"}, {"rounds"}, {"montecarlo", "--draws", "10"}, {"sweep", "--param", "actors.x.reservation", "--values", "0.3"}, {"report"}} {
+		args = append(args[:1:1], append([]string{file}, args[1:]...)...)
+		out, errOut, code := runNegsim(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if lines := strings.SplitN(out, "\n", 5); len(lines) < 4 || lines[3] != "Stance: "+stance {
+			t.Errorf("%v: want the stance on the line after the title:\n%.300s", args, out)
+		}
+		js, _, _ := runNegsim(t, append(args, "--format", "json")...)
+		if !strings.Contains(js, `"stance": "`+stance+`"`) {
+			t.Errorf("%v --format json: no stance field", args)
+		}
+	}
+	if out, _, _ := runNegsim(t, "compare", file, file, "--set", "actors.x.reservation=0.2"); !strings.Contains(out, "Stance: "+stance) {
+		t.Errorf("compare shows no stance:\n%.300s", out)
+	}
+}
