@@ -1,6 +1,7 @@
 package config
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -21,12 +22,15 @@ import (
 // at once, each with its line, its path and the names that would have been valid, and so
 // that aliases are expanded under a budget instead of trusted.
 type decoder struct {
+	ctx     context.Context
 	file    string
 	errs    sim.Diagnostics
 	pos     map[string]Position
 	anchors map[string]ast.Node
 	nodes   int
 	depth   int
+	// stopped is set when ctx ended the decoding.
+	stopped bool
 	// plain keeps numbers that are not finite as their text instead of refusing them.
 	plain bool
 }
@@ -79,6 +83,10 @@ func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
 			}
 			n = target
 		case *ast.TagNode:
+			if tag := x.Start.Value; !coreTags[tag] {
+				d.errorf(x, path, "the tag %s is not supported: negsim reads plain values; remove the tag", tag)
+				return nil, false
+			}
 			n = x.Value
 		default:
 			return n, true
@@ -86,13 +94,21 @@ func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
 	}
 }
 
+// coreTags are the tags that only restate what a plain value is; any other tag asks for
+// a meaning (binary data, an application type) negsim would otherwise silently drop.
+var coreTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true, "!!map": true, "!!seq": true}
+
 // decode fills v from node n found at path.
 func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 	n, ok := d.resolve(n, path)
 	if !ok {
 		return
 	}
-	if d.nodes++; d.nodes > maxNodes {
+	if d.nodes++; d.nodes%4096 == 0 && d.ctx != nil && d.ctx.Err() != nil {
+		// Aliases can make a small file decode for a while; the caller reports ctx's error.
+		d.nodes, d.stopped = maxNodes+2, true
+	}
+	if d.nodes > maxNodes {
 		if d.nodes == maxNodes+1 {
 			d.errorf(n, path, "the file expands to more than %d values (aliases repeated inside aliases?); negsim refuses it", maxNodes)
 		}

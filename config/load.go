@@ -4,6 +4,7 @@ package config
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -64,33 +65,108 @@ func parent(p string) string {
 // ReadFile reads a scenario file from disk, refusing one larger than maxBytes before
 // reading it whole.
 func ReadFile(path string, maxBytes int64) ([]byte, error) {
+	return ReadFileContext(context.Background(), path, maxBytes)
+}
+
+// parseAsideFrom is the size from which a parse may take long enough (tens of
+// milliseconds) to be worth abandoning when the run is stopped.
+const parseAsideFrom = 64 << 10
+
+// ReadFileContext reads an input file (a scenario, a deals file, another tool's file)
+// under the size limit. A folder or a device is refused; anything else that is not a
+// regular file (a pipe) is read up to the limit, and a read that blocks on a pipe nobody
+// writes to ends when ctx does.
+func ReadFileContext(ctx context.Context, path string, maxBytes int64) ([]byte, error) {
+	if info, err := os.Stat(path); err != nil || info.Mode().IsRegular() {
+		return readLimited(path, maxBytes)
+	}
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := readLimited(path, maxBytes)
+		done <- result{data, err}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case r := <-done:
+		return r.data, r.err
+	}
+}
+
+func readLimited(path string, maxBytes int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	switch mode := info.Mode(); {
+	case mode.IsDir():
+		return nil, sim.Diagnostics{{File: path, Message: "this is a folder; give a file"}}
+	case mode&(os.ModeDevice|os.ModeCharDevice|os.ModeSocket) != 0:
+		return nil, sim.Diagnostics{{File: path, Message: "this is a device, not a file; give a file"}}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, sim.Diagnostics{{File: path, Message: fmt.Sprintf("the file is larger than %d bytes; a scenario is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", maxBytes)}}
+		return nil, sim.Diagnostics{{File: path, Message: fmt.Sprintf("the file is larger than %d bytes; a scenario or a deals file is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", maxBytes)}}
 	}
 	return data, nil
 }
 
 // parse finds the one YAML (or JSON) document a file holds. A byte-order mark and Windows
-// line endings are dropped first: editors on Windows write both.
-func parse(name string, data []byte) (ast.Node, error) {
+// line endings are dropped first: editors on Windows write both. The pre-scan bounds the
+// parser's work first; the parser itself takes no context, so a large file is parsed
+// aside and a cancelled ctx returns at once while the bounded parse finishes unheeded.
+func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
+	if enc := utf16Encoding(data); enc != "" {
+		return nil, sim.Diagnostics{{File: name, Message: "the file is encoded as " + enc + "; save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)"}}
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, sim.Diagnostics{{File: name, Message: "the file is empty; a scenario needs at least name, issues and actors (negsim new writes a starter file)"}}
 	}
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, sim.Diagnostics{syntaxError(name, data, err)}
+	if err := prescan(ctx, name, data); err != nil {
+		return nil, err
 	}
+	type result struct {
+		file *ast.File
+		err  error
+	}
+	done := make(chan result, 1)
+	parse := func() {
+		f, err := parser.ParseBytes(data, 0)
+		done <- result{f, err}
+	}
+	var r result
+	if len(data) < parseAsideFrom {
+		parse()
+		r = <-done
+	} else {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		go parse()
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case r = <-done:
+		}
+	}
+	if r.err != nil {
+		return nil, sim.Diagnostics{syntaxError(name, data, r.err)}
+	}
+	f := r.file
 	var body ast.Node
 	for i, doc := range f.Docs {
 		if doc.Body == nil {
@@ -113,7 +189,7 @@ func parse(name string, data []byte) (ast.Node, error) {
 // text, since JSON has no way to write it. Checking a file against the JSON Schema needs
 // this form.
 func Plain(name string, data []byte) (any, error) {
-	body, err := parse(name, data)
+	body, err := parse(context.Background(), name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -127,14 +203,25 @@ func Plain(name string, data []byte) (any, error) {
 }
 
 // Load decodes, validates and compiles a scenario. name is how errors refer to the file.
-// Every problem is reported at once as Diagnostics; warnings travel on the Document.
+// Every problem is reported at once as Diagnostics (the first MaxErrorsPerFile of them);
+// warnings travel on the Document.
 func Load(name string, data []byte) (*Document, error) { return Open(name, data, "", nil) }
+
+// LoadContext is Load that stops, with ctx's error, when ctx ends.
+func LoadContext(ctx context.Context, name string, data []byte) (*Document, error) {
+	return OpenContext(ctx, name, data, "", nil)
+}
 
 // Open loads a scenario as the what-if asks for it: the file, then the variant, then the
 // overrides in order, compiled once. A file that is invalid by itself is reported as such;
 // a what-if that leaves the scenario invalid is reported in the words the user typed.
 func Open(name string, data []byte, variant string, sets []Override) (*Document, error) {
-	doc, err := decode(name, data)
+	return OpenContext(context.Background(), name, data, variant, sets)
+}
+
+// OpenContext is Open that stops, with ctx's error, when ctx ends.
+func OpenContext(ctx context.Context, name string, data []byte, variant string, sets []Override) (*Document, error) {
+	doc, err := decode(ctx, name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +235,7 @@ func Open(name string, data []byte, variant string, sets []Override) (*Document,
 // read (nil when the file holds no scenario at all) and the problems decoding found. Commands
 // use Load; Decode lets a tool look into a file that does not load.
 func Decode(name string, data []byte) (*sim.Scenario, error) {
-	doc, d, err := decodeFile(name, data)
+	doc, d, err := decodeFile(context.Background(), name, data)
 	if doc == nil {
 		return nil, err
 	}
@@ -158,24 +245,27 @@ func Decode(name string, data []byte) (*sim.Scenario, error) {
 	return doc.Scenario, nil
 }
 
-func decodeFile(name string, data []byte) (*Document, *decoder, error) {
-	body, err := parse(name, data)
+func decodeFile(ctx context.Context, name string, data []byte) (*Document, *decoder, error) {
+	body, err := parse(ctx, name, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	d := &decoder{file: name, pos: map[string]Position{}, anchors: map[string]ast.Node{}}
+	d := &decoder{ctx: ctx, file: name, pos: map[string]Position{}, anchors: map[string]ast.Node{}}
 	sc := &sim.Scenario{}
 	if r, ok := d.resolve(body, ""); ok && !isMapping(r) {
 		return nil, nil, sim.Diagnostics{{File: name, Line: nodePos(r).Line, Col: nodePos(r).Col, Message: fmt.Sprintf("expected a scenario (a mapping with name, issues and actors), found %s; is this a negsim scenario file?", describe(r))}}
 	}
 	d.decode(body, "", reflect.ValueOf(sc).Elem())
+	if d.stopped {
+		return nil, nil, ctx.Err()
+	}
 	return &Document{Name: name, Scenario: sc, file: sc, pos: d.pos}, d, nil
 }
 
 // decode reads a file into a document without validating it, unless decoding fails: then
 // validation runs too, so that every problem of the file is reported at once.
-func decode(name string, data []byte) (*Document, error) {
-	doc, d, err := decodeFile(name, data)
+func decode(ctx context.Context, name string, data []byte) (*Document, error) {
+	doc, d, err := decodeFile(ctx, name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +274,7 @@ func decode(name string, data []byte) (*Document, error) {
 		return doc, nil
 	}
 	if d.nodes > maxNodes {
-		return nil, errs
+		return nil, capErrors(name, errs)
 	}
 	// Where decoding failed, validation would fail too for the same reason (a misspelt
 	// weight reads as a missing one): report the decoding error alone, and nothing
@@ -201,7 +291,7 @@ func decode(name string, data []byte) (*Document, error) {
 		}
 	}
 	sortErrors(errs)
-	return nil, errs
+	return nil, capErrors(name, errs)
 }
 
 // located places the engine's diagnostics in this document's file, in line order.
@@ -211,7 +301,51 @@ func (doc *Document) located(found sim.Diagnostics) sim.Diagnostics {
 		out[i] = doc.ErrorAt(p)
 	}
 	sortErrors(out)
-	return out
+	return capErrors(doc.Name, out)
+}
+
+// MaxErrorsPerFile is the most problems reported for one file: a file with thousands is
+// not a scenario with thousands of mistakes, and the first few say what is wrong.
+const MaxErrorsPerFile = 100
+
+// capErrors keeps the first MaxErrorsPerFile problems and says how many more there were.
+func capErrors(name string, l sim.Diagnostics) sim.Diagnostics {
+	if len(l) <= MaxErrorsPerFile {
+		return l
+	}
+	kind := "errors"
+	if !l[0].IsError() {
+		kind = "warnings"
+	}
+	more := sim.Diagnostic{Severity: l[MaxErrorsPerFile].Severity, File: name, Message: fmt.Sprintf(moreFormat, len(l)-MaxErrorsPerFile, kind, MaxErrorsPerFile)}
+	return append(l[:MaxErrorsPerFile:MaxErrorsPerFile], more)
+}
+
+const moreFormat = "and %d more %s not shown (negsim reports the first %d of a file)"
+
+// Total counts the problems of a list, those capErrors left out included.
+func Total(l sim.Diagnostics) int {
+	n := len(l)
+	if n == MaxErrorsPerFile+1 {
+		var more, limit int
+		var kind string
+		if _, err := fmt.Sscanf(l[n-1].Message, moreFormat, &more, &kind, &limit); err == nil {
+			n += more - 1
+		}
+	}
+	return n
+}
+
+// utf16Encoding names the encoding of a file that starts with a UTF-16 byte-order mark,
+// as Windows Notepad writes "Unicode" files; the parser would read it as binary.
+func utf16Encoding(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		return "UTF-16 (little-endian)"
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return "UTF-16 (big-endian)"
+	}
+	return ""
 }
 
 // ErrorAt locates a problem the engine found in this document.

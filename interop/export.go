@@ -52,10 +52,6 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 		a := &sc.Actors[i]
 		p := "actors." + a.ID
 		ea := exportActor{weights: make([]float64, len(sc.Issues)), values: make([][]float64, len(sc.Issues))}
-		total := 0.0
-		for _, pr := range a.Preferences {
-			total += pr.Weight
-		}
 		for k := range sc.Issues {
 			is := &sc.Issues[k]
 			ea.values[k] = make([]float64, len(is.Options))
@@ -63,7 +59,7 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 			if pr == nil {
 				continue
 			}
-			ea.weights[k] = pr.Weight / total
+			ea.weights[k], _ = a.WeightShare(is.ID)
 			for o := range is.Options {
 				ea.values[k][o] = pr.Value(is, o)
 			}

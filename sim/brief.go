@@ -102,25 +102,22 @@ func RoleBrief(sc *Scenario, a int) *Brief {
 	c := &Confidential{ID: act.ID, Name: act.Name, Veto: act.Veto, Reservation: act.Reservation,
 		ReservationPoints: presentable(100 * act.Reservation), Issues: []RoleIssue{}, Constraints: []ConstraintReport{},
 		Source: act.Source, Note: act.Note}
-	total := 0.0
-	for _, pr := range act.Preferences {
-		total += pr.Weight
-	}
 	for k := range sc.Issues {
 		is := &sc.Issues[k]
 		ri := RoleIssue{Issue: is.ID, Options: []RoleOption{}, Never: []string{}}
 		pr := act.Preference(is.ID)
-		if pr != nil && total > 0 {
-			ri.Share = presentable(pr.Weight / total)
+		share, weighted := act.WeightShare(is.ID)
+		if weighted {
+			ri.Share = presentable(share)
 			ri.Source, ri.Note = pr.Source, pr.Note
 			ri.RedLine = pr.Acceptable != nil
 		}
 		for o := range is.Options {
 			ro := RoleOption{Option: is.Options[o].ID, Acceptable: true}
-			if pr != nil && total > 0 {
+			if weighted {
 				v := optionValue(pr, is, o)
 				ro.Value = presentable(100 * v)
-				ro.Points = presentable(100 * pr.Weight / total * v)
+				ro.Points = presentable(100 * share * v)
 				ro.Acceptable = pr.Acceptable == nil || slices.Contains(pr.Acceptable, is.Options[o].ID)
 			}
 			if !ro.Acceptable {

@@ -519,7 +519,7 @@ func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, li
 		for j, x := range eff {
 			score *= math.Max(0, x-z.partyRes[j])
 		}
-		top.offer(score, w.choice)
+		top.offer(score, sp.index(w.choice))
 		if dr.needed > 0 {
 			votes := vetoVotes
 			for _, a := range dr.table {
@@ -595,6 +595,16 @@ func (sp *Space) gatedCount(ctx context.Context, res []float64, ratified bool) (
 
 // gatedSearch is searchZOPA under a decision rule or ratification.
 func gatedSearch(ctx context.Context, sp *Space, res []float64, record bool) (*zopaSearch, error) {
+	if record {
+		// The visit records every deal as it goes: count first, and refuse a zone too large.
+		n, err := sp.gatedCount(ctx, res, true)
+		if err != nil {
+			return nil, err
+		}
+		if n > MaxTrackedDeals {
+			return nil, tooManyTracked(n)
+		}
+	}
 	z, err := sp.visitZone(ctx, res, true, 0, record)
 	if err != nil {
 		return nil, err

@@ -141,17 +141,13 @@ func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExp
 	ae := ActorExplanation{ID: act.ID, Name: act.Name, Veto: act.Veto, Power: act.Power, Reservation: act.Reservation,
 		Priorities: []Priority{}, Ignores: []string{}, RedLines: []RedLine{}, Constraints: []ConstraintReport{},
 		RuledOutByReservation: []OptionRef{}, ByOption: []OptionCount{}, Source: act.Source, Note: act.Note}
-	total := 0.0
-	for _, pr := range act.Preferences {
-		total += pr.Weight
-	}
 	for k := range sp.sc.Issues {
 		is := &sp.sc.Issues[k]
 		pr := act.Preference(is.ID)
-		if pr == nil || pr.Weight == 0 {
+		if share, weighted := act.WeightShare(is.ID); !weighted || pr.Weight == 0 {
 			ae.Ignores = append(ae.Ignores, is.ID)
 		} else {
-			ae.Priorities = append(ae.Priorities, priority(pr, is, pr.Weight/total))
+			ae.Priorities = append(ae.Priorities, priority(pr, is, share))
 		}
 		if pr != nil && pr.Acceptable != nil {
 			rl := RedLine{Issue: is.ID, Acceptable: []string{}, Excluded: []string{}, Source: pr.Source, Note: pr.Note}

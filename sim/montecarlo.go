@@ -215,6 +215,9 @@ func RunMonteCarlo(ctx context.Context, base *Space, opt MonteCarloOptions) (*Mo
 	for _, w := range ws[1:] {
 		tl.merge(w.inZOPA)
 	}
+	if n := tl.distinct(); n > MaxTrackedDeals {
+		return nil, tooManyTracked(uint64(n))
+	}
 	mc := summarise(base, opt, results, values, tl)
 	if mc.Interrupted {
 		return mc, ctx.Err()
@@ -262,6 +265,9 @@ func (w *mcWorker) draw(ctx context.Context, seed uint64, i int, values []float6
 	for _, d := range zs.members {
 		w.inZOPA.add(d)
 	}
+	if n := w.inZOPA.distinct(); n > MaxTrackedDeals {
+		return drawResult{}, tooManyTracked(uint64(n))
+	}
 	return r, nil
 }
 
@@ -288,6 +294,9 @@ func (t *dealTally) add(d uint64) {
 	}
 	t.sparse[d]++
 }
+
+// distinct is how many deals the sparse tally holds; a dense one is bounded by its size.
+func (t *dealTally) distinct() int { return len(t.sparse) }
 
 func (t *dealTally) merge(o dealTally) {
 	for d, c := range o.dense {

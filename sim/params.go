@@ -213,8 +213,10 @@ func elementParams(ps []Param, path string, ids, options []string) []Param {
 	return ps
 }
 
-// MaxRounds is the longest deadline a protocol may set.
-const MaxRounds = 10000
+// MaxRounds is the longest deadline a protocol may set: every round is recorded for the
+// transcript; talks of a year in daily rounds are 365, and a transcript of 10,000 rounds
+// is already unreadable.
+const MaxRounds = 10_000
 
 func numberParam(path string, value, lo, hi float64) Param {
 	return Param{Path: path, Value: strconv.FormatFloat(value, 'g', -1, 64), Kind: ParamNumber, Min: &lo, Max: &hi}

@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"slices"
+	"sort"
 )
 
 // dominates reports whether utility vector a Pareto-dominates b: no worse for anyone and
@@ -108,9 +109,29 @@ func (f frontier) deals() int {
 	return n
 }
 
-func (f frontier) contains(u []float64) bool {
-	for _, e := range f.entries {
-		if sameVec(e.vec, u) {
+// frontierIndex answers contains for many deals, as a listing of a million asks: the
+// vectors sorted by their first utility, so that only those within the tolerance of a
+// deal's first utility are compared instead of the whole frontier.
+type frontierIndex struct {
+	vecs [][]float64
+}
+
+func (f frontier) index() frontierIndex {
+	vecs := make([][]float64, len(f.entries))
+	for i, e := range f.entries {
+		vecs[i] = e.vec
+	}
+	sort.Slice(vecs, func(i, j int) bool { return vecs[i][0] < vecs[j][0] })
+	return frontierIndex{vecs: vecs}
+}
+
+func (x frontierIndex) contains(u []float64) bool {
+	if len(u) == 0 {
+		return len(x.vecs) > 0
+	}
+	i := sort.Search(len(x.vecs), func(i int) bool { return x.vecs[i][0] >= u[0]-Tolerance })
+	for ; i < len(x.vecs) && x.vecs[i][0] <= u[0]+Tolerance; i++ {
+		if sameVec(x.vecs[i], u) {
 			return true
 		}
 	}

@@ -7,10 +7,13 @@ import (
 	"slices"
 )
 
-// ranked is a listed deal with the score it is ranked by.
+// ranked is a listed deal with the score it is ranked by. The deal is kept as its position
+// in the space (Space.index), 8 bytes whatever the number of issues, so that a listing of a
+// million deals holds 16 MB; positions order deals as their option positions do, issue by
+// issue in file order.
 type ranked struct {
-	score  float64
-	choice []int
+	score float64
+	pos   uint64
 }
 
 // before orders deals best first: higher score, then lower option positions.
@@ -18,7 +21,7 @@ func before(a, b ranked) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	return slices.Compare(a.choice, b.choice) < 0
+	return a.pos < b.pos
 }
 
 // topK keeps the k best deals offered. It is a heap with the worst kept deal on top, so
@@ -40,20 +43,20 @@ func (t *topK) Pop() any {
 
 func (t *topK) full() bool { return len(t.items) == t.k }
 
-func (t *topK) offer(score float64, choice []int) {
+func (t *topK) offer(score float64, pos uint64) {
 	if t.k <= 0 {
 		return
 	}
-	cand := ranked{score: score, choice: choice}
+	cand := ranked{score: score, pos: pos}
 	if t.full() {
 		if !before(cand, t.items[0]) {
 			return
 		}
-		t.items[0] = ranked{score: score, choice: slices.Clone(choice)}
+		t.items[0] = cand
 		heap.Fix(t, 0)
 		return
 	}
-	heap.Push(t, ranked{score: score, choice: slices.Clone(choice)})
+	heap.Push(t, cand)
 }
 
 func (t *topK) sorted() []ranked {
@@ -97,7 +100,7 @@ func (t *tree) bestByNash(ctx context.Context, k int, res []float64) ([]ranked, 
 				for j, x := range u {
 					score *= math.Max(0, x-res[j])
 				}
-				top.offer(score, s.choice)
+				top.offer(score, t.sp.index(s.choice))
 			}
 		})
 	if err != nil {

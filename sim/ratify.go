@@ -84,12 +84,11 @@ func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) 
 	an.Warnings = sp.warnings
 	an.ZOPA.Count = z.tal.n
 	an.Pareto = ParetoSummary{Count: z.front.deals(), Distinct: len(z.front.entries)}
-	for _, it := range z.top {
-		d := sp.deal(it.choice, res)
-		d.Pareto = z.front.contains(sp.effectiveOf(it.choice, res))
-		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
+	onFront := z.front.index()
+	pareto := func(choice []int) bool { return onFront.contains(sp.effectiveOf(choice, res)) }
+	if err := an.list(ctx, &listing{sp: sp, res: res, top: z.top, pareto: pareto}, opt.Stream); err != nil {
+		return nil, err
 	}
-	an.ZOPA.Listed = len(an.ZOPA.Deals)
 	cx := z.front.criteria(z.partyRes, z.power)
 	for _, row := range solutionTable {
 		crit := cx.of(row.kind)

@@ -315,6 +315,9 @@ func (rn *rounds) resolveProtocol() error {
 	if rn.opts.Rounds > 0 {
 		rn.deadline = rn.opts.Rounds
 	}
+	if rn.deadline > MaxRounds {
+		return &PathError{Path: "protocol.rounds", Msg: fmt.Sprintf("%d rounds are more than the limit of %d", rn.deadline, MaxRounds)}
+	}
 	if rn.deadline <= 0 {
 		rn.deadline = DefaultRounds
 	}

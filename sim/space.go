@@ -175,19 +175,16 @@ func (sp *Space) refresh() error {
 func (sp *Space) actorValues(act *Actor, val []float64) error {
 	sc := sp.sc
 	clear(val)
-	weights := 0.0
-	for _, pr := range act.Preferences {
-		weights += pr.Weight
-	}
-	if !(weights > 0) {
-		return fmt.Errorf("%w: actor %q's weights sum to %g; at least one must be above 0", ErrBadInput, act.ID, weights)
+	shares := act.weightShares()
+	if shares == nil {
+		return fmt.Errorf("%w: actor %q's weights are all 0 or not valid; at least one must be above 0", ErrBadInput, act.ID)
 	}
 	for pi := range act.Preferences {
 		pr := &act.Preferences[pi]
 		k := sc.IssueIndex(pr.Issue)
 		is := &sc.Issues[k]
 		for o := range is.Options {
-			val[sp.off[k]+o] = pr.Weight / weights * optionValue(pr, is, o)
+			val[sp.off[k]+o] = shares[pi] * optionValue(pr, is, o)
 		}
 	}
 	return nil

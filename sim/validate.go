@@ -487,6 +487,7 @@ func (v *validator) protocol(s *Scenario) {
 	if pr.Rounds < 0 {
 		v.errorf("protocol.rounds", "%d rounds: the deadline is a number of rounds, 1 or more", pr.Rounds)
 	}
+	v.limit("protocol.rounds", pr.Rounds, MaxRounds, "rounds", "a transcript that long is no longer read; shorten the deadline")
 	if pr.Mediator != "" && s.ActorIndex(pr.Mediator) < 0 {
 		v.errorf("protocol.mediator", "no actor %q;%s valid: %s", pr.Mediator, DidYouMean(pr.Mediator, actorIDs(s)), quoteList(actorIDs(s)))
 	}
@@ -720,18 +721,12 @@ func abs(x int) int {
 // bestUtility is the most an actor can get from any deal that keeps to its own
 // single-issue red lines (cross-issue constraints are ignored, so it is an upper bound).
 func bestUtility(s *Scenario, a *Actor) (float64, bool) {
-	total := 0.0
-	for _, pr := range a.Preferences {
-		if !finite(pr.Weight) || pr.Weight < 0 {
-			return 0, false
-		}
-		total += pr.Weight
-	}
-	if total <= 0 {
+	shares := a.weightShares()
+	if shares == nil {
 		return 0, false
 	}
 	best := 0.0
-	for _, pr := range a.Preferences {
+	for i, pr := range a.Preferences {
 		k := s.IssueIndex(pr.Issue)
 		if k < 0 {
 			return 0, false
@@ -744,7 +739,7 @@ func bestUtility(s *Scenario, a *Actor) (float64, bool) {
 			}
 			top = max(top, optionValue(&pr, is, o))
 		}
-		best += pr.Weight / total * top
+		best += shares[i] * top
 	}
 	return best, true
 }

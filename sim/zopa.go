@@ -28,6 +28,56 @@ type Analysis struct {
 	Beliefs      map[string]*BeliefReport       `json:"beliefs,omitempty"`
 	Diagnosis    *Diagnosis                     `json:"diagnosis,omitempty"`
 	Warnings     Diagnostics                    `json:"warnings,omitempty"`
+
+	listing *listing
+}
+
+// listing is the ranked deals of an analysis, kept as positions until they are read.
+type listing struct {
+	sp  *Space
+	res []float64
+	top []ranked
+	// pareto reports whether a deal is on the frontier.
+	pareto func(choice []int) bool
+}
+
+// list sets the analysis's listing and, unless the caller streams it, reads it into
+// ZOPA.Deals.
+func (an *Analysis) list(ctx context.Context, l *listing, stream bool) error {
+	an.listing = l
+	an.ZOPA.Listed = len(l.top)
+	if stream {
+		return nil
+	}
+	return an.EachDeal(ctx, func(d Deal) error {
+		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
+		return nil
+	})
+}
+
+// EachDeal hands the listed ZOPA deals to fn one at a time, best first, as ZOPA.Deals
+// would hold them; with Options.Stream, the only way to read them. Only one deal is built
+// at a time, so a listing of a million costs the memory of one. It stops at the first
+// error of fn, or when ctx ends.
+func (an *Analysis) EachDeal(ctx context.Context, fn func(Deal) error) error {
+	if an.listing == nil {
+		return nil
+	}
+	l := an.listing
+	for n, it := range l.top {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		choice := l.sp.choiceAt(it.pos)
+		d := l.sp.deal(choice, l.res)
+		d.Pareto = l.pareto(choice)
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SpaceSummary describes the outcome space.
@@ -149,6 +199,9 @@ type Options struct {
 	Limit int
 	// Workers is the number of goroutines; 0 means one per available core.
 	Workers int
+	// Stream leaves ZOPA.Deals empty: the listed deals are read with Analysis.EachDeal,
+	// one at a time, so that a long listing is never held whole.
+	Stream bool
 	// Reservations, when set, replace the actors' reservations (one per actor, in file
 	// order): bargaining rounds analyse the space at each round's drifted values.
 	Reservations []float64
@@ -236,16 +289,16 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 	an.Warnings = sp.warnings
 	an.ZOPA.Count = tal.n
 	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
-	vec := make([]float64, len(sp.veto))
-	for _, it := range top {
-		d := sp.deal(it.choice, res)
+	onFront, vec := front.index(), make([]float64, len(sp.veto))
+	pareto := func(choice []int) bool {
 		for j, a := range sp.veto {
-			vec[j] = sp.Utility(a, it.choice)
+			vec[j] = sp.Utility(a, choice)
 		}
-		d.Pareto = front.contains(vec)
-		an.ZOPA.Deals = append(an.ZOPA.Deals, d)
+		return onFront.contains(vec)
 	}
-	an.ZOPA.Listed = len(an.ZOPA.Deals)
+	if err := an.list(ctx, &listing{sp: sp, res: res, top: top, pareto: pareto}, opt.Stream); err != nil {
+		return nil, err
+	}
 	cx := front.criteria(vetoRes, vetoPower)
 	for _, row := range solutionTable {
 		crit := cx.of(row.kind)
@@ -283,6 +336,15 @@ type zopaSearch struct {
 	vetoPower []float64
 }
 
+// MaxTrackedDeals bounds the work that follows ZOPA deals one by one (Monte Carlo's
+// per-deal frequencies, compare's deal lists): a zone of more deals, or Monte Carlo draws
+// whose zones together hold more, are refused. A million deals tracked cost about 50 MB.
+const MaxTrackedDeals = 1_000_000
+
+func tooManyTracked(n uint64) error {
+	return fmt.Errorf("%w: the zone of possible agreement holds %d deals or more, beyond the %d that negsim follows one by one; raise reservations, narrow the uncertainty or merge options", ErrBadInput, n, MaxTrackedDeals)
+}
+
 // searchZOPA finds the deals every veto actor accepts at the given reservations. With
 // record set, members lists their positions in the space in ascending order; that costs a
 // visit per ZOPA deal, where counting alone takes whole subtrees at once.
@@ -311,6 +373,10 @@ func searchZOPAUnder(ctx context.Context, sp *Space, r *rules, workers int, reco
 	zs.count = tal.n
 	if zs.count == 0 {
 		return zs, nil
+	}
+	// Before the frontier, which on a zone this large is the long part.
+	if record && zs.count > MaxTrackedDeals {
+		return nil, tooManyTracked(zs.count)
 	}
 	if zs.front, err = t.frontier(ctx); err != nil {
 		return nil, err

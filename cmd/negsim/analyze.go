@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -8,11 +11,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
-// listCap bounds --all: past a million deals a listing is no longer something to read.
+// listCap bounds --all and --limit in CSV and JSON, which stream the listing: past a
+// million deals a listing is no longer something to read, and its search takes minutes.
 const listCap = 1_000_000
+
+// tableCap bounds the listing in a table or Markdown, which is laid out whole.
+const tableCap = 10_000
 
 func (a *app) analyzeCommand() *cobra.Command {
 	var limit int
@@ -35,14 +43,21 @@ single red line or constraint opens the zone.`,
 			if limit < 0 {
 				return usagef("--limit %d: give 0 or more", limit)
 			}
+			most := listCap
+			if f := a.settings.Format; f == "table" || f == "markdown" {
+				most = tableCap
+			}
+			if limit > most {
+				return usagef("--limit %d: at most %s deals are listed in --format %s (--all lists that many); %s", limit, count(uint64(most)), a.settings.Format, capHint(most))
+			}
 			if all {
-				limit = listCap
+				limit = most
 			}
 			return a.analyze(argOr(args), w, limit)
 		},
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "how many ZOPA deals to list, best first by Nash product")
-	cmd.Flags().BoolVar(&all, "all", false, fmt.Sprintf("list every ZOPA deal (up to %d)", listCap))
+	cmd.Flags().BoolVar(&all, "all", false, fmt.Sprintf("list every ZOPA deal (up to %d in a table, %d in CSV or JSON)", tableCap, listCap))
 	w.register(cmd)
 	return cmd
 }
@@ -62,16 +77,19 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()
-	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.settings.Workers})
+	// CSV and JSON stream the listing, one deal at a time, through a spool: a million deals
+	// cost the memory of one, and a stop half-way prints nothing.
+	stream := a.settings.Format == "csv" || a.settings.Format == "json"
+	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.settings.Workers, Stream: stream})
 	if err != nil {
 		return err
 	}
 	return a.emit(func(w io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			return writeResultJSON(w, doc, an)
+			return writeAnalysisJSON(ctx, w, doc, an)
 		case "csv":
-			return zopaGrid(doc.Scenario, an).writeCSV(w)
+			return writeZOPACSV(ctx, w, doc.Scenario, an)
 		}
 		return analysisReport(doc.Scenario, an).about(doc).write(w, a.settings.Format)
 	})
@@ -169,28 +187,35 @@ func zopaTable(sc *sim.Scenario, an *sim.Analysis) *grid {
 	return g
 }
 
-// zopaGrid is the CSV view: one column per number, so spreadsheets can sort and plot.
-func zopaGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
-	g := &grid{header: []string{"rank"}}
+// writeZOPACSV is the CSV view, streamed: one column per number, so spreadsheets can
+// sort and plot.
+func writeZOPACSV(ctx context.Context, w io.Writer, sc *sim.Scenario, an *sim.Analysis) error {
+	header := []string{"rank"}
 	for _, is := range sc.Issues {
-		g.header = append(g.header, is.ID)
+		header = append(header, is.ID)
 	}
 	for _, ac := range an.Actors {
-		g.header = append(g.header, "utility_"+ac.ID)
+		header = append(header, "utility_"+ac.ID)
 	}
 	for _, ac := range an.Actors {
-		g.header = append(g.header, "surplus_"+ac.ID)
+		header = append(header, "surplus_"+ac.ID)
 	}
-	g.header = append(g.header, "nash_product", "pareto")
+	header = append(header, "nash_product", "pareto")
 	if an.Decision != nil {
-		g.header = append(g.header, "votes")
+		header = append(header, "votes")
 	}
 	ratifying := ratifyingActors(sc, an)
 	for _, id := range ratifying {
-		g.header = append(g.header, "ratification_votes_"+id)
+		header = append(header, "ratification_votes_"+id)
 	}
-	for i, d := range an.ZOPA.Deals {
-		row := []string{fmt.Sprint(i + 1)}
+	cw := newCSVWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	rank := 0
+	err := an.EachDeal(ctx, func(d sim.Deal) error {
+		rank++
+		row := []string{fmt.Sprint(rank)}
 		for _, is := range sc.Issues {
 			row = append(row, d.Options[is.ID])
 		}
@@ -207,9 +232,71 @@ func zopaGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
 		for _, id := range ratifying {
 			row = append(row, fmt.Sprint(d.Ratification[id]))
 		}
-		g.add(row...)
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
 	}
-	return g
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeAnalysisJSON writes an analysis as writeResultJSON would, with its listed deals
+// streamed into zopa.deals one at a time: the rest is encoded with no deals, and the deals
+// are encoded at the place and indentation the encoder gives an array there.
+func writeAnalysisJSON(ctx context.Context, w io.Writer, doc *config.Document, an *sim.Analysis) error {
+	if an.ZOPA.Listed == 0 {
+		return writeResultJSON(w, doc, an)
+	}
+	var rest bytes.Buffer
+	if err := writeResultJSON(&rest, doc, an); err != nil {
+		return err
+	}
+	// ZOPA is encoded count, listed, deals: the first deals after "zopa" is its list.
+	const hole = `"deals": []`
+	text := rest.Bytes()
+	zopa := bytes.Index(text, []byte(`"zopa": {`))
+	at := -1
+	if zopa >= 0 {
+		at = bytes.Index(text[zopa:], []byte(hole))
+	}
+	if at < 0 {
+		return fmt.Errorf("internal error: no place for the listed deals in the analysis")
+	}
+	at += zopa
+	const indent = "      " // zopa.deals[i] is three levels deep
+	if _, err := w.Write(text[:at+len(hole)-len("[]")]); err != nil {
+		return err
+	}
+	sep := "["
+	err := an.EachDeal(ctx, func(d sim.Deal) error {
+		item, err := json.MarshalIndent(d, indent, "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, sep+"\n"+indent); err != nil {
+			return err
+		}
+		sep = ","
+		_, err = w.Write(item)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "\n    ]"); err != nil {
+		return err
+	}
+	_, err = w.Write(text[at+len(hole):])
+	return err
+}
+
+// capHint says how to list more than a cap allows.
+func capHint(most int) string {
+	if most == tableCap {
+		return "--format csv or json lists up to " + count(listCap)
+	}
+	return "narrow the zone (a variant, --set) to see the deals that matter"
 }
 
 func mark(b bool) string {

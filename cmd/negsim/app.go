@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -31,6 +30,8 @@ type app struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	settings *config.Settings
+	// inputs are the files this run reads, which no output of it may overwrite.
+	inputs []string
 	// stopTimer releases the --timeout timer once the command is done.
 	stopTimer context.CancelFunc
 	// wide forces full tables; width fits them to that many columns (see fit.go).
@@ -203,7 +204,7 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		sets = append(sets, o)
 	}
-	return config.Open(name, data, variant, sets)
+	return config.OpenContext(a.ctx, name, data, variant, sets)
 }
 
 func exists(path string) bool {
@@ -217,7 +218,7 @@ func (a *app) loadScenario(arg string) (*config.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return config.Load(name, data)
+	return config.LoadContext(a.ctx, name, data)
 }
 
 // readScenario reads a scenario file by path or shipped name, and says how to call it.
@@ -225,11 +226,11 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 	if arg == "" {
 		arg = scenarios.Default
 	}
-	data, err := config.ReadFile(arg, a.settings.MaxFileSize)
+	data, err := a.readInput(arg)
 	switch {
 	case err == nil:
 		return arg, data, nil
-	case errors.Is(err, sim.ErrBadInput):
+	case errors.Is(err, sim.ErrBadInput), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return "", nil, err
 	case !errors.Is(err, fs.ErrNotExist):
 		return "", nil, usagef("cannot read %s: %v", arg, err)
@@ -241,15 +242,15 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 		sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names()))
 }
 
-// emit renders output into memory first, so that an error half-way never leaves half a
-// report on the screen or in a redirected file.
+// emit renders output aside first (see spool), so that an error or an interrupt half-way
+// never leaves half a report on the screen or in a redirected file.
 func (a *app) emit(render func(w io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := sized(a.outputWidth(), render)(&buf); err != nil {
+	var s spool
+	defer s.discard()
+	if err := sized(a.outputWidth(), render)(&s); err != nil {
 		return err
 	}
-	_, err := a.stdout.Write(buf.Bytes())
-	return err
+	return s.copyTo(a.stdout)
 }
 
 // compile prints a document's warnings and returns its compiled scenario, the start of
@@ -260,15 +261,16 @@ func (a *app) compile(doc *config.Document) *sim.Space {
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output
-// when out is "".
-func (a *app) emitTo(out string, render func(w io.Writer) error) error {
+// when out is "". private output (a role's confidential brief) is created readable by its
+// owner only.
+func (a *app) emitTo(out string, private bool, render func(w io.Writer) error) error {
 	if out != "" {
 		// A file keeps the full tables unless --width asks otherwise.
 		width := a.width
 		if a.wide {
 			width = 0
 		}
-		return writeFileAtomic(out, sized(width, render))
+		return a.writeFile(out, private, sized(width, render))
 	}
 	return a.emit(render)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -87,7 +86,7 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 		return usagef("a brief has no single table to write as CSV; use --format markdown, html or json")
 	}
 	render := func(w io.Writer) error { return renderBrief(w, doc, b, format) }
-	return a.emitTo(out, render)
+	return a.emitTo(out, actor != "", render)
 }
 
 // actorArg finds the actor a flag names, or says which ids are valid.
@@ -135,8 +134,8 @@ func briefSetFormat(setting string) (format, ext string, err error) {
 	return "", "", usagef("--format %s: briefs are written as html, markdown or json", setting)
 }
 
-// writeBriefSet renders every brief first, then writes each file atomically, so an error in
-// one brief leaves none written.
+// writeBriefSet renders every brief first, then writes the set all or nothing; the role
+// sheets are confidential, created readable by their owner only.
 func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error {
 	sc := doc.Scenario
 	type file struct {
@@ -147,27 +146,25 @@ func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error
 	for i := range sc.Actors {
 		files = append(files, file{"role-" + sc.Actors[i].ID + ext, sim.RoleBrief(sc, i)})
 	}
-	rendered := make([]strings.Builder, len(files))
+	set := make([]setFile, len(files))
 	for i, f := range files {
-		if err := renderBrief(&rendered[i], doc, f.brief, format); err != nil {
+		var b strings.Builder
+		if err := renderBrief(&b, doc, f.brief, format); err != nil {
 			return err
 		}
+		set[i] = setFile{name: f.name, data: []byte(b.String()), private: f.brief.Role != nil}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", dir, err)
+	paths, err := a.writeSet(dir, set)
+	if err != nil {
+		return err
 	}
 	g := &grid{header: []string{"file", "for"}}
 	for i, f := range files {
-		path := filepath.Join(dir, f.name)
-		text := rendered[i].String()
-		if err := writeFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, text); return err }); err != nil {
-			return err
-		}
 		who := "everyone"
 		if f.brief.Role != nil {
 			who = f.brief.Role.Name + " only"
 		}
-		g.add(path, who)
+		g.add(paths[i], who)
 	}
 	return a.emit(func(w io.Writer) error {
 		r := &report{title: "Briefs for " + scenarioLabel(doc)}

@@ -2,12 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -97,7 +97,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 		}
 		return r.about(doc).write(w, format)
 	}
-	return a.emitTo(out, render)
+	return a.emitTo(out, false, render)
 }
 
 // chartAxes resolves --axes to two veto actors' positions; with no flag, the first two
@@ -139,12 +139,12 @@ func chartAxes(sc *sim.Scenario, flag, file string) (*[2]int, error) {
 // readDeals reads a CSV file of tables' deals, collecting every error with its line and
 // column.
 func (a *app) readDeals(path string, sc *sim.Scenario) ([]sim.TableDeal, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
+	data, err := a.readInput(path)
+	switch {
+	case errors.Is(err, sim.ErrBadInput), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return nil, err
+	case err != nil:
 		return nil, usagef("cannot read %s: %v", path, err)
-	}
-	if int64(len(data)) > a.settings.MaxFileSize {
-		return nil, usagef("%s is %d bytes, above the --max-file-size of %d", path, len(data), a.settings.MaxFileSize)
 	}
 	return parseDeals(path, data, sc)
 }

@@ -263,6 +263,10 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 		add("Red lines:")
 		// A red line shares its source with the preference above, so it is not cited twice.
 		for _, rl := range ae.RedLines {
+			if len(rl.Excluded) == 0 {
+				add(fmt.Sprintf("- %s: its acceptable list names every option, so it rules none out.", wd.issue(rl.Issue)))
+				continue
+			}
 			add(fmt.Sprintf("- %s: accepts only %s; never %s.", wd.issue(rl.Issue),
 				wd.options(rl.Issue, rl.Acceptable, "or"), wd.options(rl.Issue, rl.Excluded, "or")))
 		}

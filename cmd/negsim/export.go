@@ -1,12 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -77,7 +73,11 @@ deal the actor values least among those worth at least its reservation.`,
 			if rep.Warnings == nil {
 				rep.Warnings = sim.Diagnostics{}
 			}
-			if rep.Files, err = writeAllAtomic(dir, files); err != nil {
+			set := make([]setFile, len(files))
+			for i, f := range files {
+				set[i] = setFile{name: f.Name, data: f.Data}
+			}
+			if rep.Files, err = a.writeSet(dir, set); err != nil {
 				return err
 			}
 			for _, p := range warnings {
@@ -112,33 +112,4 @@ func renderExport(w io.Writer, format string, rep exportReport) error {
 		r.add(section{title: "What the format cannot hold", grid: wg})
 	}
 	return r.write(w, format)
-}
-
-// writeAllAtomic writes the files of one export into dir, creating it if needed. The
-// files belong together (a domain without its profiles is useless), so when one cannot be
-// written the ones already written, and the directory if it was created, are removed.
-func writeAllAtomic(dir string, files []interop.File) ([]string, error) {
-	_, statErr := os.Stat(dir)
-	created := errors.Is(statErr, fs.ErrNotExist)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create %s: %w", dir, err)
-	}
-	var written []string
-	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		if err := writeFileAtomic(path, func(out io.Writer) error {
-			_, err := out.Write(f.Data)
-			return err
-		}); err != nil {
-			for _, w := range written {
-				os.Remove(w)
-			}
-			if created {
-				os.Remove(dir)
-			}
-			return nil, err
-		}
-		written = append(written, path)
-	}
-	return written, nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -112,10 +113,10 @@ reservation bid becomes the reservation value it is worth.`,
 func (a *app) readFiles(paths []string) ([]interop.File, error) {
 	var files []interop.File
 	for _, p := range paths {
-		data, err := config.ReadFile(p, a.settings.MaxFileSize)
+		data, err := a.readInput(p)
 		var list sim.Diagnostics
 		switch {
-		case errors.As(err, &list):
+		case errors.As(err, &list), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			return nil, err
 		case errors.Is(err, fs.ErrNotExist):
 			return nil, usagef("no file %q", p)
@@ -159,7 +160,7 @@ func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error 
 			return err
 		})
 	}
-	if err := writeFileAtomic(out, func(w io.Writer) error {
+	if err := a.writeFile(out, false, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	}); err != nil {

@@ -97,7 +97,7 @@ func (a *app) newScenario(file string, issues, actors []string, options int, for
 		_, err := io.WriteString(a.stdout, text)
 		return err
 	}
-	if err := writeFileAtomic(file, func(w io.Writer) error {
+	if err := a.writeFile(file, false, func(w io.Writer) error {
 		_, err := io.WriteString(w, text)
 		return err
 	}); err != nil {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -9,41 +11,306 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
+
+	"github.com/negsim/negsim/config"
 )
 
-// writeFileAtomic writes a file that is either complete or absent: it renders into memory,
-// writes a temporary file beside the target and renames it into place, so an error or an
-// interrupt never leaves half a report where a student expects a whole one.
-func writeFileAtomic(path string, render func(w io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
+// Every file negsim writes goes through this file, so that every -o, --chart and set of
+// files obeys the same rules (the README's "Guarantees" lists them):
+//
+//   - A file is complete or absent: it is written as NAME.negsim-tmp-XXXXXXXX beside the
+//     target, then renamed into place. The name is visible on purpose: a run killed
+//     outright (SIGKILL, a power cut) leaves it where a user sees it, and the next run
+//     that writes the same target removes it once it is a minute old.
+//   - A file replaced keeps its permissions; a new file gets those the umask allows, and a
+//     confidential one (a role's brief) at most 0600.
+//   - Nothing the same run reads is overwritten: -o naming the deals file is refused.
+//   - A set of files (brief --all, export) is written all or nothing: staged in a folder
+//     beside the target, then moved into place; a failure half-way restores what was there.
+
+// tempMark marks the temporary files and folders negsim writes beside a target.
+const tempMark = ".negsim-tmp-"
+
+// staleAfter is the age past which a temporary file beside a target is a leftover: a
+// write takes well under a second, and nothing keeps a temporary file open longer.
+const staleAfter = time.Minute
+
+// spoolInMemory is how much output to standard output is held in memory before the rest
+// goes to a temporary file: output is shown only once complete, and a listing of a million
+// deals must not be held in memory to be so.
+const spoolInMemory = 8 << 20
+
+// readInput reads a file the command takes as input, under --max-file-size, and notes it
+// so that no output of the same run can overwrite it.
+func (a *app) readInput(path string) ([]byte, error) {
+	a.inputs = append(a.inputs, path)
+	return config.ReadFileContext(a.ctx, path, a.settings.MaxFileSize)
+}
+
+// refuseInput refuses to write over a file this run reads.
+func (a *app) refuseInput(path string) error {
+	target, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	for _, in := range a.inputs {
+		if info, err := os.Stat(in); err == nil && os.SameFile(info, target) {
+			return usagef("will not write %s: this command reads it as input (%s); write the output to another file", path, in)
+		}
+	}
+	return nil
+}
+
+// writeFile writes the file path, complete or not at all, streaming render's output into
+// a temporary file beside it. private files are created readable by their owner only.
+func (a *app) writeFile(path string, private bool, render func(w io.Writer) error) error {
+	if err := a.checkTarget(path); err != nil {
 		return err
 	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("cannot write %s: it is a directory", path)
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	dir, base := filepath.Split(path)
+	removeStale(dir, base)
+	tmp, err := createTemp(dir, base, private)
 	if err != nil {
 		return writeError(path, err)
 	}
-	defer os.Remove(tmp.Name())
-	// CreateTemp makes the file private; a report or chart is an ordinary document.
-	if err := tmp.Chmod(0o644); err != nil && runtime.GOOS != "windows" {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	committed := false
+	defer func() {
+		if !committed {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := render(tmp); err != nil {
+		return relabel(path, tmp.Name(), err)
 	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if err := a.finish(tmp, path); err != nil {
+		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return writeError(path, err)
 	}
+	committed = true
 	return nil
+}
+
+// checkTarget refuses targets that cannot or must not be replaced.
+func (a *app) checkTarget(path string) error {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("cannot write %s: it is a directory", path)
+	}
+	return a.refuseInput(path)
+}
+
+// finish makes a written temporary file ready to replace path: on disk, with the mode of
+// the file it replaces, and only if the run has not been stopped meanwhile.
+func (a *app) finish(tmp *os.File, path string) error {
+	if err := tmp.Sync(); err != nil {
+		return writeError(path, err)
+	}
+	if info, err := os.Stat(path); err == nil {
+		if err := tmp.Chmod(info.Mode().Perm()); err != nil && runtime.GOOS != "windows" {
+			return writeError(path, err)
+		}
+	}
+	if err := tmp.Close(); err != nil {
+		return writeError(path, err)
+	}
+	return a.ctx.Err()
+}
+
+// createTemp creates NAME.negsim-tmp-XXXXXXXX in dir with the permissions a new file gets
+// (the umask applies; private files at most 0600).
+func createTemp(dir, base string, private bool) (*os.File, error) {
+	perm := fs.FileMode(0o666)
+	if private {
+		perm = 0o600
+	}
+	for {
+		f, err := os.OpenFile(filepath.Join(dir, base+tempMark+randomSuffix()), os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+}
+
+func randomSuffix() string {
+	b := make([]byte, 4)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// removeStale removes what killed runs left beside base in dir: temporary files and
+// staging folders older than staleAfter.
+func removeStale(dir, base string) {
+	if dir == "" {
+		dir = "."
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, globEscape(base)+tempMark+"*"))
+	for _, name := range names {
+		if info, err := os.Lstat(name); err == nil && time.Since(info.ModTime()) > staleAfter {
+			os.RemoveAll(name)
+		}
+	}
+}
+
+// globEscape quotes the characters filepath.Glob reads as patterns.
+func globEscape(s string) string {
+	var b bytes.Buffer
+	for _, r := range s {
+		if r == '*' || r == '?' || r == '[' || r == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// setFile is one file of a set written together.
+type setFile struct {
+	name    string
+	data    []byte
+	private bool
+}
+
+// writeSet writes files into the folder dir, all or none: staged in a folder beside dir,
+// then moved into place, restoring any file replaced if a move fails. It returns the paths
+// written.
+func (a *app) writeSet(dir string, files []setFile) ([]string, error) {
+	var paths []string
+	for _, f := range files {
+		path := filepath.Join(dir, f.name)
+		if err := a.checkTarget(path); err != nil {
+			return nil, err
+		}
+		paths = append(paths, path)
+	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("cannot write into %s: it is a file, not a folder", dir)
+	}
+	parent, base := filepath.Split(filepath.Clean(dir))
+	if parent == "" {
+		parent = "."
+	}
+	// Folders missing above dir are created, and removed again if the set fails.
+	created := firstMissing(parent)
+	if err := os.MkdirAll(parent, 0o777); err != nil {
+		return nil, writeError(dir, err)
+	}
+	removeStale(parent, base)
+	stage := filepath.Join(parent, base+tempMark+randomSuffix())
+	if err := os.Mkdir(stage, 0o777); err != nil {
+		return nil, writeError(dir, err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.RemoveAll(stage)
+			if created != "" {
+				os.RemoveAll(created)
+			}
+		}
+	}()
+	for i, f := range files {
+		if err := a.stageFile(stage, f, paths[i]); err != nil {
+			return nil, err
+		}
+	}
+	if err := a.ctx.Err(); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(stage, dir); err != nil {
+			return nil, writeError(dir, err)
+		}
+		committed = true
+		return paths, nil
+	}
+	if err := moveIntoPlace(stage, paths, files); err != nil {
+		return nil, err
+	}
+	committed = true
+	return paths, nil
+}
+
+// firstMissing is the highest folder on the way to dir that does not exist, or "".
+func firstMissing(dir string) string {
+	missing := ""
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil {
+			return missing
+		}
+		missing = d
+		if filepath.Dir(d) == d {
+			return missing
+		}
+	}
+}
+
+// stageFile writes one file of a set into the staging folder, with the mode the file it
+// will replace has.
+func (a *app) stageFile(stage string, f setFile, target string) error {
+	perm := fs.FileMode(0o666)
+	if f.private {
+		perm = 0o600
+	}
+	out, err := os.OpenFile(filepath.Join(stage, f.name), os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return writeError(target, err)
+	}
+	if _, err := out.Write(f.data); err != nil {
+		out.Close()
+		return writeError(target, err)
+	}
+	return a.finish(out, target)
+}
+
+// moveIntoPlace renames each staged file over its target, keeping the file it replaces in
+// the staging folder until all are in place; if one move fails, every target is put back
+// as it was.
+func moveIntoPlace(stage string, paths []string, files []setFile) error {
+	type moved struct {
+		target, backup string
+	}
+	var done []moved
+	undo := func() {
+		for i := len(done) - 1; i >= 0; i-- {
+			os.Remove(done[i].target)
+			if done[i].backup != "" {
+				os.Rename(done[i].backup, done[i].target)
+			}
+		}
+	}
+	for i, f := range files {
+		m := moved{target: paths[i]}
+		if _, err := os.Lstat(m.target); err == nil {
+			m.backup = filepath.Join(stage, f.name+".old")
+			if err := os.Rename(m.target, m.backup); err != nil {
+				undo()
+				return writeError(m.target, err)
+			}
+		}
+		if err := os.Rename(filepath.Join(stage, f.name), m.target); err != nil {
+			if m.backup != "" {
+				os.Rename(m.backup, m.target)
+			}
+			undo()
+			return writeError(m.target, err)
+		}
+		done = append(done, m)
+	}
+	os.RemoveAll(stage)
+	return nil
+}
+
+// relabel names the user's file, not the temporary one, in an error from rendering.
+func relabel(path, tmp string, err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) && pathErr.Path == tmp {
+		return writeError(path, pathErr.Err)
+	}
+	return err
 }
 
 // writeError names the file the user asked for, not the temporary one beside it.
@@ -60,4 +327,55 @@ func writeError(path string, err error) error {
 		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, filepath.Dir(path))
 	}
 	return fmt.Errorf("cannot write %s: %w", path, err)
+}
+
+// spool holds output for standard output until it is complete: in memory up to
+// spoolInMemory, then in a temporary file, so that a long listing costs no more memory
+// than a short one and an interrupted run prints nothing.
+type spool struct {
+	mem  bytes.Buffer
+	file *os.File
+}
+
+func (s *spool) Write(p []byte) (int, error) {
+	if s.file == nil && s.mem.Len()+len(p) <= spoolInMemory {
+		return s.mem.Write(p)
+	}
+	if s.file == nil {
+		f, err := os.CreateTemp("", "negsim-output-*")
+		if err != nil {
+			return 0, fmt.Errorf("cannot hold the output: %w", err)
+		}
+		s.file = f
+		if _, err := f.Write(s.mem.Bytes()); err != nil {
+			return 0, fmt.Errorf("cannot hold the output: %w", err)
+		}
+		s.mem = bytes.Buffer{}
+	}
+	n, err := s.file.Write(p)
+	if err != nil {
+		err = fmt.Errorf("cannot hold the output: %w", err)
+	}
+	return n, err
+}
+
+// copyTo writes what the spool holds to w.
+func (s *spool) copyTo(w io.Writer) error {
+	if s.file == nil {
+		_, err := w.Write(s.mem.Bytes())
+		return err
+	}
+	if _, err := s.file.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err := io.Copy(w, s.file)
+	return err
+}
+
+// discard removes the spool's temporary file, if it made one.
+func (s *spool) discard() {
+	if s.file != nil {
+		s.file.Close()
+		os.Remove(s.file.Name())
+	}
 }

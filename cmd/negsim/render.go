@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -56,9 +57,15 @@ func (r *report) write(w io.Writer, format string) error {
 		return r.writeHTML(w)
 	}
 	md := format == "markdown"
+	// Markdown passes HTML through: text from a scenario or a deals file (<script>, an
+	// <img onerror=...>) is escaped so that it reads as the text it is.
+	esc := func(s string) string { return s }
+	if md {
+		esc = mdEscaper.Replace
+	}
 	if r.title != "" {
 		if md {
-			fmt.Fprintf(w, "# %s\n\n", r.title)
+			fmt.Fprintf(w, "# %s\n\n", esc(r.title))
 		} else {
 			fmt.Fprintf(w, "%s\n%s\n\n", r.title, strings.Repeat("=", len([]rune(r.title))))
 		}
@@ -73,7 +80,7 @@ func (r *report) write(w io.Writer, format string) error {
 	for _, s := range r.sections {
 		if s.title != "" {
 			if md {
-				fmt.Fprintf(w, "## %s\n\n", s.title)
+				fmt.Fprintf(w, "## %s\n\n", esc(s.title))
 			} else {
 				fmt.Fprintf(w, "%s\n%s\n", s.title, strings.Repeat("-", len([]rune(s.title))))
 			}
@@ -87,15 +94,19 @@ func (r *report) write(w io.Writer, format string) error {
 			if width := tableWidth(w); width > 0 && !md {
 				p = wrapProse(p, width)
 			}
-			fmt.Fprintln(w, p)
+			fmt.Fprintln(w, esc(p))
 		}
 		if len(s.text) > 0 && s.grid != nil {
 			fmt.Fprintln(w)
 		}
 		if s.grid != nil {
-			render := s.grid.render
+			g := s.grid
+			if md {
+				g = g.escaped(esc)
+			}
+			render := g.render
 			if width := tableWidth(w); width > 0 && !md {
-				render = func(w io.Writer, _ bool) error { return s.grid.renderFitted(w, width) }
+				render = func(w io.Writer, _ bool) error { return g.renderFitted(w, width) }
 			}
 			if err := render(w, md); err != nil {
 				return err
@@ -103,7 +114,7 @@ func (r *report) write(w io.Writer, format string) error {
 		}
 		for _, f := range s.figures {
 			if md {
-				fmt.Fprintf(w, "\n![%s](data:image/svg+xml;base64,%s)\n", f.title, base64.StdEncoding.EncodeToString(f.svg))
+				fmt.Fprintf(w, "\n![%s](data:image/svg+xml;base64,%s)\n", esc(f.title), base64.StdEncoding.EncodeToString(f.svg))
 			} else {
 				fmt.Fprintf(w, "\n[chart: %s; write HTML or Markdown to see it]\n", f.title)
 			}
@@ -111,6 +122,25 @@ func (r *report) write(w io.Writer, format string) error {
 		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// mdEscaper writes the characters HTML reads as markup as entities, which Markdown shows
+// as the characters themselves; brackets are escaped too, as they would close a link text.
+var mdEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]")
+
+// escaped is a copy of g with every cell passed through esc.
+func (g *grid) escaped(esc func(string) string) *grid {
+	out := &grid{header: make([]string, len(g.header)), rows: make([][]string, len(g.rows)), right: g.right}
+	for i, h := range g.header {
+		out.header[i] = esc(h)
+	}
+	for i, row := range g.rows {
+		out.rows[i] = make([]string, len(row))
+		for j, c := range row {
+			out.rows[i][j] = esc(c)
+		}
+	}
+	return out
 }
 
 func (g *grid) render(w io.Writer, markdown bool) error {
@@ -139,7 +169,7 @@ func (g *grid) render(w io.Writer, markdown bool) error {
 }
 
 func (g *grid) writeCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	if err := cw.Write(g.header); err != nil {
 		return err
 	}
@@ -188,3 +218,42 @@ func plural[N int | uint64](n N, one, many string) string {
 }
 
 func listItem(line string) bool { return strings.HasPrefix(line, "- ") }
+
+// csvWriter writes CSV that a spreadsheet shows and never runs: a cell a user or a file
+// chose (a table's name, a scenario's label) that starts with =, +, -, @, a tab or a
+// carriage return would be read as a formula (=HYPERLINK(...), +cmd|...), so it is
+// prefixed with a single quote, as OWASP's advice on CSV injection says. Numbers, negative
+// ones included, are left as they are.
+type csvWriter struct {
+	*csv.Writer
+}
+
+func newCSVWriter(w io.Writer) csvWriter { return csvWriter{csv.NewWriter(w)} }
+
+func (c csvWriter) Write(record []string) error {
+	safe := make([]string, len(record))
+	for i, cell := range record {
+		safe[i] = inertCell(cell)
+	}
+	return c.Writer.Write(safe)
+}
+
+func (c csvWriter) WriteAll(records [][]string) error {
+	for _, r := range records {
+		if err := c.Write(r); err != nil {
+			return err
+		}
+	}
+	c.Flush()
+	return c.Error()
+}
+
+func inertCell(cell string) string {
+	if cell == "" || !strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return cell
+	}
+	if _, err := strconv.ParseFloat(cell, 64); err == nil {
+		return cell
+	}
+	return "'" + cell
+}

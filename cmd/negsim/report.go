@@ -108,7 +108,7 @@ func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error
 		}
 		return r.about(doc).write(w, format)
 	}
-	return a.emitTo(out, render)
+	return a.emitTo(out, false, render)
 }
 
 func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {

@@ -42,6 +42,8 @@ var hostileSays = map[string]string{
 	"too-many-issues.yaml":      "65 issues are more than the limit of 64",
 	"too-many-options.yaml":     `1001 options of issue "i0" are more than the limit of 1000`,
 	"whitespace-only.yaml":      "the file is empty",
+	"tags.yaml":                 "the tag !!binary is not supported",
+	"utf16.yaml":                "the file is encoded as UTF-16 (little-endian); save it as UTF-8",
 }
 
 // TestHostileCorpus runs validate and analyze on every hostile file: neither may panic,
@@ -398,5 +400,62 @@ func TestWrongArgumentCountIsUsageError(t *testing.T) {
 		if _, stderr, code := runNegsim(t, args...); code != exitBadUse || stderr == "" {
 			t.Errorf("negsim %s: exit %d, stderr %q; want exit 2 with a message", strings.Join(args, " "), code, stderr)
 		}
+	}
+}
+
+// TestGeneratedHostileFiles builds the large hostile files (too big to commit) and checks
+// each is refused by the pre-scan with its message, exit 2 and one error: nesting 10^5
+// deep, a mapping of 358,776 keys, 380,000 unknown fields. Their time and memory bounds
+// are benchmarks (BenchmarkLoadHostile in config).
+func TestGeneratedHostileFiles(t *testing.T) {
+	keys := func(n int, prefix string) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "%s%d: 1\n", prefix, i)
+		}
+		return b.String()
+	}
+	lines := func(n int, line string) string { return strings.Repeat(line, n) }
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"brackets.yaml", "name: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n",
+			"brackets.yaml:1:70: nested more than 64 levels deep"}, // "name: " is 6 columns, then 64 brackets
+		{"braces.yaml", "name: " + strings.Repeat("{a: ", 100_000) + "\n", "braces.yaml:1:259: nested more than 64 levels deep"}, // 6 + 63 × 4 + 1
+		{"deep.json", strings.Repeat(`{"a": `, 100_000), "deep.json:1:385: nested more than 64 levels deep"},                     // 64 × 6 + 1
+		{"keys.yaml", keys(358_776, "k"), "keys.yaml:1001:1: more than 1000 keys in one mapping"},
+		{"unknown.yaml", "name: x\n" + keys(380_000, "u"), "unknown.yaml:1001:1: more than 1000 keys in one mapping"},
+		{"items.yaml", "issues:\n" + lines(40_000, "  - {id: a}\n"), "items.yaml:15001:5: the file holds more than 30000 values"},
+		// issues is 1 value, each item 2 (the entry and its brace): item 15,000, on line
+		// 15,001, opens the 30,001st value at its brace, column 5.
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			file := writeTemp(t, c.name, c.text)
+			t.Chdir(filepath.Dir(file))
+			stdout, _, code := runNegsim(t, "validate", c.name)
+			if code != exitBadUse || !strings.Contains(stdout, c.want) || !strings.Contains(stdout, "1 error,") {
+				t.Errorf("exit %d:\n%s\nwant exit 2 and one error saying %q", code, stdout, c.want)
+			}
+		})
+	}
+}
+
+// TestErrorsPerFileCapped: 4,985 unknown fields, in five mappings of 1,000 keys to stay
+// inside the pre-scan's limits, give 100 errors and a line counting the rest.
+func TestErrorsPerFileCapped(t *testing.T) {
+	var b strings.Builder
+	for m := 0; m < 5; m++ {
+		fmt.Fprintf(&b, "- id: a%d\n  name: A\n  reservation: 0.2\n", m)
+		for i := 0; i < 997; i++ {
+			fmt.Fprintf(&b, "  u%d: 1\n", i)
+		}
+	}
+	file := writeTemp(t, "many.yaml", "name: x\nissues: [{id: i, name: I, options: [{id: o}]}]\nactors:\n"+b.String())
+	stdout, _, code := runNegsim(t, "validate", file)
+	// 5 × 997 = 4,985 unknown fields and 5 actors without preferences are 4,990 errors:
+	// 100 shown, 4,890 counted.
+	if code != exitBadUse || strings.Count(stdout, "  "+file+":") != 101 || !strings.Contains(stdout, file+": and 4890 more errors not shown") ||
+		!strings.Contains(stdout, "invalid (4,990 errors)") || !strings.Contains(stdout, "1 invalid; 4,990 errors") {
+		t.Errorf("exit %d:\n%.2000s", code, stdout)
 	}
 }

@@ -61,8 +61,8 @@ is recorded for stochastic strategies to come.`,
 			if opts.Protocol != "" && opts.Protocol != sim.ProtocolMediated && opts.Protocol != sim.ProtocolAlternating {
 				return usagef("--protocol %q: valid: %s or %s", opts.Protocol, sim.ProtocolMediated, sim.ProtocolAlternating)
 			}
-			if opts.Rounds < 0 {
-				return usagef("--rounds %d: give 1 or more (0 keeps the file's deadline)", opts.Rounds)
+			if opts.Rounds < 0 || opts.Rounds > sim.MaxRounds {
+				return usagef("--rounds %d: give 1 to %d, the most rounds negsim plays (0 keeps the file's deadline)", opts.Rounds, sim.MaxRounds)
 			}
 			if chart != "" && chartFormat(chart) == "" {
 				return usagef("--chart %s: the file name must end in .svg or .png", chart)
@@ -107,7 +107,7 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 		fmt.Fprintf(a.stderr, "warning: %s: %s\n", doc.Name, warning)
 	}
 	if chart != "" {
-		if err := writeFileAtomic(chart, func(w io.Writer) error { return roundsChart(w, chartFormat(chart), scenarioLabel(doc), tr) }); err != nil {
+		if err := a.writeFile(chart, false, func(w io.Writer) error { return roundsChart(w, chartFormat(chart), scenarioLabel(doc), tr) }); err != nil {
 			return err
 		}
 	}

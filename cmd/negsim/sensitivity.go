@@ -88,7 +88,7 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 	all := len(rep.Rows)
 	rep.Rows = shownRows(rep.Rows, limit)
 	if chart != "" {
-		if err := writeFileAtomic(chart, func(out io.Writer) error {
+		if err := a.writeFile(chart, false, func(out io.Writer) error {
 			return tornadoChart(out, chartFormat(chart), doc.Scenario.Name, rep)
 		}); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -14,7 +15,8 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-// maxSweepSteps bounds --steps: a sweep is read as a table, and each step is a full search.
+// maxSweepSteps bounds --steps and --values alike: a sweep is read as a table, and each
+// value is a full search.
 const maxSweepSteps = 10_000
 
 func (a *app) sweepCommand() *cobra.Command {
@@ -52,14 +54,25 @@ again between two neighbouring values is not seen: use more steps.`,
 			case values != "":
 				for _, s := range strings.Split(values, ",") {
 					x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-					if err != nil {
-						return usagef("--values: %q is not a number", strings.TrimSpace(s))
+					if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
+						return usagef("--values: %q is not a finite number", strings.TrimSpace(s))
 					}
 					xs = append(xs, x)
+				}
+				if len(xs) > maxSweepSteps {
+					return usagef("--values: %d values; give at most %d", len(xs), maxSweepSteps)
 				}
 			case cmd.Flags().Changed("from") && cmd.Flags().Changed("to"):
 				if steps < 2 || steps > maxSweepSteps {
 					return usagef("--steps %d: give 2 to %d values", steps, maxSweepSteps)
+				}
+				for _, end := range []struct {
+					flag string
+					x    float64
+				}{{"--from", from}, {"--to", to}} {
+					if math.IsInf(end.x, 0) || math.IsNaN(end.x) {
+						return usagef("%s %g: give a finite number", end.flag, end.x)
+					}
 				}
 				xs = sim.SweepValues(from, to, steps)
 			default:
@@ -116,7 +129,7 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 		return err
 	}
 	if chart != "" {
-		if err := writeFileAtomic(chart, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, scenarioLabel(doc)) }); err != nil {
+		if err := a.writeFile(chart, false, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, scenarioLabel(doc)) }); err != nil {
 			return err
 		}
 	}

@@ -83,8 +83,8 @@ func (a *app) validate(files []string, strict bool) error {
 		} else {
 			res.Summary.Invalid++
 		}
-		res.Summary.Errors += len(rep.Errors)
-		res.Summary.Warnings += len(rep.Warnings)
+		res.Summary.Errors += config.Total(rep.Errors)
+		res.Summary.Warnings += config.Total(rep.Warnings)
 		res.Files = append(res.Files, rep)
 		// Each file is bounded by --max-file-size, but a long list of them is not.
 		if err := a.ctx.Err(); err != nil {
@@ -132,11 +132,11 @@ func writeValidation(w io.Writer, res validation, markdown bool) error {
 			verdict = "invalid"
 		}
 		var counts []string
-		if len(rep.Errors) > 0 {
-			counts = append(counts, plural(len(rep.Errors), "error", "errors"))
+		if n := config.Total(rep.Errors); n > 0 {
+			counts = append(counts, plural(n, "error", "errors"))
 		}
-		if len(rep.Warnings) > 0 {
-			counts = append(counts, plural(len(rep.Warnings), "warning", "warnings"))
+		if n := config.Total(rep.Warnings); n > 0 {
+			counts = append(counts, plural(n, "warning", "warnings"))
 		}
 		if len(counts) > 0 {
 			verdict += " (" + strings.Join(counts, ", ") + ")"

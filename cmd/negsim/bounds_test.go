@@ -1,0 +1,367 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
+)
+
+// twoByTwo is the path of the hand-computed fixture, absolute so tests may change folder.
+func twoByTwo(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestListingLimitCapped: --limit is capped as --all is, at 1,000,000 in CSV and JSON and
+// 10,000 in a table, with a usage error naming the cap.
+func TestListingLimitCapped(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--limit", "100000000", "--format", "csv"}, "--limit 100000000: at most 1,000,000 deals are listed in --format csv"},
+		{[]string{"--limit", "1000001", "--format", "json"}, "at most 1,000,000 deals"},
+		{[]string{"--limit", "10001"}, "--limit 10001: at most 10,000 deals are listed in --format table (--all lists that many); --format csv or json lists up to 1,000,000"},
+	} {
+		_, stderr, code := runNegsim(t, append([]string{"analyze", twoByTwo(t)}, c.args...)...)
+		if code != exitBadUse || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, %q; want exit 2 saying %q", c.args, code, stderr, c.want)
+		}
+	}
+	for _, args := range [][]string{{"--limit", "1000000", "--format", "csv"}, {"--limit", "10000"}, {"--all"}} {
+		if _, stderr, code := runNegsim(t, append([]string{"analyze", twoByTwo(t)}, args...)...); code != exitOK {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+}
+
+// TestStreamedListingMatchesWhole: the JSON analyze streams equals, byte for byte, the
+// analysis computed whole and encoded at once; the CSV rows list the same deals in order.
+func TestStreamedListingMatchesWhole(t *testing.T) {
+	text := bigScenario(4, 6, 3)
+	file := writeTemp(t, "big.yaml", text)
+	doc, err := config.Load("big.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := sim.Compile(doc.Scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := sim.Analyze(context.Background(), sp, sim.Options{Limit: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole.ZOPA.Deals) != 300 {
+		t.Fatalf("the fixture lists %d deals, want 300", len(whole.ZOPA.Deals))
+	}
+	var want bytes.Buffer
+	if err := writeResultJSON(&want, doc, whole); err != nil {
+		t.Fatal(err)
+	}
+	got, stderr, code := runNegsim(t, "analyze", file, "--limit", "300", "--format", "json")
+	if code != exitOK || got != want.String() {
+		t.Fatalf("exit %d (%s); the streamed JSON differs from the whole one", code, stderr)
+	}
+	out, _, _ := runNegsim(t, "analyze", file, "--limit", "300", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 301 {
+		t.Fatalf("%d rows (%v), want a header and 300", len(rows), err)
+	}
+	for i, d := range whole.ZOPA.Deals {
+		for k, is := range doc.Scenario.Issues {
+			if rows[i+1][1+k] != d.Options[is.ID] {
+				t.Fatalf("row %d, %s: %s, want %s", i+1, is.ID, rows[i+1][1+k], d.Options[is.ID])
+			}
+		}
+	}
+}
+
+// TestListingStopsOnTimeout: a million-deal listing on the 12x6 case (3 million ZOPA
+// deals) cut by --timeout prints nothing and exits 1, in CSV and JSON.
+func TestListingStopsOnTimeout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("searches a large case")
+	}
+	for _, format := range []string{"csv", "json"} {
+		stdout, stderr, code := runNegsim(t, "analyze", filepath.Join("testdata", "perf", "12x6-5actors.yaml"), "--all", "--format", format, "--timeout", "300ms")
+		if code != exitFailure || stdout != "" || !strings.Contains(stderr, "--timeout") {
+			t.Errorf("%s: exit %d, %d bytes printed, %q", format, code, len(stdout), stderr)
+		}
+	}
+}
+
+// TestOutputRefusesInputs: -o naming a file the run reads is refused (exit 2) and the
+// file is left as it was: the class's deals, or the scenario itself.
+func TestOutputRefusesInputs(t *testing.T) {
+	scenario, _ := os.ReadFile(twoByTwo(t))
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("base.yaml", scenario, 0o644)
+	os.WriteFile("case.json", scenario, 0o644)
+	os.WriteFile("cin.csv", []byte(classCSV), 0o644)
+	for _, args := range [][]string{
+		{"debrief", "base.yaml", "--deals", "cin.csv", "-o", "cin.csv"},
+		{"debrief", "base.yaml", "--deals", "cin.csv", "-o", "./cin.csv"},
+		// The loader reads YAML whatever the name, and report writes .json.
+		{"report", "case.json", "-o", filepath.Join(dir, "case.json")},
+	} {
+		_, stderr, code := runNegsim(t, args...)
+		if code != exitBadUse || !strings.Contains(stderr, "this command reads it as input") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+	if got, _ := os.ReadFile("cin.csv"); string(got) != classCSV {
+		t.Errorf("the deals file was changed")
+	}
+	if got, _ := os.ReadFile("case.json"); !bytes.Equal(got, scenario) {
+		t.Errorf("the scenario was changed")
+	}
+}
+
+// TestOutputKeepsMode: a report written over a 0600 file stays 0600, as do role sheets
+// written over 0600 ones by brief --all; their content is replaced.
+func TestOutputKeepsMode(t *testing.T) {
+	fixture := twoByTwo(t)
+	t.Chdir(t.TempDir())
+	os.WriteFile("priv.html", []byte("old"), 0o600)
+	os.Chmod("priv.html", 0o600)
+	if _, stderr, code := runNegsim(t, "report", fixture, "-o", "priv.html"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	checkFile(t, "priv.html", 0o600, "<!DOCTYPE html>")
+	os.Mkdir("briefs", 0o755)
+	os.WriteFile(filepath.Join("briefs", "role-x.md"), []byte("old"), 0o640)
+	os.Chmod(filepath.Join("briefs", "role-x.md"), 0o640)
+	if _, stderr, code := runNegsim(t, "brief", fixture, "--all", "-o", "briefs"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	checkFile(t, filepath.Join("briefs", "role-x.md"), 0o640, "# ")
+}
+
+// checkFile checks a file's permissions and that its content starts with prefix.
+func checkFile(t *testing.T, path string, perm os.FileMode, prefix string) {
+	t.Helper()
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != perm {
+		t.Errorf("%s has mode %o, want %o", path, info.Mode().Perm(), perm)
+	}
+	if data, _ := os.ReadFile(path); !strings.HasPrefix(string(data), prefix) {
+		t.Errorf("%s starts %.40q, want %q", path, data, prefix)
+	}
+}
+
+// TestBriefSetAllOrNothing: when one sheet of brief --all cannot be written (its name is
+// taken by a folder), none is: the sheets already there keep their content, and nothing
+// temporary is left beside them.
+func TestBriefSetAllOrNothing(t *testing.T) {
+	fixture := twoByTwo(t)
+	t.Chdir(t.TempDir())
+	os.Mkdir("briefs", 0o755)
+	os.WriteFile(filepath.Join("briefs", "public.md"), []byte("old public"), 0o644)
+	os.Mkdir(filepath.Join("briefs", "role-y.md"), 0o755)
+	before := listTree(t, ".")
+	_, stderr, code := runNegsim(t, "brief", fixture, "--all", "-o", "briefs")
+	if code != exitFailure || !strings.Contains(stderr, filepath.Join("briefs", "role-y.md")+": it is a directory") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if after := listTree(t, "."); !slices.Equal(before, after) {
+		t.Errorf("the failed set changed the folder from %v to %v", before, after)
+	}
+	if data, _ := os.ReadFile(filepath.Join("briefs", "public.md")); string(data) != "old public" {
+		t.Errorf("public.md was replaced by a failed set: %.40q", data)
+	}
+}
+
+// TestMoveIntoPlaceRollsBack: if the second of two renames fails, the first target gets its
+// old content back.
+func TestMoveIntoPlaceRollsBack(t *testing.T) {
+	dir := t.TempDir()
+	stage := filepath.Join(dir, "stage")
+	os.Mkdir(stage, 0o755)
+	os.WriteFile(filepath.Join(dir, "one"), []byte("old one"), 0o644)
+	os.WriteFile(filepath.Join(stage, "one"), []byte("new one"), 0o644)
+	// "two" is never staged, so its rename fails.
+	files := []setFile{{name: "one"}, {name: "two"}}
+	err := moveIntoPlace(stage, []string{filepath.Join(dir, "one"), filepath.Join(dir, "two")}, files)
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "two")) {
+		t.Fatalf("got %v, want an error naming two", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "one")); string(data) != "old one" {
+		t.Errorf("one holds %q after the roll-back, want its old content", data)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "two")); err == nil {
+		t.Errorf("two exists after a failed set")
+	}
+}
+
+// TestStaleTemporaryFilesRemoved: a temporary file a killed run left beside a target is
+// removed by the next write of that target once it is a minute old; a fresh one, perhaps
+// another run's, is left alone.
+func TestStaleTemporaryFilesRemoved(t *testing.T) {
+	fixture := twoByTwo(t)
+	t.Chdir(t.TempDir())
+	stale, fresh := "out.svg"+tempMark+"deadbeef", "out.svg"+tempMark+"0badf00d"
+	os.WriteFile(stale, []byte("partial"), 0o644)
+	os.WriteFile(fresh, []byte("partial"), 0o644)
+	old := time.Now().Add(-2 * time.Minute)
+	os.Chtimes(stale, old, old)
+	if _, stderr, code := runNegsim(t, "rounds", fixture, "--chart", "out.svg"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Errorf("the stale %s is still there", stale)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("the fresh %s was removed", fresh)
+	}
+}
+
+// TestDealsFileBounded: deals files are read as scenarios are: a device is refused, a file
+// above --max-file-size is refused before it is read whole, each with exit 2.
+func TestDealsFileBounded(t *testing.T) {
+	big := writeTemp(t, "big.csv", "table,a,b\n"+strings.Repeat("t,a0,b0\n", 200))
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"debrief", twoByTwo(t), "--deals", os.DevNull}, "this is a device, not a file"},
+		{[]string{"score", twoByTwo(t), "--deal-file", os.DevNull}, "this is a device, not a file"},
+		{[]string{"debrief", twoByTwo(t), "--deals", big, "--max-file-size", "1000"}, "the file is larger than 1000 bytes"},
+		{[]string{"debrief", twoByTwo(t), "--deals", filepath.Dir(big)}, "this is a folder"},
+	} {
+		_, stderr, code := runNegsim(t, c.args...)
+		if code != exitBadUse || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, %q; want exit 2 saying %q", c.args[1:], code, stderr, c.want)
+		}
+	}
+}
+
+// TestCSVCellsInert: table names a spreadsheet would run as formulas come out with a
+// leading quote (OWASP); negative numbers and plain names are left alone.
+func TestCSVCellsInert(t *testing.T) {
+	for in, want := range map[string]string{
+		`=HYPERLINK("http://x","y")`: `'=HYPERLINK("http://x","y")`,
+		"+cmd|' /C calc'!A0":         "'+cmd|' /C calc'!A0",
+		"@SUM(1+1)":                  "'@SUM(1+1)",
+		"-2+3":                       "'-2+3",
+		"\tx":                        "'\tx",
+		"\rx":                        "'\rx",
+		"-0.25":                      "-0.25",
+		"+1e3":                       "+1e3",
+		"north":                      "north",
+		"":                           "",
+	} {
+		if got := inertCell(in); got != want {
+			t.Errorf("inertCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	deals := writeTemp(t, "class.csv", "table,a,b\n\"=HYPERLINK(\"\"http://x\"\")\",a0,b0\n@SUM(1+1),a2,b1\n")
+	out, stderr, code := runNegsim(t, "debrief", twoByTwo(t), "--deals", deals, "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		for _, cell := range row {
+			if cell != "" && strings.ContainsRune("=+@", rune(cell[0])) {
+				t.Errorf("cell %q would run as a formula", cell)
+			}
+		}
+	}
+	if !strings.Contains(out, `'=HYPERLINK(""http://x"")`) || !strings.Contains(out, "'@SUM(1+1)") {
+		t.Errorf("the names are not kept behind a quote:\n%s", out)
+	}
+}
+
+// TestMarkdownEscapesHTML: a scenario whose name and description carry HTML gets it
+// written as text in report.md and brief.md, never as markup.
+func TestMarkdownEscapesHTML(t *testing.T) {
+	scenario, _ := os.ReadFile(twoByTwo(t))
+	text := strings.Replace(string(scenario), "name: Two by two", `name: "<script>alert(1)</script> [x](javascript:alert(2))"`, 1)
+	file := writeTemp(t, "evil.yaml", text)
+	for _, args := range [][]string{{"report", file, "--format", "markdown"}, {"brief", file, "--format", "markdown"}, {"analyze", file, "--format", "markdown"}} {
+		out, stderr, code := runNegsim(t, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if strings.Contains(out, "<script>") || strings.Contains(out, "[x](javascript:") {
+			t.Errorf("%s: markup passes through:\n%.400s", args[0], out)
+		}
+		if !strings.Contains(out, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			t.Errorf("%s: the name is not shown as text:\n%.400s", args[0], out)
+		}
+	}
+}
+
+// TestSweepValuesBounded: --values is held to the --steps limit, and infinite ends are
+// named as such.
+func TestSweepValuesBounded(t *testing.T) {
+	param := []string{"sweep", twoByTwo(t), "--param", "actors.x.reservation"}
+	many := strings.TrimSuffix(strings.Repeat("0.5,", maxSweepSteps+1), ",")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--values", many}, "--values: 10001 values; give at most 10000"},
+		{[]string{"--from", "0", "--to", "Inf"}, "--to +Inf: give a finite number"},
+		{[]string{"--values", "0.1,NaN"}, `--values: "NaN" is not a finite number`},
+	} {
+		_, stderr, code := runNegsim(t, append(param, c.args...)...)
+		if code != exitBadUse || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, %q; want %q", c.args, code, stderr, c.want)
+		}
+	}
+	at := strings.TrimSuffix(strings.Repeat("0.3,", maxSweepSteps), ",")
+	if _, stderr, code := runNegsim(t, append(param, "--values", at, "--format", "json")...); code != exitOK {
+		t.Errorf("%d values: exit %d: %s", maxSweepSteps, code, stderr)
+	}
+}
+
+// TestRoundsFlagBounded: --rounds 10,000 plays and 10,001 is refused with the limit named.
+func TestRoundsFlagBounded(t *testing.T) {
+	_, stderr, code := runNegsim(t, "rounds", twoByTwo(t), "--rounds", "10001")
+	if code != exitBadUse || !strings.Contains(stderr, "give 1 to 10000, the most rounds negsim plays") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	out, stderr, code := runNegsim(t, "rounds", twoByTwo(t), "--rounds", "10000", "--format", "json")
+	var tr struct {
+		Deadline int `json:"deadline"`
+	}
+	if code != exitOK || json.Unmarshal([]byte(out), &tr) != nil || tr.Deadline != 10000 {
+		t.Errorf("exit %d (%s), deadline %d; want 10000", code, stderr, tr.Deadline)
+	}
+}
+
+// TestExplainRedLineNamingEveryOption: an acceptable list that names every option rules
+// nothing out, and explain says so instead of "never ."
+func TestExplainRedLineNamingEveryOption(t *testing.T) {
+	out, stderr, code := runNegsim(t, "explain", twoByTwo(t))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// x and y list a0, a1 and a2, every option of a.
+	if strings.Contains(out, "never .") || strings.Count(out, "Issue A: its acceptable list names every option, so it rules none out.") != 2 {
+		t.Errorf("explain says:\n%s", out)
+	}
+}

@@ -1,0 +1,71 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestNewFilesFollowUmask: files created new get what the umask leaves of 0666, and role
+// sheets never more than 0600: under umask 022 the public brief is 0644 and each role's
+// 0600; under 077 both are 0600.
+func TestNewFilesFollowUmask(t *testing.T) {
+	fixture := twoByTwo(t)
+	for _, c := range []struct {
+		umask          int
+		public, role   os.FileMode
+		report, folder os.FileMode
+	}{{0o022, 0o644, 0o600, 0o644, 0o755}, {0o077, 0o600, 0o600, 0o600, 0o700}} {
+		t.Chdir(t.TempDir())
+		old := syscall.Umask(c.umask)
+		_, stderr, code := runNegsim(t, "brief", fixture, "--all", "-o", "briefs")
+		_, stderr2, code2 := runNegsim(t, "report", fixture, "-o", "report.html")
+		syscall.Umask(old)
+		if code != exitOK || code2 != exitOK {
+			t.Fatalf("exit %d, %d: %s%s", code, code2, stderr, stderr2)
+		}
+		checkFile(t, filepath.Join("briefs", "public.md"), c.public, "# ")
+		checkFile(t, filepath.Join("briefs", "role-x.md"), c.role, "# ")
+		checkFile(t, "report.html", c.report, "<!DOCTYPE html>")
+		if info, _ := os.Stat("briefs"); info.Mode().Perm() != c.folder {
+			t.Errorf("umask %o: the folder has mode %o, want %o", c.umask, info.Mode().Perm(), c.folder)
+		}
+		old = syscall.Umask(c.umask)
+		_, stderr, code = runNegsim(t, "brief", fixture, "--actor", "y", "-o", "y.md")
+		syscall.Umask(old)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		checkFile(t, "y.md", c.role, "# ")
+	}
+}
+
+// TestDealsFromEndlessPipe: a FIFO fed without end (as by yes) is read up to
+// --max-file-size and refused, never read whole.
+func TestDealsFromEndlessPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "deals.csv")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFO here:", err)
+	}
+	go func() {
+		w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		defer w.Close()
+		line := []byte(strings.Repeat("y\n", 4096))
+		for {
+			if _, err := w.Write(line); err != nil {
+				return // the reader stopped
+			}
+		}
+	}()
+	_, stderr, code := runNegsim(t, "debrief", twoByTwo(t), "--deals", fifo, "--max-file-size", "100000")
+	if code != exitBadUse || !strings.Contains(stderr, "the file is larger than 100000 bytes") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}

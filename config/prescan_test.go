@@ -1,0 +1,198 @@
+package config
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
+)
+
+// keyLines is a block mapping of n keys k0: 1, k1: 1, ..., each line indented by indent.
+func keyLines(n int, indent string) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "%sk%d: 1\n", indent, i)
+	}
+	return b.String()
+}
+
+func prescanText(text string) error {
+	return prescan(context.Background(), "x.yaml", []byte(text))
+}
+
+// wantRefused checks that err is one located error saying want.
+func wantRefused(t *testing.T, err error, line int, want string) {
+	t.Helper()
+	var list sim.Diagnostics
+	if !errors.As(err, &list) || len(list) != 1 {
+		t.Fatalf("got %v, want one error saying %q", err, want)
+	}
+	if list[0].Line != line || !strings.Contains(list[0].Message, want) {
+		t.Errorf("got %v, want line %d saying %q", list[0], line, want)
+	}
+}
+
+// TestPrescanDepth: the root mapping is level 1, so name's value may open 63 brackets
+// (1 + 63 = 64 levels) and not 64; the same holds for block mappings and mixed nesting.
+func TestPrescanDepth(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		at   func(levels int) string // a file nested levels deep
+	}{
+		{"flow lists", func(n int) string { return "name: " + strings.Repeat("[", n-1) + strings.Repeat("]", n-1) + "\n" }},
+		{"flow mappings, unclosed", func(n int) string { return "name: " + strings.Repeat("{a: ", n-1) + "\n" }},
+		{"JSON", func(n int) string { return strings.Repeat(`{"a": `, n) + "1" + strings.Repeat("}", n) }},
+		{"block mappings", func(n int) string {
+			var b strings.Builder
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, "%sk%d:\n", strings.Repeat(" ", 2*i), i)
+			}
+			return b.String()
+		}},
+		{"block lists", func(n int) string { return strings.Repeat("- ", n) + "x\n" }},
+		{"block then flow", func(n int) string { return "a:\n  b:\n    - " + strings.Repeat("[", n-3) + "\n" }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if err := prescanText(c.at(64)); err != nil {
+				t.Errorf("64 levels refused: %v", err)
+			}
+			err := prescanText(c.at(65))
+			var list sim.Diagnostics
+			if !errors.As(err, &list) || !strings.Contains(list[0].Message, "nested more than 64 levels deep") {
+				t.Errorf("65 levels: got %v", err)
+			}
+		})
+	}
+}
+
+// TestPrescanValues: a flow list of n items counts its bracket and n-1 commas, n values.
+func TestPrescanValues(t *testing.T) {
+	list := func(n int) string { return "[" + strings.Repeat("1,", n-1) + "1]\n" }
+	if err := prescanText(list(MaxValues)); err != nil {
+		t.Errorf("%d values refused: %v", MaxValues, err)
+	}
+	wantRefused(t, prescanText(list(MaxValues+1)), 1, "the file holds more than 30000 values")
+	// Block lists count each entry and each key: 15,000 entries of one key each is 30,000.
+	block := func(entries int) string { return strings.Repeat("- a: 1\n", entries) }
+	if err := prescanText(block(15_000)); err != nil {
+		t.Errorf("15,000 entries of one key refused: %v", err)
+	}
+	// The 30,001st value is the key of entry 15,001, on line 15,001.
+	wantRefused(t, prescanText(block(15_000)+"- a: 1\n"), 15_001, "more than 30000 values")
+}
+
+// TestPrescanMappingKeys: a block mapping of 1,000 keys passes and its 1,001st key, on
+// line 1,001, is refused; keys of different mappings do not add up.
+func TestPrescanMappingKeys(t *testing.T) {
+	keys := keyLines
+	if err := prescanText(keys(1000, "")); err != nil {
+		t.Errorf("1,000 keys refused: %v", err)
+	}
+	wantRefused(t, prescanText(keys(1001, "")), 1001, "more than 1000 keys in one mapping")
+	if err := prescanText("a:\n" + keys(1000, "  ") + "b:\n" + keys(1000, "  ")); err != nil {
+		t.Errorf("two mappings of 1,000 keys refused: %v", err)
+	}
+}
+
+// TestPrescanIgnoresText: brackets and colons inside quoted text, comments, block scalars
+// and plain words nest nothing, so none of these deep-looking files is refused.
+func TestPrescanIgnoresText(t *testing.T) {
+	deep := strings.Repeat("[", 100)
+	for _, text := range []string{
+		"name: \"" + deep + "\"\n",
+		"name: '" + deep + "'\n",
+		"name: 'it''s " + deep + "'\n",
+		"name: \"line one\n  " + deep + " line two\"\n",
+		"name: x # " + deep + "\n",
+		"# " + deep + "\nname: x\n",
+		"description: |\n  " + deep + "\n  more: text\nname: x\n",
+		"description: >-\n    " + deep + "\n\n    " + deep + "\nname: x\n",
+		"name: a " + deep + "\n",
+		"name: [it's, " + "\"" + deep + "\"]\n",
+		"- \"k: " + deep + "\": 1\n",
+	} {
+		if err := prescanText(text); err != nil {
+			t.Errorf("%.40q: %v", text, err)
+		}
+	}
+}
+
+// TestPrescanAcceptsShippedScenarios: every shipped scenario, the generated performance
+// cases and every hostile file but the two nested too deep are inside the limits.
+func TestPrescanAcceptsShippedScenarios(t *testing.T) {
+	for _, name := range scenarios.Names() {
+		data, _ := scenarios.Read(name)
+		if err := prescan(context.Background(), name, data); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "cmd", "negsim", "testdata", "*", "*.yaml"))
+	if len(files) < 20 {
+		t.Fatalf("only %d test files found", len(files))
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = prescan(context.Background(), file, data)
+		if deep := strings.Contains(file, "deep-"); deep != (err != nil) {
+			t.Errorf("%s: %v", file, err)
+		}
+	}
+}
+
+// TestLoadStopsWhenCancelled: a cancelled context stops loading a large file (the scan
+// looks every 4,096 lines, the parse of 64 KB or more is abandoned) with its own error,
+// not with a problem in the file.
+func TestLoadStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, lines := range []int{5000, 100} {
+		// 100 lines of 700 bytes pass the scan's first check and are parsed aside.
+		data := []byte(strings.Repeat("- "+strings.Repeat("x", 700)+"\n", lines))
+		if _, err := LoadContext(ctx, "x.yaml", data); !errors.Is(err, context.Canceled) {
+			t.Errorf("%d lines: got %v, want context.Canceled", lines, err)
+		}
+	}
+}
+
+// TestErrorsCappedPerFile: 250 unknown top-level fields give the first 100 errors and a
+// last line counting the other 150 plus the three missing required parts.
+func TestErrorsCappedPerFile(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 250; i++ {
+		fmt.Fprintf(&b, "unknown%d: 1\n", i)
+	}
+	_, err := Load("x.yaml", []byte(b.String()))
+	var list sim.Diagnostics
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v", err)
+	}
+	if len(list) != MaxErrorsPerFile+1 {
+		t.Fatalf("%d errors, want %d and a count of the rest", len(list), MaxErrorsPerFile+1)
+	}
+	// 250 unknown fields + name, issues and actors missing = 253; 253 - 100 = 153.
+	if last := list[len(list)-1].Message; !strings.HasPrefix(last, "and 153 more errors not shown") {
+		t.Errorf("last line %q", last)
+	}
+}
+
+// TestUTF16Named: a file saved as UTF-16 is named as such, not parsed as binary.
+func TestUTF16Named(t *testing.T) {
+	for _, c := range []struct {
+		bom  []byte
+		want string
+	}{{[]byte{0xff, 0xfe}, "UTF-16 (little-endian)"}, {[]byte{0xfe, 0xff}, "UTF-16 (big-endian)"}} {
+		_, err := Load("x.yaml", append(c.bom, 'n', 0, 'a', 0))
+		if err == nil || !strings.Contains(err.Error(), "encoded as "+c.want+"; save it as UTF-8") {
+			t.Errorf("got %v, want it named %s", err, c.want)
+		}
+	}
+}
