@@ -442,10 +442,7 @@ func TestReferenceCeasefireFirstRipensAtHome(t *testing.T) {
 	if rep == nil || len(rep.BlockedBy) != 1 || rep.BlockedBy[0].Ratifier != "ukraine-opposed" || rep.BlockedBy[0].Kind != sim.RejectReservation {
 		t.Errorf("Ukraine's ratification %+v; want it blocked by the opposed voters' reservation", rep)
 	}
-	tr, err := sim.Rounds(context.Background(), sp, sim.RoundsOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := rounds(t, scenarios.Default, "ceasefire-first")
 	if tr.RipeAt == nil {
 		t.Fatal("never ripe; by hand from round 2")
 	}
@@ -476,15 +473,8 @@ func TestReferenceUkraineWinSet(t *testing.T) {
 // Ukraine among those it misjudged. As shipped the US holds the true picture of Ukraine,
 // sees the knot, and proposes nothing it expects to pass.
 func TestReferenceTelephoneGame(t *testing.T) {
-	run := func(variant string) *sim.Transcript {
-		tr, err := sim.Rounds(context.Background(), compile(t, scenarios.Default, variant), sim.RoundsOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tr
-	}
 	misjudged := 0
-	for _, rd := range run("telephone-game").Rounds {
+	for _, rd := range rounds(t, scenarios.Default, "telephone-game").Rounds {
 		if rd.Proposal == nil || rd.Proposal.Basis != sim.BasisAcceptable {
 			continue
 		}
@@ -496,7 +486,7 @@ func TestReferenceTelephoneGame(t *testing.T) {
 	if misjudged == 0 {
 		t.Error("telephone-game: no proposal its author expected to pass")
 	}
-	for _, rd := range run("").Rounds {
+	for _, rd := range rounds(t, scenarios.Default, "").Rounds {
 		if len(rd.Misjudged) > 0 {
 			t.Errorf("as shipped, round %d: the US misjudged %v", rd.Round, rd.Misjudged)
 		}
