@@ -79,7 +79,16 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 		if a.Strategy.Kind != "" {
 			add(p+".strategy", "%s profiles hold preferences, not strategies: actor %q's strategy %q is not written", format, a.ID, a.Strategy.Kind)
 		}
+		if len(a.Ratification.By) > 0 {
+			add("actors."+a.ID+".ratification", "%s has no two-level games: actor %q's ratification by %s at home is not written, and its ratifiers are written as ordinary parties", format, a.ID, strings.Join(a.Ratification.By, ", "))
+		}
+		if len(a.Beliefs.Set) > 0 {
+			add("actors."+a.ID+".beliefs", "%s gives every party the same domain and its own profile only: actor %q's beliefs about the others (%d) are not written", format, a.ID, len(a.Beliefs.Set))
+		}
 		out = append(out, ea)
+	}
+	if sc.Decision.VotesNeeded > 0 {
+		add("decision.votes_needed", "%s has no voting rules: the decision rule (%d votes needed) is not written, and every party is treated as needed", format, sc.Decision.VotesNeeded)
 	}
 	if len(sc.Events) > 0 {
 		add("events", "%s has no events: %d events are not written", format, len(sc.Events))

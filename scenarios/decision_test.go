@@ -161,3 +161,31 @@ func rounds(t *testing.T, name, variant string) *sim.Transcript {
 	}
 	return tr
 }
+
+// What would it take, under ratification: the parliament ratifies q3 (worth 3/6 = 0.5 to
+// it) up to a reservation of 0.5; just above, the zone is q4, q5 and the Nash deal q4.
+// The Level I zone alone would show no threshold for a ratifier at all.
+func TestTeachingTiedHandsSensitivity(t *testing.T) {
+	doc := load(t, "teaching-tied-hands")
+	sp, err := sim.Compile(doc.Scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: []string{sim.CategoryReservations}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Headline.Deals != 3 {
+		t.Fatalf("headline %+v, want the ratified zone's 3 deals", rep.Headline)
+	}
+	for _, row := range rep.Rows {
+		if row.Path != "actors.parliament.reservation" {
+			continue
+		}
+		if a := row.Above; a == nil || math.Abs(a.At-0.5) > 1e-6 || a.Deals != 2 || a.Nash["quota"] != "q4" {
+			t.Fatalf("above: %+v, want the Nash deal moving to q4 at 0.5 with 2 deals", row.Above)
+		}
+		return
+	}
+	t.Fatal("no row for the parliament's reservation")
+}

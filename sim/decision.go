@@ -3,7 +3,10 @@ package sim
 import (
 	"context"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // Who must agree (MODEL.md sections 6 and 7). Without a decision rule or ratification, a
@@ -111,12 +114,13 @@ func compileRule(sc *Scenario) *decisionRule {
 // constraints: usually an actor of the space searched, but for a believer's picture, the
 // same actor as the believer sees it.
 type gateVoter struct {
-	actor  int
-	val    []float64
-	accept []bool
-	cons   []constraint
-	floor  float64
-	votes  int
+	actor       int
+	val         []float64
+	accept      []bool
+	cons        []constraint
+	reservation float64
+	floor       float64
+	votes       int
 }
 
 // gateQuota passes when the voters in members that accept hold at least needed votes.
@@ -132,7 +136,7 @@ type gate struct {
 }
 
 func (g *gate) addVoter(sp *Space, a int, reservation float64, votes int) int {
-	g.voters = append(g.voters, gateVoter{actor: a, val: sp.value[a], accept: sp.accept[a], cons: sp.cons[a], floor: reservation - Tolerance, votes: votes})
+	g.voters = append(g.voters, gateVoter{actor: a, val: sp.value[a], accept: sp.accept[a], cons: sp.cons[a], reservation: reservation, floor: reservation - Tolerance, votes: votes})
 	return len(g.voters) - 1
 }
 
@@ -241,7 +245,53 @@ type voterConstraint struct {
 	c     *constraint
 }
 
+// harden takes out of the gate every quota that needs the votes of all its members and
+// makes those members hard rules of the tree, tracked after its own actors: a required yes
+// is a veto, which the tree prunes on far better than the gate can, and a walk left with no
+// gate is a plain count. The tree's first actors, the frontier's, stay where they were.
+func harden(t *tree, g *gate) (*tree, *gate) {
+	rest := &gate{}
+	var required []int
+	for _, q := range g.quotas {
+		total := 0
+		for _, m := range q.members {
+			total += g.voters[m].votes
+		}
+		if total == 0 || q.needed < total {
+			nq := gateQuota{needed: q.needed}
+			for _, m := range q.members {
+				rest.voters = append(rest.voters, g.voters[m])
+				nq.members = append(nq.members, len(rest.voters)-1)
+			}
+			rest.quotas = append(rest.quotas, nq)
+			continue
+		}
+		for _, m := range q.members {
+			if g.voters[m].votes > 0 {
+				required = append(required, m)
+			}
+		}
+	}
+	if len(required) == 0 {
+		return t, g
+	}
+	cp := *t.sp
+	r := &rules{reservation: slices.Clone(t.rules.reservation), accept: slices.Clone(t.rules.accept), cons: slices.Clone(t.rules.cons)}
+	cp.value, cp.veto = slices.Clone(cp.value), slices.Clone(cp.veto)
+	for _, m := range required {
+		v := &g.voters[m]
+		cp.veto = append(cp.veto, len(cp.value))
+		cp.value = append(cp.value, v.val)
+		r.reservation = append(r.reservation, v.reservation)
+		r.accept = append(r.accept, v.accept)
+		r.cons = append(r.cons, v.cons)
+	}
+	cp.actors = len(cp.value)
+	return newTree(&cp, r), rest
+}
+
 func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
+	t, g = harden(t, g)
 	w := &gatedWalk{t: t, g: g, nm: len(g.voters), ctx: ctx}
 	n := t.issues
 	w.choice = make([]int, n)
@@ -373,52 +423,81 @@ func (w *gatedWalk) passes(gu []float64) bool {
 // the zone goes to whole(d) instead of being walked; every zone deal reached goes to leaf
 // with the parties' utilities u and the voters' gu.
 func (w *gatedWalk) run(whole func(d int), leaf func(u, gu []float64)) error {
-	t := w.t
-	if t.empty() {
+	if w.t.empty() {
 		return nil
 	}
-	var descend func(d int)
-	descend = func(d int) {
-		if w.err != nil {
+	w.descend(0, whole, leaf)
+	return w.err
+}
+
+// runOption walks the part of the tree that settles the first issue decided on option o.
+func (w *gatedWalk) runOption(o int, leaf func(u, gu []float64)) error {
+	t := w.t
+	if t.empty() || !w.possible(0) {
+		return nil
+	}
+	w.choice[t.seq[0]] = o
+	if t.step(0, o, w.choice, w.part[:t.nv], w.part[t.nv:2*t.nv]) {
+		w.stepVoters(0, o)
+		w.descend(1, nil, leaf)
+	}
+	return w.err
+}
+
+func (w *gatedWalk) descend(d int, whole func(d int), leaf func(u, gu []float64)) {
+	t := w.t
+	if w.err != nil {
+		return
+	}
+	if w.steps++; w.steps&4095 == 0 {
+		if err := w.ctx.Err(); err != nil {
+			w.err = err
 			return
-		}
-		if w.steps++; w.steps&4095 == 0 {
-			if err := w.ctx.Err(); err != nil {
-				w.err = err
-				return
-			}
-		}
-		if !w.possible(d) {
-			return
-		}
-		u := w.part[d*t.nv : (d+1)*t.nv]
-		if d == t.issues {
-			gu := w.gpart[d*w.nm : (d+1)*w.nm]
-			if t.leafOK(u) && w.passes(gu) {
-				leaf(u, gu)
-			}
-			return
-		}
-		if whole != nil && t.wholeOK(d, u) && w.sure(d) {
-			whole(d)
-			return
-		}
-		next := w.part[(d+1)*t.nv : (d+2)*t.nv]
-		for _, o := range t.order[d] {
-			w.choice[t.seq[d]] = o
-			if t.step(d, o, w.choice, u, next) {
-				w.stepVoters(d, o)
-				descend(d + 1)
-			}
 		}
 	}
-	descend(0)
-	return w.err
+	if !w.possible(d) {
+		return
+	}
+	u := w.part[d*t.nv : (d+1)*t.nv]
+	if d == t.issues {
+		gu := w.gpart[d*w.nm : (d+1)*w.nm]
+		if t.leafOK(u) && w.passes(gu) {
+			leaf(u, gu)
+		}
+		return
+	}
+	if whole != nil && t.wholeOK(d, u) && w.sure(d) {
+		whole(d)
+		return
+	}
+	next := w.part[(d+1)*t.nv : (d+2)*t.nv]
+	for _, o := range t.order[d] {
+		w.choice[t.seq[d]] = o
+		if t.step(d, o, w.choice, u, next) {
+			w.stepVoters(d, o)
+			w.descend(d+1, whole, leaf)
+		}
+	}
+}
+
+// fork is another walk of the same tree and gate, with state of its own, for a worker.
+func (w *gatedWalk) fork() *gatedWalk {
+	n := w.t.issues
+	cp := *w
+	cp.choice = make([]int, n)
+	cp.part = make([]float64, (n+1)*w.t.nv)
+	cp.gpart = make([]float64, (n+1)*w.nm)
+	cp.steps, cp.err = 0, nil
+	return &cp
 }
 
 // gatedTally counts the zone of a tree under a gate, with how often each option occurs.
 func gatedTally(ctx context.Context, t *tree, g *gate) (*tally, error) {
 	w := newGatedWalk(ctx, t, g)
+	if len(w.g.quotas) == 0 {
+		return w.t.tallyAll(ctx, 0)
+	}
+	t = w.t
 	tal := t.newTally()
 	err := w.run(func(d int) {
 		tal.n += t.size[d]
@@ -453,101 +532,69 @@ type gatedZone struct {
 
 // visitZone walks every deal of the zone under the rule at reservations res (ratified or
 // Level I only), gathering the count, the frontier of the parties' utilities, the limit
-// best by Nash product and, with record, the deals' positions.
+// best by Nash product and, with record, the deals' positions. The walk is split by the
+// option of the first issue it decides, one job each, and the jobs' findings are merged in
+// job order: the answer does not depend on how many workers take the jobs.
 func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, limit int, record bool) (*gatedZone, error) {
 	dr := sp.rule
-	t := sp.partyTree(res)
-	g := sp.zoneGate(res, ratified)
-	w := newGatedWalk(ctx, t, g)
+	w0 := newGatedWalk(ctx, sp.partyTree(res), sp.zoneGate(res, ratified))
+	t := w0.t
 	np := len(dr.parties)
 	z := &gatedZone{tal: t.newTally(), pivotal: make([]uint64, sp.actors), res: res, partyRes: make([]float64, np), power: make([]float64, np)}
 	for j, a := range dr.parties {
 		z.partyRes[j], z.power[j] = res[a], sp.power[a]
 	}
-	// The table's voters, for pivotal counts: each veto actor's vote is always needed.
-	tableVoter := make([]int, sp.actors)
-	for a := range tableVoter {
-		tableVoter[a] = -1
+	var jobs []int
+	if !t.empty() {
+		jobs = t.order[0]
 	}
-	if dr.needed > 0 {
-		for m, v := range g.voters {
-			if dr.ratifierOf[v.actor] < 0 && tableVoter[v.actor] < 0 {
-				tableVoter[v.actor] = m
+	visits := make([]*zoneVisit, len(jobs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := w0.fork()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				v := sp.newZoneVisit(ctx, w, z, limit, record)
+				if err := w.runOption(jobs[i], v.leaf); err != nil {
+					v.err = err
+				} else if v.flushErr == nil {
+					v.flushErr = v.flush()
+				}
+				visits[i] = v
 			}
-		}
+		}()
 	}
-	vetoVotes := 0
-	for _, a := range dr.table {
-		if sp.sc.Actors[a].Veto {
-			vetoVotes += dr.votes[a]
-		}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	top := &topK{k: limit}
-	var kept, cands []entry
-	sl := newSlab(np, sp.issues, 4096)
-	flush := func() error {
-		if len(cands) == 0 {
-			return nil
+	var kept []entry
+	for _, v := range visits {
+		if v.err != nil {
+			return nil, v.err
 		}
-		batch, err := paretoFilter(ctx, cands)
-		if err == nil {
-			kept, err = paretoFilter(ctx, append(batch, kept...))
+		if v.flushErr != nil {
+			return nil, v.flushErr
 		}
-		fresh := newSlab(np, sp.issues, len(kept))
-		for i := range kept {
-			vec, choice := fresh.take()
-			copy(vec, kept[i].vec)
-			copy(choice, kept[i].choice)
-			kept[i].vec, kept[i].choice = vec, choice
+		z.tal.add(v.tal)
+		for a, n := range v.pivotal {
+			z.pivotal[a] += n
 		}
-		sl = newSlab(np, sp.issues, 4096)
-		cands = cands[:0]
-		return err
+		for _, it := range v.top.items {
+			top.offer(it.score, it.pos)
+		}
+		kept = append(kept, v.kept...)
+		z.members = append(z.members, v.members...)
 	}
-	eff := make([]float64, np)
-	var flushErr error
-	err := w.run(nil, func(u, gu []float64) {
-		z.tal.n++
-		for k, o := range w.choice {
-			z.tal.opt[sp.off[k]+o]++
-		}
-		if record {
-			z.members = append(z.members, sp.index(w.choice))
-		}
-		sp.effective(u, w.choice, res, eff)
-		score := 1.0
-		for j, x := range eff {
-			score *= math.Max(0, x-z.partyRes[j])
-		}
-		top.offer(score, sp.index(w.choice))
-		if dr.needed > 0 {
-			votes := vetoVotes
-			for _, a := range dr.table {
-				if m := tableVoter[a]; m >= 0 && gu[m] >= g.voters[m].floor {
-					votes += g.voters[m].votes
-				}
-			}
-			for _, a := range dr.table {
-				m := tableVoter[a]
-				if sp.sc.Actors[a].Veto || m >= 0 && gu[m] >= g.voters[m].floor && votes-g.voters[m].votes < dr.needed {
-					z.pivotal[a]++
-				}
-			}
-		}
-		vec, choice := sl.take()
-		copy(vec, eff)
-		copy(choice, w.choice)
-		cands = append(cands, entry{vec: vec, count: 1, choice: choice})
-		if len(cands) == maxBatch && flushErr == nil {
-			flushErr = flush()
-		}
-	})
-	if err == nil {
-		err = flushErr
-	}
-	if err == nil {
-		err = flush()
-	}
+	kept, err := paretoFilter(ctx, kept)
 	if err != nil {
 		return nil, err
 	}
@@ -556,6 +603,118 @@ func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, li
 	z.top = top.sorted()
 	slices.Sort(z.members)
 	return z, nil
+}
+
+// zoneVisit is what one job of visitZone gathers.
+type zoneVisit struct {
+	sp         *Space
+	ctx        context.Context
+	w          *gatedWalk
+	z          *gatedZone
+	record     bool
+	tal        *tally
+	pivotal    []uint64
+	top        *topK
+	kept       []entry
+	cands      []entry
+	sl         *slab
+	guard      guard
+	eff        []float64
+	members    []uint64
+	tableVoter []int
+	vetoVotes  int
+	err        error
+	flushErr   error
+}
+
+func (sp *Space) newZoneVisit(ctx context.Context, w *gatedWalk, z *gatedZone, limit int, record bool) *zoneVisit {
+	dr := sp.rule
+	np := len(dr.parties)
+	v := &zoneVisit{sp: sp, ctx: ctx, w: w, z: z, record: record, tal: w.t.newTally(), pivotal: make([]uint64, sp.actors),
+		top: &topK{k: limit}, sl: newSlab(np, sp.issues, 4096), eff: make([]float64, np), tableVoter: make([]int, sp.actors)}
+	// The table's voters in the walk's gate, for pivotal counts. A voter the walk holds as
+	// a hard rule (every vote needed) accepts every deal it reaches; each veto actor's vote
+	// is always needed.
+	for a := range v.tableVoter {
+		v.tableVoter[a] = -1
+	}
+	if dr.needed > 0 {
+		for m, gv := range w.g.voters {
+			if dr.ratifierOf[gv.actor] < 0 && v.tableVoter[gv.actor] < 0 {
+				v.tableVoter[gv.actor] = m
+			}
+		}
+	}
+	for _, a := range dr.table {
+		if sp.sc.Actors[a].Veto {
+			v.vetoVotes += dr.votes[a]
+		}
+	}
+	return v
+}
+
+func (v *zoneVisit) leaf(u, gu []float64) {
+	sp, w, dr := v.sp, v.w, v.sp.rule
+	v.tal.n++
+	for k, o := range w.choice {
+		v.tal.opt[sp.off[k]+o]++
+	}
+	if v.record {
+		v.members = append(v.members, sp.index(w.choice))
+	}
+	sp.effective(u, w.choice, v.z.res, v.eff)
+	score := 1.0
+	for j, x := range v.eff {
+		score *= math.Max(0, x-v.z.partyRes[j])
+	}
+	v.top.offer(score, sp.index(w.choice))
+	if dr.needed > 0 {
+		votes := v.vetoVotes
+		accepts := func(a int) bool { m := v.tableVoter[a]; return m < 0 || gu[m] >= w.g.voters[m].floor }
+		for _, a := range dr.table {
+			if !sp.sc.Actors[a].Veto && accepts(a) {
+				votes += dr.votes[a]
+			}
+		}
+		for _, a := range dr.table {
+			if sp.sc.Actors[a].Veto || accepts(a) && votes-dr.votes[a] < dr.needed {
+				v.pivotal[a]++
+			}
+		}
+	}
+	if v.guard.dominated(v.eff) {
+		return
+	}
+	vec, choice := v.sl.take()
+	copy(vec, v.eff)
+	copy(choice, w.choice)
+	v.cands = append(v.cands, entry{vec: vec, count: 1, choice: choice})
+	if len(v.cands) == maxBatch && v.flushErr == nil {
+		v.flushErr = v.flush()
+	}
+}
+
+// flush filters the candidates gathered so far into the job's frontier. The kept vectors
+// move to blocks of their own, so the candidates' blocks can go.
+func (v *zoneVisit) flush() error {
+	if len(v.cands) == 0 {
+		return nil
+	}
+	np := len(v.eff)
+	batch, err := paretoFilter(v.ctx, v.cands)
+	if err == nil {
+		v.kept, err = paretoFilter(v.ctx, append(batch, v.kept...))
+	}
+	fresh := newSlab(np, v.sp.issues, len(v.kept))
+	for i := range v.kept {
+		vec, choice := fresh.take()
+		copy(vec, v.kept[i].vec)
+		copy(choice, v.kept[i].choice)
+		v.kept[i].vec, v.kept[i].choice = vec, choice
+	}
+	v.sl = newSlab(np, v.sp.issues, 4096)
+	v.cands = v.cands[:0]
+	return err
 }
 
 // effective writes the parties' utilities as the frontier and solutions use them: a party
@@ -745,4 +904,42 @@ func (sp *Space) dominatingDecided(ctx context.Context, choice []int) (*Dominanc
 	lo, _ := gains(best)
 	dom.MinGain = presentable(max(0, lo))
 	return dom, nil
+}
+
+// guard holds a few zone deals' utility vectors, the best by their sum, to drop at once a
+// candidate one of them dominates: such a deal is on no frontier, and most deals of a
+// large zone are dominated by one of a handful of good ones. What it lets through is
+// filtered exactly.
+type guard struct {
+	vecs [][]float64
+	sums []float64
+}
+
+const guardSize = 32
+
+func (g *guard) dominated(v []float64) bool {
+	for _, x := range g.vecs {
+		if dominates(x, v) {
+			return true
+		}
+	}
+	sum := 0.0
+	for _, x := range v {
+		sum += x
+	}
+	if len(g.vecs) < guardSize {
+		g.vecs, g.sums = append(g.vecs, slices.Clone(v)), append(g.sums, sum)
+		return false
+	}
+	low := 0
+	for i, s := range g.sums {
+		if s < g.sums[low] {
+			low = i
+		}
+	}
+	if sum > g.sums[low] {
+		copy(g.vecs[low], v)
+		g.sums[low] = sum
+	}
+	return false
 }

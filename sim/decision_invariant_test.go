@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -142,6 +143,34 @@ func TestTrueBeliefChangesNothing(t *testing.T) {
 		checked++
 	}
 	if checked < 150 {
+		t.Fatalf("only %d scenarios checked", checked)
+	}
+}
+
+// The zone's walk is split into jobs merged in job order: one core or several give the
+// same bytes.
+func TestDecidedAnswerDoesNotDependOnCores(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 4))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	checked := 0
+	for n := 0; n < 150; n++ {
+		sc := randomDecided(rng)
+		randomBeliefs(rng, sc)
+		if len(sc.Validate().Errors()) > 0 {
+			continue
+		}
+		var outs []string
+		for _, procs := range []int{1, 3} {
+			runtime.GOMAXPROCS(procs)
+			js, _ := analyzeJSON(t, sc)
+			outs = append(outs, string(js))
+		}
+		if outs[0] != outs[1] {
+			t.Fatalf("scenario %d: one core and three give different answers", n)
+		}
+		checked++
+	}
+	if checked < 100 {
 		t.Fatalf("only %d scenarios checked", checked)
 	}
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -16,7 +17,7 @@ func (s *Scenario) decisionParams(ps []Param) []Param {
 }
 
 // votesParams lists an actor's votes, from 0 to every vote in the file, and its
-// ratification's votes_needed, from 0 (all of them) to its ratifiers' votes.
+// ratification: who ratifies, and the votes needed, from 0 (all of them) to theirs.
 func (s *Scenario) votesParams(ps []Param, a *Actor) []Param {
 	all := 0
 	for i := range s.Actors {
@@ -31,7 +32,9 @@ func (s *Scenario) votesParams(ps []Param, a *Actor) []Param {
 				theirs += max(0, s.Actors[k].Votes)
 			}
 		}
-		ps = append(ps, integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(theirs, a.Ratification.VotesNeeded)))
+		ps = append(ps,
+			Param{Path: p + ".ratification.by", Value: FlowList(a.Ratification.By), Kind: ParamOptions, Choices: actorIDs(s)},
+			integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(theirs, a.Ratification.VotesNeeded)))
 	}
 	return ps
 }
@@ -48,7 +51,9 @@ func (s *Scenario) beliefParams(ps []Param) []Param {
 		for _, as := range a.Beliefs.Set {
 			about, ok := byPath[as.Path]
 			if !ok {
-				continue
+				// A belief about no value params lists (a path that leads nowhere, which
+				// validate reports) ranges over its own value alone.
+				about = ownRange(as.Value)
 			}
 			row := about
 			row.Path = "actors." + a.ID + ".beliefs.set." + as.Path
@@ -85,4 +90,23 @@ func beliefText(v any, about Param) string {
 		return x
 	}
 	return about.Value
+}
+
+// ownRange is the row of a value that may take only itself.
+func ownRange(v any) Param {
+	switch x := v.(type) {
+	case float64:
+		return numberParam("", x, x, x)
+	case int:
+		return integerParam("", x, x, x)
+	case bool:
+		return Param{Kind: ParamBool}
+	case []any:
+		p := Param{Kind: ParamOptions}
+		for _, it := range x {
+			p.Choices = append(p.Choices, fmt.Sprint(it))
+		}
+		return p
+	}
+	return Param{Kind: ParamOption, Choices: []string{fmt.Sprint(v)}}
 }

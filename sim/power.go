@@ -43,12 +43,45 @@ func (g *weightedGame) wins(in func(i int) bool) bool {
 	return votes >= g.needed
 }
 
-// powerIndices returns each voter's Shapley–Shubik and normalised Banzhaf index.
+// maxPowerCells bounds the table of coalitions by size and votes the indices are counted
+// in, so that a rule with millions of votes cannot exhaust memory.
+const maxPowerCells = 1 << 22
+
+// reduced is the same game with every vote count and the votes needed divided by their
+// greatest common divisor: seats in hundreds count as hundreds of seats do.
+func (g *weightedGame) reduced() *weightedGame {
+	d := g.needed
+	for _, v := range g.votes {
+		d = gcd(d, v)
+	}
+	if d <= 1 {
+		return g
+	}
+	r := &weightedGame{votes: make([]int, len(g.votes)), veto: g.veto, needed: g.needed / d}
+	for i, v := range g.votes {
+		r.votes[i] = v / d
+	}
+	return r
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// powerIndices returns each voter's Shapley–Shubik and normalised Banzhaf index; nil when
+// the votes are too many to count coalitions by exactly.
 func (g *weightedGame) powerIndices() []PowerIndex {
+	g = g.reduced()
 	n := len(g.votes)
 	out := make([]PowerIndex, n)
 	if n == 0 {
 		return out
+	}
+	if (g.needed+1)*(n+1) > maxPowerCells {
+		return nil
 	}
 	// weight[s] is the Shapley–Shubik weight of a coalition of s others: s!(n−s−1)!/n!.
 	weight := make([]float64, n)

@@ -118,3 +118,20 @@ func TestPowerAgainstEveryOrdering(t *testing.T) {
 		}
 	}
 }
+
+// Scaling every vote and the votes needed by the same factor changes no index, and a rule
+// whose votes are too many to tabulate is refused, not counted into an exhausted memory.
+func TestPowerScalesAndBounds(t *testing.T) {
+	small := &weightedGame{votes: []int{3, 2, 2, 1}, veto: []bool{false, true, false, false}, needed: 5}
+	big := &weightedGame{votes: []int{3000, 2000, 2000, 1000}, veto: small.veto, needed: 5000}
+	a, b := small.powerIndices(), big.powerIndices()
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("voter %d: %+v at one vote a seat, %+v at a thousand", i, a[i], b[i])
+		}
+	}
+	huge := &weightedGame{votes: []int{999_999_937, 999_999_929}, veto: []bool{false, false}, needed: 999_999_937}
+	if huge.powerIndices() != nil {
+		t.Fatal("a rule of a billion coprime votes was counted")
+	}
+}

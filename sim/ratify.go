@@ -73,54 +73,41 @@ type MissingVoter struct {
 
 func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) (*Analysis, error) {
 	dr := sp.rule
+	// The counts of ratification (Level I, the win-sets) need neither the zone's deals nor
+	// its frontier: they run beside the walk that visits them.
+	var levelOne uint64
+	var ratification map[string]*RatificationReport
+	var countErr error
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		if len(dr.ratify) == 0 {
+			return
+		}
+		if levelOne, countErr = sp.gatedCount(ctx, res, false); countErr == nil {
+			ratification, countErr = sp.ratificationReports(ctx, res)
+		}
+	}()
 	z, err := sp.visitZone(ctx, res, true, opt.Limit, false)
+	<-counted
+	if err == nil {
+		err = countErr
+	}
 	if err != nil {
 		return nil, err
 	}
-	an := sp.summary()
-	for i := range an.Actors {
-		an.Actors[i].Reservation = res[i]
-	}
-	an.Warnings = sp.warnings
-	an.ZOPA.Count = z.tal.n
-	an.Pareto = ParetoSummary{Count: z.front.deals(), Distinct: len(z.front.entries)}
+	an := sp.zoneReport(res, z.tal, z.front, z.partyRes, z.power)
 	onFront := z.front.index()
 	pareto := func(choice []int) bool { return onFront.contains(sp.effectiveOf(choice, res)) }
 	if err := an.list(ctx, &listing{sp: sp, res: res, top: z.top, pareto: pareto}, opt.Stream); err != nil {
 		return nil, err
 	}
-	cx := z.front.criteria(z.partyRes, z.power)
-	for _, row := range solutionTable {
-		crit := cx.of(row.kind)
-		i := z.front.argmax(crit)
-		if i < 0 {
-			continue
-		}
-		e := z.front.entries[i]
-		d := sp.deal(e.choice, res)
-		d.Pareto = true
-		*row.slot(&an.Solutions) = &Solution{Deal: d, Value: presentable(crit(e.vec))}
-	}
-	for k := range sp.sc.Issues {
-		is := &sp.sc.Issues[k]
-		counts := map[string]uint64{}
-		for o := range is.Options {
-			counts[is.Options[o].ID] = z.tal.opt[sp.off[k]+o]
-		}
-		an.Issues[is.ID] = counts
-	}
 	if dr.needed > 0 {
 		an.Decision, an.Power = sp.decisionReport(z)
 	}
-	var levelOne uint64
 	if len(dr.ratify) > 0 {
-		if levelOne, err = sp.gatedCount(ctx, res, false); err != nil {
-			return nil, err
-		}
 		an.ZOPA.LevelOneCount = &levelOne
-		if an.Ratification, err = sp.ratificationReports(ctx, res); err != nil {
-			return nil, err
-		}
+		an.Ratification = ratification
 	}
 	if z.tal.n > 0 {
 		return an, nil
@@ -173,8 +160,13 @@ func (sp *Space) decisionReport(z *gatedZone) (*DecisionReport, map[string]Power
 		rep.PowerNote = fmt.Sprintf("power indices are computed exactly for up to %d voters; this table has %d", MaxPowerVoters, len(g.votes))
 		return rep, nil
 	}
+	indices := g.powerIndices()
+	if indices == nil {
+		rep.PowerNote = fmt.Sprintf("%d votes needed are too many to count coalitions by exactly", dr.needed)
+		return rep, nil
+	}
 	power := map[string]PowerIndex{}
-	for i, p := range g.powerIndices() {
+	for i, p := range indices {
 		power[sp.sc.Actors[dr.table[i]].ID] = PowerIndex{ShapleyShubik: presentable(p.ShapleyShubik), Banzhaf: presentable(p.Banzhaf)}
 	}
 	return rep, power

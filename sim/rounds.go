@@ -96,6 +96,10 @@ type Round struct {
 	// Misjudged, when a proposer that holds beliefs expected its proposal to pass and it
 	// failed, lists the actors it wrongly believed would accept.
 	Misjudged []string `json:"misjudged,omitempty"`
+	// believed and r are kept to settle the round again when a player answers in an
+	// agent's place: whom the proposer believed would accept, and the reservations.
+	believed []bool
+	r        []float64
 }
 
 // FiredEvent is an event of the scenario that took effect at the start of its round.
@@ -228,15 +232,16 @@ type rounds struct {
 	asp      [][]float64
 }
 
-// Rounds runs the scenario's bargaining rounds.
-func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, error) {
+// startRounds sets the talks up: the protocol, the actors' strategies, the warnings about
+// the schedule and every actor's best deal. Rounds and a played game share it.
+func startRounds(ctx context.Context, sp *Space, opts RoundsOptions) (*rounds, *Transcript, error) {
 	if sp.tooMany {
-		return nil, &SpaceTooLargeError{Overflow: true}
+		return nil, nil, &SpaceTooLargeError{Overflow: true}
 	}
 	sc := sp.sc
 	rn := &rounds{ctx: ctx, opts: opts, sp: sp, start: sc, cur: sc.Clone(), raw: sp.reservations(), mediator: -1}
 	if err := rn.resolveProtocol(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	tr := &Transcript{Scenario: sc.Name, Protocol: rn.protocol, Deadline: rn.deadline, Seed: opts.Seed, Rounds: []Round{}}
 	if rn.protocol == ProtocolMediated {
@@ -266,9 +271,17 @@ func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, er
 		}
 	}
 	if err := rn.computeBest(); err != nil {
+		return nil, nil, err
+	}
+	return rn, tr, nil
+}
+
+// Rounds runs the scenario's bargaining rounds.
+func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, error) {
+	rn, tr, err := startRounds(ctx, sp, opts)
+	if err != nil {
 		return nil, err
 	}
-
 	var prev []int
 	for t := 0; t < rn.deadline; t++ {
 		rd, err := rn.round(t, prev)
@@ -291,9 +304,14 @@ func Rounds(ctx context.Context, sp *Space, opts RoundsOptions) (*Transcript, er
 			return tr, nil
 		}
 	}
-	last := rn.deadline - 1
-	tr.Outcome = Outcome{Round: last, Reservations: rn.reservationMap(rn.reservationsNow())}
+	tr.Outcome = rn.breakdown(rn.deadline - 1)
 	return tr, nil
+}
+
+// breakdown is the end of talks without agreement at round t: everyone keeps its
+// reservation of that round.
+func (rn *rounds) breakdown(t int) Outcome {
+	return Outcome{Round: t, Reservations: rn.reservationMap(rn.reservationsNow())}
 }
 
 func (rn *rounds) resolveProtocol() error {
@@ -471,7 +489,30 @@ func (rn *rounds) titForTat(a, t int, r, top float64) float64 {
 	return min(top, max(r, last[a]-conceded))
 }
 
+// roundStart is a round opened: its events fired, every actor's reservation and
+// aspiration set, and the ZOPA at those reservations counted.
+type roundStart struct {
+	t      int
+	fired  []FiredEvent
+	r, asp []float64
+	zopa   uint64
+}
+
+// A round is opened, a deal proposed and answered. A played game opens the round and
+// answers it the same way, but may take the proposal from the person at the table.
 func (rn *rounds) round(t int, prev []int) (*Round, error) {
+	st, err := rn.open(t)
+	if err != nil {
+		return nil, err
+	}
+	prop, believed, err := rn.propose(t, st.r, st.asp)
+	if err != nil {
+		return nil, err
+	}
+	return rn.answer(st, prop, believed, prev), nil
+}
+
+func (rn *rounds) open(t int) (*roundStart, error) {
 	if err := rn.ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -484,58 +525,44 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := rn.reservationsNow()
-	asp := rn.aspirations(t, r)
-	sp := rn.sp
-	rd := &Round{Round: t, Events: fired, AcceptedBy: []string{}}
-
-	prop, believed, err := rn.propose(t, r, asp)
-	if err != nil {
+	st := &roundStart{t: t, fired: fired, r: rn.reservationsNow()}
+	st.asp = rn.aspirations(t, st.r)
+	if st.zopa, err = rn.sp.Count(rn.ctx, st.r, rn.opts.Workers); err != nil {
 		return nil, err
 	}
-	agreed := prop != nil
+	return st, nil
+}
+
+// answer records every actor's answer to the proposal: it accepts a deal that keeps its red
+// lines and gives it at least its aspiration (under a decision rule, as acceptsNow says).
+// believed is whom the proposer believed would accept, prev the deal on the table before.
+func (rn *rounds) answer(st *roundStart, prop *Proposal, believed []bool, prev []int) *Round {
+	sp := rn.sp
+	rd := &Round{Round: st.t, Events: st.fired, ZOPA: st.zopa, Ripe: st.zopa > 0, believed: believed, r: st.r}
 	for a := range sp.sc.Actors {
-		ar := ActorRound{Actor: sp.sc.Actors[a].ID, Reservation: presentable(r[a]), Aspiration: presentable(asp[a]), Best: presentable(max(rn.best[a], r[a]))}
+		ar := ActorRound{Actor: sp.sc.Actors[a].ID, Reservation: presentable(st.r[a]), Aspiration: presentable(st.asp[a]), Best: presentable(max(rn.best[a], st.r[a]))}
 		if prop != nil {
 			u := sp.Utility(a, prop.Choice)
 			shown := presentable(u)
 			ar.Utility = &shown
-			ar.Accepts = sp.MeetsRedLines(a, prop.Choice) && u >= asp[a]-Tolerance
+			ar.Accepts = sp.MeetsRedLines(a, prop.Choice) && u >= st.asp[a]-Tolerance
 			if sp.rule != nil {
-				ar.Accepts = sp.acceptsNow(a, prop.Choice, asp, r)
-			}
-			if ar.Accepts {
-				rd.AcceptedBy = append(rd.AcceptedBy, ar.Actor)
-			} else if sp.sc.Actors[a].Veto {
-				agreed = false
+				ar.Accepts = sp.acceptsNow(a, prop.Choice, st.asp, st.r)
 			}
 		}
 		rd.Actors = append(rd.Actors, ar)
 	}
-	if prop != nil && sp.rule != nil {
-		agreed = sp.passesNow(prop.Choice, asp, r)
-		if sp.rule.needed > 0 {
-			v := sp.votesNow(prop.Choice, asp, r)
-			rd.Votes = &v
-		}
-	}
-	for a, ar := range rd.Actors {
-		if believed != nil && !agreed && believed[a] && !ar.Accepts {
-			rd.Misjudged = append(rd.Misjudged, ar.Actor)
-		}
-	}
 	if prop != nil {
-		prop.Options = map[string]string{}
+		prop.Options = optionsOf(sp.sc, prop.Choice)
 		prop.Changed = []string{}
 		for k, o := range prop.Choice {
-			is := &sp.sc.Issues[k]
-			prop.Options[is.ID] = is.Options[o].ID
 			if prev == nil || prev[k] != o {
-				prop.Changed = append(prop.Changed, is.ID)
+				prop.Changed = append(prop.Changed, sp.sc.Issues[k].ID)
 			}
 		}
+		prop.LargestShortfall = 0
 		for _, a := range sp.veto {
-			prop.LargestShortfall = max(prop.LargestShortfall, asp[a]-sp.Utility(a, prop.Choice))
+			prop.LargestShortfall = max(prop.LargestShortfall, st.asp[a]-sp.Utility(a, prop.Choice))
 		}
 		if prop.LargestShortfall <= Tolerance {
 			// Within the tolerance of acceptance is no shortfall at all.
@@ -543,12 +570,46 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 		}
 	}
 	rd.Proposal = prop
-	rd.Agreement = agreed
-	if rd.ZOPA, err = sp.Count(rn.ctx, r, rn.opts.Workers); err != nil {
-		return nil, err
+	rn.settle(rd)
+	return rd
+}
+
+// settle reads the round's outcome off the answers recorded in it: an agreement when there
+// is a proposal that passes with the actors that accept it (every veto actor, and under a
+// decision rule the votes and the ratifications), and whom the proposer misjudged when it
+// fails.
+func (rn *rounds) settle(rd *Round) {
+	sp := rn.sp
+	rd.AcceptedBy, rd.Votes, rd.Misjudged = []string{}, nil, nil
+	for _, ar := range rd.Actors {
+		if ar.Accepts {
+			rd.AcceptedBy = append(rd.AcceptedBy, ar.Actor)
+		}
 	}
-	rd.Ripe = rd.ZOPA > 0
-	return rd, nil
+	rd.Agreement = false
+	if rd.Proposal == nil {
+		return
+	}
+	accepts := func(a int) bool { return rd.Actors[a].Accepts }
+	rd.Agreement = sp.passes(rd.Proposal.Choice, rd.r, accepts)
+	if sp.rule != nil && sp.rule.needed > 0 {
+		v := sp.votes(accepts)
+		rd.Votes = &v
+	}
+	for a, ar := range rd.Actors {
+		if rd.believed != nil && !rd.Agreement && rd.believed[a] && !ar.Accepts {
+			rd.Misjudged = append(rd.Misjudged, ar.Actor)
+		}
+	}
+}
+
+// optionsOf writes a deal as issue → option.
+func optionsOf(sc *Scenario, choice []int) map[string]string {
+	m := make(map[string]string, len(choice))
+	for k, o := range choice {
+		m[sc.Issues[k].ID] = sc.Issues[k].Options[o].ID
+	}
+	return m
 }
 
 // mediated is the single negotiating text: among the deals every veto actor accepts now,
@@ -591,7 +652,7 @@ func (rn *rounds) alternating(t int, r, asp []float64) (*Proposal, error) {
 	if sp.rule != nil {
 		return rn.alternatingDecided(t, r, asp)
 	}
-	p := sp.veto[t%len(sp.veto)]
+	p := rn.proposerAt(t)
 	floors := make([]float64, sp.actors)
 	for a := range floors {
 		floors[a] = math.Inf(-1)

@@ -136,15 +136,21 @@ func (sp *Space) acceptsNow(a int, choice []int, asp, r []float64) bool {
 // passesNow reports whether a deal would be agreed in a round: every veto actor accepts it,
 // the table's votes are there, and it is ratified for every actor with ratification.
 func (sp *Space) passesNow(choice []int, asp, r []float64) bool {
+	return sp.passes(choice, r, func(a int) bool { return sp.acceptsNow(a, choice, asp, r) })
+}
+
+// passes is passesNow with the actors' answers given: a played round settles on the
+// answer of the person at a seat, not on that seat's aspiration.
+func (sp *Space) passes(choice []int, r []float64, accepts func(a int) bool) bool {
 	for _, a := range sp.veto {
-		if !sp.acceptsNow(a, choice, asp, r) {
+		if !accepts(a) {
 			return false
 		}
 	}
 	if sp.rule == nil {
 		return true
 	}
-	if sp.rule.needed > 0 && sp.votesNow(choice, asp, r) < sp.rule.needed {
+	if sp.rule.needed > 0 && sp.votes(accepts) < sp.rule.needed {
 		return false
 	}
 	for i := range sp.rule.ratify {
@@ -155,11 +161,11 @@ func (sp *Space) passesNow(choice []int, asp, r []float64) bool {
 	return true
 }
 
-// votesNow is the votes of the table's actors that accept a deal in a round.
-func (sp *Space) votesNow(choice []int, asp, r []float64) int {
+// votes is the votes of the table's actors whose answer is yes.
+func (sp *Space) votes(accepts func(a int) bool) int {
 	votes := 0
 	for _, a := range sp.rule.table {
-		if sp.acceptsNow(a, choice, asp, r) {
+		if accepts(a) {
 			votes += sp.rule.votes[a]
 		}
 	}

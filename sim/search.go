@@ -37,10 +37,12 @@ type tree struct {
 	// best first: searches that prune against the best deal found so far find good deals
 	// early.
 	order [][]int
+	// rules are the rules the tree was built under.
+	rules *rules
 }
 
 func newTree(sp *Space, r *rules) *tree {
-	t := &tree{sp: sp, issues: sp.issues, nv: len(sp.veto)}
+	t := &tree{sp: sp, issues: sp.issues, nv: len(sp.veto), rules: r}
 	t.allowed = make([][]int, sp.issues)
 	for k := 0; k < sp.issues; k++ {
 		for o := 0; o < sp.opts[k]; o++ {

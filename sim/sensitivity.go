@@ -405,8 +405,13 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 	}
 	var m *lineModel
 	var pr probe
-	switch row.Category {
-	case CategoryReservations, CategoryWeights, CategoryUtilities:
+	switch {
+	case s.sp.rule != nil:
+		// Under a decision rule or ratification a voter's or a ratifier's values move the
+		// zone too, and the zone is no longer one the line model reads: bracket every value.
+		pr = s.setProbe(p.Path)
+		row.Method = MethodBisection
+	case row.Category == CategoryReservations || row.Category == CategoryWeights || row.Category == CategoryUtilities:
 		segs := strings.Split(p.Path, ".")
 		a := s.sp.sc.ActorIndex(segs[1])
 		if !s.counts(a) {

@@ -13,8 +13,9 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-// loadShipped loads a shipped scenario with a variant applied ("" for none).
-func loadShipped(t testing.TB, name, variant string) *sim.Scenario {
+// loadShipped loads a shipped scenario with a variant ("" for none) and then --set
+// overrides applied.
+func loadShipped(t testing.TB, name, variant string, sets ...string) *sim.Scenario {
 	t.Helper()
 	data, ok := scenarios.Read(name)
 	if !ok {
@@ -24,7 +25,15 @@ func loadShipped(t testing.TB, name, variant string) *sim.Scenario {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := doc.Apply(variant, nil); err != nil {
+	var overrides []config.Override
+	for _, s := range sets {
+		o, err := config.ParseOverride(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		overrides = append(overrides, o)
+	}
+	if err := doc.Apply(variant, overrides); err != nil {
 		t.Fatal(err)
 	}
 	return doc.Scenario

@@ -122,27 +122,25 @@ func (v *validator) beliefs(s *Scenario) {
 			v.errorf(p+".set", "actor %q's beliefs set nothing: map paths about other actors to the values it believes, e.g. actors.%s.reservation: 0.5", a.ID, exampleOtherActor(s, a.ID))
 			continue
 		}
-		ok := true
+		var sound []Assignment
 		for _, as := range b.Set {
 			bp := p + ".set." + as.Path
 			segs := strings.Split(as.Path, ".")
 			switch {
 			case len(segs) < 3 || segs[0] != "actors":
 				v.errorf(bp, "a belief is about another actor's value: its path starts actors.ID., e.g. actors.%s.reservation", exampleOtherActor(s, a.ID))
-				ok = false
 			case segs[1] == a.ID:
 				v.errorf(bp, "a belief about oneself changes nothing an actor does not already know; set actors.%s.%s itself, or write a belief about another actor", a.ID, strings.Join(segs[2:], "."))
-				ok = false
 			case segs[2] == "beliefs":
 				v.errorf(bp, "beliefs about another actor's beliefs are not modelled; write what actor %q believes about %q's values", a.ID, segs[1])
-				ok = false
 			case segs[2] == "id" || segs[2] == "name":
 				v.errorf(bp, "a belief changes a value, not who an actor is")
-				ok = false
+			default:
+				sound = append(sound, as)
 			}
 		}
-		if ok {
-			v.overrides(s, p, fmt.Sprintf("actor %q's belief", a.ID), b.Set, nil)
+		if len(sound) > 0 {
+			v.overrides(s, p, fmt.Sprintf("actor %q's belief", a.ID), sound, nil)
 		}
 	}
 }

@@ -282,13 +282,7 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		return nil, err
 	}
 
-	an := sp.summary()
-	for i := range an.Actors {
-		an.Actors[i].Reservation = res[i]
-	}
-	an.Warnings = sp.warnings
-	an.ZOPA.Count = tal.n
-	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
+	an := sp.zoneReport(res, tal, front, vetoRes, vetoPower)
 	onFront, vec := front.index(), make([]float64, len(sp.veto))
 	pareto := func(choice []int) bool {
 		for j, a := range sp.veto {
@@ -299,7 +293,26 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 	if err := an.list(ctx, &listing{sp: sp, res: res, top: top, pareto: pareto}, opt.Stream); err != nil {
 		return nil, err
 	}
-	cx := front.criteria(vetoRes, vetoPower)
+	if tal.n == 0 {
+		if an.Diagnosis, err = diagnose(ctx, sp, res, opt.Workers); err != nil {
+			return nil, err
+		}
+	}
+	return an, nil
+}
+
+// zoneReport is the part of an analysis that the count and the frontier give: the zone's
+// size, its frontier's, the bargaining solutions read off the frontier (over the parties'
+// reservations and powers), and how often each option occurs in the zone.
+func (sp *Space) zoneReport(res []float64, tal *tally, front frontier, partyRes, partyPower []float64) *Analysis {
+	an := sp.summary()
+	for i := range an.Actors {
+		an.Actors[i].Reservation = res[i]
+	}
+	an.Warnings = sp.warnings
+	an.ZOPA.Count = tal.n
+	an.Pareto = ParetoSummary{Count: front.deals(), Distinct: len(front.entries)}
+	cx := front.criteria(partyRes, partyPower)
 	for _, row := range solutionTable {
 		crit := cx.of(row.kind)
 		i := front.argmax(crit)
@@ -318,12 +331,7 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		}
 		an.Issues[is.ID] = counts
 	}
-	if tal.n == 0 {
-		if an.Diagnosis, err = diagnose(ctx, sp, res, opt.Workers); err != nil {
-			return nil, err
-		}
-	}
-	return an, nil
+	return an
 }
 
 // zopaSearch is what sweeps, Monte Carlo draws and comparisons need of a ZOPA: its size,
@@ -360,6 +368,11 @@ func searchZOPA(ctx context.Context, sp *Space, res []float64, workers int, reco
 // dropped, as the sensitivity analysis asks. It knows only the vetoes' unanimity: a space
 // with a decision rule or ratification goes through gatedSearch.
 func searchZOPAUnder(ctx context.Context, sp *Space, r *rules, workers int, record bool) (*zopaSearch, error) {
+	if sp.rule != nil {
+		cp := *sp
+		cp.accept, cp.cons = r.accept, r.cons
+		return gatedSearch(ctx, &cp, r.reservation, record)
+	}
 	res := r.reservation
 	t := newTree(sp, r)
 	zs := &zopaSearch{vetoRes: make([]float64, len(sp.veto)), vetoPower: make([]float64, len(sp.veto)), front: frontier{nv: len(sp.veto)}}

@@ -17,7 +17,13 @@ func decisionSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
 		return section{}, false
 	}
 	s := section{title: "Who must agree"}
-	rule := fmt.Sprintf("A deal passes when every veto actor accepts it and the actors that accept it hold at least %d of the table's %d votes.", dr.VotesNeeded, dr.VotesAtTable)
+	rule := fmt.Sprintf("A deal passes when the actors that accept it hold at least %d of the table's %d votes.", dr.VotesNeeded, dr.VotesAtTable)
+	for _, v := range dr.Voters {
+		if v.Veto {
+			rule = fmt.Sprintf("A deal passes when every veto actor accepts it and the actors that accept it hold at least %d of the table's %d votes.", dr.VotesNeeded, dr.VotesAtTable)
+			break
+		}
+	}
 	names := make([]string, len(dr.Parties))
 	for i, id := range dr.Parties {
 		names[i] = actorName(sc, id)
@@ -299,4 +305,59 @@ func beliefLines(wd words, id string) []string {
 		out = append(out, cite("Why:", a.Beliefs.Source, a.Beliefs.Note))
 	}
 	return out
+}
+
+// voteLines say how a scored deal fares with the decision rule and at home.
+func voteLines(sc *sim.Scenario, s *sim.Score) []string {
+	var out []string
+	if s.Votes != nil {
+		out = append(out, fmt.Sprintf("Votes at the table: %d, of the %d a deal needs.", *s.Votes, sc.Decision.VotesNeeded))
+	}
+	for _, a := range sc.Actors {
+		got, ok := s.Ratification[a.ID]
+		if !ok {
+			continue
+		}
+		need, all := ratificationNeeds(sc, a)
+		verdict := "ratified"
+		if got < need {
+			verdict = "not ratified"
+		}
+		out = append(out, fmt.Sprintf("At home for %s: %d of %d votes from its ratifiers, %d needed: %s.", a.Name, got, all, need, verdict))
+	}
+	return out
+}
+
+// shortOfRules names what a deal every veto actor accepts still lacks: votes at the table,
+// ratification at home.
+func shortOfRules(sc *sim.Scenario, s *sim.Score) []string {
+	var out []string
+	if s.Votes != nil && *s.Votes < sc.Decision.VotesNeeded {
+		out = append(out, fmt.Sprintf("it gathers only %d of the %d votes needed", *s.Votes, sc.Decision.VotesNeeded))
+	}
+	for _, a := range sc.Actors {
+		if got, ok := s.Ratification[a.ID]; ok {
+			if need, _ := ratificationNeeds(sc, a); got < need {
+				out = append(out, fmt.Sprintf("%s's ratifiers give it %d of the %d votes needed at home", a.Name, got, need))
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, "it does not pass")
+	}
+	return out
+}
+
+// ratificationNeeds is the votes an actor's ratification needs and the votes its ratifiers hold.
+func ratificationNeeds(sc *sim.Scenario, a sim.Actor) (need, all int) {
+	for _, id := range a.Ratification.By {
+		if k := sc.ActorIndex(id); k >= 0 {
+			all += max(0, sc.Actors[k].Votes)
+		}
+	}
+	need = a.Ratification.VotesNeeded
+	if need <= 0 {
+		need = all
+	}
+	return need, all
 }

@@ -25,11 +25,14 @@ const (
 
 // app is one run of negsim: its streams and the settings resolved for the command.
 type app struct {
-	ctx      context.Context
-	stdin    io.Reader
-	stdout   io.Writer
-	stderr   io.Writer
-	settings *config.Settings
+	ctx context.Context
+	// interrupt ends at Ctrl-C or SIGTERM only, without --timeout: play waits for a person
+	// and bounds only its own work between two moves by --timeout.
+	interrupt context.Context
+	stdin     io.Reader
+	stdout    io.Writer
+	stderr    io.Writer
+	settings  *config.Settings
 	// inputs are the files this run reads, which no output of it may overwrite.
 	inputs []string
 	// stopTimer releases the --timeout timer once the command is done.
@@ -55,7 +58,7 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 // run is the whole program behind main, so that tests drive every command end to end
 // without a subprocess. It builds a fresh command tree each call: nothing is global.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, stopTimer: func() {}}
+	a := &app{ctx: ctx, interrupt: ctx, stdin: stdin, stdout: stdout, stderr: stderr, stopTimer: func() {}}
 	defer func() { a.stopTimer() }()
 	root := a.rootCommand()
 	root.SetArgs(args)
@@ -145,7 +148,8 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	root.AddCommand(a.analyzeCommand(), a.validateCommand(), a.explainCommand(), a.listCommand(), a.roundsCommand(),
 		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand(),
-		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand(), a.sensitivityCommand())
+		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand(), a.sensitivityCommand(),
+		a.playCommand())
 	return root
 }
 

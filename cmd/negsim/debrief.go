@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,7 +18,7 @@ import (
 )
 
 func (a *app) debriefCommand() *cobra.Command {
-	var deals, out, axes string
+	var deals, transcripts, out, axes string
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "debrief [FILE]",
@@ -35,27 +36,44 @@ once) and one row per table with its table name and the option it chose on each 
 row whose issue cells are all empty is a table that reached no agreement: everyone keeps
 its walk-away value, a joint gain of 0. Errors name the file, line and column.
 
+--transcripts DIR reads instead the transcripts of sessions of 'negsim play' (every
+DIR/*.json, each a table named after its file), on the scenario they were played on
+unless FILE, --variant or --set name it; all must be of one scenario.
+
 -o writes the debrief to a file, its format by extension: .html is one self-contained page
 with the chart inline, .md Markdown with the chart as an embedded data URI.`,
 		Example: `  negsim debrief --variant sanctions-bite --deals class.csv
   negsim debrief --variant sanctions-bite --deals class.csv -o debrief.html
-  negsim debrief --variant sanctions-bite --deals class.csv --axes ukraine,russia -o debrief.md`,
+  negsim debrief --variant sanctions-bite --deals class.csv --axes ukraine,russia -o debrief.md
+  negsim debrief --transcripts class/`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if deals == "" {
-				return usagef("--deals FILE.csv is required: one row per table, header table,<issue ids...>")
+			if (deals == "") == (transcripts == "") {
+				return usagef("give the tables' deals with --deals FILE.csv (one row per table, header table,<issue ids...>) or --transcripts DIR (sessions of negsim play), one of them")
 			}
-			return a.debrief(argOr(args), w, deals, out, axes)
+			return a.debrief(argOr(args), w, deals, transcripts, out, axes)
 		},
 	}
 	cmd.Flags().StringVar(&deals, "deals", "", "the tables' deals, CSV: header table,<issue ids...>, one row per table")
+	cmd.Flags().StringVar(&transcripts, "transcripts", "", "a folder of transcripts of negsim play (*.json), one table each")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the debrief to this file (.html, .md, .json, .csv or .txt)")
 	cmd.Flags().StringVar(&axes, "axes", "", "the two veto actors of the chart, as a,b (default: the first two veto actors)")
 	w.register(cmd)
 	return cmd
 }
 
-func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) error {
+func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axesFlag string) error {
+	var paths []string
+	var recs []*playRecord
+	if transcriptDir != "" {
+		var err error
+		if paths, err = filepath.Glob(filepath.Join(transcriptDir, "*.json")); err != nil || len(paths) == 0 {
+			return usagef("--transcripts %s: no transcripts (*.json) in that folder", transcriptDir)
+		}
+		if file, w, recs, err = a.transcriptTables(file, w, paths); err != nil {
+			return err
+		}
+	}
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
@@ -69,9 +87,18 @@ func (a *app) debrief(file string, w whatIf, dealsFile, out, axesFlag string) er
 	if err != nil {
 		return err
 	}
-	tables, err := a.readDeals(dealsFile, sc)
-	if err != nil {
-		return err
+	var tables []sim.TableDeal
+	if transcriptDir == "" {
+		if tables, err = a.readDeals(dealsFile, sc); err != nil {
+			return err
+		}
+	}
+	for i, rec := range recs {
+		choice, err := playedDeal(paths[i], rec, sc)
+		if err != nil {
+			return err
+		}
+		tables = append(tables, sim.TableDeal{Table: tableName(paths[i]), Choice: choice})
 	}
 	sp := a.compile(doc)
 	ctx, cancel := a.withTimeout()
@@ -139,6 +166,16 @@ func chartAxes(sc *sim.Scenario, flag, file string) (*[2]int, error) {
 // readDeals reads a CSV file of tables' deals, collecting every error with its line and
 // column.
 func (a *app) readDeals(path string, sc *sim.Scenario) ([]sim.TableDeal, error) {
+	data, err := a.readUserFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return parseDeals(path, data, sc)
+}
+
+// readUserFile reads a file the user names as input (a deals file, a transcript): a file
+// that cannot be read is the user's to fix, a stopped run is not.
+func (a *app) readUserFile(path string) ([]byte, error) {
 	data, err := a.readInput(path)
 	switch {
 	case errors.Is(err, sim.ErrBadInput), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
@@ -146,7 +183,7 @@ func (a *app) readDeals(path string, sc *sim.Scenario) ([]sim.TableDeal, error) 
 	case err != nil:
 		return nil, usagef("cannot read %s: %v", path, err)
 	}
-	return parseDeals(path, data, sc)
+	return data, nil
 }
 
 // maxDealErrors stops a hopeless file from burying the first errors under hundreds more.
@@ -371,8 +408,8 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*re
 				}
 			}
 			why := strings.Join(who, "; ") + " would not sign"
-			if len(who) == 0 { // every veto actor signs, but the decision rule is not met
-				why = "the deal does not pass the decision rule"
+			if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
+				why = strings.Join(shortOfRules(sc, s), " and ")
 			}
 			line := fmt.Sprintf("- %s: %s, so it counts as no agreement. As written it gave %s, a joint gain of %s.",
 				t.Table, why, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))

@@ -30,7 +30,8 @@ can run it against the competition agents of GENIUS or GeniusWeb. Options are wr
 by the value they were imported from, or by their ids.
 
 Those formats hold additive preferences and a reservation, not negsim's red lines,
-conditional constraints, observers, bargaining power, strategies, events or variants:
+conditional constraints, observers, bargaining power, strategies, events or variants, nor
+its decision rules, ratification at home or beliefs:
 export lists everything it could not write as warnings (on stderr, and in --format json),
 never drops it silently. GeniusWeb takes a reservation bid, not a value: export writes the
 deal the actor values least among those worth at least its reservation.`,

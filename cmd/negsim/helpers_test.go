@@ -16,6 +16,12 @@ var update = flag.Bool("update", false, "rewrite golden files from the program's
 // NEGSIM_* variables kept out of the way.
 func runNegsim(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runNegsimInput(t, "", args...)
+}
+
+// runNegsimInput is runNegsim with stdin as the program's standard input.
+func runNegsimInput(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	home := t.TempDir()
 	for _, v := range []string{"HOME", "XDG_CONFIG_HOME", "AppData"} {
 		t.Setenv(v, home)
@@ -27,7 +33,7 @@ func runNegsim(t *testing.T, args ...string) (stdout, stderr string, code int) {
 		}
 	}
 	var out, errOut bytes.Buffer
-	code = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
 	return out.String(), errOut.String(), code
 }
 

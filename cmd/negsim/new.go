@@ -243,7 +243,32 @@ func starterText(issues, actors []string, options int) string {
 			p("    #     then: {%s: [%s]}", yamlID(issues[0]), optionID(0))
 			p("    #     why: Why the actor holds this line, with a source.")
 		}
+		if i == 0 {
+			p("    # Who must agree, off until you uncomment it. votes: what the actor's yes counts")
+			p("    # for under decision: below (default 1). ratification: actors of this file that")
+			p("    # must ratify a deal at home before it can sign (a parliament, a referendum's")
+			p("    # voters); they hold no veto, sit at no table and vote by their own reservation.")
+			p("    # votes_needed is of their votes; left out, all of them.")
+			p("    # votes: 1")
+			p("    # ratification:")
+			p("    #   by: [parliament]")
+			p("    #   votes_needed: 51")
+			if len(actors) > 1 {
+				p("    # beliefs: what the actor believes about another actor where it differs from")
+				p("    # this file, as paths like --set takes; in rounds it proposes from this picture.")
+				p("    # beliefs:")
+				p("    #   set:")
+				p("    #     actors.%s.reservation: 0.2", actors[1])
+				p("    #   note: Why it believes so, with a source.")
+			}
+		}
 	}
+	p("")
+	p("# A vote count on top of the vetoes, off until you uncomment it: a deal then passes when")
+	p("# every veto actor accepts it and the actors that accept it hold at least votes_needed")
+	p("# votes between them (each actor's votes: default 1).")
+	p("# decision:")
+	p("#   votes_needed: %d", max(1, len(actors)-1))
 	p("")
 	p("# What-ifs shipped with the scenario: negsim analyze FILE --variant ID (or FILE#ID).")
 	p("# Paths name list elements by id, e.g. actors.%s.preferences.%s.weight.", actors[0], issues[0])

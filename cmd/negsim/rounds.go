@@ -82,12 +82,10 @@ is recorded for stochastic strategies to come.`,
 // invalid is the file's fault (an event's), and is reported against it.
 func (a *app) playRounds(ctx context.Context, doc *config.Document, sp *sim.Space, opts sim.RoundsOptions) (*sim.Transcript, error) {
 	tr, err := sim.Rounds(ctx, sp, opts)
-	var pe *sim.PathError
-	var invalid sim.Diagnostics
-	if errors.As(err, &pe) || errors.As(err, &invalid) {
-		return nil, usagef("%s: %v", doc.Name, err)
+	if err := a.fileFault(doc.Name, err); err != nil {
+		return nil, err
 	}
-	return tr, err
+	return tr, nil
 }
 
 func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string) error {
@@ -120,6 +118,17 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 		}
 		return roundsReport(doc.Scenario, tr).about(doc).write(w, a.settings.Format)
 	})
+}
+
+// fileFault turns an error the scenario file causes mid-talks (an event whose path leads
+// nowhere or that leaves the scenario invalid) into a usage error naming the file.
+func (a *app) fileFault(name string, err error) error {
+	var pe *sim.PathError
+	var invalid sim.Diagnostics
+	if errors.As(err, &pe) || errors.As(err, &invalid) {
+		return usagef("%s: %v", name, err)
+	}
+	return err
 }
 
 func actorName(sc *sim.Scenario, id string) string {
@@ -262,7 +271,7 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 			accepted = "all veto actors: agreement"
 		}
 		if rd.Votes != nil {
-			accepted += fmt.Sprintf(" (%d votes)", *rd.Votes)
+			accepted += " (" + plural(*rd.Votes, "vote", "votes") + ")"
 		}
 		if len(rd.Misjudged) > 0 {
 			accepted += "; misjudged " + strings.Join(rd.Misjudged, ", ")

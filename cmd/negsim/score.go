@@ -12,7 +12,7 @@ import (
 )
 
 func (a *app) scoreCommand() *cobra.Command {
-	var deal, dealFile string
+	var deal, dealFile, transcript string
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "score [FILE]",
@@ -33,20 +33,30 @@ surplus over the actor's walk-away value (reservation × 100), and:
 
 Give the deal as --deal issue=option,... naming every issue once, or a CSV file of deals
 with --deal-file (the format debrief reads: a header "table,<issue ids...>" and one row per
-deal). Names are checked: an unknown issue or option gets a did-you-mean suggestion.`,
+deal), or the deal of a session of 'negsim play' with --transcript FILE.json (on the
+scenario it was played on, unless FILE, --variant or --set name it). Names are checked: an
+unknown issue or option gets a did-you-mean suggestion.`,
 		Example: `  negsim score --variant sanctions-bite --deal territory=freeze-dmz,recognition=none,...
   negsim score teaching-two-party --deal price=mid,delivery=fast
-  negsim score --variant sanctions-bite --deal-file deals.csv --format csv`,
+  negsim score --variant sanctions-bite --deal-file deals.csv --format csv
+  negsim score --transcript ukraine.json`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if (deal == "") == (dealFile == "") {
-				return usagef("give the deal to score with --deal issue=option,... or --deal-file FILE.csv (one of them)")
+			given := 0
+			for _, f := range []string{deal, dealFile, transcript} {
+				if f != "" {
+					given++
+				}
 			}
-			return a.score(argOr(args), w, deal, dealFile)
+			if given != 1 {
+				return usagef("give the deal to score with --deal issue=option,..., --deal-file FILE.csv or --transcript FILE.json (one of them)")
+			}
+			return a.score(argOr(args), w, deal, dealFile, transcript)
 		},
 	}
 	cmd.Flags().StringVar(&deal, "deal", "", "the deal, as issue=option pairs separated by commas")
 	cmd.Flags().StringVar(&dealFile, "deal-file", "", "a CSV file of deals: header table,<issue ids...>, one row per deal")
+	cmd.Flags().StringVar(&transcript, "transcript", "", "the transcript of a session of negsim play (JSON)")
 	w.register(cmd)
 	return cmd
 }
@@ -58,14 +68,27 @@ type tableResult struct {
 	provenance
 }
 
-func (a *app) score(file string, w whatIf, deal, dealFile string) error {
+func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) error {
+	var recs []*playRecord
+	if transcript != "" {
+		var err error
+		if file, w, recs, err = a.transcriptTables(file, w, []string{transcript}); err != nil {
+			return err
+		}
+	}
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
 	}
 	sc := doc.Scenario
 	var tables []sim.TableDeal
-	if deal != "" {
+	if transcript != "" {
+		choice, err := playedDeal(transcript, recs[0], sc)
+		if err != nil {
+			return err
+		}
+		tables = []sim.TableDeal{{Table: tableName(transcript), Choice: choice}}
+	} else if deal != "" {
 		choice, err := sim.ParseDeal(deal, sc)
 		if err != nil {
 			return usagef("--deal: %v", err)
@@ -94,7 +117,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile string) error {
 	return a.emit(func(out io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			if deal != "" {
+			if deal != "" || transcript != "" {
 				return writeResultJSON(out, doc, results[0].Score)
 			}
 			return writeJSON(out, results)
@@ -164,12 +187,13 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			}
 		}
 		why := joinWords(who, "and") + " would not sign it (see why not)"
-		if len(who) == 0 { // every veto actor signs, but the decision rule is not met
-			why = "it does not pass the decision rule"
+		if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
+			why = "every veto actor would sign it, but " + strings.Join(shortOfRules(sc, s), " and ")
 		}
 		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s, so it counts as no agreement: every actor keeps its walk-away value.", why))
 		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points, as no agreement; signed as written it would be %s.", signedPts(s.JointGain), signedPts(s.JointGainIfSigned)))
 	}
+	*v = append(*v, voteLines(sc, s)...)
 	d := s.DominatedBy
 	var changes, gains []string
 	if d != nil {

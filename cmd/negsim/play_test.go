@@ -1,0 +1,350 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// playCase runs the scripted session testdata/play/NAME.txtar: the command in its comment,
+// its file "moves" as standard input. What it prints and the transcript it writes must be
+// the archive's stdout and transcript.json (-update rewrites them), and a second run with
+// the same moves must write the same transcript, byte for byte.
+func playCase(t *testing.T, name string) (*playRecord, string) {
+	t.Helper()
+	var sc *script
+	for _, s := range readScripts(t, "play") {
+		if s.name == name {
+			sc = &s
+		}
+	}
+	if sc == nil {
+		t.Fatalf("no testdata/play/%s.txtar", name)
+	}
+	files := map[string]string{}
+	for _, f := range sc.inputs {
+		files[f.Name] = string(f.Data)
+	}
+	archive, err := filepath.Abs(sc.archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	out, errs, code := runNegsimInput(t, files["moves"], sc.args...)
+	if code != sc.exit || errs != "" {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, sc.exit, errs)
+	}
+	data, err := os.ReadFile("session.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		for i := range sc.ar.Files {
+			switch sc.ar.Files[i].Name {
+			case "stdout":
+				sc.ar.Files[i].Data = []byte(out)
+			case "transcript.json":
+				sc.ar.Files[i].Data = data
+			}
+		}
+		if err := os.WriteFile(archive, txtar.Format(sc.ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		if out != sc.stdout {
+			t.Errorf("stdout differs from %s's; run go test ./cmd/negsim -update if the change is intended\ngot:\n%s", sc.archive, out)
+		}
+		if string(data) != files["transcript.json"] {
+			t.Errorf("the transcript differs from %s's transcript.json\ngot:\n%s", sc.archive, data)
+		}
+	}
+	rec := &playRecord{}
+	if err := json.Unmarshal(data, rec); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := runNegsimInput(t, files["moves"], sc.args...); code != exitOK {
+		t.Fatalf("second run: exit %d", code)
+	}
+	again, err := os.ReadFile("session.json")
+	if err != nil || string(again) != string(data) {
+		t.Errorf("a second session with the same moves wrote another transcript (%v)", err)
+	}
+	return rec, out
+}
+
+func movesOf(rec *playRecord) []string {
+	var out []string
+	for _, m := range rec.Moves {
+		out = append(out, m.Move)
+	}
+	return out
+}
+
+// A student who accepts every text the mediator tables, from the first: the agents still
+// reject until round 7, where the talks end as 'rounds' ends them (the model's Ukraine
+// accepts that text too), so the deal is the one rounds reaches.
+func TestPlayAcceptEveryOffer(t *testing.T) {
+	rec, _ := playCase(t, "mediated-accept-every-offer")
+	if rec.Ended != sim.EndAgreement || rec.Outcome.Round != 7 || len(rec.Moves) != 8 {
+		t.Fatalf("ended %q in round %d after %d moves", rec.Ended, rec.Outcome.Round, len(rec.Moves))
+	}
+	for _, rd := range rec.Rounds {
+		if !slices.Contains(rd.AcceptedBy, "ukraine") {
+			t.Errorf("round %d: the student accepted, but Ukraine is not among %v", rd.Round, rd.AcceptedBy)
+		}
+	}
+	model, _, code := runNegsim(t, "rounds", "--variant", "sanctions-bite", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("rounds: exit %d", code)
+	}
+	var tr sim.Transcript
+	if err := json.Unmarshal([]byte(model), &tr); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(rec.Outcome.Deal.Options, tr.Outcome.Deal.Options) {
+		t.Errorf("agreed %v, rounds agrees %v", rec.Outcome.Deal.Options, tr.Outcome.Deal.Options)
+	}
+}
+
+// A student who holds out: rejects every text of the shipped scenario (an empty zone) and
+// leaves with its walk-away value at the deadline, round 7. Ukraine's reservation then is
+// 0.45 − 7·0.01 (drift) + 0.02 (round 1's energy pause) − 0.06 (round 2's strike) = 0.34;
+// Russia's 0.66 + 7·0.005 + 0.02 = 0.715.
+func TestPlayHoldOut(t *testing.T) {
+	rec, _ := playCase(t, "mediated-hold-out")
+	if rec.Ended != sim.EndDeadline || rec.Outcome.Agreement || rec.Outcome.Round != 7 {
+		t.Fatalf("ended %q in round %d, agreement %v", rec.Ended, rec.Outcome.Round, rec.Outcome.Agreement)
+	}
+	if r := rec.Outcome.Reservations; !near(r["ukraine"], 0.34) || !near(r["russia"], 0.715) {
+		t.Errorf("reservations at the end %v, want ukraine 0.34, russia 0.715", r)
+	}
+	if !rec.Coach || rec.Seat != "ukraine" || rec.File != "ukraine-2026" {
+		t.Errorf("setup recorded as coach %v, seat %q, file %q", rec.Coach, rec.Seat, rec.File)
+	}
+}
+
+// The employer of the job offer answers every proposal of the candidate with a counter and
+// offers on its own turns, always high-hybrid-now: .5 + .3·.5 + 0 = .65 for the candidate
+// and 0 + .3·.5 + .5 = .65 for the employer, the Nash deal (teaching-two-party.yaml). The
+// candidate concedes linearly from 1 to its reservation .5 over rounds 0–9: its aspiration
+// at round t is .5 + .5·(1 − t/9), .667 at round 6 (above .65) and .611 at round 7, where it
+// accepts. The 8 offers are rounds 0 to 7, counters on the candidate's even rounds.
+func TestPlayCounterOffers(t *testing.T) {
+	rec, _ := playCase(t, "alternating-counter-offers")
+	if rec.Ended != sim.EndAgreement || rec.Outcome.Round != 7 {
+		t.Fatalf("ended %q in round %d", rec.Ended, rec.Outcome.Round)
+	}
+	if u := rec.Outcome.Deal.Utilities; !near(u["candidate"], 0.65) || !near(u["employer"], 0.65) {
+		t.Errorf("utilities %v, want .65 each", u)
+	}
+	counters := 0
+	for _, rd := range rec.Rounds {
+		if rd.Proposal != nil && rd.Proposal.Basis == sim.BasisCounter {
+			counters++
+			if rd.Round%2 != 0 {
+				t.Errorf("a counter in round %d, the employer's own turn", rd.Round)
+			}
+		}
+	}
+	// Rounds 0, 2, 4, 6 are the candidate's: four counters; 1, 3, 5, 7 the employer's.
+	if counters != 4 || len(rec.Moves) != 8 {
+		t.Errorf("%d counters in %d moves, want 4 in 8", counters, len(rec.Moves))
+	}
+}
+
+// Mistyped and untimely moves are answered in place and recorded nowhere: of the session's
+// lines only one reject took effect, and the end of the input quit.
+func TestPlayIllegalMoves(t *testing.T) {
+	rec, stdout := playCase(t, "illegal-moves")
+	if got := movesOf(rec); !reflect.DeepEqual(got, []string{"reject", "quit"}) {
+		t.Errorf("moves recorded %v, want [reject quit]", got)
+	}
+	if rec.Ended != sim.EndQuit || rec.Outcome.Round != 1 {
+		t.Errorf("ended %q in round %d, want a quit in round 1", rec.Ended, rec.Outcome.Round)
+	}
+	for _, want := range []string{
+		`no command "acept"; did you mean "accept"?`,
+		`issue "territory" has no option "freez"; did you mean "freeze"?`,
+		`issue "nato" is given twice`,
+		"it is your turn to propose: offer issue=option,...",
+		"quit (end of input)",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the session does not answer %q", want)
+		}
+	}
+}
+
+func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+
+// The role brief that show prints holds the seat's values and none of another actor's.
+func TestPlayShowIsTheRoleBrief(t *testing.T) {
+	out, errs, code := runNegsimInput(t, "show\n", "play", "--as", "russia")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	brief, _, _ := runNegsim(t, "brief", "--actor", "russia")
+	_, confidential, ok := strings.Cut(brief, "Confidential: for Russia only")
+	if !ok || !strings.Contains(out, "Confidential: for Russia only"+confidential[:strings.Index(confidential, "Your red lines")]) {
+		t.Errorf("show does not print Russia's brief as brief does:\n%s", out)
+	}
+	if strings.Contains(out, "for Ukraine only") {
+		t.Error("show printed another role's brief")
+	}
+}
+
+// score and debrief read transcripts: a deal reached in play scores as the same deal
+// given by hand, and a folder of transcripts ranks as a deals file of the same tables.
+func TestScoreAndDebriefReadTranscripts(t *testing.T) {
+	moves := strings.Repeat("accept\n", 8)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if _, errs, code := runNegsimInput(t, moves, "play", "--variant", "sanctions-bite", "--as", "ukraine", "--transcript", "class/red.json"); code != exitBadUse || !strings.Contains(errs, "does not exist") {
+		t.Fatalf("a transcript into a missing folder: exit %d, %s", code, errs)
+	}
+	os.Mkdir("class", 0o755)
+	if _, errs, code := runNegsimInput(t, moves, "play", "--variant", "sanctions-bite", "--as", "ukraine", "--transcript", "class/red.json"); code != exitOK {
+		t.Fatal(errs)
+	}
+	if _, errs, code := runNegsimInput(t, "quit\n", "play", "--variant", "sanctions-bite", "--as", "russia", "--transcript", "class/blue.json"); code != exitOK {
+		t.Fatal(errs)
+	}
+	rec := &playRecord{}
+	data, _ := os.ReadFile("class/red.json")
+	if err := json.Unmarshal(data, rec); err != nil {
+		t.Fatal(err)
+	}
+	var pairs []string
+	var header []string
+	for _, is := range []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language"} {
+		pairs = append(pairs, is+"="+rec.Outcome.Deal.Options[is])
+		header = append(header, is)
+	}
+	byTranscript, _, code := runNegsim(t, "score", "--transcript", "class/red.json", "--format", "json")
+	byHand, _, _ := runNegsim(t, "score", "--variant", "sanctions-bite", "--deal", strings.Join(pairs, ","), "--format", "json")
+	if code != exitOK || byTranscript != byHand {
+		t.Errorf("score --transcript differs from score --deal:\n%s\n%s", byTranscript, byHand)
+	}
+	var cells []string
+	for _, p := range pairs {
+		_, o, _ := strings.Cut(p, "=")
+		cells = append(cells, o)
+	}
+	csv := "table," + strings.Join(header, ",") + "\nblue" + strings.Repeat(",", len(header)) + "\nred," + strings.Join(cells, ",") + "\n"
+	os.WriteFile("class.csv", []byte(csv), 0o644)
+	byTranscripts, errs, code := runNegsim(t, "debrief", "--transcripts", "class", "--format", "json")
+	byCSV, _, _ := runNegsim(t, "debrief", "--variant", "sanctions-bite", "--deals", "class.csv", "--format", "json")
+	if code != exitOK || byTranscripts != byCSV {
+		t.Errorf("debrief --transcripts differs from debrief --deals (%s):\n%s\n%s", errs, byTranscripts, byCSV)
+	}
+	if _, errs, code := runNegsim(t, "debrief", "--transcripts", "class", "--variant", "alaska-2025"); code != exitBadUse || !strings.Contains(errs, "was played on ukraine-2026 --variant sanctions-bite") {
+		t.Errorf("a transcript scored on another variant: exit %d, %s", code, errs)
+	}
+}
+
+// blockingInput stands for a person who never types: its first read is the moment to press
+// Ctrl-C, and it then waits until the test ends.
+type blockingInput struct {
+	interrupt func()
+	release   chan struct{}
+}
+
+func (b *blockingInput) Read([]byte) (int, error) {
+	b.interrupt()
+	<-b.release
+	return 0, io.EOF
+}
+
+// Ctrl-C while the session waits for a move ends it at once, with exit code 1 and no
+// transcript.
+func TestPlayInterrupted(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ctx, cancel := context.WithCancel(context.Background())
+	in := &blockingInput{interrupt: cancel, release: make(chan struct{})}
+	defer close(in.release)
+	var out, errs bytes.Buffer
+	code := run(ctx, []string{"play", "--as", "ukraine", "--transcript", "t.json"}, in, &out, &errs)
+	if code != exitFailure || !strings.Contains(errs.String(), "interrupted") {
+		t.Errorf("exit %d, stderr %q", code, errs.String())
+	}
+	if _, err := os.Stat("t.json"); !os.IsNotExist(err) {
+		t.Errorf("an interrupted session left a transcript (%v)", err)
+	}
+}
+
+// --timeout bounds the work between two moves; here the first step cannot finish in it.
+func TestPlayTimeout(t *testing.T) {
+	_, errs, code := runNegsimInput(t, "reject\n", "play", "--as", "ukraine", "--timeout", "1ns")
+	if code != exitFailure || !strings.Contains(errs, "stopped after the --timeout of 1ns") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// Hostile input is refused with a message, never a crash: a line beyond 1 MiB, a seat that
+// is not an actor, a transcript into a folder.
+func TestPlayBadInput(t *testing.T) {
+	_, errs, code := runNegsimInput(t, strings.Repeat("x", 2<<20)+"\n", "play", "--as", "ukraine")
+	if code != exitBadUse || !strings.Contains(errs, "longer than 1 MiB") {
+		t.Errorf("a 2 MiB line: exit %d, stderr %q", code, errs)
+	}
+	_, errs, code = runNegsim(t, "play", "--as", "ukriane")
+	if code != exitBadUse || !strings.Contains(errs, `did you mean "ukraine"?`) {
+		t.Errorf("a misspelt seat: exit %d, stderr %q", code, errs)
+	}
+	_, errs, code = runNegsim(t, "play")
+	if code != exitBadUse || !strings.Contains(errs, "--as ACTOR is required") {
+		t.Errorf("no seat: exit %d, stderr %q", code, errs)
+	}
+	_, errs, code = runNegsim(t, "play", "--as", "ukraine", "--transcript", t.TempDir())
+	if code != exitBadUse || !strings.Contains(errs, "is a directory") {
+		t.Errorf("a transcript into a folder: exit %d, stderr %q", code, errs)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"rounds": 3}`), 0o644)
+	_, errs, code = runNegsim(t, "debrief", "--transcripts", dir)
+	if code != exitBadUse || !strings.Contains(errs, "not a transcript of negsim play") {
+		t.Errorf("a JSON file that is no transcript: exit %d, stderr %q", code, errs)
+	}
+}
+
+// slowInput is a person who thinks longer than the --timeout before quitting.
+type slowInput struct {
+	think time.Duration
+	done  bool
+}
+
+func (s *slowInput) Read(p []byte) (int, error) {
+	if s.done {
+		return 0, io.EOF
+	}
+	time.Sleep(s.think)
+	s.done = true
+	return copy(p, "quit\n"), nil
+}
+
+// --timeout bounds the work between moves, not the person's thinking: a session that lasts
+// longer than it still ends normally and writes its transcript.
+func TestPlayOutlivesTimeout(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var out, errs bytes.Buffer
+	in := &slowInput{think: 300 * time.Millisecond}
+	code := run(context.Background(), []string{"play", "--as", "ukraine", "--timeout", "100ms", "--transcript", "t.json"}, in, &out, &errs)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if _, err := os.Stat("t.json"); err != nil {
+		t.Errorf("no transcript after a session longer than --timeout: %v", err)
+	}
+}
