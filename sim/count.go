@@ -138,9 +138,18 @@ func (t *tree) finish(tal *tally) {
 	clear(tal.whole)
 }
 
-// tallyAll counts the acceptable deals in parallel. Jobs are merged by addition, so the
-// answer is the same for any number of workers.
+// tallyAll counts the acceptable deals, in the middle when the space is large enough for
+// that to pay, else by the walk.
 func (t *tree) tallyAll(ctx context.Context, workers int) (*tally, error) {
+	if tal, ok, err := t.tallyMITM(ctx, workers); ok {
+		return tal, err
+	}
+	return t.tallyWalk(ctx, workers)
+}
+
+// tallyWalk counts the acceptable deals by walking the tree in parallel. Jobs are merged
+// by addition, so the answer is the same for any number of workers.
+func (t *tree) tallyWalk(ctx context.Context, workers int) (*tally, error) {
 	jobs, depth := t.jobs()
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

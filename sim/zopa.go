@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 )
 
@@ -262,17 +263,26 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		vetoRes[j], vetoPower[j] = res[a], sp.power[a]
 	}
 	// The frontier and the best deals need no count, and the count needs neither: the
-	// single-threaded searches run beside the parallel count.
+	// single-threaded searches run beside the parallel count, unless the count holds
+	// large halves in memory, which beside the frontier's own would pass the budget.
 	var front frontier
 	var top []ranked
 	var searchErr error
 	done := make(chan struct{})
-	go func() {
+	search := func() {
 		defer close(done)
 		if front, searchErr = t.frontier(ctx); searchErr == nil {
 			top, searchErr = t.bestByNash(ctx, opt.Limit, vetoRes)
 		}
-	}()
+	}
+	if t.heavyCount() {
+		search()
+		// The frontier's candidates are garbage now; collecting them before the count
+		// lists its halves keeps the two peaks apart instead of stacked.
+		runtime.GC()
+	} else {
+		go search()
+	}
 	tal, err := t.tallyAll(ctx, opt.Workers)
 	<-done
 	if err == nil {
@@ -378,6 +388,29 @@ func searchZOPAUnder(ctx context.Context, sp *Space, r *rules, workers int, reco
 	zs := &zopaSearch{vetoRes: make([]float64, len(sp.veto)), vetoPower: make([]float64, len(sp.veto)), front: frontier{nv: len(sp.veto)}}
 	for j, a := range sp.veto {
 		zs.vetoRes[j], zs.vetoPower[j] = res[a], sp.power[a]
+	}
+	if !record && !t.heavyCount() {
+		// The frontier needs no count: it runs beside it, and is dropped if the zone
+		// turns out empty, as it is never searched for then.
+		var front frontier
+		var frontErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			front, frontErr = t.frontier(ctx)
+		}()
+		tal, err := t.tallyAll(ctx, workers)
+		<-done
+		if err == nil {
+			err = frontErr
+		}
+		if err != nil {
+			return nil, err
+		}
+		if zs.count = tal.n; zs.count > 0 {
+			zs.front = front
+		}
+		return zs, nil
 	}
 	tal, err := t.tallyAll(ctx, workers)
 	if err != nil {
