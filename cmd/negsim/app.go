@@ -132,7 +132,7 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 				return err
 			}
 			a.settings = s
-			if s.Timeout > 0 {
+			if s.Timeout > 0 && cmd.Annotations[timeoutAnnotation] != timeoutPerRequest {
 				// The clock starts before the file is read, so --timeout bounds the whole
 				// command; run stops the timer when the command returns.
 				a.ctx, a.stopTimer = context.WithTimeout(a.ctx, s.Timeout)
@@ -149,7 +149,7 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 		a.sweepCommand(), a.monteCarloCommand(), a.compareCommand(),
 		a.newCommand(), a.schemaCommand(), a.importCommand(), a.exportCommand(), a.versionCommand(),
 		a.briefCommand(), a.scoreCommand(), a.debriefCommand(), a.reportCommand(), a.paramsCommand(), a.sensitivityCommand(),
-		a.playCommand())
+		a.playCommand(), a.serveCommand())
 	return root
 }
 

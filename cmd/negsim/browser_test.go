@@ -3,11 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"image"
 	"image/png"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -15,23 +13,15 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-)
 
-// chromiumBinary finds a Chromium or Chrome to drive; "" when there is none.
-func chromiumBinary() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	return ""
-}
+	"github.com/negsim/negsim/internal/pagetest"
+)
 
 // The HTML report is one page that a browser renders offline: it loads nothing, its charts
 // draw with a size, nothing is written to the console, and a screenshot of a chart is not
 // blank.
 func TestHTMLReportRendersInChromium(t *testing.T) {
-	bin := chromiumBinary()
+	bin := pagetest.Chromium()
 	if bin == "" {
 		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
@@ -110,7 +100,7 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inked, colours := inkedShare(img)
+	inked, colours := pagetest.InkedShare(img)
 	if inked < 0.01 || colours < 6 {
 		t.Errorf("the chart's screenshot looks blank: %.2f%% of pixels inked, %d colours", 100*inked, colours)
 	}
@@ -177,36 +167,12 @@ func chromiumTab(t *testing.T, bin string, width, height int) (context.Context, 
 	return ctx, tab
 }
 
-// inkedShare is the share of pixels that are not near-white, and how many distinct colours
-// the image holds.
-func inkedShare(img image.Image) (float64, int) {
-	b := img.Bounds()
-	inked, total := 0, 0
-	colours := map[[3]uint32]bool{}
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			total++
-			if r < 0xF000 || g < 0xF000 || bl < 0xF000 {
-				inked++
-			}
-			if len(colours) < 1000 {
-				colours[[3]uint32{r >> 8, g >> 8, bl >> 8}] = true
-			}
-		}
-	}
-	if total == 0 {
-		return 0, 0
-	}
-	return float64(inked) / float64(total), len(colours)
-}
-
 // The HTML report prints whole on A4 (and so on the wider Letter): laid out for print at
 // A4's width less the 12 mm margins, 186 mm or about 703 CSS pixels, no table is wider
 // than its box, so nothing is cut off at the page's edge. Before, the deal table scrolled
 // inside its box and printed cut off.
 func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
-	bin := chromiumBinary()
+	bin := pagetest.Chromium()
 	if bin == "" {
 		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}

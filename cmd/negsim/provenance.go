@@ -1,36 +1,22 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 )
 
 // Two saved results of the same scenario must be told apart: every output names the
 // variant and the --set values that produced it, in its title and in its JSON.
 
-// provenance is what a result was computed from, besides the file.
-type provenance struct {
-	// Variant is null when none was applied.
-	Variant   *string  `json:"variant"`
-	Overrides []string `json:"overrides"`
-	// Stance is the scenario's line on what kind of model it is.
-	Stance string `json:"stance,omitempty"`
-}
+// provenance is what a result was computed from, besides the file; the page's API and
+// the command line write it alike.
+type provenance = api.Provenance
 
-func provenanceOf(doc *config.Document) provenance {
-	p := provenance{Overrides: []string{}, Stance: oneLine(doc.Scenario.Stance)}
-	if doc.Variant != "" {
-		v := doc.Variant
-		p.Variant = &v
-	}
-	p.Overrides = append(p.Overrides, doc.Overrides...)
-	return p
-}
+func provenanceOf(doc *config.Document) provenance { return api.ProvenanceOf(doc) }
 
 // whatIfLabel says which what-if a result shows, e.g. "variant sanctions-bite, --set
 // actors.russia.reservation=0.5"; "" for the scenario as written.
@@ -67,33 +53,20 @@ func stanceLine(stance string) string { return "Stance: " + oneLine(stance) }
 // writeResultJSON writes a result object with "variant" and "overrides" first, the
 // result's own fields after them in their order.
 func writeResultJSON(w io.Writer, doc *config.Document, v any) error {
-	return writeJSONWith(w, provenanceOf(doc), v)
+	out, err := api.Labelled(doc, v)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // writeJSONWith writes the object v with the fields of the object extra spliced in first.
 func writeJSONWith(w io.Writer, extra, v any) error {
-	head, err := json.Marshal(extra)
+	out, err := api.SpliceJSON(extra, v)
 	if err != nil {
 		return err
 	}
-	body, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	if len(body) < 2 || body[0] != '{' || len(head) < 2 || head[0] != '{' {
-		return fmt.Errorf("internal error: a result to label is not a JSON object")
-	}
-	var joined bytes.Buffer
-	joined.Write(head[:len(head)-1])
-	if len(body) > 2 {
-		joined.WriteByte(',')
-	}
-	joined.Write(body[1:])
-	var out bytes.Buffer
-	if err := json.Indent(&out, joined.Bytes(), "", "  "); err != nil {
-		return err
-	}
-	out.WriteByte('\n')
-	_, err = w.Write(out.Bytes())
+	_, err = w.Write(out)
 	return err
 }

@@ -1,0 +1,270 @@
+package api
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
+)
+
+// A scenario is named in requests by one string:
+//
+//	ukraine-2026     a shipped scenario ("" is the default one)
+//	file:NAME        a file of Options.Files, NAME a slash-separated path inside it
+//	doc:ID           a text the page sent with load (a local file, opened in the browser)
+const (
+	filePrefix = "file:"
+	docPrefix  = "doc:"
+)
+
+// docCache keeps parsed documents, so that a slider's every move does not parse the file
+// again. Texts are keyed by their content: an edited file is parsed afresh.
+type docCache struct {
+	mu    sync.Mutex
+	max   int
+	docs  map[string]*config.Document
+	order []string // keys, oldest first, for eviction
+}
+
+func newDocCache(max int) *docCache {
+	return &docCache{max: max, docs: map[string]*config.Document{}}
+}
+
+func (c *docCache) get(key string) (*config.Document, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	doc, ok := c.docs[key]
+	return doc, ok
+}
+
+func (c *docCache) put(key string, doc *config.Document) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.docs[key]; ok {
+		return
+	}
+	if len(c.order) == c.max {
+		delete(c.docs, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.docs[key] = doc
+	c.order = append(c.order, key)
+}
+
+// tooLarge refuses a text above the size limit, as the command line refuses such a file.
+func (a *API) tooLarge(name string, text []byte) error {
+	if int64(len(text)) > a.opt.MaxFileSize {
+		return &Error{Kind: KindInput, Message: fmt.Sprintf("%s: the file is larger than %d bytes; a scenario is a few kilobytes, so this is probably not one", name, a.opt.MaxFileSize)}
+	}
+	return nil
+}
+
+// parse loads a text under name, once per distinct name and content.
+func (a *API) parse(name string, text []byte) (*config.Document, string, error) {
+	sum := sha256.Sum256(append([]byte(name+"\x00"), text...))
+	key := hex.EncodeToString(sum[:12])
+	if doc, ok := a.docs.get(key); ok {
+		return doc, key, nil
+	}
+	doc, err := config.Load(name, text)
+	if err != nil {
+		return nil, "", err
+	}
+	a.docs.put(key, doc)
+	return doc, key, nil
+}
+
+// document finds the parsed document a request names; the caller must not change it
+// (see open).
+func (a *API) document(ref string) (*config.Document, error) {
+	switch {
+	case strings.HasPrefix(ref, docPrefix):
+		if doc, ok := a.docs.get(strings.TrimPrefix(ref, docPrefix)); ok {
+			return doc, nil
+		}
+		return nil, &Error{Kind: KindNotFound, Message: fmt.Sprintf("scenario %s is no longer loaded; open the file again", ref)}
+	case strings.HasPrefix(ref, filePrefix):
+		name := strings.TrimPrefix(ref, filePrefix)
+		text, err := a.readFile(name)
+		if err != nil {
+			return nil, err
+		}
+		doc, _, err := a.parse(name, text)
+		return doc, err
+	}
+	name := strings.TrimSuffix(ref, ".yaml")
+	if name == "" {
+		name = scenarios.Default
+	}
+	if doc, ok := a.docs.get("shipped:" + name); ok {
+		return doc, nil
+	}
+	text, ok := scenarios.Read(name)
+	if !ok || strings.ContainsAny(name, "/\\") {
+		return nil, &Error{Kind: KindNotFound, Message: fmt.Sprintf("no shipped scenario %q;%s valid: %s", ref,
+			sim.DidYouMean(name, scenarios.Names()), strings.Join(scenarios.Names(), ", "))}
+	}
+	doc, _, err := a.parse(name+".yaml", text)
+	if err == nil {
+		a.docs.put("shipped:"+name, doc)
+	}
+	return doc, err
+}
+
+// open is the scenario a query asks for: the named document with its variant and
+// overrides applied to a copy, so that the kept document stays as the file wrote it.
+func (a *API) open(q Query) (*config.Document, error) {
+	doc, err := a.document(q.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	sets, err := overrides(q.Set)
+	if err != nil {
+		return nil, err
+	}
+	base, err := a.variant(doc, q.Variant)
+	if err != nil {
+		return nil, err
+	}
+	if len(sets) == 0 {
+		return base, nil
+	}
+	applied := *base
+	if err := applied.Apply("", sets); err != nil {
+		return nil, err
+	}
+	// Applied in two steps, the what-if is still the variant's.
+	applied.Variant = base.Variant
+	return &applied, nil
+}
+
+// variant is the document with a variant applied (or none), kept for the next request: a
+// slider's moves change the overrides, seldom the variant. Its scenario keeps no variants,
+// which are spent once one is applied and whose checks (each applied to a copy and
+// validated) would otherwise dominate every later request: validating an override is then
+// validating the scenario once. No variant check yields a warning, so results are
+// unchanged.
+func (a *API) variant(doc *config.Document, variant string) (*config.Document, error) {
+	key := fmt.Sprintf("%p#%s", doc, variant)
+	if d, ok := a.docs.get(key); ok {
+		return d, nil
+	}
+	applied := *doc
+	if err := applied.Apply(variant, nil); err != nil {
+		return nil, err
+	}
+	spent := applied.Scenario.Clone()
+	spent.Variants = nil
+	sp, err := sim.Compile(spent)
+	if err != nil {
+		return nil, err
+	}
+	applied.Scenario, applied.Space = spent, sp
+	a.docs.put(key, &applied)
+	return &applied, nil
+}
+
+func overrides(sets []string) ([]config.Override, error) {
+	var out []config.Override
+	for _, s := range sets {
+		o, err := config.ParseOverride(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// ValidFileName reports whether name may be asked of Options.Files: a slash-separated path
+// inside the folder, with no "..", no leading slash and no hidden part.
+func ValidFileName(name string) bool {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
+		return false
+	}
+	return !slices.ContainsFunc(strings.Split(name, "/"), func(part string) bool { return strings.HasPrefix(part, ".") })
+}
+
+// scenarioFile reports whether a file name looks like a scenario the page may list.
+func scenarioFile(name string) bool {
+	switch path.Ext(name) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+func (a *API) readFile(name string) ([]byte, error) {
+	if a.opt.Files == nil {
+		return nil, &Error{Kind: KindNotFound, Message: "no folder is served: start negsim serve with a FILE or DIR to open files by name"}
+	}
+	if !ValidFileName(name) || !scenarioFile(name) {
+		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("file %q: give a .yaml, .yml or .json file inside the served folder, by a path with no .. and no hidden parts", name)}
+	}
+	f, err := a.opt.Files.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &Error{Kind: KindNotFound, Message: fmt.Sprintf("no file %q in the served folder", name)}
+	}
+	if err != nil {
+		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("file %q cannot be read: %v", name, err)}
+	}
+	defer f.Close()
+	text, err := io.ReadAll(io.LimitReader(f, a.opt.MaxFileSize+1))
+	if err != nil {
+		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("file %q cannot be read: %v", name, err)}
+	}
+	return text, a.tooLarge(name, text)
+}
+
+// ScenarioFiles lists the scenario files (.yaml, .yml, .json) of a folder as the page
+// names them: slash-separated paths, in path order, at most 500, from at most three folders
+// deep, skipping hidden files and folders and entries that cannot be read (a link that
+// leads out of an os.Root).
+func ScenarioFiles(files fs.FS) ([]string, error) {
+	const maxListed, maxDepth = 500, 3
+	names := []string{}
+	if files == nil {
+		return names, nil
+	}
+	err := fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if d != nil && d.IsDir() && p != "." {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		if !ValidFileName(p) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if strings.Count(p, "/") >= maxDepth-1 {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && scenarioFile(p) {
+			names = append(names, p)
+			if len(names) == maxListed {
+				return fs.SkipAll
+			}
+		}
+		return nil
+	})
+	return names, err
+}

@@ -1,0 +1,172 @@
+// Command negsim-site writes negsim's page as a static site: the page (package web), the
+// engine compiled to WebAssembly (cmd/negsim-wasm) and the Go toolchain's matching
+// wasm_exec.js, into one folder a teacher can put on any static host. Everything then runs
+// in the student's browser; nothing is sent anywhere.
+//
+//	go run ./cmd/negsim-site -o site
+//
+// Scenario files (.yaml, .yml, .json) placed in the folder appear in the page's list: the
+// command writes their names into scenarios.json, the index the page reads. After adding
+// or removing files, run the command again (it keeps them and rewrites the index), or edit
+// scenarios.json by hand: {"files": ["a.yaml", "class/b.yaml"]}.
+//
+// It must run inside negsim's module (a clone of the repository), with the Go toolchain
+// that `go env GOROOT` names.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/negsim/negsim/api"
+	"github.com/negsim/negsim/web"
+)
+
+const (
+	wasmName    = "negsim.wasm"
+	wasmExec    = "wasm_exec.js"
+	indexName   = "scenarios.json"
+	wasmPackage = "github.com/negsim/negsim/cmd/negsim-wasm"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "negsim-site: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("negsim-site", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	out := fl.String("o", "", "the folder to write the site into (created when missing)")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" || fl.NArg() > 0 {
+		return errors.New("usage: go run ./cmd/negsim-site -o DIR")
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	// Everything is made in a staging folder inside DIR and renamed into place, so a
+	// failed build leaves the previous site whole.
+	stage, err := os.MkdirTemp(*out, ".negsim-site-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(stage)
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return err
+	}
+	goroot, err := goEnv(ctx, "GOROOT")
+	if err != nil {
+		return err
+	}
+	gobin := filepath.Join(goroot, "bin", "go")
+	build := exec.CommandContext(ctx, gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(stage, wasmName), wasmPackage)
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	build.Stdout, build.Stderr = stderr, stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("building the engine for WebAssembly (%s): %w", gobin, err)
+	}
+	if err := copyWasmExec(goroot, filepath.Join(stage, wasmExec)); err != nil {
+		return err
+	}
+	pages, err := fs.ReadDir(web.Files, ".")
+	if err != nil {
+		return err
+	}
+	names := []string{wasmName, wasmExec}
+	for _, p := range pages {
+		data, err := fs.ReadFile(web.Files, p.Name())
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(stage, p.Name()), data, 0o644); err != nil {
+			return err
+		}
+		names = append(names, p.Name())
+	}
+	site, _ := json.MarshalIndent(map[string]string{"mode": "wasm", "wasm": wasmName, "wasm_exec": wasmExec, "index": indexName}, "", "  ")
+	if err := os.WriteFile(filepath.Join(stage, web.ModeFile), append(site, '\n'), 0o644); err != nil {
+		return err
+	}
+	names = append(names, web.ModeFile)
+	files, err := scenarioFiles(*out, names)
+	if err != nil {
+		return err
+	}
+	index, _ := json.MarshalIndent(map[string][]string{"files": files}, "", "  ")
+	if err := os.WriteFile(filepath.Join(stage, indexName), append(index, '\n'), 0o644); err != nil {
+		return err
+	}
+	names = append(names, indexName)
+	var total, zipped int64
+	for _, n := range names {
+		if err := os.Rename(filepath.Join(stage, n), filepath.Join(*out, n)); err != nil {
+			return err
+		}
+		size, gz, err := sizes(filepath.Join(*out, n))
+		if err != nil {
+			return err
+		}
+		total, zipped = total+size, zipped+gz
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d files, %d bytes (%d gzipped); %d scenario files listed in %s\n", *out, len(names), total, zipped, len(files), indexName)
+	return nil
+}
+
+func goEnv(ctx context.Context, key string) (string, error) {
+	out, err := exec.CommandContext(ctx, "go", "env", key).Output()
+	if err != nil {
+		return "", fmt.Errorf("go env %s: %w (negsim-site needs the Go toolchain on PATH)", key, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// copyWasmExec copies the toolchain's JavaScript support for WebAssembly, which must match
+// the compiler that built the engine: lib/wasm since Go 1.24, misc/wasm before.
+func copyWasmExec(goroot, to string) error {
+	for _, dir := range []string{"lib/wasm", "misc/wasm"} {
+		data, err := os.ReadFile(filepath.Join(goroot, dir, wasmExec))
+		if err == nil {
+			return os.WriteFile(to, data, 0o644)
+		}
+	}
+	return fmt.Errorf("no %s in %s/lib/wasm or %s/misc/wasm", wasmExec, goroot, goroot)
+}
+
+// scenarioFiles lists the scenario files a teacher put in dir, without the site's own.
+func scenarioFiles(dir string, own []string) ([]string, error) {
+	all, err := api.ScenarioFiles(os.DirFS(dir))
+	return slices.DeleteFunc(all, func(name string) bool { return slices.Contains(own, name) }), err
+}
+
+func sizes(path string) (int64, int64, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	zw.Write(data)
+	zw.Close()
+	return int64(len(data)), int64(b.Len()), nil
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/api"
+	"github.com/negsim/negsim/internal/pagetest"
+)
+
+// siteLimit is the issue's bound on the whole site, gzipped.
+const siteLimit = 3 << 20
+
+// The static site: written by the command, served by a plain file server, driven in
+// Chromium with the engine running in the page as WebAssembly. Every result is compared
+// with the API's answer computed natively in this process (the JSON negsim analyze prints).
+func TestStaticSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the engine for WebAssembly")
+	}
+	dir := t.TempDir()
+	// A teacher's file placed in the folder before the command runs is listed.
+	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "class"), 0o755)
+	os.WriteFile(filepath.Join(dir, "class", "job.yaml"), data, 0o644)
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"-o", dir}, &out, &errOut); err != nil {
+		t.Fatalf("negsim-site: %v\n%s", err, errOut.String())
+	}
+	t.Log(strings.TrimSpace(out.String()))
+
+	var index struct{ Files []string }
+	raw, _ := os.ReadFile(filepath.Join(dir, "scenarios.json"))
+	if err := json.Unmarshal(raw, &index); err != nil || len(index.Files) != 1 || index.Files[0] != "class/job.yaml" {
+		t.Errorf("scenarios.json: %s (%v); want class/job.yaml alone", raw, err)
+	}
+	if zipped := gzippedSize(t, dir); zipped > siteLimit {
+		t.Errorf("the site is %d bytes gzipped, above %d", zipped, siteLimit)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("%s left behind", e.Name())
+		}
+	}
+
+	if pagetest.Chromium() == "" {
+		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run the browser part")
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	engine := api.New(api.Options{})
+	issues := []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language"}
+	oracle := func(variant string, sets []string) pagetest.Answer {
+		body, _ := json.Marshal(api.AnalyzeRequest{Query: api.Query{Scenario: "ukraine-2026", Variant: variant, Set: sets}})
+		resp, err := engine.Handle(context.Background(), "analyze", body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := pagetest.AnswerOf(resp, issues)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	rep := pagetest.Drive(t, srv.URL+"/", "static", oracle)
+	t.Logf("static site (WebAssembly): slider move to results, median %.1f ms over %d moves: %v", rep.Median(), len(rep.SliderMS), rep.SliderMS)
+}
+
+func gzippedSize(t *testing.T, dir string) int64 {
+	t.Helper()
+	var total int64
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		_, zipped, err := sizes(filepath.Join(dir, p))
+		total += zipped
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return total
+}

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// startServe runs negsim serve in this process with args after "serve", and returns the
+// URL it prints first; the server stops, and must exit cleanly, when the test ends.
+func startServe(t *testing.T, args ...string) (url string, stderr *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out, w := io.Pipe()
+	stderr = &syncBuffer{}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), strings.NewReader(""), w, stderr)
+		w.Close()
+	}()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		cancel()
+		t.Fatalf("serve printed no URL: %v; stderr: %s", err, stderr)
+	}
+	go io.Copy(io.Discard, out)
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case code := <-done:
+			if code != exitOK {
+				t.Errorf("serve exited %d after Ctrl-C: %s", code, stderr)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("serve did not stop within 10 s of Ctrl-C")
+		}
+	})
+	return strings.TrimSpace(line), stderr
+}
+
+// syncBuffer collects what the server writes to stderr while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func post(t *testing.T, url, body string, header map[string]string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	for k, v := range header {
+		if k == "Host" {
+			req.Host = v
+			continue
+		}
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(data)
+}
+
+// The page's answer is the command line's, byte for byte.
+func TestServeAnswersAsTheCommandLine(t *testing.T) {
+	url, _ := startServe(t)
+	if !strings.HasPrefix(url, "http://127.0.0.1:") || !strings.HasSuffix(url, "/") {
+		t.Fatalf("first line %q is not the server's URL", url)
+	}
+	want, errOut, code := runNegsim(t, "analyze", "ukraine-2026", "--variant", "sanctions-bite", "--set", "actors.russia.reservation=0.47", "--limit", "10", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("analyze: %s", errOut)
+	}
+	status, got := post(t, url+"api/analyze", `{"scenario": "ukraine-2026", "variant": "sanctions-bite", "set": ["actors.russia.reservation=0.47"], "limit": 10}`, nil)
+	if status != http.StatusOK || got != want {
+		t.Errorf("api/analyze: status %d, %d bytes; negsim analyze --format json: %d bytes, equal: %v", status, len(got), len(want), got == want)
+	}
+	want, _, _ = runNegsim(t, "params", "teaching-two-party", "--format", "json")
+	if _, got := post(t, url+"api/params", `{"scenario": "teaching-two-party"}`, nil); got != want {
+		t.Errorf("api/params differs from negsim params --format json:\n%s\nwant\n%s", got, want)
+	}
+	want, _, _ = runNegsim(t, "compare", "teaching-two-party", "teaching-two-party", "--set", "actors.candidate.reservation=0.6", "--format", "json")
+	if _, got := post(t, url+"api/compare", `{"scenario": "teaching-two-party", "set": ["actors.candidate.reservation=0.6"]}`, nil); got != want {
+		t.Errorf("api/compare differs from negsim compare --format json:\n%s\nwant\n%s", got, want)
+	}
+	want, _, _ = runNegsim(t, "sensitivity", "teaching-two-party", "--limit", "0", "--format", "json")
+	if _, got := post(t, url+"api/sensitivity", `{"scenario": "teaching-two-party"}`, nil); got != want {
+		t.Errorf("api/sensitivity differs from negsim sensitivity --limit 0 --format json:\n%s\nwant\n%s", got, want)
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), `data-testid="zopa-count"`) || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "default-src 'none'") {
+		t.Errorf("GET / gave %d bytes, CSP %q", len(page), resp.Header.Get("Content-Security-Policy"))
+	}
+}
+
+func TestServeRefuses(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.yaml"), []byte("name: secret"), 0o644)
+	scenario, _ := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	os.WriteFile(filepath.Join(dir, "class.yaml"), scenario, 0o644)
+	if err := os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(dir, "link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	url, _ := startServe(t, dir, "--max-file-size", "20000")
+	host := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	api := url + "api/analyze"
+	ok := `{"scenario": "file:class.yaml"}`
+	if status, body := post(t, api, ok, nil); status != http.StatusOK || !strings.Contains(body, `"count": 4`) {
+		t.Fatalf("a file of the folder: %d %s", status, body)
+	}
+	cases := []struct {
+		name   string
+		url    string
+		body   string
+		header map[string]string
+		status int
+		says   string
+	}{
+		{"foreign Host (DNS rebinding)", api, ok, map[string]string{"Host": "attacker.example:" + strings.Split(host, ":")[1]}, http.StatusForbidden, "answers requests for " + host},
+		{"localhost when bound to 127.0.0.1", api, ok, map[string]string{"Host": "localhost:" + strings.Split(host, ":")[1]}, http.StatusForbidden, "answers requests for"},
+		{"foreign Origin", api, ok, map[string]string{"Origin": "http://attacker.example"}, http.StatusForbidden, "another site"},
+		{"cross-site fetch", api, ok, map[string]string{"Sec-Fetch-Site": "cross-site"}, http.StatusForbidden, "another site"},
+		{"oversized body", api, `{"name": "x.yaml", "text": "` + strings.Repeat("a", 20000+70000) + `"}`, nil, http.StatusRequestEntityTooLarge, "larger than"},
+		{"text above --max-file-size", url + "api/load", `{"name": "x.yaml", "text": "` + strings.Repeat("a", 20001) + `"}`, nil, http.StatusBadRequest, "larger than 20000 bytes"},
+		{".. path", api, `{"scenario": "file:../` + filepath.Base(outside) + `/secret.yaml"}`, nil, http.StatusBadRequest, "no .."},
+		{"absolute path", api, `{"scenario": "file:` + filepath.Join(outside, "secret.yaml") + `"}`, nil, http.StatusBadRequest, "no .."},
+		{"a link out of the folder", api, `{"scenario": "file:link.yaml"}`, nil, http.StatusBadRequest, "cannot be read"},
+		{"no such method", url + "api/format-disk", `{}`, nil, http.StatusNotFound, "no method"},
+		{"not JSON", api, `scenario=x`, map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, http.StatusUnsupportedMediaType, "application/json"},
+	}
+	for _, c := range cases {
+		status, body := post(t, c.url, c.body, c.header)
+		if status != c.status || !strings.Contains(body, c.says) {
+			t.Errorf("%s: %d %s; want %d saying %q", c.name, status, body, c.status, c.says)
+		}
+	}
+	_, list := post(t, url+"api/list", `{}`, nil)
+	if !strings.Contains(list, `"class.yaml"`) || strings.Contains(list, "link.yaml") {
+		t.Errorf("the list shows links out of the folder or misses its file: %s", list)
+	}
+	for _, path := range []string{"../go.mod", "%2e%2e/go.mod", "web/app.js", "nothing.js"} {
+		resp, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusMovedPermanently {
+			t.Errorf("GET /%s: %d, want nothing", path, resp.StatusCode)
+		}
+	}
+}
+
+func TestServeAddressChecks(t *testing.T) {
+	for _, c := range []struct {
+		addr, says string
+	}{
+		{"0.0.0.0:0", "the address the browser will use"},
+		{"nonsense", "give host:port"},
+	} {
+		_, errOut, code := runNegsim(t, "serve", "--addr", c.addr)
+		if code != exitBadUse || !strings.Contains(errOut, c.says) {
+			t.Errorf("--addr %s: exit %d, %s", c.addr, code, errOut)
+		}
+	}
+	_, errOut, code := runNegsim(t, "serve", "no/such/folder")
+	if code != exitBadUse || !strings.Contains(errOut, "cannot serve no/such/folder") {
+		t.Errorf("a missing folder: exit %d, %s", code, errOut)
+	}
+}
+
+// --timeout bounds each request, not the server: with a bound no search can meet, the
+// reference scenario's analysis is refused and the server keeps answering.
+func TestServeTimeoutPerRequest(t *testing.T) {
+	url, _ := startServe(t, "--timeout", "1ns")
+	for range 2 {
+		status, body := post(t, url+"api/analyze", `{"scenario": "ukraine-2026", "variant": "sanctions-bite"}`, nil)
+		if status != http.StatusServiceUnavailable || !strings.Contains(body, `"kind": "timeout"`) {
+			t.Errorf("analyze under --timeout 1ns: %d %s", status, body)
+		}
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("the page after timed-out requests: %d", resp.StatusCode)
+	}
+}
+
+// serve FILE shows that file alone, not the rest of its folder.
+func TestServeOneFile(t *testing.T) {
+	dir := t.TempDir()
+	scenario, _ := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	os.WriteFile(filepath.Join(dir, "mine.yaml"), scenario, 0o644)
+	os.WriteFile(filepath.Join(dir, "other.yaml"), scenario, 0o644)
+	url, _ := startServe(t, filepath.Join(dir, "mine.yaml"))
+	if _, list := post(t, url+"api/list", `{}`, nil); !strings.Contains(list, `"files": [
+    "mine.yaml"
+  ]`) {
+		t.Errorf("list: %s", list)
+	}
+	if status, _ := post(t, url+"api/analyze", `{"scenario": "file:mine.yaml"}`, nil); status != http.StatusOK {
+		t.Errorf("the file served: %d", status)
+	}
+	if status, body := post(t, url+"api/analyze", `{"scenario": "file:other.yaml"}`, nil); status != http.StatusNotFound {
+		t.Errorf("another file of its folder: %d %s", status, body)
+	}
+}

@@ -1,0 +1,469 @@
+// Package pagetest drives negsim's page in a headless Chromium, the same way in both of the
+// page's modes (negsim serve, and the static site with the engine in WebAssembly): open a
+// permalink, read the results, move a slider and a red-line box by keyboard, follow the
+// permalink back, and take screenshots at a projector's and a phone's width. The results
+// are checked against answers computed in the test's own process.
+package pagetest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	_ "image/jpeg" // FullScreenshot writes JPEG
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// Chromium finds a Chromium or Chrome to drive; "" when there is none.
+func Chromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	return ""
+}
+
+// Answer is what the page must show for a query: the zone's size and the Nash deal as
+// issue=option pairs joined by commas ("" when the zone is empty).
+type Answer struct {
+	ZOPA uint64
+	Nash string
+}
+
+// Oracle computes the answer for a variant and overrides (PATH=VALUE) of the reference
+// scenario, outside the browser.
+type Oracle func(variant string, sets []string) Answer
+
+// AnswerOf reads zopa.count and the Nash deal out of `negsim analyze --format json`.
+func AnswerOf(analysis []byte, issues []string) (Answer, error) {
+	var an struct {
+		ZOPA struct {
+			Count uint64 `json:"count"`
+		} `json:"zopa"`
+		Solutions struct {
+			Nash *struct {
+				Options map[string]string `json:"options"`
+			} `json:"nash"`
+		} `json:"solutions"`
+	}
+	if err := json.Unmarshal(analysis, &an); err != nil {
+		return Answer{}, err
+	}
+	a := Answer{ZOPA: an.ZOPA.Count}
+	if an.Solutions.Nash != nil {
+		var pairs []string
+		for _, is := range issues {
+			pairs = append(pairs, is+"="+an.Solutions.Nash.Options[is])
+		}
+		a.Nash = strings.Join(pairs, ",")
+	}
+	return a, nil
+}
+
+// Report is what a drive measured: each slider move's time from the key press to the
+// results on the page, in milliseconds.
+type Report struct {
+	SliderMS []float64
+}
+
+// Median is the median slider latency.
+func (r Report) Median() float64 {
+	if len(r.SliderMS) == 0 {
+		return 0
+	}
+	s := slices.Clone(r.SliderMS)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+type session struct {
+	t        *testing.T
+	ctx      context.Context
+	origin   string
+	mu       sync.Mutex
+	messages []chromedp.ConsoleMessage
+}
+
+// Drive runs the whole check against the page at origin (http://host:port/). name labels
+// the screenshots written to the test's artifact folder.
+func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
+	bin := Chromium()
+	if bin == "" {
+		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		// No host name resolves: a page that reached past its origin would fail to load.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelTab)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+
+	const variant = "sanctions-bite"
+	sets := []string{"actors.russia.reservation=0.5"}
+	link := origin + "#scenario=ukraine-2026&variant=" + variant + "&set=" + url.QueryEscape(sets[0])
+	s.do(chromedp.Navigate(link))
+	s.settled()
+	s.expect("the permalink", oracle(variant, sets))
+
+	// The slider of Russia's reservation, moved with the arrow keys: step 0.01.
+	var rep Report
+	slider := `.control[data-path="actors.russia.reservation"] input[type=range]`
+	s.do(chromedp.Focus(chromedp.CSS(slider)))
+	left, right := kb.ArrowLeft, kb.ArrowRight
+	for i, key := range []string{left, left, left, right, left, right, left, right, left} {
+		before := len(s.timings())
+		s.do(chromedp.KeyEvent(key))
+		s.settled()
+		tm := s.timings()
+		if len(tm) <= before {
+			t.Fatalf("slider move %d: no timing recorded", i+1)
+		}
+		rep.SliderMS = append(rep.SliderMS, tm[len(tm)-1])
+	}
+	// 0.50 − 6 × 0.01 + 3 × 0.01 = 0.47
+	sets = []string{"actors.russia.reservation=0.47"}
+	if got := s.hashSets(); !slices.Equal(got, sets) {
+		t.Errorf("after the slider moves the link holds %v, want %v", got, sets)
+	}
+	s.expect("Russia's reservation at 0.47 by keyboard", oracle(variant, sets))
+
+	// A red line by keyboard: Tab to Russia's box for freeze-dmz on territory and press
+	// Space; in sanctions-bite Russia accepts freeze-dmz, so the box clears.
+	box := `.control[data-path="actors.russia.preferences.territory.acceptable"] input[value="freeze-dmz"]`
+	if !evalJS[bool](s, `(() => { const b = document.querySelector('`+box+`'); b.closest("details").open = true; return b.checked; })()`) {
+		t.Fatal("Russia's box for freeze-dmz is not ticked in sanctions-bite")
+	}
+	s.do(chromedp.Focus(chromedp.CSS(box)))
+	s.do(chromedp.KeyEvent(" "))
+	s.settled()
+	got := s.hashSets()
+	if len(got) != 2 || !strings.HasPrefix(got[1], "actors.russia.preferences.territory.acceptable=[") || strings.Contains(got[1], "freeze-dmz") {
+		t.Fatalf("after the box the link holds %v; want the reservation and Russia's territory list without freeze-dmz", got)
+	}
+	sets = got
+	s.expect("Russia's red line without freeze-dmz", oracle(variant, sets))
+	zopa, nash := s.read()
+
+	// The permalink round trip: the link, opened afresh, shows the same state.
+	href := evalJS[string](s, `location.href`)
+	s.do(chromedp.Navigate("about:blank"))
+	s.do(chromedp.Navigate(href))
+	s.settled()
+	if z, n := s.read(); z != zopa || n != nash {
+		t.Errorf("the permalink reopened shows %d, %q; before it showed %d, %q", z, n, zopa, nash)
+	}
+	if value := evalJS[string](s, `document.querySelector('`+slider+`').value`); value != "0.47" {
+		t.Errorf("the permalink reopened sets the slider to %s, want 0.47", value)
+	}
+
+	// The chart by keyboard: one tab stop, the solutions first, then the frontier; the
+	// arrow keys walk them and say each deal.
+	evalJS[any](s, `document.querySelector('#chart .point[tabindex="0"]').focus()`)
+	s.do(chromedp.KeyEvent(kb.ArrowRight))
+	second := evalJS[string](s, `document.getElementById("chart-detail").textContent`)
+	s.do(chromedp.KeyEvent(kb.ArrowLeft))
+	first := evalJS[string](s, `document.getElementById("chart-detail").textContent`)
+	if !strings.HasPrefix(first, "Nash solution") || !strings.HasPrefix(second, "Asymmetric Nash solution") {
+		t.Errorf("the chart by keyboard said %q, then %q", second, first)
+	}
+
+	// Every view draws without an error.
+	for _, view := range []string{"take", "words", "rounds", "compare", "share", "zone"} {
+		// From the top, as a reader comes to the tabs: scrolled down, the sticky headline
+		// would cover them.
+		evalJS[any](s, `window.scrollTo(0, 0)`)
+		s.do(chromedp.Click(chromedp.CSS(`[role=tab][data-view="` + view + `"]`)))
+		s.settled()
+		if !evalJS[bool](s, `document.getElementById("view-`+view+`").textContent.trim().length > 40 && !document.getElementById("view-`+view+`").hidden`) {
+			t.Errorf("view %s shows nothing", view)
+		}
+		if view == "take" {
+			// The nearest change, tried: the result tips, as negsim analyze confirms.
+			before := s.hashSets()
+			z0, n0 := s.read()
+			evalJS[any](s, `document.querySelector('#take table button').click()`)
+			s.settled()
+			after := s.hashSets()
+			if slices.Equal(after, before) {
+				t.Fatalf("trying the nearest change left the link at %v", after)
+			}
+			s.expect(fmt.Sprintf("the nearest change of What would it take (%v)", after), oracle(variant, after))
+			if z, n := s.read(); z == z0 && n == n0 {
+				t.Errorf("trying the nearest change (%v) left the zone at %d and Nash at %q", after, z, n)
+			}
+			sets = after
+		}
+	}
+	if alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`); alert != "" {
+		t.Errorf("the page shows an error: %s", alert)
+	}
+
+	// The report to hand in: one file, the what-if's state and results in it, no script.
+	report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)
+	for _, want := range []string{fmt.Sprintf("%d of 419904 deals", zopa), "actors.russia.reservation=0.47", "variants:", "<svg"} {
+		if !strings.Contains(report, want) {
+			s.t.Errorf("the report lacks %q", want)
+		}
+	}
+	os.WriteFile(filepath.Join(s.t.ArtifactDir(), name+"-report.html"), []byte(report), 0o644)
+	if strings.Contains(report, "<script") || strings.Contains(report, "http://") && !strings.Contains(report, `href="`+s.origin) {
+		s.t.Error("the report holds a script or a link outside the page")
+	}
+
+	// Every scenario of the list, shipped or a file of the folder, opens without an error.
+	for _, sc := range evalJS[[]string](s, `[...document.querySelectorAll('#scenario option')].map(o => o.value)`) {
+		s.do(chromedp.Navigate(origin + "#scenario=" + sc))
+		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.shown === "`+sc+`" && document.body.dataset.busy === "false"`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+			t.Fatalf("%s never showed: %v", sc, err)
+		}
+		if alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`); alert != "" {
+			t.Errorf("%s: the page shows an error: %s", sc, alert)
+		}
+		if n := evalJS[int](s, `document.querySelectorAll("#controls .control").length`); n < 5 {
+			t.Errorf("%s: %d what-if controls", sc, n)
+		}
+		// MODEL.md's check of the Security Council rule: each permanent member holds 0.1963
+		// of the Shapley–Shubik power.
+		if agree := evalJS[string](s, `document.getElementById("agree").textContent`); sc == "teaching-security-council" && !strings.Contains(agree, "0.1963") {
+			t.Errorf("%s: who must agree shows %q, without the permanent members' 0.1963", sc, agree)
+		}
+	}
+
+	// A file of the student's own, opened in the browser: the job offer, whose comments work
+	// out its 4 zone deals and its Nash deal by hand.
+	own, err := filepath.Abs(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.do(chromedp.SetUploadFiles(chromedp.CSS("#local"), []string{own}))
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`(document.body.dataset.shown || "").startsWith("doc:") && document.body.dataset.busy === "false"`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+		t.Fatalf("the file opened from this computer never showed: %v", err)
+	}
+	if z, n := s.read(); z != 4 || n != "salary=high,remote=hybrid,start=now" {
+		t.Errorf("the file opened from this computer shows %d deals and Nash %q; its comments work out 4 and high, hybrid, now", z, n)
+	}
+
+	s.screenshots(name)
+	s.checkOrigin()
+	s.checkConsole()
+	return rep
+}
+
+// evalJS evaluates a JavaScript expression in the page.
+func evalJS[T any](s *session, expr string, opts ...chromedp.EvaluateOption) T {
+	s.t.Helper()
+	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[T](expr, opts...))
+	if err != nil {
+		s.t.Fatalf("%s: %v", expr, err)
+	}
+	return out
+}
+
+func (s *session) do(action chromedp.Action[chromedp.Void]) {
+	s.t.Helper()
+	if err := chromedp.Do(s.ctx, action); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// settled waits until the page has answered the latest change and drawn its view.
+func (s *session) settled() {
+	s.t.Helper()
+	_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false"`, chromedp.WithPollingTimeout(90*time.Second)))
+	if err != nil {
+		s.t.Fatalf("the page did not settle: %v", err)
+	}
+}
+
+func (s *session) timings() []float64 {
+	s.t.Helper()
+	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[[]float64](`window.negsimTimings`))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return out
+}
+
+// hashSets are the overrides the page's link holds.
+func (s *session) hashSets() []string {
+	s.t.Helper()
+	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[[]string](`new URLSearchParams(location.hash.slice(1)).getAll("set")`))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return out
+}
+
+func (s *session) read() (uint64, string) {
+	s.t.Helper()
+	type shown struct {
+		Count string `json:"count"`
+		Nash  string `json:"nash"`
+	}
+	out, err := chromedp.Run(s.ctx, chromedp.Evaluate[shown](`({count: document.querySelector('[data-testid="zopa-count"]').textContent, nash: document.querySelector('[data-testid="nash"]').textContent})`))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var n uint64
+	if _, err := fmt.Sscan(out.Count, &n); err != nil {
+		s.t.Fatalf("zopa-count shows %q", out.Count)
+	}
+	nash := out.Nash
+	if !strings.Contains(nash, "=") {
+		nash = ""
+	}
+	return n, nash
+}
+
+func (s *session) expect(what string, want Answer) {
+	s.t.Helper()
+	z, n := s.read()
+	if z != want.ZOPA || n != want.Nash {
+		s.t.Errorf("%s: the page shows a zone of %d and Nash %q; negsim analyze gives %d and %q", what, z, n, want.ZOPA, want.Nash)
+	}
+	if diag := evalJS[bool](s, `!document.querySelector('[data-testid="diagnosis"]').hidden`); diag != (want.ZOPA == 0) {
+		s.t.Errorf("%s: diagnosis shown %v with a zone of %d", what, diag, want.ZOPA)
+	}
+}
+
+// screenshots checks the page at a projector's width and a phone's: not blank, and no
+// wider than the window (nothing to scroll sideways).
+func (s *session) screenshots(name string) {
+	s.t.Helper()
+	for _, w := range []int64{1280, 400} {
+		s.do(chromedp.EmulateViewport(w, 900))
+		s.settled()
+		width, err := chromedp.Run(s.ctx, chromedp.Evaluate[float64](`document.documentElement.scrollWidth`))
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		if width > float64(w) {
+			s.t.Errorf("at %d px the page is %g px wide: it scrolls sideways", w, width)
+		}
+		shot, err := chromedp.Run(s.ctx, chromedp.FullScreenshot(90))
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		img, _, err := image.Decode(bytes.NewReader(shot))
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		if inked, colours := InkedShare(img); inked < 0.05 || colours < 20 {
+			s.t.Errorf("at %d px the screenshot looks blank: %.1f%% inked, %d colours", w, 100*inked, colours)
+		}
+		os.WriteFile(filepath.Join(s.t.ArtifactDir(), fmt.Sprintf("%s-%d.jpg", name, w)), shot, 0o644)
+	}
+	s.do(chromedp.EmulateViewport(1280, 900))
+}
+
+// checkOrigin finds every resource the page loaded and fails on one from elsewhere.
+func (s *session) checkOrigin() {
+	s.t.Helper()
+	names, err := chromedp.Run(s.ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType("resource").map(e => e.name)`))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if len(names) < 3 {
+		s.t.Errorf("only %d resources recorded: %v", len(names), names)
+	}
+	for _, n := range names {
+		if !strings.HasPrefix(n, s.origin) && !strings.HasPrefix(n, "blob:"+strings.TrimSuffix(s.origin, "/")) && !strings.HasPrefix(n, "data:") {
+			s.t.Errorf("the page loaded %s, outside its origin %s", n, s.origin)
+		}
+	}
+}
+
+func (s *session) collectConsole() {
+	// The browser starts on the first action; the console is read from the start.
+	if err := chromedp.Do(s.ctx, chromedp.Navigate("about:blank")); err != nil {
+		s.t.Fatal(err)
+	}
+	console := chromedp.Console(s.ctx)
+	go func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			s.mu.Lock()
+			s.messages = append(s.messages, m)
+			s.mu.Unlock()
+		}
+	}()
+}
+
+// checkConsole fails on any error or warning the page wrote; a sentinel logged last shows
+// that messages were being collected.
+func (s *session) checkConsole() {
+	s.t.Helper()
+	const sentinel = "negsim-pagetest-end"
+	evalJS[any](s, `console.log("`+sentinel+`")`)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s.mu.Lock()
+		seen := slices.ContainsFunc(s.messages, func(m chromedp.ConsoleMessage) bool { return m.Text == sentinel })
+		msgs := slices.Clone(s.messages)
+		s.mu.Unlock()
+		if seen {
+			for _, m := range msgs {
+				if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException || m.Type == chromedp.ConsoleWarning {
+					s.t.Errorf("console %s", m)
+				}
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatal("the console sentinel never arrived: console messages are not being collected")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// InkedShare is the share of pixels that are not near-white, and how many distinct colours
+// the image holds (counted up to 1000): a blank or one-colour screenshot scores low on both.
+func InkedShare(img image.Image) (float64, int) {
+	b := img.Bounds()
+	inked, total := 0, 0
+	colours := map[[3]uint32]bool{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			total++
+			if r < 0xF000 || g < 0xF000 || bl < 0xF000 {
+				inked++
+			}
+			if len(colours) < 1000 {
+				colours[[3]uint32{r >> 8, g >> 8, bl >> 8}] = true
+			}
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return float64(inked) / float64(total), len(colours)
+}

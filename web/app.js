@@ -1,0 +1,1007 @@
+// negsim's page: choose a scenario, change its values, read the results. The engine answers
+// through engine.js; this file holds the page's state (mirrored in the URL's hash, so that
+// a link reproduces it) and draws what the engine says. It computes nothing of the model.
+
+import {connect} from "./engine.js";
+import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
+import {reportHTML} from "./report.js";
+
+const $ = (id) => document.getElementById(id);
+const h = (tag, attrs = {}, ...children) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "text") e.textContent = v;
+    else if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) if (c !== undefined && c !== null && c !== false) e.append(c);
+  return e;
+};
+const num = (x) => (Math.round(x * 1000) / 1000).toFixed(3);
+const count = (n) => Number(n).toLocaleString("en");
+
+// The page's state: what the hash holds.
+const state = {scenario: "", variant: "", set: new Map(), view: "zone", axes: []};
+// Views that fetch their own results when shown: each is a tab in index.html and a case of
+// showView.
+const VIEWS = ["zone", "take", "words", "rounds", "compare", "share"];
+
+let engine;
+let catalog = {scenarios: [], files: []};
+let local = null; // {name, id} of a file opened from this computer
+let engineID = ""; // what the engine calls the open scenario
+let loaded = null; // the open scenario, as the file gives it
+let params = []; // what can change, at the variant's values
+const results = {}; // the latest answers, by kind, with the query they answer
+let selectedRound = 0;
+
+// --- the hash -----------------------------------------------------------------------------
+
+function readHash() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  state.scenario = p.get("scenario") || "";
+  state.variant = p.get("variant") || "";
+  state.set = new Map();
+  for (const s of p.getAll("set")) {
+    const i = s.indexOf("=");
+    if (i > 0) state.set.set(s.slice(0, i), s.slice(i + 1));
+  }
+  state.view = VIEWS.includes(p.get("view")) ? p.get("view") : "zone";
+  state.axes = (p.get("axes") || "").split(",").filter(Boolean);
+}
+
+function hashOf() {
+  const p = new URLSearchParams();
+  if (state.scenario) p.set("scenario", state.scenario);
+  if (state.variant) p.set("variant", state.variant);
+  for (const [k, v] of state.set) p.append("set", `${k}=${v}`);
+  if (state.view !== "zone") p.set("view", state.view);
+  if (state.axes.length === 2) p.set("axes", state.axes.join(","));
+  return "#" + p.toString();
+}
+
+function writeHash() {
+  const next = hashOf();
+  if (location.hash !== next) history.replaceState(null, "", next);
+  if (state.view === "share") $("permalink").value = location.href;
+}
+
+// --- talking to the engine --------------------------------------------------------------
+
+function query() {
+  const q = {scenario: engineID};
+  if (state.variant) q.variant = state.variant;
+  if (state.set.size) q.set = [...state.set].map(([k, v]) => `${k}=${v}`);
+  return q;
+}
+
+function showError(e) {
+  const box = $("error");
+  box.replaceChildren(h("p", {text: e.message.split("\n")[0]}));
+  if (e.problems && e.problems.length) {
+    box.append(h("ul", {}, e.problems.map((p) => h("li", {text: `${p.file}${p.line ? ":" + p.line : ""}${p.col ? ":" + p.col : ""}: ${p.path ? p.path + ": " : ""}${p.message}`}))));
+  } else if (e.message.includes("\n")) {
+    box.append(h("pre", {text: e.message.split("\n").slice(1).join("\n")}));
+  }
+  box.hidden = false;
+}
+
+function clearError() {
+  $("error").hidden = true;
+}
+
+// --- the scenario list ------------------------------------------------------------------
+
+function fillScenarios() {
+  const sel = $("scenario");
+  sel.replaceChildren();
+  const shipped = h("optgroup", {label: "Shipped with negsim"});
+  for (const s of catalog.scenarios) shipped.append(h("option", {value: s.name, text: `${s.title} (${s.name})`}));
+  sel.append(shipped);
+  if (catalog.files.length) {
+    const files = h("optgroup", {label: engine.mode === "serve" ? "Files of the served folder" : "Files of this site"});
+    for (const f of catalog.files) files.append(h("option", {value: "file:" + f, text: f}));
+    sel.append(files);
+  }
+  if (local) {
+    sel.append(h("optgroup", {label: "From this computer"}, h("option", {value: local.id, text: local.name})));
+  }
+  if (![...sel.options].some((o) => o.value === state.scenario)) {
+    sel.append(h("option", {value: state.scenario, text: state.scenario}));
+  }
+  sel.value = state.scenario;
+}
+
+async function resolveScenario() {
+  const ref = state.scenario;
+  if (ref.startsWith("file:") && engine.mode === "wasm") {
+    // A static site has no server to read its files: the page fetches the file from its
+    // own origin and hands the text to the engine.
+    const name = ref.slice(5);
+    const response = await fetch(encodeURI(name));
+    if (!response.ok) throw new Error(`${name}: the site has no such file (status ${response.status})`);
+    const l = await engine.call("load", {name, text: await response.text()});
+    return l;
+  }
+  return engine.call("load", {scenario: ref});
+}
+
+async function openScenario() {
+  setStatus(`Opening ${state.scenario}…`);
+  try {
+    loaded = await resolveScenario();
+  } catch (e) {
+    if (state.scenario.startsWith("doc:")) {
+      e.message = "This link names a file that was opened from a computer, which the link cannot carry: open the file again with “Open a scenario file”.";
+    }
+    showError(e);
+    setStatus("");
+    return;
+  }
+  engineID = loaded.id;
+  const sc = loaded.scenario;
+  $("about").textContent = firstParagraph(sc.description || "");
+  const vs = $("variant");
+  vs.replaceChildren(h("option", {value: "", text: "As the file gives it"}));
+  for (const v of sc.variants || []) {
+    const about = v.description.replace(/\s+/g, " ");
+    vs.append(h("option", {value: v.id, title: about, text: `${v.id}: ${about.length > 70 ? about.slice(0, about.lastIndexOf(" ", 70)) + " …" : about}`}));
+  }
+  if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) state.variant = "";
+  vs.value = state.variant;
+  const veto = sc.actors.filter((a) => a.veto !== false).map((a) => a.id);
+  if (!(state.axes.length === 2 && state.axes.every((a) => veto.includes(a)) && state.axes[0] !== state.axes[1])) {
+    state.axes = veto.slice(0, 2);
+  }
+  fillAxes(veto);
+  refresh();
+  await buildControls();
+  setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
+}
+
+function firstParagraph(text) {
+  const s = text.trim().split(/\n\s*\n/)[0].replace(/\s+/g, " ");
+  return s.length > 400 ? s.slice(0, s.lastIndexOf(" ", 400)) + " …" : s;
+}
+
+function setStatus(text) {
+  $("status").textContent = text;
+}
+
+// --- names ------------------------------------------------------------------------------
+
+function actorName(id) {
+  const a = loaded && loaded.scenario.actors.find((x) => x.id === id);
+  return a ? a.name : id;
+}
+function issueOf(id) {
+  return loaded.scenario.issues.find((x) => x.id === id);
+}
+function issueName(id) {
+  const is = issueOf(id);
+  return is ? is.name : id;
+}
+function optionLabel(issue, id) {
+  const is = issueOf(issue);
+  const o = is && is.options.find((x) => x.id === id);
+  return o && o.label ? `${o.label} (${id})` : id;
+}
+function dealPairs(options) {
+  return loaded.scenario.issues.map((is) => `${is.id}=${options[is.id]}`).join(",");
+}
+function dealText(options) {
+  return loaded.scenario.issues.map((is) => `${is.name}: ${optionLabel(is.id, options[is.id])}`).join("; ");
+}
+
+// --- the what-if controls ----------------------------------------------------------------
+
+const listOf = (v) => v.replace(/^\[|\]$/g, "").split(",").map((s) => s.trim()).filter(Boolean);
+const flowList = (ids) => `[${ids.join(",")}]`;
+
+// describe says what a path means in words, for its label.
+function describe(path) {
+  const s = path.split(".");
+  if (s[0] === "actors") {
+    const who = actorName(s[1]);
+    const rest = s.slice(2);
+    switch (rest[0]) {
+      case "veto": return {group: s[1], text: `${who} holds a veto`};
+      case "power": return {group: s[1], text: "Bargaining power"};
+      case "reservation": return {group: s[1], text: "Reservation (what no deal is worth)"};
+      case "reservation_drift": return {group: s[1], text: "Reservation drift per round"};
+      case "strategy": return {group: s[1], text: rest[1] === "kind" ? "Concession strategy" : "Concession exponent"};
+      case "votes": return {group: s[1], text: "Votes"};
+      case "ratification": return {group: s[1], sub: "Ratification at home", text: rest[1] === "votes_needed" ? "Votes its ratifiers must give" : rest.slice(1).join(" ")};
+      case "beliefs": return {group: s[1], sub: "What it believes of the others", text: rest.slice(2).join(".")};
+      case "preferences": {
+        const is = issueName(rest[1]);
+        const sub = `${is}`;
+        switch (rest[2]) {
+          case "weight": return {group: s[1], sub, text: `Weight of ${is}`};
+          case "ideal": return {group: s[1], sub, text: `Ideal option on ${is}`};
+          case "shape": return {group: s[1], sub, text: `How value falls away from the ideal on ${is}`};
+          case "utilities": return {group: s[1], sub, text: `Value of ${optionLabel(rest[1], rest[3])} on ${is}`};
+          case "acceptable": return {group: s[1], sub, text: `Red line on ${is}: the options ${who} can accept`};
+        }
+        break;
+      }
+      case "constraints": {
+        const c = (loaded.scenario.actors.find((a) => a.id === s[1]).constraints || [])[Number(rest[1])] || {};
+        const why = c.why ? ` (${c.why})` : "";
+        const part = rest[2] === "if" ? `if ${issueName(rest[3])} is one of` : `then ${issueName(rest[3])} must be one of`;
+        return {group: s[1], sub: `Condition ${Number(rest[1]) + 1}${why}`, text: part};
+      }
+    }
+    return {group: s[1], text: rest.join(".")};
+  }
+  if (s[0] === "decision") return {group: "talks", text: "Votes a deal needs (0: the vetoes alone decide)"};
+  if (s[0] === "protocol") {
+    const t = {kind: "How talks run (protocol)", rounds: "Deadline in rounds", rule: "How the mediator chooses", mediator: "Mediator"}[s[1]];
+    return {group: "talks", text: t || s[1]};
+  }
+  if (s[0] === "events") {
+    const ev = (loaded.scenario.events || [])[Number(s[1])] || {};
+    return {group: "talks", text: `Round of the event: ${ev.why || s[1]}`};
+  }
+  return {group: "other", text: path};
+}
+
+function stepOf(p) {
+  if (p.kind === "integer") return 1;
+  const range = p.max - p.min;
+  return range > 0 ? Math.pow(10, Math.floor(Math.log10(range / 100))) : 0.01;
+}
+function formatNumber(x, step) {
+  const d = Math.max(0, -Math.floor(Math.log10(step)));
+  return String(Number(x.toFixed(d)));
+}
+
+function currentValue(p) {
+  return state.set.has(p.path) ? state.set.get(p.path) : p.value;
+}
+
+// change records one control's value: an override when it differs from the scenario's,
+// none when it is back where the scenario has it.
+function change(p, value, started) {
+  const same = p.kind === "number" || p.kind === "integer" ? Number(value) === Number(p.value) : value === p.value;
+  if (same) state.set.delete(p.path);
+  else state.set.set(p.path, value);
+  markChanged(p.path);
+  showChanges();
+  writeHash();
+  refresh(started);
+}
+
+function markChanged(path) {
+  const c = document.querySelector(`.control[data-path="${CSS.escape(path)}"]`);
+  if (c) c.classList.toggle("changed", state.set.has(path));
+}
+
+function showChanges() {
+  const n = state.set.size;
+  $("changes").textContent = n === 0 ? "No changes yet." : `${n} change${n === 1 ? "" : "s"} from the scenario${state.variant ? " with its variant" : ""}.`;
+}
+
+let controlCount = 0;
+function control(p) {
+  const id = `ctl-${controlCount++}`;
+  const d = describe(p.path);
+  const path = h("span", {class: "path", text: p.path});
+  const wrap = (tag, ...children) => h(tag, {class: "control", "data-path": p.path, "data-words": `${d.text} ${d.sub || ""} ${actorName(d.group)} ${p.path}`.toLowerCase()}, ...children);
+  const value = currentValue(p);
+  switch (p.kind) {
+    case "integer":
+      if (p.max - p.min > 100) {
+        const input = h("input", {type: "number", id, min: p.min, max: p.max, step: 1, value, "aria-describedby": id + "-path"});
+        input.addEventListener("change", (ev) => {
+          if (input.checkValidity() && input.value !== "") change(p, String(Number(input.value)), ev.timeStamp);
+        });
+        path.id = id + "-path";
+        return wrap("div", h("label", {for: id, text: d.text}), input, path);
+      }
+    // falls through: a short range reads best as a slider
+    case "number": {
+      const step = stepOf(p);
+      const out = h("output", {for: id, text: value});
+      const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path"});
+      input.addEventListener("input", (ev) => {
+        const v = formatNumber(Number(input.value), step);
+        out.textContent = v;
+        change(p, v, ev.timeStamp);
+      });
+      path.id = id + "-path";
+      return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), path);
+    }
+    case "bool": {
+      const input = h("input", {type: "checkbox", role: "switch", id, checked: value === "true", "aria-describedby": id + "-path"});
+      input.addEventListener("change", (ev) => change(p, String(input.checked), ev.timeStamp));
+      path.id = id + "-path";
+      return wrap("div", h("div", {class: "switch"}, input, h("label", {for: id, text: d.text})), path);
+    }
+    case "option": {
+      const sel = h("select", {id, "aria-describedby": id + "-path"}, p.choices.map((c) => h("option", {value: c, text: c})));
+      sel.value = value;
+      sel.addEventListener("change", (ev) => change(p, sel.value, ev.timeStamp));
+      path.id = id + "-path";
+      return wrap("div", h("label", {for: id, text: d.text}), sel, path);
+    }
+    case "options": {
+      const on = new Set(listOf(value));
+      const issue = p.path.split(".").at(-1);
+      const issueID = p.path.includes(".preferences.") ? p.path.split(".")[3] : issue;
+      const boxes = p.choices.map((c, i) => {
+        const box = h("input", {type: "checkbox", id: `${id}-${i}`, value: c, checked: on.has(c)});
+        box.addEventListener("change", (ev) => {
+          const picked = p.choices.filter((_, j) => document.getElementById(`${id}-${j}`).checked);
+          change(p, flowList(picked), ev.timeStamp);
+        });
+        return h("label", {for: `${id}-${i}`}, box, optionLabel(issueID, c));
+      });
+      return wrap("fieldset", h("legend", {text: d.text}), h("div", {class: "boxes"}, boxes), path);
+    }
+  }
+  return wrap("div", h("span", {text: `${d.text}: ${value}`}), path);
+}
+
+async function buildControls() {
+  try {
+    params = (await engine.call("params", {scenario: engineID, variant: state.variant || undefined})).params;
+  } catch (e) {
+    showError(e);
+    params = [];
+  }
+  const box = $("controls");
+  box.replaceChildren();
+  controlCount = 0;
+  const essentials = h("details", {class: "group", open: true}, h("summary", {text: "Reservations and vetoes"}));
+  box.append(essentials);
+  const groups = new Map();
+  for (const a of loaded.scenario.actors) {
+    const g = h("details", {class: "group"}, h("summary", {text: `${a.name}: priorities, values and red lines`}));
+    groups.set(a.id, g);
+    box.append(g);
+  }
+  const talks = h("details", {class: "group"}, h("summary", {text: "The talks: who must agree, protocol, deadline, events"}));
+  box.append(talks);
+  const subs = new Map();
+  // Groups (a whole actor, as JSON) and the name are for the command line; a list's
+  // elements one by one repeat its boxes.
+  const lists = new Set(params.filter((p) => p.kind === "options").map((p) => p.path));
+  const shown = params.filter((p) => p.kind !== "group" && p.kind !== "text" && !(/\.\d+$/.test(p.path) && lists.has(p.path.replace(/\.\d+$/, ""))));
+  for (const p of shown) {
+    const d = describe(p.path);
+    const c = control(p);
+    if (/^actors\.[^.]+\.(reservation|veto)$/.test(p.path)) {
+      // Said with the actor's name, since the group holds every actor.
+      const label = c.querySelector("label, legend");
+      if (p.path.endsWith(".reservation")) label.textContent = `${actorName(d.group)}: reservation`;
+      essentials.append(c);
+    } else if (groups.has(d.group)) {
+      const g = groups.get(d.group);
+      if (d.sub) {
+        const key = d.group + "/" + d.sub;
+        if (!subs.has(key)) {
+          const s = h("div", {class: "subgroup"}, h("p", {class: "sub", text: d.sub}));
+          subs.set(key, s);
+          g.append(s);
+        }
+        subs.get(key).append(c);
+      } else {
+        g.append(c);
+      }
+    } else {
+      talks.append(c);
+    }
+    markChanged(p.path);
+  }
+  showChanges();
+  applyFilter();
+}
+
+function applyFilter() {
+  const words = $("filter").value.toLowerCase().split(/\s+/).filter(Boolean);
+  for (const c of document.querySelectorAll("#controls .control")) {
+    c.classList.toggle("hide", !words.every((w) => c.dataset.words.includes(w)));
+  }
+  for (const s of document.querySelectorAll("#controls .subgroup")) {
+    s.classList.toggle("hide", !s.querySelector(".control:not(.hide)"));
+  }
+  for (const g of document.querySelectorAll("#controls details.group")) {
+    const any = g.querySelector(".control:not(.hide)");
+    g.classList.toggle("hide", !any);
+    if (words.length && any) g.open = true;
+  }
+}
+
+// --- computing ---------------------------------------------------------------------------
+
+// Requests go one at a time: while one is out, moves of a slider only mark the state as
+// changed, and the next request carries the latest state. The time from a move to its
+// results on the page is kept in window.negsimTimings (milliseconds).
+let wanted = 0;
+let applied = 0;
+let running = false;
+let firstMove = null;
+window.negsimTimings = [];
+
+function busy(on) {
+  $("results").setAttribute("aria-busy", String(on));
+  document.body.dataset.busy = String(on);
+}
+
+function refresh(started) {
+  wanted++;
+  if (started !== undefined && firstMove === null) firstMove = started;
+  busy(true);
+  if (!running) pump();
+}
+
+// redrawView fetches what a newly opened view needs, when no change is being computed
+// (pump draws the view itself when it finishes).
+async function redrawView() {
+  if (!engineID || running) return;
+  running = true;
+  busy(true);
+  await showView(query());
+  running = false;
+  if (applied !== wanted) pump();
+  else busy(false);
+}
+
+async function pump() {
+  running = true;
+  while (applied !== wanted) {
+    const mine = wanted;
+    const started = firstMove;
+    firstMove = null;
+    const q = query();
+    try {
+      const an = await engine.call("analyze", {...q, limit: 10});
+      // Another scenario may have opened meanwhile; its own request follows.
+      if (q.scenario !== engineID) continue;
+      renderAnalysis(an, q);
+      // Tests wait for the scenario they asked for to be on screen.
+      document.body.dataset.shown = state.scenario;
+      if (started !== null) window.negsimTimings.push(performance.now() - started);
+      clearError();
+    } catch (e) {
+      if (q.scenario !== engineID) continue;
+      showError(e);
+    }
+    applied = mine;
+    if (applied === wanted) await showView(q);
+  }
+  running = false;
+  busy(false);
+  document.body.dataset.ready = "true";
+}
+
+const key = (q) => JSON.stringify(q);
+
+async function fetchOnce(kind, method, request, q) {
+  if (results[kind] && results[kind].key === key(request)) return results[kind].value;
+  const value = await engine.call(method, request);
+  results[kind] = {key: key(request), value, query: q};
+  return value;
+}
+
+// showView fetches and draws what the open view needs, unless a newer change is waiting.
+async function showView(q) {
+  if (q.scenario !== engineID) return;
+  try {
+    switch (state.view) {
+      case "zone":
+        if (state.axes.length === 2) {
+          const plane = await fetchOnce("plane", "plane", {...q, axes: state.axes}, q);
+          if (wanted === applied) renderPlane(plane);
+        } else {
+          $("chart").replaceChildren(h("p", {text: "The chart needs two parties with a veto."}));
+        }
+        break;
+      case "take":
+        $("take").replaceChildren(h("p", {text: "Searching every value for the change that tips the result…"}));
+        renderTake(await fetchOnce("take", "sensitivity", q, q));
+        break;
+      case "words":
+        renderWords(await fetchOnce("words", "explain", q, q));
+        break;
+      case "rounds":
+        renderRounds(await fetchOnce("rounds", "rounds", q, q));
+        break;
+      case "compare":
+        renderCompare(await fetchOnce("compare", "compare", {...q, limit: 10}, q));
+        break;
+      case "share":
+        renderShare(await fetchOnce("export", "export", q, q));
+        break;
+    }
+  } catch (e) {
+    showError(e);
+  }
+}
+
+// --- the zone --------------------------------------------------------------------------
+
+function renderAnalysis(an, q) {
+  results.analysis = {value: an, query: q};
+  const share = an.space.deals ? (100 * an.zopa.count) / an.space.deals : 0;
+  $("zopa-count").textContent = String(an.zopa.count);
+  const pct = share === 0 || share >= 100 ? share.toFixed(0) : share >= 1 ? share.toFixed(1) : share.toPrecision(2);
+  $("zopa-of").textContent = `of ${count(an.space.deals)} deals (${pct}%)` + (an.zopa.count ? `; ${count(an.pareto.count)} Pareto-optimal` : "");
+  const nash = an.solutions.nash;
+  $("nash").textContent = nash ? dealPairs(nash.options) : "none: the zone is empty";
+  renderDiagnosis(an);
+  renderAgreement(an);
+  renderSolutions(an);
+  renderOptions(an);
+}
+
+function renderDiagnosis(an) {
+  const box = $("diagnosis");
+  const dg = an.diagnosis;
+  if (!dg) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const out = [h("h3", {text: "Why the zone is empty"})];
+  if (dg.red_lines_clash) {
+    out.push(h("p", {text: "The parties' red lines clash: no deal keeps all of them, whatever the reservations."}));
+  } else if (dg.closest) {
+    const c = dg.closest;
+    out.push(h("p", {text: `No deal is acceptable to every party. The closest deal within everyone's red lines falls short by ${num(c.largest_shortfall)} at most:`}));
+    out.push(h("p", {}, h("code", {text: dealPairs(c.options)})));
+    const short = an.actors.filter((a) => a.veto && c.shortfall[a.id] > 0)
+      .map((a) => h("li", {text: `${a.name} gets ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below its reservation ${num(a.reservation)}.`}));
+    if (short.length) out.push(h("ul", {}, short));
+  }
+  const gaps = dg.reservations.filter((g) => g.must_fall_by === null || g.must_fall_by > 1e-9).map((g) => h("li", {
+    text: g.must_fall_by === null
+      ? `${actorName(g.actor)}: no drop would do: no deal within its red lines satisfies the others at their reservations.`
+      : `${actorName(g.actor)}: the most it can get from a deal the others accept is ${num(g.reachable)}; its reservation ${num(g.reservation)} would have to fall by ${num(g.must_fall_by)}.`,
+  }));
+  out.push(h("p", {text: "Lowering one reservation, the others fixed:"}), h("ul", {}, gaps));
+  out.push(h("p", {text: "Dropping one red line or condition:"}));
+  out.push(h("ul", {}, dg.openers.length ? dg.openers.map((o) => h("li", {},
+    o.kind === "constraint" ? `${actorName(o.actor)}'s condition “${o.why}”` : `${actorName(o.actor)}'s red line on ${issueName(o.issue)}`,
+    `: lets in ${count(o.deals)} deal${o.deals === 1 ? "" : "s"} `, h("code", {text: o.path}))) : [h("li", {text: "none opens the zone on its own."})]));
+  box.replaceChildren(...out);
+  box.hidden = false;
+}
+
+// renderAgreement shows who must agree beyond the vetoes, when the scenario says: the
+// decision rule and each voter's power, ratification at home, and each actor's beliefs.
+function renderAgreement(an) {
+  const out = [];
+  if (an.decision) {
+    const d = an.decision;
+    out.push(h("h3", {text: "Who must agree"}),
+      h("p", {text: `A deal passes when every veto actor accepts it and the actors that accept it hold at least ${d.votes_needed} of the ${d.votes_at_table} votes at the table.`}));
+    const power = an.power || {};
+    out.push(h("div", {class: "scroll"}, table(["voter", "votes", "veto", "pivotal for (zone deals)", "Shapley–Shubik", "Banzhaf"],
+      d.voters.map((v) => [actorName(v.actor), String(v.votes), v.veto ? "yes" : "no", count(v.pivotal),
+        power[v.actor] ? power[v.actor].shapley_shubik.toFixed(4) : "–", power[v.actor] ? power[v.actor].banzhaf.toFixed(4) : "–"]), [1, 3, 4, 5])));
+    if (d.power_note) out.push(h("p", {text: d.power_note}));
+  }
+  if (an.ratification) {
+    out.push(h("h3", {text: "Ratification at home"}));
+    out.push(h("ul", {}, Object.entries(an.ratification).map(([id, r]) => h("li", {},
+      `${actorName(id)} needs ${r.votes_needed} of ${r.votes} votes from ${r.by.map(actorName).join(", ")}; they would ratify ${count(r.win_set)} deals (its win-set).`,
+      ...(r.blocked_by || []).map((b) => h("span", {}, ` ${actorName(b.ratifier)}'s ${b.kind === "red_line" ? "red line" : "reservation"} blocks: without it ${count(b.deals)} deals pass `, h("code", {text: b.path}), "."))))));
+  }
+  if (an.beliefs) {
+    out.push(h("h3", {text: "What each side believes"}));
+    out.push(h("ul", {}, Object.entries(an.beliefs).map(([id, b]) => h("li", {},
+      `${actorName(id)} sees a zone of ${count(b.zopa_count)} deals` +
+      (b.nash ? `; its Nash deal is ${b.nash_in_true_zopa ? "" : "not "}in the true zone` : "") +
+      `; false hopes: ${count(b.false_hopes)}; deals it misses: ${count(b.missed)}.`))));
+  }
+  const votes = an.diagnosis && an.diagnosis.votes;
+  if (votes) {
+    out.push(h("p", {text: `The best deal every veto actor accepts gathers ${votes.best_votes} of the ${votes.votes_needed} votes needed.` +
+      (votes.missing.length ? ` A yes from ${votes.missing.map((m) => `${actorName(m.actor)} (${count(m.deals)} deals)`).join(", ")} would open the zone.` : "")}));
+  }
+  $("agree").replaceChildren(...out);
+}
+
+function table(head, rows, numeric = []) {
+  return h("table", {},
+    h("thead", {}, h("tr", {}, head.map((c) => h("th", {scope: "col", text: c})))),
+    h("tbody", {}, rows.map((r) => h("tr", {}, r.map((c, i) => (i === 0 ? h("th", {scope: "row", text: c}) : h("td", {class: numeric.includes(i) ? "num" : undefined, text: c})))))));
+}
+
+function renderSolutions(an) {
+  const sols = SOLUTIONS.map((s) => ({...s, sol: an.solutions[s.key]}));
+  if (!an.solutions.nash) {
+    $("solutions").replaceChildren(h("p", {text: "None: the zone is empty."}));
+    return;
+  }
+  const rows = loaded.scenario.issues.map((is) => [is.name, ...sols.map((s) => (s.sol ? s.sol.options[is.id] : "–"))]);
+  for (const a of an.actors) {
+    rows.push([`${a.name}${a.veto ? "" : " (no veto)"}: utility`, ...sols.map((s) => (s.sol ? `${num(s.sol.utilities[a.id])} (${s.sol.surplus[a.id] >= 0 ? "+" : ""}${num(s.sol.surplus[a.id])})` : "–"))]);
+  }
+  $("solutions").replaceChildren(table(["", ...sols.map((s) => s.title)], rows));
+}
+
+function renderOptions(an) {
+  if (!an.zopa.count) {
+    $("options").replaceChildren(h("p", {text: "No option is in the zone while it is empty."}));
+    return;
+  }
+  const rows = loaded.scenario.issues.map((is) => {
+    const inZone = is.options.filter((o) => an.issues[is.id][o.id] > 0).map((o) => `${o.id} (${count(an.issues[is.id][o.id])})`);
+    const out = is.options.filter((o) => !(an.issues[is.id][o.id] > 0)).map((o) => o.id);
+    return [is.name, inZone.join(", "), out.join(", ")];
+  });
+  $("options").replaceChildren(table(["issue", "in the zone (deals)", "never in the zone"], rows));
+}
+
+function fillAxes(veto) {
+  for (const [i, id] of [[0, "axis-x"], [1, "axis-y"]]) {
+    const sel = $(id);
+    sel.replaceChildren(...veto.map((a) => h("option", {value: a, text: actorName(a)})));
+    sel.value = state.axes[i] || "";
+    sel.disabled = veto.length < 2;
+  }
+}
+
+function renderPlane(plane) {
+  const an = results.analysis.value;
+  const names = Object.fromEntries(an.actors.map((a) => [a.id, a.name]));
+  const svg = planeChart({plane, analysis: an, names, dealText, onDetail: (t) => { $("chart-detail").textContent = t; }});
+  const items = [
+    {colour: "#9aa0a6", label: "every deal (darker: more deals)"},
+    {colour: "#1f77b4", label: "deals in the zone"},
+    {colour: "#a50e0e", dash: "6 4", label: "reservations"},
+    {colour: "#1a1a1a", label: "the frontier for these two"},
+    ...SOLUTIONS.map((s, i) => ({shape: s.shape, colour: PALETTE[i], label: s.title})),
+  ];
+  const note = plane.complete ? null : h("p", {text: "This scenario has too many deals to draw every one; the zone and the frontier are shown."});
+  $("chart").replaceChildren(svg, legend(items), ...(note ? [note] : []));
+}
+
+// --- what would it take ------------------------------------------------------------------
+
+// try applies overrides as a student would by hand, so the controls, the link and every
+// view follow.
+async function tryChange(sets) {
+  for (const s of sets) {
+    const i = s.indexOf("=");
+    state.set.set(s.slice(0, i), s.slice(i + 1));
+  }
+  writeHash();
+  refresh();
+  await buildControls();
+}
+
+// pathWords names a value for a reader: whose it is and what it is.
+function pathWords(path) {
+  const d = describe(path);
+  const who = loaded.scenario.actors.some((a) => a.id === d.group) ? actorName(d.group) + ": " : "";
+  // A condition's part says little alone; every other label names its issue itself.
+  const text = path.includes(".constraints.") ? `${d.sub}: ${d.text}` : d.text;
+  return who + text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function renderTake(rep) {
+  const shown = rep.rows.filter((r) => r.nearest !== null).slice(0, 15);
+  const out = [h("p", {text: `Now ${rep.headline.text}.`}),
+    h("p", {text: rep.headline.deals ? "The smallest single changes that close the zone or move its Nash deal:" : "The smallest single changes that open the zone:"})];
+  const fmtv = (x) => String(Number(x.toPrecision(6)));
+  const side = (r, t) => t ? [fmtv(t.at), `${t.change > 0 ? "+" : ""}${fmtv(t.change)}`, `${(100 * t.relative).toFixed(1)}%`, t.effect] : null;
+  const rows = [];
+  for (const r of shown) {
+    for (const t of [r.below, r.above].filter(Boolean)) {
+      const [at, ch, rel, effect] = side(r, t);
+      rows.push(h("tr", {},
+        h("th", {scope: "row"}, pathWords(r.path), h("br"), h("code", {class: "path", text: r.path})),
+        h("td", {class: "num", text: fmtv(r.value)}), h("td", {class: "num", text: at}), h("td", {class: "num", text: ch}), h("td", {class: "num", text: rel}),
+        h("td", {text: effect}),
+        // The button sets the threshold as found, every digit kept: a value rounded for
+        // reading could fall short of it.
+        h("td", {}, h("button", {type: "button", onclick: () => tryChange([`${r.path}=${String(t.at)}`]), "aria-label": `Try ${r.path} at ${at}`, text: "Try it"}))));
+    }
+  }
+  if (!rows.length) {
+    out.push(h("p", {text: "No single number in its range changes the result."}));
+  } else {
+    out.push(tornadoChart({rows: shown, label: pathWords}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
+    out.push(h("div", {class: "scroll"}, h("table", {},
+      h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens", ""].map((c) => h("th", {scope: "col", text: c})))),
+      h("tbody", {}, rows))));
+  }
+  const lines = rep.red_lines.filter((l) => l.change);
+  out.push(h("h3", {text: "Red lines and conditions"}));
+  out.push(lines.length ? h("ul", {}, lines.slice(0, 15).map((l) => h("li", {},
+    `${l.kind === "constraint" ? `Drop ${actorName(l.actor)}'s condition${l.why ? ` “${l.why}”` : ""}` : `${actorName(l.actor)} accepts ${optionLabel(l.issue, l.option)} on ${issueName(l.issue)}`}: ${l.effect} `,
+    h("button", {type: "button", onclick: () => tryChange(l.set), text: "Try it"})))) : h("p", {text: "No single red line or condition changes the result."}));
+  $("take").replaceChildren(...out);
+}
+
+// --- in words ----------------------------------------------------------------------------
+
+function renderWords(ex) {
+  const out = [h("p", {text: `${count(ex.deals)} possible deals, one option per issue.`})];
+  for (const a of ex.actors) {
+    const parts = [h("h3", {text: `${a.name}${a.veto ? "" : " (no veto: scored, cannot block)"}`})];
+    parts.push(h("p", {text: `Cares most about ${a.priorities.slice(0, 3).map((p) => `${issueName(p.issue)} (${Math.round(p.share * 100)}%)`).join(", ")}.` +
+      (a.ignores.length ? ` Gives no weight to ${a.ignores.map(issueName).join(", ")}.` : "")}));
+    parts.push(h("ul", {}, a.priorities.map((p) => h("li", {text: `${issueName(p.issue)}, ${Math.round(p.share * 100)}%: best ${p.best.map((o) => optionLabel(p.issue, o)).join(" or ")}; worst ${p.worst.map((o) => optionLabel(p.issue, o)).join(" or ")}.`}))));
+    if (a.red_lines.length) {
+      parts.push(h("p", {text: "Red lines:"}), h("ul", {}, a.red_lines.map((r) => h("li", {text: `${issueName(r.issue)}: accepts only ${r.acceptable.map((o) => optionLabel(r.issue, o)).join(", ")}; rules out ${r.excluded.map((o) => optionLabel(r.issue, o)).join(", ")}.`}))));
+    } else {
+      parts.push(h("p", {text: "No red lines."}));
+    }
+    if (a.constraints.length) {
+      const cond = (cs) => cs.map((c) => `${issueName(c.issue)} is ${c.options.join(" or ")}`).join(" and ");
+      parts.push(h("p", {text: "Conditions:"}), h("ul", {}, a.constraints.map((c) => h("li", {text: `if ${cond(c.if)}, then ${cond(c.then)}${c.why ? ` (${c.why})` : ""}.`}))));
+    }
+    parts.push(h("p", {text: `Reservation ${num(a.reservation)}: of the ${count(a.within_red_lines)} deals within its red lines it accepts ${count(a.accepted)}.` +
+      (a.best ? ` Its best deal is worth ${num(a.best.utility)}, its worst ${num(a.worst.utility)}.` : "")}));
+    out.push(h("section", {class: "actor-words"}, parts));
+  }
+  $("words").replaceChildren(...out);
+}
+
+// --- rounds ------------------------------------------------------------------------------
+
+function renderRounds(tr) {
+  const o = tr.outcome;
+  const how = tr.protocol === "mediated" ? `Mediated talks${tr.mediator ? ` (${actorName(tr.mediator)} mediates)` : ""}` : "Alternating offers";
+  $("rounds-summary").textContent = `${how}, deadline ${tr.deadline} rounds. ` +
+    (tr.ripe_at === null ? "The zone never opens. " : `The zone opens at round ${tr.ripe_at}. `) +
+    (o.agreement ? `Agreement at round ${o.round}: ${dealPairs(o.deal.options)}.` : `Breakdown at the deadline: everyone keeps its reservation.`);
+  const pick = $("round-pick");
+  pick.max = String(tr.rounds.length - 1);
+  selectedRound = Math.min(selectedRound, tr.rounds.length - 1);
+  pick.value = String(selectedRound);
+  drawRound(tr);
+  const rows = tr.rounds.map((r) => [String(r.round), count(r.zopa_size), r.proposal ? (r.proposal.by ? actorName(r.proposal.by) : "mediator") : "–",
+    r.proposal ? r.proposal.changed.map((i) => `${i}=${r.proposal.options[i]}`).join(", ") : "–", r.accepted_by.map(actorName).join(", ") || "nobody",
+    r.events.map((e) => e.why).join("; ")]);
+  $("rounds-table").replaceChildren(table(["round", "zone", "proposed by", "proposal (what changed)", "accepted by", "events"], rows, [1]));
+}
+
+function drawRound(tr) {
+  const names = Object.fromEntries(tr.actors.map((a) => [a.id, actorName(a.id)]));
+  const r = tr.rounds[selectedRound];
+  $("round-shown").textContent = `${r.round} of ${tr.rounds.length - 1}`;
+  $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound}),
+    legend(tr.actors.map((a, i) => ({colour: PALETTE[i % PALETTE.length], label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))));
+  const rows = r.actors.map((a) => [actorName(a.actor), num(a.reservation), num(a.aspiration), a.utility === null ? "–" : num(a.utility), a.accepts ? "yes" : "no"]);
+  $("round-detail").replaceChildren(
+    h("h3", {text: `Round ${r.round}${r.agreement ? ": agreement" : ""}`}),
+    ...(r.events.length ? [h("p", {text: "Events: " + r.events.map((e) => e.why).join("; ")})] : []),
+    h("p", {text: r.proposal ? `Proposal${r.proposal.by ? " by " + actorName(r.proposal.by) : ""}: ${dealPairs(r.proposal.options)}` : "No proposal: no deal keeps every red line."}),
+    h("div", {class: "scroll"}, table(["actor", "reservation", "aspiration", "proposal's value", "accepts"], rows, [1, 2, 3])),
+    h("p", {text: `Zone at this round's reservations: ${count(r.zopa_size)} deals.`}));
+}
+
+// --- compared ----------------------------------------------------------------------------
+
+function renderCompare(c) {
+  const base = new Map(params.map((p) => [p.path, p.value]));
+  const out = [h("h3", {text: "What you changed"})];
+  if (!state.set.size) {
+    out.push(h("p", {text: "Nothing yet: move a slider or tick a box, and this view shows what it does against the unchanged scenario."}));
+  } else {
+    out.push(h("ul", {}, [...state.set].map(([k, v]) => h("li", {}, h("code", {text: k}), `: ${base.get(k) ?? "?"} → ${v}`))));
+  }
+  out.push(h("h3", {text: "The zone"}), h("p", {text: `Before: ${count(c.zopa_before)} deals; after: ${count(c.zopa_after)}. ${count(c.entering_count)} enter, ${count(c.leaving_count)} leave.`}));
+  const deals = (title, list, n) => {
+    if (!n) return [];
+    const issues = loaded.scenario.issues;
+    const veto = list.length ? Object.keys(list[0].surplus) : [];
+    return [h("h3", {text: `${title} (${list.length} of ${count(n)} shown)`}), h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`)],
+      list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => num(d.surplus[a]))]), veto.map((_, i) => issues.length + i)))];
+  };
+  out.push(...deals("Deals entering the zone", c.entering, c.entering_count), ...deals("Deals leaving the zone", c.leaving, c.leaving_count));
+  const titles = Object.fromEntries(SOLUTIONS.map((s) => [s.key, s.title]));
+  out.push(h("h3", {text: "Solutions"}), h("div", {class: "scroll"}, table(["solution", "before", "after", "changed"],
+    c.solutions.map((m) => [titles[m.solution], m.before ? dealPairs(m.before) : "none", m.after ? dealPairs(m.after) : "none", m.changed ? "yes" : "no"]))));
+  const f = (x) => (x === null ? "–" : num(x));
+  out.push(h("h3", {text: "Each actor at the Nash deal"}), h("div", {class: "scroll"}, table(["actor", "reservation before", "after", "surplus before", "after", "change"],
+    c.actors.map((m) => [actorName(m.actor), f(m.reservation_before), f(m.reservation_after), f(m.nash_surplus_before), f(m.nash_surplus_after), f(m.nash_surplus_change)]), [1, 2, 3, 4, 5])));
+  $("compare").replaceChildren(...out);
+}
+
+// --- share -------------------------------------------------------------------------------
+
+function scenarioArg() {
+  if (state.scenario.startsWith("file:")) return state.scenario.slice(5);
+  if (local && state.scenario === local.id) return local.name;
+  return state.scenario;
+}
+
+function renderShare(ex) {
+  $("permalink").value = location.href;
+  const quote = (s) => (/^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  const cmd = ["negsim analyze " + quote(scenarioArg())];
+  if (state.variant) cmd.push("--variant " + quote(state.variant));
+  $("command").value = [cmd.join(" "), ...(ex.flags ? [ex.flags] : [])].join(" \\\n");
+  $("variant-block").value = ex.variants;
+}
+
+// buildReport is the report of the current state as one HTML file.
+async function buildReport() {
+  const q = query();
+  const [an, ex, tr, cmp, exp] = await Promise.all([
+    fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchOnce("words", "explain", q, q), fetchOnce("rounds", "rounds", q, q),
+    fetchOnce("compare", "compare", {...q, limit: 10}, q), fetchOnce("export", "export", q, q)]);
+  const chart = $("chart").querySelector("svg");
+  return reportHTML({scenario: loaded.scenario, file: loaded.file, variant: state.variant, set: [...state.set], link: location.href,
+    analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", dealText, actorName, issueName});
+}
+// Tests read the report without going through a download.
+window.negsimReport = buildReport;
+
+async function downloadReport() {
+  try {
+    const html = await buildReport();
+    const url = URL.createObjectURL(new Blob([html], {type: "text/html"}));
+    const a = h("a", {href: url, download: `negsim-${scenarioArg().replace(/[^A-Za-z0-9_-]+/g, "-")}${state.variant ? "-" + state.variant : ""}.html`});
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+// --- views -------------------------------------------------------------------------------
+
+function selectView(view, focus) {
+  state.view = view;
+  for (const tab of document.querySelectorAll('[role="tab"]')) {
+    const on = tab.dataset.view === view;
+    tab.setAttribute("aria-selected", String(on));
+    tab.tabIndex = on ? 0 : -1;
+    if (on && focus) tab.focus();
+    $(tab.getAttribute("aria-controls")).hidden = !on;
+  }
+  writeHash();
+  redrawView();
+}
+
+// --- start -------------------------------------------------------------------------------
+
+function wire() {
+  $("scenario").addEventListener("change", () => {
+    state.scenario = $("scenario").value;
+    state.variant = "";
+    state.set.clear();
+    state.axes = [];
+    writeHash();
+    openScenario();
+  });
+  $("variant").addEventListener("change", async () => {
+    state.variant = $("variant").value;
+    writeHash();
+    // Computing starts at once (it needs the state, not the controls), so the page is
+    // busy from the first moment.
+    refresh();
+    await buildControls();
+  });
+  $("local").addEventListener("change", async () => {
+    const file = $("local").files[0];
+    if (!file) return;
+    try {
+      // Read here in the browser; the text goes to the engine only (this tab, or negsim
+      // serve on this computer).
+      const l = await engine.call("load", {name: file.name, text: await file.text()});
+      local = {name: file.name, id: l.id};
+      state.scenario = l.id;
+      state.variant = "";
+      state.set.clear();
+      state.axes = [];
+      fillScenarios();
+      writeHash();
+      await openScenario();
+    } catch (e) {
+      showError(e);
+    }
+  });
+  $("filter").addEventListener("input", applyFilter);
+  $("reset").addEventListener("click", async () => {
+    state.set.clear();
+    writeHash();
+    // Computing starts at once (it needs the state, not the controls), so the page is
+    // busy from the first moment.
+    refresh();
+    await buildControls();
+  });
+  for (const id of ["axis-x", "axis-y"]) {
+    $(id).addEventListener("change", () => {
+      state.axes = [$("axis-x").value, $("axis-y").value];
+      if (state.axes[0] === state.axes[1]) return;
+      writeHash();
+      redrawView();
+    });
+  }
+  const tabs = [...document.querySelectorAll('[role="tab"]')];
+  tabs.forEach((tab, i) => {
+    tab.addEventListener("click", () => selectView(tab.dataset.view));
+    tab.addEventListener("keydown", (ev) => {
+      const next = {ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1}[ev.key];
+      if (next === undefined) return;
+      ev.preventDefault();
+      selectView(tabs[(next + tabs.length) % tabs.length].dataset.view, true);
+    });
+  });
+  const step = (d) => {
+    const tr = results.rounds && results.rounds.value;
+    if (!tr) return;
+    selectedRound = Math.max(0, Math.min(tr.rounds.length - 1, selectedRound + d));
+    $("round-pick").value = String(selectedRound);
+    drawRound(tr);
+  };
+  $("round-prev").addEventListener("click", () => step(-1));
+  $("round-next").addEventListener("click", () => step(1));
+  $("round-pick").addEventListener("input", () => {
+    selectedRound = Number($("round-pick").value);
+    if (results.rounds) drawRound(results.rounds.value);
+  });
+  for (const b of document.querySelectorAll("[data-copy]")) {
+    b.addEventListener("click", async () => {
+      const field = $(b.dataset.copy);
+      field.select();
+      try {
+        await navigator.clipboard.writeText(field.value);
+        setStatus("Copied.");
+      } catch {
+        setStatus("Selected: copy it with Ctrl+C.");
+      }
+    });
+  }
+  $("download").addEventListener("click", downloadReport);
+  window.addEventListener("hashchange", async () => {
+    const before = state.scenario;
+    readHash();
+    if (!state.scenario) state.scenario = catalog.scenarios.find((s) => s.default)?.name || "";
+    selectView(state.view);
+    if (state.scenario !== before) {
+      fillScenarios();
+      await openScenario();
+    } else {
+      $("variant").value = state.variant;
+      refresh();
+      await buildControls();
+    }
+  });
+}
+
+async function start() {
+  readHash();
+  wire();
+  try {
+    engine = await connect();
+  } catch (e) {
+    setStatus("");
+    showError(e);
+    return;
+  }
+  $("mode-note").textContent = engine.mode === "serve" ? " or this computer (negsim serve)" : " (the engine runs in the page)";
+  try {
+    catalog = await engine.call("list");
+    if (engine.mode === "wasm") {
+      // A static site lists the teacher's files in scenarios.json (negsim-site writes it).
+      const response = await fetch("scenarios.json", {cache: "no-store"});
+      if (response.ok) catalog.files = (await response.json()).files || [];
+    }
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  if (!state.scenario) {
+    // negsim serve FILE (or a folder of one file) opens that file first.
+    state.scenario = catalog.files.length === 1 ? "file:" + catalog.files[0] : catalog.scenarios.find((s) => s.default)?.name || "";
+  }
+  fillScenarios();
+  selectView(state.view);
+  await openScenario();
+}
+
+start();

@@ -1,0 +1,260 @@
+// Charts drawn in the page as SVG from the engine's JSON: the plane of two parties'
+// utilities, and the rounds. Colours come with a second cue (shape, dash) for readers who
+// cannot tell them apart.
+
+const NS = "http://www.w3.org/2000/svg";
+export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7f7f00", "#000000"];
+const DASHES = ["", "8 4", "2 3", "10 3 2 3", "4 4", "1 2", "12 6", "6 2 2 2"];
+
+function el(name, attrs = {}, text) {
+  const e = document.createElementNS(NS, name);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== undefined && v !== null) e.setAttribute(k, v);
+  }
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const fmt = (u) => (Math.round(u * 1000) / 1000).toFixed(3);
+
+// The solutions and how each is marked.
+export const SOLUTIONS = [
+  {key: "nash", title: "Nash", shape: "star"},
+  {key: "asymmetric_nash", title: "Asymmetric Nash", shape: "diamond"},
+  {key: "kalai_smorodinsky", title: "Kalai–Smorodinsky", shape: "triangle"},
+  {key: "utilitarian", title: "Utilitarian", shape: "square"},
+  {key: "egalitarian", title: "Egalitarian", shape: "cross"},
+];
+
+function marker(shape, x, y, size, attrs) {
+  const s = size;
+  switch (shape) {
+    case "star": {
+      const pts = [];
+      for (let i = 0; i < 10; i++) {
+        const r = i % 2 ? s * 0.45 : s;
+        const a = Math.PI / 2 + (i * Math.PI) / 5;
+        pts.push(`${(x + r * Math.cos(a)).toFixed(1)},${(y - r * Math.sin(a)).toFixed(1)}`);
+      }
+      return el("polygon", {points: pts.join(" "), ...attrs});
+    }
+    case "diamond":
+      return el("polygon", {points: `${x},${y - s} ${x + s},${y} ${x},${y + s} ${x - s},${y}`, ...attrs});
+    case "triangle":
+      return el("polygon", {points: `${x},${y - s} ${x + s},${y + s * 0.8} ${x - s},${y + s * 0.8}`, ...attrs});
+    case "square":
+      return el("rect", {x: x - s * 0.75, y: y - s * 0.75, width: s * 1.5, height: s * 1.5, ...attrs});
+    case "cross":
+      return el("path", {d: `M${x - s},${y - s}L${x + s},${y + s}M${x - s},${y + s}L${x + s},${y - s}`, "stroke-width": 3, ...attrs, fill: "none"});
+  }
+  return el("circle", {cx: x, cy: y, r: s * 0.6, ...attrs});
+}
+
+// plane draws every deal (faint), the zone (blue), the reservations, the frontier and the
+// solutions of two parties. onDetail receives a sentence about what is pointed at or
+// focused.
+export function planeChart({plane, analysis, names, dealText, onDetail}) {
+  const W = 600, H = 560, L = 64, R = 16, T = 16, B = 56;
+  const pw = W - L - R, ph = H - T - B;
+  const X = (u) => L + u * pw;
+  const Y = (u) => T + (1 - u) * ph;
+  const [ax, ay] = plane.axes;
+  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": `Deals by their value to ${names[ax]} (across) and ${names[ay]} (up)`});
+  svg.append(el("title", {}, `The deals on the plane of ${names[ax]} and ${names[ay]}`));
+  svg.append(el("rect", {x: L, y: T, width: pw, height: ph, fill: "#ffffff", stroke: "#4a4a4a"}));
+  for (let i = 0; i <= 4; i++) {
+    const u = i / 4;
+    svg.append(el("line", {x1: X(u), y1: T, x2: X(u), y2: T + ph, stroke: "#e0e0e0"}));
+    svg.append(el("line", {x1: L, y1: Y(u), x2: L + pw, y2: Y(u), stroke: "#e0e0e0"}));
+    svg.append(el("text", {x: X(u), y: T + ph + 20, "text-anchor": "middle", "font-size": 15, fill: "#1a1a1a"}, u.toFixed(2)));
+    svg.append(el("text", {x: L - 8, y: Y(u) + 5, "text-anchor": "end", "font-size": 15, fill: "#1a1a1a"}, u.toFixed(2)));
+  }
+  svg.append(el("text", {x: L + pw / 2, y: H - 8, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a"}, `${names[ax]}: utility`));
+  svg.append(el("text", {x: 16, y: T + ph / 2, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a", transform: `rotate(-90 16 ${T + ph / 2})`}, `${names[ay]}: utility`));
+
+  const n = plane.cells, cw = pw / n, chh = ph / n;
+  const counts = new Map();
+  const layer = (cells, colour, lo, hi, key) => {
+    const g = el("g", {"aria-hidden": "true"});
+    const max = Math.max(1, ...cells.map((c) => c.deals));
+    for (const c of cells) {
+      const k = c.y * n + c.x;
+      const entry = counts.get(k) || {all: 0, zone: 0, x: c.x, y: c.y};
+      entry[key] = c.deals;
+      counts.set(k, entry);
+      const strength = lo + (hi - lo) * Math.log1p(c.deals) / Math.log1p(max);
+      g.append(el("rect", {x: (L + c.x * cw).toFixed(2), y: (T + (n - 1 - c.y) * chh).toFixed(2), width: cw.toFixed(2), height: chh.toFixed(2), fill: colour, "fill-opacity": strength.toFixed(3)}));
+    }
+    svg.append(g);
+  };
+  layer(plane.all, "#6b7280", 0.10, 0.45, "all");
+  layer(plane.zopa, "#1f77b4", 0.55, 1, "zone");
+
+  const res = Object.fromEntries(analysis.actors.map((a) => [a.id, a.reservation]));
+  svg.append(el("line", {x1: X(res[ax]), y1: T, x2: X(res[ax]), y2: T + ph, stroke: "#a50e0e", "stroke-dasharray": "6 4", "stroke-width": 2}));
+  svg.append(el("line", {x1: L, y1: Y(res[ay]), x2: L + pw, y2: Y(res[ay]), stroke: "#a50e0e", "stroke-dasharray": "6 4", "stroke-width": 2}));
+  svg.append(el("text", {x: X(res[ax]) + 4, y: T + 16, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ax]}`));
+  svg.append(el("text", {x: L + 4, y: Y(res[ay]) - 6, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ay]}`));
+
+  const points = el("g");
+  const frontierMarks = [], solutionMarks = [];
+  if (plane.frontier.length) {
+    // The frontier as a staircase through its deals: every zone deal lies on or below it,
+    // within the boxes the frontier's deals dominate.
+    let d = "";
+    plane.frontier.forEach((p, i) => {
+      d += i === 0 ? `M${X(p.x).toFixed(1)},${Y(p.y).toFixed(1)}` : `V${Y(p.y).toFixed(1)}H${X(p.x).toFixed(1)}`;
+    });
+    svg.append(el("path", {d, fill: "none", stroke: "#1a1a1a", "stroke-width": 2.5}));
+    for (const p of plane.frontier) {
+      const g = el("g", {class: "point", role: "img", "aria-label": `Frontier deal: ${names[ax]} ${fmt(p.x)}, ${names[ay]} ${fmt(p.y)}; ${dealText(p.options)}`});
+      g.append(el("circle", {cx: X(p.x), cy: Y(p.y), r: 6, fill: "#ffffff", stroke: "#1a1a1a", "stroke-width": 2.5}));
+      const say = () => onDetail(`On the frontier: ${names[ax]} ${fmt(p.x)}, ${names[ay]} ${fmt(p.y)}. ${dealText(p.options)}`);
+      g.addEventListener("focus", say);
+      g.addEventListener("pointerenter", say);
+      points.append(g);
+      frontierMarks.push(g);
+    }
+  }
+  const sols = analysis.solutions || {};
+  SOLUTIONS.forEach((s, i) => {
+    const sol = sols[s.key];
+    if (!sol) return;
+    const x = X(sol.utilities[ax]), y = Y(sol.utilities[ay]);
+    const g = el("g", {class: "point", role: "img", "aria-label": `${s.title} solution: ${names[ax]} ${fmt(sol.utilities[ax])}, ${names[ay]} ${fmt(sol.utilities[ay])}; ${dealText(sol.options)}`});
+    // Solutions that coincide are offset a little so each stays visible.
+    g.append(marker(s.shape, x + i * 3, y - i * 3, s.key === "nash" ? 12 : 8, {fill: PALETTE[i], stroke: "#1a1a1a", "stroke-width": 1.5}));
+    const say = () => onDetail(`${s.title} solution: ${names[ax]} ${fmt(sol.utilities[ax])}, ${names[ay]} ${fmt(sol.utilities[ay])}. ${dealText(sol.options)}`);
+    g.addEventListener("focus", say);
+    g.addEventListener("pointerenter", say);
+    points.append(g);
+    solutionMarks.push(g);
+  });
+  svg.append(points);
+
+  // One stop in the tab order for the chart; the arrow keys then walk the solutions and the
+  // frontier's deals.
+  const marks = [...solutionMarks, ...frontierMarks];
+  marks.forEach((g, i) => g.setAttribute("tabindex", i === 0 ? "0" : "-1"));
+  svg.addEventListener("keydown", (ev) => {
+    const i = marks.indexOf(document.activeElement);
+    if (i < 0) return;
+    let j = {ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: marks.length - 1}[ev.key];
+    if (j === undefined) return;
+    ev.preventDefault();
+    j = (j + marks.length) % marks.length;
+    marks[i].setAttribute("tabindex", "-1");
+    marks[j].setAttribute("tabindex", "0");
+    marks[j].focus();
+  });
+
+  svg.addEventListener("pointermove", (ev) => {
+    if (ev.target.closest && ev.target.closest(".point")) return;
+    const m = svg.getScreenCTM();
+    if (!m) return;
+    const pt = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(m.inverse());
+    const cx = Math.floor((pt.x - L) / cw), cy = n - 1 - Math.floor((pt.y - T) / chh);
+    if (cx < 0 || cy < 0 || cx >= n || cy >= n) return;
+    const c = counts.get(cy * n + cx);
+    const range = (i) => `${(i / n).toFixed(2)}–${((i + 1) / n).toFixed(2)}`;
+    onDetail(c ? `${c.all || c.zone} deals worth ${range(cx)} to ${names[ax]} and ${range(cy)} to ${names[ay]}; ${c.zone} of them in the zone.`
+      : `No deal is worth ${range(cx)} to ${names[ax]} and ${range(cy)} to ${names[ay]}.`);
+  });
+  return svg;
+}
+
+// roundsChart draws each actor's aspiration (solid) and reservation (dashed) over the
+// rounds, what the proposal gives it (dots), and the zone's size in a strip below.
+export function roundsChart({transcript, names, selected}) {
+  const W = 640, H = 420, L = 56, R = 16, T = 16, B = 110;
+  const pw = W - L - R, ph = H - T - B;
+  const rounds = transcript.rounds;
+  const last = Math.max(1, rounds.length - 1);
+  const X = (t) => L + (t / last) * pw;
+  const Y = (u) => T + (1 - u) * ph;
+  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Aspirations, reservations and the proposal's value to each actor, round by round; the zone's size below"});
+  svg.append(el("rect", {x: L, y: T, width: pw, height: ph, fill: "#ffffff", stroke: "#4a4a4a"}));
+  for (let i = 0; i <= 4; i++) {
+    const u = i / 4;
+    svg.append(el("line", {x1: L, y1: Y(u), x2: L + pw, y2: Y(u), stroke: "#e0e0e0"}));
+    svg.append(el("text", {x: L - 6, y: Y(u) + 5, "text-anchor": "end", "font-size": 14, fill: "#1a1a1a"}, u.toFixed(2)));
+  }
+  const step = Math.max(1, Math.ceil(rounds.length / 10));
+  rounds.forEach((r, t) => {
+    if (t % step === 0 || t === rounds.length - 1) {
+      svg.append(el("text", {x: X(t), y: T + ph + 18, "text-anchor": "middle", "font-size": 14, fill: "#1a1a1a"}, String(r.round)));
+    }
+  });
+  transcript.actors.forEach((a, i) => {
+    const colour = PALETTE[i % PALETTE.length];
+    const line = (key, dash, width) => el("polyline", {
+      points: rounds.map((r, t) => `${X(t).toFixed(1)},${Y(r.actors[i][key]).toFixed(1)}`).join(" "),
+      fill: "none", stroke: colour, "stroke-width": width, "stroke-dasharray": dash,
+    });
+    svg.append(line("aspiration", DASHES[0], 2.5));
+    svg.append(line("reservation", "5 4", 1.5));
+    rounds.forEach((r, t) => {
+      const u = r.actors[i].utility;
+      if (u !== null && u !== undefined) svg.append(marker(["circle", "square", "triangle", "diamond", "cross", "star"][i % 6], X(t), Y(u), 5, {fill: colour, stroke: colour}));
+    });
+  });
+  // The zone's size, on a logarithmic strip: ripe rounds stand out from empty ones.
+  const zs = rounds.map((r) => r.zopa_size);
+  const maxZ = Math.max(1, ...zs);
+  const sy = T + ph + 30, sh = 50;
+  svg.append(el("text", {x: L - 6, y: sy + sh / 2 + 5, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, "zone"));
+  rounds.forEach((r, t) => {
+    const h = r.zopa_size ? sh * Math.log1p(r.zopa_size) / Math.log1p(maxZ) : 0;
+    const w = Math.max(3, pw / (rounds.length + 1) * 0.7);
+    svg.append(el("rect", {x: Math.min(L + pw - w, Math.max(L, X(t) - w / 2)), y: sy + sh - h, width: w, height: Math.max(h, 0.5), fill: r.zopa_size ? "#1f77b4" : "#b8b8b8"}));
+  });
+  svg.append(el("text", {x: L + pw / 2, y: H - 6, "text-anchor": "middle", "font-size": 15, "font-weight": 600, fill: "#1a1a1a"}, "round"));
+  if (selected !== undefined && rounds[selected]) {
+    svg.append(el("line", {x1: X(selected), y1: T, x2: X(selected), y2: sy + sh, stroke: "#1a1a1a", "stroke-width": 2, "stroke-dasharray": "2 2"}));
+  }
+  return svg;
+}
+
+// legend lists what each mark means, as HTML beside the chart.
+export function legend(items) {
+  const ul = document.createElement("ul");
+  ul.className = "legend";
+  for (const it of items) {
+    const li = document.createElement("li");
+    const s = el("svg", {width: 22, height: 16, viewBox: "0 0 22 16", "aria-hidden": "true"});
+    if (it.shape) s.append(marker(it.shape, 11, 8, 6, {fill: it.colour, stroke: "#1a1a1a"}));
+    else s.append(el("line", {x1: 1, y1: 8, x2: 21, y2: 8, stroke: it.colour, "stroke-width": 3, "stroke-dasharray": it.dash || ""}));
+    li.append(s, " " + it.label);
+    ul.append(li);
+  }
+  return ul;
+}
+
+// tornadoChart draws each value's nearest thresholds as bars from the value now, left for
+// lowering it and right for raising it, as shares of the value's range: the shortest bar
+// is the smallest change that tips the result.
+export function tornadoChart({rows, label}) {
+  const W = 720, rowH = 26, L = 330, R = 16, T = 24;
+  const H = T + rows.length * rowH + 24;
+  const pw = W - L - R;
+  const widest = Math.max(0.01, ...rows.flatMap((r) => [r.below, r.above].filter(Boolean).map((t) => Math.abs(t.relative))));
+  const X = (rel) => L + pw / 2 + (rel / widest) * (pw / 2);
+  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "The smallest change of each value that tips the result, as a share of its range: left lowering, right raising"});
+  svg.append(el("line", {x1: X(0), y1: T - 8, x2: X(0), y2: H - 20, stroke: "#1a1a1a", "stroke-width": 1.5}));
+  svg.append(el("text", {x: X(0), y: T - 10, "text-anchor": "middle", "font-size": 13, fill: "#1a1a1a"}, "now"));
+  svg.append(el("text", {x: L, y: H - 4, "font-size": 13, fill: "#1a1a1a"}, `−${(100 * widest).toFixed(0)}% of range`));
+  svg.append(el("text", {x: W - R, y: H - 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, `+${(100 * widest).toFixed(0)}%`));
+  rows.forEach((r, i) => {
+    const y = T + i * rowH;
+    const words = label(r.path);
+    const text = el("text", {x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, words.length > 46 ? words.slice(0, 45) + "…" : words);
+    text.append(el("title", {}, `${words} (${r.path})`));
+    svg.append(text);
+    for (const [t, colour] of [[r.below, "#0072B2"], [r.above, "#D55E00"]]) {
+      if (!t) continue;
+      const x0 = X(0), x1 = X(t.relative);
+      svg.append(el("rect", {x: Math.min(x0, x1), y: y + 4, width: Math.max(1, Math.abs(x1 - x0)), height: rowH - 8, fill: colour}));
+    }
+  });
+  return svg;
+}
