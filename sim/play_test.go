@@ -77,7 +77,7 @@ func TestPlayWithTheModelsMovesIsRounds(t *testing.T) {
 		{"mediated, sanctions bite, the mediator", "ukraine-2026", "sanctions-bite", "united-states", nil},
 		{"alternating, sanctions bite, Ukraine", "ukraine-2026", "sanctions-bite", "ukraine", []string{"protocol.kind=alternating"}},
 		{"alternating, sanctions bite, Russia", "ukraine-2026", "sanctions-bite", "russia", []string{"protocol.kind=alternating"}},
-		{"alternating, empty zone, Europe (tit-for-tat)", "ukraine-2026", "", "europe", []string{"protocol.kind=alternating"}},
+		{"alternating, empty zone, Europe (tit-for-tat)", "ukraine-2026", "geneva-19-point", "europe", []string{"protocol.kind=alternating"}},
 		{"alternating, job offer, candidate", "teaching-two-party", "", "candidate", nil},
 		{"alternating, job offer, employer", "teaching-two-party", "", "employer", nil},
 		{"alternating, a quota of votes, environmentalists", "teaching-harborco-quota", "", "environmentalists", nil},
@@ -276,7 +276,7 @@ func TestHoldingOutPastTheDeadline(t *testing.T) {
 
 // Moves that cannot be taken are answered with a message and change nothing.
 func TestIllegalMovesCostNothing(t *testing.T) {
-	sp := shippedSpace(t, "ukraine-2026", "")
+	sp := shippedSpace(t, "ukraine-2026", "geneva-19-point")
 	g := newGame(t, sp, "ukraine")
 	before := jsonOf(t, g.State())
 	beforeView := jsonOf(t, g.View())
@@ -295,7 +295,7 @@ func TestIllegalMovesCostNothing(t *testing.T) {
 			t.Errorf("%+v: error %v, want one saying %q", c.move, err, c.want)
 		}
 	}
-	alt := newGame(t, shippedSpace(t, "ukraine-2026", "", "protocol.kind=alternating"), "russia")
+	alt := newGame(t, shippedSpace(t, "ukraine-2026", "geneva-19-point", "protocol.kind=alternating"), "russia")
 	altBefore := jsonOf(t, alt.State())
 	for _, c := range []struct{ deal, want string }{
 		{"territory=freez", `issue "territory" has no option "freez"; did you mean "freeze"?`},
@@ -322,7 +322,7 @@ func TestPlayStateRoundTrip(t *testing.T) {
 	}
 	next := func(g *sim.Game) {
 		if g.View().Turn == sim.TurnOffer {
-			move(t, g, sim.MoveOffer, "territory=freeze-dmz,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=phased,assets=shared-fund,sequencing=phased,eu-path=delayed,language=none")
+			move(t, g, sim.MoveOffer, "territory=freeze-dmz,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=phased,assets=shared-fund,sequencing=phased,eu-path=delayed,language=none,interim=none")
 		} else {
 			move(t, g, sim.MoveReject, "")
 		}

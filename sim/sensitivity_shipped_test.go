@@ -211,6 +211,13 @@ func TestSensitivityAgreesWithDiagnosis(t *testing.T) {
 		}
 		for _, variant := range variants {
 			sc := loadShipped(t, name, variant)
+			// Under ratification the two count different zones: the diagnosis's openers count
+			// deals at the table alone, or name the blocking ratifiers instead, while the
+			// sensitivity analysis counts the deals that also pass at home. Compare them at
+			// the table: without ratification the ratifiers are observers.
+			for i := range sc.Actors {
+				sc.Actors[i].Ratification = sim.Ratification{}
+			}
 			sp, err := sim.Compile(sc)
 			if err != nil {
 				t.Fatal(err)
@@ -222,6 +229,7 @@ func TestSensitivityAgreesWithDiagnosis(t *testing.T) {
 			if an.Diagnosis == nil {
 				continue
 			}
+
 			checked++
 			where := name + "#" + variant
 			rep := sensitivityOf(t, sc, sim.CategoryReservations, sim.CategoryRedLines, sim.CategoryConstraints)

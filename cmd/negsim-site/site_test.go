@@ -63,7 +63,7 @@ func TestStaticSite(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	engine := api.New(api.Options{})
-	issues := []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language"}
+	issues := []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language", "interim"}
 	oracle := func(variant string, sets []string) pagetest.Answer {
 		body, _ := json.Marshal(api.AnalyzeRequest{Query: api.Query{Scenario: "ukraine-2026", Variant: variant, Set: sets}})
 		resp, err := engine.Handle(context.Background(), "analyze", body)

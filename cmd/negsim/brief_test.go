@@ -361,10 +361,10 @@ func TestVariantBriefsQuoteTheVariantsNotes(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if strings.Contains(out, "rises 0.005 a round") {
+	if strings.Contains(out, "rise of 0.005 a round") {
 		t.Error("the brief quotes the file's drift note, which the variant's −0.01 replaced")
 	}
-	if !strings.Contains(out, "Note: The sizes are assumptions; the direction is 002's argument.") {
+	if !strings.Contains(out, "Note: Follows 002, an advocacy analysis arguing for exactly this pressure.") {
 		t.Errorf("the brief does not quote the variant's own note for the reservation it sets:\n%s", out)
 	}
 	// A variant with no note of its own says so instead of keeping the file's.

@@ -18,7 +18,7 @@ func TestCompletionOffersScenarioValues(t *testing.T) {
 		{[]string{"analyze", "teaching-red-line#"}, []string{"teaching-red-line#left-accepts-merger\t"}, ":4"},
 		{[]string{"analyze", "--variant", "sanctions"}, []string{"sanctions-bite\t"}, ":4"},
 		{[]string{"analyze", "teaching-red-line", "--variant", ""}, []string{"left-accepts-merger\t"}, ":4"},
-		{[]string{"brief", "--actor", "r"}, []string{"russia\tRussia"}, ":4"},
+		{[]string{"brief", "--actor", "r"}, []string{"russia\tRussia", "rada\tUkraine's parliament", "russian-hardliners\tRussia's hardliners"}, ":4"},
 		{[]string{"explain", "teaching-two-party", "--actor", ""}, []string{"candidate\t", "employer\t"}, ":4"},
 		{[]string{"analyze", "--format", "m"}, []string{"markdown"}, ":4"},
 		{[]string{"sweep", "--set", "actors.russia.reser"}, []string{"actors.russia.reservation=", "actors.russia.reservation_drift="}, ":6"},

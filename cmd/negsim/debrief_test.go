@@ -141,11 +141,11 @@ func TestScoreCommand(t *testing.T) {
 // 0, share its rank with yellow (no agreement), sit below every table with a signed deal,
 // and not be called Pareto-optimal, however much it would have been worth on paper.
 func TestDebriefCountsAnUnsignedDealAsNoAgreement(t *testing.T) {
-	const class = "table,territory,recognition,guarantees,nato,military-limits,foreign-troops,sanctions,assets,sequencing,eu-path,language\n" +
-		"red,freeze-dmz,de-facto,article5,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,minority-rights\n" +
-		"green,freeze,de-facto,article5,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,minority-rights\n" +
-		"yellow,,,,,,,,,,,\n" +
-		"purple,withdraw-donetsk,de-facto,article5,not-now,cap,none,maintain,reparations,guarantees-first,membership-path,none\n"
+	const class = "table,territory,recognition,guarantees,nato,military-limits,foreign-troops,sanctions,assets,sequencing,eu-path,language,interim\n" +
+		"red,freeze,de-facto,russia-role,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,russian-status,energy-and-ports\n" +
+		"green,freeze,de-facto,russia-role,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,minority-rights,energy-and-ports\n" +
+		"yellow,,,,,,,,,,,,\n" +
+		"purple,freeze,de-facto,russia-role,not-now,cap,none,phased,returned,deal-first,delayed,russian-status,none\n"
 	deals := writeTemp(t, "class.csv", class)
 	out, errOut, code := runNegsim(t, "debrief", "--variant", "sanctions-bite", "--deals", deals, "--format", "json")
 	if code != 0 {
@@ -174,7 +174,7 @@ func TestDebriefCountsAnUnsignedDealAsNoAgreement(t *testing.T) {
 	}
 
 	text, _, _ := runNegsim(t, "score", "--variant", "sanctions-bite", "--deal",
-		"territory=freeze,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=deal-first,eu-path=membership-path,language=minority-rights")
+		"territory=freeze,recognition=de-facto,guarantees=russia-role,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=deal-first,eu-path=membership-path,language=minority-rights,interim=energy-and-ports")
 	if !strings.Contains(text, "Russia would not sign it (see why not), so it counts as no agreement") ||
 		!strings.Contains(text, "Joint gain (the veto actors' surpluses added up): +0.0 points, as no agreement") ||
 		strings.Contains(text, "Pareto-optimal among") {

@@ -152,9 +152,9 @@ func TestExportGeniusWebWarnings(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	// A domain and one profile for each of the four actors.
-	if len(rep.Files) != 5 {
-		t.Errorf("%d files written, want 5: %v", len(rep.Files), rep.Files)
+	// A domain and one profile for each of the eight actors (four parties, four ratifiers).
+	if len(rep.Files) != 9 {
+		t.Errorf("%d files written, want 9: %v", len(rep.Files), rep.Files)
 	}
 	paths := map[string]bool{}
 	for _, w := range rep.Warnings {

@@ -13,7 +13,7 @@ func TestPageServed(t *testing.T) {
 		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
 	url, _ := startServe(t)
-	issues := []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language"}
+	issues := []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language", "interim"}
 	oracle := func(variant string, sets []string) pagetest.Answer {
 		args := []string{"analyze", "ukraine-2026", "--variant", variant, "--format", "json"}
 		for _, s := range sets {

@@ -118,17 +118,17 @@ func TestPlayAcceptEveryOffer(t *testing.T) {
 	}
 }
 
-// A student who holds out: rejects every text of the shipped scenario (an empty zone) and
-// leaves with its walk-away value at the deadline, round 7. Ukraine's reservation then is
-// 0.45 − 7·0.01 (drift) + 0.02 (round 1's energy pause) − 0.06 (round 2's strike) = 0.34;
-// Russia's 0.66 + 7·0.005 + 0.02 = 0.715.
+// A student who holds out: rejects every text of the Geneva framework (an empty zone, but
+// one where the mediator has texts to propose) and leaves with its walk-away value at the
+// deadline, round 7. Ukraine's reservation then is 0.42 − 7·0.01 (drift) + 0.02 (round 1's
+// energy pause) − 0.04 (round 2's strike) = 0.33; Russia's 0.66 + 7·0.005 + 0.02 = 0.715.
 func TestPlayHoldOut(t *testing.T) {
 	rec, _ := playCase(t, "mediated-hold-out")
 	if rec.Ended != sim.EndDeadline || rec.Outcome.Agreement || rec.Outcome.Round != 7 {
 		t.Fatalf("ended %q in round %d, agreement %v", rec.Ended, rec.Outcome.Round, rec.Outcome.Agreement)
 	}
-	if r := rec.Outcome.Reservations; !near(r["ukraine"], 0.34) || !near(r["russia"], 0.715) {
-		t.Errorf("reservations at the end %v, want ukraine 0.34, russia 0.715", r)
+	if r := rec.Outcome.Reservations; !near(r["ukraine"], 0.33) || !near(r["russia"], 0.715) {
+		t.Errorf("reservations at the end %v, want ukraine 0.33, russia 0.715", r)
 	}
 	if !rec.Coach || rec.Seat != "ukraine" || rec.File != "ukraine-2026" {
 		t.Errorf("setup recorded as coach %v, seat %q, file %q", rec.Coach, rec.Seat, rec.File)
@@ -191,11 +191,11 @@ func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 
 // The role brief that show prints holds the seat's values and none of another actor's.
 func TestPlayShowIsTheRoleBrief(t *testing.T) {
-	out, errs, code := runNegsimInput(t, "show\n", "play", "--as", "russia")
+	out, errs, code := runNegsimInput(t, "show\n", "play", "--variant", "geneva-19-point", "--as", "russia")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	brief, _, _ := runNegsim(t, "brief", "--actor", "russia")
+	brief, _, _ := runNegsim(t, "brief", "--variant", "geneva-19-point", "--actor", "russia")
 	_, confidential, ok := strings.Cut(brief, "Confidential: for Russia only")
 	if !ok || !strings.Contains(out, "Confidential: for Russia only"+confidential[:strings.Index(confidential, "Your red lines")]) {
 		t.Errorf("show does not print Russia's brief as brief does:\n%s", out)
@@ -228,7 +228,7 @@ func TestScoreAndDebriefReadTranscripts(t *testing.T) {
 	}
 	var pairs []string
 	var header []string
-	for _, is := range []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language"} {
+	for _, is := range []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language", "interim"} {
 		pairs = append(pairs, is+"="+rec.Outcome.Deal.Options[is])
 		header = append(header, is)
 	}
@@ -295,7 +295,7 @@ func TestPlayTimeout(t *testing.T) {
 // Hostile input is refused with a message, never a crash: a line beyond 1 MiB, a seat that
 // is not an actor, a transcript into a folder.
 func TestPlayBadInput(t *testing.T) {
-	_, errs, code := runNegsimInput(t, strings.Repeat("x", 2<<20)+"\n", "play", "--as", "ukraine")
+	_, errs, code := runNegsimInput(t, strings.Repeat("x", 2<<20)+"\n", "play", "--variant", "geneva-19-point", "--as", "ukraine")
 	if code != exitBadUse || !strings.Contains(errs, "longer than 1 MiB") {
 		t.Errorf("a 2 MiB line: exit %d, stderr %q", code, errs)
 	}

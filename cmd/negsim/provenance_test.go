@@ -11,9 +11,9 @@ import (
 // Every output names the variant and the --set values that produced it, in its title and
 // in its JSON, so that two saved results of one scenario can be told apart.
 func TestEveryOutputNamesItsWhatIf(t *testing.T) {
-	deals := writeTemp(t, "class.csv", "table,territory,recognition,guarantees,nato,military-limits,foreign-troops,sanctions,assets,sequencing,eu-path,language\n"+
-		"red,freeze-dmz,de-facto,article5,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,minority-rights\n")
-	deal := "territory=freeze-dmz,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=deal-first,eu-path=membership-path,language=minority-rights"
+	deals := writeTemp(t, "class.csv", "table,territory,recognition,guarantees,nato,military-limits,foreign-troops,sanctions,assets,sequencing,eu-path,language,interim\n"+
+		"red,freeze,de-facto,russia-role,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,russian-status,energy-and-ports\n")
+	deal := "territory=freeze,recognition=de-facto,guarantees=russia-role,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=deal-first,eu-path=membership-path,language=russian-status,interim=energy-and-ports"
 	whatIf := []string{"--variant", "sanctions-bite", "--set", "actors.russia.reservation=0.5"}
 	const title = "Ukraine–Russia–US talks, February 2026 (variant sanctions-bite, --set actors.russia.reservation=0.5)"
 	commands := [][]string{

@@ -233,7 +233,7 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 
 	// The report to hand in: one file, the what-if's state and results in it, no script.
 	report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)
-	for _, want := range []string{fmt.Sprintf("%d of 419904 deals", zopa), "actors.russia.reservation=0.47", "variants:", "<svg"} {
+	for _, want := range []string{fmt.Sprintf("%d of 1259712 deals", zopa), "actors.russia.reservation=0.47", "variants:", "<svg"} {
 		if !strings.Contains(report, want) {
 			s.t.Errorf("the report lacks %q", want)
 		}
