@@ -79,8 +79,10 @@ func TestPlayEqualsTerminalTranscript(t *testing.T) {
 		session string
 		req     PlayRequest
 	}{
-		// negsim play --as ukraine --coach: mediated talks on the reference scenario.
-		{"mediated-hold-out", PlayRequest{As: "ukraine", Coach: true}},
+		// negsim play --variant geneva-19-point --as ukraine --coach: mediated talks on the
+		// Geneva framework, where the mediator has a text to put on the table every round
+		// (as shipped it has none: no deal keeps every red line).
+		{"mediated-hold-out", PlayRequest{Query: Query{Variant: "geneva-19-point"}, As: "ukraine", Coach: true}},
 		// negsim play teaching-two-party --as employer --coach: alternating offers.
 		{"alternating-counter-offers", PlayRequest{Query: Query{Scenario: "teaching-two-party"}, As: "employer", Coach: true}},
 		// negsim play --variant sanctions-bite --as ukraine: a variant recorded in the file.
@@ -116,9 +118,10 @@ func itoa(n int) string {
 // nothing: the moves before it stand and the session goes on as if it were never made.
 func TestPlayIllegalMoveCostsNothing(t *testing.T) {
 	a := New(Options{})
-	// In the alternating reference scenario Russia answers the United States' first text;
-	// "freez" is one letter short of the territory option "freeze".
-	base := PlayRequest{Query: Query{Set: []string{"protocol.kind=alternating"}}, As: "russia"}
+	// Alternating offers on the Geneva framework, parties in file order: Russia rejects
+	// Ukraine's text of round 0, then must propose in round 1, where "freez" is one letter
+	// short of the territory option "freeze" and a reject is no move at all.
+	base := PlayRequest{Query: Query{Variant: "geneva-19-point", Set: []string{"protocol.kind=alternating"}}, As: "russia"}
 	bad := base
 	bad.Moves = []sim.Move{{Move: sim.MoveReject}, {Move: sim.MoveOffer, Deal: "territory=freez"}, {Move: sim.MoveReject}}
 	got := ask[PlayResponse](t, a, "play", bad)
