@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/mattn/go-runewidth"
 )
 
 // HTML output is one self-contained page: styles inline, charts as inline SVG, no scripts,
@@ -13,10 +15,11 @@ import (
 // which escapes every text it is given; only the charts, drawn by negsim itself, go in as
 // markup.
 //
-// It prints whole on A4 and Letter: on paper, tables too wide for the page break their
-// cells (ids break after their hyphens) instead of being cut off at the margin, and no
-// section starts with its heading alone at the foot of a page. On screen a wide table
-// scrolls inside its own box, so the page itself never scrolls sideways.
+// It prints whole on A4 and Letter: a table is laid out as it is when its columns fit the
+// printed width with ids broken only after their hyphens, else transposed, else one small
+// table a row, side by side (a deal's issues, then its utilities), as the terminal fits its
+// tables; no section starts with its heading alone at the foot of a page. On screen any
+// table still too wide scrolls inside its own box, so the page never scrolls sideways.
 
 const pageStyle = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fff;line-height:1.45}
 main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
@@ -35,6 +38,11 @@ figure{margin:1rem 0}
 figure svg{max-width:100%;height:auto;border:1px solid #e2e6ea;box-sizing:border-box}
 figcaption{font-size:.85rem;color:#555}
 .confidential{border-left:4px solid #b03a2e;padding-left:1rem}
+tbody th{font-weight:normal;background:#f4f7fa}
+.records{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:0 1rem;align-items:start}
+table.record{width:100%;margin:.3rem 0 .7rem}
+table.record thead th{background:#dde7f1;font-weight:bold}
+table.record td.num{white-space:nowrap}
 @page{margin:12mm}
 @media print{
 main{max-width:none;padding:0}
@@ -49,6 +57,10 @@ td.num{overflow-wrap:normal;white-space:pre-line}
 thead{display:table-header-group}
 tr,figure{break-inside:avoid}
 figure svg{max-height:22cm;width:auto;max-width:100%}
+.records{grid-template-columns:repeat(3,minmax(0,1fr));gap:0 4mm}
+table.record{margin:0 0 3mm;break-inside:avoid}
+table.record td{overflow-wrap:anywhere}
+table.record td.num{white-space:normal}
 }`
 
 // htmlPage is what the page template reads: the report with its text grouped into
@@ -75,9 +87,26 @@ type htmlBlock struct {
 	Items []string
 }
 
+// htmlGrid is a table laid out to fit the printed page: as the grid is, transposed (its
+// rows as columns, each row of the result headed by the column it was), or, as Records,
+// one small table per row.
 type htmlGrid struct {
 	Header []string
 	Rows   [][]htmlCell
+	// RowHeads marks a transposed table: the first cell of each row names it.
+	RowHeads bool
+	Records  []htmlRecord
+}
+
+// htmlRecord is one row of a grid too wide for the page, each cell beside its column's name.
+type htmlRecord struct {
+	Title  string
+	Fields []htmlField
+}
+
+type htmlField struct {
+	Name string
+	htmlCell
 }
 
 type htmlCell struct {
@@ -110,15 +139,23 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{range .Items}}<li>{{.}}</li>
 {{end}}</ul>
 {{else}}<p>{{.Text}}</p>
-{{end}}{{end}}{{with .Grid}}<div class="wide">
-<table>
+{{end}}{{end}}{{with .Grid}}{{if .Records}}<div class="wide records">
+{{range .Records}}<table class="record">
+<thead><tr><th colspan="2">{{.Title}}</th></tr></thead>
+<tbody>
+{{range .Fields}}<tr><th scope="row">{{.Name}}</th><td{{if .Numeric}} class="num"{{end}}>{{.Text}}</td></tr>
+{{end}}</tbody>
+</table>
+{{end}}</div>
+{{else}}{{$rowHeads := .RowHeads}}<div class="wide">
+<table{{if .RowHeads}} class="transposed"{{end}}>
 <thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td{{if .Numeric}} class="num"{{end}}>{{.Text}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range $i, $c := .}}{{if and $rowHeads (eq $i 0)}}<th scope="row">{{$c.Text}}</th>{{else}}<td{{if $c.Numeric}} class="num"{{end}}>{{$c.Text}}</td>{{end}}{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
-{{end}}{{range .Figures}}<figure>
+{{end}}{{end}}{{range .Figures}}<figure>
 {{.SVG}}
 <figcaption>{{.Title}}</figcaption>
 </figure>
@@ -139,22 +176,8 @@ func (r *report) writeHTML(w io.Writer) error {
 	}
 	for _, s := range r.sections {
 		hs := htmlSection{Title: s.title, Confidential: s.confidential, Blocks: htmlBlocks(s.text)}
-		if g := s.grid; g != nil {
-			hg := &htmlGrid{Header: g.header}
-			for _, row := range g.rows {
-				var cells []htmlCell
-				for i, c := range row {
-					numeric := i < len(g.right) && g.right[i]
-					if numeric {
-						// "0.612 (+0.162)": on paper the surplus goes under the utility
-						// (print styles keep the line break), leaving room for the ids.
-						c = strings.Replace(c, " (", "\n(", 1)
-					}
-					cells = append(cells, htmlCell{Text: c, Numeric: numeric})
-				}
-				hg.Rows = append(hg.Rows, cells)
-			}
-			hs.Grid = hg
+		if s.grid != nil {
+			hs.Grid = htmlGridFor(s.grid)
 		}
 		for _, f := range s.figures {
 			hs.Figures = append(hs.Figures, htmlFigure{Title: f.title, SVG: inlineSVG(f.svg, f.title)})
@@ -198,4 +221,124 @@ func inlineSVG(svg []byte, title string) template.HTML {
 	}
 	body := string(svg[i:])
 	return template.HTML(strings.Replace(body, "<svg", `<svg role="img" aria-label="`+template.HTMLEscapeString(title)+`"`, 1))
+}
+
+// printBox is the width, in CSS pixels, a table must fit on paper: A4's 210 mm less the two
+// 12 mm margins of @page, 186 mm at 96 px to the inch. Letter is wider.
+const printBox = 703
+
+// printFont is the size of table text in the print styles, 7 pt, in CSS pixels; printCell
+// is what a cell adds to its text: 2 px of padding a side and a 1 px border.
+const (
+	printFont = 7 * 96.0 / 72
+	printCell = 5
+)
+
+// htmlGridFor lays the grid out for a page that must also print whole: as it is when its
+// columns fit the printed width, else transposed when that fits (a few deals over many
+// issues read best as one column a deal), else one record a row. The screen shows the
+// same layout, so what a teacher sees is what the class gets on paper.
+func htmlGridFor(g *grid) *htmlGrid {
+	numericColumn := func(c int) bool { return c < len(g.right) && g.right[c] }
+	full := &htmlGrid{Header: g.header, Rows: htmlCells(g, func(_, c int) bool { return numericColumn(c) })}
+	if narrowest(full) <= printBox {
+		return full
+	}
+	// A row of the transposed grid is a column of g, numeric when that column is.
+	t := g.transposed()
+	transposed := &htmlGrid{Header: t.header, RowHeads: true, Rows: htmlCells(t, func(r, c int) bool { return c > 0 && numericColumn(r+1) })}
+	if narrowest(transposed) <= printBox {
+		return transposed
+	}
+	records := &htmlGrid{}
+	for r, row := range full.Rows {
+		rec := htmlRecord{Title: strings.TrimSpace(g.header[0] + " " + cell(g.rows[r], 0))}
+		for c := 1; c < len(row) && c < len(g.header); c++ {
+			if strings.TrimSpace(row[c].Text) != "" {
+				rec.Fields = append(rec.Fields, htmlField{Name: g.header[c], htmlCell: row[c]})
+			}
+		}
+		records.Records = append(records.Records, rec)
+	}
+	return records
+}
+
+// htmlCells turns the grid's rows into cells, marking the numeric ones.
+func htmlCells(g *grid, numeric func(r, c int) bool) [][]htmlCell {
+	rows := make([][]htmlCell, len(g.rows))
+	for r, row := range g.rows {
+		for c, text := range row {
+			n := numeric(r, c)
+			if n {
+				// "0.612 (+0.162)": the surplus goes under the utility (the styles keep the
+				// line break), leaving room for the ids.
+				text = strings.Replace(text, " (", "\n(", 1)
+			}
+			rows[r] = append(rows[r], htmlCell{Text: text, Numeric: n})
+		}
+	}
+	return rows
+}
+
+// narrowest estimates the width in CSS pixels of the narrowest layout a browser can give the
+// table at the print styles: each column as wide as its longest unbreakable run of body text
+// (lines break at spaces, at line breaks and after hyphens); a heading may break anywhere,
+// so it asks only for its widest character.
+func narrowest(t *htmlGrid) float64 {
+	widths := make([]float64, len(t.Header))
+	for i, h := range t.Header {
+		for _, r := range h {
+			widths[i] = max(widths[i], glyphWidth(r)*printFont)
+		}
+	}
+	for _, row := range t.Rows {
+		for i, c := range row {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], longestRun(c.Text))
+		}
+	}
+	total := 0.0
+	for _, w := range widths {
+		total += w + printCell
+	}
+	return total
+}
+
+// longestRun is the width, in CSS pixels at the print font, of the longest piece of text a
+// browser keeps on one line: it breaks lines at white space and after a hyphen.
+func longestRun(text string) float64 {
+	most := 0.0
+	for _, word := range strings.Fields(text) {
+		for _, piece := range strings.SplitAfter(word, "-") {
+			w := 0.0
+			for _, r := range piece {
+				w += glyphWidth(r)
+			}
+			most = max(most, w*printFont)
+		}
+	}
+	return most
+}
+
+// glyphWidth is a character's advance in em in DejaVu Sans, the broad face Debian's
+// Chromium falls back to for system-ui. Faces a teacher is likelier to print with (Segoe
+// UI, Roboto, Helvetica) are narrower, so the estimate errs toward room to spare.
+func glyphWidth(r rune) float64 {
+	if r >= ' ' && int(r-' ') < len(dejaVuAdvances) {
+		return float64(dejaVuAdvances[r-' ']) / 100
+	}
+	return float64(runewidth.RuneWidth(r))
+}
+
+// dejaVuAdvances holds DejaVu Sans's advances for ' ' to '~' in hundredths of an em, rounded
+// up, as Chromium measures them.
+var dejaVuAdvances = [...]uint8{
+	32, 41, 46, 84, 64, 95, 78, 28, 39, 39, 50, 84, 32, 37, 32, 34, // space to /
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 54, // 0 to ?
+	100, 69, 69, 70, 77, 64, 58, 78, 76, 30, 30, 66, 56, 87, 75, 79, // @ to O
+	61, 79, 70, 64, 62, 74, 69, 99, 69, 62, 69, 39, 34, 39, 84, 50, // P to _
+	50, 62, 64, 55, 64, 62, 36, 64, 64, 28, 28, 58, 28, 98, 64, 62, // ` to o
+	64, 64, 42, 53, 40, 64, 60, 82, 60, 60, 53, 64, 34, 64, 84, // p to ~
 }

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// A table keeps its shape while its columns fit the printed width, is transposed when that
+// fits instead, and otherwise becomes one small table a row. The widths, worked by hand at
+// 7 pt (9.333 px) with DejaVu Sans's advances: "m" is 0.98 em, so "mmmmmmmmmm" is 91.47 px
+// and its column 96.47 px with the 5 px of padding and border; the "#" column holds "#"
+// (0.84 em, 7.84 px) and "1" to "8" (0.64 em, 5.97 px), so 12.84 px.
+func TestHTMLGridFitsThePrintedWidth(t *testing.T) {
+	wideGrid := func(columns, rows int) *grid {
+		g := &grid{header: []string{"#"}}
+		for c := range columns {
+			g.header = append(g.header, string(rune('a'+c)))
+		}
+		for r := range rows {
+			row := []string{string(rune('1' + r))}
+			for range columns {
+				row = append(row, "mmmmmmmmmm")
+			}
+			g.add(row...)
+		}
+		return g
+	}
+	// 12.84 + 7 · 96.47 = 688.1 px, within A4's 703.
+	if got := htmlGridFor(wideGrid(7, 8)); got.RowHeads || got.Records != nil || len(got.Header) != 8 {
+		t.Errorf("seven columns: header %v, transposed %v, %d records; want the table as it is", got.Header, got.RowHeads, len(got.Records))
+	}
+	// 12.84 + 8 · 96.47 = 784.6 px is too wide; one row transposed is 12.84 + 96.47 = 109.3.
+	if got := htmlGridFor(wideGrid(8, 1)); !got.RowHeads || strings.Join(got.Header, ",") != "#,1" || len(got.Rows) != 8 || got.Rows[7][0].Text != "h" {
+		t.Errorf("eight columns, one row: header %v, %d rows, transposed %v; want column h as the last row", got.Header, len(got.Rows), got.RowHeads)
+	}
+	// Eight rows transposed are as wide as eight columns: 784.6 px. One record a row.
+	got := htmlGridFor(wideGrid(8, 8))
+	if len(got.Records) != 8 || got.Records[7].Title != "# 8" || len(got.Records[7].Fields) != 8 || got.Records[7].Fields[0].Name != "a" {
+		t.Fatalf("eight columns, eight rows: %d records, want eight of eight fields each: %+v", len(got.Records), got.Records)
+	}
+}
+
+// A utility column stays numeric wherever the layout puts it, and the page marks the
+// names that head each row of a transposed table or of a record.
+func TestHTMLGridKeepsNumbersAndNames(t *testing.T) {
+	g := &grid{header: []string{"#", "territory", "ukraine"}, right: []bool{false, false, true}}
+	for r := 1; r <= 20; r++ {
+		g.add(count(uint64(r)), "withdraw-donetsk", "0.523 (+0.123)")
+	}
+	// The columns ask for "20" (1.28 em), "withdraw-" (5.01 em) and "(+0.123)" (4.5 em):
+	// about 116 px with padding. The table stays as it is, the surplus under the utility.
+	if full := htmlGridFor(g); full.RowHeads || full.Records != nil || !full.Rows[0][2].Numeric || full.Rows[0][2].Text != "0.523\n(+0.123)" {
+		t.Errorf("a narrow table changed layout or lost its numbers: %+v", full.Rows[0])
+	}
+	// A note of 200 letters is 1120 px wide; transposed, twenty columns of at least
+	// "withdraw-" are over 1000 px: one record a row.
+	g.header = append(g.header, "note")
+	for i := range g.rows {
+		g.rows[i] = append(g.rows[i], strings.Repeat("x", 200))
+	}
+	rec := htmlGridFor(g)
+	if len(rec.Records) != 20 || !rec.Records[0].Fields[1].Numeric || rec.Records[0].Fields[0].Numeric {
+		t.Fatalf("a table too wide either way: %+v", rec.Records)
+	}
+	r := &report{sections: []section{{grid: g}}}
+	var b bytes.Buffer
+	if err := r.writeHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if page := b.String(); !strings.Contains(page, `<th scope="row">ukraine</th><td class="num">0.523`) || !strings.Contains(page, `<div class="wide records">`) {
+		t.Errorf("the records are not marked up as name and value:\n%s", page)
+	}
+}
