@@ -26,7 +26,7 @@ import (
 type chartLine struct {
 	label  string
 	xs, ys []float64
-	// color indexes the plotutil palette, so one actor keeps one colour on every panel.
+	// color indexes seriesColors, so one actor keeps one colour on every panel.
 	color  int
 	dashed bool
 	points bool
@@ -99,6 +99,21 @@ const (
 
 // markColor keeps event lines apart from the series, whose colours come from the palette.
 var markColor = color.Gray{Y: 110}
+
+// seriesColors is plotutil's soft palette of seven, then three more as far from those as
+// can be told apart on a projector: the reference scenario draws eight actors (four parties
+// and four ratifiers), and with seven colours its eighth took the first's red.
+var seriesColors = append(plotutil.SoftColors[:len(plotutil.SoftColors):len(plotutil.SoftColors)],
+	color.RGBA{R: 0, G: 150, B: 160, A: 255},  // teal
+	color.RGBA{R: 150, G: 150, B: 30, A: 255}, // olive
+	color.RGBA{R: 70, G: 70, B: 70, A: 255},   // charcoal
+)
+
+// seriesColor is the i-th colour of the palette, starting again after the last.
+func seriesColor(i int) color.Color {
+	n := len(seriesColors)
+	return seriesColors[(i%n+n)%n]
+}
 
 // wholeTicks labels whole numbers at a step of 1, 2 or 5 times a power of ten, so that
 // at most about ten labels fit an axis.
@@ -174,7 +189,7 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 			if err != nil {
 				return nil, nil, err
 			}
-			sc.Color = plotutil.Color(l.color)
+			sc.Color = seriesColor(l.color)
 			sc.Shape = scatterGlyphs[l.glyph%len(scatterGlyphs)]
 			sc.Radius = vg.Points(4.5)
 			if l.ring {
@@ -213,7 +228,7 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		line.Color = plotutil.Color(l.color)
+		line.Color = seriesColor(l.color)
 		line.Width = vg.Points(2)
 		if l.dashed {
 			line.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
@@ -228,7 +243,7 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 			if err != nil {
 				return nil, nil, err
 			}
-			sc.Color = plotutil.Color(l.color)
+			sc.Color = seriesColor(l.color)
 			sc.Shape = draw.CircleGlyph{}
 			sc.Radius = vg.Points(2.5)
 			p.Add(sc)

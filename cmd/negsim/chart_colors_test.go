@@ -1,0 +1,33 @@
+package main
+
+import (
+	"image/color"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
+)
+
+// Every actor of the reference scenario keeps a colour of its own in the charts: its four
+// parties and four ratifiers are eight series, one more than plotutil's palette of seven.
+// (The Security Council's fifteen members repeat colours; they are told apart by name.)
+func TestChartColoursTellTheReferenceActorsApart(t *testing.T) {
+	data, _ := scenarios.Read(scenarios.Default)
+	doc, err := config.Load(scenarios.Default+".yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	most := len(doc.Scenario.Actors)
+	if most < 8 {
+		t.Fatalf("the reference scenario has %d actors; its second edition has 8", most)
+	}
+	seen := map[color.RGBA]int{}
+	for i := range most {
+		r, g, b, a := seriesColor(i).RGBA()
+		c := color.RGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: uint8(a >> 8)}
+		if j, ok := seen[c]; ok {
+			t.Errorf("series %d and %d share the colour %v", j, i, c)
+		}
+		seen[c] = i
+	}
+}
