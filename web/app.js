@@ -146,6 +146,11 @@ async function openScenario() {
   engineID = loaded.id;
   const sc = loaded.scenario;
   $("about").textContent = firstParagraph(sc.description || "");
+  // The scenario's own line on what kind of model it is, as every result on the command line
+  // repeats it: the reference scenario is a teaching model, not a forecast.
+  const stance = (sc.stance || "").replace(/\s+/g, " ").trim();
+  $("stance").textContent = stance ? `Stance: ${stance}` : "";
+  $("stance").hidden = !stance;
   const vs = $("variant");
   vs.replaceChildren(h("option", {value: "", text: "As the file gives it"}));
   for (const v of sc.variants || []) {

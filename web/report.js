@@ -17,6 +17,7 @@ export function reportHTML(r) {
   const issues = sc.issues;
   const parts = [];
   parts.push(`<h1>${esc(sc.name)}</h1>`);
+  if (sc.stance) parts.push(`<p><em>Stance: ${esc(sc.stance.replace(/\s+/g, " ").trim())}</em></p>`);
   parts.push(`<p>File <code>${esc(r.file)}</code>${r.variant ? `, variant <code>${esc(r.variant)}</code>` : ""}. Made with negsim's page; <a href="${esc(r.link)}">the link to this what-if</a>.</p>`);
   parts.push("<h2>The what-if</h2>");
   parts.push(r.set.length ? `<ul>${r.set.map(([k, v]) => `<li><code>${esc(k)}=${esc(v)}</code></li>`).join("")}</ul>` : "<p>No changes: the scenario as the file gives it.</p>");

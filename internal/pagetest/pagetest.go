@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"image"
 	_ "image/jpeg" // FullScreenshot writes JPEG
 	"net/url"
@@ -25,6 +26,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
 )
 
 // Chromium finds a Chromium or Chrome to drive; "" when there is none.
@@ -137,6 +141,16 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 	s.do(chromedp.Navigate(link))
 	s.settled()
 	s.expect("the permalink", oracle(variant, sets))
+	// The scenario's stance, as every result on the command line repeats it under its title.
+	data, _ := scenarios.Read(scenarios.Default)
+	doc, err := config.Load(scenarios.Default+".yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stance := "Stance: " + strings.Join(strings.Fields(doc.Scenario.Stance), " ")
+	if got := evalJS[string](s, `document.getElementById("stance").hidden ? "" : document.getElementById("stance").textContent`); got != stance || len(stance) < 40 {
+		t.Errorf("the page shows the stance %q; the file says %q", got, stance)
+	}
 
 	// The slider of Russia's reservation, moved with the arrow keys: step 0.01.
 	var rep Report
@@ -233,7 +247,7 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 
 	// The report to hand in: one file, the what-if's state and results in it, no script.
 	report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)
-	for _, want := range []string{fmt.Sprintf("%d of 1259712 deals", zopa), "actors.russia.reservation=0.47", "variants:", "<svg"} {
+	for _, want := range []string{fmt.Sprintf("%d of 1259712 deals", zopa), "actors.russia.reservation=0.47", "variants:", "<svg", html.EscapeString(stance)} {
 		if !strings.Contains(report, want) {
 			s.t.Errorf("the report lacks %q", want)
 		}
