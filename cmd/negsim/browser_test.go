@@ -129,12 +129,15 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 	}
 }
 
-// reportPage writes the report of the reference scenario under sanctions-bite as HTML and
-// returns its absolute path.
-func reportPage(t *testing.T) string {
+// reportPage writes the report of the reference scenario under sanctions-bite (or of the
+// scenario the arguments name) as HTML and returns its absolute path.
+func reportPage(t *testing.T, scenario ...string) string {
 	t.Helper()
 	page := filepath.Join(t.TempDir(), "report.html")
-	if _, errOut, code := runNegsim(t, "report", "--variant", "sanctions-bite", "-o", page); code != 0 {
+	if scenario == nil {
+		scenario = []string{"--variant", "sanctions-bite"}
+	}
+	if _, errOut, code := runNegsim(t, append(append([]string{"report"}, scenario...), "-o", page)...); code != 0 {
 		t.Fatalf("report: exit %d: %s", code, errOut)
 	}
 	abs, err := filepath.Abs(page)
@@ -170,48 +173,68 @@ func chromiumTab(t *testing.T, bin string, width, height int) (context.Context, 
 // The HTML report prints whole on A4 (and so on the wider Letter): laid out for print at
 // A4's width less the 12 mm margins, 186 mm or about 703 CSS pixels, no table is wider
 // than its box, so nothing is cut off at the page's edge. Before, the deal table scrolled
-// inside its box and printed cut off.
+// inside its box and printed cut off. The reference scenario's deal table has 25 columns
+// (12 issues, 8 actors, the Nash product, Pareto and two ratifications) and is printed one
+// deal a block; the Security Council's fifteen members make its tables the widest of the
+// teaching files.
 func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 	bin := pagetest.Chromium()
 	if bin == "" {
 		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
-	abs := reportPage(t)
-	_, tab := chromiumTab(t, bin, 703, 1000)
-	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-		t.Fatal(err)
-	}
-	type box struct {
-		Scroll int    `json:"scroll"`
-		Client int    `json:"client"`
-		First  string `json:"first"`
-	}
-	type facts struct {
-		Boxes []box `json:"boxes"`
-		Page  int   `json:"page"`
-		View  int   `json:"view"`
-	}
-	got, err := chromedp.Run(tab, chromedp.Evaluate[facts](`({
-		boxes: [...document.querySelectorAll(".wide")].map(d => ({scroll: d.scrollWidth, client: d.clientWidth, first: d.querySelector("th").textContent})),
-		page: document.documentElement.scrollWidth,
-		view: document.documentElement.clientWidth,
-	})`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got.Boxes) < 5 {
-		t.Fatalf("%d tables; want the report's", len(got.Boxes))
-	}
-	for _, b := range got.Boxes {
-		if b.Scroll > b.Client+1 {
-			t.Errorf("the table headed %q is %d px wide in a %d px box: printed, it is cut off", b.First, b.Scroll, b.Client)
-		}
-	}
-	if got.Page > got.View+1 {
-		t.Errorf("the page is %d px wide in a %d px window", got.Page, got.View)
+	for _, c := range []struct {
+		name     string
+		scenario []string
+		records  bool
+	}{
+		{"ukraine-2026#sanctions-bite", nil, true},
+		{"teaching-security-council", []string{"teaching-security-council"}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			abs := reportPage(t, c.scenario...)
+			_, tab := chromiumTab(t, bin, 703, 1000)
+			fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+			if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+				t.Fatal(err)
+			}
+			type box struct {
+				Scroll int    `json:"scroll"`
+				Client int    `json:"client"`
+				First  string `json:"first"`
+			}
+			type facts struct {
+				Boxes   []box    `json:"boxes"`
+				Records []string `json:"records"`
+				Page    int      `json:"page"`
+				View    int      `json:"view"`
+			}
+			got, err := chromedp.Run(tab, chromedp.Evaluate[facts](`({
+				boxes: [...document.querySelectorAll(".wide")].map(d => ({scroll: d.scrollWidth, client: d.clientWidth, first: d.querySelector("th").textContent})),
+				records: [...document.querySelectorAll("table.record thead th")].map(th => th.textContent),
+				page: document.documentElement.scrollWidth,
+				view: document.documentElement.clientWidth,
+			})`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Boxes) < 5 {
+				t.Fatalf("%d tables; want the report's", len(got.Boxes))
+			}
+			for _, b := range got.Boxes {
+				if b.Scroll > b.Client+1 {
+					t.Errorf("the table headed %q is %d px wide in a %d px box: printed, it is cut off", b.First, b.Scroll, b.Client)
+				}
+			}
+			if got.Page > got.View+1 {
+				t.Errorf("the page is %d px wide in a %d px window", got.Page, got.View)
+			}
+			// The report lists ten deals: ten blocks, "# 1" to "# 10".
+			if c.records && (len(got.Records) != 10 || got.Records[0] != "# 1" || got.Records[9] != "# 10") {
+				t.Errorf("the deal table's blocks are headed %q; want # 1 to # 10", got.Records)
+			}
+		})
 	}
 }
