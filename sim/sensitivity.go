@@ -36,9 +36,16 @@ import (
 // the nearest root or crossing each way is the threshold, exact up to rounding; one
 // analysis just past it confirms it and says what happens there.
 //
-// Everything else that can change the zone (votes and quotas; every value under a
-// decision rule or ratification, where votes decide beside the vetoes and the zone is no
-// set of lines; a case where the Nash product is zero and ties are settled by option
+// A decision rule or ratification changes none of this for a veto party: its votes are
+// implied in the zone (the decision's quota counts only the other voters), it ratifies
+// for no one, and every quota reads only its voters' own values. So the deals that pass
+// every other condition are still one set while its number moves, and the zone is that set
+// cut by its surplus; the candidates are found by the gated search (with its reservation
+// set aside, a floor of -Inf) instead of the tree's frontier.
+//
+// Everything else that can change the zone (votes and quotas; the values of voters and
+// ratifiers, whose acceptance is counted, not required; the values of every party when no
+// actor holds a veto; a case where the Nash product is zero and ties are settled by option
 // order) is found by bracketing: the range from the current value to the end is scanned in sensitivityScan
 // steps, and the first step whose headline differs from the current one is bisected to
 // within sensitivityStep. A change confined to a window narrower than a scan step, between
@@ -195,8 +202,12 @@ type sensitivity struct {
 	sp   *Space
 	res  []float64
 	base headline
+	// parties are the actors whose surpluses the Nash deal multiplies, in the order of the
+	// frontier's vectors (Space.Parties).
+	parties []int
 	// gated is set under a decision rule or ratification: votes decide the zone beside the
-	// vetoes, so it is no set of lines in one actor's value, and bracketing answers.
+	// vetoes. The line model still reads a veto party's own values (see gatedLines); every
+	// other value is bracketed.
 	gated bool
 	// cannotOpen marks, when the zone is empty under a decision rule or ratification, the
 	// actors whose own numbers cannot open it (see cannotOpenZone).
@@ -205,6 +216,10 @@ type sensitivity struct {
 
 	mu         sync.Mutex
 	candidates map[[2]int]*candidateSet
+}
+
+func newSensitivity(ctx context.Context, sp *Space) *sensitivity {
+	return &sensitivity{ctx: ctx, sp: sp, res: sp.reservations(), parties: sp.Parties(), gated: sp.rule != nil, candidates: map[[2]int]*candidateSet{}}
 }
 
 type candidateSet struct {
@@ -229,7 +244,7 @@ func RunSensitivity(ctx context.Context, sp *Space, opt SensitivityOptions) (*Se
 		only[c] = true
 	}
 	wanted := func(c string) bool { return len(only) == 0 || only[c] }
-	s := &sensitivity{ctx: ctx, sp: sp, res: sp.reservations(), gated: sp.rule != nil, candidates: map[[2]int]*candidateSet{}}
+	s := newSensitivity(ctx, sp)
 	var err error
 	if s.base, err = s.search(sp, sp.baseRules(s.res)); err != nil {
 		return nil, err
@@ -421,15 +436,12 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 		return row, nil
 	}
 	switch {
-	case s.sp.rule != nil:
-		// Under a decision rule or ratification a voter's or a ratifier's values move the
-		// zone too, and the zone is no longer one the line model reads: bracket every value.
-		pr = s.setProbe(p.Path)
-		row.Method = MethodBisection
 	case row.Category == CategoryReservations || row.Category == CategoryWeights || row.Category == CategoryUtilities:
 		segs := strings.Split(p.Path, ".")
 		a := s.sp.sc.ActorIndex(segs[1])
-		if !s.counts(a) {
+		// A party whose acceptance does not count (when no actor holds a veto, and the
+		// decision rule asks no votes) still has its surplus weighed by the Nash deal.
+		if !s.counts(a) && !slices.Contains(s.parties, a) {
 			row.Method, row.Note = MethodInert, segs[1]+" neither holds a veto nor casts a vote that counts; its values do not move the zone"
 			return row, nil
 		}
@@ -831,15 +843,17 @@ func (m *lineModel) nearest(x0, limit, dir float64, base headline) (at, probe fl
 }
 
 // model builds the probe of one actor's reservation, weight or option utility and, for a
-// veto actor on a space without a decision rule, its line model (nil otherwise: bracketing
-// answers); note says instead why the value changes nothing (a weight on an issue the actor
+// veto actor, its line model (nil otherwise: bracketing answers); note says instead why the value changes nothing (a weight on an issue the actor
 // does not weigh, or one that is its only weight, which normalising cancels).
 func (s *sensitivity) model(category string, a int, segs []string) (*lineModel, probe, string, error) {
 	sp := s.sp
 	act := &sp.sc.Actors[a]
-	ja := slices.Index(sp.veto, a)
-	lines := !s.gated && ja >= 0
-	others := func(e *entry) float64 { return othersProduct(sp, s.res, ja, e) }
+	// The frontier's vectors hold the parties' utilities. A party without a veto (only
+	// when no actor holds one) is counted by the decision rule's quota, which its own
+	// numbers move: bracketing answers for it.
+	ja := slices.Index(s.parties, a)
+	lines := ja >= 0 && act.Veto
+	others := func(e *entry) float64 { return othersProduct(s.parties, s.res, ja, e) }
 	if category == CategoryReservations {
 		pr := func(x float64) (headline, error) {
 			res := slices.Clone(s.res)
@@ -936,11 +950,11 @@ func (s *sensitivity) model(category string, a int, segs []string) (*lineModel, 
 	}
 }
 
-// othersProduct is the product of the surpluses of the veto actors other than the one at
-// veto position ja.
-func othersProduct(sp *Space, res []float64, ja int, e *entry) float64 {
+// othersProduct is the product of the surpluses of the parties other than the one at
+// position ja, as the Nash criterion counts them: a negative surplus as 0.
+func othersProduct(parties []int, res []float64, ja int, e *entry) float64 {
 	p := 1.0
-	for j, b := range sp.veto {
+	for j, b := range parties {
 		if j != ja {
 			p *= math.Max(0, e.vec[j]-res[b])
 		}
@@ -959,8 +973,9 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 	return out
 }
 
-// candidateSet is, for veto actor a, the Pareto frontier of the deals the other veto
-// actors accept within a's red lines, a's reservation set aside: the whole of it for
+// candidateSet is, for veto actor a, the Pareto frontier of the deals that pass every
+// condition but a's reservation (the other veto actors accept them, a's red lines hold,
+// and under a decision rule or ratification the votes are there): the whole of it for
 // issue -1, or for issue k the union of the frontiers of the slices that settle k on each
 // option. Entries are in option order.
 func (s *sensitivity) candidateSet(a, k int) ([]entry, error) {
@@ -981,21 +996,36 @@ func (s *sensitivity) candidateSet(a, k int) ([]entry, error) {
 			}
 		}
 		for _, sr := range parts {
-			t := newTree(s.sp, sr)
-			if t.empty() {
-				continue
-			}
-			s.analyses.Add(1)
-			f, err := t.frontier(s.ctx)
+			f, err := s.slice(sr)
 			if err != nil {
 				cs.err = err
 				return
 			}
-			cs.entries = append(cs.entries, f.entries...)
+			cs.entries = append(cs.entries, f...)
 		}
 		slices.SortFunc(cs.entries, func(x, y entry) int { return slices.Compare(x.choice, y.choice) })
 	})
 	return cs.entries, cs.err
+}
+
+// slice is the Pareto frontier of the deals that pass under rules r, by the parties'
+// utilities. Under a decision rule or ratification the gated search finds it, reading the
+// veto actors' rules from r and the gate's voters at their own reservations.
+func (s *sensitivity) slice(r *rules) ([]entry, error) {
+	t := newTree(s.sp, r)
+	if t.empty() {
+		return nil, nil
+	}
+	s.analyses.Add(1)
+	if s.gated {
+		zs, err := searchZOPAUnder(s.ctx, s.sp, r, 1, false)
+		if err != nil {
+			return nil, err
+		}
+		return zs.front.entries, nil
+	}
+	f, err := t.frontier(s.ctx)
+	return f.entries, err
 }
 
 // relaxations are the jobs that widen the red lines of each actor whose acceptance counts

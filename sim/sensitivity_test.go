@@ -218,7 +218,7 @@ func TestBracketingAgreesWithExactThresholds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := &sensitivity{ctx: ctx, sp: sp, res: sp.reservations(), candidates: map[[2]int]*candidateSet{}}
+		s := newSensitivity(ctx, sp)
 		s.base = bruteHeadline(sp)
 		for _, row := range rep.Rows {
 			if row.Method != MethodExact {
