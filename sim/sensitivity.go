@@ -216,6 +216,7 @@ type sensitivity struct {
 
 	mu         sync.Mutex
 	candidates map[[2]int]*candidateSet
+	voters     map[int]*voterSets
 }
 
 func newSensitivity(ctx context.Context, sp *Space) *sensitivity {
@@ -428,7 +429,7 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 		row.Method, row.Note = MethodInert, "votes count only under a decision rule (decision.votes_needed above 0)"
 		return row, nil
 	}
-	var m *lineModel
+	var m thresholdModel
 	var pr probe
 	if a, ok := s.ownerOf(row); ok && s.cannotOpen[a] {
 		row.Method = MethodExact
@@ -508,7 +509,7 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 // exactSide finds the threshold from the line model and confirms it with one analysis just
 // past it; false when the model cannot answer (a Nash product of zero, where option order
 // settles ties) or the confirmation disagrees, and bracketing must.
-func (s *sensitivity) exactSide(m *lineModel, pr probe, x0, limit, dir float64) (*Tipping, bool, error) {
+func (s *sensitivity) exactSide(m thresholdModel, pr probe, x0, limit, dir float64) (*Tipping, bool, error) {
 	if x0 == limit {
 		return nil, true, nil
 	}
@@ -728,6 +729,12 @@ type candidate struct {
 	choice      []int
 }
 
+// thresholdModel finds, without searching the space, the nearest value of one number at
+// which the headline changes: see lineModel.nearest.
+type thresholdModel interface {
+	nearest(x0, limit, dir float64, base headline) (at, probe float64, found, ok bool)
+}
+
 // lineModel is every deal the Nash solution can pick while one number θ of one veto actor
 // moves, with its surplus as a line in θ. Candidates are in option order, as the engine's
 // frontier is, so that ties go the same way.
@@ -842,112 +849,118 @@ func (m *lineModel) nearest(x0, limit, dir float64, base headline) (at, probe fl
 	return done()
 }
 
-// model builds the probe of one actor's reservation, weight or option utility and, for a
-// veto actor, its line model (nil otherwise: bracketing answers); note says instead why the value changes nothing (a weight on an issue the actor
-// does not weigh, or one that is its only weight, which normalising cancels).
-func (s *sensitivity) model(category string, a int, segs []string) (*lineModel, probe, string, error) {
+// model builds the probe of one actor's reservation, weight or option utility and, where
+// the model can read it, its threshold model: the line model for a veto actor, the voter
+// model for an actor whose acceptance a quota counts but whose surplus no solution weighs
+// (nil otherwise: bracketing answers); note says instead why the value changes nothing (a
+// weight on an issue the actor does not weigh, or one that is its only weight, which
+// normalising cancels).
+func (s *sensitivity) model(category string, a int, segs []string) (thresholdModel, probe, string, error) {
 	sp := s.sp
 	act := &sp.sc.Actors[a]
 	// The frontier's vectors hold the parties' utilities. A party without a veto (only
-	// when no actor holds one) is counted by the decision rule's quota, which its own
-	// numbers move: bracketing answers for it.
+	// when no actor holds one) is counted by the decision rule's quota and weighed by the
+	// Nash deal at once: bracketing answers for it.
 	ja := slices.Index(s.parties, a)
-	lines := ja >= 0 && act.Veto
-	others := func(e *entry) float64 { return othersProduct(s.parties, s.res, ja, e) }
+	veto := ja >= 0 && act.Veto
+	voter := s.gated && ja < 0 && s.counts(a)
+	// The actor's surplus on a deal is (alpha + beta·θ) / (scale0 + scale1·θ), from its
+	// utility u at the current value: line gives alpha and beta, k the issue whose slices
+	// keep the surplus one line (-1: the whole space).
+	var line func(u float64, choice []int) (alpha, beta float64)
+	var pr probe
+	scale0, scale1, k := 1.0, 0.0, -1
 	if category == CategoryReservations {
-		pr := func(x float64) (headline, error) {
+		pr = func(x float64) (headline, error) {
 			res := slices.Clone(s.res)
 			res[a] = x
 			return s.search(sp, sp.baseRules(res))
 		}
-		if !lines {
-			return nil, pr, "", nil
+		line = func(u float64, _ []int) (float64, float64) { return u, -1 }
+	} else {
+		issue := segs[3]
+		k = sp.sc.IssueIndex(issue)
+		pi := slices.IndexFunc(act.Preferences, func(p Preference) bool { return p.Issue == issue })
+		pref := &act.Preferences[pi]
+		total := 0.0
+		for _, p := range act.Preferences {
+			total += p.Weight
 		}
-		es, err := s.candidateSet(a, -1)
-		if err != nil {
-			return nil, nil, "", err
-		}
-		m := &lineModel{scale0: 1}
-		for i := range es {
-			m.cands = append(m.cands, candidate{alpha: es[i].vec[ja], beta: -1, p: others(&es[i]), choice: es[i].choice})
-		}
-		return m, pr, "", nil
-	}
-	issue := segs[3]
-	k := sp.sc.IssueIndex(issue)
-	pi := slices.IndexFunc(act.Preferences, func(p Preference) bool { return p.Issue == issue })
-	pref := &act.Preferences[pi]
-	total := 0.0
-	for _, p := range act.Preferences {
-		total += p.Weight
-	}
-	restWeight := total - pref.Weight
-	r := s.res[a]
-	// with is the probe: the actor's values recomputed with this preference changed.
-	with := func(change func(p *Preference, x float64)) probe {
-		return func(x float64) (headline, error) {
-			cp := *act
-			cp.Preferences = slices.Clone(act.Preferences)
-			p := &cp.Preferences[pi]
-			p.Utilities = cloneMap(p.Utilities)
-			change(p, x)
-			row := make([]float64, len(sp.value[a]))
-			if err := sp.actorValues(&cp, row); err != nil {
-				return headline{}, errOutOfRange
+		restWeight := total - pref.Weight
+		r := s.res[a]
+		// with is the probe: the actor's values recomputed with this preference changed.
+		with := func(change func(p *Preference, x float64)) probe {
+			return func(x float64) (headline, error) {
+				cp := *act
+				cp.Preferences = slices.Clone(act.Preferences)
+				p := &cp.Preferences[pi]
+				p.Utilities = cloneMap(p.Utilities)
+				change(p, x)
+				row := make([]float64, len(sp.value[a]))
+				if err := sp.actorValues(&cp, row); err != nil {
+					return headline{}, errOutOfRange
+				}
+				moved := *sp
+				moved.value = slices.Clone(sp.value)
+				moved.value[a] = row
+				return s.search(&moved, moved.baseRules(s.res))
 			}
-			moved := *sp
-			moved.value = slices.Clone(sp.value)
-			moved.value[a] = row
-			return s.search(&moved, moved.baseRules(s.res))
+		}
+		switch category {
+		case CategoryUtilities:
+			o := sp.sc.Issues[k].OptionIndex(segs[5])
+			c := pref.Weight / total
+			if c == 0 {
+				return nil, nil, "its weight on " + issue + " is 0, so the value counts for nothing", nil
+			}
+			pr = with(func(p *Preference, x float64) { p.Utilities[segs[5]] = x })
+			x0 := pref.Utilities[segs[5]]
+			line = func(u float64, choice []int) (float64, float64) {
+				if choice[k] == o {
+					return u - r - c*x0, c
+				}
+				return u - r, 0
+			}
+		default:
+			if restWeight == 0 {
+				return nil, nil, "its only weight: normalising cancels it", nil
+			}
+			pr = with(func(p *Preference, x float64) { p.Weight = x })
+			x0 := pref.Weight
+			scale0, scale1 = restWeight, 1
+			line = func(u float64, choice []int) (float64, float64) {
+				v := optionValue(pref, &sp.sc.Issues[k], choice[k])
+				// The weighted sum over the other issues, from the utility at the current
+				// weight.
+				sum := u*(restWeight+x0) - x0*v
+				return sum - r*restWeight, v - r
+			}
 		}
 	}
-	switch category {
-	case CategoryUtilities:
-		o := sp.sc.Issues[k].OptionIndex(segs[5])
-		c := pref.Weight / total
-		if c == 0 {
-			return nil, nil, "its weight on " + issue + " is 0, so the value counts for nothing", nil
-		}
-		pr := with(func(p *Preference, x float64) { p.Utilities[segs[5]] = x })
-		if !lines {
-			return nil, pr, "", nil
-		}
+	switch {
+	case veto:
 		es, err := s.candidateSet(a, k)
 		if err != nil {
 			return nil, nil, "", err
 		}
-		x0 := pref.Utilities[segs[5]]
-		m := &lineModel{scale0: 1}
+		m := &lineModel{scale0: scale0, scale1: scale1}
 		for i := range es {
-			cd := candidate{alpha: es[i].vec[ja] - r, p: others(&es[i]), choice: es[i].choice}
-			if es[i].choice[k] == o {
-				cd.alpha, cd.beta = cd.alpha-c*x0, c
-			}
-			m.cands = append(m.cands, cd)
+			alpha, beta := line(es[i].vec[ja], es[i].choice)
+			m.cands = append(m.cands, candidate{alpha: alpha, beta: beta, p: othersProduct(s.parties, s.res, ja, &es[i]), choice: es[i].choice})
 		}
 		return m, pr, "", nil
-	default:
-		if restWeight == 0 {
-			return nil, nil, "its only weight: normalising cancels it", nil
+	case voter:
+		vs, err := s.voterDeals(a)
+		if err != nil || vs == nil {
+			return nil, pr, "", err
 		}
-		pr := with(func(p *Preference, x float64) { p.Weight = x })
-		if !lines {
-			return nil, pr, "", nil
-		}
-		es, err := s.candidateSet(a, k)
-		if err != nil {
-			return nil, nil, "", err
-		}
-		x0 := pref.Weight
-		m := &lineModel{scale0: restWeight, scale1: 1}
-		for i := range es {
-			v := optionValue(pref, &sp.sc.Issues[k], es[i].choice[k])
-			// The weighted sum over the other issues, from the utility at the current weight.
-			sum := es[i].vec[ja]*(restWeight+x0) - x0*v
-			m.cands = append(m.cands, candidate{alpha: sum - r*restWeight, beta: v - r, p: others(&es[i]), choice: es[i].choice})
+		m := &voterModel{ctx: s.ctx, set: vs, scale0: scale0, scale1: scale1, alpha: make([]float64, len(vs.swing)), beta: make([]float64, len(vs.swing))}
+		for i := range vs.swing {
+			m.alpha[i], m.beta[i] = line(sp.Utility(a, vs.swing[i].choice), vs.swing[i].choice)
 		}
 		return m, pr, "", nil
 	}
+	return nil, pr, "", nil
 }
 
 // othersProduct is the product of the surpluses of the parties other than the one at
