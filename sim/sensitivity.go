@@ -695,9 +695,13 @@ func (s *sensitivity) setProbe(path string) probe {
 // the change leaves it invalid.
 func (s *sensitivity) searchScenario(change func(sc *Scenario) error) (headline, error) {
 	sc := s.sp.sc.Clone()
-	// Variants and uncertainty do not enter the zone; validating them is the file's
-	// business, and took most of a probe's time.
-	sc.Variants, sc.Uncertainty = nil, nil
+	// Variants, uncertainty, events and beliefs do not enter the zone; validating them is
+	// the file's business, and took most of a probe's time (each belief and event is
+	// checked on a copy of the scenario of its own).
+	sc.Variants, sc.Uncertainty, sc.Events = nil, nil, nil
+	for i := range sc.Actors {
+		sc.Actors[i].Beliefs = Beliefs{}
+	}
 	if err := change(sc); err != nil {
 		return headline{}, err
 	}
@@ -954,7 +958,7 @@ func (s *sensitivity) model(category string, a int, segs []string) (thresholdMod
 		if err != nil || vs == nil {
 			return nil, pr, "", err
 		}
-		m := &voterModel{ctx: s.ctx, set: vs, scale0: scale0, scale1: scale1, alpha: make([]float64, len(vs.swing)), beta: make([]float64, len(vs.swing))}
+		m := &voterModel{set: vs, scale0: scale0, scale1: scale1, alpha: make([]float64, len(vs.swing)), beta: make([]float64, len(vs.swing))}
 		for i := range vs.swing {
 			m.alpha[i], m.beta[i] = line(sp.Utility(a, vs.swing[i].choice), vs.swing[i].choice)
 		}

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"cmp"
-	"context"
 	"math"
 	"slices"
 	"sync"
@@ -15,19 +14,19 @@ import (
 // deal is one of three kinds, whatever the number: it passes without the actor's vote
 // (P0), fails even with it, or passes exactly when the actor accepts it (the swing deals,
 // within its red lines). The zone at any value is P0 with the swing deals whose surplus
-// line is at or above 0, and its Nash deal is read off the frontier of P0 (a deal of P0
-// that another one dominates is never on the zone's frontier) and the swing deals in the
-// zone. Between two roots of the swing deals' lines nothing changes, so the threshold is
-// the first root at which the headline, computed in memory, differs; one analysis past it
-// confirms it, as for the line model.
+// line is at or above 0, and the parties' utilities, so every deal's Nash product, stay
+// as they are. Its Nash deal is found among P0's frontier (a deal of P0 that another one
+// dominates is never on the zone's frontier) and the swing deals in the zone. Between two
+// roots of the swing deals' lines nothing changes, so the threshold is the first root at
+// which the headline, computed in memory, differs; one analysis past it confirms it, as
+// for the line model.
 //
 // Three searches per actor find P0's frontier and the swing deals. A zone too large to
-// list, or too many swing deals to recompute the frontier at each root, leaves the actor
-// to bracketing.
+// list, or too many swing deals, leaves the actor to bracketing.
 
-// maxSwingDeals bounds the swing deals the voter model holds: at each root it filters the
-// frontier of P0's frontier and the swing deals in the zone.
-const maxSwingDeals = 4096
+// maxSwingDeals bounds the swing deals the voter model holds, and reads at each root that
+// can move the Nash deal.
+const maxSwingDeals = 1 << 15
 
 // voterSet is what the voter model of one actor needs, shared by its rows.
 type voterSet struct {
@@ -36,6 +35,9 @@ type voterSet struct {
 	front []entry
 	// swing are the swing deals, with the parties' utilities, in option order.
 	swing []entry
+	// frontProduct and swingProduct are the deals' Nash products, which the actor's
+	// numbers do not move.
+	frontProduct, swingProduct []float64
 	// partyRes and partyPower are what the Nash criterion reads.
 	partyRes, partyPower []float64
 }
@@ -98,13 +100,20 @@ func (s *sensitivity) findVoterSet(a int) (*voterSet, error) {
 		choice := sp.choiceAt(pos)
 		vs.swing = append(vs.swing, entry{vec: sp.effectiveOf(choice, s.res), count: 1, choice: choice})
 	}
+	f := frontier{nv: len(vs.partyRes), entries: vs.front}
+	nash := f.criteria(vs.partyRes, vs.partyPower).of(SolutionNash)
+	for _, e := range vs.front {
+		vs.frontProduct = append(vs.frontProduct, nash(e.vec))
+	}
+	for _, e := range vs.swing {
+		vs.swingProduct = append(vs.swingProduct, nash(e.vec))
+	}
 	return vs, nil
 }
 
 // voterModel is one number of a voter or ratifier: the swing deals' surplus lines, as
 // the line model writes them, (alpha + beta·θ) / (scale0 + scale1·θ).
 type voterModel struct {
-	ctx            context.Context
 	set            *voterSet
 	alpha, beta    []float64
 	scale0, scale1 float64
@@ -116,43 +125,67 @@ func (m *voterModel) in(i int, x float64) bool {
 	return m.alpha[i]+m.beta[i]*x >= -Tolerance*(m.scale0+m.scale1*x)
 }
 
-// headline is the zone's headline at θ, as the engine's gated search gives it: P0 and the
-// swing deals in the zone, their frontier in option order, its Nash deal; false when the
-// analysis was cancelled.
-func (m *voterModel) headline(x float64) (headline, bool) {
-	cands := slices.Clone(m.set.front)
-	for i := range m.set.swing {
-		if m.in(i, x) {
-			cands = append(cands, m.set.swing[i])
+// headline is the zone's headline at θ, as the engine's gated search gives it, and the
+// Nash deal's product. The engine picks, among the frontier's deals within its margin of
+// the largest Nash product, the one with the lowest options; a deal that dominates
+// another has no smaller product, so whether a deal so near the top is on the frontier
+// is settled among the deals near the top alone.
+func (m *voterModel) headline(x float64) (headline, float64) {
+	vs := m.set
+	h := headline{deals: vs.held}
+	top := math.Inf(-1)
+	for i := range vs.front {
+		top = max(top, vs.frontProduct[i])
+	}
+	in := make([]bool, len(vs.swing))
+	for i := range vs.swing {
+		if in[i] = m.in(i, x); in[i] {
+			h.deals++
+			top = max(top, vs.swingProduct[i])
 		}
 	}
-	h := headline{deals: m.set.held + uint64(len(cands)-len(m.set.front))}
-	if len(cands) == 0 {
-		return h, true
+	if h.deals == 0 {
+		return h, 0
 	}
-	// The filter reorders and merges the entries of its own copy, never their vectors.
-	kept, err := paretoFilter(m.ctx, cands)
-	if err != nil {
-		return h, false
+	margin := 1e-12 * max(1, math.Abs(top))
+	var near []*entry
+	for i := range vs.front {
+		if vs.frontProduct[i] >= top-margin {
+			near = append(near, &vs.front[i])
+		}
 	}
-	slices.SortFunc(kept, func(p, q entry) int { return slices.Compare(p.choice, q.choice) })
-	f := frontier{nv: len(m.set.partyRes), entries: kept}
-	if n := f.argmax(f.criteria(m.set.partyRes, m.set.partyPower).of(SolutionNash)); n >= 0 {
-		h.nash = kept[n].choice
+	for i := range vs.swing {
+		if in[i] && vs.swingProduct[i] >= top-margin {
+			near = append(near, &vs.swing[i])
+		}
 	}
-	return h, true
+	slices.SortFunc(near, func(p, q *entry) int { return slices.Compare(p.choice, q.choice) })
+	for _, e := range near {
+		if !slices.ContainsFunc(near, func(d *entry) bool { return dominates(d.vec, e.vec) }) {
+			h.nash = e.choice
+			break
+		}
+	}
+	return h, top
 }
 
 // nearest is the first root of a swing deal's line from x0 towards limit at which the
-// headline differs from base; at and probe as for lineModel.nearest. ok is false when the
-// model's headline at x0 is not the engine's.
+// headline differs from base; at and probe as for lineModel.nearest. Only the roots of
+// deals whose Nash product comes within the engine's margin of the Nash deal's can move
+// it (or, in an empty zone, any deal's: it opens). ok is false when the model's headline
+// at x0 is not the engine's, or the Nash product is zero and option order settles ties.
 func (m *voterModel) nearest(x0, limit, dir float64, base headline) (at, probe float64, found, ok bool) {
-	if h, ok := m.headline(x0); !ok || h.differs(base) || h.deals != base.deals {
+	h, top := m.headline(x0)
+	if h.differs(base) || h.deals != base.deals || h.deals > 0 && top <= 1e-15 {
 		return 0, 0, false, false
 	}
+	margin := 1e-12 * max(1, math.Abs(top))
 	type root struct{ dist, clean float64 }
 	var roots []root
 	for i := range m.alpha {
+		if h.deals > 0 && m.set.swingProduct[i] < top-margin {
+			continue
+		}
 		// Along dir the numerator with the tolerance, alpha + beta·θ + Tolerance·scale,
 		// crosses 0 where the deal enters (rising) or leaves (falling).
 		slope := dir * (m.beta[i] + Tolerance*m.scale1)
@@ -178,11 +211,7 @@ func (m *voterModel) nearest(x0, limit, dir float64, base headline) (at, probe f
 			continue
 		}
 		// Just past the root, by less than the confirming analysis looks, within range.
-		h, ok := m.headline(x0 + dir*min(r.dist+sensitivityStep/4, reach))
-		if !ok {
-			return 0, 0, false, false
-		}
-		if !h.differs(base) {
+		if h, _ := m.headline(x0 + dir*min(r.dist+sensitivityStep/4, reach)); !h.differs(base) {
 			continue
 		}
 		clean := r.clean
