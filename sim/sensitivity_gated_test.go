@@ -3,7 +3,6 @@ package sim
 import (
 	"context"
 	"math/rand/v2"
-	"slices"
 	"testing"
 )
 
@@ -55,10 +54,7 @@ func TestGatedThresholdsAgreeWithScan(t *testing.T) {
 			}
 			cp := sc.Clone()
 			for _, dir := range []float64{-1, 1} {
-				tip, limit := row.Below, row.Min
-				if dir > 0 {
-					tip, limit = row.Above, row.Max
-				}
+				tip, limit := row.side(dir)
 				fail := func(format string, args ...any) {
 					t.Helper()
 					t.Fatalf("%s (now %g, direction %+g): "+format+"\n%s", append([]any{row.Path, row.Value, dir}, append(args, scenarioJSON(sc))...)...)
@@ -89,16 +85,8 @@ func TestGatedThresholdsAgreeWithScan(t *testing.T) {
 				if found && dir*(first-tip.At) <= step+1e-6 {
 					withinStep++
 				}
-				past := tip.At + dir*(1e-6+sensitivityStep)
-				if dir*(past-limit) > 0 {
-					past = limit
-				}
-				h, ok := headlineAt(t, cp, row.Path, past)
-				if !ok || !h.differs(base) {
-					fail("threshold %.9g (%s), but at %.9g the headline is the current one", tip.At, tip.Kind, past)
-				}
-				if h.deals != tip.Deals || !slices.Equal(h.nash, choiceOf(sc, tip.Nash)) {
-					fail("at %.9g: %d deals, Nash %v; reported %d deals, Nash %v", past, h.deals, h.nash, tip.Deals, tip.Nash)
+				if msg := pastThreshold(t, cp, row, tip, dir, limit, base); msg != "" {
+					fail("%s", msg)
 				}
 			}
 		}
