@@ -316,8 +316,15 @@ func TestSensitivityStopsWhenCancelled(t *testing.T) {
 // must not depend on how many.
 func TestSensitivityDoesNotDependOnWorkers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 12))
-	for n := 0; n < 20; n++ {
-		sp, err := Compile(validRandom(rng))
+	for n := 0; n < 40; n++ {
+		// Half with votes, a decision rule or ratifiers, whose models are shared by rows.
+		sc := validRandom(rng)
+		if n >= 20 {
+			if sc = randomDecided(rng); len(sc.Validate().Errors()) > 0 {
+				continue
+			}
+		}
+		sp, err := Compile(sc)
 		if err != nil {
 			t.Fatal(err)
 		}
