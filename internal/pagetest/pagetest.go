@@ -238,6 +238,15 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 			if z, n := s.read(); z == z0 && n == n0 {
 				t.Errorf("trying the nearest change (%v) left the zone at %d and Nash at %q", after, z, n)
 			}
+			// The nearest change is Russia's reservation down to where the Nash deal's
+			// product meets that of the same deal with sanctions phased, others fixed (r = 0.40,
+			// 0.40, 0.45 for Ukraine, the US, Europe). Nash: Russia 0.596429, the others'
+			// surpluses 0.123 · 0.396 · 0.096 = 0.0046760; phased: Russia 0.536905, the others'
+			// 0.136333 · 0.42 · 0.146 = 0.0083600. (0.596429 − r) · 0.0046760 =
+			// (0.536905 − r) · 0.0083600 at r = 0.461353.
+			if len(after) == 0 || !strings.HasPrefix(after[0], "actors.russia.reservation=0.46135") {
+				t.Errorf("the nearest change set %v; by hand Russia's reservation to 0.461353", after)
+			}
 			sets = after
 		}
 	}
@@ -245,9 +254,11 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 		t.Errorf("the page shows an error: %s", alert)
 	}
 
-	// The report to hand in: one file, the what-if's state and results in it, no script.
+	// The report to hand in: one file, the what-if's state and results in it, no script. The
+	// state is the nearest change's: the zone it holds, as analyze confirmed above.
+	zopa, _ = s.read()
 	report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)
-	for _, want := range []string{fmt.Sprintf("%d of 1259712 deals", zopa), "actors.russia.reservation=0.47", "variants:", "<svg", html.EscapeString(stance)} {
+	for _, want := range append([]string{fmt.Sprintf("%d of 1259712 deals", zopa), "variants:", "<svg", html.EscapeString(stance)}, sets...) {
 		if !strings.Contains(report, want) {
 			s.t.Errorf("the report lacks %q", want)
 		}
