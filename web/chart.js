@@ -230,6 +230,14 @@ export function legend(items) {
   return ul;
 }
 
+// shortLabel fits a value's name to the tornado's margin by cutting its middle, so that both
+// whose value it is and which value stay legible ("Europe (EU, UK and … weight of Sanctions").
+function shortLabel(words) {
+  if (words.length <= 46) return words;
+  const head = words.slice(0, 20), tail = words.slice(-26);
+  return head.slice(0, head.lastIndexOf(" ") > 0 ? head.lastIndexOf(" ") : 20) + " … " + tail.slice(tail.indexOf(" ") + 1);
+}
+
 // tornadoChart draws each value's nearest thresholds as bars from the value now, left for
 // lowering it and right for raising it, as shares of the value's range: the shortest bar
 // is the smallest change that tips the result.
@@ -247,12 +255,13 @@ export function tornadoChart({rows, label}) {
   rows.forEach((r, i) => {
     const y = T + i * rowH;
     const words = label(r.path);
-    const text = el("text", {x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, words.length > 46 ? words.slice(0, 45) + "…" : words);
+    const text = el("text", {x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, shortLabel(words));
     text.append(el("title", {}, `${words} (${r.path})`));
     svg.append(text);
-    for (const [t, colour] of [[r.below, "#0072B2"], [r.above, "#D55E00"]]) {
+    // relative is a share of the range, without a sign: lowering is drawn to the left.
+    for (const [t, colour, side] of [[r.below, "#0072B2", -1], [r.above, "#D55E00", 1]]) {
       if (!t) continue;
-      const x0 = X(0), x1 = X(t.relative);
+      const x0 = X(0), x1 = X(side * Math.abs(t.relative));
       svg.append(el("rect", {x: Math.min(x0, x1), y: y + 4, width: Math.max(1, Math.abs(x1 - x0)), height: rowH - 8, fill: colour}));
     }
   });
