@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"strings"
 
@@ -68,15 +67,9 @@ func (a *app) explain(file string, w whatIf, actor string, teacher bool) error {
 	if teacher {
 		ex.TeacherNotes = sim.NotesForTeacher(sc, doc.Variant)
 	}
-	return a.emit(func(out io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			return writeResultJSON(out, doc, ex)
-		case "csv":
-			return explainGrid(sc, ex).writeCSV(out)
-		}
-		return explainReport(sc, ex, actor == "").about(doc).write(out, a.settings.Format)
-	})
+	return a.show(resultView(doc, ex,
+		func() *grid { return explainGrid(sc, ex) },
+		func() *report { return explainReport(sc, ex, actor == "") }))
 }
 
 // words reads a scenario's ids back as the labels its author gave them.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -124,15 +123,9 @@ func (a *app) monteCarlo(file string, w whatIf, extra []sim.Uncertain, opt sim.M
 			mc.Recentred = append(mc.Recentred, rc)
 		}
 	}
-	if err := a.emit(func(out io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			return writeResultJSON(out, doc, mc)
-		case "csv":
-			return sensitivityGrid(mc, true).writeCSV(out)
-		}
-		return monteCarloReport(sc, mc).about(doc).write(out, a.settings.Format)
-	}); err != nil {
+	if err := a.show(resultView(doc, mc,
+		func() *grid { return sensitivityGrid(mc, true) },
+		func() *report { return monteCarloReport(sc, mc) })); err != nil {
 		return err
 	}
 	if mc.Interrupted {

@@ -109,15 +109,9 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 			return err
 		}
 	}
-	return a.emit(func(w io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			return writeResultJSON(w, doc, tr)
-		case "csv":
-			return roundsCSVGrid(doc.Scenario, tr).writeCSV(w)
-		}
-		return roundsReport(doc.Scenario, tr).about(doc).write(w, a.settings.Format)
-	})
+	return a.show(resultView(doc, tr,
+		func() *grid { return roundsCSVGrid(doc.Scenario, tr) },
+		func() *report { return roundsReport(doc.Scenario, tr) }))
 }
 
 // fileFault turns an error the scenario file causes mid-talks (an event whose path leads

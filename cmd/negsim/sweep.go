@@ -112,7 +112,7 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 	if sw != nil && sw.Interrupted && len(sw.Points) > 0 {
 		// The values finished are reported as such; no chart is drawn, since a failed
 		// command leaves no file behind.
-		if werr := a.emit(func(out io.Writer) error { return a.writeSweep(out, doc, sw) }); werr != nil {
+		if werr := a.show(sweepView(doc, sw)); werr != nil {
 			return werr
 		}
 		why := "interrupted"
@@ -133,18 +133,14 @@ func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float
 			return err
 		}
 	}
-	return a.emit(func(out io.Writer) error { return a.writeSweep(out, doc, sw) })
+	return a.show(sweepView(doc, sw))
 }
 
-func (a *app) writeSweep(out io.Writer, doc *config.Document, sw *sim.Sweep) error {
+func sweepView(doc *config.Document, sw *sim.Sweep) view {
 	sc := doc.Scenario
-	switch a.settings.Format {
-	case "json":
-		return writeResultJSON(out, doc, sw)
-	case "csv":
-		return sweepGrid(sc, sw, true).writeCSV(out)
-	}
-	return sweepReport(sc, sw).about(doc).write(out, a.settings.Format)
+	return resultView(doc, sw,
+		func() *grid { return sweepGrid(sc, sw, true) },
+		func() *report { return sweepReport(sc, sw) })
 }
 
 func sweepReport(sc *sim.Scenario, sw *sim.Sweep) *report {
