@@ -84,14 +84,10 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	if err != nil {
 		return err
 	}
-	return a.emit(func(w io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			return writeAnalysisJSON(ctx, w, doc, an)
-		case "csv":
-			return writeZOPACSV(ctx, w, doc.Scenario, an)
-		}
-		return analysisReport(doc.Scenario, an).about(doc).write(w, a.settings.Format)
+	return a.show(view{
+		json:   func(w io.Writer) error { return writeAnalysisJSON(ctx, w, doc, an) },
+		csv:    func(w io.Writer) error { return writeZOPACSV(ctx, w, doc.Scenario, an) },
+		report: plainReport(func() *report { return analysisReport(doc.Scenario, an).about(doc) }),
 	})
 }
 

@@ -69,21 +69,21 @@ func (a *app) compare(argA, argB string, sets []string, limit int) error {
 	if len(sets) > 0 {
 		c.After += " --set " + strings.Join(sets, " --set ")
 	}
-	return a.emit(func(w io.Writer) error {
-		switch a.settings.Format {
-		case "json":
+	return a.show(view{
+		json: func(w io.Writer) error {
 			// Each side's what-if, by side: "variant": {"a": …, "b": …}.
 			pa, pb := provenanceOf(docA), provenanceOf(docB)
 			return writeJSONWith(w, struct {
 				Variant   map[string]*string  `json:"variant"`
 				Overrides map[string][]string `json:"overrides"`
 			}{map[string]*string{"a": pa.Variant, "b": pb.Variant}, map[string][]string{"a": pa.Overrides, "b": pb.Overrides}}, c)
-		case "csv":
-			return actorMovesGrid(c, true).writeCSV(w)
-		}
-		r := compareReport(docA.Scenario, c)
-		r.stance = docA.Scenario.Stance
-		return r.write(w, a.settings.Format)
+		},
+		csv: csvOf(func() *grid { return actorMovesGrid(c, true) }),
+		report: plainReport(func() *report {
+			r := compareReport(docA.Scenario, c)
+			r.stance = docA.Scenario.Stance
+			return r
+		}),
 	})
 }
 

@@ -94,16 +94,12 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 			return err
 		}
 	}
-	return a.emit(func(out io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			// Not writeResultJSON yet: negsim serve's api/sensitivity answers with these
-			// same bytes, and the two move together.
-			return writeJSON(out, rep)
-		case "csv":
-			return thresholdGrid(rep, true, nil).writeCSV(out)
-		}
-		return sensitivityReport(doc.Scenario, rep, all, limit).about(doc).write(out, a.settings.Format)
+	return a.show(view{
+		// Not writeResultJSON yet: negsim serve's api/sensitivity answers with these
+		// same bytes, and the two move together.
+		json:   jsonOf(nil, rep),
+		csv:    csvOf(func() *grid { return thresholdGrid(rep, true, nil) }),
+		report: plainReport(func() *report { return sensitivityReport(doc.Scenario, rep, all, limit).about(doc) }),
 	})
 }
 

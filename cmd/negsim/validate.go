@@ -91,23 +91,12 @@ func (a *app) validate(files []string, strict bool) error {
 			return err
 		}
 	}
-	err := a.emit(func(w io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			return writeJSON(w, res)
-		case "csv":
-			g := &grid{header: []string{"file", "line", "col", "severity", "path", "message"}}
-			for _, rep := range res.Files {
-				for _, e := range rep.Errors {
-					g.add(e.File, fmt.Sprint(e.Line), fmt.Sprint(e.Col), "error", e.Path, e.Message)
-				}
-				for _, e := range rep.Warnings {
-					g.add(e.File, fmt.Sprint(e.Line), fmt.Sprint(e.Col), "warning", e.Path, e.Message)
-				}
-			}
-			return g.writeCSV(w)
-		}
-		return writeValidation(w, res, a.settings.Format == "markdown")
+	err := a.show(view{
+		json: jsonOf(nil, res),
+		csv:  csvOf(func() *grid { return validationGrid(res) }),
+		report: func(w io.Writer, format string) error {
+			return writeValidation(w, res, format == "markdown")
+		},
 	})
 	if err != nil {
 		return err
@@ -116,6 +105,20 @@ func (a *app) validate(files []string, strict bool) error {
 		return errReported
 	}
 	return nil
+}
+
+// validationGrid is every problem found, one row each, errors before warnings per file.
+func validationGrid(res validation) *grid {
+	g := &grid{header: []string{"file", "line", "col", "severity", "path", "message"}}
+	for _, rep := range res.Files {
+		for _, e := range rep.Errors {
+			g.add(e.File, fmt.Sprint(e.Line), fmt.Sprint(e.Col), "error", e.Path, e.Message)
+		}
+		for _, e := range rep.Warnings {
+			g.add(e.File, fmt.Sprint(e.Line), fmt.Sprint(e.Col), "warning", e.Path, e.Message)
+		}
+	}
+	return g
 }
 
 // writeValidation prints one block per file: a heading with its verdict, its errors, then

@@ -14,9 +14,10 @@ type view struct {
 	json func(w io.Writer) error
 	// csv writes the view's one main table.
 	csv func(w io.Writer) error
-	// report builds what a reader sees, for the terminal, Markdown and HTML alike; format
-	// is passed for reports whose content depends on it (charts only where they show).
-	report func(format string) (*report, error)
+	// report writes what a reader sees, in the terminal, Markdown or HTML format; most
+	// commands build a report (reportOf), whose content may depend on the format (charts
+	// only where they show).
+	report func(w io.Writer, format string) error
 }
 
 // render writes v in format: the one place an output format is chosen.
@@ -27,11 +28,7 @@ func (v view) render(w io.Writer, format string) error {
 	case "csv":
 		return v.csv(w)
 	}
-	r, err := v.report(format)
-	if err != nil {
-		return err
-	}
-	return r.write(w, format)
+	return v.report(w, format)
 }
 
 // show renders v in --format to standard output.
@@ -50,7 +47,7 @@ func resultView(doc *config.Document, result any, g func() *grid, r func() *repo
 	return view{
 		json:   jsonOf(doc, result),
 		csv:    csvOf(g),
-		report: func(string) (*report, error) { return r().about(doc), nil },
+		report: reportOf(func(string) (*report, error) { return r().about(doc), nil }),
 	}
 }
 
@@ -67,7 +64,18 @@ func csvOf(g func() *grid) func(io.Writer) error {
 	return func(w io.Writer) error { return g().writeCSV(w) }
 }
 
-// plainReport is a report that needs no format to be built.
-func plainReport(r func() *report) func(string) (*report, error) {
-	return func(string) (*report, error) { return r(), nil }
+// reportOf writes the report build makes for a format.
+func reportOf(build func(format string) (*report, error)) func(io.Writer, string) error {
+	return func(w io.Writer, format string) error {
+		r, err := build(format)
+		if err != nil {
+			return err
+		}
+		return r.write(w, format)
+	}
+}
+
+// plainReport writes a report that is the same in every format.
+func plainReport(r func() *report) func(io.Writer, string) error {
+	return func(w io.Writer, format string) error { return r().write(w, format) }
 }
