@@ -85,7 +85,7 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 	if format == "csv" {
 		return usagef("a brief has no single table to write as CSV; use --format markdown, html or json")
 	}
-	render := func(w io.Writer) error { return renderBrief(w, doc, b, format) }
+	render := func(w io.Writer) error { return briefView(doc, b).render(w, format) }
 	return a.emitTo(out, actor != "", render)
 }
 
@@ -149,7 +149,7 @@ func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error
 	set := make([]setFile, len(files))
 	for i, f := range files {
 		var b strings.Builder
-		if err := renderBrief(&b, doc, f.brief, format); err != nil {
+		if err := briefView(doc, f.brief).render(&b, format); err != nil {
 			return err
 		}
 		set[i] = setFile{name: f.name, data: []byte(b.String()), private: f.brief.Role != nil}
@@ -173,11 +173,12 @@ func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error
 	})
 }
 
-func renderBrief(w io.Writer, doc *config.Document, b *sim.Brief, format string) error {
-	if format == "json" {
-		return writeResultJSON(w, doc, b)
+// briefView is a brief for the reader or, as JSON, for a program; it has no CSV form.
+func briefView(doc *config.Document, b *sim.Brief) view {
+	return view{
+		json:   jsonOf(doc, b),
+		report: plainReport(func() *report { return briefReport(doc.Scenario, b).about(doc) }),
 	}
-	return briefReport(doc.Scenario, b).about(doc).write(w, format)
 }
 
 // paragraphs splits a description at its blank lines and joins each paragraph's lines.

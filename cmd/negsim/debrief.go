@@ -112,20 +112,17 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	if err != nil {
 		return err
 	}
-	render := func(w io.Writer) error {
-		switch format {
-		case "json":
-			return writeResultJSON(w, doc, db)
-		case "csv":
-			return debriefGrid(sc, db).writeCSV(w)
-		}
-		r, err := debriefReport(sc, db, format, scenarioLabel(doc))
-		if err != nil {
-			return err
-		}
-		return r.about(doc).write(w, format)
-	}
-	return a.emitTo(out, false, render)
+	return a.showTo(out, format, view{
+		json: jsonOf(doc, db),
+		csv:  csvOf(func() *grid { return debriefGrid(sc, db) }),
+		report: reportOf(func(format string) (*report, error) {
+			r, err := debriefReport(sc, db, format, scenarioLabel(doc))
+			if err != nil {
+				return nil, err
+			}
+			return r.about(doc), nil
+		}),
+	})
 }
 
 // chartAxes resolves --axes to two veto actors' positions; with no flag, the first two

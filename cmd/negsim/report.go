@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 	"gonum.org/v1/plot/vg"
@@ -98,17 +97,16 @@ func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error
 			return err
 		}
 	}
-	render := func(w io.Writer) error {
-		if format == "json" {
-			return writeResultJSON(w, doc, fullReport{Scenario: sc.Name, Explanation: ex, Analysis: an, Rounds: tr})
-		}
-		r, err := fullReportDoc(sc, doc.Variant, scenarioLabel(doc), ex, an, tr, plane, format)
-		if err != nil {
-			return err
-		}
-		return r.about(doc).write(w, format)
-	}
-	return a.emitTo(out, false, render)
+	return a.showTo(out, format, view{
+		json: jsonOf(doc, fullReport{Scenario: sc.Name, Explanation: ex, Analysis: an, Rounds: tr}),
+		report: reportOf(func(format string) (*report, error) {
+			r, err := fullReportDoc(sc, doc.Variant, scenarioLabel(doc), ex, an, tr, plane, format)
+			if err != nil {
+				return nil, err
+			}
+			return r.about(doc), nil
+		}),
+	})
 }
 
 func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"strings"
 
@@ -114,23 +113,24 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 		}
 		results = append(results, res)
 	}
-	return a.emit(func(out io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			if deal != "" || transcript != "" {
-				return writeResultJSON(out, doc, results[0].Score)
+	// One deal is answered as its score, labelled with the what-if; a file of deals as
+	// the list of its tables' results.
+	json := jsonOf(nil, results)
+	if deal != "" || transcript != "" {
+		json = jsonOf(doc, results[0].Score)
+	}
+	return a.show(view{
+		json: json,
+		csv:  csvOf(func() *grid { return scoreGrid(sc, results) }),
+		report: plainReport(func() *report {
+			r := &report{title: sc.Name + ": scoring"}
+			for _, res := range results {
+				for _, s := range scoreSections(sc, res, scorer.ZOPA()) {
+					r.add(s)
+				}
 			}
-			return writeJSON(out, results)
-		case "csv":
-			return scoreGrid(sc, results).writeCSV(out)
-		}
-		r := &report{title: sc.Name + ": scoring"}
-		for _, res := range results {
-			for _, s := range scoreSections(sc, res, scorer.ZOPA()) {
-				r.add(s)
-			}
-		}
-		return r.about(doc).write(out, a.settings.Format)
+			return r.about(doc)
+		}),
 	})
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/negsim/negsim/config"
@@ -26,6 +27,10 @@ func (v view) render(w io.Writer, format string) error {
 	case "json":
 		return v.json(w)
 	case "csv":
+		if v.csv == nil {
+			// Commands whose answer has no one table refuse CSV before any work.
+			return fmt.Errorf("internal error: this answer has no CSV form")
+		}
 		return v.csv(w)
 	}
 	return v.report(w, format)
