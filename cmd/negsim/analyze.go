@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -410,15 +409,4 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s [%s]", what, plural(o.Deals, "deal", "deals"), o.Path))
 	}
 	return s
-}
-
-// percent shows a share with the digits that matter: 100%, 15.4%, 0.23%, 0.0012%.
-func percent(p float64) string {
-	switch {
-	case p == 0 || p >= 100:
-		return fmt.Sprintf("%.0f%%", p)
-	case p >= 1:
-		return fmt.Sprintf("%.1f%%", p)
-	}
-	return strconv.FormatFloat(p, 'g', 2, 64) + "%"
 }

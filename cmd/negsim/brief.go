@@ -362,6 +362,3 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	}
 	return out
 }
-
-// points shows points out of 100 with one decimal, the precision a scoring sheet needs.
-func points(p float64) string { return fmt.Sprintf("%.1f", p) }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -117,11 +116,6 @@ func (wd words) deal(d *sim.ScoredDeal) string {
 		parts = append(parts, fmt.Sprintf("%s = %s", is.ID, d.Options[is.ID]))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// wholePercent shows a weight share as the whole percent a teacher wrote, e.g. 35%.
-func wholePercent(share float64) string {
-	return fmt.Sprintf("%.0f%%", math.Round(100*share))
 }
 
 // cite appends a value's source and note in brackets, the way a reader checks a claim.

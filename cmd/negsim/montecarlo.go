@@ -231,5 +231,3 @@ func sensitivityGrid(mc *sim.MonteCarlo, csv bool) *grid {
 	}
 	return g
 }
-
-func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -132,18 +131,6 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 			return r.about(doc)
 		}),
 	})
-}
-
-// pts shows a utility as points out of 100.
-func pts(u float64) string { return points(100 * u) }
-
-// signedPts shows a surplus or gain as signed points; one that rounds to zero reads +0.0.
-func signedPts(u float64) string {
-	p := 100 * u
-	if math.Abs(p) < 0.05 {
-		p = 0
-	}
-	return fmt.Sprintf("%+.1f", p)
 }
 
 func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
