@@ -61,13 +61,6 @@ single red line or constraint opens the zone.`,
 	return cmd
 }
 
-func argOr(args []string) string {
-	if len(args) == 0 {
-		return ""
-	}
-	return args[0]
-}
-
 func (a *app) analyze(file string, w whatIf, limit int) error {
 	doc, err := a.openScenario(file, w)
 	if err != nil {

@@ -188,8 +188,6 @@ func ratifyingActors(sc *sim.Scenario, an *sim.Analysis) []string {
 	return ids
 }
 
-func (wd words) actor(id string) string { return actorName(wd.sc, id) }
-
 // belief reads one belief about another actor in words where its path is a common one.
 func (wd words) belief(as sim.Assignment) string {
 	parts := strings.SplitN(as.Path, ".", 3)

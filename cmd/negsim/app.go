@@ -55,6 +55,14 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
+// argOr is a command's optional FILE argument; "" stands for the default scenario.
+func argOr(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
 // run is the whole program behind main, so that tests drive every command end to end
 // without a subprocess. It builds a fresh command tree each call: nothing is global.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {

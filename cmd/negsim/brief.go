@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -101,27 +100,6 @@ func actorArg(flag, id string, sc *sim.Scenario, file string) (int, error) {
 	return -1, usagef("%s %s: no such actor in %s;%s valid: %s", flag, id, file, sim.DidYouMean(id, ids), strings.Join(ids, ", "))
 }
 
-// documentFormat is the format of a document written to path: its extension decides, else
-// the --format setting.
-func documentFormat(path, setting string) (string, error) {
-	if path == "" {
-		return setting, nil
-	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".html", ".htm":
-		return "html", nil
-	case ".md", ".markdown":
-		return "markdown", nil
-	case ".json":
-		return "json", nil
-	case ".csv":
-		return "csv", nil
-	case ".txt":
-		return "table", nil
-	}
-	return "", usagef("-o %s: end the file name in .html, .md, .json, .csv or .txt so the format is clear", path)
-}
-
 func briefSetFormat(setting string) (format, ext string, err error) {
 	switch setting {
 	case "html":
@@ -179,20 +157,6 @@ func briefView(doc *config.Document, b *sim.Brief) view {
 		json:   jsonOf(doc, b),
 		report: plainReport(func() *report { return briefReport(doc.Scenario, b).about(doc) }),
 	}
-}
-
-// paragraphs splits a description at its blank lines and joins each paragraph's lines.
-func paragraphs(text string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		if p = oneLine(p); p != "" {
-			if len(out) > 0 {
-				out = append(out, "")
-			}
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 func briefReport(sc *sim.Scenario, b *sim.Brief) *report {

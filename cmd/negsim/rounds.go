@@ -125,13 +125,6 @@ func (a *app) fileFault(name string, err error) error {
 	return err
 }
 
-func actorName(sc *sim.Scenario, id string) string {
-	if i := sc.ActorIndex(id); i >= 0 {
-		return sc.Actors[i].Name
-	}
-	return id
-}
-
 func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 	r := &report{title: sc.Name + ": bargaining rounds"}
 	var how string

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/negsim/negsim/config"
 )
@@ -83,4 +85,25 @@ func reportOf(build func(format string) (*report, error)) func(io.Writer, string
 // plainReport writes a report that is the same in every format.
 func plainReport(r func() *report) func(io.Writer, string) error {
 	return func(w io.Writer, format string) error { return r().write(w, format) }
+}
+
+// documentFormat is the format of a document written to path: its extension decides, else
+// the --format setting.
+func documentFormat(path, setting string) (string, error) {
+	if path == "" {
+		return setting, nil
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		return "html", nil
+	case ".md", ".markdown":
+		return "markdown", nil
+	case ".json":
+		return "json", nil
+	case ".csv":
+		return "csv", nil
+	case ".txt":
+		return "table", nil
+	}
+	return "", usagef("-o %s: end the file name in .html, .md, .json, .csv or .txt so the format is clear", path)
 }
