@@ -66,8 +66,7 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	if err != nil {
 		return err
 	}
-	sp := a.compile(doc)
-	ctx, cancel := a.withTimeout()
+	sp, ctx, cancel := a.search(doc)
 	defer cancel()
 	// CSV and JSON stream the listing, one deal at a time, through a spool: a million deals
 	// cost the memory of one, and a stop half-way prints nothing.

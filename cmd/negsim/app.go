@@ -296,6 +296,14 @@ func (a *app) compile(doc *config.Document) *sim.Space {
 	return doc.Space
 }
 
+// search is compile with the context the search runs under (see withTimeout); the caller
+// cancels it when done.
+func (a *app) search(doc *config.Document) (*sim.Space, context.Context, context.CancelFunc) {
+	sp := a.compile(doc)
+	ctx, cancel := a.withTimeout()
+	return sp, ctx, cancel
+}
+
 // emitTo writes the output to the file out (whole or not at all), or to standard output
 // when out is "". private output (a role's confidential brief) is created readable by its
 // owner only.

@@ -101,8 +101,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		}
 		tables = append(tables, sim.TableDeal{Table: tableName(paths[i]), Choice: choice})
 	}
-	sp := a.compile(doc)
-	ctx, cancel := a.withTimeout()
+	sp, ctx, cancel := a.search(doc)
 	defer cancel()
 	scorer, err := sim.NewScorer(ctx, sp, sim.Options{Workers: a.settings.Workers})
 	if err != nil {

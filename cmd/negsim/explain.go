@@ -53,8 +53,7 @@ func (a *app) explain(file string, w whatIf, actor string, teacher bool) error {
 		}
 		return usagef("--actor %s: no such actor in %s;%s valid: %s", actor, doc.Name, sim.DidYouMean(actor, ids), strings.Join(ids, ", "))
 	}
-	sp := a.compile(doc)
-	ctx, cancel := a.withTimeout()
+	sp, ctx, cancel := a.search(doc)
 	defer cancel()
 	ex, err := sim.Explain(ctx, sp, sim.Options{Workers: a.settings.Workers})
 	if err != nil {

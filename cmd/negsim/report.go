@@ -68,8 +68,7 @@ func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error
 	if format == "csv" {
 		return usagef("a report has many tables, not one to write as CSV; use html, markdown or json")
 	}
-	sp := a.compile(doc)
-	ctx, cancel := a.withTimeout()
+	sp, ctx, cancel := a.search(doc)
 	defer cancel()
 	opt := sim.Options{Limit: 10, Workers: a.settings.Workers}
 	ex, err := sim.Explain(ctx, sp, opt)

@@ -93,8 +93,7 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	if err != nil {
 		return err
 	}
-	sp := a.compile(doc)
-	ctx, cancel := a.withTimeout()
+	sp, ctx, cancel := a.search(doc)
 	defer cancel()
 	opts.Workers = a.settings.Workers
 	tr, err := a.playRounds(ctx, doc, sp, opts)

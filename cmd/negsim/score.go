@@ -95,8 +95,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	} else if tables, err = a.readDeals(dealFile, sc); err != nil {
 		return err
 	}
-	sp := a.compile(doc)
-	ctx, cancel := a.withTimeout()
+	sp, ctx, cancel := a.search(doc)
 	defer cancel()
 	scorer, err := sim.NewScorer(ctx, sp, sim.Options{Workers: a.settings.Workers})
 	if err != nil {

@@ -78,8 +78,7 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 	if err != nil {
 		return err
 	}
-	sp := a.compile(doc)
-	ctx, cancel := a.withTimeout()
+	sp, ctx, cancel := a.search(doc)
 	defer cancel()
 	rep, err := sim.RunSensitivity(ctx, sp, sim.SensitivityOptions{Only: only, Workers: a.settings.Workers})
 	if err != nil {
