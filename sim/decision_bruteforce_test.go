@@ -183,12 +183,9 @@ func TestDecisionAgreesWithBruteForce(t *testing.T) {
 	checked, nonEmpty, gated := 0, 0, 0
 	for n := 0; n < 600; n++ {
 		sc := randomDecided(rng)
-		if errs := sc.Validate().Errors(); len(errs) > 0 {
+		sp := compileDrawn(t, sc)
+		if sp == nil {
 			continue
-		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
 		}
 		ref := referenceRule(sp)
 		want := solveReference(sp, ref.parties, ref.passes, ref.vec)
@@ -330,12 +327,9 @@ func TestBeliefsAgreeWithBruteForce(t *testing.T) {
 	for n := 0; n < 500; n++ {
 		sc := randomDecided(rng)
 		randomBeliefs(rng, sc)
-		if errs := sc.Validate().Errors(); len(errs) > 0 {
+		sp := compileDrawn(t, sc)
+		if sp == nil {
 			continue
-		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
 		}
 		an, err := Analyze(context.Background(), sp, Options{Workers: 1})
 		if err != nil {
