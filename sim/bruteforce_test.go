@@ -253,6 +253,40 @@ func solveReference(sp *Space, vetoIdx []int, passes func([]int) bool, vec func(
 	return bf
 }
 
+// checkAgainst compares an analysis with the brute-force answer on what every engine
+// path must agree on: the ZOPA's size, its options per issue, the Pareto set and flags,
+// and the bargaining solutions.
+func checkAgainst(an *Analysis, want bruteForce, fail func(string, ...any)) {
+	if an.ZOPA.Count != want.count {
+		fail("count %d, brute force %d", an.ZOPA.Count, want.count)
+	}
+	for is, opts := range want.perIssue {
+		for o, c := range opts {
+			if an.Issues[is][o] != c {
+				fail("issues[%s][%s] = %d, brute force %d", is, o, an.Issues[is][o], c)
+			}
+		}
+	}
+	if an.Pareto.Count != len(want.pareto) || an.Pareto.Distinct != want.distinct {
+		fail("pareto %+v, brute force %d deals, %d distinct", an.Pareto, len(want.pareto), want.distinct)
+	}
+	for _, d := range an.ZOPA.Deals {
+		isPareto := slices.ContainsFunc(want.pareto, func(p []int) bool { return slices.Equal(p, d.Choice) })
+		if d.Pareto != isPareto {
+			fail("deal %v pareto = %v, brute force %v", d.Choice, d.Pareto, isPareto)
+		}
+	}
+	for _, ns := range an.Solutions.Named() {
+		w, ok := want.solution[string(ns.Key)]
+		switch {
+		case !ok && ns.Solution != nil:
+			fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
+		case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
+			fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
+		}
+	}
+}
+
 func TestEngineAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 11))
 	checked, nonEmpty := 0, 0
@@ -276,26 +310,10 @@ func TestEngineAgreesWithBruteForce(t *testing.T) {
 			js, _ := json.Marshal(sc)
 			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
 		}
-		if an.ZOPA.Count != want.count {
-			fail("count %d, brute force %d", an.ZOPA.Count, want.count)
-		}
-		for is, opts := range want.perIssue {
-			for o, c := range opts {
-				if an.Issues[is][o] != c {
-					fail("issues[%s][%s] = %d, brute force %d", is, o, an.Issues[is][o], c)
-				}
-			}
-		}
-		if an.Pareto.Count != len(want.pareto) || an.Pareto.Distinct != want.distinct {
-			fail("pareto %+v, brute force %d deals, %d distinct", an.Pareto, len(want.pareto), want.distinct)
-		}
+		checkAgainst(an, want, fail)
 		listed := map[string]bool{}
 		for _, d := range an.ZOPA.Deals {
 			listed[choiceKey(d.Choice)] = true
-			isPareto := slices.ContainsFunc(want.pareto, func(p []int) bool { return slices.Equal(p, d.Choice) })
-			if d.Pareto != isPareto {
-				fail("deal %v pareto = %v, brute force %v", d.Choice, d.Pareto, isPareto)
-			}
 		}
 		for _, z := range want.zopa {
 			if !listed[choiceKey(z)] {
@@ -305,15 +323,6 @@ func TestEngineAgreesWithBruteForce(t *testing.T) {
 		for i := 1; i < len(an.ZOPA.Deals); i++ {
 			if an.ZOPA.Deals[i].NashProduct > an.ZOPA.Deals[i-1].NashProduct {
 				fail("deals not ordered by Nash product at %d", i)
-			}
-		}
-		for _, ns := range an.Solutions.Named() {
-			w, ok := want.solution[string(ns.Key)]
-			switch {
-			case !ok && ns.Solution != nil:
-				fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
-			case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
-				fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
 			}
 		}
 	}
