@@ -9,6 +9,11 @@ import (
 	"github.com/negsim/negsim/config"
 )
 
+// The layout of this package: a command's file (analyze.go) holds its flags and the call
+// that computes its answer; what the answer looks like, its reports, grids and JSON, lives
+// beside it in NAME_view.go; the helpers they share are in files named for what they are
+// (numbers.go, words.go, plane.go, chart.go, render.go, output.go).
+
 // A view is one command's answer, ready for every --format. Commands build a view and
 // leave the choice of format to render, so that a new format, or a fix to one, is made in
 // one place rather than in every command.
