@@ -489,7 +489,8 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 		if total == 0 {
 			return nil, errorf(p.file, 0, "every issue has weight 0")
 		}
-		a := sim.Actor{ID: actorIDs[i], Name: p.name, Veto: true, Power: 1, Votes: 1, Source: fmt.Sprintf("profile-%d", i+1)}
+		a := sim.NewActor(actorIDs[i], p.name)
+		a.Source = fmt.Sprintf("profile-%d", i+1)
 		var notes []string
 		r := p.reservation
 		switch opt.Scale {

@@ -85,6 +85,14 @@ type Actor struct {
 	UtilityScale float64 `json:"utility_scale,omitempty"`
 }
 
+// NewActor is an actor as a scenario file gives one that says no more than its id and
+// name: a veto actor of power 1 with one vote. Code that builds a scenario (an importer, a
+// generator) starts from it rather than writing the defaults again; the file reader takes
+// the same defaults from the struct tags, and a test holds the two together.
+func NewActor(id, name string) Actor {
+	return Actor{ID: id, Name: name, Veto: true, Power: 1, Votes: 1}
+}
+
 // Decision is a vote-counting rule on top of the vetoes: a deal passes when every veto
 // actor accepts it and the actors that accept it hold at least VotesNeeded votes. Zero
 // leaves the vetoes' unanimity alone.
