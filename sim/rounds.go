@@ -871,15 +871,11 @@ func (sp *Space) bestOwn(ctx context.Context, a int) (float64, bool, error) {
 	}
 	best, found := math.Inf(-1), false
 	choice := make([]int, sp.issues)
-	var steps uint
-	var err error
+	pace := pacer{ctx: ctx}
 	var walk func(k int, u float64)
 	walk = func(k int, u float64) {
-		if err != nil || (found && u+suf[k]+boundSlack <= best) {
+		if (found && u+suf[k]+boundSlack <= best) || pace.stopped() {
 			return
-		}
-		if steps++; steps&4095 == 0 {
-			err = ctx.Err()
 		}
 		if k == sp.issues {
 			best, found = u, true
@@ -900,8 +896,8 @@ func (sp *Space) bestOwn(ctx context.Context, a int) (float64, bool, error) {
 		}
 	}
 	walk(0, 0)
-	if err != nil {
-		return 0, false, err
+	if pace.err != nil {
+		return 0, false, pace.err
 	}
 	return best, found, nil
 }
