@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"strings"
 
+	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -170,4 +173,93 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 		return nil, usagef("%s has a header but no tables: add one row per table", name)
 	}
 	return tables, nil
+}
+
+// readPlayRecord reads a transcript that play wrote.
+func (a *app) readPlayRecord(path string) (*playRecord, error) {
+	data, err := a.readUserFile(path)
+	if err != nil {
+		return nil, err
+	}
+	rec := &playRecord{}
+	if err := json.Unmarshal(data, rec); err != nil {
+		return nil, usagef("%s: not a transcript of negsim play: %v", path, err)
+	}
+	if rec.PlayTranscript == nil || rec.Seat == "" || rec.Ended == "" {
+		return nil, usagef("%s: not a transcript of negsim play: it has no seat or no end", path)
+	}
+	return rec, nil
+}
+
+// playedDeal is the deal of a transcript as one option per issue, or nil without agreement.
+func playedDeal(path string, rec *playRecord, sc *sim.Scenario) ([]int, error) {
+	if rec.Scenario != sc.Name {
+		return nil, usagef("%s was played on %q, not on %q", path, rec.Scenario, sc.Name)
+	}
+	if !rec.Outcome.Agreement || rec.Outcome.Deal == nil {
+		return nil, nil
+	}
+	parts := make([]string, len(sc.Issues))
+	for k, is := range sc.Issues {
+		parts[k] = is.ID + "=" + rec.Outcome.Deal.Options[is.ID]
+	}
+	choice, err := sim.ParseDeal(strings.Join(parts, ","), sc)
+	if err != nil {
+		return nil, usagef("%s: the agreed deal: %v", path, err)
+	}
+	return choice, nil
+}
+
+// setup says which scenario a transcript was played on, in the words of the command line.
+func setupOf(rec *playRecord) string {
+	text := rec.File
+	if rec.Variant != "" {
+		text += " --variant " + rec.Variant
+	}
+	for _, s := range rec.Set {
+		text += " --set " + s
+	}
+	return text
+}
+
+// transcriptScenario decides the scenario to score transcripts on: the one they were played
+// on when the command names none, and otherwise the one named, which must be theirs.
+func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []string) (string, whatIf, error) {
+	named := file != "" || w.variant != "" || len(w.sets) > 0
+	first := recs[0]
+	for i, rec := range recs {
+		if setupOf(rec) != setupOf(first) {
+			return "", w, usagef("%s was played on %s, %s on %s; score transcripts of one scenario together", paths[i], setupOf(rec), paths[0], setupOf(first))
+		}
+	}
+	if !named {
+		return first.File, whatIf{variant: first.Variant, sets: first.Set}, nil
+	}
+	given := playRecord{File: file, Variant: w.variant, Set: w.sets}
+	if given.File == "" {
+		given.File = scenarios.Default
+	}
+	if setupOf(&given) != setupOf(first) {
+		return "", w, usagef("%s was played on %s, not on %s; give the same scenario, or none to use the transcript's", paths[0], setupOf(first), setupOf(&given))
+	}
+	return file, w, nil
+}
+
+// transcriptTables reads transcripts as the deals of a class's tables, each named after its
+// file, and the scenario they were played on.
+func (a *app) transcriptTables(file string, w whatIf, paths []string) (string, whatIf, []*playRecord, error) {
+	var recs []*playRecord
+	for _, p := range paths {
+		rec, err := a.readPlayRecord(p)
+		if err != nil {
+			return "", w, nil, err
+		}
+		recs = append(recs, rec)
+	}
+	file, w, err := transcriptScenario(file, w, recs, paths)
+	return file, w, recs, err
+}
+
+func tableName(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
