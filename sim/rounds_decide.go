@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"context"
 	"math"
 	"slices"
 )
@@ -182,22 +181,6 @@ func (sp *Space) roundFloors(asp, r []float64) []float64 {
 		}
 	}
 	return f
-}
-
-// gatedArgmax finds the deal of a gated walk best by primary, then secondary, then lowest
-// positions, visiting every deal the walk admits.
-func gatedArgmax(ctx context.Context, t *tree, g *gate, score func(choice []int) (float64, float64)) ([]int, bool, error) {
-	var bestP, bestS float64
-	var bestChoice []int
-	w := newGatedWalk(ctx, t, g)
-	err := w.run(nil, func(_, _ []float64) {
-		p, s := score(w.choice)
-		m, ms := 1e-12*max(1, math.Abs(bestP)), 1e-12*max(1, math.Abs(bestS))
-		if bestChoice == nil || p > bestP+m || (p >= bestP-m && (s > bestS+ms || (s >= bestS-ms && slices.Compare(w.choice, bestChoice) < 0))) {
-			bestP, bestS, bestChoice = p, s, slices.Clone(w.choice)
-		}
-	})
-	return bestChoice, bestChoice != nil, err
 }
 
 // partyScores are the Nash product of the parties' surpluses over r and their summed
