@@ -655,11 +655,7 @@ func (v *zoneVisit) leaf(u, gu []float64) {
 		v.members = append(v.members, sp.index(w.choice))
 	}
 	sp.effective(u, w.choice, v.z.res, v.eff)
-	score := 1.0
-	for j, x := range v.eff {
-		score *= math.Max(0, x-v.z.partyRes[j])
-	}
-	v.top.offer(score, sp.index(w.choice))
+	v.top.offer(nashProduct(v.eff, v.z.partyRes), sp.index(w.choice))
 	if dr.needed > 0 {
 		votes := v.vetoVotes
 		accepts := func(a int) bool { m := v.tableVoter[a]; return m < 0 || gu[m] >= w.g.voters[m].floor }
@@ -852,11 +848,11 @@ func (sp *Space) countVotes(d *Deal, choice []int, res []float64) {
 		}
 	}
 	if dr.noVeto {
-		p := 1.0
-		for j, x := range sp.effectiveOf(choice, res) {
-			p *= math.Max(0, x-res[dr.parties[j]])
+		partyRes := make([]float64, len(dr.parties))
+		for j, a := range dr.parties {
+			partyRes[j] = res[a]
 		}
-		d.NashProduct = presentable(p)
+		d.NashProduct = presentable(nashProduct(sp.effectiveOf(choice, res), partyRes))
 	}
 }
 

@@ -31,15 +31,30 @@ type objective struct {
 	bound     func(k int, u []float64, choice []int) float64
 }
 
-// nashScore is the Nash product of the veto actors' surpluses over res.
-func nashScore(res []float64) func(u []float64, _ []int) float64 {
-	return func(u []float64, _ []int) float64 {
-		p := 1.0
-		for j := range u {
-			p *= math.Max(0, u[j]-res[j])
-		}
-		return p
+// nashProduct is the Nash product of the surpluses of u over res, position by position (a
+// surplus below zero counts as zero): the one place it is computed, by the solutions, the
+// listings, the proposals and the decided zone alike.
+func nashProduct(u, res []float64) float64 {
+	p := 1.0
+	for j := range u {
+		p *= math.Max(0, u[j]-res[j])
 	}
+	return p
+}
+
+// nashBound is the Nash product over res that no completion of a partial deal at depth d,
+// with veto utilities u, can exceed, each surplus widened by slack.
+func (t *tree) nashBound(d int, u, res []float64, slack float64) float64 {
+	p := 1.0
+	for j := range u {
+		p *= math.Max(0, u[j]+t.maxSuf[j][d]-res[j]+slack)
+	}
+	return p
+}
+
+// nashScore ranks deals by the Nash product of the veto actors' surpluses over res.
+func nashScore(res []float64) func(u []float64, _ []int) float64 {
+	return func(u []float64, _ []int) float64 { return nashProduct(u, res) }
 }
 
 func sumScore(u []float64, _ []int) float64 {
@@ -56,13 +71,7 @@ func nashObjective(t *tree, res []float64) objective {
 	return objective{
 		primary:   nashScore(res),
 		secondary: sumScore,
-		bound: func(k int, u []float64, _ []int) float64 {
-			p := 1.0
-			for j := range u {
-				p *= math.Max(0, u[j]+t.maxSuf[j][k]-res[j])
-			}
-			return p
-		},
+		bound:     func(k int, u []float64, _ []int) float64 { return t.nashBound(k, u, res, 0) },
 	}
 }
 
@@ -119,34 +128,56 @@ func minOthersObjective(t *tree, p int, res []float64) objective {
 	}
 }
 
-// argmax finds the deal the tree allows that ranks first by the objective; false when the
-// tree allows none. Subtrees that can only tie are still walked, and ties on both scores go
-// to the lowest positions.
-func (t *tree) argmax(ctx context.Context, obj objective) ([]int, bool, error) {
-	var bestP, bestS float64
-	var bestChoice []int
-	margin := func() float64 { return 1e-12 * max(1, math.Abs(bestP)) }
+// leader is the best deal offered so far. Every search for the best deal by a criterion
+// ranks the same way: a higher primary score by more than a relative 1e-12, then a higher
+// secondary one by as much, then the lowest option positions, issue by issue in file order.
+type leader struct {
+	primary, secondary float64
+	choice             []int // nil until a deal is offered
+}
+
+// margin is how close a primary score must come to the leader's to tie with it.
+func (l *leader) margin() float64 { return 1e-12 * max(1, math.Abs(l.primary)) }
+
+// offer takes choice as the leader when it ranks before the one held.
+func (l *leader) offer(p, s float64, choice []int) {
+	m, ms := l.margin(), 1e-12*max(1, math.Abs(l.secondary))
+	if l.choice == nil || p > l.primary+m ||
+		(p >= l.primary-m && (s > l.secondary+ms || (s >= l.secondary-ms && slices.Compare(choice, l.choice) < 0))) {
+		l.primary, l.secondary, l.choice = p, s, slices.Clone(choice)
+	}
+}
+
+// cannotLead reports whether a subtree whose primary scores are at most bound can hold no
+// deal that ranks before the leader. Subtrees that can only tie are still walked: a tie
+// goes to the lowest positions, and the walk does not visit deals in that order.
+func (l *leader) cannotLead(bound float64) bool {
+	return l.choice != nil && bound+boundSlack < l.primary-l.margin()
+}
+
+// best finds the deal the tree allows that ranks first by the objective, with its scores
+// as the search summed them; its choice is nil when the tree allows none.
+func (t *tree) best(ctx context.Context, obj objective) (leader, error) {
+	var best leader
 	sr := t.newSearch()
 	err := sr.run(ctx,
-		func(d int, u []float64) bool {
-			return bestChoice != nil && obj.bound(d, u, sr.choice)+boundSlack < bestP-margin()
-		},
+		func(d int, u []float64) bool { return best.cannotLead(obj.bound(d, u, sr.choice)) },
 		func(u []float64) {
-			if !t.leafOK(u) {
-				return
-			}
-			p, s := obj.primary(u, sr.choice), obj.secondary(u, sr.choice)
-			m, ms := margin(), 1e-12*max(1, math.Abs(bestS))
-			better := bestChoice == nil || p > bestP+m ||
-				(p >= bestP-m && (s > bestS+ms || (s >= bestS-ms && slices.Compare(sr.choice, bestChoice) < 0)))
-			if better {
-				bestP, bestS, bestChoice = p, s, slices.Clone(sr.choice)
+			if t.leafOK(u) {
+				best.offer(obj.primary(u, sr.choice), obj.secondary(u, sr.choice), sr.choice)
 			}
 		})
+	return best, err
+}
+
+// argmax finds the deal the tree allows that ranks first by the objective; false when the
+// tree allows none.
+func (t *tree) argmax(ctx context.Context, obj objective) ([]int, bool, error) {
+	best, err := t.best(ctx, obj)
 	if err != nil {
 		return nil, false, err
 	}
-	return bestChoice, bestChoice != nil, nil
+	return best.choice, best.choice != nil, nil
 }
 
 // bestOwn is the most actor a can get from a deal that keeps its own red lines and
@@ -302,50 +333,38 @@ func (sp *Space) dominating(ctx context.Context, choice []int, res []float64) (*
 
 // closest finds, among the deals the tree allows, the one whose largest shortfall below
 // the veto actors' reservations res (indexed by actor) is smallest, the lowest positions
-// on ties. Branch and bound: a subtree is skipped once even its best completions fall
-// short by more than the best deal found.
+// on ties, and that shortfall. A shortfall is at most 1, so the leader's relative tie
+// margin is 1e-12 in absolute terms.
 func (t *tree) closest(ctx context.Context, sp *Space, res []float64) ([]int, float64, bool, error) {
-	vres := make([]float64, t.nv)
-	for j, a := range sp.veto {
-		vres[j] = res[a]
-	}
-	best, bestChoice := math.Inf(1), []int(nil)
-	lower := func(d int, u []float64) float64 {
+	vres := vetoValues(sp, res)
+	// The primary score is the largest shortfall negated, so that the best deal has the
+	// highest; at depth d it is bounded by the shortfall of the best completions.
+	shortfall := func(d int, u []float64) float64 {
 		l := 0.0
 		for j := range u {
 			l = max(l, vres[j]-(u[j]+t.maxSuf[j][d]))
 		}
-		return l
+		return -l
 	}
-	s := t.newSearch()
-	err := s.run(ctx,
-		// Subtrees that can only tie are still walked: a tie goes to the lowest positions,
-		// and the walk does not visit deals in that order.
-		func(d int, u []float64) bool { return lower(d, u)-boundSlack > best+1e-12 },
-		func(u []float64) {
-			l := lower(t.issues, u)
-			if bestChoice == nil || l < best-1e-12 || (l <= best+1e-12 && slices.Compare(s.choice, bestChoice) < 0) {
-				best, bestChoice = l, slices.Clone(s.choice)
-			}
-		})
-	if err != nil {
+	best, err := t.best(ctx, objective{
+		primary:   func(u []float64, _ []int) float64 { return shortfall(t.issues, u) },
+		secondary: func([]float64, []int) float64 { return 0 },
+		bound:     func(d int, u []float64, _ []int) float64 { return shortfall(d, u) },
+	})
+	if err != nil || best.choice == nil {
 		return nil, 0, false, err
 	}
-	return bestChoice, best, bestChoice != nil, nil
+	return best.choice, -best.primary, true, nil
 }
 
 // gatedArgmax finds the deal of a gated walk best by primary, then secondary, then lowest
 // positions, visiting every deal the walk admits.
 func gatedArgmax(ctx context.Context, t *tree, g *gate, score func(choice []int) (float64, float64)) ([]int, bool, error) {
-	var bestP, bestS float64
-	var bestChoice []int
+	var best leader
 	w := newGatedWalk(ctx, t, g)
 	err := w.run(nil, func(_, _ []float64) {
 		p, s := score(w.choice)
-		m, ms := 1e-12*max(1, math.Abs(bestP)), 1e-12*max(1, math.Abs(bestS))
-		if bestChoice == nil || p > bestP+m || (p >= bestP-m && (s > bestS+ms || (s >= bestS-ms && slices.Compare(w.choice, bestChoice) < 0))) {
-			bestP, bestS, bestChoice = p, s, slices.Clone(w.choice)
-		}
+		best.offer(p, s, w.choice)
 	})
-	return bestChoice, bestChoice != nil, err
+	return best.choice, best.choice != nil, err
 }
