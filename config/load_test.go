@@ -62,9 +62,8 @@ func TestLoadValidScenario(t *testing.T) {
 }
 
 // An actor the file gives only an id, a name, a reservation and preferences must read as
-// sim.NewActor builds one: the defaults in the struct tags (veto true, power 1, votes 1)
-// and those in code are the same, so an importer or generator that starts from NewActor
-// writes what a file would mean.
+// sim.NewActor builds one, so that an importer or generator that starts from NewActor
+// writes what a file would mean, and the defaults must be the documented ones.
 func TestFileDefaultsAreNewActors(t *testing.T) {
 	doc, err := Load("ok.yaml", []byte(valid))
 	if err != nil {
