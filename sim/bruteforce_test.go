@@ -139,8 +139,7 @@ func solveReference(sp *Space, vetoIdx []int, passes func([]int) bool, vec func(
 			bf.perIssue[is.ID][o.ID] = 0
 		}
 	}
-	choice := make([]int, len(sc.Issues))
-	for {
+	eachDeal(sc, func(choice []int) {
 		if passes(choice) {
 			bf.count++
 			bf.zopa = append(bf.zopa, slices.Clone(choice))
@@ -148,19 +147,7 @@ func solveReference(sp *Space, vetoIdx []int, passes func([]int) bool, vec func(
 				bf.perIssue[sc.Issues[k].ID][sc.Issues[k].Options[o].ID]++
 			}
 		}
-		k := len(choice) - 1
-		for k >= 0 {
-			choice[k]++
-			if choice[k] < len(sc.Issues[k].Options) {
-				break
-			}
-			choice[k] = 0
-			k--
-		}
-		if k < 0 {
-			break
-		}
-	}
+	})
 	for _, x := range bf.zopa {
 		dominated := false
 		for _, y := range bf.zopa {
@@ -283,6 +270,25 @@ func checkAgainst(an *Analysis, want bruteForce, fail func(string, ...any)) {
 			fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
 		case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
 			fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
+		}
+	}
+}
+
+// eachDeal visits every deal of the scenario's space by odometer, the lowest option
+// positions first, issue by issue in file order. The slice is reused between visits.
+func eachDeal(sc *Scenario, visit func(choice []int)) {
+	choice := make([]int, len(sc.Issues))
+	for {
+		visit(choice)
+		k := len(choice) - 1
+		for ; k >= 0; k-- {
+			if choice[k]++; choice[k] < len(sc.Issues[k].Options) {
+				break
+			}
+			choice[k] = 0
+		}
+		if k < 0 {
+			return
 		}
 	}
 }

@@ -157,25 +157,15 @@ func referenceRule(sp *Space) decidedReference {
 	return ref
 }
 
-// countDeals counts the deals of the whole space a predicate admits, by odometer.
+// countDeals counts the deals of the whole space a predicate admits.
 func countDeals(sc *Scenario, ok func([]int) bool) uint64 {
-	choice := make([]int, len(sc.Issues))
 	var n uint64
-	for {
+	eachDeal(sc, func(choice []int) {
 		if ok(choice) {
 			n++
 		}
-		k := len(choice) - 1
-		for ; k >= 0; k-- {
-			if choice[k]++; choice[k] < len(sc.Issues[k].Options) {
-				break
-			}
-			choice[k] = 0
-		}
-		if k < 0 {
-			return n
-		}
-	}
+	})
+	return n
 }
 
 func TestDecisionAgreesWithBruteForce(t *testing.T) {
