@@ -274,6 +274,16 @@ func checkAgainst(an *Analysis, want bruteForce, fail func(string, ...any)) {
 	}
 }
 
+// drawFailure stops a test on the n-th random scenario, printing it as JSON so that the
+// failure can be replayed from the message alone.
+func drawFailure(t *testing.T, n int, sc *Scenario) func(format string, args ...any) {
+	return func(format string, args ...any) {
+		t.Helper()
+		js, _ := json.Marshal(sc)
+		t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
+	}
+}
+
 // eachDeal visits every deal of the scenario's space by odometer, the lowest option
 // positions first, issue by issue in file order. The slice is reused between visits.
 func eachDeal(sc *Scenario, visit func(choice []int)) {
@@ -311,11 +321,7 @@ func TestEngineAgreesWithBruteForce(t *testing.T) {
 		if want.count > 0 {
 			nonEmpty++
 		}
-		fail := func(format string, args ...any) {
-			t.Helper()
-			js, _ := json.Marshal(sc)
-			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
-		}
+		fail := drawFailure(t, n, sc)
 		checkAgainst(an, want, fail)
 		listed := map[string]bool{}
 		for _, d := range an.ZOPA.Deals {

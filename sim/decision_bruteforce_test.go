@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -190,11 +189,7 @@ func TestDecisionAgreesWithBruteForce(t *testing.T) {
 		if want.count > 0 {
 			nonEmpty++
 		}
-		fail := func(format string, args ...any) {
-			t.Helper()
-			js, _ := json.Marshal(sc)
-			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
-		}
+		fail := drawFailure(t, n, sc)
 		if c, err := sp.Count(context.Background(), sp.Reservations(), 1); err != nil || c != want.count {
 			fail("Count %d (%v), brute force %d", c, err, want.count)
 		}
@@ -301,11 +296,7 @@ func TestBeliefsAgreeWithBruteForce(t *testing.T) {
 			t.Fatal(err)
 		}
 		truth := referenceRule(sp)
-		fail := func(format string, args ...any) {
-			t.Helper()
-			js, _ := json.Marshal(sc)
-			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
-		}
+		fail := drawFailure(t, n, sc)
 		for _, a := range sp.Believers() {
 			checked++
 			id := sc.Actors[a].ID
