@@ -90,13 +90,9 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 			return err
 		}
 	}
-	return a.show(view{
-		// Not writeResultJSON yet: negsim serve's api/sensitivity answers with these
-		// same bytes, and the two move together.
-		json:   jsonOf(nil, rep),
-		csv:    csvOf(func() *grid { return thresholdGrid(rep, true, nil) }),
-		report: plainReport(func() *report { return sensitivityReport(doc.Scenario, rep, all, limit).about(doc) }),
-	})
+	return a.show(resultView(doc, rep,
+		func() *grid { return thresholdGrid(rep, true, nil) },
+		func() *report { return sensitivityReport(doc.Scenario, rep, all, limit) }))
 }
 
 // shownRows keeps the rows with a threshold, nearest first, up to limit; limit 0 keeps
