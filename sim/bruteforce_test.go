@@ -375,3 +375,75 @@ func choiceKey(choice []int) string {
 	}
 	return string(b)
 }
+
+// The deal closest to agreement, which the diagnosis of an empty zone reports, checked by
+// visiting every deal: among the deals within every veto actor's red lines, the one whose
+// largest shortfall below a veto actor's reservation, max(0, r − u), is smallest, the
+// lowest option positions (the odometer's first) among those within 1e-12 of it; a
+// red-line clash exactly when no deal is within them all.
+func TestClosestDealAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 2026))
+	checked, clashes := 0, 0
+	for n := 0; n < 400; n++ {
+		sc := randomScenario(rng)
+		sp := compileDrawn(t, sc)
+		if sp == nil || sp.rule != nil {
+			continue
+		}
+		an, err := Analyze(context.Background(), sp, Options{Limit: 10, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if an.ZOPA.Count > 0 {
+			continue
+		}
+		fail := drawFailure(t, n, sc)
+		res := sp.reservations()
+		shortfall := func(choice []int) float64 {
+			worst := 0.0
+			for _, a := range sp.veto {
+				worst = max(worst, res[a]-sp.Utility(a, choice))
+			}
+			return worst
+		}
+		within := func(choice []int) bool {
+			for _, a := range sp.veto {
+				if !sp.MeetsRedLines(a, choice) {
+					return false
+				}
+			}
+			return true
+		}
+		least, found := math.Inf(1), false
+		eachDeal(sc, func(choice []int) {
+			if within(choice) {
+				least, found = min(least, shortfall(choice)), true
+			}
+		})
+		var first []int
+		eachDeal(sc, func(choice []int) {
+			if first == nil && within(choice) && shortfall(choice) <= least+1e-12 {
+				first = slices.Clone(choice)
+			}
+		})
+		checked++
+		dg := an.Diagnosis
+		if dg == nil || dg.RedLinesClash != !found {
+			fail("diagnosis %+v, want a red-line clash %v", dg, !found)
+		}
+		if !found {
+			clashes++
+			continue
+		}
+		if dg.Closest == nil || !slices.Equal(dg.Closest.Deal.Choice, first) {
+			fail("closest deal %+v, brute force %v (largest shortfall %v)", dg.Closest, first, least)
+		}
+		if math.Abs(dg.Closest.LargestShortfall-least) > 1e-9 {
+			fail("largest shortfall %v, brute force %v", dg.Closest.LargestShortfall, least)
+		}
+	}
+	t.Logf("%d empty zones, %d red-line clashes", checked, clashes)
+	if checked < 100 || clashes == 0 || clashes == checked {
+		t.Fatalf("only %d empty zones checked, %d of them red-line clashes: the draw no longer exercises both cases", checked, clashes)
+	}
+}
