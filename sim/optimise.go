@@ -12,8 +12,13 @@ import (
 // rule or ratification decides which deals pass. Both rank deals the same way (leader):
 // by a primary score within a relative 1e-12, then a secondary one, then the lowest option
 // positions. The bargaining solutions are maxima over the Pareto frontier instead
-// (frontier.argmax in solutions.go, by the criteria of its one table).
+// (frontier.argmax in solutions.go, by the criteria of its one table), and the listings
+// keep the k best by the Nash product (tree.bestByNash in rank.go). bestOwn here and
+// tree.maxUtility in diagnose.go want only the most an actor can get, not which deal
+// gives it, so they cut ties as well and need no leader.
 
+// vetoValues picks the veto actors' entries out of a slice indexed by actor, in the order
+// the trees keep them.
 func vetoValues(sp *Space, perActor []float64) []float64 {
 	out := make([]float64, len(sp.veto))
 	for j, a := range sp.veto {
