@@ -235,9 +235,7 @@ type gatedWalk struct {
 	maxSuf, minSuf [][]float64
 	due            [][]voterConstraint // per depth
 	settled        []int               // per voter: the first depth with none of its constraints left
-	steps          uint
-	err            error
-	ctx            context.Context
+	pacer
 }
 
 type voterConstraint struct {
@@ -292,7 +290,7 @@ func harden(t *tree, g *gate) (*tree, *gate) {
 
 func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
 	t, g = harden(t, g)
-	w := &gatedWalk{t: t, g: g, nm: len(g.voters), ctx: ctx}
+	w := &gatedWalk{t: t, g: g, nm: len(g.voters), pacer: pacer{ctx: ctx}}
 	n := t.issues
 	w.choice = make([]int, n)
 	w.part = make([]float64, (n+1)*t.nv)
@@ -446,14 +444,8 @@ func (w *gatedWalk) runOption(o int, leaf func(u, gu []float64)) error {
 
 func (w *gatedWalk) descend(d int, whole func(d int), leaf func(u, gu []float64)) {
 	t := w.t
-	if w.err != nil {
+	if w.stopped() {
 		return
-	}
-	if w.steps++; w.steps&4095 == 0 {
-		if err := w.ctx.Err(); err != nil {
-			w.err = err
-			return
-		}
 	}
 	if !w.possible(d) {
 		return
@@ -663,11 +655,7 @@ func (v *zoneVisit) leaf(u, gu []float64) {
 		v.members = append(v.members, sp.index(w.choice))
 	}
 	sp.effective(u, w.choice, v.z.res, v.eff)
-	score := 1.0
-	for j, x := range v.eff {
-		score *= math.Max(0, x-v.z.partyRes[j])
-	}
-	v.top.offer(score, sp.index(w.choice))
+	v.top.offer(nashProduct(v.eff, v.z.partyRes), sp.index(w.choice))
 	if dr.needed > 0 {
 		votes := v.vetoVotes
 		accepts := func(a int) bool { m := v.tableVoter[a]; return m < 0 || gu[m] >= w.g.voters[m].floor }
@@ -860,11 +848,11 @@ func (sp *Space) countVotes(d *Deal, choice []int, res []float64) {
 		}
 	}
 	if dr.noVeto {
-		p := 1.0
-		for j, x := range sp.effectiveOf(choice, res) {
-			p *= math.Max(0, x-res[dr.parties[j]])
+		partyRes := make([]float64, len(dr.parties))
+		for j, a := range dr.parties {
+			partyRes[j] = res[a]
 		}
-		d.NashProduct = presentable(p)
+		d.NashProduct = presentable(nashProduct(sp.effectiveOf(choice, res), partyRes))
 	}
 }
 
