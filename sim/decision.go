@@ -578,27 +578,67 @@ func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, li
 // dominates the bound, and (once limit deals are held) its Nash product cannot reach the
 // worst of them. The gate only removes deals, so the bound over the walk's own rules holds
 // under the gate too. Equal vectors and equal products are never cut, so the counts of
-// equal deals and ties by position come out as a visit of every deal gives them. One walk,
-// on one core: the zone's count takes the other, and splitting the walk would cost each
-// part the deals the others found first.
+// equal deals and ties by position come out as a visit of every deal gives them.
+//
+// The walk is split by the option of the first issue it decides, the jobs shared among
+// workers that file every candidate they find where all can prune with it. Which worker
+// finds what changes only what is skipped, never the answer: the candidates are filtered
+// exactly and the best deals merged.
 func (sp *Space) searchZone(ctx context.Context, res []float64, ratified bool, limit int, partyRes []float64) (frontier, []ranked, error) {
-	f := sp.newZoneFind(newGatedWalk(ctx, sp.partyTree(res), sp.zoneGate(res, ratified)), res, limit, partyRes)
-	err := f.w.run(nil, f.leaf)
-	if err == nil {
-		err = f.fc.flush()
+	w0 := newGatedWalk(ctx, sp.partyTree(res), sp.zoneGate(res, ratified))
+	var jobs []int
+	if !w0.t.empty() {
+		jobs = w0.t.order[0]
 	}
-	if err == nil {
-		err = f.fc.err
+	shared := &dominators{}
+	finds := make([]*zoneFind, min(runtime.GOMAXPROCS(0), len(jobs)))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for i := range finds {
+		f := sp.newZoneFind(w0.fork(), res, limit, partyRes, shared)
+		finds[i] = f
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f.err == nil {
+				j := int(next.Add(1) - 1)
+				if j >= len(jobs) {
+					break
+				}
+				f.err = f.w.runOption(jobs[j], f.leaf)
+			}
+			if f.err == nil {
+				f.err = f.fc.flush()
+			}
+			if f.err == nil {
+				f.err = f.fc.err
+			}
+		}()
 	}
-	if err != nil {
-		return frontier{}, nil, err
+	wg.Wait()
+	top := &topK{k: limit}
+	var kept []entry
+	for _, f := range finds {
+		if f.err != nil {
+			return frontier{}, nil, f.err
+		}
+		for _, it := range f.top.items {
+			top.offer(it.score, it.pos)
+		}
+		kept = append(kept, f.fc.kept...)
 	}
-	front := frontier{nv: len(partyRes), entries: f.fc.kept}
+	if len(finds) > 1 {
+		var err error
+		if kept, err = paretoFilter(ctx, kept); err != nil {
+			return frontier{}, nil, err
+		}
+	}
+	front := frontier{nv: len(partyRes), entries: kept}
 	slices.SortFunc(front.entries, func(a, b entry) int { return slices.Compare(a.choice, b.choice) })
-	return front, f.top.sorted(), nil
+	return front, top.sorted(), nil
 }
 
-// zoneFind is the state of searchZone's walk.
+// zoneFind is one worker of searchZone.
 type zoneFind struct {
 	sp       *Space
 	w        *gatedWalk
@@ -606,16 +646,17 @@ type zoneFind struct {
 	partyRes []float64
 	top      *topK
 	fc       *frontierCands
-	dm       dominators
-	filed    int         // candidates and kept vectors when dm last filed them
+	shared   *dominators
+	latest   []float64   // the worker's last candidate, which the shared tree may not hold yet
 	cutBy    [][]float64 // per depth, the vector that cut the last node there
 	eff      []float64
 	bound    []float64
+	err      error
 }
 
-func (sp *Space) newZoneFind(w *gatedWalk, res []float64, limit int, partyRes []float64) *zoneFind {
+func (sp *Space) newZoneFind(w *gatedWalk, res []float64, limit int, partyRes []float64, shared *dominators) *zoneFind {
 	np := len(partyRes)
-	f := &zoneFind{sp: sp, w: w, res: res, partyRes: partyRes, top: &topK{k: limit}, eff: make([]float64, np), bound: make([]float64, np),
+	f := &zoneFind{sp: sp, w: w, res: res, partyRes: partyRes, top: &topK{k: limit}, shared: shared, eff: make([]float64, np), bound: make([]float64, np),
 		fc: &frontierCands{ctx: w.ctx, np: np, issues: sp.issues, sl: newSlab(np, sp.issues, 4096)}, cutBy: make([][]float64, sp.issues+1)}
 	w.cut = f.cut
 	return f
@@ -643,9 +684,17 @@ func (f *zoneFind) cut(d int, u []float64) bool {
 	if x := f.cutBy[d]; x != nil && dominates(x, f.bound) {
 		return true
 	}
-	x := f.dm.dominated(f.bound)
+	x := f.dominated(f.bound)
 	f.cutBy[d] = x
 	return x != nil
+}
+
+// dominated finds a zone deal's vector that dominates v, or nil.
+func (f *zoneFind) dominated(v []float64) []float64 {
+	if f.latest != nil && dominates(f.latest, v) {
+		return f.latest
+	}
+	return f.shared.dominated(v)
 }
 
 func (f *zoneFind) leaf(u, _ []float64) {
@@ -656,41 +705,50 @@ func (f *zoneFind) leaf(u, _ []float64) {
 		score *= math.Max(0, x-f.partyRes[j])
 	}
 	f.top.offer(score, sp.index(w.choice))
-	if f.dm.dominated(f.eff) != nil {
+	if f.dominated(f.eff) != nil {
 		return
 	}
-	f.dm.latest = f.fc.add(f.eff, w.choice)
-	// Unfiltered candidates prune as well as the frontier among them: file them anew
-	// each time they have grown by half, which costs little beside one filter of them.
-	if n := len(f.fc.kept) + len(f.fc.cands); n >= max(64, f.filed+f.filed/2) {
-		f.dm.file(f.fc.kept, f.fc.cands)
-		f.filed = n
-	}
+	f.latest = f.fc.add(f.eff, w.choice)
+	f.shared.add(f.latest)
 }
 
-// dominators holds zone deals' utility vectors, to find one that dominates a deal or the
-// bound on a subtree: the candidates of the frontier gathered so far, as last filed in a
-// k-d tree, and the latest one, not filed yet. Any zone deal serves, even one a later deal
-// dominates.
+// dominators holds zone deals' utility vectors, for the workers of searchZone to find one
+// that dominates a deal or the bound on a subtree: every candidate of the frontier any of
+// them found, filed anew in a k-d tree each time they have grown by half since last filed
+// (so that filing costs little beside one filter of them). Any zone deal serves, even one
+// a later deal dominates.
 type dominators struct {
-	filed  *kdTree
-	latest []float64
+	filed atomic.Pointer[kdTree]
+	mu    sync.Mutex
+	vecs  []float64 // flat
+	nv    int
+	n     int // vectors filed
 }
 
-// dominated finds a vector held that dominates v, or nil.
+// dominated finds a vector filed that dominates v, or nil.
 func (dm *dominators) dominated(v []float64) []float64 {
-	if dm.latest != nil && dominates(dm.latest, v) {
-		return dm.latest
+	if kt := dm.filed.Load(); kt != nil {
+		return dominatedIn(kt, v)
 	}
-	if dm.filed == nil {
-		return nil
+	return nil
+}
+
+// add holds v, and files every vector held once they have grown by half.
+func (dm *dominators) add(v []float64) {
+	dm.mu.Lock()
+	defer dm.mu.Unlock()
+	dm.vecs, dm.nv = append(dm.vecs, v...), len(v)
+	if n := len(dm.vecs) / max(1, dm.nv); dm.nv > 0 && n >= max(64, dm.n+dm.n/2) {
+		dm.filed.Store(newKDTree(dm.vecs, dm.nv))
+		dm.n = n
 	}
-	return dominatedIn(dm.filed, v)
 }
 
 // dominatedIn finds a vector of kt that dominates v, or nil. A node where some utility stays
 // below v's by more than the tolerance holds none and is passed over whole, so a vector
-// that nothing dominates is answered after a few nodes, where a scan would read them all.
+// that nothing dominates is answered after a few nodes, where a scan would read them all;
+// a node whose every vector is at least v's on every utility and above it on one answers
+// at once with any of them.
 func dominatedIn(kt *kdTree, v []float64) []float64 {
 	if len(kt.nodes) == 0 {
 		return nil
@@ -702,13 +760,19 @@ next:
 	for len(stack) > 0 {
 		id := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		_, hi := kt.box(id)
+		lo, hi := kt.box(id)
+		whole, above := true, false
 		for j, x := range v {
 			if hi[j] < x-Tolerance {
 				continue next
 			}
+			whole = whole && lo[j] >= x-Tolerance
+			above = above || lo[j] > x+Tolerance
 		}
 		nd := &kt.nodes[id]
+		if whole && above {
+			return kt.pts[int(nd.from)*nv : int(nd.from+1)*nv]
+		}
 		if nd.left < 0 {
 			for i := int(nd.from); i < int(nd.to); i++ {
 				if x := kt.pts[i*nv : (i+1)*nv]; dominates(x, v) {
@@ -720,20 +784,6 @@ next:
 		stack = append(stack, nd.left, nd.right)
 	}
 	return nil
-}
-
-// file puts the vectors of the given entries in the tree, in place of those it held.
-func (dm *dominators) file(sets ...[]entry) {
-	var flat []float64
-	nv := 0
-	for _, es := range sets {
-		for _, e := range es {
-			flat, nv = append(flat, e.vec...), len(e.vec)
-		}
-	}
-	if nv > 0 {
-		dm.filed = newKDTree(flat, nv)
-	}
 }
 
 // frontierCands gathers candidate vectors of the frontier and filters them in batches
