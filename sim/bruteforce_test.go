@@ -237,6 +237,19 @@ func solveReference(sp *Space, vetoIdx []int, passes func([]int) bool, vec func(
 	return bf
 }
 
+// checkSolutions compares each bargaining solution with the brute force's.
+func checkSolutions(an *Analysis, want bruteForce, fail func(string, ...any)) {
+	for _, ns := range an.Solutions.Named() {
+		w, ok := want.solution[string(ns.Key)]
+		switch {
+		case !ok && ns.Solution != nil:
+			fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
+		case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
+			fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
+		}
+	}
+}
+
 func TestEngineAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 11))
 	checked, nonEmpty := 0, 0
@@ -294,15 +307,7 @@ func TestEngineAgreesWithBruteForce(t *testing.T) {
 				fail("deals not ordered by Nash product at %d", i)
 			}
 		}
-		for _, ns := range an.Solutions.Named() {
-			w, ok := want.solution[string(ns.Key)]
-			switch {
-			case !ok && ns.Solution != nil:
-				fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
-			case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
-				fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
-			}
-		}
+		checkSolutions(an, want, fail)
 	}
 	if checked < 300 || nonEmpty < 50 {
 		t.Fatalf("only %d valid scenarios, %d with a ZOPA: the generator no longer exercises the engine", checked, nonEmpty)

@@ -237,15 +237,7 @@ func TestDecisionAgreesWithBruteForce(t *testing.T) {
 				fail("deal %v pareto = %v, brute force %v", d.Choice, d.Pareto, isPareto)
 			}
 		}
-		for _, ns := range an.Solutions.Named() {
-			w, ok := want.solution[string(ns.Key)]
-			switch {
-			case !ok && ns.Solution != nil:
-				fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
-			case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
-				fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
-			}
-		}
+		checkSolutions(an, want, fail)
 		if an.ZOPA.LevelOneCount != nil {
 			if w := countDeals(sc, ref.level1); *an.ZOPA.LevelOneCount != w {
 				fail("level one %d, brute force %d", *an.ZOPA.LevelOneCount, w)
@@ -448,15 +440,7 @@ func TestShortListingAgreesWithBruteForce(t *testing.T) {
 		if an.Pareto.Count != len(want.pareto) || an.Pareto.Distinct != want.distinct {
 			fail("pareto %+v, brute force %d deals, %d distinct", an.Pareto, len(want.pareto), want.distinct)
 		}
-		for _, ns := range an.Solutions.Named() {
-			w, ok := want.solution[string(ns.Key)]
-			switch {
-			case !ok && ns.Solution != nil:
-				fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
-			case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
-				fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
-			}
-		}
+		checkSolutions(an, want, fail)
 		// The listing: the zone's deals by the parties' Nash product over their
 		// reservations, highest first. Products within rounding of each other may come in
 		// either order (the engine sums utilities in another order), so the listing must
