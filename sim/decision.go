@@ -238,10 +238,8 @@ type gatedWalk struct {
 	settled        []int               // per voter: the first depth with none of its constraints left
 	// cut, when set, skips the subtree below a node at depth d with the tree's partial
 	// utilities u, for searches that need only some of the zone's deals.
-	cut   func(d int, u []float64) bool
-	steps uint
-	err   error
-	ctx   context.Context
+	cut func(d int, u []float64) bool
+	pacer
 }
 
 type voterConstraint struct {
@@ -296,7 +294,7 @@ func harden(t *tree, g *gate) (*tree, *gate) {
 
 func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
 	t, g = harden(t, g)
-	w := &gatedWalk{t: t, g: g, nm: len(g.voters), ctx: ctx}
+	w := &gatedWalk{t: t, g: g, nm: len(g.voters), pacer: pacer{ctx: ctx}}
 	n := t.issues
 	w.choice = make([]int, n)
 	w.part = make([]float64, (n+1)*t.nv)
@@ -450,14 +448,8 @@ func (w *gatedWalk) runOption(o int, leaf func(u, gu []float64)) error {
 
 func (w *gatedWalk) descend(d int, whole func(d int), leaf func(u, gu []float64)) {
 	t := w.t
-	if w.err != nil {
+	if w.stopped() {
 		return
-	}
-	if w.steps++; w.steps&4095 == 0 {
-		if err := w.ctx.Err(); err != nil {
-			w.err = err
-			return
-		}
 	}
 	if !w.possible(d) {
 		return
@@ -668,11 +660,7 @@ func (f *zoneFind) cut(d int, u []float64) bool {
 		if !f.top.full() {
 			return false
 		}
-		nash := 1.0
-		for j, r := range f.partyRes {
-			nash *= math.Max(0, u[j]+t.maxSuf[j][d]-r+boundSlack)
-		}
-		if nash >= f.top.items[0].score*(1-1e-9) {
+		if t.nashBound(d, u[:len(f.partyRes)], f.partyRes, boundSlack) >= f.top.items[0].score*(1-1e-9) {
 			return false
 		}
 	}
@@ -700,11 +688,7 @@ func (f *zoneFind) dominated(v []float64) []float64 {
 func (f *zoneFind) leaf(u, _ []float64) {
 	sp, w := f.sp, f.w
 	sp.effective(u, w.choice, f.res, f.eff)
-	score := 1.0
-	for j, x := range f.eff {
-		score *= math.Max(0, x-f.partyRes[j])
-	}
-	f.top.offer(score, sp.index(w.choice))
+	f.top.offer(nashProduct(f.eff, f.partyRes), sp.index(w.choice))
 	if f.dominated(f.eff) != nil {
 		return
 	}
@@ -1087,11 +1071,11 @@ func (sp *Space) countVotes(d *Deal, choice []int, res []float64) {
 		}
 	}
 	if dr.noVeto {
-		p := 1.0
-		for j, x := range sp.effectiveOf(choice, res) {
-			p *= math.Max(0, x-res[dr.parties[j]])
+		partyRes := make([]float64, len(dr.parties))
+		for j, a := range dr.parties {
+			partyRes[j] = res[a]
 		}
-		d.NashProduct = presentable(p)
+		d.NashProduct = presentable(nashProduct(sp.effectiveOf(choice, res), partyRes))
 	}
 }
 
