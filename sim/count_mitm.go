@@ -475,33 +475,33 @@ type kdNode struct {
 
 const kdLeaf = 16
 
+// newKDTree builds the tree over pts in place: the caller hands the vectors over, and
+// they are permuted rather than copied, since at 10^11 deals the larger half alone is
+// some 25 MB that the count would otherwise hold twice.
 func newKDTree(pts []float64, nv int) *kdTree {
 	n := len(pts) / nv
-	kt := &kdTree{nv: nv, pts: make([]float64, 0, len(pts)), orig: make([]int32, 0, n)}
-	idx := make([]int32, n)
-	for i := range idx {
-		idx[i] = int32(i)
+	kt := &kdTree{nv: nv, pts: pts[:n*nv], orig: make([]int32, n)}
+	for i := range kt.orig {
+		kt.orig[i] = int32(i)
 	}
-	var build func(ix []int32, from int32) int32
-	build = func(ix []int32, from int32) int32 {
+	// A tree of leaves of kdLeaf/2 to kdLeaf vectors has fewer than 4n/kdLeaf nodes.
+	nodes := 4*n/kdLeaf + 1
+	kt.nodes = make([]kdNode, 0, nodes)
+	kt.lo, kt.hi = make([]float64, 0, nodes*nv), make([]float64, 0, nodes*nv)
+	var build func(from, to int32) int32
+	build = func(from, to int32) int32 {
 		id := int32(len(kt.nodes))
-		kt.nodes = append(kt.nodes, kdNode{from: from, to: from + int32(len(ix)), left: -1, right: -1})
-		lo, hi := make([]float64, nv), make([]float64, nv)
-		for j := range lo {
-			lo[j], hi[j] = math.Inf(1), math.Inf(-1)
-		}
-		for _, i := range ix {
-			for j := 0; j < nv; j++ {
-				v := pts[int(i)*nv+j]
-				lo[j], hi[j] = min(lo[j], v), max(hi[j], v)
+		kt.nodes = append(kt.nodes, kdNode{from: from, to: to, left: -1, right: -1})
+		at := len(kt.lo)
+		kt.lo, kt.hi = append(kt.lo, pts[int(from)*nv:int(from+1)*nv]...), append(kt.hi, pts[int(from)*nv:int(from+1)*nv]...)
+		lo, hi := kt.lo[at:at+nv], kt.hi[at:at+nv]
+		for i := int(from) + 1; i < int(to); i++ {
+			v := pts[i*nv : (i+1)*nv]
+			for j, x := range v {
+				lo[j], hi[j] = min(lo[j], x), max(hi[j], x)
 			}
 		}
-		kt.lo, kt.hi = append(kt.lo, lo...), append(kt.hi, hi...)
-		if len(ix) <= kdLeaf {
-			for _, i := range ix {
-				kt.pts = append(kt.pts, pts[int(i)*nv:(int(i)+1)*nv]...)
-				kt.orig = append(kt.orig, i)
-			}
+		if to-from <= kdLeaf {
 			return id
 		}
 		axis := 0
@@ -510,39 +510,48 @@ func newKDTree(pts []float64, nv int) *kdTree {
 				axis = j
 			}
 		}
-		mid := len(ix) / 2
-		selectNth(ix, mid, func(i int32) float64 { return pts[int(i)*nv+axis] })
-		l := build(ix[:mid], from)
-		r := build(ix[mid:], from+int32(mid))
+		mid := from + (to-from)/2
+		kt.selectNth(int(from), int(to), int(mid), axis)
+		l := build(from, mid)
+		r := build(mid, to)
 		kt.nodes[id].left, kt.nodes[id].right = l, r
 		return id
 	}
 	if n > 0 {
-		build(idx, 0)
+		build(0, int32(n))
 	}
 	return kt
 }
 
-// selectNth reorders ix so that the element at n is the one a sort by value would put
-// there, with none above it before and none below it after: the median split of a k-d
-// tree in linear time, where sorting at every level would cost a log more.
-func selectNth(ix []int32, n int, value func(int32) float64) {
-	lo, hi := 0, len(ix)-1
+// selectNth reorders the vectors [from, to) so that the one at n is the one a sort on axis
+// would put there, with none above it before and none below it after: the median split
+// of a k-d tree in linear time, where sorting at every level would cost a log more.
+func (kt *kdTree) selectNth(from, to, n, axis int) {
+	nv, pts := kt.nv, kt.pts
+	value := func(i int) float64 { return pts[i*nv+axis] }
+	swap := func(a, b int) {
+		va, vb := pts[a*nv:(a+1)*nv], pts[b*nv:(b+1)*nv]
+		for j := range va {
+			va[j], vb[j] = vb[j], va[j]
+		}
+		kt.orig[a], kt.orig[b] = kt.orig[b], kt.orig[a]
+	}
+	lo, hi := from, to-1
 	for lo < hi {
 		// Median of three as the pivot keeps sorted runs from being quadratic.
 		mid := lo + (hi-lo)/2
-		a, b, c := value(ix[lo]), value(ix[mid]), value(ix[hi])
+		a, b, c := value(lo), value(mid), value(hi)
 		pivot := max(min(a, b), min(max(a, b), c))
 		i, j := lo, hi
 		for i <= j {
-			for value(ix[i]) < pivot {
+			for value(i) < pivot {
 				i++
 			}
-			for value(ix[j]) > pivot {
+			for value(j) > pivot {
 				j--
 			}
 			if i <= j {
-				ix[i], ix[j] = ix[j], ix[i]
+				swap(i, j)
 				i++
 				j--
 			}
@@ -562,37 +571,69 @@ func (kt *kdTree) box(id int32) (lo, hi []float64) {
 	return kt.lo[int(id)*kt.nv : (int(id)+1)*kt.nv], kt.hi[int(id)*kt.nv : (int(id)+1)*kt.nv]
 }
 
-// atOrAbove reports whether p is at or above q on every axis.
-func atOrAbove(p, q []float64) bool {
-	p = p[:len(q)]
-	for j, x := range q {
-		if p[j] < x {
-			return false
-		}
-	}
-	return true
-}
-
-// clears says whether every point of the box [lo, hi] is at or above q on every axis (1),
-// none is (-1), or some are (0).
-func clears(lo, hi, q []float64) int {
-	all := 1
-	for j, x := range q {
-		if hi[j] < x {
-			return -1
-		}
-		if lo[j] < x {
-			all = 0
-		}
-	}
-	return all
-}
-
 // dualCounts is one worker's share of a dual-tree count: pair counts per vector, and
 // counts owed to every vector below a node, pushed down at the end.
 type dualCounts struct {
 	q, p         []uint64 // per permuted vector
 	qNode, pNode []uint64 // per node
+}
+
+// leaves counts the pairs of two leaves. Each threshold is tried against the points' box
+// first: most clear all of them or none, and for the rest only the axes on which the box
+// does not already clear the threshold are compared, usually one or two of them.
+func (c *dualCounts) leaves(qt, pt *kdTree, qi, pi int32) {
+	nv := qt.nv
+	qn, pn := qt.nodes[qi], pt.nodes[pi]
+	plo, phi := pt.box(pi)
+	points := pt.pts[int(pn.from)*nv : int(pn.to)*nv]
+	pCount := c.p[pn.from:pn.to]
+	var clearAll uint64
+	var axes [mitmMaxActors]int
+	for a := qn.from; a < qn.to; a++ {
+		q := qt.pts[int(a)*nv : (int(a)+1)*nv]
+		active := axes[:0]
+		none := false
+		for j, x := range q {
+			if phi[j] < x {
+				none = true
+				break
+			}
+			if plo[j] < x {
+				active = append(active, j)
+			}
+		}
+		switch {
+		case none:
+		case len(active) == 0:
+			c.q[a] += uint64(len(pCount))
+			clearAll++
+		case len(active) == 1:
+			j, x := active[0], q[active[0]]
+			var n uint64
+			for b := range pCount {
+				if points[b*nv+j] >= x {
+					n++
+					pCount[b]++
+				}
+			}
+			c.q[a] += n
+		default:
+			var n uint64
+		point:
+			for b := range pCount {
+				p := points[b*nv : (b+1)*nv]
+				for _, j := range active {
+					if p[j] < q[j] {
+						continue point
+					}
+				}
+				n++
+				pCount[b]++
+			}
+			c.q[a] += n
+		}
+	}
+	c.pNode[pi] += clearAll
 }
 
 // dominatingDual counts, for every threshold vector, the points at or above it on every
@@ -638,26 +679,7 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 		}
 		qn, pn := qt.nodes[qi], pt.nodes[pi]
 		if qn.left < 0 && pn.left < 0 {
-			// Each threshold against the points' box first: most clear all of them or
-			// none, and only the rest are compared point by point.
-			plo, phi := pt.box(pi)
-			var clearAll uint64
-			for a := qn.from; a < qn.to; a++ {
-				q := qt.pts[int(a)*nv : (int(a)+1)*nv]
-				switch clears(plo, phi, q) {
-				case 1:
-					c.q[a] += size(pt, pi)
-					clearAll++
-				case 0:
-					for b := pn.from; b < pn.to; b++ {
-						if atOrAbove(pt.pts[int(b)*nv:(int(b)+1)*nv], q) {
-							c.q[a]++
-							c.p[b]++
-						}
-					}
-				}
-			}
-			c.pNode[pi] += clearAll
+			c.leaves(qt, pt, qi, pi)
 			return
 		}
 		if pn.left < 0 || (qn.left >= 0 && qn.to-qn.from >= pn.to-pn.from) {
