@@ -69,10 +69,12 @@ func (t *tree) planMITM() (*mitmPlan, bool) {
 	return t.splitHalves(mitmMinRatio)
 }
 
-// heavyParts is the number of listed parts above which a count in the middle should not
-// share the machine's memory with a frontier search: a million five-actor parts and their
-// k-d trees take about 130 MB.
-const heavyParts = 1 << 18
+// heavyParts is the number of parts planned for the two halves above which a count in the
+// middle should not share the machine's memory with a frontier search. At 10^11 deals and
+// five actors (1.1 million planned, 0.74 million kept) the count peaks at about 65 MB
+// and, beside the frontier, the analysis at about 130 MB; two halves of a million at two
+// actors at about 140 MB either way.
+const heavyParts = 1 << 21
 
 // heavyCount reports whether the tree would be counted in the middle over large halves.
 func (t *tree) heavyCount() bool {
@@ -473,7 +475,10 @@ type kdNode struct {
 	left, right int32 // children, -1 at a leaf
 }
 
-const kdLeaf = 16
+// kdLeaf is the most vectors a leaf holds. Leaves of 16, 32 and 64 cost about the same
+// time at 10^11 deals and five actors, now that a leaf compares only unsettled axes;
+// 32 needs half the nodes of 16, some 10 MB less.
+const kdLeaf = 32
 
 // newKDTree builds the tree over pts in place: the caller hands the vectors over, and
 // they are permuted rather than copied, since at 10^11 deals the larger half alone is
@@ -573,9 +578,10 @@ func (kt *kdTree) box(id int32) (lo, hi []float64) {
 
 // dualCounts is one worker's share of a dual-tree count: pair counts per vector, and
 // counts owed to every vector below a node, pushed down at the end.
+// A half holds at most maxHalf vectors, so no count of one worker passes 32 bits.
 type dualCounts struct {
-	q, p         []uint64 // per permuted vector
-	qNode, pNode []uint64 // per node
+	q, p         []uint32 // per permuted vector
+	qNode, pNode []uint32 // per node
 }
 
 // leaves counts the pairs of two leaves. Each threshold is tried against the points' box
@@ -587,7 +593,7 @@ func (c *dualCounts) leaves(qt, pt *kdTree, qi, pi int32) {
 	plo, phi := pt.box(pi)
 	points := pt.pts[int(pn.from)*nv : int(pn.to)*nv]
 	pCount := c.p[pn.from:pn.to]
-	var clearAll uint64
+	var clearAll uint32
 	var axes [mitmMaxActors]int
 	for a := qn.from; a < qn.to; a++ {
 		q := qt.pts[int(a)*nv : (int(a)+1)*nv]
@@ -605,11 +611,11 @@ func (c *dualCounts) leaves(qt, pt *kdTree, qi, pi int32) {
 		switch {
 		case none:
 		case len(active) == 0:
-			c.q[a] += uint64(len(pCount))
+			c.q[a] += uint32(len(pCount))
 			clearAll++
 		case len(active) == 1:
 			j, x := active[0], q[active[0]]
-			var n uint64
+			var n uint32
 			for b := range pCount {
 				if points[b*nv+j] >= x {
 					n++
@@ -618,7 +624,7 @@ func (c *dualCounts) leaves(qt, pt *kdTree, qi, pi int32) {
 			}
 			c.q[a] += n
 		default:
-			var n uint64
+			var n uint32
 		point:
 			for b := range pCount {
 				p := points[b*nv : (b+1)*nv]
@@ -666,7 +672,7 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 		}
 		return all
 	}
-	size := func(kt *kdTree, id int32) uint64 { return uint64(kt.nodes[id].to - kt.nodes[id].from) }
+	size := func(kt *kdTree, id int32) uint32 { return uint32(kt.nodes[id].to - kt.nodes[id].from) }
 	var visit func(c *dualCounts, qi, pi int32)
 	visit = func(c *dualCounts, qi, pi int32) {
 		switch relate(qi, pi) {
@@ -714,7 +720,7 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range shares {
-		c := &dualCounts{q: make([]uint64, nq), p: make([]uint64, np), qNode: make([]uint64, len(qt.nodes)), pNode: make([]uint64, len(pt.nodes))}
+		c := &dualCounts{q: make([]uint32, nq), p: make([]uint32, np), qNode: make([]uint32, len(qt.nodes)), pNode: make([]uint32, len(pt.nodes))}
 		shares[w] = c
 		wg.Add(1)
 		go func() {
@@ -735,20 +741,16 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 	for _, side := range []struct {
 		kt     *kdTree
 		out    []uint64
-		direct func(*dualCounts) []uint64
-		owed   func(*dualCounts) []uint64
+		direct func(*dualCounts) []uint32
+		owed   func(*dualCounts) []uint32
 	}{
-		{qt, perQ, func(c *dualCounts) []uint64 { return c.q }, func(c *dualCounts) []uint64 { return c.qNode }},
-		{pt, perP, func(c *dualCounts) []uint64 { return c.p }, func(c *dualCounts) []uint64 { return c.pNode }},
+		{qt, perQ, func(c *dualCounts) []uint32 { return c.q }, func(c *dualCounts) []uint32 { return c.qNode }},
+		{pt, perP, func(c *dualCounts) []uint32 { return c.p }, func(c *dualCounts) []uint32 { return c.pNode }},
 	} {
 		owed := make([]uint64, len(side.kt.nodes))
-		direct := make([]uint64, len(side.out))
 		for _, c := range shares {
 			for i, x := range side.owed(c) {
-				owed[i] += x
-			}
-			for i, x := range side.direct(c) {
-				direct[i] += x
+				owed[i] += uint64(x)
 			}
 		}
 		// Children are built after their parent, so one pass in node order pushes every
@@ -760,7 +762,11 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 				continue
 			}
 			for i := nd.from; i < nd.to; i++ {
-				side.out[side.kt.orig[i]] = direct[i] + owed[id]
+				n := owed[id]
+				for _, c := range shares {
+					n += uint64(side.direct(c)[i])
+				}
+				side.out[side.kt.orig[i]] = n
 			}
 		}
 	}
