@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"math"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -649,7 +648,7 @@ func (c *dualCounts) leaves(qt, pt *kdTree, qi, pi int32) {
 // of boxes straddling the boundary of the zone are split. Jobs are pairs of subtrees fixed
 // by the trees alone, and per-worker counts are added, so the answer does not depend on
 // the number of workers.
-func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (perQ, perP []uint64, err error) {
+func dominatingDual(ctx context.Context, thr, pts []float64, nv int, on cores) (perQ, perP []uint64, err error) {
 	nq, np := len(thr)/nv, len(pts)/nv
 	qt, pt := newKDTree(thr, nv), newKDTree(pts, nv)
 	perQ, perP = make([]uint64, nq), make([]uint64, np)
@@ -712,10 +711,7 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 		}
 	}
 	split(0, 0, 3)
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, len(jobs)))
+	workers := on.workers(len(jobs))
 	shares := make([]*dualCounts, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -725,6 +721,9 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if !on.start(ctx, w, workers) {
+				return
+			}
 			for ctx.Err() == nil {
 				i := int(next.Add(1) - 1)
 				if i >= len(jobs) {
@@ -775,16 +774,16 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 
 // tallyMITM counts the tree's deals in the middle, with the per-option tallies the walk
 // gives; false when the plan does not apply and the walk must count.
-func (t *tree) tallyMITM(ctx context.Context, workers int) (*tally, bool, error) {
+func (t *tree) tallyMITM(ctx context.Context, on cores) (*tally, bool, error) {
 	p, ok := t.planMITM()
 	if !ok {
 		return nil, false, nil
 	}
-	tal, err := t.meet(ctx, p, workers)
+	tal, err := t.meet(ctx, p, on)
 	return tal, true, err
 }
 
-func (t *tree) meet(ctx context.Context, p *mitmPlan, workers int) (*tally, error) {
+func (t *tree) meet(ctx context.Context, p *mitmPlan, on cores) (*tally, error) {
 	_, hiA := t.halfBounds(p.halves[0])
 	_, hiB := t.halfBounds(p.halves[1])
 	a, err := t.list(ctx, p.halves[0], hiB)
@@ -797,8 +796,8 @@ func (t *tree) meet(ctx context.Context, p *mitmPlan, workers int) (*tally, erro
 	}
 	tal := t.newTally()
 	if t.nv > 2 {
-		// The thresholds are a copy of the smaller half; the k-d trees copy both, and
-		// the lists' own vectors are dropped as soon as they are copied.
+		// The thresholds are a copy of the smaller half; the k-d trees take the
+		// thresholds and the larger half's vectors over, in place.
 		small, large := a, b
 		if len(b.combo) < len(a.combo) {
 			small, large = b, a
@@ -809,7 +808,7 @@ func (t *tree) meet(ctx context.Context, p *mitmPlan, workers int) (*tally, erro
 		}
 		pts := large.vec
 		small.vec, large.vec = nil, nil
-		perSmall, perLarge, err := dominatingDual(ctx, thr, pts, t.nv, workers)
+		perSmall, perLarge, err := dominatingDual(ctx, thr, pts, t.nv, on)
 		if err != nil {
 			return nil, err
 		}
