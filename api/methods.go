@@ -347,15 +347,19 @@ type SensitivityRequest struct {
 	Only []string `json:"only,omitempty"`
 }
 
-func (a *API) sensitivity(ctx context.Context, r SensitivityRequest) (*sim.SensitivityReport, error) {
+func (a *API) sensitivity(ctx context.Context, r SensitivityRequest) (any, error) {
 	for _, c := range r.Only {
 		if !slices.Contains(sim.SensitivityCategories, c) {
 			return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("only %s: no such category;%s valid: %s", c, sim.DidYouMean(c, sim.SensitivityCategories), strings.Join(sim.SensitivityCategories, ", "))}
 		}
 	}
-	_, sp, err := a.compile(r.Query)
+	doc, sp, err := a.compile(r.Query)
 	if err != nil {
 		return nil, err
 	}
-	return sim.RunSensitivity(ctx, sp, sim.SensitivityOptions{Only: r.Only, Workers: a.opt.Workers})
+	rep, err := sim.RunSensitivity(ctx, sp, sim.SensitivityOptions{Only: r.Only, Workers: a.opt.Workers})
+	if err != nil {
+		return nil, err
+	}
+	return labelled{ProvenanceOf(doc), rep}, nil
 }

@@ -36,9 +36,16 @@ import (
 // the nearest root or crossing each way is the threshold, exact up to rounding; one
 // analysis just past it confirms it and says what happens there.
 //
-// Everything else that can change the zone (votes and quotas; every value under a
-// decision rule or ratification, where votes decide beside the vetoes and the zone is no
-// set of lines; a case where the Nash product is zero and ties are settled by option
+// A decision rule or ratification changes none of this for a veto party: its votes are
+// implied in the zone (the decision's quota counts only the other voters), it ratifies
+// for no one, and every quota reads only its voters' own values. So the deals that pass
+// every other condition are still one set while its number moves, and the zone is that set
+// cut by its surplus; the candidates are found by the gated search (with its reservation
+// set aside, a floor of -Inf) instead of the tree's frontier.
+//
+// Everything else that can change the zone (votes and quotas; the values of voters and
+// ratifiers, whose acceptance is counted, not required; the values of every party when no
+// actor holds a veto; a case where the Nash product is zero and ties are settled by option
 // order) is found by bracketing: the range from the current value to the end is scanned in sensitivityScan
 // steps, and the first step whose headline differs from the current one is bisected to
 // within sensitivityStep. A change confined to a window narrower than a scan step, between
@@ -195,8 +202,12 @@ type sensitivity struct {
 	sp   *Space
 	res  []float64
 	base headline
+	// parties are the actors whose surpluses the Nash deal multiplies, in the order of the
+	// frontier's vectors (Space.Parties).
+	parties []int
 	// gated is set under a decision rule or ratification: votes decide the zone beside the
-	// vetoes, so it is no set of lines in one actor's value, and bracketing answers.
+	// vetoes. The line model still reads a veto party's own values (see gatedLines); every
+	// other value is bracketed.
 	gated bool
 	// cannotOpen marks, when the zone is empty under a decision rule or ratification, the
 	// actors whose own numbers cannot open it (see cannotOpenZone).
@@ -205,6 +216,11 @@ type sensitivity struct {
 
 	mu         sync.Mutex
 	candidates map[[2]int]*candidateSet
+	voters     map[int]*voterSets
+}
+
+func newSensitivity(ctx context.Context, sp *Space) *sensitivity {
+	return &sensitivity{ctx: ctx, sp: sp, res: sp.reservations(), parties: sp.Parties(), gated: sp.rule != nil, candidates: map[[2]int]*candidateSet{}}
 }
 
 type candidateSet struct {
@@ -229,7 +245,7 @@ func RunSensitivity(ctx context.Context, sp *Space, opt SensitivityOptions) (*Se
 		only[c] = true
 	}
 	wanted := func(c string) bool { return len(only) == 0 || only[c] }
-	s := &sensitivity{ctx: ctx, sp: sp, res: sp.reservations(), gated: sp.rule != nil, candidates: map[[2]int]*candidateSet{}}
+	s := newSensitivity(ctx, sp)
 	var err error
 	if s.base, err = s.search(sp, sp.baseRules(s.res)); err != nil {
 		return nil, err
@@ -413,7 +429,7 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 		row.Method, row.Note = MethodInert, "votes count only under a decision rule (decision.votes_needed above 0)"
 		return row, nil
 	}
-	var m *lineModel
+	var m thresholdModel
 	var pr probe
 	if a, ok := s.ownerOf(row); ok && s.cannotOpen[a] {
 		row.Method = MethodExact
@@ -421,15 +437,12 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 		return row, nil
 	}
 	switch {
-	case s.sp.rule != nil:
-		// Under a decision rule or ratification a voter's or a ratifier's values move the
-		// zone too, and the zone is no longer one the line model reads: bracket every value.
-		pr = s.setProbe(p.Path)
-		row.Method = MethodBisection
 	case row.Category == CategoryReservations || row.Category == CategoryWeights || row.Category == CategoryUtilities:
 		segs := strings.Split(p.Path, ".")
 		a := s.sp.sc.ActorIndex(segs[1])
-		if !s.counts(a) {
+		// A party whose acceptance does not count (when no actor holds a veto, and the
+		// decision rule asks no votes) still has its surplus weighed by the Nash deal.
+		if !s.counts(a) && !slices.Contains(s.parties, a) {
 			row.Method, row.Note = MethodInert, segs[1]+" neither holds a veto nor casts a vote that counts; its values do not move the zone"
 			return row, nil
 		}
@@ -496,7 +509,7 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 // exactSide finds the threshold from the line model and confirms it with one analysis just
 // past it; false when the model cannot answer (a Nash product of zero, where option order
 // settles ties) or the confirmation disagrees, and bracketing must.
-func (s *sensitivity) exactSide(m *lineModel, pr probe, x0, limit, dir float64) (*Tipping, bool, error) {
+func (s *sensitivity) exactSide(m thresholdModel, pr probe, x0, limit, dir float64) (*Tipping, bool, error) {
 	if x0 == limit {
 		return nil, true, nil
 	}
@@ -682,9 +695,13 @@ func (s *sensitivity) setProbe(path string) probe {
 // the change leaves it invalid.
 func (s *sensitivity) searchScenario(change func(sc *Scenario) error) (headline, error) {
 	sc := s.sp.sc.Clone()
-	// Variants and uncertainty do not enter the zone; validating them is the file's
-	// business, and took most of a probe's time.
-	sc.Variants, sc.Uncertainty = nil, nil
+	// Variants, uncertainty, events and beliefs do not enter the zone; validating them is
+	// the file's business, and took most of a probe's time (each belief and event is
+	// checked on a copy of the scenario of its own).
+	sc.Variants, sc.Uncertainty, sc.Events = nil, nil, nil
+	for i := range sc.Actors {
+		sc.Actors[i].Beliefs = Beliefs{}
+	}
 	if err := change(sc); err != nil {
 		return headline{}, err
 	}
@@ -714,6 +731,12 @@ type candidate struct {
 	alpha, beta float64
 	p           float64
 	choice      []int
+}
+
+// thresholdModel finds, without searching the space, the nearest value of one number at
+// which the headline changes: see lineModel.nearest.
+type thresholdModel interface {
+	nearest(x0, limit, dir float64, base headline) (at, probe float64, found, ok bool)
 }
 
 // lineModel is every deal the Nash solution can pick while one number θ of one veto actor
@@ -830,117 +853,125 @@ func (m *lineModel) nearest(x0, limit, dir float64, base headline) (at, probe fl
 	return done()
 }
 
-// model builds the probe of one actor's reservation, weight or option utility and, for a
-// veto actor on a space without a decision rule, its line model (nil otherwise: bracketing
-// answers); note says instead why the value changes nothing (a weight on an issue the actor
-// does not weigh, or one that is its only weight, which normalising cancels).
-func (s *sensitivity) model(category string, a int, segs []string) (*lineModel, probe, string, error) {
+// model builds the probe of one actor's reservation, weight or option utility and, where
+// the model can read it, its threshold model: the line model for a veto actor, the voter
+// model for an actor whose acceptance a quota counts but whose surplus no solution weighs
+// (nil otherwise: bracketing answers); note says instead why the value changes nothing (a
+// weight on an issue the actor does not weigh, or one that is its only weight, which
+// normalising cancels).
+func (s *sensitivity) model(category string, a int, segs []string) (thresholdModel, probe, string, error) {
 	sp := s.sp
 	act := &sp.sc.Actors[a]
-	ja := slices.Index(sp.veto, a)
-	lines := !s.gated && ja >= 0
-	others := func(e *entry) float64 { return othersProduct(sp, s.res, ja, e) }
+	// The frontier's vectors hold the parties' utilities. A party without a veto (only
+	// when no actor holds one) is counted by the decision rule's quota and weighed by the
+	// Nash deal at once: bracketing answers for it.
+	ja := slices.Index(s.parties, a)
+	veto := ja >= 0 && act.Veto
+	voter := s.gated && ja < 0 && s.counts(a)
+	// The actor's surplus on a deal is (alpha + beta·θ) / (scale0 + scale1·θ), from its
+	// utility u at the current value: line gives alpha and beta, k the issue whose slices
+	// keep the surplus one line (-1: the whole space).
+	var line func(u float64, choice []int) (alpha, beta float64)
+	var pr probe
+	scale0, scale1, k := 1.0, 0.0, -1
 	if category == CategoryReservations {
-		pr := func(x float64) (headline, error) {
+		pr = func(x float64) (headline, error) {
 			res := slices.Clone(s.res)
 			res[a] = x
 			return s.search(sp, sp.baseRules(res))
 		}
-		if !lines {
-			return nil, pr, "", nil
+		line = func(u float64, _ []int) (float64, float64) { return u, -1 }
+	} else {
+		issue := segs[3]
+		k = sp.sc.IssueIndex(issue)
+		pi := slices.IndexFunc(act.Preferences, func(p Preference) bool { return p.Issue == issue })
+		pref := &act.Preferences[pi]
+		total := 0.0
+		for _, p := range act.Preferences {
+			total += p.Weight
 		}
-		es, err := s.candidateSet(a, -1)
-		if err != nil {
-			return nil, nil, "", err
-		}
-		m := &lineModel{scale0: 1}
-		for i := range es {
-			m.cands = append(m.cands, candidate{alpha: es[i].vec[ja], beta: -1, p: others(&es[i]), choice: es[i].choice})
-		}
-		return m, pr, "", nil
-	}
-	issue := segs[3]
-	k := sp.sc.IssueIndex(issue)
-	pi := slices.IndexFunc(act.Preferences, func(p Preference) bool { return p.Issue == issue })
-	pref := &act.Preferences[pi]
-	total := 0.0
-	for _, p := range act.Preferences {
-		total += p.Weight
-	}
-	restWeight := total - pref.Weight
-	r := s.res[a]
-	// with is the probe: the actor's values recomputed with this preference changed.
-	with := func(change func(p *Preference, x float64)) probe {
-		return func(x float64) (headline, error) {
-			cp := *act
-			cp.Preferences = slices.Clone(act.Preferences)
-			p := &cp.Preferences[pi]
-			p.Utilities = cloneMap(p.Utilities)
-			change(p, x)
-			row := make([]float64, len(sp.value[a]))
-			if err := sp.actorValues(&cp, row); err != nil {
-				return headline{}, errOutOfRange
+		restWeight := total - pref.Weight
+		r := s.res[a]
+		// with is the probe: the actor's values recomputed with this preference changed.
+		with := func(change func(p *Preference, x float64)) probe {
+			return func(x float64) (headline, error) {
+				cp := *act
+				cp.Preferences = slices.Clone(act.Preferences)
+				p := &cp.Preferences[pi]
+				p.Utilities = cloneMap(p.Utilities)
+				change(p, x)
+				row := make([]float64, len(sp.value[a]))
+				if err := sp.actorValues(&cp, row); err != nil {
+					return headline{}, errOutOfRange
+				}
+				moved := *sp
+				moved.value = slices.Clone(sp.value)
+				moved.value[a] = row
+				return s.search(&moved, moved.baseRules(s.res))
 			}
-			moved := *sp
-			moved.value = slices.Clone(sp.value)
-			moved.value[a] = row
-			return s.search(&moved, moved.baseRules(s.res))
+		}
+		switch category {
+		case CategoryUtilities:
+			o := sp.sc.Issues[k].OptionIndex(segs[5])
+			c := pref.Weight / total
+			if c == 0 {
+				return nil, nil, "its weight on " + issue + " is 0, so the value counts for nothing", nil
+			}
+			pr = with(func(p *Preference, x float64) { p.Utilities[segs[5]] = x })
+			x0 := pref.Utilities[segs[5]]
+			line = func(u float64, choice []int) (float64, float64) {
+				if choice[k] == o {
+					return u - r - c*x0, c
+				}
+				return u - r, 0
+			}
+		default:
+			if restWeight == 0 {
+				return nil, nil, "its only weight: normalising cancels it", nil
+			}
+			pr = with(func(p *Preference, x float64) { p.Weight = x })
+			x0 := pref.Weight
+			scale0, scale1 = restWeight, 1
+			line = func(u float64, choice []int) (float64, float64) {
+				v := optionValue(pref, &sp.sc.Issues[k], choice[k])
+				// The weighted sum over the other issues, from the utility at the current
+				// weight.
+				sum := u*(restWeight+x0) - x0*v
+				return sum - r*restWeight, v - r
+			}
 		}
 	}
-	switch category {
-	case CategoryUtilities:
-		o := sp.sc.Issues[k].OptionIndex(segs[5])
-		c := pref.Weight / total
-		if c == 0 {
-			return nil, nil, "its weight on " + issue + " is 0, so the value counts for nothing", nil
-		}
-		pr := with(func(p *Preference, x float64) { p.Utilities[segs[5]] = x })
-		if !lines {
-			return nil, pr, "", nil
-		}
+	switch {
+	case veto:
 		es, err := s.candidateSet(a, k)
 		if err != nil {
 			return nil, nil, "", err
 		}
-		x0 := pref.Utilities[segs[5]]
-		m := &lineModel{scale0: 1}
+		m := &lineModel{scale0: scale0, scale1: scale1}
 		for i := range es {
-			cd := candidate{alpha: es[i].vec[ja] - r, p: others(&es[i]), choice: es[i].choice}
-			if es[i].choice[k] == o {
-				cd.alpha, cd.beta = cd.alpha-c*x0, c
-			}
-			m.cands = append(m.cands, cd)
+			alpha, beta := line(es[i].vec[ja], es[i].choice)
+			m.cands = append(m.cands, candidate{alpha: alpha, beta: beta, p: othersProduct(s.parties, s.res, ja, &es[i]), choice: es[i].choice})
 		}
 		return m, pr, "", nil
-	default:
-		if restWeight == 0 {
-			return nil, nil, "its only weight: normalising cancels it", nil
+	case voter:
+		vs, err := s.voterDeals(a)
+		if err != nil || vs == nil {
+			return nil, pr, "", err
 		}
-		pr := with(func(p *Preference, x float64) { p.Weight = x })
-		if !lines {
-			return nil, pr, "", nil
-		}
-		es, err := s.candidateSet(a, k)
-		if err != nil {
-			return nil, nil, "", err
-		}
-		x0 := pref.Weight
-		m := &lineModel{scale0: restWeight, scale1: 1}
-		for i := range es {
-			v := optionValue(pref, &sp.sc.Issues[k], es[i].choice[k])
-			// The weighted sum over the other issues, from the utility at the current weight.
-			sum := es[i].vec[ja]*(restWeight+x0) - x0*v
-			m.cands = append(m.cands, candidate{alpha: sum - r*restWeight, beta: v - r, p: others(&es[i]), choice: es[i].choice})
+		m := &voterModel{set: vs, scale0: scale0, scale1: scale1, alpha: make([]float64, len(vs.swing)), beta: make([]float64, len(vs.swing))}
+		for i := range vs.swing {
+			m.alpha[i], m.beta[i] = line(sp.Utility(a, vs.swing[i].choice), vs.swing[i].choice)
 		}
 		return m, pr, "", nil
 	}
+	return nil, pr, "", nil
 }
 
-// othersProduct is the product of the surpluses of the veto actors other than the one at
-// veto position ja.
-func othersProduct(sp *Space, res []float64, ja int, e *entry) float64 {
+// othersProduct is the product of the surpluses of the parties other than the one at
+// position ja, as the Nash criterion counts them: a negative surplus as 0.
+func othersProduct(parties []int, res []float64, ja int, e *entry) float64 {
 	p := 1.0
-	for j, b := range sp.veto {
+	for j, b := range parties {
 		if j != ja {
 			p *= math.Max(0, e.vec[j]-res[b])
 		}
@@ -959,8 +990,9 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 	return out
 }
 
-// candidateSet is, for veto actor a, the Pareto frontier of the deals the other veto
-// actors accept within a's red lines, a's reservation set aside: the whole of it for
+// candidateSet is, for veto actor a, the Pareto frontier of the deals that pass every
+// condition but a's reservation (the other veto actors accept them, a's red lines hold,
+// and under a decision rule or ratification the votes are there): the whole of it for
 // issue -1, or for issue k the union of the frontiers of the slices that settle k on each
 // option. Entries are in option order.
 func (s *sensitivity) candidateSet(a, k int) ([]entry, error) {
@@ -981,21 +1013,36 @@ func (s *sensitivity) candidateSet(a, k int) ([]entry, error) {
 			}
 		}
 		for _, sr := range parts {
-			t := newTree(s.sp, sr)
-			if t.empty() {
-				continue
-			}
-			s.analyses.Add(1)
-			f, err := t.frontier(s.ctx)
+			f, err := s.slice(sr)
 			if err != nil {
 				cs.err = err
 				return
 			}
-			cs.entries = append(cs.entries, f.entries...)
+			cs.entries = append(cs.entries, f...)
 		}
 		slices.SortFunc(cs.entries, func(x, y entry) int { return slices.Compare(x.choice, y.choice) })
 	})
 	return cs.entries, cs.err
+}
+
+// slice is the Pareto frontier of the deals that pass under rules r, by the parties'
+// utilities. Under a decision rule or ratification the gated search finds it, reading the
+// veto actors' rules from r and the gate's voters at their own reservations.
+func (s *sensitivity) slice(r *rules) ([]entry, error) {
+	t := newTree(s.sp, r)
+	if t.empty() {
+		return nil, nil
+	}
+	s.analyses.Add(1)
+	if s.gated {
+		zs, err := searchZOPAUnder(s.ctx, s.sp, r, 1, false)
+		if err != nil {
+			return nil, err
+		}
+		return zs.front.entries, nil
+	}
+	f, err := t.frontier(s.ctx)
+	return f.entries, err
 }
 
 // relaxations are the jobs that widen the red lines of each actor whose acceptance counts

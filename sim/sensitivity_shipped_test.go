@@ -195,6 +195,56 @@ func TestSensitivityOfTheJobOfferByHand(t *testing.T) {
 	}
 }
 
+// The fish stock (scenarios/teaching-tied-hands.yaml) has Home's deal ratified by its
+// parliament; its comments work out the zone, q3 … q5, Nash q3, with Home's utility q/6
+// and Away's 1 − q/6, both reservations 0.1. Ratification no longer sends the two
+// governments' numbers to bracketing: they are read as lines, exactly.
+//
+// Home's reservation r: the deals that pass all else are Away's q0 … q5 within the
+// parliament's win-set q3 … q6, so q3, q4, q5, with Nash products (q/6 − r)(0.9 − q/6):
+// q3 (1/2 − r)·2/5, q4 (2/3 − r)·7/30, q5 (5/6 − r)·1/15. Raising r, q4 overtakes q3 where
+// 1/5 − 2r/5 = 14/90 − 7r/30, r·(12 − 7)/30 = (18 − 14)/90, r = 4/15 (before q3 leaves at
+// 1/2); lowering r, q3 only gains on both: no change.
+//
+// Away's reservation y: Home accepts q1 … q6, ratified q3 … q6; products
+// (1 − q/6 − y)(q/6 − 0.1): q3 (1/2 − y)·0.4, q4 (1/3 − y)·0.5667, q5 (1/6 − y)·0.7333, q6
+// −y·0.9. Raising y, q5 and q4 leave the zone first (at 1/6 and 1/3), which leaves the Nash
+// deal where it is, and q3 itself leaves at 1/2: the zone closes. Lowering y to 0 lets q6
+// in with a product of 0: no change.
+//
+// Hawkish variant (parliament 0.6): win-set q4 … q6, zone q4, q5, Nash q4. Home's r: q5
+// overtakes q4 where (2/3 − r)·7/30 = (5/6 − r)·1/15, r·(7/30 − 2/30) = 14/90 − 5/90,
+// r = 3/5, before q4 leaves at 2/3: a tougher Home gets q5. Away's y: q5 leaves at 1/6
+// (the Nash deal stays), q4 at 1/3, and q6 is in only at y = 0: the zone closes at 1/3.
+func TestSensitivityOfTiedHandsByHand(t *testing.T) {
+	for _, tc := range []struct {
+		variant, nash string
+		homeAbove     float64
+		homeNash      string
+		awayCloses    float64
+	}{
+		{"", "q3", 4.0 / 15, "q4", 0.5},
+		{"hawkish", "q4", 0.6, "q5", 1.0 / 3},
+	} {
+		sc := loadShipped(t, "teaching-tied-hands", tc.variant)
+		rep := sensitivityOf(t, sc, sim.CategoryReservations)
+		if got := rep.Headline.Nash["quota"]; got != tc.nash {
+			t.Fatalf("%s: headline %+v, want Nash %s", tc.variant, rep.Headline, tc.nash)
+		}
+		home := rowOf(t, rep, "actors.home.reservation")
+		wantTip(t, sc, home.Path, "below", home.Below, 0, "")
+		wantTip(t, sc, home.Path, "above", home.Above, tc.homeAbove, "moves", tc.homeNash)
+		away := rowOf(t, rep, "actors.away.reservation")
+		wantTip(t, sc, away.Path, "below", away.Below, 0, "")
+		wantTip(t, sc, away.Path, "above", away.Above, tc.awayCloses, "closes")
+		for _, r := range []sim.SensitivityRow{home, away} {
+			if r.Method != sim.MethodExact {
+				t.Errorf("%s: %s found by %s, want exact", tc.variant, r.Path, r.Method)
+			}
+		}
+	}
+}
+
 // On every shipped scenario and variant with an empty zone the sensitivity analysis and
 // the empty-zone diagnosis are two ways to the same answers: each veto actor's reservation
 // opens the zone where the diagnosis says it must fall to, or never when it says no drop

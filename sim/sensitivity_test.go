@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -128,10 +129,7 @@ func TestSensitivityAgreesWithBruteForce(t *testing.T) {
 			}
 			cp := sc.Clone()
 			for _, dir := range []float64{-1, 1} {
-				tip, limit := row.Below, row.Min
-				if dir > 0 {
-					tip, limit = row.Above, row.Max
-				}
+				tip, limit := row.side(dir)
 				fail := func(format string, args ...any) {
 					t.Helper()
 					t.Fatalf("%s (%s, now %g, direction %+g): "+format+"\n%s", append([]any{row.Path, row.Method, row.Value, dir}, append(args, scenarioJSON(sc))...)...)
@@ -162,22 +160,8 @@ func TestSensitivityAgreesWithBruteForce(t *testing.T) {
 				if tip.Kind == ChangeMoves {
 					moves++
 				}
-				// Bisection reports the first value found changed; the exact model a value
-				// within 1e-6 of where the engine's tolerance puts the change, which it
-				// confirms 1e-7 beyond that.
-				past := tip.At
-				if row.Method == MethodExact {
-					past = tip.At + dir*(1e-6+sensitivityStep)
-				}
-				if dir*(past-limit) > 0 {
-					past = limit
-				}
-				h, ok := headlineAt(t, cp, row.Path, past)
-				if !ok || !h.differs(base) {
-					fail("threshold %.9g (%s), but at %.9g the headline is the current one", tip.At, tip.Kind, past)
-				}
-				if h.deals != tip.Deals || !slices.Equal(h.nash, choiceOf(sc, tip.Nash)) {
-					fail("at %.9g: %d deals, Nash %v; reported %d deals, Nash %v", past, h.deals, h.nash, tip.Deals, tip.Nash)
+				if msg := pastThreshold(t, cp, row, tip, dir, limit, base); msg != "" {
+					fail("%s", msg)
 				}
 			}
 		}
@@ -187,6 +171,38 @@ func TestSensitivityAgreesWithBruteForce(t *testing.T) {
 	if thresholds < 300 || exact < 200 || moves < 50 || gated < 20 {
 		t.Fatalf("only %d thresholds (%d exact, %d Nash moves) in %d scenarios, %d gated", thresholds, exact, moves, scenarios, gated)
 	}
+}
+
+// side is the row's threshold and the end of its range below (dir −1) or above (+1).
+func (row SensitivityRow) side(dir float64) (*Tipping, float64) {
+	if dir < 0 {
+		return row.Below, row.Min
+	}
+	return row.Above, row.Max
+}
+
+// pastThreshold checks the brute-force headline just past a reported threshold: it must
+// differ from base, with the deals and Nash deal the threshold reports. Bisection reports
+// the first value found changed; the exact models a value within 1e-6 of where the
+// engine's tolerance puts the change, which they confirm 1e-7 beyond that. It returns
+// what is wrong, "" when nothing is.
+func pastThreshold(t *testing.T, cp *Scenario, row SensitivityRow, tip *Tipping, dir, limit float64, base headline) string {
+	t.Helper()
+	past := tip.At
+	if row.Method == MethodExact {
+		past = tip.At + dir*(1e-6+sensitivityStep)
+	}
+	if dir*(past-limit) > 0 {
+		past = limit
+	}
+	h, ok := headlineAt(t, cp, row.Path, past)
+	if !ok || !h.differs(base) {
+		return fmt.Sprintf("threshold %.9g (%s), but at %.9g the headline is the current one", tip.At, tip.Kind, past)
+	}
+	if h.deals != tip.Deals || !slices.Equal(h.nash, choiceOf(cp, tip.Nash)) {
+		return fmt.Sprintf("at %.9g: %d deals, Nash %v; reported %d deals, Nash %v", past, h.deals, h.nash, tip.Deals, tip.Nash)
+	}
+	return ""
 }
 
 // choiceOf turns a deal written as issue → option back into positions; nil for none.
@@ -218,7 +234,7 @@ func TestBracketingAgreesWithExactThresholds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := &sensitivity{ctx: ctx, sp: sp, res: sp.reservations(), candidates: map[[2]int]*candidateSet{}}
+		s := newSensitivity(ctx, sp)
 		s.base = bruteHeadline(sp)
 		for _, row := range rep.Rows {
 			if row.Method != MethodExact {
@@ -300,8 +316,15 @@ func TestSensitivityStopsWhenCancelled(t *testing.T) {
 // must not depend on how many.
 func TestSensitivityDoesNotDependOnWorkers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 12))
-	for n := 0; n < 20; n++ {
-		sp, err := Compile(validRandom(rng))
+	for n := 0; n < 40; n++ {
+		// Half with votes, a decision rule or ratifiers, whose models are shared by rows.
+		sc := validRandom(rng)
+		if n >= 20 {
+			if sc = randomDecided(rng); len(sc.Validate().Errors()) > 0 {
+				continue
+			}
+		}
+		sp, err := Compile(sc)
 		if err != nil {
 			t.Fatal(err)
 		}

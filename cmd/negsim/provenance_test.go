@@ -27,6 +27,7 @@ func TestEveryOutputNamesItsWhatIf(t *testing.T) {
 		{"brief"},
 		{"brief", "--actor", "russia"},
 		{"report"},
+		{"sensitivity", "--only", "reservations"},
 	}
 	for _, c := range commands {
 		t.Run(c[0], func(t *testing.T) {
@@ -91,8 +92,7 @@ func TestStanceShownWithResults(t *testing.T) {
 }
 
 // sensitivity's title names the what-if and its stance stands beneath, as every other
-// result's do. (Its JSON is also what api/sensitivity answers, byte for byte, and carries
-// no provenance yet.)
+// result's do.
 func TestSensitivityTitleNamesItsWhatIf(t *testing.T) {
 	out, errOut, code := runNegsim(t, "sensitivity", "teaching-two-party", "--set", "actors.candidate.reservation=0.45", "--limit", "1")
 	if code != 0 {

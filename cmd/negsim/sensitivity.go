@@ -97,9 +97,7 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 	return a.emit(func(out io.Writer) error {
 		switch a.settings.Format {
 		case "json":
-			// Not writeResultJSON yet: negsim serve's api/sensitivity answers with these
-			// same bytes, and the two move together.
-			return writeJSON(out, rep)
+			return writeResultJSON(out, doc, rep)
 		case "csv":
 			return thresholdGrid(rep, true, nil).writeCSV(out)
 		}
