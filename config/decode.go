@@ -301,11 +301,18 @@ func isMapping(n ast.Node) bool {
 type field struct {
 	name      string
 	index     int
-	key       string // for keyed lists: the element field the mapping key fills
-	def       string
+	key       string        // for keyed lists: the element field the mapping key fills
+	def       reflect.Value // the value a file that leaves the field out gets; invalid for the zero value
 	shorthand bool
 	value     bool
 	required  bool
+}
+
+// defaults holds, for each scenario type whose fields default to other than their zero
+// values, a value with those defaults. The engine sets them in code (sim.NewActor), which
+// importers and generators start from; decoding, encoding and the schema read them here.
+var defaults = map[reflect.Type]reflect.Value{
+	reflect.TypeFor[sim.Actor](): reflect.ValueOf(sim.NewActor("", "")),
 }
 
 func fieldsOf(t reflect.Type) []field {
@@ -316,7 +323,10 @@ func fieldsOf(t reflect.Type) []field {
 		if name == "" || name == "-" {
 			continue
 		}
-		fd := field{name: name, index: i, def: f.Tag.Get("default")}
+		fd := field{name: name, index: i}
+		if dv, ok := defaults[t]; ok && !dv.Field(i).IsZero() {
+			fd.def = dv.Field(i)
+		}
 		for _, opt := range strings.Split(f.Tag.Get("negsim"), ",") {
 			switch {
 			case strings.HasPrefix(opt, "key="):
@@ -334,6 +344,14 @@ func fieldsOf(t reflect.Type) []field {
 	return out
 }
 
+// defaultText is the field's default as a reference shows it, "" for the zero value.
+func (f field) defaultText() string {
+	if !f.def.IsValid() {
+		return ""
+	}
+	return fmt.Sprint(f.def.Interface())
+}
+
 func fieldNames(fs []field) []string {
 	names := make([]string, len(fs))
 	for i, f := range fs {
@@ -344,19 +362,8 @@ func fieldNames(fs []field) []string {
 
 func setDefaults(v reflect.Value, fs []field) {
 	for _, f := range fs {
-		if f.def == "" {
-			continue
-		}
-		fv := v.Field(f.index)
-		switch fv.Kind() {
-		case reflect.Bool:
-			fv.SetBool(f.def == "true")
-		case reflect.Float64:
-			x, _ := strconv.ParseFloat(f.def, 64)
-			fv.SetFloat(x)
-		case reflect.Int:
-			x, _ := strconv.Atoi(f.def)
-			fv.SetInt(int64(x))
+		if f.def.IsValid() {
+			v.Field(f.index).Set(f.def)
 		}
 	}
 }

@@ -90,10 +90,9 @@ func omittable(tag string) bool {
 // atDefault reports whether a field holds what reading the file without it would give: its
 // default when it has one (votes: 1), its zero value otherwise. A field with a default keeps
 // its zero value, which then means something (votes: 0).
-func atDefault(fv reflect.Value, def string) bool {
-	if def != "" && fv.Kind() == reflect.Int {
-		x, _ := strconv.Atoi(def)
-		return fv.Int() == int64(x)
+func atDefault(fv reflect.Value, def reflect.Value) bool {
+	if def.IsValid() && fv.Kind() == reflect.Int {
+		return fv.Int() == def.Int()
 	}
 	return fv.IsZero() || (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && fv.Len() == 0
 }

@@ -61,6 +61,26 @@ func TestLoadValidScenario(t *testing.T) {
 	}
 }
 
+// An actor the file gives only an id, a name, a reservation and preferences must read as
+// sim.NewActor builds one, so that an importer or generator that starts from NewActor
+// writes what a file would mean, and the defaults must be the documented ones.
+func TestFileDefaultsAreNewActors(t *testing.T) {
+	doc, err := Load("ok.yaml", []byte(valid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := doc.Scenario.Actors[0] // ukraine: no veto, power or votes written
+	want := sim.NewActor(read.ID, read.Name)
+	if read.Veto != want.Veto || read.Power != want.Power || read.Votes != want.Votes {
+		t.Errorf("the file's defaults: veto %v, power %v, votes %d; NewActor's: veto %v, power %v, votes %d",
+			read.Veto, read.Power, read.Votes, want.Veto, want.Power, want.Votes)
+	}
+	// The documented defaults, from the schema reference: a veto, power 1, one vote.
+	if !want.Veto || want.Power != 1 || want.Votes != 1 {
+		t.Errorf("NewActor = %+v, want veto true, power 1, votes 1", want)
+	}
+}
+
 func loadErrors(t *testing.T, src string) sim.Diagnostics {
 	t.Helper()
 	_, err := Load("s.yaml", []byte(src))

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/negsim/negsim/sim"
@@ -108,19 +107,8 @@ func (g *schemaGen) field(owner reflect.Type, f field) map[string]any {
 			s["minProperties"] = 1
 		}
 	}
-	if f.def != "" {
-		switch ft.Kind() {
-		case reflect.Bool:
-			s["default"] = f.def == "true"
-		case reflect.Float64:
-			x, _ := strconv.ParseFloat(f.def, 64)
-			s["default"] = x
-		case reflect.Int:
-			x, _ := strconv.Atoi(f.def)
-			s["default"] = x
-		default:
-			s["default"] = f.def
-		}
+	if f.def.IsValid() {
+		s["default"] = f.def.Interface()
 	}
 	return s
 }
@@ -200,7 +188,7 @@ func SchemaFields() []SchemaField {
 			}
 			ft := t.Field(f.index).Type
 			path := join(prefix, f.name)
-			out = append(out, SchemaField{Path: path, Type: typeName(ft, f.key), Required: f.required, Default: f.def,
+			out = append(out, SchemaField{Path: path, Type: typeName(ft, f.key), Required: f.required, Default: f.defaultText(),
 				Description: fieldDocs[t.Name()+"."+f.name].text})
 			switch {
 			case f.key != "":

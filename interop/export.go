@@ -73,7 +73,9 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 		if !a.Veto {
 			add(p+".veto", "%s has no observers: actor %q, who holds no veto, is written as an ordinary party", format, a.ID)
 		}
-		if a.Power != 1 {
+		// An import gives an actor the defaults of a new one; only a power that differs
+		// from them is lost.
+		if a.Power != sim.NewActor(a.ID, a.Name).Power {
 			add(p+".power", "%s has no bargaining power: actor %q's power %g is not written", format, a.ID, a.Power)
 		}
 		if a.Strategy.Kind != "" {

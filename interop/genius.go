@@ -93,22 +93,27 @@ func baseName(file string) string {
 	return strings.TrimSuffix(b, filepath.Ext(b))
 }
 
-// objectiveOf finds the objective holding a GENIUS file's issues.
-func objectiveOf(file string, root *element) (*element, error) {
-	us := root.find("utility_space")
-	if us == nil {
-		return nil, errorf(file, root.line, "no <utility_space> element: this is not a GENIUS domain or profile (found <%s>)", root.name)
+// readObjective parses a GENIUS domain or profile and finds its utility space and the
+// objective in it that holds the issues.
+func readObjective(f File) (us, obj *element, err error) {
+	root, err := parseXML(f.Name, f.Data)
+	if err != nil {
+		return nil, nil, err
 	}
-	obj := us.child("objective")
+	us = root.find("utility_space")
+	if us == nil {
+		return nil, nil, errorf(f.Name, root.line, "no <utility_space> element: this is not a GENIUS domain or profile (found <%s>)", root.name)
+	}
+	obj = us.child("objective")
 	if obj == nil {
-		return nil, errorf(file, us.line, "<utility_space> has no <objective> holding the issues")
+		return nil, nil, errorf(f.Name, us.line, "<utility_space> has no <objective> holding the issues")
 	}
 	for _, c := range obj.children {
 		if c.name == "objective" {
-			return nil, errorf(file, c.line, "nested objective %q: negsim reads flat domains only, with every issue directly under the root objective", c.attr["name"])
+			return nil, nil, errorf(f.Name, c.line, "nested objective %q: negsim reads flat domains only, with every issue directly under the root objective", c.attr["name"])
 		}
 	}
-	return obj, nil
+	return us, obj, nil
 }
 
 // kindOf tells an issue's type from whichever of the attributes GENIUS files of different
@@ -156,11 +161,7 @@ func bounds(file string, is *element) (float64, float64, error) {
 }
 
 func readDomain(f File, steps int) ([]domainIssue, error) {
-	root, err := parseXML(f.Name, f.Data)
-	if err != nil {
-		return nil, err
-	}
-	obj, err := objectiveOf(f.Name, root)
+	_, obj, err := readObjective(f)
 	if err != nil {
 		return nil, err
 	}
@@ -241,16 +242,11 @@ func valueOf(file string, el *element) (float64, error) {
 }
 
 func readProfile(f File, domainFile string, issues []domainIssue) (*profile, error) {
-	root, err := parseXML(f.Name, f.Data)
-	if err != nil {
-		return nil, err
-	}
-	obj, err := objectiveOf(f.Name, root)
+	us, obj, err := readObjective(f)
 	if err != nil {
 		return nil, err
 	}
 	p := &profile{file: f.Name, name: baseName(f.Name)}
-	us := root.find("utility_space")
 	if el := us.find("reservation"); el != nil {
 		if p.reservation, err = valueOf(f.Name, el); err != nil {
 			return nil, err
@@ -489,7 +485,8 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 		if total == 0 {
 			return nil, errorf(p.file, 0, "every issue has weight 0")
 		}
-		a := sim.Actor{ID: actorIDs[i], Name: p.name, Veto: true, Power: 1, Votes: 1, Source: fmt.Sprintf("profile-%d", i+1)}
+		a := sim.NewActor(actorIDs[i], p.name)
+		a.Source = fmt.Sprintf("profile-%d", i+1)
 		var notes []string
 		r := p.reservation
 		switch opt.Scale {

@@ -433,7 +433,8 @@ func gwScenario(domainName string, issues []gwIssue, ps []*gwProfile) (*sim.Scen
 	for i, p := range ps {
 		// Profiles carry their own copy of the domain; map this one's issue order onto the
 		// scenario's.
-		a := sim.Actor{ID: actorIDs[i], Name: p.name, Veto: true, Power: 1, Votes: 1, Source: fmt.Sprintf("profile-%d", i+1)}
+		a := sim.NewActor(actorIDs[i], p.name)
+		a.Source = fmt.Sprintf("profile-%d", i+1)
 		total := sum(p.weights)
 		if total == 0 {
 			return nil, errorf(p.file, 0, "every issue has weight 0")

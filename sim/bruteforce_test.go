@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -10,6 +11,21 @@ import (
 	"strconv"
 	"testing"
 )
+
+// compileDrawn compiles a randomly drawn scenario, or returns nil when the draw is invalid,
+// as random draws often are, for the caller to skip; any other failure fails the test.
+func compileDrawn(t *testing.T, sc *Scenario) *Space {
+	t.Helper()
+	sp, err := Compile(sc)
+	var invalid Diagnostics
+	if errors.As(err, &invalid) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sp
+}
 
 // randomScenario draws a small scenario with every feature the engine prunes on: red
 // lines, constraints, ideal points, non-veto actors and ties (utilities on a coarse grid).
@@ -123,8 +139,7 @@ func solveReference(sp *Space, vetoIdx []int, passes func([]int) bool, vec func(
 			bf.perIssue[is.ID][o.ID] = 0
 		}
 	}
-	choice := make([]int, len(sc.Issues))
-	for {
+	eachDeal(sc, func(choice []int) {
 		if passes(choice) {
 			bf.count++
 			bf.zopa = append(bf.zopa, slices.Clone(choice))
@@ -132,19 +147,7 @@ func solveReference(sp *Space, vetoIdx []int, passes func([]int) bool, vec func(
 				bf.perIssue[sc.Issues[k].ID][sc.Issues[k].Options[o].ID]++
 			}
 		}
-		k := len(choice) - 1
-		for k >= 0 {
-			choice[k]++
-			if choice[k] < len(sc.Issues[k].Options) {
-				break
-			}
-			choice[k] = 0
-			k--
-		}
-		if k < 0 {
-			break
-		}
-	}
+	})
 	for _, x := range bf.zopa {
 		dominated := false
 		for _, y := range bf.zopa {
@@ -237,17 +240,77 @@ func solveReference(sp *Space, vetoIdx []int, passes func([]int) bool, vec func(
 	return bf
 }
 
+// checkAgainst compares an analysis with the brute-force answer on what every engine
+// path must agree on: the ZOPA's size, its options per issue, the Pareto set and flags,
+// and the bargaining solutions.
+func checkAgainst(an *Analysis, want bruteForce, fail func(string, ...any)) {
+	if an.ZOPA.Count != want.count {
+		fail("count %d, brute force %d", an.ZOPA.Count, want.count)
+	}
+	for is, opts := range want.perIssue {
+		for o, c := range opts {
+			if an.Issues[is][o] != c {
+				fail("issues[%s][%s] = %d, brute force %d", is, o, an.Issues[is][o], c)
+			}
+		}
+	}
+	if an.Pareto.Count != len(want.pareto) || an.Pareto.Distinct != want.distinct {
+		fail("pareto %+v, brute force %d deals, %d distinct", an.Pareto, len(want.pareto), want.distinct)
+	}
+	for _, d := range an.ZOPA.Deals {
+		isPareto := slices.ContainsFunc(want.pareto, func(p []int) bool { return slices.Equal(p, d.Choice) })
+		if d.Pareto != isPareto {
+			fail("deal %v pareto = %v, brute force %v", d.Choice, d.Pareto, isPareto)
+		}
+	}
+	for _, ns := range an.Solutions.Named() {
+		w, ok := want.solution[string(ns.Key)]
+		switch {
+		case !ok && ns.Solution != nil:
+			fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
+		case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
+			fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
+		}
+	}
+}
+
+// drawFailure stops a test on the n-th random scenario, printing it as JSON so that the
+// failure can be replayed from the message alone.
+func drawFailure(t *testing.T, n int, sc *Scenario) func(format string, args ...any) {
+	return func(format string, args ...any) {
+		t.Helper()
+		js, _ := json.Marshal(sc)
+		t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
+	}
+}
+
+// eachDeal visits every deal of the scenario's space by odometer, the lowest option
+// positions first, issue by issue in file order. The slice is reused between visits.
+func eachDeal(sc *Scenario, visit func(choice []int)) {
+	choice := make([]int, len(sc.Issues))
+	for {
+		visit(choice)
+		k := len(choice) - 1
+		for ; k >= 0; k-- {
+			if choice[k]++; choice[k] < len(sc.Issues[k].Options) {
+				break
+			}
+			choice[k] = 0
+		}
+		if k < 0 {
+			return
+		}
+	}
+}
+
 func TestEngineAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 11))
 	checked, nonEmpty := 0, 0
 	for n := 0; n < 400; n++ {
 		sc := randomScenario(rng)
-		if errs := sc.Validate().Errors(); len(errs) > 0 {
+		sp := compileDrawn(t, sc)
+		if sp == nil {
 			continue
-		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
 		}
 		want := solveByBruteForce(sp)
 		an, err := Analyze(context.Background(), sp, Options{Limit: 1 << 20, Workers: 2})
@@ -258,31 +321,11 @@ func TestEngineAgreesWithBruteForce(t *testing.T) {
 		if want.count > 0 {
 			nonEmpty++
 		}
-		fail := func(format string, args ...any) {
-			t.Helper()
-			js, _ := json.Marshal(sc)
-			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
-		}
-		if an.ZOPA.Count != want.count {
-			fail("count %d, brute force %d", an.ZOPA.Count, want.count)
-		}
-		for is, opts := range want.perIssue {
-			for o, c := range opts {
-				if an.Issues[is][o] != c {
-					fail("issues[%s][%s] = %d, brute force %d", is, o, an.Issues[is][o], c)
-				}
-			}
-		}
-		if an.Pareto.Count != len(want.pareto) || an.Pareto.Distinct != want.distinct {
-			fail("pareto %+v, brute force %d deals, %d distinct", an.Pareto, len(want.pareto), want.distinct)
-		}
+		fail := drawFailure(t, n, sc)
+		checkAgainst(an, want, fail)
 		listed := map[string]bool{}
 		for _, d := range an.ZOPA.Deals {
 			listed[choiceKey(d.Choice)] = true
-			isPareto := slices.ContainsFunc(want.pareto, func(p []int) bool { return slices.Equal(p, d.Choice) })
-			if d.Pareto != isPareto {
-				fail("deal %v pareto = %v, brute force %v", d.Choice, d.Pareto, isPareto)
-			}
 		}
 		for _, z := range want.zopa {
 			if !listed[choiceKey(z)] {
@@ -292,15 +335,6 @@ func TestEngineAgreesWithBruteForce(t *testing.T) {
 		for i := 1; i < len(an.ZOPA.Deals); i++ {
 			if an.ZOPA.Deals[i].NashProduct > an.ZOPA.Deals[i-1].NashProduct {
 				fail("deals not ordered by Nash product at %d", i)
-			}
-		}
-		for _, ns := range an.Solutions.Named() {
-			w, ok := want.solution[string(ns.Key)]
-			switch {
-			case !ok && ns.Solution != nil:
-				fail("%s = %v on an empty ZOPA", ns.Key, ns.Solution.Choice)
-			case ok && (ns.Solution == nil || !slices.Equal(ns.Solution.Choice, w)):
-				fail("%s = %+v, brute force %v", ns.Key, ns.Solution, w)
 			}
 		}
 	}
@@ -340,4 +374,76 @@ func choiceKey(choice []int) string {
 		b = append(b, ',')
 	}
 	return string(b)
+}
+
+// The deal closest to agreement, which the diagnosis of an empty zone reports, checked by
+// visiting every deal: among the deals within every veto actor's red lines, the one whose
+// largest shortfall below a veto actor's reservation, max(0, r − u), is smallest, the
+// lowest option positions (the odometer's first) among those within 1e-12 of it; a
+// red-line clash exactly when no deal is within them all.
+func TestClosestDealAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 2026))
+	checked, clashes := 0, 0
+	for n := 0; n < 400; n++ {
+		sc := randomScenario(rng)
+		sp := compileDrawn(t, sc)
+		if sp == nil || sp.rule != nil {
+			continue
+		}
+		an, err := Analyze(context.Background(), sp, Options{Limit: 10, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if an.ZOPA.Count > 0 {
+			continue
+		}
+		fail := drawFailure(t, n, sc)
+		res := sp.reservations()
+		shortfall := func(choice []int) float64 {
+			worst := 0.0
+			for _, a := range sp.veto {
+				worst = max(worst, res[a]-sp.Utility(a, choice))
+			}
+			return worst
+		}
+		within := func(choice []int) bool {
+			for _, a := range sp.veto {
+				if !sp.MeetsRedLines(a, choice) {
+					return false
+				}
+			}
+			return true
+		}
+		least, found := math.Inf(1), false
+		eachDeal(sc, func(choice []int) {
+			if within(choice) {
+				least, found = min(least, shortfall(choice)), true
+			}
+		})
+		var first []int
+		eachDeal(sc, func(choice []int) {
+			if first == nil && within(choice) && shortfall(choice) <= least+1e-12 {
+				first = slices.Clone(choice)
+			}
+		})
+		checked++
+		dg := an.Diagnosis
+		if dg == nil || dg.RedLinesClash != !found {
+			fail("diagnosis %+v, want a red-line clash %v", dg, !found)
+		}
+		if !found {
+			clashes++
+			continue
+		}
+		if dg.Closest == nil || !slices.Equal(dg.Closest.Deal.Choice, first) {
+			fail("closest deal %+v, brute force %v (largest shortfall %v)", dg.Closest, first, least)
+		}
+		if math.Abs(dg.Closest.LargestShortfall-least) > 1e-9 {
+			fail("largest shortfall %v, brute force %v", dg.Closest.LargestShortfall, least)
+		}
+	}
+	t.Logf("%d empty zones, %d red-line clashes", checked, clashes)
+	if checked < 100 || clashes == 0 || clashes == checked {
+		t.Fatalf("only %d empty zones checked, %d of them red-line clashes: the draw no longer exercises both cases", checked, clashes)
+	}
 }

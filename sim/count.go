@@ -20,24 +20,45 @@ type tally struct {
 // countWalker explores one job. It checks for cancellation every few thousand nodes,
 // which keeps Ctrl-C prompt without slowing the walk.
 type countWalker struct {
+	pacer
 	t      *tree
-	ctx    context.Context
 	choice []int
 	part   []float64
 	tal    *tally
-	steps  uint
-	err    error
+}
+
+// pacer lets a search of many nodes stop when its context ends: it looks at the context
+// once every 4096 nodes, often enough to stop within milliseconds and rarely enough to
+// cost nothing. err is why the search stopped.
+type pacer struct {
+	ctx   context.Context
+	steps uint
+	err   error
+}
+
+// stopped counts one node and reports whether the search must stop. It is small enough to
+// be inlined into the searches; the look at the context is not, and is rare.
+func (p *pacer) stopped() bool {
+	if p.err != nil {
+		return true
+	}
+	if p.steps++; p.steps&4095 != 0 {
+		return false
+	}
+	return p.look()
+}
+
+// look is kept out of line so that stopped stays within the inliner's budget.
+//
+//go:noinline
+func (p *pacer) look() bool {
+	p.err = p.ctx.Err()
+	return p.err != nil
 }
 
 func (w *countWalker) descend(k int) {
-	if w.err != nil {
+	if w.stopped() {
 		return
-	}
-	if w.steps++; w.steps&4095 == 0 {
-		if err := w.ctx.Err(); err != nil {
-			w.err = err
-			return
-		}
 	}
 	t := w.t
 	u := w.part[k*t.nv : (k+1)*t.nv]
@@ -195,7 +216,7 @@ func (t *tree) tallyWalk(ctx context.Context, c cores) (*tally, error) {
 		wg.Add(1)
 		go func(wi int) {
 			defer wg.Done()
-			w := &countWalker{t: t, ctx: ctx, choice: make([]int, t.issues), part: make([]float64, (t.issues+1)*t.nv), tal: t.newTally()}
+			w := &countWalker{pacer: pacer{ctx: ctx}, t: t, choice: make([]int, t.issues), part: make([]float64, (t.issues+1)*t.nv), tal: t.newTally()}
 			if !c.start(ctx, wi, workers) {
 				w.err = ctx.Err()
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 )
 
 // Diagnosis explains an empty ZOPA in three ways a student can act on: the deal that comes
@@ -123,40 +122,6 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 		}
 	}
 	return dg, nil
-}
-
-// closest finds, among the deals the tree allows, the one whose largest shortfall below
-// the veto actors' reservations res (indexed by actor) is smallest, the lowest positions
-// on ties. Branch and bound: a subtree is skipped once even its best completions fall
-// short by more than the best deal found.
-func (t *tree) closest(ctx context.Context, sp *Space, res []float64) ([]int, float64, bool, error) {
-	vres := make([]float64, t.nv)
-	for j, a := range sp.veto {
-		vres[j] = res[a]
-	}
-	best, bestChoice := math.Inf(1), []int(nil)
-	lower := func(d int, u []float64) float64 {
-		l := 0.0
-		for j := range u {
-			l = max(l, vres[j]-(u[j]+t.maxSuf[j][d]))
-		}
-		return l
-	}
-	s := t.newSearch()
-	err := s.run(ctx,
-		// Subtrees that can only tie are still walked: a tie goes to the lowest positions,
-		// and the walk does not visit deals in that order.
-		func(d int, u []float64) bool { return lower(d, u)-boundSlack > best+1e-12 },
-		func(u []float64) {
-			l := lower(t.issues, u)
-			if bestChoice == nil || l < best-1e-12 || (l <= best+1e-12 && slices.Compare(s.choice, bestChoice) < 0) {
-				best, bestChoice = l, slices.Clone(s.choice)
-			}
-		})
-	if err != nil {
-		return nil, 0, false, err
-	}
-	return bestChoice, best, bestChoice != nil, nil
 }
 
 // maxUtility is the most veto actor j can get from a deal the tree allows; false when it

@@ -46,7 +46,8 @@ func Generate(g GenerateSpec) *Scenario {
 		sc.Issues = append(sc.Issues, is)
 	}
 	for a := 0; a < g.Actors; a++ {
-		act := Actor{ID: fmt.Sprintf("a%d", a), Name: fmt.Sprintf("actor %d", a), Veto: true, Power: 1, Votes: 1, Reservation: g.Reservation}
+		act := NewActor(fmt.Sprintf("a%d", a), fmt.Sprintf("actor %d", a))
+		act.Reservation = g.Reservation
 		redLine := -1
 		if g.RedLines {
 			redLine = rng.IntN(g.Issues)

@@ -20,55 +20,38 @@ import (
 // only rounds).
 func TestParamsRoundTripOnShippedScenarios(t *testing.T) {
 	ctx := context.Background()
-	for _, name := range scenarios.Names() {
-		data, _ := scenarios.Read(name)
-		base, err := config.Load(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
+	var baseRows map[string]bool // the rows of the scenario as written, met first
+	for _, c := range shippedCases(t) {
+		name, variant := c.name, c.variant
+		want := map[bool]string{false: answers(t, ctx, c.sc, false), true: answers(t, ctx, c.sc, true)}
+		params := c.sc.Params()
+		if len(params) == 0 {
+			t.Fatalf("%s#%s: no params", name, variant)
 		}
-		variants := []string{""}
-		for _, v := range base.Scenario.Variants {
-			variants = append(variants, v.ID)
+		if variant == "" {
+			baseRows = map[string]bool{}
 		}
-		var baseRows map[string]bool
-		for _, variant := range variants {
-			doc, err := config.Load(name+".yaml", data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := doc.Apply(variant, nil); err != nil {
-				t.Fatal(err)
-			}
-			want := map[bool]string{false: answers(t, ctx, doc.Scenario, false), true: answers(t, ctx, doc.Scenario, true)}
-			params := doc.Scenario.Params()
-			if len(params) == 0 {
-				t.Fatalf("%s#%s: no params", name, variant)
+		for _, p := range params {
+			// A variant's rows that read as the base's were checked on the base; a
+			// full analysis of the reference scenario takes milliseconds, and it has
+			// hundreds of rows in each of its variants.
+			key := p.Path + "=" + p.Value
+			if variant != "" && baseRows[key] {
+				continue
 			}
 			if variant == "" {
-				baseRows = map[string]bool{}
+				baseRows[key] = true
 			}
-			for _, p := range params {
-				// A variant's rows that read as the base's were checked on the base; a
-				// full analysis of the reference scenario takes milliseconds, and it has
-				// hundreds of rows in each of its variants.
-				key := p.Path + "=" + p.Value
-				if variant != "" && baseRows[key] {
-					continue
-				}
-				if variant == "" {
-					baseRows[key] = true
-				}
-				checkInRange(t, name, p)
-				sc := doc.Scenario.Clone()
-				if err := sc.Set(p.Path, p.Value); err != nil {
-					t.Fatalf("%s#%s: --set %s=%s refused: %v", name, variant, p.Path, p.Value, err)
-				}
-				if errs := sc.Validate().Errors(); len(errs) > 0 {
-					t.Fatalf("%s#%s: --set %s=%s leaves the scenario invalid: %v", name, variant, p.Path, p.Value, errs)
-				}
-				if got := answers(t, ctx, sc, roundsOnly(p.Path)); got != want[roundsOnly(p.Path)] {
-					t.Fatalf("%s#%s: --set %s=%s changed the answers", name, variant, p.Path, p.Value)
-				}
+			checkInRange(t, name, p)
+			sc := c.sc.Clone()
+			if err := sc.Set(p.Path, p.Value); err != nil {
+				t.Fatalf("%s#%s: --set %s=%s refused: %v", name, variant, p.Path, p.Value, err)
+			}
+			if errs := sc.Validate().Errors(); len(errs) > 0 {
+				t.Fatalf("%s#%s: --set %s=%s leaves the scenario invalid: %v", name, variant, p.Path, p.Value, errs)
+			}
+			if got := answers(t, ctx, sc, roundsOnly(p.Path)); got != want[roundsOnly(p.Path)] {
+				t.Fatalf("%s#%s: --set %s=%s changed the answers", name, variant, p.Path, p.Value)
 			}
 		}
 	}

@@ -3,7 +3,6 @@ package sim
 import (
 	"container/heap"
 	"context"
-	"math"
 	"slices"
 )
 
@@ -88,19 +87,11 @@ func (t *tree) bestByNash(ctx context.Context, k int, res []float64) ([]ranked, 
 			if !top.full() {
 				return false
 			}
-			bound := 1.0
-			for j, x := range u {
-				bound *= math.Max(0, x+t.maxSuf[j][d]-res[j]+boundSlack)
-			}
-			return bound < top.items[0].score*(1-1e-9)
+			return t.nashBound(d, u, res, boundSlack) < top.items[0].score*(1-1e-9)
 		},
 		func(u []float64) {
 			if t.leafOK(u) {
-				score := 1.0
-				for j, x := range u {
-					score *= math.Max(0, x-res[j])
-				}
-				top.offer(score, t.sp.index(s.choice))
+				top.offer(nashProduct(u, res), t.sp.index(s.choice))
 			}
 		})
 	if err != nil {

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"context"
 	"math"
 	"slices"
 )
@@ -184,32 +183,22 @@ func (sp *Space) roundFloors(asp, r []float64) []float64 {
 	return f
 }
 
-// gatedArgmax finds the deal of a gated walk best by primary, then secondary, then lowest
-// positions, visiting every deal the walk admits.
-func gatedArgmax(ctx context.Context, t *tree, g *gate, score func(choice []int) (float64, float64)) ([]int, bool, error) {
-	var bestP, bestS float64
-	var bestChoice []int
-	w := newGatedWalk(ctx, t, g)
-	err := w.run(nil, func(_, _ []float64) {
-		p, s := score(w.choice)
-		m, ms := 1e-12*max(1, math.Abs(bestP)), 1e-12*max(1, math.Abs(bestS))
-		if bestChoice == nil || p > bestP+m || (p >= bestP-m && (s > bestS+ms || (s >= bestS-ms && slices.Compare(w.choice, bestChoice) < 0))) {
-			bestP, bestS, bestChoice = p, s, slices.Clone(w.choice)
-		}
-	})
-	return bestChoice, bestChoice != nil, err
-}
-
-// partyScores are the Nash product of the parties' surpluses over r and their summed
-// utilities.
-func (sp *Space) partyScores(choice []int, r []float64) (nash, sum float64) {
-	nash = 1
-	for _, a := range sp.Parties() {
-		u := sp.Utility(a, choice)
-		nash *= math.Max(0, u-r[a])
-		sum += u
+// partyScores scores deals by the Nash product of the parties' surpluses over r and by
+// their summed utilities; the scorer reuses its buffers, as a search scores one deal at a
+// time.
+func (sp *Space) partyScores(r []float64) func(choice []int) (nash, sum float64) {
+	parties := sp.Parties()
+	u, res := make([]float64, len(parties)), make([]float64, len(parties))
+	for j, a := range parties {
+		res[j] = r[a]
 	}
-	return nash, sum
+	return func(choice []int) (nash, sum float64) {
+		for j, a := range parties {
+			u[j] = sp.Utility(a, choice)
+			sum += u[j]
+		}
+		return nashProduct(u, res), sum
+	}
 }
 
 // mediatedDecided is mediated under a decision rule or ratification: the mediator chooses
@@ -221,8 +210,9 @@ func (rn *rounds) mediatedDecided(r, asp []float64) (*Proposal, error) {
 		by = sp.sc.Actors[rn.mediator].ID
 	}
 	floors := sp.roundFloors(asp, r)
+	scores := sp.partyScores(r)
 	choice, ok, err := gatedArgmax(rn.ctx, sp.partyTree(floors), sp.zoneGate(floors, true), func(c []int) (float64, float64) {
-		nash, sum := sp.partyScores(c, r)
+		nash, sum := scores(c)
 		if rn.rule == RuleMediator {
 			return sp.Utility(rn.mediator, c), nash
 		}
@@ -269,8 +259,9 @@ func (rn *rounds) alternatingDecided(t int, r, asp []float64) (*Proposal, error)
 			sp.ratificationGate(own, &sp.rule.ratify[i], r)
 		}
 	}
+	scores := sp.partyScores(r)
 	choice, ok, err := gatedArgmax(rn.ctx, redLinesOnly(), own, func(c []int) (float64, float64) {
-		nash, _ := sp.partyScores(c, r)
+		nash, _ := scores(c)
 		if len(parties) == 1 {
 			return sp.Utility(p, c), nash
 		}
@@ -291,7 +282,7 @@ func (rn *rounds) alternatingDecided(t int, r, asp []float64) (*Proposal, error)
 	anyDeal := &gate{}
 	anyDeal.quotas = append(anyDeal.quotas, gateQuota{members: []int{anyDeal.addVoter(sp, p, math.Inf(-1), 1)}, needed: 1})
 	choice, ok, err = gatedArgmax(rn.ctx, redLinesOnly(), anyDeal, func(c []int) (float64, float64) {
-		nash, _ := sp.partyScores(c, r)
+		nash, _ := scores(c)
 		return sp.Utility(p, c), nash
 	})
 	if err != nil || !ok {

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"encoding/json"
 	"math/rand/v2"
 	"testing"
 )
@@ -34,11 +33,7 @@ func TestRoundsRespectWhoMustAgree(t *testing.T) {
 			t.Fatal(err)
 		}
 		runs++
-		fail := func(format string, args ...any) {
-			t.Helper()
-			js, _ := json.Marshal(sc)
-			t.Fatalf("scenario %d: "+format+"\n%s", append([]any{n}, append(args, js)...)...)
-		}
+		fail := drawFailure(t, n, sc)
 		res := sp.Reservations()
 		for _, rd := range tr.Rounds {
 			if rd.Proposal == nil {

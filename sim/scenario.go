@@ -63,8 +63,8 @@ type Actor struct {
 	ID               string       `json:"id" negsim:"required"`
 	Name             string       `json:"name" negsim:"required"`
 	Description      string       `json:"description,omitempty"`
-	Veto             bool         `json:"veto" default:"true"`
-	Power            float64      `json:"power" default:"1"`
+	Veto             bool         `json:"veto"`
+	Power            float64      `json:"power"`
 	Reservation      float64      `json:"reservation" negsim:"required"`
 	ReservationDrift float64      `json:"reservation_drift,omitempty"`
 	Strategy         Strategy     `json:"strategy,omitzero"`
@@ -74,7 +74,7 @@ type Actor struct {
 	Note             string       `json:"note,omitempty"`
 	// Votes is what the actor's acceptance counts for: under the scenario's decision rule
 	// when it sits at the table, toward a ratification when it ratifies for another actor.
-	Votes int `json:"votes,omitempty" default:"1"`
+	Votes int `json:"votes,omitempty"`
 	// Ratification names the constituency that must ratify a deal at home (Level II).
 	Ratification Ratification `json:"ratification,omitzero"`
 	// Beliefs are what the actor believes about the others, where it differs from the file.
@@ -83,6 +83,14 @@ type Actor struct {
 	// units of the file they were imported from (raw = utility × utility_scale), for
 	// profiles whose raw evaluations do not fit in [0,1]. The engine never reads it.
 	UtilityScale float64 `json:"utility_scale,omitempty"`
+}
+
+// NewActor is an actor as a scenario file gives one that says no more than its id and
+// name: a veto actor of power 1 with one vote. Code that builds a scenario (an importer, a
+// generator) starts from it rather than writing the defaults again, and the file reader,
+// the writer and the schema take their defaults from it: it is the one place they are set.
+func NewActor(id, name string) Actor {
+	return Actor{ID: id, Name: name, Veto: true, Power: 1, Votes: 1}
 }
 
 // Decision is a vote-counting rule on top of the vetoes: a deal passes when every veto

@@ -278,69 +278,6 @@ func (sp *Space) rejections(a int, choice []int, reservation float64) []Rejectio
 	return out
 }
 
-// notStrictlyBetter ranks deals that improve no veto actor below every deal that does:
-// gains lie in [-1, 1], so it is below any of them.
-const notStrictlyBetter = -2
-
-// dominating finds, among the ZOPA deals (at reservations res) that are at least as good as
-// choice for each veto actor and better for one by more than Tolerance, the one whose
-// smallest gain is largest, then whose gains sum largest, then the first in option order;
-// nil when there is none, that is, for a ZOPA deal, when choice is Pareto-optimal. Under a
-// decision rule or ratification the zone is searched by the parties' utilities instead.
-func (sp *Space) dominating(ctx context.Context, choice []int, res []float64) (*Dominance, error) {
-	if sp.rule != nil {
-		return sp.dominatingDecided(ctx, choice)
-	}
-	u := make([]float64, sp.actors)
-	floor := make([]float64, sp.actors)
-	for a := range u {
-		u[a] = sp.Utility(a, choice)
-		floor[a] = max(u[a], res[a])
-	}
-	t := newTree(sp, sp.baseRules(floor))
-	at := vetoValues(sp, u)
-	gain := objective{
-		primary: func(v []float64, _ []int) float64 {
-			lo, hi := math.Inf(1), math.Inf(-1)
-			for j := range v {
-				lo, hi = min(lo, v[j]-at[j]), max(hi, v[j]-at[j])
-			}
-			if hi <= Tolerance {
-				return notStrictlyBetter
-			}
-			return lo
-		},
-		secondary: func(v []float64, _ []int) float64 {
-			s := 0.0
-			for j := range v {
-				s += v[j] - at[j]
-			}
-			return s
-		},
-		bound: func(k int, v []float64, _ []int) float64 {
-			g := math.Inf(1)
-			for j := range v {
-				g = min(g, v[j]+t.maxSuf[j][k]-at[j])
-			}
-			return g
-		},
-	}
-	best, value, found, err := t.argmaxValue(ctx, gain)
-	if err != nil || !found || value == notStrictlyBetter {
-		return nil, err
-	}
-	dom := &Dominance{Options: map[string]string{}, Gains: map[string]float64{}, Choice: best}
-	for k, o := range best {
-		dom.Options[sp.sc.Issues[k].ID] = sp.sc.Issues[k].Options[o].ID
-	}
-	for _, a := range sp.veto {
-		dom.Gains[sp.sc.Actors[a].ID] = presentable(sp.Utility(a, best) - u[a])
-	}
-	// A gain within Tolerance of zero is a tie, reported as no gain at all.
-	dom.MinGain = presentable(max(0, value))
-	return dom, nil
-}
-
 // gap compares a deal with a bargaining solution's deal: how many issues differ and the
 // Euclidean distance between their veto utility vectors.
 func (sp *Space) gap(choice []int, key SolutionKind, sol []int) SolutionGap {

@@ -255,15 +255,11 @@ func (s *search) run(ctx context.Context, prune func(d int, u []float64) bool, l
 	if t.empty() {
 		return nil
 	}
-	var steps uint
-	var err error
+	pace := pacer{ctx: ctx}
 	var descend func(d int)
 	descend = func(d int) {
-		if err != nil {
+		if pace.stopped() {
 			return
-		}
-		if steps++; steps&4095 == 0 {
-			err = ctx.Err()
 		}
 		u := s.part[d*t.nv : (d+1)*t.nv]
 		if prune != nil && prune(d, u) {
@@ -282,5 +278,5 @@ func (s *search) run(ctx context.Context, prune func(d int, u []float64) bool, l
 		}
 	}
 	descend(0)
-	return err
+	return pace.err
 }

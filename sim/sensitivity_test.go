@@ -22,23 +22,12 @@ func bruteHeadline(sp *Space) headline {
 	ref := referenceRule(sp)
 	var zone [][]int
 	var vecs [][]float64
-	choice := make([]int, len(sc.Issues))
-	for {
+	eachDeal(sc, func(choice []int) {
 		if ref.passes(choice) {
 			zone = append(zone, slices.Clone(choice))
 			vecs = append(vecs, ref.vec(choice))
 		}
-		k := len(choice) - 1
-		for ; k >= 0; k-- {
-			if choice[k]++; choice[k] < len(sc.Issues[k].Options) {
-				break
-			}
-			choice[k] = 0
-		}
-		if k < 0 {
-			break
-		}
-	}
+	})
 	h := headline{deals: uint64(len(zone))}
 	product := func(v []float64) float64 {
 		p := 1.0

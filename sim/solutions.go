@@ -33,11 +33,7 @@ var solutionTable = []struct {
 	criterion func(cx *criterionInputs, u []float64) float64
 }{
 	{SolutionNash, "Nash", func(s *Solutions) **Solution { return &s.Nash }, func(cx *criterionInputs, u []float64) float64 {
-		p := 1.0
-		for j := range u {
-			p *= cx.surplus(u, j)
-		}
-		return p
+		return nashProduct(u, cx.res)
 	}},
 	{SolutionAsymmetricNash, "Asymmetric Nash", func(s *Solutions) **Solution { return &s.AsymmetricNash }, func(cx *criterionInputs, u []float64) float64 {
 		p := 1.0

@@ -486,7 +486,7 @@ func (sp *Space) deal(choice []int, res []float64) Deal {
 	for k, o := range choice {
 		d.Options[sp.sc.Issues[k].ID] = sp.sc.Issues[k].Options[o].ID
 	}
-	d.NashProduct = 1
+	var vetoU, vetoRes []float64
 	for a := range sp.sc.Actors {
 		id := sp.sc.Actors[a].ID
 		u := sp.Utility(a, choice)
@@ -494,10 +494,10 @@ func (sp *Space) deal(choice []int, res []float64) Deal {
 		d.Surplus[id] = presentable(u - res[a])
 		d.Accepts[id] = sp.MeetsRedLines(a, choice) && u >= res[a]-Tolerance
 		if sp.sc.Actors[a].Veto {
-			d.NashProduct *= math.Max(0, u-res[a])
+			vetoU, vetoRes = append(vetoU, u), append(vetoRes, res[a])
 		}
 	}
-	d.NashProduct = presentable(d.NashProduct)
+	d.NashProduct = presentable(nashProduct(vetoU, vetoRes))
 	if sp.rule != nil {
 		sp.countVotes(&d, choice, res)
 	}

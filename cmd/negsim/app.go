@@ -55,6 +55,14 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
+// argOr is a command's optional FILE argument; "" stands for the default scenario.
+func argOr(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
 // run is the whole program behind main, so that tests drive every command end to end
 // without a subprocess. It builds a fresh command tree each call: nothing is global.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -286,6 +294,14 @@ func (a *app) emit(render func(w io.Writer) error) error {
 func (a *app) compile(doc *config.Document) *sim.Space {
 	a.warn(doc)
 	return doc.Space
+}
+
+// search is compile with the context the search runs under (see withTimeout); the caller
+// cancels it when done.
+func (a *app) search(doc *config.Document) (*sim.Space, context.Context, context.CancelFunc) {
+	sp := a.compile(doc)
+	ctx, cancel := a.withTimeout()
+	return sp, ctx, cancel
 }
 
 // emitTo writes the output to the file out (whole or not at all), or to standard output

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -85,7 +83,7 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 	if format == "csv" {
 		return usagef("a brief has no single table to write as CSV; use --format markdown, html or json")
 	}
-	render := func(w io.Writer) error { return renderBrief(w, doc, b, format) }
+	render := func(w io.Writer) error { return briefView(doc, b).render(w, format) }
 	return a.emitTo(out, actor != "", render)
 }
 
@@ -99,27 +97,6 @@ func actorArg(flag, id string, sc *sim.Scenario, file string) (int, error) {
 		ids[i] = sc.Actors[i].ID
 	}
 	return -1, usagef("%s %s: no such actor in %s;%s valid: %s", flag, id, file, sim.DidYouMean(id, ids), strings.Join(ids, ", "))
-}
-
-// documentFormat is the format of a document written to path: its extension decides, else
-// the --format setting.
-func documentFormat(path, setting string) (string, error) {
-	if path == "" {
-		return setting, nil
-	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".html", ".htm":
-		return "html", nil
-	case ".md", ".markdown":
-		return "markdown", nil
-	case ".json":
-		return "json", nil
-	case ".csv":
-		return "csv", nil
-	case ".txt":
-		return "table", nil
-	}
-	return "", usagef("-o %s: end the file name in .html, .md, .json, .csv or .txt so the format is clear", path)
 }
 
 func briefSetFormat(setting string) (format, ext string, err error) {
@@ -149,7 +126,7 @@ func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error
 	set := make([]setFile, len(files))
 	for i, f := range files {
 		var b strings.Builder
-		if err := renderBrief(&b, doc, f.brief, format); err != nil {
+		if err := briefView(doc, f.brief).render(&b, format); err != nil {
 			return err
 		}
 		set[i] = setFile{name: f.name, data: []byte(b.String()), private: f.brief.Role != nil}
@@ -172,195 +149,3 @@ func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error
 		return r.write(w, "table")
 	})
 }
-
-func renderBrief(w io.Writer, doc *config.Document, b *sim.Brief, format string) error {
-	if format == "json" {
-		return writeResultJSON(w, doc, b)
-	}
-	return briefReport(doc.Scenario, b).about(doc).write(w, format)
-}
-
-// paragraphs splits a description at its blank lines and joins each paragraph's lines.
-func paragraphs(text string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		if p = oneLine(p); p != "" {
-			if len(out) > 0 {
-				out = append(out, "")
-			}
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
-	wd := words{sc}
-	r := &report{title: b.Scenario + ": public brief"}
-	if b.Role != nil {
-		r.title = b.Scenario + ": brief for " + b.Role.Name
-	}
-	situation := section{title: "The situation", text: paragraphs(b.Situation)}
-	if len(situation.text) == 0 {
-		situation.text = []string{"The scenario gives no description."}
-	}
-	r.add(situation)
-
-	parties := &grid{header: []string{"party", "who they are"}}
-	for _, p := range b.Parties {
-		parties.add(p.Name, oneLine(p.Description))
-	}
-	r.add(section{title: "The parties", grid: parties})
-	if d := b.Decision; d != nil {
-		s := section{title: "How a deal is decided", text: []string{fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them.", d.VotesNeeded)}}
-		g := &grid{header: []string{"party", "votes"}, right: []bool{false, true}}
-		for _, v := range d.Votes {
-			g.add(actorName(sc, v.ID), fmt.Sprint(v.Votes))
-		}
-		s.grid = g
-		r.add(s)
-	}
-
-	for _, is := range b.Issues {
-		s := section{title: "Issue: " + is.Name}
-		if is.Description != "" {
-			s.text = append(s.text, oneLine(is.Description))
-		}
-		described := false
-		for _, o := range is.Options {
-			described = described || o.Description != ""
-		}
-		g := &grid{header: []string{"option", "label"}}
-		if described {
-			g.header = append(g.header, "what it means")
-		}
-		for _, o := range is.Options {
-			row := []string{o.ID, o.Label}
-			if described {
-				row = append(row, oneLine(o.Description))
-			}
-			g.add(row...)
-		}
-		s.grid = g
-		r.add(s)
-	}
-	if len(b.Sources) > 0 {
-		s := section{title: "Sources"}
-		for _, src := range b.Sources {
-			line := fmt.Sprintf("- %s: %s", src.ID, oneLine(src.Title))
-			if src.Date != "" {
-				line += " (" + src.Date + ")"
-			}
-			if src.URL != "" {
-				line += " <" + src.URL + ">"
-			}
-			s.text = append(s.text, line)
-		}
-		r.add(s)
-	}
-	if b.Role != nil {
-		for _, s := range roleSections(wd, b.Role) {
-			s.confidential = true
-			r.add(s)
-		}
-	}
-	return r
-}
-
-func roleSections(wd words, c *sim.Confidential) []section {
-	intro := section{title: "Confidential: for " + c.Name + " only", text: []string{
-		"Do not show this part to the other players.",
-		"",
-		fmt.Sprintf("You play %s. A deal settles every issue; what it is worth to you is the sum of the points of its options below, at most 100.", c.Name),
-	}}
-	if c.Veto {
-		intro.text = append(intro.text, "You hold a veto: there is no deal without your agreement.")
-	} else {
-		intro.text = append(intro.text, "You hold no veto: the others can settle without you, but your interests still count in the debrief.")
-	}
-	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))
-	if c.Source != "" {
-		intro.text = append(intro.text, "", "Where this comes from: "+oneLine(c.Source))
-	}
-	if c.Note != "" {
-		intro.text = append(intro.text, "", "Note: "+oneLine(c.Note))
-	}
-
-	prio := section{title: "What matters to you", text: []string{"Each issue's share is the most it can add to your 100 points; the points column is what an option adds (rounded to a tenth)."}}
-	g := &grid{header: []string{"issue", "share", "option", "points", "red line"}, right: []bool{false, true, false, true, false}}
-	for _, ri := range c.Issues {
-		for o, ro := range ri.Options {
-			issue, share := "", ""
-			if o == 0 {
-				issue, share = wd.issue(ri.Issue), wholePercent(ri.Share)
-			}
-			never := ""
-			if !ro.Acceptable {
-				never = "never"
-			}
-			g.add(issue, share, wd.option(ri.Issue, ro.Option), points(ro.Points), never)
-		}
-	}
-	prio.grid = g
-	sources := section{title: "Where your numbers come from"}
-	for _, ri := range c.Issues {
-		if ri.Share > 0 && (ri.Source != "" || ri.Note != "") {
-			sources.text = append(sources.text, cite("- "+wd.issue(ri.Issue)+".", ri.Source, ri.Note))
-		}
-	}
-
-	red := section{title: "Your red lines"}
-	for _, ri := range c.Issues {
-		if len(ri.Never) > 0 {
-			// The source states the position a red line rests on; the note is about the numbers.
-			red.text = append(red.text, cite(fmt.Sprintf("- %s: never %s.", wd.issue(ri.Issue), wd.options(ri.Issue, ri.Never, "or")), ri.Source, ""))
-		}
-	}
-	for _, cn := range c.Constraints {
-		line := fmt.Sprintf("- If %s, then %s.", conditions(wd, cn.If, "is", "and"), conditions(wd, cn.Then, "must be", "and"))
-		if cn.Why != "" {
-			line += " Why: " + oneLine(cn.Why)
-		}
-		red.text = append(red.text, cite(line, cn.Source, cn.Note))
-	}
-	if len(red.text) == 0 {
-		red.text = []string{"None: only your walk-away value limits what you accept."}
-	} else {
-		red.text = append([]string{"Accept no deal that crosses one of these, whatever its points:"}, red.text...)
-	}
-	if rr := c.Ratification; rr != nil {
-		switch {
-		case rr.RatifiesFor != "":
-			intro.text = append(intro.text, "", fmt.Sprintf("You do not sit at the table: you vote at home on any deal %s signs, with your %s. Vote for a deal only if it is worth at least your walk-away value to you.",
-				wd.actor(rr.RatifiesFor), plural(rr.OwnVotes, "vote", "votes")))
-		default:
-			names := make([]string, len(rr.By))
-			for i, id := range rr.By {
-				names[i] = wd.actor(id)
-			}
-			line := fmt.Sprintf("Any deal you sign must be ratified at home by %s: it needs %d of their %d votes. Sign nothing they would vote down.", strings.Join(names, ", "), rr.VotesNeeded, rr.Votes)
-			if rr.Note != "" {
-				line += " Note: " + oneLine(rr.Note)
-			}
-			intro.text = append(intro.text, "", line)
-		}
-	}
-	out := []section{intro, prio, red}
-	if bl := c.Beliefs; bl != nil {
-		s := section{title: "What you believe about the others", text: []string{"Your own reading of the other parties, which may be wrong:"}}
-		for _, as := range bl.Set {
-			s.text = append(s.text, "- "+wd.belief(as))
-		}
-		if bl.Note != "" {
-			s.text = append(s.text, "", "Why: "+oneLine(bl.Note))
-		}
-		out = append(out, s)
-	}
-	if len(sources.text) > 0 {
-		out = append(out, sources)
-	}
-	return out
-}
-
-// points shows points out of 100 with one decimal, the precision a scoring sheet needs.
-func points(p float64) string { return fmt.Sprintf("%.1f", p) }

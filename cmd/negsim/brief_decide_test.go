@@ -26,7 +26,7 @@ func TestBriefLeakCheckCatchesBeliefLeaks(t *testing.T) {
 			b.Role.Beliefs = sim.RoleBrief(sc, mediator).Role.Beliefs
 		}
 		var w strings.Builder
-		err := renderBrief(&w, &config.Document{Scenario: sc}, b, format)
+		err := briefView(&config.Document{Scenario: sc}, b).render(&w, format)
 		return w.String(), err
 	}
 	// Every role but the mediator's, in each of the four formats.

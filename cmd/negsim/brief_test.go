@@ -121,7 +121,7 @@ type briefRenderer func(sc *sim.Scenario, actor int, format string) (string, err
 
 func renderRoleBrief(sc *sim.Scenario, actor int, format string) (string, error) {
 	var b strings.Builder
-	err := renderBrief(&b, &config.Document{Scenario: sc}, sim.RoleBrief(sc, actor), format)
+	err := briefView(&config.Document{Scenario: sc}, sim.RoleBrief(sc, actor)).render(&b, format)
 	return b.String(), err
 }
 
@@ -176,11 +176,11 @@ func TestBriefsLeakNothingOfOtherActors(t *testing.T) {
 		}
 		// The public brief holds no actor's private values at all.
 		var before, after strings.Builder
-		if err := renderBrief(&before, &config.Document{Scenario: sc}, sim.PublicBrief(sc), "markdown"); err != nil {
+		if err := briefView(&config.Document{Scenario: sc}, sim.PublicBrief(sc)).render(&before, "markdown"); err != nil {
 			t.Fatal(err)
 		}
 		perturbed := perturbOthers(t, sc, -1)
-		if err := renderBrief(&after, &config.Document{Scenario: perturbed}, sim.PublicBrief(perturbed), "markdown"); err != nil {
+		if err := briefView(&config.Document{Scenario: perturbed}, sim.PublicBrief(perturbed)).render(&after, "markdown"); err != nil {
 			t.Fatal(err)
 		}
 		if before.String() != after.String() {
@@ -213,14 +213,14 @@ func TestBriefLeakCheckCatchesLeaks(t *testing.T) {
 		b := sim.RoleBrief(sc, a)
 		b.Role.Note += " " + next(sc, a).Note
 		var w strings.Builder
-		err := renderBrief(&w, &config.Document{Scenario: sc}, b, format)
+		err := briefView(&config.Document{Scenario: sc}, b).render(&w, format)
 		return w.String(), err
 	}
 	leakyReservation := func(sc *sim.Scenario, a int, format string) (string, error) {
 		b := sim.RoleBrief(sc, a)
 		b.Role.Note += fmt.Sprintf(" The next party walks away below %.1f points.", 100*next(sc, a).Reservation)
 		var w strings.Builder
-		err := renderBrief(&w, &config.Document{Scenario: sc}, b, format)
+		err := briefView(&config.Document{Scenario: sc}, b).render(&w, format)
 		return w.String(), err
 	}
 	for name, render := range map[string]briefRenderer{"note": leakyNote, "reservation": leakyReservation} {

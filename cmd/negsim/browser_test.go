@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"image/png"
 	"net/url"
 	"os"
@@ -21,12 +20,11 @@ import (
 // draw with a size, nothing is written to the console, and a screenshot of a chart is not
 // blank.
 func TestHTMLReportRendersInChromium(t *testing.T) {
-	bin := pagetest.Chromium()
-	if bin == "" {
+	if pagetest.Chromium() == "" {
 		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
 	abs := reportPage(t)
-	ctx, tab := chromiumTab(t, bin, 1200, 900)
+	ctx, tab := pagetest.Tab(t, 1200, 900, 90*time.Second)
 
 	// Collect every console message from before the page loads; a sentinel logged at the
 	// end shows the collection works and that everything before it has arrived.
@@ -144,40 +142,16 @@ func reportPage(t *testing.T) string {
 	return abs
 }
 
-// chromiumTab starts a headless Chromium with a window of the given size and returns a
-// tab in it, with one bound for the whole session: start, load, checks and screenshots.
-// No name resolves, so a page that reached for the network would show it.
-func chromiumTab(t *testing.T, bin string, width, height int) (context.Context, context.Context) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	t.Cleanup(cancel)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
-		chromedp.WindowSize(width, height),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancelTab)
-	return ctx, tab
-}
-
 // The HTML report prints whole on A4 (and so on the wider Letter): laid out for print at
 // A4's width less the 12 mm margins, 186 mm or about 703 CSS pixels, no table is wider
 // than its box, so nothing is cut off at the page's edge. Before, the deal table scrolled
 // inside its box and printed cut off.
 func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
-	bin := pagetest.Chromium()
-	if bin == "" {
+	if pagetest.Chromium() == "" {
 		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
 	abs := reportPage(t)
-	_, tab := chromiumTab(t, bin, 703, 1000)
+	_, tab := pagetest.Tab(t, 703, 1000, 90*time.Second)
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
 		t.Fatal(err)

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"math"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -69,29 +66,22 @@ func (a *app) compare(argA, argB string, sets []string, limit int) error {
 	if len(sets) > 0 {
 		c.After += " --set " + strings.Join(sets, " --set ")
 	}
-	return a.emit(func(w io.Writer) error {
-		switch a.settings.Format {
-		case "json":
+	return a.show(view{
+		json: func(w io.Writer) error {
 			// Each side's what-if, by side: "variant": {"a": …, "b": …}.
 			pa, pb := provenanceOf(docA), provenanceOf(docB)
 			return writeJSONWith(w, struct {
 				Variant   map[string]*string  `json:"variant"`
 				Overrides map[string][]string `json:"overrides"`
 			}{map[string]*string{"a": pa.Variant, "b": pb.Variant}, map[string][]string{"a": pa.Overrides, "b": pb.Overrides}}, c)
-		case "csv":
-			return actorMovesGrid(c, true).writeCSV(w)
-		}
-		r := compareReport(docA.Scenario, c)
-		r.stance = docA.Scenario.Stance
-		return r.write(w, a.settings.Format)
+		},
+		csv: csvOf(func() *grid { return actorMovesGrid(c, true) }),
+		report: plainReport(func() *report {
+			r := compareReport(docA.Scenario, c)
+			r.stance = docA.Scenario.Stance
+			return r
+		}),
 	})
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "–"
-	}
-	return s
 }
 
 // sideName is how a report names one side: the file as given, with its variant.
@@ -100,118 +90,4 @@ func sideName(arg string, doc *config.Document) string {
 		return strings.TrimSuffix(doc.Name, ".yaml") + "#" + doc.Variant
 	}
 	return arg
-}
-
-func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
-	r := &report{title: fmt.Sprintf("A = %s, B = %s", c.Before, c.After)}
-	changed := section{title: "What changed from A to B"}
-	if len(c.Changes) == 0 {
-		changed.text = []string{"No value differs."}
-	} else {
-		changed.grid = &grid{header: []string{"path", "A", "B"}}
-		for _, ch := range c.Changes {
-			changed.grid.add(ch.Path, orDash(ch.Before), orDash(ch.After))
-		}
-	}
-	r.add(changed)
-	r.add(section{title: "Zone of possible agreement", text: []string{
-		fmt.Sprintf("A: %s deals; B: %s deals. %s enter and %s leave the ZOPA.", count(c.ZOPABefore), count(c.ZOPAAfter), count(c.EnteringCount), count(c.LeavingCount)),
-	}})
-	moved := func(title string, n uint64, ds []sim.ComparedDeal, where string) {
-		s := section{title: title}
-		if n == 0 {
-			s.text = []string{"None."}
-			r.add(s)
-			return
-		}
-		s.text = []string{fmt.Sprintf("%d of %s, best first (by the Nash product, the veto actors' surpluses multiplied), with the veto actors' surpluses in %s.", len(ds), count(n), where)}
-		g := &grid{}
-		for _, is := range sc.Issues {
-			g.header = append(g.header, is.ID)
-			g.right = append(g.right, false)
-		}
-		var veto []string
-		if len(ds) > 0 {
-			for _, ac := range sc.Actors {
-				if _, ok := ds[0].Surplus[ac.ID]; ok {
-					veto = append(veto, ac.ID)
-				}
-			}
-			var extra []string
-			for id := range ds[0].Surplus {
-				if sc.ActorIndex(id) < 0 {
-					extra = append(extra, id)
-				}
-			}
-			slices.Sort(extra)
-			veto = append(veto, extra...)
-		}
-		for _, id := range veto {
-			g.header = append(g.header, id)
-			g.right = append(g.right, true)
-		}
-		g.header, g.right = append(g.header, "Nash product"), append(g.right, true)
-		for _, d := range ds {
-			var row []string
-			for _, is := range sc.Issues {
-				row = append(row, d.Options[is.ID])
-			}
-			for _, id := range veto {
-				row = append(row, signed(d.Surplus[id]))
-			}
-			g.add(append(row, fmt.Sprintf("%.4g", d.NashProduct))...)
-		}
-		if len(ds) > 0 {
-			s.grid = g
-		}
-		r.add(s)
-	}
-	moved("Deals entering the ZOPA", c.EnteringCount, c.Entering, "B")
-	moved("Deals leaving the ZOPA", c.LeavingCount, c.Leaving, "A")
-
-	g := &grid{header: []string{"solution", "A", "B", "changed"}}
-	deal := func(m map[string]string) string {
-		if m == nil {
-			return "none (ZOPA empty)"
-		}
-		var parts []string
-		for _, is := range sc.Issues {
-			parts = append(parts, m[is.ID])
-		}
-		return strings.Join(parts, ", ")
-	}
-	for _, m := range c.Solutions {
-		g.add(m.Solution.Title(), deal(m.Before), deal(m.After), mark(m.Changed))
-	}
-	r.add(section{title: "Bargaining solutions", grid: g})
-	r.add(section{title: "Actors", text: []string{"Reservation, and surplus at the Nash solution, in A and in B."}, grid: actorMovesGrid(c, false)})
-	return r
-}
-
-func actorMovesGrid(c *sim.Comparison, csv bool) *grid {
-	g := &grid{header: []string{"actor", "veto", "reservation A", "reservation B", "Nash surplus A", "Nash surplus B", "change"},
-		right: []bool{false, false, true, true, true, true, true}}
-	if csv {
-		g.header = []string{"actor", "veto", "reservation_before", "reservation_after", "nash_surplus_before", "nash_surplus_after", "nash_surplus_change"}
-	}
-	f := func(x *float64, sign bool) string {
-		switch {
-		case x == nil && csv:
-			return ""
-		case x == nil:
-			return "–"
-		case csv:
-			return fmt.Sprint(*x)
-		case sign && math.Abs(*x) < 5e-4:
-			// Rounding in the sums must not print as a change: -0.000 would read as a loss.
-			return signed(0)
-		case sign:
-			return signed(*x)
-		}
-		return num(*x)
-	}
-	for _, m := range c.Actors {
-		g.add(m.Actor, fmt.Sprint(m.Veto), f(m.ReservationBefore, false), f(m.ReservationAfter, false), f(m.SurplusBefore, true), f(m.SurplusAfter, true), f(m.SurplusChange, true))
-	}
-	return g
 }

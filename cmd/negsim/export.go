@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -84,7 +83,7 @@ deal the actor values least among those worth at least its reservation.`,
 			for _, p := range warnings {
 				fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(p))
 			}
-			return a.emit(func(out io.Writer) error { return renderExport(out, a.settings.Format, rep) })
+			return a.show(exportView(rep))
 		},
 	}
 	cmd.Flags().StringVarP(&dir, "output", "o", "", "directory to write the domain and profiles into (created if missing)")
@@ -92,25 +91,28 @@ deal the actor values least among those worth at least its reservation.`,
 	return cmd
 }
 
-func renderExport(w io.Writer, format string, rep exportReport) error {
-	if format == "json" {
-		return writeJSON(w, rep)
-	}
-	g := &grid{header: []string{"file"}}
-	for _, f := range rep.Files {
-		g.add(f)
-	}
-	if format == "csv" {
-		return g.writeCSV(w)
-	}
-	r := &report{title: fmt.Sprintf("Exported %s as %s", rep.Scenario, rep.Format)}
-	r.add(section{grid: g})
-	if len(rep.Warnings) > 0 {
-		wg := &grid{header: []string{"path", "not written"}}
-		for _, p := range rep.Warnings {
-			wg.add(p.Path, p.Message)
+func exportView(rep exportReport) view {
+	files := func() *grid {
+		g := &grid{header: []string{"file"}}
+		for _, f := range rep.Files {
+			g.add(f)
 		}
-		r.add(section{title: "What the format cannot hold", grid: wg})
+		return g
 	}
-	return r.write(w, format)
+	return view{
+		json: jsonOf(nil, rep),
+		csv:  csvOf(files),
+		report: plainReport(func() *report {
+			r := &report{title: fmt.Sprintf("Exported %s as %s", rep.Scenario, rep.Format)}
+			r.add(section{grid: files()})
+			if len(rep.Warnings) > 0 {
+				wg := &grid{header: []string{"path", "not written"}}
+				for _, p := range rep.Warnings {
+					wg.add(p.Path, p.Message)
+				}
+				r.add(section{title: "What the format cannot hold", grid: wg})
+			}
+			return r
+		}),
+	}
 }

@@ -181,30 +181,33 @@ func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error 
 		rep.Actors = append(rep.Actors, act.ID)
 	}
 	rep.Deals, _ = sp.Deals()
-	return a.emit(func(w io.Writer) error { return renderImport(w, a.settings.Format, rep) })
+	return a.show(importView(rep))
 }
 
-func renderImport(w io.Writer, format string, rep importReport) error {
-	if format == "json" {
-		return writeJSON(w, rep)
+func importView(rep importReport) view {
+	summary := func() *grid {
+		g := &grid{header: []string{"field", "value"}}
+		g.add("file", rep.File)
+		g.add("format", rep.Format)
+		if rep.Scale != "" {
+			g.add("scale", rep.Scale)
+			g.add("real steps", fmt.Sprint(rep.RealSteps))
+		}
+		g.add("read", strings.Join(rep.Sources, ", "))
+		g.add("issues", fmt.Sprint(rep.Issues))
+		g.add("actors", strings.Join(rep.Actors, ", "))
+		g.add("deals", count(rep.Deals))
+		return g
 	}
-	g := &grid{header: []string{"field", "value"}}
-	g.add("file", rep.File)
-	g.add("format", rep.Format)
-	if rep.Scale != "" {
-		g.add("scale", rep.Scale)
-		g.add("real steps", fmt.Sprint(rep.RealSteps))
+	return view{
+		json: jsonOf(nil, rep),
+		csv:  csvOf(summary),
+		report: plainReport(func() *report {
+			r := &report{title: "Imported " + rep.File}
+			r.add(section{grid: summary()})
+			return r
+		}),
 	}
-	g.add("read", strings.Join(rep.Sources, ", "))
-	g.add("issues", fmt.Sprint(rep.Issues))
-	g.add("actors", strings.Join(rep.Actors, ", "))
-	g.add("deals", count(rep.Deals))
-	if format == "csv" {
-		return g.writeCSV(w)
-	}
-	r := &report{title: "Imported " + rep.File}
-	r.add(section{grid: g})
-	return r.write(w, format)
 }
 
 // atLeast checks the number of file arguments, as a usage error saying what is missing.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -35,26 +34,26 @@ func (a *app) listCommand() *cobra.Command {
 				list = append(list, shippedScenario{Name: name, Title: doc.Scenario.Name,
 					Description: firstSentence(doc.Scenario.Description), Default: name == scenarios.Default})
 			}
-			return a.emit(func(w io.Writer) error {
-				if a.settings.Format == "json" {
-					return writeJSON(w, list)
-				}
-				g := &grid{header: []string{"name", "title", "what it shows"}}
-				for _, s := range list {
-					name := s.Name
-					if s.Default {
-						name += " (default)"
-					}
-					g.add(name, s.Title, s.Description)
-				}
-				if a.settings.Format == "csv" {
-					return g.writeCSV(w)
-				}
-				r := &report{sections: []section{{grid: g}}}
-				return r.write(w, a.settings.Format)
+			g := func() *grid { return listGrid(list) }
+			return a.show(view{
+				json:   jsonOf(nil, list),
+				csv:    csvOf(g),
+				report: plainReport(func() *report { return &report{sections: []section{{grid: g()}}} }),
 			})
 		},
 	}
+}
+
+func listGrid(list []shippedScenario) *grid {
+	g := &grid{header: []string{"name", "title", "what it shows"}}
+	for _, s := range list {
+		name := s.Name
+		if s.Default {
+			name += " (default)"
+		}
+		g.add(name, s.Title, s.Description)
+	}
+	return g
 }
 
 // firstSentence keeps a listing to one line per scenario.

@@ -106,23 +106,22 @@ func (a *app) newScenario(file string, issues, actors []string, options int, for
 	sp := doc.Space
 	deals, _ := sp.Deals()
 	st := starter{File: file, Issues: issues, Actors: actors, Options: options, Deals: deals}
-	return a.emit(func(w io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			return writeJSON(w, st)
-		case "csv":
+	return a.show(view{
+		json: jsonOf(nil, st),
+		csv: csvOf(func() *grid {
 			g := &grid{header: []string{"file", "issues", "actors", "options", "deals"}}
 			g.add(st.File, strings.Join(issues, " "), strings.Join(actors, " "), fmt.Sprint(options), fmt.Sprint(deals))
-			return g.writeCSV(w)
-		}
-		r := &report{sections: []section{{text: []string{
-			fmt.Sprintf("Wrote %s: %d issues of %d options, %d actors, %s possible deals.", file, len(issues), options, len(actors), count(deals)),
-			"Next: replace the placeholders (names, options, numbers, notes), then",
-			"  negsim validate " + file,
-			"  negsim explain " + file,
-			"  negsim analyze " + file,
-		}}}}
-		return r.write(w, a.settings.Format)
+			return g
+		}),
+		report: plainReport(func() *report {
+			return &report{sections: []section{{text: []string{
+				fmt.Sprintf("Wrote %s: %d issues of %d options, %d actors, %s possible deals.", file, len(issues), options, len(actors), count(deals)),
+				"Next: replace the placeholders (names, options, numbers, notes), then",
+				"  negsim validate " + file,
+				"  negsim explain " + file,
+				"  negsim analyze " + file,
+			}}}}
+		}),
 	})
 }
 

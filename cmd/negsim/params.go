@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"strconv"
 	"strings"
 
@@ -32,32 +31,33 @@ in YAML's flow syntax: [freeze,freeze-dmz].`,
 				return err
 			}
 			params := doc.Scenario.Params()
-			return a.emit(func(out io.Writer) error {
-				if a.settings.Format == "json" {
-					return writeResultJSON(out, doc, struct {
-						Params []sim.Param `json:"params"`
-					}{params})
-				}
-				csv := a.settings.Format == "csv"
-				g := &grid{header: []string{"path", "value", "kind", "range or choices"}}
-				for _, p := range params {
-					value := p.Value
-					if p.Kind == sim.ParamGroup && !csv {
-						value = shortGroup(value)
-					}
-					g.add(p.Path, value, string(p.Kind), paramRange(p))
-				}
-				if csv {
-					return g.writeCSV(out)
-				}
-				r := &report{title: doc.Scenario.Name + ": what a what-if can change"}
-				r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range. A group (an issue, an actor, a constraint) is set whole, as JSON: it is shortened here, and --format json or csv gives it in full."}, grid: g})
-				return r.about(doc).write(out, a.settings.Format)
-			})
+			return a.show(resultView(doc, struct {
+				Params []sim.Param `json:"params"`
+			}{params},
+				func() *grid { return paramsGrid(params, false) },
+				func() *report {
+					r := &report{title: doc.Scenario.Name + ": what a what-if can change"}
+					r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range. A group (an issue, an actor, a constraint) is set whole, as JSON: it is shortened here, and --format json or csv gives it in full."}, grid: paramsGrid(params, true)})
+					return r
+				}))
 		},
 	}
 	w.register(cmd)
 	return cmd
+}
+
+// paramsGrid lists the settable values, one row each; short shortens groups, which are
+// long JSON, for reading.
+func paramsGrid(params []sim.Param, short bool) *grid {
+	g := &grid{header: []string{"path", "value", "kind", "range or choices"}}
+	for _, p := range params {
+		value := p.Value
+		if p.Kind == sim.ParamGroup && short {
+			value = shortGroup(value)
+		}
+		g.add(p.Path, value, string(p.Kind), paramRange(p))
+	}
+	return g
 }
 
 // shortGroup keeps a group's JSON to the width of a table cell.

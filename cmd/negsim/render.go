@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -183,38 +182,6 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
-}
-
-// num formats a utility or surplus for reading: three decimals are finer than any
-// scenario's inputs.
-func num(x float64) string { return fmt.Sprintf("%.3f", x) }
-
-// signed shows a surplus with its sign; one that rounds to zero reads +0.000, never -0.000.
-func signed(x float64) string {
-	if math.Abs(x) < 0.0005 {
-		x = 0
-	}
-	return fmt.Sprintf("%+.3f", x)
-}
-
-func count(n uint64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// plural counts things in words: 1 deal, 2 deals, 12,345 deals.
-func plural[N int | uint64](n N, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return count(uint64(n)) + " " + many
 }
 
 func listItem(line string) bool { return strings.HasPrefix(line, "- ") }

@@ -204,6 +204,25 @@ func TestMaxDeals(t *testing.T) {
 	}
 }
 
+// timedSetup writes the space of 10^8 deals that timedCommands run on, in a folder of its
+// own, with the GENIUS export of it that their import case reads.
+func timedSetup(t *testing.T) (file, dir string) {
+	t.Helper()
+	dir = t.TempDir()
+	file = filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(file, []byte(bigScenario(8, 10, 3)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runNegsim(t, "export", "genius", file, "-o", filepath.Join(dir, "genius")); code != exitOK {
+		t.Fatalf("export for the import case: %s", stderr)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "genius", "*.xml"))
+	if len(names) != 4 {
+		t.Fatalf("export wrote %v; the import case expects a domain and three profiles", names)
+	}
+	return file, dir
+}
+
 // timedCommands is every command, with arguments that make it work on file (and, for
 // import, on an export of it in dir).
 func timedCommands(file, dir string) [][]string {
@@ -226,18 +245,7 @@ func timedCommands(file, dir string) [][]string {
 // with exit 1 and say the timeout stopped it, and write nothing. list, version, schema
 // and new read no scenario and do a fixed, tiny amount of work.
 func TestTimeoutEveryCommand(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "big.yaml")
-	if err := os.WriteFile(file, []byte(bigScenario(8, 10, 3)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, stderr, code := runNegsim(t, "export", "genius", file, "-o", filepath.Join(dir, "genius")); code != exitOK {
-		t.Fatalf("export for the import case: %s", stderr)
-	}
-	names, _ := filepath.Glob(filepath.Join(dir, "genius", "*.xml"))
-	if len(names) != 4 {
-		t.Fatalf("export wrote %v; the import case expects a domain and three profiles", names)
-	}
+	file, dir := timedSetup(t)
 	for _, args := range timedCommands(file, dir) {
 		t.Run(args[0], func(t *testing.T) {
 			stdout, stderr, code := runNegsim(t, append(args, "--timeout", "1ns")...)
@@ -271,14 +279,7 @@ func TestTimeoutMidRunReportsPartialWork(t *testing.T) {
 // starts: every one stops with exit 1, says it was interrupted and writes nothing, and
 // Monte Carlo reports its (empty) partial work as such.
 func TestInterruptStopsCommands(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "big.yaml")
-	if err := os.WriteFile(file, []byte(bigScenario(8, 10, 3)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, stderr, code := runNegsim(t, "export", "genius", file, "-o", filepath.Join(dir, "genius")); code != exitOK {
-		t.Fatalf("export for the import case: %s", stderr)
-	}
+	file, dir := timedSetup(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	t.Setenv("HOME", t.TempDir())

@@ -29,29 +29,41 @@ type, whether it is required, its default and what it means.`,
   negsim schema --format markdown`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.emit(func(w io.Writer) error {
-				switch a.settings.Format {
-				case "markdown", "csv":
-					g := &grid{header: []string{"field", "type", "required", "default", "meaning"}}
-					for _, f := range config.SchemaFields() {
-						req := ""
-						if f.Required {
-							req = "yes"
-						}
-						g.add(f.Path, f.Type, req, f.Default, f.Description)
+			// The schema is JSON whatever the format, but for the two made for reading a
+			// reference from: Markdown and a spreadsheet.
+			return a.show(view{
+				json: writeSchema,
+				csv:  csvOf(schemaGrid),
+				report: func(w io.Writer, format string) error {
+					if format == "markdown" {
+						return schemaGrid().render(w, true)
 					}
-					if a.settings.Format == "csv" {
-						return g.writeCSV(w)
-					}
-					return g.render(w, true)
-				}
-				data, err := config.Schema()
-				if err != nil {
-					return err
-				}
-				_, err = w.Write(data)
-				return err
+					return writeSchema(w)
+				},
 			})
 		},
 	}
+}
+
+// writeSchema writes the JSON Schema of a scenario file.
+func writeSchema(w io.Writer) error {
+	data, err := config.Schema()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// schemaGrid is the reference of every field a scenario file takes.
+func schemaGrid() *grid {
+	g := &grid{header: []string{"field", "type", "required", "default", "meaning"}}
+	for _, f := range config.SchemaFields() {
+		req := ""
+		if f.Required {
+			req = "yes"
+		}
+		g.add(f.Path, f.Type, req, f.Default, f.Description)
+	}
+	return g
 }

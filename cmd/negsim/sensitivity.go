@@ -1,11 +1,8 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -78,8 +75,7 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 	if err != nil {
 		return err
 	}
-	sp := a.compile(doc)
-	ctx, cancel := a.withTimeout()
+	sp, ctx, cancel := a.search(doc)
 	defer cancel()
 	rep, err := sim.RunSensitivity(ctx, sp, sim.SensitivityOptions{Only: only, Workers: a.settings.Workers})
 	if err != nil {
@@ -94,15 +90,9 @@ func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart
 			return err
 		}
 	}
-	return a.emit(func(out io.Writer) error {
-		switch a.settings.Format {
-		case "json":
-			return writeResultJSON(out, doc, rep)
-		case "csv":
-			return thresholdGrid(rep, true, nil).writeCSV(out)
-		}
-		return sensitivityReport(doc.Scenario, rep, all, limit).about(doc).write(out, a.settings.Format)
-	})
+	return a.show(resultView(doc, rep,
+		func() *grid { return thresholdGrid(rep, true, nil) },
+		func() *report { return sensitivityReport(doc.Scenario, rep, all, limit) }))
 }
 
 // shownRows keeps the rows with a threshold, nearest first, up to limit; limit 0 keeps
@@ -121,144 +111,4 @@ func shownRows(rows []sim.SensitivityRow, limit int) []sim.SensitivityRow {
 		out = []sim.SensitivityRow{}
 	}
 	return out
-}
-
-func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit int) *report {
-	r := &report{title: sc.Name + ": what would it take"}
-	r.add(section{text: []string{"Now " + rep.Headline.Text + "."}})
-
-	with := 0
-	for _, row := range rep.Rows {
-		if row.Nearest != nil {
-			with++
-		}
-	}
-	watch := "closes or its Nash deal moves"
-	if rep.Headline.Deals == 0 {
-		watch = "opens"
-	}
-	deals := &dealNames{}
-	numbers := section{title: "Numbers, the smallest change first", grid: thresholdGrid(rep, false, deals)}
-	numbers.text = []string{fmt.Sprintf("For each value, the nearest value below and above it at which the zone %s, to within 1e-6; \"of range\" is the change as a share of the value's range.", watch)}
-	switch {
-	case len(rep.Rows) == 0:
-		numbers.text = append(numbers.text, fmt.Sprintf("None of the %d values changes the headline within its range.", all))
-		numbers.grid = nil
-	case limit == 0:
-		numbers.text = append(numbers.text, fmt.Sprintf("%d of the %d values have a threshold in range.", with, all))
-	default:
-		numbers.text = append(numbers.text, fmt.Sprintf("The %d nearest of the values with a threshold in range; --limit 0 lists all %d values.", len(rep.Rows), all))
-	}
-	r.add(numbers)
-
-	if len(rep.RedLines) > 0 {
-		lines := section{title: "Red lines and constraints", text: []string{"Each red line widened by one option, and each constraint dropped, one at a time, of the actors whose acceptance counts."}}
-		g := &grid{header: []string{"change", "deals in", "what happens"}, right: []bool{false, true, false}}
-		for _, rl := range rep.RedLines {
-			g.add(relaxationText(rl), count(rl.Entering), deals.effect(rl.Change, rl.Deals, rl.Nash, rl.Effect))
-		}
-		lines.grid = g
-		r.add(lines)
-	}
-	if len(deals.deals) > 0 {
-		named := section{title: "Nash deals named above"}
-		for i, d := range deals.deals {
-			var parts []string
-			for _, is := range sc.Issues {
-				parts = append(parts, is.ID+"="+d[is.ID])
-			}
-			named.text = append(named.text, fmt.Sprintf("- deal %d: %s", i+1, strings.Join(parts, ", ")))
-		}
-		r.add(named)
-	}
-	r.add(section{text: []string{fmt.Sprintf("%s of the outcome space went into this answer.", plural(rep.Analyses, "search", "searches"))}})
-	return r
-}
-
-// relaxationText names a widened red line by the override that widens it, and a dropped
-// constraint by its path and why.
-func relaxationText(rl sim.Relaxation) string {
-	if rl.Kind == "constraint" {
-		s := "drop " + rl.Path
-		if rl.Why != "" {
-			s += fmt.Sprintf(" (%q)", rl.Why)
-		}
-		return s
-	}
-	return strings.Join(rl.Set, " ")
-}
-
-// thresholdGrid has a line per threshold, the two of a value together, and a line for a
-// value with none. The CSV form repeats the path on every line and adds the red lines, so
-// spreadsheets can filter it.
-func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid {
-	g := &grid{header: []string{"path", "now", "to", "change", "of range", "what happens"}, right: []bool{false, true, true, true, true, false}}
-	if csv {
-		g.header = []string{"path", "category", "value", "min", "max", "method", "direction", "at", "change", "relative", "kind", "deals", "effect"}
-	}
-	for _, row := range rep.Rows {
-		sides := []*sim.Tipping{row.Below, row.Above}
-		names := []string{"below", "above"}
-		first := true
-		for i, t := range sides {
-			if t == nil {
-				continue
-			}
-			if csv {
-				g.add(row.Path, row.Category, fnum(row.Value), fnum(row.Min), fnum(row.Max), row.Method, names[i],
-					fnum(t.At), fnum(t.Change), fnum(t.Relative), t.Kind, fmt.Sprint(t.Deals), t.Effect)
-				first = false
-				continue
-			}
-			path, now := row.Path, fmt.Sprintf("%.6g", row.Value)
-			if !first {
-				path, now = "", ""
-			}
-			first = false
-			g.add(path, now, fmt.Sprintf("%.6g", t.At), fmt.Sprintf("%+.6g", t.Change), percent(100*t.Relative), deals.effect(t.Kind, t.Deals, t.Nash, t.Effect))
-		}
-		if first {
-			note := row.Note
-			if note == "" {
-				note = "the headline does not change within " + fnum(row.Min) + " to " + fnum(row.Max)
-			}
-			if csv {
-				g.add(row.Path, row.Category, fnum(row.Value), fnum(row.Min), fnum(row.Max), row.Method, "", "", "", "", "", "", note)
-			} else {
-				g.add(row.Path, fmt.Sprintf("%.6g", row.Value), "none", "", "", note)
-			}
-		}
-	}
-	if csv {
-		for _, rl := range rep.RedLines {
-			direction := "widen"
-			if rl.Kind == "constraint" {
-				direction = "drop"
-			}
-			g.add(rl.Path, rl.Kind, "", "", "", "", direction, strings.Join(rl.Set, " "), "", "", rl.Change, fmt.Sprint(rl.Deals), rl.Effect)
-		}
-	}
-	return g
-}
-
-func fnum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-
-// dealNames numbers the Nash deals an opening zone would have, so that a table says
-// "Nash: deal 1" and the deal is spelled out once below it instead of on every line.
-type dealNames struct {
-	deals []map[string]string
-}
-
-// effect is what happens, in the table's words: an opening names its Nash deal by number;
-// the other changes already say only what differs.
-func (n *dealNames) effect(kind string, deals uint64, nash map[string]string, effect string) string {
-	if kind != sim.ChangeOpens {
-		return effect
-	}
-	i := slices.IndexFunc(n.deals, func(d map[string]string) bool { return reflect.DeepEqual(d, nash) })
-	if i < 0 {
-		n.deals = append(n.deals, nash)
-		i = len(n.deals) - 1
-	}
-	return fmt.Sprintf("the zone opens with %s; Nash: deal %d", plural(deals, "deal", "deals"), i+1)
 }

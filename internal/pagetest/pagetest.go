@@ -101,11 +101,23 @@ type session struct {
 // start opens a headless Chromium at a projector's width, reading its console from the
 // first page on. No host name but the test's resolves.
 func start(t *testing.T, origin string) *session {
+	_, tab := Tab(t, 1280, 900, 4*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	return s
+}
+
+// Tab starts a headless Chromium with a window of the given size and returns the context
+// that bounds the whole session (start, load, checks and screenshots) and a tab in it. It
+// skips the test where no Chromium is installed. No host name but 127.0.0.1 resolves: a page
+// that reached past its origin would fail to load.
+func Tab(t testing.TB, width, height int, timeout time.Duration) (context.Context, context.Context) {
+	t.Helper()
 	bin := Chromium()
 	if bin == "" {
 		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	t.Cleanup(cancel)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin),
@@ -113,17 +125,14 @@ func start(t *testing.T, origin string) *session {
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-dev-shm-usage", true),
-		// No host name resolves: a page that reached past its origin would fail to load.
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-		chromedp.WindowSize(1280, 900),
+		chromedp.WindowSize(width, height),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	t.Cleanup(cancelAlloc)
 	tab, cancelTab := chromedp.NewContext(allocCtx)
 	t.Cleanup(cancelTab)
-	s := &session{t: t, ctx: tab, origin: origin}
-	s.collectConsole()
-	return s
+	return ctx, tab
 }
 
 // Drive runs the whole check against the page at origin (http://host:port/). name labels

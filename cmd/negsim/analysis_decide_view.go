@@ -82,13 +82,6 @@ func ratificationSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
 	return s, true
 }
 
-func share(n, of uint64) float64 {
-	if of == 0 {
-		return 0
-	}
-	return 100 * float64(n) / float64(of)
-}
-
 func beliefsSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
 	if len(an.Beliefs) == 0 {
 		return section{}, false
@@ -194,8 +187,6 @@ func ratifyingActors(sc *sim.Scenario, an *sim.Analysis) []string {
 	}
 	return ids
 }
-
-func (wd words) actor(id string) string { return actorName(wd.sc, id) }
 
 // belief reads one belief about another actor in words where its path is a common one.
 func (wd words) belief(as sim.Assignment) string {

@@ -1,0 +1,326 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
+)
+
+func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
+	r := &report{title: sc.Name}
+	share := 0.0
+	if an.Space.Deals > 0 {
+		share = 100 * float64(an.ZOPA.Count) / float64(an.Space.Deals)
+	}
+	space := section{title: "Outcome space", text: []string{
+		fmt.Sprintf("%d issues, %s possible deals. The zone of possible agreement (ZOPA) holds %s of them (%s).",
+			an.Space.Issues, count(an.Space.Deals), count(an.ZOPA.Count), percent(share)),
+	}}
+	if an.ZOPA.Count > 0 {
+		are := "are"
+		if an.Pareto.Count == 1 {
+			are = "is"
+		}
+		space.text = append(space.text, fmt.Sprintf("%s of them %s Pareto-optimal, with %s.", count(uint64(an.Pareto.Count)), are, plural(an.Pareto.Distinct, "distinct utility vector", "distinct utility vectors")))
+	}
+	g := &grid{header: []string{"actor", "veto", "power", "reservation"}, right: []bool{false, false, true, true}}
+	for _, ac := range an.Actors {
+		veto := "yes"
+		if !ac.Veto {
+			veto = "no (" + roleWithoutVeto(sc, an, ac.ID) + ")"
+		}
+		g.add(ac.Name, veto, fmt.Sprintf("%g", ac.Power), num(ac.Reservation))
+	}
+	space.grid = g
+	r.add(space)
+	for _, part := range []func(*sim.Scenario, *sim.Analysis) (section, bool){decisionSection, ratificationSection} {
+		if s, ok := part(sc, an); ok {
+			r.add(s)
+		}
+	}
+
+	if an.ZOPA.Count > 0 {
+		title := fmt.Sprintf("ZOPA deals, best first by Nash product (%s of %s)", count(uint64(an.ZOPA.Listed)), count(an.ZOPA.Count))
+		r.add(section{title: title, text: []string{"Each actor's utility, with its surplus over its reservation in brackets; * marks Pareto-optimal deals."}, grid: zopaTable(sc, an)})
+		r.add(section{title: "Bargaining solutions", grid: solutionsGrid(sc, an)})
+		r.add(section{title: "Options in the ZOPA", text: []string{"How many ZOPA deals settle each issue on each option; options in no ZOPA deal are out of reach."}, grid: issuesGrid(sc, an)})
+	} else {
+		r.add(diagnosisSection(sc, an))
+	}
+	if s, ok := beliefsSection(sc, an); ok {
+		r.add(s)
+	}
+	return r
+}
+
+func vetoLabel(ac sim.ActorSummary) string {
+	if ac.Veto {
+		return ac.ID
+	}
+	return ac.ID + " (no veto)"
+}
+
+// zopaTable is the terminal view of the listed deals: utilities with surplus together.
+func zopaTable(sc *sim.Scenario, an *sim.Analysis) *grid {
+	g := &grid{header: []string{"#"}, right: []bool{true}}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+		g.right = append(g.right, false)
+	}
+	for _, ac := range an.Actors {
+		g.header = append(g.header, vetoLabel(ac))
+		g.right = append(g.right, true)
+	}
+	g.header = append(g.header, "Nash product", "Pareto")
+	g.right = append(g.right, true, false)
+	if an.Decision != nil {
+		g.header = append(g.header, "votes")
+		g.right = append(g.right, true)
+	}
+	ratifying := ratifyingActors(sc, an)
+	for _, id := range ratifying {
+		g.header = append(g.header, "ratified for "+id)
+		g.right = append(g.right, true)
+	}
+	for i, d := range an.ZOPA.Deals {
+		row := []string{fmt.Sprint(i + 1)}
+		for _, is := range sc.Issues {
+			row = append(row, d.Options[is.ID])
+		}
+		for _, ac := range an.Actors {
+			row = append(row, fmt.Sprintf("%s (%s)", num(d.Utilities[ac.ID]), signed(d.Surplus[ac.ID])))
+		}
+		row = append(row, fmt.Sprintf("%.4g", d.NashProduct), mark(d.Pareto))
+		if an.Decision != nil && d.Votes != nil {
+			row = append(row, fmt.Sprintf("%d of %d", *d.Votes, an.Decision.VotesAtTable))
+		}
+		for _, id := range ratifying {
+			row = append(row, fmt.Sprintf("%d of %d votes", d.Ratification[id], an.Ratification[id].Votes))
+		}
+		g.add(row...)
+	}
+	return g
+}
+
+// writeZOPACSV is the CSV view, streamed: one column per number, so spreadsheets can
+// sort and plot.
+func writeZOPACSV(ctx context.Context, w io.Writer, sc *sim.Scenario, an *sim.Analysis) error {
+	header := []string{"rank"}
+	for _, is := range sc.Issues {
+		header = append(header, is.ID)
+	}
+	for _, ac := range an.Actors {
+		header = append(header, "utility_"+ac.ID)
+	}
+	for _, ac := range an.Actors {
+		header = append(header, "surplus_"+ac.ID)
+	}
+	header = append(header, "nash_product", "pareto")
+	if an.Decision != nil {
+		header = append(header, "votes")
+	}
+	ratifying := ratifyingActors(sc, an)
+	for _, id := range ratifying {
+		header = append(header, "ratification_votes_"+id)
+	}
+	cw := newCSVWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	rank := 0
+	err := an.EachDeal(ctx, func(d sim.Deal) error {
+		rank++
+		row := []string{fmt.Sprint(rank)}
+		for _, is := range sc.Issues {
+			row = append(row, d.Options[is.ID])
+		}
+		for _, ac := range an.Actors {
+			row = append(row, fmt.Sprint(d.Utilities[ac.ID]))
+		}
+		for _, ac := range an.Actors {
+			row = append(row, fmt.Sprint(d.Surplus[ac.ID]))
+		}
+		row = append(row, fmt.Sprint(d.NashProduct), fmt.Sprint(d.Pareto))
+		if an.Decision != nil && d.Votes != nil {
+			row = append(row, fmt.Sprint(*d.Votes))
+		}
+		for _, id := range ratifying {
+			row = append(row, fmt.Sprint(d.Ratification[id]))
+		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeAnalysisJSON writes an analysis as writeResultJSON would, with its listed deals
+// streamed into zopa.deals one at a time: the rest is encoded with no deals, and the deals
+// are encoded at the place and indentation the encoder gives an array there.
+func writeAnalysisJSON(ctx context.Context, w io.Writer, doc *config.Document, an *sim.Analysis) error {
+	if an.ZOPA.Listed == 0 {
+		return writeResultJSON(w, doc, an)
+	}
+	var rest bytes.Buffer
+	if err := writeResultJSON(&rest, doc, an); err != nil {
+		return err
+	}
+	// ZOPA is encoded count, listed, deals: the first deals after "zopa" is its list.
+	const hole = `"deals": []`
+	text := rest.Bytes()
+	zopa := bytes.Index(text, []byte(`"zopa": {`))
+	at := -1
+	if zopa >= 0 {
+		at = bytes.Index(text[zopa:], []byte(hole))
+	}
+	if at < 0 {
+		return fmt.Errorf("internal error: no place for the listed deals in the analysis")
+	}
+	at += zopa
+	const indent = "      " // zopa.deals[i] is three levels deep
+	if _, err := w.Write(text[:at+len(hole)-len("[]")]); err != nil {
+		return err
+	}
+	sep := "["
+	err := an.EachDeal(ctx, func(d sim.Deal) error {
+		item, err := json.MarshalIndent(d, indent, "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, sep+"\n"+indent); err != nil {
+			return err
+		}
+		sep = ","
+		_, err = w.Write(item)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "\n    ]"); err != nil {
+		return err
+	}
+	_, err = w.Write(text[at+len(hole):])
+	return err
+}
+
+func mark(b bool) string {
+	if b {
+		return "*"
+	}
+	return ""
+}
+
+// solutionsGrid puts solutions in columns and issues and actors in rows: five deals side
+// by side read better than five wide rows.
+func solutionsGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
+	named := an.Solutions.Named()
+	g := &grid{header: []string{""}, right: []bool{false}}
+	for _, ns := range named {
+		g.header = append(g.header, ns.Title)
+		g.right = append(g.right, false)
+	}
+	for _, is := range sc.Issues {
+		row := []string{is.ID}
+		for _, ns := range named {
+			row = append(row, ns.Solution.Options[is.ID])
+		}
+		g.add(row...)
+	}
+	for _, ac := range an.Actors {
+		row := []string{"utility: " + vetoLabel(ac)}
+		for _, ns := range named {
+			cell := fmt.Sprintf("%s (%s)", num(ns.Solution.Utilities[ac.ID]), signed(ns.Solution.Surplus[ac.ID]))
+			if !ac.Veto && !ns.Solution.Accepts[ac.ID] {
+				cell += " rejects"
+			}
+			row = append(row, cell)
+		}
+		g.add(row...)
+	}
+	return g
+}
+
+func issuesGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
+	g := &grid{header: []string{"issue", "options in the ZOPA (deals)", "never in the ZOPA"}}
+	for _, is := range sc.Issues {
+		var in, out []string
+		for _, o := range is.Options {
+			if n := an.Issues[is.ID][o.ID]; n > 0 {
+				in = append(in, fmt.Sprintf("%s (%s)", o.ID, count(n)))
+			} else {
+				out = append(out, o.ID)
+			}
+		}
+		g.add(is.Name, strings.Join(in, ", "), strings.Join(out, ", "))
+	}
+	return g
+}
+
+func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
+	dg := an.Diagnosis
+	s := section{title: "Why the zone of possible agreement is empty"}
+	if dg == nil {
+		return s
+	}
+	name := func(id string) string {
+		if i := sc.ActorIndex(id); i >= 0 {
+			return sc.Actors[i].Name
+		}
+		return id
+	}
+	if !dg.RedLinesClash && dg.Closest == nil {
+		decidedDiagnosis(sc, an, &s)
+		return s
+	}
+	if dg.RedLinesClash {
+		s.text = append(s.text, "The veto actors' red lines clash: no deal keeps all of them, whatever the reservation values.")
+	} else if c := dg.Closest; c != nil {
+		s.text = append(s.text, fmt.Sprintf("No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by %s at most:", num(c.LargestShortfall)))
+		var parts []string
+		for _, is := range sc.Issues {
+			parts = append(parts, fmt.Sprintf("%s = %s", is.ID, c.Options[is.ID]))
+		}
+		s.text = append(s.text, "  "+strings.Join(parts, ", "))
+		for _, ac := range an.Actors {
+			if !ac.Veto {
+				continue
+			}
+			if sf := c.Shortfall[ac.ID]; sf > 0 {
+				s.text = append(s.text, fmt.Sprintf("  %s gets %s, %s below its reservation %s.", name(ac.ID), num(c.Utilities[ac.ID]), num(sf), num(ac.Reservation)))
+			}
+		}
+	}
+	s.text = append(s.text, "", "Lowering one reservation, the others fixed:")
+	for _, g := range dg.Reservations {
+		if g.MustFallBy == nil {
+			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: no deal within its red lines satisfies all the other veto actors at their own reservations.", name(g.Actor)))
+			continue
+		}
+		if *g.MustFallBy <= sim.Tolerance {
+			continue
+		}
+		s.text = append(s.text, fmt.Sprintf("- %s: the best it can get from a deal the others accept is %s; its reservation %s would have to fall by %s.",
+			name(g.Actor), num(*g.Reachable), num(g.Reservation), num(*g.MustFallBy)))
+	}
+	s.text = append(s.text, "", "Dropping one red line or constraint:")
+	if len(dg.Openers) == 0 {
+		s.text = append(s.text, "- none opens the zone on its own.")
+	}
+	for _, o := range dg.Openers {
+		what := fmt.Sprintf("%s's red line on %s (%s)", name(o.Actor), o.Issue, o.Why)
+		if o.Kind == "constraint" {
+			what = fmt.Sprintf("%s's constraint %q", name(o.Actor), o.Why)
+		}
+		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s [%s]", what, plural(o.Deals, "deal", "deals"), o.Path))
+	}
+	return s
+}

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
+)
+
+// briefView is a brief for the reader or, as JSON, for a program; it has no CSV form.
+func briefView(doc *config.Document, b *sim.Brief) view {
+	return view{
+		json:   jsonOf(doc, b),
+		report: plainReport(func() *report { return briefReport(doc.Scenario, b).about(doc) }),
+	}
+}
+
+func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
+	wd := words{sc}
+	r := &report{title: b.Scenario + ": public brief"}
+	if b.Role != nil {
+		r.title = b.Scenario + ": brief for " + b.Role.Name
+	}
+	situation := section{title: "The situation", text: paragraphs(b.Situation)}
+	if len(situation.text) == 0 {
+		situation.text = []string{"The scenario gives no description."}
+	}
+	r.add(situation)
+
+	parties := &grid{header: []string{"party", "who they are"}}
+	for _, p := range b.Parties {
+		parties.add(p.Name, oneLine(p.Description))
+	}
+	r.add(section{title: "The parties", grid: parties})
+	if d := b.Decision; d != nil {
+		s := section{title: "How a deal is decided", text: []string{fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them.", d.VotesNeeded)}}
+		g := &grid{header: []string{"party", "votes"}, right: []bool{false, true}}
+		for _, v := range d.Votes {
+			g.add(actorName(sc, v.ID), fmt.Sprint(v.Votes))
+		}
+		s.grid = g
+		r.add(s)
+	}
+
+	for _, is := range b.Issues {
+		s := section{title: "Issue: " + is.Name}
+		if is.Description != "" {
+			s.text = append(s.text, oneLine(is.Description))
+		}
+		described := false
+		for _, o := range is.Options {
+			described = described || o.Description != ""
+		}
+		g := &grid{header: []string{"option", "label"}}
+		if described {
+			g.header = append(g.header, "what it means")
+		}
+		for _, o := range is.Options {
+			row := []string{o.ID, o.Label}
+			if described {
+				row = append(row, oneLine(o.Description))
+			}
+			g.add(row...)
+		}
+		s.grid = g
+		r.add(s)
+	}
+	if len(b.Sources) > 0 {
+		s := section{title: "Sources"}
+		for _, src := range b.Sources {
+			line := fmt.Sprintf("- %s: %s", src.ID, oneLine(src.Title))
+			if src.Date != "" {
+				line += " (" + src.Date + ")"
+			}
+			if src.URL != "" {
+				line += " <" + src.URL + ">"
+			}
+			s.text = append(s.text, line)
+		}
+		r.add(s)
+	}
+	if b.Role != nil {
+		for _, s := range roleSections(wd, b.Role) {
+			s.confidential = true
+			r.add(s)
+		}
+	}
+	return r
+}
+
+func roleSections(wd words, c *sim.Confidential) []section {
+	intro := section{title: "Confidential: for " + c.Name + " only", text: []string{
+		"Do not show this part to the other players.",
+		"",
+		fmt.Sprintf("You play %s. A deal settles every issue; what it is worth to you is the sum of the points of its options below, at most 100.", c.Name),
+	}}
+	if c.Veto {
+		intro.text = append(intro.text, "You hold a veto: there is no deal without your agreement.")
+	} else {
+		intro.text = append(intro.text, "You hold no veto: the others can settle without you, but your interests still count in the debrief.")
+	}
+	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))
+	if c.Source != "" {
+		intro.text = append(intro.text, "", "Where this comes from: "+oneLine(c.Source))
+	}
+	if c.Note != "" {
+		intro.text = append(intro.text, "", "Note: "+oneLine(c.Note))
+	}
+
+	prio := section{title: "What matters to you", text: []string{"Each issue's share is the most it can add to your 100 points; the points column is what an option adds (rounded to a tenth)."}}
+	g := &grid{header: []string{"issue", "share", "option", "points", "red line"}, right: []bool{false, true, false, true, false}}
+	for _, ri := range c.Issues {
+		for o, ro := range ri.Options {
+			issue, share := "", ""
+			if o == 0 {
+				issue, share = wd.issue(ri.Issue), wholePercent(ri.Share)
+			}
+			never := ""
+			if !ro.Acceptable {
+				never = "never"
+			}
+			g.add(issue, share, wd.option(ri.Issue, ro.Option), points(ro.Points), never)
+		}
+	}
+	prio.grid = g
+	sources := section{title: "Where your numbers come from"}
+	for _, ri := range c.Issues {
+		if ri.Share > 0 && (ri.Source != "" || ri.Note != "") {
+			sources.text = append(sources.text, cite("- "+wd.issue(ri.Issue)+".", ri.Source, ri.Note))
+		}
+	}
+
+	red := section{title: "Your red lines"}
+	for _, ri := range c.Issues {
+		if len(ri.Never) > 0 {
+			// The source states the position a red line rests on; the note is about the numbers.
+			red.text = append(red.text, cite(fmt.Sprintf("- %s: never %s.", wd.issue(ri.Issue), wd.options(ri.Issue, ri.Never, "or")), ri.Source, ""))
+		}
+	}
+	for _, cn := range c.Constraints {
+		line := fmt.Sprintf("- If %s, then %s.", conditions(wd, cn.If, "is", "and"), conditions(wd, cn.Then, "must be", "and"))
+		if cn.Why != "" {
+			line += " Why: " + oneLine(cn.Why)
+		}
+		red.text = append(red.text, cite(line, cn.Source, cn.Note))
+	}
+	if len(red.text) == 0 {
+		red.text = []string{"None: only your walk-away value limits what you accept."}
+	} else {
+		red.text = append([]string{"Accept no deal that crosses one of these, whatever its points:"}, red.text...)
+	}
+	if rr := c.Ratification; rr != nil {
+		switch {
+		case rr.RatifiesFor != "":
+			intro.text = append(intro.text, "", fmt.Sprintf("You do not sit at the table: you vote at home on any deal %s signs, with your %s. Vote for a deal only if it is worth at least your walk-away value to you.",
+				wd.actor(rr.RatifiesFor), plural(rr.OwnVotes, "vote", "votes")))
+		default:
+			names := make([]string, len(rr.By))
+			for i, id := range rr.By {
+				names[i] = wd.actor(id)
+			}
+			line := fmt.Sprintf("Any deal you sign must be ratified at home by %s: it needs %d of their %d votes. Sign nothing they would vote down.", strings.Join(names, ", "), rr.VotesNeeded, rr.Votes)
+			if rr.Note != "" {
+				line += " Note: " + oneLine(rr.Note)
+			}
+			intro.text = append(intro.text, "", line)
+		}
+	}
+	out := []section{intro, prio, red}
+	if bl := c.Beliefs; bl != nil {
+		s := section{title: "What you believe about the others", text: []string{"Your own reading of the other parties, which may be wrong:"}}
+		for _, as := range bl.Set {
+			s.text = append(s.text, "- "+wd.belief(as))
+		}
+		if bl.Note != "" {
+			s.text = append(s.text, "", "Why: "+oneLine(bl.Note))
+		}
+		out = append(out, s)
+	}
+	if len(sources.text) > 0 {
+		out = append(out, sources)
+	}
+	return out
+}

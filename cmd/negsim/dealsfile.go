@@ -1,0 +1,265 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
+)
+
+// readDeals reads a CSV file of tables' deals, collecting every error with its line and
+// column.
+func (a *app) readDeals(path string, sc *sim.Scenario) ([]sim.TableDeal, error) {
+	data, err := a.readUserFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return parseDeals(path, data, sc)
+}
+
+// readUserFile reads a file the user names as input (a deals file, a transcript): a file
+// that cannot be read is the user's to fix, a stopped run is not.
+func (a *app) readUserFile(path string) ([]byte, error) {
+	data, err := a.readInput(path)
+	switch {
+	case errors.Is(err, sim.ErrBadInput), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return nil, err
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, usagef("no file %q", path)
+	case err != nil:
+		return nil, usagef("cannot read %s: %v", path, err)
+	}
+	return data, nil
+}
+
+// maxDealErrors stops a hopeless file from burying the first errors under hundreds more.
+const maxDealErrors = 20
+
+// parseDeals reads deals CSV: header table,<issue ids...>, one row per table.
+func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // spreadsheets on Windows write a BOM
+	r := csv.NewReader(bytes.NewReader(data))
+	// Spreadsheets in locales whose decimal mark is a comma save CSV with semicolons: a
+	// header with semicolons and no comma is read that way.
+	if header, _, _ := bytes.Cut(data, []byte("\n")); bytes.IndexByte(header, ',') < 0 && bytes.IndexByte(header, ';') >= 0 {
+		r.Comma = ';'
+	}
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	var errs sim.Diagnostics
+	fail := func(line, col int, path, format string, args ...any) {
+		errs = append(errs, sim.Diagnostic{File: name, Line: line, Col: col, Path: path, Message: fmt.Sprintf(format, args...)})
+	}
+	header, err := r.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			fail(pe.Line, pe.Column, "", "%v", pe.Err)
+			return nil, errs
+		}
+		fail(1, 0, "", "no header: the first line must be table,<issue ids...>")
+		return nil, errs
+	}
+	// column[c] is the issue of column c, -1 for the table column.
+	column := make([]int, len(header))
+	seen := make([]int, len(sc.Issues))
+	for c, h := range header {
+		h = strings.TrimSpace(h)
+		line, col := r.FieldPos(c)
+		if c == 0 {
+			column[c] = -1
+			if !strings.EqualFold(h, "table") {
+				fail(line, col, "", "the first column must be \"table\", the table's name; got %q", h)
+			}
+			continue
+		}
+		k, err := sim.FindIssue(sc, h)
+		if err != nil {
+			fail(line, col, "", "header: %v", err)
+			column[c] = -2
+			continue
+		}
+		if seen[k] > 0 {
+			fail(line, col, "", "header: issue %q is given twice (columns %d and %d)", h, seen[k], c+1)
+		}
+		seen[k] = c + 1
+		column[c] = k
+	}
+	var missing []string
+	for k, c := range seen {
+		if c == 0 {
+			missing = append(missing, sc.Issues[k].ID)
+		}
+	}
+	if len(missing) > 0 {
+		fail(1, 0, "", "header: no column for %s; a deal settles every issue", strings.Join(missing, ", "))
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	var tables []sim.TableDeal
+	firstLine := map[string]int{}
+	for len(errs) < maxDealErrors {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			if !errors.Is(pe.Err, csv.ErrFieldCount) {
+				fail(pe.Line, pe.Column, "", "%v", pe.Err)
+				break
+			}
+		} else if err != nil {
+			return nil, err
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		if len(rec) != len(header) {
+			fail(line, 0, "", "%d cells, but the header has %d columns", len(rec), len(header))
+			continue
+		}
+		td := sim.TableDeal{Table: strings.TrimSpace(rec[0])}
+		if _, col := r.FieldPos(0); td.Table == "" {
+			fail(line, col, "table", "the table has no name")
+		} else if prev, dup := firstLine[td.Table]; dup {
+			fail(line, col, "table", "table %q already has a row, on line %d", td.Table, prev)
+		} else {
+			firstLine[td.Table] = line
+		}
+		empty := 0
+		for _, cell := range rec[1:] {
+			if strings.TrimSpace(cell) == "" {
+				empty++
+			}
+		}
+		if empty == len(rec)-1 {
+			tables = append(tables, td) // no agreement
+			continue
+		}
+		td.Choice = make([]int, len(sc.Issues))
+		for c := 1; c < len(rec); c++ {
+			k := column[c]
+			_, col := r.FieldPos(c)
+			cell := strings.TrimSpace(rec[c])
+			if cell == "" {
+				fail(line, col, sc.Issues[k].ID, "no option; a table's row gives an option for every issue, or none at all for no agreement")
+				continue
+			}
+			o, err := sim.FindOption(&sc.Issues[k], cell)
+			if err != nil {
+				fail(line, col, sc.Issues[k].ID, "%v", err)
+				continue
+			}
+			td.Choice[k] = o
+		}
+		tables = append(tables, td)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(tables) == 0 {
+		return nil, usagef("%s has a header but no tables: add one row per table", name)
+	}
+	return tables, nil
+}
+
+// readPlayRecord reads a transcript that play wrote.
+func (a *app) readPlayRecord(path string) (*playRecord, error) {
+	data, err := a.readUserFile(path)
+	if err != nil {
+		return nil, err
+	}
+	rec := &playRecord{}
+	if err := json.Unmarshal(data, rec); err != nil {
+		return nil, usagef("%s: not a transcript of negsim play: %v", path, err)
+	}
+	if rec.PlayTranscript == nil || rec.Seat == "" || rec.Ended == "" {
+		return nil, usagef("%s: not a transcript of negsim play: it has no seat or no end", path)
+	}
+	return rec, nil
+}
+
+// playedDeal is the deal of a transcript as one option per issue, or nil without agreement.
+func playedDeal(path string, rec *playRecord, sc *sim.Scenario) ([]int, error) {
+	if rec.Scenario != sc.Name {
+		return nil, usagef("%s was played on %q, not on %q", path, rec.Scenario, sc.Name)
+	}
+	if !rec.Outcome.Agreement || rec.Outcome.Deal == nil {
+		return nil, nil
+	}
+	parts := make([]string, len(sc.Issues))
+	for k, is := range sc.Issues {
+		parts[k] = is.ID + "=" + rec.Outcome.Deal.Options[is.ID]
+	}
+	choice, err := sim.ParseDeal(strings.Join(parts, ","), sc)
+	if err != nil {
+		return nil, usagef("%s: the agreed deal: %v", path, err)
+	}
+	return choice, nil
+}
+
+// setup says which scenario a transcript was played on, in the words of the command line.
+func setupOf(rec *playRecord) string {
+	text := rec.File
+	if rec.Variant != "" {
+		text += " --variant " + rec.Variant
+	}
+	for _, s := range rec.Set {
+		text += " --set " + s
+	}
+	return text
+}
+
+// transcriptScenario decides the scenario to score transcripts on: the one they were played
+// on when the command names none, and otherwise the one named, which must be theirs.
+func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []string) (string, whatIf, error) {
+	named := file != "" || w.variant != "" || len(w.sets) > 0
+	first := recs[0]
+	for i, rec := range recs {
+		if setupOf(rec) != setupOf(first) {
+			return "", w, usagef("%s was played on %s, %s on %s; score transcripts of one scenario together", paths[i], setupOf(rec), paths[0], setupOf(first))
+		}
+	}
+	if !named {
+		return first.File, whatIf{variant: first.Variant, sets: first.Set}, nil
+	}
+	given := playRecord{File: file, Variant: w.variant, Set: w.sets}
+	if given.File == "" {
+		given.File = scenarios.Default
+	}
+	if setupOf(&given) != setupOf(first) {
+		return "", w, usagef("%s was played on %s, not on %s; give the same scenario, or none to use the transcript's", paths[0], setupOf(first), setupOf(&given))
+	}
+	return file, w, nil
+}
+
+// transcriptTables reads transcripts as the deals of a class's tables, each named after its
+// file, and the scenario they were played on.
+func (a *app) transcriptTables(file string, w whatIf, paths []string) (string, whatIf, []*playRecord, error) {
+	var recs []*playRecord
+	for _, p := range paths {
+		rec, err := a.readPlayRecord(p)
+		if err != nil {
+			return "", w, nil, err
+		}
+		recs = append(recs, rec)
+	}
+	file, w, err := transcriptScenario(file, w, recs, paths)
+	return file, w, recs, err
+}
+
+func tableName(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot/vg"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*report, error) {
+	wd := words{sc}
+	r := &report{title: sc.Name + ": debrief"}
+	summary := section{title: "Summary", text: []string{
+		fmt.Sprintf("%s; %d reached a deal, %d of them in the zone of possible agreement (acceptable to every veto actor).",
+			plural(len(db.Tables), "table", "tables"), db.Agreements, db.InZOPA),
+	}}
+	if unsigned := db.Agreements - db.InZOPA; unsigned > 0 {
+		summary.text = append(summary.text, fmt.Sprintf("%s some veto actor would not sign %s as no agreement: every actor keeps its walk-away value, a joint gain of 0.",
+			plural(unsigned, "deal", "deals"), map[bool]string{true: "counts", false: "count"}[unsigned == 1]))
+	}
+	summary.text = append(summary.text,
+		fmt.Sprintf("%d left value on the table: another deal every veto actor accepts was at least as good for each and better for one.", db.LeftValue),
+		fmt.Sprintf("The ZOPA holds %s.", plural(db.ZOPA, "deal", "deals")))
+	r.add(summary)
+
+	g := &grid{header: []string{"rank", "table", "joint gain"}, right: []bool{true, false, true}}
+	// The veto actors first, whose surpluses make the joint gain; then the observers, whose
+	// briefs promise that their interests count in the debrief.
+	var shown []sim.Actor
+	for _, observers := range []bool{false, true} {
+		for _, ac := range sc.Actors {
+			if ac.Veto == observers {
+				continue
+			}
+			shown = append(shown, ac)
+			h := ac.ID
+			if observers {
+				h += " (no veto)"
+			}
+			g.header = append(g.header, h)
+			g.right = append(g.right, true)
+		}
+	}
+	g.header = append(g.header, "ZOPA", "Pareto", "Nash: issues differ", "Nash: distance")
+	g.right = append(g.right, false, false, true, true)
+	for _, t := range db.Tables {
+		// Two decimals: tables a tenth of a point apart are ranked apart, and should read so.
+		row := []string{fmt.Sprint(t.Rank), t.Table, fmt.Sprintf("%+.2f", 100*t.JointGain)}
+		if t.Score == nil {
+			for range shown {
+				row = append(row, "")
+			}
+			row = append(row, "no agreement", "", "", "")
+			g.add(row...)
+			continue
+		}
+		// A deal someone would not sign scores as no agreement: each actor's walk-away.
+		for _, ac := range shown {
+			for _, as := range t.Score.Actors {
+				if as.ID == ac.ID {
+					row = append(row, pts(scoredUtility(t.Score, as)))
+				}
+			}
+		}
+		differ, dist := "", ""
+		if n := t.Score.Nash; n != nil {
+			differ, dist = fmt.Sprint(n.IssuesDiffering), points(100*n.UtilityDistance)
+		}
+		zopa, pareto := "yes", yesNo(t.Score.Pareto)
+		if t.Score.CountsAsNoAgreement {
+			zopa, pareto = "no: not signed", "–"
+		}
+		row = append(row, zopa, pareto, differ, dist)
+		g.add(row...)
+	}
+	r.add(section{title: "Tables ranked by joint gain", text: []string{
+		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor, observers (no veto) included: points out of 100. " +
+			"A deal some veto actor would not sign scores as no agreement: every actor keeps its walk-away value.",
+	}, grid: g})
+
+	var outside, left []string
+	for _, t := range db.Tables {
+		s := t.Score
+		if s == nil {
+			continue
+		}
+		if s.CountsAsNoAgreement {
+			var who, written []string
+			for _, as := range s.Actors {
+				if as.Veto && !as.Accepts {
+					who = append(who, fmt.Sprintf("%s (%s)", as.Name, rejectionText(wd, as.Rejections)))
+				}
+				if as.Veto {
+					written = append(written, fmt.Sprintf("%s %s", as.ID, pts(as.Utility)))
+				}
+			}
+			why := strings.Join(who, "; ") + " would not sign"
+			if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
+				why = strings.Join(shortOfRules(sc, s), " and ")
+			}
+			line := fmt.Sprintf("- %s: %s, so it counts as no agreement. As written it gave %s, a joint gain of %s.",
+				t.Table, why, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
+			if d := s.DominatedBy; d != nil {
+				line += fmt.Sprintf(" Changing %s gives a deal every veto actor accepts and likes at least as much.", joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"))
+			}
+			outside = append(outside, line)
+			continue
+		}
+		if d := s.DominatedBy; d != nil {
+			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), signedPts(d.MinGain)))
+		}
+	}
+	if len(outside) > 0 {
+		r.add(section{title: "Deals outside the ZOPA", text: outside})
+	}
+	if len(left) > 0 {
+		r.add(section{title: "Value left on the table", text: left})
+	}
+	if (format == "html" || format == "markdown") && len(db.Axes) == 2 {
+		var svg bytes.Buffer
+		if err := debriefChart(&svg, "svg", label, sc, db); err != nil {
+			return nil, err
+		}
+		title := fmt.Sprintf("Every table's deal against the Pareto frontier for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))
+		r.add(section{title: "Chart", text: []string{
+			"Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values; the ring marks the Nash solution.",
+		}, figures: []figure{{title: title, svg: svg.Bytes()}}})
+	}
+	return r, nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// debriefChart plots every table's deal, the ZOPA's frontier for the two axis actors, the
+// Nash solution and both actors' walk-away values, all in points. Tables that reached the
+// same point share one label.
+func debriefChart(w io.Writer, format, title string, sc *sim.Scenario, db *sim.Debrief) error {
+	in := chartLine{label: "a table's deal in the ZOPA", color: 2, scatter: true, glyph: 0}
+	out := chartLine{label: "a table's deal outside the ZOPA", color: 0, scatter: true, glyph: 2}
+	for _, t := range db.Tables {
+		if t.Score == nil {
+			continue
+		}
+		var x, y float64
+		for _, as := range t.Score.Actors {
+			switch as.ID {
+			case db.Axes[0]:
+				x = 100 * as.Utility
+			case db.Axes[1]:
+				y = 100 * as.Utility
+			}
+		}
+		l := &out
+		if t.Score.InZOPA {
+			l = &in
+		}
+		if i := samePoint(l, x, y); i >= 0 {
+			l.labels[i] += ", " + t.Table
+			continue
+		}
+		l.xs, l.ys, l.labels = append(l.xs, x), append(l.ys, y), append(l.labels, t.Table)
+	}
+	var deals []chartLine
+	for _, l := range []chartLine{in, out} {
+		if len(l.xs) > 0 {
+			deals = append(deals, l)
+		}
+	}
+	pn := dealsPanel(title, sc, db.Axes, db.Frontier, db.Nash, deals...)
+	return writeChart(w, format, 7*vg.Inch, 6*vg.Inch, pn)
+}
+
+// samePoint is the index of the point of l at (x, y), or -1.
+func samePoint(l *chartLine, x, y float64) int {
+	for i := range l.xs {
+		if math.Abs(l.xs[i]-x) < 1e-9 && math.Abs(l.ys[i]-y) < 1e-9 {
+			return i
+		}
+	}
+	return -1
+}
+
+// debriefGrid is the CSV view: the ranked tables, one column per number.
+func debriefGrid(sc *sim.Scenario, db *sim.Debrief) *grid {
+	results := make([]tableResult, len(db.Tables))
+	for i, t := range db.Tables {
+		results[i] = tableResult{Table: t.Table, Score: t.Score}
+	}
+	g := scoreGrid(sc, results)
+	g.header = append([]string{"rank"}, g.header...)
+	for i := range g.rows {
+		g.rows[i] = append([]string{fmt.Sprint(db.Tables[i].Rank)}, g.rows[i]...)
+	}
+	return g
+}

@@ -1,0 +1,240 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func explainReport(sc *sim.Scenario, ex *sim.Explanation, whole bool) *report {
+	wd := words{sc}
+	r := &report{title: sc.Name}
+	if ex.TeacherNotes != nil {
+		r.add(teacherSection(ex.TeacherNotes))
+	}
+	if whole {
+		intro := section{title: "The scenario"}
+		if sc.Description != "" {
+			intro.text = append(intro.text, oneLine(sc.Description), "")
+		}
+		var issues []string
+		for _, is := range sc.Issues {
+			issues = append(issues, fmt.Sprintf("%s (%d options)", is.ID, len(is.Options)))
+		}
+		intro.text = append(intro.text, fmt.Sprintf("%d issues: %s. A deal picks one option on each: %s possible deals.",
+			len(sc.Issues), strings.Join(issues, ", "), count(ex.Deals)))
+		if len(sc.Sources) > 0 {
+			intro.text = append(intro.text, "", "Sources:")
+			for _, s := range sc.Sources {
+				line := fmt.Sprintf("- %s: %s", s.ID, oneLine(s.Title))
+				if s.URL != "" {
+					line += " <" + s.URL + ">"
+				} else if s.File != "" {
+					line += " (" + s.File + ")"
+				}
+				intro.text = append(intro.text, line)
+			}
+		}
+		r.add(intro)
+		if rules := whoMustAgree(wd); len(rules) > 0 {
+			r.add(section{title: "Who must agree", text: rules})
+		}
+	}
+	for _, ae := range ex.Actors {
+		r.add(actorSection(wd, ex, ae))
+	}
+	return r
+}
+
+// teacherSection shows the notes a scenario keeps for the teacher, set apart as
+// confidential: what each variant shows, the results a brief must not give away.
+func teacherSection(tn *sim.TeacherNotes) section {
+	s := section{title: "For the teacher only", confidential: true}
+	if tn.Scenario != "" {
+		s.text = append(s.text, paragraphs(tn.Scenario)...)
+	} else {
+		s.text = append(s.text, "The scenario keeps no teacher_notes.")
+	}
+	if len(tn.Variants) > 0 {
+		s.text = append(s.text, "", "Variants:")
+	}
+	for _, v := range tn.Variants {
+		line := "- " + v.ID
+		if v.Applied {
+			line += " (applied here)"
+		}
+		line += ": " + oneLine(v.Description)
+		if v.Notes != "" {
+			line += " Teacher's notes: " + oneLine(v.Notes)
+		}
+		s.text = append(s.text, line)
+	}
+	return s
+}
+
+func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) section {
+	title := ae.Name
+	if !ae.Veto {
+		title += " (no veto)"
+	}
+	s := section{title: title}
+	add := func(lines ...string) { s.text = append(s.text, lines...) }
+	if ae.Source != "" {
+		add("Source: " + oneLine(ae.Source))
+	}
+	if ae.Note != "" {
+		add("Note: " + oneLine(ae.Note))
+	}
+	if ae.Source != "" || ae.Note != "" {
+		add("")
+	}
+	if home := homeRole(wd, ae.ID); home != "" {
+		add(home, "")
+	} else if !ae.Veto {
+		add(fmt.Sprintf("%s has no veto: it is scored and reported, but cannot block a deal.", ae.Name), "")
+	}
+	if believes := beliefLines(wd, ae.ID); len(believes) > 0 {
+		add(believes...)
+		add("")
+	}
+
+	var top []string
+	for _, p := range ae.Priorities {
+		top = append(top, fmt.Sprintf("%s (%s)", p.Issue, wholePercent(p.Share)))
+	}
+	add(fmt.Sprintf("What %s cares about, as shares of its weight: %s.", ae.Name, joinWords(top, "and")))
+	for _, p := range ae.Priorities {
+		line := fmt.Sprintf("- %s, %s: best %s", wd.issue(p.Issue), wholePercent(p.Share), wd.options(p.Issue, p.Best, "or"))
+		if len(p.Worst) > 0 {
+			line += fmt.Sprintf("; worst %s", wd.options(p.Issue, p.Worst, "or"))
+		}
+		add(cite(line+".", p.Source, p.Note))
+	}
+	if len(ae.Ignores) > 0 {
+		add(fmt.Sprintf("It gives no weight to %s.", joinWords(ae.Ignores, "or")))
+	}
+	add("")
+
+	if len(ae.RedLines) == 0 && len(ae.Constraints) == 0 {
+		add("Red lines: none. Only its reservation limits what it accepts.")
+	} else {
+		add("Red lines:")
+		// A red line shares its source with the preference above, so it is not cited twice.
+		for _, rl := range ae.RedLines {
+			if len(rl.Excluded) == 0 {
+				add(fmt.Sprintf("- %s: its acceptable list names every option, so it rules none out.", wd.issue(rl.Issue)))
+				continue
+			}
+			add(fmt.Sprintf("- %s: accepts only %s; never %s.", wd.issue(rl.Issue),
+				wd.options(rl.Issue, rl.Acceptable, "or"), wd.options(rl.Issue, rl.Excluded, "or")))
+		}
+		for _, c := range ae.Constraints {
+			line := fmt.Sprintf("- If %s, then %s.", conditions(wd, c.If, "is", "and"), conditions(wd, c.Then, "must be", "and"))
+			if c.Why != "" {
+				line += " Why: " + oneLine(c.Why)
+			}
+			add(cite(line, c.Source, c.Note))
+		}
+	}
+	add("")
+
+	if ae.Best == nil {
+		add("Its red lines and constraints together rule out every deal: it can never agree.")
+		return s
+	}
+	add(fmt.Sprintf("Best deal within its red lines, worth %s to it: %s.", num(ae.Best.Utility), wd.deal(ae.Best)))
+	add(fmt.Sprintf("Worst deal within its red lines, worth %s to it: %s.", num(ae.Worst.Utility), wd.deal(ae.Worst)))
+	add("")
+
+	add(fmt.Sprintf("Reservation: %s accepts no deal worth less than %s to it.", ae.Name, num(ae.Reservation)))
+	add(fmt.Sprintf("Of the %s possible deals, %s keep to its red lines; the reservation excludes %s of those, leaving %s it would accept.",
+		count(ex.Deals), count(ae.WithinRedLines), count(ae.BelowReservation), count(ae.Accepted)))
+	switch {
+	case ae.Accepted == 0:
+		add("No deal is worth that much to it within its red lines: as things stand it can never agree.")
+	case ae.BelowReservation == 0:
+		add("Every deal within its red lines is worth at least that much, so the reservation adds no limit of its own.")
+	case len(ae.RuledOutByReservation) > 0:
+		var parts []string
+		for _, k := range issuesOf(ae.RuledOutByReservation) {
+			var opts []string
+			for _, o := range ae.RuledOutByReservation {
+				if o.Issue == k {
+					opts = append(opts, o.Option)
+				}
+			}
+			parts = append(parts, fmt.Sprintf("%s is %s", k, wd.options(k, opts, "or")))
+		}
+		add(fmt.Sprintf("That excludes every deal in which %s, whatever the other issues give it.", joinWords(parts, "or")))
+	default:
+		add("No option is ruled out on its own: any option can be part of a deal it accepts, if the other issues make up for it.")
+	}
+	if ae.Accepted > 0 && ae.BelowReservation > 0 {
+		add("", "Deals it accepts, by option (of those within its red lines):")
+		for _, k := range wd.sc.Issues {
+			var parts []string
+			for _, oc := range ae.ByOption {
+				if oc.Issue == k.ID {
+					parts = append(parts, fmt.Sprintf("%s %s of %s", oc.Option, count(oc.Accepted), count(oc.WithinRedLines)))
+				}
+			}
+			if len(parts) > 0 {
+				add(fmt.Sprintf("- %s: %s", k.ID, strings.Join(parts, ", ")))
+			}
+		}
+	}
+	return s
+}
+
+// issuesOf lists the issues of option references in order of first appearance.
+func issuesOf(refs []sim.OptionRef) []string {
+	var out []string
+	for _, r := range refs {
+		if len(out) == 0 || out[len(out)-1] != r.Issue {
+			out = append(out, r.Issue)
+		}
+	}
+	return out
+}
+
+func conditions(wd words, cs []sim.Condition, verb, conj string) string {
+	var parts []string
+	for _, c := range cs {
+		parts = append(parts, fmt.Sprintf("%s %s %s", c.Issue, verb, wd.options(c.Issue, c.Options, "or")))
+	}
+	return joinWords(parts, conj)
+}
+
+// explainGrid is the CSV view: one row per actor, deals written as issue=option lists.
+func explainGrid(sc *sim.Scenario, ex *sim.Explanation) *grid {
+	g := &grid{header: []string{"actor", "veto", "reservation", "priorities", "red_lines", "constraints",
+		"best_deal", "best_utility", "worst_deal", "worst_utility", "within_red_lines", "accepted", "below_reservation", "ruled_out_by_reservation"}}
+	deal := func(d *sim.ScoredDeal) (string, string) {
+		if d == nil {
+			return "", ""
+		}
+		var parts []string
+		for _, is := range sc.Issues {
+			parts = append(parts, is.ID+"="+d.Options[is.ID])
+		}
+		return strings.Join(parts, ";"), fmt.Sprint(d.Utility)
+	}
+	for _, ae := range ex.Actors {
+		var pri, red, ruled []string
+		for _, p := range ae.Priorities {
+			pri = append(pri, fmt.Sprintf("%s=%g", p.Issue, p.Share))
+		}
+		for _, rl := range ae.RedLines {
+			red = append(red, rl.Issue+"="+strings.Join(rl.Acceptable, "|"))
+		}
+		for _, o := range ae.RuledOutByReservation {
+			ruled = append(ruled, o.Issue+"="+o.Option)
+		}
+		best, bu := deal(ae.Best)
+		worst, wu := deal(ae.Worst)
+		g.add(ae.ID, fmt.Sprint(ae.Veto), fmt.Sprint(ae.Reservation), strings.Join(pri, ";"), strings.Join(red, ";"), fmt.Sprint(len(ae.Constraints)),
+			best, bu, worst, wu, fmt.Sprint(ae.WithinRedLines), fmt.Sprint(ae.Accepted), fmt.Sprint(ae.BelowReservation), strings.Join(ruled, ";"))
+	}
+	return g
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
+	r := &report{title: fmt.Sprintf("%s: Monte Carlo, %d draws, seed %d", sc.Name, mc.Draws, mc.Seed)}
+	p := mc.ZOPANonEmpty
+	head := section{title: "Zone of possible agreement"}
+	if mc.Interrupted {
+		head.text = append(head.text, fmt.Sprintf("INTERRUPTED: %d of %d draws finished; every figure below covers those only.", mc.Draws, mc.Requested), "")
+	}
+	head.text = append(head.text,
+		fmt.Sprintf("P(ZOPA non-empty) = %s (%d of %d draws), 95%% interval %s to %s.", pct(p.Share), p.Count, p.Of, pct(p.Low), pct(p.High)),
+		fmt.Sprintf("Deals in the ZOPA per draw: mean %.4g, median %.4g, min %d, max %d.", mc.ZOPASize.Mean, mc.ZOPASize.Median, mc.ZOPASize.Min, mc.ZOPASize.Max))
+	r.add(head)
+	if len(mc.Recentred) > 0 {
+		moved := section{title: "Uncertainty under this what-if", text: []string{
+			"The what-if sets values the file's uncertainty: section also draws; their distributions move with them, by the same difference, within each value's range:"}}
+		for _, rc := range mc.Recentred {
+			moved.text = append(moved.text, fmt.Sprintf("- %s is %g in the file and %g here: %s becomes %s.",
+				rc.Path, rc.FileValue, rc.Value, rc.From, rc.To))
+		}
+		r.add(moved)
+	}
+	r.add(section{title: "Sensitivity", text: []string{"Spearman rank correlation of each uncertain value with the number of deals in the ZOPA, strongest first."}, grid: sensitivityGrid(mc, false)})
+	r.add(section{title: "Deals most often in the ZOPA", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.InZOPA)})
+	r.add(section{title: "Deals most often the Nash solution", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.Nash)})
+	g := &grid{header: []string{"issue", "Nash option (share of draws with a ZOPA)"}}
+	for _, f := range mc.NashOptions {
+		var parts []string
+		for _, o := range f.Options {
+			if o.Count > 0 {
+				parts = append(parts, fmt.Sprintf("%s %s", o.Option, pct(o.Share)))
+			}
+		}
+		g.add(f.Issue, strings.Join(parts, ", "))
+	}
+	r.add(section{title: "Nash option per issue", grid: g})
+	return r
+}
+
+func frequencyGrid(sc *sim.Scenario, ds []sim.DealFrequency) *grid {
+	g := &grid{header: []string{"#"}, right: []bool{true}}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+		g.right = append(g.right, false)
+	}
+	g.header = append(g.header, "share", "95% interval")
+	g.right = append(g.right, true, true)
+	for i, d := range ds {
+		row := []string{fmt.Sprint(i + 1)}
+		for _, is := range sc.Issues {
+			row = append(row, d.Options[is.ID])
+		}
+		row = append(row, pct(d.Share), pct(d.Low)+" – "+pct(d.High))
+		g.add(row...)
+	}
+	return g
+}
+
+func sensitivityGrid(mc *sim.MonteCarlo, csv bool) *grid {
+	g := &grid{header: []string{"path", "distribution", "mean", "min", "max", "rho"}, right: []bool{false, false, true, true, true, true}}
+	for _, s := range mc.Sensitivity {
+		rho := "n/a (constant)"
+		if csv {
+			rho = ""
+		}
+		if s.Rho != nil {
+			rho = fmt.Sprintf("%+.3f", *s.Rho)
+			if csv {
+				rho = fmt.Sprint(*s.Rho)
+			}
+		}
+		if csv {
+			g.add(s.Path, s.Distribution, fmt.Sprint(s.Mean), fmt.Sprint(s.Min), fmt.Sprint(s.Max), rho)
+			continue
+		}
+		g.add(s.Path, s.Distribution, fmt.Sprintf("%.4g", s.Mean), fmt.Sprintf("%.4g", s.Min), fmt.Sprintf("%.4g", s.Max), rho)
+	}
+	return g
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// How negsim writes numbers for a reader. Utilities read as decimals (num, signed) or as
+// points out of 100 (points, pts, signedPts); shares as percents, to the digits that
+// matter for each: percent for a share already in percent, pct for a proportion, and
+// wholePercent for a weight as a teacher writes it.
+
+// num formats a utility or surplus for reading: three decimals are finer than any
+// scenario's inputs.
+func num(x float64) string { return fmt.Sprintf("%.3f", x) }
+
+// signed shows a surplus with its sign; one that rounds to zero reads +0.000, never -0.000.
+func signed(x float64) string {
+	if math.Abs(x) < 0.0005 {
+		x = 0
+	}
+	return fmt.Sprintf("%+.3f", x)
+}
+
+// count writes a whole number with its thousands set apart: 12,345.
+func count(n uint64) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// plural counts things in words: 1 deal, 2 deals, 12,345 deals.
+func plural[N int | uint64](n N, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return count(uint64(n)) + " " + many
+}
+
+// points shows points out of 100 with one decimal, the precision a scoring sheet needs.
+func points(p float64) string { return fmt.Sprintf("%.1f", p) }
+
+// pts shows a utility as points out of 100.
+func pts(u float64) string { return points(100 * u) }
+
+// signedPts shows a surplus or gain as signed points; one that rounds to zero reads +0.0.
+func signedPts(u float64) string {
+	p := 100 * u
+	if math.Abs(p) < 0.05 {
+		p = 0
+	}
+	return fmt.Sprintf("%+.1f", p)
+}
+
+// percent shows a share with the digits that matter: 100%, 15.4%, 0.23%, 0.0012%.
+func percent(p float64) string {
+	switch {
+	case p == 0 || p >= 100:
+		return fmt.Sprintf("%.0f%%", p)
+	case p >= 1:
+		return fmt.Sprintf("%.1f%%", p)
+	}
+	return strconv.FormatFloat(p, 'g', 2, 64) + "%"
+}
+
+// wholePercent shows a weight share as the whole percent a teacher wrote, e.g. 35%.
+func wholePercent(share float64) string {
+	return fmt.Sprintf("%.0f%%", math.Round(100*share))
+}
+
+// pct shows a proportion from 0 to 1 as a percent with one decimal: 0.125 reads 12.5%.
+func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
+
+// share is n as a percent of of; a share of nothing is 0.
+func share(n, of uint64) float64 {
+	if of == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(of)
+}

@@ -1,0 +1,301 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// What the person at the seat reads: the introduction, the commands, each turn, what the
+// others said and the ending. play.go reads the moves and plays them.
+
+func (s *session) intro(variant string) {
+	v := s.g.View()
+	title := fmt.Sprintf("You play %s in %q", v.SeatName, s.sc.Name)
+	if variant != "" {
+		title += fmt.Sprintf(" (variant %s)", variant)
+	}
+	s.say("%s.", title)
+	if v.Protocol == sim.ProtocolMediated {
+		if v.Mediator == v.Seat {
+			s.say("Mediated talks, and you are the mediator: each round you put one text on the table (offer) and the others answer.")
+		} else {
+			mediator := "A neutral mediator"
+			if v.Mediator != "" {
+				mediator = s.name(v.Mediator)
+			}
+			s.say("Mediated talks: each round %s puts one text on the table; you accept or reject it.", mediator)
+		}
+	} else {
+		s.say("Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.")
+	}
+	agreed := "every party with a veto accepts"
+	if n := s.sc.Decision.VotesNeeded; n > 0 {
+		agreed += fmt.Sprintf(" and that wins %d votes", n)
+	}
+	for _, ac := range s.sc.Actors {
+		if len(ac.Ratification.By) > 0 {
+			agreed += " (and that is ratified at home where the scenario asks it)"
+			break
+		}
+	}
+	s.say("The other actors are the model's agents. The talks end at the first deal %s, or break down after round %d (rounds count from 0); then everyone keeps its walk-away value.", agreed, v.Deadline-1)
+	if v.Veto {
+		s.say("You hold a veto: there is no deal without your acceptance.")
+	} else {
+		s.say("You hold no veto: the others can settle without you.")
+	}
+	if s.sc.Decision.VotesNeeded > 0 {
+		s.say("Your acceptance counts for %s.", plural(s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes, "vote", "votes"))
+	}
+	if by := s.sc.Actors[s.sc.ActorIndex(v.Seat)].Ratification.By; len(by) > 0 {
+		s.say("A deal you agree must be ratified at home by %s.", joinWords(by, "and"))
+	}
+	s.say("Your walk-away value is %s points: a deal worth less leaves you worse off than no deal.", pts(v.Reservation))
+	s.say("Type show for your brief (your points for every option and your red lines), help for the commands.")
+}
+
+func (s *session) help() {
+	v := s.g.View()
+	s.say("Commands:")
+	s.say("  accept                  accept the proposal on the table")
+	s.say("  reject                  reject it")
+	switch {
+	case v.Protocol == sim.ProtocolAlternating:
+		s.say("  offer issue=option,...  propose a deal on your turn, or answer a proposal with a counter offer")
+	case v.Mediator == v.Seat:
+		s.say("  offer issue=option,...  put your text on the table (you are the mediator)")
+	}
+	s.say("  show                    your brief: your points for every option, your red lines, your walk-away value")
+	s.say("  score issue=option,...  what a deal would be worth to you")
+	s.say("  help                    this list")
+	s.say("  quit                    leave the table: the talks end without agreement")
+	ids := make([]string, len(s.sc.Issues))
+	for k, is := range s.sc.Issues {
+		ids[k] = is.ID
+	}
+	s.say("A deal names one option for every issue: %s.", strings.Join(ids, ", "))
+}
+
+func (s *session) scoreDeal(text string) {
+	choice, err := sim.ParseDeal(text, s.sc)
+	if err != nil {
+		s.say("%v", err)
+		return
+	}
+	w := s.g.Worth(choice)
+	s.say("Worth %s points to you. %s", pts(w.Utility), s.margin(w))
+}
+
+// margin says how a deal stands against the seat's walk-away value and red lines.
+func (s *session) margin(w sim.Worth) string {
+	var text string
+	if w.Surplus >= -sim.Tolerance {
+		text = fmt.Sprintf("%s points above your walk-away value of %s (surplus %s).", pts(max(0, w.Surplus)), pts(w.Reservation), signedPts(w.Surplus))
+	} else {
+		text = fmt.Sprintf("%s points below your walk-away value of %s (surplus %s).", pts(-w.Surplus), pts(w.Reservation), signedPts(w.Surplus))
+	}
+	var crossed []string
+	for _, r := range w.Rejections {
+		switch r.Kind {
+		case sim.RejectRedLine:
+			crossed = append(crossed, fmt.Sprintf("%s = %s", r.Issue, r.Option))
+		case sim.RejectConstraint:
+			crossed = append(crossed, "your condition: "+oneLine(r.Why))
+		}
+	}
+	if len(crossed) > 0 {
+		text += fmt.Sprintf(" It crosses your red lines: %s.", strings.Join(crossed, "; "))
+	}
+	if w.Ratified != nil && !*w.Ratified {
+		text += " It would not be ratified at home."
+	} else if w.Ratified != nil {
+		text += " It would be ratified at home."
+	}
+	return text
+}
+
+// turn shows the seat what it may know at its turn.
+func (s *session) turn(v *sim.PlayView, lastReservation float64) {
+	s.say("")
+	s.say("== Round %d (the last is round %d) ==", v.Round, v.Deadline-1)
+	for _, why := range v.Events {
+		s.say("Event: %s.", strings.TrimSuffix(oneLine(why), "."))
+	}
+	if lastReservation >= 0 && v.Reservation != lastReservation {
+		s.say("Your walk-away value is now %s points.", pts(v.Reservation))
+	}
+	if v.Turn == sim.TurnOffer {
+		if v.Protocol == sim.ProtocolMediated {
+			s.say("You are the mediator: put a text on the table with offer issue=option,... (one option for every issue; show lists them).")
+		} else {
+			s.say("Your turn to propose: offer issue=option,... (one option for every issue; show lists them).")
+		}
+		return
+	}
+	p := v.Proposal
+	if len(p.Changed) == 0 {
+		s.say("%s puts the same deal on the table again.", s.name(p.By))
+	} else {
+		s.say("%s puts this on the table (* changed since the last proposal):", s.name(p.By))
+		s.deal(p.Options, p.Changed)
+	}
+	s.say("Worth %s points to you.", pts(p.Utility))
+	if v.Coach != nil {
+		s.say("Coach: %s", s.margin(*v.Coach))
+	}
+	var yes, no []string
+	holdsOut := false
+	for _, ac := range s.sc.Actors {
+		switch {
+		case ac.ID == v.Seat:
+		case slices.Contains(v.AcceptedBy, ac.ID):
+			yes = append(yes, ac.Name)
+		case ac.ID == p.By:
+			// A proposer offers the best it can when nothing within everyone's red lines
+			// meets what it asks for now, and does not accept that itself.
+			holdsOut = true
+		default:
+			no = append(no, ac.Name)
+		}
+	}
+	if len(yes)+len(no) > 0 {
+		s.say("Accepted so far by: %s. Rejected by: %s.", orNone(yes), orNone(no))
+	}
+	if holdsOut {
+		s.say("%s does not accept its own proposal yet: it asks for more than it offers.", s.name(p.By))
+	}
+	moves := "accept or reject"
+	if v.CanCounter {
+		moves = "accept, reject, or offer issue=option,... as a counter"
+	}
+	s.say("Your move: %s.", moves)
+}
+
+func orNone(names []string) string {
+	if len(names) == 0 {
+		return "no one"
+	}
+	return joinWords(names, "and")
+}
+
+func (s *session) deal(options map[string]string, changed []string) {
+	width := 0
+	for _, is := range s.sc.Issues {
+		width = max(width, len(is.ID))
+	}
+	for _, is := range s.sc.Issues {
+		mark := " "
+		if slices.Contains(changed, is.ID) {
+			mark = "*"
+		}
+		s.say("  %s %-*s  %s", mark, width, is.ID, s.wd.option(is.ID, options[is.ID]))
+	}
+}
+
+// heard reports the answers to the proposals since the seat's last move.
+func (s *session) heard(hs []sim.Heard) {
+	seat := s.g.View().Seat
+	for _, h := range hs {
+		what := "the proposal by " + s.name(h.By)
+		switch {
+		case h.Basis == sim.BasisCounter:
+			what = "your counter offer"
+		case h.By == seat:
+			what = "your proposal"
+		case h.By == "":
+			what = "the mediator's proposal"
+		}
+		var yes, no []string
+		for _, ac := range s.sc.Actors {
+			who := ac.Name
+			if ac.ID == seat {
+				who = "you"
+			}
+			if slices.Contains(h.AcceptedBy, ac.ID) {
+				yes = append(yes, who)
+			} else {
+				no = append(no, who)
+			}
+		}
+		end := "No agreement."
+		if h.Agreement {
+			end = "Agreement."
+		}
+		if h.Votes != nil {
+			end = fmt.Sprintf("%s. %s", plural(*h.Votes, "vote", "votes"), end)
+		}
+		s.say("Round %d, %s: accepted by %s; rejected by %s. %s", h.Round, what, orNone(yes), orNone(no), end)
+	}
+}
+
+// ending shows how the talks ended: the outcome, every actor's points and surplus, and
+// how the deal compares with the Nash deal and the frontier.
+func (s *session) ending() {
+	tr := s.g.Transcript()
+	out := tr.Outcome
+	s.say("")
+	s.say("== The talks are over ==")
+	switch tr.Ended {
+	case sim.EndQuit:
+		s.say("You left the table in round %d: no agreement, and everyone keeps its walk-away value.", out.Round)
+	case sim.EndDeadline:
+		s.say("No deal was agreed by the deadline (round %d): everyone keeps its walk-away value.", out.Round)
+	default:
+		s.say("Agreement in round %d:", out.Round)
+		s.deal(out.Deal.Options, nil)
+	}
+	g := &grid{header: []string{"actor", "veto", "points", "walk-away", "surplus"}, right: []bool{false, false, true, true, true}}
+	for _, ac := range tr.Actors {
+		name := ac.Name
+		if ac.ID == tr.Seat {
+			name += " (you)"
+		}
+		r := out.Reservations[ac.ID]
+		u := r
+		if out.Deal != nil {
+			u = out.Deal.Utilities[ac.ID]
+		}
+		g.add(name, yesNo(ac.Veto), pts(u), pts(r), signedPts(u-r))
+	}
+	s.say("Points at round %d's walk-away values:", out.Round)
+	g.render(s.stdout, false)
+	if out.Deal == nil {
+		if len(tr.Rounds) == 0 {
+			return
+		}
+		last := tr.Rounds[len(tr.Rounds)-1]
+		if last.ZOPA > 0 {
+			s.say("A deal was possible: %s every party with a veto would have accepted at round %d's walk-away values.", plural(last.ZOPA, "deal", "deals"), last.Round)
+		} else if tr.RipeAt == nil {
+			s.say("No deal was possible: the zone of possible agreement was empty in every round played.")
+		} else {
+			s.say("The zone of possible agreement was open from round %d, and closed again by round %d.", *tr.RipeAt, last.Round)
+		}
+		return
+	}
+	if out.Deal.Pareto {
+		s.say("On the Pareto frontier: no deal within everyone's red lines is better for one party with a veto and no worse for any.")
+	} else {
+		s.say("Not on the Pareto frontier: another deal every party with a veto accepts is better for one and no worse for any.")
+	}
+	for _, gap := range out.Solutions {
+		if gap.Solution != "nash" {
+			continue
+		}
+		if gap.IssuesDiffering == 0 {
+			s.say("It is the Nash deal at round %d's walk-away values.", out.Round)
+			break
+		}
+		var differ []string
+		for _, is := range s.sc.Issues {
+			if gap.Options[is.ID] != out.Deal.Options[is.ID] {
+				differ = append(differ, fmt.Sprintf("%s (Nash: %s)", is.ID, gap.Options[is.ID]))
+			}
+		}
+		s.say("Compared with the Nash deal at round %d's walk-away values: %d of %d issues differ, %s; the parties' points lie %s apart.",
+			out.Round, gap.IssuesDiffering, len(s.sc.Issues), strings.Join(differ, ", "), points(100*gap.UtilityDistance))
+	}
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"gonum.org/v1/plot/vg"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
+	r := &report{title: sc.Name}
+	if ex.TeacherNotes != nil {
+		// The teacher's copy opens with the notes, not inside Part 1.
+		r.add(teacherSection(ex.TeacherNotes))
+		plain := *ex
+		plain.TeacherNotes = nil
+		ex = &plain
+	}
+	about := "This report restates the scenario as its file gives it"
+	if variant != "" {
+		about = fmt.Sprintf("This report restates the scenario with its variant %q applied", variant)
+	}
+	r.add(section{title: "About this report", text: []string{
+		about + ", then shows the zone of possible agreement and the bargaining solutions, then plays the talks round by round.",
+		"Utilities run from 0 to 1; a reservation is an actor's value of no agreement.",
+	}})
+	part := func(title string, sections []section) {
+		for i, s := range sections {
+			if i == 0 && s.title != "" {
+				s.title = title + ": " + s.title
+			}
+			r.add(s)
+		}
+	}
+	part("Part 1, the scenario explained", explainReport(sc, ex, true).sections)
+	part("Part 2, the analysis", analysisReport(sc, an).sections)
+	part("Part 3, bargaining rounds", roundsReport(sc, tr).sections)
+
+	charts := section{title: "Charts"}
+	if format == "html" || format == "markdown" {
+		var svg bytes.Buffer
+		if err := roundsChart(&svg, "svg", label, tr); err != nil {
+			return nil, err
+		}
+		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's aspiration (solid), utility of the proposal (dashed) and reservation (dotted); the ZOPA's size below", svg: svg.Bytes()})
+		if plane != nil {
+			svg = bytes.Buffer{} // the rounds chart keeps the bytes written so far
+			var agreed []chartLine
+			if d := tr.Outcome.Deal; d != nil {
+				agreed = append(agreed, chartLine{label: "the rounds' agreement", color: 2, scatter: true,
+					xs: []float64{100 * d.Utilities[plane.Axes[0]]}, ys: []float64{100 * d.Utilities[plane.Axes[1]]}})
+			}
+			pn := dealsPanel(label, sc, plane.Axes, plane.Frontier, plane.Nash, agreed...)
+			if err := writeChart(&svg, "svg", 7*vg.Inch, 6*vg.Inch, pn); err != nil {
+				return nil, err
+			}
+			charts.figures = append(charts.figures, figure{title: fmt.Sprintf("The utility plane of %s and %s, in points: the ZOPA's frontier for them, the Nash solution and their walk-away values",
+				actorName(sc, plane.Axes[0]), actorName(sc, plane.Axes[1])), svg: svg.Bytes()})
+		}
+	} else {
+		charts.text = append(charts.text, "Write the report as HTML or Markdown (-o report.html) to see the charts.")
+	}
+	r.add(charts)
+	return r, nil
+}

@@ -1,0 +1,344 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"gonum.org/v1/plot/vg"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
+	r := &report{title: sc.Name + ": bargaining rounds"}
+	var how string
+	if tr.Protocol == sim.ProtocolMediated {
+		mediator := "a neutral mediator"
+		if tr.Mediator != "" {
+			mediator = actorName(sc, tr.Mediator)
+		}
+		rule := "the Nash product of the veto actors' surpluses"
+		if tr.Rule == sim.RuleMediator {
+			rule = "its own utility"
+		}
+		how = fmt.Sprintf("Mediated talks: each round %s proposes one text, chosen by %s.", mediator, rule)
+	} else {
+		how = "Alternating offers: the veto actors propose in turn."
+	}
+	intro := section{title: "Setup", text: []string{
+		how,
+		fmt.Sprintf("Deadline: %d rounds (0 to %d). Seed %d (the rounds draw no random numbers).", tr.Deadline, tr.Deadline-1, tr.Seed),
+	}}
+	if p := sc.Protocol; p.Source != "" || p.Note != "" {
+		intro.text = append(intro.text, strings.TrimSpace(strings.Join([]string{labelled("Source", p.Source), labelled("Note", p.Note)}, " ")))
+	}
+	g := &grid{header: []string{"actor", "veto", "strategy", "exponent e"}, right: []bool{false, false, false, true}}
+	for _, ac := range tr.Actors {
+		veto := "yes"
+		if !ac.Veto {
+			veto = "no"
+		}
+		e := ""
+		if ac.Exponent != nil {
+			e = fmt.Sprintf("%g", *ac.Exponent)
+		}
+		g.add(ac.Name, veto, string(ac.Strategy), e)
+	}
+	intro.grid = g
+	r.add(intro)
+
+	rounds := section{title: "Rounds", text: []string{
+		"Per actor: reservation / aspiration / utility of the proposal. The proposal lists only the issues that changed since the last one.",
+	}}
+	if tr.RipeAt != nil {
+		rounds.text = append(rounds.text, fmt.Sprintf("Talks are ripe from round %d: a ZOPA exists at that round's reservations.", *tr.RipeAt))
+	} else {
+		rounds.text = append(rounds.text, "The ZOPA is empty in every round: the talks never ripen.")
+	}
+	for _, rd := range tr.Rounds {
+		if len(rd.Misjudged) > 0 {
+			rounds.text = append(rounds.text, "Misjudged: the proposer believed its proposal would pass, but the actors named rejected it; its picture of them (its beliefs) was wrong.")
+			break
+		}
+	}
+	rounds.grid = roundsGrid(sc, tr)
+	r.add(rounds)
+
+	var events []string
+	for _, rd := range tr.Rounds {
+		for _, ev := range rd.Events {
+			events = append(events, fmt.Sprintf("- round %d: %s [%s]", rd.Round, ev.Why, eventChanges(ev)))
+		}
+	}
+	if len(events) > 0 {
+		r.add(section{title: "Events", text: events})
+	}
+	r.add(outcomeSection(sc, tr))
+	return r
+}
+
+func eventChanges(ev sim.FiredEvent) string {
+	var parts []string
+	for _, as := range ev.Set {
+		parts = append(parts, fmt.Sprintf("%s = %v", as.Path, as.Value))
+	}
+	for _, as := range ev.Add {
+		parts = append(parts, fmt.Sprintf("%s += %v", as.Path, as.Value))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// compactProposal shows only the issues that changed, so a reader sees the moves.
+func compactProposal(sc *sim.Scenario, p *sim.Proposal) string {
+	if p == nil {
+		return "none: the veto actors' red lines clash"
+	}
+	if len(p.Changed) == 0 {
+		return "unchanged"
+	}
+	var parts []string
+	for _, id := range p.Changed {
+		parts = append(parts, id+"="+p.Options[id])
+	}
+	return strings.Join(parts, " ")
+}
+
+func proposalBy(tr *sim.Transcript, p *sim.Proposal) string {
+	if p == nil {
+		return ""
+	}
+	by := p.By
+	if by == "" {
+		by = "mediator"
+	}
+	if p.Basis == sim.BasisClosest || p.Basis == sim.BasisOwnBest {
+		by += " (" + strings.ReplaceAll(p.Basis, "_", " ") + ")"
+	}
+	return by
+}
+
+func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
+	g := &grid{header: []string{"round"}, right: []bool{true}}
+	for _, ac := range tr.Actors {
+		g.header = append(g.header, ac.ID+" r / a / u")
+		g.right = append(g.right, true)
+	}
+	g.header = append(g.header, "proposal", "by", "accepted by", "ZOPA", "events")
+	g.right = append(g.right, false, false, false, true, false)
+	for _, rd := range tr.Rounds {
+		row := []string{fmt.Sprint(rd.Round)}
+		for _, ar := range rd.Actors {
+			u := "-"
+			if ar.Utility != nil {
+				u = num(*ar.Utility)
+			}
+			row = append(row, fmt.Sprintf("%s / %s / %s", num(ar.Reservation), num(ar.Aspiration), u))
+		}
+		accepted := strings.Join(rd.AcceptedBy, ", ")
+		if accepted == "" {
+			accepted = "none"
+		}
+		if rd.Agreement {
+			accepted = "all veto actors: agreement"
+		}
+		if rd.Votes != nil {
+			accepted += " (" + plural(*rd.Votes, "vote", "votes") + ")"
+		}
+		if len(rd.Misjudged) > 0 {
+			accepted += "; misjudged " + strings.Join(rd.Misjudged, ", ")
+		}
+		var whys []string
+		for _, ev := range rd.Events {
+			whys = append(whys, ev.Why)
+		}
+		row = append(row, compactProposal(sc, rd.Proposal), proposalBy(tr, rd.Proposal), accepted, count(rd.ZOPA), strings.Join(whys, "; "))
+		g.add(row...)
+	}
+	return g
+}
+
+// roundsCSVGrid has one column per value and the full deal in every row, for spreadsheets.
+func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
+	g := &grid{header: []string{"round", "zopa_size", "ripe", "proposer", "basis"}}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+	}
+	for _, ac := range tr.Actors {
+		g.header = append(g.header, "reservation_"+ac.ID, "aspiration_"+ac.ID, "utility_"+ac.ID, "accepts_"+ac.ID)
+	}
+	g.header = append(g.header, "agreement", "events")
+	votes, misjudged := false, false
+	for _, rd := range tr.Rounds {
+		votes = votes || rd.Votes != nil
+		misjudged = misjudged || len(rd.Misjudged) > 0
+	}
+	if votes {
+		g.header = append(g.header, "votes")
+	}
+	if misjudged {
+		g.header = append(g.header, "misjudged")
+	}
+	for _, rd := range tr.Rounds {
+		row := []string{fmt.Sprint(rd.Round), fmt.Sprint(rd.ZOPA), fmt.Sprint(rd.Ripe)}
+		if p := rd.Proposal; p != nil {
+			row = append(row, p.By, p.Basis)
+			for _, is := range sc.Issues {
+				row = append(row, p.Options[is.ID])
+			}
+		} else {
+			row = append(row, "", "")
+			for range sc.Issues {
+				row = append(row, "")
+			}
+		}
+		for _, ar := range rd.Actors {
+			u := ""
+			if ar.Utility != nil {
+				u = fmt.Sprint(*ar.Utility)
+			}
+			row = append(row, fmt.Sprint(ar.Reservation), fmt.Sprint(ar.Aspiration), u, fmt.Sprint(ar.Accepts))
+		}
+		var whys []string
+		for _, ev := range rd.Events {
+			whys = append(whys, ev.Why)
+		}
+		row = append(row, fmt.Sprint(rd.Agreement), strings.Join(whys, "; "))
+		if votes {
+			v := ""
+			if rd.Votes != nil {
+				v = fmt.Sprint(*rd.Votes)
+			}
+			row = append(row, v)
+		}
+		if misjudged {
+			row = append(row, strings.Join(rd.Misjudged, " "))
+		}
+		g.add(row...)
+	}
+	return g
+}
+
+func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
+	out := tr.Outcome
+	s := section{title: "Outcome"}
+	if !out.Agreement {
+		s.text = append(s.text, fmt.Sprintf("Breakdown: no proposal won every veto actor by the deadline (round %d, the last of rounds 0 to %d). Every actor is left with its reservation:", out.Round, tr.Deadline-1))
+		g := &grid{header: []string{"actor", "reservation at the end"}, right: []bool{false, true}}
+		for _, ac := range tr.Actors {
+			g.add(ac.Name, num(out.Reservations[ac.ID]))
+		}
+		s.grid = g
+		return s
+	}
+	d := out.Deal
+	pareto := "Pareto-optimal at that round's reservations"
+	if !d.Pareto {
+		pareto = "not Pareto-optimal: another deal every veto actor accepts is better for one and no worse for any"
+	}
+	// Rounds are numbered from 0 everywhere (the table, the chart, the JSON): "round 5 of 6"
+	// would read as the fifth.
+	s.text = append(s.text, fmt.Sprintf("Agreement in round %d of rounds 0 to %d (%s).", out.Round, tr.Deadline-1, pareto))
+	var parts []string
+	for _, is := range sc.Issues {
+		parts = append(parts, fmt.Sprintf("%s = %s", is.ID, d.Options[is.ID]))
+	}
+	s.text = append(s.text, "  "+strings.Join(parts, ", "))
+	if out.ClosestSolution != "" {
+		for _, g := range out.Solutions {
+			if g.Solution != out.ClosestSolution {
+				continue
+			}
+			same := fmt.Sprintf("%d issues differ, utility distance %s", g.IssuesDiffering, num(g.UtilityDistance))
+			if g.IssuesDiffering == 0 {
+				same = "the same deal"
+			}
+			s.text = append(s.text, fmt.Sprintf("Closest bargaining solution at round %d's reservations: %s (%s).", out.Round, g.Solution.Title(), same))
+		}
+	}
+	g := &grid{header: []string{"actor", "utility", "reservation", "surplus", "accepts"}, right: []bool{false, true, true, true, false}}
+	for _, ac := range tr.Actors {
+		acc := "yes"
+		if !d.Accepts[ac.ID] {
+			acc = "no"
+		}
+		if !ac.Veto {
+			acc += " (no veto)"
+		}
+		g.add(ac.Name, num(d.Utilities[ac.ID]), num(out.Reservations[ac.ID]), signed(d.Surplus[ac.ID]), acc)
+	}
+	s.grid = g
+	return s
+}
+
+// roundsChart draws each actor's aspiration (solid), the utility it gets from the proposal
+// (dashed) and its reservation (dotted) over the rounds, numbered from 0 as the transcript
+// numbers them, the ZOPA size below, and the events on both: a short tag on the chart,
+// the event itself in the legend.
+func roundsChart(w io.Writer, format string, title string, tr *sim.Transcript) error {
+	top, zopa := roundsPanels(title, tr)
+	return writeChart(w, format, 8*vg.Inch, 8*vg.Inch, top, zopa)
+}
+
+// roundsPanels are the two panels of the rounds chart: utilities above, ZOPA size below.
+func roundsPanels(title string, tr *sim.Transcript) (panel, panel) {
+	last := float64(tr.Deadline - 1)
+	top := panel{title: title + ": bargaining rounds", xLabel: "round", yLabel: "utility", fixed: true, yMin: 0, yMax: 1, legend: true, xFixed: true, xMax: last, wholeX: true}
+	for i, ac := range tr.Actors {
+		// The colour names the actor, the line style what is drawn (the keys below).
+		asp := chartLine{label: ac.ID, color: i, points: true}
+		got := chartLine{color: i, dashed: true}
+		res := chartLine{color: i, dotted: true}
+		for _, rd := range tr.Rounds {
+			ar := rd.Actors[i]
+			asp.xs, asp.ys = append(asp.xs, float64(rd.Round)), append(asp.ys, ar.Aspiration)
+			res.xs, res.ys = append(res.xs, float64(rd.Round)), append(res.ys, ar.Reservation)
+			if ar.Utility != nil {
+				got.xs, got.ys = append(got.xs, float64(rd.Round)), append(got.ys, *ar.Utility)
+			}
+		}
+		top.lines = append(top.lines, asp)
+		if len(got.xs) > 0 {
+			top.lines = append(top.lines, got)
+		}
+		top.lines = append(top.lines, res)
+	}
+	top.lines = append(top.lines, chartLine{key: true, label: "solid: aspiration"}, chartLine{key: true, dashed: true, label: "dashed: utility of the proposal"},
+		chartLine{key: true, dotted: true, label: "dotted: reservation"})
+	zopa := panel{xLabel: "round", yLabel: "deals in the ZOPA", fixed: true, yMax: 1, xFixed: true, xMax: last, wholeX: true, wholeY: true}
+	size := chartLine{color: len(tr.Actors), points: true}
+	for _, rd := range tr.Rounds {
+		size.xs, size.ys = append(size.xs, float64(rd.Round)), append(size.ys, float64(rd.ZOPA))
+		zopa.yMax = max(zopa.yMax, 1.1*float64(rd.ZOPA))
+	}
+	zopa.lines = []chartLine{size}
+	n := 0
+	for _, rd := range tr.Rounds {
+		for _, ev := range rd.Events {
+			n++
+			tag := fmt.Sprintf("E%d", n)
+			top.marks = append(top.marks, chartMark{x: float64(rd.Round), tag: tag, note: fmt.Sprintf("%s, round %d: %s", tag, rd.Round, shorten(ev.Why, 44))})
+			zopa.marks = append(zopa.marks, chartMark{x: float64(rd.Round), tag: tag})
+		}
+		if rd.Agreement {
+			top.marks = append(top.marks, chartMark{x: float64(rd.Round), tag: "deal", note: fmt.Sprintf("deal: agreement in round %d", rd.Round)})
+		}
+	}
+	return top, zopa
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// labelled is "Label: text.", or "" for no text.
+func labelled(label, text string) string {
+	if text = strings.TrimSpace(text); text == "" {
+		return ""
+	}
+	return label + ": " + strings.TrimSuffix(text, ".") + "."
+}

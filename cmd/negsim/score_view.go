@@ -1,0 +1,182 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/negsim/negsim/sim"
+)
+
+func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
+	wd := words{sc}
+	title := "The deal"
+	if res.Table != "" {
+		title = "Table " + res.Table
+	}
+	s := res.Score
+	if s == nil {
+		return []section{{title: title, text: []string{"No agreement: every actor keeps its walk-away value, a joint gain of 0."}}}
+	}
+	deal := section{title: title}
+	var parts []string
+	for _, is := range sc.Issues {
+		parts = append(parts, is.ID+" = "+wd.option(is.ID, s.Options[is.ID]))
+	}
+	deal.text = append(deal.text, strings.Join(parts, ", "), "")
+	g := &grid{header: []string{"actor", "veto", "points", "walk-away", "surplus", "accepts", "why not"}, right: []bool{false, false, true, true, true, false, false}}
+	for _, as := range s.Actors {
+		veto, acc := "yes", "yes"
+		if !as.Veto {
+			veto = "no"
+		}
+		if !as.Accepts {
+			acc = "no"
+		}
+		g.add(as.Name, veto, pts(as.Utility), pts(as.Reservation), signedPts(as.Surplus), acc, rejectionText(wd, as.Rejections))
+	}
+	deal.grid = g
+
+	v := &deal.text
+	if s.InZOPA {
+		*v = append(*v, "In the ZOPA: every veto actor accepts it.")
+		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
+	} else {
+		var who []string
+		for _, as := range s.Actors {
+			if as.Veto && !as.Accepts {
+				who = append(who, as.Name)
+			}
+		}
+		why := joinWords(who, "and") + " would not sign it (see why not)"
+		if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
+			why = "every veto actor would sign it, but " + strings.Join(shortOfRules(sc, s), " and ")
+		}
+		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s, so it counts as no agreement: every actor keeps its walk-away value.", why))
+		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points, as no agreement; signed as written it would be %s.", signedPts(s.JointGain), signedPts(s.JointGainIfSigned)))
+	}
+	*v = append(*v, voteLines(sc, s)...)
+	d := s.DominatedBy
+	var changes, gains []string
+	if d != nil {
+		changes = dealChanges(sc, s.Options, d.Options, true, wd)
+		for _, as := range s.Actors {
+			if g, ok := d.Gains[as.ID]; ok {
+				gains = append(gains, fmt.Sprintf("%s %s", as.Name, signedPts(g)))
+			}
+		}
+	}
+	// Under a decision rule or ratification the zone is more than the veto actors' yes.
+	deals, aDeal, paretoAmong, party, each := "the deals every veto actor accepts", "a deal every veto actor accepts", "the deals the parties accept", "veto actor", ""
+	if z := ruledZone(sc); z != "" {
+		party = partiesWord(sc)
+		deals, aDeal, paretoAmong, each = z, "one of "+z, z, " "+party
+	}
+	switch {
+	case s.Pareto:
+		*v = append(*v, fmt.Sprintf("Pareto-optimal among %s: no ZOPA deal is at least as good for every %s and better for one.", paretoAmong, party))
+	case s.InZOPA && d != nil:
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s gives %s, at least as good for each%s (%s points; the smallest gain %s).",
+			joinWords(changes, "and"), aDeal, each, strings.Join(gains, ", "), signedPts(d.MinGain)))
+	case d != nil:
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among %s, and this one is not among them. Changing %s gives one that is, at least as good for each %s (%s points).",
+			deals, joinWords(changes, "and"), party, strings.Join(gains, ", ")))
+	default:
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among %s, and this one is not among them.", deals))
+	}
+	if s.Nash == nil {
+		*v = append(*v, "No Nash solution to compare with: the ZOPA is empty.")
+	} else if s.Nash.IssuesDiffering == 0 {
+		*v = append(*v, "It is the Nash solution.")
+	} else {
+		var differ []string
+		for _, is := range sc.Issues {
+			if s.Nash.Options[is.ID] != s.Options[is.ID] {
+				differ = append(differ, fmt.Sprintf("%s (Nash: %s)", is.ID, s.Nash.Options[is.ID]))
+			}
+		}
+		verb := "differ"
+		if s.Nash.IssuesDiffering == 1 {
+			verb = "differs"
+		}
+		*v = append(*v, fmt.Sprintf("Distance to the Nash solution (of %s ZOPA deals): %d of %d issues %s, %s; the veto actors' points lie %s apart (Euclidean distance).",
+			count(zopa), s.Nash.IssuesDiffering, len(sc.Issues), verb, strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
+	}
+	return []section{deal}
+}
+
+// dealChanges lists the issues on which deal to differs from deal from, as "issue to option"
+// in file order, with the option's label when labelled is set.
+func dealChanges(sc *sim.Scenario, from, to map[string]string, labelled bool, wd words) []string {
+	var changes []string
+	for _, is := range sc.Issues {
+		if to[is.ID] == from[is.ID] {
+			continue
+		}
+		o := to[is.ID]
+		if labelled {
+			o = wd.option(is.ID, o)
+		}
+		changes = append(changes, fmt.Sprintf("%s to %s", is.ID, o))
+	}
+	return changes
+}
+
+// scoredUtility is what a deal scores for an actor: its utility when every veto actor
+// signs, else its reservation, as with no agreement.
+func scoredUtility(s *sim.Score, as sim.ActorScore) float64 {
+	if s.CountsAsNoAgreement {
+		return as.Reservation
+	}
+	return as.Utility
+}
+
+func rejectionText(wd words, rs []sim.Rejection) string {
+	var parts []string
+	for _, r := range rs {
+		switch r.Kind {
+		case sim.RejectRedLine:
+			parts = append(parts, fmt.Sprintf("red line: %s = %s", r.Issue, r.Option))
+		case sim.RejectConstraint:
+			parts = append(parts, "condition: "+oneLine(r.Why))
+		case sim.RejectReservation:
+			parts = append(parts, fmt.Sprintf("%s points below its walk-away", points(100*r.Shortfall)))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// scoreGrid is the CSV view: one row per deal, one column per number.
+func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
+	g := &grid{header: []string{"table"}}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+	}
+	for _, ac := range sc.Actors {
+		g.header = append(g.header, "points_"+ac.ID, "surplus_"+ac.ID, "accepts_"+ac.ID)
+	}
+	g.header = append(g.header, "in_zopa", "joint_gain", "pareto", "nash_issues_differing", "nash_distance")
+	for _, res := range results {
+		row := []string{res.Table}
+		s := res.Score
+		if s == nil {
+			for range len(g.header) - 1 {
+				row = append(row, "")
+			}
+			g.add(row...)
+			continue
+		}
+		for _, is := range sc.Issues {
+			row = append(row, s.Options[is.ID])
+		}
+		for _, as := range s.Actors {
+			row = append(row, fmt.Sprint(as.Points), fmt.Sprint(as.Surplus), fmt.Sprint(as.Accepts))
+		}
+		differ, dist := "", ""
+		if s.Nash != nil {
+			differ, dist = fmt.Sprint(s.Nash.IssuesDiffering), fmt.Sprint(s.Nash.UtilityDistance)
+		}
+		row = append(row, fmt.Sprint(s.InZOPA), fmt.Sprint(s.JointGain), fmt.Sprint(s.Pareto), differ, dist)
+		g.add(row...)
+	}
+	return g
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// How negsim names a scenario's parts in prose: by the names and labels the author gave,
+// ids where there are none, and lists joined as a sentence joins them.
+
+// words reads a scenario's ids back as the labels its author gave them.
+type words struct{ sc *sim.Scenario }
+
+func (wd words) issue(id string) string {
+	if k := wd.sc.IssueIndex(id); k >= 0 && wd.sc.Issues[k].Name != "" {
+		return wd.sc.Issues[k].Name
+	}
+	return id
+}
+
+func (wd words) option(issue, id string) string {
+	if k := wd.sc.IssueIndex(issue); k >= 0 {
+		is := &wd.sc.Issues[k]
+		if o := is.OptionIndex(id); o >= 0 && is.Options[o].Label != "" {
+			return fmt.Sprintf("%s (%s)", id, is.Options[o].Label)
+		}
+	}
+	return id
+}
+
+// options lists options as "a, b or c" with their labels.
+func (wd words) options(issue string, ids []string, conj string) string {
+	named := make([]string, len(ids))
+	for i, id := range ids {
+		named[i] = wd.option(issue, id)
+	}
+	return joinWords(named, conj)
+}
+
+func joinWords(items []string, conj string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
+}
+
+func (wd words) deal(d *sim.ScoredDeal) string {
+	var parts []string
+	for _, is := range wd.sc.Issues {
+		parts = append(parts, fmt.Sprintf("%s = %s", is.ID, d.Options[is.ID]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// cite appends a value's source and note in brackets, the way a reader checks a claim.
+func cite(text, source, note string) string {
+	var refs []string
+	if source != "" {
+		refs = append(refs, "source: "+oneLine(source))
+	}
+	if note != "" {
+		refs = append(refs, "note: "+oneLine(note))
+	}
+	if len(refs) == 0 {
+		return text
+	}
+	return text + " [" + strings.Join(refs, "; ") + "]"
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func (wd words) actor(id string) string { return actorName(wd.sc, id) }
+
+func actorName(sc *sim.Scenario, id string) string {
+	if i := sc.ActorIndex(id); i >= 0 {
+		return sc.Actors[i].Name
+	}
+	return id
+}
+
+// paragraphs splits a description at its blank lines and joins each paragraph's lines.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = oneLine(p); p != "" {
+			if len(out) > 0 {
+				out = append(out, "")
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
