@@ -113,10 +113,7 @@ func TestDecisionByHand(t *testing.T) {
 
 func analyzeFixture(t *testing.T, sc *Scenario) *Analysis {
 	t.Helper()
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	an, err := Analyze(context.Background(), sp, Options{Limit: 10, Workers: 1})
 	if err != nil {
 		t.Fatal(err)

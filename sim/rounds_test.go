@@ -85,10 +85,7 @@ func market(buyer, seller Actor, rounds int) *Scenario {
 
 func runRounds(t *testing.T, sc *Scenario, opts RoundsOptions) *Transcript {
 	t.Helper()
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	tr, err := Rounds(context.Background(), sp, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -405,10 +402,7 @@ func TestHardlinersWithoutZOPAAtTheirBestNeverAgree(t *testing.T) {
 		for a := range sc.Actors {
 			sc.Actors[a].Strategy = Strategy{Kind: StrategyHardliner}
 		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		// Is there a deal every veto actor rates at its own best within its red lines,
 		// at every reservation the run will see? Reservations only matter when above the
 		// best, so compare with the best alone and the largest reservation reached.
@@ -455,10 +449,7 @@ func TestMediatedProposalIsNashAmongAcceptable(t *testing.T) {
 	for range 150 {
 		sc := randomRoundsScenario(rng, false)
 		sc.Protocol = Protocol{Kind: ProtocolMediated, Rounds: sc.Protocol.Rounds}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		tr, err := Rounds(context.Background(), sp, RoundsOptions{})
 		if err != nil {
 			t.Fatal(err)
@@ -498,11 +489,8 @@ func TestMediatedProposalIsNashAmongAcceptable(t *testing.T) {
 func TestRoundsRejectsMediatorRuleWithoutMediator(t *testing.T) {
 	sc := market(Actor{Reservation: 0.2}, Actor{Reservation: 0.2}, 3)
 	sc.Protocol.Rule = RuleMediator
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Rounds(context.Background(), sp, RoundsOptions{})
+	sp := compiled(t, sc)
+	_, err := Rounds(context.Background(), sp, RoundsOptions{})
 	if err == nil {
 		t.Fatal("rule mediator without a mediator ran")
 	}
@@ -511,10 +499,7 @@ func TestRoundsRejectsMediatorRuleWithoutMediator(t *testing.T) {
 func BenchmarkRounds(b *testing.B) {
 	sc := randomRoundsScenario(rand.New(rand.NewPCG(1, 2)), false)
 	sc.Protocol.Rounds = 20
-	sp, err := Compile(sc)
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := compiled(b, sc)
 	for b.Loop() {
 		if _, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1}); err != nil {
 			b.Fatal(err)
@@ -527,14 +512,7 @@ func BenchmarkRounds(b *testing.B) {
 // on red lines and must work on utilities.
 func generatedScenario(issues, options, actors int) *Scenario {
 	rng := rand.New(rand.NewPCG(uint64(issues), uint64(options)))
-	sc := &Scenario{Name: "generated", Protocol: Protocol{Kind: ProtocolMediated, Rounds: 12}}
-	for k := range issues {
-		is := Issue{ID: fmt.Sprintf("i%d", k), Name: fmt.Sprintf("Issue %d", k)}
-		for o := range options {
-			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
-		}
-		sc.Issues = append(sc.Issues, is)
-	}
+	sc := &Scenario{Name: "generated", Issues: gridIssues(issues, options), Protocol: Protocol{Kind: ProtocolMediated, Rounds: 12}}
 	for a := range actors {
 		act := Actor{ID: fmt.Sprintf("a%d", a), Name: fmt.Sprintf("Actor %d", a), Veto: true, Power: 1,
 			Reservation: 0.3 + 0.3*rng.Float64(), Strategy: Strategy{Kind: StrategyKinds[a%3]}}
@@ -553,10 +531,7 @@ func generatedScenario(issues, options, actors int) *Scenario {
 func BenchmarkRoundsGenerated(b *testing.B) {
 	for _, size := range []struct{ issues, options int }{{4, 5}, {6, 5}, {8, 5}} {
 		b.Run(fmt.Sprintf("%dx%d", size.issues, size.options), func(b *testing.B) {
-			sp, err := Compile(generatedScenario(size.issues, size.options, 3))
-			if err != nil {
-				b.Fatal(err)
-			}
+			sp := compiled(b, generatedScenario(size.issues, size.options, 3))
 			for b.Loop() {
 				if _, err := Rounds(context.Background(), sp, RoundsOptions{}); err != nil {
 					b.Fatal(err)
