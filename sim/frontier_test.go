@@ -52,12 +52,7 @@ func TestSearchFrontierAgreesWithDivideAndConquer(t *testing.T) {
 	// representatives included.
 	rng := rand.New(rand.NewPCG(11, 12))
 	compared := 0
-	for n := 0; n < 300; n++ {
-		sc := randomScenario(rng)
-		if len(sc.Validate().Errors()) > 0 {
-			continue
-		}
-		sp := compiled(t, sc)
+	eachDrawn(t, rng, 300, func(n int, _ *Scenario, sp *Space) {
 		tr := newTree(sp, sp.baseRules(sp.reservations()))
 		dc, ok, err := tr.paretoDC(context.Background())
 		if err != nil || !ok {
@@ -76,7 +71,7 @@ func TestSearchFrontierAgreesWithDivideAndConquer(t *testing.T) {
 			}
 		}
 		compared++
-	}
+	})
 	if compared < 200 {
 		t.Fatalf("only %d scenarios compared", compared)
 	}

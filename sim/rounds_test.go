@@ -267,14 +267,7 @@ func randomRoundsScenario(rng *rand.Rand, falling bool) *Scenario {
 				pr.Utilities[o.ID] = math.Round(rng.Float64()*10) / 10
 			}
 			if rng.IntN(3) == 0 {
-				for _, o := range is.Options {
-					if rng.IntN(4) > 0 {
-						pr.Acceptable = append(pr.Acceptable, o.ID)
-					}
-				}
-				if len(pr.Acceptable) == 0 {
-					pr.Acceptable = []string{is.Options[0].ID}
-				}
+				pr.Acceptable = randomRedLine(rng, is, 4)
 			}
 			act.Preferences = append(act.Preferences, pr)
 		}
@@ -288,19 +281,27 @@ func randomRoundsScenario(rng *rand.Rand, falling bool) *Scenario {
 	return sc
 }
 
-// allDeals lists the outcome space by brute force, an independent check on the search.
+// allDeals lists the outcome space by brute force (eachDeal's odometer), an independent
+// check on the search.
 func allDeals(sc *Scenario) [][]int {
-	deals := [][]int{{}}
-	for _, is := range sc.Issues {
-		var next [][]int
+	var deals [][]int
+	eachDeal(sc, func(choice []int) { deals = append(deals, slices.Clone(choice)) })
+	return deals
+}
+
+// bestWithinRedLines is, for each actor, the most any of the deals within its red lines
+// gives it, or −Inf when none is.
+func bestWithinRedLines(sp *Space, deals [][]int) []float64 {
+	best := make([]float64, sp.actors)
+	for a := range best {
+		best[a] = math.Inf(-1)
 		for _, d := range deals {
-			for o := range is.Options {
-				next = append(next, append(slices.Clone(d), o))
+			if sp.MeetsRedLines(a, d) {
+				best[a] = max(best[a], sp.Utility(a, d))
 			}
 		}
-		deals = next
 	}
-	return deals
+	return best
 }
 
 func TestRoundsInvariants(t *testing.T) {
@@ -318,15 +319,7 @@ func TestRoundsInvariants(t *testing.T) {
 			t.Fatalf("scenario %d: %v", i, err)
 		}
 		deals := allDeals(sc)
-		best := make([]float64, len(sc.Actors))
-		for a := range sc.Actors {
-			best[a] = math.Inf(-1)
-			for _, d := range deals {
-				if sp.MeetsRedLines(a, d) {
-					best[a] = max(best[a], sp.Utility(a, d))
-				}
-			}
-		}
+		best := bestWithinRedLines(sp, deals)
 		for _, rd := range tr.Rounds {
 			res := make([]float64, len(sc.Actors))
 			for a, ar := range rd.Actors {
@@ -407,15 +400,7 @@ func TestHardlinersWithoutZOPAAtTheirBestNeverAgree(t *testing.T) {
 		// at every reservation the run will see? Reservations only matter when above the
 		// best, so compare with the best alone and the largest reservation reached.
 		deals := allDeals(sc)
-		best := make([]float64, len(sc.Actors))
-		for a := range sc.Actors {
-			best[a] = math.Inf(-1)
-			for _, d := range deals {
-				if sp.MeetsRedLines(a, d) {
-					best[a] = max(best[a], sp.Utility(a, d))
-				}
-			}
-		}
+		best := bestWithinRedLines(sp, deals)
 		atBest := false
 		for _, d := range deals {
 			ok := true

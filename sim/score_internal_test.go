@@ -173,12 +173,7 @@ func bruteDominating(sp *Space, choice []int) (found bool, minGain, sumGain floa
 func TestDominatingAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 2026))
 	checked, dominated := 0, 0
-	for n := 0; n < 150; n++ {
-		sc := randomScenario(rng)
-		sp := compileDrawn(t, sc)
-		if sp == nil {
-			continue
-		}
+	eachDrawn(t, rng, 150, func(n int, _ *Scenario, sp *Space) {
 		for i := uint64(0); i < sp.deals; i++ {
 			choice := sp.choiceAt(i)
 			d, err := sp.dominating(context.Background(), choice, sp.noReservations())
@@ -202,7 +197,7 @@ func TestDominatingAgreesWithBruteForce(t *testing.T) {
 				t.Fatalf("scenario %d, deal %v: min gain %g, sum %g; brute force %g, %g", n, choice, d.MinGain, sum, minGain, sumGain)
 			}
 		}
-	}
+	})
 	if checked < 500 || dominated < 100 {
 		t.Fatalf("only %d deals checked, %d dominated: the random scenarios no longer exercise the search", checked, dominated)
 	}
