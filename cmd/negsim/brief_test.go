@@ -377,7 +377,7 @@ func TestVariantBriefsQuoteTheVariantsNotes(t *testing.T) {
 	}
 }
 
-func twoByTwoScenario(t *testing.T) *sim.Scenario {
+func twoByTwoScenario(t testing.TB) *sim.Scenario {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
 	if err != nil {

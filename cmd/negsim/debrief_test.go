@@ -35,9 +35,10 @@ const classCSV = "table,b,a\n" + // the issues in another order than the file's
 	"centre,b0,a1\n" +
 	"annex,b0,a0\n"
 
-func TestDebriefRanksAHandBuiltClass(t *testing.T) {
-	deals := writeTemp(t, "class.csv", classCSV)
-	out, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "--format", "json")
+// debriefJSON runs debrief with args and --format json, and decodes what it prints.
+func debriefJSON(t *testing.T, args ...string) sim.Debrief {
+	t.Helper()
+	out, errOut, code := runNegsim(t, append(append([]string{"debrief"}, args...), "--format", "json")...)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -45,6 +46,12 @@ func TestDebriefRanksAHandBuiltClass(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &db); err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+func TestDebriefRanksAHandBuiltClass(t *testing.T) {
+	deals := writeTemp(t, "class.csv", classCSV)
+	db := debriefJSON(t, "testdata/two-by-two.yaml", "--deals", deals)
 	want := []struct {
 		table string
 		rank  int
@@ -147,14 +154,7 @@ func TestDebriefCountsAnUnsignedDealAsNoAgreement(t *testing.T) {
 		"yellow,,,,,,,,,,,\n" +
 		"purple,withdraw-donetsk,de-facto,article5,not-now,cap,none,maintain,reparations,guarantees-first,membership-path,none\n"
 	deals := writeTemp(t, "class.csv", class)
-	out, errOut, code := runNegsim(t, "debrief", "--variant", "sanctions-bite", "--deals", deals, "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var db sim.Debrief
-	if err := json.Unmarshal([]byte(out), &db); err != nil {
-		t.Fatal(err)
-	}
+	db := debriefJSON(t, "--variant", "sanctions-bite", "--deals", deals)
 	byTable := map[string]sim.TableScore{}
 	for _, ts := range db.Tables {
 		byTable[ts.Table] = ts
@@ -215,14 +215,7 @@ func TestDebriefShowsObservers(t *testing.T) {
 // read the same as with commas.
 func TestDealsCSVWithSemicolons(t *testing.T) {
 	deals := writeTemp(t, "class.csv", "table;b;a\r\nnorth;b1;a2\r\nwest;;\r\n")
-	out, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var db sim.Debrief
-	if err := json.Unmarshal([]byte(out), &db); err != nil {
-		t.Fatal(err)
-	}
+	db := debriefJSON(t, "testdata/two-by-two.yaml", "--deals", deals)
 	// north: a2 b1, x .4 and y .5 over reservations .3: a joint gain of .3.
 	if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Score != nil {
 		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)
