@@ -13,8 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/negsim/negsim/sim"
 )
 
@@ -51,17 +49,7 @@ func playCase(t *testing.T, name string) (*playRecord, string) {
 		t.Fatal(err)
 	}
 	if *update {
-		for i := range sc.ar.Files {
-			switch sc.ar.Files[i].Name {
-			case "stdout":
-				sc.ar.Files[i].Data = []byte(out)
-			case "transcript.json":
-				sc.ar.Files[i].Data = data
-			}
-		}
-		if err := os.WriteFile(archive, txtar.Format(sc.ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		updateArchive(t, archive, sc.ar, map[string][]byte{"stdout": []byte(out), "transcript.json": data})
 	} else {
 		if out != sc.stdout {
 			t.Errorf("stdout differs from %s's; run go test ./cmd/negsim -update if the change is intended\ngot:\n%s", sc.archive, out)
