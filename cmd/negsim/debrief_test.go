@@ -127,11 +127,7 @@ func TestScoreCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"In the ZOPA", "Joint gain (the veto actors' surpluses added up): +30.0 points", "Not Pareto-optimal", "Changing a to a0 (First)", "X +20.0, Y +0.0"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("score output lacks %q:\n%s", want, out)
-		}
-	}
+	wantContains(t, "score output", out, "In the ZOPA", "Joint gain (the veto actors' surpluses added up): +30.0 points", "Not Pareto-optimal", "Changing a to a0 (First)", "X +20.0, Y +0.0")
 	_, errOut, code = runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal", "a=a2,b=b2")
 	if code != 2 || !strings.Contains(errOut, `issue "b" has no option "b2"; did you mean "b0"?`) {
 		t.Errorf("a bad option: exit %d, %s", code, errOut)

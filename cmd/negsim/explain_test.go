@@ -54,7 +54,7 @@ func TestExplainFixtureByHand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("--actor alpha: exit %d", code)
 	}
-	for _, want := range []string{
+	wantContains(t, "explain --actor alpha", stdout,
 		"What Alpha cares about, as shares of its weight: x (75%) and y (25%).",
 		"- Issue X: accepts only a (Option A) or b; never c.",
 		"- If x is b, then y must be p. Why: b only with p.",
@@ -63,11 +63,7 @@ func TestExplainFixtureByHand(t *testing.T) {
 		"Reservation: Alpha accepts no deal worth less than 0.700 to it.",
 		"Of the 6 possible deals, 3 keep to its red lines; the reservation excludes 1 of those, leaving 2 it would accept.",
 		"That excludes every deal in which x is b, whatever the other issues give it.",
-	} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("explain --actor alpha does not say %q:\n%s", want, stdout)
-		}
-	}
+	)
 	if strings.Contains(stdout, "Beta") {
 		t.Error("--actor alpha also explains beta")
 	}

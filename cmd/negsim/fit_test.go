@@ -34,11 +34,7 @@ func TestTablesFitTheWidth(t *testing.T) {
 		}
 	}
 	fitted, _, _ := runNegsim(t, "analyze", "--variant", "sanctions-bite", "--limit", "5", "--width", "100")
-	for _, want := range []string{"── # 1 ─", "  territory        freeze-dmz\n", "  Nash product     0.001436\n"} {
-		if !strings.Contains(fitted, want) {
-			t.Errorf("the fitted deal table lacks %q:\n%s", want, fitted)
-		}
-	}
+	wantContains(t, "the fitted deal table", fitted, "── # 1 ─", "  territory        freeze-dmz\n", "  Nash product     0.001436\n")
 }
 
 func widest(text string) int {

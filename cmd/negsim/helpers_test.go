@@ -70,3 +70,14 @@ func writeTemp(t *testing.T, name, text string) string {
 	}
 	return path
 }
+
+// wantContains fails the test for each of wants that out, what the program printed as
+// what, does not contain.
+func wantContains(t *testing.T, what, out string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q:\n%s", what, want, out)
+		}
+	}
+}

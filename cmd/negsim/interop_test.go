@@ -59,11 +59,7 @@ func TestImportGeniusToStdout(t *testing.T) {
 	if buyer.Utilities["low"] != 1 || buyer.Utilities["high"] != 100.0/300 {
 		t.Errorf("buyer's price utilities %v, want low 1 and high 1/3", buyer.Utilities)
 	}
-	for _, want := range []string{"note:", "Scale: genius", "one option per integer", "discount factor 0.5", "reservation_drift:"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("the imported YAML does not contain %q:\n%s", want, out)
-		}
-	}
+	wantContains(t, "the imported YAML", out, "note:", "Scale: genius", "one option per integer", "discount factor 0.5", "reservation_drift:")
 }
 
 func TestImportGeniusRawToFile(t *testing.T) {

@@ -152,11 +152,7 @@ func TestRoundsMarketFile(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"Talks are ripe from round 2", "A rival offer lifts the seller's hopes", "- round 4: A rival offer lifts the seller's hopes [actors.seller.reservation += 0.3]", "Breakdown"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("table output lacks %q:\n%s", want, out)
-		}
-	}
+	wantContains(t, "table output", out, "Talks are ripe from round 2", "A rival offer lifts the seller's hopes", "- round 4: A rival offer lifts the seller's hopes [actors.seller.reservation += 0.3]", "Breakdown")
 	for _, line := range strings.Split(out, "\n") {
 		if strings.Contains(line, "A rival offer") && strings.HasPrefix(line, "│") && !strings.HasPrefix(strings.TrimLeft(line, "│ "), "4 ") {
 			t.Errorf("the event is printed in the wrong round: %s", line)
