@@ -291,12 +291,9 @@ func TestBriefAllWritesEveryRole(t *testing.T) {
 // every single brief leave them out, under a variant too, while explain --teacher and
 // report --teacher show both the scenario's and the applied variant's.
 func TestTeacherNotesStayOutOfBriefs(t *testing.T) {
-	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := twoByTwoText(t)
 	const scenarioSecret, variantSecret = "SPOILER-zone-is-a0-b0", "SPOILER-variant-empties-it"
-	text := strings.Replace(string(base), "description: Two actors", "teacher_notes: "+scenarioSecret+"\ndescription: Two actors", 1)
+	text := strings.Replace(base, "description: Two actors", "teacher_notes: "+scenarioSecret+"\ndescription: Two actors", 1)
 	text = strings.Replace(text, "    description: X raises its reservation to 0.8, which empties the zone.\n",
 		"    description: X raises its reservation to 0.8.\n    teacher_notes: "+variantSecret+"\n", 1)
 	file := writeTemp(t, "secret.yaml", text)
@@ -377,13 +374,19 @@ func TestVariantBriefsQuoteTheVariantsNotes(t *testing.T) {
 	}
 }
 
-func twoByTwoScenario(t testing.TB) *sim.Scenario {
+// twoByTwoText is testdata/two-by-two.yaml as written, for tests that edit it.
+func twoByTwoText(t testing.TB) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := config.Load("two-by-two.yaml", data)
+	return string(data)
+}
+
+func twoByTwoScenario(t testing.TB) *sim.Scenario {
+	t.Helper()
+	doc, err := config.Load("two-by-two.yaml", []byte(twoByTwoText(t)))
 	if err != nil {
 		t.Fatal(err)
 	}

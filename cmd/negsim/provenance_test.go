@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -65,12 +63,9 @@ func TestEveryOutputNamesItsWhatIf(t *testing.T) {
 // A scenario's stance (a teaching model, not a forecast) is one line under the title of
 // every command that shows its results, and a field of their JSON.
 func TestStanceShownWithResults(t *testing.T) {
-	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := twoByTwoText(t)
 	const stance = "A fixture for tests, not a forecast."
-	file := writeTemp(t, "stance.yaml", strings.Replace(string(base), "description:", "stance: "+stance+"\ndescription:", 1)+
+	file := writeTemp(t, "stance.yaml", strings.Replace(base, "description:", "stance: "+stance+"\ndescription:", 1)+
 		"uncertainty:\n  actors.x.reservation: {dist: uniform, min: 0.2, max: 0.4}\n")
 	for _, args := range [][]string{{"analyze"}, {"rounds"}, {"montecarlo", "--draws", "10"}, {"sweep", "--param", "actors.x.reservation", "--values", "0.3"}, {"report"}} {
 		args = append(args[:1:1], append([]string{file}, args[1:]...)...)

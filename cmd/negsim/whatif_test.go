@@ -211,11 +211,8 @@ func TestCompareCommandWithVariant(t *testing.T) {
 // b1", which removes a1 b0: ZOPA a0 b0, a2 b1. Narrowing X's acceptable b to b0 removes a2 b1
 // and leaves the constraint unmeetable, so a1 is out altogether: the ZOPA is a0 b0 alone.
 func TestWhatIfThatMakesAConstraintUnmeetableStillRuns(t *testing.T) {
-	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	withConstraint := strings.Replace(string(base),
+	base := twoByTwoText(t)
+	withConstraint := strings.Replace(base,
 		"      b: {weight: 40, utilities: {b0: 0, b1: 1}}\n",
 		"      b: {weight: 40, utilities: {b0: 0, b1: 1}, acceptable: [b0, b1]}\n    constraints:\n      - if: {a: [a1]}\n        then: {b: [b1]}\n        why: a1 only with b1\n", 1)
 	file := writeTemp(t, "constrained.yaml", withConstraint)
