@@ -234,10 +234,7 @@ func TestBriefLeakCheckCatchesLeaks(t *testing.T) {
 // 40%), so a0 (value 1) is worth 60 points, a1 (0.5) 30, a2 0; b1 (1) 40. Its reservation
 // 0.3 is 30 points.
 func TestBriefPointsByHand(t *testing.T) {
-	out, _, code := runNegsim(t, "brief", "testdata/two-by-two.yaml", "--actor", "x", "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
+	out := runOK(t, "brief", "testdata/two-by-two.yaml", "--actor", "x", "--format", "json")
 	var b sim.Brief
 	if err := json.Unmarshal([]byte(out), &b); err != nil {
 		t.Fatal(err)
@@ -354,10 +351,7 @@ func TestShippedBriefsGiveNothingAway(t *testing.T) {
 // the role brief quotes the variant's note, not the file's reasons for the numbers it
 // replaced ("It rises 0.005 a round" when the variant sets −0.01).
 func TestVariantBriefsQuoteTheVariantsNotes(t *testing.T) {
-	out, errOut, code := runNegsim(t, "brief", "--variant", "sanctions-bite", "--actor", "russia")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "brief", "--variant", "sanctions-bite", "--actor", "russia")
 	if strings.Contains(out, "rises 0.005 a round") {
 		t.Error("the brief quotes the file's drift note, which the variant's −0.01 replaced")
 	}

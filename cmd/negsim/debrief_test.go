@@ -38,10 +38,7 @@ const classCSV = "table,b,a\n" + // the issues in another order than the file's
 // debriefJSON runs debrief with args and --format json, and decodes what it prints.
 func debriefJSON(t *testing.T, args ...string) sim.Debrief {
 	t.Helper()
-	out, errOut, code := runNegsim(t, append(append([]string{"debrief"}, args...), "--format", "json")...)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, append(append([]string{"debrief"}, args...), "--format", "json")...)
 	var db sim.Debrief
 	if err := json.Unmarshal([]byte(out), &db); err != nil {
 		t.Fatal(err)

@@ -50,10 +50,7 @@ func TestExplainFixtureByHand(t *testing.T) {
 		t.Errorf("beta %+v; want no veto, 2 of 6 accepted, worst worth 0", beta)
 	}
 
-	stdout, _, code = runNegsim(t, "explain", file, "--actor", "alpha")
-	if code != exitOK {
-		t.Fatalf("--actor alpha: exit %d", code)
-	}
+	stdout = runOK(t, "explain", file, "--actor", "alpha")
 	wantContains(t, "explain --actor alpha", stdout,
 		"What Alpha cares about, as shares of its weight: x (75%) and y (25%).",
 		"- Issue X: accepts only a (Option A) or b; never c.",
@@ -82,10 +79,7 @@ func TestExplainGolden(t *testing.T) {
 	}
 	for name, args := range cases {
 		t.Run(name, func(t *testing.T) {
-			stdout, stderr, code := runNegsim(t, args...)
-			if code != exitOK {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
+			stdout := runOK(t, args...)
 			checkGolden(t, filepath.Join("testdata", "explain", name+".golden"), stdout)
 		})
 	}

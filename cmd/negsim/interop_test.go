@@ -45,10 +45,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 
 func TestImportGeniusToStdout(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
-	out, errs, code := runNegsim(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
+	out := runOK(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
 	doc, err := config.Load("stdout.yaml", []byte(out))
 	if err != nil {
 		t.Fatalf("the YAML on stdout does not load: %v\n%s", err, out)

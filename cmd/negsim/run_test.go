@@ -8,10 +8,7 @@ import (
 )
 
 func TestAnalyzeDefaultScenario(t *testing.T) {
-	out, errOut, code := runNegsim(t, "analyze", "--format", "json")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "analyze", "--format", "json")
 	for _, key := range []string{`"space"`, `"deals"`, `"zopa"`, `"count"`, `"solutions"`, `"nash"`, `"pareto"`, `"distinct"`, `"issues"`} {
 		if !strings.Contains(out, key) {
 			t.Errorf("JSON output lacks %s", key)
@@ -128,10 +125,7 @@ actors:
       territory: {weight: 70, utilities: {freeze: 1, partial: 0.5, cede: 0}, acceptable: [freeze, partial]}
       sanctions: {weight: 30, ideal: keep}
 `)
-	out, errOut, code := runNegsim(t, "analyze", file)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "analyze", file)
 	const want = "1 of them is Pareto-optimal, with 1 distinct utility vector.\n"
 	if !strings.Contains(out, "holds 1 of them") || !strings.Contains(out, want) {
 		t.Errorf("want a zone of 1 deal and %q in:\n%s", want, out)

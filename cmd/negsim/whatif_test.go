@@ -134,10 +134,7 @@ func TestMonteCarloCommandSameBytesOnOneAndTwoWorkers(t *testing.T) {
 	var outs []string
 	for _, format := range []string{"json", "table"} {
 		for _, workers := range []string{"1", "2"} {
-			out, errs, code := runNegsim(t, "montecarlo", file, "--draws", "500", "--seed", "9", "--workers", workers, "--format", format)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, errs)
-			}
+			out := runOK(t, "montecarlo", file, "--draws", "500", "--seed", "9", "--workers", workers, "--format", format)
 			outs = append(outs, out)
 		}
 	}
@@ -323,10 +320,7 @@ events:
 // 0.111. Replacing the variant's value by the file's draws, as before, gave 0.4 / 0.8 = 0.5.
 func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
 	file := writeTemp(t, "trade.yaml", tradeScenario)
-	out, errOut, code := runNegsim(t, "montecarlo", file+"#greedy-buyer", "--draws", "4000", "--seed", "3", "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "montecarlo", file+"#greedy-buyer", "--draws", "4000", "--seed", "3", "--format", "json")
 	var mc struct {
 		ZOPANonEmpty struct{ Share float64 } `json:"zopa_non_empty"`
 		Recentred    []struct{ Path, From, To string }
@@ -358,10 +352,7 @@ func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
 // a0 b0 .3 × .2 = .06, a2 b1 .1 × .2 = .02, a1 b0 0 × .45 = 0. Option order would put a1 b0
 // second.
 func TestCompareListsChangesAndBestDealsFirst(t *testing.T) {
-	out, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml#demanding", "testdata/two-by-two.yaml", "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "compare", "testdata/two-by-two.yaml#demanding", "testdata/two-by-two.yaml", "--format", "json")
 	var c struct {
 		Changes  []struct{ Path, Before, After string }
 		Entering []struct {
