@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"context"
 	"reflect"
 	"testing"
 )
@@ -109,14 +108,4 @@ func TestDecisionByHand(t *testing.T) {
 	if !reflect.DeepEqual(vd.Missing, wantMissing) {
 		t.Fatalf("missing %+v; want %+v", vd.Missing, wantMissing)
 	}
-}
-
-func analyzeFixture(t *testing.T, sc *Scenario) *Analysis {
-	t.Helper()
-	sp := compiled(t, sc)
-	an, err := Analyze(context.Background(), sp, Options{Limit: 10, Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return an
 }
