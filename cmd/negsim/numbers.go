@@ -60,6 +60,17 @@ func signedPts(u float64) string {
 	return fmt.Sprintf("%+.1f", p)
 }
 
+// dataPoints writes a utility as points (× 100) for a data file such as a CSV: rounded to
+// the 12 decimals of utility analyze reports (10 in points), so a spreadsheet keeps every
+// digit the engine vouches for and none of the float noise; -0 reads 0.
+func dataPoints(u float64) string {
+	p := math.Round(u*1e12) / 1e10
+	if p == 0 {
+		p = 0
+	}
+	return strconv.FormatFloat(p, 'f', -1, 64)
+}
+
 // percent shows a share with the digits that matter: 100%, 15.4%, 0.23%, 0.0012%.
 func percent(p float64) string {
 	switch {
