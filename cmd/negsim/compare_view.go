@@ -125,7 +125,81 @@ func actorMovesGrid(c *sim.Comparison, csv bool) *grid {
 		return num(*x)
 	}
 	for _, m := range c.Actors {
-		g.add(m.Actor, fmt.Sprint(m.Veto), f(m.ReservationBefore, false), f(m.ReservationAfter, false), f(m.SurplusBefore, true), f(m.SurplusAfter, true), f(m.SurplusChange, true))
+		veto := yesNo(m.Veto)
+		if csv {
+			veto = fmt.Sprint(m.Veto)
+		}
+		g.add(m.Actor, veto, f(m.ReservationBefore, false), f(m.ReservationAfter, false), f(m.SurplusBefore, true), f(m.SurplusAfter, true), f(m.SurplusChange, true))
+	}
+	return g
+}
+
+// compareTables are compare's tables as CSV, one per file so that each has one header a
+// spreadsheet or a script can read; --table picks one, the actor table by default (the one
+// compare wrote before the others were offered).
+var compareTables = map[string]func(sc *sim.Scenario, c *sim.Comparison) *grid{
+	"changes": func(_ *sim.Scenario, c *sim.Comparison) *grid {
+		g := &grid{header: []string{"path", "a", "b"}}
+		for _, ch := range c.Changes {
+			g.add(ch.Path, ch.Before, ch.After)
+		}
+		return g
+	},
+	"zopa": func(_ *sim.Scenario, c *sim.Comparison) *grid {
+		g := &grid{header: []string{"zopa_a", "zopa_b", "entering", "leaving"}}
+		g.add(fmt.Sprint(c.ZOPABefore), fmt.Sprint(c.ZOPAAfter), fmt.Sprint(c.EnteringCount), fmt.Sprint(c.LeavingCount))
+		return g
+	},
+	"entering": func(sc *sim.Scenario, c *sim.Comparison) *grid { return comparedDealsGrid(sc, c.Entering) },
+	"leaving":  func(sc *sim.Scenario, c *sim.Comparison) *grid { return comparedDealsGrid(sc, c.Leaving) },
+	"solutions": func(sc *sim.Scenario, c *sim.Comparison) *grid {
+		g := &grid{header: []string{"solution", "side"}}
+		for _, is := range sc.Issues {
+			g.header = append(g.header, is.ID)
+		}
+		for _, m := range c.Solutions {
+			for _, side := range []struct {
+				name string
+				deal map[string]string
+			}{{"a", m.Before}, {"b", m.After}} {
+				row := []string{string(m.Solution), side.name}
+				for _, is := range sc.Issues {
+					row = append(row, side.deal[is.ID]) // "" on a side whose ZOPA is empty
+				}
+				g.add(row...)
+			}
+		}
+		return g
+	},
+	"actors": func(_ *sim.Scenario, c *sim.Comparison) *grid { return actorMovesGrid(c, true) },
+}
+
+var compareTableNames = []string{"changes", "zopa", "entering", "leaving", "solutions", "actors"}
+
+// comparedDealsGrid lists entering or leaving deals: the options, each veto actor's surplus
+// (utility, 0 to 1) on the side where the deal is in the ZOPA, and the Nash product.
+func comparedDealsGrid(sc *sim.Scenario, ds []sim.ComparedDeal) *grid {
+	g := &grid{}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+	}
+	var veto []string
+	for _, ac := range sc.Actors {
+		if ac.Veto {
+			veto = append(veto, ac.ID)
+			g.header = append(g.header, "surplus_"+ac.ID)
+		}
+	}
+	g.header = append(g.header, "nash_product")
+	for _, d := range ds {
+		var row []string
+		for _, is := range sc.Issues {
+			row = append(row, d.Options[is.ID])
+		}
+		for _, id := range veto {
+			row = append(row, dataUtility(d.Surplus[id]))
+		}
+		g.add(append(row, dataUtility(d.NashProduct))...)
 	}
 	return g
 }

@@ -60,15 +60,21 @@ func signedPts(u float64) string {
 	return fmt.Sprintf("%+.1f", p)
 }
 
-// dataPoints writes a utility as points (× 100) for a data file such as a CSV: rounded to
-// the 12 decimals of utility analyze reports (10 in points), so a spreadsheet keeps every
-// digit the engine vouches for and none of the float noise; -0 reads 0.
-func dataPoints(u float64) string {
-	p := math.Round(u*1e12) / 1e10
-	if p == 0 {
-		p = 0
+// dataUtility writes a utility for a data file such as a CSV, rounded to the 12 decimals
+// analyze reports: every digit the engine vouches for and none of the float noise
+// (0.1620000000000001 reads 0.162).
+func dataUtility(u float64) string { return roundedData(u, 1e12) }
+
+// dataPoints writes a utility as points (× 100) for a data file, rounded as dataUtility
+// rounds the utility (10 decimals of points).
+func dataPoints(u float64) string { return roundedData(100*u, 1e10) }
+
+func roundedData(x, scale float64) string {
+	x = math.Round(x*scale) / scale
+	if x == 0 {
+		x = 0 // -0 reads 0
 	}
-	return strconv.FormatFloat(p, 'f', -1, 64)
+	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
 // percent shows a share with the digits that matter: 100%, 15.4%, 0.23%, 0.0012%.

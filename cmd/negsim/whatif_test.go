@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -392,5 +393,45 @@ func TestSetWithASpaceIsHinted(t *testing.T) {
 	_, errOut, code := runNegsim(t, "analyze", "--set", "actors.russia.reservation", "0.6")
 	if code != 2 || !strings.Contains(errOut, "did you mean --set actors.russia.reservation=0.6?") || strings.Contains(errOut, "no file") {
 		t.Errorf("exit %d, stderr %q; want 2 and the --set PATH=VALUE hint", code, errOut)
+	}
+}
+
+// compare's CSV offers every table, one per file. testdata/two-by-two.yaml against its
+// variant demanding (x's reservation .3 → .8, which empties the zone): the three ZOPA deals
+// of A all leave. Their surpluses in A (u − .3), from sim/zopa_test.go's table:
+//
+//	a0 b0  x .6 − .3 = .3, y .5 − .3 = .2    Nash product .06
+//	a2 b1  x .4 − .3 = .1, y .5 − .3 = .2    .02
+//	a1 b0  x .3 − .3 = 0,  y .75 − .3 = .45  0
+func TestCompareCSVGivesEveryTable(t *testing.T) {
+	want := map[string]string{
+		"changes":  "path,a,b\nactors.x.reservation,0.3,0.8\n",
+		"zopa":     "zopa_a,zopa_b,entering,leaving\n3,0,0,3\n",
+		"entering": "a,b,surplus_x,surplus_y,nash_product\n",
+		"leaving":  "a,b,surplus_x,surplus_y,nash_product\na0,b0,0.3,0.2,0.06\na2,b1,0.1,0.2,0.02\na1,b0,0,0.45,0\n",
+		// B's zone is empty, so every solution has a deal in A only.
+		"solutions": "solution,side,a,b\nnash,a,a0,b0\nnash,b,,\n",
+	}
+	for table, w := range want {
+		out, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml#demanding", "--format", "csv", "--table", table)
+		if code != 0 {
+			t.Fatalf("--table %s: exit %d: %s", table, code, errOut)
+		}
+		if !strings.HasPrefix(out, w) {
+			t.Errorf("--table %s:\n%s\nwant it to begin\n%s", table, out, w)
+		}
+	}
+	_, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--format", "csv", "--table", "leavng")
+	if code != 2 || !strings.Contains(errOut, `did you mean "leaving"?`) {
+		t.Errorf("a misspelt table: exit %d, %s", code, errOut)
+	}
+	_, errOut, code = runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--table", "zopa")
+	if code != 2 || !strings.Contains(errOut, "--format table shows every table") {
+		t.Errorf("--table without CSV: exit %d, %s", code, errOut)
+	}
+	// The actor table says yes and no for the veto, as every other table does.
+	text, _, _ := runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml")
+	if !regexp.MustCompile(`│ x +│ yes +│`).MatchString(text) || !regexp.MustCompile(`│ z +│ no +│`).MatchString(text) {
+		t.Errorf("the actor table should say yes/no for the veto:\n%s", text)
 	}
 }
