@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // How negsim writes numbers for a reader. Utilities read as decimals (num, signed) or as
@@ -24,18 +25,9 @@ func signed(x float64) string {
 	return fmt.Sprintf("%+.3f", x)
 }
 
-// count writes a whole number with its thousands set apart: 12,345.
-func count(n uint64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+// count writes a whole number with its thousands set apart, 12,345, as the engine's own
+// sentences do.
+func count(n uint64) string { return sim.Thousands(n) }
 
 // plural counts things in words: 1 deal, 2 deals, 12,345 deals.
 func plural[N int | uint64](n N, one, many string) string {
