@@ -30,6 +30,7 @@ type app struct {
 	// and bounds only its own work between two moves by --timeout.
 	interrupt context.Context
 	stdin     io.Reader
+	stdinRead bool // "-" named standard input as an input, which can be read once
 	stdout    io.Writer
 	stderr    io.Writer
 	settings  *config.Settings
@@ -264,9 +265,11 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 	}
 	data, err := a.readInput(arg)
 	switch {
+	case err == nil && arg == "-":
+		return config.StandardInput, data, nil
 	case err == nil:
 		return arg, data, nil
-	case errors.Is(err, sim.ErrBadInput), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, sim.ErrBadInput), errors.Is(err, config.ErrUsage), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return "", nil, err
 	case !errors.Is(err, fs.ErrNotExist):
 		return "", nil, usagef("cannot read %s: %v", arg, err)

@@ -141,3 +141,25 @@ actors:
 		t.Errorf("want a zone of 1 deal and %q in:\n%s", want, out)
 	}
 }
+
+// "-" reads the scenario from standard input, so new's output pipes into any reader.
+// two-by-two.yaml's ZOPA is a0 b0, a1 b0 and a2 b1 (sim/zopa_test.go): 3 of the 3 × 2 = 6
+// deals.
+func TestDashReadsTheScenarioFromStandardInput(t *testing.T) {
+	fixture, err := os.ReadFile("testdata/two-by-two.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runNegsimInput(t, string(fixture), "analyze", "-", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"count": 3`) {
+		t.Errorf("analyze -: exit %d, %s\n%s", code, errOut, out)
+	}
+	out, _, code = runNegsimInput(t, "name: x\nissues: [\n", "validate", "-")
+	if code != 2 || !strings.Contains(out, "standard input: invalid") || !strings.Contains(out, "standard input:2:") {
+		t.Errorf("a broken scenario on standard input should be named so, with its line: exit %d\n%s", code, out)
+	}
+	_, errOut, code = runNegsimInput(t, string(fixture), "compare", "-", "-")
+	if code != 2 || !strings.Contains(errOut, "is read once") {
+		t.Errorf("compare - -: exit %d, %s", code, errOut)
+	}
+}
