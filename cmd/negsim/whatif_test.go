@@ -435,3 +435,24 @@ func TestCompareCSVGivesEveryTable(t *testing.T) {
 		t.Errorf("the actor table should say yes/no for the veto:\n%s", text)
 	}
 }
+
+// sweep says before it runs what is wrong with what it was asked: a true/false path needs
+// compare, and an end out of range is named by its flag. x's reservation is a utility,
+// 0 to 1, so the sweep from .2 to 1.5 fails at --to 1.5, not at its first step past 1
+// (.2 + 3 × (1.3/4) = 1.175).
+func TestSweepNamesWhatIsWrongUpFront(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--param", "actors.z.veto", "--values", "true,false"}, "--param actors.z.veto is true or false (now false); sweep varies a number. To see what the other value does: negsim compare testdata/two-by-two.yaml testdata/two-by-two.yaml --set actors.z.veto=true"},
+		{[]string{"--param", "actors.x.reservation", "--from", "0.2", "--to", "1.5", "--steps", "5"}, "--to 1.5: 1.5 is outside [0,1]"},
+		{[]string{"--param", "actors.x.reservation", "--values", "0.5,-0.25"}, "--values -0.25: -0.25 is outside [0,1]"},
+		{[]string{"--param", "actors.x.reservation", "--values", "0.5,half"}, `--values: "half" is not a finite number`},
+	} {
+		_, errOut, code := runNegsim(t, append([]string{"sweep", "testdata/two-by-two.yaml"}, c.args...)...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %s\nwant %q", c.args, code, errOut, c.want)
+		}
+	}
+}
