@@ -295,16 +295,34 @@ func decode(ctx context.Context, name string, data []byte) (*Document, error) {
 		return nil, capErrors(name, errs)
 	}
 	// Where decoding failed, validation would fail too for the same reason (a misspelt
-	// weight reads as a missing one): report the decoding error alone, and nothing
-	// validation says about the object that holds it or the one around that.
-	broken := map[string]bool{}
+	// weight reads as a missing one, and its actor then weighs nothing): report the
+	// decoding error alone, and nothing validation says about the value itself. What it
+	// says about the object that holds it, or the one around that, is kept when it holds
+	// whatever the value: validation is run again with each broken number set to 1, and
+	// what it still says there (an unknown issue the weight was written under) is
+	// reported now rather than after the next run.
+	// A value that cannot be set to 1 (a misspelt field, a list) leaves what holds it
+	// unprobed: nothing validation says there is kept.
+	broken, around, unprobed := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	probe := sc.Clone()
 	for _, e := range errs {
 		broken[e.Path] = true
-		broken[parent(e.Path)] = true
-		broken[parent(parent(e.Path))] = true
+		holders := around
+		if probe.Set(e.Path, 1.0) != nil {
+			holders = unprobed
+		}
+		holders[parent(e.Path)] = true
+		holders[parent(parent(e.Path))] = true
+	}
+	regardless := map[string]bool{}
+	for _, p := range probe.Validate().Errors() {
+		regardless[p.Path+"\x00"+p.Message] = true
 	}
 	for _, p := range sc.Validate().Errors() {
-		if !broken[p.Path] {
+		switch {
+		case broken[p.Path], unprobed[p.Path]:
+		case around[p.Path] && !regardless[p.Path+"\x00"+p.Message]:
+		default:
 			errs = append(errs, doc.ErrorAt(p))
 		}
 	}
