@@ -163,3 +163,31 @@ func TestDashReadsTheScenarioFromStandardInput(t *testing.T) {
 		t.Errorf("compare - -: exit %d, %s", code, errOut)
 	}
 }
+
+// Slips get a did-you-mean: a flag one letter off, a file beside the one named (tlaks.yaml
+// for talks.yaml in the same folder), an id in capitals.
+func TestSlipsGetSuggestions(t *testing.T) {
+	dir := t.TempDir()
+	fixture, err := os.ReadFile("testdata/two-by-two.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "talks.yaml"), fixture, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "testdata/two-by-two.yaml", "--strcit"}, `unknown flag: --strcit; did you mean "--strict"?`},
+		{[]string{"analyze", "--formt", "json"}, `unknown flag: --formt; did you mean "--format"?`},
+		{[]string{"analyze", "--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim analyze --help' lists the flags"},
+		{[]string{"analyze", filepath.Join(dir, "tlaks.yaml")}, `did you mean "` + filepath.Join(dir, "talks.yaml") + `"?`},
+		{[]string{"new", filepath.Join(dir, "n.yaml"), "--issues", "Territory", "--actors", "a,b"}, `"Territory" is not a valid id: did you mean "territory"?`},
+	} {
+		_, errOut, code := runNegsim(t, c.args...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %s\nwant %q", c.args, code, errOut, c.want)
+		}
+	}
+}
