@@ -21,10 +21,15 @@ func flags(t *testing.T, args ...string) *pflag.FlagSet {
 	return fl
 }
 
-func TestSettingsPrecedence(t *testing.T) {
-	// No user config file may leak in from the machine running the tests.
+// withoutUserConfig keeps the settings file of the machine running the tests out of the
+// way.
+func withoutUserConfig(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("HOME", t.TempDir())
+}
+
+func TestSettingsPrecedence(t *testing.T) {
+	withoutUserConfig(t)
 	file := filepath.Join(t.TempDir(), "negsim.yaml")
 	if err := os.WriteFile(file, []byte("format: markdown\nworkers: 3\ntimeout: 1m\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -57,8 +62,7 @@ func TestSettingsPrecedence(t *testing.T) {
 }
 
 func TestSettingsErrors(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	t.Setenv("HOME", t.TempDir())
+	withoutUserConfig(t)
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
 	if err := os.WriteFile(bad, []byte("fromat: json\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -288,10 +288,8 @@ func TestConformanceRoundTrip(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var files []File
 			var back *sim.Scenario
-			sp, err := sim.Compile(c.sc)
-			if err != nil {
-				t.Fatal(err)
-			}
+			var err error
+			sp := compile(t, c.sc)
 			if c.format == "genius" {
 				files, _, err = WriteGenius(sp)
 				if err == nil {

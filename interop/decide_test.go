@@ -23,10 +23,7 @@ func TestExportNamesWhatWhoMustAgreeLoses(t *testing.T) {
 			{ID: "parliament", Name: "Parliament", Power: 1, Votes: 1, Preferences: pref},
 		},
 	}
-	sp, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compile(t, sc)
 	for name, write := range map[string]func(*sim.Space) ([]File, sim.Diagnostics, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
 		_, warn, err := write(sp)
 		if err != nil {

@@ -208,7 +208,7 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 			if is.lo, is.hi, err = bounds(f.Name, el); err != nil {
 				return nil, err
 			}
-			is.points = evenSteps(is.lo, is.hi, steps)
+			is.points = sim.SweepValues(is.lo, is.hi, steps)
 			for _, x := range is.points {
 				is.values = append(is.values, number(x))
 			}

@@ -131,19 +131,6 @@ func number(x float64) string {
 	return s
 }
 
-// evenSteps returns n equally spaced values from lo to hi inclusive.
-func evenSteps(lo, hi float64, n int) []float64 {
-	if n == 1 {
-		return []float64{lo}
-	}
-	out := make([]float64, n)
-	for i := range out {
-		out[i] = lo + (hi-lo)*float64(i)/float64(n-1)
-	}
-	out[n-1] = hi
-	return out
-}
-
 func clamp01(x float64) float64 { return math.Min(1, math.Max(0, x)) }
 
 // discountDrift spreads a GENIUS discount factor d over rounds as a reservation drift.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -12,11 +11,7 @@ import (
 // BenchmarkAnalyzeReference is the whole analysis a student waits for when running
 // 'negsim analyze' with no file: the ZOPA, and the diagnosis it needs when empty.
 func BenchmarkAnalyzeReference(b *testing.B) {
-	data, _ := scenarios.Read(scenarios.Default)
-	doc, err := config.Load(scenarios.Default+".yaml", data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	doc := load(b, scenarios.Default)
 	for _, variant := range []string{"", "sanctions-bite"} {
 		name := "shipped"
 		if variant != "" {
@@ -25,6 +20,7 @@ func BenchmarkAnalyzeReference(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			sc := doc.Scenario
 			if variant != "" {
+				var err error
 				if sc, err = sc.WithVariant(variant); err != nil {
 					b.Fatal(err)
 				}

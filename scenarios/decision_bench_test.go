@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -15,11 +14,7 @@ import (
 // reservation; the United States and Ukraine each wrong about Russia's reservation. The
 // target is 20 ms, at most one extra analysis per ratifying or believing actor.
 func BenchmarkAnalyzeReferenceDecided(b *testing.B) {
-	data, _ := scenarios.Read(scenarios.Default)
-	doc, err := config.Load(scenarios.Default+".yaml", data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	doc := load(b, scenarios.Default)
 	sc, err := doc.Scenario.WithVariant("sanctions-bite")
 	if err != nil {
 		b.Fatal(err)

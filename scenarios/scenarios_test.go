@@ -18,7 +18,7 @@ const schemaLine = "# yaml-language-server: $schema=negsim.schema.json"
 
 // load reads a shipped scenario afresh, so that applying a variant never leaks into
 // another test.
-func load(t *testing.T, name string) *config.Document {
+func load(t testing.TB, name string) *config.Document {
 	t.Helper()
 	data, ok := scenarios.Read(name)
 	if !ok {
@@ -47,6 +47,16 @@ func analyze(t *testing.T, name, variant string) *sim.Analysis {
 		t.Fatalf("%s#%s: analyze: %v", name, variant, err)
 	}
 	return an
+}
+
+// wantNashOptions checks the options the Nash deal chooses on the issues want names.
+func wantNashOptions(t *testing.T, an *sim.Analysis, want map[string]string) {
+	t.Helper()
+	for k, v := range want {
+		if got := an.Solutions.Nash.Options[k]; got != v {
+			t.Errorf("Nash deal: %s = %s, want %s", k, got, v)
+		}
+	}
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -321,12 +331,7 @@ func TestReferenceVariantsMoveThePictureAsDocumented(t *testing.T) {
 		if an.ZOPA.Count != 2 {
 			t.Fatalf("ZOPA holds %d deals, want 2", an.ZOPA.Count)
 		}
-		nash := an.Solutions.Nash
-		for k, v := range map[string]string{"territory": "withdraw-donetsk", "guarantees": "article5", "sequencing": "guarantees-first"} {
-			if nash.Options[k] != v {
-				t.Errorf("Nash deal: %s = %s, want %s", k, nash.Options[k], v)
-			}
-		}
+		wantNashOptions(t, an, map[string]string{"territory": "withdraw-donetsk", "guarantees": "article5", "sequencing": "guarantees-first"})
 	})
 
 	t.Run("europe-sidelined leaves the gap unchanged", func(t *testing.T) {
@@ -347,12 +352,8 @@ func TestTeachingTwoParty(t *testing.T) {
 	if an.Pareto.Count != 2 {
 		t.Errorf("%d Pareto-optimal deals, want 2", an.Pareto.Count)
 	}
+	wantNashOptions(t, an, map[string]string{"salary": "high", "remote": "hybrid", "start": "now"})
 	nash := an.Solutions.Nash
-	for k, v := range map[string]string{"salary": "high", "remote": "hybrid", "start": "now"} {
-		if nash.Options[k] != v {
-			t.Errorf("Nash deal: %s = %s, want %s", k, nash.Options[k], v)
-		}
-	}
 	// 0.5 + 0.3·0.5 = 0.65 for the candidate; 0.3·0.5 + 0.5 = 0.65 for the employer.
 	if !near(nash.Utilities["candidate"], 0.65) || !near(nash.Utilities["employer"], 0.65) {
 		t.Errorf("Nash utilities %v, want 0.65 each", nash.Utilities)

@@ -6,13 +6,11 @@ import (
 )
 
 func benchmarkAnalyze(b *testing.B, sc *Scenario) {
-	sp, err := Compile(sc)
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := compiled(b, sc)
 	b.ReportAllocs()
 	var an *Analysis
 	for b.Loop() {
+		var err error
 		an, err = Analyze(context.Background(), sp, Options{Limit: 20})
 		if err != nil {
 			b.Fatal(err)
@@ -51,10 +49,7 @@ func BenchmarkAnalyzeLarge(b *testing.B) {
 
 // zoneTree is the search tree of a generated scenario's zone at its reservations.
 func zoneTree(b *testing.B, spec GenerateSpec) *tree {
-	sp, err := Compile(Generate(spec))
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := compiled(b, Generate(spec))
 	return newTree(sp, sp.baseRules(sp.reservations()))
 }
 

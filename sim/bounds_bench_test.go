@@ -12,10 +12,7 @@ import (
 // one deal at a time; whole, every listed deal with its four maps. Issue 14 measured the
 // whole form at 3.7 GB for a million deals.
 func BenchmarkListingPeakHeap(b *testing.B) {
-	sp, err := Compile(Generate(PerfCases[1].Spec))
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := compiled(b, Generate(PerfCases[1].Spec))
 	const listed = 100_000
 	for _, stream := range []bool{false, true} {
 		name := "whole"
@@ -67,10 +64,7 @@ func BenchmarkRoundsAtLimit(b *testing.B) {
 	sc.Actors[0].Reservation = 1
 	sc.Actors[1].Veto = true
 	sc.Actors[1].Reservation = 1
-	sp, err := Compile(sc)
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := compiled(b, sc)
 	b.ReportAllocs()
 	for b.Loop() {
 		tr, err := Rounds(context.Background(), sp, RoundsOptions{Rounds: MaxRounds, Workers: 1})

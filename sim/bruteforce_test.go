@@ -27,6 +27,18 @@ func compileDrawn(t *testing.T, sc *Scenario) *Space {
 	return sp
 }
 
+// eachDrawn draws count random scenarios from rng and calls check with each valid one,
+// with its place in the draw so that a failure can name it (see drawFailure).
+func eachDrawn(t *testing.T, rng *rand.Rand, count int, check func(n int, sc *Scenario, sp *Space)) {
+	t.Helper()
+	for n := range count {
+		sc := randomScenario(rng)
+		if sp := compileDrawn(t, sc); sp != nil {
+			check(n, sc, sp)
+		}
+	}
+}
+
 // randomScenario draws a small scenario with every feature the engine prunes on: red
 // lines, constraints, ideal points, non-veto actors and ties (utilities on a coarse grid).
 func randomScenario(rng *rand.Rand) *Scenario {
@@ -60,14 +72,7 @@ func randomScenario(rng *rand.Rand) *Scenario {
 				}
 			}
 			if rng.IntN(3) == 0 {
-				for _, o := range is.Options {
-					if rng.IntN(3) > 0 {
-						pr.Acceptable = append(pr.Acceptable, o.ID)
-					}
-				}
-				if len(pr.Acceptable) == 0 {
-					pr.Acceptable = []string{is.Options[0].ID}
-				}
+				pr.Acceptable = randomRedLine(rng, is, 3)
 			}
 			act.Preferences = append(act.Preferences, pr)
 		}
@@ -87,6 +92,21 @@ func randomScenario(rng *rand.Rand) *Scenario {
 		sc.Actors = append(sc.Actors, act)
 	}
 	return sc
+}
+
+// randomRedLine draws an acceptable set on the issue that keeps each option with chance
+// (keep−1)/keep, and the first option when it would keep none.
+func randomRedLine(rng *rand.Rand, is Issue, keep int) []string {
+	var acceptable []string
+	for _, o := range is.Options {
+		if rng.IntN(keep) > 0 {
+			acceptable = append(acceptable, o.ID)
+		}
+	}
+	if len(acceptable) == 0 {
+		acceptable = []string{is.Options[0].ID}
+	}
+	return acceptable
 }
 
 // bruteForce is the reference the engine must agree with: every deal visited by an
@@ -306,12 +326,7 @@ func eachDeal(sc *Scenario, visit func(choice []int)) {
 func TestEngineAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 11))
 	checked, nonEmpty := 0, 0
-	for n := 0; n < 400; n++ {
-		sc := randomScenario(rng)
-		sp := compileDrawn(t, sc)
-		if sp == nil {
-			continue
-		}
+	eachDrawn(t, rng, 400, func(n int, sc *Scenario, sp *Space) {
 		want := solveByBruteForce(sp)
 		an, err := Analyze(context.Background(), sp, Options{Limit: 1 << 20, Workers: 2})
 		if err != nil {
@@ -337,7 +352,7 @@ func TestEngineAgreesWithBruteForce(t *testing.T) {
 				fail("deals not ordered by Nash product at %d", i)
 			}
 		}
-	}
+	})
 	if checked < 300 || nonEmpty < 50 {
 		t.Fatalf("only %d valid scenarios, %d with a ZOPA: the generator no longer exercises the engine", checked, nonEmpty)
 	}
@@ -345,12 +360,7 @@ func TestEngineAgreesWithBruteForce(t *testing.T) {
 
 func TestAnswerDoesNotDependOnWorkers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
-	for n := 0; n < 50; n++ {
-		sc := randomScenario(rng)
-		sp, err := Compile(sc)
-		if err != nil {
-			continue
-		}
+	eachDrawn(t, rng, 50, func(n int, _ *Scenario, sp *Space) {
 		var outs [][]byte
 		for _, w := range []int{1, 2, 5} {
 			an, err := Analyze(context.Background(), sp, Options{Limit: 7, Workers: w})
@@ -363,7 +373,7 @@ func TestAnswerDoesNotDependOnWorkers(t *testing.T) {
 		if string(outs[0]) != string(outs[1]) || string(outs[0]) != string(outs[2]) {
 			t.Fatalf("scenario %d: results differ between 1, 2 and 5 workers", n)
 		}
-	}
+	})
 }
 
 // choiceKey names a deal for use as a map key.
@@ -384,18 +394,16 @@ func choiceKey(choice []int) string {
 func TestClosestDealAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 2026))
 	checked, clashes := 0, 0
-	for n := 0; n < 400; n++ {
-		sc := randomScenario(rng)
-		sp := compileDrawn(t, sc)
-		if sp == nil || sp.rule != nil {
-			continue
+	eachDrawn(t, rng, 400, func(n int, sc *Scenario, sp *Space) {
+		if sp.rule != nil {
+			return
 		}
 		an, err := Analyze(context.Background(), sp, Options{Limit: 10, Workers: 2})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if an.ZOPA.Count > 0 {
-			continue
+			return
 		}
 		fail := drawFailure(t, n, sc)
 		res := sp.reservations()
@@ -433,7 +441,7 @@ func TestClosestDealAgreesWithBruteForce(t *testing.T) {
 		}
 		if !found {
 			clashes++
-			continue
+			return
 		}
 		if dg.Closest == nil || !slices.Equal(dg.Closest.Deal.Choice, first) {
 			fail("closest deal %+v, brute force %v (largest shortfall %v)", dg.Closest, first, least)
@@ -441,7 +449,7 @@ func TestClosestDealAgreesWithBruteForce(t *testing.T) {
 		if math.Abs(dg.Closest.LargestShortfall-least) > 1e-9 {
 			fail("largest shortfall %v, brute force %v", dg.Closest.LargestShortfall, least)
 		}
-	}
+	})
 	t.Logf("%d empty zones, %d red-line clashes", checked, clashes)
 	if checked < 100 || clashes == 0 || clashes == checked {
 		t.Fatalf("only %d empty zones checked, %d of them red-line clashes: the draw no longer exercises both cases", checked, clashes)

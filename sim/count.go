@@ -159,23 +159,55 @@ func (t *tree) finish(tal *tally) {
 	clear(tal.whole)
 }
 
+// cores is how a count spreads over goroutines: up to n of them (0: one per core). While
+// lent is open, another search of the same analysis runs on a core of its own, and the
+// last of several workers waits for it to close instead of taking that core's time: the
+// single-threaded frontier is then not slowed by the count, which is the longer wait.
+type cores struct {
+	n    int
+	lent <-chan struct{}
+}
+
+// workers is how many goroutines to run for the given number of jobs.
+func (c cores) workers(jobs int) int {
+	n := c.n
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return max(1, min(n, jobs))
+}
+
+// start blocks worker w of n until it may run: at once, unless it is the last of several
+// while a core is lent. False when ctx ended first.
+func (c cores) start(ctx context.Context, w, n int) bool {
+	if c.lent != nil && n > 1 && w == n-1 {
+		select {
+		case <-c.lent:
+		case <-ctx.Done():
+			return false
+		}
+	}
+	return true
+}
+
 // tallyAll counts the acceptable deals, in the middle when the space is large enough for
 // that to pay, else by the walk.
 func (t *tree) tallyAll(ctx context.Context, workers int) (*tally, error) {
-	if tal, ok, err := t.tallyMITM(ctx, workers); ok {
+	return t.tallyOn(ctx, cores{n: workers})
+}
+
+func (t *tree) tallyOn(ctx context.Context, c cores) (*tally, error) {
+	if tal, ok, err := t.tallyMITM(ctx, c); ok {
 		return tal, err
 	}
-	return t.tallyWalk(ctx, workers)
+	return t.tallyWalk(ctx, c)
 }
 
 // tallyWalk counts the acceptable deals by walking the tree in parallel. Jobs are merged
 // by addition, so the answer is the same for any number of workers.
-func (t *tree) tallyWalk(ctx context.Context, workers int) (*tally, error) {
+func (t *tree) tallyWalk(ctx context.Context, c cores) (*tally, error) {
 	jobs, depth := t.jobs()
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, max(1, len(jobs)))
+	workers := c.workers(len(jobs))
 	var next atomic.Int64
 	tallies := make([]*tally, workers)
 	errs := make([]error, workers)
@@ -185,6 +217,9 @@ func (t *tree) tallyWalk(ctx context.Context, workers int) (*tally, error) {
 		go func(wi int) {
 			defer wg.Done()
 			w := &countWalker{pacer: pacer{ctx: ctx}, t: t, choice: make([]int, t.issues), part: make([]float64, (t.issues+1)*t.nv), tal: t.newTally()}
+			if !c.start(ctx, wi, workers) {
+				w.err = ctx.Err()
+			}
 			for w.err == nil {
 				i := int(next.Add(1) - 1)
 				if i >= len(jobs) {

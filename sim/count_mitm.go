@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"math"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -69,10 +68,12 @@ func (t *tree) planMITM() (*mitmPlan, bool) {
 	return t.splitHalves(mitmMinRatio)
 }
 
-// heavyParts is the number of listed parts above which a count in the middle should not
-// share the machine's memory with a frontier search: a million five-actor parts and their
-// k-d trees take about 130 MB.
-const heavyParts = 1 << 18
+// heavyParts is the number of parts planned for the two halves above which a count in the
+// middle should not share the machine's memory with a frontier search. At 10^11 deals and
+// five actors (1.1 million planned, 0.74 million kept) the count peaks at about 65 MB
+// and, beside the frontier, the analysis at about 130 MB; two halves of a million at two
+// actors at about 140 MB either way.
+const heavyParts = 1 << 21
 
 // heavyCount reports whether the tree would be counted in the middle over large halves.
 func (t *tree) heavyCount() bool {
@@ -473,35 +474,43 @@ type kdNode struct {
 	left, right int32 // children, -1 at a leaf
 }
 
-const kdLeaf = 16
+// kdLeaf is the most vectors a leaf holds. Leaves of 16, 32 and 64 cost about the same
+// time at 10^11 deals and five actors, now that a leaf compares only unsettled axes;
+// 32 needs half the nodes of 16, some 10 MB less.
+const kdLeaf = 32
 
+// kdSingle is the most thresholds below a node that go down the points' tree one by one
+// rather than as a box: 128 took a fifth less time than leaves of thresholds did at
+// 10^11 deals and five actors, and much larger nodes more time again.
+const kdSingle = 4 * kdLeaf
+
+// newKDTree builds the tree over pts in place: the caller hands the vectors over, and
+// they are permuted rather than copied, since at 10^11 deals the larger half alone is
+// some 25 MB that the count would otherwise hold twice.
 func newKDTree(pts []float64, nv int) *kdTree {
 	n := len(pts) / nv
-	kt := &kdTree{nv: nv, pts: make([]float64, 0, len(pts)), orig: make([]int32, 0, n)}
-	idx := make([]int32, n)
-	for i := range idx {
-		idx[i] = int32(i)
+	kt := &kdTree{nv: nv, pts: pts[:n*nv], orig: make([]int32, n)}
+	for i := range kt.orig {
+		kt.orig[i] = int32(i)
 	}
-	var build func(ix []int32, from int32) int32
-	build = func(ix []int32, from int32) int32 {
+	// A tree of leaves of kdLeaf/2 to kdLeaf vectors has fewer than 4n/kdLeaf nodes.
+	nodes := 4*n/kdLeaf + 1
+	kt.nodes = make([]kdNode, 0, nodes)
+	kt.lo, kt.hi = make([]float64, 0, nodes*nv), make([]float64, 0, nodes*nv)
+	var build func(from, to int32) int32
+	build = func(from, to int32) int32 {
 		id := int32(len(kt.nodes))
-		kt.nodes = append(kt.nodes, kdNode{from: from, to: from + int32(len(ix)), left: -1, right: -1})
-		lo, hi := make([]float64, nv), make([]float64, nv)
-		for j := range lo {
-			lo[j], hi[j] = math.Inf(1), math.Inf(-1)
-		}
-		for _, i := range ix {
-			for j := 0; j < nv; j++ {
-				v := pts[int(i)*nv+j]
-				lo[j], hi[j] = min(lo[j], v), max(hi[j], v)
+		kt.nodes = append(kt.nodes, kdNode{from: from, to: to, left: -1, right: -1})
+		at := len(kt.lo)
+		kt.lo, kt.hi = append(kt.lo, pts[int(from)*nv:int(from+1)*nv]...), append(kt.hi, pts[int(from)*nv:int(from+1)*nv]...)
+		lo, hi := kt.lo[at:at+nv], kt.hi[at:at+nv]
+		for i := int(from) + 1; i < int(to); i++ {
+			v := pts[i*nv : (i+1)*nv]
+			for j, x := range v {
+				lo[j], hi[j] = min(lo[j], x), max(hi[j], x)
 			}
 		}
-		kt.lo, kt.hi = append(kt.lo, lo...), append(kt.hi, hi...)
-		if len(ix) <= kdLeaf {
-			for _, i := range ix {
-				kt.pts = append(kt.pts, pts[int(i)*nv:(int(i)+1)*nv]...)
-				kt.orig = append(kt.orig, i)
-			}
+		if to-from <= kdLeaf {
 			return id
 		}
 		axis := 0
@@ -510,39 +519,48 @@ func newKDTree(pts []float64, nv int) *kdTree {
 				axis = j
 			}
 		}
-		mid := len(ix) / 2
-		selectNth(ix, mid, func(i int32) float64 { return pts[int(i)*nv+axis] })
-		l := build(ix[:mid], from)
-		r := build(ix[mid:], from+int32(mid))
+		mid := from + (to-from)/2
+		kt.selectNth(int(from), int(to), int(mid), axis)
+		l := build(from, mid)
+		r := build(mid, to)
 		kt.nodes[id].left, kt.nodes[id].right = l, r
 		return id
 	}
 	if n > 0 {
-		build(idx, 0)
+		build(0, int32(n))
 	}
 	return kt
 }
 
-// selectNth reorders ix so that the element at n is the one a sort by value would put
-// there, with none above it before and none below it after: the median split of a k-d
-// tree in linear time, where sorting at every level would cost a log more.
-func selectNth(ix []int32, n int, value func(int32) float64) {
-	lo, hi := 0, len(ix)-1
+// selectNth reorders the vectors [from, to) so that the one at n is the one a sort on axis
+// would put there, with none above it before and none below it after: the median split
+// of a k-d tree in linear time, where sorting at every level would cost a log more.
+func (kt *kdTree) selectNth(from, to, n, axis int) {
+	nv, pts := kt.nv, kt.pts
+	value := func(i int) float64 { return pts[i*nv+axis] }
+	swap := func(a, b int) {
+		va, vb := pts[a*nv:(a+1)*nv], pts[b*nv:(b+1)*nv]
+		for j := range va {
+			va[j], vb[j] = vb[j], va[j]
+		}
+		kt.orig[a], kt.orig[b] = kt.orig[b], kt.orig[a]
+	}
+	lo, hi := from, to-1
 	for lo < hi {
 		// Median of three as the pivot keeps sorted runs from being quadratic.
 		mid := lo + (hi-lo)/2
-		a, b, c := value(ix[lo]), value(ix[mid]), value(ix[hi])
+		a, b, c := value(lo), value(mid), value(hi)
 		pivot := max(min(a, b), min(max(a, b), c))
 		i, j := lo, hi
 		for i <= j {
-			for value(ix[i]) < pivot {
+			for value(i) < pivot {
 				i++
 			}
-			for value(ix[j]) > pivot {
+			for value(j) > pivot {
 				j--
 			}
 			if i <= j {
-				ix[i], ix[j] = ix[j], ix[i]
+				swap(i, j)
 				i++
 				j--
 			}
@@ -562,37 +580,69 @@ func (kt *kdTree) box(id int32) (lo, hi []float64) {
 	return kt.lo[int(id)*kt.nv : (int(id)+1)*kt.nv], kt.hi[int(id)*kt.nv : (int(id)+1)*kt.nv]
 }
 
-// atOrAbove reports whether p is at or above q on every axis.
-func atOrAbove(p, q []float64) bool {
-	p = p[:len(q)]
-	for j, x := range q {
-		if p[j] < x {
-			return false
-		}
-	}
-	return true
-}
-
-// clears says whether every point of the box [lo, hi] is at or above q on every axis (1),
-// none is (-1), or some are (0).
-func clears(lo, hi, q []float64) int {
-	all := 1
-	for j, x := range q {
-		if hi[j] < x {
-			return -1
-		}
-		if lo[j] < x {
-			all = 0
-		}
-	}
-	return all
-}
-
 // dualCounts is one worker's share of a dual-tree count: pair counts per vector, and
 // counts owed to every vector below a node, pushed down at the end.
+// A half holds at most maxHalf vectors, so no count of one worker passes 32 bits.
 type dualCounts struct {
-	q, p         []uint64 // per permuted vector
-	qNode, pNode []uint64 // per node
+	q, p         []uint32 // per permuted vector
+	qNode, pNode []uint32 // per node
+}
+
+// single counts the pairs of one threshold with the points below a node, going down the
+// points' tree alone: a point against a box settles more than two boxes do. At a leaf,
+// only the axes on which the box does not already clear the threshold are compared,
+// usually one or two of them.
+func (c *dualCounts) single(qt, pt *kdTree, a, pi int32) {
+	nv := qt.nv
+	q := qt.pts[int(a)*nv : (int(a)+1)*nv]
+	plo, phi := pt.box(pi)
+	var axes [mitmMaxActors]int
+	active := axes[:0]
+	for j, x := range q {
+		if phi[j] < x {
+			return
+		}
+		if plo[j] < x {
+			active = append(active, j)
+		}
+	}
+	pn := pt.nodes[pi]
+	switch {
+	case len(active) == 0:
+		c.q[a] += uint32(pn.to - pn.from)
+		c.pNode[pi]++
+		return
+	case pn.left >= 0:
+		c.single(qt, pt, a, pn.left)
+		c.single(qt, pt, a, pn.right)
+		return
+	}
+	points := pt.pts[int(pn.from)*nv : int(pn.to)*nv]
+	pCount := c.p[pn.from:pn.to]
+	var n uint32
+	if len(active) == 1 {
+		j, x := active[0], q[active[0]]
+		for b := range pCount {
+			if points[b*nv+j] >= x {
+				n++
+				pCount[b]++
+			}
+		}
+		c.q[a] += n
+		return
+	}
+point:
+	for b := range pCount {
+		p := points[b*nv : (b+1)*nv]
+		for _, j := range active {
+			if p[j] < q[j] {
+				continue point
+			}
+		}
+		n++
+		pCount[b]++
+	}
+	c.q[a] += n
 }
 
 // dominatingDual counts, for every threshold vector, the points at or above it on every
@@ -602,7 +652,7 @@ type dualCounts struct {
 // of boxes straddling the boundary of the zone are split. Jobs are pairs of subtrees fixed
 // by the trees alone, and per-worker counts are added, so the answer does not depend on
 // the number of workers.
-func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (perQ, perP []uint64, err error) {
+func dominatingDual(ctx context.Context, thr, pts []float64, nv int, on cores) (perQ, perP []uint64, err error) {
 	nq, np := len(thr)/nv, len(pts)/nv
 	qt, pt := newKDTree(thr, nv), newKDTree(pts, nv)
 	perQ, perP = make([]uint64, nq), make([]uint64, np)
@@ -625,7 +675,7 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 		}
 		return all
 	}
-	size := func(kt *kdTree, id int32) uint64 { return uint64(kt.nodes[id].to - kt.nodes[id].from) }
+	size := func(kt *kdTree, id int32) uint32 { return uint32(kt.nodes[id].to - kt.nodes[id].from) }
 	var visit func(c *dualCounts, qi, pi int32)
 	visit = func(c *dualCounts, qi, pi int32) {
 		switch relate(qi, pi) {
@@ -637,27 +687,10 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 			return
 		}
 		qn, pn := qt.nodes[qi], pt.nodes[pi]
-		if qn.left < 0 && pn.left < 0 {
-			// Each threshold against the points' box first: most clear all of them or
-			// none, and only the rest are compared point by point.
-			plo, phi := pt.box(pi)
-			var clearAll uint64
+		if qn.to-qn.from <= kdSingle || (qn.left < 0 && pn.left < 0) {
 			for a := qn.from; a < qn.to; a++ {
-				q := qt.pts[int(a)*nv : (int(a)+1)*nv]
-				switch clears(plo, phi, q) {
-				case 1:
-					c.q[a] += size(pt, pi)
-					clearAll++
-				case 0:
-					for b := pn.from; b < pn.to; b++ {
-						if atOrAbove(pt.pts[int(b)*nv:(int(b)+1)*nv], q) {
-							c.q[a]++
-							c.p[b]++
-						}
-					}
-				}
+				c.single(qt, pt, a, pi)
 			}
-			c.pNode[pi] += clearAll
 			return
 		}
 		if pn.left < 0 || (qn.left >= 0 && qn.to-qn.from >= pn.to-pn.from) {
@@ -684,19 +717,19 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 		}
 	}
 	split(0, 0, 3)
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, len(jobs)))
+	workers := on.workers(len(jobs))
 	shares := make([]*dualCounts, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range shares {
-		c := &dualCounts{q: make([]uint64, nq), p: make([]uint64, np), qNode: make([]uint64, len(qt.nodes)), pNode: make([]uint64, len(pt.nodes))}
+		c := &dualCounts{q: make([]uint32, nq), p: make([]uint32, np), qNode: make([]uint32, len(qt.nodes)), pNode: make([]uint32, len(pt.nodes))}
 		shares[w] = c
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if !on.start(ctx, w, workers) {
+				return
+			}
 			for ctx.Err() == nil {
 				i := int(next.Add(1) - 1)
 				if i >= len(jobs) {
@@ -713,20 +746,16 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 	for _, side := range []struct {
 		kt     *kdTree
 		out    []uint64
-		direct func(*dualCounts) []uint64
-		owed   func(*dualCounts) []uint64
+		direct func(*dualCounts) []uint32
+		owed   func(*dualCounts) []uint32
 	}{
-		{qt, perQ, func(c *dualCounts) []uint64 { return c.q }, func(c *dualCounts) []uint64 { return c.qNode }},
-		{pt, perP, func(c *dualCounts) []uint64 { return c.p }, func(c *dualCounts) []uint64 { return c.pNode }},
+		{qt, perQ, func(c *dualCounts) []uint32 { return c.q }, func(c *dualCounts) []uint32 { return c.qNode }},
+		{pt, perP, func(c *dualCounts) []uint32 { return c.p }, func(c *dualCounts) []uint32 { return c.pNode }},
 	} {
 		owed := make([]uint64, len(side.kt.nodes))
-		direct := make([]uint64, len(side.out))
 		for _, c := range shares {
 			for i, x := range side.owed(c) {
-				owed[i] += x
-			}
-			for i, x := range side.direct(c) {
-				direct[i] += x
+				owed[i] += uint64(x)
 			}
 		}
 		// Children are built after their parent, so one pass in node order pushes every
@@ -738,7 +767,11 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 				continue
 			}
 			for i := nd.from; i < nd.to; i++ {
-				side.out[side.kt.orig[i]] = direct[i] + owed[id]
+				n := owed[id]
+				for _, c := range shares {
+					n += uint64(side.direct(c)[i])
+				}
+				side.out[side.kt.orig[i]] = n
 			}
 		}
 	}
@@ -747,16 +780,16 @@ func dominatingDual(ctx context.Context, thr, pts []float64, nv, workers int) (p
 
 // tallyMITM counts the tree's deals in the middle, with the per-option tallies the walk
 // gives; false when the plan does not apply and the walk must count.
-func (t *tree) tallyMITM(ctx context.Context, workers int) (*tally, bool, error) {
+func (t *tree) tallyMITM(ctx context.Context, on cores) (*tally, bool, error) {
 	p, ok := t.planMITM()
 	if !ok {
 		return nil, false, nil
 	}
-	tal, err := t.meet(ctx, p, workers)
+	tal, err := t.meet(ctx, p, on)
 	return tal, true, err
 }
 
-func (t *tree) meet(ctx context.Context, p *mitmPlan, workers int) (*tally, error) {
+func (t *tree) meet(ctx context.Context, p *mitmPlan, on cores) (*tally, error) {
 	_, hiA := t.halfBounds(p.halves[0])
 	_, hiB := t.halfBounds(p.halves[1])
 	a, err := t.list(ctx, p.halves[0], hiB)
@@ -769,8 +802,8 @@ func (t *tree) meet(ctx context.Context, p *mitmPlan, workers int) (*tally, erro
 	}
 	tal := t.newTally()
 	if t.nv > 2 {
-		// The thresholds are a copy of the smaller half; the k-d trees copy both, and
-		// the lists' own vectors are dropped as soon as they are copied.
+		// The thresholds are a copy of the smaller half; the k-d trees take the
+		// thresholds and the larger half's vectors over, in place.
 		small, large := a, b
 		if len(b.combo) < len(a.combo) {
 			small, large = b, a
@@ -781,7 +814,7 @@ func (t *tree) meet(ctx context.Context, p *mitmPlan, workers int) (*tally, erro
 		}
 		pts := large.vec
 		small.vec, large.vec = nil, nil
-		perSmall, perLarge, err := dominatingDual(ctx, thr, pts, t.nv, workers)
+		perSmall, perLarge, err := dominatingDual(ctx, thr, pts, t.nv, on)
 		if err != nil {
 			return nil, err
 		}

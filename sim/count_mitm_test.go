@@ -17,7 +17,7 @@ func meetForced(t *testing.T, tr *tree, workers int) (*tally, bool) {
 	if !ok {
 		return nil, false
 	}
-	tal, err := tr.meet(context.Background(), p, workers)
+	tal, err := tr.meet(context.Background(), p, cores{n: workers})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestMeetAgreesWithWalkAndBruteForce(t *testing.T) {
 				}
 			}
 		}
-		walk, err := tr.tallyWalk(context.Background(), 2)
+		walk, err := tr.tallyWalk(context.Background(), cores{n: 2})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,7 +181,7 @@ func TestMeetExactAtReservation(t *testing.T) {
 		if !ok {
 			t.Fatalf("scenario %d: six free issues should split", n)
 		}
-		walk, err := tr.tallyWalk(context.Background(), 1)
+		walk, err := tr.tallyWalk(context.Background(), cores{n: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -227,7 +227,7 @@ func TestMeetAgreesWithWalkOnGeneratedSpaces(t *testing.T) {
 		// The diagnosis counts with a reservation ignored (a floor of -Inf) or all of them.
 		for ri, r := range []*rules{base, base.withoutReservation(0), base.withoutReservations()} {
 			tr := newTree(sp, r)
-			walk, err := tr.tallyWalk(context.Background(), 2)
+			walk, err := tr.tallyWalk(context.Background(), cores{n: 2})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -19,7 +19,8 @@ import (
 //
 // The zone under a gate is no longer an upper set of the parties' utilities (a deal better
 // for every party can lose a voter), so the frontier cannot be built issue by issue; it is
-// filtered from the zone's deals, visited one by one, in batches.
+// found by a walk of the zone that skips every subtree a deal already found dominates
+// (searchZone), beside the count.
 
 // decisionRule is the compiled form of a scenario's decision rule and ratifications; nil on
 // a space whose scenario has neither, which then behaves exactly as before they existed.
@@ -235,6 +236,9 @@ type gatedWalk struct {
 	maxSuf, minSuf [][]float64
 	due            [][]voterConstraint // per depth
 	settled        []int               // per voter: the first depth with none of its constraints left
+	// cut, when set, skips the subtree below a node at depth d with the tree's partial
+	// utilities u, for searches that need only some of the zone's deals.
+	cut func(d int, u []float64) bool
 	pacer
 }
 
@@ -458,6 +462,9 @@ func (w *gatedWalk) descend(d int, whole func(d int), leaf func(u, gu []float64)
 		}
 		return
 	}
+	if w.cut != nil && w.cut(d, u) {
+		return
+	}
 	if whole != nil && t.wholeOK(d, u) && w.sure(d) {
 		whole(d)
 		return
@@ -510,7 +517,7 @@ func gatedTally(ctx context.Context, t *tree, g *gate) (*tally, error) {
 	return tal, nil
 }
 
-// gatedZone is what one visit of every deal in a gated zone gathers.
+// gatedZone is what the analysis of a gated zone gathers.
 type gatedZone struct {
 	tal      *tally
 	front    frontier
@@ -522,20 +529,302 @@ type gatedZone struct {
 	partyRes []float64
 }
 
-// visitZone walks every deal of the zone under the rule at reservations res (ratified or
-// Level I only), gathering the count, the frontier of the parties' utilities, the limit
-// best by Nash product and, with record, the deals' positions. The walk is split by the
-// option of the first issue it decides, one job each, and the jobs' findings are merged in
-// job order: the answer does not depend on how many workers take the jobs.
+// visitZone analyses the zone under the rule at reservations res (ratified or Level I
+// only): its count and per-option tallies, the frontier of the parties' utilities, the
+// limit best by Nash product and, with record, the deals' positions. Two walks run side by
+// side. The count takes whole the subtrees the gate surely passes, unless something must be
+// known of every deal: its position, or the table votes it was pivotal for. The frontier and
+// the best deals come from searchZone, which skips what can reach neither.
 func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, limit int, record bool) (*gatedZone, error) {
 	dr := sp.rule
-	w0 := newGatedWalk(ctx, sp.partyTree(res), sp.zoneGate(res, ratified))
-	t := w0.t
 	np := len(dr.parties)
-	z := &gatedZone{tal: t.newTally(), pivotal: make([]uint64, sp.actors), res: res, partyRes: make([]float64, np), power: make([]float64, np)}
+	z := &gatedZone{pivotal: make([]uint64, sp.actors), res: res, partyRes: make([]float64, np), power: make([]float64, np)}
 	for j, a := range dr.parties {
 		z.partyRes[j], z.power[j] = res[a], sp.power[a]
 	}
+	var countErr error
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		if record || dr.needed > 0 {
+			countErr = sp.visitEveryDeal(ctx, z, ratified, record)
+		} else {
+			z.tal, countErr = gatedTally(ctx, sp.partyTree(res), sp.zoneGate(res, ratified))
+		}
+	}()
+	front, top, err := sp.searchZone(ctx, res, ratified, limit, z.partyRes)
+	<-counted
+	if err == nil {
+		err = countErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	z.front, z.top = front, top
+	return z, nil
+}
+
+// searchZone finds the frontier of the parties' utilities over the zone and its limit best
+// deals by Nash product, by a depth-first walk, best options first, that skips a subtree
+// when the bounds on its best completion say it holds nothing for either: a zone deal found
+// dominates the bound, and (once limit deals are held) its Nash product cannot reach the
+// worst of them. The gate only removes deals, so the bound over the walk's own rules holds
+// under the gate too. Equal vectors and equal products are never cut, so the counts of
+// equal deals and ties by position come out as a visit of every deal gives them.
+//
+// The walk is split by the option of the first issue it decides, the jobs shared among
+// workers that file every candidate they find where all can prune with it. Which worker
+// finds what changes only what is skipped, never the answer: the candidates are filtered
+// exactly and the best deals merged.
+func (sp *Space) searchZone(ctx context.Context, res []float64, ratified bool, limit int, partyRes []float64) (frontier, []ranked, error) {
+	w0 := newGatedWalk(ctx, sp.partyTree(res), sp.zoneGate(res, ratified))
+	var jobs []int
+	if !w0.t.empty() {
+		jobs = w0.t.order[0]
+	}
+	shared := &dominators{}
+	finds := make([]*zoneFind, min(runtime.GOMAXPROCS(0), len(jobs)))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for i := range finds {
+		f := sp.newZoneFind(w0.fork(), res, limit, partyRes, shared)
+		finds[i] = f
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f.err == nil {
+				j := int(next.Add(1) - 1)
+				if j >= len(jobs) {
+					break
+				}
+				f.err = f.w.runOption(jobs[j], f.leaf)
+			}
+			if f.err == nil {
+				f.err = f.fc.flush()
+			}
+			if f.err == nil {
+				f.err = f.fc.err
+			}
+		}()
+	}
+	wg.Wait()
+	top := &topK{k: limit}
+	var kept []entry
+	for _, f := range finds {
+		if f.err != nil {
+			return frontier{}, nil, f.err
+		}
+		for _, it := range f.top.items {
+			top.offer(it.score, it.pos)
+		}
+		kept = append(kept, f.fc.kept...)
+	}
+	if len(finds) > 1 {
+		var err error
+		if kept, err = paretoFilter(ctx, kept); err != nil {
+			return frontier{}, nil, err
+		}
+	}
+	front := frontier{nv: len(partyRes), entries: kept}
+	slices.SortFunc(front.entries, func(a, b entry) int { return slices.Compare(a.choice, b.choice) })
+	return front, top.sorted(), nil
+}
+
+// zoneFind is one worker of searchZone.
+type zoneFind struct {
+	sp       *Space
+	w        *gatedWalk
+	res      []float64
+	partyRes []float64
+	top      *topK
+	fc       *frontierCands
+	shared   *dominators
+	latest   []float64   // the worker's last candidate, which the shared tree may not hold yet
+	cutBy    [][]float64 // per depth, the vector that cut the last node there
+	eff      []float64
+	bound    []float64
+	err      error
+}
+
+func (sp *Space) newZoneFind(w *gatedWalk, res []float64, limit int, partyRes []float64, shared *dominators) *zoneFind {
+	np := len(partyRes)
+	f := &zoneFind{sp: sp, w: w, res: res, partyRes: partyRes, top: &topK{k: limit}, shared: shared, eff: make([]float64, np), bound: make([]float64, np),
+		fc: &frontierCands{ctx: w.ctx, np: np, issues: sp.issues, sl: newSlab(np, sp.issues, 4096)}, cutBy: make([][]float64, sp.issues+1)}
+	w.cut = f.cut
+	return f
+}
+
+func (f *zoneFind) cut(d int, u []float64) bool {
+	t := f.w.t
+	if f.top.k > 0 {
+		if !f.top.full() {
+			return false
+		}
+		if t.nashBound(d, u[:len(f.partyRes)], f.partyRes, boundSlack) >= f.top.items[0].score*(1-1e-9) {
+			return false
+		}
+	}
+	// dominatesBound(x, b) is dominates(x, b+boundSlack).
+	for j := range f.bound {
+		f.bound[j] = u[j] + t.maxSuf[j][d] + boundSlack
+	}
+	// The deal that cut a node's last sibling tends to cut it too.
+	if x := f.cutBy[d]; x != nil && dominates(x, f.bound) {
+		return true
+	}
+	x := f.dominated(f.bound)
+	f.cutBy[d] = x
+	return x != nil
+}
+
+// dominated finds a zone deal's vector that dominates v, or nil.
+func (f *zoneFind) dominated(v []float64) []float64 {
+	if f.latest != nil && dominates(f.latest, v) {
+		return f.latest
+	}
+	return f.shared.dominated(v)
+}
+
+func (f *zoneFind) leaf(u, _ []float64) {
+	sp, w := f.sp, f.w
+	sp.effective(u, w.choice, f.res, f.eff)
+	f.top.offer(nashProduct(f.eff, f.partyRes), sp.index(w.choice))
+	if f.dominated(f.eff) != nil {
+		return
+	}
+	f.latest = f.fc.add(f.eff, w.choice)
+	f.shared.add(f.latest)
+}
+
+// dominators holds zone deals' utility vectors, for the workers of searchZone to find one
+// that dominates a deal or the bound on a subtree: every candidate of the frontier any of
+// them found, filed anew in a k-d tree each time they have grown by half since last filed
+// (so that filing costs little beside one filter of them). Any zone deal serves, even one
+// a later deal dominates.
+type dominators struct {
+	filed atomic.Pointer[kdTree]
+	mu    sync.Mutex
+	vecs  []float64 // flat
+	nv    int
+	n     int // vectors filed
+}
+
+// dominated finds a vector filed that dominates v, or nil.
+func (dm *dominators) dominated(v []float64) []float64 {
+	if kt := dm.filed.Load(); kt != nil {
+		return dominatedIn(kt, v)
+	}
+	return nil
+}
+
+// add holds v, and files every vector held once they have grown by half.
+func (dm *dominators) add(v []float64) {
+	dm.mu.Lock()
+	defer dm.mu.Unlock()
+	dm.vecs, dm.nv = append(dm.vecs, v...), len(v)
+	if n := len(dm.vecs) / max(1, dm.nv); dm.nv > 0 && n >= max(64, dm.n+dm.n/2) {
+		dm.filed.Store(newKDTree(dm.vecs, dm.nv))
+		dm.n = n
+	}
+}
+
+// dominatedIn finds a vector of kt that dominates v, or nil. A node where some utility stays
+// below v's by more than the tolerance holds none and is passed over whole, so a vector
+// that nothing dominates is answered after a few nodes, where a scan would read them all;
+// a node whose every vector is at least v's on every utility and above it on one answers
+// at once with any of them.
+func dominatedIn(kt *kdTree, v []float64) []float64 {
+	if len(kt.nodes) == 0 {
+		return nil
+	}
+	nv := kt.nv
+	var stackBuf [64]int32
+	stack := append(stackBuf[:0], 0)
+next:
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lo, hi := kt.box(id)
+		whole, above := true, false
+		for j, x := range v {
+			if hi[j] < x-Tolerance {
+				continue next
+			}
+			whole = whole && lo[j] >= x-Tolerance
+			above = above || lo[j] > x+Tolerance
+		}
+		nd := &kt.nodes[id]
+		if whole && above {
+			return kt.pts[int(nd.from)*nv : int(nd.from+1)*nv]
+		}
+		if nd.left < 0 {
+			for i := int(nd.from); i < int(nd.to); i++ {
+				if x := kt.pts[i*nv : (i+1)*nv]; dominates(x, v) {
+					return x
+				}
+			}
+			continue
+		}
+		stack = append(stack, nd.left, nd.right)
+	}
+	return nil
+}
+
+// frontierCands gathers candidate vectors of the frontier and filters them in batches
+// into the kept ones, so that memory stays near the frontier's size however many come.
+type frontierCands struct {
+	ctx    context.Context
+	np     int
+	issues int
+	kept   []entry
+	cands  []entry
+	sl     *slab
+	err    error
+}
+
+// add gathers a candidate, filtering the candidates into the kept vectors when they are
+// a batch's worth, and returns its own copy of vec.
+func (fc *frontierCands) add(vec []float64, choice []int) []float64 {
+	v, c := fc.sl.take()
+	copy(v, vec)
+	copy(c, choice)
+	fc.cands = append(fc.cands, entry{vec: v, count: 1, choice: c})
+	if len(fc.cands) >= batchSize(len(fc.kept)) && fc.err == nil {
+		fc.err = fc.flush()
+	}
+	return v
+}
+
+// flush filters the candidates gathered so far into the kept vectors. The kept vectors
+// move to blocks of their own, so the candidates' blocks can go.
+func (fc *frontierCands) flush() error {
+	if len(fc.cands) == 0 {
+		return nil
+	}
+	batch, err := paretoFilter(fc.ctx, fc.cands)
+	if err == nil {
+		fc.kept, err = paretoFilter(fc.ctx, append(batch, fc.kept...))
+	}
+	fresh := newSlab(fc.np, fc.issues, len(fc.kept))
+	for i := range fc.kept {
+		v, c := fresh.take()
+		copy(v, fc.kept[i].vec)
+		copy(c, fc.kept[i].choice)
+		fc.kept[i].vec, fc.kept[i].choice = v, c
+	}
+	fc.sl = newSlab(fc.np, fc.issues, 4096)
+	fc.cands = fc.cands[:0]
+	return err
+}
+
+// visitEveryDeal counts the zone deal by deal into z, with the deals each table voter is
+// pivotal for and, with record, the deals' positions. The walk is split by the option of
+// the first issue it decides, one job each, and the jobs' findings are merged in job order:
+// the answer does not depend on how many workers take the jobs.
+func (sp *Space) visitEveryDeal(ctx context.Context, z *gatedZone, ratified, record bool) error {
+	w0 := newGatedWalk(ctx, sp.partyTree(z.res), sp.zoneGate(z.res, ratified))
+	t := w0.t
+	z.tal = t.newTally()
 	var jobs []int
 	if !t.empty() {
 		jobs = t.order[0]
@@ -553,77 +842,46 @@ func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, li
 				if i >= len(jobs) {
 					return
 				}
-				v := sp.newZoneVisit(ctx, w, z, limit, record)
-				if err := w.runOption(jobs[i], v.leaf); err != nil {
-					v.err = err
-				} else if v.flushErr == nil {
-					v.flushErr = v.flush()
-				}
+				v := sp.newZoneVisit(w, record)
+				v.err = w.runOption(jobs[i], v.leaf)
 				visits[i] = v
 			}
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	top := &topK{k: limit}
-	var kept []entry
 	for _, v := range visits {
 		if v.err != nil {
-			return nil, v.err
-		}
-		if v.flushErr != nil {
-			return nil, v.flushErr
+			return v.err
 		}
 		z.tal.add(v.tal)
 		for a, n := range v.pivotal {
 			z.pivotal[a] += n
 		}
-		for _, it := range v.top.items {
-			top.offer(it.score, it.pos)
-		}
-		kept = append(kept, v.kept...)
 		z.members = append(z.members, v.members...)
 	}
-	kept, err := paretoFilter(ctx, kept)
-	if err != nil {
-		return nil, err
-	}
-	z.front = frontier{nv: np, entries: kept}
-	slices.SortFunc(z.front.entries, func(a, b entry) int { return slices.Compare(a.choice, b.choice) })
-	z.top = top.sorted()
 	slices.Sort(z.members)
-	return z, nil
+	return nil
 }
 
-// zoneVisit is what one job of visitZone gathers.
+// zoneVisit is what one job of visitEveryDeal gathers.
 type zoneVisit struct {
 	sp         *Space
-	ctx        context.Context
 	w          *gatedWalk
-	z          *gatedZone
 	record     bool
 	tal        *tally
 	pivotal    []uint64
-	top        *topK
-	kept       []entry
-	cands      []entry
-	sl         *slab
-	guard      guard
-	eff        []float64
 	members    []uint64
 	tableVoter []int
 	vetoVotes  int
 	err        error
-	flushErr   error
 }
 
-func (sp *Space) newZoneVisit(ctx context.Context, w *gatedWalk, z *gatedZone, limit int, record bool) *zoneVisit {
+func (sp *Space) newZoneVisit(w *gatedWalk, record bool) *zoneVisit {
 	dr := sp.rule
-	np := len(dr.parties)
-	v := &zoneVisit{sp: sp, ctx: ctx, w: w, z: z, record: record, tal: w.t.newTally(), pivotal: make([]uint64, sp.actors),
-		top: &topK{k: limit}, sl: newSlab(np, sp.issues, 4096), eff: make([]float64, np), tableVoter: make([]int, sp.actors)}
+	v := &zoneVisit{sp: sp, w: w, record: record, tal: w.t.newTally(), pivotal: make([]uint64, sp.actors), tableVoter: make([]int, sp.actors)}
 	// The table's voters in the walk's gate, for pivotal counts. A voter the walk holds as
 	// a hard rule (every vote needed) accepts every deal it reaches; each veto actor's vote
 	// is always needed.
@@ -645,7 +903,7 @@ func (sp *Space) newZoneVisit(ctx context.Context, w *gatedWalk, z *gatedZone, l
 	return v
 }
 
-func (v *zoneVisit) leaf(u, gu []float64) {
+func (v *zoneVisit) leaf(_, gu []float64) {
 	sp, w, dr := v.sp, v.w, v.sp.rule
 	v.tal.n++
 	for k, o := range w.choice {
@@ -654,8 +912,6 @@ func (v *zoneVisit) leaf(u, gu []float64) {
 	if v.record {
 		v.members = append(v.members, sp.index(w.choice))
 	}
-	sp.effective(u, w.choice, v.z.res, v.eff)
-	v.top.offer(nashProduct(v.eff, v.z.partyRes), sp.index(w.choice))
 	if dr.needed > 0 {
 		votes := v.vetoVotes
 		accepts := func(a int) bool { m := v.tableVoter[a]; return m < 0 || gu[m] >= w.g.voters[m].floor }
@@ -670,39 +926,6 @@ func (v *zoneVisit) leaf(u, gu []float64) {
 			}
 		}
 	}
-	if v.guard.dominated(v.eff) {
-		return
-	}
-	vec, choice := v.sl.take()
-	copy(vec, v.eff)
-	copy(choice, w.choice)
-	v.cands = append(v.cands, entry{vec: vec, count: 1, choice: choice})
-	if len(v.cands) == maxBatch && v.flushErr == nil {
-		v.flushErr = v.flush()
-	}
-}
-
-// flush filters the candidates gathered so far into the job's frontier. The kept vectors
-// move to blocks of their own, so the candidates' blocks can go.
-func (v *zoneVisit) flush() error {
-	if len(v.cands) == 0 {
-		return nil
-	}
-	np := len(v.eff)
-	batch, err := paretoFilter(v.ctx, v.cands)
-	if err == nil {
-		v.kept, err = paretoFilter(v.ctx, append(batch, v.kept...))
-	}
-	fresh := newSlab(np, v.sp.issues, len(v.kept))
-	for i := range v.kept {
-		vec, choice := fresh.take()
-		copy(vec, v.kept[i].vec)
-		copy(choice, v.kept[i].choice)
-		v.kept[i].vec, v.kept[i].choice = vec, choice
-	}
-	v.sl = newSlab(np, v.sp.issues, 4096)
-	v.cands = v.cands[:0]
-	return err
 }
 
 // effective writes the parties' utilities as the frontier and solutions use them: a party
@@ -892,42 +1115,4 @@ func (sp *Space) dominatingDecided(ctx context.Context, choice []int) (*Dominanc
 	lo, _ := gains(best)
 	dom.MinGain = presentable(max(0, lo))
 	return dom, nil
-}
-
-// guard holds a few zone deals' utility vectors, the best by their sum, to drop at once a
-// candidate one of them dominates: such a deal is on no frontier, and most deals of a
-// large zone are dominated by one of a handful of good ones. What it lets through is
-// filtered exactly.
-type guard struct {
-	vecs [][]float64
-	sums []float64
-}
-
-const guardSize = 32
-
-func (g *guard) dominated(v []float64) bool {
-	for _, x := range g.vecs {
-		if dominates(x, v) {
-			return true
-		}
-	}
-	sum := 0.0
-	for _, x := range v {
-		sum += x
-	}
-	if len(g.vecs) < guardSize {
-		g.vecs, g.sums = append(g.vecs, slices.Clone(v)), append(g.sums, sum)
-		return false
-	}
-	low := 0
-	for i, s := range g.sums {
-		if s < g.sums[low] {
-			low = i
-		}
-	}
-	if sum > g.sums[low] {
-		copy(g.vecs[low], v)
-		g.sums[low] = sum
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"math/rand/v2"
@@ -331,5 +332,99 @@ func TestBeliefsAgreeWithBruteForce(t *testing.T) {
 	t.Logf("%d believers, %d of them wrong about the zone", checked, differ)
 	if checked < 200 || differ < 50 {
 		t.Fatalf("only %d believers, %d wrong about the zone: the generator no longer exercises beliefs", checked, differ)
+	}
+}
+
+// withRatifier is a generated scenario with one more generated actor, without a veto, that
+// must ratify every deal for the first: the shape of BenchmarkAnalyzeRatified, small enough
+// to check deal by deal.
+func withRatifier(spec GenerateSpec) *Scenario {
+	sc := Generate(spec)
+	spec.Actors++
+	extra := Generate(spec).Actors[spec.Actors-1]
+	extra.ID, extra.Name, extra.Veto = "ratifier", "Ratifier", false
+	sc.Actors = append(sc.Actors, extra)
+	sc.Actors[0].Ratification = Ratification{By: []string{"ratifier"}}
+	return sc
+}
+
+// TestShortListingAgreesWithBruteForce checks the two cuts of the walk that finds a gated
+// zone's frontier and best deals (searchZone) against a visit of every deal. The other
+// brute-force tests list every deal, so the walk never holds a full listing and the Nash
+// cut never fires there; here the listing is one to four deals long. The frontier cut fires
+// in every zone where a deal found dominates the best completion of a subtree still ahead:
+// random scenarios (utilities in quarters, so that many deals tie) and generated ones with
+// a ratifier (thousands of deals, none tied).
+func TestShortListingAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 9))
+	var scs []*Scenario
+	for range 400 {
+		scs = append(scs, randomDecided(rng))
+	}
+	for seed := range uint64(6) {
+		scs = append(scs, withRatifier(GenerateSpec{Issues: 5, Options: 4, Actors: 3, Reservation: 0.4, Seed: seed}))
+	}
+	checked, cutByNash := 0, 0
+	for n, sc := range scs {
+		if errs := sc.Validate().Errors(); len(errs) > 0 {
+			continue
+		}
+		sp, err := Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sp.rule == nil {
+			continue
+		}
+		limit := 1 + n%4
+		an, err := Analyze(context.Background(), sp, Options{Limit: limit, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := referenceRule(sp)
+		want := solveReference(sp, ref.parties, ref.passes, ref.vec)
+		stop := drawFailure(t, n, sc)
+		fail := func(format string, args ...any) {
+			t.Helper()
+			stop("limit %d: "+format, append([]any{limit}, args...)...)
+		}
+		checked++
+		if want.count > uint64(limit) {
+			cutByNash++
+		}
+		// The count, the frontier, the Pareto flags of the deals listed and the solutions.
+		checkAgainst(an, want, fail)
+		// The listing: the zone's deals by the parties' Nash product over their
+		// reservations, highest first. Products within rounding of each other may come in
+		// either order (the engine sums utilities in another order), so the listing must
+		// match the brute force's products one by one, and its deals exactly where a
+		// product is no other deal's.
+		res := sp.reservations()
+		nash := func(c []int) float64 {
+			p := 1.0
+			for j, x := range ref.vec(c) {
+				p *= math.Max(0, x-res[ref.parties[j]])
+			}
+			return p
+		}
+		near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*max(1, math.Abs(a)) }
+		best := slices.Clone(want.zopa)
+		slices.SortStableFunc(best, func(a, b []int) int { return cmp.Compare(nash(b), nash(a)) })
+		if len(an.ZOPA.Deals) != min(len(best), limit) {
+			fail("%d deals listed, brute force %d", len(an.ZOPA.Deals), min(len(best), limit))
+		}
+		for i, d := range an.ZOPA.Deals {
+			if !ref.passes(d.Choice) || !near(nash(d.Choice), nash(best[i])) {
+				fail("deal %d listed is %v (Nash %g), brute force %v (Nash %g)", i, d.Choice, nash(d.Choice), best[i], nash(best[i]))
+			}
+			tied := slices.ContainsFunc(best, func(c []int) bool { return !slices.Equal(c, best[i]) && near(nash(c), nash(best[i])) })
+			if !tied && !slices.Equal(d.Choice, best[i]) {
+				fail("deal %d listed is %v, brute force %v", i, d.Choice, best[i])
+			}
+		}
+	}
+	t.Logf("%d scenarios under a rule, %d with more zone deals than listed", checked, cutByNash)
+	if checked < 150 || cutByNash < 50 {
+		t.Fatalf("only %d scenarios under a rule, %d with more deals than listed: the generator no longer exercises the cuts", checked, cutByNash)
 	}
 }

@@ -13,10 +13,7 @@ import (
 // 100 (a note on style at its preferences); option q of y is worth 0 to alpha (ideal p,
 // linear over two options) and beta gives y no weight (a warning at the option).
 func TestCompileCarriesWarnings(t *testing.T) {
-	sp, err := Compile(explainFixture())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, explainFixture())
 	want := Diagnostics{
 		{Severity: SeverityStyle, Path: "actors.alpha.preferences", Message: `actor "alpha"'s weights sum to 4, not 100; they are normalised, so only their ratios count`},
 		{Severity: SeverityWarning, Path: "issues.y.options.q", Message: `no actor values option "q" of issue "y" above 0`},

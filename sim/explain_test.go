@@ -34,10 +34,7 @@ func explainFixture() *Scenario {
 }
 
 func TestExplainByHand(t *testing.T) {
-	sp, err := Compile(explainFixture())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, explainFixture())
 	ex, err := Explain(context.Background(), sp, Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -112,10 +109,7 @@ func TestExplainExtremesMatchEnumeration(t *testing.T) {
 	sc := explainFixture()
 	sc.Issues = append(sc.Issues, Issue{ID: "z", Name: "Z", Options: []Option{{ID: "u"}, {ID: "v"}, {ID: "w"}, {ID: "s"}}})
 	sc.Actors[0].Preferences = append(sc.Actors[0].Preferences, Preference{Issue: "z", Weight: 2, Utilities: map[string]float64{"u": 0.2, "v": 0.9, "w": 0.9, "s": 0}})
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	ex, err := Explain(context.Background(), sp, Options{Workers: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -152,14 +146,7 @@ func TestExplainExtremesMatchEnumeration(t *testing.T) {
 // benchScenario has issues × options deals and four actors with opposed, uneven
 // preferences and one red line each, like a large classroom scenario.
 func benchScenario(issues, options int) *Scenario {
-	sc := &Scenario{Name: "bench"}
-	for k := 0; k < issues; k++ {
-		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "issue"}
-		for o := 0; o < options; o++ {
-			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
-		}
-		sc.Issues = append(sc.Issues, is)
-	}
+	sc := &Scenario{Name: "bench", Issues: gridIssues(issues, options)}
 	for a := 0; a < 4; a++ {
 		act := Actor{ID: fmt.Sprintf("a%d", a), Name: "actor", Veto: true, Power: 1, Reservation: 0.5}
 		for k := 0; k < issues; k++ {
@@ -176,10 +163,7 @@ func benchScenario(issues, options int) *Scenario {
 }
 
 func BenchmarkExplain8x5(b *testing.B) {
-	sp, err := Compile(benchScenario(8, 5))
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := compiled(b, benchScenario(8, 5))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := Explain(context.Background(), sp, Options{}); err != nil {

@@ -205,7 +205,7 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 	// the few that might join.
 	var kept, cands []entry
 	var index *grid // kept, filed for the search
-	lastDom := -1   // the kept vector that dominated the latest candidate
+	var recent recentDominators
 	flush := func() error {
 		if len(cands) == 0 {
 			return nil
@@ -227,7 +227,7 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 			copy(choice, kept[i].choice)
 			kept[i].vec, kept[i].choice = vec, choice
 		}
-		index, lastDom = fileAll(kept), -1
+		index, recent.kept = fileAll(kept), recent.kept[:0]
 		cands = cands[:0]
 		return nil
 	}
@@ -248,11 +248,14 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 				}
 			}
 			if index != nil {
-				if lastDom >= 0 && dominates(kept[lastDom].vec, v) {
-					continue
+				for _, ki := range recent.kept {
+					if dominates(kept[ki].vec, v) {
+						recent.hit(ki)
+						continue next
+					}
 				}
 				if dom, _ := index.find(v); dom >= 0 {
-					lastDom = dom
+					recent.hit(dom)
 					continue
 				}
 			}
@@ -344,6 +347,26 @@ func batchSize(kept int) int {
 	return min(maxBatch, max(1<<15, 2*kept))
 }
 
+// recentDominators holds the kept vectors that dominated a candidate lately, most recent
+// first: consecutive candidates tend to be dominated by the same few, and trying those
+// first is cheaper than any search.
+type recentDominators struct {
+	kept []int
+}
+
+func (r *recentDominators) hit(ki int) {
+	if i := slices.Index(r.kept, ki); i >= 0 {
+		copy(r.kept[1:i+1], r.kept[:i])
+		r.kept[0] = ki
+		return
+	}
+	if len(r.kept) < 16 {
+		r.kept = append(r.kept, 0)
+	}
+	copy(r.kept[1:], r.kept[:len(r.kept)-1])
+	r.kept[0] = ki
+}
+
 // paretoFilter keeps the candidates no other dominates, merging equal vectors (their
 // counts add, the lowest-positioned deal stands for them). Sorted by decreasing sum, a
 // candidate can only be dominated by one already kept; the kept vectors that dominated
@@ -377,20 +400,7 @@ func paretoFilter(ctx context.Context, cands []entry) ([]entry, error) {
 	var keptSum []float64
 	var gone []bool
 	g := newGrid(cands, idx)
-	// recent holds the kept vectors that dominated something lately, most recent first.
-	var recent []int
-	hit := func(ki int) {
-		if i := slices.Index(recent, ki); i >= 0 {
-			copy(recent[1:i+1], recent[:i])
-			recent[0] = ki
-			return
-		}
-		if len(recent) < 16 {
-			recent = append(recent, 0)
-		}
-		copy(recent[1:], recent[:len(recent)-1])
-		recent[0] = ki
-	}
+	var recent recentDominators
 	for n, i := range idx {
 		if n%4096 == 4095 {
 			if err := ctx.Err(); err != nil {
@@ -399,10 +409,10 @@ func paretoFilter(ctx context.Context, cands []entry) ([]entry, error) {
 		}
 		c := cands[i]
 		dominated := false
-		for _, ki := range recent {
+		for _, ki := range recent.kept {
 			if !gone[ki] && dominates(kept[ki].vec, c.vec) {
 				dominated = true
-				hit(ki)
+				recent.hit(ki)
 				break
 			}
 		}
@@ -412,7 +422,7 @@ func paretoFilter(ctx context.Context, cands []entry) ([]entry, error) {
 		dom, same := g.find(c.vec)
 		if dom >= 0 {
 			dominated = true
-			hit(dom)
+			recent.hit(dom)
 		}
 		switch {
 		case dominated:

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -53,15 +52,7 @@ func TestSearchFrontierAgreesWithDivideAndConquer(t *testing.T) {
 	// representatives included.
 	rng := rand.New(rand.NewPCG(11, 12))
 	compared := 0
-	for n := 0; n < 300; n++ {
-		sc := randomScenario(rng)
-		if len(sc.Validate().Errors()) > 0 {
-			continue
-		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachDrawn(t, rng, 300, func(n int, _ *Scenario, sp *Space) {
 		tr := newTree(sp, sp.baseRules(sp.reservations()))
 		dc, ok, err := tr.paretoDC(context.Background())
 		if err != nil || !ok {
@@ -80,7 +71,7 @@ func TestSearchFrontierAgreesWithDivideAndConquer(t *testing.T) {
 			}
 		}
 		compared++
-	}
+	})
 	if compared < 200 {
 		t.Fatalf("only %d scenarios compared", compared)
 	}
@@ -95,12 +86,8 @@ func TestFusionLimitFallsBackToSearch(t *testing.T) {
 	x := Actor{ID: "x", Name: "X", Veto: true, Power: 1, Reservation: 0.75}
 	y := Actor{ID: "y", Name: "Y", Veto: true, Power: 1, Reservation: 0.45}
 	cond := map[string][]string{}
-	for k := 0; k < 7; k++ {
-		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "I"}
-		for o := 0; o < 6; o++ {
-			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
-		}
-		sc.Issues = append(sc.Issues, is)
+	sc.Issues = gridIssues(7, 6)
+	for k, is := range sc.Issues {
 		x.Preferences = append(x.Preferences, Preference{Issue: is.ID, Weight: float64(k + 1), Ideal: "o0"})
 		y.Preferences = append(y.Preferences, Preference{Issue: is.ID, Weight: float64(7 - k), Ideal: "o5"})
 		if k < 6 {
@@ -109,10 +96,7 @@ func TestFusionLimitFallsBackToSearch(t *testing.T) {
 	}
 	x.Constraints = []Constraint{{If: cond, Then: map[string][]string{"i6": {"o1", "o2"}}, Why: "couples all seven"}}
 	sc.Actors = []Actor{x, y}
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	tr := newTree(sp, sp.baseRules(sp.reservations()))
 	if groups := tr.fusedGroups(); groups != nil {
 		t.Fatalf("fused %d groups; want the fusion refused as too large", len(groups))

@@ -288,10 +288,7 @@ func checkParetoAndSolutions(t *testing.T, sp *Space, an *Analysis) {
 
 func TestParetoAndSolutionsLaws(t *testing.T) {
 	forRandomScenarios(t, 5, func(t *testing.T, _ *rand.Rand, sc *Scenario) {
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		an, err := Analyze(context.Background(), sp, Options{Limit: 1 << 20, Workers: 1})
 		if err != nil {
 			t.Fatal(err)

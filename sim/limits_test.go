@@ -22,11 +22,8 @@ func TestMaxRounds(t *testing.T) {
 		t.Errorf("%d rounds: got %v", MaxRounds+1, errs)
 	}
 	sc.Protocol.Rounds = 0
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Rounds(context.Background(), sp, RoundsOptions{Rounds: MaxRounds + 1, Workers: 1})
+	sp := compiled(t, sc)
+	_, err := Rounds(context.Background(), sp, RoundsOptions{Rounds: MaxRounds + 1, Workers: 1})
 	var pe *PathError
 	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "more than the limit of 10000") {
 		t.Errorf("RoundsOptions.Rounds %d: got %v", MaxRounds+1, err)
@@ -67,10 +64,7 @@ func TestMaxTrackedDeals(t *testing.T) {
 		extra   bool
 		refused bool
 	}{{false, false}, {true, true}} {
-		sp, err := Compile(trackingScenario(c.extra))
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, trackingScenario(c.extra))
 		zs, err := searchZOPA(context.Background(), sp, sp.reservations(), 1, true)
 		if c.refused {
 			if err == nil || !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "holds 1000001 deals or more, beyond the 1000000") {

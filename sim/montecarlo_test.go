@@ -27,6 +27,16 @@ func compiled(t testing.TB, sc *sim.Scenario) *sim.Space {
 	return sp
 }
 
+// analyzed is the analysis of a scenario a test knows to be valid.
+func analyzed(t testing.TB, sc *sim.Scenario, opts sim.Options) *sim.Analysis {
+	t.Helper()
+	an, err := sim.Analyze(context.Background(), compiled(t, sc), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an
+}
+
 func shipped(t testing.TB) *sim.Scenario {
 	t.Helper()
 	data, ok := scenarios.Read(scenarios.Default)
@@ -80,10 +90,7 @@ func zeroWidth(sc *sim.Scenario, russia float64) *sim.Scenario {
 func TestMonteCarloWithZeroWidthEqualsAnalyze(t *testing.T) {
 	for _, russia := range []float64{0.55, 0.8} {
 		sc := zeroWidth(shipped(t), russia)
-		sp, err := sim.Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		an, err := sim.Analyze(context.Background(), sp, sim.Options{Limit: 1000, Workers: 1})
 		if err != nil {
 			t.Fatal(err)

@@ -67,11 +67,9 @@ func roundsOnly(path string) bool {
 
 func answers(t *testing.T, ctx context.Context, sc *sim.Scenario, rounds bool) string {
 	t.Helper()
-	sp, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	var result any
+	var err error
 	if rounds {
 		result, err = sim.Rounds(ctx, sp, sim.RoundsOptions{Seed: 1})
 	} else {

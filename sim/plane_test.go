@@ -20,10 +20,7 @@ import (
 // so every deal: (1,0) 2, (0,1) 3, (1,1) 1; the ZOPA: (0,1) 2, (1,1) 1, cells listed row by
 // row from the bottom.
 func TestPlaneCountsDealsByCell(t *testing.T) {
-	sp, err := Compile(twoByTwo())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, twoByTwo())
 	pl, err := PlaneOf(context.Background(), sp, 0, 1, 2)
 	if err != nil {
 		t.Fatal(err)
@@ -49,10 +46,7 @@ func TestPlaneCountsDealsByCell(t *testing.T) {
 // A space larger than PlaneMaxDeals is not walked: 23 issues of 2 options hold 2^23 deals.
 func TestPlaneRefusesToWalkAHugeSpace(t *testing.T) {
 	sc := Generate(GenerateSpec{Issues: 23, Options: 2, Actors: 2, Seed: 1})
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	pl, err := PlaneOf(context.Background(), sp, 0, 1, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -63,10 +57,7 @@ func TestPlaneRefusesToWalkAHugeSpace(t *testing.T) {
 }
 
 func TestPlaneRejectsBadArguments(t *testing.T) {
-	sp, err := Compile(twoByTwo())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, twoByTwo())
 	for _, c := range []struct{ a, b, cells int }{{0, 2, 10}, {-1, 0, 10}, {0, 1, 0}, {0, 1, 1001}} {
 		if _, err := PlaneOf(context.Background(), sp, c.a, c.b, c.cells); err == nil {
 			t.Errorf("PlaneOf(%d, %d, %d cells) gave no error", c.a, c.b, c.cells)
@@ -87,10 +78,7 @@ func TestPlaneFollowsTheDecisionRule(t *testing.T) {
 		{Issue: "a", Weight: 1, Utilities: map[string]float64{"a0": 1, "a1": 0, "a2": 0}},
 	}})
 	sc.Decision = Decision{VotesNeeded: 3}
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	pl, err := PlaneOf(context.Background(), sp, 0, 1, 2)
 	if err != nil {
 		t.Fatal(err)

@@ -15,10 +15,7 @@ import (
 // shippedSpace compiles a shipped scenario with a variant and overrides applied.
 func shippedSpace(t testing.TB, name, variant string, sets ...string) *sim.Space {
 	t.Helper()
-	sp, err := sim.Compile(loadShipped(t, name, variant, sets...))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, loadShipped(t, name, variant, sets...))
 	return sp
 }
 

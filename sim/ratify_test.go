@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"context"
 	"reflect"
 	"testing"
 )
@@ -21,7 +20,7 @@ func TestRatificationByHand(t *testing.T) {
 	for id, r := range map[string]float64{"north": 0, "south": 0.4, "left": 0.5, "right": 0.5, "press": 0.5} {
 		sc.Actors[sc.ActorIndex(id)].Reservation = r
 	}
-	an := analyzeFixture(t, sc)
+	an := analyze(t, sc, 10)
 	if an.ZOPA.Count != 1 || an.ZOPA.LevelOneCount == nil || *an.ZOPA.LevelOneCount != 2 {
 		t.Fatalf("zone %d, Level I %v; want 1 and 2", an.ZOPA.Count, an.ZOPA.LevelOneCount)
 	}
@@ -36,7 +35,7 @@ func TestRatificationByHand(t *testing.T) {
 	// Two of the four votes suffice: left (a, b) or right (b) ratify, so the win-set is
 	// {a, b}; the zone is still Level I's {b, c} ∩ {a, b} = {b}.
 	sc.Actors[0].Ratification.VotesNeeded = 2
-	an = analyzeFixture(t, sc)
+	an = analyze(t, sc, 10)
 	if an.Ratification["north"].WinSet != 2 || an.ZOPA.Count != 1 {
 		t.Fatalf("with 2 votes needed: win-set %d, zone %d; want 2 and 1", an.Ratification["north"].WinSet, an.ZOPA.Count)
 	}
@@ -48,7 +47,7 @@ func TestRatificationByHand(t *testing.T) {
 	sc.Actors[0].Ratification.VotesNeeded = 3
 	right := &sc.Actors[sc.ActorIndex("right")]
 	right.Preferences[0].Acceptable = []string{"a"}
-	an = analyzeFixture(t, sc)
+	an = analyze(t, sc, 10)
 	north = an.Ratification["north"]
 	if an.ZOPA.Count != 0 || north.BestVotes == nil || *north.BestVotes != 2 {
 		t.Fatalf("zone %d, best votes %v; want 0 and 2", an.ZOPA.Count, north.BestVotes)
@@ -73,7 +72,7 @@ func TestDecisionByHand(t *testing.T) {
 	}
 	sc.Actors[sc.ActorIndex("press")].Reservation = 0.5
 	sc.Decision.VotesNeeded = 3
-	an := analyzeFixture(t, sc)
+	an := analyze(t, sc, 10)
 	if an.ZOPA.Count != 1 || an.ZOPA.LevelOneCount != nil {
 		t.Fatalf("zone %d, Level I %v; want 1 and none reported", an.ZOPA.Count, an.ZOPA.LevelOneCount)
 	}
@@ -96,7 +95,7 @@ func TestDecisionByHand(t *testing.T) {
 	// deal and give 2; press's yes alone would open the zone, by its red line (b) or by its
 	// reservation (a and c, worth 0 to it, are within its red line only if it has none).
 	sc.Actors[sc.ActorIndex("press")].Preferences[0].Acceptable = []string{"a", "c"}
-	an = analyzeFixture(t, sc)
+	an = analyze(t, sc, 10)
 	vd := an.Diagnosis.Votes
 	if an.ZOPA.Count != 0 || vd == nil || vd.BestVotes != 2 || vd.VotesNeeded != 3 {
 		t.Fatalf("zone %d, votes %+v; want 0, and 2 of 3 votes at best", an.ZOPA.Count, vd)
@@ -109,17 +108,4 @@ func TestDecisionByHand(t *testing.T) {
 	if !reflect.DeepEqual(vd.Missing, wantMissing) {
 		t.Fatalf("missing %+v; want %+v", vd.Missing, wantMissing)
 	}
-}
-
-func analyzeFixture(t *testing.T, sc *Scenario) *Analysis {
-	t.Helper()
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := Analyze(context.Background(), sp, Options{Limit: 10, Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return an
 }

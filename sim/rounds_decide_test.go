@@ -24,10 +24,7 @@ func TestRoundsRespectWhoMustAgree(t *testing.T) {
 		if len(sc.Validate().Errors()) > 0 {
 			continue
 		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		tr, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1})
 		if err != nil {
 			t.Fatal(err)

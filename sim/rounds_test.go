@@ -85,10 +85,7 @@ func market(buyer, seller Actor, rounds int) *Scenario {
 
 func runRounds(t *testing.T, sc *Scenario, opts RoundsOptions) *Transcript {
 	t.Helper()
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	tr, err := Rounds(context.Background(), sp, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -270,14 +267,7 @@ func randomRoundsScenario(rng *rand.Rand, falling bool) *Scenario {
 				pr.Utilities[o.ID] = math.Round(rng.Float64()*10) / 10
 			}
 			if rng.IntN(3) == 0 {
-				for _, o := range is.Options {
-					if rng.IntN(4) > 0 {
-						pr.Acceptable = append(pr.Acceptable, o.ID)
-					}
-				}
-				if len(pr.Acceptable) == 0 {
-					pr.Acceptable = []string{is.Options[0].ID}
-				}
+				pr.Acceptable = randomRedLine(rng, is, 4)
 			}
 			act.Preferences = append(act.Preferences, pr)
 		}
@@ -291,19 +281,27 @@ func randomRoundsScenario(rng *rand.Rand, falling bool) *Scenario {
 	return sc
 }
 
-// allDeals lists the outcome space by brute force, an independent check on the search.
+// allDeals lists the outcome space by brute force (eachDeal's odometer), an independent
+// check on the search.
 func allDeals(sc *Scenario) [][]int {
-	deals := [][]int{{}}
-	for _, is := range sc.Issues {
-		var next [][]int
+	var deals [][]int
+	eachDeal(sc, func(choice []int) { deals = append(deals, slices.Clone(choice)) })
+	return deals
+}
+
+// bestWithinRedLines is, for each actor, the most any of the deals within its red lines
+// gives it, or −Inf when none is.
+func bestWithinRedLines(sp *Space, deals [][]int) []float64 {
+	best := make([]float64, sp.actors)
+	for a := range best {
+		best[a] = math.Inf(-1)
 		for _, d := range deals {
-			for o := range is.Options {
-				next = append(next, append(slices.Clone(d), o))
+			if sp.MeetsRedLines(a, d) {
+				best[a] = max(best[a], sp.Utility(a, d))
 			}
 		}
-		deals = next
 	}
-	return deals
+	return best
 }
 
 func TestRoundsInvariants(t *testing.T) {
@@ -321,15 +319,7 @@ func TestRoundsInvariants(t *testing.T) {
 			t.Fatalf("scenario %d: %v", i, err)
 		}
 		deals := allDeals(sc)
-		best := make([]float64, len(sc.Actors))
-		for a := range sc.Actors {
-			best[a] = math.Inf(-1)
-			for _, d := range deals {
-				if sp.MeetsRedLines(a, d) {
-					best[a] = max(best[a], sp.Utility(a, d))
-				}
-			}
-		}
+		best := bestWithinRedLines(sp, deals)
 		for _, rd := range tr.Rounds {
 			res := make([]float64, len(sc.Actors))
 			for a, ar := range rd.Actors {
@@ -405,23 +395,12 @@ func TestHardlinersWithoutZOPAAtTheirBestNeverAgree(t *testing.T) {
 		for a := range sc.Actors {
 			sc.Actors[a].Strategy = Strategy{Kind: StrategyHardliner}
 		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		// Is there a deal every veto actor rates at its own best within its red lines,
 		// at every reservation the run will see? Reservations only matter when above the
 		// best, so compare with the best alone and the largest reservation reached.
 		deals := allDeals(sc)
-		best := make([]float64, len(sc.Actors))
-		for a := range sc.Actors {
-			best[a] = math.Inf(-1)
-			for _, d := range deals {
-				if sp.MeetsRedLines(a, d) {
-					best[a] = max(best[a], sp.Utility(a, d))
-				}
-			}
-		}
+		best := bestWithinRedLines(sp, deals)
 		atBest := false
 		for _, d := range deals {
 			ok := true
@@ -455,10 +434,7 @@ func TestMediatedProposalIsNashAmongAcceptable(t *testing.T) {
 	for range 150 {
 		sc := randomRoundsScenario(rng, false)
 		sc.Protocol = Protocol{Kind: ProtocolMediated, Rounds: sc.Protocol.Rounds}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		tr, err := Rounds(context.Background(), sp, RoundsOptions{})
 		if err != nil {
 			t.Fatal(err)
@@ -498,11 +474,8 @@ func TestMediatedProposalIsNashAmongAcceptable(t *testing.T) {
 func TestRoundsRejectsMediatorRuleWithoutMediator(t *testing.T) {
 	sc := market(Actor{Reservation: 0.2}, Actor{Reservation: 0.2}, 3)
 	sc.Protocol.Rule = RuleMediator
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Rounds(context.Background(), sp, RoundsOptions{})
+	sp := compiled(t, sc)
+	_, err := Rounds(context.Background(), sp, RoundsOptions{})
 	if err == nil {
 		t.Fatal("rule mediator without a mediator ran")
 	}
@@ -511,10 +484,7 @@ func TestRoundsRejectsMediatorRuleWithoutMediator(t *testing.T) {
 func BenchmarkRounds(b *testing.B) {
 	sc := randomRoundsScenario(rand.New(rand.NewPCG(1, 2)), false)
 	sc.Protocol.Rounds = 20
-	sp, err := Compile(sc)
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := compiled(b, sc)
 	for b.Loop() {
 		if _, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1}); err != nil {
 			b.Fatal(err)
@@ -527,14 +497,7 @@ func BenchmarkRounds(b *testing.B) {
 // on red lines and must work on utilities.
 func generatedScenario(issues, options, actors int) *Scenario {
 	rng := rand.New(rand.NewPCG(uint64(issues), uint64(options)))
-	sc := &Scenario{Name: "generated", Protocol: Protocol{Kind: ProtocolMediated, Rounds: 12}}
-	for k := range issues {
-		is := Issue{ID: fmt.Sprintf("i%d", k), Name: fmt.Sprintf("Issue %d", k)}
-		for o := range options {
-			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
-		}
-		sc.Issues = append(sc.Issues, is)
-	}
+	sc := &Scenario{Name: "generated", Issues: gridIssues(issues, options), Protocol: Protocol{Kind: ProtocolMediated, Rounds: 12}}
 	for a := range actors {
 		act := Actor{ID: fmt.Sprintf("a%d", a), Name: fmt.Sprintf("Actor %d", a), Veto: true, Power: 1,
 			Reservation: 0.3 + 0.3*rng.Float64(), Strategy: Strategy{Kind: StrategyKinds[a%3]}}
@@ -553,10 +516,7 @@ func generatedScenario(issues, options, actors int) *Scenario {
 func BenchmarkRoundsGenerated(b *testing.B) {
 	for _, size := range []struct{ issues, options int }{{4, 5}, {6, 5}, {8, 5}} {
 		b.Run(fmt.Sprintf("%dx%d", size.issues, size.options), func(b *testing.B) {
-			sp, err := Compile(generatedScenario(size.issues, size.options, 3))
-			if err != nil {
-				b.Fatal(err)
-			}
+			sp := compiled(b, generatedScenario(size.issues, size.options, 3))
 			for b.Loop() {
 				if _, err := Rounds(context.Background(), sp, RoundsOptions{}); err != nil {
 					b.Fatal(err)

@@ -59,10 +59,7 @@ func TestParseDeal(t *testing.T) {
 //
 // Nash over the ZOPA: a0 b0 .3 × .2 = .06, a1 b0 0 × .45 = 0, a2 b1 .1 × .2 = .02: a0 b0.
 func TestScoreTwoByTwoByHand(t *testing.T) {
-	sp, err := Compile(twoByTwo())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, twoByTwo())
 	ctx := context.Background()
 	s, err := NewScorer(ctx, sp, Options{})
 	if err != nil {
@@ -135,10 +132,7 @@ func TestRejectionsNameRedLinesAndConstraints(t *testing.T) {
 	sc.Actors[1].Preferences[0].Acceptable = []string{"a0", "a1"}
 	sc.Actors[1].Preferences[0].Note = "a2 is humiliating"
 	sc.Actors[1].Constraints = []Constraint{{If: map[string][]string{"a": {"a0"}}, Then: map[string][]string{"b": {"b1"}}, Why: "a0 only with b1"}}
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	got := sp.rejections(1, []int{2, 1}, 0.3) // a2 b1: u_y .5, above .3; red line crossed
 	if len(got) != 1 || got[0] != (Rejection{Kind: RejectRedLine, Issue: "a", Option: "a2", Why: "a2 is humiliating"}) {
 		t.Errorf("a2 b1: %+v", got)
@@ -179,12 +173,7 @@ func bruteDominating(sp *Space, choice []int) (found bool, minGain, sumGain floa
 func TestDominatingAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 2026))
 	checked, dominated := 0, 0
-	for n := 0; n < 150; n++ {
-		sc := randomScenario(rng)
-		sp := compileDrawn(t, sc)
-		if sp == nil {
-			continue
-		}
+	eachDrawn(t, rng, 150, func(n int, _ *Scenario, sp *Space) {
 		for i := uint64(0); i < sp.deals; i++ {
 			choice := sp.choiceAt(i)
 			d, err := sp.dominating(context.Background(), choice, sp.noReservations())
@@ -208,7 +197,7 @@ func TestDominatingAgreesWithBruteForce(t *testing.T) {
 				t.Fatalf("scenario %d, deal %v: min gain %g, sum %g; brute force %g, %g", n, choice, d.MinGain, sum, minGain, sumGain)
 			}
 		}
-	}
+	})
 	if checked < 500 || dominated < 100 {
 		t.Fatalf("only %d deals checked, %d dominated: the random scenarios no longer exercise the search", checked, dominated)
 	}
@@ -218,10 +207,7 @@ func TestDominatingAgreesWithBruteForce(t *testing.T) {
 // the two-by-two ZOPA {a0 b0 (.6, .5), a1 b0 (.3, .75), a2 b1 (.4, .5)}, a2 b1 is beaten by
 // a0 b0, leaving (.3, .75) and (.6, .5), in rising x.
 func TestDebriefFrontierTwoByTwo(t *testing.T) {
-	sp, err := Compile(twoByTwo())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, twoByTwo())
 	s, err := NewScorer(context.Background(), sp, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -242,10 +228,7 @@ func TestDebriefFrontierTwoByTwo(t *testing.T) {
 // deals) and 4 actors, the deal worst for everyone: every deal is at least as good, so the
 // search for the dominating deal prunes on nothing but its bound.
 func BenchmarkScoreWorstDeal(b *testing.B) {
-	sp, err := Compile(Generate(GenerateSpec{Issues: 8, Options: 5, Actors: 4, Reservation: 0.5, Seed: 7}))
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := compiled(b, Generate(GenerateSpec{Issues: 8, Options: 5, Actors: 4, Reservation: 0.5, Seed: 7}))
 	ctx := context.Background()
 	s, err := NewScorer(ctx, sp, Options{})
 	if err != nil {

@@ -17,10 +17,7 @@ func TestScoreAgreesWithAnalyzeOnShippedScenarios(t *testing.T) {
 	listed := 0
 	for _, c := range shippedCases(t) {
 		name, variant := c.name, c.variant
-		sp, err := sim.Compile(c.sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, c.sc)
 		an, err := sim.Analyze(ctx, sp, sim.Options{Limit: 25})
 		if err != nil {
 			t.Fatal(err)

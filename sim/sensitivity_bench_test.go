@@ -29,12 +29,10 @@ func ratifiedSensitivityCase() *Scenario {
 // ratification, where every veto actor's, voter's and ratifier's numbers are read as lines
 // rather than bracketed; it reports the analyses spent.
 func BenchmarkSensitivityRatified(b *testing.B) {
-	sp, err := Compile(ratifiedSensitivityCase())
-	if err != nil {
-		b.Fatal(err)
-	}
+	sp := compiled(b, ratifiedSensitivityCase())
 	var rep *SensitivityReport
 	for b.Loop() {
+		var err error
 		if rep, err = RunSensitivity(context.Background(), sp, SensitivityOptions{}); err != nil {
 			b.Fatal(err)
 		}

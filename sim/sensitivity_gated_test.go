@@ -26,10 +26,7 @@ func TestGatedThresholdsAgreeWithScan(t *testing.T) {
 		if len(sc.Validate().Errors()) > 0 {
 			continue
 		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		if sp.rule == nil || sp.rule.noVeto {
 			continue
 		}

@@ -41,10 +41,7 @@ func loadShipped(t testing.TB, name, variant string, sets ...string) *sim.Scenar
 
 func sensitivityOf(t testing.TB, sc *sim.Scenario, only ...string) *sim.SensitivityReport {
 	t.Helper()
-	sp, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: only})
 	if err != nil {
 		t.Fatal(err)
@@ -254,60 +251,46 @@ func TestSensitivityOfTiedHandsByHand(t *testing.T) {
 // diagnosis counts.
 func TestSensitivityAgreesWithDiagnosis(t *testing.T) {
 	checked := 0
-	for _, name := range scenarios.Names() {
-		variants := []string{""}
-		for _, v := range loadShipped(t, name, "").Variants {
-			variants = append(variants, v.ID)
+	for _, c := range shippedCases(t) {
+		an := analyzed(t, c.sc, sim.Options{})
+		if an.Diagnosis == nil {
+			continue
 		}
-		for _, variant := range variants {
-			sc := loadShipped(t, name, variant)
-			sp, err := sim.Compile(sc)
-			if err != nil {
-				t.Fatal(err)
+		checked++
+		where := c.name + "#" + c.variant
+		rep := sensitivityOf(t, c.sc, sim.CategoryReservations, sim.CategoryRedLines, sim.CategoryConstraints)
+		for _, gap := range an.Diagnosis.Reservations {
+			r := rowOf(t, rep, "actors."+gap.Actor+".reservation")
+			switch {
+			case gap.Reachable == nil && r.Below != nil:
+				t.Errorf("%s: %s opens the zone at %g; the diagnosis says no drop would do", where, r.Path, r.Below.At)
+			case gap.Reachable != nil && (r.Below == nil || r.Below.Kind != "opens" || math.Abs(r.Below.At-*gap.Reachable) > 1e-6):
+				t.Errorf("%s: %s below: %+v; the diagnosis says it must fall to %g", where, r.Path, r.Below, *gap.Reachable)
 			}
-			an, err := sim.Analyze(context.Background(), sp, sim.Options{})
-			if err != nil {
-				t.Fatal(err)
+		}
+		// A red line is named by its actor and issue, a constraint by its actor and why.
+		key := func(kind, actor, issue, why string) string {
+			if kind == "constraint" {
+				return kind + " " + actor + " " + why
 			}
-			if an.Diagnosis == nil {
-				continue
+			return kind + " " + actor + " " + issue
+		}
+		opened := map[string]uint64{}
+		for _, o := range an.Diagnosis.Openers {
+			opened[key(string(o.Kind), o.Actor, o.Issue, o.Why)] = o.Deals
+		}
+		entering := map[string]uint64{}
+		for _, rl := range rep.RedLines {
+			entering[key(rl.Kind, rl.Actor, rl.Issue, rl.Why)] += rl.Entering
+		}
+		for k, n := range entering {
+			if opened[k] != n {
+				t.Errorf("%s: %s lets in %d deals; the diagnosis says %d", where, k, n, opened[k])
 			}
-			checked++
-			where := name + "#" + variant
-			rep := sensitivityOf(t, sc, sim.CategoryReservations, sim.CategoryRedLines, sim.CategoryConstraints)
-			for _, gap := range an.Diagnosis.Reservations {
-				r := rowOf(t, rep, "actors."+gap.Actor+".reservation")
-				switch {
-				case gap.Reachable == nil && r.Below != nil:
-					t.Errorf("%s: %s opens the zone at %g; the diagnosis says no drop would do", where, r.Path, r.Below.At)
-				case gap.Reachable != nil && (r.Below == nil || r.Below.Kind != "opens" || math.Abs(r.Below.At-*gap.Reachable) > 1e-6):
-					t.Errorf("%s: %s below: %+v; the diagnosis says it must fall to %g", where, r.Path, r.Below, *gap.Reachable)
-				}
-			}
-			// A red line is named by its actor and issue, a constraint by its actor and why.
-			key := func(kind, actor, issue, why string) string {
-				if kind == "constraint" {
-					return kind + " " + actor + " " + why
-				}
-				return kind + " " + actor + " " + issue
-			}
-			opened := map[string]uint64{}
-			for _, o := range an.Diagnosis.Openers {
-				opened[key(string(o.Kind), o.Actor, o.Issue, o.Why)] = o.Deals
-			}
-			entering := map[string]uint64{}
-			for _, rl := range rep.RedLines {
-				entering[key(rl.Kind, rl.Actor, rl.Issue, rl.Why)] += rl.Entering
-			}
-			for k, n := range entering {
-				if opened[k] != n {
-					t.Errorf("%s: %s lets in %d deals; the diagnosis says %d", where, k, n, opened[k])
-				}
-			}
-			for k, n := range opened {
-				if entering[k] != n {
-					t.Errorf("%s: the diagnosis says %s lets in %d deals; the sensitivity analysis %d", where, k, n, entering[k])
-				}
+		}
+		for k, n := range opened {
+			if entering[k] != n {
+				t.Errorf("%s: the diagnosis says %s lets in %d deals; the sensitivity analysis %d", where, k, n, entering[k])
 			}
 		}
 	}
@@ -331,15 +314,7 @@ func TestSensitivityRowsWorkAsSet(t *testing.T) {
 				t.Fatalf("%s: %v", set, err)
 			}
 		}
-		sp, err := sim.Compile(cp)
-		if err != nil {
-			t.Fatal(err)
-		}
-		an, err := sim.Analyze(context.Background(), sp, sim.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return an.ZOPA.Count
+		return analyzed(t, cp, sim.Options{}).ZOPA.Count
 	}
 	for _, r := range rep.Rows {
 		for _, tip := range []*sim.Tipping{r.Below, r.Above} {
@@ -365,12 +340,10 @@ func TestSensitivityRowsWorkAsSet(t *testing.T) {
 func BenchmarkSensitivity(b *testing.B) {
 	for _, variant := range []string{"", "sanctions-bite"} {
 		b.Run("ukraine-2026#"+variant, func(b *testing.B) {
-			sp, err := sim.Compile(loadShipped(b, "ukraine-2026", variant))
-			if err != nil {
-				b.Fatal(err)
-			}
+			sp := compiled(b, loadShipped(b, "ukraine-2026", variant))
 			var rep *sim.SensitivityReport
 			for b.Loop() {
+				var err error
 				if rep, err = sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{}); err != nil {
 					b.Fatal(err)
 				}

@@ -92,10 +92,7 @@ func TestSensitivityAgreesWithBruteForce(t *testing.T) {
 				continue
 			}
 		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		scenarios++
 		rep, err := RunSensitivity(ctx, sp, SensitivityOptions{Workers: 1})
 		if err != nil {
@@ -215,10 +212,7 @@ func TestBracketingAgreesWithExactThresholds(t *testing.T) {
 	compared := 0
 	for n := 0; n < 60; n++ {
 		sc := validRandom(rng)
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		rep, err := RunSensitivity(ctx, sp, SensitivityOptions{Only: []string{CategoryReservations}, Workers: 1})
 		if err != nil {
 			t.Fatal(err)
@@ -271,11 +265,9 @@ func TestBracketingAgreesWithExactThresholds(t *testing.T) {
 // one at a time: the rounds of a protocol (10 to 10,000) change no zone, so the scan finds
 // nothing, in the base analysis and one per scanned value.
 func TestBracketingStepsWholeNumbers(t *testing.T) {
-	sp, err := Compile(validRandom(rand.New(rand.NewPCG(18, 13))))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, validRandom(rand.New(rand.NewPCG(18, 13))))
 	s := &sensitivity{ctx: context.Background(), sp: sp, res: sp.reservations()}
+	var err error
 	if s.base, err = s.search(sp, sp.baseRules(s.res)); err != nil {
 		t.Fatal(err)
 	}
@@ -290,10 +282,7 @@ func TestBracketingStepsWholeNumbers(t *testing.T) {
 
 func TestSensitivityStopsWhenCancelled(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 11))
-	sp, err := Compile(validRandom(rng))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, validRandom(rng))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := RunSensitivity(ctx, sp, SensitivityOptions{}); err == nil {
@@ -313,10 +302,7 @@ func TestSensitivityDoesNotDependOnWorkers(t *testing.T) {
 				continue
 			}
 		}
-		sp, err := Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := compiled(t, sc)
 		var outs []string
 		for _, w := range []int{1, 3} {
 			rep, err := RunSensitivity(context.Background(), sp, SensitivityOptions{Workers: w})

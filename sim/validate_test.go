@@ -62,14 +62,7 @@ func TestConstraintReachability(t *testing.T) {
 // sized builds a valid scenario with the given numbers of issues, options per issue and
 // actors, every actor caring about the first issue only.
 func sized(issues, options, actors int) *Scenario {
-	sc := &Scenario{Name: "sized"}
-	for k := 0; k < issues; k++ {
-		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "issue"}
-		for o := 0; o < options; o++ {
-			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
-		}
-		sc.Issues = append(sc.Issues, is)
-	}
+	sc := &Scenario{Name: "sized", Issues: gridIssues(issues, options)}
 	for a := 0; a < actors; a++ {
 		sc.Actors = append(sc.Actors, Actor{ID: fmt.Sprintf("a%d", a), Name: "actor", Veto: true, Power: 1,
 			Preferences: []Preference{{Issue: "i0", Weight: 1, Ideal: "o0"}}})

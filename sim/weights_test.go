@@ -17,10 +17,7 @@ func TestHugeWeightsShareAsEqualOnes(t *testing.T) {
 		// 1.5e308 + 0.5e308 = 2e308 > 1.8e308: the plain sum overflows.
 		t.Fatalf("the plain sum is %g, not +Inf; the test no longer tests overflow", s)
 	}
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	// (a,p) = .75·1 + .25·1 = 1; (b,q) = .75·.5 + .25·0 = .375.
 	for _, c := range []struct {
 		choice []int

@@ -15,10 +15,7 @@ func benchScenarios(b *testing.B) []*sim.Scenario {
 func BenchmarkAnalyze(b *testing.B) {
 	for _, sc := range benchScenarios(b) {
 		b.Run(sc.Name, func(b *testing.B) {
-			sp, err := sim.Compile(sc)
-			if err != nil {
-				b.Fatal(err)
-			}
+			sp := compiled(b, sc)
 			for b.Loop() {
 				if _, err := sim.Analyze(context.Background(), sp, sim.Options{Limit: 20, Workers: 1}); err != nil {
 					b.Fatal(err)

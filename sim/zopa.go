@@ -263,8 +263,9 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		vetoRes[j], vetoPower[j] = res[a], sp.power[a]
 	}
 	// The frontier and the best deals need no count, and the count needs neither: the
-	// single-threaded searches run beside the parallel count, unless the count holds
-	// large halves in memory, which beside the frontier's own would pass the budget.
+	// single-threaded searches run beside the parallel count, on a core the count leaves
+	// them, unless the count holds large halves in memory, which beside the frontier's own
+	// would pass the budget.
 	var front frontier
 	var top []ranked
 	var searchErr error
@@ -275,6 +276,7 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 			top, searchErr = t.bestByNash(ctx, opt.Limit, vetoRes)
 		}
 	}
+	on := cores{n: opt.Workers}
 	if t.heavyCount() {
 		search()
 		// The frontier's candidates are garbage now; collecting them before the count
@@ -282,8 +284,9 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		runtime.GC()
 	} else {
 		go search()
+		on.lent = done
 	}
-	tal, err := t.tallyAll(ctx, opt.Workers)
+	tal, err := t.tallyOn(ctx, on)
 	<-done
 	if err == nil {
 		err = searchErr
@@ -399,7 +402,7 @@ func searchZOPAUnder(ctx context.Context, sp *Space, r *rules, workers int, reco
 			defer close(done)
 			front, frontErr = t.frontier(ctx)
 		}()
-		tal, err := t.tallyAll(ctx, workers)
+		tal, err := t.tallyOn(ctx, cores{n: workers, lent: done})
 		<-done
 		if err == nil {
 			err = frontErr

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -43,10 +42,7 @@ func twoByTwo() *Scenario {
 
 func analyze(t *testing.T, sc *Scenario, limit int) *Analysis {
 	t.Helper()
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, sc)
 	an, err := Analyze(context.Background(), sp, Options{Limit: limit})
 	if err != nil {
 		t.Fatal(err)
@@ -333,12 +329,8 @@ func TestCountsBeyondEnumeration(t *testing.T) {
 	sc := &Scenario{Name: "wide"}
 	x := Actor{ID: "x", Name: "X", Veto: true, Power: 1, Reservation: 0.9}
 	y := Actor{ID: "y", Name: "Y", Veto: true, Power: 1}
-	for k := 0; k < 10; k++ {
-		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "I"}
-		for o := 0; o < 10; o++ {
-			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
-		}
-		sc.Issues = append(sc.Issues, is)
+	sc.Issues = gridIssues(10, 10)
+	for _, is := range sc.Issues {
 		u := map[string]float64{}
 		for _, o := range is.Options {
 			u[o.ID] = 0
@@ -361,30 +353,20 @@ func TestUncountableSpaceIsRefused(t *testing.T) {
 	// Twenty issues of ten options: 10^20 deals, beyond 64 bits.
 	sc := &Scenario{Name: "huge"}
 	a := Actor{ID: "a", Name: "A", Veto: true, Power: 1}
-	for k := 0; k < 20; k++ {
-		is := Issue{ID: fmt.Sprintf("i%d", k), Name: "I"}
-		for o := 0; o < 10; o++ {
-			is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
-		}
-		sc.Issues = append(sc.Issues, is)
+	sc.Issues = gridIssues(20, 10)
+	for _, is := range sc.Issues {
 		a.Preferences = append(a.Preferences, Preference{Issue: is.ID, Weight: 1, Ideal: "o0"})
 	}
 	sc.Actors = []Actor{a}
-	sp, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Analyze(context.Background(), sp, Options{})
+	sp := compiled(t, sc)
+	_, err := Analyze(context.Background(), sp, Options{})
 	if tooLarge, ok := err.(*SpaceTooLargeError); !ok || !tooLarge.Overflow {
 		t.Fatalf("err = %v, want a SpaceTooLargeError for a space beyond 64 bits", err)
 	}
 }
 
 func TestCancelledAnalysisStops(t *testing.T) {
-	sp, err := Compile(twoByTwo())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sp := compiled(t, twoByTwo())
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Analyze(ctx, sp, Options{}); err == nil {

@@ -33,7 +33,7 @@ func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
 	for _, ac := range an.Actors {
 		veto := "yes"
 		if !ac.Veto {
-			veto = "no (scored only)"
+			veto = "no (" + roleWithoutVeto(sc, an, ac.ID) + ")"
 		}
 		g.add(ac.Name, veto, fmt.Sprintf("%g", ac.Power), num(ac.Reservation))
 	}

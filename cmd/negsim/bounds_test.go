@@ -276,10 +276,7 @@ func TestCSVCellsInert(t *testing.T) {
 		}
 	}
 	deals := writeTemp(t, "class.csv", "table,a,b\n\"=HYPERLINK(\"\"http://x\"\")\",a0,b0\n@SUM(1+1),a2,b1\n")
-	out, stderr, code := runNegsim(t, "debrief", twoByTwo(t), "--deals", deals, "--format", "csv")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out := runOK(t, "debrief", twoByTwo(t), "--deals", deals, "--format", "csv")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -303,10 +300,7 @@ func TestMarkdownEscapesHTML(t *testing.T) {
 	text := strings.Replace(string(scenario), "name: Two by two", `name: "<script>alert(1)</script> [x](javascript:alert(2))"`, 1)
 	file := writeTemp(t, "evil.yaml", text)
 	for _, args := range [][]string{{"report", file, "--format", "markdown"}, {"brief", file, "--format", "markdown"}, {"analyze", file, "--format", "markdown"}} {
-		out, stderr, code := runNegsim(t, args...)
-		if code != exitOK {
-			t.Fatalf("%v: exit %d: %s", args, code, stderr)
-		}
+		out := runOK(t, args...)
 		if strings.Contains(out, "<script>") || strings.Contains(out, "[x](javascript:") {
 			t.Errorf("%s: markup passes through:\n%.400s", args[0], out)
 		}
@@ -358,10 +352,7 @@ func TestRoundsFlagBounded(t *testing.T) {
 // TestExplainRedLineNamingEveryOption: an acceptable list that names every option rules
 // nothing out, and explain says so instead of "never ."
 func TestExplainRedLineNamingEveryOption(t *testing.T) {
-	out, stderr, code := runNegsim(t, "explain", twoByTwo(t))
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out := runOK(t, "explain", twoByTwo(t))
 	// x and y list a0, a1 and a2, every option of a.
 	if strings.Contains(out, "never .") || strings.Count(out, "Issue A: its acceptable list names every option, so it rules none out.") != 2 {
 		t.Errorf("explain says:\n%s", out)

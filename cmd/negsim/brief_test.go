@@ -234,10 +234,7 @@ func TestBriefLeakCheckCatchesLeaks(t *testing.T) {
 // 40%), so a0 (value 1) is worth 60 points, a1 (0.5) 30, a2 0; b1 (1) 40. Its reservation
 // 0.3 is 30 points.
 func TestBriefPointsByHand(t *testing.T) {
-	out, _, code := runNegsim(t, "brief", "testdata/two-by-two.yaml", "--actor", "x", "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
+	out := runOK(t, "brief", "testdata/two-by-two.yaml", "--actor", "x", "--format", "json")
 	var b sim.Brief
 	if err := json.Unmarshal([]byte(out), &b); err != nil {
 		t.Fatal(err)
@@ -291,12 +288,9 @@ func TestBriefAllWritesEveryRole(t *testing.T) {
 // every single brief leave them out, under a variant too, while explain --teacher and
 // report --teacher show both the scenario's and the applied variant's.
 func TestTeacherNotesStayOutOfBriefs(t *testing.T) {
-	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := twoByTwoText(t)
 	const scenarioSecret, variantSecret = "SPOILER-zone-is-a0-b0", "SPOILER-variant-empties-it"
-	text := strings.Replace(string(base), "description: Two actors", "teacher_notes: "+scenarioSecret+"\ndescription: Two actors", 1)
+	text := strings.Replace(base, "description: Two actors", "teacher_notes: "+scenarioSecret+"\ndescription: Two actors", 1)
 	text = strings.Replace(text, "    description: X raises its reservation to 0.8, which empties the zone.\n",
 		"    description: X raises its reservation to 0.8.\n    teacher_notes: "+variantSecret+"\n", 1)
 	file := writeTemp(t, "secret.yaml", text)
@@ -357,10 +351,7 @@ func TestShippedBriefsGiveNothingAway(t *testing.T) {
 // the role brief quotes the variant's note, not the file's reasons for the numbers it
 // replaced ("It rises 0.005 a round" when the variant sets −0.01).
 func TestVariantBriefsQuoteTheVariantsNotes(t *testing.T) {
-	out, errOut, code := runNegsim(t, "brief", "--variant", "sanctions-bite", "--actor", "russia")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "brief", "--variant", "sanctions-bite", "--actor", "russia")
 	if strings.Contains(out, "rises 0.005 a round") {
 		t.Error("the brief quotes the file's drift note, which the variant's −0.01 replaced")
 	}
@@ -377,13 +368,19 @@ func TestVariantBriefsQuoteTheVariantsNotes(t *testing.T) {
 	}
 }
 
-func twoByTwoScenario(t *testing.T) *sim.Scenario {
+// twoByTwoText is testdata/two-by-two.yaml as written, for tests that edit it.
+func twoByTwoText(t testing.TB) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := config.Load("two-by-two.yaml", data)
+	return string(data)
+}
+
+func twoByTwoScenario(t testing.TB) *sim.Scenario {
+	t.Helper()
+	doc, err := config.Load("two-by-two.yaml", []byte(twoByTwoText(t)))
 	if err != nil {
 		t.Fatal(err)
 	}

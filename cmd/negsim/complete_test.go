@@ -25,10 +25,7 @@ func TestCompletionOffersScenarioValues(t *testing.T) {
 		{[]string{"compare", "ukraine-2026", "teaching-tw"}, []string{"teaching-two-party"}, ":0"},
 	}
 	for _, tt := range tests {
-		out, errOut, code := runNegsim(t, append([]string{"__complete"}, tt.args...)...)
-		if code != 0 {
-			t.Fatalf("%v: exit %d: %s", tt.args, code, errOut)
-		}
+		out := runOK(t, append([]string{"__complete"}, tt.args...)...)
 		lines := strings.Split(strings.TrimSpace(out), "\n")
 		got, directive := lines[:len(lines)-1], lines[len(lines)-1]
 		if directive != tt.directive || len(got) != len(tt.want) {

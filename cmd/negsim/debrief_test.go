@@ -36,16 +36,20 @@ const classCSV = "table,b,a\n" + // the issues in another order than the file's
 	"centre,b0,a1\n" +
 	"annex,b0,a0\n"
 
-func TestDebriefRanksAHandBuiltClass(t *testing.T) {
-	deals := writeTemp(t, "class.csv", classCSV)
-	out, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+// debriefJSON runs debrief with args and --format json, and decodes what it prints.
+func debriefJSON(t *testing.T, args ...string) sim.Debrief {
+	t.Helper()
+	out := runOK(t, append(append([]string{"debrief"}, args...), "--format", "json")...)
 	var db sim.Debrief
 	if err := json.Unmarshal([]byte(out), &db); err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+func TestDebriefRanksAHandBuiltClass(t *testing.T) {
+	deals := writeTemp(t, "class.csv", classCSV)
+	db := debriefJSON(t, "testdata/two-by-two.yaml", "--deals", deals)
 	want := []struct {
 		table string
 		rank  int
@@ -168,11 +172,7 @@ func TestScoreCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"In the ZOPA", "Joint gain (the veto actors' surpluses added up): +30.0 points", "Not Pareto-optimal", "Changing a to a0 (First)", "X +20.0, Y +0.0"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("score output lacks %q:\n%s", want, out)
-		}
-	}
+	wantContains(t, "score output", out, "In the ZOPA", "Joint gain (the veto actors' surpluses added up): +30.0 points", "Not Pareto-optimal", "Changing a to a0 (First)", "X +20.0, Y +0.0")
 	_, errOut, code = runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal", "a=a2,b=b2")
 	if code != 2 || !strings.Contains(errOut, `issue "b" has no option "b2"; did you mean "b0"?`) {
 		t.Errorf("a bad option: exit %d, %s", code, errOut)
@@ -195,14 +195,7 @@ func TestDebriefCountsAnUnsignedDealAsNoAgreement(t *testing.T) {
 		"yellow,,,,,,,,,,,\n" +
 		"purple,withdraw-donetsk,de-facto,article5,not-now,cap,none,maintain,reparations,guarantees-first,membership-path,none\n"
 	deals := writeTemp(t, "class.csv", class)
-	out, errOut, code := runNegsim(t, "debrief", "--variant", "sanctions-bite", "--deals", deals, "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var db sim.Debrief
-	if err := json.Unmarshal([]byte(out), &db); err != nil {
-		t.Fatal(err)
-	}
+	db := debriefJSON(t, "--variant", "sanctions-bite", "--deals", deals)
 	byTable := map[string]sim.TableScore{}
 	for _, ts := range db.Tables {
 		byTable[ts.Table] = ts
@@ -263,14 +256,7 @@ func TestDebriefShowsObservers(t *testing.T) {
 // read the same as with commas.
 func TestDealsCSVWithSemicolons(t *testing.T) {
 	deals := writeTemp(t, "class.csv", "table;b;a\r\nnorth;b1;a2\r\nwest;;\r\n")
-	out, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var db sim.Debrief
-	if err := json.Unmarshal([]byte(out), &db); err != nil {
-		t.Fatal(err)
-	}
+	db := debriefJSON(t, "testdata/two-by-two.yaml", "--deals", deals)
 	// north: a2 b1, x .4 and y .5 over reservations .3: a joint gain of .3.
 	if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Score != nil {
 		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)

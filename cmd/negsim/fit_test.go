@@ -18,10 +18,7 @@ func TestTablesFitTheWidth(t *testing.T) {
 		{"montecarlo", "--draws", "50"},
 	} {
 		full, _, _ := runNegsim(t, args...)
-		fitted, errOut, code := runNegsim(t, append(args, "--width", "100")...)
-		if code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, code, errOut)
-		}
+		fitted := runOK(t, append(args, "--width", "100")...)
 		if widest(full) <= 100 {
 			t.Errorf("%v: the full output is only %d wide; the case does not test fitting", args, widest(full))
 		}
@@ -34,11 +31,7 @@ func TestTablesFitTheWidth(t *testing.T) {
 		}
 	}
 	fitted, _, _ := runNegsim(t, "analyze", "--variant", "sanctions-bite", "--limit", "5", "--width", "100")
-	for _, want := range []string{"── # 1 ─", "  territory        freeze-dmz\n", "  Nash product     0.001436\n"} {
-		if !strings.Contains(fitted, want) {
-			t.Errorf("the fitted deal table lacks %q:\n%s", want, fitted)
-		}
-	}
+	wantContains(t, "the fitted deal table", fitted, "── # 1 ─", "  territory        freeze-dmz\n", "  Nash product     0.001436\n")
 }
 
 func widest(text string) int {

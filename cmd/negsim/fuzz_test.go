@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,15 +17,7 @@ import (
 // usage error for a file without tables), never panics, and every
 // table it returns has a unique name and, when it reached a deal, a valid option per issue.
 func FuzzParseDeals(f *testing.F) {
-	data, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	doc, err := config.Load("two-by-two.yaml", data)
-	if err != nil {
-		f.Fatal(err)
-	}
-	sc := doc.Scenario
+	sc := twoByTwoScenario(f)
 	f.Add([]byte(classCSV))
 	f.Add([]byte("\uFEFFtable,a,b\r\nred,a0,b1\r\n"))
 	f.Add([]byte("table,a,b\n\"q\"\"uoted\",a1,b0\n,,\n"))

@@ -19,6 +19,17 @@ func runNegsim(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	return runNegsimInput(t, "", args...)
 }
 
+// runOK is runNegsim for a command that must succeed: it fails the test, showing the
+// command and what it wrote to stderr, unless negsim exits 0, and returns its stdout.
+func runOK(t *testing.T, args ...string) string {
+	t.Helper()
+	stdout, stderr, code := runNegsim(t, args...)
+	if code != exitOK {
+		t.Fatalf("negsim %s: exit %d: %s", strings.Join(args, " "), code, stderr)
+	}
+	return stdout
+}
+
 // runNegsimInput is runNegsim with stdin as the program's standard input.
 func runNegsimInput(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
@@ -69,4 +80,15 @@ func writeTemp(t *testing.T, name, text string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// wantContains fails the test for each of wants that out, what the program printed as
+// what, does not contain.
+func wantContains(t *testing.T, what, out string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q:\n%s", what, want, out)
+		}
+	}
 }

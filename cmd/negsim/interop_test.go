@@ -45,10 +45,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 
 func TestImportGeniusToStdout(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
-	out, errs, code := runNegsim(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
+	out := runOK(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
 	doc, err := config.Load("stdout.yaml", []byte(out))
 	if err != nil {
 		t.Fatalf("the YAML on stdout does not load: %v\n%s", err, out)
@@ -59,11 +56,7 @@ func TestImportGeniusToStdout(t *testing.T) {
 	if buyer.Utilities["low"] != 1 || buyer.Utilities["high"] != 100.0/300 {
 		t.Errorf("buyer's price utilities %v, want low 1 and high 1/3", buyer.Utilities)
 	}
-	for _, want := range []string{"note:", "Scale: genius", "one option per integer", "discount factor 0.5", "reservation_drift:"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("the imported YAML does not contain %q:\n%s", want, out)
-		}
-	}
+	wantContains(t, "the imported YAML", out, "note:", "Scale: genius", "one option per integer", "discount factor 0.5", "reservation_drift:")
 }
 
 func TestImportGeniusRawToFile(t *testing.T) {

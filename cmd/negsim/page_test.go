@@ -19,10 +19,7 @@ func TestPageServed(t *testing.T) {
 		for _, s := range sets {
 			args = append(args, "--set", s)
 		}
-		out, errOut, code := runNegsim(t, args...)
-		if code != exitOK {
-			t.Fatalf("negsim %v: %s", args, errOut)
-		}
+		out := runOK(t, args...)
 		a, err := pagetest.AnswerOf([]byte(out), issues)
 		if err != nil {
 			t.Fatal(err)

@@ -10,10 +10,7 @@ import (
 // [high] leaves 3 of the 4 ZOPA deals (the deal with salary mid goes: see
 // scenarios/teaching-two-party.yaml), which shows the value was read, not ignored.
 func TestParamsRowsWorkAsSet(t *testing.T) {
-	out, _, code := runNegsim(t, "params", "teaching-two-party", "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
+	out := runOK(t, "params", "teaching-two-party", "--format", "json")
 	var got struct {
 		Params []struct{ Path, Value, Kind string }
 	}
@@ -31,10 +28,7 @@ func TestParamsRowsWorkAsSet(t *testing.T) {
 	}
 	zopa := func(set string) float64 {
 		t.Helper()
-		out, stderr, code := runNegsim(t, "analyze", "teaching-two-party", "--format", "json", "--set", set)
-		if code != 0 {
-			t.Fatalf("--set %s: exit %d: %s", set, code, stderr)
-		}
+		out := runOK(t, "analyze", "teaching-two-party", "--format", "json", "--set", set)
 		var an struct{ Zopa struct{ Count float64 } }
 		if err := json.Unmarshal([]byte(out), &an); err != nil {
 			t.Fatal(err)

@@ -13,8 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/negsim/negsim/sim"
 )
 
@@ -51,17 +49,7 @@ func playCase(t *testing.T, name string) (*playRecord, string) {
 		t.Fatal(err)
 	}
 	if *update {
-		for i := range sc.ar.Files {
-			switch sc.ar.Files[i].Name {
-			case "stdout":
-				sc.ar.Files[i].Data = []byte(out)
-			case "transcript.json":
-				sc.ar.Files[i].Data = data
-			}
-		}
-		if err := os.WriteFile(archive, txtar.Format(sc.ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		updateArchive(t, archive, sc.ar, map[string][]byte{"stdout": []byte(out), "transcript.json": data})
 	} else {
 		if out != sc.stdout {
 			t.Errorf("stdout differs from %s's; run go test ./cmd/negsim -update if the change is intended\ngot:\n%s", sc.archive, out)
@@ -105,10 +93,7 @@ func TestPlayAcceptEveryOffer(t *testing.T) {
 			t.Errorf("round %d: the student accepted, but Ukraine is not among %v", rd.Round, rd.AcceptedBy)
 		}
 	}
-	model, _, code := runNegsim(t, "rounds", "--variant", "sanctions-bite", "--format", "json")
-	if code != exitOK {
-		t.Fatalf("rounds: exit %d", code)
-	}
+	model := runOK(t, "rounds", "--variant", "sanctions-bite", "--format", "json")
 	var tr sim.Transcript
 	if err := json.Unmarshal([]byte(model), &tr); err != nil {
 		t.Fatal(err)

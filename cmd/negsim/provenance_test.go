@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -39,10 +37,7 @@ func TestEveryOutputNamesItsWhatIf(t *testing.T) {
 			if first, _, _ := strings.Cut(text, "\n"); !strings.HasPrefix(first, title) {
 				t.Errorf("%v: the title is %q; want it to start %q", args, first, title)
 			}
-			out, errOut, code := runNegsim(t, append(args, "--format", "json")...)
-			if code != 0 {
-				t.Fatalf("%v --format json: exit %d: %s", args, code, errOut)
-			}
+			out := runOK(t, append(args, "--format", "json")...)
 			var got struct {
 				Variant   *string  `json:"variant"`
 				Overrides []string `json:"overrides"`
@@ -65,19 +60,13 @@ func TestEveryOutputNamesItsWhatIf(t *testing.T) {
 // A scenario's stance (a teaching model, not a forecast) is one line under the title of
 // every command that shows its results, and a field of their JSON.
 func TestStanceShownWithResults(t *testing.T) {
-	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := twoByTwoText(t)
 	const stance = "A fixture for tests, not a forecast."
-	file := writeTemp(t, "stance.yaml", strings.Replace(string(base), "description:", "stance: "+stance+"\ndescription:", 1)+
+	file := writeTemp(t, "stance.yaml", strings.Replace(base, "description:", "stance: "+stance+"\ndescription:", 1)+
 		"uncertainty:\n  actors.x.reservation: {dist: uniform, min: 0.2, max: 0.4}\n")
 	for _, args := range [][]string{{"analyze"}, {"rounds"}, {"montecarlo", "--draws", "10"}, {"sweep", "--param", "actors.x.reservation", "--values", "0.3"}, {"report"}} {
 		args = append(args[:1:1], append([]string{file}, args[1:]...)...)
-		out, errOut, code := runNegsim(t, args...)
-		if code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, code, errOut)
-		}
+		out := runOK(t, args...)
 		if lines := strings.SplitN(out, "\n", 5); len(lines) < 4 || lines[3] != "Stance: "+stance {
 			t.Errorf("%v: want the stance on the line after the title:\n%.300s", args, out)
 		}
@@ -94,10 +83,7 @@ func TestStanceShownWithResults(t *testing.T) {
 // sensitivity's title names the what-if and its stance stands beneath, as every other
 // result's do.
 func TestSensitivityTitleNamesItsWhatIf(t *testing.T) {
-	out, errOut, code := runNegsim(t, "sensitivity", "teaching-two-party", "--set", "actors.candidate.reservation=0.45", "--limit", "1")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "sensitivity", "teaching-two-party", "--set", "actors.candidate.reservation=0.45", "--limit", "1")
 	lines := strings.SplitN(out, "\n", 5)
 	const title = "Job offer (teaching example, two parties) (--set actors.candidate.reservation=0.45): what would it take"
 	const stance = "Stance: A teaching example with made-up numbers, not a model of any real negotiation."

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,14 +11,7 @@ import (
 // TestReadmeGuaranteesNameEveryLimit: the README's Guarantees section states each limit
 // with the value the code enforces, so neither can change without the other.
 func TestReadmeGuaranteesNameEveryLimit(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(data), "## Guarantees")
-	if !ok {
-		t.Fatal(`README.md has no "## Guarantees" section`)
-	}
+	section := readmeSection(t, "Guarantees")
 	for _, want := range []string{
 		"| nesting | " + count(config.MaxDepth) + " levels |",
 		"| values in one file (keys and list items) | " + count(config.MaxValues) + " |",

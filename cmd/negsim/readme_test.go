@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -12,19 +11,7 @@ import (
 // through validate and explain, and the output it shows against what negsim prints, so the
 // README cannot drift from the program.
 func TestReadmeWritingAScenario(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	start := strings.Index(text, "\n## Writing a scenario\n")
-	if start < 0 {
-		t.Fatal(`README.md has no "## Writing a scenario" section`)
-	}
-	section := text[start+1:]
-	if end := strings.Index(section[3:], "\n## "); end >= 0 {
-		section = section[:end+3]
-	}
+	section := readmeSection(t, "Writing a scenario")
 	type block struct{ lang, body string }
 	var blocks []block
 	for rest := section; ; {

@@ -38,7 +38,7 @@ func readmeSection(t *testing.T, title string) string {
 	if err != nil {
 		t.Skipf("no README.md beside the module: %v", err)
 	}
-	_, section, ok := strings.Cut(string(data), "\n## "+title+"\n")
+	_, section, ok := strings.Cut(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n## "+title+"\n")
 	if !ok {
 		t.Fatalf("README.md has no '%s' section", title)
 	}

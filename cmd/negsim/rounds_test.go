@@ -17,10 +17,7 @@ import (
 
 func roundsJSON(t *testing.T, args ...string) (*sim.Transcript, string) {
 	t.Helper()
-	out, errOut, code := runNegsim(t, append([]string{"rounds", "--format", "json"}, args...)...)
-	if code != exitOK {
-		t.Fatalf("negsim rounds %v: exit %d: %s", args, code, errOut)
-	}
+	out := runOK(t, append([]string{"rounds", "--format", "json"}, args...)...)
 	var tr sim.Transcript
 	if err := json.Unmarshal([]byte(out), &tr); err != nil {
 		t.Fatalf("transcript is not JSON: %v\n%s", err, out)
@@ -148,15 +145,8 @@ func TestRoundsMarketFile(t *testing.T) {
 		t.Errorf("protocol %s; without a mediator the default is alternating", tr.Protocol)
 	}
 
-	out, _, code := runNegsim(t, "rounds", file)
-	if code != exitOK {
-		t.Fatalf("exit %d", code)
-	}
-	for _, want := range []string{"Talks are ripe from round 2", "A rival offer lifts the seller's hopes", "- round 4: A rival offer lifts the seller's hopes [actors.seller.reservation += 0.3]", "Breakdown"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("table output lacks %q:\n%s", want, out)
-		}
-	}
+	out := runOK(t, "rounds", file)
+	wantContains(t, "table output", out, "Talks are ripe from round 2", "A rival offer lifts the seller's hopes", "- round 4: A rival offer lifts the seller's hopes [actors.seller.reservation += 0.3]", "Breakdown")
 	for _, line := range strings.Split(out, "\n") {
 		if strings.Contains(line, "A rival offer") && strings.HasPrefix(line, "│") && !strings.HasPrefix(strings.TrimLeft(line, "│ "), "4 ") {
 			t.Errorf("the event is printed in the wrong round: %s", line)
@@ -180,10 +170,7 @@ func TestRoundsFormatsAndDeterminism(t *testing.T) {
 	if first != second {
 		t.Error("two runs of the same scenario differ")
 	}
-	out, _, code := runNegsim(t, "rounds", "--format", "csv")
-	if code != exitOK {
-		t.Fatalf("csv: exit %d", code)
-	}
+	out := runOK(t, "rounds", "--format", "csv")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +178,7 @@ func TestRoundsFormatsAndDeterminism(t *testing.T) {
 	if len(rows) != len(tr.Rounds)+1 || !slices.Equal(rows[0][:3], []string{"round", "zopa_size", "ripe"}) {
 		t.Errorf("csv has %d rows with header %v, want %d rows starting round, zopa_size, ripe", len(rows), rows[0], len(tr.Rounds)+1)
 	}
-	out, _, code = runNegsim(t, "rounds", "--format", "markdown")
+	out, _, code := runNegsim(t, "rounds", "--format", "markdown")
 	if code != exitOK || !strings.Contains(out, "## Rounds") || !strings.Contains(out, "## Outcome") {
 		t.Errorf("markdown: exit %d\n%s", code, out)
 	}
@@ -259,10 +246,7 @@ func TestRoundsReadmeExample(t *testing.T) {
 	if !ok || !closed {
 		t.Fatal("no text block follows the README's rounds example")
 	}
-	out, _, code := runNegsim(t, "rounds", filepath.Join("testdata", "rounds-market.yaml"), "--set", "actors.buyer.strategy=conceder")
-	if code != exitOK {
-		t.Fatalf("exit %d", code)
-	}
+	out := runOK(t, "rounds", filepath.Join("testdata", "rounds-market.yaml"), "--set", "actors.buyer.strategy=conceder")
 	from := strings.Index(out, "Rounds\n------")
 	if from < 0 {
 		t.Fatalf("no Rounds section in:\n%s", out)
@@ -276,10 +260,7 @@ func TestRoundsReadmeExample(t *testing.T) {
 // the same way: the market (testdata/rounds-market.yaml, 6 rounds, the buyer a Conceder)
 // agrees in its last round, 5, which "round 5 of 6" misread as the fifth of six.
 func TestOutcomeNumbersRoundsAsTheTableDoes(t *testing.T) {
-	out, errOut, code := runNegsim(t, "rounds", "testdata/rounds-market.yaml", "--set", "actors.buyer.strategy=conceder")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "rounds", "testdata/rounds-market.yaml", "--set", "actors.buyer.strategy=conceder")
 	if !strings.Contains(out, "│     5 │") || !strings.Contains(out, "Agreement in round 5 of rounds 0 to 5 (") {
 		t.Errorf("want the table's round 5 and the outcome in round 5 of rounds 0 to 5:\n%s", out)
 	}

@@ -65,17 +65,23 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			}
 		}
 	}
+	// Under a decision rule or ratification the zone is more than the veto actors' yes.
+	deals, aDeal, paretoAmong, party, each := "the deals every veto actor accepts", "a deal every veto actor accepts", "the deals the parties accept", "veto actor", ""
+	if z := ruledZone(sc); z != "" {
+		party = partiesWord(sc)
+		deals, aDeal, paretoAmong, each = z, "one of "+z, z, " "+party
+	}
 	switch {
 	case s.Pareto:
-		*v = append(*v, "Pareto-optimal among the deals the parties accept: no ZOPA deal is at least as good for every veto actor and better for one.")
+		*v = append(*v, fmt.Sprintf("Pareto-optimal among %s: no ZOPA deal is at least as good for every %s and better for one.", paretoAmong, party))
 	case s.InZOPA && d != nil:
-		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s gives a deal every veto actor accepts, at least as good for each (%s points; the smallest gain %s).",
-			joinWords(changes, "and"), strings.Join(gains, ", "), signedPts(d.MinGain)))
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s gives %s, at least as good for each%s (%s points; the smallest gain %s).",
+			joinWords(changes, "and"), aDeal, each, strings.Join(gains, ", "), signedPts(d.MinGain)))
 	case d != nil:
-		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among the deals every veto actor accepts, and this one is not among them. Changing %s gives one that is, at least as good for each veto actor (%s points).",
-			joinWords(changes, "and"), strings.Join(gains, ", ")))
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among %s, and this one is not among them. Changing %s gives one that is, at least as good for each %s (%s points).",
+			deals, joinWords(changes, "and"), party, strings.Join(gains, ", ")))
 	default:
-		*v = append(*v, "Not Pareto-optimal: that is judged among the deals every veto actor accepts, and this one is not among them.")
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among %s, and this one is not among them.", deals))
 	}
 	if s.Nash == nil {
 		*v = append(*v, "No Nash solution to compare with: the ZOPA is empty.")

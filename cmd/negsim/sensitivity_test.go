@@ -64,10 +64,7 @@ func TestSensitivityJSON(t *testing.T) {
 	for _, s := range got.RedLines[0].Set {
 		args = append(args, "--set", s)
 	}
-	out, stderr, code = runNegsim(t, args...)
-	if code != 0 {
-		t.Fatalf("%v: exit %d: %s", args, code, stderr)
-	}
+	out = runOK(t, args...)
 	var an struct{ Zopa struct{ Count uint64 } }
 	if err := json.Unmarshal([]byte(out), &an); err != nil {
 		t.Fatal(err)
@@ -78,21 +75,14 @@ func TestSensitivityJSON(t *testing.T) {
 }
 
 func TestSensitivityTableAndMarkdown(t *testing.T) {
-	out, stderr, code := runNegsim(t, "sensitivity", "teaching-red-line")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	for _, want := range []string{
+	out := runOK(t, "sensitivity", "teaching-red-line")
+	wantContains(t, "the table", out,
 		"Now the zone is empty",
 		"actors.right.reservation",
 		"the zone opens with 1 deal; Nash: deal 1",
 		"- deal 1: tax=hold, schools=keep, bridge=yes",
 		"actors.left.preferences.schools.acceptable=[merge,keep]",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("the table lacks %q:\n%s", want, out)
-		}
-	}
+	)
 	// Values with no threshold are left out unless --limit 0 asks for every value.
 	if strings.Contains(out, "actors.left.reservation") {
 		t.Errorf("the left's reservation, which has no threshold, is listed:\n%s", out)
@@ -108,10 +98,7 @@ func TestSensitivityTableAndMarkdown(t *testing.T) {
 }
 
 func TestSensitivityCSV(t *testing.T) {
-	out, stderr, code := runNegsim(t, "sensitivity", "teaching-red-line", "--format", "csv")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out := runOK(t, "sensitivity", "teaching-red-line", "--format", "csv")
 	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
 		t.Fatal(err)

@@ -93,10 +93,7 @@ func TestServeAnswersAsTheCommandLine(t *testing.T) {
 	if !strings.HasPrefix(url, "http://127.0.0.1:") || !strings.HasSuffix(url, "/") {
 		t.Fatalf("first line %q is not the server's URL", url)
 	}
-	want, errOut, code := runNegsim(t, "analyze", "ukraine-2026", "--variant", "sanctions-bite", "--set", "actors.russia.reservation=0.47", "--limit", "10", "--format", "json")
-	if code != exitOK {
-		t.Fatalf("analyze: %s", errOut)
-	}
+	want := runOK(t, "analyze", "ukraine-2026", "--variant", "sanctions-bite", "--set", "actors.russia.reservation=0.47", "--limit", "10", "--format", "json")
 	status, got := post(t, url+"api/analyze", `{"scenario": "ukraine-2026", "variant": "sanctions-bite", "set": ["actors.russia.reservation=0.47"], "limit": 10}`, nil)
 	if status != http.StatusOK || got != want {
 		t.Errorf("api/analyze: status %d, %d bytes; negsim analyze --format json: %d bytes, equal: %v", status, len(got), len(want), got == want)

@@ -135,10 +135,7 @@ func TestMonteCarloCommandSameBytesOnOneAndTwoWorkers(t *testing.T) {
 	var outs []string
 	for _, format := range []string{"json", "table"} {
 		for _, workers := range []string{"1", "2"} {
-			out, errs, code := runNegsim(t, "montecarlo", file, "--draws", "500", "--seed", "9", "--workers", workers, "--format", format)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, errs)
-			}
+			out := runOK(t, "montecarlo", file, "--draws", "500", "--seed", "9", "--workers", workers, "--format", format)
 			outs = append(outs, out)
 		}
 	}
@@ -212,11 +209,8 @@ func TestCompareCommandWithVariant(t *testing.T) {
 // b1", which removes a1 b0: ZOPA a0 b0, a2 b1. Narrowing X's acceptable b to b0 removes a2 b1
 // and leaves the constraint unmeetable, so a1 is out altogether: the ZOPA is a0 b0 alone.
 func TestWhatIfThatMakesAConstraintUnmeetableStillRuns(t *testing.T) {
-	base, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	withConstraint := strings.Replace(string(base),
+	base := twoByTwoText(t)
+	withConstraint := strings.Replace(base,
 		"      b: {weight: 40, utilities: {b0: 0, b1: 1}}\n",
 		"      b: {weight: 40, utilities: {b0: 0, b1: 1}, acceptable: [b0, b1]}\n    constraints:\n      - if: {a: [a1]}\n        then: {b: [b1]}\n        why: a1 only with b1\n", 1)
 	file := writeTemp(t, "constrained.yaml", withConstraint)
@@ -327,10 +321,7 @@ events:
 // 0.111. Replacing the variant's value by the file's draws, as before, gave 0.4 / 0.8 = 0.5.
 func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
 	file := writeTemp(t, "trade.yaml", tradeScenario)
-	out, errOut, code := runNegsim(t, "montecarlo", file+"#greedy-buyer", "--draws", "4000", "--seed", "3", "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "montecarlo", file+"#greedy-buyer", "--draws", "4000", "--seed", "3", "--format", "json")
 	var mc struct {
 		ZOPANonEmpty struct{ Share float64 } `json:"zopa_non_empty"`
 		Recentred    []struct{ Path, From, To string }
@@ -362,10 +353,7 @@ func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
 // a0 b0 .3 × .2 = .06, a2 b1 .1 × .2 = .02, a1 b0 0 × .45 = 0. Option order would put a1 b0
 // second.
 func TestCompareListsChangesAndBestDealsFirst(t *testing.T) {
-	out, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml#demanding", "testdata/two-by-two.yaml", "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "compare", "testdata/two-by-two.yaml#demanding", "testdata/two-by-two.yaml", "--format", "json")
 	var c struct {
 		Changes  []struct{ Path, Before, After string }
 		Entering []struct {
