@@ -110,10 +110,7 @@ func TestDebriefRanksAHandBuiltClass(t *testing.T) {
 //	east   a1 b1  (.7, .25) vs (.6, .5): √(.01 + .0625) = √.0725 = .269258240357 → 26.9258240357
 //	centre a1 b0  (.3, .75) vs (.6, .5): √(.09 + .0625) = √.1525 = .390512483795 → 39.0512483795
 func TestDebriefCSVSpeaksPoints(t *testing.T) {
-	out, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", writeTemp(t, "class.csv", classCSV), "--format", "csv")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "debrief", "testdata/two-by-two.yaml", "--deals", writeTemp(t, "class.csv", classCSV), "--format", "csv")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	want := []string{
 		"rank,table,a,b," +

@@ -136,11 +136,8 @@ actors:
 // two-by-two.yaml's ZOPA is a0 b0, a1 b0 and a2 b1 (sim/zopa_test.go): 3 of the 3 × 2 = 6
 // deals.
 func TestDashReadsTheScenarioFromStandardInput(t *testing.T) {
-	fixture, err := os.ReadFile("testdata/two-by-two.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, errOut, code := runNegsimInput(t, string(fixture), "analyze", "-", "--format", "json")
+	fixture := twoByTwoText(t)
+	out, errOut, code := runNegsimInput(t, fixture, "analyze", "-", "--format", "json")
 	if code != 0 || !strings.Contains(out, `"count": 3`) {
 		t.Errorf("analyze -: exit %d, %s\n%s", code, errOut, out)
 	}
@@ -148,7 +145,7 @@ func TestDashReadsTheScenarioFromStandardInput(t *testing.T) {
 	if code != 2 || !strings.Contains(out, "standard input: invalid") || !strings.Contains(out, "standard input:2:") {
 		t.Errorf("a broken scenario on standard input should be named so, with its line: exit %d\n%s", code, out)
 	}
-	_, errOut, code = runNegsimInput(t, string(fixture), "compare", "-", "-")
+	_, errOut, code = runNegsimInput(t, fixture, "compare", "-", "-")
 	if code != 2 || !strings.Contains(errOut, "is read once") {
 		t.Errorf("compare - -: exit %d, %s", code, errOut)
 	}
@@ -158,11 +155,7 @@ func TestDashReadsTheScenarioFromStandardInput(t *testing.T) {
 // for talks.yaml in the same folder), an id in capitals.
 func TestSlipsGetSuggestions(t *testing.T) {
 	dir := t.TempDir()
-	fixture, err := os.ReadFile("testdata/two-by-two.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "talks.yaml"), fixture, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "talks.yaml"), []byte(twoByTwoText(t)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {

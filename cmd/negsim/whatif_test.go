@@ -401,10 +401,7 @@ func TestCompareCSVGivesEveryTable(t *testing.T) {
 		"solutions": "solution,side,a,b\nnash,a,a0,b0\nnash,b,,\n",
 	}
 	for table, w := range want {
-		out, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml#demanding", "--format", "csv", "--table", table)
-		if code != 0 {
-			t.Fatalf("--table %s: exit %d: %s", table, code, errOut)
-		}
+		out := runOK(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml#demanding", "--format", "csv", "--table", table)
 		if !strings.HasPrefix(out, w) {
 			t.Errorf("--table %s:\n%s\nwant it to begin\n%s", table, out, w)
 		}
@@ -418,7 +415,7 @@ func TestCompareCSVGivesEveryTable(t *testing.T) {
 		t.Errorf("--table without CSV: exit %d, %s", code, errOut)
 	}
 	// The actor table says yes and no for the veto, as every other table does.
-	text, _, _ := runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml")
+	text := runOK(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml")
 	if !regexp.MustCompile(`│ x +│ yes +│`).MatchString(text) || !regexp.MustCompile(`│ z +│ no +│`).MatchString(text) {
 		t.Errorf("the actor table should say yes/no for the veto:\n%s", text)
 	}
