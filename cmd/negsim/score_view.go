@@ -38,7 +38,11 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 
 	v := &deal.text
 	if s.InZOPA {
-		*v = append(*v, "In the ZOPA: every veto actor accepts it.")
+		in := "In the ZOPA: every veto actor accepts it."
+		if z := ruledZone(sc); z != "" {
+			in = "In the ZOPA: it is one of " + z + "."
+		}
+		*v = append(*v, in)
 		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
 	} else {
 		var who []string
