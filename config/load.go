@@ -80,13 +80,27 @@ func ReadFileContext(ctx context.Context, path string, maxBytes int64) ([]byte, 
 	if info, err := os.Stat(path); err != nil || info.Mode().IsRegular() {
 		return readLimited(path, maxBytes)
 	}
+	return readAside(ctx, func() ([]byte, error) { return readLimited(path, maxBytes) })
+}
+
+// StandardInput is how errors name an input read from standard input ("-").
+const StandardInput = "standard input"
+
+// ReadStandardInput reads an input piped in (negsim new - … | negsim analyze -) under the
+// size limit a file has; a read that blocks because nothing is piped in ends when ctx does.
+func ReadStandardInput(ctx context.Context, r io.Reader, maxBytes int64) ([]byte, error) {
+	return readAside(ctx, func() ([]byte, error) { return readAllLimited(StandardInput, r, maxBytes) })
+}
+
+// readAside runs read aside, so that a read that blocks returns as soon as ctx is done.
+func readAside(ctx context.Context, read func() ([]byte, error)) ([]byte, error) {
 	type result struct {
 		data []byte
 		err  error
 	}
 	done := make(chan result, 1)
 	go func() {
-		data, err := readLimited(path, maxBytes)
+		data, err := read()
 		done <- result{data, err}
 	}()
 	select {
@@ -113,12 +127,16 @@ func readLimited(path string, maxBytes int64) ([]byte, error) {
 	case mode&(os.ModeDevice|os.ModeCharDevice|os.ModeSocket) != 0:
 		return nil, sim.Diagnostics{{File: path, Message: "this is a device, not a file; give a file"}}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	return readAllLimited(path, f, maxBytes)
+}
+
+func readAllLimited(name string, r io.Reader, maxBytes int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, sim.Diagnostics{{File: path, Message: fmt.Sprintf("the file is larger than %d bytes; a scenario or a deals file is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", maxBytes)}}
+		return nil, sim.Diagnostics{{File: name, Message: fmt.Sprintf("the file is larger than %d bytes; a scenario or a deals file is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", maxBytes)}}
 	}
 	return data, nil
 }
@@ -277,16 +295,34 @@ func decode(ctx context.Context, name string, data []byte) (*Document, error) {
 		return nil, capErrors(name, errs)
 	}
 	// Where decoding failed, validation would fail too for the same reason (a misspelt
-	// weight reads as a missing one): report the decoding error alone, and nothing
-	// validation says about the object that holds it or the one around that.
-	broken := map[string]bool{}
+	// weight reads as a missing one, and its actor then weighs nothing): report the
+	// decoding error alone, and nothing validation says about the value itself. What it
+	// says about the object that holds it, or the one around that, is kept when it holds
+	// whatever the value: validation is run again with each broken number set to 1, and
+	// what it still says there (an unknown issue the weight was written under) is
+	// reported now rather than after the next run.
+	// A value that cannot be set to 1 (a misspelt field, a list) leaves what holds it
+	// unprobed: nothing validation says there is kept.
+	broken, around, unprobed := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	probe := sc.Clone()
 	for _, e := range errs {
 		broken[e.Path] = true
-		broken[parent(e.Path)] = true
-		broken[parent(parent(e.Path))] = true
+		holders := around
+		if probe.Set(e.Path, 1.0) != nil {
+			holders = unprobed
+		}
+		holders[parent(e.Path)] = true
+		holders[parent(parent(e.Path))] = true
+	}
+	regardless := map[string]bool{}
+	for _, p := range probe.Validate().Errors() {
+		regardless[p.Path+"\x00"+p.Message] = true
 	}
 	for _, p := range sc.Validate().Errors() {
-		if !broken[p.Path] {
+		switch {
+		case broken[p.Path], unprobed[p.Path]:
+		case around[p.Path] && !regardless[p.Path+"\x00"+p.Message]:
+		default:
 			errs = append(errs, doc.ErrorAt(p))
 		}
 	}

@@ -115,6 +115,27 @@ func TestLoadReportsEveryProblemWithItsPlace(t *testing.T) {
 	}
 }
 
+// A type error does not hide a problem of the entry that holds it: russia's weight is
+// text, and it is written under a misspelt issue. Both are reported in one run; that the
+// actor then weighs nothing (its one weight unread) is not, since that is the text's
+// doing and goes when the weight is a number.
+func TestLoadTypeErrorKeepsTheEntrysOwnProblem(t *testing.T) {
+	src := strings.Replace(valid, "    preferences:\n      territory:\n        weight: 100\n        ideal: cede", "    preferences:\n      teritory:\n        weight: forty\n        ideal: cede", 1)
+	list := loadErrors(t, src)
+	want := []string{
+		`s.yaml:22:7: actors.russia.preferences.teritory: no issue "teritory"; did you mean "territory"?`,
+		`s.yaml:23:17: actors.russia.preferences.teritory.weight: expected a number, found the text "forty"`,
+	}
+	if len(list) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(list), len(want), list)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(list[i].String(), w) {
+			t.Errorf("error %d:\n got %s\nwant %s…", i, list[i].String(), w)
+		}
+	}
+}
+
 func TestLoadRejects(t *testing.T) {
 	cases := []struct {
 		name, src, want string

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 	"github.com/spf13/cast"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -102,33 +105,133 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 			}
 			return nil, Usagef("settings file %s: %v", file, err)
 		}
+	}
+	// Every problem is reported at once, each at its line:col when the settings file holds
+	// it, as the scenario loader reports a scenario's.
+	at := settingPositions(file)
+	var problems []settingProblem
+	if file != "" {
 		for _, k := range v.AllKeys() {
 			if !slices.Contains(settingKeys, k) {
-				return nil, Usagef("settings file %s: unknown setting %q;%s valid: %s", file, k, sim.DidYouMean(k, settingKeys), strings.Join(settingKeys, ", "))
+				problems = append(problems, at.of(k).problem("unknown setting %q;%s valid: %s", k, sim.DidYouMean(k, settingKeys), strings.Join(settingKeys, ", ")))
 			}
 		}
 	}
 	// viper converts leniently ("abc" becomes 0); convert strictly so a typo is an error
 	// that names the setting, wherever it was written.
-	bad := func(key string, err error) error {
-		return Usagef("setting %s (flag --%s, variable NEGSIM_%s): %v", key, key, strings.ToUpper(strings.ReplaceAll(key, "-", "_")), err)
+	bad := func(key string, err error) {
+		problems = append(problems, at.ofUnlessFlag(fl, key).problem("setting %s (flag --%s, variable %s): %v", key, key, envName(key), err))
 	}
 	s := &Settings{Format: strings.ToLower(cast.ToString(v.Get("format"))), File: file}
 	var err error
 	if s.MaxDeals, err = cast.ToUint64E(v.Get("max-deals")); err != nil {
-		return nil, bad("max-deals", err)
+		bad("max-deals", err)
 	}
 	if s.MaxFileSize, err = cast.ToInt64E(v.Get("max-file-size")); err != nil || s.MaxFileSize <= 0 {
-		return nil, bad("max-file-size", fmt.Errorf("give a number of bytes above 0"))
+		bad("max-file-size", fmt.Errorf("give a number of bytes above 0"))
 	}
 	if s.Workers, err = cast.ToIntE(v.Get("workers")); err != nil || s.Workers < 0 {
-		return nil, bad("workers", fmt.Errorf("give 0 (one per core) or more"))
+		bad("workers", fmt.Errorf("give 0 (one per core) or more"))
 	}
 	if s.Timeout, err = cast.ToDurationE(v.Get("timeout")); err != nil || s.Timeout < 0 {
-		return nil, bad("timeout", fmt.Errorf("give a duration such as 30s or 2m, or 0 for none"))
+		bad("timeout", fmt.Errorf("give a duration such as 30s or 2m, or 0 for none"))
 	}
 	if !slices.Contains(Formats, s.Format) {
-		return nil, Usagef("unknown format %q;%s valid: %s", s.Format, sim.DidYouMean(s.Format, Formats), strings.Join(Formats, ", "))
+		problems = append(problems, at.ofUnlessFlag(fl, "format").problem("unknown format %q;%s valid: %s", s.Format, sim.DidYouMean(s.Format, Formats), strings.Join(Formats, ", ")))
 	}
-	return s, nil
+	// In the order they are written (AllKeys has none); flags and variables first.
+	slices.SortStableFunc(problems, func(a, b settingProblem) int { return cmp.Compare(a.line, b.line) })
+	texts := make([]string, len(problems))
+	for i, p := range problems {
+		texts[i] = p.text
+	}
+	switch len(problems) {
+	case 0:
+		return s, nil
+	case 1:
+		return nil, Usagef("%s", texts[0])
+	}
+	return nil, Usagef("%d problems with the settings:\n  %s", len(problems), strings.Join(texts, "\n  "))
+}
+
+type settingProblem struct {
+	line int
+	text string
+}
+
+// settingSpot is where a settings file writes a setting; the zero spot is none (a flag or
+// a variable).
+type settingSpot struct {
+	file      string
+	line, col int
+}
+
+func (sp settingSpot) problem(format string, args ...any) settingProblem {
+	text := fmt.Sprintf(format, args...)
+	if sp.file != "" {
+		text = fmt.Sprintf("%s:%d:%d: %s", sp.file, sp.line, sp.col, text)
+	}
+	return settingProblem{sp.line, text}
+}
+
+// settingSpots locates each top-level key of a settings file.
+type settingSpots map[string]settingSpot
+
+// settingPositions reads the settings file again to find where each setting is written;
+// viper keeps no positions. A file that does not parse gives none (viper said why).
+func settingPositions(file string) settingSpots {
+	spots := settingSpots{}
+	if file == "" {
+		return spots
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return spots
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return spots
+	}
+	for _, doc := range f.Docs {
+		ast.Walk(settingVisitor{file, spots}, doc.Body)
+		break
+	}
+	return spots
+}
+
+type settingVisitor struct {
+	file  string
+	spots settingSpots
+}
+
+func (sv settingVisitor) Visit(n ast.Node) ast.Visitor {
+	mv, ok := n.(*ast.MappingValueNode)
+	if !ok {
+		return sv
+	}
+	if key := strings.ToLower(mv.Key.String()); sv.spots[key].file == "" {
+		pos := mv.Key.GetToken().Position
+		sv.spots[key] = settingSpot{sv.file, pos.Line, pos.Column}
+	}
+	return nil // nested keys are located by their top-level key
+}
+
+// of is where key (or, for a nested key a.b, its top-level a) is written.
+func (sp settingSpots) of(key string) settingSpot {
+	top, _, _ := strings.Cut(key, ".")
+	return sp[top]
+}
+
+// ofUnlessFlag is where the settings file writes key, or nowhere when a flag or a variable,
+// which come before the file, gave the value.
+func (sp settingSpots) ofUnlessFlag(fl *pflag.FlagSet, key string) settingSpot {
+	if f := fl.Lookup(key); (f != nil && f.Changed) || os.Getenv(envName(key)) != "" {
+		return settingSpot{}
+	}
+	return sp.of(key)
+}
+
+// envName is the variable that holds a setting: max-deals in NEGSIM_MAX_DEALS.
+func envName(key string) string {
+	return "NEGSIM_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,5 +81,30 @@ func TestSettingsErrors(t *testing.T) {
 	t.Setenv("NEGSIM_WORKERS", "many")
 	if _, err := ResolveSettings(flags(t)); !errors.Is(err, ErrUsage) {
 		t.Errorf("NEGSIM_WORKERS=many: err = %v, want a usage error naming the setting", err)
+	}
+}
+
+// Every problem of a settings file at once, each at its line:col, in file order; a value a
+// flag gives is not placed in the file.
+func TestSettingsFileProblemsAllAtTheirLines(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	file := filepath.Join(t.TempDir(), "cfg.yaml")
+	if err := os.WriteFile(file, []byte("wrkers: 2\nformat: jsn\ntimeout: soon\n  # a comment\nfromat: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ResolveSettings(flags(t, "--config", file))
+	want := "4 problems with the settings:\n" +
+		"  " + file + `:1:1: unknown setting "wrkers"; did you mean "workers"? valid: format, max-deals, max-file-size, workers, timeout` + "\n" +
+		"  " + file + `:2:1: unknown format "jsn"; did you mean "json"? valid: table, markdown, csv, json, html` + "\n" +
+		"  " + file + `:3:1: setting timeout (flag --timeout, variable NEGSIM_TIMEOUT): give a duration such as 30s or 2m, or 0 for none` + "\n" +
+		"  " + file + `:5:1: unknown setting "fromat"; did you mean "format"? valid: format, max-deals, max-file-size, workers, timeout`
+	if !errors.Is(err, ErrUsage) || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+	// --format json replaces the file's "jsn" and --timeout its "soon": two problems left.
+	_, err = ResolveSettings(flags(t, "--config", file, "--format", "json", "--timeout", "1s"))
+	if err == nil || !strings.HasPrefix(err.Error(), "2 problems with the settings:\n  "+file+":1:1: ") {
+		t.Errorf("with flags: %v", err)
 	}
 }

@@ -1170,9 +1170,9 @@ func (s *sensitivity) effect(h headline) (string, string) {
 func (s *sensitivity) headline(h headline) Headline {
 	out := Headline{Deals: h.deals, Nash: s.optionsOf(h.nash)}
 	if h.deals == 0 {
-		out.Text = fmt.Sprintf("the zone is empty: none of the %d deals is acceptable to everyone who must agree", s.sp.deals)
+		out.Text = fmt.Sprintf("the zone is empty: none of the %s deals is acceptable to everyone who must agree", Thousands(s.sp.deals))
 	} else {
-		out.Text = fmt.Sprintf("the zone holds %d of the %d deals; Nash: %s", h.deals, s.sp.deals, s.dealText(h.nash))
+		out.Text = fmt.Sprintf("the zone holds %s of the %s deals; Nash: %s", Thousands(h.deals), Thousands(s.sp.deals), s.dealText(h.nash))
 	}
 	return out
 }
@@ -1210,12 +1210,12 @@ func entering(n uint64) string {
 	if n == 1 {
 		return "1 deal enters"
 	}
-	return fmt.Sprintf("%d deals enter", n)
+	return Thousands(n) + " deals enter"
 }
 
 func dealCount(n uint64) string {
 	if n == 1 {
 		return "1 deal"
 	}
-	return fmt.Sprintf("%d deals", n)
+	return Thousands(n) + " deals"
 }

@@ -37,6 +37,9 @@ single red line or constraint opens the zone.`,
 			if limit < 0 {
 				return usagef("--limit %d: give 0 or more", limit)
 			}
+			if all && cmd.Flags().Changed("limit") {
+				return usagef("--all lists every ZOPA deal and --limit %d the best %d: give one of them", limit, limit)
+			}
 			most := listCap
 			if f := a.settings.Format; f == "table" || f == "markdown" {
 				most = tableCap

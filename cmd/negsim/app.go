@@ -7,9 +7,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
@@ -30,6 +32,7 @@ type app struct {
 	// and bounds only its own work between two moves by --timeout.
 	interrupt context.Context
 	stdin     io.Reader
+	stdinRead bool // "-" named standard input as an input, which can be read once
 	stdout    io.Writer
 	stderr    io.Writer
 	settings  *config.Settings
@@ -149,7 +152,7 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 			return nil
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usagef("%v%s", err, flagHint(c, err)) })
 	config.RegisterFlags(root.PersistentFlags())
 	_ = root.RegisterFlagCompletionFunc("format", completeFormat)
 	root.PersistentFlags().BoolVar(&a.wide, "wide", false, "print tables at full width even when they are wider than the terminal")
@@ -243,6 +246,47 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 	return config.OpenContext(a.ctx, name, data, variant, sets)
 }
 
+// flagHint suggests the flag an unknown --flag was probably meant to be: --strcit is
+// --strict.
+func flagHint(c *cobra.Command, err error) string {
+	given, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	c.InheritedFlags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	hint := sim.DidYouMean(given, names)
+	if hint == "" {
+		return "; 'negsim " + c.Name() + " --help' lists the flags"
+	}
+	return ";" + strings.Replace(hint, `"`, `"--`, 1)
+}
+
+// nearFile is a file in the same folder whose name is one slip from path's, as a
+// did-you-mean: tlaks.yaml for talks.yaml.
+func nearFile(path string) string {
+	dir, base := filepath.Split(path)
+	folder := dir
+	if folder == "" {
+		folder = "."
+	}
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		return ""
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && len(names) < 1000 {
+			names = append(names, e.Name())
+		}
+	}
+	if hint := sim.DidYouMean(base, names); hint != "" {
+		return strings.Replace(hint, `"`, `"`+dir, 1)
+	}
+	return ""
+}
+
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
@@ -264,9 +308,11 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 	}
 	data, err := a.readInput(arg)
 	switch {
+	case err == nil && arg == "-":
+		return config.StandardInput, data, nil
 	case err == nil:
 		return arg, data, nil
-	case errors.Is(err, sim.ErrBadInput), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, sim.ErrBadInput), errors.Is(err, config.ErrUsage), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return "", nil, err
 	case !errors.Is(err, fs.ErrNotExist):
 		return "", nil, usagef("cannot read %s: %v", arg, err)
@@ -274,8 +320,11 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 	if shipped, ok := scenarios.Read(arg); ok {
 		return strings.TrimSuffix(arg, ".yaml") + ".yaml", shipped, nil
 	}
-	return "", nil, usagef("no file %q, and no shipped scenario of that name;%s 'negsim list' shows the shipped ones", arg,
-		sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names()))
+	hint := nearFile(arg)
+	if hint == "" {
+		hint = sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names())
+	}
+	return "", nil, usagef("no file %q, and no shipped scenario of that name;%s 'negsim list' shows the shipped ones", arg, hint)
 }
 
 // emit renders output aside first (see spool), so that an error or an interrupt half-way

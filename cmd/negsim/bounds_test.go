@@ -36,6 +36,8 @@ func TestListingLimitCapped(t *testing.T) {
 		{[]string{"--limit", "100000000", "--format", "csv"}, "--limit 100000000: at most 1,000,000 deals are listed in --format csv"},
 		{[]string{"--limit", "1000001", "--format", "json"}, "at most 1,000,000 deals"},
 		{[]string{"--limit", "10001"}, "--limit 10001: at most 10,000 deals are listed in --format table (--all lists that many); --format csv or json lists up to 1,000,000"},
+		// Both asked for: one would be silently dropped.
+		{[]string{"--all", "--limit", "2"}, "--all lists every ZOPA deal and --limit 2 the best 2: give one of them"},
 	} {
 		_, stderr, code := runNegsim(t, append([]string{"analyze", twoByTwo(t)}, c.args...)...)
 		if code != exitBadUse || !strings.Contains(stderr, c.want) {

@@ -386,3 +386,36 @@ func twoByTwoScenario(t testing.TB) *sim.Scenario {
 	}
 	return doc.Scenario
 }
+
+// Three issues of equal weight read 33% each, 99% in all: the brief says the shares are
+// rounded. x in two-by-two.yaml has 60% and 40%, which add up to 100: no such line.
+func TestBriefSaysRoundedSharesNeedNotAddUp(t *testing.T) {
+	three := writeTemp(t, "three.yaml", `name: Three
+description: Three equal issues.
+issues:
+  - {id: a, name: A, options: [{id: a0}, {id: a1}]}
+  - {id: b, name: B, options: [{id: b0}, {id: b1}]}
+  - {id: c, name: C, options: [{id: c0}, {id: c1}]}
+actors:
+  - id: p
+    name: P
+    reservation: 0.2
+    preferences:
+      a: {weight: 1, ideal: a0}
+      b: {weight: 1, ideal: b0}
+      c: {weight: 1, ideal: c0}
+  - id: q
+    name: Q
+    reservation: 0.2
+    preferences:
+      a: {weight: 1, ideal: a1}
+`)
+	out, errOut, code := runNegsim(t, "brief", three, "--actor", "p")
+	if code != 0 || !strings.Contains(out, "Shares are rounded to whole percents, so here they add up to 99%, not 100%.") {
+		t.Errorf("exit %d, %s\n%s", code, errOut, out)
+	}
+	out, _, _ = runNegsim(t, "brief", "testdata/two-by-two.yaml", "--actor", "x")
+	if strings.Contains(out, "Shares are rounded") {
+		t.Errorf("60%% + 40%% add up to 100%%, yet the brief says they do not:\n%s", out)
+	}
+}

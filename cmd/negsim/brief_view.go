@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/negsim/negsim/config"
@@ -124,6 +125,15 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		}
 	}
 	prio.grid = g
+	// Whole percents need not add up to 100 (three equal issues read 33% each); said
+	// where it happens, so that a student does not look for a missing point.
+	shown := 0.0
+	for _, ri := range c.Issues {
+		shown += math.Round(100 * ri.Share)
+	}
+	if shown != 100 {
+		prio.text = append(prio.text, fmt.Sprintf("Shares are rounded to whole percents, so here they add up to %.0f%%, not 100%%.", shown))
+	}
 	sources := section{title: "Where your numbers come from"}
 	for _, ri := range c.Issues {
 		if ri.Share > 0 && (ri.Source != "" || ri.Note != "") {

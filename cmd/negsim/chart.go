@@ -30,6 +30,9 @@ type chartLine struct {
 	color  int
 	dashed bool
 	points bool
+	// bends marks the vertices that only shape the line (the corners of a step), which
+	// get no point: a point claims a value that was computed.
+	bends []bool
 	// scatter draws the points alone, with no line joining them; labels, when given, name
 	// each point beside it.
 	scatter bool
@@ -239,7 +242,16 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 		}
 		p.Add(line)
 		if l.points {
-			sc, err := plotter.NewScatter(xys)
+			computed := xys
+			if len(l.bends) == len(xys) {
+				computed = nil
+				for i, xy := range xys {
+					if !l.bends[i] {
+						computed = append(computed, xy)
+					}
+				}
+			}
+			sc, err := plotter.NewScatter(computed)
 			if err != nil {
 				return nil, nil, err
 			}

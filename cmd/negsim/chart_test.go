@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -170,5 +171,22 @@ func TestChartTitleWrapsToThePanel(t *testing.T) {
 	}
 	if two := "first line\nsecond"; wrapText(style, two, width) != two {
 		t.Errorf("a title already on two lines was joined: %q", wrapText(style, two, width))
+	}
+}
+
+// The ZOPA-size line steps at a threshold instead of sloping through it: 9 deals at .6 and
+// none at .65, closing at .636, is drawn 9 → 9 at .636, down to 0 there, then 0 at .65;
+// the two corners carry no point, and the open stretch .5 → .6 stays a straight line.
+func TestSweepChartStepsAtTheThreshold(t *testing.T) {
+	sw := &sim.Sweep{
+		Points:     []sim.SweepPoint{{Value: .5, ZOPA: 105}, {Value: .6, ZOPA: 9}, {Value: .65, ZOPA: 0}},
+		Thresholds: []sim.Threshold{{Kind: "closes", At: .636}},
+	}
+	l := zopaSteps(sw)
+	wantX := []float64{.5, .6, .636, .636, .65}
+	wantY := []float64{105, 9, 9, 0, 0}
+	wantBend := []bool{false, false, true, true, false}
+	if !slices.Equal(l.xs, wantX) || !slices.Equal(l.ys, wantY) || !slices.Equal(l.bends, wantBend) {
+		t.Errorf("x %v, y %v, bends %v; want %v, %v, %v", l.xs, l.ys, l.bends, wantX, wantY, wantBend)
 	}
 }

@@ -39,42 +39,7 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 			return
 		}
 		s.text = []string{fmt.Sprintf("%d of %s, best first (by the Nash product, the veto actors' surpluses multiplied), with the veto actors' surpluses in %s.", len(ds), count(n), where)}
-		g := &grid{}
-		for _, is := range sc.Issues {
-			g.header = append(g.header, is.ID)
-			g.right = append(g.right, false)
-		}
-		var veto []string
-		if len(ds) > 0 {
-			for _, ac := range sc.Actors {
-				if _, ok := ds[0].Surplus[ac.ID]; ok {
-					veto = append(veto, ac.ID)
-				}
-			}
-			var extra []string
-			for id := range ds[0].Surplus {
-				if sc.ActorIndex(id) < 0 {
-					extra = append(extra, id)
-				}
-			}
-			slices.Sort(extra)
-			veto = append(veto, extra...)
-		}
-		for _, id := range veto {
-			g.header = append(g.header, id)
-			g.right = append(g.right, true)
-		}
-		g.header, g.right = append(g.header, "Nash product"), append(g.right, true)
-		for _, d := range ds {
-			var row []string
-			for _, is := range sc.Issues {
-				row = append(row, d.Options[is.ID])
-			}
-			for _, id := range veto {
-				row = append(row, signed(d.Surplus[id]))
-			}
-			g.add(append(row, fmt.Sprintf("%.4g", d.NashProduct))...)
-		}
+		g := comparedDealsGrid(sc, ds, false)
 		if len(ds) > 0 {
 			s.grid = g
 		}
@@ -125,7 +90,120 @@ func actorMovesGrid(c *sim.Comparison, csv bool) *grid {
 		return num(*x)
 	}
 	for _, m := range c.Actors {
-		g.add(m.Actor, fmt.Sprint(m.Veto), f(m.ReservationBefore, false), f(m.ReservationAfter, false), f(m.SurplusBefore, true), f(m.SurplusAfter, true), f(m.SurplusChange, true))
+		veto := yesNo(m.Veto)
+		if csv {
+			veto = fmt.Sprint(m.Veto)
+		}
+		g.add(m.Actor, veto, f(m.ReservationBefore, false), f(m.ReservationAfter, false), f(m.SurplusBefore, true), f(m.SurplusAfter, true), f(m.SurplusChange, true))
+	}
+	return g
+}
+
+// compareTables are compare's tables as CSV, one per file so that each has one header a
+// spreadsheet or a script can read; --table picks one, the actor table by default (the one
+// compare wrote before the others were offered).
+var compareTables = map[string]func(sc *sim.Scenario, c *sim.Comparison) *grid{
+	"changes": func(_ *sim.Scenario, c *sim.Comparison) *grid {
+		g := &grid{header: []string{"path", "a", "b"}}
+		for _, ch := range c.Changes {
+			g.add(ch.Path, ch.Before, ch.After)
+		}
+		return g
+	},
+	"zopa": func(_ *sim.Scenario, c *sim.Comparison) *grid {
+		g := &grid{header: []string{"zopa_a", "zopa_b", "entering", "leaving"}}
+		g.add(fmt.Sprint(c.ZOPABefore), fmt.Sprint(c.ZOPAAfter), fmt.Sprint(c.EnteringCount), fmt.Sprint(c.LeavingCount))
+		return g
+	},
+	"entering": func(sc *sim.Scenario, c *sim.Comparison) *grid { return comparedDealsGrid(sc, c.Entering, true) },
+	"leaving":  func(sc *sim.Scenario, c *sim.Comparison) *grid { return comparedDealsGrid(sc, c.Leaving, true) },
+	"solutions": func(sc *sim.Scenario, c *sim.Comparison) *grid {
+		g := &grid{header: []string{"solution", "side"}}
+		for _, is := range sc.Issues {
+			g.header = append(g.header, is.ID)
+		}
+		for _, m := range c.Solutions {
+			for _, side := range []struct {
+				name string
+				deal map[string]string
+			}{{"a", m.Before}, {"b", m.After}} {
+				row := []string{string(m.Solution), side.name}
+				for _, is := range sc.Issues {
+					row = append(row, side.deal[is.ID]) // "" on a side whose ZOPA is empty
+				}
+				g.add(row...)
+			}
+		}
+		return g
+	},
+	"actors": func(_ *sim.Scenario, c *sim.Comparison) *grid { return actorMovesGrid(c, true) },
+}
+
+var compareTableNames = []string{"changes", "zopa", "entering", "leaving", "solutions", "actors"}
+
+// comparedDealsGrid lists entering or leaving deals: the options, the surplus of each actor
+// the comparison gives one for (the veto actors, and any other that must agree) on the
+// side where the deal is in the ZOPA, and the Nash product; as CSV, in utilities to every
+// digit analyze reports.
+func comparedDealsGrid(sc *sim.Scenario, ds []sim.ComparedDeal, csv bool) *grid {
+	g := &grid{}
+	for _, is := range sc.Issues {
+		g.header = append(g.header, is.ID)
+		g.right = append(g.right, false)
+	}
+	var veto []string
+	if len(ds) > 0 {
+		for _, ac := range sc.Actors {
+			if _, ok := ds[0].Surplus[ac.ID]; ok {
+				veto = append(veto, ac.ID)
+			}
+		}
+		var extra []string
+		for id := range ds[0].Surplus {
+			if sc.ActorIndex(id) < 0 {
+				extra = append(extra, id)
+			}
+		}
+		slices.Sort(extra)
+		veto = append(veto, extra...)
+	} else {
+		// No deal to read the actors from: the header still names the veto actors.
+		for _, ac := range sc.Actors {
+			if ac.Veto {
+				veto = append(veto, ac.ID)
+			}
+		}
+	}
+	for _, id := range veto {
+		if csv {
+			id = "surplus_" + id
+		}
+		g.header = append(g.header, id)
+		g.right = append(g.right, true)
+	}
+	product := "Nash product"
+	if csv {
+		product = "nash_product"
+	}
+	g.header, g.right = append(g.header, product), append(g.right, true)
+	for _, d := range ds {
+		var row []string
+		for _, is := range sc.Issues {
+			row = append(row, d.Options[is.ID])
+		}
+		for _, id := range veto {
+			if csv {
+				row = append(row, dataUtility(d.Surplus[id]))
+			} else {
+				row = append(row, signed(d.Surplus[id]))
+			}
+		}
+		if csv {
+			row = append(row, dataUtility(d.NashProduct))
+		} else {
+			row = append(row, fmt.Sprintf("%.4g", d.NashProduct))
+		}
+		g.add(row...)
 	}
 	return g
 }

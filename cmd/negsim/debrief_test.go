@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -85,6 +86,11 @@ func TestDebriefRanksAHandBuiltClass(t *testing.T) {
 	if !strings.Contains(text, "6 tables; 5 reached a deal, 4 of them in the zone") || strings.Index(text, "south") > strings.Index(text, "centre") {
 		t.Errorf("terminal debrief:\n%s", text)
 	}
+	// West reached no deal, so each keeps its walk-away: x .3, y .3, z .5, as east's unsigned
+	// deal shows them, never blank cells.
+	if !regexp.MustCompile(`│ west +│ +\+0\.00 │ +30\.0 │ +30\.0 │ +50\.0 │ no agreement`).MatchString(text) {
+		t.Errorf("the table with no agreement should show every walk-away value:\n%s", text)
+	}
 	page := filepath.Join(t.TempDir(), "debrief.html")
 	if _, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "-o", page); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -92,6 +98,45 @@ func TestDebriefRanksAHandBuiltClass(t *testing.T) {
 	data, _ := os.ReadFile(page)
 	if !strings.Contains(string(data), "<svg") || strings.Contains(string(data), "<?xml") {
 		t.Error("the HTML debrief has no inline chart, or an XML prolog inside the page")
+	}
+}
+
+// The CSV speaks one unit, points, as the table and the page do, and each number column
+// says so. The hand-built class above; z (no veto) values a alone with ideal a2, so
+// u_z = 1 − distance/2: a0 0, a1 .5, a2 1; its walk-away is .5. The Nash deal is a0 b0
+// (surplus products: a0 b0 .3 × .2 = .06, a2 b1 .1 × .2 = .02, a1 b0 0 × .45 = 0), and its
+// distance to a deal is taken over the veto actors x and y:
+//
+//	east   a1 b1  (.7, .25) vs (.6, .5): √(.01 + .0625) = √.0725 = .269258240357 → 26.9258240357
+//	centre a1 b0  (.3, .75) vs (.6, .5): √(.09 + .0625) = √.1525 = .390512483795 → 39.0512483795
+func TestDebriefCSVSpeaksPoints(t *testing.T) {
+	out := runOK(t, "debrief", "testdata/two-by-two.yaml", "--deals", writeTemp(t, "class.csv", classCSV), "--format", "csv")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{
+		"rank,table,a,b," +
+			"points_x,walk_away_points_x,surplus_points_x,accepts_x," +
+			"points_y,walk_away_points_y,surplus_points_y,accepts_y," +
+			"points_z,walk_away_points_z,surplus_points_z,accepts_z," +
+			"in_zopa,joint_gain_points,joint_gain_if_signed_points,pareto,nash_issues_differing,nash_distance_points",
+		// south a0 b0: x .6, y .5, z 0; joint (.6 − .3) + (.5 − .3) = .5; the Nash deal itself.
+		"1,south,a0,b0,60,30,30,true,50,30,20,true,0,50,-50,false,true,50,50,true,0,0",
+		"1,annex,a0,b0,60,30,30,true,50,30,20,true,0,50,-50,false,true,50,50,true,0,0",
+		// centre a1 b0: x .3, y .75, z .5; joint 0 + .45.
+		"3,centre,a1,b0,30,30,0,true,75,30,45,true,50,50,0,true,true,45,45,true,1,39.0512483795",
+		// north a2 b1: x .4, y .5, z 1; joint .1 + .2; a0 b0 beats it.
+		"4,north,a2,b1,40,30,10,true,50,30,20,true,100,50,50,true,true,30,30,false,2,20",
+		// east a1 b1: x .7, y .25 (.05 short): as written .4 − .05 = .35, scored 0.
+		"5,east,a1,b1,70,30,40,true,25,30,-5,false,50,50,0,true,false,0,35,false,2,26.9258240357",
+		// west: no deal; everyone keeps its walk-away value.
+		"5,west,,,30,30,0,,30,30,0,,50,50,0,,false,0,0,,,",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("line %d:\n got %s\nwant %s", i+1, lines[i], want[i])
+		}
 	}
 }
 
@@ -130,7 +175,7 @@ func TestScoreCommand(t *testing.T) {
 		t.Errorf("a bad option: exit %d, %s", code, errOut)
 	}
 	csvOut, _, code := runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal-file", writeTemp(t, "d.csv", classCSV), "--format", "csv")
-	if code != 0 || strings.Count(csvOut, "\n") != 7 || !strings.HasPrefix(csvOut, "table,a,b,points_x,") {
+	if code != 0 || strings.Count(csvOut, "\n") != 7 || !strings.HasPrefix(csvOut, "table,a,b,points_x,walk_away_points_x,") {
 		t.Errorf("CSV scores: exit %d\n%s", code, csvOut)
 	}
 }

@@ -51,9 +51,10 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*re
 	for _, t := range db.Tables {
 		// Two decimals: tables a tenth of a point apart are ranked apart, and should read so.
 		row := []string{fmt.Sprint(t.Rank), t.Table, fmt.Sprintf("%+.2f", 100*t.JointGain)}
+		// No agreement reads as a deal nobody signed does: each actor's walk-away value.
 		if t.Score == nil {
-			for range shown {
-				row = append(row, "")
+			for _, ac := range shown {
+				row = append(row, pts(ac.Reservation))
 			}
 			row = append(row, "no agreement", "", "", "")
 			g.add(row...)

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // How negsim writes numbers for a reader. Utilities read as decimals (num, signed) or as
@@ -24,18 +25,9 @@ func signed(x float64) string {
 	return fmt.Sprintf("%+.3f", x)
 }
 
-// count writes a whole number with its thousands set apart: 12,345.
-func count(n uint64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+// count writes a whole number with its thousands set apart, 12,345, as the engine's own
+// sentences do.
+func count(n uint64) string { return sim.Thousands(n) }
 
 // plural counts things in words: 1 deal, 2 deals, 12,345 deals.
 func plural[N int | uint64](n N, one, many string) string {
@@ -58,6 +50,23 @@ func signedPts(u float64) string {
 		p = 0
 	}
 	return fmt.Sprintf("%+.1f", p)
+}
+
+// dataUtility writes a utility for a data file such as a CSV, rounded to the 12 decimals
+// analyze reports: every digit the engine vouches for and none of the float noise
+// (0.1620000000000001 reads 0.162).
+func dataUtility(u float64) string { return roundedData(u, 1e12) }
+
+// dataPoints writes a utility as points (× 100) for a data file, rounded as dataUtility
+// rounds the utility (10 decimals of points).
+func dataPoints(u float64) string { return roundedData(100*u, 1e10) }
+
+func roundedData(x, scale float64) string {
+	x = math.Round(x*scale) / scale
+	if x == 0 {
+		x = 0 // -0 reads 0
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
 // percent shows a share with the digits that matter: 100%, 15.4%, 0.23%, 0.0012%.

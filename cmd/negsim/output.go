@@ -43,7 +43,15 @@ const spoolInMemory = 8 << 20
 
 // readInput reads a file the command takes as input, under --max-file-size, and notes it
 // so that no output of the same run can overwrite it.
+// "-" is standard input, read once: it holds one input only.
 func (a *app) readInput(path string) ([]byte, error) {
+	if path == "-" {
+		if a.stdinRead {
+			return nil, usagef("- (standard input) is read once and already gave this command an input; give the other as a file")
+		}
+		a.stdinRead = true
+		return config.ReadStandardInput(a.ctx, a.stdin, a.settings.MaxFileSize)
+	}
 	a.inputs = append(a.inputs, path)
 	return config.ReadFileContext(a.ctx, path, a.settings.MaxFileSize)
 }

@@ -43,7 +43,8 @@ Commands, one per line:
                               mediator), or answer a proposal with a counter offer
                               (alternating talks)
   show                        your role brief
-  score issue=option,...      what a deal would be worth to you
+  score issue=option,...      what a deal would be worth to you; score issue=option
+                              alone: the points that option adds to any deal
   help                        the commands
   quit                        leave the table: the talks end without agreement
 
@@ -56,7 +57,9 @@ session as JSON, which 'score --transcript' and 'debrief --transcripts' read.
 
 play waits for you as long as you like: --timeout bounds the work between two of your
 moves, and Ctrl-C stops the session at once (no transcript is written). The session is
-text whatever --format says; the transcript is JSON.`,
+a conversation in text: --format json or csv on the command line is refused (write the
+session as JSON with --transcript); a format from NEGSIM_FORMAT or a settings file is
+left aside.`,
 		Example: `  negsim play --as ukraine
   negsim play --variant sanctions-bite --as ukraine --coach --transcript ukraine.json
   negsim play teaching-two-party --as employer < moves.txt`,
@@ -64,6 +67,9 @@ text whatever --format says; the transcript is JSON.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if seat == "" {
 				return usagef("--as ACTOR is required: the actor whose seat you take")
+			}
+			if f := cmd.Flags().Lookup("format"); f != nil && f.Changed && (f.Value.String() == "json" || f.Value.String() == "csv") {
+				return usagef("--format %s: play is a conversation in text; --transcript FILE.json writes the session as JSON", f.Value.String())
 			}
 			return a.play(argOr(args), w, playFlags{seat: seat, coach: coach, seed: seed, transcript: transcript})
 		},

@@ -335,3 +335,21 @@ func TestPlayOutlivesTimeout(t *testing.T) {
 		t.Errorf("no transcript after a session longer than --timeout: %v", err)
 	}
 }
+
+// score with one issue gives that option's points for the seat. In two-by-two.yaml x puts
+// weight 60 of 100 on a, where a1 is worth .5: 60% × 50 = 30.0 points; b1 is worth 1 on b,
+// weight 40: 40% × 100 = 40.0 points.
+func TestPlayScoresOneOption(t *testing.T) {
+	out, errOut, code := runNegsimInput(t, "score a=a1\nscore b=b1\nquit\n", "play", "testdata/two-by-two.yaml", "--as", "x")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	wantContains(t, "play", out,
+		"a = a1 adds 30.0 points to any deal for you (60% of your points ride on a; this option is worth 50.0 of 100 there).",
+		"b = b1 adds 40.0 points to any deal for you (40% of your points ride on b; this option is worth 100.0 of 100 there).")
+	// The session is text: a JSON one on the command line is refused, the transcript named.
+	_, errOut, code = runNegsimInput(t, "quit\n", "play", "testdata/two-by-two.yaml", "--as", "x", "--format", "json")
+	if code != 2 || !strings.Contains(errOut, "--transcript FILE.json") {
+		t.Errorf("play --format json: exit %d, %s", code, errOut)
+	}
+}

@@ -69,7 +69,7 @@ func (s *session) help() {
 		s.say("  offer issue=option,...  put your text on the table (you are the mediator)")
 	}
 	s.say("  show                    your brief: your points for every option, your red lines, your walk-away value")
-	s.say("  score issue=option,...  what a deal would be worth to you")
+	s.say("  score issue=option,...  what a deal would be worth to you (one issue alone: what that option adds)")
 	s.say("  help                    this list")
 	s.say("  quit                    leave the table: the talks end without agreement")
 	ids := make([]string, len(s.sc.Issues))
@@ -82,11 +82,41 @@ func (s *session) help() {
 func (s *session) scoreDeal(text string) {
 	choice, err := sim.ParseDeal(text, s.sc)
 	if err != nil {
+		if worth, ok := s.optionWorth(text); ok {
+			s.say("%s", worth)
+			return
+		}
 		s.say("%v", err)
 		return
 	}
 	w := s.g.Worth(choice)
 	s.say("Worth %s points to you. %s", pts(w.Utility), s.margin(w))
+}
+
+// optionWorth answers "score issue=option" for one issue of several: what that option adds
+// to any deal for the seat, from its role brief, so that a student checking one option
+// need not type a whole deal. ok is false for anything else, which ParseDeal then explains.
+func (s *session) optionWorth(text string) (string, bool) {
+	issue, option, ok := strings.Cut(text, "=")
+	if !ok || strings.Contains(text, ",") || len(s.sc.Issues) < 2 {
+		return "", false
+	}
+	k, err := sim.FindIssue(s.sc, strings.TrimSpace(issue))
+	if err != nil {
+		return "", false
+	}
+	o, err := sim.FindOption(&s.sc.Issues[k], strings.TrimSpace(option))
+	if err != nil {
+		return "", false
+	}
+	ri := s.g.Brief().Role.Issues[k]
+	ro := ri.Options[o]
+	line := fmt.Sprintf("%s = %s adds %s points to any deal for you (%s of your points ride on %s; this option is worth %s of 100 there).",
+		ri.Issue, ro.Option, points(ro.Points), wholePercent(ri.Share), ri.Issue, points(ro.Value))
+	if !ro.Acceptable {
+		line += " It is one of your red lines."
+	}
+	return line + " A whole deal, one option for every issue, is worth the sum of its options' points.", true
 }
 
 // margin says how a deal stands against the seat's walk-away value and red lines.

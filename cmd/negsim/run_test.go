@@ -131,3 +131,46 @@ actors:
 		t.Errorf("want a zone of 1 deal and %q in:\n%s", want, out)
 	}
 }
+
+// "-" reads the scenario from standard input, so new's output pipes into any reader.
+// two-by-two.yaml's ZOPA is a0 b0, a1 b0 and a2 b1 (sim/zopa_test.go): 3 of the 3 × 2 = 6
+// deals.
+func TestDashReadsTheScenarioFromStandardInput(t *testing.T) {
+	fixture := twoByTwoText(t)
+	out, errOut, code := runNegsimInput(t, fixture, "analyze", "-", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"count": 3`) {
+		t.Errorf("analyze -: exit %d, %s\n%s", code, errOut, out)
+	}
+	out, _, code = runNegsimInput(t, "name: x\nissues: [\n", "validate", "-")
+	if code != 2 || !strings.Contains(out, "standard input: invalid") || !strings.Contains(out, "standard input:2:") {
+		t.Errorf("a broken scenario on standard input should be named so, with its line: exit %d\n%s", code, out)
+	}
+	_, errOut, code = runNegsimInput(t, fixture, "compare", "-", "-")
+	if code != 2 || !strings.Contains(errOut, "is read once") {
+		t.Errorf("compare - -: exit %d, %s", code, errOut)
+	}
+}
+
+// Slips get a did-you-mean: a flag one letter off, a file beside the one named (tlaks.yaml
+// for talks.yaml in the same folder), an id in capitals.
+func TestSlipsGetSuggestions(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "talks.yaml"), []byte(twoByTwoText(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "testdata/two-by-two.yaml", "--strcit"}, `unknown flag: --strcit; did you mean "--strict"?`},
+		{[]string{"analyze", "--formt", "json"}, `unknown flag: --formt; did you mean "--format"?`},
+		{[]string{"analyze", "--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim analyze --help' lists the flags"},
+		{[]string{"analyze", filepath.Join(dir, "tlaks.yaml")}, `did you mean "` + filepath.Join(dir, "talks.yaml") + `"?`},
+		{[]string{"new", filepath.Join(dir, "n.yaml"), "--issues", "Territory", "--actors", "a,b"}, `"Territory" is not a valid id: did you mean "territory"?`},
+	} {
+		_, errOut, code := runNegsim(t, c.args...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %s\nwant %q", c.args, code, errOut, c.want)
+		}
+	}
+}

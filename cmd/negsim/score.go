@@ -16,8 +16,10 @@ func (a *app) scoreCommand() *cobra.Command {
 worth to each actor in points (utility × 100, so a deal is worth at most 100 to anyone), its
 surplus over the actor's walk-away value (reservation × 100), and:
 
-  ZOPA      whether every veto actor accepts it, and if not who rejects it and why: each
-            red line crossed, each condition broken, or how far below its reservation.
+  ZOPA      whether every veto actor accepts it (and, under a decision rule or
+            ratification, whether the votes at the table and at home are there), and if
+            not who rejects it and why: each red line crossed, each condition broken, or
+            how far below its reservation.
   Pareto    whether a deal within everyone's red lines is at least as good for every veto
             actor and better for one. If so the deal left value on the table, and score
             names the deal that raises the smallest gain of the veto actors most, with

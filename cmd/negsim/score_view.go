@@ -38,7 +38,11 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 
 	v := &deal.text
 	if s.InZOPA {
-		*v = append(*v, "In the ZOPA: every veto actor accepts it.")
+		in := "In the ZOPA: every veto actor accepts it."
+		if z := ruledZone(sc); z != "" {
+			in = "In the ZOPA: it is one of " + z + "."
+		}
+		*v = append(*v, in)
 		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
 	} else {
 		var who []string
@@ -145,37 +149,45 @@ func rejectionText(wd words, rs []sim.Rejection) string {
 	return strings.Join(parts, "; ")
 }
 
-// scoreGrid is the CSV view: one row per deal, one column per number.
+// scoreGrid is the CSV view: one row per deal, one column per number. Every number is in
+// points, as the tables and pages show them, and each such column says so in its name: a
+// teacher pasting it beside the projected debrief sees the same scale. Points and
+// surpluses per actor are the deal as written; joint_gain_points is what it scores, 0 for a
+// deal some veto actor would not sign. A table with no agreement gives each actor its
+// walk-away value and a joint gain of 0, as the table view does.
 func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 	g := &grid{header: []string{"table"}}
 	for _, is := range sc.Issues {
 		g.header = append(g.header, is.ID)
 	}
 	for _, ac := range sc.Actors {
-		g.header = append(g.header, "points_"+ac.ID, "surplus_"+ac.ID, "accepts_"+ac.ID)
+		g.header = append(g.header, "points_"+ac.ID, "walk_away_points_"+ac.ID, "surplus_points_"+ac.ID, "accepts_"+ac.ID)
 	}
-	g.header = append(g.header, "in_zopa", "joint_gain", "pareto", "nash_issues_differing", "nash_distance")
+	g.header = append(g.header, "in_zopa", "joint_gain_points", "joint_gain_if_signed_points", "pareto", "nash_issues_differing", "nash_distance_points")
 	for _, res := range results {
 		row := []string{res.Table}
 		s := res.Score
 		if s == nil {
-			for range len(g.header) - 1 {
+			for range sc.Issues {
 				row = append(row, "")
 			}
-			g.add(row...)
+			for _, ac := range sc.Actors {
+				row = append(row, dataPoints(ac.Reservation), dataPoints(ac.Reservation), "0", "")
+			}
+			g.add(append(row, "false", "0", "0", "", "", "")...)
 			continue
 		}
 		for _, is := range sc.Issues {
 			row = append(row, s.Options[is.ID])
 		}
 		for _, as := range s.Actors {
-			row = append(row, fmt.Sprint(as.Points), fmt.Sprint(as.Surplus), fmt.Sprint(as.Accepts))
+			row = append(row, dataPoints(as.Utility), dataPoints(as.Reservation), dataPoints(as.Surplus), fmt.Sprint(as.Accepts))
 		}
 		differ, dist := "", ""
 		if s.Nash != nil {
-			differ, dist = fmt.Sprint(s.Nash.IssuesDiffering), fmt.Sprint(s.Nash.UtilityDistance)
+			differ, dist = fmt.Sprint(s.Nash.IssuesDiffering), dataPoints(s.Nash.UtilityDistance)
 		}
-		row = append(row, fmt.Sprint(s.InZOPA), fmt.Sprint(s.JointGain), fmt.Sprint(s.Pareto), differ, dist)
+		row = append(row, fmt.Sprint(s.InZOPA), dataPoints(s.JointGain), dataPoints(s.JointGainIfSigned), fmt.Sprint(s.Pareto), differ, dist)
 		g.add(row...)
 	}
 	return g

@@ -11,6 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -47,6 +49,7 @@ again between two neighbouring values is not seen: use more steps.`,
 			}
 			grid := cmd.Flags().Changed("from") || cmd.Flags().Changed("to") || cmd.Flags().Changed("steps")
 			var xs []float64
+			var span sweepSpan
 			switch {
 			case values != "" && grid:
 				return usagef("give either --values or --from/--to/--steps, not both")
@@ -54,9 +57,15 @@ again between two neighbouring values is not seen: use more steps.`,
 				for _, s := range strings.Split(values, ",") {
 					x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 					if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
-						return usagef("--values: %q is not a finite number", strings.TrimSpace(s))
+						// Said once the path is known: true,false on a true/false value
+						// needs another command, not another number.
+						if span.notNumber == "" {
+							span.notNumber = strings.TrimSpace(s)
+						}
+						continue
 					}
 					xs = append(xs, x)
+					span.given = append(span.given, givenValue{"--values", x})
 				}
 				if len(xs) > maxSweepSteps {
 					return usagef("--values: %d values; give at most %d", len(xs), maxSweepSteps)
@@ -74,6 +83,7 @@ again between two neighbouring values is not seen: use more steps.`,
 					}
 				}
 				xs = sim.SweepValues(from, to, steps)
+				span.given = []givenValue{{"--from", from}, {"--to", to}}
 			default:
 				return usagef("sweep needs the values: --from A --to B [--steps N] or --values A,B,C")
 			}
@@ -85,7 +95,8 @@ again between two neighbouring values is not seen: use more steps.`,
 					return usagef("--chart %s: the file name must end in .svg or .png", chart)
 				}
 			}
-			return a.sweep(argOr(args), w, param, xs, tolerance, chart)
+			span.xs = xs
+			return a.sweep(argOr(args), w, param, span, tolerance, chart)
 		},
 	}
 	cmd.Flags().StringVar(&param, "param", "", "the path to vary, e.g. actors.russia.reservation")
@@ -99,11 +110,73 @@ again between two neighbouring values is not seen: use more steps.`,
 	return cmd
 }
 
-func (a *app) sweep(file string, w whatIf, param string, xs []float64, tol float64, chart string) error {
+// sweepSpan is the values a sweep asks for and the values as given on the command line.
+type sweepSpan struct {
+	xs        []float64
+	given     []givenValue // --from and --to, or each of --values
+	notNumber string       // the first of --values that is no number
+}
+
+type givenValue struct {
+	flag string
+	x    float64
+}
+
+// checkSweep names what is wrong with a sweep before any is run: a path that holds no
+// number (and what to do instead), a value that is not a number, or an end of the range
+// outside the values the path takes.
+func checkSweep(doc *config.Document, file, param string, span sweepSpan) error {
+	for _, p := range doc.Scenario.Params() {
+		if p.Path != param {
+			continue
+		}
+		switch p.Kind {
+		case sim.ParamNumber, sim.ParamInteger:
+		case sim.ParamBool:
+			return usagef("--param %s is true or false (now %s); sweep varies a number. To see what the other value does: negsim compare %s %s --set %s=%s",
+				param, p.Value, scenarioArg(file), scenarioArg(file), param, map[string]string{"true": "false", "false": "true"}[p.Value])
+		default:
+			return usagef("--param %s holds %s (now %s); sweep varies a number. To see what another value does: negsim compare %s %s --set %s=VALUE",
+				param, p.Kind, p.Value, scenarioArg(file), scenarioArg(file), param)
+		}
+		if span.notNumber != "" {
+			break
+		}
+		// Each value as given is tried before any is run, so that an end out of range is
+		// named by its flag rather than by the first step past it.
+		for _, g := range span.given {
+			cp := doc.Scenario.Clone()
+			if err := cp.Set(param, g.x); err != nil {
+				return usagef("%s %g: %v", g.flag, g.x, err)
+			}
+			if errs := cp.Validate().Errors(); len(errs) > 0 {
+				return usagef("%s %g: %s", g.flag, g.x, errs[0].Message)
+			}
+		}
+	}
+	if span.notNumber != "" {
+		return usagef("--values: %q is not a finite number", span.notNumber)
+	}
+	return nil
+}
+
+// scenarioArg is how a suggested command names the scenario the user gave.
+func scenarioArg(file string) string {
+	if file == "" {
+		return scenarios.Default
+	}
+	return file
+}
+
+func (a *app) sweep(file string, w whatIf, param string, span sweepSpan, tol float64, chart string) error {
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err
 	}
+	if err := checkSweep(doc, file, param, span); err != nil {
+		return err
+	}
+	xs := span.xs
 	a.warn(doc)
 	ctx, cancel := a.withTimeout()
 	defer cancel()

@@ -33,12 +33,7 @@ func sweepPanels(sw *sim.Sweep, title string) (panel, panel) {
 	}
 	size := panel{title: fmt.Sprintf("%s: sweep of %s", title, sw.Path), yLabel: "deals in the ZOPA",
 		xFixed: true, xMin: lo, xMax: hi, marks: marks, wholeY: true, zeroY: true, legend: true}
-	zopa := chartLine{points: true}
-	for _, p := range sw.Points {
-		zopa.xs = append(zopa.xs, p.Value)
-		zopa.ys = append(zopa.ys, float64(p.ZOPA))
-	}
-	size.lines = []chartLine{zopa}
+	size.lines = []chartLine{zopaSteps(sw)}
 
 	surplus := panel{xLabel: sw.Path, yLabel: "surplus at the Nash deal", xFixed: true, xMin: lo, xMax: hi, marks: notes, legend: true, zeroY: true}
 	for i, id := range sw.Veto {
@@ -66,4 +61,29 @@ func sweepPanels(sw *sim.Sweep, title string) (panel, panel) {
 		flush()
 	}
 	return size, surplus
+}
+
+// zopaSteps is the ZOPA-size line. Where the zone opens or closes between two values it
+// steps at the threshold: flat from each side to it, then straight up or down, since a
+// slope through the threshold would show deals at values where there are none.
+func zopaSteps(sw *sim.Sweep) chartLine {
+	l := chartLine{points: true}
+	add := func(x, y float64, bend bool) {
+		l.xs, l.ys, l.bends = append(l.xs, x), append(l.ys, y), append(l.bends, bend)
+	}
+	for i, p := range sw.Points {
+		if i > 0 {
+			prev := sw.Points[i-1]
+			for _, th := range sw.Thresholds {
+				between := (th.At-prev.Value)*(th.At-p.Value) <= 0
+				if between && (prev.ZOPA == 0) != (p.ZOPA == 0) {
+					add(th.At, float64(prev.ZOPA), true)
+					add(th.At, float64(p.ZOPA), true)
+					break
+				}
+			}
+		}
+		add(p.Value, float64(p.ZOPA), false)
+	}
+	return l
 }

@@ -62,6 +62,9 @@ func (a *app) validate(files []string, strict bool) error {
 	res := validation{Strict: strict, Files: []fileReport{}}
 	for _, f := range files {
 		rep := fileReport{File: f, Errors: sim.Diagnostics{}, Warnings: sim.Diagnostics{}}
+		if f == "-" {
+			rep.File = config.StandardInput
+		}
 		doc, err := a.loadScenario(f)
 		var list sim.Diagnostics
 		switch {

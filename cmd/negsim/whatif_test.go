@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -380,5 +381,63 @@ func TestSetWithASpaceIsHinted(t *testing.T) {
 	_, errOut, code := runNegsim(t, "analyze", "--set", "actors.russia.reservation", "0.6")
 	if code != 2 || !strings.Contains(errOut, "did you mean --set actors.russia.reservation=0.6?") || strings.Contains(errOut, "no file") {
 		t.Errorf("exit %d, stderr %q; want 2 and the --set PATH=VALUE hint", code, errOut)
+	}
+}
+
+// compare's CSV offers every table, one per file. testdata/two-by-two.yaml against its
+// variant demanding (x's reservation .3 → .8, which empties the zone): the three ZOPA deals
+// of A all leave. Their surpluses in A (u − .3), from sim/zopa_test.go's table:
+//
+//	a0 b0  x .6 − .3 = .3, y .5 − .3 = .2    Nash product .06
+//	a2 b1  x .4 − .3 = .1, y .5 − .3 = .2    .02
+//	a1 b0  x .3 − .3 = 0,  y .75 − .3 = .45  0
+func TestCompareCSVGivesEveryTable(t *testing.T) {
+	want := map[string]string{
+		"changes":  "path,a,b\nactors.x.reservation,0.3,0.8\n",
+		"zopa":     "zopa_a,zopa_b,entering,leaving\n3,0,0,3\n",
+		"entering": "a,b,surplus_x,surplus_y,nash_product\n",
+		"leaving":  "a,b,surplus_x,surplus_y,nash_product\na0,b0,0.3,0.2,0.06\na2,b1,0.1,0.2,0.02\na1,b0,0,0.45,0\n",
+		// B's zone is empty, so every solution has a deal in A only.
+		"solutions": "solution,side,a,b\nnash,a,a0,b0\nnash,b,,\n",
+	}
+	for table, w := range want {
+		out := runOK(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml#demanding", "--format", "csv", "--table", table)
+		if !strings.HasPrefix(out, w) {
+			t.Errorf("--table %s:\n%s\nwant it to begin\n%s", table, out, w)
+		}
+	}
+	_, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--format", "csv", "--table", "leavng")
+	if code != 2 || !strings.Contains(errOut, `did you mean "leaving"?`) {
+		t.Errorf("a misspelt table: exit %d, %s", code, errOut)
+	}
+	_, errOut, code = runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--table", "zopa")
+	if code != 2 || !strings.Contains(errOut, "--format table shows every table") {
+		t.Errorf("--table without CSV: exit %d, %s", code, errOut)
+	}
+	// The actor table says yes and no for the veto, as every other table does.
+	text := runOK(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml")
+	if !regexp.MustCompile(`│ x +│ yes +│`).MatchString(text) || !regexp.MustCompile(`│ z +│ no +│`).MatchString(text) {
+		t.Errorf("the actor table should say yes/no for the veto:\n%s", text)
+	}
+}
+
+// sweep says before it runs what is wrong with what it was asked: a true/false path needs
+// compare, and an end out of range is named by its flag. x's reservation is a utility,
+// 0 to 1, so the sweep from .2 to 1.5 fails at --to 1.5, not at its first step past 1
+// (.2 + 3 × (1.3/4) = 1.175).
+func TestSweepNamesWhatIsWrongUpFront(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--param", "actors.z.veto", "--values", "true,false"}, "--param actors.z.veto is true or false (now false); sweep varies a number. To see what the other value does: negsim compare testdata/two-by-two.yaml testdata/two-by-two.yaml --set actors.z.veto=true"},
+		{[]string{"--param", "actors.x.reservation", "--from", "0.2", "--to", "1.5", "--steps", "5"}, "--to 1.5: 1.5 is outside [0,1]"},
+		{[]string{"--param", "actors.x.reservation", "--values", "0.5,-0.25"}, "--values -0.25: -0.25 is outside [0,1]"},
+		{[]string{"--param", "actors.x.reservation", "--values", "0.5,half"}, `--values: "half" is not a finite number`},
+	} {
+		_, errOut, code := runNegsim(t, append([]string{"sweep", "testdata/two-by-two.yaml"}, c.args...)...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %s\nwant %q", c.args, code, errOut, c.want)
+		}
 	}
 }

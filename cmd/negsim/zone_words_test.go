@@ -22,6 +22,7 @@ func TestWhoMustAgreeWording(t *testing.T) {
 		// Harborco is the only party: small/full (0.6·1 + 0.4·0 = 0.6) is the passing deal
 		// best for it, so Pareto-optimal among the three that gather five votes.
 		{[]string{"score", "teaching-harborco-quota", "--deal", "fund=small,jobs=full"}, []string{
+			"In the ZOPA: it is one of the deals every veto actor accepts that gather at least 5 votes at the table.",
 			"Pareto-optimal among the deals every veto actor accepts that gather at least 5 votes at the table: no ZOPA deal is at least as good for every veto actor and better for one.",
 		}},
 		// medium/full passes with six votes and gives Harborco 0.6·0.5 = 0.3; small/full
