@@ -50,14 +50,23 @@ const (
 )
 
 // Opener is a single red line ("red_line": an actor's acceptable options on one issue) or
-// constraint whose removal opens the ZOPA, with the number of deals it lets in.
+// constraint whose removal opens the ZOPA at the table, with the number of deals it lets in.
 type Opener struct {
 	Kind  OpenerKind `json:"kind"`
 	Actor string     `json:"actor"`
 	Issue string     `json:"issue,omitempty"`
 	Why   string     `json:"why,omitempty"`
 	Path  string     `json:"path"`
-	Deals uint64     `json:"deals"`
+	// Deals is what the veto actors alone would then accept (Level I, at the table).
+	Deals uint64 `json:"deals"`
+	// InZone, under a decision rule or ratification, is how many of Deals would also gather
+	// the table's votes and be ratified at home: the deals the drop truly lets into the
+	// zone. A student told "lets in 12" when none passes at home would try a drop that
+	// changes nothing.
+	InZone *uint64 `json:"in_zone,omitempty"`
+	// BlockedAtHome, when InZone is 0, names the actors whose ratification alone rejects
+	// every one of Deals.
+	BlockedAtHome []string `json:"blocked_at_home,omitempty"`
 }
 
 func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diagnosis, error) {
@@ -104,9 +113,13 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 				return nil, err
 			}
 			if n > 0 {
-				dg.Openers = append(dg.Openers, Opener{Kind: OpenerRedLine, Actor: act.ID, Issue: pr.Issue, Deals: n,
+				o := Opener{Kind: OpenerRedLine, Actor: act.ID, Issue: pr.Issue, Deals: n,
 					Why:  fmt.Sprintf("%s accepts only %s on %s", act.ID, quoteList(pr.Acceptable), pr.Issue),
-					Path: fmt.Sprintf("actors.%s.preferences.%s.acceptable", act.ID, pr.Issue)})
+					Path: fmt.Sprintf("actors.%s.preferences.%s.acceptable", act.ID, pr.Issue)}
+				if err := sp.openerBeyondTable(ctx, &o, base.withoutRedLine(sp, a, k), res); err != nil {
+					return nil, err
+				}
+				dg.Openers = append(dg.Openers, o)
 			}
 		}
 		for ci := range act.Constraints {
@@ -115,13 +128,50 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 				return nil, err
 			}
 			if n > 0 {
-				dg.Openers = append(dg.Openers, Opener{Kind: OpenerConstraint, Actor: act.ID, Deals: n,
+				o := Opener{Kind: OpenerConstraint, Actor: act.ID, Deals: n,
 					Why:  act.Constraints[ci].Why,
-					Path: fmt.Sprintf("actors.%s.constraints.%d", act.ID, ci)})
+					Path: fmt.Sprintf("actors.%s.constraints.%d", act.ID, ci)}
+				if err := sp.openerBeyondTable(ctx, &o, base.withoutConstraint(a, ci), res); err != nil {
+					return nil, err
+				}
+				dg.Openers = append(dg.Openers, o)
 			}
 		}
 	}
 	return dg, nil
+}
+
+// openerBeyondTable fills in, under a decision rule or ratification, how many of the deals
+// the opener's rules r let in at the table also pass the votes and ratification, and, when
+// none does, whose ratification rejects them all.
+func (sp *Space) openerBeyondTable(ctx context.Context, o *Opener, r *rules, res []float64) error {
+	if sp.rule == nil {
+		return nil
+	}
+	t := newTree(sp, r)
+	tal, err := gatedTally(ctx, t, sp.zoneGate(res, true))
+	if err != nil {
+		return err
+	}
+	n := tal.n
+	o.InZone = &n
+	if n > 0 {
+		return nil
+	}
+	for i := range sp.rule.ratify {
+		rr := &sp.rule.ratify[i]
+		g := &gate{}
+		sp.decisionGate(g, res)
+		sp.ratificationGate(g, rr, res)
+		one, err := gatedTally(ctx, t, g)
+		if err != nil {
+			return err
+		}
+		if one.n == 0 {
+			o.BlockedAtHome = append(o.BlockedAtHome, sp.sc.Actors[rr.actor].ID)
+		}
+	}
+	return nil
 }
 
 // maxUtility is the most veto actor j can get from a deal the tree allows; false when it

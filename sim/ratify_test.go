@@ -109,3 +109,34 @@ func TestDecisionByHand(t *testing.T) {
 		t.Fatalf("missing %+v; want %+v", vd.Missing, wantMissing)
 	}
 }
+
+// An opener under ratification, by hand on the decide fixture (utilities as above). North
+// accepts only a, south (reservation .4) only b and c: the table agrees on nothing. Dropping
+// north's red line lets in b and c at the table (2 deals); north's parliament needs both
+// left (a, b) and right (b), so only b is ratified: 1 deal in the zone. With right's red
+// line narrowed to a, worth 0 < .5 to it, right ratifies nothing: the 2 deals stay out,
+// and it is north's ratification that rejects them.
+func TestOpenerCountsRatifiedDeals(t *testing.T) {
+	sc := decideFixture()
+	for id, r := range map[string]float64{"north": 0, "south": 0.4, "left": 0.5, "right": 0.5, "press": 0.5} {
+		sc.Actors[sc.ActorIndex(id)].Reservation = r
+	}
+	sc.Actors[0].Preferences[0].Acceptable = []string{"a"}
+	opener := func() Opener {
+		t.Helper()
+		an := analyze(t, sc, 10)
+		if an.ZOPA.Count != 0 || an.Diagnosis == nil || len(an.Diagnosis.Openers) != 1 {
+			t.Fatalf("zone %d, diagnosis %+v; want empty with one opener", an.ZOPA.Count, an.Diagnosis)
+		}
+		return an.Diagnosis.Openers[0]
+	}
+	o := opener()
+	if o.Path != "actors.north.preferences.x.acceptable" || o.Deals != 2 || o.InZone == nil || *o.InZone != 1 || o.BlockedAtHome != nil {
+		t.Fatalf("opener %+v (in zone %v); want north's red line, 2 at the table, 1 in the zone", o, o.InZone)
+	}
+	sc.Actors[sc.ActorIndex("right")].Preferences[0].Acceptable = []string{"a"}
+	o = opener()
+	if o.Deals != 2 || o.InZone == nil || *o.InZone != 0 || !reflect.DeepEqual(o.BlockedAtHome, []string{"north"}) {
+		t.Fatalf("opener %+v (in zone %v); want 2 at the table, none in the zone, blocked at north's home", o, o.InZone)
+	}
+}

@@ -320,7 +320,44 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		if o.Kind == "constraint" {
 			what = fmt.Sprintf("%s's constraint %q", name(o.Actor), o.Why)
 		}
-		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s [%s]", what, plural(o.Deals, "deal", "deals"), o.Path))
+		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s [%s]", what, openerDeals(an, o, name), o.Path))
 	}
 	return s
+}
+
+// openerDeals says how many deals an opener lets in, and, under a decision rule or
+// ratification, how many of them pass beyond the table: a drop whose deals all fail at home
+// leaves the zone as empty as it was.
+func openerDeals(an *sim.Analysis, o sim.Opener, name func(string) string) string {
+	if o.InZone == nil {
+		return plural(o.Deals, "deal", "deals")
+	}
+	atTable := plural(o.Deals, "deal", "deals") + " at the table"
+	beyond := "passes the vote and ratification"
+	if an.Ratification == nil {
+		beyond = "gathers the votes needed"
+	} else if an.Decision == nil {
+		beyond = "is ratified at home"
+	}
+	if *o.InZone == o.Deals {
+		return fmt.Sprintf("%s, and every one %s", atTable, beyond)
+	}
+	if *o.InZone > 0 {
+		return fmt.Sprintf("%s, of which %s %s", atTable, count(*o.InZone), beyond)
+	}
+	out := fmt.Sprintf("%s, none of which %s: the zone stays empty", atTable, beyond)
+	var blockers []string
+	for _, id := range o.BlockedAtHome {
+		if r := an.Ratification[id]; r != nil {
+			names := make([]string, len(r.By))
+			for i, k := range r.By {
+				names[i] = name(k)
+			}
+			blockers = append(blockers, fmt.Sprintf("%s's ratifiers (%s)", name(id), strings.Join(names, ", ")))
+		}
+	}
+	if len(blockers) > 0 {
+		out += "; " + strings.Join(blockers, " and ") + " reject them"
+	}
+	return out
 }
