@@ -4,7 +4,7 @@
 
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
-import {reportHTML} from "./report.js";
+import {reportHTML, openerDeals} from "./report.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -578,25 +578,9 @@ function renderDiagnosis(an) {
   out.push(h("p", {text: "Dropping one red line or condition:"}));
   out.push(h("ul", {}, dg.openers.length ? dg.openers.map((o) => h("li", {},
     o.kind === "constraint" ? `${actorName(o.actor)}'s condition “${o.why}”` : `${actorName(o.actor)}'s red line on ${issueName(o.issue)}`,
-    `: lets in ${openerDeals(an, o)} `, h("code", {text: o.path}))) : [h("li", {text: "none opens the zone on its own."})]));
+    `: lets in ${openerDeals(an, o, actorName)} `, h("code", {text: o.path}))) : [h("li", {text: "none opens the zone on its own."})]));
   box.replaceChildren(...out);
   box.hidden = false;
-}
-
-// openerDeals says how many deals an opener lets in and, under a decision rule or
-// ratification, how many pass beyond the table, as negsim analyze words it: a drop whose
-// deals all fail at home leaves the zone empty.
-function openerDeals(an, o) {
-  const deals = `${count(o.deals)} deal${o.deals === 1 ? "" : "s"}`;
-  if (o.in_zone === undefined || o.in_zone === null) return deals;
-  const beyond = !an.ratification ? "gathers the votes needed" : !an.decision ? "is ratified at home" : "passes the vote and ratification";
-  if (o.in_zone === o.deals) return `${deals} at the table, and every one ${beyond}`;
-  if (o.in_zone > 0) return `${deals} at the table, of which ${count(o.in_zone)} ${beyond}`;
-  let out = `${deals} at the table, none of which ${beyond}: the zone stays empty`;
-  const blockers = (o.blocked_at_home || []).filter((id) => an.ratification[id])
-    .map((id) => `${actorName(id)}'s ratifiers (${an.ratification[id].by.map(actorName).join(", ")})`);
-  if (blockers.length) out += `; ${blockers.join(" and ")} reject them`;
-  return out;
 }
 
 // renderAgreement shows who must agree beyond the vetoes, when the scenario says: the

@@ -36,7 +36,7 @@ export function reportHTML(r) {
     parts.push("<h3>Why the zone is empty</h3>");
     if (dg.closest) parts.push(`<p>The closest deal within everyone's red lines falls short by ${num(dg.closest.largest_shortfall)} at most: ${esc(r.dealText(dg.closest.options))}.</p>`);
     parts.push(`<ul>${dg.reservations.filter((g) => g.must_fall_by === null || g.must_fall_by > 1e-9).map((g) => `<li>${esc(r.actorName(g.actor))}: ${g.must_fall_by === null ? "no drop in its reservation alone would do" : `its reservation would have to fall by ${num(g.must_fall_by)}`}.</li>`).join("")}</ul>`);
-    if (dg.openers.length) parts.push(`<p>Dropping one of these alone opens the zone:</p><ul>${dg.openers.map((o) => `<li><code>${esc(o.path)}</code>: ${o.deals} deals</li>`).join("")}</ul>`);
+    if (dg.openers.length) parts.push(`<p>Dropping one of these alone lets deals in at the table:</p><ul>${dg.openers.map((o) => `<li><code>${esc(o.path)}</code>: ${esc(openerDeals(an, o, r.actorName))}</li>`).join("")}</ul>`);
   }
   if (r.chart) parts.push(`<figure>${r.chart}<figcaption>The deals on the plane of two parties: grey every deal, blue the zone, the line its frontier, the marks the solutions, dashed the reservations.</figcaption></figure>`);
 
@@ -68,4 +68,20 @@ figure svg { max-width: 36rem; width: 100%; height: auto; }
 ${parts.join("\n")}
 </body></html>
 `;
+}
+
+// openerDeals says how many deals an opener lets in and, under a decision rule or
+// ratification, how many pass beyond the table, as negsim analyze words it: a drop whose
+// deals all fail at home leaves the zone empty.
+export function openerDeals(an, o, actorName) {
+  const deals = `${o.deals.toLocaleString("en")} deal${o.deals === 1 ? "" : "s"}`;
+  if (o.in_zone === undefined || o.in_zone === null) return deals;
+  const beyond = !an.ratification ? "gathers the votes needed" : !an.decision ? "is ratified at home" : "passes the vote and ratification";
+  if (o.in_zone === o.deals) return `${deals} at the table, and every one ${beyond}`;
+  if (o.in_zone > 0) return `${deals} at the table, of which ${o.in_zone.toLocaleString("en")} ${beyond}`;
+  let out = `${deals} at the table, none of which ${beyond}: the zone stays empty`;
+  const blockers = (o.blocked_at_home || []).filter((id) => an.ratification[id])
+    .map((id) => `${actorName(id)}'s ratifiers (${an.ratification[id].by.map(actorName).join(", ")})`);
+  if (blockers.length) out += `; ${blockers.join(" and ")} reject them`;
+  return out;
 }
