@@ -19,8 +19,11 @@ type Param struct {
 	// both included.
 	Min *float64 `json:"min,omitempty"`
 	Max *float64 `json:"max,omitempty"`
-	// Choices are the ids an option, or each element of a list of options, may take.
+	// Choices are the ids an option, or each element of a list of options, may take; for a
+	// true/false value that may take only one, that one.
 	Choices []string `json:"choices,omitempty"`
+	// Note says why a value is narrower than its kind, or why changing it changes no result.
+	Note string `json:"note,omitempty"`
 }
 
 // ParamKind is what sort of value a Param holds.
@@ -90,10 +93,19 @@ func (s *Scenario) Params() []Param {
 
 func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 	p := "actors." + a.ID
+	veto := Param{Path: p + ".veto", Value: strconv.FormatBool(a.Veto), Kind: ParamBool}
+	power := numberParam(p+".power", a.Power, paramPowerMin, max(paramPowerMax, a.Power))
+	if by := s.ratifiesFor(a.ID); by != "" {
+		// Validation refuses a ratifier with a veto (MODEL.md section 7): offering true
+		// would offer only an error.
+		veto.Choices = []string{"false"}
+		veto.Note = fmt.Sprintf("%s ratifies for %s, and a ratifier holds no veto: it votes at home, not at the table", a.ID, by)
+		power.Note = fmt.Sprintf("%s ratifies for %s and does not bargain at the table: its power weighs no solution", a.ID, by)
+	}
 	ps = append(ps,
 		groupParam(p, a),
-		Param{Path: p + ".veto", Value: strconv.FormatBool(a.Veto), Kind: ParamBool},
-		numberParam(p+".power", a.Power, paramPowerMin, max(paramPowerMax, a.Power)),
+		veto,
+		power,
 		numberParam(p+".reservation", a.Reservation, 0, 1),
 		numberParam(p+".reservation_drift", a.ReservationDrift, -1, 1),
 	)
@@ -229,6 +241,19 @@ func integerParam(path string, value, lo, hi int) Param {
 
 // FlowList writes a list of ids as --set and YAML's flow syntax take it: [a,b].
 func FlowList(ids []string) string { return "[" + strings.Join(ids, ",") + "]" }
+
+// ratifiesFor is the id of the actor that actor id ratifies for, "" when it ratifies for
+// none.
+func (s *Scenario) ratifiesFor(id string) string {
+	for i := range s.Actors {
+		for _, k := range s.Actors[i].Ratification.By {
+			if k == id {
+				return s.Actors[i].ID
+			}
+		}
+	}
+	return ""
+}
 
 func (s *Scenario) issue(id string) *Issue {
 	if i := s.IssueIndex(id); i >= 0 {

@@ -159,3 +159,30 @@ func TestParamsOfTeachingExample(t *testing.T) {
 	check("actors.employer.preferences.start.acceptable", "[now,one-month,three-months]", 0, 0)
 	check("protocol.rounds", "10", 1, sim.MaxRounds)
 }
+
+// Every true/false a params row offers is one validation accepts: a ratifier's veto is
+// offered as false alone, since a ratifier with a veto is an error (MODEL.md section 7).
+// Each shipped scenario and variant is checked by setting every offered value and
+// validating, an independent route to the same answer.
+func TestParamsOfferOnlyValidSwitches(t *testing.T) {
+	for _, c := range shippedCases(t) {
+		for _, p := range c.sc.Params() {
+			if p.Kind != sim.ParamBool {
+				continue
+			}
+			offered := p.Choices
+			if len(offered) == 0 {
+				offered = []string{"true", "false"}
+			}
+			for _, v := range offered {
+				sc := c.sc.Clone()
+				if err := sc.Set(p.Path, v); err != nil {
+					t.Fatalf("%s#%s: --set %s=%s refused: %v", c.name, c.variant, p.Path, v, err)
+				}
+				if errs := sc.Validate().Errors(); len(errs) > 0 {
+					t.Errorf("%s#%s: %s offers %s, which validation refuses: %v", c.name, c.variant, p.Path, v, errs)
+				}
+			}
+		}
+	}
+}

@@ -320,9 +320,13 @@ function control(p) {
         change(p, v, ev.timeStamp);
       });
       path.id = id + "-path";
-      return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), path);
+      const note = p.note ? [h("p", {class: "hint", text: p.note})] : [];
+      return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), ...note, path);
     }
     case "bool": {
+      // A switch with one position (a ratifier's veto, refused by validation) is no choice:
+      // show why instead.
+      if (p.choices && p.choices.length === 1) return wrap("div", h("p", {class: "hint", text: `${d.text}: ${p.choices[0]}. ${p.note || ""}`}), path);
       const input = h("input", {type: "checkbox", role: "switch", id, checked: value === "true", "aria-describedby": id + "-path"});
       input.addEventListener("change", (ev) => change(p, String(input.checked), ev.timeStamp));
       path.id = id + "-path";

@@ -69,12 +69,20 @@ func shortGroup(value string) string {
 	return value
 }
 
+// paramRange is a row's range or choices, followed by its note: why it is narrower than its
+// kind, or why it changes no result.
 func paramRange(p sim.Param) string {
-	if p.Min != nil && p.Max != nil {
-		return strconv.FormatFloat(*p.Min, 'g', -1, 64) + " to " + strconv.FormatFloat(*p.Max, 'g', -1, 64)
+	var r string
+	switch {
+	case p.Min != nil && p.Max != nil:
+		r = strconv.FormatFloat(*p.Min, 'g', -1, 64) + " to " + strconv.FormatFloat(*p.Max, 'g', -1, 64)
+	case p.Kind == sim.ParamBool && len(p.Choices) == 0:
+		r = "true, false"
+	default:
+		r = strings.Join(p.Choices, ", ")
 	}
-	if p.Kind == sim.ParamBool {
-		return "true, false"
+	if p.Note != "" {
+		r += " (" + p.Note + ")"
 	}
-	return strings.Join(p.Choices, ", ")
+	return r
 }

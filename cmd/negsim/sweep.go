@@ -133,6 +133,9 @@ func checkSweep(doc *config.Document, file, param string, span sweepSpan) error 
 		switch p.Kind {
 		case sim.ParamNumber, sim.ParamInteger:
 		case sim.ParamBool:
+			if len(p.Choices) == 1 {
+				return usagef("--param %s can only be %s: %s", param, p.Choices[0], p.Note)
+			}
 			return usagef("--param %s is true or false (now %s); sweep varies a number. To see what the other value does: negsim compare %s %s --set %s=%s",
 				param, p.Value, scenarioArg(file), scenarioArg(file), param, map[string]string{"true": "false", "false": "true"}[p.Value])
 		default:
