@@ -99,8 +99,8 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 		// Validation refuses a ratifier with a veto (MODEL.md section 7): offering true
 		// would offer only an error.
 		veto.Choices = []string{"false"}
-		veto.Note = fmt.Sprintf("%s ratifies for %s, and a ratifier holds no veto: it votes at home, not at the table", a.ID, by)
-		power.Note = fmt.Sprintf("%s ratifies for %s and does not bargain at the table: its power weighs no solution", a.ID, by)
+		veto.Note = fmt.Sprintf("ratifies for %s; a ratifier holds no veto: it votes at home, not at the table", by)
+		power.Note = fmt.Sprintf("ratifies for %s and does not bargain at the table: its power weighs no solution", by)
 	}
 	ps = append(ps,
 		groupParam(p, a),

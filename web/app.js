@@ -326,7 +326,7 @@ function control(p) {
     case "bool": {
       // A switch with one position (a ratifier's veto, refused by validation) is no choice:
       // show why instead.
-      if (p.choices && p.choices.length === 1) return wrap("div", h("p", {class: "hint", text: `${d.text}: ${p.choices[0]}. ${p.note || ""}`}), path);
+      if (p.choices && p.choices.length === 1) return wrap("div", h("p", {class: "hint", text: `${d.text}? ${p.choices[0] === "true" ? "Yes" : "No"}, and that cannot change${p.note ? `: it ${p.note}` : ""}.`}), path);
       const input = h("input", {type: "checkbox", role: "switch", id, checked: value === "true", "aria-describedby": id + "-path"});
       input.addEventListener("change", (ev) => change(p, String(input.checked), ev.timeStamp));
       path.id = id + "-path";
