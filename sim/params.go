@@ -95,7 +95,7 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 	p := "actors." + a.ID
 	veto := Param{Path: p + ".veto", Value: strconv.FormatBool(a.Veto), Kind: ParamBool}
 	power := numberParam(p+".power", a.Power, paramPowerMin, max(paramPowerMax, a.Power))
-	if by := s.ratifiesFor(a.ID); by != "" {
+	if by := s.RatifiesFor(a.ID); by != "" {
 		// Validation refuses a ratifier with a veto (MODEL.md section 7): offering true
 		// would offer only an error.
 		veto.Choices = []string{"false"}
@@ -242,9 +242,9 @@ func integerParam(path string, value, lo, hi int) Param {
 // FlowList writes a list of ids as --set and YAML's flow syntax take it: [a,b].
 func FlowList(ids []string) string { return "[" + strings.Join(ids, ",") + "]" }
 
-// ratifiesFor is the id of the actor that actor id ratifies for, "" when it ratifies for
+// RatifiesFor is the id of the actor that actor id ratifies for, "" when it ratifies for
 // none.
-func (s *Scenario) ratifiesFor(id string) string {
+func (s *Scenario) RatifiesFor(id string) string {
 	for i := range s.Actors {
 		for _, k := range s.Actors[i].Ratification.By {
 			if k == id {

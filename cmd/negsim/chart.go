@@ -46,6 +46,9 @@ type chartLine struct {
 	// key is a legend entry only, drawn in grey: what a line style means, when colours
 	// name the actors.
 	key bool
+	// plain, with key, is a legend entry of text alone: a remark about the chart, with no
+	// line style to show.
+	plain bool
 }
 
 // boldRing is a hollow circle drawn thick enough to see on a projector, around a point
@@ -214,6 +217,10 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 			if pn.legend && l.label != "" {
 				leg.Add(l.label, sc)
 			}
+			continue
+		}
+		if l.key && l.plain {
+			leg.Add(l.label)
 			continue
 		}
 		if l.key {

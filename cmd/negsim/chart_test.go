@@ -14,6 +14,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -31,7 +33,7 @@ func TestRoundsChartDrawsReservationsAndTagsEvents(t *testing.T) {
 		t.Fatal(out)
 	}
 	tr := decodeTranscript(t, out)
-	top, zopa := roundsPanels("Market", tr)
+	top, zopa := roundsPanels("Market", nil, tr)
 	var seller []float64
 	for _, l := range top.lines {
 		if l.dotted && l.color == 1 {
@@ -188,5 +190,46 @@ func TestSweepChartStepsAtTheThreshold(t *testing.T) {
 	wantBend := []bool{false, false, true, true, false}
 	if !slices.Equal(l.xs, wantX) || !slices.Equal(l.ys, wantY) || !slices.Equal(l.bends, wantBend) {
 		t.Errorf("x %v, y %v, bends %v; want %v, %v, %v", l.xs, l.ys, l.bends, wantX, wantY, wantBend)
+	}
+}
+
+// teaching-tied-hands seats home and away at the table; parliament ratifies for home
+// (its ratification.by) and never bargains, so the rounds chart draws lines for home and
+// away alone and says in its legend that parliament is left out.
+func TestRoundsChartDrawsOnlyTheTable(t *testing.T) {
+	out, _, code := runNegsim(t, "rounds", "teaching-tied-hands", "--format", "json")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	tr := decodeTranscript(t, out)
+	data, ok := scenarios.Read("teaching-tied-hands")
+	if !ok {
+		t.Fatal("teaching-tied-hands is not shipped")
+	}
+	doc, err := config.Load("teaching-tied-hands.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, _ := roundsPanels("Tied hands", doc.Scenario, tr)
+	var drawn []string
+	colours := map[int]bool{}
+	for _, l := range top.lines {
+		if l.key {
+			continue
+		}
+		colours[l.color] = true
+		if l.label != "" {
+			drawn = append(drawn, l.label)
+		}
+	}
+	if !slices.Equal(drawn, []string{"home", "away"}) || len(colours) != 2 {
+		t.Errorf("lines drawn for %v in %d colours; want home and away alone, in 2", drawn, len(colours))
+	}
+	var said bool
+	for _, l := range top.lines {
+		said = said || (l.key && l.plain && strings.HasSuffix(l.label, ": parliament"))
+	}
+	if !said {
+		t.Errorf("the legend does not say parliament is left out: %+v", top.lines)
 	}
 }

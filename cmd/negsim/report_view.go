@@ -41,7 +41,7 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 	charts := section{title: "Charts"}
 	if format == "html" || format == "markdown" {
 		var svg bytes.Buffer
-		if err := roundsChart(&svg, "svg", label, tr); err != nil {
+		if err := roundsChart(&svg, "svg", label, sc, tr); err != nil {
 			return nil, err
 		}
 		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's aspiration (solid), utility of the proposal (dashed) and reservation (dotted); the ZOPA's size below", svg: svg.Bytes()})

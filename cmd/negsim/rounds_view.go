@@ -274,17 +274,24 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 // roundsChart draws each actor's aspiration (solid), the utility it gets from the proposal
 // (dashed) and its reservation (dotted) over the rounds, numbered from 0 as the transcript
 // numbers them, the ZOPA size below, and the events on both: a short tag on the chart,
-// the event itself in the legend.
-func roundsChart(w io.Writer, format string, title string, tr *sim.Transcript) error {
-	top, zopa := roundsPanels(title, tr)
+// the event itself in the legend. Only the actors at the table are drawn: a ratifier of sc
+// never bargains, so its aspiration would be a line no one acts on.
+func roundsChart(w io.Writer, format string, title string, sc *sim.Scenario, tr *sim.Transcript) error {
+	top, zopa := roundsPanels(title, sc, tr)
 	return writeChart(w, format, 8*vg.Inch, 8*vg.Inch, top, zopa)
 }
 
 // roundsPanels are the two panels of the rounds chart: utilities above, ZOPA size below.
-func roundsPanels(title string, tr *sim.Transcript) (panel, panel) {
+// With sc nil, every actor of the transcript is drawn.
+func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, panel) {
 	last := float64(tr.Deadline - 1)
 	top := panel{title: title + ": bargaining rounds", xLabel: "round", yLabel: "utility", fixed: true, yMin: 0, yMax: 1, legend: true, xFixed: true, xMax: last, wholeX: true}
+	var ratifiers []string
 	for i, ac := range tr.Actors {
+		if sc != nil && sc.RatifiesFor(ac.ID) != "" {
+			ratifiers = append(ratifiers, ac.ID)
+			continue
+		}
 		// The colour names the actor, the line style what is drawn (the keys below).
 		asp := chartLine{label: ac.ID, color: i, points: true}
 		got := chartLine{color: i, dashed: true}
@@ -305,6 +312,9 @@ func roundsPanels(title string, tr *sim.Transcript) (panel, panel) {
 	}
 	top.lines = append(top.lines, chartLine{key: true, label: "solid: aspiration"}, chartLine{key: true, dashed: true, label: "dashed: utility of the proposal"},
 		chartLine{key: true, dotted: true, label: "dotted: reservation"})
+	if len(ratifiers) > 0 {
+		top.lines = append(top.lines, chartLine{key: true, plain: true, label: "not drawn, as they ratify at home: " + strings.Join(ratifiers, ", ")})
+	}
 	zopa := panel{xLabel: "round", yLabel: "deals in the ZOPA", fixed: true, yMax: 1, xFixed: true, xMax: last, wholeX: true, wholeY: true}
 	size := chartLine{color: len(tr.Actors), points: true}
 	for _, rd := range tr.Rounds {
