@@ -320,7 +320,7 @@ function control(p) {
         change(p, v, ev.timeStamp);
       });
       path.id = id + "-path";
-      const note = p.note ? [h("p", {class: "hint", text: p.note})] : [];
+      const note = p.note ? [h("p", {class: "hint", text: `It ${p.note}.`})] : [];
       return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), ...note, path);
     }
     case "bool": {
@@ -780,12 +780,24 @@ function renderRounds(tr) {
   $("rounds-table").replaceChildren(table(["round", "zone", "proposed by", "proposal (what changed)", "accepted by", "events"], rows, [1]));
 }
 
+// ratifierIDs are the actors that ratify at home and never bargain: the latest analysis's
+// (it has the what-if's overrides), else the file's.
+function ratifierIDs() {
+  const an = results.analysis && results.analysis.value;
+  if (an) return new Set(Object.values(an.ratification || {}).flatMap((r) => r.by));
+  return new Set(loaded.scenario.actors.flatMap((a) => (a.ratification && a.ratification.by) || []));
+}
+
 function drawRound(tr) {
   const names = Object.fromEntries(tr.actors.map((a) => [a.id, actorName(a.id)]));
   const r = tr.rounds[selectedRound];
   $("round-shown").textContent = `${r.round} of ${tr.rounds.length - 1}`;
-  $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound}),
-    legend(tr.actors.map((a, i) => ({colour: PALETTE[i % PALETTE.length], label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))));
+  const hidden = ratifierIDs();
+  const drawn = tr.actors.map((a, i) => ({a, i})).filter(({a}) => !hidden.has(a.id));
+  const left = tr.actors.filter((a) => hidden.has(a.id)).map((a) => names[a.id]);
+  $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, hidden}),
+    legend(drawn.map(({a, i}) => ({colour: PALETTE[i % PALETTE.length], label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))),
+    ...(left.length ? [h("p", {class: "hint", text: `Not drawn, as they ratify at home and never bargain: ${left.join(", ")}.`})] : []));
   const rows = r.actors.map((a) => [actorName(a.actor), num(a.reservation), num(a.aspiration), a.utility === null ? "–" : num(a.utility), a.accepts ? "yes" : "no"]);
   $("round-detail").replaceChildren(
     h("h3", {text: `Round ${r.round}${r.agreement ? ": agreement" : ""}`}),

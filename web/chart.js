@@ -165,7 +165,8 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
 
 // roundsChart draws each actor's aspiration (solid) and reservation (dashed) over the
 // rounds, what the proposal gives it (dots), and the zone's size in a strip below.
-export function roundsChart({transcript, names, selected}) {
+// hidden holds the ids of actors left out: ratifiers, who never bargain.
+export function roundsChart({transcript, names, selected, hidden = new Set()}) {
   const W = 640, H = 420, L = 56, R = 16, T = 16, B = 110;
   const pw = W - L - R, ph = H - T - B;
   const rounds = transcript.rounds;
@@ -186,6 +187,7 @@ export function roundsChart({transcript, names, selected}) {
     }
   });
   transcript.actors.forEach((a, i) => {
+    if (hidden.has(a.id)) return;
     const colour = PALETTE[i % PALETTE.length];
     const line = (key, dash, width) => el("polyline", {
       points: rounds.map((r, t) => `${X(t).toFixed(1)},${Y(r.actors[i][key]).toFixed(1)}`).join(" "),
