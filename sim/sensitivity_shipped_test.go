@@ -360,3 +360,43 @@ func BenchmarkSensitivity(b *testing.B) {
 		})
 	}
 }
+
+// Under ratification the diagnosis's openers say how many of the deals they let in at the
+// table also pass at home (InZone), which is what the sensitivity analysis counts: on every
+// shipped case with ratification and an opener the two must agree, key by key, as above.
+func TestOpenersInZoneAgreeWithSensitivity(t *testing.T) {
+	checked := 0
+	for _, c := range shippedCases(t) {
+		an := analyzed(t, c.sc, sim.Options{})
+		if an.Diagnosis == nil || an.Ratification == nil || len(an.Diagnosis.Openers) == 0 {
+			continue
+		}
+		where := c.name + "#" + c.variant
+		rep := sensitivityOf(t, c.sc, sim.CategoryRedLines, sim.CategoryConstraints)
+		key := func(kind, actor, issue, why string) string {
+			if kind == "constraint" {
+				return kind + " " + actor + " " + why
+			}
+			return kind + " " + actor + " " + issue
+		}
+		entering := map[string]uint64{}
+		for _, rl := range rep.RedLines {
+			entering[key(rl.Kind, rl.Actor, rl.Issue, rl.Why)] += rl.Entering
+		}
+		for _, o := range an.Diagnosis.Openers {
+			checked++
+			k := key(string(o.Kind), o.Actor, o.Issue, o.Why)
+			if o.InZone == nil {
+				t.Errorf("%s: %s: no count of the deals that pass at home", where, k)
+				continue
+			}
+			if *o.InZone != entering[k] || *o.InZone > o.Deals {
+				t.Errorf("%s: the diagnosis says %s lets %d of its %d deals into the zone; the sensitivity analysis %d", where, k, *o.InZone, o.Deals, entering[k])
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no shipped case with ratification and an opener")
+	}
+	t.Logf("%d openers checked", checked)
+}
