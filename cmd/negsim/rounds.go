@@ -102,7 +102,9 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 		fmt.Fprintf(a.stderr, "warning: %s: %s\n", doc.Name, warning)
 	}
 	if chart != "" {
-		if err := a.writeFile(chart, false, func(w io.Writer) error { return roundsChart(w, chartFormat(chart), scenarioLabel(doc), doc.Scenario, tr) }); err != nil {
+		if err := a.writeFile(chart, false, func(w io.Writer) error {
+			return roundsChart(w, chartFormat(chart), scenarioLabel(doc), doc.Scenario, tr)
+		}); err != nil {
 			return err
 		}
 	}
