@@ -20,7 +20,8 @@ what each actor believes about the others, the votes a decision or ratification 
 the protocol and the rounds of events), with the path --set takes, the current value written
 as --set takes it, its kind and its valid range or choices. Any row pasted as
 --set PATH=VALUE is accepted and leaves the scenario as it is. Lists of options are written
-in YAML's flow syntax: [freeze,freeze-dmz].`,
+in YAML's flow syntax: [freeze,freeze-dmz]. A note in brackets after the range says why a
+value is narrower than its kind (a ratifier's veto can only be false) or changes no result.`,
 		Example: `  negsim params
   negsim params teaching-two-party --format json
   negsim params --variant sanctions-bite | grep reservation`,
