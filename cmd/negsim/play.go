@@ -140,7 +140,16 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 		fmt.Fprintf(a.stderr, "warning: %s: %s\n", doc.Name, warning)
 	}
 	s := &session{app: a, sc: sc, g: g, wd: words{sc}, echo: !isTerminal(a.stdin)}
+	if g.Idle() {
+		ctx, cancel := a.step()
+		s.movesIn, err = sim.VariantsWithMoves(ctx, sc, f.seat, a.settings.Workers)
+		cancel()
+		if err := a.fileFault(doc.Name, err); err != nil {
+			return err
+		}
+	}
 	s.intro(w.variant)
+	s.heard(g.View().Heard)
 	if err := s.loop(); err != nil {
 		return err
 	}
@@ -177,6 +186,14 @@ type session struct {
 	// echo repeats each line read after the prompt, so that a replayed file of moves reads
 	// as the session it was.
 	echo bool
+	// reservation is the seat's walk-away value as last shown.
+	reservation float64
+	// movesIn are the scenario's variants in which the seat has a move, found only for a
+	// session that gives it none.
+	movesIn []string
+	// lastNoText is why nothing was on the table in the last round reported, so that the
+	// same reason is not repeated round after round.
+	lastNoText string
 }
 
 func (s *session) say(format string, args ...any) { fmt.Fprintf(s.stdout, format+"\n", args...) }
@@ -202,11 +219,9 @@ func (s *session) loop() error {
 		}
 		readErr <- sc.Err()
 	}()
-	reservation := -1.0
 	for !s.g.Over() {
 		v := s.g.View()
-		s.turn(v, reservation)
-		reservation = v.Reservation
+		s.turn(v)
 		for {
 			fmt.Fprint(s.stdout, "> ")
 			var line string
