@@ -524,13 +524,16 @@ func (g *Game) noText(t int) NoText {
 // with nothing on the table for it to answer.
 func (g *Game) Idle() bool { return g.Over() && len(g.state.Moves) == 0 }
 
-// VariantsWithMoves lists the variants of sc in which the person at seat would have a move
-// (a text to answer, or a turn to propose), in the file's order, for a session that gives
-// none. A variant is applied on top of sc as it stands.
-func VariantsWithMoves(ctx context.Context, sc *Scenario, seat string, workers int) ([]string, error) {
+// VariantsWithMoves lists the variants in which the person at seat would have a move (a
+// text to answer, or a turn to propose), in the file's order, for a session that gives
+// none. Each variant is applied on top of sc as it stands; variants are the file's, which a
+// scenario with a variant applied may no longer carry.
+func VariantsWithMoves(ctx context.Context, sc *Scenario, variants []Variant, seat string, workers int) ([]string, error) {
 	var ids []string
-	for _, va := range sc.Variants {
-		vs, err := sc.WithVariant(va.ID)
+	with := sc.Clone()
+	with.Variants = variants
+	for _, va := range variants {
+		vs, err := with.WithVariant(va.ID)
 		if err != nil {
 			return nil, err
 		}

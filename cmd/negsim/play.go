@@ -142,7 +142,7 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	s := &session{app: a, sc: sc, g: g, wd: words{sc}, echo: !isTerminal(a.stdin)}
 	if g.Idle() {
 		ctx, cancel := a.step()
-		s.movesIn, err = sim.VariantsWithMoves(ctx, sc, f.seat, a.settings.Workers)
+		s.movesIn, err = sim.VariantsWithMoves(ctx, sc, sc.Variants, f.seat, a.settings.Workers)
 		cancel()
 		if err := a.fileFault(doc.Name, err); err != nil {
 			return err
