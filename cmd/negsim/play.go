@@ -48,6 +48,11 @@ Commands, one per line:
   help                        the commands
   quit                        leave the table: the talks end without agreement
 
+A round in which nothing is put on the table (the mediator, or the party whose turn it
+is, finds no deal within every party's red lines) passes without a move for you, and
+play says why. If that leaves you no move at all, play says so first and suggests what
+would give you one: alternating offers, or a variant in which you have a move.
+
 Moves come from standard input, so a file of moves replays a session:
   negsim play --as ukraine < moves.txt
 The end of the input quits. A mistyped move is answered with a suggestion and costs
