@@ -41,12 +41,25 @@ type PlayResponse struct {
 	Worth        *sim.Worth `json:"worth,omitempty"`
 	ScoreInvalid string     `json:"score_invalid,omitempty"`
 	Over         bool       `json:"over"`
+	// Idle, for a session that gives the seat no move at all, says so and what would.
+	Idle *PlayIdle `json:"idle,omitempty"`
 	// Table is every actor's result once the talks are over.
 	Table []PlayResult `json:"table,omitempty"`
 	// Transcript is what `negsim play --transcript` writes for the same session, once the
 	// talks are over: it records every actor's values round by round, which the seat may
 	// not see while it plays.
 	Transcript *PlayRecord `json:"transcript,omitempty"`
+}
+
+// PlayIdle is a session in which the seat has no move: the talks end before its first turn.
+type PlayIdle struct {
+	// NoText is why nothing was on the table, when nothing was in any round.
+	NoText string `json:"no_text,omitempty"`
+	// Alternating is whether the parties proposing in turn (protocol.kind=alternating)
+	// is worth trying: the talks are mediated.
+	Alternating bool `json:"alternating"`
+	// Variants are the scenario's variants in which the seat has a move.
+	Variants []string `json:"variants"`
 }
 
 // RejectedMove is a move the game could not take: its place among the moves (from 1) and
@@ -128,6 +141,15 @@ func (a *API) play(ctx context.Context, r PlayRequest) (*PlayResponse, error) {
 			out.Worth = &w
 		}
 	}
+	if g.Idle() {
+		file, err := a.document(r.Scenario)
+		if err != nil {
+			return nil, err
+		}
+		if out.Idle, err = playIdle(ctx, g, sp, file.Scenario.Variants, r.As, a.opt.Workers); err != nil {
+			return nil, a.playFault(doc.Name, err)
+		}
+	}
 	if out.Over {
 		tr := g.Transcript()
 		out.Table = playTable(tr)
@@ -178,4 +200,20 @@ func playTable(tr *sim.PlayTranscript) []PlayResult {
 		rows = append(rows, PlayResult{Actor: ac.ID, Name: ac.Name, Seat: ac.ID == tr.Seat, Veto: ac.Veto, Utility: u, Reservation: r, Surplus: u - r})
 	}
 	return rows
+}
+
+func playIdle(ctx context.Context, g *sim.Game, sp *sim.Space, variants []sim.Variant, seat string, workers int) (*PlayIdle, error) {
+	moves, err := sim.VariantsWithMoves(ctx, sp.Scenario(), variants, seat, workers)
+	if err != nil {
+		return nil, err
+	}
+	tr := g.Transcript()
+	idle := &PlayIdle{Alternating: tr.Protocol == sim.ProtocolMediated, Variants: moves}
+	if idle.Variants == nil {
+		idle.Variants = []string{}
+	}
+	if len(tr.NoText) > 0 && len(tr.NoText) == len(tr.Rounds) {
+		idle.NoText = tr.NoText[0].Why
+	}
+	return idle, nil
 }

@@ -420,7 +420,7 @@ func (d *decoder) requireNumbers(n ast.Node, path string, t reflect.Type, fs []f
 		}
 		switch t.Field(f.index).Type.Kind() {
 		case reflect.Float64, reflect.Int, reflect.Bool:
-			d.errorf(firstKey(n), join(path, f.name), "%s is required and missing; it is not read as 0. %s", f.name, fieldDocs[t.Name()+"."+f.name].text)
+			d.errorf(firstKey(n), join(path, f.name), "%s is required and missing; it is not read as 0. %s", f.name, sim.DocOf(t.Name()+"."+f.name).Text)
 		}
 	}
 }

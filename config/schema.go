@@ -18,7 +18,7 @@ const SchemaFile = "negsim.schema.json"
 // Schema returns the JSON Schema (draft 2020-12) of scenario files, generated from the sim
 // types by the tags the decoder reads: json names, `default`, `negsim:"key=F"` lists written
 // as mappings, `negsim:"shorthand"` scalars and `negsim:"required"`. Descriptions and bounds
-// come from fieldDocs. Editors use it to complete and check fields as a teacher types; the
+// come from sim.DocOf. Editors use it to complete and check fields as a teacher types; the
 // loader remains the judge, since the schema cannot see across the file (an issue named in
 // preferences must exist, utilities must cover every option, ids must be unique).
 func Schema() ([]byte, error) {
@@ -59,9 +59,9 @@ func (g *schemaGen) object(t reflect.Type, skip string) map[string]any {
 	if len(required) > 0 {
 		s["required"] = required
 	}
-	if d, ok := fieldDocs[t.Name()]; ok {
-		s["description"] = d.text
-		for k, v := range d.rules {
+	if d := sim.DocOf(t.Name()); d.Text != "" {
+		s["description"] = d.Text
+		for k, v := range d.Rules {
 			s[k] = v
 		}
 	}
@@ -71,14 +71,14 @@ func (g *schemaGen) object(t reflect.Type, skip string) map[string]any {
 func (g *schemaGen) field(owner reflect.Type, f field) map[string]any {
 	ft := owner.Field(f.index).Type
 	s := g.typ(ft, f.key)
-	d := fieldDocs[owner.Name()+"."+f.name]
-	if d.text != "" {
-		s["description"] = d.text
+	d := sim.DocOf(owner.Name() + "." + f.name)
+	if d.Text != "" {
+		s["description"] = d.Text
 	}
-	for k, v := range d.rules {
+	for k, v := range d.Rules {
 		s[k] = v
 	}
-	if d.item != nil {
+	if d.Item != nil {
 		inner := s
 		switch {
 		case s["items"] != nil:
@@ -86,7 +86,7 @@ func (g *schemaGen) field(owner reflect.Type, f field) map[string]any {
 		case s["additionalProperties"] != nil:
 			inner = s["additionalProperties"].(map[string]any)
 		}
-		for k, v := range d.item {
+		for k, v := range d.Item {
 			inner[k] = v
 		}
 	}
@@ -145,7 +145,7 @@ func (g *schemaGen) typ(t reflect.Type, key string) map[string]any {
 		for _, f := range fieldsOf(t) {
 			if f.shorthand {
 				scalar := g.field(t, f)
-				for k, v := range fieldDocs[t.Name()].shorthand {
+				for k, v := range sim.DocOf(t.Name()).Shorthand {
 					scalar[k] = v
 				}
 				return map[string]any{"anyOf": []any{ref, scalar}}
@@ -189,7 +189,7 @@ func SchemaFields() []SchemaField {
 			ft := t.Field(f.index).Type
 			path := join(prefix, f.name)
 			out = append(out, SchemaField{Path: path, Type: typeName(ft, f.key), Required: f.required, Default: f.defaultText(),
-				Description: fieldDocs[t.Name()+"."+f.name].text})
+				Description: sim.DocOf(t.Name() + "." + f.name).Text})
 			switch {
 			case f.key != "":
 				elem := ft.Elem()

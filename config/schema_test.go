@@ -65,7 +65,7 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 }
 
 // TestSchemaDocumentsEveryField checks that every field and type has a description, and
-// that fieldDocs names no field that does not exist.
+// that sim.DocOf names no field that does not exist.
 func TestSchemaDocumentsEveryField(t *testing.T) {
 	used := map[string]bool{}
 	seen := map[reflect.Type]bool{}
@@ -91,13 +91,13 @@ func TestSchemaDocumentsEveryField(t *testing.T) {
 	}
 	walk(reflect.TypeOf(sim.Scenario{}))
 	for k := range used {
-		if fieldDocs[k].text == "" {
-			t.Errorf("fieldDocs has no description for %s", k)
+		if sim.DocOf(k).Text == "" {
+			t.Errorf("sim.DocOf has no description for %s", k)
 		}
 	}
-	for k := range fieldDocs {
+	for _, k := range sim.DocKeys() {
 		if !used[k] {
-			t.Errorf("fieldDocs describes %s, which files cannot hold", k)
+			t.Errorf("sim.DocOf describes %s, which files cannot hold", k)
 		}
 	}
 	for _, f := range SchemaFields() {

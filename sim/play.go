@@ -64,6 +64,8 @@ const (
 	BasisPlayer = "player"
 	// BasisCounter: the person answered another's proposal with this deal.
 	BasisCounter = "counter"
+	// BasisNoText: the round passed with nothing on the table; Heard.NoText says why.
+	BasisNoText = "none"
 )
 
 // Move is one move of the person at the seat.
@@ -152,6 +154,20 @@ type Heard struct {
 	// Votes, under a decision rule, is the votes of the table's actors that accepted.
 	Votes     *int `json:"votes,omitempty"`
 	Agreement bool `json:"agreement"`
+	// NoText, for a round that passed with nothing on the table (Basis BasisNoText), is why
+	// the proposer put nothing there.
+	NoText string `json:"no_text,omitempty"`
+	// Reservation is the seat's reservation in that round.
+	Reservation float64 `json:"reservation"`
+}
+
+// NoText is a round of a played session that passed with nothing on the table.
+type NoText struct {
+	Round int `json:"round"`
+	// By is the proposer of the round: the mediator ("" for a neutral one) or the party
+	// whose turn it was.
+	By  string `json:"by,omitempty"`
+	Why string `json:"why"`
 }
 
 // Worth is what a deal is worth to the seat this round.
@@ -177,6 +193,9 @@ type PlayTranscript struct {
 	Coach bool   `json:"coach"`
 	Moves []Move `json:"moves"`
 	Ended string `json:"ended"`
+	// NoText lists the rounds that passed with nothing on the table, and why; the seat had
+	// no move in them.
+	NoText []NoText `json:"no_text,omitempty"`
 	Transcript
 }
 
@@ -447,12 +466,21 @@ func (g *Game) close(rd *Round) (bool, error) {
 		t := rd.Round
 		tr.RipeAt = &t
 	}
+	seatReservation := rd.Actors[g.seat].Reservation
 	if rd.Proposal == nil {
+		if g.rn.proposerAt(rd.Round) == g.seat {
+			// The seat left the table on its own turn to propose.
+			return false, nil
+		}
+		nt := g.noText(rd.Round)
+		tr.NoText = append(tr.NoText, nt)
+		g.heard = append(g.heard, Heard{Round: rd.Round, By: nt.By, Basis: BasisNoText, Options: map[string]string{},
+			AcceptedBy: []string{}, NoText: nt.Why, Reservation: seatReservation})
 		return false, nil
 	}
 	g.prev = rd.Proposal.Choice
 	g.heard = append(g.heard, Heard{Round: rd.Round, By: rd.Proposal.By, Basis: rd.Proposal.Basis, Options: rd.Proposal.Options,
-		AcceptedBy: slices.Clone(rd.AcceptedBy), Votes: rd.Votes, Agreement: rd.Agreement})
+		AcceptedBy: slices.Clone(rd.AcceptedBy), Votes: rd.Votes, Agreement: rd.Agreement, Reservation: seatReservation})
 	if !rd.Agreement {
 		return false, nil
 	}
@@ -462,6 +490,71 @@ func (g *Game) close(rd *Round) (bool, error) {
 	}
 	tr.Outcome, tr.Ended = *out, EndAgreement
 	return true, nil
+}
+
+// noText says why round t's proposer put nothing on the table. Both protocols choose
+// among the deals within every party's red lines (every veto actor's, or under a decision
+// rule every party at the table), falling back to the nearest such deal when none is
+// accepted now; nothing is proposed only when no deal keeps all those red lines, as the
+// proposer sees them when it holds beliefs.
+func (g *Game) noText(t int) NoText {
+	sc := g.rn.sp.sc
+	p := g.rn.proposerAt(t)
+	parties := "every party with a veto"
+	if g.rn.sp.rule != nil {
+		parties = "every party at the table"
+	}
+	if p < 0 {
+		return NoText{Round: t, Why: fmt.Sprintf("the mediator finds no text that %s could accept (every deal crosses a red line of one of them)", parties)}
+	}
+	name := sc.Actors[p].Name
+	if len(g.rn.start.Actors[p].Beliefs.Set) > 0 {
+		if g.tr.Protocol == ProtocolMediated {
+			return NoText{Round: t, By: sc.Actors[p].ID, Why: fmt.Sprintf("%s finds no text that it believes %s could accept (as it sees their red lines, every deal crosses one of them)", name, parties)}
+		}
+		return NoText{Round: t, By: sc.Actors[p].ID, Why: fmt.Sprintf("%s has no deal to propose that it believes %s could accept (as it sees their red lines, every deal crosses one of them)", name, parties)}
+	}
+	if g.tr.Protocol == ProtocolMediated {
+		return NoText{Round: t, By: sc.Actors[p].ID, Why: fmt.Sprintf("%s finds no text that %s could accept (every deal crosses a red line of one of them)", name, parties)}
+	}
+	return NoText{Round: t, By: sc.Actors[p].ID, Why: fmt.Sprintf("%s has no deal to propose that %s could accept (every deal crosses a red line of one of them)", name, parties)}
+}
+
+// Idle reports whether the talks ended before the seat had any move: every round passed
+// with nothing on the table for it to answer.
+func (g *Game) Idle() bool { return g.Over() && len(g.state.Moves) == 0 }
+
+// VariantsWithMoves lists the variants in which the person at seat would have a move (a
+// text to answer, or a turn to propose), in the file's order, for a session that gives
+// none. Each variant is applied on top of sc as it stands; variants are the file's, which a
+// scenario with a variant applied may no longer carry.
+func VariantsWithMoves(ctx context.Context, sc *Scenario, variants []Variant, seat string, workers int) ([]string, error) {
+	var ids []string
+	with := sc.Clone()
+	with.Variants = variants
+	for _, va := range variants {
+		vs, err := with.WithVariant(va.ID)
+		if err != nil {
+			return nil, err
+		}
+		sp, err := Compile(vs)
+		if err != nil {
+			// A variant that does not compile on top of the overrides offers no session.
+			continue
+		}
+		g, err := NewGame(ctx, sp, PlayOptions{Seat: seat, Workers: workers})
+		var me *MoveError
+		if errors.As(err, &me) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !g.Idle() {
+			ids = append(ids, va.ID)
+		}
+	}
+	return ids, nil
 }
 
 // next moves to the following round, or ends the talks at the deadline.

@@ -462,3 +462,80 @@ func TestPlayUnderRatification(t *testing.T) {
 		t.Errorf("playing the parliament: %v", err)
 	}
 }
+
+// The reference scenario as shipped: Rounds puts nothing on the table in any round (no deal
+// keeps every party's red lines as the United States, the mediator, sees them), so Ukraine
+// has no move. The game must record each of the eight rounds (0 to 7) and why, by the
+// mediator, with Ukraine's reservation as it drifts: 0.40; 0.41 after drift −0.01 and the
+// energy pause +0.02; 0.36 after drift −0.01 and the strike −0.04; then −0.01 a round.
+func TestPlayNothingOnTheTable(t *testing.T) {
+	sp := shippedSpace(t, "ukraine-2026", "")
+	want, err := sim.Rounds(context.Background(), sp, sim.RoundsOptions{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGame(t, sp, "ukraine")
+	if !g.Idle() || !g.Over() {
+		t.Fatalf("idle %v, over %v: Ukraine should have no move", g.Idle(), g.Over())
+	}
+	tr := g.Transcript()
+	heard := g.View().Heard
+	reservations := []float64{0.40, 0.41, 0.36, 0.35, 0.34, 0.33, 0.32, 0.31}
+	if len(tr.NoText) != len(reservations) || len(heard) != len(reservations) {
+		t.Fatalf("%d rounds with nothing on the table, %d heard, want %d", len(tr.NoText), len(heard), len(reservations))
+	}
+	for i, nt := range tr.NoText {
+		if want.Rounds[i].Proposal != nil {
+			t.Fatalf("Rounds proposes in round %d", i)
+		}
+		if nt.Round != i || nt.By != "united-states" || !strings.HasPrefix(nt.Why, "United States finds no text that it believes") {
+			t.Errorf("round %d: %+v", i, nt)
+		}
+		h := heard[i]
+		if h.Round != i || h.Basis != sim.BasisNoText || h.NoText != nt.Why || math.Abs(h.Reservation-reservations[i]) > 1e-9 {
+			t.Errorf("heard %d: %+v, want round %d with nothing on the table at reservation %.2f", i, h, i, reservations[i])
+		}
+	}
+	variants, err := sim.VariantsWithMoves(context.Background(), sp.Scenario(), sp.Scenario().Variants, "ukraine", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Independently: the variants in which Rounds puts a text on the table in some round.
+	var texts []string
+	for _, va := range sp.Scenario().Variants {
+		vt, err := sim.Rounds(context.Background(), shippedSpace(t, "ukraine-2026", va.ID), sim.RoundsOptions{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rd := range vt.Rounds {
+			if rd.Proposal != nil {
+				texts = append(texts, va.ID)
+				break
+			}
+		}
+	}
+	if !reflect.DeepEqual(variants, texts) || len(texts) == 0 {
+		t.Errorf("variants with a move %v, variants where Rounds has a text %v", variants, texts)
+	}
+}
+
+// Alternating offers as Russia on the reference scenario: Ukraine proposes in round 0 and
+// has nothing to propose (no deal keeps every party's red lines), so Russia's first turn is
+// round 1. Round 0 must still be told, with its reason; and a seat that leaves on its own
+// turn to propose leaves no round with "nothing on the table" behind.
+func TestPlayRoundZeroWithNothingOnTheTable(t *testing.T) {
+	sp := shippedSpace(t, "ukraine-2026", "", "protocol.kind=alternating")
+	g := newGame(t, sp, "russia")
+	v := g.View()
+	if v.Round != 1 || v.Turn != sim.TurnOffer {
+		t.Fatalf("Russia's first turn is round %d (%s), want round 1 to offer", v.Round, v.Turn)
+	}
+	if len(v.Heard) != 1 || v.Heard[0].Round != 0 || v.Heard[0].By != "ukraine" || v.Heard[0].Basis != sim.BasisNoText ||
+		!strings.HasPrefix(v.Heard[0].NoText, "Ukraine has no deal to propose") {
+		t.Fatalf("heard before the first turn: %+v, want round 0 with nothing from Ukraine", v.Heard)
+	}
+	move(t, g, sim.MoveQuit, "")
+	if nts := g.Transcript().NoText; len(nts) != 1 || nts[0].Round != 0 {
+		t.Errorf("after quitting on its own turn: %+v, want round 0's alone", nts)
+	}
+}

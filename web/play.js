@@ -225,7 +225,21 @@ function brief(role) {
 function log(r) {
   const {h} = ui;
   const seat = r.view.seat;
+  // The walk-away value is told where it changes, from round 0's on; and a reason for an
+  // empty table once, until it changes, as the terminal tells them.
+  let walkAway = r.log.length ? r.log[0].reservation : null;
+  let lastNoText = "";
   const items = r.log.map((e) => {
+    const now = e.reservation !== walkAway ? ` Your walk-away value is now ${pts(e.reservation)} points.` : "";
+    walkAway = e.reservation;
+    if (e.basis === "none") {
+      const text = e.no_text === lastNoText
+        ? `Round ${e.round}: nothing on the table again, for the same reason.${now}`
+        : `Round ${e.round}: nothing on the table; ${e.no_text}.${now}`;
+      lastNoText = e.no_text;
+      return h("li", {class: "play-no-text", text});
+    }
+    lastNoText = "";
     let what = `the proposal by ${ui.actorName(e.by)}`;
     if (e.basis === "counter") what = "your counter offer";
     else if (e.by === seat) what = "your proposal";
@@ -235,7 +249,7 @@ function log(r) {
     const no = ui.scenario.actors.filter((a) => !e.accepted_by.includes(a.id)).map(who);
     let end = e.agreement ? "Agreement." : "No agreement.";
     if (e.votes !== undefined && e.votes !== null) end = `${e.votes} votes. ${end}`;
-    return h("li", {text: `Round ${e.round}, ${what}: accepted by ${names(yes)}; rejected by ${names(no)}. ${end}`});
+    return h("li", {text: `Round ${e.round}, ${what}: accepted by ${names(yes)}; rejected by ${names(no)}. ${end}${now}`});
   });
   return [h("h3", {text: "What happened"}), items.length ? h("ol", {id: "play-log"}, items) : h("p", {id: "play-log", text: "Nothing yet."})];
 }
@@ -245,12 +259,14 @@ function ending(r) {
   const tr = r.transcript;
   const out = tr.outcome;
   const parts = [];
+  if (r.idle) parts.push(idle(r.idle));
   if (tr.ended === "quit") parts.push(h("p", {id: "play-outcome", text: `You left the table in round ${out.round}: no agreement, and everyone keeps its walk-away value.`}));
   else if (tr.ended === "deadline") parts.push(h("p", {id: "play-outcome", text: `No deal was agreed by the deadline (round ${out.round}): everyone keeps its walk-away value.`}));
   else {
     parts.push(h("p", {id: "play-outcome", text: `Agreement in round ${out.round}:`}));
     parts.push(h("div", {class: "scroll"}, ui.table(["issue", "option"], ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, out.deal.options[is.id])]))));
   }
+  parts.push(...noTexts(tr));
   parts.push(h("p", {text: `Points at round ${out.round}'s walk-away values:`}));
   parts.push(h("div", {class: "scroll"}, ui.table(["actor", "veto", "points", "walk-away", "surplus"],
     r.table.map((a) => [a.seat ? `${a.name} (you)` : a.name, a.veto ? "yes" : "no", pts(a.utility), pts(a.reservation), signedPts(a.surplus)]), [2, 3, 4])));
@@ -269,6 +285,42 @@ function ending(r) {
   parts.push(h("p", {}, h("button", {type: "button", id: "play-download", onclick: download, text: "Download the transcript (JSON)"}),
     " negsim score --transcript and debrief --transcripts read it."));
   return parts;
+}
+
+// idle says that the session gave the seat no move at all, and links to what would: the
+// same seat with the parties proposing in turn, or in a variant where it has a move.
+function idle(d) {
+  const {h} = ui;
+  const linkWith = (edit) => {
+    const p = new URLSearchParams(location.hash.slice(1));
+    p.delete("moves");
+    edit(p);
+    return "#" + p.toString();
+  };
+  const tries = [];
+  if (d.alternating) {
+    tries.push(h("li", {}, h("a", {href: linkWith((p) => p.append("set", "protocol.kind=alternating")), text: "the parties proposing in turn"}),
+      ", you among them (negsim play --set protocol.kind=alternating)"));
+  }
+  if (d.variants.length) {
+    tries.push(h("li", {}, "a variant in which you have a move: ",
+      d.variants.flatMap((v, i) => [i ? ", " : "", h("a", {href: linkWith((p) => p.set("variant", v)), text: v})])));
+  }
+  const why = d.no_text ? ` Nothing was put on the table in any round: ${d.no_text}.` : "";
+  return h("div", {id: "play-idle", role: "status"},
+    h("p", {class: "error", text: `You had no move in this session.${why} The rounds passed without you to the deadline.`}),
+    tries.length ? h("p", {text: "To negotiate, try:"}) : "", tries.length ? h("ul", {}, tries) : "");
+}
+
+// noTexts says in which rounds nothing was on the table, and why.
+function noTexts(tr) {
+  const {h} = ui;
+  const nts = tr.no_text || [];
+  if (!nts.length) return [];
+  if (nts.length === tr.rounds.length) return [h("p", {text: `Nothing was on the table in any round: ${nts[0].why}.`})];
+  const byWhy = new Map();
+  for (const nt of nts) byWhy.set(nt.why, [...(byWhy.get(nt.why) || []), nt.round]);
+  return [...byWhy].map(([why, rounds]) => h("p", {text: `Nothing was on the table in ${rounds.length > 1 ? "rounds" : "round"} ${rounds.join(", ")}: ${why}.`}));
 }
 
 function download() {

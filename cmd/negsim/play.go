@@ -48,6 +48,11 @@ Commands, one per line:
   help                        the commands
   quit                        leave the table: the talks end without agreement
 
+A round in which nothing is put on the table (the mediator, or the party whose turn it
+is, finds no deal within every party's red lines) passes without a move for you, and
+play says why. If that leaves you no move at all, play says so first and suggests what
+would give you one: alternating offers, or a variant in which you have a move.
+
 Moves come from standard input, so a file of moves replays a session:
   negsim play --as ukraine < moves.txt
 The end of the input quits. A mistyped move is answered with a suggestion and costs
@@ -140,7 +145,16 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 		fmt.Fprintf(a.stderr, "warning: %s: %s\n", doc.Name, warning)
 	}
 	s := &session{app: a, sc: sc, g: g, wd: words{sc}, echo: !isTerminal(a.stdin)}
+	if g.Idle() {
+		ctx, cancel := a.step()
+		s.movesIn, err = sim.VariantsWithMoves(ctx, sc, sc.Variants, f.seat, a.settings.Workers)
+		cancel()
+		if err := a.fileFault(doc.Name, err); err != nil {
+			return err
+		}
+	}
 	s.intro(w.variant)
+	s.heard(g.View().Heard)
 	if err := s.loop(); err != nil {
 		return err
 	}
@@ -177,6 +191,14 @@ type session struct {
 	// echo repeats each line read after the prompt, so that a replayed file of moves reads
 	// as the session it was.
 	echo bool
+	// reservation is the seat's walk-away value as last shown.
+	reservation float64
+	// movesIn are the scenario's variants in which the seat has a move, found only for a
+	// session that gives it none.
+	movesIn []string
+	// lastNoText is why nothing was on the table in the last round reported, so that the
+	// same reason is not repeated round after round.
+	lastNoText string
 }
 
 func (s *session) say(format string, args ...any) { fmt.Fprintf(s.stdout, format+"\n", args...) }
@@ -202,11 +224,9 @@ func (s *session) loop() error {
 		}
 		readErr <- sc.Err()
 	}()
-	reservation := -1.0
 	for !s.g.Over() {
 		v := s.g.View()
-		s.turn(v, reservation)
-		reservation = v.Reservation
+		s.turn(v)
 		for {
 			fmt.Fprint(s.stdout, "> ")
 			var line string

@@ -28,4 +28,5 @@ func TestPlayPageServed(t *testing.T) {
 	}
 	url, _ := startServe(t)
 	pagetest.DrivePlay(t, url, "served", want)
+	pagetest.DriveIdlePlay(t, url, "served")
 }

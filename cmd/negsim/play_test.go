@@ -353,3 +353,75 @@ func TestPlayScoresOneOption(t *testing.T) {
 		t.Errorf("play --format json: exit %d, %s", code, errOut)
 	}
 }
+
+// The reference scenario as shipped, mediated by the United States: no deal keeps every
+// party's red lines, so the mediator puts nothing on the table in any round and the student
+// has no move (cross-checked below against 'rounds', whose proposal is null in every
+// round). The session must say so before the rounds, with what to try, report every round
+// and its reason, and tell Ukraine's walk-away value from round 0's on: 0.40 at round 0
+// (the file); round 1 drift −0.01 and the energy pause +0.02: 0.41; round 2 drift −0.01 and
+// the strike −0.04: 0.36; then −0.01 a round: 0.35, 0.34, 0.33, 0.32, 0.31 at round 7.
+func TestPlayNothingOnTheTable(t *testing.T) {
+	rec, out := playCase(t, "mediated-nothing-on-the-table")
+	if rec.Ended != sim.EndDeadline || rec.Outcome.Round != 7 || len(rec.Moves) != 0 {
+		t.Fatalf("ended %q in round %d after %d moves, want the deadline, round 7, no move", rec.Ended, rec.Outcome.Round, len(rec.Moves))
+	}
+	model := runOK(t, "rounds", "--format", "json")
+	var tr sim.Transcript
+	if err := json.Unmarshal([]byte(model), &tr); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.NoText) != len(tr.Rounds) || len(tr.Rounds) != 8 {
+		t.Fatalf("%d rounds with nothing on the table, rounds plays %d, want 8", len(rec.NoText), len(tr.Rounds))
+	}
+	for i, nt := range rec.NoText {
+		if nt.Round != i || nt.By != "united-states" || tr.Rounds[i].Proposal != nil {
+			t.Errorf("round %d: nothing on the table by %q in round %d; rounds proposes %v", i, nt.By, nt.Round, tr.Rounds[i].Proposal)
+		}
+	}
+	order := []string{
+		"Your walk-away value is 40.0 points",
+		"Nothing is put on the table in any round: United States finds no text",
+		"--set protocol.kind=alternating",
+		"--variant geneva-19-point",
+		"Round 0: nothing on the table; United States finds no text",
+		"Round 1: nothing on the table again",
+		"Your walk-away value is now 41.0 points.",
+		"Your walk-away value is now 36.0 points.",
+		"Your walk-away value is now 35.0 points.",
+		"Your walk-away value is now 34.0 points.",
+		"Your walk-away value is now 33.0 points.",
+		"Your walk-away value is now 32.0 points.",
+		"Round 7: nothing on the table again",
+		"Your walk-away value is now 31.0 points.",
+		"== The talks are over ==",
+		"Nothing was on the table in any round: United States finds no text",
+	}
+	rest := out
+	for _, want := range order {
+		i := strings.Index(rest, want)
+		if i < 0 {
+			t.Fatalf("%q is missing, or out of order, in:\n%s", want, out)
+		}
+		rest = rest[i+len(want):]
+	}
+	// The variants offered are those in which rounds puts a text on the table: each one
+	// named must give Ukraine something to answer.
+	for _, v := range []string{"geneva-19-point", "sanctions-bite", "ceasefire-first", "telephone-game"} {
+		if !strings.Contains(out, "--variant "+v) {
+			t.Errorf("the variant %s, where the mediator has texts, is not suggested", v)
+		}
+		var vt sim.Transcript
+		if err := json.Unmarshal([]byte(runOK(t, "rounds", "--variant", v, "--format", "json")), &vt); err != nil {
+			t.Fatal(err)
+		}
+		if vt.Rounds[0].Proposal == nil {
+			t.Errorf("the variant %s is suggested, but rounds puts nothing on the table in its round 0", v)
+		}
+	}
+	for _, v := range []string{"draft-28-point", "abu-dhabi-2026", "europe-sidelined"} {
+		if strings.Contains(out, "--variant "+v) {
+			t.Errorf("the variant %s is suggested, but its mediator has no text either", v)
+		}
+	}
+}

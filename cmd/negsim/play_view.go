@@ -53,8 +53,51 @@ func (s *session) intro(variant string) {
 	if by := s.sc.Actors[s.sc.ActorIndex(v.Seat)].Ratification.By; len(by) > 0 {
 		s.say("A deal you agree must be ratified at home by %s.", joinWords(by, "and"))
 	}
-	s.say("Your walk-away value is %s points: a deal worth less leaves you worse off than no deal.", pts(v.Reservation))
+	s.reservation = s.openingReservation(v)
+	s.say("Your walk-away value is %s points: a deal worth less leaves you worse off than no deal.", pts(s.reservation))
 	s.say("Type show for your brief (your points for every option and your red lines), help for the commands.")
+	if s.g.Idle() {
+		s.idle(v)
+	}
+}
+
+// openingReservation is the seat's walk-away value in round 0: the view may already stand
+// at a later round when the first rounds passed without a move for the seat.
+func (s *session) openingReservation(v *sim.PlayView) float64 {
+	if rounds := s.g.Transcript().Rounds; len(rounds) > 0 {
+		return rounds[0].Actors[s.sc.ActorIndex(v.Seat)].Reservation
+	}
+	return v.Reservation
+}
+
+// idle warns, before the rounds, that the session gives the seat no move at all, and says
+// what would: the parties proposing in turn, or a variant in which the seat has a move.
+func (s *session) idle(v *sim.PlayView) {
+	tr := s.g.Transcript()
+	s.say("")
+	if len(tr.NoText) == len(tr.Rounds) && len(tr.NoText) > 0 {
+		s.say("Nothing is put on the table in any round: %s. So you will have no move; the rounds pass without you to the deadline.", tr.NoText[0].Why)
+	} else {
+		s.say("You will have no move in this session: the talks end before your first turn.")
+	}
+	var tries []string
+	if v.Protocol == sim.ProtocolMediated {
+		tries = append(tries, "--set protocol.kind=alternating (the parties propose in turn, you among them)")
+	}
+	if len(s.movesIn) > 0 {
+		tries = append(tries, fmt.Sprintf("a variant in which you have a move: %s", joinWords(prefixed("--variant ", s.movesIn), "or")))
+	}
+	if len(tries) > 0 {
+		s.say("To negotiate, try %s.", joinWords(tries, "or"))
+	}
+}
+
+func prefixed(prefix string, items []string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = prefix + it
+	}
+	return out
 }
 
 func (s *session) help() {
@@ -148,15 +191,13 @@ func (s *session) margin(w sim.Worth) string {
 }
 
 // turn shows the seat what it may know at its turn.
-func (s *session) turn(v *sim.PlayView, lastReservation float64) {
+func (s *session) turn(v *sim.PlayView) {
 	s.say("")
 	s.say("== Round %d (the last is round %d) ==", v.Round, v.Deadline-1)
 	for _, why := range v.Events {
 		s.say("Event: %s.", strings.TrimSuffix(oneLine(why), "."))
 	}
-	if lastReservation >= 0 && v.Reservation != lastReservation {
-		s.say("Your walk-away value is now %s points.", pts(v.Reservation))
-	}
+	s.walkAway(v.Reservation)
 	if v.Turn == sim.TurnOffer {
 		if v.Protocol == sim.ProtocolMediated {
 			s.say("You are the mediator: put a text on the table with offer issue=option,... (one option for every issue; show lists them).")
@@ -225,10 +266,29 @@ func (s *session) deal(options map[string]string, changed []string) {
 	}
 }
 
+// walkAway says when the seat's walk-away value has changed since it was last shown.
+func (s *session) walkAway(reservation float64) {
+	if reservation != s.reservation {
+		s.say("Your walk-away value is now %s points.", pts(reservation))
+		s.reservation = reservation
+	}
+}
+
 // heard reports the answers to the proposals since the seat's last move.
 func (s *session) heard(hs []sim.Heard) {
 	seat := s.g.View().Seat
 	for _, h := range hs {
+		if h.Basis == sim.BasisNoText {
+			if h.NoText == s.lastNoText {
+				s.say("Round %d: nothing on the table again, for the same reason.", h.Round)
+			} else {
+				s.say("Round %d: nothing on the table; %s.", h.Round, h.NoText)
+			}
+			s.lastNoText = h.NoText
+			s.walkAway(h.Reservation)
+			continue
+		}
+		s.lastNoText = ""
 		what := "the proposal by " + s.name(h.By)
 		switch {
 		case h.Basis == sim.BasisCounter:
@@ -277,6 +337,7 @@ func (s *session) ending() {
 		s.say("Agreement in round %d:", out.Round)
 		s.deal(out.Deal.Options, nil)
 	}
+	s.noTexts(tr)
 	g := &grid{header: []string{"actor", "veto", "points", "walk-away", "surplus"}, right: []bool{false, false, true, true, true}}
 	for _, ac := range tr.Actors {
 		name := ac.Name
@@ -327,5 +388,31 @@ func (s *session) ending() {
 		}
 		s.say("Compared with the Nash deal at round %d's walk-away values: %d of %d issues differ, %s; the parties' points lie %s apart.",
 			out.Round, gap.IssuesDiffering, len(s.sc.Issues), strings.Join(differ, ", "), points(100*gap.UtilityDistance))
+	}
+}
+
+// noTexts says, at the end, in which rounds nothing was on the table and why.
+func (s *session) noTexts(tr *sim.PlayTranscript) {
+	if len(tr.NoText) == 0 {
+		return
+	}
+	if len(tr.NoText) == len(tr.Rounds) {
+		s.say("Nothing was on the table in any round: %s.", tr.NoText[0].Why)
+		return
+	}
+	why := map[string][]string{}
+	var order []string
+	for _, nt := range tr.NoText {
+		if _, ok := why[nt.Why]; !ok {
+			order = append(order, nt.Why)
+		}
+		why[nt.Why] = append(why[nt.Why], fmt.Sprint(nt.Round))
+	}
+	for _, w := range order {
+		rounds, word := why[w], "round"
+		if len(rounds) > 1 {
+			word = "rounds"
+		}
+		s.say("Nothing was on the table in %s %s: %s.", word, joinWords(rounds, "and"), w)
 	}
 }
