@@ -325,11 +325,15 @@ func TestPlayOutlivesTimeout(t *testing.T) {
 	t.Chdir(t.TempDir())
 	var out, errs bytes.Buffer
 	// The timeout leaves the work of a move ample room even under the race detector on a
-	// busy machine; the person then thinks longer than it.
+	// busy machine; the person then thinks longer than it. The variant gives Ukraine a
+	// text to answer in round 0 (as shipped it has no move, and the session is all work).
 	in := &slowInput{think: 4 * time.Second}
-	code := run(context.Background(), []string{"play", "--as", "ukraine", "--timeout", "3s", "--transcript", "t.json"}, in, &out, &errs)
+	code := run(context.Background(), []string{"play", "--variant", "geneva-19-point", "--as", "ukraine", "--timeout", "3s", "--transcript", "t.json"}, in, &out, &errs)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if !strings.Contains(out.String(), "United States puts this on the table") {
+		t.Errorf("the session never waited for Ukraine's answer to a text:\n%.600s", out.String())
 	}
 	if _, err := os.Stat("t.json"); err != nil {
 		t.Errorf("no transcript after a session longer than --timeout: %v", err)
