@@ -82,6 +82,8 @@ func TestStaticSite(t *testing.T) {
 	// The Play view, against the terminal's transcript of the same session.
 	want := terminalTranscript(t, "mediated-accept-every-offer")
 	pagetest.DrivePlay(t, srv.URL+"/", "static", want)
+	// As shipped the seat has no move: the page in the browser's engine must say so too.
+	pagetest.DriveIdlePlay(t, srv.URL+"/", "static")
 }
 
 // terminalTranscript is the transcript `negsim play --transcript` wrote in a scripted
