@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/negsim/negsim/internal/sharedtest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -15,29 +16,9 @@ import (
 // ../shared/interop beside the repository (see its README.md for each file's origin).
 // The files are not part of this repository; without them the tests skip.
 
-// dataDir finds ../shared/interop relative to the repository root, the directory above
-// the test's working directory that holds go.mod.
+// dataDir is ../shared/interop; without it the tests skip.
 func dataDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the working directory, so no repository root to find ../shared/interop from")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "interop")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("conformance data not found at %s (the folder ../shared/interop beside the repository holds the GENIUS and GeniusWeb test files): %v", data, err)
-	}
-	return data
+	return sharedtest.Dir(t, "interop", "conformance data absent (the folder ../shared/interop beside the repository holds the GENIUS and GeniusWeb test files)")
 }
 
 func readData(t testing.TB, parts ...string) File {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/internal/sharedtest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -16,29 +17,9 @@ import (
 // repository, not part of it. Every `source:` quotes its seed word for word, so that a
 // reader can find the sentence; these tests hold every quotation to that.
 
-// seedsDir finds ../shared/seeds relative to the repository root, the directory above the
-// test's working directory that holds go.mod; without the seeds the tests skip.
+// seedsDir is ../shared/seeds; without the seeds the tests skip.
 func seedsDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the working directory, so no repository root to find ../shared/seeds from")
-		}
-		dir = parent
-	}
-	seeds := filepath.Join(dir, "..", "shared", "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("the seed analyses are not at %s, so the quotations cannot be checked: %v", seeds, err)
-	}
-	return seeds
+	return sharedtest.Dir(t, "seeds", "the seed analyses are absent, so the quotations cannot be checked")
 }
 
 // quoteMarks are the straight and typographic quotation marks and apostrophes. A quotation
