@@ -40,7 +40,15 @@ let selectedRound = 0;
 
 // --- the hash -----------------------------------------------------------------------------
 
+// taken records the hash the page has read or written: a link followed within the page
+// changes location.hash at once but is read only when its hashchange event runs, and until
+// then the page is not showing what its address says (tests wait on the two agreeing).
+function taken() {
+  document.body.dataset.hash = location.hash;
+}
+
 function readHash() {
+  taken();
   const p = new URLSearchParams(location.hash.slice(1));
   state.scenario = p.get("scenario") || "";
   state.variant = p.get("variant") || "";
@@ -68,6 +76,7 @@ function hashOf() {
 function writeHash() {
   const next = hashOf();
   if (location.hash !== next) history.replaceState(null, "", next);
+  taken();
   if (state.view === "share") $("permalink").value = location.href;
 }
 
@@ -989,6 +998,8 @@ function wire() {
   $("download").addEventListener("click", downloadReport);
   window.addEventListener("hashchange", async () => {
     const before = state.scenario;
+    // Busy from the start: opening another scenario reads its file before anything is computed.
+    busy(true);
     readHash();
     if (!state.scenario) state.scenario = catalog.scenarios.find((s) => s.default)?.name || "";
     selectView(state.view);
@@ -1000,6 +1011,8 @@ function wire() {
       refresh();
       await buildControls();
     }
+    // A scenario that failed to open computes nothing, and pump is not there to clear it.
+    if (!running && applied === wanted) busy(false);
   });
 }
 

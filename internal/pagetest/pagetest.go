@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -342,10 +343,22 @@ func (s *session) do(action chromedp.Action[chromedp.Void]) {
 	}
 }
 
+// follow clicks a link within the page and waits until the page shows where it leads. The
+// click changes the address before the page hears of it, so the address must first differ.
+func (s *session) follow(selector string) {
+	s.t.Helper()
+	before := evalJS[string](s, `location.hash`)
+	s.do(chromedp.Click(selector))
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`location.hash !== `+strconv.Quote(before), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		s.t.Fatalf("following %s left the address at %s: %v", selector, before, err)
+	}
+	s.settled()
+}
+
 // settled waits until the page has answered the latest change and drawn its view.
 func (s *session) settled() {
 	s.t.Helper()
-	_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false"`, chromedp.WithPollingTimeout(90*time.Second)))
+	_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false" && document.body.dataset.hash === location.hash`, chromedp.WithPollingTimeout(90*time.Second)))
 	if err != nil {
 		s.t.Fatalf("the page did not settle: %v", err)
 	}

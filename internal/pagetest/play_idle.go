@@ -28,8 +28,7 @@ func DriveIdlePlay(t *testing.T, origin, name string) {
 		t.Errorf("the log holds %d rounds:\n%s\nwant rounds 0 to 7 with nothing on the table", len(items), strings.Join(items, "\n"))
 	}
 	s.screenshots(name + "-play-idle")
-	s.do(chromedp.Click(`#play-idle a[href*="alternating"]`))
-	s.settled()
+	s.follow(`#play-idle a[href*="alternating"]`)
 	if got := s.playText("#play-now"); got != "Round 0 (the last is round 7)" {
 		t.Errorf("with alternating offers the page shows %q, want round 0, Ukraine's turn to propose", got)
 	}
