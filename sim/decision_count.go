@@ -1,0 +1,142 @@
+package sim
+
+import (
+	"context"
+	"slices"
+)
+
+// Counting a zone under quotas by inclusion and exclusion, without walking it.
+//
+// For a set T of a gate's voters, C(T) is the number of deals that every veto actor and
+// every voter of T accept: a zone of vetoes alone, which the tree counts in the middle
+// (count_mitm.go) or by its walk that takes whole subtrees, never deal by deal. The deals
+// whose accepting voters are exactly S number E(S) = Σ_{T ⊇ S} (−1)^|T∖S| C(T) (Möbius
+// inversion over the subsets of voters), so any count that depends only on which voters
+// accept a deal, Σ_S w(S)·E(S), is Σ_T C(T)·μw(T), where μw(T) = Σ_{S ⊆ T} (−1)^|T∖S| w(S).
+// The zone is w(S) = 1 when S's votes meet every quota; the deals a table voter is pivotal
+// for are w(S) = 1 when, besides, its vote is needed. Only the sets with μw(T) ≠ 0 are
+// counted, and a quota is generous with zeros: one that needs 3 of 4 votes asks for the
+// four sets of three and the set of all four, and 150 of a ratifiers' 100, 55 and 45 votes
+// asks only for the first two together.
+//
+// Counts are combined in 64-bit unsigned arithmetic, which wraps: the signed sum is exact
+// modulo 2^64, and its true value lies in [0, 2^64), so the result is exact.
+
+// inclusionMaxVoters and inclusionMaxCounts bound counting by inclusion: up to 12 voters
+// left in the gate (a transform of 4096 sets per weight), and up to 16 sets to count.
+// Beyond them, as with a council's ten elected members needing four votes (848 sets), the
+// walk costs less.
+const (
+	inclusionMaxVoters = 12
+	inclusionMaxCounts = 16
+)
+
+// inclusionTally counts the zone of w's tree under w's gate by inclusion and exclusion,
+// with how often each option occurs, and, for each of pivots (the table's voters without a
+// veto; vetoVotes are the veto actors' votes), the zone deals its vote is needed for, under
+// a decision rule of needed votes. False when the sets to count are beyond the bounds.
+func inclusionTally(ctx context.Context, w *gatedWalk, pivots []tableVoter, vetoVotes, needed int) (*tally, []uint64, bool, error) {
+	g := w.g
+	k := len(g.voters)
+	if k > inclusionMaxVoters {
+		return nil, nil, false, nil
+	}
+	passes := func(s uint) bool {
+		for qi := range g.quotas {
+			q := &g.quotas[qi]
+			votes := 0
+			for _, m := range q.members {
+				if s>>m&1 == 1 {
+					votes += g.voters[m].votes
+				}
+			}
+			if votes < q.needed {
+				return false
+			}
+		}
+		return true
+	}
+	// Votes every zone deal has: the veto actors', and those of the table's voters held as
+	// hard rules, which accept every deal the tree admits.
+	fixed := vetoVotes
+	for _, p := range pivots {
+		if p.gate < 0 {
+			fixed += p.votes
+		}
+	}
+	accepts := func(p tableVoter, s uint) bool { return p.gate < 0 || s>>p.gate&1 == 1 }
+	tableVotes := func(s uint) int {
+		votes := fixed
+		for _, p := range pivots {
+			if p.gate >= 0 && s>>p.gate&1 == 1 {
+				votes += p.votes
+			}
+		}
+		return votes
+	}
+	// weights[0] is the zone, weights[1+i] the deals pivots[i] is pivotal for.
+	weights := make([][]int64, 1+len(pivots))
+	for i := range weights {
+		weights[i] = make([]int64, 1<<k)
+	}
+	for s := uint(0); s < 1<<k; s++ {
+		if !passes(s) {
+			continue
+		}
+		weights[0][s] = 1
+		votes := tableVotes(s)
+		for i, p := range pivots {
+			if accepts(p, s) && votes-p.votes < needed {
+				weights[1+i][s] = 1
+			}
+		}
+	}
+	var sets []uint
+	for _, wt := range weights {
+		mobius(wt, k)
+	}
+	for s := uint(0); s < 1<<k; s++ {
+		if slices.ContainsFunc(weights, func(wt []int64) bool { return wt[s] != 0 }) {
+			sets = append(sets, s)
+		}
+	}
+	if len(sets) > inclusionMaxCounts {
+		return nil, nil, false, nil
+	}
+	tal := w.t.newTally()
+	pivotal := make([]uint64, len(pivots))
+	for _, s := range sets {
+		var required []gateVoter
+		for m := range g.voters {
+			if s>>m&1 == 1 {
+				required = append(required, g.voters[m])
+			}
+		}
+		c, err := require(w.t, required).tallyAll(ctx, 0)
+		if err != nil {
+			return nil, nil, true, err
+		}
+		times := uint64(weights[0][s])
+		tal.n += times * c.n
+		for i, n := range c.opt {
+			tal.opt[i] += times * n
+		}
+		for i := range pivots {
+			pivotal[i] += uint64(weights[1+i][s]) * c.n
+		}
+	}
+	return tal, pivotal, true, nil
+}
+
+// mobius turns f over the subsets of k elements into μf(T) = Σ_{S ⊆ T} (−1)^|T∖S| f(S),
+// in place, one element at a time.
+func mobius(f []int64, k int) {
+	for i := range k {
+		bit := uint(1) << i
+		for s := uint(0); s < uint(len(f)); s++ {
+			if s&bit != 0 {
+				f[s] -= f[s^bit]
+			}
+		}
+	}
+}

@@ -1,0 +1,178 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// randomQuota is a random rule scenario with more voters than randomDecided draws: up to
+// five more actors without a veto, each a copy of a drawn one with weights, a reservation
+// and votes of its own, and a quota over the table's votes. Many voters make inclusion and
+// exclusion ask for more sets than it counts, so both ways of counting are exercised.
+func randomQuota(rng *rand.Rand) *Scenario {
+	sc := randomDecided(rng)
+	n := len(sc.Actors)
+	for i := range rng.IntN(6) {
+		from := sc.Actors[rng.IntN(n)]
+		act := Actor{ID: fmt.Sprintf("v%d", i), Name: fmt.Sprintf("voter %d", i), Power: 1, Votes: 1 + rng.IntN(3),
+			Reservation: float64(rng.IntN(9)) / 10, Constraints: from.Constraints}
+		act.Preferences = slices.Clone(from.Preferences)
+		for p := range act.Preferences {
+			act.Preferences[p].Weight = float64(rng.IntN(5))
+		}
+		act.Preferences[0].Weight++
+		sc.Actors = append(sc.Actors, act)
+	}
+	ratifier := map[string]bool{}
+	for _, a := range sc.Actors {
+		for _, id := range a.Ratification.By {
+			ratifier[id] = true
+		}
+	}
+	table := 0
+	for _, a := range sc.Actors {
+		if !ratifier[a.ID] {
+			table += a.Votes
+		}
+	}
+	if table > 0 {
+		sc.Decision.VotesNeeded = 1 + rng.IntN(table)
+	}
+	return sc
+}
+
+// TestPivotalCountsAgreeWithBruteForce checks each way of counting a zone under a quota,
+// and the deals each table voter is pivotal for, against a visit of every deal that reads
+// MODEL.md section 6 off the scenario (referenceRule): inclusion and exclusion over hard
+// counts, the walk that takes whole the subtrees in which every voter is pivotal for all
+// deals or none, and the walk of the plain count. A voter is pivotal for a deal of the zone
+// when it accepts it and the others' votes fall short of votes_needed; a veto actor for
+// every deal of the zone.
+func TestPivotalCountsAgreeWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 16))
+	ctx := context.Background()
+	checked, byInclusion, refused, wholes := 0, 0, 0, 0
+	for n := range 700 {
+		sc := randomQuota(rng)
+		sp := compileDrawn(t, sc)
+		if sp == nil || sp.rule == nil || sp.rule.needed == 0 {
+			continue
+		}
+		checked++
+		fail := drawFailure(t, n, sc)
+		ref := referenceRule(sp)
+		res := sp.reservations()
+		// The brute force: the zone, its per-option counts, and per table voter the deals
+		// it is pivotal for.
+		var zone uint64
+		perOption := make([]uint64, sp.off[sp.issues])
+		wantPivotal := make([]uint64, sp.actors)
+		eachDeal(sc, func(c []int) {
+			if !ref.passes(c) {
+				return
+			}
+			zone++
+			for k, o := range c {
+				perOption[sp.off[k]+o]++
+			}
+			votes := 0
+			for _, a := range sp.rule.table {
+				if sp.Accepts(a, c, res[a]) {
+					votes += sc.Actors[a].Votes
+				}
+			}
+			for _, a := range sp.rule.table {
+				if sc.Actors[a].Veto || sp.Accepts(a, c, res[a]) && votes-sc.Actors[a].Votes < sc.Decision.VotesNeeded {
+					wantPivotal[a]++
+				}
+			}
+		})
+		check := func(way string, tal *tally, pivotal map[int]uint64) {
+			t.Helper()
+			if tal.n != zone || !slices.Equal(tal.opt, perOption) {
+				fail("%s: zone %d, per option %v; brute force %d, %v", way, tal.n, tal.opt, zone, perOption)
+			}
+			for a, got := range pivotal {
+				if got != wantPivotal[a] {
+					fail("%s: %s pivotal for %d deals, brute force %d", way, sc.Actors[a].ID, got, wantPivotal[a])
+				}
+			}
+		}
+
+		w := newGatedWalk(ctx, sp.countTree(res), sp.zoneGate(res, true))
+		pivots, vetoVotes := sp.tableVoters(w.g)
+		tal, pivotal, ok, err := inclusionTally(ctx, w, pivots, vetoVotes, sp.rule.needed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			byInclusion++
+			got := map[int]uint64{}
+			for i, p := range pivots {
+				got[p.actor] = pivotal[i]
+			}
+			check("inclusion and exclusion", tal, got)
+		} else {
+			refused++
+		}
+
+		z := &gatedZone{pivotal: make([]uint64, sp.actors), res: res}
+		if err := sp.walkZone(ctx, z, true, false); err != nil {
+			t.Fatal(err)
+		}
+		got := map[int]uint64{}
+		for _, p := range pivots {
+			got[p.actor] = z.pivotal[p.actor]
+		}
+		check("walk by pivotal subtrees", z.tal, got)
+		wholes += wholeSubtrees(sp, res)
+
+		if len(w.g.quotas) > 0 {
+			walked, err := w.tally()
+			if err != nil {
+				t.Fatal(err)
+			}
+			check("walk of the count", walked, nil)
+		}
+
+		an, err := Analyze(ctx, sp, Options{Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range an.Decision.Voters {
+			if a := sc.ActorIndex(v.Actor); v.Pivotal != wantPivotal[a] {
+				fail("analysis: %s pivotal for %d deals, brute force %d", v.Actor, v.Pivotal, wantPivotal[a])
+			}
+		}
+	}
+	t.Logf("%d scenarios under a quota: %d counted by inclusion, %d beyond its bounds; %d subtrees taken whole by the pivotal walk", checked, byInclusion, refused, wholes)
+	if checked < 300 || byInclusion < 100 || refused < 50 || wholes < 100 {
+		t.Fatalf("only %d scenarios, %d by inclusion, %d beyond it, %d subtrees whole: the generator no longer exercises every way of counting", checked, byInclusion, refused, wholes)
+	}
+}
+
+// wholeSubtrees is how many subtrees the pivotal walk of the zone takes at once.
+func wholeSubtrees(sp *Space, res []float64) int {
+	w := newGatedWalk(context.Background(), sp.partyTree(res), sp.zoneGate(res, true))
+	taken := 0
+	if w.t.empty() {
+		return 0
+	}
+	for _, o := range w.t.order[0] {
+		v := sp.newZoneVisit(w, false)
+		whole := func(d int) bool {
+			ok := v.whole(d)
+			if ok {
+				taken++
+			}
+			return ok
+		}
+		if err := w.runOption(o, whole, v.leaf); err != nil {
+			panic(err)
+		}
+	}
+	return taken
+}
