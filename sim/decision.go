@@ -843,9 +843,9 @@ func (fc *frontierCands) flush() error {
 
 // countZone counts the zone into z. Positions take a visit of every deal. Under a decision
 // rule the count learns on its way the deals each table voter is pivotal for: by inclusion
-// and exclusion where that needs few counts, else by a walk that takes whole the subtrees
-// in which each voter is pivotal for all deals or none. Under ratification alone the
-// gated walk counts.
+// and exclusion where that needs few counts and the space is large enough for them to pay,
+// else by a walk that takes whole the subtrees in which each voter is pivotal for all deals
+// or none. Under ratification alone the gated walk counts.
 func (sp *Space) countZone(ctx context.Context, z *gatedZone, ratified, record bool) error {
 	if record {
 		return sp.walkZone(ctx, z, ratified, true)
@@ -857,19 +857,17 @@ func (sp *Space) countZone(ctx context.Context, z *gatedZone, ratified, record b
 	}
 	w := newGatedWalk(ctx, sp.countTree(z.res), sp.zoneGate(z.res, ratified))
 	pivots, vetoVotes := sp.tableVoters(w.g)
-	tal, pivotal, ok, err := inclusionTally(ctx, w, pivots, vetoVotes, sp.rule.needed)
-	switch {
-	case err != nil:
-		return err
-	case ok:
+	if in, ok := planInclusion(w, pivots, vetoVotes, sp.rule.needed); ok && in.pays(w) {
+		tal, pivotal, err := in.tally(ctx, w)
+		if err != nil {
+			return err
+		}
 		z.tal = tal
 		for i, p := range pivots {
 			z.pivotal[p.actor] = pivotal[i]
 		}
-	default:
-		if err := sp.walkZone(ctx, z, ratified, false); err != nil {
-			return err
-		}
+	} else if err := sp.walkZone(ctx, z, ratified, false); err != nil {
+		return err
 	}
 	// A veto actor's vote is needed for every deal of the zone.
 	for _, a := range sp.rule.table {

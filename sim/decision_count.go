@@ -26,20 +26,35 @@ import (
 // left in the gate (a transform of 4096 sets per weight), and up to 16 sets to count.
 // Beyond them, as with a council's ten elected members needing four votes (848 sets), the
 // walk costs less.
+//
+// inclusionDealsPerCount is how many deals the vetoes' red lines must leave per set to
+// count before the counts pay: a count in the middle costs about the square root of the
+// space, in several dimensions, and the walk about the zone. With five sets (a quota of
+// 3 of 4 votes over three vetoes, BenchmarkAnalyzeDecided) counting took half the walk's
+// time at 2.2·10^9 deals, the same at 6·10^7 and half again as much at 4·10^5.
 const (
-	inclusionMaxVoters = 12
-	inclusionMaxCounts = 16
+	inclusionMaxVoters     = 12
+	inclusionMaxCounts     = 16
+	inclusionDealsPerCount = 1 << 24
 )
 
-// inclusionTally counts the zone of w's tree under w's gate by inclusion and exclusion,
-// with how often each option occurs, and, for each of pivots (the table's voters without a
-// veto; vetoVotes are the veto actors' votes), the zone deals its vote is needed for, under
-// a decision rule of needed votes. False when the sets to count are beyond the bounds.
-func inclusionTally(ctx context.Context, w *gatedWalk, pivots []tableVoter, vetoVotes, needed int) (*tally, []uint64, bool, error) {
+// inclusion is how a zone is counted by inclusion and exclusion: the sets of voters to
+// count, and the weight of each set's count in the zone (weights[0]) and in the deals each
+// pivot is pivotal for (weights[1+i]), indexed by set.
+type inclusion struct {
+	sets    []uint
+	weights [][]int64
+}
+
+// planInclusion plans the count of the zone of w's tree under w's gate and, for each of
+// pivots (the table's voters without a veto; vetoVotes are the veto actors' votes), the
+// zone deals its vote is needed for under a decision rule of needed votes. False when the
+// sets to count are beyond the bounds.
+func planInclusion(w *gatedWalk, pivots []tableVoter, vetoVotes, needed int) (*inclusion, bool) {
 	g := w.g
 	k := len(g.voters)
 	if k > inclusionMaxVoters {
-		return nil, nil, false, nil
+		return nil, false
 	}
 	passes := func(s uint) bool {
 		for qi := range g.quotas {
@@ -91,21 +106,33 @@ func inclusionTally(ctx context.Context, w *gatedWalk, pivots []tableVoter, veto
 			}
 		}
 	}
-	var sets []uint
+	in := &inclusion{weights: weights}
 	for _, wt := range weights {
 		mobius(wt, k)
 	}
 	for s := uint(0); s < 1<<k; s++ {
 		if slices.ContainsFunc(weights, func(wt []int64) bool { return wt[s] != 0 }) {
-			sets = append(sets, s)
+			in.sets = append(in.sets, s)
 		}
 	}
-	if len(sets) > inclusionMaxCounts {
-		return nil, nil, false, nil
+	if len(in.sets) > inclusionMaxCounts {
+		return nil, false
 	}
+	return in, true
+}
+
+// pays reports whether counting by in costs less than walking w's tree.
+func (in *inclusion) pays(w *gatedWalk) bool {
+	return w.t.size[0]/inclusionDealsPerCount >= uint64(len(in.sets))
+}
+
+// tally counts the zone of w's tree under w's gate as planned: its size with how often each
+// option occurs, and the deals each pivot is pivotal for.
+func (in *inclusion) tally(ctx context.Context, w *gatedWalk) (*tally, []uint64, error) {
+	g := w.g
 	tal := w.t.newTally()
-	pivotal := make([]uint64, len(pivots))
-	for _, s := range sets {
+	pivotal := make([]uint64, len(in.weights)-1)
+	for _, s := range in.sets {
 		var required []gateVoter
 		for m := range g.voters {
 			if s>>m&1 == 1 {
@@ -114,18 +141,18 @@ func inclusionTally(ctx context.Context, w *gatedWalk, pivots []tableVoter, veto
 		}
 		c, err := require(w.t, required).tallyAll(ctx, 0)
 		if err != nil {
-			return nil, nil, true, err
+			return nil, nil, err
 		}
-		times := uint64(weights[0][s])
+		times := uint64(in.weights[0][s])
 		tal.n += times * c.n
 		for i, n := range c.opt {
 			tal.opt[i] += times * n
 		}
-		for i := range pivots {
-			pivotal[i] += uint64(weights[1+i][s]) * c.n
+		for i := range pivotal {
+			pivotal[i] += uint64(in.weights[1+i][s]) * c.n
 		}
 	}
-	return tal, pivotal, true, nil
+	return tal, pivotal, nil
 }
 
 // mobius turns f over the subsets of k elements into μf(T) = Σ_{S ⊆ T} (−1)^|T∖S| f(S),

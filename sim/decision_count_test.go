@@ -104,11 +104,11 @@ func TestPivotalCountsAgreeWithBruteForce(t *testing.T) {
 
 		w := newGatedWalk(ctx, sp.countTree(res), sp.zoneGate(res, true))
 		pivots, vetoVotes := sp.tableVoters(w.g)
-		tal, pivotal, ok, err := inclusionTally(ctx, w, pivots, vetoVotes, sp.rule.needed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ok {
+		if in, ok := planInclusion(w, pivots, vetoVotes, sp.rule.needed); ok {
+			tal, pivotal, err := in.tally(ctx, w)
+			if err != nil {
+				t.Fatal(err)
+			}
 			byInclusion++
 			got := map[int]uint64{}
 			for i, p := range pivots {
