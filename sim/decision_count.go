@@ -29,9 +29,10 @@ import (
 //
 // inclusionDealsPerCount is how many deals the vetoes' red lines must leave per set to
 // count before the counts pay: a count in the middle costs about the square root of the
-// space, in several dimensions, and the walk about the zone. With five sets (a quota of
-// 3 of 4 votes over three vetoes, BenchmarkAnalyzeDecided) counting took half the walk's
-// time at 2.2·10^9 deals, the same at 6·10^7 and half again as much at 4·10^5.
+// space, in several dimensions, and the walk about the zone. Under BenchmarkAnalyzeDecided's
+// rule (three vetoes, and all but one of the other votes: five sets at 12×6 and 10×6, four
+// at 8×5) counting took half the walk's time at 2.2·10^9 deals, the same at 6·10^7 and half
+// again as much at 4·10^5.
 const (
 	inclusionMaxVoters     = 12
 	inclusionMaxCounts     = 16
