@@ -176,3 +176,107 @@ func wholeSubtrees(sp *Space, res []float64) int {
 	}
 	return taken
 }
+
+// TestInclusionInTheMiddleAgreesWithBruteForce checks inclusion and exclusion where its
+// counts meet in the middle, which the small spaces of the test above never do: eight
+// issues of four options (65,536 deals, halves of 256), utilities in quarters and
+// reservations in eighths so that many deals sit exactly on a reservation, two veto actors
+// and two to four voters, a few red lines, and a quota short of all the voters' votes.
+func TestInclusionInTheMiddleAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 17))
+	ctx := context.Background()
+	checked, inMiddle := 0, 0
+	for n := range 40 {
+		sc := &Scenario{Name: "quarters"}
+		for k := range 8 {
+			is := Issue{ID: fmt.Sprintf("i%d", k), Name: fmt.Sprintf("issue %d", k)}
+			for o := range 4 {
+				is.Options = append(is.Options, Option{ID: fmt.Sprintf("o%d", o)})
+			}
+			sc.Issues = append(sc.Issues, is)
+		}
+		for a := range 4 + rng.IntN(3) {
+			act := Actor{ID: fmt.Sprintf("a%d", a), Name: fmt.Sprintf("actor %d", a), Power: 1, Veto: a < 2,
+				Votes: 1 + rng.IntN(2), Reservation: float64(2+rng.IntN(4)) / 8}
+			for _, is := range sc.Issues {
+				pr := Preference{Issue: is.ID, Weight: float64(1 + rng.IntN(2)), Utilities: map[string]float64{}}
+				for _, o := range is.Options {
+					pr.Utilities[o.ID] = float64(rng.IntN(5)) / 4
+				}
+				if rng.IntN(24) == 0 {
+					pr.Acceptable = randomRedLine(rng, is, 4)
+				}
+				act.Preferences = append(act.Preferences, pr)
+			}
+			sc.Actors = append(sc.Actors, act)
+		}
+		others := 0
+		for _, a := range sc.Actors[2:] {
+			others += a.Votes
+		}
+		// Short of all the other votes, so that the quota stays a quota.
+		sc.Decision.VotesNeeded = sc.Actors[0].Votes + sc.Actors[1].Votes + 1 + rng.IntN(others-1)
+		sp := compileDrawn(t, sc)
+		if sp == nil {
+			continue
+		}
+		fail := drawFailure(t, n, sc)
+		res := sp.reservations()
+		w := newGatedWalk(ctx, sp.countTree(res), sp.zoneGate(res, true))
+		pivots, vetoVotes := sp.tableVoters(w.g)
+		in, ok := planInclusion(w, pivots, vetoVotes, sp.rule.needed)
+		if !ok {
+			continue
+		}
+		checked++
+		middle := len(in.sets) > 0
+		for _, s := range in.sets {
+			var required []gateVoter
+			for m, v := range w.g.voters {
+				if s>>m&1 == 1 {
+					required = append(required, v)
+				}
+			}
+			_, ok := require(w.t, required).planMITM()
+			middle = middle && ok
+		}
+		if middle {
+			inMiddle++
+		}
+		tal, pivotal, err := in.tally(ctx, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := referenceRule(sp)
+		var zone uint64
+		perOption := make([]uint64, sp.off[sp.issues])
+		want := make([]uint64, len(pivots))
+		eachDeal(sc, func(c []int) {
+			if !ref.passes(c) {
+				return
+			}
+			zone++
+			for k, o := range c {
+				perOption[sp.off[k]+o]++
+			}
+			votes := 0
+			for _, a := range sp.rule.table {
+				if sp.Accepts(a, c, res[a]) {
+					votes += sc.Actors[a].Votes
+				}
+			}
+			for i, p := range pivots {
+				if sp.Accepts(p.actor, c, res[p.actor]) && votes-p.votes < sc.Decision.VotesNeeded {
+					want[i]++
+				}
+			}
+		})
+		if tal.n != zone || !slices.Equal(tal.opt, perOption) || !slices.Equal(pivotal, want) {
+			fail("zone %d, per option %v, pivotal %v; brute force %d, %v, %v", tal.n, tal.opt, pivotal, zone, perOption, want)
+		}
+	}
+	t.Logf("%d scenarios counted by inclusion, %d of them in the middle", checked, inMiddle)
+	if checked < 25 || inMiddle < 20 {
+		t.Fatalf("only %d scenarios by inclusion, %d in the middle: the test no longer reaches the count in the middle", checked, inMiddle)
+	}
+}
