@@ -36,6 +36,7 @@ ul{margin:.35rem 0 .35rem 1.2rem;padding:0}
 table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}
 th,td{border:1px solid #c8d0d8;padding:.25rem .55rem;text-align:left;vertical-align:top}
 th{background:#eef3f8}
+th.break-words{overflow-wrap:anywhere}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr:nth-child(even) td{background:#f8fafc}
 figure{margin:1rem 0}
@@ -104,12 +105,17 @@ type htmlGrid struct {
 
 // htmlRecord is one row of a grid too wide for the page, each cell beside its column's name.
 type htmlRecord struct {
-	Title  string
-	Fields []htmlField
+	Title string
+	// TitleBreaksWords and a field's NameBreaksWords mark a heading with a word too long for
+	// its place in a record (an id of forty letters): the page lets it break inside the
+	// word, the last resort, rather than squeeze the values beside it to a letter a line.
+	TitleBreaksWords bool
+	Fields           []htmlField
 }
 
 type htmlField struct {
-	Name string
+	Name            string
+	NameBreaksWords bool
 	htmlCell
 }
 
@@ -145,9 +151,9 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"he
 {{else}}<p>{{.Text}}</p>
 {{end}}{{end}}{{with .Grid}}{{if .Records}}<div class="wide records">
 {{range .Records}}<table class="record">
-<thead><tr><th colspan="2">{{heading .Title}}</th></tr></thead>
+<thead><tr><th colspan="2"{{if .TitleBreaksWords}} class="break-words"{{end}}>{{heading .Title}}</th></tr></thead>
 <tbody>
-{{range .Fields}}<tr><th scope="row">{{heading .Name}}</th><td{{if .Numeric}} class="num"{{end}}>{{.Text}}</td></tr>
+{{range .Fields}}<tr><th scope="row"{{if .NameBreaksWords}} class="break-words"{{end}}>{{heading .Name}}</th><td{{if .Numeric}} class="num"{{end}}>{{.Text}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}</div>
@@ -231,6 +237,10 @@ func inlineSVG(svg []byte, title string) template.HTML {
 // 12 mm margins of @page, 186 mm at 96 px to the inch. Letter is wider.
 const printBox = 703
 
+// recordBox is the printed width of a record, three to a row 4 mm apart; a field's name may
+// keep words up to half of it whole.
+const recordBox = (printBox - 2*4*96/25.4) / 3
+
 // printFont is the size of table text in the print styles, 7 pt, in CSS pixels; printCell
 // is what a cell adds to its text: 2 px of padding a side and a 1 px border.
 const (
@@ -257,9 +267,11 @@ func htmlGridFor(g *grid) *htmlGrid {
 	records := &htmlGrid{}
 	for r, row := range full.Rows {
 		rec := htmlRecord{Title: strings.TrimSpace(g.header[0] + " " + cell(g.rows[r], 0))}
+		rec.TitleBreaksWords = longestHeadingWord(rec.Title, true) > recordBox-printCell
 		for c := 1; c < len(row) && c < len(g.header); c++ {
 			if strings.TrimSpace(row[c].Text) != "" {
-				rec.Fields = append(rec.Fields, htmlField{Name: g.header[c], htmlCell: row[c]})
+				name := g.header[c]
+				rec.Fields = append(rec.Fields, htmlField{Name: name, NameBreaksWords: longestHeadingWord(name, false) > recordBox/2-printCell, htmlCell: row[c]})
 			}
 		}
 		records.Records = append(records.Records, rec)

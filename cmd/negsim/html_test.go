@@ -136,3 +136,37 @@ func TestHTMLGridCountsHeadingWords(t *testing.T) {
 		}
 	}
 }
+
+// In a record, the last layout, a name keeps its words whole up to half the record's width,
+// and only a longer word may break, so that the values beside it keep their room. A record
+// printed three abreast 4 mm (15.12 px) apart is (703 - 2 · 15.12) / 3 = 224.25 px wide; a
+// name in the body's weight may ask 224.25 / 2 - 5 = 107.1 px: "m" is 0.98 em, 9.147 px,
+// so eleven are 100.6 px and keep whole, thirteen are 118.9 px and may break. The title, in
+// bold, may ask the whole record less its cell, 219.25 px: "# 1" does; "# " and 25 bold
+// "m" (25 · 1.05 em = 245 px) do not.
+func TestHTMLRecordsBreakOnlyWordsTooLongForThem(t *testing.T) {
+	eleven, thirteen := strings.Repeat("m", 11), strings.Repeat("m", 13)
+	g := &grid{header: []string{"#", eleven, thirteen, "note"}}
+	g.add("1", "x", "y", strings.Repeat("x", 200))
+	g.add(strings.Repeat("m", 25), "x", "y", strings.Repeat("x", 200))
+	got := htmlGridFor(g)
+	if len(got.Records) != 2 || len(got.Records[0].Fields) != 3 {
+		t.Fatalf("want two records of three fields: %+v", got)
+	}
+	first, second := got.Records[0], got.Records[1]
+	if first.Fields[0].NameBreaksWords || !first.Fields[1].NameBreaksWords || first.Fields[2].NameBreaksWords {
+		t.Errorf("names breaking words: %s %v, %s %v, note %v; want only the thirteen letters",
+			eleven, first.Fields[0].NameBreaksWords, thirteen, first.Fields[1].NameBreaksWords, first.Fields[2].NameBreaksWords)
+	}
+	if first.TitleBreaksWords || !second.TitleBreaksWords {
+		t.Errorf("titles breaking words: %q %v, %q %v; want only the second", first.Title, first.TitleBreaksWords, second.Title, second.TitleBreaksWords)
+	}
+	var b bytes.Buffer
+	if err := (&report{sections: []section{{grid: g}}}).writeHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if !strings.Contains(page, `<th scope="row" class="break-words">`+thirteen+`</th>`) || !strings.Contains(page, `<th scope="row">`+eleven+`</th>`) || strings.Count(page, `class="break-words"`) != 3 {
+		t.Errorf("want the thirteen letters marked in both records and the second record's title, no other heading:\n%s", page)
+	}
+}
