@@ -866,6 +866,16 @@ func (sp *Space) countZone(ctx context.Context, z *gatedZone, ratified, record b
 		for i, p := range pivots {
 			z.pivotal[p.actor] = pivotal[i]
 		}
+		if !consistent(w.t.size[0], tal, pivotal) {
+			// The counts come from different trees, which may round a deal lying within
+			// a rounding step of a threshold differently; their signed sum would then
+			// wrap. The walk judges every deal once.
+			clear(z.pivotal)
+			err = sp.walkZone(ctx, z, ratified, false)
+		}
+		if err != nil {
+			return err
+		}
 	} else if err := sp.walkZone(ctx, z, ratified, false); err != nil {
 		return err
 	}

@@ -156,6 +156,25 @@ func (in *inclusion) tally(ctx context.Context, w *gatedWalk) (*tally, []uint64,
 	return tal, pivotal, nil
 }
 
+// consistent reports whether counts by inclusion can be a zone of a tree of deals: no more
+// deals than the tree holds, and no option or pivot in more deals than the zone.
+func consistent(deals uint64, tal *tally, pivotal []uint64) bool {
+	if tal.n > deals {
+		return false
+	}
+	for _, n := range tal.opt {
+		if n > tal.n {
+			return false
+		}
+	}
+	for _, n := range pivotal {
+		if n > tal.n {
+			return false
+		}
+	}
+	return true
+}
+
 // mobius turns f over the subsets of k elements into μf(T) = Σ_{S ⊆ T} (−1)^|T∖S| f(S),
 // in place, one element at a time.
 func mobius(f []int64, k int) {

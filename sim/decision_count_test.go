@@ -280,3 +280,26 @@ func TestInclusionInTheMiddleAgreesWithBruteForce(t *testing.T) {
 		t.Fatalf("only %d scenarios by inclusion, %d in the middle: the test no longer reaches the count in the middle", checked, inMiddle)
 	}
 }
+
+// TestInclusionInconsistentCountsAreRefused: counts whose signed sum wrapped (a deal judged
+// differently by two trees) must send the zone to the walk, never be reported.
+func TestInclusionInconsistentCountsAreRefused(t *testing.T) {
+	wrapped := ^uint64(0) - 2 // 0 − 3 in unsigned arithmetic
+	for _, c := range []struct {
+		name    string
+		deals   uint64
+		tal     tally
+		pivotal []uint64
+		want    bool
+	}{
+		{"a zone within its tree", 100, tally{n: 40, opt: []uint64{40, 0, 25, 15}}, []uint64{40, 7}, true},
+		{"an empty zone", 100, tally{n: 0, opt: []uint64{0, 0}}, []uint64{0}, true},
+		{"more deals than the tree", 100, tally{n: wrapped, opt: []uint64{0}}, nil, false},
+		{"an option in more deals than the zone", 100, tally{n: 40, opt: []uint64{wrapped, 43}}, nil, false},
+		{"a pivot in more deals than the zone", 100, tally{n: 40, opt: []uint64{40}}, []uint64{3, wrapped}, false},
+	} {
+		if got := consistent(c.deals, &c.tal, c.pivotal); got != c.want {
+			t.Errorf("%s: consistent = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
