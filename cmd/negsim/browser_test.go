@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/negsim/negsim/internal/pagetest"
@@ -173,76 +172,28 @@ func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			abs := reportPage(t, c.scenario...)
-			_, tab := pagetest.Tab(t, 703, 1000, 90*time.Second)
+			_, tab := pagetest.Tab(t, pagetest.A4Width, 1000, 90*time.Second)
 			fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 			if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-				t.Fatal(err)
-			}
-			type box struct {
-				Scroll int    `json:"scroll"`
-				Client int    `json:"client"`
-				First  string `json:"first"`
-			}
-			type facts struct {
-				Boxes   []box    `json:"boxes"`
-				Records []string `json:"records"`
-				Page    int      `json:"page"`
-				View    int      `json:"view"`
-				// Broken holds each heading that breaks inside a word, "|" where it breaks.
-				Broken []string `json:"broken"`
-			}
-			got, err := chromedp.Run(tab, chromedp.Evaluate[facts](`({
-				boxes: [...document.querySelectorAll(".wide")].map(d => ({scroll: d.scrollWidth, client: d.clientWidth, first: d.querySelector("th").textContent})),
-				records: [...document.querySelectorAll("table.record thead th")].map(th => th.textContent).filter(h => h.startsWith("# ")),
-				page: document.documentElement.scrollWidth,
-				view: document.documentElement.clientWidth,
-				broken: [...document.querySelectorAll("th")].flatMap(th => {
-					// Where each character is drawn: a character lower than the one before
-					// starts a line; the text before it must end in a space, hyphen,
-					// underscore or dash.
-					const text = th.textContent, drawn = [];
-					const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
-					for (let n, at = 0; (n = walk.nextNode()); at += n.data.length) {
-						for (let i = 0; i < n.data.length; i++) {
-							const r = document.createRange();
-							r.setStart(n, i);
-							r.setEnd(n, i + 1);
-							const rects = r.getClientRects();
-							if (rects.length) drawn.push({at: at + i, top: rects[0].top});
-						}
-					}
-					for (let k = 1; k < drawn.length; k++) {
-						const i = drawn[k].at;
-						if (drawn[k].top > drawn[k-1].top + 1 && !/\s/.test(text[i]) && !/[\s\-_–]/.test(text[i-1])) {
-							return [text.slice(0, i) + "|" + text.slice(i)];
-						}
-					}
-					return [];
-				}),
-			})`))
+			layout, err := pagetest.MeasurePrint(tab, ".wide")
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got.Boxes) < 5 {
-				t.Fatalf("%d tables; want the report's", len(got.Boxes))
+			if len(layout.Boxes) < 5 {
+				t.Fatalf("%d tables; want the report's", len(layout.Boxes))
 			}
-			for _, b := range got.Boxes {
-				if b.Scroll > b.Client+1 {
-					t.Errorf("the table headed %q is %d px wide in a %d px box: printed, it is cut off", b.First, b.Scroll, b.Client)
-				}
+			for _, p := range layout.Problems() {
+				t.Error(p)
 			}
-			for _, h := range got.Broken {
-				t.Errorf("the heading %q breaks inside a word", h)
-			}
-			if got.Page > got.View+1 {
-				t.Errorf("the page is %d px wide in a %d px window", got.Page, got.View)
+			records, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.record thead th")].map(th => th.textContent).filter(h => h.startsWith("# "))`))
+			if err != nil {
+				t.Fatal(err)
 			}
 			// The report lists ten deals: ten blocks, "# 1" to "# 10".
-			if c.records && (len(got.Records) != 10 || got.Records[0] != "# 1" || got.Records[9] != "# 10") {
-				t.Errorf("the deal table's blocks are headed %q; want # 1 to # 10", got.Records)
+			if c.records && (len(records) != 10 || records[0] != "# 1" || records[9] != "# 10") {
+				t.Errorf("the deal table's blocks are headed %q; want # 1 to # 10", records)
 			}
 		})
 	}
