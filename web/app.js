@@ -869,7 +869,7 @@ async function buildReport() {
     fetchOnce("compare", "compare", {...q, limit: 10}, q), fetchOnce("export", "export", q, q)]);
   const chart = $("chart").querySelector("svg");
   return reportHTML({scenario: loaded.scenario, file: loaded.file, variant: state.variant, set: [...state.set], link: location.href,
-    analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", dealText, actorName, issueName});
+    analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", dealText, actorName, issueName, count});
 }
 // Tests read the report without going through a download.
 window.negsimReport = buildReport;

@@ -79,6 +79,17 @@ func TestStaticSite(t *testing.T) {
 	rep := pagetest.Drive(t, srv.URL+"/", "static", oracle)
 	t.Logf("static site (WebAssembly): slider move to results, median %.1f ms over %d moves: %v", rep.Median(), len(rep.SliderMS), rep.SliderMS)
 
+	// The report to download, its counts and its print, with the engine in the browser.
+	cases := pagetest.ReportCases(t, func(command string, st pagetest.ReportState) []byte {
+		body, _ := json.Marshal(api.Query{Scenario: st.Scenario, Variant: st.Variant, Set: st.Sets})
+		resp, err := engine.Handle(context.Background(), command, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	})
+	pagetest.DriveReport(t, srv.URL+"/", "static", cases)
+
 	// The Play view, against the terminal's transcript of the same session.
 	want := terminalTranscript(t, "mediated-accept-every-offer")
 	pagetest.DrivePlay(t, srv.URL+"/", "static", want)

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/negsim/negsim/internal/pagetest"
+)
+
+// The report the served page offers for download: its counts carry separators, as
+// negsim analyze and rounds count, and it prints whole on A4.
+func TestPageReportServed(t *testing.T) {
+	if pagetest.Chromium() == "" {
+		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
+	}
+	cases := pagetest.ReportCases(t, func(command string, st pagetest.ReportState) []byte {
+		args := []string{command, st.Scenario, "--format", "json"}
+		if st.Variant != "" {
+			args = append(args, "--variant", st.Variant)
+		}
+		for _, s := range st.Sets {
+			args = append(args, "--set", s)
+		}
+		return []byte(runOK(t, args...))
+	})
+	origin, _ := startServe(t)
+	pagetest.DriveReport(t, origin, "served", cases)
+}

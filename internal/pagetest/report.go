@@ -1,0 +1,174 @@
+package pagetest
+
+import (
+	"encoding/json"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// ReportCase is a state of the page whose downloadable report DriveReport checks, and what
+// that report must say.
+type ReportCase struct {
+	// Name labels the files written to the test's artifact folder.
+	Name string
+	// Hash is the page's state: scenario=…&variant=…&set=….
+	Hash string
+	// Want are texts the report must hold, worked out outside the page.
+	Want []string
+	// Zones are the rounds table's zone column, round by round, as the report must write
+	// them.
+	Zones []string
+}
+
+// ReportState is a state of the page whose report the tests check in both of the page's
+// modes, and what the report must say beyond what negsim analyze and rounds give for it.
+type ReportState struct {
+	Name, Scenario, Variant string
+	Sets                    []string
+	Want                    []string
+}
+
+// ReportStates are the states checked.
+//
+// The reference scenario with Russia, Ukraine and Europe ready to settle for less holds a
+// zone of more than a thousand deals at every round, so each of its counts needs its
+// separators. Its deals: territory 4 options, guarantees 4, sanctions 4, and nine issues of
+// 3 (recognition, nato, military-limits, foreign-troops, assets, sequencing, eu-path,
+// language, interim): 4 · 4 · 4 · 3⁹ = 64 · 19,683 = 1,259,712.
+//
+// The Security Council's one issue has 3 options; under the Charter a resolution passes
+// with 9 of the 15 votes and no permanent member's veto. Harborco's two issues have 3
+// options each, 3 · 3 = 9 deals, and its rounds table lists the votes each proposal gathers.
+var ReportStates = []ReportState{
+	{"ukraine-2026", "ukraine-2026", "sanctions-bite",
+		[]string{"actors.russia.reservation=0.4", "actors.ukraine.reservation=0.3", "actors.europe.reservation=0.3"},
+		[]string{"12 issues, 1,259,712 possible deals"}},
+	{"security-council", "teaching-security-council", "", nil,
+		[]string{"1 issue, 3 possible deals", "at least 9 of the 15 votes at the table"}},
+	{"harborco", "teaching-harborco-quota", "", nil,
+		[]string{"2 issues, 9 possible deals", "votes; 5 needed)"}},
+}
+
+// ReportCases turns ReportStates into what DriveReport checks, asking answer (the command
+// line or the API) for the JSON of `analyze` and of `rounds` in each state: the zone's size
+// in its sentence, and the zone of each round, every count with its thousands separated as
+// the terminal writes them (sim.Thousands).
+func ReportCases(t testing.TB, answer func(command string, st ReportState) []byte) []ReportCase {
+	t.Helper()
+	var out []ReportCase
+	for _, st := range ReportStates {
+		var an struct {
+			ZOPA struct {
+				Count uint64 `json:"count"`
+			} `json:"zopa"`
+		}
+		if err := json.Unmarshal(answer("analyze", st), &an); err != nil {
+			t.Fatalf("%s: analyze: %v", st.Name, err)
+		}
+		var tr struct {
+			Rounds []struct {
+				ZOPA uint64 `json:"zopa_size"`
+			} `json:"rounds"`
+		}
+		if err := json.Unmarshal(answer("rounds", st), &tr); err != nil {
+			t.Fatalf("%s: rounds: %v", st.Name, err)
+		}
+		c := ReportCase{Name: st.Name, Want: append([]string{"holds " + sim.Thousands(an.ZOPA.Count) + " of them"}, st.Want...)}
+		for _, r := range tr.Rounds {
+			c.Zones = append(c.Zones, sim.Thousands(r.ZOPA))
+		}
+		c.Hash = "scenario=" + url.QueryEscape(st.Scenario)
+		if st.Variant != "" {
+			c.Hash += "&variant=" + url.QueryEscape(st.Variant)
+		}
+		for _, set := range st.Sets {
+			c.Hash += "&set=" + url.QueryEscape(set)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// grouped is a count as the page, the terminal and the report write it: digits in groups
+// of three, separated by commas.
+var grouped = regexp.MustCompile(`^\d{1,3}(,\d{3})*$`)
+
+// DriveReport opens the page at origin in each case's state, takes the report it offers
+// for download (window.negsimReport, what the button saves) and checks it as a teacher
+// handing it out would: its counts carry thousands separators, and printed on A4 nothing
+// is cut off at the page's edge, no table heading breaks inside a word and the chart fits
+// a page. The report and its print as PDF go to the test's artifact folder, name-case.html
+// and .pdf, for a person to look at.
+func DriveReport(t *testing.T, origin, name string, cases []ReportCase) {
+	s := start(t, origin)
+	for _, c := range cases {
+		s.do(chromedp.Navigate("about:blank"))
+		s.do(chromedp.Navigate(origin + "#" + c.Hash))
+		s.settled()
+		report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)
+		for _, want := range c.Want {
+			if !strings.Contains(report, want) {
+				t.Errorf("%s: the report lacks %q", c.Name, want)
+			}
+		}
+		file := filepath.Join(t.ArtifactDir(), name+"-"+c.Name+".html")
+		if err := os.WriteFile(file, []byte(report), 0o644); err != nil {
+			t.Fatal(err)
+		}
+
+		// The report as a reader opens it: a file, in a window as wide as A4's printed box.
+		tab, cancel := chromedp.NewContext(s.ctx)
+		fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(A4Width, 1000), chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
+			cancel()
+			t.Fatal(err)
+		}
+		// The rounds table: the one whose columns start "round", "zone".
+		zones, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`(() => {
+			const t = [...document.querySelectorAll("table")].find((x) => [...x.querySelectorAll("thead th")].slice(0, 2).map((th) => th.textContent).join() === "round,zone");
+			return t ? [...t.querySelectorAll("tbody tr")].map((tr) => tr.children[1].textContent) : [];
+		})()`))
+		if err != nil {
+			cancel()
+			t.Fatal(err)
+		}
+		if !slices.Equal(zones, c.Zones) {
+			t.Errorf("%s: the rounds table's zones read %q; negsim rounds gives %q", c.Name, zones, c.Zones)
+		}
+		for _, z := range zones {
+			if !grouped.MatchString(z) {
+				t.Errorf("%s: the rounds table writes a zone as %q, not in groups of three", c.Name, z)
+			}
+		}
+		layout, err := MeasurePrint(tab, ".wide, pre")
+		if err != nil {
+			cancel()
+			t.Fatal(err)
+		}
+		if len(layout.Boxes) < 4 {
+			t.Errorf("%s: %d tables and commands measured; the report has more", c.Name, len(layout.Boxes))
+		}
+		for _, p := range layout.Problems() {
+			t.Errorf("%s: %s", c.Name, p)
+		}
+		// On A4 (in inches), as a reader prints it: no header or footer.
+		noHeader := false
+		pdf, err := chromedp.Call(tab, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 210 / 25.4, PaperHeight: 297 / 25.4, DisplayHeaderFooter: &noHeader})
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(t.ArtifactDir(), name+"-"+c.Name+".pdf"), pdf.Data, 0o644)
+	}
+	s.checkConsole()
+}
