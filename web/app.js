@@ -867,9 +867,10 @@ async function buildReport() {
   const [an, ex, tr, cmp, exp] = await Promise.all([
     fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchOnce("words", "explain", q, q), fetchOnce("rounds", "rounds", q, q),
     fetchOnce("compare", "compare", {...q, limit: 10}, q), fetchOnce("export", "export", q, q)]);
-  const chart = $("chart").querySelector("svg");
+  const chart = $("chart").querySelector("svg"), key = $("chart").querySelector(".legend");
   return reportHTML({scenario: loaded.scenario, file: loaded.file, variant: state.variant, set: [...state.set], link: location.href,
-    analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", dealText, actorName, issueName, count});
+    analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", legend: key ? key.outerHTML : "",
+    dealText, actorName, issueName, count});
 }
 // Tests read the report without going through a download.
 window.negsimReport = buildReport;

@@ -9,6 +9,8 @@
 // report's tables have at most six columns, so none needs the command line's layout of one
 // block a deal.
 
+import {SOLUTIONS} from "./chart.js";
+
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 const num = (x) => (x === null || x === undefined ? "–" : (Math.round(x * 1000) / 1000).toFixed(3));
 const signed = (x) => `${x >= 0 ? "+" : ""}${num(x)}`;
@@ -29,14 +31,15 @@ function table(head, rows, numeric = []) {
     rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${numeric.includes(i) ? ' class="num"' : ""}>${esc(c)}</td>`)).join("")}</tr>`).join("")}</tbody></table></div>`;
 }
 
-const SOLUTION_TITLES = {nash: "Nash", asymmetric_nash: "Asymmetric Nash", kalai_smorodinsky: "Kalai–Smorodinsky", utilitarian: "Utilitarian", egalitarian: "Egalitarian"};
+const SOLUTION_TITLES = Object.fromEntries(SOLUTIONS.map((s) => [s.key, s.title]));
 
 const STYLE = `body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; line-height: 1.45; color: #1a1a1a; }
 .wide { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0.5rem 0; } th, td { border-bottom: 1px solid #bbb; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #f3f4f6; } tbody th { font-weight: normal; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 pre { background: #f3f4f6; padding: 0.5rem; overflow-x: auto; }
-figure { margin: 1rem 0; } figure svg { max-width: 36rem; width: 100%; height: auto; } figcaption { font-size: 0.85rem; color: #555; }
+figure { margin: 1rem 0; } figure > svg { max-width: 36rem; width: 100%; height: auto; } figcaption { font-size: 0.85rem; color: #555; }
+.legend { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; font-size: 0.85rem; margin: 0.3rem 0; padding: 0; list-style: none; } .legend svg { width: 22px; height: 16px; vertical-align: middle; }
 @page { margin: 12mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
@@ -51,7 +54,8 @@ figure { margin: 1rem 0; } figure svg { max-width: 36rem; width: 100%; height: a
   thead { display: table-header-group; }
   tr, figure { break-inside: avoid; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 8pt; }
-  figure svg { max-width: 100%; max-height: 11cm; width: auto; }
+  figure > svg { max-width: 100%; max-height: 11cm; width: auto; }
+  .legend { font-size: 8pt; }
   a { color: inherit; }
 }`;
 
@@ -74,6 +78,7 @@ export function reportHTML(r) {
   const share = an.space.deals ? (100 * an.zopa.count) / an.space.deals : 0;
   parts.push(`<p>${an.space.issues} issue${an.space.issues === 1 ? "" : "s"}, ${count(an.space.deals)} possible deals. The zone of possible agreement (ZOPA) holds ${count(an.zopa.count)} of them (${percent(share)}): ${esc(whoAgrees(an))}.` +
     (an.zopa.count ? ` ${count(an.pareto.count)} of them ${an.pareto.count === 1 ? "is" : "are"} Pareto-optimal.` : "") + "</p>");
+  if (an.diagnosis) parts.push(...diagnosis(an, r));
   parts.push(...agreement(an, r));
   if (an.solutions.nash) {
     parts.push("<h3>Bargaining solutions</h3>");
@@ -88,8 +93,7 @@ export function reportHTML(r) {
       is.options.filter((o) => an.issues[is.id][o.id] > 0).map((o) => `${o.id} (${count(an.issues[is.id][o.id])})`).join(", "),
       is.options.filter((o) => !(an.issues[is.id][o.id] > 0)).map((o) => o.id).join(", ") || "–"])));
   }
-  if (an.diagnosis) parts.push(...diagnosis(an, r));
-  if (r.chart) parts.push(`<figure>${r.chart}<figcaption>The deals on the plane of two parties: grey every deal, blue the zone, the line its frontier, the marks the solutions, dashed the reservations.</figcaption></figure>`);
+  if (r.chart) parts.push(`<figure>${r.chart}${r.legend || ""}<figcaption>Every deal by the utility it gives the two parties on the axes, as the page drew it.</figcaption></figure>`);
 
   parts.push("<h2>The scenario in words</h2>");
   for (const a of r.explanation.actors) {

@@ -46,6 +46,8 @@ type ReportState struct {
 // 3 (recognition, nato, military-limits, foreign-troops, assets, sequencing, eu-path,
 // language, interim): 4 · 4 · 4 · 3⁹ = 64 · 19,683 = 1,259,712.
 //
+// As shipped its zone is empty, and the report says why.
+//
 // The Security Council's one issue has 3 options; under the Charter a resolution passes
 // with 9 of the 15 votes and no permanent member's veto. Harborco's two issues have 3
 // options each, 3 · 3 = 9 deals, and its rounds table lists the votes each proposal gathers.
@@ -53,6 +55,8 @@ var ReportStates = []ReportState{
 	{"ukraine-2026", "ukraine-2026", "sanctions-bite",
 		[]string{"actors.russia.reservation=0.4", "actors.ukraine.reservation=0.3", "actors.europe.reservation=0.3"},
 		[]string{"12 issues, 1,259,712 possible deals"}},
+	{"ukraine-2026-as-shipped", "ukraine-2026", "", nil,
+		[]string{"12 issues, 1,259,712 possible deals", "Why the zone is empty"}},
 	{"security-council", "teaching-security-council", "", nil,
 		[]string{"1 issue, 3 possible deals", "at least 9 of the 15 votes at the table"}},
 	{"harborco", "teaching-harborco-quota", "", nil,
@@ -155,7 +159,8 @@ func DriveReport(t *testing.T, origin, name string, cases []ReportCase) {
 			cancel()
 			t.Fatal(err)
 		}
-		if len(layout.Boxes) < 4 {
+		// Every report has the command line and the rounds table at least.
+		if len(layout.Boxes) < 2 {
 			t.Errorf("%s: %d tables and commands measured; the report has more", c.Name, len(layout.Boxes))
 		}
 		for _, p := range layout.Problems() {
