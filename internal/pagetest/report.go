@@ -2,6 +2,7 @@ package pagetest
 
 import (
 	"encoding/json"
+	"html"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -65,8 +66,9 @@ var ReportStates = []ReportState{
 
 // ReportCases turns ReportStates into what DriveReport checks, asking answer (the command
 // line or the API) for the JSON of `analyze` and of `rounds` in each state: the zone's size
-// in its sentence, and the zone of each round, every count with its thousands separated as
-// the terminal writes them (sim.Thousands).
+// in its sentence, the zone of each round, every count with its thousands separated as the
+// terminal writes them (sim.Thousands), and why nothing was on the table in the first round
+// where nothing was.
 func ReportCases(t testing.TB, answer func(command string, st ReportState) []byte) []ReportCase {
 	t.Helper()
 	var out []ReportCase
@@ -81,15 +83,22 @@ func ReportCases(t testing.TB, answer func(command string, st ReportState) []byt
 		}
 		var tr struct {
 			Rounds []struct {
-				ZOPA uint64 `json:"zopa_size"`
+				ZOPA   uint64 `json:"zopa_size"`
+				NoText string `json:"no_text"`
 			} `json:"rounds"`
 		}
 		if err := json.Unmarshal(answer("rounds", st), &tr); err != nil {
 			t.Fatalf("%s: rounds: %v", st.Name, err)
 		}
 		c := ReportCase{Name: st.Name, Want: append([]string{"holds " + sim.Thousands(an.ZOPA.Count) + " of them"}, st.Want...)}
+		told := false
 		for _, r := range tr.Rounds {
 			c.Zones = append(c.Zones, sim.Thousands(r.ZOPA))
+			// The first round with nothing on the table says why in full.
+			if r.NoText != "" && !told {
+				c.Want = append(c.Want, html.EscapeString("none: "+r.NoText))
+				told = true
+			}
 		}
 		c.Hash = "scenario=" + url.QueryEscape(st.Scenario)
 		if st.Variant != "" {
