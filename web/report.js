@@ -110,7 +110,7 @@ export function reportHTML(r) {
     parts.push(`<p>The zone: ${deals(c.zopa_before)} before, ${count(c.zopa_after)} after; ${count(c.entering_count)} enter, ${count(c.leaving_count)} leave.</p>`);
     parts.push(table(["solution", "what changed"], c.solutions.map((m) => [SOLUTION_TITLES[m.solution], solutionChange(m, issues)])));
     parts.push("<h2>The what-if as a variant</h2>");
-    parts.push(`<p>To paste into the scenario file's <code>variants:</code>:</p><pre>${esc(r.exported.variants)}</pre>`);
+    parts.push(`<p>The same changes as a variant, ready to paste into the scenario file.</p><pre>${esc(r.exported.variants)}</pre>`);
   }
 
   return `<!doctype html>
