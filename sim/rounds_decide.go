@@ -35,16 +35,19 @@ type NoText struct {
 
 // noText says why round t's proposer put nothing on the table; Rounds records it on the
 // round and a played session in its transcript, so both tell it in the same words. Both
-// protocols choose among the deals within every party's red lines (every veto actor's, or
-// under a decision rule every party at the table), falling back to the nearest such deal
-// when none is accepted now; nothing is proposed only when no deal keeps all those red
-// lines, as the proposer sees them when it holds beliefs: then the true red lines may well
-// leave room, and saying "they clash" would blame the parties for the proposer's picture.
+// protocols choose among the deals within every party's red lines, falling back to the
+// nearest such deal when none is accepted now; nothing is proposed only when no deal keeps
+// all those red lines, as the proposer sees them when it holds beliefs: then the true red
+// lines may well leave room, and saying "they clash" would blame the parties for the
+// proposer's picture.
 func (rn *rounds) noText(t int) NoText {
 	sc := rn.sp.sc
 	p := rn.proposerAt(t)
+	// The proposer searches within the red lines of the parties (Space.Parties): the veto
+	// actors, or with no veto at all every voter. Under a decision rule whose table also
+	// seats voters without a veto, their red lines do not stop a text.
 	parties := "every party with a veto"
-	if rn.sp.rule != nil {
+	if r := rn.sp.rule; r != nil && len(r.parties) == len(r.table) {
 		parties = "every party at the table"
 	}
 	if p < 0 {

@@ -59,12 +59,20 @@ func TestNoTextByBelief(t *testing.T) {
 // When the red lines truly clash (the buyer takes p0 … p5, the seller p9 and p10) and nobody
 // holds beliefs, every wording says plainly that every deal crosses someone's red line, and
 // names who proposes: the mediator, or the party whose turn it is; under a decision rule
-// the parties are those at the table, not those with a veto.
+// where every voter holds a veto, the parties are every one at the table.
 func TestNoTextRedLinesClash(t *testing.T) {
 	const plain = "could accept (every deal crosses a red line of one of them)"
 	neutralWithRule := noTextMarket(ProtocolMediated, "", "p9", "p10")
 	neutralWithRule.Decision = Decision{VotesNeeded: 2}
 	neutralWithRule.Actors[0].Votes, neutralWithRule.Actors[1].Votes = 1, 1
+	// A third voter at the table, without a veto and with no red line: two of the three
+	// votes pass a deal, but the mediator still finds none within the buyer's and the
+	// seller's red lines, and the voter's (it has none) are not the reason.
+	withVoter := noTextMarket(ProtocolMediated, "", "p9", "p10")
+	withVoter.Decision = Decision{VotesNeeded: 2}
+	voter := Actor{ID: "broker", Name: "Broker", Votes: 1, Power: 1, Reservation: 0, Preferences: []Preference{{Issue: "price", Weight: 1, Ideal: "p5"}}}
+	withVoter.Actors = append(withVoter.Actors, voter)
+	withVoter.Actors[0].Votes, withVoter.Actors[1].Votes = 1, 1
 	cases := []struct {
 		name string
 		sc   *Scenario
@@ -76,8 +84,10 @@ func TestNoTextRedLinesClash(t *testing.T) {
 			[]string{"the mediator finds no text that every party with a veto " + plain, "the mediator finds no text that every party with a veto " + plain}},
 		{"alternating", noTextMarket(ProtocolAlternating, "", "p9", "p10"),
 			[]string{"Buyer has no deal to propose that every party with a veto " + plain, "Seller has no deal to propose that every party with a veto " + plain}},
-		{"a decision rule", neutralWithRule,
+		{"a decision rule, every voter with a veto", neutralWithRule,
 			[]string{"the mediator finds no text that every party at the table " + plain, "the mediator finds no text that every party at the table " + plain}},
+		{"a decision rule with a voter without a veto", withVoter,
+			[]string{"the mediator finds no text that every party with a veto " + plain, "the mediator finds no text that every party with a veto " + plain}},
 	}
 	for _, c := range cases {
 		tr := runRounds(t, c.sc, RoundsOptions{})
