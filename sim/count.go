@@ -121,12 +121,26 @@ func (w *countWalker) lastIssue(k int, u []float64) {
 
 // take accepts every deal below the current node at depth k.
 func (w *countWalker) take(k int) {
-	size := w.t.size[k]
-	w.tal.n += size
-	for _, is := range w.t.seq[:k] {
-		w.tal.opt[w.t.sp.off[is]+w.choice[is]] += size
+	w.tal.take(w.t, k, w.choice)
+}
+
+// take counts every deal below a node at depth k of t, whose issues decided so far are
+// in choice.
+func (tal *tally) take(t *tree, k int, choice []int) {
+	size := t.size[k]
+	tal.n += size
+	for _, is := range t.seq[:k] {
+		tal.opt[t.sp.off[is]+choice[is]] += size
 	}
-	w.tal.whole[k]++
+	tal.whole[k]++
+}
+
+// one counts the complete deal choice.
+func (tal *tally) one(t *tree, choice []int) {
+	tal.n++
+	for k, o := range choice {
+		tal.opt[t.sp.off[k]+o]++
+	}
 }
 
 func (t *tree) newTally() *tally {

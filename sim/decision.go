@@ -200,6 +200,15 @@ func (sp *Space) partyTree(res []float64) *tree {
 	return sp.freeTree(sp.rule.parties)
 }
 
+// countTree is the tree a gated count walks: the veto actors' red lines and reservations
+// as hard rules, and no utility it does not judge by.
+func (sp *Space) countTree(res []float64) *tree {
+	if !sp.rule.noVeto {
+		return newTree(sp, sp.baseRules(res))
+	}
+	return sp.freeTree(nil)
+}
+
 // freeTree is a tree over the whole space that tracks the given actors' utilities and
 // rejects nothing.
 func (sp *Space) freeTree(track []int) *tree {
@@ -277,11 +286,24 @@ func harden(t *tree, g *gate) (*tree, *gate) {
 	if len(required) == 0 {
 		return t, g
 	}
+	voters := make([]gateVoter, len(required))
+	for i, m := range required {
+		voters[i] = g.voters[m]
+	}
+	return require(t, voters), rest
+}
+
+// require is t with the given voters' acceptance made hard rules of the tree, tracked after
+// its own actors.
+func require(t *tree, voters []gateVoter) *tree {
+	if len(voters) == 0 {
+		return t
+	}
 	cp := *t.sp
 	r := &rules{reservation: slices.Clone(t.rules.reservation), accept: slices.Clone(t.rules.accept), cons: slices.Clone(t.rules.cons)}
 	cp.value, cp.veto = slices.Clone(cp.value), slices.Clone(cp.veto)
-	for _, m := range required {
-		v := &g.voters[m]
+	for i := range voters {
+		v := &voters[i]
 		cp.veto = append(cp.veto, len(cp.value))
 		cp.value = append(cp.value, v.val)
 		r.reservation = append(r.reservation, v.reservation)
@@ -289,7 +311,7 @@ func harden(t *tree, g *gate) (*tree, *gate) {
 		r.cons = append(r.cons, v.cons)
 	}
 	cp.actors = len(cp.value)
-	return newTree(&cp, r), rest
+	return newTree(&cp, r)
 }
 
 func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
@@ -348,14 +370,12 @@ func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
 
 // possible reports whether every quota can still be met below a node at depth d.
 func (w *gatedWalk) possible(d int) bool {
-	gu := w.gpart[d*w.nm : (d+1)*w.nm]
 	for qi := range w.g.quotas {
 		q := &w.g.quotas[qi]
 		votes := 0
 		for _, m := range q.members {
-			v := &w.g.voters[m]
-			if gu[m]+w.maxSuf[m][d] >= v.floor-boundSlack {
-				votes += v.votes
+			if w.mayAccept(m, d) {
+				votes += w.g.voters[m].votes
 			}
 		}
 		if votes < q.needed {
@@ -367,14 +387,12 @@ func (w *gatedWalk) possible(d int) bool {
 
 // sure reports whether every quota is met by every completion below a node at depth d.
 func (w *gatedWalk) sure(d int) bool {
-	gu := w.gpart[d*w.nm : (d+1)*w.nm]
 	for qi := range w.g.quotas {
 		q := &w.g.quotas[qi]
 		votes := 0
 		for _, m := range q.members {
-			v := &w.g.voters[m]
-			if d >= w.settled[m] && gu[m]+w.minSuf[m][d] >= v.floor+boundSlack {
-				votes += v.votes
+			if w.mustAccept(m, d) {
+				votes += w.g.voters[m].votes
 			}
 		}
 		if votes < q.needed {
@@ -382,6 +400,16 @@ func (w *gatedWalk) sure(d int) bool {
 		}
 	}
 	return true
+}
+
+// mayAccept reports whether voter m may accept some deal below a node at depth d.
+func (w *gatedWalk) mayAccept(m, d int) bool {
+	return w.gpart[d*w.nm+m]+w.maxSuf[m][d] >= w.g.voters[m].floor-boundSlack
+}
+
+// mustAccept reports whether voter m accepts every deal below a node at depth d.
+func (w *gatedWalk) mustAccept(m, d int) bool {
+	return d >= w.settled[m] && w.gpart[d*w.nm+m]+w.minSuf[m][d] >= w.g.voters[m].floor+boundSlack
 }
 
 // stepVoters extends the voters' partial utilities from depth d to d+1 by option o of
@@ -422,9 +450,10 @@ func (w *gatedWalk) passes(gu []float64) bool {
 }
 
 // run walks the tree, best options first. With whole set, a subtree that is entirely in
-// the zone goes to whole(d) instead of being walked; every zone deal reached goes to leaf
-// with the parties' utilities u and the voters' gu.
-func (w *gatedWalk) run(whole func(d int), leaf func(u, gu []float64)) error {
+// the zone is offered to whole(d), which reports whether it took the subtree at once; one
+// it leaves is walked. Every zone deal reached goes to leaf with the parties' utilities u
+// and the voters' gu.
+func (w *gatedWalk) run(whole func(d int) bool, leaf func(u, gu []float64)) error {
 	if w.t.empty() {
 		return nil
 	}
@@ -432,8 +461,9 @@ func (w *gatedWalk) run(whole func(d int), leaf func(u, gu []float64)) error {
 	return w.err
 }
 
-// runOption walks the part of the tree that settles the first issue decided on option o.
-func (w *gatedWalk) runOption(o int, leaf func(u, gu []float64)) error {
+// runOption walks, as run does, the part of the tree that settles the first issue decided
+// on option o.
+func (w *gatedWalk) runOption(o int, whole func(d int) bool, leaf func(u, gu []float64)) error {
 	t := w.t
 	if t.empty() || !w.possible(0) {
 		return nil
@@ -441,12 +471,12 @@ func (w *gatedWalk) runOption(o int, leaf func(u, gu []float64)) error {
 	w.choice[t.seq[0]] = o
 	if t.step(0, o, w.choice, w.part[:t.nv], w.part[t.nv:2*t.nv]) {
 		w.stepVoters(0, o)
-		w.descend(1, nil, leaf)
+		w.descend(1, whole, leaf)
 	}
 	return w.err
 }
 
-func (w *gatedWalk) descend(d int, whole func(d int), leaf func(u, gu []float64)) {
+func (w *gatedWalk) descend(d int, whole func(d int) bool, leaf func(u, gu []float64)) {
 	t := w.t
 	if w.stopped() {
 		return
@@ -465,8 +495,7 @@ func (w *gatedWalk) descend(d int, whole func(d int), leaf func(u, gu []float64)
 	if w.cut != nil && w.cut(d, u) {
 		return
 	}
-	if whole != nil && t.wholeOK(d, u) && w.sure(d) {
-		whole(d)
+	if whole != nil && t.wholeOK(d, u) && w.sure(d) && whole(d) {
 		return
 	}
 	next := w.part[(d+1)*t.nv : (d+2)*t.nv]
@@ -496,19 +525,18 @@ func gatedTally(ctx context.Context, t *tree, g *gate) (*tally, error) {
 	if len(w.g.quotas) == 0 {
 		return w.t.tallyAll(ctx, 0)
 	}
-	t = w.t
+	return w.tally()
+}
+
+// tally counts the zone by the walk, taking whole every subtree the gate surely passes.
+func (w *gatedWalk) tally() (*tally, error) {
+	t := w.t
 	tal := t.newTally()
-	err := w.run(func(d int) {
-		tal.n += t.size[d]
-		for _, is := range t.seq[:d] {
-			tal.opt[t.sp.off[is]+w.choice[is]] += t.size[d]
-		}
-		tal.whole[d]++
+	err := w.run(func(d int) bool {
+		tal.take(t, d, w.choice)
+		return true
 	}, func(u, gu []float64) {
-		tal.n++
-		for k, o := range w.choice {
-			tal.opt[t.sp.off[k]+o]++
-		}
+		tal.one(t, w.choice)
 	})
 	if err != nil {
 		return nil, err
@@ -530,11 +558,11 @@ type gatedZone struct {
 }
 
 // visitZone analyses the zone under the rule at reservations res (ratified or Level I
-// only): its count and per-option tallies, the frontier of the parties' utilities, the
-// limit best by Nash product and, with record, the deals' positions. Two walks run side by
-// side. The count takes whole the subtrees the gate surely passes, unless something must be
-// known of every deal: its position, or the table votes it was pivotal for. The frontier and
-// the best deals come from searchZone, which skips what can reach neither.
+// only): its count and per-option tallies, the deals each table voter is pivotal for under
+// a decision rule, the frontier of the parties' utilities, the limit best by Nash product
+// and, with record, the deals' positions. Two walks run side by side: the count
+// (countZone), and searchZone for the frontier and the best deals, which skips what can
+// reach neither.
 func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, limit int, record bool) (*gatedZone, error) {
 	dr := sp.rule
 	np := len(dr.parties)
@@ -546,11 +574,7 @@ func (sp *Space) visitZone(ctx context.Context, res []float64, ratified bool, li
 	counted := make(chan struct{})
 	go func() {
 		defer close(counted)
-		if record || dr.needed > 0 {
-			countErr = sp.visitEveryDeal(ctx, z, ratified, record)
-		} else {
-			z.tal, countErr = gatedTally(ctx, sp.partyTree(res), sp.zoneGate(res, ratified))
-		}
+		countErr = sp.countZone(ctx, z, ratified, record)
 	}()
 	front, top, err := sp.searchZone(ctx, res, ratified, limit, z.partyRes)
 	<-counted
@@ -597,7 +621,7 @@ func (sp *Space) searchZone(ctx context.Context, res []float64, ratified bool, l
 				if j >= len(jobs) {
 					break
 				}
-				f.err = f.w.runOption(jobs[j], f.leaf)
+				f.err = f.w.runOption(jobs[j], nil, f.leaf)
 			}
 			if f.err == nil {
 				f.err = f.fc.flush()
@@ -817,11 +841,59 @@ func (fc *frontierCands) flush() error {
 	return err
 }
 
-// visitEveryDeal counts the zone deal by deal into z, with the deals each table voter is
-// pivotal for and, with record, the deals' positions. The walk is split by the option of
-// the first issue it decides, one job each, and the jobs' findings are merged in job order:
-// the answer does not depend on how many workers take the jobs.
-func (sp *Space) visitEveryDeal(ctx context.Context, z *gatedZone, ratified, record bool) error {
+// countZone counts the zone into z. Positions take a visit of every deal. Under a decision
+// rule the count learns on its way the deals each table voter is pivotal for: by inclusion
+// and exclusion where that needs few counts and the space is large enough for them to pay,
+// else by a walk that takes whole the subtrees in which each voter is pivotal for all deals
+// or none. Under ratification alone the gated walk counts.
+func (sp *Space) countZone(ctx context.Context, z *gatedZone, ratified, record bool) error {
+	if record {
+		return sp.walkZone(ctx, z, ratified, true)
+	}
+	if sp.rule.needed == 0 {
+		var err error
+		z.tal, err = gatedTally(ctx, sp.countTree(z.res), sp.zoneGate(z.res, ratified))
+		return err
+	}
+	w := newGatedWalk(ctx, sp.countTree(z.res), sp.zoneGate(z.res, ratified))
+	pivots, vetoVotes := sp.tableVoters(w.g)
+	if in, ok := planInclusion(w, pivots, vetoVotes, sp.rule.needed); ok && in.pays(w) {
+		tal, pivotal, err := in.tally(ctx, w)
+		if err != nil {
+			return err
+		}
+		z.tal = tal
+		for i, p := range pivots {
+			z.pivotal[p.actor] = pivotal[i]
+		}
+		if !consistent(w.t.size[0], tal, pivotal) {
+			// The counts come from different trees, which may round a deal lying within
+			// a rounding step of a threshold differently; their signed sum would then
+			// wrap. The walk judges every deal once.
+			clear(z.pivotal)
+			err = sp.walkZone(ctx, z, ratified, false)
+		}
+		if err != nil {
+			return err
+		}
+	} else if err := sp.walkZone(ctx, z, ratified, false); err != nil {
+		return err
+	}
+	// A veto actor's vote is needed for every deal of the zone.
+	for _, a := range sp.rule.table {
+		if sp.sc.Actors[a].Veto {
+			z.pivotal[a] = z.tal.n
+		}
+	}
+	return nil
+}
+
+// walkZone counts the zone into z by a walk split by the option of the first issue it
+// decides, one job each, whose findings are merged in job order: the answer does not
+// depend on how many workers take the jobs. With record it visits every deal and records
+// its position; without, it counts the deals each table voter without a veto is pivotal
+// for, taking at once every subtree in which each is pivotal for all deals or none.
+func (sp *Space) walkZone(ctx context.Context, z *gatedZone, ratified, record bool) error {
 	w0 := newGatedWalk(ctx, sp.partyTree(z.res), sp.zoneGate(z.res, ratified))
 	t := w0.t
 	z.tal = t.newTally()
@@ -843,7 +915,11 @@ func (sp *Space) visitEveryDeal(ctx context.Context, z *gatedZone, ratified, rec
 					return
 				}
 				v := sp.newZoneVisit(w, record)
-				v.err = w.runOption(jobs[i], v.leaf)
+				whole := v.whole
+				if record {
+					whole = nil
+				}
+				v.err = w.runOption(jobs[i], whole, v.leaf)
 				visits[i] = v
 			}
 		}()
@@ -862,70 +938,123 @@ func (sp *Space) visitEveryDeal(ctx context.Context, z *gatedZone, ratified, rec
 		}
 		z.members = append(z.members, v.members...)
 	}
+	t.finish(z.tal)
 	slices.Sort(z.members)
 	return nil
 }
 
-// zoneVisit is what one job of visitEveryDeal gathers.
+// zoneVisit is what one job of walkZone gathers.
 type zoneVisit struct {
-	sp         *Space
-	w          *gatedWalk
-	record     bool
-	tal        *tally
-	pivotal    []uint64
-	members    []uint64
-	tableVoter []int
-	vetoVotes  int
-	err        error
+	sp      *Space
+	w       *gatedWalk
+	record  bool
+	tal     *tally
+	pivotal []uint64
+	members []uint64
+	// voters are the table's voters without a veto; vetoVotes is what the veto actors
+	// hold, and every deal of the zone has.
+	voters    []tableVoter
+	vetoVotes int
+	err       error
+}
+
+// tableVoter is a table voter without a veto as a walk sees it: gate is its voter in the
+// walk's gate, or -1 either when the walk holds it as a hard rule (every vote is needed),
+// so that it accepts every deal the walk reaches, or when its votes are not counted (the
+// vetoes' votes are enough, so that it is never pivotal).
+type tableVoter struct {
+	actor, gate, votes int
+	// sure, in whole, is whether it accepts every deal below the node.
+	sure bool
 }
 
 func (sp *Space) newZoneVisit(w *gatedWalk, record bool) *zoneVisit {
+	v := &zoneVisit{sp: sp, w: w, record: record, tal: w.t.newTally(), pivotal: make([]uint64, sp.actors)}
+	v.voters, v.vetoVotes = sp.tableVoters(w.g)
+	return v
+}
+
+// tableVoters are the table's voters without a veto as a walk under gate g sees them, and
+// the veto actors' votes.
+func (sp *Space) tableVoters(g *gate) (voters []tableVoter, vetoVotes int) {
 	dr := sp.rule
-	v := &zoneVisit{sp: sp, w: w, record: record, tal: w.t.newTally(), pivotal: make([]uint64, sp.actors), tableVoter: make([]int, sp.actors)}
-	// The table's voters in the walk's gate, for pivotal counts. A voter the walk holds as
-	// a hard rule (every vote needed) accepts every deal it reaches; each veto actor's vote
-	// is always needed.
-	for a := range v.tableVoter {
-		v.tableVoter[a] = -1
+	inGate := make([]int, sp.actors)
+	for a := range inGate {
+		inGate[a] = -1
 	}
-	if dr.needed > 0 {
-		for m, gv := range w.g.voters {
-			if dr.ratifierOf[gv.actor] < 0 && v.tableVoter[gv.actor] < 0 {
-				v.tableVoter[gv.actor] = m
-			}
+	for m, gv := range g.voters {
+		if dr.ratifierOf[gv.actor] < 0 && inGate[gv.actor] < 0 {
+			inGate[gv.actor] = m
 		}
 	}
 	for _, a := range dr.table {
 		if sp.sc.Actors[a].Veto {
-			v.vetoVotes += dr.votes[a]
+			vetoVotes += dr.votes[a]
+		} else {
+			voters = append(voters, tableVoter{actor: a, gate: inGate[a], votes: dr.votes[a]})
 		}
 	}
-	return v
+	return voters, vetoVotes
 }
 
 func (v *zoneVisit) leaf(_, gu []float64) {
-	sp, w, dr := v.sp, v.w, v.sp.rule
-	v.tal.n++
-	for k, o := range w.choice {
-		v.tal.opt[sp.off[k]+o]++
-	}
+	sp, w := v.sp, v.w
+	v.tal.one(w.t, w.choice)
 	if v.record {
 		v.members = append(v.members, sp.index(w.choice))
+		return
 	}
-	if dr.needed > 0 {
-		votes := v.vetoVotes
-		accepts := func(a int) bool { m := v.tableVoter[a]; return m < 0 || gu[m] >= w.g.voters[m].floor }
-		for _, a := range dr.table {
-			if !sp.sc.Actors[a].Veto && accepts(a) {
-				votes += dr.votes[a]
-			}
-		}
-		for _, a := range dr.table {
-			if sp.sc.Actors[a].Veto || accepts(a) && votes-dr.votes[a] < dr.needed {
-				v.pivotal[a]++
-			}
+	accepts := func(tv *tableVoter) bool { return tv.gate < 0 || gu[tv.gate] >= w.g.voters[tv.gate].floor }
+	votes := v.vetoVotes
+	for i := range v.voters {
+		if accepts(&v.voters[i]) {
+			votes += v.voters[i].votes
 		}
 	}
+	for i := range v.voters {
+		if tv := &v.voters[i]; accepts(tv) && votes-tv.votes < sp.rule.needed {
+			v.pivotal[tv.actor]++
+		}
+	}
+}
+
+// whole takes at once a subtree at depth d that lies entirely in the zone when every table
+// voter without a veto is pivotal for all of its deals or for none. The walk offers only
+// subtrees whose votes sure to come meet the quota, so a voter that may reject some deal
+// is pivotal for none: without it the quota is met. A voter sure to accept every deal is
+// pivotal for all when the most votes a deal below can gather, less its own, fall short,
+// and for none when the votes sure to come, less its own, suffice; otherwise for some
+// deals only, and the subtree is walked.
+func (v *zoneVisit) whole(d int) bool {
+	w, needed := v.w, v.sp.rule.needed
+	sure, most := v.vetoVotes, v.vetoVotes
+	for i := range v.voters {
+		tv := &v.voters[i]
+		switch {
+		case tv.gate < 0 || w.mustAccept(tv.gate, d):
+			tv.sure = true
+			sure += tv.votes
+			most += tv.votes
+		case w.mayAccept(tv.gate, d):
+			tv.sure = false
+			most += tv.votes
+		default:
+			tv.sure = false
+		}
+	}
+	for i := range v.voters {
+		if tv := &v.voters[i]; tv.sure && most-tv.votes >= needed && sure-tv.votes < needed {
+			return false
+		}
+	}
+	size := w.t.size[d]
+	v.tal.take(w.t, d, w.choice)
+	for i := range v.voters {
+		if tv := &v.voters[i]; tv.sure && most-tv.votes < needed {
+			v.pivotal[tv.actor] += size
+		}
+	}
+	return true
 }
 
 // effective writes the parties' utilities as the frontier and solutions use them: a party
@@ -956,7 +1085,7 @@ func (sp *Space) effectiveOf(choice []int, res []float64) []float64 {
 
 // gatedCount is the size of the zone (ratified or Level I only) at reservations res.
 func (sp *Space) gatedCount(ctx context.Context, res []float64, ratified bool) (uint64, error) {
-	tal, err := gatedTally(ctx, sp.partyTree(res), sp.zoneGate(res, ratified))
+	tal, err := gatedTally(ctx, sp.countTree(res), sp.zoneGate(res, ratified))
 	if err != nil {
 		return 0, err
 	}

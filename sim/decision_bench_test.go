@@ -1,6 +1,9 @@
 package sim
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // BenchmarkAnalyzeRatified is each performance case with one ratifier: a sixth generated
 // actor, with no veto, that must ratify every deal for the first. Compare with
@@ -18,4 +21,44 @@ func BenchmarkAnalyzeRatified(b *testing.B) {
 			benchmarkAnalyze(b, sc)
 		})
 	}
+}
+
+// withQuota is a generated scenario under a vote quota, the shape of the Harborco game:
+// the first vetoes of its actors keep their veto, the others and extra more generated
+// actors vote without one, one vote each, and a deal needs every veto and all but one of
+// the other votes.
+func withQuota(spec GenerateSpec, vetoes, extra int) *Scenario {
+	sc := Generate(spec)
+	spec.Actors += extra
+	sc.Actors = append(sc.Actors, Generate(spec).Actors[len(sc.Actors):]...)
+	for a := vetoes; a < len(sc.Actors); a++ {
+		sc.Actors[a].Veto = false
+	}
+	sc.Decision.VotesNeeded = len(sc.Actors) - 1
+	return sc
+}
+
+// BenchmarkAnalyzeDecided is each performance case under a vote quota: three of its actors
+// keep their veto, the rest and two more vote, and a deal needs all but one vote. The
+// analysis counts the deals each voter is pivotal for.
+func BenchmarkAnalyzeDecided(b *testing.B) {
+	for _, c := range PerfCases {
+		b.Run(c.Name, func(b *testing.B) { benchmarkAnalyze(b, withQuota(c.Spec, 3, 2)) })
+	}
+}
+
+// BenchmarkSensitivityDecided is the full sensitivity analysis of the smallest performance
+// case under the quota of BenchmarkAnalyzeDecided: each of its analyses counts a zone under
+// the rule, without needing the deals one by one.
+func BenchmarkSensitivityDecided(b *testing.B) {
+	sp := compiled(b, withQuota(PerfCases[0].Spec, 3, 2))
+	var rep *SensitivityReport
+	for b.Loop() {
+		var err error
+		if rep, err = RunSensitivity(context.Background(), sp, SensitivityOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(rep.Analyses), "analyses")
+	b.ReportMetric(float64(rep.Headline.Deals), "zone-deals")
 }

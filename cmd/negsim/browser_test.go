@@ -152,6 +152,12 @@ func reportPage(t *testing.T, scenario ...string) string {
 // (12 issues, 8 actors, the Nash product, Pareto and two ratifications) and is printed one
 // deal a block; the Security Council's fifteen members make its tables the widest of the
 // teaching files.
+//
+// No heading breaks inside a word: a line of a heading ends only at a space or after the
+// hyphen or underscore of an id. Before, headings broke anywhere to let a table fit
+// ("reservat" over "ion", "ro" over "und"): the Harborco rounds table, whose twelve columns
+// just fit, had "environmenta" over "lists r / a / u", and every record of the Security
+// Council's rounds split "electe" from "d-1".
 func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 	if pagetest.Chromium() == "" {
 		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
@@ -163,6 +169,7 @@ func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 	}{
 		{"ukraine-2026#sanctions-bite", nil, true},
 		{"teaching-security-council", []string{"teaching-security-council"}, false},
+		{"teaching-harborco-quota", []string{"teaching-harborco-quota"}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			abs := reportPage(t, c.scenario...)
@@ -184,12 +191,37 @@ func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 				Records []string `json:"records"`
 				Page    int      `json:"page"`
 				View    int      `json:"view"`
+				// Broken holds each heading that breaks inside a word, "|" where it breaks.
+				Broken []string `json:"broken"`
 			}
 			got, err := chromedp.Run(tab, chromedp.Evaluate[facts](`({
 				boxes: [...document.querySelectorAll(".wide")].map(d => ({scroll: d.scrollWidth, client: d.clientWidth, first: d.querySelector("th").textContent})),
-				records: [...document.querySelectorAll("table.record thead th")].map(th => th.textContent),
+				records: [...document.querySelectorAll("table.record thead th")].map(th => th.textContent).filter(h => h.startsWith("# ")),
 				page: document.documentElement.scrollWidth,
 				view: document.documentElement.clientWidth,
+				broken: [...document.querySelectorAll("th")].flatMap(th => {
+					// Where each character is drawn: a character lower than the one before
+					// starts a line; the text before it must end in a space, hyphen,
+					// underscore or dash.
+					const text = th.textContent, drawn = [];
+					const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+					for (let n, at = 0; (n = walk.nextNode()); at += n.data.length) {
+						for (let i = 0; i < n.data.length; i++) {
+							const r = document.createRange();
+							r.setStart(n, i);
+							r.setEnd(n, i + 1);
+							const rects = r.getClientRects();
+							if (rects.length) drawn.push({at: at + i, top: rects[0].top});
+						}
+					}
+					for (let k = 1; k < drawn.length; k++) {
+						const i = drawn[k].at;
+						if (drawn[k].top > drawn[k-1].top + 1 && !/\s/.test(text[i]) && !/[\s\-_–]/.test(text[i-1])) {
+							return [text.slice(0, i) + "|" + text.slice(i)];
+						}
+					}
+					return [];
+				}),
 			})`))
 			if err != nil {
 				t.Fatal(err)
@@ -201,6 +233,9 @@ func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 				if b.Scroll > b.Client+1 {
 					t.Errorf("the table headed %q is %d px wide in a %d px box: printed, it is cut off", b.First, b.Scroll, b.Client)
 				}
+			}
+			for _, h := range got.Broken {
+				t.Errorf("the heading %q breaks inside a word", h)
 			}
 			if got.Page > got.View+1 {
 				t.Errorf("the page is %d px wide in a %d px window", got.Page, got.View)

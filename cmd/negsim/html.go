@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -18,8 +19,11 @@ import (
 // It prints whole on A4 and Letter: a table is laid out as it is when its columns fit the
 // printed width with ids broken only after their hyphens, else transposed, else one small
 // table a row, side by side (a deal's issues, then its utilities), as the terminal fits its
-// tables; no section starts with its heading alone at the foot of a page. On screen any
-// table still too wide scrolls inside its own box, so the page never scrolls sideways.
+// tables; no section starts with its heading alone at the foot of a page. A heading never
+// breaks inside a word ("reservat-ion" reads as two words): it wraps at its spaces and at
+// the hyphens and underscores of ids, and a table whose headings cannot fit so goes to the
+// next layout. On screen any table still too wide scrolls inside its own box, so the page
+// never scrolls sideways.
 
 const pageStyle = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fff;line-height:1.45}
 main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
@@ -32,6 +36,7 @@ ul{margin:.35rem 0 .35rem 1.2rem;padding:0}
 table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}
 th,td{border:1px solid #c8d0d8;padding:.25rem .55rem;text-align:left;vertical-align:top}
 th{background:#eef3f8}
+th.break-words{overflow-wrap:anywhere}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr:nth-child(even) td{background:#f8fafc}
 figure{margin:1rem 0}
@@ -52,7 +57,7 @@ p,li{orphans:3;widows:3}
 .wide{overflow:visible}
 table{width:100%;font-size:7pt;line-height:1.25}
 th,td{padding:1px 2px;overflow-wrap:break-word}
-th{overflow-wrap:anywhere}
+th{overflow-wrap:normal;word-break:keep-all;hyphens:manual}
 td.num{overflow-wrap:normal;white-space:pre-line}
 thead{display:table-header-group}
 tr,figure{break-inside:avoid}
@@ -100,12 +105,17 @@ type htmlGrid struct {
 
 // htmlRecord is one row of a grid too wide for the page, each cell beside its column's name.
 type htmlRecord struct {
-	Title  string
-	Fields []htmlField
+	Title string
+	// TitleBreaksWords and a field's NameBreaksWords mark a heading with a word too long for
+	// its place in a record (an id of forty letters): the page lets it break inside the
+	// word, the last resort, rather than squeeze the values beside it to a letter a line.
+	TitleBreaksWords bool
+	Fields           []htmlField
 }
 
 type htmlField struct {
-	Name string
+	Name            string
+	NameBreaksWords bool
 	htmlCell
 }
 
@@ -119,7 +129,7 @@ type htmlFigure struct {
 	SVG   template.HTML
 }
 
-var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"heading": headingHTML}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -141,17 +151,17 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{else}}<p>{{.Text}}</p>
 {{end}}{{end}}{{with .Grid}}{{if .Records}}<div class="wide records">
 {{range .Records}}<table class="record">
-<thead><tr><th colspan="2">{{.Title}}</th></tr></thead>
+<thead><tr><th colspan="2"{{if .TitleBreaksWords}} class="break-words"{{end}}>{{heading .Title}}</th></tr></thead>
 <tbody>
-{{range .Fields}}<tr><th scope="row">{{.Name}}</th><td{{if .Numeric}} class="num"{{end}}>{{.Text}}</td></tr>
+{{range .Fields}}<tr><th scope="row"{{if .NameBreaksWords}} class="break-words"{{end}}>{{heading .Name}}</th><td{{if .Numeric}} class="num"{{end}}>{{.Text}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}</div>
 {{else}}{{$rowHeads := .RowHeads}}<div class="wide">
 <table{{if .RowHeads}} class="transposed"{{end}}>
-<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
+<thead><tr>{{range .Header}}<th>{{heading .}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range $i, $c := .}}{{if and $rowHeads (eq $i 0)}}<th scope="row">{{$c.Text}}</th>{{else}}<td{{if $c.Numeric}} class="num"{{end}}>{{$c.Text}}</td>{{end}}{{end}}</tr>
+{{range .Rows}}<tr>{{range $i, $c := .}}{{if and $rowHeads (eq $i 0)}}<th scope="row">{{heading $c.Text}}</th>{{else}}<td{{if $c.Numeric}} class="num"{{end}}>{{$c.Text}}</td>{{end}}{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
@@ -227,6 +237,10 @@ func inlineSVG(svg []byte, title string) template.HTML {
 // 12 mm margins of @page, 186 mm at 96 px to the inch. Letter is wider.
 const printBox = 703
 
+// recordBox is the printed width of a record, three to a row 4 mm apart; a field's name may
+// keep words up to half of it whole.
+const recordBox = (printBox - 2*4*96/25.4) / 3
+
 // printFont is the size of table text in the print styles, 7 pt, in CSS pixels; printCell
 // is what a cell adds to its text: 2 px of padding a side and a 1 px border.
 const (
@@ -253,9 +267,11 @@ func htmlGridFor(g *grid) *htmlGrid {
 	records := &htmlGrid{}
 	for r, row := range full.Rows {
 		rec := htmlRecord{Title: strings.TrimSpace(g.header[0] + " " + cell(g.rows[r], 0))}
+		rec.TitleBreaksWords = longestHeadingWord(rec.Title, true) > recordBox-printCell
 		for c := 1; c < len(row) && c < len(g.header); c++ {
 			if strings.TrimSpace(row[c].Text) != "" {
-				rec.Fields = append(rec.Fields, htmlField{Name: g.header[c], htmlCell: row[c]})
+				name := g.header[c]
+				rec.Fields = append(rec.Fields, htmlField{Name: name, NameBreaksWords: longestHeadingWord(name, false) > recordBox/2-printCell, htmlCell: row[c]})
 			}
 		}
 		records.Records = append(records.Records, rec)
@@ -282,21 +298,24 @@ func htmlCells(g *grid, numeric func(r, c int) bool) [][]htmlCell {
 
 // narrowest estimates the width in CSS pixels of the narrowest layout a browser can give the
 // table at the print styles: each column as wide as its longest unbreakable run of body text
-// (lines break at spaces, at line breaks and after hyphens); a heading may break anywhere,
-// so it asks only for its widest character.
+// (lines break at spaces, at line breaks and after hyphens) and as its heading's longest
+// word, in bold, since headings break only between words and at the joints of ids. The
+// names heading the rows of a transposed table are headings too, in the body's weight.
 func narrowest(t *htmlGrid) float64 {
 	widths := make([]float64, len(t.Header))
 	for i, h := range t.Header {
-		for _, r := range h {
-			widths[i] = max(widths[i], glyphWidth(r)*printFont)
-		}
+		widths[i] = longestHeadingWord(h, true)
 	}
 	for _, row := range t.Rows {
 		for i, c := range row {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], longestRun(c.Text))
+			if i == 0 && t.RowHeads {
+				widths[i] = max(widths[i], longestHeadingWord(c.Text, false))
+			} else {
+				widths[i] = max(widths[i], longestRun(c.Text))
+			}
 		}
 	}
 	total := 0.0
@@ -312,22 +331,74 @@ func longestRun(text string) float64 {
 	most := 0.0
 	for _, word := range strings.Fields(text) {
 		for _, piece := range strings.SplitAfter(word, "-") {
-			w := 0.0
-			for _, r := range piece {
-				w += glyphWidth(r)
-			}
-			most = max(most, w*printFont)
+			most = max(most, printedWidth(piece, false))
 		}
 	}
 	return most
 }
 
+// longestHeadingWord is the width, in CSS pixels at the print font, of the longest piece of
+// a heading the page keeps on one line: a word, or the part of an id up to its next joint.
+func longestHeadingWord(heading string, bold bool) float64 {
+	most := 0.0
+	for _, piece := range headingPieces(heading) {
+		for _, word := range strings.Fields(piece) {
+			most = max(most, printedWidth(word, bold))
+		}
+	}
+	return most
+}
+
+// headingPieces cuts a heading where a line may end inside a word: after a hyphen or an
+// underscore joining two letters or digits, the joints of an id ("russian-hardliners",
+// "elected_1"). Browsers never break after an underscore, nor after a hyphen before a digit
+// ("elected-1"), so the page marks each joint with a <wbr>; a minus sign ("-0.5") is no
+// joint.
+func headingPieces(heading string) []string {
+	runes := []rune(heading)
+	var pieces []string
+	start := 0
+	for i := 1; i+1 < len(runes); i++ {
+		if (runes[i] == '-' || runes[i] == '_') && isLetterOrDigit(runes[i-1]) && isLetterOrDigit(runes[i+1]) {
+			pieces = append(pieces, string(runes[start:i+1]))
+			start = i + 1
+		}
+	}
+	return append(pieces, string(runes[start:]))
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// headingHTML is a heading as the page writes it: escaped, with a <wbr> at each joint of
+// an id, so that the print styles, which keep words whole, can still wrap a long id.
+func headingHTML(heading string) template.HTML {
+	pieces := headingPieces(heading)
+	for i, p := range pieces {
+		pieces[i] = template.HTMLEscapeString(p)
+	}
+	return template.HTML(strings.Join(pieces, "<wbr>"))
+}
+
+// printedWidth is the width of text in CSS pixels at the print font.
+func printedWidth(text string, bold bool) float64 {
+	w := 0.0
+	for _, r := range text {
+		w += glyphWidth(r, bold)
+	}
+	return w * printFont
+}
+
 // glyphWidth is a character's advance in em in DejaVu Sans, the broad face Debian's
-// Chromium falls back to for system-ui. Faces a teacher is likelier to print with (Segoe
-// UI, Roboto, Helvetica) are narrower, so the estimate errs toward room to spare.
-func glyphWidth(r rune) float64 {
-	if r >= ' ' && int(r-' ') < len(dejaVuAdvances) {
-		return float64(dejaVuAdvances[r-' ']) / 100
+// Chromium falls back to for system-ui, or in its bold, which table headings are set in.
+// Faces a teacher is likelier to print with (Segoe UI, Roboto, Helvetica) are narrower, so
+// the estimate errs toward room to spare.
+func glyphWidth(r rune, bold bool) float64 {
+	advances := &dejaVuAdvances
+	if bold {
+		advances = &dejaVuBoldAdvances
+	}
+	if r >= ' ' && int(r-' ') < len(advances) {
+		return float64(advances[r-' ']) / 100
 	}
 	return float64(runewidth.RuneWidth(r))
 }
@@ -341,4 +412,15 @@ var dejaVuAdvances = [...]uint8{
 	61, 79, 70, 64, 62, 74, 69, 99, 69, 62, 69, 39, 34, 39, 84, 50, // P to _
 	50, 62, 64, 55, 64, 62, 36, 64, 64, 28, 28, 58, 28, 98, 64, 62, // ` to o
 	64, 64, 42, 53, 40, 64, 60, 82, 60, 60, 53, 64, 34, 64, 84, // p to ~
+}
+
+// dejaVuBoldAdvances holds DejaVu Sans Bold's advances for ' ' to '~' in hundredths of an
+// em, rounded up, as Chromium measures them (canvas measureText at 100 px, bold system-ui).
+var dejaVuBoldAdvances = [len(dejaVuAdvances)]uint8{
+	35, 46, 53, 84, 70, 101, 88, 31, 46, 46, 53, 84, 38, 42, 38, 37, // space to /
+	70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 40, 40, 84, 84, 84, 59, // 0 to ?
+	100, 78, 77, 74, 84, 69, 69, 83, 84, 38, 38, 78, 64, 100, 84, 86, // @ to O
+	74, 86, 78, 73, 69, 82, 78, 111, 78, 73, 73, 46, 37, 46, 84, 50, // P to _
+	50, 68, 72, 60, 72, 68, 44, 72, 72, 35, 35, 67, 35, 105, 72, 69, // ` to o
+	72, 72, 50, 60, 48, 72, 66, 93, 65, 66, 59, 72, 37, 72, 84, // p to ~
 }

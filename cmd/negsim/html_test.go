@@ -72,3 +72,101 @@ func TestHTMLGridKeepsNumbersAndNames(t *testing.T) {
 		t.Errorf("the records are not marked up as name and value:\n%s", page)
 	}
 }
+
+// A heading is written so that it can wrap only between words and at the joints of ids:
+// a <wbr> after each hyphen or underscore between letters or digits (browsers break after
+// neither "_" nor the hyphen of "elected-1" on their own) and nowhere else, not after a
+// minus sign; and the print styles keep its words whole.
+func TestHTMLHeadingsBreakOnlyBetweenWords(t *testing.T) {
+	g := &grid{header: []string{"russian-hardliners r / a / u", "elected-1", "vote_share", "change (-0.5)", "x-", "a<b"}}
+	g.add("1", "2", "3", "4", "5", "6")
+	var b bytes.Buffer
+	if err := (&report{sections: []section{{grid: g}}}).writeHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		"<th>russian-<wbr>hardliners r / a / u</th>",
+		"<th>elected-<wbr>1</th>",
+		"<th>vote_<wbr>share</th>",
+		"<th>change (-0.5)</th>",
+		"<th>x-</th>",
+		"<th>a&lt;b</th>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %s in the page:\n%s", want, page)
+		}
+	}
+	if n := strings.Count(page, "<wbr>"); n != 3 {
+		t.Errorf("%d <wbr> in the page; want the 3 of the three ids", n)
+	}
+	_, printStyles, _ := strings.Cut(pageStyle, "@media print")
+	if !strings.Contains(printStyles, "th{overflow-wrap:normal;word-break:keep-all;hyphens:manual}") || strings.Contains(printStyles, "th{overflow-wrap:anywhere") {
+		t.Errorf("the print styles let a heading break inside a word:\n%s", printStyles)
+	}
+}
+
+// The estimate of a table's printed width counts each heading's longest word, in bold: a
+// heading too long for its column no longer narrows to a letter a line. The seven columns of
+// "mmmmmmmmmm" fit as 688.1 px (TestHTMLGridFitsThePrintedWidth). Heading the first with
+// "mmmmmmmmmmmm" instead of "a": 12 bold "m" (1.05 em) are 12.6 em, 117.6 px at 9.333 px,
+// so that column is 122.6 px with padding and the table 688.1 - 96.47 + 122.6 = 714.2 px,
+// over A4's 703. Transposed it is wider still (eight columns of 96.47 px and the names),
+// so it prints one record a row. Cut at a hyphen, an underscore or a space the longest
+// piece is "mmmmmm-" (6.72 em, 62.7 px) or shorter, narrower than the column's cells: the
+// table stays as it is.
+func TestHTMLGridCountsHeadingWords(t *testing.T) {
+	table := func(heading string) *htmlGrid {
+		g := &grid{header: []string{"#", heading, "b", "c", "d", "e", "f", "g"}}
+		for r := range 8 {
+			row := []string{string(rune('1' + r))}
+			for range 7 {
+				row = append(row, "mmmmmmmmmm")
+			}
+			g.add(row...)
+		}
+		return htmlGridFor(g)
+	}
+	if got := table("mmmmmmmmmmmm"); len(got.Records) != 8 || got.Records[0].Fields[0].Name != "mmmmmmmmmmmm" {
+		t.Errorf("a heading of one long word: header %v, transposed %v, %d records; want one record a row", got.Header, got.RowHeads, len(got.Records))
+	}
+	for _, heading := range []string{"mmmmmm-mmmmmm", "mmmmmm_mmmmmm", "mmmmmm mmmmmm"} {
+		if got := table(heading); got.RowHeads || got.Records != nil || got.Header[1] != heading {
+			t.Errorf("%q: header %v, transposed %v, %d records; want the table as it is", heading, got.Header, got.RowHeads, len(got.Records))
+		}
+	}
+}
+
+// In a record, the last layout, a name keeps its words whole up to half the record's width,
+// and only a longer word may break, so that the values beside it keep their room. A record
+// printed three abreast 4 mm (15.12 px) apart is (703 - 2 · 15.12) / 3 = 224.25 px wide; a
+// name in the body's weight may ask 224.25 / 2 - 5 = 107.1 px: "m" is 0.98 em, 9.147 px,
+// so eleven are 100.6 px and keep whole, thirteen are 118.9 px and may break. The title, in
+// bold, may ask the whole record less its cell, 219.25 px: "# 1" does; "# " and 25 bold
+// "m" (25 · 1.05 em = 245 px) do not.
+func TestHTMLRecordsBreakOnlyWordsTooLongForThem(t *testing.T) {
+	eleven, thirteen := strings.Repeat("m", 11), strings.Repeat("m", 13)
+	g := &grid{header: []string{"#", eleven, thirteen, "note"}}
+	g.add("1", "x", "y", strings.Repeat("x", 200))
+	g.add(strings.Repeat("m", 25), "x", "y", strings.Repeat("x", 200))
+	got := htmlGridFor(g)
+	if len(got.Records) != 2 || len(got.Records[0].Fields) != 3 {
+		t.Fatalf("want two records of three fields: %+v", got)
+	}
+	first, second := got.Records[0], got.Records[1]
+	if first.Fields[0].NameBreaksWords || !first.Fields[1].NameBreaksWords || first.Fields[2].NameBreaksWords {
+		t.Errorf("names breaking words: %s %v, %s %v, note %v; want only the thirteen letters",
+			eleven, first.Fields[0].NameBreaksWords, thirteen, first.Fields[1].NameBreaksWords, first.Fields[2].NameBreaksWords)
+	}
+	if first.TitleBreaksWords || !second.TitleBreaksWords {
+		t.Errorf("titles breaking words: %q %v, %q %v; want only the second", first.Title, first.TitleBreaksWords, second.Title, second.TitleBreaksWords)
+	}
+	var b bytes.Buffer
+	if err := (&report{sections: []section{{grid: g}}}).writeHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if !strings.Contains(page, `<th scope="row" class="break-words">`+thirteen+`</th>`) || !strings.Contains(page, `<th scope="row">`+eleven+`</th>`) || strings.Count(page, `class="break-words"`) != 3 {
+		t.Errorf("want the thirteen letters marked in both records and the second record's title, no other heading:\n%s", page)
+	}
+}
