@@ -161,15 +161,6 @@ type Heard struct {
 	Reservation float64 `json:"reservation"`
 }
 
-// NoText is a round of a played session that passed with nothing on the table.
-type NoText struct {
-	Round int `json:"round"`
-	// By is the proposer of the round: the mediator ("" for a neutral one) or the party
-	// whose turn it was.
-	By  string `json:"by,omitempty"`
-	Why string `json:"why"`
-}
-
 // Worth is what a deal is worth to the seat this round.
 type Worth struct {
 	Utility     float64 `json:"utility"`
@@ -472,7 +463,7 @@ func (g *Game) close(rd *Round) (bool, error) {
 			// The seat left the table on its own turn to propose.
 			return false, nil
 		}
-		nt := g.noText(rd.Round)
+		nt := g.rn.noText(rd.Round)
 		tr.NoText = append(tr.NoText, nt)
 		g.heard = append(g.heard, Heard{Round: rd.Round, By: nt.By, Basis: BasisNoText, Options: map[string]string{},
 			AcceptedBy: []string{}, NoText: nt.Why, Reservation: seatReservation})
@@ -490,34 +481,6 @@ func (g *Game) close(rd *Round) (bool, error) {
 	}
 	tr.Outcome, tr.Ended = *out, EndAgreement
 	return true, nil
-}
-
-// noText says why round t's proposer put nothing on the table. Both protocols choose
-// among the deals within every party's red lines (every veto actor's, or under a decision
-// rule every party at the table), falling back to the nearest such deal when none is
-// accepted now; nothing is proposed only when no deal keeps all those red lines, as the
-// proposer sees them when it holds beliefs.
-func (g *Game) noText(t int) NoText {
-	sc := g.rn.sp.sc
-	p := g.rn.proposerAt(t)
-	parties := "every party with a veto"
-	if g.rn.sp.rule != nil {
-		parties = "every party at the table"
-	}
-	if p < 0 {
-		return NoText{Round: t, Why: fmt.Sprintf("the mediator finds no text that %s could accept (every deal crosses a red line of one of them)", parties)}
-	}
-	name := sc.Actors[p].Name
-	if len(g.rn.start.Actors[p].Beliefs.Set) > 0 {
-		if g.tr.Protocol == ProtocolMediated {
-			return NoText{Round: t, By: sc.Actors[p].ID, Why: fmt.Sprintf("%s finds no text that it believes %s could accept (as it sees their red lines, every deal crosses one of them)", name, parties)}
-		}
-		return NoText{Round: t, By: sc.Actors[p].ID, Why: fmt.Sprintf("%s has no deal to propose that it believes %s could accept (as it sees their red lines, every deal crosses one of them)", name, parties)}
-	}
-	if g.tr.Protocol == ProtocolMediated {
-		return NoText{Round: t, By: sc.Actors[p].ID, Why: fmt.Sprintf("%s finds no text that %s could accept (every deal crosses a red line of one of them)", name, parties)}
-	}
-	return NoText{Round: t, By: sc.Actors[p].ID, Why: fmt.Sprintf("%s has no deal to propose that %s could accept (every deal crosses a red line of one of them)", name, parties)}
 }
 
 // Idle reports whether the talks ended before the seat had any move: every round passed
@@ -568,8 +531,8 @@ func (g *Game) next(ctx context.Context) error {
 	return g.advance(ctx)
 }
 
-// advance opens the round and runs it up to the seat's move. A round with no proposal (the
-// veto actors' red lines clash) passes without one.
+// advance opens the round and runs it up to the seat's move. A round with no proposal
+// passes without one; the transcript's NoText says why.
 func (g *Game) advance(ctx context.Context) error {
 	g.rn.ctx = ctx
 	st, err := g.rn.open(g.t)

@@ -144,6 +144,21 @@ func TestPlayWithTheModelsMovesIsRounds(t *testing.T) {
 				// Whom a proposer misjudged comes from its beliefs; a person's are not modelled.
 				got.Rounds[i].Misjudged = m.Misjudged
 			}
+			// A played transcript tells a round with nothing on the table in its own no_text,
+			// with the proposer, in Rounds' words; its rounds leave no_text empty.
+			told := map[int]string{}
+			for _, nt := range g.Transcript().NoText {
+				told[nt.Round] = nt.Why
+			}
+			for i := range want.Rounds[:compared] {
+				if want.Rounds[i].Proposal != nil {
+					continue
+				}
+				if told[i] != want.Rounds[i].NoText || want.Rounds[i].NoText == "" {
+					t.Errorf("round %d with nothing on the table: the game says %q, Rounds %q", i, told[i], want.Rounds[i].NoText)
+				}
+				want.Rounds[i].NoText = ""
+			}
 			if compared == len(got.Rounds) && compared == len(want.Rounds) {
 				if a, b := jsonOf(t, got), jsonOf(t, want); a != b {
 					t.Errorf("the played transcript differs from Rounds:\nplay:   %s\nrounds: %s", a, b)
@@ -487,6 +502,10 @@ func TestPlayNothingOnTheTable(t *testing.T) {
 	for i, nt := range tr.NoText {
 		if want.Rounds[i].Proposal != nil {
 			t.Fatalf("Rounds proposes in round %d", i)
+		}
+		// negsim rounds and negsim play tell the same round in the same words.
+		if nt.Why != want.Rounds[i].NoText {
+			t.Errorf("round %d: the game says %q, Rounds says %q", i, nt.Why, want.Rounds[i].NoText)
 		}
 		if nt.Round != i || nt.By != "united-states" || !strings.HasPrefix(nt.Why, "United States finds no text that it believes") {
 			t.Errorf("round %d: %+v", i, nt)

@@ -82,9 +82,14 @@ type Round struct {
 	Round  int          `json:"round"`
 	Events []FiredEvent `json:"events"`
 	Actors []ActorRound `json:"actors"`
-	// Proposal is nil when no deal keeps every veto actor's red lines.
-	Proposal   *Proposal `json:"proposal"`
-	AcceptedBy []string  `json:"accepted_by"`
+	// Proposal is nil when no deal keeps every party's red lines as the proposer sees them.
+	Proposal *Proposal `json:"proposal"`
+	// NoText, in a round with no proposal, says why the proposer (or the mediator) put
+	// nothing on the table: whose red lines, and whether as it truly knows them or as it
+	// believes them. A played session's transcript lists these rounds in its own no_text,
+	// with the proposer, and leaves this empty.
+	NoText     string   `json:"no_text,omitempty"`
+	AcceptedBy []string `json:"accepted_by"`
 	// ZOPA is the number of deals every veto actor accepts at this round's reservations;
 	// talks are ripe when it is above 0, whether or not anyone accepts yet.
 	ZOPA      uint64 `json:"zopa_size"`
@@ -509,7 +514,11 @@ func (rn *rounds) round(t int, prev []int) (*Round, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rn.answer(st, prop, believed, prev), nil
+	rd := rn.answer(st, prop, believed, prev)
+	if prop == nil {
+		rd.NoText = rn.noText(t).Why
+	}
+	return rd, nil
 }
 
 func (rn *rounds) open(t int) (*roundStart, error) {

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -21,6 +22,50 @@ func (rn *rounds) proposerAt(t int) int {
 	}
 	ps := rn.sp.Parties()
 	return ps[t%len(ps)]
+}
+
+// NoText is a round that passed with nothing on the table, and why.
+type NoText struct {
+	Round int `json:"round"`
+	// By is the proposer of the round: the mediator ("" for a neutral one) or the party
+	// whose turn it was.
+	By  string `json:"by,omitempty"`
+	Why string `json:"why"`
+}
+
+// noText says why round t's proposer put nothing on the table; Rounds records it on the
+// round and a played session in its transcript, so both tell it in the same words. Both
+// protocols choose among the deals within every party's red lines, falling back to the
+// nearest such deal when none is accepted now; nothing is proposed only when no deal keeps
+// all those red lines, as the proposer sees them when it holds beliefs: then the true red
+// lines may well leave room, and saying "they clash" would blame the parties for the
+// proposer's picture.
+func (rn *rounds) noText(t int) NoText {
+	sc := rn.sp.sc
+	p := rn.proposerAt(t)
+	// The proposer searches within the red lines of the parties (Space.Parties): the veto
+	// actors, or with no veto at all every voter. Under a decision rule whose table also
+	// seats voters without a veto, their red lines do not stop a text.
+	parties := "every party with a veto"
+	if r := rn.sp.rule; r != nil && len(r.parties) == len(r.table) {
+		parties = "every party at the table"
+	}
+	if p < 0 {
+		return NoText{Round: t, Why: fmt.Sprintf("the mediator finds no text that %s could accept (every deal crosses a red line of one of them)", parties)}
+	}
+	nt := NoText{Round: t, By: sc.Actors[p].ID}
+	name := sc.Actors[p].Name
+	switch believes := len(rn.start.Actors[p].Beliefs.Set) > 0; {
+	case believes && rn.protocol == ProtocolMediated:
+		nt.Why = fmt.Sprintf("%s finds no text that it believes %s could accept (as it sees their red lines, every deal crosses one of them)", name, parties)
+	case believes:
+		nt.Why = fmt.Sprintf("%s has no deal to propose that it believes %s could accept (as it sees their red lines, every deal crosses one of them)", name, parties)
+	case rn.protocol == ProtocolMediated:
+		nt.Why = fmt.Sprintf("%s finds no text that %s could accept (every deal crosses a red line of one of them)", name, parties)
+	default:
+		nt.Why = fmt.Sprintf("%s has no deal to propose that %s could accept (every deal crosses a red line of one of them)", name, parties)
+	}
+	return nt
 }
 
 // picture is a proposer's view of the talks: its perceived scenario compiled, the others'

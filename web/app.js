@@ -783,8 +783,16 @@ function renderRounds(tr) {
   selectedRound = Math.min(selectedRound, tr.rounds.length - 1);
   pick.value = String(selectedRound);
   drawRound(tr);
+  // A round with nothing on the table says why, as negsim rounds does: in full the first
+  // time, then by the round that first said it.
+  const told = new Map();
+  const noText = (r) => {
+    if (told.has(r.no_text)) return `none, for the same reason as in round ${told.get(r.no_text)}`;
+    told.set(r.no_text, r.round);
+    return `none: ${r.no_text}`;
+  };
   const rows = tr.rounds.map((r) => [String(r.round), count(r.zopa_size), r.proposal ? (r.proposal.by ? actorName(r.proposal.by) : "mediator") : "–",
-    r.proposal ? r.proposal.changed.map((i) => `${i}=${r.proposal.options[i]}`).join(", ") : "–", r.accepted_by.map(actorName).join(", ") || "nobody",
+    r.proposal ? r.proposal.changed.map((i) => `${i}=${r.proposal.options[i]}`).join(", ") : noText(r), r.accepted_by.map(actorName).join(", ") || "nobody",
     r.events.map((e) => e.why).join("; ")]);
   $("rounds-table").replaceChildren(table(["round", "zone", "proposed by", "proposal (what changed)", "accepted by", "events"], rows, [1]));
 }
@@ -811,7 +819,7 @@ function drawRound(tr) {
   $("round-detail").replaceChildren(
     h("h3", {text: `Round ${r.round}${r.agreement ? ": agreement" : ""}`}),
     ...(r.events.length ? [h("p", {text: "Events: " + r.events.map((e) => e.why).join("; ")})] : []),
-    h("p", {text: r.proposal ? `Proposal${r.proposal.by ? " by " + actorName(r.proposal.by) : ""}: ${dealPairs(r.proposal.options)}` : "No proposal: no deal keeps every red line."}),
+    h("p", {text: r.proposal ? `Proposal${r.proposal.by ? " by " + actorName(r.proposal.by) : ""}: ${dealPairs(r.proposal.options)}` : `No proposal: ${r.no_text}.`}),
     h("div", {class: "scroll"}, table(["actor", "reservation", "aspiration", "proposal's value", "accepts"], rows, [1, 2, 3])),
     h("p", {text: `Zone at this round's reservations: ${count(r.zopa_size)} deals.`}));
 }

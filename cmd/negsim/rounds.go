@@ -45,8 +45,10 @@ Protocols (protocol.kind, or --protocol):
                the others is largest. The default otherwise.
 
 Each round shows every actor's reservation, aspiration and utility from the proposal, the
-proposal (only the issues that changed; JSON has the whole deal), who accepts, the size of
-the ZOPA at that round's reservations (ripe: above 0) and the events with their why.
+proposal (only the issues that changed; JSON has the whole deal) or why there is none (the
+proposer finds no deal within the red lines as it sees them, by its beliefs if it holds
+any), who accepts, the size of the ZOPA at that round's reservations (ripe: above 0) and
+the events with their why.
 The run is deterministic: it draws no random numbers, so --seed changes nothing today and
 is recorded for stochastic strategies to come.`,
 		Example: `  negsim rounds

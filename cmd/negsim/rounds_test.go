@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
 	"slices"
@@ -263,5 +264,65 @@ func TestOutcomeNumbersRoundsAsTheTableDoes(t *testing.T) {
 	out := runOK(t, "rounds", "testdata/rounds-market.yaml", "--set", "actors.buyer.strategy=conceder")
 	if !strings.Contains(out, "│     5 │") || !strings.Contains(out, "Agreement in round 5 of rounds 0 to 5 (") {
 		t.Errorf("want the table's round 5 and the outcome in round 5 of rounds 0 to 5:\n%s", out)
+	}
+}
+
+// The reference scenario as shipped: the United States mediates with beliefs about the
+// others and finds no text it believes all of them could accept, in every round, as
+// negsim play --as ukraine tells it (testdata/play/mediated-nothing-on-the-table.txtar).
+// Every format of rounds must give that reason, not blame the veto actors' red lines.
+func TestRoundsSaysWhyNothingIsOnTheTable(t *testing.T) {
+	const why = "United States finds no text that it believes every party at the table could accept (as it sees their red lines, every deal crosses one of them)"
+	tr, _ := roundsJSON(t)
+	if len(tr.Rounds) != 8 {
+		t.Fatalf("%d rounds, want the file's 8", len(tr.Rounds))
+	}
+	for _, rd := range tr.Rounds {
+		if rd.Proposal != nil || rd.NoText != why {
+			t.Errorf("round %d: proposal %v, no_text %q", rd.Round, rd.Proposal, rd.NoText)
+		}
+	}
+	// The table says the reason in round 0 and refers the seven rounds after it there.
+	for _, format := range []string{"table", "markdown", "html"} {
+		out := runOK(t, "rounds", "--format", format, "--wide")
+		if format == "html" {
+			out = html.UnescapeString(out)
+		}
+		if strings.Contains(out, "red lines clash") {
+			t.Errorf("%s: still says the red lines clash", format)
+		}
+		if n := strings.Count(out, "none: "+why); n != 1 {
+			t.Errorf("%s: the reason is given %d times, want once, in round 0", format, n)
+		}
+		if n := strings.Count(out, "none, for the same reason as in round 0"); n != 7 {
+			t.Errorf("%s: %d rounds refer to round 0's reason, want 7 (rounds 1 to 7)", format, n)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(runOK(t, "rounds", "--format", "csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], "no_text")
+	if col < 0 {
+		t.Fatalf("the CSV has no no_text column: %v", rows[0])
+	}
+	for i, row := range rows[1:] {
+		if row[col] != why {
+			t.Errorf("CSV round %d: no_text %q", i, row[col])
+		}
+	}
+	// The report a student hands in prints the rounds the same way.
+	report := html.UnescapeString(runOK(t, "report", "--format", "html"))
+	if !strings.Contains(report, "none: "+why) {
+		t.Error("the HTML report's rounds do not say why nothing is on the table")
+	}
+
+	// Alternating offers: each party proposes in turn and says for itself; Europe holds no
+	// beliefs, so its rounds (3 and 7) speak of the red lines plainly.
+	tr, _ = roundsJSON(t, "--protocol", "alternating")
+	europe := "Europe (EU, UK and the Coalition of the Willing) has no deal to propose that every party at the table could accept (every deal crosses a red line of one of them)"
+	ukraine := "Ukraine has no deal to propose that it believes every party at the table could accept (as it sees their red lines, every deal crosses one of them)"
+	if tr.Rounds[0].NoText != ukraine || tr.Rounds[3].NoText != europe || tr.Rounds[7].NoText != europe {
+		t.Errorf("alternating: rounds 0, 3, 7 say %q, %q, %q", tr.Rounds[0].NoText, tr.Rounds[3].NoText, tr.Rounds[7].NoText)
 	}
 }

@@ -89,10 +89,18 @@ func eventChanges(ev sim.FiredEvent) string {
 	return strings.Join(parts, "; ")
 }
 
-// compactProposal shows only the issues that changed, so a reader sees the moves.
-func compactProposal(sc *sim.Scenario, p *sim.Proposal) string {
+// compactProposal shows only the issues that changed, so a reader sees the moves. A round
+// with nothing on the table says why, in the engine's words (the proposer's, as it sees the
+// red lines); told names the round that first gave each reason, so that talks stalled for
+// one reason say it once rather than in every row.
+func compactProposal(rd *sim.Round, told map[string]int) string {
+	p := rd.Proposal
 	if p == nil {
-		return "none: the veto actors' red lines clash"
+		if first, ok := told[rd.NoText]; ok {
+			return fmt.Sprintf("none, for the same reason as in round %d", first)
+		}
+		told[rd.NoText] = rd.Round
+		return "none: " + rd.NoText
 	}
 	if len(p.Changed) == 0 {
 		return "unchanged"
@@ -126,6 +134,7 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 	}
 	g.header = append(g.header, "proposal", "by", "accepted by", "ZOPA", "events")
 	g.right = append(g.right, false, false, false, true, false)
+	told := map[string]int{}
 	for _, rd := range tr.Rounds {
 		row := []string{fmt.Sprint(rd.Round)}
 		for _, ar := range rd.Actors {
@@ -152,7 +161,7 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		for _, ev := range rd.Events {
 			whys = append(whys, ev.Why)
 		}
-		row = append(row, compactProposal(sc, rd.Proposal), proposalBy(tr, rd.Proposal), accepted, count(rd.ZOPA), strings.Join(whys, "; "))
+		row = append(row, compactProposal(&rd, told), proposalBy(tr, rd.Proposal), accepted, count(rd.ZOPA), strings.Join(whys, "; "))
 		g.add(row...)
 	}
 	return g
@@ -168,16 +177,20 @@ func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		g.header = append(g.header, "reservation_"+ac.ID, "aspiration_"+ac.ID, "utility_"+ac.ID, "accepts_"+ac.ID)
 	}
 	g.header = append(g.header, "agreement", "events")
-	votes, misjudged := false, false
+	votes, misjudged, noText := false, false, false
 	for _, rd := range tr.Rounds {
 		votes = votes || rd.Votes != nil
 		misjudged = misjudged || len(rd.Misjudged) > 0
+		noText = noText || rd.NoText != ""
 	}
 	if votes {
 		g.header = append(g.header, "votes")
 	}
 	if misjudged {
 		g.header = append(g.header, "misjudged")
+	}
+	if noText {
+		g.header = append(g.header, "no_text")
 	}
 	for _, rd := range tr.Rounds {
 		row := []string{fmt.Sprint(rd.Round), fmt.Sprint(rd.ZOPA), fmt.Sprint(rd.Ripe)}
@@ -213,6 +226,9 @@ func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		}
 		if misjudged {
 			row = append(row, strings.Join(rd.Misjudged, " "))
+		}
+		if noText {
+			row = append(row, rd.NoText)
 		}
 		g.add(row...)
 	}
