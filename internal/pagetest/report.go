@@ -123,9 +123,10 @@ var grouped = regexp.MustCompile(`^\d{1,3}(,\d{3})*$`)
 // a page. The report and its print as PDF go to the test's artifact folder, name-case.html
 // and .pdf, for a person to look at.
 func DriveReport(t *testing.T, origin, name string, cases []ReportCase) {
-	s := start(t, origin)
 	for _, c := range cases {
-		s.do(chromedp.Navigate("about:blank"))
+		// A browser of its own for each state, opened at its link, as a student follows one;
+		// a hash change within one page would show the next state only once it has loaded.
+		s := start(t, origin)
 		s.do(chromedp.Navigate(origin + "#" + c.Hash))
 		s.settled()
 		report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)
@@ -183,6 +184,6 @@ func DriveReport(t *testing.T, origin, name string, cases []ReportCase) {
 			t.Fatal(err)
 		}
 		os.WriteFile(filepath.Join(t.ArtifactDir(), name+"-"+c.Name+".pdf"), pdf.Data, 0o644)
+		s.checkConsole()
 	}
-	s.checkConsole()
 }
