@@ -870,15 +870,33 @@ function renderShare(ex) {
 }
 
 // buildReport is the report of the current state as one HTML file.
+// settledPage resolves once the page shows what its address says: the report takes its
+// chart from the screen and its scenario from the one open, which a change still being
+// computed (another scenario opening, a slider just moved) would mix with the old results.
+function settledPage() {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.body.dataset.busy === "false" && document.body.dataset.hash === location.hash) resolve();
+      else setTimeout(check, 50);
+    };
+    check();
+  });
+}
+
 async function buildReport() {
-  const q = query();
-  const [an, ex, tr, cmp, exp] = await Promise.all([
-    fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchOnce("words", "explain", q, q), fetchOnce("rounds", "rounds", q, q),
-    fetchOnce("compare", "compare", {...q, limit: 10}, q), fetchOnce("export", "export", q, q)]);
-  const chart = $("chart").querySelector("svg"), key = $("chart").querySelector(".legend");
-  return reportHTML({scenario: loaded.scenario, file: loaded.file, variant: state.variant, set: [...state.set], link: location.href,
-    analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", legend: key ? key.outerHTML : "",
-    dealText, actorName, issueName, count});
+  for (;;) {
+    await settledPage();
+    const q = query(), open = loaded;
+    const [an, ex, tr, cmp, exp] = await Promise.all([
+      fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchOnce("words", "explain", q, q), fetchOnce("rounds", "rounds", q, q),
+      fetchOnce("compare", "compare", {...q, limit: 10}, q), fetchOnce("export", "export", q, q)]);
+    // Changed while the results came: make the report of what is on screen now.
+    if (key(query()) !== key(q) || loaded !== open || document.body.dataset.busy !== "false") continue;
+    const chart = $("chart").querySelector("svg"), legendKey = $("chart").querySelector(".legend");
+    return reportHTML({scenario: open.scenario, file: open.file, variant: state.variant, set: [...state.set], link: location.href,
+      analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", legend: legendKey ? legendKey.outerHTML : "",
+      dealText, actorName, issueName, count});
+  }
 }
 // Tests read the report without going through a download.
 window.negsimReport = buildReport;

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -186,4 +187,23 @@ func DriveReport(t *testing.T, origin, name string, cases []ReportCase) {
 		os.WriteFile(filepath.Join(t.ArtifactDir(), name+"-"+c.Name+".pdf"), pdf.Data, 0o644)
 		s.checkConsole()
 	}
+	reportWhileSwitching(t, origin, cases)
+}
+
+// reportWhileSwitching asks for the report at once after the address names another
+// scenario, as a student who follows a link and presses Download before the page has
+// loaded it: the report must be the new scenario's whole, not its title over the old one's
+// results.
+func reportWhileSwitching(t *testing.T, origin string, cases []ReportCase) {
+	from, to := cases[0], cases[len(cases)-1]
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + from.Hash))
+	s.settled()
+	report := evalJS[string](s, `location.hash = `+strconv.Quote("#"+to.Hash)+`; window.negsimReport()`, chromedp.EvalAwaitPromise)
+	for _, want := range to.Want {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report asked for while the page switched from %s to %s lacks %q", from.Name, to.Name, want)
+		}
+	}
+	s.checkConsole()
 }
