@@ -63,33 +63,8 @@ func TestPivotalCountsAgreeWithBruteForce(t *testing.T) {
 		}
 		checked++
 		fail := drawFailure(t, n, sc)
-		ref := referenceRule(sp)
 		res := sp.reservations()
-		// The brute force: the zone, its per-option counts, and per table voter the deals
-		// it is pivotal for.
-		var zone uint64
-		perOption := make([]uint64, sp.off[sp.issues])
-		wantPivotal := make([]uint64, sp.actors)
-		eachDeal(sc, func(c []int) {
-			if !ref.passes(c) {
-				return
-			}
-			zone++
-			for k, o := range c {
-				perOption[sp.off[k]+o]++
-			}
-			votes := 0
-			for _, a := range sp.rule.table {
-				if sp.Accepts(a, c, res[a]) {
-					votes += sc.Actors[a].Votes
-				}
-			}
-			for _, a := range sp.rule.table {
-				if sc.Actors[a].Veto || sp.Accepts(a, c, res[a]) && votes-sc.Actors[a].Votes < sc.Decision.VotesNeeded {
-					wantPivotal[a]++
-				}
-			}
-		})
+		zone, perOption, wantPivotal := bruteRuleZone(sp, res)
 		check := func(way string, tal *tally, pivotal map[int]uint64) {
 			t.Helper()
 			if tal.n != zone || !slices.Equal(tal.opt, perOption) {
@@ -247,30 +222,11 @@ func TestInclusionInTheMiddleAgreesWithBruteForce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ref := referenceRule(sp)
-		var zone uint64
-		perOption := make([]uint64, sp.off[sp.issues])
+		zone, perOption, pivotalOf := bruteRuleZone(sp, res)
 		want := make([]uint64, len(pivots))
-		eachDeal(sc, func(c []int) {
-			if !ref.passes(c) {
-				return
-			}
-			zone++
-			for k, o := range c {
-				perOption[sp.off[k]+o]++
-			}
-			votes := 0
-			for _, a := range sp.rule.table {
-				if sp.Accepts(a, c, res[a]) {
-					votes += sc.Actors[a].Votes
-				}
-			}
-			for i, p := range pivots {
-				if sp.Accepts(p.actor, c, res[p.actor]) && votes-p.votes < sc.Decision.VotesNeeded {
-					want[i]++
-				}
-			}
-		})
+		for i, p := range pivots {
+			want[i] = pivotalOf[p.actor]
+		}
 		if tal.n != zone || !slices.Equal(tal.opt, perOption) || !slices.Equal(pivotal, want) {
 			fail("zone %d, per option %v, pivotal %v; brute force %d, %v, %v", tal.n, tal.opt, pivotal, zone, perOption, want)
 		}
@@ -302,4 +258,35 @@ func TestInclusionInconsistentCountsAreRefused(t *testing.T) {
 			t.Errorf("%s: consistent = %v, want %v", c.name, got, c.want)
 		}
 	}
+}
+
+// bruteRuleZone enumerates every deal under sp's decision rule at reservations res: the
+// zone, how often each option occurs in it, and per table voter the zone deals its vote is
+// needed for (a veto actor's, every one of them).
+func bruteRuleZone(sp *Space, res []float64) (zone uint64, perOption, pivotal []uint64) {
+	sc := sp.sc
+	ref := referenceRule(sp)
+	perOption = make([]uint64, sp.off[sp.issues])
+	pivotal = make([]uint64, sp.actors)
+	eachDeal(sc, func(c []int) {
+		if !ref.passes(c) {
+			return
+		}
+		zone++
+		for k, o := range c {
+			perOption[sp.off[k]+o]++
+		}
+		votes := 0
+		for _, a := range sp.rule.table {
+			if sp.Accepts(a, c, res[a]) {
+				votes += sc.Actors[a].Votes
+			}
+		}
+		for _, a := range sp.rule.table {
+			if sc.Actors[a].Veto || sp.Accepts(a, c, res[a]) && votes-sc.Actors[a].Votes < sc.Decision.VotesNeeded {
+				pivotal[a]++
+			}
+		}
+	})
+	return zone, perOption, pivotal
 }
