@@ -95,6 +95,27 @@ func TestStaticSite(t *testing.T) {
 	pagetest.DrivePlay(t, srv.URL+"/", "static", want)
 	// As shipped the seat has no move: the page in the browser's engine must say so too.
 	pagetest.DriveIdlePlay(t, srv.URL+"/", "static")
+
+	// The Rounds view as shipped: each round's reason for nothing on the table, as the
+	// engine gives it.
+	body, _ := json.Marshal(api.Query{Scenario: "ukraine-2026"})
+	resp, err := engine.Handle(context.Background(), "rounds", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr struct {
+		Rounds []struct {
+			NoText string `json:"no_text"`
+		} `json:"rounds"`
+	}
+	if err := json.Unmarshal(resp, &tr); err != nil {
+		t.Fatal(err)
+	}
+	var noText []string
+	for _, rd := range tr.Rounds {
+		noText = append(noText, rd.NoText)
+	}
+	pagetest.DriveNoTextRounds(t, srv.URL+"/", "static", noText)
 }
 
 // terminalTranscript is the transcript `negsim play --transcript` wrote in a scripted
