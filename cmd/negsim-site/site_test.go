@@ -57,9 +57,7 @@ func TestStaticSite(t *testing.T) {
 		}
 	}
 
-	if pagetest.Chromium() == "" {
-		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run the browser part")
-	}
+	pagetest.RequireChromium(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	engine := api.New(api.Options{})

@@ -19,9 +19,7 @@ import (
 // draw with a size, nothing is written to the console, and a screenshot of a chart is not
 // blank.
 func TestHTMLReportRendersInChromium(t *testing.T) {
-	if pagetest.Chromium() == "" {
-		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
-	}
+	pagetest.RequireChromium(t)
 	abs := reportPage(t)
 	ctx, tab := pagetest.Tab(t, 1200, 900, 90*time.Second)
 
@@ -158,9 +156,7 @@ func reportPage(t *testing.T, scenario ...string) string {
 // just fit, had "environmenta" over "lists r / a / u", and every record of the Security
 // Council's rounds split "electe" from "d-1".
 func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
-	if pagetest.Chromium() == "" {
-		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
-	}
+	pagetest.RequireChromium(t)
 	for _, c := range []struct {
 		name     string
 		scenario []string

@@ -9,9 +9,7 @@ import (
 // The report the served page offers for download: its counts carry separators, as
 // negsim analyze and rounds count, and it prints whole on A4.
 func TestPageReportServed(t *testing.T) {
-	if pagetest.Chromium() == "" {
-		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
-	}
+	pagetest.RequireChromium(t)
 	cases := pagetest.ReportCases(t, func(command string, st pagetest.ReportState) []byte {
 		args := []string{command, st.Scenario, "--format", "json"}
 		if st.Variant != "" {

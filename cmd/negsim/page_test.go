@@ -9,9 +9,7 @@ import (
 // The page served by negsim serve, driven in Chromium; every result is compared with
 // `negsim analyze --format json` for the same variant and overrides.
 func TestPageServed(t *testing.T) {
-	if pagetest.Chromium() == "" {
-		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
-	}
+	pagetest.RequireChromium(t)
 	url, _ := startServe(t)
 	issues := []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language", "interim"}
 	oracle := func(variant string, sets []string) pagetest.Answer {

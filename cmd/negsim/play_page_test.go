@@ -13,9 +13,7 @@ import (
 // as the terminal's does for the same moves, transcript for transcript, and its link
 // resumes it.
 func TestPlayPageServed(t *testing.T) {
-	if pagetest.Chromium() == "" {
-		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
-	}
+	pagetest.RequireChromium(t)
 	ps := pagetest.PlaySession
 	transcript := filepath.Join(t.TempDir(), "session.json")
 	moves := strings.Join(ps.Moves, "\n") + "\n"

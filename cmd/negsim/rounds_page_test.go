@@ -9,9 +9,7 @@ import (
 // The Rounds view served by negsim serve, in Chromium: a round with nothing on the table
 // says why in the words of negsim rounds --format json, round for round.
 func TestRoundsPageServed(t *testing.T) {
-	if pagetest.Chromium() == "" {
-		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) to run this test")
-	}
+	pagetest.RequireChromium(t)
 	tr, _ := roundsJSON(t)
 	var noText []string
 	for _, rd := range tr.Rounds {

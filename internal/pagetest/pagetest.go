@@ -43,6 +43,17 @@ func Chromium() string {
 	return ""
 }
 
+// RequireChromium returns the Chromium the browser tests drive, and skips the test where
+// none is installed.
+func RequireChromium(t testing.TB) string {
+	t.Helper()
+	bin := Chromium()
+	if bin == "" {
+		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
+	}
+	return bin
+}
+
 // Answer is what the page must show for a query: the zone's size and the Nash deal as
 // issue=option pairs joined by commas ("" when the zone is empty).
 type Answer struct {
@@ -119,10 +130,7 @@ func start(t *testing.T, origin string) *session {
 // that reached past its origin would fail to load.
 func Tab(t testing.TB, width, height int, timeout time.Duration) (context.Context, context.Context) {
 	t.Helper()
-	bin := Chromium()
-	if bin == "" {
-		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome): install Debian's chromium package (apt-get install -y chromium) to run this test")
-	}
+	bin := RequireChromium(t)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	t.Cleanup(cancel)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
