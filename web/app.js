@@ -4,7 +4,7 @@
 
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
-import {reportHTML, openerDeals} from "./report.js";
+import {reportHTML, openerDeals, noTextTeller} from "./report.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -783,14 +783,7 @@ function renderRounds(tr) {
   selectedRound = Math.min(selectedRound, tr.rounds.length - 1);
   pick.value = String(selectedRound);
   drawRound(tr);
-  // A round with nothing on the table says why, as negsim rounds does: in full the first
-  // time, then by the round that first said it.
-  const told = new Map();
-  const noText = (r) => {
-    if (told.has(r.no_text)) return `none, for the same reason as in round ${told.get(r.no_text)}`;
-    told.set(r.no_text, r.round);
-    return `none: ${r.no_text}`;
-  };
+  const noText = noTextTeller();
   const rows = tr.rounds.map((r) => [String(r.round), count(r.zopa_size), r.proposal ? (r.proposal.by ? actorName(r.proposal.by) : "mediator") : "–",
     r.proposal ? r.proposal.changed.map((i) => `${i}=${r.proposal.options[i]}`).join(", ") : noText(r), r.accepted_by.map(actorName).join(", ") || "nobody",
     r.events.map((e) => e.why).join("; ")]);
@@ -869,7 +862,6 @@ function renderShare(ex) {
   $("variant-block").value = ex.variants;
 }
 
-// buildReport is the report of the current state as one HTML file.
 // settledPage resolves once the page shows what its address says: the report takes its
 // chart from the screen and its scenario from the one open, which a change still being
 // computed (another scenario opening, a slider just moved) would mix with the old results.
@@ -883,6 +875,7 @@ function settledPage() {
   });
 }
 
+// buildReport is the report of the current state as one HTML file.
 async function buildReport() {
   for (;;) {
     await settledPage();

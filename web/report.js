@@ -191,23 +191,32 @@ function rounds(tr, an, r) {
   const out = ["<h2>Bargaining rounds</h2>"];
   out.push(`<p>${esc(how)}, rounds 0 to ${last}. ${tr.ripe_at === null || tr.ripe_at === undefined ? "The zone never opens." : `The zone opens at round ${tr.ripe_at}.`} ${
     o.agreement ? `Agreement at round ${o.round}: ${esc(r.dealText(o.deal.options))}.` : "Breakdown at the deadline: everyone keeps its reservation."}</p>`);
-  const told = new Map();
+  const noText = noTextTeller();
   const proposal = (x) => {
     if (x.proposal) {
       const by = x.proposal.by ? r.actorName(x.proposal.by) : "the mediator";
       const changed = x.proposal.changed.map((i) => `${i}=${x.proposal.options[i]}`).join(", ");
       return `${by}: ${changed || "the same as before"}`;
     }
-    const why = x.no_text || "no deal keeps every red line";
-    if (told.has(why)) return `none, for the same reason as in round ${told.get(why)}`;
-    told.set(why, x.round);
-    return `none: ${why}`;
+    return noText(x);
   };
   const votes = (x) => (x.votes === undefined || x.votes === null || !an.decision ? "" : ` (${x.votes} vote${x.votes === 1 ? "" : "s"}; ${an.decision.votes_needed} needed)`);
   out.push(`<p>Each round: the deals in the zone at that round's reservations, the proposal (by whom, and what changed from the last), who accepted it, and what happened.</p>`);
   out.push(table(["round", "zone", "proposal", "accepted by", "events"], tr.rounds.map((x) => [String(x.round), count(x.zopa_size), proposal(x),
     (x.accepted_by.map(r.actorName).join(", ") || "nobody") + votes(x), x.events.map((e) => e.why).join("; ")]), [1]));
   return out;
+}
+
+// noTextTeller says, round after round, why a round had nothing on the table, as negsim
+// rounds does: in full the first time a reason is given, then by the round that gave it,
+// so talks stalled for one reason do not repeat its sentence in every row.
+export function noTextTeller() {
+  const told = new Map();
+  return (round) => {
+    if (told.has(round.no_text)) return `none, for the same reason as in round ${told.get(round.no_text)}`;
+    told.set(round.no_text, round.round);
+    return `none: ${round.no_text}`;
+  };
 }
 
 // solutionChange says how a solution moved: the issues it settles differently, or that it
