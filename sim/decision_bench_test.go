@@ -1,9 +1,6 @@
 package sim
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // BenchmarkAnalyzeRatified is each performance case with one ratifier: a sixth generated
 // actor, with no veto, that must ratify every deal for the first. Compare with
@@ -51,14 +48,5 @@ func BenchmarkAnalyzeDecided(b *testing.B) {
 // case under the quota of BenchmarkAnalyzeDecided: each of its analyses counts a zone under
 // the rule, without needing the deals one by one.
 func BenchmarkSensitivityDecided(b *testing.B) {
-	sp := compiled(b, withQuota(PerfCases[0].Spec, 3, 2))
-	var rep *SensitivityReport
-	for b.Loop() {
-		var err error
-		if rep, err = RunSensitivity(context.Background(), sp, SensitivityOptions{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(rep.Analyses), "analyses")
-	b.ReportMetric(float64(rep.Headline.Deals), "zone-deals")
+	benchSensitivity(b, compiled(b, withQuota(PerfCases[0].Spec, 3, 2)))
 }

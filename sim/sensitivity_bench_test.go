@@ -29,7 +29,14 @@ func ratifiedSensitivityCase() *Scenario {
 // ratification, where every veto actor's, voter's and ratifier's numbers are read as lines
 // rather than bracketed; it reports the analyses spent.
 func BenchmarkSensitivityRatified(b *testing.B) {
-	sp := compiled(b, ratifiedSensitivityCase())
+	rep := benchSensitivity(b, compiled(b, ratifiedSensitivityCase()))
+	b.ReportMetric(float64(len(rep.Rows)), "rows")
+}
+
+// benchSensitivity runs the full sensitivity analysis of sp for the benchmark and reports
+// the analyses it spent and the headline zone's size.
+func benchSensitivity(b *testing.B, sp *Space) *SensitivityReport {
+	b.Helper()
 	var rep *SensitivityReport
 	for b.Loop() {
 		var err error
@@ -39,5 +46,5 @@ func BenchmarkSensitivityRatified(b *testing.B) {
 	}
 	b.ReportMetric(float64(rep.Analyses), "analyses")
 	b.ReportMetric(float64(rep.Headline.Deals), "zone-deals")
-	b.ReportMetric(float64(len(rep.Rows)), "rows")
+	return rep
 }
