@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -340,12 +339,11 @@ func TestRoundsFlagBounded(t *testing.T) {
 	if code != exitBadUse || !strings.Contains(stderr, "give 1 to 10000, the most rounds negsim plays") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
-	out, stderr, code := runNegsim(t, "rounds", twoByTwo(t), "--rounds", "10000", "--format", "json")
-	var tr struct {
+	tr := runJSON[struct {
 		Deadline int `json:"deadline"`
-	}
-	if code != exitOK || json.Unmarshal([]byte(out), &tr) != nil || tr.Deadline != 10000 {
-		t.Errorf("exit %d (%s), deadline %d; want 10000", code, stderr, tr.Deadline)
+	}](t, "rounds", twoByTwo(t), "--rounds", "10000")
+	if tr.Deadline != 10000 {
+		t.Errorf("deadline %d; want 10000", tr.Deadline)
 	}
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -235,10 +234,7 @@ func TestBriefLeakCheckCatchesLeaks(t *testing.T) {
 // 0.3 is 30 points.
 func TestBriefPointsByHand(t *testing.T) {
 	out := runOK(t, "brief", "testdata/two-by-two.yaml", "--actor", "x", "--format", "json")
-	var b sim.Brief
-	if err := json.Unmarshal([]byte(out), &b); err != nil {
-		t.Fatal(err)
-	}
+	b := decodeJSON[sim.Brief](t, "brief --actor x", out)
 	c := b.Role
 	if c == nil || c.ID != "x" || c.ReservationPoints != 30 || len(c.Issues) != 2 {
 		t.Fatalf("role %+v", c)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"regexp"
 	"slices"
@@ -28,11 +27,7 @@ import (
 // reservation falls 0.1 a round from 0.7; at round 4 it falls to 0.3 and the event adds
 // 0.3, so 0.6; then 0.5 at round 5, where they agree (the README's transcript).
 func TestRoundsChartDrawsReservationsAndTagsEvents(t *testing.T) {
-	out, _, code := runNegsim(t, "rounds", "testdata/rounds-market.yaml", "--set", "actors.buyer.strategy=conceder", "--format", "json")
-	if code != 0 {
-		t.Fatal(out)
-	}
-	tr := decodeTranscript(t, out)
+	tr := runJSON[*sim.Transcript](t, "rounds", "testdata/rounds-market.yaml", "--set", "actors.buyer.strategy=conceder")
 	top, zopa := roundsPanels("Market", nil, tr)
 	var seller []float64
 	for _, l := range top.lines {
@@ -136,15 +131,6 @@ func TestDebriefChartMergesCoincidentTables(t *testing.T) {
 	}
 }
 
-func decodeTranscript(t *testing.T, js string) *sim.Transcript {
-	t.Helper()
-	var tr sim.Transcript
-	if err := json.Unmarshal([]byte(js), &tr); err != nil {
-		t.Fatal(err)
-	}
-	return &tr
-}
-
 // A title wider than its panel is wrapped between words, every line within the width,
 // nothing lost; a short one and a lone word too long to break are left as they are.
 func TestChartTitleWrapsToThePanel(t *testing.T) {
@@ -197,11 +183,7 @@ func TestSweepChartStepsAtTheThreshold(t *testing.T) {
 // (its ratification.by) and never bargains, so the rounds chart draws lines for home and
 // away alone and says in its legend that parliament is left out.
 func TestRoundsChartDrawsOnlyTheTable(t *testing.T) {
-	out, _, code := runNegsim(t, "rounds", "teaching-tied-hands", "--format", "json")
-	if code != 0 {
-		t.Fatal(out)
-	}
-	tr := decodeTranscript(t, out)
+	tr := runJSON[*sim.Transcript](t, "rounds", "teaching-tied-hands")
 	data, ok := scenarios.Read("teaching-tied-hands")
 	if !ok {
 		t.Fatal("teaching-tied-hands is not shipped")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -36,20 +35,9 @@ const classCSV = "table,b,a\n" + // the issues in another order than the file's
 	"centre,b0,a1\n" +
 	"annex,b0,a0\n"
 
-// debriefJSON runs debrief with args and --format json, and decodes what it prints.
-func debriefJSON(t *testing.T, args ...string) sim.Debrief {
-	t.Helper()
-	out := runOK(t, append(append([]string{"debrief"}, args...), "--format", "json")...)
-	var db sim.Debrief
-	if err := json.Unmarshal([]byte(out), &db); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
-
 func TestDebriefRanksAHandBuiltClass(t *testing.T) {
 	deals := writeTemp(t, "class.csv", classCSV)
-	db := debriefJSON(t, "testdata/two-by-two.yaml", "--deals", deals)
+	db := runJSON[sim.Debrief](t, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
 	want := []struct {
 		table string
 		rank  int
@@ -192,7 +180,7 @@ func TestDebriefCountsAnUnsignedDealAsNoAgreement(t *testing.T) {
 		"yellow,,,,,,,,,,,,\n" +
 		"purple,freeze,de-facto,russia-role,not-now,cap,none,phased,returned,deal-first,delayed,russian-status,none\n"
 	deals := writeTemp(t, "class.csv", class)
-	db := debriefJSON(t, "--variant", "sanctions-bite", "--deals", deals)
+	db := runJSON[sim.Debrief](t, "debrief", "--variant", "sanctions-bite", "--deals", deals)
 	byTable := map[string]sim.TableScore{}
 	for _, ts := range db.Tables {
 		byTable[ts.Table] = ts
@@ -253,7 +241,7 @@ func TestDebriefShowsObservers(t *testing.T) {
 // read the same as with commas.
 func TestDealsCSVWithSemicolons(t *testing.T) {
 	deals := writeTemp(t, "class.csv", "table;b;a\r\nnorth;b1;a2\r\nwest;;\r\n")
-	db := debriefJSON(t, "testdata/two-by-two.yaml", "--deals", deals)
+	db := runJSON[sim.Debrief](t, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
 	// north: a2 b1, x .4 and y .5 over reservations .3: a joint gain of .3.
 	if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Score != nil {
 		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)

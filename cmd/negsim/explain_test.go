@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"math"
 	"path/filepath"
 	"strings"
@@ -22,14 +21,7 @@ import (
 // At 0.8 it accepts the 2 deals with c, of 6.
 func TestExplainFixtureByHand(t *testing.T) {
 	file := filepath.Join("testdata", "explain", "fixture.yaml")
-	stdout, stderr, code := runNegsim(t, "explain", file, "--format", "json")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	var ex sim.Explanation
-	if err := json.Unmarshal([]byte(stdout), &ex); err != nil {
-		t.Fatal(err)
-	}
+	ex := runJSON[sim.Explanation](t, "explain", file)
 	if ex.Deals != 6 || len(ex.Actors) != 2 {
 		t.Fatalf("deals %d, actors %d; want 6, 2", ex.Deals, len(ex.Actors))
 	}
@@ -50,7 +42,7 @@ func TestExplainFixtureByHand(t *testing.T) {
 		t.Errorf("beta %+v; want no veto, 2 of 6 accepted, worst worth 0", beta)
 	}
 
-	stdout = runOK(t, "explain", file, "--actor", "alpha")
+	stdout := runOK(t, "explain", file, "--actor", "alpha")
 	wantContains(t, "explain --actor alpha", stdout,
 		"What Alpha cares about, as shares of its weight: x (75%) and y (25%).",
 		"- Issue X: accepts only a (Option A) or b; never c.",

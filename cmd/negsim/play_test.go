@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -58,10 +57,7 @@ func playCase(t *testing.T, name string) (*playRecord, string) {
 			t.Errorf("the transcript differs from %s's transcript.json\ngot:\n%s", sc.archive, data)
 		}
 	}
-	rec := &playRecord{}
-	if err := json.Unmarshal(data, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := decodeJSON[*playRecord](t, "session.json", string(data))
 	if _, _, code := runNegsimInput(t, files["moves"], sc.args...); code != exitOK {
 		t.Fatalf("second run: exit %d", code)
 	}
@@ -93,11 +89,7 @@ func TestPlayAcceptEveryOffer(t *testing.T) {
 			t.Errorf("round %d: the student accepted, but Ukraine is not among %v", rd.Round, rd.AcceptedBy)
 		}
 	}
-	model := runOK(t, "rounds", "--variant", "sanctions-bite", "--format", "json")
-	var tr sim.Transcript
-	if err := json.Unmarshal([]byte(model), &tr); err != nil {
-		t.Fatal(err)
-	}
+	tr := runJSON[sim.Transcript](t, "rounds", "--variant", "sanctions-bite")
 	if !reflect.DeepEqual(rec.Outcome.Deal.Options, tr.Outcome.Deal.Options) {
 		t.Errorf("agreed %v, rounds agrees %v", rec.Outcome.Deal.Options, tr.Outcome.Deal.Options)
 	}
@@ -206,11 +198,8 @@ func TestScoreAndDebriefReadTranscripts(t *testing.T) {
 	if _, errs, code := runNegsimInput(t, "quit\n", "play", "--variant", "sanctions-bite", "--as", "russia", "--transcript", "class/blue.json"); code != exitOK {
 		t.Fatal(errs)
 	}
-	rec := &playRecord{}
 	data, _ := os.ReadFile("class/red.json")
-	if err := json.Unmarshal(data, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := decodeJSON[*playRecord](t, "class/red.json", string(data))
 	var pairs []string
 	var header []string
 	for _, is := range []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language", "interim"} {
@@ -370,11 +359,7 @@ func TestPlayNothingOnTheTable(t *testing.T) {
 	if rec.Ended != sim.EndDeadline || rec.Outcome.Round != 7 || len(rec.Moves) != 0 {
 		t.Fatalf("ended %q in round %d after %d moves, want the deadline, round 7, no move", rec.Ended, rec.Outcome.Round, len(rec.Moves))
 	}
-	model := runOK(t, "rounds", "--format", "json")
-	var tr sim.Transcript
-	if err := json.Unmarshal([]byte(model), &tr); err != nil {
-		t.Fatal(err)
-	}
+	tr := runJSON[sim.Transcript](t, "rounds")
 	if len(rec.NoText) != len(tr.Rounds) || len(tr.Rounds) != 8 {
 		t.Fatalf("%d rounds with nothing on the table, rounds plays %d, want 8", len(rec.NoText), len(tr.Rounds))
 	}
@@ -415,10 +400,7 @@ func TestPlayNothingOnTheTable(t *testing.T) {
 		if !strings.Contains(out, "--variant "+v) {
 			t.Errorf("the variant %s, where the mediator has texts, is not suggested", v)
 		}
-		var vt sim.Transcript
-		if err := json.Unmarshal([]byte(runOK(t, "rounds", "--variant", v, "--format", "json")), &vt); err != nil {
-			t.Fatal(err)
-		}
+		vt := runJSON[sim.Transcript](t, "rounds", "--variant", v)
 		if vt.Rounds[0].Proposal == nil {
 			t.Errorf("the variant %s is suggested, but rounds puts nothing on the table in its round 0", v)
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"html"
 	"os"
 	"path/filepath"
@@ -19,10 +18,7 @@ import (
 func roundsJSON(t *testing.T, args ...string) (*sim.Transcript, string) {
 	t.Helper()
 	out := runOK(t, append([]string{"rounds", "--format", "json"}, args...)...)
-	var tr sim.Transcript
-	if err := json.Unmarshal([]byte(out), &tr); err != nil {
-		t.Fatalf("transcript is not JSON: %v\n%s", err, out)
-	}
+	tr := decodeJSON[sim.Transcript](t, "rounds", out)
 	return &tr, out
 }
 
@@ -30,10 +26,7 @@ func roundsJSON(t *testing.T, args ...string) (*sim.Transcript, string) {
 // invariants only: its numbers belong to the scenario file, which may change.
 func TestRoundsDefaultScenario(t *testing.T) {
 	tr, out := roundsJSON(t)
-	var raw map[string]any
-	if err := json.Unmarshal([]byte(out), &raw); err != nil {
-		t.Fatal(err)
-	}
+	raw := decodeJSON[map[string]any](t, "rounds", out)
 	for _, key := range []string{"scenario", "protocol", "deadline", "seed", "actors", "ripe_at", "rounds", "outcome"} {
 		if _, ok := raw[key]; !ok {
 			t.Errorf("the JSON transcript has no %q", key)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,10 +21,7 @@ func TestValidateJSONIsData(t *testing.T) {
 	if code != exitBadUse || stderr != "" {
 		t.Fatalf("exit %d, stderr %q; want 2 and nothing", code, stderr)
 	}
-	var v validation
-	if err := json.Unmarshal([]byte(stdout), &v); err != nil {
-		t.Fatal(err)
-	}
+	v := decodeJSON[validation](t, "validate", stdout)
 	if want := (summaryCounts{Files: 2, Valid: 1, Invalid: 1, Errors: 1, Warnings: 2}); v.Summary != want {
 		t.Errorf("summary %+v; want %+v", v.Summary, want)
 	}
