@@ -11,7 +11,7 @@ import (
 )
 
 func TestCompareHandBuiltPair(t *testing.T) {
-	before := loadYAML(t, priceScenario).Scenario
+	before := loadFixture(t, "price.yaml").Scenario
 	after := before.Clone()
 	// Before (buyer 0.3, seller 0.5): the seller takes mid and high, the buyer low and
 	// mid, so the ZOPA is {mid}; Nash surpluses: buyer 0.6 − 0.3 = 0.3, seller 0.7 − 0.5 = 0.2.
@@ -53,9 +53,10 @@ func TestCompareHandBuiltPair(t *testing.T) {
 }
 
 func TestCompareNeedsSameIssues(t *testing.T) {
-	base := loadYAML(t, priceScenario).Scenario
-	renamed := loadYAML(t, strings.ReplaceAll(priceScenario, "mid", "medium"))
-	other := loadYAML(t, strings.ReplaceAll(priceScenario, "price", "cost")).Scenario
+	base := loadFixture(t, "price.yaml").Scenario
+	price := fixture(t, "price.yaml")
+	renamed := loadYAML(t, strings.ReplaceAll(price, "mid", "medium"))
+	other := loadYAML(t, strings.ReplaceAll(price, "price", "cost")).Scenario
 	tests := []struct {
 		name string
 		b    *sim.Scenario

@@ -167,7 +167,7 @@ func sameSet(a, b []map[string]string) bool {
 }
 
 func TestMonteCarloProbabilityKnownAnalytically(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario.Clone()
+	sc := loadFixture(t, "price.yaml").Scenario.Clone()
 	// The buyer's best deal the seller accepts is mid, worth 0.6 to it. With its
 	// reservation uniform on [0.2, 1.0], P(ZOPA non-empty) = P(r ≤ 0.6)
 	// = (0.6 − 0.2) / (1.0 − 0.2) = 0.5.
@@ -187,7 +187,7 @@ func TestMonteCarloProbabilityKnownAnalytically(t *testing.T) {
 }
 
 func TestMonteCarloTruncatedNormalStaysInRange(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario.Clone()
+	sc := loadFixture(t, "price.yaml").Scenario.Clone()
 	// A normal around 0.95 with sd 0.2 would cross 1 often; truncated, no draw may.
 	sc.Uncertainty = []sim.Uncertain{{Path: "actors.seller.reservation", Dist: "normal", Mean: 0.95, SD: 0.2}}
 	mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 2000, Seed: 5})
@@ -251,9 +251,12 @@ func TestUncertaintyValidation(t *testing.T) {
 		{"beta without shape", "actors.buyer.reservation: {dist: beta, alpha: 0, beta: 2}", "alpha and beta above 0"},
 		{"parameter of another distribution", "actors.buyer.reservation: {dist: uniform, min: 0.1, max: 0.2, sd: 1}", "uniform does not take sd"},
 	}
+	price := fixture(t, "price.yaml")
+	// The entry is on the line after "uncertainty:", which follows the fixture's last line.
+	line := strings.Count(price, "\n") + 2
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := priceScenario + "uncertainty:\n  " + tt.entry + "\n"
+			src := price + "uncertainty:\n  " + tt.entry + "\n"
 			_, err := config.Load("u.yaml", []byte(src))
 			var list sim.Diagnostics
 			if !errors.As(err, &list) {
@@ -261,14 +264,12 @@ func TestUncertaintyValidation(t *testing.T) {
 			}
 			found := false
 			for _, e := range list {
-				// The entry is on line 19 of the file: priceScenario is 17 lines (the
-				// first one empty), then "uncertainty:" on line 18.
-				if strings.Contains(e.Message, tt.want) && e.Line == 19 {
+				if strings.Contains(e.Message, tt.want) && e.Line == line {
 					found = true
 				}
 			}
 			if !found {
-				t.Errorf("errors %v lack %q at line 19", list, tt.want)
+				t.Errorf("errors %v lack %q at line %d", list, tt.want, line)
 			}
 		})
 	}

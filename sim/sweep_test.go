@@ -9,36 +9,8 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-// priceScenario is one issue between a buyer and a seller, small enough to solve by hand:
-//
-//	option   buyer  seller
-//	low      1      0
-//	mid      0.6    0.7
-//	high     0      1
-//
-// With the seller's reservation at 0.5 it accepts mid and high; the buyer gets 0.6 from mid
-// and 0 from high, so a ZOPA exists exactly while the buyer's reservation is at most 0.6.
-const priceScenario = `
-name: price
-issues:
-  - id: price
-    name: Price
-    options: [{id: low}, {id: mid}, {id: high}]
-actors:
-  - id: buyer
-    name: Buyer
-    reservation: 0.3
-    preferences:
-      price: {weight: 1, utilities: {low: 1, mid: 0.6, high: 0}}
-  - id: seller
-    name: Seller
-    reservation: 0.5
-    preferences:
-      price: {weight: 1, utilities: {low: 0, mid: 0.7, high: 1}}
-`
-
 func TestSweepThresholdClosesAtHandComputedValue(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
+	sc := loadFixture(t, "price.yaml").Scenario
 	const tol = 1e-7
 	// 0.05, 0.35, 0.65, 0.95: the ZOPA is {mid} at the first two and empty after.
 	sw, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reservation", sim.SweepValues(0.05, 0.95, 4), sim.SweepOptions{Tolerance: tol, Workers: 1})
@@ -72,7 +44,7 @@ func TestSweepThresholdClosesAtHandComputedValue(t *testing.T) {
 }
 
 func TestSweepThresholdOpensDownwards(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
+	sc := loadFixture(t, "price.yaml").Scenario
 	// Lowering the seller's reservation: mid (worth 0.7 to it) gets in once it is at most
 	// 0.7; high never does, as the buyer (reservation 0.3) gets 0 from it.
 	sw, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.seller.reservation", []float64{0.9, 0.8, 0.6, 0.5}, sim.SweepOptions{Tolerance: 1e-6})
@@ -89,7 +61,7 @@ func TestSweepThresholdOpensDownwards(t *testing.T) {
 }
 
 func TestSweepErrors(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
+	sc := loadFixture(t, "price.yaml").Scenario
 	if _, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reserve", []float64{0.1}, sim.SweepOptions{}); err == nil {
 		t.Error("a path that does not exist was swept")
 	}
@@ -117,7 +89,7 @@ func (c *errAfter) Err() error {
 }
 
 func TestInterruptedSweepKeepsFinishedPoints(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
+	sc := loadFixture(t, "price.yaml").Scenario
 	values := sim.SweepValues(0, 0.9, 13)
 	full, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reservation", values, sim.SweepOptions{Workers: 1})
 	if err != nil || full.Interrupted || len(full.Points) != 13 {
@@ -149,7 +121,7 @@ func TestInterruptedSweepKeepsFinishedPoints(t *testing.T) {
 // A sweep reports surpluses as the analysis does, rounded to 12 decimals, so that its CSV
 // and JSON read 0.2, not the floating-point 0.7 − 0.5 = 0.19999999999999996.
 func TestSweepSurplusesRoundedAsAnalysisReportsThem(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
+	sc := loadFixture(t, "price.yaml").Scenario
 	sw, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reservation", []float64{0.35}, sim.SweepOptions{Tolerance: 1e-6, Workers: 1})
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,18 @@ import (
 	"testing"
 )
 
+// readmeExampleScenario is the example scenario of the README's "Writing a scenario"
+// section, Border talks: its one YAML block.
+func readmeExampleScenario(t *testing.T) string {
+	t.Helper()
+	_, block, ok := strings.Cut(readmeSection(t, "Writing a scenario"), "```yaml\n")
+	if !ok {
+		t.Fatal("the README's 'Writing a scenario' has no YAML block")
+	}
+	scenario, _, _ := strings.Cut(block, "```\n")
+	return scenario
+}
+
 // TestReadmeWritingAScenario runs the README's "Writing a scenario" section as a teacher
 // would: every command in its sh blocks in order in an empty folder, the example scenario
 // through validate and explain, and the output it shows against what negsim prints, so the
