@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -23,7 +24,7 @@ func TestCompareHandBuiltPair(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := sim.Compare(context.Background(), compiled(t, before), compiled(t, after), sim.CompareOptions{Limit: 10})
+	c, err := sim.Compare(context.Background(), scenariotest.Compile(t, before), scenariotest.Compile(t, after), sim.CompareOptions{Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +67,7 @@ func TestCompareNeedsSameIssues(t *testing.T) {
 		{"different issues", other, `issue "price" is in "price" but not in "cost"`},
 	}
 	for _, tt := range tests {
-		_, err := sim.Compare(context.Background(), compiled(t, base), compiled(t, tt.b), sim.CompareOptions{})
+		_, err := sim.Compare(context.Background(), scenariotest.Compile(t, base), scenariotest.Compile(t, tt.b), sim.CompareOptions{})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: got %v, want an error containing %q", tt.name, err, tt.want)
 		}

@@ -11,43 +11,21 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
-// compiled compiles a scenario a test knows to be valid.
-func compiled(t testing.TB, sc *sim.Scenario) *sim.Space {
-	t.Helper()
-	sp, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sp
-}
-
 // analyzed is the analysis of a scenario a test knows to be valid.
 func analyzed(t testing.TB, sc *sim.Scenario, opts sim.Options) *sim.Analysis {
 	t.Helper()
-	an, err := sim.Analyze(context.Background(), compiled(t, sc), opts)
+	an, err := sim.Analyze(context.Background(), scenariotest.Compile(t, sc), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return an
-}
-
-func shipped(t testing.TB) *sim.Scenario {
-	t.Helper()
-	data, ok := scenarios.Read(scenarios.Default)
-	if !ok {
-		t.Fatalf("no shipped scenario %q", scenarios.Default)
-	}
-	doc, err := config.Load(scenarios.Default+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc.Scenario
 }
 
 func TestWilson(t *testing.T) {
@@ -89,8 +67,8 @@ func zeroWidth(sc *sim.Scenario, russia float64) *sim.Scenario {
 
 func TestMonteCarloWithZeroWidthEqualsAnalyze(t *testing.T) {
 	for _, russia := range []float64{0.55, 0.8} {
-		sc := zeroWidth(shipped(t), russia)
-		sp := compiled(t, sc)
+		sc := zeroWidth(scenariotest.Shipped(t, scenarios.Default, "").Scenario, russia)
+		sp := scenariotest.Compile(t, sc)
 		an, err := sim.Analyze(context.Background(), sp, sim.Options{Limit: 1000, Workers: 1})
 		if err != nil {
 			t.Fatal(err)
@@ -172,7 +150,7 @@ func TestMonteCarloProbabilityKnownAnalytically(t *testing.T) {
 	// reservation uniform on [0.2, 1.0], P(ZOPA non-empty) = P(r ≤ 0.6)
 	// = (0.6 − 0.2) / (1.0 − 0.2) = 0.5.
 	sc.Uncertainty = []sim.Uncertain{{Path: "actors.buyer.reservation", Dist: "uniform", Min: 0.2, Max: 1.0}}
-	mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 4000, Seed: 11, Top: 5})
+	mc, err := sim.RunMonteCarlo(context.Background(), scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 4000, Seed: 11, Top: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +168,7 @@ func TestMonteCarloTruncatedNormalStaysInRange(t *testing.T) {
 	sc := loadFixture(t, "price.yaml").Scenario.Clone()
 	// A normal around 0.95 with sd 0.2 would cross 1 often; truncated, no draw may.
 	sc.Uncertainty = []sim.Uncertain{{Path: "actors.seller.reservation", Dist: "normal", Mean: 0.95, SD: 0.2}}
-	mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 2000, Seed: 5})
+	mc, err := sim.RunMonteCarlo(context.Background(), scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 2000, Seed: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,10 +179,10 @@ func TestMonteCarloTruncatedNormalStaysInRange(t *testing.T) {
 }
 
 func TestMonteCarloSameSeedSameResultOnAnyWorkers(t *testing.T) {
-	sc := shipped(t)
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	var out []string
 	for _, workers := range []int{1, 2, 3} {
-		mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 42, Workers: workers, Top: 10})
+		mc, err := sim.RunMonteCarlo(context.Background(), scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 42, Workers: workers, Top: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -214,18 +192,18 @@ func TestMonteCarloSameSeedSameResultOnAnyWorkers(t *testing.T) {
 	if out[0] != out[1] || out[0] != out[2] {
 		t.Error("the same seed gave different results on 1, 2 and 3 workers")
 	}
-	other, _ := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 43, Workers: 1, Top: 10})
+	other, _ := sim.RunMonteCarlo(context.Background(), scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 43, Workers: 1, Top: 10})
 	if j, _ := json.Marshal(other); string(j) == out[0] {
 		t.Error("seeds 42 and 43 gave the same result: the seed is not used")
 	}
 }
 
 func TestMonteCarloInterruptedReportsDrawsDone(t *testing.T) {
-	sc := shipped(t)
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var done atomic.Int64
-	mc, err := sim.RunMonteCarlo(ctx, compiled(t, sc), sim.MonteCarloOptions{Draws: 1000, Seed: 1, Workers: 1, Progress: func() {
+	mc, err := sim.RunMonteCarlo(ctx, scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 1000, Seed: 1, Workers: 1, Progress: func() {
 		if done.Add(1) == 100 {
 			cancel()
 		}

@@ -9,13 +9,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
 // shippedSpace compiles a shipped scenario with a variant and overrides applied.
 func shippedSpace(t testing.TB, name, variant string, sets ...string) *sim.Space {
 	t.Helper()
-	sp := compiled(t, loadShipped(t, name, variant, sets...))
+	sp := scenariotest.Shipped(t, name, variant, sets...).Space
 	return sp
 }
 
