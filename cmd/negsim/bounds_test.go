@@ -59,11 +59,7 @@ func TestStreamedListingMatchesWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp, err := sim.Compile(doc.Scenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	whole, err := sim.Analyze(context.Background(), sp, sim.Options{Limit: 300})
+	whole, err := sim.Analyze(context.Background(), doc.Space, sim.Options{Limit: 300})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -156,12 +157,7 @@ func shippedScenarios(t *testing.T) []*sim.Scenario {
 	t.Helper()
 	var out []*sim.Scenario
 	for _, name := range scenarios.Names() {
-		data, _ := scenarios.Read(name)
-		doc, err := config.Load(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, doc.Scenario)
+		out = append(out, scenariotest.Shipped(t, name, "").Scenario)
 	}
 	return out
 }
@@ -326,11 +322,7 @@ func TestShippedBriefsGiveNothingAway(t *testing.T) {
 		if !strings.HasPrefix(name, "teaching-") {
 			continue // the reference scenario is being rewritten apart
 		}
-		data, _ := scenarios.Read(name)
-		doc, err := config.Load(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := scenariotest.Shipped(t, name, "")
 		if doc.Scenario.TeacherNotes == "" {
 			t.Errorf("%s keeps no teacher_notes", name)
 		}

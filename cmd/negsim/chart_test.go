@@ -13,8 +13,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/negsim/negsim/config"
-	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -184,15 +183,7 @@ func TestSweepChartStepsAtTheThreshold(t *testing.T) {
 // away alone and says in its legend that parliament is left out.
 func TestRoundsChartDrawsOnlyTheTable(t *testing.T) {
 	tr := runJSON[*sim.Transcript](t, "rounds", "teaching-tied-hands")
-	data, ok := scenarios.Read("teaching-tied-hands")
-	if !ok {
-		t.Fatal("teaching-tied-hands is not shipped")
-	}
-	doc, err := config.Load("teaching-tied-hands.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	top, _ := roundsPanels("Tied hands", doc.Scenario, tr)
+	top, _ := roundsPanels("Tied hands", scenariotest.Shipped(t, "teaching-tied-hands", "").Scenario, tr)
 	var drawn []string
 	colours := map[int]bool{}
 	for _, l := range top.lines {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -51,13 +52,8 @@ func printedPaths(t *testing.T, out string) []string {
 func TestPrintedPathsWorkInSet(t *testing.T) {
 	checked := 0
 	for _, name := range scenarios.Names() {
-		data, _ := scenarios.Read(name)
-		doc, err := config.Load(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
 		targets := []string{name}
-		for _, v := range doc.Scenario.Variants {
+		for _, v := range scenariotest.Shipped(t, name, "").Scenario.Variants {
 			targets = append(targets, name+"#"+v.ID)
 		}
 		for _, target := range targets {

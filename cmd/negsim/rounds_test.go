@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -32,15 +32,7 @@ func TestRoundsDefaultScenario(t *testing.T) {
 			t.Errorf("the JSON transcript has no %q", key)
 		}
 	}
-	data, ok := scenarios.Read(scenarios.Default)
-	if !ok {
-		t.Fatal("no default scenario")
-	}
-	doc, err := config.Load(scenarios.Default+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := doc.Scenario
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	if len(tr.Rounds) == 0 || len(tr.Rounds) > tr.Deadline {
 		t.Fatalf("%d rounds for a deadline of %d", len(tr.Rounds), tr.Deadline)
 	}

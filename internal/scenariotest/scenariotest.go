@@ -12,16 +12,13 @@ import (
 )
 
 // Shipped reads the shipped scenario name afresh, so that what a test changes never leaks
-// into another, and applies the variant ("" for none) and then the --set overrides sets.
+// into another, and opens it as the command line would with the variant ("" for none) and
+// then the --set overrides sets: compiled, its Space ready.
 func Shipped(t testing.TB, name, variant string, sets ...string) *config.Document {
 	t.Helper()
 	data, ok := scenarios.Read(name)
 	if !ok {
 		t.Fatalf("no shipped scenario %q", name)
-	}
-	doc, err := config.Load(name+".yaml", data)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
 	}
 	var overrides []config.Override
 	for _, s := range sets {
@@ -31,7 +28,8 @@ func Shipped(t testing.TB, name, variant string, sets ...string) *config.Documen
 		}
 		overrides = append(overrides, o)
 	}
-	if err := doc.Apply(variant, overrides); err != nil {
+	doc, err := config.Open(name+".yaml", data, variant, overrides)
+	if err != nil {
 		t.Fatalf("%s#%s: %v", name, variant, err)
 	}
 	return doc
