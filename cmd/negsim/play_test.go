@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/negsim/negsim/internal/listtest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -69,11 +70,7 @@ func playCase(t *testing.T, name string) (*playRecord, string) {
 }
 
 func movesOf(rec *playRecord) []string {
-	var out []string
-	for _, m := range rec.Moves {
-		out = append(out, m.Move)
-	}
-	return out
+	return listtest.Map(rec.Moves, func(m sim.Move) string { return m.Move })
 }
 
 // A student who accepts every text the mediator tables, from the first: the agents still

@@ -10,12 +10,7 @@ import (
 // section, Border talks: its one YAML block.
 func readmeExampleScenario(t *testing.T) string {
 	t.Helper()
-	_, block, ok := strings.Cut(readmeSection(t, "Writing a scenario"), "```yaml\n")
-	if !ok {
-		t.Fatal("the README's 'Writing a scenario' has no YAML block")
-	}
-	scenario, _, _ := strings.Cut(block, "```\n")
-	return scenario
+	return readmeBlock(t, readmeSection(t, "Writing a scenario"), "```yaml\n", "scenario in a ```yaml block")
 }
 
 // TestReadmeWritingAScenario runs the README's "Writing a scenario" section as a teacher

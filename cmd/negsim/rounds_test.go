@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/internal/listtest"
 	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
@@ -117,10 +118,7 @@ func TestRoundsMarketFile(t *testing.T) {
 	// at round 4 adds 0.3 to 0.4 − 0.1 = 0.3, giving 0.6, and 0.5 at round 5. The seller
 	// accepts p_k with k ≥ 10·r: ZOPA sizes 0, 0, 1 (p5), 2 (p4, p5), 0, 1.
 	tr, _ := roundsJSON(t, file)
-	var sizes []uint64
-	for _, rd := range tr.Rounds {
-		sizes = append(sizes, rd.ZOPA)
-	}
+	sizes := listtest.Map(tr.Rounds, func(rd sim.Round) uint64 { return rd.ZOPA })
 	if !slices.Equal(sizes, []uint64{0, 0, 1, 2, 0, 1}) {
 		t.Errorf("ZOPA sizes %v, want [0 0 1 2 0 1]", sizes)
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/listtest"
+	"github.com/negsim/negsim/sim"
 )
 
 // TestValidateJSONIsData checks the numbers of validate --format json against the files:
@@ -28,10 +30,7 @@ func TestValidateJSONIsData(t *testing.T) {
 	if len(v.Files) != 2 || !v.Files[0].Valid || v.Files[1].Valid {
 		t.Fatalf("files %+v; want the fixture valid and nan.yaml not", v.Files)
 	}
-	var paths []string
-	for _, w := range v.Files[0].Warnings {
-		paths = append(paths, w.Path)
-	}
+	paths := listtest.Map(v.Files[0].Warnings, func(w sim.Diagnostic) string { return w.Path })
 	if got := strings.Join(paths, " "); got != "issues.y.options.q actors.alpha.preferences" {
 		t.Errorf("warnings at %s; want issues.y.options.q then actors.alpha.preferences (file order)", got)
 	}
