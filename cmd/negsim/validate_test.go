@@ -17,9 +17,8 @@ import (
 // nan.yaml one error, on line 29 (the comment line, then West's reservation on line 28 of
 // the base file), column 18 where the value starts.
 func TestValidateJSONIsData(t *testing.T) {
-	fixture := filepath.Join("testdata", "explain", "fixture.yaml")
 	nan, _ := brokenScenario(t, "nan")
-	stdout, stderr, code := runNegsim(t, "validate", "--format", "json", fixture, nan)
+	stdout, stderr, code := runNegsim(t, "validate", "--format", "json", explainFixture, nan)
 	if code != exitBadUse || stderr != "" {
 		t.Fatalf("exit %d, stderr %q; want 2 and nothing", code, stderr)
 	}
@@ -38,10 +37,10 @@ func TestValidateJSONIsData(t *testing.T) {
 		t.Errorf("nan.yaml error %+v; want 29:18 at actors.west.reservation", e)
 	}
 
-	if _, _, code := runNegsim(t, "validate", fixture); code != exitOK {
+	if _, _, code := runNegsim(t, "validate", explainFixture); code != exitOK {
 		t.Errorf("warnings alone: exit %d; want 0", code)
 	}
-	stdout, _, code = runNegsim(t, "validate", "--strict", fixture)
+	stdout, _, code = runNegsim(t, "validate", "--strict", explainFixture)
 	if code != exitBadUse || !strings.Contains(stdout, "fixture.yaml: invalid (2 warnings)") || !strings.Contains(stdout, "--strict counts them as errors") {
 		t.Errorf("--strict: exit %d\n%s; want exit 2 and the file invalid for its warnings", code, stdout)
 	}
