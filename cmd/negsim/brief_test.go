@@ -302,10 +302,7 @@ func TestBriefAllWritesEveryRole(t *testing.T) {
 	if len(entries) != 4 {
 		t.Errorf("%d files in %s, want 4 and no temporary file left", len(entries), dir)
 	}
-	_, errOut, code = runNegsim(t, "brief", "testdata/two-by-two.yaml", "--actor", "w")
-	if code != 2 || !strings.Contains(errOut, `--actor w: no such actor`) {
-		t.Errorf("unknown actor: exit %d, %s", code, errOut)
-	}
+	wantRefused(t, `--actor w: no such actor`, "brief", "testdata/two-by-two.yaml", "--actor", "w")
 }
 
 // teacher_notes are for the teacher: every file brief --all writes, in every format, and

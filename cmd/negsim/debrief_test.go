@@ -143,10 +143,7 @@ func TestDebriefCSVErrorsNameLineAndColumn(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := writeTemp(t, "deals.csv", tt.csv)
-			_, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", path)
-			if code != 2 || !strings.Contains(errOut, path+tt.want) {
-				t.Errorf("exit %d, stderr:\n%s\nwant %q", code, errOut, path+tt.want)
-			}
+			wantRefused(t, path+tt.want, "debrief", "testdata/two-by-two.yaml", "--deals", path)
 		})
 	}
 }
@@ -158,10 +155,7 @@ func TestScoreCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	wantContains(t, "score output", out, "In the ZOPA", "Joint gain (the veto actors' surpluses added up): +30.0 points", "Not Pareto-optimal", "Changing a to a0 (First)", "X +20.0, Y +0.0")
-	_, errOut, code = runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal", "a=a2,b=b2")
-	if code != 2 || !strings.Contains(errOut, `issue "b" has no option "b2"; did you mean "b0"?`) {
-		t.Errorf("a bad option: exit %d, %s", code, errOut)
-	}
+	wantRefused(t, `issue "b" has no option "b2"; did you mean "b0"?`, "score", "testdata/two-by-two.yaml", "--deal", "a=a2,b=b2")
 	csvOut, _, code := runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal-file", writeTemp(t, "d.csv", classCSV), "--format", "csv")
 	if code != 0 || strings.Count(csvOut, "\n") != 7 || !strings.HasPrefix(csvOut, "table,a,b,points_x,walk_away_points_x,") {
 		t.Errorf("CSV scores: exit %d\n%s", code, csvOut)

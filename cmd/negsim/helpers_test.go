@@ -102,6 +102,16 @@ func checkGolden(t *testing.T, golden string, got string) {
 	os.Remove(gotPath)
 }
 
+// wantRefused runs negsim with args and fails the test unless it refuses them as a usage
+// error, exit 2, saying want on stderr.
+func wantRefused(t *testing.T, want string, args ...string) {
+	t.Helper()
+	_, stderr, code := runNegsim(t, args...)
+	if code != exitBadUse || !strings.Contains(stderr, want) {
+		t.Errorf("negsim %s: exit %d, stderr %q; want exit %d saying %q", strings.Join(args, " "), code, stderr, exitBadUse, want)
+	}
+}
+
 // writeTemp writes text to a file of the given name in a fresh temporary folder.
 func writeTemp(t *testing.T, name, text string) string {
 	t.Helper()

@@ -72,10 +72,7 @@ func TestNewRefusesToOverwrite(t *testing.T) {
 	if err := os.WriteFile(file, []byte("my work\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, stderr, code := runNegsim(t, "new", file, "--issues", "a", "--actors", "x")
-	if code != exitBadUse || !strings.Contains(stderr, "--force") {
-		t.Errorf("exit %d, stderr %q; want exit 2 naming --force", code, stderr)
-	}
+	wantRefused(t, "--force", "new", file, "--issues", "a", "--actors", "x")
 	if data, _ := os.ReadFile(file); string(data) != "my work\n" {
 		t.Fatalf("the existing file was changed: %q", data)
 	}

@@ -220,9 +220,7 @@ func TestScoreAndDebriefReadTranscripts(t *testing.T) {
 	if code != exitOK || byTranscripts != byCSV {
 		t.Errorf("debrief --transcripts differs from debrief --deals (%s):\n%s\n%s", errs, byTranscripts, byCSV)
 	}
-	if _, errs, code := runNegsim(t, "debrief", "--transcripts", "class", "--variant", "alaska-2025"); code != exitBadUse || !strings.Contains(errs, "was played on ukraine-2026 --variant sanctions-bite") {
-		t.Errorf("a transcript scored on another variant: exit %d, %s", code, errs)
-	}
+	wantRefused(t, "was played on ukraine-2026 --variant sanctions-bite", "debrief", "--transcripts", "class", "--variant", "alaska-2025")
 }
 
 // blockingInput stands for a person who never types: its first read is the moment to press
@@ -270,24 +268,12 @@ func TestPlayBadInput(t *testing.T) {
 	if code != exitBadUse || !strings.Contains(errs, "longer than 1 MiB") {
 		t.Errorf("a 2 MiB line: exit %d, stderr %q", code, errs)
 	}
-	_, errs, code = runNegsim(t, "play", "--as", "ukriane")
-	if code != exitBadUse || !strings.Contains(errs, `did you mean "ukraine"?`) {
-		t.Errorf("a misspelt seat: exit %d, stderr %q", code, errs)
-	}
-	_, errs, code = runNegsim(t, "play")
-	if code != exitBadUse || !strings.Contains(errs, "--as ACTOR is required") {
-		t.Errorf("no seat: exit %d, stderr %q", code, errs)
-	}
-	_, errs, code = runNegsim(t, "play", "--as", "ukraine", "--transcript", t.TempDir())
-	if code != exitBadUse || !strings.Contains(errs, "is a directory") {
-		t.Errorf("a transcript into a folder: exit %d, stderr %q", code, errs)
-	}
+	wantRefused(t, `did you mean "ukraine"?`, "play", "--as", "ukriane")
+	wantRefused(t, "--as ACTOR is required", "play")
+	wantRefused(t, "is a directory", "play", "--as", "ukraine", "--transcript", t.TempDir())
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"rounds": 3}`), 0o644)
-	_, errs, code = runNegsim(t, "debrief", "--transcripts", dir)
-	if code != exitBadUse || !strings.Contains(errs, "not a transcript of negsim play") {
-		t.Errorf("a JSON file that is no transcript: exit %d, stderr %q", code, errs)
-	}
+	wantRefused(t, "not a transcript of negsim play", "debrief", "--transcripts", dir)
 }
 
 // slowInput is a person who thinks longer than the --timeout before quitting.

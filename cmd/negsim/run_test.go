@@ -149,9 +149,6 @@ func TestSlipsGetSuggestions(t *testing.T) {
 		{[]string{"analyze", filepath.Join(dir, "tlaks.yaml")}, `did you mean "` + filepath.Join(dir, "talks.yaml") + `"?`},
 		{[]string{"new", filepath.Join(dir, "n.yaml"), "--issues", "Territory", "--actors", "a,b"}, `"Territory" is not a valid id: did you mean "territory"?`},
 	} {
-		_, errOut, code := runNegsim(t, c.args...)
-		if code != 2 || !strings.Contains(errOut, c.want) {
-			t.Errorf("%v: exit %d, %s\nwant %q", c.args, code, errOut, c.want)
-		}
+		wantRefused(t, c.want, c.args...)
 	}
 }

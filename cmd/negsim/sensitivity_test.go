@@ -132,9 +132,6 @@ func TestSensitivityBadFlags(t *testing.T) {
 		{[]string{"--limit", "-1"}, "--limit -1"},
 		{[]string{"--chart", "x.jpg"}, "must end in .svg or .png"},
 	} {
-		_, stderr, code := runNegsim(t, append([]string{"sensitivity", "teaching-red-line"}, tc.args...)...)
-		if code != exitBadUse || !strings.Contains(stderr, tc.want) {
-			t.Errorf("%v: exit %d, %q; want exit %d and %q", tc.args, code, stderr, exitBadUse, tc.want)
-		}
+		wantRefused(t, tc.want, append([]string{"sensitivity", "teaching-red-line"}, tc.args...)...)
 	}
 }

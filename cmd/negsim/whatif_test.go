@@ -85,10 +85,7 @@ func TestWhatIfUsageErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, errs, code := runNegsim(t, tt.args...)
-			if code != exitBadUse || !strings.Contains(errs, tt.want) {
-				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, exitBadUse, tt.want)
-			}
+			wantRefused(t, tt.want, tt.args...)
 		})
 	}
 }
@@ -304,14 +301,8 @@ func TestCompareCSVGivesEveryTable(t *testing.T) {
 			t.Errorf("--table %s:\n%s\nwant it to begin\n%s", table, out, w)
 		}
 	}
-	_, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--format", "csv", "--table", "leavng")
-	if code != 2 || !strings.Contains(errOut, `did you mean "leaving"?`) {
-		t.Errorf("a misspelt table: exit %d, %s", code, errOut)
-	}
-	_, errOut, code = runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--table", "zopa")
-	if code != 2 || !strings.Contains(errOut, "--format table shows every table") {
-		t.Errorf("--table without CSV: exit %d, %s", code, errOut)
-	}
+	wantRefused(t, `did you mean "leaving"?`, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--format", "csv", "--table", "leavng")
+	wantRefused(t, "--format table shows every table", "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--table", "zopa")
 	// The actor table says yes and no for the veto, as every other table does.
 	text := runOK(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml")
 	if !regexp.MustCompile(`│ x +│ yes +│`).MatchString(text) || !regexp.MustCompile(`│ z +│ no +│`).MatchString(text) {
@@ -333,9 +324,6 @@ func TestSweepNamesWhatIsWrongUpFront(t *testing.T) {
 		{[]string{"--param", "actors.x.reservation", "--values", "0.5,-0.25"}, "--values -0.25: -0.25 is outside [0,1]"},
 		{[]string{"--param", "actors.x.reservation", "--values", "0.5,half"}, `--values: "half" is not a finite number`},
 	} {
-		_, errOut, code := runNegsim(t, append([]string{"sweep", "testdata/two-by-two.yaml"}, c.args...)...)
-		if code != 2 || !strings.Contains(errOut, c.want) {
-			t.Errorf("%v: exit %d, %s\nwant %q", c.args, code, errOut, c.want)
-		}
+		wantRefused(t, c.want, append([]string{"sweep", "testdata/two-by-two.yaml"}, c.args...)...)
 	}
 }
