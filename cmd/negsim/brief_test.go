@@ -282,10 +282,7 @@ func TestBriefPointsByHand(t *testing.T) {
 
 func TestBriefAllWritesEveryRole(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "briefs")
-	out, errOut, code := runNegsim(t, "brief", "testdata/two-by-two.yaml", "--all", "-o", dir, "--format", "html")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "brief", "testdata/two-by-two.yaml", "--all", "-o", dir, "--format", "html")
 	for _, name := range []string{"public.html", "role-x.html", "role-y.html", "role-z.html"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
