@@ -171,7 +171,7 @@ func TestTeachingTiedHandsSensitivity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: []string{sim.CategoryReservations}})
+	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: []sim.Category{sim.CategoryReservations}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -75,7 +75,7 @@ func playCase(t *testing.T, name string) (*playRecord, string) {
 func movesOf(rec *playRecord) []string {
 	var out []string
 	for _, m := range rec.Moves {
-		out = append(out, m.Move)
+		out = append(out, string(m.Move))
 	}
 	return out
 }
