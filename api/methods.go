@@ -70,7 +70,7 @@ type Loaded struct {
 	Warnings sim.Diagnostics `json:"warnings"`
 }
 
-func (a *API) load(r LoadRequest) (*Loaded, error) {
+func (a *API) load(_ context.Context, r LoadRequest) (*Loaded, error) {
 	var doc *config.Document
 	id := r.Scenario
 	if r.Text != "" || r.Name != "" {

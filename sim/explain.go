@@ -21,11 +21,7 @@ type Explanation struct {
 
 // ActorExplanation is one actor's side of a scenario.
 type ActorExplanation struct {
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
-	Veto        bool    `json:"veto"`
-	Power       float64 `json:"power"`
-	Reservation float64 `json:"reservation"`
+	ActorSummary
 	// Priorities are the issues the actor gives weight to, largest share first.
 	Priorities []Priority `json:"priorities"`
 	// Ignores lists the issues the actor gives no weight, in file order.
@@ -141,7 +137,7 @@ func (sp *Space) alone(a int) *Space {
 
 func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExplanation, error) {
 	act := &sp.sc.Actors[a]
-	ae := ActorExplanation{ID: act.ID, Name: act.Name, Veto: act.Veto, Power: act.Power, Reservation: act.Reservation,
+	ae := ActorExplanation{ActorSummary: summaryOf(act),
 		Priorities: []Priority{}, Ignores: []string{}, RedLines: []RedLine{}, Constraints: []ConstraintReport{},
 		RuledOutByReservation: []OptionRef{}, ByOption: []OptionCount{}, Citation: Citation{Source: act.Source, Note: act.Note}}
 	for k := range sp.sc.Issues {
