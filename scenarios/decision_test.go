@@ -160,7 +160,7 @@ func rounds(t *testing.T, name, variant string) *sim.Transcript {
 // The Level I zone alone would show no threshold for a ratifier at all.
 func TestTeachingTiedHandsSensitivity(t *testing.T) {
 	sp := scenariotest.Shipped(t, "teaching-tied-hands", "").Space
-	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: []string{sim.CategoryReservations}})
+	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: []sim.Category{sim.CategoryReservations}})
 	if err != nil {
 		t.Fatal(err)
 	}

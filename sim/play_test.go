@@ -29,7 +29,7 @@ func newGame(t *testing.T, sp *sim.Space, seat string) *sim.Game {
 	return g
 }
 
-func move(t *testing.T, g *sim.Game, kind, deal string) *sim.PlayView {
+func move(t *testing.T, g *sim.Game, kind sim.MoveKind, deal string) *sim.PlayView {
 	t.Helper()
 	v, err := g.Move(context.Background(), sim.Move{Move: kind, Deal: deal})
 	if err != nil {

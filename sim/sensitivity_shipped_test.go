@@ -12,7 +12,7 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-func sensitivityOf(t testing.TB, sc *sim.Scenario, only ...string) *sim.SensitivityReport {
+func sensitivityOf(t testing.TB, sc *sim.Scenario, only ...sim.Category) *sim.SensitivityReport {
 	t.Helper()
 	sp := scenariotest.Compile(t, sc)
 	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: only})
@@ -36,7 +36,7 @@ func rowOf(t *testing.T, rep *sim.SensitivityReport, path string) sim.Sensitivit
 // wantTip checks one side of a row: nil when kind is "", else a threshold at want (within
 // 1e-6, the precision MODEL.md promises) of the given kind, with the Nash deal's options
 // listed in issue order when nash is given.
-func wantTip(t *testing.T, sc *sim.Scenario, path, side string, tip *sim.Tipping, want float64, kind string, nash ...string) {
+func wantTip(t *testing.T, sc *sim.Scenario, path, side string, tip *sim.Tipping, want float64, kind sim.HeadlineChange, nash ...string) {
 	t.Helper()
 	if kind == "" {
 		if tip != nil {
@@ -89,7 +89,7 @@ func TestSensitivityOfTheTownBudgetByHand(t *testing.T) {
 	if rep.Headline.Deals != 0 || rep.Headline.Nash != nil {
 		t.Fatalf("headline %+v, want an empty zone", rep.Headline)
 	}
-	check := func(path string, below float64, belowKind string, above float64, aboveKind string, nash ...string) {
+	check := func(path string, below float64, belowKind sim.HeadlineChange, above float64, aboveKind sim.HeadlineChange, nash ...string) {
 		t.Helper()
 		r := rowOf(t, rep, path)
 		wantTip(t, sc, path, "below", r.Below, below, belowKind, nash...)
@@ -261,7 +261,7 @@ func TestSensitivityAgreesWithDiagnosis(t *testing.T) {
 		}
 		entering := map[string]uint64{}
 		for _, rl := range rep.RedLines {
-			entering[key(rl.Kind, rl.Actor, rl.Issue, rl.Why)] += rl.Entering
+			entering[key(string(rl.Kind), rl.Actor, rl.Issue, rl.Why)] += rl.Entering
 		}
 		for k, n := range entering {
 			if opened[k] != n {
@@ -354,7 +354,7 @@ func TestOpenersInZoneAgreeWithSensitivity(t *testing.T) {
 		}
 		entering := map[string]uint64{}
 		for _, rl := range rep.RedLines {
-			entering[key(rl.Kind, rl.Actor, rl.Issue, rl.Why)] += rl.Entering
+			entering[key(string(rl.Kind), rl.Actor, rl.Issue, rl.Why)] += rl.Entering
 		}
 		for _, o := range an.Diagnosis.Openers {
 			checked++

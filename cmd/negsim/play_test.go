@@ -70,7 +70,7 @@ func playCase(t *testing.T, name string) (*playRecord, string) {
 }
 
 func movesOf(rec *playRecord) []string {
-	return listtest.Map(rec.Moves, func(m sim.Move) string { return m.Move })
+	return listtest.Map(rec.Moves, func(m sim.Move) string { return string(m.Move) })
 }
 
 // A student who accepts every text the mediator tables, from the first: the agents still
