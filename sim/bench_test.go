@@ -30,10 +30,7 @@ func BenchmarkAnalyzeGenerated(b *testing.B) {
 
 // largeCases are the sizes at which counting by visiting the zone stops being an option:
 // 10 options per issue, one reservation of 0.55 for every actor.
-var largeCases = []struct {
-	name string
-	spec GenerateSpec
-}{
+var largeCases = []PerfCase{
 	{"2actors-1e10", GenerateSpec{Issues: 10, Options: 10, Actors: 2, Reservation: 0.55, Seed: 1}},
 	{"2actors-1e12", GenerateSpec{Issues: 12, Options: 10, Actors: 2, Reservation: 0.55, Seed: 1}},
 	{"5actors-1e10", GenerateSpec{Issues: 10, Options: 10, Actors: 5, Reservation: 0.55, Seed: 1}},
@@ -43,7 +40,7 @@ var largeCases = []struct {
 // BenchmarkAnalyzeLarge is the whole analysis on spaces of 10^10 to 10^12 deals.
 func BenchmarkAnalyzeLarge(b *testing.B) {
 	for _, c := range largeCases {
-		b.Run(c.name, func(b *testing.B) { benchmarkAnalyze(b, Generate(c.spec)) })
+		b.Run(c.Name, func(b *testing.B) { benchmarkAnalyze(b, Generate(c.Spec)) })
 	}
 }
 
@@ -56,8 +53,8 @@ func zoneTree(b *testing.B, spec GenerateSpec) *tree {
 // BenchmarkCountLarge is the count alone (with its per-option tallies) on the same spaces.
 func BenchmarkCountLarge(b *testing.B) {
 	for _, c := range largeCases {
-		b.Run(c.name, func(b *testing.B) {
-			t := zoneTree(b, c.spec)
+		b.Run(c.Name, func(b *testing.B) {
+			t := zoneTree(b, c.Spec)
 			b.ReportAllocs()
 			var err error
 			var tal *tally
@@ -74,17 +71,9 @@ func BenchmarkCountLarge(b *testing.B) {
 // BenchmarkFrontier is the divide-and-conquer frontier alone on the cases where its
 // five-utility filter is most of the analysis.
 func BenchmarkFrontier(b *testing.B) {
-	specs := []struct {
-		name string
-		spec GenerateSpec
-	}{
-		{"12x6-5actors", PerfCases[2].Spec},
-		{"5actors-1e10", largeCases[2].spec},
-		{"5actors-1e11", largeCases[3].spec},
-	}
-	for _, c := range specs {
-		b.Run(c.name, func(b *testing.B) {
-			t := zoneTree(b, c.spec)
+	for _, c := range []PerfCase{PerfCases[2], largeCases[2], largeCases[3]} {
+		b.Run(c.Name, func(b *testing.B) {
+			t := zoneTree(b, c.Spec)
 			b.ReportAllocs()
 			var err error
 			var f frontier

@@ -22,13 +22,16 @@ type GenerateSpec struct {
 // PerfCases are the generated scenarios negsim's performance targets are stated on (see
 // the README's Performance section): the benchmarks build them in memory, and
 // cmd/negsim/testdata/perf holds them as files for whole-process measurements.
-var PerfCases = []struct {
-	Name string
-	Spec GenerateSpec
-}{
+var PerfCases = []PerfCase{
 	{"8x5-4actors", GenerateSpec{Issues: 8, Options: 5, Actors: 4, Reservation: 0.5, Seed: 1}},
 	{"10x6-5actors", GenerateSpec{Issues: 10, Options: 6, Actors: 5, Reservation: 0.5, Seed: 2}},
 	{"12x6-5actors", GenerateSpec{Issues: 12, Options: 6, Actors: 5, Reservation: 0.55, Seed: 3}},
+}
+
+// PerfCase is a generated scenario a benchmark is run on, named for its size.
+type PerfCase struct {
+	Name string
+	Spec GenerateSpec
 }
 
 // Generate builds the scenario a spec describes; the same spec gives the same scenario.
