@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/negsim/negsim/config"
@@ -58,45 +59,46 @@ func New(opt Options) *API {
 // bodies by it.
 func (a *API) MaxFileSize() int64 { return a.opt.MaxFileSize }
 
+// apiMethod is one name Handle answers and what runs for it on a request body.
+type apiMethod struct {
+	name string
+	run  func(*API, context.Context, []byte) (any, error)
+}
+
+// methods are what Handle answers, in the order an unknown name lists them.
+var methods = []apiMethod{
+	{"list", func(a *API, _ context.Context, _ []byte) (any, error) { return a.list() }},
+	{"load", method((*API).load)},
+	{"params", method((*API).params)},
+	{"analyze", method((*API).analyze)},
+	{"explain", method((*API).explain)},
+	{"rounds", method((*API).rounds)},
+	{"compare", method((*API).compare)},
+	{"score", method((*API).score)},
+	{"plane", method((*API).plane)},
+	{"sensitivity", method((*API).sensitivity)},
+	{"export", method((*API).export)},
+	{"play", method((*API).play)},
+}
+
 // Methods lists what Handle answers, for a transport to check a name before reading a body.
-var Methods = []string{"list", "load", "params", "analyze", "explain", "rounds", "compare", "score", "plane", "sensitivity", "export", "play"}
+var Methods = func() []string {
+	names := make([]string, len(methods))
+	for i, m := range methods {
+		names[i] = m.name
+	}
+	return names
+}()
 
 // Handle answers one request: method is one of Methods, request its JSON body. The
 // response is indented JSON ending in a newline, as the command line writes it. A failure
 // is an *Error, whose JSON form a transport passes on to the page.
 func (a *API) Handle(ctx context.Context, method string, request []byte) ([]byte, error) {
-	var (
-		out any
-		err error
-	)
-	switch method {
-	case "list":
-		out, err = a.list()
-	case "load":
-		out, err = call(request, func(r LoadRequest) (any, error) { return a.load(r) })
-	case "params":
-		out, err = call(request, func(r Query) (any, error) { return a.params(r) })
-	case "analyze":
-		out, err = call(request, func(r AnalyzeRequest) (any, error) { return a.analyze(ctx, r) })
-	case "explain":
-		out, err = call(request, func(r ExplainRequest) (any, error) { return a.explain(ctx, r) })
-	case "rounds":
-		out, err = call(request, func(r RoundsRequest) (any, error) { return a.rounds(ctx, r) })
-	case "compare":
-		out, err = call(request, func(r CompareRequest) (any, error) { return a.compare(ctx, r) })
-	case "score":
-		out, err = call(request, func(r ScoreRequest) (any, error) { return a.score(ctx, r) })
-	case "plane":
-		out, err = call(request, func(r PlaneRequest) (any, error) { return a.plane(ctx, r) })
-	case "sensitivity":
-		out, err = call(request, func(r SensitivityRequest) (any, error) { return a.sensitivity(ctx, r) })
-	case "export":
-		out, err = call(request, func(r ExportRequest) (any, error) { return a.export(r) })
-	case "play":
-		out, err = call(request, func(r PlayRequest) (any, error) { return a.play(ctx, r) })
-	default:
+	i := slices.IndexFunc(methods, func(m apiMethod) bool { return m.name == method })
+	if i < 0 {
 		return nil, &Error{Kind: KindNotFound, Message: fmt.Sprintf("no method %q; valid: %s", method, strings.Join(Methods, ", "))}
 	}
+	out, err := methods[i].run(a, ctx, request)
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -110,21 +112,23 @@ func (a *API) Handle(ctx context.Context, method string, request []byte) ([]byte
 	return encode(out)
 }
 
-// call decodes a request strictly, so that a misspelt field is an error rather than a
+// method decodes a request strictly, so that a misspelt field is an error rather than a
 // setting silently ignored, and runs f on it.
-func call[R any](body []byte, f func(R) (any, error)) (any, error) {
-	var r R
-	if len(bytes.TrimSpace(body)) > 0 {
-		dec := json.NewDecoder(bytes.NewReader(body))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&r); err != nil {
-			return nil, &Error{Kind: KindInput, Message: "the request is not valid: " + err.Error()}
+func method[R, T any](f func(*API, context.Context, R) (T, error)) func(*API, context.Context, []byte) (any, error) {
+	return func(a *API, ctx context.Context, body []byte) (any, error) {
+		var r R
+		if len(bytes.TrimSpace(body)) > 0 {
+			dec := json.NewDecoder(bytes.NewReader(body))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&r); err != nil {
+				return nil, &Error{Kind: KindInput, Message: "the request is not valid: " + err.Error()}
+			}
+			if dec.More() {
+				return nil, &Error{Kind: KindInput, Message: "the request holds more than one JSON value"}
+			}
 		}
-		if dec.More() {
-			return nil, &Error{Kind: KindInput, Message: "the request holds more than one JSON value"}
-		}
+		return f(a, ctx, r)
 	}
-	return f(r)
 }
 
 // encode writes a result as `negsim … --format json` does: indented by two spaces, with a

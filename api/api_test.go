@@ -311,7 +311,7 @@ func TestResultsNameTheirWhatIf(t *testing.T) {
 
 func TestSensitivity(t *testing.T) {
 	a := New(Options{})
-	rep := ask[sim.SensitivityReport](t, a, "sensitivity", SensitivityRequest{Query: Query{Scenario: "teaching-two-party"}, Only: []string{"reservations"}})
+	rep := ask[sim.SensitivityReport](t, a, "sensitivity", SensitivityRequest{Query: Query{Scenario: "teaching-two-party"}, Only: []sim.Category{"reservations"}})
 	// The job offer's zone holds 4 deals (see TestAnalyzeTeachingExample); --only keeps the
 	// two reservations.
 	if rep.Headline.Deals != 4 || len(rep.Rows) != 2 {

@@ -70,7 +70,7 @@ type Loaded struct {
 	Warnings sim.Diagnostics `json:"warnings"`
 }
 
-func (a *API) load(r LoadRequest) (*Loaded, error) {
+func (a *API) load(_ context.Context, r LoadRequest) (*Loaded, error) {
 	var doc *config.Document
 	id := r.Scenario
 	if r.Text != "" || r.Name != "" {
@@ -344,13 +344,13 @@ func (a *API) plane(ctx context.Context, r PlaneRequest) (*PlaneResponse, error)
 // thresholds, and every red line widened and constraint dropped. Only is --only.
 type SensitivityRequest struct {
 	Query
-	Only []string `json:"only,omitempty"`
+	Only []sim.Category `json:"only,omitempty"`
 }
 
 func (a *API) sensitivity(ctx context.Context, r SensitivityRequest) (any, error) {
 	for _, c := range r.Only {
-		if !slices.Contains(sim.SensitivityCategories, c) {
-			return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("only %s: no such category;%s valid: %s", c, sim.DidYouMean(c, sim.SensitivityCategories), strings.Join(sim.SensitivityCategories, ", "))}
+		if _, err := sim.ParseCategory(string(c)); err != nil {
+			return nil, &Error{Kind: KindInput, Message: "only " + err.Error()}
 		}
 	}
 	doc, sp, err := a.compile(r.Query)

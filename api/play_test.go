@@ -27,9 +27,9 @@ func terminalSession(t *testing.T, name string) ([]sim.Move, []byte) {
 		case "moves":
 			for _, line := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
 				word, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
-				switch word {
+				switch kind := sim.MoveKind(word); kind {
 				case sim.MoveAccept, sim.MoveReject, sim.MoveOffer, sim.MoveQuit:
-					moves = append(moves, sim.Move{Move: word, Deal: strings.TrimSpace(rest)})
+					moves = append(moves, sim.Move{Move: kind, Deal: strings.TrimSpace(rest)})
 				}
 			}
 		case "transcript.json":

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,7 +18,7 @@ type ParamsResponse struct {
 	Params []sim.Param `json:"params"`
 }
 
-func (a *API) params(q Query) (any, error) {
+func (a *API) params(_ context.Context, q Query) (any, error) {
 	doc, err := a.open(q)
 	if err != nil {
 		return nil, err
@@ -42,7 +43,7 @@ type Export struct {
 	Variants string   `json:"variants"`
 }
 
-func (a *API) export(r ExportRequest) (*Export, error) {
+func (a *API) export(_ context.Context, r ExportRequest) (*Export, error) {
 	id := r.ID
 	if id == "" {
 		id = "my-what-if"

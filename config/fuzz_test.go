@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/negsim/negsim/internal/diagtest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -65,15 +66,7 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Load("fuzz.yaml", data)
 		if err != nil {
-			var list sim.Diagnostics
-			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("Load failed with %T %v, want a non-empty sim.Diagnostics", err, err)
-			}
-			for _, e := range list {
-				if e.File != "fuzz.yaml" || e.Message == "" {
-					t.Fatalf("error without file or message: %+v", e)
-				}
-			}
+			diagtest.WantLocated(t, err, "fuzz.yaml")
 			return
 		}
 		if _, err := Plain("fuzz.yaml", data); err != nil {

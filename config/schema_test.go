@@ -13,8 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
+	"github.com/negsim/negsim/internal/schematest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -41,27 +40,6 @@ func TestShippedSchemaIsGenerated(t *testing.T) {
 	if !bytes.Equal(bytes.ReplaceAll(got, []byte("\r\n"), []byte("\n")), want) {
 		t.Fatalf("%s is not what the generator writes; run go test ./config -update", shippedSchema)
 	}
-}
-
-func compileSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	data, err := Schema()
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource(SchemaFile, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(SchemaFile)
-	if err != nil {
-		t.Fatalf("the generated schema does not compile: %v", err)
-	}
-	return sch
 }
 
 // TestSchemaDocumentsEveryField checks that every field and type has a description, and
@@ -134,7 +112,7 @@ type mutation struct {
 // the schema states must have been tried: so the schema never refuses what the loader
 // accepts, for any file one step from a valid one.
 func TestSchemaAndLoaderAgree(t *testing.T) {
-	sch := compileSchema(t)
+	sch := schematest.Compile(t, SchemaFile, Schema)
 	raw, err := Schema()
 	if err != nil {
 		t.Fatal(err)

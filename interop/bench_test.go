@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -15,7 +16,7 @@ import (
 //	go test ./interop -run '^$' -bench Analyze7Issues -benchtime 3x
 func BenchmarkAnalyze7Issues(b *testing.B) {
 	dir := filepath.Join(dataDir(b), "geniusweb_pareto_e2e", "7issues")
-	sp := compile(b, geniusWeb(b, dir, "7issues1.json", "7issues2.json"))
+	sp := scenariotest.Compile(b, geniusWeb(b, dir, "7issues1.json", "7issues2.json"))
 	b.ResetTimer()
 	for b.Loop() {
 		an, err := sim.Analyze(context.Background(), sp, sim.Options{Limit: 20})

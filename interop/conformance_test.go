@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/internal/sharedtest"
 	"github.com/negsim/negsim/sim"
 )
@@ -57,15 +58,6 @@ func geniusWeb(t testing.TB, dir string, profiles ...string) *sim.Scenario {
 	return sc
 }
 
-func compile(t testing.TB, sc *sim.Scenario) *sim.Space {
-	t.Helper()
-	sp, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sp
-}
-
 // analyzeAtZero analyses the whole outcome space, as GeniusWeb's Pareto test does: every
 // reservation at 0.
 func analyzeAtZero(t testing.TB, sp *sim.Space) *sim.Analysis {
@@ -77,34 +69,33 @@ func analyzeAtZero(t testing.TB, sp *sim.Space) *sim.Analysis {
 	return an
 }
 
-// GeniusWeb's ParetoE2Etest: 18 Pareto points on jobs, reservation ignored, deals with
-// identical utility vectors counted once.
-func TestConformanceJobsPareto(t *testing.T) {
-	dir := filepath.Join(dataDir(t), "geniusweb_pareto_e2e", "jobs")
-	sp := compile(t, geniusWeb(t, dir, "jobs1.json", "jobs2.json"))
-	// 5·3·3·2·2·3 = 540 outcomes.
-	if n, _ := sp.Deals(); n != 540 {
-		t.Fatalf("jobs has %d outcomes, want 5·3·3·2·2·3 = 540", n)
-	}
-	an := analyzeAtZero(t, sp)
-	if an.ZOPA.Count != 540 {
-		t.Errorf("with reservations at 0 the zone holds %d deals, want all 540", an.ZOPA.Count)
-	}
-	if an.Pareto.Distinct != 18 {
-		t.Errorf("jobs: %d distinct Pareto utility vectors, GeniusWeb's ParetoE2Etest expects 18", an.Pareto.Distinct)
-	}
-}
-
-// GeniusWeb's ParetoE2Etest on 7issues: 10^7 outcomes, 557 Pareto points.
-func TestConformanceSevenIssuesPareto(t *testing.T) {
-	dir := filepath.Join(dataDir(t), "geniusweb_pareto_e2e", "7issues")
-	sp := compile(t, geniusWeb(t, dir, "7issues1.json", "7issues2.json"))
-	if n, _ := sp.Deals(); n != 10_000_000 {
-		t.Fatalf("7issues has %d outcomes, want 10^7 (7 issues of 0..9)", n)
-	}
-	an := analyzeAtZero(t, sp)
-	if an.Pareto.Distinct != 557 {
-		t.Errorf("7issues: %d distinct Pareto utility vectors, GeniusWeb's ParetoE2Etest expects 557", an.Pareto.Distinct)
+// GeniusWeb's ParetoE2Etest: the Pareto points of two domains, reservation ignored, deals
+// with identical utility vectors counted once. With every reservation at 0 each outcome is
+// in the zone.
+func TestConformanceGeniusWebPareto(t *testing.T) {
+	for _, c := range []struct {
+		domain, profile1, profile2 string
+		outcomes                   uint64
+		outcomesWhy                string
+		pareto                     int
+	}{
+		{"jobs", "jobs1.json", "jobs2.json", 540, "5·3·3·2·2·3", 18},
+		{"7issues", "7issues1.json", "7issues2.json", 10_000_000, "10^7, 7 issues of 0..9", 557},
+	} {
+		t.Run(c.domain, func(t *testing.T) {
+			dir := filepath.Join(dataDir(t), "geniusweb_pareto_e2e", c.domain)
+			sp := scenariotest.Compile(t, geniusWeb(t, dir, c.profile1, c.profile2))
+			if n, _ := sp.Deals(); n != c.outcomes {
+				t.Fatalf("%s has %d outcomes, want %s = %d", c.domain, n, c.outcomesWhy, c.outcomes)
+			}
+			an := analyzeAtZero(t, sp)
+			if an.ZOPA.Count != c.outcomes {
+				t.Errorf("with reservations at 0 the zone holds %d deals, want all %d", an.ZOPA.Count, c.outcomes)
+			}
+			if an.Pareto.Distinct != c.pareto {
+				t.Errorf("%s: %d distinct Pareto utility vectors, GeniusWeb's ParetoE2Etest expects %d", c.domain, an.Pareto.Distinct, c.pareto)
+			}
+		})
 	}
 }
 
@@ -112,7 +103,7 @@ func TestConformanceSevenIssuesPareto(t *testing.T) {
 // maximum of 1, reservations overridden, outcomes rational for both counted inclusively.
 func TestConformanceFifty2013AgreementZone(t *testing.T) {
 	dir := filepath.Join(dataDir(t), "negmas_fifty2013")
-	sp := compile(t, genius(t, ScaleGenius, dir, "FiftyFifty2013_domain.xml", "FiftyFifty2013_prof1.xml", "FiftyFifty2013_prof2.xml"))
+	sp := scenariotest.Compile(t, genius(t, ScaleGenius, dir, "FiftyFifty2013_domain.xml", "FiftyFifty2013_prof1.xml", "FiftyFifty2013_prof2.xml"))
 	// Party 1 values option i (0..10) at (10−i)/10, party 2 at i/10. Both reach r0 and r1
 	// when 10·r1 ≤ i ≤ 10·(1−r0): (0,0) all 11; (0.9,0.9) none, 9 ≤ i ≤ 1; (0,0.9) i ∈ {9,10};
 	// (0,0.95) i = 10; and the mirror images.
@@ -152,7 +143,7 @@ func TestConformanceOutcomeCounts(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			sp := compile(t, genius(t, ScaleGenius, filepath.Join(root, c.dir), c.domain, c.profiles...))
+			sp := scenariotest.Compile(t, genius(t, ScaleGenius, filepath.Join(root, c.dir), c.domain, c.profiles...))
 			if n, _ := sp.Deals(); n != c.want {
 				t.Errorf("%s: %d outcomes, GENIUS's DomainImplTest expects %d", c.name, n, c.want)
 			}
@@ -167,7 +158,7 @@ func TestConformanceCamera2011Raw(t *testing.T) {
 	const tolerance = 0.05 + 1e-9
 	dir := filepath.Join(dataDir(t), "negmas_app_camera2011")
 	sc := genius(t, ScaleRaw, dir, "camera_domain.xml", "camera_buyer_utility.xml", "camera_seller_utility.xml")
-	sp := compile(t, sc)
+	sp := scenariotest.Compile(t, sc)
 	// 5·4·3·3·5·4 = 3600 outcomes.
 	if n, _ := sp.Deals(); n != 3600 {
 		t.Fatalf("Camera has %d outcomes, want 5·4·3·3·5·4 = 3600", n)
@@ -197,7 +188,7 @@ func TestConformanceCamera2011Raw(t *testing.T) {
 // its best evaluation) has a different frontier, 16 points: the scale is not a detail.
 func TestConformanceCamera2011GeniusScale(t *testing.T) {
 	dir := filepath.Join(dataDir(t), "negmas_app_camera2011")
-	sp := compile(t, genius(t, ScaleGenius, dir, "camera_domain.xml", "camera_buyer_utility.xml", "camera_seller_utility.xml"))
+	sp := scenariotest.Compile(t, genius(t, ScaleGenius, dir, "camera_domain.xml", "camera_buyer_utility.xml", "camera_seller_utility.xml"))
 	if an := analyzeAtZero(t, sp); an.Pareto.Count != 16 {
 		t.Errorf("Camera (genius scale): %d Pareto deals, the data's README gives 16", an.Pareto.Count)
 	}
@@ -235,7 +226,7 @@ func sameAnalysis(t *testing.T, what string, want, got *sim.Analysis) {
 
 func analyze(t *testing.T, sc *sim.Scenario) *sim.Analysis {
 	t.Helper()
-	an, err := sim.Analyze(context.Background(), compile(t, sc), sim.Options{Limit: 5})
+	an, err := sim.Analyze(context.Background(), scenariotest.Compile(t, sc), sim.Options{Limit: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +261,7 @@ func TestConformanceRoundTrip(t *testing.T) {
 			var files []File
 			var back *sim.Scenario
 			var err error
-			sp := compile(t, c.sc)
+			sp := scenariotest.Compile(t, c.sc)
 			if c.format == "genius" {
 				files, _, err = WriteGenius(sp)
 				if err == nil {

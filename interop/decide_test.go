@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -23,7 +24,7 @@ func TestExportNamesWhatWhoMustAgreeLoses(t *testing.T) {
 			{ID: "parliament", Name: "Parliament", Power: 1, Votes: 1, Preferences: pref},
 		},
 	}
-	sp := compile(t, sc)
+	sp := scenariotest.Compile(t, sc)
 	for name, write := range map[string]func(*sim.Space) ([]File, sim.Diagnostics, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
 		_, warn, err := write(sp)
 		if err != nil {

@@ -365,14 +365,11 @@ func evaluate(file, domainFile string, is *domainIssue, el *element) ([]float64,
 		if ev == nil {
 			return nil, "", errorf(file, el.line, "integer issue %q has no <evaluator slope=… offset=…>", is.name)
 		}
-		slope, err := ev.float(file, "slope")
+		coef, err := ev.floats(file, "slope", "offset")
 		if err != nil {
 			return nil, "", err
 		}
-		offset, err := ev.float(file, "offset")
-		if err != nil {
-			return nil, "", err
-		}
+		slope, offset := coef[0], coef[1]
 		lo, _, err := bounds(file, el)
 		if err != nil {
 			return nil, "", err
@@ -388,14 +385,11 @@ func evaluate(file, domainFile string, is *domainIssue, el *element) ([]float64,
 		}
 		switch ft := strings.ToLower(ev.attr["ftype"]); ft {
 		case "linear":
-			p0, err := ev.float(file, "parameter0")
+			coef, err := ev.floats(file, "parameter0", "parameter1")
 			if err != nil {
 				return nil, "", err
 			}
-			p1, err := ev.float(file, "parameter1")
-			if err != nil {
-				return nil, "", err
-			}
+			p0, p1 := coef[0], coef[1]
 			for o, x := range is.points {
 				out[o] = clamp01(p1*x + p0)
 			}

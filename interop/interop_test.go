@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -182,7 +183,7 @@ func TestReadGeniusScaleRaw(t *testing.T) {
 	}
 	// Blue, size 3, price 0 is worth 0.5·8 + 0.3·1 + 0.2·1 = 4.5 raw to A; negsim's
 	// utility times the scale gives it back.
-	sp := compile(t, sc)
+	sp := scenariotest.Compile(t, sc)
 	if u := sp.Utility(0, []int{2, 2, 0}) * 40; math.Abs(u-4.5) > 1e-12 {
 		t.Errorf("A's raw utility of (blue, 3, 0) = %v, want 4.5", u)
 	}
@@ -293,7 +294,7 @@ func TestExportWarnings(t *testing.T) {
 		if format == "geniusweb" {
 			write = WriteGeniusWeb
 		}
-		sp := compile(t, sc)
+		sp := scenariotest.Compile(t, sc)
 		files, warn, err := write(sp)
 		if err != nil {
 			t.Fatal(err)
@@ -340,7 +341,7 @@ func TestExportWarningsCountInWords(t *testing.T) {
 	res := "actors." + sc.Actors[0].ID + ".reservation"
 	sc.Variants = []sim.Variant{{ID: "v", Description: "lower", Set: []sim.Assignment{{Path: res, Value: 0.1}}}}
 	sc.Events = []sim.Event{{Round: 1, Why: "one", Add: []sim.Assignment{{Path: res, Value: 0.01}}}, {Round: 2, Why: "two", Add: []sim.Assignment{{Path: res, Value: 0.01}}}}
-	sp := compile(t, sc)
+	sp := scenariotest.Compile(t, sc)
 	_, warn, err := WriteGenius(sp)
 	if err != nil {
 		t.Fatal(err)

@@ -127,6 +127,20 @@ func (e *element) float(file, name string) (float64, error) {
 	return x, nil
 }
 
+// floats reads numeric attributes that a formula needs together, failing on the first
+// missing or malformed one.
+func (e *element) floats(file string, names ...string) ([]float64, error) {
+	xs := make([]float64, len(names))
+	for i, name := range names {
+		x, err := e.float(file, name)
+		if err != nil {
+			return nil, err
+		}
+		xs[i] = x
+	}
+	return xs, nil
+}
+
 func (e *element) int(file, name string) (int, error) {
 	s, ok := e.attr[name]
 	if !ok {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/internal/sharedtest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
@@ -143,7 +144,7 @@ func misquotations(f citedField, texts map[string]string) []string {
 }
 
 func TestReferenceScenarioQuotesItsSeedsExactly(t *testing.T) {
-	sc := load(t, scenarios.Default).Scenario
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	texts := seedTexts(t, sc)
 	fields := sourceFields(sc)
 	quotes := 0
@@ -178,7 +179,7 @@ func TestReferenceScenarioQuotesItsSeedsExactly(t *testing.T) {
 // quotation, and a quotation credited to the wrong seed are each caught, while the same
 // sentence with straight quotes and different line breaks passes.
 func TestQuotationCheckCatchesMisquotes(t *testing.T) {
-	sc := load(t, scenarios.Default).Scenario
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	texts := seedTexts(t, sc)
 	exact := "001: Zelensky has stated Ukraine has \"no legal or moral\nright\" to cede territory; 002: \"Kyiv's minimum sequence is clear\""
 	if bad := misquotations(citedField{"exact", exact}, texts); len(bad) != 0 {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -147,15 +148,7 @@ func TestTeachingTelephoneGame(t *testing.T) {
 
 func rounds(t *testing.T, name, variant string) *sim.Transcript {
 	t.Helper()
-	doc := load(t, name)
-	if err := doc.Apply(variant, nil); err != nil {
-		t.Fatal(err)
-	}
-	sp, err := sim.Compile(doc.Scenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := sim.Rounds(context.Background(), sp, sim.RoundsOptions{})
+	tr, err := sim.Rounds(context.Background(), scenariotest.Shipped(t, name, variant).Space, sim.RoundsOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,12 +159,8 @@ func rounds(t *testing.T, name, variant string) *sim.Transcript {
 // it) up to a reservation of 0.5; just above, the zone is q4, q5 and the Nash deal q4.
 // The Level I zone alone would show no threshold for a ratifier at all.
 func TestTeachingTiedHandsSensitivity(t *testing.T) {
-	doc := load(t, "teaching-tied-hands")
-	sp, err := sim.Compile(doc.Scenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: []string{sim.CategoryReservations}})
+	sp := scenariotest.Shipped(t, "teaching-tied-hands", "").Space
+	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: []sim.Category{sim.CategoryReservations}})
 	if err != nil {
 		t.Fatal(err)
 	}

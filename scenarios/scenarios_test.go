@@ -10,40 +10,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
 const schemaLine = "# yaml-language-server: $schema=negsim.schema.json"
 
-// load reads a shipped scenario afresh, so that applying a variant never leaks into
-// another test.
-func load(t testing.TB, name string) *config.Document {
-	t.Helper()
-	data, ok := scenarios.Read(name)
-	if !ok {
-		t.Fatalf("scenario %q is not shipped", name)
-	}
-	doc, err := config.Load(name+".yaml", data)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return doc
-}
-
 // analyze loads a shipped scenario, applies a variant ("" for none) and analyses it.
 func analyze(t *testing.T, name, variant string) *sim.Analysis {
 	t.Helper()
-	doc := load(t, name)
-	if err := doc.Apply(variant, nil); err != nil {
-		t.Fatalf("%s#%s: %v", name, variant, err)
-	}
-	sp, err := sim.Compile(doc.Scenario)
-	if err != nil {
-		t.Fatalf("%s#%s: compile: %v", name, variant, err)
-	}
-	an, err := sim.Analyze(context.Background(), sp, sim.Options{Limit: 5})
+	an, err := sim.Analyze(context.Background(), scenariotest.Shipped(t, name, variant).Space, sim.Options{Limit: 5})
 	if err != nil {
 		t.Fatalf("%s#%s: analyze: %v", name, variant, err)
 	}
@@ -91,7 +68,7 @@ func TestEveryShippedScenarioAndVariantLoadsAndAnalyses(t *testing.T) {
 		if an.Space.Deals == 0 {
 			t.Errorf("%s: empty outcome space", name)
 		}
-		for _, v := range load(t, name).Scenario.Variants {
+		for _, v := range scenariotest.Shipped(t, name, "").Scenario.Variants {
 			if v.Description == "" {
 				t.Errorf("%s#%s: a variant must say what it shows", name, v.ID)
 			}
@@ -104,7 +81,7 @@ func TestEveryShippedScenarioAndVariantLoadsAndAnalyses(t *testing.T) {
 // actor, preference, constraint, event and variant says where its numbers come from or that
 // they are assumptions, and every analysis it cites by number is in its sources list.
 func TestReferenceScenarioCitesEveryValue(t *testing.T) {
-	sc := load(t, scenarios.Default).Scenario
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	known := map[string]bool{}
 	for _, s := range sc.Sources {
 		known[s.ID] = true
@@ -154,20 +131,6 @@ func TestReferenceScenarioCitesEveryValue(t *testing.T) {
 			}
 		}
 	}
-}
-
-// compile loads a shipped scenario with a variant ("" for none) and any overrides applied.
-func compile(t *testing.T, name, variant string, sets ...config.Override) *sim.Space {
-	t.Helper()
-	doc := load(t, name)
-	if err := doc.Apply(variant, sets); err != nil {
-		t.Fatalf("%s#%s: %v", name, variant, err)
-	}
-	sp, err := sim.Compile(doc.Scenario)
-	if err != nil {
-		t.Fatalf("%s#%s: compile: %v", name, variant, err)
-	}
-	return sp
 }
 
 // checkDeal scores one deal, written issue=option,..., against utilities worked out by hand
@@ -260,7 +223,7 @@ func TestReferenceScenarioAsShipped(t *testing.T) {
 	if an.ZOPA.Count != 0 || an.Diagnosis == nil || !an.Diagnosis.RedLinesClash {
 		t.Fatalf("want the red lines to clash, got %d deals, %+v", an.ZOPA.Count, an.Diagnosis)
 	}
-	sc := load(t, scenarios.Default).Scenario
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	named := openerIssues(sc, an.Diagnosis)
 	if !named["territory"] || !named["guarantees"] {
 		t.Errorf("the diagnosis names %v; want territory and guarantees", named)
@@ -268,10 +231,9 @@ func TestReferenceScenarioAsShipped(t *testing.T) {
 	if !hasOpener(an.Diagnosis, "ukraine", sim.OpenerConstraint) || hasOpener(an.Diagnosis, "united-states", sim.OpenerConstraint) {
 		t.Errorf("openers %+v: want Ukraine's guarantees-first condition and not the US's deal-first one", an.Diagnosis.Openers)
 	}
-	dropped := compile(t, scenarios.Default, "", config.Override{
-		Path: "actors.ukraine.constraints.0.then.sequencing", Value: "guarantees-first,phased,deal-first"})
+	dropped := scenariotest.Shipped(t, scenarios.Default, "", "actors.ukraine.constraints.0.then.sequencing=guarantees-first,phased,deal-first").Space
 	checkDeal(t, dropped, usTerms, map[string]float64{"ukraine": 0.491, "russia": 0.664, "united-states": 0.926, "europe": 0.511}, true)
-	checkDeal(t, compile(t, scenarios.Default, ""), usTerms, nil, false)
+	checkDeal(t, scenariotest.Shipped(t, scenarios.Default, "").Space, usTerms, nil, false)
 }
 
 // genevaClosest is Russia's best deal within every red line of the Geneva framework, worked
@@ -308,7 +270,7 @@ func TestReferencePeriodsGenevaIsClosest(t *testing.T) {
 			t.Errorf("Geneva's closest deal: %s = %s, by hand %s", issue, got, want)
 		}
 	}
-	checkDeal(t, compile(t, scenarios.Default, "geneva-19-point"), genevaClosest,
+	checkDeal(t, scenariotest.Shipped(t, scenarios.Default, "geneva-19-point").Space, genevaClosest,
 		map[string]float64{"ukraine": 0.444, "russia": 0.636, "united-states": 0.654, "europe": 0.456}, false)
 	// alaska-2025: Ukraine accepts only freeze or freeze-dmz ("a non-starter", 002), Russia
 	// only withdraw-donetsk or cede-four: the territory red lines alone clash.
@@ -332,7 +294,7 @@ func TestReferencePeriodsGenevaIsClosest(t *testing.T) {
 	if gap(shipped) <= gap(geneva) {
 		t.Errorf("the shipped case is no farther than Geneva")
 	}
-	sc := load(t, scenarios.Default).Scenario
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	for _, v := range []string{"draft-28-point", "abu-dhabi-2026"} {
 		named := openerIssues(sc, analyze(t, scenarios.Default, v).Diagnosis)
 		if !named["territory"] || !named["guarantees"] {
@@ -352,7 +314,7 @@ func dealOptions(deal string) map[string]string {
 
 func TestReferenceAbuDhabiIsTheShippedRoundTwo(t *testing.T) {
 	// r(2) = r + 2·drift + events up to round 2 (MODEL.md §4), from the file's own values.
-	sc := load(t, scenarios.Default).Scenario
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	want := map[string]float64{"actors.ukraine.preferences.territory.weight": 22}
 	for _, a := range sc.Actors {
 		want["actors."+a.ID+".reservation"] = a.Reservation + 2*a.ReservationDrift
@@ -420,7 +382,7 @@ func TestReferenceSanctionsBiteFreezesTheLine(t *testing.T) {
 			t.Errorf("%d ZOPA deals settle territory on %s; the knot rules it out", deals, option)
 		}
 	}
-	checkDeal(t, compile(t, scenarios.Default, "sanctions-bite"), sanctionsNash,
+	checkDeal(t, scenariotest.Shipped(t, scenarios.Default, "sanctions-bite").Space, sanctionsNash,
 		map[string]float64{"ukraine": 0.523, "russia": 66.8 / 112, "united-states": 0.796, "europe": 0.546,
 			"ukraine-opposed": 0.76, "russian-hardliners": 0.425}, true)
 	if an.ZOPA.LevelOneCount == nil || *an.ZOPA.LevelOneCount != an.ZOPA.Count {
@@ -442,7 +404,7 @@ func TestReferenceSanctionsBiteFreezesTheLine(t *testing.T) {
 // 45 − 1; Russia's hardliners 32 + 10 + 7.5 + 15 + 10 = 74.5 ≥ 47. So the talks are ripe
 // from round 2, not before.
 func TestReferenceCeasefireFirstRipensAtHome(t *testing.T) {
-	sp := compile(t, scenarios.Default, "ceasefire-first")
+	sp := scenariotest.Shipped(t, scenarios.Default, "ceasefire-first").Space
 	an := analyze(t, scenarios.Default, "ceasefire-first")
 	if an.ZOPA.Count != 0 || an.ZOPA.LevelOneCount == nil || *an.ZOPA.LevelOneCount == 0 {
 		t.Fatalf("ceasefire-first: Level I %v, ratified %d; want a Level I zone that fails at home", an.ZOPA.LevelOneCount, an.ZOPA.Count)

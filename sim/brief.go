@@ -48,8 +48,7 @@ type Confidential struct {
 	// option; an issue it gives no weight has share 0.
 	Issues      []RoleIssue        `json:"issues"`
 	Constraints []ConstraintReport `json:"constraints"`
-	Source      string             `json:"source,omitempty"`
-	Note        string             `json:"note,omitempty"`
+	Citation
 	// Ratification and Beliefs are the role's own: who ratifies its deal at home (or for
 	// whom it ratifies), and what it believes about the others.
 	Ratification *RoleRatification `json:"ratification,omitempty"`
@@ -62,8 +61,7 @@ type RoleIssue struct {
 	// Share is the normalised weight: the most points/100 the issue can bring.
 	Share   float64      `json:"share"`
 	Options []RoleOption `json:"options"`
-	Source  string       `json:"source,omitempty"`
-	Note    string       `json:"note,omitempty"`
+	Citation
 	// RedLine is set when the role rules options of this issue out; Never lists them.
 	RedLine bool     `json:"red_line"`
 	Never   []string `json:"never"`
@@ -101,7 +99,7 @@ func RoleBrief(sc *Scenario, a int) *Brief {
 	act := &sc.Actors[a]
 	c := &Confidential{ID: act.ID, Name: act.Name, Veto: act.Veto, Reservation: act.Reservation,
 		ReservationPoints: presentable(100 * act.Reservation), Issues: []RoleIssue{}, Constraints: []ConstraintReport{},
-		Source: act.Source, Note: act.Note}
+		Citation: Citation{Source: act.Source, Note: act.Note}}
 	for k := range sc.Issues {
 		is := &sc.Issues[k]
 		ri := RoleIssue{Issue: is.ID, Options: []RoleOption{}, Never: []string{}}
@@ -109,7 +107,7 @@ func RoleBrief(sc *Scenario, a int) *Brief {
 		share, weighted := act.WeightShare(is.ID)
 		if weighted {
 			ri.Share = presentable(share)
-			ri.Source, ri.Note = pr.Source, pr.Note
+			ri.Citation = Citation{Source: pr.Source, Note: pr.Note}
 			ri.RedLine = pr.Acceptable != nil
 		}
 		for o := range is.Options {
@@ -129,7 +127,7 @@ func RoleBrief(sc *Scenario, a int) *Brief {
 	}
 	for _, cn := range act.Constraints {
 		c.Constraints = append(c.Constraints, ConstraintReport{If: conditionList(sc, cn.If), Then: conditionList(sc, cn.Then),
-			Why: cn.Why, Source: cn.Source, Note: cn.Note})
+			Why: cn.Why, Citation: Citation{Source: cn.Source, Note: cn.Note}})
 	}
 	roleDecision(sc, a, c)
 	b.Role = c

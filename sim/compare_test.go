@@ -7,11 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
 func TestCompareHandBuiltPair(t *testing.T) {
-	before := loadYAML(t, priceScenario).Scenario
+	before := loadFixture(t, "price.yaml").Scenario
 	after := before.Clone()
 	// Before (buyer 0.3, seller 0.5): the seller takes mid and high, the buyer low and
 	// mid, so the ZOPA is {mid}; Nash surpluses: buyer 0.6 − 0.3 = 0.3, seller 0.7 − 0.5 = 0.2.
@@ -23,7 +24,7 @@ func TestCompareHandBuiltPair(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := sim.Compare(context.Background(), compiled(t, before), compiled(t, after), sim.CompareOptions{Limit: 10})
+	c, err := sim.Compare(context.Background(), scenariotest.Compile(t, before), scenariotest.Compile(t, after), sim.CompareOptions{Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,9 +54,10 @@ func TestCompareHandBuiltPair(t *testing.T) {
 }
 
 func TestCompareNeedsSameIssues(t *testing.T) {
-	base := loadYAML(t, priceScenario).Scenario
-	renamed := loadYAML(t, strings.ReplaceAll(priceScenario, "mid", "medium"))
-	other := loadYAML(t, strings.ReplaceAll(priceScenario, "price", "cost")).Scenario
+	base := loadFixture(t, "price.yaml").Scenario
+	price := fixture(t, "price.yaml")
+	renamed := loadYAML(t, strings.ReplaceAll(price, "mid", "medium"))
+	other := loadYAML(t, strings.ReplaceAll(price, "price", "cost")).Scenario
 	tests := []struct {
 		name string
 		b    *sim.Scenario
@@ -65,7 +67,7 @@ func TestCompareNeedsSameIssues(t *testing.T) {
 		{"different issues", other, `issue "price" is in "price" but not in "cost"`},
 	}
 	for _, tt := range tests {
-		_, err := sim.Compare(context.Background(), compiled(t, base), compiled(t, tt.b), sim.CompareOptions{})
+		_, err := sim.Compare(context.Background(), scenariotest.Compile(t, base), scenariotest.Compile(t, tt.b), sim.CompareOptions{})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: got %v, want an error containing %q", tt.name, err, tt.want)
 		}

@@ -369,29 +369,19 @@ func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
 }
 
 // possible reports whether every quota can still be met below a node at depth d.
-func (w *gatedWalk) possible(d int) bool {
-	for qi := range w.g.quotas {
-		q := &w.g.quotas[qi]
-		votes := 0
-		for _, m := range q.members {
-			if w.mayAccept(m, d) {
-				votes += w.g.voters[m].votes
-			}
-		}
-		if votes < q.needed {
-			return false
-		}
-	}
-	return true
-}
+func (w *gatedWalk) possible(d int) bool { return w.quotasMet(d, false) }
 
 // sure reports whether every quota is met by every completion below a node at depth d.
-func (w *gatedWalk) sure(d int) bool {
+func (w *gatedWalk) sure(d int) bool { return w.quotasMet(d, true) }
+
+// quotasMet counts each quota's votes below a node at depth d from the voters who accept every
+// completion (everyDeal) or some completion (otherwise).
+func (w *gatedWalk) quotasMet(d int, everyDeal bool) bool {
 	for qi := range w.g.quotas {
 		q := &w.g.quotas[qi]
 		votes := 0
 		for _, m := range q.members {
-			if w.mustAccept(m, d) {
+			if everyDeal && w.mustAccept(m, d) || !everyDeal && w.mayAccept(m, d) {
 				votes += w.g.voters[m].votes
 			}
 		}

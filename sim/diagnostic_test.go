@@ -6,6 +6,8 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/negsim/negsim/internal/listtest"
 )
 
 // TestCompileCarriesWarnings: the fixture's warnings, found by hand, travel on the compiled
@@ -40,10 +42,7 @@ func TestCompileReportsEveryError(t *testing.T) {
 	if !errors.As(err, &found) || !errors.Is(err, ErrBadInput) {
 		t.Fatalf("err = %v, want Diagnostics that are bad input", err)
 	}
-	var paths []string
-	for _, d := range found {
-		paths = append(paths, d.Path)
-	}
+	paths := listtest.Map(found, func(d Diagnostic) string { return d.Path })
 	if want := []string{"actors.alpha.power", "actors.beta.reservation"}; !reflect.DeepEqual(paths, want) {
 		t.Errorf("errors at %v; want %v", paths, want)
 	}

@@ -21,11 +21,7 @@ type Explanation struct {
 
 // ActorExplanation is one actor's side of a scenario.
 type ActorExplanation struct {
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
-	Veto        bool    `json:"veto"`
-	Power       float64 `json:"power"`
-	Reservation float64 `json:"reservation"`
+	ActorSummary
 	// Priorities are the issues the actor gives weight to, largest share first.
 	Priorities []Priority `json:"priorities"`
 	// Ignores lists the issues the actor gives no weight, in file order.
@@ -48,8 +44,14 @@ type ActorExplanation struct {
 	// ByOption counts, for every option its red lines allow, the deals containing it that
 	// keep to the red lines and those the actor accepts, in issue and option order.
 	ByOption []OptionCount `json:"by_option"`
-	Source   string        `json:"source,omitempty"`
-	Note     string        `json:"note,omitempty"`
+	Citation
+}
+
+// Citation is what the scenario file says of where a restated entry comes from, quoted
+// beside it: the source and the writer's note.
+type Citation struct {
+	Source string `json:"source,omitempty"`
+	Note   string `json:"note,omitempty"`
 }
 
 // OptionCount is how many deals with one option an actor could and would accept.
@@ -66,10 +68,9 @@ type Priority struct {
 	// Share is the normalised weight: the most the issue can add to the actor's utility.
 	Share float64 `json:"share"`
 	// Best and Worst are the options the actor values most and least on this issue.
-	Best   []string `json:"best"`
-	Worst  []string `json:"worst"`
-	Source string   `json:"source,omitempty"`
-	Note   string   `json:"note,omitempty"`
+	Best  []string `json:"best"`
+	Worst []string `json:"worst"`
+	Citation
 }
 
 // RedLine is an actor's acceptable set on one issue and the options it leaves out.
@@ -77,17 +78,15 @@ type RedLine struct {
 	Issue      string   `json:"issue"`
 	Acceptable []string `json:"acceptable"`
 	Excluded   []string `json:"excluded"`
-	Source     string   `json:"source,omitempty"`
-	Note       string   `json:"note,omitempty"`
+	Citation
 }
 
 // ConstraintReport restates a conditional red line with its conditions in issue order.
 type ConstraintReport struct {
-	If     []Condition `json:"if"`
-	Then   []Condition `json:"then"`
-	Why    string      `json:"why,omitempty"`
-	Source string      `json:"source,omitempty"`
-	Note   string      `json:"note,omitempty"`
+	If   []Condition `json:"if"`
+	Then []Condition `json:"then"`
+	Why  string      `json:"why,omitempty"`
+	Citation
 }
 
 // Condition is one issue of a constraint and the options that meet it.
@@ -138,9 +137,9 @@ func (sp *Space) alone(a int) *Space {
 
 func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExplanation, error) {
 	act := &sp.sc.Actors[a]
-	ae := ActorExplanation{ID: act.ID, Name: act.Name, Veto: act.Veto, Power: act.Power, Reservation: act.Reservation,
+	ae := ActorExplanation{ActorSummary: summaryOf(act),
 		Priorities: []Priority{}, Ignores: []string{}, RedLines: []RedLine{}, Constraints: []ConstraintReport{},
-		RuledOutByReservation: []OptionRef{}, ByOption: []OptionCount{}, Source: act.Source, Note: act.Note}
+		RuledOutByReservation: []OptionRef{}, ByOption: []OptionCount{}, Citation: Citation{Source: act.Source, Note: act.Note}}
 	for k := range sp.sc.Issues {
 		is := &sp.sc.Issues[k]
 		pr := act.Preference(is.ID)
@@ -150,7 +149,7 @@ func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExp
 			ae.Priorities = append(ae.Priorities, priority(pr, is, share))
 		}
 		if pr != nil && pr.Acceptable != nil {
-			rl := RedLine{Issue: is.ID, Acceptable: []string{}, Excluded: []string{}, Source: pr.Source, Note: pr.Note}
+			rl := RedLine{Issue: is.ID, Acceptable: []string{}, Excluded: []string{}, Citation: Citation{Source: pr.Source, Note: pr.Note}}
 			for _, o := range is.Options {
 				if slices.Contains(pr.Acceptable, o.ID) {
 					rl.Acceptable = append(rl.Acceptable, o.ID)
@@ -165,7 +164,7 @@ func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExp
 	sort.SliceStable(ae.Priorities, func(i, j int) bool { return ae.Priorities[i].Share > ae.Priorities[j].Share })
 	for _, c := range act.Constraints {
 		ae.Constraints = append(ae.Constraints, ConstraintReport{If: sp.conditionList(c.If), Then: sp.conditionList(c.Then),
-			Why: c.Why, Source: c.Source, Note: c.Note})
+			Why: c.Why, Citation: Citation{Source: c.Source, Note: c.Note}})
 	}
 
 	solo := sp.alone(a)
@@ -220,7 +219,7 @@ func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExp
 }
 
 func priority(pr *Preference, is *Issue, share float64) Priority {
-	p := Priority{Issue: is.ID, Share: share, Source: pr.Source, Note: pr.Note}
+	p := Priority{Issue: is.ID, Share: share, Citation: Citation{Source: pr.Source, Note: pr.Note}}
 	hi, lo := math.Inf(-1), math.Inf(1)
 	for o := range is.Options {
 		v := optionValue(pr, is, o)

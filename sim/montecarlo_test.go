@@ -11,43 +11,21 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
-// compiled compiles a scenario a test knows to be valid.
-func compiled(t testing.TB, sc *sim.Scenario) *sim.Space {
-	t.Helper()
-	sp, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sp
-}
-
 // analyzed is the analysis of a scenario a test knows to be valid.
 func analyzed(t testing.TB, sc *sim.Scenario, opts sim.Options) *sim.Analysis {
 	t.Helper()
-	an, err := sim.Analyze(context.Background(), compiled(t, sc), opts)
+	an, err := sim.Analyze(context.Background(), scenariotest.Compile(t, sc), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return an
-}
-
-func shipped(t testing.TB) *sim.Scenario {
-	t.Helper()
-	data, ok := scenarios.Read(scenarios.Default)
-	if !ok {
-		t.Fatalf("no shipped scenario %q", scenarios.Default)
-	}
-	doc, err := config.Load(scenarios.Default+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc.Scenario
 }
 
 func TestWilson(t *testing.T) {
@@ -89,8 +67,8 @@ func zeroWidth(sc *sim.Scenario, russia float64) *sim.Scenario {
 
 func TestMonteCarloWithZeroWidthEqualsAnalyze(t *testing.T) {
 	for _, russia := range []float64{0.55, 0.8} {
-		sc := zeroWidth(shipped(t), russia)
-		sp := compiled(t, sc)
+		sc := zeroWidth(scenariotest.Shipped(t, scenarios.Default, "").Scenario, russia)
+		sp := scenariotest.Compile(t, sc)
 		an, err := sim.Analyze(context.Background(), sp, sim.Options{Limit: 1000, Workers: 1})
 		if err != nil {
 			t.Fatal(err)
@@ -167,12 +145,12 @@ func sameSet(a, b []map[string]string) bool {
 }
 
 func TestMonteCarloProbabilityKnownAnalytically(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario.Clone()
+	sc := loadFixture(t, "price.yaml").Scenario.Clone()
 	// The buyer's best deal the seller accepts is mid, worth 0.6 to it. With its
 	// reservation uniform on [0.2, 1.0], P(ZOPA non-empty) = P(r ≤ 0.6)
 	// = (0.6 − 0.2) / (1.0 − 0.2) = 0.5.
 	sc.Uncertainty = []sim.Uncertain{{Path: "actors.buyer.reservation", Dist: "uniform", Min: 0.2, Max: 1.0}}
-	mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 4000, Seed: 11, Top: 5})
+	mc, err := sim.RunMonteCarlo(context.Background(), scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 4000, Seed: 11, Top: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,10 +165,10 @@ func TestMonteCarloProbabilityKnownAnalytically(t *testing.T) {
 }
 
 func TestMonteCarloTruncatedNormalStaysInRange(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario.Clone()
+	sc := loadFixture(t, "price.yaml").Scenario.Clone()
 	// A normal around 0.95 with sd 0.2 would cross 1 often; truncated, no draw may.
 	sc.Uncertainty = []sim.Uncertain{{Path: "actors.seller.reservation", Dist: "normal", Mean: 0.95, SD: 0.2}}
-	mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 2000, Seed: 5})
+	mc, err := sim.RunMonteCarlo(context.Background(), scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 2000, Seed: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,10 +179,10 @@ func TestMonteCarloTruncatedNormalStaysInRange(t *testing.T) {
 }
 
 func TestMonteCarloSameSeedSameResultOnAnyWorkers(t *testing.T) {
-	sc := shipped(t)
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	var out []string
 	for _, workers := range []int{1, 2, 3} {
-		mc, err := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 42, Workers: workers, Top: 10})
+		mc, err := sim.RunMonteCarlo(context.Background(), scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 42, Workers: workers, Top: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -214,18 +192,18 @@ func TestMonteCarloSameSeedSameResultOnAnyWorkers(t *testing.T) {
 	if out[0] != out[1] || out[0] != out[2] {
 		t.Error("the same seed gave different results on 1, 2 and 3 workers")
 	}
-	other, _ := sim.RunMonteCarlo(context.Background(), compiled(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 43, Workers: 1, Top: 10})
+	other, _ := sim.RunMonteCarlo(context.Background(), scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 300, Seed: 43, Workers: 1, Top: 10})
 	if j, _ := json.Marshal(other); string(j) == out[0] {
 		t.Error("seeds 42 and 43 gave the same result: the seed is not used")
 	}
 }
 
 func TestMonteCarloInterruptedReportsDrawsDone(t *testing.T) {
-	sc := shipped(t)
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var done atomic.Int64
-	mc, err := sim.RunMonteCarlo(ctx, compiled(t, sc), sim.MonteCarloOptions{Draws: 1000, Seed: 1, Workers: 1, Progress: func() {
+	mc, err := sim.RunMonteCarlo(ctx, scenariotest.Compile(t, sc), sim.MonteCarloOptions{Draws: 1000, Seed: 1, Workers: 1, Progress: func() {
 		if done.Add(1) == 100 {
 			cancel()
 		}
@@ -251,9 +229,12 @@ func TestUncertaintyValidation(t *testing.T) {
 		{"beta without shape", "actors.buyer.reservation: {dist: beta, alpha: 0, beta: 2}", "alpha and beta above 0"},
 		{"parameter of another distribution", "actors.buyer.reservation: {dist: uniform, min: 0.1, max: 0.2, sd: 1}", "uniform does not take sd"},
 	}
+	price := fixture(t, "price.yaml")
+	// The entry is on the line after "uncertainty:", which follows the fixture's last line.
+	line := strings.Count(price, "\n") + 2
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := priceScenario + "uncertainty:\n  " + tt.entry + "\n"
+			src := price + "uncertainty:\n  " + tt.entry + "\n"
 			_, err := config.Load("u.yaml", []byte(src))
 			var list sim.Diagnostics
 			if !errors.As(err, &list) {
@@ -261,14 +242,12 @@ func TestUncertaintyValidation(t *testing.T) {
 			}
 			found := false
 			for _, e := range list {
-				// The entry is on line 19 of the file: priceScenario is 17 lines (the
-				// first one empty), then "uncertainty:" on line 18.
-				if strings.Contains(e.Message, tt.want) && e.Line == 19 {
+				if strings.Contains(e.Message, tt.want) && e.Line == line {
 					found = true
 				}
 			}
 			if !found {
-				t.Errorf("errors %v lack %q at line 19", list, tt.want)
+				t.Errorf("errors %v lack %q at line %d", list, tt.want, line)
 			}
 		})
 	}

@@ -8,8 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/negsim/negsim/config"
-	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -67,7 +66,7 @@ func roundsOnly(path string) bool {
 
 func answers(t *testing.T, ctx context.Context, sc *sim.Scenario, rounds bool) string {
 	t.Helper()
-	sp := compiled(t, sc)
+	sp := scenariotest.Compile(t, sc)
 	var result any
 	var err error
 	if rounds {
@@ -128,11 +127,7 @@ func checkInRange(t *testing.T, name string, p sim.Param) {
 // 50, 30 and 20, so each weight ranges over 0 to their total, 100; its red line on salary
 // is [mid,high]; the employer names no red line on start, so the row lists every option.
 func TestParamsOfTeachingExample(t *testing.T) {
-	data, _ := scenarios.Read("teaching-two-party")
-	doc, err := config.Load("teaching-two-party.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := scenariotest.Shipped(t, "teaching-two-party", "")
 	byPath := map[string]sim.Param{}
 	for _, p := range doc.Scenario.Params() {
 		if _, dup := byPath[p.Path]; dup {

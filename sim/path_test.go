@@ -9,54 +9,6 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-// pathScenario has one value of every kind a path can reach.
-const pathScenario = `
-name: paths
-issues:
-  - id: price
-    name: Price
-    options: [{id: low}, {id: mid}, {id: high}]
-  - id: term
-    name: Term
-    options: [{id: short}, {id: long}]
-actors:
-  - id: buyer
-    name: Buyer
-    reservation: 0.2
-    strategy: linear
-    preferences:
-      price: {weight: 60, utilities: {low: 1, mid: 0.5, high: 0}, acceptable: [low, mid]}
-      term: {weight: 40, ideal: long}
-    constraints:
-      - if: {price: [mid]}
-        then: {term: [long]}
-        why: Pays more only for a long term.
-  - id: seller
-    name: Seller
-    reservation: 0.3
-    preferences:
-      price: {weight: 70, ideal: high}
-      term: {weight: 30, ideal: short}
-protocol:
-  kind: mediated
-  rounds: 6
-variants:
-  - id: hard
-    description: The seller holds out.
-    set:
-      actors.seller.reservation: 0.5
-      actors.buyer.strategy: boulware
-`
-
-func loadYAML(t testing.TB, src string) *config.Document {
-	t.Helper()
-	doc, err := config.Load("test.yaml", []byte(src))
-	if err != nil {
-		t.Fatalf("loading the test scenario: %v", err)
-	}
-	return doc
-}
-
 func TestSetEveryKindOfPath(t *testing.T) {
 	tests := []struct {
 		name, path, value string
@@ -77,7 +29,7 @@ func TestSetEveryKindOfPath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := loadYAML(t, pathScenario)
+			doc := loadFixture(t, "paths.yaml")
 			sc := doc.Scenario.Clone()
 			if err := sc.Set(tt.path, tt.value); err != nil {
 				t.Fatalf("Set(%s, %q): %v", tt.path, tt.value, err)
@@ -139,7 +91,7 @@ func TestSetPathErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sc := loadYAML(t, pathScenario).Scenario
+			sc := loadFixture(t, "paths.yaml").Scenario
 			err := sc.Set(tt.path, tt.value)
 			if err == nil {
 				t.Fatalf("Set(%s, %q) succeeded, want an error", tt.path, tt.value)
@@ -154,7 +106,7 @@ func TestSetPathErrors(t *testing.T) {
 }
 
 func TestAddToNumbers(t *testing.T) {
-	sc := loadYAML(t, pathScenario).Scenario.Clone()
+	sc := loadFixture(t, "paths.yaml").Scenario.Clone()
 	// 0.2 + 0.15 = 0.35; 1 (mid's utility 0.5) + 0.25 = 0.75; 6 rounds + 2 = 8.
 	for _, add := range []struct {
 		path  string
@@ -204,7 +156,7 @@ func TestVariantThenSet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := loadYAML(t, pathScenario)
+			doc := loadFixture(t, "paths.yaml")
 			var sets []config.Override
 			for _, s := range tt.sets {
 				o, err := config.ParseOverride(s)
@@ -238,7 +190,7 @@ func TestApplyErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := loadYAML(t, pathScenario)
+			doc := loadFixture(t, "paths.yaml")
 			var sets []config.Override
 			if tt.set != "" {
 				o, _ := config.ParseOverride(tt.set)
@@ -255,7 +207,7 @@ func TestApplyErrors(t *testing.T) {
 // TestSetGroupAsJSON: a group (a constraint, a mapping, a list of settings) is set whole
 // from its JSON form, the value params shows; a field the group does not have is refused.
 func TestSetGroupAsJSON(t *testing.T) {
-	sc := loadYAML(t, pathScenario).Scenario.Clone()
+	sc := loadFixture(t, "paths.yaml").Scenario.Clone()
 	if err := sc.Set("actors.buyer.constraints.0", `{"if":{"price":["high"]},"then":{"term":["short"]},"why":"w"}`); err != nil {
 		t.Fatal(err)
 	}

@@ -32,45 +32,54 @@ import (
 // the scenario's name, the seat, the seed and the moves so far, so that replaying the moves
 // rebuilds the game exactly (the same moves give the same transcript, byte for byte).
 
+// MoveKind is what a person does with a move.
+type MoveKind string
+
 // Moves a person makes.
 const (
-	MoveAccept = "accept"
-	MoveReject = "reject"
-	MoveOffer  = "offer"
-	MoveQuit   = "quit"
+	MoveAccept MoveKind = "accept"
+	MoveReject MoveKind = "reject"
+	MoveOffer  MoveKind = "offer"
+	MoveQuit   MoveKind = "quit"
 )
 
-// Whose turn it is.
+// Turn is whose turn it is.
+type Turn string
+
+// Turns.
 const (
 	// TurnAnswer: a proposal is on the table for the seat to accept or reject (or counter,
 	// in alternating talks).
-	TurnAnswer = "answer"
+	TurnAnswer Turn = "answer"
 	// TurnOffer: the seat proposes this round.
-	TurnOffer = "offer"
+	TurnOffer Turn = "offer"
 	// TurnOver: the talks have ended.
-	TurnOver = "over"
+	TurnOver Turn = "over"
 )
 
-// How a played session ended.
+// Ending is how a played session ended.
+type Ending string
+
+// Endings.
 const (
-	EndAgreement = "agreement"
-	EndDeadline  = "deadline"
-	EndQuit      = "quit"
+	EndAgreement Ending = "agreement"
+	EndDeadline  Ending = "deadline"
+	EndQuit      Ending = "quit"
 )
 
 // Bases of the deals a person puts on the table.
 const (
 	// BasisPlayer: the person at the seat proposed it on the seat's turn.
-	BasisPlayer = "player"
+	BasisPlayer Basis = "player"
 	// BasisCounter: the person answered another's proposal with this deal.
-	BasisCounter = "counter"
+	BasisCounter Basis = "counter"
 	// BasisNoText: the round passed with nothing on the table; Heard.NoText says why.
-	BasisNoText = "none"
+	BasisNoText Basis = "none"
 )
 
 // Move is one move of the person at the seat.
 type Move struct {
-	Move string `json:"move"`
+	Move MoveKind `json:"move"`
 	// Deal is the deal of an offer, issue=option pairs separated by commas; a game keeps it
 	// in the file's issue order.
 	Deal string `json:"deal,omitempty"`
@@ -112,8 +121,8 @@ type PlayView struct {
 	Mediator string `json:"mediator,omitempty"`
 	Round    int    `json:"round"`
 	// Deadline is the number of rounds; the last is Deadline−1.
-	Deadline int    `json:"deadline"`
-	Turn     string `json:"turn"`
+	Deadline int  `json:"deadline"`
+	Turn     Turn `json:"turn"`
 	// CanCounter is whether an offer may answer the proposal on the table.
 	CanCounter bool `json:"can_counter"`
 	// Events are the reasons given for the events of this round.
@@ -130,7 +139,7 @@ type PlayView struct {
 	// Heard are the proposals answered since the seat's last move, in order.
 	Heard []Heard `json:"heard"`
 	// Ended and Outcome are set when the talks are over.
-	Ended   string   `json:"ended,omitempty"`
+	Ended   Ending   `json:"ended,omitempty"`
 	Outcome *Outcome `json:"outcome,omitempty"`
 }
 
@@ -148,7 +157,7 @@ type SeenProposal struct {
 type Heard struct {
 	Round      int               `json:"round"`
 	By         string            `json:"by,omitempty"`
-	Basis      string            `json:"basis"`
+	Basis      Basis             `json:"basis"`
 	Options    map[string]string `json:"options"`
 	AcceptedBy []string          `json:"accepted_by"`
 	// Votes, under a decision rule, is the votes of the table's actors that accepted.
@@ -183,7 +192,7 @@ type PlayTranscript struct {
 	Seat  string `json:"seat"`
 	Coach bool   `json:"coach"`
 	Moves []Move `json:"moves"`
-	Ended string `json:"ended"`
+	Ended Ending `json:"ended"`
 	// NoText lists the rounds that passed with nothing on the table, and why; the seat had
 	// no move in them.
 	NoText []NoText `json:"no_text,omitempty"`
@@ -362,8 +371,8 @@ func (g *Game) Move(ctx context.Context, m Move) (*PlayView, error) {
 		}
 	case MoveQuit:
 	default:
-		valid := []string{MoveAccept, MoveReject, MoveOffer, MoveQuit}
-		return nil, &MoveError{Msg: fmt.Sprintf("no move %q;%s valid: %s", m.Move, DidYouMean(m.Move, valid), quoteList(valid))}
+		valid := []string{string(MoveAccept), string(MoveReject), string(MoveOffer), string(MoveQuit)}
+		return nil, &MoveError{Msg: fmt.Sprintf("no move %q;%s valid: %s", m.Move, DidYouMean(string(m.Move), valid), quoteList(valid))}
 	}
 	var choice []int
 	m.Deal = strings.TrimSpace(m.Deal)

@@ -9,13 +9,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
 // shippedSpace compiles a shipped scenario with a variant and overrides applied.
 func shippedSpace(t testing.TB, name, variant string, sets ...string) *sim.Space {
 	t.Helper()
-	sp := compiled(t, loadShipped(t, name, variant, sets...))
+	sp := scenariotest.Shipped(t, name, variant, sets...).Space
 	return sp
 }
 
@@ -28,7 +29,7 @@ func newGame(t *testing.T, sp *sim.Space, seat string) *sim.Game {
 	return g
 }
 
-func move(t *testing.T, g *sim.Game, kind, deal string) *sim.PlayView {
+func move(t *testing.T, g *sim.Game, kind sim.MoveKind, deal string) *sim.PlayView {
 	t.Helper()
 	v, err := g.Move(context.Background(), sim.Move{Move: kind, Deal: deal})
 	if err != nil {

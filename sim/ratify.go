@@ -48,10 +48,10 @@ type RatificationReport struct {
 // RatifierBlock is a ratifier whose vote alone would open an empty zone: with its red lines
 // or its reservation set aside (Kind red_line or reservation), Deals deals would pass.
 type RatifierBlock struct {
-	Ratifier string `json:"ratifier"`
-	Kind     string `json:"kind"`
-	Path     string `json:"path"`
-	Deals    uint64 `json:"deals"`
+	Ratifier string        `json:"ratifier"`
+	Kind     RejectionKind `json:"kind"`
+	Path     string        `json:"path"`
+	Deals    uint64        `json:"deals"`
 }
 
 // VoteDiagnosis says which vote is missing when the decision rule empties the zone: the
@@ -65,10 +65,10 @@ type VoteDiagnosis struct {
 
 // MissingVoter is a table voter whose yes alone opens the zone, with the deals it lets in.
 type MissingVoter struct {
-	Actor string `json:"actor"`
-	Kind  string `json:"kind"`
-	Path  string `json:"path"`
-	Deals uint64 `json:"deals"`
+	Actor string        `json:"actor"`
+	Kind  RejectionKind `json:"kind"`
+	Path  string        `json:"path"`
+	Deals uint64        `json:"deals"`
 }
 
 func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) (*Analysis, error) {

@@ -127,25 +127,28 @@ type ActorRound struct {
 	Accepts bool     `json:"accepts"`
 }
 
-// How a proposal was chosen.
+// Basis is how a proposal was chosen.
+type Basis string
+
+// Bases of the deals actors and mediators put on the table.
 const (
 	// BasisAcceptable: the mediator chose among deals every veto actor accepts.
-	BasisAcceptable = "acceptable"
+	BasisAcceptable Basis = "acceptable"
 	// BasisClosest: no deal met every aspiration; the mediator chose the one whose largest
 	// shortfall below an aspiration is smallest.
-	BasisClosest = "closest"
+	BasisClosest Basis = "closest"
 	// BasisOwnAspiration: the proposer chose among deals it accepts itself.
-	BasisOwnAspiration = "own_aspiration"
+	BasisOwnAspiration Basis = "own_aspiration"
 	// BasisOwnBest: no deal within everyone's red lines met the proposer's aspiration; it
 	// offered its best such deal.
-	BasisOwnBest = "own_best"
+	BasisOwnBest Basis = "own_best"
 )
 
 // Proposal is the deal on the table in one round.
 type Proposal struct {
 	// By is the proposing actor; "" is a neutral mediator.
 	By    string `json:"by,omitempty"`
-	Basis string `json:"basis"`
+	Basis Basis  `json:"basis"`
 	// Options is the full deal, issue by option.
 	Options map[string]string `json:"options"`
 	// Changed lists, in file order, the issues on which the deal differs from the previous

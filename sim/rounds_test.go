@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/negsim/negsim/internal/listtest"
 )
 
 // nearly compares hand-computed values written to six decimals.
@@ -94,11 +96,7 @@ func runRounds(t *testing.T, sc *Scenario, opts RoundsOptions) *Transcript {
 }
 
 func zopaSizes(tr *Transcript) []uint64 {
-	var out []uint64
-	for _, rd := range tr.Rounds {
-		out = append(out, rd.ZOPA)
-	}
-	return out
+	return listtest.Map(tr.Rounds, func(rd Round) uint64 { return rd.ZOPA })
 }
 
 func TestConcederMeetsBoulware(t *testing.T) {

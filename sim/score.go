@@ -66,16 +66,19 @@ type ActorScore struct {
 	Rejections  []Rejection `json:"rejections"`
 }
 
+// RejectionKind is what an actor holds against a deal.
+type RejectionKind string
+
 // Kinds of rejection.
 const (
-	RejectRedLine     = "red_line"
-	RejectConstraint  = "constraint"
-	RejectReservation = "reservation"
+	RejectRedLine     RejectionKind = "red_line"
+	RejectConstraint  RejectionKind = "constraint"
+	RejectReservation RejectionKind = "reservation"
 )
 
 // Rejection is one reason an actor turns a deal down.
 type Rejection struct {
-	Kind string `json:"kind"`
+	Kind RejectionKind `json:"kind"`
 	// Issue and Option name the option a red line excludes.
 	Issue  string `json:"issue,omitempty"`
 	Option string `json:"option,omitempty"`

@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -17,7 +18,7 @@ func TestScoreAgreesWithAnalyzeOnShippedScenarios(t *testing.T) {
 	listed := 0
 	for _, c := range shippedCases(t) {
 		name, variant := c.name, c.variant
-		sp := compiled(t, c.sc)
+		sp := scenariotest.Compile(t, c.sc)
 		an, err := sim.Analyze(ctx, sp, sim.Options{Limit: 25})
 		if err != nil {
 			t.Fatal(err)

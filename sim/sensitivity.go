@@ -56,40 +56,66 @@ import (
 // their holder's picture of the zone reads; votes without a decision rule) cost nothing
 // and have no threshold.
 
-// Categories of values a sensitivity analysis can be limited to.
+// Category is a kind of value a sensitivity analysis can be limited to.
+type Category string
+
+// Categories, named as --only takes them.
 const (
-	CategoryReservations = "reservations"
-	CategoryWeights      = "weights"
-	CategoryUtilities    = "utilities"
-	CategoryRedLines     = "red-lines"
-	CategoryConstraints  = "constraints"
-	CategoryPower        = "power"
-	CategoryDrift        = "drift"
-	CategoryStrategy     = "strategy"
-	CategoryProtocol     = "protocol"
-	CategoryEvents       = "events"
-	CategoryVotes        = "votes"
-	CategoryBeliefs      = "beliefs"
-	CategoryOther        = "other"
+	CategoryReservations Category = "reservations"
+	CategoryWeights      Category = "weights"
+	CategoryUtilities    Category = "utilities"
+	CategoryRedLines     Category = "red-lines"
+	CategoryConstraints  Category = "constraints"
+	CategoryPower        Category = "power"
+	CategoryDrift        Category = "drift"
+	CategoryStrategy     Category = "strategy"
+	CategoryProtocol     Category = "protocol"
+	CategoryEvents       Category = "events"
+	CategoryVotes        Category = "votes"
+	CategoryBeliefs      Category = "beliefs"
+	CategoryOther        Category = "other"
 )
 
+// ParseCategory reads a category as --only names it.
+func ParseCategory(name string) (Category, error) {
+	if slices.Contains(SensitivityCategories, Category(name)) {
+		return Category(name), nil
+	}
+	return "", fmt.Errorf("%s: no such category;%s valid: %s", name, DidYouMean(Category(name), SensitivityCategories), SensitivityCategoryNames())
+}
+
+// SensitivityCategoryNames lists the categories as --only takes them, comma-separated.
+func SensitivityCategoryNames() string {
+	names := make([]string, len(SensitivityCategories))
+	for i, c := range SensitivityCategories {
+		names[i] = string(c)
+	}
+	return strings.Join(names, ", ")
+}
+
 // SensitivityCategories lists the categories, in reporting order.
-var SensitivityCategories = []string{CategoryReservations, CategoryWeights, CategoryUtilities, CategoryRedLines,
+var SensitivityCategories = []Category{CategoryReservations, CategoryWeights, CategoryUtilities, CategoryRedLines,
 	CategoryConstraints, CategoryVotes, CategoryPower, CategoryDrift, CategoryStrategy, CategoryProtocol, CategoryEvents,
 	CategoryBeliefs, CategoryOther}
 
-// Kinds of change to the headline.
+// HeadlineChange is what a change of a value does to the zone and its Nash deal.
+type HeadlineChange string
+
+// Changes to the headline.
 const (
-	ChangeOpens  = "opens"
-	ChangeCloses = "closes"
-	ChangeMoves  = "moves"
+	ChangeOpens  HeadlineChange = "opens"
+	ChangeCloses HeadlineChange = "closes"
+	ChangeMoves  HeadlineChange = "moves"
 )
 
-// Methods by which a row's thresholds were found.
+// ThresholdMethod is how a row's thresholds were found.
+type ThresholdMethod string
+
+// Methods.
 const (
-	MethodExact     = "exact"
-	MethodBisection = "bisection"
-	MethodInert     = "inert"
+	MethodExact     ThresholdMethod = "exact"
+	MethodBisection ThresholdMethod = "bisection"
+	MethodInert     ThresholdMethod = "inert"
 )
 
 const (
@@ -106,7 +132,7 @@ const (
 type SensitivityOptions struct {
 	// Only keeps the values of these categories (see SensitivityCategories); empty keeps
 	// every category.
-	Only []string
+	Only []Category
 	// Workers is how many values are analysed at once; 0 means one per available core.
 	Workers int
 }
@@ -135,19 +161,19 @@ type Headline struct {
 
 // SensitivityRow is one number and its nearest thresholds, below and above.
 type SensitivityRow struct {
-	Path     string  `json:"path"`
-	Category string  `json:"category"`
-	Value    float64 `json:"value"`
-	Min      float64 `json:"min"`
-	Max      float64 `json:"max"`
+	Path     string   `json:"path"`
+	Category Category `json:"category"`
+	Value    float64  `json:"value"`
+	Min      float64  `json:"min"`
+	Max      float64  `json:"max"`
 	// Below and Above are nil when the headline does not change in that part of the range.
 	Below *Tipping `json:"below"`
 	Above *Tipping `json:"above"`
 	// Nearest is the smaller relative change of Below and Above, the row's rank; nil when
 	// neither exists.
-	Nearest *float64 `json:"nearest"`
-	Method  string   `json:"method"`
-	Note    string   `json:"note,omitempty"`
+	Nearest *float64        `json:"nearest"`
+	Method  ThresholdMethod `json:"method"`
+	Note    string          `json:"note,omitempty"`
 }
 
 // Tipping is a threshold: the value At from which the headline changes, how far that is
@@ -157,7 +183,7 @@ type Tipping struct {
 	At       float64           `json:"at"`
 	Change   float64           `json:"change"`
 	Relative float64           `json:"relative"`
-	Kind     string            `json:"kind"`
+	Kind     HeadlineChange    `json:"kind"`
 	Deals    uint64            `json:"deals"`
 	Nash     map[string]string `json:"nash"`
 	Effect   string            `json:"effect"`
@@ -167,21 +193,21 @@ type Tipping struct {
 // dropped ("constraint"), with the overrides that make it (each PATH=VALUE as --set
 // takes it) and what follows.
 type Relaxation struct {
-	Kind   string   `json:"kind"`
-	Actor  string   `json:"actor"`
-	Issue  string   `json:"issue,omitempty"`
-	Option string   `json:"option,omitempty"`
-	Why    string   `json:"why,omitempty"`
-	Path   string   `json:"path"`
-	Set    []string `json:"set"`
+	Kind   OpenerKind `json:"kind"`
+	Actor  string     `json:"actor"`
+	Issue  string     `json:"issue,omitempty"`
+	Option string     `json:"option,omitempty"`
+	Why    string     `json:"why,omitempty"`
+	Path   string     `json:"path"`
+	Set    []string   `json:"set"`
 	// Entering is the number of deals the change lets into the zone; Deals the zone's size
 	// after it.
 	Entering uint64            `json:"entering"`
 	Deals    uint64            `json:"deals"`
 	Nash     map[string]string `json:"nash"`
 	// Change is how the headline changes ("opens", "moves"), "" when it does not.
-	Change string `json:"change"`
-	Effect string `json:"effect"`
+	Change HeadlineChange `json:"change"`
+	Effect string         `json:"effect"`
 }
 
 // headline is the engine's side of a Headline: the zone's size and the Nash deal, nil
@@ -237,14 +263,14 @@ func RunSensitivity(ctx context.Context, sp *Space, opt SensitivityOptions) (*Se
 	if sp.tooMany {
 		return nil, &SpaceTooLargeError{Overflow: true}
 	}
-	only := map[string]bool{}
+	only := map[Category]bool{}
 	for _, c := range opt.Only {
-		if !slices.Contains(SensitivityCategories, c) {
-			return nil, fmt.Errorf("no category %q;%s valid: %s", c, DidYouMean(c, SensitivityCategories), quoteList(SensitivityCategories))
+		if _, err := ParseCategory(string(c)); err != nil {
+			return nil, err
 		}
 		only[c] = true
 	}
-	wanted := func(c string) bool { return len(only) == 0 || only[c] }
+	wanted := func(c Category) bool { return len(only) == 0 || only[c] }
 	s := newSensitivity(ctx, sp)
 	var err error
 	if s.base, err = s.search(sp, sp.baseRules(s.res)); err != nil {
@@ -332,7 +358,7 @@ func runJobs(ctx context.Context, workers int, jobs []func() error) error {
 }
 
 // paramCategory sorts a path printed by Params into its category.
-func paramCategory(path string) string {
+func paramCategory(path string) Category {
 	segs := strings.Split(path, ".")
 	last := segs[len(segs)-1]
 	switch {
@@ -369,7 +395,7 @@ func paramCategory(path string) string {
 }
 
 // inertNote says why no analysis reads the values of a category, "" when one does.
-func inertNote(category string) string {
+func inertNote(category Category) string {
 	switch category {
 	case CategoryDrift, CategoryStrategy, CategoryProtocol, CategoryEvents:
 		return "acts in bargaining rounds only; the zone and its Nash deal do not read it"
@@ -859,7 +885,7 @@ func (m *lineModel) nearest(x0, limit, dir float64, base headline) (at, probe fl
 // (nil otherwise: bracketing answers); note says instead why the value changes nothing (a
 // weight on an issue the actor does not weigh, or one that is its only weight, which
 // normalising cancels).
-func (s *sensitivity) model(category string, a int, segs []string) (thresholdModel, probe, string, error) {
+func (s *sensitivity) model(category Category, a int, segs []string) (thresholdModel, probe, string, error) {
 	sp := s.sp
 	act := &sp.sc.Actors[a]
 	// The frontier's vectors hold the parties' utilities. A party without a veto (only
@@ -1074,7 +1100,7 @@ func (s *sensitivity) relaxations(redLines, constraints bool) []func() (Relaxati
 						}
 					}
 					path := "actors." + act.ID + ".preferences." + pr.Issue + ".acceptable"
-					rl := Relaxation{Kind: "red_line", Actor: act.ID, Issue: pr.Issue, Option: is.Options[o].ID, Path: path,
+					rl := Relaxation{Kind: OpenerRedLine, Actor: act.ID, Issue: pr.Issue, Option: is.Options[o].ID, Path: path,
 						Set: []string{path + "=" + FlowList(list)}}
 					var also []string
 					for _, b := range sp.veto {
@@ -1097,7 +1123,7 @@ func (s *sensitivity) relaxations(redLines, constraints bool) []func() (Relaxati
 			c := &act.Constraints[ci]
 			jobs = append(jobs, func() (Relaxation, error) {
 				path := "actors." + act.ID + ".constraints." + strconv.Itoa(ci)
-				rl := Relaxation{Kind: "constraint", Actor: act.ID, Why: c.Why, Path: path}
+				rl := Relaxation{Kind: OpenerConstraint, Actor: act.ID, Why: c.Why, Path: path}
 				// Every option allowed on each issue of the then makes it always hold: the
 				// constraint dropped, written as overrides --set takes.
 				for _, id := range sc.issueOrder(c.Then) {
@@ -1155,7 +1181,7 @@ func (s *sensitivity) tipping(at float64, h headline) *Tipping {
 }
 
 // effect says how h differs from the current headline, in a kind and in words.
-func (s *sensitivity) effect(h headline) (string, string) {
+func (s *sensitivity) effect(h headline) (HeadlineChange, string) {
 	switch {
 	case s.base.deals == 0 && h.deals > 0:
 		return ChangeOpens, fmt.Sprintf("the zone opens with %s; Nash: %s", dealCount(h.deals), s.dealText(h.nash))

@@ -8,40 +8,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/negsim/negsim/config"
-	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
-// loadShipped loads a shipped scenario with a variant ("" for none) and then --set
-// overrides applied.
-func loadShipped(t testing.TB, name, variant string, sets ...string) *sim.Scenario {
+func sensitivityOf(t testing.TB, sc *sim.Scenario, only ...sim.Category) *sim.SensitivityReport {
 	t.Helper()
-	data, ok := scenarios.Read(name)
-	if !ok {
-		t.Fatalf("no shipped scenario %q", name)
-	}
-	doc, err := config.Load(name+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var overrides []config.Override
-	for _, s := range sets {
-		o, err := config.ParseOverride(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		overrides = append(overrides, o)
-	}
-	if err := doc.Apply(variant, overrides); err != nil {
-		t.Fatal(err)
-	}
-	return doc.Scenario
-}
-
-func sensitivityOf(t testing.TB, sc *sim.Scenario, only ...string) *sim.SensitivityReport {
-	t.Helper()
-	sp := compiled(t, sc)
+	sp := scenariotest.Compile(t, sc)
 	rep, err := sim.RunSensitivity(context.Background(), sp, sim.SensitivityOptions{Only: only})
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +36,7 @@ func rowOf(t *testing.T, rep *sim.SensitivityReport, path string) sim.Sensitivit
 // wantTip checks one side of a row: nil when kind is "", else a threshold at want (within
 // 1e-6, the precision MODEL.md promises) of the given kind, with the Nash deal's options
 // listed in issue order when nash is given.
-func wantTip(t *testing.T, sc *sim.Scenario, path, side string, tip *sim.Tipping, want float64, kind string, nash ...string) {
+func wantTip(t *testing.T, sc *sim.Scenario, path, side string, tip *sim.Tipping, want float64, kind sim.HeadlineChange, nash ...string) {
 	t.Helper()
 	if kind == "" {
 		if tip != nil {
@@ -111,12 +84,12 @@ func wantTip(t *testing.T, sc *sim.Scenario, path, side string, tip *sim.Tipping
 // left 0.40); widened by close it lets in none (hold/close/yes is worth 0.15 to the left),
 // and neither the right's tax line (+raise) nor the centre's bridge line (+no) lets one in.
 func TestSensitivityOfTheTownBudgetByHand(t *testing.T) {
-	sc := loadShipped(t, "teaching-red-line", "")
+	sc := scenariotest.Shipped(t, "teaching-red-line", "").Scenario
 	rep := sensitivityOf(t, sc)
 	if rep.Headline.Deals != 0 || rep.Headline.Nash != nil {
 		t.Fatalf("headline %+v, want an empty zone", rep.Headline)
 	}
-	check := func(path string, below float64, belowKind string, above float64, aboveKind string, nash ...string) {
+	check := func(path string, below float64, belowKind sim.HeadlineChange, above float64, aboveKind sim.HeadlineChange, nash ...string) {
 		t.Helper()
 		r := rowOf(t, rep, path)
 		wantTip(t, sc, path, "below", r.Below, below, belowKind, nash...)
@@ -176,7 +149,7 @@ func TestSensitivityOfTheTownBudgetByHand(t *testing.T) {
 // high/hybrid/one-month (0.75, 0.40) overtakes where (0.4 − y)·0.25 = (0.65 − y)·0.15, y =
 // 0.025; no other deal with u_C above 0.65 crosses above 0.
 func TestSensitivityOfTheJobOfferByHand(t *testing.T) {
-	sc := loadShipped(t, "teaching-two-party", "")
+	sc := scenariotest.Shipped(t, "teaching-two-party", "").Scenario
 	rep := sensitivityOf(t, sc, sim.CategoryReservations)
 	if rep.Headline.Deals != 4 {
 		t.Fatalf("headline %+v, want 4 deals", rep.Headline)
@@ -223,7 +196,7 @@ func TestSensitivityOfTiedHandsByHand(t *testing.T) {
 		{"", "q3", 4.0 / 15, "q4", 0.5},
 		{"hawkish", "q4", 0.6, "q5", 1.0 / 3},
 	} {
-		sc := loadShipped(t, "teaching-tied-hands", tc.variant)
+		sc := scenariotest.Shipped(t, "teaching-tied-hands", tc.variant).Scenario
 		rep := sensitivityOf(t, sc, sim.CategoryReservations)
 		if got := rep.Headline.Nash["quota"]; got != tc.nash {
 			t.Fatalf("%s: headline %+v, want Nash %s", tc.variant, rep.Headline, tc.nash)
@@ -288,7 +261,7 @@ func TestSensitivityAgreesWithDiagnosis(t *testing.T) {
 		}
 		entering := map[string]uint64{}
 		for _, rl := range rep.RedLines {
-			entering[key(rl.Kind, rl.Actor, rl.Issue, rl.Why)] += rl.Entering
+			entering[key(string(rl.Kind), rl.Actor, rl.Issue, rl.Why)] += rl.Entering
 		}
 		for k, n := range entering {
 			if opened[k] != n {
@@ -309,7 +282,7 @@ func TestSensitivityAgreesWithDiagnosis(t *testing.T) {
 // Every row's path is one --set takes, and setting it to the threshold's value gives the
 // headline the row reports: the rows are what a student can paste.
 func TestSensitivityRowsWorkAsSet(t *testing.T) {
-	sc := loadShipped(t, "teaching-red-line", "")
+	sc := scenariotest.Shipped(t, "teaching-red-line", "").Scenario
 	rep := sensitivityOf(t, sc)
 	// zopaWith is the size of the zone with the overrides applied, each PATH=VALUE.
 	zopaWith := func(sets ...string) uint64 {
@@ -347,7 +320,7 @@ func TestSensitivityRowsWorkAsSet(t *testing.T) {
 func BenchmarkSensitivity(b *testing.B) {
 	for _, variant := range []string{"", "sanctions-bite"} {
 		b.Run("ukraine-2026#"+variant, func(b *testing.B) {
-			sp := compiled(b, loadShipped(b, "ukraine-2026", variant))
+			sp := scenariotest.Shipped(b, "ukraine-2026", variant).Space
 			var rep *sim.SensitivityReport
 			for b.Loop() {
 				var err error
@@ -381,7 +354,7 @@ func TestOpenersInZoneAgreeWithSensitivity(t *testing.T) {
 		}
 		entering := map[string]uint64{}
 		for _, rl := range rep.RedLines {
-			entering[key(rl.Kind, rl.Actor, rl.Issue, rl.Why)] += rl.Entering
+			entering[key(string(rl.Kind), rl.Actor, rl.Issue, rl.Why)] += rl.Entering
 		}
 		for _, o := range an.Diagnosis.Openers {
 			checked++

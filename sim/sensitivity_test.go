@@ -213,7 +213,7 @@ func TestBracketingAgreesWithExactThresholds(t *testing.T) {
 	for n := 0; n < 60; n++ {
 		sc := validRandom(rng)
 		sp := compiled(t, sc)
-		rep, err := RunSensitivity(ctx, sp, SensitivityOptions{Only: []string{CategoryReservations}, Workers: 1})
+		rep, err := RunSensitivity(ctx, sp, SensitivityOptions{Only: []Category{CategoryReservations}, Workers: 1})
 		if err != nil {
 			t.Fatal(err)
 		}

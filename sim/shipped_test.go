@@ -3,6 +3,7 @@ package sim_test
 import (
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -14,15 +15,15 @@ type shippedCase struct {
 }
 
 // shippedCases is every shipped scenario, each as its file gives it and then under each of
-// its variants (loaded by loadShipped).
+// its variants.
 func shippedCases(t testing.TB) []shippedCase {
 	t.Helper()
 	var out []shippedCase
 	for _, name := range scenarios.Names() {
-		base := loadShipped(t, name, "")
+		base := scenariotest.Shipped(t, name, "").Scenario
 		out = append(out, shippedCase{name, "", base})
 		for _, v := range base.Variants {
-			out = append(out, shippedCase{name, v.ID, loadShipped(t, name, v.ID)})
+			out = append(out, shippedCase{name, v.ID, scenariotest.Shipped(t, name, v.ID).Scenario})
 		}
 	}
 	return out

@@ -52,10 +52,10 @@ type SweepPoint struct {
 // Threshold brackets a value where the ZOPA opens (becomes non-empty as the path moves
 // from the earlier point to the later one) or closes.
 type Threshold struct {
-	Kind string  `json:"kind"` // "opens" or "closes"
-	From float64 `json:"from"` // the side of the bracket at the earlier point's state
-	To   float64 `json:"to"`   // the side at the later point's state
-	At   float64 `json:"at"`   // the bracket's midpoint
+	Kind HeadlineChange `json:"kind"` // ChangeOpens or ChangeCloses
+	From float64        `json:"from"` // the side of the bracket at the earlier point's state
+	To   float64        `json:"to"`   // the side at the later point's state
+	At   float64        `json:"at"`   // the bracket's midpoint
 }
 
 // SweepValues are n evenly spaced values from a to b, both included.
@@ -170,9 +170,9 @@ func sweepSpace(sc *Scenario, path string, x float64, opt SweepOptions) (*Space,
 // bisect narrows the bracket [a, b] in which the ZOPA's emptiness changes: at a it is
 // open when openAtA is set. It assumes a single change inside; with several it finds one.
 func bisect(ctx context.Context, sc *Scenario, path string, a, b float64, openAtA bool, tol float64, opt SweepOptions) (Threshold, error) {
-	th := Threshold{Kind: "opens"}
+	th := Threshold{Kind: ChangeOpens}
 	if openAtA {
-		th.Kind = "closes"
+		th.Kind = ChangeCloses
 	}
 	// A whole-number path has no values between neighbours to try.
 	cur, _ := sc.Get(path)

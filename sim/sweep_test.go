@@ -6,42 +6,15 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
-// priceScenario is one issue between a buyer and a seller, small enough to solve by hand:
-//
-//	option   buyer  seller
-//	low      1      0
-//	mid      0.6    0.7
-//	high     0      1
-//
-// With the seller's reservation at 0.5 it accepts mid and high; the buyer gets 0.6 from mid
-// and 0 from high, so a ZOPA exists exactly while the buyer's reservation is at most 0.6.
-const priceScenario = `
-name: price
-issues:
-  - id: price
-    name: Price
-    options: [{id: low}, {id: mid}, {id: high}]
-actors:
-  - id: buyer
-    name: Buyer
-    reservation: 0.3
-    preferences:
-      price: {weight: 1, utilities: {low: 1, mid: 0.6, high: 0}}
-  - id: seller
-    name: Seller
-    reservation: 0.5
-    preferences:
-      price: {weight: 1, utilities: {low: 0, mid: 0.7, high: 1}}
-`
-
 func TestSweepThresholdClosesAtHandComputedValue(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
+	sc := loadFixture(t, "price.yaml").Scenario
 	const tol = 1e-7
 	// 0.05, 0.35, 0.65, 0.95: the ZOPA is {mid} at the first two and empty after.
-	sw, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reservation", sim.SweepValues(0.05, 0.95, 4), sim.SweepOptions{Tolerance: tol, Workers: 1})
+	sw, err := sim.RunSweep(context.Background(), scenariotest.Compile(t, sc), "actors.buyer.reservation", sim.SweepValues(0.05, 0.95, 4), sim.SweepOptions{Tolerance: tol, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,10 +45,10 @@ func TestSweepThresholdClosesAtHandComputedValue(t *testing.T) {
 }
 
 func TestSweepThresholdOpensDownwards(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
+	sc := loadFixture(t, "price.yaml").Scenario
 	// Lowering the seller's reservation: mid (worth 0.7 to it) gets in once it is at most
 	// 0.7; high never does, as the buyer (reservation 0.3) gets 0 from it.
-	sw, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.seller.reservation", []float64{0.9, 0.8, 0.6, 0.5}, sim.SweepOptions{Tolerance: 1e-6})
+	sw, err := sim.RunSweep(context.Background(), scenariotest.Compile(t, sc), "actors.seller.reservation", []float64{0.9, 0.8, 0.6, 0.5}, sim.SweepOptions{Tolerance: 1e-6})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,14 +62,14 @@ func TestSweepThresholdOpensDownwards(t *testing.T) {
 }
 
 func TestSweepErrors(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
-	if _, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reserve", []float64{0.1}, sim.SweepOptions{}); err == nil {
+	sc := loadFixture(t, "price.yaml").Scenario
+	if _, err := sim.RunSweep(context.Background(), scenariotest.Compile(t, sc), "actors.buyer.reserve", []float64{0.1}, sim.SweepOptions{}); err == nil {
 		t.Error("a path that does not exist was swept")
 	}
-	if _, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.name", []float64{0.5}, sim.SweepOptions{}); err == nil || !contains(err.Error(), "holds text; a sweep varies a number") {
+	if _, err := sim.RunSweep(context.Background(), scenariotest.Compile(t, sc), "actors.buyer.name", []float64{0.5}, sim.SweepOptions{}); err == nil || !contains(err.Error(), "holds text; a sweep varies a number") {
 		t.Errorf("sweeping a name: got %v, want an error naming the type", err)
 	}
-	_, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reservation", []float64{0.5, 1.5}, sim.SweepOptions{})
+	_, err := sim.RunSweep(context.Background(), scenariotest.Compile(t, sc), "actors.buyer.reservation", []float64{0.5, 1.5}, sim.SweepOptions{})
 	if err == nil || !contains(err.Error(), "1.5 leaves the scenario invalid") {
 		t.Errorf("sweeping a reservation to 1.5: got %v, want an error naming the value", err)
 	}
@@ -117,15 +90,15 @@ func (c *errAfter) Err() error {
 }
 
 func TestInterruptedSweepKeepsFinishedPoints(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
+	sc := loadFixture(t, "price.yaml").Scenario
 	values := sim.SweepValues(0, 0.9, 13)
-	full, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reservation", values, sim.SweepOptions{Workers: 1})
+	full, err := sim.RunSweep(context.Background(), scenariotest.Compile(t, sc), "actors.buyer.reservation", values, sim.SweepOptions{Workers: 1})
 	if err != nil || full.Interrupted || len(full.Points) != 13 {
 		t.Fatalf("uninterrupted: %d points, interrupted %v, err %v", len(full.Points), full.Interrupted, err)
 	}
 	stopped := 0
 	for n := 1; n < 400; n += 3 {
-		sw, err := sim.RunSweep(&errAfter{Context: context.Background(), n: n}, compiled(t, sc), "actors.buyer.reservation", values, sim.SweepOptions{Workers: 1})
+		sw, err := sim.RunSweep(&errAfter{Context: context.Background(), n: n}, scenariotest.Compile(t, sc), "actors.buyer.reservation", values, sim.SweepOptions{Workers: 1})
 		if err == nil {
 			continue
 		}
@@ -149,8 +122,8 @@ func TestInterruptedSweepKeepsFinishedPoints(t *testing.T) {
 // A sweep reports surpluses as the analysis does, rounded to 12 decimals, so that its CSV
 // and JSON read 0.2, not the floating-point 0.7 − 0.5 = 0.19999999999999996.
 func TestSweepSurplusesRoundedAsAnalysisReportsThem(t *testing.T) {
-	sc := loadYAML(t, priceScenario).Scenario
-	sw, err := sim.RunSweep(context.Background(), compiled(t, sc), "actors.buyer.reservation", []float64{0.35}, sim.SweepOptions{Tolerance: 1e-6, Workers: 1})
+	sc := loadFixture(t, "price.yaml").Scenario
+	sw, err := sim.RunSweep(context.Background(), scenariotest.Compile(t, sc), "actors.buyer.reservation", []float64{0.35}, sim.SweepOptions{Tolerance: 1e-6, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

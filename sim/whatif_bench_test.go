@@ -5,17 +5,19 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
+	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
 func benchScenarios(b *testing.B) []*sim.Scenario {
-	return []*sim.Scenario{shipped(b), sim.Generate(sim.GenerateSpec{Issues: 10, Options: 4, Actors: 5, Reservation: 0.5, Seed: 1, RedLines: true, Spread: 0.005})}
+	return []*sim.Scenario{scenariotest.Shipped(b, scenarios.Default, "").Scenario, sim.Generate(sim.GenerateSpec{Issues: 10, Options: 4, Actors: 5, Reservation: 0.5, Seed: 1, RedLines: true, Spread: 0.005})}
 }
 
 func BenchmarkAnalyze(b *testing.B) {
 	for _, sc := range benchScenarios(b) {
 		b.Run(sc.Name, func(b *testing.B) {
-			sp := compiled(b, sc)
+			sp := scenariotest.Compile(b, sc)
 			for b.Loop() {
 				if _, err := sim.Analyze(context.Background(), sp, sim.Options{Limit: 20, Workers: 1}); err != nil {
 					b.Fatal(err)
@@ -31,7 +33,7 @@ func BenchmarkMonteCarlo(b *testing.B) {
 	for _, sc := range benchScenarios(b) {
 		for _, workers := range []int{1, 2} {
 			b.Run(fmt.Sprintf("%s/workers=%d", sc.Name, workers), func(b *testing.B) {
-				if _, err := sim.RunMonteCarlo(context.Background(), compiled(b, sc), sim.MonteCarloOptions{Draws: b.N, Seed: 1, Workers: workers, Top: 10}); err != nil {
+				if _, err := sim.RunMonteCarlo(context.Background(), scenariotest.Compile(b, sc), sim.MonteCarloOptions{Draws: b.N, Seed: 1, Workers: workers, Top: 10}); err != nil {
 					b.Fatal(err)
 				}
 			})

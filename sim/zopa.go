@@ -97,6 +97,10 @@ type ActorSummary struct {
 	Reservation float64 `json:"reservation"`
 }
 
+func summaryOf(a *Actor) ActorSummary {
+	return ActorSummary{ID: a.ID, Name: a.Name, Veto: a.Veto, Power: a.Power, Reservation: a.Reservation}
+}
+
 // ZOPA is the zone of possible agreement: Count deals, of which the best Listed by Nash
 // product are in Deals.
 type ZOPA struct {
@@ -468,8 +472,8 @@ func (sp *Space) summary() *Analysis {
 	for k := range sp.sc.Issues {
 		an.Space.Options[sp.sc.Issues[k].ID] = sp.opts[k]
 	}
-	for _, a := range sp.sc.Actors {
-		an.Actors = append(an.Actors, ActorSummary{ID: a.ID, Name: a.Name, Veto: a.Veto, Power: a.Power, Reservation: a.Reservation})
+	for i := range sp.sc.Actors {
+		an.Actors = append(an.Actors, summaryOf(&sp.sc.Actors[i]))
 	}
 	return an
 }

@@ -170,7 +170,7 @@ func decidedDiagnosis(sc *sim.Scenario, an *sim.Analysis, s *section) {
 	}
 }
 
-func kindWords(kind string) string {
+func kindWords(kind sim.RejectionKind) string {
 	if kind == sim.RejectRedLine {
 		return "red lines"
 	}

@@ -64,8 +64,5 @@ func TestDealsFromEndlessPipe(t *testing.T) {
 			}
 		}
 	}()
-	_, stderr, code := runNegsim(t, "debrief", twoByTwo(t), "--deals", fifo, "--max-file-size", "100000")
-	if code != exitBadUse || !strings.Contains(stderr, "the file is larger than 100000 bytes") {
-		t.Errorf("exit %d: %s", code, stderr)
-	}
+	wantRefused(t, "the file is larger than 100000 bytes", "debrief", twoByTwo(t), "--deals", fifo, "--max-file-size", "100000")
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -157,12 +157,7 @@ func shippedScenarios(t *testing.T) []*sim.Scenario {
 	t.Helper()
 	var out []*sim.Scenario
 	for _, name := range scenarios.Names() {
-		data, _ := scenarios.Read(name)
-		doc, err := config.Load(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, doc.Scenario)
+		out = append(out, scenariotest.Shipped(t, name, "").Scenario)
 	}
 	return out
 }
@@ -230,15 +225,44 @@ func TestBriefLeakCheckCatchesLeaks(t *testing.T) {
 	}
 }
 
+// The leak check reaches beliefs and ratification: a brief that shows another actor's
+// beliefs is caught, and each role's own beliefs and ratification do show in its brief.
+func TestBriefLeakCheckCatchesBeliefLeaks(t *testing.T) {
+	all := shippedScenarios(t)
+	sc := all[slices.Index(scenarios.Names(), "teaching-telephone-game")]
+	mediator := sc.ActorIndex("mediator")
+	own, _ := renderRoleBrief(perturbOthers(t, sc, (mediator+1)%len(sc.Actors)), mediator, "markdown")
+	if !strings.Contains(own, leakMarker+"-mediator-beliefs-note") || !strings.Contains(own, "What you believe about the others") {
+		t.Fatalf("the mediator's brief does not show its own beliefs:\n%s", own)
+	}
+	leakyBeliefs := func(sc *sim.Scenario, a int, format string) (string, error) {
+		b := sim.RoleBrief(sc, a)
+		if a != mediator {
+			b.Role.Beliefs = sim.RoleBrief(sc, mediator).Role.Beliefs
+		}
+		var w strings.Builder
+		err := briefView(&config.Document{Scenario: sc}, b).render(&w, format)
+		return w.String(), err
+	}
+	// Every role but the mediator's, in each of the four formats.
+	if leaks := briefLeaks(t, sc, leakyBeliefs); len(leaks) != 4*(len(sc.Actors)-1) {
+		t.Errorf("a brief showing the mediator's beliefs to the others: %d leaks found, want %d", len(leaks), 4*(len(sc.Actors)-1))
+	}
+
+	tied := all[slices.Index(scenarios.Names(), "teaching-tied-hands")]
+	home, _ := renderRoleBrief(perturbOthers(t, tied, 0), 0, "markdown")
+	parliament, _ := renderRoleBrief(tied, tied.ActorIndex("parliament"), "markdown")
+	if !strings.Contains(home, "ratified at home by Home's parliament: it needs 1 of their 1 votes") || !strings.Contains(parliament, "you vote at home on any deal Home government signs") {
+		t.Errorf("ratification missing from the briefs:\n%s\n%s", home, parliament)
+	}
+}
+
 // Hand-checked points for the two-by-two fixture: X weighs a 60 and b 40 (shares 60% and
 // 40%), so a0 (value 1) is worth 60 points, a1 (0.5) 30, a2 0; b1 (1) 40. Its reservation
 // 0.3 is 30 points.
 func TestBriefPointsByHand(t *testing.T) {
 	out := runOK(t, "brief", "testdata/two-by-two.yaml", "--actor", "x", "--format", "json")
-	var b sim.Brief
-	if err := json.Unmarshal([]byte(out), &b); err != nil {
-		t.Fatal(err)
-	}
+	b := decodeJSON[sim.Brief](t, "brief --actor x", out)
 	c := b.Role
 	if c == nil || c.ID != "x" || c.ReservationPoints != 30 || len(c.Issues) != 2 {
 		t.Fatalf("role %+v", c)
@@ -258,10 +282,7 @@ func TestBriefPointsByHand(t *testing.T) {
 
 func TestBriefAllWritesEveryRole(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "briefs")
-	out, errOut, code := runNegsim(t, "brief", "testdata/two-by-two.yaml", "--all", "-o", dir, "--format", "html")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out := runOK(t, "brief", "testdata/two-by-two.yaml", "--all", "-o", dir, "--format", "html")
 	for _, name := range []string{"public.html", "role-x.html", "role-y.html", "role-z.html"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
@@ -278,10 +299,7 @@ func TestBriefAllWritesEveryRole(t *testing.T) {
 	if len(entries) != 4 {
 		t.Errorf("%d files in %s, want 4 and no temporary file left", len(entries), dir)
 	}
-	_, errOut, code = runNegsim(t, "brief", "testdata/two-by-two.yaml", "--actor", "w")
-	if code != 2 || !strings.Contains(errOut, `--actor w: no such actor`) {
-		t.Errorf("unknown actor: exit %d, %s", code, errOut)
-	}
+	wantRefused(t, `--actor w: no such actor`, "brief", "testdata/two-by-two.yaml", "--actor", "w")
 }
 
 // teacher_notes are for the teacher: every file brief --all writes, in every format, and
@@ -330,11 +348,7 @@ func TestShippedBriefsGiveNothingAway(t *testing.T) {
 		if !strings.HasPrefix(name, "teaching-") {
 			continue // the reference scenario is being rewritten apart
 		}
-		data, _ := scenarios.Read(name)
-		doc, err := config.Load(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := scenariotest.Shipped(t, name, "")
 		if doc.Scenario.TeacherNotes == "" {
 			t.Errorf("%s keeps no teacher_notes", name)
 		}

@@ -4,7 +4,7 @@ import (
 	"image/color"
 	"testing"
 
-	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 )
 
@@ -12,12 +12,7 @@ import (
 // parties and four ratifiers are eight series, one more than plotutil's palette of seven.
 // (The Security Council's fifteen members repeat colours; they are told apart by name.)
 func TestChartColoursTellTheReferenceActorsApart(t *testing.T) {
-	data, _ := scenarios.Read(scenarios.Default)
-	doc, err := config.Load(scenarios.Default+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	most := len(doc.Scenario.Actors)
+	most := len(scenariotest.Shipped(t, scenarios.Default, "").Scenario.Actors)
 	if most < 8 {
 		t.Fatalf("the reference scenario has %d actors; its second edition has 8", most)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"regexp"
 	"slices"
@@ -14,8 +13,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/negsim/negsim/config"
-	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -28,11 +26,7 @@ import (
 // reservation falls 0.1 a round from 0.7; at round 4 it falls to 0.3 and the event adds
 // 0.3, so 0.6; then 0.5 at round 5, where they agree (the README's transcript).
 func TestRoundsChartDrawsReservationsAndTagsEvents(t *testing.T) {
-	out, _, code := runNegsim(t, "rounds", "testdata/rounds-market.yaml", "--set", "actors.buyer.strategy=conceder", "--format", "json")
-	if code != 0 {
-		t.Fatal(out)
-	}
-	tr := decodeTranscript(t, out)
+	tr := runJSON[*sim.Transcript](t, "rounds", "testdata/rounds-market.yaml", "--set", "actors.buyer.strategy=conceder")
 	top, zopa := roundsPanels("Market", nil, tr)
 	var seller []float64
 	for _, l := range top.lines {
@@ -136,15 +130,6 @@ func TestDebriefChartMergesCoincidentTables(t *testing.T) {
 	}
 }
 
-func decodeTranscript(t *testing.T, js string) *sim.Transcript {
-	t.Helper()
-	var tr sim.Transcript
-	if err := json.Unmarshal([]byte(js), &tr); err != nil {
-		t.Fatal(err)
-	}
-	return &tr
-}
-
 // A title wider than its panel is wrapped between words, every line within the width,
 // nothing lost; a short one and a lone word too long to break are left as they are.
 func TestChartTitleWrapsToThePanel(t *testing.T) {
@@ -197,20 +182,8 @@ func TestSweepChartStepsAtTheThreshold(t *testing.T) {
 // (its ratification.by) and never bargains, so the rounds chart draws lines for home and
 // away alone and says in its legend that parliament is left out.
 func TestRoundsChartDrawsOnlyTheTable(t *testing.T) {
-	out, _, code := runNegsim(t, "rounds", "teaching-tied-hands", "--format", "json")
-	if code != 0 {
-		t.Fatal(out)
-	}
-	tr := decodeTranscript(t, out)
-	data, ok := scenarios.Read("teaching-tied-hands")
-	if !ok {
-		t.Fatal("teaching-tied-hands is not shipped")
-	}
-	doc, err := config.Load("teaching-tied-hands.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	top, _ := roundsPanels("Tied hands", doc.Scenario, tr)
+	tr := runJSON[*sim.Transcript](t, "rounds", "teaching-tied-hands")
+	top, _ := roundsPanels("Tied hands", scenariotest.Shipped(t, "teaching-tied-hands", "").Scenario, tr)
 	var drawn []string
 	colours := map[int]bool{}
 	for _, l := range top.lines {

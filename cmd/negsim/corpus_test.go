@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -9,28 +8,13 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/schematest"
 	"github.com/negsim/negsim/scenarios"
 )
 
 func compiledSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	data, err := config.Schema()
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource(config.SchemaFile, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(config.SchemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sch
+	return schematest.Compile(t, config.SchemaFile, config.Schema)
 }
 
 // schemaVerdict is how the schema side sees a file: "syntax" when it cannot be read as

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -36,20 +35,9 @@ const classCSV = "table,b,a\n" + // the issues in another order than the file's
 	"centre,b0,a1\n" +
 	"annex,b0,a0\n"
 
-// debriefJSON runs debrief with args and --format json, and decodes what it prints.
-func debriefJSON(t *testing.T, args ...string) sim.Debrief {
-	t.Helper()
-	out := runOK(t, append(append([]string{"debrief"}, args...), "--format", "json")...)
-	var db sim.Debrief
-	if err := json.Unmarshal([]byte(out), &db); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
-
 func TestDebriefRanksAHandBuiltClass(t *testing.T) {
 	deals := writeTemp(t, "class.csv", classCSV)
-	db := debriefJSON(t, "testdata/two-by-two.yaml", "--deals", deals)
+	db := runJSON[sim.Debrief](t, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
 	want := []struct {
 		table string
 		rank  int
@@ -155,10 +143,7 @@ func TestDebriefCSVErrorsNameLineAndColumn(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := writeTemp(t, "deals.csv", tt.csv)
-			_, errOut, code := runNegsim(t, "debrief", "testdata/two-by-two.yaml", "--deals", path)
-			if code != 2 || !strings.Contains(errOut, path+tt.want) {
-				t.Errorf("exit %d, stderr:\n%s\nwant %q", code, errOut, path+tt.want)
-			}
+			wantRefused(t, path+tt.want, "debrief", "testdata/two-by-two.yaml", "--deals", path)
 		})
 	}
 }
@@ -170,10 +155,7 @@ func TestScoreCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	wantContains(t, "score output", out, "In the ZOPA", "Joint gain (the veto actors' surpluses added up): +30.0 points", "Not Pareto-optimal", "Changing a to a0 (First)", "X +20.0, Y +0.0")
-	_, errOut, code = runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal", "a=a2,b=b2")
-	if code != 2 || !strings.Contains(errOut, `issue "b" has no option "b2"; did you mean "b0"?`) {
-		t.Errorf("a bad option: exit %d, %s", code, errOut)
-	}
+	wantRefused(t, `issue "b" has no option "b2"; did you mean "b0"?`, "score", "testdata/two-by-two.yaml", "--deal", "a=a2,b=b2")
 	csvOut, _, code := runNegsim(t, "score", "testdata/two-by-two.yaml", "--deal-file", writeTemp(t, "d.csv", classCSV), "--format", "csv")
 	if code != 0 || strings.Count(csvOut, "\n") != 7 || !strings.HasPrefix(csvOut, "table,a,b,points_x,walk_away_points_x,") {
 		t.Errorf("CSV scores: exit %d\n%s", code, csvOut)
@@ -192,7 +174,7 @@ func TestDebriefCountsAnUnsignedDealAsNoAgreement(t *testing.T) {
 		"yellow,,,,,,,,,,,,\n" +
 		"purple,freeze,de-facto,russia-role,not-now,cap,none,phased,returned,deal-first,delayed,russian-status,none\n"
 	deals := writeTemp(t, "class.csv", class)
-	db := debriefJSON(t, "--variant", "sanctions-bite", "--deals", deals)
+	db := runJSON[sim.Debrief](t, "debrief", "--variant", "sanctions-bite", "--deals", deals)
 	byTable := map[string]sim.TableScore{}
 	for _, ts := range db.Tables {
 		byTable[ts.Table] = ts
@@ -253,7 +235,7 @@ func TestDebriefShowsObservers(t *testing.T) {
 // read the same as with commas.
 func TestDealsCSVWithSemicolons(t *testing.T) {
 	deals := writeTemp(t, "class.csv", "table;b;a\r\nnorth;b1;a2\r\nwest;;\r\n")
-	db := debriefJSON(t, "testdata/two-by-two.yaml", "--deals", deals)
+	db := runJSON[sim.Debrief](t, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
 	// north: a2 b1, x .4 and y .5 over reservations .3: a joint gain of .3.
 	if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Score != nil {
 		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)

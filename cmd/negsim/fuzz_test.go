@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
-	"github.com/negsim/negsim/sim"
+	"github.com/negsim/negsim/internal/diagtest"
 )
 
 // FuzzParseDeals feeds arbitrary bytes to the deals-file reader, against the two-by-two
@@ -27,18 +27,10 @@ func FuzzParseDeals(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tables, err := parseDeals("deals.csv", data, sc)
 		if err != nil {
-			var list sim.Diagnostics
 			if errors.Is(err, config.ErrUsage) && strings.Contains(err.Error(), "deals.csv") {
 				return // a file that holds no table at all is named whole
 			}
-			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("got %T %v, want Diagnostics", err, err)
-			}
-			for _, e := range list {
-				if e.File != "deals.csv" || e.Message == "" {
-					t.Fatalf("error without file or message: %+v", e)
-				}
-			}
+			diagtest.WantLocated(t, err, "deals.csv")
 			return
 		}
 		seen := map[string]bool{}

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -20,14 +22,42 @@ func runNegsim(t *testing.T, args ...string) (stdout, stderr string, code int) {
 }
 
 // runOK is runNegsim for a command that must succeed: it fails the test, showing the
-// command and what it wrote to stderr, unless negsim exits 0, and returns its stdout.
+// command and what it printed (a failed validate --format json says why on stdout), unless
+// negsim exits 0, and returns its stdout.
 func runOK(t *testing.T, args ...string) string {
 	t.Helper()
 	stdout, stderr, code := runNegsim(t, args...)
 	if code != exitOK {
-		t.Fatalf("negsim %s: exit %d: %s", strings.Join(args, " "), code, stderr)
+		t.Fatalf("negsim %s: exit %d: %s%s", strings.Join(args, " "), code, stdout, stderr)
 	}
 	return stdout
+}
+
+// runJSON runs negsim with args and --format json, which must succeed, and decodes what it
+// prints: it fails the test, showing the command and its stderr, on a non-zero exit, and
+// showing the output when that is not JSON of a T.
+func runJSON[T any](t *testing.T, args ...string) T {
+	t.Helper()
+	args = append(slices.Clip(args), "--format", "json")
+	return decodeJSON[T](t, "negsim "+strings.Join(args, " "), runOK(t, args...))
+}
+
+// decodeJSON decodes text, which what printed or wrote, as JSON of a T, failing the test
+// with the text when it does not decode.
+func decodeJSON[T any](t *testing.T, what, text string) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(text), &v); err != nil {
+		t.Fatalf("%s: the output does not decode: %v\n%s", what, err, text)
+	}
+	return v
+}
+
+// zopaCount is the number of deals in the zone of possible agreement that analyze finds
+// for args, a scenario and its what-ifs.
+func zopaCount(t *testing.T, args ...string) uint64 {
+	t.Helper()
+	return runJSON[struct{ Zopa struct{ Count uint64 } }](t, append([]string{"analyze"}, args...)...).Zopa.Count
 }
 
 // runNegsimInput is runNegsim with stdin as the program's standard input.
@@ -70,6 +100,16 @@ func checkGolden(t *testing.T, golden string, got string) {
 		return
 	}
 	os.Remove(gotPath)
+}
+
+// wantRefused runs negsim with args and fails the test unless it refuses them as a usage
+// error, exit 2, saying want on stderr.
+func wantRefused(t *testing.T, want string, args ...string) {
+	t.Helper()
+	_, stderr, code := runNegsim(t, args...)
+	if code != exitBadUse || !strings.Contains(stderr, want) {
+		t.Errorf("negsim %s: exit %d, stderr %q; want exit %d saying %q", strings.Join(args, " "), code, stderr, exitBadUse, want)
+	}
 }
 
 // writeTemp writes text to a file of the given name in a fresh temporary folder.

@@ -62,15 +62,8 @@ func TestImportGeniusToStdout(t *testing.T) {
 func TestImportGeniusRawToFile(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
 	target := filepath.Join(dir, "shop.yaml")
-	out, errs, code := runNegsim(t, "import", "genius", "--scale", "raw", "-o", target, "--format", "json",
+	rep := runJSON[importReport](t, "import", "genius", "--scale", "raw", "-o", target,
 		filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	var rep importReport
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
 	// Two prices × deliveries 1..3.
 	if rep.Deals != 6 || rep.Scale != "raw" || rep.File != target {
 		t.Errorf("report %+v; want 6 deals, scale raw, file %s", rep, target)
@@ -141,10 +134,7 @@ func TestExportGeniusWebWarnings(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var rep exportReport
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
+	rep := decodeJSON[exportReport](t, "export", out)
 	// A domain and one profile for each of the eight actors (four parties, four ratifiers).
 	if len(rep.Files) != 9 {
 		t.Errorf("%d files written, want 9: %v", len(rep.Files), rep.Files)
@@ -183,18 +173,7 @@ func TestImportExportRoundTrip(t *testing.T) {
 	if _, errs, code := runNegsim(t, "import", "genius", "--scale", "raw", "-o", second, filepath.Join(out, "shop.xml"), filepath.Join(out, "buyer.xml"), filepath.Join(out, "seller.xml")); code != exitOK {
 		t.Fatal(errs)
 	}
-	analysis := func(file string) map[string]any {
-		out, errs, code := runNegsim(t, "analyze", file, "--format", "json")
-		if code != exitOK {
-			t.Fatal(errs)
-		}
-		var an map[string]any
-		if err := json.Unmarshal([]byte(out), &an); err != nil {
-			t.Fatal(err)
-		}
-		return an
-	}
-	a, b := analysis(first), analysis(second)
+	a, b := runJSON[map[string]any](t, "analyze", first), runJSON[map[string]any](t, "analyze", second)
 	for _, key := range []string{"zopa", "pareto"} {
 		ja, _ := json.Marshal(a[key])
 		jb, _ := json.Marshal(b[key])

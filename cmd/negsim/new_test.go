@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -46,28 +45,14 @@ func TestNewValidateAnalyze(t *testing.T) {
 				t.Errorf("%d placeholder notes; want %d (issues %d + actors %d + preferences %d + variant 1)", got, want, nIssues, nActors, nActors*nIssues)
 			}
 
-			stdout, stderr, code := runNegsim(t, "validate", "--strict", "--format", "json", file)
-			if code != exitOK {
-				t.Fatalf("validate --strict: exit %d\n%s%s", code, stdout, stderr)
-			}
-			var v validation
-			if err := json.Unmarshal([]byte(stdout), &v); err != nil {
-				t.Fatal(err)
-			}
+			v := runJSON[validation](t, "validate", "--strict", file)
 			if v.Summary.Valid != 1 || v.Summary.Warnings != 0 {
 				t.Errorf("validate: %+v; want one valid file and no warnings", v.Summary)
 			}
 
-			stdout, stderr, code = runNegsim(t, "analyze", "--format", "json", file)
-			if code != exitOK {
-				t.Fatalf("analyze: exit %d: %s", code, stderr)
-			}
-			var an struct {
+			an := runJSON[struct {
 				Space struct{ Deals uint64 } `json:"space"`
-			}
-			if err := json.Unmarshal([]byte(stdout), &an); err != nil {
-				t.Fatal(err)
-			}
+			}](t, "analyze", file)
 			want := uint64(1)
 			for i := 0; i < nIssues; i++ {
 				want *= uint64(tc.options)
@@ -87,10 +72,7 @@ func TestNewRefusesToOverwrite(t *testing.T) {
 	if err := os.WriteFile(file, []byte("my work\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, stderr, code := runNegsim(t, "new", file, "--issues", "a", "--actors", "x")
-	if code != exitBadUse || !strings.Contains(stderr, "--force") {
-		t.Errorf("exit %d, stderr %q; want exit 2 naming --force", code, stderr)
-	}
+	wantRefused(t, "--force", "new", file, "--issues", "a", "--actors", "x")
 	if data, _ := os.ReadFile(file); string(data) != "my work\n" {
 		t.Fatalf("the existing file was changed: %q", data)
 	}

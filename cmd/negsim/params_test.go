@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"testing"
 )
 
@@ -10,13 +9,9 @@ import (
 // [high] leaves 3 of the 4 ZOPA deals (the deal with salary mid goes: see
 // scenarios/teaching-two-party.yaml), which shows the value was read, not ignored.
 func TestParamsRowsWorkAsSet(t *testing.T) {
-	out := runOK(t, "params", "teaching-two-party", "--format", "json")
-	var got struct {
+	got := runJSON[struct {
 		Params []struct{ Path, Value, Kind string }
-	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatal(err)
-	}
+	}](t, "params", "teaching-two-party")
 	var row string
 	for _, p := range got.Params {
 		if p.Path == "actors.candidate.preferences.salary.acceptable" {
@@ -26,14 +21,9 @@ func TestParamsRowsWorkAsSet(t *testing.T) {
 	if row != "actors.candidate.preferences.salary.acceptable=[mid,high]" {
 		t.Fatalf("salary red line row = %q", row)
 	}
-	zopa := func(set string) float64 {
+	zopa := func(set string) uint64 {
 		t.Helper()
-		out := runOK(t, "analyze", "teaching-two-party", "--format", "json", "--set", set)
-		var an struct{ Zopa struct{ Count float64 } }
-		if err := json.Unmarshal([]byte(out), &an); err != nil {
-			t.Fatal(err)
-		}
-		return an.Zopa.Count
+		return zopaCount(t, "teaching-two-party", "--set", set)
 	}
 	if n := zopa(row); n != 4 {
 		t.Errorf("%s: %v deals in the ZOPA, want the unchanged 4", row, n)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -17,10 +18,7 @@ import (
 // diagnosis, warnings, validation problems.
 func printedPaths(t *testing.T, out string) []string {
 	t.Helper()
-	var doc any
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatalf("%v:\n%s", err, out)
-	}
+	doc := decodeJSON[any](t, "a JSON document with paths", out)
 	seen := map[string]bool{}
 	var walk func(v any)
 	walk = func(v any) {
@@ -54,28 +52,13 @@ func printedPaths(t *testing.T, out string) []string {
 func TestPrintedPathsWorkInSet(t *testing.T) {
 	checked := 0
 	for _, name := range scenarios.Names() {
-		data, _ := scenarios.Read(name)
-		doc, err := config.Load(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
 		targets := []string{name}
-		for _, v := range doc.Scenario.Variants {
+		for _, v := range scenariotest.Shipped(t, name, "").Scenario.Variants {
 			targets = append(targets, name+"#"+v.ID)
 		}
 		for _, target := range targets {
-			analysis, stderr, code := runNegsim(t, "analyze", target, "--format", "json")
-			if code != exitOK {
-				t.Fatalf("analyze %s: exit %d: %s", target, code, stderr)
-			}
-			out, stderr, code := runNegsim(t, "params", target, "--format", "json")
-			if code != exitOK {
-				t.Fatalf("params %s: exit %d: %s", target, code, stderr)
-			}
-			var params struct{ Params []sim.Param }
-			if err := json.Unmarshal([]byte(out), &params); err != nil {
-				t.Fatal(err)
-			}
+			analysis := runOK(t, "analyze", target, "--format", "json")
+			params := runJSON[struct{ Params []sim.Param }](t, "params", target)
 			values := map[string]string{}
 			for _, p := range params.Params {
 				values[p.Path] = p.Value
@@ -149,10 +132,7 @@ func TestValidatePathsAreParams(t *testing.T) {
 // values a result was computed with and so differ by design.
 func withoutOverrides(t *testing.T, js string) string {
 	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal([]byte(js), &m); err != nil {
-		t.Fatal(err)
-	}
+	m := decodeJSON[map[string]any](t, "analyze", js)
 	delete(m, "overrides")
 	out, err := json.Marshal(m)
 	if err != nil {

@@ -281,8 +281,8 @@ func (s *session) command(line string) (bool, error) {
 	case "score":
 		s.scoreDeal(rest)
 		return false, nil
-	case sim.MoveAccept, sim.MoveReject, sim.MoveOffer, sim.MoveQuit:
-		err := s.move(sim.Move{Move: word, Deal: rest})
+	case string(sim.MoveAccept), string(sim.MoveReject), string(sim.MoveOffer), string(sim.MoveQuit):
+		err := s.move(sim.Move{Move: sim.MoveKind(word), Deal: rest})
 		var me *sim.MoveError
 		if errors.As(err, &me) {
 			s.say("%s", me.Msg)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/negsim/negsim/internal/listtest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -58,10 +58,7 @@ func playCase(t *testing.T, name string) (*playRecord, string) {
 			t.Errorf("the transcript differs from %s's transcript.json\ngot:\n%s", sc.archive, data)
 		}
 	}
-	rec := &playRecord{}
-	if err := json.Unmarshal(data, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := decodeJSON[*playRecord](t, "session.json", string(data))
 	if _, _, code := runNegsimInput(t, files["moves"], sc.args...); code != exitOK {
 		t.Fatalf("second run: exit %d", code)
 	}
@@ -73,11 +70,7 @@ func playCase(t *testing.T, name string) (*playRecord, string) {
 }
 
 func movesOf(rec *playRecord) []string {
-	var out []string
-	for _, m := range rec.Moves {
-		out = append(out, m.Move)
-	}
-	return out
+	return listtest.Map(rec.Moves, func(m sim.Move) string { return string(m.Move) })
 }
 
 // A student who accepts every text the mediator tables, from the first: the agents still
@@ -93,11 +86,7 @@ func TestPlayAcceptEveryOffer(t *testing.T) {
 			t.Errorf("round %d: the student accepted, but Ukraine is not among %v", rd.Round, rd.AcceptedBy)
 		}
 	}
-	model := runOK(t, "rounds", "--variant", "sanctions-bite", "--format", "json")
-	var tr sim.Transcript
-	if err := json.Unmarshal([]byte(model), &tr); err != nil {
-		t.Fatal(err)
-	}
+	tr := runJSON[sim.Transcript](t, "rounds", "--variant", "sanctions-bite")
 	if !reflect.DeepEqual(rec.Outcome.Deal.Options, tr.Outcome.Deal.Options) {
 		t.Errorf("agreed %v, rounds agrees %v", rec.Outcome.Deal.Options, tr.Outcome.Deal.Options)
 	}
@@ -206,11 +195,8 @@ func TestScoreAndDebriefReadTranscripts(t *testing.T) {
 	if _, errs, code := runNegsimInput(t, "quit\n", "play", "--variant", "sanctions-bite", "--as", "russia", "--transcript", "class/blue.json"); code != exitOK {
 		t.Fatal(errs)
 	}
-	rec := &playRecord{}
 	data, _ := os.ReadFile("class/red.json")
-	if err := json.Unmarshal(data, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := decodeJSON[*playRecord](t, "class/red.json", string(data))
 	var pairs []string
 	var header []string
 	for _, is := range []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language", "interim"} {
@@ -234,9 +220,7 @@ func TestScoreAndDebriefReadTranscripts(t *testing.T) {
 	if code != exitOK || byTranscripts != byCSV {
 		t.Errorf("debrief --transcripts differs from debrief --deals (%s):\n%s\n%s", errs, byTranscripts, byCSV)
 	}
-	if _, errs, code := runNegsim(t, "debrief", "--transcripts", "class", "--variant", "alaska-2025"); code != exitBadUse || !strings.Contains(errs, "was played on ukraine-2026 --variant sanctions-bite") {
-		t.Errorf("a transcript scored on another variant: exit %d, %s", code, errs)
-	}
+	wantRefused(t, "was played on ukraine-2026 --variant sanctions-bite", "debrief", "--transcripts", "class", "--variant", "alaska-2025")
 }
 
 // blockingInput stands for a person who never types: its first read is the moment to press
@@ -284,24 +268,12 @@ func TestPlayBadInput(t *testing.T) {
 	if code != exitBadUse || !strings.Contains(errs, "longer than 1 MiB") {
 		t.Errorf("a 2 MiB line: exit %d, stderr %q", code, errs)
 	}
-	_, errs, code = runNegsim(t, "play", "--as", "ukriane")
-	if code != exitBadUse || !strings.Contains(errs, `did you mean "ukraine"?`) {
-		t.Errorf("a misspelt seat: exit %d, stderr %q", code, errs)
-	}
-	_, errs, code = runNegsim(t, "play")
-	if code != exitBadUse || !strings.Contains(errs, "--as ACTOR is required") {
-		t.Errorf("no seat: exit %d, stderr %q", code, errs)
-	}
-	_, errs, code = runNegsim(t, "play", "--as", "ukraine", "--transcript", t.TempDir())
-	if code != exitBadUse || !strings.Contains(errs, "is a directory") {
-		t.Errorf("a transcript into a folder: exit %d, stderr %q", code, errs)
-	}
+	wantRefused(t, `did you mean "ukraine"?`, "play", "--as", "ukriane")
+	wantRefused(t, "--as ACTOR is required", "play")
+	wantRefused(t, "is a directory", "play", "--as", "ukraine", "--transcript", t.TempDir())
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"rounds": 3}`), 0o644)
-	_, errs, code = runNegsim(t, "debrief", "--transcripts", dir)
-	if code != exitBadUse || !strings.Contains(errs, "not a transcript of negsim play") {
-		t.Errorf("a JSON file that is no transcript: exit %d, stderr %q", code, errs)
-	}
+	wantRefused(t, "not a transcript of negsim play", "debrief", "--transcripts", dir)
 }
 
 // slowInput is a person who thinks longer than the --timeout before quitting.
@@ -370,11 +342,7 @@ func TestPlayNothingOnTheTable(t *testing.T) {
 	if rec.Ended != sim.EndDeadline || rec.Outcome.Round != 7 || len(rec.Moves) != 0 {
 		t.Fatalf("ended %q in round %d after %d moves, want the deadline, round 7, no move", rec.Ended, rec.Outcome.Round, len(rec.Moves))
 	}
-	model := runOK(t, "rounds", "--format", "json")
-	var tr sim.Transcript
-	if err := json.Unmarshal([]byte(model), &tr); err != nil {
-		t.Fatal(err)
-	}
+	tr := runJSON[sim.Transcript](t, "rounds")
 	if len(rec.NoText) != len(tr.Rounds) || len(tr.Rounds) != 8 {
 		t.Fatalf("%d rounds with nothing on the table, rounds plays %d, want 8", len(rec.NoText), len(tr.Rounds))
 	}
@@ -415,10 +383,7 @@ func TestPlayNothingOnTheTable(t *testing.T) {
 		if !strings.Contains(out, "--variant "+v) {
 			t.Errorf("the variant %s, where the mediator has texts, is not suggested", v)
 		}
-		var vt sim.Transcript
-		if err := json.Unmarshal([]byte(runOK(t, "rounds", "--variant", v, "--format", "json")), &vt); err != nil {
-			t.Fatal(err)
-		}
+		vt := runJSON[sim.Transcript](t, "rounds", "--variant", v)
 		if vt.Rounds[0].Proposal == nil {
 			t.Errorf("the variant %s is suggested, but rounds puts nothing on the table in its round 0", v)
 		}

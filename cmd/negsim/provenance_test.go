@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -30,21 +29,14 @@ func TestEveryOutputNamesItsWhatIf(t *testing.T) {
 	for _, c := range commands {
 		t.Run(c[0], func(t *testing.T) {
 			args := append(append([]string{}, c...), whatIf...)
-			text, errOut, code := runNegsim(t, args...)
-			if code != 0 {
-				t.Fatalf("%v: exit %d: %s", args, code, errOut)
-			}
+			text := runOK(t, args...)
 			if first, _, _ := strings.Cut(text, "\n"); !strings.HasPrefix(first, title) {
 				t.Errorf("%v: the title is %q; want it to start %q", args, first, title)
 			}
-			out := runOK(t, append(args, "--format", "json")...)
-			var got struct {
+			got := runJSON[struct {
 				Variant   *string  `json:"variant"`
 				Overrides []string `json:"overrides"`
-			}
-			if err := json.Unmarshal([]byte(out), &got); err != nil {
-				t.Fatalf("%v: %v", args, err)
-			}
+			}](t, args...)
 			if got.Variant == nil || *got.Variant != "sanctions-bite" || strings.Join(got.Overrides, " ") != "actors.russia.reservation=0.5" {
 				t.Errorf("%v --format json: variant %v, overrides %q; want sanctions-bite and [actors.russia.reservation=0.5]", args, got.Variant, got.Overrides)
 			}

@@ -12,11 +12,7 @@ import (
 // whose shown lines the command must print, and the files the walkthrough promises.
 func TestReadmeClassroomWalkthrough(t *testing.T) {
 	section := readmeSection(t, "In the classroom")
-	_, csvBlock, ok := strings.Cut(section, "```csv\n")
-	if !ok {
-		t.Fatal("the section shows no deals file in a ```csv block")
-	}
-	csvBlock, _, _ = strings.Cut(csvBlock, "```")
+	csvBlock := readmeBlock(t, section, "```csv\n", "deals file in a ```csv block")
 	t.Chdir(t.TempDir())
 	if err := os.WriteFile("class.csv", []byte(csvBlock), 0o644); err != nil {
 		t.Fatal(err)

@@ -12,11 +12,7 @@ import (
 // the input "quit" ends cleanly, and the replay from a file must give the same session.
 func TestReadmePlayARole(t *testing.T) {
 	section := readmeSection(t, "Play a role")
-	_, block, ok := strings.Cut(section, "```\n$ negsim play ")
-	if !ok {
-		t.Fatal(`the section shows no session ("$ negsim play ..." in a code block)`)
-	}
-	block, _, _ = strings.Cut(block, "```")
+	block := readmeBlock(t, section, "```\n$ negsim play ", `session ("$ negsim play ..." in a code block)`)
 	lines := strings.Split(block, "\n")
 	args := append([]string{"play"}, strings.Fields(lines[0])...)
 	var moves, shown []string

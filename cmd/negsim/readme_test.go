@@ -6,6 +6,13 @@ import (
 	"testing"
 )
 
+// readmeExampleScenario is the example scenario of the README's "Writing a scenario"
+// section, Border talks: its one YAML block.
+func readmeExampleScenario(t *testing.T) string {
+	t.Helper()
+	return readmeBlock(t, readmeSection(t, "Writing a scenario"), "```yaml\n", "scenario in a ```yaml block")
+}
+
 // TestReadmeWritingAScenario runs the README's "Writing a scenario" section as a teacher
 // would: every command in its sh blocks in order in an empty folder, the example scenario
 // through validate and explain, and the output it shows against what negsim prints, so the

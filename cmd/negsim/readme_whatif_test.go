@@ -48,6 +48,19 @@ func readmeSection(t *testing.T, title string) string {
 	return section
 }
 
+// readmeBlock is what a code block of section holds after opening (its fence and, where
+// given, its first words), up to the closing fence; it fails the test, naming the block as
+// what, when the section has none.
+func readmeBlock(t *testing.T, section, opening, what string) string {
+	t.Helper()
+	_, block, ok := strings.Cut(section, opening)
+	if !ok {
+		t.Fatalf("the README section shows no %s", what)
+	}
+	block, _, _ = strings.Cut(block, "```")
+	return block
+}
+
 // readmeExample is a "$ negsim ..." line in a code block and the lines shown under it.
 type readmeExample struct {
 	args  []string

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"html"
 	"os"
 	"path/filepath"
@@ -11,7 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/listtest"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -19,10 +19,7 @@ import (
 func roundsJSON(t *testing.T, args ...string) (*sim.Transcript, string) {
 	t.Helper()
 	out := runOK(t, append([]string{"rounds", "--format", "json"}, args...)...)
-	var tr sim.Transcript
-	if err := json.Unmarshal([]byte(out), &tr); err != nil {
-		t.Fatalf("transcript is not JSON: %v\n%s", err, out)
-	}
+	tr := decodeJSON[sim.Transcript](t, "rounds", out)
 	return &tr, out
 }
 
@@ -30,24 +27,13 @@ func roundsJSON(t *testing.T, args ...string) (*sim.Transcript, string) {
 // invariants only: its numbers belong to the scenario file, which may change.
 func TestRoundsDefaultScenario(t *testing.T) {
 	tr, out := roundsJSON(t)
-	var raw map[string]any
-	if err := json.Unmarshal([]byte(out), &raw); err != nil {
-		t.Fatal(err)
-	}
+	raw := decodeJSON[map[string]any](t, "rounds", out)
 	for _, key := range []string{"scenario", "protocol", "deadline", "seed", "actors", "ripe_at", "rounds", "outcome"} {
 		if _, ok := raw[key]; !ok {
 			t.Errorf("the JSON transcript has no %q", key)
 		}
 	}
-	data, ok := scenarios.Read(scenarios.Default)
-	if !ok {
-		t.Fatal("no default scenario")
-	}
-	doc, err := config.Load(scenarios.Default+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := doc.Scenario
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
 	if len(tr.Rounds) == 0 || len(tr.Rounds) > tr.Deadline {
 		t.Fatalf("%d rounds for a deadline of %d", len(tr.Rounds), tr.Deadline)
 	}
@@ -132,10 +118,7 @@ func TestRoundsMarketFile(t *testing.T) {
 	// at round 4 adds 0.3 to 0.4 − 0.1 = 0.3, giving 0.6, and 0.5 at round 5. The seller
 	// accepts p_k with k ≥ 10·r: ZOPA sizes 0, 0, 1 (p5), 2 (p4, p5), 0, 1.
 	tr, _ := roundsJSON(t, file)
-	var sizes []uint64
-	for _, rd := range tr.Rounds {
-		sizes = append(sizes, rd.ZOPA)
-	}
+	sizes := listtest.Map(tr.Rounds, func(rd sim.Round) uint64 { return rd.ZOPA })
 	if !slices.Equal(sizes, []uint64{0, 0, 1, 2, 0, 1}) {
 		t.Errorf("ZOPA sizes %v, want [0 0 1 2 0 1]", sizes)
 	}

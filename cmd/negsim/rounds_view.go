@@ -121,7 +121,7 @@ func proposalBy(tr *sim.Transcript, p *sim.Proposal) string {
 		by = "mediator"
 	}
 	if p.Basis == sim.BasisClosest || p.Basis == sim.BasisOwnBest {
-		by += " (" + strings.ReplaceAll(p.Basis, "_", " ") + ")"
+		by += " (" + strings.ReplaceAll(string(p.Basis), "_", " ") + ")"
 	}
 	return by
 }
@@ -195,7 +195,7 @@ func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 	for _, rd := range tr.Rounds {
 		row := []string{fmt.Sprint(rd.Round), fmt.Sprint(rd.ZOPA), fmt.Sprint(rd.Ripe)}
 		if p := rd.Proposal; p != nil {
-			row = append(row, p.By, p.Basis)
+			row = append(row, p.By, string(p.Basis))
 			for _, is := range sc.Issues {
 				row = append(row, p.Options[is.ID])
 			}

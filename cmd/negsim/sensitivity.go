@@ -2,8 +2,6 @@ package main
 
 import (
 	"io"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -41,7 +39,7 @@ Values only bargaining rounds read (drift, strategies, the protocol, events), po
 the asymmetric Nash solution weighs it) and beliefs (only their holder's picture of the
 zone) have none.
 
---only keeps some categories: ` + strings.Join(sim.SensitivityCategories, ", ") + `.`,
+--only keeps some categories: ` + sim.SensitivityCategoryNames() + `.`,
 		Example: `  negsim sensitivity
   negsim sensitivity --variant sanctions-bite --limit 10
   negsim sensitivity teaching-red-line --only reservations,red-lines
@@ -52,15 +50,18 @@ zone) have none.
 			if limit < 0 {
 				return usagef("--limit %d: give 0 (every value) or more", limit)
 			}
+			var cats []sim.Category
 			for _, c := range only {
-				if !slices.Contains(sim.SensitivityCategories, c) {
-					return usagef("--only %s: no such category;%s valid: %s", c, sim.DidYouMean(c, sim.SensitivityCategories), strings.Join(sim.SensitivityCategories, ", "))
+				cat, err := sim.ParseCategory(c)
+				if err != nil {
+					return usagef("--only %v", err)
 				}
+				cats = append(cats, cat)
 			}
 			if chart != "" && chartFormat(chart) == "" {
 				return usagef("--chart %s: the file name must end in .svg or .png", chart)
 			}
-			return a.sensitivity(argOr(args), w, only, limit, chart)
+			return a.sensitivity(argOr(args), w, cats, limit, chart)
 		},
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "how many values to show, the smallest change first; 0 shows every value, those without a threshold too")
@@ -70,7 +71,7 @@ zone) have none.
 	return cmd
 }
 
-func (a *app) sensitivity(file string, w whatIf, only []string, limit int, chart string) error {
+func (a *app) sensitivity(file string, w whatIf, only []sim.Category, limit int, chart string) error {
 	doc, err := a.openScenario(file, w)
 	if err != nil {
 		return err

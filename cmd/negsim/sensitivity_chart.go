@@ -20,7 +20,7 @@ const maxTornadoBars = 25
 
 // Colours of the three ways the headline changes, from a palette that stays apart for
 // readers with the common colour-vision deficiencies (ColorBrewer Dark2).
-var changeColors = map[string]color.Color{
+var changeColors = map[sim.HeadlineChange]color.Color{
 	sim.ChangeOpens:  color.RGBA{R: 0x1b, G: 0x9e, B: 0x77, A: 0xff},
 	sim.ChangeMoves:  color.RGBA{R: 0x75, G: 0x70, B: 0xb3, A: 0xff},
 	sim.ChangeCloses: color.RGBA{R: 0xd9, G: 0x5f, B: 0x02, A: 0xff},
@@ -61,7 +61,7 @@ func tornadoChart(w io.Writer, format, name string, rep *sim.SensitivityReport) 
 	t := &tornado{text: draw.TextStyle{Color: color.Black, Font: p.Y.Tick.Label.Font, Handler: p.Y.Tick.Label.Handler}}
 	t.text.Font.Size = vg.Points(12)
 	names := make([]string, len(rows))
-	seen := map[string]bool{}
+	seen := map[sim.HeadlineChange]bool{}
 	for i, r := range rows {
 		y := float64(len(rows) - 1 - i)
 		names[len(rows)-1-i] = chartName(r.Path)
@@ -78,9 +78,9 @@ func tornadoChart(w io.Writer, format, name string, rep *sim.SensitivityReport) 
 	p.NominalY(names...)
 	p.X.Tick.Marker = percentTicks{}
 	p.Add(&zeroLine{})
-	for _, kind := range []string{sim.ChangeOpens, sim.ChangeMoves, sim.ChangeCloses} {
+	for _, kind := range []sim.HeadlineChange{sim.ChangeOpens, sim.ChangeMoves, sim.ChangeCloses} {
 		if seen[kind] {
-			p.Legend.Add(map[string]string{sim.ChangeOpens: "the zone opens", sim.ChangeMoves: "the Nash deal moves", sim.ChangeCloses: "the zone closes"}[kind], swatch{changeColors[kind]})
+			p.Legend.Add(map[sim.HeadlineChange]string{sim.ChangeOpens: "the zone opens", sim.ChangeMoves: "the Nash deal moves", sim.ChangeCloses: "the zone closes"}[kind], swatch{changeColors[kind]})
 		}
 	}
 	height := 4*vg.Centimeter + vg.Length(len(rows))*0.9*vg.Centimeter
@@ -95,7 +95,7 @@ func chartName(path string) string {
 
 type tornadoBar struct {
 	y, x  float64
-	kind  string
+	kind  sim.HeadlineChange
 	label string
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -16,11 +15,7 @@ import (
 // to 0.45, which opens the zone to one deal, hold/keep/yes; the left's red line on schools
 // widened by merge lets in one deal, hold/merge/yes.
 func TestSensitivityJSON(t *testing.T) {
-	out, stderr, code := runNegsim(t, "sensitivity", "teaching-red-line", "--format", "json", "--limit", "0")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	var got struct {
+	got := runJSON[struct {
 		Headline struct {
 			Deals uint64
 			Nash  map[string]string
@@ -38,10 +33,7 @@ func TestSensitivityJSON(t *testing.T) {
 			Entering uint64
 		} `json:"red_lines"`
 		Analyses int
-	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatal(err)
-	}
+	}](t, "sensitivity", "teaching-red-line", "--limit", "0")
 	if got.Headline.Deals != 0 || got.Headline.Nash != nil || got.Analyses < 1 {
 		t.Fatalf("headline %+v, %d analyses", got.Headline, got.Analyses)
 	}
@@ -60,17 +52,12 @@ func TestSensitivityJSON(t *testing.T) {
 		t.Fatalf("red lines %+v, want the left's schools line first, letting in 1 deal", got.RedLines)
 	}
 	// The override the row names, pasted into --set, lets in the deal it says.
-	args := []string{"analyze", "teaching-red-line", "--format", "json"}
+	args := []string{"teaching-red-line"}
 	for _, s := range got.RedLines[0].Set {
 		args = append(args, "--set", s)
 	}
-	out = runOK(t, args...)
-	var an struct{ Zopa struct{ Count uint64 } }
-	if err := json.Unmarshal([]byte(out), &an); err != nil {
-		t.Fatal(err)
-	}
-	if an.Zopa.Count != 1 {
-		t.Errorf("%v: %d deals, want 1", args, an.Zopa.Count)
+	if n := zopaCount(t, args...); n != 1 {
+		t.Errorf("analyze %v: %d deals, want 1", args, n)
 	}
 }
 
@@ -118,10 +105,7 @@ func TestSensitivityChart(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"t.svg", "t.png"} {
 		path := filepath.Join(dir, name)
-		_, stderr, code := runNegsim(t, "sensitivity", "teaching-red-line", "--chart", path)
-		if code != 0 {
-			t.Fatalf("%s: exit %d: %s", name, code, stderr)
-		}
+		runOK(t, "sensitivity", "teaching-red-line", "--chart", path)
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -145,9 +129,6 @@ func TestSensitivityBadFlags(t *testing.T) {
 		{[]string{"--limit", "-1"}, "--limit -1"},
 		{[]string{"--chart", "x.jpg"}, "must end in .svg or .png"},
 	} {
-		_, stderr, code := runNegsim(t, append([]string{"sensitivity", "teaching-red-line"}, tc.args...)...)
-		if code != exitBadUse || !strings.Contains(stderr, tc.want) {
-			t.Errorf("%v: exit %d, %q; want exit %d and %q", tc.args, code, stderr, exitBadUse, tc.want)
-		}
+		wantRefused(t, tc.want, append([]string{"sensitivity", "teaching-red-line"}, tc.args...)...)
 	}
 }

@@ -92,8 +92,8 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 				continue
 			}
 			if csv {
-				g.add(row.Path, row.Category, fnum(row.Value), fnum(row.Min), fnum(row.Max), row.Method, names[i],
-					fnum(t.At), fnum(t.Change), fnum(t.Relative), t.Kind, fmt.Sprint(t.Deals), t.Effect)
+				g.add(row.Path, string(row.Category), fnum(row.Value), fnum(row.Min), fnum(row.Max), string(row.Method), names[i],
+					fnum(t.At), fnum(t.Change), fnum(t.Relative), string(t.Kind), fmt.Sprint(t.Deals), t.Effect)
 				first = false
 				continue
 			}
@@ -110,7 +110,7 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 				note = "the headline does not change within " + fnum(row.Min) + " to " + fnum(row.Max)
 			}
 			if csv {
-				g.add(row.Path, row.Category, fnum(row.Value), fnum(row.Min), fnum(row.Max), row.Method, "", "", "", "", "", "", note)
+				g.add(row.Path, string(row.Category), fnum(row.Value), fnum(row.Min), fnum(row.Max), string(row.Method), "", "", "", "", "", "", note)
 			} else {
 				g.add(row.Path, fmt.Sprintf("%.6g", row.Value), "none", "", "", note)
 			}
@@ -122,7 +122,7 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 			if rl.Kind == "constraint" {
 				direction = "drop"
 			}
-			g.add(rl.Path, rl.Kind, "", "", "", "", direction, strings.Join(rl.Set, " "), "", "", rl.Change, fmt.Sprint(rl.Deals), rl.Effect)
+			g.add(rl.Path, string(rl.Kind), "", "", "", "", direction, strings.Join(rl.Set, " "), "", "", string(rl.Change), fmt.Sprint(rl.Deals), rl.Effect)
 		}
 	}
 	return g
@@ -138,7 +138,7 @@ type dealNames struct {
 
 // effect is what happens, in the table's words: an opening names its Nash deal by number;
 // the other changes already say only what differs.
-func (n *dealNames) effect(kind string, deals uint64, nash map[string]string, effect string) string {
+func (n *dealNames) effect(kind sim.HeadlineChange, deals uint64, nash map[string]string, effect string) string {
 	if kind != sim.ChangeOpens {
 		return effect
 	}

@@ -186,15 +186,9 @@ func TestServeAddressChecks(t *testing.T) {
 		{"0.0.0.0:0", "the address the browser will use"},
 		{"nonsense", "give host:port"},
 	} {
-		_, errOut, code := runNegsim(t, "serve", "--addr", c.addr)
-		if code != exitBadUse || !strings.Contains(errOut, c.says) {
-			t.Errorf("--addr %s: exit %d, %s", c.addr, code, errOut)
-		}
+		wantRefused(t, c.says, "serve", "--addr", c.addr)
 	}
-	_, errOut, code := runNegsim(t, "serve", "no/such/folder")
-	if code != exitBadUse || !strings.Contains(errOut, "cannot serve no/such/folder") {
-		t.Errorf("a missing folder: exit %d, %s", code, errOut)
-	}
+	wantRefused(t, "cannot serve no/such/folder", "serve", "no/such/folder")
 }
 
 // --timeout bounds each request, not the server: with a bound no search can meet, the

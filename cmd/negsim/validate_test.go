@@ -1,13 +1,14 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/listtest"
+	"github.com/negsim/negsim/sim"
 )
 
 // TestValidateJSONIsData checks the numbers of validate --format json against the files:
@@ -16,26 +17,19 @@ import (
 // nan.yaml one error, on line 29 (the comment line, then West's reservation on line 28 of
 // the base file), column 18 where the value starts.
 func TestValidateJSONIsData(t *testing.T) {
-	fixture := filepath.Join("testdata", "explain", "fixture.yaml")
 	nan, _ := brokenScenario(t, "nan")
-	stdout, stderr, code := runNegsim(t, "validate", "--format", "json", fixture, nan)
+	stdout, stderr, code := runNegsim(t, "validate", "--format", "json", explainFixture, nan)
 	if code != exitBadUse || stderr != "" {
 		t.Fatalf("exit %d, stderr %q; want 2 and nothing", code, stderr)
 	}
-	var v validation
-	if err := json.Unmarshal([]byte(stdout), &v); err != nil {
-		t.Fatal(err)
-	}
+	v := decodeJSON[validation](t, "validate", stdout)
 	if want := (summaryCounts{Files: 2, Valid: 1, Invalid: 1, Errors: 1, Warnings: 2}); v.Summary != want {
 		t.Errorf("summary %+v; want %+v", v.Summary, want)
 	}
 	if len(v.Files) != 2 || !v.Files[0].Valid || v.Files[1].Valid {
 		t.Fatalf("files %+v; want the fixture valid and nan.yaml not", v.Files)
 	}
-	var paths []string
-	for _, w := range v.Files[0].Warnings {
-		paths = append(paths, w.Path)
-	}
+	paths := listtest.Map(v.Files[0].Warnings, func(w sim.Diagnostic) string { return w.Path })
 	if got := strings.Join(paths, " "); got != "issues.y.options.q actors.alpha.preferences" {
 		t.Errorf("warnings at %s; want issues.y.options.q then actors.alpha.preferences (file order)", got)
 	}
@@ -43,10 +37,10 @@ func TestValidateJSONIsData(t *testing.T) {
 		t.Errorf("nan.yaml error %+v; want 29:18 at actors.west.reservation", e)
 	}
 
-	if _, _, code := runNegsim(t, "validate", fixture); code != exitOK {
+	if _, _, code := runNegsim(t, "validate", explainFixture); code != exitOK {
 		t.Errorf("warnings alone: exit %d; want 0", code)
 	}
-	stdout, _, code = runNegsim(t, "validate", "--strict", fixture)
+	stdout, _, code = runNegsim(t, "validate", "--strict", explainFixture)
 	if code != exitBadUse || !strings.Contains(stdout, "fixture.yaml: invalid (2 warnings)") || !strings.Contains(stdout, "--strict counts them as errors") {
 		t.Errorf("--strict: exit %d\n%s; want exit 2 and the file invalid for its warnings", code, stdout)
 	}

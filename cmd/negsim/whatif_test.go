@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,51 +11,15 @@ import (
 	"testing"
 )
 
-// tradeScenario: one issue, a buyer and a seller. The seller (reservation 0.5) accepts mid
+// tradeFile: one issue, a buyer and a seller. The seller (reservation 0.5) accepts mid
 // (0.7) and high (1); the buyer gets 0.6 from mid, so a ZOPA exists while the buyer's
-// reservation is at most 0.6. The variant raises the buyer's reservation past it.
-const tradeScenario = `name: trade
-issues:
-  - id: price
-    name: Price
-    options: [{id: low}, {id: mid}, {id: high}]
-actors:
-  - id: buyer
-    name: Buyer
-    reservation: 0.3
-    preferences:
-      price: {weight: 1, utilities: {low: 1, mid: 0.6, high: 0}, acceptable: [low, mid, high]}
-  - id: seller
-    name: Seller
-    reservation: 0.5
-    preferences:
-      price: {weight: 1, utilities: {low: 0, mid: 0.7, high: 1}, acceptable: [low, mid, high]}
-variants:
-  - id: greedy-buyer
-    description: The buyer wants more than mid gives it.
-    set:
-      actors.buyer.reservation: 0.65
-uncertainty:
-  actors.buyer.reservation: {dist: uniform, min: 0.2, max: 1.0}
-`
-
-func writeScenario(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "trade.yaml")
-	if err := os.WriteFile(path, []byte(tradeScenario), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+// reservation is at most 0.6. The variant greedy-buyer raises the buyer's reservation past
+// it; the file draws that reservation from uniform(0.2,1.0) under uncertainty.
+const tradeFile = "testdata/trade.yaml"
 
 func TestSweepCommand(t *testing.T) {
-	file := writeScenario(t)
 	chart := filepath.Join(t.TempDir(), "sweep.svg")
-	out, errs, code := runNegsim(t, "sweep", file, "--param", "actors.buyer.reservation", "--from", "0", "--to", "1", "--steps", "5", "--format", "json", "--chart", chart)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	var sw struct {
+	sw := runJSON[struct {
 		Points []struct {
 			Value float64 `json:"value"`
 			ZOPA  uint64  `json:"zopa"`
@@ -66,10 +29,7 @@ func TestSweepCommand(t *testing.T) {
 			From float64 `json:"from"`
 			To   float64 `json:"to"`
 		} `json:"thresholds"`
-	}
-	if err := json.Unmarshal([]byte(out), &sw); err != nil {
-		t.Fatalf("output is not JSON: %v\n%s", err, out)
-	}
+	}](t, "sweep", tradeFile, "--param", "actors.buyer.reservation", "--from", "0", "--to", "1", "--steps", "5", "--chart", chart)
 	// Values 0, 0.25, 0.5, 0.75, 1. At 0 the buyer takes mid and high (0 ≥ 0), so the
 	// ZOPA is {mid, high}; at 0.25 and 0.5 only mid; from 0.75 on nothing.
 	want := []uint64{2, 1, 1, 0, 0}
@@ -88,7 +48,7 @@ func TestSweepCommand(t *testing.T) {
 	}
 
 	png := filepath.Join(t.TempDir(), "sweep.png")
-	if _, errs, code := runNegsim(t, "sweep", file, "--param", "actors.seller.reservation", "--values", "0.4,0.9", "--chart", png); code != 0 {
+	if _, errs, code := runNegsim(t, "sweep", tradeFile, "--param", "actors.seller.reservation", "--values", "0.4,0.9", "--chart", png); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	if b, err := os.ReadFile(png); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
@@ -97,9 +57,12 @@ func TestSweepCommand(t *testing.T) {
 }
 
 func TestWhatIfUsageErrors(t *testing.T) {
-	file := writeScenario(t)
 	certain := filepath.Join(t.TempDir(), "certain.yaml")
-	before, _, _ := strings.Cut(tradeScenario, "uncertainty:")
+	trade, err := os.ReadFile(tradeFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _, _ := strings.Cut(string(trade), "uncertainty:")
 	if err := os.WriteFile(certain, []byte(before), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -108,34 +71,30 @@ func TestWhatIfUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"sweep without a path", []string{"sweep", file, "--from", "0", "--to", "1"}, "sweep needs --param"},
-		{"sweep of a wrong path", []string{"sweep", file, "--param", "actors.buyer.reservaton", "--values", "0.1"}, `did you mean "reservation"?`},
-		{"sweep without values", []string{"sweep", file, "--param", "actors.buyer.reservation"}, "sweep needs the values"},
-		{"sweep chart of an unknown type", []string{"sweep", file, "--param", "actors.buyer.reservation", "--values", "0.1", "--chart", "x.gif"}, "must end in .svg or .png"},
-		{"set of a wrong key", []string{"analyze", file, "--set", "actors.buyer.utility=1"}, `valid: "id", "name"`},
-		{"set of a wrong type", []string{"analyze", file, "--set", "actors.buyer.veto=sometimes"}, "expects true or false"},
-		{"unknown variant", []string{"analyze", file + "#greedy"}, `no variant "greedy"`},
+		{"sweep without a path", []string{"sweep", tradeFile, "--from", "0", "--to", "1"}, "sweep needs --param"},
+		{"sweep of a wrong path", []string{"sweep", tradeFile, "--param", "actors.buyer.reservaton", "--values", "0.1"}, `did you mean "reservation"?`},
+		{"sweep without values", []string{"sweep", tradeFile, "--param", "actors.buyer.reservation"}, "sweep needs the values"},
+		{"sweep chart of an unknown type", []string{"sweep", tradeFile, "--param", "actors.buyer.reservation", "--values", "0.1", "--chart", "x.gif"}, "must end in .svg or .png"},
+		{"set of a wrong key", []string{"analyze", tradeFile, "--set", "actors.buyer.utility=1"}, `valid: "id", "name"`},
+		{"set of a wrong type", []string{"analyze", tradeFile, "--set", "actors.buyer.veto=sometimes"}, "expects true or false"},
+		{"unknown variant", []string{"analyze", tradeFile + "#greedy"}, `no variant "greedy"`},
 		{"montecarlo without uncertainty", []string{"montecarlo", certain}, "has no uncertainty: section"},
-		{"vary of a wrong path", []string{"montecarlo", file, "--vary", "actors.nobody.reservation=uniform(0,1)"}, `actors has no "nobody"`},
-		{"montecarlo bad distribution", []string{"montecarlo", file, "--vary", "actors.buyer.reservation=uniform(0.9,0.1)"}, "min 0.9 is above max 0.1"},
-		{"compare different issues", []string{"compare", file, "ukraine-2026"}, `compare needs the same issues`},
+		{"vary of a wrong path", []string{"montecarlo", tradeFile, "--vary", "actors.nobody.reservation=uniform(0,1)"}, `actors has no "nobody"`},
+		{"montecarlo bad distribution", []string{"montecarlo", tradeFile, "--vary", "actors.buyer.reservation=uniform(0.9,0.1)"}, "min 0.9 is above max 0.1"},
+		{"compare different issues", []string{"compare", tradeFile, "ukraine-2026"}, `compare needs the same issues`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, errs, code := runNegsim(t, tt.args...)
-			if code != exitBadUse || !strings.Contains(errs, tt.want) {
-				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, exitBadUse, tt.want)
-			}
+			wantRefused(t, tt.want, tt.args...)
 		})
 	}
 }
 
 func TestMonteCarloCommandSameBytesOnOneAndTwoWorkers(t *testing.T) {
-	file := writeScenario(t)
 	var outs []string
 	for _, format := range []string{"json", "table"} {
 		for _, workers := range []string{"1", "2"} {
-			out := runOK(t, "montecarlo", file, "--draws", "500", "--seed", "9", "--workers", workers, "--format", format)
+			out := runOK(t, "montecarlo", tradeFile, "--draws", "500", "--seed", "9", "--workers", workers, "--format", format)
 			outs = append(outs, out)
 		}
 	}
@@ -145,14 +104,11 @@ func TestMonteCarloCommandSameBytesOnOneAndTwoWorkers(t *testing.T) {
 	if strings.Contains(outs[2], "\x1b[") {
 		t.Error("a progress bar reached the output although stderr is not a terminal")
 	}
-	var mc struct {
+	mc := decodeJSON[struct {
 		P struct {
 			Low, High float64
 		} `json:"zopa_non_empty"`
-	}
-	if err := json.Unmarshal([]byte(outs[0]), &mc); err != nil {
-		t.Fatal(err)
-	}
+	}](t, "montecarlo --format json", outs[0])
 	// The buyer's reservation is uniform on [0.2, 1]; the ZOPA is open while it is at
 	// most 0.6: P = 0.4 / 0.8 = 0.5.
 	if mc.P.Low > 0.5 || mc.P.High < 0.5 {
@@ -161,23 +117,17 @@ func TestMonteCarloCommandSameBytesOnOneAndTwoWorkers(t *testing.T) {
 }
 
 func TestMonteCarloCommandInterrupted(t *testing.T) {
-	file := writeScenario(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var out, errb bytes.Buffer
-	code := run(ctx, []string{"montecarlo", file, "--draws", "100"}, strings.NewReader(""), &out, &errb)
+	code := run(ctx, []string{"montecarlo", tradeFile, "--draws", "100"}, strings.NewReader(""), &out, &errb)
 	if code != exitFailure || !strings.Contains(out.String(), "INTERRUPTED: 0 of 100 draws") || !strings.Contains(errb.String(), "interrupted after 0 of 100 draws") {
 		t.Errorf("exit %d\nstdout %s\nstderr %s\nwant exit 1, a report marked interrupted and a note on stderr", code, out.String(), errb.String())
 	}
 }
 
 func TestCompareCommandWithVariant(t *testing.T) {
-	file := writeScenario(t)
-	out, errs, code := runNegsim(t, "compare", file, file+"#greedy-buyer", "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	var c struct {
+	c := runJSON[struct {
 		After     string `json:"after"`
 		Before    uint64 `json:"zopa_before"`
 		AfterN    uint64 `json:"zopa_after"`
@@ -186,10 +136,7 @@ func TestCompareCommandWithVariant(t *testing.T) {
 			Solution string            `json:"solution"`
 			After    map[string]string `json:"after"`
 		} `json:"solutions"`
-	}
-	if err := json.Unmarshal([]byte(out), &c); err != nil {
-		t.Fatal(err)
-	}
+	}](t, "compare", tradeFile, tradeFile+"#greedy-buyer")
 	// Before: ZOPA {mid}. The variant raises the buyer's reservation to 0.65 > 0.6, so
 	// mid leaves and nothing is left: no solution after.
 	if c.Before != 1 || c.AfterN != 0 || c.Leaving != 1 || c.Solutions[0].After != nil || !strings.HasSuffix(c.After, "#greedy-buyer") {
@@ -197,7 +144,7 @@ func TestCompareCommandWithVariant(t *testing.T) {
 	}
 	// With the seller's reservation at 0, low (worth 0 to it) is acceptable to it as well,
 	// and the buyer (0.3) takes low (1): low enters, mid stays.
-	out, errs, code = runNegsim(t, "compare", file, file, "--set", "actors.seller.reservation=0")
+	out, errs, code := runNegsim(t, "compare", tradeFile, tradeFile, "--set", "actors.seller.reservation=0")
 	if code != 0 || !strings.Contains(out, "A: 1 deals; B: 2 deals. 1 enter and 0 leave the ZOPA.") {
 		t.Errorf("exit %d, stderr %s\n%s", code, errs, out)
 	}
@@ -214,24 +161,12 @@ func TestWhatIfThatMakesAConstraintUnmeetableStillRuns(t *testing.T) {
 		"      b: {weight: 40, utilities: {b0: 0, b1: 1}}\n",
 		"      b: {weight: 40, utilities: {b0: 0, b1: 1}, acceptable: [b0, b1]}\n    constraints:\n      - if: {a: [a1]}\n        then: {b: [b1]}\n        why: a1 only with b1\n", 1)
 	file := writeTemp(t, "constrained.yaml", withConstraint)
-	count := func(args ...string) (int, string) {
-		t.Helper()
-		out, errOut, code := runNegsim(t, append([]string{"analyze", file, "--format", "json"}, args...)...)
-		if code != 0 {
-			t.Fatalf("analyze %v: exit %d: %s", args, code, errOut)
-		}
-		var res struct {
-			ZOPA struct{ Count int } `json:"zopa"`
-		}
-		if err := json.Unmarshal([]byte(out), &res); err != nil {
-			t.Fatal(err)
-		}
-		return res.ZOPA.Count, errOut
-	}
-	if n, _ := count(); n != 2 {
+	if n := zopaCount(t, file); n != 2 {
 		t.Errorf("with the constraint: ZOPA %d; want 2 (a0 b0, a2 b1)", n)
 	}
-	n, warning := count("--set", "actors.x.preferences.b.acceptable=b0")
+	narrowed := []string{file, "--set", "actors.x.preferences.b.acceptable=b0"}
+	n := zopaCount(t, narrowed...)
+	_, warning, _ := runNegsim(t, append([]string{"analyze"}, narrowed...)...)
 	if n != 1 || !strings.Contains(warning, "can never be met") {
 		t.Errorf("narrowed: ZOPA %d, stderr %q; want 1 (a0 b0) and a warning that the constraint can never be met", n, warning)
 	}
@@ -251,42 +186,11 @@ func TestEventsPushingAValueOutOfRangeBlockNothing(t *testing.T) {
 			t.Errorf("%v: exit %d: %s", args, code, errOut)
 		}
 	}
-	// The seller starts at 0.1 and drifts +0.05 a round; the event at round 4 takes 0.25 off:
-	// r(4) = 0.1 + 4·0.05 − 0.25 = 0.05, inside [0,1] all along. Both are hardliners, so the
-	// talks run to the deadline and round 4 is played.
-	file := writeTemp(t, "drift.yaml", `name: drift
-issues:
-  - id: price
-    name: Price
-    options: [{id: low}, {id: mid}, {id: high}]
-actors:
-  - id: buyer
-    name: Buyer
-    reservation: 0.3
-    strategy: hardliner
-    preferences:
-      price: {weight: 1, utilities: {low: 1, mid: 0.6, high: 0}}
-  - id: seller
-    name: Seller
-    reservation: 0.1
-    reservation_drift: 0.05
-    strategy: hardliner
-    preferences:
-      price: {weight: 1, utilities: {low: 0, mid: 0.7, high: 1}}
-protocol: {rounds: 6}
-events:
-  - round: 4
-    why: A rival buyer walks away
-    add: {actors.seller.reservation: -0.25}
-`)
-	out, errOut, code := runNegsim(t, "rounds", file, "--format", "json")
-	if code != 0 {
-		t.Fatalf("rounds: exit %d: %s", code, errOut)
-	}
-	if _, errOut, code := runNegsim(t, "validate", file); code != 0 {
-		t.Errorf("validate: exit %d: %s", code, errOut)
-	}
-	var tr struct {
+	// In testdata/drift.yaml the seller starts at 0.1 and drifts +0.05 a round; the event at
+	// round 4 takes 0.25 off: r(4) = 0.1 + 4·0.05 − 0.25 = 0.05, inside [0,1] all along. Both
+	// are hardliners, so the talks run to the deadline and round 4 is played.
+	const drift = "testdata/drift.yaml"
+	tr := runJSON[struct {
 		Rounds []struct {
 			Round  int
 			Actors []struct {
@@ -294,9 +198,9 @@ events:
 				Reservation float64
 			}
 		}
-	}
-	if err := json.Unmarshal([]byte(out), &tr); err != nil {
-		t.Fatal(err)
+	}](t, "rounds", drift)
+	if _, errOut, code := runNegsim(t, "validate", drift); code != 0 {
+		t.Errorf("validate: exit %d: %s", code, errOut)
 	}
 	seen := false
 	for _, rd := range tr.Rounds {
@@ -310,7 +214,7 @@ events:
 		}
 	}
 	if !seen {
-		t.Errorf("no round 4 for the seller in the transcript:\n%s", out)
+		t.Errorf("no round 4 for the seller in the transcript: %+v", tr.Rounds)
 	}
 }
 
@@ -320,15 +224,10 @@ events:
 // reservation is at most 0.6 (what mid gives it), so P(ZOPA) = (0.6 − 0.55) / (1 − 0.55) =
 // 0.111. Replacing the variant's value by the file's draws, as before, gave 0.4 / 0.8 = 0.5.
 func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
-	file := writeTemp(t, "trade.yaml", tradeScenario)
-	out := runOK(t, "montecarlo", file+"#greedy-buyer", "--draws", "4000", "--seed", "3", "--format", "json")
-	var mc struct {
+	mc := runJSON[struct {
 		ZOPANonEmpty struct{ Share float64 } `json:"zopa_non_empty"`
 		Recentred    []struct{ Path, From, To string }
-	}
-	if err := json.Unmarshal([]byte(out), &mc); err != nil {
-		t.Fatal(err)
-	}
+	}](t, "montecarlo", tradeFile+"#greedy-buyer", "--draws", "4000", "--seed", "3")
 	// 4000 draws: the standard error of a share near 0.11 is about 0.005.
 	if math.Abs(mc.ZOPANonEmpty.Share-0.05/0.45) > 0.025 {
 		t.Errorf("P(ZOPA non-empty) = %g; want about 0.111", mc.ZOPANonEmpty.Share)
@@ -336,12 +235,12 @@ func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
 	if len(mc.Recentred) != 1 || mc.Recentred[0].From != "uniform(0.2,1)" || mc.Recentred[0].To != "uniform(0.55,1)" {
 		t.Errorf("recentred %+v; want uniform(0.2,1) moved to uniform(0.55,1)", mc.Recentred)
 	}
-	text, _, _ := runNegsim(t, "montecarlo", file+"#greedy-buyer", "--draws", "10")
+	text, _, _ := runNegsim(t, "montecarlo", tradeFile+"#greedy-buyer", "--draws", "10")
 	if !strings.Contains(text, "actors.buyer.reservation is 0.3 in the file and 0.65 here: uniform(0.2,1) becomes uniform(0.55,1).") {
 		t.Errorf("the report does not say the distribution moved:\n%s", text)
 	}
 	// --vary for the same path is the user's own distribution: it is drawn as given.
-	out, _, _ = runNegsim(t, "montecarlo", file+"#greedy-buyer", "--vary", "actors.buyer.reservation=uniform(0.2,1)", "--draws", "10", "--format", "json")
+	out, _, _ := runNegsim(t, "montecarlo", tradeFile+"#greedy-buyer", "--vary", "actors.buyer.reservation=uniform(0.2,1)", "--draws", "10", "--format", "json")
 	if !strings.Contains(out, `"recentred": []`) {
 		t.Errorf("--vary replaced the distribution, yet the report says it moved:\n%s", out)
 	}
@@ -353,17 +252,13 @@ func TestMonteCarloKeepsTheVariantsValue(t *testing.T) {
 // a0 b0 .3 × .2 = .06, a2 b1 .1 × .2 = .02, a1 b0 0 × .45 = 0. Option order would put a1 b0
 // second.
 func TestCompareListsChangesAndBestDealsFirst(t *testing.T) {
-	out := runOK(t, "compare", "testdata/two-by-two.yaml#demanding", "testdata/two-by-two.yaml", "--format", "json")
-	var c struct {
+	c := runJSON[struct {
 		Changes  []struct{ Path, Before, After string }
 		Entering []struct {
 			Options     map[string]string
 			NashProduct float64 `json:"nash_product"`
 		}
-	}
-	if err := json.Unmarshal([]byte(out), &c); err != nil {
-		t.Fatal(err)
-	}
+	}](t, "compare", "testdata/two-by-two.yaml#demanding", "testdata/two-by-two.yaml")
 	if len(c.Changes) != 1 || c.Changes[0].Path != "actors.x.reservation" || c.Changes[0].Before != "0.8" || c.Changes[0].After != "0.3" {
 		t.Errorf("changes %+v; want actors.x.reservation 0.8 → 0.3 alone", c.Changes)
 	}
@@ -406,14 +301,8 @@ func TestCompareCSVGivesEveryTable(t *testing.T) {
 			t.Errorf("--table %s:\n%s\nwant it to begin\n%s", table, out, w)
 		}
 	}
-	_, errOut, code := runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--format", "csv", "--table", "leavng")
-	if code != 2 || !strings.Contains(errOut, `did you mean "leaving"?`) {
-		t.Errorf("a misspelt table: exit %d, %s", code, errOut)
-	}
-	_, errOut, code = runNegsim(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--table", "zopa")
-	if code != 2 || !strings.Contains(errOut, "--format table shows every table") {
-		t.Errorf("--table without CSV: exit %d, %s", code, errOut)
-	}
+	wantRefused(t, `did you mean "leaving"?`, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--format", "csv", "--table", "leavng")
+	wantRefused(t, "--format table shows every table", "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml", "--table", "zopa")
 	// The actor table says yes and no for the veto, as every other table does.
 	text := runOK(t, "compare", "testdata/two-by-two.yaml", "testdata/two-by-two.yaml")
 	if !regexp.MustCompile(`│ x +│ yes +│`).MatchString(text) || !regexp.MustCompile(`│ z +│ no +│`).MatchString(text) {
@@ -435,9 +324,6 @@ func TestSweepNamesWhatIsWrongUpFront(t *testing.T) {
 		{[]string{"--param", "actors.x.reservation", "--values", "0.5,-0.25"}, "--values -0.25: -0.25 is outside [0,1]"},
 		{[]string{"--param", "actors.x.reservation", "--values", "0.5,half"}, `--values: "half" is not a finite number`},
 	} {
-		_, errOut, code := runNegsim(t, append([]string{"sweep", "testdata/two-by-two.yaml"}, c.args...)...)
-		if code != 2 || !strings.Contains(errOut, c.want) {
-			t.Errorf("%v: exit %d, %s\nwant %q", c.args, code, errOut, c.want)
-		}
+		wantRefused(t, c.want, append([]string{"sweep", "testdata/two-by-two.yaml"}, c.args...)...)
 	}
 }
