@@ -4,7 +4,8 @@
 
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
-import {reportHTML, openerDeals, noTextTeller} from "./report.js";
+import {reportHTML} from "./report.js";
+import {count, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -20,8 +21,6 @@ const h = (tag, attrs = {}, ...children) => {
   for (const c of children.flat()) if (c !== undefined && c !== null && c !== false) e.append(c);
   return e;
 };
-const num = (x) => (Math.round(x * 1000) / 1000).toFixed(3);
-const count = (n) => Number(n).toLocaleString("en");
 
 // The page's state: what the hash holds.
 const state = {scenario: "", variant: "", set: new Map(), view: "zone", axes: []};
@@ -211,6 +210,8 @@ function dealPairs(options) {
 function dealText(options) {
   return loaded.scenario.issues.map((is) => `${is.name}: ${optionLabel(is.id, options[is.id])}`).join("; ");
 }
+// say names things for words.js, which words what the page and its report show.
+const say = {actorName, issueName, dealPairs};
 
 // --- the what-if controls ----------------------------------------------------------------
 
@@ -553,8 +554,7 @@ function renderAnalysis(an, q) {
   results.analysis = {value: an, query: q};
   const share = an.space.deals ? (100 * an.zopa.count) / an.space.deals : 0;
   $("zopa-count").textContent = String(an.zopa.count);
-  const pct = share === 0 || share >= 100 ? share.toFixed(0) : share >= 1 ? share.toFixed(1) : share.toPrecision(2);
-  $("zopa-of").textContent = `of ${count(an.space.deals)} deals (${pct}%)` + (an.zopa.count ? `; ${count(an.pareto.count)} Pareto-optimal` : "");
+  $("zopa-of").textContent = `of ${count(an.space.deals)} deals (${percent(share)})` + (an.zopa.count ? `; ${count(an.pareto.count)} Pareto-optimal` : "");
   const nash = an.solutions.nash;
   $("nash").textContent = nash ? dealPairs(nash.options) : "none: the zone is empty";
   renderDiagnosis(an);
@@ -565,70 +565,26 @@ function renderAnalysis(an, q) {
 
 function renderDiagnosis(an) {
   const box = $("diagnosis");
-  const dg = an.diagnosis;
-  if (!dg) {
-    box.hidden = true;
-    box.replaceChildren();
-    return;
-  }
-  const out = [h("h3", {text: "Why the zone is empty"})];
-  if (dg.red_lines_clash) {
-    out.push(h("p", {text: "The parties' red lines clash: no deal keeps all of them, whatever the reservations."}));
-  } else if (dg.closest) {
-    const c = dg.closest;
-    out.push(h("p", {text: `No deal is acceptable to every party. The closest deal within everyone's red lines falls short by ${num(c.largest_shortfall)} at most:`}));
-    out.push(h("p", {}, h("code", {text: dealPairs(c.options)})));
-    const short = an.actors.filter((a) => a.veto && c.shortfall[a.id] > 0)
-      .map((a) => h("li", {text: `${a.name} gets ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below its reservation ${num(a.reservation)}.`}));
-    if (short.length) out.push(h("ul", {}, short));
-  }
-  const gaps = dg.reservations.filter((g) => g.must_fall_by === null || g.must_fall_by > 1e-9).map((g) => h("li", {
-    text: g.must_fall_by === null
-      ? `${actorName(g.actor)}: no drop would do: no deal within its red lines satisfies the others at their reservations.`
-      : `${actorName(g.actor)}: the most it can get from a deal the others accept is ${num(g.reachable)}; its reservation ${num(g.reservation)} would have to fall by ${num(g.must_fall_by)}.`,
-  }));
-  out.push(h("p", {text: "Lowering one reservation, the others fixed:"}), h("ul", {}, gaps));
-  out.push(h("p", {text: "Dropping one red line or condition:"}));
-  out.push(h("ul", {}, dg.openers.length ? dg.openers.map((o) => h("li", {},
-    o.kind === "constraint" ? `${actorName(o.actor)}'s condition “${o.why}”` : `${actorName(o.actor)}'s red line on ${issueName(o.issue)}`,
-    `: lets in ${openerDeals(an, o, actorName)} `, h("code", {text: o.path}))) : [h("li", {text: "none opens the zone on its own."})]));
-  box.replaceChildren(...out);
-  box.hidden = false;
+  box.replaceChildren(...draw(diagnosisWords(an, say)));
+  box.hidden = !an.diagnosis;
 }
 
 // renderAgreement shows who must agree beyond the vetoes, when the scenario says: the
 // decision rule and each voter's power, ratification at home, and each actor's beliefs.
 function renderAgreement(an) {
-  const out = [];
-  if (an.decision) {
-    const d = an.decision;
-    out.push(h("h3", {text: "Who must agree"}),
-      h("p", {text: `A deal passes when every veto actor accepts it and the actors that accept it hold at least ${d.votes_needed} of the ${d.votes_at_table} votes at the table.`}));
-    const power = an.power || {};
-    out.push(h("div", {class: "scroll"}, table(["voter", "votes", "veto", "pivotal for (zone deals)", "Shapley–Shubik", "Banzhaf"],
-      d.voters.map((v) => [actorName(v.actor), String(v.votes), v.veto ? "yes" : "no", count(v.pivotal),
-        power[v.actor] ? power[v.actor].shapley_shubik.toFixed(4) : "–", power[v.actor] ? power[v.actor].banzhaf.toFixed(4) : "–"]), [1, 3, 4, 5])));
-    if (d.power_note) out.push(h("p", {text: d.power_note}));
-  }
-  if (an.ratification) {
-    out.push(h("h3", {text: "Ratification at home"}));
-    out.push(h("ul", {}, Object.entries(an.ratification).map(([id, r]) => h("li", {},
-      `${actorName(id)} needs ${r.votes_needed} of ${r.votes} votes from ${r.by.map(actorName).join(", ")}; they would ratify ${count(r.win_set)} deals (its win-set).`,
-      ...(r.blocked_by || []).map((b) => h("span", {}, ` ${actorName(b.ratifier)}'s ${b.kind === "red_line" ? "red line" : "reservation"} blocks: without it ${count(b.deals)} deals pass `, h("code", {text: b.path}), "."))))));
-  }
-  if (an.beliefs) {
-    out.push(h("h3", {text: "What each side believes"}));
-    out.push(h("ul", {}, Object.entries(an.beliefs).map(([id, b]) => h("li", {},
-      `${actorName(id)} sees a zone of ${count(b.zopa_count)} deals` +
-      (b.nash ? `; its Nash deal is ${b.nash_in_true_zopa ? "" : "not "}in the true zone` : "") +
-      `; false hopes: ${count(b.false_hopes)}; deals it misses: ${count(b.missed)}.`))));
-  }
-  const votes = an.diagnosis && an.diagnosis.votes;
-  if (votes) {
-    out.push(h("p", {text: `The best deal every veto actor accepts gathers ${votes.best_votes} of the ${votes.votes_needed} votes needed.` +
-      (votes.missing.length ? ` A yes from ${votes.missing.map((m) => `${actorName(m.actor)} (${count(m.deals)} deals)`).join(", ")} would open the zone.` : "")}));
-  }
-  $("agree").replaceChildren(...out);
+  $("agree").replaceChildren(...draw(agreementWords(an, say)));
+}
+
+// draw turns words (see words.js) into the page's nodes; a table scrolls sideways in a box
+// of its own when it is wider than the column.
+function draw(blocks) {
+  const parts = (ps) => ps.map((p) => (typeof p === "string" ? p : h("code", {text: p.code})));
+  return blocks.map((b) => {
+    if (b.heading) return h("h3", {text: b.heading});
+    if (b.para) return h("p", {}, parts(b.para));
+    if (b.list) return h("ul", {}, b.list.map((item) => h("li", {}, parts(item))));
+    return h("div", {class: "scroll"}, table(b.table.head, b.table.rows, b.table.numeric));
+  });
 }
 
 function table(head, rows, numeric = []) {
@@ -638,16 +594,12 @@ function table(head, rows, numeric = []) {
 }
 
 function renderSolutions(an) {
-  const sols = SOLUTIONS.map((s) => ({...s, sol: an.solutions[s.key]}));
   if (!an.solutions.nash) {
     $("solutions").replaceChildren(h("p", {text: "None: the zone is empty."}));
     return;
   }
-  const rows = loaded.scenario.issues.map((is) => [is.name, ...sols.map((s) => (s.sol ? s.sol.options[is.id] : "–"))]);
-  for (const a of an.actors) {
-    rows.push([`${a.name}${a.veto ? "" : " (no veto)"}: utility`, ...sols.map((s) => (s.sol ? `${num(s.sol.utilities[a.id])} (${s.sol.surplus[a.id] >= 0 ? "+" : ""}${num(s.sol.surplus[a.id])})` : "–"))]);
-  }
-  $("solutions").replaceChildren(table(["", ...sols.map((s) => s.title)], rows));
+  const t = solutionsTable(an, loaded.scenario.issues);
+  $("solutions").replaceChildren(table(t.head, t.rows, t.numeric));
 }
 
 function renderOptions(an) {
@@ -655,12 +607,8 @@ function renderOptions(an) {
     $("options").replaceChildren(h("p", {text: "No option is in the zone while it is empty."}));
     return;
   }
-  const rows = loaded.scenario.issues.map((is) => {
-    const inZone = is.options.filter((o) => an.issues[is.id][o.id] > 0).map((o) => `${o.id} (${count(an.issues[is.id][o.id])})`);
-    const out = is.options.filter((o) => !(an.issues[is.id][o.id] > 0)).map((o) => o.id);
-    return [is.name, inZone.join(", "), out.join(", ")];
-  });
-  $("options").replaceChildren(table(["issue", "in the zone (deals)", "never in the zone"], rows));
+  const t = optionsTable(an, loaded.scenario.issues);
+  $("options").replaceChildren(table(t.head, t.rows, t.numeric));
 }
 
 function fillAxes(veto) {
@@ -773,20 +721,18 @@ function renderWords(ex) {
 // --- rounds ------------------------------------------------------------------------------
 
 function renderRounds(tr) {
-  const o = tr.outcome;
-  const how = tr.protocol === "mediated" ? `Mediated talks${tr.mediator ? ` (${actorName(tr.mediator)} mediates)` : ""}` : "Alternating offers";
-  $("rounds-summary").textContent = `${how}, deadline ${tr.deadline} rounds. ` +
-    (tr.ripe_at === null ? "The zone never opens. " : `The zone opens at round ${tr.ripe_at}. `) +
-    (o.agreement ? `Agreement at round ${o.round}: ${dealPairs(o.deal.options)}.` : `Breakdown at the deadline: everyone keeps its reservation.`);
+  $("rounds-summary").textContent = roundsSummary(tr, say);
   const pick = $("round-pick");
   pick.max = String(tr.rounds.length - 1);
   selectedRound = Math.min(selectedRound, tr.rounds.length - 1);
   pick.value = String(selectedRound);
   drawRound(tr);
-  const noText = noTextTeller();
-  const rows = tr.rounds.map((r) => [String(r.round), count(r.zopa_size), r.proposal ? (r.proposal.by ? actorName(r.proposal.by) : "mediator") : "–",
-    r.proposal ? r.proposal.changed.map((i) => `${i}=${r.proposal.options[i]}`).join(", ") : noText(r), r.accepted_by.map(actorName).join(", ") || "nobody",
-    r.events.map((e) => e.why).join("; ")]);
+  const noText = noTextTeller(), an = results.analysis && results.analysis.value;
+  const needed = an && an.decision ? an.decision.votes_needed : undefined;
+  const rows = tr.rounds.map((r) => {
+    const w = roundWords(r, needed, say, noText);
+    return [String(r.round), count(r.zopa_size), w.by, w.proposal, w.accepted, w.events];
+  });
   $("rounds-table").replaceChildren(table(["round", "zone", "proposed by", "proposal (what changed)", "accepted by", "events"], rows, [1]));
 }
 
@@ -888,7 +834,7 @@ async function buildReport() {
     const chart = $("chart").querySelector("svg"), legendKey = $("chart").querySelector(".legend");
     return reportHTML({scenario: open.scenario, file: open.file, variant: state.variant, set: [...state.set], link: location.href,
       analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", legend: legendKey ? legendKey.outerHTML : "",
-      dealText, actorName, issueName, count});
+      say});
   }
 }
 // Tests read the report without going through a download.

@@ -23,3 +23,11 @@ func TestPageReportServed(t *testing.T) {
 	origin, _ := startServe(t)
 	pagetest.DriveReport(t, origin, "served", cases)
 }
+
+// The served page and the report it downloads say the same about an analysis, in the same
+// words: why the zone is empty and ratification at home, as worked out in pagetest.WordCases.
+func TestPageWordsServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveWords(t, origin, pagetest.WordCases)
+}

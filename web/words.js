@@ -1,0 +1,178 @@
+// What the page and the report it downloads say about an analysis, written once: why the
+// zone is empty, who must agree, ratification at home, what each side believes, the
+// bargaining solutions and the options in the zone, and how the rounds went. Both draw the
+// same words, the page as nodes (app.js) and the report as escaped HTML (report.js), so a
+// sentence changed here changes in both and the two cannot drift apart.
+//
+// Words are plain data, a list of blocks:
+//
+//	{heading: "text"}                     a heading of the view or section
+//	{para: [part, …]}                     a paragraph
+//	{list: [[part, …], …]}                a bulleted list, one item per array
+//	{table: {head, rows, numeric}}        a table: its column titles, its rows of text (the
+//	                                      first cell names the row) and the columns of numbers
+//
+// A part is a string, or {code: "text"} for what a reader may paste into negsim (a path, a
+// deal as issue=option pairs).
+//
+// Names come from the caller, who knows the open scenario: say = {actorName(id),
+// issueName(id), dealPairs(options)}.
+
+import {SOLUTIONS} from "./chart.js";
+
+// count writes a count with its thousands separated, as the terminal does: 1,259,712.
+export const count = (n) => Number(n).toLocaleString("en");
+// num writes a utility to three places; "–" where there is none.
+export const num = (x) => (x === null || x === undefined ? "–" : (Math.round(x * 1000) / 1000).toFixed(3));
+const signed = (x) => `${x >= 0 ? "+" : ""}${num(x)}`;
+const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
+// deals writes a count of deals: 1 deal, 1,259,712 deals.
+export const deals = (n) => plural(n, "deal", "deals");
+
+// percent shows a share with the digits that matter, as the command line does: 100%, 15.4%,
+// 0.09%.
+export function percent(p) {
+  if (p === 0 || p >= 100) return `${p.toFixed(0)}%`;
+  if (p >= 1) return `${p.toFixed(1)}%`;
+  return `${Number(p.toPrecision(2))}%`;
+}
+
+// diagnosisWords says why the zone is empty: the red lines that clash or the closest deal
+// and who it falls short for, how far each reservation would have to fall, which single red
+// line or condition opens the zone, and which vote is missing. No words when the zone holds
+// deals.
+export function diagnosisWords(an, say) {
+  const dg = an.diagnosis;
+  if (!dg) return [];
+  const out = [{heading: "Why the zone is empty"}];
+  if (dg.red_lines_clash) {
+    out.push({para: ["The parties' red lines clash: no deal keeps all of them, whatever the reservations."]});
+  } else if (dg.closest) {
+    const c = dg.closest;
+    out.push({para: [`No deal is acceptable to every party. The closest deal within everyone's red lines falls short by ${num(c.largest_shortfall)} at most:`]},
+      {para: [{code: say.dealPairs(c.options)}]});
+    const short = an.actors.filter((a) => a.veto && c.shortfall[a.id] > 0)
+      .map((a) => [`${a.name} gets ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below its reservation ${num(a.reservation)}.`]);
+    if (short.length) out.push({list: short});
+  }
+  // A reservation already low enough says nothing on its own line.
+  const gaps = dg.reservations.filter((g) => g.must_fall_by === null || g.must_fall_by > 1e-9);
+  if (gaps.length) {
+    out.push({para: ["Lowering one reservation, the others fixed:"]}, {list: gaps.map((g) => [`${say.actorName(g.actor)}: ${g.must_fall_by === null
+      ? "no drop would do: no deal within its red lines satisfies the others at their reservations"
+      : `the most it can get from a deal the others accept is ${num(g.reachable)}; its reservation ${num(g.reservation)} would have to fall by ${num(g.must_fall_by)}`}.`])});
+  }
+  out.push({para: ["Dropping one red line or condition:"]}, {list: dg.openers.length
+    ? dg.openers.map((o) => [
+      `${o.kind === "constraint" ? `${say.actorName(o.actor)}'s condition “${o.why}”` : `${say.actorName(o.actor)}'s red line on ${say.issueName(o.issue)}`}: lets in ${openerDeals(an, o, say.actorName)} `,
+      {code: o.path}])
+    : [["none opens the zone on its own."]]});
+  const votes = dg.votes;
+  if (votes) {
+    out.push({para: [`The best deal every veto actor accepts gathers ${votes.best_votes} of the ${votes.votes_needed} votes needed.` +
+      (votes.missing.length ? ` A yes from ${votes.missing.map((m) => `${say.actorName(m.actor)} (${deals(m.deals)})`).join(", ")} would open the zone.` : "")]});
+  }
+  return out;
+}
+
+// openerDeals says how many deals an opener lets in and, under a decision rule or
+// ratification, how many pass beyond the table, as negsim analyze words it: a drop whose
+// deals all fail at home leaves the zone empty.
+export function openerDeals(an, o, actorName) {
+  const all = deals(o.deals);
+  if (o.in_zone === undefined || o.in_zone === null) return all;
+  const beyond = !an.ratification ? "gathers the votes needed" : !an.decision ? "is ratified at home" : "passes the vote and ratification";
+  if (o.in_zone === o.deals) return `${all} at the table, and every one ${beyond}`;
+  if (o.in_zone > 0) return `${all} at the table, of which ${count(o.in_zone)} ${beyond}`;
+  let out = `${all} at the table, none of which ${beyond}: the zone stays empty`;
+  const blockers = (o.blocked_at_home || []).filter((id) => an.ratification[id])
+    .map((id) => `${actorName(id)}'s ratifiers (${an.ratification[id].by.map(actorName).join(", ")})`);
+  if (blockers.length) out += `; ${blockers.join(" and ")} reject them`;
+  return out;
+}
+
+// agreementWords says who must agree beyond the vetoes, when the scenario says: the
+// decision rule and each voter's power, ratification at home, and what each side believes.
+export function agreementWords(an, say) {
+  const out = [];
+  if (an.decision) {
+    const d = an.decision, power = an.power || {};
+    const index = (id, kind) => (power[id] ? power[id][kind].toFixed(4) : "–");
+    out.push({heading: "Who must agree"},
+      {para: [`A deal passes when every veto actor accepts it and the actors that accept it hold at least ${d.votes_needed} of the ${d.votes_at_table} votes at the table.`]},
+      {table: {head: ["voter", "votes", "veto", "pivotal for (zone deals)", "Shapley–Shubik", "Banzhaf"],
+        rows: d.voters.map((v) => [say.actorName(v.actor), String(v.votes), v.veto ? "yes" : "no", count(v.pivotal), index(v.actor, "shapley_shubik"), index(v.actor, "banzhaf")]),
+        numeric: [1, 3, 4, 5]}});
+    if (d.power_note) out.push({para: [d.power_note]});
+  }
+  if (an.ratification) {
+    out.push({heading: "Ratification at home"}, {list: Object.entries(an.ratification).map(([id, r]) => [
+      `${say.actorName(id)} needs ${r.votes_needed} of ${plural(r.votes, "vote", "votes")} from ${r.by.map(say.actorName).join(", ")}; they would ratify ${deals(r.win_set)} (its win-set).`,
+      ...(r.blocked_by || []).flatMap((b) => [` ${say.actorName(b.ratifier)}'s ${b.kind === "red_line" ? "red line" : "reservation"} blocks: without it ${deals(b.deals)} pass `, {code: b.path}, "."]),
+    ])});
+  }
+  if (an.beliefs) {
+    out.push({heading: "What each side believes"}, {list: Object.entries(an.beliefs).map(([id, b]) => [
+      `${say.actorName(id)} sees a zone of ${deals(b.zopa_count)}` +
+      (b.nash ? `; its Nash deal is ${b.nash_in_true_zopa ? "" : "not "}in the true zone` : "") +
+      `; false hopes: ${count(b.false_hopes)}; deals it misses: ${count(b.missed)}.`])});
+  }
+  return out;
+}
+
+// solutionsTable sets the bargaining solutions side by side: the option each settles on
+// every issue, then each actor's utility and, in brackets, its surplus over its reservation.
+export function solutionsTable(an, issues) {
+  const sols = SOLUTIONS.map((s) => ({...s, sol: an.solutions[s.key]}));
+  const rows = issues.map((is) => [is.name, ...sols.map((s) => (s.sol ? s.sol.options[is.id] : "–"))]);
+  for (const a of an.actors) {
+    rows.push([`${a.name}${a.veto ? "" : " (no veto)"}: utility (surplus)`, ...sols.map((s) => (s.sol ? `${num(s.sol.utilities[a.id])} (${signed(s.sol.surplus[a.id])})` : "–"))]);
+  }
+  return {head: ["", ...sols.map((s) => s.title)], rows, numeric: []};
+}
+
+// optionsTable says, issue by issue, which options some deal of the zone takes (with how
+// many deals) and which none does.
+export function optionsTable(an, issues) {
+  const n = (is, o) => an.issues[is.id][o.id];
+  return {head: ["issue", "in the zone (deals)", "never in the zone"], rows: issues.map((is) => [is.name,
+    is.options.filter((o) => n(is, o) > 0).map((o) => `${o.id} (${count(n(is, o))})`).join(", "),
+    is.options.filter((o) => !(n(is, o) > 0)).map((o) => o.id).join(", ") || "–"]), numeric: []};
+}
+
+// roundsSummary says how the talks ran and how they ended, in one sentence each.
+export function roundsSummary(tr, say) {
+  const o = tr.outcome;
+  const how = tr.protocol === "mediated" ? `Mediated talks${tr.mediator ? ` (${say.actorName(tr.mediator)} mediates)` : ""}` : "Alternating offers";
+  return `${how}, deadline ${tr.deadline} rounds. ` +
+    (tr.ripe_at === null || tr.ripe_at === undefined ? "The zone never opens. " : `The zone opens at round ${tr.ripe_at}. `) +
+    (o.agreement ? `Agreement at round ${o.round}: ${say.dealPairs(o.deal.options)}.` : "Breakdown at the deadline: everyone keeps its reservation.");
+}
+
+// roundWords says, for the rounds table, who proposed (or "–" when nobody did), what the
+// proposal changed from the last one (or why nothing was on the table), who accepted it and
+// with how many votes under a decision rule (votesNeeded, the analysis' decision's; absent
+// without one), and what happened. noText is a noTextTeller kept for the whole table.
+export function roundWords(x, votesNeeded, say, noText) {
+  const p = x.proposal;
+  const changed = p ? p.changed.map((i) => `${i}=${p.options[i]}`).join(", ") || "the same as before" : noText(x);
+  const votes = x.votes === undefined || x.votes === null || !votesNeeded ? "" : ` (${plural(x.votes, "vote", "votes")}; ${votesNeeded} needed)`;
+  return {
+    by: p ? (p.by ? say.actorName(p.by) : "the mediator") : "–",
+    proposal: changed,
+    accepted: (x.accepted_by.map(say.actorName).join(", ") || "nobody") + votes,
+    events: x.events.map((e) => e.why).join("; "),
+  };
+}
+
+// noTextTeller says, round after round, why a round had nothing on the table, as negsim
+// rounds does: in full the first time a reason is given, then by the round that gave it,
+// so talks stalled for one reason do not repeat its sentence in every row.
+export function noTextTeller() {
+  const told = new Map();
+  return (round) => {
+    if (told.has(round.no_text)) return `none, for the same reason as in round ${told.get(round.no_text)}`;
+    told.set(round.no_text, round.round);
+    return `none: ${round.no_text}`;
+  };
+}
