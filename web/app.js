@@ -559,8 +559,9 @@ function renderAnalysis(an, q) {
   $("nash").textContent = nash ? dealPairs(nash.options) : "none: the zone is empty";
   renderDiagnosis(an);
   renderAgreement(an);
-  renderSolutions(an);
-  renderOptions(an);
+  const issues = loaded.scenario.issues;
+  renderZoneTable("solutions", nash && solutionsTable(an, issues), "None: the zone is empty.");
+  renderZoneTable("options", an.zopa.count > 0 && optionsTable(an, issues), "No option is in the zone while it is empty.");
 }
 
 function renderDiagnosis(an) {
@@ -593,22 +594,9 @@ function table(head, rows, numeric = []) {
     h("tbody", {}, rows.map((r) => h("tr", {}, r.map((c, i) => (i === 0 ? h("th", {scope: "row", text: c}) : h("td", {class: numeric.includes(i) ? "num" : undefined, text: c})))))));
 }
 
-function renderSolutions(an) {
-  if (!an.solutions.nash) {
-    $("solutions").replaceChildren(h("p", {text: "None: the zone is empty."}));
-    return;
-  }
-  const t = solutionsTable(an, loaded.scenario.issues);
-  $("solutions").replaceChildren(table(t.head, t.rows, t.numeric));
-}
-
-function renderOptions(an) {
-  if (!an.zopa.count) {
-    $("options").replaceChildren(h("p", {text: "No option is in the zone while it is empty."}));
-    return;
-  }
-  const t = optionsTable(an, loaded.scenario.issues);
-  $("options").replaceChildren(table(t.head, t.rows, t.numeric));
+// renderZoneTable fills a results box with a table of the zone, or says why there is none.
+function renderZoneTable(id, t, none) {
+  $(id).replaceChildren(t ? table(t.head, t.rows, t.numeric) : h("p", {text: none}));
 }
 
 function fillAxes(veto) {
