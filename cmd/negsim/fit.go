@@ -68,22 +68,17 @@ func textWidth(s string) int {
 // renderFitted writes the grid as a table when it fits width, else transposed, else as
 // one block per row.
 func (g *grid) renderFitted(w io.Writer, width int) error {
-	var full bytes.Buffer
-	if err := g.render(&full, false); err != nil {
-		return err
-	}
-	if textWidth(full.String()) <= width {
-		_, err := w.Write(full.Bytes())
-		return err
-	}
+	tables := []*grid{g}
 	if len(g.rows) > 0 && len(g.rows) <= 8 {
-		t := g.transposed()
-		var tb bytes.Buffer
-		if err := t.render(&tb, false); err != nil {
+		tables = append(tables, g.transposed())
+	}
+	for _, t := range tables {
+		var b bytes.Buffer
+		if err := t.render(&b, false); err != nil {
 			return err
 		}
-		if textWidth(tb.String()) <= width {
-			_, err := w.Write(tb.Bytes())
+		if textWidth(b.String()) <= width {
+			_, err := w.Write(b.Bytes())
 			return err
 		}
 	}
