@@ -122,6 +122,17 @@ func (a *app) report(err error) int {
 	return exitFailure
 }
 
+// stoppedPartWay is the error of a run that Ctrl-C or --timeout stopped after it reported
+// the done of its requested draws or values (unit): the report stands, the exit code says
+// the run is incomplete.
+func stoppedPartWay(err error, done, requested int, unit string) error {
+	why := "interrupted"
+	if errors.Is(err, context.DeadlineExceeded) {
+		why = "stopped by --timeout"
+	}
+	return fmt.Errorf("%s after %d of %d %s; the report above covers those %d", why, done, requested, unit, done)
+}
+
 func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "negsim",
@@ -244,6 +255,21 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		sets = append(sets, o)
 	}
 	return config.OpenContext(a.ctx, name, data, variant, sets)
+}
+
+// openDocument opens the scenario of a command that writes one document (debrief, report)
+// and the format the document takes: -o's extension, else --format. Both are checked
+// before any search, so a misnamed -o costs nothing.
+func (a *app) openDocument(file string, w whatIf, out string) (*config.Document, string, error) {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return nil, "", err
+	}
+	format, err := documentFormat(out, a.settings.Format)
+	if err != nil {
+		return nil, "", err
+	}
+	return doc, format, nil
 }
 
 // flagHint suggests the flag an unknown --flag was probably meant to be: --strcit is

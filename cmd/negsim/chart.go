@@ -345,6 +345,24 @@ func chartFormat(path string) string {
 	return ""
 }
 
+// checkChart refuses a --chart file negsim cannot write before any work is done; "" asks
+// for no chart.
+func checkChart(path string) error {
+	if path != "" && chartFormat(path) == "" {
+		return usagef("--chart %s: the file name must end in .svg or .png", path)
+	}
+	return nil
+}
+
+// writeChartFile writes a --chart file, whole or not at all, in the format its name asks
+// for; "" asks for no chart.
+func (a *app) writeChartFile(path string, draw func(w io.Writer, format string) error) error {
+	if path == "" {
+		return nil
+	}
+	return a.writeFile(path, false, func(w io.Writer) error { return draw(w, chartFormat(path)) })
+}
+
 // writeChart stacks the panels and writes them as "svg" or "png". The legends stand in a
 // strip to the right of the panels, as wide as the widest needs, so no legend covers data
 // and the panels' axes stay aligned.

@@ -65,15 +65,11 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 			return err
 		}
 	}
-	doc, err := a.openScenario(file, w)
+	doc, format, err := a.openDocument(file, w, out)
 	if err != nil {
 		return err
 	}
 	sc := doc.Scenario
-	format, err := documentFormat(out, a.settings.Format)
-	if err != nil {
-		return err
-	}
 	axes, err := chartAxes(sc, axesFlag, doc.Name)
 	if err != nil {
 		return err

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/negsim/negsim/sim"
@@ -45,12 +43,10 @@ func (a *app) explain(file string, w whatIf, actor string, teacher bool) error {
 		return err
 	}
 	sc := doc.Scenario
-	if actor != "" && sc.ActorIndex(actor) < 0 {
-		ids := make([]string, len(sc.Actors))
-		for i := range sc.Actors {
-			ids[i] = sc.Actors[i].ID
+	if actor != "" {
+		if _, err := actorArg("--actor", actor, sc, doc.Name); err != nil {
+			return err
 		}
-		return usagef("--actor %s: no such actor in %s;%s valid: %s", actor, doc.Name, sim.DidYouMean(actor, ids), strings.Join(ids, ", "))
 	}
 	sp, ctx, cancel := a.search(doc)
 	defer cancel()

@@ -77,15 +77,9 @@ each actor records that factor as utility_scale (raw = utility × utility_scale)
 			if steps < 2 {
 				return usagef("--real-steps %d: a real issue needs 2 steps or more", steps)
 			}
-			files, err := a.readFiles(args)
-			if err != nil {
-				return err
-			}
-			sc, err := interop.ReadGenius(files[0], files[1:], interop.GeniusOptions{Scale: scale, RealSteps: steps})
-			if err != nil {
-				return importError(err)
-			}
-			return a.writeImport(sc, out, importReport{Format: "genius", Scale: scale, RealSteps: steps, Sources: args})
+			return a.importFiles(args, out, importReport{Format: "genius", Scale: scale, RealSteps: steps}, func(files []interop.File) (*sim.Scenario, error) {
+				return interop.ReadGenius(files[0], files[1:], interop.GeniusOptions{Scale: scale, RealSteps: steps})
+			})
 		},
 	}
 	genius.Flags().StringVar(&scale, "scale", interop.ScaleGenius, "how to read evaluations: genius (each issue ÷ its best) or raw (as written, as NegMAS does)")
@@ -102,19 +96,26 @@ reservation bid becomes the reservation value it is worth.`,
 		Example: `  negsim import geniusweb jobs1.json jobs2.json -o jobs.yaml`,
 		Args:    atLeast(1, "at least one profile"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := a.readFiles(args)
-			if err != nil {
-				return err
-			}
-			sc, err := interop.ReadGeniusWeb(files)
-			if err != nil {
-				return importError(err)
-			}
-			return a.writeImport(sc, out, importReport{Format: "geniusweb", Sources: args})
+			return a.importFiles(args, out, importReport{Format: "geniusweb"}, interop.ReadGeniusWeb)
 		},
 	}
 	cmd.AddCommand(genius, geniusweb)
 	return cmd
+}
+
+// importFiles reads the files named, translates them with read and writes the scenario
+// they make to out; rep says in which format they were read.
+func (a *app) importFiles(paths []string, out string, rep importReport, read func([]interop.File) (*sim.Scenario, error)) error {
+	files, err := a.readFiles(paths)
+	if err != nil {
+		return err
+	}
+	sc, err := read(files)
+	if err != nil {
+		return importError(err)
+	}
+	rep.Sources = paths
+	return a.writeImport(sc, out, rep)
 }
 
 // readFiles reads the files named on the command line, each under the size limit.

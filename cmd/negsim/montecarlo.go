@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -129,11 +127,7 @@ func (a *app) monteCarlo(file string, w whatIf, extra []sim.Uncertain, opt sim.M
 		return err
 	}
 	if mc.Interrupted {
-		why := "interrupted"
-		if errors.Is(err, context.DeadlineExceeded) {
-			why = "stopped by --timeout"
-		}
-		return fmt.Errorf("%s after %d of %d draws; the report above covers those %d", why, mc.Draws, mc.Requested, mc.Draws)
+		return stoppedPartWay(err, mc.Draws, mc.Requested, "draws")
 	}
 	return nil
 }

@@ -52,15 +52,11 @@ type fullReport struct {
 }
 
 func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error {
-	doc, err := a.openScenario(file, w)
+	doc, format, err := a.openDocument(file, w, out)
 	if err != nil {
 		return err
 	}
 	sc := doc.Scenario
-	format, err := documentFormat(out, a.settings.Format)
-	if err != nil {
-		return err
-	}
 	if format == "csv" {
 		return usagef("a report has many tables, not one to write as CSV; use html, markdown or json")
 	}

@@ -64,8 +64,8 @@ is recorded for stochastic strategies to come.`,
 			if opts.Rounds < 0 || opts.Rounds > sim.MaxRounds {
 				return usagef("--rounds %d: give 1 to %d, the most rounds negsim plays (0 keeps the file's deadline)", opts.Rounds, sim.MaxRounds)
 			}
-			if chart != "" && chartFormat(chart) == "" {
-				return usagef("--chart %s: the file name must end in .svg or .png", chart)
+			if err := checkChart(chart); err != nil {
+				return err
 			}
 			return a.rounds(argOr(args), w, opts, chart)
 		},
@@ -103,12 +103,10 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	for _, warning := range tr.Warnings {
 		fmt.Fprintf(a.stderr, "warning: %s: %s\n", doc.Name, warning)
 	}
-	if chart != "" {
-		if err := a.writeFile(chart, false, func(w io.Writer) error {
-			return roundsChart(w, chartFormat(chart), scenarioLabel(doc), doc.Scenario, tr)
-		}); err != nil {
-			return err
-		}
+	if err := a.writeChartFile(chart, func(w io.Writer, format string) error {
+		return roundsChart(w, format, scenarioLabel(doc), doc.Scenario, tr)
+	}); err != nil {
+		return err
 	}
 	return a.show(resultView(doc, tr,
 		func() *grid { return roundsCSVGrid(doc.Scenario, tr) },

@@ -58,8 +58,8 @@ zone) have none.
 				}
 				cats = append(cats, cat)
 			}
-			if chart != "" && chartFormat(chart) == "" {
-				return usagef("--chart %s: the file name must end in .svg or .png", chart)
+			if err := checkChart(chart); err != nil {
+				return err
 			}
 			return a.sensitivity(argOr(args), w, cats, limit, chart)
 		},
@@ -84,12 +84,10 @@ func (a *app) sensitivity(file string, w whatIf, only []sim.Category, limit int,
 	}
 	all := len(rep.Rows)
 	rep.Rows = shownRows(rep.Rows, limit)
-	if chart != "" {
-		if err := a.writeFile(chart, false, func(out io.Writer) error {
-			return tornadoChart(out, chartFormat(chart), scenarioLabel(doc), rep)
-		}); err != nil {
-			return err
-		}
+	if err := a.writeChartFile(chart, func(out io.Writer, format string) error {
+		return tornadoChart(out, format, scenarioLabel(doc), rep)
+	}); err != nil {
+		return err
 	}
 	return a.show(resultView(doc, rep,
 		func() *grid { return thresholdGrid(rep, true, nil) },

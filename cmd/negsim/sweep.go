@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -90,10 +88,8 @@ again between two neighbouring values is not seen: use more steps.`,
 			if !(tolerance > 0) {
 				return usagef("--tolerance %g: give a number above 0", tolerance)
 			}
-			if chart != "" {
-				if chartFormat(chart) == "" {
-					return usagef("--chart %s: the file name must end in .svg or .png", chart)
-				}
+			if err := checkChart(chart); err != nil {
+				return err
 			}
 			span.xs = xs
 			return a.sweep(argOr(args), w, param, span, tolerance, chart)
@@ -190,11 +186,7 @@ func (a *app) sweep(file string, w whatIf, param string, span sweepSpan, tol flo
 		if werr := a.show(sweepView(doc, sw)); werr != nil {
 			return werr
 		}
-		why := "interrupted"
-		if errors.Is(err, context.DeadlineExceeded) {
-			why = "stopped by --timeout"
-		}
-		return fmt.Errorf("%s after %d of %d values; the report above covers those %d", why, len(sw.Points), sw.Requested, len(sw.Points))
+		return stoppedPartWay(err, len(sw.Points), sw.Requested, "values")
 	}
 	if err != nil {
 		var pe *sim.PathError
@@ -203,10 +195,8 @@ func (a *app) sweep(file string, w whatIf, param string, span sweepSpan, tol flo
 		}
 		return err
 	}
-	if chart != "" {
-		if err := a.writeFile(chart, false, func(out io.Writer) error { return sweepChart(out, chartFormat(chart), sw, scenarioLabel(doc)) }); err != nil {
-			return err
-		}
+	if err := a.writeChartFile(chart, func(out io.Writer, format string) error { return sweepChart(out, format, sw, scenarioLabel(doc)) }); err != nil {
+		return err
 	}
 	return a.show(sweepView(doc, sw))
 }
