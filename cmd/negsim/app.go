@@ -48,6 +48,20 @@ type app struct {
 // usagef is an error in how negsim was called: exit 2, and the message says what to fix.
 func usagef(format string, args ...any) error { return config.Usagef(format, args...) }
 
+// parseEach reads every value a repeatable flag was given, refusing the first that parse
+// does not take.
+func parseEach[T any](flag string, values []string, parse func(string) (T, error)) ([]T, error) {
+	var out []T
+	for _, v := range values {
+		x, err := parse(v)
+		if err != nil {
+			return nil, usagef("%s %v", flag, err)
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
 // args turns cobra's argument-count errors into usage errors (exit 2).
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {

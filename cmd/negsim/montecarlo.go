@@ -50,13 +50,9 @@ Ctrl-C stops the run and reports the draws finished so far, saying so.`,
 			if top < 0 {
 				return usagef("--top %d: give 0 or more", top)
 			}
-			var extra []sim.Uncertain
-			for _, v := range vary {
-				u, err := sim.ParseUncertain(v)
-				if err != nil {
-					return usagef("--vary %v", err)
-				}
-				extra = append(extra, u)
+			extra, err := parseEach("--vary", vary, sim.ParseUncertain)
+			if err != nil {
+				return err
 			}
 			return a.monteCarlo(argOr(args), w, extra, sim.MonteCarloOptions{Draws: draws, Seed: seed, Top: top})
 		},

@@ -50,13 +50,9 @@ zone) have none.
 			if limit < 0 {
 				return usagef("--limit %d: give 0 (every value) or more", limit)
 			}
-			var cats []sim.Category
-			for _, c := range only {
-				cat, err := sim.ParseCategory(c)
-				if err != nil {
-					return usagef("--only %v", err)
-				}
-				cats = append(cats, cat)
+			cats, err := parseEach("--only", only, sim.ParseCategory)
+			if err != nil {
+				return err
 			}
 			if err := checkChart(chart); err != nil {
 				return err
