@@ -21,7 +21,8 @@ type Query struct {
 }
 
 // ListResponse is what a page may open: the shipped scenarios, as `negsim list --format
-// json` lists them, and the scenario files of the served folder.
+// json` lists them but with each description whole, and the scenario files of the served
+// folder.
 type ListResponse struct {
 	Scenarios []Shipped `json:"scenarios"`
 	Files     []string  `json:"files"`

@@ -5,17 +5,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 )
 
-// shippedScenario is one line of 'negsim list'.
-type shippedScenario struct {
-	Name        string `json:"name"`
-	Title       string `json:"title"`
-	Description string `json:"description"`
-	Default     bool   `json:"default"`
-}
+// shippedScenario is one line of 'negsim list': the page's entry, with the description's
+// first sentence.
+type shippedScenario = api.Shipped
 
 func (a *app) listCommand() *cobra.Command {
 	return &cobra.Command{
