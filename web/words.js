@@ -54,6 +54,10 @@ export function diagnosisWords(an, say) {
     const short = an.actors.filter((a) => a.veto && c.shortfall[a.id] > 0)
       .map((a) => [`${a.name} gets ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below its reservation ${num(a.reservation)}.`]);
     if (short.length) out.push({list: short});
+  } else {
+    // The veto actors agree on some deals; the votes or the ratifiers turn all of them down.
+    const rules = an.decision && an.ratification ? "the decision rule and every ratification" : an.decision ? "the decision rule" : "every ratification";
+    out.push({para: [`The veto actors accept some deals together, but none of them passes ${rules}.`]});
   }
   // A reservation already low enough says nothing on its own line.
   const gaps = dg.reservations.filter((g) => g.must_fall_by === null || g.must_fall_by > 1e-9);

@@ -31,7 +31,8 @@ type WordCase struct {
 //
 // The fish stock with a parliament wanting 0.9 (teaching-tied-hands.yaml): the parliament
 // holds its one vote and ratifies q6 alone, 1 deal, which Away rejects; without the
-// parliament's reservation the 5 deals of the table pass.
+// parliament's reservation the 5 deals of the table pass: Home and Away agree on deals, and
+// the parliament turns each of them down.
 var WordCases = []WordCase{
 	{"geneva", "scenario=ukraine-2026&variant=geneva-19-point", "Why the zone is empty", []string{
 		"No deal is acceptable to every party. The closest deal within everyone's red lines falls short by 0.024 at most:",
@@ -39,9 +40,13 @@ var WordCases = []WordCase{
 		"Russia gets 0.636, 0.024 below its reservation 0.660.",
 	}},
 	{"harborco", "scenario=teaching-harborco-quota&set=decision.votes_needed%3D6&set=actors.environmentalists.reservation%3D1", "Why the zone is empty", []string{
+		"The veto actors accept some deals together, but none of them passes the decision rule.",
 		"Dropping one red line or condition:",
 		"none opens the zone on its own.",
 		"The best deal every veto actor accepts gathers 5 of the 6 votes needed. A yes from Environmental coalition (3 deals) would open the zone.",
+	}},
+	{"tied-hands-why", "scenario=teaching-tied-hands&variant=too-hawkish", "Why the zone is empty", []string{
+		"The veto actors accept some deals together, but none of them passes every ratification.",
 	}},
 	{"tied-hands", "scenario=teaching-tied-hands&variant=too-hawkish", "Ratification at home", []string{
 		"Home government needs 1 of 1 vote from Home's parliament; they would ratify 1 deal (its win-set). Home's parliament's reservation blocks: without it 5 deals pass actors.parliament.reservation.",
