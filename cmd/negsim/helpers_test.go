@@ -42,8 +42,8 @@ func runJSON[T any](t *testing.T, args ...string) T {
 	return decodeJSON[T](t, "negsim "+strings.Join(args, " "), runOK(t, args...))
 }
 
-// decodeJSON decodes text, which what printed or wrote, as JSON of a T, failing the test
-// with the text when it does not decode.
+// decodeJSON decodes text as JSON of a T, failing the test with the text when it does not
+// decode; what names where the text came from.
 func decodeJSON[T any](t *testing.T, what, text string) T {
 	t.Helper()
 	var v T

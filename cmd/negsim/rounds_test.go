@@ -309,3 +309,44 @@ func TestRoundsSaysWhyNothingIsOnTheTable(t *testing.T) {
 		t.Errorf("alternating: rounds 0, 3, 7 say %q, %q, %q", tr.Rounds[0].NoText, tr.Rounds[3].NoText, tr.Rounds[7].NoText)
 	}
 }
+
+// Under a decision rule or ratification, the veto actors' yes is not enough, and rounds
+// says so where it sets the talks up and where they break down. In the Harborco quota
+// (teaching-harborco-quota.yaml) Harborco, the one veto actor, proposes a deal it accepts
+// itself every round; the votes it gathers stay below the 5 of 6 needed, so the talks break
+// down although the veto actor accepts every proposal. In the fish stock's too-hawkish
+// variant the parliament, wanting 0.9, ratifies no deal both governments accept.
+func TestRoundsSayWhatAgreementTakes(t *testing.T) {
+	tr := runJSON[sim.Transcript](t, "rounds", "teaching-harborco-quota")
+	if tr.Outcome.Agreement {
+		t.Fatal("the Harborco quota agrees; the test needs its breakdown")
+	}
+	for _, rd := range tr.Rounds {
+		if !slices.Contains(rd.AcceptedBy, "harborco") || rd.Votes == nil || *rd.Votes >= 5 {
+			t.Fatalf("round %d: accepted by %v with %v votes; the test needs the veto actor's yes short of 5 votes", rd.Round, rd.AcceptedBy, rd.Votes)
+		}
+	}
+	out := runOK(t, "rounds", "teaching-harborco-quota")
+	for _, want := range []string{
+		"A deal passes when the actors that accept it hold at least 5 of the table's 6 votes",
+		"Breakdown: no proposal won every veto actor and the votes needed by the deadline",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rounds teaching-harborco-quota does not say %q", want)
+		}
+	}
+	out = runOK(t, "rounds", "teaching-tied-hands", "--variant", "too-hawkish")
+	for _, want := range []string{
+		"Home government's deal must be ratified at home by Home's parliament",
+		"Breakdown: no proposal won every veto actor and ratification at home by the deadline",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rounds teaching-tied-hands#too-hawkish does not say %q", want)
+		}
+	}
+	// Without either, the veto actors' yes is all a deal needs, as the README's telephone
+	// game shows.
+	if out := runOK(t, "rounds", "teaching-telephone-game"); !strings.Contains(out, "Breakdown: no proposal won every veto actor by the deadline") {
+		t.Error("rounds teaching-telephone-game no longer names the veto actors alone")
+	}
+}

@@ -26,10 +26,8 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 	} else {
 		how = "Alternating offers: the veto actors propose in turn."
 	}
-	intro := section{title: "Setup", text: []string{
-		how,
-		fmt.Sprintf("Deadline: %d rounds (0 to %d). Seed %d (the rounds draw no random numbers).", tr.Deadline, tr.Deadline-1, tr.Seed),
-	}}
+	intro := section{title: "Setup", text: append(append([]string{how}, whoMustAgree(words{sc})...),
+		fmt.Sprintf("Deadline: %d rounds (0 to %d). Seed %d (the rounds draw no random numbers).", tr.Deadline, tr.Deadline-1, tr.Seed))}
 	if p := sc.Protocol; p.Source != "" || p.Note != "" {
 		intro.text = append(intro.text, strings.TrimSpace(strings.Join([]string{labelled("Source", p.Source), labelled("Note", p.Note)}, " ")))
 	}
@@ -235,11 +233,27 @@ func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 	return g
 }
 
+// whatAgreementTakes names what a proposal must win to be agreed: every veto actor, and the
+// table's votes and ratification at home where the scenario asks for them.
+func whatAgreementTakes(sc *sim.Scenario) string {
+	needs := []string{"every veto actor"}
+	if sc.Decision.VotesNeeded > 0 {
+		needs = append(needs, "the votes needed")
+	}
+	for _, a := range sc.Actors {
+		if len(a.Ratification.By) > 0 {
+			needs = append(needs, "ratification at home")
+			break
+		}
+	}
+	return joinWords(needs, "and")
+}
+
 func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	out := tr.Outcome
 	s := section{title: "Outcome"}
 	if !out.Agreement {
-		s.text = append(s.text, fmt.Sprintf("Breakdown: no proposal won every veto actor by the deadline (round %d, the last of rounds 0 to %d). Every actor is left with its reservation:", out.Round, tr.Deadline-1))
+		s.text = append(s.text, fmt.Sprintf("Breakdown: no proposal won %s by the deadline (round %d, the last of rounds 0 to %d). Every actor is left with its reservation:", whatAgreementTakes(sc), out.Round, tr.Deadline-1))
 		g := &grid{header: []string{"actor", "reservation at the end"}, right: []bool{false, true}}
 		for _, ac := range tr.Actors {
 			g.add(ac.Name, num(out.Reservations[ac.ID]))
