@@ -773,9 +773,8 @@ function renderCompare(c) {
   const titles = Object.fromEntries(SOLUTIONS.map((s) => [s.key, s.title]));
   out.push(h("h3", {text: "Solutions"}), h("div", {class: "scroll"}, table(["solution", "before", "after", "changed"],
     c.solutions.map((m) => [titles[m.solution], m.before ? dealPairs(m.before) : "none", m.after ? dealPairs(m.after) : "none", m.changed ? "yes" : "no"]))));
-  const f = (x) => (x === null ? "–" : num(x));
   out.push(h("h3", {text: "Each actor at the Nash deal"}), h("div", {class: "scroll"}, table(["actor", "reservation before", "after", "surplus before", "after", "change"],
-    c.actors.map((m) => [actorName(m.actor), f(m.reservation_before), f(m.reservation_after), f(m.nash_surplus_before), f(m.nash_surplus_after), f(m.nash_surplus_change)]), [1, 2, 3, 4, 5])));
+    c.actors.map((m) => [actorName(m.actor), num(m.reservation_before), num(m.reservation_after), num(m.nash_surplus_before), num(m.nash_surplus_after), num(m.nash_surplus_change)]), [1, 2, 3, 4, 5])));
   $("compare").replaceChildren(...out);
 }
 
