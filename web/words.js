@@ -103,7 +103,7 @@ export function agreementWords(an, say) {
     const d = an.decision, power = an.power || {};
     const index = (id, kind) => (power[id] ? power[id][kind].toFixed(4) : "–");
     out.push({heading: "Who must agree"},
-      {para: [`A deal passes when every veto actor accepts it and the actors that accept it hold at least ${d.votes_needed} of the ${d.votes_at_table} votes at the table.`]},
+      {para: [`A deal passes when ${d.voters.some((v) => v.veto) ? "every veto actor accepts it and " : ""}the actors that accept it hold at least ${d.votes_needed} of the ${d.votes_at_table} votes at the table.`]},
       {table: {head: ["voter", "votes", "veto", "pivotal for (zone deals)", "Shapley–Shubik", "Banzhaf"],
         rows: d.voters.map((v) => [say.actorName(v.actor), String(v.votes), v.veto ? "yes" : "no", count(v.pivotal), index(v.actor, "shapley_shubik"), index(v.actor, "banzhaf")]),
         numeric: [1, 3, 4, 5]}});

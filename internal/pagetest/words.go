@@ -27,7 +27,8 @@ type WordCase struct {
 // gathers all six votes. Every other party accepts small/full, medium/partial and
 // medium/full (ports 0.5, 0.5, 0.75 ≥ 0.5; union 1, 0.5, 1 ≥ 0.5; federal and governor 1;
 // Harborco 0.6, 0.5, 0.3 ≥ 0.3), so the best deal gathers 5 votes and the environmentalists'
-// yes would let in those 3. Harborco has no red lines, so none to drop.
+// yes would let in those 3. Harborco has no red lines, so none to drop. With Harborco's veto
+// dropped nobody holds one, and 5 of the six single votes decide alone.
 //
 // The fish stock with a parliament wanting 0.9 (teaching-tied-hands.yaml): the parliament
 // holds its one vote and ratifies q6 alone, 1 deal, which Away rejects; without the
@@ -44,6 +45,9 @@ var WordCases = []WordCase{
 		"Dropping one red line or condition:",
 		"none opens the zone on its own.",
 		"The best deal every veto actor accepts gathers 5 of the 6 votes needed. A yes from Environmental coalition (3 deals) would open the zone.",
+	}},
+	{"harborco-no-veto", "scenario=teaching-harborco-quota&set=actors.harborco.veto%3Dfalse", "Who must agree", []string{
+		"A deal passes when the actors that accept it hold at least 5 of the 6 votes at the table.",
 	}},
 	{"tied-hands-why", "scenario=teaching-tied-hands&variant=too-hawkish", "Why the zone is empty", []string{
 		"The veto actors accept some deals together, but none of them passes every ratification.",
