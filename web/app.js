@@ -709,13 +709,14 @@ function renderWords(ex) {
 // --- rounds ------------------------------------------------------------------------------
 
 function renderRounds(tr) {
-  $("rounds-summary").textContent = roundsSummary(tr, say);
+  const an = results.analysis && results.analysis.value;
+  $("rounds-summary").textContent = roundsSummary(tr, say, an);
   const pick = $("round-pick");
   pick.max = String(tr.rounds.length - 1);
   selectedRound = Math.min(selectedRound, tr.rounds.length - 1);
   pick.value = String(selectedRound);
   drawRound(tr);
-  const noText = noTextTeller(), an = results.analysis && results.analysis.value;
+  const noText = noTextTeller();
   const needed = an && an.decision ? an.decision.votes_needed : undefined;
   const rows = tr.rounds.map((r) => {
     const w = roundWords(r, needed, say, noText);

@@ -127,7 +127,7 @@ function whoAgrees(an) {
 // rounds tells the talks round by round. A round with nothing on the table says why, in
 // full the first time and then by the round that first said it, as the page does.
 function rounds(tr, an, say) {
-  const out = ["<h2>Bargaining rounds</h2>", `<p>${esc(roundsSummary(tr, say))}</p>`];
+  const out = ["<h2>Bargaining rounds</h2>", `<p>${esc(roundsSummary(tr, say, an))}</p>`];
   const noText = noTextTeller(), needed = an.decision ? an.decision.votes_needed : undefined;
   out.push(`<p>Each round: the deals in the zone at that round's reservations, the proposal (by whom, and what changed from the last), who accepted it, and what happened.</p>`);
   out.push(table(["round", "zone", "proposal", "accepted by", "events"], tr.rounds.map((x) => {

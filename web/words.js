@@ -144,13 +144,18 @@ export function optionsTable(an, issues) {
     is.options.filter((o) => !(n(is, o) > 0)).map((o) => o.id).join(", ") || "–"]), numeric: []};
 }
 
-// roundsSummary says how the talks ran and how they ended, in one sentence each.
-export function roundsSummary(tr, say) {
+// roundsSummary says how the talks ran and how they ended, in one sentence each; a
+// breakdown names what no proposal won, which the analysis an (when there is one) says.
+export function roundsSummary(tr, say, an) {
+  const needs = ["every veto actor"];
+  if (an && an.decision) needs.push("the votes needed");
+  if (an && an.ratification) needs.push("ratification at home");
+  const won = needs.length === 1 ? needs[0] : `${needs.slice(0, -1).join(", ")} and ${needs[needs.length - 1]}`;
   const o = tr.outcome;
   const how = tr.protocol === "mediated" ? `Mediated talks${tr.mediator ? ` (${say.actorName(tr.mediator)} mediates)` : ""}` : "Alternating offers";
   return `${how}, deadline ${tr.deadline} rounds. ` +
     (tr.ripe_at === null || tr.ripe_at === undefined ? "The zone never opens. " : `The zone opens at round ${tr.ripe_at}. `) +
-    (o.agreement ? `Agreement at round ${o.round}: ${say.dealPairs(o.deal.options)}.` : "Breakdown at the deadline: everyone keeps its reservation.");
+    (o.agreement ? `Agreement at round ${o.round}: ${say.dealPairs(o.deal.options)}.` : `Breakdown at the deadline: no proposal won ${won}; everyone keeps its reservation.`);
 }
 
 // roundWords says, for the rounds table, who proposed (or "–" when nobody did), what the

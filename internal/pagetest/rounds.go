@@ -33,6 +33,11 @@ func DriveNoTextRounds(t *testing.T, origin, name string, noText []string) {
 			t.Errorf("round %d's proposal reads %q, want %q", i, cells[i], want)
 		}
 	}
+	// The shipped file asks Ukraine's and Russia's deals to be ratified at home and sets no
+	// decision rule, so a text had to win the vetoes and the ratifiers.
+	if summary := evalJS[string](s, `document.getElementById("rounds-summary").textContent`); !strings.Contains(summary, "Breakdown at the deadline: no proposal won every veto actor and ratification at home;") {
+		t.Errorf("the rounds summary does not say what no proposal won: %q", summary)
+	}
 	last := len(noText) - 1
 	evalJS[any](s, fmt.Sprintf(`(() => { const p = document.getElementById("round-pick"); p.value = "%d"; p.dispatchEvent(new Event("input")); })()`, last))
 	detail := evalJS[string](s, `document.getElementById("round-detail").textContent`)
