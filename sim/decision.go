@@ -141,6 +141,23 @@ func (g *gate) addVoter(sp *Space, a int, reservation float64, votes int) int {
 	return len(g.voters) - 1
 }
 
+// met reports whether every quota gathers its votes from the voters yes says vote for it.
+func (g *gate) met(yes func(m int) bool) bool {
+	for qi := range g.quotas {
+		q := &g.quotas[qi]
+		votes := 0
+		for _, m := range q.members {
+			if yes(m) {
+				votes += g.voters[m].votes
+			}
+		}
+		if votes < q.needed {
+			return false
+		}
+	}
+	return true
+}
+
 // decisionGate is the gate of the table's decision rule: the votes of the non-veto voters
 // must make up what the veto actors' votes leave short of votes_needed (the veto actors
 // accept every deal in the zone). Without a veto, every voter's acceptance counts.
@@ -369,27 +386,13 @@ func newGatedWalk(ctx context.Context, t *tree, g *gate) *gatedWalk {
 }
 
 // possible reports whether every quota can still be met below a node at depth d.
-func (w *gatedWalk) possible(d int) bool { return w.quotasMet(d, false) }
+func (w *gatedWalk) possible(d int) bool {
+	return w.g.met(func(m int) bool { return w.mayAccept(m, d) })
+}
 
 // sure reports whether every quota is met by every completion below a node at depth d.
-func (w *gatedWalk) sure(d int) bool { return w.quotasMet(d, true) }
-
-// quotasMet counts each quota's votes below a node at depth d from the voters who accept every
-// completion (everyDeal) or some completion (otherwise).
-func (w *gatedWalk) quotasMet(d int, everyDeal bool) bool {
-	for qi := range w.g.quotas {
-		q := &w.g.quotas[qi]
-		votes := 0
-		for _, m := range q.members {
-			if everyDeal && w.mustAccept(m, d) || !everyDeal && w.mayAccept(m, d) {
-				votes += w.g.voters[m].votes
-			}
-		}
-		if votes < q.needed {
-			return false
-		}
-	}
-	return true
+func (w *gatedWalk) sure(d int) bool {
+	return w.g.met(func(m int) bool { return w.mustAccept(m, d) })
 }
 
 // mayAccept reports whether voter m may accept some deal below a node at depth d.
@@ -422,21 +425,9 @@ func (w *gatedWalk) stepVoters(d, o int) {
 	}
 }
 
-// passes is the gate's exact test at a complete deal.
+// passes is the gate's exact test at a complete deal whose voters' utilities are gu.
 func (w *gatedWalk) passes(gu []float64) bool {
-	for qi := range w.g.quotas {
-		q := &w.g.quotas[qi]
-		votes := 0
-		for _, m := range q.members {
-			if gu[m] >= w.g.voters[m].floor {
-				votes += w.g.voters[m].votes
-			}
-		}
-		if votes < q.needed {
-			return false
-		}
-	}
-	return true
+	return w.g.met(func(m int) bool { return gu[m] >= w.g.voters[m].floor })
 }
 
 // run walks the tree, best options first. With whole set, a subtree that is entirely in

@@ -57,21 +57,6 @@ func planInclusion(w *gatedWalk, pivots []tableVoter, vetoVotes, needed int) (*i
 	if k > inclusionMaxVoters {
 		return nil, false
 	}
-	passes := func(s uint) bool {
-		for qi := range g.quotas {
-			q := &g.quotas[qi]
-			votes := 0
-			for _, m := range q.members {
-				if s>>m&1 == 1 {
-					votes += g.voters[m].votes
-				}
-			}
-			if votes < q.needed {
-				return false
-			}
-		}
-		return true
-	}
 	// Votes every zone deal has: the veto actors', and those of the table's voters held as
 	// hard rules, which accept every deal the tree admits.
 	fixed := vetoVotes
@@ -96,7 +81,7 @@ func planInclusion(w *gatedWalk, pivots []tableVoter, vetoVotes, needed int) (*i
 		weights[i] = make([]int64, 1<<k)
 	}
 	for s := uint(0); s < 1<<k; s++ {
-		if !passes(s) {
+		if !g.met(func(m int) bool { return s>>m&1 == 1 }) {
 			continue
 		}
 		weights[0][s] = 1
