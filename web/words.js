@@ -147,7 +147,9 @@ export function optionsTable(an, issues) {
 // roundsSummary says how the talks ran and how they ended, in one sentence each; a
 // breakdown names what no proposal won, which the analysis an (when there is one) says.
 export function roundsSummary(tr, say, an) {
-  const needs = ["every veto actor"];
+  // With no veto actor at all the votes alone decide; without the analysis at hand only the
+  // vetoes are named.
+  const needs = !an || an.actors.some((a) => a.veto) ? ["every veto actor"] : [];
   if (an && an.decision) needs.push("the votes needed");
   if (an && an.ratification) needs.push("ratification at home");
   const won = needs.length === 1 ? needs[0] : `${needs.slice(0, -1).join(", ")} and ${needs[needs.length - 1]}`;

@@ -32,14 +32,12 @@ func (s *session) intro(variant string) {
 		s.say("Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.")
 	}
 	agreed := "every party with a veto accepts"
-	if n := s.sc.Decision.VotesNeeded; n > 0 {
-		agreed += fmt.Sprintf(" and that wins %d votes", n)
+	ag := agreementOf(s.sc)
+	if ag.votes > 0 {
+		agreed += fmt.Sprintf(" and that wins %d votes", ag.votes)
 	}
-	for _, ac := range s.sc.Actors {
-		if len(ac.Ratification.By) > 0 {
-			agreed += " (and that is ratified at home where the scenario asks it)"
-			break
-		}
+	if ag.ratified {
+		agreed += " (and that is ratified at home where the scenario asks it)"
 	}
 	s.say("The other actors are the model's agents. The talks end at the first deal %s, or break down after round %d (rounds count from 0); then everyone keeps its walk-away value.", agreed, v.Deadline-1)
 	if v.Veto {

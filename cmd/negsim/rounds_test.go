@@ -344,6 +344,13 @@ func TestRoundsSayWhatAgreementTakes(t *testing.T) {
 			t.Errorf("rounds teaching-tied-hands#too-hawkish does not say %q", want)
 		}
 	}
+	// With Harborco's veto dropped nobody holds one, and unanimity with the environmentalists
+	// wanting 1 leaves no deal all six accept (the reasoning of pagetest.WordCases): only the
+	// votes were missing.
+	out = runOK(t, "rounds", "teaching-harborco-quota", "--set", "actors.harborco.veto=false", "--set", "decision.votes_needed=6", "--set", "actors.environmentalists.reservation=1")
+	if !strings.Contains(out, "Breakdown: no proposal won the votes needed by the deadline") {
+		t.Error("rounds without a veto actor does not name the votes alone at its breakdown")
+	}
 	// Without either, the veto actors' yes is all a deal needs, as the README's telephone
 	// game shows.
 	if out := runOK(t, "rounds", "teaching-telephone-game"); !strings.Contains(out, "Breakdown: no proposal won every veto actor by the deadline") {

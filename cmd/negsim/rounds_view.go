@@ -233,18 +233,19 @@ func roundsCSVGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 	return g
 }
 
-// whatAgreementTakes names what a proposal must win to be agreed: every veto actor, and the
-// table's votes and ratification at home where the scenario asks for them.
+// whatAgreementTakes names what a proposal must win to be agreed: every veto actor, the
+// table's votes and ratification at home, each where the scenario asks for it.
 func whatAgreementTakes(sc *sim.Scenario) string {
-	needs := []string{"every veto actor"}
-	if sc.Decision.VotesNeeded > 0 {
+	ag := agreementOf(sc)
+	var needs []string
+	if ag.veto {
+		needs = append(needs, "every veto actor")
+	}
+	if ag.votes > 0 {
 		needs = append(needs, "the votes needed")
 	}
-	for _, a := range sc.Actors {
-		if len(a.Ratification.By) > 0 {
-			needs = append(needs, "ratification at home")
-			break
-		}
+	if ag.ratified {
+		needs = append(needs, "ratification at home")
 	}
 	return joinWords(needs, "and")
 }

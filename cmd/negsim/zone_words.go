@@ -30,26 +30,40 @@ func roleWithoutVeto(sc *sim.Scenario, an *sim.Analysis, id string) string {
 	return "scored only"
 }
 
+// agreement is what a deal needs to be agreed: the yes of the veto actors, if any actor
+// holds a veto; votes at the table under a decision rule (0 without one); and ratification
+// at home, if some actor's deals are ratified.
+type agreement struct {
+	veto     bool
+	votes    int
+	ratified bool
+}
+
+func agreementOf(sc *sim.Scenario) agreement {
+	ag := agreement{votes: sc.Decision.VotesNeeded}
+	for _, a := range sc.Actors {
+		ag.veto = ag.veto || a.Veto
+		ag.ratified = ag.ratified || len(a.Ratification.By) > 0
+	}
+	return ag
+}
+
 // ruledZone names the deals of the zone under a decision rule or ratification, as analyze
 // states the rule: those every veto actor accepts that also gather the votes and pass at
 // home; "" when neither applies and the veto actors' yes is the whole of it.
 func ruledZone(sc *sim.Scenario) string {
-	veto, ratified := false, false
-	for _, a := range sc.Actors {
-		veto = veto || a.Veto
-		ratified = ratified || len(a.Ratification.By) > 0
-	}
+	ag := agreementOf(sc)
 	var rules []string
-	if n := sc.Decision.VotesNeeded; n > 0 {
-		rules = append(rules, fmt.Sprintf("gather at least %d votes at the table", n))
+	if ag.votes > 0 {
+		rules = append(rules, fmt.Sprintf("gather at least %d votes at the table", ag.votes))
 	}
-	if ratified {
+	if ag.ratified {
 		rules = append(rules, "are ratified at home")
 	}
 	switch {
 	case len(rules) == 0:
 		return ""
-	case veto:
+	case ag.veto:
 		return "the deals every veto actor accepts that " + strings.Join(rules, " and ")
 	}
 	return "the deals that " + strings.Join(rules, " and ")
