@@ -118,10 +118,12 @@ ${parts.join("\n")}
 
 // whoAgrees says which deals the zone holds, by the rules the scenario sets.
 function whoAgrees(an) {
-  const rules = ["the deals every veto party accepts"];
+  const rules = [];
   if (an.decision) rules.push(`that gather at least ${an.decision.votes_needed} of the ${an.decision.votes_at_table} votes at the table`);
   if (an.ratification) rules.push("that are ratified at home");
-  return rules.join(" and ");
+  // With no veto actor the votes alone decide.
+  if (!rules.length || an.actors.some((a) => a.veto)) rules.unshift("every veto party accepts");
+  return `the deals ${rules.join(" and ")}`;
 }
 
 // rounds tells the talks round by round. A round with nothing on the table says why, in

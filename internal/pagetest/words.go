@@ -15,6 +15,9 @@ import (
 type WordCase struct {
 	Name, Hash, Section string
 	Want                []string
+	// ReportSays, when set, is text the downloaded report holds elsewhere (its summary of
+	// the zone), worked out by hand as the lines are.
+	ReportSays string
 }
 
 // WordCases are the sections checked.
@@ -35,24 +38,24 @@ type WordCase struct {
 // parliament's reservation the 5 deals of the table pass: Home and Away agree on deals, and
 // the parliament turns each of them down.
 var WordCases = []WordCase{
-	{"geneva", "scenario=ukraine-2026&variant=geneva-19-point", "Why the zone is empty", []string{
+	{Name: "geneva", Hash: "scenario=ukraine-2026&variant=geneva-19-point", Section: "Why the zone is empty", Want: []string{
 		"No deal is acceptable to every party. The closest deal within everyone's red lines falls short by 0.024 at most:",
 		"territory=withdraw-donetsk,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=returned,sequencing=guarantees-first,eu-path=delayed,language=russian-status,interim=swaps-only",
 		"Russia gets 0.636, 0.024 below its reservation 0.660.",
 	}},
-	{"harborco", "scenario=teaching-harborco-quota&set=decision.votes_needed%3D6&set=actors.environmentalists.reservation%3D1", "Why the zone is empty", []string{
+	{Name: "harborco", Hash: "scenario=teaching-harborco-quota&set=decision.votes_needed%3D6&set=actors.environmentalists.reservation%3D1", Section: "Why the zone is empty", Want: []string{
 		"The veto actors accept some deals together, but none of them passes the decision rule.",
 		"Dropping one red line or condition:",
 		"none opens the zone on its own.",
 		"The best deal every veto actor accepts gathers 5 of the 6 votes needed. A yes from Environmental coalition (3 deals) would open the zone.",
 	}},
-	{"harborco-no-veto", "scenario=teaching-harborco-quota&set=actors.harborco.veto%3Dfalse", "Who must agree", []string{
+	{Name: "harborco-no-veto", Hash: "scenario=teaching-harborco-quota&set=actors.harborco.veto%3Dfalse", Section: "Who must agree", Want: []string{
 		"A deal passes when the actors that accept it hold at least 5 of the 6 votes at the table.",
-	}},
-	{"tied-hands-why", "scenario=teaching-tied-hands&variant=too-hawkish", "Why the zone is empty", []string{
+	}, ReportSays: "the deals that gather at least 5 of the 6 votes at the table."},
+	{Name: "tied-hands-why", Hash: "scenario=teaching-tied-hands&variant=too-hawkish", Section: "Why the zone is empty", Want: []string{
 		"The veto actors accept some deals together, but none of them passes every ratification.",
 	}},
-	{"tied-hands", "scenario=teaching-tied-hands&variant=too-hawkish", "Ratification at home", []string{
+	{Name: "tied-hands", Hash: "scenario=teaching-tied-hands&variant=too-hawkish", Section: "Ratification at home", Want: []string{
 		"Home government needs 1 of 1 vote from Home's parliament; they would ratify 1 deal (its win-set). Home's parliament's reservation blocks: without it 5 deals pass actors.parliament.reservation.",
 	}},
 }
@@ -89,6 +92,12 @@ func DriveWords(t *testing.T, origin string, cases []WordCase) {
 		}
 		if !slices.Equal(onPage, inReport) {
 			t.Errorf("%s: %q reads on the page\n\t%s\nand in the report\n\t%s", c.Name, c.Section, strings.Join(onPage, "\n\t"), strings.Join(inReport, "\n\t"))
+		}
+		if c.ReportSays != "" {
+			text := evalJS[string](s, `window.negsimReport().then((html) => { const doc = document.createElement("template"); doc.innerHTML = html; return doc.content.textContent.replace(/\s+/g, " "); })`, chromedp.EvalAwaitPromise)
+			if !strings.Contains(text, c.ReportSays) {
+				t.Errorf("%s: the report does not say %q", c.Name, c.ReportSays)
+			}
 		}
 		at := 0
 		for _, want := range c.Want {
