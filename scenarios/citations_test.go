@@ -46,9 +46,10 @@ var (
 	// Outside straight quotes, text between typographic double quotes is a quotation too:
 	// written that way it would otherwise escape every check.
 	typographic = regexp.MustCompile(`\x{201C}([^\x{201C}\x{201D}]+)\x{201D}`)
-	// A field names a seed by its id standing alone: "001: ...", "(002)", "003's"; not
-	// the tail of a number such as 100,000.
-	seedNamed = regexp.MustCompile(`(?:^|[\s(;])(00\d)\b`)
+	// A field names a seed by its id standing alone: "001: ...", "(002)", "003's",
+	// "001, 002"; not the tail of a number such as 0.005 or 100,000, which once counted as
+	// naming seed 000.
+	seedNamed = regexp.MustCompile(`(?:^|[\s(;'"]|[^\d],)(00\d)\b`)
 )
 
 // quotations are the texts s quotes: between straight double quotes, and between
@@ -256,7 +257,7 @@ func TestQuotationInAnyFieldCheckCatchesMisquotes(t *testing.T) {
 		`a reading of "insists" as a red line`:                         true,  // no seed named: any seed
 		"Russia's account of the \u201cAnchorage formulas\u201d (001)": false, // altered
 		`Russia's account of the "Anchorage formula" (003)`:            false, // another seed's words
-		`caps of 100,000 troops, "a perpetual ban" (003)`:              true,  // 100,000 names no seed 000
+		`caps of 100,000 troops and "a perpetual ban"`:                 true,  // 100,000 names no seed 000: any seed, and 003 has it
 	} {
 		bad := unfoundQuotations(citedField{"test", text}, texts)
 		if got := len(bad) == 0; got != want {
