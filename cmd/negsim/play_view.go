@@ -384,8 +384,8 @@ func (s *session) ending() {
 				differ = append(differ, fmt.Sprintf("%s (Nash: %s)", is.ID, gap.Options[is.ID]))
 			}
 		}
-		s.say("Compared with the Nash deal at round %d's walk-away values: %d of %d issues differ, %s; the parties' points lie %s apart.",
-			out.Round, gap.IssuesDiffering, len(s.sc.Issues), strings.Join(differ, ", "), points(100*gap.UtilityDistance))
+		s.say("Compared with the Nash deal at round %d's walk-away values: %s, %s; the parties' points lie %s apart.",
+			out.Round, issuesDiffer(gap.IssuesDiffering, len(s.sc.Issues)), strings.Join(differ, ", "), points(100*gap.UtilityDistance))
 	}
 }
 

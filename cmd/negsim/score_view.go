@@ -98,12 +98,8 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 				differ = append(differ, fmt.Sprintf("%s (Nash: %s)", is.ID, s.Nash.Options[is.ID]))
 			}
 		}
-		verb := "differ"
-		if s.Nash.IssuesDiffering == 1 {
-			verb = "differs"
-		}
-		*v = append(*v, fmt.Sprintf("Distance to the Nash solution (of %s ZOPA deals): %d of %d issues %s, %s; the veto actors' points lie %s apart (Euclidean distance).",
-			count(zopa), s.Nash.IssuesDiffering, len(sc.Issues), verb, strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
+		*v = append(*v, fmt.Sprintf("Distance to the Nash solution (of %s ZOPA deals): %s, %s; the veto actors' points lie %s apart (Euclidean distance).",
+			count(zopa), issuesDiffer(s.Nash.IssuesDiffering, len(sc.Issues)), strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
 	}
 	return []section{deal}
 }

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// garden is a teacher's own three-actor scenario; its comments work out every number the
+// tests below expect.
+const garden = "testdata/garden.yaml"
+
+// A count of one reads in the singular: three shipped teaching scenarios have one issue,
+// and a starter file may have one actor.
+func TestOneIssueReadsInTheSingular(t *testing.T) {
+	// teaching-tied-hands has one issue, quota, of seven options q1 … q7: 7 deals.
+	if out := runOK(t, "analyze", "teaching-tied-hands"); !strings.Contains(out, "\n1 issue, 7 possible deals.") {
+		t.Errorf("analyze of a one-issue scenario does not say \"1 issue, 7 possible deals.\":\n%s", out)
+	}
+	if out := runOK(t, "explain", "teaching-tied-hands"); !strings.Contains(out, "\n1 issue: quota (7 options). A deal picks one option on each: 7 possible deals.") {
+		t.Errorf("explain of a one-issue scenario does not say \"1 issue: quota (7 options)\":\n%s", out)
+	}
+	// One issue of 3 options and one actor: 3¹ = 3 deals.
+	file := filepath.Join(t.TempDir(), "one.yaml")
+	if out := runOK(t, "new", file, "--issues", "land", "--actors", "north"); !strings.Contains(out, "1 issue of 3 options, 1 actor, 3 possible deals.") {
+		t.Errorf("new with one issue and one actor:\n%s", out)
+	}
+}
+
+// The rounds of the garden scenario end in mid, day, yes at round 5 (the alternating
+// offers are worked through in TestGardenRoundsAgreeAsWorkedByHand); the Nash deal at
+// round 5's reservations, which never drift, is mid, day, no: one issue of three differs,
+// and the utilities (0.61, 0.875, 0.4) and (0.51, 0.875, 1) lie √(0.1² + 0² + 0.6²) =
+// √0.37 = 0.608 apart.
+func TestOneDifferingIssueReadsInTheSingular(t *testing.T) {
+	if out := runOK(t, "rounds", garden); !strings.Contains(out, "Nash (1 of 3 issues differs, utility distance 0.608).") {
+		t.Errorf("rounds does not say the agreement differs from Nash on 1 of 3 issues:\n%s", out)
+	}
+	// score: mid, day, yes against the Nash deal mid, day, no. Points (0.61, 0.875, 0.4)
+	// against (0.51, 0.875, 1): 100·0.608 = 60.8.
+	out := runOK(t, "score", garden, "--deal", "fee=mid,hours=day,dogs=yes")
+	if !strings.Contains(out, "1 of 3 issues differs, dogs (Nash: no); the veto actors' points lie 60.8 apart") {
+		t.Errorf("score of a deal one issue from Nash:\n%s", out)
+	}
+	// play, as the street making the moves its own agent makes (see TestGardenRoundsAgreeAsWorkedByHand).
+	moves := "reject\naccept\noffer fee=mid,hours=day,dogs=no\nreject\naccept\noffer fee=mid,hours=day,dogs=yes\n"
+	stdout, stderr, code := runNegsimInput(t, moves, "play", garden, "--as", "street")
+	if code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Agreement in round 5:") || !strings.Contains(stdout, "1 of 3 issues differs, dogs (Nash: no); the parties' points lie 60.8 apart.") {
+		t.Errorf("play's end does not compare the agreement with Nash in the singular:\n%s", stdout)
+	}
+}
+
+// The garden's alternating offers, worked by hand. Deadline 6 rounds, T−1 = 5; each actor's
+// best within its own red lines is 1. Aspirations a(t) = r + (1 − r)(1 − (t/5)^(1/e)):
+//
+//	club, boulware e = 0.2, r 0.4:  t=2: 0.4 + 0.6(1 − 0.4⁵) = 0.993856; t=4: 0.4 + 0.6(1 − 0.8⁵) = 0.803392
+//	town, linear e = 1, r 0.5:      t=1: 0.9 … t=4: 0.6
+//	street, conceder e = 2, r 0.35: t=1: 0.35 + 0.65(1 − √0.2) = 0.709311; t=5: 0.35
+//
+// The proposers take turns in file order, club, town, street. A proposer offers, among the
+// deals within everyone's red lines that it accepts, the one whose smallest surplus among the
+// others is largest:
+//
+//	t=0 club (a 1): only low, dawn, yes is worth 1 to it.
+//	t=1 town (a 0.9): nothing within the red lines reaches 0.9 (high is the club's red line),
+//	    so its best there, mid, day (0.875), dogs no by the lower position.
+//	t=2 street (a 0.589): of its six deals with dogs no, mid, day, no leaves the others
+//	    most: min(0.11, 0.375) = 0.11.
+//	t=3 club (a 0.953): low, dawn, yes again.
+//	t=4 town (a 0.6): mid, day, no (min of club 0.11, street 0.65) beats mid, day, yes (0.05).
+//	t=5 street (a 0.35): mid, day, yes leaves min(0.21, 0.375) = 0.21, the most; every
+//	    aspiration is at its reservation, so all accept.
+func TestGardenRoundsAgreeAsWorkedByHand(t *testing.T) {
+	type actorRound struct {
+		Actor      string
+		Aspiration float64
+	}
+	tr := runJSON[struct {
+		Rounds []struct {
+			Actors   []actorRound
+			Proposal struct {
+				By      string
+				Options map[string]string
+			}
+			Agreement bool
+		}
+	}](t, "rounds", garden)
+	want := []struct{ by, fee, hours, dogs string }{
+		{"club", "low", "dawn", "yes"},
+		{"town", "mid", "day", "no"},
+		{"street", "mid", "day", "no"},
+		{"club", "low", "dawn", "yes"},
+		{"town", "mid", "day", "no"},
+		{"street", "mid", "day", "yes"},
+	}
+	if len(tr.Rounds) != len(want) {
+		t.Fatalf("%d rounds, want %d", len(tr.Rounds), len(want))
+	}
+	for i, w := range want {
+		p := tr.Rounds[i].Proposal
+		if p.By != w.by || p.Options["fee"] != w.fee || p.Options["hours"] != w.hours || p.Options["dogs"] != w.dogs {
+			t.Errorf("round %d: %s proposes %v, want %s proposing %s, %s, %s", i, p.By, p.Options, w.by, w.fee, w.hours, w.dogs)
+		}
+		if agreed := tr.Rounds[i].Agreement; agreed != (i == 5) {
+			t.Errorf("round %d: agreement %v", i, agreed)
+		}
+	}
+	aspiration := func(round int, actor string) float64 {
+		for _, a := range tr.Rounds[round].Actors {
+			if a.Actor == actor {
+				return a.Aspiration
+			}
+		}
+		t.Fatalf("round %d has no %s", round, actor)
+		return 0
+	}
+	for _, c := range []struct {
+		round int
+		actor string
+		want  float64
+	}{{2, "club", 0.993856}, {4, "club", 0.803392}, {4, "town", 0.6}, {1, "street", 0.709311}, {5, "street", 0.35}} {
+		if got := aspiration(c.round, c.actor); got < c.want-1e-6 || got > c.want+1e-6 {
+			t.Errorf("round %d: %s's aspiration %v, want %v", c.round, c.actor, got, c.want)
+		}
+	}
+}
