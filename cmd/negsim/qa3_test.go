@@ -127,3 +127,17 @@ func TestGardenRoundsAgreeAsWorkedByHand(t *testing.T) {
 		}
 	}
 }
+
+// compare names each side as it was typed, so that the title pastes back as an argument: a
+// teacher's file keeps its .yaml beside its variant ("garden#council-budget" named no file).
+// Under council-budget the town asks 0.9, above the 0.875 the best zone deal gives it: all
+// 4 deals leave.
+func TestCompareNamesEachSideAsTyped(t *testing.T) {
+	out := runOK(t, "compare", garden, garden+"#council-budget")
+	if !strings.HasPrefix(out, "A = testdata/garden.yaml, B = testdata/garden.yaml#council-budget\n") {
+		t.Errorf("compare's title does not name the sides as typed:\n%s", out)
+	}
+	if !strings.Contains(out, "A: 4 deals; B: 0 deals. 0 enter and 4 leave the ZOPA.") {
+		t.Errorf("compare's zone line is not the one worked by hand:\n%s", out)
+	}
+}
