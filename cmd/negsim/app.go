@@ -177,7 +177,12 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 			return nil
 		},
 	}
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usagef("%v%s", err, flagHint(c, err)) })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if what := flagTakes(err); what != "" {
+			return usagef("%s", what)
+		}
+		return usagef("%v%s", err, flagHint(c, err))
+	})
 	config.RegisterFlags(root.PersistentFlags())
 	_ = root.RegisterFlagCompletionFunc("format", completeFormat)
 	root.PersistentFlags().BoolVar(&a.wide, "wide", false, "print tables at full width even when they are wider than the terminal")
@@ -301,6 +306,33 @@ func flagHint(c *cobra.Command, err error) string {
 		return "; 'negsim " + c.Name() + " --help' lists the flags"
 	}
 	return ";" + strings.Replace(hint, `"`, `"--`, 1)
+}
+
+// valueKinds says, by pflag's name for a flag's type, what a value of that flag looks like.
+var valueKinds = map[string]string{
+	"int":      "a whole number",
+	"int64":    "a whole number",
+	"uint":     "a whole number, 0 or more",
+	"uint64":   "a whole number, 0 or more",
+	"float64":  "a number, such as 0.45",
+	"duration": "a duration with its unit, such as 30s or 2m",
+	"bool":     "true or false",
+}
+
+// flagTakes says what a flag takes when its value does not parse, in the form the
+// commands' own range checks use ("--draws -5: give 1 to 1000000"): pflag's message
+// ends in Go's parser ("strconv.ParseUint: parsing "abc": invalid syntax"), which names
+// nothing a student can act on. It is "" for every other error.
+func flagTakes(err error) string {
+	var bad *pflag.InvalidValueError
+	if !errors.As(err, &bad) {
+		return ""
+	}
+	kind, ok := valueKinds[bad.GetFlag().Value.Type()]
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("--%s %s: give %s", bad.GetFlag().Name, bad.GetValue(), kind)
 }
 
 // nearFile is a file in the same folder whose name is one slip from path's, as a

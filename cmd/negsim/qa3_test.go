@@ -141,3 +141,37 @@ func TestCompareNamesEachSideAsTyped(t *testing.T) {
 		t.Errorf("compare's zone line is not the one worked by hand:\n%s", out)
 	}
 }
+
+// A flag value that does not parse says what the flag takes, in the words of the commands'
+// own range checks, instead of Go's parser error (strconv.ParseUint: parsing "abc": invalid
+// syntax); exit 2.
+func TestFlagValueSaysWhatTheFlagTakes(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"montecarlo", garden, "--seed", "abc"}, "negsim: --seed abc: give a whole number, 0 or more\n"},
+		{[]string{"analyze", garden, "--timeout", "5"}, "negsim: --timeout 5: give a duration with its unit, such as 30s or 2m\n"},
+		{[]string{"analyze", garden, "--limit", "ten"}, "negsim: --limit ten: give a whole number\n"},
+		{[]string{"sweep", garden, "--param", "actors.club.reservation", "--from", "x", "--to", "1"}, "negsim: --from x: give a number, such as 0.45\n"},
+		{[]string{"validate", garden, "--strict=maybe"}, "negsim: --strict maybe: give true or false\n"},
+	} {
+		stdout, stderr, code := runNegsim(t, c.args...)
+		if code != exitBadUse || stderr != c.want || stdout != "" {
+			t.Errorf("negsim %s: exit %d, stderr %q; want exit 2 and %q", strings.Join(c.args, " "), code, stderr, c.want)
+		}
+	}
+}
+
+// NEGSIM_TIMEOUT=5, meant as seconds, is refused as the flag refuses it; it was read as
+// 5 ns and every command stopped at once with "stopped after the --timeout of 5ns", exit 1.
+func TestTimeoutVariableWithoutUnitIsRefused(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("NEGSIM_TIMEOUT", "5")
+	var out, errOut strings.Builder
+	code := run(t.Context(), []string{"analyze", garden}, strings.NewReader(""), &out, &errOut)
+	if code != exitBadUse || !strings.Contains(errOut.String(), "NEGSIM_TIMEOUT") || !strings.Contains(errOut.String(), "with its unit") {
+		t.Errorf("NEGSIM_TIMEOUT=5: exit %d, %q; want exit 2 asking for a unit", code, errOut.String())
+	}
+}
