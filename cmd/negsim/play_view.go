@@ -205,9 +205,12 @@ func (s *session) turn(v *sim.PlayView) {
 		return
 	}
 	p := v.Proposal
-	if len(p.Changed) == 0 {
+	switch {
+	case len(p.Changed) == 0 && (p.By == s.lastBy || s.lastProposal == ""):
 		s.say("%s puts the same deal on the table again.", s.name(p.By))
-	} else {
+	case len(p.Changed) == 0:
+		s.say("%s puts on the table the same deal as %s.", s.name(p.By), s.lastProposal)
+	default:
 		s.say("%s puts this on the table (* changed since the last proposal):", s.name(p.By))
 		s.deal(p.Options, p.Changed)
 	}
@@ -295,6 +298,10 @@ func (s *session) heard(hs []sim.Heard) {
 			what = "your proposal"
 		case h.By == "":
 			what = "the mediator's proposal"
+		}
+		s.lastBy, s.lastProposal = h.By, what
+		if h.Basis == sim.BasisCounter {
+			s.lastBy = seat
 		}
 		var yes, no []string
 		for _, ac := range s.sc.Actors {

@@ -175,3 +175,20 @@ func TestTimeoutVariableWithoutUnitIsRefused(t *testing.T) {
 		t.Errorf("NEGSIM_TIMEOUT=5: exit %d, %q; want exit 2 asking for a unit", code, errOut.String())
 	}
 }
+
+// In the garden's alternating talks the street counters the club's opening with mid, day,
+// no, and the town, proposing next, tables that very deal (its best within everyone's red
+// lines, see TestGardenRoundsAgreeAsWorkedByHand): the town never offered it before, so it
+// is the same deal as the street's counter offer, not the town's "same deal again".
+func TestPlaySaysWhoseDealIsTabledUnchanged(t *testing.T) {
+	stdout, stderr, code := runNegsimInput(t, "offer fee=mid,hours=day,dogs=no\nquit\n", "play", garden, "--as", "street")
+	if code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Town council puts on the table the same deal as your counter offer.") {
+		t.Errorf("round 1 does not say the town tables the street's counter offer:\n%s", stdout)
+	}
+	if strings.Contains(stdout, "Town council puts the same deal on the table again.") {
+		t.Errorf("round 1 says the town repeats a deal it never offered:\n%s", stdout)
+	}
+}
