@@ -174,7 +174,7 @@ func (s *session) margin(w sim.Worth) string {
 		case sim.RejectRedLine:
 			crossed = append(crossed, fmt.Sprintf("%s = %s", r.Issue, r.Option))
 		case sim.RejectConstraint:
-			crossed = append(crossed, "your condition: "+oneLine(r.Why))
+			crossed = append(crossed, "your condition: "+clause(r.Why))
 		}
 	}
 	if len(crossed) > 0 {
@@ -193,7 +193,7 @@ func (s *session) turn(v *sim.PlayView) {
 	s.say("")
 	s.say("== Round %d (the last is round %d) ==", v.Round, v.Deadline-1)
 	for _, why := range v.Events {
-		s.say("Event: %s.", strings.TrimSuffix(oneLine(why), "."))
+		s.say("Event: %s.", clause(why))
 	}
 	s.walkAway(v.Reservation)
 	if v.Turn == sim.TurnOffer {

@@ -192,3 +192,19 @@ func TestPlaySaysWhoseDealIsTabledUnchanged(t *testing.T) {
 		t.Errorf("round 1 says the town repeats a deal it never offered:\n%s", stdout)
 	}
 }
+
+// An author's reason that ends in a full stop, as the README's own example writes them
+// ("why: A partial withdrawal only if sanctions go."), reads inside negsim's sentences
+// without a second stop. mid, late, yes breaks the street's condition (late only without
+// dogs) and is worth 0.4·0 + 0.6·0 = 0 to it, 35 points below its walk-away of 35.
+func TestAReasonEndingInAFullStopReadsInsideASentence(t *testing.T) {
+	deals := filepath.Join(writeFiles(t, map[string]string{"class.csv": "table,fee,hours,dogs\npink,mid,late,yes\n"}), "class.csv")
+	out := runOK(t, "debrief", garden, "--deals", deals)
+	if !strings.Contains(out, "The street (condition: No barking at night; 35.0 points below its walk-away) would not sign") {
+		t.Errorf("debrief's reason is not punctuated as one sentence:\n%s", out)
+	}
+	stdout, _, _ := runNegsimInput(t, "score fee=mid,hours=late,dogs=yes\nquit\n", "play", garden, "--as", "street")
+	if !strings.Contains(stdout, "It crosses your red lines: your condition: No barking at night.\n") {
+		t.Errorf("play's score does not end the reason with one full stop:\n%s", stdout)
+	}
+}

@@ -137,7 +137,7 @@ func rejectionText(wd words, rs []sim.Rejection) string {
 		case sim.RejectRedLine:
 			parts = append(parts, fmt.Sprintf("red line: %s = %s", r.Issue, r.Option))
 		case sim.RejectConstraint:
-			parts = append(parts, "condition: "+oneLine(r.Why))
+			parts = append(parts, "condition: "+clause(r.Why))
 		case sim.RejectReservation:
 			parts = append(parts, fmt.Sprintf("%s points below its walk-away", points(100*r.Shortfall)))
 		}
