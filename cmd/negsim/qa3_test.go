@@ -208,3 +208,21 @@ func TestAReasonEndingInAFullStopReadsInsideASentence(t *testing.T) {
 		t.Errorf("play's score does not end the reason with one full stop:\n%s", stdout)
 	}
 }
+
+// The README's Commands section says every command that reports writes --format html: one
+// page. It said only brief, debrief and report did.
+func TestEveryReportingCommandWritesHTML(t *testing.T) {
+	deals := filepath.Join(writeFiles(t, map[string]string{"class.csv": "table,fee,hours,dogs\nred,mid,day,no\n"}), "class.csv")
+	for _, args := range [][]string{
+		{"analyze", garden}, {"explain", garden}, {"rounds", garden}, {"sensitivity", garden},
+		{"params", garden}, {"sweep", garden, "--param", "actors.club.reservation", "--values", "0.3,0.5"},
+		{"montecarlo", garden, "--vary", "actors.town.reservation=uniform(0.4,0.9)", "--draws", "20"},
+		{"compare", garden, garden + "#council-budget"}, {"score", garden, "--deal", "fee=mid,hours=day,dogs=no"},
+		{"debrief", garden, "--deals", deals}, {"report", garden}, {"brief", garden}, {"list"},
+	} {
+		out := runOK(t, append(args, "--format", "html")...)
+		if !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.HasSuffix(strings.TrimSpace(out), "</html>") {
+			t.Errorf("negsim %s --format html does not write one page:\n%.300s", strings.Join(args, " "), out)
+		}
+	}
+}
