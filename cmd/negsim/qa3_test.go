@@ -226,3 +226,21 @@ func TestEveryReportingCommandWritesHTML(t *testing.T) {
 		}
 	}
 }
+
+// A brief leaves out a column its author left empty in every row: the garden's actors have
+// no description and its dogs options no label, and the public brief showed a blank "who
+// they are" beside every party and a blank "label" beside no and yes. The fee's options are
+// labelled, so that column stays there.
+func TestBriefLeavesOutColumnsTheAuthorLeftEmpty(t *testing.T) {
+	md := runOK(t, "brief", garden, "--format", "markdown")
+	if strings.Contains(md, "who they are") {
+		t.Errorf("the parties, none described, still have a \"who they are\" column:\n%s", md)
+	}
+	dogs := md[strings.Index(md, "## Issue: Dogs"):]
+	if strings.Contains(dogs[:strings.Index(dogs, "## Sources")], "label") {
+		t.Errorf("the dogs options, none labelled, still have a label column:\n%s", dogs)
+	}
+	if !strings.Contains(md, "| option | label      |") || !strings.Contains(md, "| low    | 100 a year |") {
+		t.Errorf("the labelled fee options lost their labels:\n%s", md)
+	}
+}
