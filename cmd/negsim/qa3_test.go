@@ -244,3 +244,19 @@ func TestBriefLeavesOutColumnsTheAuthorLeftEmpty(t *testing.T) {
 		t.Errorf("the labelled fee options lost their labels:\n%s", md)
 	}
 }
+
+// The CSV of explain and montecarlo gives numbers to the 12 decimals analyze vouches for,
+// not float noise. The club's weights 60, 30, 10 are shares 0.6, 0.3, 0.1 (0.1 came out
+// 0.09999999999999999) and its best deal low, dawn, yes is worth 0.6 + 0.3 + 0.1 = 1 (it
+// came out 0.9999999999999999); a value drawn as 0.3 every time has mean 0.3 (it came out
+// 0.29999999999999993).
+func TestCSVNumbersAreRoundedAsAnalyzeRoundsThem(t *testing.T) {
+	out := runOK(t, "explain", garden, "--format", "csv")
+	if !strings.Contains(out, "\nclub,true,0.4,fee=0.6;hours=0.3;dogs=0.1,fee=low|mid,0,fee=low;hours=dawn;dogs=yes,1,fee=mid;hours=late;dogs=no,0.36,12,11,1,\n") {
+		t.Errorf("explain's CSV row for the club is not the one worked by hand:\n%s", out)
+	}
+	out = runOK(t, "montecarlo", garden, "--draws", "100", "--vary", "actors.club.reservation=normal(0.3,0.1,0.3,0.3)", "--format", "csv")
+	if !strings.Contains(out, "\nactors.club.reservation,\"normal(0.3,0.1,0.3,0.3)\",0.3,0.3,0.3,\n") {
+		t.Errorf("montecarlo's CSV does not give a constant 0.3 a mean of 0.3:\n%s", out)
+	}
+}
