@@ -114,9 +114,13 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		"",
 		fmt.Sprintf("You play %s. A deal settles every issue; what it is worth to you is the sum of the points of its options below, at most 100.", c.Name),
 	}}
-	if c.Veto {
+	ratifier := c.Ratification != nil && c.Ratification.RatifiesFor != ""
+	switch {
+	case c.Veto:
 		intro.text = append(intro.text, "You hold a veto: there is no deal without your agreement.")
-	} else {
+	case !ratifier:
+		// A ratifier's vote at home can sink a deal the table settled; what it may do is
+		// said below, with its votes.
 		intro.text = append(intro.text, "You hold no veto: the others can settle without you, but your interests still count in the debrief.")
 	}
 	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))

@@ -260,3 +260,21 @@ func TestCSVNumbersAreRoundedAsAnalyzeRoundsThem(t *testing.T) {
 		t.Errorf("montecarlo's CSV does not give a constant 0.3 a mean of 0.3:\n%s", out)
 	}
 }
+
+// A ratifier's brief does not tell it that the others can settle without it: the Rada's
+// 100 votes at home are needed for any deal Ukraine signs (the reference scenario's
+// ratification needs 150 of the 200 votes of the Rada and the two groups of voters). An
+// observer at the table still reads that it holds no veto.
+func TestARatifiersBriefDoesNotSayTheOthersCanSettleWithoutIt(t *testing.T) {
+	out := runOK(t, "brief", "--actor", "rada")
+	if strings.Contains(out, "the others can settle without you") {
+		t.Errorf("the Rada's brief says the others can settle without it:\n%s", out)
+	}
+	if !strings.Contains(out, "You do not sit at the table: you vote at home on any deal Ukraine signs, with your 100 votes.") {
+		t.Errorf("the Rada's brief does not say it votes at home:\n%s", out)
+	}
+	out = runOK(t, "brief", garden, "--actor", "street", "--set", "actors.street.veto=false")
+	if !strings.Contains(out, "You hold no veto: the others can settle without you") {
+		t.Errorf("an observer's brief no longer says it holds no veto:\n%s", out)
+	}
+}
