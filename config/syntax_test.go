@@ -32,3 +32,22 @@ func TestSyntaxErrorsSayTheUsualSlip(t *testing.T) {
 		}
 	}
 }
+
+// A value of the wrong kind is told what the field holds and its range, as a missing
+// number is: "expected a number, found the text "half"" did not say that a reservation runs
+// from 0 to 1. A quoted number only needs its quotes gone, and says so alone.
+func TestWrongKindSaysWhatTheFieldHolds(t *testing.T) {
+	base := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n  - id: p\n    name: P\n    reservation: RES\n    veto: VETO\n    preferences:\n      x: {weight: 1, ideal: a}\n"
+	for _, c := range []struct{ res, veto, want string }{
+		{"half", "true", `t.yaml:9:18: actors.p.reservation: expected a number, found the text "half". The utility of no agreement (its BATNA), from 0 to 1: the actor rejects every deal worth less to it.`},
+		{"0.4", "maybe", `t.yaml:10:11: actors.p.veto: expected true or false, found the text "maybe". Whether the actor must accept a deal (true) or is only scored and reported (false: an observer, a party not at the table).`},
+		{`"0.4"`, "true", `t.yaml:9:18: actors.p.reservation: expected a number, found the text "0.4": remove the quotes`},
+	} {
+		src := strings.NewReplacer("RES", c.res, "VETO", c.veto).Replace(base)
+		_, err := Load("t.yaml", []byte(src))
+		var ds sim.Diagnostics
+		if !errors.As(err, &ds) || len(ds) != 1 || strings.TrimSpace(ds[0].String()) != c.want {
+			t.Errorf("reservation %s, veto %s: got %v\nwant %s", c.res, c.veto, err, c.want)
+		}
+	}
+}
