@@ -62,13 +62,20 @@ func parseEach[T any](flag string, values []string, parse func(string) (T, error
 	return out, nil
 }
 
-// args turns cobra's argument-count errors into usage errors (exit 2).
+// args turns cobra's argument-count errors into usage errors (exit 2) that show the
+// command's usage and the arguments it was given: "accepts at most 1 arg(s), received 2"
+// did not say which word was one too many (often a value meant for a flag).
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {
-		if err := check(cmd, a); err != nil {
-			return usagef("%v; see negsim %s --help", err, cmd.Name())
+		if check(cmd, a) == nil {
+			return nil
 		}
-		return nil
+		got := "no arguments"
+		if len(a) > 0 {
+			got = plural(len(a), "argument", "arguments") + ": " + strings.Join(a, " ")
+		}
+		usage := strings.TrimSpace(cmd.Parent().CommandPath() + " " + cmd.Use)
+		return usagef("usage: %s; got %s (see %s --help)", usage, got, cmd.CommandPath())
 	}
 }
 

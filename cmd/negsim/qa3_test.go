@@ -278,3 +278,23 @@ func TestARatifiersBriefDoesNotSayTheOthersCanSettleWithoutIt(t *testing.T) {
 		t.Errorf("an observer's brief no longer says it holds no veto:\n%s", out)
 	}
 }
+
+// A wrong number of arguments shows the command's usage and the words it was given: a
+// student who forgot --param before a path sees which word was one too many, where cobra
+// said "accepts at most 1 arg(s), received 2".
+func TestWrongArgumentCountShowsTheUsageAndTheWords(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sweep", garden, "actors.town.reservation", "--values", "0.3,0.5"},
+			"negsim: usage: negsim sweep [FILE] --param PATH (--from A --to B --steps N | --values A,B,C); got 2 arguments: testdata/garden.yaml actors.town.reservation (see negsim sweep --help)\n"},
+		{[]string{"compare", garden}, "negsim: usage: negsim compare A B; got 1 argument: testdata/garden.yaml (see negsim compare --help)\n"},
+		{[]string{"validate"}, "negsim: usage: negsim validate FILE...; got no arguments (see negsim validate --help)\n"},
+	} {
+		_, stderr, code := runNegsim(t, c.args...)
+		if code != exitBadUse || stderr != c.want {
+			t.Errorf("negsim %s: exit %d, %q; want exit 2, %q", strings.Join(c.args, " "), code, stderr, c.want)
+		}
+	}
+}
