@@ -298,3 +298,12 @@ func TestWrongArgumentCountShowsTheUsageAndTheWords(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt --protocol gets a suggestion, as a misspelt protocol.kind in a file does.
+func TestMisspeltProtocolGetsASuggestion(t *testing.T) {
+	_, stderr, code := runNegsim(t, "rounds", garden, "--protocol", "alterating")
+	want := "negsim: --protocol \"alterating\": did you mean \"alternating\"? valid: mediated or alternating\n"
+	if code != exitBadUse || stderr != want {
+		t.Errorf("exit %d, %q; want exit 2, %q", code, stderr, want)
+	}
+}
