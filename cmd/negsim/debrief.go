@@ -28,8 +28,9 @@ row whose issue cells are all empty is a table that reached no agreement: everyo
 its walk-away value, a joint gain of 0. Errors name the file, line and column.
 
 --transcripts DIR reads instead the transcripts of sessions of 'negsim play' (every
-DIR/*.json, each a table named after its file), on the scenario they were played on
-unless FILE, --variant or --set name it; all must be of one scenario.
+DIR/*.json, each a table named after its file), on the scenario they were played on; all
+must be of one scenario. FILE names that scenario's file where it lies on this computer
+(the transcripts record the path each student typed).
 
 -o writes the debrief to a file, its format by extension: .html is one self-contained page
 with the chart inline, .md Markdown with the chart as an embedded data URI.`,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -305,5 +306,54 @@ func TestMisspeltProtocolGetsASuggestion(t *testing.T) {
 	want := "negsim: --protocol \"alterating\": did you mean \"alternating\"? valid: mediated or alternating\n"
 	if code != exitBadUse || stderr != want {
 		t.Errorf("exit %d, %q; want exit 2, %q", code, stderr, want)
+	}
+}
+
+// A student plays in the folder that holds garden.yaml and hands in the transcript; the
+// teacher debriefs from another folder. The transcript records the path as the student
+// typed it, "garden.yaml": naming the file by its own path must be accepted (it was refused
+// as "played on garden.yaml, not on ../garden.yaml"), and naming none must say that the
+// recorded file is not here and how to name it.
+func TestTranscriptsAreDebriefedFromAnotherFolder(t *testing.T) {
+	dir := t.TempDir()
+	scenario, err := os.ReadFile(garden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	student, teacher := filepath.Join(dir, "student"), filepath.Join(dir, "teacher", "class")
+	for _, d := range []string{student, teacher} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(student, "garden.yaml"), scenario, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(student)
+	// The street's own agent's moves: agreement on mid, day, yes in round 5 (see
+	// TestGardenRoundsAgreeAsWorkedByHand).
+	moves := "reject\naccept\noffer fee=mid,hours=day,dogs=no\nreject\naccept\noffer fee=mid,hours=day,dogs=yes\n"
+	if _, stderr, code := runNegsimInput(t, moves, "play", "garden.yaml", "--as", "street", "--transcript", filepath.Join(teacher, "ana.json")); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	t.Chdir(filepath.Dir(teacher))
+	mine := filepath.Join(student, "garden.yaml")
+	// mid, day, yes: surpluses club 0.61 − 0.4, town 0.875 − 0.5, street 0.4 − 0.35, a
+	// joint gain of 0.21 + 0.375 + 0.05 = 0.635, 63.50 points.
+	out := runOK(t, "debrief", mine, "--transcripts", "class")
+	if !strings.Contains(out, "│    1 │ ana   │     +63.50 │") {
+		t.Errorf("debrief with the scenario named by another path:\n%s", out)
+	}
+	if out := runOK(t, "score", mine, "--transcript", "class/ana.json"); !strings.Contains(out, "fee = mid (300 a year), hours = day (9 to 18), dogs = yes") {
+		t.Errorf("score of the transcript with the scenario named by another path:\n%s", out)
+	}
+	_, stderr, code := runNegsim(t, "debrief", "--transcripts", "class")
+	want := "negsim: class/ana.json was played on garden.yaml, and there is no file garden.yaml here: give the scenario's path as FILE, the command's first argument\n"
+	if code != exitBadUse || stderr != want {
+		t.Errorf("debrief without the scenario, away from it: exit %d, %q; want %q", code, stderr, want)
+	}
+	// Another scenario named for the transcripts is still refused, by its name.
+	if _, stderr, code := runNegsim(t, "debrief", "teaching-two-party", "--transcripts", "class"); code != exitBadUse || !strings.Contains(stderr, `was played on "Allotment garden lease", not on "Job offer`) {
+		t.Errorf("debrief on another scenario: exit %d, %q", code, stderr)
 	}
 }
