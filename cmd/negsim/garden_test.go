@@ -357,3 +357,15 @@ func TestTranscriptsAreDebriefedFromAnotherFolder(t *testing.T) {
 		t.Errorf("debrief on another scenario: exit %d, %q", code, stderr)
 	}
 }
+
+// A sweep of a whole-number path with steps that fall between whole numbers says how many
+// steps land on each, where it failed at the first: 0 to 3 in 7 steps is 0, 0.5, 1, …; in
+// 3 − 0 + 1 = 4 steps it is 0, 1, 2, 3.
+func TestSweepOfAWholeNumberSaysWhichStepsFit(t *testing.T) {
+	_, stderr, code := runNegsim(t, "sweep", garden, "--param", "decision.votes_needed", "--from", "0", "--to", "3", "--steps", "7")
+	want := "negsim: --steps 7 puts 0.5 between whole numbers, and decision.votes_needed holds a whole number (now 0): give --steps 4 for each from 0 to 3, or --values\n"
+	if code != exitBadUse || stderr != want {
+		t.Errorf("exit %d, %q; want exit 2, %q", code, stderr, want)
+	}
+	runOK(t, "sweep", garden, "--param", "decision.votes_needed", "--from", "0", "--to", "3", "--steps", "4")
+}
