@@ -369,3 +369,21 @@ func TestSweepOfAWholeNumberSaysWhichStepsFit(t *testing.T) {
 	}
 	runOK(t, "sweep", garden, "--param", "decision.votes_needed", "--from", "0", "--to", "3", "--steps", "4")
 }
+
+// brief --all into a folder that holds an earlier set names the sheets it did not write:
+// after the club is renamed gardeners, role-club.md is the old club's sheet, which a
+// teacher printing the folder would hand out beside the new ones.
+func TestBriefSetNamesTheSheetsOfAnEarlierRun(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "briefs")
+	if _, stderr, code := runNegsim(t, "brief", garden, "--all", "-o", dir); code != exitOK || strings.Contains(stderr, "earlier run") {
+		t.Fatalf("first run: exit %d, %q", code, stderr)
+	}
+	_, stderr, code := runNegsim(t, "brief", garden, "--all", "-o", dir, "--set", "actors.club.id=gardeners")
+	want := "warning: " + dir + " also holds role-club.md from an earlier run, which this run did not write: remove it before handing the sheets out\n"
+	if code != exitOK || stderr != want {
+		t.Errorf("second run: exit %d, %q; want %q", code, stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "role-club.md")); err != nil {
+		t.Errorf("the earlier sheet was removed, not only named: %v", err)
+	}
+}
