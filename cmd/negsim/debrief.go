@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -59,6 +60,12 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	var recs []*playRecord
 	if transcriptDir != "" {
 		var err error
+		switch info, err := os.Stat(transcriptDir); {
+		case err != nil:
+			return usagef("--transcripts %s: no folder of that name; give the folder that holds the transcripts (*.json)", transcriptDir)
+		case !info.IsDir():
+			return usagef("--transcripts %s is a file; give the folder that holds the transcripts (*.json), or score one with negsim score --transcript %s", transcriptDir, transcriptDir)
+		}
 		if paths, err = filepath.Glob(filepath.Join(transcriptDir, "*.json")); err != nil || len(paths) == 0 {
 			return usagef("--transcripts %s: no transcripts (*.json) in that folder", transcriptDir)
 		}

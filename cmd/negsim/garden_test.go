@@ -387,3 +387,17 @@ func TestBriefSetNamesTheSheetsOfAnEarlierRun(t *testing.T) {
 		t.Errorf("the earlier sheet was removed, not only named: %v", err)
 	}
 }
+
+// --transcripts names a folder: a missing one, or a file, is said to be so (a missing one
+// read "no transcripts (*.json) in that folder", as if it existed).
+func TestTranscriptsFolderThatIsNoFolder(t *testing.T) {
+	for _, c := range []struct{ dir, want string }{
+		{"no-such-folder", "negsim: --transcripts no-such-folder: no folder of that name; give the folder that holds the transcripts (*.json)\n"},
+		{garden, "negsim: --transcripts testdata/garden.yaml is a file; give the folder that holds the transcripts (*.json), or score one with negsim score --transcript testdata/garden.yaml\n"},
+	} {
+		_, stderr, code := runNegsim(t, "debrief", "--transcripts", c.dir)
+		if code != exitBadUse || stderr != c.want {
+			t.Errorf("--transcripts %s: exit %d, %q; want exit 2, %q", c.dir, code, stderr, c.want)
+		}
+	}
+}
