@@ -206,9 +206,7 @@ func conditions(wd words, cs []sim.Condition, verb, conj string) string {
 	return joinWords(parts, conj)
 }
 
-// explainGrid is the CSV view: one row per actor, deals written as issue=option lists,
-// numbers to the 12 decimals analyze vouches for (a weight of 10 in 100 is 0.1, not
-// 0.09999999999999999).
+// explainGrid is the CSV view: one row per actor, deals written as issue=option lists.
 func explainGrid(sc *sim.Scenario, ex *sim.Explanation) *grid {
 	g := &grid{header: []string{"actor", "veto", "reservation", "priorities", "red_lines", "constraints",
 		"best_deal", "best_utility", "worst_deal", "worst_utility", "within_red_lines", "accepted", "below_reservation", "ruled_out_by_reservation"}}
@@ -220,12 +218,12 @@ func explainGrid(sc *sim.Scenario, ex *sim.Explanation) *grid {
 		for _, is := range sc.Issues {
 			parts = append(parts, is.ID+"="+d.Options[is.ID])
 		}
-		return strings.Join(parts, ";"), dataUtility(d.Utility)
+		return strings.Join(parts, ";"), fmt.Sprint(d.Utility)
 	}
 	for _, ae := range ex.Actors {
 		var pri, red, ruled []string
 		for _, p := range ae.Priorities {
-			pri = append(pri, p.Issue+"="+roundedData(p.Share, 1e12))
+			pri = append(pri, fmt.Sprintf("%s=%g", p.Issue, p.Share))
 		}
 		for _, rl := range ae.RedLines {
 			red = append(red, rl.Issue+"="+strings.Join(rl.Acceptable, "|"))

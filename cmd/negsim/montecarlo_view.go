@@ -73,11 +73,11 @@ func sensitivityGrid(mc *sim.MonteCarlo, csv bool) *grid {
 		if s.Rho != nil {
 			rho = fmt.Sprintf("%+.3f", *s.Rho)
 			if csv {
-				rho = roundedData(*s.Rho, 1e12)
+				rho = fmt.Sprint(*s.Rho)
 			}
 		}
 		if csv {
-			g.add(s.Path, s.Distribution, roundedData(s.Mean, 1e12), roundedData(s.Min, 1e12), roundedData(s.Max, 1e12), rho)
+			g.add(s.Path, s.Distribution, fmt.Sprint(s.Mean), fmt.Sprint(s.Min), fmt.Sprint(s.Max), rho)
 			continue
 		}
 		g.add(s.Path, s.Distribution, fmt.Sprintf("%.4g", s.Mean), fmt.Sprintf("%.4g", s.Min), fmt.Sprintf("%.4g", s.Max), rho)
