@@ -368,10 +368,25 @@ func (s *session) follow(selector string) {
 // settled waits until the page has answered the latest change and drawn its view.
 func (s *session) settled() {
 	s.t.Helper()
-	_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false" && document.body.dataset.hash === location.hash`, chromedp.WithPollingTimeout(90*time.Second)))
-	if err != nil {
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false" && document.body.dataset.hash === location.hash`, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		// A navigation that is still loading replaces the page's JavaScript context under
+		// the poll, which Chromium answers with an error rather than a false; on a loaded
+		// machine that happens often enough to matter, so the poll asks again in the new one.
+		if lostContext(err) && time.Now().Before(deadline) {
+			continue
+		}
 		s.t.Fatalf("the page did not settle: %v", err)
 	}
+}
+
+func lostContext(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context with specified id") || strings.Contains(msg, "Execution context was destroyed")
 }
 
 func (s *session) timings() []float64 {
