@@ -1,6 +1,7 @@
 package scenarios_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,7 +43,27 @@ var (
 	citationStart = regexp.MustCompile(`(?:^|[\s;(])(00\d):`)
 	// A quotation is text between straight double quotes.
 	quotation = regexp.MustCompile(`"([^"]+)"`)
+	// Outside straight quotes, text between typographic double quotes is a quotation too:
+	// written that way it would otherwise escape every check.
+	typographic = regexp.MustCompile(`\x{201C}([^\x{201C}\x{201D}]+)\x{201D}`)
+	// A field names a seed by its id standing alone: "001: ...", "(002)", "003's",
+	// "001, 002"; not the tail of a number such as 0.005 or 100,000, which once counted as
+	// naming seed 000.
+	seedNamed = regexp.MustCompile(`(?:^|[\s(;'"]|[^\d],)(00\d)\b`)
 )
+
+// quotations are the texts s quotes: between straight double quotes, and between
+// typographic ones outside those (inside, they are the seed's own inner quotes).
+func quotations(s string) []string {
+	var qs []string
+	for _, m := range quotation.FindAllStringSubmatch(s, -1) {
+		qs = append(qs, m[1])
+	}
+	for _, m := range typographic.FindAllStringSubmatch(quotation.ReplaceAllString(s, " "), -1) {
+		qs = append(qs, m[1])
+	}
+	return qs
+}
 
 // citation is one seed's share of a `source:` field and the quotations it holds.
 type citation struct {
@@ -60,10 +81,7 @@ func splitCitations(source string) []citation {
 		if i+1 < len(starts) {
 			end = starts[i+1][0]
 		}
-		c := citation{seed: source[m[2]:m[3]]}
-		for _, q := range quotation.FindAllStringSubmatch(source[m[1]:end], -1) {
-			c.quotes = append(c.quotes, q[1])
-		}
+		c := citation{seed: source[m[2]:m[3]], quotes: quotations(source[m[1]:end])}
 		cs = append(cs, c)
 	}
 	return cs
@@ -191,9 +209,116 @@ func TestQuotationCheckCatchesMisquotes(t *testing.T) {
 		"wrong seed":   `003: "no legal or moral right"`,
 		"unknown seed": `009: "no legal or moral right"`,
 		"no seed":      `"no legal or moral right"`,
+		"typographic":  "001: a document is \u201c100% readyy\u201d",
 	} {
 		if bad := misquotations(citedField{name, source}, texts); len(bad) == 0 {
 			t.Errorf("%s: %q passes the check", name, source)
 		}
 	}
+}
+
+// Notes, descriptions, conditions' reasons and teacher notes quote the seeds too ("reading
+// “insists” as a red line", "Russia's account of the “Anchorage formula” (001)"). A
+// quotation there must be found in a seed the field names, or in some seed when it names
+// none: a reader who looks it up must find it.
+func TestReferenceScenarioQuotesInEveryFieldAreInTheSeeds(t *testing.T) {
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
+	texts := seedTexts(t, sc)
+	data, err := json.Marshal(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tree any
+	if err := json.Unmarshal(data, &tree); err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, f := range textFields("", tree) {
+		for _, bad := range unfoundQuotations(f, texts) {
+			t.Error(bad)
+		}
+		checked += len(quotations(f.source))
+	}
+	// Outside its sources the second edition quotes the seeds 38 times; far fewer means the
+	// walk missed fields.
+	if checked < 30 {
+		t.Errorf("checked %d quotations; the reference scenario holds 38 outside its sources", checked)
+	}
+}
+
+// TestQuotationInAnyFieldCheckCatchesMisquotes shows the check failing on what it exists to
+// catch, and passing an exact quotation whatever its quote marks.
+func TestQuotationInAnyFieldCheckCatchesMisquotes(t *testing.T) {
+	sc := scenariotest.Shipped(t, scenarios.Default, "").Scenario
+	texts := seedTexts(t, sc)
+	for text, want := range map[string]bool{
+		"Russia's account of the \u201cAnchorage formula\u201d (001)":  true,
+		`Russia's account of the "Anchorage formula" (001)`:            true,
+		`a reading of "insists" as a red line`:                         true,  // no seed named: any seed
+		"Russia's account of the \u201cAnchorage formulas\u201d (001)": false, // altered
+		`Russia's account of the "Anchorage formula" (003)`:            false, // another seed's words
+		`caps of 100,000 troops and "a perpetual ban"`:                 true,  // 100,000 names no seed 000: any seed, and 003 has it
+	} {
+		bad := unfoundQuotations(citedField{"test", text}, texts)
+		if got := len(bad) == 0; got != want {
+			t.Errorf("%q: passes %v, want %v (%v)", text, got, want, bad)
+		}
+	}
+}
+
+// textFields are the text fields of a scenario decoded from its JSON, by path (a list's
+// items by id where they have one), but for
+// its sources, whose quotations TestReferenceScenarioQuotesItsSeedsExactly checks by
+// citation.
+func textFields(path string, v any) []citedField {
+	var fs []citedField
+	switch v := v.(type) {
+	case string:
+		fs = append(fs, citedField{path, v})
+	case map[string]any:
+		for k, x := range v {
+			if k == "source" || k == "sources" {
+				continue
+			}
+			fs = append(fs, textFields(path+"."+k, x)...)
+		}
+	case []any:
+		for i, x := range v {
+			key := strconv.Itoa(i)
+			if m, ok := x.(map[string]any); ok {
+				if id, ok := m["id"].(string); ok {
+					key = id
+				}
+			}
+			fs = append(fs, textFields(path+"."+key, x)...)
+		}
+	}
+	return fs
+}
+
+// unfoundQuotations lists every quotation of a field that none of the seeds it names
+// holds (every seed, when it names none).
+func unfoundQuotations(f citedField, texts map[string]string) []string {
+	var named []string
+	for _, m := range seedNamed.FindAllStringSubmatch(f.source, -1) {
+		if _, known := texts[m[1]]; known {
+			named = append(named, m[1])
+		}
+	}
+	if len(named) == 0 {
+		for id := range texts {
+			named = append(named, id)
+		}
+	}
+	var bad []string
+	for _, q := range quotations(f.source) {
+		found := false
+		for _, id := range named {
+			found = found || strings.Contains(texts[id], normalise(q))
+		}
+		if !found {
+			bad = append(bad, f.where+": no seed it names ("+strings.Join(named, ", ")+") contains \""+q+"\"")
+		}
+	}
+	return bad
 }

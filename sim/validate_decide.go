@@ -63,7 +63,7 @@ func (v *validator) ratification(s *Scenario) {
 			v.errorf(p+".by", "actor %q's ratification names no ratifier: list the ids of the actors whose votes ratify a deal for it", a.ID)
 		}
 		listed := map[string]bool{}
-		votes := 0
+		votes, known := 0, 0
 		for _, id := range r.By {
 			bp := p + ".by"
 			if listed[id] {
@@ -77,6 +77,7 @@ func (v *validator) ratification(s *Scenario) {
 				continue
 			}
 			rat := &s.Actors[k]
+			known++
 			if rat.ID == a.ID {
 				v.errorf(bp, "actor %q cannot ratify its own deals; name the constituency as an actor of its own", a.ID)
 				continue
@@ -104,6 +105,11 @@ func (v *validator) ratification(s *Scenario) {
 		}
 		if r.VotesNeeded > votes {
 			v.errorf(p+".votes_needed", "%d votes needed, but actor %q's ratifiers hold %d in all: lower votes_needed to at most %d or give them more votes", r.VotesNeeded, a.ID, votes, votes)
+		}
+		// All of no votes is no votes: the ratification would pass every deal, and the
+		// ratifiers' red lines and reservations would change nothing, without a word.
+		if votes == 0 && known > 0 {
+			v.warnf(p+".by", "actor %q's ratifiers hold no votes, so every deal is ratified for it: give them votes (seats, or shares of an electorate)", a.ID)
 		}
 	}
 }

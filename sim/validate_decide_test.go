@@ -114,3 +114,36 @@ func TestBeliefPaths(t *testing.T) {
 		t.Fatalf("got %v; want the belief keys suggested", err)
 	}
 }
+
+// Ratifiers that hold no votes ratify every deal: N defaults to all of their votes, 0, and
+// 0 votes are always there. The file still means something, so it is a warning, not an
+// error, and it names the actor whose ratification does nothing.
+func TestRatifiersWithoutVotesAreFlagged(t *testing.T) {
+	sc := decideFixture()
+	sc.Actors[0].Ratification.VotesNeeded = 0
+	if ws := sc.Validate().Warnings(); hasDiagnostic(ws, "actors.north.ratification.by", "hold no votes") {
+		t.Fatalf("left and right hold 2 + 2 = 4 votes, yet: %v", ws)
+	}
+	sc.Actors[2].Votes, sc.Actors[3].Votes = 0, 0 // left and right
+	ds := sc.Validate()
+	if errs := ds.Errors(); len(errs) > 0 {
+		t.Fatalf("a ratification of no votes is legal: %v", errs)
+	}
+	if ws := ds.Warnings(); !hasDiagnostic(ws, "actors.north.ratification.by", `actor "north"'s ratifiers hold no votes`) {
+		t.Fatalf("got %v; want a warning that north's ratification passes every deal", ws)
+	}
+	// An unknown ratifier is an error already; it adds no warning about votes.
+	sc.Actors[0].Ratification.By = []string{"nobody"}
+	if ws := sc.Validate().Warnings(); hasDiagnostic(ws, "actors.north.ratification.by", "hold no votes") {
+		t.Fatalf("warned about the votes of an unknown ratifier: %v", ws)
+	}
+}
+
+func hasDiagnostic(ds Diagnostics, path, contains string) bool {
+	for _, d := range ds {
+		if d.Path == path && strings.Contains(d.Message, contains) {
+			return true
+		}
+	}
+	return false
+}
