@@ -403,9 +403,29 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 			d.decodeKeyed(e.value, p, v.Field(f.index), f.key)
 			continue
 		}
+		before := len(d.errs)
 		d.decode(e.value, p, v.Field(f.index))
+		d.sayWhatFits(d.errs[before:], p, v.Type(), f)
 	}
 	d.requireNumbers(n, path, v.Type(), fs, given)
+}
+
+// sayWhatFits adds to a value of the wrong kind what the field holds and its range, as a
+// missing number is told: "expected a number, found the text "half"" alone does not say
+// that a reservation runs from 0 to 1.
+func (d *decoder) sayWhatFits(errs sim.Diagnostics, path string, t reflect.Type, f field) {
+	doc := sim.DocOf(t.Name() + "." + f.name).Text
+	if doc == "" {
+		return
+	}
+	for i := range errs {
+		m := errs[i].Message
+		wrongKind := strings.HasPrefix(m, "expected a number") || strings.HasPrefix(m, "expected a finite number") ||
+			strings.HasPrefix(m, "expected a whole number") || strings.HasPrefix(m, "expected true or false")
+		if errs[i].Path == path && wrongKind && !strings.HasSuffix(m, "remove the quotes") {
+			errs[i].Message = m + ". " + doc
+		}
+	}
 }
 
 // requireNumbers reports each required number or truth value the mapping n leaves out.

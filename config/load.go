@@ -416,6 +416,16 @@ func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 			e.Line, e.Col = tk.Position.Line, tk.Position.Column
 		}
 	}
+	// The parser's words name its grammar, not the slip a person made; the usual slip
+	// behind each is said beside it. JSON has no indentation to blame.
+	start := bytes.TrimLeft(data, "\ufeff \t\r\n")
+	isJSON := len(start) > 0 && (start[0] == '{' || start[0] == '[')
+	switch {
+	case strings.Contains(e.Message, "not allowed in this context") && !isJSON:
+		e.Message += "; check the indentation of this line and the next: the keys of one mapping start in the same column"
+	case strings.HasSuffix(e.Message, "unexpected key name"):
+		e.Message += "; write each key with a colon and a space before its value, as in id: x"
+	}
 	if strings.Contains(e.Message, "'\t'") {
 		for i, line := range strings.Split(string(data), "\n") {
 			indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]

@@ -133,8 +133,8 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 	if s.Workers, err = cast.ToIntE(v.Get("workers")); err != nil || s.Workers < 0 {
 		bad("workers", fmt.Errorf("give 0 (one per core) or more"))
 	}
-	if s.Timeout, err = cast.ToDurationE(v.Get("timeout")); err != nil || s.Timeout < 0 {
-		bad("timeout", fmt.Errorf("give a duration such as 30s or 2m, or 0 for none"))
+	if s.Timeout, err = durationSetting(v.Get("timeout")); err != nil || s.Timeout < 0 {
+		bad("timeout", fmt.Errorf("give a duration with its unit, such as 30s or 2m, or 0 for none"))
 	}
 	if !slices.Contains(Formats, s.Format) {
 		problems = append(problems, at.ofUnlessFlag(fl, "format").problem("unknown format %q;%s valid: %s", s.Format, sim.DidYouMean(s.Format, Formats), strings.Join(Formats, ", ")))
@@ -152,6 +152,24 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 		return nil, Usagef("%s", texts[0])
 	}
 	return nil, Usagef("%d problems with the settings:\n  %s", len(problems), strings.Join(texts, "\n  "))
+}
+
+// durationSetting reads a duration as a flag reads it: with its unit ("30s"), or 0 for
+// none. cast reads a bare number as nanoseconds, so a settings file's "timeout: 30" or
+// NEGSIM_TIMEOUT=30, meant as seconds, stopped every command at once.
+func durationSetting(x any) (time.Duration, error) {
+	switch x := x.(type) {
+	case nil:
+		return 0, nil
+	case time.Duration:
+		return x, nil
+	case string:
+		return time.ParseDuration(strings.TrimSpace(x))
+	}
+	if n, err := cast.ToFloat64E(x); err == nil && n == 0 {
+		return 0, nil
+	}
+	return 0, fmt.Errorf("%v has no unit", x)
 }
 
 type settingProblem struct {

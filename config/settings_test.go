@@ -97,7 +97,7 @@ func TestSettingsFileProblemsAllAtTheirLines(t *testing.T) {
 	want := "4 problems with the settings:\n" +
 		"  " + file + `:1:1: unknown setting "wrkers"; did you mean "workers"? valid: format, max-deals, max-file-size, workers, timeout` + "\n" +
 		"  " + file + `:2:1: unknown format "jsn"; did you mean "json"? valid: table, markdown, csv, json, html` + "\n" +
-		"  " + file + `:3:1: setting timeout (flag --timeout, variable NEGSIM_TIMEOUT): give a duration such as 30s or 2m, or 0 for none` + "\n" +
+		"  " + file + `:3:1: setting timeout (flag --timeout, variable NEGSIM_TIMEOUT): give a duration with its unit, such as 30s or 2m, or 0 for none` + "\n" +
 		"  " + file + `:5:1: unknown setting "fromat"; did you mean "format"? valid: format, max-deals, max-file-size, workers, timeout`
 	if !errors.Is(err, ErrUsage) || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
@@ -106,5 +106,47 @@ func TestSettingsFileProblemsAllAtTheirLines(t *testing.T) {
 	_, err = ResolveSettings(flags(t, "--config", file, "--format", "json", "--timeout", "1s"))
 	if err == nil || !strings.HasPrefix(err.Error(), "2 problems with the settings:\n  "+file+":1:1: ") {
 		t.Errorf("with flags: %v", err)
+	}
+}
+
+// A timeout needs its unit wherever it is written, as --timeout does: a bare number was
+// read as nanoseconds, so "timeout: 30" in a settings file (meant as 30 seconds) stopped
+// every command before it began. 0 alone still means no limit.
+func TestTimeoutWithoutUnitIsRefused(t *testing.T) {
+	withoutUserConfig(t)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		file string
+		want time.Duration // -1: refused
+	}{
+		{"timeout: 30\n", -1},
+		{"timeout: 2.5\n", -1},
+		{"timeout: \"30\"\n", -1},
+		{"timeout: 0\n", 0},
+		{"timeout: 90s\n", 90 * time.Second},
+		{"timeout: 2m\n", 2 * time.Minute},
+	} {
+		file := filepath.Join(dir, "cfg.yaml")
+		if err := os.WriteFile(file, []byte(c.file), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := ResolveSettings(flags(t, "--config", file))
+		if c.want < 0 {
+			if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), file+":1:1: setting timeout") || !strings.Contains(err.Error(), "with its unit") {
+				t.Errorf("%q: err = %v, want the line and a unit asked for", c.file, err)
+			}
+			continue
+		}
+		if err != nil || s.Timeout != c.want {
+			t.Errorf("%q: timeout %v, err %v; want %v", c.file, s, err, c.want)
+		}
+	}
+	t.Setenv("NEGSIM_TIMEOUT", "30")
+	if _, err := ResolveSettings(flags(t)); !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), "NEGSIM_TIMEOUT") {
+		t.Errorf("NEGSIM_TIMEOUT=30: err = %v, want a usage error naming the variable", err)
+	}
+	t.Setenv("NEGSIM_TIMEOUT", "45s")
+	if s, err := ResolveSettings(flags(t)); err != nil || s.Timeout != 45*time.Second {
+		t.Errorf("NEGSIM_TIMEOUT=45s: %v, %v", s, err)
 	}
 }

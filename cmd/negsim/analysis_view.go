@@ -19,8 +19,8 @@ func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
 		share = 100 * float64(an.ZOPA.Count) / float64(an.Space.Deals)
 	}
 	space := section{title: "Outcome space", text: []string{
-		fmt.Sprintf("%d issues, %s possible deals. The zone of possible agreement (ZOPA) holds %s of them (%s).",
-			an.Space.Issues, count(an.Space.Deals), count(an.ZOPA.Count), percent(share)),
+		fmt.Sprintf("%s, %s. The zone of possible agreement (ZOPA) holds %s of them (%s).",
+			plural(an.Space.Issues, "issue", "issues"), plural(an.Space.Deals, "possible deal", "possible deals"), count(an.ZOPA.Count), percent(share)),
 	}}
 	if an.ZOPA.Count > 0 {
 		are := "are"

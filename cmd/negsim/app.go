@@ -62,13 +62,20 @@ func parseEach[T any](flag string, values []string, parse func(string) (T, error
 	return out, nil
 }
 
-// args turns cobra's argument-count errors into usage errors (exit 2).
+// args turns cobra's argument-count errors into usage errors (exit 2) that show the
+// command's usage and the arguments it was given: "accepts at most 1 arg(s), received 2"
+// did not say which word was one too many (often a value meant for a flag).
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {
-		if err := check(cmd, a); err != nil {
-			return usagef("%v; see negsim %s --help", err, cmd.Name())
+		if check(cmd, a) == nil {
+			return nil
 		}
-		return nil
+		got := "no arguments"
+		if len(a) > 0 {
+			got = plural(len(a), "argument", "arguments") + ": " + strings.Join(a, " ")
+		}
+		usage := strings.TrimSpace(cmd.Parent().CommandPath() + " " + cmd.Use)
+		return usagef("usage: %s; got %s (see %s --help)", usage, got, cmd.CommandPath())
 	}
 }
 
@@ -177,7 +184,12 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 			return nil
 		},
 	}
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usagef("%v%s", err, flagHint(c, err)) })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if what := flagTakes(err); what != "" {
+			return usagef("%s", what)
+		}
+		return usagef("%v%s", err, flagHint(c, err))
+	})
 	config.RegisterFlags(root.PersistentFlags())
 	_ = root.RegisterFlagCompletionFunc("format", completeFormat)
 	root.PersistentFlags().BoolVar(&a.wide, "wide", false, "print tables at full width even when they are wider than the terminal")
@@ -301,6 +313,33 @@ func flagHint(c *cobra.Command, err error) string {
 		return "; 'negsim " + c.Name() + " --help' lists the flags"
 	}
 	return ";" + strings.Replace(hint, `"`, `"--`, 1)
+}
+
+// valueKinds says, by pflag's name for a flag's type, what a value of that flag looks like.
+var valueKinds = map[string]string{
+	"int":      "a whole number",
+	"int64":    "a whole number",
+	"uint":     "a whole number, 0 or more",
+	"uint64":   "a whole number, 0 or more",
+	"float64":  "a number, such as 0.45",
+	"duration": "a duration with its unit, such as 30s or 2m",
+	"bool":     "true or false",
+}
+
+// flagTakes says what a flag takes when its value does not parse, in the form the
+// commands' own range checks use ("--draws -5: give 1 to 1000000"): pflag's message
+// ends in Go's parser ("strconv.ParseUint: parsing "abc": invalid syntax"), which names
+// nothing a student can act on. It is "" for every other error.
+func flagTakes(err error) string {
+	var bad *pflag.InvalidValueError
+	if !errors.As(err, &bad) {
+		return ""
+	}
+	kind, ok := valueKinds[bad.GetFlag().Value.Type()]
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("--%s %s: give %s", bad.GetFlag().Name, bad.GetValue(), kind)
 }
 
 // nearFile is a file in the same folder whose name is one slip from path's, as a

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/negsim/negsim/config"
@@ -29,9 +30,19 @@ func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
 	}
 	r.add(situation)
 
-	parties := &grid{header: []string{"party", "who they are"}}
+	// A column the author left empty for every row is left out: a blank "who they are"
+	// beside every party reads as something missing from the sheet.
+	introduced := slices.ContainsFunc(b.Parties, func(p sim.Party) bool { return p.Description != "" })
+	parties := &grid{header: []string{"party"}}
+	if introduced {
+		parties.header = append(parties.header, "who they are")
+	}
 	for _, p := range b.Parties {
-		parties.add(p.Name, oneLine(p.Description))
+		row := []string{p.Name}
+		if introduced {
+			row = append(row, oneLine(p.Description))
+		}
+		parties.add(row...)
 	}
 	r.add(section{title: "The parties", grid: parties})
 	if d := b.Decision; d != nil {
@@ -49,16 +60,23 @@ func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
 		if is.Description != "" {
 			s.text = append(s.text, oneLine(is.Description))
 		}
-		described := false
+		described, labelled := false, false
 		for _, o := range is.Options {
 			described = described || o.Description != ""
+			labelled = labelled || o.Label != ""
 		}
-		g := &grid{header: []string{"option", "label"}}
+		g := &grid{header: []string{"option"}}
+		if labelled {
+			g.header = append(g.header, "label")
+		}
 		if described {
 			g.header = append(g.header, "what it means")
 		}
 		for _, o := range is.Options {
-			row := []string{o.ID, o.Label}
+			row := []string{o.ID}
+			if labelled {
+				row = append(row, o.Label)
+			}
 			if described {
 				row = append(row, oneLine(o.Description))
 			}
@@ -96,9 +114,13 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		"",
 		fmt.Sprintf("You play %s. A deal settles every issue; what it is worth to you is the sum of the points of its options below, at most 100.", c.Name),
 	}}
-	if c.Veto {
+	ratifier := c.Ratification != nil && c.Ratification.RatifiesFor != ""
+	switch {
+	case c.Veto:
 		intro.text = append(intro.text, "You hold a veto: there is no deal without your agreement.")
-	} else {
+	case !ratifier:
+		// A ratifier's vote at home can sink a deal the table settled; what it may do is
+		// said below, with its votes.
 		intro.text = append(intro.text, "You hold no veto: the others can settle without you, but your interests still count in the debrief.")
 	}
 	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -77,7 +76,8 @@ func (a *app) compare(argA, argB string, sets []string, limit int, table string)
 	if err != nil {
 		return err
 	}
-	c.Before, c.After = sideName(argA, docA), sideName(argB, docB)
+	// Each side is named as it was typed, so the title can be pasted back as an argument.
+	c.Before, c.After = argA, argB
 	if len(sets) > 0 {
 		c.After += " --set " + strings.Join(sets, " --set ")
 	}
@@ -97,12 +97,4 @@ func (a *app) compare(argA, argB string, sets []string, limit int, table string)
 			return r
 		}),
 	})
-}
-
-// sideName is how a report names one side: the file as given, with its variant.
-func sideName(arg string, doc *config.Document) string {
-	if doc.Variant != "" {
-		return strings.TrimSuffix(doc.Name, ".yaml") + "#" + doc.Variant
-	}
-	return arg
 }

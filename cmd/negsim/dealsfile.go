@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/negsim/negsim/scenarios"
@@ -222,27 +224,36 @@ func setupOf(rec *playRecord) string {
 	return text
 }
 
+// sameSetup is whether two sessions were played on one scenario under one what-if: the
+// scenario by its name, not by the path typed to reach it, which differs between the
+// students' computers and the teacher's ("garden.yaml", "Downloads/garden.yaml").
+func sameSetup(a, b *playRecord) bool {
+	return a.Scenario == b.Scenario && a.Variant == b.Variant && slices.Equal(a.Set, b.Set)
+}
+
 // transcriptScenario decides the scenario to score transcripts on: the one they were played
-// on when the command names none, and otherwise the one named, which must be theirs.
+// on when the command names none, and otherwise the file named, under the transcripts' own
+// what-if (playedDeal then checks that the file holds their scenario).
 func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []string) (string, whatIf, error) {
-	named := file != "" || w.variant != "" || len(w.sets) > 0
 	first := recs[0]
 	for i, rec := range recs {
-		if setupOf(rec) != setupOf(first) {
+		if !sameSetup(rec, first) {
 			return "", w, usagef("%s was played on %s, %s on %s; score transcripts of one scenario together", paths[i], setupOf(rec), paths[0], setupOf(first))
 		}
 	}
-	if !named {
-		return first.File, whatIf{variant: first.Variant, sets: first.Set}, nil
+	if w.variant != "" || len(w.sets) > 0 {
+		if w.variant != first.Variant || !slices.Equal(w.sets, first.Set) {
+			given := playRecord{File: cmp.Or(file, first.File), Variant: w.variant, Set: w.sets}
+			return "", w, usagef("%s was played on %s, not on %s; give the same scenario, or none to use the transcript's", paths[0], setupOf(first), setupOf(&given))
+		}
 	}
-	given := playRecord{File: file, Variant: w.variant, Set: w.sets}
-	if given.File == "" {
-		given.File = scenarios.Default
+	if file != "" {
+		return file, whatIf{variant: first.Variant, sets: first.Set}, nil
 	}
-	if setupOf(&given) != setupOf(first) {
-		return "", w, usagef("%s was played on %s, not on %s; give the same scenario, or none to use the transcript's", paths[0], setupOf(first), setupOf(&given))
+	if _, shipped := scenarios.Read(first.File); !exists(first.File) && !shipped {
+		return "", w, usagef("%s was played on %s, and there is no file %s here: give the scenario's path as FILE, the command's first argument", paths[0], setupOf(first), first.File)
 	}
-	return file, w, nil
+	return first.File, whatIf{variant: first.Variant, sets: first.Set}, nil
 }
 
 // transcriptTables reads transcripts as the deals of a class's tables, each named after its

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -28,8 +29,9 @@ row whose issue cells are all empty is a table that reached no agreement: everyo
 its walk-away value, a joint gain of 0. Errors name the file, line and column.
 
 --transcripts DIR reads instead the transcripts of sessions of 'negsim play' (every
-DIR/*.json, each a table named after its file), on the scenario they were played on
-unless FILE, --variant or --set name it; all must be of one scenario.
+DIR/*.json, each a table named after its file), on the scenario they were played on; all
+must be of one scenario. FILE names that scenario's file where it lies on this computer
+(the transcripts record the path each student typed).
 
 -o writes the debrief to a file, its format by extension: .html is one self-contained page
 with the chart inline, .md Markdown with the chart as an embedded data URI.`,
@@ -58,6 +60,12 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	var recs []*playRecord
 	if transcriptDir != "" {
 		var err error
+		switch info, err := os.Stat(transcriptDir); {
+		case err != nil:
+			return usagef("--transcripts %s: no folder of that name; give the folder that holds the transcripts (*.json)", transcriptDir)
+		case !info.IsDir():
+			return usagef("--transcripts %s is a file; give the folder that holds the transcripts (*.json), or score one with negsim score --transcript %s", transcriptDir, transcriptDir)
+		}
 		if paths, err = filepath.Glob(filepath.Join(transcriptDir, "*.json")); err != nil || len(paths) == 0 {
 			return usagef("--transcripts %s: no transcripts (*.json) in that folder", transcriptDir)
 		}

@@ -22,8 +22,8 @@ func explainReport(sc *sim.Scenario, ex *sim.Explanation, whole bool) *report {
 		for _, is := range sc.Issues {
 			issues = append(issues, fmt.Sprintf("%s (%d options)", is.ID, len(is.Options)))
 		}
-		intro.text = append(intro.text, fmt.Sprintf("%d issues: %s. A deal picks one option on each: %s possible deals.",
-			len(sc.Issues), strings.Join(issues, ", "), count(ex.Deals)))
+		intro.text = append(intro.text, fmt.Sprintf("%s: %s. A deal picks one option on each: %s.",
+			plural(len(sc.Issues), "issue", "issues"), strings.Join(issues, ", "), plural(ex.Deals, "possible deal", "possible deals")))
 		if len(sc.Sources) > 0 {
 			intro.text = append(intro.text, "", "Sources:")
 			for _, s := range sc.Sources {

@@ -74,8 +74,10 @@ each actor records that factor as utility_scale (raw = utility × utility_scale)
 			if !slices.Contains(interop.Scales, scale) {
 				return usagef("--scale %q: valid are %q (each issue divided by its best evaluation, as GENIUS reads it) and %q (evaluations as written, as NegMAS reads them)", scale, interop.ScaleGenius, interop.ScaleRaw)
 			}
-			if steps < 2 {
-				return usagef("--real-steps %d: a real issue needs 2 steps or more", steps)
+			if steps < 2 || steps > sim.MaxOptions {
+				// More options than a scenario may hold can never load, and the reader's
+				// work grows faster than the steps: a million took hours.
+				return usagef("--real-steps %d: give 2 to %d, the most options an issue may have", steps, sim.MaxOptions)
 			}
 			return a.importFiles(args, out, importReport{Format: "genius", Scale: scale, RealSteps: steps}, func(files []interop.File) (*sim.Scenario, error) {
 				return interop.ReadGenius(files[0], files[1:], interop.GeniusOptions{Scale: scale, RealSteps: steps})
@@ -110,7 +112,10 @@ func (a *app) importFiles(paths []string, out string, rep importReport, read fun
 	if err != nil {
 		return err
 	}
-	sc, err := read(files)
+	sc, err := interruptible(a.ctx, func() (*sim.Scenario, error) { return read(files) })
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
 	if err != nil {
 		return importError(err)
 	}
@@ -147,7 +152,7 @@ func importError(err error) error {
 }
 
 func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error {
-	data, err := config.Marshal(sc)
+	data, err := interruptible(a.ctx, func() ([]byte, error) { return config.Marshal(sc) })
 	if err != nil {
 		return err
 	}
@@ -156,7 +161,10 @@ func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error 
 		name = "stdout"
 	}
 	// The written file must load as any scenario does; check before anyone relies on it.
-	doc, err := config.Load(name, data)
+	doc, err := config.LoadContext(a.ctx, name, data)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("the imported scenario does not load back: %w", err)
 	}
@@ -218,5 +226,27 @@ func atLeast(n int, what string) cobra.PositionalArgs {
 			return usagef("%s needs %s; see negsim %s --help", cmd.CommandPath(), what, strings.TrimPrefix(cmd.CommandPath(), "negsim "))
 		}
 		return nil
+	}
+}
+
+// interruptible runs work that takes no context, such as another tool's file reader, so
+// that --timeout and Ctrl-C still end the command at once: the work is left to finish
+// unobserved, and nothing it makes is printed or written.
+func interruptible[T any](ctx context.Context, work func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := work()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
 	}
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -180,5 +182,33 @@ func TestImportExportRoundTrip(t *testing.T) {
 		if !bytes.Equal(ja, jb) {
 			t.Errorf("%s differs after the round trip:\n%s\n%s", key, ja, jb)
 		}
+	}
+}
+
+// --real-steps above the options an issue may hold is refused before any reading: a
+// million steps ran for hours (the reader's work grows faster than the steps) and ignored
+// --timeout, only to be refused when the scenario was checked.
+func TestImportRefusesMoreRealStepsThanAnIssueHolds(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer})
+	_, stderr, code := runNegsim(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), "--real-steps", "1000000")
+	if want := "negsim: --real-steps 1000000: give 2 to 1000, the most options an issue may have\n"; code != exitBadUse || stderr != want {
+		t.Errorf("exit %d, %q; want exit 2, %q", code, stderr, want)
+	}
+}
+
+// Work that takes no context still ends the command when the context does: interruptible
+// returns the context's error at once and leaves the work to finish unobserved.
+func TestInterruptibleEndsWithTheContext(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := interruptible(ctx, func() (int, error) { <-release; return 1, nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled while the work still runs", err)
+	}
+	v, err := interruptible(context.Background(), func() (int, error) { return 7, nil })
+	if v != 7 || err != nil {
+		t.Errorf("finished work: %d, %v; want 7, nil", v, err)
 	}
 }

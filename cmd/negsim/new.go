@@ -119,7 +119,8 @@ func (a *app) newScenario(file string, issues, actors []string, options int, for
 		}),
 		report: plainReport(func() *report {
 			return &report{sections: []section{{text: []string{
-				fmt.Sprintf("Wrote %s: %d issues of %d options, %d actors, %s possible deals.", file, len(issues), options, len(actors), count(deals)),
+				fmt.Sprintf("Wrote %s: %s of %d options, %s, %s.", file, plural(len(issues), "issue", "issues"), options,
+					plural(len(actors), "actor", "actors"), plural(deals, "possible deal", "possible deals")),
 				"Next: replace the placeholders (names, options, numbers, notes), then",
 				"  negsim validate " + file,
 				"  negsim explain " + file,

@@ -37,6 +37,15 @@ func plural[N int | uint64](n N, one, many string) string {
 	return count(uint64(n)) + " " + many
 }
 
+// issuesDiffer says on how many of a scenario's issues two deals differ, with the verb
+// agreeing: "1 of 3 issues differs", "4 of 12 issues differ".
+func issuesDiffer(n, of int) string {
+	if n == 1 {
+		return fmt.Sprintf("1 of %d issues differs", of)
+	}
+	return fmt.Sprintf("%d of %d issues differ", n, of)
+}
+
 // points shows points out of 100 with one decimal, the precision a scoring sheet needs.
 func points(p float64) string { return fmt.Sprintf("%.1f", p) }
 

@@ -199,6 +199,10 @@ type session struct {
 	// lastNoText is why nothing was on the table in the last round reported, so that the
 	// same reason is not repeated round after round.
 	lastNoText string
+	// lastBy made the last proposal reported, and lastProposal names it as the session
+	// did ("your counter offer"): a deal put on the table unchanged is the same as that one,
+	// which its new proposer may never have offered itself.
+	lastBy, lastProposal string
 }
 
 func (s *session) say(format string, args ...any) { fmt.Fprintf(s.stdout, format+"\n", args...) }

@@ -174,7 +174,7 @@ func (s *session) margin(w sim.Worth) string {
 		case sim.RejectRedLine:
 			crossed = append(crossed, fmt.Sprintf("%s = %s", r.Issue, r.Option))
 		case sim.RejectConstraint:
-			crossed = append(crossed, "your condition: "+oneLine(r.Why))
+			crossed = append(crossed, "your condition: "+clause(r.Why))
 		}
 	}
 	if len(crossed) > 0 {
@@ -193,7 +193,7 @@ func (s *session) turn(v *sim.PlayView) {
 	s.say("")
 	s.say("== Round %d (the last is round %d) ==", v.Round, v.Deadline-1)
 	for _, why := range v.Events {
-		s.say("Event: %s.", strings.TrimSuffix(oneLine(why), "."))
+		s.say("Event: %s.", clause(why))
 	}
 	s.walkAway(v.Reservation)
 	if v.Turn == sim.TurnOffer {
@@ -205,9 +205,12 @@ func (s *session) turn(v *sim.PlayView) {
 		return
 	}
 	p := v.Proposal
-	if len(p.Changed) == 0 {
+	switch {
+	case len(p.Changed) == 0 && (p.By == s.lastBy || s.lastProposal == ""):
 		s.say("%s puts the same deal on the table again.", s.name(p.By))
-	} else {
+	case len(p.Changed) == 0:
+		s.say("%s puts on the table the same deal as %s.", s.name(p.By), s.lastProposal)
+	default:
 		s.say("%s puts this on the table (* changed since the last proposal):", s.name(p.By))
 		s.deal(p.Options, p.Changed)
 	}
@@ -295,6 +298,10 @@ func (s *session) heard(hs []sim.Heard) {
 			what = "your proposal"
 		case h.By == "":
 			what = "the mediator's proposal"
+		}
+		s.lastBy, s.lastProposal = h.By, what
+		if h.Basis == sim.BasisCounter {
+			s.lastBy = seat
 		}
 		var yes, no []string
 		for _, ac := range s.sc.Actors {
@@ -384,8 +391,8 @@ func (s *session) ending() {
 				differ = append(differ, fmt.Sprintf("%s (Nash: %s)", is.ID, gap.Options[is.ID]))
 			}
 		}
-		s.say("Compared with the Nash deal at round %d's walk-away values: %d of %d issues differ, %s; the parties' points lie %s apart.",
-			out.Round, gap.IssuesDiffering, len(s.sc.Issues), strings.Join(differ, ", "), points(100*gap.UtilityDistance))
+		s.say("Compared with the Nash deal at round %d's walk-away values: %s, %s; the parties' points lie %s apart.",
+			out.Round, issuesDiffer(gap.IssuesDiffering, len(s.sc.Issues)), strings.Join(differ, ", "), points(100*gap.UtilityDistance))
 	}
 }
 

@@ -59,7 +59,8 @@ is recorded for stochastic strategies to come.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Protocol = sim.ProtocolKind(protocol)
 			if opts.Protocol != "" && opts.Protocol != sim.ProtocolMediated && opts.Protocol != sim.ProtocolAlternating {
-				return usagef("--protocol %q: valid: %s or %s", opts.Protocol, sim.ProtocolMediated, sim.ProtocolAlternating)
+				kinds := []sim.ProtocolKind{sim.ProtocolMediated, sim.ProtocolAlternating}
+				return usagef("--protocol %q:%s valid: %s or %s", opts.Protocol, sim.DidYouMean(opts.Protocol, kinds), kinds[0], kinds[1])
 			}
 			if opts.Rounds < 0 || opts.Rounds > sim.MaxRounds {
 				return usagef("--rounds %d: give 1 to %d, the most rounds negsim plays (0 keeps the file's deadline)", opts.Rounds, sim.MaxRounds)

@@ -280,7 +280,7 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 			if g.Solution != out.ClosestSolution {
 				continue
 			}
-			same := fmt.Sprintf("%d issues differ, utility distance %s", g.IssuesDiffering, num(g.UtilityDistance))
+			same := fmt.Sprintf("%s, utility distance %s", issuesDiffer(g.IssuesDiffering, len(sc.Issues)), num(g.UtilityDistance))
 			if g.IssuesDiffering == 0 {
 				same = "the same deal"
 			}

@@ -31,8 +31,8 @@ surplus over the actor's walk-away value (reservation × 100), and:
 Give the deal as --deal issue=option,... naming every issue once, or a CSV file of deals
 with --deal-file (the format debrief reads: a header "table,<issue ids...>" and one row per
 deal), or the deal of a session of 'negsim play' with --transcript FILE.json (on the
-scenario it was played on, unless FILE, --variant or --set name it). Names are checked: an
-unknown issue or option gets a did-you-mean suggestion.`,
+scenario it was played on; FILE names its file where it lies on this computer). Names are
+checked: an unknown issue or option gets a did-you-mean suggestion.`,
 		Example: `  negsim score --variant sanctions-bite --deal territory=freeze-dmz,recognition=none,...
   negsim score teaching-two-party --deal price=mid,delivery=fast
   negsim score --variant sanctions-bite --deal-file deals.csv --format csv

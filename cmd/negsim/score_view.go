@@ -98,12 +98,8 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 				differ = append(differ, fmt.Sprintf("%s (Nash: %s)", is.ID, s.Nash.Options[is.ID]))
 			}
 		}
-		verb := "differ"
-		if s.Nash.IssuesDiffering == 1 {
-			verb = "differs"
-		}
-		*v = append(*v, fmt.Sprintf("Distance to the Nash solution (of %s ZOPA deals): %d of %d issues %s, %s; the veto actors' points lie %s apart (Euclidean distance).",
-			count(zopa), s.Nash.IssuesDiffering, len(sc.Issues), verb, strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
+		*v = append(*v, fmt.Sprintf("Distance to the Nash solution (of %s ZOPA deals): %s, %s; the veto actors' points lie %s apart (Euclidean distance).",
+			count(zopa), issuesDiffer(s.Nash.IssuesDiffering, len(sc.Issues)), strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
 	}
 	return []section{deal}
 }
@@ -141,7 +137,7 @@ func rejectionText(wd words, rs []sim.Rejection) string {
 		case sim.RejectRedLine:
 			parts = append(parts, fmt.Sprintf("red line: %s = %s", r.Issue, r.Option))
 		case sim.RejectConstraint:
-			parts = append(parts, "condition: "+oneLine(r.Why))
+			parts = append(parts, "condition: "+clause(r.Why))
 		case sim.RejectReservation:
 			parts = append(parts, fmt.Sprintf("%s points below its walk-away", points(100*r.Shortfall)))
 		}

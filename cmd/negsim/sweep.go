@@ -127,7 +127,19 @@ func checkSweep(doc *config.Document, file, param string, span sweepSpan) error 
 			continue
 		}
 		switch p.Kind {
-		case sim.ParamNumber, sim.ParamInteger:
+		case sim.ParamNumber:
+		case sim.ParamInteger:
+			// Evenly spaced steps fall between whole numbers unless they are one apart;
+			// say how many steps land on each one instead of failing at the first.
+			if len(span.given) == 2 && span.given[0].flag == "--from" {
+				from, to := span.given[0].x, span.given[1].x
+				for _, x := range span.xs {
+					if x != math.Trunc(x) && from == math.Trunc(from) && to == math.Trunc(to) {
+						return usagef("--steps %d puts %g between whole numbers, and %s holds a whole number (now %s): give --steps %d for each from %g to %g, or --values",
+							len(span.xs), x, param, p.Value, int(math.Abs(to-from))+1, from, to)
+					}
+				}
+			}
 		case sim.ParamBool:
 			if len(p.Choices) == 1 {
 				return usagef("--param %s can only be %s: %s", param, p.Choices[0], p.Note)

@@ -74,6 +74,10 @@ func cite(text, source, note string) string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// clause is an author's sentence set inside one of negsim's own, where its closing full
+// stop would clash with the punctuation that follows ("No barking at night.;").
+func clause(s string) string { return strings.TrimSuffix(oneLine(s), ".") }
+
 func (wd words) actor(id string) string { return actorName(wd.sc, id) }
 
 func actorName(sc *sim.Scenario, id string) string {

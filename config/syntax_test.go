@@ -1,0 +1,53 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// A YAML slip gets, beside the parser's words, what the person most likely did: a key
+// indented one space too far (or too little) is "value is not allowed in this context" to
+// the parser, and a missing colon "unexpected key name". JSON has no indentation to blame.
+func TestSyntaxErrorsSayTheUsualSlip(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"indent.yaml", "name: T\nissues:\n  - id: x\n   options: []\n",
+			"indent.yaml:4:4: not valid YAML or JSON: value is not allowed in this context; check the indentation of this line and the next: the keys of one mapping start in the same column"},
+		{"deeper.yaml", "name: T\nactors:\n- id: a\n  reservation: 0.5\n   note: x\n",
+			"deeper.yaml:4:16: not valid YAML or JSON: mapping value is not allowed in this context; check the indentation of this line and the next: the keys of one mapping start in the same column"},
+		{"colon.yaml", "name: T\nissues:\n  - id x\n    options: []\n",
+			"colon.yaml:3:5: not valid YAML or JSON: unexpected key name; write each key with a colon and a space before its value, as in id: x"},
+		{"two.json", `{"name": "x", "issues": [], "actors": []} {"name": "y"}` + "\n",
+			"two.json:1:43: not valid YAML or JSON: value is not allowed in this context"},
+	} {
+		_, err := Load(c.name, []byte(c.text))
+		var ds sim.Diagnostics
+		if !errors.As(err, &ds) || len(ds) != 1 {
+			t.Fatalf("%s: err = %v, want one diagnostic", c.name, err)
+		}
+		if got := strings.TrimSpace(ds[0].String()); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
+
+// A value of the wrong kind is told what the field holds and its range, as a missing
+// number is: "expected a number, found the text "half"" did not say that a reservation runs
+// from 0 to 1. A quoted number only needs its quotes gone, and says so alone.
+func TestWrongKindSaysWhatTheFieldHolds(t *testing.T) {
+	base := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n  - id: p\n    name: P\n    reservation: RES\n    veto: VETO\n    preferences:\n      x: {weight: 1, ideal: a}\n"
+	for _, c := range []struct{ res, veto, want string }{
+		{"half", "true", `t.yaml:9:18: actors.p.reservation: expected a number, found the text "half". The utility of no agreement (its BATNA), from 0 to 1: the actor rejects every deal worth less to it.`},
+		{"0.4", "maybe", `t.yaml:10:11: actors.p.veto: expected true or false, found the text "maybe". Whether the actor must accept a deal (true) or is only scored and reported (false: an observer, a party not at the table).`},
+		{`"0.4"`, "true", `t.yaml:9:18: actors.p.reservation: expected a number, found the text "0.4": remove the quotes`},
+	} {
+		src := strings.NewReplacer("RES", c.res, "VETO", c.veto).Replace(base)
+		_, err := Load("t.yaml", []byte(src))
+		var ds sim.Diagnostics
+		if !errors.As(err, &ds) || len(ds) != 1 || strings.TrimSpace(ds[0].String()) != c.want {
+			t.Errorf("reservation %s, veto %s: got %v\nwant %s", c.res, c.veto, err, c.want)
+		}
+	}
+}
