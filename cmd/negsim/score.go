@@ -20,8 +20,8 @@ surplus over the actor's walk-away value (reservation × 100), and:
             ratification, whether the votes at the table and at home are there), and if
             not who rejects it and why: each red line crossed, each condition broken, or
             how far below its reservation.
-  Pareto    whether a deal within everyone's red lines is at least as good for every veto
-            actor and better for one. If so the deal left value on the table, and score
+  Pareto    whether a deal in the ZOPA is at least as good for every veto actor and
+            better for one. If so the deal left value on the table, and score
             names the deal that raises the smallest gain of the veto actors most, with
             each one's gain.
   Nash      its distance to the Nash solution (the ZOPA deal with the largest product of
