@@ -328,11 +328,16 @@ func assign(path string, target reflect.Value, value any) error {
 		case bool:
 			target.SetBool(x)
 		case string:
-			b, err := strconv.ParseBool(strings.TrimSpace(x))
-			if err != nil {
+			// The spellings a scenario file's YAML takes, and no others (strconv.ParseBool
+			// would also take 0, 1, t and F, which a file refuses).
+			switch strings.TrimSpace(x) {
+			case "true", "True", "TRUE":
+				target.SetBool(true)
+			case "false", "False", "FALSE":
+				target.SetBool(false)
+			default:
 				return wrong()
 			}
-			target.SetBool(b)
 		default:
 			return wrong()
 		}

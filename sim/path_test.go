@@ -80,6 +80,11 @@ func TestSetPathErrors(t *testing.T) {
 			[]string{`expects a whole number, not "2.5"`}},
 		{"word for true or false", "actors.buyer.veto", "maybe",
 			[]string{`expects true or false, not "maybe"`}},
+		// A file's YAML refuses veto: 0 and veto: T, so --set does too: one language.
+		{"number for true or false", "actors.buyer.veto", "0",
+			[]string{`expects true or false, not "0"`}},
+		{"letter for true or false", "actors.buyer.veto", "T",
+			[]string{`expects true or false, not "T"`}},
 		{"not-a-number for a number", "actors.buyer.reservation", "NaN",
 			[]string{`expects a number, not "NaN"`}},
 		{"a whole group", "actors.buyer", "x",
