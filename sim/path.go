@@ -164,7 +164,17 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 			}
 			elem, ok, valid := element(v, seg)
 			if !ok {
-				return reflect.Value{}, nil, &PathError{path, fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, DidYouMean(seg, valid), quoteList(valid))}
+				guess := DidYouMean(seg, valid)
+				msg := fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, guess, quoteList(valid))
+				if len(valid) == 0 {
+					msg = fmt.Sprintf("%s is empty, so it has no %q", here, seg)
+				}
+				if _, err := strconv.Atoi(seg); guess == "" || err == nil {
+					// An index past the end, or no near miss of an id: what was meant may be
+					// a new element, which only the whole list can bring.
+					msg += fmt.Sprintf("; to add one, set %s whole, as a JSON list of the fields the file writes", here)
+				}
+				return reflect.Value{}, nil, &PathError{path, msg}
 			}
 			parent, v = v, elem
 		case reflect.Map:
