@@ -17,6 +17,15 @@ function el(name, attrs = {}, text) {
 
 const fmt = (u) => (Math.round(u * 1000) / 1000).toFixed(3);
 
+// fitted keeps a line of text within room (in the drawing's units): text that may be wider,
+// at an average glyph of 0.6 of the font size (generous for sans-serif), is pressed to the
+// room's width. A chart is drawn before it is on the page, where nothing can be measured,
+// and a word past the drawing's edge is cut off.
+function fitted(attrs, text, room) {
+  if (text.length * 0.6 * attrs["font-size"] <= room) return attrs;
+  return {...attrs, textLength: room.toFixed(1), lengthAdjust: "spacingAndGlyphs"};
+}
+
 // The solutions and how each is marked.
 export const SOLUTIONS = [
   {key: "nash", title: "Nash", shape: "star"},
@@ -54,7 +63,8 @@ function marker(shape, x, y, size, attrs) {
 // solutions of two parties. onDetail receives a sentence about what is pointed at or
 // focused.
 export function planeChart({plane, analysis, names, dealText, onDetail}) {
-  const W = 600, H = 560, L = 64, R = 16, T = 16, B = 56;
+  // R leaves room for half of the last tick's label, 1.00, centred on the right edge.
+  const W = 600, H = 560, L = 64, R = 24, T = 16, B = 56;
   const pw = W - L - R, ph = H - T - B;
   const X = (u) => L + u * pw;
   const Y = (u) => T + (1 - u) * ph;
@@ -69,8 +79,8 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
     svg.append(el("text", {x: X(u), y: T + ph + 20, "text-anchor": "middle", "font-size": 15, fill: "#1a1a1a"}, u.toFixed(2)));
     svg.append(el("text", {x: L - 8, y: Y(u) + 5, "text-anchor": "end", "font-size": 15, fill: "#1a1a1a"}, u.toFixed(2)));
   }
-  svg.append(el("text", {x: L + pw / 2, y: H - 8, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a"}, `${names[ax]}: utility`));
-  svg.append(el("text", {x: 16, y: T + ph / 2, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a", transform: `rotate(-90 16 ${T + ph / 2})`}, `${names[ay]}: utility`));
+  svg.append(el("text", fitted({x: L + pw / 2, y: H - 8, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a"}, `${names[ax]}: utility`, pw), `${names[ax]}: utility`));
+  svg.append(el("text", fitted({x: 16, y: T + ph / 2, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a", transform: `rotate(-90 16 ${T + ph / 2})`}, `${names[ay]}: utility`, ph), `${names[ay]}: utility`));
 
   const n = plane.cells, cw = pw / n, chh = ph / n;
   const counts = new Map();
@@ -93,8 +103,11 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
   const res = Object.fromEntries(analysis.actors.map((a) => [a.id, a.reservation]));
   svg.append(el("line", {x1: X(res[ax]), y1: T, x2: X(res[ax]), y2: T + ph, stroke: "#a50e0e", "stroke-dasharray": "6 4", "stroke-width": 2}));
   svg.append(el("line", {x1: L, y1: Y(res[ay]), x2: L + pw, y2: Y(res[ay]), stroke: "#a50e0e", "stroke-dasharray": "6 4", "stroke-width": 2}));
-  svg.append(el("text", {x: X(res[ax]) + 4, y: T + 16, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ax]}`));
-  svg.append(el("text", {x: L + 4, y: Y(res[ay]) - 6, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ay]}`));
+  // The label of a reservation sits on the side of its line with the more room.
+  const across = `reservation of ${names[ax]}`, rightOf = res[ax] <= 0.5;
+  svg.append(el("text", fitted({x: X(res[ax]) + (rightOf ? 4 : -4), y: T + 16, "text-anchor": rightOf ? "start" : "end", "font-size": 14, fill: "#a50e0e"},
+    across, rightOf ? L + pw - X(res[ax]) - 8 : X(res[ax]) - L - 8), across));
+  svg.append(el("text", fitted({x: L + 4, y: Y(res[ay]) - 6, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ay]}`, pw - 8), `reservation of ${names[ay]}`));
 
   const points = el("g");
   const frontierMarks = [], solutionMarks = [];
@@ -257,7 +270,7 @@ export function tornadoChart({rows, label}) {
   rows.forEach((r, i) => {
     const y = T + i * rowH;
     const words = label(r.path);
-    const text = el("text", {x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, shortLabel(words));
+    const text = el("text", fitted({x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, shortLabel(words), L - 12), shortLabel(words));
     text.append(el("title", {}, `${words} (${r.path})`));
     svg.append(text);
     // relative is a share of the range, without a sign: lowering is drawn to the left.

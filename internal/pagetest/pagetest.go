@@ -365,10 +365,11 @@ func (s *session) follow(selector string) {
 	s.settled()
 }
 
-// settled waits until the page has answered the latest change and drawn its view.
+// settled waits until the page has answered the latest change and drawn its view and its
+// what-if controls.
 func (s *session) settled() {
 	s.t.Helper()
-	_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false" && document.body.dataset.hash === location.hash`, chromedp.WithPollingTimeout(90*time.Second)))
+	_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false" && document.body.dataset.controls !== "building" && document.body.dataset.hash === location.hash`, chromedp.WithPollingTimeout(90*time.Second)))
 	if err != nil {
 		s.t.Fatalf("the page did not settle: %v", err)
 	}

@@ -1,0 +1,23 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/negsim/negsim/internal/pagetest"
+)
+
+// Every view of the served page on a phone, a tablet and a Chromebook: nothing sticks out
+// of the window or of its box.
+func TestPageNarrowServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveNarrow(t, origin, pagetest.NarrowCases)
+}
+
+// Two scenarios opened in quick succession on the served page: the second is shown whole,
+// its description, status and controls, whatever order the answers come back in.
+func TestPageQuickSwitchServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveQuickSwitch(t, origin)
+}
