@@ -58,6 +58,9 @@ func TestStaticSite(t *testing.T) {
 	}
 
 	pagetest.RequireChromium(t)
+	// Opened from the disk, the page cannot start its engine and says how to open it.
+	pagetest.DriveOpenedAsFile(t, "file://"+filepath.ToSlash(dir)+"/index.html")
+
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	engine := api.New(api.Options{})
