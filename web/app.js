@@ -998,9 +998,19 @@ function wire() {
   });
 }
 
+// keepFocusInSight has the browser scroll a focused control below the sticky headline,
+// not under it: Shift+Tab back up the what-if controls would otherwise hide each one.
+function keepFocusInSight() {
+  const headline = document.querySelector(".headline");
+  new ResizeObserver(() => {
+    document.documentElement.style.scrollPaddingTop = `${headline.offsetHeight + 8}px`;
+  }).observe(headline);
+}
+
 async function start() {
   readHash();
   wire();
+  keepFocusInSight();
   try {
     engine = await connect();
   } catch (e) {

@@ -21,3 +21,11 @@ func TestPageQuickSwitchServed(t *testing.T) {
 	origin, _ := startServe(t)
 	pagetest.DriveQuickSwitch(t, origin)
 }
+
+// The served page by keyboard alone: every Tab stop shows its focus in sight, forward and
+// back, through the reference scenario's what-if controls.
+func TestPageKeyboardServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveKeyboard(t, origin, "scenario=ukraine-2026&variant=sanctions-bite", 90)
+}
