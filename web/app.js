@@ -3,7 +3,7 @@
 // a link reproduces it) and draws what the engine says. It computes nothing of the model.
 
 import {connect} from "./engine.js";
-import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
+import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE, ROUND_MARKS} from "./chart.js";
 import {reportHTML} from "./report.js";
 import {count, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
@@ -694,7 +694,8 @@ function renderTake(rep) {
   if (!rows.length) {
     out.push(h("p", {text: "No single number in its range changes the result."}));
   } else {
-    out.push(tornadoChart({rows: shown, label: pathWords}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
+    // Below 560 px the margin for labels would leave the bars, and the words, too small.
+    out.push(tornadoChart({rows: shown, label: pathWords, narrow: $("take").clientWidth < 560}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
     out.push(h("div", {class: "scroll"}, h("table", {},
       h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens"].map((c) => h("th", {scope: "col", text: c})))),
       h("tbody", {}, rows))));
@@ -767,7 +768,7 @@ function drawRound(tr) {
   const drawn = tr.actors.map((a, i) => ({a, i})).filter(({a}) => !hidden.has(a.id));
   const left = tr.actors.filter((a) => hidden.has(a.id)).map((a) => names[a.id]);
   $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, hidden}),
-    legend(drawn.map(({a, i}) => ({colour: PALETTE[i % PALETTE.length], label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))),
+    legend(drawn.map(({a, i}) => ({colour: PALETTE[i % PALETTE.length], shape: ROUND_MARKS[i % ROUND_MARKS.length], line: true, label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))),
     ...(left.length ? [h("p", {class: "hint", text: `Not drawn, as they ratify at home and never bargain: ${left.join(", ")}.`})] : []));
   const rows = r.actors.map((a) => [actorName(a.actor), num(a.reservation), num(a.aspiration), a.utility === null ? "–" : num(a.utility), a.accepts ? "yes" : "no"]);
   $("round-detail").replaceChildren(

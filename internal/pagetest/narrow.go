@@ -72,6 +72,21 @@ func DriveNarrow(t *testing.T, origin string, cases []NarrowCase) {
 					}).map((x) => x.firstChild.textContent)`); len(cut) > 0 {
 						t.Errorf("#%s&view=%s: %d words of a chart run past its edge, such as %q", c.Hash, view, len(cut), cut[0])
 					}
+					// A chart's words are read at the size the window draws them: at least 8 px
+					// high, as small as a page's footnote.
+					if tiny := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` svg[viewBox] text")].filter((x) => {
+						const r = x.getBoundingClientRect(), v = x.ownerSVGElement.viewBox.baseVal, box = x.ownerSVGElement.getBoundingClientRect();
+						return r.width > 0 && Number(getComputedStyle(x).fontSize.replace("px", "")) * box.width / v.width < 8;
+					}).map((x) => x.firstChild.textContent + " (" + (Number(getComputedStyle(x).fontSize.replace("px", "")) * x.ownerSVGElement.getBoundingClientRect().width / x.ownerSVGElement.viewBox.baseVal.width).toFixed(1) + " px)")`); len(tiny) > 0 {
+						t.Errorf("#%s&view=%s at %d px: %d words of a chart are drawn below 8 px, such as %q", c.Hash, view, width, len(tiny), tiny[0])
+					}
+					// In black and white the rounds tell actors apart by the marks of their
+					// proposals: each actor's entry in the legend shows its mark.
+					if view == "rounds" {
+						if n := evalJS[int](s, `[...document.querySelectorAll("#rounds-chart .legend li")].filter((li) => !li.querySelector("polygon, rect, circle, path")).length`); n > 0 {
+							t.Errorf("#%s: %d actors of the rounds' legend have no mark, only a colour", c.Hash, n)
+						}
+					}
 					// From a tablet's width up, every button of the view is in the window: none is
 					// reached only by scrolling a table sideways.
 					if width >= 768 {
