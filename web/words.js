@@ -49,7 +49,7 @@ export function diagnosisWords(an, say) {
     out.push({para: ["The veto actors' red lines clash: no deal keeps all of them, whatever the reservations."]});
   } else if (dg.closest) {
     const c = dg.closest;
-    out.push({para: [`No deal is acceptable to every party. The closest deal within everyone's red lines falls short by ${num(c.largest_shortfall)} at most:`]},
+    out.push({para: [`No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by ${num(c.largest_shortfall)} at most:`]},
       {para: [{code: say.dealPairs(c.options)}]});
     const short = an.actors.filter((a) => a.veto && c.shortfall[a.id] > 0)
       .map((a) => [`${a.name} gets ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below its reservation ${num(a.reservation)}.`]);

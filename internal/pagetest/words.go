@@ -53,7 +53,7 @@ var WordCases = []WordCase{
 		"United States sees a zone of 0 deals; false hopes: 0; deals it misses: 0.",
 	}},
 	{Name: "geneva", Hash: "scenario=ukraine-2026&variant=geneva-19-point", Section: "Why the zone is empty", Want: []string{
-		"No deal is acceptable to every party. The closest deal within everyone's red lines falls short by 0.024 at most:",
+		"No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by 0.024 at most:",
 		"territory=withdraw-donetsk,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=returned,sequencing=guarantees-first,eu-path=delayed,language=russian-status,interim=swaps-only",
 		"Russia gets 0.636, 0.024 below its reservation 0.660.",
 	}},
