@@ -965,14 +965,18 @@ function wire() {
     if (results.rounds) drawRound(results.rounds.value);
   });
   for (const b of document.querySelectorAll("[data-copy]")) {
+    // What the copy did is said beside its button: the status line at the top of the page
+    // is out of sight once the Share view is scrolled to.
+    const note = h("span", {class: "copy-note", role: "status"});
+    b.after(note);
     b.addEventListener("click", async () => {
       const field = $(b.dataset.copy);
       field.select();
       try {
         await navigator.clipboard.writeText(field.value);
-        setStatus("Copied.");
+        note.textContent = " Copied.";
       } catch {
-        setStatus("Selected: copy it with Ctrl+C.");
+        note.textContent = " Selected: copy it with Ctrl+C.";
       }
     });
   }

@@ -29,3 +29,10 @@ func TestPageKeyboardServed(t *testing.T) {
 	origin, _ := startServe(t)
 	pagetest.DriveKeyboard(t, origin, "scenario=ukraine-2026&variant=sanctions-bite", 90)
 }
+
+// The Share view's Copy buttons, by keyboard: each says beside it what it did.
+func TestPageCopyServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveCopy(t, origin, "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5")
+}

@@ -64,3 +64,30 @@ func DriveKeyboard(t *testing.T, origin, hash string, stops int) {
 	}
 	s.checkConsole()
 }
+
+// DriveCopy presses each Copy button of the Share view by keyboard and reads what the page
+// says beside it: where the clipboard is refused (as in a headless browser) the text is left
+// selected for Ctrl+C, and the student must read that next to the button, in sight, not in
+// the status line at the top of the page.
+func DriveCopy(t *testing.T, origin, hash string) {
+	_, tab := Tab(t, 1366, 768, 2*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	s.do(chromedp.Navigate(origin + "#" + hash + "&view=share"))
+	s.settled()
+	for _, field := range []string{"permalink", "command", "variant-block"} {
+		button := `#view-share button[data-copy="` + field + `"]`
+		s.do(chromedp.Focus(chromedp.CSS(button)))
+		s.do(chromedp.KeyEvent(kb.Enter))
+		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`(document.querySelector('`+button+` + [role=status]') || {}).textContent > ""`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("copying %s: nothing is said beside its button", field)
+			continue
+		}
+		said := evalJS[string](s, `document.querySelector('`+button+` + [role=status]').textContent`)
+		inSight := evalJS[bool](s, `(() => { const r = document.querySelector('`+button+` + [role=status]').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`)
+		if !strings.Contains(said, "Copied") && !strings.Contains(said, "Ctrl+C") || !inSight {
+			t.Errorf("copying %s: beside its button the page says %q (in sight: %v)", field, said, inSight)
+		}
+	}
+	s.checkConsole()
+}
