@@ -75,6 +75,13 @@ func DriveCopy(t *testing.T, origin, hash string) {
 	s.collectConsole()
 	s.do(chromedp.Navigate(origin + "#" + hash + "&view=share"))
 	s.settled()
+	// The command and the variants block are code, in a fixed-width font: the YAML's
+	// indentation must line up.
+	for _, code := range []string{"command", "variant-block"} {
+		if font := evalJS[string](s, `getComputedStyle(document.getElementById("`+code+`")).fontFamily`); !strings.Contains(strings.ToLower(font), "mono") {
+			t.Errorf("#%s is set in %s, not a fixed-width font", code, font)
+		}
+	}
 	for _, field := range []string{"permalink", "command", "variant-block"} {
 		button := `#view-share button[data-copy="` + field + `"]`
 		s.do(chromedp.Focus(chromedp.CSS(button)))
