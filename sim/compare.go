@@ -183,7 +183,7 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 			choice := sp.choiceAt(ids[i])
 			cd := ComparedDeal{Options: sp.optionsOf(choice), Surplus: map[string]float64{}, NashProduct: presentable(product[i])}
 			for _, a := range sp.veto {
-				cd.Surplus[sp.sc.Actors[a].ID] = sp.Utility(a, choice) - sp.sc.Actors[a].Reservation
+				cd.Surplus[sp.sc.Actors[a].ID] = presentable(sp.Utility(a, choice) - sp.sc.Actors[a].Reservation)
 			}
 			out = append(out, cd)
 		}
@@ -232,7 +232,7 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 			}
 		}
 		if m.SurplusBefore != nil && m.SurplusAfter != nil {
-			m.SurplusChange = ptr(*m.SurplusAfter - *m.SurplusBefore)
+			m.SurplusChange = ptr(presentable(*m.SurplusAfter - *m.SurplusBefore))
 		}
 		c.Actors = append(c.Actors, m)
 	}

@@ -181,7 +181,7 @@ func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExp
 		if !ok {
 			break
 		}
-		d := &ScoredDeal{Options: map[string]string{}, Utility: u, Choice: choice}
+		d := &ScoredDeal{Options: map[string]string{}, Utility: presentable(u), Choice: choice}
 		for k, o := range choice {
 			d.Options[sp.sc.Issues[k].ID] = sp.sc.Issues[k].Options[o].ID
 		}
@@ -219,7 +219,7 @@ func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExp
 }
 
 func priority(pr *Preference, is *Issue, share float64) Priority {
-	p := Priority{Issue: is.ID, Share: share, Citation: Citation{Source: pr.Source, Note: pr.Note}}
+	p := Priority{Issue: is.ID, Share: presentable(share), Citation: Citation{Source: pr.Source, Note: pr.Note}}
 	hi, lo := math.Inf(-1), math.Inf(1)
 	for o := range is.Options {
 		v := optionValue(pr, is, o)

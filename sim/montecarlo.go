@@ -121,7 +121,7 @@ func Wilson(k, n uint64) Proportion {
 	z2 := z95 * z95
 	centre := (ph + z2/(2*nf)) / (1 + z2/nf)
 	half := z95 / (1 + z2/nf) * math.Sqrt(ph*(1-ph)/nf+z2/(4*nf*nf))
-	p.Share, p.Low, p.High = ph, max(0, centre-half), min(1, centre+half)
+	p.Share, p.Low, p.High = presentable(ph), presentable(max(0, centre-half)), presentable(min(1, centre+half))
 	return p
 }
 
@@ -360,7 +360,7 @@ func summarise(sp *Space, opt MonteCarloOptions, results []drawResult, drawn []f
 	if n > 0 {
 		sorted := slices.Clone(sizes)
 		slices.Sort(sorted)
-		mc.ZOPASize = SizeSummary{Mean: stat.Mean(sizes, nil), Median: median(sorted), Min: uint64(sorted[0]), Max: uint64(sorted[len(sorted)-1])}
+		mc.ZOPASize = SizeSummary{Mean: presentable(stat.Mean(sizes, nil)), Median: median(sorted), Min: uint64(sorted[0]), Max: uint64(sorted[len(sorted)-1])}
 	}
 
 	var inZOPA []DealFrequency
@@ -387,9 +387,10 @@ func summarise(sp *Space, opt MonteCarloOptions, results []drawResult, drawn []f
 	for j, u := range sc.Uncertainty {
 		s := Sensitivity{Path: u.Path, Distribution: u.String()}
 		if n > 0 {
-			s.Mean = stat.Mean(values[j], nil)
-			s.Min, s.Max = slices.Min(values[j]), slices.Max(values[j])
+			s.Mean = presentable(stat.Mean(values[j], nil))
+			s.Min, s.Max = presentable(slices.Min(values[j])), presentable(slices.Max(values[j]))
 			if rho := stat.Correlation(ranks(values[j]), sizeRanks, nil); finite(rho) {
+				rho = presentable(rho)
 				s.Rho = &rho
 			}
 		}

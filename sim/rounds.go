@@ -572,14 +572,15 @@ func (rn *rounds) answer(st *roundStart, prop *Proposal, believed []bool, prev [
 				prop.Changed = append(prop.Changed, sp.sc.Issues[k].ID)
 			}
 		}
-		prop.LargestShortfall = 0
+		shortfall := 0.0
 		for _, a := range sp.veto {
-			prop.LargestShortfall = max(prop.LargestShortfall, st.asp[a]-sp.Utility(a, prop.Choice))
+			shortfall = max(shortfall, st.asp[a]-sp.Utility(a, prop.Choice))
 		}
-		if prop.LargestShortfall <= Tolerance {
+		if shortfall <= Tolerance {
 			// Within the tolerance of acceptance is no shortfall at all.
-			prop.LargestShortfall = 0
+			shortfall = 0
 		}
+		prop.LargestShortfall = presentable(shortfall)
 	}
 	rd.Proposal = prop
 	rn.settle(rd)

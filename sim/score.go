@@ -296,7 +296,7 @@ func (sp *Space) gap(choice []int, key SolutionKind, sol []int) SolutionGap {
 		diff := sp.Utility(a, choice) - sp.Utility(a, sol)
 		sum += diff * diff
 	}
-	g.UtilityDistance = math.Sqrt(sum)
+	g.UtilityDistance = presentable(math.Sqrt(sum))
 	return g
 }
 

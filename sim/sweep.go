@@ -104,6 +104,11 @@ func RunSweep(ctx context.Context, base *Space, path string, values []float64, o
 		}
 	}
 	for i, x := range values {
+		// Each value's search may finish without looking at ctx (a small space is walked
+		// between its checks), so a long sweep of quick values asks between them.
+		if err := ctx.Err(); err != nil {
+			return stopped(err)
+		}
 		sp, err := sweepSpace(sc, path, x, opt)
 		if err != nil {
 			return nil, err
@@ -181,6 +186,9 @@ func bisect(ctx context.Context, sc *Scenario, path string, a, b float64, openAt
 		mid := a + (b-a)/2
 		if mid == a || mid == b {
 			break
+		}
+		if err := ctx.Err(); err != nil {
+			return th, err
 		}
 		sp, err := sweepSpace(sc, path, mid, opt)
 		if err != nil {

@@ -119,6 +119,23 @@ func TestInterruptedSweepKeepsFinishedPoints(t *testing.T) {
 	}
 }
 
+// A sweep of many quick values stops when asked even though no single search runs long
+// enough to look at the context. Each of these values closes the reference scenario's zone,
+// which its search learns without a step of the walk; with the context cancelled before it
+// starts, the sweep finishes no value and says it was interrupted.
+func TestCancelledSweepStopsBeforeItsFirstValue(t *testing.T) {
+	sp := shippedSpace(t, "ukraine-2026", "")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	sw, err := sim.RunSweep(ctx, sp, "actors.russia.reservation", sim.SweepValues(0.9, 0.95, 50), sim.SweepOptions{Workers: 1})
+	if err != context.Canceled {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if sw == nil || !sw.Interrupted || len(sw.Points) != 0 || sw.Requested != 50 {
+		t.Fatalf("sweep %+v; want no points of 50 requested, marked interrupted", sw)
+	}
+}
+
 // A sweep reports surpluses as the analysis does, rounded to 12 decimals, so that its CSV
 // and JSON read 0.2, not the floating-point 0.7 − 0.5 = 0.19999999999999996.
 func TestSweepSurplusesRoundedAsAnalysisReportsThem(t *testing.T) {

@@ -275,6 +275,7 @@ func (v *validator) issueRef(p string, s *Scenario, id string) *Issue {
 
 func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 	total := 0.0
+	redLines := len(a.Constraints) > 0
 	seen := map[string]bool{}
 	for j := range a.Preferences {
 		pr := &a.Preferences[j]
@@ -314,6 +315,11 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 		for k, id := range pr.Acceptable {
 			v.option(fmt.Sprintf("%s.acceptable.%d", pp, k), is, id)
 		}
+		// An acceptable list that names every option rules nothing out: it is no red line,
+		// and params writes an absent one that way.
+		if pr.Acceptable != nil && slices.ContainsFunc(is.Options, func(o Option) bool { return !slices.Contains(pr.Acceptable, o.ID) }) {
+			redLines = true
+		}
 	}
 	if len(a.Preferences) > 0 && total == 0 {
 		v.errorf(p+".preferences", "actor %q gives every issue weight 0: at least one weight must be above 0", a.ID)
@@ -324,13 +330,7 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 	if total > 0 && math.Abs(total-100) > 1e-6 && math.Abs(total-1) > 1e-6 {
 		v.stylef(p+".preferences", "actor %q's weights sum to %g, not 100; they are normalised, so only their ratios count", a.ID, total)
 	}
-	noRedLine := len(a.Constraints) == 0
-	for _, pr := range a.Preferences {
-		if pr.Acceptable != nil {
-			noRedLine = false
-		}
-	}
-	if noRedLine && a.Veto {
+	if !redLines && a.Veto {
 		v.stylef(p, "actor %q has no red lines: only its reservation limits what it accepts", a.ID)
 	}
 	if best, ok := bestUtility(s, a); ok && a.Reservation > best+Tolerance {
