@@ -15,9 +15,7 @@ import (
 // own what-if controls, with nothing written to the console on the way. The first
 // scenario's answers, arriving late, must not overwrite the second's.
 func DriveQuickSwitch(t *testing.T, origin string) {
-	_, tab := Tab(t, 1280, 900, 4*time.Minute)
-	s := &session{t: t, ctx: tab, origin: origin}
-	s.collectConsole()
+	s := start(t, origin)
 	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
 	s.settled()
 	// The reference scenario (twelve issues, conditions on every side) and the Security
