@@ -672,6 +672,12 @@ function pathWords(path) {
   return who + text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+// breakableAtDots lets a narrow column break a path after its dots, and nowhere else:
+// <wbr> adds no character, so the path still pastes into --set as it is.
+function breakableAtDots(path) {
+  return path.split(".").flatMap((part, i) => (i ? [".", h("wbr"), part] : [part]));
+}
+
 function renderTake(rep) {
   const shown = rep.rows.filter((r) => r.nearest !== null).slice(0, 15);
   const out = [h("p", {text: `Now ${rep.headline.text}.`}),
@@ -683,7 +689,7 @@ function renderTake(rep) {
     for (const t of [r.below, r.above].filter(Boolean)) {
       const [at, ch, rel, effect] = side(r, t);
       rows.push(h("tr", {},
-        h("th", {scope: "row"}, pathWords(r.path), h("br"), h("code", {class: "path", text: r.path})),
+        h("th", {scope: "row"}, pathWords(r.path), h("br"), h("code", {class: "path"}, breakableAtDots(r.path))),
         h("td", {class: "num", text: fmtv(r.value)}), h("td", {class: "num", text: at}), h("td", {class: "num", text: ch}), h("td", {class: "num", text: rel}),
         // The button follows what it would do, as under Red lines and conditions. It sets
         // the threshold as found, every digit kept: a value rounded for reading could fall

@@ -87,6 +87,13 @@ func DriveNarrow(t *testing.T, origin string, cases []NarrowCase) {
 							t.Errorf("#%s: %d actors of the rounds' legend have no mark, only a colour", c.Hash, n)
 						}
 					}
+					// What would it take breaks a long path at its dots on a narrow column;
+					// copied, it must still be the path --set takes, with nothing added.
+					if view == "take" {
+						if bad := evalJS[[]string](s, `[...document.querySelectorAll("#take th code.path")].map((c) => c.textContent).filter((p) => !/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(p))`); len(bad) > 0 {
+							t.Errorf("#%s: What would it take shows paths that do not paste as they read: %q", c.Hash, bad)
+						}
+					}
 					// From a tablet's width up, every button of the view is in the window: none is
 					// reached only by scrolling a table sideways.
 					if width >= 768 {
