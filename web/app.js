@@ -3,7 +3,7 @@
 // a link reproduces it) and draws what the engine says. It computes nothing of the model.
 
 import {connect} from "./engine.js";
-import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
+import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE, ROUND_MARKS} from "./chart.js";
 import {reportHTML} from "./report.js";
 import {count, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
@@ -139,18 +139,31 @@ async function resolveScenario() {
   return engine.call("load", {scenario: ref});
 }
 
+// opening counts the scenarios being read: until the last is open, the page is not showing
+// what its address says, even when no analysis is running.
+let opening = 0;
+
 async function openScenario() {
-  setStatus(`Opening ${state.scenario}…`);
+  const ref = state.scenario;
+  setStatus(`Opening ${ref}…`);
+  let opened;
+  opening++;
   try {
-    loaded = await resolveScenario();
+    opened = await resolveScenario();
   } catch (e) {
-    if (state.scenario.startsWith("doc:")) {
+    opening--;
+    if (state.scenario !== ref) return;
+    if (ref.startsWith("doc:")) {
       e.message = "This link names a file that was opened from a computer, which the link cannot carry: open the file again with “Open a scenario file”.";
     }
     showError(e);
     setStatus("");
     return;
   }
+  opening--;
+  // Another scenario was chosen while this one was read: that one's own call shows it.
+  if (state.scenario !== ref) return;
+  loaded = opened;
   engineID = loaded.id;
   const sc = loaded.scenario;
   $("about").textContent = firstParagraph(sc.description || "");
@@ -172,9 +185,9 @@ async function openScenario() {
     state.axes = veto.slice(0, 2);
   }
   fillAxes(veto);
+  setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
   refresh();
   await buildControls();
-  setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
 }
 
 function firstParagraph(text) {
@@ -232,7 +245,8 @@ function describe(path) {
       case "strategy": return {group: s[1], text: rest[1] === "kind" ? "Concession strategy" : "Concession exponent"};
       case "votes": return {group: s[1], text: "Votes"};
       case "ratification": return {group: s[1], sub: "Ratification at home", text: rest[1] === "votes_needed" ? "Votes its ratifiers must give" : rest.slice(1).join(" ")};
-      case "beliefs": return {group: s[1], sub: "What it believes of the others", text: rest.slice(2).join(".")};
+      // beliefs.set.PATH: what this actor believes PATH to be, said as PATH's own label.
+      case "beliefs": return {group: s[1], sub: "What it believes of the others", text: rest[1] === "set" ? pathWords(rest.slice(2).join(".")) : rest.slice(1).join(".")};
       case "preferences": {
         const is = issueName(rest[1]);
         const sub = `${is}`;
@@ -367,13 +381,23 @@ function control(p) {
   return wrap("div", h("span", {text: `${d.text}: ${value}`}), path);
 }
 
+// controlsAsked counts the calls of buildControls: the values of a scenario or variant
+// that is no longer open may come back after those of the one that is, and must not
+// replace its controls. body[data-controls] says whether the controls are still coming.
+let controlsAsked = 0;
+
 async function buildControls() {
+  const mine = ++controlsAsked, open = loaded;
+  document.body.dataset.controls = "building";
+  let answer;
   try {
-    params = (await engine.call("params", {scenario: engineID, variant: state.variant || undefined})).params;
+    answer = (await engine.call("params", {scenario: engineID, variant: state.variant || undefined})).params;
   } catch (e) {
-    showError(e);
-    params = [];
+    if (mine === controlsAsked) showError(e);
+    answer = [];
   }
+  if (mine !== controlsAsked || loaded !== open) return;
+  params = answer;
   const box = $("controls");
   box.replaceChildren();
   controlCount = 0;
@@ -420,6 +444,7 @@ async function buildControls() {
   }
   showChanges();
   applyFilter();
+  document.body.dataset.controls = "ready";
 }
 
 function applyFilter() {
@@ -463,13 +488,14 @@ function refresh(started) {
 // redrawView fetches what a newly opened view needs, when no change is being computed
 // (pump draws the view itself when it finishes).
 async function redrawView() {
-  if (!engineID || running) return;
+  // While another scenario is read, the state already names it and the engine the old one.
+  if (!engineID || running || opening) return;
   running = true;
   busy(true);
   await showView(query());
   running = false;
   if (applied !== wanted) pump();
-  else busy(false);
+  else busy(opening > 0);
 }
 
 async function pump() {
@@ -496,7 +522,7 @@ async function pump() {
     if (applied === wanted) await showView(q);
   }
   running = false;
-  busy(false);
+  busy(opening > 0);
   document.body.dataset.ready = "true";
 }
 
@@ -646,6 +672,12 @@ function pathWords(path) {
   return who + text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+// breakableAtDots lets a narrow column break a path after its dots, and nowhere else:
+// <wbr> adds no character, so the path still pastes into --set as it is.
+function breakableAtDots(path) {
+  return path.split(".").flatMap((part, i) => (i ? [".", h("wbr"), part] : [part]));
+}
+
 function renderTake(rep) {
   const shown = rep.rows.filter((r) => r.nearest !== null).slice(0, 15);
   const out = [h("p", {text: `Now ${rep.headline.text}.`}),
@@ -657,20 +689,21 @@ function renderTake(rep) {
     for (const t of [r.below, r.above].filter(Boolean)) {
       const [at, ch, rel, effect] = side(r, t);
       rows.push(h("tr", {},
-        h("th", {scope: "row"}, pathWords(r.path), h("br"), h("code", {class: "path", text: r.path})),
+        h("th", {scope: "row"}, pathWords(r.path), h("br"), h("code", {class: "path"}, breakableAtDots(r.path))),
         h("td", {class: "num", text: fmtv(r.value)}), h("td", {class: "num", text: at}), h("td", {class: "num", text: ch}), h("td", {class: "num", text: rel}),
-        h("td", {text: effect}),
-        // The button sets the threshold as found, every digit kept: a value rounded for
-        // reading could fall short of it.
-        h("td", {}, h("button", {type: "button", onclick: () => tryChange([`${r.path}=${String(t.at)}`]), "aria-label": `Try ${r.path} at ${at}`, text: "Try it"}))));
+        // The button follows what it would do, as under Red lines and conditions. It sets
+        // the threshold as found, every digit kept: a value rounded for reading could fall
+        // short of it.
+        h("td", {class: "effect"}, `${effect} `, h("button", {type: "button", onclick: () => tryChange([`${r.path}=${String(t.at)}`]), "aria-label": `Try ${r.path} at ${at}`, text: "Try it"}))));
     }
   }
   if (!rows.length) {
     out.push(h("p", {text: "No single number in its range changes the result."}));
   } else {
-    out.push(tornadoChart({rows: shown, label: pathWords}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
+    // Below 560 px the margin for labels would leave the bars, and the words, too small.
+    out.push(tornadoChart({rows: shown, label: pathWords, narrow: $("take").clientWidth < 560}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
     out.push(h("div", {class: "scroll"}, h("table", {},
-      h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens", ""].map((c) => h("th", {scope: "col", text: c})))),
+      h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens"].map((c) => h("th", {scope: "col", text: c})))),
       h("tbody", {}, rows))));
   }
   const lines = rep.red_lines.filter((l) => l.change);
@@ -741,7 +774,7 @@ function drawRound(tr) {
   const drawn = tr.actors.map((a, i) => ({a, i})).filter(({a}) => !hidden.has(a.id));
   const left = tr.actors.filter((a) => hidden.has(a.id)).map((a) => names[a.id]);
   $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, hidden}),
-    legend(drawn.map(({a, i}) => ({colour: PALETTE[i % PALETTE.length], label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))),
+    legend(drawn.map(({a, i}) => ({colour: PALETTE[i % PALETTE.length], shape: ROUND_MARKS[i % ROUND_MARKS.length], line: true, label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))),
     ...(left.length ? [h("p", {class: "hint", text: `Not drawn, as they ratify at home and never bargain: ${left.join(", ")}.`})] : []));
   const rows = r.actors.map((a) => [actorName(a.actor), num(a.reservation), num(a.aspiration), a.utility === null ? "–" : num(a.utility), a.accepts ? "yes" : "no"]);
   $("round-detail").replaceChildren(
@@ -844,7 +877,7 @@ async function downloadReport() {
 
 // --- views -------------------------------------------------------------------------------
 
-function selectView(view, focus) {
+function selectView(view, focus, redraw = true) {
   state.view = view;
   // The Play view hides what the seat may not know: every actor's values and the zone.
   document.body.dataset.view = view;
@@ -856,7 +889,7 @@ function selectView(view, focus) {
     $(tab.getAttribute("aria-controls")).hidden = !on;
   }
   writeHash();
-  redrawView();
+  if (redraw) redrawView();
 }
 
 // --- start -------------------------------------------------------------------------------
@@ -938,14 +971,18 @@ function wire() {
     if (results.rounds) drawRound(results.rounds.value);
   });
   for (const b of document.querySelectorAll("[data-copy]")) {
+    // What the copy did is said beside its button: the status line at the top of the page
+    // is out of sight once the Share view is scrolled to.
+    const note = h("span", {class: "copy-note", role: "status"});
+    b.after(note);
     b.addEventListener("click", async () => {
       const field = $(b.dataset.copy);
       field.select();
       try {
         await navigator.clipboard.writeText(field.value);
-        setStatus("Copied.");
+        note.textContent = " Copied.";
       } catch {
-        setStatus("Selected: copy it with Ctrl+C.");
+        note.textContent = " Selected: copy it with Ctrl+C.";
       }
     });
   }
@@ -956,7 +993,9 @@ function wire() {
     busy(true);
     readHash();
     if (!state.scenario) state.scenario = catalog.scenarios.find((s) => s.default)?.name || "";
-    selectView(state.view);
+    // Another scenario's view is drawn once it is open: until then the engine holds the old
+    // one, which the new link's variant, values and axes do not fit.
+    selectView(state.view, false, state.scenario === before);
     if (state.scenario !== before) {
       fillScenarios();
       await openScenario();
@@ -966,13 +1005,23 @@ function wire() {
       await buildControls();
     }
     // A scenario that failed to open computes nothing, and pump is not there to clear it.
-    if (!running && applied === wanted) busy(false);
+    if (!running && applied === wanted && !opening) busy(false);
   });
+}
+
+// keepFocusInSight has the browser scroll a focused control below the sticky headline,
+// not under it: Shift+Tab back up the what-if controls would otherwise hide each one.
+function keepFocusInSight() {
+  const headline = document.querySelector(".headline");
+  new ResizeObserver(() => {
+    document.documentElement.style.scrollPaddingTop = `${headline.offsetHeight + 8}px`;
+  }).observe(headline);
 }
 
 async function start() {
   readHash();
   wire();
+  keepFocusInSight();
   try {
     engine = await connect();
   } catch (e) {

@@ -4,6 +4,9 @@
 
 const NS = "http://www.w3.org/2000/svg";
 export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7f7f00", "#000000"];
+// ROUND_MARKS are the shapes that mark each actor's proposals in the rounds: with its
+// colour, and in black and white alone, they tell the actors apart.
+export const ROUND_MARKS = ["circle", "square", "triangle", "diamond", "cross", "star"];
 const DASHES = ["", "8 4", "2 3", "10 3 2 3", "4 4", "1 2", "12 6", "6 2 2 2"];
 
 function el(name, attrs = {}, text) {
@@ -16,6 +19,16 @@ function el(name, attrs = {}, text) {
 }
 
 const fmt = (u) => (Math.round(u * 1000) / 1000).toFixed(3);
+
+// fitted keeps a line of text within room (in the drawing's units): text that may be wider,
+// at an average glyph of 0.6 of the font size (generous for sans-serif), is set in a
+// smaller font. A chart is drawn before it is on the page, where nothing can be measured,
+// and a word past the drawing's edge is cut off.
+function fitted(attrs, text, room) {
+  const size = attrs["font-size"];
+  if (text.length * 0.6 * size <= room) return attrs;
+  return {...attrs, "font-size": (room / (text.length * 0.6)).toFixed(1)};
+}
 
 // The solutions and how each is marked.
 export const SOLUTIONS = [
@@ -54,7 +67,8 @@ function marker(shape, x, y, size, attrs) {
 // solutions of two parties. onDetail receives a sentence about what is pointed at or
 // focused.
 export function planeChart({plane, analysis, names, dealText, onDetail}) {
-  const W = 600, H = 560, L = 64, R = 16, T = 16, B = 56;
+  // R leaves room for half of the last tick's label, 1.00, centred on the right edge.
+  const W = 600, H = 560, L = 64, R = 24, T = 16, B = 56;
   const pw = W - L - R, ph = H - T - B;
   const X = (u) => L + u * pw;
   const Y = (u) => T + (1 - u) * ph;
@@ -69,8 +83,8 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
     svg.append(el("text", {x: X(u), y: T + ph + 20, "text-anchor": "middle", "font-size": 15, fill: "#1a1a1a"}, u.toFixed(2)));
     svg.append(el("text", {x: L - 8, y: Y(u) + 5, "text-anchor": "end", "font-size": 15, fill: "#1a1a1a"}, u.toFixed(2)));
   }
-  svg.append(el("text", {x: L + pw / 2, y: H - 8, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a"}, `${names[ax]}: utility`));
-  svg.append(el("text", {x: 16, y: T + ph / 2, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a", transform: `rotate(-90 16 ${T + ph / 2})`}, `${names[ay]}: utility`));
+  svg.append(el("text", fitted({x: L + pw / 2, y: H - 8, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a"}, `${names[ax]}: utility`, pw), `${names[ax]}: utility`));
+  svg.append(el("text", fitted({x: 16, y: T + ph / 2, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a", transform: `rotate(-90 16 ${T + ph / 2})`}, `${names[ay]}: utility`, ph), `${names[ay]}: utility`));
 
   const n = plane.cells, cw = pw / n, chh = ph / n;
   const counts = new Map();
@@ -93,8 +107,13 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
   const res = Object.fromEntries(analysis.actors.map((a) => [a.id, a.reservation]));
   svg.append(el("line", {x1: X(res[ax]), y1: T, x2: X(res[ax]), y2: T + ph, stroke: "#a50e0e", "stroke-dasharray": "6 4", "stroke-width": 2}));
   svg.append(el("line", {x1: L, y1: Y(res[ay]), x2: L + pw, y2: Y(res[ay]), stroke: "#a50e0e", "stroke-dasharray": "6 4", "stroke-width": 2}));
-  svg.append(el("text", {x: X(res[ax]) + 4, y: T + 16, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ax]}`));
-  svg.append(el("text", {x: L + 4, y: Y(res[ay]) - 6, "font-size": 14, fill: "#a50e0e"}, `reservation of ${names[ay]}`));
+  // The label of a reservation sits on the side of its line with the more room; where a
+  // long name would not fit, it says "reservation" alone (the axis names whose it is).
+  const reservationLabel = (name, room) => (`reservation of ${name}`.length * 0.6 * 14 <= room ? `reservation of ${name}` : "reservation");
+  const rightOf = res[ax] <= 0.5, acrossRoom = rightOf ? L + pw - X(res[ax]) - 8 : X(res[ax]) - L - 8;
+  const across = reservationLabel(names[ax], acrossRoom), up = reservationLabel(names[ay], pw - 8);
+  svg.append(el("text", fitted({x: X(res[ax]) + (rightOf ? 4 : -4), y: T + 16, "text-anchor": rightOf ? "start" : "end", "font-size": 14, fill: "#a50e0e"}, across, acrossRoom), across));
+  svg.append(el("text", fitted({x: L + 4, y: Y(res[ay]) - 6, "font-size": 14, fill: "#a50e0e"}, up, pw - 8), up));
 
   const points = el("g");
   const frontierMarks = [], solutionMarks = [];
@@ -178,12 +197,12 @@ export function roundsChart({transcript, names, selected, hidden = new Set()}) {
   for (let i = 0; i <= 4; i++) {
     const u = i / 4;
     svg.append(el("line", {x1: L, y1: Y(u), x2: L + pw, y2: Y(u), stroke: "#e0e0e0"}));
-    svg.append(el("text", {x: L - 6, y: Y(u) + 5, "text-anchor": "end", "font-size": 14, fill: "#1a1a1a"}, u.toFixed(2)));
+    svg.append(el("text", {x: L - 6, y: Y(u) + 5, "text-anchor": "end", "font-size": 16, fill: "#1a1a1a"}, u.toFixed(2)));
   }
   const step = Math.max(1, Math.ceil(rounds.length / 10));
   rounds.forEach((r, t) => {
     if (t % step === 0 || t === rounds.length - 1) {
-      svg.append(el("text", {x: X(t), y: T + ph + 18, "text-anchor": "middle", "font-size": 14, fill: "#1a1a1a"}, String(r.round)));
+      svg.append(el("text", {x: X(t), y: T + ph + 18, "text-anchor": "middle", "font-size": 16, fill: "#1a1a1a"}, String(r.round)));
     }
   });
   transcript.actors.forEach((a, i) => {
@@ -197,14 +216,14 @@ export function roundsChart({transcript, names, selected, hidden = new Set()}) {
     svg.append(line("reservation", "5 4", 1.5));
     rounds.forEach((r, t) => {
       const u = r.actors[i].utility;
-      if (u !== null && u !== undefined) svg.append(marker(["circle", "square", "triangle", "diamond", "cross", "star"][i % 6], X(t), Y(u), 5, {fill: colour, stroke: colour}));
+      if (u !== null && u !== undefined) svg.append(marker(ROUND_MARKS[i % ROUND_MARKS.length], X(t), Y(u), 5, {fill: colour, stroke: colour}));
     });
   });
   // The zone's size, on a logarithmic strip: ripe rounds stand out from empty ones.
   const zs = rounds.map((r) => r.zopa_size);
   const maxZ = Math.max(1, ...zs);
   const sy = T + ph + 30, sh = 50;
-  svg.append(el("text", {x: L - 6, y: sy + sh / 2 + 5, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, "zone"));
+  svg.append(el("text", {x: L - 6, y: sy + sh / 2 + 5, "text-anchor": "end", "font-size": 15, fill: "#1a1a1a"}, "zone"));
   rounds.forEach((r, t) => {
     const h = r.zopa_size ? sh * Math.log1p(r.zopa_size) / Math.log1p(maxZ) : 0;
     const w = Math.max(3, pw / (rounds.length + 1) * 0.7);
@@ -224,8 +243,9 @@ export function legend(items) {
   for (const it of items) {
     const li = document.createElement("li");
     const s = el("svg", {width: 22, height: 16, viewBox: "0 0 22 16", "aria-hidden": "true"});
-    if (it.shape) s.append(marker(it.shape, 11, 8, 6, {fill: it.colour, stroke: "#1a1a1a"}));
-    else s.append(el("line", {x1: 1, y1: 8, x2: 21, y2: 8, stroke: it.colour, "stroke-width": 3, "stroke-dasharray": it.dash || ""}));
+    // A line and a mark: the rounds draw each actor's line and mark its proposals' values.
+    if (!it.shape || it.line) s.append(el("line", {x1: 1, y1: 8, x2: 21, y2: 8, stroke: it.colour, "stroke-width": 3, "stroke-dasharray": it.dash || ""}));
+    if (it.shape) s.append(marker(it.shape, 11, 8, it.line ? 4.5 : 6, {fill: it.colour, stroke: it.line ? it.colour : "#1a1a1a"}));
     li.append(s, " " + it.label);
     ul.append(li);
   }
@@ -242,9 +262,12 @@ function shortLabel(words) {
 
 // tornadoChart draws each value's nearest thresholds as bars from the value now, left for
 // lowering it and right for raising it, as shares of the value's range: the shortest bar
-// is the smallest change that tips the result.
-export function tornadoChart({rows, label}) {
-  const W = 720, rowH = 26, L = 330, R = 16, T = 24;
+// is the smallest change that tips the result. narrow (a phone's column) puts each label on
+// its own line above its bar, so that the drawing, scaled down to the column, keeps words
+// large enough to read.
+export function tornadoChart({rows, label, narrow = false}) {
+  const W = narrow ? 360 : 720, R = 16, T = 24;
+  const L = narrow ? 16 : 330, rowH = narrow ? 40 : 26, barTop = narrow ? 20 : 4, barH = narrow ? 14 : 18;
   const H = T + rows.length * rowH + 24;
   const pw = W - L - R;
   const widest = Math.max(0.01, ...rows.flatMap((r) => [r.below, r.above].filter(Boolean).map((t) => Math.abs(t.relative))));
@@ -256,15 +279,17 @@ export function tornadoChart({rows, label}) {
   svg.append(el("text", {x: W - R, y: H - 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, `+${(100 * widest).toFixed(0)}%`));
   rows.forEach((r, i) => {
     const y = T + i * rowH;
-    const words = label(r.path);
-    const text = el("text", {x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, shortLabel(words));
+    const words = label(r.path), short = shortLabel(words);
+    const text = el("text", narrow
+      ? fitted({x: L, y: y + 14, "font-size": 13, fill: "#1a1a1a"}, short, pw)
+      : fitted({x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, short, L - 12), short);
     text.append(el("title", {}, `${words} (${r.path})`));
     svg.append(text);
     // relative is a share of the range, without a sign: lowering is drawn to the left.
     for (const [t, colour, side] of [[r.below, "#0072B2", -1], [r.above, "#D55E00", 1]]) {
       if (!t) continue;
       const x0 = X(0), x1 = X(side * Math.abs(t.relative));
-      svg.append(el("rect", {x: Math.min(x0, x1), y: y + 4, width: Math.max(1, Math.abs(x1 - x0)), height: rowH - 8, fill: colour}));
+      svg.append(el("rect", {x: Math.min(x0, x1), y: y + barTop, width: Math.max(1, Math.abs(x1 - x0)), height: barH, fill: colour}));
     }
   });
   return svg;

@@ -4,6 +4,8 @@
 // replay takes milliseconds). So a reload, or the link sent to a teacher, resumes the
 // session where it stood. The engine says what the seat may see; this file only words it.
 
+import {deals} from "./words.js";
+
 // The session, as the address holds it.
 const play = {as: "", coach: false, seed: 0, moves: []};
 // The what-if the moves were made on: another scenario, variant or override starts afresh.
@@ -270,6 +272,15 @@ function ending(r) {
   parts.push(h("p", {text: `Points at round ${out.round}'s walk-away values:`}));
   parts.push(h("div", {class: "scroll"}, ui.table(["actor", "veto", "points", "walk-away", "surplus"],
     r.table.map((a) => [a.seat ? `${a.name} (you)` : a.name, a.veto ? "yes" : "no", pts(a.utility), pts(a.reservation), signedPts(a.surplus)]), [2, 3, 4])));
+  if (!out.deal && tr.rounds.length) {
+    // Whether the talks could have ended otherwise, as negsim play says at a breakdown.
+    const last = tr.rounds[tr.rounds.length - 1];
+    parts.push(h("p", {id: "play-possible", text: last.zopa_size > 0
+      ? `A deal was possible: ${deals(last.zopa_size)} every party with a veto would have accepted at round ${last.round}'s walk-away values.`
+      : tr.ripe_at === null || tr.ripe_at === undefined
+        ? "No deal was possible: the zone of possible agreement was empty in every round played."
+        : `The zone of possible agreement was open from round ${tr.ripe_at}, and closed again by round ${last.round}.`}));
+  }
   if (out.deal) {
     parts.push(h("p", {text: out.deal.pareto
       ? "On the Pareto frontier: no deal within everyone's red lines is better for one party with a veto and no worse for any."

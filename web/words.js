@@ -46,10 +46,10 @@ export function diagnosisWords(an, say) {
   if (!dg) return [];
   const out = [{heading: "Why the zone is empty"}];
   if (dg.red_lines_clash) {
-    out.push({para: ["The parties' red lines clash: no deal keeps all of them, whatever the reservations."]});
+    out.push({para: ["The veto actors' red lines clash: no deal keeps all of them, whatever the reservations."]});
   } else if (dg.closest) {
     const c = dg.closest;
-    out.push({para: [`No deal is acceptable to every party. The closest deal within everyone's red lines falls short by ${num(c.largest_shortfall)} at most:`]},
+    out.push({para: [`No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by ${num(c.largest_shortfall)} at most:`]},
       {para: [{code: say.dealPairs(c.options)}]});
     const short = an.actors.filter((a) => a.veto && c.shortfall[a.id] > 0)
       .map((a) => [`${a.name} gets ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below its reservation ${num(a.reservation)}.`]);
@@ -63,7 +63,7 @@ export function diagnosisWords(an, say) {
   const gaps = dg.reservations.filter((g) => g.must_fall_by === null || g.must_fall_by > 1e-9);
   if (gaps.length) {
     out.push({para: ["Lowering one reservation, the others fixed:"]}, {list: gaps.map((g) => [`${say.actorName(g.actor)}: ${g.must_fall_by === null
-      ? "no drop would do: no deal within its red lines satisfies the others at their reservations"
+      ? "no drop would do: no deal within its red lines satisfies the other veto actors at their reservations"
       : `the most it can get from a deal the others accept is ${num(g.reachable)}; its reservation ${num(g.reservation)} would have to fall by ${num(g.must_fall_by)}`}.`])});
   }
   out.push({para: ["Dropping one red line or condition:"]}, {list: dg.openers.length
@@ -95,6 +95,12 @@ export function openerDeals(an, o, actorName) {
   return out;
 }
 
+// inScenarioOrder lists a JSON object keyed by actor (whose keys come sorted by id) in the
+// order the scenario lists its actors, as negsim analyze's tables do.
+function inScenarioOrder(an, byActor) {
+  return an.actors.filter((a) => a.id in byActor).map((a) => [a.id, byActor[a.id]]);
+}
+
 // agreementWords says who must agree beyond the vetoes, when the scenario says: the
 // decision rule and each voter's power, ratification at home, and what each side believes.
 export function agreementWords(an, say) {
@@ -110,13 +116,13 @@ export function agreementWords(an, say) {
     if (d.power_note) out.push({para: [d.power_note]});
   }
   if (an.ratification) {
-    out.push({heading: "Ratification at home"}, {list: Object.entries(an.ratification).map(([id, r]) => [
+    out.push({heading: "Ratification at home"}, {list: inScenarioOrder(an, an.ratification).map(([id, r]) => [
       `${say.actorName(id)} needs ${r.votes_needed} of ${plural(r.votes, "vote", "votes")} from ${r.by.map(say.actorName).join(", ")}; they would ratify ${deals(r.win_set)} (its win-set).`,
       ...(r.blocked_by || []).flatMap((b) => [` ${say.actorName(b.ratifier)}'s ${b.kind === "red_line" ? "red line" : "reservation"} blocks: without it ${deals(b.deals)} pass `, {code: b.path}, "."]),
     ])});
   }
   if (an.beliefs) {
-    out.push({heading: "What each side believes"}, {list: Object.entries(an.beliefs).map(([id, b]) => [
+    out.push({heading: "What each side believes"}, {list: inScenarioOrder(an, an.beliefs).map(([id, b]) => [
       `${say.actorName(id)} sees a zone of ${deals(b.zopa_count)}` +
       (b.nash ? `; its Nash deal is ${b.nash_in_true_zopa ? "" : "not "}in the true zone` : "") +
       `; false hopes: ${count(b.false_hopes)}; deals it misses: ${count(b.missed)}.`])});

@@ -153,10 +153,14 @@ func copyWasmExec(goroot, to string) error {
 	return fmt.Errorf("no %s in %s/lib/wasm or %s/misc/wasm", wasmExec, goroot, goroot)
 }
 
-// scenarioFiles lists the scenario files a teacher put in dir, without the site's own.
+// scenarioFiles lists the scenario files a teacher put in dir, without the site's own: the
+// files written this time, and the index and mode file of a site written there before (the
+// command is run again after adding files), which are JSON but no scenarios.
 func scenarioFiles(dir string, own []string) ([]string, error) {
 	all, err := api.ScenarioFiles(os.DirFS(dir))
-	return slices.DeleteFunc(all, func(name string) bool { return slices.Contains(own, name) }), err
+	return slices.DeleteFunc(all, func(name string) bool {
+		return slices.Contains(own, name) || name == indexName || name == web.ModeFile
+	}), err
 }
 
 func sizes(path string) (int64, int64, error) {

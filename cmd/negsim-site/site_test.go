@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,6 +59,9 @@ func TestStaticSite(t *testing.T) {
 	}
 
 	pagetest.RequireChromium(t)
+	// Opened from the disk, the page cannot start its engine and says how to open it.
+	pagetest.DriveOpenedAsFile(t, "file://"+filepath.ToSlash(dir)+"/index.html")
+
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	engine := api.New(api.Options{})
@@ -148,4 +152,34 @@ func gzippedSize(t *testing.T, dir string) int64 {
 		t.Fatal(err)
 	}
 	return total
+}
+
+// Run again on a folder it wrote before, as the package documentation asks after adding
+// files, the command lists the teacher's files and not its own index or mode file: listed,
+// scenarios.json would appear in the page's list and fail to open as a scenario.
+func TestScenarioFilesLeaveOutTheSitesOwn(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "class"), 0o755)
+	for name, text := range map[string][]byte{
+		"job.yaml":         data,
+		"class/b.yaml":     data,
+		"scenarios.json":   []byte(`{"files": ["job.yaml"]}` + "\n"),
+		"negsim-site.json": []byte(`{"mode": "wasm"}` + "\n"),
+		"index.html":       []byte("<!doctype html>\n"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := scenarioFiles(dir, []string{"index.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"class/b.yaml", "job.yaml"}; !slices.Equal(got, want) {
+		t.Errorf("scenarioFiles = %q, want %q", got, want)
+	}
 }

@@ -28,3 +28,25 @@ func TestPlayPageServed(t *testing.T) {
 	pagetest.DrivePlay(t, url, "served", want)
 	pagetest.DriveIdlePlay(t, url, "served")
 }
+
+// A session that breaks down at the deadline ends, on the page as at the terminal, saying
+// whether a deal was possible: Ukraine rejecting every text under sanctions-bite.
+func TestPlayPageBreakdownServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	moves := strings.Repeat("reject\n", 8)
+	out, errOut, code := runNegsimInput(t, moves, "play", "--variant", "sanctions-bite", "--as", "ukraine")
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d: %s", code, errOut)
+	}
+	var said string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "A deal was possible") || strings.HasPrefix(line, "No deal was possible") || strings.HasPrefix(line, "The zone of possible agreement was open") {
+			said = line
+		}
+	}
+	if said == "" {
+		t.Fatalf("negsim play said nothing on whether a deal was possible:\n%s", out)
+	}
+	url, _ := startServe(t)
+	pagetest.DriveBreakdownPlay(t, url, "scenario=ukraine-2026&variant=sanctions-bite&view=play&as=ukraine&moves="+strings.TrimSuffix(strings.Repeat("reject;", 8), ";"), said)
+}

@@ -365,12 +365,13 @@ func (s *session) follow(selector string) {
 	s.settled()
 }
 
-// settled waits until the page has answered the latest change and drawn its view.
+// settled waits until the page has answered the latest change and drawn its view and its
+// what-if controls.
 func (s *session) settled() {
 	s.t.Helper()
 	deadline := time.Now().Add(90 * time.Second)
 	for {
-		_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false" && document.body.dataset.hash === location.hash`, chromedp.WithPollingTimeout(time.Until(deadline))))
+		_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false" && document.body.dataset.controls !== "building" && document.body.dataset.hash === location.hash`, chromedp.WithPollingTimeout(time.Until(deadline))))
 		if err == nil {
 			return
 		}

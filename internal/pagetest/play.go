@@ -131,3 +131,19 @@ func sameJSON(t *testing.T, what string, got, want []byte) {
 		t.Errorf("%s differs from the terminal's:\n%.2000s\nwant\n%.2000s", what, got, want)
 	}
 }
+
+// DriveBreakdownPlay plays a session that ends without agreement (moves, as the page's link
+// holds them) and checks the page's last words on it: whether a deal was possible, word for
+// word as the terminal's session (terminal, the line negsim play printed) says it.
+func DriveBreakdownPlay(t *testing.T, origin, hash, terminal string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	if got := s.playText("#play-outcome"); !strings.HasPrefix(got, "No deal was agreed by the deadline") {
+		t.Fatalf("the session ends %q, want a breakdown at the deadline", got)
+	}
+	if got := s.playText("#play-possible"); got != terminal {
+		t.Errorf("at the breakdown the page says %q; negsim play says %q", got, terminal)
+	}
+	s.checkConsole()
+}

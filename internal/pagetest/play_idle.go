@@ -27,6 +27,11 @@ func DriveIdlePlay(t *testing.T, origin, name string) {
 		!strings.HasPrefix(items[7], "Round 7: nothing on the table again") || !strings.HasSuffix(items[7], "Your walk-away value is now 31.0 points.") {
 		t.Errorf("the log holds %d rounds:\n%s\nwant rounds 0 to 7 with nothing on the table", len(items), strings.Join(items, "\n"))
 	}
+	// The talks never ripen as shipped (the scenario's teacher_notes): negsim play ends
+	// saying no deal was possible.
+	if got, want := s.playText("#play-possible"), "No deal was possible: the zone of possible agreement was empty in every round played."; got != want {
+		t.Errorf("the breakdown says %q, want %q", got, want)
+	}
 	s.screenshots(name + "-play-idle")
 	s.follow(`#play-idle a[href*="alternating"]`)
 	if got := s.playText("#play-now"); got != "Round 0 (the last is round 7)" {

@@ -37,9 +37,23 @@ type WordCase struct {
 // holds its one vote and ratifies q6 alone, 1 deal, which Away rejects; without the
 // parliament's reservation the 5 deals of the table pass: Home and Away agree on deals, and
 // the parliament turns each of them down.
+//
+// The reference scenario as shipped (its teacher_notes): the veto actors' red lines clash
+// outright. Its beliefs are values, a reservation and a condition's options, never a red
+// line, so each believer's picture clashes too: a perceived zone of 0 deals, hence 0 false
+// hopes, and 0 missed, the true zone being empty. The scenario lists Ukraine, Russia, the
+// United States: negsim analyze's order, which the page keeps.
 var WordCases = []WordCase{
+	{Name: "reference-why", Hash: "scenario=ukraine-2026", Section: "Why the zone is empty", Want: []string{
+		"The veto actors' red lines clash: no deal keeps all of them, whatever the reservations.",
+	}},
+	{Name: "reference-beliefs", Hash: "scenario=ukraine-2026", Section: "What each side believes", Want: []string{
+		"Ukraine sees a zone of 0 deals; false hopes: 0; deals it misses: 0.",
+		"Russia sees a zone of 0 deals; false hopes: 0; deals it misses: 0.",
+		"United States sees a zone of 0 deals; false hopes: 0; deals it misses: 0.",
+	}},
 	{Name: "geneva", Hash: "scenario=ukraine-2026&variant=geneva-19-point", Section: "Why the zone is empty", Want: []string{
-		"No deal is acceptable to every party. The closest deal within everyone's red lines falls short by 0.024 at most:",
+		"No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by 0.024 at most:",
 		"territory=withdraw-donetsk,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=returned,sequencing=guarantees-first,eu-path=delayed,language=russian-status,interim=swaps-only",
 		"Russia gets 0.636, 0.024 below its reservation 0.660.",
 	}},

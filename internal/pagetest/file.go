@@ -1,0 +1,34 @@
+package pagetest
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// DriveOpenedAsFile opens a static site's index.html from the disk (file://), as a student
+// who downloaded the folder and double-clicked the page does. The browser refuses such a
+// page its engine; the page must say so, and how to open it instead, rather than wait for
+// an engine that never starts.
+func DriveOpenedAsFile(t *testing.T, index string) {
+	_, tab := Tab(t, 1280, 900, 2*time.Minute)
+	s := &session{t: t, ctx: tab, origin: "file://"}
+	s.do(chromedp.Navigate(index))
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.readyState === "complete"`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatal(err)
+	}
+	// The modules fail at once; a second is plenty for anything that would still start.
+	time.Sleep(time.Second)
+	status := evalJS[string](s, `document.getElementById("status").textContent`)
+	alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`)
+	if strings.Contains(status, "Starting the engine") {
+		t.Errorf("opened as a file the page still says %q", status)
+	}
+	for _, want := range []string{"file://", "web server", "negsim serve"} {
+		if !strings.Contains(alert, want) {
+			t.Errorf("opened as a file the page's message lacks %q: %q", want, alert)
+		}
+	}
+}

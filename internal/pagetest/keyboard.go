@@ -1,0 +1,100 @@
+package pagetest
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// focusJS describes the focused element, and what is wrong with its focus: not marked (no
+// outline, where the page's style gives every control one), or hidden under something else
+// (the sticky headline), so that a keyboard user cannot see where they are.
+const focusJS = `(() => {
+	const e = document.activeElement;
+	const name = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " " + (e.getAttribute("aria-label") || e.value || e.textContent || "").replace(/\s+/g, " ").trim().slice(0, 40);
+	if (e === document.body) return {name: "body", wrong: ""};
+	const r = e.getBoundingClientRect();
+	// A chart's mark shows its focus on its shape, in the style's .point:focus-visible.
+	if (!e.closest(".point") && getComputedStyle(e).outlineStyle === "none") return {name, wrong: "no outline"};
+	const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
+	const top = document.elementFromPoint(x, y);
+	if (top && !e.contains(top) && !top.contains(e) && !(e.labels && [...e.labels].some((l) => l.contains(top)))) return {name, wrong: "hidden under " + (top.closest(".headline") ? "the headline" : top.tagName.toLowerCase())};
+	return {name, wrong: ""};
+})()`
+
+// DriveKeyboard walks the page at origin#hash by keyboard alone, every group of what-if
+// controls open: Tab forward through the page, then Shift+Tab back. Every stop must show
+// its focus and lie in sight (not under the sticky headline), and Tab must come back round
+// to the first stop, the skip link, so nothing traps the keyboard.
+func DriveKeyboard(t *testing.T, origin, hash string, stops int) {
+	_, tab := Tab(t, 1366, 768, 4*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
+	type focus struct{ Name, Wrong string }
+	var seen []string
+	check := func(how string, i int) focus {
+		f := evalJS[focus](s, focusJS)
+		if f.Wrong != "" {
+			t.Errorf("%s %d, %s: %s", how, i, f.Name, f.Wrong)
+		}
+		return f
+	}
+	back := false
+	for i := 1; i <= stops; i++ {
+		s.do(chromedp.KeyEvent(kb.Tab))
+		f := check("Tab", i)
+		if strings.HasPrefix(f.Name, "a ") && strings.Contains(f.Name, "Skip to the results") && i > 1 {
+			back = true
+			break
+		}
+		seen = append(seen, f.Name)
+	}
+	if !back && len(seen) > 0 && !strings.Contains(seen[0], "Skip to the results") {
+		t.Errorf("the first Tab stop is %q, want the skip link", seen[0])
+	}
+	for i := 1; i <= min(stops, len(seen)); i++ {
+		s.do(chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(kb.ModifierShift)))
+		check("Shift+Tab", i)
+	}
+	s.checkConsole()
+}
+
+// DriveCopy presses each Copy button of the Share view by keyboard and reads what the page
+// says beside it: where the clipboard is refused (as in a headless browser) the text is left
+// selected for Ctrl+C, and the student must read that next to the button, in sight, not in
+// the status line at the top of the page.
+func DriveCopy(t *testing.T, origin, hash string) {
+	_, tab := Tab(t, 1366, 768, 2*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	s.do(chromedp.Navigate(origin + "#" + hash + "&view=share"))
+	s.settled()
+	// The command and the variants block are code, in a fixed-width font: the YAML's
+	// indentation must line up.
+	for _, code := range []string{"command", "variant-block"} {
+		if font := evalJS[string](s, `getComputedStyle(document.getElementById("`+code+`")).fontFamily`); !strings.Contains(strings.ToLower(font), "mono") {
+			t.Errorf("#%s is set in %s, not a fixed-width font", code, font)
+		}
+	}
+	for _, field := range []string{"permalink", "command", "variant-block"} {
+		button := `#view-share button[data-copy="` + field + `"]`
+		s.do(chromedp.Focus(chromedp.CSS(button)))
+		s.do(chromedp.KeyEvent(kb.Enter))
+		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`(document.querySelector('`+button+` + [role=status]') || {}).textContent > ""`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("copying %s: nothing is said beside its button", field)
+			continue
+		}
+		said := evalJS[string](s, `document.querySelector('`+button+` + [role=status]').textContent`)
+		inSight := evalJS[bool](s, `(() => { const r = document.querySelector('`+button+` + [role=status]').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`)
+		if !strings.Contains(said, "Copied") && !strings.Contains(said, "Ctrl+C") || !inSight {
+			t.Errorf("copying %s: beside its button the page says %q (in sight: %v)", field, said, inSight)
+		}
+	}
+	s.checkConsole()
+}

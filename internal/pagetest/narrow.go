@@ -1,0 +1,117 @@
+package pagetest
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// NarrowCase is one state of the page to look at on a narrow screen.
+type NarrowCase struct {
+	Hash string // what follows # in the page's address
+}
+
+// NarrowCases are states whose views hold the widest content: the reference scenario's
+// twelve issues in the solutions, the zone's options, the compared deals and the rounds, a
+// what-if whose Nash deal is a long line of pairs, and an empty zone's diagnosis.
+var NarrowCases = []NarrowCase{
+	{Hash: "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.48"},
+	{Hash: "scenario=ukraine-2026"},
+	{Hash: "scenario=teaching-security-council"},
+	// The longest name of a party on the chart's axes, and a reservation beyond the middle.
+	{Hash: "scenario=ukraine-2026&variant=sanctions-bite&axes=europe,russia&set=actors.europe.reservation%3D0.7"},
+}
+
+// overflowJS lists what sticks out on the right of the window, or of the box that
+// should hold it, on the shown view: a table is allowed past its column only inside a box
+// that scrolls sideways (.scroll), and no element past the window.
+const overflowJS = `(() => {
+	const out = [], w = document.documentElement.clientWidth;
+	if (document.documentElement.scrollWidth > w) out.push("the page is " + document.documentElement.scrollWidth + " px wide in a " + w + " px window");
+	for (const e of document.querySelectorAll("body *")) {
+		if (e.closest("[hidden]") || e.parentElement.closest(".scroll") || e.closest("svg") && e.tagName !== "svg") continue;
+		const r = e.getBoundingClientRect();
+		if (r.width === 0 || r.height === 0) continue;
+		const parent = e.parentElement.closest("section, main, header, div, fieldset, details, td, th, li, p") || document.body;
+		const pr = parent.getBoundingClientRect();
+		const name = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.dataset.path ? "[" + e.dataset.path + "]" : "") + (e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : "");
+		if (r.right > w + 0.5) out.push(name + " ends at " + Math.round(r.right) + " px, past the window's " + w);
+		else if (r.right > pr.right + 1 && getComputedStyle(parent).overflowX === "visible") out.push(name + " ends at " + Math.round(r.right) + " px, past its box " + parent.tagName.toLowerCase() + (parent.id ? "#" + parent.id : "") + " at " + Math.round(pr.right));
+	}
+	return [...new Set(out)].slice(0, 12);
+})()`
+
+// DriveNarrow opens each case in every view at a phone's width (390 px), a tablet's (768)
+// and a Chromebook's (1366), one after the other in the same tab as links followed, and
+// fails on anything that sticks out of the window or of its box (on a narrow screen, text
+// cut off or a page that scrolls sideways), on a chart's words past its edge, on a button
+// reached only by scrolling a table sideways (from 768 px up), on a control labelled with
+// a path rather than words, and on anything written to the console.
+func DriveNarrow(t *testing.T, origin string, cases []NarrowCase) {
+	widths := []int{390, 768, 1366}
+	for _, width := range widths {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			_, tab := Tab(t, width, 844, 6*time.Minute)
+			s := &session{t: t, ctx: tab, origin: origin}
+			s.collectConsole()
+			// A headless window is at least 500 px wide; a phone's width is emulated.
+			s.do(chromedp.EmulateViewport(int64(width), 844))
+			for _, c := range cases {
+				for _, view := range []string{"zone", "take", "words", "rounds", "compare", "share", "play"} {
+					s.do(chromedp.Navigate(origin + "#" + c.Hash + "&view=" + view))
+					s.settled()
+					if problems := evalJS[[]string](s, overflowJS); len(problems) > 0 {
+						t.Errorf("#%s&view=%s at %d px: %q", c.Hash, view, width, problems)
+					}
+					// A chart's words lie within its drawing: past its edge they are cut off.
+					if cut := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` svg[viewBox] text")].filter((x) => {
+						const v = x.ownerSVGElement.getBoundingClientRect(), b = x.getBoundingClientRect();
+						return b.width > 0 && (b.left < v.left - 1 || b.right > v.right + 1 || b.top < v.top - 1 || b.bottom > v.bottom + 1);
+					}).map((x) => x.firstChild.textContent)`); len(cut) > 0 {
+						t.Errorf("#%s&view=%s: %d words of a chart run past its edge, such as %q", c.Hash, view, len(cut), cut[0])
+					}
+					// A chart's words are read at the size the window draws them: at least 8 px
+					// high, as small as a page's footnote.
+					if tiny := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` svg[viewBox] text")].filter((x) => {
+						const r = x.getBoundingClientRect(), v = x.ownerSVGElement.viewBox.baseVal, box = x.ownerSVGElement.getBoundingClientRect();
+						return r.width > 0 && Number(getComputedStyle(x).fontSize.replace("px", "")) * box.width / v.width < 8;
+					}).map((x) => x.firstChild.textContent + " (" + (Number(getComputedStyle(x).fontSize.replace("px", "")) * x.ownerSVGElement.getBoundingClientRect().width / x.ownerSVGElement.viewBox.baseVal.width).toFixed(1) + " px)")`); len(tiny) > 0 {
+						t.Errorf("#%s&view=%s at %d px: %d words of a chart are drawn below 8 px, such as %q", c.Hash, view, width, len(tiny), tiny[0])
+					}
+					// In black and white the rounds tell actors apart by the marks of their
+					// proposals: each actor's entry in the legend shows its mark.
+					if view == "rounds" {
+						if n := evalJS[int](s, `[...document.querySelectorAll("#rounds-chart .legend li")].filter((li) => !li.querySelector("polygon, rect, circle, path")).length`); n > 0 {
+							t.Errorf("#%s: %d actors of the rounds' legend have no mark, only a colour", c.Hash, n)
+						}
+					}
+					// What would it take breaks a long path at its dots on a narrow column;
+					// copied, it must still be the path --set takes, with nothing added.
+					if view == "take" {
+						if bad := evalJS[[]string](s, `[...document.querySelectorAll("#take th code.path")].map((c) => c.textContent).filter((p) => !/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(p))`); len(bad) > 0 {
+							t.Errorf("#%s: What would it take shows paths that do not paste as they read: %q", c.Hash, bad)
+						}
+					}
+					// From a tablet's width up, every button of the view is in the window: none is
+					// reached only by scrolling a table sideways.
+					if width >= 768 {
+						if away := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` button")].filter((b) => b.getClientRects().length && b.getBoundingClientRect().right > document.documentElement.clientWidth).map((b) => b.getAttribute("aria-label") || b.textContent)`); len(away) > 0 {
+							t.Errorf("#%s&view=%s at %d px: %d buttons lie past the window's right edge, such as %q", c.Hash, view, width, len(away), away[0])
+						}
+					}
+					if view != "zone" || width != widths[0] {
+						continue
+					}
+					// A control is labelled in words; its path is printed under it, in small
+					// type that may break anywhere. A path as the label runs off a phone.
+					if paths := evalJS[[]string](s, `[...document.querySelectorAll(".control > label, .control > legend, .control .switch label")].map((l) => l.textContent).filter((t) => /[a-z]\.[a-z-]+\.[a-z]/.test(t))`); len(paths) > 0 {
+						t.Errorf("#%s: %d controls are labelled with a path, not words: %q", c.Hash, len(paths), paths[:min(len(paths), 5)])
+					}
+				}
+			}
+			s.checkConsole()
+		})
+	}
+}
