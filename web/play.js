@@ -124,7 +124,7 @@ function margin(w) {
   let text = w.surplus >= -0.0005
     ? `${pts(Math.max(0, w.surplus))} points above your walk-away value of ${pts(w.reservation)} (surplus ${signedPts(w.surplus)}).`
     : `${pts(-w.surplus)} points below your walk-away value of ${pts(w.reservation)} (surplus ${signedPts(w.surplus)}).`;
-  const crossed = (w.rejections || []).flatMap((r) => r.kind === "red_line" ? [`${r.issue} = ${r.option}`] : r.kind === "constraint" ? ["your condition: " + r.why] : []);
+  const crossed = (w.rejections || []).flatMap((r) => r.kind === "red_line" ? [`${r.issue} = ${r.option}`] : r.kind === "constraint" ? ["your condition: " + r.why.replace(/\.$/, "")] : []);
   if (crossed.length) text += ` It crosses your red lines: ${crossed.join("; ")}.`;
   if (w.ratified === false) text += " It would not be ratified at home.";
   else if (w.ratified === true) text += " It would be ratified at home.";
@@ -156,7 +156,7 @@ function turn(r) {
   if (v.proposal) {
     const p = v.proposal;
     const by = p.by ? ui.actorName(p.by) : "The mediator";
-    out.push(h("p", {text: p.changed.length ? `${by} puts this on the table (* changed since the last proposal):` : `${by} puts the same deal on the table again.`}));
+    out.push(h("p", {text: p.changed.length ? `${by} puts this on the table (* changed since the last proposal):` : sameDeal(r, by)}));
     out.push(h("div", {class: "scroll"}, ui.table(["issue", "option", "changed"],
       ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), p.changed.includes(is.id) ? "*" : ""]))));
     out.push(h("p", {class: "play-worth", text: `Worth ${pts(p.utility)} points to you.`}));
@@ -223,6 +223,24 @@ function brief(role) {
     (role.constraints || []).length ? h("ul", {}, role.constraints.map((c) => h("li", {text: `Your condition: ${c.why || JSON.stringify(c)}`}))) : "");
 }
 
+// sameDeal words a proposal that changes nothing since the last one: a repeat when the same
+// party made that one, else whose deal it takes up (the seat's counter offer, say), as the
+// terminal words it.
+function sameDeal(r, by) {
+  const last = r.log.filter((e) => e.basis !== "none").at(-1);
+  const lastBy = last && (last.basis === "counter" ? r.view.seat : last.by || "");
+  if (!last || (r.view.proposal.by || "") === lastBy) return `${by} puts the same deal on the table again.`;
+  return `${by} puts on the table the same deal as ${proposalWords(last, r.view.seat)}.`;
+}
+
+// proposalWords names an answered proposal by who made it, from the seat's side.
+function proposalWords(e, seat) {
+  if (e.basis === "counter") return "your counter offer";
+  if (e.by === seat) return "your proposal";
+  if (!e.by) return "the mediator's proposal";
+  return `the proposal by ${ui.actorName(e.by)}`;
+}
+
 // log words every answered proposal from the start, as the terminal reports them.
 function log(r) {
   const {h} = ui;
@@ -242,10 +260,7 @@ function log(r) {
       return h("li", {class: "play-no-text", text});
     }
     lastNoText = "";
-    let what = `the proposal by ${ui.actorName(e.by)}`;
-    if (e.basis === "counter") what = "your counter offer";
-    else if (e.by === seat) what = "your proposal";
-    else if (!e.by) what = "the mediator's proposal";
+    const what = proposalWords(e, seat);
     const who = (a) => (a.id === seat ? "you" : a.name);
     const yes = ui.scenario.actors.filter((a) => e.accepted_by.includes(a.id)).map(who);
     const no = ui.scenario.actors.filter((a) => !e.accepted_by.includes(a.id)).map(who);

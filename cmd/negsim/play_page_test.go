@@ -50,3 +50,17 @@ func TestPlayPageBreakdownServed(t *testing.T) {
 	url, _ := startServe(t)
 	pagetest.DriveBreakdownPlay(t, url, "scenario=ukraine-2026&variant=sanctions-bite&view=play&as=ukraine&moves="+strings.TrimSuffix(strings.Repeat("reject;", 8), ";"), said)
 }
+
+// When the next proposer tables the deal the seat countered with, the page says whose deal
+// it takes up, in the terminal's words, rather than that the proposer repeats itself: the
+// street's counter offer mid/day/no in the garden, which the town tables next.
+func TestPlayPageSaysWhoseDealIsTabledUnchanged(t *testing.T) {
+	pagetest.RequireChromium(t)
+	const line = "Town council puts on the table the same deal as your counter offer."
+	out, errOut, code := runNegsimInput(t, "offer fee=mid,hours=day,dogs=no\nquit\n", "play", garden, "--as", "street")
+	if code != exitOK || !strings.Contains(out, line) {
+		t.Fatalf("negsim play (exit %d) does not say %q:\n%s%s", code, line, out, errOut)
+	}
+	url, _ := startServe(t, garden)
+	pagetest.DrivePlaySays(t, url, "scenario=file%3Agarden.yaml&view=play&as=street&moves=offer:fee=mid,hours=day,dogs=no", []string{line})
+}

@@ -17,7 +17,7 @@ type NarrowCase struct {
 // twelve issues in the solutions, the zone's options, the compared deals and the rounds, a
 // what-if whose Nash deal is a long line of pairs, and an empty zone's diagnosis.
 var NarrowCases = []NarrowCase{
-	{Hash: "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.48"},
+	{Hash: "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5"},
 	{Hash: "scenario=ukraine-2026"},
 	{Hash: "scenario=teaching-security-council"},
 	// The longest name of a party on the chart's axes, and a reservation beyond the middle.

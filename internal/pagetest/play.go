@@ -147,3 +147,19 @@ func DriveBreakdownPlay(t *testing.T, origin, hash, terminal string) {
 	}
 	s.checkConsole()
 }
+
+// DrivePlaySays opens a Play link (hash, as the page's address holds it) and checks that
+// the page words the session as the terminal does: every line of says, each one a line
+// negsim play printed for the same moves, stands in the Play view.
+func DrivePlaySays(t *testing.T, origin, hash string, says []string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	shown := s.playText("#play")
+	for _, line := range says {
+		if !strings.Contains(shown, line) {
+			t.Errorf("the page does not say, as negsim play does, %q; it shows\n%s", line, shown)
+		}
+	}
+	s.checkConsole()
+}
