@@ -67,6 +67,10 @@ func (boldRing) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 // scatterGlyphs are filled shapes, which stay visible at a glance over lines and grids.
 var scatterGlyphs = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.BoxGlyph{}, draw.PyramidGlyph{}, draw.CrossGlyph{}}
 
+// seriesGlyph is the shape of a series' points, as seriesColor is its colour: the first four
+// series (the parties at most tables) each have their own.
+func seriesGlyph(i int) draw.GlyphDrawer { return scatterGlyphs[i%len(scatterGlyphs)] }
+
 // chartMark is a vertical line across a panel, such as an event or a threshold. Its tag, a
 // few characters, stands at the top of the line above the data; its note, when given, is
 // listed in the legend beside the chart, where long text has room and crosses nothing.
@@ -248,6 +252,7 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 			line.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2.5)}
 		}
 		p.Add(line)
+		thumbs := []plot.Thumbnailer{line}
 		if l.points {
 			computed := xys
 			if len(l.bends) == len(xys) {
@@ -263,12 +268,15 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 				return nil, nil, err
 			}
 			sc.Color = seriesColor(l.color)
-			sc.Shape = draw.CircleGlyph{}
-			sc.Radius = vg.Points(2.5)
+			// Each series keeps a shape of its own beside its colour, so that a chart
+			// printed in black and white still tells the actors apart.
+			sc.Shape = seriesGlyph(l.color)
+			sc.Radius = vg.Points(3)
 			p.Add(sc)
+			thumbs = append(thumbs, sc)
 		}
 		if pn.legend && l.label != "" {
-			leg.Add(l.label, line)
+			leg.Add(l.label, thumbs...)
 		}
 	}
 	switch {

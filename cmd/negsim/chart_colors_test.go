@@ -2,6 +2,7 @@ package main
 
 import (
 	"image/color"
+	"reflect"
 	"testing"
 
 	"github.com/negsim/negsim/internal/scenariotest"
@@ -24,5 +25,18 @@ func TestChartColoursTellTheReferenceActorsApart(t *testing.T) {
 			t.Errorf("series %d and %d share the colour %v", j, i, c)
 		}
 		seen[c] = i
+	}
+}
+
+// A chart printed in black and white, as a class hand-out is, tells the reference
+// scenario's four parties apart by the shape of their points: four series, four shapes.
+func TestChartShapesTellTheReferencePartiesApart(t *testing.T) {
+	seen := map[reflect.Type]int{}
+	for i := range 4 {
+		shape := reflect.TypeOf(seriesGlyph(i))
+		if j, ok := seen[shape]; ok {
+			t.Errorf("series %d and %d share the shape %v", j, i, shape)
+		}
+		seen[shape] = i
 	}
 }
