@@ -17,6 +17,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
+	"github.com/negsim/negsim/internal/aside"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -80,7 +81,7 @@ func ReadFileContext(ctx context.Context, path string, maxBytes int64) ([]byte, 
 	if info, err := os.Stat(path); err != nil || info.Mode().IsRegular() {
 		return readLimited(path, maxBytes)
 	}
-	return readAside(ctx, func() ([]byte, error) { return readLimited(path, maxBytes) })
+	return aside.Run(ctx, func() ([]byte, error) { return readLimited(path, maxBytes) })
 }
 
 // StandardInput is how errors name an input read from standard input ("-").
@@ -89,26 +90,7 @@ const StandardInput = "standard input"
 // ReadStandardInput reads an input piped in (negsim new - … | negsim analyze -) under the
 // size limit a file has; a read that blocks because nothing is piped in ends when ctx does.
 func ReadStandardInput(ctx context.Context, r io.Reader, maxBytes int64) ([]byte, error) {
-	return readAside(ctx, func() ([]byte, error) { return readAllLimited(StandardInput, r, maxBytes) })
-}
-
-// readAside runs read aside, so that a read that blocks returns as soon as ctx is done.
-func readAside(ctx context.Context, read func() ([]byte, error)) ([]byte, error) {
-	type result struct {
-		data []byte
-		err  error
-	}
-	done := make(chan result, 1)
-	go func() {
-		data, err := read()
-		done <- result{data, err}
-	}()
-	select {
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case r := <-done:
-		return r.data, r.err
-	}
+	return aside.Run(ctx, func() ([]byte, error) { return readAllLimited(StandardInput, r, maxBytes) })
 }
 
 func readLimited(path string, maxBytes int64) ([]byte, error) {

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/aside"
 	"github.com/negsim/negsim/interop"
 	"github.com/negsim/negsim/sim"
 )
@@ -112,7 +113,7 @@ func (a *app) importFiles(paths []string, out string, rep importReport, read fun
 	if err != nil {
 		return err
 	}
-	sc, err := interruptible(a.ctx, func() (*sim.Scenario, error) { return read(files) })
+	sc, err := aside.Run(a.ctx, func() (*sim.Scenario, error) { return read(files) })
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
@@ -152,7 +153,7 @@ func importError(err error) error {
 }
 
 func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error {
-	data, err := interruptible(a.ctx, func() ([]byte, error) { return config.Marshal(sc) })
+	data, err := aside.Run(a.ctx, func() ([]byte, error) { return config.Marshal(sc) })
 	if err != nil {
 		return err
 	}
@@ -226,27 +227,5 @@ func atLeast(n int, what string) cobra.PositionalArgs {
 			return usagef("%s needs %s; see negsim %s --help", cmd.CommandPath(), what, strings.TrimPrefix(cmd.CommandPath(), "negsim "))
 		}
 		return nil
-	}
-}
-
-// interruptible runs work that takes no context, such as another tool's file reader, so
-// that --timeout and Ctrl-C still end the command at once: the work is left to finish
-// unobserved, and nothing it makes is printed or written.
-func interruptible[T any](ctx context.Context, work func() (T, error)) (T, error) {
-	type result struct {
-		v   T
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		v, err := work()
-		done <- result{v, err}
-	}()
-	select {
-	case r := <-done:
-		return r.v, r.err
-	case <-ctx.Done():
-		var zero T
-		return zero, ctx.Err()
 	}
 }

@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -193,22 +191,5 @@ func TestImportRefusesMoreRealStepsThanAnIssueHolds(t *testing.T) {
 	_, stderr, code := runNegsim(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), "--real-steps", "1000000")
 	if want := "negsim: --real-steps 1000000: give 2 to 1000, the most options an issue may have\n"; code != exitBadUse || stderr != want {
 		t.Errorf("exit %d, %q; want exit 2, %q", code, stderr, want)
-	}
-}
-
-// Work that takes no context still ends the command when the context does: interruptible
-// returns the context's error at once and leaves the work to finish unobserved.
-func TestInterruptibleEndsWithTheContext(t *testing.T) {
-	release := make(chan struct{})
-	defer close(release)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := interruptible(ctx, func() (int, error) { <-release; return 1, nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled while the work still runs", err)
-	}
-	v, err := interruptible(context.Background(), func() (int, error) { return 7, nil })
-	if v != 7 || err != nil {
-		t.Errorf("finished work: %d, %v; want 7, nil", v, err)
 	}
 }
