@@ -143,10 +143,15 @@ func TestCompareNamesEachSideAsTyped(t *testing.T) {
 	}
 }
 
-// A flag value that does not parse says what the flag takes, in the words of the commands'
-// own range checks, instead of Go's parser error (strconv.ParseUint: parsing "abc": invalid
-// syntax); exit 2.
-func TestFlagValueSaysWhatTheFlagTakes(t *testing.T) {
+// A command line a student gets wrong is refused, exit 2, with what was wanted in the
+// commands' own words:
+//   - a flag value that does not parse says what the flag takes, instead of Go's parser error
+//     (strconv.ParseUint: parsing "abc": invalid syntax);
+//   - a wrong number of arguments shows the command's usage and the words it was given, so a
+//     student who forgot --param before a path sees which word was one too many, where cobra
+//     said "accepts at most 1 arg(s), received 2";
+//   - a misspelt --protocol gets a suggestion, as a misspelt protocol.kind in a file does.
+func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want string
@@ -156,6 +161,11 @@ func TestFlagValueSaysWhatTheFlagTakes(t *testing.T) {
 		{[]string{"analyze", garden, "--limit", "ten"}, "negsim: --limit ten: give a whole number\n"},
 		{[]string{"sweep", garden, "--param", "actors.club.reservation", "--from", "x", "--to", "1"}, "negsim: --from x: give a number, such as 0.45\n"},
 		{[]string{"validate", garden, "--strict=maybe"}, "negsim: --strict maybe: give true or false\n"},
+		{[]string{"sweep", garden, "actors.town.reservation", "--values", "0.3,0.5"},
+			"negsim: usage: negsim sweep [FILE] --param PATH (--from A --to B --steps N | --values A,B,C); got 2 arguments: testdata/garden.yaml actors.town.reservation (see negsim sweep --help)\n"},
+		{[]string{"compare", garden}, "negsim: usage: negsim compare A B; got 1 argument: testdata/garden.yaml (see negsim compare --help)\n"},
+		{[]string{"validate"}, "negsim: usage: negsim validate FILE...; got no arguments (see negsim validate --help)\n"},
+		{[]string{"rounds", garden, "--protocol", "alterating"}, "negsim: --protocol \"alterating\": did you mean \"alternating\"? valid: mediated or alternating\n"},
 	} {
 		stdout, stderr, code := runNegsim(t, c.args...)
 		if code != exitBadUse || stderr != c.want || stdout != "" {
@@ -277,35 +287,6 @@ func TestARatifiersBriefDoesNotSayTheOthersCanSettleWithoutIt(t *testing.T) {
 	out = runOK(t, "brief", garden, "--actor", "street", "--set", "actors.street.veto=false")
 	if !strings.Contains(out, "You hold no veto: the others can settle without you") {
 		t.Errorf("an observer's brief no longer says it holds no veto:\n%s", out)
-	}
-}
-
-// A wrong number of arguments shows the command's usage and the words it was given: a
-// student who forgot --param before a path sees which word was one too many, where cobra
-// said "accepts at most 1 arg(s), received 2".
-func TestWrongArgumentCountShowsTheUsageAndTheWords(t *testing.T) {
-	for _, c := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"sweep", garden, "actors.town.reservation", "--values", "0.3,0.5"},
-			"negsim: usage: negsim sweep [FILE] --param PATH (--from A --to B --steps N | --values A,B,C); got 2 arguments: testdata/garden.yaml actors.town.reservation (see negsim sweep --help)\n"},
-		{[]string{"compare", garden}, "negsim: usage: negsim compare A B; got 1 argument: testdata/garden.yaml (see negsim compare --help)\n"},
-		{[]string{"validate"}, "negsim: usage: negsim validate FILE...; got no arguments (see negsim validate --help)\n"},
-	} {
-		_, stderr, code := runNegsim(t, c.args...)
-		if code != exitBadUse || stderr != c.want {
-			t.Errorf("negsim %s: exit %d, %q; want exit 2, %q", strings.Join(c.args, " "), code, stderr, c.want)
-		}
-	}
-}
-
-// A misspelt --protocol gets a suggestion, as a misspelt protocol.kind in a file does.
-func TestMisspeltProtocolGetsASuggestion(t *testing.T) {
-	_, stderr, code := runNegsim(t, "rounds", garden, "--protocol", "alterating")
-	want := "negsim: --protocol \"alterating\": did you mean \"alternating\"? valid: mediated or alternating\n"
-	if code != exitBadUse || stderr != want {
-		t.Errorf("exit %d, %q; want exit 2, %q", code, stderr, want)
 	}
 }
 
