@@ -344,7 +344,11 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 	top.lines = append(top.lines, chartLine{key: true, label: "solid: aspiration"}, chartLine{key: true, dashed: true, label: "dashed: utility of the proposal"},
 		chartLine{key: true, dotted: true, label: "dotted: reservation"})
 	if len(ratifiers) > 0 {
-		top.lines = append(top.lines, chartLine{key: true, plain: true, label: "not drawn, as they ratify at home: " + strings.Join(ratifiers, ", ")})
+		// Wrapped as the event notes are cut, to their width: the legend strip is as wide as
+		// its longest line, and a wide strip shrinks the whole chart on a printed page.
+		for _, line := range wrapWords("not drawn, as they ratify at home: "+strings.Join(ratifiers, ", "), legendNoteWidth) {
+			top.lines = append(top.lines, chartLine{key: true, plain: true, label: line})
+		}
 	}
 	zopa := panel{xLabel: "round", yLabel: "deals in the ZOPA", fixed: true, yMax: 1, xFixed: true, xMax: last, wholeX: true, wholeY: true}
 	size := chartLine{color: len(tr.Actors), points: true}
@@ -358,7 +362,7 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 		for _, ev := range rd.Events {
 			n++
 			tag := fmt.Sprintf("E%d", n)
-			top.marks = append(top.marks, chartMark{x: float64(rd.Round), tag: tag, note: fmt.Sprintf("%s, round %d: %s", tag, rd.Round, shorten(ev.Why, 44))})
+			top.marks = append(top.marks, chartMark{x: float64(rd.Round), tag: tag, note: fmt.Sprintf("%s, round %d: %s", tag, rd.Round, shorten(ev.Why, legendNoteWidth))})
 			zopa.marks = append(zopa.marks, chartMark{x: float64(rd.Round), tag: tag})
 		}
 		if rd.Agreement {
@@ -367,6 +371,9 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 	}
 	return top, zopa
 }
+
+// legendNoteWidth is the most characters of a remark in a chart's legend.
+const legendNoteWidth = 44
 
 func shorten(s string, n int) string {
 	r := []rune(s)
