@@ -17,7 +17,6 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
-	"github.com/negsim/negsim/internal/aside"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -81,7 +80,7 @@ func ReadFileContext(ctx context.Context, path string, maxBytes int64) ([]byte, 
 	if info, err := os.Stat(path); err != nil || info.Mode().IsRegular() {
 		return readLimited(path, maxBytes)
 	}
-	return aside.Run(ctx, func() ([]byte, error) { return readLimited(path, maxBytes) })
+	return Aside(ctx, func() ([]byte, error) { return readLimited(path, maxBytes) })
 }
 
 // StandardInput is how errors name an input read from standard input ("-").
@@ -90,7 +89,7 @@ const StandardInput = "standard input"
 // ReadStandardInput reads an input piped in (negsim new - … | negsim analyze -) under the
 // size limit a file has; a read that blocks because nothing is piped in ends when ctx does.
 func ReadStandardInput(ctx context.Context, r io.Reader, maxBytes int64) ([]byte, error) {
-	return aside.Run(ctx, func() ([]byte, error) { return readAllLimited(StandardInput, r, maxBytes) })
+	return Aside(ctx, func() ([]byte, error) { return readAllLimited(StandardInput, r, maxBytes) })
 }
 
 func readLimited(path string, maxBytes int64) ([]byte, error) {
@@ -139,34 +138,22 @@ func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
 	if err := prescan(ctx, name, data); err != nil {
 		return nil, err
 	}
-	type result struct {
-		file *ast.File
-		err  error
-	}
-	done := make(chan result, 1)
-	parse := func() {
-		f, err := parser.ParseBytes(data, 0)
-		done <- result{f, err}
-	}
-	var r result
+	parseData := func() (*ast.File, error) { return parser.ParseBytes(data, 0) }
+	var f *ast.File
+	var err error
 	if len(data) < parseAsideFrom {
-		parse()
-		r = <-done
+		f, err = parseData()
 	} else {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		go parse()
-		select {
-		case <-ctx.Done():
+		if f, err = Aside(ctx, parseData); ctx.Err() != nil {
 			return nil, ctx.Err()
-		case r = <-done:
 		}
 	}
-	if r.err != nil {
-		return nil, sim.Diagnostics{syntaxError(name, data, r.err)}
+	if err != nil {
+		return nil, sim.Diagnostics{syntaxError(name, data, err)}
 	}
-	f := r.file
 	var body ast.Node
 	for i, doc := range f.Docs {
 		if doc.Body == nil {
@@ -419,4 +406,27 @@ func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 		e.Message = "tabs are not allowed in YAML; indent with spaces (this line is indented with a tab)"
 	}
 	return e
+}
+
+// Aside runs work that takes no context, such as a file read that may block or another
+// tool's reader, so that --timeout and Ctrl-C still end the command at once: it returns
+// work's result, or ctx's error as soon as ctx is done, the work then left to finish
+// unobserved and nothing it makes used.
+func Aside[T any](ctx context.Context, work func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := work()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
+	}
 }

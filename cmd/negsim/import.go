@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/negsim/negsim/config"
-	"github.com/negsim/negsim/internal/aside"
 	"github.com/negsim/negsim/interop"
 	"github.com/negsim/negsim/sim"
 )
@@ -113,7 +112,7 @@ func (a *app) importFiles(paths []string, out string, rep importReport, read fun
 	if err != nil {
 		return err
 	}
-	sc, err := aside.Run(a.ctx, func() (*sim.Scenario, error) { return read(files) })
+	sc, err := config.Aside(a.ctx, func() (*sim.Scenario, error) { return read(files) })
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
@@ -153,7 +152,7 @@ func importError(err error) error {
 }
 
 func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error {
-	data, err := aside.Run(a.ctx, func() ([]byte, error) { return config.Marshal(sc) })
+	data, err := config.Aside(a.ctx, func() ([]byte, error) { return config.Marshal(sc) })
 	if err != nil {
 		return err
 	}
