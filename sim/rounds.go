@@ -65,6 +65,20 @@ type Transcript struct {
 	Rounds   []Round  `json:"rounds"`
 	Outcome  Outcome  `json:"outcome"`
 	Warnings []string `json:"warnings,omitempty"`
+	// notes are Warnings with the path of the value each is about, which a caller that
+	// read the scenario from a file can locate there.
+	notes Diagnostics
+}
+
+// Notes are the warnings of the run, each with the id path of the entry it is about (an
+// event's round, say): the deadline is known only once the run's options are, so they are
+// found here rather than by validation.
+func (tr *Transcript) Notes() Diagnostics { return tr.notes }
+
+func (tr *Transcript) warn(path, format string, args ...any) {
+	d := Diagnostic{Severity: SeverityWarning, Path: path, Message: fmt.Sprintf(format, args...)}
+	tr.notes = append(tr.notes, d)
+	tr.Warnings = append(tr.Warnings, d.Message)
 }
 
 // RoundsActor is an actor as the rounds treat it: its strategy resolved from its defaults.
@@ -268,13 +282,19 @@ func startRounds(ctx context.Context, sp *Space, opts RoundsOptions) (*rounds, *
 		}
 		tr.Actors = append(tr.Actors, ra)
 	}
-	for _, ev := range sc.Events {
+	for i, ev := range sc.Events {
+		p := fmt.Sprintf("events.%d", i)
 		if ev.Round >= rn.deadline {
-			tr.Warnings = append(tr.Warnings, fmt.Sprintf("the event at round %d (%s) falls after the deadline of %d rounds and never happens", ev.Round, ev.Why, rn.deadline))
+			tr.warn(p+".round", "the event at round %d (%s) falls after the deadline of %d rounds and never happens", ev.Round, ev.Why, rn.deadline)
 		}
-		for _, as := range slices.Concat(ev.Set, ev.Add) {
-			if strings.HasPrefix(as.Path, "protocol.") {
-				tr.Warnings = append(tr.Warnings, fmt.Sprintf("the event at round %d (%s) changes %s, but the protocol is fixed when the talks start", ev.Round, ev.Why, as.Path))
+		for _, part := range []struct {
+			key  string
+			list []Assignment
+		}{{"set", ev.Set}, {"add", ev.Add}} {
+			for _, as := range part.list {
+				if strings.HasPrefix(as.Path, "protocol.") {
+					tr.warn(p+"."+part.key+"."+as.Path, "the event at round %d (%s) changes %s, but the protocol is fixed when the talks start", ev.Round, ev.Why, as.Path)
+				}
 			}
 		}
 	}

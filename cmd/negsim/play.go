@@ -141,8 +141,8 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	if err := a.fileFault(doc.Name, err); err != nil {
 		return err
 	}
-	for _, warning := range g.Transcript().Warnings {
-		fmt.Fprintf(a.stderr, "warning: %s: %s\n", doc.Name, warning)
+	for _, note := range g.Transcript().Notes() {
+		fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(note))
 	}
 	s := &session{app: a, sc: sc, g: g, wd: words{sc}, echo: !isTerminal(a.stdin)}
 	if g.Idle() {

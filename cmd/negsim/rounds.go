@@ -101,8 +101,8 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	if err != nil {
 		return err
 	}
-	for _, warning := range tr.Warnings {
-		fmt.Fprintf(a.stderr, "warning: %s: %s\n", doc.Name, warning)
+	for _, note := range tr.Notes() {
+		fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(note))
 	}
 	if err := a.writeChartFile(chart, func(w io.Writer, format string) error {
 		return roundsChart(w, format, scenarioLabel(doc), doc.Scenario, tr)

@@ -357,3 +357,14 @@ func TestRoundsSayWhatAgreementTakes(t *testing.T) {
 		t.Error("rounds teaching-telephone-game no longer names the veto actors alone")
 	}
 }
+
+// A warning the rounds find about an entry of the file is located in it, as validation's
+// warnings are: the market's one event, at round 4 (line 25), never happens under a
+// deadline of 3 rounds. It named the file alone.
+func TestRoundsWarningNamesTheEventsLine(t *testing.T) {
+	_, stderr, code := runNegsim(t, "rounds", "testdata/rounds-market.yaml", "--set", "protocol.rounds=3")
+	want := "warning: testdata/rounds-market.yaml:25:5: events.0.round: the event at round 4 (A rival offer lifts the seller's hopes) falls after the deadline of 3 rounds and never happens\n"
+	if code != exitOK || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant the line\n%s", code, stderr, want)
+	}
+}
