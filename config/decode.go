@@ -33,6 +33,9 @@ type decoder struct {
 	stopped bool
 	// plain keeps numbers that are not finite as their text instead of refusing them.
 	plain bool
+	// wrongKinds index the errors in errs that found a value of the wrong kind, which
+	// sayWhatFits completes with what the field holds.
+	wrongKinds []int
 }
 
 // Limits on what one file may expand to; a file inside them decodes in milliseconds.
@@ -58,6 +61,12 @@ func nodePos(n ast.Node) Position {
 func (d *decoder) errorf(n ast.Node, path, format string, args ...any) {
 	p := nodePos(n)
 	d.errs = append(d.errs, sim.Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// wrongKind reports a value that is not of the kind the field takes: want is that kind.
+func (d *decoder) wrongKind(n ast.Node, path, want string) {
+	d.errorf(n, path, "expected %s, found %s", want, describe(n))
+	d.wrongKinds = append(d.wrongKinds, len(d.errs)-1)
 }
 
 func join(path, key string) string {
@@ -143,7 +152,7 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 	case reflect.Int:
 		if f, ok := d.number(n, path); ok {
 			if f != math.Trunc(f) {
-				d.errorf(n, path, "expected a whole number, found %s", describe(n))
+				d.wrongKind(n, path, "a whole number")
 				return
 			}
 			if math.Abs(f) > 1e9 {
@@ -157,7 +166,7 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 		if b, ok := n.(*ast.BoolNode); ok {
 			v.SetBool(b.Value)
 		} else {
-			d.errorf(n, path, "expected true or false, found %s", describe(n))
+			d.wrongKind(n, path, "true or false")
 		}
 	case reflect.Interface:
 		if x, ok := d.generic(n, path); ok {
@@ -184,7 +193,7 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 			return x.Value, true
 		}
 	case *ast.InfinityNode, *ast.NanNode:
-		d.errorf(n, path, "expected a finite number, found %s", describe(n))
+		d.wrongKind(n, path, "a finite number")
 		return 0, false
 	case *ast.StringNode:
 		f, err := strconv.ParseFloat(strings.TrimSpace(x.Value), 64)
@@ -202,7 +211,7 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 			return 0, false
 		}
 	}
-	d.errorf(n, path, "expected a number, found %s", describe(n))
+	d.wrongKind(n, path, "a number")
 	return 0, false
 }
 
@@ -405,7 +414,7 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 		}
 		before := len(d.errs)
 		d.decode(e.value, p, v.Field(f.index))
-		d.sayWhatFits(d.errs[before:], p, v.Type(), f)
+		d.sayWhatFits(before, p, v.Type(), f)
 	}
 	d.requireNumbers(n, path, v.Type(), fs, given)
 }
@@ -413,17 +422,14 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 // sayWhatFits adds to a value of the wrong kind what the field holds and its range, as a
 // missing number is told: "expected a number, found the text "half"" alone does not say
 // that a reservation runs from 0 to 1.
-func (d *decoder) sayWhatFits(errs sim.Diagnostics, path string, t reflect.Type, f field) {
+func (d *decoder) sayWhatFits(before int, path string, t reflect.Type, f field) {
 	doc := sim.DocOf(t.Name() + "." + f.name).Text
 	if doc == "" {
 		return
 	}
-	for i := range errs {
-		m := errs[i].Message
-		wrongKind := strings.HasPrefix(m, "expected a number") || strings.HasPrefix(m, "expected a finite number") ||
-			strings.HasPrefix(m, "expected a whole number") || strings.HasPrefix(m, "expected true or false")
-		if errs[i].Path == path && wrongKind && !strings.HasSuffix(m, "remove the quotes") {
-			errs[i].Message = m + ". " + doc
+	for _, i := range d.wrongKinds {
+		if i >= before && d.errs[i].Path == path {
+			d.errs[i].Message += ". " + doc
 		}
 	}
 }
