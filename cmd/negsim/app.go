@@ -143,6 +143,12 @@ func (a *app) report(err error) int {
 	return exitFailure
 }
 
+// stopped reports whether err is Ctrl-C's or --timeout's: the run's to report, never a fault
+// of the input.
+func stopped(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
 // stoppedPartWay is the error of a run that Ctrl-C or --timeout stopped after it reported
 // the done of its requested draws or values (unit): the report stands, the exit code says
 // the run is incomplete.
@@ -391,7 +397,7 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 		return config.StandardInput, data, nil
 	case err == nil:
 		return arg, data, nil
-	case errors.Is(err, sim.ErrBadInput), errors.Is(err, config.ErrUsage), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, sim.ErrBadInput), errors.Is(err, config.ErrUsage), stopped(err):
 		return "", nil, err
 	case !errors.Is(err, fs.ErrNotExist):
 		return "", nil, usagef("cannot read %s: %v", arg, err)

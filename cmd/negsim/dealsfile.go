@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"cmp"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -33,7 +32,7 @@ func (a *app) readDeals(path string, sc *sim.Scenario) ([]sim.TableDeal, error) 
 func (a *app) readUserFile(path string) ([]byte, error) {
 	data, err := a.readInput(path)
 	switch {
-	case errors.Is(err, sim.ErrBadInput), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, sim.ErrBadInput), stopped(err):
 		return nil, err
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, usagef("no file %q", path)

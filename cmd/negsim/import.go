@@ -1,11 +1,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"slices"
 	"strings"
 
@@ -113,9 +111,6 @@ func (a *app) importFiles(paths []string, out string, rep importReport, read fun
 		return err
 	}
 	sc, err := config.Aside(a.ctx, func() (*sim.Scenario, error) { return read(files) })
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
 	if err != nil {
 		return importError(err)
 	}
@@ -127,15 +122,9 @@ func (a *app) importFiles(paths []string, out string, rep importReport, read fun
 func (a *app) readFiles(paths []string) ([]interop.File, error) {
 	var files []interop.File
 	for _, p := range paths {
-		data, err := a.readInput(p)
-		var list sim.Diagnostics
-		switch {
-		case errors.As(err, &list), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		data, err := a.readUserFile(p)
+		if err != nil {
 			return nil, err
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, usagef("no file %q", p)
-		case err != nil:
-			return nil, usagef("cannot read %s: %v", p, err)
 		}
 		files = append(files, interop.File{Name: p, Data: data})
 	}
@@ -145,7 +134,7 @@ func (a *app) readFiles(paths []string) ([]interop.File, error) {
 // importError leaves a problem in another tool's file as the diagnostics every bad input
 // file gets, so it prints as file:line: message and exits 2; anything else is a usage error.
 func importError(err error) error {
-	if errors.Is(err, sim.ErrBadInput) {
+	if errors.Is(err, sim.ErrBadInput) || stopped(err) {
 		return err
 	}
 	return usagef("%v", err)
@@ -162,7 +151,7 @@ func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error 
 	}
 	// The written file must load as any scenario does; check before anyone relies on it.
 	doc, err := config.LoadContext(a.ctx, name, data)
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if stopped(err) {
 		return err
 	}
 	if err != nil {
