@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -58,9 +59,8 @@ is recorded for stochastic strategies to come.`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Protocol = sim.ProtocolKind(protocol)
-			if opts.Protocol != "" && opts.Protocol != sim.ProtocolMediated && opts.Protocol != sim.ProtocolAlternating {
-				kinds := []sim.ProtocolKind{sim.ProtocolMediated, sim.ProtocolAlternating}
-				return usagef("--protocol %q:%s valid: %s or %s", opts.Protocol, sim.DidYouMean(opts.Protocol, kinds), kinds[0], kinds[1])
+			if opts.Protocol != "" && !slices.Contains(sim.ProtocolKinds, opts.Protocol) {
+				return usagef("--protocol %q:%s valid: %s", opts.Protocol, sim.DidYouMean(opts.Protocol, sim.ProtocolKinds), joinWords(sim.Names(sim.ProtocolKinds), "or"))
 			}
 			if opts.Rounds < 0 || opts.Rounds > sim.MaxRounds {
 				return usagef("--rounds %d: give 1 to %d, the most rounds negsim plays (0 keeps the file's deadline)", opts.Rounds, sim.MaxRounds)

@@ -131,10 +131,10 @@ func checkSweep(doc *config.Document, file, param string, span sweepSpan) error 
 		case sim.ParamInteger:
 			// Evenly spaced steps fall between whole numbers unless they are one apart;
 			// say how many steps land on each one instead of failing at the first.
-			if len(span.given) == 2 && span.given[0].flag == "--from" {
+			if len(span.given) == 2 && span.given[0].flag == "--from" && span.given[0].x == math.Trunc(span.given[0].x) && span.given[1].x == math.Trunc(span.given[1].x) {
 				from, to := span.given[0].x, span.given[1].x
 				for _, x := range span.xs {
-					if x != math.Trunc(x) && from == math.Trunc(from) && to == math.Trunc(to) {
+					if x != math.Trunc(x) {
 						return usagef("--steps %d puts %g between whole numbers, and %s holds a whole number (now %s): give --steps %d for each from %g to %g, or --values",
 							len(span.xs), x, param, p.Value, int(math.Abs(to-from))+1, from, to)
 					}
