@@ -20,14 +20,16 @@ function el(name, attrs = {}, text) {
 
 const fmt = (u) => (Math.round(u * 1000) / 1000).toFixed(3);
 
-// fitted keeps a line of text within room (in the drawing's units): text that may be wider,
-// at an average glyph of 0.6 of the font size (generous for sans-serif), is set in a
-// smaller font. A chart is drawn before it is on the page, where nothing can be measured,
-// and a word past the drawing's edge is cut off.
+// textWidth estimates how wide text is drawn at a font size, at an average glyph of 0.6 of
+// the size (generous for sans-serif): a chart is drawn before it is on the page, where
+// nothing can be measured.
+const textWidth = (text, size) => text.length * 0.6 * size;
+
+// fitted keeps a line of text within room (in the drawing's units): text that may be wider
+// is set in a smaller font, since a word past the drawing's edge is cut off.
 function fitted(attrs, text, room) {
-  const size = attrs["font-size"];
-  if (text.length * 0.6 * size <= room) return attrs;
-  return {...attrs, "font-size": (room / (text.length * 0.6)).toFixed(1)};
+  if (textWidth(text, attrs["font-size"]) <= room) return attrs;
+  return {...attrs, "font-size": (room / textWidth(text, 1)).toFixed(1)};
 }
 
 // The solutions and how each is marked.
@@ -109,7 +111,7 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
   svg.append(el("line", {x1: L, y1: Y(res[ay]), x2: L + pw, y2: Y(res[ay]), stroke: "#a50e0e", "stroke-dasharray": "6 4", "stroke-width": 2}));
   // The label of a reservation sits on the side of its line with the more room; where a
   // long name would not fit, it says "reservation" alone (the axis names whose it is).
-  const reservationLabel = (name, room) => (`reservation of ${name}`.length * 0.6 * 14 <= room ? `reservation of ${name}` : "reservation");
+  const reservationLabel = (name, room) => (textWidth(`reservation of ${name}`, 14) <= room ? `reservation of ${name}` : "reservation");
   const rightOf = res[ax] <= 0.5, acrossRoom = rightOf ? L + pw - X(res[ax]) - 8 : X(res[ax]) - L - 8;
   const across = reservationLabel(names[ax], acrossRoom), up = reservationLabel(names[ay], pw - 8);
   svg.append(el("text", fitted({x: X(res[ax]) + (rightOf ? 4 : -4), y: T + 16, "text-anchor": rightOf ? "start" : "end", "font-size": 14, fill: "#a50e0e"}, across, acrossRoom), across));
