@@ -116,7 +116,7 @@ func RoleBrief(sc *Scenario, a int) *Brief {
 				v := optionValue(pr, is, o)
 				ro.Value = presentable(100 * v)
 				ro.Points = presentable(100 * share * v)
-				ro.Acceptable = pr.Acceptable == nil || slices.Contains(pr.Acceptable, is.Options[o].ID)
+				ro.Acceptable = pr.Accepts(is.Options[o].ID)
 			}
 			if !ro.Acceptable {
 				ri.Never = append(ri.Never, ro.Option)

@@ -1,5 +1,7 @@
 package sim
 
+import "slices"
+
 // The types below are the scenario file's schema as well as the engine's input: the json
 // tags are the field names a teacher writes, the `default` tags the values a missing field
 // takes, a `negsim:"key=F"` tag marks a list written in files as a mapping whose keys fill
@@ -137,6 +139,12 @@ type Preference struct {
 // Value is the preference's unweighted value in [0,1] for option o of issue is, from its
 // utilities or its ideal point.
 func (pr *Preference) Value(is *Issue, o int) float64 { return optionValue(pr, is, o) }
+
+// Accepts reports whether the preference's red line lets option through: every option
+// does when it writes no acceptable list.
+func (pr *Preference) Accepts(option string) bool {
+	return pr.Acceptable == nil || slices.Contains(pr.Acceptable, option)
+}
 
 // Shapes of ideal-point utilities: the value falls with the distance from the ideal option,
 // in proportion (linear) or with its square (quadratic, forgiving near the ideal).

@@ -317,7 +317,7 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 		}
 		// An acceptable list that names every option rules nothing out: it is no red line,
 		// and params writes an absent one that way.
-		if pr.Acceptable != nil && slices.ContainsFunc(is.Options, func(o Option) bool { return !slices.Contains(pr.Acceptable, o.ID) }) {
+		if slices.ContainsFunc(is.Options, func(o Option) bool { return !pr.Accepts(o.ID) }) {
 			redLines = true
 		}
 	}
@@ -416,7 +416,7 @@ func (v *validator) constraints(s *Scenario, a *Actor, p string) {
 func (v *validator) reachable(s *Scenario, a *Actor, cp string, c *Constraint) {
 	livable := func(issue, option string) bool {
 		pr := a.Preference(issue)
-		return pr == nil || pr.Acceptable == nil || slices.Contains(pr.Acceptable, option)
+		return pr == nil || pr.Accepts(option)
 	}
 	for k := range s.Issues {
 		id := s.Issues[k].ID
@@ -734,7 +734,7 @@ func bestUtility(s *Scenario, a *Actor) (float64, bool) {
 		is := &s.Issues[k]
 		top := 0.0
 		for o := range is.Options {
-			if pr.Acceptable != nil && !slices.Contains(pr.Acceptable, is.Options[o].ID) {
+			if !pr.Accepts(is.Options[o].ID) {
 				continue
 			}
 			top = max(top, optionValue(&pr, is, o))
