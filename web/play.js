@@ -124,7 +124,7 @@ function margin(w) {
   let text = w.surplus >= -0.0005
     ? `${pts(Math.max(0, w.surplus))} points above your walk-away value of ${pts(w.reservation)} (surplus ${signedPts(w.surplus)}).`
     : `${pts(-w.surplus)} points below your walk-away value of ${pts(w.reservation)} (surplus ${signedPts(w.surplus)}).`;
-  const crossed = (w.rejections || []).flatMap((r) => r.kind === "red_line" ? [`${r.issue} = ${r.option}`] : r.kind === "constraint" ? ["your condition: " + r.why.replace(/\.$/, "")] : []);
+  const crossed = (w.rejections || []).flatMap((r) => r.kind === "red_line" ? [`${r.issue} = ${r.option}`] : r.kind === "constraint" ? ["your condition: " + clause(r.why)] : []);
   if (crossed.length) text += ` It crosses your red lines: ${crossed.join("; ")}.`;
   if (w.ratified === false) text += " It would not be ratified at home.";
   else if (w.ratified === true) text += " It would be ratified at home.";
@@ -132,6 +132,9 @@ function margin(w) {
 }
 
 const names = (ids) => (ids.length ? ids.join(", ") : "no one");
+// clause is an author's sentence set inside one of the page's own, its closing full stop
+// dropped, as the terminal's clause does.
+const clause = (s) => s.replace(/\.$/, "");
 
 function session(r) {
   const {h} = ui;
@@ -152,7 +155,7 @@ function turn(r) {
   const {h} = ui;
   const v = r.view;
   const out = [h("p", {text: `You play ${v.seat_name}. ${v.veto ? "You hold a veto: there is no deal without your acceptance." : "You hold no veto: the others can settle without you."} Your walk-away value is ${pts(v.reservation)} points.`})];
-  for (const why of v.events) out.push(h("p", {class: "changes", text: `Event: ${why.replace(/\.$/, "")}.`}));
+  for (const why of v.events) out.push(h("p", {class: "changes", text: `Event: ${clause(why)}.`}));
   if (v.proposal) {
     const p = v.proposal;
     const by = p.by ? ui.actorName(p.by) : "The mediator";
