@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -97,18 +98,20 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 			}
 		}
 	}
+	var data []byte
 	if file != "" {
-		v.SetConfigFile(file)
-		if err := v.ReadInConfig(); err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, Usagef("settings file %s does not exist", file)
-			}
+		var err error
+		if data, err = readSettingsFile(file); err != nil {
+			return nil, err
+		}
+		v.SetConfigType(settingsFileType(file))
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return nil, Usagef("settings file %s: %v", file, err)
 		}
 	}
 	// Every problem is reported at once, each at its line:col when the settings file holds
 	// it, as the scenario loader reports a scenario's.
-	at := settingPositions(file)
+	at := settingPositions(file, data)
 	var problems []settingProblem
 	if file != "" {
 		for _, k := range v.AllKeys() {
@@ -172,6 +175,48 @@ func durationSetting(x any) (time.Duration, error) {
 	return 0, fmt.Errorf("%v has no unit", x)
 }
 
+// maxSettingsBytes bounds a settings file: five settings take a hundred bytes, and the
+// file is read before --max-file-size is known.
+const maxSettingsBytes = 64 << 10
+
+// readSettingsFile reads a settings file that is a regular file of at most
+// maxSettingsBytes. Anything else is refused before it is opened: a pipe nobody writes to
+// would block the read before --timeout or Ctrl-C are in force, and a device such as
+// /dev/zero never ends.
+func readSettingsFile(file string) ([]byte, error) {
+	info, err := os.Stat(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, Usagef("settings file %s does not exist", file)
+	case err != nil:
+		return nil, Usagef("settings file %s: %v", file, err)
+	case info.IsDir():
+		return nil, Usagef("settings file %s: this is a folder; give a YAML file such as negsim/config.yaml", file)
+	case !info.Mode().IsRegular():
+		return nil, Usagef("settings file %s: not a regular file; give a YAML file such as negsim/config.yaml", file)
+	case info.Size() > maxSettingsBytes:
+		return nil, Usagef("settings file %s: the file is larger than %d bytes; a settings file holds a few lines such as format: markdown", file, maxSettingsBytes)
+	}
+	data, err := ReadFile(file, maxSettingsBytes)
+	var problems sim.Diagnostics
+	if errors.As(err, &problems) && len(problems) > 0 {
+		return nil, Usagef("settings file %s", problems[0].String())
+	}
+	if err != nil {
+		return nil, Usagef("settings file %s: %v", file, err)
+	}
+	return data, nil
+}
+
+// settingsFileType is the format viper reads a settings file in: the one its extension
+// names, and YAML (which JSON also is) for a name without one viper knows.
+func settingsFileType(file string) string {
+	if ext := strings.TrimPrefix(filepath.Ext(file), "."); slices.Contains(viper.SupportedExts, strings.ToLower(ext)) {
+		return strings.ToLower(ext)
+	}
+	return "yaml"
+}
+
 type settingProblem struct {
 	line int
 	text string
@@ -195,15 +240,11 @@ func (sp settingSpot) problem(format string, args ...any) settingProblem {
 // settingSpots locates each top-level key of a settings file.
 type settingSpots map[string]settingSpot
 
-// settingPositions reads the settings file again to find where each setting is written;
-// viper keeps no positions. A file that does not parse gives none (viper said why).
-func settingPositions(file string) settingSpots {
+// settingPositions parses the settings file's text again to find where each setting is
+// written; viper keeps no positions. A file that does not parse gives none (viper said why).
+func settingPositions(file string, data []byte) settingSpots {
 	spots := settingSpots{}
 	if file == "" {
-		return spots
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
 		return spots
 	}
 	f, err := parser.ParseBytes(data, 0)

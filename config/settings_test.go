@@ -150,3 +150,60 @@ func TestTimeoutWithoutUnitIsRefused(t *testing.T) {
 		t.Errorf("NEGSIM_TIMEOUT=45s: %v, %v", s, err)
 	}
 }
+
+// A settings file is five short lines, so it is read as one: anything that is not a
+// regular file, or that is larger than a settings file can be, is refused by name before
+// it is read. A pipe nobody writes to hung negsim past --timeout and SIGTERM; /dev/zero
+// (or a link to it) grew until memory ran out; a file with no extension, or one that does
+// not exist named by NEGSIM_CONFIG, got the library's "Unsupported Config Type".
+func TestSettingsFileThatIsNoSettingsFile(t *testing.T) {
+	withoutUserConfig(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "cfg.yaml")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	zero := filepath.Join(dir, "zero.yaml")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	huge := filepath.Join(dir, "huge.yaml")
+	// One line of 100 KiB: no settings file is that long.
+	if err := os.WriteFile(huge, []byte("format: "+strings.Repeat("x", 100<<10)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plain := filepath.Join(dir, "negsimrc")
+	if err := os.WriteFile(plain, []byte("format: json\nworkers: 2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ file, want string }{
+		{fifo, fifo + ": not a regular file; give a YAML file"},
+		{zero, zero + ": not a regular file; give a YAML file"},
+		{dir, dir + ": this is a folder; give a YAML file"},
+		{huge, huge + ": the file is larger than 65536 bytes"},
+		{filepath.Join(dir, "missing"), filepath.Join(dir, "missing") + " does not exist"},
+	} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := ResolveSettings(flags(t, "--config", c.file))
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), "settings file "+c.want) {
+				t.Errorf("--config %s: err = %v, want %q", c.file, err, c.want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("--config %s: still reading after 10 s", c.file)
+		}
+	}
+	// A file without an extension is read as YAML, the one format the README shows.
+	s, err := ResolveSettings(flags(t, "--config", plain))
+	if err != nil || s.Format != "json" || s.Workers != 2 {
+		t.Errorf("--config %s: %+v, %v; want format json and 2 workers", plain, s, err)
+	}
+	t.Setenv("NEGSIM_CONFIG", filepath.Join(dir, "missing"))
+	if _, err := ResolveSettings(flags(t)); err == nil || !strings.Contains(err.Error(), "missing does not exist") {
+		t.Errorf("NEGSIM_CONFIG naming no file: %v", err)
+	}
+}
