@@ -211,9 +211,18 @@ func (a *API) readFile(name string) ([]byte, error) {
 	if !ValidFileName(name) || !scenarioFile(name) {
 		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("file %q: give a .yaml, .yml or .json file inside the served folder, by a path with no .. and no hidden parts", name)}
 	}
-	f, err := a.opt.Files.Open(name)
+	// Only a regular file is opened: opening a named pipe blocks until something writes to
+	// it, which no deadline of the request could end.
+	info, err := fs.Stat(a.opt.Files, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &Error{Kind: KindNotFound, Message: fmt.Sprintf("no file %q in the served folder", name)}
+	}
+	if err == nil && !info.Mode().IsRegular() {
+		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("file %q is not a regular file (a folder, a pipe or a device); give a scenario file", name)}
+	}
+	var f fs.File
+	if err == nil {
+		f, err = a.opt.Files.Open(name)
 	}
 	if err != nil {
 		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("file %q cannot be read: %v", name, err)}
