@@ -52,7 +52,7 @@ func New(opt Options) *API {
 	if opt.MaxDeals == 0 {
 		opt.MaxDeals = config.DefaultMaxDeals
 	}
-	return &API{opt: opt, docs: newDocCache(64)}
+	return &API{opt: opt, docs: newDocCache(64, cachedFiles*opt.MaxFileSize)}
 }
 
 // MaxFileSize is the largest scenario text the API accepts; transports bound request

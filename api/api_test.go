@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -319,5 +320,29 @@ func TestSensitivity(t *testing.T) {
 	}
 	if e := refused(t, a, "sensitivity", `{"scenario": "teaching-two-party", "only": ["reservation"]}`); e.Kind != KindInput || !strings.Contains(e.Message, "reservations") {
 		t.Errorf("an unknown category: %+v", e)
+	}
+}
+
+// The parsed texts kept for later requests are bounded by their size as well as their
+// number: a parsed text holds several times its bytes, and 64 texts of --max-file-size
+// held a gigabyte. With MaxFileSize 2000 the budget is 8 × 2000 = 16,000 bytes, so of
+// twenty texts of about 1,100 bytes (22,000 in all) the first few are let go and the last
+// is kept; sixty-four texts by number alone would have kept them all.
+func TestLoadedTextsBoundedBySize(t *testing.T) {
+	a := New(Options{MaxFileSize: 2000})
+	const small = "name: Small\nissues:\n  - id: fee\n    name: Fee\n    options: [{id: low}, {id: high}]\nactors:\n  - id: club\n    name: Club\n    reservation: 0.2\n    preferences:\n      fee: {weight: 1, utilities: {low: 1, high: 0}}\n"
+	var ids []string
+	for i := range 20 {
+		text := small + "# " + strings.Repeat("x", 900) + fmt.Sprint(i) + "\n"
+		if len(text) < 1000 || len(text) > 2000 {
+			t.Fatalf("text %d is %d bytes", i, len(text))
+		}
+		ids = append(ids, ask[Loaded](t, a, "load", LoadRequest{Name: "small.yaml", Text: text}).ID)
+	}
+	if e := refused(t, a, "analyze", `{"scenario": "`+ids[0]+`"}`); e.Kind != KindNotFound {
+		t.Errorf("the first of twenty texts: %+v, want it let go", e)
+	}
+	if an := ask[sim.Analysis](t, a, "analyze", Query{Scenario: ids[19]}); an.ZOPA.Count != 1 {
+		t.Errorf("the last text: ZOPA %d, want 1 (low: worth 1 to the club, above 0.2)", an.ZOPA.Count)
 	}
 }

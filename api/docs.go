@@ -28,36 +28,59 @@ const (
 )
 
 // docCache keeps parsed documents, so that a slider's every move does not parse the file
-// again. Texts are keyed by their content: an edited file is parsed afresh.
+// again. Texts are keyed by their content: an edited file is parsed afresh. It keeps at
+// most max documents and, since a parsed text holds several times its bytes, texts of at
+// most maxBytes together.
 type docCache struct {
-	mu    sync.Mutex
-	max   int
-	docs  map[string]*config.Document
-	order []string // keys, oldest first, for eviction
+	mu       sync.Mutex
+	max      int
+	maxBytes int64
+	bytes    int64
+	docs     map[string]cached
+	order    []string // keys, oldest first, for eviction
 }
 
-func newDocCache(max int) *docCache {
-	return &docCache{max: max, docs: map[string]*config.Document{}}
+type cached struct {
+	doc  *config.Document
+	size int64
+	// from is the document a variant was applied to: a variant is kept under that
+	// document's address, which must not be reused while the variant is kept.
+	from *config.Document
+}
+
+// cachedFiles is how many texts of the largest size a file may have are kept at once.
+const cachedFiles = 8
+
+func newDocCache(max int, maxBytes int64) *docCache {
+	return &docCache{max: max, maxBytes: maxBytes, docs: map[string]cached{}}
 }
 
 func (c *docCache) get(key string) (*config.Document, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	doc, ok := c.docs[key]
-	return doc, ok
+	d, ok := c.docs[key]
+	return d.doc, ok
 }
 
-func (c *docCache) put(key string, doc *config.Document) {
+// put keeps doc under key; size is the bytes of the text it was parsed from, or 0 for a
+// document derived from one already kept.
+func (c *docCache) put(key string, doc *config.Document, size int64) {
+	c.keep(key, cached{doc: doc, size: size})
+}
+
+func (c *docCache) keep(key string, d cached) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.docs[key]; ok {
 		return
 	}
-	if len(c.order) == c.max {
+	for len(c.order) > 0 && (len(c.order) >= c.max || c.bytes+d.size > c.maxBytes) {
+		c.bytes -= c.docs[c.order[0]].size
 		delete(c.docs, c.order[0])
 		c.order = c.order[1:]
 	}
-	c.docs[key] = doc
+	c.docs[key] = d
+	c.bytes += d.size
 	c.order = append(c.order, key)
 }
 
@@ -80,7 +103,7 @@ func (a *API) parse(name string, text []byte) (*config.Document, string, error) 
 	if err != nil {
 		return nil, "", err
 	}
-	a.docs.put(key, doc)
+	a.docs.put(key, doc, int64(len(text)))
 	return doc, key, nil
 }
 
@@ -116,7 +139,7 @@ func (a *API) document(ref string) (*config.Document, error) {
 	}
 	doc, _, err := a.parse(name+".yaml", text)
 	if err == nil {
-		a.docs.put("shipped:"+name, doc)
+		a.docs.put("shipped:"+name, doc, 0)
 	}
 	return doc, err
 }
@@ -170,7 +193,7 @@ func (a *API) variant(doc *config.Document, variant string) (*config.Document, e
 		return nil, err
 	}
 	applied.Scenario, applied.Space = spent, sp
-	a.docs.put(key, &applied)
+	a.docs.keep(key, cached{doc: &applied, from: doc})
 	return &applied, nil
 }
 

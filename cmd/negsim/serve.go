@@ -86,11 +86,15 @@ func (a *app) serve(target, addr string) error {
 		api:     api.New(api.Options{Files: files, MaxFileSize: a.settings.MaxFileSize, MaxDeals: a.settings.MaxDeals, Workers: a.settings.Workers}),
 		host:    bound,
 		timeout: a.settings.Timeout,
+		slots:   make(chan struct{}, apiSlots),
 	}
 	srv := &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          nil,
+		ReadHeaderTimeout: bodyReadTime,
+		// Without --timeout there is no ReadTimeout, which idle connections would
+		// otherwise be held open by.
+		IdleTimeout: 2 * time.Minute,
+		ErrorLog:    nil,
 	}
 	if h.timeout > 0 {
 		srv.ReadTimeout = h.timeout + 10*time.Second
@@ -194,7 +198,21 @@ type server struct {
 	api     *api.API
 	host    string
 	timeout time.Duration
+	// slots holds one token per API request being read or answered.
+	slots chan struct{}
 }
+
+const (
+	// apiSlots is how many API requests are read and answered at once; the others wait
+	// their turn within their --timeout. A request may carry a scenario of
+	// --max-file-size, and parsing one takes some forty times its size: 25 requests of
+	// 4 MB at once held 3 GB. The page asks a few questions at a time.
+	apiSlots = 4
+	// bodyReadTime bounds reading a request's headers and body, whatever --timeout says,
+	// so that a client that stops sending cannot keep a slot: a scenario crosses loopback
+	// in milliseconds.
+	bodyReadTime = 10 * time.Second
+)
 
 // securityHeaders keep the page to its own origin: it loads and connects to nothing else,
 // runs no inline script and no WebAssembly (the engine is this server), and no other site
@@ -283,8 +301,31 @@ func (s *server) serveAPI(w http.ResponseWriter, r *http.Request, method string)
 		fail(http.StatusUnsupportedMediaType, &api.Error{Kind: api.KindInput, Message: "send the request as application/json"})
 		return
 	}
+	ctx := r.Context()
+	if s.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, s.timeout)
+		defer cancel()
+	}
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	case <-ctx.Done():
+		fail(http.StatusServiceUnavailable, &api.Error{Kind: api.KindTimeout, Message: "the server was busy with other requests until the time limit (--timeout); try again"})
+		return
+	}
 	limit := s.api.MaxFileSize() + bodySlack
+	conn := http.NewResponseController(w)
+	conn.SetReadDeadline(time.Now().Add(bodyReadTime))
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		// The rest of a body is not waited for: the connection closes after the answer.
+		w.Header().Set("Connection", "close")
+	} else {
+		// The answer may take longer than the body did; the server watches the connection
+		// meanwhile, and an expired deadline there would cancel the request.
+		conn.SetReadDeadline(time.Time{})
+	}
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
 		fail(http.StatusRequestEntityTooLarge, &api.Error{Kind: api.KindInput, Message: fmt.Sprintf("the request is larger than %d bytes; a scenario may be %d bytes at most (--max-file-size)", limit, s.api.MaxFileSize())})
@@ -293,12 +334,6 @@ func (s *server) serveAPI(w http.ResponseWriter, r *http.Request, method string)
 	if err != nil {
 		fail(http.StatusBadRequest, &api.Error{Kind: api.KindInput, Message: "the request could not be read: " + err.Error()})
 		return
-	}
-	ctx := r.Context()
-	if s.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, s.timeout)
-		defer cancel()
 	}
 	out, err := s.api.Handle(ctx, method, body)
 	if err != nil {

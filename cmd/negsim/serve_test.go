@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -228,5 +230,42 @@ func TestServeOneFile(t *testing.T) {
 	}
 	if status, body := post(t, url+"api/analyze", `{"scenario": "file:other.yaml"}`, nil); status != http.StatusNotFound {
 		t.Errorf("another file of its folder: %d %s", status, body)
+	}
+}
+
+// A client that sends its headers and then stops sending the body is cut off after
+// bodyReadTime even without --timeout, and while it waits the other requests are still
+// answered: without --timeout it held its connection, and its share of the server's
+// request slots, for ever.
+func TestServeCutsOffAStalledBody(t *testing.T) {
+	url, _ := startServe(t, "--timeout", "0")
+	host := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	answered := make(chan string, apiSlots+1)
+	for range apiSlots + 1 {
+		conn, err := net.Dial("tcp", host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		fmt.Fprintf(conn, "POST /api/analyze HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{", host)
+		go func() {
+			status, _ := bufio.NewReader(conn).ReadString('\n')
+			answered <- status
+		}()
+	}
+	// Every slot is held by a stalled body, and one more waits: a whole request still
+	// gets its answer once the stalled ones are cut off.
+	if status, body := post(t, url+"api/list", `{}`, nil); status != http.StatusOK {
+		t.Errorf("list beside stalled clients: %d %s", status, body)
+	}
+	for range apiSlots + 1 {
+		select {
+		case status := <-answered:
+			if !strings.Contains(status, "400") {
+				t.Errorf("a stalled client got %q, want 400 Bad Request", status)
+			}
+		case <-time.After(bodyReadTime + 10*time.Second):
+			t.Fatalf("a client that stopped sending still held its connection after %s", bodyReadTime+10*time.Second)
+		}
 	}
 }
