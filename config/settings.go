@@ -38,6 +38,10 @@ type Settings struct {
 // validate, which have no report, write their usual output for it.
 var Formats = []string{"table", "markdown", "csv", "json", "html"}
 
+// MaxFileSizeCeiling is the largest --max-file-size: an input is read whole into memory,
+// and the readers' limits of one byte more must not overflow.
+const MaxFileSizeCeiling = 1 << 30
+
 // Defaults for the settings.
 const (
 	DefaultFormat   = "table"
@@ -130,8 +134,8 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 	if s.MaxDeals, err = cast.ToUint64E(v.Get("max-deals")); err != nil {
 		bad("max-deals", err)
 	}
-	if s.MaxFileSize, err = cast.ToInt64E(v.Get("max-file-size")); err != nil || s.MaxFileSize <= 0 {
-		bad("max-file-size", fmt.Errorf("give a number of bytes above 0"))
+	if s.MaxFileSize, err = cast.ToInt64E(v.Get("max-file-size")); err != nil || s.MaxFileSize <= 0 || s.MaxFileSize > MaxFileSizeCeiling {
+		bad("max-file-size", fmt.Errorf("give a number of bytes from 1 to %d", MaxFileSizeCeiling))
 	}
 	if s.Workers, err = cast.ToIntE(v.Get("workers")); err != nil || s.Workers < 0 {
 		bad("workers", fmt.Errorf("give 0 (one per core) or more"))

@@ -207,3 +207,19 @@ func TestSettingsFileThatIsNoSettingsFile(t *testing.T) {
 		t.Errorf("NEGSIM_CONFIG naming no file: %v", err)
 	}
 }
+
+// --max-file-size has a ceiling of 1 GiB, the most a file read whole into memory should
+// be: at 2^63-1 the reader's limit of one byte more wrapped round to a negative number
+// and every scenario read as an empty file ("the file is empty").
+func TestMaxFileSizeHasACeiling(t *testing.T) {
+	withoutUserConfig(t)
+	for _, v := range []string{"9223372036854775807", "1073741825"} {
+		_, err := ResolveSettings(flags(t, "--max-file-size", v))
+		if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), "give a number of bytes from 1 to 1073741824") {
+			t.Errorf("--max-file-size %s: %v", v, err)
+		}
+	}
+	if s, err := ResolveSettings(flags(t, "--max-file-size", "1073741824")); err != nil || s.MaxFileSize != 1<<30 {
+		t.Errorf("--max-file-size 1073741824: %+v, %v", s, err)
+	}
+}
