@@ -296,8 +296,8 @@ func TestMarkdownEscapesHTML(t *testing.T) {
 	}
 }
 
-// TestSweepValuesBounded: --values is held to the --steps limit, and infinite ends are
-// named as such.
+// TestSweepValuesBounded: --values is held to the --steps limit, and infinite ends and
+// missing values are named as such.
 func TestSweepValuesBounded(t *testing.T) {
 	param := []string{"sweep", twoByTwo(t), "--param", "actors.x.reservation"}
 	many := strings.TrimSuffix(strings.Repeat("0.5,", maxSweepSteps+1), ",")
@@ -308,6 +308,11 @@ func TestSweepValuesBounded(t *testing.T) {
 		{[]string{"--values", many}, "--values: 10001 values; give at most 10000"},
 		{[]string{"--from", "0", "--to", "Inf"}, "--to +Inf: give a finite number"},
 		{[]string{"--values", "0.1,NaN"}, `--values: "NaN" is not a finite number`},
+		// Commas with nothing between them swept nothing, or skipped a value, and
+		// exited 0.
+		{[]string{"--values", ",,"}, `--values ",,": a value is missing between two commas`},
+		{[]string{"--values", "0.2,,0.3"}, `--values "0.2,,0.3": a value is missing between two commas`},
+		{[]string{"--values", "0.2,"}, `--values "0.2,": a value is missing between two commas`},
 	} {
 		wantRefused(t, c.want, append(param, c.args...)...)
 	}

@@ -53,6 +53,9 @@ again between two neighbouring values is not seen: use more steps.`,
 				return usagef("give either --values or --from/--to/--steps, not both")
 			case values != "":
 				for _, s := range strings.Split(values, ",") {
+					if strings.TrimSpace(s) == "" {
+						return usagef("--values %q: a value is missing between two commas; give numbers separated by commas, e.g. --values 0.3,0.5,0.7", values)
+					}
 					x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 					if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
 						// Said once the path is known: true,false on a true/false value
