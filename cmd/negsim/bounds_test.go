@@ -342,3 +342,29 @@ func TestExplainRedLineNamingEveryOption(t *testing.T) {
 		t.Errorf("explain says:\n%s", out)
 	}
 }
+
+// TestOutputLeavesReadOnlyFilesAlone: a file no one may write (chmod a-w, a teacher's way of
+// keeping a hand-in safe) is not replaced by -o or by a set, as it was, keeping its mode
+// 0444 over the new content; the run exits 1 naming it, and nothing else is left.
+func TestOutputLeavesReadOnlyFilesAlone(t *testing.T) {
+	fixture := twoByTwo(t)
+	t.Chdir(t.TempDir())
+	os.WriteFile("kept.html", []byte("handed in"), 0o444)
+	os.Mkdir("briefs", 0o755)
+	os.WriteFile(filepath.Join("briefs", "role-x.md"), []byte("handed out"), 0o444)
+	before := listTree(t, ".")
+	for _, args := range [][]string{
+		{"report", fixture, "-o", "kept.html"},
+		{"brief", fixture, "--all", "-o", "briefs"},
+	} {
+		_, stderr, code := runNegsim(t, args...)
+		if code != exitFailure || !strings.Contains(stderr, "is read-only") {
+			t.Errorf("negsim %s: exit %d, %s; want exit 1 saying the file is read-only", strings.Join(args, " "), code, stderr)
+		}
+	}
+	if after := listTree(t, "."); !slices.Equal(before, after) {
+		t.Errorf("the refused runs changed the folder from %v to %v", before, after)
+	}
+	checkFile(t, "kept.html", 0o444, "handed in")
+	checkFile(t, filepath.Join("briefs", "role-x.md"), 0o444, "handed out")
+}

@@ -66,3 +66,31 @@ func TestDealsFromEndlessPipe(t *testing.T) {
 	}()
 	wantRefused(t, "the file is larger than 100000 bytes", "debrief", twoByTwo(t), "--deals", fifo, "--max-file-size", "100000")
 }
+
+// TestOutputThroughALink: -o naming a symbolic link writes the file it leads to, as a
+// shell's > does, and leaves the link in place: the link was replaced by a plain file and
+// its target kept its old content. A link that leads nowhere is refused by name.
+func TestOutputThroughALink(t *testing.T) {
+	fixture := twoByTwo(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.Mkdir("site", 0o755)
+	os.WriteFile(filepath.Join("site", "report.html"), []byte("old"), 0o640)
+	os.Symlink(filepath.Join(dir, "site", "report.html"), "report.html")
+	if _, stderr, code := runNegsim(t, "report", fixture, "-o", "report.html"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if info, err := os.Lstat("report.html"); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("report.html is no longer a link: %v, %v", info, err)
+	}
+	checkFile(t, filepath.Join("site", "report.html"), 0o640, "<!DOCTYPE html>")
+	if names, _ := filepath.Glob("*" + tempMark + "*"); len(names) > 0 {
+		t.Errorf("left behind: %v", names)
+	}
+
+	os.Symlink(filepath.Join(dir, "gone", "x.html"), "dangling.html")
+	_, stderr, code := runNegsim(t, "report", fixture, "-o", "dangling.html")
+	if code != exitFailure || !strings.Contains(stderr, "cannot write dangling.html: it is a link to "+filepath.Join(dir, "gone", "x.html")+", which does not exist") {
+		t.Errorf("a link to nowhere: exit %d, %s", code, stderr)
+	}
+}

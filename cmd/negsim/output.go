@@ -73,10 +73,11 @@ func (a *app) refuseInput(path string) error {
 // writeFile writes the file path, complete or not at all, streaming render's output into
 // a temporary file beside it. private files are created readable by their owner only.
 func (a *app) writeFile(path string, private bool, render func(w io.Writer) error) error {
-	if err := a.checkTarget(path); err != nil {
+	target, err := a.checkTarget(path)
+	if err != nil {
 		return err
 	}
-	dir, base := filepath.Split(path)
+	dir, base := filepath.Split(target)
 	removeStale(dir, base)
 	tmp, err := createTemp(dir, base, private)
 	if err != nil {
@@ -95,19 +96,48 @@ func (a *app) writeFile(path string, private bool, render func(w io.Writer) erro
 	if err := a.finish(tmp, path); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp.Name(), target); err != nil {
 		return writeError(path, err)
 	}
 	committed = true
 	return nil
 }
 
-// checkTarget refuses targets that cannot or must not be replaced.
-func (a *app) checkTarget(path string) error {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("cannot write %s: it is a directory", path)
+// checkTarget refuses targets that cannot or must not be replaced, and returns the file
+// to replace: path, or the file a symbolic link at path leads to.
+func (a *app) checkTarget(path string) (string, error) {
+	target, err := followLink(path)
+	if err != nil {
+		return "", err
 	}
-	return a.refuseInput(path)
+	if info, err := os.Stat(target); err == nil {
+		switch {
+		case info.IsDir():
+			return "", fmt.Errorf("cannot write %s: it is a directory", path)
+		case info.Mode().Perm()&0o222 == 0:
+			// Renaming over a file needs only the folder's permission; a file no one may
+			// write was made so on purpose.
+			return "", fmt.Errorf("cannot write %s: it is read-only; make it writable, or write another file", path)
+		}
+	}
+	return target, a.refuseInput(path)
+}
+
+// followLink is the file a symbolic link at path leads to, so that the link stays and its
+// target gets the new content, as a shell's > gives it; path itself when it is no link.
+func followLink(path string) (string, error) {
+	if info, err := os.Lstat(path); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return path, nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		dest, _ := os.Readlink(path)
+		return "", fmt.Errorf("cannot write %s: it is a link to %s, which does not exist", path, dest)
+	}
+	if err != nil {
+		return "", fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return target, nil
 }
 
 // finish makes a written temporary file ready to replace path: on disk, with the mode of
@@ -188,11 +218,11 @@ type setFile struct {
 func (a *app) writeSet(dir string, files []setFile) ([]string, error) {
 	var paths []string
 	for _, f := range files {
-		path := filepath.Join(dir, f.name)
-		if err := a.checkTarget(path); err != nil {
+		target, err := a.checkTarget(filepath.Join(dir, f.name))
+		if err != nil {
 			return nil, err
 		}
-		paths = append(paths, path)
+		paths = append(paths, target)
 	}
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("cannot write into %s: it is a file, not a folder", dir)
