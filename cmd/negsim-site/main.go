@@ -30,6 +30,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/web"
@@ -43,8 +45,13 @@ const (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM too: killed outright, a build left its staging folder inside the site.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if err != nil && ctx.Err() != nil {
+		// The build's own error ("signal: killed") says less than what happened.
+		err = errors.New("interrupted; the folder was left as it was")
+	}
 	stop()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "negsim-site: %v\n", err)
@@ -66,8 +73,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	// Everything is made in a staging folder inside DIR and renamed into place, so a
-	// failed build leaves the previous site whole.
-	stage, err := os.MkdirTemp(*out, ".negsim-site-*")
+	// failed build leaves the previous site whole. A run killed outright (SIGKILL, a power
+	// cut) leaves its folder, which the next run removes.
+	removeStaleStages(*out)
+	stage, err := os.MkdirTemp(*out, stagePattern)
 	if err != nil {
 		return err
 	}
@@ -120,17 +129,45 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	names = append(names, indexName)
 	var total, zipped int64
 	for _, n := range names {
-		if err := os.Rename(filepath.Join(stage, n), filepath.Join(*out, n)); err != nil {
-			return err
-		}
-		size, gz, err := sizes(filepath.Join(*out, n))
+		size, gz, err := sizes(filepath.Join(stage, n))
 		if err != nil {
 			return err
 		}
 		total, zipped = total+size, zipped+gz
 	}
+	// Once the files start moving, they all move: a page beside an engine of another
+	// build would not load.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, n := range names {
+		if err := os.Rename(filepath.Join(stage, n), filepath.Join(*out, n)); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stdout, "wrote %s: %d files, %d bytes (%d gzipped); %d scenario files listed in %s\n", *out, len(names), total, zipped, len(files), indexName)
 	return nil
+}
+
+// stagePattern names the staging folders; staleStage is the age past which one is a
+// leftover of a killed run: a cold build on a busy machine takes a few minutes, and
+// nothing reads a staging folder after its run.
+const (
+	stagePattern = stagePrefix + "*"
+	stagePrefix  = ".negsim-site-"
+	staleStage   = 10 * time.Minute
+)
+
+func removeStaleStages(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), stagePrefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleStage {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 func goEnv(ctx context.Context, key string) (string, error) {

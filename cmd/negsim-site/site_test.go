@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 
@@ -181,5 +182,40 @@ func TestScenarioFilesLeaveOutTheSitesOwn(t *testing.T) {
 	}
 	if want := []string{"class/b.yaml", "job.yaml"}; !slices.Equal(got, want) {
 		t.Errorf("scenarioFiles = %q, want %q", got, want)
+	}
+}
+
+// A stopped run leaves the site as it was, and the staging folders of runs killed outright
+// (SIGTERM went unheeded, so a killed build left 10 MB in a hidden folder inside the site,
+// uploaded with it) are removed by the next run once they are ten minutes old; a fresh one,
+// perhaps another run's, is left alone.
+func TestStoppedRunLeavesTheSiteAsItWas(t *testing.T) {
+	dir := t.TempDir()
+	stale, fresh := filepath.Join(dir, ".negsim-site-1"), filepath.Join(dir, ".negsim-site-2")
+	for _, d := range []string{stale, fresh} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(d, "negsim.wasm"), []byte("partial"), 0o644)
+	}
+	old := time.Now().Add(-20 * time.Minute)
+	os.Chtimes(stale, old, old)
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("old"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errOut bytes.Buffer
+	if err := run(ctx, []string{"-o", dir}, &out, &errOut); err == nil {
+		t.Fatalf("a cancelled run succeeded: %s", out.String())
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{".negsim-site-2", "index.html"}; !slices.Equal(names, want) {
+		t.Errorf("the folder holds %q after a stopped run, want %q", names, want)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(data) != "old" {
+		t.Errorf("index.html was replaced by a stopped run: %q", data)
 	}
 }
