@@ -405,6 +405,9 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 	if shipped, ok := scenarios.Read(arg); ok {
 		return strings.TrimSuffix(arg, ".yaml") + ".yaml", shipped, nil
 	}
+	if dest, err := os.Readlink(arg); err == nil {
+		return "", nil, usagef("%s is a link to %s, which does not exist; give the file itself, or make the link again", arg, dest)
+	}
 	hint := nearFile(arg)
 	if hint == "" {
 		hint = sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names())

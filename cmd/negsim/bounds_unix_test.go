@@ -94,3 +94,15 @@ func TestOutputThroughALink(t *testing.T) {
 		t.Errorf("a link to nowhere: exit %d, %s", code, stderr)
 	}
 }
+
+// TestInputLinkToNowhere: a scenario given as a link whose file is gone is named as such;
+// it was "no file "x.yaml", …; did you mean "x.yaml"?", suggesting the very name typed.
+func TestInputLinkToNowhere(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.Symlink("moved-away.yaml", "talks.yaml")
+	wantRefused(t, `talks.yaml is a link to moved-away.yaml, which does not exist`, "analyze", "talks.yaml")
+	_, stderr, _ := runNegsim(t, "analyze", "talks.yaml")
+	if strings.Contains(stderr, "did you mean") {
+		t.Errorf("the error suggests a name: %s", stderr)
+	}
+}
