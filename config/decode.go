@@ -392,6 +392,13 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 	}
 	given := map[string]bool{}
 	for _, e := range d.entries(n, path) {
+		if key, ok := strings.CutPrefix(e.key, byteOrderMark); ok && slices.ContainsFunc(fs, func(f field) bool { return f.name == key }) {
+			// A file saved by Windows Notepad, pasted into another, brings its mark along
+			// to the start of a line. Read as the field it hides, it is one error, not an
+			// unknown field and the field's absence.
+			d.errorf(e.keyN, join(path, key), "an invisible byte-order mark (U+FEFF) stands before %q, left where a file saved on Windows was pasted in; delete the character before %s", key, key)
+			e.key = key
+		}
 		given[e.key] = true
 		i := slices.IndexFunc(fs, func(f field) bool { return f.name == e.key })
 		if i < 0 {

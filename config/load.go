@@ -68,6 +68,10 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 	return ReadFileContext(context.Background(), path, maxBytes)
 }
 
+// byteOrderMark is the UTF-8 byte-order mark, which editors on Windows write at the start
+// of a file.
+const byteOrderMark = "\ufeff"
+
 // parseAsideFrom is the size from which a parse may take long enough (tens of
 // milliseconds) to be worth abandoning when the run is stopped.
 const parseAsideFrom = 64 << 10
@@ -130,7 +134,7 @@ func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
 	if enc := utf16Encoding(data); enc != "" {
 		return nil, sim.Diagnostics{{File: name, Message: "the file is encoded as " + enc + "; save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)"}}
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, sim.Diagnostics{{File: name, Message: "the file is empty; a scenario needs at least name, issues and actors (negsim new writes a starter file)"}}
@@ -387,7 +391,7 @@ func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 	}
 	// The parser's words name its grammar, not the slip a person made; the usual slip
 	// behind each is said beside it. JSON has no indentation to blame.
-	start := bytes.TrimLeft(data, "\ufeff \t\r\n")
+	start := bytes.TrimLeft(data, byteOrderMark+" \t\r\n")
 	isJSON := len(start) > 0 && (start[0] == '{' || start[0] == '[')
 	switch {
 	case strings.Contains(e.Message, "not allowed in this context") && !isJSON:

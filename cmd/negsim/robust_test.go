@@ -44,6 +44,7 @@ var hostileSays = map[string]string{
 	"whitespace-only.yaml":      "the file is empty",
 	"tags.yaml":                 "the tag !!binary is not supported",
 	"utf16.yaml":                "the file is encoded as UTF-16 (little-endian); save it as UTF-8",
+	"bom-pasted.yaml":           `an invisible byte-order mark (U+FEFF) stands before "actors"`,
 }
 
 // TestHostileCorpus runs validate and analyze on every hostile file: neither may panic,
