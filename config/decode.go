@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -140,9 +141,9 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 	case reflect.Map:
 		d.decodeMap(n, path, v)
 	case reflect.String:
-		if s, ok := scalarText(n); ok {
+		if s, ok := d.text(n, path); ok {
 			v.SetString(s)
-		} else {
+		} else if _, isText := scalarText(n); !isText {
 			d.errorf(n, path, "expected text, found %s", describe(n))
 		}
 	case reflect.Float64:
@@ -247,11 +248,25 @@ func (d *decoder) generic(n ast.Node, path string) (any, bool) {
 		}
 		return out, true
 	}
-	if s, ok := scalarText(n); ok {
-		return s, true
+	if _, ok := scalarText(n); ok {
+		return d.text(n, path)
 	}
 	d.errorf(n, path, "expected a value, found %s", describe(n))
 	return nil, false
+}
+
+// text is a scalar's text, refused when it holds a control character (see
+// controlCharacter); ok is false for both that and a node that is no scalar.
+func (d *decoder) text(n ast.Node, path string) (string, bool) {
+	s, ok := scalarText(n)
+	if !ok {
+		return "", false
+	}
+	if r, found := controlCharacter(s); found {
+		d.errorf(n, path, "the text holds a control character, %s, which a terminal would obey rather than show; remove it", describeRune(r))
+		return "", false
+	}
+	return s, true
 }
 
 type entry struct {
@@ -285,6 +300,10 @@ func (d *decoder) entries(n ast.Node, path string) []entry {
 		key, ok := scalarText(keyNode)
 		if !ok {
 			d.errorf(mv.Key, path, "a key must be a plain name, found %s", describe(keyNode))
+			continue
+		}
+		if r, found := controlCharacter(key); found {
+			d.errorf(mv.Key, path, "the key %q holds a control character, %s, which a terminal would obey rather than show; remove it", key, describeRune(r))
 			continue
 		}
 		if seen[key] {
@@ -649,4 +668,28 @@ func quoteNames(names []string) string {
 		q[i] = strconv.Quote(n)
 	}
 	return strings.Join(q, ", ")
+}
+
+// controlCharacter finds the first control character in s that a terminal acts on: escape
+// sequences in a title or a name would be obeyed by the terminal that shows them
+// (retitling its window, clearing the screen) rather than shown, in every report and
+// error that quotes them. Tabs and line ends are text, and so is NUL, which terminals
+// ignore (testdata/hostile/null-byte.yaml).
+func controlCharacter(s string) (rune, bool) {
+	for _, r := range s {
+		if unicode.IsControl(r) && r != 0 && r != '\t' && r != '\n' && r != '\r' {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// controlNames are the control characters a scenario is likeliest to carry by accident.
+var controlNames = map[rune]string{0x07: "bell", 0x08: "backspace", 0x0b: "vertical tab", 0x0c: "form feed", 0x1b: "escape", 0x7f: "delete"}
+
+func describeRune(r rune) string {
+	if name, ok := controlNames[r]; ok {
+		return fmt.Sprintf("%U (%s)", r, name)
+	}
+	return fmt.Sprintf("%U", r)
 }

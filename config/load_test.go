@@ -156,6 +156,11 @@ func TestLoadRejects(t *testing.T) {
 		{"unknown variant path", valid + "variants:\n  - id: v\n    description: d\n    set: {actors.ukrain.reservation: 0.1}\n", `did you mean "ukraine"?`},
 		{"merge key", "base: &b {id: x}\n" + strings.Replace(valid, "  - id: territory\n", "  - <<: *b\n    id: territory\n", 1), "merge keys"},
 		{"undefined alias", strings.Replace(valid, "reservation: 0.3", "reservation: *nowhere", 1), "alias *nowhere refers to no anchor"},
+		// Terminal escape sequences, in a text, a key, or a variant's value: printed, they
+		// would be obeyed (retitle the window, clear the screen) rather than shown.
+		{"escape in a name", strings.Replace(valid, "name: Russia", `name: "Russia\e[2J"`, 1), "U+001B (escape), which a terminal would obey"},
+		{"bell in a key", strings.Replace(valid, "        ideal: cede", "        \"ideal\\a\": cede", 1), `the key "ideal\a" holds a control character, U+0007 (bell)`},
+		{"escape in a variant", valid + "variants:\n  - id: v\n    description: d\n    set: {actors.russia.name: \"\\e]0;x\\a\"}\n", "variants.v.set.actors.russia.name: the text holds a control character, U+001B"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -314,5 +319,16 @@ func TestOpenBlamesTheFileFirst(t *testing.T) {
 	}
 	if doc.Space == nil || doc.Space.Scenario() != doc.Scenario {
 		t.Error("the document's compiled space is not its scenario's")
+	}
+}
+
+// --set takes no control character either: what is typed there is printed in titles.
+func TestOverrideRefusesControlCharacters(t *testing.T) {
+	_, err := ParseOverride("actors.russia.name=Russia\x1b[31m")
+	if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), `--set "actors.russia.name=Russia\x1b[31m": holds a control character, U+001B (escape)`) {
+		t.Errorf("got %v", err)
+	}
+	if o, err := ParseOverride("actors.russia.name=Russia\tFederation"); err != nil || o.Value != "Russia\tFederation" {
+		t.Errorf("a tab: %+v, %v", o, err)
 	}
 }

@@ -45,6 +45,8 @@ var hostileSays = map[string]string{
 	"tags.yaml":                 "the tag !!binary is not supported",
 	"utf16.yaml":                "the file is encoded as UTF-16 (little-endian); save it as UTF-8",
 	"bom-pasted.yaml":           `an invisible byte-order mark (U+FEFF) stands before "actors"`,
+	// Printed as they were, the title renamed the terminal's window and cleared the screen.
+	"control-characters.yaml": `name: the text holds a control character, U+001B (escape), which a terminal would obey rather than show`,
 }
 
 // TestHostileCorpus runs validate and analyze on every hostile file: neither may panic,
