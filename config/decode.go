@@ -262,8 +262,8 @@ func (d *decoder) text(n ast.Node, path string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if r, found := controlCharacter(s); found {
-		d.errorf(n, path, "the text holds a control character, %s, which a terminal would obey rather than show; remove it", describeRune(r))
+	if what := ControlCharacter(s); what != "" {
+		d.errorf(n, path, "the text holds %s; remove it", what)
 		return "", false
 	}
 	return s, true
@@ -302,8 +302,8 @@ func (d *decoder) entries(n ast.Node, path string) []entry {
 			d.errorf(mv.Key, path, "a key must be a plain name, found %s", describe(keyNode))
 			continue
 		}
-		if r, found := controlCharacter(key); found {
-			d.errorf(mv.Key, path, "the key %q holds a control character, %s, which a terminal would obey rather than show; remove it", key, describeRune(r))
+		if what := ControlCharacter(key); what != "" {
+			d.errorf(mv.Key, path, "the key %q holds %s; remove it", key, what)
 			continue
 		}
 		if seen[key] {
@@ -670,26 +670,24 @@ func quoteNames(names []string) string {
 	return strings.Join(q, ", ")
 }
 
-// controlCharacter finds the first control character in s that a terminal acts on: escape
-// sequences in a title or a name would be obeyed by the terminal that shows them
-// (retitling its window, clearing the screen) rather than shown, in every report and
-// error that quotes them. Tabs and line ends are text, and so is NUL, which terminals
-// ignore (testdata/hostile/null-byte.yaml).
-func controlCharacter(s string) (rune, bool) {
+// ControlCharacter names the first control character in s that a terminal acts on, as
+// "a control character, U+001B (escape), which a terminal would obey rather than show",
+// or is "" when s holds none. Escape sequences in a title or a name would be obeyed by
+// the terminal that shows them (retitling its window, clearing the screen) rather than
+// shown, in every report and error that quotes them. Tabs and line ends are text, and so
+// is NUL, which terminals ignore (cmd/negsim/testdata/hostile/null-byte.yaml).
+func ControlCharacter(s string) string {
 	for _, r := range s {
 		if unicode.IsControl(r) && r != 0 && r != '\t' && r != '\n' && r != '\r' {
-			return r, true
+			code := fmt.Sprintf("%U", r)
+			if name, ok := controlNames[r]; ok {
+				code += " (" + name + ")"
+			}
+			return "a control character, " + code + ", which a terminal would obey rather than show"
 		}
 	}
-	return 0, false
+	return ""
 }
 
-// controlNames are the control characters a scenario is likeliest to carry by accident.
+// controlNames are the control characters a text is likeliest to carry by accident.
 var controlNames = map[rune]string{0x07: "bell", 0x08: "backspace", 0x0b: "vertical tab", 0x0c: "form feed", 0x1b: "escape", 0x7f: "delete"}
-
-func describeRune(r rune) string {
-	if name, ok := controlNames[r]; ok {
-		return fmt.Sprintf("%U (%s)", r, name)
-	}
-	return fmt.Sprintf("%U", r)
-}

@@ -21,8 +21,8 @@ func ParseOverride(s string) (Override, error) {
 	if !ok || path == "" {
 		return Override{}, Usagef("--set %q: write PATH=VALUE, e.g. actors.russia.reservation=0.4", s)
 	}
-	if r, found := controlCharacter(s); found {
-		return Override{}, Usagef("--set %q: holds a control character, %s, which a terminal would obey rather than show; remove it", s, describeRune(r))
+	if what := ControlCharacter(s); what != "" {
+		return Override{}, Usagef("--set %q: holds %s; remove it", s, what)
 	}
 	return Override{Path: path, Value: strings.TrimSpace(value)}, nil
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -134,6 +135,8 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 		td := sim.TableDeal{Table: strings.TrimSpace(rec[0])}
 		if _, col := r.FieldPos(0); td.Table == "" {
 			fail(line, col, "table", "the table has no name")
+		} else if what := config.ControlCharacter(td.Table); what != "" {
+			fail(line, col, "table", "the table's name %q holds %s; remove it", td.Table, what)
 		} else if prev, dup := firstLine[td.Table]; dup {
 			fail(line, col, "table", "table %q already has a row, on line %d", td.Table, prev)
 		} else {

@@ -256,3 +256,10 @@ func TestMissingDealsFileIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// A table's name with a terminal escape sequence is refused at its place: debrief printed
+// it as it was, and the terminal obeyed it (here, renaming its window).
+func TestDealsTableNameWithAnEscapeIsRefused(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,a,b\nnorth,a0,b0\nred\x1b]0;PWNED\x07,a1,b0\n")
+	wantRefused(t, `class.csv:3:1: table: the table's name "red\x1b]0;PWNED\a" holds a control character, U+001B (escape)`, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
+}
