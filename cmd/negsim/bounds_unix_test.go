@@ -106,3 +106,31 @@ func TestInputLinkToNowhere(t *testing.T) {
 		t.Errorf("the error suggests a name: %s", stderr)
 	}
 }
+
+// TestOutputOntoAPipeOrDevice: -o naming a named pipe or a device is refused and the node
+// left alone: renaming the finished file over it replaced the pipe (and, run as root with
+// -o /dev/null, would replace /dev/null) with a plain file.
+func TestOutputOntoAPipeOrDevice(t *testing.T) {
+	fixture := twoByTwo(t)
+	t.Chdir(t.TempDir())
+	nodes := map[string]string{"pipe.md": "a named pipe"}
+	if err := syscall.Mkfifo("pipe.md", 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	// The null device, 1:3 on Linux, where only root may make one.
+	if err := syscall.Mknod("null.md", syscall.S_IFCHR|0o666, 1<<8|3); err == nil {
+		nodes["null.md"] = "a device"
+	}
+	for name, kind := range nodes {
+		_, stderr, code := runNegsim(t, "report", fixture, "-o", name)
+		if code != exitFailure || !strings.Contains(stderr, "cannot write "+name+": it is "+kind+", not a file") {
+			t.Errorf("-o %s: exit %d, %s", name, code, stderr)
+		}
+		if info, err := os.Lstat(name); err != nil || info.Mode().IsRegular() {
+			t.Errorf("%s was replaced by a plain file", name)
+		}
+	}
+	if names, _ := filepath.Glob("*" + tempMark + "*"); len(names) > 0 {
+		t.Errorf("left behind: %v", names)
+	}
+}

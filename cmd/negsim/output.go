@@ -114,6 +114,14 @@ func (a *app) checkTarget(path string) (string, error) {
 		switch {
 		case info.IsDir():
 			return "", fmt.Errorf("cannot write %s: it is a directory", path)
+		case !info.Mode().IsRegular():
+			// The finished file would be renamed over the node: a pipe's reader would wait
+			// for ever, and -o /dev/null run as root would replace the null device.
+			kind := "a device"
+			if info.Mode()&fs.ModeNamedPipe != 0 {
+				kind = "a named pipe"
+			}
+			return "", fmt.Errorf("cannot write %s: it is %s, not a file; give the name of a file", path, kind)
 		case info.Mode().Perm()&0o222 == 0:
 			// Renaming over a file needs only the folder's permission; a file no one may
 			// write was made so on purpose.
