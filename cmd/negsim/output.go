@@ -138,6 +138,11 @@ func followLink(path string) (string, error) {
 		return path, nil
 	}
 	target, err := filepath.EvalSymlinks(path)
+	if _, statErr := os.Stat(path); err != nil && statErr == nil {
+		// A link the system resolves itself, as /dev/stdout to a pipe: what it leads to
+		// is judged as it is.
+		return path, nil
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		dest, _ := os.Readlink(path)
 		return "", fmt.Errorf("cannot write %s: it is a link to %s, which does not exist", path, dest)
