@@ -134,3 +134,36 @@ func TestOutputOntoAPipeOrDevice(t *testing.T) {
 		t.Errorf("left behind: %v", names)
 	}
 }
+
+// TestSetThroughALink: brief --all -o DIR where DIR is a link writes into the folder it
+// leads to, staging beside that folder (beside the link, a folder on another disk made
+// every move fail); a link that leads nowhere is refused, where the set replaced the link
+// with a folder of its own.
+func TestSetThroughALink(t *testing.T) {
+	fixture := twoByTwo(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.MkdirAll(filepath.Join("term", "briefs"), 0o755)
+	os.Symlink(filepath.Join(dir, "term", "briefs"), "briefs")
+	if _, stderr, code := runNegsim(t, "brief", fixture, "--all", "-o", "briefs"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	checkFile(t, filepath.Join("term", "briefs", "public.md"), 0o644&^currentUmask(), "# ")
+	if names, _ := filepath.Glob(filepath.Join("term", "*"+tempMark+"*")); len(names) > 0 {
+		t.Errorf("left behind: %v", names)
+	}
+	os.Symlink(filepath.Join(dir, "gone"), "lost")
+	_, stderr, code := runNegsim(t, "brief", fixture, "--all", "-o", "lost")
+	if code != exitFailure || !strings.Contains(stderr, "cannot write lost: it is a link to "+filepath.Join(dir, "gone")+", which does not exist") {
+		t.Errorf("a link to nowhere: exit %d, %s", code, stderr)
+	}
+	if info, err := os.Lstat("lost"); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link lost was replaced")
+	}
+}
+
+func currentUmask() os.FileMode {
+	old := syscall.Umask(0)
+	syscall.Umask(old)
+	return os.FileMode(old)
+}

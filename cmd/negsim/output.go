@@ -229,6 +229,12 @@ type setFile struct {
 // then moved into place, restoring any file replaced if a move fails. It returns the paths
 // written.
 func (a *app) writeSet(dir string, files []setFile) ([]string, error) {
+	// A link to a folder stays; the set is staged beside the folder it leads to, on the
+	// same disk, so that the moves are renames.
+	dir, err := followLink(dir)
+	if err != nil {
+		return nil, err
+	}
 	var paths []string
 	for _, f := range files {
 		target, err := a.checkTarget(filepath.Join(dir, f.name))
