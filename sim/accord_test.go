@@ -187,3 +187,91 @@ func derefOr(f *float64) float64 {
 	}
 	return *f
 }
+
+// The accord cut to paper size (testdata/accord-tiny.yaml): two issues, six deals, the EU
+// (ratified by the Parliament) and China. Utilities, weights 50/50:
+//
+//	deal             eu                  china               parliament
+//	deep large       0.5 + 0.1 = 0.6     0 + 0.5 = 0.5       1.0
+//	deep small       0.5 + 0.5 = 1.0     0 + 0 = 0 (and its constraint: small → not deep)
+//	medium large     0.2 + 0.1 = 0.3     0.3 + 0.5 = 0.8     0.6
+//	medium small     0.2 + 0.5 = 0.7     0.3 + 0 = 0.3       0.6
+//	shallow large    red line            1.0                 0
+//	shallow small    red line            0.5                 0
+//
+// EU (0.5) accepts deep large, deep small, medium small; China (0.3, inclusive) deep large,
+// medium large, medium small, both shallow. Level I: deep large and medium small. The
+// Parliament (0.65) ratifies the deep deals only: win-set 2, zone {deep large}, whose Nash
+// product is 0.1 · 0.2 = 0.02. China believes the Parliament's reservation is 0.5, which
+// lets medium small (0.6) through: it pictures 2 deals, one a false hope.
+func TestTinyAccordByHand(t *testing.T) {
+	doc := loadFixture(t, "accord-tiny.yaml")
+	an, err := sim.Analyze(context.Background(), doc.Space, sim.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if an.ZOPA.Count != 1 || an.ZOPA.LevelOneCount == nil || *an.ZOPA.LevelOneCount != 2 {
+		t.Errorf("zone %d, Level I %v; want 1 and 2", an.ZOPA.Count, an.ZOPA.LevelOneCount)
+	}
+	if r := an.Ratification["eu"]; r == nil || r.WinSet != 2 {
+		t.Errorf("the EU's win-set %+v, want 2 deals", r)
+	}
+	if b := an.Beliefs["china"]; b == nil || b.ZOPACount != 2 || b.FalseHopes != 1 || b.Missed != 0 {
+		t.Errorf("China's picture %+v, want 2 deals, 1 false hope, none missed", b)
+	}
+
+	// What would it take, each threshold where deep large, the zone's one deal, stops
+	// passing (or, for a weight, where its worth meets the reservation):
+	//	eu reservation up to 0.6, its utility there; china's up to 0.5;
+	//	eu target weight w with 50 for finance: w/(w+50) + 0.2·50/(w+50) = 0.5 at w = 30;
+	//	eu finance weight f: (50 + 0.2f)/(50+f) = 0.5 at f = 25/0.3 = 83.333…;
+	//	china finance weight f: f/(50+f) = 0.3 at f = 15/0.7 = 21.428…;
+	//	the Parliament's utility of deep down to its reservation, 0.65.
+	want := map[string]float64{
+		"actors.eu.reservation":                               0.6,
+		"actors.china.reservation":                            0.5,
+		"actors.eu.preferences.target.weight":                 30,
+		"actors.eu.preferences.finance.weight":                250.0 / 3,
+		"actors.china.preferences.finance.weight":             150.0 / 7,
+		"actors.parliament.preferences.target.utilities.deep": 0.65,
+	}
+	rep, err := sim.RunSensitivity(context.Background(), doc.Space, sim.SensitivityOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rep.Rows {
+		w, ok := want[r.Path]
+		if !ok {
+			continue
+		}
+		delete(want, r.Path)
+		var at []float64
+		for _, tp := range []*sim.Tipping{r.Below, r.Above} {
+			if tp != nil {
+				at = append(at, tp.At)
+			}
+		}
+		if len(at) != 1 || math.Abs(at[0]-w) > 1e-6 {
+			t.Errorf("%s tips at %v, want only %.6f", r.Path, at, w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no rows for %v", want)
+	}
+
+	// Alternating offers over 3 rounds, both linear (e = 1): aspirations 1, 0.75, 0.5 for
+	// the EU (best 1, reservation 0.5) and 1, 0.65, 0.3 for China (best 1, 0.3). Round 0:
+	// the EU wants 1; no deal within both sides' red lines gives it that, so it offers its
+	// best, medium small (0.7). Round 1: China offers medium large (0.8 ≥ 0.65); the EU
+	// (0.3) refuses. Round 2: the EU, at 0.5, offers among deep large (0.6) and medium small
+	// (0.7, which the Parliament would not ratify) the one best for China: deep large, worth
+	// 0.5 ≥ 0.3 to it: agreement in round 2.
+	tr, err := sim.Rounds(context.Background(), doc.Space, sim.RoundsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := tr.Outcome
+	if !out.Agreement || out.Round != 2 || out.Deal == nil || out.Deal.Options["target"] != "deep" || out.Deal.Options["finance"] != "large" {
+		t.Errorf("outcome %+v, want agreement in round 2 on deep large", out)
+	}
+}
