@@ -46,7 +46,9 @@ func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
 	}
 	r.add(section{title: "The parties", grid: parties})
 	if d := b.Decision; d != nil {
-		s := section{title: "How a deal is decided", text: []string{fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them.", d.VotesNeeded)}}
+		// Who holds a veto stays in each role's own brief; the rule everyone reads says that
+		// the votes alone do not settle a deal a veto holder rejects.
+		s := section{title: "How a deal is decided", text: []string{fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them, and every party that holds a veto must be among them (your own brief says whether you hold one).", d.VotesNeeded)}}
 		g := &grid{header: []string{"party", "votes"}, right: []bool{false, true}}
 		for _, v := range d.Votes {
 			g.add(actorName(sc, v.ID), fmt.Sprint(v.Votes))
@@ -203,7 +205,7 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	if bl := c.Beliefs; bl != nil {
 		s := section{title: "What you believe about the others", text: []string{"Your own reading of the other parties, which may be wrong:"}}
 		for _, as := range bl.Set {
-			s.text = append(s.text, "- "+wd.belief(as))
+			s.text = append(s.text, "- "+wd.belief(as, true))
 		}
 		if bl.Note != "" {
 			s.text = append(s.text, "", "Why: "+oneLine(bl.Note))
