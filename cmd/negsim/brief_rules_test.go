@@ -12,7 +12,10 @@ import (
 
 // The accord of sim/testdata: the EU and China hold vetoes, the island states and the oil
 // exporters vote without one, a deal needs 3 of the 4 table votes.
-const accordFile = "../../sim/testdata/accord.yaml"
+const (
+	accordFile     = "../../sim/testdata/accord.yaml"
+	accordTinyFile = "../../sim/testdata/accord-tiny.yaml"
+)
 
 // The public brief's rule must not read as though the votes alone settle a deal. It said
 // only "at least 3 votes between them", so an island-states player of the accord read that
