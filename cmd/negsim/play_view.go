@@ -28,8 +28,11 @@ func (s *session) intro(variant string) {
 			}
 			s.say("Mediated talks: each round %s puts one text on the table; you accept or reject it.", mediator)
 		}
-	} else {
+	} else if v.Veto {
 		s.say("Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.")
+	} else {
+		// Only veto actors take turns: a seat without a veto never has one.
+		s.say("Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer.")
 	}
 	agreed := "every party with a veto accepts"
 	ag := agreementOf(s.sc)
