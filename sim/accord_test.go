@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -273,5 +274,37 @@ func TestTinyAccordByHand(t *testing.T) {
 	out := tr.Outcome
 	if !out.Agreement || out.Round != 2 || out.Deal == nil || out.Deal.Options["target"] != "deep" || out.Deal.Options["finance"] != "large" {
 		t.Errorf("outcome %+v, want agreement in round 2 on deep large", out)
+	}
+}
+
+// A product of surpluses that is zero must read 0, never -0. Under greener-parliament
+// (the Parliament's reservation 0.5 → 0.6) two deals leave the accord's zone, one of them
+// deep small silent voluntary, worth 0.3·0 + 0.3·0 + 0.1·1 + 0.3·1 = 0.4 to China, exactly
+// its reservation: a Nash product of 0.195 · 0 = 0. Summed in floating point China's
+// surplus came out a hair below 0, and compare printed the product as "-0".
+func TestANashProductOfZeroIsNotNegative(t *testing.T) {
+	before := loadFixture(t, "accord.yaml")
+	after, err := config.Open("accord.yaml", []byte(fixture(t, "accord.yaml")), "greener-parliament", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compare(context.Background(), before.Space, after.Space, sim.CompareOptions{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.LeavingCount != 2 {
+		t.Fatalf("%d deals leave, want 2 (deep medium silent and deep small silent, both 0.5 to the Parliament)", c.LeavingCount)
+	}
+	for _, d := range c.Leaving {
+		if d.NashProduct == 0 && math.Signbit(d.NashProduct) {
+			t.Errorf("%v: Nash product -0", d.Options)
+		}
+	}
+	data, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), ":-0,") || strings.Contains(string(data), ":-0}") {
+		t.Errorf("the comparison's JSON holds a -0: %s", data)
 	}
 }
