@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -594,7 +595,7 @@ func (v *validator) uncertainty(s *Scenario) {
 			continue
 		}
 		if _, isNum := cur.(float64); !isNum {
-			v.errorf(p, "holds %s, not a number with decimals, so it cannot follow a distribution", describeKind(cur))
+			v.errorf(p, "holds %s, not a number with decimals, so it cannot follow a distribution", KindWords(reflect.TypeOf(cur)))
 			continue
 		}
 		if !v.distParams(p, u) {
