@@ -308,3 +308,26 @@ func TestANashProductOfZeroIsNotNegative(t *testing.T) {
 		t.Errorf("the comparison's JSON holds a -0: %s", data)
 	}
 }
+
+// A distribution on a belief was valid to validate and then stopped montecarlo with
+// "holds a group of settings, not a number with decimals" and no file or line. A belief
+// moves only its holder's picture, which montecarlo does not report, so validate refuses it
+// where it is written and points to the value itself.
+func TestUncertaintyOnABeliefIsRefusedWhereItIsWritten(t *testing.T) {
+	src := fixture(t, "accord-tiny.yaml") + "uncertainty:\n  actors.china.beliefs.set.actors.parliament.reservation: {dist: uniform, min: 0.3, max: 0.7}\n"
+	_, err := config.Load("belief.yaml", []byte(src))
+	if err == nil {
+		t.Fatal("a distribution on China's belief was accepted")
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		"belief.yaml:", // the file and its line
+		"uncertainty.actors.china.beliefs.set.actors.parliament.reservation",
+		`a belief of "china" changes only its picture of the zone`,
+		"give the distribution to actors.parliament.reservation itself",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q lacks %q", msg, want)
+		}
+	}
+}
