@@ -85,3 +85,25 @@ func TestBeliefsReadAsSentences(t *testing.T) {
 		t.Errorf("a believed option value reads %q, want %q", got, want)
 	}
 }
+
+// A seat at the table under a decision rule also votes; its brief said nothing of it, and
+// to a voter without a veto it said "the others can settle without you" even where they
+// cannot. In the accord the island states hold 1 of the 4 table votes and a deal needs 3:
+// the others hold 1 + 1 + 1 = 3, enough without them. Needing 4, the others' 3 fall short,
+// so no deal passes without the islands.
+func TestRoleBriefSaysWhatItsVoteCountsFor(t *testing.T) {
+	out := runOK(t, "brief", accordFile, "--actor", "islands", "--format", "markdown")
+	for _, want := range []string{
+		"You hold no veto: the others can settle without you, but your interests still count in the debrief.",
+		"Your acceptance counts for 1 vote of the 3 a deal needs.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the islands' brief lacks %q:\n%s", want, out)
+		}
+	}
+	out = runOK(t, "brief", accordFile, "--actor", "islands", "--set", "decision.votes_needed=4", "--format", "markdown")
+	want := "You hold no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without your vote."
+	if !strings.Contains(out, want) || strings.Contains(out, "can settle without you") {
+		t.Errorf("needing 4 votes, the islands' brief lacks %q:\n%s", want, out)
+	}
+}

@@ -117,13 +117,32 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		fmt.Sprintf("You play %s. A deal settles every issue; what it is worth to you is the sum of the points of its options below, at most 100.", c.Name),
 	}}
 	ratifier := c.Ratification != nil && c.Ratification.RatifiesFor != ""
+	// Under a decision rule a seat at the table also votes: its votes, and whether the
+	// others hold enough without them, are public (the votes table of the public brief).
+	needed, own, others := wd.sc.Decision.VotesNeeded, 0, 0
+	for _, a := range wd.sc.Actors {
+		if wd.sc.RatifiesFor(a.ID) != "" {
+			continue
+		}
+		if a.ID == c.ID {
+			own = max(0, a.Votes)
+		} else {
+			others += max(0, a.Votes)
+		}
+	}
 	switch {
 	case c.Veto:
 		intro.text = append(intro.text, "You hold a veto: there is no deal without your agreement.")
-	case !ratifier:
+	case ratifier:
 		// A ratifier's vote at home can sink a deal the table settled; what it may do is
 		// said below, with its votes.
+	case needed > 0 && own > 0 && others < needed:
+		intro.text = append(intro.text, fmt.Sprintf("You hold no veto, but the others hold %d votes between them, fewer than the %d a deal needs: there is no deal without your vote.", others, needed))
+	default:
 		intro.text = append(intro.text, "You hold no veto: the others can settle without you, but your interests still count in the debrief.")
+	}
+	if needed > 0 && !ratifier {
+		intro.text = append(intro.text, fmt.Sprintf("Your acceptance counts for %s of the %d a deal needs.", plural(own, "vote", "votes"), needed))
 	}
 	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))
 	if c.Source != "" {
