@@ -117,19 +117,7 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		fmt.Sprintf("You play %s. A deal settles every issue; what it is worth to you is the sum of the points of its options below, at most 100.", c.Name),
 	}}
 	ratifier := c.Ratification != nil && c.Ratification.RatifiesFor != ""
-	// Under a decision rule a seat at the table also votes: its votes, and whether the
-	// others hold enough without them, are public (the votes table of the public brief).
-	needed, own, others := wd.sc.Decision.VotesNeeded, 0, 0
-	for _, a := range wd.sc.Actors {
-		if wd.sc.RatifiesFor(a.ID) != "" {
-			continue
-		}
-		if a.ID == c.ID {
-			own = max(0, a.Votes)
-		} else {
-			others += max(0, a.Votes)
-		}
-	}
+	needed, own, others := seatVotes(wd.sc, c.ID)
 	switch {
 	case c.Veto:
 		intro.text = append(intro.text, "You hold a veto: there is no deal without your agreement.")
@@ -137,7 +125,7 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		// A ratifier's vote at home can sink a deal the table settled; what it may do is
 		// said below, with its votes.
 	case needed > 0 && own > 0 && others < needed:
-		intro.text = append(intro.text, fmt.Sprintf("You hold no veto, but the others hold %d votes between them, fewer than the %d a deal needs: there is no deal without your vote.", others, needed))
+		intro.text = append(intro.text, noDealWithoutYourVote(needed, others))
 	default:
 		intro.text = append(intro.text, "You hold no veto: the others can settle without you, but your interests still count in the debrief.")
 	}

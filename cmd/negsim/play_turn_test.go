@@ -20,3 +20,13 @@ func TestPlayTellsASeatWithoutAVetoItHasNoTurn(t *testing.T) {
 		t.Errorf("play --as china lost its turn:\n%s", out)
 	}
 }
+
+// Needing all 4 table votes, the accord's island states cannot be left out: the others
+// hold 1 + 1 + 1 = 3. The session said "the others can settle without you".
+func TestPlayTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "quit\n", "play", accordFile, "--as", "islands", "--set", "decision.votes_needed=4")
+	want := "You hold no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without your vote."
+	if !strings.Contains(out, want) || strings.Contains(out, "can settle without you") {
+		t.Errorf("play --as islands, 4 votes needed, lacks %q:\n%s", want, out)
+	}
+}

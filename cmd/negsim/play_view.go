@@ -43,9 +43,13 @@ func (s *session) intro(variant string) {
 		agreed += " (and that is ratified at home where the scenario asks it)"
 	}
 	s.say("The other actors are the model's agents. The talks end at the first deal %s, or break down after round %d (rounds count from 0); then everyone keeps its walk-away value.", agreed, v.Deadline-1)
-	if v.Veto {
+	needed, own, others := seatVotes(s.sc, v.Seat)
+	switch {
+	case v.Veto:
 		s.say("You hold a veto: there is no deal without your acceptance.")
-	} else {
+	case needed > 0 && own > 0 && others < needed:
+		s.say("%s", noDealWithoutYourVote(needed, others))
+	default:
 		s.say("You hold no veto: the others can settle without you.")
 	}
 	if s.sc.Decision.VotesNeeded > 0 {
