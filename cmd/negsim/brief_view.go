@@ -224,3 +224,25 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	}
 	return out
 }
+
+// seatVotes is what a seat's vote counts for under a decision rule: the votes a deal needs
+// (0 without a rule), the seat's own and the other table actors' together. All three are
+// public: the public brief lists every table vote.
+func seatVotes(sc *sim.Scenario, id string) (needed, own, others int) {
+	for _, a := range sc.Actors {
+		if sc.RatifiesFor(a.ID) != "" {
+			continue
+		}
+		if a.ID == id {
+			own = max(0, a.Votes)
+		} else {
+			others += max(0, a.Votes)
+		}
+	}
+	return sc.Decision.VotesNeeded, own, others
+}
+
+// noDealWithoutYourVote tells a seat without a veto that the others' votes fall short.
+func noDealWithoutYourVote(needed, others int) string {
+	return fmt.Sprintf("You hold no veto, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without your vote.", plural(others, "vote", "votes"), needed)
+}
