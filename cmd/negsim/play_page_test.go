@@ -64,3 +64,24 @@ func TestPlayPageSaysWhoseDealIsTabledUnchanged(t *testing.T) {
 	url, _ := startServe(t, garden)
 	pagetest.DrivePlaySays(t, url, "scenario=file%3Agarden.yaml&view=play&as=street&moves=offer:fee=mid,hours=day,dogs=no", []string{line})
 }
+
+// An agreed deal is placed on the frontier of the zone, on the page as at the terminal: the
+// Ukraine seat accepting every text under sanctions-bite, where the Rada and the voters
+// ratify at home, so that a deal within everyone's red lines is no rival unless it is
+// ratified too. The sentence the terminal prints must stand in the page's Play view.
+func TestPlayPageSaysWhereTheDealStands(t *testing.T) {
+	pagetest.RequireChromium(t)
+	ps := pagetest.PlaySession
+	out, errOut, code := runNegsimInput(t, strings.Join(ps.Moves, "\n")+"\n", "play", "--variant", ps.Variant, "--as", ps.As)
+	var line string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "On the Pareto frontier") || strings.HasPrefix(l, "Not on the Pareto frontier") {
+			line = l
+		}
+	}
+	if code != exitOK || !strings.Contains(line, "in the zone of possible agreement at round") {
+		t.Fatalf("negsim play (exit %d) does not place the deal on the zone's frontier:\n%s%s", code, out, errOut)
+	}
+	url, _ := startServe(t)
+	pagetest.DrivePlaySays(t, url, "scenario=ukraine-2026&variant="+ps.Variant+"&view=play&as="+ps.As+"&moves="+strings.Join(ps.Moves, ";"), []string{line})
+}

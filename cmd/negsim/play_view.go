@@ -370,7 +370,9 @@ func (s *session) ending() {
 			return
 		}
 		last := tr.Rounds[len(tr.Rounds)-1]
-		if last.ZOPA > 0 {
+		if zone := ruledZone(s.sc); last.ZOPA > 0 && zone != "" {
+			s.say("A deal was possible: %s in the zone at round %d's walk-away values, %s.", plural(last.ZOPA, "deal", "deals"), last.Round, zone)
+		} else if last.ZOPA > 0 {
 			s.say("A deal was possible: %s every party with a veto would have accepted at round %d's walk-away values.", plural(last.ZOPA, "deal", "deals"), last.Round)
 		} else if tr.RipeAt == nil {
 			s.say("No deal was possible: the zone of possible agreement was empty in every round played.")
@@ -379,10 +381,12 @@ func (s *session) ending() {
 		}
 		return
 	}
+	// The frontier is of the zone: a deal within everyone's red lines may still fail a
+	// ratifier's reservation or the votes, so it is no rival to the one agreed.
 	if out.Deal.Pareto {
-		s.say("On the Pareto frontier: no deal within everyone's red lines is better for one party with a veto and no worse for any.")
+		s.say("On the Pareto frontier: no other deal in the zone of possible agreement at round %d's walk-away values is better for one %s and no worse for any.", out.Round, partiesWord(s.sc))
 	} else {
-		s.say("Not on the Pareto frontier: another deal every party with a veto accepts is better for one and no worse for any.")
+		s.say("Not on the Pareto frontier: another deal in the zone of possible agreement at round %d's walk-away values is better for one %s and no worse for any.", out.Round, partiesWord(s.sc))
 	}
 	for _, gap := range out.Solutions {
 		if gap.Solution != "nash" {

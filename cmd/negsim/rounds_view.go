@@ -279,7 +279,7 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 	d := out.Deal
 	pareto := "Pareto-optimal at that round's reservations"
 	if !d.Pareto {
-		pareto = "not Pareto-optimal: another deal every veto actor accepts is better for one and no worse for any"
+		pareto = "not Pareto-optimal: another deal in the zone at that round's reservations is better for one " + partiesWord(sc) + " and no worse for any"
 	}
 	// Rounds are numbered from 0 everywhere (the table, the chart, the JSON): "round 5 of 6"
 	// would read as the fifth.
