@@ -4,7 +4,7 @@
 // replay takes milliseconds). So a reload, or the link sent to a teacher, resumes the
 // session where it stood. The engine says what the seat may see; this file only words it.
 
-import {deals, partiesWord, ruledZone} from "./words.js";
+import {deals, partiesWord, plural, ruledZone} from "./words.js";
 
 // The session, as the address holds it.
 const play = {as: "", coach: false, seed: 0, moves: []};
@@ -151,10 +151,24 @@ function session(r) {
   return out;
 }
 
+// standing says what the seat's yes counts for, as negsim play says it: a veto, votes the
+// others cannot pass a deal without, or neither; and under a decision rule (d, the brief's)
+// how many votes it holds.
+function standing(v, d) {
+  const own = d ? (d.votes.find((p) => p.id === v.seat) || {votes: 0}).votes : 0;
+  const others = d ? d.votes.filter((p) => p.id !== v.seat).reduce((n, p) => n + p.votes, 0) : 0;
+  let text = "You hold no veto: the others can settle without you.";
+  if (v.veto) text = "You hold a veto: there is no deal without your acceptance.";
+  else if (d && own > 0 && others < d.votes_needed) {
+    text = `You hold no veto, but the others hold ${plural(others, "vote", "votes")} between them, fewer than the ${d.votes_needed} a deal needs: there is no deal without your vote.`;
+  }
+  return d ? `${text} Your acceptance counts for ${plural(own, "vote", "votes")}.` : text;
+}
+
 function turn(r) {
   const {h} = ui;
   const v = r.view;
-  const out = [h("p", {text: `You play ${v.seat_name}. ${v.veto ? "You hold a veto: there is no deal without your acceptance." : "You hold no veto: the others can settle without you."} Your walk-away value is ${pts(v.reservation)} points.`})];
+  const out = [h("p", {text: `You play ${v.seat_name}. ${standing(v, r.brief.decision)} Your walk-away value is ${pts(v.reservation)} points.`})];
   for (const why of v.events) out.push(h("p", {class: "changes", text: `Event: ${clause(why)}.`}));
   if (v.proposal) {
     const p = v.proposal;

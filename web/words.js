@@ -25,7 +25,7 @@ export const count = (n) => Number(n).toLocaleString("en");
 // num writes a utility to three places; "–" where there is none.
 export const num = (x) => (x === null || x === undefined ? "–" : (Math.round(x * 1000) / 1000).toFixed(3));
 const signed = (x) => `${x >= 0 ? "+" : ""}${num(x)}`;
-const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
+export const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
 // deals writes a count of deals: 1 deal, 1,259,712 deals.
 export const deals = (n) => plural(n, "deal", "deals");
 

@@ -85,3 +85,22 @@ func TestPlayPageSaysWhereTheDealStands(t *testing.T) {
 	url, _ := startServe(t)
 	pagetest.DrivePlaySays(t, url, "scenario=ukraine-2026&variant="+ps.Variant+"&view=play&as="+ps.As+"&moves="+strings.Join(ps.Moves, ";"), []string{line})
 }
+
+// A seat without a veto whose votes the others cannot pass a deal without is told so on
+// the page as at the terminal: the accord's island states when all 4 table votes are
+// needed (the others hold 1 + 1 + 1 = 3), with the one vote its acceptance counts for.
+func TestPlayPageTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {
+	pagetest.RequireChromium(t)
+	out, errOut, code := runNegsimInput(t, "quit\n", "play", accordFile, "--as", "islands", "--set", "decision.votes_needed=4")
+	says := []string{
+		"You hold no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without your vote.",
+		"Your acceptance counts for 1 vote.",
+	}
+	for _, line := range says {
+		if code != exitOK || !strings.Contains(out, line) {
+			t.Fatalf("negsim play (exit %d) does not say %q:\n%s%s", code, line, out, errOut)
+		}
+	}
+	url, _ := startServe(t, accordFile)
+	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&set=decision.votes_needed%3D4&view=play&as=islands", says)
+}
