@@ -153,7 +153,7 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 	case reflect.Int:
 		if f, ok := d.number(n, path); ok {
 			if f != math.Trunc(f) {
-				d.wrongKind(n, path, "a whole number")
+				d.wrongKind(n, path, sim.KindWords(v.Type()))
 				return
 			}
 			if math.Abs(f) > 1e9 {
@@ -167,7 +167,7 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 		if b, ok := n.(*ast.BoolNode); ok {
 			v.SetBool(b.Value)
 		} else {
-			d.wrongKind(n, path, "true or false")
+			d.wrongKind(n, path, sim.KindWords(v.Type()))
 		}
 	case reflect.Interface:
 		if x, ok := d.generic(n, path); ok {

@@ -208,15 +208,10 @@ func SchemaFields() []SchemaField {
 }
 
 func typeName(t reflect.Type, key string) string {
+	if noun, ok := sim.ScalarNoun(t.Kind()); ok {
+		return noun
+	}
 	switch t.Kind() {
-	case reflect.String:
-		return "text"
-	case reflect.Float64:
-		return "number"
-	case reflect.Int:
-		return "whole number"
-	case reflect.Bool:
-		return "true or false"
 	case reflect.Interface:
 		return "any value"
 	case reflect.Map:

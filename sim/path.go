@@ -75,7 +75,7 @@ func (s *Scenario) Add(path string, delta float64) error {
 		}
 		target.SetInt(target.Int() + int64(delta))
 	default:
-		return &PathError{path, fmt.Sprintf("holds %s, not a number, so nothing can be added to it", kindName(target.Type()))}
+		return &PathError{path, fmt.Sprintf("holds %s, not a number, so nothing can be added to it", KindWords(target.Type()))}
 	}
 	return nil
 }
@@ -127,7 +127,7 @@ func (s *Scenario) numberSetter(path string) (func(float64), error) {
 		return nil, err
 	}
 	if target.Kind() != reflect.Float64 {
-		return nil, &PathError{path, fmt.Sprintf("holds %s, not a number with decimals", kindName(target.Type()))}
+		return nil, &PathError{path, fmt.Sprintf("holds %s, not a number with decimals", KindWords(target.Type()))}
 	}
 	return func(x float64) {
 		target.SetFloat(x)
@@ -292,16 +292,31 @@ func mapKeys(v reflect.Value) []string {
 	return keys
 }
 
-func kindName(t reflect.Type) string {
+// ScalarNoun names a scalar kind of value as a teacher reads it: "number", "whole number",
+// "true or false", "text"; ok is false for other kinds. It carries no article because the
+// field reference lists a field's type as a bare noun where an error says "a number".
+func ScalarNoun(k reflect.Kind) (noun string, ok bool) {
+	noun, ok = scalarNouns[k]
+	return noun, ok
+}
+
+var scalarNouns = map[reflect.Kind]string{
+	reflect.Float64: "number",
+	reflect.Int:     "whole number",
+	reflect.Bool:    "true or false",
+	reflect.String:  "text",
+}
+
+// KindWords says what a value of type t looks like, as every error about a value of the
+// wrong kind says it, whether the value came from a file, from --set or from a distribution.
+func KindWords(t reflect.Type) string {
+	if noun, ok := ScalarNoun(t.Kind()); ok {
+		if t.Kind() == reflect.Float64 || t.Kind() == reflect.Int {
+			return "a " + noun
+		}
+		return noun
+	}
 	switch t.Kind() {
-	case reflect.Float64:
-		return "a number"
-	case reflect.Int:
-		return "a whole number"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.String:
-		return "text"
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.String {
 			return "a list of ids"
@@ -309,16 +324,14 @@ func kindName(t reflect.Type) string {
 		return "a list"
 	case reflect.Map:
 		return "a mapping"
-	case reflect.Struct:
-		return "a group of settings"
 	}
-	return t.String()
+	return "a group of settings"
 }
 
 // assign converts value to the type at target and stores it.
 func assign(path string, target reflect.Value, value any) error {
 	wrong := func() error {
-		return &PathError{path, fmt.Sprintf("expects %s, not %s", kindName(target.Type()), describeValue(value))}
+		return &PathError{path, fmt.Sprintf("expects %s, not %s", KindWords(target.Type()), describeValue(value))}
 	}
 	switch target.Kind() {
 	case reflect.Float64:
@@ -469,8 +482,18 @@ func assignJSON(path string, target reflect.Value, text string) error {
 	if err == nil && dec.More() {
 		err = errors.New("more follows the value")
 	}
+	// The decoder names Go's types ("Go struct field Beliefs.set of type
+	// []sim.Assignment"); say the same in the words KindWords gives every path.
+	var wrongType *json.UnmarshalTypeError
+	if errors.As(err, &wrongType) {
+		where := "the value"
+		if wrongType.Field != "" {
+			where = fmt.Sprintf("%q", wrongType.Field)
+		}
+		err = fmt.Errorf("%s is %s there, not a JSON %s", where, KindWords(wrongType.Type), wrongType.Value)
+	}
 	if err != nil {
-		return &PathError{path, fmt.Sprintf("expects %s written as JSON, as negsim params shows it: %v", kindName(target.Type()), err)}
+		return &PathError{path, fmt.Sprintf("expects %s written as JSON, as negsim params shows it: %v", KindWords(target.Type()), err)}
 	}
 	target.Set(v.Elem())
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -82,7 +83,7 @@ func RunSweep(ctx context.Context, base *Space, path string, values []float64, o
 	switch cur.(type) {
 	case float64, int:
 	default:
-		return nil, &PathError{path, fmt.Sprintf("holds %s; a sweep varies a number", describeKind(cur))}
+		return nil, &PathError{path, fmt.Sprintf("holds %s; a sweep varies a number", KindWords(reflect.TypeOf(cur)))}
 	}
 	tol := opt.Tolerance
 	if tol <= 0 {

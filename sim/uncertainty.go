@@ -233,20 +233,6 @@ func (s sampler) draw(src rand.Source) float64 {
 	panic("sim: unvalidated distribution " + u.Dist)
 }
 
-func describeKind(x any) string {
-	switch x.(type) {
-	case int:
-		return "a whole number"
-	case bool:
-		return "true or false"
-	case string:
-		return "text"
-	case []string:
-		return "a list of ids"
-	}
-	return "a group of settings"
-}
-
 // Recentred is a distribution that moved with its value: a variant or --set changed a
 // number the file's uncertainty: section also gives a distribution for, and the draws
 // follow the what-if's value rather than silently replacing it with the file's.

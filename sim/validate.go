@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -522,6 +523,33 @@ func (v *validator) variants(s *Scenario) {
 	}
 }
 
+// DropStaleVariants removes the variants that no longer apply to s, as after a what-if
+// that took away a value a variant sets, and warns of each at the variant: a variant nobody
+// asked for must not stop the what-if that was asked for. The file's own variants were
+// checked against the file before any what-if, so a variant dropped here was sound there.
+// The variant the what-if began from, applied, is dropped without a word when it no longer
+// fits: the overrides after it replaced what it set, and it was not left out.
+func (s *Scenario) DropStaleVariants(applied string) Diagnostics {
+	var kept []Variant
+	var out Diagnostics
+	for _, va := range s.Variants {
+		v := &validator{}
+		p, what := "variants."+va.ID, "variant "+strconvQuote(va.ID)
+		v.overrides(s, p, what, va.Set, nil)
+		if errs := v.out.Errors(); len(errs) > 0 {
+			if va.ID == applied {
+				continue
+			}
+			out = append(out, Diagnostic{Severity: SeverityWarning, Path: p,
+				Message: fmt.Sprintf("%s does not fit this what-if, so it is left out of it: %s", what, strings.TrimPrefix(errs[0].Message, what+": "))})
+			continue
+		}
+		kept = append(kept, va)
+	}
+	s.Variants = kept
+	return out
+}
+
 // events checks that every path an event changes exists and leaves a valid scenario. An
 // add: is read as rounds read it, clamped to the value's range, so an event that would push
 // a reservation below 0 (after a --set or a sweep lowered it) is no error: rounds alone
@@ -588,13 +616,19 @@ func (v *validator) uncertainty(s *Scenario) {
 			v.errorf(p, "uncertainty applies to the scenario's own values, such as actors.russia.reservation")
 			continue
 		}
+		if owner, about, ok := beliefPath(u.Path); ok {
+			// A belief moves only its holder's picture of the zone, which no draw reports:
+			// montecarlo counts the true zone.
+			v.errorf(p, "a belief of %q changes only its picture of the zone, which montecarlo does not draw; give the distribution to %s itself", owner, about)
+			continue
+		}
 		cur, err := s.Get(u.Path)
 		if err != nil {
 			v.errorf(p, "%s", pathMessage(err))
 			continue
 		}
 		if _, isNum := cur.(float64); !isNum {
-			v.errorf(p, "holds %s, not a number with decimals, so it cannot follow a distribution", describeKind(cur))
+			v.errorf(p, "holds %s, not a number with decimals, so it cannot follow a distribution", KindWords(reflect.TypeOf(cur)))
 			continue
 		}
 		if !v.distParams(p, u) {
@@ -606,6 +640,16 @@ func (v *validator) uncertainty(s *Scenario) {
 			v.errorf(p, "%s can draw values in [%g, %g], but %s must lie in %s", u, lo, hi, r.what, r)
 		}
 	}
+}
+
+// beliefPath splits a path into a belief (actors.ID.beliefs.set.PATH) into its holder and
+// the path it holds a belief about.
+func beliefPath(path string) (owner, about string, ok bool) {
+	parts := strings.SplitN(path, ".", 5)
+	if len(parts) == 5 && parts[0] == "actors" && parts[2] == "beliefs" && parts[3] == "set" {
+		return parts[1], parts[4], true
+	}
+	return "", "", false
 }
 
 // distParams checks the parameters of one distribution and reports whether they are usable.

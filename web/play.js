@@ -4,7 +4,7 @@
 // replay takes milliseconds). So a reload, or the link sent to a teacher, resumes the
 // session where it stood. The engine says what the seat may see; this file only words it.
 
-import {deals} from "./words.js";
+import {deals, partiesWord, plural, ruledZone} from "./words.js";
 
 // The session, as the address holds it.
 const play = {as: "", coach: false, seed: 0, moves: []};
@@ -151,10 +151,24 @@ function session(r) {
   return out;
 }
 
+// standing says what the seat's yes counts for, as negsim play says it: a veto, votes the
+// others cannot pass a deal without, or neither; and under a decision rule (d, the brief's)
+// how many votes it holds.
+function standing(v, d) {
+  const own = d ? (d.votes.find((p) => p.id === v.seat) || {votes: 0}).votes : 0;
+  const others = d ? d.votes.filter((p) => p.id !== v.seat).reduce((n, p) => n + p.votes, 0) : 0;
+  let text = "You hold no veto: the others can settle without you.";
+  if (v.veto) text = "You hold a veto: there is no deal without your acceptance.";
+  else if (d && own > 0 && others < d.votes_needed) {
+    text = `You hold no veto, but the others hold ${plural(others, "vote", "votes")} between them, fewer than the ${d.votes_needed} a deal needs: there is no deal without your vote.`;
+  }
+  return d ? `${text} Your acceptance counts for ${plural(own, "vote", "votes")}.` : text;
+}
+
 function turn(r) {
   const {h} = ui;
   const v = r.view;
-  const out = [h("p", {text: `You play ${v.seat_name}. ${v.veto ? "You hold a veto: there is no deal without your acceptance." : "You hold no veto: the others can settle without you."} Your walk-away value is ${pts(v.reservation)} points.`})];
+  const out = [h("p", {text: `You play ${v.seat_name}. ${standing(v, r.brief.decision)} Your walk-away value is ${pts(v.reservation)} points.`})];
   for (const why of v.events) out.push(h("p", {class: "changes", text: `Event: ${clause(why)}.`}));
   if (v.proposal) {
     const p = v.proposal;
@@ -293,16 +307,20 @@ function ending(r) {
   if (!out.deal && tr.rounds.length) {
     // Whether the talks could have ended otherwise, as negsim play says at a breakdown.
     const last = tr.rounds[tr.rounds.length - 1];
-    parts.push(h("p", {id: "play-possible", text: last.zopa_size > 0
+    const zone = ruledZone(ui.scenario);
+    parts.push(h("p", {id: "play-possible", text: last.zopa_size > 0 && zone
+      ? `A deal was possible: ${deals(last.zopa_size)} in the zone at round ${last.round}'s walk-away values, ${zone}.`
+      : last.zopa_size > 0
       ? `A deal was possible: ${deals(last.zopa_size)} every party with a veto would have accepted at round ${last.round}'s walk-away values.`
       : tr.ripe_at === null || tr.ripe_at === undefined
         ? "No deal was possible: the zone of possible agreement was empty in every round played."
         : `The zone of possible agreement was open from round ${tr.ripe_at}, and closed again by round ${last.round}.`}));
   }
   if (out.deal) {
-    parts.push(h("p", {text: out.deal.pareto
-      ? "On the Pareto frontier: no deal within everyone's red lines is better for one party with a veto and no worse for any."
-      : "Not on the Pareto frontier: another deal every party with a veto accepts is better for one and no worse for any."}));
+    // The frontier is of the zone, as negsim play says: a deal within everyone's red lines
+    // may still fail a ratifier or the votes.
+    const rival = `deal in the zone of possible agreement at round ${out.round}'s walk-away values is better for one ${partiesWord(ui.scenario)} and no worse for any.`;
+    parts.push(h("p", {text: out.deal.pareto ? `On the Pareto frontier: no other ${rival}` : `Not on the Pareto frontier: another ${rival}`}));
     const nash = (out.solutions || []).find((s) => s.solution === "nash");
     if (nash) {
       const differ = ui.scenario.issues.filter((is) => nash.options[is.id] !== out.deal.options[is.id]).map((is) => `${is.id} (Nash: ${nash.options[is.id]})`);

@@ -25,7 +25,7 @@ export const count = (n) => Number(n).toLocaleString("en");
 // num writes a utility to three places; "–" where there is none.
 export const num = (x) => (x === null || x === undefined ? "–" : (Math.round(x * 1000) / 1000).toFixed(3));
 const signed = (x) => `${x >= 0 ? "+" : ""}${num(x)}`;
-const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
+export const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
 // deals writes a count of deals: 1 deal, 1,259,712 deals.
 export const deals = (n) => plural(n, "deal", "deals");
 
@@ -149,6 +149,20 @@ export function optionsTable(an, issues) {
     is.options.filter((o) => n(is, o) > 0).map((o) => `${o.id} (${count(n(is, o))})`).join(", "),
     is.options.filter((o) => !(n(is, o) > 0)).map((o) => o.id).join(", ") || "–"]), numeric: []};
 }
+
+// ruledZone names the deals of the zone of scenario sc under a decision rule or
+// ratification, as negsim play says it; "" when the veto actors' yes is the whole of it.
+export function ruledZone(sc) {
+  const rules = [];
+  if (sc.decision && sc.decision.votes_needed > 0) rules.push(`gather at least ${sc.decision.votes_needed} votes at the table`);
+  if (sc.actors.some((a) => a.ratification && (a.ratification.by || []).length)) rules.push("are ratified at home");
+  if (!rules.length) return "";
+  return (sc.actors.some((a) => a.veto) ? "the deals every veto actor accepts that " : "the deals that ") + rules.join(" and ");
+}
+
+// partiesWord is who the frontier weighs: the veto actors, or, when none holds a veto, the
+// table's voters.
+export const partiesWord = (sc) => sc.actors.some((a) => a.veto) ? "veto actor" : "party";
 
 // roundsSummary says how the talks ran and how they ended, in one sentence each; a
 // breakdown names what no proposal won, which the analysis an (when there is one) says.

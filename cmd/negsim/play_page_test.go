@@ -64,3 +64,43 @@ func TestPlayPageSaysWhoseDealIsTabledUnchanged(t *testing.T) {
 	url, _ := startServe(t, garden)
 	pagetest.DrivePlaySays(t, url, "scenario=file%3Agarden.yaml&view=play&as=street&moves=offer:fee=mid,hours=day,dogs=no", []string{line})
 }
+
+// An agreed deal is placed on the frontier of the zone, on the page as at the terminal: the
+// Ukraine seat accepting every text under sanctions-bite, where the Rada and the voters
+// ratify at home, so that a deal within everyone's red lines is no rival unless it is
+// ratified too. The sentence the terminal prints must stand in the page's Play view.
+func TestPlayPageSaysWhereTheDealStands(t *testing.T) {
+	pagetest.RequireChromium(t)
+	ps := pagetest.PlaySession
+	out, errOut, code := runNegsimInput(t, strings.Join(ps.Moves, "\n")+"\n", "play", "--variant", ps.Variant, "--as", ps.As)
+	var line string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "On the Pareto frontier") || strings.HasPrefix(l, "Not on the Pareto frontier") {
+			line = l
+		}
+	}
+	if code != exitOK || !strings.Contains(line, "in the zone of possible agreement at round") {
+		t.Fatalf("negsim play (exit %d) does not place the deal on the zone's frontier:\n%s%s", code, out, errOut)
+	}
+	url, _ := startServe(t)
+	pagetest.DrivePlaySays(t, url, "scenario=ukraine-2026&variant="+ps.Variant+"&view=play&as="+ps.As+"&moves="+strings.Join(ps.Moves, ";"), []string{line})
+}
+
+// A seat without a veto whose votes the others cannot pass a deal without is told so on
+// the page as at the terminal: the accord's island states when all 4 table votes are
+// needed (the others hold 1 + 1 + 1 = 3), with the one vote its acceptance counts for.
+func TestPlayPageTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {
+	pagetest.RequireChromium(t)
+	out, errOut, code := runNegsimInput(t, "quit\n", "play", accordFile, "--as", "islands", "--set", "decision.votes_needed=4")
+	says := []string{
+		"You hold no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without your vote.",
+		"Your acceptance counts for 1 vote.",
+	}
+	for _, line := range says {
+		if code != exitOK || !strings.Contains(out, line) {
+			t.Fatalf("negsim play (exit %d) does not say %q:\n%s%s", code, line, out, errOut)
+		}
+	}
+	url, _ := startServe(t, accordFile)
+	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&set=decision.votes_needed%3D4&view=play&as=islands", says)
+}

@@ -28,8 +28,11 @@ func (s *session) intro(variant string) {
 			}
 			s.say("Mediated talks: each round %s puts one text on the table; you accept or reject it.", mediator)
 		}
-	} else {
+	} else if v.Veto {
 		s.say("Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.")
+	} else {
+		// Only veto actors take turns: a seat without a veto never has one.
+		s.say("Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer.")
 	}
 	agreed := "every party with a veto accepts"
 	ag := agreementOf(s.sc)
@@ -40,9 +43,13 @@ func (s *session) intro(variant string) {
 		agreed += " (and that is ratified at home where the scenario asks it)"
 	}
 	s.say("The other actors are the model's agents. The talks end at the first deal %s, or break down after round %d (rounds count from 0); then everyone keeps its walk-away value.", agreed, v.Deadline-1)
-	if v.Veto {
+	needed, own, others := seatVotes(s.sc, v.Seat)
+	switch {
+	case v.Veto:
 		s.say("You hold a veto: there is no deal without your acceptance.")
-	} else {
+	case needed > 0 && own > 0 && others < needed:
+		s.say("%s", noDealWithoutYourVote(needed, others))
+	default:
 		s.say("You hold no veto: the others can settle without you.")
 	}
 	if s.sc.Decision.VotesNeeded > 0 {
@@ -363,7 +370,9 @@ func (s *session) ending() {
 			return
 		}
 		last := tr.Rounds[len(tr.Rounds)-1]
-		if last.ZOPA > 0 {
+		if zone := ruledZone(s.sc); last.ZOPA > 0 && zone != "" {
+			s.say("A deal was possible: %s in the zone at round %d's walk-away values, %s.", plural(last.ZOPA, "deal", "deals"), last.Round, zone)
+		} else if last.ZOPA > 0 {
 			s.say("A deal was possible: %s every party with a veto would have accepted at round %d's walk-away values.", plural(last.ZOPA, "deal", "deals"), last.Round)
 		} else if tr.RipeAt == nil {
 			s.say("No deal was possible: the zone of possible agreement was empty in every round played.")
@@ -372,10 +381,12 @@ func (s *session) ending() {
 		}
 		return
 	}
+	// The frontier is of the zone: a deal within everyone's red lines may still fail a
+	// ratifier's reservation or the votes, so it is no rival to the one agreed.
 	if out.Deal.Pareto {
-		s.say("On the Pareto frontier: no deal within everyone's red lines is better for one party with a veto and no worse for any.")
+		s.say("On the Pareto frontier: no other deal in the zone of possible agreement at round %d's walk-away values is better for one %s and no worse for any.", out.Round, partiesWord(s.sc))
 	} else {
-		s.say("Not on the Pareto frontier: another deal every party with a veto accepts is better for one and no worse for any.")
+		s.say("Not on the Pareto frontier: another deal in the zone of possible agreement at round %d's walk-away values is better for one %s and no worse for any.", out.Round, partiesWord(s.sc))
 	}
 	for _, gap := range out.Solutions {
 		if gap.Solution != "nash" {

@@ -121,6 +121,13 @@ type givenValue struct {
 	x    float64
 }
 
+// paramKindWords names, for a sentence, the kinds of value a sweep cannot vary.
+var paramKindWords = map[sim.ParamKind]string{
+	sim.ParamOption:  "an option",
+	sim.ParamOptions: "a list of options",
+	sim.ParamText:    "text",
+}
+
 // checkSweep names what is wrong with a sweep before any is run: a path that holds no
 // number (and what to do instead), a value that is not a number, or an end of the range
 // outside the values the path takes.
@@ -149,9 +156,24 @@ func checkSweep(doc *config.Document, file, param string, span sweepSpan) error 
 			}
 			return usagef("--param %s is true or false (now %s); sweep varies a number. To see what the other value does: negsim compare %s %s --set %s=%s",
 				param, p.Value, scenarioArg(file), scenarioArg(file), param, map[string]string{"true": "false", "false": "true"}[p.Value])
+		case sim.ParamGroup:
+			// A group's value is JSON of every setting under it, too long to repeat; the
+			// numbers under it are what the student most likely meant.
+			var numbers []string
+			for _, q := range doc.Scenario.Params() {
+				if strings.HasPrefix(q.Path, param+".") && (q.Kind == sim.ParamNumber || q.Kind == sim.ParamInteger) {
+					numbers = append(numbers, q.Path)
+				}
+			}
+			if len(numbers) == 0 {
+				return usagef("--param %s is a group of settings with no number in it; sweep varies a number, and 'negsim params %s' lists them",
+					param, scenarioArg(file))
+			}
+			return usagef("--param %s is a group of settings; sweep varies one number, such as %s ('negsim params %s' lists them all)",
+				param, joinWords(numbers[:min(len(numbers), 3)], "or"), scenarioArg(file))
 		default:
 			return usagef("--param %s holds %s (now %s); sweep varies a number. To see what another value does: negsim compare %s %s --set %s=VALUE",
-				param, p.Kind, p.Value, scenarioArg(file), scenarioArg(file), param)
+				param, paramKindWords[p.Kind], p.Value, scenarioArg(file), scenarioArg(file), param)
 		}
 		if span.notNumber != "" {
 			break

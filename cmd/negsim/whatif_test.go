@@ -311,7 +311,10 @@ func TestCompareCSVGivesEveryTable(t *testing.T) {
 }
 
 // sweep says before it runs what is wrong with what it was asked: a true/false path needs
-// compare, and an end out of range is named by its flag. x's reservation is a utility,
+// compare; a group is not repeated whole (its JSON runs to pages on a real scenario) but
+// points to the numbers under it, the first three in file order: x's preference on a has
+// its weight, then utilities a0, a1, a2; issue a holds options and no number; an end out of
+// range is named by its flag. x's reservation is a utility,
 // 0 to 1, so the sweep from .2 to 1.5 fails at --to 1.5, not at its first step past 1
 // (.2 + 3 × (1.3/4) = 1.175).
 func TestSweepNamesWhatIsWrongUpFront(t *testing.T) {
@@ -320,6 +323,9 @@ func TestSweepNamesWhatIsWrongUpFront(t *testing.T) {
 		want string
 	}{
 		{[]string{"--param", "actors.z.veto", "--values", "true,false"}, "--param actors.z.veto is true or false (now false); sweep varies a number. To see what the other value does: negsim compare testdata/two-by-two.yaml testdata/two-by-two.yaml --set actors.z.veto=true"},
+		{[]string{"--param", "actors.x.preferences.a", "--values", "0,1"}, "--param actors.x.preferences.a is a group of settings; sweep varies one number, such as actors.x.preferences.a.weight, actors.x.preferences.a.utilities.a0 or actors.x.preferences.a.utilities.a1 ('negsim params testdata/two-by-two.yaml' lists them all)"},
+		{[]string{"--param", "issues.a", "--values", "0,1"}, "--param issues.a is a group of settings with no number in it; sweep varies a number, and 'negsim params testdata/two-by-two.yaml' lists them"},
+		{[]string{"--param", "actors.x.preferences.a.acceptable.0", "--values", "0,1"}, "--param actors.x.preferences.a.acceptable.0 holds an option (now a0); sweep varies a number."},
 		{[]string{"--param", "actors.x.reservation", "--from", "0.2", "--to", "1.5", "--steps", "5"}, "--to 1.5: 1.5 is outside [0,1]"},
 		{[]string{"--param", "actors.x.reservation", "--values", "0.5,-0.25"}, "--values -0.25: -0.25 is outside [0,1]"},
 		{[]string{"--param", "actors.x.reservation", "--values", "0.5,half"}, `--values: "half" is not a finite number`},
