@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -66,7 +67,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		case !info.IsDir():
 			return usagef("--transcripts %s is a file; give the folder that holds the transcripts (*.json), or score one with negsim score --transcript %s", transcriptDir, transcriptDir)
 		}
-		if paths, err = filepath.Glob(filepath.Join(transcriptDir, "*.json")); err != nil || len(paths) == 0 {
+		if paths, err = transcriptFiles(transcriptDir); err != nil || len(paths) == 0 {
 			return usagef("--transcripts %s: no transcripts (*.json) in that folder", transcriptDir)
 		}
 		if file, w, recs, err = a.transcriptTables(file, w, paths); err != nil {
@@ -116,4 +117,18 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 			return r.about(doc), nil
 		}),
 	})
+}
+
+// transcriptFiles lists the *.json files of a folder, in name order. The folder is read,
+// not globbed: a name such as "class[1]" is a pattern to filepath.Glob, which then read
+// class1's transcripts instead.
+func transcriptFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	var paths []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".json") {
+			paths = append(paths, filepath.Join(dir, e.Name()))
+		}
+	}
+	return paths, err
 }

@@ -263,3 +263,23 @@ func TestDealsTableNameWithAnEscapeIsRefused(t *testing.T) {
 	deals := writeTemp(t, "class.csv", "table,a,b\nnorth,a0,b0\nred\x1b]0;PWNED\x07,a1,b0\n")
 	wantRefused(t, `class.csv:3:1: table: the table's name "red\x1b]0;PWNED\a" holds a control character, U+001B (escape)`, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
 }
+
+// A transcripts folder whose name holds a bracket is read as named: its name was taken as
+// a pattern, so "class[1]" found no transcripts, or, beside a folder class1, debriefed
+// class1's transcripts instead.
+func TestTranscriptsFolderWithBrackets(t *testing.T) {
+	fixture := twoByTwo(t)
+	t.Chdir(t.TempDir())
+	os.Mkdir("class[1]", 0o755)
+	os.Mkdir("class1", 0o755)
+	for _, dir := range []string{"class[1]", "class1"} {
+		transcript := filepath.Join(dir, dir+".json")
+		if _, stderr, code := runNegsimInput(t, strings.Repeat("reject\n", 20), "play", fixture, "--as", "x", "--transcript", transcript); code != exitOK {
+			t.Fatalf("play: exit %d: %s", code, stderr)
+		}
+	}
+	db := runJSON[sim.Debrief](t, "debrief", "--transcripts", "class[1]")
+	if len(db.Tables) != 1 || db.Tables[0].Table != "class[1]" {
+		t.Errorf("tables %+v; want the one of class[1]", db.Tables)
+	}
+}
