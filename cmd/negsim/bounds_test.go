@@ -368,3 +368,27 @@ func TestOutputLeavesReadOnlyFilesAlone(t *testing.T) {
 	checkFile(t, "kept.html", 0o444, "handed in")
 	checkFile(t, filepath.Join("briefs", "role-x.md"), 0o444, "handed out")
 }
+
+// TestStaleTemporaryFilesInABracketedFolder: the leftovers beside a target in "week[1]"
+// are that folder's, not week1's: the folder's name went to filepath.Glob unquoted, so the
+// leftovers of week[1] stayed and week1's were removed.
+func TestStaleTemporaryFilesInABracketedFolder(t *testing.T) {
+	fixture := twoByTwo(t)
+	t.Chdir(t.TempDir())
+	old := time.Now().Add(-2 * time.Minute)
+	for _, dir := range []string{"week[1]", "week1"} {
+		os.Mkdir(dir, 0o755)
+		stale := filepath.Join(dir, "out.svg"+tempMark+"deadbeef")
+		os.WriteFile(stale, []byte("partial"), 0o644)
+		os.Chtimes(stale, old, old)
+	}
+	if _, stderr, code := runNegsim(t, "rounds", fixture, "--chart", filepath.Join("week[1]", "out.svg")); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join("week[1]", "out.svg"+tempMark+"deadbeef")); err == nil {
+		t.Errorf("the stale file beside week[1]/out.svg is still there")
+	}
+	if _, err := os.Stat(filepath.Join("week1", "out.svg"+tempMark+"deadbeef")); err != nil {
+		t.Errorf("week1's file was removed by a write into week[1]")
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/negsim/negsim/config"
@@ -193,29 +194,21 @@ func randomSuffix() string {
 }
 
 // removeStale removes what killed runs left beside base in dir: temporary files and
-// staging folders older than staleAfter.
+// staging folders older than staleAfter. The folder is read, not globbed: its name may
+// hold a pattern's characters ("week[1]").
 func removeStale(dir, base string) {
 	if dir == "" {
 		dir = "."
 	}
-	names, _ := filepath.Glob(filepath.Join(dir, globEscape(base)+tempMark+"*"))
-	for _, name := range names {
-		if info, err := os.Lstat(name); err == nil && time.Since(info.ModTime()) > staleAfter {
-			os.RemoveAll(name)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), base+tempMark) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
 		}
 	}
-}
-
-// globEscape quotes the characters filepath.Glob reads as patterns.
-func globEscape(s string) string {
-	var b bytes.Buffer
-	for _, r := range s {
-		if r == '*' || r == '?' || r == '[' || r == '\\' {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // setFile is one file of a set written together.
