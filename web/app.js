@@ -236,6 +236,8 @@ function firstParagraph(text) {
   return s.length > 400 ? s.slice(0, s.lastIndexOf(" ", 400)) + " …" : s;
 }
 
+const megabytes = (bytes) => String(Math.floor(bytes / 1e6));
+
 function setStatus(text) {
   $("status").textContent = text;
 }
@@ -1097,12 +1099,38 @@ function keepFocusInSight() {
   }).observe(document.documentElement);
 }
 
+// keepOffline has the static site's files kept in the browser (sw.js), so that the page
+// opens again with the server gone. Browsers allow it on https and on this computer's own
+// addresses; elsewhere the page works as before, online only. body[data-offline] says
+// "ready" once every file is kept.
+async function keepOffline() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  try {
+    await navigator.serviceWorker.register("sw.js");
+    const worker = (await navigator.serviceWorker.ready).active;
+    const here = location.href.split("#")[0];
+    const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((u) => new URL(u).origin === location.origin);
+    const channel = new MessageChannel();
+    const reply = new Promise((resolve) => { channel.port1.onmessage = (ev) => resolve(ev.data); });
+    worker.postMessage({keep: [...new Set([here, ...loaded])]}, [channel.port2]);
+    if ((await reply).kept) document.body.dataset.offline = "ready";
+  } catch {
+    // Without the copy the page still works while its server answers.
+  }
+}
+
 async function start() {
   readHash();
   wire();
   keepFocusInSight();
   try {
-    engine = await connect();
+    // The engine is a download of about 10 MB for a static site: a student on a slow
+    // network sees it come rather than a page that seems stuck. The status is read out
+    // when it changes, so it changes by whole megabytes.
+    engine = await connect((got, total, done) => {
+      const text = done ? "Starting the engine…" : `Fetching the engine: ${megabytes(got)}${total > got ? ` of ${megabytes(total)}` : ""} MB…`;
+      if ($("status").textContent !== text) setStatus(text);
+    });
   } catch (e) {
     setStatus("");
     showError(e);
@@ -1127,6 +1155,8 @@ async function start() {
   fillScenarios();
   selectView(state.view);
   await openScenario();
+  // Once the page has fetched what it needs (the scenario index and the file it opened too).
+  if (engine.mode === "wasm") keepOffline();
 }
 
 start();
