@@ -1087,6 +1087,32 @@ function wire() {
   });
 }
 
+// scrollersReachable lets the keyboard scroll a table wider than its column: its box
+// (.scroll) takes the focus, named by the table's caption. Chromium does this by itself;
+// other browsers leave such a box to the mouse. A box that fits takes no Tab stop.
+function scrollersReachable() {
+  let queued = false;
+  const mark = () => {
+    queued = false;
+    for (const box of document.querySelectorAll(".scroll")) {
+      const caption = box.querySelector("caption");
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption ? caption.textContent : "A wide table");
+      } else {
+        for (const a of ["tabindex", "role", "aria-label"]) box.removeAttribute(a);
+      }
+    }
+  };
+  const queue = () => {
+    if (!queued) requestAnimationFrame(mark);
+    queued = true;
+  };
+  new MutationObserver(queue).observe(document.querySelector("main"), {childList: true, subtree: true, attributes: true, attributeFilter: ["hidden", "open"]});
+  window.addEventListener("resize", queue);
+}
+
 // keepFocusInSight has the browser scroll a focused control below the sticky headline,
 // not under it: Shift+Tab back up the what-if controls would otherwise hide each one.
 function keepFocusInSight() {
@@ -1123,6 +1149,7 @@ async function start() {
   readHash();
   wire();
   keepFocusInSight();
+  scrollersReachable();
   try {
     // The engine is a download of about 10 MB for a static site: a student on a slow
     // network sees it come rather than a page that seems stuck. The status is read out

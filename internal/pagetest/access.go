@@ -26,8 +26,9 @@ var AccessCases = []string{
 // caption or an empty header cell (read as "blank"), a button whose spoken name does not
 // hold the words on it (a voice-control user says what they see: WCAG 2.5.3), two buttons
 // of the view with the same spoken name (a list of buttons is read out of context), a live
-// region that holds a table or a long text (each change would read all of it out), and a
-// chart without a text alternative.
+// region that holds a table or a long text (each change would read all of it out), a table
+// wider than its box that the keyboard cannot reach to scroll it (a browser other than
+// Chromium does not make it focusable by itself), and a chart without a text alternative.
 const readerJS = `(() => {
 	const out = [];
 	const view = document.querySelector(".view:not([hidden])");
@@ -48,6 +49,9 @@ const readerJS = `(() => {
 	for (const l of document.querySelectorAll("[aria-live], [role=status], [role=log], [role=alert], output")) {
 		if (l.querySelector("table")) out.push("the live region " + (l.id || l.className) + " holds a table");
 		else if (words(l.textContent).length > 400) out.push("the live region " + (l.id || l.className) + " holds " + words(l.textContent).length + " characters");
+	}
+	for (const box of [...view.querySelectorAll(".scroll")].filter(shown)) {
+		if (box.scrollWidth > box.clientWidth + 1 && (box.tabIndex < 0 || !words(box.getAttribute("aria-label")))) out.push("a table wider than its box (" + words(box.textContent).slice(0, 30) + ") cannot be scrolled by keyboard or has no name");
 	}
 	for (const svg of [...view.querySelectorAll("svg[viewBox]:not([aria-hidden=true])")].filter(shown)) {
 		if (!words(svg.getAttribute("aria-label"))) out.push("a chart has no text alternative");
