@@ -55,12 +55,7 @@ func publicDecision(sc *Scenario) *BriefDecision {
 func roleDecision(sc *Scenario, a int, c *Confidential) {
 	act := &sc.Actors[a]
 	if r := act.Ratification; len(r.By) > 0 {
-		rr := &RoleRatification{By: r.By, VotesNeeded: r.VotesNeeded, Note: r.Note}
-		for _, id := range r.By {
-			if k := sc.ActorIndex(id); k >= 0 {
-				rr.Votes += max(0, sc.Actors[k].Votes)
-			}
-		}
+		rr := &RoleRatification{By: r.By, VotesNeeded: r.VotesNeeded, Votes: constituencyVotes(sc, act), Note: r.Note}
 		if rr.VotesNeeded <= 0 {
 			rr.VotesNeeded = rr.Votes
 		}

@@ -16,27 +16,34 @@ func (s *Scenario) decisionParams(ps []Param) []Param {
 	return append(ps, integerParam("decision.votes_needed", s.Decision.VotesNeeded, 0, max(tableVotes(s), s.Decision.VotesNeeded)))
 }
 
-// votesParams lists an actor's votes, from 0 to every vote in the file, and its
-// ratification: who ratifies, and the votes needed, from 0 (all of them) to theirs.
+// votesParams lists an actor's votes, from 0 to the votes they count among: the table's for
+// an actor at the table, its constituency's for a ratifier. (The whole file's would rank a
+// table vote against a parliament's seats: one vote of four as a fraction of a percent.)
+// Then its ratification: who ratifies, and the votes needed, from 0 (all of them) to theirs.
 func (s *Scenario) votesParams(ps []Param, a *Actor) []Param {
-	all := 0
-	for i := range s.Actors {
-		all += max(0, s.Actors[i].Votes)
+	among := tableVotes(s)
+	if of := s.RatifiesFor(a.ID); of != "" {
+		among = constituencyVotes(s, &s.Actors[s.ActorIndex(of)])
 	}
 	p := "actors." + a.ID
-	ps = append(ps, integerParam(p+".votes", a.Votes, 0, max(all, 1, a.Votes)))
+	ps = append(ps, integerParam(p+".votes", a.Votes, 0, max(among, 1, a.Votes)))
 	if len(a.Ratification.By) > 0 {
-		theirs := 0
-		for _, id := range a.Ratification.By {
-			if k := s.ActorIndex(id); k >= 0 {
-				theirs += max(0, s.Actors[k].Votes)
-			}
-		}
 		ps = append(ps,
 			Param{Path: p + ".ratification.by", Value: FlowList(a.Ratification.By), Kind: ParamOptions, Choices: actorIDs(s)},
-			integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(theirs, a.Ratification.VotesNeeded)))
+			integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(constituencyVotes(s, a), a.Ratification.VotesNeeded)))
 	}
 	return ps
+}
+
+// constituencyVotes is the votes of actor a's ratifiers together.
+func constituencyVotes(s *Scenario, a *Actor) int {
+	theirs := 0
+	for _, id := range a.Ratification.By {
+		if k := s.ActorIndex(id); k >= 0 {
+			theirs += max(0, s.Actors[k].Votes)
+		}
+	}
+	return theirs
 }
 
 // beliefParams lists each belief as the row of the value it is about, under the belief's

@@ -482,6 +482,16 @@ func assignJSON(path string, target reflect.Value, text string) error {
 	if err == nil && dec.More() {
 		err = errors.New("more follows the value")
 	}
+	// The decoder names Go's types ("Go struct field Beliefs.set of type
+	// []sim.Assignment"); say the same in the words KindWords gives every path.
+	var wrongType *json.UnmarshalTypeError
+	if errors.As(err, &wrongType) {
+		where := "the value"
+		if wrongType.Field != "" {
+			where = fmt.Sprintf("%q", wrongType.Field)
+		}
+		err = fmt.Errorf("%s is %s there, not a JSON %s", where, KindWords(wrongType.Type), wrongType.Value)
+	}
 	if err != nil {
 		return &PathError{path, fmt.Sprintf("expects %s written as JSON, as negsim params shows it: %v", KindWords(target.Type()), err)}
 	}

@@ -631,7 +631,7 @@ func (s *sensitivity) ownerOf(row SensitivityRow) (int, bool) {
 // bracket scans from x0 towards limit at sensitivityScan values and bisects the first step
 // where the headline changes, to within sensitivityStep. A whole number within
 // sensitivityScan of its limit is stepped one value at a time; a longer range (a ratifier's
-// votes run to every vote in the file) is scanned and bisected at whole values. A scan can
+// votes run to its constituency's seats) is scanned and bisected at whole values. A scan can
 // miss a change that comes and goes again within one step.
 func (s *sensitivity) bracket(pr probe, x0, limit, dir float64, whole bool) (*Tipping, error) {
 	try := func(x float64) (headline, bool, error) {

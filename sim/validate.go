@@ -589,6 +589,12 @@ func (v *validator) uncertainty(s *Scenario) {
 			v.errorf(p, "uncertainty applies to the scenario's own values, such as actors.russia.reservation")
 			continue
 		}
+		if owner, about, ok := beliefPath(u.Path); ok {
+			// A belief moves only its holder's picture of the zone, which no draw reports:
+			// montecarlo counts the true zone.
+			v.errorf(p, "a belief of %q changes only its picture of the zone, which montecarlo does not draw; give the distribution to %s itself", owner, about)
+			continue
+		}
 		cur, err := s.Get(u.Path)
 		if err != nil {
 			v.errorf(p, "%s", pathMessage(err))
@@ -607,6 +613,16 @@ func (v *validator) uncertainty(s *Scenario) {
 			v.errorf(p, "%s can draw values in [%g, %g], but %s must lie in %s", u, lo, hi, r.what, r)
 		}
 	}
+}
+
+// beliefPath splits a path into a belief (actors.ID.beliefs.set.PATH) into its holder and
+// the path it holds a belief about.
+func beliefPath(path string) (owner, about string, ok bool) {
+	parts := strings.SplitN(path, ".", 5)
+	if len(parts) == 5 && parts[0] == "actors" && parts[2] == "beliefs" && parts[3] == "set" {
+		return parts[1], parts[4], true
+	}
+	return "", "", false
 }
 
 // distParams checks the parameters of one distribution and reports whether they are usable.

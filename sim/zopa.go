@@ -510,4 +510,12 @@ func (sp *Space) deal(choice []int, res []float64) Deal {
 
 // presentable rounds a reported number to 12 decimals: far below any input's precision,
 // and it spares readers 0.10000000000000003 where the arithmetic meant 0.1.
-func presentable(x float64) float64 { return math.Round(x*1e12) / 1e12 }
+// A value that rounds to zero is 0, never -0: a surplus a hair below 0, as floating-point
+// sums leave one worth exactly the reservation, would otherwise print as "-0".
+func presentable(x float64) float64 {
+	r := math.Round(x*1e12) / 1e12
+	if r == 0 {
+		return 0
+	}
+	return r
+}

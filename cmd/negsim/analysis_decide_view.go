@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -189,26 +190,57 @@ func ratifyingActors(sc *sim.Scenario, an *sim.Analysis) []string {
 }
 
 // belief reads one belief about another actor in words where its path is a common one.
-func (wd words) belief(as sim.Assignment) string {
+// A brief speaks points (inPoints): there a believed reservation or option value is read
+// out of 100, as the player's own are; explain speaks utilities from 0 to 1.
+func (wd words) belief(as sim.Assignment, inPoints bool) string {
 	parts := strings.SplitN(as.Path, ".", 3)
 	if len(parts) < 3 || parts[0] != "actors" {
 		return fmt.Sprintf("%s = %v", as.Path, as.Value)
 	}
 	who, rest := wd.actor(parts[1]), parts[2]
 	pref := strings.Split(rest, ".")
+	u, isNumber := as.Value.(float64)
 	switch {
+	case rest == "reservation" && isNumber && inPoints:
+		return fmt.Sprintf("%s walks away from any deal worth less than %s of its own 100 points.", who, pts(u))
 	case rest == "reservation":
 		return fmt.Sprintf("%s walks away from any deal worth less than %v to it (on its own scale from 0 to 1).", who, as.Value)
-	case rest == "veto":
-		return fmt.Sprintf("%s holds a veto: %v.", who, as.Value)
+	case rest == "veto" && as.Value == false:
+		return fmt.Sprintf("%s holds no veto.", who)
+	case rest == "veto" && as.Value == true:
+		return fmt.Sprintf("%s holds a veto.", who)
+	case rest == "votes" && isNumber && u == math.Trunc(u) && u >= 0:
+		return fmt.Sprintf("%s holds %s.", who, plural(int(u), "vote", "votes"))
 	case rest == "votes":
-		return fmt.Sprintf("%s holds %v votes.", who, as.Value)
+		if n, ok := as.Value.(int); ok {
+			return fmt.Sprintf("%s holds %s.", who, plural(n, "vote", "votes"))
+		}
 	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "acceptable":
-		return fmt.Sprintf("%s accepts only %v on %s.", who, as.Value, wd.issue(pref[1]))
+		return fmt.Sprintf("%s accepts only %s on %s.", who, wd.options(pref[1], beliefIDs(as.Value), "or"), wd.issue(pref[1]))
 	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "weight":
 		return fmt.Sprintf("%s gives %s a weight of %v.", who, wd.issue(pref[1]), as.Value)
+	case len(pref) == 4 && pref[0] == "preferences" && pref[2] == "utilities" && isNumber && inPoints:
+		return fmt.Sprintf("%s values %s on %s at %s of the 100 points its best option there would give.", who, wd.option(pref[1], pref[3]), wd.issue(pref[1]), pts(u))
 	}
 	return fmt.Sprintf("%s: %s = %v.", who, rest, as.Value)
+}
+
+// beliefIDs reads a believed list of options as the file or --set writes it: a YAML list,
+// or one text "[a,b]" or "a,b".
+func beliefIDs(v any) []string {
+	switch x := v.(type) {
+	case []string:
+		return x
+	case []any:
+		ids := make([]string, 0, len(x))
+		for _, it := range x {
+			ids = append(ids, fmt.Sprint(it))
+		}
+		return ids
+	case string:
+		return strings.Split(strings.Trim(x, "[]"), ",")
+	}
+	return []string{fmt.Sprint(v)}
 }
 
 // whoMustAgree says in words how a deal is decided: the votes the table needs and each
@@ -290,7 +322,7 @@ func beliefLines(wd words, id string) []string {
 	}
 	out := []string{fmt.Sprintf("What %s believes about the others, where it differs from this file:", a.Name)}
 	for _, as := range a.Beliefs.Set {
-		out = append(out, "- "+wd.belief(as))
+		out = append(out, "- "+wd.belief(as, false))
 	}
 	if a.Beliefs.Note != "" || a.Beliefs.Source != "" {
 		out = append(out, cite("Why:", a.Beliefs.Source, a.Beliefs.Note))

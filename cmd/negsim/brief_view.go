@@ -46,7 +46,9 @@ func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
 	}
 	r.add(section{title: "The parties", grid: parties})
 	if d := b.Decision; d != nil {
-		s := section{title: "How a deal is decided", text: []string{fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them.", d.VotesNeeded)}}
+		// Who holds a veto stays in each role's own brief; the rule everyone reads says that
+		// the votes alone do not settle a deal a veto holder rejects.
+		s := section{title: "How a deal is decided", text: []string{fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them, and every party that holds a veto must be among them (your own brief says whether you hold one).", d.VotesNeeded)}}
 		g := &grid{header: []string{"party", "votes"}, right: []bool{false, true}}
 		for _, v := range d.Votes {
 			g.add(actorName(sc, v.ID), fmt.Sprint(v.Votes))
@@ -115,13 +117,20 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		fmt.Sprintf("You play %s. A deal settles every issue; what it is worth to you is the sum of the points of its options below, at most 100.", c.Name),
 	}}
 	ratifier := c.Ratification != nil && c.Ratification.RatifiesFor != ""
+	needed, own, others := seatVotes(wd.sc, c.ID)
 	switch {
 	case c.Veto:
 		intro.text = append(intro.text, "You hold a veto: there is no deal without your agreement.")
-	case !ratifier:
+	case ratifier:
 		// A ratifier's vote at home can sink a deal the table settled; what it may do is
 		// said below, with its votes.
+	case needed > 0 && own > 0 && others < needed:
+		intro.text = append(intro.text, noDealWithoutYourVote(needed, others))
+	default:
 		intro.text = append(intro.text, "You hold no veto: the others can settle without you, but your interests still count in the debrief.")
+	}
+	if needed > 0 && !ratifier {
+		intro.text = append(intro.text, fmt.Sprintf("Your acceptance counts for %s of the %d a deal needs.", plural(own, "vote", "votes"), needed))
 	}
 	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))
 	if c.Source != "" {
@@ -203,7 +212,7 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	if bl := c.Beliefs; bl != nil {
 		s := section{title: "What you believe about the others", text: []string{"Your own reading of the other parties, which may be wrong:"}}
 		for _, as := range bl.Set {
-			s.text = append(s.text, "- "+wd.belief(as))
+			s.text = append(s.text, "- "+wd.belief(as, true))
 		}
 		if bl.Note != "" {
 			s.text = append(s.text, "", "Why: "+oneLine(bl.Note))
@@ -214,4 +223,26 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		out = append(out, sources)
 	}
 	return out
+}
+
+// seatVotes is what a seat's vote counts for under a decision rule: the votes a deal needs
+// (0 without a rule), the seat's own and the other table actors' together. All three are
+// public: the public brief lists every table vote.
+func seatVotes(sc *sim.Scenario, id string) (needed, own, others int) {
+	for _, a := range sc.Actors {
+		if sc.RatifiesFor(a.ID) != "" {
+			continue
+		}
+		if a.ID == id {
+			own = max(0, a.Votes)
+		} else {
+			others += max(0, a.Votes)
+		}
+	}
+	return sc.Decision.VotesNeeded, own, others
+}
+
+// noDealWithoutYourVote tells a seat without a veto that the others' votes fall short.
+func noDealWithoutYourVote(needed, others int) string {
+	return fmt.Sprintf("You hold no veto, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without your vote.", plural(others, "vote", "votes"), needed)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot/vg"
@@ -15,16 +16,39 @@ import (
 func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*report, error) {
 	wd := words{sc}
 	r := &report{title: sc.Name + ": debrief"}
+	// Under a decision rule or ratification a deal every veto actor signs can still fail,
+	// on the votes or at home: the zone is named by the rule, and such a deal apart from one
+	// a veto actor would not sign.
+	zone, better := "acceptable to every veto actor", "another deal every veto actor accepts was at least as good for each and better for one"
+	if ruled := ruledZone(sc); ruled != "" {
+		zone, better = ruled, "another deal of the zone was at least as good for each "+partiesWord(sc)+" and better for one"
+	}
 	summary := section{title: "Summary", text: []string{
-		fmt.Sprintf("%s; %d reached a deal, %d of them in the zone of possible agreement (acceptable to every veto actor).",
-			plural(len(db.Tables), "table", "tables"), db.Agreements, db.InZOPA),
+		fmt.Sprintf("%s; %d reached a deal, %d of them in the zone of possible agreement (%s).",
+			plural(len(db.Tables), "table", "tables"), db.Agreements, db.InZOPA, zone),
 	}}
-	if unsigned := db.Agreements - db.InZOPA; unsigned > 0 {
+	unsigned, failed := 0, 0
+	for _, tb := range db.Tables {
+		if !tb.Agreement || tb.Score == nil || tb.Score.InZOPA {
+			continue
+		}
+		if vetoRefuses(tb.Score) {
+			unsigned++
+		} else {
+			failed++
+		}
+	}
+	counts := func(n int) string { return map[bool]string{true: "counts", false: "count"}[n == 1] }
+	if unsigned > 0 {
 		summary.text = append(summary.text, fmt.Sprintf("%s some veto actor would not sign %s as no agreement: every actor keeps its walk-away value, a joint gain of 0.",
-			plural(unsigned, "deal", "deals"), map[bool]string{true: "counts", false: "count"}[unsigned == 1]))
+			plural(unsigned, "deal", "deals"), counts(unsigned)))
+	}
+	if failed > 0 {
+		summary.text = append(summary.text, fmt.Sprintf("%s every veto actor would sign %s as no agreement too: %s %s.",
+			plural(failed, "deal", "deals"), counts(failed), map[bool]string{true: "it misses", false: "they miss"}[failed == 1], missedRule(sc)))
 	}
 	summary.text = append(summary.text,
-		fmt.Sprintf("%d left value on the table: another deal every veto actor accepts was at least as good for each and better for one.", db.LeftValue),
+		fmt.Sprintf("%d left value on the table: %s.", db.LeftValue, better),
 		fmt.Sprintf("The ZOPA holds %s.", plural(db.ZOPA, "deal", "deals")))
 	r.add(summary)
 
@@ -73,15 +97,23 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*re
 			differ, dist = fmt.Sprint(n.IssuesDiffering), points(100*n.UtilityDistance)
 		}
 		zopa, pareto := "yes", yesNo(t.Score.Pareto)
-		if t.Score.CountsAsNoAgreement {
+		switch {
+		case t.Score.CountsAsNoAgreement && vetoRefuses(t.Score):
 			zopa, pareto = "no: not signed", "–"
+		case t.Score.CountsAsNoAgreement:
+			// Every veto actor signs it; the votes or the ratification it needs are missing.
+			zopa, pareto = "no: not passed", "–"
 		}
 		row = append(row, zopa, pareto, differ, dist)
 		g.add(row...)
 	}
+	passedToo := ""
+	if ruledZone(sc) != "" {
+		passedToo = " So does a deal every veto actor signs that misses " + missedRule(sc) + " (no: not passed)."
+	}
 	r.add(section{title: "Tables ranked by joint gain", text: []string{
 		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor, observers (no veto) included: points out of 100. " +
-			"A deal some veto actor would not sign scores as no agreement: every actor keeps its walk-away value.",
+			"A deal some veto actor would not sign scores as no agreement: every actor keeps its walk-away value." + passedToo,
 	}, grid: g})
 
 	var outside, left []string
@@ -203,4 +235,23 @@ func debriefGrid(sc *sim.Scenario, db *sim.Debrief) *grid {
 		g.rows[i] = append([]string{fmt.Sprint(db.Tables[i].Rank)}, g.rows[i]...)
 	}
 	return g
+}
+
+// vetoRefuses reports whether some veto actor would not sign the scored deal.
+func vetoRefuses(s *sim.Score) bool {
+	return slices.ContainsFunc(s.Actors, func(a sim.ActorScore) bool { return a.Veto && !a.Accepts })
+}
+
+// missedRule names what a deal every veto actor signs can still miss: the votes, the
+// ratification, or either.
+func missedRule(sc *sim.Scenario) string {
+	ag := agreementOf(sc)
+	var missed []string
+	if ag.votes > 0 {
+		missed = append(missed, "the votes needed at the table")
+	}
+	if ag.ratified {
+		missed = append(missed, "ratification at home")
+	}
+	return joinWords(missed, "or")
 }

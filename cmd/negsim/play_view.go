@@ -28,8 +28,11 @@ func (s *session) intro(variant string) {
 			}
 			s.say("Mediated talks: each round %s puts one text on the table; you accept or reject it.", mediator)
 		}
-	} else {
+	} else if v.Veto {
 		s.say("Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.")
+	} else {
+		// Only veto actors take turns: a seat without a veto never has one.
+		s.say("Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer.")
 	}
 	agreed := "every party with a veto accepts"
 	ag := agreementOf(s.sc)
@@ -40,9 +43,13 @@ func (s *session) intro(variant string) {
 		agreed += " (and that is ratified at home where the scenario asks it)"
 	}
 	s.say("The other actors are the model's agents. The talks end at the first deal %s, or break down after round %d (rounds count from 0); then everyone keeps its walk-away value.", agreed, v.Deadline-1)
-	if v.Veto {
+	needed, own, others := seatVotes(s.sc, v.Seat)
+	switch {
+	case v.Veto:
 		s.say("You hold a veto: there is no deal without your acceptance.")
-	} else {
+	case needed > 0 && own > 0 && others < needed:
+		s.say("%s", noDealWithoutYourVote(needed, others))
+	default:
 		s.say("You hold no veto: the others can settle without you.")
 	}
 	if s.sc.Decision.VotesNeeded > 0 {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot/vg"
@@ -41,13 +42,22 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 		if ac.Exponent != nil {
 			e = fmt.Sprintf("%g", *ac.Exponent)
 		}
-		g.add(ac.Name, veto, string(ac.Strategy), e)
+		strategy := string(ac.Strategy)
+		if sc.RatifiesFor(ac.ID) != "" {
+			// A ratifier concedes nothing: it votes at home by its reservation of the round.
+			strategy, e = "votes at home by its reservation", ""
+		}
+		g.add(ac.Name, veto, strategy, e)
 	}
 	intro.grid = g
 	r.add(intro)
 
+	perActor := "Per actor: reservation / aspiration / utility of the proposal."
+	if slices.ContainsFunc(tr.Actors, func(ac sim.RoundsActor) bool { return sc.RatifiesFor(ac.ID) != "" }) {
+		perActor = "Per actor: reservation / aspiration / utility of the proposal; a ratifier has no aspiration (–): it votes by its reservation."
+	}
 	rounds := section{title: "Rounds", text: []string{
-		"Per actor: reservation / aspiration / utility of the proposal. The proposal lists only the issues that changed since the last one.",
+		perActor + " The proposal lists only the issues that changed since the last one.",
 	}}
 	if tr.RipeAt != nil {
 		rounds.text = append(rounds.text, fmt.Sprintf("Talks are ripe from round %d: a ZOPA exists at that round's reservations.", *tr.RipeAt))
@@ -140,7 +150,11 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 			if ar.Utility != nil {
 				u = num(*ar.Utility)
 			}
-			row = append(row, fmt.Sprintf("%s / %s / %s", num(ar.Reservation), num(ar.Aspiration), u))
+			asp := num(ar.Aspiration)
+			if sc.RatifiesFor(ar.Actor) != "" {
+				asp = "–"
+			}
+			row = append(row, fmt.Sprintf("%s / %s / %s", num(ar.Reservation), asp, u))
 		}
 		accepted := strings.Join(rd.AcceptedBy, ", ")
 		if accepted == "" {

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
+)
+
+// The accord of sim/testdata: the EU and China hold vetoes, the island states and the oil
+// exporters vote without one, a deal needs 3 of the 4 table votes.
+const (
+	accordFile     = "../../sim/testdata/accord.yaml"
+	accordTinyFile = "../../sim/testdata/accord-tiny.yaml"
+)
+
+// The public brief's rule must not read as though the votes alone settle a deal. It said
+// only "at least 3 votes between them", so an island-states player of the accord read that
+// the EU, the islands and the oil exporters (3 votes) could settle without China, which
+// holds a veto; Harborco's sheet likewise. Who holds a veto stays in each role's own brief
+// (TestBriefsLeakNothingOfOtherActors flips the others' vetoes), so the public rule names
+// no one.
+func TestPublicBriefSaysVetoesCountBesideTheVotes(t *testing.T) {
+	for _, tc := range []struct {
+		file   string
+		needed int
+	}{{accordFile, 3}, {"teaching-harborco-quota", 5}} {
+		out := runOK(t, "brief", tc.file, "--format", "markdown")
+		want := fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them, and every party that holds a veto must be among them (your own brief says whether you hold one).", tc.needed)
+		if !strings.Contains(out, want) {
+			t.Errorf("brief %s lacks %q:\n%s", tc.file, want, out)
+		}
+	}
+}
+
+// A role brief speaks points (a walk-away of 40.0 points); a belief about another's
+// reservation must too. China believes the island states walk away below 0.2: 0.2 × 100 =
+// 20.0 of their 100 points, not "0.2 on its own scale from 0 to 1".
+func TestRoleBriefReadsABeliefInPoints(t *testing.T) {
+	out := runOK(t, "brief", accordFile, "--actor", "china", "--format", "markdown")
+	want := "Small island states walks away from any deal worth less than 20.0 of its own 100 points."
+	if !strings.Contains(out, want) {
+		t.Errorf("China's brief lacks %q:\n%s", want, out)
+	}
+	if strings.Contains(out, "from 0 to 1") {
+		t.Errorf("China's brief still reads a belief on the 0-to-1 scale:\n%s", out)
+	}
+}
+
+// Beliefs read as sentences a student can follow: a list of options joined as prose
+// (Go printed "[phase-out phase-down]"), a believed veto of false as "holds no veto" (not
+// "holds a veto: false"), one vote in the singular.
+func TestBeliefsReadAsSentences(t *testing.T) {
+	data, err := os.ReadFile(accordFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := config.Load("accord.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wd := words{doc.Scenario}
+	for _, tc := range []struct {
+		as   sim.Assignment
+		want string
+	}{
+		{sim.Assignment{Path: "actors.petro.preferences.phaseout.acceptable", Value: []any{"phase-out", "phase-down"}},
+			"Oil exporters accepts only phase-out (Phase out fossil fuels) or phase-down (Phase down unabated coal) on Fossil fuels."},
+		{sim.Assignment{Path: "actors.petro.preferences.phaseout.acceptable", Value: "[silent,phase-down]"},
+			"Oil exporters accepts only silent (Say nothing) or phase-down (Phase down unabated coal) on Fossil fuels."},
+		{sim.Assignment{Path: "actors.eu.veto", Value: false}, "European Union holds no veto."},
+		{sim.Assignment{Path: "actors.islands.votes", Value: 1}, "Small island states holds 1 vote."},
+		{sim.Assignment{Path: "actors.islands.votes", Value: 2.0}, "Small island states holds 2 votes."},
+	} {
+		if got := wd.belief(tc.as, false); got != tc.want {
+			t.Errorf("%s = %v reads %q, want %q", tc.as.Path, tc.as.Value, got, tc.want)
+		}
+	}
+	// In a brief a believed option value is read in points: 0.9 of the best.
+	got := wd.belief(sim.Assignment{Path: "actors.islands.preferences.target.utilities.medium", Value: 0.9}, true)
+	if want := "Small island states values medium (Cut 40% from 2019) on Emissions target for 2035 at 90.0 of the 100 points its best option there would give."; got != want {
+		t.Errorf("a believed option value reads %q, want %q", got, want)
+	}
+}
+
+// A seat at the table under a decision rule also votes; its brief said nothing of it, and
+// to a voter without a veto it said "the others can settle without you" even where they
+// cannot. In the accord the island states hold 1 of the 4 table votes and a deal needs 3:
+// the others hold 1 + 1 + 1 = 3, enough without them. Needing 4, the others' 3 fall short,
+// so no deal passes without the islands.
+func TestRoleBriefSaysWhatItsVoteCountsFor(t *testing.T) {
+	out := runOK(t, "brief", accordFile, "--actor", "islands", "--format", "markdown")
+	for _, want := range []string{
+		"You hold no veto: the others can settle without you, but your interests still count in the debrief.",
+		"Your acceptance counts for 1 vote of the 3 a deal needs.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the islands' brief lacks %q:\n%s", want, out)
+		}
+	}
+	out = runOK(t, "brief", accordFile, "--actor", "islands", "--set", "decision.votes_needed=4", "--format", "markdown")
+	want := "You hold no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without your vote."
+	if !strings.Contains(out, want) || strings.Contains(out, "can settle without you") {
+		t.Errorf("needing 4 votes, the islands' brief lacks %q:\n%s", want, out)
+	}
+}

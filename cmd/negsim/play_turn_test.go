@@ -1,0 +1,32 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// In alternating talks only the veto actors take turns (README, Bargaining rounds: "the
+// veto actors propose in turn"). Playing the accord's island states, who hold no veto, the
+// session promised "you propose on your turn", and then the EU and China proposed in every
+// round (0, 2, 4, 6 the EU; 1, 3, 5, 7 China) and the seat never had one.
+func TestPlayTellsASeatWithoutAVetoItHasNoTurn(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "quit\n", "play", accordFile, "--as", "islands")
+	want := "Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer."
+	if !strings.Contains(out, want) || strings.Contains(out, "you propose on your turn") {
+		t.Errorf("play --as islands does not say it has no turn:\n%s", out)
+	}
+	// China, a veto actor, keeps its turn.
+	if out, _, _ := runNegsimInput(t, "quit\n", "play", accordFile, "--as", "china"); !strings.Contains(out, "you propose on your turn") {
+		t.Errorf("play --as china lost its turn:\n%s", out)
+	}
+}
+
+// Needing all 4 table votes, the accord's island states cannot be left out: the others
+// hold 1 + 1 + 1 = 3. The session said "the others can settle without you".
+func TestPlayTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "quit\n", "play", accordFile, "--as", "islands", "--set", "decision.votes_needed=4")
+	want := "You hold no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without your vote."
+	if !strings.Contains(out, want) || strings.Contains(out, "can settle without you") {
+		t.Errorf("play --as islands, 4 votes needed, lacks %q:\n%s", want, out)
+	}
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// The README's one-file example of who must agree is the small accord of sim/testdata, as
+// a teacher would copy it: it must validate strictly, say its rule in the words the README
+// quotes, and give the zone the README describes (worked by hand in sim/accord_test.go:
+// deep large and medium small pass at the table, the Parliament ratifies deep large alone,
+// China's belief adds medium small as a false hope).
+func TestReadmeWhoMustAgreeFile(t *testing.T) {
+	section := readmeSection(t, "Who must agree, ratification and beliefs")
+	body := readmeBlock(t, section, "```yaml\n", "the one-file example in a ```yaml block")
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("accord.yaml", []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runOK(t, "validate", "--strict", "accord.yaml")
+	rule := "A deal passes when the actors that accept it hold at least 2 of the table's 2 votes (European Union 1, China 1), European Union and China among them, since each holds a veto."
+	if !strings.Contains(strings.Join(strings.Fields(section), " "), rule) {
+		t.Errorf("the README no longer quotes %q", rule)
+	}
+	if out := runOK(t, "explain", "accord.yaml"); !strings.Contains(out, rule) {
+		t.Errorf("explain does not say %q:\n%s", rule, out)
+	}
+	if out := runOK(t, "explain", "accord.yaml", "--teacher"); !strings.Contains(out, "Two deals pass at the table; the Parliament ratifies one.") {
+		t.Errorf("explain --teacher lacks the teacher's notes:\n%s", out)
+	}
+	out := runOK(t, "analyze", "accord.yaml")
+	for _, want := range []string{
+		"The zone of possible agreement (ZOPA) holds 1 of them",
+		"At the table alone (Level I) 2 deals pass; ratification at home (Level II) leaves 1.",
+		"│ 1 │ deep   │ large   │ 0.600 (+0.100) │ 0.500 (+0.200) │",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("analyze lacks %q:\n%s", want, out)
+		}
+	}
+	// China's picture: both table deals, one of them a false hope.
+	if beliefs := runOK(t, "analyze", "accord.yaml", "--format", "json"); !strings.Contains(beliefs, `"zopa_count": 2`) || !strings.Contains(beliefs, `"false_hopes": 1`) {
+		t.Errorf("China's picture is not 2 deals with 1 false hope:\n%s", beliefs)
+	}
+	if brief := runOK(t, "brief", "accord.yaml"); strings.Contains(brief, "Parliament is easier") || strings.Contains(brief, "ratif") {
+		t.Errorf("the public brief shows a belief or a ratification:\n%s", brief)
+	}
+}

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// A ratifier concedes nothing: it votes at home by its reservation of the round (the
+// README's reading). The rounds table showed it an aspiration and a strategy (linear,
+// e = 1) no one acts on, so a student saw the Parliament of the small accord "accept" a
+// deal below its aspiration. By hand (sim/accord_test.go): its reservation is 0.65 in every
+// round, and the proposals are medium small, medium large and deep large, worth 0.6, 0.6
+// and 1.0 to it (0.6 for a medium target, 1 for deep).
+func TestRoundsGiveARatifierNoAspiration(t *testing.T) {
+	out := runOK(t, "rounds", accordTinyFile, "--wide")
+	for _, want := range []string{
+		"│ European Parliament │ no   │ votes at home by its reservation │            │",
+		"0.650 / – / 0.600",
+		"0.650 / – / 1.000",
+		"a ratifier has no aspiration (–): it votes by its reservation.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rounds lacks %q:\n%s", want, out)
+		}
+	}
+	// The actors at the table keep theirs: the EU's linear aspiration falls 1, 0.75, 0.5.
+	if !strings.Contains(out, "0.500 / 0.750 / 0.300") {
+		t.Errorf("the EU's aspiration of round 1 is gone:\n%s", out)
+	}
+}
