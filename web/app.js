@@ -354,9 +354,12 @@ function markChanged(path) {
   if (c) c.classList.toggle("changed", state.set.has(path));
 }
 
+// showChanges says how many values differ from the file. It is a live region: rewritten
+// with the same words at each move of a slider, it would be read out at each one.
 function showChanges() {
   const n = state.set.size;
-  $("changes").textContent = n === 0 ? "No changes yet." : `${n} change${n === 1 ? "" : "s"} from the scenario${state.variant ? " with its variant" : ""}.`;
+  const text = n === 0 ? "No changes yet." : `${n} change${n === 1 ? "" : "s"} from the scenario${state.variant ? " with its variant" : ""}.`;
+  if ($("changes").textContent !== text) $("changes").textContent = text;
 }
 
 let controlCount = 0;
@@ -390,7 +393,8 @@ function control(p) {
     // falls through: a short range reads best as a slider
     case "number": {
       const step = stepOf(p);
-      const out = h("output", {for: id, text: value});
+      // The slider says its own value; an output is a live region, which would say it again.
+      const out = h("output", {for: id, "aria-live": "off", text: value});
       const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path"});
       input.addEventListener("input", (ev) => {
         const v = formatNumber(Number(input.value), step);
