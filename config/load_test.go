@@ -258,6 +258,40 @@ func TestApplyVariantThenSets(t *testing.T) {
 	}
 }
 
+// A what-if may take away a value an unselected variant sets: here the override gives
+// Ukraine an ideal point instead of utilities, so variant soft's utilities.cede has nowhere
+// to go. The what-if runs, and the file's variant is named in a warning at its line (the
+// variant list begins at line 39 of the file; soft's id is on line 40, column 7). The
+// same override after --variant soft replaces what soft set, so nothing is said.
+func TestAWhatIfLeavesOutAVariantItNoLongerFits(t *testing.T) {
+	src := valid + "variants:\n  - id: soft\n    description: Ukraine values a cession.\n    set:\n      actors.ukraine.preferences.territory.utilities.cede: 0.2\n"
+	ideal := Override{Path: "actors.ukraine.preferences.territory", Value: `{"issue":"territory","weight":100,"ideal":"freeze"}`}
+	doc, err := Load("v.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Apply("", []Override{ideal}); err != nil {
+		t.Fatalf("a variant not asked for stopped the what-if: %v", err)
+	}
+	got := doc.Warnings.Error()
+	if want := `v.yaml:26:7: variants.soft: variant "soft" does not fit this what-if, so it is left out of it: actors.ukraine.preferences.territory.utilities is empty`; !strings.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant one containing %q", got, want)
+	}
+	if len(doc.Scenario.Variants) != 0 {
+		t.Errorf("variants after the what-if: %v, want soft left out", doc.Scenario.Variants)
+	}
+	doc, err = Load("v.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Apply("soft", []Override{ideal}); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Warnings.Error(); strings.Contains(got, "soft") {
+		t.Errorf("the variant asked for was applied, then overridden; warnings:\n%s", got)
+	}
+}
+
 // TestSetTakesFlowLists checks the three ways --set writes a list: YAML flow syntax (as
 // params prints it and as files write it inline), with spaces, and the older comma form.
 // Each must give the same two options, in the order written; a list that is not one is

@@ -42,11 +42,13 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	}
 	sc, err := doc.Scenario, error(nil)
 	var recentred []sim.Recentred
+	var stale sim.Diagnostics
 	if whatIf {
 		if sc, err = whatIfScenario(doc, variant, sets); err != nil {
 			return err
 		}
 		recentred = sc.RecentreUncertainty(doc.Scenario)
+		stale = sc.DropStaleVariants(variant)
 	}
 	sp, err := sim.Compile(sc)
 	var found sim.Diagnostics
@@ -66,7 +68,7 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	case err != nil:
 		return err
 	}
-	doc.Scenario, doc.Space, doc.Warnings = sc, sp, doc.located(sp.Warnings())
+	doc.Scenario, doc.Space, doc.Warnings = sc, sp, doc.located(append(stale, sp.Warnings()...))
 	if whatIf {
 		doc.Variant, doc.Recentred, doc.Overrides = variant, recentred, nil
 		for _, o := range sets {

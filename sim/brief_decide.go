@@ -1,22 +1,25 @@
 package sim
 
-// What briefs say about who must agree. The decision rule and each party's votes are the
-// rules of the game, on the public sheet. An actor's ratification and its beliefs are its
+// What briefs say about who must agree. The decision rule, each party's votes and who holds
+// a veto under it are the rules of the game, on the public sheet: the rule is "these votes,
+// these parties among them", as the Security Council's permanent members or Harborco's
+// developer are known to all. An actor's ratification and its beliefs are its
 // own: its role brief shows them, no other brief does. A ratifier's reservation and values
 // stay its own, so the actor it ratifies for reads who ratifies and how many votes it needs,
 // not what they will accept.
 
 // BriefDecision is the decision rule as everyone reads it: the votes a deal needs and each
-// table party's votes.
+// table party's votes and veto.
 type BriefDecision struct {
 	VotesNeeded int         `json:"votes_needed"`
 	Votes       []PartyVote `json:"votes"`
 }
 
-// PartyVote is one party's votes at the table.
+// PartyVote is one party's votes at the table, and whether a deal must have its vote.
 type PartyVote struct {
 	ID    string `json:"id"`
 	Votes int    `json:"votes"`
+	Veto  bool   `json:"veto"`
 }
 
 // RoleRatification is what a role's brief says about ratification at home: its own
@@ -45,7 +48,7 @@ func publicDecision(sc *Scenario) *BriefDecision {
 	d := &BriefDecision{VotesNeeded: sc.Decision.VotesNeeded, Votes: []PartyVote{}}
 	for _, a := range sc.Actors {
 		if _, ok := rat[a.ID]; !ok {
-			d.Votes = append(d.Votes, PartyVote{ID: a.ID, Votes: max(0, a.Votes)})
+			d.Votes = append(d.Votes, PartyVote{ID: a.ID, Votes: max(0, a.Votes), Veto: a.Veto})
 		}
 	}
 	return d

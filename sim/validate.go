@@ -523,6 +523,33 @@ func (v *validator) variants(s *Scenario) {
 	}
 }
 
+// DropStaleVariants removes the variants that no longer apply to s, as after a what-if
+// that took away a value a variant sets, and warns of each at the variant: a variant nobody
+// asked for must not stop the what-if that was asked for. The file's own variants were
+// checked against the file before any what-if, so a variant dropped here was sound there.
+// The variant the what-if began from, applied, is dropped without a word when it no longer
+// fits: the overrides after it replaced what it set, and it was not left out.
+func (s *Scenario) DropStaleVariants(applied string) Diagnostics {
+	var kept []Variant
+	var out Diagnostics
+	for _, va := range s.Variants {
+		v := &validator{}
+		p, what := "variants."+va.ID, "variant "+strconvQuote(va.ID)
+		v.overrides(s, p, what, va.Set, nil)
+		if errs := v.out.Errors(); len(errs) > 0 {
+			if va.ID == applied {
+				continue
+			}
+			out = append(out, Diagnostic{Severity: SeverityWarning, Path: p,
+				Message: fmt.Sprintf("%s does not fit this what-if, so it is left out of it: %s", what, strings.TrimPrefix(errs[0].Message, what+": "))})
+			continue
+		}
+		kept = append(kept, va)
+	}
+	s.Variants = kept
+	return out
+}
+
 // events checks that every path an event changes exists and leaves a valid scenario. An
 // add: is read as rounds read it, clamped to the value's range, so an event that would push
 // a reservation below 0 (after a --set or a sweep lowered it) is no error: rounds alone

@@ -18,9 +18,10 @@ import (
 // A role's brief must depend on the public part of the scenario and on that role alone.
 // The check is differential: change everything private to every other actor (weights,
 // utilities, ideal points, red lines, constraints' reasons, reservations, drift, power,
-// veto, sources and notes, the latter to marker strings), render the role's brief again,
-// and require the same bytes, in every format. Markers make a leak of text easy to read
-// in a failure; the byte comparison catches leaked numbers too.
+// veto (unless a decision rule makes it public), sources and notes, the latter to marker
+// strings), render the role's brief again, and require the same bytes, in every format.
+// Markers make a leak of text easy to read in a failure; the byte comparison catches leaked
+// numbers too.
 
 const leakMarker = "LEAKMARK"
 
@@ -53,7 +54,8 @@ func perturbOthers(t *testing.T, sc *sim.Scenario, keep int) *sim.Scenario {
 		a.Power += 1.7
 		a.Source, a.Note = mark("source"), mark("note")
 		// Flip the veto while at least one veto actor remains; a ratifier can hold none.
-		if (!a.Veto || vetoes > 1) && !ratifier[a.ID] {
+		// Under a decision rule the vetoes are part of the public rule, so they stay.
+		if (!a.Veto || vetoes > 1) && !ratifier[a.ID] && sc.Decision.VotesNeeded == 0 {
 			if a.Veto {
 				vetoes--
 			} else {

@@ -46,13 +46,26 @@ func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
 	}
 	r.add(section{title: "The parties", grid: parties})
 	if d := b.Decision; d != nil {
-		// Who holds a veto stays in each role's own brief; the rule everyone reads says that
-		// the votes alone do not settle a deal a veto holder rejects.
-		s := section{title: "How a deal is decided", text: []string{fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them, and every party that holds a veto must be among them (your own brief says whether you hold one).", d.VotesNeeded)}}
-		g := &grid{header: []string{"party", "votes"}, right: []bool{false, true}}
+		// The votes alone do not settle a deal a veto holder rejects: without its name, a
+		// player counts to the quota without it.
+		rule := fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them", d.VotesNeeded)
+		var vetoes []string
+		g := &grid{header: []string{"party", "votes", "veto"}, right: []bool{false, true, false}}
 		for _, v := range d.Votes {
-			g.add(actorName(sc, v.ID), fmt.Sprint(v.Votes))
+			g.add(actorName(sc, v.ID), fmt.Sprint(v.Votes), yesNo(v.Veto))
+			if v.Veto {
+				vetoes = append(vetoes, actorName(sc, v.ID))
+			}
 		}
+		switch len(vetoes) {
+		case 0:
+			rule += "."
+		case 1:
+			rule += fmt.Sprintf(", and %s must be among them, since it holds a veto.", vetoes[0])
+		default:
+			rule += fmt.Sprintf(", and %s must be among them, since each holds a veto.", joinWords(vetoes, "and"))
+		}
+		s := section{title: "How a deal is decided", text: []string{rule}}
 		s.grid = g
 		r.add(s)
 	}
