@@ -88,7 +88,14 @@ function query() {
   return q;
 }
 
+// invalidPaths are the values the latest error names: their controls are marked invalid
+// and described by the error, so that a screen reader on the field hears what is wrong
+// with it, not only the alert at the top of the page.
+let invalidPaths = [];
+
 function showError(e) {
+  invalidPaths = [...(e.problems || []).map((p) => p.path), ...[...e.message.matchAll(/^\s+([A-Za-z0-9_.-]+): /gm)].map((m) => m[1])].filter(Boolean);
+  markInvalid();
   const box = $("error");
   box.replaceChildren(h("p", {text: e.message.split("\n")[0]}));
   if (e.problems && e.problems.length) {
@@ -101,6 +108,40 @@ function showError(e) {
 
 function clearError() {
   $("error").hidden = true;
+  invalidPaths = [];
+  markInvalid();
+}
+
+// markInvalid ties the error to the controls of the values it names and, where such a
+// value was not changed itself, to the changed value beside it in the same part of the
+// scenario, which made it invalid (a strategy's kind changed to one that takes no
+// exponent: the error names the exponent).
+function markInvalid() {
+  const controlOf = (path) => document.querySelector(`.control[data-path="${CSS.escape(path)}"]`);
+  const shared = (a, b) => {
+    const x = a.split("."), y = b.split(".");
+    let n = 0;
+    while (n < x.length && x[n] === y[n]) n++;
+    return n;
+  };
+  const marked = new Set();
+  for (const path of invalidPaths) {
+    const named = controlOf(path);
+    if (named) marked.add(named);
+    if (state.set.has(path)) continue;
+    const near = [...state.set.keys()].map((k) => [shared(k, path), k]).filter(([n]) => n >= 3).sort((a, b) => b[0] - a[0])[0];
+    const cause = near && controlOf(near[1]);
+    if (cause) marked.add(cause);
+  }
+  for (const field of document.querySelectorAll("#controls input, #controls select")) {
+    const wrong = marked.has(field.closest(".control"));
+    const described = (field.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== "error");
+    if (wrong) field.setAttribute("aria-invalid", "true");
+    else if (field.getAttribute("aria-invalid") === "true" && !field.closest(".control").querySelector(".field-problem:not([hidden])")) field.removeAttribute("aria-invalid");
+    const ids = (wrong ? [...described, "error"] : described).join(" ");
+    if (ids) field.setAttribute("aria-describedby", ids);
+    else field.removeAttribute("aria-describedby");
+  }
 }
 
 // --- the scenario list ------------------------------------------------------------------
@@ -194,6 +235,8 @@ function firstParagraph(text) {
   const s = text.trim().split(/\n\s*\n/)[0].replace(/\s+/g, " ");
   return s.length > 400 ? s.slice(0, s.lastIndexOf(" ", 400)) + " …" : s;
 }
+
+const megabytes = (bytes) => String(Math.floor(bytes / 1e6));
 
 function setStatus(text) {
   $("status").textContent = text;
@@ -311,9 +354,12 @@ function markChanged(path) {
   if (c) c.classList.toggle("changed", state.set.has(path));
 }
 
+// showChanges says how many values differ from the file. It is a live region: rewritten
+// with the same words at each move of a slider, it would be read out at each one.
 function showChanges() {
   const n = state.set.size;
-  $("changes").textContent = n === 0 ? "No changes yet." : `${n} change${n === 1 ? "" : "s"} from the scenario${state.variant ? " with its variant" : ""}.`;
+  const text = n === 0 ? "No changes yet." : `${n} change${n === 1 ? "" : "s"} from the scenario${state.variant ? " with its variant" : ""}.`;
+  if ($("changes").textContent !== text) $("changes").textContent = text;
 }
 
 let controlCount = 0;
@@ -326,17 +372,29 @@ function control(p) {
   switch (p.kind) {
     case "integer":
       if (p.max - p.min > 100) {
-        const input = h("input", {type: "number", id, min: p.min, max: p.max, step: 1, value, "aria-describedby": id + "-path"});
+        // A number the field cannot take is said beside it, and the field marked, rather
+        // than dropped unseen: the results stay at the last value taken.
+        const problem = h("p", {id: id + "-problem", class: "field-problem", role: "alert", hidden: true});
+        const input = h("input", {type: "number", id, min: p.min, max: p.max, step: 1, value, "aria-describedby": `${id}-problem ${id}-path`});
         input.addEventListener("change", (ev) => {
-          if (input.checkValidity() && input.value !== "") change(p, String(Number(input.value)), ev.timeStamp);
+          const ok = input.checkValidity() && input.value !== "";
+          problem.hidden = ok;
+          if (ok) input.removeAttribute("aria-invalid");
+          else {
+            input.setAttribute("aria-invalid", "true");
+            problem.textContent = `Not taken: ${input.value === "" ? "that is not a number" : input.value}. Give a whole number from ${p.min} to ${p.max}.`;
+            return;
+          }
+          change(p, String(Number(input.value)), ev.timeStamp);
         });
         path.id = id + "-path";
-        return wrap("div", h("label", {for: id, text: d.text}), input, path);
+        return wrap("div", h("label", {for: id, text: d.text}), input, problem, path);
       }
     // falls through: a short range reads best as a slider
     case "number": {
       const step = stepOf(p);
-      const out = h("output", {for: id, text: value});
+      // The slider says its own value; an output is a live region, which would say it again.
+      const out = h("output", {for: id, "aria-live": "off", text: value});
       const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path"});
       input.addEventListener("input", (ev) => {
         const v = formatNumber(Number(input.value), step);
@@ -444,6 +502,7 @@ async function buildControls() {
   }
   showChanges();
   applyFilter();
+  markInvalid();
   document.body.dataset.controls = "ready";
 }
 
@@ -586,8 +645,8 @@ function renderAnalysis(an, q) {
   renderDiagnosis(an);
   renderAgreement(an);
   const issues = loaded.scenario.issues;
-  renderZoneTable("solutions", nash && solutionsTable(an, issues), "None: the zone is empty.");
-  renderZoneTable("options", an.zopa.count > 0 && optionsTable(an, issues), "No option is in the zone while it is empty.");
+  renderZoneTable("solutions", nash && solutionsTable(an, issues), "None: the zone is empty.", "Bargaining solutions");
+  renderZoneTable("options", an.zopa.count > 0 && optionsTable(an, issues), "No option is in the zone while it is empty.", "Options in the zone");
 }
 
 function renderDiagnosis(an) {
@@ -606,23 +665,32 @@ function renderAgreement(an) {
 // of its own when it is wider than the column.
 function draw(blocks) {
   const parts = (ps) => ps.map((p) => (typeof p === "string" ? p : h("code", {text: p.code})));
+  // A table is captioned by the heading it falls under.
+  let under = "";
   return blocks.map((b) => {
-    if (b.heading) return h("h3", {text: b.heading});
+    if (b.heading) {
+      under = b.heading;
+      return h("h3", {text: b.heading});
+    }
     if (b.para) return h("p", {}, parts(b.para));
     if (b.list) return h("ul", {}, b.list.map((item) => h("li", {}, parts(item))));
-    return h("div", {class: "scroll"}, table(b.table.head, b.table.rows, b.table.numeric));
+    return h("div", {class: "scroll"}, table(b.table.head, b.table.rows, b.table.numeric, under));
   });
 }
 
-function table(head, rows, numeric = []) {
+// table sets rows under their column titles. caption names the table for a screen reader
+// listing a page's tables; on screen a heading or a sentence above it already does, so the
+// caption is not shown twice.
+function table(head, rows, numeric = [], caption = "") {
   return h("table", {},
+    caption ? h("caption", {class: "visually-hidden", text: caption}) : null,
     h("thead", {}, h("tr", {}, head.map((c) => h("th", {scope: "col", text: c})))),
     h("tbody", {}, rows.map((r) => h("tr", {}, r.map((c, i) => (i === 0 ? h("th", {scope: "row", text: c}) : h("td", {class: numeric.includes(i) ? "num" : undefined, text: c})))))));
 }
 
 // renderZoneTable fills a results box with a table of the zone, or says why there is none.
-function renderZoneTable(id, t, none) {
-  $(id).replaceChildren(t ? table(t.head, t.rows, t.numeric) : h("p", {text: none}));
+function renderZoneTable(id, t, none, caption) {
+  $(id).replaceChildren(t ? table(t.head, t.rows, t.numeric, caption) : h("p", {text: none}));
 }
 
 function fillAxes(veto) {
@@ -634,10 +702,20 @@ function fillAxes(veto) {
   }
 }
 
+// planeWords says what the plane shows, for a reader who cannot see it: the two parties,
+// their reservations, how many deals the zone holds and where the Nash deal lies.
+function planeWords(plane, an, names) {
+  const [ax, ay] = plane.axes;
+  const res = Object.fromEntries(an.actors.map((a) => [a.id, a.reservation]));
+  const nash = an.solutions.nash;
+  return `Deals by their value to ${names[ax]} (across) and ${names[ay]} (up); reservations: ${names[ax]} ${num(res[ax])}, ${names[ay]} ${num(res[ay])}. ` +
+    (nash ? `The zone holds ${count(an.zopa.count)} deals; the Nash deal gives ${names[ax]} ${num(nash.utilities[ax])} and ${names[ay]} ${num(nash.utilities[ay])}.` : "The zone is empty.");
+}
+
 function renderPlane(plane) {
   const an = results.analysis.value;
   const names = Object.fromEntries(an.actors.map((a) => [a.id, a.name]));
-  const svg = planeChart({plane, analysis: an, names, dealText, onDetail: (t) => { $("chart-detail").textContent = t; }});
+  const svg = planeChart({plane, analysis: an, names, dealText, onDetail: (t) => { $("chart-detail").textContent = t; }, summary: planeWords(plane, an, names)});
   const items = [
     {colour: "#9aa0a6", label: "every deal (darker: more deals)"},
     {colour: "#1f77b4", label: "deals in the zone"},
@@ -694,7 +772,7 @@ function renderTake(rep) {
         // The button follows what it would do, as under Red lines and conditions. It sets
         // the threshold as found, every digit kept: a value rounded for reading could fall
         // short of it.
-        h("td", {class: "effect"}, `${effect} `, h("button", {type: "button", onclick: () => tryChange([`${r.path}=${String(t.at)}`]), "aria-label": `Try ${r.path} at ${at}`, text: "Try it"}))));
+        h("td", {class: "effect"}, `${effect} `, h("button", {type: "button", onclick: () => tryChange([`${r.path}=${String(t.at)}`]), "aria-label": `Try it: ${pathWords(r.path)} at ${at}`, text: "Try it"}))));
     }
   }
   if (!rows.length) {
@@ -703,14 +781,18 @@ function renderTake(rep) {
     // Below 560 px the margin for labels would leave the bars, and the words, too small.
     out.push(tornadoChart({rows: shown, label: pathWords, narrow: $("take").clientWidth < 560}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
     out.push(h("div", {class: "scroll"}, h("table", {},
+      h("caption", {class: "visually-hidden", text: "The smallest change of each value that tips the result"}),
       h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens"].map((c) => h("th", {scope: "col", text: c})))),
       h("tbody", {}, rows))));
   }
   const lines = rep.red_lines.filter((l) => l.change);
   out.push(h("h3", {text: "Red lines and conditions"}));
+  // Each button is named by the change it tries: a list of a page's buttons reads "Try it"
+  // fifteen times otherwise.
+  const lineChange = (l) => (l.kind === "constraint" ? `Drop ${actorName(l.actor)}'s condition${l.why ? ` “${l.why}”` : ""}` : `${actorName(l.actor)} accepts ${optionLabel(l.issue, l.option)} on ${issueName(l.issue)}`);
   out.push(lines.length ? h("ul", {}, lines.slice(0, 15).map((l) => h("li", {},
-    `${l.kind === "constraint" ? `Drop ${actorName(l.actor)}'s condition${l.why ? ` “${l.why}”` : ""}` : `${actorName(l.actor)} accepts ${optionLabel(l.issue, l.option)} on ${issueName(l.issue)}`}: ${l.effect} `,
-    h("button", {type: "button", onclick: () => tryChange(l.set), text: "Try it"})))) : h("p", {text: "No single red line or condition changes the result."}));
+    `${lineChange(l)}: ${l.effect} `,
+    h("button", {type: "button", onclick: () => tryChange(l.set), "aria-label": `Try it: ${lineChange(l)}`, text: "Try it"})))) : h("p", {text: "No single red line or condition changes the result."}));
   $("take").replaceChildren(...out);
 }
 
@@ -755,7 +837,7 @@ function renderRounds(tr) {
     const w = roundWords(r, needed, say, noText);
     return [String(r.round), count(r.zopa_size), w.by, w.proposal, w.accepted, w.events];
   });
-  $("rounds-table").replaceChildren(table(["round", "zone", "proposed by", "proposal (what changed)", "accepted by", "events"], rows, [1]));
+  $("rounds-table").replaceChildren(table(["round", "zone", "proposed by", "proposal (what changed)", "accepted by", "events"], rows, [1], "Every round"));
 }
 
 // ratifierIDs are the actors that ratify at home and never bargain: the latest analysis's
@@ -773,7 +855,7 @@ function drawRound(tr) {
   const hidden = ratifierIDs();
   const drawn = tr.actors.map((a, i) => ({a, i})).filter(({a}) => !hidden.has(a.id));
   const left = tr.actors.filter((a) => hidden.has(a.id)).map((a) => names[a.id]);
-  $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, hidden}),
+  $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, summary: $("rounds-summary").textContent, hidden}),
     legend(drawn.map(({a, i}) => ({colour: PALETTE[i % PALETTE.length], shape: ROUND_MARKS[i % ROUND_MARKS.length], line: true, label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))),
     ...(left.length ? [h("p", {class: "hint", text: `Not drawn, as they ratify at home and never bargain: ${left.join(", ")}.`})] : []));
   const rows = r.actors.map((a) => [actorName(a.actor), num(a.reservation), num(a.aspiration), a.utility === null ? "–" : num(a.utility), a.accepts ? "yes" : "no"]);
@@ -781,7 +863,7 @@ function drawRound(tr) {
     h("h3", {text: `Round ${r.round}${r.agreement ? ": agreement" : ""}`}),
     ...(r.events.length ? [h("p", {text: "Events: " + r.events.map((e) => e.why).join("; ")})] : []),
     h("p", {text: r.proposal ? `Proposal${r.proposal.by ? " by " + actorName(r.proposal.by) : ""}: ${dealPairs(r.proposal.options)}` : `No proposal: ${r.no_text}.`}),
-    h("div", {class: "scroll"}, table(["actor", "reservation", "aspiration", "proposal's value", "accepts"], rows, [1, 2, 3])),
+    h("div", {class: "scroll"}, table(["actor", "reservation", "aspiration", "proposal's value", "accepts"], rows, [1, 2, 3], `Each actor at round ${r.round}`)),
     h("p", {text: `Zone at this round's reservations: ${count(r.zopa_size)} deals.`}));
 }
 
@@ -801,14 +883,14 @@ function renderCompare(c) {
     const issues = loaded.scenario.issues;
     const veto = list.length ? Object.keys(list[0].surplus) : [];
     return [h("h3", {text: `${title} (${list.length} of ${count(n)} shown)`}), h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`)],
-      list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => num(d.surplus[a]))]), veto.map((_, i) => issues.length + i)))];
+      list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => num(d.surplus[a]))]), veto.map((_, i) => issues.length + i), title))];
   };
   out.push(...deals("Deals entering the zone", c.entering, c.entering_count), ...deals("Deals leaving the zone", c.leaving, c.leaving_count));
   const titles = Object.fromEntries(SOLUTIONS.map((s) => [s.key, s.title]));
   out.push(h("h3", {text: "Solutions"}), h("div", {class: "scroll"}, table(["solution", "before", "after", "changed"],
-    c.solutions.map((m) => [titles[m.solution], m.before ? dealPairs(m.before) : "none", m.after ? dealPairs(m.after) : "none", m.changed ? "yes" : "no"]))));
+    c.solutions.map((m) => [titles[m.solution], m.before ? dealPairs(m.before) : "none", m.after ? dealPairs(m.after) : "none", m.changed ? "yes" : "no"]), [], "Solutions before and after")));
   out.push(h("h3", {text: "Each actor at the Nash deal"}), h("div", {class: "scroll"}, table(["actor", "reservation before", "after", "surplus before", "after", "change"],
-    c.actors.map((m) => [actorName(m.actor), num(m.reservation_before), num(m.reservation_after), num(m.nash_surplus_before), num(m.nash_surplus_after), num(m.nash_surplus_change)]), [1, 2, 3, 4, 5])));
+    c.actors.map((m) => [actorName(m.actor), num(m.reservation_before), num(m.reservation_after), num(m.nash_surplus_before), num(m.nash_surplus_after), num(m.nash_surplus_change)]), [1, 2, 3, 4, 5], "Each actor at the Nash deal, before and after")));
   $("compare").replaceChildren(...out);
 }
 
@@ -1009,21 +1091,77 @@ function wire() {
   });
 }
 
+// scrollersReachable lets the keyboard scroll a table wider than its column: its box
+// (.scroll) takes the focus, named by the table's caption. Chromium does this by itself;
+// other browsers leave such a box to the mouse. A box that fits takes no Tab stop.
+function scrollersReachable() {
+  let queued = false;
+  const mark = () => {
+    queued = false;
+    for (const box of document.querySelectorAll(".scroll")) {
+      const caption = box.querySelector("caption");
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption ? caption.textContent : "A wide table");
+      } else {
+        for (const a of ["tabindex", "role", "aria-label"]) box.removeAttribute(a);
+      }
+    }
+  };
+  const queue = () => {
+    if (!queued) requestAnimationFrame(mark);
+    queued = true;
+  };
+  new MutationObserver(queue).observe(document.querySelector("main"), {childList: true, subtree: true, attributes: true, attributeFilter: ["hidden", "open"]});
+  window.addEventListener("resize", queue);
+}
+
 // keepFocusInSight has the browser scroll a focused control below the sticky headline,
 // not under it: Shift+Tab back up the what-if controls would otherwise hide each one.
 function keepFocusInSight() {
   const headline = document.querySelector(".headline");
+  // In a short window (a page zoomed to 200% or more) the headline scrolls away with the
+  // page (style.css), and covers nothing.
   new ResizeObserver(() => {
-    document.documentElement.style.scrollPaddingTop = `${headline.offsetHeight + 8}px`;
-  }).observe(headline);
+    const sticky = getComputedStyle(headline).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? `${headline.offsetHeight + 8}px` : "";
+  }).observe(document.documentElement);
+}
+
+// keepOffline has the static site's files kept in the browser (sw.js), so that the page
+// opens again with the server gone. Browsers allow it on https and on this computer's own
+// addresses; elsewhere the page works as before, online only. body[data-offline] says
+// "ready" once every file is kept.
+async function keepOffline() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  try {
+    await navigator.serviceWorker.register("sw.js");
+    const worker = (await navigator.serviceWorker.ready).active;
+    const here = location.href.split("#")[0];
+    const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((u) => new URL(u).origin === location.origin);
+    const channel = new MessageChannel();
+    const reply = new Promise((resolve) => { channel.port1.onmessage = (ev) => resolve(ev.data); });
+    worker.postMessage({keep: [...new Set([here, ...loaded])]}, [channel.port2]);
+    if ((await reply).kept) document.body.dataset.offline = "ready";
+  } catch {
+    // Without the copy the page still works while its server answers.
+  }
 }
 
 async function start() {
   readHash();
   wire();
   keepFocusInSight();
+  scrollersReachable();
   try {
-    engine = await connect();
+    // The engine is a download of about 10 MB for a static site: a student on a slow
+    // network sees it come rather than a page that seems stuck. The status is read out
+    // when it changes, so it changes by whole megabytes.
+    engine = await connect((got, total, done) => {
+      const text = done ? "Starting the engine…" : `Fetching the engine: ${megabytes(got)}${total > got ? ` of ${megabytes(total)}` : ""} MB…`;
+      if ($("status").textContent !== text) setStatus(text);
+    });
   } catch (e) {
     setStatus("");
     showError(e);
@@ -1048,6 +1186,8 @@ async function start() {
   fillScenarios();
   selectView(state.view);
   await openScenario();
+  // Once the page has fetched what it needs (the scenario index and the file it opened too).
+  if (engine.mode === "wasm") keepOffline();
 }
 
 start();

@@ -67,15 +67,15 @@ function marker(shape, x, y, size, attrs) {
 
 // plane draws every deal (faint), the zone (blue), the reservations, the frontier and the
 // solutions of two parties. onDetail receives a sentence about what is pointed at or
-// focused.
-export function planeChart({plane, analysis, names, dealText, onDetail}) {
+// focused; summary says in words what the chart shows, its text alternative.
+export function planeChart({plane, analysis, names, dealText, onDetail, summary}) {
   // R leaves room for half of the last tick's label, 1.00, centred on the right edge.
   const W = 600, H = 560, L = 64, R = 24, T = 16, B = 56;
   const pw = W - L - R, ph = H - T - B;
   const X = (u) => L + u * pw;
   const Y = (u) => T + (1 - u) * ph;
   const [ax, ay] = plane.axes;
-  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": `Deals by their value to ${names[ax]} (across) and ${names[ay]} (up)`});
+  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": summary});
   svg.append(el("title", {}, `The deals on the plane of ${names[ax]} and ${names[ay]}`));
   svg.append(el("rect", {x: L, y: T, width: pw, height: ph, fill: "#ffffff", stroke: "#4a4a4a"}));
   for (let i = 0; i <= 4; i++) {
@@ -187,14 +187,16 @@ export function planeChart({plane, analysis, names, dealText, onDetail}) {
 // roundsChart draws each actor's aspiration (solid) and reservation (dashed) over the
 // rounds, what the proposal gives it (dots), and the zone's size in a strip below.
 // hidden holds the ids of actors left out: ratifiers, who never bargain.
-export function roundsChart({transcript, names, selected, hidden = new Set()}) {
+// summary says in words how the talks went, as the view says it above the chart; it is the
+// chart's text alternative.
+export function roundsChart({transcript, names, selected, summary, hidden = new Set()}) {
   const W = 640, H = 420, L = 56, R = 16, T = 16, B = 110;
   const pw = W - L - R, ph = H - T - B;
   const rounds = transcript.rounds;
   const last = Math.max(1, rounds.length - 1);
   const X = (t) => L + (t / last) * pw;
   const Y = (u) => T + (1 - u) * ph;
-  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Aspirations, reservations and the proposal's value to each actor, round by round; the zone's size below"});
+  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Aspirations, reservations and the proposal's value to each actor, round by round; the zone's size below. ${summary}`});
   svg.append(el("rect", {x: L, y: T, width: pw, height: ph, fill: "#ffffff", stroke: "#4a4a4a"}));
   for (let i = 0; i <= 4; i++) {
     const u = i / 4;

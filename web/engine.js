@@ -51,13 +51,34 @@ function loadScript(src) {
   });
 }
 
-async function wasmEngine(site) {
+// fetchCounted fetches url and tells onProgress the bytes received so far, the total the
+// server announced (0 if none; gzipped, it is smaller than what arrives), and at the end
+// that the download is done.
+async function fetchCounted(url, onProgress) {
+  const response = await fetch(url);
+  if (!onProgress || !response.body) return response;
+  const total = Number(response.headers.get("Content-Length")) || 0;
+  let got = 0;
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, out) {
+      got += chunk.byteLength;
+      onProgress(got, total);
+      out.enqueue(chunk);
+    },
+    flush() {
+      onProgress(got, total, true);
+    },
+  }));
+  return new Response(counted, {status: response.status, statusText: response.statusText, headers: response.headers});
+}
+
+async function wasmEngine(site, onProgress) {
   await loadScript(site.wasm_exec || "wasm_exec.js");
   const go = new globalThis.Go();
   const url = site.wasm || "negsim.wasm";
   let instance;
   try {
-    ({instance} = await WebAssembly.instantiateStreaming(fetch(url), go.importObject));
+    ({instance} = await WebAssembly.instantiateStreaming(fetchCounted(url, onProgress), go.importObject));
   } catch {
     // A host that serves .wasm without its media type: compile from the bytes instead.
     const bytes = await (await fetch(url)).arrayBuffer();
@@ -84,11 +105,11 @@ async function wasmEngine(site) {
 }
 
 // connect finds the engine. In a static site the page also learns where the teacher's
-// scenario index is.
-export async function connect() {
+// scenario index is, and onProgress(bytes, total) hears how the engine's download goes.
+export async function connect(onProgress) {
   const response = await fetch("negsim-site.json", {cache: "no-store"});
   if (!response.ok) throw new EngineError({kind: "failed", message: "negsim-site.json is missing: serve this page with negsim serve, or write the site with negsim-site"});
   const site = await response.json();
   if (site.mode === "serve") return servedEngine();
-  return wasmEngine(site);
+  return wasmEngine(site, onProgress);
 }

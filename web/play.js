@@ -63,14 +63,22 @@ async function ask(score, focus) {
   }
   let r;
   ui.busy(true);
+  const asked = request(score);
+  // A link followed while the engine answered has changed the state: the answer is for a
+  // seat no longer open, and drawing it would ask the engine about the old scenario with
+  // the new link's variant and values. Whether the page is busy is then the new state's
+  // to say.
+  const stale = () => JSON.stringify(request(score)) !== JSON.stringify(asked);
   try {
-    r = await ui.engine.call("play", request(score));
+    r = await ui.engine.call("play", asked);
   } catch (e) {
+    if (stale()) return;
     ui.busy(false);
     root.replaceChildren(seatChooser());
     ui.showError(e);
     return;
   }
+  if (stale()) return;
   ui.busy(false);
   if (r.rejected) {
     // A mistyped or untimely move costs nothing: the moves up to it stand.
@@ -175,7 +183,7 @@ function turn(r) {
     const by = p.by ? ui.actorName(p.by) : "The mediator";
     out.push(h("p", {text: p.changed.length ? `${by} puts this on the table (* changed since the last proposal):` : sameDeal(r, by)}));
     out.push(h("div", {class: "scroll"}, ui.table(["issue", "option", "changed"],
-      ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), p.changed.includes(is.id) ? "*" : ""]))));
+      ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), p.changed.includes(is.id) ? "*" : ""]), [], `${by}'s proposal`)));
     out.push(h("p", {class: "play-worth", text: `Worth ${pts(p.utility)} points to you.`}));
     if (v.coach) out.push(h("p", {class: "detail", text: `Coach: ${margin(v.coach)}`}));
     const others = ui.scenario.actors.filter((a) => a.id !== v.seat);
@@ -212,10 +220,10 @@ function offerForm(r) {
   const deal = () => selects.map((s) => `${s.dataset.issue}=${s.value}`).join(",");
   const worth = h("p", {id: "play-offer-worth", class: "detail", "aria-live": "polite", text: " "});
   const value = async () => {
-    const asked = deal();
+    const asked = deal(), seat = JSON.stringify(request());
     try {
       const a = await ui.engine.call("play", request(asked));
-      if (asked !== deal()) return;
+      if (asked !== deal() || seat !== JSON.stringify(request())) return;
       worth.textContent = a.worth ? `This deal is worth ${pts(a.worth.utility)} points to you. ${margin(a.worth)}` : a.score_invalid;
     } catch (e) {
       ui.showError(e);
@@ -236,7 +244,7 @@ function brief(role) {
   const rows = role.issues.flatMap((is) => is.options.map((o) => [ui.issueNameOf(is.issue), ui.optionLabel(is.issue, o.option), pts(o.points / 100), o.acceptable ? "" : "red line"]));
   return h("details", {class: "play-brief"}, h("summary", {text: "Your brief: your points for every option, your red lines, your walk-away value"}),
     h("p", {text: `Your walk-away value this round is ${pts(role.reservation)} points: a deal worth less leaves you worse off than no deal. A deal is worth the sum of its options' points, at most 100.`}),
-    h("div", {class: "scroll"}, ui.table(["issue", "option", "your points", "red line"], rows, [2])),
+    h("div", {class: "scroll"}, ui.table(["issue", "option", "your points", "red line"], rows, [2], "Your points for every option")),
     (role.constraints || []).length ? h("ul", {}, role.constraints.map((c) => h("li", {text: `Your condition: ${c.why || JSON.stringify(c)}`}))) : "");
 }
 
@@ -298,12 +306,12 @@ function ending(r) {
   else if (tr.ended === "deadline") parts.push(h("p", {id: "play-outcome", text: `No deal was agreed by the deadline (round ${out.round}): everyone keeps its walk-away value.`}));
   else {
     parts.push(h("p", {id: "play-outcome", text: `Agreement in round ${out.round}:`}));
-    parts.push(h("div", {class: "scroll"}, ui.table(["issue", "option"], ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, out.deal.options[is.id])]))));
+    parts.push(h("div", {class: "scroll"}, ui.table(["issue", "option"], ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, out.deal.options[is.id])]), [], "The deal agreed")));
   }
   parts.push(...noTexts(tr));
   parts.push(h("p", {text: `Points at round ${out.round}'s walk-away values:`}));
   parts.push(h("div", {class: "scroll"}, ui.table(["actor", "veto", "points", "walk-away", "surplus"],
-    r.table.map((a) => [a.seat ? `${a.name} (you)` : a.name, a.veto ? "yes" : "no", pts(a.utility), pts(a.reservation), signedPts(a.surplus)]), [2, 3, 4])));
+    r.table.map((a) => [a.seat ? `${a.name} (you)` : a.name, a.veto ? "yes" : "no", pts(a.utility), pts(a.reservation), signedPts(a.surplus)]), [2, 3, 4], "Each party's points")));
   if (!out.deal && tr.rounds.length) {
     // Whether the talks could have ended otherwise, as negsim play says at a breakdown.
     const last = tr.rounds[tr.rounds.length - 1];

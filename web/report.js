@@ -16,20 +16,25 @@ const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&l
 
 // table writes a table in a box of its own, which on screen scrolls sideways when the table
 // is wider than the page (the page itself never does). The first cell of each row names
-// the row; the columns listed in numeric hold numbers, set right.
-function table(head, rows, numeric = []) {
-  return `<div class="wide"><table><thead><tr>${head.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr></thead><tbody>${
+// the row; the columns listed in numeric hold numbers, set right. caption names the table
+// for a screen reader; the heading above it already does on paper.
+function table(head, rows, numeric = [], caption = "") {
+  return `<div class="wide"><table>${caption ? `<caption class="visually-hidden">${esc(caption)}</caption>` : ""}<thead><tr>${head.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr></thead><tbody>${
     rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${numeric.includes(i) ? ' class="num"' : ""}>${esc(c)}</td>`)).join("")}</tr>`).join("")}</tbody></table></div>`;
 }
 
 // html writes words (see words.js) as the report's HTML.
-function html(blocks) {
+// A table is captioned by the heading it falls under, or by under.
+function html(blocks, under = "") {
   const parts = (ps) => ps.map((p) => (typeof p === "string" ? esc(p) : `<code>${esc(p.code)}</code>`)).join("");
   return blocks.map((b) => {
-    if (b.heading) return `<h3>${esc(b.heading)}</h3>`;
+    if (b.heading) {
+      under = b.heading;
+      return `<h3>${esc(b.heading)}</h3>`;
+    }
     if (b.para) return `<p>${parts(b.para)}</p>`;
     if (b.list) return `<ul>${b.list.map((item) => `<li>${parts(item)}</li>`).join("")}</ul>`;
-    return table(b.table.head, b.table.rows, b.table.numeric);
+    return table(b.table.head, b.table.rows, b.table.numeric, under);
   });
 }
 
@@ -39,6 +44,7 @@ const STYLE = `body { font-family: system-ui, sans-serif; max-width: 60rem; marg
 .wide { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0.5rem 0; } th, td { border-bottom: 1px solid #bbb; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #f3f4f6; } tbody th { font-weight: normal; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 pre { background: #f3f4f6; padding: 0.5rem; overflow-x: auto; }
 code { overflow-wrap: anywhere; }
 figure { margin: 1rem 0; } figure > svg { max-width: 36rem; width: 100%; height: auto; } figcaption { font-size: 0.85rem; color: #555; }
@@ -82,8 +88,8 @@ export function reportHTML(r) {
     (an.zopa.count ? ` ${count(an.pareto.count)} of them ${an.pareto.count === 1 ? "is" : "are"} Pareto-optimal.` : "") + "</p>");
   parts.push(...html(diagnosisWords(an, say)), ...html(agreementWords(an, say)));
   if (an.solutions.nash) {
-    parts.push("<h3>Bargaining solutions</h3>", ...html([{table: solutionsTable(an, issues)}]));
-    parts.push("<h3>Options in the zone</h3>", ...html([{table: optionsTable(an, issues)}]));
+    parts.push("<h3>Bargaining solutions</h3>", ...html([{table: solutionsTable(an, issues)}], "Bargaining solutions"));
+    parts.push("<h3>Options in the zone</h3>", ...html([{table: optionsTable(an, issues)}], "Options in the zone"));
   }
   if (r.chart) parts.push(`<figure>${r.chart}${r.legend || ""}<figcaption>Every deal by the utility it gives the two parties on the axes, as the page drew it.</figcaption></figure>`);
 
@@ -100,7 +106,7 @@ export function reportHTML(r) {
     parts.push("<p>Nothing to compare: the what-if changes nothing.</p>");
   } else {
     parts.push(`<p>The zone: ${deals(c.zopa_before)} before, ${count(c.zopa_after)} after; ${count(c.entering_count)} enter, ${count(c.leaving_count)} leave.</p>`);
-    parts.push(table(["solution", "what changed"], c.solutions.map((m) => [SOLUTION_TITLES[m.solution], solutionChange(m, issues)])));
+    parts.push(table(["solution", "what changed"], c.solutions.map((m) => [SOLUTION_TITLES[m.solution], solutionChange(m, issues)]), [], "Solutions before and after"));
     parts.push("<h2>The what-if as a variant</h2>");
     parts.push(`<p>The same changes as a variant, ready to paste into the scenario file.</p><pre>${esc(r.exported.variants)}</pre>`);
   }
@@ -135,7 +141,7 @@ function rounds(tr, an, say) {
   out.push(table(["round", "zone", "proposal", "accepted by", "events"], tr.rounds.map((x) => {
     const w = roundWords(x, needed, say, noText);
     return [String(x.round), count(x.zopa_size), x.proposal ? `${w.by}: ${w.proposal}` : w.proposal, w.accepted, w.events];
-  }), [1]));
+  }), [1], "Every round"));
   return out;
 }
 

@@ -138,7 +138,7 @@ export function solutionsTable(an, issues) {
   for (const a of an.actors) {
     rows.push([`${a.name}${a.veto ? "" : " (no veto)"}: utility (surplus)`, ...sols.map((s) => (s.sol ? `${num(s.sol.utilities[a.id])} (${signed(s.sol.surplus[a.id])})` : "–"))]);
   }
-  return {head: ["", ...sols.map((s) => s.title)], rows, numeric: []};
+  return {head: ["issue or actor", ...sols.map((s) => s.title)], rows, numeric: []};
 }
 
 // optionsTable says, issue by issue, which options some deal of the zone takes (with how

@@ -121,6 +121,26 @@ func TestStaticSite(t *testing.T) {
 	pagetest.DriveNoTextRounds(t, srv.URL+"/", "static", noText)
 }
 
+// The static site at home: opened once while its server answers, then reloaded with the
+// server stopped, it comes back from the browser's copy with the same results.
+func TestStaticSiteOffline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the engine for WebAssembly")
+	}
+	pagetest.RequireChromium(t)
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"-o", dir}, &out, &errOut); err != nil {
+		t.Fatalf("negsim-site: %v\n%s", err, errOut.String())
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	pagetest.DriveOffline(t, srv.URL+"/", func() {
+		srv.CloseClientConnections()
+		srv.Close()
+	})
+}
+
 // terminalTranscript is the transcript `negsim play --transcript` wrote in a scripted
 // session of cmd/negsim/testdata/play.
 func terminalTranscript(t *testing.T, session string) []byte {

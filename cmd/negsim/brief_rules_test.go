@@ -107,3 +107,24 @@ func TestRoleBriefSaysWhatItsVoteCountsFor(t *testing.T) {
 		t.Errorf("needing 4 votes, the islands' brief lacks %q:\n%s", want, out)
 	}
 }
+
+// explain says what an actor without a veto counts for under a decision rule. The accord's
+// island states hold 1 of the 4 table votes: with 3 needed, the others' 1 + 1 + 1 = 3 pass a
+// deal without them; with 4 needed, they do not. The European Parliament sits at no table,
+// so its heading says it ratifies at home rather than that it lacks a veto.
+func TestExplainSaysWhatAVoterWithoutAVetoCountsFor(t *testing.T) {
+	for _, tc := range []struct {
+		needed, want string
+	}{
+		{"3", "Small island states has no veto: its 1 vote counts toward the 3 a deal needs, so it blocks a deal only together with others."},
+		{"4", "Small island states has no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without its vote."},
+	} {
+		out := runOK(t, "explain", accordFile, "--set", "decision.votes_needed="+tc.needed)
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("explain with %s votes needed lacks %q:\n%s", tc.needed, tc.want, out)
+		}
+		if !strings.Contains(out, "European Parliament (ratifies at home)\n") || strings.Contains(out, "scored and reported") {
+			t.Errorf("explain with %s votes needed heads the Parliament as without a veto, or calls a voter scored only:\n%s", tc.needed, out)
+		}
+	}
+}

@@ -74,8 +74,12 @@ func teacherSection(tn *sim.TeacherNotes) section {
 }
 
 func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) section {
+	home := homeRole(wd, ae.ID)
 	title := ae.Name
-	if !ae.Veto {
+	switch {
+	case home != "":
+		title += " (ratifies at home)"
+	case !ae.Veto:
 		title += " (no veto)"
 	}
 	s := section{title: title}
@@ -89,10 +93,10 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	if ae.Source != "" || ae.Note != "" {
 		add("")
 	}
-	if home := homeRole(wd, ae.ID); home != "" {
+	if home != "" {
 		add(home, "")
 	} else if !ae.Veto {
-		add(fmt.Sprintf("%s has no veto: it is scored and reported, but cannot block a deal.", ae.Name), "")
+		add(withoutVeto(wd.sc, ae.ID, ae.Name), "")
 	}
 	if believes := beliefLines(wd, ae.ID); len(believes) > 0 {
 		add(believes...)
@@ -237,4 +241,18 @@ func explainGrid(sc *sim.Scenario, ex *sim.Explanation) *grid {
 			best, bu, worst, wu, fmt.Sprint(ae.WithinRedLines), fmt.Sprint(ae.Accepted), fmt.Sprint(ae.BelowReservation), strings.Join(ruled, ";"))
 	}
 	return g
+}
+
+// withoutVeto says what an actor without a veto, at the table, counts for: under a decision
+// rule its votes, which no deal can do without when the others' fall short of the quota;
+// else only its score.
+func withoutVeto(sc *sim.Scenario, id, name string) string {
+	needed, own, others := seatVotes(sc, id)
+	switch {
+	case needed == 0 || own == 0:
+		return fmt.Sprintf("%s has no veto: it is scored and reported, but cannot block a deal.", name)
+	case others < needed:
+		return fmt.Sprintf("%s has no veto, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without its vote.", name, plural(others, "vote", "votes"), needed)
+	}
+	return fmt.Sprintf("%s has no veto: its %s %s toward the %d a deal needs, so it blocks a deal only together with others.", name, plural(own, "vote", "votes"), map[bool]string{true: "counts", false: "count"}[own == 1], needed)
 }

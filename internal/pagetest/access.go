@@ -1,0 +1,247 @@
+package pagetest
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// AccessCases are states a screen reader's user reads view by view: the reference
+// scenario's open zone under a what-if (every table and chart drawn), the job offer's small
+// zone, and the job offer's Play seat after a first move.
+var AccessCases = []string{
+	"scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5",
+	"scenario=teaching-two-party",
+	"scenario=teaching-two-party&as=candidate&moves=accept",
+}
+
+// readerJS lists what a screen reader would get wrong on the shown view: a table with no
+// caption or an empty header cell (read as "blank"), a button whose spoken name does not
+// hold the words on it (a voice-control user says what they see: WCAG 2.5.3), two buttons
+// of the view with the same spoken name (a list of buttons is read out of context), a live
+// region that holds a table or a long text (each change would read all of it out), a table
+// wider than its box that the keyboard cannot reach to scroll it (a browser other than
+// Chromium does not make it focusable by itself), and a chart without a text alternative.
+const readerJS = `(() => {
+	const out = [];
+	const view = document.querySelector(".view:not([hidden])");
+	const shown = (e) => !e.closest("[hidden]") && e.getClientRects().length > 0;
+	const words = (s) => (s || "").replace(/\s+/g, " ").trim();
+	for (const t of [...document.querySelectorAll("table")].filter(shown)) {
+		const head = words(t.querySelector("th") && t.querySelector("th").textContent).slice(0, 30);
+		if (!t.caption || !words(t.caption.textContent)) out.push("a table (first header " + JSON.stringify(head) + ") has no caption");
+		if ([...t.querySelectorAll("th")].some((th) => !words(th.textContent) && !th.getAttribute("aria-label"))) out.push("a table (first header " + JSON.stringify(head) + ") has an empty header cell");
+	}
+	const names = new Map();
+	for (const b of [...view.querySelectorAll("button")].filter(shown)) {
+		const visible = words(b.textContent), name = words(b.getAttribute("aria-label") || visible);
+		if (!name.toLowerCase().includes(visible.toLowerCase())) out.push("the button showing " + JSON.stringify(visible) + " is named " + JSON.stringify(name));
+		names.set(name, (names.get(name) || 0) + 1);
+	}
+	for (const [name, n] of names) if (n > 1) out.push(n + " buttons of the view are all named " + JSON.stringify(name));
+	for (const l of document.querySelectorAll("[aria-live], [role=status], [role=log], [role=alert], output")) {
+		if (l.querySelector("table")) out.push("the live region " + (l.id || l.className) + " holds a table");
+		else if (words(l.textContent).length > 400) out.push("the live region " + (l.id || l.className) + " holds " + words(l.textContent).length + " characters");
+	}
+	for (const box of [...view.querySelectorAll(".scroll")].filter(shown)) {
+		if (box.scrollWidth > box.clientWidth + 1 && (box.tabIndex < 0 || !words(box.getAttribute("aria-label")))) out.push("a table wider than its box (" + words(box.textContent).slice(0, 30) + ") cannot be scrolled by keyboard or has no name");
+	}
+	for (const svg of [...view.querySelectorAll("svg[viewBox]:not([aria-hidden=true])")].filter(shown)) {
+		if (!words(svg.getAttribute("aria-label"))) out.push("a chart has no text alternative");
+	}
+	return out;
+})()`
+
+// DriveAccess reads the page as a screen reader's, a magnifier's and a high-contrast user's
+// would: every view of AccessCases by readerJS, the text alternatives of the charts against
+// the numbers shown beside them, a wrong number typed in a field, the page at 200% and 400%
+// zoom, and Windows' high-contrast mode.
+func DriveAccess(t *testing.T, origin string) {
+	t.Run("reader", func(t *testing.T) {
+		_, tab := Tab(t, 1280, 900, 6*time.Minute)
+		s := &session{t: t, ctx: tab, origin: origin}
+		s.collectConsole()
+		for _, hash := range AccessCases {
+			for _, view := range []string{"zone", "take", "words", "rounds", "compare", "share", "play"} {
+				s.do(chromedp.Navigate(origin + "#" + hash + "&view=" + view))
+				s.settled()
+				if problems := evalJS[[]string](s, readerJS); len(problems) > 0 {
+					t.Errorf("#%s&view=%s: %q", hash, view, problems)
+				}
+			}
+		}
+		// The chart of two parties says in words what it shows: how many deals the zone
+		// holds, as the headline says, and where the Nash deal lies (its two utilities, as
+		// the solutions table gives them).
+		s.do(chromedp.Navigate(origin + "#" + AccessCases[0]))
+		s.settled()
+		alt := evalJS[string](s, `document.querySelector("#chart svg").getAttribute("aria-label")`)
+		zone := evalJS[string](s, `document.getElementById("zopa-count").textContent`)
+		nash := evalJS[[]string](s, `[...document.querySelectorAll("#solutions tbody tr")].filter((r) => /^(Ukraine|Russia): utility/.test(r.cells[0].textContent)).map((r) => r.cells[1].textContent.split(" ")[0])`)
+		if len(nash) != 2 {
+			t.Fatalf("the solutions table gives the Nash deal's utilities for %q, want Ukraine's and Russia's", nash)
+		}
+		for _, want := range []string{zone + " deals", nash[0], nash[1]} {
+			if !strings.Contains(alt, want) {
+				t.Errorf("the chart's text alternative %q does not say %q", alt, want)
+			}
+		}
+		// Moving a slider by keyboard, a screen reader hears the slider's own value and then
+		// the new zone: the value printed beside the slider is not read out again, and the
+		// count of changes only when it changes.
+		slider := `.control[data-path="actors.russia.reservation"] input[type=range]`
+		if n := evalJS[int](s, `document.querySelectorAll('#controls output:not([aria-live="off"])').length`); n > 0 {
+			t.Errorf("%d values beside the what-if sliders are live regions, read out again at each move", n)
+		}
+		evalJS[any](s, `window.negsimSaid = 0; new MutationObserver(() => window.negsimSaid++).observe(document.getElementById("changes"), {childList: true, characterData: true, subtree: true})`)
+		s.do(chromedp.Focus(chromedp.CSS(slider)))
+		for range 3 {
+			s.do(chromedp.KeyEvent(kb.ArrowRight))
+			s.settled()
+		}
+		// The link already changed Russia's reservation (0.5, where sanctions-bite has 0.48):
+		// three moves up, to 0.53, keep one change.
+		if n := evalJS[int](s, `window.negsimSaid`); n > 0 {
+			t.Errorf("three moves of the same slider rewrote the count of changes %d times; it still says %q", n, evalJS[string](s, `document.getElementById("changes").textContent`))
+		}
+		// The rounds' chart says how the talks end, as the summary above it does.
+		s.do(chromedp.Navigate(origin + "#" + AccessCases[0] + "&view=rounds"))
+		s.settled()
+		alt = evalJS[string](s, `document.querySelector("#rounds-chart svg").getAttribute("aria-label")`)
+		if !strings.Contains(alt, "Agreement at round") {
+			t.Errorf("the rounds chart's text alternative %q does not say how the talks end", alt)
+		}
+		s.checkConsole()
+	})
+
+	t.Run("field", func(t *testing.T) {
+		// The job offer's deadline is a whole number of rounds from 1 to 10000 (negsim params
+		// teaching-two-party): 20000 is refused where it was typed, and 12 taken.
+		_, tab := Tab(t, 1280, 900, 3*time.Minute)
+		s := &session{t: t, ctx: tab, origin: origin}
+		s.collectConsole()
+		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+		s.settled()
+		field := `.control[data-path="protocol.rounds"] input`
+		evalJS[any](s, `document.querySelector('`+field+`').closest("details").open = true`)
+		typeInto := func(value string) {
+			s.do(chromedp.Focus(chromedp.CSS(field)))
+			evalJS[any](s, `document.querySelector('`+field+`').select()`)
+			s.do(chromedp.KeyEvent(value + kb.Tab))
+			s.settled()
+		}
+		typeInto("20000")
+		if got := evalJS[string](s, `document.querySelector('`+field+`').getAttribute("aria-invalid") || ""`); got != "true" {
+			t.Errorf("after 20000 the deadline's field has aria-invalid=%q, want true", got)
+		}
+		said := evalJS[string](s, `(document.querySelector('`+field+`').getAttribute("aria-describedby") || "").split(" ").map((id) => document.getElementById(id)).filter((e) => e && e.getClientRects().length).map((e) => e.textContent).join(" | ")`)
+		if !strings.Contains(said, "20000") || !strings.Contains(said, "1 to 10000") {
+			t.Errorf("after 20000 the deadline's field is described by %q; want the value and the range 1 to 10000", said)
+		}
+		if sets := s.hashSets(); len(sets) != 0 {
+			t.Errorf("20000 reached the link: %v", sets)
+		}
+		typeInto("12")
+		if got := evalJS[string](s, `document.querySelector('`+field+`').getAttribute("aria-invalid") || ""`); got == "true" {
+			t.Error("after 12 the deadline's field is still marked invalid")
+		}
+		if sets := s.hashSets(); !slices.Equal(sets, []string{"protocol.rounds=12"}) {
+			t.Errorf("after 12 the link holds %v, want protocol.rounds=12", sets)
+		}
+		s.checkConsole()
+
+		// A link whose value the engine refuses: the alert at the top says why, and the
+		// control of that value (or of the changed value that made another invalid: a
+		// tit-for-tat strategy takes no exponent) is marked and described by it.
+		for _, c := range []struct{ set, control, named string }{
+			{"actors.russia.reservation=2", "actors.russia.reservation", "actors.russia.reservation"},
+			{"actors.ukraine.strategy.kind=tit-for-tat", "actors.ukraine.strategy.kind", "actors.ukraine.strategy.exponent"},
+		} {
+			s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026&set=" + url.QueryEscape(c.set)))
+			s.settled()
+			type field struct{ Invalid, Said string }
+			got := evalJS[field](s, `(() => { const f = document.querySelector('.control[data-path="`+c.control+`"]').querySelector("input, select");
+				return {invalid: f.getAttribute("aria-invalid") || "", said: (f.getAttribute("aria-describedby") || "").split(" ").map((id) => document.getElementById(id)).filter((e) => e && !e.hidden).map((e) => e.textContent).join(" | ")}; })()`)
+			if got.Invalid != "true" || !strings.Contains(got.Said, c.named) {
+				t.Errorf("set %s: the control of %s has aria-invalid=%q and is described by %q; want it marked and described by the error naming %s", c.set, c.control, got.Invalid, got.Said, c.named)
+			}
+		}
+		s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026"))
+		s.settled()
+		if n := evalJS[int](s, `document.querySelectorAll('#controls [aria-invalid="true"]').length`); n > 0 {
+			t.Errorf("with the error gone %d controls are still marked invalid", n)
+		}
+		// The console is not read after the refused links: their requests answered 400.
+	})
+
+	// A 1280 × 900 window zoomed to 200% and 400% is a 640 × 450 and a 320 × 225 one, its
+	// pixels doubled and quadrupled. The headline that stays on top while the controls
+	// scroll must leave most of the window to them (WCAG 1.4.10).
+	for _, zoom := range []int{2, 4} {
+		t.Run(fmt.Sprintf("zoom%d00", zoom), func(t *testing.T) {
+			_, tab := Tab(t, 1280, 900, 3*time.Minute)
+			s := &session{t: t, ctx: tab, origin: origin}
+			s.collectConsole()
+			w, h := int64(1280/zoom), int64(900/zoom)
+			s.do(chromedp.EmulateViewport(w, h, chromedp.EmulateScale(float64(zoom))))
+			s.do(chromedp.Navigate(origin + "#" + AccessCases[0]))
+			s.settled()
+			covered := evalJS[float64](s, `(() => {
+				window.scrollTo(0, document.getElementById("controls").getBoundingClientRect().top + scrollY + 300);
+				const r = document.querySelector(".headline").getBoundingClientRect();
+				return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+			})()`)
+			if covered > float64(h)/3 {
+				t.Errorf("at %d00%% the headline covers %.0f of the window's %d px while the controls scroll", zoom, covered, h)
+			}
+			if wide := evalJS[int](s, `document.documentElement.scrollWidth`); wide > int(w) {
+				t.Errorf("at %d00%% the page is %d px wide in a %d px window", zoom, wide, w)
+			}
+			s.checkConsole()
+		})
+	}
+
+	t.Run("forced-colors", func(t *testing.T) {
+		// Windows' high-contrast mode paints every text, border and background in the
+		// user's few colours: what a colour alone said is lost.
+		_, tab := Tab(t, 1280, 900, 3*time.Minute)
+		s := &session{t: t, ctx: tab, origin: origin}
+		s.collectConsole()
+		if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}, {Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
+			t.Fatal(err)
+		}
+		s.do(chromedp.Navigate(origin + "#" + AccessCases[0] + "&set=" + url.QueryEscape("actors.united-states.reservation=0.35")))
+		s.settled()
+		if !evalJS[bool](s, `matchMedia("(forced-colors: active)").matches`) {
+			t.Fatal("forced colours are not emulated")
+		}
+		// Ways to tell two things apart that survive forced colours.
+		const differ = `((a, b) => { const x = getComputedStyle(a), y = getComputedStyle(b);
+			return ["fontWeight", "borderTopWidth", "borderBottomWidth", "borderLeftWidth", "outlineStyle", "textDecorationLine"].some((p) => x[p] !== y[p]) || x.forcedColorAdjust === "none" && x.backgroundColor !== y.backgroundColor; })`
+		if !evalJS[bool](s, differ+`(document.querySelector('[role=tab][aria-selected=true]'), document.querySelector('[role=tab][aria-selected=false]'))`) {
+			t.Error("in high contrast the open tab looks like the others")
+		}
+		// A changed value says so in words, which no colour scheme takes away (and a screen
+		// reader reads with its label); an unchanged one does not.
+		said := `((c) => getComputedStyle(document.querySelector('.control[data-path="' + c + '"]').querySelector("label, legend"), "::after").content)`
+		if got := evalJS[string](s, said+`("actors.united-states.reservation")`); !strings.Contains(got, "changed") {
+			t.Errorf("in high contrast the changed United States' reservation adds %s to its label, not that it changed", got)
+		}
+		if got := evalJS[string](s, said+`("actors.europe.reservation")`); strings.Contains(got, "changed") {
+			t.Errorf("the unchanged Europe's reservation adds %s to its label", got)
+		}
+		// A chart keeps its own colours on white, as a picture does: forced, its dark
+		// words and lines would be drawn on the user's dark background.
+		if bad := evalJS[[]string](s, `[...document.querySelectorAll(".chart svg")].filter((g) => getComputedStyle(g).forcedColorAdjust !== "none" || getComputedStyle(g).backgroundColor !== "rgb(255, 255, 255)").map((g) => g.getAttribute("aria-label") || "a legend's mark")`); len(bad) > 0 {
+			t.Errorf("in high contrast %d charts draw dark on the user's background, such as %q", len(bad), bad[0])
+		}
+		s.checkConsole()
+	})
+}

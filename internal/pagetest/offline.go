@@ -1,0 +1,69 @@
+package pagetest
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// statusLog records every text the page's status line takes from the first moment of each
+// page load, however fast the engine arrives.
+const statusLog = `window.negsimStatusLog = [];
+document.addEventListener("DOMContentLoaded", () => {
+	const status = document.getElementById("status");
+	window.negsimStatusLog.push(status.textContent);
+	new MutationObserver(() => window.negsimStatusLog.push(status.textContent)).observe(status, {childList: true, characterData: true, subtree: true});
+});`
+
+// DriveOffline opens a static site at origin (served on this computer's own address, where
+// browsers allow the page to keep its files), as a student does in class, then stops the
+// server with stop and reloads the page, as the same student does at home: the page and
+// its engine must come back from the browser's copy with the same results. On the way in,
+// the status line must show the engine's download coming (about 10 MB, long on a school's
+// network or a Chromebook), not one unchanging "Starting the engine…".
+func DriveOffline(t *testing.T, origin string, stop func()) {
+	_, tab := Tab(t, 1280, 900, 4*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: statusLog}); err != nil {
+		t.Fatal(err)
+	}
+	const hash = "scenario=teaching-two-party&set=actors.candidate.reservation%3D0.45"
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	said := evalJS[[]string](s, `window.negsimStatusLog`)
+	if !slices.ContainsFunc(said, regexp.MustCompile(`^Fetching the engine: \d+ of (9|10|11) MB…$`).MatchString) {
+		t.Errorf("while the engine came the status line said %q; want the megabytes fetched of about 10", said)
+	}
+	before := evalJS[string](s, `document.getElementById("zopa-count").textContent + " " + document.getElementById("nash").textContent`)
+	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body.dataset.offline === "ready"`)); err != nil {
+		t.Fatalf("the site's files were not kept for offline use: %v", err)
+	}
+
+	stop()
+	s.do(chromedp.Reload())
+	back, cancelBack := context.WithTimeout(tab, 60*time.Second)
+	defer cancelBack()
+	if _, err := chromedp.Run(back, chromedp.Poll[bool](`document.body && document.body.dataset.ready === "true" && document.body.dataset.busy === "false"`)); err != nil {
+		shown, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.body.innerText.slice(0, 400)`))
+		t.Fatalf("reloaded with the server stopped the page did not come back (%v): it shows %q", err, shown)
+	}
+	s.settled()
+	after := evalJS[string](s, `document.getElementById("zopa-count").textContent + " " + document.getElementById("nash").textContent`)
+	alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`)
+	if after != before || alert != "" {
+		t.Errorf("reloaded with the server stopped the page shows %q (alert %q); before, %q", after, alert, before)
+	}
+	if !strings.Contains(before, "salary=") {
+		t.Errorf("the page showed %q: no Nash deal to compare", before)
+	}
+	s.checkConsole()
+}
