@@ -237,14 +237,16 @@ func (b *blockingInput) Read([]byte) (int, error) {
 }
 
 // Ctrl-C while the session waits for a move ends it at once, with exit code 1 and no
-// transcript.
+// transcript. The candidate of the job offer proposes first, so the session waits for it;
+// the reference scenario's Ukraine now has no move at all (nothing is ever on the table),
+// and its session ended, transcript written, in a race with the Ctrl-C.
 func TestPlayInterrupted(t *testing.T) {
 	t.Chdir(t.TempDir())
 	ctx, cancel := context.WithCancel(context.Background())
 	in := &blockingInput{interrupt: cancel, release: make(chan struct{})}
 	defer close(in.release)
 	var out, errs bytes.Buffer
-	code := run(ctx, []string{"play", "--as", "ukraine", "--transcript", "t.json"}, in, &out, &errs)
+	code := run(ctx, []string{"play", "teaching-two-party", "--as", "candidate", "--transcript", "t.json"}, in, &out, &errs)
 	if code != exitFailure || !strings.Contains(errs.String(), "interrupted") {
 		t.Errorf("exit %d, stderr %q", code, errs.String())
 	}
