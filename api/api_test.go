@@ -258,6 +258,9 @@ func TestRefusals(t *testing.T) {
 		{"analyze", `{"scenario": "file:missing.yaml"}`, KindNotFound, "no file"},
 		{"analyze", `{"scenario": "../ukraine-2026"}`, KindNotFound, "no shipped scenario"},
 		{"analyze", `{"scenario": "ukraine-2025"}`, KindNotFound, "did you mean"},
+		// A file of the served folder named without file: is pointed to.
+		{"analyze", `{"scenario": "a.yaml"}`, KindNotFound, `no shipped scenario "a.yaml"; the served folder's file is file:a.yaml;`},
+		{"analyze", `{"scenario": "a"}`, KindNotFound, "the served folder's file is file:a.yaml;"},
 		{"analyze", `{"scenario": "doc:0000"}`, KindNotFound, "open the file again"},
 		{"analyze", `{"scenario": "teaching-two-party", "set": ["actors.nobody.reservation=0.5"]}`, KindInput, "--set actors.nobody.reservation"},
 		{"analyze", `{"scenario": "teaching-two-party", "set": ["actors.candidate.reservation=2"]}`, KindInput, "outside [0,1]"},

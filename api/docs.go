@@ -134,8 +134,13 @@ func (a *API) document(ref string) (*config.Document, error) {
 	}
 	text, ok := scenarios.Read(name)
 	if !ok || strings.ContainsAny(name, "/\\") {
+		// A link written by hand for a file of the served folder names it as a shipped one.
+		hint := sim.DidYouMean(name, scenarios.Names())
+		if files, _ := ScenarioFiles(a.opt.Files); slices.Contains(files, ref) || slices.Contains(files, ref+".yaml") {
+			hint = fmt.Sprintf(" the served folder's file is file:%s;", strings.TrimSuffix(ref, ".yaml")+".yaml")
+		}
 		return nil, &Error{Kind: KindNotFound, Message: fmt.Sprintf("no shipped scenario %q;%s valid: %s", ref,
-			sim.DidYouMean(name, scenarios.Names()), strings.Join(scenarios.Names(), ", "))}
+			hint, strings.Join(scenarios.Names(), ", "))}
 	}
 	doc, _, err := a.parse(name+".yaml", text)
 	if err == nil {

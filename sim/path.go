@@ -52,9 +52,49 @@ func (s *Scenario) Set(path string, value any) error {
 	if err != nil {
 		return err
 	}
+	var before Strategy
+	strategyKind := target.Type() == reflect.TypeFor[StrategyKind]()
+	if strategyKind {
+		before = Strategy{Kind: StrategyKind(target.String())}
+		if st, _, err := s.locate(strings.TrimSuffix(path, ".kind")); err == nil {
+			before = st.Interface().(Strategy)
+		}
+	}
 	if err := assign(path, target, value); err != nil {
 		return err
 	}
+	commit()
+	if strategyKind {
+		return s.fitExponent(strings.TrimSuffix(path, ".kind"), before)
+	}
+	return nil
+}
+
+// fitExponent keeps the exponent of the strategy at path with the kind it belongs to, once
+// the kind was set: a kind other than time-dependent fixes its own curve and drops it, and
+// time-dependent keeps an exponent already set, else takes that of the curve the strategy
+// had (linear's after tit-for-tat or a hardliner), so that the choice changes what it names
+// and nothing else.
+// Without it, every kind params offers but the one written was refused.
+func (s *Scenario) fitExponent(path string, before Strategy) error {
+	st, commit, err := s.locate(path)
+	if err != nil {
+		return err
+	}
+	exponent := 0.0
+	if StrategyKind(st.FieldByName("Kind").String()) == StrategyTimeDependent {
+		_, curve := StrategyExponent(before)
+		switch {
+		case before.Exponent > 0:
+			// Time-dependent already, or an exponent set just before the kind.
+			exponent = before.Exponent
+		case curve > 0:
+			exponent = curve
+		default:
+			exponent = LinearExponent
+		}
+	}
+	st.FieldByName("Exponent").SetFloat(exponent)
 	commit()
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -234,5 +235,42 @@ func TestSetGroupAsJSON(t *testing.T) {
 	}
 	if sc.Actors[1].Reservation != 0.3 {
 		t.Errorf("a refused group changed the actor: reservation %v", sc.Actors[1].Reservation)
+	}
+}
+
+// Setting a strategy's kind keeps its exponent with the kind it belongs to, so that every
+// kind params offers is accepted: ukraine-2026's Ukraine is time-dependent, e = 0.5, and its
+// Russia boulware (whose fixed curve is e = 0.2, BoulwareExponent).
+//   - Ukraine to boulware drops its 0.5: validation refuses an exponent on any other kind.
+//   - Russia to time-dependent takes e = 0.2, the curve it had, until the exponent is set.
+//   - Russia's exponent set to 3 first, then its kind: the 3 written is kept.
+//   - Ukraine to tit-for-tat, then back to time-dependent: tit-for-tat has no curve (0), so
+//     the linear 1.
+func TestSettingAStrategyKindFitsItsExponent(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		sets  [][2]string
+		actor string
+		want  sim.Strategy
+	}{
+		{"away from time-dependent", [][2]string{{"actors.ukraine.strategy.kind", "boulware"}}, "ukraine", sim.Strategy{Kind: sim.StrategyBoulware}},
+		{"to time-dependent", [][2]string{{"actors.russia.strategy.kind", "time-dependent"}}, "russia", sim.Strategy{Kind: sim.StrategyTimeDependent, Exponent: 0.2}},
+		{"exponent first", [][2]string{{"actors.russia.strategy.exponent", "3"}, {"actors.russia.strategy.kind", "time-dependent"}}, "russia", sim.Strategy{Kind: sim.StrategyTimeDependent, Exponent: 3}},
+		{"through tit-for-tat", [][2]string{{"actors.ukraine.strategy.kind", "tit-for-tat"}, {"actors.ukraine.strategy.kind", "time-dependent"}}, "ukraine", sim.Strategy{Kind: sim.StrategyTimeDependent, Exponent: 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := scenariotest.Shipped(t, "ukraine-2026", "").Scenario.Clone()
+			for _, set := range tc.sets {
+				if err := sc.Set(set[0], set[1]); err != nil {
+					t.Fatalf("Set(%s, %s): %v", set[0], set[1], err)
+				}
+			}
+			if got := sc.Actors[sc.ActorIndex(tc.actor)].Strategy; got != tc.want {
+				t.Errorf("strategy %+v, want %+v", got, tc.want)
+			}
+			if errs := sc.Validate().Errors(); len(errs) > 0 {
+				t.Errorf("the scenario is left invalid: %v", errs)
+			}
+		})
 	}
 }

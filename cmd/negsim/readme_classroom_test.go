@@ -12,11 +12,7 @@ import (
 // whose shown lines the command must print, and the files the walkthrough promises.
 func TestReadmeClassroomWalkthrough(t *testing.T) {
 	section := readmeSection(t, "In the classroom")
-	csvBlock := readmeBlock(t, section, "```csv\n", "deals file in a ```csv block")
-	t.Chdir(t.TempDir())
-	if err := os.WriteFile("class.csv", []byte(csvBlock), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	copyReadmeBlock(t, section, "```csv\n", "deals file in a ```csv block", "class.csv")
 	examples := readmeExamples(section)
 	if len(examples) < 3 {
 		t.Fatalf("found %d examples, want brief, score and debrief", len(examples))

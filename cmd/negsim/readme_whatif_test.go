@@ -61,6 +61,17 @@ func readmeBlock(t *testing.T, section, opening, what string) string {
 	return block
 }
 
+// copyReadmeBlock writes the block readmeBlock finds into the file name of a fresh folder,
+// which the test then works in, as a reader who copies it from the README would.
+func copyReadmeBlock(t *testing.T, section, opening, what, name string) {
+	t.Helper()
+	block := readmeBlock(t, section, opening, what)
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile(name, []byte(block), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // readmeExample is a "$ negsim ..." line in a code block and the lines shown under it.
 type readmeExample struct {
 	args  []string

@@ -159,10 +159,11 @@ func DriveAccess(t *testing.T, origin string) {
 
 		// A link whose value the engine refuses: the alert at the top says why, and the
 		// control of that value (or of the changed value that made another invalid: a
-		// tit-for-tat strategy takes no exponent) is marked and described by it.
+		// constituency cut to the Rada holds 100 votes, fewer than the 150 its ratification
+		// needs) is marked and described by it.
 		for _, c := range []struct{ set, control, named string }{
 			{"actors.russia.reservation=2", "actors.russia.reservation", "actors.russia.reservation"},
-			{"actors.ukraine.strategy.kind=tit-for-tat", "actors.ukraine.strategy.kind", "actors.ukraine.strategy.exponent"},
+			{"actors.ukraine.ratification.by=[rada]", "actors.ukraine.ratification.by", "actors.ukraine.ratification.votes_needed"},
 		} {
 			s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026&set=" + url.QueryEscape(c.set)))
 			s.settled()
