@@ -124,24 +124,35 @@ func TestOutputRefusesInputs(t *testing.T) {
 	}
 }
 
-// TestOutputKeepsMode: a report written over a 0600 file stays 0600, as do role sheets
-// written over 0600 ones by brief --all; their content is replaced.
+// TestOutputKeepsMode: a file written over another keeps its mode, content replaced: a
+// report over a 0640 file stays 0640, the public sheet of brief --all over a 0644 one stays
+// 0644. A role's confidential sheet is at most 0600 however it is written, so over a 0640
+// one it loses the group's read: 0640 & 0600 = 0600.
 func TestOutputKeepsMode(t *testing.T) {
 	fixture := twoByTwo(t)
 	t.Chdir(t.TempDir())
-	os.WriteFile("priv.html", []byte("old"), 0o600)
-	os.Chmod("priv.html", 0o600)
-	if _, stderr, code := runNegsim(t, "report", fixture, "-o", "priv.html"); code != exitOK {
+	os.WriteFile("report.html", []byte("old"), 0o640)
+	os.Chmod("report.html", 0o640)
+	if _, stderr, code := runNegsim(t, "report", fixture, "-o", "report.html"); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	checkFile(t, "priv.html", 0o600, "<!DOCTYPE html>")
+	checkFile(t, "report.html", 0o640, "<!DOCTYPE html>")
 	os.Mkdir("briefs", 0o755)
-	os.WriteFile(filepath.Join("briefs", "role-x.md"), []byte("old"), 0o640)
-	os.Chmod(filepath.Join("briefs", "role-x.md"), 0o640)
+	for name, perm := range map[string]os.FileMode{"public.md": 0o644, "role-x.md": 0o640} {
+		os.WriteFile(filepath.Join("briefs", name), []byte("old"), perm)
+		os.Chmod(filepath.Join("briefs", name), perm)
+	}
 	if _, stderr, code := runNegsim(t, "brief", fixture, "--all", "-o", "briefs"); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	checkFile(t, filepath.Join("briefs", "role-x.md"), 0o640, "# ")
+	checkFile(t, filepath.Join("briefs", "public.md"), 0o644, "# ")
+	checkFile(t, filepath.Join("briefs", "role-x.md"), 0o600, "# ")
+	os.WriteFile("own.md", []byte("old"), 0o644)
+	os.Chmod("own.md", 0o644)
+	if _, stderr, code := runNegsim(t, "brief", fixture, "--actor", "y", "-o", "own.md"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	checkFile(t, "own.md", 0o600, "# ")
 }
 
 // checkFile checks a file's permissions and that its content starts with prefix.

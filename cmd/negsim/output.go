@@ -24,8 +24,9 @@ import (
 //     target, then renamed into place. The name is visible on purpose: a run killed
 //     outright (SIGKILL, a power cut) leaves it where a user sees it, and the next run
 //     that writes the same target removes it once it is a minute old.
-//   - A file replaced keeps its permissions; a new file gets those the umask allows, and a
-//     confidential one (a role's brief) at most 0600.
+//   - A file replaced keeps its permissions; a new file gets those the umask allows. A
+//     confidential one (a role's brief) is at most 0600 either way: written over a file
+//     others could read, it would be read by them.
 //   - Nothing the same run reads is overwritten: -o naming the deals file is refused.
 //   - A set of files (brief --all, export) is written all or nothing: staged in a folder
 //     beside the target, then moved into place; a failure half-way restores what was there.
@@ -94,7 +95,7 @@ func (a *app) writeFile(path string, private bool, render func(w io.Writer) erro
 	if err := render(tmp); err != nil {
 		return relabel(path, tmp.Name(), err)
 	}
-	if err := a.finish(tmp, path); err != nil {
+	if err := a.finish(tmp, path, private); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
@@ -155,13 +156,18 @@ func followLink(path string) (string, error) {
 }
 
 // finish makes a written temporary file ready to replace path: on disk, with the mode of
-// the file it replaces, and only if the run has not been stopped meanwhile.
-func (a *app) finish(tmp *os.File, path string) error {
+// the file it replaces (no wider than 0600 for a private one), and only if the run has not
+// been stopped meanwhile.
+func (a *app) finish(tmp *os.File, path string, private bool) error {
 	if err := tmp.Sync(); err != nil {
 		return writeError(path, err)
 	}
 	if info, err := os.Stat(path); err == nil {
-		if err := tmp.Chmod(info.Mode().Perm()); err != nil && runtime.GOOS != "windows" {
+		perm := info.Mode().Perm()
+		if private {
+			perm &= 0o600
+		}
+		if err := tmp.Chmod(perm); err != nil && runtime.GOOS != "windows" {
 			return writeError(path, err)
 		}
 	}
@@ -313,7 +319,7 @@ func (a *app) stageFile(stage string, f setFile, target string) error {
 		out.Close()
 		return writeError(target, err)
 	}
-	return a.finish(out, target)
+	return a.finish(out, target, f.private)
 }
 
 // moveIntoPlace renames each staged file over its target, keeping the file it replaces in
