@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,7 +76,13 @@ func (a *app) serve(target, addr string) error {
 		return usagef("--addr %s: give the address the browser will use, e.g. 127.0.0.1:7070", addr)
 	}
 	ln, err := net.Listen("tcp", addr)
-	if err != nil {
+	var unknownName *net.DNSError
+	switch {
+	case errors.As(err, &unknownName) || errors.Is(err, syscall.EADDRNOTAVAIL):
+		// Another port would not help a name that does not resolve or an address that
+		// is not this machine's.
+		return usagef("--addr %s: %v; give an address of this computer, e.g. 127.0.0.1:7070", addr, err)
+	case err != nil:
 		return usagef("--addr %s: %v; choose another port (127.0.0.1:0 picks a free one)", addr, err)
 	}
 	bound := net.JoinHostPort(host, fmt.Sprint(ln.Addr().(*net.TCPAddr).Port))

@@ -187,6 +187,9 @@ func TestServeAddressChecks(t *testing.T) {
 	}{
 		{"0.0.0.0:0", "the address the browser will use"},
 		{"nonsense", "give host:port"},
+		// 192.0.2.1 is documentation's address (RFC 5737), never this machine's: another
+		// port would not help, so the answer must not suggest one.
+		{"192.0.2.1:0", "give an address of this computer"},
 	} {
 		wantRefused(t, c.says, "serve", "--addr", c.addr)
 	}
