@@ -63,7 +63,8 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 			for o := range is.Options {
 				ea.values[k][o] = pr.Value(is, o)
 			}
-			if pr.Acceptable != nil {
+			// A red line that lets every option through limits nothing, so nothing is lost.
+			if slices.ContainsFunc(is.Options, func(o sim.Option) bool { return !pr.Accepts(o.ID) }) {
 				add(fmt.Sprintf("%s.preferences.%s.acceptable", p, is.ID), "%s has no red lines: actor %q's limit to %s on issue %q is not written", format, a.ID, strings.Join(pr.Acceptable, ", "), is.ID)
 			}
 		}

@@ -2,6 +2,7 @@ package interop
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -317,6 +318,27 @@ func TestExportWarnings(t *testing.T) {
 			if !paths[p] {
 				t.Errorf("%s: no warning at %s; got %v", format, p, warn)
 			}
+		}
+	}
+}
+
+// A red line that lists every option limits nothing, so export loses nothing and says
+// nothing of it; one option fewer is a limit it cannot write. The test domain's colour
+// issue has the options red, green and blue.
+func TestExportWarnsOnlyOfARedLineThatLimits(t *testing.T) {
+	for _, c := range []struct {
+		acceptable []string
+		warned     bool
+	}{{[]string{"red", "green", "blue"}, false}, {[]string{"green", "blue"}, true}} {
+		sc := readTest(t, ScaleGenius, testProfileA, testProfileB)
+		sc.Actors[0].Preferences[0].Acceptable = c.acceptable
+		_, warn, err := WriteGenius(scenariotest.Compile(t, sc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := "actors." + sc.Actors[0].ID + ".preferences.colour.acceptable"
+		if got := slices.ContainsFunc(warn, func(d sim.Diagnostic) bool { return d.Path == path }); got != c.warned {
+			t.Errorf("acceptable %v: warned %v, want %v (%v)", c.acceptable, got, c.warned, warn)
 		}
 	}
 }
