@@ -1,9 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -139,10 +137,7 @@ func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error
 	if err != nil {
 		return err
 	}
-	if stale := staleBriefs(dir, set); len(stale) > 0 {
-		fmt.Fprintf(a.stderr, "warning: %s also holds %s from an earlier run, which this run did not write: remove %s before handing the sheets out\n",
-			dir, joinWords(stale, "and"), map[bool]string{true: "it", false: "them"}[len(stale) == 1])
-	}
+	a.warnLeftInSet(dir, set, isBriefSheet, "handing the sheets out")
 	g := &grid{header: []string{"file", "for"}}
 	for i, f := range files {
 		who := "everyone"
@@ -158,25 +153,9 @@ func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error
 	})
 }
 
-// staleBriefs lists the briefs in dir that an earlier brief --all wrote and this one did
-// not: a role since renamed, another scenario's roles, another format. They are left alone
-// (a teacher's own file may share the pattern) but named, since a folder of sheets handed
-// out whole would mix two sets.
-func staleBriefs(dir string, written []setFile) []string {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var stale []string
-	for _, e := range entries {
-		name := e.Name()
-		base := strings.TrimSuffix(name, filepath.Ext(name))
-		brief := base == "public" || strings.HasPrefix(base, "role-")
-		ours := slices.Contains([]string{".md", ".html", ".json"}, filepath.Ext(name))
-		if !e.Type().IsRegular() || !brief || !ours || slices.ContainsFunc(written, func(f setFile) bool { return f.name == name }) {
-			continue
-		}
-		stale = append(stale, name)
-	}
-	return stale
+// isBriefSheet says whether a file's name is one brief --all writes: the public sheet or a
+// role's, in one of its formats.
+func isBriefSheet(name string) bool {
+	base := strings.TrimSuffix(name, filepath.Ext(name))
+	return (base == "public" || strings.HasPrefix(base, "role-")) && slices.Contains([]string{".md", ".html", ".json"}, filepath.Ext(name))
 }

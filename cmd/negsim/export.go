@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -80,6 +81,8 @@ deal the actor values least among those worth at least its reservation.`,
 			if rep.Files, err = a.writeSet(dir, set); err != nil {
 				return err
 			}
+			// A GENIUS folder is read whole, every profile of the domain's format with it.
+			a.warnLeftInSet(dir, set, func(name string) bool { return filepath.Ext(name) == filepath.Ext(set[0].name) }, "importing the folder or handing it out")
 			for _, p := range warnings {
 				fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(p))
 			}

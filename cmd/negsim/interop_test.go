@@ -193,3 +193,21 @@ func TestImportRefusesMoreRealStepsThanAnIssueHolds(t *testing.T) {
 		t.Errorf("exit %d, %q; want exit 2, %q", code, stderr, want)
 	}
 }
+
+// An export into a folder that holds an earlier export names the profile it did not write:
+// after y is renamed w, y.xml is the old actor's, which GENIUS would read with the folder.
+// Two-by-two's red lines list every option, so export has nothing of them to warn about.
+func TestExportNamesTheFilesOfAnEarlierRun(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "g")
+	if _, stderr, code := runNegsim(t, "export", "genius", "testdata/two-by-two.yaml", "-o", dir); code != exitOK || strings.Contains(stderr, "earlier run") || strings.Contains(stderr, "red lines") {
+		t.Fatalf("first run: exit %d, %q", code, stderr)
+	}
+	_, stderr, code := runNegsim(t, "export", "genius", "testdata/two-by-two.yaml", "-o", dir, "--set", "actors.y.id=w")
+	want := "warning: " + dir + " also holds y.xml from an earlier run, which this run did not write: remove it before importing the folder or handing it out\n"
+	if code != exitOK || !strings.HasPrefix(stderr, want) {
+		t.Errorf("second run: exit %d, %q; want it to begin %q", code, stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "y.xml")); err != nil {
+		t.Errorf("the earlier profile was removed, not only named: %v", err)
+	}
+}

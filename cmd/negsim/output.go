@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -320,6 +321,28 @@ func (a *app) stageFile(stage string, f setFile, target string) error {
 		return writeError(target, err)
 	}
 	return a.finish(out, target, f.private)
+}
+
+// warnLeftInSet names the files of dir that look like the set just written (ours says which
+// names do) but that this run did not write: an earlier run's, of a role since renamed or
+// another scenario. They are left alone, since a teacher's own file may share the pattern,
+// but named, since a folder handed out or imported whole would mix two sets.
+func (a *app) warnLeftInSet(dir string, written []setFile, ours func(name string) bool, before string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	var left []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.Type().IsRegular() && ours(name) && !slices.ContainsFunc(written, func(f setFile) bool { return f.name == name }) {
+			left = append(left, name)
+		}
+	}
+	if len(left) > 0 {
+		fmt.Fprintf(a.stderr, "warning: %s also holds %s from an earlier run, which this run did not write: remove %s before %s\n",
+			dir, joinWords(left, "and"), map[bool]string{true: "it", false: "them"}[len(left) == 1], before)
+	}
 }
 
 // moveIntoPlace renames each staged file over its target, keeping the file it replaces in
