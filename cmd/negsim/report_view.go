@@ -41,7 +41,8 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 	charts := section{title: "Charts"}
 	if format == "html" || format == "markdown" {
 		var svg bytes.Buffer
-		if err := roundsChart(&svg, "svg", label, sc, tr); err != nil {
+		top, zopa := roundsPanels(label, sc, tr)
+		if err := writeChart(&svg, "svg", reportPlotWidth, reportRoundsHeight, top, zopa); err != nil {
 			return nil, err
 		}
 		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's aspiration (solid), utility of the proposal (dashed) and reservation (dotted); the ZOPA's size below", svg: svg.Bytes()})
@@ -53,7 +54,7 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 					xs: []float64{100 * d.Utilities[plane.Axes[0]]}, ys: []float64{100 * d.Utilities[plane.Axes[1]]}})
 			}
 			pn := dealsPanel(label, sc, plane.Axes, plane.Frontier, plane.Nash, agreed...)
-			if err := writeChart(&svg, "svg", 7*vg.Inch, 6*vg.Inch, pn); err != nil {
+			if err := writeChart(&svg, "svg", reportPlotWidth, reportPlaneHeight, pn); err != nil {
 				return nil, err
 			}
 			charts.figures = append(charts.figures, figure{title: fmt.Sprintf("The utility plane of %s and %s, in points: the ZOPA's frontier for them, the Nash solution and their walk-away values",
@@ -65,3 +66,13 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 	r.add(charts)
 	return r, nil
 }
+
+// A report is handed out on paper, so its charts are drawn near the printed column's width,
+// plot and legend strip together (about 8 to 10 inches for 7.3), and their text prints
+// near the size it is set in. Drawn at the 8-inch plot of rounds --chart and shrunk to fit
+// A4, the rounds chart's 11 and 12 pt labels printed at 6.4 to 6.9 pt.
+const (
+	reportPlotWidth    = 5 * vg.Inch
+	reportRoundsHeight = 6 * vg.Inch
+	reportPlaneHeight  = 4.5 * vg.Inch
+)
