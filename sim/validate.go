@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -82,7 +83,52 @@ func (s *Scenario) Validate() Diagnostics {
 	v.variants(s)
 	v.events(s)
 	v.uncertainty(s)
+	v.placeholders(s)
 	return v.out
+}
+
+// Placeholder begins every text of negsim new's starter file that is the teacher's to write:
+// a source, a title, what an option means.
+const Placeholder = "Placeholder:"
+
+// placeholders notes, on style, each text that still holds a placeholder: the list of what
+// a teacher has left to fill in, which validate shows and --strict refuses. The starter runs
+// as it is, so they are no warnings.
+func (v *validator) placeholders(s *Scenario) {
+	var walk func(x reflect.Value, path string)
+	walk = func(x reflect.Value, path string) {
+		switch x.Kind() {
+		case reflect.String:
+			if text, ok := strings.CutPrefix(x.String(), Placeholder); ok {
+				v.stylef(path, "still the starter's placeholder: %s", strings.TrimSpace(text))
+			}
+		case reflect.Struct:
+			for i := 0; i < x.NumField(); i++ {
+				f := x.Type().Field(i)
+				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+				switch {
+				case f.Anonymous:
+					walk(x.Field(i), path)
+				case f.IsExported() && name != "" && name != "-":
+					walk(x.Field(i), strings.TrimPrefix(path+"."+name, "."))
+				}
+			}
+		case reflect.Slice:
+			// Lists of ids and maps of numbers hold no text to write.
+			if x.Type().Elem().Kind() != reflect.Struct {
+				return
+			}
+			id, named := idField(x.Type().Elem())
+			for i := 0; i < x.Len(); i++ {
+				key := strconv.Itoa(i)
+				if named && x.Index(i).Field(id).Kind() == reflect.String && x.Index(i).Field(id).String() != "" {
+					key = x.Index(i).Field(id).String()
+				}
+				walk(x.Index(i), path+"."+key)
+			}
+		}
+	}
+	walk(reflect.ValueOf(*s), "")
 }
 
 // core checks everything but the overrides that variants and events carry, which are

@@ -147,7 +147,7 @@ func title(id string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-const placeholderNote = "Placeholder: cite a source (e.g. src-1: what it says), or say that this is an assumption."
+const placeholderNote = sim.Placeholder + " cite a source (e.g. src-1: what it says), or say that this is an assumption."
 
 // starterText writes the starter scenario. Actors alternate between preferring the low and
 // the high end of every scale, each cares twice as much about one issue (its own, in turn)
@@ -163,9 +163,9 @@ func starterText(issues, actors []string, options int) string {
 	p("# editors such as VS Code complete and check every field as you type.")
 	p("# Check the file with: negsim validate FILE; read it back with: negsim explain FILE.")
 	p("")
-	p("name: %q", "New scenario: replace this title")
+	p("name: %q", sim.Placeholder+" the scenario's title")
 	p("description: >")
-	p("  What the negotiation is about, who is at the table and what this version leaves out.")
+	p("  %s what the negotiation is about, who is at the table and what this version leaves out.", sim.Placeholder)
 	p("")
 	p("# What kind of model this is, in one line, shown wherever its results are; and notes for")
 	p("# the teacher alone, which explain --teacher and the teacher's report show and no brief")
@@ -177,7 +177,7 @@ func starterText(issues, actors []string, options int) string {
 	p("# The documents your numbers come from. Cite them by id in source: and note: fields.")
 	p("sources:")
 	p("  - id: src-1")
-	p("    title: %q", "Placeholder: the title of a report, article or transcript")
+	p("    title: %q", sim.Placeholder+" the title of a report, article or transcript")
 	p("    url: https://example.org/replace-me")
 	p("")
 	p("# Issues are the questions a deal must settle; a deal picks one option on each. Options")
@@ -190,7 +190,7 @@ func starterText(issues, actors []string, options int) string {
 		p("    options:")
 		for o := 0; o < options; o++ {
 			p("      - id: %s", optionID(o))
-			p("        label: %q", fmt.Sprintf("Option %d: replace with what it means", o+1))
+			p("        label: %q", fmt.Sprintf("%s what option %d means", sim.Placeholder, o+1))
 		}
 	}
 	p("")

@@ -45,9 +45,16 @@ func TestNewValidateAnalyze(t *testing.T) {
 				t.Errorf("%d placeholder notes; want %d (issues %d + actors %d + preferences %d + variant 1)", got, want, nIssues, nActors, nActors*nIssues)
 			}
 
-			v := runJSON[validation](t, "validate", "--strict", file)
-			if v.Summary.Valid != 1 || v.Summary.Warnings != 0 {
-				t.Errorf("validate: %+v; want one valid file and no warnings", v.Summary)
+			// validate lists each placeholder left, as a note on style that leaves the file
+			// valid: the notes above, the scenario's name and description, the source's
+			// title, and every option's label. --strict refuses the file until none is left.
+			left := nIssues + nActors + nActors*nIssues + 1 + 3 + nIssues*tc.options
+			if v := runJSON[validation](t, "validate", file); v.Summary.Valid != 1 || v.Summary.Warnings != left {
+				t.Errorf("validate: %+v; want one valid file and %d placeholders left", v.Summary, left)
+			}
+			out, _, code := runNegsim(t, "validate", "--strict", file, "--format", "json")
+			if v := decodeJSON[validation](t, "validate --strict", out); code != exitBadUse || v.Summary.Invalid != 1 {
+				t.Errorf("validate --strict: exit %d, %+v; want the file refused while placeholders are left", code, v.Summary)
 			}
 
 			an := runJSON[struct {
