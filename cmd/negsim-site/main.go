@@ -44,6 +44,10 @@ const (
 	wasmPackage = "github.com/negsim/negsim/cmd/negsim-wasm"
 )
 
+// errUsage marks a mistake in how the command was called, answered with exit 2 as negsim
+// answers one; anything else that fails exits 1.
+var errUsage = errors.New("usage: go run ./cmd/negsim-site -o DIR")
+
 func main() {
 	// SIGTERM too: killed outright, a build left its staging folder inside the site.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -55,8 +59,15 @@ func main() {
 	stop()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "negsim-site: %v\n", err)
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
+}
+
+func exitCode(err error) int {
+	if errors.Is(err, errUsage) {
+		return 2
+	}
+	return 1
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -64,10 +75,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(stderr)
 	out := fl.String("o", "", "the folder to write the site into (created when missing)")
 	if err := fl.Parse(args); err != nil {
-		return err
+		return fmt.Errorf("%v; %w", err, errUsage)
 	}
 	if *out == "" || fl.NArg() > 0 {
-		return errors.New("usage: go run ./cmd/negsim-site -o DIR")
+		return errUsage
+	}
+	if info, err := os.Stat(*out); err == nil && !info.IsDir() {
+		return fmt.Errorf("-o %s is a file; name the folder to write the site into (%w)", *out, errUsage)
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err

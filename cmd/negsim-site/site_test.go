@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -237,5 +238,23 @@ func TestStoppedRunLeavesTheSiteAsItWas(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(data) != "old" {
 		t.Errorf("index.html was replaced by a stopped run: %q", data)
+	}
+}
+
+// A mistake in the call is answered as negsim answers one, with exit 2 and the usage: a
+// missing -o, a word too many, an unknown flag, and -o naming a file, which said only
+// "mkdir afile: not a directory" with exit 1. Nothing is built for any of them.
+func TestUsageMistakesExitTwo(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "afile")
+	os.WriteFile(file, []byte("x"), 0o644)
+	for _, args := range [][]string{{}, {"-o", t.TempDir(), "extra"}, {"-x"}, {"-o", file}} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), args, &out, &errOut)
+		if code := exitCode(err); code != 2 || !strings.Contains(err.Error(), "usage: go run ./cmd/negsim-site -o DIR") {
+			t.Errorf("negsim-site %q: exit %d, %v; want 2 and the usage", args, code, err)
+		}
+	}
+	if exitCode(errors.New("building the engine failed")) != 1 {
+		t.Error("a failure that is no usage mistake must exit 1")
 	}
 }
