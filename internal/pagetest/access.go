@@ -28,7 +28,9 @@ var AccessCases = []string{
 // of the view with the same spoken name (a list of buttons is read out of context), a live
 // region that holds a table or a long text (each change would read all of it out), a table
 // wider than its box that the keyboard cannot reach to scroll it (a browser other than
-// Chromium does not make it focusable by itself), and a chart without a text alternative.
+// Chromium does not make it focusable by itself), a chart without a text alternative, and
+// a view with nothing to focus that is not focusable itself (Tab from its tab would skip
+// what it shows, which the ARIA tab pattern avoids with tabindex="0").
 const readerJS = `(() => {
 	const out = [];
 	const view = document.querySelector(".view:not([hidden])");
@@ -56,6 +58,10 @@ const readerJS = `(() => {
 	for (const svg of [...view.querySelectorAll("svg[viewBox]:not([aria-hidden=true])")].filter(shown)) {
 		if (!words(svg.getAttribute("aria-label"))) out.push("a chart has no text alternative");
 	}
+	// The ARIA tab pattern: a panel with nothing to focus takes the focus itself, so that Tab
+	// from its tab reaches what it shows.
+	const focusable = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+	if (![...view.querySelectorAll(focusable)].some(shown) && view.tabIndex !== 0) out.push("the view " + view.id + " has nothing to focus and is not focusable itself");
 	return out;
 })()`
 
