@@ -52,33 +52,28 @@ func (s *Scenario) Set(path string, value any) error {
 	if err != nil {
 		return err
 	}
-	var before Strategy
-	strategyKind := target.Type() == reflect.TypeFor[StrategyKind]()
-	if strategyKind {
-		before = Strategy{Kind: StrategyKind(target.String())}
-		if st, _, err := s.locate(strings.TrimSuffix(path, ".kind")); err == nil {
-			before = st.Interface().(Strategy)
-		}
+	if target.Type() == reflect.TypeFor[StrategyKind]() {
+		return s.setStrategyKind(path, value)
 	}
 	if err := assign(path, target, value); err != nil {
 		return err
 	}
 	commit()
-	if strategyKind {
-		return s.fitExponent(strings.TrimSuffix(path, ".kind"), before)
-	}
 	return nil
 }
 
-// fitExponent keeps the exponent of the strategy at path with the kind it belongs to, once
-// the kind was set: a kind other than time-dependent fixes its own curve and drops it, and
+// setStrategyKind sets the kind at path and keeps the strategy's exponent with the kind it
+// belongs to: a kind other than time-dependent fixes its own curve and drops it, and
 // time-dependent keeps an exponent already set, else takes that of the curve the strategy
 // had (linear's after tit-for-tat or a hardliner), so that the choice changes what it names
-// and nothing else.
-// Without it, every kind params offers but the one written was refused.
-func (s *Scenario) fitExponent(path string, before Strategy) error {
-	st, commit, err := s.locate(path)
+// and nothing else. Without it, every kind params offers but the one written was refused.
+func (s *Scenario) setStrategyKind(path string, value any) error {
+	st, commit, err := s.locate(strings.TrimSuffix(path, ".kind"))
 	if err != nil {
+		return err
+	}
+	before := st.Interface().(Strategy)
+	if err := assign(path, st.FieldByName("Kind"), value); err != nil {
 		return err
 	}
 	exponent := 0.0
