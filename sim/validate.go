@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 )
@@ -118,13 +117,14 @@ func (v *validator) placeholders(s *Scenario) {
 			if x.Type().Elem().Kind() != reflect.Struct {
 				return
 			}
-			id, named := idField(x.Type().Elem())
-			for i := 0; i < x.Len(); i++ {
-				key := strconv.Itoa(i)
-				if named && x.Index(i).Field(id).Kind() == reflect.String && x.Index(i).Field(id).String() != "" {
-					key = x.Index(i).Field(id).String()
+			ids := make([]string, x.Len())
+			if id, named := idField(x.Type().Elem()); named {
+				for i := range ids {
+					ids[i] = x.Index(i).Field(id).String()
 				}
-				walk(x.Index(i), path+"."+key)
+			}
+			for i, p := range elementPaths(path, ids) {
+				walk(x.Index(i), p)
 			}
 		}
 	}
