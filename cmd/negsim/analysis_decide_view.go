@@ -268,12 +268,8 @@ func whoMustAgree(wd words) []string {
 			}
 		}
 		line := fmt.Sprintf("A deal passes when the actors that accept it hold at least %d of the table's %d votes (%s)", n, total, strings.Join(votes, ", "))
-		switch len(vetoes) {
-		case 0:
-		case 1:
-			line += fmt.Sprintf(", %s among them, since it holds a veto", vetoes[0])
-		default:
-			line += fmt.Sprintf(", %s among them, since each holds a veto", joinWords(vetoes, "and"))
+		if len(vetoes) > 0 {
+			line += ", " + vetoesAmong(vetoes, "among them")
 		}
 		out = append(out, cite(line+".", sc.Decision.Source, sc.Decision.Note))
 	}
@@ -383,4 +379,14 @@ func ratificationNeeds(sc *sim.Scenario, a sim.Actor) (need, all int) {
 		need = all
 	}
 	return need, all
+}
+
+// vetoesAmong names the veto actors a deal's voters must include, with how (among) and
+// why: "China and the EU among them, since each holds a veto".
+func vetoesAmong(vetoes []string, among string) string {
+	why := "since each holds a veto"
+	if len(vetoes) == 1 {
+		why = "since it holds a veto"
+	}
+	return joinWords(vetoes, "and") + " " + among + ", " + why
 }

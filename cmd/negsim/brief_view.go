@@ -57,15 +57,10 @@ func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
 				vetoes = append(vetoes, actorName(sc, v.ID))
 			}
 		}
-		switch len(vetoes) {
-		case 0:
-			rule += "."
-		case 1:
-			rule += fmt.Sprintf(", and %s must be among them, since it holds a veto.", vetoes[0])
-		default:
-			rule += fmt.Sprintf(", and %s must be among them, since each holds a veto.", joinWords(vetoes, "and"))
+		if len(vetoes) > 0 {
+			rule += ", and " + vetoesAmong(vetoes, "must be among them")
 		}
-		s := section{title: "How a deal is decided", text: []string{rule}}
+		s := section{title: "How a deal is decided", text: []string{rule + "."}}
 		s.grid = g
 		r.add(s)
 	}
