@@ -114,8 +114,8 @@ function clearError() {
 
 // markInvalid ties the error to the controls of the values it names and, where such a
 // value was not changed itself, to the changed value beside it in the same part of the
-// scenario, which made it invalid (a strategy's kind changed to one that takes no
-// exponent: the error names the exponent).
+// scenario, which made it invalid (Ukraine's ratifiers cut to the Rada: the error names
+// the votes its ratification needs).
 function markInvalid() {
   const controlOf = (path) => document.querySelector(`.control[data-path="${CSS.escape(path)}"]`);
   const shared = (a, b) => {
