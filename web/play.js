@@ -312,10 +312,14 @@ function ending(r) {
   parts.push(h("p", {text: `Points at round ${out.round}'s walk-away values:`}));
   parts.push(h("div", {class: "scroll"}, ui.table(["actor", "veto", "points", "walk-away", "surplus"],
     r.table.map((a) => [a.seat ? `${a.name} (you)` : a.name, a.veto ? "yes" : "no", pts(a.utility), pts(a.reservation), signedPts(a.surplus)]), [2, 3, 4], "Each party's points")));
+  // The rule the session was played under: the votes needed from the seat's brief and the
+  // vetoes from the table, which follow a what-if; who ratifies, from the file.
+  const played = {...ui.scenario, decision: r.brief.decision || {},
+    actors: ui.scenario.actors.map((a) => ({...a, veto: (r.table.find((t) => t.actor === a.id) || a).veto}))};
   if (!out.deal && tr.rounds.length) {
     // Whether the talks could have ended otherwise, as negsim play says at a breakdown.
     const last = tr.rounds[tr.rounds.length - 1];
-    const zone = ruledZone(ui.scenario);
+    const zone = ruledZone(played);
     parts.push(h("p", {id: "play-possible", text: last.zopa_size > 0 && zone
       ? `A deal was possible: ${deals(last.zopa_size)} in the zone at round ${last.round}'s walk-away values, ${zone}.`
       : last.zopa_size > 0
@@ -327,7 +331,7 @@ function ending(r) {
   if (out.deal) {
     // The frontier is of the zone, as negsim play says: a deal within everyone's red lines
     // may still fail a ratifier or the votes.
-    const rival = `deal in the zone of possible agreement at round ${out.round}'s walk-away values is better for one ${partiesWord(ui.scenario)} and no worse for any.`;
+    const rival = `deal in the zone of possible agreement at round ${out.round}'s walk-away values is better for one ${partiesWord(played)} and no worse for any.`;
     parts.push(h("p", {text: out.deal.pareto ? `On the Pareto frontier: no other ${rival}` : `Not on the Pareto frontier: another ${rival}`}));
     const nash = (out.solutions || []).find((s) => s.solution === "nash");
     if (nash) {

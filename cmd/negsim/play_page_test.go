@@ -104,3 +104,23 @@ func TestPlayPageTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {
 	url, _ := startServe(t, accordFile)
 	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&set=decision.votes_needed%3D4&view=play&as=islands", says)
 }
+
+// At a breakdown the page names the rule the session was played under, a what-if's
+// included: the accord with all 4 table votes needed (the file asks 3), the island states
+// rejecting every proposal. It said "at least 3 votes", the file's.
+func TestPlayPageBreakdownSaysTheWhatIfsRule(t *testing.T) {
+	pagetest.RequireChromium(t)
+	moves := strings.Repeat("reject\n", 8)
+	out, errOut, code := runNegsimInput(t, moves, "play", accordFile, "--as", "islands", "--set", "decision.votes_needed=4")
+	var said string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "A deal was possible") {
+			said = line
+		}
+	}
+	if code != exitOK || !strings.Contains(said, "gather at least 4 votes at the table") {
+		t.Fatalf("negsim play (exit %d) does not name the what-if's rule at its breakdown:\n%s%s", code, out, errOut)
+	}
+	url, _ := startServe(t, accordFile)
+	pagetest.DriveBreakdownPlay(t, url, "scenario=file%3Aaccord.yaml&set=decision.votes_needed%3D4&view=play&as=islands&moves="+strings.TrimSuffix(strings.ReplaceAll(moves, "\n", ";"), ";"), said)
+}
