@@ -322,3 +322,67 @@ func unfoundQuotations(f citedField, texts map[string]string) []string {
 	}
 	return bad
 }
+
+// A teaching file that draws on a seed holds its citations to the same rule as the
+// reference scenario: the source names the seed's file, so a reader can find it, and every
+// `source:` crediting it quotes its words. teaching-telephone-game once titled 004 "Reporting
+// on US-brokered talks, 2026" (it is a reader comment of 2025), named no file, and credited
+// it with "each side's picture of the talks differs", words 004 does not hold.
+func TestShippedFilesQuoteTheSeedsTheyName(t *testing.T) {
+	dir := seedsDir(t)
+	seeds, err := filepath.Glob(filepath.Join(dir, "00?_*.txt"))
+	if err != nil || len(seeds) != 5 {
+		t.Fatalf("want the five seeds in %s, found %v (%v)", dir, seeds, err)
+	}
+	checked := 0
+	for _, name := range scenarios.Names() {
+		if name == scenarios.Default {
+			continue // TestReferenceScenarioQuotesItsSeedsExactly
+		}
+		sc := scenariotest.Shipped(t, name, "").Scenario
+		for _, src := range sc.Sources {
+			var seed string
+			for _, path := range seeds {
+				if id := filepath.Base(path)[:3]; strings.Contains(src.ID+src.Title, id) {
+					seed = path
+				}
+			}
+			if seed == "" {
+				continue
+			}
+			if filepath.Join(dir, src.File) != seed {
+				t.Errorf("%s: source %s draws on %s but names the file %q", name, src.ID, filepath.Base(seed), src.File)
+				continue
+			}
+			data, err := os.ReadFile(seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := normalise(string(data))
+			for _, q := range quotations(src.Title + " " + src.Note) {
+				checked++
+				if !strings.Contains(text, normalise(q)) {
+					t.Errorf("%s: sources %s: %s does not contain %q", name, src.ID, src.File, q)
+				}
+			}
+			for _, f := range sourceFields(sc) {
+				if !strings.HasPrefix(f.source, src.ID+":") {
+					continue
+				}
+				qs := quotations(f.source)
+				if len(qs) == 0 {
+					t.Errorf("%s: %s cites %s without a quotation in double quotes", name, f.where, src.ID)
+				}
+				for _, q := range qs {
+					checked++
+					if !strings.Contains(text, normalise(q)) {
+						t.Errorf("%s: %s: %s does not contain %q", name, f.where, src.File, q)
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no teaching file's quotation was checked; teaching-telephone-game quotes 004")
+	}
+}
