@@ -435,3 +435,46 @@ actors:
 		t.Errorf("60%% + 40%% add up to 100%%, yet the brief says they do not:\n%s", out)
 	}
 }
+
+// A printed brief is read away from the scenario file: its list of sources must say what
+// each source is (an advocacy analysis is not a news report) and where a reader finds its
+// text. The reference scenario's 001 is, by its `sources:` entry, the file
+// 001_e3e4ce375f1fbd8f.txt and "An advocacy analysis from a forum post, openly sympathetic
+// to Ukraine"; its 004 "Several anonymous reader comments". The brief used to print the
+// title alone; explain printed the file but not what the source is.
+func TestBriefAndExplainSayWhatEachSourceIsAndWhereItIs(t *testing.T) {
+	brief := runOK(t, "brief", "--format", "markdown")
+	_, sources, _ := strings.Cut(brief, "## Sources")
+	explain := runOK(t, "explain")
+	_, explainSources, _ := strings.Cut(explain, "Sources:")
+	explainSources, _, _ = strings.Cut(explainSources, "\n\n")
+	for what, text := range map[string]string{"public brief": sources, "explain": explainSources} {
+		wantContains(t, what+" sources", oneLine(text),
+			"001: Analysis of the failed Abu Dhabi trilateral rounds",
+			"001_e3e4ce375f1fbd8f.txt",
+			"An advocacy analysis from a forum post, openly sympathetic to Ukraine",
+			"004_172e93640e13bae6.txt",
+			"Several anonymous reader comments, partisan and at times inflammatory")
+	}
+}
+
+// A class playing a variant reads its premise in the brief: the title said "(variant
+// sanctions-bite)" and the situation was the shipped case's, so no player learned that
+// sanctions now bite. The variant's description is written to be read before a run (what
+// it replays, never what it shows), so the public brief and every role brief give it under
+// the situation; without a variant there is nothing to add.
+func TestBriefSaysWhatTheVariantPlayed(t *testing.T) {
+	// scenarios/ukraine-2026.yaml, variants.sanctions-bite.description, first words.
+	premise := "What-if from 002: the West applies the pressure 002 calls for"
+	for _, args := range [][]string{
+		{"brief", "--variant", "sanctions-bite"},
+		{"brief", "--variant", "sanctions-bite", "--actor", "russia"},
+	} {
+		out := runOK(t, args...)
+		situation, _, _ := strings.Cut(out, "The parties")
+		wantContains(t, strings.Join(args, " ")+" situation", oneLine(situation), "This case is the variant sanctions-bite. "+premise)
+	}
+	if out := runOK(t, "brief"); strings.Contains(out, "This case is the variant") {
+		t.Errorf("the shipped case's brief names a variant:\n%s", out)
+	}
+}

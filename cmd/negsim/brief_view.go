@@ -14,11 +14,27 @@ import (
 func briefView(doc *config.Document, b *sim.Brief) view {
 	return view{
 		json:   jsonOf(doc, b),
-		report: plainReport(func() *report { return briefReport(doc.Scenario, b).about(doc) }),
+		report: plainReport(func() *report { return briefReport(doc.Scenario, b, variantPremise(doc)).about(doc) }),
 	}
 }
 
-func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
+// variantPremise is what the class reads of the variant it plays: its description, which
+// says what it replays and never what it shows. Without it the brief's title names a
+// variant whose premise no player is told.
+func variantPremise(doc *config.Document) string {
+	for _, v := range doc.Scenario.Variants {
+		if v.ID == doc.Variant && doc.Variant != "" {
+			premise := "This case is the variant " + v.ID + "."
+			if d := oneLine(v.Description); d != "" {
+				premise += " " + d
+			}
+			return premise
+		}
+	}
+	return ""
+}
+
+func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 	wd := words{sc}
 	r := &report{title: b.Scenario + ": public brief"}
 	if b.Role != nil {
@@ -27,6 +43,9 @@ func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
 	situation := section{title: "The situation", text: paragraphs(b.Situation)}
 	if len(situation.text) == 0 {
 		situation.text = []string{"The scenario gives no description."}
+	}
+	if premise != "" {
+		situation.text = append(situation.text, "", premise)
 	}
 	r.add(situation)
 
@@ -98,14 +117,7 @@ func briefReport(sc *sim.Scenario, b *sim.Brief) *report {
 	if len(b.Sources) > 0 {
 		s := section{title: "Sources"}
 		for _, src := range b.Sources {
-			line := fmt.Sprintf("- %s: %s", src.ID, oneLine(src.Title))
-			if src.Date != "" {
-				line += " (" + src.Date + ")"
-			}
-			if src.URL != "" {
-				line += " <" + src.URL + ">"
-			}
-			s.text = append(s.text, line)
+			s.text = append(s.text, sourceLine(src))
 		}
 		r.add(s)
 	}
@@ -253,4 +265,23 @@ func seatVotes(sc *sim.Scenario, id string) (needed, own, others int) {
 // noDealWithoutYourVote tells a seat without a veto that the others' votes fall short.
 func noDealWithoutYourVote(needed, others int) string {
 	return fmt.Sprintf("You hold no veto, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without your vote.", plural(others, "vote", "votes"), needed)
+}
+
+// sourceLine lists a source for a reader holding only the page: its title and date, where
+// its text is (its address, or the file the scenario names), and what kind of source it is,
+// from its note, so that an advocacy analysis is not read as a news report.
+func sourceLine(src sim.Source) string {
+	line := fmt.Sprintf("- %s: %s", src.ID, oneLine(src.Title))
+	if src.Date != "" {
+		line += " (" + src.Date + ")"
+	}
+	if src.URL != "" {
+		line += " <" + src.URL + ">"
+	} else if src.File != "" {
+		line += ", file " + src.File
+	}
+	if src.Note != "" {
+		line += ". " + oneLine(src.Note)
+	}
+	return line
 }

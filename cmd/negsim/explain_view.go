@@ -27,13 +27,7 @@ func explainReport(sc *sim.Scenario, ex *sim.Explanation, whole bool) *report {
 		if len(sc.Sources) > 0 {
 			intro.text = append(intro.text, "", "Sources:")
 			for _, s := range sc.Sources {
-				line := fmt.Sprintf("- %s: %s", s.ID, oneLine(s.Title))
-				if s.URL != "" {
-					line += " <" + s.URL + ">"
-				} else if s.File != "" {
-					line += " (" + s.File + ")"
-				}
-				intro.text = append(intro.text, line)
+				intro.text = append(intro.text, sourceLine(s))
 			}
 		}
 		r.add(intro)
