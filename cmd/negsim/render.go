@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -66,7 +67,7 @@ func (r *report) write(w io.Writer, format string) error {
 		if md {
 			fmt.Fprintf(w, "# %s\n\n", esc(r.title))
 		} else {
-			fmt.Fprintf(w, "%s\n%s\n\n", r.title, strings.Repeat("=", len([]rune(r.title))))
+			fmt.Fprintf(w, "%s\n%s\n\n", r.title, strings.Repeat("=", runewidth.StringWidth(r.title)))
 		}
 	}
 	if r.stance != "" {
@@ -81,7 +82,7 @@ func (r *report) write(w io.Writer, format string) error {
 			if md {
 				fmt.Fprintf(w, "## %s\n\n", esc(s.title))
 			} else {
-				fmt.Fprintf(w, "%s\n%s\n", s.title, strings.Repeat("-", len([]rune(s.title))))
+				fmt.Fprintf(w, "%s\n%s\n", s.title, strings.Repeat("-", runewidth.StringWidth(s.title)))
 			}
 		}
 		for i, p := range s.text {
