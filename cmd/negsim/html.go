@@ -55,7 +55,7 @@ h1{font-size:1.35rem}
 h2{font-size:1.05rem;break-after:avoid;margin-top:1.2rem}
 p,li{orphans:3;widows:3}
 .wide{overflow:visible}
-table{width:100%;font-size:7pt;line-height:1.25}
+table{width:100%;font-size:8pt;line-height:1.25}
 th,td{padding:1px 2px;overflow-wrap:break-word}
 th{overflow-wrap:normal;word-break:keep-all;hyphens:manual}
 td.num{overflow-wrap:normal;white-space:pre-line}
@@ -241,10 +241,10 @@ const printBox = 703
 // keep words up to half of it whole.
 const recordBox = (printBox - 2*4*96/25.4) / 3
 
-// printFont is the size of table text in the print styles, 7 pt, in CSS pixels; printCell
+// printFont is the size of table text in the print styles, 8 pt, in CSS pixels; printCell
 // is what a cell adds to its text: 2 px of padding a side and a 1 px border.
 const (
-	printFont = 7 * 96.0 / 72
+	printFont = 8 * 96.0 / 72
 	printCell = 5
 )
 

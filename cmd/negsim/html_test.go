@@ -8,9 +8,10 @@ import (
 
 // A table keeps its shape while its columns fit the printed width, is transposed when that
 // fits instead, and otherwise becomes one small table a row. The widths, worked by hand at
-// 7 pt (9.333 px) with DejaVu Sans's advances: "m" is 0.98 em, so "mmmmmmmmmm" is 91.47 px
-// and its column 96.47 px with the 5 px of padding and border; the "#" column holds "#"
-// (0.84 em, 7.84 px) and "1" to "8" (0.64 em, 5.97 px), so 12.84 px.
+// 8 pt (10.667 px, the smallest print a handout should carry) with DejaVu Sans's advances:
+// "m" is 0.98 em, so "mmmmmmmmmm" is 104.53 px and its column 109.53 px with the 5 px of
+// padding and border; the "#" column holds "#" (0.84 em, 8.96 px) and "1" to "8" (0.64 em,
+// 6.83 px), so 13.96 px.
 func TestHTMLGridFitsThePrintedWidth(t *testing.T) {
 	wideGrid := func(columns, rows int) *grid {
 		g := &grid{header: []string{"#"}}
@@ -26,18 +27,24 @@ func TestHTMLGridFitsThePrintedWidth(t *testing.T) {
 		}
 		return g
 	}
-	// 12.84 + 7 · 96.47 = 688.1 px, within A4's 703.
-	if got := htmlGridFor(wideGrid(7, 8)); got.RowHeads || got.Records != nil || len(got.Header) != 8 {
-		t.Errorf("seven columns: header %v, transposed %v, %d records; want the table as it is", got.Header, got.RowHeads, len(got.Records))
+	// The layouts are worked out at the size the print styles give tables, never under 8 pt:
+	// at 7 pt a printed ZOPA table or brief read as footnotes beside 12 pt prose.
+	_, printStyles, _ := strings.Cut(pageStyle, "@media print")
+	if !strings.Contains(printStyles, "table{width:100%;font-size:8pt;") || printFont != 8*96.0/72 {
+		t.Errorf("printed tables are not set in 8 pt (printFont %.3f px):\n%s", printFont, printStyles)
 	}
-	// 12.84 + 8 · 96.47 = 784.6 px is too wide; one row transposed is 12.84 + 96.47 = 109.3.
-	if got := htmlGridFor(wideGrid(8, 1)); !got.RowHeads || strings.Join(got.Header, ",") != "#,1" || len(got.Rows) != 8 || got.Rows[7][0].Text != "h" {
-		t.Errorf("eight columns, one row: header %v, %d rows, transposed %v; want column h as the last row", got.Header, len(got.Rows), got.RowHeads)
+	// 13.96 + 6 · 109.53 = 671.1 px, within A4's 703.
+	if got := htmlGridFor(wideGrid(6, 8)); got.RowHeads || got.Records != nil || len(got.Header) != 7 {
+		t.Errorf("six columns: header %v, transposed %v, %d records; want the table as it is", got.Header, got.RowHeads, len(got.Records))
 	}
-	// Eight rows transposed are as wide as eight columns: 784.6 px. One record a row.
-	got := htmlGridFor(wideGrid(8, 8))
-	if len(got.Records) != 8 || got.Records[7].Title != "# 8" || len(got.Records[7].Fields) != 8 || got.Records[7].Fields[0].Name != "a" {
-		t.Fatalf("eight columns, eight rows: %d records, want eight of eight fields each: %+v", len(got.Records), got.Records)
+	// 13.96 + 7 · 109.53 = 780.7 px is too wide; one row transposed is 13.96 + 109.53 = 123.5.
+	if got := htmlGridFor(wideGrid(7, 1)); !got.RowHeads || strings.Join(got.Header, ",") != "#,1" || len(got.Rows) != 7 || got.Rows[6][0].Text != "g" {
+		t.Errorf("seven columns, one row: header %v, %d rows, transposed %v; want column g as the last row", got.Header, len(got.Rows), got.RowHeads)
+	}
+	// Seven rows transposed are as wide as seven columns: 780.7 px. One record a row.
+	got := htmlGridFor(wideGrid(7, 7))
+	if len(got.Records) != 7 || got.Records[6].Title != "# 7" || len(got.Records[6].Fields) != 7 || got.Records[6].Fields[0].Name != "a" {
+		t.Fatalf("seven columns, seven rows: %d records, want seven of seven fields each: %+v", len(got.Records), got.Records)
 	}
 }
 
@@ -107,30 +114,30 @@ func TestHTMLHeadingsBreakOnlyBetweenWords(t *testing.T) {
 }
 
 // The estimate of a table's printed width counts each heading's longest word, in bold: a
-// heading too long for its column no longer narrows to a letter a line. The seven columns of
-// "mmmmmmmmmm" fit as 688.1 px (TestHTMLGridFitsThePrintedWidth). Heading the first with
-// "mmmmmmmmmmmm" instead of "a": 12 bold "m" (1.05 em) are 12.6 em, 117.6 px at 9.333 px,
-// so that column is 122.6 px with padding and the table 688.1 - 96.47 + 122.6 = 714.2 px,
-// over A4's 703. Transposed it is wider still (eight columns of 96.47 px and the names),
-// so it prints one record a row. Cut at a hyphen, an underscore or a space the longest
-// piece is "mmmmmm-" (6.72 em, 62.7 px) or shorter, narrower than the column's cells: the
-// table stays as it is.
+// heading too long for its column no longer narrows to a letter a line. The six columns of
+// "mmmmmmmmmm" fit as 671.1 px (TestHTMLGridFitsThePrintedWidth). Heading the first with
+// 13 "m" instead of "a": 13 bold "m" (1.05 em) are 13.65 em, 145.6 px at 10.667 px, so that
+// column is 150.6 px with padding and the table 671.1 - 109.53 + 150.6 = 712.2 px, over
+// A4's 703. Transposed it is wider still (eight columns of 109.53 px and the names), so it
+// prints one record a row. Cut at a hyphen, an underscore or a space the longest piece is
+// "mmmmmmm" (7.35 em, 78.4 px) or shorter, narrower than the column's cells: the table
+// stays as it is.
 func TestHTMLGridCountsHeadingWords(t *testing.T) {
 	table := func(heading string) *htmlGrid {
-		g := &grid{header: []string{"#", heading, "b", "c", "d", "e", "f", "g"}}
+		g := &grid{header: []string{"#", heading, "b", "c", "d", "e", "f"}}
 		for r := range 8 {
 			row := []string{string(rune('1' + r))}
-			for range 7 {
+			for range 6 {
 				row = append(row, "mmmmmmmmmm")
 			}
 			g.add(row...)
 		}
 		return htmlGridFor(g)
 	}
-	if got := table("mmmmmmmmmmmm"); len(got.Records) != 8 || got.Records[0].Fields[0].Name != "mmmmmmmmmmmm" {
+	if got := table("mmmmmmmmmmmmm"); len(got.Records) != 8 || got.Records[0].Fields[0].Name != "mmmmmmmmmmmmm" {
 		t.Errorf("a heading of one long word: header %v, transposed %v, %d records; want one record a row", got.Header, got.RowHeads, len(got.Records))
 	}
-	for _, heading := range []string{"mmmmmm-mmmmmm", "mmmmmm_mmmmmm", "mmmmmm mmmmmm"} {
+	for _, heading := range []string{"mmmmmm-mmmmmmm", "mmmmmm_mmmmmmm", "mmmmmm mmmmmmm"} {
 		if got := table(heading); got.RowHeads || got.Records != nil || got.Header[1] != heading {
 			t.Errorf("%q: header %v, transposed %v, %d records; want the table as it is", heading, got.Header, got.RowHeads, len(got.Records))
 		}
@@ -140,13 +147,13 @@ func TestHTMLGridCountsHeadingWords(t *testing.T) {
 // In a record, the last layout, a name keeps its words whole up to half the record's width,
 // and only a longer word may break, so that the values beside it keep their room. A record
 // printed three abreast 4 mm (15.12 px) apart is (703 - 2 · 15.12) / 3 = 224.25 px wide; a
-// name in the body's weight may ask 224.25 / 2 - 5 = 107.1 px: "m" is 0.98 em, 9.147 px,
-// so eleven are 100.6 px and keep whole, thirteen are 118.9 px and may break. The title, in
-// bold, may ask the whole record less its cell, 219.25 px: "# 1" does; "# " and 25 bold
-// "m" (25 · 1.05 em = 245 px) do not.
+// name in the body's weight may ask 224.25 / 2 - 5 = 107.1 px: "m" is 0.98 em, 10.453 px
+// at 8 pt, so ten are 104.5 px and keep whole, twelve are 125.4 px and may break. The title,
+// in bold, may ask the whole record less its cell, 219.25 px: "# 1" does; "# " and 25 bold
+// "m" (25 · 1.05 em · 10.667 = 280 px) do not.
 func TestHTMLRecordsBreakOnlyWordsTooLongForThem(t *testing.T) {
-	eleven, thirteen := strings.Repeat("m", 11), strings.Repeat("m", 13)
-	g := &grid{header: []string{"#", eleven, thirteen, "note"}}
+	whole, twelve := strings.Repeat("m", 10), strings.Repeat("m", 12)
+	g := &grid{header: []string{"#", whole, twelve, "note"}}
 	g.add("1", "x", "y", strings.Repeat("x", 200))
 	g.add(strings.Repeat("m", 25), "x", "y", strings.Repeat("x", 200))
 	got := htmlGridFor(g)
@@ -155,8 +162,8 @@ func TestHTMLRecordsBreakOnlyWordsTooLongForThem(t *testing.T) {
 	}
 	first, second := got.Records[0], got.Records[1]
 	if first.Fields[0].NameBreaksWords || !first.Fields[1].NameBreaksWords || first.Fields[2].NameBreaksWords {
-		t.Errorf("names breaking words: %s %v, %s %v, note %v; want only the thirteen letters",
-			eleven, first.Fields[0].NameBreaksWords, thirteen, first.Fields[1].NameBreaksWords, first.Fields[2].NameBreaksWords)
+		t.Errorf("names breaking words: %s %v, %s %v, note %v; want only the twelve letters",
+			whole, first.Fields[0].NameBreaksWords, twelve, first.Fields[1].NameBreaksWords, first.Fields[2].NameBreaksWords)
 	}
 	if first.TitleBreaksWords || !second.TitleBreaksWords {
 		t.Errorf("titles breaking words: %q %v, %q %v; want only the second", first.Title, first.TitleBreaksWords, second.Title, second.TitleBreaksWords)
@@ -166,7 +173,7 @@ func TestHTMLRecordsBreakOnlyWordsTooLongForThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
-	if !strings.Contains(page, `<th scope="row" class="break-words">`+thirteen+`</th>`) || !strings.Contains(page, `<th scope="row">`+eleven+`</th>`) || strings.Count(page, `class="break-words"`) != 3 {
-		t.Errorf("want the thirteen letters marked in both records and the second record's title, no other heading:\n%s", page)
+	if !strings.Contains(page, `<th scope="row" class="break-words">`+twelve+`</th>`) || !strings.Contains(page, `<th scope="row">`+whole+`</th>`) || strings.Count(page, `class="break-words"`) != 3 {
+		t.Errorf("want the twelve letters marked in both records and the second record's title, no other heading:\n%s", page)
 	}
 }
