@@ -3,11 +3,11 @@
 // report of a variant, the page shows the matching `negsim report` command in it.
 //
 // It is handed in on paper as often as on screen, so it prints whole on A4 (and so on the
-// wider Letter), as `negsim report -o r.html` does: tables in a small print font fill the
-// width and wrap their cells at spaces and after the hyphens of ids, their headings break
-// only between words, a heading never ends a page alone, and the chart fits a page. The
-// report's tables have at most six columns, so none needs the command line's layout of one
-// block a deal.
+// wider Letter), as `negsim report -o r.html` does: tables in 8 pt, the smallest print a
+// handout should carry, fill the width and wrap their cells at spaces and after the hyphens
+// of ids, their headings break only between words, a heading never ends a page alone, and
+// the chart fits a page. The report's tables have at most six columns, so none needs the
+// command line's layout of one block a deal.
 
 import {SOLUTIONS} from "./chart.js";
 import {count, deals, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
@@ -57,7 +57,7 @@ figure { margin: 1rem 0; } figure > svg { max-width: 36rem; width: 100%; height:
   h1, h2, h3 { break-after: avoid; }
   p, li { orphans: 3; widows: 3; }
   .wide { overflow: visible; }
-  table { width: 100%; font-size: 7pt; line-height: 1.25; }
+  table { width: 100%; font-size: 8pt; line-height: 1.25; }
   th, td { padding: 1px 2px; overflow-wrap: break-word; }
   th { overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
   thead { display: table-header-group; }

@@ -2,8 +2,13 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/web"
 )
 
 // A table keeps its shape while its columns fit the printed width, is transposed when that
@@ -175,5 +180,22 @@ func TestHTMLRecordsBreakOnlyWordsTooLongForThem(t *testing.T) {
 	page := b.String()
 	if !strings.Contains(page, `<th scope="row" class="break-words">`+twelve+`</th>`) || !strings.Contains(page, `<th scope="row">`+whole+`</th>`) || strings.Count(page, `class="break-words"`) != 3 {
 		t.Errorf("want the twelve letters marked in both records and the second record's title, no other heading:\n%s", page)
+	}
+}
+
+// The report the page downloads prints its tables as negsim report does, never under 8 pt:
+// it is handed in on paper beside the command line's. Its print rule for tables read 7pt.
+func TestPageReportPrintsTablesAtEightPoints(t *testing.T) {
+	src, err := fs.ReadFile(web.Files, "report.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, print, ok := strings.Cut(string(src), "@media print")
+	rule := regexp.MustCompile(`(?m)^\s*table\s*\{[^}]*font-size:\s*([\d.]+)pt`).FindStringSubmatch(print)
+	if !ok || rule == nil {
+		t.Fatalf("report.js has no print rule sizing its tables:\n%s", print)
+	}
+	if size, _ := strconv.ParseFloat(rule[1], 64); size < 8 {
+		t.Errorf("the downloaded report prints its tables at %s pt; want at least 8", rule[1])
 	}
 }
