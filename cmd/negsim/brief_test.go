@@ -478,3 +478,15 @@ func TestBriefSaysWhatTheVariantPlayed(t *testing.T) {
 		t.Errorf("the shipped case's brief names a variant:\n%s", out)
 	}
 }
+
+// A source's address reads as an address in every format. Written "<https://…>", Markdown's
+// escaping of angle brackets turned it into "&lt;https://…&gt;", text in a viewer, not a
+// link; bare, a viewer links it and a terminal shows it as it is. teaching-harborco-quota's
+// source is at https://www.pon.harvard.edu/shop/harborco/.
+func TestBriefSourceAddressIsALinkInMarkdown(t *testing.T) {
+	out := runOK(t, "brief", "teaching-harborco-quota", "--format", "markdown")
+	wantContains(t, "markdown brief", out, "(Lawrence Susskind), https://www.pon.harvard.edu/shop/harborco/.")
+	if strings.Contains(out, "&lt;https://") {
+		t.Errorf("the address is escaped as text:\n%s", out)
+	}
+}

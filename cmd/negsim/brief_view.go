@@ -275,8 +275,9 @@ func sourceLine(src sim.Source) string {
 	if src.Date != "" {
 		line += " (" + src.Date + ")"
 	}
+	// A bare address: Markdown viewers link it, and angle brackets would be escaped as text.
 	if src.URL != "" {
-		line += " <" + src.URL + ">"
+		line += ", " + src.URL
 	} else if src.File != "" {
 		line += ", file " + src.File
 	}
