@@ -490,3 +490,15 @@ func TestBriefSourceAddressIsALinkInMarkdown(t *testing.T) {
 		t.Errorf("the address is escaped as text:\n%s", out)
 	}
 }
+
+// A red line in a role brief reads as a sentence: "never no (No bridge)" and "never none (No
+// recognition)" put an option's id where the reader expects a word. The option's label leads
+// and its id follows for the score sheet: teaching-red-line's Centre party holds the bridge
+// as its red line (acceptable: yes only), so it never agrees to the option "no", "No bridge".
+func TestRoleBriefRedLinesReadAsSentences(t *testing.T) {
+	out := runOK(t, "brief", "teaching-red-line", "--actor", "centre", "--format", "markdown")
+	wantContains(t, "centre's red lines", out, "- New river bridge: never agree to No bridge (no).")
+	if strings.Contains(out, "never no") {
+		t.Errorf("a red line still reads \"never no\":\n%s", out)
+	}
+}

@@ -196,7 +196,7 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	for _, ri := range c.Issues {
 		if len(ri.Never) > 0 {
 			// The source states the position a red line rests on; the note is about the numbers.
-			red.text = append(red.text, cite(fmt.Sprintf("- %s: never %s.", wd.issue(ri.Issue), wd.options(ri.Issue, ri.Never, "or")), ri.Source, ""))
+			red.text = append(red.text, cite(fmt.Sprintf("- %s: never agree to %s.", wd.issue(ri.Issue), labelsFirst(wd, ri.Issue, ri.Never)), ri.Source, ""))
 		}
 	}
 	for _, cn := range c.Constraints {
@@ -285,4 +285,20 @@ func sourceLine(src sim.Source) string {
 		line += ". " + oneLine(src.Note)
 	}
 	return line
+}
+
+// labelsFirst names options as a sentence reads them, "No bridge (no) or Closed (closed)":
+// the label leads and the id follows for the score sheet. An id such as "no" or "none" read
+// first ("never no") is taken for a word.
+func labelsFirst(wd words, issue string, ids []string) string {
+	named := make([]string, len(ids))
+	for i, id := range ids {
+		named[i] = id
+		if k := wd.sc.IssueIndex(issue); k >= 0 {
+			if o := wd.sc.Issues[k].OptionIndex(id); o >= 0 && wd.sc.Issues[k].Options[o].Label != "" {
+				named[i] = wd.sc.Issues[k].Options[o].Label + " (" + id + ")"
+			}
+		}
+	}
+	return joinWords(named, "or")
 }
