@@ -294,10 +294,8 @@ func labelsFirst(wd words, issue string, ids []string) string {
 	named := make([]string, len(ids))
 	for i, id := range ids {
 		named[i] = id
-		if k := wd.sc.IssueIndex(issue); k >= 0 {
-			if o := wd.sc.Issues[k].OptionIndex(id); o >= 0 && wd.sc.Issues[k].Options[o].Label != "" {
-				named[i] = wd.sc.Issues[k].Options[o].Label + " (" + id + ")"
-			}
+		if label := wd.label(issue, id); label != "" {
+			named[i] = label + " (" + id + ")"
 		}
 	}
 	return joinWords(named, "or")

@@ -21,13 +21,21 @@ func (wd words) issue(id string) string {
 }
 
 func (wd words) option(issue, id string) string {
-	if k := wd.sc.IssueIndex(issue); k >= 0 {
-		is := &wd.sc.Issues[k]
-		if o := is.OptionIndex(id); o >= 0 && is.Options[o].Label != "" {
-			return fmt.Sprintf("%s (%s)", id, is.Options[o].Label)
-		}
+	if label := wd.label(issue, id); label != "" {
+		return fmt.Sprintf("%s (%s)", id, label)
 	}
 	return id
+}
+
+// label is an option's label, "" when it has none.
+func (wd words) label(issue, id string) string {
+	if k := wd.sc.IssueIndex(issue); k >= 0 {
+		is := &wd.sc.Issues[k]
+		if o := is.OptionIndex(id); o >= 0 {
+			return is.Options[o].Label
+		}
+	}
+	return ""
 }
 
 // options lists options as "a, b or c" with their labels.
