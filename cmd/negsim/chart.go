@@ -99,12 +99,14 @@ type panel struct {
 }
 
 // Type sizes for a chart projected in a classroom: the back row reads the legend too.
+// Printed, a chart is scaled to the page's width; the smallest, noteSize, still prints at
+// 8 pt or more (TestChartsPrintNoWordUnderEightPoints).
 const (
 	titleSize  = 15
 	labelSize  = 13
 	tickSize   = 12
 	legendSize = 12
-	noteSize   = 11
+	noteSize   = 12
 )
 
 // markColor keeps event lines apart from the series, whose colours come from the palette.

@@ -232,3 +232,41 @@ func TestRoundsChartWrapsTheRatifiersNote(t *testing.T) {
 		}
 	}
 }
+
+// A chart in a printed page is scaled to the page's width: its words must still print at
+// 8 pt or more. An SVG's sizes are in points of its own width, and the print styles fit it
+// to printBox (703 px, 527.25 pt), so a word of size s prints at s × min(1, 527.25 / width).
+// The debrief's chart is 733.26 pt wide (7 in and its legend strip): its tables' names, at
+// 11, printed at 11 × 527.25 / 733.26 = 7.9 pt; at 12 they print at 8.6 pt. The report's
+// charts are checked alike.
+func TestChartsPrintNoWordUnderEightPoints(t *testing.T) {
+	// Two of the README's class of sanctions-bite: one in the zone, one Russia will not sign.
+	deals := writeTemp(t, "class.csv", "table,territory,recognition,guarantees,nato,military-limits,foreign-troops,sanctions,assets,sequencing,eu-path,language,interim\n"+
+		"red,freeze,de-facto,russia-role,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,russian-status,energy-and-ports\n"+
+		"green,freeze,de-facto,russia-role,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,minority-rights,energy-and-ports\n")
+	pages := map[string]string{
+		"debrief": runOK(t, "debrief", "--variant", "sanctions-bite", "--deals", deals, "--format", "html"),
+		"report":  runOK(t, "report", "--variant", "sanctions-bite", "--format", "html"),
+	}
+	svgOpen := regexp.MustCompile(`<svg[^>]*\swidth="([\d.]+)pt"`)
+	fontSize := regexp.MustCompile(`font-size:([\d.]+)px`)
+	printWidth := printBox * 72.0 / 96
+	for name, page := range pages {
+		svgs := svgOpen.FindAllStringSubmatchIndex(page, -1)
+		if len(svgs) == 0 {
+			t.Fatalf("%s: no chart", name)
+		}
+		for i, m := range svgs {
+			width, _ := strconv.ParseFloat(page[m[2]:m[3]], 64)
+			end := strings.Index(page[m[0]:], "</svg>") + m[0]
+			scale := min(1, printWidth/width)
+			for _, f := range fontSize.FindAllStringSubmatch(page[m[0]:end], -1) {
+				size, _ := strconv.ParseFloat(f[1], 64)
+				if printed := size * scale; printed < 8 {
+					t.Errorf("%s chart %d (%.2f pt wide): a word of size %s prints at %.1f pt", name, i+1, width, f[1], printed)
+					break
+				}
+			}
+		}
+	}
+}
