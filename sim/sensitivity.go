@@ -542,14 +542,15 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 // reports, since a student pastes it into --set and the page's "Try it" applies it as it
 // is. A threshold where a deal leaves the zone is that deal's utility, at which the deal is
 // still inside (the tolerance of MODEL.md section 2), and a bisected one is 1e-7 wide, so
-// the value is the one with the fewest decimals within 1e-6 of t.At (MODEL.md section 9's
-// precision) whose analysis confirms it: 0.650001 for a deal worth 0.65, 15 for a weight at
-// which two deals tie and option order settles it. When none of those confirms (a change
-// narrower than the candidates' spacing), t.At and the values just past it are tried, and
-// failing all of them t.At stands.
+// the value is the one with the fewest decimals within 1e-6 of the threshold (MODEL.md
+// section 9's precision) whose analysis confirms it: 0.6500001 for a deal worth 0.65
+// (0.650001 is a hair more than 1e-6 away in binary), 15 for a weight at which two deals
+// tie and option order settles it. When none confirms (a change narrower than the
+// candidates' spacing), the values just past t.At are tried, and failing those t.At stands.
 func (s *sensitivity) pasteable(pr probe, t *Tipping, value, limit, dir float64) (float64, error) {
 	inRange := func(x float64) bool {
-		return math.Abs(x-t.At) <= 1e-6+1e-12 && dir*(x-value) > 0 && dir*(limit-x) >= 0
+		// 9e-7 of t.At, which bisection leaves up to 1e-7 from the true threshold.
+		return math.Abs(x-t.At) <= 9e-7 && dir*(x-value) > 0 && dir*(limit-x) >= 0
 	}
 	confirms := func(x float64) (bool, error) {
 		h, err := pr(x)

@@ -48,9 +48,7 @@ func wantTip(t *testing.T, sc *sim.Scenario, path, side string, tip *sim.Tipping
 		t.Errorf("%s %s: no threshold, want %g (%s)", path, side, want, kind)
 		return
 	}
-	// 1e-12 more for the decimal a row reports, 0.650001 for 0.65, whose distance is 1e-6
-	// in decimals and a hair more in binary.
-	if math.Abs(tip.At-want) > 1e-6+1e-12 || tip.Kind != kind {
+	if math.Abs(tip.At-want) > 1e-6 || tip.Kind != kind {
 		t.Errorf("%s %s: %s at %.9g, want %s at %g", path, side, tip.Kind, tip.At, kind, want)
 	}
 	if nash != nil {

@@ -58,7 +58,7 @@ func TestSensitivityTableValuesPasteIntoSet(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"actors.candidate.reservation=0.650001", "actors.candidate.preferences.start.weight=43.333334"} {
+	for _, want := range []string{"actors.candidate.reservation=0.6500001", "actors.candidate.preferences.start.weight=43.333334"} {
 		if !found[want] {
 			t.Errorf("no row %s in the table:\n%s", want, out)
 		}
