@@ -21,9 +21,7 @@ import (
 // With a quota instead (the council, no veto, must vote yes too: 2 of 2 votes), the same
 // holds: the council accepts shallow and medium only.
 func TestReservationFallCountsRatificationAndVotes(t *testing.T) {
-	for _, tc := range []struct{ name, src string }{
-		{"ratification", `
-name: Treaty
+	const treaty = `name: Treaty
 issues:
   - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
 actors:
@@ -32,7 +30,9 @@ actors:
     reservation: 0.95
     preferences:
       depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 0.9}}
-    ratification: {by: [parliament]}
+`
+	for _, tc := range []struct{ name, src string }{
+		{"ratification", treaty + `    ratification: {by: [parliament]}
   - id: parliament
     name: Parliament
     veto: false
@@ -40,17 +40,7 @@ actors:
     preferences:
       depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
 `},
-		{"quota", `
-name: Treaty
-issues:
-  - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
-actors:
-  - id: minister
-    name: Minister
-    reservation: 0.95
-    preferences:
-      depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 0.9}}
-  - id: council
+		{"quota", treaty + `  - id: council
     name: Council
     veto: false
     reservation: 0.5
