@@ -304,18 +304,10 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 	s.text = append(s.text, "", "Lowering one reservation, the others fixed:")
 	// Under a decision rule or ratification the deal must also pass there (MODEL.md
 	// sections 6 and 7).
-	beyond := ""
-	switch {
-	case an.Decision != nil && len(an.Ratification) > 0:
-		beyond = "the vote and ratification at home"
-	case an.Decision != nil:
-		beyond = "the vote"
-	case len(an.Ratification) > 0:
-		beyond = "ratification at home"
-	}
+	beyond := rulesBeyondTable(an)
 	for _, g := range dg.Reservations {
 		if g.MustFallBy == nil && g.BlockedBeyondTable {
-			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: every deal within its red lines that the other veto actors accept fails %s.", name(g.Actor), strings.Replace(beyond, " and ", " or ", 1)))
+			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: none of the deals within its red lines that the other veto actors accept passes %s.", name(g.Actor), beyond))
 			continue
 		}
 		if g.MustFallBy == nil {

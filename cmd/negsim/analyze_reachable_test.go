@@ -42,3 +42,48 @@ actors:
 		t.Errorf("analyze does not say\n%s\n%s", want, out)
 	}
 }
+
+// Under ratification the fall is the one that opens the zone, ratified (MODEL.md sections 2
+// and 7). The minister values deep 0.9 and medium 0.5; its parliament ratifies shallow and
+// medium only. The table alone would agree on deep at 0.9, which never passes at home, so
+// the reservation must fall from 0.95 to medium's 0.5. Under geneva-19-point the deal Russia
+// could take at 0.636 is one Ukraine's referendum rejects (its teacher notes say so): no drop
+// of Russia's alone opens the zone.
+func TestReservationFallUnderRatificationPastesIntoSet(t *testing.T) {
+	file := writeTemp(t, "treaty.yaml", `name: Treaty
+issues:
+  - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
+actors:
+  - id: minister
+    name: Minister
+    reservation: 0.95
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 0.9}}
+    ratification: {by: [parliament]}
+  - id: parliament
+    name: Parliament
+    veto: false
+    reservation: 0.5
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
+`)
+	out := runOK(t, "analyze", file)
+	want := "- Minister: the best it can get from a deal the others accept that passes every ratification is 0.500; its reservation 0.950 would have to fall by 0.450."
+	if !strings.Contains(out, want) {
+		t.Errorf("analyze does not say\n%s\n%s", want, out)
+	}
+	if n := zopaCount(t, file, "--set", "actors.minister.reservation=0.5"); n != 1 {
+		t.Errorf("at 0.5 the zone holds %d deals, want 1 (medium)", n)
+	}
+	if n := zopaCount(t, file, "--set", "actors.minister.reservation=0.9"); n != 0 {
+		t.Errorf("at 0.9 the zone holds %d deals, want 0 (deep is never ratified)", n)
+	}
+
+	out = runOK(t, "analyze", "--variant", "geneva-19-point")
+	if want := "- Russia: no drop would do: none of the deals within its red lines that the other veto actors accept passes every ratification."; !strings.Contains(out, want) {
+		t.Errorf("analyze --variant geneva-19-point does not say\n%s\n%s", want, out)
+	}
+	if n := zopaCount(t, "--variant", "geneva-19-point", "--set", "actors.russia.reservation=0.636"); n != 0 {
+		t.Errorf("geneva-19-point with Russia at 0.636: %d deals, want 0 (the referendum rejects the one deal)", n)
+	}
+}
