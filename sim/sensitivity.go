@@ -572,19 +572,20 @@ func (s *sensitivity) pasteable(pr probe, t *Tipping, value, limit, dir float64)
 		return confirms(x)
 	}
 	for d := 0; d <= 12; d++ {
+		// The decimals of d places around t.At: the nearest, and one step each way, since the
+		// nearest can still lie on the unchanged side (0.65 for 0.649999999993). Those on the
+		// side of the change come first, nearest first.
 		step := math.Pow(10, -float64(d))
 		near, _ := strconv.ParseFloat(strconv.FormatFloat(t.At, 'f', d, 64), 64)
-		other := near + step
-		if near > t.At {
-			other = near - step
+		var cands []float64
+		for _, x := range []float64{near - step, near, near + step} {
+			x, _ = strconv.ParseFloat(strconv.FormatFloat(x, 'f', d, 64), 64)
+			cands = append(cands, x)
 		}
-		other, _ = strconv.ParseFloat(strconv.FormatFloat(other, 'f', d, 64), 64)
-		// The candidate on the side of the change first: it is past the threshold.
-		pair := []float64{near, other}
-		if dir*(other-near) > 0 {
-			pair = []float64{other, near}
-		}
-		for _, x := range pair {
+		slices.SortStableFunc(cands, func(a, b float64) int {
+			return cmp.Or(cmp.Compare(boolRank(dir*(a-t.At) < 0), boolRank(dir*(b-t.At) < 0)), cmp.Compare(math.Abs(a-t.At), math.Abs(b-t.At)))
+		})
+		for _, x := range cands {
 			ok, err := try(x)
 			if err != nil || ok {
 				return x, err
