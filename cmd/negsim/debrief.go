@@ -90,6 +90,9 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		}
 	}
 	for i, rec := range recs {
+		if err := a.playedAsRecorded(paths[i], rec, doc); err != nil {
+			return err
+		}
 		choice, err := playedDeal(paths[i], rec, sc)
 		if err != nil {
 			return err

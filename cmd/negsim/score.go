@@ -80,6 +80,9 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	sc := doc.Scenario
 	var tables []sim.TableDeal
 	if transcript != "" {
+		if err := a.playedAsRecorded(transcript, recs[0], doc); err != nil {
+			return err
+		}
 		choice, err := playedDeal(transcript, recs[0], sc)
 		if err != nil {
 			return err

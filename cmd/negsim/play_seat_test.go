@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// chinaOffersBinding is a session of the accord (sim/testdata/accord.yaml) as China in
+// which the student agrees a deal across China's own red line. Worked by hand from the file:
+//   - the EU proposes in even rounds, China in odd ones (alternating, file order);
+//   - in round 3 China offers deep/large/phase-out/binding. Points per actor (weights
+//     normalised to 100):
+//     EU      40·1 + 20·0 + 25·1 + 15·1     = 80   ≥ aspiration 0.45+0.55·(1−3/7) = 0.764
+//     China   30·0 + 30·1 + 10·0 + 30·0     = 30   (review binding: its red line; 40 walk-away)
+//     islands 40·1 + 40·1 + 20·1            = 100  ≥ 0.69+0.31·(1−√(3/7)) ≈ 0.797
+//     petro   phase-out crosses its red line: rejects
+//     Parliament 50·1 + 30·1 + 20·1         = 100  ≥ 0.5: ratified for the EU
+//     votes: EU, China (the seat, who offered it), islands = 3 of 3; both vetoes accept.
+//   - so the talks end in agreement in round 3, the deal worth 30.0 points to the seat,
+//     10.0 below its walk-away value of 40.0, across its red line on review.
+const chinaOffersBinding = "reject\noffer target=deep,finance=large,phaseout=phase-out,review=binding\nreject\noffer target=deep,finance=large,phaseout=phase-out,review=binding\n"
+
+// A transcript edited by hand is refused, by file, line and field: score and debrief read
+// the agreed deal from the file, so a student who changed review=binding to voluntary (40
+// points more for China: 30·1 of review) was ranked on a deal no one at the table agreed.
+func TestEditedTranscriptIsRefusedAtItsLine(t *testing.T) {
+	fixture, err := filepath.Abs(accordFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	os.Mkdir("class", 0o755)
+	if _, errs, code := runNegsimInput(t, chinaOffersBinding, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
+		t.Fatal(errs)
+	}
+	data, err := os.ReadFile("class/cn.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The outcome's deal is the last "review" the file writes before "utilities" of the
+	// outcome; find its line by reading the text, independently of the check's own parser.
+	lines := strings.Split(string(data), "\n")
+	outcome := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, `  "outcome": {`) {
+			outcome = i
+		}
+	}
+	line := -1
+	for i := outcome; outcome >= 0 && i < len(lines); i++ {
+		if strings.Contains(lines[i], `"review": "binding"`) {
+			line = i + 1
+			break
+		}
+	}
+	if line < 0 {
+		t.Fatalf("no review in the outcome of the transcript:\n%s", data)
+	}
+	lines[line-1] = strings.Replace(lines[line-1], "binding", "voluntary", 1)
+	os.WriteFile("class/cn.json", []byte(strings.Join(lines, "\n")), 0o644)
+
+	want := fmt.Sprintf(`class/cn.json:%d: outcome.deal.options.review: the transcript says "voluntary", but its moves give "binding"`, line)
+	wantRefused(t, want, "score", fixture, "--transcript", "class/cn.json")
+	wantRefused(t, want, "debrief", fixture, "--transcripts", "class")
+
+	// A move misspelt: the first, counted from 0.
+	os.WriteFile("class/cn.json", []byte(strings.Replace(string(data), `"move": "reject"`, `"move": "rejet"`, 1)), 0o644)
+	wantRefused(t, `moves.0.move: rejet: no move "rejet"; did you mean "reject"?`, "score", fixture, "--transcript", "class/cn.json")
+	// The offer on China's turn (round 1) turned into a reject, which that turn does not take.
+	os.WriteFile("class/cn.json", []byte(strings.Replace(string(data), `"move": "offer"`, `"move": "reject"`, 1)), 0o644)
+	wantRefused(t, `moves.1.move: reject: it is your turn to propose`, "score", fixture, "--transcript", "class/cn.json")
+}
