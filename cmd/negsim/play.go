@@ -203,6 +203,8 @@ type session struct {
 	// did ("your counter offer"): a deal put on the table unchanged is the same as that one,
 	// which its new proposer may never have offered itself.
 	lastBy, lastProposal string
+	// offerWorth is what the seat's offer being answered is worth to it, for the coach.
+	offerWorth *sim.Worth
 }
 
 func (s *session) say(format string, args ...any) { fmt.Fprintf(s.stdout, format+"\n", args...) }
@@ -299,6 +301,14 @@ func (s *session) command(line string) (bool, error) {
 }
 
 func (s *session) move(m sim.Move) error {
+	// The coach weighs the seat's own offer as it weighs the others': an offer counts as
+	// accepted by the seat, so one across its red lines could be agreed unremarked. It is
+	// weighed at the round it is made in, before the move takes the talks on.
+	s.offerWorth = nil
+	if choice, err := sim.ParseDeal(m.Deal, s.sc); m.Move == sim.MoveOffer && err == nil && s.g.State().Coach {
+		w := s.g.Worth(choice)
+		s.offerWorth = &w
+	}
 	ctx, cancel := s.step()
 	defer cancel()
 	v, err := s.g.Move(ctx, m)

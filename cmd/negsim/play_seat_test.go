@@ -73,3 +73,30 @@ func TestEditedTranscriptIsRefusedAtItsLine(t *testing.T) {
 	os.WriteFile("class/cn.json", []byte(strings.Replace(string(data), `"move": "offer"`, `"move": "reject"`, 1)), 0o644)
 	wantRefused(t, `moves.1.move: reject: it is your turn to propose`, "score", fixture, "--transcript", "class/cn.json")
 }
+
+// The coach said nothing of the seat's own offer, which counts as accepted by the seat: a
+// student who offered a deal across its own red line saw it agreed unremarked, and the end
+// showed only the points. The numbers are chinaOffersBinding's, worked above.
+func TestCoachWeighsTheSeatsOwnOffer(t *testing.T) {
+	out, errs, code := runNegsimInput(t, chinaOffersBinding, "play", accordFile, "--as", "china", "--coach")
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	wantContains(t, "play --coach", out,
+		"> offer target=deep,finance=large,phaseout=phase-out,review=binding\n"+
+			"Coach: your offer is worth 30.0 points to you: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n"+
+			"Round 3, your proposal: accepted by European Union, you, Small island states and European Parliament; rejected by Oil exporters. 3 votes. Agreement.\n",
+		"Your own values rule this deal out: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n")
+	// Round 1's offer is the same deal, 30.0 points, at the walk-away value of round 1
+	// (China's does not move: 40.0): the coach weighs it too.
+	if n := strings.Count(out, "Coach: your offer is worth 30.0 points"); n != 2 {
+		t.Errorf("the coach weighed %d of the seat's 2 offers:\n%s", n, out)
+	}
+
+	// Without the coach the offer is not weighed, but the end still says what the seat agreed.
+	out, _, _ = runNegsimInput(t, chinaOffersBinding, "play", accordFile, "--as", "china")
+	if strings.Contains(out, "Coach:") {
+		t.Errorf("a coach without --coach:\n%s", out)
+	}
+	wantContains(t, "play", out, "Your own values rule this deal out: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n")
+}

@@ -329,6 +329,10 @@ func (s *session) heard(hs []sim.Heard) {
 		if h.Votes != nil {
 			end = fmt.Sprintf("%s. %s", plural(*h.Votes, "vote", "votes"), end)
 		}
+		if w := s.offerWorth; w != nil && (h.Basis == sim.BasisPlayer || h.Basis == sim.BasisCounter) {
+			s.say("Coach: your offer is worth %s points to you: %s", pts(w.Utility), s.margin(*w))
+			s.offerWorth = nil
+		}
 		s.say("Round %d, %s: accepted by %s; rejected by %s. %s", h.Round, what, orNone(yes), orNone(no), end)
 	}
 }
@@ -348,6 +352,7 @@ func (s *session) ending() {
 	default:
 		s.say("Agreement in round %d:", out.Round)
 		s.deal(out.Deal.Options, nil)
+		s.ruledOut(out.Deal.Options)
 	}
 	s.noTexts(tr)
 	g := &grid{header: []string{"actor", "veto", "points", "walk-away", "surplus"}, right: []bool{false, false, true, true, true}}
@@ -404,6 +409,23 @@ func (s *session) ending() {
 		}
 		s.say("Compared with the Nash deal at round %d's walk-away values: %s, %s; the parties' points lie %s apart.",
 			out.Round, issuesDiffer(gap.IssuesDiffering, len(s.sc.Issues)), strings.Join(differ, ", "), points(100*gap.UtilityDistance))
+	}
+}
+
+// ruledOut says when the seat agreed a deal its own values rule out (across a red line, or
+// worth less than no deal): the person may accept anything, and the table below shows only
+// the points.
+func (s *session) ruledOut(options map[string]string) {
+	parts := make([]string, len(s.sc.Issues))
+	for k, is := range s.sc.Issues {
+		parts[k] = is.ID + "=" + options[is.ID]
+	}
+	choice, err := sim.ParseDeal(strings.Join(parts, ","), s.sc)
+	if err != nil {
+		return
+	}
+	if w := s.g.Worth(choice); len(w.Rejections) > 0 {
+		s.say("Your own values rule this deal out: %s", s.margin(w))
 	}
 }
 
