@@ -85,7 +85,7 @@ func TestCoachWeighsTheSeatsOwnOffer(t *testing.T) {
 	wantContains(t, "play --coach", out,
 		"> offer target=deep,finance=large,phaseout=phase-out,review=binding\n"+
 			"Coach: your offer is worth 30.0 points to you: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n"+
-			"Round 3, your proposal: accepted by European Union, you, Small island states and European Parliament; rejected by Oil exporters. 3 votes. Agreement.\n",
+			"Round 3, your proposal: accepted by European Union, you, Small island states and European Parliament; rejected by Oil exporters. 3 votes of the 3 needed. Agreement.\n",
 		"Your own values rule this deal out: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n")
 	// Round 1's offer is the same deal, 30.0 points, at the walk-away value of round 1
 	// (China's does not move: 40.0): the coach weighs it too.
@@ -99,4 +99,28 @@ func TestCoachWeighsTheSeatsOwnOffer(t *testing.T) {
 		t.Errorf("a coach without --coach:\n%s", out)
 	}
 	wantContains(t, "play", out, "Your own values rule this deal out: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n")
+}
+
+// A deal every veto and enough votes at the table accept can still fail at home. Playing
+// the EU, which must have its deals ratified by the European Parliament (720 votes, 361
+// needed, voting as one bloc), the student offers in round 6 medium/large/phase-out/
+// voluntary. Worked from sim/testdata/accord.yaml:
+//   - China 30·0.7 + 30·1 + 10·0 + 30·1 = 81 ≥ its round-6 aspiration
+//     0.4 + 0.6·(1 − (6/7)^5) ≈ 0.722; the island states 40·0.4 + 40·1 + 20·1 = 76 ≥
+//     0.63 + 0.37·(1 − √(6/7)) ≈ 0.657 (and medium comes with large, as they ask); the oil
+//     exporters refuse phase-out: 3 votes of the 3 needed, both vetoes in.
+//   - the Parliament: 50·0.5 + 30·1 + 20·0 = 55 points, below the 60 its election (round 5)
+//     set: 0 of 720 votes, so the deal is not ratified for the EU and no agreement follows.
+//
+// play printed "3 votes. No agreement." with no reason, and named the Parliament by its id.
+func TestPlaySaysWhenTheVoteAtHomeLeavesADealUnagreed(t *testing.T) {
+	best := "offer target=deep,finance=medium,phaseout=phase-out,review=voluntary\nreject\n"
+	moves := strings.Repeat(best, 3) + "offer target=medium,finance=large,phaseout=phase-out,review=voluntary\n"
+	out, errs, code := runNegsimInput(t, moves, "play", accordFile, "--as", "eu")
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	wantContains(t, "play --as eu", out,
+		"A deal you agree must be ratified at home by European Parliament: it needs 361 of their 720 votes.\n",
+		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters and European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.\n")
 }
