@@ -170,7 +170,8 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	ctx, cancel = a.step()
 	defer cancel()
 	a.ctx = ctx
-	if err := a.writeFile(f.transcript, false, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
+	// Private: the transcript holds every actor's values, as confidential as a role sheet.
+	if err := a.writeFile(f.transcript, true, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: negsim score --transcript %s scores the deal.\n", f.transcript, f.transcript)
