@@ -8,12 +8,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/negsim/negsim/api"
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -254,7 +256,13 @@ func (s *session) loop() error {
 				return s.move(sim.Move{Move: sim.MoveQuit})
 			}
 			if s.echo {
-				s.say("%s", line)
+				// A moves file is echoed as text: an escape sequence in it would be obeyed
+				// by the terminal (clearing the teacher's screen), not shown.
+				shown := line
+				if config.ControlCharacter(line) != "" {
+					shown = strconv.Quote(line)
+				}
+				s.say("%s", shown)
 			}
 			moved, err := s.command(line)
 			if err != nil {

@@ -124,3 +124,17 @@ func TestPlaySaysWhenTheVoteAtHomeLeavesADealUnagreed(t *testing.T) {
 		"A deal you agree must be ratified at home by European Parliament: it needs 361 of their 720 votes.\n",
 		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters and European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.\n")
 }
+
+// A moves file is echoed line by line; an escape sequence in it (ESC [2J clears a screen)
+// reached the terminal as typed. It is now echoed quoted, and still answered as a command.
+func TestPlayEchoesNoEscapeSequence(t *testing.T) {
+	out, errs, code := runNegsimInput(t, "\x1b[2Jshow\nquit\n", "play", accordFile, "--as", "china")
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Errorf("an escape character reached standard output:\n%q", out)
+	}
+	// The echo is Go's quoting of the line: "\x1b[2Jshow"; the word is not a command.
+	wantContains(t, "play", out, "> \"\\x1b[2Jshow\"\n", "no command \"\\x1b[2jshow\";")
+}
