@@ -314,6 +314,17 @@ func (g *Game) Worth(choice []int) Worth {
 	return w
 }
 
+// Agreed is what the agreed deal is worth to the seat at the round of agreement; nil
+// without an agreement. The person may agree a deal the seat's own values rule out.
+func (g *Game) Agreed() *Worth {
+	d := g.tr.Outcome.Deal
+	if d == nil || d.Choice == nil {
+		return nil
+	}
+	w := g.Worth(d.Choice)
+	return &w
+}
+
 // View is what the seat may know now.
 func (g *Game) View() *PlayView {
 	sp := g.rn.sp

@@ -362,7 +362,7 @@ func (s *session) ending() {
 	default:
 		s.say("Agreement in round %d:", out.Round)
 		s.deal(out.Deal.Options, nil)
-		s.ruledOut(out.Deal.Options)
+		s.ruledOut()
 	}
 	s.noTexts(tr)
 	g := &grid{header: []string{"actor", "veto", "points", "walk-away", "surplus"}, right: []bool{false, false, true, true, true}}
@@ -425,17 +425,9 @@ func (s *session) ending() {
 // ruledOut says when the seat agreed a deal its own values rule out (across a red line, or
 // worth less than no deal): the person may accept anything, and the table below shows only
 // the points.
-func (s *session) ruledOut(options map[string]string) {
-	parts := make([]string, len(s.sc.Issues))
-	for k, is := range s.sc.Issues {
-		parts[k] = is.ID + "=" + options[is.ID]
-	}
-	choice, err := sim.ParseDeal(strings.Join(parts, ","), s.sc)
-	if err != nil {
-		return
-	}
-	if w := s.g.Worth(choice); len(w.Rejections) > 0 {
-		s.say("Your own values rule this deal out: %s", s.margin(w))
+func (s *session) ruledOut() {
+	if w := s.g.Agreed(); w != nil && len(w.Rejections) > 0 {
+		s.say("Your own values rule this deal out: %s", s.margin(*w))
 	}
 }
 
