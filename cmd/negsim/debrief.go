@@ -75,6 +75,9 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		}
 	}
 	doc, format, err := a.openDocument(file, w, out)
+	if len(recs) > 0 {
+		err = a.playedElsewhere(file, paths[0], recs[0], err)
+	}
 	if err != nil {
 		return err
 	}

@@ -138,3 +138,22 @@ func TestPlayEchoesNoEscapeSequence(t *testing.T) {
 	// The echo is Go's quoting of the line: "\x1b[2Jshow"; the word is not a command.
 	wantContains(t, "play", out, "> \"\\x1b[2Jshow\"\n", "no command \"\\x1b[2jshow\";")
 }
+
+// A transcript of the reference scenario under sanctions-bite, scored on the accord: the
+// error blamed the accord for lacking the transcript's variant, which the teacher never
+// typed ("accord.yaml: --variant sanctions-bite: variants: no variant ..."). It now says
+// the transcript was played on another scenario, by name, as it does without a variant.
+func TestTranscriptOfAnotherScenarioWithAVariantIsNamedSo(t *testing.T) {
+	fixture, err := filepath.Abs(accordFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	os.Mkdir("class", 0o755)
+	if _, errs, code := runNegsimInput(t, "quit\n", "play", "--variant", "sanctions-bite", "--as", "ukraine", "--transcript", "class/ua.json"); code != exitOK {
+		t.Fatal(errs)
+	}
+	want := `class/ua.json was played on "Ukraine–Russia–US talks, February 2026", not on "Harbour City climate accord"`
+	wantRefused(t, want, "score", fixture, "--transcript", "class/ua.json")
+	wantRefused(t, want, "debrief", fixture, "--transcripts", "class")
+}

@@ -74,6 +74,9 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 		}
 	}
 	doc, err := a.openScenario(file, w)
+	if transcript != "" {
+		err = a.playedElsewhere(file, transcript, recs[0], err)
+	}
 	if err != nil {
 		return err
 	}

@@ -75,6 +75,21 @@ func (a *app) playedAsRecorded(path string, rec *playRecord, doc *config.Documen
 		at(field), says, gives)
 }
 
+// playedElsewhere words the failure to open FILE under a transcript's what-if when FILE
+// holds another scenario: the transcript's variant or --set, which the person never typed,
+// would otherwise be blamed ("accord.yaml: --variant sanctions-bite: no variant") for what
+// is a transcript of another scenario. Any other failure is returned as it was.
+func (a *app) playedElsewhere(file, path string, rec *playRecord, err error) error {
+	if err == nil || file == "" || (rec.Variant == "" && len(rec.Set) == 0) {
+		return err
+	}
+	doc, plainErr := a.openScenario(file, whatIf{})
+	if plainErr != nil || doc.Scenario.Name == rec.Scenario {
+		return err
+	}
+	return usagef("%s was played on %q, not on %q", path, rec.Scenario, doc.Scenario.Name)
+}
+
 // jsonValue is one value of a JSON document at its path (object keys and list indices
 // joined by dots) with the line it starts on.
 type jsonValue struct {
