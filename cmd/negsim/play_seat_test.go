@@ -23,16 +23,26 @@ import (
 //     10.0 below its walk-away value of 40.0, across its red line on review.
 const chinaOffersBinding = "reject\noffer target=deep,finance=large,phaseout=phase-out,review=binding\nreject\noffer target=deep,finance=large,phaseout=phase-out,review=binding\n"
 
-// A transcript edited by hand is refused, by file, line and field: score and debrief read
-// the agreed deal from the file, so a student who changed review=binding to voluntary (40
-// points more for China: 30·1 of review) was ranked on a deal no one at the table agreed.
-func TestEditedTranscriptIsRefusedAtItsLine(t *testing.T) {
+// inClassFolder moves the test into a fresh folder holding an empty folder class, for the
+// transcripts a class hands in, and returns the accord's path from there.
+func inClassFolder(t *testing.T) string {
+	t.Helper()
 	fixture, err := filepath.Abs(accordFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(t.TempDir())
-	os.Mkdir("class", 0o755)
+	if err := os.Mkdir("class", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return fixture
+}
+
+// A transcript edited by hand is refused, by file, line and field: score and debrief read
+// the agreed deal from the file, so a student who changed review=binding to voluntary (30
+// points more for China: review weighs 30 of its 100, voluntary 1 and binding 0) was ranked on a deal no one at the table agreed.
+func TestEditedTranscriptIsRefusedAtItsLine(t *testing.T) {
+	fixture := inClassFolder(t)
 	if _, errs, code := runNegsimInput(t, chinaOffersBinding, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
 		t.Fatal(errs)
 	}
@@ -144,12 +154,7 @@ func TestPlayEchoesNoEscapeSequence(t *testing.T) {
 // typed ("accord.yaml: --variant sanctions-bite: variants: no variant ..."). It now says
 // the transcript was played on another scenario, by name, as it does without a variant.
 func TestTranscriptOfAnotherScenarioWithAVariantIsNamedSo(t *testing.T) {
-	fixture, err := filepath.Abs(accordFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Chdir(t.TempDir())
-	os.Mkdir("class", 0o755)
+	fixture := inClassFolder(t)
 	if _, errs, code := runNegsimInput(t, "quit\n", "play", "--variant", "sanctions-bite", "--as", "ukraine", "--transcript", "class/ua.json"); code != exitOK {
 		t.Fatal(errs)
 	}
