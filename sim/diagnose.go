@@ -31,13 +31,18 @@ type ClosestDeal struct {
 }
 
 // ReservationGap says, for one veto actor, the most it can get from a deal every other veto
-// actor accepts and how far its reservation would have to fall to take it. Reachable and
-// MustFallBy are nil when the others accept no deal at all, so no drop would do.
+// actor accepts (and that, under a decision rule or ratification, gathers the votes and
+// passes at home) and how far its reservation would have to fall to take it. Reachable and
+// MustFallBy are nil when there is no such deal, so no drop would do.
 type ReservationGap struct {
 	Actor       string   `json:"actor"`
 	Reservation float64  `json:"reservation"`
 	Reachable   *float64 `json:"reachable"`
 	MustFallBy  *float64 `json:"must_fall_by"`
+	// BlockedBeyondTable is set when no drop would do although the other veto actors accept
+	// some deal within the actor's red lines: every such deal fails the decision rule's
+	// vote or a ratification at home.
+	BlockedBeyondTable bool `json:"blocked_beyond_table,omitempty"`
 }
 
 // OpenerKind says what an opener drops.
@@ -92,7 +97,19 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 	for j, a := range sp.veto {
 		gap := ReservationGap{Actor: sp.sc.Actors[a].ID, Reservation: res[a]}
 		t := newTree(sp, base.withoutReservation(a))
-		if best, ok, err := t.maxUtility(ctx, j); err != nil {
+		var best float64
+		var ok bool
+		var err error
+		if sp.rule != nil {
+			// The fall must open the zone, not only the table: a deal the other vetoes
+			// accept but the votes or a ratification reject stays out at any reservation.
+			if best, ok, err = sp.zoneMaxUtility(ctx, t, j, res); err == nil && !ok {
+				_, gap.BlockedBeyondTable, err = t.maxUtility(ctx, j)
+			}
+		} else {
+			best, ok, err = t.maxUtility(ctx, j)
+		}
+		if err != nil {
 			return nil, err
 		} else if ok {
 			reach, fall := presentable(best), presentable(math.Max(0, res[a]-best))
@@ -172,6 +189,22 @@ func (sp *Space) openerBeyondTable(ctx context.Context, o *Opener, r *rules, res
 		}
 	}
 	return nil
+}
+
+// zoneMaxUtility is maxUtility over the deals t allows that also pass the decision rule and
+// every ratification at reservations res.
+func (sp *Space) zoneMaxUtility(ctx context.Context, t *tree, j int, res []float64) (float64, bool, error) {
+	w := newGatedWalk(ctx, t, sp.zoneGate(res, true))
+	best, found := math.Inf(-1), false
+	wt := w.t
+	w.cut = func(d int, u []float64) bool { return found && u[j]+wt.maxSuf[j][d]+boundSlack <= best }
+	err := w.run(nil, func(u, _ []float64) {
+		best, found = max(best, u[j]), true
+	})
+	if err != nil {
+		return 0, false, err
+	}
+	return best, found, nil
 }
 
 // maxUtility is the most veto actor j can get from a deal the tree allows; false when it

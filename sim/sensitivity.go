@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -513,6 +514,11 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 		if err != nil {
 			return row, err
 		}
+		if t != nil && !whole {
+			if t.At, err = s.pasteable(pr, t, value, limit, dir); err != nil {
+				return row, err
+			}
+		}
 		if t != nil {
 			t.At = presentable(t.At)
 			t.Change = presentable(t.At - value)
@@ -530,6 +536,70 @@ func (s *sensitivity) row(p Param) (SensitivityRow, error) {
 		}
 	}
 	return row, nil
+}
+
+// pasteable is the value to report for threshold t: one at which the headline is the one t
+// reports, since a student pastes it into --set and the page's "Try it" applies it as it
+// is. A threshold where a deal leaves the zone is that deal's utility, at which the deal is
+// still inside (the tolerance of MODEL.md section 2), and a bisected one is 1e-7 wide, so
+// the value is the one with the fewest decimals within 1e-6 of the threshold (MODEL.md
+// section 9's precision) whose analysis confirms it: 0.6500001 for a deal worth 0.65
+// (0.650001 is a hair more than 1e-6 away in binary), 15 for a weight at which two deals
+// tie and option order settles it. When none confirms (a change narrower than the
+// candidates' spacing), the values just past t.At are tried, and failing those t.At stands.
+func (s *sensitivity) pasteable(pr probe, t *Tipping, value, limit, dir float64) (float64, error) {
+	inRange := func(x float64) bool {
+		// 9e-7 of t.At, which bisection leaves up to 1e-7 from the true threshold.
+		return math.Abs(x-t.At) <= 9e-7 && dir*(x-value) > 0 && dir*(limit-x) >= 0
+	}
+	confirms := func(x float64) (bool, error) {
+		h, err := pr(x)
+		if errors.Is(err, errOutOfRange) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		u := s.tipping(x, h)
+		return u.Kind == t.Kind && u.Deals == t.Deals && maps.Equal(u.Nash, t.Nash), nil
+	}
+	tried := map[float64]bool{}
+	try := func(x float64) (bool, error) {
+		if tried[x] || !inRange(x) {
+			return false, nil
+		}
+		tried[x] = true
+		return confirms(x)
+	}
+	for d := 0; d <= 12; d++ {
+		// The decimals of d places around t.At: the nearest, and one step each way, since the
+		// nearest can still lie on the unchanged side (0.65 for 0.649999999993). Those on the
+		// side of the change come first, nearest first.
+		step := math.Pow(10, -float64(d))
+		near, _ := strconv.ParseFloat(strconv.FormatFloat(t.At, 'f', d, 64), 64)
+		var cands []float64
+		for _, x := range []float64{near - step, near, near + step} {
+			x, _ = strconv.ParseFloat(strconv.FormatFloat(x, 'f', d, 64), 64)
+			cands = append(cands, x)
+		}
+		slices.SortStableFunc(cands, func(a, b float64) int {
+			return cmp.Or(cmp.Compare(boolRank(dir*(a-t.At) < 0), boolRank(dir*(b-t.At) < 0)), cmp.Compare(math.Abs(a-t.At), math.Abs(b-t.At)))
+		})
+		for _, x := range cands {
+			ok, err := try(x)
+			if err != nil || ok {
+				return x, err
+			}
+		}
+	}
+	for k := 0; k <= 10; k++ {
+		x := presentable(t.At + dir*float64(k)*sensitivityStep)
+		ok, err := try(x)
+		if err != nil || ok {
+			return x, err
+		}
+	}
+	return t.At, nil
 }
 
 // exactSide finds the threshold from the line model and confirms it with one analysis just

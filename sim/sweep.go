@@ -56,7 +56,9 @@ type Threshold struct {
 	Kind HeadlineChange `json:"kind"` // ChangeOpens or ChangeCloses
 	From float64        `json:"from"` // the side of the bracket at the earlier point's state
 	To   float64        `json:"to"`   // the side at the later point's state
-	At   float64        `json:"at"`   // the bracket's midpoint
+	// At is a value past the change, within the tolerance of the true threshold, with the
+	// fewest decimals a count confirms: --set with it shows the changed zone.
+	At float64 `json:"at"`
 }
 
 // SweepValues are n evenly spaced values from a to b, both included.
@@ -205,6 +207,47 @@ func bisect(ctx context.Context, sc *Scenario, path string, a, b float64, openAt
 			b = mid
 		}
 	}
-	th.From, th.To, th.At = a, b, a+(b-a)/2
-	return th, nil
+	th.From, th.To = a, b
+	var err error
+	th.At, err = sweepPasteable(ctx, sc, path, a, b, openAtA, tol, opt)
+	return th, err
+}
+
+// sweepPasteable is the value a threshold reports, since a student pastes it into --set: the
+// one with the fewest decimals on the changed side of a, no farther from a than tol (so no
+// farther from the true threshold, which lies in (a, b]), at which a count confirms the
+// change. The bracket's midpoint can lie a hair on the unchanged side. When no
+// such decimal confirms, b, where the change was seen, stands.
+func sweepPasteable(ctx context.Context, sc *Scenario, path string, a, b float64, openAtA bool, tol float64, opt SweepOptions) (float64, error) {
+	dir := 1.0
+	if b < a {
+		dir = -1
+	}
+	for d := 0; d <= 12; d++ {
+		step := math.Pow(10, -float64(d))
+		// The d-place decimals on either side of b; the one nearer a first.
+		lo, hi := math.Floor(b/step)*step, math.Ceil(b/step)*step
+		cands := []float64{lo, hi}
+		if dir < 0 {
+			cands = []float64{hi, lo}
+		}
+		for _, x := range cands {
+			x = presentable(x)
+			if past := dir * (x - a); past <= 0 || past > tol {
+				continue
+			}
+			sp, err := sweepSpace(sc, path, x, opt)
+			if err != nil {
+				return b, err
+			}
+			n, err := sp.Count(ctx, sp.reservations(), opt.Workers)
+			if err != nil {
+				return b, err
+			}
+			if (n > 0) != openAtA {
+				return x, nil
+			}
+		}
+	}
+	return b, nil
 }

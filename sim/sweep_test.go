@@ -42,6 +42,11 @@ func TestSweepThresholdClosesAtHandComputedValue(t *testing.T) {
 	if th.Kind != "closes" || th.From > 0.6 || th.To < 0.6 || math.Abs(th.To-th.From) > tol {
 		t.Errorf("threshold %+v, want 'closes' bracketing 0.6 within %g", th, tol)
 	}
+	// At is pasted into --set: at 0.6 itself mid is still accepted (0.6 ≥ 0.6), so the value
+	// must lie past 0.6, and no farther than the tolerance.
+	if !(th.At > 0.6 && th.At-0.6 <= tol) {
+		t.Errorf("threshold at %v, want in (0.6, 0.6+%g]: where the zone has closed", th.At, tol)
+	}
 }
 
 func TestSweepThresholdOpensDownwards(t *testing.T) {
@@ -58,6 +63,11 @@ func TestSweepThresholdOpensDownwards(t *testing.T) {
 	th := sw.Thresholds[0]
 	if th.Kind != "opens" || math.Abs(th.At-0.7) > 1e-6 || th.From < th.To {
 		t.Errorf("threshold %+v, want 'opens' at 0.7 ± 1e-6, bracket from the closed side (higher) to the open side", th)
+	}
+	// At 0.7 itself mid (worth 0.7 to the seller) is accepted, and 0.7 is the value with
+	// the fewest decimals within the tolerance on the open side: it is the one to report.
+	if th.At != 0.7 {
+		t.Errorf("threshold at %v, want exactly 0.7", th.At)
 	}
 }
 

@@ -243,6 +243,13 @@ func Analyze(ctx context.Context, sp *Space, opt Options) (*Analysis, error) {
 	if an.Beliefs, err = sp.beliefReports(ctx, an.ZOPA.Count, opt.Workers); err != nil {
 		return nil, err
 	}
+	// A believer's Nash deal is scored with the true values, whether it is Pareto-optimal
+	// too: on the true zone's frontier, which only the analysis of that zone knows.
+	for _, b := range an.Beliefs {
+		if b.Nash != nil && b.NashInTrueZOPA && an.listing != nil {
+			b.Nash.Pareto = an.listing.pareto(b.Nash.Choice)
+		}
+	}
 	return an, nil
 }
 

@@ -761,7 +761,9 @@ function renderTake(rep) {
   const out = [h("p", {text: `Now ${rep.headline.text}.`}),
     h("p", {text: rep.headline.deals ? "The smallest single changes that close the zone or move its Nash deal:" : "The smallest single changes that open the zone:"})];
   const fmtv = (x) => String(Number(x.toPrecision(6)));
-  const side = (r, t) => t ? [fmtv(t.at), `${t.change > 0 ? "+" : ""}${fmtv(t.change)}`, `${(100 * t.relative).toFixed(1)}%`, t.effect] : null;
+  // A threshold is written whole, as negsim sensitivity prints it: rounded for reading,
+  // 0.6500001 would read 0.65, a value at which the change has not happened yet.
+  const side = (r, t) => t ? [String(t.at), `${t.change > 0 ? "+" : ""}${String(t.change)}`, `${(100 * t.relative).toFixed(1)}%`, t.effect] : null;
   const rows = [];
   for (const r of shown) {
     for (const t of [r.below, r.above].filter(Boolean)) {

@@ -56,15 +56,23 @@ export function diagnosisWords(an, say) {
     if (short.length) out.push({list: short});
   } else {
     // The veto actors agree on some deals; the votes or the ratifiers turn all of them down.
-    const rules = an.decision && an.ratification ? "the decision rule and every ratification" : an.decision ? "the decision rule" : "every ratification";
-    out.push({para: [`The veto actors accept some deals together, but none of them passes ${rules}.`]});
+    out.push({para: [`The veto actors accept some deals together, but none of them passes ${beyondTable(an)}.`]});
   }
   // A reservation already low enough says nothing on its own line.
-  const gaps = dg.reservations.filter((g) => g.must_fall_by === null || g.must_fall_by > 1e-9);
+  const gaps = dg.reservations.filter((g) => g.must_fall_by === null || g.must_fall_by > TOLERANCE);
   if (gaps.length) {
-    out.push({para: ["Lowering one reservation, the others fixed:"]}, {list: gaps.map((g) => [`${say.actorName(g.actor)}: ${g.must_fall_by === null
-      ? "no drop would do: no deal within its red lines satisfies the other veto actors at their reservations"
-      : `the most it can get from a deal the others accept is ${num(g.reachable)}; its reservation ${num(g.reservation)} would have to fall by ${num(g.must_fall_by)}`}.`])});
+    const beyond = beyondTable(an);
+    const gapWords = (g) => {
+      if (g.must_fall_by === null) {
+        return g.blocked_beyond_table
+          ? `no drop would do: none of the deals within its red lines that the other veto actors accept passes ${beyond}`
+          : "no drop would do: no deal within its red lines satisfies all the other veto actors at their own reservations";
+      }
+      const best = reachable(g.reachable);
+      return `the best it can get from a deal the others accept${beyond ? ` that passes ${beyond}` : ""} is ${best.text}; ` +
+        `its reservation ${num(g.reservation)} would have to fall by ${Math.max(0, g.reservation - best.value).toFixed(best.decimals)}`;
+    };
+    out.push({para: ["Lowering one reservation, the others fixed:"]}, {list: gaps.map((g) => [`${say.actorName(g.actor)}: ${gapWords(g)}.`])});
   }
   out.push({para: ["Dropping one red line or condition:"]}, {list: dg.openers.length
     ? dg.openers.map((o) => [
@@ -77,6 +85,31 @@ export function diagnosisWords(an, say) {
       (votes.missing.length ? ` A yes from ${votes.missing.map((m) => `${say.actorName(m.actor)} (${deals(m.deals)})`).join(", ")} would open the zone.` : "")]});
   }
   return out;
+}
+
+// TOLERANCE is the engine's: a deal within it of a reservation is accepted.
+const TOLERANCE = 1e-9;
+
+// beyondTable names what a deal must pass besides the veto actors' yes, as negsim analyze
+// words it; "" when nothing does.
+function beyondTable(an) {
+  if (an.decision && an.ratification) return "the decision rule and every ratification";
+  if (an.decision) return "the decision rule";
+  return an.ratification ? "every ratification" : "";
+}
+
+// reachable writes the most a veto actor can get, the value its reservation must fall to,
+// as negsim analyze does: at three decimals when they are the value, else at six rounded
+// down, so that the value as written, tried as a what-if, still admits the deal (0.681818
+// for 15/22; 0.682 would leave the zone empty).
+function reachable(x) {
+  const down = (scale) => Math.floor(x * scale + TOLERANCE * scale) / scale;
+  let decimals = 3, value = down(1e3);
+  if (x - value > TOLERANCE) {
+    decimals = 6;
+    value = down(1e6);
+  }
+  return {text: value.toFixed(decimals), value, decimals};
 }
 
 // openerDeals says how many deals an opener lets in and, under a decision rule or

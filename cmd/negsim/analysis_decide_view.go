@@ -135,18 +135,25 @@ func dealText(sc *sim.Scenario, options map[string]string) string {
 	return strings.Join(parts, ", ")
 }
 
+// rulesBeyondTable names what a deal the veto actors accept must also pass: the decision
+// rule, every ratification, or both; "" when the scenario has neither.
+func rulesBeyondTable(an *sim.Analysis) string {
+	switch {
+	case an.Decision != nil && len(an.Ratification) > 0:
+		return "the decision rule and every ratification"
+	case an.Decision != nil:
+		return "the decision rule"
+	case len(an.Ratification) > 0:
+		return "every ratification"
+	}
+	return ""
+}
+
 // decidedDiagnosis explains an empty zone the veto actors alone would not have emptied:
 // which vote is missing, which ratifier blocks.
 func decidedDiagnosis(sc *sim.Scenario, an *sim.Analysis, s *section) {
 	dg := an.Diagnosis
-	rules := "every ratification"
-	switch {
-	case an.Decision != nil && len(an.Ratification) > 0:
-		rules = "the decision rule and every ratification"
-	case an.Decision != nil:
-		rules = "the decision rule"
-	}
-	s.text = append(s.text, fmt.Sprintf("The veto actors accept some deals together, but none of them passes %s.", rules))
+	s.text = append(s.text, fmt.Sprintf("The veto actors accept some deals together, but none of them passes %s.", rulesBeyondTable(an)))
 	if v := dg.Votes; v != nil {
 		s.text = append(s.text, "", fmt.Sprintf("Which vote is missing: the best of those deals gathers %d of the %d votes needed.", v.BestVotes, v.VotesNeeded))
 		if len(v.Missing) == 0 {

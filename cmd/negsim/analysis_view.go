@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/negsim/negsim/config"
@@ -300,7 +302,14 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		}
 	}
 	s.text = append(s.text, "", "Lowering one reservation, the others fixed:")
+	// Under a decision rule or ratification the deal must also pass there (MODEL.md
+	// sections 6 and 7).
+	beyond := rulesBeyondTable(an)
 	for _, g := range dg.Reservations {
+		if g.MustFallBy == nil && g.BlockedBeyondTable {
+			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: none of the deals within its red lines that the other veto actors accept passes %s.", name(g.Actor), beyond))
+			continue
+		}
 		if g.MustFallBy == nil {
 			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: no deal within its red lines satisfies all the other veto actors at their own reservations.", name(g.Actor)))
 			continue
@@ -308,8 +317,13 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		if *g.MustFallBy <= sim.Tolerance {
 			continue
 		}
-		s.text = append(s.text, fmt.Sprintf("- %s: the best it can get from a deal the others accept is %s; its reservation %s would have to fall by %s.",
-			name(g.Actor), num(*g.Reachable), num(g.Reservation), num(*g.MustFallBy)))
+		best, value, decimals := reachableText(*g.Reachable)
+		deal := "a deal the others accept"
+		if beyond != "" {
+			deal += " that passes " + beyond
+		}
+		s.text = append(s.text, fmt.Sprintf("- %s: the best it can get from %s is %s; its reservation %s would have to fall by %s.",
+			name(g.Actor), deal, best, num(g.Reservation), strconv.FormatFloat(math.Max(0, g.Reservation-value), 'f', decimals, 64)))
 	}
 	s.text = append(s.text, "", "Dropping one red line or constraint:")
 	if len(dg.Openers) == 0 {
@@ -360,4 +374,19 @@ func openerDeals(an *sim.Analysis, o sim.Opener, name func(string) string) strin
 		out += "; " + strings.Join(blockers, " and ") + " reject them"
 	}
 	return out
+}
+
+// reachableText writes the most a veto actor can get, the value its reservation must fall
+// to: at three decimals when they are the value, else at six rounded down, so that the
+// value as written, pasted into --set, still admits the deal (0.681818 for 15/22; 0.682
+// would leave the zone empty).
+func reachableText(x float64) (text string, value float64, decimals int) {
+	// The engine accepts a deal within sim.Tolerance of a reservation, so a value that
+	// binary arithmetic puts a hair below a decimal is that decimal.
+	down := func(scale float64) float64 { return math.Floor(x*scale+sim.Tolerance*scale) / scale }
+	decimals, value = 3, down(1e3)
+	if x-value > sim.Tolerance {
+		decimals, value = 6, down(1e6)
+	}
+	return strconv.FormatFloat(value, 'f', decimals, 64), value, decimals
 }

@@ -102,7 +102,13 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 				path, now = "", ""
 			}
 			first = false
-			g.add(path, now, fmt.Sprintf("%.6g", t.At), fmt.Sprintf("%+.6g", t.Change), percent(100*t.Relative), deals.effect(t.Kind, t.Deals, t.Nash, t.Effect))
+			// The value in full, as --set takes it: rounded, it could fall back on the side of
+			// the threshold where nothing has changed yet (43.3333 for 43.333334).
+			change := fnum(t.Change)
+			if t.Change > 0 {
+				change = "+" + change
+			}
+			g.add(path, now, fnum(t.At), change, percent(100*t.Relative), deals.effect(t.Kind, t.Deals, t.Nash, t.Effect))
 		}
 		if first {
 			note := row.Note

@@ -29,7 +29,7 @@ func sweepReport(sc *sim.Scenario, sw *sim.Sweep) *report {
 		th.text = []string{"The ZOPA neither opens nor closes between the values swept."}
 	}
 	for _, t := range sw.Thresholds {
-		th.text = append(th.text, fmt.Sprintf("The ZOPA %s at %s = %.6g (between %.9g and %.9g; tolerance %g).", t.Kind, sw.Path, t.At, t.From, t.To, sw.Tolerance))
+		th.text = append(th.text, fmt.Sprintf("The ZOPA %s at %s = %s (between %.9g and %.9g; tolerance %g).", t.Kind, sw.Path, strconv.FormatFloat(t.At, 'f', -1, 64), t.From, t.To, sw.Tolerance))
 	}
 	r.add(th)
 	return r

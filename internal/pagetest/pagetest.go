@@ -256,6 +256,7 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 			// The nearest change, tried: the result tips, as negsim analyze confirms.
 			before := s.hashSets()
 			z0, n0 := s.read()
+			shownTo := evalJS[string](s, `document.querySelector('#take table tbody tr td:nth-of-type(2)').textContent`)
 			evalJS[any](s, `document.querySelector('#take table button').click()`)
 			s.settled()
 			after := s.hashSets()
@@ -274,6 +275,11 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 			// (0.536905 − r) · 0.0083600 at r = 0.461353.
 			if len(after) == 0 || !strings.HasPrefix(after[0], "actors.russia.reservation=0.46135") {
 				t.Errorf("the nearest change set %v; by hand Russia's reservation to 0.461353", after)
+			}
+			// What the table shows is what Try it applies: a value rounded for reading could
+			// fall on the side where nothing changes.
+			if len(after) == 0 || after[0] != "actors.russia.reservation="+shownTo {
+				t.Errorf("the table shows %q but Try it set %v", shownTo, after)
 			}
 			sets = after
 		}

@@ -25,6 +25,16 @@ type WordCase struct {
 // Geneva's closest deal: scenarios_test.go (genevaClosest) adds Russia's points by hand,
 // 63.6 of 100, 0.636, short of its reservation 0.66 by 0.024; the others accept it.
 //
+// Under Geneva a drop of Russia's reservation to 0.636 would let that deal pass the table,
+// but Ukraine's referendum rejects it (the variant's teacher notes; analyze_reachable_test.go
+// checks the zone stays empty there), and no other deal within Russia's red lines passes both.
+//
+// Nash's bargaining problem with Bill asking 0.9 of his 34 units (30.6): Jack keeps his 0.375
+// (6 of 16 units) cheapest for Bill with the book (4 to Jack, 2 to Bill) and one item worth
+// 2 to both, so Bill's best is 30/34 = 0.88235294…, written rounded down at six places
+// (0.882 is not the value, and 0.883 would leave the zone empty), a fall of 0.017648. Jack's
+// best from what Bill gives up at 0.9 (at most 3.4 units) is the book alone: 4/16 = 0.250.
+//
 // Harborco with unanimity (6 of 6 votes) and the environmentalists wanting 1, which only a
 // large fund gives them, while the federal agency rejects a large fund (0 < 0.5): no deal
 // gathers all six votes. Every other party accepts small/full, medium/partial and
@@ -56,6 +66,11 @@ var WordCases = []WordCase{
 		"No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by 0.024 at most:",
 		"territory=withdraw-donetsk,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=returned,sequencing=guarantees-first,eu-path=delayed,language=russian-status,interim=swaps-only",
 		"Russia gets 0.636, 0.024 below its reservation 0.660.",
+		"Russia: no drop would do: none of the deals within its red lines that the other veto actors accept passes every ratification.",
+	}},
+	{Name: "nash-reachable", Hash: "scenario=teaching-nash-1950&set=actors.bill.reservation%3D0.9", Section: "Why the zone is empty", Want: []string{
+		"Bill: the best it can get from a deal the others accept is 0.882352; its reservation 0.900 would have to fall by 0.017648.",
+		"Jack: the best it can get from a deal the others accept is 0.250; its reservation 0.375 would have to fall by 0.125.",
 	}},
 	{Name: "harborco", Hash: "scenario=teaching-harborco-quota&set=decision.votes_needed%3D6&set=actors.environmentalists.reservation%3D1", Section: "Why the zone is empty", Want: []string{
 		"The veto actors accept some deals together, but none of them passes the decision rule.",

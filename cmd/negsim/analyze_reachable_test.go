@@ -1,0 +1,89 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// The empty-zone diagnosis says how far a reservation must fall; a student pastes the value
+// into --set. Here B accepts only y=a (its reservation 0.5 on values a 1, b 0), and there A,
+// with weights 15 and 7, gets 15/22 = 0.681818… from x=a. Rounded to 0.682, the value would
+// leave the zone empty; the diagnosis writes 0.681818 (rounded down) and a fall of
+// 0.9 − 0.681818 = 0.218182, and at 0.681818 the zone holds that one deal.
+func TestReservationFallPastesIntoSet(t *testing.T) {
+	file := writeTemp(t, "fall.yaml", `name: Fall
+issues:
+  - {id: x, name: X, options: [{id: a}, {id: b}]}
+  - {id: y, name: Y, options: [{id: a}, {id: b}]}
+actors:
+  - id: a
+    name: A
+    reservation: 0.9
+    preferences:
+      x: {weight: 15, utilities: {a: 1, b: 0}}
+      y: {weight: 7, utilities: {a: 0, b: 1}, acceptable: [a, b]}
+  - id: b
+    name: B
+    reservation: 0.5
+    preferences:
+      y: {weight: 1, utilities: {a: 1, b: 0}, acceptable: [a, b]}
+`)
+	out := runOK(t, "analyze", file)
+	want := "- A: the best it can get from a deal the others accept is 0.681818; its reservation 0.900 would have to fall by 0.218182."
+	if !strings.Contains(out, want) {
+		t.Errorf("analyze does not say\n%s\n%s", want, out)
+	}
+	if n := zopaCount(t, file, "--set", "actors.a.reservation=0.681818"); n != 1 {
+		t.Errorf("at the reservation the diagnosis names, the zone holds %d deals, want 1 (x=a, y=a)", n)
+	}
+	// A value that is a decimal of three places keeps them: at 0.9, A accepts only x=a, y=b
+	// (15/22 + 7/22 = 1), worth 0 to B, so B's reservation must fall from 0.5 to 0.
+	if want := "- B: the best it can get from a deal the others accept is 0.000; its reservation 0.500 would have to fall by 0.500."; !strings.Contains(out, want) {
+		t.Errorf("analyze does not say\n%s\n%s", want, out)
+	}
+}
+
+// Under ratification the fall is the one that opens the zone, ratified (MODEL.md sections 2
+// and 7). The minister values deep 0.9 and medium 0.5; its parliament ratifies shallow and
+// medium only. The table alone would agree on deep at 0.9, which never passes at home, so
+// the reservation must fall from 0.95 to medium's 0.5. Under geneva-19-point the deal Russia
+// could take at 0.636 is one Ukraine's referendum rejects (its teacher notes say so): no drop
+// of Russia's alone opens the zone.
+func TestReservationFallUnderRatificationPastesIntoSet(t *testing.T) {
+	file := writeTemp(t, "treaty.yaml", `name: Treaty
+issues:
+  - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
+actors:
+  - id: minister
+    name: Minister
+    reservation: 0.95
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 0.9}}
+    ratification: {by: [parliament]}
+  - id: parliament
+    name: Parliament
+    veto: false
+    reservation: 0.5
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
+`)
+	out := runOK(t, "analyze", file)
+	want := "- Minister: the best it can get from a deal the others accept that passes every ratification is 0.500; its reservation 0.950 would have to fall by 0.450."
+	if !strings.Contains(out, want) {
+		t.Errorf("analyze does not say\n%s\n%s", want, out)
+	}
+	if n := zopaCount(t, file, "--set", "actors.minister.reservation=0.5"); n != 1 {
+		t.Errorf("at 0.5 the zone holds %d deals, want 1 (medium)", n)
+	}
+	if n := zopaCount(t, file, "--set", "actors.minister.reservation=0.9"); n != 0 {
+		t.Errorf("at 0.9 the zone holds %d deals, want 0 (deep is never ratified)", n)
+	}
+
+	out = runOK(t, "analyze", "--variant", "geneva-19-point")
+	if want := "- Russia: no drop would do: none of the deals within its red lines that the other veto actors accept passes every ratification."; !strings.Contains(out, want) {
+		t.Errorf("analyze --variant geneva-19-point does not say\n%s\n%s", want, out)
+	}
+	if n := zopaCount(t, "--variant", "geneva-19-point", "--set", "actors.russia.reservation=0.636"); n != 0 {
+		t.Errorf("geneva-19-point with Russia at 0.636: %d deals, want 0 (the referendum rejects the one deal)", n)
+	}
+}

@@ -1,0 +1,76 @@
+package sim_test
+
+import (
+	"testing"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// How far a reservation must fall is how far for a zone to exist (MODEL.md section 2), and
+// under ratification the zone is the deals that also pass at home (section 7).
+//
+// The minister holds the only veto, with reservation 0.95, and values the treaty's depth
+// shallow 0, medium 0.5, deep 0.9. Its parliament ratifies (all its 1 vote needed) by its
+// own reservation 0.5 on values shallow 1, medium 0.6, deep 0: it ratifies shallow and
+// medium, never deep. No deal is worth 0.95 to the minister, so the table agrees on
+// nothing and the diagnosis speaks. Lowering the minister's reservation to 0.9 would let
+// deep pass at the table, but the parliament rejects it: the zone stays empty. The most
+// the minister can get from a deal that would then be in the zone is medium's 0.5, so the
+// reservation must fall by 0.45, to 0.5.
+//
+// With a quota instead (the council, no veto, must vote yes too: 2 of 2 votes), the same
+// holds: the council accepts shallow and medium only.
+func TestReservationFallCountsRatificationAndVotes(t *testing.T) {
+	const treaty = `name: Treaty
+issues:
+  - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
+actors:
+  - id: minister
+    name: Minister
+    reservation: 0.95
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 0.9}}
+`
+	for _, tc := range []struct{ name, src string }{
+		{"ratification", treaty + `    ratification: {by: [parliament]}
+  - id: parliament
+    name: Parliament
+    veto: false
+    reservation: 0.5
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
+`},
+		{"quota", treaty + `  - id: council
+    name: Council
+    veto: false
+    reservation: 0.5
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
+decision: {votes_needed: 2}
+`},
+	} {
+		sc := loadYAML(t, tc.src).Scenario
+		an := analyzed(t, sc, sim.Options{})
+		if an.ZOPA.Count != 0 || an.Diagnosis == nil || len(an.Diagnosis.Reservations) != 1 {
+			t.Fatalf("%s: zone %d, diagnosis %+v; want an empty zone and the minister's reservation gap", tc.name, an.ZOPA.Count, an.Diagnosis)
+		}
+		g := an.Diagnosis.Reservations[0]
+		if g.Reachable == nil || *g.Reachable != 0.5 || *g.MustFallBy != 0.45 {
+			t.Errorf("%s: the minister can reach %v, must fall by %v; want 0.5 and 0.45 (deep, worth 0.9, never passes)", tc.name, deref(g.Reachable), deref(g.MustFallBy))
+		}
+		cp := sc.Clone()
+		if err := cp.Set("actors.minister.reservation", 0.5); err != nil {
+			t.Fatal(err)
+		}
+		if n := analyzed(t, cp, sim.Options{}).ZOPA.Count; n != 1 {
+			t.Errorf("%s: at the reservation the diagnosis names, the zone holds %d deals; want 1 (medium)", tc.name, n)
+		}
+	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
