@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -161,4 +162,54 @@ func TestTranscriptOfAnotherScenarioWithAVariantIsNamedSo(t *testing.T) {
 	want := `class/ua.json was played on "Ukraine–Russia–US talks, February 2026", not on "Harbour City climate accord"`
 	wantRefused(t, want, "score", fixture, "--transcript", "class/ua.json")
 	wantRefused(t, want, "debrief", fixture, "--transcripts", "class")
+}
+
+// What the replay compares is what the moves give: a transcript still scores after the
+// teacher corrects a name in the scenario (China's name is in the transcript's actors, but
+// no move, number or deal depends on it), and a transcript of an earlier release, which
+// lacks a field added since (here "deadline"), still scores; a round cut from the
+// transcript is refused, though each round left matches.
+func TestReplayComparesWhatTheMovesGive(t *testing.T) {
+	fixture := inClassFolder(t)
+	if _, errs, code := runNegsimInput(t, chinaOffersBinding, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
+		t.Fatal(errs)
+	}
+	src, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := strings.Replace(string(src), "    name: China\n", "    name: People's Republic of China\n", 1)
+	if renamed == string(src) {
+		t.Fatal("the accord names no actor China")
+	}
+	os.WriteFile("accord.yaml", []byte(renamed), 0o644)
+	if _, errs, code := runNegsim(t, "score", "accord.yaml", "--transcript", "class/cn.json"); code != exitOK {
+		t.Errorf("after a name corrected in the scenario, score refused the transcript: %s", errs)
+	}
+
+	data, err := os.ReadFile("class/cn.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec map[string]json.RawMessage
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	delete(rec, "deadline")
+	older, _ := json.MarshalIndent(rec, "", "  ")
+	os.WriteFile("class/cn.json", older, 0o644)
+	if _, errs, code := runNegsim(t, "score", fixture, "--transcript", "class/cn.json"); code != exitOK {
+		t.Errorf("a transcript without a field added since was refused: %s", errs)
+	}
+
+	// chinaOffersBinding ends in round 3: rounds 0 to 3, four of them.
+	var rounds []json.RawMessage
+	json.Unmarshal(rec["rounds"], &rounds)
+	if len(rounds) != 4 {
+		t.Fatalf("the session has %d rounds, want 4", len(rounds))
+	}
+	rec["rounds"], _ = json.Marshal(rounds[:3])
+	cut, _ := json.MarshalIndent(rec, "", "  ")
+	os.WriteFile("class/cn.json", cut, 0o644)
+	wantRefused(t, `rounds: the transcript says a list of 3, but its moves give a list of 4`, "score", fixture, "--transcript", "class/cn.json")
 }
