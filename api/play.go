@@ -45,6 +45,10 @@ type PlayResponse struct {
 	Idle *PlayIdle `json:"idle,omitempty"`
 	// Table is every actor's result once the talks are over.
 	Table []PlayResult `json:"table,omitempty"`
+	// Agreed is what the agreed deal is worth to the seat against its red lines and
+	// walk-away value at the round of agreement, as the terminal's end weighs it: the
+	// person may agree a deal its own values rule out.
+	Agreed *sim.Worth `json:"agreed,omitempty"`
 	// Transcript is what `negsim play --transcript` writes for the same session, once the
 	// talks are over: it records every actor's values round by round, which the seat may
 	// not see while it plays.
@@ -153,6 +157,7 @@ func (a *API) play(ctx context.Context, r PlayRequest) (*PlayResponse, error) {
 	if out.Over {
 		tr := g.Transcript()
 		out.Table = playTable(tr)
+		out.Agreed = g.Agreed()
 		out.Transcript = &PlayRecord{File: playedFile(r.Scenario, doc.Name), Variant: r.Variant, Set: r.Set, PlayTranscript: tr}
 	}
 	return out, nil

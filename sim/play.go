@@ -163,6 +163,9 @@ type Heard struct {
 	// Votes, under a decision rule, is the votes of the table's actors that accepted.
 	Votes     *int `json:"votes,omitempty"`
 	Agreement bool `json:"agreement"`
+	// NotRatifiedFor are the actors at the table whose ratifiers would vote the deal down
+	// at home: with every veto and vote at the table, that alone can leave it unagreed.
+	NotRatifiedFor []string `json:"not_ratified_for,omitempty"`
 	// NoText, for a round that passed with nothing on the table (Basis BasisNoText), is why
 	// the proposer put nothing there.
 	NoText string `json:"no_text,omitempty"`
@@ -309,6 +312,17 @@ func (g *Game) Worth(choice []int) Worth {
 		w.Ratified = &ok
 	}
 	return w
+}
+
+// Agreed is what the agreed deal is worth to the seat at the round of agreement; nil
+// without an agreement. The person may agree a deal the seat's own values rule out.
+func (g *Game) Agreed() *Worth {
+	d := g.tr.Outcome.Deal
+	if d == nil || d.Choice == nil {
+		return nil
+	}
+	w := g.Worth(d.Choice)
+	return &w
 }
 
 // View is what the seat may know now.
@@ -480,7 +494,8 @@ func (g *Game) close(rd *Round) (bool, error) {
 	}
 	g.prev = rd.Proposal.Choice
 	g.heard = append(g.heard, Heard{Round: rd.Round, By: rd.Proposal.By, Basis: rd.Proposal.Basis, Options: rd.Proposal.Options,
-		AcceptedBy: slices.Clone(rd.AcceptedBy), Votes: rd.Votes, Agreement: rd.Agreement, Reservation: seatReservation})
+		AcceptedBy: slices.Clone(rd.AcceptedBy), Votes: rd.Votes, Agreement: rd.Agreement, Reservation: seatReservation,
+		NotRatifiedFor: g.notRatifiedFor(rd)})
 	if !rd.Agreement {
 		return false, nil
 	}
@@ -490,6 +505,22 @@ func (g *Game) close(rd *Round) (bool, error) {
 	}
 	tr.Outcome, tr.Ended = *out, EndAgreement
 	return true, nil
+}
+
+// notRatifiedFor lists, in file order, the actors whose ratifiers would not ratify the
+// round's proposal at that round's reservations.
+func (g *Game) notRatifiedFor(rd *Round) []string {
+	sp := g.rn.sp
+	if sp.rule == nil || rd.Agreement {
+		return nil
+	}
+	var ids []string
+	for i := range sp.rule.ratify {
+		if !sp.ratifiedFor(&sp.rule.ratify[i], rd.Proposal.Choice, rd.r) {
+			ids = append(ids, sp.sc.Actors[sp.rule.ratify[i].actor].ID)
+		}
+	}
+	return ids
 }
 
 // Idle reports whether the talks ended before the seat had any move: every round passed

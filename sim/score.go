@@ -173,7 +173,15 @@ func FindOption(is *Issue, id string) (int, error) {
 		return o, nil
 	}
 	ids := optionIDs(is)
-	return -1, &DealError{Issue: is.ID, Msg: fmt.Sprintf("issue %q has no option %q;%s valid: %s", is.ID, id, DidYouMean(id, ids), quoteList(ids))}
+	suggest := DidYouMean(id, ids)
+	// A student reads the labels on the table and may type one for its id.
+	for _, op := range is.Options {
+		if op.Label != "" && strings.EqualFold(strings.TrimSpace(op.Label), id) {
+			suggest = fmt.Sprintf(" did you mean %q? (%q is its label; a deal names each option by its id)", op.ID, op.Label)
+			break
+		}
+	}
+	return -1, &DealError{Issue: is.ID, Msg: fmt.Sprintf("issue %q has no option %q;%s valid: %s", is.ID, id, suggest, quoteList(ids))}
 }
 
 // Scorer scores deals against one scenario. It searches the ZOPA's frontier once, for the

@@ -139,7 +139,9 @@ function margin(w) {
   return text;
 }
 
-const names = (ids) => (ids.length ? ids.join(", ") : "no one");
+// joinAnd lists names as the terminal does: "A", "A and B", "A, B and C".
+const joinAnd = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+const names = (ids) => (ids.length ? joinAnd(ids) : "no one");
 // clause is an author's sentence set inside one of the page's own, its closing full stop
 // dropped, as the terminal's clause does.
 const clause = (s) => s.replace(/\.$/, "");
@@ -290,7 +292,12 @@ function log(r) {
     const yes = ui.scenario.actors.filter((a) => e.accepted_by.includes(a.id)).map(who);
     const no = ui.scenario.actors.filter((a) => !e.accepted_by.includes(a.id)).map(who);
     let end = e.agreement ? "Agreement." : "No agreement.";
-    if (e.votes !== undefined && e.votes !== null) end = `${e.votes} votes. ${end}`;
+    if (!e.agreement && (e.not_ratified_for || []).length) {
+      end = `No agreement: it would not be ratified at home for ${joinAnd(e.not_ratified_for.map(ui.actorName))}.`;
+    }
+    if (e.votes !== undefined && e.votes !== null) {
+      end = `${plural(e.votes, "vote", "votes")} of the ${(r.brief.decision || {}).votes_needed} needed. ${end}`;
+    }
     return h("li", {text: `Round ${e.round}, ${what}: accepted by ${names(yes)}; rejected by ${names(no)}. ${end}${now}`});
   });
   return [h("h3", {text: "What happened"}), items.length ? h("ol", {id: "play-log"}, items) : h("p", {id: "play-log", text: "Nothing yet."})];
@@ -307,6 +314,10 @@ function ending(r) {
   else {
     parts.push(h("p", {id: "play-outcome", text: `Agreement in round ${out.round}:`}));
     parts.push(h("div", {class: "scroll"}, ui.table(["issue", "option"], ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, out.deal.options[is.id])]), [], "The deal agreed")));
+    // The person may agree a deal the seat's own values rule out; the table shows only points.
+    if (r.agreed && (r.agreed.rejections || []).length) {
+      parts.push(h("p", {id: "play-ruled-out", class: "error", text: `Your own values rule this deal out: ${margin(r.agreed)}`}));
+    }
   }
   parts.push(...noTexts(tr));
   parts.push(h("p", {text: `Points at round ${out.round}'s walk-away values:`}));
@@ -336,8 +347,10 @@ function ending(r) {
     const nash = (out.solutions || []).find((s) => s.solution === "nash");
     if (nash) {
       const differ = ui.scenario.issues.filter((is) => nash.options[is.id] !== out.deal.options[is.id]).map((is) => `${is.id} (Nash: ${nash.options[is.id]})`);
+      const of = ui.scenario.issues.length;
+      const issuesDiffer = differ.length === 1 ? `1 of ${of} issues differs` : `${differ.length} of ${of} issues differ`;
       parts.push(h("p", {text: differ.length
-        ? `Compared with the Nash deal at round ${out.round}'s walk-away values: ${differ.length} of ${ui.scenario.issues.length} issues differ, ${differ.join(", ")}.`
+        ? `Compared with the Nash deal at round ${out.round}'s walk-away values: ${issuesDiffer}, ${differ.join(", ")}; the parties' points lie ${pts(nash.utility_distance)} apart.`
         : `It is the Nash deal at round ${out.round}'s walk-away values.`}));
     }
   }

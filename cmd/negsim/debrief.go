@@ -75,6 +75,9 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		}
 	}
 	doc, format, err := a.openDocument(file, w, out)
+	if len(recs) > 0 {
+		err = a.playedElsewhere(file, paths[0], recs[0], err)
+	}
 	if err != nil {
 		return err
 	}
@@ -90,6 +93,9 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		}
 	}
 	for i, rec := range recs {
+		if err := a.playedAsRecorded(paths[i], rec, doc); err != nil {
+			return err
+		}
 		choice, err := playedDeal(paths[i], rec, sc)
 		if err != nil {
 			return err

@@ -8,12 +8,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/negsim/negsim/api"
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -170,7 +172,8 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	ctx, cancel = a.step()
 	defer cancel()
 	a.ctx = ctx
-	if err := a.writeFile(f.transcript, false, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
+	// Private: the transcript holds every actor's values, as confidential as a role sheet.
+	if err := a.writeFile(f.transcript, true, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: negsim score --transcript %s scores the deal.\n", f.transcript, f.transcript)
@@ -203,6 +206,8 @@ type session struct {
 	// did ("your counter offer"): a deal put on the table unchanged is the same as that one,
 	// which its new proposer may never have offered itself.
 	lastBy, lastProposal string
+	// offerWorth is what the seat's offer being answered is worth to it, for the coach.
+	offerWorth *sim.Worth
 }
 
 func (s *session) say(format string, args ...any) { fmt.Fprintf(s.stdout, format+"\n", args...) }
@@ -251,7 +256,13 @@ func (s *session) loop() error {
 				return s.move(sim.Move{Move: sim.MoveQuit})
 			}
 			if s.echo {
-				s.say("%s", line)
+				// A moves file is echoed as text: an escape sequence in it would be obeyed
+				// by the terminal (clearing the teacher's screen), not shown.
+				shown := line
+				if config.ControlCharacter(line) != "" {
+					shown = strconv.Quote(line)
+				}
+				s.say("%s", shown)
 			}
 			moved, err := s.command(line)
 			if err != nil {
@@ -299,6 +310,14 @@ func (s *session) command(line string) (bool, error) {
 }
 
 func (s *session) move(m sim.Move) error {
+	// The coach weighs the seat's own offer as it weighs the others': an offer counts as
+	// accepted by the seat, so one across its red lines could be agreed unremarked. It is
+	// weighed at the round it is made in, before the move takes the talks on.
+	s.offerWorth = nil
+	if choice, err := sim.ParseDeal(m.Deal, s.sc); m.Move == sim.MoveOffer && err == nil && s.g.State().Coach {
+		w := s.g.Worth(choice)
+		s.offerWorth = &w
+	}
 	ctx, cancel := s.step()
 	defer cancel()
 	v, err := s.g.Move(ctx, m)

@@ -124,3 +124,28 @@ func TestPlayPageBreakdownSaysTheWhatIfsRule(t *testing.T) {
 	url, _ := startServe(t, accordFile)
 	pagetest.DriveBreakdownPlay(t, url, "scenario=file%3Aaccord.yaml&set=decision.votes_needed%3D4&view=play&as=islands&moves="+strings.TrimSuffix(strings.ReplaceAll(moves, "\n", ";"), ";"), said)
 }
+
+// The page words a played round and the end as the terminal does, for the accord's sessions
+// worked by hand in play_seat_test.go: the EU's round-6 offer that the Parliament alone
+// votes down at home (the page said "3 votes. No agreement.", listed names with commas
+// only, and wrote "1 votes"), and China agreeing a deal across its own red line (the page
+// said nothing of it, and "1 of 4 issues differ" without the distance).
+func TestPlayPageWordsVotesRatificationAndARuledOutDeal(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url, _ := startServe(t, accordFile)
+	best := "offer:target=deep,finance=medium,phaseout=phase-out,review=voluntary;reject;"
+	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&view=play&as=eu&moves="+strings.Repeat(best, 3)+"offer:target=medium,finance=large,phaseout=phase-out,review=voluntary;quit", []string{
+		"Round 0, your proposal: accepted by you and European Parliament; rejected by China, Small island states and Oil exporters. 1 vote of the 3 needed. No agreement.",
+		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters and European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.",
+	})
+	moves := strings.ReplaceAll(strings.TrimSuffix(chinaOffersBinding, "\n"), "\n", ";")
+	moves = strings.ReplaceAll(moves, "offer ", "offer:")
+	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&view=play&as=china&moves="+moves, []string{
+		// The page writes a negative surplus with a minus sign (−), as in its tables.
+		"Your own values rule this deal out: 10.0 points below your walk-away value of 40.0 (surplus −10.0). It crosses your red lines: review = binding.",
+		// Nash at round 3 (the zone of 6 deals, sim/testdata/accord.yaml): deep/large/
+		// phase-out/voluntary, EU 69.5 and China 60.0 points against the deal's 80 and 30:
+		// √(10.5² + 30²) ≈ 31.8.
+		"Compared with the Nash deal at round 3's walk-away values: 1 of 4 issues differs, review (Nash: voluntary); the parties' points lie 31.8 apart.",
+	})
+}

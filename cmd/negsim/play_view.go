@@ -55,8 +55,12 @@ func (s *session) intro(variant string) {
 	if s.sc.Decision.VotesNeeded > 0 {
 		s.say("Your acceptance counts for %s.", plural(s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes, "vote", "votes"))
 	}
-	if by := s.sc.Actors[s.sc.ActorIndex(v.Seat)].Ratification.By; len(by) > 0 {
-		s.say("A deal you agree must be ratified at home by %s.", joinWords(by, "and"))
+	if rr := s.g.Brief().Role.Ratification; rr != nil && len(rr.By) > 0 {
+		names := make([]string, len(rr.By))
+		for i, id := range rr.By {
+			names[i] = s.name(id)
+		}
+		s.say("A deal you agree must be ratified at home by %s: it needs %d of their %d votes.", joinWords(names, "and"), rr.VotesNeeded, rr.Votes)
 	}
 	s.reservation = s.openingReservation(v)
 	s.say("Your walk-away value is %s points: a deal worth less leaves you worse off than no deal.", pts(s.reservation))
@@ -325,9 +329,19 @@ func (s *session) heard(hs []sim.Heard) {
 		end := "No agreement."
 		if h.Agreement {
 			end = "Agreement."
+		} else if len(h.NotRatifiedFor) > 0 {
+			var names []string
+			for _, id := range h.NotRatifiedFor {
+				names = append(names, s.name(id))
+			}
+			end = fmt.Sprintf("No agreement: it would not be ratified at home for %s.", joinWords(names, "and"))
 		}
 		if h.Votes != nil {
-			end = fmt.Sprintf("%s. %s", plural(*h.Votes, "vote", "votes"), end)
+			end = fmt.Sprintf("%s of the %d needed. %s", plural(*h.Votes, "vote", "votes"), agreementOf(s.sc).votes, end)
+		}
+		if w := s.offerWorth; w != nil && (h.Basis == sim.BasisPlayer || h.Basis == sim.BasisCounter) {
+			s.say("Coach: your offer is worth %s points to you: %s", pts(w.Utility), s.margin(*w))
+			s.offerWorth = nil
 		}
 		s.say("Round %d, %s: accepted by %s; rejected by %s. %s", h.Round, what, orNone(yes), orNone(no), end)
 	}
@@ -348,6 +362,7 @@ func (s *session) ending() {
 	default:
 		s.say("Agreement in round %d:", out.Round)
 		s.deal(out.Deal.Options, nil)
+		s.ruledOut()
 	}
 	s.noTexts(tr)
 	g := &grid{header: []string{"actor", "veto", "points", "walk-away", "surplus"}, right: []bool{false, false, true, true, true}}
@@ -404,6 +419,15 @@ func (s *session) ending() {
 		}
 		s.say("Compared with the Nash deal at round %d's walk-away values: %s, %s; the parties' points lie %s apart.",
 			out.Round, issuesDiffer(gap.IssuesDiffering, len(s.sc.Issues)), strings.Join(differ, ", "), points(100*gap.UtilityDistance))
+	}
+}
+
+// ruledOut says when the seat agreed a deal its own values rule out (across a red line, or
+// worth less than no deal): the person may accept anything, and the table below shows only
+// the points.
+func (s *session) ruledOut() {
+	if w := s.g.Agreed(); w != nil && len(w.Rejections) > 0 {
+		s.say("Your own values rule this deal out: %s", s.margin(*w))
 	}
 }
 

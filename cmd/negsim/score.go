@@ -74,12 +74,18 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 		}
 	}
 	doc, err := a.openScenario(file, w)
+	if transcript != "" {
+		err = a.playedElsewhere(file, transcript, recs[0], err)
+	}
 	if err != nil {
 		return err
 	}
 	sc := doc.Scenario
 	var tables []sim.TableDeal
 	if transcript != "" {
+		if err := a.playedAsRecorded(transcript, recs[0], doc); err != nil {
+			return err
+		}
 		choice, err := playedDeal(transcript, recs[0], sc)
 		if err != nil {
 			return err
