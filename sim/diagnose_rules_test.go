@@ -3,6 +3,7 @@ package sim_test
 import (
 	"testing"
 
+	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -21,26 +22,9 @@ import (
 // With a quota instead (the council, no veto, must vote yes too: 2 of 2 votes), the same
 // holds: the council accepts shallow and medium only.
 func TestReservationFallCountsRatificationAndVotes(t *testing.T) {
-	const treaty = `name: Treaty
-issues:
-  - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
-actors:
-  - id: minister
-    name: Minister
-    reservation: 0.95
-    preferences:
-      depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 0.9}}
-`
 	for _, tc := range []struct{ name, src string }{
-		{"ratification", treaty + `    ratification: {by: [parliament]}
-  - id: parliament
-    name: Parliament
-    veto: false
-    reservation: 0.5
-    preferences:
-      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
-`},
-		{"quota", treaty + `  - id: council
+		{"ratification", scenariotest.Treaty + scenariotest.TreatyParliament},
+		{"quota", scenariotest.Treaty + `  - id: council
     name: Council
     veto: false
     reservation: 0.5

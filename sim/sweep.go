@@ -175,6 +175,16 @@ func sweepSpace(sc *Scenario, path string, x float64, opt SweepOptions) (*Space,
 	return sp, nil
 }
 
+// zoneOpenAt says whether the zone holds a deal with path set to x.
+func zoneOpenAt(ctx context.Context, sc *Scenario, path string, x float64, opt SweepOptions) (bool, error) {
+	sp, err := sweepSpace(sc, path, x, opt)
+	if err != nil {
+		return false, err
+	}
+	n, err := sp.Count(ctx, sp.reservations(), opt.Workers)
+	return n > 0, err
+}
+
 // bisect narrows the bracket [a, b] in which the ZOPA's emptiness changes: at a it is
 // open when openAtA is set. It assumes a single change inside; with several it finds one.
 func bisect(ctx context.Context, sc *Scenario, path string, a, b float64, openAtA bool, tol float64, opt SweepOptions) (Threshold, error) {
@@ -193,15 +203,11 @@ func bisect(ctx context.Context, sc *Scenario, path string, a, b float64, openAt
 		if err := ctx.Err(); err != nil {
 			return th, err
 		}
-		sp, err := sweepSpace(sc, path, mid, opt)
+		open, err := zoneOpenAt(ctx, sc, path, mid, opt)
 		if err != nil {
 			return th, err
 		}
-		n, err := sp.Count(ctx, sp.reservations(), opt.Workers)
-		if err != nil {
-			return th, err
-		}
-		if (n > 0) == openAtA {
+		if open == openAtA {
 			a = mid
 		} else {
 			b = mid
@@ -236,15 +242,11 @@ func sweepPasteable(ctx context.Context, sc *Scenario, path string, a, b float64
 			if past := dir * (x - a); past <= 0 || past > tol {
 				continue
 			}
-			sp, err := sweepSpace(sc, path, x, opt)
+			open, err := zoneOpenAt(ctx, sc, path, x, opt)
 			if err != nil {
 				return b, err
 			}
-			n, err := sp.Count(ctx, sp.reservations(), opt.Workers)
-			if err != nil {
-				return b, err
-			}
-			if (n > 0) != openAtA {
+			if open != openAtA {
 				return x, nil
 			}
 		}

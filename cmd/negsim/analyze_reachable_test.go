@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/internal/scenariotest"
 )
 
 // The empty-zone diagnosis says how far a reservation must fall; a student pastes the value
@@ -28,14 +30,9 @@ actors:
     preferences:
       y: {weight: 1, utilities: {a: 1, b: 0}, acceptable: [a, b]}
 `)
-	out := runOK(t, "analyze", file)
-	want := "- A: the best it can get from a deal the others accept is 0.681818; its reservation 0.900 would have to fall by 0.218182."
-	if !strings.Contains(out, want) {
-		t.Errorf("analyze does not say\n%s\n%s", want, out)
-	}
-	if n := zopaCount(t, file, "--set", "actors.a.reservation=0.681818"); n != 1 {
-		t.Errorf("at the reservation the diagnosis names, the zone holds %d deals, want 1 (x=a, y=a)", n)
-	}
+	out := fallPastes(t, file,
+		"- A: the best it can get from a deal the others accept is 0.681818; its reservation 0.900 would have to fall by 0.218182.",
+		"actors.a.reservation=0.681818", 1)
 	// A value that is a decimal of three places keeps them: at 0.9, A accepts only x=a, y=b
 	// (15/22 + 7/22 = 1), worth 0 to B, so B's reservation must fall from 0.5 to 0.
 	if want := "- B: the best it can get from a deal the others accept is 0.000; its reservation 0.500 would have to fall by 0.500."; !strings.Contains(out, want) {
@@ -50,40 +47,33 @@ actors:
 // could take at 0.636 is one Ukraine's referendum rejects (its teacher notes say so): no drop
 // of Russia's alone opens the zone.
 func TestReservationFallUnderRatificationPastesIntoSet(t *testing.T) {
-	file := writeTemp(t, "treaty.yaml", `name: Treaty
-issues:
-  - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
-actors:
-  - id: minister
-    name: Minister
-    reservation: 0.95
-    preferences:
-      depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 0.9}}
-    ratification: {by: [parliament]}
-  - id: parliament
-    name: Parliament
-    veto: false
-    reservation: 0.5
-    preferences:
-      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
-`)
-	out := runOK(t, "analyze", file)
-	want := "- Minister: the best it can get from a deal the others accept that passes every ratification is 0.500; its reservation 0.950 would have to fall by 0.450."
-	if !strings.Contains(out, want) {
-		t.Errorf("analyze does not say\n%s\n%s", want, out)
-	}
-	if n := zopaCount(t, file, "--set", "actors.minister.reservation=0.5"); n != 1 {
-		t.Errorf("at 0.5 the zone holds %d deals, want 1 (medium)", n)
-	}
+	file := writeTemp(t, "treaty.yaml", scenariotest.Treaty+scenariotest.TreatyParliament)
+	fallPastes(t, file,
+		"- Minister: the best it can get from a deal the others accept that passes every ratification is 0.500; its reservation 0.950 would have to fall by 0.450.",
+		"actors.minister.reservation=0.5", 1)
 	if n := zopaCount(t, file, "--set", "actors.minister.reservation=0.9"); n != 0 {
 		t.Errorf("at 0.9 the zone holds %d deals, want 0 (deep is never ratified)", n)
 	}
 
-	out = runOK(t, "analyze", "--variant", "geneva-19-point")
+	out := runOK(t, "analyze", "--variant", "geneva-19-point")
 	if want := "- Russia: no drop would do: none of the deals within its red lines that the other veto actors accept passes every ratification."; !strings.Contains(out, want) {
 		t.Errorf("analyze --variant geneva-19-point does not say\n%s\n%s", want, out)
 	}
 	if n := zopaCount(t, "--variant", "geneva-19-point", "--set", "actors.russia.reservation=0.636"); n != 0 {
 		t.Errorf("geneva-19-point with Russia at 0.636: %d deals, want 0 (the referendum rejects the one deal)", n)
 	}
+}
+
+// fallPastes checks that analyze on file says the reservation line want, and that pasting
+// the value it names (set) leaves a zone of deals deals; it returns what analyze printed.
+func fallPastes(t *testing.T, file, want, set string, deals uint64) string {
+	t.Helper()
+	out := runOK(t, "analyze", file)
+	if !strings.Contains(out, want) {
+		t.Errorf("analyze does not say\n%s\n%s", want, out)
+	}
+	if n := zopaCount(t, file, "--set", set); n != deals {
+		t.Errorf("with --set %s the zone holds %d deals, want %d", set, n, deals)
+	}
+	return out
 }

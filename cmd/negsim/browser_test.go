@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"net/url"
 	"os"
@@ -173,16 +174,7 @@ func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 			if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
 				t.Fatal(err)
 			}
-			layout, err := pagetest.MeasurePrint(tab, ".wide")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(layout.Boxes) < 5 {
-				t.Fatalf("%d tables; want the report's", len(layout.Boxes))
-			}
-			for _, p := range layout.Problems() {
-				t.Error(p)
-			}
+			checkPrintsWhole(t, tab, ".wide", 5, "the report's tables")
 			records, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.record thead th")].map(th => th.textContent).filter(h => h.startsWith("# "))`))
 			if err != nil {
 				t.Fatal(err)
@@ -192,5 +184,22 @@ func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 				t.Errorf("the deal table's blocks are headed %q; want # 1 to # 10", records)
 			}
 		})
+	}
+}
+
+// checkPrintsWhole prints the page in tab as Chromium would on paper and fails the test for
+// every box matching selector cut at the paper's edge; at least min such boxes (what they
+// are) must be there to measure.
+func checkPrintsWhole(t *testing.T, tab context.Context, selector string, min int, what string) {
+	t.Helper()
+	layout, err := pagetest.MeasurePrint(tab, selector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(layout.Boxes) < min {
+		t.Fatalf("measured %d boxes %s; want %s, at least %d", len(layout.Boxes), selector, what, min)
+	}
+	for _, p := range layout.Problems() {
+		t.Error(p)
 	}
 }

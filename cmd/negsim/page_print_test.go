@@ -26,16 +26,7 @@ func TestPagePrintsItsResultsWhole(t *testing.T) {
 	if _, err := chromedp.Run(tab, chromedp.Poll[bool](`document.getElementById("zopa-count").textContent.trim() === "709" && !!document.querySelector("#options table")`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
 		t.Fatal(err)
 	}
-	layout, err := pagetest.MeasurePrint(tab, ".scroll")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(layout.Boxes) < 2 {
-		t.Fatalf("measured %d scrolling boxes; want the solutions and the options at least", len(layout.Boxes))
-	}
-	for _, p := range layout.Problems() {
-		t.Error(p)
-	}
+	checkPrintsWhole(t, tab, ".scroll", 2, "the solutions and the options")
 	shown, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`["#whatif", ".tabs", "#download"].filter((s) => getComputedStyle(document.querySelector(s)).display !== "none")`))
 	if err != nil {
 		t.Fatal(err)

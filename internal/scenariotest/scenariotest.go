@@ -44,3 +44,30 @@ func Compile(t testing.TB, sc *sim.Scenario) *sim.Space {
 	}
 	return sp
 }
+
+// Treaty is the one-issue scenario the ratification and vote-counting tests start from: the
+// minister holds the only veto, with reservation 0.95, and values the treaty's depth shallow
+// 0, medium 0.5, deep 0.9, so no deal meets its reservation. A test appends the actors whose
+// approval the deal must also win (TreatyParliament, or its own).
+const Treaty = `name: Treaty
+issues:
+  - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
+actors:
+  - id: minister
+    name: Minister
+    reservation: 0.95
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 0.9}}
+`
+
+// TreatyParliament, appended to Treaty, has the minister's parliament ratify (all its one
+// vote needed) by its own reservation 0.5 on values shallow 1, medium 0.6, deep 0: it
+// ratifies shallow and medium, never deep.
+const TreatyParliament = `    ratification: {by: [parliament]}
+  - id: parliament
+    name: Parliament
+    veto: false
+    reservation: 0.5
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
+`
