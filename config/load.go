@@ -131,8 +131,8 @@ func readAllLimited(name string, r io.Reader, maxBytes int64) ([]byte, error) {
 // parser's work first; the parser itself takes no context, so a large file is parsed
 // aside and a cancelled ctx returns at once while the bounded parse finishes unheeded.
 func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
-	if enc := utf16Encoding(data); enc != "" {
-		return nil, sim.Diagnostics{{File: name, Message: "the file is encoded as " + enc + "; save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)"}}
+	if problem := EncodingProblem(data); problem != "" {
+		return nil, sim.Diagnostics{{File: name, Message: problem}}
 	}
 	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -345,13 +345,43 @@ func Total(l sim.Diagnostics) int {
 	return n
 }
 
-// utf16Encoding names the encoding of a file that starts with a UTF-16 byte-order mark,
-// as Windows Notepad writes "Unicode" files; the parser would read it as binary.
+// EncodingProblem says, in words for the user, why text negsim reads (a scenario, a deals
+// file, a transcript) cannot be read as UTF-8, or "" when it can. Windows Notepad's
+// "Unicode" and Excel's "Unicode Text" write UTF-16, with a byte-order mark or without one;
+// read as UTF-8 it is a NUL byte between every two letters.
+func EncodingProblem(data []byte) string {
+	if enc := utf16Encoding(data); enc != "" {
+		return "the file is encoded as " + enc + "; save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)"
+	}
+	return ""
+}
+
 func utf16Encoding(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
 		return "UTF-16 (little-endian)"
 	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return "UTF-16 (big-endian)"
+	}
+	// Without a mark, UTF-16 text has a NUL in each pair of bytes that holds an ASCII
+	// letter, always on the same side; UTF-8 text has none. The first 64 bytes decide,
+	// since a scenario or a table starts with ASCII keys.
+	pairs := min(len(data), 64) / 2
+	var oddNUL, evenNUL int
+	for i := range pairs {
+		if data[2*i] == 0 {
+			evenNUL++
+		}
+		if data[2*i+1] == 0 {
+			oddNUL++
+		}
+	}
+	switch {
+	case pairs == 0:
+		return ""
+	case 2*oddNUL >= pairs && evenNUL == 0:
+		return "UTF-16 (little-endian)"
+	case 2*evenNUL >= pairs && oddNUL == 0:
 		return "UTF-16 (big-endian)"
 	}
 	return ""

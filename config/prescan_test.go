@@ -2,12 +2,14 @@ package config
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
@@ -184,15 +186,43 @@ func TestErrorsCappedPerFile(t *testing.T) {
 	}
 }
 
-// TestUTF16Named: a file saved as UTF-16 is named as such, not parsed as binary.
+// TestUTF16Named: a file saved as UTF-16, with a byte-order mark or without (Excel's
+// "Unicode Text" writes none), is named as such, not parsed as binary. The encodings are
+// made by unicode/utf16 and encoding/binary, independently of the detection; UTF-8 text in
+// Ukrainian and Chinese, whose bytes are all above 0x7f, is not taken for UTF-16.
 func TestUTF16Named(t *testing.T) {
+	const text = "# Заява: a class scenario\nname: n\n"
+	units := utf16.Encode([]rune(text))
+	encode := func(order binary.AppendByteOrder, bom bool) []byte {
+		var out []byte
+		if bom {
+			out = order.AppendUint16(out, 0xfeff)
+		}
+		for _, u := range units {
+			out = order.AppendUint16(out, u)
+		}
+		return out
+	}
 	for _, c := range []struct {
-		bom  []byte
+		data []byte
 		want string
-	}{{[]byte{0xff, 0xfe}, "UTF-16 (little-endian)"}, {[]byte{0xfe, 0xff}, "UTF-16 (big-endian)"}} {
-		_, err := Load("x.yaml", append(c.bom, 'n', 0, 'a', 0))
-		if err == nil || !strings.Contains(err.Error(), "encoded as "+c.want+"; save it as UTF-8") {
+	}{
+		{encode(binary.LittleEndian, true), "UTF-16 (little-endian)"},
+		{encode(binary.BigEndian, true), "UTF-16 (big-endian)"},
+		{encode(binary.LittleEndian, false), "UTF-16 (little-endian)"},
+		{encode(binary.BigEndian, false), "UTF-16 (big-endian)"},
+		// The page reads a file with Blob.text(), which decodes UTF-8 and turns the two
+		// bytes of a mark into two U+FFFD.
+		{append([]byte("\uFFFD\uFFFD"), encode(binary.LittleEndian, false)...), "UTF-16 (little-endian)"},
+	} {
+		_, err := Load("x.yaml", c.data)
+		if err == nil || !strings.Contains(err.Error(), "x.yaml: the file is encoded as "+c.want+"; save it as UTF-8") {
 			t.Errorf("got %v, want it named %s", err, c.want)
+		}
+	}
+	for _, utf8Text := range []string{text, "名称：安理会 / 议题：停火与制裁 / 立场 / 红线 / 保留值\n", "a"} {
+		if got := EncodingProblem([]byte(utf8Text)); got != "" {
+			t.Errorf("UTF-8 text %q read as %q", utf8Text, got)
 		}
 	}
 }

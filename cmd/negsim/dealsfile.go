@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
@@ -48,6 +49,9 @@ const maxDealErrors = 20
 
 // parseDeals reads deals CSV: header table,<issue ids...>, one row per table.
 func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
+	if problem := config.EncodingProblem(data); problem != "" {
+		return nil, sim.Diagnostics{{File: name, Message: problem}}
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // spreadsheets on Windows write a BOM
 	r := csv.NewReader(bytes.NewReader(data))
 	// Spreadsheets in locales whose decimal mark is a comma save CSV with semicolons: a
@@ -185,14 +189,38 @@ func (a *app) readPlayRecord(path string) (*playRecord, error) {
 	if err != nil {
 		return nil, err
 	}
+	if problem := config.EncodingProblem(data); problem != "" {
+		return nil, usagef("%s: %s", path, problem)
+	}
 	rec := &playRecord{}
 	if err := json.Unmarshal(data, rec); err != nil {
-		return nil, usagef("%s: not a transcript of negsim play: %v", path, err)
+		return nil, usagef("%s: not a transcript of negsim play: %v", jsonErrorAt(path, data, err), err)
 	}
 	if rec.PlayTranscript == nil || rec.Seat == "" || rec.Ended == "" {
 		return nil, usagef("%s: not a transcript of negsim play: it has no seat or no end", path)
 	}
 	return rec, nil
+}
+
+// jsonErrorAt places a JSON decoding error in its file as FILE:LINE:COL, where the
+// decoder says at which byte it stopped: a hand edit that leaves a dangling comma is found
+// at its line.
+func jsonErrorAt(path string, data []byte, err error) string {
+	var offset int64
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		offset = syntax.Offset
+	case errors.As(err, &typ):
+		offset = typ.Offset
+	default:
+		return path
+	}
+	before := data[:min(max(offset, 0), int64(len(data)))]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	return fmt.Sprintf("%s:%d:%d", path, line, max(col, 1))
 }
 
 // playedDeal is the deal of a transcript as one option per issue, or nil without agreement.

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/binary"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/negsim/negsim/sim"
 )
@@ -240,6 +242,34 @@ func TestDealsCSVWithSemicolons(t *testing.T) {
 	if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Score != nil {
 		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)
 	}
+}
+
+// Excel's "Unicode Text" saves a table as UTF-16 behind a byte-order mark, and Notepad can
+// save a transcript so: each is named as such, as a scenario is, rather than quoted back as
+// the bytes "\xff\xfet\x00a\x00b\x00l…". A transcript a hand edit broke (an object's last
+// line deleted, leaving a dangling comma) is refused at the line and column of the bracket
+// that follows the comma: line 5, column 3.
+func TestDealsAndTranscriptsInOtherEncodings(t *testing.T) {
+	utf16LE := func(text string) string {
+		out := binary.LittleEndian.AppendUint16(nil, 0xfeff)
+		for _, u := range utf16.Encode([]rune(text)) {
+			out = binary.LittleEndian.AppendUint16(out, u)
+		}
+		return string(out)
+	}
+	deals := writeTemp(t, "class.csv", utf16LE("table\ta\tb\r\nnorth\ta2\tb1\r\n"))
+	transcript := writeTemp(t, "ana.json", utf16LE(`{"seat": "x"}`))
+	for _, args := range [][]string{
+		{"debrief", "testdata/two-by-two.yaml", "--deals", deals},
+		{"score", "--transcript", transcript},
+	} {
+		_, errOut, code := runNegsim(t, args...)
+		if code == exitOK || !strings.Contains(errOut, ": the file is encoded as UTF-16 (little-endian); save it as UTF-8") || strings.Contains(errOut, `\x00`) {
+			t.Errorf("%v: exit %d, stderr %q; want the encoding named", args, code, errOut)
+		}
+	}
+	broken := writeTemp(t, "ed.json", "{\n  \"seat\": \"x\",\n  \"rounds\": [\n    {\"round\": 0},\n  ]\n}\n")
+	wantRefused(t, broken+":5:3: not a transcript of negsim play: invalid character ']'", "score", "--transcript", broken)
 }
 
 // A deals file or transcript that is not there is named the way a missing scenario is,
