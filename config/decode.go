@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
@@ -158,7 +157,7 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 			}
 			if math.Abs(f) > 1e9 {
 				text, _ := scalarText(n)
-				d.errorf(n, path, "%s is too large: expected a whole number between -1000000000 and 1000000000", shorten(text))
+				d.errorf(n, path, "%s is too large: expected a whole number between -1000000000 and 1000000000", sim.Shorten(text))
 				return
 			}
 			v.SetInt(int64(f))
@@ -633,7 +632,7 @@ func describe(n ast.Node) string {
 	case *ast.NullNode:
 		return "nothing"
 	case *ast.StringNode:
-		return fmt.Sprintf("the text %q", shorten(x.Value))
+		return fmt.Sprintf("the text %q", sim.Shorten(x.Value))
 	case *ast.LiteralNode:
 		return "a block of text"
 	case *ast.InfinityNode, *ast.NanNode:
@@ -649,17 +648,6 @@ func describe(n ast.Node) string {
 func quotedString(x *ast.StringNode) bool {
 	tk := x.GetToken()
 	return tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType)
-}
-
-// shorten keeps quoted text in messages to a line: a binary file read as one long string
-// must not fill the screen.
-func shorten(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return fmt.Sprintf("%s… (%d characters)", string(r[:max]), len(r))
 }
 
 func quoteNames(names []string) string {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // SlugPattern is the regular expression every id matches; the JSON Schema publishes it.
@@ -15,6 +16,17 @@ var slugPattern = regexp.MustCompile(SlugPattern)
 // IsSlug reports whether id is a valid identifier: lower-case letters, digits, '-' and '_',
 // starting with a letter or digit. Ids end up in paths and file names, so they stay plain.
 func IsSlug(id string) bool { return slugPattern.MatchString(id) }
+
+// Shorten is s cut to 60 characters with its length said, for quoting back what a person
+// typed or a file holds: a 100 KB line quoted whole would bury the message about it.
+func Shorten(s string) string {
+	const max = 60
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return fmt.Sprintf("%s… (%d characters)", string(r[:max]), len(r))
+}
 
 // DidYouMean returns ` did you mean "x"?` naming the candidate closest to got, or "" when
 // none is close enough to be a plausible typo.

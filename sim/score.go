@@ -128,7 +128,7 @@ func ParseDeal(s string, sc *Scenario) ([]int, error) {
 		pair = strings.TrimSpace(pair)
 		issue, option, ok := strings.Cut(pair, "=")
 		if !ok {
-			return nil, &DealError{Msg: fmt.Sprintf("%q: write each part of a deal as issue=option", pair)}
+			return nil, &DealError{Msg: fmt.Sprintf("%q: write each part of a deal as issue=option", Shorten(pair))}
 		}
 		issue, option = strings.TrimSpace(issue), strings.TrimSpace(option)
 		k, err := FindIssue(sc, issue)
@@ -136,7 +136,7 @@ func ParseDeal(s string, sc *Scenario) ([]int, error) {
 			return nil, err
 		}
 		if choice[k] >= 0 {
-			return nil, &DealError{Issue: issue, Msg: fmt.Sprintf("issue %q is given twice", issue)}
+			return nil, &DealError{Issue: issue, Msg: fmt.Sprintf("issue %q is given twice", Shorten(issue))}
 		}
 		o, err := FindOption(&sc.Issues[k], option)
 		if err != nil {
@@ -163,7 +163,7 @@ func FindIssue(sc *Scenario, id string) (int, error) {
 		return k, nil
 	}
 	ids := issueIDs(sc)
-	return -1, &DealError{Issue: id, Msg: fmt.Sprintf("no issue %q;%s valid: %s", id, DidYouMean(id, ids), quoteList(ids))}
+	return -1, &DealError{Issue: id, Msg: fmt.Sprintf("no issue %q;%s valid: %s", Shorten(id), DidYouMean(id, ids), quoteList(ids))}
 }
 
 // FindOption is the position of the option with the given id on an issue, or an error
@@ -181,7 +181,7 @@ func FindOption(is *Issue, id string) (int, error) {
 			break
 		}
 	}
-	return -1, &DealError{Issue: is.ID, Msg: fmt.Sprintf("issue %q has no option %q;%s valid: %s", is.ID, id, suggest, quoteList(ids))}
+	return -1, &DealError{Issue: is.ID, Msg: fmt.Sprintf("issue %q has no option %q;%s valid: %s", is.ID, Shorten(id), suggest, quoteList(ids))}
 }
 
 // Scorer scores deals against one scenario. It searches the ZOPA's frontier once, for the

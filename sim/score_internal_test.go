@@ -27,6 +27,10 @@ func TestParseDeal(t *testing.T) {
 		{"typo in option", "a=a1,b=bb0", nil, `did you mean "b0"?`},
 		{"no equals sign", "a=a1,b", nil, `"b": write each part of a deal as issue=option`},
 		{"trailing comma", "a=a1,b=b0,", nil, "write each part"},
+		// A pasted page is quoted by its first 60 characters and its length, not whole.
+		{"long option", "a=" + strings.Repeat("x", 100000) + ",b=b0", nil, `issue "a" has no option "` + strings.Repeat("x", 60) + `… (100000 characters)"`},
+		{"long issue", strings.Repeat("é", 70) + "=a0,b=b0", nil, `no issue "` + strings.Repeat("é", 60) + `… (70 characters)"`},
+		{"long part", strings.Repeat("y", 61), nil, `"` + strings.Repeat("y", 60) + `… (61 characters)": write each part`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -305,7 +305,7 @@ func (s *session) command(line string) (bool, error) {
 		}
 		return err == nil, err
 	}
-	s.say("no command %q;%s type help for the commands", word, sim.DidYouMean(word, []string{"accept", "reject", "offer", "show", "score", "help", "quit"}))
+	s.say("no command %q;%s type help for the commands", sim.Shorten(word), sim.DidYouMean(word, []string{"accept", "reject", "offer", "show", "score", "help", "quit"}))
 	return false, nil
 }
 

@@ -270,6 +270,11 @@ func TestPlayBadInput(t *testing.T) {
 	if code != exitBadUse || !strings.Contains(errs, "longer than 1 MiB") {
 		t.Errorf("a 2 MiB line: exit %d, stderr %q", code, errs)
 	}
+	// A pasted page is one word of 100 000 characters: the answer quotes its first 60.
+	out, _, _ := runNegsimInput(t, strings.Repeat("x", 100000)+"\nquit\n", "play", "--variant", "sanctions-bite", "--as", "ukraine")
+	if want := `no command "` + strings.Repeat("x", 60) + `… (100000 characters)"`; !strings.Contains(out, want) {
+		t.Errorf("a 100 000-character word is not answered with %q", want)
+	}
 	wantRefused(t, `did you mean "ukraine"?`, "play", "--as", "ukriane")
 	wantRefused(t, "--as ACTOR is required", "play")
 	wantRefused(t, "is a directory", "play", "--as", "ukraine", "--transcript", t.TempDir())
