@@ -336,11 +336,31 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 			labels.TextStyle[0].YAlign = draw.YCenter
 			p.Add(labels)
 		}
-		if m.note != "" {
-			leg.Add(m.note)
+		for _, line := range legendNote(m.note) {
+			leg.Add(line)
 		}
 	}
 	return p, &leg, nil
+}
+
+// legendNoteWidth is the most characters of a line of a remark in a chart's legend: the
+// legend strip is as wide as its longest line, and a wide strip shrinks the whole chart on
+// a printed page.
+const legendNoteWidth = 44
+
+// legendNoteLines is the most lines a remark takes in the legend, which must fit beside
+// its panel; the table beside the chart says the rest.
+const legendNoteLines = 3
+
+// legendNote is a remark broken into legend lines: whole where it fits in legendNoteLines,
+// cut with "…" on the last where it does not.
+func legendNote(note string) []string {
+	lines := wrapWords(note, legendNoteWidth)
+	if len(lines) > legendNoteLines {
+		lines = lines[:legendNoteLines]
+		lines[legendNoteLines-1] = shorten(lines[legendNoteLines-1]+" …", legendNoteWidth)
+	}
+	return lines
 }
 
 // chartFormat is the image format a chart file's name asks for, or "" when it names none

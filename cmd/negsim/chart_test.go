@@ -180,7 +180,8 @@ func TestSweepChartStepsAtTheThreshold(t *testing.T) {
 
 // teaching-tied-hands seats home and away at the table; parliament ratifies for home
 // (its ratification.by) and never bargains, so the rounds chart draws lines for home and
-// away alone and says in its legend that parliament is left out.
+// away alone and says in its legend that parliament is left out. Each is named as the
+// scenario names it, as the plane chart and the page do, not by its id.
 func TestRoundsChartDrawsOnlyTheTable(t *testing.T) {
 	tr := runJSON[*sim.Transcript](t, "rounds", "teaching-tied-hands")
 	top, _ := roundsPanels("Tied hands", scenariotest.Shipped(t, "teaching-tied-hands", "").Scenario, tr)
@@ -195,7 +196,7 @@ func TestRoundsChartDrawsOnlyTheTable(t *testing.T) {
 			drawn = append(drawn, l.label)
 		}
 	}
-	if !slices.Equal(drawn, []string{"home", "away"}) || len(colours) != 2 {
+	if !slices.Equal(drawn, []string{"Home government", "Away government"}) || len(colours) != 2 {
 		t.Errorf("lines drawn for %v in %d colours; want home and away alone, in 2", drawn, len(colours))
 	}
 	var note []string
@@ -204,7 +205,7 @@ func TestRoundsChartDrawsOnlyTheTable(t *testing.T) {
 			note = append(note, l.label)
 		}
 	}
-	if said := strings.Join(note, " "); !strings.HasSuffix(said, "as they ratify at home: parliament") {
+	if said := strings.Join(note, " "); !strings.HasSuffix(said, "as they ratify at home: Home's parliament") {
 		t.Errorf("the legend does not say parliament is left out: %q", said)
 	}
 }
@@ -227,9 +228,41 @@ func TestRoundsChartWrapsTheRatifiersNote(t *testing.T) {
 	}
 	joined := strings.Join(note, " ")
 	for _, id := range []string{"rada", "ukraine-opposed", "ukraine-open", "russian-hardliners"} {
-		if !strings.Contains(joined, id) {
-			t.Errorf("the legend %q does not name the ratifier %s", joined, id)
+		if name := sc.Actors[sc.ActorIndex(id)].Name; !strings.Contains(joined, name) {
+			t.Errorf("the legend %q does not name the ratifier %s (%s)", joined, id, name)
 		}
+	}
+}
+
+// An event's note in the legend is its why, whole, in lines of the legend's width: before,
+// it was cut at 44 characters ("Energy pause announced for a week of extrem…"). A remark
+// too long for three lines ends its third with "…".
+func TestChartLegendNotesWrapWhole(t *testing.T) {
+	tr := runJSON[*sim.Transcript](t, "rounds", "--variant", "sanctions-bite")
+	top, _ := roundsPanels("t", nil, tr)
+	var whys []string
+	for _, rd := range tr.Rounds {
+		for _, ev := range rd.Events {
+			whys = append(whys, ev.Why)
+		}
+	}
+	if len(whys) != 2 {
+		t.Fatalf("%d events; want sanctions-bite's two", len(whys))
+	}
+	for i, why := range whys {
+		lines := legendNote(top.marks[i].note)
+		if said := strings.Join(lines, " "); !strings.HasSuffix(said, ": "+why) {
+			t.Errorf("E%d reads %q in the legend; want its why whole, %q", i+1, said, why)
+		}
+		for _, l := range lines {
+			if n := len([]rune(l)); n > legendNoteWidth {
+				t.Errorf("legend line %q is %d characters, more than %d", l, n, legendNoteWidth)
+			}
+		}
+	}
+	long := legendNote(strings.Repeat("word ", 40))
+	if len(long) != legendNoteLines || !strings.HasSuffix(long[legendNoteLines-1], "…") {
+		t.Errorf("a 200-character note is %q; want %d lines, the last ending in …", long, legendNoteLines)
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -334,11 +335,12 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 	var ratifiers []string
 	for i, ac := range tr.Actors {
 		if sc != nil && sc.RatifiesFor(ac.ID) != "" {
-			ratifiers = append(ratifiers, ac.ID)
+			ratifiers = append(ratifiers, ac.Name)
 			continue
 		}
 		// The colour names the actor, the line style what is drawn (the keys below).
-		asp := chartLine{label: ac.ID, color: i, points: true}
+		name := wrapWords(cmp.Or(ac.Name, ac.ID), legendNoteWidth)
+		asp := chartLine{label: name[0], color: i, points: true}
 		got := chartLine{color: i, dashed: true}
 		res := chartLine{color: i, dotted: true}
 		for _, rd := range tr.Rounds {
@@ -350,6 +352,9 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 			}
 		}
 		top.lines = append(top.lines, asp)
+		for _, more := range name[1:] {
+			top.lines = append(top.lines, chartLine{key: true, plain: true, label: more})
+		}
 		if len(got.xs) > 0 {
 			top.lines = append(top.lines, got)
 		}
@@ -358,9 +363,8 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 	top.lines = append(top.lines, chartLine{key: true, label: "solid: aspiration"}, chartLine{key: true, dashed: true, label: "dashed: utility of the proposal"},
 		chartLine{key: true, dotted: true, label: "dotted: reservation"})
 	if len(ratifiers) > 0 {
-		// Wrapped as the event notes are cut, to their width: the legend strip is as wide as
-		// its longest line, and a wide strip shrinks the whole chart on a printed page.
-		for _, line := range wrapWords("not drawn, as they ratify at home: "+strings.Join(ratifiers, ", "), legendNoteWidth) {
+		// Wrapped as the event notes are, to the legend's width.
+		for _, line := range wrapWords("not drawn, as they ratify at home: "+strings.Join(ratifiers, "; "), legendNoteWidth) {
 			top.lines = append(top.lines, chartLine{key: true, plain: true, label: line})
 		}
 	}
@@ -376,7 +380,7 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 		for _, ev := range rd.Events {
 			n++
 			tag := fmt.Sprintf("E%d", n)
-			top.marks = append(top.marks, chartMark{x: float64(rd.Round), tag: tag, note: fmt.Sprintf("%s, round %d: %s", tag, rd.Round, shorten(ev.Why, legendNoteWidth))})
+			top.marks = append(top.marks, chartMark{x: float64(rd.Round), tag: tag, note: fmt.Sprintf("%s, round %d: %s", tag, rd.Round, ev.Why)})
 			zopa.marks = append(zopa.marks, chartMark{x: float64(rd.Round), tag: tag})
 		}
 		if rd.Agreement {
@@ -385,9 +389,6 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 	}
 	return top, zopa
 }
-
-// legendNoteWidth is the most characters of a remark in a chart's legend.
-const legendNoteWidth = 44
 
 func shorten(s string, n int) string {
 	r := []rune(s)
