@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/negsim/negsim/internal/scenariotest"
@@ -57,4 +58,30 @@ func deref(p *float64) any {
 		return nil
 	}
 	return *p
+}
+
+// A ratifier sits at no table and answers a deal by its reservation (MODEL.md section 7), so
+// the aspiration a round records for it is its reservation. The treaty's parliament keeps
+// 0.5 in every round and answers each proposal by it: yes to shallow (1) and medium (0.6),
+// no to deep (0). Before, it was recorded conceding from 1 as a bargainer would (1, 0.929,
+// 0.857 …) while it answered by 0.5.
+func TestRatifierAspirationIsItsReservation(t *testing.T) {
+	doc := loadYAML(t, scenariotest.Treaty+scenariotest.TreatyParliament)
+	tr, err := sim.Rounds(context.Background(), doc.Space, sim.RoundsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	worth := map[string]float64{"shallow": 1, "medium": 0.6, "deep": 0}
+	for _, rd := range tr.Rounds {
+		p := rd.Actors[1]
+		if p.Actor != "parliament" || p.Aspiration != 0.5 || p.Reservation != 0.5 {
+			t.Errorf("round %d: %s aspires to %v at reservation %v; want the parliament at 0.5 and 0.5", rd.Round, p.Actor, p.Aspiration, p.Reservation)
+		}
+		if rd.Proposal == nil {
+			continue
+		}
+		if want := worth[rd.Proposal.Options["depth"]] >= 0.5; p.Accepts != want {
+			t.Errorf("round %d: the parliament answers %s with %v; want %v", rd.Round, rd.Proposal.Options["depth"], p.Accepts, want)
+		}
+	}
 }

@@ -478,6 +478,12 @@ func (rn *rounds) aspirations(t int, r []float64) []float64 {
 	asp := make([]float64, rn.sp.actors)
 	for a := range asp {
 		top := max(rn.best[a], r[a])
+		if rn.sp.rule != nil && rn.sp.rule.ratifierOf[a] >= 0 {
+			// A ratifier never bargains: it answers by its reservation (section 7), which is
+			// all it asks of a deal.
+			asp[a] = r[a]
+			continue
+		}
 		switch rn.kind[a] {
 		case StrategyHardliner:
 			asp[a] = top

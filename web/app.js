@@ -860,12 +860,13 @@ function drawRound(tr) {
   $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, summary: $("rounds-summary").textContent, hidden}),
     legend(drawn.map(({a, i}) => ({colour: PALETTE[i % PALETTE.length], shape: ROUND_MARKS[i % ROUND_MARKS.length], line: true, label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))),
     ...(left.length ? [h("p", {class: "hint", text: `Not drawn, as they ratify at home and never bargain: ${left.join(", ")}.`})] : []));
-  const rows = r.actors.map((a) => [actorName(a.actor), num(a.reservation), num(a.aspiration), a.utility === null ? "–" : num(a.utility), a.accepts ? "yes" : "no"]);
+  const rows = r.actors.map((a) => [actorName(a.actor), num(a.reservation), hidden.has(a.actor) ? "–" : num(a.aspiration), a.utility === null ? "–" : num(a.utility), a.accepts ? "yes" : "no"]);
   $("round-detail").replaceChildren(
     h("h3", {text: `Round ${r.round}${r.agreement ? ": agreement" : ""}`}),
     ...(r.events.length ? [h("p", {text: "Events: " + r.events.map((e) => e.why).join("; ")})] : []),
     h("p", {text: r.proposal ? `Proposal${r.proposal.by ? " by " + actorName(r.proposal.by) : ""}: ${dealPairs(r.proposal.options)}` : `No proposal: ${r.no_text}.`}),
     h("div", {class: "scroll"}, table(["actor", "reservation", "aspiration", "proposal's value", "accepts"], rows, [1, 2, 3], `Each actor at round ${r.round}`)),
+    ...(r.actors.some((a) => hidden.has(a.actor)) ? [h("p", {class: "hint", text: "A ratifier has no aspiration (–): it votes by its reservation."})] : []),
     h("p", {text: `Zone at this round's reservations: ${count(r.zopa_size)} deals.`}));
 }
 
