@@ -82,7 +82,7 @@ type htmlSection struct {
 	Title        string
 	Confidential bool
 	Blocks       []htmlBlock
-	Grid         *htmlGrid
+	Grids        []*htmlGrid
 	Figures      []htmlFigure
 }
 
@@ -149,7 +149,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"he
 {{range .Items}}<li>{{.}}</li>
 {{end}}</ul>
 {{else}}<p>{{.Text}}</p>
-{{end}}{{end}}{{with .Grid}}{{if .Records}}<div class="wide records">
+{{end}}{{end}}{{range .Grids}}{{if .Records}}<div class="wide records">
 {{range .Records}}<table class="record">
 <thead><tr><th colspan="2"{{if .TitleBreaksWords}} class="break-words"{{end}}>{{heading .Title}}</th></tr></thead>
 <tbody>
@@ -187,7 +187,7 @@ func (r *report) writeHTML(w io.Writer) error {
 	for _, s := range r.sections {
 		hs := htmlSection{Title: s.title, Confidential: s.confidential, Blocks: htmlBlocks(s.text)}
 		if s.grid != nil {
-			hs.Grid = htmlGridFor(s.grid)
+			hs.Grids = htmlGridFor(s.grid)
 		}
 		for _, f := range s.figures {
 			hs.Figures = append(hs.Figures, htmlFigure{Title: f.title, SVG: inlineSVG(f.svg, f.title)})
@@ -250,19 +250,36 @@ const (
 
 // htmlGridFor lays the grid out for a page that must also print whole: as it is when its
 // columns fit the printed width, else transposed when that fits (a few deals over many
-// issues read best as one column a deal), else one record a row. The screen shows the
-// same layout, so what a teacher sees is what the class gets on paper.
-func htmlGridFor(g *grid) *htmlGrid {
+// issues read best as one column a deal), else transposed in parts of as many rows as fit,
+// at least four, else one record a row, three records beside each other. The screen shows
+// the same layout, so what a teacher sees is what the class gets on paper.
+func htmlGridFor(g *grid) []*htmlGrid {
 	numericColumn := func(c int) bool { return c < len(g.right) && g.right[c] }
 	full := &htmlGrid{Header: g.header, Rows: htmlCells(g, func(_, c int) bool { return numericColumn(c) })}
 	if narrowest(full) <= printBox {
-		return full
+		return []*htmlGrid{full}
 	}
-	// A row of the transposed grid is a column of g, numeric when that column is.
-	t := g.transposed()
-	transposed := &htmlGrid{Header: t.header, RowHeads: true, Rows: htmlCells(t, func(r, c int) bool { return c > 0 && numericColumn(r+1) })}
-	if narrowest(transposed) <= printBox {
-		return transposed
+	// Ten deals of twelve issues and eight actors printed as records took a third of an A4
+	// page each; as two tables of five deals a column they take one page.
+	for parts := 1; ; parts++ {
+		per := (len(g.rows) + parts - 1) / parts // the parts as even as they can be
+		if parts > 1 && per < minTransposedRows {
+			break
+		}
+		var tables []*htmlGrid
+		for start := 0; start < len(g.rows); start += per {
+			part := &grid{header: g.header, right: g.right, rows: g.rows[start:min(start+per, len(g.rows))]}
+			// A row of the transposed grid is a column of g, numeric when that column is.
+			t := part.transposed()
+			tables = append(tables, &htmlGrid{Header: t.header, RowHeads: true, Rows: htmlCells(t, func(r, c int) bool { return c > 0 && numericColumn(r+1) })})
+			if narrowest(tables[len(tables)-1]) > printBox {
+				tables = nil
+				break
+			}
+		}
+		if tables != nil {
+			return tables
+		}
 	}
 	records := &htmlGrid{}
 	for r, row := range full.Rows {
@@ -276,8 +293,13 @@ func htmlGridFor(g *grid) *htmlGrid {
 		}
 		records.Records = append(records.Records, rec)
 	}
-	return records
+	return []*htmlGrid{records}
 }
+
+// minTransposedRows is the fewest rows a part of a transposed grid holds when it takes
+// several: with three or fewer, three records a row, which drop empty fields, use the page
+// as well.
+const minTransposedRows = 4
 
 // htmlCells turns the grid's rows into cells, marking the numeric ones.
 func htmlCells(g *grid, numeric func(r, c int) bool) [][]htmlCell {

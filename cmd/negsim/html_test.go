@@ -11,8 +11,18 @@ import (
 	"github.com/negsim/negsim/web"
 )
 
+// only is the one table htmlGridFor laid a grid out as, failing the test when it made several.
+func only(t *testing.T, tables []*htmlGrid) *htmlGrid {
+	t.Helper()
+	if len(tables) != 1 {
+		t.Fatalf("%d tables; want one", len(tables))
+	}
+	return tables[0]
+}
+
 // A table keeps its shape while its columns fit the printed width, is transposed when that
-// fits instead, and otherwise becomes one small table a row. The widths, worked by hand at
+// fits instead, or transposed in parts of at least four rows, and otherwise becomes one
+// small table a row. The widths, worked by hand at
 // 8 pt (10.667 px, the smallest print a handout should carry) with DejaVu Sans's advances:
 // "m" is 0.98 em, so "mmmmmmmmmm" is 104.53 px and its column 109.53 px with the 5 px of
 // padding and border; the "#" column holds "#" (0.84 em, 8.96 px) and "1" to "8" (0.64 em,
@@ -39,17 +49,30 @@ func TestHTMLGridFitsThePrintedWidth(t *testing.T) {
 		t.Errorf("printed tables are not set in 8 pt (printFont %.3f px):\n%s", printFont, printStyles)
 	}
 	// 13.96 + 6 · 109.53 = 671.1 px, within A4's 703.
-	if got := htmlGridFor(wideGrid(6, 8)); got.RowHeads || got.Records != nil || len(got.Header) != 7 {
+	if got := only(t, htmlGridFor(wideGrid(6, 8))); got.RowHeads || got.Records != nil || len(got.Header) != 7 {
 		t.Errorf("six columns: header %v, transposed %v, %d records; want the table as it is", got.Header, got.RowHeads, len(got.Records))
 	}
 	// 13.96 + 7 · 109.53 = 780.7 px is too wide; one row transposed is 13.96 + 109.53 = 123.5.
-	if got := htmlGridFor(wideGrid(7, 1)); !got.RowHeads || strings.Join(got.Header, ",") != "#,1" || len(got.Rows) != 7 || got.Rows[6][0].Text != "g" {
+	if got := only(t, htmlGridFor(wideGrid(7, 1))); !got.RowHeads || strings.Join(got.Header, ",") != "#,1" || len(got.Rows) != 7 || got.Rows[6][0].Text != "g" {
 		t.Errorf("seven columns, one row: header %v, %d rows, transposed %v; want column g as the last row", got.Header, len(got.Rows), got.RowHeads)
 	}
-	// Seven rows transposed are as wide as seven columns: 780.7 px. One record a row.
-	got := htmlGridFor(wideGrid(7, 7))
+	// Seven rows transposed are as wide as seven columns: 780.7 px. In two parts, of four
+	// rows and of three, the wider is 13.96 + 4 · 109.53 = 452.1 px: it fits.
+	parts := htmlGridFor(wideGrid(7, 7))
+	if len(parts) != 2 || strings.Join(parts[0].Header, ",") != "#,1,2,3,4" || strings.Join(parts[1].Header, ",") != "#,5,6,7" || !parts[1].RowHeads || len(parts[1].Rows) != 7 {
+		t.Errorf("seven columns, seven rows: %d tables; want rows 1 to 4 and 5 to 7 transposed, each of seven rows", len(parts))
+	}
+	// Four rows are the fewest a part holds: with values of 60 "m" (632 px a column with its
+	// padding) in column a, a part of
+	// four is 13.96 + 4 · 632 px wide, and three records a row use the page as well as
+	// three columns would. One record a row.
+	g := wideGrid(7, 7)
+	for i := range g.rows {
+		g.rows[i][1] = strings.Repeat("m", 60)
+	}
+	got := only(t, htmlGridFor(g))
 	if len(got.Records) != 7 || got.Records[6].Title != "# 7" || len(got.Records[6].Fields) != 7 || got.Records[6].Fields[0].Name != "a" {
-		t.Fatalf("seven columns, seven rows: %d records, want seven of seven fields each: %+v", len(got.Records), got.Records)
+		t.Fatalf("seven columns, seven rows, one of them wide: %d records, want seven of seven fields each: %+v", len(got.Records), got.Records)
 	}
 }
 
@@ -62,7 +85,7 @@ func TestHTMLGridKeepsNumbersAndNames(t *testing.T) {
 	}
 	// The columns ask for "20" (1.28 em), "withdraw-" (5.01 em) and "(+0.123)" (4.5 em):
 	// about 116 px with padding. The table stays as it is, the surplus under the utility.
-	if full := htmlGridFor(g); full.RowHeads || full.Records != nil || !full.Rows[0][2].Numeric || full.Rows[0][2].Text != "0.523\n(+0.123)" {
+	if full := only(t, htmlGridFor(g)); full.RowHeads || full.Records != nil || !full.Rows[0][2].Numeric || full.Rows[0][2].Text != "0.523\n(+0.123)" {
 		t.Errorf("a narrow table changed layout or lost its numbers: %+v", full.Rows[0])
 	}
 	// A note of 200 letters is 1120 px wide; transposed, twenty columns of at least
@@ -71,7 +94,7 @@ func TestHTMLGridKeepsNumbersAndNames(t *testing.T) {
 	for i := range g.rows {
 		g.rows[i] = append(g.rows[i], strings.Repeat("x", 200))
 	}
-	rec := htmlGridFor(g)
+	rec := only(t, htmlGridFor(g))
 	if len(rec.Records) != 20 || !rec.Records[0].Fields[1].Numeric || rec.Records[0].Fields[0].Numeric {
 		t.Fatalf("a table too wide either way: %+v", rec.Records)
 	}
@@ -123,12 +146,13 @@ func TestHTMLHeadingsBreakOnlyBetweenWords(t *testing.T) {
 // "mmmmmmmmmm" fit as 671.1 px (TestHTMLGridFitsThePrintedWidth). Heading the first with
 // 13 "m" instead of "a": 13 bold "m" (1.05 em) are 13.65 em, 145.6 px at 10.667 px, so that
 // column is 150.6 px with padding and the table 671.1 - 109.53 + 150.6 = 712.2 px, over
-// A4's 703. Transposed it is wider still (eight columns of 109.53 px and the names), so it
-// prints one record a row. Cut at a hyphen, an underscore or a space the longest piece is
+// A4's 703. Transposed it is wider still (eight columns of 109.53 px and the names); in two
+// parts of four rows, each is 13 "m" (135.9 px, 140.9 with padding) and four columns of
+// 109.53 px, 579 px: it prints so. Cut at a hyphen, an underscore or a space the longest piece is
 // "mmmmmmm" (7.35 em, 78.4 px) or shorter, narrower than the column's cells: the table
 // stays as it is.
 func TestHTMLGridCountsHeadingWords(t *testing.T) {
-	table := func(heading string) *htmlGrid {
+	table := func(heading string) []*htmlGrid {
 		g := &grid{header: []string{"#", heading, "b", "c", "d", "e", "f"}}
 		for r := range 8 {
 			row := []string{string(rune('1' + r))}
@@ -139,11 +163,11 @@ func TestHTMLGridCountsHeadingWords(t *testing.T) {
 		}
 		return htmlGridFor(g)
 	}
-	if got := table("mmmmmmmmmmmmm"); len(got.Records) != 8 || got.Records[0].Fields[0].Name != "mmmmmmmmmmmmm" {
-		t.Errorf("a heading of one long word: header %v, transposed %v, %d records; want one record a row", got.Header, got.RowHeads, len(got.Records))
+	if got := table("mmmmmmmmmmmmm"); len(got) != 2 || !got[0].RowHeads || strings.Join(got[1].Header, ",") != "#,5,6,7,8" || got[0].Rows[0][0].Text != "mmmmmmmmmmmmm" {
+		t.Errorf("a heading of one long word: %d tables; want two of four rows transposed, the heading first", len(got))
 	}
 	for _, heading := range []string{"mmmmmm-mmmmmmm", "mmmmmm_mmmmmmm", "mmmmmm mmmmmmm"} {
-		if got := table(heading); got.RowHeads || got.Records != nil || got.Header[1] != heading {
+		if got := only(t, table(heading)); got.RowHeads || got.Records != nil || got.Header[1] != heading {
 			t.Errorf("%q: header %v, transposed %v, %d records; want the table as it is", heading, got.Header, got.RowHeads, len(got.Records))
 		}
 	}
@@ -161,7 +185,7 @@ func TestHTMLRecordsBreakOnlyWordsTooLongForThem(t *testing.T) {
 	g := &grid{header: []string{"#", whole, twelve, "note"}}
 	g.add("1", "x", "y", strings.Repeat("x", 200))
 	g.add(strings.Repeat("m", 25), "x", "y", strings.Repeat("x", 200))
-	got := htmlGridFor(g)
+	got := only(t, htmlGridFor(g))
 	if len(got.Records) != 2 || len(got.Records[0].Fields) != 3 {
 		t.Fatalf("want two records of three fields: %+v", got)
 	}
