@@ -50,6 +50,7 @@ type profile struct {
 	how         []string    // per issue: how the evaluations came about
 	reservation float64
 	discount    float64
+	resLine     int // where the reservation is written, for errors about it
 }
 
 // ReadGenius reads a GENIUS domain and one or more profiles into a scenario with one actor
@@ -228,17 +229,25 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 
 // valueOf reads a number GENIUS writes either as value="x" or as <value>x</value>.
 func valueOf(file string, el *element) (float64, error) {
+	x, line := 0.0, el.line
 	if _, ok := el.attr["value"]; ok {
-		return el.float(file, "value")
-	}
-	if v := el.child("value"); v != nil {
-		x, err := strconv.ParseFloat(strings.TrimSpace(v.text), 64)
-		if err != nil {
+		var err error
+		if x, err = el.float(file, "value"); err != nil {
+			return 0, err
+		}
+	} else if v := el.child("value"); v != nil {
+		var err error
+		if x, err = strconv.ParseFloat(strings.TrimSpace(v.text), 64); err != nil {
 			return 0, errorf(file, v.line, "<%s>: %q is not a number", el.name, strings.TrimSpace(v.text))
 		}
-		return x, nil
+		line = v.line
+	} else {
+		return 0, errorf(file, el.line, "<%s> has no value", el.name)
 	}
-	return 0, errorf(file, el.line, "<%s> has no value", el.name)
+	if !finite(x) {
+		return 0, errorf(file, line, "<%s> is %g, not a number negsim can use; give a number from 0 to 1", el.name, x)
+	}
+	return x, nil
 }
 
 func readProfile(f File, domainFile string, issues []domainIssue) (*profile, error) {
@@ -251,6 +260,7 @@ func readProfile(f File, domainFile string, issues []domainIssue) (*profile, err
 		if p.reservation, err = valueOf(f.Name, el); err != nil {
 			return nil, err
 		}
+		p.resLine = el.line
 	}
 	if el := us.find("discount_factor"); el != nil {
 		if p.discount, err = valueOf(f.Name, el); err != nil {
@@ -258,6 +268,7 @@ func readProfile(f File, domainFile string, issues []domainIssue) (*profile, err
 		}
 	}
 	weights := map[int]float64{}
+	weightLine := map[int]int{}
 	for _, w := range obj.all("weight") {
 		k, err := w.int(f.Name, "index")
 		if err != nil {
@@ -270,7 +281,13 @@ func readProfile(f File, domainFile string, issues []domainIssue) (*profile, err
 		if !finite(x) || x < 0 {
 			return nil, errorf(f.Name, w.line, "weight %d is %g; weights are 0 or more", k, x)
 		}
-		weights[k] = x
+		if first, ok := weightLine[k]; ok {
+			return nil, errorf(f.Name, w.line, "<weight index=\"%d\"> is given twice (lines %d and %d); keep the one meant", k, first, w.line)
+		}
+		if !slices.ContainsFunc(issues, func(is domainIssue) bool { return is.index == k }) {
+			return nil, errorf(f.Name, w.line, "<weight index=\"%d\">: the domain %s has no issue of index %d; its issues are %s", k, domainFile, k, issueList(issues))
+		}
+		weights[k], weightLine[k] = x, w.line
 	}
 	byIndex := map[int]*element{}
 	var extra []*element
@@ -334,8 +351,13 @@ func evaluate(file, domainFile string, is *domainIssue, el *element) ([]float64,
 	switch is.kind {
 	case kindDiscrete:
 		evals := map[string]float64{}
+		evalLine := map[string]int{}
 		for _, it := range el.all("item") {
 			v := it.attr["value"]
+			if first, ok := evalLine[v]; ok {
+				return nil, "", errorf(file, it.line, "issue %q evaluates %q twice (lines %d and %d); keep the one meant", is.name, v, first, it.line)
+			}
+			evalLine[v] = it.line
 			if !slices.Contains(is.values, v) {
 				return nil, "", errorf(file, it.line, "issue %q has no value %q in the domain %s (line %d), whose values are %s", is.name, v, domainFile, is.line, quoted(is.values))
 			}
@@ -486,14 +508,14 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 		switch opt.Scale {
 		case ScaleGenius:
 			if r < 0 || r > 1 {
-				return nil, errorf(p.file, 0, "reservation value %g is outside [0,1], where GENIUS utilities lie", r)
+				return nil, errorf(p.file, p.resLine, "<reservation> value %g is outside [0,1], where GENIUS utilities lie", r)
 			}
 			notes = append(notes, "Scale genius: each discrete issue's evaluations are divided by the issue's largest, as GENIUS reads them; integer and real evaluators give values in [0,1] already.")
 		case ScaleRaw:
 			a.UtilityScale = scale
 			r = p.reservation / scale
 			if r < 0 || r > 1 {
-				return nil, errorf(p.file, 0, "reservation value %g in raw units is outside [0, %g], the range of raw utilities", p.reservation, scale)
+				return nil, errorf(p.file, p.resLine, "<reservation> value %g in raw units is outside [0, %g], the range of raw utilities", p.reservation, scale)
 			}
 			notes = append(notes, fmt.Sprintf("Scale raw: utilities are weight × evaluation as written (as NegMAS reads them), divided by %g, the largest weight sum × evaluation of any profile, so that they fit in [0,1]; raw = utility × utility_scale.", scale))
 		}

@@ -94,6 +94,73 @@ func objectKeys(raw json.RawMessage) ([]string, error) {
 	return keys, nil
 }
 
+// maxKeyCheckDepth leaves files nested deeper than the JSON decoder accepts to the decoder,
+// which refuses them, instead of following them with a stack that grows with the file.
+const maxKeyCheckDepth = 10_000
+
+// duplicateKey finds a key that an object of a JSON file gives twice. Go's decoder keeps
+// the last of them, so a profile that evaluates a value twice, or weighs an issue twice,
+// would be read one way without a word. Syntax errors are left to the decoding that
+// follows, which reports them.
+func duplicateKey(file string, data []byte) error {
+	type frame struct {
+		object, expectKey bool
+		name              string // the key the object or array is the value of
+		keys              map[string]int
+	}
+	lineAt := lineCounter(data)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var stack []*frame
+	lastKey := ""
+	for {
+		tok, err := dec.Token()
+		if err != nil || len(stack) > maxKeyCheckDepth {
+			return nil
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{', '[':
+				name := ""
+				if top != nil {
+					name = top.name
+					if top.object {
+						name = lastKey
+					}
+				}
+				stack = append(stack, &frame{object: t == '{', expectKey: true, name: name, keys: map[string]int{}})
+			default:
+				stack = stack[:len(stack)-1]
+				if len(stack) > 0 {
+					stack[len(stack)-1].expectKey = true
+				}
+			}
+		default:
+			if top == nil || !top.object {
+				continue
+			}
+			if !top.expectKey {
+				top.expectKey = true
+				continue
+			}
+			key, _ := t.(string)
+			line := lineAt(dec.InputOffset())
+			if first, ok := top.keys[key]; ok {
+				where := top.name
+				if where == "" {
+					where = "the file's top-level object"
+				}
+				return errorf(file, line, "%s names %q twice (lines %d and %d); keep the one meant", where, key, first, line)
+			}
+			top.keys[key], top.expectKey, lastKey = line, false, key
+		}
+	}
+}
+
 // valueText is a GeniusWeb value as text: a string as it is, a number as written.
 func valueText(raw json.RawMessage) (string, bool) {
 	var s string
@@ -239,6 +306,9 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 	}
 	for _, f := range files {
 		f.Data = bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf"))
+		if err := duplicateKey(f.Name, f.Data); err != nil {
+			return nil, err
+		}
 		var top map[string]json.RawMessage
 		if err := json.Unmarshal(f.Data, &top); err != nil {
 			return nil, errorf(f.Name, 0, "not valid JSON: %v", err)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -56,13 +55,7 @@ func (e *element) find(name string) *element {
 // parseXML reads a whole XML document into a tree. Names are lower-cased: GENIUS files
 // from different years spell them differently.
 func parseXML(file string, data []byte) (*element, error) {
-	var newlines []int
-	for i, b := range data {
-		if b == '\n' {
-			newlines = append(newlines, i)
-		}
-	}
-	lineAt := func(off int64) int { return sort.SearchInts(newlines, int(off)) + 1 }
+	lineAt := lineCounter(data)
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.CharsetReader = charsetReader

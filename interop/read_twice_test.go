@@ -1,0 +1,85 @@
+package interop
+
+import (
+	"strings"
+	"testing"
+)
+
+// A name given twice in a profile is a mistake to fix, not a choice to make silently:
+// GENIUS items or weights, GeniusWeb keys. Each error names the file, the line and what
+// is given twice.
+func TestReadRefusesWhatIsGivenTwice(t *testing.T) {
+	genius := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"item evaluated twice", `<item value="green" evaluation="4"/>`, `<item value="green" evaluation="4"/><item value="green" evaluation="6"/>`, []string{"a.xml:4:", `"green"`, "twice"}},
+		{"weight given twice", `<weight index="2" value="0.3"/>`, `<weight index="2" value="0.3"/><weight index="2" value="0.9"/>`, []string{"a.xml:8:", "weight", "2", "twice"}},
+		{"weight of no issue", `<weight index="3" value="0.2"/>`, `<weight index="3" value="0.2"/><weight index="4" value="0.2"/>`, []string{"a.xml:8:", "index 4", "no issue"}},
+	}
+	for _, c := range genius {
+		t.Run(c.name, func(t *testing.T) {
+			profile := strings.Replace(testProfileA, c.old, c.new, 1)
+			_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(testDomain)}, []File{{Name: "a.xml", Data: []byte(profile)}}, GeniusOptions{})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+		})
+	}
+	web := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"value utility twice", `"x": 1, "y": 0`, `"x": 1, "y": 0, "x": 0.5`, []string{"one.json:5:", `"x"`, "twice", "valueUtilities"}},
+		{"weight twice", `"issueWeights": {"a": 0.6, "n": 0.4}`, `"issueWeights": {"a": 0.6, "n": 0.4, "a": 0.1}`, []string{"one.json:7:", `"a"`, "twice", "issueWeights"}},
+		{"issue twice", `"n": {"range"`, `"a": {"values": ["x", "y"]}, "n": {"range"`, []string{"one.json:8:", `"a"`, "twice", "issuesValues"}},
+	}
+	for _, c := range web {
+		t.Run(c.name, func(t *testing.T) {
+			profile := strings.Replace(testWebProfile, c.old, c.new, 1)
+			if profile == testWebProfile {
+				t.Fatal("the test's replacement matched nothing")
+			}
+			_, err := ReadGeniusWeb([]File{{Name: "one.json", Data: []byte(profile)}})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// A reservation or discount factor that is not a number in range is the profile's
+// problem, at its line, not the domain's.
+func TestReadGeniusBlamesTheProfileForItsReservation(t *testing.T) {
+	cases := []struct {
+		old, new string
+		want     []string
+	}{
+		{`<reservation value="0.4"/>`, `<reservation value="NaN"/>`, []string{"a.xml:11:", "reservation", "NaN"}},
+		{`<reservation value="0.4"/>`, `<reservation value="1.5"/>`, []string{"a.xml:11:", "reservation", "1.5", "[0,1]"}},
+		{`<discount_factor value="0.5"/>`, `<discount_factor value="NaN"/>`, []string{"a.xml:10:", "discount_factor", "NaN"}},
+	}
+	for _, c := range cases {
+		profile := strings.Replace(testProfileA, c.old, c.new, 1)
+		_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(testDomain)}, []File{{Name: "a.xml", Data: []byte(profile)}}, GeniusOptions{})
+		if err == nil {
+			t.Errorf("%s: no error", c.new)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: error %q does not mention %q", c.new, err, w)
+			}
+		}
+	}
+}
