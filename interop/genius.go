@@ -523,6 +523,9 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 		if p.reservation != 0 || opt.Scale == ScaleRaw {
 			notes = append(notes, fmt.Sprintf("Reservation value %g from %s.", p.reservation, filepath.Base(p.file)))
 		}
+		if p.discount < 0 || p.discount > 1 {
+			notes = append(notes, fmt.Sprintf("GENIUS discount factor %g: outside (0,1], so GENIUS discards it as no discount, and so does negsim.", p.discount))
+		}
 		drift, how := discountDrift(p.discount, r, opt.Rounds)
 		if how != "" {
 			a.ReservationDrift = drift

@@ -524,10 +524,15 @@ func gwScenario(domainName string, issues []gwIssue, ps []*gwProfile) (*sim.Scen
 		slices.SortStableFunc(a.Preferences, func(x, y sim.Preference) int {
 			return sc.IssueIndex(x.Issue) - sc.IssueIndex(y.Issue)
 		})
+		var notes []string
+		if math.Abs(total-1) > sim.Tolerance {
+			notes = append(notes, fmt.Sprintf("The issueWeights sum to %g; GeniusWeb refuses weights that do not sum to 1, and negsim counts each as its share of the sum.", total))
+		}
 		if p.resBid != nil {
 			a.Reservation = math.Min(1, res)
-			a.Note = fmt.Sprintf("GeniusWeb gives a reservation bid, not a value: {%s}, worth %.6g to %s, is kept as the reservation.", p.resText, res, p.name)
+			notes = append(notes, fmt.Sprintf("GeniusWeb gives a reservation bid, not a value: {%s}, worth %.6g to %s, is kept as the reservation.", p.resText, res, p.name))
 		}
+		a.Note = strings.Join(notes, " ")
 		sc.Actors = append(sc.Actors, a)
 	}
 	if problems := sc.Validate(); problems.HasErrors() {

@@ -83,3 +83,27 @@ func TestReadGeniusBlamesTheProfileForItsReservation(t *testing.T) {
 		}
 	}
 }
+
+// What the other tools would do differently with a file is said in the actor's note, not
+// left for the teacher to find: GENIUS discards a discount factor outside (0,1] as no
+// discount, and GeniusWeb refuses weights that do not sum to 1, which negsim divides by
+// their sum.
+func TestReadNotesWhatTheOtherToolWouldNotAccept(t *testing.T) {
+	profile := strings.Replace(testProfileA, `<discount_factor value="0.5"/>`, `<discount_factor value="1.5"/>`, 1)
+	sc, err := ReadGenius(File{Name: "shop.xml", Data: []byte(testDomain)}, []File{{Name: "a.xml", Data: []byte(profile)}}, GeniusOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := sc.Actors[0]; a.ReservationDrift != 0 || !strings.Contains(a.Note, "discount factor 1.5") || !strings.Contains(a.Note, "no discount") {
+		t.Errorf("drift %v, note %q; want no drift and a note that 1.5 is read as no discount", a.ReservationDrift, a.Note)
+	}
+	// 0.6 + 0.5 = 1.1: each weight counts as its share of 1.1.
+	web := strings.Replace(testWebProfile, `"n": 0.4}`, `"n": 0.5}`, 1)
+	sc, err = ReadGeniusWeb([]File{{Name: "one.json", Data: []byte(web)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if note := sc.Actors[0].Note; !strings.Contains(note, "sum to 1.1") || !strings.Contains(note, "GeniusWeb") {
+		t.Errorf("note %q; want it to say the weights sum to 1.1, which GeniusWeb refuses", note)
+	}
+}
