@@ -169,6 +169,9 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 	var issues []domainIssue
 	for _, el := range obj.all("issue") {
 		is := domainIssue{name: strings.TrimSpace(el.attr["name"]), line: el.line}
+		if len(issues) == sim.MaxIssues {
+			return nil, errorf(f.Name, el.line, "issue %q is one more than the %d issues a scenario may have; merge related issues or split the negotiation into stages", is.name, sim.MaxIssues)
+		}
 		if is.index, err = el.int(f.Name, "index"); err != nil {
 			return nil, err
 		}
@@ -191,6 +194,9 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 			if len(is.values) == 0 {
 				return nil, errorf(f.Name, el.line, "discrete issue %q has no items", is.name)
 			}
+			if len(is.values) > sim.MaxOptions {
+				return nil, errorf(f.Name, el.line, "discrete issue %q has %d items, more than the %d options an issue may have", is.name, len(is.values), sim.MaxOptions)
+			}
 		case kindInteger:
 			if is.lo, is.hi, err = bounds(f.Name, el); err != nil {
 				return nil, err
@@ -198,8 +204,8 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 			if is.lo != math.Trunc(is.lo) || is.hi != math.Trunc(is.hi) {
 				return nil, errorf(f.Name, el.line, "integer issue %q has bounds %g and %g that are not whole numbers", is.name, is.lo, is.hi)
 			}
-			if is.hi-is.lo+1 > maxRangeOptions {
-				return nil, errorf(f.Name, el.line, "integer issue %q spans %g values, more than the %d options negsim enumerates per issue", is.name, is.hi-is.lo+1, maxRangeOptions)
+			if is.hi-is.lo+1 > sim.MaxOptions {
+				return nil, errorf(f.Name, el.line, "integer issue %q spans %g values, more than the %d options an issue may have; narrow its bounds", is.name, is.hi-is.lo+1, sim.MaxOptions)
 			}
 			for x := is.lo; x <= is.hi; x++ {
 				is.points = append(is.points, x)

@@ -203,8 +203,8 @@ func readGWDomain(file string, raw json.RawMessage) (string, []gwIssue, error) {
 				return "", nil, errorf(file, 0, "issue %q: the range {low: %s, high: %s, step: %s} is not a range with a step above 0", k, vs.Range.Low, vs.Range.High, vs.Range.Step)
 			}
 			n := int(math.Floor((hi-lo)/step+1e-9)) + 1
-			if n > maxRangeOptions {
-				return "", nil, errorf(file, 0, "issue %q: the range has %d values, more than the %d options negsim enumerates per issue", k, n, maxRangeOptions)
+			if n > sim.MaxOptions {
+				return "", nil, errorf(file, 0, "issue %q: the range has %d values, more than the %d options an issue may have", k, n, sim.MaxOptions)
 			}
 			is.numeric = true
 			for i := 0; i < n; i++ {

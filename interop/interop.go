@@ -80,9 +80,6 @@ const DefaultRealSteps = 21
 // factor is spread as a reservation drift.
 const DefaultRounds = 20
 
-// maxRangeOptions refuses integer ranges too wide to enumerate as options.
-const maxRangeOptions = 10_000
-
 // slug turns a name from another tool into a negsim id: lower-case letters, digits, '-'
 // and '_'. A decimal point becomes '_' and a leading minus "minus-", so that 0.6 and 6,
 // -5 and 5 stay apart.

@@ -1,6 +1,7 @@
 package interop
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -105,5 +106,36 @@ func TestReadNotesWhatTheOtherToolWouldNotAccept(t *testing.T) {
 	}
 	if note := sc.Actors[0].Note; !strings.Contains(note, "sum to 1.1") || !strings.Contains(note, "GeniusWeb") {
 		t.Errorf("note %q; want it to say the weights sum to 1.1, which GeniusWeb refuses", note)
+	}
+}
+
+// A domain larger than a scenario may be is refused at the line that makes it so, not as
+// "the imported scenario is not valid" against the whole file.
+func TestReadGeniusRefusesATooLargeDomainAtItsLine(t *testing.T) {
+	wide := strings.Replace(testDomain, `upperbound="3"/>`, `upperbound="1001"/>`, 1) // 1..1001: 1001 options
+	var many strings.Builder
+	many.WriteString("<negotiation_template><utility_space><objective index=\"0\" name=\"root\">\n")
+	for i := 1; i <= 65; i++ { // issue i on line i+1
+		many.WriteString(`<issue index="` + strconv.Itoa(i) + `" name="i` + strconv.Itoa(i) + `" type="discrete"><item value="x"/></issue>` + "\n")
+	}
+	many.WriteString("</objective></utility_space></negotiation_template>\n")
+	cases := []struct {
+		domain string
+		want   []string
+	}{
+		{wide, []string{"shop.xml:7:", `"Size"`, "1001", "1000"}},
+		{many.String(), []string{"shop.xml:66:", `"i65"`, "64 issues"}},
+	}
+	for _, c := range cases {
+		_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(c.domain)}, []File{{Name: "a.xml", Data: []byte(testProfileA)}}, GeniusOptions{})
+		if err == nil {
+			t.Errorf("no error; want %v", c.want)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("error %q does not mention %q", err, w)
+			}
+		}
 	}
 }
