@@ -139,3 +139,18 @@ func TestReadGeniusRefusesATooLargeDomainAtItsLine(t *testing.T) {
 		}
 	}
 }
+
+// A GENIUS file saved in Latin-1 without saying so (Windows "ANSI") is not UTF-8: the
+// error says how to fix it, not only that a byte is wrong. é is the single byte 0xE9.
+func TestReadGeniusSaysHowToFixALatin1File(t *testing.T) {
+	domain := strings.Replace(testDomain, `name="Colour"`, "name=\"Coul\xe9ur\"", 1)
+	_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(domain)}, []File{{Name: "a.xml", Data: []byte(testProfileA)}}, GeniusOptions{})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, w := range []string{"shop.xml:4:", "UTF-8", `encoding="ISO-8859-1"`} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q does not mention %q", err, w)
+		}
+	}
+}

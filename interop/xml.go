@@ -72,6 +72,10 @@ func parseXML(file string, data []byte) (*element, error) {
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
 				line = se.Line
+				if se.Msg == "invalid UTF-8" {
+					// Windows editors save "ANSI" (Latin-1) without declaring it.
+					return nil, errorf(file, line, "not valid XML: a byte that is not UTF-8; save the file as UTF-8, or declare its encoding on the first line: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
+				}
 				return nil, errorf(file, line, "not valid XML: %s", se.Msg)
 			}
 			return nil, errorf(file, lineAt(dec.InputOffset()), "not valid XML: %v", err)
