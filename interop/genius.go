@@ -188,6 +188,9 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 				if slices.Contains(is.values, v) {
 					return nil, errorf(f.Name, it.line, "issue %q lists the value %q twice", is.name, v)
 				}
+				if _, ok := it.attr["evaluation"]; ok {
+					return nil, errorf(f.Name, it.line, "this item has an evaluation, as a profile's do: this is a profile, not a domain; give the domain first, then one profile per party")
+				}
 				is.values = append(is.values, v)
 				is.desc = append(is.desc, strings.Join(strings.Fields(it.attr["description"]), " "))
 			}
@@ -272,6 +275,9 @@ func readProfile(f File, domainFile string, issues []domainIssue) (*profile, err
 		if p.discount, err = valueOf(f.Name, el); err != nil {
 			return nil, err
 		}
+	}
+	if len(obj.all("weight")) == 0 {
+		return nil, errorf(f.Name, obj.line, "no <weight> elements: this looks like a domain, not a profile; give the domain first, then one profile per party")
 	}
 	weights := map[int]float64{}
 	weightLine := map[int]int{}

@@ -154,3 +154,28 @@ func TestReadGeniusSaysHowToFixALatin1File(t *testing.T) {
 		}
 	}
 }
+
+// Files given in the wrong order (a profile first, or the domain twice) are named for
+// what they are, with the order import wants.
+func TestReadGeniusSaysWhichFileIsTheDomain(t *testing.T) {
+	cases := []struct {
+		domain, profile string
+		want            []string
+	}{
+		// testProfileA weighs its issues on line 8 and evaluates colours on line 4.
+		{testProfileA, testProfileA, []string{"shop.xml:4:", "profile", "domain first"}},
+		{testDomain, testDomain, []string{"a.xml", "no <weight>", "domain", "domain first"}},
+	}
+	for _, c := range cases {
+		_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(c.domain)}, []File{{Name: "a.xml", Data: []byte(c.profile)}}, GeniusOptions{})
+		if err == nil {
+			t.Errorf("no error; want %v", c.want)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("error %q does not mention %q", err, w)
+			}
+		}
+	}
+}
