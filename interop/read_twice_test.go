@@ -179,3 +179,36 @@ func TestReadGeniusSaysWhichFileIsTheDomain(t *testing.T) {
 		}
 	}
 }
+
+// GeniusWeb errors point at the line to fix, as GENIUS ones do, and a kind of utilities
+// negsim cannot read is named. In testWebProfile, n's utilities are on line 4, a's on
+// line 5, the weights on line 7, the domain on line 8 and the reservation bid on line 9.
+func TestReadGeniusWebErrorsHaveLines(t *testing.T) {
+	cases := []struct {
+		old, new string
+		want     []string
+	}{
+		{`"NumberValueSetUtilities"`, `"PiecewiseLinearUtilities"`, []string{"one.json:4:", `"n"`, `"PiecewiseLinearUtilities"`, "DiscreteValueSetUtilities"}},
+		{`"y": 0}`, `"w": 0}`, []string{"one.json:5:", `"w"`}},
+		{`"x": 1,`, `"x": 1.5,`, []string{"one.json:5:", "1.5", "[0,1]"}},
+		{`"a": 0.6, "n": 0.4`, `"a": -0.6, "n": 0.4`, []string{"one.json:7:", "-0.6"}},
+		{`"step": 1`, `"step": 0`, []string{"one.json:8:", `"n"`, "step"}},
+		{`"a": "y"`, `"a": "q"`, []string{"one.json:9:", `"q"`}},
+	}
+	for _, c := range cases {
+		profile := strings.Replace(testWebProfile, c.old, c.new, 1)
+		if profile == testWebProfile {
+			t.Fatalf("%s matched nothing", c.old)
+		}
+		_, err := ReadGeniusWeb([]File{{Name: "one.json", Data: []byte(profile)}})
+		if err == nil {
+			t.Errorf("%s: no error", c.new)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: error %q does not mention %q", c.new, err, w)
+			}
+		}
+	}
+}
