@@ -22,14 +22,7 @@ func TestReadRefusesWhatIsGivenTwice(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			profile := strings.Replace(testProfileA, c.old, c.new, 1)
 			_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(testDomain)}, []File{{Name: "a.xml", Data: []byte(profile)}}, GeniusOptions{})
-			if err == nil {
-				t.Fatal("no error")
-			}
-			for _, w := range c.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q does not mention %q", err, w)
-				}
-			}
+			wantMentions(t, c.name, err, c.want...)
 		})
 	}
 	web := []struct {
@@ -47,14 +40,7 @@ func TestReadRefusesWhatIsGivenTwice(t *testing.T) {
 				t.Fatal("the test's replacement matched nothing")
 			}
 			_, err := ReadGeniusWeb([]File{{Name: "one.json", Data: []byte(profile)}})
-			if err == nil {
-				t.Fatal("no error")
-			}
-			for _, w := range c.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q does not mention %q", err, w)
-				}
-			}
+			wantMentions(t, c.name, err, c.want...)
 		})
 	}
 }
@@ -73,15 +59,7 @@ func TestReadGeniusBlamesTheProfileForItsReservation(t *testing.T) {
 	for _, c := range cases {
 		profile := strings.Replace(testProfileA, c.old, c.new, 1)
 		_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(testDomain)}, []File{{Name: "a.xml", Data: []byte(profile)}}, GeniusOptions{})
-		if err == nil {
-			t.Errorf("%s: no error", c.new)
-			continue
-		}
-		for _, w := range c.want {
-			if !strings.Contains(err.Error(), w) {
-				t.Errorf("%s: error %q does not mention %q", c.new, err, w)
-			}
-		}
+		wantMentions(t, c.new, err, c.want...)
 	}
 }
 
@@ -128,15 +106,7 @@ func TestReadGeniusRefusesATooLargeDomainAtItsLine(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(c.domain)}, []File{{Name: "a.xml", Data: []byte(testProfileA)}}, GeniusOptions{})
-		if err == nil {
-			t.Errorf("no error; want %v", c.want)
-			continue
-		}
-		for _, w := range c.want {
-			if !strings.Contains(err.Error(), w) {
-				t.Errorf("error %q does not mention %q", err, w)
-			}
-		}
+		wantMentions(t, c.domain[:40], err, c.want...)
 	}
 }
 
@@ -145,14 +115,7 @@ func TestReadGeniusRefusesATooLargeDomainAtItsLine(t *testing.T) {
 func TestReadGeniusSaysHowToFixALatin1File(t *testing.T) {
 	domain := strings.Replace(testDomain, `name="Colour"`, "name=\"Coul\xe9ur\"", 1)
 	_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(domain)}, []File{{Name: "a.xml", Data: []byte(testProfileA)}}, GeniusOptions{})
-	if err == nil {
-		t.Fatal("no error")
-	}
-	for _, w := range []string{"shop.xml:4:", "UTF-8", `encoding="ISO-8859-1"`} {
-		if !strings.Contains(err.Error(), w) {
-			t.Errorf("error %q does not mention %q", err, w)
-		}
-	}
+	wantMentions(t, "a Latin-1 domain", err, "shop.xml:4:", "UTF-8", `encoding="ISO-8859-1"`)
 }
 
 // Files given in the wrong order (a profile first, or the domain twice) are named for
@@ -168,15 +131,7 @@ func TestReadGeniusSaysWhichFileIsTheDomain(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(c.domain)}, []File{{Name: "a.xml", Data: []byte(c.profile)}}, GeniusOptions{})
-		if err == nil {
-			t.Errorf("no error; want %v", c.want)
-			continue
-		}
-		for _, w := range c.want {
-			if !strings.Contains(err.Error(), w) {
-				t.Errorf("error %q does not mention %q", err, w)
-			}
-		}
+		wantMentions(t, c.domain[:40], err, c.want...)
 	}
 }
 
@@ -201,14 +156,20 @@ func TestReadGeniusWebErrorsHaveLines(t *testing.T) {
 			t.Fatalf("%s matched nothing", c.old)
 		}
 		_, err := ReadGeniusWeb([]File{{Name: "one.json", Data: []byte(profile)}})
-		if err == nil {
-			t.Errorf("%s: no error", c.new)
-			continue
-		}
-		for _, w := range c.want {
-			if !strings.Contains(err.Error(), w) {
-				t.Errorf("%s: error %q does not mention %q", c.new, err, w)
-			}
+		wantMentions(t, c.new, err, c.want...)
+	}
+}
+
+// wantMentions checks that there is an error and that it says each of wants.
+func wantMentions(t *testing.T, what string, err error, wants ...string) {
+	t.Helper()
+	if err == nil {
+		t.Errorf("%s: no error; want one saying %q", what, wants)
+		return
+	}
+	for _, w := range wants {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("%s: error %q does not mention %q", what, err, w)
 		}
 	}
 }
