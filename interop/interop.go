@@ -21,6 +21,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/negsim/negsim/sim"
 )
@@ -82,9 +85,16 @@ const DefaultRounds = 20
 
 // slug turns a name from another tool into a negsim id: lower-case letters, digits, '-'
 // and '_'. A decimal point becomes '_' and a leading minus "minus-", so that 0.6 and 6,
-// -5 and 5 stay apart.
+// -5 and 5 stay apart. An accented letter keeps its letter ("Café" → "cafe"): decomposed,
+// its accent is a mark of its own, which is dropped.
 func slug(name string) string {
 	s := strings.ToLower(strings.TrimSpace(name))
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s))
 	if strings.HasPrefix(s, "-") {
 		s = "minus-" + s[1:]
 	}
