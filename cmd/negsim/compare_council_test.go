@@ -1,0 +1,61 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// councilScenario has no veto: two of three votes carry a deal, so every voter is a party.
+const councilScenario = `name: Council
+description: Three members, two of three votes carry a deal, no veto.
+issues:
+  - {id: budget, name: Budget, options: [{id: low}, {id: mid}, {id: high}]}
+  - {id: site, name: Site, options: [{id: north}, {id: south}]}
+actors:
+  - id: a
+    name: A
+    veto: false
+    reservation: 0.4
+    preferences:
+      budget: {weight: 1, utilities: {low: 1, mid: 0.5, high: 0}}
+      site: {weight: 1, utilities: {north: 1, south: 0}}
+  - id: b
+    name: B
+    veto: false
+    reservation: 0.4
+    preferences:
+      budget: {weight: 1, utilities: {low: 0, mid: 0.5, high: 1}}
+      site: {weight: 1, utilities: {north: 0.5, south: 1}}
+  - id: c
+    name: C
+    veto: false
+    reservation: 0.3
+    preferences:
+      budget: {weight: 1, utilities: {low: 0.5, mid: 1, high: 0.5}}
+      site: {weight: 1, utilities: {north: 0, south: 1}}
+decision: {votes_needed: 2}
+`
+
+// Without a veto actor the entering deals are scored by the parties, and the sentence says
+// so: "the veto actors' surpluses multiplied" over no veto actor was an empty product, 1.
+func TestCompareWithoutVetoNamesTheParties(t *testing.T) {
+	file := writeTemp(t, "council.yaml", councilScenario)
+	out := runOK(t, "compare", file, file, "--set", "actors.b.reservation=0.2", "--set", "actors.c.reservation=0.2")
+	// low, north enters (a 1, b 0.25, c 0.25 against 0.4, 0.2, 0.2): surpluses +0.600,
+	// +0.050, +0.050 and Nash product 0.6 · 0.05 · 0.05 = 0.0015.
+	wantContains(t, "compare", out,
+		"1 of 1, best first (by the Nash product, the parties' surpluses multiplied), with the parties' surpluses in B.",
+		"+0.600", "+0.050", "0.0015")
+	if strings.Contains(out, "veto actors") {
+		t.Errorf("the report speaks of veto actors in a council without any:\n%s", out)
+	}
+	csv := runOK(t, "compare", file, file, "--set", "actors.b.reservation=0.2", "--set", "actors.c.reservation=0.2", "--format", "csv", "--table", "entering")
+	if want := "budget,site,surplus_a,surplus_b,surplus_c,nash_product\nlow,north,0.6,0.05,0.05,0.0015\n"; csv != want {
+		t.Errorf("entering CSV:\n%s\nwant\n%s", csv, want)
+	}
+	// Nothing leaves, and the empty CSV still names the parties in its header.
+	csv = runOK(t, "compare", file, file, "--set", "actors.b.reservation=0.2", "--format", "csv", "--table", "leaving")
+	if want := "budget,site,surplus_a,surplus_b,surplus_c,nash_product\n"; csv != want {
+		t.Errorf("leaving CSV:\n%s\nwant\n%s", csv, want)
+	}
+}
