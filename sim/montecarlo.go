@@ -110,10 +110,13 @@ type Sensitivity struct {
 var z95 = distuv.UnitNormal.Quantile(0.975)
 
 // Wilson returns k of n with its 95% Wilson score interval, which stays inside [0,1] and
-// behaves at shares of 0 and 1, where the normal approximation collapses to a point.
+// behaves at shares of 0 and 1, where the normal approximation collapses to a point. Of 0
+// draws the share reads 0 and the interval is [0, 1].
 func Wilson(k, n uint64) Proportion {
 	p := Proportion{Count: k, Of: n}
 	if n == 0 {
+		// No draw rules out no share: the interval is all of [0, 1].
+		p.High = 1
 		return p
 	}
 	nf := float64(n)

@@ -14,9 +14,15 @@ func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
 	if mc.Interrupted {
 		head.text = append(head.text, fmt.Sprintf("INTERRUPTED: %d of %d draws finished; every figure below covers those only.", mc.Draws, mc.Requested), "")
 	}
-	head.text = append(head.text,
-		fmt.Sprintf("P(ZOPA non-empty) = %s (%d of %d draws), 95%% interval %s to %s.", pct(p.Share), p.Count, p.Of, pct(p.Low), pct(p.High)),
-		fmt.Sprintf("Deals in the ZOPA per draw: mean %.4g, median %.4g, min %d, max %d.", mc.ZOPASize.Mean, mc.ZOPASize.Median, mc.ZOPASize.Min, mc.ZOPASize.Max))
+	if mc.Draws == 0 {
+		// Stopped before the first draw: a share, an interval or a mean of nothing would be
+		// a figure no draw gave.
+		head.text = append(head.text, "No draw finished, so there is nothing to report.")
+	} else {
+		head.text = append(head.text,
+			fmt.Sprintf("P(ZOPA non-empty) = %s (%d of %d draws), 95%% interval %s to %s.", pct(p.Share), p.Count, p.Of, pct(p.Low), pct(p.High)),
+			fmt.Sprintf("Deals in the ZOPA per draw: mean %.4g, median %.4g, min %d, max %d.", mc.ZOPASize.Mean, mc.ZOPASize.Median, mc.ZOPASize.Min, mc.ZOPASize.Max))
+	}
 	r.add(head)
 	if len(mc.Recentred) > 0 {
 		moved := section{title: "Uncertainty under this what-if", text: []string{
@@ -26,6 +32,9 @@ func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
 				rc.Path, rc.FileValue, rc.Value, rc.From, rc.To))
 		}
 		r.add(moved)
+	}
+	if mc.Draws == 0 {
+		return r
 	}
 	r.add(section{title: "Sensitivity", text: []string{"Spearman rank correlation of each uncertain value with the number of deals in the ZOPA, strongest first."}, grid: sensitivityGrid(mc, false)})
 	r.add(section{title: "Deals most often in the ZOPA", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.InZOPA)})
@@ -66,7 +75,11 @@ func frequencyGrid(sc *sim.Scenario, ds []sim.DealFrequency) *grid {
 func sensitivityGrid(mc *sim.MonteCarlo, csv bool) *grid {
 	g := &grid{header: []string{"path", "distribution", "mean", "min", "max", "rho"}, right: []bool{false, false, true, true, true, true}}
 	for _, s := range mc.Sensitivity {
-		rho := "n/a (constant)"
+		// A rank correlation needs both sides to vary: say which one did not.
+		rho := "n/a (zone size constant)"
+		if s.Min == s.Max {
+			rho = "n/a (value constant)"
+		}
 		if csv {
 			rho = ""
 		}
