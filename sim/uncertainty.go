@@ -173,6 +173,10 @@ func (u Uncertain) support() (lo, hi float64) {
 	switch u.Dist {
 	case DistNormal:
 		lo, hi = r.low, r.high
+		if r.lowOpen {
+			// The truncation keeps the draws inside an open end (a power above 0).
+			lo = math.Nextafter(r.low, math.Inf(1))
+		}
 		if u.bounded() {
 			lo, hi = max(lo, u.Min), min(hi, u.Max)
 		}

@@ -58,3 +58,22 @@ func TestVaryWithBoundsZeroAndZeroIsRefused(t *testing.T) {
 		t.Errorf("beta(2,2,0.5,0.5): %v", err)
 	}
 }
+
+// A normal is truncated to the range its path allows (README, montecarlo): for a power,
+// (0, ∞). Its support started at 0 itself, which a power may not be, so every normal on a
+// power was refused ("can draw values in [0, +Inf], but a power must lie in (0, ∞)").
+// normal(1,0.5) truncated to (0, ∞) loses Φ(−2) = 2.3% of its mass below 0 and is valid.
+func TestNormalOnAPowerIsTruncatedAboveZero(t *testing.T) {
+	u := Uncertain{Path: "actors.a.power", Dist: DistNormal, Mean: 1, SD: 0.5}
+	lo, hi := u.support()
+	if r := rangeOf(u.Path); !r.contains(lo) || !r.contains(hi) {
+		t.Fatalf("support [%g, %g] is not within a power's range %s", lo, hi, r)
+	}
+	s := newSampler(u)
+	src := rand.NewPCG(3, 4)
+	for range 2000 {
+		if x := s.draw(src); !(x > 0) {
+			t.Fatalf("drew a power of %g; want above 0", x)
+		}
+	}
+}
