@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/negsim/negsim/sim"
@@ -20,7 +21,7 @@ func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
 		head.text = append(head.text, "No draw finished, so there is nothing to report.")
 	} else {
 		head.text = append(head.text,
-			fmt.Sprintf("P(ZOPA non-empty) = %s (%d of %d draws), 95%% interval %s to %s.", pct(p.Share), p.Count, p.Of, pct(p.Low), pct(p.High)),
+			fmt.Sprintf("P(ZOPA non-empty) = %s (%d of %d draws), 95%% interval %s to %s.", drawShare(p), p.Count, p.Of, pct(p.Low), pct(p.High)),
 			fmt.Sprintf("Deals in the ZOPA per draw: mean %.4g, median %.4g, min %d, max %d.", mc.ZOPASize.Mean, mc.ZOPASize.Median, mc.ZOPASize.Min, mc.ZOPASize.Max))
 	}
 	r.add(head)
@@ -44,7 +45,7 @@ func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
 		var parts []string
 		for _, o := range f.Options {
 			if o.Count > 0 {
-				parts = append(parts, fmt.Sprintf("%s %s", o.Option, pct(o.Share)))
+				parts = append(parts, fmt.Sprintf("%s %s", o.Option, drawShare(o.Proportion)))
 			}
 		}
 		g.add(f.Issue, strings.Join(parts, ", "))
@@ -66,7 +67,7 @@ func frequencyGrid(sc *sim.Scenario, ds []sim.DealFrequency) *grid {
 		for _, is := range sc.Issues {
 			row = append(row, d.Options[is.ID])
 		}
-		row = append(row, pct(d.Share), pct(d.Low)+" – "+pct(d.High))
+		row = append(row, drawShare(d.Proportion), pct(d.Low)+" – "+pct(d.High))
 		g.add(row...)
 	}
 	return g
@@ -96,4 +97,20 @@ func sensitivityGrid(mc *sim.MonteCarlo, csv bool) *grid {
 		g.add(s.Path, s.Distribution, fmt.Sprintf("%.4g", s.Mean), fmt.Sprintf("%.4g", s.Min), fmt.Sprintf("%.4g", s.Max), rho)
 	}
 	return g
+}
+
+// drawShare is a share of draws as a percent with one decimal, or with as many more as it
+// takes not to read 0.0% or 100.0% when some draws, but not all, had it.
+func drawShare(p sim.Proportion) string {
+	s := pct(p.Share)
+	if p.Count == 0 || p.Count == p.Of {
+		return s
+	}
+	for places := 2; places <= 8; places++ {
+		if x, _ := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64); x != 0 && x != 100 {
+			break
+		}
+		s = fmt.Sprintf("%.*f%%", places, 100*p.Share)
+	}
+	return s
 }

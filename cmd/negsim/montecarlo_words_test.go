@@ -70,3 +70,31 @@ func TestMonteCarloSaysWhichSideOfTheCorrelationWasConstant(t *testing.T) {
 		t.Errorf("buyer row %q, seller row %q: want the buyer's rho blamed on the zone size, the seller's on its value", buyer, seller)
 	}
 }
+
+// A share rounded to one decimal must not claim every draw or none when it is neither:
+// 9996 of 10000 is 99.96%, which "%.1f" printed as 100.0%, the share of a certainty; 4 of
+// 10000 (0.04%) printed as 0.0%. Such shares take the decimals they need (1 of 10^6 is
+// 0.0001%); every other share keeps its one decimal.
+func TestMonteCarloShareNeverRoundsToAllOrNone(t *testing.T) {
+	tests := []struct {
+		k, n uint64
+		want string
+	}{
+		{9996, 10000, "99.96%"},
+		{4, 10000, "0.04%"},
+		{1, 1000000, "0.0001%"},
+		{999999, 1000000, "99.9999%"},
+		{10000, 10000, "100.0%"},
+		{0, 10000, "0.0%"},
+		{9994, 10000, "99.9%"},
+		{1661, 5000, "33.2%"},
+	}
+	for _, tt := range tests {
+		if got := drawShare(sim.Wilson(tt.k, tt.n)); got != tt.want {
+			t.Errorf("%d of %d prints %s, want %s", tt.k, tt.n, got, tt.want)
+		}
+	}
+	sc := priceScenario()
+	mc := &sim.MonteCarlo{Scenario: "price", Seed: 1, Requested: 10000, Draws: 10000, ZOPANonEmpty: sim.Wilson(9996, 10000)}
+	wantContains(t, "montecarlo", renderMonteCarlo(t, sc, mc), "P(ZOPA non-empty) = 99.96% (9996 of 10000 draws)")
+}
