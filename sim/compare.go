@@ -88,8 +88,12 @@ type SolutionMove struct {
 // ActorMove is how one actor fares at the Nash solution before and after. Fields of a side
 // where the actor is absent or the ZOPA is empty are nil.
 type ActorMove struct {
-	Actor             string   `json:"actor"`
+	Actor string `json:"actor"`
+	// Veto is whether the actor holds a veto in A or in B; VetoBefore and VetoAfter say
+	// which.
 	Veto              bool     `json:"veto"`
+	VetoBefore        bool     `json:"-"`
+	VetoAfter         bool     `json:"-"`
 	ReservationBefore *float64 `json:"reservation_before"`
 	ReservationAfter  *float64 `json:"reservation_after"`
 	SurplusBefore     *float64 `json:"nash_surplus_before"`
@@ -242,14 +246,16 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 	for _, id := range ids {
 		m := ActorMove{Actor: id}
 		if i := before.ActorIndex(id); i >= 0 {
-			m.Veto = before.Actors[i].Veto
+			m.VetoBefore = before.Actors[i].Veto
+			m.Veto = m.VetoBefore
 			m.ReservationBefore = ptr(before.Actors[i].Reservation)
 			if s := anA.Solutions.Nash; s != nil {
 				m.SurplusBefore = ptr(s.Surplus[id])
 			}
 		}
 		if i := after.ActorIndex(id); i >= 0 {
-			m.Veto = m.Veto || after.Actors[i].Veto
+			m.VetoAfter = after.Actors[i].Veto
+			m.Veto = m.Veto || m.VetoAfter
 			m.ReservationAfter = ptr(after.Actors[i].Reservation)
 			if s := anB.Solutions.Nash; s != nil {
 				m.SurplusAfter = ptr(s.Surplus[id])

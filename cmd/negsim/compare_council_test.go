@@ -59,3 +59,18 @@ func TestCompareWithoutVetoNamesTheParties(t *testing.T) {
 		t.Errorf("leaving CSV:\n%s\nwant\n%s", csv, want)
 	}
 }
+
+// When B takes an actor's veto away, the actor table said "yes" for both sides (A's veto
+// or B's); the change is in "What changed" and the table now shows it too.
+func TestCompareShowsAVetoThatChanges(t *testing.T) {
+	out := runOK(t, "compare", "teaching-two-party", "teaching-two-party", "--set", "actors.employer.veto=false")
+	var employer string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "│ employer ") {
+			employer = line
+		}
+	}
+	if !strings.Contains(employer, "yes → no") {
+		t.Errorf("employer row %q; want its veto shown as yes → no", employer)
+	}
+}

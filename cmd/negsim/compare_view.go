@@ -94,6 +94,9 @@ func actorMovesGrid(c *sim.Comparison, csv bool) *grid {
 	}
 	for _, m := range c.Actors {
 		veto := yesNo(m.Veto)
+		if m.ReservationBefore != nil && m.ReservationAfter != nil && m.VetoBefore != m.VetoAfter {
+			veto = yesNo(m.VetoBefore) + " → " + yesNo(m.VetoAfter)
+		}
 		if csv {
 			veto = fmt.Sprint(m.Veto)
 		}
