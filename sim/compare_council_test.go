@@ -9,42 +9,11 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-// councilYAML is a table with no veto: two of three votes carry a deal, so the parties
-// are all three voters (MODEL §6).
-const councilYAML = `name: Council
-description: Three members, two of three votes carry a deal, no veto.
-issues:
-  - {id: budget, name: Budget, options: [{id: low}, {id: mid}, {id: high}]}
-  - {id: site, name: Site, options: [{id: north}, {id: south}]}
-actors:
-  - id: a
-    name: A
-    veto: false
-    reservation: 0.4
-    preferences:
-      budget: {weight: 1, utilities: {low: 1, mid: 0.5, high: 0}}
-      site: {weight: 1, utilities: {north: 1, south: 0}}
-  - id: b
-    name: B
-    veto: false
-    reservation: 0.4
-    preferences:
-      budget: {weight: 1, utilities: {low: 0, mid: 0.5, high: 1}}
-      site: {weight: 1, utilities: {north: 0.5, south: 1}}
-  - id: c
-    name: C
-    veto: false
-    reservation: 0.3
-    preferences:
-      budget: {weight: 1, utilities: {low: 0.5, mid: 1, high: 0.5}}
-      site: {weight: 1, utilities: {north: 0, south: 1}}
-decision: {votes_needed: 2}
-`
-
-// Without a veto actor, the deals entering or leaving the zone are scored by the parties'
+// Without a veto actor (testdata/council.yaml: two of three votes carry a deal, so every
+// voter is a party), the deals entering or leaving the zone are scored by the parties'
 // Nash product, as analyze scores them, not by an empty product over no veto actors.
 func TestCompareWithoutVetoScoresDealsByTheParties(t *testing.T) {
-	before := loadYAML(t, councilYAML).Scenario
+	before := loadFixture(t, "council.yaml").Scenario
 	after := before.Clone()
 	for path, v := range map[string]float64{"actors.b.reservation": 0.2, "actors.c.reservation": 0.2} {
 		if err := after.Set(path, v); err != nil {
@@ -87,7 +56,7 @@ func TestCompareWithoutVetoScoresDealsByTheParties(t *testing.T) {
 // A party that votes against a deal that passes anyway counts with surplus 0 in the
 // product (MODEL §6), so such deals come after every deal all parties accept.
 func TestCompareWithoutVetoOrdersByTheProductAnalyzeUses(t *testing.T) {
-	before := loadYAML(t, councilYAML).Scenario
+	before := loadFixture(t, "council.yaml").Scenario
 	after := before.Clone()
 	if err := after.Set("actors.c.reservation", 0.0); err != nil {
 		t.Fatal(err)

@@ -5,41 +5,13 @@ import (
 	"testing"
 )
 
-// councilScenario has no veto: two of three votes carry a deal, so every voter is a party.
-const councilScenario = `name: Council
-description: Three members, two of three votes carry a deal, no veto.
-issues:
-  - {id: budget, name: Budget, options: [{id: low}, {id: mid}, {id: high}]}
-  - {id: site, name: Site, options: [{id: north}, {id: south}]}
-actors:
-  - id: a
-    name: A
-    veto: false
-    reservation: 0.4
-    preferences:
-      budget: {weight: 1, utilities: {low: 1, mid: 0.5, high: 0}}
-      site: {weight: 1, utilities: {north: 1, south: 0}}
-  - id: b
-    name: B
-    veto: false
-    reservation: 0.4
-    preferences:
-      budget: {weight: 1, utilities: {low: 0, mid: 0.5, high: 1}}
-      site: {weight: 1, utilities: {north: 0.5, south: 1}}
-  - id: c
-    name: C
-    veto: false
-    reservation: 0.3
-    preferences:
-      budget: {weight: 1, utilities: {low: 0.5, mid: 1, high: 0.5}}
-      site: {weight: 1, utilities: {north: 0, south: 1}}
-decision: {votes_needed: 2}
-`
+// councilFile has no veto: two of three votes carry a deal, so every voter is a party.
+const councilFile = "../../sim/testdata/council.yaml"
 
 // Without a veto actor the entering deals are scored by the parties, and the sentence says
 // so: "the veto actors' surpluses multiplied" over no veto actor was an empty product, 1.
 func TestCompareWithoutVetoNamesTheParties(t *testing.T) {
-	file := writeTemp(t, "council.yaml", councilScenario)
+	file := councilFile
 	out := runOK(t, "compare", file, file, "--set", "actors.b.reservation=0.2", "--set", "actors.c.reservation=0.2")
 	// low, north enters (a 1, b 0.25, c 0.25 against 0.4, 0.2, 0.2): surpluses +0.600,
 	// +0.050, +0.050 and Nash product 0.6 · 0.05 · 0.05 = 0.0015.
