@@ -25,12 +25,17 @@ type Comparison struct {
 	LeavingCount  uint64         `json:"leaving_count"`
 	Entering      []ComparedDeal `json:"entering"`
 	Leaving       []ComparedDeal `json:"leaving"`
-	Solutions     []SolutionMove `json:"solutions"`
-	Actors        []ActorMove    `json:"actors"`
+	// EnteringParties and LeavingParties are the actors, in file order, whose surpluses
+	// score the entering deals (B's parties) and the leaving ones (A's), listed or not.
+	EnteringParties []string       `json:"-"`
+	LeavingParties  []string       `json:"-"`
+	Solutions       []SolutionMove `json:"solutions"`
+	Actors          []ActorMove    `json:"actors"`
 }
 
-// ComparedDeal is a deal with the veto actors' surpluses on the side where it is in the
-// ZOPA, and their product.
+// ComparedDeal is a deal with the parties' surpluses on the side where it is in the ZOPA
+// (the veto actors', or without a veto every table voter's), and their Nash product as
+// analyze computes it.
 type ComparedDeal struct {
 	Options     map[string]string  `json:"options"`
 	Surplus     map[string]float64 `json:"surplus"`
@@ -83,8 +88,12 @@ type SolutionMove struct {
 // ActorMove is how one actor fares at the Nash solution before and after. Fields of a side
 // where the actor is absent or the ZOPA is empty are nil.
 type ActorMove struct {
-	Actor             string   `json:"actor"`
+	Actor string `json:"actor"`
+	// Veto is whether the actor holds a veto in A or in B; VetoBefore and VetoAfter say
+	// which.
 	Veto              bool     `json:"veto"`
+	VetoBefore        bool     `json:"-"`
+	VetoAfter         bool     `json:"-"`
 	ReservationBefore *float64 `json:"reservation_before"`
 	ReservationAfter  *float64 `json:"reservation_after"`
 	SurplusBefore     *float64 `json:"nash_surplus_before"`
@@ -159,18 +168,29 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 		Changes: valueChanges(before, after), Entering: []ComparedDeal{}, Leaving: []ComparedDeal{}, Solutions: []SolutionMove{}, Actors: []ActorMove{}}
 	entering, leaving := difference(zsB.members, zsA.members), difference(zsA.members, zsB.members)
 	c.EnteringCount, c.LeavingCount = uint64(len(entering)), uint64(len(leaving))
-	// Best first, as analyze lists the ZOPA: by the product of the veto actors' surpluses,
+	// Best first, as analyze lists the ZOPA: by the product of the parties' surpluses (the
+	// veto actors', or without a veto every table voter's, a voter against counting 0),
 	// ties in option order (the ids ascend, and the sort is stable).
 	list := func(sp *Space, ids []uint64) ([]ComparedDeal, error) {
+		parties, res := sp.Parties(), sp.reservations()
+		noVeto := sp.rule != nil && sp.rule.noVeto
+		var partyRes []float64
+		for _, a := range parties {
+			partyRes = append(partyRes, res[a])
+		}
 		product := make([]float64, len(ids))
 		for i, d := range ids {
 			if i%4096 == 0 && ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
 			choice := sp.choiceAt(d)
+			if noVeto {
+				product[i] = nashProduct(sp.effectiveOf(choice, res), partyRes)
+				continue
+			}
 			product[i] = 1
-			for _, a := range sp.veto {
-				product[i] *= sp.Utility(a, choice) - sp.sc.Actors[a].Reservation
+			for _, a := range parties {
+				product[i] *= sp.Utility(a, choice) - res[a]
 			}
 		}
 		order := make([]int, len(ids))
@@ -182,8 +202,8 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 		for _, i := range order[:min(len(order), opt.Limit)] {
 			choice := sp.choiceAt(ids[i])
 			cd := ComparedDeal{Options: sp.optionsOf(choice), Surplus: map[string]float64{}, NashProduct: presentable(product[i])}
-			for _, a := range sp.veto {
-				cd.Surplus[sp.sc.Actors[a].ID] = presentable(sp.Utility(a, choice) - sp.sc.Actors[a].Reservation)
+			for _, a := range parties {
+				cd.Surplus[sp.sc.Actors[a].ID] = presentable(sp.Utility(a, choice) - res[a])
 			}
 			out = append(out, cd)
 		}
@@ -195,6 +215,14 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 	if c.Leaving, err = list(spA, leaving); err != nil {
 		return nil, err
 	}
+	partyIDs := func(sp *Space) []string {
+		ids := []string{}
+		for _, a := range sp.Parties() {
+			ids = append(ids, sp.sc.Actors[a].ID)
+		}
+		return ids
+	}
+	c.EnteringParties, c.LeavingParties = partyIDs(spB), partyIDs(spA)
 
 	namedA, namedB := anA.Solutions.Named(), anB.Solutions.Named()
 	for i := range namedA {
@@ -218,14 +246,16 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 	for _, id := range ids {
 		m := ActorMove{Actor: id}
 		if i := before.ActorIndex(id); i >= 0 {
-			m.Veto = before.Actors[i].Veto
+			m.VetoBefore = before.Actors[i].Veto
+			m.Veto = m.VetoBefore
 			m.ReservationBefore = ptr(before.Actors[i].Reservation)
 			if s := anA.Solutions.Nash; s != nil {
 				m.SurplusBefore = ptr(s.Surplus[id])
 			}
 		}
 		if i := after.ActorIndex(id); i >= 0 {
-			m.Veto = m.Veto || after.Actors[i].Veto
+			m.VetoAfter = after.Actors[i].Veto
+			m.Veto = m.Veto || m.VetoAfter
 			m.ReservationAfter = ptr(after.Actors[i].Reservation)
 			if s := anB.Solutions.Nash; s != nil {
 				m.SurplusAfter = ptr(s.Surplus[id])

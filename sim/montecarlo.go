@@ -110,10 +110,13 @@ type Sensitivity struct {
 var z95 = distuv.UnitNormal.Quantile(0.975)
 
 // Wilson returns k of n with its 95% Wilson score interval, which stays inside [0,1] and
-// behaves at shares of 0 and 1, where the normal approximation collapses to a point.
+// behaves at shares of 0 and 1, where the normal approximation collapses to a point. Of 0
+// draws the share reads 0 and the interval is [0, 1].
 func Wilson(k, n uint64) Proportion {
 	p := Proportion{Count: k, Of: n}
 	if n == 0 {
+		// No draw rules out no share: the interval is all of [0, 1].
+		p.High = 1
 		return p
 	}
 	nf := float64(n)
@@ -124,6 +127,10 @@ func Wilson(k, n uint64) Proportion {
 	p.Share, p.Low, p.High = presentable(ph), presentable(max(0, centre-half)), presentable(min(1, centre+half))
 	return p
 }
+
+// MaxDrawnValues bounds the numbers a run keeps, one per draw and uncertain value, for the
+// rank correlations: 2^25 of them take 256 MiB.
+const MaxDrawnValues = 1 << 25
 
 // ErrNoUncertainty is returned when a Monte Carlo run has nothing to draw.
 var ErrNoUncertainty error = badInput("the scenario has no uncertainty: section, so every draw would be the same")
@@ -161,16 +168,24 @@ func RunMonteCarlo(ctx context.Context, base *Space, opt MonteCarloOptions) (*Mo
 	if base.tooMany {
 		return nil, &SpaceTooLargeError{Deals: base.deals, Overflow: true, Limit: math.MaxUint64}
 	}
+	k := len(sc.Uncertainty)
+	if uint64(opt.Draws)*uint64(k) > MaxDrawnValues {
+		return nil, badInput(fmt.Sprintf("%d draws of %d uncertain values would keep %d numbers in memory, beyond the %d a run keeps; take %d draws or fewer, or give fewer values a distribution",
+			opt.Draws, k, uint64(opt.Draws)*uint64(k), MaxDrawnValues, MaxDrawnValues/k))
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, opt.Draws)
 
-	k := len(sc.Uncertainty)
 	results := make([]drawResult, opt.Draws)
-	// values[i*k+j] is draw i's value of uncertain input j.
-	values := make([]float64, opt.Draws*k)
+	// values[j][i] is draw i's value of uncertain input j: one column per input, which the
+	// summary ranks in place, with no second copy.
+	values := make([][]float64, k)
+	for j := range values {
+		values[j] = make([]float64, opt.Draws)
+	}
 	ws := make([]*mcWorker, workers)
 	for i := range ws {
 		var err error
@@ -193,7 +208,7 @@ func RunMonteCarlo(ctx context.Context, base *Space, opt MonteCarloOptions) (*Mo
 				if i >= opt.Draws || runCtx.Err() != nil {
 					return
 				}
-				r, err := w.draw(runCtx, opt.Seed, i, values[i*k:(i+1)*k])
+				r, err := w.draw(runCtx, opt.Seed, i, values)
 				if err != nil {
 					if runCtx.Err() == nil {
 						errOnce.Do(func() { firstErr = fmt.Errorf("draw %d: %w", i, err); cancel() })
@@ -243,13 +258,13 @@ func newMCWorker(sc *Scenario, deals uint64) (*mcWorker, error) {
 	return w, nil
 }
 
-// draw takes draw i, writing the values it draws into values: they come from the random
-// stream (seed, i) alone, so the draw is the same whichever worker takes it.
-func (w *mcWorker) draw(ctx context.Context, seed uint64, i int, values []float64) (drawResult, error) {
+// draw takes draw i, writing the values it draws into values[j][i]: they come from the
+// random stream (seed, i) alone, so the draw is the same whichever worker takes it.
+func (w *mcWorker) draw(ctx context.Context, seed uint64, i int, values [][]float64) (drawResult, error) {
 	src := rand.NewPCG(seed, uint64(i))
 	for j, s := range w.samplers {
-		values[j] = s.draw(src)
-		w.setters[j](values[j])
+		values[j][i] = s.draw(src)
+		w.setters[j](values[j][i])
 	}
 	if err := w.sp.refresh(); err != nil {
 		return drawResult{}, err
@@ -324,26 +339,25 @@ func (t *dealTally) each(f func(d uint64, c uint32)) {
 	}
 }
 
-// summarise turns the finished draws, in draw order, into the report.
-func summarise(sp *Space, opt MonteCarloOptions, results []drawResult, drawn []float64, tl dealTally) *MonteCarlo {
+// summarise turns the finished draws, in draw order, into the report. It keeps the values
+// of the finished draws at the front of each column of values, in place.
+func summarise(sp *Space, opt MonteCarloOptions, results []drawResult, values [][]float64, tl dealTally) *MonteCarlo {
 	sc := sp.sc
 	mc := &MonteCarlo{Scenario: sc.Name, Seed: opt.Seed, Requested: opt.Draws,
 		InZOPA: []DealFrequency{}, Nash: []DealFrequency{}, NashOptions: []IssueFrequency{}, Sensitivity: []Sensitivity{}}
-	var sizes []float64
-	values := make([][]float64, len(sc.Uncertainty))
+	sizes := make([]float64, 0, len(results))
 	nashCount := map[uint64]uint64{}
 	optCount := make([]uint64, sp.off[sp.issues])
 	var nonEmpty uint64
-	k := len(sc.Uncertainty)
 	for i, r := range results {
 		if !r.done {
 			continue
 		}
+		for j := range values {
+			values[j][mc.Draws] = values[j][i]
+		}
 		mc.Draws++
 		sizes = append(sizes, float64(r.size))
-		for j := range k {
-			values[j] = append(values[j], drawn[i*k+j])
-		}
 		if r.size > 0 {
 			nonEmpty++
 		}
@@ -355,6 +369,9 @@ func summarise(sp *Space, opt MonteCarloOptions, results []drawResult, drawn []f
 		}
 	}
 	mc.Interrupted = mc.Draws < opt.Draws
+	for j := range values {
+		values[j] = values[j][:mc.Draws]
+	}
 	n := uint64(mc.Draws)
 	mc.ZOPANonEmpty = Wilson(nonEmpty, n)
 	if n > 0 {

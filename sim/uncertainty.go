@@ -77,6 +77,11 @@ func ParseUncertain(spec string) (Uncertain, error) {
 	default:
 		return Uncertain{}, fmt.Errorf("%q: %s takes %s", spec, dist, distUsage[dist])
 	}
+	if len(args) == 4 && !u.bounded() {
+		// Bounds of 0 and 0 are how a distribution without bounds is held, so these would
+		// be drawn over the whole range, not at 0.
+		return Uncertain{}, fmt.Errorf("%q: bounds of 0 and 0 would read as no bounds; to always draw 0, write uniform(0,0)", spec)
+	}
 	return u, nil
 }
 
@@ -168,6 +173,10 @@ func (u Uncertain) support() (lo, hi float64) {
 	switch u.Dist {
 	case DistNormal:
 		lo, hi = r.low, r.high
+		if r.lowOpen {
+			// The truncation keeps the draws inside an open end (a power above 0).
+			lo = math.Nextafter(r.low, math.Inf(1))
+		}
 		if u.bounded() {
 			lo, hi = max(lo, u.Min), min(hi, u.Max)
 		}
@@ -285,6 +294,10 @@ func (u Uncertain) shifted(d float64) Uncertain {
 		if u.bounded() {
 			u.Min, u.Max = in(u.Min+d), in(u.Max+d)
 			u.Mean = min(u.Max, max(u.Min, presentable(u.Mean+d)))
+			if !u.bounded() {
+				// Moved to [0, 0], which would read as no bounds: the point 0 it is.
+				u.SD = 0
+			}
 		} else {
 			u.Mean = in(u.Mean + d)
 		}
@@ -293,6 +306,10 @@ func (u Uncertain) shifted(d float64) Uncertain {
 			u.Max = 1
 		}
 		u.Min, u.Max = in(u.Min+d), in(u.Max+d)
+		if !u.bounded() {
+			// Moved to [0, 0], which a beta would read as [0, 1]: the point 0 it is.
+			u = Uncertain{Path: u.Path, Dist: DistUniform, Note: u.Note, Source: u.Source}
+		}
 	}
 	return u
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/negsim/negsim/sim"
@@ -31,22 +30,26 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 	r.add(section{title: "Zone of possible agreement", text: []string{
 		fmt.Sprintf("A: %s deals; B: %s deals. %s enter and %s leave the ZOPA.", count(c.ZOPABefore), count(c.ZOPAAfter), count(c.EnteringCount), count(c.LeavingCount)),
 	}})
-	moved := func(title string, n uint64, ds []sim.ComparedDeal, where string) {
+	moved := func(title string, n uint64, ds []sim.ComparedDeal, parties []string, where string) {
 		s := section{title: title}
 		if n == 0 {
 			s.text = []string{"None."}
 			r.add(s)
 			return
 		}
-		s.text = []string{fmt.Sprintf("%d of %s, best first (by the Nash product, the veto actors' surpluses multiplied), with the veto actors' surpluses in %s.", len(ds), count(n), where)}
-		g := comparedDealsGrid(sc, ds, false)
+		who := "the veto actors'"
+		if partiesWord(sc) == "party" {
+			who = "the parties'"
+		}
+		s.text = []string{fmt.Sprintf("%d of %s, best first (by the Nash product, %s surpluses multiplied), with %s surpluses in %s.", len(ds), count(n), who, who, where)}
+		g := comparedDealsGrid(sc, ds, parties, false)
 		if len(ds) > 0 {
 			s.grid = g
 		}
 		r.add(s)
 	}
-	moved("Deals entering the ZOPA", c.EnteringCount, c.Entering, "B")
-	moved("Deals leaving the ZOPA", c.LeavingCount, c.Leaving, "A")
+	moved("Deals entering the ZOPA", c.EnteringCount, c.Entering, c.EnteringParties, "B")
+	moved("Deals leaving the ZOPA", c.LeavingCount, c.Leaving, c.LeavingParties, "A")
 
 	g := &grid{header: []string{"solution", "A", "B", "changed"}}
 	deal := func(m map[string]string) string {
@@ -91,6 +94,9 @@ func actorMovesGrid(c *sim.Comparison, csv bool) *grid {
 	}
 	for _, m := range c.Actors {
 		veto := yesNo(m.Veto)
+		if m.ReservationBefore != nil && m.ReservationAfter != nil && m.VetoBefore != m.VetoAfter {
+			veto = yesNo(m.VetoBefore) + " → " + yesNo(m.VetoAfter)
+		}
 		if csv {
 			veto = fmt.Sprint(m.Veto)
 		}
@@ -115,8 +121,12 @@ var compareTables = map[string]func(sc *sim.Scenario, c *sim.Comparison) *grid{
 		g.add(fmt.Sprint(c.ZOPABefore), fmt.Sprint(c.ZOPAAfter), fmt.Sprint(c.EnteringCount), fmt.Sprint(c.LeavingCount))
 		return g
 	},
-	"entering": func(sc *sim.Scenario, c *sim.Comparison) *grid { return comparedDealsGrid(sc, c.Entering, true) },
-	"leaving":  func(sc *sim.Scenario, c *sim.Comparison) *grid { return comparedDealsGrid(sc, c.Leaving, true) },
+	"entering": func(sc *sim.Scenario, c *sim.Comparison) *grid {
+		return comparedDealsGrid(sc, c.Entering, c.EnteringParties, true)
+	},
+	"leaving": func(sc *sim.Scenario, c *sim.Comparison) *grid {
+		return comparedDealsGrid(sc, c.Leaving, c.LeavingParties, true)
+	},
 	"solutions": func(sc *sim.Scenario, c *sim.Comparison) *grid {
 		g := &grid{header: []string{"solution", "side"}}
 		for _, is := range sc.Issues {
@@ -141,40 +151,16 @@ var compareTables = map[string]func(sc *sim.Scenario, c *sim.Comparison) *grid{
 
 var compareTableNames = []string{"changes", "zopa", "entering", "leaving", "solutions", "actors"}
 
-// comparedDealsGrid lists entering or leaving deals: the options, the surplus of each actor
-// the comparison gives one for (the veto actors, and any other that must agree) on the
-// side where the deal is in the ZOPA, and the Nash product; as CSV, in utilities to every
-// digit analyze reports.
-func comparedDealsGrid(sc *sim.Scenario, ds []sim.ComparedDeal, csv bool) *grid {
+// comparedDealsGrid lists entering or leaving deals: the options, the surplus of each party
+// on the side where the deal is in the ZOPA (the veto actors, or without a veto every voter
+// at the table), and the Nash product; as CSV, in utilities to every digit analyze reports.
+func comparedDealsGrid(sc *sim.Scenario, ds []sim.ComparedDeal, parties []string, csv bool) *grid {
 	g := &grid{}
 	for _, is := range sc.Issues {
 		g.header = append(g.header, is.ID)
 		g.right = append(g.right, false)
 	}
-	var veto []string
-	if len(ds) > 0 {
-		for _, ac := range sc.Actors {
-			if _, ok := ds[0].Surplus[ac.ID]; ok {
-				veto = append(veto, ac.ID)
-			}
-		}
-		var extra []string
-		for id := range ds[0].Surplus {
-			if sc.ActorIndex(id) < 0 {
-				extra = append(extra, id)
-			}
-		}
-		slices.Sort(extra)
-		veto = append(veto, extra...)
-	} else {
-		// No deal to read the actors from: the header still names the veto actors.
-		for _, ac := range sc.Actors {
-			if ac.Veto {
-				veto = append(veto, ac.ID)
-			}
-		}
-	}
-	for _, id := range veto {
+	for _, id := range parties {
 		if csv {
 			id = "surplus_" + id
 		}
@@ -191,7 +177,7 @@ func comparedDealsGrid(sc *sim.Scenario, ds []sim.ComparedDeal, csv bool) *grid 
 		for _, is := range sc.Issues {
 			row = append(row, d.Options[is.ID])
 		}
-		for _, id := range veto {
+		for _, id := range parties {
 			if csv {
 				row = append(row, dataUtility(d.Surplus[id]))
 			} else {

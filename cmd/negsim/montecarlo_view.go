@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/negsim/negsim/sim"
@@ -14,9 +15,15 @@ func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
 	if mc.Interrupted {
 		head.text = append(head.text, fmt.Sprintf("INTERRUPTED: %d of %d draws finished; every figure below covers those only.", mc.Draws, mc.Requested), "")
 	}
-	head.text = append(head.text,
-		fmt.Sprintf("P(ZOPA non-empty) = %s (%d of %d draws), 95%% interval %s to %s.", pct(p.Share), p.Count, p.Of, pct(p.Low), pct(p.High)),
-		fmt.Sprintf("Deals in the ZOPA per draw: mean %.4g, median %.4g, min %d, max %d.", mc.ZOPASize.Mean, mc.ZOPASize.Median, mc.ZOPASize.Min, mc.ZOPASize.Max))
+	if mc.Draws == 0 {
+		// Stopped before the first draw: a share, an interval or a mean of nothing would be
+		// a figure no draw gave.
+		head.text = append(head.text, "No draw finished, so there is nothing to report.")
+	} else {
+		head.text = append(head.text,
+			fmt.Sprintf("P(ZOPA non-empty) = %s (%d of %d draws), 95%% interval %s to %s.", drawShare(p), p.Count, p.Of, pct(p.Low), pct(p.High)),
+			fmt.Sprintf("Deals in the ZOPA per draw: mean %.4g, median %.4g, min %d, max %d.", mc.ZOPASize.Mean, mc.ZOPASize.Median, mc.ZOPASize.Min, mc.ZOPASize.Max))
+	}
 	r.add(head)
 	if len(mc.Recentred) > 0 {
 		moved := section{title: "Uncertainty under this what-if", text: []string{
@@ -27,6 +34,9 @@ func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
 		}
 		r.add(moved)
 	}
+	if mc.Draws == 0 {
+		return r
+	}
 	r.add(section{title: "Sensitivity", text: []string{"Spearman rank correlation of each uncertain value with the number of deals in the ZOPA, strongest first."}, grid: sensitivityGrid(mc, false)})
 	r.add(section{title: "Deals most often in the ZOPA", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.InZOPA)})
 	r.add(section{title: "Deals most often the Nash solution", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.Nash)})
@@ -35,7 +45,7 @@ func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
 		var parts []string
 		for _, o := range f.Options {
 			if o.Count > 0 {
-				parts = append(parts, fmt.Sprintf("%s %s", o.Option, pct(o.Share)))
+				parts = append(parts, fmt.Sprintf("%s %s", o.Option, drawShare(o.Proportion)))
 			}
 		}
 		g.add(f.Issue, strings.Join(parts, ", "))
@@ -57,7 +67,7 @@ func frequencyGrid(sc *sim.Scenario, ds []sim.DealFrequency) *grid {
 		for _, is := range sc.Issues {
 			row = append(row, d.Options[is.ID])
 		}
-		row = append(row, pct(d.Share), pct(d.Low)+" – "+pct(d.High))
+		row = append(row, drawShare(d.Proportion), pct(d.Low)+" – "+pct(d.High))
 		g.add(row...)
 	}
 	return g
@@ -66,7 +76,11 @@ func frequencyGrid(sc *sim.Scenario, ds []sim.DealFrequency) *grid {
 func sensitivityGrid(mc *sim.MonteCarlo, csv bool) *grid {
 	g := &grid{header: []string{"path", "distribution", "mean", "min", "max", "rho"}, right: []bool{false, false, true, true, true, true}}
 	for _, s := range mc.Sensitivity {
-		rho := "n/a (constant)"
+		// A rank correlation needs both sides to vary: say which one did not.
+		rho := "n/a (zone size constant)"
+		if s.Min == s.Max {
+			rho = "n/a (value constant)"
+		}
 		if csv {
 			rho = ""
 		}
@@ -83,4 +97,20 @@ func sensitivityGrid(mc *sim.MonteCarlo, csv bool) *grid {
 		g.add(s.Path, s.Distribution, fmt.Sprintf("%.4g", s.Mean), fmt.Sprintf("%.4g", s.Min), fmt.Sprintf("%.4g", s.Max), rho)
 	}
 	return g
+}
+
+// drawShare is a share of draws as a percent with one decimal, or with as many more as it
+// takes not to read 0.0% or 100.0% when some draws, but not all, had it.
+func drawShare(p sim.Proportion) string {
+	s := pct(p.Share)
+	if p.Count == 0 || p.Count == p.Of {
+		return s
+	}
+	for places := 2; places <= 8; places++ {
+		if x, _ := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64); x != 0 && x != 100 {
+			break
+		}
+		s = fmt.Sprintf("%.*f%%", places, 100*p.Share)
+	}
+	return s
 }
