@@ -532,9 +532,20 @@ let running = false;
 let firstMove = null;
 window.negsimTimings = [];
 
+let workingSoon = 0;
+
 function busy(on) {
   $("results").setAttribute("aria-busy", String(on));
   document.body.dataset.busy = String(on);
+  // Said only when the wait is long enough to notice: a note blinking at each slider move
+  // would be noise.
+  if (!on) {
+    clearTimeout(workingSoon);
+    workingSoon = 0;
+    $("working").hidden = true;
+  } else if (!workingSoon && $("working").hidden) {
+    workingSoon = setTimeout(() => { $("working").hidden = false; }, 400);
+  }
 }
 
 function refresh(started) {
@@ -1142,7 +1153,9 @@ async function keepOffline() {
     await navigator.serviceWorker.register("sw.js");
     const worker = (await navigator.serviceWorker.ready).active;
     const here = location.href.split("#")[0];
-    const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((u) => new URL(u).origin === location.origin);
+    // The engine's files were fetched by its worker, out of the page's own list.
+    const loaded = [...performance.getEntriesByType("resource").map((e) => e.name), ...engine.files.map((f) => new URL(f, here).href)]
+      .filter((u) => new URL(u).origin === location.origin);
     const channel = new MessageChannel();
     const reply = new Promise((resolve) => { channel.port1.onmessage = (ev) => resolve(ev.data); });
     worker.postMessage({keep: [...new Set([here, ...loaded])]}, [channel.port2]);
