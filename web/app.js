@@ -97,9 +97,13 @@ function showError(e) {
   invalidPaths = [...(e.problems || []).map((p) => p.path), ...[...e.message.matchAll(/^\s+([A-Za-z0-9_.-]+): /gm)].map((m) => m[1])].filter(Boolean);
   markInvalid();
   const box = $("error");
-  box.replaceChildren(h("p", {text: e.message.split("\n")[0]}));
-  if (e.problems && e.problems.length) {
-    box.append(h("ul", {}, e.problems.map((p) => h("li", {text: `${p.file}${p.line ? ":" + p.line : ""}${p.col ? ":" + p.col : ""}: ${p.path ? p.path + ": " : ""}${p.message}`}))));
+  const problems = (e.problems || []).map((p) => `${p.file}${p.line ? ":" + p.line : ""}${p.col ? ":" + p.col : ""}: ${p.path ? p.path + ": " : ""}${p.message}`);
+  const lead = e.message.split("\n")[0];
+  // A file's problems come as a message that is their first, and the list: the heading
+  // then says how many, rather than the first twice.
+  box.replaceChildren(h("p", {text: lead === problems[0] ? `${e.problems[0].file}: ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}` : lead}));
+  if (problems.length) {
+    box.append(h("ul", {}, problems.map((text) => h("li", {text}))));
   } else if (e.message.includes("\n")) {
     box.append(h("pre", {text: e.message.split("\n").slice(1).join("\n")}));
   }
