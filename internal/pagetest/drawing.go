@@ -34,8 +34,7 @@ const openTakeWatched = `(() => {
 // question (3.7 s on this project's machine, 30 s with the CPU slowed six times as on a
 // school Chromebook). The page must keep drawing while the engine works, and say that it
 // is working, with the page's thread slowed four times; run in that thread, the engine held
-// every frame until it was done
-// and the page looked hung, its tab not even shown as chosen.
+// every frame until it was done and the page looked hung, its tab not even shown as chosen.
 func DriveKeepsDrawing(t *testing.T, origin string) {
 	_, tab := Tab(t, 1366, 768, 2*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
