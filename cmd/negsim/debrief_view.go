@@ -129,7 +129,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*re
 					who = append(who, fmt.Sprintf("%s (%s)", as.Name, rejectionText(wd, as.Rejections)))
 				}
 				if as.Veto {
-					written = append(written, fmt.Sprintf("%s %s", as.ID, pts(as.Utility)))
+					written = append(written, fmt.Sprintf("%s %s", as.Name, pts(as.Utility)))
 				}
 			}
 			why := strings.Join(who, "; ") + " would not sign"
