@@ -1,5 +1,5 @@
 // negsim's engine for a static site, in a worker: compiled to WebAssembly, the engine runs
-// a long question (What would it take, about 20 s on a slow Chromebook) without stopping
+// a long question (What would it take, about 30 s on a slow Chromebook) without stopping
 // the page, which keeps drawing, scrolling and saying it is working. In the page's own
 // thread the whole computation ran before the browser could draw anything.
 //
