@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,21 +24,42 @@ type exportActor struct {
 	values  [][]float64
 }
 
-// exportNames are the names files use for issues and options: the name or label a
-// scenario was imported from when its id was made from it, the id otherwise, so that an
-// imported scenario goes back out as it came in and a native one keeps its ids.
-func issueName(is *sim.Issue) string {
-	if is.Name != "" && slug(is.Name) == is.ID {
-		return is.Name
+// exportNames are the names files use for a list of issues or options: the name or label
+// a scenario was imported from when its id was made from it (as ids makes them, numbered
+// when two names make the same id), the id otherwise, so that an imported scenario goes
+// back out as it came in and a native one keeps its ids. Should that give two the same
+// name, every one keeps its id.
+func exportNames(idsOf, namesOf []string, fallback string) []string {
+	made := ids(namesOf, fallback)
+	out := make([]string, len(idsOf))
+	seen := map[string]bool{}
+	for i, id := range idsOf {
+		out[i] = id
+		if namesOf[i] != "" && made[i] == id {
+			out[i] = namesOf[i]
+		}
+		if seen[out[i]] {
+			return slices.Clone(idsOf)
+		}
+		seen[out[i]] = true
 	}
-	return is.ID
+	return out
 }
 
-func optionName(op *sim.Option) string {
-	if op.Label != "" && slug(op.Label) == op.ID {
-		return op.Label
+func issueNames(sc *sim.Scenario) []string {
+	idsOf, namesOf := make([]string, len(sc.Issues)), make([]string, len(sc.Issues))
+	for k, is := range sc.Issues {
+		idsOf[k], namesOf[k] = is.ID, is.Name
 	}
-	return op.ID
+	return exportNames(idsOf, namesOf, "issue")
+}
+
+func optionNames(is *sim.Issue) []string {
+	idsOf, namesOf := make([]string, len(is.Options)), make([]string, len(is.Options))
+	for o, op := range is.Options {
+		idsOf[o], namesOf[o] = op.ID, op.Label
+	}
+	return exportNames(idsOf, namesOf, "option")
 }
 
 // prepare takes a compiled scenario, so one known to be valid: the exporters never validate
@@ -122,9 +144,15 @@ func fileNames(sc *sim.Scenario, ext string) (string, []string) {
 
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
-// rawNumber writes an evaluation scaled back to raw units with 15 significant digits, so
-// that 320 does not come out as 320.00000000000006.
-func rawNumber(x float64) string { return strconv.FormatFloat(x, 'g', 15, 64) }
+// evaluation writes a utility in the actor's raw units. Scaled back by a utility_scale it
+// has 15 significant digits, so that 320 does not come out as 320.00000000000006; without
+// one it is the utility itself, written to the last bit so that it reads back the same.
+func evaluation(u, scale float64) string {
+	if scale > 0 {
+		return strconv.FormatFloat(u*scale, 'g', 15, 64)
+	}
+	return ftoa(u)
+}
 
 func esc(s string) string {
 	var b strings.Builder
@@ -139,14 +167,19 @@ func WriteGenius(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 	sc := sp.Scenario()
 	actors, warn := prepare(sc, "GENIUS")
 	domainName, profileNames := fileNames(sc, ".xml")
+	issueName := issueNames(sc)
+	optionName := make([][]string, len(sc.Issues))
+	for k := range sc.Issues {
+		optionName[k] = optionNames(&sc.Issues[k])
+	}
 	var d bytes.Buffer
 	fmt.Fprintf(&d, "<negotiation_template>\n\t<utility_space number_of_issues=\"%d\">\n", len(sc.Issues))
 	d.WriteString("\t\t<objective index=\"0\" description=\"\" name=\"root\" type=\"objective\" etype=\"objective\">\n")
 	for k := range sc.Issues {
 		is := &sc.Issues[k]
-		fmt.Fprintf(&d, "\t\t\t<issue index=\"%d\" name=\"%s\" type=\"discrete\" etype=\"discrete\" vtype=\"discrete\">\n", k+1, esc(issueName(is)))
+		fmt.Fprintf(&d, "\t\t\t<issue index=\"%d\" name=\"%s\" type=\"discrete\" etype=\"discrete\" vtype=\"discrete\">\n", k+1, esc(issueName[k]))
 		for o := range is.Options {
-			fmt.Fprintf(&d, "\t\t\t\t<item index=\"%d\" value=\"%s\"", o+1, esc(optionName(&is.Options[o])))
+			fmt.Fprintf(&d, "\t\t\t\t<item index=\"%d\" value=\"%s\"", o+1, esc(optionName[k][o]))
 			if desc := is.Options[o].Description; desc != "" {
 				fmt.Fprintf(&d, " description=\"%s\"", esc(desc))
 			}
@@ -161,21 +194,18 @@ func WriteGenius(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 	if rounds < 2 {
 		rounds = DefaultRounds
 	}
+	var deadline *sim.Diagnostic
 	for i := range sc.Actors {
 		a := &sc.Actors[i]
 		ea := actors[i]
-		scale := 1.0
-		if a.UtilityScale > 0 {
-			scale = a.UtilityScale
-		}
 		var p bytes.Buffer
 		p.WriteString("<utility_space>\n\t<objective index=\"0\" description=\"\" name=\"root\" type=\"objective\" etype=\"objective\">\n")
 		var belowOne []string
 		for k := range sc.Issues {
 			is := &sc.Issues[k]
-			fmt.Fprintf(&p, "\t\t<issue index=\"%d\" name=\"%s\" type=\"discrete\" etype=\"discrete\" vtype=\"discrete\">\n", k+1, esc(issueName(is)))
+			fmt.Fprintf(&p, "\t\t<issue index=\"%d\" name=\"%s\" type=\"discrete\" etype=\"discrete\" vtype=\"discrete\">\n", k+1, esc(issueName[k]))
 			for o := range is.Options {
-				fmt.Fprintf(&p, "\t\t\t<item index=\"%d\" value=\"%s\" evaluation=\"%s\"/>\n", o+1, esc(optionName(&is.Options[o])), rawNumber(ea.values[k][o]*scale))
+				fmt.Fprintf(&p, "\t\t\t<item index=\"%d\" value=\"%s\" evaluation=\"%s\"/>\n", o+1, esc(optionName[k][o]), evaluation(ea.values[k][o], a.UtilityScale))
 			}
 			p.WriteString("\t\t</issue>\n")
 			if ea.weights[k] > 0 && slices.Max(ea.values[k]) < 1-1e-12 {
@@ -189,11 +219,17 @@ func WriteGenius(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 		switch d, ok := discountFromDrift(a.Reservation, a.ReservationDrift, rounds); {
 		case ok && d > 0:
 			fmt.Fprintf(&p, "\t<discount_factor value=\"%s\"/>\n", ftoa(d))
+			if rounds != DefaultRounds && deadline == nil {
+				back, _ := discountDrift(d, a.Reservation, DefaultRounds)
+				w := warning("protocol.rounds",
+					"GENIUS profiles hold no deadline: each discount factor written spreads a reservation_drift over this scenario's %d rounds; import reads it over %d unless given --rounds %d (actor %q's drift %g would become %.6g)", rounds, DefaultRounds, rounds, a.ID, a.ReservationDrift, back)
+				deadline = &w
+			}
 		case !ok:
 			warn = append(warn, warning("actors."+a.ID+".reservation_drift",
 				"GENIUS expresses time pressure as a discount factor in (0,1) on the reservation; actor %q's drift %g from reservation %g over %d rounds matches none, so it is not written", a.ID, a.ReservationDrift, a.Reservation, rounds))
 		}
-		fmt.Fprintf(&p, "\t<reservation value=\"%s\"/>\n</utility_space>\n", rawNumber(a.Reservation*scale))
+		fmt.Fprintf(&p, "\t<reservation value=\"%s\"/>\n</utility_space>\n", evaluation(a.Reservation, a.UtilityScale))
 		files = append(files, File{Name: profileNames[i], Data: p.Bytes()})
 		switch {
 		case a.UtilityScale > 0:
@@ -203,6 +239,9 @@ func WriteGenius(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 			warn = append(warn, warning("actors."+a.ID+".preferences",
 				"GENIUS divides each issue's evaluations by the issue's best, but no option of %s is worth 1 to actor %q, so GENIUS reads its utilities higher than negsim does; read the files back with --scale raw to keep them", strings.Join(belowOne, ", "), a.ID))
 		}
+	}
+	if deadline != nil {
+		warn = append(warn, *deadline)
 	}
 	return files, warn, nil
 }
@@ -261,16 +300,14 @@ func WriteGeniusWeb(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 	sc := sp.Scenario()
 	actors, warn := prepare(sc, "GeniusWeb")
 	domainName, profileNames := fileNames(sc, ".json")
+	issueName := issueNames(sc)
+	optionName := make([][]string, len(sc.Issues))
 	issuesValues := &jsonObject{}
 	for k := range sc.Issues {
-		is := &sc.Issues[k]
-		values := make([]string, len(is.Options))
-		for o := range is.Options {
-			values[o] = optionName(&is.Options[o])
-		}
+		optionName[k] = optionNames(&sc.Issues[k])
 		set := &jsonObject{}
-		set.set("values", values)
-		issuesValues.set(issueName(is), set)
+		set.set("values", optionName[k])
+		issuesValues.set(issueName[k], set)
 	}
 	domain := &jsonObject{}
 	domain.set("name", sc.Name)
@@ -285,18 +322,19 @@ func WriteGeniusWeb(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 		ea := actors[i]
 		p := "actors." + a.ID
 		utils, weights := &jsonObject{}, &jsonObject{}
+		decimals := weightsSummingToOne(ea.weights)
 		for k := range sc.Issues {
 			is := &sc.Issues[k]
 			vu := &jsonObject{}
 			for o := range is.Options {
-				vu.set(optionName(&is.Options[o]), ea.values[k][o])
+				vu.set(optionName[k][o], ea.values[k][o])
 			}
 			inner := &jsonObject{}
 			inner.set("valueUtilities", vu)
 			wrap := &jsonObject{}
 			wrap.set("DiscreteValueSetUtilities", inner)
-			utils.set(issueName(is), wrap)
-			weights.set(issueName(is), ea.weights[k])
+			utils.set(issueName[k], wrap)
+			weights.set(issueName[k], decimals[k])
 		}
 		space := &jsonObject{}
 		space.set("issueUtilities", utils)
@@ -308,7 +346,7 @@ func WriteGeniusWeb(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 			if bid != nil {
 				values := &jsonObject{}
 				for k := range sc.Issues {
-					values.set(issueName(&sc.Issues[k]), optionName(&sc.Issues[k].Options[bid[k]]))
+					values.set(issueName[k], optionName[k][bid[k]])
 				}
 				rb := &jsonObject{}
 				rb.set("issuevalues", values)
@@ -339,6 +377,40 @@ func WriteGeniusWeb(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 		files = append(files, File{Name: profileNames[i], Data: data})
 	}
 	return files, warn, nil
+}
+
+// weightsSummingToOne writes weight shares as decimals that add up to exactly 1, as
+// GeniusWeb requires of a profile (it adds them as decimals and refuses any other sum):
+// each share as the shortest decimal that reads back as the same float, and the largest
+// one corrected by what the decimals miss of 1 (three thirds, 0.3333333333333333 each,
+// miss 10^-16), so that it may read back a float or two off.
+func weightsSummingToOne(shares []float64) []json.Number {
+	out := make([]json.Number, len(shares))
+	miss := big.NewRat(1, 1)
+	largest, places := 0, 0
+	for k, w := range shares {
+		text := strconv.FormatFloat(w, 'f', -1, 64)
+		out[k] = json.Number(text)
+		if _, frac, ok := strings.Cut(text, "."); ok {
+			places = max(places, len(frac))
+		}
+		x, _ := new(big.Rat).SetString(text)
+		miss.Sub(miss, x)
+		if w > shares[largest] {
+			largest = k
+		}
+	}
+	if miss.Sign() == 0 {
+		return out
+	}
+	// Sums and differences of decimals with at most that many places have no more.
+	fixed, _ := new(big.Rat).SetString(string(out[largest]))
+	text := fixed.Add(fixed, miss).FloatString(places)
+	if strings.Contains(text, ".") {
+		text = strings.TrimRight(strings.TrimRight(text, "0"), ".")
+	}
+	out[largest] = json.Number(text)
+	return out
 }
 
 // reservationBid finds the deal an actor values least among those worth at least its

@@ -50,6 +50,7 @@ type profile struct {
 	how         []string    // per issue: how the evaluations came about
 	reservation float64
 	discount    float64
+	resLine     int // where the reservation is written, for errors about it
 }
 
 // ReadGenius reads a GENIUS domain and one or more profiles into a scenario with one actor
@@ -168,6 +169,9 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 	var issues []domainIssue
 	for _, el := range obj.all("issue") {
 		is := domainIssue{name: strings.TrimSpace(el.attr["name"]), line: el.line}
+		if len(issues) == sim.MaxIssues {
+			return nil, errorf(f.Name, el.line, "issue %q is one more than the %d issues a scenario may have; merge related issues or split the negotiation into stages", is.name, sim.MaxIssues)
+		}
 		if is.index, err = el.int(f.Name, "index"); err != nil {
 			return nil, err
 		}
@@ -184,11 +188,17 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 				if slices.Contains(is.values, v) {
 					return nil, errorf(f.Name, it.line, "issue %q lists the value %q twice", is.name, v)
 				}
+				if _, ok := it.attr["evaluation"]; ok {
+					return nil, errorf(f.Name, it.line, "this item has an evaluation, as a profile's do: this is a profile, not a domain; give the domain first, then one profile per party")
+				}
 				is.values = append(is.values, v)
 				is.desc = append(is.desc, strings.Join(strings.Fields(it.attr["description"]), " "))
 			}
 			if len(is.values) == 0 {
 				return nil, errorf(f.Name, el.line, "discrete issue %q has no items", is.name)
+			}
+			if len(is.values) > sim.MaxOptions {
+				return nil, errorf(f.Name, el.line, "discrete issue %q has %d items, more than the %d options an issue may have", is.name, len(is.values), sim.MaxOptions)
 			}
 		case kindInteger:
 			if is.lo, is.hi, err = bounds(f.Name, el); err != nil {
@@ -197,8 +207,8 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 			if is.lo != math.Trunc(is.lo) || is.hi != math.Trunc(is.hi) {
 				return nil, errorf(f.Name, el.line, "integer issue %q has bounds %g and %g that are not whole numbers", is.name, is.lo, is.hi)
 			}
-			if is.hi-is.lo+1 > maxRangeOptions {
-				return nil, errorf(f.Name, el.line, "integer issue %q spans %g values, more than the %d options negsim enumerates per issue", is.name, is.hi-is.lo+1, maxRangeOptions)
+			if is.hi-is.lo+1 > sim.MaxOptions {
+				return nil, errorf(f.Name, el.line, "integer issue %q spans %g values, more than the %d options an issue may have; narrow its bounds", is.name, is.hi-is.lo+1, sim.MaxOptions)
 			}
 			for x := is.lo; x <= is.hi; x++ {
 				is.points = append(is.points, x)
@@ -228,17 +238,25 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 
 // valueOf reads a number GENIUS writes either as value="x" or as <value>x</value>.
 func valueOf(file string, el *element) (float64, error) {
+	x, line := 0.0, el.line
 	if _, ok := el.attr["value"]; ok {
-		return el.float(file, "value")
-	}
-	if v := el.child("value"); v != nil {
-		x, err := strconv.ParseFloat(strings.TrimSpace(v.text), 64)
-		if err != nil {
+		var err error
+		if x, err = el.float(file, "value"); err != nil {
+			return 0, err
+		}
+	} else if v := el.child("value"); v != nil {
+		var err error
+		if x, err = strconv.ParseFloat(strings.TrimSpace(v.text), 64); err != nil {
 			return 0, errorf(file, v.line, "<%s>: %q is not a number", el.name, strings.TrimSpace(v.text))
 		}
-		return x, nil
+		line = v.line
+	} else {
+		return 0, errorf(file, el.line, "<%s> has no value", el.name)
 	}
-	return 0, errorf(file, el.line, "<%s> has no value", el.name)
+	if !finite(x) {
+		return 0, errorf(file, line, "<%s> is %g, not a number negsim can use; give a number from 0 to 1", el.name, x)
+	}
+	return x, nil
 }
 
 func readProfile(f File, domainFile string, issues []domainIssue) (*profile, error) {
@@ -251,13 +269,18 @@ func readProfile(f File, domainFile string, issues []domainIssue) (*profile, err
 		if p.reservation, err = valueOf(f.Name, el); err != nil {
 			return nil, err
 		}
+		p.resLine = el.line
 	}
 	if el := us.find("discount_factor"); el != nil {
 		if p.discount, err = valueOf(f.Name, el); err != nil {
 			return nil, err
 		}
 	}
+	if len(obj.all("weight")) == 0 {
+		return nil, errorf(f.Name, obj.line, "no <weight> elements: this looks like a domain, not a profile; give the domain first, then one profile per party")
+	}
 	weights := map[int]float64{}
+	weightLine := map[int]int{}
 	for _, w := range obj.all("weight") {
 		k, err := w.int(f.Name, "index")
 		if err != nil {
@@ -270,7 +293,13 @@ func readProfile(f File, domainFile string, issues []domainIssue) (*profile, err
 		if !finite(x) || x < 0 {
 			return nil, errorf(f.Name, w.line, "weight %d is %g; weights are 0 or more", k, x)
 		}
-		weights[k] = x
+		if first, ok := weightLine[k]; ok {
+			return nil, errorf(f.Name, w.line, "<weight index=\"%d\"> is given twice (lines %d and %d); keep the one meant", k, first, w.line)
+		}
+		if !slices.ContainsFunc(issues, func(is domainIssue) bool { return is.index == k }) {
+			return nil, errorf(f.Name, w.line, "<weight index=\"%d\">: the domain %s has no issue of index %d; its issues are %s", k, domainFile, k, issueList(issues))
+		}
+		weights[k], weightLine[k] = x, w.line
 	}
 	byIndex := map[int]*element{}
 	var extra []*element
@@ -334,8 +363,13 @@ func evaluate(file, domainFile string, is *domainIssue, el *element) ([]float64,
 	switch is.kind {
 	case kindDiscrete:
 		evals := map[string]float64{}
+		evalLine := map[string]int{}
 		for _, it := range el.all("item") {
 			v := it.attr["value"]
+			if first, ok := evalLine[v]; ok {
+				return nil, "", errorf(file, it.line, "issue %q evaluates %q twice (lines %d and %d); keep the one meant", is.name, v, first, it.line)
+			}
+			evalLine[v] = it.line
 			if !slices.Contains(is.values, v) {
 				return nil, "", errorf(file, it.line, "issue %q has no value %q in the domain %s (line %d), whose values are %s", is.name, v, domainFile, is.line, quoted(is.values))
 			}
@@ -486,20 +520,23 @@ func geniusScenario(domainFile string, issues []domainIssue, ps []*profile, opt 
 		switch opt.Scale {
 		case ScaleGenius:
 			if r < 0 || r > 1 {
-				return nil, errorf(p.file, 0, "reservation value %g is outside [0,1], where GENIUS utilities lie", r)
+				return nil, errorf(p.file, p.resLine, "<reservation> value %g is outside [0,1], where GENIUS utilities lie", r)
 			}
 			notes = append(notes, "Scale genius: each discrete issue's evaluations are divided by the issue's largest, as GENIUS reads them; integer and real evaluators give values in [0,1] already.")
 		case ScaleRaw:
 			a.UtilityScale = scale
 			r = p.reservation / scale
 			if r < 0 || r > 1 {
-				return nil, errorf(p.file, 0, "reservation value %g in raw units is outside [0, %g], the range of raw utilities", p.reservation, scale)
+				return nil, errorf(p.file, p.resLine, "<reservation> value %g in raw units is outside [0, %g], the range of raw utilities", p.reservation, scale)
 			}
 			notes = append(notes, fmt.Sprintf("Scale raw: utilities are weight × evaluation as written (as NegMAS reads them), divided by %g, the largest weight sum × evaluation of any profile, so that they fit in [0,1]; raw = utility × utility_scale.", scale))
 		}
 		a.Reservation = r
 		if p.reservation != 0 || opt.Scale == ScaleRaw {
 			notes = append(notes, fmt.Sprintf("Reservation value %g from %s.", p.reservation, filepath.Base(p.file)))
+		}
+		if p.discount < 0 || p.discount > 1 {
+			notes = append(notes, fmt.Sprintf("GENIUS discount factor %g: outside (0,1], so GENIUS discards it as no discount, and so does negsim.", p.discount))
 		}
 		drift, how := discountDrift(p.discount, r, opt.Rounds)
 		if how != "" {

@@ -94,6 +94,123 @@ func objectKeys(raw json.RawMessage) ([]string, error) {
 	return keys, nil
 }
 
+// maxKeyCheckDepth leaves files nested deeper than the JSON decoder accepts to the decoder,
+// which refuses them, instead of following them with a stack that grows with the file.
+const maxKeyCheckDepth = 10_000
+
+// gwSource is a GeniusWeb file being read, with the line of every key in it, so that an
+// error can point at the place to fix, as the GENIUS reader's do. base is the key path of
+// the part being read: a profile's domain is read at "LinearAdditiveUtilitySpace.domain",
+// a bare domain at the top.
+type gwSource struct {
+	name  string
+	base  string
+	lines map[string]int
+}
+
+// keySep joins key paths; GeniusWeb keys (issue names, values such as "0.6") may hold a
+// dot, but not a NUL.
+const keySep = "\x00"
+
+func (src gwSource) under(key string) gwSource {
+	src.base = joinKey(src.base, key)
+	return src
+}
+
+func joinKey(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + keySep + key
+}
+
+// errorf is a problem at a key path under src's base: at the line of the deepest key of
+// the path that the file has, or of the part being read when it has none of them.
+func (src gwSource) errorf(path []string, format string, args ...any) error {
+	p := src.base
+	for _, k := range path {
+		p = joinKey(p, k)
+	}
+	line := 0
+	for {
+		if l, ok := src.lines[p]; ok {
+			line = l
+			break
+		}
+		i := strings.LastIndex(p, keySep)
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return errorf(src.name, line, format, args...)
+}
+
+// scanKeys reads where each key of a JSON file is, and refuses a key that an object gives
+// twice: Go's decoder keeps the last of them, so a profile that evaluates a value twice,
+// or weighs an issue twice, would be read one way without a word. Syntax errors are left
+// to the decoding that follows, which reports them.
+func scanKeys(file string, data []byte) (map[string]int, error) {
+	type frame struct {
+		object, expectKey bool
+		path              string // the key path of the object or array
+		keys              map[string]int
+	}
+	lines := map[string]int{}
+	lineAt := lineCounter(data)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var stack []*frame
+	lastKey := ""
+	for {
+		tok, err := dec.Token()
+		if err != nil || len(stack) > maxKeyCheckDepth {
+			return lines, nil
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{', '[':
+				path := ""
+				if top != nil {
+					path = top.path
+					if top.object {
+						path = joinKey(top.path, lastKey)
+					}
+				}
+				stack = append(stack, &frame{object: t == '{', expectKey: true, path: path, keys: map[string]int{}})
+			default:
+				stack = stack[:len(stack)-1]
+				if len(stack) > 0 {
+					stack[len(stack)-1].expectKey = true
+				}
+			}
+		default:
+			if top == nil || !top.object {
+				continue
+			}
+			if !top.expectKey {
+				top.expectKey = true
+				continue
+			}
+			key, _ := t.(string)
+			line := lineAt(dec.InputOffset())
+			if first, ok := top.keys[key]; ok {
+				where := "the file's top-level object"
+				if i := strings.LastIndex(top.path, keySep); i >= 0 || top.path != "" {
+					where = top.path[i+1:]
+				}
+				return nil, errorf(file, line, "%s names %q twice (lines %d and %d); keep the one meant", where, key, first, line)
+			}
+			top.keys[key], top.expectKey, lastKey = line, false, key
+			lines[joinKey(top.path, key)] = line
+		}
+	}
+}
+
 // valueText is a GeniusWeb value as text: a string as it is, a number as written.
 func valueText(raw json.RawMessage) (string, bool) {
 	var s string
@@ -107,21 +224,21 @@ func valueText(raw json.RawMessage) (string, bool) {
 	return "", false
 }
 
-func readGWDomain(file string, raw json.RawMessage) (string, []gwIssue, error) {
+func readGWDomain(src gwSource, raw json.RawMessage) (string, []gwIssue, error) {
 	var d gwDomain
 	if err := json.Unmarshal(raw, &d); err != nil {
-		return "", nil, errorf(file, 0, "the domain is not valid GeniusWeb JSON: %v", err)
+		return "", nil, src.errorf(nil, "the domain is not valid GeniusWeb JSON: %v", err)
 	}
 	if len(d.IssuesValues) == 0 {
-		return "", nil, errorf(file, 0, "the domain has no issuesValues")
+		return "", nil, src.errorf(nil, "the domain has no issuesValues")
 	}
 	keys, err := objectKeys(d.IssuesValues)
 	if err != nil {
-		return "", nil, errorf(file, 0, "the domain's issuesValues is not an object of issues: %v", err)
+		return "", nil, src.errorf([]string{"issuesValues"}, "the domain's issuesValues is not an object of issues: %v", err)
 	}
 	var sets map[string]gwValueSet
 	if err := json.Unmarshal(d.IssuesValues, &sets); err != nil {
-		return "", nil, errorf(file, 0, "the domain's issuesValues is not valid: %v", err)
+		return "", nil, src.errorf([]string{"issuesValues"}, "the domain's issuesValues is not valid: %v", err)
 	}
 	var issues []gwIssue
 	for _, k := range keys {
@@ -133,11 +250,11 @@ func readGWDomain(file string, raw json.RawMessage) (string, []gwIssue, error) {
 			hi, e2 := vs.Range.High.Float64()
 			step, e3 := vs.Range.Step.Float64()
 			if err := errors.Join(e1, e2, e3); err != nil || step <= 0 || hi < lo {
-				return "", nil, errorf(file, 0, "issue %q: the range {low: %s, high: %s, step: %s} is not a range with a step above 0", k, vs.Range.Low, vs.Range.High, vs.Range.Step)
+				return "", nil, src.errorf([]string{"issuesValues", k, "range"}, "issue %q: the range {low: %s, high: %s, step: %s} is not a range with a step above 0", k, vs.Range.Low, vs.Range.High, vs.Range.Step)
 			}
 			n := int(math.Floor((hi-lo)/step+1e-9)) + 1
-			if n > maxRangeOptions {
-				return "", nil, errorf(file, 0, "issue %q: the range has %d values, more than the %d options negsim enumerates per issue", k, n, maxRangeOptions)
+			if n > sim.MaxOptions {
+				return "", nil, src.errorf([]string{"issuesValues", k, "range"}, "issue %q: the range has %d values, more than the %d options an issue may have", k, n, sim.MaxOptions)
 			}
 			is.numeric = true
 			for i := 0; i < n; i++ {
@@ -150,20 +267,20 @@ func readGWDomain(file string, raw json.RawMessage) (string, []gwIssue, error) {
 			for _, v := range vs.Values {
 				s, ok := valueText(v)
 				if !ok {
-					return "", nil, errorf(file, 0, "issue %q: value %s is neither text nor a number", k, v)
+					return "", nil, src.errorf([]string{"issuesValues", k, "values"}, "issue %q: value %s is neither text nor a number", k, v)
 				}
 				if slices.Contains(is.values, s) {
-					return "", nil, errorf(file, 0, "issue %q lists the value %q twice", k, s)
+					return "", nil, src.errorf([]string{"issuesValues", k, "values"}, "issue %q lists the value %q twice", k, s)
 				}
 				is.values = append(is.values, s)
 			}
 		default:
-			return "", nil, errorf(file, 0, "issue %q has neither values nor a range", k)
+			return "", nil, src.errorf([]string{"issuesValues", k}, "issue %q has neither values nor a range", k)
 		}
 		issues = append(issues, is)
 	}
 	if len(issues) == 0 {
-		return "", nil, errorf(file, 0, "the domain has no issues")
+		return "", nil, src.errorf([]string{"issuesValues"}, "the domain has no issues")
 	}
 	return d.Name, issues, nil
 }
@@ -239,12 +356,17 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 	}
 	for _, f := range files {
 		f.Data = bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf"))
+		lines, err := scanKeys(f.Name, f.Data)
+		if err != nil {
+			return nil, err
+		}
+		src := gwSource{name: f.Name, lines: lines}
 		var top map[string]json.RawMessage
 		if err := json.Unmarshal(f.Data, &top); err != nil {
 			return nil, errorf(f.Name, 0, "not valid JSON: %v", err)
 		}
 		if _, ok := top["issuesValues"]; ok {
-			name, is, err := readGWDomain(f.Name, f.Data)
+			name, is, err := readGWDomain(src, f.Data)
 			if err != nil {
 				return nil, err
 			}
@@ -263,9 +385,9 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 				keys = append(keys, k)
 			}
 			slices.Sort(keys)
-			return nil, errorf(f.Name, 0, "negsim reads GeniusWeb profiles of type LinearAdditiveUtilitySpace (or a bare domain with issuesValues); this file holds %s", quoted(keys))
+			return nil, src.errorf(keys[:min(1, len(keys))], "negsim reads GeniusWeb profiles of type LinearAdditiveUtilitySpace (or a bare domain with issuesValues); this file holds %s", quoted(keys))
 		}
-		p, err := readGWProfile(f.Name, gf.Space)
+		p, err := readGWProfile(src.under("LinearAdditiveUtilitySpace"), gf.Space)
 		if err != nil {
 			return nil, err
 		}
@@ -280,11 +402,12 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 	return gwScenario(domainName, issues, profiles)
 }
 
-func readGWProfile(file string, sp *gwSpace) (*gwProfile, error) {
+func readGWProfile(src gwSource, sp *gwSpace) (*gwProfile, error) {
+	file := src.name
 	if len(sp.Domain) == 0 {
-		return nil, errorf(file, 0, "the profile has no domain")
+		return nil, src.errorf(nil, "the profile has no domain")
 	}
-	name, issues, err := readGWDomain(file, sp.Domain)
+	name, issues, err := readGWDomain(src.under("domain"), sp.Domain)
 	if err != nil {
 		return nil, err
 	}
@@ -294,27 +417,27 @@ func readGWProfile(file string, sp *gwSpace) (*gwProfile, error) {
 	}
 	for _, k := range sortedKeys(sp.IssueUtilities) {
 		if !slices.ContainsFunc(issues, func(is gwIssue) bool { return is.name == k }) {
-			return nil, errorf(file, 0, "issueUtilities names issue %q, which is not in the profile's domain %q (issues %s)", k, name, quoted(gwNames(issues)))
+			return nil, src.errorf([]string{"issueUtilities", k}, "issueUtilities names issue %q, which is not in the profile's domain %q (issues %s)", k, name, quoted(gwNames(issues)))
 		}
 	}
 	for _, k := range sortedKeys(sp.IssueWeights) {
 		if !slices.ContainsFunc(issues, func(is gwIssue) bool { return is.name == k }) {
-			return nil, errorf(file, 0, "issueWeights names issue %q, which is not in the profile's domain %q (issues %s)", k, name, quoted(gwNames(issues)))
+			return nil, src.errorf([]string{"issueWeights", k}, "issueWeights names issue %q, which is not in the profile's domain %q (issues %s)", k, name, quoted(gwNames(issues)))
 		}
 	}
 	for _, is := range issues {
 		w, ok := sp.IssueWeights[is.name]
 		if !ok {
-			return nil, errorf(file, 0, "issueWeights gives no weight for issue %q of the domain %q", is.name, name)
+			return nil, src.errorf([]string{"issueWeights"}, "issueWeights gives no weight for issue %q of the domain %q", is.name, name)
 		}
 		if !finite(w) || w < 0 {
-			return nil, errorf(file, 0, "issue %q has weight %g; weights are 0 or more", is.name, w)
+			return nil, src.errorf([]string{"issueWeights", is.name}, "issue %q has weight %g; weights are 0 or more", is.name, w)
 		}
 		raw, ok := sp.IssueUtilities[is.name]
 		if !ok {
-			return nil, errorf(file, 0, "issueUtilities gives no utilities for issue %q of the domain %q", is.name, name)
+			return nil, src.errorf([]string{"issueUtilities"}, "issueUtilities gives no utilities for issue %q of the domain %q", is.name, name)
 		}
-		vals, note, err := gwValues(file, &is, raw)
+		vals, note, err := gwValues(src.under("issueUtilities").under(is.name), &is, raw)
 		if err != nil {
 			return nil, err
 		}
@@ -328,12 +451,12 @@ func readGWProfile(file string, sp *gwSpace) (*gwProfile, error) {
 		for k, is := range issues {
 			raw, ok := b.IssueValues[is.name]
 			if !ok {
-				return nil, errorf(file, 0, "the reservationBid gives no value for issue %q; GeniusWeb reservation bids are complete", is.name)
+				return nil, src.errorf([]string{"reservationBid", "issuevalues"}, "the reservationBid gives no value for issue %q; GeniusWeb reservation bids are complete", is.name)
 			}
 			v, _ := valueText(raw)
 			o := is.index(v)
 			if o < 0 {
-				return nil, errorf(file, 0, "the reservationBid's value %s for issue %q is not one of %s", raw, is.name, quoted(is.values))
+				return nil, src.errorf([]string{"reservationBid", "issuevalues", is.name}, "the reservationBid's value %s for issue %q is not one of %s", raw, is.name, quoted(is.values))
 			}
 			p.resBid[k] = o
 			parts = append(parts, fmt.Sprintf("%s: %s", is.name, is.values[o]))
@@ -352,13 +475,13 @@ func gwNames(issues []gwIssue) []string {
 }
 
 // gwValues reads one issue's utilities: a table of values, or a line through two points.
-func gwValues(file string, is *gwIssue, raw json.RawMessage) ([]float64, string, error) {
+func gwValues(src gwSource, is *gwIssue, raw json.RawMessage) ([]float64, string, error) {
 	var wrap struct {
 		Discrete *gwDiscrete `json:"DiscreteValueSetUtilities"`
 		Number   *gwNumber   `json:"NumberValueSetUtilities"`
 	}
 	if err := json.Unmarshal(raw, &wrap); err != nil {
-		return nil, "", errorf(file, 0, "issue %q: utilities are not valid: %v", is.name, err)
+		return nil, "", src.errorf(nil, "issue %q: utilities are not valid: %v", is.name, err)
 	}
 	out := make([]float64, len(is.values))
 	switch {
@@ -373,26 +496,26 @@ func gwValues(file string, is *gwIssue, raw json.RawMessage) ([]float64, string,
 			u := wrap.Discrete.ValueUtilities[v]
 			o := is.index(v)
 			if o < 0 {
-				return nil, "", errorf(file, 0, "issue %q: valueUtilities names %q, which is not a value of the domain (%s)", is.name, v, quoted(is.values))
+				return nil, "", src.errorf([]string{"DiscreteValueSetUtilities", "valueUtilities", v}, "issue %q: valueUtilities names %q, which is not a value of the domain (%s)", is.name, v, quoted(is.values))
 			}
 			if !finite(u) || u < 0 || u > 1 {
-				return nil, "", errorf(file, 0, "issue %q: value %q has utility %g, outside [0,1]", is.name, v, u)
+				return nil, "", src.errorf([]string{"DiscreteValueSetUtilities", "valueUtilities", v}, "issue %q: value %q has utility %g, outside [0,1]", is.name, v, u)
 			}
 			out[o], got[o] = u, true
 		}
 		for o, ok := range got {
 			if !ok {
-				return nil, "", errorf(file, 0, "issue %q: valueUtilities gives no utility for %q, a value of the domain", is.name, is.values[o])
+				return nil, "", src.errorf([]string{"DiscreteValueSetUtilities", "valueUtilities"}, "issue %q: valueUtilities gives no utility for %q, a value of the domain", is.name, is.values[o])
 			}
 		}
 		return out, "", nil
 	case wrap.Number != nil:
 		n := wrap.Number
 		if !is.numeric {
-			return nil, "", errorf(file, 0, "issue %q has NumberValueSetUtilities but its domain lists discrete values, not a number range", is.name)
+			return nil, "", src.errorf([]string{"NumberValueSetUtilities"}, "issue %q has NumberValueSetUtilities but its domain lists discrete values, not a number range", is.name)
 		}
 		if n.HighValue <= n.LowValue {
-			return nil, "", errorf(file, 0, "issue %q: NumberValueSetUtilities needs highValue above lowValue, found %g and %g", is.name, n.HighValue, n.LowValue)
+			return nil, "", src.errorf([]string{"NumberValueSetUtilities"}, "issue %q: NumberValueSetUtilities needs highValue above lowValue, found %g and %g", is.name, n.HighValue, n.LowValue)
 		}
 		for o, x := range is.points {
 			if x < n.LowValue-1e-9 || x > n.HighValue+1e-9 {
@@ -402,7 +525,11 @@ func gwValues(file string, is *gwIssue, raw json.RawMessage) ([]float64, string,
 		}
 		return out, fmt.Sprintf("GeniusWeb NumberValueSetUtilities: linear from utility %g at %g to %g at %g, 0 outside.", n.LowUtility, n.LowValue, n.HighUtility, n.HighValue), nil
 	}
-	return nil, "", errorf(file, 0, "issue %q: negsim reads DiscreteValueSetUtilities and NumberValueSetUtilities", is.name)
+	kinds, _ := objectKeys(raw)
+	if len(kinds) == 0 {
+		return nil, "", src.errorf(nil, "issue %q has no utilities; negsim reads DiscreteValueSetUtilities and NumberValueSetUtilities", is.name)
+	}
+	return nil, "", src.errorf(kinds[:1], "issue %q has utilities of the kind %q, which negsim cannot read; it reads DiscreteValueSetUtilities and NumberValueSetUtilities", is.name, kinds[0])
 }
 
 func gwScenario(domainName string, issues []gwIssue, ps []*gwProfile) (*sim.Scenario, error) {
@@ -454,10 +581,15 @@ func gwScenario(domainName string, issues []gwIssue, ps []*gwProfile) (*sim.Scen
 		slices.SortStableFunc(a.Preferences, func(x, y sim.Preference) int {
 			return sc.IssueIndex(x.Issue) - sc.IssueIndex(y.Issue)
 		})
+		var notes []string
+		if math.Abs(total-1) > sim.Tolerance {
+			notes = append(notes, fmt.Sprintf("The issueWeights sum to %g; GeniusWeb refuses weights that do not sum to 1, and negsim counts each as its share of the sum.", total))
+		}
 		if p.resBid != nil {
 			a.Reservation = math.Min(1, res)
-			a.Note = fmt.Sprintf("GeniusWeb gives a reservation bid, not a value: {%s}, worth %.6g to %s, is kept as the reservation.", p.resText, res, p.name)
+			notes = append(notes, fmt.Sprintf("GeniusWeb gives a reservation bid, not a value: {%s}, worth %.6g to %s, is kept as the reservation.", p.resText, res, p.name))
 		}
+		a.Note = strings.Join(notes, " ")
 		sc.Actors = append(sc.Actors, a)
 	}
 	if problems := sc.Validate(); problems.HasErrors() {

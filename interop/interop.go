@@ -18,8 +18,12 @@ package interop
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/negsim/negsim/sim"
 )
@@ -35,6 +39,18 @@ type File struct {
 // lines. It is the diagnostic every bad input file gets, so it prints as file:line: message.
 func errorf(file string, line int, format string, args ...any) error {
 	return sim.Diagnostics{{File: file, Line: line, Message: fmt.Sprintf(format, args...)}}
+}
+
+// lineCounter gives the line of a byte offset in data, for formats whose decoders count
+// offsets, not lines.
+func lineCounter(data []byte) func(off int64) int {
+	var newlines []int
+	for i, b := range data {
+		if b == '\n' {
+			newlines = append(newlines, i)
+		}
+	}
+	return func(off int64) int { return sort.SearchInts(newlines, int(off)) + 1 }
 }
 
 // invalidImport reports every problem of a scenario an importer built, against the file it
@@ -67,14 +83,18 @@ const DefaultRealSteps = 21
 // factor is spread as a reservation drift.
 const DefaultRounds = 20
 
-// maxRangeOptions refuses integer ranges too wide to enumerate as options.
-const maxRangeOptions = 10_000
-
 // slug turns a name from another tool into a negsim id: lower-case letters, digits, '-'
 // and '_'. A decimal point becomes '_' and a leading minus "minus-", so that 0.6 and 6,
-// -5 and 5 stay apart.
+// -5 and 5 stay apart. An accented letter keeps its letter ("Café" → "cafe"): decomposed,
+// its accent is a mark of its own, which is dropped.
 func slug(name string) string {
 	s := strings.ToLower(strings.TrimSpace(name))
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s))
 	if strings.HasPrefix(s, "-") {
 		s = "minus-" + s[1:]
 	}

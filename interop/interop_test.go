@@ -20,6 +20,13 @@ func TestSlug(t *testing.T) {
 		{"5", "5"},
 		{"  work from home ", "work-from-home"},
 		{"—", ""},
+		// Accents go, the letters stay: GENIUS domains from European courses name values
+		// "Café" and "Crème brûlée", which read "caf" and "cr-me-br-l-e" before.
+		{"Café", "cafe"},
+		{"Crème brûlée", "creme-brulee"},
+		{"Ärztekammer", "arztekammer"},
+		// A letter with no plain form still breaks the id, as any other sign does.
+		{"Straße", "stra-e"},
 	}
 	for _, c := range cases {
 		if got := slug(c.in); got != c.want {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -56,13 +55,7 @@ func (e *element) find(name string) *element {
 // parseXML reads a whole XML document into a tree. Names are lower-cased: GENIUS files
 // from different years spell them differently.
 func parseXML(file string, data []byte) (*element, error) {
-	var newlines []int
-	for i, b := range data {
-		if b == '\n' {
-			newlines = append(newlines, i)
-		}
-	}
-	lineAt := func(off int64) int { return sort.SearchInts(newlines, int(off)) + 1 }
+	lineAt := lineCounter(data)
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.CharsetReader = charsetReader
@@ -79,6 +72,10 @@ func parseXML(file string, data []byte) (*element, error) {
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
 				line = se.Line
+				if se.Msg == "invalid UTF-8" {
+					// Windows editors save "ANSI" (Latin-1) without declaring it.
+					return nil, errorf(file, line, "not valid XML: a byte that is not UTF-8; save the file as UTF-8, or declare its encoding on the first line: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
+				}
 				return nil, errorf(file, line, "not valid XML: %s", se.Msg)
 			}
 			return nil, errorf(file, lineAt(dec.InputOffset()), "not valid XML: %v", err)

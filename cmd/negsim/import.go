@@ -52,14 +52,15 @@ or not at all) and stdout gets a summary in --format.`,
 	cmd.PersistentFlags().StringVarP(&out, "output", "o", "", "write the scenario to this file instead of stdout")
 
 	var scale string
-	var steps int
+	var steps, rounds int
 	genius := &cobra.Command{
 		Use:   "genius DOMAIN.xml PROFILE.xml...",
 		Short: "Read a GENIUS XML domain and its profiles",
 		Long: `genius reads a GENIUS 10.x domain and one or more profiles (utility spaces).
 Discrete issues keep their values in the domain's order; integer issues become one option
 per integer; real issues become --real-steps equally spaced values (21, as GENIUS does).
-The discount factor becomes a per-round reservation_drift.
+The discount factor becomes a per-round reservation_drift over --rounds (20; a GENIUS
+profile holds no deadline, so give the rounds an export says it was written over).
 
 GENIUS divides each issue's evaluations by the issue's largest; NegMAS reads them raw.
 --scale genius (the default) applies GENIUS's reading. --scale raw keeps the evaluations
@@ -77,13 +78,17 @@ each actor records that factor as utility_scale (raw = utility × utility_scale)
 				// work grows faster than the steps: a million took hours.
 				return usagef("--real-steps %d: give 2 to %d, the most options an issue may have", steps, sim.MaxOptions)
 			}
+			if rounds < 2 || rounds > sim.MaxRounds {
+				return usagef("--rounds %d: give 2 to %d, the rounds over which a discount factor becomes a reservation_drift", rounds, sim.MaxRounds)
+			}
 			return a.importFiles(args, out, importReport{Format: "genius", Scale: scale, RealSteps: steps}, func(files []interop.File) (*sim.Scenario, error) {
-				return interop.ReadGenius(files[0], files[1:], interop.GeniusOptions{Scale: scale, RealSteps: steps})
+				return interop.ReadGenius(files[0], files[1:], interop.GeniusOptions{Scale: scale, RealSteps: steps, Rounds: rounds})
 			})
 		},
 	}
 	genius.Flags().StringVar(&scale, "scale", interop.ScaleGenius, "how to read evaluations: genius (each issue ÷ its best) or raw (as written, as NegMAS does)")
 	genius.Flags().IntVar(&steps, "real-steps", interop.DefaultRealSteps, "options a real-valued issue becomes")
+	genius.Flags().IntVar(&rounds, "rounds", interop.DefaultRounds, "the deadline over which a discount factor becomes a reservation_drift")
 
 	geniusweb := &cobra.Command{
 		Use:   "geniusweb PROFILE.json...",
@@ -125,6 +130,10 @@ func (a *app) readFiles(paths []string) ([]interop.File, error) {
 		data, err := a.readUserFile(p)
 		if err != nil {
 			return nil, err
+		}
+		// Read as UTF-8, UTF-16 is "invalid UTF-8" or "invalid character 'ÿ'"; say what it is.
+		if problem := config.EncodingProblem(data); problem != "" {
+			return nil, sim.Diagnostics{{File: p, Message: problem}}
 		}
 		files = append(files, interop.File{Name: p, Data: data})
 	}
