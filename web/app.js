@@ -97,9 +97,13 @@ function showError(e) {
   invalidPaths = [...(e.problems || []).map((p) => p.path), ...[...e.message.matchAll(/^\s+([A-Za-z0-9_.-]+): /gm)].map((m) => m[1])].filter(Boolean);
   markInvalid();
   const box = $("error");
-  box.replaceChildren(h("p", {text: e.message.split("\n")[0]}));
-  if (e.problems && e.problems.length) {
-    box.append(h("ul", {}, e.problems.map((p) => h("li", {text: `${p.file}${p.line ? ":" + p.line : ""}${p.col ? ":" + p.col : ""}: ${p.path ? p.path + ": " : ""}${p.message}`}))));
+  const problems = (e.problems || []).map((p) => `${p.file}${p.line ? ":" + p.line : ""}${p.col ? ":" + p.col : ""}: ${p.path ? p.path + ": " : ""}${p.message}`);
+  const lead = e.message.split("\n")[0];
+  // A file's problems come as a message that is their first, and the list: the heading
+  // then says how many, rather than the first twice.
+  box.replaceChildren(h("p", {text: lead === problems[0] ? `${e.problems[0].file}: ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}` : lead}));
+  if (problems.length) {
+    box.append(h("ul", {}, problems.map((text) => h("li", {text}))));
   } else if (e.message.includes("\n")) {
     box.append(h("pre", {text: e.message.split("\n").slice(1).join("\n")}));
   }
@@ -532,9 +536,20 @@ let running = false;
 let firstMove = null;
 window.negsimTimings = [];
 
+let workingSoon = 0;
+
 function busy(on) {
   $("results").setAttribute("aria-busy", String(on));
   document.body.dataset.busy = String(on);
+  // Said only when the wait is long enough to notice: a note blinking at each slider move
+  // would be noise.
+  if (!on) {
+    clearTimeout(workingSoon);
+    workingSoon = 0;
+    $("working").hidden = true;
+  } else if (!workingSoon && $("working").hidden) {
+    workingSoon = setTimeout(() => { $("working").hidden = false; }, 400);
+  }
 }
 
 function refresh(started) {
@@ -1142,7 +1157,9 @@ async function keepOffline() {
     await navigator.serviceWorker.register("sw.js");
     const worker = (await navigator.serviceWorker.ready).active;
     const here = location.href.split("#")[0];
-    const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((u) => new URL(u).origin === location.origin);
+    // The engine's files were fetched by its worker, out of the page's own list.
+    const loaded = [...performance.getEntriesByType("resource").map((e) => e.name), ...engine.files.map((f) => new URL(f, here).href)]
+      .filter((u) => new URL(u).origin === location.origin);
     const channel = new MessageChannel();
     const reply = new Promise((resolve) => { channel.port1.onmessage = (ev) => resolve(ev.data); });
     worker.postMessage({keep: [...new Set([here, ...loaded])]}, [channel.port2]);

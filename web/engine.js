@@ -41,67 +41,53 @@ function servedEngine() {
   };
 }
 
-function loadScript(src) {
+// wasmEngine starts the engine in a worker (engine-worker.js), so that the page keeps
+// drawing while it computes. files are what the worker fetched, which the page's own list
+// of loaded resources does not hold and the offline copy needs.
+function wasmEngine(site, onProgress) {
   return new Promise((resolve, reject) => {
-    const s = document.createElement("script");
-    s.src = src;
-    s.onload = resolve;
-    s.onerror = () => reject(new EngineError({kind: "failed", message: `${src} could not be loaded`}));
-    document.head.append(s);
-  });
-}
-
-// fetchCounted fetches url and tells onProgress the bytes received so far, the total the
-// server announced (0 if none; gzipped, it is smaller than what arrives), and at the end
-// that the download is done.
-async function fetchCounted(url, onProgress) {
-  const response = await fetch(url);
-  if (!onProgress || !response.body) return response;
-  const total = Number(response.headers.get("Content-Length")) || 0;
-  let got = 0;
-  const counted = response.body.pipeThrough(new TransformStream({
-    transform(chunk, out) {
-      got += chunk.byteLength;
-      onProgress(got, total);
-      out.enqueue(chunk);
-    },
-    flush() {
-      onProgress(got, total, true);
-    },
-  }));
-  return new Response(counted, {status: response.status, statusText: response.statusText, headers: response.headers});
-}
-
-async function wasmEngine(site, onProgress) {
-  await loadScript(site.wasm_exec || "wasm_exec.js");
-  const go = new globalThis.Go();
-  const url = site.wasm || "negsim.wasm";
-  let instance;
-  try {
-    ({instance} = await WebAssembly.instantiateStreaming(fetchCounted(url, onProgress), go.importObject));
-  } catch {
-    // A host that serves .wasm without its media type: compile from the bytes instead.
-    const bytes = await (await fetch(url)).arrayBuffer();
-    ({instance} = await WebAssembly.instantiate(bytes, go.importObject));
-  }
-  const ready = new Promise((resolve) => { globalThis.negsimReady = resolve; });
-  go.run(instance);
-  await ready;
-  return {
-    mode: "wasm",
-    files: site.files,
-    async call(method, request) {
-      let text;
-      try {
-        text = await globalThis.negsimCall(method, JSON.stringify(request || {}));
-      } catch (failure) {
-        let error = {kind: "failed", message: String(failure)};
-        try { error = JSON.parse(failure).error || error; } catch { /* not JSON: keep the text */ }
-        throw new EngineError(error);
+    const worker = new Worker("engine-worker.js");
+    const waiting = new Map();
+    let next = 0;
+    const engine = {
+      mode: "wasm",
+      files: ["engine-worker.js", site.wasm_exec || "wasm_exec.js", site.wasm || "negsim.wasm"],
+      call(method, request) {
+        const id = ++next;
+        worker.postMessage({id, method, request: JSON.stringify(request || {})});
+        return new Promise((done, fail) => waiting.set(id, {done, fail}));
+      },
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      const failure = new EngineError({kind: "failed", message: "the engine stopped (engine-worker.js could not be loaded or failed); reload the page"});
+      reject(failure);
+      for (const w of waiting.values()) w.fail(failure);
+      waiting.clear();
+    };
+    worker.onmessage = (ev) => {
+      const m = ev.data;
+      if (m.progress) {
+        if (onProgress) onProgress(...m.progress);
+      } else if (m.ready) {
+        resolve(engine);
+      } else if (m.failed) {
+        reject(new EngineError({kind: "failed", message: m.failed}));
+      } else {
+        const w = waiting.get(m.id);
+        waiting.delete(m.id);
+        if (!w) return;
+        if (m.error === undefined) {
+          w.done(JSON.parse(m.text));
+          return;
+        }
+        let error = {kind: "failed", message: m.error};
+        try { error = JSON.parse(m.error).error || error; } catch { /* not JSON: keep the text */ }
+        w.fail(new EngineError(error));
       }
-      return JSON.parse(text);
-    },
-  };
+    };
+    worker.postMessage({start: {wasm: site.wasm, wasm_exec: site.wasm_exec}});
+  });
 }
 
 // connect finds the engine. In a static site the page also learns where the teacher's

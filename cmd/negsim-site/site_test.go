@@ -123,7 +123,8 @@ func TestStaticSite(t *testing.T) {
 }
 
 // The static site at home: opened once while its server answers, then reloaded with the
-// server stopped, it comes back from the browser's copy with the same results.
+// server stopped, it comes back from the browser's copy with the same results. Before
+// that, the page keeps drawing while its engine works.
 func TestStaticSiteOffline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the engine for WebAssembly")
@@ -136,6 +137,8 @@ func TestStaticSiteOffline(t *testing.T) {
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
+	// The engine's longest question, on the same site while its server answers.
+	pagetest.DriveKeepsDrawing(t, srv.URL+"/")
 	pagetest.DriveOffline(t, srv.URL+"/", func() {
 		srv.CloseClientConnections()
 		srv.Close()
