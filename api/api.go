@@ -186,7 +186,7 @@ func classify(err error) *Error {
 	case errors.Is(err, config.ErrUsage), errors.Is(err, sim.ErrBadInput):
 		return &Error{Kind: KindInput, Message: err.Error()}
 	case errors.Is(err, context.DeadlineExceeded):
-		return &Error{Kind: KindTimeout, Message: "stopped after the time limit (--timeout) before an answer was found"}
+		return &Error{Kind: KindTimeout, Message: "stopped at the time limit before an answer was found"}
 	case errors.Is(err, context.Canceled):
 		return &Error{Kind: KindCanceled, Message: "the request was cancelled"}
 	}
