@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -459,18 +460,25 @@ func (a *app) emitTo(out string, private bool, render func(w io.Writer) error) e
 // warn prints what may be wrong with a scenario beside a command's output: not the notes on
 // style, which validate shows, and no more than a few, which would bury the output.
 func (a *app) warn(doc *config.Document) {
+	a.warnAbout(doc, "", nil)
+}
+
+// warnAbout is warn for one of several scenarios a command reads: each warning is headed by
+// side ("A: "), and those of earlier (the same file's, already printed) are left out.
+func (a *app) warnAbout(doc *config.Document, side string, earlier sim.Diagnostics) sim.Diagnostics {
 	const shown = 3
 	var warnings sim.Diagnostics
 	for _, w := range doc.Warnings {
-		if w.Severity != sim.SeverityStyle {
+		if w.Severity != sim.SeverityStyle && !slices.ContainsFunc(earlier, func(e sim.Diagnostic) bool { return e.String() == w.String() }) {
 			warnings = append(warnings, w)
 		}
 	}
 	for i, w := range warnings {
 		if i == shown {
-			fmt.Fprintf(a.stderr, "warning: %d more; 'negsim validate %s' lists them all\n", len(warnings)-shown, doc.Name)
+			fmt.Fprintf(a.stderr, "warning: %s%d more; 'negsim validate %s' lists them all\n", side, len(warnings)-shown, doc.Name)
 			break
 		}
-		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+		fmt.Fprintf(a.stderr, "warning: %s%s\n", side, w)
 	}
+	return warnings
 }

@@ -63,10 +63,9 @@ func (a *app) compare(argA, argB string, sets []string, limit int, table string)
 	if err != nil {
 		return err
 	}
-	a.warn(docA)
-	if docB.Name != docA.Name {
-		a.warn(docB)
-	}
+	// Both sides may be one file, B under a what-if: a warning says which side it is about,
+	// and B repeats none of A's.
+	a.warnAbout(docB, "B: ", a.warnAbout(docA, "A: ", nil))
 	if err := sim.SameIssues(docA.Scenario, docB.Scenario); err != nil {
 		return usagef("cannot compare %s with %s: %v", argA, argB, err)
 	}
