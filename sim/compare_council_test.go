@@ -1,25 +1,14 @@
 package sim_test
 
 import (
-	"context"
 	"math"
 	"testing"
-
-	"github.com/negsim/negsim/internal/scenariotest"
-	"github.com/negsim/negsim/sim"
 )
 
 // Without a veto actor (testdata/council.yaml: two of three votes carry a deal, so every
 // voter is a party), the deals entering or leaving the zone are scored by the parties'
 // Nash product, as analyze scores them, not by an empty product over no veto actors.
 func TestCompareWithoutVetoScoresDealsByTheParties(t *testing.T) {
-	before := loadFixture(t, "council.yaml").Scenario
-	after := before.Clone()
-	for path, v := range map[string]float64{"actors.b.reservation": 0.2, "actors.c.reservation": 0.2} {
-		if err := after.Set(path, v); err != nil {
-			t.Fatal(err)
-		}
-	}
 	// Weights are equal, so u = (issue value + issue value) / 2. low, north:
 	//   a (1 + 1)/2 = 1, b (0 + 0.5)/2 = 0.25, c (0.5 + 0)/2 = 0.25.
 	// Before, b (0.25 < 0.4) and c (0.25 < 0.3) reject it: one vote of the two needed.
@@ -28,10 +17,7 @@ func TestCompareWithoutVetoScoresDealsByTheParties(t *testing.T) {
 	// and Nash product 0.6 · 0.05 · 0.05 = 0.0015. Every other deal already passed before
 	// (mid/north, low/south, mid/south, high/north, high/south: two votes or more each) and
 	// lowering reservations removes no vote, so nothing leaves.
-	c, err := sim.Compare(context.Background(), scenariotest.Compile(t, before), scenariotest.Compile(t, after), sim.CompareOptions{Limit: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := compareFixture(t, "council.yaml", map[string]float64{"actors.b.reservation": 0.2, "actors.c.reservation": 0.2})
 	if c.ZOPABefore != 5 || c.ZOPAAfter != 6 || c.EnteringCount != 1 || c.LeavingCount != 0 {
 		t.Fatalf("ZOPA %d → %d, %d entering, %d leaving; want 5 → 6, 1 and 0", c.ZOPABefore, c.ZOPAAfter, c.EnteringCount, c.LeavingCount)
 	}
@@ -56,20 +42,12 @@ func TestCompareWithoutVetoScoresDealsByTheParties(t *testing.T) {
 // A party that votes against a deal that passes anyway counts with surplus 0 in the
 // product (MODEL §6), so such deals come after every deal all parties accept.
 func TestCompareWithoutVetoOrdersByTheProductAnalyzeUses(t *testing.T) {
-	before := loadFixture(t, "council.yaml").Scenario
-	after := before.Clone()
-	if err := after.Set("actors.c.reservation", 0.0); err != nil {
-		t.Fatal(err)
-	}
 	// Before, low/north is the one deal that fails: a (1) accepts, b (0.25 < 0.4) and c
 	// (0.25 < 0.3) reject it. With c at 0, c accepts every deal, so low/north passes with a
 	// and c, and enters while b rejects it: surpluses a 1 − 0.4 = 0.6, b 0.25 − 0.4 = −0.15
 	// (listed as it is, as analyze lists it), c 0.25 − 0 = 0.25; the product counts b's as
 	// 0, so it is 0.
-	c, err := sim.Compare(context.Background(), scenariotest.Compile(t, before), scenariotest.Compile(t, after), sim.CompareOptions{Limit: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := compareFixture(t, "council.yaml", map[string]float64{"actors.c.reservation": 0})
 	if c.EnteringCount != 1 {
 		t.Fatalf("%d entering, want 1 (low, north)", c.EnteringCount)
 	}

@@ -11,15 +11,13 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-func TestCompareHandBuiltPair(t *testing.T) {
-	before := loadFixture(t, "price.yaml").Scenario
+// compareFixture compares the fixture file with itself under the values sets gives,
+// listing up to ten deals entering and leaving.
+func compareFixture(t *testing.T, file string, sets map[string]float64) *sim.Comparison {
+	t.Helper()
+	before := loadFixture(t, file).Scenario
 	after := before.Clone()
-	// Before (buyer 0.3, seller 0.5): the seller takes mid and high, the buyer low and
-	// mid, so the ZOPA is {mid}; Nash surpluses: buyer 0.6 − 0.3 = 0.3, seller 0.7 − 0.5 = 0.2.
-	// After (buyer 0.8, seller 0): the seller takes anything, the buyer only low (1), so
-	// the ZOPA is {low}; surpluses there: buyer 1 − 0.8 = 0.2, seller 0 − 0 = 0.
-	// So low enters, mid leaves, and the Nash surplus changes by −0.1 and −0.2.
-	for path, v := range map[string]float64{"actors.buyer.reservation": 0.8, "actors.seller.reservation": 0} {
+	for path, v := range sets {
 		if err := after.Set(path, v); err != nil {
 			t.Fatal(err)
 		}
@@ -28,6 +26,16 @@ func TestCompareHandBuiltPair(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+func TestCompareHandBuiltPair(t *testing.T) {
+	// Before (buyer 0.3, seller 0.5): the seller takes mid and high, the buyer low and
+	// mid, so the ZOPA is {mid}; Nash surpluses: buyer 0.6 − 0.3 = 0.3, seller 0.7 − 0.5 = 0.2.
+	// After (buyer 0.8, seller 0): the seller takes anything, the buyer only low (1), so
+	// the ZOPA is {low}; surpluses there: buyer 1 − 0.8 = 0.2, seller 0 − 0 = 0.
+	// So low enters, mid leaves, and the Nash surplus changes by −0.1 and −0.2.
+	c := compareFixture(t, "price.yaml", map[string]float64{"actors.buyer.reservation": 0.8, "actors.seller.reservation": 0})
 	if c.ZOPABefore != 1 || c.ZOPAAfter != 1 || c.EnteringCount != 1 || c.LeavingCount != 1 {
 		t.Fatalf("ZOPA %d → %d, %d entering, %d leaving; want 1 → 1, 1 and 1", c.ZOPABefore, c.ZOPAAfter, c.EnteringCount, c.LeavingCount)
 	}
