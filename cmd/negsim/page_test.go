@@ -27,3 +27,76 @@ func TestPageServed(t *testing.T) {
 	rep := pagetest.Drive(t, url, "served", oracle)
 	t.Logf("negsim serve: slider move to results, median %.1f ms over %d moves: %v", rep.Median(), len(rep.SliderMS), rep.SliderMS)
 }
+
+// The served page for a screen reader, at 200% and 400% zoom and in Windows' high-contrast
+// mode: named controls, tables with captions, quiet live regions, charts in words, a wrong
+// number refused at its field, a headline that leaves the zoomed window to the controls.
+func TestPageAccessServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveAccess(t, origin)
+}
+
+// A student's own file with problems: each said once, as negsim analyze says it.
+func TestPageOwnFileProblemsServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveOwnFileProblems(t, origin)
+}
+
+// Every view of the served page on a phone, a tablet and a Chromebook: nothing sticks out
+// of the window or of its box.
+func TestPageNarrowServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveNarrow(t, origin, pagetest.NarrowCases)
+}
+
+// Two scenarios opened in quick succession on the served page: the second is shown whole,
+// its description, status and controls, whatever order the answers come back in.
+func TestPageQuickSwitchServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveQuickSwitch(t, origin)
+}
+
+// The served page by keyboard alone: every Tab stop shows its focus in sight, forward and
+// back, through the reference scenario's what-if controls.
+func TestPageKeyboardServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveKeyboard(t, origin, "scenario=ukraine-2026&variant=sanctions-bite", 90)
+}
+
+// The Share view's Copy buttons, by keyboard: each says beside it what it did.
+func TestPageCopyServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveCopy(t, origin, "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5")
+}
+
+// The report the served page offers for download: its counts carry separators, as
+// negsim analyze and rounds count, and it prints whole on A4.
+func TestPageReportServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	cases := pagetest.ReportCases(t, func(command string, st pagetest.ReportState) []byte {
+		args := []string{command, st.Scenario, "--format", "json"}
+		if st.Variant != "" {
+			args = append(args, "--variant", st.Variant)
+		}
+		for _, s := range st.Sets {
+			args = append(args, "--set", s)
+		}
+		return []byte(runOK(t, args...))
+	})
+	origin, _ := startServe(t)
+	pagetest.DriveReport(t, origin, "served", cases)
+}
+
+// The served page and the report it downloads say the same about an analysis, in the same
+// words: why the zone is empty and ratification at home, as worked out in pagetest.WordCases.
+func TestPageWordsServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	pagetest.DriveWords(t, origin, pagetest.WordCases)
+}
