@@ -99,7 +99,9 @@ type playFlags struct {
 type playRecord = api.PlayRecord
 
 // writable checks before the session that its transcript can be written at the end: not
-// over a folder, the file the scenario came from, or into a folder that does not exist.
+// over a folder, a read-only file, a device or the file the scenario came from, and into a
+// folder that exists and lets this user create a file. A student told only after the last
+// round would lose the session.
 func (a *app) writable(path string) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return usagef("--transcript %s is a directory; name a file", path)
@@ -107,7 +109,18 @@ func (a *app) writable(path string) error {
 	if info, err := os.Stat(filepath.Dir(path)); err != nil || !info.IsDir() {
 		return usagef("--transcript %s: the directory %s does not exist", path, filepath.Dir(path))
 	}
-	return a.refuseInput(path)
+	target, err := a.checkTarget(path)
+	if err != nil {
+		return usagef("--transcript: %v", err)
+	}
+	// The transcript is written beside its target and renamed into place, so the folder
+	// must let a file be created there; one is created and removed to find out.
+	probe, err := createTemp(filepath.Dir(target), filepath.Base(target), true)
+	if err != nil {
+		return usagef("--transcript: %v", writeError(path, err))
+	}
+	probe.Close()
+	return os.Remove(probe.Name())
 }
 
 // step is the context of the work between two moves: --timeout bounds it, Ctrl-C ends it.

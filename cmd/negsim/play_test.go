@@ -278,6 +278,13 @@ func TestPlayBadInput(t *testing.T) {
 	wantRefused(t, `did you mean "ukraine"?`, "play", "--as", "ukriane")
 	wantRefused(t, "--as ACTOR is required", "play")
 	wantRefused(t, "is a directory", "play", "--as", "ukraine", "--transcript", t.TempDir())
+	// A transcript that cannot be written is refused before the first round, not after the
+	// last, when the session would be lost.
+	readOnly := writeTemp(t, "kept.json", "{}")
+	if err := os.Chmod(readOnly, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	wantRefused(t, "--transcript: cannot write "+readOnly+": it is read-only", "play", "--as", "ukraine", "--transcript", readOnly)
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"rounds": 3}`), 0o644)
 	wantRefused(t, "not a transcript of negsim play", "debrief", "--transcripts", dir)
