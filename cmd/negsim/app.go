@@ -387,6 +387,19 @@ func (a *app) loadScenario(arg string) (*config.Document, error) {
 	return config.LoadContext(a.ctx, name, data)
 }
 
+// readError says why a file the user named cannot be read, once: "cannot read a.yaml:
+// permission denied", not the system's "open a.yaml: permission denied" after the name.
+func readError(path string, err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		err = pathErr.Err
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return usagef("cannot read %s: permission denied (the file's permissions do not let you read it)", path)
+	}
+	return usagef("cannot read %s: %v", path, err)
+}
+
 // readScenario reads a scenario file by path or shipped name, and says how to call it.
 func (a *app) readScenario(arg string) (string, []byte, error) {
 	if arg == "" {
@@ -401,7 +414,7 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 	case errors.Is(err, sim.ErrBadInput), errors.Is(err, config.ErrUsage), stopped(err):
 		return "", nil, err
 	case !errors.Is(err, fs.ErrNotExist):
-		return "", nil, usagef("cannot read %s: %v", arg, err)
+		return "", nil, readError(arg, err)
 	}
 	if shipped, ok := scenarios.Read(arg); ok {
 		return strings.TrimSuffix(arg, ".yaml") + ".yaml", shipped, nil

@@ -39,7 +39,7 @@ func (a *app) readUserFile(path string) ([]byte, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, usagef("no file %q", path)
 	case err != nil:
-		return nil, usagef("cannot read %s: %v", path, err)
+		return nil, readError(path, err)
 	}
 	return data, nil
 }

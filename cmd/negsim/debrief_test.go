@@ -272,6 +272,21 @@ func TestDealsAndTranscriptsInOtherEncodings(t *testing.T) {
 	wantRefused(t, broken+":5:3: not a transcript of negsim play: invalid character ']'", "score", "--transcript", broken)
 }
 
+// A file that cannot be read is named once with the reason, not with the system's "open
+// NAME:" repeated after it: a path through a file ("class.csv/x") is not a directory.
+func TestUnreadableFileSaysWhyOnce(t *testing.T) {
+	through := filepath.Join(writeTemp(t, "class.csv", "table\n"), "x")
+	for _, args := range [][]string{
+		{"analyze", through},
+		{"debrief", "teaching-two-party", "--deals", through},
+	} {
+		_, errOut, code := runNegsim(t, args...)
+		if want := "negsim: cannot read " + through + ": not a directory\n"; code != exitBadUse || errOut != want {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", args, code, errOut, exitBadUse, want)
+		}
+	}
+}
+
 // A deals file or transcript that is not there is named the way a missing scenario is,
 // without the operating system's wording.
 func TestMissingDealsFileIsNamed(t *testing.T) {
