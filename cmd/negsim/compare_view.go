@@ -37,15 +37,17 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 			r.add(s)
 			return
 		}
+		if len(ds) == 0 {
+			s.text = []string{plural(n, "deal", "deals") + "; none listed (--limit 0)."}
+			r.add(s)
+			return
+		}
 		who := "the veto actors'"
 		if partiesWord(sc) == "party" {
 			who = "the parties'"
 		}
 		s.text = []string{fmt.Sprintf("%d of %s, best first (by the Nash product, %s surpluses multiplied), with %s surpluses in %s.", len(ds), count(n), who, who, where)}
-		g := comparedDealsGrid(sc, ds, parties, false)
-		if len(ds) > 0 {
-			s.grid = g
-		}
+		s.grid = comparedDealsGrid(sc, ds, parties, false)
 		r.add(s)
 	}
 	moved("Deals entering the ZOPA", c.EnteringCount, c.Entering, c.EnteringParties, "B")

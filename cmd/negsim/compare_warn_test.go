@@ -24,3 +24,12 @@ func TestCompareWarningsSayWhichSide(t *testing.T) {
 		t.Errorf("stderr:\n%s\nwant one warning on each side, B's about 0.97", stderr)
 	}
 }
+
+// --limit 0 asks for the counts alone: sanctions-bite's zone of 709 deals (worked out in
+// scenarios_test.go) enters whole, and none is listed. It read "0 of 709, best first …".
+func TestCompareLimitZeroSaysNoneListed(t *testing.T) {
+	out := runOK(t, "compare", "ukraine-2026", "ukraine-2026#sanctions-bite", "--limit", "0")
+	if want := "709 deals; none listed (--limit 0)."; !strings.Contains(out, want) || strings.Contains(out, "0 of 709") {
+		t.Errorf("compare --limit 0 does not say %q:\n%s", want, out)
+	}
+}
