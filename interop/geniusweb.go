@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/negsim/negsim/internal/textpos"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -157,7 +158,7 @@ func scanKeys(file string, data []byte) (map[string]int, error) {
 		keys              map[string]int
 	}
 	lines := map[string]int{}
-	lineAt := lineCounter(data)
+	lineAt := textpos.New(data).Line
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var stack []*frame
 	lastKey := ""

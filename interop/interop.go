@@ -18,7 +18,6 @@ package interop
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,18 +38,6 @@ type File struct {
 // lines. It is the diagnostic every bad input file gets, so it prints as file:line: message.
 func errorf(file string, line int, format string, args ...any) error {
 	return sim.Diagnostics{{File: file, Line: line, Message: fmt.Sprintf(format, args...)}}
-}
-
-// lineCounter gives the line of a byte offset in data, for formats whose decoders count
-// offsets, not lines.
-func lineCounter(data []byte) func(off int64) int {
-	var newlines []int
-	for i, b := range data {
-		if b == '\n' {
-			newlines = append(newlines, i)
-		}
-	}
-	return func(off int64) int { return sort.SearchInts(newlines, int(off)) + 1 }
 }
 
 // invalidImport reports every problem of a scenario an importer built, against the file it

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/negsim/negsim/internal/textpos"
 )
 
 // element is a node of an XML file kept with its line, so that errors in GENIUS files can
@@ -55,7 +57,7 @@ func (e *element) find(name string) *element {
 // parseXML reads a whole XML document into a tree. Names are lower-cased: GENIUS files
 // from different years spell them differently.
 func parseXML(file string, data []byte) (*element, error) {
-	lineAt := lineCounter(data)
+	lineAt := textpos.New(data).Line
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.CharsetReader = charsetReader

@@ -12,9 +12,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/textpos"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -183,23 +183,24 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 	return tables, nil
 }
 
-// readPlayRecord reads a transcript that play wrote.
-func (a *app) readPlayRecord(path string) (*playRecord, error) {
+// readPlayRecord reads a transcript that play wrote, and returns its text too, which the
+// replay places its differences in.
+func (a *app) readPlayRecord(path string) (*playRecord, []byte, error) {
 	data, err := a.readUserFile(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if problem := config.EncodingProblem(data); problem != "" {
-		return nil, usagef("%s: %s", path, problem)
+		return nil, nil, usagef("%s: %s", path, problem)
 	}
 	rec := &playRecord{}
 	if err := json.Unmarshal(data, rec); err != nil {
-		return nil, usagef("%s: not a transcript of negsim play: %v", jsonErrorAt(path, data, err), err)
+		return nil, nil, usagef("%s: not a transcript of negsim play: %v", jsonErrorAt(path, data, err), err)
 	}
 	if rec.PlayTranscript == nil || rec.Seat == "" || rec.Ended == "" {
-		return nil, usagef("%s: not a transcript of negsim play: it has no seat or no end", path)
+		return nil, nil, usagef("%s: not a transcript of negsim play: it has no seat or no end", path)
 	}
-	return rec, nil
+	return rec, data, nil
 }
 
 // jsonErrorAt places a JSON decoding error in its file as FILE:LINE:COL, where the
@@ -217,10 +218,8 @@ func jsonErrorAt(path string, data []byte, err error) string {
 	default:
 		return path
 	}
-	before := data[:min(max(offset, 0), int64(len(data)))]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
-	return fmt.Sprintf("%s:%d:%d", path, line, max(col, 1))
+	line, col := textpos.New(data).LineCol(offset)
+	return fmt.Sprintf("%s:%d:%d", path, line, col)
 }
 
 // playedDeal is the deal of a transcript as one option per issue, or nil without agreement.
@@ -287,18 +286,19 @@ func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []strin
 }
 
 // transcriptTables reads transcripts as the deals of a class's tables, each named after its
-// file, and the scenario they were played on.
-func (a *app) transcriptTables(file string, w whatIf, paths []string) (string, whatIf, []*playRecord, error) {
+// file, and the scenario they were played on; texts are the files as read.
+func (a *app) transcriptTables(file string, w whatIf, paths []string) (string, whatIf, []*playRecord, [][]byte, error) {
 	var recs []*playRecord
+	var texts [][]byte
 	for _, p := range paths {
-		rec, err := a.readPlayRecord(p)
+		rec, data, err := a.readPlayRecord(p)
 		if err != nil {
-			return "", w, nil, err
+			return "", w, nil, nil, err
 		}
-		recs = append(recs, rec)
+		recs, texts = append(recs, rec), append(texts, data)
 	}
 	file, w, err := transcriptScenario(file, w, recs, paths)
-	return file, w, recs, err
+	return file, w, recs, texts, err
 }
 
 func tableName(path string) string {

@@ -59,6 +59,7 @@ with the chart inline, .md Markdown with the chart as an embedded data URI.`,
 func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axesFlag string) error {
 	var paths []string
 	var recs []*playRecord
+	var texts [][]byte
 	if transcriptDir != "" {
 		var err error
 		switch info, err := os.Stat(transcriptDir); {
@@ -70,7 +71,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		if paths, err = transcriptFiles(transcriptDir); err != nil || len(paths) == 0 {
 			return usagef("--transcripts %s: no transcripts (*.json) in that folder", transcriptDir)
 		}
-		if file, w, recs, err = a.transcriptTables(file, w, paths); err != nil {
+		if file, w, recs, texts, err = a.transcriptTables(file, w, paths); err != nil {
 			return err
 		}
 	}
@@ -93,7 +94,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		}
 	}
 	for i, rec := range recs {
-		if err := a.playedAsRecorded(paths[i], rec, doc); err != nil {
+		if err := a.playedAsRecorded(paths[i], texts[i], rec, doc); err != nil {
 			return err
 		}
 		choice, err := playedDeal(paths[i], rec, sc)

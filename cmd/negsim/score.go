@@ -67,9 +67,10 @@ type tableResult struct {
 
 func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) error {
 	var recs []*playRecord
+	var texts [][]byte
 	if transcript != "" {
 		var err error
-		if file, w, recs, err = a.transcriptTables(file, w, []string{transcript}); err != nil {
+		if file, w, recs, texts, err = a.transcriptTables(file, w, []string{transcript}); err != nil {
 			return err
 		}
 	}
@@ -83,7 +84,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	sc := doc.Scenario
 	var tables []sim.TableDeal
 	if transcript != "" {
-		if err := a.playedAsRecorded(transcript, recs[0], doc); err != nil {
+		if err := a.playedAsRecorded(transcript, texts[0], recs[0], doc); err != nil {
 			return err
 		}
 		choice, err := playedDeal(transcript, recs[0], sc)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/internal/textpos"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -20,13 +21,9 @@ import (
 // the table's, or a deal no one at the table agreed. The error names the file, the line and
 // the field, as a scenario's errors do. A transcript of another scenario is left to
 // playedDeal, which says so by name.
-func (a *app) playedAsRecorded(path string, rec *playRecord, doc *config.Document) error {
+func (a *app) playedAsRecorded(path string, data []byte, rec *playRecord, doc *config.Document) error {
 	if rec.Scenario != doc.Scenario.Name {
 		return nil
-	}
-	data, err := a.readUserFile(path)
-	if err != nil {
-		return err
 	}
 	spots, err := jsonSpots(data)
 	if err != nil {
@@ -111,12 +108,13 @@ func jsonSpots(data []byte) (jsonValues, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var out jsonValues
+	lines := textpos.New(data)
 	lineAt := func() int {
 		pos := int(dec.InputOffset())
 		for pos < len(data) && strings.IndexByte(" \t\r\n,:", data[pos]) >= 0 {
 			pos++
 		}
-		return 1 + bytes.Count(data[:pos], []byte("\n"))
+		return lines.Line(int64(pos))
 	}
 	var value func(path string) error
 	value = func(path string) error {
