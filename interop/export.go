@@ -49,20 +49,20 @@ func exportNames(idsOf, namesOf []string, fallback string) []string {
 	return out
 }
 
-func issueNames(sc *sim.Scenario) []string {
+// exportedNames are the names both formats write for the issues and, per issue, for the
+// options.
+func exportedNames(sc *sim.Scenario) (issues []string, options [][]string) {
 	idsOf, namesOf := make([]string, len(sc.Issues)), make([]string, len(sc.Issues))
+	options = make([][]string, len(sc.Issues))
 	for k, is := range sc.Issues {
 		idsOf[k], namesOf[k] = is.ID, is.Name
+		optIDs, labels := make([]string, len(is.Options)), make([]string, len(is.Options))
+		for o, op := range is.Options {
+			optIDs[o], labels[o] = op.ID, op.Label
+		}
+		options[k] = exportNames(optIDs, labels, "option")
 	}
-	return exportNames(idsOf, namesOf, "issue")
-}
-
-func optionNames(is *sim.Issue) []string {
-	idsOf, namesOf := make([]string, len(is.Options)), make([]string, len(is.Options))
-	for o, op := range is.Options {
-		idsOf[o], namesOf[o] = op.ID, op.Label
-	}
-	return exportNames(idsOf, namesOf, "option")
+	return exportNames(idsOf, namesOf, "issue"), options
 }
 
 // prepare takes a compiled scenario, so one known to be valid: the exporters never validate
@@ -170,11 +170,7 @@ func WriteGenius(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 	sc := sp.Scenario()
 	actors, warn := prepare(sc, "GENIUS")
 	domainName, profileNames := fileNames(sc, ".xml")
-	issueName := issueNames(sc)
-	optionName := make([][]string, len(sc.Issues))
-	for k := range sc.Issues {
-		optionName[k] = optionNames(&sc.Issues[k])
-	}
+	issueName, optionName := exportedNames(sc)
 	var d bytes.Buffer
 	fmt.Fprintf(&d, "<negotiation_template>\n\t<utility_space number_of_issues=\"%d\">\n", len(sc.Issues))
 	d.WriteString("\t\t<objective index=\"0\" description=\"\" name=\"root\" type=\"objective\" etype=\"objective\">\n")
@@ -303,11 +299,9 @@ func WriteGeniusWeb(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 	sc := sp.Scenario()
 	actors, warn := prepare(sc, "GeniusWeb")
 	domainName, profileNames := fileNames(sc, ".json")
-	issueName := issueNames(sc)
-	optionName := make([][]string, len(sc.Issues))
+	issueName, optionName := exportedNames(sc)
 	issuesValues := &jsonObject{}
 	for k := range sc.Issues {
-		optionName[k] = optionNames(&sc.Issues[k])
 		set := &jsonObject{}
 		set.set("values", optionName[k])
 		issuesValues.set(issueName[k], set)
