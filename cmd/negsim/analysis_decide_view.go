@@ -25,12 +25,8 @@ func decisionSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
 			break
 		}
 	}
-	names := make([]string, len(dr.Parties))
-	for i, id := range dr.Parties {
-		names[i] = actorName(sc, id)
-	}
 	s.text = append(s.text, rule,
-		fmt.Sprintf("The frontier and the bargaining solutions weigh the parties: %s. A voter is pivotal for a deal when, without its vote, the deal would fail.", strings.Join(names, ", ")))
+		fmt.Sprintf("The frontier and the bargaining solutions weigh the parties: %s. A voter is pivotal for a deal when, without its vote, the deal would fail.", strings.Join(actorNames(sc, dr.Parties), ", ")))
 	if dr.PowerNote != "" {
 		s.text = append(s.text, "Voting power: "+dr.PowerNote+".")
 	} else {

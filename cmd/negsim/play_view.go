@@ -56,11 +56,7 @@ func (s *session) intro(variant string) {
 		s.say("Your acceptance counts for %s.", plural(s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes, "vote", "votes"))
 	}
 	if rr := s.g.Brief().Role.Ratification; rr != nil && len(rr.By) > 0 {
-		names := make([]string, len(rr.By))
-		for i, id := range rr.By {
-			names[i] = s.name(id)
-		}
-		s.say("A deal you agree must be ratified at home by %s: it needs %d of their %d votes.", joinWords(names, "and"), rr.VotesNeeded, rr.Votes)
+		s.say("A deal you agree must be ratified at home by %s: it needs %d of their %d votes.", joinWords(actorNames(s.sc, rr.By), "and"), rr.VotesNeeded, rr.Votes)
 	}
 	s.reservation = s.openingReservation(v)
 	s.say("Your walk-away value is %s points: a deal worth less leaves you worse off than no deal.", pts(s.reservation))
@@ -330,11 +326,7 @@ func (s *session) heard(hs []sim.Heard) {
 		if h.Agreement {
 			end = "Agreement."
 		} else if len(h.NotRatifiedFor) > 0 {
-			var names []string
-			for _, id := range h.NotRatifiedFor {
-				names = append(names, s.name(id))
-			}
-			end = fmt.Sprintf("No agreement: it would not be ratified at home for %s.", joinWords(names, "and"))
+			end = fmt.Sprintf("No agreement: it would not be ratified at home for %s.", joinWords(actorNames(s.sc, h.NotRatifiedFor), "and"))
 		}
 		if h.Votes != nil {
 			end = fmt.Sprintf("%s of the %d needed. %s", plural(*h.Votes, "vote", "votes"), agreementOf(s.sc).votes, end)

@@ -95,6 +95,15 @@ func actorName(sc *sim.Scenario, id string) string {
 	return id
 }
 
+// actorNames is actorName of each id, in order.
+func actorNames(sc *sim.Scenario, ids []string) []string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = actorName(sc, id)
+	}
+	return names
+}
+
 // paragraphs splits a description at its blank lines and joins each paragraph's lines.
 func paragraphs(text string) []string {
 	var out []string
