@@ -65,6 +65,15 @@ type tableResult struct {
 	provenance
 }
 
+// noDeal is a session that ended without agreement: every actor keeps its walk-away
+// value, a joint gain of 0.
+type noDeal struct {
+	Table     string     `json:"table"`
+	Agreement bool       `json:"agreement"`
+	JointGain float64    `json:"joint_gain"`
+	Score     *sim.Score `json:"score"`
+}
+
 func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) error {
 	var recs []*playRecord
 	var texts [][]byte
@@ -118,10 +127,14 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 		results = append(results, res)
 	}
 	// One deal is answered as its score, labelled with the what-if; a file of deals as
-	// the list of its tables' results.
+	// the list of its tables' results; a session that ended without a deal as debrief
+	// lists such a table, since it has no score to label.
 	json := jsonOf(nil, results)
-	if deal != "" || transcript != "" {
+	switch {
+	case deal != "" || transcript != "" && results[0].Score != nil:
 		json = jsonOf(doc, results[0].Score)
+	case transcript != "":
+		json = jsonOf(doc, noDeal{Table: results[0].Table})
 	}
 	return a.show(view{
 		json: json,
