@@ -193,9 +193,17 @@ func (a *app) readPlayRecord(path string) (*playRecord, []byte, error) {
 	if problem := config.EncodingProblem(data); problem != "" {
 		return nil, nil, usagef("%s: %s", path, problem)
 	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // Windows Notepad saves a BOM
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, usagef("%s: the file is empty; score the transcript negsim play wrote", path)
+	}
 	rec := &playRecord{}
 	if err := json.Unmarshal(data, rec); err != nil {
-		return nil, nil, usagef("%s: not a transcript of negsim play: %v", jsonErrorAt(path, data, err), err)
+		// The decoder stopped at the very end: the file was cut, not mistyped.
+		if syntax := (*json.SyntaxError)(nil); errors.As(err, &syntax) && syntax.Offset == int64(len(data)) {
+			return nil, nil, usagef("%s: the file ends in the middle of the transcript: it was cut short; score the whole file negsim play wrote", jsonErrorAt(path, data, err))
+		}
+		return nil, nil, usagef("%s: not a transcript of negsim play: %v; a transcript is the JSON file negsim play --transcript writes", jsonErrorAt(path, data, err), err)
 	}
 	if rec.PlayTranscript == nil || rec.Seat == "" || rec.Ended == "" {
 		return nil, nil, usagef("%s: not a transcript of negsim play: it has no seat or no end", path)

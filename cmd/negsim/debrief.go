@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,6 +75,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		if file, w, recs, texts, err = a.transcriptTables(file, w, paths); err != nil {
 			return err
 		}
+		a.warnCopies(paths, texts)
 	}
 	doc, format, err := a.openDocument(file, w, out)
 	if len(recs) > 0 {
@@ -133,9 +135,24 @@ func transcriptFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	var paths []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".json") {
+		// A file renamed on Windows or a Mac may end in .JSON; it is no less a transcript.
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".json") {
 			paths = append(paths, filepath.Join(dir, e.Name()))
 		}
 	}
 	return paths, err
+}
+
+// warnCopies names transcripts that hold the same bytes: a session saved twice ("ana -
+// Copy.json") would count one table twice. Two students who play alike write the same
+// bytes too, so both are ranked and the teacher decides.
+func (a *app) warnCopies(paths []string, texts [][]byte) {
+	first := map[string]int{}
+	for i, text := range texts {
+		if j, seen := first[string(text)]; seen {
+			fmt.Fprintf(a.stderr, "warning: %s and %s hold the same session, byte for byte; if one is a copy, remove it: each counts as a table\n", paths[j], paths[i])
+			continue
+		}
+		first[string(text)] = i
+	}
 }

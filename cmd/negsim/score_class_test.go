@@ -3,7 +3,11 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // A class of the job offer (scenarios/teaching-two-party.yaml works every number out by
@@ -53,4 +57,82 @@ func TestScoreTranscriptWithoutAgreementInEveryFormat(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Windows Notepad saves a transcript with a byte-order mark and CRLF line endings; the
+// session in it is the same, and it is scored the same: the office deal, +30.0 points.
+func TestTranscriptSavedByNotepadIsScored(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notepad := filepath.Join(filepath.Dir(path), "bea.json")
+	saved := "\uFEFF" + strings.ReplaceAll(string(text), "\n", "\r\n")
+	if err := os.WriteFile(notepad, []byte(saved), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := runJSON[sim.Score](t, "score", "--transcript", notepad)
+	// (50 − 50) + (80 − 50) = 30 points, 0.3 in utility.
+	if !s.InZOPA || s.JointGain < 0.3-1e-9 || s.JointGain > 0.3+1e-9 {
+		t.Errorf("Notepad's copy: in ZOPA %v, joint gain %g; want in the ZOPA, 0.3", s.InZOPA, s.JointGain)
+	}
+	db := runJSON[sim.Debrief](t, "debrief", "--transcripts", filepath.Dir(path))
+	if len(db.Tables) != 2 || db.Tables[0].JointGain != db.Tables[1].JointGain {
+		t.Errorf("debrief of the transcript and Notepad's copy: %+v; want two tables of equal gain", db.Tables)
+	}
+}
+
+// A transcript renamed on Windows or a Mac keeps its session: ANA.JSON is as much a
+// transcript as ana.json, and a class folder's table must not silently go missing.
+func TestTranscriptWithAnUpperCaseExtensionIsDebriefed(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	dir := filepath.Dir(path)
+	if err := os.Rename(path, filepath.Join(dir, "ANA.JSON")); err != nil {
+		t.Fatal(err)
+	}
+	db := runJSON[sim.Debrief](t, "debrief", "--transcripts", dir)
+	if len(db.Tables) != 1 || db.Tables[0].Table != "ANA" {
+		t.Fatalf("debrief of a folder holding ANA.JSON: %+v; want the table ANA", db.Tables)
+	}
+}
+
+// The same session saved twice (a student's "ana - Copy.json") counts one table twice; it
+// is ranked as it is (two students may well play alike), and the teacher is told which
+// files hold the same bytes.
+func TestDuplicatedTranscriptIsNamed(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(filepath.Dir(path), "ana - Copy.json")
+	if err := os.WriteFile(copyPath, text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runNegsim(t, "debrief", "--transcripts", filepath.Dir(path), "--format", "csv")
+	if code != exitOK || strings.Count(stdout, "\n") != 3 {
+		t.Fatalf("exit %d, %d lines: %s%s; want a header and two tables", code, strings.Count(stdout, "\n"), stdout, stderr)
+	}
+	wantContains(t, "debrief's warnings", stderr, "warning: "+copyPath+" and "+path+" hold the same session, byte for byte")
+}
+
+// A transcript cut short or emptied is refused at its line with what would be valid, not
+// only in the JSON decoder's words.
+func TestCutTranscriptSaysWhatWouldBeValid(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first 100 bytes of the transcript end on its line 6 or earlier; the decoder
+	// stops at the end of the file.
+	lines := strings.Count(string(text[:100]), "\n") + 1
+	cut := writeTemp(t, "cut.json", string(text[:100]))
+	wantRefused(t, cut+":"+strconv.Itoa(lines)+":", "score", "--transcript", cut)
+	wantRefused(t, "the file ends in the middle of the transcript: it was cut short; score the whole file negsim play wrote", "score", "--transcript", cut)
+	empty := writeTemp(t, "empty.json", "")
+	wantRefused(t, empty+": the file is empty; score the transcript negsim play wrote", "score", "--transcript", empty)
+	notJSON := writeTemp(t, "deal.json", "salary=high,remote=hybrid,start=now\n")
+	wantRefused(t, notJSON+":1:1: not a transcript of negsim play: invalid character 's' looking for beginning of value; a transcript is the JSON file negsim play --transcript writes", "score", "--transcript", notJSON)
 }
