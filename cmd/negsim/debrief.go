@@ -20,8 +20,8 @@ func (a *app) debriefCommand() *cobra.Command {
 		Long: `debrief reads the deals many tables reached on the same scenario and scores them together,
 as score does one: a table of tables ranked by joint gain (the veto actors' surpluses added
 up, in points; equal gains share a rank), how many tables reached a deal in the ZOPA, how
-many left value on the table (a deal every veto actor likes at least as much, and one
-likes more, was within everyone's red lines), why deals fell outside the ZOPA, and a chart
+many left value on the table (there was a deal of the ZOPA every veto actor likes at
+least as much, and one likes more), why deals fell outside the ZOPA, and a chart
 of every table's deal against the ZOPA's Pareto frontier for two veto actors (--axes; the
 first two veto actors by default), with the Nash solution and both walk-away values.
 

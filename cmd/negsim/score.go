@@ -34,7 +34,7 @@ deal), or the deal of a session of 'negsim play' with --transcript FILE.json (on
 scenario it was played on; FILE names its file where it lies on this computer). Names are
 checked: an unknown issue or option gets a did-you-mean suggestion.`,
 		Example: `  negsim score --variant sanctions-bite --deal territory=freeze-dmz,recognition=none,...
-  negsim score teaching-two-party --deal price=mid,delivery=fast
+  negsim score teaching-two-party --deal salary=high,remote=hybrid,start=now
   negsim score --variant sanctions-bite --deal-file deals.csv --format csv
   negsim score --transcript ukraine.json`,
 		Args: args(cobra.MaximumNArgs(1)),

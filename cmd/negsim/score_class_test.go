@@ -136,3 +136,33 @@ func TestCutTranscriptSaysWhatWouldBeValid(t *testing.T) {
 	notJSON := writeTemp(t, "deal.json", "salary=high,remote=hybrid,start=now\n")
 	wantRefused(t, notJSON+":1:1: not a transcript of negsim play: invalid character 's' looking for beginning of value; a transcript is the JSON file negsim play --transcript writes", "score", "--transcript", notJSON)
 }
+
+// The help's examples are copied as they are: each `negsim score` example that names a
+// whole deal must run (the job offer's example named issues "price" and "delivery", which
+// it does not have: "no issue \"price\"; valid: \"salary\", \"remote\" or \"start\"").
+func TestScoreHelpExamplesRun(t *testing.T) {
+	help := runOK(t, "score", "--help")
+	ran := 0
+	for _, line := range strings.Split(help, "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 3 || fields[0] != "negsim" || fields[1] != "score" || !strings.Contains(line, "--deal ") || strings.Contains(line, "...") {
+			continue
+		}
+		runOK(t, fields[1:]...)
+		ran++
+	}
+	if ran == 0 {
+		t.Fatalf("no example with a whole --deal in the help:\n%s", help)
+	}
+}
+
+// Value left on the table is judged among the deals of the zone, as score and the debrief's
+// own lines say: debrief's help said "within everyone's red lines", which also holds deals
+// below someone's walk-away value, or short of the votes.
+func TestDebriefHelpJudgesLeftValueInTheZone(t *testing.T) {
+	help := strings.Join(strings.Fields(runOK(t, "debrief", "--help")), " ")
+	if strings.Contains(help, "was within everyone's red lines") {
+		t.Errorf("debrief --help still judges value left on the table within everyone's red lines:\n%s", help)
+	}
+	wantContains(t, "debrief --help", help, "there was a deal of the ZOPA every veto actor likes at least as much, and one likes more")
+}
