@@ -251,9 +251,9 @@ func playedDeal(path string, rec *playRecord, sc *sim.Scenario) ([]int, error) {
 
 // setup says which scenario a transcript was played on, in the words of the command line.
 func setupOf(rec *playRecord) string {
-	text := rec.File
-	if rec.Variant != "" {
-		text += " --variant " + rec.Variant
+	text, variant := playedOn(rec)
+	if variant != "" {
+		text += " --variant " + variant
 	}
 	for _, s := range rec.Set {
 		text += " --set " + s
@@ -265,7 +265,19 @@ func setupOf(rec *playRecord) string {
 // scenario by its name, not by the path typed to reach it, which differs between the
 // students' computers and the teacher's ("garden.yaml", "Downloads/garden.yaml").
 func sameSetup(a, b *playRecord) bool {
-	return a.Scenario == b.Scenario && a.Variant == b.Variant && slices.Equal(a.Set, b.Set)
+	_, va := playedOn(a)
+	_, vb := playedOn(b)
+	return a.Scenario == b.Scenario && va == vb && slices.Equal(a.Set, b.Set)
+}
+
+// playedOn is the file and the variant a session was played on. A student may name the
+// variant inside the file argument (FILE#VARIANT), as every command allows, and the
+// transcript records that argument as its file, as typed.
+func playedOn(rec *playRecord) (file, variant string) {
+	if file, v, ok := strings.Cut(rec.File, "#"); ok && rec.Variant == "" && !exists(rec.File) {
+		return file, v
+	}
+	return rec.File, rec.Variant
 }
 
 // transcriptScenario decides the scenario to score transcripts on: the one they were played
@@ -278,19 +290,20 @@ func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []strin
 			return "", w, usagef("%s was played on %s, %s on %s; score transcripts of one scenario together", paths[i], setupOf(rec), paths[0], setupOf(first))
 		}
 	}
+	playedFile, variant := playedOn(first)
 	if w.variant != "" || len(w.sets) > 0 {
-		if w.variant != first.Variant || !slices.Equal(w.sets, first.Set) {
-			given := playRecord{File: cmp.Or(file, first.File), Variant: w.variant, Set: w.sets}
+		if w.variant != variant || !slices.Equal(w.sets, first.Set) {
+			given := playRecord{File: cmp.Or(file, playedFile), Variant: w.variant, Set: w.sets}
 			return "", w, usagef("%s was played on %s, not on %s; give the same scenario, or none to use the transcript's", paths[0], setupOf(first), setupOf(&given))
 		}
 	}
 	if file != "" {
-		return file, whatIf{variant: first.Variant, sets: first.Set}, nil
+		return file, whatIf{variant: variant, sets: first.Set}, nil
 	}
-	if _, shipped := scenarios.Read(first.File); !exists(first.File) && !shipped {
-		return "", w, usagef("%s was played on %s, and there is no file %s here: give the scenario's path as FILE, the command's first argument", paths[0], setupOf(first), first.File)
+	if _, shipped := scenarios.Read(playedFile); !exists(playedFile) && !shipped {
+		return "", w, usagef("%s was played on %s, and there is no file %s here: give the scenario's path as FILE, the command's first argument", paths[0], setupOf(first), playedFile)
 	}
-	return first.File, whatIf{variant: first.Variant, sets: first.Set}, nil
+	return playedFile, whatIf{variant: variant, sets: first.Set}, nil
 }
 
 // transcriptTables reads transcripts as the deals of a class's tables, each named after its

@@ -166,3 +166,41 @@ func TestDebriefHelpJudgesLeftValueInTheZone(t *testing.T) {
 	}
 	wantContains(t, "debrief --help", help, "there was a deal of the ZOPA every veto actor likes at least as much, and one likes more")
 }
+
+// A student may name the variant inside the file argument, as every command allows
+// (`negsim play teaching-harborco-quota#all-six`); the transcript records that argument as
+// its file. score and debrief took "teaching-harborco-quota#all-six" for a file that is not
+// there, and refused to debrief it beside a classmate's `--variant all-six`, which is the
+// same scenario under the same variant.
+func TestTranscriptOfFileHashVariantIsScoredUnderThatVariant(t *testing.T) {
+	dir := t.TempDir()
+	hash, flag := filepath.Join(dir, "ana.json"), filepath.Join(dir, "bea.json")
+	for _, args := range [][]string{
+		{"play", "teaching-harborco-quota#all-six", "--as", "harborco", "--transcript", hash},
+		{"play", "teaching-harborco-quota", "--variant", "all-six", "--as", "harborco", "--transcript", flag},
+	} {
+		if _, stderr, code := runNegsimInput(t, "quit\n", args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	type labelled struct {
+		Variant string
+		Tables  []struct{ Table string }
+	}
+	if got := runJSON[labelled](t, "score", "--transcript", hash); got.Variant != "all-six" {
+		t.Errorf("score of the #all-six transcript: variant %q, want all-six", got.Variant)
+	}
+	if got := runJSON[labelled](t, "debrief", "--transcripts", dir); got.Variant != "all-six" || len(got.Tables) != 2 {
+		t.Errorf("debrief of both: variant %q, %d tables; want all-six, 2", got.Variant, len(got.Tables))
+	}
+}
+
+// The same transcript scored on a file of another scenario is named as played elsewhere,
+// not blamed on a variant the teacher never typed.
+func TestTranscriptOfFileHashVariantOnAnotherScenario(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ana.json")
+	if _, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-harborco-quota#all-six", "--as", "harborco", "--transcript", path); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	wantRefused(t, path+` was played on "Port licence by quota (teaching example, Harborco-like)", not on "Job offer (teaching example, two parties)"`, "score", "teaching-two-party", "--transcript", path)
+}
