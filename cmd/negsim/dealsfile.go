@@ -185,7 +185,12 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 
 // readPlayRecord reads a transcript that play wrote, and returns its text too, which the
 // replay places its differences in.
-func (a *app) readPlayRecord(path string) (*playRecord, []byte, error) {
+// inFolder is set when the file is one of a folder's *.json, each read as a transcript.
+func (a *app) readPlayRecord(path string, inFolder bool) (*playRecord, []byte, error) {
+	others := ""
+	if inFolder {
+		others = "; debrief --transcripts reads every .json file of the folder as a transcript: move the others out"
+	}
 	data, err := a.readUserFile(path)
 	if err != nil {
 		return nil, nil, err
@@ -203,10 +208,10 @@ func (a *app) readPlayRecord(path string) (*playRecord, []byte, error) {
 		if syntax := (*json.SyntaxError)(nil); errors.As(err, &syntax) && syntax.Offset == int64(len(data)) {
 			return nil, nil, usagef("%s: the file ends in the middle of the transcript: it was cut short; score the whole file negsim play wrote", jsonErrorAt(path, data, err))
 		}
-		return nil, nil, usagef("%s: not a transcript of negsim play: %v; a transcript is the JSON file negsim play --transcript writes", jsonErrorAt(path, data, err), err)
+		return nil, nil, usagef("%s: not a transcript of negsim play: %v; a transcript is the JSON file negsim play --transcript writes%s", jsonErrorAt(path, data, err), err, others)
 	}
 	if rec.PlayTranscript == nil || rec.Seat == "" || rec.Ended == "" {
-		return nil, nil, usagef("%s: not a transcript of negsim play: it has no seat or no end", path)
+		return nil, nil, usagef("%s: not a transcript of negsim play: it has no seat or no end%s", path, others)
 	}
 	return rec, data, nil
 }
@@ -308,11 +313,11 @@ func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []strin
 
 // transcriptTables reads transcripts as the deals of a class's tables, each named after its
 // file, and the scenario they were played on; texts are the files as read.
-func (a *app) transcriptTables(file string, w whatIf, paths []string) (string, whatIf, []*playRecord, [][]byte, error) {
+func (a *app) transcriptTables(file string, w whatIf, paths []string, inFolder bool) (string, whatIf, []*playRecord, [][]byte, error) {
 	var recs []*playRecord
 	var texts [][]byte
 	for _, p := range paths {
-		rec, data, err := a.readPlayRecord(p)
+		rec, data, err := a.readPlayRecord(p, inFolder)
 		if err != nil {
 			return "", w, nil, nil, err
 		}

@@ -72,7 +72,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		if paths, err = transcriptFiles(transcriptDir); err != nil || len(paths) == 0 {
 			return usagef("--transcripts %s: no transcripts (*.json) in that folder", transcriptDir)
 		}
-		if file, w, recs, texts, err = a.transcriptTables(file, w, paths); err != nil {
+		if file, w, recs, texts, err = a.transcriptTables(file, w, paths, true); err != nil {
 			return err
 		}
 		a.warnCopies(paths, texts)

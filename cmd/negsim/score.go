@@ -79,7 +79,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	var texts [][]byte
 	if transcript != "" {
 		var err error
-		if file, w, recs, texts, err = a.transcriptTables(file, w, []string{transcript}); err != nil {
+		if file, w, recs, texts, err = a.transcriptTables(file, w, []string{transcript}, false); err != nil {
 			return err
 		}
 	}

@@ -204,3 +204,12 @@ func TestTranscriptOfFileHashVariantOnAnotherScenario(t *testing.T) {
 	}
 	wantRefused(t, path+` was played on "Port licence by quota (teaching example, Harborco-like)", not on "Job offer (teaching example, two parties)"`, "score", "teaching-two-party", "--transcript", path)
 }
+
+// A teacher who writes the debrief into the class folder (-o class/debrief.json) finds it
+// read as a transcript the next time: the error says why the folder's other files matter.
+func TestDebriefIntoTheClassFolderSaysToMoveIt(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	dir := filepath.Dir(path)
+	runOK(t, "debrief", "--transcripts", dir, "-o", filepath.Join(dir, "debrief.json"))
+	wantRefused(t, filepath.Join(dir, "debrief.json")+": not a transcript of negsim play: it has no seat or no end; debrief --transcripts reads every .json file of the folder as a transcript: move the others out", "debrief", "--transcripts", dir)
+}
