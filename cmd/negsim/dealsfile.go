@@ -317,6 +317,11 @@ func (a *app) transcriptTables(file string, w whatIf, paths []string, inFolder b
 	var recs []*playRecord
 	var texts [][]byte
 	for _, p := range paths {
+		// The table is named after the file, and names are printed: an escape sequence in
+		// one would act on the terminal, as a deals file's table name may not.
+		if what := config.ControlCharacter(filepath.Base(p)); what != "" {
+			return "", w, nil, nil, usagef("%q: the file's name holds %s; rename it: a transcript's table is named after its file", p, what)
+		}
 		rec, data, err := a.readPlayRecord(p, inFolder)
 		if err != nil {
 			return "", w, nil, nil, err

@@ -213,3 +213,24 @@ func TestDebriefIntoTheClassFolderSaysToMoveIt(t *testing.T) {
 	runOK(t, "debrief", "--transcripts", dir, "-o", filepath.Join(dir, "debrief.json"))
 	wantRefused(t, filepath.Join(dir, "debrief.json")+": not a transcript of negsim play: it has no seat or no end; debrief --transcripts reads every .json file of the folder as a transcript: move the others out", "debrief", "--transcripts", dir)
 }
+
+// A transcript's table is named after its file, and the name is printed: a file name
+// holding an escape sequence (ESC [2J clears the screen) would act on the teacher's
+// terminal, as a deals file's table name may not. It is refused, the name quoted.
+func TestTranscriptNamedWithAnEscapeIsRefused(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	escaped := filepath.Join(filepath.Dir(path), "a\x1b[2Jb.json")
+	if err := os.WriteFile(escaped, text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"debrief", "--transcripts", filepath.Dir(path)}, {"score", "--transcript", escaped}} {
+		stdout, stderr, code := runNegsim(t, args...)
+		if code != exitBadUse || strings.Contains(stdout+stderr, "\x1b") || !strings.Contains(stderr, `a\x1b[2Jb.json": the file's name holds`) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 2 and the name quoted", args[0], code, stdout, stderr)
+		}
+	}
+}
