@@ -234,3 +234,16 @@ func TestTranscriptNamedWithAnEscapeIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// Under a decision rule a deal every veto actor accepts may still miss the votes, so a
+// better deal must be named as one of the zone: "a deal every veto actor accepts" is
+// true of the table's own deal too. In the accord (sim/testdata/accord.yaml, with the
+// reference script's numbers): deep, medium, phase-down, voluntary is accepted by the EU
+// (69.0 ≥ 45) and China (53.0 ≥ 40) alone, 2 of the 3 votes needed; signed it would give
+// (69.0 − 45) + (53.0 − 40) = +37.00. The Nash deal, deep, large, phase-out, voluntary,
+// passes and is worth 69.5 and 60.0 to them: +0.5 and +7.0 points.
+func TestDebriefNamesTheBetterDealAsOneOfTheZone(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,target,finance,phaseout,review\nnovote,deep,medium,phase-down,voluntary\n")
+	out := strings.Join(strings.Fields(runOK(t, "debrief", accordFile, "--deals", deals)), " ")
+	wantContains(t, "debrief", out, "- novote: it gathers only 2 of the 3 votes needed, so it counts as no agreement. As written it gave European Union 69.0, China 53.0, a joint gain of +37.00. Changing finance to large and phaseout to phase-out gives a deal of the zone, which every veto actor likes at least as much.")
+}
