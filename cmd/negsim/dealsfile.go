@@ -332,6 +332,20 @@ func (a *app) transcriptTables(file string, w whatIf, paths []string, inFolder b
 	return file, w, recs, texts, err
 }
 
+// sessionAgreedIn is the round a session agreed in, -1 when it ended without agreement.
+func sessionAgreedIn(rec *playRecord) int {
+	if !rec.Outcome.Agreement {
+		return -1
+	}
+	return rec.Outcome.Round
+}
+
+// startingValues says why a deal a session agreed can count as no agreement: the talks
+// weigh it at its round's walk-away values, score and debrief at the starting ones.
+func startingValues(round int) string {
+	return fmt.Sprintf("The session ended in agreement on it in round %d: every table is scored at the scenario's starting walk-away values.", round)
+}
+
 func tableName(path string) string {
 	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }

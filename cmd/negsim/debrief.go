@@ -95,6 +95,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 			return err
 		}
 	}
+	agreedIn := map[string]int{}
 	for i, rec := range recs {
 		if err := a.playedAsRecorded(paths[i], texts[i], rec, doc); err != nil {
 			return err
@@ -104,6 +105,9 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 			return err
 		}
 		tables = append(tables, sim.TableDeal{Table: tableName(paths[i]), Choice: choice})
+		if round := sessionAgreedIn(rec); round >= 0 {
+			agreedIn[tableName(paths[i])] = round
+		}
 	}
 	sp, ctx, cancel := a.search(doc)
 	defer cancel()
@@ -119,7 +123,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		json: jsonOf(doc, db),
 		csv:  csvOf(func() *grid { return debriefGrid(sc, db) }),
 		report: reportOf(func(format string) (*report, error) {
-			r, err := debriefReport(sc, db, format, scenarioLabel(doc))
+			r, err := debriefReport(sc, db, format, scenarioLabel(doc), agreedIn)
 			if err != nil {
 				return nil, err
 			}

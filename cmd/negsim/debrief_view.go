@@ -13,7 +13,8 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*report, error) {
+// agreedIn holds, for a table read from a transcript, the round its session agreed in.
+func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agreedIn map[string]int) (*report, error) {
 	wd := words{sc}
 	r := &report{title: sc.Name + ": debrief"}
 	// Under a decision rule or ratification a deal every veto actor signs can still fail,
@@ -140,8 +141,12 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*re
 			if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
 				why = strings.Join(shortOfRules(sc, s), " and ")
 			}
-			line := fmt.Sprintf("- %s: %s, so it counts as no agreement. As written it gave %s, a joint gain of %s.",
-				t.Table, why, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
+			session := ""
+			if round, ok := agreedIn[t.Table]; ok {
+				session = " " + startingValues(round)
+			}
+			line := fmt.Sprintf("- %s: %s, so it counts as no agreement.%s As written it gave %s, a joint gain of %s.",
+				t.Table, why, session, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
 			if d := s.DominatedBy; d != nil {
 				line += fmt.Sprintf(" Changing %s gives %s.", joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), instead)
 			}

@@ -63,6 +63,8 @@ type tableResult struct {
 	Table string     `json:"table"`
 	Score *sim.Score `json:"score"`
 	provenance
+	// agreedIn is the round a transcript's session agreed in, -1 for none or no session.
+	agreedIn int
 }
 
 // noDeal is a session that ended without agreement: every actor keeps its walk-away
@@ -92,6 +94,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	}
 	sc := doc.Scenario
 	var tables []sim.TableDeal
+	agreedIn := -1
 	if transcript != "" {
 		if err := a.playedAsRecorded(transcript, texts[0], recs[0], doc); err != nil {
 			return err
@@ -101,6 +104,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 			return err
 		}
 		tables = []sim.TableDeal{{Table: tableName(transcript), Choice: choice}}
+		agreedIn = sessionAgreedIn(recs[0])
 	} else if deal != "" {
 		choice, err := sim.ParseDeal(deal, sc)
 		if err != nil {
@@ -118,7 +122,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	}
 	var results []tableResult
 	for _, td := range tables {
-		res := tableResult{Table: td.Table, provenance: provenanceOf(doc)}
+		res := tableResult{Table: td.Table, provenance: provenanceOf(doc), agreedIn: agreedIn}
 		if td.Choice != nil {
 			if res.Score, err = scorer.Score(ctx, td.Choice); err != nil {
 				return err

@@ -247,3 +247,25 @@ func TestDebriefNamesTheBetterDealAsOneOfTheZone(t *testing.T) {
 	out := strings.Join(strings.Fields(runOK(t, "debrief", accordFile, "--deals", deals)), " ")
 	wantContains(t, "debrief", out, "- novote: it gathers only 2 of the 3 votes needed, so it counts as no agreement. As written it gave European Union 69.0, China 53.0, a joint gain of +37.00. Changing finance to large and phaseout to phase-out gives a deal of the zone, which every veto actor likes at least as much.")
 }
+
+// A session can agree a deal that is outside the zone at the scenario's starting
+// walk-away values, which score and debrief weigh every table at: in the accord the
+// islands' walk-away drifts down 0.02 a round (0.75 → 0.65 by round 5) and the oil crash
+// of round 3 takes the exporters' from 0.35 to 0.25, so deep, medium, phase-down,
+// voluntary (islands 72.0, exporters 34.0) wins 4 votes in round 5 but only the EU's and
+// China's 2 at the start. Scored, it "gathers only 2 of the 3 votes needed" — true at the
+// start, and read as false by a teacher holding the session's "Agreement in round 5"
+// unless the report says which walk-away values it weighs.
+func TestSessionAgreedOutsideTheStartingZoneSaysSo(t *testing.T) {
+	fixture := inClassFolder(t)
+	offer := "offer target=deep,finance=medium,phaseout=phase-down,review=voluntary\n"
+	moves := "reject\n" + offer + "reject\n" + offer + "reject\n" + offer
+	if _, stderr, code := runNegsimInput(t, moves, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	const said = "The session ended in agreement on it in round 5: every table is scored at the scenario's starting walk-away values."
+	score := strings.Join(strings.Fields(runOK(t, "score", fixture, "--transcript", "class/cn.json")), " ")
+	wantContains(t, "score", score, "Not in the ZOPA: every veto actor would sign it, but it gathers only 2 of the 3 votes needed, so it counts as no agreement: every actor keeps its walk-away value. "+said)
+	debrief := strings.Join(strings.Fields(runOK(t, "debrief", fixture, "--transcripts", "class")), " ")
+	wantContains(t, "debrief", debrief, "- cn: it gathers only 2 of the 3 votes needed, so it counts as no agreement. "+said+" As written it gave European Union 69.0, China 53.0, a joint gain of +37.00.")
+}
