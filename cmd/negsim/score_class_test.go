@@ -36,6 +36,24 @@ func playJobOffer(t *testing.T, dir, name, seat, moves string) string {
 	return path
 }
 
+// saveAs writes the transcript at path again beside it as name, changed by edit when it
+// is not nil, as a student's computer saves it, and returns the new path.
+func saveAs(t *testing.T, path, name string, edit func(string) string) string {
+	t.Helper()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edit != nil {
+		text = []byte(edit(string(text)))
+	}
+	saved := filepath.Join(filepath.Dir(path), name)
+	if err := os.WriteFile(saved, text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
 // A student who walks away reached no deal: score --transcript says so in every format,
 // and JSON above all, which graders read. It used to stop with "internal error: a result
 // to label is not a JSON object", exit 1, where the table said "No agreement".
@@ -63,15 +81,7 @@ func TestScoreTranscriptWithoutAgreementInEveryFormat(t *testing.T) {
 // session in it is the same, and it is scored the same: the office deal, +30.0 points.
 func TestTranscriptSavedByNotepadIsScored(t *testing.T) {
 	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
-	text, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	notepad := filepath.Join(filepath.Dir(path), "bea.json")
-	saved := "\uFEFF" + strings.ReplaceAll(string(text), "\n", "\r\n")
-	if err := os.WriteFile(notepad, []byte(saved), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	notepad := saveAs(t, path, "bea.json", func(text string) string { return "\uFEFF" + strings.ReplaceAll(text, "\n", "\r\n") })
 	s := runJSON[sim.Score](t, "score", "--transcript", notepad)
 	// (50 − 50) + (80 − 50) = 30 points, 0.3 in utility.
 	if !s.InZOPA || s.JointGain < 0.3-1e-9 || s.JointGain > 0.3+1e-9 {
@@ -102,14 +112,7 @@ func TestTranscriptWithAnUpperCaseExtensionIsDebriefed(t *testing.T) {
 // files hold the same bytes.
 func TestDuplicatedTranscriptIsNamed(t *testing.T) {
 	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
-	text, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	copyPath := filepath.Join(filepath.Dir(path), "ana - Copy.json")
-	if err := os.WriteFile(copyPath, text, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	copyPath := saveAs(t, path, "ana - Copy.json", nil)
 	stdout, stderr, code := runNegsim(t, "debrief", "--transcripts", filepath.Dir(path), "--format", "csv")
 	if code != exitOK || strings.Count(stdout, "\n") != 3 {
 		t.Fatalf("exit %d, %d lines: %s%s; want a header and two tables", code, strings.Count(stdout, "\n"), stdout, stderr)
@@ -219,14 +222,7 @@ func TestDebriefIntoTheClassFolderSaysToMoveIt(t *testing.T) {
 // terminal, as a deals file's table name may not. It is refused, the name quoted.
 func TestTranscriptNamedWithAnEscapeIsRefused(t *testing.T) {
 	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
-	text, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	escaped := filepath.Join(filepath.Dir(path), "a\x1b[2Jb.json")
-	if err := os.WriteFile(escaped, text, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	escaped := saveAs(t, path, "a\x1b[2Jb.json", nil)
 	for _, args := range [][]string{{"debrief", "--transcripts", filepath.Dir(path)}, {"score", "--transcript", escaped}} {
 		stdout, stderr, code := runNegsim(t, args...)
 		if code != exitBadUse || strings.Contains(stdout+stderr, "\x1b") || !strings.Contains(stderr, `a\x1b[2Jb.json": the file's name holds`) {
