@@ -296,6 +296,11 @@ func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []strin
 		}
 	}
 	playedFile, variant := playedOn(first)
+	// FILE#VARIANT names a variant as --variant does; a different --variant beside it is
+	// left to the scenario's opening, which says to give one.
+	if f, v, ok := strings.Cut(file, "#"); ok && !exists(file) && (w.variant == "" || w.variant == v) {
+		file, w.variant = f, v
+	}
 	if w.variant != "" || len(w.sets) > 0 {
 		if w.variant != variant || !slices.Equal(w.sets, first.Set) {
 			given := playRecord{File: cmp.Or(file, playedFile), Variant: w.variant, Set: w.sets}

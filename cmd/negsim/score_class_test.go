@@ -265,3 +265,27 @@ func TestSessionAgreedOutsideTheStartingZoneSaysSo(t *testing.T) {
 	debrief := strings.Join(strings.Fields(runOK(t, "debrief", fixture, "--transcripts", "class")), " ")
 	wantContains(t, "debrief", debrief, "- cn: it gathers only 2 of the 3 votes needed, so it counts as no agreement. "+said+" As written it gave European Union 69.0, China 53.0, a joint gain of +37.00.")
 }
+
+// The teacher may name the variant in the file argument too: a class played without it is
+// then told apart by what it was played on, not blamed on a --variant no one typed ("names
+// variant \"all-six\" but --variant says \"\"").
+func TestFileHashVariantAgainstTranscriptsOfAnother(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ana.json")
+	if _, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-harborco-quota", "--as", "harborco", "--transcript", path); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	wantRefused(t, path+" was played on teaching-harborco-quota, not on teaching-harborco-quota --variant all-six; give the same scenario, or none to use the transcript's", "score", "teaching-harborco-quota#all-six", "--transcript", path)
+	runOK(t, "score", "teaching-harborco-quota#all-six", "--transcript", walkOutAsHarborco(t, "teaching-harborco-quota", "--variant", "all-six"))
+}
+
+// walkOutAsHarborco plays the scenario named by args as Harborco, walking away at once, and
+// returns the transcript's path.
+func walkOutAsHarborco(t *testing.T, args ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "bea.json")
+	args = append([]string{"play"}, append(args, "--as", "harborco", "--transcript", path)...)
+	if _, stderr, code := runNegsimInput(t, "quit\n", args...); code != exitOK {
+		t.Fatalf("%v: exit %d: %s", args, code, stderr)
+	}
+	return path
+}
