@@ -69,8 +69,12 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		case !info.IsDir():
 			return usagef("--transcripts %s is a file; give the folder that holds the transcripts (*.json), or score one with negsim score --transcript %s", transcriptDir, transcriptDir)
 		}
-		if paths, err = transcriptFiles(transcriptDir); err != nil || len(paths) == 0 {
+		var skipped []string
+		if paths, skipped, err = transcriptFiles(transcriptDir); err != nil || len(paths) == 0 {
 			return usagef("--transcripts %s: no transcripts (*.json) in that folder", transcriptDir)
+		}
+		for _, p := range skipped {
+			fmt.Fprintf(a.stderr, "warning: %s is not read: only files ending in .json are; rename it %s if it is a transcript\n", p, strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)))
 		}
 		if file, w, recs, texts, err = a.transcriptTables(file, w, paths, true); err != nil {
 			return err
@@ -135,16 +139,24 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 // transcriptFiles lists the *.json files of a folder, in name order. The folder is read,
 // not globbed: a name such as "class[1]" is a pattern to filepath.Glob, which then read
 // class1's transcripts instead.
-func transcriptFiles(dir string) ([]string, error) {
+// transcriptFiles lists the folder's transcripts, and apart the files that look like one
+// saved under another extension (Notepad's "ana.json.txt"), which are not read.
+func transcriptFiles(dir string) (paths, skipped []string, err error) {
 	entries, err := os.ReadDir(dir)
-	var paths []string
 	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
 		// A file renamed on Windows or a Mac may end in .JSON; it is no less a transcript.
-		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".json") {
+		ext := filepath.Ext(e.Name())
+		switch base := strings.TrimSuffix(e.Name(), ext); {
+		case strings.EqualFold(ext, ".json"):
 			paths = append(paths, filepath.Join(dir, e.Name()))
+		case strings.EqualFold(filepath.Ext(base), ".json"):
+			skipped = append(skipped, filepath.Join(dir, e.Name()))
 		}
 	}
-	return paths, err
+	return paths, skipped, err
 }
 
 // warnCopies names transcripts that hold the same bytes: a session saved twice ("ana -

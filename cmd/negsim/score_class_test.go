@@ -289,3 +289,16 @@ func walkOutAsHarborco(t *testing.T, args ...string) string {
 	}
 	return path
 }
+
+// Notepad's "Save as" with the type "Text documents" turns ana.json into ana.json.txt: the
+// session is whole, but only .json files are read, so the table went missing without a
+// word. It is still not read (a .txt may be anything), and a warning names it.
+func TestTranscriptSavedAsTextIsNamed(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	txt := saveAs(t, path, "bea.json.txt", nil)
+	stdout, stderr, code := runNegsim(t, "debrief", "--transcripts", filepath.Dir(path), "--format", "csv")
+	if code != exitOK || strings.Count(stdout, "\n") != 2 {
+		t.Fatalf("exit %d: %s%s; want a header and one table", code, stdout, stderr)
+	}
+	wantContains(t, "debrief's warnings", stderr, "warning: "+txt+" is not read: only files ending in .json are; rename it bea.json if it is a transcript")
+}
