@@ -156,6 +156,9 @@ func rangeOf(path string) valueRange {
 		return valueRange{-1, 1, false, "a drift"}
 	case "weight":
 		return valueRange{0, math.Inf(1), false, "a weight"}
+	case "utility_scale":
+		// 0 stands for no scale; validation refuses a negative one.
+		return valueRange{0, math.Inf(1), false, "a utility scale"}
 	case "power", "exponent":
 		return valueRange{0, math.Inf(1), true, "a " + last}
 	}
