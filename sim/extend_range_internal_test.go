@@ -8,11 +8,9 @@ import (
 )
 
 // rangeOf (sim/uncertainty.go) is the range a Monte Carlo draw must stay in and the one an
-// event's change is clamped to; fieldDocs holds the bounds that the schema declares and
-// validation checks. A number field whose bounds are written in fieldDocs alone compiles
-// and passes every other test, yet Monte Carlo may then draw values that validation
-// refuses in a file (uniform(0.5, 7) for a value in [0,1]) and events push it past its
-// bound. This test fails instead.
+// event's change is clamped to. It follows a path through the scenario's types to the
+// bounds fieldDocs gives the field; a number field in a type the walk does not reach would
+// be drawn and moved without bounds. This test tries every number field of every type.
 
 // numberFieldPaths is where each scenario type that holds numbers sits in a path; a
 // type's number fields are tried under it. Uncertain is left out: its numbers are the
@@ -66,26 +64,34 @@ func TestRangesFollowFieldBounds(t *testing.T) {
 	walk(reflect.TypeFor[Scenario]())
 }
 
-// boundsOf reads a field's numeric schema keywords as a range; a missing end is unbounded.
-func boundsOf(rules map[string]any) valueRange {
-	r := valueRange{low: math.Inf(-1), high: math.Inf(1)}
-	num := func(k string) (float64, bool) {
-		switch v := rules[k].(type) {
-		case int:
-			return float64(v), true
-		case float64:
-			return v, true
+// The ranges MODEL.md section 1 gives each number, written out by hand, for every path form
+// a draw, an event or a belief may take.
+func TestRangeOfPaths(t *testing.T) {
+	inf := math.Inf(1)
+	for _, c := range []struct {
+		path    string
+		low     float64
+		high    float64
+		lowOpen bool
+	}{
+		{"actors.a.reservation", 0, 1, false},
+		{"actors.a.reservation_drift", -1, 1, false},
+		{"actors.a.power", 0, inf, true},
+		{"actors.a.utility_scale", 0, inf, false},
+		{"actors.a.preferences.i.weight", 0, inf, false},
+		{"actors.a.preferences.i.utilities.o", 0, 1, false},
+		{"actors.a.strategy.exponent", 0, inf, true},
+		// A belief is a path from the scenario: its bounds are those of what it pictures.
+		{"actors.a.beliefs.set.actors.b.reservation", 0, 1, false},
+		{"actors.a.beliefs.set.actors.b.preferences.i.utilities.o", 0, 1, false},
+		// Paths that name no bounded number.
+		{"actors.a.preferences.i.utilities", math.Inf(-1), inf, false},
+		{"actors.a.nosuch", math.Inf(-1), inf, false},
+		{"", math.Inf(-1), inf, false},
+	} {
+		got := rangeOf(c.path)
+		if got.low != c.low || got.high != c.high || got.lowOpen != c.lowOpen {
+			t.Errorf("rangeOf(%q) = %v, want low %v high %v open %v", c.path, got, c.low, c.high, c.lowOpen)
 		}
-		return 0, false
 	}
-	if lo, ok := num("minimum"); ok {
-		r.low = lo
-	}
-	if lo, ok := num("exclusiveMinimum"); ok {
-		r.low, r.lowOpen = lo, true
-	}
-	if hi, ok := num("maximum"); ok {
-		r.high = hi
-	}
-	return r
 }
