@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/negsim/negsim/config"
@@ -272,7 +273,25 @@ func setupOf(rec *playRecord) string {
 func sameSetup(a, b *playRecord) bool {
 	_, va := playedOn(a)
 	_, vb := playedOn(b)
-	return a.Scenario == b.Scenario && va == vb && slices.Equal(a.Set, b.Set)
+	return a.Scenario == b.Scenario && va == vb && sameSets(a.Set, b.Set)
+}
+
+// sameSets is whether two lists of --set flags make the same what-if, in the same order:
+// one student types 0.5 and another 0.50, or spaces around the =.
+func sameSets(a, b []string) bool {
+	return slices.EqualFunc(a, b, func(x, y string) bool {
+		ox, errX := config.ParseOverride(x)
+		oy, errY := config.ParseOverride(y)
+		if errX != nil || errY != nil || ox.Path != oy.Path {
+			return x == y
+		}
+		fx, errX := strconv.ParseFloat(ox.Value, 64)
+		fy, errY := strconv.ParseFloat(oy.Value, 64)
+		if errX == nil && errY == nil {
+			return fx == fy
+		}
+		return ox.Value == oy.Value
+	})
 }
 
 // playedOn is the file and the variant a session was played on. A student may name the
@@ -302,7 +321,7 @@ func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []strin
 		file, w.variant = f, v
 	}
 	if w.variant != "" || len(w.sets) > 0 {
-		if w.variant != variant || !slices.Equal(w.sets, first.Set) {
+		if w.variant != variant || !sameSets(w.sets, first.Set) {
 			given := playRecord{File: cmp.Or(file, playedFile), Variant: w.variant, Set: w.sets}
 			return "", w, usagef("%s was played on %s, not on %s; give the same scenario, or none to use the transcript's", paths[0], setupOf(first), setupOf(&given))
 		}

@@ -340,3 +340,27 @@ func TestNoAgreementShowsEachWalkAway(t *testing.T) {
 		"| Candidate | yes  |                   50.0 |",
 		"| Employer  | yes  |                   35.0 |")
 }
+
+// Two students who typed the same what-if as 0.5 and 0.50 (one with spaces around the =)
+// played one scenario: the debrief takes both, and the teacher may type it either way.
+// A value that differs, 0.35 against 0.5, is still another scenario.
+func TestSetsWrittenDifferentlyAreOneSetup(t *testing.T) {
+	dir := t.TempDir()
+	for name, set := range map[string]string{"ana.json": "actors.employer.reservation=0.5", "bea.json": "actors.employer.reservation = 0.50"} {
+		if _, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-two-party", "--set", set, "--as", "candidate", "--transcript", filepath.Join(dir, name)); code != exitOK {
+			t.Fatalf("play --set %s: exit %d: %s", set, code, stderr)
+		}
+	}
+	type tables struct{ Tables []struct{ Table string } }
+	if got := runJSON[tables](t, "debrief", "--transcripts", dir); len(got.Tables) != 2 {
+		t.Errorf("debrief of 0.5 and 0.50: %d tables, want 2", len(got.Tables))
+	}
+	if got := runJSON[tables](t, "debrief", "--transcripts", dir, "--set", "actors.employer.reservation=0.500"); len(got.Tables) != 2 {
+		t.Errorf("debrief --set …=0.500: %d tables, want 2", len(got.Tables))
+	}
+	other := filepath.Join(dir, "cy.json")
+	if _, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-two-party", "--set", "actors.employer.reservation=0.35", "--as", "candidate", "--transcript", other); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	wantRefused(t, "score transcripts of one scenario together", "debrief", "--transcripts", dir)
+}
