@@ -364,35 +364,23 @@ func TestReadGeniusEncodings(t *testing.T) {
 	}
 }
 
-// What export leaves out is counted in words that agree with the count: one variant is,
-// two events are.
-func TestExportWarningsCountInWords(t *testing.T) {
+// What export leaves out it names, in both formats, counted in words that agree with the
+// count (one variant is, two events are): variants, events, and a mediated protocol and
+// distributions, which were once dropped without a word.
+func TestExportWarnsOfWhatItLeavesOut(t *testing.T) {
 	sc := readTest(t, ScaleGenius, testProfileA, testProfileB)
 	res := "actors." + sc.Actors[0].ID + ".reservation"
 	sc.Variants = []sim.Variant{{ID: "v", Description: "lower", Set: []sim.Assignment{{Path: res, Value: 0.1}}}}
 	sc.Events = []sim.Event{{Round: 1, Why: "one", Add: []sim.Assignment{{Path: res, Value: 0.01}}}, {Round: 2, Why: "two", Add: []sim.Assignment{{Path: res, Value: 0.01}}}}
-	sp := scenariotest.Compile(t, sc)
-	_, warn, err := WriteGenius(sp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	msgs := map[string]string{}
-	for _, w := range warn {
-		msgs[w.Path] = w.Message
-	}
-	if !strings.Contains(msgs["variants"], "1 variant is not written") || !strings.Contains(msgs["events"], "2 events are not written") {
-		t.Errorf("variants: %q; events: %q; want \"1 variant is not written\" and \"2 events are not written\"", msgs["variants"], msgs["events"])
-	}
-}
-
-// A mediated protocol and distributions have no place in either format: export says so
-// rather than dropping them, as it does for events and variants.
-func TestExportWarnsOfProtocolAndUncertainty(t *testing.T) {
-	sc := readTest(t, ScaleGenius, testProfileA, testProfileB)
-	res := "actors." + sc.Actors[0].ID + ".reservation"
 	sc.Protocol = sim.Protocol{Kind: sim.ProtocolMediated, Mediator: sc.Actors[1].ID}
 	sc.Uncertainty = []sim.Uncertain{{Path: res, Dist: sim.DistUniform, Min: 0.1, Max: 0.3}}
 	sp := scenariotest.Compile(t, sc)
+	want := map[string]string{
+		"variants":    "1 variant is not written",
+		"events":      "2 events are not written",
+		"protocol":    fmt.Sprintf("the talks mediated by actor %q are not written", sc.Actors[1].ID),
+		"uncertainty": "1 uncertain value is not written",
+	}
 	for name, write := range map[string]func(*sim.Space) ([]File, sim.Diagnostics, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
 		_, warn, err := write(sp)
 		if err != nil {
@@ -402,12 +390,10 @@ func TestExportWarnsOfProtocolAndUncertainty(t *testing.T) {
 		for _, w := range warn {
 			msgs[w.Path] = w.Message
 		}
-		wantMediator := fmt.Sprintf("the talks mediated by actor %q are not written", sc.Actors[1].ID)
-		if !strings.Contains(msgs["protocol"], wantMediator) {
-			t.Errorf("%s: protocol: %q, want %q", name, msgs["protocol"], wantMediator)
-		}
-		if !strings.Contains(msgs["uncertainty"], "1 uncertain value is not written") {
-			t.Errorf("%s: uncertainty: %q, want \"1 uncertain value is not written\"", name, msgs["uncertainty"])
+		for path, text := range want {
+			if !strings.Contains(msgs[path], text) {
+				t.Errorf("%s: %s: %q, want %q", name, path, msgs[path], text)
+			}
 		}
 	}
 }

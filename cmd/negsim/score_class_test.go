@@ -187,7 +187,15 @@ func TestTranscriptOfFileHashVariantIsScoredUnderThatVariant(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
 		}
 	}
-	byHash, byFlag := readText(t, hash), readText(t, flag)
+	var texts [2]string
+	for i, path := range []string{hash, flag} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[i] = string(data)
+	}
+	byHash, byFlag := texts[0], texts[1]
 	if byHash != byFlag {
 		t.Errorf("play FILE#VARIANT wrote another transcript than play FILE --variant VARIANT:\n%s\n%s", byHash, byFlag)
 	}
@@ -315,15 +323,6 @@ func TestTranscriptSavedAsTextIsNamed(t *testing.T) {
 		t.Fatalf("exit %d: %s%s; want a header and one table", code, stdout, stderr)
 	}
 	wantContains(t, "debrief's warnings", stderr, "warning: "+txt+" is not read: only files ending in .json are; rename it bea.json if it is a transcript")
-}
-
-func readText(t *testing.T, path string) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 // A session that ended without a deal leaves each actor its walk-away value: the text says
