@@ -93,7 +93,7 @@ function query() {
 // with it, not only the alert at the top of the page.
 let invalidPaths = [];
 
-function showError(e) {
+function showError(e, note = "") {
   invalidPaths = [...(e.problems || []).map((p) => p.path), ...[...e.message.matchAll(/^\s+([A-Za-z0-9_.-]+): /gm)].map((m) => m[1])].filter(Boolean);
   markInvalid();
   const box = $("error");
@@ -107,6 +107,7 @@ function showError(e) {
   } else if (e.message.includes("\n")) {
     box.append(h("pre", {text: e.message.split("\n").slice(1).join("\n")}));
   }
+  if (note) box.append(h("p", {text: note}));
   box.hidden = false;
 }
 
@@ -199,10 +200,13 @@ async function openScenario() {
     opening--;
     if (state.scenario !== ref) return;
     if (ref.startsWith("doc:")) {
-      e.message = "This link names a file that was opened from a computer, which the link cannot carry: open the file again with “Open a scenario file”.";
+      e.message = "This link names a file that was opened from a computer, which the link cannot carry: open the same file with “Open a scenario file”, and the link's variant, changes and view apply to it.";
     }
     showError(e);
     setStatus("");
+    // Nothing is computed for a scenario that did not open: the page has answered.
+    document.body.dataset.ready = "true";
+    if (!running && applied === wanted && !opening) busy(false);
     return;
   }
   opening--;
@@ -590,6 +594,10 @@ async function pump() {
       clearError();
     } catch (e) {
       if (q.scenario !== engineID) continue;
+      // A scenario that opens but cannot be worked out (a space too large to count) has no
+      // results: the last scenario's may not stay on screen under its name. A what-if
+      // refused on the same scenario leaves its last results, beside the control at fault.
+      if (!results.analysis || results.analysis.query.scenario !== q.scenario) clearResults();
       showError(e);
     }
     applied = mine;
@@ -650,10 +658,21 @@ async function showView(q) {
 
 // --- the zone --------------------------------------------------------------------------
 
+// clearResults empties what the page shows of a scenario's results, for a scenario that
+// has none.
+function clearResults() {
+  results.analysis = null;
+  $("zopa-count").textContent = "–";
+  $("zopa-of").textContent = "(no results: see the message above)";
+  $("nash").textContent = "–";
+  $("diagnosis").hidden = true;
+  for (const id of ["diagnosis", "agree", "chart", "solutions", "options", "take", "words", "rounds-summary", "rounds-chart", "round-detail", "rounds-table", "compare"]) $(id).replaceChildren();
+}
+
 function renderAnalysis(an, q) {
   results.analysis = {value: an, query: q};
   const share = an.space.deals ? (100 * an.zopa.count) / an.space.deals : 0;
-  $("zopa-count").textContent = String(an.zopa.count);
+  $("zopa-count").textContent = count(an.zopa.count);
   $("zopa-of").textContent = `of ${count(an.space.deals)} deals (${percent(share)})` + (an.zopa.count ? `; ${count(an.pareto.count)} Pareto-optimal` : "");
   const nash = an.solutions.nash;
   $("nash").textContent = nash ? dealPairs(nash.options) : "none: the zone is empty";
@@ -922,6 +941,10 @@ function scenarioArg() {
 
 function renderShare(ex) {
   $("permalink").value = location.href;
+  // A link carries the what-if, not a file opened from this computer.
+  $("share-who").textContent = local && state.scenario === local.id
+    ? `The scenario is ${local.name}, a file opened from this computer, which a link cannot carry: send the file with the link. Whoever follows the link and then opens the same file with “Open a scenario file” sees the same variant, changes and view.`
+    : "Anyone who opens it sees the same scenario, variant, changes and view.";
   const quote = (s) => (/^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
   const cmd = ["negsim analyze " + quote(scenarioArg())];
   if (state.variant) cmd.push("--variant " + quote(state.variant));
@@ -1012,23 +1035,33 @@ function wire() {
     await buildControls();
   });
   $("local").addEventListener("change", async () => {
-    const file = $("local").files[0];
+    const input = $("local");
+    const file = input.files[0];
     if (!file) return;
+    // The choice is forgotten at once: a file fixed in an editor and chosen again is the
+    // same choice, which the browser would not report.
+    input.value = "";
+    let l;
     try {
       // Read here in the browser; the text goes to the engine only (this tab, or negsim
       // serve on this computer).
-      const l = await engine.call("load", {name: file.name, text: await file.text()});
-      local = {name: file.name, id: l.id};
-      state.scenario = l.id;
+      l = await engine.call("load", {name: file.name, text: await file.text()});
+    } catch (e) {
+      showError(e, `${file.name} was not opened${loaded ? `: the page still shows ${loaded.scenario.name} (${loaded.file})` : ""}. Fix the file and open it again.`);
+      return;
+    }
+    // A link to this very file (a classmate's, sent with the file) keeps its what-if.
+    const linked = l.id === state.scenario;
+    local = {name: file.name, id: l.id};
+    state.scenario = l.id;
+    if (!linked) {
       state.variant = "";
       state.set.clear();
       state.axes = [];
-      fillScenarios();
-      writeHash();
-      await openScenario();
-    } catch (e) {
-      showError(e);
     }
+    fillScenarios();
+    selectView(state.view, false, false);
+    await openScenario();
   });
   $("filter").addEventListener("input", applyFilter);
   $("reset").addEventListener("click", async () => {

@@ -100,3 +100,12 @@ func TestPageWordsServed(t *testing.T) {
 	origin, _ := startServe(t)
 	pagetest.DriveWords(t, origin, pagetest.WordCases)
 }
+
+// A student's own file, fixed and chosen again, larger, too large, and its link sent to a
+// classmate with the file: each step shows that file's results, or says why not.
+func TestPageOwnFileEditedServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	elsewhere, _ := startServe(t)
+	pagetest.DriveOwnFileEdited(t, origin, elsewhere)
+}

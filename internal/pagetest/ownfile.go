@@ -1,8 +1,10 @@
 package pagetest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,4 +54,149 @@ func DriveOwnFileProblems(t *testing.T, origin string) {
 		}
 	}
 	// No console check: negsim serve refuses the files with a 400, which Chromium logs.
+}
+
+// openOwn chooses file with "Open a scenario file" and waits until the page has either
+// said what is wrong with it or opened it (its name in the status line, the page settled).
+// It fails when the page does neither: the choice went unheard.
+func (s *session) openOwn(file string) {
+	s.t.Helper()
+	evalJS[any](s, `document.getElementById("error").hidden = true`)
+	s.do(chromedp.SetUploadFiles(chromedp.CSS("#local"), []string{file}))
+	name := strconv.Quote(filepath.Base(file))
+	heard := `!document.getElementById("error").hidden || (document.getElementById("status").textContent.includes(` + name + `) && ` + settledJS + `)`
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](heard, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		s.t.Fatalf("%s chosen, and the page neither opened it nor said why not: %v", filepath.Base(file), err)
+	}
+	s.settled()
+}
+
+// DriveOwnFileEdited is a student's afternoon with a file of their own: it has a typo,
+// which they fix in their editor and open again; then a larger file, then one too large to
+// count, then the link of their what-if sent to a classmate along with the file. The
+// classmate's page is at elsewhere, another negsim serve or site (their own computer), which
+// has never seen the file.
+func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
+	_, tab := Tab(t, 1366, 768, 3*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+	s.settled()
+	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	// A name as a school computer saves it: spaces and an accent.
+	file := filepath.Join(dir, "mon scénario.yaml")
+	write := func(path, text string) {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shown := func() (string, string) {
+		return evalJS[string](s, `document.getElementById("zopa-count").textContent`), evalJS[string](s, `document.getElementById("nash").textContent`)
+	}
+	errorText := func() string {
+		return evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").innerText`)
+	}
+
+	// 1. The employer's "reservation" misspelt: the page must say the file was not opened
+	// and that what it still shows is the scenario that was open before, not the file.
+	employer := "    reservation: 0.5\n    note: Reservation 0.5 is an assumption (the next-best"
+	if !strings.Contains(string(data), employer) {
+		t.Fatal("teaching-two-party.yaml no longer has the employer's reservation where this test edits it")
+	}
+	write(file, strings.Replace(string(data), employer, strings.Replace(employer, "reservation:", "reservaton:", 1), 1))
+	s.openOwn(file)
+	said := errorText()
+	for _, want := range []string{`mon scénario.yaml:89:5: actors.employer.reservaton: unknown field "reservaton"`, "not opened", "Job offer (teaching example, two parties)"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("a file with a typo: the page's message lacks %q:\n%s", want, said)
+		}
+	}
+
+	// 2. Fixed in the editor, the employer's reservation now 0.55, and chosen again: the
+	// same file, so the browser reports no change unless the page forgot the last choice.
+	// By hand (the file's comments): of the four deals in the zone at 0.5 the employer
+	// values (high, hybrid, now) at 0.65, (high, office, one-month) at 0.55, (high, office,
+	// now) at 0.80 and (mid, hybrid, one-month) at 0.50, so three remain. Nash products
+	// (u_C − 0.5)(u_E − 0.55): 0.15 × 0.10 = 0.015, 0.10 × 0 = 0, 0 × 0.25 = 0: high,
+	// hybrid, now.
+	write(file, strings.Replace(string(data), employer, strings.Replace(employer, "0.5\n", "0.55\n", 1), 1))
+	s.openOwn(file)
+	if said := errorText(); said != "" {
+		t.Errorf("the fixed file, chosen again: the page still says %q", said)
+	}
+	if z, n := shown(); z != "3" || n != "salary=high,remote=hybrid,start=now" {
+		t.Errorf("the fixed file, chosen again: the page shows a zone of %q and Nash %q; by hand 3 and salary=high,remote=hybrid,start=now", z, n)
+	}
+
+	// 3. A file of 1,296 deals (four issues of six options), every one in the zone: both
+	// reservations are 0 and nothing is ruled out. The headline counts it as the rest of
+	// the page and negsim analyze do ("holds 1,296 of them").
+	var b strings.Builder
+	b.WriteString("name: Every deal passes\nissues:\n")
+	for i := range 4 {
+		fmt.Fprintf(&b, "  - id: i%d\n    name: Issue %d\n    options: [{id: a}, {id: b}, {id: c}, {id: d}, {id: e}, {id: f}]\n", i, i)
+	}
+	b.WriteString("actors:\n  - {id: x, name: X, reservation: 0, preferences: {i0: {weight: 1, ideal: a}}}\n  - {id: y, name: Y, reservation: 0, preferences: {i0: {weight: 1, ideal: f}}}\n")
+	wide := filepath.Join(dir, "every deal.yaml")
+	write(wide, b.String())
+	s.openOwn(wide)
+	if z, _ := shown(); z != "1,296" {
+		t.Errorf("a zone of 6^4 = 1296 deals is shown as %q, want 1,296", z)
+	}
+
+	// 4. A file that reads but cannot be worked out: 24 issues of 9 options are 9^24 ≈
+	// 8e22 deals, more than 2^64 ≈ 1.8e19. The page may not leave the last file's zone,
+	// Nash deal, chart and tables under this one's name.
+	b.Reset()
+	b.WriteString("name: Too many deals\nissues:\n")
+	for i := range 24 {
+		fmt.Fprintf(&b, "  - {id: i%d, name: Issue %d, options: [{id: a}, {id: b}, {id: c}, {id: d}, {id: e}, {id: f}, {id: g}, {id: h}, {id: k}]}\n", i, i)
+	}
+	b.WriteString("actors:\n  - {id: x, name: X, reservation: 0.5, preferences: {i0: {weight: 1, ideal: a}}}\n  - {id: y, name: Y, reservation: 0.5, preferences: {i0: {weight: 1, ideal: k}}}\n")
+	huge := filepath.Join(dir, "huge.yaml")
+	write(huge, b.String())
+	s.openOwn(huge)
+	if said := errorText(); !strings.Contains(said, "more than negsim can count") {
+		t.Errorf("a space too large to count: the page says %q", said)
+	}
+	z, n := shown()
+	left := evalJS[int](s, `document.querySelectorAll("#chart svg, #solutions table, #options table").length`)
+	if strings.Contains(z, "1") || strings.Contains(n, "=") || left > 0 {
+		t.Errorf("a space too large to count: the page still shows the last file's results (zone %q, Nash %q, %d charts and tables)", z, n, left)
+	}
+
+	// 5. The fixed file again, a what-if, and its link: the Share view must say the link
+	// needs the file, and a classmate who follows it and opens the same file sees the same
+	// what-if. By hand, the candidate's reservation at 0.6 leaves (high, hybrid, now) at
+	// 0.65 and (high, office, one-month) at 0.60 of the three; Nash products (u_C − 0.6)
+	// (u_E − 0.55): 0.05 × 0.10 = 0.005 and 0 × 0 = 0: high, hybrid, now.
+	s.openOwn(file)
+	s.do(chromedp.Navigate(evalJS[string](s, `location.href`) + "&set=actors.candidate.reservation%3D0.6&view=share"))
+	s.settled()
+	share := evalJS[string](s, `document.getElementById("view-share").innerText`)
+	for _, want := range []string{"mon scénario.yaml", "Open a scenario file"} {
+		if !strings.Contains(share, want) {
+			t.Errorf("the Share view of a file from this computer does not say the link needs the file (%q):\n%s", want, share)
+		}
+	}
+	link := evalJS[string](s, `document.getElementById("permalink").value`)
+
+	_, classmate := Tab(t, 1366, 768, 2*time.Minute)
+	c := &session{t: t, ctx: classmate, origin: elsewhere}
+	c.collectConsole()
+	c.do(chromedp.Navigate(elsewhere + strings.TrimPrefix(link, origin)))
+	c.settled()
+	if said := evalJS[string](c, `document.getElementById("error").innerText`); !strings.Contains(said, "Open a scenario file") {
+		t.Errorf("a classmate following the link without the file is told %q", said)
+	}
+	c.openOwn(file)
+	z, n = evalJS[string](c, `document.getElementById("zopa-count").textContent`), evalJS[string](c, `document.getElementById("nash").textContent`)
+	if z != "2" || n != "salary=high,remote=hybrid,start=now" || !strings.Contains(evalJS[string](c, `location.hash`), "set=actors.candidate.reservation%3D0.6") {
+		t.Errorf("a classmate who follows the link and opens the file sees a zone of %q and Nash %q at %s; by hand 2 and salary=high,remote=hybrid,start=now with the link's change",
+			z, n, evalJS[string](c, `location.hash`))
+	}
 }
