@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE, ROUND_MARKS} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
+import {count, shellWord, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -166,7 +166,8 @@ function fillScenarios() {
     sel.append(h("optgroup", {label: "From this computer"}, h("option", {value: local.id, text: local.name})));
   }
   if (![...sel.options].some((o) => o.value === state.scenario)) {
-    sel.append(h("option", {value: state.scenario, text: state.scenario}));
+    // A link's file from a computer is known by an id that means nothing to a reader.
+    sel.append(h("option", {value: state.scenario, text: state.scenario.startsWith("doc:") ? "A file from a computer: open it again" : state.scenario}));
   }
   sel.value = state.scenario;
 }
@@ -945,9 +946,8 @@ function renderShare(ex) {
   $("share-who").textContent = local && state.scenario === local.id
     ? `The scenario is ${local.name}, a file opened from this computer, which a link cannot carry: send the file with the link. Whoever follows the link and then opens the same file with “Open a scenario file” sees the same variant, changes and view.`
     : "Anyone who opens it sees the same scenario, variant, changes and view.";
-  const quote = (s) => (/^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  const cmd = ["negsim analyze " + quote(scenarioArg())];
-  if (state.variant) cmd.push("--variant " + quote(state.variant));
+  const cmd = ["negsim analyze " + shellWord(scenarioArg())];
+  if (state.variant) cmd.push("--variant " + shellWord(state.variant));
   $("command").value = [cmd.join(" "), ...(ex.flags ? [ex.flags] : [])].join(" \\\n");
   $("variant-block").value = ex.variants;
 }

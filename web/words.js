@@ -26,6 +26,9 @@ export const count = (n) => Number(n).toLocaleString("en");
 export const num = (x) => (x === null || x === undefined ? "–" : (Math.round(x * 1000) / 1000).toFixed(3));
 const signed = (x) => `${x >= 0 ? "+" : ""}${num(x)}`;
 export const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
+// shellWord writes a word for a POSIX shell, quoted when it needs it: a file name with a
+// space, as school computers save them, is one word.
+export const shellWord = (s) => (/^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
 // deals writes a count of deals: 1 deal, 1,259,712 deals.
 export const deals = (n) => plural(n, "deal", "deals");
 

@@ -184,12 +184,20 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 		}
 	}
 	link := evalJS[string](s, `document.getElementById("permalink").value`)
+	// The report's command names the file as one word for the shell: 'mon scénario.yaml'.
+	if report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise); !strings.Contains(report, "negsim report &#39;mon scénario.yaml&#39;") {
+		i := max(0, strings.Index(report, "negsim report"))
+		t.Errorf("the report's command does not quote the file's name: %q", report[i:min(len(report), i+60)])
+	}
 
 	_, classmate := Tab(t, 1366, 768, 2*time.Minute)
 	c := &session{t: t, ctx: classmate, origin: elsewhere}
 	c.collectConsole()
 	c.do(chromedp.Navigate(elsewhere + strings.TrimPrefix(link, origin)))
 	c.settled()
+	if picked := evalJS[string](c, `document.getElementById("scenario").selectedOptions[0].text`); strings.HasPrefix(picked, "doc:") {
+		t.Errorf("a classmate following the link sees the scenario named %q", picked)
+	}
 	if said := evalJS[string](c, `document.getElementById("error").innerText`); !strings.Contains(said, "Open a scenario file") {
 		t.Errorf("a classmate following the link without the file is told %q", said)
 	}
