@@ -214,6 +214,7 @@ async function openScenario() {
   // Another scenario was chosen while this one was read: that one's own call shows it.
   if (state.scenario !== ref) return;
   loaded = opened;
+  if (loaded.id !== engineID) clearResults("…", "");
   engineID = loaded.id;
   const sc = loaded.scenario;
   $("about").textContent = firstParagraph(sc.description || "");
@@ -659,13 +660,13 @@ async function showView(q) {
 
 // --- the zone --------------------------------------------------------------------------
 
-// clearResults empties what the page shows of a scenario's results, for a scenario that
-// has none.
-function clearResults() {
+// clearResults empties what the page shows of a scenario's results: for a scenario that has
+// none, and for one just opened until its own come (a large one takes a while).
+function clearResults(mark = "–", why = "(no results: see the message above)") {
   results.analysis = null;
-  $("zopa-count").textContent = "–";
-  $("zopa-of").textContent = "(no results: see the message above)";
-  $("nash").textContent = "–";
+  $("zopa-count").textContent = mark;
+  $("zopa-of").textContent = why;
+  $("nash").textContent = mark;
   $("diagnosis").hidden = true;
   for (const id of ["diagnosis", "agree", "chart", "solutions", "options", "take", "words", "rounds-summary", "rounds-chart", "round-detail", "rounds-table", "compare"]) $(id).replaceChildren();
 }

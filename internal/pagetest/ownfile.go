@@ -143,7 +143,15 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 	b.WriteString("actors:\n  - {id: x, name: X, reservation: 0, preferences: {i0: {weight: 1, ideal: a}}}\n  - {id: y, name: Y, reservation: 0, preferences: {i0: {weight: 1, ideal: f}}}\n")
 	wide := filepath.Join(dir, "every deal.yaml")
 	write(wide, b.String())
+	// Until its own results come, the page may not show the last file's under this one's
+	// name: seen the moment the status line names the new file.
+	evalJS[any](s, `window.staleSeen = null; new MutationObserver(() => {
+		if (window.staleSeen === null && document.getElementById("status").textContent.includes("every deal.yaml")) window.staleSeen = [document.getElementById("zopa-count").textContent, document.getElementById("nash").textContent, document.getElementById("chart").textContent.includes("Candidate") ? "a chart of Candidate and Employer" : ""].join(" ");
+	}).observe(document.getElementById("status"), {childList: true, characterData: true, subtree: true})`)
 	s.openOwn(wide)
+	if stale := evalJS[string](s, `window.staleSeen`); strings.Contains(stale, "3") || strings.Contains(stale, "salary") || strings.Contains(stale, "Candidate") {
+		t.Errorf("opening every deal.yaml, the page showed the last file's results under its name: %s", stale)
+	}
 	if z, _ := shown(); z != "1,296" {
 		t.Errorf("a zone of 6^4 = 1296 deals is shown as %q, want 1,296", z)
 	}
