@@ -178,7 +178,9 @@ async function resolveScenario() {
     // A static site has no server to read its files: the page fetches the file from its
     // own origin and hands the text to the engine.
     const name = ref.slice(5);
-    const response = await fetch(encodeURI(name));
+    // Each part of the path encoded whole: a teacher's "group #2.yaml" is a file, not a
+    // fragment of "group ".
+    const response = await fetch(name.split("/").map(encodeURIComponent).join("/"));
     if (!response.ok) throw new Error(`${name}: the site has no such file (status ${response.status})`);
     const l = await engine.call("load", {name, text: await response.text()});
     return l;
@@ -205,6 +207,9 @@ async function openScenario() {
     }
     showError(e);
     setStatus("");
+    // The list and the address name the scenario that did not open: nothing of the last
+    // one may stay under its name.
+    forget();
     // Nothing is computed for a scenario that did not open: the page has answered.
     document.body.dataset.ready = "true";
     if (!running && applied === wanted && !opening) busy(false);
@@ -239,6 +244,20 @@ async function openScenario() {
   setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
   refresh();
   await buildControls();
+}
+
+// forget closes the open scenario: its results, controls, variants and Play seat go, and
+// nothing is asked of the engine until another opens.
+function forget() {
+  clearResults();
+  loaded = null;
+  engineID = "";
+  params = [];
+  controlsAsked++;
+  for (const id of ["controls", "variant", "play"]) $(id).replaceChildren();
+  $("about").textContent = "";
+  $("stance").hidden = true;
+  document.body.dataset.controls = "ready";
 }
 
 function firstParagraph(text) {
@@ -455,6 +474,7 @@ function control(p) {
 let controlsAsked = 0;
 
 async function buildControls() {
+  if (!engineID) return;
   const mine = ++controlsAsked, open = loaded;
   document.body.dataset.controls = "building";
   let answer;
@@ -559,6 +579,8 @@ function busy(on) {
 }
 
 function refresh(started) {
+  // No scenario is open (the last one chosen failed): nothing to compute.
+  if (!engineID) return;
   wanted++;
   if (started !== undefined && firstMove === null) firstMove = started;
   busy(true);
@@ -581,6 +603,11 @@ async function redrawView() {
 async function pump() {
   running = true;
   while (applied !== wanted) {
+    // The scenario asked about failed to reopen meanwhile (forget): nothing is open to ask of.
+    if (!engineID) {
+      applied = wanted;
+      break;
+    }
     const mine = wanted;
     const started = firstMove;
     firstMove = null;
@@ -968,6 +995,7 @@ function settledPage() {
 
 // buildReport is the report of the current state as one HTML file.
 async function buildReport() {
+  if (!engineID) throw new Error("No scenario is open: choose one, or open a file, first.");
   for (;;) {
     await settledPage();
     const q = query(), open = loaded;

@@ -109,3 +109,13 @@ func TestPageOwnFileEditedServed(t *testing.T) {
 	elsewhere, _ := startServe(t)
 	pagetest.DriveOwnFileEdited(t, origin, elsewhere)
 }
+
+// The teacher's files of a folder given to negsim serve, opened by link: a name with a '#',
+// and a file with a problem.
+func TestPageListedFilesServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	dir := t.TempDir()
+	pagetest.ListedFiles(t, dir)
+	origin, _ := startServe(t, dir)
+	pagetest.DriveListedFiles(t, origin)
+}

@@ -2,6 +2,7 @@ package pagetest
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -214,5 +215,60 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 	if z != "2" || n != "salary=high,remote=hybrid,start=now" || !strings.Contains(evalJS[string](c, `location.hash`), "set=actors.candidate.reservation%3D0.6") {
 		t.Errorf("a classmate who follows the link and opens the file sees a zone of %q and Nash %q at %s; by hand 2 and salary=high,remote=hybrid,start=now with the link's change",
 			z, n, evalJS[string](c, `location.hash`))
+	}
+}
+
+// ListedFiles writes, into dir, the teacher's files DriveListedFiles opens: names as school
+// computers save them, one with a problem.
+func ListedFiles(t *testing.T, dir string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"group #2.yaml":   string(data),
+		"broken one.yaml": strings.Replace(string(data), "reservation:", "reservaton:", 1),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// DriveListedFiles opens the teacher's files of the served folder (ListedFiles) by link, as
+// the page's list does: a name with a '#' and a space must reach its file, and a file that
+// does not open may not leave the last one's results under its name in the list.
+func DriveListedFiles(t *testing.T, origin string) {
+	_, tab := Tab(t, 1366, 768, 2*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	open := func(name string) {
+		s.do(chromedp.Navigate(origin + "#" + url.Values{"scenario": {"file:" + name}}.Encode()))
+		s.settled()
+	}
+	text := func(id string) string {
+		return evalJS[string](s, `document.getElementById("`+id+`").textContent`)
+	}
+	// teaching-two-party as shipped: 4 deals, Nash high, hybrid, now (its comments work
+	// both out by hand).
+	open("group #2.yaml")
+	if z, n, e := text("zopa-count"), text("nash"), evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").innerText`); z != "4" || n != "salary=high,remote=hybrid,start=now" || e != "" {
+		t.Errorf("group #2.yaml: the page shows a zone of %q and Nash %q, and says %q; by hand 4 and salary=high,remote=hybrid,start=now", z, n, e)
+	}
+	open("broken one.yaml")
+	said := evalJS[string](s, `document.getElementById("error").innerText`)
+	if !strings.Contains(said, `broken one.yaml:71:5: actors.candidate.reservaton: unknown field "reservaton"`) {
+		t.Errorf("broken one.yaml: the page says %q", said)
+	}
+	picked := evalJS[string](s, `document.getElementById("scenario").selectedOptions[0].text`)
+	z, n := text("zopa-count"), text("nash")
+	controls := evalJS[int](s, `document.querySelectorAll("#controls input, #controls select").length`)
+	if picked == "broken one.yaml" && (z == "4" || strings.Contains(n, "=") || controls > 0) {
+		t.Errorf("broken one.yaml, chosen in the list, did not open; the page shows group #2.yaml's results under its name (zone %q, Nash %q, %d what-if controls)", z, n, controls)
+	}
+	open("group #2.yaml")
+	if z, n := text("zopa-count"), text("nash"); z != "4" || n != "salary=high,remote=hybrid,start=now" {
+		t.Errorf("group #2.yaml after the broken file: the page shows %q and %q", z, n)
 	}
 }
