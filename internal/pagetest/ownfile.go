@@ -193,10 +193,21 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 		}
 	}
 	link := evalJS[string](s, `document.getElementById("permalink").value`)
+
 	// The report's command names the file as one word for the shell: 'mon scénario.yaml'.
 	if report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise); !strings.Contains(report, "negsim report &#39;mon scénario.yaml&#39;") {
 		i := max(0, strings.Index(report, "negsim report"))
 		t.Errorf("the report's command does not quote the file's name: %q", report[i:min(len(report), i+60)])
+	}
+
+	// 6. In the Play view in the candidate's seat, the student opens a file with no
+	// candidate (every deal.yaml: x and y): the page offers that file's seats rather than
+	// refusing the old one.
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&view=play&as=candidate"))
+	s.settled()
+	s.openOwn(wide)
+	if said, hash := errorText(), evalJS[string](s, `location.hash`); said != "" || strings.Contains(hash, "as=") {
+		t.Errorf("a file opened in the Play view: the page says %q at %s; want the file's seats offered", said, hash)
 	}
 
 	_, classmate := Tab(t, 1366, 768, 2*time.Minute)
