@@ -1017,7 +1017,9 @@ async function downloadReport() {
   try {
     const html = await buildReport();
     const url = URL.createObjectURL(new Blob([html], {type: "text/html"}));
-    const a = h("a", {href: url, download: `negsim-${scenarioArg().replace(/[^A-Za-z0-9_-]+/g, "-")}${state.variant ? "-" + state.variant : ""}.html`});
+    // Letters of any language stay: "mon scénario.yaml" is downloaded as
+    // negsim-mon-scénario-yaml.html, not negsim-mon-sc-nario-yaml.html.
+    const a = h("a", {href: url, download: `negsim-${scenarioArg().replace(/[^\p{L}\p{N}_-]+/gu, "-")}${state.variant ? "-" + state.variant : ""}.html`});
     document.body.append(a);
     a.click();
     a.remove();

@@ -199,6 +199,19 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 		i := max(0, strings.Index(report, "negsim report"))
 		t.Errorf("the report's command does not quote the file's name: %q", report[i:min(len(report), i+60)])
 	}
+	// Downloaded, the report keeps the file's name as a reader wrote it, accent included.
+	evalJS[any](s, `window.downloadedAs = ""; HTMLAnchorElement.prototype.click = function () { window.downloadedAs = this.download; }; document.getElementById("download").click()`)
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`window.downloadedAs !== ""`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("the report was not downloaded: %v", err)
+	}
+	if name := evalJS[string](s, `window.downloadedAs`); name != "negsim-mon-scénario-yaml.html" {
+		t.Errorf("the report of mon scénario.yaml downloads as %q, want negsim-mon-scénario-yaml.html", name)
+	}
+	// Windows Notepad saves "scenario.yaml" as "scenario.yaml.txt" unless told otherwise;
+	// negsim reads such a file, so the file picker must offer it.
+	if accept := evalJS[string](s, `document.getElementById("local").accept`); !strings.Contains(accept, ".txt") {
+		t.Errorf("the file picker offers only %q: a scenario Notepad saved as .yaml.txt is hidden", accept)
+	}
 
 	// 6. In the Play view in the candidate's seat, the student opens a file with no
 	// candidate (every deal.yaml: x and y): the page offers that file's seats rather than
