@@ -6,8 +6,10 @@ import "slices"
 // teacher types, and for errors about a missing field. Rules are schema keywords for the
 // value itself, Item for each element of a list or each value of a mapping. Bounds that
 // the validator checks are repeated here so that an editor flags them at once; config's
-// test proves the loader refuses every value these bounds refuse. The descriptions live
-// beside the types so that a new field is written in this package only.
+// test proves the loader refuses every value these bounds refuse, and rangeOf reads them to
+// bound Monte Carlo draws and events. The descriptions live beside
+// the types so that a field's name, words and bounds are written in this package; README's
+// "How the code is laid out" lists what else a new field touches.
 type FieldDoc struct {
 	Text  string
 	Rules map[string]any

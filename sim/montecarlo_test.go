@@ -220,7 +220,7 @@ func TestUncertaintyValidation(t *testing.T) {
 	tests := []struct {
 		name, entry, want string
 	}{
-		{"outside the valid range", "actors.buyer.reservation: {dist: uniform, min: 0.5, max: 1.5}", "a reservation must lie in [0, 1]"},
+		{"outside the valid range", "actors.buyer.reservation: {dist: uniform, min: 0.5, max: 1.5}", "can draw values in [0.5, 1.5], but the value must lie in [0, 1]"},
 		{"unknown path", "actors.buyer.reservaton: {dist: uniform, min: 0, max: 1}", `did you mean "reservation"?`},
 		{"not a number", "actors.buyer.veto: {dist: uniform, min: 0, max: 1}", "holds true or false"},
 		{"unknown distribution", "actors.buyer.reservation: {dist: gaussian, mean: 0.5}", `unknown distribution "gaussian"`},

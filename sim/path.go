@@ -262,14 +262,23 @@ func overrideValue(list reflect.Value, path, key, here string) (reflect.Value, f
 }
 
 func fieldByJSON(v reflect.Value, name string) (reflect.Value, bool) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if n == name {
-			return v.Field(i), true
-		}
+	if f, ok := structFieldByJSON(v.Type(), name); ok {
+		return v.FieldByIndex(f.Index), true
 	}
 	return reflect.Value{}, false
+}
+
+// structFieldByJSON is the field of struct type t that files name name.
+func structFieldByJSON(t reflect.Type, name string) (reflect.StructField, bool) {
+	if t.Kind() != reflect.Struct {
+		return reflect.StructField{}, false
+	}
+	for i := 0; i < t.NumField(); i++ {
+		if n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); n == name {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
 }
 
 func jsonNames(t reflect.Type) []string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -120,7 +121,6 @@ func (u Uncertain) String() string {
 type valueRange struct {
 	low, high float64
 	lowOpen   bool
-	what      string
 }
 
 func (r valueRange) contains(x float64) bool {
@@ -142,24 +142,75 @@ func (r valueRange) String() string {
 	return lo + strconv.FormatFloat(r.low, 'g', -1, 64) + ", " + hi
 }
 
-// rangeOf is the valid range of the number at path, judged by the field it names.
+// rangeOf is the valid range of the number at path: the bounds fieldDocs gives the field the
+// path names, which the schema declares and validation checks, so that Monte Carlo draws and
+// events keep to them. A path that names no bounded number is unbounded.
 func rangeOf(path string) valueRange {
-	segs := strings.Split(path, ".")
-	last := segs[len(segs)-1]
-	if len(segs) >= 2 && segs[len(segs)-2] == "utilities" {
-		return valueRange{0, 1, false, "a utility"}
+	key, item := fieldKeyOf(reflect.TypeFor[Scenario](), strings.Split(path, "."))
+	rules := DocOf(key).Rules
+	if item {
+		rules = DocOf(key).Item
 	}
-	switch last {
-	case "reservation":
-		return valueRange{0, 1, false, "a reservation"}
-	case "reservation_drift":
-		return valueRange{-1, 1, false, "a drift"}
-	case "weight":
-		return valueRange{0, math.Inf(1), false, "a weight"}
-	case "power", "exponent":
-		return valueRange{0, math.Inf(1), true, "a " + last}
+	return boundsOf(rules)
+}
+
+// fieldKeyOf follows a path through the scenario's types to the field it names, as
+// fieldDocs keys it ("Actor.reservation"); item is true when the path goes on to one value
+// of that field's mapping (a utility of Preference.utilities). An override's key (a belief)
+// is itself a path from the scenario. It returns "" for a path that names no field.
+func fieldKeyOf(t reflect.Type, segs []string) (key string, item bool) {
+	for i := 0; i < len(segs); i++ {
+		f, ok := structFieldByJSON(t, segs[i])
+		if !ok {
+			return "", false
+		}
+		key = t.Name() + "." + segs[i]
+		ft := f.Type
+		for ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		last := i == len(segs)-1
+		switch {
+		case last:
+			return key, false
+		case ft.Kind() == reflect.Slice && ft.Elem() == reflect.TypeFor[Assignment]():
+			return fieldKeyOf(reflect.TypeFor[Scenario](), segs[i+1:])
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
+			t = ft.Elem()
+			i++ // the element's id or index
+		case ft.Kind() == reflect.Map:
+			return key, i+1 == len(segs)-1
+		case ft.Kind() == reflect.Struct:
+			t = ft
+		default:
+			return "", false
+		}
 	}
-	return valueRange{math.Inf(-1), math.Inf(1), false, "the value"}
+	return "", false
+}
+
+// boundsOf reads a field's numeric schema keywords as a range; a missing end is unbounded.
+func boundsOf(rules map[string]any) valueRange {
+	r := valueRange{low: math.Inf(-1), high: math.Inf(1)}
+	num := func(k string) (float64, bool) {
+		switch v := rules[k].(type) {
+		case int:
+			return float64(v), true
+		case float64:
+			return v, true
+		}
+		return 0, false
+	}
+	if lo, ok := num("minimum"); ok {
+		r.low = lo
+	}
+	if lo, ok := num("exclusiveMinimum"); ok {
+		r.low, r.lowOpen = lo, true
+	}
+	if hi, ok := num("maximum"); ok {
+		r.high = hi
+	}
+	return r
 }
 
 // bounded reports whether a normal or beta distribution was given min and max. Bounds of 0

@@ -61,7 +61,7 @@ func TestVaryWithBoundsZeroAndZeroIsRefused(t *testing.T) {
 
 // A normal is truncated to the range its path allows (README, montecarlo): for a power,
 // (0, ∞). Its support started at 0 itself, which a power may not be, so every normal on a
-// power was refused ("can draw values in [0, +Inf], but a power must lie in (0, ∞)").
+// power was refused ("can draw values in [0, +Inf], but the value must lie in (0, ∞)").
 // normal(1,0.5) truncated to (0, ∞) loses Φ(−2) = 2.3% of its mass below 0 and is valid.
 func TestNormalOnAPowerIsTruncatedAboveZero(t *testing.T) {
 	u := Uncertain{Path: "actors.a.power", Dist: DistNormal, Mean: 1, SD: 0.5}

@@ -683,7 +683,7 @@ func (v *validator) uncertainty(s *Scenario) {
 		r := rangeOf(u.Path)
 		lo, hi := u.support()
 		if !r.contains(lo) || !r.contains(hi) {
-			v.errorf(p, "%s can draw values in [%g, %g], but %s must lie in %s", u, lo, hi, r.what, r)
+			v.errorf(p, "%s can draw values in [%g, %g], but the value must lie in %s", u, lo, hi, r)
 		}
 	}
 }

@@ -13,8 +13,12 @@ import (
 // million deals a listing is no longer something to read, and its search takes minutes.
 const listCap = 1_000_000
 
-// tableCap bounds the listing in a table or Markdown, which is laid out whole.
+// tableCap bounds the listing in every other format (a table, Markdown, HTML), which is
+// laid out whole in memory.
 const tableCap = 10_000
+
+// streamsListing reports whether format writes the listing one deal at a time.
+func streamsListing(format string) bool { return format == "csv" || format == "json" }
 
 func (a *app) analyzeCommand() *cobra.Command {
 	var limit int
@@ -40,9 +44,9 @@ single red line or constraint opens the zone.`,
 			if all && cmd.Flags().Changed("limit") {
 				return usagef("--all lists every ZOPA deal and --limit %d the best %d: give one of them", limit, limit)
 			}
-			most := listCap
-			if f := a.settings.Format; f == "table" || f == "markdown" {
-				most = tableCap
+			most := tableCap
+			if streamsListing(a.settings.Format) {
+				most = listCap
 			}
 			if limit > most {
 				return usagef("--limit %d: at most %s deals are listed in --format %s (--all lists that many); %s", limit, count(uint64(most)), a.settings.Format, capHint(most))
@@ -54,7 +58,7 @@ single red line or constraint opens the zone.`,
 		},
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "how many ZOPA deals to list, best first by Nash product")
-	cmd.Flags().BoolVar(&all, "all", false, fmt.Sprintf("list every ZOPA deal (up to %d in a table, %d in CSV or JSON)", tableCap, listCap))
+	cmd.Flags().BoolVar(&all, "all", false, fmt.Sprintf("list every ZOPA deal (up to %d in CSV or JSON, %d in other formats)", listCap, tableCap))
 	w.register(cmd)
 	return cmd
 }
@@ -68,8 +72,7 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	defer cancel()
 	// CSV and JSON stream the listing, one deal at a time, through a spool: a million deals
 	// cost the memory of one, and a stop half-way prints nothing.
-	stream := a.settings.Format == "csv" || a.settings.Format == "json"
-	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.settings.Workers, Stream: stream})
+	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.settings.Workers, Stream: streamsListing(a.settings.Format)})
 	if err != nil {
 		return err
 	}

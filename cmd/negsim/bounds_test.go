@@ -25,8 +25,9 @@ func twoByTwo(t *testing.T) string {
 	return p
 }
 
-// TestListingLimitCapped: --limit is capped as --all is, at 1,000,000 in CSV and JSON and
-// 10,000 in a table, with a usage error naming the cap.
+// TestListingLimitCapped: --limit is capped as --all is, at 1,000,000 in CSV and JSON, which
+// stream the listing, and 10,000 in the formats laid out whole (HTML took 516 MB for 177,010
+// deals), with a usage error naming the cap.
 func TestListingLimitCapped(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -35,12 +36,13 @@ func TestListingLimitCapped(t *testing.T) {
 		{[]string{"--limit", "100000000", "--format", "csv"}, "--limit 100000000: at most 1,000,000 deals are listed in --format csv"},
 		{[]string{"--limit", "1000001", "--format", "json"}, "at most 1,000,000 deals"},
 		{[]string{"--limit", "10001"}, "--limit 10001: at most 10,000 deals are listed in --format table (--all lists that many); --format csv or json lists up to 1,000,000"},
+		{[]string{"--limit", "10001", "--format", "html"}, "--limit 10001: at most 10,000 deals are listed in --format html (--all lists that many); --format csv or json lists up to 1,000,000"},
 		// Both asked for: one would be silently dropped.
 		{[]string{"--all", "--limit", "2"}, "--all lists every ZOPA deal and --limit 2 the best 2: give one of them"},
 	} {
 		wantRefused(t, c.want, append([]string{"analyze", twoByTwo(t)}, c.args...)...)
 	}
-	for _, args := range [][]string{{"--limit", "1000000", "--format", "csv"}, {"--limit", "10000"}, {"--all"}} {
+	for _, args := range [][]string{{"--limit", "1000000", "--format", "csv"}, {"--limit", "10000"}, {"--limit", "10000", "--format", "html"}, {"--all"}} {
 		if _, stderr, code := runNegsim(t, append([]string{"analyze", twoByTwo(t)}, args...)...); code != exitOK {
 			t.Errorf("%v: exit %d: %s", args, code, stderr)
 		}
