@@ -136,14 +136,8 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 	// 3. A file of 1,296 deals (four issues of six options), every one in the zone: both
 	// reservations are 0 and nothing is ruled out. The headline counts it as the rest of
 	// the page and negsim analyze do ("holds 1,296 of them").
-	var b strings.Builder
-	b.WriteString("name: Every deal passes\nissues:\n")
-	for i := range 4 {
-		fmt.Fprintf(&b, "  - id: i%d\n    name: Issue %d\n    options: [{id: a}, {id: b}, {id: c}, {id: d}, {id: e}, {id: f}]\n", i, i)
-	}
-	b.WriteString("actors:\n  - {id: x, name: X, reservation: 0, preferences: {i0: {weight: 1, ideal: a}}}\n  - {id: y, name: Y, reservation: 0, preferences: {i0: {weight: 1, ideal: f}}}\n")
 	wide := filepath.Join(dir, "every deal.yaml")
-	write(wide, b.String())
+	write(wide, gridScenario("Every deal passes", 4, 6, 0))
 	// Until its own results come, the page may not show the last file's under this one's
 	// name: seen the moment the status line names the new file.
 	evalJS[any](s, `window.staleSeen = null; new MutationObserver(() => {
@@ -160,14 +154,8 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 	// 4. A file that reads but cannot be worked out: 24 issues of 9 options are 9^24 ≈
 	// 8e22 deals, more than 2^64 ≈ 1.8e19. The page may not leave the last file's zone,
 	// Nash deal, chart and tables under this one's name.
-	b.Reset()
-	b.WriteString("name: Too many deals\nissues:\n")
-	for i := range 24 {
-		fmt.Fprintf(&b, "  - {id: i%d, name: Issue %d, options: [{id: a}, {id: b}, {id: c}, {id: d}, {id: e}, {id: f}, {id: g}, {id: h}, {id: k}]}\n", i, i)
-	}
-	b.WriteString("actors:\n  - {id: x, name: X, reservation: 0.5, preferences: {i0: {weight: 1, ideal: a}}}\n  - {id: y, name: Y, reservation: 0.5, preferences: {i0: {weight: 1, ideal: k}}}\n")
 	huge := filepath.Join(dir, "huge.yaml")
-	write(huge, b.String())
+	write(huge, gridScenario("Too many deals", 24, 9, 0.5))
 	s.openOwn(huge)
 	if said := errorText(); !strings.Contains(said, "more than negsim can count") {
 		t.Errorf("a space too large to count: the page says %q", said)
@@ -240,6 +228,24 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 		t.Errorf("a classmate who follows the link and opens the file sees a zone of %q and Nash %q at %s; by hand 2 and salary=high,remote=hybrid,start=now with the link's change",
 			z, n, evalJS[string](c, `location.hash`))
 	}
+}
+
+// gridScenario is a scenario of issues × options deals (options 2 to 26, ids a, b, …), whose
+// two actors care only about the first issue, from its opposite ends, and hold the given
+// reservation: at 0 every deal is in the zone.
+func gridScenario(name string, issues, options int, reservation float64) string {
+	var ids []string
+	for o := range options {
+		ids = append(ids, fmt.Sprintf("{id: %c}", 'a'+o))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "name: %s\nissues:\n", name)
+	for i := range issues {
+		fmt.Fprintf(&b, "  - {id: i%d, name: Issue %d, options: [%s]}\n", i, i, strings.Join(ids, ", "))
+	}
+	fmt.Fprintf(&b, "actors:\n  - {id: x, name: X, reservation: %g, preferences: {i0: {weight: 1, ideal: a}}}\n", reservation)
+	fmt.Fprintf(&b, "  - {id: y, name: Y, reservation: %g, preferences: {i0: {weight: 1, ideal: %c}}}\n", reservation, 'a'+options-1)
+	return b.String()
 }
 
 // ListedFiles writes, into dir, the teacher's files DriveListedFiles opens: names as school
