@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"net/url"
 	"testing"
 
 	"github.com/negsim/negsim/internal/pagetest"
@@ -118,4 +120,37 @@ func TestPageListedFilesServed(t *testing.T) {
 	pagetest.ListedFiles(t, dir)
 	origin, _ := startServe(t, dir)
 	pagetest.DriveListedFiles(t, origin)
+}
+
+// The Rounds view tells a proposer's fallback (the closest deal, its own best) as negsim
+// rounds does; the bases come from the engine's JSON.
+func TestPageRoundsBasisServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	for _, hash := range []string{"scenario=teaching-two-party", "scenario=ukraine-2026&variant=sanctions-bite"} {
+		p, _ := url.ParseQuery(hash)
+		args := []string{"rounds", p.Get("scenario"), "--format", "json"}
+		if v := p.Get("variant"); v != "" {
+			args = append(args, "--variant", v)
+		}
+		var tr struct {
+			Rounds []struct {
+				Proposal *struct {
+					Basis string `json:"basis"`
+				} `json:"proposal"`
+			} `json:"rounds"`
+		}
+		if err := json.Unmarshal([]byte(runOK(t, args...)), &tr); err != nil {
+			t.Fatal(err)
+		}
+		var bases []string
+		for _, r := range tr.Rounds {
+			b := ""
+			if r.Proposal != nil {
+				b = r.Proposal.Basis
+			}
+			bases = append(bases, b)
+		}
+		pagetest.DriveRoundsBasis(t, origin, hash, bases)
+	}
 }
