@@ -121,6 +121,16 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 	if len(sc.Events) > 0 {
 		add("events", "%s has no events: %s not written", format, countNoun(len(sc.Events), "event is", "events are"))
 	}
+	if sc.Protocol.Kind == sim.ProtocolMediated || sc.Protocol.Mediator != "" {
+		by := "a neutral mediator"
+		if sc.Protocol.Mediator != "" {
+			by = fmt.Sprintf("actor %q", sc.Protocol.Mediator)
+		}
+		add("protocol", "%s domains and profiles hold no protocol: the talks mediated by %s are not written, and its agents make their own offers", format, by)
+	}
+	if len(sc.Uncertainty) > 0 {
+		add("uncertainty", "%s has no distributions: %s not written, and each value is written as the file gives it", format, countNoun(len(sc.Uncertainty), "uncertain value is", "uncertain values are"))
+	}
 	if len(sc.Variants) > 0 {
 		add("variants", "%s has no variants: %s not written; export a variant with --variant", format, countNoun(len(sc.Variants), "variant is", "variants are"))
 	}

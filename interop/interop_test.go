@@ -1,6 +1,7 @@
 package interop
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -381,5 +382,32 @@ func TestExportWarningsCountInWords(t *testing.T) {
 	}
 	if !strings.Contains(msgs["variants"], "1 variant is not written") || !strings.Contains(msgs["events"], "2 events are not written") {
 		t.Errorf("variants: %q; events: %q; want \"1 variant is not written\" and \"2 events are not written\"", msgs["variants"], msgs["events"])
+	}
+}
+
+// A mediated protocol and distributions have no place in either format: export says so
+// rather than dropping them, as it does for events and variants.
+func TestExportWarnsOfProtocolAndUncertainty(t *testing.T) {
+	sc := readTest(t, ScaleGenius, testProfileA, testProfileB)
+	res := "actors." + sc.Actors[0].ID + ".reservation"
+	sc.Protocol = sim.Protocol{Kind: sim.ProtocolMediated, Mediator: sc.Actors[1].ID}
+	sc.Uncertainty = []sim.Uncertain{{Path: res, Dist: sim.DistUniform, Min: 0.1, Max: 0.3}}
+	sp := scenariotest.Compile(t, sc)
+	for name, write := range map[string]func(*sim.Space) ([]File, sim.Diagnostics, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
+		_, warn, err := write(sp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs := map[string]string{}
+		for _, w := range warn {
+			msgs[w.Path] = w.Message
+		}
+		wantMediator := fmt.Sprintf("the talks mediated by actor %q are not written", sc.Actors[1].ID)
+		if !strings.Contains(msgs["protocol"], wantMediator) {
+			t.Errorf("%s: protocol: %q, want %q", name, msgs["protocol"], wantMediator)
+		}
+		if !strings.Contains(msgs["uncertainty"], "1 uncertain value is not written") {
+			t.Errorf("%s: uncertainty: %q, want \"1 uncertain value is not written\"", name, msgs["uncertainty"])
+		}
 	}
 }
