@@ -432,12 +432,20 @@ func (s *Scorer) frontier2D(pos [2]int) []FrontierPoint {
 		return slices.Compare(a.choice, b.choice)
 	})
 	var out []FrontierPoint
-	top := math.Inf(-1)
+	top, topX := math.Inf(-1), math.Inf(1)
 	for _, e := range entries {
-		if e.vec[pos[1]] > top+Tolerance {
-			top = e.vec[pos[1]]
-			out = append(out, s.point(e.choice, [2]int{s.sp.veto[pos[0]], s.sp.veto[pos[1]]}))
+		if e.vec[pos[1]] <= top+Tolerance {
+			continue
 		}
+		p := s.point(e.choice, [2]int{s.sp.veto[pos[0]], s.sp.veto[pos[1]]})
+		// Utilities equal but for the last bit sort apart: a deal that matches the last
+		// one kept for the first actor and beats it for the second takes its place.
+		if topX-e.vec[pos[0]] <= Tolerance {
+			out[len(out)-1] = p
+		} else {
+			out = append(out, p)
+		}
+		top, topX = e.vec[pos[1]], e.vec[pos[0]]
 	}
 	slices.Reverse(out)
 	if out == nil {

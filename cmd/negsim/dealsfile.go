@@ -185,7 +185,12 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 
 // readPlayRecord reads a transcript that play wrote, and returns its text too, which the
 // replay places its differences in.
-func (a *app) readPlayRecord(path string) (*playRecord, []byte, error) {
+// inFolder is set when the file is one of a folder's *.json, each read as a transcript.
+func (a *app) readPlayRecord(path string, inFolder bool) (*playRecord, []byte, error) {
+	others := ""
+	if inFolder {
+		others = "; debrief --transcripts reads every .json file of the folder as a transcript: move the others out"
+	}
 	data, err := a.readUserFile(path)
 	if err != nil {
 		return nil, nil, err
@@ -193,12 +198,20 @@ func (a *app) readPlayRecord(path string) (*playRecord, []byte, error) {
 	if problem := config.EncodingProblem(data); problem != "" {
 		return nil, nil, usagef("%s: %s", path, problem)
 	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // Windows Notepad saves a BOM
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, usagef("%s: the file is empty; score the transcript negsim play wrote", path)
+	}
 	rec := &playRecord{}
 	if err := json.Unmarshal(data, rec); err != nil {
-		return nil, nil, usagef("%s: not a transcript of negsim play: %v", jsonErrorAt(path, data, err), err)
+		// The decoder stopped at the very end: the file was cut, not mistyped.
+		if syntax := (*json.SyntaxError)(nil); errors.As(err, &syntax) && syntax.Offset == int64(len(data)) {
+			return nil, nil, usagef("%s: the file ends in the middle of the transcript: it was cut short; score the whole file negsim play wrote", jsonErrorAt(path, data, err))
+		}
+		return nil, nil, usagef("%s: not a transcript of negsim play: %v; a transcript is the JSON file negsim play --transcript writes%s", jsonErrorAt(path, data, err), err, others)
 	}
 	if rec.PlayTranscript == nil || rec.Seat == "" || rec.Ended == "" {
-		return nil, nil, usagef("%s: not a transcript of negsim play: it has no seat or no end", path)
+		return nil, nil, usagef("%s: not a transcript of negsim play: it has no seat or no end%s", path, others)
 	}
 	return rec, data, nil
 }
@@ -243,9 +256,9 @@ func playedDeal(path string, rec *playRecord, sc *sim.Scenario) ([]int, error) {
 
 // setup says which scenario a transcript was played on, in the words of the command line.
 func setupOf(rec *playRecord) string {
-	text := rec.File
-	if rec.Variant != "" {
-		text += " --variant " + rec.Variant
+	text, variant := playedOn(rec)
+	if variant != "" {
+		text += " --variant " + variant
 	}
 	for _, s := range rec.Set {
 		text += " --set " + s
@@ -257,7 +270,19 @@ func setupOf(rec *playRecord) string {
 // scenario by its name, not by the path typed to reach it, which differs between the
 // students' computers and the teacher's ("garden.yaml", "Downloads/garden.yaml").
 func sameSetup(a, b *playRecord) bool {
-	return a.Scenario == b.Scenario && a.Variant == b.Variant && slices.Equal(a.Set, b.Set)
+	_, va := playedOn(a)
+	_, vb := playedOn(b)
+	return a.Scenario == b.Scenario && va == vb && slices.Equal(a.Set, b.Set)
+}
+
+// playedOn is the file and the variant a session was played on. A student may name the
+// variant inside the file argument (FILE#VARIANT), as every command allows, and the
+// transcript records that argument as its file, as typed.
+func playedOn(rec *playRecord) (file, variant string) {
+	if file, v, ok := strings.Cut(rec.File, "#"); ok && rec.Variant == "" && !exists(rec.File) {
+		return file, v
+	}
+	return rec.File, rec.Variant
 }
 
 // transcriptScenario decides the scenario to score transcripts on: the one they were played
@@ -270,28 +295,39 @@ func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []strin
 			return "", w, usagef("%s was played on %s, %s on %s; score transcripts of one scenario together", paths[i], setupOf(rec), paths[0], setupOf(first))
 		}
 	}
+	playedFile, variant := playedOn(first)
+	// FILE#VARIANT names a variant as --variant does; a different --variant beside it is
+	// left to the scenario's opening, which says to give one.
+	if f, v, ok := strings.Cut(file, "#"); ok && !exists(file) && (w.variant == "" || w.variant == v) {
+		file, w.variant = f, v
+	}
 	if w.variant != "" || len(w.sets) > 0 {
-		if w.variant != first.Variant || !slices.Equal(w.sets, first.Set) {
-			given := playRecord{File: cmp.Or(file, first.File), Variant: w.variant, Set: w.sets}
+		if w.variant != variant || !slices.Equal(w.sets, first.Set) {
+			given := playRecord{File: cmp.Or(file, playedFile), Variant: w.variant, Set: w.sets}
 			return "", w, usagef("%s was played on %s, not on %s; give the same scenario, or none to use the transcript's", paths[0], setupOf(first), setupOf(&given))
 		}
 	}
 	if file != "" {
-		return file, whatIf{variant: first.Variant, sets: first.Set}, nil
+		return file, whatIf{variant: variant, sets: first.Set}, nil
 	}
-	if _, shipped := scenarios.Read(first.File); !exists(first.File) && !shipped {
-		return "", w, usagef("%s was played on %s, and there is no file %s here: give the scenario's path as FILE, the command's first argument", paths[0], setupOf(first), first.File)
+	if _, shipped := scenarios.Read(playedFile); !exists(playedFile) && !shipped {
+		return "", w, usagef("%s was played on %s, and there is no file %s here: give the scenario's path as FILE, the command's first argument", paths[0], setupOf(first), playedFile)
 	}
-	return first.File, whatIf{variant: first.Variant, sets: first.Set}, nil
+	return playedFile, whatIf{variant: variant, sets: first.Set}, nil
 }
 
 // transcriptTables reads transcripts as the deals of a class's tables, each named after its
 // file, and the scenario they were played on; texts are the files as read.
-func (a *app) transcriptTables(file string, w whatIf, paths []string) (string, whatIf, []*playRecord, [][]byte, error) {
+func (a *app) transcriptTables(file string, w whatIf, paths []string, inFolder bool) (string, whatIf, []*playRecord, [][]byte, error) {
 	var recs []*playRecord
 	var texts [][]byte
 	for _, p := range paths {
-		rec, data, err := a.readPlayRecord(p)
+		// The table is named after the file, and names are printed: an escape sequence in
+		// one would act on the terminal, as a deals file's table name may not.
+		if what := config.ControlCharacter(filepath.Base(p)); what != "" {
+			return "", w, nil, nil, usagef("%q: the file's name holds %s; rename it: a transcript's table is named after its file", p, what)
+		}
+		rec, data, err := a.readPlayRecord(p, inFolder)
 		if err != nil {
 			return "", w, nil, nil, err
 		}
@@ -299,6 +335,20 @@ func (a *app) transcriptTables(file string, w whatIf, paths []string) (string, w
 	}
 	file, w, err := transcriptScenario(file, w, recs, paths)
 	return file, w, recs, texts, err
+}
+
+// sessionAgreedIn is the round a session agreed in, -1 when it ended without agreement.
+func sessionAgreedIn(rec *playRecord) int {
+	if !rec.Outcome.Agreement {
+		return -1
+	}
+	return rec.Outcome.Round
+}
+
+// startingValues says why a deal a session agreed can count as no agreement: the talks
+// weigh it at its round's walk-away values, score and debrief at the starting ones.
+func startingValues(round int) string {
+	return fmt.Sprintf("The session ended in agreement on it in round %d: every table is scored at the scenario's starting walk-away values.", round)
 }
 
 func tableName(path string) string {

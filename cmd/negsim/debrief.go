@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,8 +20,8 @@ func (a *app) debriefCommand() *cobra.Command {
 		Long: `debrief reads the deals many tables reached on the same scenario and scores them together,
 as score does one: a table of tables ranked by joint gain (the veto actors' surpluses added
 up, in points; equal gains share a rank), how many tables reached a deal in the ZOPA, how
-many left value on the table (a deal every veto actor likes at least as much, and one
-likes more, was within everyone's red lines), why deals fell outside the ZOPA, and a chart
+many left value on the table (there was a deal of the ZOPA every veto actor likes at
+least as much, and one likes more), why deals fell outside the ZOPA, and a chart
 of every table's deal against the ZOPA's Pareto frontier for two veto actors (--axes; the
 first two veto actors by default), with the Nash solution and both walk-away values.
 
@@ -68,12 +69,17 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		case !info.IsDir():
 			return usagef("--transcripts %s is a file; give the folder that holds the transcripts (*.json), or score one with negsim score --transcript %s", transcriptDir, transcriptDir)
 		}
-		if paths, err = transcriptFiles(transcriptDir); err != nil || len(paths) == 0 {
+		var skipped []string
+		if paths, skipped, err = transcriptFiles(transcriptDir); err != nil || len(paths) == 0 {
 			return usagef("--transcripts %s: no transcripts (*.json) in that folder", transcriptDir)
 		}
-		if file, w, recs, texts, err = a.transcriptTables(file, w, paths); err != nil {
+		for _, p := range skipped {
+			fmt.Fprintf(a.stderr, "warning: %s is not read: only files ending in .json are; rename it %s if it is a transcript\n", p, strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)))
+		}
+		if file, w, recs, texts, err = a.transcriptTables(file, w, paths, true); err != nil {
 			return err
 		}
+		a.warnCopies(paths, texts)
 	}
 	doc, format, err := a.openDocument(file, w, out)
 	if len(recs) > 0 {
@@ -93,6 +99,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 			return err
 		}
 	}
+	agreedIn := map[string]int{}
 	for i, rec := range recs {
 		if err := a.playedAsRecorded(paths[i], texts[i], rec, doc); err != nil {
 			return err
@@ -102,6 +109,9 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 			return err
 		}
 		tables = append(tables, sim.TableDeal{Table: tableName(paths[i]), Choice: choice})
+		if round := sessionAgreedIn(rec); round >= 0 {
+			agreedIn[tableName(paths[i])] = round
+		}
 	}
 	sp, ctx, cancel := a.search(doc)
 	defer cancel()
@@ -117,7 +127,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		json: jsonOf(doc, db),
 		csv:  csvOf(func() *grid { return debriefGrid(sc, db) }),
 		report: reportOf(func(format string) (*report, error) {
-			r, err := debriefReport(sc, db, format, scenarioLabel(doc))
+			r, err := debriefReport(sc, db, format, scenarioLabel(doc), agreedIn)
 			if err != nil {
 				return nil, err
 			}
@@ -129,13 +139,36 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 // transcriptFiles lists the *.json files of a folder, in name order. The folder is read,
 // not globbed: a name such as "class[1]" is a pattern to filepath.Glob, which then read
 // class1's transcripts instead.
-func transcriptFiles(dir string) ([]string, error) {
+// transcriptFiles lists the folder's transcripts, and apart the files that look like one
+// saved under another extension (Notepad's "ana.json.txt"), which are not read.
+func transcriptFiles(dir string) (paths, skipped []string, err error) {
 	entries, err := os.ReadDir(dir)
-	var paths []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".json") {
+		if e.IsDir() {
+			continue
+		}
+		// A file renamed on Windows or a Mac may end in .JSON; it is no less a transcript.
+		ext := filepath.Ext(e.Name())
+		switch base := strings.TrimSuffix(e.Name(), ext); {
+		case strings.EqualFold(ext, ".json"):
 			paths = append(paths, filepath.Join(dir, e.Name()))
+		case strings.EqualFold(filepath.Ext(base), ".json"):
+			skipped = append(skipped, filepath.Join(dir, e.Name()))
 		}
 	}
-	return paths, err
+	return paths, skipped, err
+}
+
+// warnCopies names transcripts that hold the same bytes: a session saved twice ("ana -
+// Copy.json") would count one table twice. Two students who play alike write the same
+// bytes too, so both are ranked and the teacher decides.
+func (a *app) warnCopies(paths []string, texts [][]byte) {
+	first := map[string]int{}
+	for i, text := range texts {
+		if j, seen := first[string(text)]; seen {
+			fmt.Fprintf(a.stderr, "warning: %s and %s hold the same session, byte for byte; if one is a copy, remove it: each counts as a table\n", paths[j], paths[i])
+			continue
+		}
+		first[string(text)] = i
+	}
 }

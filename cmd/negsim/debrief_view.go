@@ -13,15 +13,20 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*report, error) {
+// agreedIn holds, for a table read from a transcript, the round its session agreed in.
+func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agreedIn map[string]int) (*report, error) {
 	wd := words{sc}
 	r := &report{title: sc.Name + ": debrief"}
 	// Under a decision rule or ratification a deal every veto actor signs can still fail,
 	// on the votes or at home: the zone is named by the rule, and such a deal apart from one
 	// a veto actor would not sign.
 	zone, better := "acceptable to every veto actor", "another deal every veto actor accepts was at least as good for each and better for one"
+	// A deal named instead of one outside the zone: under a rule, the table's own deal may
+	// be one every veto actor accepts too, so the named one is said to be of the zone.
+	instead := "a deal every veto actor accepts and likes at least as much"
 	if ruled := ruledZone(sc); ruled != "" {
 		zone, better = ruled, "another deal of the zone was at least as good for each "+partiesWord(sc)+" and better for one"
+		instead = "a deal of the zone, which every " + partiesWord(sc) + " likes at least as much"
 	}
 	summary := section{title: "Summary", text: []string{
 		fmt.Sprintf("%s; %d reached a deal, %d of them in the zone of possible agreement (%s).",
@@ -136,10 +141,14 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string) (*re
 			if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
 				why = strings.Join(shortOfRules(sc, s), " and ")
 			}
-			line := fmt.Sprintf("- %s: %s, so it counts as no agreement. As written it gave %s, a joint gain of %s.",
-				t.Table, why, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
+			session := ""
+			if round, ok := agreedIn[t.Table]; ok {
+				session = " " + startingValues(round)
+			}
+			line := fmt.Sprintf("- %s: %s, so it counts as no agreement.%s As written it gave %s, a joint gain of %s.",
+				t.Table, why, session, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
 			if d := s.DominatedBy; d != nil {
-				line += fmt.Sprintf(" Changing %s gives a deal every veto actor accepts and likes at least as much.", joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"))
+				line += fmt.Sprintf(" Changing %s gives %s.", joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), instead)
 			}
 			outside = append(outside, line)
 			continue

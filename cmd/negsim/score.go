@@ -34,7 +34,7 @@ deal), or the deal of a session of 'negsim play' with --transcript FILE.json (on
 scenario it was played on; FILE names its file where it lies on this computer). Names are
 checked: an unknown issue or option gets a did-you-mean suggestion.`,
 		Example: `  negsim score --variant sanctions-bite --deal territory=freeze-dmz,recognition=none,...
-  negsim score teaching-two-party --deal price=mid,delivery=fast
+  negsim score teaching-two-party --deal salary=high,remote=hybrid,start=now
   negsim score --variant sanctions-bite --deal-file deals.csv --format csv
   negsim score --transcript ukraine.json`,
 		Args: args(cobra.MaximumNArgs(1)),
@@ -63,6 +63,17 @@ type tableResult struct {
 	Table string     `json:"table"`
 	Score *sim.Score `json:"score"`
 	provenance
+	// agreedIn is the round a transcript's session agreed in, -1 for none or no session.
+	agreedIn int
+}
+
+// noDeal is a session that ended without agreement: every actor keeps its walk-away
+// value, a joint gain of 0.
+type noDeal struct {
+	Table     string     `json:"table"`
+	Agreement bool       `json:"agreement"`
+	JointGain float64    `json:"joint_gain"`
+	Score     *sim.Score `json:"score"`
 }
 
 func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) error {
@@ -70,7 +81,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	var texts [][]byte
 	if transcript != "" {
 		var err error
-		if file, w, recs, texts, err = a.transcriptTables(file, w, []string{transcript}); err != nil {
+		if file, w, recs, texts, err = a.transcriptTables(file, w, []string{transcript}, false); err != nil {
 			return err
 		}
 	}
@@ -83,6 +94,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	}
 	sc := doc.Scenario
 	var tables []sim.TableDeal
+	agreedIn := -1
 	if transcript != "" {
 		if err := a.playedAsRecorded(transcript, texts[0], recs[0], doc); err != nil {
 			return err
@@ -92,6 +104,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 			return err
 		}
 		tables = []sim.TableDeal{{Table: tableName(transcript), Choice: choice}}
+		agreedIn = sessionAgreedIn(recs[0])
 	} else if deal != "" {
 		choice, err := sim.ParseDeal(deal, sc)
 		if err != nil {
@@ -109,7 +122,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	}
 	var results []tableResult
 	for _, td := range tables {
-		res := tableResult{Table: td.Table, provenance: provenanceOf(doc)}
+		res := tableResult{Table: td.Table, provenance: provenanceOf(doc), agreedIn: agreedIn}
 		if td.Choice != nil {
 			if res.Score, err = scorer.Score(ctx, td.Choice); err != nil {
 				return err
@@ -118,10 +131,14 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 		results = append(results, res)
 	}
 	// One deal is answered as its score, labelled with the what-if; a file of deals as
-	// the list of its tables' results.
+	// the list of its tables' results; a session that ended without a deal as debrief
+	// lists such a table, since it has no score to label.
 	json := jsonOf(nil, results)
-	if deal != "" || transcript != "" {
+	switch {
+	case deal != "" || transcript != "" && results[0].Score != nil:
 		json = jsonOf(doc, results[0].Score)
+	case transcript != "":
+		json = jsonOf(doc, noDeal{Table: results[0].Table})
 	}
 	return a.show(view{
 		json: json,

@@ -73,7 +73,7 @@ func (a *app) playedAsRecorded(path string, data []byte, rec *playRecord, doc *c
 // would otherwise be blamed ("accord.yaml: --variant sanctions-bite: no variant") for what
 // is a transcript of another scenario. Any other failure is returned as it was.
 func (a *app) playedElsewhere(file, path string, rec *playRecord, err error) error {
-	if err == nil || file == "" || (rec.Variant == "" && len(rec.Set) == 0) {
+	if _, variant := playedOn(rec); err == nil || file == "" || (variant == "" && len(rec.Set) == 0) {
 		return err
 	}
 	doc, plainErr := a.openScenario(file, whatIf{})

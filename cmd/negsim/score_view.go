@@ -56,6 +56,9 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			why = "every veto actor would sign it, but " + strings.Join(shortOfRules(sc, s), " and ")
 		}
 		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s, so it counts as no agreement: every actor keeps its walk-away value.", why))
+		if res.agreedIn >= 0 {
+			*v = append(*v, startingValues(res.agreedIn))
+		}
 		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points, as no agreement; signed as written it would be %s.", signedPts(s.JointGain), signedPts(s.JointGainIfSigned)))
 	}
 	*v = append(*v, voteLines(sc, s)...)

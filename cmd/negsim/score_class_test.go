@@ -1,0 +1,304 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// A class of the job offer (scenarios/teaching-two-party.yaml works every number out by
+// hand in its comments): u_C = 0.5·salary + 0.3·remote + 0.2·start for the candidate,
+// u_E = 0.2·salary + 0.3·remote + 0.5·start for the employer, both walk away at 0.5, and
+// the Nash deal is high, hybrid, now at (0.65, 0.65).
+
+// officeDeal is a candidate who asks twice for a fully remote job and then accepts the
+// employer's text of round 5: high, office, now, u_C = 0.5 + 0 + 0 = 0.5 (50 points, its
+// walk-away exactly) and u_E = 0 + 0.3 + 0.5 = 0.8 (80 points): a joint gain of
+// (50 − 50) + (80 − 50) = +30 points.
+const officeDeal = "offer salary=high,remote=remote,start=now\nreject\noffer salary=high,remote=remote,start=now\nreject\noffer salary=high,remote=remote,start=now\naccept\n"
+
+// playJobOffer plays the job offer as seat with moves and returns the transcript's path,
+// in a folder of its own named dir inside the test's temporary folder.
+func playJobOffer(t *testing.T, dir, name, seat, moves string) string {
+	t.Helper()
+	folder := filepath.Join(t.TempDir(), dir)
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(folder, name)
+	if _, stderr, code := runNegsimInput(t, moves, "play", "teaching-two-party", "--as", seat, "--transcript", path); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	return path
+}
+
+// saveAs writes the transcript at path again beside it as name, changed by edit when it
+// is not nil, as a student's computer saves it, and returns the new path.
+func saveAs(t *testing.T, path, name string, edit func(string) string) string {
+	t.Helper()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edit != nil {
+		text = []byte(edit(string(text)))
+	}
+	saved := filepath.Join(filepath.Dir(path), name)
+	if err := os.WriteFile(saved, text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
+// A student who walks away reached no deal: score --transcript says so in every format,
+// and JSON above all, which graders read. It used to stop with "internal error: a result
+// to label is not a JSON object", exit 1, where the table said "No agreement".
+func TestScoreTranscriptWithoutAgreementInEveryFormat(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "employer", "quit\n")
+	for _, format := range []string{"table", "markdown", "csv", "json", "html"} {
+		out := runOK(t, "score", "--transcript", path, "--format", format)
+		if format == "json" {
+			// Nothing was agreed: a joint gain of 0, no score, as debrief lists such a table.
+			got := decodeJSON[map[string]any](t, "score --format json", out)
+			want := map[string]any{"table": "ana", "agreement": false, "joint_gain": 0.0, "score": nil}
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("score --format json: %s = %v, want %v\n%s", k, got[k], v, out)
+				}
+			}
+			if _, ok := got["variant"]; !ok {
+				t.Errorf("score --format json: no variant label\n%s", out)
+			}
+		}
+	}
+}
+
+// Windows Notepad saves a transcript with a byte-order mark and CRLF line endings; the
+// session in it is the same, and it is scored the same: the office deal, +30.0 points.
+func TestTranscriptSavedByNotepadIsScored(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	notepad := saveAs(t, path, "bea.json", func(text string) string { return "\uFEFF" + strings.ReplaceAll(text, "\n", "\r\n") })
+	s := runJSON[sim.Score](t, "score", "--transcript", notepad)
+	// (50 − 50) + (80 − 50) = 30 points, 0.3 in utility.
+	if !s.InZOPA || s.JointGain < 0.3-1e-9 || s.JointGain > 0.3+1e-9 {
+		t.Errorf("Notepad's copy: in ZOPA %v, joint gain %g; want in the ZOPA, 0.3", s.InZOPA, s.JointGain)
+	}
+	db := runJSON[sim.Debrief](t, "debrief", "--transcripts", filepath.Dir(path))
+	if len(db.Tables) != 2 || db.Tables[0].JointGain != db.Tables[1].JointGain {
+		t.Errorf("debrief of the transcript and Notepad's copy: %+v; want two tables of equal gain", db.Tables)
+	}
+}
+
+// A transcript renamed on Windows or a Mac keeps its session: ANA.JSON is as much a
+// transcript as ana.json, and a class folder's table must not silently go missing.
+func TestTranscriptWithAnUpperCaseExtensionIsDebriefed(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	dir := filepath.Dir(path)
+	if err := os.Rename(path, filepath.Join(dir, "ANA.JSON")); err != nil {
+		t.Fatal(err)
+	}
+	db := runJSON[sim.Debrief](t, "debrief", "--transcripts", dir)
+	if len(db.Tables) != 1 || db.Tables[0].Table != "ANA" {
+		t.Fatalf("debrief of a folder holding ANA.JSON: %+v; want the table ANA", db.Tables)
+	}
+}
+
+// The same session saved twice (a student's "ana - Copy.json") counts one table twice; it
+// is ranked as it is (two students may well play alike), and the teacher is told which
+// files hold the same bytes.
+func TestDuplicatedTranscriptIsNamed(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	copyPath := saveAs(t, path, "ana - Copy.json", nil)
+	stdout, stderr, code := runNegsim(t, "debrief", "--transcripts", filepath.Dir(path), "--format", "csv")
+	if code != exitOK || strings.Count(stdout, "\n") != 3 {
+		t.Fatalf("exit %d, %d lines: %s%s; want a header and two tables", code, strings.Count(stdout, "\n"), stdout, stderr)
+	}
+	wantContains(t, "debrief's warnings", stderr, "warning: "+copyPath+" and "+path+" hold the same session, byte for byte")
+}
+
+// A transcript cut short or emptied is refused at its line with what would be valid, not
+// only in the JSON decoder's words.
+func TestCutTranscriptSaysWhatWouldBeValid(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first 100 bytes of the transcript end on its line 6 or earlier; the decoder
+	// stops at the end of the file.
+	lines := strings.Count(string(text[:100]), "\n") + 1
+	cut := writeTemp(t, "cut.json", string(text[:100]))
+	wantRefused(t, cut+":"+strconv.Itoa(lines)+":", "score", "--transcript", cut)
+	wantRefused(t, "the file ends in the middle of the transcript: it was cut short; score the whole file negsim play wrote", "score", "--transcript", cut)
+	empty := writeTemp(t, "empty.json", "")
+	wantRefused(t, empty+": the file is empty; score the transcript negsim play wrote", "score", "--transcript", empty)
+	notJSON := writeTemp(t, "deal.json", "salary=high,remote=hybrid,start=now\n")
+	wantRefused(t, notJSON+":1:1: not a transcript of negsim play: invalid character 's' looking for beginning of value; a transcript is the JSON file negsim play --transcript writes", "score", "--transcript", notJSON)
+}
+
+// The help's examples are copied as they are: each `negsim score` example that names a
+// whole deal must run (the job offer's example named issues "price" and "delivery", which
+// it does not have: "no issue \"price\"; valid: \"salary\", \"remote\" or \"start\"").
+func TestScoreHelpExamplesRun(t *testing.T) {
+	help := runOK(t, "score", "--help")
+	ran := 0
+	for _, line := range strings.Split(help, "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 3 || fields[0] != "negsim" || fields[1] != "score" || !strings.Contains(line, "--deal ") || strings.Contains(line, "...") {
+			continue
+		}
+		runOK(t, fields[1:]...)
+		ran++
+	}
+	if ran == 0 {
+		t.Fatalf("no example with a whole --deal in the help:\n%s", help)
+	}
+}
+
+// Value left on the table is judged among the deals of the zone, as score and the debrief's
+// own lines say: debrief's help said "within everyone's red lines", which also holds deals
+// below someone's walk-away value, or short of the votes.
+func TestDebriefHelpJudgesLeftValueInTheZone(t *testing.T) {
+	help := strings.Join(strings.Fields(runOK(t, "debrief", "--help")), " ")
+	if strings.Contains(help, "was within everyone's red lines") {
+		t.Errorf("debrief --help still judges value left on the table within everyone's red lines:\n%s", help)
+	}
+	wantContains(t, "debrief --help", help, "there was a deal of the ZOPA every veto actor likes at least as much, and one likes more")
+}
+
+// A student may name the variant inside the file argument, as every command allows
+// (`negsim play teaching-harborco-quota#all-six`); the transcript records that argument as
+// its file. score and debrief took "teaching-harborco-quota#all-six" for a file that is not
+// there, and refused to debrief it beside a classmate's `--variant all-six`, which is the
+// same scenario under the same variant.
+func TestTranscriptOfFileHashVariantIsScoredUnderThatVariant(t *testing.T) {
+	dir := t.TempDir()
+	hash, flag := filepath.Join(dir, "ana.json"), filepath.Join(dir, "bea.json")
+	for _, args := range [][]string{
+		{"play", "teaching-harborco-quota#all-six", "--as", "harborco", "--transcript", hash},
+		{"play", "teaching-harborco-quota", "--variant", "all-six", "--as", "harborco", "--transcript", flag},
+	} {
+		if _, stderr, code := runNegsimInput(t, "quit\n", args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	type labelled struct {
+		Variant string
+		Tables  []struct{ Table string }
+	}
+	if got := runJSON[labelled](t, "score", "--transcript", hash); got.Variant != "all-six" {
+		t.Errorf("score of the #all-six transcript: variant %q, want all-six", got.Variant)
+	}
+	if got := runJSON[labelled](t, "debrief", "--transcripts", dir); got.Variant != "all-six" || len(got.Tables) != 2 {
+		t.Errorf("debrief of both: variant %q, %d tables; want all-six, 2", got.Variant, len(got.Tables))
+	}
+}
+
+// The same transcript scored on a file of another scenario is named as played elsewhere,
+// not blamed on a variant the teacher never typed.
+func TestTranscriptOfFileHashVariantOnAnotherScenario(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ana.json")
+	if _, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-harborco-quota#all-six", "--as", "harborco", "--transcript", path); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	wantRefused(t, path+` was played on "Port licence by quota (teaching example, Harborco-like)", not on "Job offer (teaching example, two parties)"`, "score", "teaching-two-party", "--transcript", path)
+}
+
+// A teacher who writes the debrief into the class folder (-o class/debrief.json) finds it
+// read as a transcript the next time: the error says why the folder's other files matter.
+func TestDebriefIntoTheClassFolderSaysToMoveIt(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	dir := filepath.Dir(path)
+	runOK(t, "debrief", "--transcripts", dir, "-o", filepath.Join(dir, "debrief.json"))
+	wantRefused(t, filepath.Join(dir, "debrief.json")+": not a transcript of negsim play: it has no seat or no end; debrief --transcripts reads every .json file of the folder as a transcript: move the others out", "debrief", "--transcripts", dir)
+}
+
+// A transcript's table is named after its file, and the name is printed: a file name
+// holding an escape sequence (ESC [2J clears the screen) would act on the teacher's
+// terminal, as a deals file's table name may not. It is refused, the name quoted.
+func TestTranscriptNamedWithAnEscapeIsRefused(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	escaped := saveAs(t, path, "a\x1b[2Jb.json", nil)
+	for _, args := range [][]string{{"debrief", "--transcripts", filepath.Dir(path)}, {"score", "--transcript", escaped}} {
+		stdout, stderr, code := runNegsim(t, args...)
+		if code != exitBadUse || strings.Contains(stdout+stderr, "\x1b") || !strings.Contains(stderr, `a\x1b[2Jb.json": the file's name holds`) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 2 and the name quoted", args[0], code, stdout, stderr)
+		}
+	}
+}
+
+// Under a decision rule a deal every veto actor accepts may still miss the votes, so a
+// better deal must be named as one of the zone: "a deal every veto actor accepts" is
+// true of the table's own deal too. In the accord (sim/testdata/accord.yaml, with the
+// reference script's numbers): deep, medium, phase-down, voluntary is accepted by the EU
+// (69.0 ≥ 45) and China (53.0 ≥ 40) alone, 2 of the 3 votes needed; signed it would give
+// (69.0 − 45) + (53.0 − 40) = +37.00. The Nash deal, deep, large, phase-out, voluntary,
+// passes and is worth 69.5 and 60.0 to them: +0.5 and +7.0 points.
+func TestDebriefNamesTheBetterDealAsOneOfTheZone(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,target,finance,phaseout,review\nnovote,deep,medium,phase-down,voluntary\n")
+	out := strings.Join(strings.Fields(runOK(t, "debrief", accordFile, "--deals", deals)), " ")
+	wantContains(t, "debrief", out, "- novote: it gathers only 2 of the 3 votes needed, so it counts as no agreement. As written it gave European Union 69.0, China 53.0, a joint gain of +37.00. Changing finance to large and phaseout to phase-out gives a deal of the zone, which every veto actor likes at least as much.")
+}
+
+// A session can agree a deal that is outside the zone at the scenario's starting
+// walk-away values, which score and debrief weigh every table at: in the accord the
+// islands' walk-away drifts down 0.02 a round (0.75 → 0.65 by round 5) and the oil crash
+// of round 3 takes the exporters' from 0.35 to 0.25, so deep, medium, phase-down,
+// voluntary (islands 72.0, exporters 34.0) wins 4 votes in round 5 but only the EU's and
+// China's 2 at the start. Scored, it "gathers only 2 of the 3 votes needed" — true at the
+// start, and read as false by a teacher holding the session's "Agreement in round 5"
+// unless the report says which walk-away values it weighs.
+func TestSessionAgreedOutsideTheStartingZoneSaysSo(t *testing.T) {
+	fixture := inClassFolder(t)
+	offer := "offer target=deep,finance=medium,phaseout=phase-down,review=voluntary\n"
+	moves := "reject\n" + offer + "reject\n" + offer + "reject\n" + offer
+	if _, stderr, code := runNegsimInput(t, moves, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	const said = "The session ended in agreement on it in round 5: every table is scored at the scenario's starting walk-away values."
+	score := strings.Join(strings.Fields(runOK(t, "score", fixture, "--transcript", "class/cn.json")), " ")
+	wantContains(t, "score", score, "Not in the ZOPA: every veto actor would sign it, but it gathers only 2 of the 3 votes needed, so it counts as no agreement: every actor keeps its walk-away value. "+said)
+	debrief := strings.Join(strings.Fields(runOK(t, "debrief", fixture, "--transcripts", "class")), " ")
+	wantContains(t, "debrief", debrief, "- cn: it gathers only 2 of the 3 votes needed, so it counts as no agreement. "+said+" As written it gave European Union 69.0, China 53.0, a joint gain of +37.00.")
+}
+
+// The teacher may name the variant in the file argument too: a class played without it is
+// then told apart by what it was played on, not blamed on a --variant no one typed ("names
+// variant \"all-six\" but --variant says \"\"").
+func TestFileHashVariantAgainstTranscriptsOfAnother(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ana.json")
+	if _, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-harborco-quota", "--as", "harborco", "--transcript", path); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	wantRefused(t, path+" was played on teaching-harborco-quota, not on teaching-harborco-quota --variant all-six; give the same scenario, or none to use the transcript's", "score", "teaching-harborco-quota#all-six", "--transcript", path)
+	runOK(t, "score", "teaching-harborco-quota#all-six", "--transcript", walkOutAsHarborco(t, "teaching-harborco-quota", "--variant", "all-six"))
+}
+
+// walkOutAsHarborco plays the scenario named by args as Harborco, walking away at once, and
+// returns the transcript's path.
+func walkOutAsHarborco(t *testing.T, args ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "bea.json")
+	args = append([]string{"play"}, append(args, "--as", "harborco", "--transcript", path)...)
+	if _, stderr, code := runNegsimInput(t, "quit\n", args...); code != exitOK {
+		t.Fatalf("%v: exit %d: %s", args, code, stderr)
+	}
+	return path
+}
+
+// Notepad's "Save as" with the type "Text documents" turns ana.json into ana.json.txt: the
+// session is whole, but only .json files are read, so the table went missing without a
+// word. It is still not read (a .txt may be anything), and a warning names it.
+func TestTranscriptSavedAsTextIsNamed(t *testing.T) {
+	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
+	txt := saveAs(t, path, "bea.json.txt", nil)
+	stdout, stderr, code := runNegsim(t, "debrief", "--transcripts", filepath.Dir(path), "--format", "csv")
+	if code != exitOK || strings.Count(stdout, "\n") != 2 {
+		t.Fatalf("exit %d: %s%s; want a header and one table", code, stdout, stderr)
+	}
+	wantContains(t, "debrief's warnings", stderr, "warning: "+txt+" is not read: only files ending in .json are; rename it bea.json if it is a transcript")
+}
