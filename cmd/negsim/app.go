@@ -269,7 +269,7 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 	}
 	variant := w.variant
-	if file, v, ok := strings.Cut(arg, "#"); ok && !exists(arg) {
+	if file, v, ok := fileAndVariant(arg); ok {
 		if variant != "" && variant != v {
 			return nil, usagef("%s names variant %q but --variant says %q; give one", arg, v, variant)
 		}
@@ -288,6 +288,15 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		sets = append(sets, o)
 	}
 	return config.OpenContext(a.ctx, name, data, variant, sets)
+}
+
+// fileAndVariant splits FILE#VARIANT, the form every command takes for a variant, unless a
+// file of that whole name exists.
+func fileAndVariant(arg string) (file, variant string, ok bool) {
+	if f, v, found := strings.Cut(arg, "#"); found && !exists(arg) {
+		return f, v, true
+	}
+	return arg, "", false
 }
 
 // openDocument opens the scenario of a command that writes one document (debrief, report)

@@ -276,10 +276,10 @@ func sameSetup(a, b *playRecord) bool {
 }
 
 // playedOn is the file and the variant a session was played on. A student may name the
-// variant inside the file argument (FILE#VARIANT), as every command allows, and the
-// transcript records that argument as its file, as typed.
+// variant inside the file argument (FILE#VARIANT), as every command allows; play records
+// the two apart, but a transcript written before it did holds that argument as its file.
 func playedOn(rec *playRecord) (file, variant string) {
-	if file, v, ok := strings.Cut(rec.File, "#"); ok && rec.Variant == "" && !exists(rec.File) {
+	if file, v, ok := fileAndVariant(rec.File); ok && rec.Variant == "" {
 		return file, v
 	}
 	return rec.File, rec.Variant
@@ -298,7 +298,7 @@ func transcriptScenario(file string, w whatIf, recs []*playRecord, paths []strin
 	playedFile, variant := playedOn(first)
 	// FILE#VARIANT names a variant as --variant does; a different --variant beside it is
 	// left to the scenario's opening, which says to give one.
-	if f, v, ok := strings.Cut(file, "#"); ok && !exists(file) && (w.variant == "" || w.variant == v) {
+	if f, v, ok := fileAndVariant(file); ok && (w.variant == "" || w.variant == v) {
 		file, w.variant = f, v
 	}
 	if w.variant != "" || len(w.sets) > 0 {

@@ -180,7 +180,13 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	if file == "" {
 		file = scenarios.Default
 	}
-	rec := playRecord{File: file, Variant: w.variant, Set: w.sets, PlayTranscript: g.Transcript()}
+	// FILE#VARIANT is recorded as the file and the variant it names, as --variant would be
+	// (openScenario has refused the two when they disagree).
+	variant := w.variant
+	if f, v, ok := fileAndVariant(file); ok {
+		file, variant = f, v
+	}
+	rec := playRecord{File: file, Variant: variant, Set: w.sets, PlayTranscript: g.Transcript()}
 	// The session has outlived the command's own --timeout; writing is the last step.
 	ctx, cancel = a.step()
 	defer cancel()

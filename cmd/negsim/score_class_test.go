@@ -171,10 +171,11 @@ func TestDebriefHelpJudgesLeftValueInTheZone(t *testing.T) {
 }
 
 // A student may name the variant inside the file argument, as every command allows
-// (`negsim play teaching-harborco-quota#all-six`); the transcript records that argument as
-// its file. score and debrief took "teaching-harborco-quota#all-six" for a file that is not
-// there, and refused to debrief it beside a classmate's `--variant all-six`, which is the
-// same scenario under the same variant.
+// (`negsim play teaching-harborco-quota#all-six`). play recorded that argument as its file,
+// and score and debrief took "teaching-harborco-quota#all-six" for a file that is not
+// there, refusing to debrief it beside a classmate's `--variant all-six`, which is the same
+// scenario under the same variant. The session is now written as with --variant, byte for
+// byte, and a transcript written the old way is still scored under its variant.
 func TestTranscriptOfFileHashVariantIsScoredUnderThatVariant(t *testing.T) {
 	dir := t.TempDir()
 	hash, flag := filepath.Join(dir, "ana.json"), filepath.Join(dir, "bea.json")
@@ -185,6 +186,19 @@ func TestTranscriptOfFileHashVariantIsScoredUnderThatVariant(t *testing.T) {
 		if _, stderr, code := runNegsimInput(t, "quit\n", args...); code != exitOK {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
 		}
+	}
+	byHash, byFlag := readText(t, hash), readText(t, flag)
+	if byHash != byFlag {
+		t.Errorf("play FILE#VARIANT wrote another transcript than play FILE --variant VARIANT:\n%s\n%s", byHash, byFlag)
+	}
+	old := strings.Replace(byHash, `"file": "teaching-harborco-quota",
+  "variant": "all-six",`, `"file": "teaching-harborco-quota#all-six",
+  "variant": "",`, 1)
+	if old == byHash {
+		t.Fatalf("the transcript does not begin with its file and variant:\n%s", byHash)
+	}
+	if err := os.WriteFile(hash, []byte(old), 0o600); err != nil {
+		t.Fatal(err)
 	}
 	type labelled struct {
 		Variant string
@@ -301,4 +315,13 @@ func TestTranscriptSavedAsTextIsNamed(t *testing.T) {
 		t.Fatalf("exit %d: %s%s; want a header and one table", code, stdout, stderr)
 	}
 	wantContains(t, "debrief's warnings", stderr, "warning: "+txt+" is not read: only files ending in .json are; rename it bea.json if it is a transcript")
+}
+
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
