@@ -29,7 +29,10 @@ type chartLine struct {
 	// color indexes seriesColors, so one actor keeps one colour on every panel.
 	color  int
 	dashed bool
-	points bool
+	// vertical, with dashed, is a level of the x axis drawn across the panel (a
+	// walk-away value), where a dashed line is otherwise a level of the y axis.
+	vertical bool
+	points   bool
 	// bends marks the vertices that only shape the line (the corners of a step), which
 	// get no point: a point claims a value that was computed.
 	bends []bool

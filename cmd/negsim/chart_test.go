@@ -303,3 +303,42 @@ func TestChartsPrintNoWordUnderEightPoints(t *testing.T) {
 		}
 	}
 }
+
+// Both walk-away values are lines of their own colour across the fitted panel, named in the
+// legend: the x actor's was a grey mark, lost on the grid line under it at a value such as
+// 40. Fitting by hand: the frontier spans x 45–60 and y 55–60, the walk-aways are at x 40
+// and y 48, so x runs from 5·⌊40/5⌋−5 = 35 to 5·⌈60/5⌉+5 = 65 and y from 5·⌊48/5⌋−5 = 40
+// to 65.
+func TestDealsPanelDrawsBothWalkAwaysAsLines(t *testing.T) {
+	sc := &sim.Scenario{Actors: []sim.Actor{{ID: "a", Name: "A", Reservation: 0.4}, {ID: "b", Name: "B", Reservation: 0.48}}}
+	frontier := []sim.FrontierPoint{{X: 0.45, Y: 0.6}, {X: 0.6, Y: 0.55}}
+	pn := dealsPanel("t", sc, []string{"a", "b"}, frontier, nil)
+	if len(pn.marks) != 0 {
+		t.Errorf("marks %+v; want none: a walk-away is a line", pn.marks)
+	}
+	if pn.xMin != 35 || pn.xMax != 65 || pn.yMin != 40 || pn.yMax != 65 {
+		t.Errorf("panel x %v–%v, y %v–%v; want x 35–65, y 40–65", pn.xMin, pn.xMax, pn.yMin, pn.yMax)
+	}
+	want := map[string]chartLine{
+		"A walk-away": {xs: []float64{40, 40}, ys: []float64{40, 65}},
+		"B walk-away": {xs: []float64{35, 65}, ys: []float64{48, 48}},
+	}
+	colours := map[int]bool{}
+	for _, l := range pn.lines {
+		colours[l.color] = true
+		w, ok := want[l.label]
+		if !ok {
+			continue
+		}
+		delete(want, l.label)
+		if !l.dashed || !slices.Equal(l.xs, w.xs) || !slices.Equal(l.ys, w.ys) {
+			t.Errorf("%s: dashed %v, xs %v, ys %v; want dashed, xs %v, ys %v", l.label, l.dashed, l.xs, l.ys, w.xs, w.ys)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no line for %v", want)
+	}
+	if len(colours) != len(pn.lines) {
+		t.Errorf("%d lines in %d colours; want a colour each", len(pn.lines), len(colours))
+	}
+}

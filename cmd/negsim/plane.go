@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -62,9 +61,13 @@ func dealsPanel(title string, sc *sim.Scenario, axes []string, frontier []sim.Fr
 		}
 		pn.lines = append(pn.lines, f)
 	}
-	pn.lines = append(pn.lines, chartLine{label: ay.Name + " walk-away", color: 4, dashed: true,
-		xs: []float64{0, 100}, ys: []float64{100 * ay.Reservation, 100 * ay.Reservation}})
-	pn.marks = append(pn.marks, chartMark{x: 100 * ax.Reservation, note: fmt.Sprintf("grey dashed: %s walk-away (%s)", ax.Name, pts(ax.Reservation))})
+	// Each walk-away is a line of its own colour, drawn over the grid: a grey one on a
+	// value of the grid (Ukraine's 40) vanished into its line.
+	pn.lines = append(pn.lines,
+		chartLine{label: ax.Name + " walk-away", color: 3, dashed: true, vertical: true,
+			xs: []float64{100 * ax.Reservation, 100 * ax.Reservation}, ys: []float64{0, 100}},
+		chartLine{label: ay.Name + " walk-away", color: 4, dashed: true,
+			xs: []float64{0, 100}, ys: []float64{100 * ay.Reservation, 100 * ay.Reservation}})
 	pn.lines = append(pn.lines, deals...)
 	if nash != nil {
 		pn.lines = append(pn.lines, chartLine{label: "Nash solution", color: 5, scatter: true, ring: true,
@@ -81,7 +84,12 @@ func (pn *panel) fit() {
 	lo := [2]float64{math.Inf(1), math.Inf(1)}
 	hi := [2]float64{math.Inf(-1), math.Inf(-1)}
 	for _, l := range pn.lines {
-		if l.dashed { // a walk-away line runs across the whole panel; its height counts only
+		// A walk-away line runs across the whole panel: only where it crosses counts.
+		if l.dashed && l.vertical {
+			lo[0], hi[0] = min(lo[0], l.xs[0]), max(hi[0], l.xs[0])
+			continue
+		}
+		if l.dashed {
 			lo[1], hi[1] = min(lo[1], l.ys[0]), max(hi[1], l.ys[0])
 			continue
 		}
@@ -102,7 +110,10 @@ func (pn *panel) fit() {
 	}
 	pn.xMin, pn.xMax, pn.yMin, pn.yMax = lo[0], hi[0], lo[1], hi[1]
 	for i := range pn.lines {
-		if pn.lines[i].dashed {
+		switch {
+		case pn.lines[i].dashed && pn.lines[i].vertical:
+			pn.lines[i].ys = []float64{lo[1], hi[1]}
+		case pn.lines[i].dashed:
 			pn.lines[i].xs = []float64{lo[0], hi[0]}
 		}
 	}

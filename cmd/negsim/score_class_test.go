@@ -325,3 +325,18 @@ func readText(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// A session that ended without a deal leaves each actor its walk-away value: the text says
+// what that is in points, as the CSV's walk_away_points columns do. The job offer's file
+// gives the candidate 0.5 (50.0 points); --set gives the employer 0.35 (35.0).
+func TestNoAgreementShowsEachWalkAway(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ana.json")
+	if _, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-two-party", "--set", "actors.employer.reservation=0.35", "--as", "candidate", "--transcript", path); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	out := runOK(t, "score", "--transcript", path, "--format", "markdown")
+	wantContains(t, "score of a walk-out", out,
+		"No agreement: every actor keeps its walk-away value, a joint gain of 0.",
+		"| Candidate | yes  |                   50.0 |",
+		"| Employer  | yes  |                   35.0 |")
+}

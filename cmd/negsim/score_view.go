@@ -15,7 +15,17 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 	}
 	s := res.Score
 	if s == nil {
-		return []section{{title: title, text: []string{"No agreement: every actor keeps its walk-away value, a joint gain of 0."}}}
+		// The walk-away values are what each actor leaves with, so they are shown as the
+		// points of a deal are.
+		g := &grid{header: []string{"actor", "veto", "points (its walk-away)"}, right: []bool{false, false, true}}
+		for _, ac := range sc.Actors {
+			veto := "yes"
+			if !ac.Veto {
+				veto = "no"
+			}
+			g.add(ac.Name, veto, pts(ac.Reservation))
+		}
+		return []section{{title: title, text: []string{"No agreement: every actor keeps its walk-away value, a joint gain of 0."}, grid: g}}
 	}
 	deal := section{title: title}
 	var parts []string
