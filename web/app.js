@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE, ROUND_MARKS} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
+import {count, shellWord, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -93,7 +93,7 @@ function query() {
 // with it, not only the alert at the top of the page.
 let invalidPaths = [];
 
-function showError(e) {
+function showError(e, note = "") {
   invalidPaths = [...(e.problems || []).map((p) => p.path), ...[...e.message.matchAll(/^\s+([A-Za-z0-9_.-]+): /gm)].map((m) => m[1])].filter(Boolean);
   markInvalid();
   const box = $("error");
@@ -107,6 +107,7 @@ function showError(e) {
   } else if (e.message.includes("\n")) {
     box.append(h("pre", {text: e.message.split("\n").slice(1).join("\n")}));
   }
+  if (note) box.append(h("p", {text: note}));
   box.hidden = false;
 }
 
@@ -165,7 +166,8 @@ function fillScenarios() {
     sel.append(h("optgroup", {label: "From this computer"}, h("option", {value: local.id, text: local.name})));
   }
   if (![...sel.options].some((o) => o.value === state.scenario)) {
-    sel.append(h("option", {value: state.scenario, text: state.scenario}));
+    // A link's file from a computer is known by an id that means nothing to a reader.
+    sel.append(h("option", {value: state.scenario, text: state.scenario.startsWith("doc:") ? "A file from a computer: open it again" : state.scenario}));
   }
   sel.value = state.scenario;
 }
@@ -176,7 +178,9 @@ async function resolveScenario() {
     // A static site has no server to read its files: the page fetches the file from its
     // own origin and hands the text to the engine.
     const name = ref.slice(5);
-    const response = await fetch(encodeURI(name));
+    // Each part of the path encoded whole: a teacher's "group #2.yaml" is a file, not a
+    // fragment of "group ".
+    const response = await fetch(name.split("/").map(encodeURIComponent).join("/"));
     if (!response.ok) throw new Error(`${name}: the site has no such file (status ${response.status})`);
     const l = await engine.call("load", {name, text: await response.text()});
     return l;
@@ -199,16 +203,23 @@ async function openScenario() {
     opening--;
     if (state.scenario !== ref) return;
     if (ref.startsWith("doc:")) {
-      e.message = "This link names a file that was opened from a computer, which the link cannot carry: open the file again with “Open a scenario file”.";
+      e.message = "This link names a file that was opened from a computer, which the link cannot carry: open the same file with “Open a scenario file”, and the link's variant, changes and view apply to it.";
     }
     showError(e);
     setStatus("");
+    // The list and the address name the scenario that did not open: nothing of the last
+    // one may stay under its name.
+    forget();
+    // Nothing is computed for a scenario that did not open: the page has answered.
+    document.body.dataset.ready = "true";
+    if (!running && applied === wanted && !opening) busy(false);
     return;
   }
   opening--;
   // Another scenario was chosen while this one was read: that one's own call shows it.
   if (state.scenario !== ref) return;
   loaded = opened;
+  if (loaded.id !== engineID) clearResults("…", "");
   engineID = loaded.id;
   const sc = loaded.scenario;
   $("about").textContent = firstParagraph(sc.description || "");
@@ -233,6 +244,20 @@ async function openScenario() {
   setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
   refresh();
   await buildControls();
+}
+
+// forget closes the open scenario: its results, controls, variants and Play seat go, and
+// nothing is asked of the engine until another opens.
+function forget() {
+  clearResults();
+  loaded = null;
+  engineID = "";
+  params = [];
+  controlsAsked++;
+  for (const id of ["controls", "variant", "play"]) $(id).replaceChildren();
+  $("about").textContent = "";
+  $("stance").hidden = true;
+  document.body.dataset.controls = "ready";
 }
 
 function firstParagraph(text) {
@@ -449,6 +474,7 @@ function control(p) {
 let controlsAsked = 0;
 
 async function buildControls() {
+  if (!engineID) return;
   const mine = ++controlsAsked, open = loaded;
   document.body.dataset.controls = "building";
   let answer;
@@ -553,6 +579,8 @@ function busy(on) {
 }
 
 function refresh(started) {
+  // No scenario is open (the last one chosen failed): nothing to compute.
+  if (!engineID) return;
   wanted++;
   if (started !== undefined && firstMove === null) firstMove = started;
   busy(true);
@@ -575,6 +603,11 @@ async function redrawView() {
 async function pump() {
   running = true;
   while (applied !== wanted) {
+    // The scenario asked about failed to reopen meanwhile (forget): nothing is open to ask of.
+    if (!engineID) {
+      applied = wanted;
+      break;
+    }
     const mine = wanted;
     const started = firstMove;
     firstMove = null;
@@ -590,6 +623,10 @@ async function pump() {
       clearError();
     } catch (e) {
       if (q.scenario !== engineID) continue;
+      // A scenario that opens but cannot be worked out (a space too large to count) has no
+      // results: the last scenario's may not stay on screen under its name. A what-if
+      // refused on the same scenario leaves its last results, beside the control at fault.
+      if (!results.analysis || results.analysis.query.scenario !== q.scenario) clearResults();
       showError(e);
     }
     applied = mine;
@@ -650,10 +687,21 @@ async function showView(q) {
 
 // --- the zone --------------------------------------------------------------------------
 
+// clearResults empties what the page shows of a scenario's results: for a scenario that has
+// none, and for one just opened until its own come (a large one takes a while).
+function clearResults(mark = "–", why = "(no results: see the message above)") {
+  results.analysis = null;
+  $("zopa-count").textContent = mark;
+  $("zopa-of").textContent = why;
+  $("nash").textContent = mark;
+  $("diagnosis").hidden = true;
+  for (const id of ["diagnosis", "agree", "chart", "solutions", "options", "take", "words", "rounds-summary", "rounds-chart", "round-detail", "rounds-table", "compare"]) $(id).replaceChildren();
+}
+
 function renderAnalysis(an, q) {
   results.analysis = {value: an, query: q};
   const share = an.space.deals ? (100 * an.zopa.count) / an.space.deals : 0;
-  $("zopa-count").textContent = String(an.zopa.count);
+  $("zopa-count").textContent = count(an.zopa.count);
   $("zopa-of").textContent = `of ${count(an.space.deals)} deals (${percent(share)})` + (an.zopa.count ? `; ${count(an.pareto.count)} Pareto-optimal` : "");
   const nash = an.solutions.nash;
   $("nash").textContent = nash ? dealPairs(nash.options) : "none: the zone is empty";
@@ -922,9 +970,12 @@ function scenarioArg() {
 
 function renderShare(ex) {
   $("permalink").value = location.href;
-  const quote = (s) => (/^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  const cmd = ["negsim analyze " + quote(scenarioArg())];
-  if (state.variant) cmd.push("--variant " + quote(state.variant));
+  // A link carries the what-if, not a file opened from this computer.
+  $("share-who").textContent = local && state.scenario === local.id
+    ? `The scenario is ${local.name}, a file opened from this computer, which a link cannot carry: send the file with the link. Whoever follows the link and then opens the same file with “Open a scenario file” sees the same variant, changes and view.`
+    : "Anyone who opens it sees the same scenario, variant, changes and view.";
+  const cmd = ["negsim analyze " + shellWord(scenarioArg())];
+  if (state.variant) cmd.push("--variant " + shellWord(state.variant));
   $("command").value = [cmd.join(" "), ...(ex.flags ? [ex.flags] : [])].join(" \\\n");
   $("variant-block").value = ex.variants;
 }
@@ -944,6 +995,7 @@ function settledPage() {
 
 // buildReport is the report of the current state as one HTML file.
 async function buildReport() {
+  if (!engineID) throw new Error("No scenario is open: choose one, or open a file, first.");
   for (;;) {
     await settledPage();
     const q = query(), open = loaded;
@@ -965,7 +1017,9 @@ async function downloadReport() {
   try {
     const html = await buildReport();
     const url = URL.createObjectURL(new Blob([html], {type: "text/html"}));
-    const a = h("a", {href: url, download: `negsim-${scenarioArg().replace(/[^A-Za-z0-9_-]+/g, "-")}${state.variant ? "-" + state.variant : ""}.html`});
+    // Letters of any language stay: "mon scénario.yaml" is downloaded as
+    // negsim-mon-scénario-yaml.html, not negsim-mon-sc-nario-yaml.html.
+    const a = h("a", {href: url, download: `negsim-${scenarioArg().replace(/[^\p{L}\p{N}_-]+/gu, "-")}${state.variant ? "-" + state.variant : ""}.html`});
     document.body.append(a);
     a.click();
     a.remove();
@@ -1012,23 +1066,33 @@ function wire() {
     await buildControls();
   });
   $("local").addEventListener("change", async () => {
-    const file = $("local").files[0];
+    const input = $("local");
+    const file = input.files[0];
     if (!file) return;
+    // The choice is forgotten at once: a file fixed in an editor and chosen again is the
+    // same choice, which the browser would not report.
+    input.value = "";
+    let l;
     try {
       // Read here in the browser; the text goes to the engine only (this tab, or negsim
       // serve on this computer).
-      const l = await engine.call("load", {name: file.name, text: await file.text()});
-      local = {name: file.name, id: l.id};
-      state.scenario = l.id;
+      l = await engine.call("load", {name: file.name, text: await file.text()});
+    } catch (e) {
+      showError(e, `${file.name} was not opened${loaded ? `: the page still shows ${loaded.scenario.name} (${loaded.file})` : ""}. Fix the file and open it again.`);
+      return;
+    }
+    // A link to this very file (a classmate's, sent with the file) keeps its what-if.
+    const linked = l.id === state.scenario;
+    local = {name: file.name, id: l.id};
+    state.scenario = l.id;
+    if (!linked) {
       state.variant = "";
       state.set.clear();
       state.axes = [];
-      fillScenarios();
-      writeHash();
-      await openScenario();
-    } catch (e) {
-      showError(e);
     }
+    fillScenarios();
+    selectView(state.view, false, false);
+    await openScenario();
   });
   $("filter").addEventListener("input", applyFilter);
   $("reset").addEventListener("click", async () => {

@@ -50,6 +50,12 @@ window.negsimPlayTranscript = () => (last && last.transcript ? JSON.stringify(la
 export async function drawPlay(q, ctx) {
   ui = ctx;
   const key = JSON.stringify(q);
+  // Another scenario opened (a file, the list) without the seat's actor: its seats are
+  // offered, rather than the old seat refused. A link naming no such seat is still told so.
+  if (playedOn !== null && JSON.parse(playedOn).scenario !== q.scenario && play.as && !ctx.scenario.actors.some((a) => a.id === play.as)) {
+    play.as = "";
+    ctx.changed();
+  }
   if (playedOn !== null && playedOn !== key) play.moves = [];
   playedOn = key;
   await ask();

@@ -26,6 +26,9 @@ export const count = (n) => Number(n).toLocaleString("en");
 export const num = (x) => (x === null || x === undefined ? "–" : (Math.round(x * 1000) / 1000).toFixed(3));
 const signed = (x) => `${x >= 0 ? "+" : ""}${num(x)}`;
 export const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
+// shellWord writes a word for a POSIX shell, quoted when it needs it: a file name with a
+// space, as school computers save them, is one word.
+export const shellWord = (s) => (/^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
 // deals writes a count of deals: 1 deal, 1,259,712 deals.
 export const deals = (n) => plural(n, "deal", "deals");
 
@@ -213,6 +216,9 @@ export function roundsSummary(tr, say, an) {
     (o.agreement ? `Agreement at round ${o.round}: ${say.dealPairs(o.deal.options)}.` : `Breakdown at the deadline: no proposal won ${won}; everyone keeps its reservation.`);
 }
 
+// FALLBACKS mark a proposal's basis when it is no real offer, as negsim rounds marks it.
+const FALLBACKS = {closest: " (closest)", own_best: " (own best)"};
+
 // roundWords says, for the rounds table, who proposed (or "–" when nobody did), what the
 // proposal changed from the last one (or why nothing was on the table), who accepted it and
 // with how many votes under a decision rule (votesNeeded, the analysis' decision's; absent
@@ -222,7 +228,9 @@ export function roundWords(x, votesNeeded, say, noText) {
   const changed = p ? p.changed.map((i) => `${i}=${p.options[i]}`).join(", ") || "the same as before" : noText(x);
   const votes = x.votes === undefined || x.votes === null || !votesNeeded ? "" : ` (${plural(x.votes, "vote", "votes")}; ${votesNeeded} needed)`;
   return {
-    by: p ? (p.by ? say.actorName(p.by) : "the mediator") : "–",
+    // A proposer that found no deal meeting every aspiration fell back on the closest deal
+    // or its own best: said as negsim rounds says it, since such a text is no real offer.
+    by: p ? (p.by ? say.actorName(p.by) : "the mediator") + (FALLBACKS[p.basis] || "") : "–",
     proposal: changed,
     accepted: (x.accepted_by.map(say.actorName).join(", ") || "nobody") + votes,
     events: x.events.map((e) => e.why).join("; "),

@@ -120,6 +120,14 @@ func TestStaticSite(t *testing.T) {
 		noText = append(noText, rd.NoText)
 	}
 	pagetest.DriveNoTextRounds(t, srv.URL+"/", "static", noText)
+
+	// A student's own file in the browser's engine: said wrong, fixed and chosen again,
+	// too large, and its link opened by a classmate, whose browser has an engine of its own.
+	pagetest.DriveOwnFileProblems(t, srv.URL+"/")
+	pagetest.DriveOwnFileEdited(t, srv.URL+"/", srv.URL+"/")
+	// The teacher's files by link: the page fetches them from the site.
+	pagetest.ListedFiles(t, dir)
+	pagetest.DriveListedFiles(t, srv.URL+"/")
 }
 
 // The static site at home: opened once while its server answers, then reloaded with the

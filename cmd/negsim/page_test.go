@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"net/url"
 	"testing"
 
 	"github.com/negsim/negsim/internal/pagetest"
@@ -99,4 +101,56 @@ func TestPageWordsServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
 	pagetest.DriveWords(t, origin, pagetest.WordCases)
+}
+
+// A student's own file, fixed and chosen again, larger, too large, and its link sent to a
+// classmate with the file: each step shows that file's results, or says why not.
+func TestPageOwnFileEditedServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	elsewhere, _ := startServe(t)
+	pagetest.DriveOwnFileEdited(t, origin, elsewhere)
+}
+
+// The teacher's files of a folder given to negsim serve, opened by link: a name with a '#',
+// and a file with a problem.
+func TestPageListedFilesServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	dir := t.TempDir()
+	pagetest.ListedFiles(t, dir)
+	origin, _ := startServe(t, dir)
+	pagetest.DriveListedFiles(t, origin)
+}
+
+// The Rounds view tells a proposer's fallback (the closest deal, its own best) as negsim
+// rounds does; the bases come from the engine's JSON.
+func TestPageRoundsBasisServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	for _, hash := range []string{"scenario=teaching-two-party", "scenario=ukraine-2026&variant=sanctions-bite"} {
+		p, _ := url.ParseQuery(hash)
+		args := []string{"rounds", p.Get("scenario"), "--format", "json"}
+		if v := p.Get("variant"); v != "" {
+			args = append(args, "--variant", v)
+		}
+		var tr struct {
+			Rounds []struct {
+				Proposal *struct {
+					Basis string `json:"basis"`
+				} `json:"proposal"`
+			} `json:"rounds"`
+		}
+		if err := json.Unmarshal([]byte(runOK(t, args...)), &tr); err != nil {
+			t.Fatal(err)
+		}
+		var bases []string
+		for _, r := range tr.Rounds {
+			b := ""
+			if r.Proposal != nil {
+				b = r.Proposal.Basis
+			}
+			bases = append(bases, b)
+		}
+		pagetest.DriveRoundsBasis(t, origin, hash, bases)
+	}
 }

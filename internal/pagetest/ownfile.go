@@ -1,8 +1,11 @@
 package pagetest
 
 import (
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,4 +55,250 @@ func DriveOwnFileProblems(t *testing.T, origin string) {
 		}
 	}
 	// No console check: negsim serve refuses the files with a 400, which Chromium logs.
+}
+
+// openOwn chooses file with "Open a scenario file" and waits until the page has either
+// said what is wrong with it or opened it (its name in the status line, the page settled).
+// It fails when the page does neither: the choice went unheard.
+func (s *session) openOwn(file string) {
+	s.t.Helper()
+	evalJS[any](s, `document.getElementById("error").hidden = true`)
+	s.do(chromedp.SetUploadFiles(chromedp.CSS("#local"), []string{file}))
+	name := strconv.Quote(filepath.Base(file))
+	heard := `!document.getElementById("error").hidden || (document.getElementById("status").textContent.includes(` + name + `) && ` + settledJS + `)`
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](heard, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		s.t.Fatalf("%s chosen, and the page neither opened it nor said why not: %v", filepath.Base(file), err)
+	}
+	s.settled()
+}
+
+// DriveOwnFileEdited is a student's afternoon with a file of their own: it has a typo,
+// which they fix in their editor and open again; then a larger file, then one too large to
+// count, then the link of their what-if sent to a classmate along with the file. The
+// classmate's page is at elsewhere, another negsim serve or site (their own computer), which
+// has never seen the file.
+func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
+	_, tab := Tab(t, 1366, 768, 3*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+	s.settled()
+	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	// A name as a school computer saves it: spaces and an accent.
+	file := filepath.Join(dir, "mon scénario.yaml")
+	write := func(path, text string) {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shown := func() (string, string) {
+		return evalJS[string](s, `document.getElementById("zopa-count").textContent`), evalJS[string](s, `document.getElementById("nash").textContent`)
+	}
+	errorText := func() string {
+		return evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").innerText`)
+	}
+
+	// 1. The employer's "reservation" misspelt: the page must say the file was not opened
+	// and that what it still shows is the scenario that was open before, not the file.
+	employer := "    reservation: 0.5\n    note: Reservation 0.5 is an assumption (the next-best"
+	if !strings.Contains(string(data), employer) {
+		t.Fatal("teaching-two-party.yaml no longer has the employer's reservation where this test edits it")
+	}
+	write(file, strings.Replace(string(data), employer, strings.Replace(employer, "reservation:", "reservaton:", 1), 1))
+	s.openOwn(file)
+	said := errorText()
+	for _, want := range []string{`mon scénario.yaml:89:5: actors.employer.reservaton: unknown field "reservaton"`, "not opened", "Job offer (teaching example, two parties)"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("a file with a typo: the page's message lacks %q:\n%s", want, said)
+		}
+	}
+
+	// 2. Fixed in the editor, the employer's reservation now 0.55, and chosen again: the
+	// same file, so the browser reports no change unless the page forgot the last choice.
+	// By hand (the file's comments): of the four deals in the zone at 0.5 the employer
+	// values (high, hybrid, now) at 0.65, (high, office, one-month) at 0.55, (high, office,
+	// now) at 0.80 and (mid, hybrid, one-month) at 0.50, so three remain. Nash products
+	// (u_C − 0.5)(u_E − 0.55): 0.15 × 0.10 = 0.015, 0.10 × 0 = 0, 0 × 0.25 = 0: high,
+	// hybrid, now.
+	write(file, strings.Replace(string(data), employer, strings.Replace(employer, "0.5\n", "0.55\n", 1), 1))
+	s.openOwn(file)
+	if said := errorText(); said != "" {
+		t.Errorf("the fixed file, chosen again: the page still says %q", said)
+	}
+	if z, n := shown(); z != "3" || n != "salary=high,remote=hybrid,start=now" {
+		t.Errorf("the fixed file, chosen again: the page shows a zone of %q and Nash %q; by hand 3 and salary=high,remote=hybrid,start=now", z, n)
+	}
+
+	// 3. A file of 1,296 deals (four issues of six options), every one in the zone: both
+	// reservations are 0 and nothing is ruled out. The headline counts it as the rest of
+	// the page and negsim analyze do ("holds 1,296 of them").
+	wide := filepath.Join(dir, "every deal.yaml")
+	write(wide, gridScenario("Every deal passes", 4, 6, 0))
+	// Until its own results come, the page may not show the last file's under this one's
+	// name: seen the moment the status line names the new file.
+	evalJS[any](s, `window.staleSeen = null; new MutationObserver(() => {
+		if (window.staleSeen === null && document.getElementById("status").textContent.includes("every deal.yaml")) window.staleSeen = [document.getElementById("zopa-count").textContent, document.getElementById("nash").textContent, document.getElementById("chart").textContent.includes("Candidate") ? "a chart of Candidate and Employer" : ""].join(" ");
+	}).observe(document.getElementById("status"), {childList: true, characterData: true, subtree: true})`)
+	s.openOwn(wide)
+	if stale := evalJS[string](s, `window.staleSeen`); strings.Contains(stale, "3") || strings.Contains(stale, "salary") || strings.Contains(stale, "Candidate") {
+		t.Errorf("opening every deal.yaml, the page showed the last file's results under its name: %s", stale)
+	}
+	if z, _ := shown(); z != "1,296" {
+		t.Errorf("a zone of 6^4 = 1296 deals is shown as %q, want 1,296", z)
+	}
+
+	// 4. A file that reads but cannot be worked out: 24 issues of 9 options are 9^24 ≈
+	// 8e22 deals, more than 2^64 ≈ 1.8e19. The page may not leave the last file's zone,
+	// Nash deal, chart and tables under this one's name.
+	huge := filepath.Join(dir, "huge.yaml")
+	write(huge, gridScenario("Too many deals", 24, 9, 0.5))
+	s.openOwn(huge)
+	if said := errorText(); !strings.Contains(said, "more than negsim can count") {
+		t.Errorf("a space too large to count: the page says %q", said)
+	}
+	z, n := shown()
+	left := evalJS[int](s, `document.querySelectorAll("#chart svg, #solutions table, #options table").length`)
+	if strings.Contains(z, "1") || strings.Contains(n, "=") || left > 0 {
+		t.Errorf("a space too large to count: the page still shows the last file's results (zone %q, Nash %q, %d charts and tables)", z, n, left)
+	}
+
+	// 5. The fixed file again, a what-if, and its link: the Share view must say the link
+	// needs the file, and a classmate who follows it and opens the same file sees the same
+	// what-if. By hand, the candidate's reservation at 0.6 leaves (high, hybrid, now) at
+	// 0.65 and (high, office, one-month) at 0.60 of the three; Nash products (u_C − 0.6)
+	// (u_E − 0.55): 0.05 × 0.10 = 0.005 and 0 × 0 = 0: high, hybrid, now.
+	s.openOwn(file)
+	s.do(chromedp.Navigate(evalJS[string](s, `location.href`) + "&set=actors.candidate.reservation%3D0.6&view=share"))
+	s.settled()
+	share := evalJS[string](s, `document.getElementById("view-share").innerText`)
+	for _, want := range []string{"mon scénario.yaml", "Open a scenario file"} {
+		if !strings.Contains(share, want) {
+			t.Errorf("the Share view of a file from this computer does not say the link needs the file (%q):\n%s", want, share)
+		}
+	}
+	link := evalJS[string](s, `document.getElementById("permalink").value`)
+
+	// The report's command names the file as one word for the shell: 'mon scénario.yaml'.
+	if report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise); !strings.Contains(report, "negsim report &#39;mon scénario.yaml&#39;") {
+		i := max(0, strings.Index(report, "negsim report"))
+		t.Errorf("the report's command does not quote the file's name: %q", report[i:min(len(report), i+60)])
+	}
+	// Downloaded, the report keeps the file's name as a reader wrote it, accent included.
+	evalJS[any](s, `window.downloadedAs = ""; HTMLAnchorElement.prototype.click = function () { window.downloadedAs = this.download; }; document.getElementById("download").click()`)
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`window.downloadedAs !== ""`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("the report was not downloaded: %v", err)
+	}
+	if name := evalJS[string](s, `window.downloadedAs`); name != "negsim-mon-scénario-yaml.html" {
+		t.Errorf("the report of mon scénario.yaml downloads as %q, want negsim-mon-scénario-yaml.html", name)
+	}
+	// Windows Notepad saves "scenario.yaml" as "scenario.yaml.txt" unless told otherwise;
+	// negsim reads such a file, so the file picker must offer it.
+	if accept := evalJS[string](s, `document.getElementById("local").accept`); !strings.Contains(accept, ".txt") {
+		t.Errorf("the file picker offers only %q: a scenario Notepad saved as .yaml.txt is hidden", accept)
+	}
+
+	// 6. In the Play view in the candidate's seat, the student opens a file with no
+	// candidate (every deal.yaml: x and y): the page offers that file's seats rather than
+	// refusing the old one.
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&view=play&as=candidate"))
+	s.settled()
+	s.openOwn(wide)
+	if said, hash := errorText(), evalJS[string](s, `location.hash`); said != "" || strings.Contains(hash, "as=") {
+		t.Errorf("a file opened in the Play view: the page says %q at %s; want the file's seats offered", said, hash)
+	}
+
+	_, classmate := Tab(t, 1366, 768, 2*time.Minute)
+	c := &session{t: t, ctx: classmate, origin: elsewhere}
+	c.collectConsole()
+	c.do(chromedp.Navigate(elsewhere + strings.TrimPrefix(link, origin)))
+	c.settled()
+	if picked := evalJS[string](c, `document.getElementById("scenario").selectedOptions[0].text`); strings.HasPrefix(picked, "doc:") {
+		t.Errorf("a classmate following the link sees the scenario named %q", picked)
+	}
+	if said := evalJS[string](c, `document.getElementById("error").innerText`); !strings.Contains(said, "Open a scenario file") {
+		t.Errorf("a classmate following the link without the file is told %q", said)
+	}
+	c.openOwn(file)
+	z, n = evalJS[string](c, `document.getElementById("zopa-count").textContent`), evalJS[string](c, `document.getElementById("nash").textContent`)
+	if z != "2" || n != "salary=high,remote=hybrid,start=now" || !strings.Contains(evalJS[string](c, `location.hash`), "set=actors.candidate.reservation%3D0.6") {
+		t.Errorf("a classmate who follows the link and opens the file sees a zone of %q and Nash %q at %s; by hand 2 and salary=high,remote=hybrid,start=now with the link's change",
+			z, n, evalJS[string](c, `location.hash`))
+	}
+}
+
+// gridScenario is a scenario of issues × options deals (options 2 to 26, ids a, b, …), whose
+// two actors care only about the first issue, from its opposite ends, and hold the given
+// reservation: at 0 every deal is in the zone.
+func gridScenario(name string, issues, options int, reservation float64) string {
+	var ids []string
+	for o := range options {
+		ids = append(ids, fmt.Sprintf("{id: %c}", 'a'+o))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "name: %s\nissues:\n", name)
+	for i := range issues {
+		fmt.Fprintf(&b, "  - {id: i%d, name: Issue %d, options: [%s]}\n", i, i, strings.Join(ids, ", "))
+	}
+	fmt.Fprintf(&b, "actors:\n  - {id: x, name: X, reservation: %g, preferences: {i0: {weight: 1, ideal: a}}}\n", reservation)
+	fmt.Fprintf(&b, "  - {id: y, name: Y, reservation: %g, preferences: {i0: {weight: 1, ideal: %c}}}\n", reservation, 'a'+options-1)
+	return b.String()
+}
+
+// ListedFiles writes, into dir, the teacher's files DriveListedFiles opens: names as school
+// computers save them, one with a problem.
+func ListedFiles(t *testing.T, dir string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"group #2.yaml":   string(data),
+		"broken one.yaml": strings.Replace(string(data), "reservation:", "reservaton:", 1),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// DriveListedFiles opens the teacher's files of the served folder (ListedFiles) by link, as
+// the page's list does: a name with a '#' and a space must reach its file, and a file that
+// does not open may not leave the last one's results under its name in the list.
+func DriveListedFiles(t *testing.T, origin string) {
+	_, tab := Tab(t, 1366, 768, 2*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	open := func(name string) {
+		s.do(chromedp.Navigate(origin + "#" + url.Values{"scenario": {"file:" + name}}.Encode()))
+		s.settled()
+	}
+	text := func(id string) string {
+		return evalJS[string](s, `document.getElementById("`+id+`").textContent`)
+	}
+	// teaching-two-party as shipped: 4 deals, Nash high, hybrid, now (its comments work
+	// both out by hand).
+	open("group #2.yaml")
+	if z, n, e := text("zopa-count"), text("nash"), evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").innerText`); z != "4" || n != "salary=high,remote=hybrid,start=now" || e != "" {
+		t.Errorf("group #2.yaml: the page shows a zone of %q and Nash %q, and says %q; by hand 4 and salary=high,remote=hybrid,start=now", z, n, e)
+	}
+	open("broken one.yaml")
+	said := evalJS[string](s, `document.getElementById("error").innerText`)
+	if !strings.Contains(said, `broken one.yaml:71:5: actors.candidate.reservaton: unknown field "reservaton"`) {
+		t.Errorf("broken one.yaml: the page says %q", said)
+	}
+	picked := evalJS[string](s, `document.getElementById("scenario").selectedOptions[0].text`)
+	z, n := text("zopa-count"), text("nash")
+	controls := evalJS[int](s, `document.querySelectorAll("#controls input, #controls select").length`)
+	if picked == "broken one.yaml" && (z == "4" || strings.Contains(n, "=") || controls > 0) {
+		t.Errorf("broken one.yaml, chosen in the list, did not open; the page shows group #2.yaml's results under its name (zone %q, Nash %q, %d what-if controls)", z, n, controls)
+	}
+	open("group #2.yaml")
+	if z, n := text("zopa-count"), text("nash"); z != "4" || n != "salary=high,remote=hybrid,start=now" {
+		t.Errorf("group #2.yaml after the broken file: the page shows %q and %q", z, n)
+	}
 }

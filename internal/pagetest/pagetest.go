@@ -371,13 +371,17 @@ func (s *session) follow(selector string) {
 	s.settled()
 }
 
+// settledJS is true once the page shows what its address says: the latest change answered,
+// its view and its what-if controls drawn.
+const settledJS = `document.body.dataset.ready === "true" && document.body.dataset.busy === "false" && document.body.dataset.controls !== "building" && document.body.dataset.hash === location.hash`
+
 // settled waits until the page has answered the latest change and drawn its view and its
 // what-if controls.
 func (s *session) settled() {
 	s.t.Helper()
 	deadline := time.Now().Add(90 * time.Second)
 	for {
-		_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.ready === "true" && document.body.dataset.busy === "false" && document.body.dataset.controls !== "building" && document.body.dataset.hash === location.hash`, chromedp.WithPollingTimeout(time.Until(deadline))))
+		_, err := chromedp.Run(s.ctx, chromedp.Poll[bool](settledJS, chromedp.WithPollingTimeout(time.Until(deadline))))
 		if err == nil {
 			return
 		}
@@ -426,7 +430,8 @@ func (s *session) read() (uint64, string) {
 		s.t.Fatal(err)
 	}
 	var n uint64
-	if _, err := fmt.Sscan(out.Count, &n); err != nil {
+	// Counted as the terminal counts: 1,102.
+	if _, err := fmt.Sscan(strings.ReplaceAll(out.Count, ",", ""), &n); err != nil {
 		s.t.Fatalf("zopa-count shows %q", out.Count)
 	}
 	nash := out.Nash

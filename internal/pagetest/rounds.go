@@ -51,3 +51,25 @@ func DriveNoTextRounds(t *testing.T, origin, name string, noText []string) {
 	s.checkOrigin()
 	s.checkConsole()
 }
+
+// DriveRoundsBasis opens the Rounds view of hash and reads who put each round's proposal on
+// the table. bases is each round's proposal basis as `negsim rounds --format json` gives it
+// ("" for none): a proposer that fell back on the closest deal or its own best, because no
+// deal met every aspiration, must be told apart as negsim rounds tells it, "(closest)" or
+// "(own best)", not read as an ordinary offer.
+func DriveRoundsBasis(t *testing.T, origin, hash string, bases []string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + hash + "&view=rounds"))
+	s.settled()
+	cells := evalJS[[]string](s, `[...document.querySelectorAll("#rounds-table tbody tr")].map((tr) => tr.cells[2].textContent)`)
+	if len(cells) != len(bases) {
+		t.Fatalf("the rounds table has %d rows, want %d", len(cells), len(bases))
+	}
+	for i, basis := range bases {
+		fallback := map[string]string{"closest": " (closest)", "own_best": " (own best)"}[basis]
+		if marked := strings.HasSuffix(cells[i], " (closest)") || strings.HasSuffix(cells[i], " (own best)"); marked != (fallback != "") || (fallback != "" && !strings.HasSuffix(cells[i], fallback)) {
+			t.Errorf("round %d was proposed by %q; the engine's basis is %q", i, cells[i], basis)
+		}
+	}
+	s.checkConsole()
+}
