@@ -12,11 +12,13 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
+	"github.com/negsim/negsim/internal/textpos"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -133,6 +135,9 @@ func readAllLimited(name string, r io.Reader, maxBytes int64) ([]byte, error) {
 func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
 	if problem := EncodingProblem(data); problem != "" {
 		return nil, sim.Diagnostics{{File: name, Message: problem}}
+	}
+	if d := NotUTF8(name, data); d != nil {
+		return nil, sim.Diagnostics{*d}
 	}
 	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -354,6 +359,28 @@ func EncodingProblem(data []byte) string {
 		return "the file is encoded as " + enc + "; save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)"
 	}
 	return ""
+}
+
+// NotUTF8 locates the first byte of data that is not UTF-8. A file saved as Latin-1 or
+// Windows-1252 (Windows' "ANSI") otherwise reads without an error, each accented letter
+// turned into "�" in every name and note shown. Data with control characters is no text
+// in any encoding (an image or a program renamed), which the readers say in their words.
+func NotUTF8(name string, data []byte) *sim.Diagnostic {
+	if utf8.Valid(data) || bytes.ContainsFunc(data, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' }) {
+		return nil
+	}
+	off := 0
+	for {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		off += size
+	}
+	// The column counts the bad byte as one character, as an editor shows it.
+	line, col := textpos.New(data).LineCol(int64(off + 1))
+	return &sim.Diagnostic{File: name, Line: line, Col: col, Message: fmt.Sprintf(
+		"byte 0x%02X is not UTF-8: the file was saved in another encoding, such as Latin-1 (Windows' \"ANSI\"); save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)", data[off])}
 }
 
 func utf16Encoding(data []byte) string {

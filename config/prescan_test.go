@@ -226,3 +226,31 @@ func TestUTF16Named(t *testing.T) {
 		}
 	}
 }
+
+// TestLatin1Located: a file saved as Latin-1 (Windows' "ANSI") read without an error, each
+// accented letter shown as "�". It is refused at its first byte that is not UTF-8: in
+// "name: M\xfcnchen talks" the ü is byte 0xFC at line 1, column 8 (after "name: M", 7
+// characters); on the second line of "# Café\nname: Caf\xe9", column 10 (after "name: Caf").
+// A letter already in UTF-8 ("é" as two bytes) before it counts as one column.
+func TestLatin1Located(t *testing.T) {
+	for _, c := range []struct {
+		data string
+		want string
+	}{
+		{"name: M\xfcnchen talks\n", "x.yaml:1:8: byte 0xFC is not UTF-8"},
+		{"# Café\nname: Caf\xe9\n", "x.yaml:2:10: byte 0xE9 is not UTF-8"},
+		{"# é\r\nname: \xe9\r\n", "x.yaml:2:7: byte 0xE9 is not UTF-8"},
+	} {
+		_, err := Load("x.yaml", []byte(c.data))
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "save it as UTF-8") {
+			t.Errorf("%q: got %v, want %q and how to save it", c.data, err, c.want)
+		}
+	}
+	// UTF-8 text is fine; so, for this check, is a binary file (a NUL, a control byte),
+	// which is no text in any encoding and is refused as not a scenario.
+	for _, data := range []string{"name: Münchner Gespräche — 安理会\n", "\x00\x01\xfc\x80", "GIF89a\x01\x00\xff"} {
+		if d := NotUTF8("x.yaml", []byte(data)); d != nil {
+			t.Errorf("%q refused as Latin-1: %v", data, d)
+		}
+	}
+}

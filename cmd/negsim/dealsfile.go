@@ -53,6 +53,9 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 	if problem := config.EncodingProblem(data); problem != "" {
 		return nil, sim.Diagnostics{{File: name, Message: problem}}
 	}
+	if d := config.NotUTF8(name, data); d != nil {
+		return nil, sim.Diagnostics{*d}
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // spreadsheets on Windows write a BOM
 	r := csv.NewReader(bytes.NewReader(data))
 	// Spreadsheets in locales whose decimal mark is a comma save CSV with semicolons: a
@@ -198,6 +201,9 @@ func (a *app) readPlayRecord(path string, inFolder bool) (*playRecord, []byte, e
 	}
 	if problem := config.EncodingProblem(data); problem != "" {
 		return nil, nil, usagef("%s: %s", path, problem)
+	}
+	if d := config.NotUTF8(path, data); d != nil {
+		return nil, nil, usagef("%s", d)
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // Windows Notepad saves a BOM
 	if len(bytes.TrimSpace(data)) == 0 {

@@ -246,7 +246,8 @@ func TestDealsCSVWithSemicolons(t *testing.T) {
 
 // Excel's "Unicode Text" saves a table as UTF-16 behind a byte-order mark, and Notepad can
 // save a transcript so: each is named as such, as a scenario is, rather than quoted back as
-// the bytes "\xff\xfet\x00a\x00b\x00l…". A transcript a hand edit broke (an object's last
+// the bytes "\xff\xfet\x00a\x00b\x00l…"; one saved as Latin-1 is refused at its first
+// byte that is not UTF-8. A transcript a hand edit broke (an object's last
 // line deleted, leaving a dangling comma) is refused at the line and column of the bracket
 // that follows the comma: line 5, column 3.
 func TestDealsAndTranscriptsInOtherEncodings(t *testing.T) {
@@ -268,6 +269,12 @@ func TestDealsAndTranscriptsInOtherEncodings(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want the encoding named", args, code, errOut)
 		}
 	}
+	// Saved as Latin-1: refused at the byte. In the table the ü follows "M" (column 2 of
+	// line 2); in the transcript it follows `  "seat": "M`, 12 characters, so column 13.
+	latinDeals := writeTemp(t, "latin.csv", "table,a,b\nM\xfcller,a2,b1\n")
+	latinTranscript := writeTemp(t, "latin.json", "{\n  \"seat\": \"M\xfcller\"\n}\n")
+	wantRefused(t, latinDeals+":2:2: byte 0xFC is not UTF-8", "debrief", "testdata/two-by-two.yaml", "--deals", latinDeals)
+	wantRefused(t, latinTranscript+":2:13: byte 0xFC is not UTF-8", "score", "--transcript", latinTranscript)
 	broken := writeTemp(t, "ed.json", "{\n  \"seat\": \"x\",\n  \"rounds\": [\n    {\"round\": 0},\n  ]\n}\n")
 	wantRefused(t, broken+":5:3: not a transcript of negsim play: invalid character ']'", "score", "--transcript", broken)
 }
