@@ -136,11 +136,10 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	})
 }
 
-// transcriptFiles lists the *.json files of a folder, in name order. The folder is read,
-// not globbed: a name such as "class[1]" is a pattern to filepath.Glob, which then read
-// class1's transcripts instead.
-// transcriptFiles lists the folder's transcripts, and apart the files that look like one
-// saved under another extension (Notepad's "ana.json.txt"), which are not read.
+// transcriptFiles lists the *.json files of a folder in name order, and apart the files
+// that look like one saved under another extension (Notepad's "ana.json.txt"), which are
+// not read. The folder is read, not globbed: a name such as "class[1]" is a pattern to
+// filepath.Glob, which then read class1's transcripts instead.
 func transcriptFiles(dir string) (paths, skipped []string, err error) {
 	entries, err := os.ReadDir(dir)
 	for _, e := range entries {
