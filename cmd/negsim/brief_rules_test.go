@@ -41,7 +41,7 @@ func TestPublicBriefSaysVetoesCountBesideTheVotes(t *testing.T) {
 // 20.0 of their 100 points, not "0.2 on its own scale from 0 to 1".
 func TestRoleBriefReadsABeliefInPoints(t *testing.T) {
 	out := runOK(t, "brief", accordFile, "--actor", "china", "--format", "markdown")
-	want := "Small island states walks away from any deal worth less than 20.0 of its own 100 points."
+	want := "Small island states: any deal worth less than 20.0 of 100 points is worse than walking away."
 	if !strings.Contains(out, want) {
 		t.Errorf("China's brief lacks %q:\n%s", want, out)
 	}
@@ -112,8 +112,8 @@ func TestExplainSaysWhatAVoterWithoutAVetoCountsFor(t *testing.T) {
 	for _, tc := range []struct {
 		needed, want string
 	}{
-		{"3", "Small island states has no veto: its 1 vote counts toward the 3 a deal needs, so it blocks a deal only together with others."},
-		{"4", "Small island states has no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without its vote."},
+		{"3", "No veto for Small island states: 1 vote toward the 3 a deal needs, so a deal is blocked only together with others."},
+		{"4", "No veto for Small island states, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without Small island states."},
 	} {
 		out := runOK(t, "explain", accordFile, "--set", "decision.votes_needed="+tc.needed)
 		if !strings.Contains(out, tc.want) {

@@ -101,7 +101,7 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	for _, p := range ae.Priorities {
 		top = append(top, fmt.Sprintf("%s (%s)", p.Issue, wholePercent(p.Share)))
 	}
-	add(fmt.Sprintf("What %s cares about, as shares of its weight: %s.", ae.Name, joinWords(top, "and")))
+	add(fmt.Sprintf("What matters to %s, as shares of the weight: %s.", ae.Name, joinWords(top, "and")))
 	for _, p := range ae.Priorities {
 		line := fmt.Sprintf("- %s, %s: best %s", wd.issue(p.Issue), wholePercent(p.Share), wd.options(p.Issue, p.Best, "or"))
 		if len(p.Worst) > 0 {
@@ -145,7 +145,7 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	add(fmt.Sprintf("Worst deal within its red lines, worth %s to it: %s.", num(ae.Worst.Utility), wd.deal(ae.Worst)))
 	add("")
 
-	add(fmt.Sprintf("Reservation: %s accepts no deal worth less than %s to it.", ae.Name, num(ae.Reservation)))
+	add(fmt.Sprintf("Reservation: no deal worth less than %s is acceptable to %s.", num(ae.Reservation), ae.Name))
 	add(fmt.Sprintf("Of the %s possible deals, %s keep to its red lines; the reservation excludes %s of those, leaving %s it would accept.",
 		count(ex.Deals), count(ae.WithinRedLines), count(ae.BelowReservation), count(ae.Accepted)))
 	switch {
@@ -244,9 +244,9 @@ func withoutVeto(sc *sim.Scenario, id, name string) string {
 	needed, own, others := seatVotes(sc, id)
 	switch {
 	case needed == 0 || own == 0:
-		return fmt.Sprintf("%s has no veto: it is scored and reported, but cannot block a deal.", name)
+		return fmt.Sprintf("No veto for %s: scored and reported, but unable to block a deal.", name)
 	case others < needed:
-		return fmt.Sprintf("%s has no veto, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without its vote.", name, plural(others, "vote", "votes"), needed)
+		return fmt.Sprintf("No veto for %s, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without %s.", name, plural(others, "vote", "votes"), needed, name)
 	}
-	return fmt.Sprintf("%s has no veto: its %s %s toward the %d a deal needs, so it blocks a deal only together with others.", name, plural(own, "vote", "votes"), map[bool]string{true: "counts", false: "count"}[own == 1], needed)
+	return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, so a deal is blocked only together with others.", name, plural(own, "vote", "votes"), needed)
 }
