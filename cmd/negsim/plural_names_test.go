@@ -159,6 +159,18 @@ func TestPluralNamesReadRight(t *testing.T) {
 					"Reservation: no deal worth less than 0.350 is acceptable to Oil exporters.",
 					"No veto for Oil exporters: 1 vote toward the 3 a deal needs, so a deal is blocked only together with others.",
 					"- Small island states: any deal worth less than 0.2 (on a scale from 0 to 1) is worse than walking away.",
+					// The islands' own section speaks of them with no pronoun either. They
+					// weigh target 40, finance 40, phaseout 20 and not review. Deals: 3·3·3·2 =
+					// 54. Within the red lines (target deep or medium; medium only with large
+					// finance): deep 3·3·2 = 18, medium 1·3·2 = 6, 24. At 0.75 or more: deep
+					// gives 0.4 and needs 0.35 from finance (large 0.4, medium 0.2) and
+					// phaseout (0.2, 0.12, 0): large with any of 3, medium with phase-out, 4
+					// times 2 reviews = 8; medium target gives 0.16, with large 0.56, needs
+					// phase-out: 2. 10 acceptable, 14 excluded. Worst: deep, small, silent, 0.4
+					// (review adds nothing either way; the file's first option, binding, is named).
+					"No weight on review.",
+					"Worst deal within the red lines, worth 0.400: target = deep, finance = small, phaseout = silent, review = binding.",
+					"Of the 54 possible deals, 24 keep to the red lines; the reservation excludes 14 of those, leaving 10 acceptable.",
 				},
 				"brief": {"- Small island states: any deal worth less than 20.0 of 100 points is worse than walking away."},
 			},
