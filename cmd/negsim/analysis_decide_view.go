@@ -209,21 +209,21 @@ func (wd words) belief(as sim.Assignment, inPoints bool) string {
 	case rest == "reservation":
 		return fmt.Sprintf("%s: any deal worth less than %v (on a scale from 0 to 1) is worse than walking away.", who, as.Value)
 	case rest == "veto" && as.Value == false:
-		return fmt.Sprintf("%s holds no veto.", who)
+		return fmt.Sprintf("No veto for %s.", who)
 	case rest == "veto" && as.Value == true:
-		return fmt.Sprintf("%s holds a veto.", who)
+		return fmt.Sprintf("A veto for %s.", who)
 	case rest == "votes" && isNumber && u == math.Trunc(u) && u >= 0:
-		return fmt.Sprintf("%s holds %s.", who, plural(int(u), "vote", "votes"))
+		return fmt.Sprintf("%s: %s.", who, plural(int(u), "vote", "votes"))
 	case rest == "votes":
 		if n, ok := as.Value.(int); ok {
-			return fmt.Sprintf("%s holds %s.", who, plural(n, "vote", "votes"))
+			return fmt.Sprintf("%s: %s.", who, plural(n, "vote", "votes"))
 		}
 	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "acceptable":
-		return fmt.Sprintf("%s accepts only %s on %s.", who, wd.options(pref[1], beliefIDs(as.Value), "or"), wd.issue(pref[1]))
+		return fmt.Sprintf("Acceptable to %s on %s: only %s.", who, wd.issue(pref[1]), wd.options(pref[1], beliefIDs(as.Value), "or"))
 	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "weight":
-		return fmt.Sprintf("%s gives %s a weight of %v.", who, wd.issue(pref[1]), as.Value)
+		return fmt.Sprintf("Weight of %s for %s: %v.", wd.issue(pref[1]), who, as.Value)
 	case len(pref) == 4 && pref[0] == "preferences" && pref[2] == "utilities" && isNumber && inPoints:
-		return fmt.Sprintf("%s values %s on %s at %s of the 100 points its best option there would give.", who, wd.option(pref[1], pref[3]), wd.issue(pref[1]), pts(u))
+		return fmt.Sprintf("Value of %s on %s to %s: %s of the 100 points the best option there would give.", wd.option(pref[1], pref[3]), wd.issue(pref[1]), who, pts(u))
 	}
 	return fmt.Sprintf("%s: %s = %v.", who, rest, as.Value)
 }

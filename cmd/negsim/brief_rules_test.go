@@ -51,8 +51,9 @@ func TestRoleBriefReadsABeliefInPoints(t *testing.T) {
 }
 
 // Beliefs read as sentences a student can follow: a list of options joined as prose
-// (Go printed "[phase-out phase-down]"), a believed veto of false as "holds no veto" (not
-// "holds a veto: false"), one vote in the singular.
+// (Go printed "[phase-out phase-down]"), a believed veto of false as "No veto for" (not
+// "holds a veto: false"), one vote in the singular; the actor is named as a label or an
+// object, so a plural name (Small island states) reads right too.
 func TestBeliefsReadAsSentences(t *testing.T) {
 	data, err := os.ReadFile(accordFile)
 	if err != nil {
@@ -68,12 +69,12 @@ func TestBeliefsReadAsSentences(t *testing.T) {
 		want string
 	}{
 		{sim.Assignment{Path: "actors.petro.preferences.phaseout.acceptable", Value: []any{"phase-out", "phase-down"}},
-			"Oil exporters accepts only phase-out (Phase out fossil fuels) or phase-down (Phase down unabated coal) on Fossil fuels."},
+			"Acceptable to Oil exporters on Fossil fuels: only phase-out (Phase out fossil fuels) or phase-down (Phase down unabated coal)."},
 		{sim.Assignment{Path: "actors.petro.preferences.phaseout.acceptable", Value: "[silent,phase-down]"},
-			"Oil exporters accepts only silent (Say nothing) or phase-down (Phase down unabated coal) on Fossil fuels."},
-		{sim.Assignment{Path: "actors.eu.veto", Value: false}, "European Union holds no veto."},
-		{sim.Assignment{Path: "actors.islands.votes", Value: 1}, "Small island states holds 1 vote."},
-		{sim.Assignment{Path: "actors.islands.votes", Value: 2.0}, "Small island states holds 2 votes."},
+			"Acceptable to Oil exporters on Fossil fuels: only silent (Say nothing) or phase-down (Phase down unabated coal)."},
+		{sim.Assignment{Path: "actors.eu.veto", Value: false}, "No veto for European Union."},
+		{sim.Assignment{Path: "actors.islands.votes", Value: 1}, "Small island states: 1 vote."},
+		{sim.Assignment{Path: "actors.islands.votes", Value: 2.0}, "Small island states: 2 votes."},
 	} {
 		if got := wd.belief(tc.as, false); got != tc.want {
 			t.Errorf("%s = %v reads %q, want %q", tc.as.Path, tc.as.Value, got, tc.want)
@@ -81,7 +82,7 @@ func TestBeliefsReadAsSentences(t *testing.T) {
 	}
 	// In a brief a believed option value is read in points: 0.9 of the best.
 	got := wd.belief(sim.Assignment{Path: "actors.islands.preferences.target.utilities.medium", Value: 0.9}, true)
-	if want := "Small island states values medium (Cut 40% from 2019) on Emissions target for 2035 at 90.0 of the 100 points its best option there would give."; got != want {
+	if want := "Value of medium (Cut 40% from 2019) on Emissions target for 2035 to Small island states: 90.0 of the 100 points the best option there would give."; got != want {
 		t.Errorf("a believed option value reads %q, want %q", got, want)
 	}
 }
