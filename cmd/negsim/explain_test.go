@@ -48,7 +48,7 @@ func TestExplainFixtureByHand(t *testing.T) {
 	stdout := runOK(t, "explain", explainFixture, "--actor", "alpha")
 	wantContains(t, "explain --actor alpha", stdout,
 		"What matters to Alpha, as shares of the weight: x (75%) and y (25%).",
-		"- Issue X: accepts only a (Option A) or b; never c.",
+		"- Issue X: only a (Option A) or b; never c.",
 		"- If x is b, then y must be p. Why: b only with p.",
 		"Best deal within the red lines, worth 1.000: x = a, y = p.",
 		"Worst deal within the red lines, worth 0.625: x = b, y = p.",

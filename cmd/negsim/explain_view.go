@@ -124,7 +124,7 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 				add(fmt.Sprintf("- %s: the acceptable list names every option, so none is ruled out.", wd.issue(rl.Issue)))
 				continue
 			}
-			add(fmt.Sprintf("- %s: accepts only %s; never %s.", wd.issue(rl.Issue),
+			add(fmt.Sprintf("- %s: only %s; never %s.", wd.issue(rl.Issue),
 				wd.options(rl.Issue, rl.Acceptable, "or"), wd.options(rl.Issue, rl.Excluded, "or")))
 		}
 		for _, c := range ae.Constraints {
