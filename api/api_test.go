@@ -268,7 +268,7 @@ func TestRefusals(t *testing.T) {
 		{"analyze", `{"scenario": "teaching-two-party", "limit": -1}`, KindInput, "limit -1"},
 		{"analyze", `{"scenario": "teaching-two-party", "lmit": 3}`, KindInput, "unknown field"},
 		{"analyze", `{"scenario": 3}`, KindInput, "not valid"},
-		{"load", `{"name": "big.yaml", "text": "` + strings.Repeat("x", 1001) + `"}`, KindInput, "larger than 1000 bytes"},
+		{"load", `{"name": "big.yaml", "text": "` + strings.Repeat("x", 1001) + `"}`, KindInput, "larger than 1,000 bytes"},
 		{"score", `{"scenario": "teaching-two-party", "deal": "salary=huge"}`, KindInput, "salary"},
 		{"rounds", `{"scenario": "teaching-two-party", "protocol": "shouting"}`, KindInput, "protocol"},
 		{"export", `{"scenario": "teaching-two-party", "id": "Bad Id"}`, KindInput, "variant id"},

@@ -87,7 +87,7 @@ func (c *docCache) keep(key string, d cached) {
 // tooLarge refuses a text above the size limit, as the command line refuses such a file.
 func (a *API) tooLarge(name string, text []byte) error {
 	if int64(len(text)) > a.opt.MaxFileSize {
-		return &Error{Kind: KindInput, Message: fmt.Sprintf("%s: the file is larger than %d bytes; a scenario is a few kilobytes, so this is probably not one", name, a.opt.MaxFileSize)}
+		return &Error{Kind: KindInput, Message: fmt.Sprintf("%s: the file is larger than %s; a scenario is a few kilobytes, so this is probably not one", name, config.Size(a.opt.MaxFileSize))}
 	}
 	return nil
 }

@@ -123,9 +123,25 @@ func readAllLimited(name string, r io.Reader, maxBytes int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, sim.Diagnostics{{File: name, Message: fmt.Sprintf("the file is larger than %d bytes; a scenario or a deals file is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", maxBytes)}}
+		return nil, sim.Diagnostics{{File: name, Message: fmt.Sprintf("the file is larger than %s; a scenario or a deals file is a few kilobytes, so this is probably not one (raise --max-file-size if it really is)", Size(maxBytes))}}
 	}
 	return data, nil
+}
+
+// Size says a size limit as a person reads it: "4 MiB (4,194,304 bytes)", or "100 bytes"
+// when the limit is no whole number of KiB or MiB.
+func Size(n int64) string {
+	exact := sim.Thousands(uint64(max(n, 0))) + " bytes"
+	if n == 1 {
+		exact = "1 byte"
+	}
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB (%s)", n>>20, exact)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB (%s)", n>>10, exact)
+	}
+	return exact
 }
 
 // parse finds the one YAML (or JSON) document a file holds. A byte-order mark and Windows

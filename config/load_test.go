@@ -217,7 +217,7 @@ func TestReadFileRefusesLargeFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := ReadFile(path, 1000)
-	if !errors.Is(err, sim.ErrBadInput) || !strings.Contains(err.Error(), "larger than 1000 bytes") {
+	if !errors.Is(err, sim.ErrBadInput) || !strings.Contains(err.Error(), "larger than 1,000 bytes") {
 		t.Errorf("err = %v, want a size refusal", err)
 	}
 	if _, err := ReadFile(path, 4000); err != nil {
@@ -364,5 +364,25 @@ func TestOverrideRefusesControlCharacters(t *testing.T) {
 	}
 	if o, err := ParseOverride("actors.russia.name=Russia\tFederation"); err != nil || o.Value != "Russia\tFederation" {
 		t.Errorf("a tab: %+v, %v", o, err)
+	}
+}
+
+// A size limit reads in the unit a person thinks in, with the exact count beside it:
+// 4 MiB = 4 × 1,048,576 = 4,194,304 bytes; 64 KiB = 64 × 1,024 = 65,536 bytes; a limit that
+// is no whole number of either (1,000, or 1,048,577 = 1 MiB + 1) stays in bytes.
+func TestSizeWords(t *testing.T) {
+	for _, c := range []struct {
+		n    int64
+		want string
+	}{
+		{4 << 20, "4 MiB (4,194,304 bytes)"},
+		{64 << 10, "64 KiB (65,536 bytes)"},
+		{1000, "1,000 bytes"},
+		{1<<20 + 1, "1,048,577 bytes"},
+		{1, "1 byte"},
+	} {
+		if got := Size(c.n); got != c.want {
+			t.Errorf("Size(%d) = %q, want %q", c.n, got, c.want)
+		}
 	}
 }

@@ -199,7 +199,7 @@ func readSettingsFile(file string) ([]byte, error) {
 	case !info.Mode().IsRegular():
 		return nil, Usagef("settings file %s: not a regular file; give a YAML file such as negsim/config.yaml", file)
 	case info.Size() > maxSettingsBytes:
-		return nil, Usagef("settings file %s: the file is larger than %d bytes; a settings file holds a few lines such as format: markdown", file, maxSettingsBytes)
+		return nil, Usagef("settings file %s: the file is larger than %s; a settings file holds a few lines such as format: markdown", file, Size(maxSettingsBytes))
 	}
 	data, err := ReadFile(file, maxSettingsBytes)
 	var problems sim.Diagnostics

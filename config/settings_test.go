@@ -180,7 +180,7 @@ func TestSettingsFileThatIsNoSettingsFile(t *testing.T) {
 		{fifo, fifo + ": not a regular file; give a YAML file"},
 		{zero, zero + ": not a regular file; give a YAML file"},
 		{dir, dir + ": this is a folder; give a YAML file"},
-		{huge, huge + ": the file is larger than 65536 bytes"},
+		{huge, huge + ": the file is larger than 64 KiB (65,536 bytes)"},
 		{filepath.Join(dir, "missing"), filepath.Join(dir, "missing") + " does not exist"},
 	} {
 		done := make(chan error, 1)

@@ -3,7 +3,7 @@
 // a link reproduces it) and draws what the engine says. It computes nothing of the model.
 
 import {connect} from "./engine.js";
-import {planeChart, roundsChart, tornadoChart, legend, SOLUTIONS, PALETTE, ROUND_MARKS} from "./chart.js";
+import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
 import {count, shellWord, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
@@ -918,10 +918,9 @@ function drawRound(tr) {
   const r = tr.rounds[selectedRound];
   $("round-shown").textContent = `${r.round} of ${tr.rounds.length - 1}`;
   const hidden = ratifierIDs();
-  const drawn = tr.actors.map((a, i) => ({a, i})).filter(({a}) => !hidden.has(a.id));
   const left = tr.actors.filter((a) => hidden.has(a.id)).map((a) => names[a.id]);
   $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, summary: $("rounds-summary").textContent, hidden}),
-    legend(drawn.map(({a, i}) => ({colour: PALETTE[i % PALETTE.length], shape: ROUND_MARKS[i % ROUND_MARKS.length], line: true, label: `${names[a.id]}: aspiration (solid), reservation (dashed), the proposal's value (marks)`}))),
+    roundsLegend({transcript: tr, names, hidden}),
     ...(left.length ? [h("p", {class: "hint", text: `Not drawn, as they ratify at home and never bargain: ${left.join(", ")}.`})] : []));
   const rows = r.actors.map((a) => [actorName(a.actor), num(a.reservation), hidden.has(a.actor) ? "–" : num(a.aspiration), a.utility === null ? "–" : num(a.utility), a.accepts ? "yes" : "no"]);
   $("round-detail").replaceChildren(

@@ -4,10 +4,9 @@
 
 const NS = "http://www.w3.org/2000/svg";
 export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7f7f00", "#000000"];
-// ROUND_MARKS are the shapes that mark each actor's proposals in the rounds: with its
+// ROUND_MARKS are the shapes that mark each actor's aspiration in the rounds: with its
 // colour, and in black and white alone, they tell the actors apart.
-export const ROUND_MARKS = ["circle", "square", "triangle", "diamond", "cross", "star"];
-const DASHES = ["", "8 4", "2 3", "10 3 2 3", "4 4", "1 2", "12 6", "6 2 2 2"];
+const ROUND_MARKS = ["circle", "square", "triangle", "diamond", "cross", "star"];
 
 function el(name, attrs = {}, text) {
   const e = document.createElementNS(NS, name);
@@ -184,8 +183,18 @@ export function planeChart({plane, analysis, names, dealText, onDetail, summary}
   return svg;
 }
 
-// roundsChart draws each actor's aspiration (solid) and reservation (dashed) over the
-// rounds, what the proposal gives it (dots), and the zone's size in a strip below.
+// ROUND_LINES are the line styles of the rounds, as `negsim rounds --chart` and `negsim
+// report` draw and name them, so that the page and a printed report read alike: the colour
+// tells the actor, the style what is drawn.
+export const ROUND_LINES = [
+  {series: "aspiration", dash: "", width: 2.5, words: "solid: aspiration"},
+  {series: "utility", dash: "6 4", width: 2, words: "dashed: utility of the proposal"},
+  {series: "reservation", dash: "2 3", width: 2, words: "dotted: reservation"},
+];
+
+// roundsChart draws each actor's aspiration (solid, with the actor's mark), the utility it
+// gets from the proposal (dashed, over the rounds that have one) and its reservation
+// (dotted) over the rounds, and the zone's size in a strip below.
 // hidden holds the ids of actors left out: ratifiers, who never bargain.
 // summary says in words how the talks went, as the view says it above the chart; it is the
 // chart's text alternative.
@@ -212,15 +221,21 @@ export function roundsChart({transcript, names, selected, summary, hidden = new 
   transcript.actors.forEach((a, i) => {
     if (hidden.has(a.id)) return;
     const colour = PALETTE[i % PALETTE.length];
-    const line = (key, dash, width) => el("polyline", {
-      points: rounds.map((r, t) => `${X(t).toFixed(1)},${Y(r.actors[i][key]).toFixed(1)}`).join(" "),
-      fill: "none", stroke: colour, "stroke-width": width, "stroke-dasharray": dash,
-    });
-    svg.append(line("aspiration", DASHES[0], 2.5));
-    svg.append(line("reservation", "5 4", 1.5));
+    for (const {series, dash, width} of ROUND_LINES) {
+      // A round with no proposal gives no utility: the dashed line joins the rounds that
+      // have one, as the command line's chart does.
+      const points = rounds.map((r, t) => [t, r.actors[i][series]]).filter(([, u]) => u !== null && u !== undefined);
+      if (!points.length) continue;
+      svg.append(el("polyline", {
+        points: points.map(([t, u]) => `${X(t).toFixed(1)},${Y(u).toFixed(1)}`).join(" "),
+        fill: "none", stroke: colour, "stroke-width": width, "stroke-dasharray": dash || undefined,
+        "data-series": series, "data-actor": a.id,
+      }));
+    }
+    // The actor's mark on its aspiration, on the rounds that are numbered below: with the
+    // colour, and in black and white alone, it tells the actors apart.
     rounds.forEach((r, t) => {
-      const u = r.actors[i].utility;
-      if (u !== null && u !== undefined) svg.append(marker(ROUND_MARKS[i % ROUND_MARKS.length], X(t), Y(u), 5, {fill: colour, stroke: colour}));
+      if (t % step === 0 || t === rounds.length - 1) svg.append(marker(ROUND_MARKS[i % ROUND_MARKS.length], X(t), Y(r.actors[i].aspiration), 4.5, {fill: colour, stroke: colour}));
     });
   });
   // The zone's size, on a logarithmic strip: ripe rounds stand out from empty ones.
@@ -254,6 +269,24 @@ export function legend(items) {
     ul.append(li);
   }
   return ul;
+}
+
+// roundsLegend names the actors drawn in the rounds, each by its colour and mark, and says
+// what each line style means in the command line's words.
+export function roundsLegend({transcript, names, hidden = new Set()}) {
+  const box = document.createElement("div");
+  const actors = transcript.actors.map((a, i) => ({a, i})).filter(({a}) => !hidden.has(a.id));
+  box.append(legend(actors.map(({a, i}) => ({colour: PALETTE[i % PALETTE.length], shape: ROUND_MARKS[i % ROUND_MARKS.length], line: true, label: names[a.id]}))));
+  // The styles are no actor's: drawn in grey, in a line of their own apart from the actors.
+  const key = document.createElement("p");
+  key.className = "hint";
+  ROUND_LINES.forEach(({dash, words}, i) => {
+    const s = el("svg", {width: 22, height: 16, viewBox: "0 0 22 16", "aria-hidden": "true"});
+    s.append(el("line", {x1: 1, y1: 8, x2: 21, y2: 8, stroke: "#4a4a4a", "stroke-width": 2.5, "stroke-dasharray": dash || undefined}));
+    key.append(...(i ? ["; "] : []), s, " " + words);
+  });
+  box.append(key);
+  return box;
 }
 
 // shortLabel fits a value's name to the tornado's margin by cutting its middle, so that both

@@ -248,7 +248,7 @@ func TestDealsFileBounded(t *testing.T) {
 	}{
 		{[]string{"debrief", twoByTwo(t), "--deals", os.DevNull}, "this is a device, not a file"},
 		{[]string{"score", twoByTwo(t), "--deal-file", os.DevNull}, "this is a device, not a file"},
-		{[]string{"debrief", twoByTwo(t), "--deals", big, "--max-file-size", "1000"}, "the file is larger than 1000 bytes"},
+		{[]string{"debrief", twoByTwo(t), "--deals", big, "--max-file-size", "1000"}, "the file is larger than 1,000 bytes"},
 		{[]string{"debrief", twoByTwo(t), "--deals", filepath.Dir(big)}, "this is a folder"},
 	} {
 		wantRefused(t, c.want, c.args...)

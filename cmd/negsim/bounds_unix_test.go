@@ -64,7 +64,7 @@ func TestDealsFromEndlessPipe(t *testing.T) {
 			}
 		}
 	}()
-	wantRefused(t, "the file is larger than 100000 bytes", "debrief", twoByTwo(t), "--deals", fifo, "--max-file-size", "100000")
+	wantRefused(t, "the file is larger than 100,000 bytes", "debrief", twoByTwo(t), "--deals", fifo, "--max-file-size", "100000")
 }
 
 // TestOutputThroughALink: -o naming a symbolic link writes the file it leads to, as a

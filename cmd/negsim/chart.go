@@ -11,7 +11,6 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -115,14 +114,20 @@ const (
 // markColor keeps event lines apart from the series, whose colours come from the palette.
 var markColor = color.Gray{Y: 110}
 
-// seriesColors is plotutil's soft palette of seven, then three more as far from those as
-// can be told apart on a projector: the reference scenario draws eight actors (four parties
-// and four ratifiers), and with seven colours its eighth took the first's red.
-var seriesColors = append(plotutil.SoftColors[:len(plotutil.SoftColors):len(plotutil.SoftColors)],
-	color.RGBA{R: 0, G: 150, B: 160, A: 255},  // teal
-	color.RGBA{R: 150, G: 150, B: 30, A: 255}, // olive
-	color.RGBA{R: 70, G: 70, B: 70, A: 255},   // charcoal
-)
+// seriesColors is the Okabe–Ito palette, which readers with the common colour-vision
+// deficiencies tell apart, in the order of the page's PALETTE (web/chart.js): an actor has
+// one colour on the page and in the printed report. Eight colours give the reference
+// scenario's four parties and four ratifiers one each.
+var seriesColors = []color.Color{
+	color.RGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xFF}, // blue
+	color.RGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 0xFF}, // vermillion
+	color.RGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xFF}, // bluish green
+	color.RGBA{R: 0xCC, G: 0x79, B: 0xA7, A: 0xFF}, // reddish purple
+	color.RGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}, // orange
+	color.RGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0xFF}, // sky blue
+	color.RGBA{R: 0x7F, G: 0x7F, B: 0x00, A: 0xFF}, // olive
+	color.RGBA{R: 0x00, G: 0x00, B: 0x00, A: 0xFF}, // black
+}
 
 // seriesColor is the i-th colour of the palette, starting again after the last.
 func seriesColor(i int) color.Color {

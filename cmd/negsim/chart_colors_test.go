@@ -1,8 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"image/color"
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/negsim/negsim/internal/scenariotest"
@@ -10,7 +15,7 @@ import (
 )
 
 // Every actor of the reference scenario keeps a colour of its own in the charts: its four
-// parties and four ratifiers are eight series, one more than plotutil's palette of seven.
+// parties and four ratifiers are eight series.
 // (The Security Council's fifteen members repeat colours; they are told apart by name.)
 func TestChartColoursTellTheReferenceActorsApart(t *testing.T) {
 	most := len(scenariotest.Shipped(t, scenarios.Default, "").Scenario.Actors)
@@ -38,5 +43,28 @@ func TestChartShapesTellTheReferencePartiesApart(t *testing.T) {
 			t.Errorf("series %d and %d share the shape %v", j, i, shape)
 		}
 		seen[shape] = i
+	}
+}
+
+// An actor has one colour on the page and in what the command line draws: the charts'
+// palette is the page's PALETTE (web/chart.js), colour for colour and in its order.
+func TestChartColoursAreThePagesColours(t *testing.T) {
+	js, err := os.ReadFile(filepath.Join("..", "..", "web", "chart.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := regexp.MustCompile(`(?m)^export const PALETTE = \[(.*)\];$`).FindSubmatch(js)
+	if line == nil {
+		t.Fatal("web/chart.js declares no PALETTE on one line")
+	}
+	hexes := regexp.MustCompile(`"#([0-9A-Fa-f]{6})"`).FindAllSubmatch(line[1], -1)
+	if len(hexes) != len(seriesColors) {
+		t.Fatalf("the page has %d colours, the command line's charts %d", len(hexes), len(seriesColors))
+	}
+	for i, hex := range hexes {
+		r, g, b, _ := seriesColor(i).RGBA()
+		if got := fmt.Sprintf("%02X%02X%02X", r>>8, g>>8, b>>8); !strings.EqualFold(got, string(hex[1])) {
+			t.Errorf("colour %d: the command line draws #%s, the page #%s", i, got, hex[1])
+		}
 	}
 }

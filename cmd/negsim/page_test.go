@@ -3,6 +3,9 @@ package main
 import (
 	"encoding/json"
 	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/negsim/negsim/internal/pagetest"
@@ -152,5 +155,44 @@ func TestPageRoundsBasisServed(t *testing.T) {
 			bases = append(bases, b)
 		}
 		pagetest.DriveRoundsBasis(t, origin, hash, bases)
+	}
+}
+
+// The Rounds view draws each line as negsim rounds --chart and negsim report do (solid
+// aspiration, dashed utility of the proposal, dotted reservation) and names the styles in
+// the key words the command line's chart prints, for the two-party example (with proposals)
+// and the reference scenario (ratifiers left out, no proposal on the table).
+func TestPageRoundsLinesServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	origin, _ := startServe(t)
+	for _, name := range []string{"teaching-two-party", "ukraine-2026"} {
+		// The key's words are the command line's: its chart must carry each of them too.
+		chart := filepath.Join(t.TempDir(), "rounds.svg")
+		runOK(t, "rounds", name, "--chart", chart)
+		svg, err := os.ReadFile(chart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, words := range pagetest.RoundsLineKey {
+			if !strings.Contains(string(svg), words) {
+				t.Errorf("negsim rounds %s --chart no longer says %q", name, words)
+			}
+		}
+		var an struct {
+			Ratification map[string]struct {
+				By []string `json:"by"`
+			} `json:"ratification"`
+		}
+		if err := json.Unmarshal([]byte(runOK(t, "analyze", name, "--format", "json")), &an); err != nil {
+			t.Fatal(err)
+		}
+		ratifiers := map[string]bool{}
+		for _, r := range an.Ratification {
+			for _, id := range r.By {
+				ratifiers[id] = true
+			}
+		}
+		_, transcript := roundsJSON(t, name)
+		pagetest.DriveRoundsLines(t, origin, "scenario="+name, []byte(transcript), ratifiers)
 	}
 }

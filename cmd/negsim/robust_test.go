@@ -124,12 +124,12 @@ func TestFileSizeLimit(t *testing.T) {
 	}
 	stdout, _, code := runNegsim(t, "validate", "big.yaml")
 	// 4 MiB = 4 × 1,048,576 = 4,194,304 bytes.
-	if code != exitBadUse || !strings.Contains(stdout, "the file is larger than 4194304 bytes") {
+	if code != exitBadUse || !strings.Contains(stdout, "the file is larger than 4 MiB (4,194,304 bytes)") {
 		t.Fatalf("exit %d:\n%s", code, stdout)
 	}
 	checkGolden(t, golden, stdout)
-	wantRefused(t, "larger than 4194304 bytes", "analyze", "big.yaml")
-	wantRefused(t, "larger than 1000 bytes", "analyze", "big.yaml", "--max-file-size", "1000")
+	wantRefused(t, "larger than 4 MiB (4,194,304 bytes)", "analyze", "big.yaml")
+	wantRefused(t, "larger than 1,000 bytes", "analyze", "big.yaml", "--max-file-size", "1000")
 	// With room for it, the file is read and refused for what it says instead.
 	wantRefused(t, "a scenario needs at least one issue", "analyze", "big.yaml", "--max-file-size", "6000000")
 }

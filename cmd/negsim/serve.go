@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/negsim/negsim/api"
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/web"
 )
 
@@ -335,7 +336,7 @@ func (s *server) serveAPI(w http.ResponseWriter, r *http.Request, method string)
 	}
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
-		fail(http.StatusRequestEntityTooLarge, &api.Error{Kind: api.KindInput, Message: fmt.Sprintf("the request is larger than %d bytes; a scenario may be %d bytes at most (--max-file-size)", limit, s.api.MaxFileSize())})
+		fail(http.StatusRequestEntityTooLarge, &api.Error{Kind: api.KindInput, Message: fmt.Sprintf("the file sent is too large: a scenario may be %s at most, and is a few kilobytes (whoever started negsim serve can raise the limit with --max-file-size)", config.Size(s.api.MaxFileSize()))})
 		return
 	}
 	if err != nil {
