@@ -55,7 +55,7 @@ export function diagnosisWords(an, say) {
     out.push({para: [`No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by ${num(c.largest_shortfall)} at most:`]},
       {para: [{code: say.dealPairs(c.options)}]});
     const short = an.actors.filter((a) => a.veto && c.shortfall[a.id] > 0)
-      .map((a) => [`${a.name} gets ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below its reservation ${num(a.reservation)}.`]);
+      .map((a) => [`${a.name}: worth ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below the reservation ${num(a.reservation)}.`]);
     if (short.length) out.push({list: short});
   } else {
     // The veto actors agree on some deals; the votes or the ratifiers turn all of them down.
@@ -68,12 +68,12 @@ export function diagnosisWords(an, say) {
     const gapWords = (g) => {
       if (g.must_fall_by === null) {
         return g.blocked_beyond_table
-          ? `no drop would do: none of the deals within its red lines that the other veto actors accept passes ${beyond}`
-          : "no drop would do: no deal within its red lines satisfies all the other veto actors at their own reservations";
+          ? `no drop would do: none of the deals within the red lines that the other veto actors accept passes ${beyond}`
+          : "no drop would do: no deal within the red lines satisfies all the other veto actors at their own reservations";
       }
       const best = reachable(g.reachable);
-      return `the best it can get from a deal the others accept${beyond ? ` that passes ${beyond}` : ""} is ${best.text}; ` +
-        `its reservation ${num(g.reservation)} would have to fall by ${Math.max(0, g.reservation - best.value).toFixed(best.decimals)}`;
+      return `the most a deal the others accept${beyond ? ` that passes ${beyond}` : ""} can give is ${best.text}; ` +
+        `the reservation ${num(g.reservation)} would have to fall by ${Math.max(0, g.reservation - best.value).toFixed(best.decimals)}`;
     };
     out.push({para: ["Lowering one reservation, the others fixed:"]}, {list: gaps.map((g) => [`${say.actorName(g.actor)}: ${gapWords(g)}.`])});
   }
@@ -159,9 +159,9 @@ export function agreementWords(an, say) {
   }
   if (an.beliefs) {
     out.push({heading: "What each side believes"}, {list: inScenarioOrder(an, an.beliefs).map(([id, b]) => [
-      `${say.actorName(id)} sees a zone of ${deals(b.zopa_count)}` +
-      (b.nash ? `; its Nash deal is ${b.nash_in_true_zopa ? "" : "not "}in the true zone` : "") +
-      `; false hopes: ${count(b.false_hopes)}; deals it misses: ${count(b.missed)}.`])});
+      `${say.actorName(id)}: a perceived zone of ${deals(b.zopa_count)}` +
+      (b.nash ? `; the perceived Nash deal is ${b.nash_in_true_zopa ? "" : "not "}in the true zone` : "") +
+      `; false hopes: ${count(b.false_hopes)}; missed deals: ${count(b.missed)}.`])});
   }
   return out;
 }

@@ -205,25 +205,25 @@ func (wd words) belief(as sim.Assignment, inPoints bool) string {
 	u, isNumber := as.Value.(float64)
 	switch {
 	case rest == "reservation" && isNumber && inPoints:
-		return fmt.Sprintf("%s walks away from any deal worth less than %s of its own 100 points.", who, pts(u))
+		return fmt.Sprintf("%s: any deal worth less than %s of 100 points is worse than walking away.", who, pts(u))
 	case rest == "reservation":
-		return fmt.Sprintf("%s walks away from any deal worth less than %v to it (on its own scale from 0 to 1).", who, as.Value)
+		return fmt.Sprintf("%s: any deal worth less than %v (on a scale from 0 to 1) is worse than walking away.", who, as.Value)
 	case rest == "veto" && as.Value == false:
-		return fmt.Sprintf("%s holds no veto.", who)
+		return fmt.Sprintf("No veto for %s.", who)
 	case rest == "veto" && as.Value == true:
-		return fmt.Sprintf("%s holds a veto.", who)
+		return fmt.Sprintf("A veto for %s.", who)
 	case rest == "votes" && isNumber && u == math.Trunc(u) && u >= 0:
-		return fmt.Sprintf("%s holds %s.", who, plural(int(u), "vote", "votes"))
+		return fmt.Sprintf("%s: %s.", who, plural(int(u), "vote", "votes"))
 	case rest == "votes":
 		if n, ok := as.Value.(int); ok {
-			return fmt.Sprintf("%s holds %s.", who, plural(n, "vote", "votes"))
+			return fmt.Sprintf("%s: %s.", who, plural(n, "vote", "votes"))
 		}
 	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "acceptable":
-		return fmt.Sprintf("%s accepts only %s on %s.", who, wd.options(pref[1], beliefIDs(as.Value), "or"), wd.issue(pref[1]))
+		return fmt.Sprintf("Acceptable to %s on %s: only %s.", who, wd.issue(pref[1]), wd.options(pref[1], beliefIDs(as.Value), "or"))
 	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "weight":
-		return fmt.Sprintf("%s gives %s a weight of %v.", who, wd.issue(pref[1]), as.Value)
+		return fmt.Sprintf("Weight of %s for %s: %v.", wd.issue(pref[1]), who, as.Value)
 	case len(pref) == 4 && pref[0] == "preferences" && pref[2] == "utilities" && isNumber && inPoints:
-		return fmt.Sprintf("%s values %s on %s at %s of the 100 points its best option there would give.", who, wd.option(pref[1], pref[3]), wd.issue(pref[1]), pts(u))
+		return fmt.Sprintf("Value of %s on %s to %s: %s of the 100 points the best option there would give.", wd.option(pref[1], pref[3]), wd.issue(pref[1]), who, pts(u))
 	}
 	return fmt.Sprintf("%s: %s = %v.", who, rest, as.Value)
 }
@@ -291,11 +291,12 @@ func whoMustAgree(wd words) []string {
 		if needed <= 0 {
 			needed = total
 		}
-		holds := "it holds"
+		// One ratifier's votes are said without a pronoun: "it" would misread a plural name.
+		holds := ""
 		if len(names) > 1 {
-			holds = "together they hold"
+			holds = "together they hold "
 		}
-		line := fmt.Sprintf("%s's deal must be ratified at home by %s: %s %s, and a deal needs %d of them.", a.Name, joinWords(names, "and"), holds, plural(total, "vote", "votes"), needed)
+		line := fmt.Sprintf("%s's deal must be ratified at home by %s: %s%s, and a deal needs %d of them.", a.Name, joinWords(names, "and"), holds, plural(total, "vote", "votes"), needed)
 		out = append(out, cite(line, r.Source, r.Note))
 	}
 	return out
@@ -306,7 +307,7 @@ func homeRole(wd words, id string) string {
 	for _, a := range wd.sc.Actors {
 		if slices.Contains(a.Ratification.By, id) {
 			me := wd.sc.Actors[wd.sc.ActorIndex(id)]
-			return fmt.Sprintf("%s sits at no table: it votes at home, with %s, on the deals %s signs, and accepts those worth at least its reservation.",
+			return fmt.Sprintf("No seat at the table for %s: %s at home on the deals %s signs, yes to each deal worth at least the reservation.",
 				me.Name, plural(me.Votes, "vote", "votes"), a.Name)
 		}
 	}

@@ -297,7 +297,7 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 				continue
 			}
 			if sf := c.Shortfall[ac.ID]; sf > 0 {
-				s.text = append(s.text, fmt.Sprintf("  %s gets %s, %s below its reservation %s.", name(ac.ID), num(c.Utilities[ac.ID]), num(sf), num(ac.Reservation)))
+				s.text = append(s.text, fmt.Sprintf("  %s: worth %s, %s below the reservation %s.", name(ac.ID), num(c.Utilities[ac.ID]), num(sf), num(ac.Reservation)))
 			}
 		}
 	}
@@ -307,11 +307,11 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 	beyond := rulesBeyondTable(an)
 	for _, g := range dg.Reservations {
 		if g.MustFallBy == nil && g.BlockedBeyondTable {
-			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: none of the deals within its red lines that the other veto actors accept passes %s.", name(g.Actor), beyond))
+			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: none of the deals within the red lines that the other veto actors accept passes %s.", name(g.Actor), beyond))
 			continue
 		}
 		if g.MustFallBy == nil {
-			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: no deal within its red lines satisfies all the other veto actors at their own reservations.", name(g.Actor)))
+			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: no deal within the red lines satisfies all the other veto actors at their own reservations.", name(g.Actor)))
 			continue
 		}
 		if *g.MustFallBy <= sim.Tolerance {
@@ -322,7 +322,7 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		if beyond != "" {
 			deal += " that passes " + beyond
 		}
-		s.text = append(s.text, fmt.Sprintf("- %s: the best it can get from %s is %s; its reservation %s would have to fall by %s.",
+		s.text = append(s.text, fmt.Sprintf("- %s: the most %s can give is %s; the reservation %s would have to fall by %s.",
 			name(g.Actor), deal, best, num(g.Reservation), strconv.FormatFloat(math.Max(0, g.Reservation-value), 'f', decimals, 64)))
 	}
 	s.text = append(s.text, "", "Dropping one red line or constraint:")

@@ -351,7 +351,7 @@ func TestRoundsFlagBounded(t *testing.T) {
 func TestExplainRedLineNamingEveryOption(t *testing.T) {
 	out := runOK(t, "explain", twoByTwo(t))
 	// x and y list a0, a1 and a2, every option of a.
-	if strings.Contains(out, "never .") || strings.Count(out, "Issue A: its acceptable list names every option, so it rules none out.") != 2 {
+	if strings.Contains(out, "never .") || strings.Count(out, "Issue A: the acceptable list names every option, so none is ruled out.") != 2 {
 		t.Errorf("explain says:\n%s", out)
 	}
 }

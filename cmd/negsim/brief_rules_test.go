@@ -41,7 +41,7 @@ func TestPublicBriefSaysVetoesCountBesideTheVotes(t *testing.T) {
 // 20.0 of their 100 points, not "0.2 on its own scale from 0 to 1".
 func TestRoleBriefReadsABeliefInPoints(t *testing.T) {
 	out := runOK(t, "brief", accordFile, "--actor", "china", "--format", "markdown")
-	want := "Small island states walks away from any deal worth less than 20.0 of its own 100 points."
+	want := "Small island states: any deal worth less than 20.0 of 100 points is worse than walking away."
 	if !strings.Contains(out, want) {
 		t.Errorf("China's brief lacks %q:\n%s", want, out)
 	}
@@ -51,8 +51,9 @@ func TestRoleBriefReadsABeliefInPoints(t *testing.T) {
 }
 
 // Beliefs read as sentences a student can follow: a list of options joined as prose
-// (Go printed "[phase-out phase-down]"), a believed veto of false as "holds no veto" (not
-// "holds a veto: false"), one vote in the singular.
+// (Go printed "[phase-out phase-down]"), a believed veto of false as "No veto for" (not
+// "holds a veto: false"), one vote in the singular; the actor is named as a label or an
+// object, so a plural name (Small island states) reads right too.
 func TestBeliefsReadAsSentences(t *testing.T) {
 	data, err := os.ReadFile(accordFile)
 	if err != nil {
@@ -68,12 +69,12 @@ func TestBeliefsReadAsSentences(t *testing.T) {
 		want string
 	}{
 		{sim.Assignment{Path: "actors.petro.preferences.phaseout.acceptable", Value: []any{"phase-out", "phase-down"}},
-			"Oil exporters accepts only phase-out (Phase out fossil fuels) or phase-down (Phase down unabated coal) on Fossil fuels."},
+			"Acceptable to Oil exporters on Fossil fuels: only phase-out (Phase out fossil fuels) or phase-down (Phase down unabated coal)."},
 		{sim.Assignment{Path: "actors.petro.preferences.phaseout.acceptable", Value: "[silent,phase-down]"},
-			"Oil exporters accepts only silent (Say nothing) or phase-down (Phase down unabated coal) on Fossil fuels."},
-		{sim.Assignment{Path: "actors.eu.veto", Value: false}, "European Union holds no veto."},
-		{sim.Assignment{Path: "actors.islands.votes", Value: 1}, "Small island states holds 1 vote."},
-		{sim.Assignment{Path: "actors.islands.votes", Value: 2.0}, "Small island states holds 2 votes."},
+			"Acceptable to Oil exporters on Fossil fuels: only silent (Say nothing) or phase-down (Phase down unabated coal)."},
+		{sim.Assignment{Path: "actors.eu.veto", Value: false}, "No veto for European Union."},
+		{sim.Assignment{Path: "actors.islands.votes", Value: 1}, "Small island states: 1 vote."},
+		{sim.Assignment{Path: "actors.islands.votes", Value: 2.0}, "Small island states: 2 votes."},
 	} {
 		if got := wd.belief(tc.as, false); got != tc.want {
 			t.Errorf("%s = %v reads %q, want %q", tc.as.Path, tc.as.Value, got, tc.want)
@@ -81,7 +82,7 @@ func TestBeliefsReadAsSentences(t *testing.T) {
 	}
 	// In a brief a believed option value is read in points: 0.9 of the best.
 	got := wd.belief(sim.Assignment{Path: "actors.islands.preferences.target.utilities.medium", Value: 0.9}, true)
-	if want := "Small island states values medium (Cut 40% from 2019) on Emissions target for 2035 at 90.0 of the 100 points its best option there would give."; got != want {
+	if want := "Value of medium (Cut 40% from 2019) on Emissions target for 2035 to Small island states: 90.0 of the 100 points the best option there would give."; got != want {
 		t.Errorf("a believed option value reads %q, want %q", got, want)
 	}
 }
@@ -112,8 +113,8 @@ func TestExplainSaysWhatAVoterWithoutAVetoCountsFor(t *testing.T) {
 	for _, tc := range []struct {
 		needed, want string
 	}{
-		{"3", "Small island states has no veto: its 1 vote counts toward the 3 a deal needs, so it blocks a deal only together with others."},
-		{"4", "Small island states has no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without its vote."},
+		{"3", "No veto for Small island states: 1 vote toward the 3 a deal needs, so a deal is blocked only together with others."},
+		{"4", "No veto for Small island states, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without Small island states."},
 	} {
 		out := runOK(t, "explain", accordFile, "--set", "decision.votes_needed="+tc.needed)
 		if !strings.Contains(out, tc.want) {

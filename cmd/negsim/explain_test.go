@@ -47,14 +47,14 @@ func TestExplainFixtureByHand(t *testing.T) {
 
 	stdout := runOK(t, "explain", explainFixture, "--actor", "alpha")
 	wantContains(t, "explain --actor alpha", stdout,
-		"What Alpha cares about, as shares of its weight: x (75%) and y (25%).",
-		"- Issue X: accepts only a (Option A) or b; never c.",
+		"What matters to Alpha, as shares of the weight: x (75%) and y (25%).",
+		"- Issue X: only a (Option A) or b; never c.",
 		"- If x is b, then y must be p. Why: b only with p.",
-		"Best deal within its red lines, worth 1.000 to it: x = a, y = p.",
-		"Worst deal within its red lines, worth 0.625 to it: x = b, y = p.",
-		"Reservation: Alpha accepts no deal worth less than 0.700 to it.",
-		"Of the 6 possible deals, 3 keep to its red lines; the reservation excludes 1 of those, leaving 2 it would accept.",
-		"That excludes every deal in which x is b, whatever the other issues give it.",
+		"Best deal within the red lines, worth 1.000: x = a, y = p.",
+		"Worst deal within the red lines, worth 0.625: x = b, y = p.",
+		"Reservation: no deal worth less than 0.700 is acceptable to Alpha.",
+		"Of the 6 possible deals, 3 keep to the red lines; the reservation excludes 1 of those, leaving 2 acceptable.",
+		"That excludes every deal in which x is b, whatever the other issues add.",
 	)
 	if strings.Contains(stdout, "Beta") {
 		t.Error("--actor alpha also explains beta")

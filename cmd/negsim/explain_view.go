@@ -101,7 +101,7 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	for _, p := range ae.Priorities {
 		top = append(top, fmt.Sprintf("%s (%s)", p.Issue, wholePercent(p.Share)))
 	}
-	add(fmt.Sprintf("What %s cares about, as shares of its weight: %s.", ae.Name, joinWords(top, "and")))
+	add(fmt.Sprintf("What matters to %s, as shares of the weight: %s.", ae.Name, joinWords(top, "and")))
 	for _, p := range ae.Priorities {
 		line := fmt.Sprintf("- %s, %s: best %s", wd.issue(p.Issue), wholePercent(p.Share), wd.options(p.Issue, p.Best, "or"))
 		if len(p.Worst) > 0 {
@@ -110,21 +110,21 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 		add(cite(line+".", p.Source, p.Note))
 	}
 	if len(ae.Ignores) > 0 {
-		add(fmt.Sprintf("It gives no weight to %s.", joinWords(ae.Ignores, "or")))
+		add(fmt.Sprintf("No weight on %s.", joinWords(ae.Ignores, "or")))
 	}
 	add("")
 
 	if len(ae.RedLines) == 0 && len(ae.Constraints) == 0 {
-		add("Red lines: none. Only its reservation limits what it accepts.")
+		add("Red lines: none. Only the reservation limits which deals are acceptable.")
 	} else {
 		add("Red lines:")
 		// A red line shares its source with the preference above, so it is not cited twice.
 		for _, rl := range ae.RedLines {
 			if len(rl.Excluded) == 0 {
-				add(fmt.Sprintf("- %s: its acceptable list names every option, so it rules none out.", wd.issue(rl.Issue)))
+				add(fmt.Sprintf("- %s: the acceptable list names every option, so none is ruled out.", wd.issue(rl.Issue)))
 				continue
 			}
-			add(fmt.Sprintf("- %s: accepts only %s; never %s.", wd.issue(rl.Issue),
+			add(fmt.Sprintf("- %s: only %s; never %s.", wd.issue(rl.Issue),
 				wd.options(rl.Issue, rl.Acceptable, "or"), wd.options(rl.Issue, rl.Excluded, "or")))
 		}
 		for _, c := range ae.Constraints {
@@ -138,21 +138,21 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	add("")
 
 	if ae.Best == nil {
-		add("Its red lines and constraints together rule out every deal: it can never agree.")
+		add("The red lines and constraints together rule out every deal: no agreement is possible.")
 		return s
 	}
-	add(fmt.Sprintf("Best deal within its red lines, worth %s to it: %s.", num(ae.Best.Utility), wd.deal(ae.Best)))
-	add(fmt.Sprintf("Worst deal within its red lines, worth %s to it: %s.", num(ae.Worst.Utility), wd.deal(ae.Worst)))
+	add(fmt.Sprintf("Best deal within the red lines, worth %s: %s.", num(ae.Best.Utility), wd.deal(ae.Best)))
+	add(fmt.Sprintf("Worst deal within the red lines, worth %s: %s.", num(ae.Worst.Utility), wd.deal(ae.Worst)))
 	add("")
 
-	add(fmt.Sprintf("Reservation: %s accepts no deal worth less than %s to it.", ae.Name, num(ae.Reservation)))
-	add(fmt.Sprintf("Of the %s possible deals, %s keep to its red lines; the reservation excludes %s of those, leaving %s it would accept.",
+	add(fmt.Sprintf("Reservation: no deal worth less than %s is acceptable to %s.", num(ae.Reservation), ae.Name))
+	add(fmt.Sprintf("Of the %s possible deals, %s keep to the red lines; the reservation excludes %s of those, leaving %s acceptable.",
 		count(ex.Deals), count(ae.WithinRedLines), count(ae.BelowReservation), count(ae.Accepted)))
 	switch {
 	case ae.Accepted == 0:
-		add("No deal is worth that much to it within its red lines: as things stand it can never agree.")
+		add("No deal within the red lines is worth that much: as things stand no agreement is possible.")
 	case ae.BelowReservation == 0:
-		add("Every deal within its red lines is worth at least that much, so the reservation adds no limit of its own.")
+		add("Every deal within the red lines is worth at least that much, so the reservation adds no limit of its own.")
 	case len(ae.RuledOutByReservation) > 0:
 		var parts []string
 		for _, k := range issuesOf(ae.RuledOutByReservation) {
@@ -164,12 +164,12 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 			}
 			parts = append(parts, fmt.Sprintf("%s is %s", k, wd.options(k, opts, "or")))
 		}
-		add(fmt.Sprintf("That excludes every deal in which %s, whatever the other issues give it.", joinWords(parts, "or")))
+		add(fmt.Sprintf("That excludes every deal in which %s, whatever the other issues add.", joinWords(parts, "or")))
 	default:
-		add("No option is ruled out on its own: any option can be part of a deal it accepts, if the other issues make up for it.")
+		add("No option is ruled out on its own: any option can be part of an acceptable deal, if the other issues make up for it.")
 	}
 	if ae.Accepted > 0 && ae.BelowReservation > 0 {
-		add("", "Deals it accepts, by option (of those within its red lines):")
+		add("", "Acceptable deals, by option (of those within the red lines):")
 		for _, k := range wd.sc.Issues {
 			var parts []string
 			for _, oc := range ae.ByOption {
@@ -244,9 +244,9 @@ func withoutVeto(sc *sim.Scenario, id, name string) string {
 	needed, own, others := seatVotes(sc, id)
 	switch {
 	case needed == 0 || own == 0:
-		return fmt.Sprintf("%s has no veto: it is scored and reported, but cannot block a deal.", name)
+		return fmt.Sprintf("No veto for %s: scored and reported, but unable to block a deal.", name)
 	case others < needed:
-		return fmt.Sprintf("%s has no veto, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without its vote.", name, plural(others, "vote", "votes"), needed)
+		return fmt.Sprintf("No veto for %s, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without %s.", name, plural(others, "vote", "votes"), needed, name)
 	}
-	return fmt.Sprintf("%s has no veto: its %s %s toward the %d a deal needs, so it blocks a deal only together with others.", name, plural(own, "vote", "votes"), map[bool]string{true: "counts", false: "count"}[own == 1], needed)
+	return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, so a deal is blocked only together with others.", name, plural(own, "vote", "votes"), needed)
 }

@@ -14,7 +14,7 @@ import (
 func TestRoundsGiveARatifierNoAspiration(t *testing.T) {
 	out := runOK(t, "rounds", accordTinyFile, "--wide")
 	wantContains(t, "rounds", out,
-		"│ European Parliament │ no   │ votes at home by its reservation │            │",
+		"│ European Parliament │ no   │ a vote at home, by the reservation │            │",
 		"0.650 / – / 0.600",
 		"0.650 / – / 1.000",
 		"a ratifier has no aspiration (–): it votes by its reservation.",

@@ -45,8 +45,9 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 		}
 		strategy := string(ac.Strategy)
 		if sc.RatifiesFor(ac.ID) != "" {
-			// A ratifier concedes nothing: it votes at home by its reservation of the round.
-			strategy, e = "votes at home by its reservation", ""
+			// A ratifier concedes nothing: it votes at home by its reservation of the round. The
+			// cell names no verb or pronoun, so it reads right beside a plural name.
+			strategy, e = "a vote at home, by the reservation", ""
 		}
 		g.add(ac.Name, veto, strategy, e)
 	}

@@ -58,19 +58,19 @@ var WordCases = []WordCase{
 		"The veto actors' red lines clash: no deal keeps all of them, whatever the reservations.",
 	}},
 	{Name: "reference-beliefs", Hash: "scenario=ukraine-2026", Section: "What each side believes", Want: []string{
-		"Ukraine sees a zone of 0 deals; false hopes: 0; deals it misses: 0.",
-		"Russia sees a zone of 0 deals; false hopes: 0; deals it misses: 0.",
-		"United States sees a zone of 0 deals; false hopes: 0; deals it misses: 0.",
+		"Ukraine: a perceived zone of 0 deals; false hopes: 0; missed deals: 0.",
+		"Russia: a perceived zone of 0 deals; false hopes: 0; missed deals: 0.",
+		"United States: a perceived zone of 0 deals; false hopes: 0; missed deals: 0.",
 	}},
 	{Name: "geneva", Hash: "scenario=ukraine-2026&variant=geneva-19-point", Section: "Why the zone is empty", Want: []string{
 		"No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by 0.024 at most:",
 		"territory=withdraw-donetsk,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=returned,sequencing=guarantees-first,eu-path=delayed,language=russian-status,interim=swaps-only",
-		"Russia gets 0.636, 0.024 below its reservation 0.660.",
-		"Russia: no drop would do: none of the deals within its red lines that the other veto actors accept passes every ratification.",
+		"Russia: worth 0.636, 0.024 below the reservation 0.660.",
+		"Russia: no drop would do: none of the deals within the red lines that the other veto actors accept passes every ratification.",
 	}},
 	{Name: "nash-reachable", Hash: "scenario=teaching-nash-1950&set=actors.bill.reservation%3D0.9", Section: "Why the zone is empty", Want: []string{
-		"Bill: the best it can get from a deal the others accept is 0.882352; its reservation 0.900 would have to fall by 0.017648.",
-		"Jack: the best it can get from a deal the others accept is 0.250; its reservation 0.375 would have to fall by 0.125.",
+		"Bill: the most a deal the others accept can give is 0.882352; the reservation 0.900 would have to fall by 0.017648.",
+		"Jack: the most a deal the others accept can give is 0.250; the reservation 0.375 would have to fall by 0.125.",
 	}},
 	{Name: "harborco", Hash: "scenario=teaching-harborco-quota&set=decision.votes_needed%3D6&set=actors.environmentalists.reservation%3D1", Section: "Why the zone is empty", Want: []string{
 		"The veto actors accept some deals together, but none of them passes the decision rule.",
