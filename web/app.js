@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, shellWord, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
+import {count, possessive, shellWord, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -854,7 +854,7 @@ function renderTake(rep) {
   out.push(h("h3", {text: "Red lines and conditions"}));
   // Each button is named by the change it tries: a list of a page's buttons reads "Try it"
   // fifteen times otherwise.
-  const lineChange = (l) => (l.kind === "constraint" ? `Drop ${actorName(l.actor)}'s condition${l.why ? ` “${l.why}”` : ""}` : `${actorName(l.actor)} accepts ${optionLabel(l.issue, l.option)} on ${issueName(l.issue)}`);
+  const lineChange = (l) => (l.kind === "constraint" ? `Drop ${possessive(actorName(l.actor))} condition${l.why ? ` “${l.why}”` : ""}` : `${possessive(actorName(l.actor))} red line on ${issueName(l.issue)} also takes ${optionLabel(l.issue, l.option)}`);
   out.push(lines.length ? h("ul", {}, lines.slice(0, 15).map((l) => h("li", {},
     `${lineChange(l)}: ${l.effect} `,
     h("button", {type: "button", onclick: () => tryChange(l.set), "aria-label": `Try it: ${lineChange(l)}`, text: "Try it"})))) : h("p", {text: "No single red line or condition changes the result."}));
@@ -879,7 +879,7 @@ function renderWords(ex) {
       const cond = (cs) => cs.map((c) => `${issueName(c.issue)} is ${c.options.join(" or ")}`).join(" and ");
       parts.push(h("p", {text: "Conditions:"}), h("ul", {}, a.constraints.map((c) => h("li", {text: `if ${cond(c.if)}, then ${cond(c.then)}${c.why ? ` (${c.why})` : ""}.`}))));
     }
-    parts.push(h("p", {text: `Reservation ${num(a.reservation)}: of the ${count(a.within_red_lines)} deals within its red lines it accepts ${count(a.accepted)}.` +
+    parts.push(h("p", {text: `Reservation ${num(a.reservation)}: of the ${count(a.within_red_lines)} deals within the red lines, ${count(a.accepted)} acceptable.` +
       (a.best ? ` Its best deal is worth ${num(a.best.utility)}, its worst ${num(a.worst.utility)}.` : "")}));
     out.push(h("section", {class: "actor-words"}, parts));
   }

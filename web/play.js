@@ -4,7 +4,7 @@
 // replay takes milliseconds). So a reload, or the link sent to a teacher, resumes the
 // session where it stood. The engine says what the seat may see; this file only words it.
 
-import {deals, partiesWord, plural, ruledZone} from "./words.js";
+import {deals, partiesWord, plural, possessive, ruledZone} from "./words.js";
 
 // The session, as the address holds it.
 const play = {as: "", coach: false, seed: 0, moves: []};
@@ -191,7 +191,7 @@ function turn(r) {
     const by = p.by ? ui.actorName(p.by) : "The mediator";
     out.push(h("p", {text: p.changed.length ? `${by} puts this on the table (* changed since the last proposal):` : sameDeal(r, by)}));
     out.push(h("div", {class: "scroll"}, ui.table(["issue", "option", "changed"],
-      ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), p.changed.includes(is.id) ? "*" : ""]), [], `${by}'s proposal`)));
+      ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), p.changed.includes(is.id) ? "*" : ""]), [], `${possessive(by)} proposal`)));
     out.push(h("p", {class: "play-worth", text: `Worth ${pts(p.utility)} points to you.`}));
     if (v.coach) out.push(h("p", {class: "detail", text: `Coach: ${margin(v.coach)}`}));
     const others = ui.scenario.actors.filter((a) => a.id !== v.seat);

@@ -95,7 +95,7 @@ export function reportHTML(r) {
 
   parts.push("<h2>The scenario in words</h2>");
   for (const a of r.explanation.actors) {
-    parts.push(`<h3>${esc(a.name)}${a.veto ? "" : " (no veto)"}</h3><p>Reservation ${num(a.reservation)}: of the ${deals(a.within_red_lines)} within its red lines it accepts ${count(a.accepted)}. Priorities: ${esc(a.priorities.map((p) => `${say.issueName(p.issue)} ${Math.round(p.share * 100)}%`).join(", "))}.</p>`);
+    parts.push(`<h3>${esc(a.name)}${a.veto ? "" : " (no veto)"}</h3><p>Reservation ${num(a.reservation)}: of the ${deals(a.within_red_lines)} within the red lines, ${count(a.accepted)} acceptable. Priorities: ${esc(a.priorities.map((p) => `${say.issueName(p.issue)} ${Math.round(p.share * 100)}%`).join(", "))}.</p>`);
     if (a.red_lines.length) parts.push(`<p>Red lines: ${esc(a.red_lines.map((l) => `${say.issueName(l.issue)} only ${l.acceptable.join(", ")}`).join("; "))}.</p>`);
   }
 

@@ -31,6 +31,9 @@ export const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
 export const shellWord = (s) => (/^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
 // deals writes a count of deals: 1 deal, 1,259,712 deals.
 export const deals = (n) => plural(n, "deal", "deals");
+// possessive is a name with its possessive ending: "Russia's", but "United States'" and
+// "Small island states'" for a name that ends in s, singular or plural (as the command line).
+export const possessive = (name) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
 
 // percent shows a share with the digits that matter, as the command line does: 100%, 15.4%,
 // 0.09%.
@@ -79,7 +82,7 @@ export function diagnosisWords(an, say) {
   }
   out.push({para: ["Dropping one red line or condition:"]}, {list: dg.openers.length
     ? dg.openers.map((o) => [
-      `${o.kind === "constraint" ? `${say.actorName(o.actor)}'s condition “${o.why}”` : `${say.actorName(o.actor)}'s red line on ${say.issueName(o.issue)}`}: lets in ${openerDeals(an, o, say.actorName)} `,
+      `${o.kind === "constraint" ? `${possessive(say.actorName(o.actor))} condition “${o.why}”` : `${possessive(say.actorName(o.actor))} red line on ${say.issueName(o.issue)}`}: lets in ${openerDeals(an, o, say.actorName)} `,
       {code: o.path}])
     : [["none opens the zone on its own."]]});
   const votes = dg.votes;
@@ -126,7 +129,7 @@ export function openerDeals(an, o, actorName) {
   if (o.in_zone > 0) return `${all} at the table, of which ${count(o.in_zone)} ${beyond}`;
   let out = `${all} at the table, none of which ${beyond}: the zone stays empty`;
   const blockers = (o.blocked_at_home || []).filter((id) => an.ratification[id])
-    .map((id) => `${actorName(id)}'s ratifiers (${an.ratification[id].by.map(actorName).join(", ")})`);
+    .map((id) => `${possessive(actorName(id))} ratifiers (${an.ratification[id].by.map(actorName).join(", ")})`);
   if (blockers.length) out += `; ${blockers.join(" and ")} reject them`;
   return out;
 }
@@ -154,7 +157,7 @@ export function agreementWords(an, say) {
   if (an.ratification) {
     out.push({heading: "Ratification at home"}, {list: inScenarioOrder(an, an.ratification).map(([id, r]) => [
       `${say.actorName(id)} needs ${r.votes_needed} of ${plural(r.votes, "vote", "votes")} from ${r.by.map(say.actorName).join(", ")}; they would ratify ${deals(r.win_set)} (its win-set).`,
-      ...(r.blocked_by || []).flatMap((b) => [` ${say.actorName(b.ratifier)}'s ${b.kind === "red_line" ? "red line" : "reservation"} blocks: without it ${deals(b.deals)} pass `, {code: b.path}, "."]),
+      ...(r.blocked_by || []).flatMap((b) => [` ${possessive(say.actorName(b.ratifier))} ${b.kind === "red_line" ? "red line" : "reservation"} blocks: without it ${deals(b.deals)} pass `, {code: b.path}, "."]),
     ])});
   }
   if (an.beliefs) {

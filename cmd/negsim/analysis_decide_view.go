@@ -296,7 +296,7 @@ func whoMustAgree(wd words) []string {
 		if len(names) > 1 {
 			holds = "together they hold "
 		}
-		line := fmt.Sprintf("%s's deal must be ratified at home by %s: %s%s, and a deal needs %d of them.", a.Name, joinWords(names, "and"), holds, plural(total, "vote", "votes"), needed)
+		line := fmt.Sprintf("%s deal must be ratified at home by %s: %s%s, and a deal needs %d of them.", possessive(a.Name), joinWords(names, "and"), holds, plural(total, "vote", "votes"), needed)
 		out = append(out, cite(line, r.Source, r.Note))
 	}
 	return out
@@ -361,7 +361,7 @@ func shortOfRules(sc *sim.Scenario, s *sim.Score) []string {
 	for _, a := range sc.Actors {
 		if got, ok := s.Ratification[a.ID]; ok {
 			if need, _ := ratificationNeeds(sc, a); got < need {
-				out = append(out, fmt.Sprintf("%s's ratifiers give it %d of the %d votes needed at home", a.Name, got, need))
+				out = append(out, fmt.Sprintf("%s ratifiers give %d of the %d votes needed at home", possessive(a.Name), got, need))
 			}
 		}
 	}

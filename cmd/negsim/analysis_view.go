@@ -330,9 +330,9 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		s.text = append(s.text, "- none opens the zone on its own.")
 	}
 	for _, o := range dg.Openers {
-		what := fmt.Sprintf("%s's red line on %s (%s)", name(o.Actor), o.Issue, o.Why)
+		what := fmt.Sprintf("%s red line on %s (%s)", possessive(name(o.Actor)), o.Issue, o.Why)
 		if o.Kind == "constraint" {
-			what = fmt.Sprintf("%s's constraint %q", name(o.Actor), o.Why)
+			what = fmt.Sprintf("%s constraint %q", possessive(name(o.Actor)), o.Why)
 		}
 		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s [%s]", what, openerDeals(an, o, name), o.Path))
 	}
@@ -367,7 +367,7 @@ func openerDeals(an *sim.Analysis, o sim.Opener, name func(string) string) strin
 			for i, k := range r.By {
 				names[i] = name(k)
 			}
-			blockers = append(blockers, fmt.Sprintf("%s's ratifiers (%s)", name(id), strings.Join(names, ", ")))
+			blockers = append(blockers, fmt.Sprintf("%s ratifiers (%s)", possessive(name(id)), strings.Join(names, ", ")))
 		}
 	}
 	if len(blockers) > 0 {

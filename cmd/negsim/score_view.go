@@ -17,7 +17,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 	if s == nil {
 		// The walk-away values are what each actor leaves with, so they are shown as the
 		// points of a deal are.
-		g := &grid{header: []string{"actor", "veto", "points (its walk-away)"}, right: []bool{false, false, true}}
+		g := &grid{header: []string{"actor", "veto", "points (the walk-away)"}, right: []bool{false, false, true}}
 		for _, ac := range sc.Actors {
 			veto := "yes"
 			if !ac.Veto {
@@ -152,7 +152,7 @@ func rejectionText(wd words, rs []sim.Rejection) string {
 		case sim.RejectConstraint:
 			parts = append(parts, "condition: "+clause(r.Why))
 		case sim.RejectReservation:
-			parts = append(parts, fmt.Sprintf("%s points below its walk-away", points(100*r.Shortfall)))
+			parts = append(parts, fmt.Sprintf("%s points below the walk-away", points(100*r.Shortfall)))
 		}
 	}
 	return strings.Join(parts, "; ")

@@ -95,6 +95,15 @@ func actorName(sc *sim.Scenario, id string) string {
 	return id
 }
 
+// possessive is a name with its possessive ending: "Russia's", but "United States'" and
+// "Small island states'" for a name that ends in s, singular or plural.
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
 // actorNames is actorName of each id, in order.
 func actorNames(sc *sim.Scenario, ids []string) []string {
 	names := make([]string, len(ids))
