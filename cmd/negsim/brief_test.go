@@ -254,7 +254,7 @@ func TestBriefLeakCheckCatchesBeliefLeaks(t *testing.T) {
 	tied := all[slices.Index(scenarios.Names(), "teaching-tied-hands")]
 	home, _ := renderRoleBrief(perturbOthers(t, tied, 0), 0, "markdown")
 	parliament, _ := renderRoleBrief(tied, tied.ActorIndex("parliament"), "markdown")
-	if !strings.Contains(home, "ratified at home by Home's parliament: it needs 1 of their 1 votes") || !strings.Contains(parliament, "you vote at home on any deal Home government signs") {
+	if !strings.Contains(home, "ratified at home by Home's parliament: it needs their vote") || !strings.Contains(parliament, "you vote at home on any deal Home government signs") {
 		t.Errorf("ratification missing from the briefs:\n%s\n%s", home, parliament)
 	}
 }
@@ -500,5 +500,22 @@ func TestRoleBriefRedLinesReadAsSentences(t *testing.T) {
 	wantContains(t, "centre's red lines", out, "- New river bridge: never agree to No bridge (no).")
 	if strings.Contains(out, "never no") {
 		t.Errorf("a red line still reads \"never no\":\n%s", out)
+	}
+}
+
+// How many of the ratifiers' votes a deal needs, said without "1 of their 1 votes": one
+// vote is "their vote", all of several "all N of their votes".
+func TestRatifiersNeeded(t *testing.T) {
+	for _, c := range []struct {
+		needed, votes int
+		want          string
+	}{
+		{1, 1, "it needs their vote"},
+		{200, 200, "it needs all 200 of their votes"},
+		{150, 200, "it needs 150 of their 200 votes"},
+	} {
+		if got := ratifiersNeeded(c.needed, c.votes); got != c.want {
+			t.Errorf("ratifiersNeeded(%d, %d) = %q, want %q", c.needed, c.votes, got, c.want)
+		}
 	}
 }

@@ -221,7 +221,7 @@ func roleSections(wd words, c *sim.Confidential) []section {
 			for i, id := range rr.By {
 				names[i] = wd.actor(id)
 			}
-			line := fmt.Sprintf("Any deal you sign must be ratified at home by %s: it needs %d of their %d votes. Sign nothing they would vote down.", strings.Join(names, ", "), rr.VotesNeeded, rr.Votes)
+			line := fmt.Sprintf("Any deal you sign must be ratified at home by %s: %s. Sign nothing they would vote down.", strings.Join(names, ", "), ratifiersNeeded(rr.VotesNeeded, rr.Votes))
 			if rr.Note != "" {
 				line += " Note: " + oneLine(rr.Note)
 			}

@@ -30,6 +30,18 @@ func signed(x float64) string {
 func count(n uint64) string { return sim.Thousands(n) }
 
 // plural counts things in words: 1 deal, 2 deals, 12,345 deals.
+// ratifiersNeeded says how many of the ratifiers' votes a deal needs: "it needs their
+// vote" for a single vote rather than "1 of their 1 votes".
+func ratifiersNeeded(needed, votes int) string {
+	switch {
+	case votes == 1:
+		return "it needs their vote"
+	case needed == votes:
+		return fmt.Sprintf("it needs all %d of their votes", votes)
+	}
+	return fmt.Sprintf("it needs %d of their %d votes", needed, votes)
+}
+
 func plural[N int | uint64](n N, one, many string) string {
 	if n == 1 {
 		return "1 " + one

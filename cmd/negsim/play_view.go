@@ -56,7 +56,7 @@ func (s *session) intro(variant string) {
 		s.say("Your acceptance counts for %s.", plural(s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes, "vote", "votes"))
 	}
 	if rr := s.g.Brief().Role.Ratification; rr != nil && len(rr.By) > 0 {
-		s.say("A deal you agree must be ratified at home by %s: it needs %d of their %d votes.", joinWords(actorNames(s.sc, rr.By), "and"), rr.VotesNeeded, rr.Votes)
+		s.say("A deal you agree must be ratified at home by %s: %s.", joinWords(actorNames(s.sc, rr.By), "and"), ratifiersNeeded(rr.VotesNeeded, rr.Votes))
 	}
 	s.reservation = s.openingReservation(v)
 	s.say("Your walk-away value is %s points: a deal worth less leaves you worse off than no deal.", pts(s.reservation))

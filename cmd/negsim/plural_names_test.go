@@ -68,9 +68,10 @@ func singularAfterName(line string) []string {
 }
 
 var (
-	verbInS      = regexp.MustCompile(`^ [a-z]+s\b`)
-	pronoun      = regexp.MustCompile(`\b(it|its|It|Its)\b`)
-	theDealNeeds = regexp.MustCompile(`^[^:]*: it needs \d+ of their`)
+	verbInS = regexp.MustCompile(`^ [a-z]+s\b`)
+	pronoun = regexp.MustCompile(`\b(it|its|It|Its)\b`)
+	// "…ratified at home by NAMES: it needs their vote": the deal needs them.
+	theDealNeeds = regexp.MustCompile(`^[^:]*: it needs (\d+ of |all \d+ of )?their`)
 	// A clause ends at a full stop (not a decimal point) or a semicolon.
 	clauseEnd = regexp.MustCompile(`\.(\s|$)|;`)
 )
@@ -93,7 +94,7 @@ func TestSingularAfterNameCatchesTheOldSentences(t *testing.T) {
 	for _, ok := range []string{
 		"Reservation: no deal worth less than 0.450 is acceptable to Russia's hardliners.",
 		"A deal passes when the actors that accept it hold at least 5 of the table's 6 votes (Union 1, Other ports 1, Governor 1), Harborco among them, since it holds a veto.",
-		"Any deal you sign must be ratified at home by Russia's hardliners: it needs 1 of their 1 votes. Sign nothing they would vote down.",
+		"Any deal you sign must be ratified at home by Russia's hardliners: it needs their vote. Sign nothing they would vote down.",
 		"Accepted so far by: no one. Rejected by: European Union, Oil exporters and European Parliament.",
 	} {
 		if bad := singularAfterName(ok); len(bad) > 0 {
