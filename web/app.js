@@ -880,7 +880,7 @@ function renderWords(ex) {
       parts.push(h("p", {text: "Conditions:"}), h("ul", {}, a.constraints.map((c) => h("li", {text: `if ${cond(c.if)}, then ${cond(c.then)}${c.why ? ` (${c.why})` : ""}.`}))));
     }
     parts.push(h("p", {text: `Reservation ${num(a.reservation)}: of the ${count(a.within_red_lines)} deals within the red lines, ${count(a.accepted)} acceptable.` +
-      (a.best ? ` Its best deal is worth ${num(a.best.utility)}, its worst ${num(a.worst.utility)}.` : "")}));
+      (a.best ? ` Best deal within the red lines worth ${num(a.best.utility)}, worst ${num(a.worst.utility)}.` : "")}));
     out.push(h("section", {class: "actor-words"}, parts));
   }
   $("words").replaceChildren(...out);

@@ -201,7 +201,7 @@ function turn(r) {
     const holdsOut = p.by && p.by !== v.seat && !v.accepted_by.includes(p.by);
     const no = others.filter((a) => !v.accepted_by.includes(a.id) && a.id !== (holdsOut ? p.by : "")).map((a) => a.name);
     out.push(h("p", {text: `Accepted so far by: ${names(yes)}. Rejected by: ${names(no)}.`}));
-    if (holdsOut) out.push(h("p", {text: `${by} does not accept its own proposal yet: it asks for more than it offers.`}));
+    if (holdsOut) out.push(h("p", {text: `Not yet accepted by the proposer, ${by}: the proposal gives less than the proposer's aspiration.`}));
     out.push(h("div", {class: "play-moves"},
       h("button", {type: "button", id: "play-accept", onclick: () => move({move: "accept"}), text: "Accept"}),
       h("button", {type: "button", id: "play-reject", onclick: () => move({move: "reject"}), text: "Reject"})));

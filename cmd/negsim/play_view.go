@@ -244,7 +244,7 @@ func (s *session) turn(v *sim.PlayView) {
 		s.say("Accepted so far by: %s. Rejected by: %s.", orNone(yes), orNone(no))
 	}
 	if holdsOut {
-		s.say("%s does not accept its own proposal yet: it asks for more than it offers.", s.name(p.By))
+		s.say("Not yet accepted by the proposer, %s: the proposal gives less than the proposer's aspiration.", s.name(p.By))
 	}
 	moves := "accept or reject"
 	if v.CanCounter {
