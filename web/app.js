@@ -1032,6 +1032,14 @@ async function downloadReport() {
 
 function selectView(view, focus, redraw = true) {
   state.view = view;
+  showTab(view, focus);
+  writeHash();
+  if (redraw) redrawView();
+}
+
+// showTab shows a view's tab as chosen and its panel; it asks nothing of the engine, so a
+// link's view is shown chosen while the engine still downloads.
+function showTab(view, focus) {
   // The Play view hides what the seat may not know: every actor's values and the zone.
   document.body.dataset.view = view;
   for (const tab of document.querySelectorAll('[role="tab"]')) {
@@ -1041,8 +1049,6 @@ function selectView(view, focus, redraw = true) {
     if (on && focus) tab.focus();
     $(tab.getAttribute("aria-controls")).hidden = !on;
   }
-  writeHash();
-  if (redraw) redrawView();
 }
 
 // --- start -------------------------------------------------------------------------------
@@ -1235,6 +1241,7 @@ async function keepOffline() {
 async function start() {
   readHash();
   wire();
+  showTab(state.view, false);
   keepFocusInSight();
   scrollersReachable();
   try {
