@@ -36,51 +36,43 @@ func TestPageServed(t *testing.T) {
 	t.Logf("negsim serve: slider move to results, median %.1f ms over %d moves: %v", rep.Median(), len(rep.SliderMS), rep.SliderMS)
 }
 
-// The served page for a screen reader, at 200% and 400% zoom and in Windows' high-contrast
-// mode: named controls, tables with captions, quiet live regions, charts in words, a wrong
-// number refused at its field, a headline that leaves the zoomed window to the controls.
-func TestPageAccessServed(t *testing.T) {
+// The served page driven as students use it, one server for every case:
+//   - access: for a screen reader, at 200% and 400% zoom and in Windows' high-contrast mode:
+//     named controls, tables with captions, quiet live regions, charts in words, a wrong
+//     number refused at its field, a headline that leaves the zoomed window to the controls;
+//   - own-file-problems: a student's own file with problems, each said once, as negsim
+//     analyze says it;
+//   - narrow: every view on a phone, a tablet and a Chromebook, nothing sticking out of the
+//     window or of its box;
+//   - quick-switch: two scenarios opened in quick succession, the second shown whole (its
+//     description, status and controls) whatever order the answers come back in;
+//   - keyboard: every Tab stop shows its focus in sight, forward and back, through the
+//     reference scenario's what-if controls;
+//   - copy: the Share view's Copy buttons, by keyboard, each saying beside it what it did;
+//   - words: the page and the report it downloads say the same about an analysis, in the
+//     same words (why the zone is empty, ratification at home), as pagetest.WordCases works
+//     them out.
+func TestPageDrivenServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
-	pagetest.DriveAccess(t, origin)
-}
-
-// A student's own file with problems: each said once, as negsim analyze says it.
-func TestPageOwnFileProblemsServed(t *testing.T) {
-	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
-	pagetest.DriveOwnFileProblems(t, origin)
-}
-
-// Every view of the served page on a phone, a tablet and a Chromebook: nothing sticks out
-// of the window or of its box.
-func TestPageNarrowServed(t *testing.T) {
-	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
-	pagetest.DriveNarrow(t, origin, pagetest.NarrowCases)
-}
-
-// Two scenarios opened in quick succession on the served page: the second is shown whole,
-// its description, status and controls, whatever order the answers come back in.
-func TestPageQuickSwitchServed(t *testing.T) {
-	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
-	pagetest.DriveQuickSwitch(t, origin)
-}
-
-// The served page by keyboard alone: every Tab stop shows its focus in sight, forward and
-// back, through the reference scenario's what-if controls.
-func TestPageKeyboardServed(t *testing.T) {
-	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
-	pagetest.DriveKeyboard(t, origin, "scenario=ukraine-2026&variant=sanctions-bite", 90)
-}
-
-// The Share view's Copy buttons, by keyboard: each says beside it what it did.
-func TestPageCopyServed(t *testing.T) {
-	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
-	pagetest.DriveCopy(t, origin, "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5")
+	for _, c := range []struct {
+		name  string
+		drive func(t *testing.T)
+	}{
+		{"access", func(t *testing.T) { pagetest.DriveAccess(t, origin) }},
+		{"own-file-problems", func(t *testing.T) { pagetest.DriveOwnFileProblems(t, origin) }},
+		{"narrow", func(t *testing.T) { pagetest.DriveNarrow(t, origin, pagetest.NarrowCases) }},
+		{"quick-switch", func(t *testing.T) { pagetest.DriveQuickSwitch(t, origin) }},
+		{"keyboard", func(t *testing.T) {
+			pagetest.DriveKeyboard(t, origin, "scenario=ukraine-2026&variant=sanctions-bite", 90)
+		}},
+		{"copy", func(t *testing.T) {
+			pagetest.DriveCopy(t, origin, "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5")
+		}},
+		{"words", func(t *testing.T) { pagetest.DriveWords(t, origin, pagetest.WordCases) }},
+	} {
+		t.Run(c.name, c.drive)
+	}
 }
 
 // The report the served page offers for download: its counts carry separators, as
@@ -99,14 +91,6 @@ func TestPageReportServed(t *testing.T) {
 	})
 	origin, _ := startServe(t)
 	pagetest.DriveReport(t, origin, "served", cases)
-}
-
-// The served page and the report it downloads say the same about an analysis, in the same
-// words: why the zone is empty and ratification at home, as worked out in pagetest.WordCases.
-func TestPageWordsServed(t *testing.T) {
-	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
-	pagetest.DriveWords(t, origin, pagetest.WordCases)
 }
 
 // A student's own file, fixed and chosen again, larger, too large, and its link sent to a
