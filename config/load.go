@@ -149,9 +149,6 @@ func Size(n int64) string {
 // parser's work first; the parser itself takes no context, so a large file is parsed
 // aside and a cancelled ctx returns at once while the bounded parse finishes unheeded.
 func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
-	if problem := EncodingProblem(data); problem != "" {
-		return nil, sim.Diagnostics{{File: name, Message: problem}}
-	}
 	if d := NotUTF8(name, data); d != nil {
 		return nil, sim.Diagnostics{*d}
 	}
@@ -367,7 +364,7 @@ func Total(l sim.Diagnostics) int {
 }
 
 // EncodingProblem says, in words for the user, why text negsim reads (a scenario, a deals
-// file, a transcript) cannot be read as UTF-8, or "" when it can. Windows Notepad's
+// file, a transcript, another tool's file) is UTF-16, or "" when it is not. Windows Notepad's
 // "Unicode" and Excel's "Unicode Text" write UTF-16, with a byte-order mark or without one;
 // read as UTF-8 it is a NUL byte between every two letters.
 func EncodingProblem(data []byte) string {
@@ -377,11 +374,16 @@ func EncodingProblem(data []byte) string {
 	return ""
 }
 
-// NotUTF8 locates the first byte of data that is not UTF-8. A file saved as Latin-1 or
-// Windows-1252 (Windows' "ANSI") otherwise reads without an error, each accented letter
-// turned into "�" in every name and note shown. Data with control characters is no text
-// in any encoding (an image or a program renamed), which the readers say in their words.
+// NotUTF8 is why text negsim reads as UTF-8 (a scenario, a deals file, a transcript) is not
+// UTF-8, nil when it is: UTF-16 (EncodingProblem), or the first byte that is not UTF-8,
+// located. A file saved as Latin-1 or Windows-1252 (Windows' "ANSI") otherwise reads without
+// an error, each accented letter turned into "�" in every name and note shown. Data with
+// control characters is no text in any encoding (an image or a program renamed), which the
+// readers say in their words.
 func NotUTF8(name string, data []byte) *sim.Diagnostic {
+	if problem := EncodingProblem(data); problem != "" {
+		return &sim.Diagnostic{File: name, Message: problem}
+	}
 	if utf8.Valid(data) || bytes.ContainsFunc(data, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' }) {
 		return nil
 	}

@@ -50,9 +50,6 @@ const maxDealErrors = 20
 
 // parseDeals reads deals CSV: header table,<issue ids...>, one row per table.
 func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
-	if problem := config.EncodingProblem(data); problem != "" {
-		return nil, sim.Diagnostics{{File: name, Message: problem}}
-	}
 	if d := config.NotUTF8(name, data); d != nil {
 		return nil, sim.Diagnostics{*d}
 	}
@@ -198,9 +195,6 @@ func (a *app) readPlayRecord(path string, inFolder bool) (*playRecord, []byte, e
 	data, err := a.readUserFile(path)
 	if err != nil {
 		return nil, nil, err
-	}
-	if problem := config.EncodingProblem(data); problem != "" {
-		return nil, nil, usagef("%s: %s", path, problem)
 	}
 	if d := config.NotUTF8(path, data); d != nil {
 		return nil, nil, usagef("%s", d)
