@@ -25,7 +25,7 @@ func completeScenarioArg(maxArgs int) cobra.CompletionFunc {
 		if maxArgs >= 0 && len(args) >= maxArgs {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		if file, _, ok := strings.Cut(toComplete, "#"); ok {
+		if file, _, ok := fileAndVariant(toComplete); ok {
 			sc := completionScenario(file)
 			if sc == nil {
 				return nil, cobra.ShellCompDirectiveNoFileComp
@@ -51,7 +51,7 @@ func completeScenarioArg(maxArgs int) cobra.CompletionFunc {
 // completionScenario loads the scenario a command line names for completing its flags:
 // the FILE argument (without a #VARIANT), or the shipped default; nil when it does not load.
 func completionScenario(arg string) *sim.Scenario {
-	arg, _, _ = strings.Cut(arg, "#")
+	arg, _, _ = fileAndVariant(arg)
 	if arg == "" {
 		arg = scenarios.Default
 	}
