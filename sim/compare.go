@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Comparison sets two versions of a negotiation side by side: a scenario and a variant of
@@ -52,24 +53,40 @@ type ValueChange struct {
 
 // valueChanges lists every value a what-if can change that differs from a to b: the single
 // values, not the groups (a whole actor) that hold them, which would repeat each change.
+// A list of options is one value: its elements, listed by position, would repeat its
+// change and, when an option is added in front, read as options swapped.
 func valueChanges(a, b *Scenario) []ValueChange {
 	out := []ValueChange{}
+	aParams, bParams := a.Params(), b.Params()
 	after := map[string]string{}
-	for _, p := range b.Params() {
+	lists := map[string]bool{}
+	for _, p := range slices.Concat(aParams, bParams) {
+		if p.Kind == ParamOptions {
+			lists[p.Path] = true
+		}
+	}
+	single := func(p Param) bool {
+		if p.Kind == ParamGroup {
+			return false
+		}
+		dot := strings.LastIndexByte(p.Path, '.')
+		return p.Kind != ParamOption || dot < 0 || !lists[p.Path[:dot]]
+	}
+	for _, p := range bParams {
 		after[p.Path] = p.Value
 	}
 	seen := map[string]bool{}
-	for _, p := range a.Params() {
+	for _, p := range aParams {
 		seen[p.Path] = true
-		if p.Kind == ParamGroup {
+		if !single(p) {
 			continue
 		}
 		if v, ok := after[p.Path]; !ok || v != p.Value {
 			out = append(out, ValueChange{Path: p.Path, Before: p.Value, After: v})
 		}
 	}
-	for _, p := range b.Params() {
-		if !seen[p.Path] && p.Kind != ParamGroup {
+	for _, p := range bParams {
+		if !seen[p.Path] && single(p) {
 			out = append(out, ValueChange{Path: p.Path, After: p.Value})
 		}
 	}

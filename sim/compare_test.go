@@ -81,3 +81,24 @@ func TestCompareNeedsSameIssues(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareSaysAWidenedRedLineOnce(t *testing.T) {
+	// The seller's red line goes from [mid, high] to [low, mid, high]. params lists the
+	// list and each of its elements by position, so element by element the same change
+	// would read as three more rows, two of them a swap that did not happen (0: mid → low,
+	// 1: high → mid) and one an addition (2: high). One row says it: the list before and after.
+	before := loadYAML(t, strings.Replace(fixture(t, "price.yaml"), "utilities: {low: 0, mid: 0.7, high: 1}}",
+		"utilities: {low: 0, mid: 0.7, high: 1}, acceptable: [mid, high]}", 1)).Scenario
+	after := before.Clone()
+	if err := after.Set("actors.seller.preferences.price.acceptable", "low,mid,high"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compare(context.Background(), scenariotest.Compile(t, before), scenariotest.Compile(t, after), sim.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []sim.ValueChange{{Path: "actors.seller.preferences.price.acceptable", Before: "[mid,high]", After: "[low,mid,high]"}}
+	if !reflect.DeepEqual(c.Changes, want) {
+		t.Errorf("changes %+v, want %+v", c.Changes, want)
+	}
+}
