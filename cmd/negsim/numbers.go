@@ -98,7 +98,9 @@ func percent(p float64) string {
 	case p >= 1:
 		return fmt.Sprintf("%.1f%%", p)
 	}
-	return strconv.FormatFloat(p, 'g', 2, 64) + "%"
+	// Rounded to two significant digits, then written out: 'g' would print 3e-07%.
+	rounded, _ := strconv.ParseFloat(strconv.FormatFloat(p, 'g', 2, 64), 64)
+	return strconv.FormatFloat(rounded, 'f', -1, 64) + "%"
 }
 
 // wholePercent shows a weight share as the whole percent a teacher wrote, e.g. 35%.

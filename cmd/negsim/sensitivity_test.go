@@ -132,3 +132,27 @@ func TestSensitivityBadFlags(t *testing.T) {
 		wantRefused(t, tc.want, append([]string{"sensitivity", "teaching-red-line"}, tc.args...)...)
 	}
 }
+
+// A student reads the table's numbers as written in class: a change of three ten-millionths
+// of a weight is 0.0000003, and as a share of the weight's range of 0 to 100 it is
+// 0.0000003%, not "3e-07" and "3e-07%". The port's owners weigh the fund and the jobs 50
+// each, a tie the smallest step breaks, so their rows hold such numbers.
+func TestSensitivityTableWritesNoExponents(t *testing.T) {
+	for x, want := range map[float64]string{3e-7: "0.0000003", -1e-7: "-0.0000001", 50.0000003: "50.0000003", 0.5: "0.5"} {
+		if got := fnum(x); got != want {
+			t.Errorf("fnum(%g) = %q, want %q", x, got, want)
+		}
+	}
+	// Two significant digits below 1%, as for larger shares.
+	for p, want := range map[float64]string{3e-7: "0.0000003%", 7.94e-5: "0.000079%", 0.0123: "0.012%", 0.5: "0.5%"} {
+		if got := percent(p); got != want {
+			t.Errorf("percent(%g) = %q, want %q", p, got, want)
+		}
+	}
+	out := runOK(t, "sensitivity", "teaching-harborco-quota", "--limit", "0", "--width", "400")
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "e-0") || strings.Contains(line, "e+") {
+			t.Errorf("a number in exponent form: %s", line)
+		}
+	}
+}

@@ -97,7 +97,7 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 				first = false
 				continue
 			}
-			path, now := row.Path, fmt.Sprintf("%.6g", row.Value)
+			path, now := row.Path, nowText(row.Value)
 			if !first {
 				path, now = "", ""
 			}
@@ -118,7 +118,7 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 			if csv {
 				g.add(row.Path, string(row.Category), fnum(row.Value), fnum(row.Min), fnum(row.Max), string(row.Method), "", "", "", "", "", "", note)
 			} else {
-				g.add(row.Path, fmt.Sprintf("%.6g", row.Value), "none", "", "", note)
+				g.add(row.Path, nowText(row.Value), "none", "", "", note)
 			}
 		}
 	}
@@ -134,7 +134,15 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 	return g
 }
 
-func fnum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+// nowText writes a value as the file gives it, to six significant digits.
+func nowText(x float64) string {
+	rounded, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 6, 64), 64)
+	return fnum(rounded)
+}
+
+// fnum writes a value in full, as --set takes it, and without an exponent, as a student
+// reads it: 0.0000003, not 3e-07.
+func fnum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // dealNames numbers the Nash deals an opening zone would have, so that a table says
 // "Nash: deal 1" and the deal is spelled out once below it instead of on every line.
