@@ -156,3 +156,25 @@ func TestSensitivityTableWritesNoExponents(t *testing.T) {
 		}
 	}
 }
+
+// A widened red line says in words which option it adds, so that a student need not set
+// the list beside the file's to see it. In the town budget the left accepts only keep on
+// schools (scenarios/teaching-red-line.yaml); the other options are close and merge,
+// and merge lets in hold/merge/yes (worked out in TestSensitivityJSON's note).
+func TestSensitivityRedLineNamesTheOptionAdded(t *testing.T) {
+	out := runOK(t, "sensitivity", "teaching-red-line", "--width", "300")
+	for option, effect := range map[string]string{"merge": "the zone opens with 1 deal", "close": "no deal enters"} {
+		found := false
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "actors.left.preferences.schools.acceptable=") && strings.Contains(line, option+",keep]") {
+				found = true
+				if !strings.Contains(line, "also accepts "+option+": "+effect) {
+					t.Errorf("the left's red line widened by %s does not say so: %s", option, line)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no row widens the left's red line by %s:\n%s", option, out)
+		}
+	}
+}

@@ -42,7 +42,12 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 		lines := section{title: "Red lines and constraints", text: []string{"Each red line widened by one option, and each constraint dropped, one at a time, of the actors whose acceptance counts."}}
 		g := &grid{header: []string{"change", "deals in", "what happens"}, right: []bool{false, true, false}}
 		for _, rl := range rep.RedLines {
-			g.add(relaxationText(rl), count(rl.Entering), deals.effect(rl.Change, rl.Deals, rl.Nash, rl.Effect))
+			effect := deals.effect(rl.Change, rl.Deals, rl.Nash, rl.Effect)
+			if rl.Kind == sim.OpenerRedLine {
+				// The list in the change column shows the option added only beside the file's.
+				effect = "also accepts " + rl.Option + ": " + effect
+			}
+			g.add(relaxationText(rl), count(rl.Entering), effect)
 		}
 		lines.grid = g
 		r.add(lines)
