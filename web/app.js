@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, possessive, shellWord, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
+import {count, possessive, shellWord, num, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -823,10 +823,10 @@ function renderTake(rep) {
   const shown = rep.rows.filter((r) => r.nearest !== null).slice(0, 15);
   const out = [h("p", {text: `Now ${rep.headline.text}.`}),
     h("p", {text: rep.headline.deals ? "The smallest single changes that close the zone or move its Nash deal:" : "The smallest single changes that open the zone:"})];
-  const fmtv = (x) => String(Number(x.toPrecision(6)));
+  const fmtv = (x) => plain(Number(x.toPrecision(6)));
   // A threshold is written whole, as negsim sensitivity prints it: rounded for reading,
   // 0.6500001 would read 0.65, a value at which the change has not happened yet.
-  const side = (r, t) => t ? [String(t.at), `${t.change > 0 ? "+" : ""}${String(t.change)}`, `${(100 * t.relative).toFixed(1)}%`, t.effect] : null;
+  const side = (r, t) => t ? [plain(t.at), `${t.change > 0 ? "+" : ""}${plain(t.change)}`, percent(100 * t.relative), t.effect] : null;
   const rows = [];
   for (const r of shown) {
     for (const t of [r.below, r.above].filter(Boolean)) {
@@ -837,7 +837,7 @@ function renderTake(rep) {
         // The button follows what it would do, as under Red lines and conditions. It sets
         // the threshold as found, every digit kept: a value rounded for reading could fall
         // short of it.
-        h("td", {class: "effect"}, `${effect} `, h("button", {type: "button", onclick: () => tryChange([`${r.path}=${String(t.at)}`]), "aria-label": `Try it: ${pathWords(r.path)} at ${at}`, text: "Try it"}))));
+        h("td", {class: "effect"}, `${effect} `, h("button", {type: "button", onclick: () => tryChange([`${r.path}=${plain(t.at)}`]), "aria-label": `Try it: ${pathWords(r.path)} at ${at}`, text: "Try it"}))));
     }
   }
   if (!rows.length) {

@@ -35,12 +35,22 @@ export const deals = (n) => plural(n, "deal", "deals");
 // "Small island states'" for a name that ends in s, singular or plural (as the command line).
 export const possessive = (name) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
 
+// plain writes a number in full without an exponent, as the command line does and as
+// --set takes it: 0.0000003, where String gives 3e-7.
+export function plain(x) {
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(String(x));
+  if (!m) return String(x);
+  const [, sign, first, rest = "", exp] = m;
+  const e = Number(exp);
+  return e < 0 ? `${sign}0.${"0".repeat(-e - 1)}${first}${rest}` : `${sign}${first}${rest}${"0".repeat(Math.max(0, e - rest.length))}`;
+}
+
 // percent shows a share with the digits that matter, as the command line does: 100%, 15.4%,
-// 0.09%.
+// 0.09%, 0.0000003%.
 export function percent(p) {
   if (p === 0 || p >= 100) return `${p.toFixed(0)}%`;
   if (p >= 1) return `${p.toFixed(1)}%`;
-  return `${Number(p.toPrecision(2))}%`;
+  return `${plain(Number(p.toPrecision(2)))}%`;
 }
 
 // diagnosisWords says why the zone is empty: the red lines that clash or the closest deal

@@ -51,7 +51,9 @@ func TestPageServed(t *testing.T) {
 //   - copy: the Share view's Copy buttons, by keyboard, each saying beside it what it did;
 //   - words: the page and the report it downloads say the same about an analysis, in the
 //     same words (why the zone is empty, ratification at home), as pagetest.WordCases works
-//     them out.
+//     them out;
+//   - take-numbers: What would it take writes tiny changes out, and its Try it sets the
+//     value its row names.
 func TestPageDrivenServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
@@ -70,6 +72,7 @@ func TestPageDrivenServed(t *testing.T) {
 			pagetest.DriveCopy(t, origin, "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5")
 		}},
 		{"words", func(t *testing.T) { pagetest.DriveWords(t, origin, pagetest.WordCases) }},
+		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
 	} {
 		t.Run(c.name, c.drive)
 	}
