@@ -6,6 +6,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -68,7 +69,10 @@ func SweepValues(a, b float64, n int) []float64 {
 	}
 	out := make([]float64, n)
 	for i := range out {
-		out[i] = a + (b-a)*float64(i)/float64(n-1)
+		// Twelve significant digits keep the decimals asked for (0.65, not the
+		// 0.6499999999999999 of 0.5 + 0.2·3/4), far inside any threshold's tolerance.
+		x := a + (b-a)*float64(i)/float64(n-1)
+		out[i], _ = strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
 	}
 	out[n-1] = b
 	return out

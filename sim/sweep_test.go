@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/negsim/negsim/internal/scenariotest"
@@ -158,5 +159,24 @@ func TestSweepSurplusesRoundedAsAnalysisReportsThem(t *testing.T) {
 	// 0.6 − 0.35 = 0.25.
 	if got := sw.Points[0].Surplus; got["seller"] != 0.2 || got["buyer"] != 0.25 {
 		t.Errorf("surpluses %v; want exactly seller 0.2 and buyer 0.25", got)
+	}
+}
+
+// A sweep from 0.3 to 0.6 in 4 values analyses 0.3, 0.4, 0.5 and 0.6: the values a student
+// reads in the table, writes in --values or pastes into --set, not 0.39999999999999997,
+// which a script reading the JSON would get from 0.3 + 0.3·1/3 in floating point.
+func TestSweepValuesAreTheDecimalsAsked(t *testing.T) {
+	for _, tc := range []struct {
+		a, b float64
+		n    int
+		want []float64
+	}{
+		{0.3, 0.6, 4, []float64{0.3, 0.4, 0.5, 0.6}},
+		{0, 0.4, 9, []float64{0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4}},
+		{0.5, 0.7, 5, []float64{0.5, 0.55, 0.6, 0.65, 0.7}},
+	} {
+		if got := sim.SweepValues(tc.a, tc.b, tc.n); !slices.Equal(got, tc.want) {
+			t.Errorf("SweepValues(%g, %g, %d) = %v, want %v", tc.a, tc.b, tc.n, got, tc.want)
+		}
 	}
 }
