@@ -178,3 +178,28 @@ func TestSensitivityRedLineNamesTheOptionAdded(t *testing.T) {
 		}
 	}
 }
+
+// With every value listed, the count of those with a threshold reads as a sentence for any
+// count. The reference scenario's red lines clash outright (its teacher_notes), so no
+// reservation opens the zone: none of its 8 reservations (4 veto actors, 4 ratifiers) has a
+// threshold. In the job offer each side's reservation has one (sim's
+// sensitivity_printed_test.go works them out), 2 of 2. With the candidate asking 0.9, more
+// than the 0.85 of its best deal without fully remote work (high, hybrid, three-months), the
+// zone is empty: the candidate's falling to 0.65 opens it (high, hybrid, now; the file's
+// comments), while no reservation of the employer's does, the red line holding the
+// candidate to 0.85 at most: 1 of 2.
+func TestSensitivityCountsValuesWithAThreshold(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ukraine-2026", "--only", "reservations"}, "None of the 8 values has a threshold in range."},
+		{[]string{"teaching-two-party", "--only", "reservations"}, "2 of the 2 values have a threshold in range."},
+		{[]string{"teaching-two-party", "--only", "reservations", "--set", "actors.candidate.reservation=0.9"}, "1 of the 2 values has a threshold in range."},
+	} {
+		out := runOK(t, append(append([]string{"sensitivity"}, tc.args...), "--limit", "0")...)
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("sensitivity %v: want %q in\n%s", tc.args, tc.want, out)
+		}
+	}
+}

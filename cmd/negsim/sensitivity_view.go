@@ -31,6 +31,10 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 	case len(rep.Rows) == 0:
 		numbers.text = append(numbers.text, fmt.Sprintf("None of the %d values changes the headline within its range.", all))
 		numbers.grid = nil
+	case limit == 0 && with == 0:
+		numbers.text = append(numbers.text, fmt.Sprintf("None of the %d values has a threshold in range.", all))
+	case limit == 0 && with == 1:
+		numbers.text = append(numbers.text, fmt.Sprintf("1 of the %d values has a threshold in range.", all))
 	case limit == 0:
 		numbers.text = append(numbers.text, fmt.Sprintf("%d of the %d values have a threshold in range.", with, all))
 	default:
