@@ -70,7 +70,7 @@ func tornadoChart(w io.Writer, format, name string, rep *sim.SensitivityReport) 
 				continue
 			}
 			t.bars = append(t.bars, tornadoBar{y: y, x: 100 * math.Copysign(tip.Relative, tip.Change), kind: tip.Kind,
-				label: strconv.FormatFloat(tip.At, 'g', 4, 64)})
+				label: barLabel(tip)})
 			seen[tip.Kind] = true
 		}
 	}
@@ -182,3 +182,7 @@ func (percentTicks) Ticks(lo, hi float64) []plot.Tick {
 	}
 	return ticks
 }
+
+// barLabel is the value where a bar's change happens, in full as the table writes it:
+// rounded, a threshold a hair past the current value would read as the current value.
+func barLabel(tip *sim.Tipping) string { return fnum(tip.At) }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // The town budget's numbers are worked out in scenarios/teaching-red-line.yaml and in
@@ -200,6 +202,19 @@ func TestSensitivityCountsValuesWithAThreshold(t *testing.T) {
 		out := runOK(t, append(append([]string{"sensitivity"}, tc.args...), "--limit", "0")...)
 		if !strings.Contains(out, tc.want) {
 			t.Errorf("sensitivity %v: want %q in\n%s", tc.args, tc.want, out)
+		}
+	}
+}
+
+// A tornado bar is labelled with the value where the change happens, written as the table
+// writes it. Rounded to four digits, the other ports' weight of the fund, tied at 50 with
+// their weight of the jobs and tipping a hair above it, read "50", the value it has now, as
+// if nothing needed to change; and 0.6500001, where the job offer's zone closes, read 0.65,
+// where the deal worth 0.65 is still in it (sim/sensitivity_printed_test.go).
+func TestSensitivityChartLabelsTheValueThatTips(t *testing.T) {
+	for at, want := range map[float64]string{50.0000003: "50.0000003", 0.6500001: "0.6500001", 0.25: "0.25", 2: "2"} {
+		if got := barLabel(&sim.Tipping{At: at}); got != want {
+			t.Errorf("bar at %v labelled %q, want %q", at, got, want)
 		}
 	}
 }
