@@ -77,19 +77,26 @@ func TestScoreTranscriptWithoutAgreementInEveryFormat(t *testing.T) {
 	}
 }
 
-// Windows Notepad saves a transcript with a byte-order mark and CRLF line endings; the
-// session in it is the same, and it is scored the same: the office deal, +30.0 points.
+// Windows Notepad saves a transcript with a byte-order mark and CRLF line endings, in
+// UTF-8 or as "Unicode" (UTF-16); an old Mac editor ends lines with a lone CR. The session
+// in each is the same, and it is scored the same: the office deal, +30.0 points.
 func TestTranscriptSavedByNotepadIsScored(t *testing.T) {
 	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
-	notepad := saveAs(t, path, "bea.json", func(text string) string { return "\uFEFF" + strings.ReplaceAll(text, "\n", "\r\n") })
-	s := runJSON[sim.Score](t, "score", "--transcript", notepad)
-	// (50 − 50) + (80 − 50) = 30 points, 0.3 in utility.
-	if !s.InZOPA || s.JointGain < 0.3-1e-9 || s.JointGain > 0.3+1e-9 {
-		t.Errorf("Notepad's copy: in ZOPA %v, joint gain %g; want in the ZOPA, 0.3", s.InZOPA, s.JointGain)
+	copies := []string{
+		saveAs(t, path, "bea.json", func(text string) string { return "\uFEFF" + strings.ReplaceAll(text, "\n", "\r\n") }),
+		saveAs(t, path, "cem.json", func(text string) string { return utf16LE(strings.ReplaceAll(text, "\n", "\r\n")) }),
+		saveAs(t, path, "dan.json", func(text string) string { return strings.ReplaceAll(text, "\n", "\r") }),
+	}
+	for _, notepad := range copies {
+		s := runJSON[sim.Score](t, "score", "--transcript", notepad)
+		// (50 − 50) + (80 − 50) = 30 points, 0.3 in utility.
+		if !s.InZOPA || s.JointGain < 0.3-1e-9 || s.JointGain > 0.3+1e-9 {
+			t.Errorf("%s: in ZOPA %v, joint gain %g; want in the ZOPA, 0.3", filepath.Base(notepad), s.InZOPA, s.JointGain)
+		}
 	}
 	db := runJSON[sim.Debrief](t, "debrief", "--transcripts", filepath.Dir(path))
-	if len(db.Tables) != 2 || db.Tables[0].JointGain != db.Tables[1].JointGain {
-		t.Errorf("debrief of the transcript and Notepad's copy: %+v; want two tables of equal gain", db.Tables)
+	if len(db.Tables) != 4 || db.Tables[0].JointGain != db.Tables[3].JointGain {
+		t.Errorf("debrief of the transcript and its copies: %+v; want four tables of equal gain", db.Tables)
 	}
 }
 
