@@ -291,10 +291,11 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 }
 
 // fileAndVariant splits FILE#VARIANT, the form every command takes for a variant, unless a
-// file of that whole name exists.
+// file of that whole name exists. It splits at the last '#', which no variant id holds: a
+// teacher's "group #2.yaml" is a file name.
 func fileAndVariant(arg string) (file, variant string, ok bool) {
-	if f, v, found := strings.Cut(arg, "#"); found && !exists(arg) {
-		return f, v, true
+	if i := strings.LastIndexByte(arg, '#'); i >= 0 && !exists(arg) {
+		return arg[:i], arg[i+1:], true
 	}
 	return arg, "", false
 }
