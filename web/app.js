@@ -985,7 +985,8 @@ function renderShare(ex) {
     : "Anyone who opens it sees the same scenario, variant, changes and view.";
   const cmd = ["negsim analyze " + shellWord(scenarioArg())];
   if (state.variant) cmd.push("--variant " + shellWord(state.variant));
-  $("command").value = [cmd.join(" "), ...(ex.flags ? [ex.flags] : [])].join(" \\\n");
+  // One line, as the engine writes the flags: a line continued with "\" is bash's alone.
+  $("command").value = [...cmd, ...(ex.flags ? [ex.flags] : [])].join(" ");
   $("variant-block").value = ex.variants;
 }
 

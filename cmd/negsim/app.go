@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
@@ -498,7 +499,7 @@ func (a *app) warnAbout(doc *config.Document, side string, earlier sim.Diagnosti
 	}
 	for i, w := range warnings {
 		if i == shown {
-			fmt.Fprintf(a.stderr, "warning: %s%d more; 'negsim validate %s' lists them all\n", side, len(warnings)-shown, doc.Name)
+			fmt.Fprintf(a.stderr, "warning: %s%d more; negsim validate %s lists them all\n", side, len(warnings)-shown, api.CommandWord(doc.Name))
 			break
 		}
 		fmt.Fprintf(a.stderr, "warning: %s%s\n", side, w)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -369,4 +370,46 @@ func TestSetsWrittenDifferentlyAreOneSetup(t *testing.T) {
 		t.Fatalf("play: exit %d: %s", code, stderr)
 	}
 	wantRefused(t, "score transcripts of one scenario together", "debrief", "--transcripts", dir)
+}
+
+// The commands negsim prints for the user to copy name files as bash, PowerShell and
+// Windows' cmd all read them: in double quotes when the name has a space or an apostrophe
+// ("ana's session.json"), on one line. Unquoted, each shell split the name into two
+// words; in single quotes, cmd kept the quotes as part of the name. Each printed command,
+// split into words by sh, runs.
+func TestPrintedCommandsNameFilesForEveryShell(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my class")
+	transcript := filepath.Join(dir, "ana's session.json")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runNegsimInput(t, officeDeal, "play", "teaching-two-party", "--as", "candidate", "--transcript", transcript)
+	if code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	want := `negsim score --transcript "` + transcript + `"`
+	if !strings.Contains(out, ": "+want+" scores the deal.") {
+		t.Fatalf("play says\n%s\nwant the command %s", out, want)
+	}
+	runOK(t, shellWords(t, want)[1:]...)
+
+	starter := filepath.Join(dir, "week 2.yaml")
+	out = runOK(t, "new", starter, "--issues", "land,money", "--actors", "north,south")
+	want = `negsim validate "` + starter + `"`
+	if !strings.Contains(out, "  "+want+"\n") {
+		t.Fatalf("new says\n%s\nwant the command %s", out, want)
+	}
+	if stdout, stderr, code := runNegsim(t, shellWords(t, want)[1:]...); code != exitOK || !strings.Contains(stdout, starter+": valid") {
+		t.Errorf("%s: exit %d: %s%s", want, code, stdout, stderr)
+	}
+}
+
+// shellWords splits a command line into its words as sh does.
+func shellWords(t *testing.T, command string) []string {
+	t.Helper()
+	out, err := exec.Command("sh", "-c", `printf '%s\0' `+command).Output()
+	if err != nil {
+		t.Fatalf("sh cannot read %s: %v", command, err)
+	}
+	return strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
 }

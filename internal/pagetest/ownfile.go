@@ -184,10 +184,15 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 	}
 	link := evalJS[string](s, `document.getElementById("permalink").value`)
 
-	// The report's command names the file as one word for the shell: 'mon scénario.yaml'.
-	if report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise); !strings.Contains(report, "negsim report &#39;mon scénario.yaml&#39;") {
+	// The commands to copy name the file as one word, on one line, for bash, PowerShell
+	// and Windows' cmd alike: in double quotes, which all three read the same way (single
+	// quotes cmd keeps as part of the name; "\" ends a line in bash alone).
+	if command, want := evalJS[string](s, `document.getElementById("command").value`), `negsim analyze "mon scénario.yaml" --set actors.candidate.reservation=0.6`; command != want {
+		t.Errorf("the Share view's command is %q, want %q", command, want)
+	}
+	if report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise); !strings.Contains(report, "negsim report &quot;mon scénario.yaml&quot; --set actors.candidate.reservation=0.6 -o report.html</pre>") {
 		i := max(0, strings.Index(report, "negsim report"))
-		t.Errorf("the report's command does not quote the file's name: %q", report[i:min(len(report), i+60)])
+		t.Errorf("the report's command does not name the file for every shell: %q", report[i:min(len(report), i+100)])
 	}
 	// Downloaded, the report keeps the file's name as a reader wrote it, accent included.
 	evalJS[any](s, `window.downloadedAs = ""; HTMLAnchorElement.prototype.click = function () { window.downloadedAs = this.download; }; document.getElementById("download").click()`)
