@@ -383,3 +383,24 @@ func TestCommandWord(t *testing.T) {
 		}
 	}
 }
+
+// A served folder copied from a Mac names "Café" as macOS writes it, "Cafe" and a
+// combining acute accent (U+0301); a link typed on a keyboard, or made on another system,
+// writes "é" as one character (U+00E9). The link opens the file all the same; two files
+// whose names differ only so are two files, each opened by its own spelling. The
+// shipped two-party scenario holds 4 deals in its zone (its comments count them by hand).
+func TestServedFileNamedInAnotherUnicodeSpelling(t *testing.T) {
+	const mac, typed = "class/Cafe\u0301.yaml", "class/Caf\u00e9.yaml"
+	a := New(Options{Files: fstest.MapFS{mac: {Data: mustShipped(t, "teaching-two-party")}}})
+	if an := ask[sim.Analysis](t, a, "analyze", Query{Scenario: "file:" + typed}); an.ZOPA.Count != 4 {
+		t.Errorf("file:%s: ZOPA %d, want 4", typed, an.ZOPA.Count)
+	}
+	both := New(Options{Files: fstest.MapFS{mac: {Data: mustShipped(t, "teaching-two-party")}, typed: {Data: []byte("name: x")}}})
+	if an := ask[sim.Analysis](t, both, "analyze", Query{Scenario: "file:" + mac}); an.ZOPA.Count != 4 {
+		t.Errorf("file:%s beside %s: ZOPA %d, want 4", mac, typed, an.ZOPA.Count)
+	}
+	// typed is its own file, "name: x", which is no scenario.
+	if e := refused(t, both, "analyze", `{"scenario": "file:`+typed+`"}`); e.Kind != KindInput {
+		t.Errorf("file:%s beside %s: %s %q, want it refused as the scenario it is not", typed, mac, e.Kind, e.Message)
+	}
+}

@@ -71,3 +71,20 @@ func TestFileWithHashTakesAVariant(t *testing.T) {
 	}
 	wantContains(t, "analyze FILE#demanding", byHash, `"variant": "demanding"`, `"reservation": 0.8`)
 }
+
+// A file saved on a Mac is named as macOS writes it: "Café.json" as "Cafe" and a combining
+// accent. Typed on a keyboard, "é" is one character, and the file was not found ("no
+// file "Café.json"; did you mean "Café.json"?"). It opens by either spelling, and stays
+// the input that -o may not overwrite (the loader reads YAML whatever the name).
+func TestFileNamedInAnotherUnicodeSpelling(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mac := writeTemp(t, "Cafe\u0301.json", string(data))
+	typed := filepath.Join(filepath.Dir(mac), "Caf\u00e9.json")
+	if got, want := runOK(t, "analyze", typed, "--format", "json"), runOK(t, "analyze", mac, "--format", "json"); got != want {
+		t.Errorf("analyze %s differs from analyze %s:\n%s\n%s", typed, mac, got, want)
+	}
+	wantRefused(t, "this command reads it as input", "report", typed, "-o", mac)
+}

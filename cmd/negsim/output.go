@@ -77,6 +77,11 @@ func (a *app) readInput(path string) ([]byte, error) {
 		a.stdinRead = true
 		return config.ReadStandardInput(a.ctx, a.stdin, a.settings.MaxFileSize)
 	}
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		if onDisk, ok := config.SameNameOnDisk(path); ok {
+			path = onDisk
+		}
+	}
 	a.inputs = append(a.inputs, path)
 	return config.ReadFileContext(a.ctx, path, a.settings.MaxFileSize)
 }
