@@ -357,6 +357,7 @@ func TestLoadedTextsBoundedBySize(t *testing.T) {
 // read alike) when it holds a space, '#', brackets, an apostrophe, a letter beyond ASCII or
 // a Windows path; in single quotes only when double quotes would not do: a '$' bash and
 // PowerShell expand, a '%' cmd expands, a trailing backslash that would escape the quote.
+// A file whose name starts with '-' is written ./-NAME, which no command takes for a flag.
 // Each is also read back by sh, independently of the rule, as the one word it was.
 func TestCommandWord(t *testing.T) {
 	for _, c := range []struct{ word, want string }{
@@ -372,14 +373,20 @@ func TestCommandWord(t *testing.T) {
 		{"100%.yaml", `'100%.yaml'`},
 		{`C:\class\`, `'C:\class\'`},
 		{`\\server\share\a.yaml`, `'\\server\share\a.yaml'`},
+		{"-draft.yaml", "./-draft.yaml"},
+		{"-draft 2.yaml", `"./-draft 2.yaml"`},
 	} {
 		got := CommandWord(c.word)
 		if got != c.want {
 			t.Errorf("CommandWord(%q) = %s, want %s", c.word, got, c.want)
 		}
+		read := c.word
+		if strings.HasPrefix(read, "-") {
+			read = "./" + read
+		}
 		out, err := exec.Command("sh", "-c", "printf '%s\\n' "+got).Output()
-		if err != nil || string(out) != c.word+"\n" {
-			t.Errorf("sh reads %s as %q (%v), want %q", got, out, err, c.word)
+		if err != nil || string(out) != read+"\n" {
+			t.Errorf("sh reads %s as %q (%v), want %q", got, out, err, read)
 		}
 	}
 }

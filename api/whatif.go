@@ -118,8 +118,13 @@ func (a *API) export(_ context.Context, r ExportRequest) (*Export, error) {
 // and Windows' cmd each read it as the same one word: bare when no shell gives any of its
 // characters a meaning; else in double quotes, which all three read alike when the word
 // holds none of " $ ` % ! and no backslash bash would take for an escape (before one of
-// those, or at the end); else in single quotes, as bash and PowerShell read them.
+// those, or at the end); else in single quotes, as bash and PowerShell read them. A word
+// that starts with "-" is a file's name, which negsim would take for a flag: it is written
+// as ./-NAME, the same file.
 func CommandWord(s string) string {
+	if strings.HasPrefix(s, "-") {
+		s = "./" + s
+	}
 	if s != "" && strings.IndexFunc(s, func(r rune) bool { return !bareCommandRune(r) }) < 0 {
 		return s
 	}

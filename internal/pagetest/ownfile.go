@@ -272,6 +272,7 @@ func ListedFiles(t *testing.T, dir string) {
 		"group #2.yaml":        string(data),
 		"broken one.yaml":      strings.Replace(string(data), "reservation:", "reservaton:", 1),
 		"notepad unicode.yaml": string(unicode),
+		"-draft.yaml":          string(data),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -303,6 +304,13 @@ func DriveListedFiles(t *testing.T, origin string) {
 	open("notepad unicode.yaml")
 	if z, n, e := text("zopa-count"), text("nash"), evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").innerText`); z != "4" || n != "salary=high,remote=hybrid,start=now" || e != "" {
 		t.Errorf("notepad unicode.yaml: the page shows a zone of %q and Nash %q, and says %q; by hand 4 and salary=high,remote=hybrid,start=now", z, n, e)
+	}
+	// A name that starts with '-' would be taken for a flag: the command to copy says
+	// ./-draft.yaml, the same file.
+	s.do(chromedp.Navigate(origin + "#" + url.Values{"scenario": {"file:-draft.yaml"}, "view": {"share"}}.Encode()))
+	s.settled()
+	if command := evalJS[string](s, `document.getElementById("command").value`); command != "negsim analyze ./-draft.yaml" {
+		t.Errorf("-draft.yaml: the Share view's command is %q, want negsim analyze ./-draft.yaml", command)
 	}
 	open("broken one.yaml")
 	said := evalJS[string](s, `document.getElementById("error").innerText`)
