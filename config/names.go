@@ -17,15 +17,7 @@ import (
 // one of that very name is listed beside it.
 func SameNameOnDisk(p string) (string, bool) {
 	dir, base := filepath.Split(p)
-	folder := dir
-	if folder == "" {
-		folder = "."
-	}
-	entries, err := os.ReadDir(folder)
-	if err != nil {
-		return "", false
-	}
-	name, ok := sameName(entries, base)
+	name, ok := SameNameInFS(os.DirFS(filepath.Join(dir, ".")), base)
 	return dir + name, ok
 }
 
