@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -200,7 +201,8 @@ func TestExportRoundTrip(t *testing.T) {
 	q := Query{Scenario: "ukraine-2026", Variant: "sanctions-bite", Set: []string{
 		"actors.russia.reservation=0.4", "actors.russia.preferences.territory.acceptable=[freeze,freeze-dmz,withdraw-donetsk]"}}
 	ex := ask[Export](t, a, "export", ExportRequest{Query: q, ID: "mine"})
-	if !slices.Equal(ex.Set, q.Set) || !strings.Contains(ex.Flags, "--set 'actors.russia.reservation=0.4'") {
+	// One line, each word as bash, PowerShell and cmd read it (CommandWord).
+	if !slices.Equal(ex.Set, q.Set) || ex.Flags != `--set actors.russia.reservation=0.4 --set "actors.russia.preferences.territory.acceptable=[freeze,freeze-dmz,withdraw-donetsk]"` {
 		t.Errorf("set %v, flags %q", ex.Set, ex.Flags)
 	}
 	if !strings.HasPrefix(ex.Variants, "variants:\n") {
@@ -347,5 +349,65 @@ func TestLoadedTextsBoundedBySize(t *testing.T) {
 	}
 	if an := ask[sim.Analysis](t, a, "analyze", Query{Scenario: ids[19]}); an.ZOPA.Count != 1 {
 		t.Errorf("the last text: ZOPA %d, want 1 (low: worth 1 to the club, above 0.2)", an.ZOPA.Count)
+	}
+}
+
+// A word of a command to copy is one word, the same, in bash, PowerShell and Windows' cmd:
+// bare when none of them gives its characters a meaning, in double quotes (which all three
+// read alike) when it holds a space, '#', brackets, an apostrophe, a letter beyond ASCII or
+// a Windows path; in single quotes only when double quotes would not do: a '$' bash and
+// PowerShell expand, a '%' cmd expands, a trailing backslash that would escape the quote.
+// A file whose name starts with '-' is written ./-NAME, which no command takes for a flag.
+// Each is also read back by sh, independently of the rule, as the one word it was.
+func TestCommandWord(t *testing.T) {
+	for _, c := range []struct{ word, want string }{
+		{"teaching-two-party", "teaching-two-party"},
+		{"class/job.yaml", "class/job.yaml"},
+		{"actors.russia.reservation=0.4", "actors.russia.reservation=0.4"},
+		{"group #2.yaml", `"group #2.yaml"`},
+		{"mon scénario.yaml", `"mon scénario.yaml"`},
+		{"Ana's (draft).yaml", `"Ana's (draft).yaml"`},
+		{`C:\Users\ana\Desktop\talks.yaml`, `"C:\Users\ana\Desktop\talks.yaml"`},
+		{"a.acceptable=[high, mid]", `"a.acceptable=[high, mid]"`},
+		{"$HOME.yaml", `'$HOME.yaml'`},
+		{"100%.yaml", `'100%.yaml'`},
+		{`C:\class\`, `'C:\class\'`},
+		{`\\server\share\a.yaml`, `'\\server\share\a.yaml'`},
+		{"-draft.yaml", "./-draft.yaml"},
+		{"-draft 2.yaml", `"./-draft 2.yaml"`},
+	} {
+		got := CommandWord(c.word)
+		if got != c.want {
+			t.Errorf("CommandWord(%q) = %s, want %s", c.word, got, c.want)
+		}
+		read := c.word
+		if strings.HasPrefix(read, "-") {
+			read = "./" + read
+		}
+		out, err := exec.Command("sh", "-c", "printf '%s\\n' "+got).Output()
+		if err != nil || string(out) != read+"\n" {
+			t.Errorf("sh reads %s as %q (%v), want %q", got, out, err, read)
+		}
+	}
+}
+
+// A served folder copied from a Mac names "Café" as macOS writes it, "Cafe" and a
+// combining acute accent (U+0301); a link typed on a keyboard, or made on another system,
+// writes "é" as one character (U+00E9). The link opens the file all the same; two files
+// whose names differ only so are two files, each opened by its own spelling. The
+// shipped two-party scenario holds 4 deals in its zone (its comments count them by hand).
+func TestServedFileNamedInAnotherUnicodeSpelling(t *testing.T) {
+	const mac, typed = "class/Cafe\u0301.yaml", "class/Caf\u00e9.yaml"
+	a := New(Options{Files: fstest.MapFS{mac: {Data: mustShipped(t, "teaching-two-party")}}})
+	if an := ask[sim.Analysis](t, a, "analyze", Query{Scenario: "file:" + typed}); an.ZOPA.Count != 4 {
+		t.Errorf("file:%s: ZOPA %d, want 4", typed, an.ZOPA.Count)
+	}
+	both := New(Options{Files: fstest.MapFS{mac: {Data: mustShipped(t, "teaching-two-party")}, typed: {Data: []byte("name: x")}}})
+	if an := ask[sim.Analysis](t, both, "analyze", Query{Scenario: "file:" + mac}); an.ZOPA.Count != 4 {
+		t.Errorf("file:%s beside %s: ZOPA %d, want 4", mac, typed, an.ZOPA.Count)
+	}
+	// typed is its own file, "name: x", which is no scenario.
+	if e := refused(t, both, "analyze", `{"scenario": "file:`+typed+`"}`); e.Kind != KindInput {
+		t.Errorf("file:%s beside %s: %s %q, want it refused as the scenario it is not", typed, mac, e.Kind, e.Message)
 	}
 }

@@ -243,6 +243,12 @@ func (a *API) readFile(name string) ([]byte, error) {
 	// it, which no deadline of the request could end.
 	info, err := fs.Stat(a.opt.Files, name)
 	if errors.Is(err, fs.ErrNotExist) {
+		if onDisk, ok := config.SameNameInFS(a.opt.Files, name); ok {
+			name = onDisk
+			info, err = fs.Stat(a.opt.Files, name)
+		}
+	}
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &Error{Kind: KindNotFound, Message: fmt.Sprintf("no file %q in the served folder", name)}
 	}
 	if err == nil && !info.Mode().IsRegular() {

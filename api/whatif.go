@@ -98,9 +98,11 @@ func (a *API) export(_ context.Context, r ExportRequest) (*Export, error) {
 	}
 	var flags []string
 	for _, s := range ex.Set {
-		flags = append(flags, "--set '"+strings.ReplaceAll(s, "'", `'\''`)+"'")
+		flags = append(flags, "--set "+CommandWord(s))
 	}
-	ex.Flags = strings.Join(flags, " \\\n")
+	// One line: a line continued with "\" is bash's alone; PowerShell and Windows' cmd
+	// each have their own.
+	ex.Flags = strings.Join(flags, " ")
 	block, err := config.Marshal(&sim.Scenario{Variants: []sim.Variant{{ID: id, Description: description, Set: sets}}})
 	if err != nil {
 		return nil, err
@@ -110,4 +112,29 @@ func (a *API) export(_ context.Context, r ExportRequest) (*Export, error) {
 	}
 	ex.Variants = string(block)
 	return ex, nil
+}
+
+// CommandWord writes one word of a command for the user to copy, so that bash, PowerShell
+// and Windows' cmd each read it as the same one word: bare when no shell gives any of its
+// characters a meaning; else in double quotes, which all three read alike when the word
+// holds none of " $ ` % ! and no backslash bash would take for an escape (before one of
+// those, or at the end); else in single quotes, as bash and PowerShell read them. A word
+// that starts with "-" is a file's name, which negsim would take for a flag: it is written
+// as ./-NAME, the same file.
+func CommandWord(s string) string {
+	if strings.HasPrefix(s, "-") {
+		s = "./" + s
+	}
+	if s != "" && strings.IndexFunc(s, func(r rune) bool { return !bareCommandRune(r) }) < 0 {
+		return s
+	}
+	if !strings.ContainsAny(s, "\"$`%!") && !strings.HasSuffix(s, `\`) && !strings.Contains(s, `\\`) {
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// bareCommandRune is a character no shell of bash, PowerShell and cmd gives a meaning to.
+func bareCommandRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._/:=,+-", r)
 }

@@ -5,6 +5,7 @@ package config
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -144,16 +146,15 @@ func Size(n int64) string {
 	return exact
 }
 
-// parse finds the one YAML (or JSON) document a file holds. A byte-order mark and Windows
-// line endings are dropped first: editors on Windows write both. The pre-scan bounds the
-// parser's work first; the parser itself takes no context, so a large file is parsed
-// aside and a cancelled ctx returns at once while the bounded parse finishes unheeded.
-func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
-	if d := NotUTF8(name, data); d != nil {
-		return nil, sim.Diagnostics{*d}
+// parse finds the one YAML (or JSON) document a file holds, in the file's text (Text).
+// The pre-scan bounds the parser's work first; the parser itself takes no context, so a
+// large file is parsed aside and a cancelled ctx returns at once while the bounded parse
+// finishes unheeded.
+func parse(ctx context.Context, name string, raw []byte) (ast.Node, error) {
+	data, err := Text(name, raw)
+	if err != nil {
+		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, sim.Diagnostics{{File: name, Message: "the file is empty; a scenario needs at least name, issues and actors (negsim new writes a starter file)"}}
 	}
@@ -162,7 +163,6 @@ func parse(ctx context.Context, name string, data []byte) (ast.Node, error) {
 	}
 	parseData := func() (*ast.File, error) { return parser.ParseBytes(data, 0) }
 	var f *ast.File
-	var err error
 	if len(data) < parseAsideFrom {
 		f, err = parseData()
 	} else {
@@ -361,6 +361,58 @@ func Total(l sim.Diagnostics) int {
 		}
 	}
 	return n
+}
+
+// Text is a file negsim reads as text (a scenario, a deals file, a transcript) as its
+// readers parse it: UTF-8 with each line ended by "\n" (DecodeText), refused when it is in
+// another encoding (NotUTF8). Every line and column said of a file is counted in this text,
+// which is the line and column an editor shows.
+func Text(name string, data []byte) ([]byte, error) {
+	text, err := DecodeText(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if d := NotUTF8(name, text); d != nil {
+		return nil, sim.Diagnostics{*d}
+	}
+	return text, nil
+}
+
+// DecodeText is the one place where the bytes of a file negsim reads become text, for
+// every reader: UTF-16 behind a byte-order mark (Windows Notepad's "Unicode", Excel's
+// "Unicode Text") is decoded to UTF-8, as a browser decodes it when the file is opened on
+// the page; UTF-8's byte-order mark is dropped; Windows' "\r\n" and old Macs' lone "\r"
+// (Excel's "CSV (Macintosh)") end lines as "\n". UTF-16 without a mark is refused, named
+// (EncodingProblem): the page cannot read it either. Other bytes that are not UTF-8 are
+// left to the caller: an XML file may declare its encoding.
+func DecodeText(name string, data []byte) ([]byte, error) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		order = binary.BigEndian
+	default:
+		if problem := EncodingProblem(data); problem != "" {
+			return nil, sim.Diagnostics{{File: name, Message: problem}}
+		}
+		data = bytes.TrimPrefix(data, []byte(byteOrderMark))
+	}
+	if order != nil {
+		if len(data)%2 != 0 {
+			return nil, sim.Diagnostics{{File: name, Message: "the file starts as UTF-16 but ends half-way through a character: it was cut short; save it again, as UTF-8 (in most editors: Save as, Encoding: UTF-8)"}}
+		}
+		units := make([]uint16, len(data)/2-1)
+		for i := range units {
+			units[i] = order.Uint16(data[2+2*i:])
+		}
+		data = []byte(string(utf16.Decode(units)))
+	}
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data, nil
+	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(data, []byte("\r"), []byte("\n")), nil
 }
 
 // EncodingProblem says, in words for the user, why text negsim reads (a scenario, a deals

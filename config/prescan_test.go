@@ -186,34 +186,21 @@ func TestErrorsCappedPerFile(t *testing.T) {
 	}
 }
 
-// TestUTF16Named: a file saved as UTF-16, with a byte-order mark or without (Excel's
-// "Unicode Text" writes none), is named as such, not parsed as binary. The encodings are
-// made by unicode/utf16 and encoding/binary, independently of the detection; UTF-8 text in
+// TestUTF16Named: a file saved as UTF-16 without a byte-order mark (Excel's "Unicode
+// Text" writes none) is named as such, not parsed as binary. The encodings are made by
+// unicode/utf16 and encoding/binary, independently of the detection; UTF-8 text in
 // Ukrainian and Chinese, whose bytes are all above 0x7f, is not taken for UTF-16.
 func TestUTF16Named(t *testing.T) {
 	const text = "# Заява: a class scenario\nname: n\n"
-	units := utf16.Encode([]rune(text))
-	encode := func(order binary.AppendByteOrder, bom bool) []byte {
-		var out []byte
-		if bom {
-			out = order.AppendUint16(out, 0xfeff)
-		}
-		for _, u := range units {
-			out = order.AppendUint16(out, u)
-		}
-		return out
-	}
 	for _, c := range []struct {
 		data []byte
 		want string
 	}{
-		{encode(binary.LittleEndian, true), "UTF-16 (little-endian)"},
-		{encode(binary.BigEndian, true), "UTF-16 (big-endian)"},
-		{encode(binary.LittleEndian, false), "UTF-16 (little-endian)"},
-		{encode(binary.BigEndian, false), "UTF-16 (big-endian)"},
+		{utf16Of(binary.LittleEndian, false, text), "UTF-16 (little-endian)"},
+		{utf16Of(binary.BigEndian, false, text), "UTF-16 (big-endian)"},
 		// The page reads a file with Blob.text(), which decodes UTF-8 and turns the two
 		// bytes of a mark into two U+FFFD.
-		{append([]byte("\uFFFD\uFFFD"), encode(binary.LittleEndian, false)...), "UTF-16 (little-endian)"},
+		{append([]byte("\uFFFD\uFFFD"), utf16Of(binary.LittleEndian, false, text)...), "UTF-16 (little-endian)"},
 	} {
 		_, err := Load("x.yaml", c.data)
 		if err == nil || !strings.Contains(err.Error(), "x.yaml: the file is encoded as "+c.want+"; save it as UTF-8") {
@@ -224,6 +211,53 @@ func TestUTF16Named(t *testing.T) {
 		if got := EncodingProblem([]byte(utf8Text)); got != "" {
 			t.Errorf("UTF-8 text %q read as %q", utf8Text, got)
 		}
+	}
+}
+
+// utf16Of is text as Windows saves it in "Unicode": two bytes a character in order, behind
+// a byte-order mark (U+FEFF in the same order) when bom is set.
+func utf16Of(order binary.AppendByteOrder, bom bool, text string) []byte {
+	var out []byte
+	if bom {
+		out = order.AppendUint16(out, 0xfeff)
+	}
+	for _, u := range utf16.Encode([]rune(text)) {
+		out = order.AppendUint16(out, u)
+	}
+	return out
+}
+
+// TestTextAsTheEditorShowsIt: a file saved as UTF-16 behind its byte-order mark (Notepad's
+// "Unicode"), as a browser reads it on the page, or with the line ends of Windows or of
+// an old Mac, reads as the same text in UTF-8 with "\n" line ends, so that a problem is
+// placed at the line and column an editor shows. Below, the misspelt "reservaton" is on
+// line 3, after `actors: [{id: zhe, name: "😀", ` (30 characters, "😀" one of them,
+// although it is two UTF-16 units and four UTF-8 bytes): column 31. "Заява" on line 1
+// decodes whole. UTF-16 cut after an odd number of bytes is refused.
+func TestTextAsTheEditorShowsIt(t *testing.T) {
+	const text = "# Заява\nname: n\nactors: [{id: zhe, name: \"😀\", reservaton: 1}]\n"
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"UTF-16 LE", utf16Of(binary.LittleEndian, true, text)},
+		{"UTF-16 BE", utf16Of(binary.BigEndian, true, text)},
+		{"UTF-16 LE, CRLF", utf16Of(binary.LittleEndian, true, strings.ReplaceAll(text, "\n", "\r\n"))},
+		{"UTF-8, mark, CRLF", []byte("\uFEFF" + strings.ReplaceAll(text, "\n", "\r\n"))},
+		{"UTF-8, lone CR", []byte(strings.ReplaceAll(text, "\n", "\r"))},
+	} {
+		got, err := Text("x.yaml", c.data)
+		if err != nil || string(got) != text {
+			t.Errorf("%s: read as %q, %v; want %q", c.name, got, err, text)
+		}
+		_, err = Load("x.yaml", c.data)
+		if err == nil || !strings.Contains(err.Error(), `x.yaml:3:31: actors.zhe.reservaton: unknown field "reservaton"`) {
+			t.Errorf("%s: got %v, want the problem at line 3, column 31", c.name, err)
+		}
+	}
+	cut := utf16Of(binary.LittleEndian, true, text)
+	if _, err := Text("x.yaml", cut[:len(cut)-1]); err == nil || !strings.Contains(err.Error(), "x.yaml: the file starts as UTF-16 but ends half-way through a character") {
+		t.Errorf("UTF-16 cut short: got %v", err)
 	}
 }
 

@@ -152,7 +152,8 @@ func (e *element) int(file, name string) (int, error) {
 	return x, nil
 }
 
-// charsetReader decodes the single-byte encodings older GENIUS files declare besides UTF-8.
+// charsetReader decodes the single-byte encodings older GENIUS files declare besides UTF-8,
+// and lets through the UTF-16 that Windows editors save them in, once decoded.
 func charsetReader(charset string, input io.Reader) (io.Reader, error) {
 	switch strings.ToLower(charset) {
 	case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii":
@@ -165,6 +166,11 @@ func charsetReader(charset string, input io.Reader) (io.Reader, error) {
 			runes[i] = rune(b)
 		}
 		return strings.NewReader(string(runes)), nil
+	case "utf-16", "utf-16le", "utf-16be", "unicode":
+		// The reader of the file decoded UTF-16 behind its byte-order mark already
+		// (config.DecodeText); UTF-16 undecoded stops at its first NUL byte, before
+		// any declaration is read.
+		return input, nil
 	}
 	return nil, fmt.Errorf("the file declares the encoding %q; negsim reads UTF-8 and ISO-8859-1: convert it to UTF-8", charset)
 }

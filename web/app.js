@@ -172,6 +172,16 @@ function fillScenarios() {
   sel.value = state.scenario;
 }
 
+// textOf is the text of a scenario file (a File, or a Response from the site), read as the
+// command line reads it (config.DecodeText): UTF-16 behind its byte-order mark, as Notepad's
+// "Unicode" saves it, is decoded; UTF-8's mark is dropped. Response.text() knows UTF-8
+// alone, and would hand the engine a NUL byte between every two letters.
+async function textOf(body) {
+  const bytes = new Uint8Array(await body.arrayBuffer());
+  const mark = bytes.length >= 2 ? (bytes[0] << 8) | bytes[1] : 0;
+  return new TextDecoder(mark === 0xfffe ? "utf-16le" : mark === 0xfeff ? "utf-16be" : "utf-8").decode(bytes);
+}
+
 async function resolveScenario() {
   const ref = state.scenario;
   if (ref.startsWith("file:") && engine.mode === "wasm") {
@@ -182,7 +192,7 @@ async function resolveScenario() {
     // fragment of "group ".
     const response = await fetch(name.split("/").map(encodeURIComponent).join("/"));
     if (!response.ok) throw new Error(`${name}: the site has no such file (status ${response.status})`);
-    const l = await engine.call("load", {name, text: await response.text()});
+    const l = await engine.call("load", {name, text: await textOf(response)});
     return l;
   }
   return engine.call("load", {scenario: ref});
@@ -975,7 +985,8 @@ function renderShare(ex) {
     : "Anyone who opens it sees the same scenario, variant, changes and view.";
   const cmd = ["negsim analyze " + shellWord(scenarioArg())];
   if (state.variant) cmd.push("--variant " + shellWord(state.variant));
-  $("command").value = [cmd.join(" "), ...(ex.flags ? [ex.flags] : [])].join(" \\\n");
+  // One line, as the engine writes the flags: a line continued with "\" is bash's alone.
+  $("command").value = [...cmd, ...(ex.flags ? [ex.flags] : [])].join(" ");
   $("variant-block").value = ex.variants;
 }
 
@@ -1081,7 +1092,7 @@ function wire() {
     try {
       // Read here in the browser; the text goes to the engine only (this tab, or negsim
       // serve on this computer).
-      l = await engine.call("load", {name: file.name, text: await file.text()});
+      l = await engine.call("load", {name: file.name, text: await textOf(file)});
     } catch (e) {
       showError(e, `${file.name} was not opened${loaded ? `: the page still shows ${loaded.scenario.name} (${loaded.file})` : ""}. Fix the file and open it again.`);
       return;

@@ -80,7 +80,7 @@ export function reportHTML(r) {
   parts.push(`<p>File <code>${esc(r.file)}</code>${r.variant ? `, variant <code>${esc(r.variant)}</code>` : ""}. Made with negsim's page; <a href="${esc(r.link)}">the link to this what-if</a>.</p>`);
   parts.push("<h2>The what-if</h2>");
   parts.push(r.set.length ? `<ul>${r.set.map(([k, v]) => `<li><code>${esc(k)}=${esc(v)}</code></li>`).join("")}</ul>` : `<p>No changes: the ${r.variant ? "variant" : "scenario"} as the file gives it.</p>`);
-  parts.push(`<p>On the command line:</p><pre>${esc(["negsim report " + shellWord(r.file) + (r.variant ? " --variant " + shellWord(r.variant) : ""), ...(r.exported.flags ? [r.exported.flags] : [])].join(" \\\n") + " \\\n  -o report.html")}</pre>`);
+  parts.push(`<p>On the command line:</p><pre>${esc(["negsim report " + shellWord(r.file) + (r.variant ? " --variant " + shellWord(r.variant) : ""), ...(r.exported.flags ? [r.exported.flags] : []), "-o report.html"].join(" "))}</pre>`);
 
   parts.push("<h2>The zone of possible agreement</h2>");
   const share = an.space.deals ? (100 * an.zopa.count) / an.space.deals : 0;

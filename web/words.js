@@ -26,9 +26,16 @@ export const count = (n) => Number(n).toLocaleString("en");
 export const num = (x) => (x === null || x === undefined ? "–" : (Math.round(x * 1000) / 1000).toFixed(3));
 const signed = (x) => `${x >= 0 ? "+" : ""}${num(x)}`;
 export const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
-// shellWord writes a word for a POSIX shell, quoted when it needs it: a file name with a
-// space, as school computers save them, is one word.
-export const shellWord = (s) => (/^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+// shellWord writes a word of a command to copy, read as one word by bash, PowerShell and
+// Windows' cmd alike (a file name with a space, as school computers save them): bare, in
+// double quotes, or in single quotes, by the rule of the engine's api.CommandWord; a file
+// whose name starts with "-" as ./-NAME, which negsim cannot take for a flag.
+export const shellWord = (w) => {
+  const s = w.startsWith("-") ? "./" + w : w;
+  return /^[A-Za-z0-9._\/:=,+-]+$/.test(s) ? s
+  : !/["$`%!]|\\\\|\\$/.test(s) ? `"${s}"`
+  : `'${s.replace(/'/g, "'\\''")}'`;
+};
 // deals writes a count of deals: 1 deal, 1,259,712 deals.
 export const deals = (n) => plural(n, "deal", "deals");
 // possessive is a name with its possessive ending: "Russia's", but "United States'" and

@@ -125,9 +125,12 @@ func TestStaticSite(t *testing.T) {
 	// too large, and its link opened by a classmate, whose browser has an engine of its own.
 	pagetest.DriveOwnFileProblems(t, srv.URL+"/")
 	pagetest.DriveOwnFileEdited(t, srv.URL+"/", srv.URL+"/")
-	// The teacher's files by link: the page fetches them from the site.
+	// The teacher's files by link: the page fetches them from the site, here served from a
+	// sub-folder as GitHub Pages serves https://user.github.io/negsim/.
 	pagetest.ListedFiles(t, dir)
-	pagetest.DriveListedFiles(t, srv.URL+"/")
+	pages := httptest.NewServer(http.StripPrefix("/negsim", http.FileServer(http.Dir(dir))))
+	t.Cleanup(pages.Close)
+	pagetest.DriveListedFiles(t, pages.URL+"/negsim/")
 }
 
 // The static site at home: opened once while its server answers, then reloaded with the

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
@@ -291,10 +292,11 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 }
 
 // fileAndVariant splits FILE#VARIANT, the form every command takes for a variant, unless a
-// file of that whole name exists.
+// file of that whole name exists. It splits at the last '#', which no variant id holds: a
+// teacher's "group #2.yaml" is a file name.
 func fileAndVariant(arg string) (file, variant string, ok bool) {
-	if f, v, found := strings.Cut(arg, "#"); found && !exists(arg) {
-		return f, v, true
+	if i := strings.LastIndexByte(arg, '#'); i >= 0 && !exists(arg) {
+		return arg[:i], arg[i+1:], true
 	}
 	return arg, "", false
 }
@@ -497,7 +499,7 @@ func (a *app) warnAbout(doc *config.Document, side string, earlier sim.Diagnosti
 	}
 	for i, w := range warnings {
 		if i == shown {
-			fmt.Fprintf(a.stderr, "warning: %s%d more; 'negsim validate %s' lists them all\n", side, len(warnings)-shown, doc.Name)
+			fmt.Fprintf(a.stderr, "warning: %s%d more; negsim validate %s lists them all\n", side, len(warnings)-shown, api.CommandWord(doc.Name))
 			break
 		}
 		fmt.Fprintf(a.stderr, "warning: %s%s\n", side, w)

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/negsim/negsim/config"
@@ -51,4 +53,38 @@ func TestUnknownCommandIsUsage(t *testing.T) {
 	if code != exitBadUse || stderr != "negsim: unknown command \"analyse\" for \"negsim\"\n\nDid you mean this?\n\tanalyze\n\n" {
 		t.Errorf("exit %d, stderr %q; want exit 2 and cobra's suggestion", code, stderr)
 	}
+}
+
+// A teacher's file named "group #2.yaml" takes a variant as any file does: FILE#VARIANT is
+// split at its last '#', since no variant id holds one. Split at the first, it named a file
+// "group " that is not there. The demanding variant sets X's reservation to 0.8.
+func TestFileWithHashTakesAVariant(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := writeTemp(t, "group #2.yaml", string(data))
+	byHash := runOK(t, "analyze", file+"#demanding", "--format", "json")
+	byFlag := runOK(t, "analyze", file, "--variant", "demanding", "--format", "json")
+	if byHash != byFlag {
+		t.Errorf("analyze FILE#demanding differs from analyze FILE --variant demanding:\n%s\n%s", byHash, byFlag)
+	}
+	wantContains(t, "analyze FILE#demanding", byHash, `"variant": "demanding"`, `"reservation": 0.8`)
+}
+
+// A file saved on a Mac is named as macOS writes it: "Café.json" as "Cafe" and a combining
+// accent. Typed on a keyboard, "é" is one character, and the file was not found ("no
+// file "Café.json"; did you mean "Café.json"?"). It opens by either spelling, and stays
+// the input that -o may not overwrite (the loader reads YAML whatever the name).
+func TestFileNamedInAnotherUnicodeSpelling(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "two-by-two.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mac := writeTemp(t, "Cafe\u0301.json", string(data))
+	typed := filepath.Join(filepath.Dir(mac), "Caf\u00e9.json")
+	if got, want := runOK(t, "analyze", typed, "--format", "json"), runOK(t, "analyze", mac, "--format", "json"); got != want {
+		t.Errorf("analyze %s differs from analyze %s:\n%s\n%s", typed, mac, got, want)
+	}
+	wantRefused(t, "this command reads it as input", "report", typed, "-o", mac)
 }

@@ -238,6 +238,32 @@ func TestStaleTemporaryFilesRemoved(t *testing.T) {
 	}
 }
 
+// TestLongestNamesWritten: a file named as long as file systems allow (255 bytes: 250
+// letters and ".html", or 126 two-byte "é" and ".md") is written, alone or in a set,
+// with nothing left beside it: the temporary name beside it, 20 bytes longer, was
+// refused as too long, and the file was never written.
+func TestLongestNamesWritten(t *testing.T) {
+	fixture := twoByTwo(t)
+	t.Chdir(t.TempDir())
+	for _, name := range []string{strings.Repeat("r", 250) + ".html", strings.Repeat("é", 126) + ".md"} {
+		if len(name) != 255 {
+			t.Fatalf("%d bytes, want 255", len(name))
+		}
+		if _, stderr, code := runNegsim(t, "report", fixture, "-o", name); code != exitOK {
+			t.Errorf("report -o a name of 255 bytes: exit %d: %s", code, stderr)
+		}
+	}
+	folder := strings.Repeat("b", 255)
+	if _, stderr, code := runNegsim(t, "brief", fixture, "--all", "-o", folder, "--format", "markdown"); code != exitOK {
+		t.Errorf("brief --all -o a folder of 255 bytes: exit %d: %s", code, stderr)
+	}
+	// The public brief and one per actor: x, y and z.
+	want := []string{".", folder, filepath.Join(folder, "public.md"), filepath.Join(folder, "role-x.md"), filepath.Join(folder, "role-y.md"), filepath.Join(folder, "role-z.md"), strings.Repeat("r", 250) + ".html", strings.Repeat("é", 126) + ".md"}
+	if got := listTree(t, "."); !slices.Equal(got, want) {
+		t.Errorf("the folder holds %q; want %q", got, want)
+	}
+}
+
 // TestDealsFileBounded: deals files are read as scenarios are: a device is refused, a file
 // above --max-file-size is refused before it is read whole, each with exit 2.
 func TestDealsFileBounded(t *testing.T) {

@@ -50,18 +50,26 @@ const maxDealErrors = 20
 
 // parseDeals reads deals CSV: header table,<issue ids...>, one row per table.
 func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
-	if d := config.NotUTF8(name, data); d != nil {
-		return nil, sim.Diagnostics{*d}
+	data, err := config.Text(name, data)
+	if err != nil {
+		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // spreadsheets on Windows write a BOM
 	r := csv.NewReader(bytes.NewReader(data))
-	// Spreadsheets in locales whose decimal mark is a comma save CSV with semicolons: a
-	// header with semicolons and no comma is read that way.
-	if header, _, _ := bytes.Cut(data, []byte("\n")); bytes.IndexByte(header, ',') < 0 && bytes.IndexByte(header, ';') >= 0 {
-		r.Comma = ';'
+	// Spreadsheets in locales whose decimal mark is a comma save CSV with semicolons, and
+	// Excel's "Unicode Text" (UTF-16) separates cells with tabs: a header with no comma is
+	// read with the one it holds.
+	if header, _, _ := bytes.Cut(data, []byte("\n")); bytes.IndexByte(header, ',') < 0 {
+		switch {
+		case bytes.IndexByte(header, ';') >= 0:
+			r.Comma = ';'
+		case bytes.IndexByte(header, '\t') >= 0:
+			r.Comma = '\t'
+		}
 	}
 	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
+	// Trimmed, a tab would be taken for space before a cell: a row of empty cells would
+	// shrink to one. Each cell is trimmed when read.
+	r.TrimLeadingSpace = r.Comma != '\t'
 	var errs sim.Diagnostics
 	fail := func(line, col int, path, format string, args ...any) {
 		errs = append(errs, sim.Diagnostic{File: name, Line: line, Col: col, Path: path, Message: fmt.Sprintf(format, args...)})
@@ -196,10 +204,9 @@ func (a *app) readPlayRecord(path string, inFolder bool) (*playRecord, []byte, e
 	if err != nil {
 		return nil, nil, err
 	}
-	if d := config.NotUTF8(path, data); d != nil {
-		return nil, nil, usagef("%s", d)
+	if data, err = config.Text(path, data); err != nil {
+		return nil, nil, usagef("%v", err)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // Windows Notepad saves a BOM
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, usagef("%s: the file is empty; score the transcript negsim play wrote", path)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -67,7 +68,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 		case err != nil:
 			return usagef("--transcripts %s: no folder of that name; give the folder that holds the transcripts (*.json)", transcriptDir)
 		case !info.IsDir():
-			return usagef("--transcripts %s is a file; give the folder that holds the transcripts (*.json), or score one with negsim score --transcript %s", transcriptDir, transcriptDir)
+			return usagef("--transcripts %s is a file; give the folder that holds the transcripts (*.json), or score one with negsim score --transcript %s", transcriptDir, api.CommandWord(transcriptDir))
 		}
 		var skipped []string
 		if paths, skipped, err = transcriptFiles(transcriptDir); err != nil || len(paths) == 0 {

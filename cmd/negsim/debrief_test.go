@@ -1,14 +1,12 @@
 package main
 
 import (
-	"encoding/binary"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/negsim/negsim/sim"
 )
@@ -244,22 +242,26 @@ func TestDealsCSVWithSemicolons(t *testing.T) {
 	}
 }
 
-// Excel's "Unicode Text" saves a table as UTF-16 behind a byte-order mark, and Notepad can
-// save a transcript so: each is named as such, as a scenario is, rather than quoted back as
-// the bytes "\xff\xfet\x00a\x00b\x00l…"; one saved as Latin-1 is refused at its first
-// byte that is not UTF-8. A transcript a hand edit broke (an object's last
-// line deleted, leaving a dangling comma) is refused at the line and column of the bracket
-// that follows the comma: line 5, column 3.
+// Excel's "Unicode Text" saves a table as UTF-16 behind a byte-order mark, its cells
+// separated by tabs, and Excel for Mac's "CSV (Macintosh)" ends its lines with a lone CR:
+// each is read as the same table, north's a2 b1 worth .4 to x and .5 to y over
+// reservations of .3, a joint gain of .3. UTF-16 with no mark is named as such rather
+// than quoted back as the bytes "t\x00a\x00b\x00l…"; one saved as Latin-1 is refused at
+// its first byte that is not UTF-8. A transcript a hand edit broke (an object's last line
+// deleted, leaving a dangling comma) is refused at the line and column of the bracket that
+// follows the comma: line 5, column 3.
 func TestDealsAndTranscriptsInOtherEncodings(t *testing.T) {
-	utf16LE := func(text string) string {
-		out := binary.LittleEndian.AppendUint16(nil, 0xfeff)
-		for _, u := range utf16.Encode([]rune(text)) {
-			out = binary.LittleEndian.AppendUint16(out, u)
+	for name, text := range map[string]string{
+		"unicode.txt": utf16LE("table\ta\tb\r\nnorth\ta2\tb1\r\nwest\t\t\r\n"),
+		"mac.csv":     "table,a,b\rnorth,a2,b1\rwest,,\r",
+	} {
+		db := runJSON[sim.Debrief](t, "debrief", "testdata/two-by-two.yaml", "--deals", writeTemp(t, name, text))
+		if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Table != "west" || db.Tables[1].Score != nil {
+			t.Errorf("%s: tables %+v; want north (+.3) and west (no agreement)", name, db.Tables)
 		}
-		return string(out)
 	}
-	deals := writeTemp(t, "class.csv", utf16LE("table\ta\tb\r\nnorth\ta2\tb1\r\n"))
-	transcript := writeTemp(t, "ana.json", utf16LE(`{"seat": "x"}`))
+	deals := writeTemp(t, "class.csv", utf16LE("table,a,b\r\nnorth,a2,b1\r\n")[2:])
+	transcript := writeTemp(t, "ana.json", utf16LE(`{"seat": "x"}`)[2:])
 	for _, args := range [][]string{
 		{"debrief", "testdata/two-by-two.yaml", "--deals", deals},
 		{"score", "--transcript", transcript},

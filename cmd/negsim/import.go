@@ -131,9 +131,9 @@ func (a *app) readFiles(paths []string) ([]interop.File, error) {
 		if err != nil {
 			return nil, err
 		}
-		// Read as UTF-8, UTF-16 is "invalid UTF-8" or "invalid character 'ÿ'"; say what it is.
-		if problem := config.EncodingProblem(data); problem != "" {
-			return nil, sim.Diagnostics{{File: p, Message: problem}}
+		// Not Text: an XML file may declare an encoding other than UTF-8.
+		if data, err = config.DecodeText(p, data); err != nil {
+			return nil, err
 		}
 		files = append(files, interop.File{Name: p, Data: data})
 	}

@@ -21,22 +21,26 @@ func utf16LE(text string) string {
 	return b.String()
 }
 
-// A GENIUS or GeniusWeb file saved as UTF-16 is named as such, as a scenario is, with what
-// to do; not "invalid UTF-8" or "invalid character 'ÿ'".
-func TestImportNamesAUTF16File(t *testing.T) {
+// A GENIUS file saved by Notepad as "Unicode" (UTF-16 behind a byte-order mark, Windows
+// line ends, its declaration saying so) imports as the same file saved as UTF-8 does. A
+// GeniusWeb file in UTF-16 with no mark is named as such, with what to do; not "invalid
+// UTF-8" or "invalid character 'ÿ'".
+func TestImportReadsUTF16(t *testing.T) {
 	web := `{"LinearAdditiveUtilitySpace": {"name": "x"}}`
-	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": utf16LE(cliBuyer), "web.json": utf16LE(web)})
+	notepad := utf16LE(strings.ReplaceAll(`<?xml version="1.0" encoding="UTF-16"?>`+"\n"+cliBuyer, "\n", "\r\n"))
+	utf8Dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer})
+	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": notepad, "web.json": utf16LE(web)[2:]})
 	p := func(name string) string { return filepath.Join(dir, name) }
-	for _, args := range [][]string{
-		{"import", "genius", p("shop.xml"), p("buyer.xml")},
-		{"import", "geniusweb", p("web.json")},
-	} {
-		_, errs, code := runNegsim(t, args...)
-		if code != exitBadUse {
-			t.Errorf("%s: exit %d, want %d; stderr: %s", args[len(args)-1], code, exitBadUse, errs)
-		}
-		wantContains(t, "stderr", errs, filepath.Base(args[len(args)-1]), "UTF-16 (little-endian)", "UTF-8")
+	want := runOK(t, "import", "genius", filepath.Join(utf8Dir, "shop.xml"), filepath.Join(utf8Dir, "buyer.xml"))
+	got, errs, code := runNegsim(t, "import", "genius", p("shop.xml"), p("buyer.xml"))
+	if code != exitOK || got != want {
+		t.Errorf("UTF-16: exit %d, stderr %s; got\n%s\nwant, as from UTF-8,\n%s", code, errs, got, want)
 	}
+	_, errs, code = runNegsim(t, "import", "geniusweb", p("web.json"))
+	if code != exitBadUse {
+		t.Errorf("web.json: exit %d, want %d; stderr: %s", code, exitBadUse, errs)
+	}
+	wantContains(t, "stderr", errs, "web.json", "UTF-16 (little-endian)", "UTF-8")
 }
 
 // An export over a deadline other than the 20 rounds an import assumes reads back the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
@@ -122,9 +123,9 @@ func (a *app) newScenario(file string, issues, actors []string, options int, for
 				fmt.Sprintf("Wrote %s: %s of %d options, %s, %s.", file, plural(len(issues), "issue", "issues"), options,
 					plural(len(actors), "actor", "actors"), plural(deals, "possible deal", "possible deals")),
 				"Next: replace the placeholders (names, options, numbers, notes), then",
-				"  negsim validate " + file,
-				"  negsim explain " + file,
-				"  negsim analyze " + file,
+				"  negsim validate " + api.CommandWord(file),
+				"  negsim explain " + api.CommandWord(file),
+				"  negsim analyze " + api.CommandWord(file),
 			}}}}
 		}),
 	})

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/negsim/negsim/config"
 )
@@ -24,7 +25,8 @@ import (
 //   - A file is complete or absent: it is written as NAME.negsim-tmp-XXXXXXXX beside the
 //     target, then renamed into place. The name is visible on purpose: a run killed
 //     outright (SIGKILL, a power cut) leaves it where a user sees it, and the next run
-//     that writes the same target removes it once it is a minute old.
+//     that writes the same target removes it once it is a minute old. NAME is shortened
+//     when the suffix would make it longer than a file name may be (tempBase).
 //   - A file replaced keeps its permissions; a new file gets those the umask allows. A
 //     confidential one (a role's brief) is at most 0600 either way: written over a file
 //     others could read, it would be read by them.
@@ -34,6 +36,26 @@ import (
 
 // tempMark marks the temporary files and folders negsim writes beside a target.
 const tempMark = ".negsim-tmp-"
+
+// maxNameBytes is the longest file name Linux, macOS and Windows file systems take (255
+// bytes, or UTF-16 units on Windows, which are no more).
+const maxNameBytes = 255
+
+// tempBase is the start of the names of the temporary files and folders beside base:
+// base itself, shortened as far as a name that long needs to leave room for tempMark and
+// its random suffix. A name near the limit, which the system takes, would otherwise leave
+// none, and its file could not be written.
+func tempBase(base string) string {
+	room := maxNameBytes - len(tempMark) - len(randomSuffix())
+	if len(base) <= room {
+		return base
+	}
+	cut := room
+	for cut > 0 && !utf8.RuneStart(base[cut]) {
+		cut--
+	}
+	return base[:cut]
+}
 
 // staleAfter is the age past which a temporary file beside a target is a leftover: a
 // write takes well under a second, and nothing keeps a temporary file open longer.
@@ -54,6 +76,11 @@ func (a *app) readInput(path string) ([]byte, error) {
 		}
 		a.stdinRead = true
 		return config.ReadStandardInput(a.ctx, a.stdin, a.settings.MaxFileSize)
+	}
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		if onDisk, ok := config.SameNameOnDisk(path); ok {
+			path = onDisk
+		}
 	}
 	a.inputs = append(a.inputs, path)
 	return config.ReadFileContext(a.ctx, path, a.settings.MaxFileSize)
@@ -81,6 +108,7 @@ func (a *app) writeFile(path string, private bool, render func(w io.Writer) erro
 		return err
 	}
 	dir, base := filepath.Split(target)
+	base = tempBase(base)
 	removeStale(dir, base)
 	tmp, err := createTemp(dir, base, private)
 	if err != nil {
@@ -255,6 +283,7 @@ func (a *app) writeSet(dir string, files []setFile) ([]string, error) {
 	if err := os.MkdirAll(parent, 0o777); err != nil {
 		return nil, writeError(dir, err)
 	}
+	base = tempBase(base)
 	removeStale(parent, base)
 	stage := filepath.Join(parent, base+tempMark+randomSuffix())
 	if err := os.Mkdir(stage, 0o777); err != nil {

@@ -195,7 +195,7 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	if err := a.writeFile(f.transcript, true, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: negsim score --transcript %s scores the deal.\n", f.transcript, f.transcript)
+	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: negsim score --transcript %s scores the deal.\n", f.transcript, api.CommandWord(f.transcript))
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -77,19 +78,26 @@ func TestScoreTranscriptWithoutAgreementInEveryFormat(t *testing.T) {
 	}
 }
 
-// Windows Notepad saves a transcript with a byte-order mark and CRLF line endings; the
-// session in it is the same, and it is scored the same: the office deal, +30.0 points.
+// Windows Notepad saves a transcript with a byte-order mark and CRLF line endings, in
+// UTF-8 or as "Unicode" (UTF-16); an old Mac editor ends lines with a lone CR. The session
+// in each is the same, and it is scored the same: the office deal, +30.0 points.
 func TestTranscriptSavedByNotepadIsScored(t *testing.T) {
 	path := playJobOffer(t, "class", "ana.json", "candidate", officeDeal)
-	notepad := saveAs(t, path, "bea.json", func(text string) string { return "\uFEFF" + strings.ReplaceAll(text, "\n", "\r\n") })
-	s := runJSON[sim.Score](t, "score", "--transcript", notepad)
-	// (50 − 50) + (80 − 50) = 30 points, 0.3 in utility.
-	if !s.InZOPA || s.JointGain < 0.3-1e-9 || s.JointGain > 0.3+1e-9 {
-		t.Errorf("Notepad's copy: in ZOPA %v, joint gain %g; want in the ZOPA, 0.3", s.InZOPA, s.JointGain)
+	copies := []string{
+		saveAs(t, path, "bea.json", func(text string) string { return "\uFEFF" + strings.ReplaceAll(text, "\n", "\r\n") }),
+		saveAs(t, path, "cem.json", func(text string) string { return utf16LE(strings.ReplaceAll(text, "\n", "\r\n")) }),
+		saveAs(t, path, "dan.json", func(text string) string { return strings.ReplaceAll(text, "\n", "\r") }),
+	}
+	for _, notepad := range copies {
+		s := runJSON[sim.Score](t, "score", "--transcript", notepad)
+		// (50 − 50) + (80 − 50) = 30 points, 0.3 in utility.
+		if !s.InZOPA || s.JointGain < 0.3-1e-9 || s.JointGain > 0.3+1e-9 {
+			t.Errorf("%s: in ZOPA %v, joint gain %g; want in the ZOPA, 0.3", filepath.Base(notepad), s.InZOPA, s.JointGain)
+		}
 	}
 	db := runJSON[sim.Debrief](t, "debrief", "--transcripts", filepath.Dir(path))
-	if len(db.Tables) != 2 || db.Tables[0].JointGain != db.Tables[1].JointGain {
-		t.Errorf("debrief of the transcript and Notepad's copy: %+v; want two tables of equal gain", db.Tables)
+	if len(db.Tables) != 4 || db.Tables[0].JointGain != db.Tables[3].JointGain {
+		t.Errorf("debrief of the transcript and its copies: %+v; want four tables of equal gain", db.Tables)
 	}
 }
 
@@ -362,4 +370,46 @@ func TestSetsWrittenDifferentlyAreOneSetup(t *testing.T) {
 		t.Fatalf("play: exit %d: %s", code, stderr)
 	}
 	wantRefused(t, "score transcripts of one scenario together", "debrief", "--transcripts", dir)
+}
+
+// The commands negsim prints for the user to copy name files as bash, PowerShell and
+// Windows' cmd all read them: in double quotes when the name has a space or an apostrophe
+// ("ana's session.json"), on one line. Unquoted, each shell split the name into two
+// words; in single quotes, cmd kept the quotes as part of the name. Each printed command,
+// split into words by sh, runs.
+func TestPrintedCommandsNameFilesForEveryShell(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my class")
+	transcript := filepath.Join(dir, "ana's session.json")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runNegsimInput(t, officeDeal, "play", "teaching-two-party", "--as", "candidate", "--transcript", transcript)
+	if code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	want := `negsim score --transcript "` + transcript + `"`
+	if !strings.Contains(out, ": "+want+" scores the deal.") {
+		t.Fatalf("play says\n%s\nwant the command %s", out, want)
+	}
+	runOK(t, shellWords(t, want)[1:]...)
+
+	starter := filepath.Join(dir, "week 2.yaml")
+	out = runOK(t, "new", starter, "--issues", "land,money", "--actors", "north,south")
+	want = `negsim validate "` + starter + `"`
+	if !strings.Contains(out, "  "+want+"\n") {
+		t.Fatalf("new says\n%s\nwant the command %s", out, want)
+	}
+	if stdout, stderr, code := runNegsim(t, shellWords(t, want)[1:]...); code != exitOK || !strings.Contains(stdout, starter+": valid") {
+		t.Errorf("%s: exit %d: %s%s", want, code, stdout, stderr)
+	}
+}
+
+// shellWords splits a command line into its words as sh does.
+func shellWords(t *testing.T, command string) []string {
+	t.Helper()
+	out, err := exec.Command("sh", "-c", `printf '%s\0' `+command).Output()
+	if err != nil {
+		t.Fatalf("sh cannot read %s: %v", command, err)
+	}
+	return strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
 }

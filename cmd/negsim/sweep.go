@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
@@ -201,7 +202,7 @@ func scenarioArg(file string) string {
 	if file == "" {
 		return scenarios.Default
 	}
-	return file
+	return api.CommandWord(file)
 }
 
 func (a *app) sweep(file string, w whatIf, param string, span sweepSpan, tol float64, chart string) error {

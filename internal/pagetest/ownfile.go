@@ -1,6 +1,7 @@
 package pagetest
 
 import (
+	"encoding/binary"
 	"fmt"
 	"net/url"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/chromedp/chromedp"
 )
@@ -182,10 +184,15 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 	}
 	link := evalJS[string](s, `document.getElementById("permalink").value`)
 
-	// The report's command names the file as one word for the shell: 'mon scénario.yaml'.
-	if report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise); !strings.Contains(report, "negsim report &#39;mon scénario.yaml&#39;") {
+	// The commands to copy name the file as one word, on one line, for bash, PowerShell
+	// and Windows' cmd alike: in double quotes, which all three read the same way (single
+	// quotes cmd keeps as part of the name; "\" ends a line in bash alone).
+	if command, want := evalJS[string](s, `document.getElementById("command").value`), `negsim analyze "mon scénario.yaml" --set actors.candidate.reservation=0.6`; command != want {
+		t.Errorf("the Share view's command is %q, want %q", command, want)
+	}
+	if report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise); !strings.Contains(report, "negsim report &quot;mon scénario.yaml&quot; --set actors.candidate.reservation=0.6 -o report.html</pre>") {
 		i := max(0, strings.Index(report, "negsim report"))
-		t.Errorf("the report's command does not quote the file's name: %q", report[i:min(len(report), i+60)])
+		t.Errorf("the report's command does not name the file for every shell: %q", report[i:min(len(report), i+100)])
 	}
 	// Downloaded, the report keeps the file's name as a reader wrote it, accent included.
 	evalJS[any](s, `window.downloadedAs = ""; HTMLAnchorElement.prototype.click = function () { window.downloadedAs = this.download; }; document.getElementById("download").click()`)
@@ -249,16 +256,23 @@ func gridScenario(name string, issues, options int, reservation float64) string 
 }
 
 // ListedFiles writes, into dir, the teacher's files DriveListedFiles opens: names as school
-// computers save them, one with a problem.
+// computers save them, one with a problem, one saved by Notepad as "Unicode" (UTF-16,
+// little-endian, behind its byte-order mark, with Windows line ends).
 func ListedFiles(t *testing.T, dir string) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	unicode := binary.LittleEndian.AppendUint16(nil, 0xfeff)
+	for _, u := range utf16.Encode([]rune(strings.ReplaceAll(string(data), "\n", "\r\n"))) {
+		unicode = binary.LittleEndian.AppendUint16(unicode, u)
+	}
 	for name, text := range map[string]string{
-		"group #2.yaml":   string(data),
-		"broken one.yaml": strings.Replace(string(data), "reservation:", "reservaton:", 1),
+		"group #2.yaml":        string(data),
+		"broken one.yaml":      strings.Replace(string(data), "reservation:", "reservaton:", 1),
+		"notepad unicode.yaml": string(unicode),
+		"-draft.yaml":          string(data),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -267,8 +281,9 @@ func ListedFiles(t *testing.T, dir string) {
 }
 
 // DriveListedFiles opens the teacher's files of the served folder (ListedFiles) by link, as
-// the page's list does: a name with a '#' and a space must reach its file, and a file that
-// does not open may not leave the last one's results under its name in the list.
+// the page's list does: a name with a '#' and a space must reach its file, a file saved as
+// UTF-16 must read as the command line reads it, and a file that does not open may not
+// leave the last one's results under its name in the list.
 func DriveListedFiles(t *testing.T, origin string) {
 	_, tab := Tab(t, 1366, 768, 2*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
@@ -285,6 +300,17 @@ func DriveListedFiles(t *testing.T, origin string) {
 	open("group #2.yaml")
 	if z, n, e := text("zopa-count"), text("nash"), evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").innerText`); z != "4" || n != "salary=high,remote=hybrid,start=now" || e != "" {
 		t.Errorf("group #2.yaml: the page shows a zone of %q and Nash %q, and says %q; by hand 4 and salary=high,remote=hybrid,start=now", z, n, e)
+	}
+	open("notepad unicode.yaml")
+	if z, n, e := text("zopa-count"), text("nash"), evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").innerText`); z != "4" || n != "salary=high,remote=hybrid,start=now" || e != "" {
+		t.Errorf("notepad unicode.yaml: the page shows a zone of %q and Nash %q, and says %q; by hand 4 and salary=high,remote=hybrid,start=now", z, n, e)
+	}
+	// A name that starts with '-' would be taken for a flag: the command to copy says
+	// ./-draft.yaml, the same file.
+	s.do(chromedp.Navigate(origin + "#" + url.Values{"scenario": {"file:-draft.yaml"}, "view": {"share"}}.Encode()))
+	s.settled()
+	if command := evalJS[string](s, `document.getElementById("command").value`); command != "negsim analyze ./-draft.yaml" {
+		t.Errorf("-draft.yaml: the Share view's command is %q, want negsim analyze ./-draft.yaml", command)
 	}
 	open("broken one.yaml")
 	said := evalJS[string](s, `document.getElementById("error").innerText`)

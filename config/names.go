@@ -1,0 +1,48 @@
+package config
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// SameNameOnDisk is the path of the file in p's folder whose name is p's in another Unicode
+// spelling, and whether there is exactly one. An accented letter has two: "é" as one
+// character, as keyboards type it and Windows and Linux keep it, or as "e" and a combining
+// accent, as macOS writes file names (NFD). A folder copied from a Mac to a school's Linux
+// server keeps the Mac's spelling, and "Café.yaml" typed or linked to found no file, though
+// one of that very name is listed beside it.
+func SameNameOnDisk(p string) (string, bool) {
+	dir, base := filepath.Split(p)
+	name, ok := SameNameInFS(os.DirFS(filepath.Join(dir, ".")), base)
+	return dir + name, ok
+}
+
+// SameNameInFS is SameNameOnDisk for a slash-separated name inside fsys.
+func SameNameInFS(fsys fs.FS, name string) (string, bool) {
+	dir, base := path.Split(name)
+	folder := path.Clean(dir)
+	entries, err := fs.ReadDir(fsys, folder)
+	if err != nil {
+		return "", false
+	}
+	found, ok := sameName(entries, base)
+	return dir + found, ok
+}
+
+func sameName(entries []fs.DirEntry, base string) (string, bool) {
+	want := norm.NFC.String(base)
+	found := ""
+	for _, e := range entries {
+		if e.Name() != base && norm.NFC.String(e.Name()) == want {
+			if found != "" {
+				return "", false
+			}
+			found = e.Name()
+		}
+	}
+	return found, found != ""
+}
