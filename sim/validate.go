@@ -226,6 +226,32 @@ func (v *validator) issues(s *Scenario) {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
+// FromPercent is the number to write for pct% at path: its share of 1 for a reservation
+// or a utility, which run from 0 to 1, and pct itself for any other number (a weight, of
+// which only ratios count). The second result says which.
+func FromPercent(path string, pct float64) (float64, bool) {
+	parent, last := "", path
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		parent, last = path[:i], path[i+1:]
+	}
+	if last == "reservation" || strings.HasSuffix("."+parent, ".utilities") {
+		return presentable(pct / 100), true
+	}
+	return pct, false
+}
+
+// asShare says how to write x, a whole number above 1, from least up to scale, as the share
+// of 1 the file wants: a reservation written as 60 (percent) is 0.6. The hint is a format
+// with x, the share and the scale as its arguments, after "; ". Nothing for a number off
+// the scale, below least (a reservation of 3 is no likelier 3% than a slip) or with a
+// fraction, such as 1.5, which no such slip explains.
+func asShare(x, least, scale float64, hint string) string {
+	if !finite(x) || x <= 1 || x < least || x > scale || x != math.Trunc(x) {
+		return ""
+	}
+	return "; " + fmt.Sprintf(hint, x, presentable(x/scale), scale)
+}
+
 func (v *validator) actors(s *Scenario) {
 	if len(s.Actors) == 0 {
 		v.errorf("actors", "a scenario needs at least one actor")
@@ -246,7 +272,7 @@ func (v *validator) actors(s *Scenario) {
 			v.errorf(p+".power", "%v is not a valid power: bargaining power is a number above 0 (default 1)", a.Power)
 		}
 		if !finite(a.Reservation) || a.Reservation < 0 || a.Reservation > 1 {
-			v.errorf(p+".reservation", "%v is outside [0,1]: a reservation is the utility of no deal, from 0 (anything beats it) to 1 (only its best deal will do)", a.Reservation)
+			v.errorf(p+".reservation", "%v is outside [0,1]: a reservation is the utility of no deal, from 0 (anything beats it) to 1 (only its best deal will do)%s", a.Reservation, asShare(a.Reservation, 10, 100, "for %[1]v%%, write %[2]v"))
 		}
 		if !finite(a.ReservationDrift) || math.Abs(a.ReservationDrift) > 1 {
 			v.errorf(p+".reservation_drift", "%v is not a valid drift: a change per round between -1 and 1", a.ReservationDrift)
@@ -391,12 +417,25 @@ func (v *validator) utilities(p string, is *Issue, u map[string]float64) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	// Utilities written as marks out of 10 or out of 100 are whole numbers, all out of the
+	// same scale, which the largest tells; a value such as 1.5 beside 0.5 is a slip, not
+	// a scale.
+	scale, largest := 10.0, 0.0
+	for _, x := range u {
+		if x != math.Trunc(x) {
+			scale = 0
+		}
+		largest = max(largest, x)
+	}
+	if scale > 0 && largest > 10 {
+		scale = 100
+	}
 	for _, k := range keys {
 		if !v.option(p+"."+k, is, k) {
 			continue
 		}
 		if x := u[k]; !finite(x) || x < 0 || x > 1 {
-			v.errorf(p+"."+k, "%v is outside [0,1]: utilities run from 0 (worst) to 1 (best)", x)
+			v.errorf(p+"."+k, "%v is outside [0,1]: utilities run from 0 (worst) to 1 (best)%s", x, asShare(x, 1, scale, "if these utilities are out of %[3]v, write %[2]v"))
 		}
 	}
 	var missing []string
