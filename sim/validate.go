@@ -156,7 +156,7 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 		case got == "":
 			v.errorf(p, "every %s needs an id", what)
 		case !IsSlug(got):
-			v.errorf(p, "%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit", got, lookalike(got))
+			v.errorf(p, "%s", InvalidID(got))
 		}
 		if j, dup := seen[got]; dup && got != "" {
 			v.errorf(p, "duplicate %s id %q (also %s)", what, got, paths[j])
@@ -170,6 +170,17 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 // lookalike names the first character of an id outside ASCII, which is most often a letter
 // from another alphabet that looks like a Latin one (Cyrillic а for a): the id reads right
 // and the message would otherwise leave the reader staring at it.
+// InvalidID says why id is not a valid id and, when one can be made of it, the id to write.
+// An id with a letter from another alphabet gets no such id: dropping the letter, which
+// looks Latin, would give a different word.
+func InvalidID(id string) string {
+	fix, look := "", lookalike(id)
+	if slug := Slug(id); look == "" && IsSlug(slug) {
+		fix = fmt.Sprintf("; write %q", slug)
+	}
+	return fmt.Sprintf("%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit%s", id, look, fix)
+}
+
 func lookalike(id string) string {
 	for _, r := range id {
 		if r > unicode.MaxASCII {
