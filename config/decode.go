@@ -554,7 +554,16 @@ func mustResolve(d *decoder, n ast.Node, path string) ast.Node {
 func (d *decoder) decodeSlice(n ast.Node, path string, v reflect.Value) {
 	seq, ok := n.(*ast.SequenceNode)
 	if !ok {
-		d.errorf(n, path, "expected a list, found %s", describe(n))
+		// "acceptable: low, medium" is the list a person means, written as --set takes it.
+		hint := ""
+		if text, isText := n.(*ast.StringNode); isText && v.Type().Elem().Kind() == reflect.String {
+			items := strings.Split(text.Value, ",")
+			for i := range items {
+				items[i] = strings.TrimSpace(items[i])
+			}
+			hint = fmt.Sprintf(": write it in brackets, [%s]", sim.Shorten(strings.Join(items, ", ")))
+		}
+		d.errorf(n, path, "expected a list, found %s%s", describe(n), hint)
 		return
 	}
 	out := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
