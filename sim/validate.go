@@ -692,9 +692,27 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 	after.core(cp)
 	for _, pr := range after.out.Errors() {
 		if !known[pr.String()] {
-			v.errorf(p, "%s leaves the scenario invalid: %s", what, pr)
+			v.errorf(overrideAt(p, pr.Path, set, add), "%s leaves the scenario invalid: %s", what, pr)
 		}
 	}
+}
+
+// overrideAt is the path of the override that wrote the value at path, or of the group
+// holding it, so that its problem is shown on that override's line; p, the variant or
+// event as a whole, when the problem lies elsewhere (a veto set to false that leaves no
+// veto actor).
+func overrideAt(p, path string, set, add []Assignment) string {
+	for _, list := range []struct {
+		key string
+		as  []Assignment
+	}{{"set", set}, {"add", add}} {
+		for _, as := range list.as {
+			if path == as.Path || strings.HasPrefix(path, as.Path+".") {
+				return p + "." + list.key + "." + as.Path
+			}
+		}
+	}
+	return p
 }
 
 // uncertainty checks every distribution: the path holds a number, the parameters suit
