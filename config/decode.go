@@ -210,9 +210,28 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 			d.errorf(n, path, "expected a number, found the text %q: remove the quotes", x.Value)
 			return 0, false
 		}
+		if pct, ok := percentage(x.Value); ok {
+			d.wrongKind(n, path, "a number")
+			if write, share := sim.FromPercent(path, pct); share {
+				d.errs[len(d.errs)-1].Message += fmt.Sprintf(": write %v, the share of 1 that %s is", write, x.Value)
+			} else {
+				d.errs[len(d.errs)-1].Message += fmt.Sprintf(": write %v, without the %% sign", write)
+			}
+			return 0, false
+		}
 	}
 	d.wrongKind(n, path, "a number")
 	return 0, false
+}
+
+// percentage reads text such as "60%" as the number before its percent sign.
+func percentage(text string) (float64, bool) {
+	digits, ok := strings.CutSuffix(strings.TrimSpace(text), "%")
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(digits), 64)
+	return f, err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
 }
 
 // generic decodes a value whose type the schema leaves open, such as the value of an
@@ -535,7 +554,16 @@ func mustResolve(d *decoder, n ast.Node, path string) ast.Node {
 func (d *decoder) decodeSlice(n ast.Node, path string, v reflect.Value) {
 	seq, ok := n.(*ast.SequenceNode)
 	if !ok {
-		d.errorf(n, path, "expected a list, found %s", describe(n))
+		// "acceptable: low, medium" is the list a person means, written as --set takes it.
+		hint := ""
+		if text, isText := n.(*ast.StringNode); isText && v.Type().Elem().Kind() == reflect.String {
+			items := strings.Split(text.Value, ",")
+			for i := range items {
+				items[i] = strings.TrimSpace(items[i])
+			}
+			hint = fmt.Sprintf(": write it in brackets, [%s]", sim.Shorten(strings.Join(items, ", ")))
+		}
+		d.errorf(n, path, "expected a list, found %s%s", describe(n), hint)
 		return
 	}
 	out := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))

@@ -11,7 +11,9 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -500,6 +502,8 @@ func sortErrors(l sim.Diagnostics) {
 	})
 }
 
+var duplicateKey = regexp.MustCompile(`mapping key ("[^"]*") already defined at \[(\d+):\d+\]`)
+
 // syntaxError locates an error from the YAML parser. A tab in the indentation, which YAML
 // forbids and editors insert unseen, gets a message that says so and names the first
 // line indented with one, rather than the parser's "found character '\t' that cannot
@@ -525,6 +529,15 @@ func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 		e.Message += "; check the indentation of this line and the next: the keys of one mapping start in the same column"
 	case strings.HasSuffix(e.Message, "unexpected key name"):
 		e.Message += "; write each key with a colon and a space before its value, as in id: x"
+	}
+	// "mapping key "x" already defined at [29:5]": the grammar's words and its brackets
+	// for a key written twice in one place, where neither line is sure to be the one meant.
+	if m := duplicateKey.FindStringSubmatch(e.Message); m != nil {
+		first := "on line " + m[2]
+		if m[2] == strconv.Itoa(e.Line) {
+			first = "earlier on this line"
+		}
+		e.Message = fmt.Sprintf("%s is written twice here, first %s; keep the one you mean and delete the other", m[1], first)
 	}
 	if strings.Contains(e.Message, "'\t'") {
 		for i, line := range strings.Split(string(data), "\n") {

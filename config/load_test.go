@@ -144,7 +144,7 @@ func TestLoadRejects(t *testing.T) {
 		{"text for a number", strings.Replace(valid, "reservation: 0.3", "reservation: high", 1), `expected a number, found the text "high"`},
 		{"quoted number", strings.Replace(valid, "reservation: 0.3", `reservation: "0.3"`, 1), "remove the quotes"},
 		{"nan", strings.Replace(valid, "reservation: 0.3", "reservation: .nan", 1), "expected a finite number"},
-		{"duplicate key", strings.Replace(valid, "    reservation: 0.3\n", "    reservation: 0.3\n    reservation: 0.4\n", 1), `"reservation" already defined`},
+		{"duplicate key", strings.Replace(valid, "    reservation: 0.3\n", "    reservation: 0.3\n    reservation: 0.4\n", 1), `"reservation" is written twice here, first on line`},
 		{"duplicate id", strings.Replace(valid, "id: cede", "id: freeze", 1), `duplicate option id "freeze"`},
 		{"missing utility", strings.Replace(valid, "{freeze: 1, cede: 0}", "{freeze: 1}", 1), `no utility for "cede"`},
 		{"utilities and ideal", strings.Replace(valid, "        ideal: cede", "        ideal: cede\n        utilities: {freeze: 0, cede: 1}", 1), "either utilities or ideal"},

@@ -138,7 +138,7 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 }
 
 func fileNames(sc *sim.Scenario, ext string) (string, []string) {
-	domain := slug(sc.Name)
+	domain := sim.Slug(sc.Name)
 	if domain == "" {
 		domain = "domain"
 	}

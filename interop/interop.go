@@ -20,9 +20,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/negsim/negsim/sim"
 )
@@ -70,48 +67,13 @@ const DefaultRealSteps = 21
 // factor is spread as a reservation drift.
 const DefaultRounds = 20
 
-// slug turns a name from another tool into a negsim id: lower-case letters, digits, '-'
-// and '_'. A decimal point becomes '_' and a leading minus "minus-", so that 0.6 and 6,
-// -5 and 5 stay apart. An accented letter keeps its letter ("Café" → "cafe"): decomposed,
-// its accent is a mark of its own, which is dropped.
-func slug(name string) string {
-	s := strings.ToLower(strings.TrimSpace(name))
-	s = strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) {
-			return -1
-		}
-		return r
-	}, norm.NFD.String(s))
-	if strings.HasPrefix(s, "-") {
-		s = "minus-" + s[1:]
-	}
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
-			b.WriteRune(r)
-			dash = false
-		case r == '.':
-			b.WriteByte('_')
-			dash = false
-		default:
-			if !dash && b.Len() > 0 {
-				b.WriteByte('-')
-				dash = true
-			}
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
-
 // ids gives every name a distinct id, in order: a name whose slug is taken or empty gets a
 // numbered one.
 func ids(names []string, fallback string) []string {
 	out := make([]string, len(names))
 	seen := map[string]bool{}
 	for i, n := range names {
-		id := slug(n)
+		id := sim.Slug(n)
 		if id == "" || !sim.IsSlug(id) {
 			id = fmt.Sprintf("%s-%d", fallback, i+1)
 		}

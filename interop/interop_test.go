@@ -30,8 +30,8 @@ func TestSlug(t *testing.T) {
 		{"Straße", "stra-e"},
 	}
 	for _, c := range cases {
-		if got := slug(c.in); got != c.want {
-			t.Errorf("slug(%q) = %q, want %q", c.in, got, c.want)
+		if got := sim.Slug(c.in); got != c.want {
+			t.Errorf("sim.Slug(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 	// Names whose slugs collide, or are empty, still get distinct ids.

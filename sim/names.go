@@ -5,7 +5,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // SlugPattern is the regular expression every id matches; the JSON Schema publishes it.
@@ -16,6 +19,41 @@ var slugPattern = regexp.MustCompile(SlugPattern)
 // IsSlug reports whether id is a valid identifier: lower-case letters, digits, '-' and '_',
 // starting with a letter or digit. Ids end up in paths and file names, so they stay plain.
 func IsSlug(id string) bool { return slugPattern.MatchString(id) }
+
+// Slug turns a name, or an id written against the rules, into a negsim id: lower-case letters, digits, '-'
+// and '_'. A decimal point becomes '_' and a leading minus "minus-", so that 0.6 and 6,
+// -5 and 5 stay apart. An accented letter keeps its letter ("Café" → "cafe"): decomposed,
+// its accent is a mark of its own, which is dropped.
+func Slug(name string) string {
+	s := strings.ToLower(strings.TrimSpace(name))
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s))
+	if strings.HasPrefix(s, "-") {
+		s = "minus-" + s[1:]
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
+			b.WriteRune(r)
+			dash = false
+		case r == '.':
+			b.WriteByte('_')
+			dash = false
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
 
 // Shorten is s cut to 60 characters with its length said, for quoting back what a person
 // typed or a file holds: a 100 KB line quoted whole would bury the message about it.
@@ -41,6 +79,12 @@ func DidYouMean[K ~string](got K, candidates []K) string {
 	// A third of the word may be wrong: "teritory" → "territory", but "nato" is not "eu".
 	if bestDist < 0 || bestDist > max(1, len(got)/3) {
 		return ""
+	}
+	// "midland" is not found when the file wrote the actor's id "Midland", itself an
+	// error; suggesting the invalid id would send the writer the wrong way.
+	bare := func(id string) string { return strings.NewReplacer("-", "", "_", "").Replace(Slug(id)) }
+	if !IsSlug(string(best)) && bare(string(best)) == bare(string(got)) {
+		return fmt.Sprintf(" %q needs its id written %q, as here;", best, got)
 	}
 	return fmt.Sprintf(" did you mean %q?", best)
 }

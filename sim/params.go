@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -95,7 +96,9 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 	p := "actors." + a.ID
 	veto := Param{Path: p + ".veto", Value: strconv.FormatBool(a.Veto), Kind: ParamBool}
 	power := numberParam(p+".power", a.Power, paramPowerMin, max(paramPowerMax, a.Power))
-	if by := s.RatifiesFor(a.ID); by != "" {
+	if byID := s.RatifiesFor(a.ID); byID != "" {
+		// The note is read as a sentence on the page, so the actor goes by its name.
+		by := cmp.Or(s.Actors[s.ActorIndex(byID)].Name, byID)
 		// Validation refuses a ratifier with a veto (MODEL.md section 7): offering true
 		// would offer only an error.
 		veto.Choices = []string{"false"}

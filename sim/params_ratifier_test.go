@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// A ratifier's veto is offered as false alone, with the reason; every other actor's as
-// true or false.
+// A ratifier's veto is offered as false alone, with the reason, naming the actor it
+// ratifies for as a reader knows it (North, the fixture's name, not the id north); every
+// other actor's as true or false.
 func TestParamsRatifierVetoByHand(t *testing.T) {
 	// By hand on the decide fixture: left and right ratify for north; north, south and
 	// press ratify for no one.
@@ -16,7 +17,7 @@ func TestParamsRatifierVetoByHand(t *testing.T) {
 		if !ok || strings.Contains(id, ".") {
 			continue
 		}
-		if len(p.Choices) != want[id] || (want[id] == 1 && (p.Choices[0] != "false" || !strings.Contains(p.Note, "ratifies for north"))) {
+		if len(p.Choices) != want[id] || (want[id] == 1 && (p.Choices[0] != "false" || !strings.Contains(p.Note, "ratifies for North;"))) {
 			t.Errorf("%s: choices %v, note %q; want %d choice(s), false alone for a ratifier of north", p.Path, p.Choices, p.Note, want[id])
 		}
 		delete(want, id)

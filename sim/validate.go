@@ -156,7 +156,7 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 		case got == "":
 			v.errorf(p, "every %s needs an id", what)
 		case !IsSlug(got):
-			v.errorf(p, "%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit", got, lookalike(got))
+			v.errorf(p, "%s", InvalidID(got))
 		}
 		if j, dup := seen[got]; dup && got != "" {
 			v.errorf(p, "duplicate %s id %q (also %s)", what, got, paths[j])
@@ -170,6 +170,17 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 // lookalike names the first character of an id outside ASCII, which is most often a letter
 // from another alphabet that looks like a Latin one (Cyrillic а for a): the id reads right
 // and the message would otherwise leave the reader staring at it.
+// InvalidID says why id is not a valid id and, when one can be made of it, the id to write.
+// An id with a letter from another alphabet gets no such id: dropping the letter, which
+// looks Latin, would give a different word.
+func InvalidID(id string) string {
+	fix, look := "", lookalike(id)
+	if slug := Slug(id); look == "" && IsSlug(slug) {
+		fix = fmt.Sprintf("; write %q", slug)
+	}
+	return fmt.Sprintf("%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit%s", id, look, fix)
+}
+
 func lookalike(id string) string {
 	for _, r := range id {
 		if r > unicode.MaxASCII {
@@ -226,6 +237,32 @@ func (v *validator) issues(s *Scenario) {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
+// FromPercent is the number to write for pct% at path: its share of 1 for a reservation
+// or a utility, which run from 0 to 1, and pct itself for any other number (a weight, of
+// which only ratios count). The second result says which.
+func FromPercent(path string, pct float64) (float64, bool) {
+	parent, last := "", path
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		parent, last = path[:i], path[i+1:]
+	}
+	if last == "reservation" || strings.HasSuffix("."+parent, ".utilities") {
+		return presentable(pct / 100), true
+	}
+	return pct, false
+}
+
+// asShare says how to write x, a whole number above 1, from least up to scale, as the share
+// of 1 the file wants: a reservation written as 60 (percent) is 0.6. The hint is a format
+// with x, the share and the scale as its arguments, after "; ". Nothing for a number off
+// the scale, below least (a reservation of 3 is no likelier 3% than a slip) or with a
+// fraction, such as 1.5, which no such slip explains.
+func asShare(x, least, scale float64, hint string) string {
+	if !finite(x) || x <= 1 || x < least || x > scale || x != math.Trunc(x) {
+		return ""
+	}
+	return "; " + fmt.Sprintf(hint, x, presentable(x/scale), scale)
+}
+
 func (v *validator) actors(s *Scenario) {
 	if len(s.Actors) == 0 {
 		v.errorf("actors", "a scenario needs at least one actor")
@@ -246,7 +283,7 @@ func (v *validator) actors(s *Scenario) {
 			v.errorf(p+".power", "%v is not a valid power: bargaining power is a number above 0 (default 1)", a.Power)
 		}
 		if !finite(a.Reservation) || a.Reservation < 0 || a.Reservation > 1 {
-			v.errorf(p+".reservation", "%v is outside [0,1]: a reservation is the utility of no deal, from 0 (anything beats it) to 1 (only its best deal will do)", a.Reservation)
+			v.errorf(p+".reservation", "%v is outside [0,1]: a reservation is the utility of no deal, from 0 (anything beats it) to 1 (only its best deal will do)%s", a.Reservation, asShare(a.Reservation, 10, 100, "for %[1]v%%, write %[2]v"))
 		}
 		if !finite(a.ReservationDrift) || math.Abs(a.ReservationDrift) > 1 {
 			v.errorf(p+".reservation_drift", "%v is not a valid drift: a change per round between -1 and 1", a.ReservationDrift)
@@ -391,12 +428,25 @@ func (v *validator) utilities(p string, is *Issue, u map[string]float64) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	// Utilities written as marks out of 10 or out of 100 are whole numbers, all out of the
+	// same scale, which the largest tells; a value such as 1.5 beside 0.5 is a slip, not
+	// a scale.
+	scale, largest := 10.0, 0.0
+	for _, x := range u {
+		if x != math.Trunc(x) {
+			scale = 0
+		}
+		largest = max(largest, x)
+	}
+	if scale > 0 && largest > 10 {
+		scale = 100
+	}
 	for _, k := range keys {
 		if !v.option(p+"."+k, is, k) {
 			continue
 		}
 		if x := u[k]; !finite(x) || x < 0 || x > 1 {
-			v.errorf(p+"."+k, "%v is outside [0,1]: utilities run from 0 (worst) to 1 (best)", x)
+			v.errorf(p+"."+k, "%v is outside [0,1]: utilities run from 0 (worst) to 1 (best)%s", x, asShare(x, 1, scale, "if these utilities are out of %[3]v, write %[2]v"))
 		}
 	}
 	var missing []string
@@ -642,9 +692,27 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 	after.core(cp)
 	for _, pr := range after.out.Errors() {
 		if !known[pr.String()] {
-			v.errorf(p, "%s leaves the scenario invalid: %s", what, pr)
+			v.errorf(overrideAt(p, pr.Path, set, add), "%s leaves the scenario invalid: %s", what, pr)
 		}
 	}
+}
+
+// overrideAt is the path of the override that wrote the value at path, or of the group
+// holding it, so that its problem is shown on that override's line; p, the variant or
+// event as a whole, when the problem lies elsewhere (a veto set to false that leaves no
+// veto actor).
+func overrideAt(p, path string, set, add []Assignment) string {
+	for _, list := range []struct {
+		key string
+		as  []Assignment
+	}{{"set", set}, {"add", add}} {
+		for _, as := range list.as {
+			if path == as.Path || strings.HasPrefix(path, as.Path+".") {
+				return p + "." + list.key + "." + as.Path
+			}
+		}
+	}
+	return p
 }
 
 // uncertainty checks every distribution: the path holds a number, the parameters suit

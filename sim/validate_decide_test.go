@@ -66,7 +66,7 @@ func TestDecisionValidation(t *testing.T) {
 		{"belief outside the actors", func(s *Scenario) { s.Actors[1].Beliefs.Set[0].Path = "protocol.rounds" },
 			"actors.south.beliefs.set.protocol.rounds", "another actor's value"},
 		{"belief that breaks the scenario", func(s *Scenario) { s.Actors[1].Beliefs.Set[0].Value = 1.5 },
-			"actors.south.beliefs", "leaves the scenario invalid"},
+			"actors.south.beliefs.set.actors.north.reservation", "leaves the scenario invalid"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -157,6 +157,14 @@ function inScenarioOrder(an, byActor) {
   return an.actors.filter((a) => a.id in byActor).map((a) => [a.id, byActor[a.id]]);
 }
 
+// ratifiersNeeded says how many of the ratifiers' votes a deal needs, as the command line's
+// explain and briefs say it: "it needs their vote" for one vote, not "1 of 1 vote".
+function ratifiersNeeded(needed, votes) {
+  if (votes === 1) return "it needs their vote";
+  if (needed === votes) return `it needs all ${votes} of their votes`;
+  return `it needs ${needed} of their ${votes} votes`;
+}
+
 // agreementWords says who must agree beyond the vetoes, when the scenario says: the
 // decision rule and each voter's power, ratification at home, and what each side believes.
 export function agreementWords(an, say) {
@@ -173,7 +181,7 @@ export function agreementWords(an, say) {
   }
   if (an.ratification) {
     out.push({heading: "Ratification at home"}, {list: inScenarioOrder(an, an.ratification).map(([id, r]) => [
-      `${say.actorName(id)} needs ${r.votes_needed} of ${plural(r.votes, "vote", "votes")} from ${r.by.map(say.actorName).join(", ")}; they would ratify ${deals(r.win_set)} (its win-set).`,
+      `${possessive(say.actorName(id))} deal must be ratified at home by ${r.by.map(say.actorName).join(", ")}: ${ratifiersNeeded(r.votes_needed, r.votes)}; ${deals(r.win_set)} would pass there (${possessive(say.actorName(id))} win-set).`,
       ...(r.blocked_by || []).flatMap((b) => [` ${possessive(say.actorName(b.ratifier))} ${b.kind === "red_line" ? "red line" : "reservation"} blocks: without it ${deals(b.deals)} pass `, {code: b.path}, "."]),
     ])});
   }

@@ -291,12 +291,9 @@ func whoMustAgree(wd words) []string {
 		if needed <= 0 {
 			needed = total
 		}
-		// One ratifier's votes are said without a pronoun: "it" would misread a plural name.
-		holds := ""
-		if len(names) > 1 {
-			holds = "together they hold "
-		}
-		line := fmt.Sprintf("%s deal must be ratified at home by %s: %s%s, and a deal needs %d of them.", possessive(a.Name), joinWords(names, "and"), holds, plural(total, "vote", "votes"), needed)
+		// Said as the brief says it: "it needs their vote", the deal needing them, so no
+		// pronoun stands for a ratifier whose name may be plural.
+		line := fmt.Sprintf("%s deal must be ratified at home by %s: %s.", possessive(a.Name), joinWords(names, "and"), ratifiersNeeded(needed, total))
 		out = append(out, cite(line, r.Source, r.Note))
 	}
 	return out

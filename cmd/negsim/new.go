@@ -65,11 +65,7 @@ func checkIDs(flag string, ids []string) error {
 	seen := map[string]bool{}
 	for _, id := range ids {
 		if !sim.IsSlug(id) {
-			hint := ""
-			if lower := strings.ToLower(strings.ReplaceAll(id, " ", "-")); sim.IsSlug(lower) {
-				hint = fmt.Sprintf(" did you mean %q?", lower)
-			}
-			return usagef("--%s: %q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit", flag, id, hint)
+			return usagef("--%s: %s", flag, sim.InvalidID(id))
 		}
 		if seen[id] {
 			return usagef("--%s: %q is given twice", flag, id)

@@ -123,7 +123,7 @@ func TestPluralNamesReadRight(t *testing.T) {
 					"Reservation: no deal worth less than 0.480 is acceptable to Ukrainian voters opposed to ceding land.",
 					"No seat at the table for Ukrainian voters opposed to ceding land: 55 votes at home on the deals Ukraine signs, yes to each deal worth at least the reservation.",
 					"No seat at the table for Russia's hardliners: 1 vote at home on the deals Russia signs, yes to each deal worth at least the reservation.",
-					"Russia's deal must be ratified at home by Russia's hardliners: 1 vote, and a deal needs 1 of them.",
+					"Russia's deal must be ratified at home by Russia's hardliners: it needs their vote.",
 					// Weights 40, 20, 15, 15, 10 of 100.
 					"What matters to Russia's hardliners, as shares of the weight: territory (40%), recognition (20%), nato (15%), foreign-troops (15%) and sanctions (10%).",
 				},

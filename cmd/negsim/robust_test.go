@@ -34,7 +34,7 @@ var hostileSays = map[string]string{
 	"confusable-id.yaml":        `"аy" is not a valid id: it contains "а" (U+0430)`,
 	"deep-mapping.yaml":         "nested more than 64 levels deep",
 	"deep-nesting.yaml":         "nested more than 64 levels deep",
-	"duplicate-nested-key.yaml": `mapping key "a0" already defined`,
+	"duplicate-nested-key.yaml": `"a0" is written twice here, first earlier on this line`,
 	"empty-documents.yaml":      "holds no scenario, only comments or empty documents",
 	// "name: Caf" is 9 characters, so the lone byte é (0xE9) is column 10 of line 2.
 	"latin1.yaml":             "latin1.yaml:2:10: byte 0xE9 is not UTF-8",

@@ -147,7 +147,7 @@ func TestSlipsGetSuggestions(t *testing.T) {
 		{[]string{"analyze", "--formt", "json"}, `unknown flag: --formt; did you mean "--format"?`},
 		{[]string{"analyze", "--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim analyze --help' lists the flags"},
 		{[]string{"analyze", filepath.Join(dir, "tlaks.yaml")}, `did you mean "` + filepath.Join(dir, "talks.yaml") + `"?`},
-		{[]string{"new", filepath.Join(dir, "n.yaml"), "--issues", "Territory", "--actors", "a,b"}, `"Territory" is not a valid id: did you mean "territory"?`},
+		{[]string{"new", filepath.Join(dir, "n.yaml"), "--issues", "Territory", "--actors", "a,b"}, `"Territory" is not a valid id: use lower-case letters, digits, '-' and '_', starting with a letter or digit; write "territory"`},
 	} {
 		wantRefused(t, c.want, c.args...)
 	}

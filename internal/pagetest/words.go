@@ -85,7 +85,7 @@ var WordCases = []WordCase{
 		"The veto actors accept some deals together, but none of them passes every ratification.",
 	}},
 	{Name: "tied-hands", Hash: "scenario=teaching-tied-hands&variant=too-hawkish", Section: "Ratification at home", Want: []string{
-		"Home government needs 1 of 1 vote from Home's parliament; they would ratify 1 deal (its win-set). Home's parliament's reservation blocks: without it 5 deals pass actors.parliament.reservation.",
+		"Home government's deal must be ratified at home by Home's parliament: it needs their vote; 1 deal would pass there (Home government's win-set). Home's parliament's reservation blocks: without it 5 deals pass actors.parliament.reservation.",
 	}},
 }
 
