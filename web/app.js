@@ -660,7 +660,7 @@ async function showView(q) {
         }
         break;
       case "take":
-        $("take").replaceChildren(h("p", {text: "Searching every value for the change that tips the result…"}));
+        redraw($("take"), h("p", {text: "Searching every value for the change that tips the result…"}));
         renderTake(await fetchOnce("take", "sensitivity", q, q));
         break;
       case "words":
@@ -858,7 +858,20 @@ function renderTake(rep) {
   out.push(lines.length ? h("ul", {}, lines.slice(0, 15).map((l) => h("li", {},
     `${lineChange(l)}: ${l.effect} `,
     h("button", {type: "button", onclick: () => tryChange(l.set), "aria-label": `Try it: ${lineChange(l)}`, text: "Try it"})))) : h("p", {text: "No single red line or condition changes the result."}));
-  $("take").replaceChildren(...out);
+  redraw($("take"), ...out);
+}
+
+// redraw replaces what a view shows. A button pressed in it (Try it) goes with the rest:
+// the focus moves to the first line drawn, which says what came of it, rather than
+// falling to the start of the page, from where the keyboard would have to come back.
+function redraw(box, ...nodes) {
+  const focused = box.contains(document.activeElement);
+  box.replaceChildren(...nodes);
+  const first = box.firstElementChild;
+  if (focused && first) {
+    first.tabIndex = -1;
+    first.focus();
+  }
 }
 
 // --- in words ----------------------------------------------------------------------------
@@ -1156,6 +1169,12 @@ function wire() {
     });
   }
   $("download").addEventListener("click", downloadReport);
+  // The address holds the what-if: followed, the skip link's "#results" would replace it
+  // with the default scenario. It moves the focus instead.
+  document.querySelector(".skip").addEventListener("click", (ev) => {
+    ev.preventDefault();
+    $("results").focus();
+  });
   window.addEventListener("hashchange", async () => {
     const before = state.scenario;
     // Busy from the start: opening another scenario reads its file before anything is computed.

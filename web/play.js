@@ -113,7 +113,9 @@ async function move(m) {
 
 function seatChooser() {
   const {h} = ui;
-  const sel = h("select", {id: "play-as"}, h("option", {value: "", text: "Choose an actor…"}),
+  // Required: taking the seat with no actor chosen says so at the list, where the focus
+  // goes, rather than redrawing the form and leaving the focus nowhere.
+  const sel = h("select", {id: "play-as", required: true}, h("option", {value: "", text: "Choose an actor…"}),
     ui.scenario.actors.map((a) => h("option", {value: a.id, text: a.name})));
   sel.value = play.as;
   const coach = h("input", {type: "checkbox", id: "play-coach"});

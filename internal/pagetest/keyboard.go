@@ -1,6 +1,7 @@
 package pagetest
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,7 +37,6 @@ func DriveKeyboard(t *testing.T, origin, hash string, stops int) {
 	s.do(chromedp.Navigate(origin + "#" + hash))
 	s.settled()
 	evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
-	type focus struct{ Name, Wrong string }
 	var seen []string
 	check := func(how string, i int) focus {
 		f := evalJS[focus](s, focusJS)
@@ -98,3 +98,60 @@ func DriveCopy(t *testing.T, origin, hash string) {
 	}
 	s.checkConsole()
 }
+
+// DriveKeyboardActions does by keyboard what a view offers and checks where the focus goes
+// after each: the skip link (its "#results" must not replace the address, which holds the
+// what-if), a Try it button of What would it take (redrawn with the view, it must hand the
+// focus to the view's new first line, not to the start of the page) and Play's Take the
+// seat with no actor chosen (said at the list, which takes the focus).
+func DriveKeyboardActions(t *testing.T, origin string) {
+	_, tab := Tab(t, 1366, 768, 4*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	const hash = "#scenario=teaching-two-party&set=actors.candidate.reservation%3D0.3&view=rounds"
+	s.do(chromedp.Navigate(origin + hash))
+	s.settled()
+	s.do(chromedp.KeyEvent(kb.Tab))
+	if f := evalJS[string](s, `document.activeElement.textContent`); f != "Skip to the results" {
+		t.Fatalf("the first Tab stop is %q, want the skip link", f)
+	}
+	s.do(chromedp.KeyEvent(kb.Enter))
+	s.settled()
+	if got := evalJS[string](s, `location.hash`); got != hash {
+		t.Errorf("the skip link changed the address from %s to %s", hash, got)
+	}
+	if f := evalJS[string](s, `document.activeElement.id`); f != "results" {
+		t.Errorf("after the skip link the focus is on %q, want the results", f)
+	}
+
+	// The job offer's nearest change is a single value; whichever it is, the view is redrawn
+	// for the state it makes.
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&view=take"))
+	s.settled()
+	try := `#take table button`
+	if !evalJS[bool](s, `!!document.querySelector('`+try+`')`) {
+		t.Fatal("What would it take shows no Try it button for the job offer")
+	}
+	before := evalJS[string](s, `location.hash`)
+	s.do(chromedp.Focus(chromedp.CSS(try)))
+	s.do(chromedp.KeyEvent(kb.Enter))
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`location.hash !== `+strconv.Quote(before), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("Enter on Try it left the address at %s", before)
+	}
+	s.settled()
+	f := evalJS[focus](s, focusJS)
+	if inTake := evalJS[bool](s, `document.getElementById("take").contains(document.activeElement) && /^Now /.test(document.activeElement.textContent)`); !inTake || f.Wrong != "" {
+		t.Errorf("after Try it the focus is on %s (%s), want the view's first line, which says what came of it", f.Name, f.Wrong)
+	}
+
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&view=play"))
+	s.settled()
+	s.do(chromedp.Focus(chromedp.CSS(`#play form button[type=submit]`)))
+	s.do(chromedp.KeyEvent(kb.Enter))
+	if f := evalJS[string](s, `document.activeElement.id + (document.activeElement.validity && document.activeElement.validity.valueMissing ? " (missing)" : "")`); f != "play-as (missing)" {
+		t.Errorf("Take the seat with no actor chosen leaves the focus on %q, want the list of actors, marked as missing a choice", f)
+	}
+	s.checkConsole()
+}
+
+type focus struct{ Name, Wrong string }
