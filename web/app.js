@@ -929,7 +929,12 @@ function ratifierIDs() {
 function drawRound(tr) {
   const names = Object.fromEntries(tr.actors.map((a) => [a.id, actorName(a.id)]));
   const r = tr.rounds[selectedRound];
-  $("round-shown").textContent = `${r.round} of ${tr.rounds.length - 1}`;
+  // The round on show is a live region: rewritten with the same words at each move of a
+  // what-if slider, it would be read out at each one. The slider that picks it says which
+  // round of how many too, not a bare number.
+  const shown = `${r.round} of ${tr.rounds.length - 1}`;
+  if ($("round-shown").textContent !== shown) $("round-shown").textContent = shown;
+  $("round-pick").setAttribute("aria-valuetext", `Round ${shown}`);
   const hidden = ratifierIDs();
   const left = tr.actors.filter((a) => hidden.has(a.id)).map((a) => names[a.id]);
   $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, summary: $("rounds-summary").textContent, hidden}),

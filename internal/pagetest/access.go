@@ -124,6 +124,23 @@ func DriveAccess(t *testing.T, origin string) {
 		if !strings.Contains(alt, "Agreement at round") {
 			t.Errorf("the rounds chart's text alternative %q does not say how the talks end", alt)
 		}
+		// The round on show is read out when it changes (Next round), not again at each move
+		// of a what-if slider, which leaves it where it is; the slider that picks it says
+		// which round of how many, as the words beside it do: the first, 0, of the last that
+		// the table of every round lists.
+		evalJS[any](s, `window.negsimSaid = 0; new MutationObserver(() => window.negsimSaid++).observe(document.getElementById("round-shown"), {childList: true, characterData: true, subtree: true})`)
+		s.do(chromedp.Focus(chromedp.CSS(slider)))
+		for range 3 {
+			s.do(chromedp.KeyEvent(kb.ArrowRight))
+			s.settled()
+		}
+		if n := evalJS[int](s, `window.negsimSaid`); n > 0 {
+			t.Errorf("three moves of a what-if slider rewrote the round on show %d times; it still says %q", n, evalJS[string](s, `document.getElementById("round-shown").textContent`))
+		}
+		last := evalJS[string](s, `[...document.querySelectorAll("#rounds-table tbody tr")].at(-1).cells[0].textContent`)
+		if got, want := evalJS[string](s, `document.getElementById("round-pick").getAttribute("aria-valuetext") || document.getElementById("round-pick").value`), "Round 0 of "+last; got != want {
+			t.Errorf("the slider of rounds says %q, want which round of how many, %q", got, want)
+		}
 		s.checkConsole()
 	})
 
