@@ -92,8 +92,11 @@ async function ask(score, focus) {
     ui.changed();
   }
   last = r;
+  // A link of the view followed by keyboard (the notice of a session without a move) goes
+  // with the rest: the focus moves to the turn, as after a move, not to the page's start.
+  const focused = root.contains(document.activeElement);
   root.replaceChildren(seatChooser(), ...session(r));
-  if (focus) document.getElementById("play-now").focus();
+  if (focus || focused) document.getElementById("play-now").focus();
 }
 
 function request(score) {

@@ -48,8 +48,8 @@ func TestPageServed(t *testing.T) {
 //     description, status and controls) whatever order the answers come back in;
 //   - keyboard: every Tab stop shows its focus in sight, forward and back, through the
 //     reference scenario's what-if controls;
-//   - keyboard-actions: the skip link, Try it and Take the seat by keyboard, each leaving
-//     the focus where the student goes on, and the what-if in the address;
+//   - keyboard-actions: the skip link, Try it, Take the seat and a link of Play by keyboard,
+//     each leaving the focus where the student goes on, and the what-if in the address;
 //   - copy: the Share view's Copy buttons, by keyboard, each saying beside it what it did;
 //   - words: the page and the report it downloads say the same about an analysis, in the
 //     same words (why the zone is empty, ratification at home), as pagetest.WordCases works

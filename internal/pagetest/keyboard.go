@@ -102,8 +102,9 @@ func DriveCopy(t *testing.T, origin, hash string) {
 // DriveKeyboardActions does by keyboard what a view offers and checks where the focus goes
 // after each: the skip link (its "#results" must not replace the address, which holds the
 // what-if), a Try it button of What would it take (redrawn with the view, it must hand the
-// focus to the view's new first line, not to the start of the page) and Play's Take the
-// seat with no actor chosen (said at the list, which takes the focus).
+// focus to the view's new first line, not to the start of the page), Play's Take the
+// seat with no actor chosen (said at the list, which takes the focus), and a link within the
+// Play view (the turn it leads to takes the focus).
 func DriveKeyboardActions(t *testing.T, origin string) {
 	_, tab := Tab(t, 1366, 768, 4*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
@@ -150,6 +151,22 @@ func DriveKeyboardActions(t *testing.T, origin string) {
 	s.do(chromedp.KeyEvent(kb.Enter))
 	if f := evalJS[string](s, `document.activeElement.id + (document.activeElement.validity && document.activeElement.validity.valueMissing ? " (missing)" : "")`); f != "play-as (missing)" {
 		t.Errorf("Take the seat with no actor chosen leaves the focus on %q, want the list of actors, marked as missing a choice", f)
+	}
+
+	// The reference scenario as shipped gives Ukraine no move (DriveIdlePlay); the notice's
+	// link to alternating offers, followed by keyboard, leads to Ukraine's turn, which
+	// takes the focus as a move's answer does.
+	s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026&view=play&as=ukraine"))
+	s.settled()
+	before = evalJS[string](s, `location.hash`)
+	s.do(chromedp.Focus(chromedp.CSS(`#play-idle a[href*="alternating"]`)))
+	s.do(chromedp.KeyEvent(kb.Enter))
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`location.hash !== `+strconv.Quote(before), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("Enter on the link to alternating offers left the address at %s", before)
+	}
+	s.settled()
+	if f := evalJS[focus](s, focusJS); !strings.HasPrefix(f.Name, "h3#play-now") || f.Wrong != "" {
+		t.Errorf("after the link to alternating offers the focus is on %s (%s), want the turn's heading", f.Name, f.Wrong)
 	}
 	s.checkConsole()
 }
