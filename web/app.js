@@ -513,6 +513,7 @@ async function buildControls() {
       if (p.path.endsWith(".reservation")) label.textContent = `${actorName(d.group)}: reservation`;
       essentials.append(c);
     } else if (groups.has(d.group)) {
+      nameTheActor(c, d);
       const g = groups.get(d.group);
       if (d.sub) {
         const key = d.group + "/" + d.sub;
@@ -534,6 +535,17 @@ async function buildControls() {
   applyFilter();
   markInvalid();
   document.body.dataset.controls = "ready";
+}
+
+// nameTheActor adds whose value a control changes to its label, for a screen reader
+// alone: the eye has the group's heading, but a list of the page's fields reads each label
+// on its own, where every actor's "Bargaining power" would sound the same.
+function nameTheActor(control, d) {
+  const label = control.querySelector("label, legend");
+  const who = actorName(d.group);
+  const sub = d.sub && !d.text.includes(d.sub) ? d.sub : "";
+  if (!label || label.textContent.startsWith(who)) return;
+  label.prepend(h("span", {class: "visually-hidden", text: sub ? `${who}, ${sub.charAt(0).toLowerCase()}${sub.slice(1)}: ` : `${who}: `}));
 }
 
 function applyFilter() {
