@@ -156,6 +156,24 @@ export function planeChart({plane, analysis, names, dealText, onDetail, summary}
   // frontier's deals.
   const marks = [...solutionMarks, ...frontierMarks];
   marks.forEach((g, i) => g.setAttribute("tabindex", i === 0 ? "0" : "-1"));
+  // The focused mark is ringed on top of every other: solutions that coincide are drawn one
+  // over another, and a mark's own outline would be hidden under the next. White under the
+  // blue keeps the ring apart from the zone's blue behind it.
+  const ring = el("g", {"aria-hidden": "true", visibility: "hidden", "pointer-events": "none"});
+  ring.append(el("circle", {fill: "none", stroke: "#ffffff", "stroke-width": 6}), el("circle", {fill: "none", stroke: "#0b57d0", "stroke-width": 3}));
+  svg.append(ring);
+  for (const g of marks) {
+    g.addEventListener("focus", () => {
+      const b = g.getBBox();
+      for (const c of ring.children) {
+        c.setAttribute("cx", (b.x + b.width / 2).toFixed(1));
+        c.setAttribute("cy", (b.y + b.height / 2).toFixed(1));
+        c.setAttribute("r", (Math.max(b.width, b.height) / 2 + 5).toFixed(1));
+      }
+      ring.setAttribute("visibility", "visible");
+    });
+    g.addEventListener("blur", () => ring.setAttribute("visibility", "hidden"));
+  }
   svg.addEventListener("keydown", (ev) => {
     const i = marks.indexOf(document.activeElement);
     if (i < 0) return;

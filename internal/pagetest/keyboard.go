@@ -1,11 +1,15 @@
 package pagetest
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -18,7 +22,7 @@ const focusJS = `(() => {
 	const name = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " " + (e.getAttribute("aria-label") || e.value || e.textContent || "").replace(/\s+/g, " ").trim().slice(0, 40);
 	if (e === document.body) return {name: "body", wrong: ""};
 	const r = e.getBoundingClientRect();
-	// A chart's mark shows its focus on its shape, in the style's .point:focus-visible.
+	// A chart's mark shows its focus by the ring the chart draws around it (chart.js).
 	if (!e.closest(".point") && getComputedStyle(e).outlineStyle === "none") return {name, wrong: "no outline"};
 	const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
 	const top = document.elementFromPoint(x, y);
@@ -172,3 +176,86 @@ func DriveKeyboardActions(t *testing.T, origin string) {
 }
 
 type focus struct{ Name, Wrong string }
+
+// DriveChartFocus walks the marks of the chart of two parties by keyboard and compares each
+// mark's patch of the screen with and without the focus on it: a focused mark must look
+// different. In the job offer every bargaining solution is the same deal (its scenario
+// file works them out), so their marks are drawn one over another.
+func DriveChartFocus(t *testing.T, origin string) {
+	_, tab := Tab(t, 1280, 1400, 3*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+	s.settled()
+	type box struct{ X, Y, W, H float64 }
+	n := evalJS[int](s, `document.querySelectorAll("#chart .point").length`)
+	if n < 6 {
+		t.Fatalf("the job offer's chart has %d marks to walk, want its 5 solutions and its frontier", n)
+	}
+	// walk puts the focus on each mark in turn, from the control before the chart, as a
+	// keyboard does: Tab to the chart (its last focused mark), Home to its first, then the
+	// arrow keys.
+	walk := func(each func(i int)) {
+		s.do(chromedp.Focus(chromedp.CSS("#axis-y")))
+		s.do(chromedp.KeyEvent(kb.Tab))
+		s.do(chromedp.KeyEvent(kb.Home))
+		for i := range n {
+			if i > 0 {
+				s.do(chromedp.KeyEvent(kb.ArrowRight))
+			}
+			each(i)
+		}
+	}
+	boxes := make([]box, n)
+	names := make([]string, n)
+	walk(func(i int) {
+		boxes[i] = evalJS[box](s, `(() => { const r = document.activeElement.getBoundingClientRect(); return {x: r.left + scrollX - 12, y: r.top + scrollY - 12, w: r.width + 24, h: r.height + 24}; })()`)
+		names[i] = evalJS[string](s, `document.activeElement.getAttribute("aria-label") || document.activeElement.tagName`)
+	})
+	shot := func(b box) image.Image {
+		// The screen as painted after the focus moved, not the frame before.
+		evalJS[any](s, `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`, chromedp.EvalAwaitPromise)
+		r, err := chromedp.Call(tab, page.CaptureScreenshot, page.CaptureScreenshotParams{Clip: &page.Viewport{X: b.X, Y: b.Y, Width: b.W, Height: b.H, Scale: 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(r.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	// Unfocused: the focus on the control before the chart.
+	s.do(chromedp.Focus(chromedp.CSS("#axis-y")))
+	var plain []image.Image
+	for _, b := range boxes {
+		plain = append(plain, shot(b))
+	}
+	walk(func(i int) {
+		focused := shot(boxes[i])
+		changed := 0
+		bounds := focused.Bounds()
+		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+			for x := bounds.Min.X; x < bounds.Max.X; x++ {
+				// Changed in colour, not in the rounding of an edge's shade.
+				r1, g1, b1, _ := focused.At(x, y).RGBA()
+				r2, g2, b2, _ := plain[i].At(x, y).RGBA()
+				if max(absDiff(r1, r2), absDiff(g1, g2), absDiff(b1, b2)) > 0x4000 {
+					changed++
+				}
+			}
+		}
+		// A ring 2 px wide round a mark 12 px across changes some 80 pixels.
+		if changed < 40 {
+			t.Errorf("mark %d of the chart (%.40s) looks the same focused: %d pixels differ", i+1, names[i], changed)
+		}
+	})
+	s.checkConsole()
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
