@@ -328,7 +328,11 @@ export function tornadoChart({rows, label, narrow = false}) {
   const widest = Math.max(0.01, ...rows.flatMap((r) => [r.below, r.above].filter(Boolean).map((t) => Math.abs(t.relative))));
   const X = (rel) => L + pw / 2 + (rel / widest) * (pw / 2);
   const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "The smallest change of each value that tips the result, as a share of its range: left lowering, right raising"});
-  svg.append(el("line", {x1: X(0), y1: T - 8, x2: X(0), y2: H - 20, stroke: "#1a1a1a", "stroke-width": 1.5}));
+  // Narrow, each label runs across the middle above its bar: the line of "now" stops short
+  // of it, rather than striking its words through.
+  const nowLine = (y1, y2) => svg.append(el("line", {x1: X(0), y1, x2: X(0), y2, stroke: "#1a1a1a", "stroke-width": 1.5}));
+  if (narrow) rows.forEach((r, i) => nowLine(T + i * rowH + barTop, T + i * rowH + barTop + barH));
+  else nowLine(T - 8, H - 20);
   svg.append(el("text", {x: X(0), y: T - 10, "text-anchor": "middle", "font-size": 13, fill: "#1a1a1a"}, "now"));
   svg.append(el("text", {x: L, y: H - 4, "font-size": 13, fill: "#1a1a1a"}, `−${(100 * widest).toFixed(0)}% of range`));
   svg.append(el("text", {x: W - R, y: H - 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, `+${(100 * widest).toFixed(0)}%`));
