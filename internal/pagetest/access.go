@@ -152,13 +152,11 @@ func DriveAccess(t *testing.T, origin string) {
 		// each issue and so on: a screen reader's list of the page's fields reads each
 		// control by its name alone, which must say whose value it is. The names are the
 		// browser's own, from its accessibility tree.
-		_, tab := Tab(t, 1280, 900, 3*time.Minute)
-		s := &session{t: t, ctx: tab, origin: origin}
-		s.collectConsole()
+		s := startAt(t, origin, 1280, 900, 3*time.Minute)
 		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
 		s.settled()
 		evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
-		tree, err := chromedp.Call(tab, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+		tree, err := chromedp.Call(s.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -110,9 +110,7 @@ func DriveCopy(t *testing.T, origin, hash string) {
 // seat with no actor chosen (said at the list, which takes the focus), and a link within the
 // Play view (the turn it leads to takes the focus).
 func DriveKeyboardActions(t *testing.T, origin string) {
-	_, tab := Tab(t, 1366, 768, 4*time.Minute)
-	s := &session{t: t, ctx: tab, origin: origin}
-	s.collectConsole()
+	s := startAt(t, origin, 1366, 768, 4*time.Minute)
 	const hash = "#scenario=teaching-two-party&set=actors.candidate.reservation%3D0.3&view=rounds"
 	s.do(chromedp.Navigate(origin + hash))
 	s.settled()
@@ -182,9 +180,7 @@ type focus struct{ Name, Wrong string }
 // different. In the job offer every bargaining solution is the same deal (its scenario
 // file works them out), so their marks are drawn one over another.
 func DriveChartFocus(t *testing.T, origin string) {
-	_, tab := Tab(t, 1280, 1400, 3*time.Minute)
-	s := &session{t: t, ctx: tab, origin: origin}
-	s.collectConsole()
+	s := startAt(t, origin, 1280, 1400, 3*time.Minute)
 	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
 	s.settled()
 	type box struct{ X, Y, W, H float64 }
@@ -215,7 +211,7 @@ func DriveChartFocus(t *testing.T, origin string) {
 	shot := func(b box) image.Image {
 		// The screen as painted after the focus moved, not the frame before.
 		evalJS[any](s, `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`, chromedp.EvalAwaitPromise)
-		r, err := chromedp.Call(tab, page.CaptureScreenshot, page.CaptureScreenshotParams{Clip: &page.Viewport{X: b.X, Y: b.Y, Width: b.W, Height: b.H, Scale: 1}})
+		r, err := chromedp.Call(s.ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{Clip: &page.Viewport{X: b.X, Y: b.Y, Width: b.W, Height: b.H, Scale: 1}})
 		if err != nil {
 			t.Fatal(err)
 		}
