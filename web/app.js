@@ -523,6 +523,7 @@ async function buildControls() {
       if (p.path.endsWith(".reservation")) label.textContent = `${actorName(d.group)}: reservation`;
       essentials.append(c);
     } else if (groups.has(d.group)) {
+      nameTheActor(c, d);
       const g = groups.get(d.group);
       if (d.sub) {
         const key = d.group + "/" + d.sub;
@@ -544,6 +545,17 @@ async function buildControls() {
   applyFilter();
   markInvalid();
   document.body.dataset.controls = "ready";
+}
+
+// nameTheActor adds whose value a control changes to its label, for a screen reader
+// alone: the eye has the group's heading, but a list of the page's fields reads each label
+// on its own, where every actor's "Bargaining power" would sound the same.
+function nameTheActor(control, d) {
+  const label = control.querySelector("label, legend");
+  const who = actorName(d.group);
+  const sub = d.sub && !d.text.includes(d.sub) ? d.sub : "";
+  if (!label || label.textContent.startsWith(who)) return;
+  label.prepend(h("span", {class: "visually-hidden", text: sub ? `${who}, ${sub.charAt(0).toLowerCase()}${sub.slice(1)}: ` : `${who}: `}));
 }
 
 function applyFilter() {
@@ -670,7 +682,7 @@ async function showView(q) {
         }
         break;
       case "take":
-        $("take").replaceChildren(h("p", {text: "Searching every value for the change that tips the result…"}));
+        redraw($("take"), h("p", {text: "Searching every value for the change that tips the result…"}));
         renderTake(await fetchOnce("take", "sensitivity", q, q));
         break;
       case "words":
@@ -868,7 +880,20 @@ function renderTake(rep) {
   out.push(lines.length ? h("ul", {}, lines.slice(0, 15).map((l) => h("li", {},
     `${lineChange(l)}: ${l.effect} `,
     h("button", {type: "button", onclick: () => tryChange(l.set), "aria-label": `Try it: ${lineChange(l)}`, text: "Try it"})))) : h("p", {text: "No single red line or condition changes the result."}));
-  $("take").replaceChildren(...out);
+  redraw($("take"), ...out);
+}
+
+// redraw replaces what a view shows. A button pressed in it (Try it) goes with the rest:
+// the focus moves to the first line drawn, which says what came of it, rather than
+// falling to the start of the page, from where the keyboard would have to come back.
+function redraw(box, ...nodes) {
+  const focused = box.contains(document.activeElement);
+  box.replaceChildren(...nodes);
+  const first = box.firstElementChild;
+  if (focused && first) {
+    first.tabIndex = -1;
+    first.focus();
+  }
 }
 
 // --- in words ----------------------------------------------------------------------------
@@ -926,7 +951,12 @@ function ratifierIDs() {
 function drawRound(tr) {
   const names = Object.fromEntries(tr.actors.map((a) => [a.id, actorName(a.id)]));
   const r = tr.rounds[selectedRound];
-  $("round-shown").textContent = `${r.round} of ${tr.rounds.length - 1}`;
+  // The round on show is a live region: rewritten with the same words at each move of a
+  // what-if slider, it would be read out at each one. The slider that picks it says which
+  // round of how many too, not a bare number.
+  const shown = `${r.round} of ${tr.rounds.length - 1}`;
+  if ($("round-shown").textContent !== shown) $("round-shown").textContent = shown;
+  $("round-pick").setAttribute("aria-valuetext", `Round ${shown}`);
   const hidden = ratifierIDs();
   const left = tr.actors.filter((a) => hidden.has(a.id)).map((a) => names[a.id]);
   $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, summary: $("rounds-summary").textContent, hidden}),
@@ -1167,6 +1197,12 @@ function wire() {
     });
   }
   $("download").addEventListener("click", downloadReport);
+  // The address holds the what-if: followed, the skip link's "#results" would replace it
+  // with the default scenario. It moves the focus instead.
+  document.querySelector(".skip").addEventListener("click", (ev) => {
+    ev.preventDefault();
+    $("results").focus();
+  });
   window.addEventListener("hashchange", async () => {
     const before = state.scenario;
     // Busy from the start: opening another scenario reads its file before anything is computed.

@@ -156,6 +156,24 @@ export function planeChart({plane, analysis, names, dealText, onDetail, summary}
   // frontier's deals.
   const marks = [...solutionMarks, ...frontierMarks];
   marks.forEach((g, i) => g.setAttribute("tabindex", i === 0 ? "0" : "-1"));
+  // The focused mark is ringed on top of every other: solutions that coincide are drawn one
+  // over another, and a mark's own outline would be hidden under the next. White under the
+  // blue keeps the ring apart from the zone's blue behind it.
+  const ring = el("g", {"aria-hidden": "true", visibility: "hidden", "pointer-events": "none"});
+  ring.append(el("circle", {fill: "none", stroke: "#ffffff", "stroke-width": 6}), el("circle", {fill: "none", stroke: "#0b57d0", "stroke-width": 3}));
+  svg.append(ring);
+  for (const g of marks) {
+    g.addEventListener("focus", () => {
+      const b = g.getBBox();
+      for (const c of ring.children) {
+        c.setAttribute("cx", (b.x + b.width / 2).toFixed(1));
+        c.setAttribute("cy", (b.y + b.height / 2).toFixed(1));
+        c.setAttribute("r", (Math.max(b.width, b.height) / 2 + 5).toFixed(1));
+      }
+      ring.setAttribute("visibility", "visible");
+    });
+    g.addEventListener("blur", () => ring.setAttribute("visibility", "hidden"));
+  }
   svg.addEventListener("keydown", (ev) => {
     const i = marks.indexOf(document.activeElement);
     if (i < 0) return;
@@ -310,7 +328,11 @@ export function tornadoChart({rows, label, narrow = false}) {
   const widest = Math.max(0.01, ...rows.flatMap((r) => [r.below, r.above].filter(Boolean).map((t) => Math.abs(t.relative))));
   const X = (rel) => L + pw / 2 + (rel / widest) * (pw / 2);
   const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "The smallest change of each value that tips the result, as a share of its range: left lowering, right raising"});
-  svg.append(el("line", {x1: X(0), y1: T - 8, x2: X(0), y2: H - 20, stroke: "#1a1a1a", "stroke-width": 1.5}));
+  // Narrow, each label runs across the middle above its bar: the line of "now" stops short
+  // of it, rather than striking its words through.
+  const nowLine = (y1, y2) => svg.append(el("line", {x1: X(0), y1, x2: X(0), y2, stroke: "#1a1a1a", "stroke-width": 1.5}));
+  if (narrow) rows.forEach((r, i) => nowLine(T + i * rowH + barTop, T + i * rowH + barTop + barH));
+  else nowLine(T - 8, H - 20);
   svg.append(el("text", {x: X(0), y: T - 10, "text-anchor": "middle", "font-size": 13, fill: "#1a1a1a"}, "now"));
   svg.append(el("text", {x: L, y: H - 4, "font-size": 13, fill: "#1a1a1a"}, `−${(100 * widest).toFixed(0)}% of range`));
   svg.append(el("text", {x: W - R, y: H - 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, `+${(100 * widest).toFixed(0)}%`));

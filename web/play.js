@@ -92,8 +92,11 @@ async function ask(score, focus) {
     ui.changed();
   }
   last = r;
+  // A link of the view followed by keyboard (the notice of a session without a move) goes
+  // with the rest: the focus moves to the turn, as after a move, not to the page's start.
+  const focused = root.contains(document.activeElement);
   root.replaceChildren(seatChooser(), ...session(r));
-  if (focus) document.getElementById("play-now").focus();
+  if (focus || focused) document.getElementById("play-now").focus();
 }
 
 function request(score) {
@@ -113,7 +116,9 @@ async function move(m) {
 
 function seatChooser() {
   const {h} = ui;
-  const sel = h("select", {id: "play-as"}, h("option", {value: "", text: "Choose an actor…"}),
+  // Required: taking the seat with no actor chosen says so at the list, where the focus
+  // goes, rather than redrawing the form and leaving the focus nowhere.
+  const sel = h("select", {id: "play-as", required: true}, h("option", {value: "", text: "Choose an actor…"}),
     ui.scenario.actors.map((a) => h("option", {value: a.id, text: a.name})));
   sel.value = play.as;
   const coach = h("input", {type: "checkbox", id: "play-coach"});

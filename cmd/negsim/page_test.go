@@ -48,6 +48,10 @@ func TestPageServed(t *testing.T) {
 //     description, status and controls) whatever order the answers come back in;
 //   - keyboard: every Tab stop shows its focus in sight, forward and back, through the
 //     reference scenario's what-if controls;
+//   - keyboard-actions: the skip link, Try it, Take the seat and a link of Play by keyboard,
+//     each leaving the focus where the student goes on, and the what-if in the address;
+//   - chart-focus: each mark of the chart of two parties looks different when the keyboard
+//     is on it, those drawn one over another too;
 //   - copy: the Share view's Copy buttons, by keyboard, each saying beside it what it did;
 //   - words: the page and the report it downloads say the same about an analysis, in the
 //     same words (why the zone is empty, ratification at home), as pagetest.WordCases works
@@ -68,6 +72,8 @@ func TestPageDrivenServed(t *testing.T) {
 		{"keyboard", func(t *testing.T) {
 			pagetest.DriveKeyboard(t, origin, "scenario=ukraine-2026&variant=sanctions-bite", 90)
 		}},
+		{"keyboard-actions", func(t *testing.T) { pagetest.DriveKeyboardActions(t, origin) }},
+		{"chart-focus", func(t *testing.T) { pagetest.DriveChartFocus(t, origin) }},
 		{"copy", func(t *testing.T) {
 			pagetest.DriveCopy(t, origin, "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5")
 		}},

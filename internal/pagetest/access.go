@@ -1,13 +1,16 @@
 package pagetest
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -123,6 +126,61 @@ func DriveAccess(t *testing.T, origin string) {
 		alt = evalJS[string](s, `document.querySelector("#rounds-chart svg").getAttribute("aria-label")`)
 		if !strings.Contains(alt, "Agreement at round") {
 			t.Errorf("the rounds chart's text alternative %q does not say how the talks end", alt)
+		}
+		// The round on show is read out when it changes (Next round), not again at each move
+		// of a what-if slider, which leaves it where it is; the slider that picks it says
+		// which round of how many, as the words beside it do: the first, 0, of the last that
+		// the table of every round lists.
+		evalJS[any](s, `window.negsimSaid = 0; new MutationObserver(() => window.negsimSaid++).observe(document.getElementById("round-shown"), {childList: true, characterData: true, subtree: true})`)
+		s.do(chromedp.Focus(chromedp.CSS(slider)))
+		for range 3 {
+			s.do(chromedp.KeyEvent(kb.ArrowRight))
+			s.settled()
+		}
+		if n := evalJS[int](s, `window.negsimSaid`); n > 0 {
+			t.Errorf("three moves of a what-if slider rewrote the round on show %d times; it still says %q", n, evalJS[string](s, `document.getElementById("round-shown").textContent`))
+		}
+		last := evalJS[string](s, `[...document.querySelectorAll("#rounds-table tbody tr")].at(-1).cells[0].textContent`)
+		if got, want := evalJS[string](s, `document.getElementById("round-pick").getAttribute("aria-valuetext") || document.getElementById("round-pick").value`), "Round 0 of "+last; got != want {
+			t.Errorf("the slider of rounds says %q, want which round of how many, %q", got, want)
+		}
+		s.checkConsole()
+	})
+
+	t.Run("names", func(t *testing.T) {
+		// The job offer's candidate and employer each have a bargaining power, a weight of
+		// each issue and so on: a screen reader's list of the page's fields reads each
+		// control by its name alone, which must say whose value it is. The names are the
+		// browser's own, from its accessibility tree.
+		s := startAt(t, origin, 1280, 900, 3*time.Minute)
+		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+		s.settled()
+		evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
+		tree, err := chromedp.Call(s.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]int{}
+		for _, n := range tree.Nodes {
+			if n.Ignored || n.Role == nil || n.Name == nil {
+				continue
+			}
+			var role, name string
+			json.Unmarshal(n.Role.Value, &role)
+			json.Unmarshal(n.Name.Value, &name)
+			if slices.Contains([]string{"slider", "spinbutton", "combobox", "switch", "group"}, role) && name != "" {
+				seen[role+" "+strconv.Quote(name)]++
+			}
+		}
+		var twice []string
+		for name, n := range seen {
+			if n > 1 {
+				twice = append(twice, name)
+			}
+		}
+		slices.Sort(twice)
+		if len(twice) > 0 || len(seen) < 20 {
+			t.Errorf("of the %d named controls, %d share their name with another, such as %q", len(seen), len(twice), twice[:min(len(twice), 5)])
 		}
 		s.checkConsole()
 	})

@@ -1,10 +1,15 @@
 package pagetest
 
 import (
+	"bytes"
+	"image"
+	"image/png"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -17,7 +22,7 @@ const focusJS = `(() => {
 	const name = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " " + (e.getAttribute("aria-label") || e.value || e.textContent || "").replace(/\s+/g, " ").trim().slice(0, 40);
 	if (e === document.body) return {name: "body", wrong: ""};
 	const r = e.getBoundingClientRect();
-	// A chart's mark shows its focus on its shape, in the style's .point:focus-visible.
+	// A chart's mark shows its focus by the ring the chart draws around it (chart.js).
 	if (!e.closest(".point") && getComputedStyle(e).outlineStyle === "none") return {name, wrong: "no outline"};
 	const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
 	const top = document.elementFromPoint(x, y);
@@ -36,7 +41,6 @@ func DriveKeyboard(t *testing.T, origin, hash string, stops int) {
 	s.do(chromedp.Navigate(origin + "#" + hash))
 	s.settled()
 	evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
-	type focus struct{ Name, Wrong string }
 	var seen []string
 	check := func(how string, i int) focus {
 		f := evalJS[focus](s, focusJS)
@@ -97,4 +101,157 @@ func DriveCopy(t *testing.T, origin, hash string) {
 		}
 	}
 	s.checkConsole()
+}
+
+// DriveKeyboardActions does by keyboard what a view offers and checks where the focus goes
+// after each: the skip link (its "#results" must not replace the address, which holds the
+// what-if), a Try it button of What would it take (redrawn with the view, it must hand the
+// focus to the view's new first line, not to the start of the page), Play's Take the
+// seat with no actor chosen (said at the list, which takes the focus), and a link within the
+// Play view (the turn it leads to takes the focus).
+func DriveKeyboardActions(t *testing.T, origin string) {
+	s := startAt(t, origin, 1366, 768, 4*time.Minute)
+	const hash = "#scenario=teaching-two-party&set=actors.candidate.reservation%3D0.3&view=rounds"
+	s.do(chromedp.Navigate(origin + hash))
+	s.settled()
+	s.do(chromedp.KeyEvent(kb.Tab))
+	if f := evalJS[string](s, `document.activeElement.textContent`); f != "Skip to the results" {
+		t.Fatalf("the first Tab stop is %q, want the skip link", f)
+	}
+	s.do(chromedp.KeyEvent(kb.Enter))
+	s.settled()
+	if got := evalJS[string](s, `location.hash`); got != hash {
+		t.Errorf("the skip link changed the address from %s to %s", hash, got)
+	}
+	if f := evalJS[string](s, `document.activeElement.id`); f != "results" {
+		t.Errorf("after the skip link the focus is on %q, want the results", f)
+	}
+
+	// The job offer's nearest change is a single value; whichever it is, the view is redrawn
+	// for the state it makes.
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&view=take"))
+	s.settled()
+	try := `#take table button`
+	if !evalJS[bool](s, `!!document.querySelector('`+try+`')`) {
+		t.Fatal("What would it take shows no Try it button for the job offer")
+	}
+	before := evalJS[string](s, `location.hash`)
+	s.do(chromedp.Focus(chromedp.CSS(try)))
+	s.do(chromedp.KeyEvent(kb.Enter))
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`location.hash !== `+strconv.Quote(before), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("Enter on Try it left the address at %s", before)
+	}
+	s.settled()
+	f := evalJS[focus](s, focusJS)
+	if inTake := evalJS[bool](s, `document.getElementById("take").contains(document.activeElement) && /^Now /.test(document.activeElement.textContent)`); !inTake || f.Wrong != "" {
+		t.Errorf("after Try it the focus is on %s (%s), want the view's first line, which says what came of it", f.Name, f.Wrong)
+	}
+
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&view=play"))
+	s.settled()
+	s.do(chromedp.Focus(chromedp.CSS(`#play form button[type=submit]`)))
+	s.do(chromedp.KeyEvent(kb.Enter))
+	if f := evalJS[string](s, `document.activeElement.id + (document.activeElement.validity && document.activeElement.validity.valueMissing ? " (missing)" : "")`); f != "play-as (missing)" {
+		t.Errorf("Take the seat with no actor chosen leaves the focus on %q, want the list of actors, marked as missing a choice", f)
+	}
+
+	// The reference scenario as shipped gives Ukraine no move (DriveIdlePlay); the notice's
+	// link to alternating offers, followed by keyboard, leads to Ukraine's turn, which
+	// takes the focus as a move's answer does.
+	s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026&view=play&as=ukraine"))
+	s.settled()
+	before = evalJS[string](s, `location.hash`)
+	s.do(chromedp.Focus(chromedp.CSS(`#play-idle a[href*="alternating"]`)))
+	s.do(chromedp.KeyEvent(kb.Enter))
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`location.hash !== `+strconv.Quote(before), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("Enter on the link to alternating offers left the address at %s", before)
+	}
+	s.settled()
+	if f := evalJS[focus](s, focusJS); !strings.HasPrefix(f.Name, "h3#play-now") || f.Wrong != "" {
+		t.Errorf("after the link to alternating offers the focus is on %s (%s), want the turn's heading", f.Name, f.Wrong)
+	}
+	s.checkConsole()
+}
+
+type focus struct{ Name, Wrong string }
+
+// DriveChartFocus walks the marks of the chart of two parties by keyboard and compares each
+// mark's patch of the screen with and without the focus on it: a focused mark must look
+// different. In the job offer every bargaining solution is the same deal (its scenario
+// file works them out), so their marks are drawn one over another.
+func DriveChartFocus(t *testing.T, origin string) {
+	s := startAt(t, origin, 1280, 1400, 3*time.Minute)
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+	s.settled()
+	type box struct{ X, Y, W, H float64 }
+	n := evalJS[int](s, `document.querySelectorAll("#chart .point").length`)
+	if n < 6 {
+		t.Fatalf("the job offer's chart has %d marks to walk, want its 5 solutions and its frontier", n)
+	}
+	// walk puts the focus on each mark in turn, from the control before the chart, as a
+	// keyboard does: Tab to the chart (its last focused mark), Home to its first, then the
+	// arrow keys.
+	walk := func(each func(i int)) {
+		s.do(chromedp.Focus(chromedp.CSS("#axis-y")))
+		s.do(chromedp.KeyEvent(kb.Tab))
+		s.do(chromedp.KeyEvent(kb.Home))
+		for i := range n {
+			if i > 0 {
+				s.do(chromedp.KeyEvent(kb.ArrowRight))
+			}
+			each(i)
+		}
+	}
+	boxes := make([]box, n)
+	names := make([]string, n)
+	walk(func(i int) {
+		boxes[i] = evalJS[box](s, `(() => { const r = document.activeElement.getBoundingClientRect(); return {x: r.left + scrollX - 12, y: r.top + scrollY - 12, w: r.width + 24, h: r.height + 24}; })()`)
+		names[i] = evalJS[string](s, `document.activeElement.getAttribute("aria-label") || document.activeElement.tagName`)
+	})
+	shot := func(b box) image.Image {
+		// The screen as painted after the focus moved, not the frame before.
+		evalJS[any](s, `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`, chromedp.EvalAwaitPromise)
+		r, err := chromedp.Call(s.ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{Clip: &page.Viewport{X: b.X, Y: b.Y, Width: b.W, Height: b.H, Scale: 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(r.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	// Unfocused: the focus on the control before the chart.
+	s.do(chromedp.Focus(chromedp.CSS("#axis-y")))
+	var plain []image.Image
+	for _, b := range boxes {
+		plain = append(plain, shot(b))
+	}
+	walk(func(i int) {
+		focused := shot(boxes[i])
+		changed := 0
+		bounds := focused.Bounds()
+		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+			for x := bounds.Min.X; x < bounds.Max.X; x++ {
+				// Changed in colour, not in the rounding of an edge's shade.
+				r1, g1, b1, _ := focused.At(x, y).RGBA()
+				r2, g2, b2, _ := plain[i].At(x, y).RGBA()
+				if max(absDiff(r1, r2), absDiff(g1, g2), absDiff(b1, b2)) > 0x4000 {
+					changed++
+				}
+			}
+		}
+		// A ring 2 px wide round a mark 12 px across changes some 80 pixels.
+		if changed < 40 {
+			t.Errorf("mark %d of the chart (%.40s) looks the same focused: %d pixels differ", i+1, names[i], changed)
+		}
+	})
+	s.checkConsole()
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }

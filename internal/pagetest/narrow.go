@@ -90,6 +90,16 @@ func DriveNarrow(t *testing.T, origin string, cases []NarrowCase) {
 					// What would it take breaks a long path at its dots on a narrow column;
 					// copied, it must still be the path --set takes, with nothing added.
 					if view == "take" {
+						// No value's label on the tornado (its full name is its title) is struck
+						// through by the line of "now".
+						if struck := evalJS[[]string](s, `(() => {
+							const svg = document.querySelector("#take svg");
+							if (!svg) return [];
+							const lines = [...svg.querySelectorAll("line")].map((l) => l.getBoundingClientRect());
+							return [...svg.querySelectorAll("text")].filter((x) => x.querySelector("title")).filter((x) => { const b = x.getBoundingClientRect(); return lines.some((l) => l.left < b.right && l.right > b.left && l.top < b.bottom && l.bottom > b.top); }).map((x) => x.firstChild.textContent);
+						})()`); len(struck) > 0 {
+							t.Errorf("#%s at %d px: the tornado's line of now runs through %d labels, such as %q", c.Hash, width, len(struck), struck[0])
+						}
 						if bad := evalJS[[]string](s, `[...document.querySelectorAll("#take th code.path")].map((c) => c.textContent).filter((p) => !/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(p))`); len(bad) > 0 {
 							t.Errorf("#%s: What would it take shows paths that do not paste as they read: %q", c.Hash, bad)
 						}

@@ -118,7 +118,13 @@ type session struct {
 // start opens a headless Chromium at a projector's width, reading its console from the
 // first page on. No host name but the test's resolves.
 func start(t *testing.T, origin string) *session {
-	_, tab := Tab(t, 1280, 900, 4*time.Minute)
+	return startAt(t, origin, 1280, 900, 4*time.Minute)
+}
+
+// startAt opens a headless Chromium with a window of the given size, reading its console
+// from the first page on, for at most timeout.
+func startAt(t *testing.T, origin string, width, height int, timeout time.Duration) *session {
+	_, tab := Tab(t, width, height, timeout)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
 	return s
