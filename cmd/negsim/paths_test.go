@@ -101,7 +101,13 @@ func TestValidatePathsAreParams(t *testing.T) {
 		}
 		params := sc.Params()
 		for _, p := range printedPaths(t, out) {
-			if _, err := sc.Get(p); err != nil {
+			v, err := sc.Get(p)
+			if err != nil {
+				continue
+			}
+			// A list the decoder could not read is absent from the file as read: params
+			// shows its default (every option) in its place, which is not what was written.
+			if rv := reflect.ValueOf(v); (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Map) && rv.IsNil() {
 				continue
 			}
 			// A variant's override is a what-if written in the file, not a value of the
