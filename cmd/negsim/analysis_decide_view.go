@@ -156,7 +156,7 @@ func decidedDiagnosis(sc *sim.Scenario, an *sim.Analysis, s *section) {
 			s.text = append(s.text, "- no single voter's yes would open the zone.")
 		}
 		for _, m := range v.Missing {
-			s.text = append(s.text, fmt.Sprintf("- %s would vote for %s were it to set aside its %s [%s].", actorName(sc, m.Actor), plural(m.Deals, "deal", "deals"), kindWords(m.Kind), m.Path))
+			s.text = append(s.text, fmt.Sprintf("- %s would vote for %s without the %s [%s].", actorName(sc, m.Actor), plural(m.Deals, "deal", "deals"), kindWords(m.Kind), m.Path))
 		}
 	}
 	for _, a := range sc.Actors {
@@ -164,12 +164,18 @@ func decidedDiagnosis(sc *sim.Scenario, an *sim.Analysis, s *section) {
 		if !ok || rep.BestVotes == nil {
 			continue
 		}
-		s.text = append(s.text, "", fmt.Sprintf("Which ratifier blocks: no deal the table agrees on is ratified for %s; the best gathers %d of the %d votes its ratifiers must give.", a.Name, *rep.BestVotes, rep.VotesNeeded))
+		s.text = append(s.text, "", fmt.Sprintf("Which ratifier blocks: no deal the table agrees on is ratified for %s; the best gathers %d of the %s the ratifiers must give.", a.Name, *rep.BestVotes, plural(rep.VotesNeeded, "vote", "votes")))
 		if len(rep.BlockedBy) == 0 {
 			s.text = append(s.text, "- no single ratifier's yes would open the zone.")
 		}
 		for _, b := range rep.BlockedBy {
-			s.text = append(s.text, fmt.Sprintf("- %s blocks by its %s: without it, %s would pass [%s].", actorName(sc, b.Ratifier), kindWords(b.Kind), plural(b.Deals, "deal", "deals"), b.Path))
+			// The reservation or red lines are the subject, not the ratifiers' name, which
+			// may be singular or plural.
+			blocking := "that reservation"
+			if b.Kind == sim.RejectRedLine {
+				blocking = "those red lines"
+			}
+			s.text = append(s.text, fmt.Sprintf("- Blocked by the %s of %s; without %s, %s would pass [%s].", kindWords(b.Kind), actorName(sc, b.Ratifier), blocking, plural(b.Deals, "deal", "deals"), b.Path))
 		}
 	}
 }

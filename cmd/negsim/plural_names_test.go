@@ -108,14 +108,20 @@ func TestSingularAfterNameCatchesTheOldSentences(t *testing.T) {
 func TestPluralNamesReadRight(t *testing.T) {
 	type scenario struct {
 		file, deal, seat string
-		want             map[string][]string // command → sentences it must print
+		// variant, when set, is analysed too, as "analyze #variant".
+		variant string
+		want    map[string][]string // command → sentences it must print
 	}
 	for _, sc := range []scenario{
 		{
 			file: "ukraine-2026",
 			deal: "territory=freeze,recognition=de-facto,guarantees=russia-role,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=phased,assets=returned,sequencing=deal-first,eu-path=delayed,language=russian-status,interim=none",
 			seat: "ukraine",
+			// Under ceasefire-first the opposed voters' reservation keeps Ukraine from
+			// ratifying any deal the table agrees on.
+			variant: "ceasefire-first",
 			want: map[string][]string{
+				"analyze #ceasefire-first": {"- Blocked by the reservation of Ukrainian voters opposed to ceding land; without that reservation, "},
 				// ukraine-2026.yaml: the hardliners have reservation 0.45 and the default
 				// single vote, and ratify for Russia; the opposed voters hold 55 votes, 0.48.
 				"explain": {
@@ -203,6 +209,9 @@ func TestPluralNamesReadRight(t *testing.T) {
 				"score":             runOK(t, "score", sc.file, "--deal", sc.deal, "--wide"),
 				"debrief":           runOK(t, "debrief", sc.file, "--deals", deals, "--wide"),
 				"play":              play,
+			}
+			if sc.variant != "" {
+				outputs["analyze #"+sc.variant] = runOK(t, "analyze", sc.file+"#"+sc.variant, "--wide")
 			}
 			commands := make([]string, 0, len(outputs))
 			for c := range outputs {
