@@ -320,7 +320,7 @@ function describe(path) {
     const who = actorName(s[1]);
     const rest = s.slice(2);
     switch (rest[0]) {
-      case "veto": return {group: s[1], text: `${who} holds a veto`};
+      case "veto": return {group: s[1], text: "Veto"};
       case "power": return {group: s[1], text: "Bargaining power"};
       case "reservation": return {group: s[1], text: "Reservation (what no deal is worth)"};
       case "reservation_drift": return {group: s[1], text: "Reservation drift per round"};
@@ -447,7 +447,7 @@ function control(p) {
     case "bool": {
       // A switch with one position (a ratifier's veto, refused by validation) is no choice:
       // show why instead.
-      if (p.choices && p.choices.length === 1) return wrap("div", h("p", {class: "hint", text: `${d.text}? ${p.choices[0] === "true" ? "Yes" : "No"}, and that cannot change${p.note ? `: it ${p.note}` : ""}.`}), path);
+      if (p.choices && p.choices.length === 1) return wrap("div", h("p", {class: "hint", text: `${pathWords(p.path)}? ${p.choices[0] === "true" ? "Yes" : "No"}, and that cannot change${p.note ? `: ${p.note}` : ""}.`}), path);
       const input = h("input", {type: "checkbox", role: "switch", id, checked: value === "true", "aria-describedby": id + "-path"});
       input.addEventListener("change", (ev) => change(p, String(input.checked), ev.timeStamp));
       path.id = id + "-path";
@@ -520,7 +520,8 @@ async function buildControls() {
     if (/^actors\.[^.]+\.(reservation|veto)$/.test(p.path)) {
       // Said with the actor's name, since the group holds every actor.
       const label = c.querySelector("label, legend");
-      if (p.path.endsWith(".reservation")) label.textContent = `${actorName(d.group)}: reservation`;
+      // A veto that cannot change is a sentence naming the actor already, with no label.
+      if (label) label.textContent = `${actorName(d.group)}: ${p.path.endsWith(".reservation") ? "reservation" : "veto"}`;
       essentials.append(c);
     } else if (groups.has(d.group)) {
       nameTheActor(c, d);

@@ -182,6 +182,23 @@ func DriveAccess(t *testing.T, origin string) {
 		if len(twice) > 0 || len(seen) < 20 {
 			t.Errorf("of the %d named controls, %d share their name with another, such as %q", len(seen), len(twice), twice[:min(len(twice), 5)])
 		}
+		// The vetoes sit together, each switch named by its actor as a label, which reads
+		// right for a plural name too.
+		for _, want := range []string{`switch "Candidate: veto"`, `switch "Employer: veto"`} {
+			if seen[want] != 1 {
+				t.Errorf("no control named %s among %d", want, len(seen))
+			}
+		}
+		// teaching-tied-hands.yaml: the parliament ratifies for the Home government, so its
+		// veto is no choice, said with both names.
+		s.checkConsole()
+		s = startAt(t, origin, 1280, 900, 3*time.Minute)
+		s.do(chromedp.Navigate(origin + "#scenario=teaching-tied-hands"))
+		s.settled()
+		const want = "Home's parliament: veto? No, and that cannot change: ratifies for Home government;"
+		if got := evalJS[string](s, `document.querySelector('.control[data-path="actors.parliament.veto"] .hint').textContent`); !strings.HasPrefix(got, want) {
+			t.Errorf("the parliament's veto says %q, want it to begin %q", got, want)
+		}
 		s.checkConsole()
 	})
 
