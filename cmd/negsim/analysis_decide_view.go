@@ -349,7 +349,15 @@ func voteLines(sc *sim.Scenario, s *sim.Score) []string {
 		if got < need {
 			verdict = "not ratified"
 		}
-		out = append(out, fmt.Sprintf("At home for %s: %d of %d votes from its ratifiers, %d needed: %s.", a.Name, got, all, need, verdict))
+		if all == 1 {
+			yes := "yes"
+			if got == 0 {
+				yes = "no"
+			}
+			out = append(out, fmt.Sprintf("At home for %s: the ratifier votes %s: %s.", a.Name, yes, verdict))
+			continue
+		}
+		out = append(out, fmt.Sprintf("At home for %s: %d of the ratifiers' %d votes, %d needed: %s.", a.Name, got, all, need, verdict))
 	}
 	return out
 }
