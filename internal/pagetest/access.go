@@ -109,15 +109,9 @@ func DriveAccess(t *testing.T, origin string) {
 		if n := evalJS[int](s, `document.querySelectorAll('#controls output:not([aria-live="off"])').length`); n > 0 {
 			t.Errorf("%d values beside the what-if sliders are live regions, read out again at each move", n)
 		}
-		evalJS[any](s, `window.negsimSaid = 0; new MutationObserver(() => window.negsimSaid++).observe(document.getElementById("changes"), {childList: true, characterData: true, subtree: true})`)
-		s.do(chromedp.Focus(chromedp.CSS(slider)))
-		for range 3 {
-			s.do(chromedp.KeyEvent(kb.ArrowRight))
-			s.settled()
-		}
 		// The link already changed Russia's reservation (0.5, where sanctions-bite has 0.48):
 		// three moves up, to 0.53, keep one change.
-		if n := evalJS[int](s, `window.negsimSaid`); n > 0 {
+		if n := rewritesAsSliderMoves(s, "changes", slider); n > 0 {
 			t.Errorf("three moves of the same slider rewrote the count of changes %d times; it still says %q", n, evalJS[string](s, `document.getElementById("changes").textContent`))
 		}
 		// The rounds' chart says how the talks end, as the summary above it does.
@@ -131,13 +125,7 @@ func DriveAccess(t *testing.T, origin string) {
 		// of a what-if slider, which leaves it where it is; the slider that picks it says
 		// which round of how many, as the words beside it do: the first, 0, of the last that
 		// the table of every round lists.
-		evalJS[any](s, `window.negsimSaid = 0; new MutationObserver(() => window.negsimSaid++).observe(document.getElementById("round-shown"), {childList: true, characterData: true, subtree: true})`)
-		s.do(chromedp.Focus(chromedp.CSS(slider)))
-		for range 3 {
-			s.do(chromedp.KeyEvent(kb.ArrowRight))
-			s.settled()
-		}
-		if n := evalJS[int](s, `window.negsimSaid`); n > 0 {
+		if n := rewritesAsSliderMoves(s, "round-shown", slider); n > 0 {
 			t.Errorf("three moves of a what-if slider rewrote the round on show %d times; it still says %q", n, evalJS[string](s, `document.getElementById("round-shown").textContent`))
 		}
 		last := evalJS[string](s, `[...document.querySelectorAll("#rounds-table tbody tr")].at(-1).cells[0].textContent`)
@@ -326,4 +314,16 @@ func DriveAccess(t *testing.T, origin string) {
 		}
 		s.checkConsole()
 	})
+}
+
+// rewritesAsSliderMoves moves the slider three steps up by keyboard and counts how often the
+// element with id was rewritten meanwhile: each rewrite of a live region is read out again.
+func rewritesAsSliderMoves(s *session, id, slider string) int {
+	evalJS[any](s, `window.negsimSaid = 0; new MutationObserver(() => window.negsimSaid++).observe(document.getElementById("`+id+`"), {childList: true, characterData: true, subtree: true})`)
+	s.do(chromedp.Focus(chromedp.CSS(slider)))
+	for range 3 {
+		s.do(chromedp.KeyEvent(kb.ArrowRight))
+		s.settled()
+	}
+	return evalJS[int](s, `window.negsimSaid`)
 }
