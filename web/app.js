@@ -1150,10 +1150,13 @@ function wire() {
     refresh();
     await buildControls();
   });
-  for (const id of ["axis-x", "axis-y"]) {
+  for (const [i, id, otherId] of [[0, "axis-x", "axis-y"], [1, "axis-y", "axis-x"]]) {
     $(id).addEventListener("change", () => {
+      // Choosing the party the other axis shows swaps the two, so both menus always say
+      // what the chart draws.
+      const other = $(otherId);
+      if (other.value === $(id).value) other.value = state.axes[i];
       state.axes = [$("axis-x").value, $("axis-y").value];
-      if (state.axes[0] === state.axes[1]) return;
       writeHash();
       redrawView();
     });

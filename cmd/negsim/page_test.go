@@ -52,6 +52,7 @@ func TestPageServed(t *testing.T) {
 //     each leaving the focus where the student goes on, and the what-if in the address;
 //   - chart-focus: each mark of the chart of two parties looks different when the keyboard
 //     is on it, those drawn one over another too;
+//   - axes-swap: choosing for one axis the party the other shows swaps them;
 //   - copy: the Share view's Copy buttons, by keyboard, each saying beside it what it did;
 //   - words: the page and the report it downloads say the same about an analysis, in the
 //     same words (why the zone is empty, ratification at home), as pagetest.WordCases works
@@ -74,6 +75,7 @@ func TestPageDrivenServed(t *testing.T) {
 		}},
 		{"keyboard-actions", func(t *testing.T) { pagetest.DriveKeyboardActions(t, origin) }},
 		{"chart-focus", func(t *testing.T) { pagetest.DriveChartFocus(t, origin) }},
+		{"axes-swap", func(t *testing.T) { pagetest.DriveAxesSwap(t, origin) }},
 		{"copy", func(t *testing.T) {
 			pagetest.DriveCopy(t, origin, "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5")
 		}},

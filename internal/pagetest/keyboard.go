@@ -255,3 +255,30 @@ func absDiff(a, b uint32) uint32 {
 	}
 	return b - a
 }
+
+// DriveAxesSwap: choosing for one axis of the chart the party the other shows swaps the
+// two, in both menus, the address and the chart's words. The reference scenario's first two
+// veto actors, Ukraine and Russia, are the axes it opens with.
+func DriveAxesSwap(t *testing.T, origin string) {
+	s := startAt(t, origin, 1280, 900, 3*time.Minute)
+	s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026"))
+	s.settled()
+	menus := func() string {
+		return evalJS[string](s, `document.getElementById("axis-x").value + "," + document.getElementById("axis-y").value`)
+	}
+	if got := menus(); got != "ukraine,russia" {
+		t.Fatalf("the chart opens with axes %s, want ukraine,russia", got)
+	}
+	evalJS[any](s, `(() => { const x = document.getElementById("axis-x"); x.value = "russia"; x.dispatchEvent(new Event("change")); })()`)
+	s.settled()
+	if got := menus(); got != "russia,ukraine" {
+		t.Errorf("after Russia across, the menus say %s, want russia,ukraine", got)
+	}
+	if got := evalJS[string](s, `new URLSearchParams(location.hash.slice(1)).get("axes") || ""`); got != "russia,ukraine" {
+		t.Errorf("after Russia across, the address holds axes=%q, want russia,ukraine", got)
+	}
+	if got := evalJS[string](s, `document.querySelector("#chart svg").getAttribute("aria-label")`); !strings.HasPrefix(got, "Deals by their value to Russia (across) and Ukraine (up)") {
+		t.Errorf("after Russia across, the chart says %q", got)
+	}
+	s.checkConsole()
+}
