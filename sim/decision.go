@@ -654,7 +654,7 @@ type zoneFind struct {
 func (sp *Space) newZoneFind(w *gatedWalk, res []float64, limit int, partyRes []float64, shared *dominators) *zoneFind {
 	np := len(partyRes)
 	f := &zoneFind{sp: sp, w: w, res: res, partyRes: partyRes, top: &topK{k: limit}, shared: shared, eff: make([]float64, np), bound: make([]float64, np),
-		fc: &frontierCands{ctx: w.ctx, np: np, issues: sp.issues, sl: newSlab(np, sp.issues, 4096)}, cutBy: make([][]float64, sp.issues+1)}
+		fc: &frontierCands{ctx: w.ctx, np: np, issues: sp.issues, sl: newSlab(np, sp.issues, firstBlock, 4096)}, cutBy: make([][]float64, sp.issues+1)}
 	w.cut = f.cut
 	return f
 }
@@ -810,14 +810,14 @@ func (fc *frontierCands) flush() error {
 	if err == nil {
 		fc.kept, err = paretoFilter(fc.ctx, append(batch, fc.kept...))
 	}
-	fresh := newSlab(fc.np, fc.issues, len(fc.kept))
+	fresh := newSlab(fc.np, fc.issues, len(fc.kept), len(fc.kept))
 	for i := range fc.kept {
 		v, c := fresh.take()
 		copy(v, fc.kept[i].vec)
 		copy(c, fc.kept[i].choice)
 		fc.kept[i].vec, fc.kept[i].choice = v, c
 	}
-	fc.sl = newSlab(fc.np, fc.issues, 4096)
+	fc.sl = newSlab(fc.np, fc.issues, firstBlock, 4096)
 	fc.cands = fc.cands[:0]
 	return err
 }

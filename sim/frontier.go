@@ -220,7 +220,7 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 			kept = mergeFrontiers(kept, index, batch)
 		}
 		// The kept vectors move to blocks of their own, so the batch's blocks can go.
-		fresh := newSlab(t.nv, t.issues, len(kept))
+		fresh := newSlab(t.nv, t.issues, len(kept), len(kept))
 		for i := range kept {
 			vec, choice := fresh.take()
 			copy(vec, kept[i].vec)
@@ -232,7 +232,7 @@ func (t *tree) combine(ctx context.Context, a, b part, best [][]float64) (part, 
 		return nil
 	}
 	v := make([]float64, t.nv)
-	sl := newSlab(t.nv, t.issues, len(a.items)*len(b.items))
+	sl := newSlab(t.nv, t.issues, firstBlock, len(a.items)*len(b.items))
 	for xi, x := range a.items {
 		if xi%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -312,26 +312,35 @@ func mergeFrontiers(kept []entry, index *grid, fresh []entry) []entry {
 // would otherwise spend a good part of a large meeting on.
 type slab struct {
 	nv, issues int
-	// block is how many candidates the next block holds: at most 4096, and no more than
-	// the caller expects to need, so small meetings allocate little.
-	block   int
-	vecs    []float64
-	choices []int
+	// block is how many candidates the next block holds. Where the count is not known
+	// ahead, blocks start small and double up to most: most searches keep a few dozen
+	// candidates, and a whole block of 4096 for each of them was most of what a slider
+	// move on the page allocated.
+	block, most int
+	vecs        []float64
+	choices     []int
 }
 
-func newSlab(nv, issues, expected int) *slab {
-	return &slab{nv: nv, issues: issues, block: max(1, min(4096, expected))}
+// newSlab hands out blocks of first candidates, doubling up to most (each at most 4096).
+// A caller that knows how many it needs gives that number as both.
+func newSlab(nv, issues, first, most int) *slab {
+	most = max(1, min(4096, most))
+	return &slab{nv: nv, issues: issues, block: max(1, min(first, most)), most: most}
 }
 
 func (s *slab) take() ([]float64, []int) {
 	if len(s.vecs) < s.nv || len(s.choices) < s.issues {
 		s.vecs = make([]float64, s.block*s.nv)
 		s.choices = make([]int, s.block*s.issues)
+		s.block = min(2*s.block, s.most)
 	}
 	vec, choice := s.vecs[:s.nv:s.nv], s.choices[:s.issues:s.issues]
 	s.vecs, s.choices = s.vecs[s.nv:], s.choices[s.issues:]
 	return vec, choice
 }
+
+// firstBlock is the first block of a slab whose count is not known ahead.
+const firstBlock = 64
 
 // maxBatch bounds the candidate sums held at once; a batch of this size takes some
 // tens of megabytes.
