@@ -10,7 +10,14 @@ import (
 	"unicode"
 )
 
-type validator struct{ out Diagnostics }
+type validator struct {
+	out Diagnostics
+	// known holds the errors of the scenario knownOf, which every variant, event and
+	// belief starts from: each is charged only with the errors it adds, and the scenario's
+	// own are worked out once rather than once for each of them.
+	known   map[string]bool
+	knownOf *Scenario
+}
 
 func (v *validator) errorf(path, format string, args ...any) {
 	v.out = append(v.out, Diagnostic{Severity: SeverityError, Path: path, Message: fmt.Sprintf(format, args...)})
@@ -628,8 +635,9 @@ func (v *validator) variants(s *Scenario) {
 func (s *Scenario) DropStaleVariants(applied string) Diagnostics {
 	var kept []Variant
 	var out Diagnostics
+	v := &validator{}
 	for _, va := range s.Variants {
-		v := &validator{}
+		v.out = nil
 		p, what := "variants."+va.ID, "variant "+strconvQuote(va.ID)
 		v.overrides(s, p, what, va.Set, nil)
 		if errs := v.out.Errors(); len(errs) > 0 {
@@ -682,16 +690,18 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 	if !ok {
 		return
 	}
-	before := &validator{}
-	before.core(s)
-	known := map[string]bool{}
-	for _, pr := range before.out.Errors() {
-		known[pr.String()] = true
+	if v.knownOf != s {
+		before := &validator{}
+		before.core(s)
+		v.known, v.knownOf = map[string]bool{}, s
+		for _, pr := range before.out.Errors() {
+			v.known[pr.String()] = true
+		}
 	}
 	after := &validator{}
 	after.core(cp)
 	for _, pr := range after.out.Errors() {
-		if !known[pr.String()] {
+		if !v.known[pr.String()] {
 			v.errorf(overrideAt(p, pr.Path, set, add), "%s leaves the scenario invalid: %s", what, pr)
 		}
 	}
