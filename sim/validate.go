@@ -101,22 +101,29 @@ const Placeholder = "Placeholder:"
 // a teacher has left to fill in, which validate shows and --strict refuses. The starter runs
 // as it is, so they are no warnings.
 func (v *validator) placeholders(s *Scenario) {
-	var walk func(x reflect.Value, path string)
-	walk = func(x reflect.Value, path string) {
+	// The path is written only for a text that holds a placeholder: every probe of What
+	// would it take validates a scenario, and naming each of its values on the way was a
+	// good part of the probe's time.
+	var at []pathStep
+	var walk func(x reflect.Value)
+	walk = func(x reflect.Value) {
 		switch x.Kind() {
 		case reflect.String:
 			if text, ok := strings.CutPrefix(x.String(), Placeholder); ok {
-				v.stylef(path, "still the starter's placeholder: %s", strings.TrimSpace(text))
+				v.stylef(stepsPath(at), "still the starter's placeholder: %s", strings.TrimSpace(text))
 			}
 		case reflect.Struct:
+			t := x.Type()
 			for i := 0; i < x.NumField(); i++ {
-				f := x.Type().Field(i)
+				f := t.Field(i)
 				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 				switch {
 				case f.Anonymous:
-					walk(x.Field(i), path)
+					walk(x.Field(i))
 				case f.IsExported() && name != "" && name != "-":
-					walk(x.Field(i), strings.TrimPrefix(path+"."+name, "."))
+					at = append(at, pathStep{name: name})
+					walk(x.Field(i))
+					at = at[:len(at)-1]
 				}
 			}
 		case reflect.Slice:
@@ -124,18 +131,40 @@ func (v *validator) placeholders(s *Scenario) {
 			if x.Type().Elem().Kind() != reflect.Struct {
 				return
 			}
-			ids := make([]string, x.Len())
-			if id, named := idField(x.Type().Elem()); named {
-				for i := range ids {
-					ids[i] = x.Index(i).Field(id).String()
-				}
-			}
-			for i, p := range elementPaths(path, ids) {
-				walk(x.Index(i), p)
+			for i := 0; i < x.Len(); i++ {
+				at = append(at, pathStep{list: x, index: i})
+				walk(x.Index(i))
+				at = at[:len(at)-1]
 			}
 		}
 	}
-	walk(reflect.ValueOf(*s), "")
+	walk(reflect.ValueOf(*s))
+}
+
+// pathStep is one step of a path being walked: a field's name, or an element of a list.
+type pathStep struct {
+	name  string
+	list  reflect.Value
+	index int
+}
+
+// stepsPath is the id path of steps, each element named as Path names it.
+func stepsPath(steps []pathStep) string {
+	parts := make([]string, len(steps))
+	for i, st := range steps {
+		if !st.list.IsValid() {
+			parts[i] = st.name
+			continue
+		}
+		ids := make([]string, st.list.Len())
+		if id, named := idField(st.list.Type().Elem()); named {
+			for j := range ids {
+				ids[j] = st.list.Index(j).Field(id).String()
+			}
+		}
+		parts[i] = ElementKeys(ids)[st.index]
+	}
+	return strings.Join(parts, ".")
 }
 
 // core checks everything but the overrides that variants and events carry, which are
