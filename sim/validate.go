@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -113,18 +114,14 @@ func (v *validator) placeholders(s *Scenario) {
 				v.stylef(stepsPath(at), "still the starter's placeholder: %s", strings.TrimSpace(text))
 			}
 		case reflect.Struct:
-			t := x.Type()
-			for i := 0; i < x.NumField(); i++ {
-				f := t.Field(i)
-				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-				switch {
-				case f.Anonymous:
-					walk(x.Field(i))
-				case f.IsExported() && name != "" && name != "-":
-					at = append(at, pathStep{name: name})
-					walk(x.Field(i))
-					at = at[:len(at)-1]
+			for _, f := range pathFields(x.Type()) {
+				if f.name == "" {
+					walk(x.Field(f.index))
+					continue
 				}
+				at = append(at, pathStep{name: f.name})
+				walk(x.Field(f.index))
+				at = at[:len(at)-1]
 			}
 		case reflect.Slice:
 			// Lists of ids and maps of numbers hold no text to write.
@@ -139,6 +136,35 @@ func (v *validator) placeholders(s *Scenario) {
 		}
 	}
 	walk(reflect.ValueOf(*s))
+}
+
+// pathField is a field a path can name, or ("" for name) an embedded struct whose fields
+// it names as its own.
+type pathField struct {
+	index int
+	name  string
+}
+
+var pathFieldsOf sync.Map // reflect.Type → []pathField
+
+// pathFields are the fields of struct type t a path can name, worked out once per type.
+func pathFields(t reflect.Type) []pathField {
+	if fs, ok := pathFieldsOf.Load(t); ok {
+		return fs.([]pathField)
+	}
+	var fs []pathField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case f.Anonymous:
+			fs = append(fs, pathField{index: i})
+		case f.IsExported() && name != "" && name != "-":
+			fs = append(fs, pathField{index: i, name: name})
+		}
+	}
+	pathFieldsOf.Store(t, fs)
+	return fs
 }
 
 // pathStep is one step of a path being walked: a field's name, or an element of a list.
