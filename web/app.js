@@ -172,14 +172,17 @@ function fillScenarios() {
   sel.value = state.scenario;
 }
 
-// textOf is the text of a scenario file (a File, or a Response from the site), read as the
-// command line reads it (config.DecodeText): UTF-16 behind its byte-order mark, as Notepad's
-// "Unicode" saves it, is decoded; UTF-8's mark is dropped. Response.text() knows UTF-8
-// alone, and would hand the engine a NUL byte between every two letters.
-async function textOf(body) {
+// dataOf is a scenario file (a File, or a Response from the site) as the engine takes it:
+// its bytes as stored, in base64. The engine decodes them as the command line decodes a
+// file (config.DecodeText), so that a file saved as Latin-1 is refused with the same words,
+// at its first bad byte, and not shown with "�" for every accent as the browser's decoder
+// would show it.
+async function dataOf(body) {
   const bytes = new Uint8Array(await body.arrayBuffer());
-  const mark = bytes.length >= 2 ? (bytes[0] << 8) | bytes[1] : 0;
-  return new TextDecoder(mark === 0xfffe ? "utf-16le" : mark === 0xfeff ? "utf-16be" : "utf-8").decode(bytes);
+  let binary = "";
+  // In slices: a call takes a limited number of arguments.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 async function resolveScenario() {
@@ -192,7 +195,7 @@ async function resolveScenario() {
     // fragment of "group ".
     const response = await fetch(name.split("/").map(encodeURIComponent).join("/"));
     if (!response.ok) throw new Error(`${name}: the site has no such file (status ${response.status})`);
-    const l = await engine.call("load", {name, text: await textOf(response)});
+    const l = await engine.call("load", {name, data: await dataOf(response)});
     return l;
   }
   return engine.call("load", {scenario: ref});
@@ -1121,9 +1124,9 @@ function wire() {
     input.value = "";
     let l;
     try {
-      // Read here in the browser; the text goes to the engine only (this tab, or negsim
+      // Read here in the browser; the bytes go to the engine only (this tab, or negsim
       // serve on this computer).
-      l = await engine.call("load", {name: file.name, text: await textOf(file)});
+      l = await engine.call("load", {name: file.name, data: await dataOf(file)});
     } catch (e) {
       showError(e, `${file.name} was not opened${loaded ? `: the page still shows ${loaded.scenario.name} (${loaded.file})` : ""}. Fix the file and open it again.`);
       return;
