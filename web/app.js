@@ -375,6 +375,35 @@ function formatNumber(x, step) {
   return String(Number(x.toFixed(d)));
 }
 
+// valueText says what a slider's number is, for a screen reader, which would read the bare
+// number ("Reservation, 0.48"). A belief says the value as the path it is a belief of.
+function valueText(path, v) {
+  const s = path.split(".");
+  const n = Number(v);
+  const votes = n === 1 ? "1 vote" : `${v} votes`;
+  if (s[0] === "decision") return n === 0 ? "0: the vetoes alone decide" : votes;
+  if (s[0] === "events") return `round ${v}`;
+  if (s[0] !== "actors") return v;
+  switch (s[2]) {
+    case "beliefs": return s[3] === "set" ? valueText(s.slice(4).join("."), v) : v;
+    case "reservation": return `${v} of its best deal's worth`;
+    case "reservation_drift": return n === 0 ? "0: the same every round" : `${n > 0 ? "rises" : "falls"} ${v.replace(/^[-+]/, "")} each round`;
+    case "power": return n === 1 ? "1, the default" : `${v} times the default`;
+    case "votes": return votes;
+    case "ratification": return votes;
+    case "strategy": return n < 1 ? `${v}: holds out, concedes late` : n > 1 ? `${v}: concedes early` : `${v}: concedes evenly`;
+    case "preferences":
+      if (s[4] === "utilities") return `${v} of its ideal option's worth`;
+      if (s[4] === "weight") {
+        // Weights count as shares of the actor's total (MODEL.md, section 1).
+        const total = params.filter((q) => q.path.startsWith(`actors.${s[1]}.preferences.`) && q.path.endsWith(".weight"))
+          .reduce((sum, q) => sum + Number(q.path === path ? v : currentValue(q)), 0);
+        return total > 0 ? `${v}: ${Math.round((100 * n) / total)}% of all its weights` : v;
+      }
+  }
+  return v;
+}
+
 function currentValue(p) {
   return state.set.has(p.path) ? state.set.get(p.path) : p.value;
 }
@@ -437,11 +466,17 @@ function control(p) {
       const step = stepOf(p);
       // The slider says its own value; an output is a live region, which would say it again.
       const out = h("output", {for: id, "aria-live": "off", text: value});
-      const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path"});
+      const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path", "aria-valuetext": valueText(p.path, value)});
       input.addEventListener("input", (ev) => {
         const v = formatNumber(Number(input.value), step);
         out.textContent = v;
         change(p, v, ev.timeStamp);
+        // A weight's share changes with it, and so do its actor's other weights' shares.
+        const weights = p.path.endsWith(".weight") ? `.control[data-path^="${CSS.escape(p.path.split(".").slice(0, 3).join(".") + ".")}"][data-path$=".weight"] input[type=range]` : null;
+        for (const slider of weights ? document.querySelectorAll(weights) : [input]) {
+          const path = slider.closest(".control").dataset.path;
+          slider.setAttribute("aria-valuetext", valueText(path, state.set.has(path) ? state.set.get(path) : slider.value));
+        }
       });
       path.id = id + "-path";
       const note = p.note ? [h("p", {class: "hint", text: `It ${p.note}.`})] : [];

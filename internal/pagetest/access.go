@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -186,6 +187,82 @@ func DriveAccess(t *testing.T, origin string) {
 		const want = "Home's parliament: veto? No, and that cannot change: ratifies for Home government;"
 		if got := evalJS[string](s, `document.querySelector('.control[data-path="actors.parliament.veto"] .hint').textContent`); !strings.HasPrefix(got, want) {
 			t.Errorf("the parliament's veto says %q, want it to begin %q", got, want)
+		}
+		s.checkConsole()
+	})
+
+	t.Run("values", func(t *testing.T) {
+		// A slider's number alone ("Reservation, 0.5") does not say what it is: each says
+		// its meaning, as Chromium's accessibility tree gives it to a screen reader. The
+		// job offer's candidate weighs salary 50, remote work 30 and start date 20
+		// (teaching-two-party.yaml); with salary at 100 the total is 150, so the shares are
+		// 100/150 = 67%, 30/150 = 20% and 20/150 = 13%. Moved to 0 by keyboard (Home),
+		// salary leaves a total of 50: remote work 30/50 = 60%, start date 20/50 = 40%.
+		s := startAt(t, origin, 1280, 900, 3*time.Minute)
+		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&set=" + url.QueryEscape("actors.candidate.preferences.salary.weight=100") + "&set=" + url.QueryEscape("actors.candidate.reservation_drift=-0.02")))
+		s.settled()
+		evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
+		// Chromium's tree names each slider but gives its value as a number alone, without
+		// aria-valuetext (Chromium 156): what a screen reader reads is that attribute of the
+		// node the tree names.
+		said := func() map[string]string {
+			t.Helper()
+			tree, err := chromedp.Call(s.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			values := map[string]string{}
+			for _, n := range tree.Nodes {
+				if n.Ignored || n.Role == nil || n.Name == nil {
+					continue
+				}
+				var role, name string
+				json.Unmarshal(n.Role.Value, &role)
+				json.Unmarshal(n.Name.Value, &name)
+				if role != "slider" {
+					continue
+				}
+				node, err := chromedp.Call(s.ctx, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: n.BackendDOMNodeID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := 0; i+1 < len(node.Node.Attributes); i += 2 {
+					if node.Node.Attributes[i] == "aria-valuetext" {
+						values[name] = node.Node.Attributes[i+1]
+					}
+				}
+			}
+			return values
+		}
+		check := func(when string, want map[string]string) {
+			t.Helper()
+			got := said()
+			for name, value := range want {
+				if got[name] != value {
+					t.Errorf("%s: the slider %q reads %q, want %q", when, name, got[name], value)
+				}
+			}
+		}
+		check("salary's weight at 100", map[string]string{
+			"Candidate: reservation":                           "0.5 of its best deal's worth",
+			"Candidate: Reservation drift per round (changed)": "falls 0.02 each round",
+			"Employer: Reservation drift per round":            "0: the same every round",
+			"Candidate: Bargaining power":                      "1, the default",
+			"Candidate: Weight of Salary (changed)":            "100: 67% of all its weights",
+			"Candidate: Weight of Remote work":                 "30: 20% of all its weights",
+			"Candidate: Weight of Start date":                  "20: 13% of all its weights",
+			"Candidate: Votes":                                 "1 vote",
+		})
+		s.do(chromedp.Focus(chromedp.CSS(`.control[data-path="actors.candidate.preferences.salary.weight"] input[type=range]`)))
+		s.do(chromedp.KeyEvent(kb.Home))
+		s.settled()
+		check("salary's weight moved to 0", map[string]string{
+			"Candidate: Weight of Salary (changed)": "0: 0% of all its weights",
+			"Candidate: Weight of Remote work":      "30: 60% of all its weights",
+			"Candidate: Weight of Start date":       "20: 40% of all its weights",
+		})
+		if t.Failed() {
+			t.Logf("the sliders read: %q", said())
 		}
 		s.checkConsole()
 	})
