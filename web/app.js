@@ -597,8 +597,14 @@ function nameTheActor(control, d) {
   label.prepend(h("span", {class: "visually-hidden", text: sub ? `${who}, ${sub.charAt(0).toLowerCase()}${sub.slice(1)}: ` : `${who}: `}));
 }
 
+// foundSoon waits for a pause in the typing before the count of values found is said: a
+// live region rewritten at each key would be read out at each one.
+let foundSoon = 0;
+
 function applyFilter() {
   const words = $("filter").value.toLowerCase().split(/\s+/).filter(Boolean);
+  clearTimeout(foundSoon);
+  foundSoon = setTimeout(sayFound, 500, words);
   for (const c of document.querySelectorAll("#controls .control")) {
     c.classList.toggle("hide", !words.every((w) => c.dataset.words.includes(w)));
   }
@@ -610,6 +616,13 @@ function applyFilter() {
     g.classList.toggle("hide", !any);
     if (words.length && any) g.open = true;
   }
+}
+
+function sayFound(words) {
+  const n = document.querySelectorAll("#controls .control:not(.hide)").length;
+  const asked = `"${words.join(" ")}"`;
+  const text = !words.length ? "" : n === 0 ? `No value matches ${asked}: try fewer words, or an actor, an issue or a path.` : `${n} value${n === 1 ? " matches" : "s match"} ${asked}.`;
+  if ($("found").textContent !== text) $("found").textContent = text;
 }
 
 // --- computing ---------------------------------------------------------------------------

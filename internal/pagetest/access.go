@@ -267,6 +267,42 @@ func DriveAccess(t *testing.T, origin string) {
 		s.checkConsole()
 	})
 
+	t.Run("find", func(t *testing.T) {
+		// "Find a value" hides what does not match, which a screen reader does not see: it
+		// must hear how many values match, once the typing pauses, not at each key. In the
+		// job offer, "candidate weight" matches the candidate's weights of salary, remote
+		// work and start date, 3 (teaching-two-party.yaml); "employer veto" the employer's
+		// veto switch alone.
+		s := startAt(t, origin, 1280, 900, 3*time.Minute)
+		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+		s.settled()
+		evalJS[any](s, `window.negsimSaid = 0; new MutationObserver(() => window.negsimSaid++).observe(document.getElementById("found"), {childList: true, characterData: true, subtree: true})`)
+		for _, c := range []struct {
+			typed, said string
+			shown       int
+		}{
+			{"candidate weight", `3 values match "candidate weight".`, 3},
+			{"employer veto", `1 value matches "employer veto".`, 1},
+			{"employer vetoes", `No value matches "employer vetoes": try fewer words, or an actor, an issue or a path.`, 0},
+		} {
+			evalJS[any](s, `window.negsimSaid = 0; document.getElementById("filter").value = ""`)
+			s.do(chromedp.Focus(chromedp.CSS("#filter")))
+			s.do(chromedp.KeyEvent(c.typed))
+			if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.getElementById("found").textContent !== ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+				t.Fatalf("%q typed: the page says nothing of what it found", c.typed)
+			}
+			time.Sleep(time.Second)
+			said, rewrites := evalJS[string](s, `document.getElementById("found").textContent`), evalJS[int](s, `window.negsimSaid`)
+			if said != c.said || rewrites != 1 {
+				t.Errorf("%q typed: the live region said %q after %d rewrites; want %q once", c.typed, said, rewrites, c.said)
+			}
+			if shown := evalJS[int](s, `document.querySelectorAll("#controls .control:not(.hide)").length`); shown != c.shown {
+				t.Errorf("%q typed: %d values shown, want %d", c.typed, shown, c.shown)
+			}
+		}
+		s.checkConsole()
+	})
+
 	t.Run("field", func(t *testing.T) {
 		// The job offer's deadline is a whole number of rounds from 1 to 10000 (negsim params
 		// teaching-two-party): 20000 is refused where it was typed, and 12 taken.
