@@ -249,11 +249,7 @@ async function openScenario() {
   }
   if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) state.variant = "";
   vs.value = state.variant;
-  const veto = sc.actors.filter((a) => a.veto !== false).map((a) => a.id);
-  if (!(state.axes.length === 2 && state.axes.every((a) => veto.includes(a)) && state.axes[0] !== state.axes[1])) {
-    state.axes = veto.slice(0, 2);
-  }
-  fillAxes(veto);
+  fillAxes(sc.actors);
   setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
   refresh();
   await buildControls();
@@ -725,14 +721,17 @@ async function showView(q) {
   if (q.scenario !== engineID) return;
   try {
     switch (state.view) {
-      case "zone":
+      case "zone": {
+        const an = results.analysis && results.analysis.value;
+        const veto = fillAxes(an ? an.actors : loaded.scenario.actors);
         if (state.axes.length === 2) {
           const plane = await fetchOnce("plane", "plane", {...q, axes: state.axes}, q);
           if (wanted === applied) renderPlane(plane);
         } else {
-          $("chart").replaceChildren(h("p", {text: "The chart needs two parties with a veto."}));
+          $("chart").replaceChildren(h("p", {text: `The chart needs two parties with a veto; ${veto.length ? `only ${actorName(veto[0])} has one` : "no party has one"}.`}));
         }
         break;
+      }
       case "take":
         redraw($("take"), h("p", {text: "Searching every value for the change that tips the result…"}));
         renderTake(await fetchOnce("take", "sensitivity", q, q));
@@ -830,13 +829,21 @@ function renderZoneTable(id, t, none, caption) {
   $(id).replaceChildren(t ? table(t.head, t.rows, t.numeric, caption) : h("p", {text: none}));
 }
 
-function fillAxes(veto) {
+// fillAxes offers the parties with a veto as the chart's axes: the file's, then the
+// analysis's, which a variant or a what-if may have changed. With fewer than two there is
+// no chart and nothing to choose: the menus go, where they showed one party on both axes.
+function fillAxes(actors) {
+  const veto = actors.filter((a) => a.veto !== false).map((a) => a.id);
+  if (!(state.axes.length === 2 && state.axes.every((a) => veto.includes(a)) && state.axes[0] !== state.axes[1])) {
+    state.axes = veto.length >= 2 ? veto.slice(0, 2) : [];
+  }
+  $("axes").hidden = veto.length < 2;
   for (const [i, id] of [[0, "axis-x"], [1, "axis-y"]]) {
     const sel = $(id);
-    sel.replaceChildren(...veto.map((a) => h("option", {value: a, text: actorName(a)})));
+    if ([...sel.options].map((o) => o.value).join() !== veto.join()) sel.replaceChildren(...veto.map((a) => h("option", {value: a, text: actorName(a)})));
     sel.value = state.axes[i] || "";
-    sel.disabled = veto.length < 2;
   }
+  return veto;
 }
 
 // planeWords says what the plane shows, for a reader who cannot see it: the two parties,
