@@ -386,7 +386,8 @@ function valueText(path, v) {
     case "reservation_drift": return n === 0 ? "0: the same every round" : `${n > 0 ? "rises" : "falls"} ${v.replace(/^[-+]/, "")} each round`;
     case "power": return n === 1 ? "1, the default" : `${v} times the default`;
     case "votes": return votes;
-    case "ratification": return votes;
+    // 0, or none written, asks for every vote its ratifiers hold (MODEL.md, section 6).
+    case "ratification": return n === 0 ? "0: every vote its ratifiers hold" : votes;
     case "strategy": return n < 1 ? `${v}: holds out, concedes late` : n > 1 ? `${v}: concedes early` : `${v}: concedes evenly`;
     case "preferences":
       if (s[4] === "utilities") return `${v} of its ideal option's worth`;

@@ -264,6 +264,12 @@ func DriveAccess(t *testing.T, origin string) {
 		if t.Failed() {
 			t.Logf("the sliders read: %q", said())
 		}
+		// Russia's ratification in the reference scenario names no votes_needed: 0, which
+		// asks for every vote of its ratifiers, not for none.
+		s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026"))
+		s.settled()
+		evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
+		check("the reference scenario", map[string]string{"Russia, ratification at home: Votes its ratifiers must give": "0: every vote its ratifiers hold"})
 		s.checkConsole()
 	})
 
