@@ -725,6 +725,8 @@ async function showView(q) {
       case "zone": {
         const an = results.analysis && results.analysis.value;
         const veto = fillAxes(an ? an.actors : loaded.scenario.actors);
+        // Its words tell how to walk the chart's marks, which are not there without one.
+        $("chart-detail").hidden = state.axes.length !== 2;
         if (state.axes.length === 2) {
           const plane = await fetchOnce("plane", "plane", {...q, axes: state.axes}, q);
           if (wanted === applied) renderPlane(plane);

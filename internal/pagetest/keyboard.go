@@ -285,23 +285,24 @@ func DriveAxesSwap(t *testing.T, origin string) {
 
 	// The job offer with the employer's veto taken away leaves the candidate the one party
 	// with a veto: no chart, and no menus offering the candidate on both axes, nor an
-	// error for a chart of a party without a veto. The veto given back by keyboard brings
+	// error for a chart of a party without a veto, nor words on how to walk its marks. The veto given back by keyboard brings
 	// the two menus back, Candidate across and Employer up, as the file orders them.
 	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&set=actors.employer.veto%3Dfalse"))
 	s.settled()
 	shown := func() string {
 		return evalJS[string](s, `[!document.querySelector("#view-zone .axes").getClientRects().length ? "no menus" : "menus " + [...document.querySelectorAll("#view-zone .axes select")].map((m) => m.selectedOptions[0] ? m.selectedOptions[0].text : "none").join(", "),
 			document.getElementById("error").hidden ? "no error" : "error: " + document.getElementById("error").innerText,
-			document.querySelector("#chart svg") ? "a chart" : document.getElementById("chart").innerText].join(" | ")`)
+			document.querySelector("#chart svg") ? "a chart" : document.getElementById("chart").innerText,
+			document.getElementById("chart-detail").getClientRects().length ? "how to walk it" : "no words of its marks"].join(" | ")`)
 	}
-	if got, want := shown(), "no menus | no error | The chart needs two parties with a veto; only Candidate has one."; got != want {
+	if got, want := shown(), "no menus | no error | The chart needs two parties with a veto; only Candidate has one. | no words of its marks"; got != want {
 		t.Errorf("the candidate alone with a veto: the page shows %q, want %q", got, want)
 	}
 	veto := `.control[data-path="actors.employer.veto"] input`
 	s.do(chromedp.Focus(chromedp.CSS(veto)))
 	s.do(chromedp.KeyEvent(" "))
 	s.settled()
-	if got, want := shown(), "menus Candidate, Employer | no error | a chart"; got != want {
+	if got, want := shown(), "menus Candidate, Employer | no error | a chart | how to walk it"; got != want {
 		t.Errorf("the employer's veto given back: the page shows %q, want %q", got, want)
 	}
 	s.checkConsole()
