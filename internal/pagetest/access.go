@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -145,20 +146,10 @@ func DriveAccess(t *testing.T, origin string) {
 		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
 		s.settled()
 		evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
-		tree, err := chromedp.Call(s.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
-		if err != nil {
-			t.Fatal(err)
-		}
 		seen := map[string]int{}
-		for _, n := range tree.Nodes {
-			if n.Ignored || n.Role == nil || n.Name == nil {
-				continue
-			}
-			var role, name string
-			json.Unmarshal(n.Role.Value, &role)
-			json.Unmarshal(n.Name.Value, &name)
-			if slices.Contains([]string{"slider", "spinbutton", "combobox", "switch", "group"}, role) && name != "" {
-				seen[role+" "+strconv.Quote(name)]++
+		for _, n := range s.axNodes() {
+			if slices.Contains([]string{"slider", "spinbutton", "combobox", "switch", "group"}, n.role) && n.name != "" {
+				seen[n.role+" "+strconv.Quote(n.name)]++
 			}
 		}
 		var twice []string
@@ -207,28 +198,18 @@ func DriveAccess(t *testing.T, origin string) {
 		// node the tree names.
 		said := func() map[string]string {
 			t.Helper()
-			tree, err := chromedp.Call(s.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
-			if err != nil {
-				t.Fatal(err)
-			}
 			values := map[string]string{}
-			for _, n := range tree.Nodes {
-				if n.Ignored || n.Role == nil || n.Name == nil {
+			for _, n := range s.axNodes() {
+				if n.role != "slider" {
 					continue
 				}
-				var role, name string
-				json.Unmarshal(n.Role.Value, &role)
-				json.Unmarshal(n.Name.Value, &name)
-				if role != "slider" {
-					continue
-				}
-				node, err := chromedp.Call(s.ctx, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: n.BackendDOMNodeID})
+				node, err := chromedp.Call(s.ctx, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: n.node})
 				if err != nil {
 					t.Fatal(err)
 				}
 				for i := 0; i+1 < len(node.Node.Attributes); i += 2 {
 					if node.Node.Attributes[i] == "aria-valuetext" {
-						values[name] = node.Node.Attributes[i+1]
+						values[n.name] = node.Node.Attributes[i+1]
 					}
 				}
 			}
@@ -445,4 +426,32 @@ func rewritesAsSliderMoves(s *session, id, slider string) int {
 		s.settled()
 	}
 	return evalJS[int](s, `window.negsimSaid`)
+}
+
+// axNode is a node of Chromium's accessibility tree as a screen reader gets it: its role,
+// its name, and the element it stands for.
+type axNode struct {
+	role, name string
+	node       cdp.BackendNodeID
+}
+
+// axNodes are the nodes of the page's accessibility tree that a screen reader reads: those
+// not ignored, with a role and a name.
+func (s *session) axNodes() []axNode {
+	s.t.Helper()
+	tree, err := chromedp.Call(s.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var out []axNode
+	for _, n := range tree.Nodes {
+		if n.Ignored || n.Role == nil || n.Name == nil {
+			continue
+		}
+		a := axNode{node: n.BackendDOMNodeID}
+		json.Unmarshal(n.Role.Value, &a.role)
+		json.Unmarshal(n.Name.Value, &a.name)
+		out = append(out, a)
+	}
+	return out
 }
