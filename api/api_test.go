@@ -1,7 +1,10 @@
 package api
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf16"
 
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
@@ -159,8 +163,8 @@ func TestParams(t *testing.T) {
 func TestLoadTextParsesOnce(t *testing.T) {
 	a := New(Options{})
 	text := strings.Replace(string(mustShipped(t, "teaching-two-party")), "reservation: 0.5\n", "reservation: 0.6\n", 1)
-	first := ask[Loaded](t, a, "load", LoadRequest{Name: "mine.yaml", Text: text})
-	second := ask[Loaded](t, a, "load", LoadRequest{Name: "mine.yaml", Text: text})
+	first := ask[Loaded](t, a, "load", LoadRequest{Name: "mine.yaml", Data: []byte(text)})
+	second := ask[Loaded](t, a, "load", LoadRequest{Name: "mine.yaml", Data: []byte(text)})
 	if !strings.HasPrefix(first.ID, "doc:") || first.ID != second.ID || first.File != "mine.yaml" {
 		t.Fatalf("ids %q and %q, file %q", first.ID, second.ID, first.File)
 	}
@@ -174,9 +178,30 @@ func TestLoadTextParsesOnce(t *testing.T) {
 	if an := ask[sim.Analysis](t, a, "analyze", Query{Scenario: first.ID}); an.ZOPA.Count != 2 {
 		t.Errorf("the loaded text: ZOPA %d, want 2", an.ZOPA.Count)
 	}
-	e := refused(t, a, "load", `{"name": "bad.yaml", "text": "name: x\nissues: 3\n"}`)
+	e := refused(t, a, "load", `{"name": "bad.yaml", "data": "`+base64.StdEncoding.EncodeToString([]byte("name: x\nissues: 3\n"))+`"}`)
 	if e.Kind != KindInput || len(e.Problems) == 0 || e.Problems[0].File != "bad.yaml" {
 		t.Errorf("a broken file: %+v", e)
+	}
+}
+
+// A file's bytes are decoded by the engine, as the command line decodes a file: the page
+// hands them over as read. Windows-1252 writes "é" as the one byte 0xE9, which UTF-8 never
+// has alone; "name: Caf" is nine characters, so it is line 1, column 10.
+func TestLoadDecodesTheFilesBytes(t *testing.T) {
+	a := New(Options{})
+	e := refused(t, a, "load", `{"name": "ansi.yaml", "data": "`+base64.StdEncoding.EncodeToString([]byte("name: Caf\xe9 talks\n"))+`"}`)
+	if e.Kind != KindInput || len(e.Problems) != 1 || e.Problems[0].File != "ansi.yaml" || e.Problems[0].Line != 1 || e.Problems[0].Col != 10 || !strings.Contains(e.Problems[0].Message, "byte 0xE9 is not UTF-8") {
+		t.Errorf("a Windows-1252 file: %+v, want it refused at ansi.yaml:1:10, byte 0xE9", e)
+	}
+	// Notepad's "Unicode": UTF-16, little-endian, behind its mark, with Windows line ends.
+	text := strings.ReplaceAll(string(mustShipped(t, "teaching-two-party")), "\n", "\r\n")
+	unicode := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(text)) {
+		unicode = binary.LittleEndian.AppendUint16(unicode, u)
+	}
+	loaded := ask[Loaded](t, a, "load", LoadRequest{Name: "unicode.yaml", Data: unicode})
+	if an := ask[sim.Analysis](t, a, "analyze", Query{Scenario: loaded.ID}); an.ZOPA.Count != 4 {
+		t.Errorf("teaching-two-party in UTF-16: ZOPA %d, want its 4", an.ZOPA.Count)
 	}
 }
 
@@ -210,7 +235,7 @@ func TestExportRoundTrip(t *testing.T) {
 	}
 	// Pasted as the first entry of the file's own variants block.
 	file := strings.Replace(string(mustShipped(t, "ukraine-2026")), "\nvariants:\n", "\n"+ex.Variants, 1)
-	loaded := ask[Loaded](t, a, "load", LoadRequest{Name: "exported.yaml", Text: file})
+	loaded := ask[Loaded](t, a, "load", LoadRequest{Name: "exported.yaml", Data: []byte(file)})
 	viaVariant := ask[sim.Analysis](t, a, "analyze", Query{Scenario: loaded.ID, Variant: "mine"})
 	viaQuery := ask[sim.Analysis](t, a, "analyze", q)
 	if viaVariant.ZOPA.Count != viaQuery.ZOPA.Count || viaVariant.ZOPA.Count == 956 {
@@ -270,7 +295,7 @@ func TestRefusals(t *testing.T) {
 		{"analyze", `{"scenario": "teaching-two-party", "limit": -1}`, KindInput, "limit -1"},
 		{"analyze", `{"scenario": "teaching-two-party", "lmit": 3}`, KindInput, "unknown field"},
 		{"analyze", `{"scenario": 3}`, KindInput, "not valid"},
-		{"load", `{"name": "big.yaml", "text": "` + strings.Repeat("x", 1001) + `"}`, KindInput, "larger than 1,000 bytes"},
+		{"load", `{"name": "big.yaml", "data": "` + base64.StdEncoding.EncodeToString(bytes.Repeat([]byte("x"), 1001)) + `"}`, KindInput, "larger than 1,000 bytes"},
 		{"score", `{"scenario": "teaching-two-party", "deal": "salary=huge"}`, KindInput, "salary"},
 		{"rounds", `{"scenario": "teaching-two-party", "protocol": "shouting"}`, KindInput, "protocol"},
 		{"export", `{"scenario": "teaching-two-party", "id": "Bad Id"}`, KindInput, "variant id"},
@@ -342,7 +367,7 @@ func TestLoadedTextsBoundedBySize(t *testing.T) {
 		if len(text) < 1000 || len(text) > 2000 {
 			t.Fatalf("text %d is %d bytes", i, len(text))
 		}
-		ids = append(ids, ask[Loaded](t, a, "load", LoadRequest{Name: "small.yaml", Text: text}).ID)
+		ids = append(ids, ask[Loaded](t, a, "load", LoadRequest{Name: "small.yaml", Data: []byte(text)}).ID)
 	}
 	if e := refused(t, a, "analyze", `{"scenario": "`+ids[0]+`"}`); e.Kind != KindNotFound {
 		t.Errorf("the first of twenty texts: %+v, want it let go", e)

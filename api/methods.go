@@ -54,12 +54,15 @@ func (a *API) list() (*ListResponse, error) {
 	return out, nil
 }
 
-// LoadRequest opens a scenario: Scenario names one, or Name and Text give a file's
-// contents (a local file the page read; it goes no further than this API).
+// LoadRequest opens a scenario: Scenario names one, or Name and Data give a file's
+// contents (a local file the page read; it goes no further than this API). Data is the
+// file's bytes as stored (base64 in JSON), decoded here as the command line decodes a
+// file: a page that decoded them itself would read a Latin-1 file's accents as "�" where
+// the command line refuses it.
 type LoadRequest struct {
 	Scenario string `json:"scenario,omitempty"`
 	Name     string `json:"name,omitempty"`
-	Text     string `json:"text,omitempty"`
+	Data     []byte `json:"data,omitempty"`
 }
 
 // Loaded is an opened scenario: the id later requests name it by, the scenario as the
@@ -74,18 +77,18 @@ type Loaded struct {
 func (a *API) load(_ context.Context, r LoadRequest) (*Loaded, error) {
 	var doc *config.Document
 	id := r.Scenario
-	if r.Text != "" || r.Name != "" {
+	if len(r.Data) > 0 || r.Name != "" {
 		if r.Scenario != "" {
-			return nil, &Error{Kind: KindInput, Message: "give either scenario or name and text, not both"}
+			return nil, &Error{Kind: KindInput, Message: "give either scenario or name and data, not both"}
 		}
 		name := strings.TrimSpace(r.Name)
 		if name == "" {
 			name = "scenario.yaml"
 		}
-		if err := a.tooLarge(name, []byte(r.Text)); err != nil {
+		if err := a.tooLarge(name, r.Data); err != nil {
 			return nil, err
 		}
-		d, key, err := a.parse(name, []byte(r.Text))
+		d, key, err := a.parse(name, r.Data)
 		if err != nil {
 			return nil, err
 		}

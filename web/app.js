@@ -172,14 +172,17 @@ function fillScenarios() {
   sel.value = state.scenario;
 }
 
-// textOf is the text of a scenario file (a File, or a Response from the site), read as the
-// command line reads it (config.DecodeText): UTF-16 behind its byte-order mark, as Notepad's
-// "Unicode" saves it, is decoded; UTF-8's mark is dropped. Response.text() knows UTF-8
-// alone, and would hand the engine a NUL byte between every two letters.
-async function textOf(body) {
+// dataOf is a scenario file (a File, or a Response from the site) as the engine takes it:
+// its bytes as stored, in base64. The engine decodes them as the command line decodes a
+// file (config.DecodeText), so that a file saved as Latin-1 is refused with the same words,
+// at its first bad byte, and not shown with "�" for every accent as the browser's decoder
+// would show it.
+async function dataOf(body) {
   const bytes = new Uint8Array(await body.arrayBuffer());
-  const mark = bytes.length >= 2 ? (bytes[0] << 8) | bytes[1] : 0;
-  return new TextDecoder(mark === 0xfffe ? "utf-16le" : mark === 0xfeff ? "utf-16be" : "utf-8").decode(bytes);
+  let binary = "";
+  // In slices: a call takes a limited number of arguments.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 async function resolveScenario() {
@@ -192,7 +195,7 @@ async function resolveScenario() {
     // fragment of "group ".
     const response = await fetch(name.split("/").map(encodeURIComponent).join("/"));
     if (!response.ok) throw new Error(`${name}: the site has no such file (status ${response.status})`);
-    const l = await engine.call("load", {name, text: await textOf(response)});
+    const l = await engine.call("load", {name, data: await dataOf(response)});
     return l;
   }
   return engine.call("load", {scenario: ref});
@@ -246,11 +249,7 @@ async function openScenario() {
   }
   if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) state.variant = "";
   vs.value = state.variant;
-  const veto = sc.actors.filter((a) => a.veto !== false).map((a) => a.id);
-  if (!(state.axes.length === 2 && state.axes.every((a) => veto.includes(a)) && state.axes[0] !== state.axes[1])) {
-    state.axes = veto.slice(0, 2);
-  }
-  fillAxes(veto);
+  fillAxes(sc.actors);
   setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
   refresh();
   await buildControls();
@@ -372,6 +371,36 @@ function formatNumber(x, step) {
   return String(Number(x.toFixed(d)));
 }
 
+// valueText says what a slider's number is, for a screen reader, which would read the bare
+// number ("Reservation, 0.48"). A belief says the value as the path it is a belief of.
+function valueText(path, v) {
+  const s = path.split(".");
+  const n = Number(v);
+  const votes = n === 1 ? "1 vote" : `${v} votes`;
+  if (s[0] === "decision") return n === 0 ? "0: the vetoes alone decide" : votes;
+  if (s[0] === "events") return `round ${v}`;
+  if (s[0] !== "actors") return v;
+  switch (s[2]) {
+    case "beliefs": return s[3] === "set" ? valueText(s.slice(4).join("."), v) : v;
+    case "reservation": return `${v} of its best deal's worth`;
+    case "reservation_drift": return n === 0 ? "0: the same every round" : `${n > 0 ? "rises" : "falls"} ${v.replace(/^[-+]/, "")} each round`;
+    case "power": return n === 1 ? "1, the default" : `${v} times the default`;
+    case "votes": return votes;
+    // 0, or none written, asks for every vote its ratifiers hold (MODEL.md, section 6).
+    case "ratification": return n === 0 ? "0: every vote its ratifiers hold" : votes;
+    case "strategy": return n < 1 ? `${v}: holds out, concedes late` : n > 1 ? `${v}: concedes early` : `${v}: concedes evenly`;
+    case "preferences":
+      if (s[4] === "utilities") return `${v} of its ideal option's worth`;
+      if (s[4] === "weight") {
+        // Weights count as shares of the actor's total (MODEL.md, section 1).
+        const total = params.filter((q) => q.path.startsWith(`actors.${s[1]}.preferences.`) && q.path.endsWith(".weight"))
+          .reduce((sum, q) => sum + Number(q.path === path ? v : currentValue(q)), 0);
+        return total > 0 ? `${v}: ${Math.round((100 * n) / total)}% of all its weights` : v;
+      }
+  }
+  return v;
+}
+
 function currentValue(p) {
   return state.set.has(p.path) ? state.set.get(p.path) : p.value;
 }
@@ -434,11 +463,17 @@ function control(p) {
       const step = stepOf(p);
       // The slider says its own value; an output is a live region, which would say it again.
       const out = h("output", {for: id, "aria-live": "off", text: value});
-      const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path"});
+      const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path", "aria-valuetext": valueText(p.path, value)});
       input.addEventListener("input", (ev) => {
         const v = formatNumber(Number(input.value), step);
         out.textContent = v;
         change(p, v, ev.timeStamp);
+        // A weight's share changes with it, and so do its actor's other weights' shares.
+        const weights = p.path.endsWith(".weight") ? `.control[data-path^="${CSS.escape(p.path.split(".").slice(0, 3).join(".") + ".")}"][data-path$=".weight"] input[type=range]` : null;
+        for (const slider of weights ? document.querySelectorAll(weights) : [input]) {
+          const path = slider.closest(".control").dataset.path;
+          slider.setAttribute("aria-valuetext", valueText(path, state.set.has(path) ? state.set.get(path) : slider.value));
+        }
       });
       path.id = id + "-path";
       const note = p.note ? [h("p", {class: "hint", text: `It ${p.note}.`})] : [];
@@ -559,8 +594,14 @@ function nameTheActor(control, d) {
   label.prepend(h("span", {class: "visually-hidden", text: sub ? `${who}, ${sub.charAt(0).toLowerCase()}${sub.slice(1)}: ` : `${who}: `}));
 }
 
+// foundSoon waits for a pause in the typing before the count of values found is said: a
+// live region rewritten at each key would be read out at each one.
+let foundSoon = 0;
+
 function applyFilter() {
   const words = $("filter").value.toLowerCase().split(/\s+/).filter(Boolean);
+  clearTimeout(foundSoon);
+  foundSoon = setTimeout(sayFound, 500, words);
   for (const c of document.querySelectorAll("#controls .control")) {
     c.classList.toggle("hide", !words.every((w) => c.dataset.words.includes(w)));
   }
@@ -572,6 +613,13 @@ function applyFilter() {
     g.classList.toggle("hide", !any);
     if (words.length && any) g.open = true;
   }
+}
+
+function sayFound(words) {
+  const n = document.querySelectorAll("#controls .control:not(.hide)").length;
+  const asked = `"${words.join(" ")}"`;
+  const text = !words.length ? "" : n === 0 ? `No value matches ${asked}: try fewer words, or an actor, an issue or a path.` : `${n} value${n === 1 ? " matches" : "s match"} ${asked}.`;
+  if ($("found").textContent !== text) $("found").textContent = text;
 }
 
 // --- computing ---------------------------------------------------------------------------
@@ -674,14 +722,19 @@ async function showView(q) {
   if (q.scenario !== engineID) return;
   try {
     switch (state.view) {
-      case "zone":
+      case "zone": {
+        const an = results.analysis && results.analysis.value;
+        const veto = fillAxes(an ? an.actors : loaded.scenario.actors);
+        // Its words tell how to walk the chart's marks, which are not there without one.
+        $("chart-detail").hidden = state.axes.length !== 2;
         if (state.axes.length === 2) {
           const plane = await fetchOnce("plane", "plane", {...q, axes: state.axes}, q);
           if (wanted === applied) renderPlane(plane);
         } else {
-          $("chart").replaceChildren(h("p", {text: "The chart needs two parties with a veto."}));
+          $("chart").replaceChildren(h("p", {text: `The chart needs two parties with a veto; ${veto.length ? `only ${actorName(veto[0])} has one` : "no party has one"}.`}));
         }
         break;
+      }
       case "take":
         redraw($("take"), h("p", {text: "Searching every value for the change that tips the result…"}));
         renderTake(await fetchOnce("take", "sensitivity", q, q));
@@ -779,13 +832,21 @@ function renderZoneTable(id, t, none, caption) {
   $(id).replaceChildren(t ? table(t.head, t.rows, t.numeric, caption) : h("p", {text: none}));
 }
 
-function fillAxes(veto) {
+// fillAxes offers the parties with a veto as the chart's axes: the file's, then the
+// analysis's, which a variant or a what-if may have changed. With fewer than two there is
+// no chart and nothing to choose: the menus go, where they showed one party on both axes.
+function fillAxes(actors) {
+  const veto = actors.filter((a) => a.veto !== false).map((a) => a.id);
+  if (!(state.axes.length === 2 && state.axes.every((a) => veto.includes(a)) && state.axes[0] !== state.axes[1])) {
+    state.axes = veto.length >= 2 ? veto.slice(0, 2) : [];
+  }
+  $("axes").hidden = veto.length < 2;
   for (const [i, id] of [[0, "axis-x"], [1, "axis-y"]]) {
     const sel = $(id);
-    sel.replaceChildren(...veto.map((a) => h("option", {value: a, text: actorName(a)})));
+    if ([...sel.options].map((o) => o.value).join() !== veto.join()) sel.replaceChildren(...veto.map((a) => h("option", {value: a, text: actorName(a)})));
     sel.value = state.axes[i] || "";
-    sel.disabled = veto.length < 2;
   }
+  return veto;
 }
 
 // planeWords says what the plane shows, for a reader who cannot see it: the two parties,
@@ -1121,9 +1182,9 @@ function wire() {
     input.value = "";
     let l;
     try {
-      // Read here in the browser; the text goes to the engine only (this tab, or negsim
+      // Read here in the browser; the bytes go to the engine only (this tab, or negsim
       // serve on this computer).
-      l = await engine.call("load", {name: file.name, text: await textOf(file)});
+      l = await engine.call("load", {name: file.name, data: await dataOf(file)});
     } catch (e) {
       showError(e, `${file.name} was not opened${loaded ? `: the page still shows ${loaded.scenario.name} (${loaded.file})` : ""}. Fix the file and open it again.`);
       return;

@@ -3,7 +3,7 @@
 // cannot tell them apart.
 
 const NS = "http://www.w3.org/2000/svg";
-export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7f7f00", "#000000"];
+export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8800FF", "#663311", "#112288", "#000000"];
 // ROUND_MARKS are the shapes that mark each actor's aspiration in the rounds: with its
 // colour, and in black and white alone, they tell the actors apart.
 const ROUND_MARKS = ["circle", "square", "triangle", "diamond", "cross", "star"];

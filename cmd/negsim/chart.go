@@ -114,18 +114,21 @@ const (
 // markColor keeps event lines apart from the series, whose colours come from the palette.
 var markColor = color.Gray{Y: 110}
 
-// seriesColors is the Okabe–Ito palette, which readers with the common colour-vision
-// deficiencies tell apart, in the order of the page's PALETTE (web/chart.js): an actor has
-// one colour on the page and in the printed report. Eight colours give the reference
-// scenario's four parties and four ratifiers one each.
+// seriesColors are colours that readers with the common colour-vision deficiencies tell
+// apart, each at least 3:1 against the white of a chart as a line or mark must be (WCAG
+// 1.4.11), in the order of the page's PALETTE (web/chart.js): an actor has one colour on
+// the page and in the printed report. Eight colours give the reference scenario's four
+// parties and four ratifiers one each. The first four are Okabe and Ito's; their orange,
+// sky blue and olive gave way to violet, brown and navy: the first two were too pale on
+// white, and the olive, to a protanope, the vermillion's colour.
 var seriesColors = []color.Color{
 	color.RGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xFF}, // blue
 	color.RGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 0xFF}, // vermillion
 	color.RGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xFF}, // bluish green
 	color.RGBA{R: 0xCC, G: 0x79, B: 0xA7, A: 0xFF}, // reddish purple
-	color.RGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}, // orange
-	color.RGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0xFF}, // sky blue
-	color.RGBA{R: 0x7F, G: 0x7F, B: 0x00, A: 0xFF}, // olive
+	color.RGBA{R: 0x88, G: 0x00, B: 0xFF, A: 0xFF}, // violet
+	color.RGBA{R: 0x66, G: 0x33, B: 0x11, A: 0xFF}, // brown
+	color.RGBA{R: 0x11, G: 0x22, B: 0x88, A: 0xFF}, // navy
 	color.RGBA{R: 0x00, G: 0x00, B: 0x00, A: 0xFF}, // black
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -289,7 +290,7 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// bodySlack is room in a request for the JSON around a scenario's text.
+// bodySlack is room in a request for the JSON around a scenario's bytes.
 const bodySlack = 64 << 10
 
 func (s *server) serveAPI(w http.ResponseWriter, r *http.Request, method string) {
@@ -322,7 +323,8 @@ func (s *server) serveAPI(w http.ResponseWriter, r *http.Request, method string)
 		fail(http.StatusServiceUnavailable, &api.Error{Kind: api.KindTimeout, Message: "the server was busy with other requests until the time limit (--timeout); try again"})
 		return
 	}
-	limit := s.api.MaxFileSize() + bodySlack
+	// A file's bytes travel in base64, four characters for every three bytes.
+	limit := int64(base64.StdEncoding.EncodedLen(int(s.api.MaxFileSize()))) + bodySlack
 	conn := http.NewResponseController(w)
 	conn.SetReadDeadline(time.Now().Add(bodyReadTime))
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))

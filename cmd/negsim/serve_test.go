@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net"
@@ -151,8 +152,9 @@ func TestServeRefuses(t *testing.T) {
 		{"localhost when bound to 127.0.0.1", api, ok, map[string]string{"Host": "localhost:" + strings.Split(host, ":")[1]}, http.StatusForbidden, "answers requests for"},
 		{"foreign Origin", api, ok, map[string]string{"Origin": "http://attacker.example"}, http.StatusForbidden, "another site"},
 		{"cross-site fetch", api, ok, map[string]string{"Sec-Fetch-Site": "cross-site"}, http.StatusForbidden, "another site"},
-		{"oversized body", api, `{"name": "x.yaml", "text": "` + strings.Repeat("a", 20000+70000) + `"}`, nil, http.StatusRequestEntityTooLarge, "a scenario may be 20,000 bytes at most"},
-		{"text above --max-file-size", url + "api/load", `{"name": "x.yaml", "text": "` + strings.Repeat("a", 20001) + `"}`, nil, http.StatusBadRequest, "larger than 20,000 bytes"},
+		// 20,000 bytes are 26,668 characters of base64; the body has 64 KiB more for the rest.
+		{"oversized body", api, `{"name": "x.yaml", "data": "` + strings.Repeat("a", 26668+70000) + `"}`, nil, http.StatusRequestEntityTooLarge, "a scenario may be 20,000 bytes at most"},
+		{"a file above --max-file-size", url + "api/load", `{"name": "x.yaml", "data": "` + base64.StdEncoding.EncodeToString(bytes.Repeat([]byte("a"), 20001)) + `"}`, nil, http.StatusBadRequest, "larger than 20,000 bytes"},
 		{".. path", api, `{"scenario": "file:../` + filepath.Base(outside) + `/secret.yaml"}`, nil, http.StatusBadRequest, "no .."},
 		{"absolute path", api, `{"scenario": "file:` + filepath.Join(outside, "secret.yaml") + `"}`, nil, http.StatusBadRequest, "no .."},
 		{"a link out of the folder", api, `{"scenario": "file:link.yaml"}`, nil, http.StatusBadRequest, "cannot be read"},

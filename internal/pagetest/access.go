@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -144,20 +146,10 @@ func DriveAccess(t *testing.T, origin string) {
 		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
 		s.settled()
 		evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
-		tree, err := chromedp.Call(s.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
-		if err != nil {
-			t.Fatal(err)
-		}
 		seen := map[string]int{}
-		for _, n := range tree.Nodes {
-			if n.Ignored || n.Role == nil || n.Name == nil {
-				continue
-			}
-			var role, name string
-			json.Unmarshal(n.Role.Value, &role)
-			json.Unmarshal(n.Name.Value, &name)
-			if slices.Contains([]string{"slider", "spinbutton", "combobox", "switch", "group"}, role) && name != "" {
-				seen[role+" "+strconv.Quote(name)]++
+		for _, n := range s.axNodes() {
+			if slices.Contains([]string{"slider", "spinbutton", "combobox", "switch", "group"}, n.role) && n.name != "" {
+				seen[n.role+" "+strconv.Quote(n.name)]++
 			}
 		}
 		var twice []string
@@ -186,6 +178,114 @@ func DriveAccess(t *testing.T, origin string) {
 		const want = "Home's parliament: veto? No, and that cannot change: ratifies for Home government;"
 		if got := evalJS[string](s, `document.querySelector('.control[data-path="actors.parliament.veto"] .hint').textContent`); !strings.HasPrefix(got, want) {
 			t.Errorf("the parliament's veto says %q, want it to begin %q", got, want)
+		}
+		s.checkConsole()
+	})
+
+	t.Run("values", func(t *testing.T) {
+		// A slider's number alone ("Reservation, 0.5") does not say what it is: each says
+		// its meaning, as Chromium's accessibility tree gives it to a screen reader. The
+		// job offer's candidate weighs salary 50, remote work 30 and start date 20
+		// (teaching-two-party.yaml); with salary at 100 the total is 150, so the shares are
+		// 100/150 = 67%, 30/150 = 20% and 20/150 = 13%. Moved to 0 by keyboard (Home),
+		// salary leaves a total of 50: remote work 30/50 = 60%, start date 20/50 = 40%.
+		s := startAt(t, origin, 1280, 900, 3*time.Minute)
+		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&set=" + url.QueryEscape("actors.candidate.preferences.salary.weight=100") + "&set=" + url.QueryEscape("actors.candidate.reservation_drift=-0.02")))
+		s.settled()
+		evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
+		// Chromium's tree names each slider but gives its value as a number alone, without
+		// aria-valuetext (Chromium 156): what a screen reader reads is that attribute of the
+		// node the tree names.
+		said := func() map[string]string {
+			t.Helper()
+			values := map[string]string{}
+			for _, n := range s.axNodes() {
+				if n.role != "slider" {
+					continue
+				}
+				node, err := chromedp.Call(s.ctx, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: n.node})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := 0; i+1 < len(node.Node.Attributes); i += 2 {
+					if node.Node.Attributes[i] == "aria-valuetext" {
+						values[n.name] = node.Node.Attributes[i+1]
+					}
+				}
+			}
+			return values
+		}
+		check := func(when string, want map[string]string) {
+			t.Helper()
+			got := said()
+			for name, value := range want {
+				if got[name] != value {
+					t.Errorf("%s: the slider %q reads %q, want %q", when, name, got[name], value)
+				}
+			}
+		}
+		check("salary's weight at 100", map[string]string{
+			"Candidate: reservation":                           "0.5 of its best deal's worth",
+			"Candidate: Reservation drift per round (changed)": "falls 0.02 each round",
+			"Employer: Reservation drift per round":            "0: the same every round",
+			"Candidate: Bargaining power":                      "1, the default",
+			"Candidate: Weight of Salary (changed)":            "100: 67% of all its weights",
+			"Candidate: Weight of Remote work":                 "30: 20% of all its weights",
+			"Candidate: Weight of Start date":                  "20: 13% of all its weights",
+			"Candidate: Votes":                                 "1 vote",
+		})
+		s.do(chromedp.Focus(chromedp.CSS(`.control[data-path="actors.candidate.preferences.salary.weight"] input[type=range]`)))
+		s.do(chromedp.KeyEvent(kb.Home))
+		s.settled()
+		check("salary's weight moved to 0", map[string]string{
+			"Candidate: Weight of Salary (changed)": "0: 0% of all its weights",
+			"Candidate: Weight of Remote work":      "30: 60% of all its weights",
+			"Candidate: Weight of Start date":       "20: 40% of all its weights",
+		})
+		if t.Failed() {
+			t.Logf("the sliders read: %q", said())
+		}
+		// Russia's ratification in the reference scenario names no votes_needed: 0, which
+		// asks for every vote of its ratifiers, not for none.
+		s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026"))
+		s.settled()
+		evalJS[any](s, `document.querySelectorAll("#controls details").forEach((d) => { d.open = true; })`)
+		check("the reference scenario", map[string]string{"Russia, ratification at home: Votes its ratifiers must give": "0: every vote its ratifiers hold"})
+		s.checkConsole()
+	})
+
+	t.Run("find", func(t *testing.T) {
+		// "Find a value" hides what does not match, which a screen reader does not see: it
+		// must hear how many values match, once the typing pauses, not at each key. In the
+		// job offer, "candidate weight" matches the candidate's weights of salary, remote
+		// work and start date, 3 (teaching-two-party.yaml); "employer veto" the employer's
+		// veto switch alone.
+		s := startAt(t, origin, 1280, 900, 3*time.Minute)
+		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+		s.settled()
+		evalJS[any](s, `window.negsimSaid = 0; new MutationObserver(() => window.negsimSaid++).observe(document.getElementById("found"), {childList: true, characterData: true, subtree: true})`)
+		for _, c := range []struct {
+			typed, said string
+			shown       int
+		}{
+			{"candidate weight", `3 values match "candidate weight".`, 3},
+			{"employer veto", `1 value matches "employer veto".`, 1},
+			{"employer vetoes", `No value matches "employer vetoes": try fewer words, or an actor, an issue or a path.`, 0},
+		} {
+			evalJS[any](s, `window.negsimSaid = 0; document.getElementById("filter").value = ""`)
+			s.do(chromedp.Focus(chromedp.CSS("#filter")))
+			s.do(chromedp.KeyEvent(c.typed))
+			if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.getElementById("found").textContent !== ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+				t.Fatalf("%q typed: the page says nothing of what it found", c.typed)
+			}
+			time.Sleep(time.Second)
+			said, rewrites := evalJS[string](s, `document.getElementById("found").textContent`), evalJS[int](s, `window.negsimSaid`)
+			if said != c.said || rewrites != 1 {
+				t.Errorf("%q typed: the live region said %q after %d rewrites; want %q once", c.typed, said, rewrites, c.said)
+			}
+			if shown := evalJS[int](s, `document.querySelectorAll("#controls .control:not(.hide)").length`); shown != c.shown {
+				t.Errorf("%q typed: %d values shown, want %d", c.typed, shown, c.shown)
+			}
 		}
 		s.checkConsole()
 	})
@@ -326,4 +426,32 @@ func rewritesAsSliderMoves(s *session, id, slider string) int {
 		s.settled()
 	}
 	return evalJS[int](s, `window.negsimSaid`)
+}
+
+// axNode is a node of Chromium's accessibility tree as a screen reader gets it: its role,
+// its name, and the element it stands for.
+type axNode struct {
+	role, name string
+	node       cdp.BackendNodeID
+}
+
+// axNodes are the nodes of the page's accessibility tree that a screen reader reads: those
+// not ignored, with a role and a name.
+func (s *session) axNodes() []axNode {
+	s.t.Helper()
+	tree, err := chromedp.Call(s.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var out []axNode
+	for _, n := range tree.Nodes {
+		if n.Ignored || n.Role == nil || n.Name == nil {
+			continue
+		}
+		a := axNode{node: n.BackendDOMNodeID}
+		json.Unmarshal(n.Role.Value, &a.role)
+		json.Unmarshal(n.Name.Value, &a.name)
+		out = append(out, a)
+	}
+	return out
 }

@@ -257,7 +257,8 @@ func absDiff(a, b uint32) uint32 {
 }
 
 // DriveAxesSwap: choosing for one axis of the chart the party the other shows swaps the
-// two, in both menus, the address and the chart's words. The reference scenario's first two
+// two, in both menus, the address and the chart's words; with one party with a veto there
+// is nothing to choose. The reference scenario's first two
 // veto actors, Ukraine and Russia, are the axes it opens with.
 func DriveAxesSwap(t *testing.T, origin string) {
 	s := startAt(t, origin, 1280, 900, 3*time.Minute)
@@ -279,6 +280,30 @@ func DriveAxesSwap(t *testing.T, origin string) {
 	}
 	if got := evalJS[string](s, `document.querySelector("#chart svg").getAttribute("aria-label")`); !strings.HasPrefix(got, "Deals by their value to Russia (across) and Ukraine (up)") {
 		t.Errorf("after Russia across, the chart says %q", got)
+	}
+	s.checkConsole()
+
+	// The job offer with the employer's veto taken away leaves the candidate the one party
+	// with a veto: no chart, and no menus offering the candidate on both axes, nor an
+	// error for a chart of a party without a veto, nor words on how to walk its marks. The veto given back by keyboard brings
+	// the two menus back, Candidate across and Employer up, as the file orders them.
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&set=actors.employer.veto%3Dfalse"))
+	s.settled()
+	shown := func() string {
+		return evalJS[string](s, `[!document.querySelector("#view-zone .axes").getClientRects().length ? "no menus" : "menus " + [...document.querySelectorAll("#view-zone .axes select")].map((m) => m.selectedOptions[0] ? m.selectedOptions[0].text : "none").join(", "),
+			document.getElementById("error").hidden ? "no error" : "error: " + document.getElementById("error").innerText,
+			document.querySelector("#chart svg") ? "a chart" : document.getElementById("chart").innerText,
+			document.getElementById("chart-detail").getClientRects().length ? "how to walk it" : "no words of its marks"].join(" | ")`)
+	}
+	if got, want := shown(), "no menus | no error | The chart needs two parties with a veto; only Candidate has one. | no words of its marks"; got != want {
+		t.Errorf("the candidate alone with a veto: the page shows %q, want %q", got, want)
+	}
+	veto := `.control[data-path="actors.employer.veto"] input`
+	s.do(chromedp.Focus(chromedp.CSS(veto)))
+	s.do(chromedp.KeyEvent(" "))
+	s.settled()
+	if got, want := shown(), "menus Candidate, Employer | no error | a chart | how to walk it"; got != want {
+		t.Errorf("the employer's veto given back: the page shows %q, want %q", got, want)
 	}
 	s.checkConsole()
 }

@@ -2,6 +2,7 @@ package pagetest
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -13,6 +14,9 @@ import (
 	"unicode/utf16"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
 )
 
 // DriveOwnFileProblems opens files of a student's own that are not scenarios, as the
@@ -30,10 +34,13 @@ func DriveOwnFileProblems(t *testing.T, origin string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ansi, ansiSaid := ansiScenario(t, "ansi.yaml")
 	for _, c := range []struct {
 		name, text string
 		problems   []string // each as negsim analyze prints it, once
 	}{
+		// Saved as Windows-1252: the page read it with "�" for the accent and opened it.
+		{"ansi.yaml", string(ansi), []string{"ansi.yaml: 1 problem", ansiSaid}},
 		// One misspelt key: "reservaton" in place of the candidate's "reservation", line 71
 		// of the file, indented four spaces under "  - id: candidate".
 		{"typo.yaml", strings.Replace(string(data), "reservation:", "reservaton:", 1), []string{"typo.yaml: 1 problem", `typo.yaml:71:5: actors.candidate.reservaton: unknown field "reservaton"; did you mean "reservation"?`}},
@@ -57,6 +64,29 @@ func DriveOwnFileProblems(t *testing.T, origin string) {
 		}
 	}
 	// No console check: negsim serve refuses the files with a 400, which Chromium logs.
+}
+
+// ansiScenario is teaching-two-party with "Montréal" in its name, saved as Windows-1252
+// (Windows' "ANSI"), which writes "é" as the byte 0xE9 alone, and what negsim analyze says
+// of it: the file is refused at that byte, on line 32 ("name: Job offer in Montr" is 24
+// characters, so column 25), in the command line's words (config.Load).
+func ansiScenario(t *testing.T, name string) ([]byte, string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const title = "\nname: Job offer (teaching"
+	if !strings.Contains(string(data), title) {
+		t.Fatal("teaching-two-party.yaml no longer has the name this test edits")
+	}
+	ansi := []byte(strings.Replace(string(data), title, "\nname: Job offer in Montr\xe9al (teaching", 1))
+	_, err = config.Load(name, ansi)
+	var said sim.Diagnostics
+	if !errors.As(err, &said) || len(said) != 1 || said[0].Line != 32 || said[0].Col != 25 {
+		t.Fatalf("negsim reads %s as %v, want it refused at line 32, column 25", name, err)
+	}
+	return ansi, said[0].String()
 }
 
 // openOwn chooses file with "Open a scenario file" and waits until the page has either
@@ -257,9 +287,11 @@ func gridScenario(name string, issues, options int, reservation float64) string 
 
 // ListedFiles writes, into dir, the teacher's files DriveListedFiles opens: names as school
 // computers save them, one with a problem, one saved by Notepad as "Unicode" (UTF-16,
-// little-endian, behind its byte-order mark, with Windows line ends).
+// little-endian, behind its byte-order mark, with Windows line ends), one saved as "ANSI"
+// (Windows-1252).
 func ListedFiles(t *testing.T, dir string) {
 	t.Helper()
+	ansi, _ := ansiScenario(t, "ansi.yaml")
 	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -273,6 +305,7 @@ func ListedFiles(t *testing.T, dir string) {
 		"broken one.yaml":      strings.Replace(string(data), "reservation:", "reservaton:", 1),
 		"notepad unicode.yaml": string(unicode),
 		"-draft.yaml":          string(data),
+		"ansi.yaml":            string(ansi),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -326,5 +359,15 @@ func DriveListedFiles(t *testing.T, origin string) {
 	open("group #2.yaml")
 	if z, n := text("zopa-count"), text("nash"); z != "4" || n != "salary=high,remote=hybrid,start=now" {
 		t.Errorf("group #2.yaml after the broken file: the page shows %q and %q", z, n)
+	}
+	// Saved as "ANSI", the file is refused as the command line refuses it, where the page
+	// opened it with "�" for its accent.
+	_, ansiSaid := ansiScenario(t, "ansi.yaml")
+	open("ansi.yaml")
+	if said := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").innerText`); !strings.Contains(said, ansiSaid) {
+		t.Errorf("ansi.yaml, saved as Windows-1252: the page says %q; want %q", said, ansiSaid)
+	}
+	if title := evalJS[string](s, `document.body.innerText`); strings.Contains(title, "Montr\uFFFDal") {
+		t.Errorf("ansi.yaml: the page shows its name as Montr\uFFFDal")
 	}
 }
