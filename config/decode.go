@@ -210,28 +210,14 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 			d.errorf(n, path, "expected a number, found the text %q: remove the quotes", x.Value)
 			return 0, false
 		}
-		if pct, ok := percentage(x.Value); ok {
+		if hint, ok := sim.PercentHint(path, x.Value); ok {
 			d.wrongKind(n, path, "a number")
-			if write, share := sim.FromPercent(path, pct); share {
-				d.errs[len(d.errs)-1].Message += fmt.Sprintf(": write %v, the share of 1 that %s is", write, x.Value)
-			} else {
-				d.errs[len(d.errs)-1].Message += fmt.Sprintf(": write %v, without the %% sign", write)
-			}
+			d.errs[len(d.errs)-1].Message += ": " + hint
 			return 0, false
 		}
 	}
 	d.wrongKind(n, path, "a number")
 	return 0, false
-}
-
-// percentage reads text such as "60%" as the number before its percent sign.
-func percentage(text string) (float64, bool) {
-	digits, ok := strings.CutSuffix(strings.TrimSpace(text), "%")
-	if !ok {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(digits), 64)
-	return f, err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
 }
 
 // generic decodes a value whose type the schema leaves open, such as the value of an

@@ -35,7 +35,9 @@ type ClosestDeal struct {
 // passes at home) and how far its reservation would have to fall to take it. Reachable and
 // MustFallBy are nil when there is no such deal, so no drop would do.
 type ReservationGap struct {
-	Actor       string   `json:"actor"`
+	Actor string `json:"actor"`
+	// Path is the reservation's path, as --set takes it.
+	Path        string   `json:"path"`
 	Reservation float64  `json:"reservation"`
 	Reachable   *float64 `json:"reachable"`
 	MustFallBy  *float64 `json:"must_fall_by"`
@@ -95,7 +97,7 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 	}
 
 	for j, a := range sp.veto {
-		gap := ReservationGap{Actor: sp.sc.Actors[a].ID, Reservation: res[a]}
+		gap := ReservationGap{Actor: sp.sc.Actors[a].ID, Path: "actors." + sp.sc.Actors[a].ID + ".reservation", Reservation: res[a]}
 		t := newTree(sp, base.withoutReservation(a))
 		var best float64
 		var ok bool

@@ -375,7 +375,13 @@ func KindWords(t reflect.Type) string {
 // assign converts value to the type at target and stores it.
 func assign(path string, target reflect.Value, value any) error {
 	wrong := func() error {
-		return &PathError{path, fmt.Sprintf("expects %s, not %s", KindWords(target.Type()), describeValue(value))}
+		msg := fmt.Sprintf("expects %s, not %s", KindWords(target.Type()), describeValue(value))
+		if text, ok := value.(string); ok && (target.Kind() == reflect.Float64 || target.Kind() == reflect.Int) {
+			if hint, ok := PercentHint(path, text); ok {
+				msg += ": " + hint
+			}
+		}
+		return &PathError{path, msg}
 	}
 	switch target.Kind() {
 	case reflect.Float64:

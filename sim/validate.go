@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -299,10 +300,28 @@ func (v *validator) issues(s *Scenario) {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-// FromPercent is the number to write for pct% at path: its share of 1 for a reservation
+// PercentHint says what to write at path instead of text written as a percentage, such as
+// "60%", the same whether the text is in a file, after --set or among sweep's values; ok is
+// false for text that is no percentage.
+func PercentHint(path, text string) (hint string, ok bool) {
+	digits, ok := strings.CutSuffix(strings.TrimSpace(text), "%")
+	if !ok {
+		return "", false
+	}
+	pct, err := strconv.ParseFloat(strings.TrimSpace(digits), 64)
+	if err != nil || !finite(pct) {
+		return "", false
+	}
+	if write, share := fromPercent(path, pct); share {
+		return fmt.Sprintf("write %v, the share of 1 that %s is", write, strings.TrimSpace(text)), true
+	}
+	return fmt.Sprintf("write %v, without the %% sign", pct), true
+}
+
+// fromPercent is the number to write for pct% at path: its share of 1 for a reservation
 // or a utility, which run from 0 to 1, and pct itself for any other number (a weight, of
 // which only ratios count). The second result says which.
-func FromPercent(path string, pct float64) (float64, bool) {
+func fromPercent(path string, pct float64) (float64, bool) {
 	parent, last := "", path
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
 		parent, last = path[:i], path[i+1:]

@@ -95,7 +95,10 @@ export function diagnosisWords(an, say) {
       return `the most a deal the others accept${beyond ? ` that passes ${beyond}` : ""} can give is ${best.text}; ` +
         `the reservation ${num(g.reservation)} would have to fall by ${Math.max(0, g.reservation - best.value).toFixed(best.decimals)}`;
     };
-    out.push({para: ["Lowering one reservation, the others fixed:"]}, {list: gaps.map((g) => [`${say.actorName(g.actor)}: ${gapWords(g)}.`])});
+    // A fall that opens the zone names the reservation's path, as the command line does.
+    out.push({para: ["Lowering one reservation, the others fixed:"]}, {list: gaps.map((g) => g.must_fall_by === null
+      ? [`${say.actorName(g.actor)}: ${gapWords(g)}.`]
+      : [`${say.actorName(g.actor)}: ${gapWords(g)} `, {code: g.path}, "."])});
   }
   out.push({para: ["Dropping one red line or condition:"]}, {list: dg.openers.length
     ? dg.openers.map((o) => [

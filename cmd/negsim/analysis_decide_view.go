@@ -350,11 +350,17 @@ func voteLines(sc *sim.Scenario, s *sim.Score) []string {
 			verdict = "not ratified"
 		}
 		if all == 1 {
-			yes := "yes"
-			if got == 0 {
-				yes = "no"
+			// One vote is said as whose it is; "with" and "without" take a plural name as
+			// well as a singular one.
+			var by []string
+			for _, id := range a.Ratification.By {
+				by = append(by, actorName(sc, id))
 			}
-			out = append(out, fmt.Sprintf("At home for %s: the ratifier votes %s: %s.", a.Name, yes, verdict))
+			with := "with"
+			if got == 0 {
+				with = "without"
+			}
+			out = append(out, fmt.Sprintf("At home for %s: %s, %s the vote of %s.", a.Name, verdict, with, joinWords(by, "and")))
 			continue
 		}
 		out = append(out, fmt.Sprintf("At home for %s: %d of the ratifiers' %d votes, %d needed: %s.", a.Name, got, all, need, verdict))

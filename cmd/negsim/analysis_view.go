@@ -322,8 +322,8 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		if beyond != "" {
 			deal += " that passes " + beyond
 		}
-		s.text = append(s.text, fmt.Sprintf("- %s: the most %s can give is %s; the reservation %s would have to fall by %s.",
-			name(g.Actor), deal, best, num(g.Reservation), strconv.FormatFloat(math.Max(0, g.Reservation-value), 'f', decimals, 64)))
+		s.text = append(s.text, fmt.Sprintf("- %s: the most %s can give is %s; the reservation %s would have to fall by %s [%s].",
+			name(g.Actor), deal, best, num(g.Reservation), strconv.FormatFloat(math.Max(0, g.Reservation-value), 'f', decimals, 64), g.Path))
 	}
 	s.text = append(s.text, "", "Dropping one red line or constraint:")
 	if len(dg.Openers) == 0 {

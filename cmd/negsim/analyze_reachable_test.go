@@ -31,11 +31,11 @@ actors:
       y: {weight: 1, utilities: {a: 1, b: 0}, acceptable: [a, b]}
 `)
 	out := fallPastes(t, file,
-		"- A: the most a deal the others accept can give is 0.681818; the reservation 0.900 would have to fall by 0.218182.",
+		"- A: the most a deal the others accept can give is 0.681818; the reservation 0.900 would have to fall by 0.218182 [actors.a.reservation].",
 		"actors.a.reservation=0.681818", 1)
 	// A value that is a decimal of three places keeps them: at 0.9, A accepts only x=a, y=b
 	// (15/22 + 7/22 = 1), worth 0 to B, so B's reservation must fall from 0.5 to 0.
-	if want := "- B: the most a deal the others accept can give is 0.000; the reservation 0.500 would have to fall by 0.500."; !strings.Contains(out, want) {
+	if want := "- B: the most a deal the others accept can give is 0.000; the reservation 0.500 would have to fall by 0.500 [actors.b.reservation]."; !strings.Contains(out, want) {
 		t.Errorf("analyze does not say\n%s\n%s", want, out)
 	}
 }
@@ -49,7 +49,7 @@ actors:
 func TestReservationFallUnderRatificationPastesIntoSet(t *testing.T) {
 	file := writeTemp(t, "treaty.yaml", scenariotest.Treaty+scenariotest.TreatyParliament)
 	fallPastes(t, file,
-		"- Minister: the most a deal the others accept that passes every ratification can give is 0.500; the reservation 0.950 would have to fall by 0.450.",
+		"- Minister: the most a deal the others accept that passes every ratification can give is 0.500; the reservation 0.950 would have to fall by 0.450 [actors.minister.reservation].",
 		"actors.minister.reservation=0.5", 1)
 	if n := zopaCount(t, file, "--set", "actors.minister.reservation=0.9"); n != 0 {
 		t.Errorf("at 0.9 the zone holds %d deals, want 0 (deep is never ratified)", n)

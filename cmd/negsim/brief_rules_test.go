@@ -108,7 +108,10 @@ func TestRoleBriefSaysWhatItsVoteCountsFor(t *testing.T) {
 // explain says what an actor without a veto counts for under a decision rule. The accord's
 // island states hold 1 of the 4 table votes: with 3 needed, the others' 1 + 1 + 1 = 3 pass a
 // deal without them; with 4 needed, they do not. The European Parliament sits at no table,
-// so its heading says it ratifies at home rather than that it lacks a veto.
+// so its heading says it ratifies at home, and for whom, rather than that it lacks a veto:
+// "European Parliament (ratifies at home)" gave no actor, and after a name in brackets
+// ("Ukraine's parliament (the Rada) (ratifies at home)") read as two asides, one with a
+// verb that disagrees with a plural name ("Ukrainian voters ... ratifies").
 func TestExplainSaysWhatAVoterWithoutAVetoCountsFor(t *testing.T) {
 	for _, tc := range []struct {
 		needed, want string
@@ -120,7 +123,7 @@ func TestExplainSaysWhatAVoterWithoutAVetoCountsFor(t *testing.T) {
 		if !strings.Contains(out, tc.want) {
 			t.Errorf("explain with %s votes needed lacks %q:\n%s", tc.needed, tc.want, out)
 		}
-		if !strings.Contains(out, "European Parliament (ratifies at home)\n") || strings.Contains(out, "scored and reported") {
+		if !strings.Contains(out, "European Parliament, ratifying at home for European Union\n") || strings.Contains(out, "scored and reported") {
 			t.Errorf("explain with %s votes needed heads the Parliament as without a veto, or calls a voter scored only:\n%s", tc.needed, out)
 		}
 	}

@@ -175,7 +175,7 @@ func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkPrintsWhole(t, tab, ".wide", 5, "the report's tables")
-			deals, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("section")].filter(s => s.querySelector("h2")?.textContent.startsWith("ZOPA deals")).flatMap(s => [...s.querySelectorAll("table.transposed thead th")].map(th => th.textContent)).filter(h => h !== "#")`))
+			deals, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("section")].filter(s => s.querySelector("h3")?.textContent.startsWith("ZOPA deals")).flatMap(s => [...s.querySelectorAll("table.transposed thead th")].map(th => th.textContent)).filter(h => h !== "#")`))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -26,11 +29,14 @@ func completeScenarioArg(maxArgs int) cobra.CompletionFunc {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		if file, _, ok := fileAndVariant(toComplete); ok {
+			// A # may be part of a file's name (week#1.yaml) as well as the start of a
+			// variant: the files it begins are offered with the variants, since the
+			// shell's own file completion is off here.
+			out := filesStarting(toComplete)
 			sc := completionScenario(file)
 			if sc == nil {
-				return nil, cobra.ShellCompDirectiveNoFileComp
+				return out, cobra.ShellCompDirectiveNoFileComp
 			}
-			var out []string
 			for _, v := range sc.Variants {
 				if c := file + "#" + v.ID; strings.HasPrefix(c, toComplete) {
 					out = append(out, c+"\t"+shorten(oneLine(v.Description), 60))
@@ -46,6 +52,19 @@ func completeScenarioArg(maxArgs int) cobra.CompletionFunc {
 		}
 		return out, cobra.ShellCompDirectiveDefault
 	}
+}
+
+// filesStarting lists the files whose path starts with prefix, in its folder.
+func filesStarting(prefix string) []string {
+	dir, base := filepath.Split(prefix)
+	entries, _ := os.ReadDir(cmp.Or(dir, "."))
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasPrefix(e.Name(), base) {
+			out = append(out, dir+e.Name())
+		}
+	}
+	return out
 }
 
 // completionScenario loads the scenario a command line names for completing its flags:

@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/scenarios"
 )
 
 // Completion offers what a class types: shipped names, FILE#VARIANT, --variant, --actor,
@@ -50,5 +52,39 @@ func TestCompletionRefusesAnUnknownShell(t *testing.T) {
 	out, errOut, code := runNegsim(t, "completion", "bash")
 	if code != exitOK || !strings.Contains(out, "bash completion") {
 		t.Errorf("completion bash: exit %d, stderr %q; want the script", code, errOut)
+	}
+}
+
+// A file whose name holds a # (week#1.yaml) completes as a file while its name is
+// half-typed: "week#" was read as FILE#VARIANT of a file "week", which does not exist, so
+// nothing was offered and the shell's own file completion was turned off. Once the name is
+// whole, a # after it completes its variants (teaching-red-line has one).
+func TestCompletionOffersAFileNameHoldingAHash(t *testing.T) {
+	data, ok := scenarios.Read("teaching-red-line")
+	if !ok {
+		t.Fatal("no teaching-red-line")
+	}
+	dir := writeFiles(t, map[string]string{"week#1.yaml": string(data), "week#2.yaml": string(data), "notes.txt": "x"})
+	t.Chdir(dir)
+	for _, c := range []struct {
+		word string
+		want []string
+	}{
+		{"week#", []string{"week#1.yaml", "week#2.yaml"}},
+		{"week#2", []string{"week#2.yaml"}},
+		{"week#1.yaml#", []string{"week#1.yaml#left-accepts-merger\t"}},
+	} {
+		out := runOK(t, "__complete", "analyze", c.word)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		got := lines[:len(lines)-1]
+		if len(got) != len(c.want) {
+			t.Errorf("%q: %q; want %q", c.word, got, c.want)
+			continue
+		}
+		for i, w := range c.want {
+			if !strings.HasPrefix(got[i], w) {
+				t.Errorf("%q: completion %d is %q; want it to start %q", c.word, i, got[i], w)
+			}
+		}
 	}
 }

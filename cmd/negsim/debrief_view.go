@@ -45,7 +45,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agre
 	}
 	counts := func(n int) string { return map[bool]string{true: "counts", false: "count"}[n == 1] }
 	if unsigned > 0 {
-		summary.text = append(summary.text, fmt.Sprintf("%s some veto actor would not sign %s as no agreement: every actor keeps its walk-away value, a joint gain of 0.",
+		summary.text = append(summary.text, fmt.Sprintf("%s signed below a veto actor's walk-away value or across its red lines %s as no agreement: every actor keeps its walk-away value, a joint gain of 0.",
 			plural(unsigned, "deal", "deals"), counts(unsigned)))
 	}
 	if failed > 0 {
@@ -104,7 +104,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agre
 		zopa, pareto := "yes", yesNo(t.Score.Pareto)
 		switch {
 		case t.Score.CountsAsNoAgreement && vetoRefuses(t.Score):
-			zopa, pareto = "no: not signed", "–"
+			zopa, pareto = "no: unacceptable", "–"
 		case t.Score.CountsAsNoAgreement:
 			// Every veto actor signs it; the votes or the ratification it needs are missing.
 			zopa, pareto = "no: not passed", "–"
@@ -118,7 +118,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agre
 	}
 	r.add(section{title: "Tables ranked by joint gain", text: []string{
 		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor, observers (no veto) included: points out of 100. " +
-			"A deal some veto actor would not sign scores as no agreement: every actor keeps its walk-away value." + passedToo,
+			"A deal signed below a veto actor's walk-away value or across its red lines scores as no agreement: every actor keeps its walk-away value (no: unacceptable)." + passedToo,
 	}, grid: g})
 
 	var outside, left []string
@@ -131,13 +131,13 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agre
 			var who, written []string
 			for _, as := range s.Actors {
 				if as.Veto && !as.Accepts {
-					who = append(who, fmt.Sprintf("%s (%s)", as.Name, rejectionText(wd, as.Rejections)))
+					who = append(who, fmt.Sprintf("%s (%s)", signedAgainst(as), rejectionText(wd, as.Rejections)))
 				}
 				if as.Veto {
 					written = append(written, fmt.Sprintf("%s %s", as.Name, pts(as.Utility)))
 				}
 			}
-			why := strings.Join(who, "; ") + " would not sign"
+			why := strings.Join(who, "; ")
 			if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
 				why = strings.Join(shortOfRules(sc, s), " and ")
 			}

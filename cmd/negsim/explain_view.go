@@ -72,7 +72,9 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	title := ae.Name
 	switch {
 	case home != "":
-		title += " (ratifies at home)"
+		// A participle reads right after a plural name ("Ukrainian voters ...") as after a
+		// singular one, and a second pair of brackets would follow a name that has some.
+		title += ", ratifying at home for " + actorName(wd.sc, wd.sc.RatifiesFor(ae.ID))
 	case !ae.Veto:
 		title += " (no veto)"
 	}

@@ -211,7 +211,7 @@ func TestPlaySaysWhoseDealIsTabledUnchanged(t *testing.T) {
 func TestAReasonEndingInAFullStopReadsInsideASentence(t *testing.T) {
 	deals := filepath.Join(writeFiles(t, map[string]string{"class.csv": "table,fee,hours,dogs\npink,mid,late,yes\n"}), "class.csv")
 	out := runOK(t, "debrief", garden, "--deals", deals)
-	if !strings.Contains(out, "The street (condition: No barking at night; 35.0 points below the walk-away) would not sign") {
+	if !strings.Contains(out, "The street signed it against its own condition and below its walk-away value (condition: No barking at night; 35.0 points below the walk-away), so") {
 		t.Errorf("debrief's reason is not punctuated as one sentence:\n%s", out)
 	}
 	stdout, _, _ := runNegsimInput(t, "score fee=mid,hours=late,dogs=yes\nquit\n", "play", garden, "--as", "street")

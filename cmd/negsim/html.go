@@ -29,6 +29,8 @@ const pageStyle = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sa
 main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
 h1{font-size:1.7rem;margin:0 0 1rem;border-bottom:3px solid #2a5d8f;padding-bottom:.4rem}
 h2{font-size:1.25rem;margin:2rem 0 .6rem;color:#2a5d8f}
+h2.part{font-size:1.45rem;margin-top:2.6rem;border-bottom:1px solid #2a5d8f;padding-bottom:.2rem}
+h3{font-size:1.1rem;margin:1.5rem 0 .5rem;color:#2a5d8f}
 p{margin:.35rem 0}
 p.stance{font-style:italic;color:#444}
 ul{margin:.35rem 0 .35rem 1.2rem;padding:0}
@@ -53,6 +55,8 @@ table.record td.num{white-space:nowrap}
 main{max-width:none;padding:0}
 h1{font-size:1.35rem}
 h2{font-size:1.05rem;break-after:avoid;margin-top:1.2rem}
+h2.part{font-size:1.2rem;margin-top:1.6rem}
+h3{font-size:1rem;break-after:avoid;margin-top:1rem}
 p,li{orphans:3;widows:3}
 .wide{overflow:visible}
 table{width:100%;font-size:8pt;line-height:1.25}
@@ -79,7 +83,10 @@ type htmlPage struct {
 }
 
 type htmlSection struct {
-	Title        string
+	Part  string
+	Title string
+	// InPart marks a section of a part, whose title is a heading under the part's.
+	InPart       bool
 	Confidential bool
 	Blocks       []htmlBlock
 	Grids        []*htmlGrid
@@ -143,8 +150,9 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"he
 <main>
 {{with .Heading}}<h1>{{.}}</h1>
 {{end}}{{with .Stance}}<p class="stance">{{.}}</p>
-{{end}}{{range .Sections}}<section{{if .Confidential}} class="confidential"{{end}}>
-{{with .Title}}<h2>{{.}}</h2>
+{{end}}{{range .Sections}}{{with .Part}}<h2 class="part">{{.}}</h2>
+{{end}}<section{{if .Confidential}} class="confidential"{{end}}>
+{{if .Title}}{{if .InPart}}<h3>{{.Title}}</h3>{{else}}<h2>{{.Title}}</h2>{{end}}
 {{end}}{{range .Blocks}}{{if .Items}}<ul>
 {{range .Items}}<li>{{.}}</li>
 {{end}}</ul>
@@ -184,8 +192,10 @@ func (r *report) writeHTML(w io.Writer) error {
 	if r.stance != "" {
 		page.Stance = stanceLine(r.stance)
 	}
+	inPart := false
 	for _, s := range r.sections {
-		hs := htmlSection{Title: s.title, Confidential: s.confidential, Blocks: htmlBlocks(s.text)}
+		inPart = inPart || s.part != ""
+		hs := htmlSection{Part: s.part, Title: s.title, InPart: inPart, Confidential: s.confidential, Blocks: htmlBlocks(s.text)}
 		if s.grid != nil {
 			hs.Grids = htmlGridFor(s.grid)
 		}

@@ -108,13 +108,24 @@ func (a *app) writeFile(path string, private bool, render func(w io.Writer) erro
 		return err
 	}
 	dir, base := filepath.Split(target)
+	// Folders missing above the file are created, as for a set, and removed again if the
+	// file is not written.
+	created, err := makeFolder(dir)
+	if err != nil {
+		return writeError(path, err)
+	}
+	committed := false
+	defer func() {
+		if !committed && created != "" {
+			os.RemoveAll(created)
+		}
+	}()
 	base = tempBase(base)
 	removeStale(dir, base)
 	tmp, err := createTemp(dir, base, private)
 	if err != nil {
 		return writeError(path, err)
 	}
-	committed := false
 	defer func() {
 		if !committed {
 			tmp.Close()
@@ -279,8 +290,8 @@ func (a *app) writeSet(dir string, files []setFile) ([]string, error) {
 		parent = "."
 	}
 	// Folders missing above dir are created, and removed again if the set fails.
-	created := firstMissing(parent)
-	if err := os.MkdirAll(parent, 0o777); err != nil {
+	created, err := makeFolder(parent)
+	if err != nil {
 		return nil, writeError(dir, err)
 	}
 	base = tempBase(base)
@@ -318,6 +329,20 @@ func (a *app) writeSet(dir string, files []setFile) ([]string, error) {
 	}
 	committed = true
 	return paths, nil
+}
+
+// makeFolder creates dir and the folders missing above it, with the permissions a new
+// folder gets, and returns the highest it created ("" for none), for the caller to remove
+// if what it writes there fails.
+func makeFolder(dir string) (string, error) {
+	if dir == "" {
+		return "", nil
+	}
+	created := firstMissing(dir)
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return "", err
+	}
+	return created, nil
 }
 
 // firstMissing is the highest folder on the way to dir that does not exist, or "".

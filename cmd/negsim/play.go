@@ -100,14 +100,20 @@ type playRecord = api.PlayRecord
 
 // writable checks before the session that its transcript can be written at the end: not
 // over a folder, a read-only file, a device or the file the scenario came from, and into a
-// folder that exists and lets this user create a file. A student told only after the last
+// folder that exists, or can be made, and lets this user create a file. A student told only after the last
 // round would lose the session.
 func (a *app) writable(path string) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return usagef("--transcript %s is a directory; name a file", path)
 	}
-	if info, err := os.Stat(filepath.Dir(path)); err != nil || !info.IsDir() {
-		return usagef("--transcript %s: the directory %s does not exist", path, filepath.Dir(path))
+	// A missing folder is created when the transcript is written, as for any output; to
+	// find out now whether it can be, it is created and removed again.
+	created, err := makeFolder(filepath.Dir(path))
+	if err != nil {
+		return usagef("--transcript: %v", writeError(path, err))
+	}
+	if created != "" {
+		defer os.RemoveAll(created)
 	}
 	target, err := a.checkTarget(path)
 	if err != nil {

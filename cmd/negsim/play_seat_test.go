@@ -133,7 +133,7 @@ func TestPlaySaysWhenTheVoteAtHomeLeavesADealUnagreed(t *testing.T) {
 	}
 	wantContains(t, "play --as eu", out,
 		"A deal you agree must be ratified at home by European Parliament: it needs 361 of their 720 votes.\n",
-		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters and European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.\n")
+		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters; at home, no from European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.\n")
 }
 
 // A moves file is echoed line by line; an escape sequence in it (ESC [2J clears a screen)

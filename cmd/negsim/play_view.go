@@ -310,17 +310,33 @@ func (s *session) heard(hs []sim.Heard) {
 		if h.Basis == sim.BasisCounter {
 			s.lastBy = seat
 		}
-		var yes, no []string
+		// A ratifier sits at no table: its answer is a vote at home, said apart.
+		var yes, no, homeYes, homeNo []string
 		for _, ac := range s.sc.Actors {
 			who := ac.Name
 			if ac.ID == seat {
 				who = "you"
 			}
-			if slices.Contains(h.AcceptedBy, ac.ID) {
-				yes = append(yes, who)
-			} else {
-				no = append(no, who)
+			y, n := &yes, &no
+			if s.sc.RatifiesFor(ac.ID) != "" {
+				y, n = &homeYes, &homeNo
 			}
+			if slices.Contains(h.AcceptedBy, ac.ID) {
+				*y = append(*y, who)
+			} else {
+				*n = append(*n, who)
+			}
+		}
+		answers := fmt.Sprintf("accepted by %s; rejected by %s", orNone(yes), orNone(no))
+		var home []string
+		if len(homeYes) > 0 {
+			home = append(home, "yes from "+joinWords(homeYes, "and"))
+		}
+		if len(homeNo) > 0 {
+			home = append(home, "no from "+joinWords(homeNo, "and"))
+		}
+		if len(home) > 0 {
+			answers += "; at home, " + strings.Join(home, ", ")
 		}
 		end := "No agreement."
 		if h.Agreement {
@@ -335,7 +351,7 @@ func (s *session) heard(hs []sim.Heard) {
 			s.say("Coach: your offer is worth %s points to you: %s", pts(w.Utility), s.margin(*w))
 			s.offerWorth = nil
 		}
-		s.say("Round %d, %s: accepted by %s; rejected by %s. %s", h.Round, what, orNone(yes), orNone(no), end)
+		s.say("Round %d, %s: %s. %s", h.Round, what, answers, end)
 	}
 }
 

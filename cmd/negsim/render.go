@@ -26,6 +26,9 @@ type report struct {
 }
 
 type section struct {
+	// part heads a part of a long document (the report's three) one level above the
+	// sections' own titles: the sections from this one to the next part are that part's.
+	part  string
 	title string
 	text  []string
 	grid  *grid
@@ -77,11 +80,23 @@ func (r *report) write(w io.Writer, format string) error {
 		}
 		fmt.Fprintf(w, "%s\n\n", line)
 	}
+	inPart := false
 	for _, s := range r.sections {
-		if s.title != "" {
+		if s.part != "" {
+			inPart = true
 			if md {
-				fmt.Fprintf(w, "## %s\n\n", esc(s.title))
+				fmt.Fprintf(w, "## %s\n\n", esc(s.part))
 			} else {
+				fmt.Fprintf(w, "%s\n%s\n\n", s.part, strings.Repeat("=", runewidth.StringWidth(s.part)))
+			}
+		}
+		if s.title != "" {
+			switch {
+			case md && inPart:
+				fmt.Fprintf(w, "### %s\n\n", esc(s.title))
+			case md:
+				fmt.Fprintf(w, "## %s\n\n", esc(s.title))
+			default:
 				fmt.Fprintf(w, "%s\n%s\n", s.title, strings.Repeat("-", runewidth.StringWidth(s.title)))
 			}
 		}

@@ -28,17 +28,17 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 	}})
 	part := func(title string, sections []section) {
 		for i, s := range sections {
-			if i == 0 && s.title != "" {
-				s.title = title + ": " + s.title
+			if i == 0 {
+				s.part = title
 			}
 			r.add(s)
 		}
 	}
-	part("Part 1, the scenario explained", explainReport(sc, ex, true).sections)
-	part("Part 2, the analysis", analysisReport(sc, an).sections)
-	part("Part 3, bargaining rounds", roundsReport(sc, tr).sections)
+	part("Part 1: The scenario explained", explainReport(sc, ex, true).sections)
+	part("Part 2: The analysis", analysisReport(sc, an).sections)
+	part("Part 3: Bargaining rounds", roundsReport(sc, tr).sections)
 
-	charts := section{title: "Charts"}
+	charts := section{part: "Charts"}
 	if format == "html" || format == "markdown" {
 		var svg bytes.Buffer
 		top, zopa := roundsPanels(label, sc, tr)

@@ -337,11 +337,13 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 		{name: "sweep chart after a timeout", args: append([]string{"sweep", valid, "--chart", "out.svg", "--timeout", "1ns"}, sweep...), code: exitFailure},
 		{name: "rounds chart onto a directory", setup: mkdir("out.svg"), args: []string{"rounds", valid, "--chart", "out.svg"}, code: exitFailure},
 		{name: "sweep chart onto a directory", setup: mkdir("out.png"), args: append([]string{"sweep", valid, "--chart", "out.png"}, sweep...), code: exitFailure},
-		{name: "sweep chart into a missing directory", args: append([]string{"sweep", valid, "--chart", filepath.Join("missing", "out.svg")}, sweep...), code: exitFailure},
+		// A missing folder is made for the file, and removed again when the file fails.
+		{name: "sweep chart into a missing directory after a timeout", args: append([]string{"sweep", valid, "--chart", filepath.Join("missing", "deeper", "out.svg"), "--timeout", "1ns"}, sweep...), code: exitFailure},
+		{name: "rounds chart into a folder that is a file", setup: writeFile("missing"), args: []string{"rounds", valid, "--chart", filepath.Join("missing", "out.svg")}, code: exitFailure},
 		{name: "new onto a directory", setup: mkdir("talks.yaml"), args: []string{"new", "talks.yaml", "--issues", "a,b", "--actors", "x,y", "--force"}, code: exitFailure},
-		{name: "new into a missing directory", args: []string{"new", filepath.Join("missing", "talks.yaml"), "--issues", "a,b", "--actors", "x,y"}, code: exitFailure},
+		{name: "new into a folder that is a file", setup: writeFile("missing"), args: []string{"new", filepath.Join("missing", "talks.yaml"), "--issues", "a,b", "--actors", "x,y"}, code: exitFailure},
 		{name: "import onto a directory", setup: mkdir("out.yaml"), args: importArgs("out.yaml"), code: exitFailure},
-		{name: "import into a missing directory", args: importArgs(filepath.Join("missing", "out.yaml")), code: exitFailure},
+		{name: "import into a folder that is a file", setup: writeFile("missing"), args: importArgs(filepath.Join("missing", "out.yaml")), code: exitFailure},
 		// The domain is written first; the first profile's name is taken by a directory,
 		// so the export fails half-way and must take the domain back.
 		{name: "export with one file blocked", setup: mkdir(filepath.Join("out", "x.xml")), args: []string{"export", "genius", valid, "-o", "out"}, code: exitFailure},
@@ -365,6 +367,16 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 				t.Errorf("the failed command changed the directory from %v to %v", before, after)
 			}
 		})
+	}
+}
+
+// writeFile is a setup that writes a small file at path.
+func writeFile(path string) func(t *testing.T) {
+	return func(t *testing.T) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

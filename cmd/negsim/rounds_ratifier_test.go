@@ -24,3 +24,22 @@ func TestRoundsGiveARatifierNoAspiration(t *testing.T) {
 		t.Errorf("the EU's aspiration of round 1 is gone:\n%s", out)
 	}
 }
+
+// A ratifier holds no vote at the table: it votes at home. Under a table vote the rounds
+// table wrote a ratifier among the actors that accept, before the count of table votes
+// ("home, parliament (1 vote)"), and one accepting alone read "parliament (0 votes)". By
+// hand, for the tied-hands example with decision.votes_needed=1: Home and Away hold one
+// table vote each (the default), the parliament none. Round 0 proposes q6, worth 1 to Home
+// (aspiration 1) and to the parliament (reservation 0.4), 0 to Away: Home accepts with its
+// one vote and the parliament would ratify. Round 1 proposes q0, worth 0 to Home and the
+// parliament: Away accepts alone, one vote.
+func TestRoundsSayARatifierVotesAtHome(t *testing.T) {
+	out := runOK(t, "rounds", "teaching-tied-hands", "--set", "decision.votes_needed=1", "--wide")
+	wantContains(t, "rounds", out,
+		"│ home (1 vote); yes at home: parliament ",
+		"│ away (1 vote) ",
+	)
+	if strings.Contains(out, "parliament (0") || strings.Contains(out, "parliament (1") {
+		t.Errorf("a ratifier is counted with the table's votes:\n%s", out)
+	}
+}

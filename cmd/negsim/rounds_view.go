@@ -158,7 +158,17 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 			}
 			row = append(row, fmt.Sprintf("%s / %s / %s", num(ar.Reservation), asp, u))
 		}
-		accepted := strings.Join(rd.AcceptedBy, ", ")
+		// A ratifier sits at no table and holds none of its votes: it says yes at home, so
+		// it is written apart from the actors that accept and after their count of votes.
+		var atTable, atHome []string
+		for _, id := range rd.AcceptedBy {
+			if sc.RatifiesFor(id) != "" {
+				atHome = append(atHome, id)
+			} else {
+				atTable = append(atTable, id)
+			}
+		}
+		accepted := strings.Join(atTable, ", ")
 		if accepted == "" {
 			accepted = "none"
 		}
@@ -167,6 +177,9 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		}
 		if rd.Votes != nil {
 			accepted += " (" + plural(*rd.Votes, "vote", "votes") + ")"
+		}
+		if len(atHome) > 0 && !rd.Agreement {
+			accepted += "; yes at home: " + strings.Join(atHome, ", ")
 		}
 		if len(rd.Misjudged) > 0 {
 			accepted += "; misjudged " + strings.Join(rd.Misjudged, ", ")

@@ -413,3 +413,13 @@ func shellWords(t *testing.T, command string) []string {
 	}
 	return strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
 }
+
+// A single ratifier's vote is said as whose it is: "the ratifier votes yes" named no one.
+// By hand, in the tied-hands example Home's parliament ratifies a quota q of six worth q/6
+// to it at or above its reservation 0.4: q4 (0.667) passes, q1 (0.167) does not.
+func TestScoreNamesTheRatifierWhoseVoteDecides(t *testing.T) {
+	wantContains(t, "score quota=q4", runOK(t, "score", "teaching-tied-hands", "--deal", "quota=q4"),
+		"At home for Home government: ratified, with the vote of Home's parliament.")
+	wantContains(t, "score quota=q1", runOK(t, "score", "teaching-tied-hands", "--deal", "quota=q1"),
+		"At home for Home government: not ratified, without the vote of Home's parliament.")
+}

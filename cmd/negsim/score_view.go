@@ -58,10 +58,10 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 		var who []string
 		for _, as := range s.Actors {
 			if as.Veto && !as.Accepts {
-				who = append(who, as.Name)
+				who = append(who, signedAgainst(as))
 			}
 		}
-		why := joinWords(who, "and") + " would not sign it (see why not)"
+		why := joinWords(who, "and") + " (see why not)"
 		if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
 			why = "every veto actor would sign it, but " + strings.Join(shortOfRules(sc, s), " and ")
 		}
@@ -141,6 +141,29 @@ func scoredUtility(s *sim.Score, as sim.ActorScore) float64 {
 		return as.Reservation
 	}
 	return as.Utility
+}
+
+// signedAgainst says what a veto actor did in agreeing to a deal it rejects: the deal was
+// reached, so it signed, and what the model holds against it is where: below its walk-away
+// value, across its red lines, against its own condition.
+func signedAgainst(as sim.ActorScore) string {
+	var red, condition, below bool
+	for _, r := range as.Rejections {
+		red = red || r.Kind == sim.RejectRedLine
+		condition = condition || r.Kind == sim.RejectConstraint
+		below = below || r.Kind == sim.RejectReservation
+	}
+	var where []string
+	if red {
+		where = append(where, "across its red lines")
+	}
+	if condition {
+		where = append(where, "against its own condition")
+	}
+	if below {
+		where = append(where, "below its walk-away value")
+	}
+	return as.Name + " signed it " + joinWords(where, "and")
 }
 
 func rejectionText(wd words, rs []sim.Rejection) string {

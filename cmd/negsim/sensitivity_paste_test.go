@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -62,5 +63,46 @@ func TestSensitivityTableValuesPasteIntoSet(t *testing.T) {
 		if !found[want] {
 			t.Errorf("no row %s in the table:\n%s", want, out)
 		}
+	}
+}
+
+// Every change in the table of red lines and constraints is the flags to add to a command:
+// pasted after `negsim analyze FILE`, it must give the zone the row reports. The accord's
+// zone holds 5 deals (sim/accord_test.go); the row's "deals in" are the deals that enter.
+// A dropped constraint was written "drop actors.eu.constraints.0 (...)", which --set does
+// not take: dropping it is setting each list it imposes to every option of its issue, as
+// the JSON's set lists it. By hand, the EU's condition (the large fund only for deep cuts)
+// is dropped by allowing every target in its then: `then.target` set to all three options.
+func TestSensitivityChangesPasteAfterTheCommand(t *testing.T) {
+	const file = "../../sim/testdata/accord.yaml"
+	out := runOK(t, "sensitivity", file, "--only", "red-lines,constraints", "--wide")
+	before := zopaCount(t, file)
+	if before != 5 {
+		t.Fatalf("the accord's zone holds %d deals; want 5", before)
+	}
+	rows, constraints := 0, 0
+	for _, line := range strings.Split(out, "\n") {
+		cells := strings.Split(strings.Trim(line, "│"), "│")
+		if len(cells) != 3 || !strings.HasPrefix(strings.TrimSpace(cells[0]), "--set ") {
+			continue
+		}
+		rows++
+		flags := strings.Fields(cells[0])
+		if strings.Contains(cells[0], ".constraints.") {
+			constraints++
+		}
+		var entering uint64
+		if _, err := fmt.Sscan(strings.TrimSpace(cells[1]), &entering); err != nil {
+			t.Fatalf("deals in %q: %v", cells[1], err)
+		}
+		if got := zopaCount(t, append([]string{file}, flags...)...); got != before+entering {
+			t.Errorf("analyze %s %s: %d deals; the row says %d enter, so %d", file, cells[0], got, entering, before+entering)
+		}
+	}
+	wantContains(t, "sensitivity", out,
+		"│ --set actors.eu.constraints.0.then.target=[deep,medium,shallow] ",
+		`drops its condition "The EU pays the large fund only for deep cuts": 1 deal enters`)
+	if rows != 7 || constraints != 2 {
+		t.Errorf("%d rows of which %d drop a constraint; want the accord's 7 and 2:\n%s", rows, constraints, out)
 	}
 }

@@ -43,15 +43,24 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 	r.add(numbers)
 
 	if len(rep.RedLines) > 0 {
-		lines := section{title: "Red lines and constraints", text: []string{"Each red line widened by one option, and each constraint dropped, one at a time, of the actors whose acceptance counts."}}
+		lines := section{title: "Red lines and constraints", text: []string{
+			"Each red line widened by one option, and each constraint dropped, one at a time, of the actors whose acceptance counts.",
+			"Each change is written as the flags to add to a command to make it.",
+		}}
 		g := &grid{header: []string{"change", "deals in", "what happens"}, right: []bool{false, true, false}}
 		for _, rl := range rep.RedLines {
 			effect := deals.effect(rl.Change, rl.Deals, rl.Nash, rl.Effect)
-			if rl.Kind == sim.OpenerRedLine {
+			switch {
+			case rl.Kind == sim.OpenerRedLine:
 				// The list in the change column shows the option added only beside the file's.
 				effect = "also accepts " + rl.Option + ": " + effect
+			case rl.Why != "":
+				// The flags of a dropped constraint say what it allows, not what it was.
+				effect = fmt.Sprintf("drops its condition %q: %s", rl.Why, effect)
+			default:
+				effect = "drops its condition: " + effect
 			}
-			g.add(relaxationText(rl), count(rl.Entering), effect)
+			g.add(setFlags(rl.Set), count(rl.Entering), effect)
 		}
 		lines.grid = g
 		r.add(lines)
@@ -71,17 +80,10 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 	return r
 }
 
-// relaxationText names a widened red line by the override that widens it, and a dropped
-// constraint by its path and why.
-func relaxationText(rl sim.Relaxation) string {
-	if rl.Kind == "constraint" {
-		s := "drop " + rl.Path
-		if rl.Why != "" {
-			s += fmt.Sprintf(" (%q)", rl.Why)
-		}
-		return s
-	}
-	return strings.Join(rl.Set, " ")
+// setFlags writes overrides as the flags that make them, to be pasted after a command: a
+// dropped constraint takes one for each list it imposes.
+func setFlags(set []string) string {
+	return "--set " + strings.Join(set, " --set ")
 }
 
 // thresholdGrid has a line per threshold, the two of a value together, and a line for a

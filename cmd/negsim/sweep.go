@@ -192,6 +192,9 @@ func checkSweep(doc *config.Document, file, param string, span sweepSpan) error 
 		}
 	}
 	if span.notNumber != "" {
+		if hint, ok := sim.PercentHint(param, span.notNumber); ok {
+			return usagef("--values: %q is not a number: %s", span.notNumber, hint)
+		}
 		return usagef("--values: %q is not a finite number", span.notNumber)
 	}
 	return nil

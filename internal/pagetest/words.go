@@ -69,8 +69,8 @@ var WordCases = []WordCase{
 		"Russia: no drop would do: none of the deals within the red lines that the other veto actors accept passes every ratification.",
 	}},
 	{Name: "nash-reachable", Hash: "scenario=teaching-nash-1950&set=actors.bill.reservation%3D0.9", Section: "Why the zone is empty", Want: []string{
-		"Bill: the most a deal the others accept can give is 0.882352; the reservation 0.900 would have to fall by 0.017648.",
-		"Jack: the most a deal the others accept can give is 0.250; the reservation 0.375 would have to fall by 0.125.",
+		"Bill: the most a deal the others accept can give is 0.882352; the reservation 0.900 would have to fall by 0.017648 actors.bill.reservation.",
+		"Jack: the most a deal the others accept can give is 0.250; the reservation 0.375 would have to fall by 0.125 actors.jack.reservation.",
 	}},
 	{Name: "harborco", Hash: "scenario=teaching-harborco-quota&set=decision.votes_needed%3D6&set=actors.environmentalists.reservation%3D1", Section: "Why the zone is empty", Want: []string{
 		"The veto actors accept some deals together, but none of them passes the decision rule.",
