@@ -54,7 +54,10 @@ const (
 	paramPowerMax    = 10
 	paramExponentMax = 10
 	// paramPowerMin stands for "above 0": a power of 0 is refused by validation.
-	paramPowerMin    = 0.01
+	paramPowerMin = 0.01
+	// paramWeightMin stands for "above 0" for an actor's only weight above 0: an actor
+	// whose weights are all 0 is refused by validation.
+	paramWeightMin   = 0.01
 	paramExponentMin = 0.01
 )
 
@@ -132,7 +135,14 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 			continue
 		}
 		options := optionIDs(is)
-		ps = append(ps, numberParam(pp+".weight", pr.Weight, 0, max(totalWeight, pr.Weight)))
+		weight := numberParam(pp+".weight", pr.Weight, 0, max(totalWeight, pr.Weight))
+		if totalWeight == pr.Weight {
+			// Validation refuses an actor whose weights are all 0, and weights count only
+			// as shares: above 0, this one gives the issue the whole say whatever it is.
+			*weight.Min = min(paramWeightMin, pr.Weight)
+			weight.Note = fmt.Sprintf("the only weight %s gives above 0: 0 is refused, and any value above 0 gives this issue the whole say", cmp.Or(a.Name, a.ID))
+		}
+		ps = append(ps, weight)
 		if pr.Ideal != "" || pr.Shape != "" {
 			shape := pr.Shape
 			if shape == "" {
@@ -204,7 +214,15 @@ func (s *Scenario) protocolParams(ps []Param) []Param {
 		Param{Path: "protocol.rule", Value: string(rule), Kind: ParamOption, Choices: Names(Rules)},
 	)
 	if pr.Mediator != "" {
-		ps = append(ps, Param{Path: "protocol.mediator", Value: pr.Mediator, Kind: ParamOption, Choices: actorIDs(s)})
+		// A ratifier sits at no table, so validation refuses it the mediator's seat.
+		rat := ratifiersOf(s)
+		var seats []string
+		for _, id := range actorIDs(s) {
+			if _, ok := rat[id]; !ok {
+				seats = append(seats, id)
+			}
+		}
+		ps = append(ps, Param{Path: "protocol.mediator", Value: pr.Mediator, Kind: ParamOption, Choices: seats})
 	}
 	return ps
 }

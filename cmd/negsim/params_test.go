@@ -1,7 +1,12 @@
 package main
 
 import (
+	"strconv"
 	"testing"
+
+	"github.com/negsim/negsim/internal/scenariotest"
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
 )
 
 // A row of params, pasted into --set, must work from the command line too: the flow-list
@@ -30,5 +35,94 @@ func TestParamsRowsWorkAsSet(t *testing.T) {
 	}
 	if n := zopa("actors.candidate.preferences.salary.acceptable=[high]"); n != 3 {
 		t.Errorf("salary [high]: %v deals in the ZOPA, want 3", n)
+	}
+}
+
+// Every end of every range params gives, and every choice it offers, is a value --set
+// takes: the page's sliders run between the ends and sensitivity searches between them, so
+// an end --set refuses is a what-if the student is offered and cannot ask. The rows are
+// params' own JSON for each shipped scenario and variant. Each value is set and validated
+// as --set is (config.Document.Apply), on a copy of the scenario under the variant without
+// its other variants, which Apply drops when a what-if leaves them stale and which add
+// nothing else to check. A list of options may be refused when it holds one of its choices
+// alone if its row says why (a ratification's ratifiers must together hold the votes it
+// needs); the list of all its choices must pass. -short leaves out the reference
+// scenario's variants, each some thousand values to set.
+func TestParamsRangesAreWhatSetTakes(t *testing.T) {
+	for _, name := range scenarios.Names() {
+		base := scenariotest.Shipped(t, name, "")
+		variants := []string{""}
+		for _, v := range base.Scenario.Variants {
+			if !testing.Short() || name != scenarios.Default {
+				variants = append(variants, v.ID)
+			}
+		}
+		for _, variant := range variants {
+			args := []string{"params", name}
+			if variant != "" {
+				args = append(args, "--variant", variant)
+			}
+			rows := runJSON[struct{ Params []sim.Param }](t, args...).Params
+			under := scenariotest.Shipped(t, name, variant).Scenario.Clone()
+			under.Variants = nil
+			set := func(path, value string) error {
+				sc := under.Clone()
+				if err := sc.Set(path, value); err != nil {
+					return err
+				}
+				if errs := sc.Validate().Errors(); len(errs) > 0 {
+					return errs
+				}
+				return nil
+			}
+			for _, p := range rows {
+				var values []string
+				switch {
+				case p.Min != nil && p.Max != nil:
+					values = []string{strconv.FormatFloat(*p.Min, 'g', -1, 64), strconv.FormatFloat(*p.Max, 'g', -1, 64)}
+				case p.Kind == sim.ParamBool && len(p.Choices) == 0:
+					values = []string{"true", "false"}
+				case p.Kind == sim.ParamOptions:
+					values = []string{sim.FlowList(p.Choices)}
+					if p.Note == "" {
+						for _, c := range p.Choices {
+							values = append(values, "["+c+"]")
+						}
+					}
+				case p.Kind == sim.ParamOption || p.Kind == sim.ParamBool:
+					values = p.Choices
+				}
+				for _, v := range values {
+					if err := set(p.Path, v); err != nil {
+						t.Errorf("%s#%s: params offers %s=%s (%s), which --set refuses: %v", name, variant, p.Path, v, paramRange(p), err)
+					}
+				}
+			}
+		}
+	}
+}
+
+// sensitivity searches the ranges params gives, so a threshold it reports is a value --set
+// takes: on harborco's all-six, where every vote is needed, and the security council, where
+// each member weighs one issue alone, each row's range is its params row's, and its
+// thresholds lie within it.
+func TestSensitivitySearchesParamsRanges(t *testing.T) {
+	for _, what := range [][]string{{"teaching-harborco-quota", "--variant", "all-six"}, {"teaching-security-council"}} {
+		byPath := map[string]sim.Param{}
+		for _, p := range runJSON[struct{ Params []sim.Param }](t, append([]string{"params"}, what...)...).Params {
+			byPath[p.Path] = p
+		}
+		rep := runJSON[sim.SensitivityReport](t, append([]string{"sensitivity", "--limit", "0"}, what...)...)
+		for _, r := range rep.Rows {
+			p := byPath[r.Path]
+			if p.Min == nil || *p.Min != r.Min || *p.Max != r.Max {
+				t.Errorf("%s: sensitivity searches %v to %v, params gives %s", r.Path, r.Min, r.Max, paramRange(p))
+			}
+			for _, tip := range []*sim.Tipping{r.Below, r.Above} {
+				if tip != nil && (tip.At < r.Min || tip.At > r.Max) {
+					t.Errorf("%s: threshold %v outside %v to %v", r.Path, tip.At, r.Min, r.Max)
+				}
+			}
+		}
 	}
 }
