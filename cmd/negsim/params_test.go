@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/csv"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/negsim/negsim/internal/scenariotest"
@@ -123,6 +126,25 @@ func TestSensitivitySearchesParamsRanges(t *testing.T) {
 					t.Errorf("%s: threshold %v outside %v to %v", r.Path, tip.At, r.Min, r.Max)
 				}
 			}
+		}
+	}
+}
+
+// params' CSV gives the JSON's fields a column each, so a spreadsheet sorts by an end and
+// filters by kind: the candidate's salary weight, 50 of weights 50, 30 and 20, runs from
+// 0 in min to 100 in max, not "0 to 100" in one cell.
+func TestParamsCSVHoldsOneValueACell(t *testing.T) {
+	out := runOK(t, "params", "teaching-two-party", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"path", "value", "kind", "min", "max", "choices", "note"}; !slices.Equal(rows[0], want) {
+		t.Fatalf("header %q, want %q", rows[0], want)
+	}
+	for _, r := range rows[1:] {
+		if r[0] == "actors.candidate.preferences.salary.weight" && (r[1] != "50" || r[3] != "0" || r[4] != "100") {
+			t.Errorf("salary weight row %q, want value 50 from 0 to 100", r)
 		}
 	}
 }
