@@ -138,9 +138,10 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 		weight := numberParam(pp+".weight", pr.Weight, 0, max(totalWeight, pr.Weight))
 		if totalWeight == pr.Weight {
 			// Validation refuses an actor whose weights are all 0, and weights count only
-			// as shares: above 0, this one gives the issue the whole say whatever it is.
+			// as shares: above 0, this one gives the issue the whole say whatever it is. The
+			// note is read after "It" on the page, as a slider's notes are.
 			*weight.Min = min(paramWeightMin, pr.Weight)
-			weight.Note = fmt.Sprintf("the only weight %s gives above 0: 0 is refused, and any value above 0 gives this issue the whole say", cmp.Or(a.Name, a.ID))
+			weight.Note = fmt.Sprintf("is the only weight %s gives above 0: 0 is refused, and any value above 0 gives this issue the whole say", cmp.Or(a.Name, a.ID))
 		}
 		ps = append(ps, weight)
 		if pr.Ideal != "" || pr.Shape != "" {

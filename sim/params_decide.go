@@ -35,7 +35,8 @@ func (s *Scenario) votesParams(ps []Param, a *Actor) []Param {
 	fewest := max(0, a.Votes-max(0, among-needed))
 	votes := integerParam(p+".votes", a.Votes, fewest, max(among, 1, a.Votes))
 	if fewest > 0 {
-		votes.Note = fmt.Sprintf("%s asks for %d of the %d votes there are: lower it first to give fewer than %d", neededAt, needed, among, fewest)
+		// Read after "It" on the page, as the other notes of a slider are.
+		votes.Note = fmt.Sprintf("cannot fall below %d while %s asks for %d of the %d votes there are: lower that first", fewest, neededAt, needed, among)
 	}
 	ps = append(ps, votes)
 	if len(a.Ratification.By) > 0 {

@@ -52,6 +52,12 @@ func TestParamsRowsWorkAsSet(t *testing.T) {
 // needs); the list of all its choices must pass. -short leaves out the reference
 // scenario's variants, each some thousand values to set.
 func TestParamsRangesAreWhatSetTakes(t *testing.T) {
+	type walk struct {
+		name, variant string
+		rows          []sim.Param
+		under         *sim.Scenario
+	}
+	var walks []walk
 	for _, name := range scenarios.Names() {
 		base := scenariotest.Shipped(t, name, "")
 		variants := []string{""}
@@ -65,11 +71,17 @@ func TestParamsRangesAreWhatSetTakes(t *testing.T) {
 			if variant != "" {
 				args = append(args, "--variant", variant)
 			}
-			rows := runJSON[struct{ Params []sim.Param }](t, args...).Params
 			under := scenariotest.Shipped(t, name, variant).Scenario.Clone()
 			under.Variants = nil
+			walks = append(walks, walk{name, variant, runJSON[struct{ Params []sim.Param }](t, args...).Params, under})
+		}
+	}
+	// Each walk reads its own copy of the scenario, so they run side by side.
+	for _, w := range walks {
+		t.Run(w.name+"#"+w.variant, func(t *testing.T) {
+			t.Parallel()
 			set := func(path, value string) error {
-				sc := under.Clone()
+				sc := w.under.Clone()
 				if err := sc.Set(path, value); err != nil {
 					return err
 				}
@@ -78,7 +90,7 @@ func TestParamsRangesAreWhatSetTakes(t *testing.T) {
 				}
 				return nil
 			}
-			for _, p := range rows {
+			for _, p := range w.rows {
 				var values []string
 				switch {
 				case p.Min != nil && p.Max != nil:
@@ -97,36 +109,11 @@ func TestParamsRangesAreWhatSetTakes(t *testing.T) {
 				}
 				for _, v := range values {
 					if err := set(p.Path, v); err != nil {
-						t.Errorf("%s#%s: params offers %s=%s (%s), which --set refuses: %v", name, variant, p.Path, v, paramRange(p), err)
+						t.Errorf("params offers %s=%s (%s), which --set refuses: %v", p.Path, v, paramRange(p), err)
 					}
 				}
 			}
-		}
-	}
-}
-
-// sensitivity searches the ranges params gives, so a threshold it reports is a value --set
-// takes: on harborco's all-six, where every vote is needed, and the security council, where
-// each member weighs one issue alone, each row's range is its params row's, and its
-// thresholds lie within it.
-func TestSensitivitySearchesParamsRanges(t *testing.T) {
-	for _, what := range [][]string{{"teaching-harborco-quota", "--variant", "all-six"}, {"teaching-security-council"}} {
-		byPath := map[string]sim.Param{}
-		for _, p := range runJSON[struct{ Params []sim.Param }](t, append([]string{"params"}, what...)...).Params {
-			byPath[p.Path] = p
-		}
-		rep := runJSON[sim.SensitivityReport](t, append([]string{"sensitivity", "--limit", "0"}, what...)...)
-		for _, r := range rep.Rows {
-			p := byPath[r.Path]
-			if p.Min == nil || *p.Min != r.Min || *p.Max != r.Max {
-				t.Errorf("%s: sensitivity searches %v to %v, params gives %s", r.Path, r.Min, r.Max, paramRange(p))
-			}
-			for _, tip := range []*sim.Tipping{r.Below, r.Above} {
-				if tip != nil && (tip.At < r.Min || tip.At > r.Max) {
-					t.Errorf("%s: threshold %v outside %v to %v", r.Path, tip.At, r.Min, r.Max)
-				}
-			}
-		}
+		})
 	}
 }
 
