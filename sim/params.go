@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -54,10 +55,7 @@ const (
 	paramPowerMax    = 10
 	paramExponentMax = 10
 	// paramPowerMin stands for "above 0": a power of 0 is refused by validation.
-	paramPowerMin = 0.01
-	// paramWeightMin stands for "above 0" for an actor's only weight above 0: an actor
-	// whose weights are all 0 is refused by validation.
-	paramWeightMin   = 0.01
+	paramPowerMin    = 0.01
 	paramExponentMin = 0.01
 )
 
@@ -140,7 +138,7 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 			// Validation refuses an actor whose weights are all 0, and weights count only
 			// as shares: above 0, this one gives the issue the whole say whatever it is. The
 			// note is read after "It" on the page, as a slider's notes are.
-			*weight.Min = min(paramWeightMin, pr.Weight)
+			*weight.Min = onlyWeightMin(pr.Weight)
 			weight.Note = fmt.Sprintf("is the only weight %s gives above 0: 0 is refused, and any value above 0 gives this issue the whole say", cmp.Or(a.Name, a.ID))
 		}
 		ps = append(ps, weight)
@@ -245,6 +243,13 @@ func elementParams(ps []Param, path string, ids, options []string) []Param {
 		ps = append(ps, Param{Path: path + "." + strconv.Itoa(i), Value: id, Kind: ParamOption, Choices: options})
 	}
 	return ps
+}
+
+// onlyWeightMin stands for "above 0" for an actor's only weight above 0, w: a hundredth
+// of it, rounded down to a power of ten (1 for 100). The page's slider steps from its
+// lower end by a power of ten no larger, so the value itself stays on the slider's steps.
+func onlyWeightMin(w float64) float64 {
+	return math.Pow(10, math.Floor(math.Log10(w/100)))
 }
 
 // MaxRounds is the longest deadline a protocol may set: every round is recorded for the
