@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -132,7 +133,15 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 			continue
 		}
 		options := optionIDs(is)
-		ps = append(ps, numberParam(pp+".weight", pr.Weight, 0, max(totalWeight, pr.Weight)))
+		weight := numberParam(pp+".weight", pr.Weight, 0, max(totalWeight, pr.Weight))
+		if totalWeight == pr.Weight {
+			// Validation refuses an actor whose weights are all 0, and weights count only
+			// as shares: above 0, this one gives the issue the whole say whatever it is. The
+			// note is read after "It" on the page, as a slider's notes are.
+			*weight.Min = onlyWeightMin(pr.Weight)
+			weight.Note = fmt.Sprintf("is the only weight %s gives above 0: 0 is refused, and any value above 0 gives this issue the whole say", cmp.Or(a.Name, a.ID))
+		}
+		ps = append(ps, weight)
 		if pr.Ideal != "" || pr.Shape != "" {
 			shape := pr.Shape
 			if shape == "" {
@@ -204,7 +213,15 @@ func (s *Scenario) protocolParams(ps []Param) []Param {
 		Param{Path: "protocol.rule", Value: string(rule), Kind: ParamOption, Choices: Names(Rules)},
 	)
 	if pr.Mediator != "" {
-		ps = append(ps, Param{Path: "protocol.mediator", Value: pr.Mediator, Kind: ParamOption, Choices: actorIDs(s)})
+		// A ratifier sits at no table, so validation refuses it the mediator's seat.
+		rat := ratifiersOf(s)
+		var seats []string
+		for _, id := range actorIDs(s) {
+			if _, ok := rat[id]; !ok {
+				seats = append(seats, id)
+			}
+		}
+		ps = append(ps, Param{Path: "protocol.mediator", Value: pr.Mediator, Kind: ParamOption, Choices: seats})
 	}
 	return ps
 }
@@ -226,6 +243,13 @@ func elementParams(ps []Param, path string, ids, options []string) []Param {
 		ps = append(ps, Param{Path: path + "." + strconv.Itoa(i), Value: id, Kind: ParamOption, Choices: options})
 	}
 	return ps
+}
+
+// onlyWeightMin stands for "above 0" for an actor's only weight above 0, w: a hundredth
+// of it, rounded down to a power of ten (1 for 100). The page's slider steps from its
+// lower end by a power of ten no larger, so the value itself stays on the slider's steps.
+func onlyWeightMin(w float64) float64 {
+	return math.Pow(10, math.Floor(math.Log10(w/100)))
 }
 
 // MaxRounds is the longest deadline a protocol may set: every round is recorded for the

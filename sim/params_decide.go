@@ -16,23 +16,60 @@ func (s *Scenario) decisionParams(ps []Param) []Param {
 	return append(ps, integerParam("decision.votes_needed", s.Decision.VotesNeeded, 0, max(tableVotes(s), s.Decision.VotesNeeded)))
 }
 
-// votesParams lists an actor's votes, from 0 to the votes they count among: the table's for
-// an actor at the table, its constituency's for a ratifier. (The whole file's would rank a
-// table vote against a parliament's seats: one vote of four as a fraction of a percent.)
-// Then its ratification: who ratifies, and the votes needed, from 0 (all of them) to theirs.
+// votesParams lists an actor's votes, from the fewest the votes needed leave it to the
+// votes they count among: the table's for an actor at the table, its constituency's for a
+// ratifier. (The whole file's would rank a table vote against a parliament's seats: one
+// vote of four as a fraction of a percent.) Then its ratification: who may ratify, and the
+// votes needed, from 0 (all of them) to theirs.
 func (s *Scenario) votesParams(ps []Param, a *Actor) []Param {
-	among := tableVotes(s)
+	among, needed := tableVotes(s), s.Decision.VotesNeeded
+	neededAt := "decision.votes_needed"
 	if of := s.RatifiesFor(a.ID); of != "" {
-		among = constituencyVotes(s, &s.Actors[s.ActorIndex(of)])
+		r := &s.Actors[s.ActorIndex(of)]
+		among, needed = constituencyVotes(s, r), r.Ratification.VotesNeeded
+		neededAt = "actors." + of + ".ratification.votes_needed"
 	}
 	p := "actors." + a.ID
-	ps = append(ps, integerParam(p+".votes", a.Votes, 0, max(among, 1, a.Votes)))
+	// Validation refuses votes needed above the votes there are: this actor may give up
+	// only the votes the others hold beyond those needed.
+	fewest := max(0, a.Votes-max(0, among-needed))
+	votes := integerParam(p+".votes", a.Votes, fewest, max(among, 1, a.Votes))
+	if fewest > 0 {
+		// Read after "It" on the page, as the other notes of a slider are.
+		votes.Note = fmt.Sprintf("cannot fall below %d while %s asks for %d of the %d votes there are: lower that first", fewest, neededAt, needed, among)
+	}
+	ps = append(ps, votes)
 	if len(a.Ratification.By) > 0 {
-		ps = append(ps,
-			Param{Path: p + ".ratification.by", Value: FlowList(a.Ratification.By), Kind: ParamOptions, Choices: actorIDs(s)},
+		by := Param{Path: p + ".ratification.by", Value: FlowList(a.Ratification.By), Kind: ParamOptions, Choices: s.mayRatify(a)}
+		if need := a.Ratification.VotesNeeded; need > 0 {
+			by.Note = fmt.Sprintf("those listed must hold the %d votes %s.ratification.votes_needed asks", need, p)
+		}
+		ps = append(ps, by,
 			integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(constituencyVotes(s, a), a.Ratification.VotesNeeded)))
 	}
 	return ps
+}
+
+// mayRatify is the actors validation lets ratify for a, the others as they are: none
+// with a veto, ratifiers of its own, another actor to ratify for or the mediator's seat,
+// and none whose table votes the decision rule needs.
+func (s *Scenario) mayRatify(a *Actor) []string {
+	rat := ratifiersOf(s)
+	spare := tableVotes(s) - s.Decision.VotesNeeded
+	var ids []string
+	for i := range s.Actors {
+		k := &s.Actors[i]
+		if of, ok := rat[k.ID]; ok && of != a.ID {
+			continue
+		}
+		_, already := rat[k.ID]
+		if k.ID == a.ID || k.Veto || len(k.Ratification.By) > 0 || k.ID == s.Protocol.Mediator ||
+			!already && s.Decision.VotesNeeded > 0 && max(0, k.Votes) > spare {
+			continue
+		}
+		ids = append(ids, k.ID)
+	}
+	return ids
 }
 
 // constituencyVotes is the votes of actor a's ratifiers together.

@@ -76,7 +76,15 @@ func actorMovesGrid(c *sim.Comparison, csv bool) *grid {
 	g := &grid{header: []string{"actor", "veto", "reservation A", "reservation B", "Nash surplus A", "Nash surplus B", "change"},
 		right: []bool{false, false, true, true, true, true, true}}
 	if csv {
-		g.header = []string{"actor", "veto", "reservation_before", "reservation_after", "nash_surplus_before", "nash_surplus_after", "nash_surplus_change"}
+		g.header = []string{"actor", "veto_before", "veto_after", "reservation_before", "reservation_after", "nash_surplus_before", "nash_surplus_after", "nash_surplus_change"}
+	}
+	// CSV gives the veto in A and in B a column each, as the reservation, empty where the
+	// actor is not in that scenario: one value a cell, which a spreadsheet filters.
+	vetoIn := func(in *float64, veto bool) string {
+		if in == nil {
+			return ""
+		}
+		return fmt.Sprint(veto)
 	}
 	f := func(x *float64, sign bool) string {
 		switch {
@@ -100,7 +108,8 @@ func actorMovesGrid(c *sim.Comparison, csv bool) *grid {
 			veto = yesNo(m.VetoBefore) + " → " + yesNo(m.VetoAfter)
 		}
 		if csv {
-			veto = fmt.Sprint(m.Veto)
+			g.add(m.Actor, vetoIn(m.ReservationBefore, m.VetoBefore), vetoIn(m.ReservationAfter, m.VetoAfter), f(m.ReservationBefore, false), f(m.ReservationAfter, false), f(m.SurplusBefore, true), f(m.SurplusAfter, true), f(m.SurplusChange, true))
+			continue
 		}
 		g.add(m.Actor, veto, f(m.ReservationBefore, false), f(m.ReservationAfter, false), f(m.SurplusBefore, true), f(m.SurplusAfter, true), f(m.SurplusChange, true))
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"strings"
 	"testing"
 
@@ -31,5 +32,31 @@ func TestCompareLimitZeroSaysNoneListed(t *testing.T) {
 	out := runOK(t, "compare", "ukraine-2026", "ukraine-2026#sanctions-bite", "--limit", "0")
 	if want := "709 deals; none listed (--limit 0)."; !strings.Contains(out, want) || strings.Contains(out, "0 of 709") {
 		t.Errorf("compare --limit 0 does not say %q:\n%s", want, out)
+	}
+}
+
+// compare's actor table in CSV gives the veto in A and in B a column each, as it does the
+// reservation: the job offer's candidate, given no veto in B, reads true then false, the
+// employer true in both; not one "veto" column that says true for both.
+func TestCompareCSVGivesVetoBeforeAndAfter(t *testing.T) {
+	out := runOK(t, "compare", "teaching-two-party", "teaching-two-party", "--set", "actors.candidate.veto=false", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	want := map[string][2]string{"candidate": {"true", "false"}, "employer": {"true", "true"}}
+	for _, r := range rows[1:] {
+		b, ok1 := col["veto_before"]
+		a, ok2 := col["veto_after"]
+		if !ok1 || !ok2 {
+			t.Fatalf("no veto_before and veto_after columns:\n%s", out)
+		}
+		if w := want[r[0]]; r[b] != w[0] || r[a] != w[1] {
+			t.Errorf("%s: veto %s then %s, want %s then %s", r[0], r[b], r[a], w[0], w[1])
+		}
 	}
 }

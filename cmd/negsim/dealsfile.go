@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -199,6 +200,9 @@ func (a *app) readPlayRecord(path string, inFolder bool) (*playRecord, []byte, e
 	others := ""
 	if inFolder {
 		others = "; debrief --transcripts reads every .json file of the folder as a transcript: move the others out"
+	}
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() > a.settings.MaxFileSize {
+		return nil, nil, usagef("%s: the transcript is %s bytes, more than the %s negsim reads (--max-file-size); a long session writes that much: read it with --max-file-size %d", path, count(uint64(info.Size())), config.Size(a.settings.MaxFileSize), info.Size())
 	}
 	data, err := a.readUserFile(path)
 	if err != nil {

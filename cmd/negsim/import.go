@@ -192,7 +192,9 @@ func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error 
 }
 
 func importView(rep importReport) view {
-	summary := func() *grid {
+	// In CSV each cell holds one value that a spreadsheet sorts and filters: a row per file
+	// read and per actor, and the deals as a plain number.
+	summary := func(csv bool) *grid {
 		g := &grid{header: []string{"field", "value"}}
 		g.add("file", rep.File)
 		g.add("format", rep.Format)
@@ -200,18 +202,31 @@ func importView(rep importReport) view {
 			g.add("scale", rep.Scale)
 			g.add("real steps", fmt.Sprint(rep.RealSteps))
 		}
-		g.add("read", strings.Join(rep.Sources, ", "))
+		if csv {
+			for _, src := range rep.Sources {
+				g.add("read", src)
+			}
+		} else {
+			g.add("read", strings.Join(rep.Sources, ", "))
+		}
 		g.add("issues", fmt.Sprint(rep.Issues))
-		g.add("actors", strings.Join(rep.Actors, ", "))
-		g.add("deals", count(rep.Deals))
+		if csv {
+			for _, id := range rep.Actors {
+				g.add("actor", id)
+			}
+			g.add("deals", fmt.Sprint(rep.Deals))
+		} else {
+			g.add("actors", strings.Join(rep.Actors, ", "))
+			g.add("deals", count(rep.Deals))
+		}
 		return g
 	}
 	return view{
 		json: jsonOf(nil, rep),
-		csv:  csvOf(summary),
+		csv:  csvOf(func() *grid { return summary(true) }),
 		report: plainReport(func() *report {
 			r := &report{title: "Imported " + rep.File}
-			r.add(section{grid: summary()})
+			r.add(section{grid: summary(false)})
 			return r
 		}),
 	}

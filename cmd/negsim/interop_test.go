@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -209,5 +211,25 @@ func TestExportNamesTheFilesOfAnEarlierRun(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "y.xml")); err != nil {
 		t.Errorf("the earlier profile was removed, not only named: %v", err)
+	}
+}
+
+// import's summary in CSV holds one value a cell, as a spreadsheet sorts and filters it:
+// a row for each of the three files read and for each actor (one per profile, named after
+// its file: buyer, seller), and the deals as a plain number, 2 prices × 3 deliveries = 6.
+func TestImportSummaryCSVHoldsOneValueACell(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
+	files := []string{filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml")}
+	out := runOK(t, append([]string{"import", "genius", "-o", filepath.Join(dir, "shop.yaml"), "--format", "csv"}, files...)...)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, r := range rows[1:] {
+		got[r[0]] = append(got[r[0]], r[1])
+	}
+	if !slices.Equal(got["read"], files) || !slices.Equal(got["actor"], []string{"buyer", "seller"}) || !slices.Equal(got["deals"], []string{"6"}) {
+		t.Errorf("read %q, actor %q, deals %q; want each file, buyer and seller, 6:\n%s", got["read"], got["actor"], got["deals"], out)
 	}
 }

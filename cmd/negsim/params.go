@@ -35,7 +35,7 @@ value is narrower than its kind (a ratifier's veto can only be false) or changes
 			return a.show(resultView(doc, struct {
 				Params []sim.Param `json:"params"`
 			}{params},
-				func() *grid { return paramsGrid(params, false) },
+				func() *grid { return paramsCSV(params) },
 				func() *report {
 					r := &report{title: doc.Scenario.Name + ": what a what-if can change"}
 					r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range. A group (an issue, an actor, a constraint) is set whole, as JSON: it is shortened here, and --format json or csv gives it in full."}, grid: paramsGrid(params, true)})
@@ -57,6 +57,26 @@ func paramsGrid(params []sim.Param, short bool) *grid {
 			value = shortGroup(value)
 		}
 		g.add(p.Path, value, string(p.Kind), paramRange(p))
+	}
+	return g
+}
+
+// paramsCSV lists the settable values with their JSON's fields a column each, one value a
+// cell, so that a spreadsheet sorts the rows by their ends and filters them by kind.
+func paramsCSV(params []sim.Param) *grid {
+	g := &grid{header: []string{"path", "value", "kind", "min", "max", "choices", "note"}}
+	end := func(x *float64) string {
+		if x == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*x, 'g', -1, 64)
+	}
+	for _, p := range params {
+		choices := p.Choices
+		if p.Kind == sim.ParamBool && len(choices) == 0 {
+			choices = []string{"true", "false"}
+		}
+		g.add(p.Path, p.Value, string(p.Kind), end(p.Min), end(p.Max), strings.Join(choices, ", "), p.Note)
 	}
 	return g
 }

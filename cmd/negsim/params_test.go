@@ -1,7 +1,15 @@
 package main
 
 import (
+	"encoding/csv"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/internal/scenariotest"
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
 )
 
 // A row of params, pasted into --set, must work from the command line too: the flow-list
@@ -30,5 +38,100 @@ func TestParamsRowsWorkAsSet(t *testing.T) {
 	}
 	if n := zopa("actors.candidate.preferences.salary.acceptable=[high]"); n != 3 {
 		t.Errorf("salary [high]: %v deals in the ZOPA, want 3", n)
+	}
+}
+
+// Every end of every range params gives, and every choice it offers, is a value --set
+// takes: the page's sliders run between the ends and sensitivity searches between them, so
+// an end --set refuses is a what-if the student is offered and cannot ask. The rows are
+// params' own JSON for each shipped scenario and variant. Each value is set and validated
+// as --set is (config.Document.Apply), on a copy of the scenario under the variant without
+// its other variants, which Apply drops when a what-if leaves them stale and which add
+// nothing else to check. A list of options may be refused when it holds one of its choices
+// alone if its row says why (a ratification's ratifiers must together hold the votes it
+// needs); the list of all its choices must pass. -short leaves out the reference
+// scenario's variants, each some thousand values to set.
+func TestParamsRangesAreWhatSetTakes(t *testing.T) {
+	type walk struct {
+		name, variant string
+		rows          []sim.Param
+		under         *sim.Scenario
+	}
+	var walks []walk
+	for _, name := range scenarios.Names() {
+		base := scenariotest.Shipped(t, name, "")
+		variants := []string{""}
+		for _, v := range base.Scenario.Variants {
+			if !testing.Short() || name != scenarios.Default {
+				variants = append(variants, v.ID)
+			}
+		}
+		for _, variant := range variants {
+			args := []string{"params", name}
+			if variant != "" {
+				args = append(args, "--variant", variant)
+			}
+			under := scenariotest.Shipped(t, name, variant).Scenario.Clone()
+			under.Variants = nil
+			walks = append(walks, walk{name, variant, runJSON[struct{ Params []sim.Param }](t, args...).Params, under})
+		}
+	}
+	// Each walk reads its own copy of the scenario, so they run side by side.
+	for _, w := range walks {
+		t.Run(w.name+"#"+w.variant, func(t *testing.T) {
+			t.Parallel()
+			set := func(path, value string) error {
+				sc := w.under.Clone()
+				if err := sc.Set(path, value); err != nil {
+					return err
+				}
+				if errs := sc.Validate().Errors(); len(errs) > 0 {
+					return errs
+				}
+				return nil
+			}
+			for _, p := range w.rows {
+				var values []string
+				switch {
+				case p.Min != nil && p.Max != nil:
+					values = []string{strconv.FormatFloat(*p.Min, 'g', -1, 64), strconv.FormatFloat(*p.Max, 'g', -1, 64)}
+				case p.Kind == sim.ParamBool && len(p.Choices) == 0:
+					values = []string{"true", "false"}
+				case p.Kind == sim.ParamOptions:
+					values = []string{sim.FlowList(p.Choices)}
+					if p.Note == "" {
+						for _, c := range p.Choices {
+							values = append(values, "["+c+"]")
+						}
+					}
+				case p.Kind == sim.ParamOption || p.Kind == sim.ParamBool:
+					values = p.Choices
+				}
+				for _, v := range values {
+					if err := set(p.Path, v); err != nil {
+						t.Errorf("params offers %s=%s (%s), which --set refuses: %v", p.Path, v, paramRange(p), err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// params' CSV gives the JSON's fields a column each, so a spreadsheet sorts by an end and
+// filters by kind: the candidate's salary weight, 50 of weights 50, 30 and 20, runs from
+// 0 in min to 100 in max, not "0 to 100" in one cell.
+func TestParamsCSVHoldsOneValueACell(t *testing.T) {
+	out := runOK(t, "params", "teaching-two-party", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"path", "value", "kind", "min", "max", "choices", "note"}; !slices.Equal(rows[0], want) {
+		t.Fatalf("header %q, want %q", rows[0], want)
+	}
+	for _, r := range rows[1:] {
+		if r[0] == "actors.candidate.preferences.salary.weight" && (r[1] != "50" || r[3] != "0" || r[4] != "100") {
+			t.Errorf("salary weight row %q, want value 50 from 0 to 100", r)
+		}
 	}
 }

@@ -201,7 +201,13 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	if err := a.writeFile(f.transcript, true, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: negsim score --transcript %s scores the deal.\n", f.transcript, api.CommandWord(f.transcript))
+	score := "negsim score --transcript " + api.CommandWord(f.transcript)
+	// Every round is recorded, and thousands of them outgrow what negsim reads by default:
+	// the command to score it says how much to read.
+	if info, err := os.Stat(f.transcript); err == nil && info.Size() > a.settings.MaxFileSize {
+		score += fmt.Sprintf(" --max-file-size %d", info.Size())
+	}
+	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: %s scores the deal.\n", f.transcript, score)
 	return nil
 }
 

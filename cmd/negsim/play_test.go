@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -409,4 +410,28 @@ func TestPlayNothingOnTheTable(t *testing.T) {
 			t.Errorf("the variant %s is suggested, but its mediator has no text either", v)
 		}
 	}
+}
+
+// Every round of a session is recorded, so a long one outgrows the 4 MiB negsim reads by
+// default: at about 1.4 KB a round of the job offer, 3,200 rounds of offers the employer
+// refuses write some 4.5 MB. play then gives the command that scores it with the file's
+// own size as --max-file-size, score without it says the same, and with it scores.
+func TestLongSessionTellsHowToScoreIt(t *testing.T) {
+	t.Chdir(t.TempDir())
+	moves := strings.Repeat("offer salary=high,remote=remote,start=now\n", 3200)
+	out, errs, code := runNegsimInput(t, moves, "play", "teaching-two-party", "--as", "candidate", "--set", "protocol.rounds=10000", "--transcript", "long.json")
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	info, err := os.Stat("long.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Size() <= 4<<20 {
+		t.Fatalf("the transcript is %d bytes, within the default limit: the session is too short to test", info.Size())
+	}
+	flag := "--max-file-size " + strconv.FormatInt(info.Size(), 10)
+	wantContains(t, "play", out, "negsim score --transcript long.json "+flag+" scores the deal")
+	wantRefused(t, "read it with "+flag, "score", "--transcript", "long.json")
+	runOK(t, append([]string{"score", "--transcript", "long.json"}, strings.Fields(flag)...)...)
 }
