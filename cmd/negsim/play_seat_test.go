@@ -96,7 +96,7 @@ func TestCoachWeighsTheSeatsOwnOffer(t *testing.T) {
 	wantContains(t, "play --coach", out,
 		"> offer target=deep,finance=large,phaseout=phase-out,review=binding\n"+
 			"Coach: your offer is worth 30.0 points to you: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n"+
-			"Round 3, your proposal: accepted by European Union, you, Small island states and European Parliament; rejected by Oil exporters. 3 votes of the 3 needed. Agreement.\n",
+			"Round 3, your proposal: accepted by European Union, you and Small island states; rejected by Oil exporters; at home, yes from European Parliament. 3 votes of the 3 needed. Agreement.\n",
 		"Your own values rule this deal out: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n")
 	// Round 1's offer is the same deal, 30.0 points, at the walk-away value of round 1
 	// (China's does not move: 40.0): the coach weighs it too.
