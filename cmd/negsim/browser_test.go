@@ -22,7 +22,7 @@ import (
 func TestHTMLReportRendersInChromium(t *testing.T) {
 	pagetest.RequireChromium(t)
 	abs := reportPage(t)
-	ctx, tab := pagetest.Tab(t, 1200, 900, 90*time.Second)
+	tab := pagetest.Tab(t, 1200, 900, 90*time.Second)
 
 	// Collect every console message from before the page loads; a sentinel logged at the
 	// end shows the collection works and that everything before it has arrived.
@@ -113,7 +113,7 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 	}
 	select {
 	case <-sawSentinel:
-	case <-ctx.Done():
+	case <-tab.Done():
 		t.Fatal("the console sentinel never arrived: console messages are not being collected")
 	}
 	mu.Lock()
@@ -169,7 +169,7 @@ func TestHTMLReportPrintsWholeOnA4(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			abs := reportPage(t, c.scenario...)
-			_, tab := pagetest.Tab(t, pagetest.A4Width, 1000, 90*time.Second)
+			tab := pagetest.Tab(t, pagetest.A4Width, 1000, 90*time.Second)
 			fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 			if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {
 				t.Fatal(err)

@@ -203,7 +203,7 @@ func TestPageRoundsLinesServed(t *testing.T) {
 func TestPagePrintsItsResultsWhole(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
-	_, tab := pagetest.Tab(t, pagetest.A4Width, pagetest.A4Height, 90*time.Second)
+	tab := pagetest.Tab(t, pagetest.A4Width, pagetest.A4Height, 90*time.Second)
 	// sanctions-bite's ZOPA holds 709 deals (scenarios_test.go works it out); the tables
 	// are drawn once the count shows.
 	if _, err := chromedp.Run(tab, chromedp.Navigate(origin+"#variant=sanctions-bite")); err != nil {

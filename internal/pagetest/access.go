@@ -76,7 +76,7 @@ const readerJS = `(() => {
 // zoom, and Windows' high-contrast mode.
 func DriveAccess(t *testing.T, origin string) {
 	t.Run("reader", func(t *testing.T) {
-		_, tab := Tab(t, 1280, 900, 6*time.Minute)
+		tab := Tab(t, 1280, 900, 6*time.Minute)
 		s := &session{t: t, ctx: tab, origin: origin}
 		s.collectConsole()
 		for _, hash := range AccessCases {
@@ -295,7 +295,7 @@ func DriveAccess(t *testing.T, origin string) {
 	t.Run("field", func(t *testing.T) {
 		// The job offer's deadline is a whole number of rounds from 1 to 10000 (negsim params
 		// teaching-two-party): 20000 is refused where it was typed, and 12 taken.
-		_, tab := Tab(t, 1280, 900, 3*time.Minute)
+		tab := Tab(t, 1280, 900, 3*time.Minute)
 		s := &session{t: t, ctx: tab, origin: origin}
 		s.collectConsole()
 		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
@@ -358,7 +358,7 @@ func DriveAccess(t *testing.T, origin string) {
 	// scroll must leave most of the window to them (WCAG 1.4.10).
 	for _, zoom := range []int{2, 4} {
 		t.Run(fmt.Sprintf("zoom%d00", zoom), func(t *testing.T) {
-			_, tab := Tab(t, 1280, 900, 3*time.Minute)
+			tab := Tab(t, 1280, 900, 3*time.Minute)
 			s := &session{t: t, ctx: tab, origin: origin}
 			s.collectConsole()
 			w, h := int64(1280/zoom), int64(900/zoom)
@@ -383,7 +383,7 @@ func DriveAccess(t *testing.T, origin string) {
 	t.Run("forced-colors", func(t *testing.T) {
 		// Windows' high-contrast mode paints every text, border and background in the
 		// user's few colours: what a colour alone said is lost.
-		_, tab := Tab(t, 1280, 900, 3*time.Minute)
+		tab := Tab(t, 1280, 900, 3*time.Minute)
 		s := &session{t: t, ctx: tab, origin: origin}
 		s.collectConsole()
 		if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}, {Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {

@@ -36,7 +36,7 @@ const openTakeWatched = `(() => {
 // is working, with the page's thread slowed four times; run in that thread, the engine held
 // every frame until it was done and the page looked hung, its tab not even shown as chosen.
 func DriveKeepsDrawing(t *testing.T, origin string) {
-	_, tab := Tab(t, 1366, 768, 2*time.Minute)
+	tab := Tab(t, 1366, 768, 2*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
 	s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026&variant=sanctions-bite"))

@@ -13,7 +13,7 @@ import (
 // page its engine; the page must say so, and how to open it instead, rather than wait for
 // an engine that never starts.
 func DriveOpenedAsFile(t *testing.T, index string) {
-	_, tab := Tab(t, 1280, 900, 2*time.Minute)
+	tab := Tab(t, 1280, 900, 2*time.Minute)
 	s := &session{t: t, ctx: tab, origin: "file://"}
 	s.do(chromedp.Navigate(index))
 	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.readyState === "complete"`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {

@@ -35,7 +35,7 @@ const focusJS = `(() => {
 // its focus and lie in sight (not under the sticky headline), and Tab must come back round
 // to the first stop, the skip link, so nothing traps the keyboard.
 func DriveKeyboard(t *testing.T, origin, hash string, stops int) {
-	_, tab := Tab(t, 1366, 768, 4*time.Minute)
+	tab := Tab(t, 1366, 768, 4*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
 	s.do(chromedp.Navigate(origin + "#" + hash))
@@ -74,7 +74,7 @@ func DriveKeyboard(t *testing.T, origin, hash string, stops int) {
 // selected for Ctrl+C, and the student must read that next to the button, in sight, not in
 // the status line at the top of the page.
 func DriveCopy(t *testing.T, origin, hash string) {
-	_, tab := Tab(t, 1366, 768, 2*time.Minute)
+	tab := Tab(t, 1366, 768, 2*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
 	s.do(chromedp.Navigate(origin + "#" + hash + "&view=share"))

@@ -53,7 +53,7 @@ func DriveNarrow(t *testing.T, origin string, cases []NarrowCase) {
 	widths := []int{390, 768, 1366}
 	for _, width := range widths {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
-			_, tab := Tab(t, width, 844, 6*time.Minute)
+			tab := Tab(t, width, 844, 6*time.Minute)
 			s := &session{t: t, ctx: tab, origin: origin}
 			s.collectConsole()
 			// A headless window is at least 500 px wide; a phone's width is emulated.

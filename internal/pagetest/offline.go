@@ -28,7 +28,7 @@ document.addEventListener("DOMContentLoaded", () => {
 // the status line must show the engine's download coming (about 10 MB, long on a school's
 // network or a Chromebook), not one unchanging "Starting the engine…".
 func DriveOffline(t *testing.T, origin string, stop func()) {
-	_, tab := Tab(t, 1280, 900, 4*time.Minute)
+	tab := Tab(t, 1280, 900, 4*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
 	if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: statusLog}); err != nil {

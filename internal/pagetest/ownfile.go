@@ -24,7 +24,7 @@ import (
 // field, as `negsim analyze FILE` prints it. The page said the first problem twice, once
 // as the error's heading and again as the first of the list.
 func DriveOwnFileProblems(t *testing.T, origin string) {
-	_, tab := Tab(t, 1366, 768, time.Minute)
+	tab := Tab(t, 1366, 768, time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
 	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
@@ -110,7 +110,7 @@ func (s *session) openOwn(file string) {
 // classmate's page is at elsewhere, another negsim serve or site (their own computer), which
 // has never seen the file.
 func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
-	_, tab := Tab(t, 1366, 768, 3*time.Minute)
+	tab := Tab(t, 1366, 768, 3*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
 	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
@@ -248,7 +248,7 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 		t.Errorf("a file opened in the Play view: the page says %q at %s; want the file's seats offered", said, hash)
 	}
 
-	_, classmate := Tab(t, 1366, 768, 2*time.Minute)
+	classmate := Tab(t, 1366, 768, 2*time.Minute)
 	c := &session{t: t, ctx: classmate, origin: elsewhere}
 	c.collectConsole()
 	c.do(chromedp.Navigate(elsewhere + strings.TrimPrefix(link, origin)))
@@ -318,7 +318,7 @@ func ListedFiles(t *testing.T, dir string) {
 // UTF-16 must read as the command line reads it, and a file that does not open may not
 // leave the last one's results under its name in the list.
 func DriveListedFiles(t *testing.T, origin string) {
-	_, tab := Tab(t, 1366, 768, 2*time.Minute)
+	tab := Tab(t, 1366, 768, 2*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
 	open := func(name string) {
