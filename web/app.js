@@ -753,7 +753,7 @@ async function showView(q) {
         break;
       case "play":
         await drawPlay(q, {engine, h, table, actorName, optionLabel, issueNameOf: issueName, scenario: loaded.scenario,
-          query, changed: writeHash, busy, showError});
+          ratifiers: ratifierIDs(), query, changed: writeHash, busy, showError});
         break;
     }
   } catch (e) {

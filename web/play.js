@@ -153,6 +153,9 @@ function margin(w) {
 // joinAnd lists names as the terminal does: "A", "A and B", "A, B and C".
 const joinAnd = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 const names = (ids) => (ids.length ? joinAnd(ids) : "no one");
+// atHome is the ratifiers' answers, a vote at home rather than at the table, as the
+// terminal says them: "yes from A, no from B", or "" where no one ratifies.
+const atHome = (yes, no) => [yes.length ? `yes from ${joinAnd(yes)}` : "", no.length ? `no from ${joinAnd(no)}` : ""].filter(Boolean).join(", ");
 // clause is an author's sentence set inside one of the page's own, its closing full stop
 // dropped, as the terminal's clause does.
 const clause = (s) => s.replace(/\.$/, "");
@@ -200,12 +203,15 @@ function turn(r) {
     out.push(h("p", {class: "play-worth", text: `Worth ${pts(p.utility)} points to you.`}));
     if (v.coach) out.push(h("p", {class: "detail", text: `Coach: ${margin(v.coach)}`}));
     const others = ui.scenario.actors.filter((a) => a.id !== v.seat);
-    const yes = others.filter((a) => v.accepted_by.includes(a.id)).map((a) => a.name);
     // A proposer offers the best it can when nothing within everyone's red lines meets
     // what it asks for now, and does not accept that itself: it is not counted as rejecting.
     const holdsOut = p.by && p.by !== v.seat && !v.accepted_by.includes(p.by);
-    const no = others.filter((a) => !v.accepted_by.includes(a.id) && a.id !== (holdsOut ? p.by : "")).map((a) => a.name);
-    out.push(h("p", {text: `Accepted so far by: ${names(yes)}. Rejected by: ${names(no)}.`}));
+    const answered = others.filter((a) => a.id !== (holdsOut ? p.by : ""));
+    const [table, home] = [answered.filter((a) => !ui.ratifiers.has(a.id)), answered.filter((a) => ui.ratifiers.has(a.id))];
+    const said = (list, yes) => list.filter((a) => v.accepted_by.includes(a.id) === yes).map((a) => a.name);
+    out.push(h("p", {text: `Accepted so far by: ${names(said(table, true))}. Rejected by: ${names(said(table, false))}.`}));
+    const homeSays = atHome(said(home, true), said(home, false));
+    if (homeSays) out.push(h("p", {text: `At home so far, ${homeSays}.`}));
     if (holdsOut) out.push(h("p", {text: `Not yet accepted by the proposer, ${by}: the proposal gives less than the proposer's aspiration.`}));
     out.push(h("div", {class: "play-moves"},
       h("button", {type: "button", id: "play-accept", onclick: () => move({move: "accept"}), text: "Accept"}),
@@ -300,8 +306,9 @@ function log(r) {
     lastNoText = "";
     const what = proposalWords(e, seat);
     const who = (a) => (a.id === seat ? "you" : a.name);
-    const yes = ui.scenario.actors.filter((a) => e.accepted_by.includes(a.id)).map(who);
-    const no = ui.scenario.actors.filter((a) => !e.accepted_by.includes(a.id)).map(who);
+    const said = (atTable, yes) => ui.scenario.actors
+      .filter((a) => ui.ratifiers.has(a.id) !== atTable && e.accepted_by.includes(a.id) === yes).map(who);
+    const homeSays = atHome(said(false, true), said(false, false));
     let end = e.agreement ? "Agreement." : "No agreement.";
     if (!e.agreement && (e.not_ratified_for || []).length) {
       end = `No agreement: it would not be ratified at home for ${joinAnd(e.not_ratified_for.map(ui.actorName))}.`;
@@ -309,7 +316,7 @@ function log(r) {
     if (e.votes !== undefined && e.votes !== null) {
       end = `${plural(e.votes, "vote", "votes")} of the ${(r.brief.decision || {}).votes_needed} needed. ${end}`;
     }
-    return h("li", {text: `Round ${e.round}, ${what}: accepted by ${names(yes)}; rejected by ${names(no)}. ${end}${now}`});
+    return h("li", {text: `Round ${e.round}, ${what}: accepted by ${names(said(true, true))}; rejected by ${names(said(true, false))}${homeSays ? `; at home, ${homeSays}` : ""}. ${end}${now}`});
   });
   return [h("h3", {text: "What happened"}), items.length ? h("ol", {id: "play-log"}, items) : h("p", {id: "play-log", text: "Nothing yet."})];
 }

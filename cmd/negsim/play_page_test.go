@@ -128,15 +128,16 @@ func TestPlayPageBreakdownSaysTheWhatIfsRule(t *testing.T) {
 // The page words a played round and the end as the terminal does, for the accord's sessions
 // worked by hand in play_seat_test.go: the EU's round-6 offer that the Parliament alone
 // votes down at home (the page said "3 votes. No agreement.", listed names with commas
-// only, and wrote "1 votes"), and China agreeing a deal across its own red line (the page
+// only, wrote "1 votes", and counted the Parliament's vote at home among the table's
+// answers), and China agreeing a deal across its own red line (the page
 // said nothing of it, and "1 of 4 issues differ" without the distance).
 func TestPlayPageWordsVotesRatificationAndARuledOutDeal(t *testing.T) {
 	pagetest.RequireChromium(t)
 	url, _ := startServe(t, accordFile)
 	best := "offer:target=deep,finance=medium,phaseout=phase-out,review=voluntary;reject;"
 	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&view=play&as=eu&moves="+strings.Repeat(best, 3)+"offer:target=medium,finance=large,phaseout=phase-out,review=voluntary;quit", []string{
-		"Round 0, your proposal: accepted by you and European Parliament; rejected by China, Small island states and Oil exporters. 1 vote of the 3 needed. No agreement.",
-		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters and European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.",
+		"Round 0, your proposal: accepted by you; rejected by China, Small island states and Oil exporters; at home, yes from European Parliament. 1 vote of the 3 needed. No agreement.",
+		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters; at home, no from European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.",
 	})
 	moves := strings.ReplaceAll(strings.TrimSuffix(chinaOffersBinding, "\n"), "\n", ";")
 	moves = strings.ReplaceAll(moves, "offer ", "offer:")

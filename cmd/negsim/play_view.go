@@ -225,23 +225,30 @@ func (s *session) turn(v *sim.PlayView) {
 	if v.Coach != nil {
 		s.say("Coach: %s", s.margin(*v.Coach))
 	}
-	var yes, no []string
+	var yes, no, homeYes, homeNo []string
 	holdsOut := false
 	for _, ac := range s.sc.Actors {
+		y, n := &yes, &no
+		if s.sc.RatifiesFor(ac.ID) != "" {
+			y, n = &homeYes, &homeNo
+		}
 		switch {
 		case ac.ID == v.Seat:
 		case slices.Contains(v.AcceptedBy, ac.ID):
-			yes = append(yes, ac.Name)
+			*y = append(*y, ac.Name)
 		case ac.ID == p.By:
 			// A proposer offers the best it can when nothing within everyone's red lines
 			// meets what it asks for now, and does not accept that itself.
 			holdsOut = true
 		default:
-			no = append(no, ac.Name)
+			*n = append(*n, ac.Name)
 		}
 	}
 	if len(yes)+len(no) > 0 {
 		s.say("Accepted so far by: %s. Rejected by: %s.", orNone(yes), orNone(no))
+	}
+	if home := atHome(homeYes, homeNo); home != "" {
+		s.say("At home so far, %s.", home)
 	}
 	if holdsOut {
 		s.say("Not yet accepted by the proposer, %s: the proposal gives less than the proposer's aspiration.", s.name(p.By))
@@ -328,15 +335,8 @@ func (s *session) heard(hs []sim.Heard) {
 			}
 		}
 		answers := fmt.Sprintf("accepted by %s; rejected by %s", orNone(yes), orNone(no))
-		var home []string
-		if len(homeYes) > 0 {
-			home = append(home, "yes from "+joinWords(homeYes, "and"))
-		}
-		if len(homeNo) > 0 {
-			home = append(home, "no from "+joinWords(homeNo, "and"))
-		}
-		if len(home) > 0 {
-			answers += "; at home, " + strings.Join(home, ", ")
+		if home := atHome(homeYes, homeNo); home != "" {
+			answers += "; at home, " + home
 		}
 		end := "No agreement."
 		if h.Agreement {
@@ -463,4 +463,17 @@ func (s *session) noTexts(tr *sim.PlayTranscript) {
 		}
 		s.say("Nothing was on the table in %s %s: %s.", word, joinWords(rounds, "and"), w)
 	}
+}
+
+// atHome is the ratifiers' answers to a deal, a vote at home rather than at the table:
+// "yes from A, no from B", or "" where the scenario has no ratifier.
+func atHome(yes, no []string) string {
+	var home []string
+	if len(yes) > 0 {
+		home = append(home, "yes from "+joinWords(yes, "and"))
+	}
+	if len(no) > 0 {
+		home = append(home, "no from "+joinWords(no, "and"))
+	}
+	return strings.Join(home, ", ")
 }
