@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Paths address any value of a scenario by the names a file uses, with list elements
@@ -273,9 +274,9 @@ func structFieldByJSON(t reflect.Type, name string) (reflect.StructField, bool) 
 	if t.Kind() != reflect.Struct {
 		return reflect.StructField{}, false
 	}
-	for i := 0; i < t.NumField(); i++ {
-		if n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); n == name {
-			return t.Field(i), true
+	for _, f := range pathFields(t) {
+		if f.name == name {
+			return t.Field(f.index), true
 		}
 	}
 	return reflect.StructField{}, false
@@ -283,9 +284,9 @@ func structFieldByJSON(t reflect.Type, name string) (reflect.StructField, bool) 
 
 func jsonNames(t reflect.Type) []string {
 	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		if n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); n != "" && n != "-" {
-			names = append(names, n)
+	for _, f := range pathFields(t) {
+		if f.name != "" {
+			names = append(names, f.name)
 		}
 	}
 	return names
@@ -295,13 +296,40 @@ func jsonNames(t reflect.Type) []string {
 // or path for overrides.
 func idField(t reflect.Type) (int, bool) {
 	for _, name := range []string{"id", "issue", "path"} {
-		for i := 0; i < t.NumField(); i++ {
-			if n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); n == name {
-				return i, true
-			}
+		if f, ok := structFieldByJSON(t, name); ok {
+			return f.Index[0], true
 		}
 	}
 	return 0, false
+}
+
+// pathField is a field a path can name, or ("" for name) an embedded struct whose fields
+// it names as its own.
+type pathField struct {
+	index int
+	name  string
+}
+
+var pathFieldsOf sync.Map // reflect.Type → []pathField
+
+// pathFields are the fields of struct type t a path can name, worked out once per type.
+func pathFields(t reflect.Type) []pathField {
+	if fs, ok := pathFieldsOf.Load(t); ok {
+		return fs.([]pathField)
+	}
+	var fs []pathField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case f.Anonymous:
+			fs = append(fs, pathField{index: i})
+		case f.IsExported() && name != "" && name != "-":
+			fs = append(fs, pathField{index: i, name: name})
+		}
+	}
+	pathFieldsOf.Store(t, fs)
+	return fs
 }
 
 func element(v reflect.Value, seg string) (reflect.Value, bool, []string) {

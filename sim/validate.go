@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 )
 
@@ -137,35 +136,6 @@ func (v *validator) placeholders(s *Scenario) {
 		}
 	}
 	walk(reflect.ValueOf(*s))
-}
-
-// pathField is a field a path can name, or ("" for name) an embedded struct whose fields
-// it names as its own.
-type pathField struct {
-	index int
-	name  string
-}
-
-var pathFieldsOf sync.Map // reflect.Type → []pathField
-
-// pathFields are the fields of struct type t a path can name, worked out once per type.
-func pathFields(t reflect.Type) []pathField {
-	if fs, ok := pathFieldsOf.Load(t); ok {
-		return fs.([]pathField)
-	}
-	var fs []pathField
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		switch {
-		case f.Anonymous:
-			fs = append(fs, pathField{index: i})
-		case f.IsExported() && name != "" && name != "-":
-			fs = append(fs, pathField{index: i, name: name})
-		}
-	}
-	pathFieldsOf.Store(t, fs)
-	return fs
 }
 
 // pathStep is one step of a path being walked: a field's name, or an element of a list.
