@@ -192,6 +192,10 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 			return nil
 		},
 	}
+	// --version is what a student tries first; it says what 'negsim version' says.
+	root.Version = versionLine()
+	root.Flags().BoolP("version", "v", false, "print negsim's version, as 'negsim version' does")
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		if what := flagTakes(err); what != "" {
 			return usagef("%s", what)
@@ -319,6 +323,10 @@ func (a *app) openDocument(file string, w whatIf, out string) (*config.Document,
 // flagHint suggests the flag an unknown --flag was probably meant to be: --strcit is
 // --strict.
 func flagHint(c *cobra.Command, err error) string {
+	listing := "; '" + c.CommandPath() + " --help' lists the flags"
+	if strings.HasPrefix(err.Error(), "unknown shorthand flag: ") {
+		return listing
+	}
 	given, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
 	if !ok {
 		return ""
@@ -328,7 +336,7 @@ func flagHint(c *cobra.Command, err error) string {
 	c.InheritedFlags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
 	hint := sim.DidYouMean(given, names)
 	if hint == "" {
-		return "; 'negsim " + c.Name() + " --help' lists the flags"
+		return listing
 	}
 	return ";" + strings.Replace(hint, `"`, `"--`, 1)
 }

@@ -91,10 +91,17 @@ func TestListShowsShippedScenarios(t *testing.T) {
 	}
 }
 
+// 'negsim --version' and '-v', which a student tries first, say what 'negsim version' says.
 func TestVersion(t *testing.T) {
 	out, _, code := runNegsim(t, "version")
-	if code != exitOK || !strings.HasPrefix(out, "negsim ") {
-		t.Errorf("exit %d, output %q", code, out)
+	if code != exitOK || !strings.HasPrefix(out, "negsim ") || strings.Count(out, "\n") != 1 {
+		t.Fatalf("exit %d, output %q; want one line starting \"negsim \"", code, out)
+	}
+	for _, flag := range []string{"--version", "-v"} {
+		got, errOut, code := runNegsim(t, flag)
+		if code != exitOK || got != out {
+			t.Errorf("negsim %s: exit %d, stdout %q, stderr %q; want %q as 'negsim version' prints", flag, code, got, errOut, out)
+		}
 	}
 }
 
@@ -146,6 +153,9 @@ func TestSlipsGetSuggestions(t *testing.T) {
 		{[]string{"validate", "testdata/two-by-two.yaml", "--strcit"}, `unknown flag: --strcit; did you mean "--strict"?`},
 		{[]string{"analyze", "--formt", "json"}, `unknown flag: --formt; did you mean "--format"?`},
 		{[]string{"analyze", "--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim analyze --help' lists the flags"},
+		{[]string{"--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim --help' lists the flags"},
+		{[]string{"analyze", "-x"}, "unknown shorthand flag: 'x' in -x; 'negsim analyze --help' lists the flags"},
+		{[]string{"import", "genius", "--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim import genius --help' lists the flags"},
 		{[]string{"analyze", filepath.Join(dir, "tlaks.yaml")}, `did you mean "` + filepath.Join(dir, "talks.yaml") + `"?`},
 		{[]string{"new", filepath.Join(dir, "n.yaml"), "--issues", "Territory", "--actors", "a,b"}, `"Territory" is not a valid id: use lower-case letters, digits, '-' and '_', starting with a letter or digit; write "territory"`},
 	} {

@@ -17,11 +17,16 @@ func (a *app) versionCommand() *cobra.Command {
 		Short: "Print negsim's version: the module version and the source revision it was built from",
 		Args:  args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			info, _ := debug.ReadBuildInfo()
-			_, err := fmt.Fprintf(a.stdout, "negsim %s\n", versionString(version, info))
+			_, err := fmt.Fprintln(a.stdout, versionLine())
 			return err
 		},
 	}
+}
+
+// versionLine is what both 'negsim version' and 'negsim --version' print.
+func versionLine() string {
+	info, _ := debug.ReadBuildInfo()
+	return "negsim " + versionString(version, info)
 }
 
 // versionString says which negsim this is, so a teacher can tell two students' binaries
