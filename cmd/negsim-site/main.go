@@ -102,9 +102,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	goflags, err := goEnv(ctx, "GOFLAGS")
+	if err != nil {
+		return err
+	}
 	gobin := filepath.Join(goroot, "bin", "go")
 	build := exec.CommandContext(ctx, gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(stage, wasmName), wasmPackage)
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0", "GOFLAGS="+withoutRace(goflags))
 	build.Stdout, build.Stderr = stderr, stderr
 	if err := build.Run(); err != nil {
 		return fmt.Errorf("building the engine for WebAssembly (%s): %w", gobin, err)
@@ -182,6 +186,20 @@ func removeStaleStages(dir string) {
 			os.RemoveAll(filepath.Join(dir, e.Name()))
 		}
 	}
+}
+
+// withoutRace is GOFLAGS without the race detector, which does not exist for WebAssembly:
+// a developer who runs everything with GOFLAGS=-race (as CI runs the tests) still gets a
+// site, built with the rest of their flags.
+func withoutRace(goflags string) string {
+	var kept []string
+	for _, f := range strings.Fields(goflags) {
+		name, _, _ := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		if name != "race" {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 func goEnv(ctx context.Context, key string) (string, error) {

@@ -272,3 +272,19 @@ func TestUsageMistakesExitTwo(t *testing.T) {
 		t.Error("a failure that is no usage mistake must exit 1")
 	}
 }
+
+// The engine is built for WebAssembly, where the race detector does not exist: GOFLAGS=-race
+// (CI runs the tests so) keeps every other flag and loses -race in each of its spellings.
+func TestWithoutRace(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"-race", ""},
+		{"-race -timeout=30m", "-timeout=30m"},
+		{"-mod=mod --race=true -tags=x", "-mod=mod -tags=x"},
+		{"-racey -trimpath", "-racey -trimpath"},
+	} {
+		if got := withoutRace(c.in); got != c.want {
+			t.Errorf("withoutRace(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
