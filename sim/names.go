@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -14,11 +13,23 @@ import (
 // SlugPattern is the regular expression every id matches; the JSON Schema publishes it.
 const SlugPattern = `^[a-z0-9][a-z0-9_-]*$`
 
-var slugPattern = regexp.MustCompile(SlugPattern)
-
-// IsSlug reports whether id is a valid identifier: lower-case letters, digits, '-' and '_',
-// starting with a letter or digit. Ids end up in paths and file names, so they stay plain.
-func IsSlug(id string) bool { return slugPattern.MatchString(id) }
+// IsSlug reports whether id is a valid identifier, one SlugPattern matches: lower-case
+// letters, digits, '-' and '_', starting with a letter or digit. Ids end up in paths and
+// file names, so they stay plain. Validation checks every id of the scenario once for each
+// event, belief and variant it applies, so the pattern is checked byte by byte here rather
+// than by a regular expression.
+func IsSlug(id string) bool {
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case (c == '-' || c == '_') && i > 0:
+		default:
+			return false
+		}
+	}
+	return id != ""
+}
 
 // Slug turns a name, or an id written against the rules, into a negsim id: lower-case letters, digits, '-'
 // and '_'. A decimal point becomes '_' and a leading minus "minus-", so that 0.6 and 6,

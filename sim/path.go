@@ -198,7 +198,7 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 				// names it, and the value it sets is what this path changes.
 				return overrideValue(v, path, strings.Join(segs[i:], "."), here)
 			}
-			elem, ok, valid := element(v, seg)
+			at, ok, valid := element(v, seg)
 			if !ok {
 				guess := DidYouMean(seg, valid)
 				msg := fmt.Sprintf("%s has no %q;%s valid: %s", here, seg, guess, quoteList(valid))
@@ -212,7 +212,7 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 				}
 				return reflect.Value{}, nil, &PathError{path, msg}
 			}
-			parent, v = v, elem
+			parent, v = v, v.Index(at)
 		case reflect.Map:
 			key := reflect.ValueOf(seg)
 			if v.Len() == 0 {
@@ -332,27 +332,29 @@ func pathFields(t reflect.Type) []pathField {
 	return fs
 }
 
-func element(v reflect.Value, seg string) (reflect.Value, bool, []string) {
+// element is the index of the element of list v that seg names (by id where the elements
+// have one, else by position), or false and the names that would be valid.
+func element(v reflect.Value, seg string) (int, bool, []string) {
 	var valid []string
 	if v.Type().Elem().Kind() == reflect.Struct {
 		if fi, ok := idField(v.Type().Elem()); ok {
 			for i := 0; i < v.Len(); i++ {
 				id := v.Index(i).Field(fi).String()
 				if id == seg {
-					return v.Index(i), true, nil
+					return i, true, nil
 				}
 				valid = append(valid, id)
 			}
-			return reflect.Value{}, false, valid
+			return 0, false, valid
 		}
 	}
 	if n, err := strconv.Atoi(seg); err == nil && n >= 0 && n < v.Len() {
-		return v.Index(n), true, nil
+		return n, true, nil
 	}
 	for i := 0; i < v.Len(); i++ {
 		valid = append(valid, strconv.Itoa(i))
 	}
-	return reflect.Value{}, false, valid
+	return 0, false, valid
 }
 
 func mapKeys(v reflect.Value) []string {

@@ -86,6 +86,7 @@ func (s *Scenario) Validate() Diagnostics {
 		v.errorf("name", "a scenario needs a name")
 	}
 	v.core(s)
+	v.knowErrors(s, v.out)
 	v.beliefs(s)
 	v.variants(s)
 	v.events(s)
@@ -711,7 +712,11 @@ func (v *validator) events(s *Scenario) {
 // overrides applies set and add to a copy of the scenario and reports paths that lead
 // nowhere and values that leave the scenario invalid, located at the override.
 func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment) {
-	cp := s.Clone()
+	paths := make([]string, 0, len(set)+len(add))
+	for _, as := range slices.Concat(set, add) {
+		paths = append(paths, as.Path)
+	}
+	cp := s.cloneFor(paths)
 	ok := true
 	for _, as := range set {
 		if err := cp.Set(as.Path, as.Value); err != nil {
@@ -737,10 +742,7 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 	if v.knownOf != s {
 		before := &validator{}
 		before.core(s)
-		v.known, v.knownOf = map[string]bool{}, s
-		for _, pr := range before.out.Errors() {
-			v.known[pr.String()] = true
-		}
+		v.knowErrors(s, before.out)
 	}
 	after := &validator{}
 	after.core(cp)
@@ -748,6 +750,14 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 		if !v.known[pr.String()] {
 			v.errorf(overrideAt(p, pr.Path, set, add), "%s leaves the scenario invalid: %s", what, pr)
 		}
+	}
+}
+
+// knowErrors records the errors of s's core, found, as those every override of s starts from.
+func (v *validator) knowErrors(s *Scenario, found Diagnostics) {
+	v.known, v.knownOf = map[string]bool{}, s
+	for _, pr := range found.Errors() {
+		v.known[pr.String()] = true
 	}
 }
 

@@ -40,3 +40,16 @@ func BenchmarkMonteCarlo(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkValidate is the validation each slider move and each probe of What would it take
+// runs: the reference scenario's core, then each of its events and beliefs applied to a
+// clone of it.
+func BenchmarkValidate(b *testing.B) {
+	sc := scenariotest.Shipped(b, scenarios.Default, "sanctions-bite").Scenario
+	if err := sc.Validate().Err(); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		sc.Validate()
+	}
+}
