@@ -147,15 +147,21 @@ func scoredUtility(s *sim.Score, as sim.ActorScore) float64 {
 // reached, so it signed, and what the model holds against it is where: below its walk-away
 // value, across its red lines, against its own condition.
 func signedAgainst(as sim.ActorScore) string {
-	var red, condition, below bool
+	var red int
+	var condition, below bool
 	for _, r := range as.Rejections {
-		red = red || r.Kind == sim.RejectRedLine
+		if r.Kind == sim.RejectRedLine {
+			red++
+		}
 		condition = condition || r.Kind == sim.RejectConstraint
 		below = below || r.Kind == sim.RejectReservation
 	}
 	var where []string
-	if red {
-		where = append(where, "across its red lines")
+	switch {
+	case red == 1:
+		where = append(where, "across a red line")
+	case red > 1:
+		where = append(where, fmt.Sprintf("across %d of its red lines", red))
 	}
 	if condition {
 		where = append(where, "against its own condition")
