@@ -87,8 +87,8 @@ func setFlags(set []string) string {
 }
 
 // thresholdGrid has a line per threshold, the two of a value together, and a line for a
-// value with none. The CSV form repeats the path on every line and adds the red lines, so
-// spreadsheets can filter it.
+// value with none. The CSV form repeats the path on every line and adds the red lines and
+// constraints, so spreadsheets can filter it.
 func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid {
 	g := &grid{header: []string{"path", "now", "to", "change", "of range", "what happens"}, right: []bool{false, true, true, true, true, false}}
 	if csv {
@@ -139,7 +139,11 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 			if rl.Kind == "constraint" {
 				direction = "drop"
 			}
-			g.add(rl.Path, string(rl.Kind), "", "", "", "", direction, strings.Join(rl.Set, " "), "", "", string(rl.Change), fmt.Sprint(rl.Deals), rl.Effect)
+			// One override a cell, so that a spreadsheet can filter on one: a constraint
+			// dropped has a row for each list it imposes, its other cells repeated.
+			for _, set := range rl.Set {
+				g.add(rl.Path, string(rl.Kind), "", "", "", "", direction, set, "", "", string(rl.Change), fmt.Sprint(rl.Deals), rl.Effect)
+			}
 		}
 	}
 	return g
