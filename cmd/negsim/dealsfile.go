@@ -143,7 +143,7 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 			continue
 		}
 		if len(rec) != len(header) {
-			fail(line, 0, "", "%d cells, but the header has %d columns", len(rec), len(header))
+			fail(line, 0, "", "%s, but the header has %d columns", plural(len(rec), "cell", "cells"), len(header))
 			continue
 		}
 		td := sim.TableDeal{Table: strings.TrimSpace(rec[0])}

@@ -44,3 +44,15 @@ func TestSignedAcrossOneRedLine(t *testing.T) {
 	out, _, _ = runNegsim(t, "score", "--variant", "sanctions-bite", "--deal", "language=minority-rights,nato=open,"+rest)
 	wantContains(t, "two red lines", out, "Russia signed it across 2 of its red lines (see why not)")
 }
+
+// A deals row of one cell, a table name alone, is one cell; the nearest threshold alone,
+// with --limit 1, is "the nearest"; Home's parliament (teaching-tied-hands.yaml) holding
+// the one vote its ratification asks for with votes_needed 1 holds "the vote".
+func TestOneIsCountedInTheSingularInFilesAndLimits(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,a,b\nt1\n")
+	wantRefused(t, "class.csv:2: 1 cell, but the header has 3 columns", "score", "testdata/two-by-two.yaml", "--deal-file", deals)
+	out := runOK(t, "sensitivity", "teaching-red-line", "--limit", "1")
+	wantContains(t, "sensitivity --limit 1", out, "The nearest of the values with a threshold in range; --limit 0 lists all ")
+	out = runOK(t, "params", "teaching-tied-hands", "--set", "actors.home.ratification.votes_needed=1")
+	wantContains(t, "params", out, "those listed must hold the vote actors.home.ratification.votes_needed asks")
+}

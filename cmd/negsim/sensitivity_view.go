@@ -37,6 +37,8 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 		numbers.text = append(numbers.text, fmt.Sprintf("1 of the %d values has a threshold in range.", all))
 	case limit == 0:
 		numbers.text = append(numbers.text, fmt.Sprintf("%d of the %d values have a threshold in range.", with, all))
+	case len(rep.Rows) == 1:
+		numbers.text = append(numbers.text, fmt.Sprintf("The nearest of the values with a threshold in range; --limit 0 lists all %d values.", all))
 	default:
 		numbers.text = append(numbers.text, fmt.Sprintf("The %d nearest of the values with a threshold in range; --limit 0 lists all %d values.", len(rep.Rows), all))
 	}
