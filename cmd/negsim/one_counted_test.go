@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/negsim/negsim/sim"
@@ -55,4 +56,17 @@ func TestOneIsCountedInTheSingularInFilesAndLimits(t *testing.T) {
 	wantContains(t, "sensitivity --limit 1", out, "The nearest of the values with a threshold in range; --limit 0 lists all ")
 	out = runOK(t, "params", "teaching-tied-hands", "--set", "actors.home.ratification.votes_needed=1")
 	wantContains(t, "params", out, "those listed must hold the vote actors.home.ratification.votes_needed asks")
+}
+
+// Home's parliament in teaching-tied-hands.yaml holds one vote (it gives no votes, and an
+// actor holds 1 by default): the analysis's column says "1 of 1 vote". Lowering the town
+// budget's right to 0.45 opens its empty zone with 1 deal (sensitivity's first row for
+// teaching-red-line): "A: 0 deals; B: 1 deal. 1 enters".
+func TestOneIsCountedInTheSingularInTables(t *testing.T) {
+	out := runOK(t, "analyze", "teaching-tied-hands")
+	if !strings.Contains(out, " 1 of 1 vote ") || strings.Contains(out, "of 1 votes") {
+		t.Errorf("analyze counts one ratifier's vote in the plural:\n%s", out)
+	}
+	out = runOK(t, "compare", "teaching-red-line", "teaching-red-line", "--set", "actors.right.reservation=0.45")
+	wantContains(t, "compare", out, "A: 0 deals; B: 1 deal. 1 enters and 0 leave the ZOPA.")
 }
