@@ -42,7 +42,11 @@ func (s *Scenario) votesParams(ps []Param, a *Actor) []Param {
 	if len(a.Ratification.By) > 0 {
 		by := Param{Path: p + ".ratification.by", Value: FlowList(a.Ratification.By), Kind: ParamOptions, Choices: s.mayRatify(a)}
 		if need := a.Ratification.VotesNeeded; need > 0 {
-			by.Note = fmt.Sprintf("those listed must hold the %d votes %s.ratification.votes_needed asks", need, p)
+			votes := fmt.Sprintf("the %d votes", need)
+			if need == 1 {
+				votes = "the vote"
+			}
+			by.Note = fmt.Sprintf("those listed must hold %s %s.ratification.votes_needed asks", votes, p)
 		}
 		ps = append(ps, by,
 			integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(constituencyVotes(s, a), a.Ratification.VotesNeeded)))

@@ -65,6 +65,9 @@ const (
 	EndAgreement Ending = "agreement"
 	EndDeadline  Ending = "deadline"
 	EndQuit      Ending = "quit"
+	// EndStopped: the person stopped the program (Ctrl-C) before the talks ended; unlike
+	// quit, the seat made no move, and no one chose to end without agreement.
+	EndStopped Ending = "stopped"
 )
 
 // Bases of the deals a person puts on the table.
@@ -278,6 +281,23 @@ func (g *Game) State() PlayState {
 
 // Transcript is the session so far; complete once the talks are over.
 func (g *Game) Transcript() *PlayTranscript { return g.tr }
+
+// Stop ends the session where it stands, with no move of the seat's: the proposal on the
+// table is left unanswered, and the outcome is no agreement at this round's reservations.
+// A game whose last move was broken off holds part of that move; resume it from its State
+// and stop that one.
+func (g *Game) Stop() error {
+	if g.broken != nil {
+		return g.broken
+	}
+	if g.Over() {
+		return nil
+	}
+	g.pending = nil
+	g.tr.Ended = EndStopped
+	g.tr.Outcome = g.rn.breakdown(g.t)
+	return nil
+}
 
 // Over reports whether the talks have ended.
 func (g *Game) Over() bool { return g.tr.Ended != "" }

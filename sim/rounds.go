@@ -285,7 +285,11 @@ func startRounds(ctx context.Context, sp *Space, opts RoundsOptions) (*rounds, *
 	for i, ev := range sc.Events {
 		p := fmt.Sprintf("events.%d", i)
 		if ev.Round >= rn.deadline {
-			tr.warn(p+".round", "the event at round %d (%s) falls after the deadline of %d rounds and never happens", ev.Round, ev.Why, rn.deadline)
+			rounds := "rounds"
+			if rn.deadline == 1 {
+				rounds = "round"
+			}
+			tr.warn(p+".round", "the event at round %d (%s) falls after the deadline of %d %s and never happens", ev.Round, ev.Why, rn.deadline, rounds)
 		}
 		for _, part := range []struct {
 			key  string

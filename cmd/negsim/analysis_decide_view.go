@@ -151,7 +151,7 @@ func decidedDiagnosis(sc *sim.Scenario, an *sim.Analysis, s *section) {
 	dg := an.Diagnosis
 	s.text = append(s.text, fmt.Sprintf("The veto actors accept some deals together, but none of them passes %s.", rulesBeyondTable(an)))
 	if v := dg.Votes; v != nil {
-		s.text = append(s.text, "", fmt.Sprintf("Which vote is missing: the best of those deals gathers %d of the %d votes needed.", v.BestVotes, v.VotesNeeded))
+		s.text = append(s.text, "", fmt.Sprintf("Which vote is missing: the best of those deals gathers %d of the %s needed.", v.BestVotes, plural(v.VotesNeeded, "vote", "votes")))
 		if len(v.Missing) == 0 {
 			s.text = append(s.text, "- no single voter's yes would open the zone.")
 		}
@@ -373,12 +373,12 @@ func voteLines(sc *sim.Scenario, s *sim.Score) []string {
 func shortOfRules(sc *sim.Scenario, s *sim.Score) []string {
 	var out []string
 	if s.Votes != nil && *s.Votes < sc.Decision.VotesNeeded {
-		out = append(out, fmt.Sprintf("it gathers only %d of the %d votes needed", *s.Votes, sc.Decision.VotesNeeded))
+		out = append(out, fmt.Sprintf("it gathers only %d of the %s needed", *s.Votes, plural(sc.Decision.VotesNeeded, "vote", "votes")))
 	}
 	for _, a := range sc.Actors {
 		if got, ok := s.Ratification[a.ID]; ok {
 			if need, _ := ratificationNeeds(sc, a); got < need {
-				out = append(out, fmt.Sprintf("%s ratifiers give %d of the %d votes needed at home", possessive(a.Name), got, need))
+				out = append(out, fmt.Sprintf("%s ratifiers give %d of the %s needed at home", possessive(a.Name), got, plural(need, "vote", "votes")))
 			}
 		}
 	}

@@ -103,7 +103,7 @@ func zopaTable(sc *sim.Scenario, an *sim.Analysis) *grid {
 			row = append(row, fmt.Sprintf("%d of %d", *d.Votes, an.Decision.VotesAtTable))
 		}
 		for _, id := range ratifying {
-			row = append(row, fmt.Sprintf("%d of %d votes", d.Ratification[id], an.Ratification[id].Votes))
+			row = append(row, fmt.Sprintf("%d of %s", d.Ratification[id], plural(an.Ratification[id].Votes, "vote", "votes")))
 		}
 		g.add(row...)
 	}

@@ -67,7 +67,7 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 	if d := b.Decision; d != nil {
 		// The votes alone do not settle a deal a veto holder rejects: without its name, a
 		// player counts to the quota without it.
-		rule := fmt.Sprintf("A deal needs the votes of parties holding at least %d votes between them", d.VotesNeeded)
+		rule := fmt.Sprintf("A deal needs the votes of parties holding at least %s between them", plural(d.VotesNeeded, "vote", "votes"))
 		var vetoes []string
 		g := &grid{header: []string{"party", "votes", "veto"}, right: []bool{false, true, false}}
 		for _, v := range d.Votes {

@@ -28,7 +28,8 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 	}
 	r.add(changed)
 	r.add(section{title: "Zone of possible agreement", text: []string{
-		fmt.Sprintf("A: %s deals; B: %s deals. %s enter and %s leave the ZOPA.", count(c.ZOPABefore), count(c.ZOPAAfter), count(c.EnteringCount), count(c.LeavingCount)),
+		fmt.Sprintf("A: %s; B: %s. %s and %s the ZOPA.", plural(c.ZOPABefore, "deal", "deals"), plural(c.ZOPAAfter, "deal", "deals"),
+			plural(c.EnteringCount, "enters", "enter"), plural(c.LeavingCount, "leaves", "leave")),
 	}})
 	moved := func(title string, n uint64, ds []sim.ComparedDeal, parties []string, where string) {
 		s := section{title: title}

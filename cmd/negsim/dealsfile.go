@@ -143,7 +143,7 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 			continue
 		}
 		if len(rec) != len(header) {
-			fail(line, 0, "", "%d cells, but the header has %d columns", len(rec), len(header))
+			fail(line, 0, "", "%s, but the header has %d columns", plural(len(rec), "cell", "cells"), len(header))
 			continue
 		}
 		td := sim.TableDeal{Table: strings.TrimSpace(rec[0])}
@@ -367,12 +367,10 @@ func (a *app) transcriptTables(file string, w whatIf, paths []string, inFolder b
 	return file, w, recs, texts, err
 }
 
-// sessionAgreedIn is the round a session agreed in, -1 when it ended without agreement.
-func sessionAgreedIn(rec *playRecord) int {
-	if !rec.Outcome.Agreement {
-		return -1
-	}
-	return rec.Outcome.Round
+// stoppedText says that Ctrl-C ended a session before the talks did: its table counts as
+// no agreement, which no one at it chose.
+func stoppedText(round int) string {
+	return fmt.Sprintf("The session was stopped (Ctrl-C) in round %d, before the talks ended: no one left the table, but it counts as no agreement.", round)
 }
 
 // startingValues says why a deal a session agreed can count as no agreement: the talks

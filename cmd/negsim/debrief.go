@@ -100,7 +100,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 			return err
 		}
 	}
-	agreedIn := map[string]int{}
+	sessions := map[string]*sim.PlayTranscript{}
 	for i, rec := range recs {
 		if err := a.playedAsRecorded(paths[i], texts[i], rec, doc); err != nil {
 			return err
@@ -110,9 +110,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 			return err
 		}
 		tables = append(tables, sim.TableDeal{Table: tableName(paths[i]), Choice: choice})
-		if round := sessionAgreedIn(rec); round >= 0 {
-			agreedIn[tableName(paths[i])] = round
-		}
+		sessions[tableName(paths[i])] = rec.PlayTranscript
 	}
 	sp, ctx, cancel := a.search(doc)
 	defer cancel()
@@ -124,17 +122,30 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	if err != nil {
 		return err
 	}
+	result := debriefResult{Debrief: db}
+	for _, t := range db.Tables {
+		if tr := sessions[t.Table]; tr != nil && tr.Ended == sim.EndStopped {
+			result.Stopped = append(result.Stopped, t.Table)
+		}
+	}
 	return a.showTo(out, format, view{
-		json: jsonOf(doc, db),
+		json: jsonOf(doc, result),
 		csv:  csvOf(func() *grid { return debriefGrid(sc, db) }),
 		report: reportOf(func(format string) (*report, error) {
-			r, err := debriefReport(sc, db, format, scenarioLabel(doc), agreedIn)
+			r, err := debriefReport(sc, db, format, scenarioLabel(doc), sessions)
 			if err != nil {
 				return nil, err
 			}
 			return r.about(doc), nil
 		}),
 	})
+}
+
+// debriefResult is a debrief as JSON: Stopped names the tables whose session Ctrl-C ended
+// before the talks did, which count as no agreement though no one left the table.
+type debriefResult struct {
+	*sim.Debrief
+	Stopped []string `json:"stopped,omitempty"`
 }
 
 // transcriptFiles lists the *.json files of a folder in name order, and apart the files

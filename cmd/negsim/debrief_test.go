@@ -163,8 +163,8 @@ func TestScoreCommand(t *testing.T) {
 }
 
 // The README's class on the reference scenario under sanctions-bite. Green's deal has
-// territory = freeze, which Russia's acceptable list for territory leaves out
-// (scenarios/ukraine-2026.yaml), so Russia signed it across its red lines: it must score a
+// language = minority-rights, which Russia's acceptable list for language leaves out
+// (scenarios/ukraine-2026.yaml), so Russia signed it across a red line: it must score a
 // joint gain of 0, share its rank with yellow (no agreement), sit below every table with a
 // deal in the zone, and not be called Pareto-optimal, however much it would have been worth
 // on paper. The table did sign it: score says what Russia signed, not that it "would not
@@ -197,7 +197,7 @@ func TestDebriefCountsAnUnsignedDealAsNoAgreement(t *testing.T) {
 
 	text, _, _ := runNegsim(t, "score", "--variant", "sanctions-bite", "--deal",
 		"territory=freeze,recognition=de-facto,guarantees=russia-role,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=deal-first,eu-path=membership-path,language=minority-rights,interim=energy-and-ports")
-	if !strings.Contains(text, "Not in the ZOPA: Russia signed it across its red lines (see why not), so it counts as no agreement") ||
+	if !strings.Contains(text, "Not in the ZOPA: Russia signed it across a red line (see why not), so it counts as no agreement") ||
 		!strings.Contains(text, "Joint gain (the veto actors' surpluses added up): +0.0 points, as no agreement") ||
 		strings.Contains(text, "Pareto-optimal among") {
 		t.Errorf("score of green's deal:\n%s", text)

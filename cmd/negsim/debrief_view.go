@@ -13,8 +13,8 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-// agreedIn holds, for a table read from a transcript, the round its session agreed in.
-func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agreedIn map[string]int) (*report, error) {
+// sessions holds, for a table read from a transcript, the session it comes from.
+func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sessions map[string]*sim.PlayTranscript) (*report, error) {
 	wd := words{sc}
 	r := &report{title: sc.Name + ": debrief"}
 	// Under a decision rule or ratification a deal every veto actor signs can still fail,
@@ -85,7 +85,11 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agre
 			for _, ac := range shown {
 				row = append(row, pts(ac.Reservation))
 			}
-			row = append(row, "no agreement", "", "", "")
+			zopa := "no agreement"
+			if tr := sessions[t.Table]; tr != nil && tr.Ended == sim.EndStopped {
+				zopa = "no agreement: stopped"
+			}
+			row = append(row, zopa, "", "", "")
 			g.add(row...)
 			continue
 		}
@@ -121,9 +125,12 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agre
 			"A deal signed below a veto actor's walk-away value or across its red lines scores as no agreement: every actor keeps its walk-away value (no: unacceptable)." + passedToo,
 	}, grid: g})
 
-	var outside, left []string
+	var outside, left, stopped []string
 	for _, t := range db.Tables {
 		s := t.Score
+		if tr := sessions[t.Table]; s == nil && tr != nil && tr.Ended == sim.EndStopped {
+			stopped = append(stopped, fmt.Sprintf("- %s: %s", t.Table, stoppedText(tr.Outcome.Round)))
+		}
 		if s == nil {
 			continue
 		}
@@ -142,8 +149,8 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agre
 				why = strings.Join(shortOfRules(sc, s), " and ")
 			}
 			session := ""
-			if round, ok := agreedIn[t.Table]; ok {
-				session = " " + startingValues(round)
+			if tr := sessions[t.Table]; tr != nil && tr.Outcome.Agreement {
+				session = " " + startingValues(tr.Outcome.Round)
 			}
 			line := fmt.Sprintf("- %s: %s, so it counts as no agreement.%s As written it gave %s, a joint gain of %s.",
 				t.Table, why, session, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
@@ -156,6 +163,9 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, agre
 		if d := s.DominatedBy; d != nil {
 			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), signedPts(d.MinGain)))
 		}
+	}
+	if len(stopped) > 0 {
+		r.add(section{title: "Sessions stopped before the talks ended", text: stopped})
 	}
 	if len(outside) > 0 {
 		r.add(section{title: "Deals outside the ZOPA", text: outside})

@@ -9,7 +9,7 @@ import (
 )
 
 func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
-	r := &report{title: fmt.Sprintf("%s: Monte Carlo, %d draws, seed %d", sc.Name, mc.Draws, mc.Seed)}
+	r := &report{title: fmt.Sprintf("%s: Monte Carlo, %s, seed %d", sc.Name, plural(mc.Draws, "draw", "draws"), mc.Seed)}
 	p := mc.ZOPANonEmpty
 	head := section{title: "Zone of possible agreement"}
 	if mc.Interrupted {

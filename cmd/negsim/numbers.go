@@ -29,7 +29,8 @@ func signed(x float64) string {
 // sentences do.
 func count(n uint64) string { return sim.Thousands(n) }
 
-// plural counts things in words: 1 deal, 2 deals, 12,345 deals.
+// plural counts things in words: 1 deal, 2 deals, 12,345 deals; or a count and its verb
+// agreeing: 1 enters, 0 enter.
 // ratifiersNeeded says how many of the ratifiers' votes a deal needs: "it needs their
 // vote" for a single vote rather than "1 of their 1 votes".
 func ratifiersNeeded(needed, votes int) string {

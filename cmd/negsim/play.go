@@ -63,7 +63,9 @@ the deal compares with the Nash deal and the Pareto frontier; --transcript write
 session as JSON, which 'score --transcript' and 'debrief --transcripts' read.
 
 play waits for you as long as you like: --timeout bounds the work between two of your
-moves, and Ctrl-C stops the session at once (no transcript is written). The session is
+moves, and Ctrl-C stops the session at once. With --transcript the moves made so far are
+then written, marked as stopped, which score and debrief count as no agreement that no one
+chose; a second Ctrl-C ends negsim at once. The session is
 a conversation in text: --format json or csv on the command line is refused (write the
 session as JSON with --transcript); a format from NEGSIM_FORMAT or a settings file is
 left aside.`,
@@ -84,7 +86,7 @@ left aside.`,
 	cmd.Flags().StringVar(&seat, "as", "", "the actor you play (an actor id)")
 	cmd.Flags().BoolVar(&coach, "coach", false, "show your surplus and the red lines a proposal crosses")
 	cmd.Flags().Uint64Var(&seed, "seed", 0, "random seed, recorded in the transcript; the agents use no randomness today")
-	cmd.Flags().StringVar(&transcript, "transcript", "", "write the session to FILE.json at the end")
+	cmd.Flags().StringVar(&transcript, "transcript", "", "write the session to FILE.json at the end, or the moves so far at Ctrl-C")
 	w.register(cmd)
 	return cmd
 }
@@ -177,12 +179,56 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	s.intro(w.variant)
 	s.heard(g.View().Heard)
 	if err := s.loop(); err != nil {
-		return err
+		if f.transcript == "" || a.interrupt.Err() == nil {
+			return err
+		}
+		return s.stopped(sp, file, w, f.transcript)
 	}
 	s.ending()
 	if f.transcript == "" {
 		return nil
 	}
+	// The session has outlived the command's own --timeout; writing is the last step.
+	ctx, cancel = a.step()
+	defer cancel()
+	score, err := a.writeTranscript(ctx, file, w, f.transcript, g.Transcript())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: %s scores the deal.\n", f.transcript, score)
+	return nil
+}
+
+// stopped writes the transcript of a session Ctrl-C ended before the talks did: a student
+// who stops after twenty minutes keeps the moves made, marked as stopped rather than as a
+// choice to end without agreement. Ctrl-C has ended the session's own context, so the
+// writing runs under --timeout alone; a second Ctrl-C ends the process.
+func (s *session) stopped(sp *sim.Space, file string, w whatIf, path string) error {
+	base := context.WithoutCancel(s.interrupt)
+	ctx, cancel := base, context.CancelFunc(func() {})
+	if s.settings.Timeout > 0 {
+		ctx, cancel = context.WithTimeout(base, s.settings.Timeout)
+	}
+	defer cancel()
+	g := s.g
+	if err := g.Stop(); err != nil {
+		// Ctrl-C broke off a move half-way: the session is the moves before it.
+		if g, err = sim.ResumeGame(ctx, sp, s.g.State(), s.settings.Workers); err != nil {
+			return err
+		}
+		if err := g.Stop(); err != nil {
+			return err
+		}
+	}
+	score, err := s.writeTranscript(ctx, file, w, path, g.Transcript())
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("interrupted in round %d; the moves so far are in %s, marked as stopped: %s reads it", g.Transcript().Outcome.Round, path, score)
+}
+
+// writeTranscript writes a session to path and returns the command that scores it.
+func (a *app) writeTranscript(ctx context.Context, file string, w whatIf, path string, tr *sim.PlayTranscript) (string, error) {
 	if file == "" {
 		file = scenarios.Default
 	}
@@ -192,23 +238,19 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	if f, v, ok := fileAndVariant(file); ok {
 		file, variant = f, v
 	}
-	rec := playRecord{File: file, Variant: variant, Set: w.sets, PlayTranscript: g.Transcript()}
-	// The session has outlived the command's own --timeout; writing is the last step.
-	ctx, cancel = a.step()
-	defer cancel()
+	rec := playRecord{File: file, Variant: variant, Set: w.sets, PlayTranscript: tr}
 	a.ctx = ctx
 	// Private: the transcript holds every actor's values, as confidential as a role sheet.
-	if err := a.writeFile(f.transcript, true, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
-		return err
+	if err := a.writeFile(path, true, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
+		return "", err
 	}
-	score := "negsim score --transcript " + api.CommandWord(f.transcript)
+	score := "negsim score --transcript " + api.CommandWord(path)
 	// Every round is recorded, and thousands of them outgrow what negsim reads by default:
 	// the command to score it says how much to read.
-	if info, err := os.Stat(f.transcript); err == nil && info.Size() > a.settings.MaxFileSize {
+	if info, err := os.Stat(path); err == nil && info.Size() > a.settings.MaxFileSize {
 		score += fmt.Sprintf(" --max-file-size %d", info.Size())
 	}
-	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: %s scores the deal.\n", f.transcript, score)
-	return nil
+	return score, nil
 }
 
 func isTerminal(r io.Reader) bool {

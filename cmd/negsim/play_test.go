@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/internal/listtest"
 	"github.com/negsim/negsim/sim"
 )
@@ -239,22 +241,33 @@ func (b *blockingInput) Read([]byte) (int, error) {
 	return 0, io.EOF
 }
 
-// Ctrl-C while the session waits for a move ends it at once, with exit code 1 and no
-// transcript. The candidate of the job offer proposes first, so the session waits for it;
-// the reference scenario's Ukraine now has no move at all (nothing is ever on the table),
-// and its session ended, transcript written, in a race with the Ctrl-C.
+// Ctrl-C while the session waits for a move ends it at once, with exit code 1; with
+// --transcript the moves so far, none here, are written, marked as stopped in round 0.
+// The candidate of the job offer proposes first, so the session waits for it; the
+// reference scenario's Ukraine now has no move at all (nothing is ever on the table), and
+// its session ended in a race with the Ctrl-C.
 func TestPlayInterrupted(t *testing.T) {
 	t.Chdir(t.TempDir())
-	ctx, cancel := context.WithCancel(context.Background())
-	in := &blockingInput{interrupt: cancel, release: make(chan struct{})}
-	defer close(in.release)
-	var out, errs bytes.Buffer
-	code := run(ctx, []string{"play", "teaching-two-party", "--as", "candidate", "--transcript", "t.json"}, in, &out, &errs)
-	if code != exitFailure || !strings.Contains(errs.String(), "interrupted") {
-		t.Errorf("exit %d, stderr %q", code, errs.String())
+	for _, transcript := range []bool{false, true} {
+		ctx, cancel := context.WithCancel(context.Background())
+		in := &blockingInput{interrupt: cancel, release: make(chan struct{})}
+		args := []string{"play", "teaching-two-party", "--as", "candidate"}
+		want := "negsim: interrupted; nothing was written\n"
+		if transcript {
+			args = append(args, "--transcript", "t.json")
+			want = "negsim: interrupted in round 0; the moves so far are in t.json, marked as stopped: negsim score --transcript t.json reads it\n"
+		}
+		var out, errs bytes.Buffer
+		code := run(ctx, args, in, &out, &errs)
+		close(in.release)
+		if code != exitFailure || errs.String() != want {
+			t.Errorf("exit %d, stderr %q, want %q", code, errs.String(), want)
+		}
 	}
-	if _, err := os.Stat("t.json"); !os.IsNotExist(err) {
-		t.Errorf("an interrupted session left a transcript (%v)", err)
+	data, _ := os.ReadFile("t.json")
+	rec := decodeJSON[*playRecord](t, "t.json", string(data))
+	if rec.Ended != sim.EndStopped || len(rec.Moves) != 0 || rec.Outcome.Agreement || rec.Outcome.Round != 0 {
+		t.Errorf("ended %q, moves %v, agreement %v in round %d", rec.Ended, rec.Moves, rec.Outcome.Agreement, rec.Outcome.Round)
 	}
 }
 
@@ -434,4 +447,36 @@ func TestLongSessionTellsHowToScoreIt(t *testing.T) {
 	wantContains(t, "play", out, "negsim score --transcript long.json "+flag+" scores the deal")
 	wantRefused(t, "read it with "+flag, "score", "--transcript", "long.json")
 	runOK(t, append([]string{"score", "--transcript", "long.json"}, strings.Fields(flag)...)...)
+}
+
+// A move Ctrl-C breaks off half-way is not in the transcript: the session is the moves
+// before it, here none, under geneva-19-point, where Ukraine answers a text in round 0. The
+// game is broken as Ctrl-C breaks it, by the move's context ending, which a person cannot
+// time; score replays the transcript as written.
+func TestPlayStoppedMidMove(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ctx, cancel := context.WithCancel(context.Background())
+	a := &app{ctx: ctx, interrupt: ctx, stdout: io.Discard, stderr: io.Discard, settings: &config.Settings{MaxFileSize: 1 << 20}, stopTimer: func() {}}
+	w := whatIf{variant: "geneva-19-point"}
+	doc, err := a.openScenario("", w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := a.compile(doc)
+	g, err := sim.NewGame(ctx, sp, sim.PlayOptions{Seat: "ukraine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if _, err := g.Move(ctx, sim.Move{Move: sim.MoveReject}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("the move was not broken off: %v", err)
+	}
+	s := &session{app: a, sc: doc.Scenario, g: g, wd: words{doc.Scenario}}
+	err = s.stopped(sp, "", w, "t.json")
+	if want := "interrupted in round 0; the moves so far are in t.json"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("%v, want %q", err, want)
+	}
+	if _, errs, code := runNegsim(t, "score", "--transcript", "t.json"); code != exitOK {
+		t.Errorf("score: exit %d: %s", code, errs)
+	}
 }

@@ -37,7 +37,7 @@ func (s *session) intro(variant string) {
 	agreed := "every party with a veto accepts"
 	ag := agreementOf(s.sc)
 	if ag.votes > 0 {
-		agreed += fmt.Sprintf(" and that wins %d votes", ag.votes)
+		agreed += " and that wins " + plural(ag.votes, "vote", "votes")
 	}
 	if ag.ratified {
 		agreed += " (and that is ratified at home where the scenario asks it)"

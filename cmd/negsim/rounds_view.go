@@ -29,7 +29,7 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 		how = "Alternating offers: the veto actors propose in turn."
 	}
 	intro := section{title: "Setup", text: append(append([]string{how}, whoMustAgree(words{sc})...),
-		fmt.Sprintf("Deadline: %d rounds (0 to %d). Seed %d (the rounds draw no random numbers).", tr.Deadline, tr.Deadline-1, tr.Seed))}
+		fmt.Sprintf("Deadline: %s (0 to %s). Seed %d (the rounds draw no random numbers).", plural(tr.Deadline, "round", "rounds"), count(uint64(tr.Deadline-1)), tr.Seed))}
 	if p := sc.Protocol; p.Source != "" || p.Note != "" {
 		intro.text = append(intro.text, strings.TrimSpace(strings.Join([]string{labelled("Source", p.Source), labelled("Note", p.Note)}, " ")))
 	}

@@ -63,14 +63,17 @@ type tableResult struct {
 	Table string     `json:"table"`
 	Score *sim.Score `json:"score"`
 	provenance
-	// agreedIn is the round a transcript's session agreed in, -1 for none or no session.
-	agreedIn int
+	// session is the transcript's session the deal comes from; nil for a deal given.
+	session *sim.PlayTranscript
 }
 
 // noDeal is a session that ended without agreement: every actor keeps its walk-away
 // value, a joint gain of 0.
 type noDeal struct {
-	Table     string     `json:"table"`
+	Table string `json:"table"`
+	// Ended is how: quit, the deadline, or stopped (Ctrl-C ended the session before the
+	// talks did, which no one at the table chose).
+	Ended     sim.Ending `json:"ended"`
 	Agreement bool       `json:"agreement"`
 	JointGain float64    `json:"joint_gain"`
 	Score     *sim.Score `json:"score"`
@@ -94,7 +97,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	}
 	sc := doc.Scenario
 	var tables []sim.TableDeal
-	agreedIn := -1
+	var session *sim.PlayTranscript
 	if transcript != "" {
 		if err := a.playedAsRecorded(transcript, texts[0], recs[0], doc); err != nil {
 			return err
@@ -104,7 +107,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 			return err
 		}
 		tables = []sim.TableDeal{{Table: tableName(transcript), Choice: choice}}
-		agreedIn = sessionAgreedIn(recs[0])
+		session = recs[0].PlayTranscript
 	} else if deal != "" {
 		choice, err := sim.ParseDeal(deal, sc)
 		if err != nil {
@@ -122,7 +125,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	}
 	var results []tableResult
 	for _, td := range tables {
-		res := tableResult{Table: td.Table, provenance: provenanceOf(doc), agreedIn: agreedIn}
+		res := tableResult{Table: td.Table, provenance: provenanceOf(doc), session: session}
 		if td.Choice != nil {
 			if res.Score, err = scorer.Score(ctx, td.Choice); err != nil {
 				return err
@@ -138,7 +141,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	case deal != "" || transcript != "" && results[0].Score != nil:
 		json = jsonOf(doc, results[0].Score)
 	case transcript != "":
-		json = jsonOf(doc, noDeal{Table: results[0].Table})
+		json = jsonOf(doc, noDeal{Table: results[0].Table, Ended: session.Ended})
 	}
 	return a.show(view{
 		json: json,

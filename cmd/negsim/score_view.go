@@ -25,7 +25,11 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			}
 			g.add(ac.Name, veto, pts(ac.Reservation))
 		}
-		return []section{{title: title, text: []string{"No agreement: every actor keeps its walk-away value, a joint gain of 0."}, grid: g}}
+		text := "No agreement: every actor keeps its walk-away value, a joint gain of 0."
+		if res.session != nil && res.session.Ended == sim.EndStopped {
+			text = stoppedText(res.session.Outcome.Round) + " Every actor keeps its walk-away value, a joint gain of 0."
+		}
+		return []section{{title: title, text: []string{text}, grid: g}}
 	}
 	deal := section{title: title}
 	var parts []string
@@ -66,8 +70,8 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			why = "every veto actor would sign it, but " + strings.Join(shortOfRules(sc, s), " and ")
 		}
 		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s, so it counts as no agreement: every actor keeps its walk-away value.", why))
-		if res.agreedIn >= 0 {
-			*v = append(*v, startingValues(res.agreedIn))
+		if res.session != nil && res.session.Outcome.Agreement {
+			*v = append(*v, startingValues(res.session.Outcome.Round))
 		}
 		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points, as no agreement; signed as written it would be %s.", signedPts(s.JointGain), signedPts(s.JointGainIfSigned)))
 	}
@@ -147,15 +151,21 @@ func scoredUtility(s *sim.Score, as sim.ActorScore) float64 {
 // reached, so it signed, and what the model holds against it is where: below its walk-away
 // value, across its red lines, against its own condition.
 func signedAgainst(as sim.ActorScore) string {
-	var red, condition, below bool
+	var red int
+	var condition, below bool
 	for _, r := range as.Rejections {
-		red = red || r.Kind == sim.RejectRedLine
+		if r.Kind == sim.RejectRedLine {
+			red++
+		}
 		condition = condition || r.Kind == sim.RejectConstraint
 		below = below || r.Kind == sim.RejectReservation
 	}
 	var where []string
-	if red {
-		where = append(where, "across its red lines")
+	switch {
+	case red == 1:
+		where = append(where, "across a red line")
+	case red > 1:
+		where = append(where, fmt.Sprintf("across %d of its red lines", red))
 	}
 	if condition {
 		where = append(where, "against its own condition")

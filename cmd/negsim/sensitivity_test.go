@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,5 +217,37 @@ func TestSensitivityChartLabelsTheValueThatTips(t *testing.T) {
 		if got := barLabel(&sim.Tipping{At: at}); got != want {
 			t.Errorf("bar at %v labelled %q, want %q", at, got, want)
 		}
+	}
+}
+
+// A spreadsheet wants one override a cell. Ukraine's constraint in the reference scenario
+// imposes two lists, guarantees and sequencing (scenarios/ukraine-2026.yaml, "then:
+// {guarantees: [article5], sequencing: [guarantees-first]}"); dropping it allows every
+// option of each, so its drop is two rows, one override each, alike in every other cell.
+func TestSensitivityCSVOneOverrideACell(t *testing.T) {
+	out := runOK(t, "sensitivity", "--only", "constraints", "--format", "csv")
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const at = 7 // the header's "at"
+	var rows [][]string
+	for _, r := range records[1:] {
+		if r[0] == "actors.ukraine.constraints.0" {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d rows drop Ukraine's constraint, want 2:\n%s", len(rows), out)
+	}
+	for i, list := range []string{"guarantees", "sequencing"} {
+		if want := "actors.ukraine.constraints.0.then." + list + "=["; !strings.HasPrefix(rows[i][at], want) || strings.Contains(rows[i][at], " ") {
+			t.Errorf("row %d: at %q, want one override %s...]", i+1, rows[i][at], want)
+		}
+	}
+	first, second := slices.Clone(rows[0]), slices.Clone(rows[1])
+	first[at], second[at] = "", ""
+	if !slices.Equal(first, second) {
+		t.Errorf("the two rows of one drop differ beyond the override:\n%q\n%q", rows[0], rows[1])
 	}
 }

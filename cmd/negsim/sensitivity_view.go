@@ -37,6 +37,8 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 		numbers.text = append(numbers.text, fmt.Sprintf("1 of the %d values has a threshold in range.", all))
 	case limit == 0:
 		numbers.text = append(numbers.text, fmt.Sprintf("%d of the %d values have a threshold in range.", with, all))
+	case len(rep.Rows) == 1:
+		numbers.text = append(numbers.text, fmt.Sprintf("The nearest of the values with a threshold in range; --limit 0 lists all %d values.", all))
 	default:
 		numbers.text = append(numbers.text, fmt.Sprintf("The %d nearest of the values with a threshold in range; --limit 0 lists all %d values.", len(rep.Rows), all))
 	}
@@ -87,8 +89,8 @@ func setFlags(set []string) string {
 }
 
 // thresholdGrid has a line per threshold, the two of a value together, and a line for a
-// value with none. The CSV form repeats the path on every line and adds the red lines, so
-// spreadsheets can filter it.
+// value with none. The CSV form repeats the path on every line and adds the red lines and
+// constraints, so spreadsheets can filter it.
 func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid {
 	g := &grid{header: []string{"path", "now", "to", "change", "of range", "what happens"}, right: []bool{false, true, true, true, true, false}}
 	if csv {
@@ -139,7 +141,11 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 			if rl.Kind == "constraint" {
 				direction = "drop"
 			}
-			g.add(rl.Path, string(rl.Kind), "", "", "", "", direction, strings.Join(rl.Set, " "), "", "", string(rl.Change), fmt.Sprint(rl.Deals), rl.Effect)
+			// One override a cell, so that a spreadsheet can filter on one: a constraint
+			// dropped has a row for each list it imposes, its other cells repeated.
+			for _, set := range rl.Set {
+				g.add(rl.Path, string(rl.Kind), "", "", "", "", direction, set, "", "", string(rl.Change), fmt.Sprint(rl.Deals), rl.Effect)
+			}
 		}
 	}
 	return g

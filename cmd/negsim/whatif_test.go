@@ -145,7 +145,7 @@ func TestCompareCommandWithVariant(t *testing.T) {
 	// With the seller's reservation at 0, low (worth 0 to it) is acceptable to it as well,
 	// and the buyer (0.3) takes low (1): low enters, mid stays.
 	out, errs, code := runNegsim(t, "compare", tradeFile, tradeFile, "--set", "actors.seller.reservation=0")
-	if code != 0 || !strings.Contains(out, "A: 1 deals; B: 2 deals. 1 enter and 0 leave the ZOPA.") {
+	if code != 0 || !strings.Contains(out, "A: 1 deal; B: 2 deals. 1 enters and 0 leave the ZOPA.") {
 		t.Errorf("exit %d, stderr %s\n%s", code, errs, out)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -55,7 +54,7 @@ func ruledZone(sc *sim.Scenario) string {
 	ag := agreementOf(sc)
 	var rules []string
 	if ag.votes > 0 {
-		rules = append(rules, fmt.Sprintf("gather at least %d votes at the table", ag.votes))
+		rules = append(rules, "gather at least "+plural(ag.votes, "vote", "votes")+" at the table")
 	}
 	if ag.ratified {
 		rules = append(rules, "are ratified at home")

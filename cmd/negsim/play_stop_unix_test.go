@@ -1,0 +1,120 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// A student who presses Ctrl-C keeps the session: negsim itself, started as a process of
+// its own, gets a real SIGINT while it waits for the second move, after one reject. Under
+// geneva-19-point the United States puts a text to Ukraine in round 0; the reject takes
+// the talks to round 1. The transcript holds that one move, ends "stopped" with no
+// agreement, is written as every transcript is (0600), and score and debrief read it and
+// say it was stopped, not that the table quit.
+func TestPlayStoppedByCtrlCKeepsTheMoves(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "class", "ana.json")
+	cmd := exec.Command(os.Args[0], "play", "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", path)
+	cmd.Env = append(os.Environ(), asNegsim+"=1")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	// The prompt is written without a newline: the session waits for its second move once
+	// the second "> " is out.
+	prompts := make(chan int, 8)
+	go func() {
+		r := bufio.NewReader(stdout)
+		n := 0
+		for {
+			b, err := r.ReadByte()
+			if err != nil {
+				close(prompts)
+				return
+			}
+			if b == '>' {
+				n++
+				prompts <- n
+			}
+		}
+	}()
+	waitFor := func(n int) {
+		timeout := time.After(30 * time.Second)
+		for {
+			select {
+			case got, ok := <-prompts:
+				if !ok {
+					t.Fatalf("play ended before prompt %d: %s", n, stderr.String())
+				}
+				if got >= n {
+					return
+				}
+			case <-timeout:
+				t.Fatalf("no prompt %d in 30 s", n)
+			}
+		}
+	}
+	waitFor(1)
+	stdin.Write([]byte("reject\n"))
+	waitFor(2)
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != exitFailure {
+		t.Fatalf("exit %v, want %d: %s", err, exitFailure, stderr.String())
+	}
+	wantContains(t, "stderr", stderr.String(),
+		"negsim: interrupted in round 1; the moves so far are in "+path+", marked as stopped: negsim score --transcript "+path+" reads it\n")
+	checkFile(t, path, 0o600, "{")
+	data, _ := os.ReadFile(path)
+	var rec playRecord
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Ended != sim.EndStopped || len(rec.Moves) != 1 || rec.Moves[0].Move != sim.MoveReject || rec.Outcome.Agreement || rec.Outcome.Round != 1 {
+		t.Errorf("transcript: ended %q, moves %v, agreement %v in round %d", rec.Ended, rec.Moves, rec.Outcome.Agreement, rec.Outcome.Round)
+	}
+
+	stopped := "The session was stopped (Ctrl-C) in round 1, before the talks ended: no one left the table, but it counts as no agreement."
+	out, errs, code := runNegsim(t, "score", "--transcript", path)
+	if code != exitOK {
+		t.Fatalf("score: exit %d: %s", code, errs)
+	}
+	wantContains(t, "score", out, stopped)
+	scored := runJSON[noDeal](t, "score", "--transcript", path, "--format", "json")
+	if scored.Ended != sim.EndStopped || scored.Agreement {
+		t.Errorf("score's JSON: ended %q, agreement %v", scored.Ended, scored.Agreement)
+	}
+	out, errs, code = runNegsim(t, "debrief", "--transcripts", filepath.Dir(path))
+	if code != exitOK {
+		t.Fatalf("debrief: exit %d: %s", code, errs)
+	}
+	wantContains(t, "debrief", out, "- ana: "+stopped, "no agreement: stopped")
+	db := runJSON[struct{ Stopped []string }](t, "debrief", "--transcripts", filepath.Dir(path), "--format", "json")
+	if strings.Join(db.Stopped, ",") != "ana" {
+		t.Errorf("debrief's JSON names %q as stopped", db.Stopped)
+	}
+}
