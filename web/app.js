@@ -243,6 +243,7 @@ async function openScenario() {
   $("stance").hidden = !stance;
   const vs = $("variant");
   vs.replaceChildren(h("option", {value: "", text: "As the file gives it"}));
+  vs.disabled = false;
   for (const v of sc.variants || []) {
     const about = v.description.replace(/\s+/g, " ");
     vs.append(h("option", {value: v.id, title: about, text: `${v.id}: ${about.length > 70 ? about.slice(0, about.lastIndexOf(" ", 70)) + " …" : about}`}));
@@ -263,7 +264,10 @@ function forget() {
   engineID = "";
   params = [];
   controlsAsked++;
-  for (const id of ["controls", "variant", "play"]) $(id).replaceChildren();
+  for (const id of ["controls", "play"]) $(id).replaceChildren();
+  // An empty menu reads as a blank box: it says why there is nothing to choose instead.
+  $("variant").replaceChildren(h("option", {value: "", text: "None: no scenario is open"}));
+  $("variant").disabled = true;
   $("about").textContent = "";
   $("stance").hidden = true;
   document.body.dataset.controls = "ready";
