@@ -329,7 +329,7 @@ function describe(path) {
       case "reservation_drift": return {group: s[1], text: "Reservation drift per round"};
       case "strategy": return {group: s[1], text: rest[1] === "kind" ? "Concession strategy" : "Concession exponent"};
       case "votes": return {group: s[1], text: "Votes"};
-      case "ratification": return {group: s[1], sub: "Ratification at home", text: rest[1] === "votes_needed" ? "Votes its ratifiers must give" : rest.slice(1).join(" ")};
+      case "ratification": return {group: s[1], sub: "Ratification at home", text: {votes_needed: "Votes its ratifiers must give", by: "Who must ratify"}[rest[1]] || rest.slice(1).join(" ")};
       // beliefs.set.PATH: what this actor believes PATH to be, said as PATH's own label.
       case "beliefs": return {group: s[1], sub: "What it believes of the others", text: rest[1] === "set" ? pathWords(rest.slice(2).join(".")) : rest.slice(1).join(".")};
       case "preferences": {
@@ -434,11 +434,24 @@ function showChanges() {
   if ($("changes").textContent !== text) $("changes").textContent = text;
 }
 
+// noteOf says beside a control why its value is narrower than its kind, in the words of
+// negsim params, so that a student sees the bound before moving past it and meeting the
+// error. A list's note names its members itself ("those listed"); any other is said of the
+// value ("It cannot fall below …").
+function noteOf(p, id) {
+  if (!p.note) return [];
+  const text = p.kind === "options" ? p.note.charAt(0).toUpperCase() + p.note.slice(1) : `It ${p.note}`;
+  return [h("p", {id: id + "-note", class: "hint", text: text + "."})];
+}
+
 let controlCount = 0;
 function control(p) {
   const id = `ctl-${controlCount++}`;
   const d = describe(p.path);
   const path = h("span", {class: "path", text: p.path});
+  const note = noteOf(p, id);
+  // What a screen reader hears after the control's name: its note, then its path.
+  const described = [...note.map((n) => n.id), id + "-path"].join(" ");
   const wrap = (tag, ...children) => h(tag, {class: "control", "data-path": p.path, "data-words": `${d.text} ${d.sub || ""} ${actorName(d.group)} ${p.path}`.toLowerCase()}, ...children);
   const value = currentValue(p);
   switch (p.kind) {
@@ -447,7 +460,7 @@ function control(p) {
         // A number the field cannot take is said beside it, and the field marked, rather
         // than dropped unseen: the results stay at the last value taken.
         const problem = h("p", {id: id + "-problem", class: "field-problem", role: "alert", hidden: true});
-        const input = h("input", {type: "number", id, min: p.min, max: p.max, step: 1, value, "aria-describedby": `${id}-problem ${id}-path`});
+        const input = h("input", {type: "number", id, min: p.min, max: p.max, step: 1, value, "aria-describedby": `${id}-problem ${described}`});
         input.addEventListener("change", (ev) => {
           const ok = input.checkValidity() && input.value !== "";
           problem.hidden = ok;
@@ -460,14 +473,14 @@ function control(p) {
           change(p, String(Number(input.value)), ev.timeStamp);
         });
         path.id = id + "-path";
-        return wrap("div", h("label", {for: id, text: d.text}), input, problem, path);
+        return wrap("div", h("label", {for: id, text: d.text}), input, problem, ...note, path);
       }
     // falls through: a short range reads best as a slider
     case "number": {
       const step = stepOf(p);
       // The slider says its own value; an output is a live region, which would say it again.
       const out = h("output", {for: id, "aria-live": "off", text: value});
-      const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path", "aria-valuetext": valueText(p.path, value)});
+      const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": described, "aria-valuetext": valueText(p.path, value)});
       input.addEventListener("input", (ev) => {
         const v = formatNumber(Number(input.value), step);
         out.textContent = v;
@@ -480,24 +493,23 @@ function control(p) {
         }
       });
       path.id = id + "-path";
-      const note = p.note ? [h("p", {class: "hint", text: `It ${p.note}.`})] : [];
       return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), ...note, path);
     }
     case "bool": {
       // A switch with one position (a ratifier's veto, refused by validation) is no choice:
       // show why instead.
       if (p.choices && p.choices.length === 1) return wrap("div", h("p", {class: "hint", text: `${pathWords(p.path)}? ${p.choices[0] === "true" ? "Yes" : "No"}, and that cannot change${p.note ? `: ${p.note}` : ""}.`}), path);
-      const input = h("input", {type: "checkbox", role: "switch", id, checked: value === "true", "aria-describedby": id + "-path"});
+      const input = h("input", {type: "checkbox", role: "switch", id, checked: value === "true", "aria-describedby": described});
       input.addEventListener("change", (ev) => change(p, String(input.checked), ev.timeStamp));
       path.id = id + "-path";
       return wrap("div", h("div", {class: "switch"}, input, h("label", {for: id, text: d.text})), path);
     }
     case "option": {
-      const sel = h("select", {id, "aria-describedby": id + "-path"}, p.choices.map((c) => h("option", {value: c, text: c})));
+      const sel = h("select", {id, "aria-describedby": described}, p.choices.map((c) => h("option", {value: c, text: c})));
       sel.value = value;
       sel.addEventListener("change", (ev) => change(p, sel.value, ev.timeStamp));
       path.id = id + "-path";
-      return wrap("div", h("label", {for: id, text: d.text}), sel, path);
+      return wrap("div", h("label", {for: id, text: d.text}), sel, ...note, path);
     }
     case "options": {
       const on = new Set(listOf(value));
@@ -511,7 +523,10 @@ function control(p) {
         });
         return h("label", {for: `${id}-${i}`}, box, optionLabel(issueID, c));
       });
-      return wrap("fieldset", h("legend", {text: d.text}), h("div", {class: "boxes"}, boxes), path);
+      path.id = id + "-path";
+      const set = wrap("fieldset", h("legend", {text: d.text}), h("div", {class: "boxes"}, boxes), ...note, path);
+      set.setAttribute("aria-describedby", described);
+      return set;
     }
   }
   return wrap("div", h("span", {text: `${d.text}: ${value}`}), path);

@@ -81,6 +81,7 @@ func TestPageDrivenServed(t *testing.T) {
 		}},
 		{"words", func(t *testing.T) { pagetest.DriveWords(t, origin, pagetest.WordCases) }},
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
+		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
 	} {
 		t.Run(c.name, c.drive)
 	}
@@ -220,4 +221,31 @@ func TestPagePrintsItsResultsWhole(t *testing.T) {
 	if len(shown) > 0 {
 		t.Errorf("printed, the page still shows the screen's controls %v", shown)
 	}
+}
+
+// ratificationNotes are the reference scenario's bounds on Ukraine's ratification, worked
+// out by hand: the Rada (100 votes), the opposed (55) and the open (45) hold 200 votes, of
+// which ratification asks 150; the Rada cannot fall below 150 − 55 − 45 = 50, the opposed
+// below 150 − 100 − 45 = 5. Each must be what negsim params notes for its path, word for
+// word.
+func ratificationNotes(t *testing.T) map[string]string {
+	notes := map[string]string{
+		"actors.ukraine.ratification.by": "Those listed must hold the 150 votes actors.ukraine.ratification.votes_needed asks.",
+		"actors.rada.votes":              "It cannot fall below 50 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
+		"actors.ukraine-opposed.votes":   "It cannot fall below 5 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
+		"actors.rada.power":              "It ratifies for Ukraine and does not bargain at the table: its power weighs no solution.",
+	}
+	var params struct {
+		Params []struct{ Path, Note string }
+	}
+	if err := json.Unmarshal([]byte(runOK(t, "params", "ukraine-2026", "--format", "json")), &params); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range params.Params {
+		want, ok := notes[p.Path]
+		if ok && (p.Note == "" || !strings.Contains(strings.ToLower(want), strings.ToLower(p.Note))) {
+			t.Errorf("negsim params notes %s as %q, which the sentence %q does not say", p.Path, p.Note, want)
+		}
+	}
+	return notes
 }
