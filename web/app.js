@@ -250,7 +250,6 @@ async function openScenario() {
   }
   if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) state.variant = "";
   vs.value = state.variant;
-  fillAxes(sc.actors);
   setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
   refresh();
   await buildControls();
@@ -790,11 +789,17 @@ function clearResults(mark = "–", why = "(no results: see the message above)")
   $("zopa-of").textContent = why;
   $("nash").textContent = mark;
   $("diagnosis").hidden = true;
+  // The chart's axes are the parties the analysis gives a veto, which a what-if may change:
+  // the file's own would drop a link's axes before the analysis could draw them.
+  $("axes").hidden = true;
   for (const id of ["diagnosis", "agree", "chart", "solutions", "options", "take", "words", "rounds-summary", "rounds-chart", "round-detail", "rounds-table", "compare"]) $(id).replaceChildren();
 }
 
 function renderAnalysis(an, q) {
   results.analysis = {value: an, query: q};
+  // The link's axes follow the vetoes whichever view is shown (the Share view's link
+  // among them); while another scenario opens, the state is already that one's.
+  if (!opening) fillAxes(an.actors);
   const share = an.space.deals ? (100 * an.zopa.count) / an.space.deals : 0;
   $("zopa-count").textContent = count(an.zopa.count);
   $("zopa-of").textContent = `of ${count(an.space.deals)} deals (${percent(share)})` + (an.zopa.count ? `; ${count(an.pareto.count)} Pareto-optimal` : "");
@@ -854,10 +859,14 @@ function renderZoneTable(id, t, none, caption) {
 // fillAxes offers the parties with a veto as the chart's axes: the file's, then the
 // analysis's, which a variant or a what-if may have changed. With fewer than two there is
 // no chart and nothing to choose: the menus go, where they showed one party on both axes.
+// Axes a link named that can no longer be drawn are replaced in the link too, so that it
+// says what the page shows.
 function fillAxes(actors) {
   const veto = actors.filter((a) => a.veto !== false).map((a) => a.id);
   if (!(state.axes.length === 2 && state.axes.every((a) => veto.includes(a)) && state.axes[0] !== state.axes[1])) {
+    const named = state.axes.length > 0;
     state.axes = veto.length >= 2 ? veto.slice(0, 2) : [];
+    if (named) writeHash();
   }
   $("axes").hidden = veto.length < 2;
   for (const [i, id] of [[0, "axis-x"], [1, "axis-y"]]) {
