@@ -94,6 +94,10 @@ func TestStaticSite(t *testing.T) {
 	})
 	pagetest.DriveReport(t, srv.URL+"/", "static", cases)
 
+	// The chart's axes follow the parties with a veto as the analysis gives them, the
+	// link's axes too: the engine in the browser reads vetoes and links as negsim serve's.
+	pagetest.DriveAxesSwap(t, srv.URL+"/")
+
 	// The Play view, against the terminal's transcript of the same session.
 	want := terminalTranscript(t, "mediated-accept-every-offer")
 	pagetest.DrivePlay(t, srv.URL+"/", "static", want)
