@@ -103,6 +103,8 @@ func TestStaticSite(t *testing.T) {
 	pagetest.DrivePlay(t, srv.URL+"/", "static", want)
 	// As shipped the seat has no move: the page in the browser's engine must say so too.
 	pagetest.DriveIdlePlay(t, srv.URL+"/", "static")
+	// A whole session by keyboard at 200% zoom.
+	pagetest.DrivePlayZoomed(t, srv.URL+"/")
 
 	// The Rounds view as shipped: each round's reason for nothing on the table, as the
 	// engine gives it.

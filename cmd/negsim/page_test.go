@@ -58,7 +58,10 @@ func TestPageServed(t *testing.T) {
 //     same words (why the zone is empty, ratification at home), as pagetest.WordCases works
 //     them out;
 //   - take-numbers: What would it take writes tiny changes out, and its Try it sets the
-//     value its row names.
+//     value its row names;
+//   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
+//     window and the talks' end whole;
+//   - notes: the bound negsim params notes for a value, beside its control and read with it.
 func TestPageDrivenServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
@@ -81,6 +84,7 @@ func TestPageDrivenServed(t *testing.T) {
 		}},
 		{"words", func(t *testing.T) { pagetest.DriveWords(t, origin, pagetest.WordCases) }},
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
+		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
 		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
 	} {
 		t.Run(c.name, c.drive)
