@@ -433,14 +433,13 @@ function showChanges() {
   if ($("changes").textContent !== text) $("changes").textContent = text;
 }
 
-// noteOf says beside a control why its value is narrower than its kind, in the words of
+// noteWords says beside a control why its value is narrower than its kind, in the words of
 // negsim params, so that a student sees the bound before moving past it and meeting the
 // error. A list's note names its members itself ("those listed"); any other is said of the
 // value ("It cannot fall below …").
-function noteOf(p, id) {
-  if (!p.note) return [];
-  const text = p.kind === "options" ? p.note.charAt(0).toUpperCase() + p.note.slice(1) : `It ${p.note}`;
-  return [h("p", {id: id + "-note", class: "hint", text: text + "."})];
+function noteWords(p) {
+  if (!p.note) return "";
+  return (p.kind === "options" ? p.note.charAt(0).toUpperCase() + p.note.slice(1) : `It ${p.note}`) + ".";
 }
 
 let controlCount = 0;
@@ -448,9 +447,11 @@ function control(p) {
   const id = `ctl-${controlCount++}`;
   const d = describe(p.path);
   const path = h("span", {class: "path", text: p.path});
-  const note = noteOf(p, id);
+  // Every control has room for a note: another value's change can bring one (followBounds).
+  const text = noteWords(p);
+  const note = h("p", {id: id + "-note", class: "hint note", text, hidden: !text});
   // What a screen reader hears after the control's name: its note, then its path.
-  const described = [...note.map((n) => n.id), id + "-path"].join(" ");
+  const described = `${id}-note ${id}-path`;
   const wrap = (tag, ...children) => h(tag, {class: "control", "data-path": p.path, "data-words": `${d.text} ${d.sub || ""} ${actorName(d.group)} ${p.path}`.toLowerCase()}, ...children);
   const value = currentValue(p);
   switch (p.kind) {
@@ -466,13 +467,13 @@ function control(p) {
           if (ok) input.removeAttribute("aria-invalid");
           else {
             input.setAttribute("aria-invalid", "true");
-            problem.textContent = `Not taken: ${input.value === "" ? "that is not a number" : input.value}. Give a whole number from ${p.min} to ${p.max}.`;
+            problem.textContent = `Not taken: ${input.value === "" ? "that is not a number" : input.value}. Give a whole number from ${input.min} to ${input.max}.`;
             return;
           }
           change(p, String(Number(input.value)), ev.timeStamp);
         });
         path.id = id + "-path";
-        return wrap("div", h("label", {for: id, text: d.text}), input, problem, ...note, path);
+        return wrap("div", h("label", {for: id, text: d.text}), input, problem, note, path);
       }
     // falls through: a short range reads best as a slider
     case "number": {
@@ -492,7 +493,7 @@ function control(p) {
         }
       });
       path.id = id + "-path";
-      return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), ...note, path);
+      return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), note, path);
     }
     case "bool": {
       // A switch with one position (a ratifier's veto, refused by validation) is no choice:
@@ -501,14 +502,14 @@ function control(p) {
       const input = h("input", {type: "checkbox", role: "switch", id, checked: value === "true", "aria-describedby": described});
       input.addEventListener("change", (ev) => change(p, String(input.checked), ev.timeStamp));
       path.id = id + "-path";
-      return wrap("div", h("div", {class: "switch"}, input, h("label", {for: id, text: d.text})), path);
+      return wrap("div", h("div", {class: "switch"}, input, h("label", {for: id, text: d.text})), note, path);
     }
     case "option": {
       const sel = h("select", {id, "aria-describedby": described}, p.choices.map((c) => h("option", {value: c, text: c})));
       sel.value = value;
       sel.addEventListener("change", (ev) => change(p, sel.value, ev.timeStamp));
       path.id = id + "-path";
-      return wrap("div", h("label", {for: id, text: d.text}), sel, ...note, path);
+      return wrap("div", h("label", {for: id, text: d.text}), sel, note, path);
     }
     case "options": {
       const on = new Set(listOf(value));
@@ -523,7 +524,7 @@ function control(p) {
         return h("label", {for: `${id}-${i}`}, box, optionLabel(issueID, c));
       });
       path.id = id + "-path";
-      const set = wrap("fieldset", h("legend", {text: d.text}), h("div", {class: "boxes"}, boxes), ...note, path);
+      const set = wrap("fieldset", h("legend", {text: d.text}), h("div", {class: "boxes"}, boxes), note, path);
       set.setAttribute("aria-describedby", described);
       return set;
     }
@@ -552,6 +553,7 @@ async function buildControls() {
   const box = $("controls");
   box.replaceChildren();
   controlCount = 0;
+  boundsOf = state.set.size ? "" : key(query());
   const essentials = h("details", {class: "group", open: true}, h("summary", {text: "Reservations and vetoes"}));
   box.append(essentials);
   const groups = new Map();
@@ -598,7 +600,37 @@ async function buildControls() {
   showChanges();
   applyFilter();
   markInvalid();
+  // The values above are the scenario's; the bounds are the what-if's.
+  if (state.set.size) await followBounds(query());
+  if (mine !== controlsAsked) return;
   document.body.dataset.controls = "ready";
+}
+
+// followBounds gives each control the range and note of the what-if q: one value's bound
+// can hang on another's (a ratifier's votes on the votes its ratification asks), and the
+// controls were built with the scenario's. A what-if the engine refuses keeps the last.
+let boundsOf = "";
+async function followBounds(q) {
+  if (key(q) === boundsOf) return;
+  let now;
+  try {
+    now = (await engine.call("params", q)).params;
+  } catch {
+    return;
+  }
+  if (key(q) !== key(query())) return;
+  boundsOf = key(q);
+  for (const p of now) {
+    const c = document.querySelector(`.control[data-path="${CSS.escape(p.path)}"]`);
+    if (!c) continue;
+    const field = c.querySelector('input[type="range"], input[type="number"]');
+    if (field && p.min !== undefined) Object.assign(field, {min: p.min, max: p.max});
+    const note = c.querySelector(".note");
+    if (note) {
+      note.textContent = noteWords(p);
+      note.hidden = !note.textContent;
+    }
+  }
 }
 
 // nameTheActor adds whose value a control changes to its label, for a screen reader
@@ -710,6 +742,7 @@ async function pump() {
       document.body.dataset.shown = state.scenario;
       if (started !== null) window.negsimTimings.push(performance.now() - started);
       clearError();
+      if (document.body.dataset.controls === "ready") await followBounds(q);
     } catch (e) {
       if (q.scenario !== engineID) continue;
       // A scenario that opens but cannot be worked out (a space too large to count) has no

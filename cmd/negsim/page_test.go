@@ -228,28 +228,47 @@ func TestPagePrintsItsResultsWhole(t *testing.T) {
 }
 
 // ratificationNotes are the reference scenario's bounds on Ukraine's ratification, worked
-// out by hand: the Rada (100 votes), the opposed (55) and the open (45) hold 200 votes, of
-// which ratification asks 150; the Rada cannot fall below 150 − 55 − 45 = 50, the opposed
-// below 150 − 100 − 45 = 5. Each must be what negsim params notes for its path, word for
+// out by hand, as the votes its ratification asks are lowered. The Rada (100 votes), the
+// opposed (55) and the open (45) hold 200 votes. At the 150 the file asks, the Rada cannot
+// fall below 150 − 55 − 45 = 50, the opposed below 150 − 100 − 45 = 5. At 120, the Rada
+// not below 120 − 100 = 20, and the opposed anywhere (120 − 145 < 0): 30 votes for the
+// Rada is then taken, and there are 30 + 55 + 45 = 130 votes. Each note must be what negsim params says at that what-if, word for
 // word.
-func ratificationNotes(t *testing.T) map[string]string {
-	notes := map[string]string{
-		"actors.ukraine.ratification.by": "Those listed must hold the 150 votes actors.ukraine.ratification.votes_needed asks.",
-		"actors.rada.votes":              "It cannot fall below 50 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
-		"actors.ukraine-opposed.votes":   "It cannot fall below 5 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
-		"actors.rada.power":              "It ratifies for Ukraine and does not bargain at the table: its power weighs no solution.",
+func ratificationNotes(t *testing.T) []pagetest.NotesStep {
+	const needed = "actors.ukraine.ratification.votes_needed"
+	steps := []pagetest.NotesStep{
+		{Notes: map[string]string{
+			"actors.ukraine.ratification.by": "Those listed must hold the 150 votes actors.ukraine.ratification.votes_needed asks.",
+			"actors.rada.votes":              "It cannot fall below 50 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
+			"actors.ukraine-opposed.votes":   "It cannot fall below 5 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
+			"actors.rada.power":              "It ratifies for Ukraine and does not bargain at the table: its power weighs no solution.",
+		}},
+		{Path: needed, Typed: "120", Notes: map[string]string{
+			"actors.ukraine.ratification.by": "Those listed must hold the 120 votes actors.ukraine.ratification.votes_needed asks.",
+			"actors.rada.votes":              "It cannot fall below 20 while actors.ukraine.ratification.votes_needed asks for 120 of the 200 votes there are: lower that first.",
+			"actors.ukraine-opposed.votes":   "",
+		}},
+		{Path: "actors.rada.votes", Typed: "30", Notes: map[string]string{
+			"actors.rada.votes": "It cannot fall below 20 while actors.ukraine.ratification.votes_needed asks for 120 of the 130 votes there are: lower that first.",
+		}},
 	}
-	var params struct {
-		Params []struct{ Path, Note string }
-	}
-	if err := json.Unmarshal([]byte(runOK(t, "params", "ukraine-2026", "--format", "json")), &params); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range params.Params {
-		want, ok := notes[p.Path]
-		if ok && (p.Note == "" || !strings.Contains(strings.ToLower(want), strings.ToLower(p.Note))) {
-			t.Errorf("negsim params notes %s as %q, which the sentence %q does not say", p.Path, p.Note, want)
+	var sets []string
+	for _, step := range steps {
+		if step.Path != "" {
+			sets = append(sets, "--set", step.Path+"="+step.Typed)
+		}
+		var params struct {
+			Params []struct{ Path, Note string }
+		}
+		if err := json.Unmarshal([]byte(runOK(t, append([]string{"params", "ukraine-2026", "--format", "json"}, sets...)...)), &params); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range params.Params {
+			want, ok := step.Notes[p.Path]
+			if ok && !strings.Contains(strings.ToLower(want), strings.ToLower(p.Note)) || ok && (want == "") != (p.Note == "") {
+				t.Errorf("negsim params %v notes %s as %q, which the sentence %q does not say", sets, p.Path, p.Note, want)
+			}
 		}
 	}
-	return notes
+	return steps
 }
