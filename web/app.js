@@ -154,6 +154,7 @@ function markInvalid() {
 function fillScenarios() {
   const sel = $("scenario");
   sel.replaceChildren();
+  sel.disabled = false;
   const shipped = h("optgroup", {label: "Shipped with negsim"});
   for (const s of catalog.scenarios) shipped.append(h("option", {value: s.name, text: `${s.title} (${s.name})`}));
   sel.append(shipped);
@@ -1427,6 +1428,7 @@ async function start() {
     });
   } catch (e) {
     setStatus("");
+    $("scenario").options[0].textContent = "None: the engine did not start";
     showError(e);
     return;
   }
@@ -1439,6 +1441,7 @@ async function start() {
       if (response.ok) catalog.files = (await response.json()).files || [];
     }
   } catch (e) {
+    $("scenario").options[0].textContent = "None: the list of scenarios did not come";
     showError(e);
     return;
   }

@@ -365,6 +365,9 @@ func DriveListedFiles(t *testing.T, origin string) {
 	if got, want := variantMenu(), "disabled: None: no scenario is open"; got != want {
 		t.Errorf("broken one.yaml did not open; its variant menu says %q, want %q", got, want)
 	}
+	if blank := evalJS[[]string](s, blankMenusJS); len(blank) > 0 {
+		t.Errorf("broken one.yaml did not open; the page shows menus with nothing in them: %q", blank)
+	}
 	open("group #2.yaml")
 	if z, n := text("zopa-count"), text("nash"); z != "4" || n != "salary=high,remote=hybrid,start=now" {
 		t.Errorf("group #2.yaml after the broken file: the page shows %q and %q", z, n)
