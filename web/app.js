@@ -242,6 +242,17 @@ async function openScenario() {
   const stance = (sc.stance || "").replace(/\s+/g, " ").trim();
   $("stance").textContent = stance ? `Stance: ${stance}` : "";
   $("stance").hidden = !stance;
+  fillVariants(sc);
+  setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
+  refresh();
+  await buildControls();
+}
+
+// fillVariants offers the open scenario's variants, the link's chosen. A link's variant the
+// file does not hold (misspelt, or renamed since) is named in the menu and refused by the
+// engine in the command line's words, rather than dropped unsaid under a link that still
+// names it.
+function fillVariants(sc) {
   const vs = $("variant");
   vs.replaceChildren(h("option", {value: "", text: "As the file gives it"}));
   vs.disabled = false;
@@ -249,11 +260,10 @@ async function openScenario() {
     const about = v.description.replace(/\s+/g, " ");
     vs.append(h("option", {value: v.id, title: about, text: `${v.id}: ${about.length > 70 ? about.slice(0, about.lastIndexOf(" ", 70)) + " …" : about}`}));
   }
-  if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) state.variant = "";
+  if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) {
+    vs.append(h("option", {value: state.variant, text: `${state.variant}: not in this file`}));
+  }
   vs.value = state.variant;
-  setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
-  refresh();
-  await buildControls();
 }
 
 // forget closes the open scenario: its results, controls, variants and Play seat go, and
@@ -1343,7 +1353,7 @@ function wire() {
       fillScenarios();
       await openScenario();
     } else {
-      $("variant").value = state.variant;
+      if (loaded) fillVariants(loaded.scenario);
       refresh();
       await buildControls();
     }

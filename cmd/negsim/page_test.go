@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -61,6 +62,7 @@ func TestPageServed(t *testing.T) {
 //     value its row names;
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
 //     window and the talks' end whole;
+//   - variant-gone: a link's variant the file does not hold, said and then chosen right;
 //   - notes: the bound negsim params notes for a value, beside its control and read with it.
 func TestPageDrivenServed(t *testing.T) {
 	pagetest.RequireChromium(t)
@@ -85,6 +87,20 @@ func TestPageDrivenServed(t *testing.T) {
 		{"words", func(t *testing.T) { pagetest.DriveWords(t, origin, pagetest.WordCases) }},
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
+		{"variant-gone", func(t *testing.T) {
+			// What negsim says of the variant, and the zone of the one meant, worked out by
+			// the command line.
+			_, stderr, code := runNegsim(t, "analyze", "teaching-tied-hands", "--variant", "hawkis")
+			said, ok := strings.CutPrefix(strings.TrimSpace(stderr), "negsim: ")
+			if code == 0 || !ok || !strings.Contains(said, `did you mean "hawkish"`) {
+				t.Fatalf("negsim analyze --variant hawkis exits %d and says %q", code, stderr)
+			}
+			var an struct{ ZOPA struct{ Count int } }
+			if err := json.Unmarshal([]byte(runOK(t, "analyze", "teaching-tied-hands", "--variant", "hawkish", "--format", "json")), &an); err != nil {
+				t.Fatal(err)
+			}
+			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
+		}},
 		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
 	} {
 		t.Run(c.name, c.drive)
