@@ -31,24 +31,18 @@ func DrivePlayZoomed(t *testing.T, origin string) {
 			t.Fatalf("after %q the focus is on %s, want %s", key, got, want)
 		}
 	}
-	press(kb.Tab, "a")
-	press(kb.Enter, "results")
-	press(kb.Tab, "tab-play")
-	press(kb.Tab, "play-as")
-	press(kb.ArrowDown, "play-as")
-	press(kb.Tab, "play-coach")
-	press(" ", "play-coach")
-	press(kb.Tab, "button")
-	press(kb.Enter, "play-now")
-	// The offer: salary high (third), hybrid (second), start now (first).
-	press(kb.Tab, "play-offer-salary")
-	press(kb.ArrowDown, "play-offer-salary")
-	press(kb.ArrowDown, "play-offer-salary")
-	press(kb.Tab, "play-offer-remote")
-	press(kb.ArrowDown, "play-offer-remote")
-	press(kb.Tab, "play-offer-start")
-	press(kb.Tab, "play-offer")
-	press(kb.Enter, "play-now")
+	// Each key and where it leaves the focus: the skip link, the results, the Play tab, the
+	// seat's menu (Candidate, the first actor), the coach, Take the seat, the round; then
+	// the offer: salary high (third), hybrid (second), start now (first), Offer this deal.
+	for _, k := range [][2]string{
+		{kb.Tab, "a"}, {kb.Enter, "results"}, {kb.Tab, "tab-play"}, {kb.Tab, "play-as"}, {kb.ArrowDown, "play-as"},
+		{kb.Tab, "play-coach"}, {" ", "play-coach"}, {kb.Tab, "button"}, {kb.Enter, "play-now"},
+		{kb.Tab, "play-offer-salary"}, {kb.ArrowDown, "play-offer-salary"}, {kb.ArrowDown, "play-offer-salary"},
+		{kb.Tab, "play-offer-remote"}, {kb.ArrowDown, "play-offer-remote"}, {kb.Tab, "play-offer-start"},
+		{kb.Tab, "play-offer"}, {kb.Enter, "play-now"},
+	} {
+		press(k[0], k[1])
+	}
 	if moves := evalJS[string](s, `new URLSearchParams(location.hash.slice(1)).get("moves")`); moves != "offer:salary=high,remote=hybrid,start=now" {
 		t.Fatalf("the link holds the moves %q, want the offer made by keyboard", moves)
 	}
