@@ -154,6 +154,7 @@ function markInvalid() {
 function fillScenarios() {
   const sel = $("scenario");
   sel.replaceChildren();
+  sel.disabled = false;
   const shipped = h("optgroup", {label: "Shipped with negsim"});
   for (const s of catalog.scenarios) shipped.append(h("option", {value: s.name, text: `${s.title} (${s.name})`}));
   sel.append(shipped);
@@ -241,18 +242,28 @@ async function openScenario() {
   const stance = (sc.stance || "").replace(/\s+/g, " ").trim();
   $("stance").textContent = stance ? `Stance: ${stance}` : "";
   $("stance").hidden = !stance;
+  fillVariants(sc);
+  setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
+  refresh();
+  await buildControls();
+}
+
+// fillVariants offers the open scenario's variants, the link's chosen. A link's variant the
+// file does not hold (misspelt, or renamed since) is named in the menu and refused by the
+// engine in the command line's words, rather than dropped unsaid under a link that still
+// names it.
+function fillVariants(sc) {
   const vs = $("variant");
   vs.replaceChildren(h("option", {value: "", text: "As the file gives it"}));
+  vs.disabled = false;
   for (const v of sc.variants || []) {
     const about = v.description.replace(/\s+/g, " ");
     vs.append(h("option", {value: v.id, title: about, text: `${v.id}: ${about.length > 70 ? about.slice(0, about.lastIndexOf(" ", 70)) + " …" : about}`}));
   }
-  if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) state.variant = "";
+  if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) {
+    vs.append(h("option", {value: state.variant, text: `${state.variant}: not in this file`}));
+  }
   vs.value = state.variant;
-  fillAxes(sc.actors);
-  setStatus(`${sc.name}: ${loaded.file}${engine.mode === "wasm" ? " (computed in this browser)" : ""}`);
-  refresh();
-  await buildControls();
 }
 
 // forget closes the open scenario: its results, controls, variants and Play seat go, and
@@ -263,7 +274,10 @@ function forget() {
   engineID = "";
   params = [];
   controlsAsked++;
-  for (const id of ["controls", "variant", "play"]) $(id).replaceChildren();
+  for (const id of ["controls", "play"]) $(id).replaceChildren();
+  // An empty menu reads as a blank box: it says why there is nothing to choose instead.
+  $("variant").replaceChildren(h("option", {value: "", text: "None: no scenario is open"}));
+  $("variant").disabled = true;
   $("about").textContent = "";
   $("stance").hidden = true;
   document.body.dataset.controls = "ready";
@@ -325,7 +339,7 @@ function describe(path) {
       case "reservation_drift": return {group: s[1], text: "Reservation drift per round"};
       case "strategy": return {group: s[1], text: rest[1] === "kind" ? "Concession strategy" : "Concession exponent"};
       case "votes": return {group: s[1], text: "Votes"};
-      case "ratification": return {group: s[1], sub: "Ratification at home", text: rest[1] === "votes_needed" ? "Votes its ratifiers must give" : rest.slice(1).join(" ")};
+      case "ratification": return {group: s[1], sub: "Ratification at home", text: {votes_needed: "Votes its ratifiers must give", by: "Who must ratify"}[rest[1]] || rest.slice(1).join(" ")};
       // beliefs.set.PATH: what this actor believes PATH to be, said as PATH's own label.
       case "beliefs": return {group: s[1], sub: "What it believes of the others", text: rest[1] === "set" ? pathWords(rest.slice(2).join(".")) : rest.slice(1).join(".")};
       case "preferences": {
@@ -430,11 +444,25 @@ function showChanges() {
   if ($("changes").textContent !== text) $("changes").textContent = text;
 }
 
+// noteWords says beside a control why its value is narrower than its kind, in the words of
+// negsim params, so that a student sees the bound before moving past it and meeting the
+// error. A list's note names its members itself ("those listed"); any other is said of the
+// value ("It cannot fall below …").
+function noteWords(p) {
+  if (!p.note) return "";
+  return (p.kind === "options" ? p.note.charAt(0).toUpperCase() + p.note.slice(1) : `It ${p.note}`) + ".";
+}
+
 let controlCount = 0;
 function control(p) {
   const id = `ctl-${controlCount++}`;
   const d = describe(p.path);
   const path = h("span", {class: "path", text: p.path});
+  // Every control has room for a note: another value's change can bring one (followBounds).
+  const text = noteWords(p);
+  const note = h("p", {id: id + "-note", class: "hint note", text, hidden: !text});
+  // What a screen reader hears after the control's name: its note, then its path.
+  const described = `${id}-note ${id}-path`;
   const wrap = (tag, ...children) => h(tag, {class: "control", "data-path": p.path, "data-words": `${d.text} ${d.sub || ""} ${actorName(d.group)} ${p.path}`.toLowerCase()}, ...children);
   const value = currentValue(p);
   switch (p.kind) {
@@ -443,27 +471,27 @@ function control(p) {
         // A number the field cannot take is said beside it, and the field marked, rather
         // than dropped unseen: the results stay at the last value taken.
         const problem = h("p", {id: id + "-problem", class: "field-problem", role: "alert", hidden: true});
-        const input = h("input", {type: "number", id, min: p.min, max: p.max, step: 1, value, "aria-describedby": `${id}-problem ${id}-path`});
+        const input = h("input", {type: "number", id, min: p.min, max: p.max, step: 1, value, "aria-describedby": `${id}-problem ${described}`});
         input.addEventListener("change", (ev) => {
           const ok = input.checkValidity() && input.value !== "";
           problem.hidden = ok;
           if (ok) input.removeAttribute("aria-invalid");
           else {
             input.setAttribute("aria-invalid", "true");
-            problem.textContent = `Not taken: ${input.value === "" ? "that is not a number" : input.value}. Give a whole number from ${p.min} to ${p.max}.`;
+            problem.textContent = `Not taken: ${input.value === "" ? "that is not a number" : input.value}. Give a whole number from ${input.min} to ${input.max}.`;
             return;
           }
           change(p, String(Number(input.value)), ev.timeStamp);
         });
         path.id = id + "-path";
-        return wrap("div", h("label", {for: id, text: d.text}), input, problem, path);
+        return wrap("div", h("label", {for: id, text: d.text}), input, problem, note, path);
       }
     // falls through: a short range reads best as a slider
     case "number": {
       const step = stepOf(p);
       // The slider says its own value; an output is a live region, which would say it again.
       const out = h("output", {for: id, "aria-live": "off", text: value});
-      const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": id + "-path", "aria-valuetext": valueText(p.path, value)});
+      const input = h("input", {type: "range", id, min: p.min, max: p.max, step, value, "aria-describedby": described, "aria-valuetext": valueText(p.path, value)});
       input.addEventListener("input", (ev) => {
         const v = formatNumber(Number(input.value), step);
         out.textContent = v;
@@ -476,24 +504,23 @@ function control(p) {
         }
       });
       path.id = id + "-path";
-      const note = p.note ? [h("p", {class: "hint", text: `It ${p.note}.`})] : [];
-      return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), ...note, path);
+      return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), note, path);
     }
     case "bool": {
       // A switch with one position (a ratifier's veto, refused by validation) is no choice:
       // show why instead.
       if (p.choices && p.choices.length === 1) return wrap("div", h("p", {class: "hint", text: `${pathWords(p.path)}? ${p.choices[0] === "true" ? "Yes" : "No"}, and that cannot change${p.note ? `: ${p.note}` : ""}.`}), path);
-      const input = h("input", {type: "checkbox", role: "switch", id, checked: value === "true", "aria-describedby": id + "-path"});
+      const input = h("input", {type: "checkbox", role: "switch", id, checked: value === "true", "aria-describedby": described});
       input.addEventListener("change", (ev) => change(p, String(input.checked), ev.timeStamp));
       path.id = id + "-path";
-      return wrap("div", h("div", {class: "switch"}, input, h("label", {for: id, text: d.text})), path);
+      return wrap("div", h("div", {class: "switch"}, input, h("label", {for: id, text: d.text})), note, path);
     }
     case "option": {
-      const sel = h("select", {id, "aria-describedby": id + "-path"}, p.choices.map((c) => h("option", {value: c, text: c})));
+      const sel = h("select", {id, "aria-describedby": described}, p.choices.map((c) => h("option", {value: c, text: c})));
       sel.value = value;
       sel.addEventListener("change", (ev) => change(p, sel.value, ev.timeStamp));
       path.id = id + "-path";
-      return wrap("div", h("label", {for: id, text: d.text}), sel, path);
+      return wrap("div", h("label", {for: id, text: d.text}), sel, note, path);
     }
     case "options": {
       const on = new Set(listOf(value));
@@ -507,7 +534,10 @@ function control(p) {
         });
         return h("label", {for: `${id}-${i}`}, box, optionLabel(issueID, c));
       });
-      return wrap("fieldset", h("legend", {text: d.text}), h("div", {class: "boxes"}, boxes), path);
+      path.id = id + "-path";
+      const set = wrap("fieldset", h("legend", {text: d.text}), h("div", {class: "boxes"}, boxes), note, path);
+      set.setAttribute("aria-describedby", described);
+      return set;
     }
   }
   return wrap("div", h("span", {text: `${d.text}: ${value}`}), path);
@@ -534,6 +564,7 @@ async function buildControls() {
   const box = $("controls");
   box.replaceChildren();
   controlCount = 0;
+  boundsOf = state.set.size ? "" : key(query());
   const essentials = h("details", {class: "group", open: true}, h("summary", {text: "Reservations and vetoes"}));
   box.append(essentials);
   const groups = new Map();
@@ -580,7 +611,37 @@ async function buildControls() {
   showChanges();
   applyFilter();
   markInvalid();
+  // The values above are the scenario's; the bounds are the what-if's.
+  if (state.set.size) await followBounds(query());
+  if (mine !== controlsAsked) return;
   document.body.dataset.controls = "ready";
+}
+
+// followBounds gives each control the range and note of the what-if q: one value's bound
+// can hang on another's (a ratifier's votes on the votes its ratification asks), and the
+// controls were built with the scenario's. A what-if the engine refuses keeps the last.
+let boundsOf = "";
+async function followBounds(q) {
+  if (key(q) === boundsOf) return;
+  let now;
+  try {
+    now = (await engine.call("params", q)).params;
+  } catch {
+    return;
+  }
+  if (key(q) !== key(query())) return;
+  boundsOf = key(q);
+  for (const p of now) {
+    const c = document.querySelector(`.control[data-path="${CSS.escape(p.path)}"]`);
+    if (!c) continue;
+    const field = c.querySelector('input[type="range"], input[type="number"]');
+    if (field && p.min !== undefined) Object.assign(field, {min: p.min, max: p.max});
+    const note = c.querySelector(".note");
+    if (note) {
+      note.textContent = noteWords(p);
+      note.hidden = !note.textContent;
+    }
+  }
 }
 
 // nameTheActor adds whose value a control changes to its label, for a screen reader
@@ -692,6 +753,7 @@ async function pump() {
       document.body.dataset.shown = state.scenario;
       if (started !== null) window.negsimTimings.push(performance.now() - started);
       clearError();
+      if (document.body.dataset.controls === "ready") await followBounds(q);
     } catch (e) {
       if (q.scenario !== engineID) continue;
       // A scenario that opens but cannot be worked out (a space too large to count) has no
@@ -771,11 +833,17 @@ function clearResults(mark = "–", why = "(no results: see the message above)")
   $("zopa-of").textContent = why;
   $("nash").textContent = mark;
   $("diagnosis").hidden = true;
+  // The chart's axes are the parties the analysis gives a veto, which a what-if may change:
+  // the file's own would drop a link's axes before the analysis could draw them.
+  $("axes").hidden = true;
   for (const id of ["diagnosis", "agree", "chart", "solutions", "options", "take", "words", "rounds-summary", "rounds-chart", "round-detail", "rounds-table", "compare"]) $(id).replaceChildren();
 }
 
 function renderAnalysis(an, q) {
   results.analysis = {value: an, query: q};
+  // The link's axes follow the vetoes whichever view is shown (the Share view's link
+  // among them); while another scenario opens, the state is already that one's.
+  if (!opening) fillAxes(an.actors);
   const share = an.space.deals ? (100 * an.zopa.count) / an.space.deals : 0;
   $("zopa-count").textContent = count(an.zopa.count);
   $("zopa-of").textContent = `of ${count(an.space.deals)} deals (${percent(share)})` + (an.zopa.count ? `; ${count(an.pareto.count)} Pareto-optimal` : "");
@@ -835,10 +903,14 @@ function renderZoneTable(id, t, none, caption) {
 // fillAxes offers the parties with a veto as the chart's axes: the file's, then the
 // analysis's, which a variant or a what-if may have changed. With fewer than two there is
 // no chart and nothing to choose: the menus go, where they showed one party on both axes.
+// Axes a link named that can no longer be drawn are replaced in the link too, so that it
+// says what the page shows.
 function fillAxes(actors) {
   const veto = actors.filter((a) => a.veto !== false).map((a) => a.id);
   if (!(state.axes.length === 2 && state.axes.every((a) => veto.includes(a)) && state.axes[0] !== state.axes[1])) {
+    const named = state.axes.length > 0;
     state.axes = veto.length >= 2 ? veto.slice(0, 2) : [];
+    if (named) writeHash();
   }
   $("axes").hidden = veto.length < 2;
   for (const [i, id] of [[0, "axis-x"], [1, "axis-y"]]) {
@@ -1281,7 +1353,7 @@ function wire() {
       fillScenarios();
       await openScenario();
     } else {
-      $("variant").value = state.variant;
+      if (loaded) fillVariants(loaded.scenario);
       refresh();
       await buildControls();
     }
@@ -1366,6 +1438,7 @@ async function start() {
     });
   } catch (e) {
     setStatus("");
+    $("scenario").options[0].textContent = "None: the engine did not start";
     showError(e);
     return;
   }
@@ -1378,6 +1451,7 @@ async function start() {
       if (response.ok) catalog.files = (await response.json()).files || [];
     }
   } catch (e) {
+    $("scenario").options[0].textContent = "None: the list of scenarios did not come";
     showError(e);
     return;
   }

@@ -5,6 +5,8 @@
 if (location.protocol === "file:") {
   document.addEventListener("DOMContentLoaded", () => {
     document.getElementById("status").textContent = "";
+    // The menus say why they offer nothing, where a screen reader would read a blank list.
+    document.querySelector("#scenario option").textContent = "None: a page opened as a file has no engine";
     const box = document.getElementById("error");
     const say = (tag, text) => {
       const e = document.createElement(tag);

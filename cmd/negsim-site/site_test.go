@@ -94,11 +94,17 @@ func TestStaticSite(t *testing.T) {
 	})
 	pagetest.DriveReport(t, srv.URL+"/", "static", cases)
 
+	// The chart's axes follow the parties with a veto as the analysis gives them, the
+	// link's axes too: the engine in the browser reads vetoes and links as negsim serve's.
+	pagetest.DriveAxesSwap(t, srv.URL+"/")
+
 	// The Play view, against the terminal's transcript of the same session.
 	want := terminalTranscript(t, "mediated-accept-every-offer")
 	pagetest.DrivePlay(t, srv.URL+"/", "static", want)
 	// As shipped the seat has no move: the page in the browser's engine must say so too.
 	pagetest.DriveIdlePlay(t, srv.URL+"/", "static")
+	// A whole session by keyboard at 200% zoom.
+	pagetest.DrivePlayZoomed(t, srv.URL+"/")
 
 	// The Rounds view as shipped: each round's reason for nothing on the table, as the
 	// engine gives it.

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -58,7 +59,11 @@ func TestPageServed(t *testing.T) {
 //     same words (why the zone is empty, ratification at home), as pagetest.WordCases works
 //     them out;
 //   - take-numbers: What would it take writes tiny changes out, and its Try it sets the
-//     value its row names.
+//     value its row names;
+//   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
+//     window and the talks' end whole;
+//   - variant-gone: a link's variant the file does not hold, said and then chosen right;
+//   - notes: the bound negsim params notes for a value, beside its control and read with it.
 func TestPageDrivenServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
@@ -81,6 +86,22 @@ func TestPageDrivenServed(t *testing.T) {
 		}},
 		{"words", func(t *testing.T) { pagetest.DriveWords(t, origin, pagetest.WordCases) }},
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
+		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
+		{"variant-gone", func(t *testing.T) {
+			// What negsim says of the variant, and the zone of the one meant, worked out by
+			// the command line.
+			_, stderr, code := runNegsim(t, "analyze", "teaching-tied-hands", "--variant", "hawkis")
+			said, ok := strings.CutPrefix(strings.TrimSpace(stderr), "negsim: ")
+			if code == 0 || !ok || !strings.Contains(said, `did you mean "hawkish"`) {
+				t.Fatalf("negsim analyze --variant hawkis exits %d and says %q", code, stderr)
+			}
+			var an struct{ ZOPA struct{ Count int } }
+			if err := json.Unmarshal([]byte(runOK(t, "analyze", "teaching-tied-hands", "--variant", "hawkish", "--format", "json")), &an); err != nil {
+				t.Fatal(err)
+			}
+			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
+		}},
+		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
 	} {
 		t.Run(c.name, c.drive)
 	}
@@ -220,4 +241,50 @@ func TestPagePrintsItsResultsWhole(t *testing.T) {
 	if len(shown) > 0 {
 		t.Errorf("printed, the page still shows the screen's controls %v", shown)
 	}
+}
+
+// ratificationNotes are the reference scenario's bounds on Ukraine's ratification, worked
+// out by hand, as the votes its ratification asks are lowered. The Rada (100 votes), the
+// opposed (55) and the open (45) hold 200 votes. At the 150 the file asks, the Rada cannot
+// fall below 150 − 55 − 45 = 50, the opposed below 150 − 100 − 45 = 5. At 120, the Rada
+// not below 120 − 100 = 20, and the opposed anywhere (120 − 145 < 0): 30 votes for the
+// Rada is then taken, and there are 30 + 55 + 45 = 130 votes. Each note must be what negsim params says at that what-if, word for
+// word.
+func ratificationNotes(t *testing.T) []pagetest.NotesStep {
+	const needed = "actors.ukraine.ratification.votes_needed"
+	steps := []pagetest.NotesStep{
+		{Notes: map[string]string{
+			"actors.ukraine.ratification.by": "Those listed must hold the 150 votes actors.ukraine.ratification.votes_needed asks.",
+			"actors.rada.votes":              "It cannot fall below 50 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
+			"actors.ukraine-opposed.votes":   "It cannot fall below 5 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
+			"actors.rada.power":              "It ratifies for Ukraine and does not bargain at the table: its power weighs no solution.",
+		}},
+		{Path: needed, Typed: "120", Notes: map[string]string{
+			"actors.ukraine.ratification.by": "Those listed must hold the 120 votes actors.ukraine.ratification.votes_needed asks.",
+			"actors.rada.votes":              "It cannot fall below 20 while actors.ukraine.ratification.votes_needed asks for 120 of the 200 votes there are: lower that first.",
+			"actors.ukraine-opposed.votes":   "",
+		}},
+		{Path: "actors.rada.votes", Typed: "30", Notes: map[string]string{
+			"actors.rada.votes": "It cannot fall below 20 while actors.ukraine.ratification.votes_needed asks for 120 of the 130 votes there are: lower that first.",
+		}},
+	}
+	var sets []string
+	for _, step := range steps {
+		if step.Path != "" {
+			sets = append(sets, "--set", step.Path+"="+step.Typed)
+		}
+		var params struct {
+			Params []struct{ Path, Note string }
+		}
+		if err := json.Unmarshal([]byte(runOK(t, append([]string{"params", "ukraine-2026", "--format", "json"}, sets...)...)), &params); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range params.Params {
+			want, ok := step.Notes[p.Path]
+			if ok && !strings.Contains(strings.ToLower(want), strings.ToLower(p.Note)) || ok && (want == "") != (p.Note == "") {
+				t.Errorf("negsim params %v notes %s as %q, which the sentence %q does not say", sets, p.Path, p.Note, want)
+			}
+		}
+	}
+	return steps
 }

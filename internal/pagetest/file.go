@@ -31,4 +31,11 @@ func DriveOpenedAsFile(t *testing.T, index string) {
 			t.Errorf("opened as a file the page's message lacks %q: %q", want, alert)
 		}
 	}
+	if blank := evalJS[[]string](s, blankMenusJS); len(blank) > 0 {
+		t.Errorf("opened as a file the page shows menus with nothing in them, which a screen reader reads as blank: %q", blank)
+	}
 }
+
+// blankMenusJS lists the menus in sight with no choice to read out: a screen reader says
+// only "combo box" for such a menu, where the page must say why there is nothing in it.
+const blankMenusJS = `[...document.querySelectorAll("select")].filter((m) => m.getClientRects().length && !(m.selectedOptions[0] && m.selectedOptions[0].text.trim())).map((m) => m.id)`

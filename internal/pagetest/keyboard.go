@@ -306,4 +306,31 @@ func DriveAxesSwap(t *testing.T, origin string) {
 		t.Errorf("the employer's veto given back: the page shows %q, want %q", got, want)
 	}
 	s.checkConsole()
+
+	// HarborCo's file gives a veto to HarborCo alone (actors in the file's order: harborco,
+	// environmentalists, union, ports, …). A link whose what-if gives the union and the
+	// ports a veto and names the union across opens with those axes, where the file's one
+	// veto dropped them before the analysis came. The union's veto taken away by keyboard
+	// leaves HarborCo and the ports, the first two with a veto: the address must say so,
+	// and the address reloaded must show the same.
+	axes := func() string {
+		return menus() + " | address " + evalJS[string](s, `new URLSearchParams(location.hash.slice(1)).get("axes") || "none"`)
+	}
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-harborco-quota&set=actors.union.veto%3Dtrue&set=actors.ports.veto%3Dtrue&axes=union,harborco"))
+	s.settled()
+	if got, want := axes(), "union,harborco | address union,harborco"; got != want {
+		t.Errorf("a link's axes on parties its what-if gives a veto: the page shows %q, want %q", got, want)
+	}
+	s.do(chromedp.Focus(chromedp.CSS(`.control[data-path="actors.union.veto"] input`)))
+	s.do(chromedp.KeyEvent(" "))
+	s.settled()
+	if got, want := axes(), "harborco,ports | address harborco,ports"; got != want {
+		t.Errorf("the union's veto taken away: the page shows %q, want %q", got, want)
+	}
+	s.do(chromedp.Reload())
+	s.settled()
+	if got, want := axes(), "harborco,ports | address harborco,ports"; got != want {
+		t.Errorf("the union's veto taken away, the address reloaded: the page shows %q, want %q", got, want)
+	}
+	s.checkConsole()
 }

@@ -356,9 +356,24 @@ func DriveListedFiles(t *testing.T, origin string) {
 	if picked == "broken one.yaml" && (z == "4" || strings.Contains(n, "=") || controls > 0) {
 		t.Errorf("broken one.yaml, chosen in the list, did not open; the page shows group #2.yaml's results under its name (zone %q, Nash %q, %d what-if controls)", z, n, controls)
 	}
+	// The variant menu of a scenario that did not open was an empty list, which a screen
+	// reader reads as a blank box; it says there is nothing to choose, and comes back with
+	// the next file (teaching-two-party has no variants: the file as it is, alone).
+	variantMenu := func() string {
+		return evalJS[string](s, `(() => { const m = document.getElementById("variant"); return (m.disabled ? "disabled: " : "") + [...m.options].map((o) => o.text).join(" | "); })()`)
+	}
+	if got, want := variantMenu(), "disabled: None: no scenario is open"; got != want {
+		t.Errorf("broken one.yaml did not open; its variant menu says %q, want %q", got, want)
+	}
+	if blank := evalJS[[]string](s, blankMenusJS); len(blank) > 0 {
+		t.Errorf("broken one.yaml did not open; the page shows menus with nothing in them: %q", blank)
+	}
 	open("group #2.yaml")
 	if z, n := text("zopa-count"), text("nash"); z != "4" || n != "salary=high,remote=hybrid,start=now" {
 		t.Errorf("group #2.yaml after the broken file: the page shows %q and %q", z, n)
+	}
+	if got, want := variantMenu(), "As the file gives it"; got != want {
+		t.Errorf("group #2.yaml after the broken file: its variant menu says %q, want %q", got, want)
 	}
 	// Saved as "ANSI", the file is refused as the command line refuses it, where the page
 	// opened it with "�" for its accent.

@@ -1,0 +1,67 @@
+package pagetest
+
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// NotesStep is a number typed by keyboard into the field of a what-if value (none for the
+// first step), and then the note each path's control must show: the bound negsim params
+// prints for that value at the what-if so far, as a sentence ("" for none).
+type NotesStep struct {
+	Path, Typed string
+	Notes       map[string]string
+}
+
+// DriveNotes opens hash and takes each step, reading for each path of the step's notes
+// the words shown beside its what-if control and what a screen reader hears after the
+// control's name (its aria-describedby). A student who moved a ratifier's votes or a
+// ratification's list past its bound got only the error; one who lowered the votes a
+// ratification asks still read the old bound, and had the field refuse values now allowed.
+func DriveNotes(t *testing.T, origin, hash string, steps []NotesStep) {
+	s := startAt(t, origin, 1280, 900, 2*time.Minute)
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	for _, step := range steps {
+		if step.Path != "" {
+			field := `.control[data-path="` + step.Path + `"] input`
+			evalJS[any](s, `document.querySelector('`+field+`').closest("details").open = true`)
+			s.do(chromedp.Focus(chromedp.CSS(field)))
+			evalJS[any](s, `document.querySelector('`+field+`').select()`)
+			s.do(chromedp.KeyEvent(step.Typed + kb.Tab))
+			s.settled()
+			if problem := evalJS[string](s, `[...document.querySelectorAll(".field-problem")].filter((p) => !p.hidden).map((p) => p.textContent).join(" ")`); problem != "" {
+				t.Fatalf("%s typed into %s: the page says %q", step.Typed, step.Path, problem)
+			}
+		}
+		for path, want := range step.Notes {
+			got := evalJS[[]string](s, `(() => {
+				const c = document.querySelector('.control[data-path="' + CSS.escape(`+strconv.Quote(path)+`) + '"]');
+				if (!c) return ["no control", ""];
+				const note = c.querySelector("p.note");
+				const field = c.matches("[aria-describedby]") ? c : c.querySelector("[aria-describedby]");
+				const heard = field ? field.getAttribute("aria-describedby").split(/\s+/).map((id) => document.getElementById(id)).filter((e) => e && !e.hidden).map((e) => e.textContent).join(" ") : "";
+				return [note && !note.hidden ? note.textContent : "", heard];
+			})()`)
+			at := "at " + hash
+			if step.Path != "" {
+				at = "after " + step.Path + "=" + step.Typed
+			}
+			if got[0] != want {
+				t.Errorf("%s, %s: beside its control the page says %q, want %q", at, path, got[0], want)
+			}
+			heard := path
+			if want != "" {
+				heard = want + " " + path
+			}
+			if got[1] != heard {
+				t.Errorf("%s, %s: a screen reader hears %q after its name, want %q", at, path, got[1], heard)
+			}
+		}
+	}
+	s.checkConsole()
+}
