@@ -159,7 +159,7 @@ var fieldDocs = map[string]FieldDoc{
 	"Variant":               {Text: "A named bundle of overrides: a what-if shipped with the scenario."},
 	"Variant.id":            {Text: "The variant's id, for --variant ID or FILE#ID.", Rules: slug},
 	"Variant.description":   {Text: "What the variant changes and why."},
-	"Variant.set":           {Text: "Paths mapped to new values, e.g. actors.russia.reservation: 0.4. A path names list elements by id: actors.ukraine.preferences.territory.weight."},
+	"Variant.set":           {Text: "Paths mapped to new values, e.g. actors.russia.reservation: 0.4. A path names list elements by id: actors.ukraine.preferences.territory.weight. null at a belief's path drops that belief, so the actor sees the true value: actors.russia.beliefs.set.actors.ukraine.reservation: null."},
 	"Variant.teacher_notes": {Text: "Notes for the teacher only on what the variant shows; never in briefs."},
 	"Variant.source":        {Text: "Where the what-if comes from."},
 	"Variant.note":          {Text: "Assumptions behind the what-if."},
