@@ -142,7 +142,7 @@ var fieldDocs = map[string]FieldDoc{
 
 	"Protocol":          {Text: "How rounds of talks proceed."},
 	"Protocol.kind":     {Text: "mediated: a mediator proposes a single negotiating text each round; alternating: veto actors propose in turn.", Rules: map[string]any{"enum": []any{ProtocolMediated, ProtocolAlternating}}},
-	"Protocol.rounds":   {Text: "The deadline: how many rounds the talks last.", Rules: map[string]any{"minimum": 0}},
+	"Protocol.rounds":   {Text: "The deadline: how many rounds the talks last. 0, or leaving it out, gives the default of 10; negsim rounds --rounds N overrides it.", Rules: map[string]any{"minimum": 0}},
 	"Protocol.mediator": {Text: "The id of the actor that mediates, for the mediated protocol.", Rules: slug},
 	"Protocol.rule":     {Text: "How the mediator picks its proposal: nash (the Nash product of the surpluses) or mediator (its own utility).", Rules: map[string]any{"enum": []any{RuleNash, RuleMediator}}},
 	"Protocol.source":   {Text: "Where the protocol and deadline come from."},

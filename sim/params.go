@@ -235,9 +235,15 @@ func (s *Scenario) protocolParams(ps []Param) []Param {
 	if rule == "" {
 		rule = RuleNash
 	}
+	deadline := integerParam("protocol.rounds", rounds, 1, max(MaxRounds, rounds))
+	if pr.Rounds <= 0 {
+		// The row shows the deadline rounds run to, which a file that writes 0 or nothing
+		// does not show; read after "It" on the page, as the other notes of a slider are.
+		deadline.Note = fmt.Sprintf("is the default of %d, since the file gives no protocol.rounds: 0 stands for the default", DefaultRounds)
+	}
 	ps = append(ps,
 		Param{Path: "protocol.kind", Value: string(kind), Kind: ParamOption, Choices: Names(ProtocolKinds)},
-		integerParam("protocol.rounds", rounds, 1, max(MaxRounds, rounds)),
+		deadline,
 		Param{Path: "protocol.rule", Value: string(rule), Kind: ParamOption, Choices: Names(Rules)},
 	)
 	if pr.Mediator != "" {
