@@ -104,7 +104,7 @@ func (s *Scenario) vetoLimit(veto *Param, a *Actor) {
 	var others []string
 	for i := range s.Actors {
 		if k := &s.Actors[i]; k.Veto && k.ID != a.ID {
-			others = append(others, cmp.Or(k.Name, k.ID)+"'s")
+			others = append(others, cmp.Or(k.Name, k.ID))
 		}
 	}
 	const why = "while decision.votes_needed is 0, someone must hold a veto, or every deal would be agreed"
@@ -113,11 +113,11 @@ func (s *Scenario) vetoLimit(veto *Param, a *Actor) {
 		veto.Note = "is the only veto: " + why + "; give another actor a veto, or set decision.votes_needed, first"
 		return
 	}
-	last := len(others) - 1
-	if last > 0 {
-		others = []string{strings.Join(others[:last], ", ") + " and " + others[last]}
+	whose := "the veto of " + others[0]
+	if last := len(others) - 1; last > 0 {
+		whose = "the vetoes of " + strings.Join(others[:last], ", ") + " and " + others[last]
 	}
-	veto.Note = fmt.Sprintf("may be false, but not with %s false too: %s", others[0], why)
+	veto.Note = fmt.Sprintf("may be false, but not with %s false too: %s", whose, why)
 }
 
 func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {

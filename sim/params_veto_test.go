@@ -40,9 +40,9 @@ func TestParamsVetoesTogether(t *testing.T) {
 	}
 
 	for id, others := range map[string]string{
-		"left":   "not with Centre party's and Right party's false too",
-		"centre": "not with Left party's and Right party's false too",
-		"right":  "not with Left party's and Centre party's false too",
+		"left":   "not with the vetoes of Centre party and Right party false too",
+		"centre": "not with the vetoes of Left party and Right party false too",
+		"right":  "not with the vetoes of Left party and Centre party false too",
 	} {
 		p := row(base, "actors."+id+".veto")
 		if len(p.Choices) != 0 || !strings.Contains(p.Note, others) || !strings.Contains(p.Note, "decision.votes_needed is 0") {
