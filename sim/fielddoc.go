@@ -151,7 +151,7 @@ var fieldDocs = map[string]FieldDoc{
 	"Event":        {Text: "A change at the start of a round; give set, add or both.", Rules: map[string]any{"anyOf": []any{changes("set"), changes("add")}}},
 	"Event.round":  {Text: "The round at whose start the change happens, counting from 0.", Rules: map[string]any{"minimum": 0}},
 	"Event.why":    {Text: "What happens, in one sentence; the transcript prints it at its round."},
-	"Event.set":    {Text: "Paths mapped to new values, e.g. actors.russia.reservation: 0.5."},
+	"Event.set":    {Text: "Paths mapped to new values, e.g. actors.russia.reservation: 0.5. null at a belief's path drops that belief from the event's round on."},
 	"Event.add":    {Text: "Paths mapped to numbers to add, e.g. actors.ukraine.reservation: -0.05.", Item: map[string]any{"type": "number"}},
 	"Event.source": {Text: "Where the event comes from."},
 	"Event.note":   {Text: "Assumptions behind the event."},

@@ -63,6 +63,10 @@ func (s *Scenario) Set(path string, value any) error {
 		return s.setStrategyKind(path, value)
 	}
 	if err := assign(path, target, value); err != nil {
+		var pe *PathError
+		if value == nil && errors.As(err, &pe) {
+			pe.Msg += "; null drops a belief (a path actors.ID.beliefs.set.PATH) and changes nothing else"
+		}
 		return err
 	}
 	commit()

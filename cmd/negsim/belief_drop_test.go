@@ -95,7 +95,7 @@ func analyzeJSON(t *testing.T, args ...string) map[string]any {
 
 // A belief that is not there cannot be dropped: validate says where the variant asks it,
 // by line (hand-counted in the text below), and which beliefs the actor does hold; --set
-// says the same of its path.
+// says the same of its path. Null anywhere else says what null does.
 func TestDropMissingBeliefRefused(t *testing.T) {
 	westBelief := `    beliefs:
       set:
@@ -110,6 +110,10 @@ func TestDropMissingBeliefRefused(t *testing.T) {
     description: East learns the truth.
     set:
       actors.east.beliefs.set.actors.west.reservation: null
+  - id: east-blank
+    description: East's reservation left blank.
+    set:
+      actors.east.reservation: null
 `)
 	out, _, code := runNegsim(t, "validate", file)
 	if code == exitOK {
@@ -117,7 +121,8 @@ func TestDropMissingBeliefRefused(t *testing.T) {
 	}
 	wantContains(t, "validate", out,
 		`talks.yaml:30:7: variants.east-known.set.actors.mediator.beliefs.set.actors.east.reservation: variant "east-known": actor "mediator" holds no belief about "actors.east.reservation", so null has no belief to drop; did you mean "actors.west.reservation"? valid: "actors.west.reservation"`,
-		`talks.yaml:34:7: variants.east-learns.set.actors.east.beliefs.set.actors.west.reservation: variant "east-learns": actor "east" holds no beliefs, so null has no belief to drop`)
+		`talks.yaml:34:7: variants.east-learns.set.actors.east.beliefs.set.actors.west.reservation: variant "east-learns": actor "east" holds no beliefs, so null has no belief to drop`,
+		`talks.yaml:38:7: variants.east-blank.set.actors.east.reservation: variant "east-blank": expects a number, not nothing; null drops a belief (a path actors.ID.beliefs.set.PATH) and changes nothing else`)
 	wantRefused(t, `actor "mediator" holds no belief about "actors.east.reservation"`,
 		"analyze", writeTemp(t, "ok.yaml", beliefDropBase+westBelief), "--set", "actors.mediator.beliefs.set.actors.east.reservation=null")
 }
