@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -45,4 +46,10 @@ func sameName(entries []fs.DirEntry, base string) (string, bool) {
 		}
 	}
 	return found, found != ""
+}
+
+// FoldedName is name as Windows and macOS compare file names, letter case and Unicode
+// spelling aside: two names with the same folded name are one file there.
+func FoldedName(name string) string {
+	return cases.Fold().String(norm.NFC.String(name))
 }

@@ -171,6 +171,10 @@ func (s *Scenario) attribute(path string, va *Variant) {
 		if err != nil || v.Kind() != reflect.Struct {
 			continue
 		}
+		if b, ok := v.Interface().(Beliefs); ok && len(b.Set) == 0 {
+			// The variant dropped the actor's last belief: no belief is left to justify.
+			return
+		}
 		src, okSource := fieldByJSON(v, "source")
 		nt, okNote := fieldByJSON(v, "note")
 		if okSource && okNote && src.CanSet() && nt.CanSet() {

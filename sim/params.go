@@ -93,6 +93,33 @@ func (s *Scenario) Params() []Param {
 	return ps
 }
 
+// vetoLimit says, on a veto's row, the limit that validation sets on the vetoes together:
+// without decision.votes_needed, someone must hold a veto, or every deal would be agreed.
+// A sole veto is offered as true alone; each of several may be false, but not all at once,
+// which one row's choices cannot say, so its note does.
+func (s *Scenario) vetoLimit(veto *Param, a *Actor) {
+	if !a.Veto || s.Decision.VotesNeeded > 0 {
+		return
+	}
+	var others []string
+	for i := range s.Actors {
+		if k := &s.Actors[i]; k.Veto && k.ID != a.ID {
+			others = append(others, cmp.Or(k.Name, k.ID))
+		}
+	}
+	const why = "while decision.votes_needed is 0, someone must hold a veto, or every deal would be agreed"
+	if len(others) == 0 {
+		veto.Choices = []string{"true"}
+		veto.Note = "is the only veto: " + why + "; give another actor a veto, or set decision.votes_needed, first"
+		return
+	}
+	whose := "the veto of " + others[0]
+	if last := len(others) - 1; last > 0 {
+		whose = "the vetoes of " + strings.Join(others[:last], ", ") + " and " + others[last]
+	}
+	veto.Note = fmt.Sprintf("may be false, but not with %s false too: %s", whose, why)
+}
+
 func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 	p := "actors." + a.ID
 	veto := Param{Path: p + ".veto", Value: strconv.FormatBool(a.Veto), Kind: ParamBool}
@@ -106,6 +133,7 @@ func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
 		veto.Note = fmt.Sprintf("ratifies for %s; a ratifier holds no veto: it votes at home, not at the table", by)
 		power.Note = fmt.Sprintf("ratifies for %s and does not bargain at the table: its power weighs no solution", by)
 	}
+	s.vetoLimit(&veto, a)
 	ps = append(ps,
 		groupParam(p, a),
 		veto,
@@ -207,9 +235,15 @@ func (s *Scenario) protocolParams(ps []Param) []Param {
 	if rule == "" {
 		rule = RuleNash
 	}
+	deadline := integerParam("protocol.rounds", rounds, 1, max(MaxRounds, rounds))
+	if pr.Rounds <= 0 {
+		// The row shows the deadline rounds run to, which a file that writes 0 or nothing
+		// does not show; read after "It" on the page, as the other notes of a slider are.
+		deadline.Note = fmt.Sprintf("is the default of %d, since the file gives no protocol.rounds: 0 stands for the default", DefaultRounds)
+	}
 	ps = append(ps,
 		Param{Path: "protocol.kind", Value: string(kind), Kind: ParamOption, Choices: Names(ProtocolKinds)},
-		integerParam("protocol.rounds", rounds, 1, max(MaxRounds, rounds)),
+		deadline,
 		Param{Path: "protocol.rule", Value: string(rule), Kind: ParamOption, Choices: Names(Rules)},
 	)
 	if pr.Mediator != "" {

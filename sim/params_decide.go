@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -11,9 +12,19 @@ import (
 // which ranges as the value it is a belief about.
 
 // decisionParams lists decision.votes_needed; 0 is the veto actors' unanimity, the most is
-// every vote at the table.
+// every vote at the table. With no veto at all, 0 would agree every deal, which validation
+// refuses, so the row starts at 1.
 func (s *Scenario) decisionParams(ps []Param) []Param {
-	return append(ps, integerParam("decision.votes_needed", s.Decision.VotesNeeded, 0, max(tableVotes(s), s.Decision.VotesNeeded)))
+	lo := 0
+	if !slices.ContainsFunc(s.Actors, func(a Actor) bool { return a.Veto }) {
+		lo = min(1, s.Decision.VotesNeeded)
+	}
+	needed := integerParam("decision.votes_needed", s.Decision.VotesNeeded, lo, max(tableVotes(s), s.Decision.VotesNeeded))
+	if lo > 0 {
+		// Read after "It" on the page, as the other notes of a slider are.
+		needed.Note = "cannot fall to 0 while no actor holds a veto: 0 would agree every deal; give an actor a veto first"
+	}
+	return append(ps, needed)
 }
 
 // votesParams lists an actor's votes, from the fewest the votes needed leave it to the

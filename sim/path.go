@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,7 +49,12 @@ func (e *PathError) Is(target error) bool { return target == ErrBadInput }
 
 // Set writes value at path. Values from the command line arrive as text and are converted
 // to the type the path holds: "0.4", "true", "freeze,freeze-dmz" for a list of options.
+// Null at a belief's path drops the belief, so that a what-if can have an actor learn the
+// truth: the value it then sees is the one the scenario gives.
 func (s *Scenario) Set(path string, value any) error {
+	if owner, about, ok := beliefPath(path); ok && isNull(value) {
+		return s.dropBelief(path, owner, about)
+	}
 	target, commit, err := s.locate(path)
 	if err != nil {
 		return err
@@ -57,10 +63,47 @@ func (s *Scenario) Set(path string, value any) error {
 		return s.setStrategyKind(path, value)
 	}
 	if err := assign(path, target, value); err != nil {
+		var pe *PathError
+		if value == nil && errors.As(err, &pe) {
+			pe.Msg += "; null drops a belief (a path actors.ID.beliefs.set.PATH) and changes nothing else"
+		}
 		return err
 	}
 	commit()
 	return nil
+}
+
+// isNull reports whether value is null as a file writes it (YAML's null or ~, JSON's null)
+// or as --set takes it (the text null).
+func isNull(value any) bool {
+	text, isText := value.(string)
+	return value == nil || isText && strings.TrimSpace(text) == "null"
+}
+
+// dropBelief removes owner's belief about the value at about. An actor left with no belief
+// loses its beliefs' source and note too: they justified what it no longer believes.
+func (s *Scenario) dropBelief(path, owner, about string) error {
+	a := s.ActorIndex(owner)
+	if a < 0 {
+		_, _, err := s.locate(path)
+		return err
+	}
+	b := &s.Actors[a].Beliefs
+	held := make([]string, len(b.Set))
+	for i, as := range b.Set {
+		if as.Path == about {
+			b.Set = slices.Delete(slices.Clone(b.Set), i, i+1)
+			if len(b.Set) == 0 {
+				*b = Beliefs{}
+			}
+			return nil
+		}
+		held[i] = as.Path
+	}
+	if len(held) == 0 {
+		return &PathError{path, fmt.Sprintf("actor %q holds no beliefs, so null has no belief to drop", owner)}
+	}
+	return &PathError{path, fmt.Sprintf("actor %q holds no belief about %q, so null has no belief to drop;%s valid: %s", owner, about, DidYouMean(about, held), quoteList(held))}
 }
 
 // setStrategyKind sets the kind at path and keeps the strategy's exponent with the kind it

@@ -55,7 +55,7 @@ func (rn *rounds) noText(t int) NoText {
 	}
 	nt := NoText{Round: t, By: sc.Actors[p].ID}
 	name := sc.Actors[p].Name
-	switch believes := len(rn.start.Actors[p].Beliefs.Set) > 0; {
+	switch believes := len(rn.sp.sc.Actors[p].Beliefs.Set) > 0; {
 	case believes && rn.protocol == ProtocolMediated:
 		nt.Why = fmt.Sprintf("%s finds no text that it believes %s could accept (as it sees their red lines, every deal crosses one of them)", name, parties)
 	case believes:
@@ -81,16 +81,17 @@ type picture struct {
 
 // pictureOf compiles actor a's picture of the talks as they stand; nil when it holds no
 // beliefs. A belief about a reservation is a belief about where it starts: the believer
-// expects it to drift with the truth.
+// expects it to drift with the truth. The beliefs are those of the round, after the events
+// so far: an event may have the actor learn the truth, or change its mind.
 func (rn *rounds) pictureOf(a int) (*picture, error) {
-	if a < 0 || len(rn.start.Actors[a].Beliefs.Set) == 0 {
+	if a < 0 || len(rn.sp.sc.Actors[a].Beliefs.Set) == 0 {
 		return nil, nil
 	}
 	now := rn.sp.sc.Clone()
 	for i := range now.Actors {
 		now.Actors[i].Reservation = rn.start.Actors[i].Reservation
 	}
-	for _, as := range rn.start.Actors[a].Beliefs.Set {
+	for _, as := range rn.sp.sc.Actors[a].Beliefs.Set {
 		if err := now.Set(as.Path, as.Value); err != nil {
 			return nil, err
 		}

@@ -21,7 +21,9 @@ the protocol and the rounds of events), with the path --set takes, the current v
 as --set takes it, its kind and its valid range or choices. Any row pasted as
 --set PATH=VALUE is accepted and leaves the scenario as it is. Lists of options are written
 in YAML's flow syntax: [freeze,freeze-dmz]. A note in brackets after the range says why a
-value is narrower than its kind (a ratifier's veto can only be false) or changes no result.`,
+value is narrower than its kind (a ratifier's veto can only be false), what it cannot be
+together with other values (every veto false, with no decision rule) or that it changes no
+result.`,
 		Example: `  negsim params
   negsim params teaching-two-party --format json
   negsim params --variant sanctions-bite | grep reservation`,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -133,5 +134,48 @@ func TestParamsCSVHoldsOneValueACell(t *testing.T) {
 		if r[0] == "actors.candidate.preferences.salary.weight" && (r[1] != "50" || r[3] != "0" || r[4] != "100") {
 			t.Errorf("salary weight row %q, want value 50 from 0 to 100", r)
 		}
+	}
+}
+
+// The limit two vetoes share, which neither row's choices can show, is said on each row
+// in every format params writes. teaching-two-party holds two vetoes and no decision rule.
+func TestParamsSayTheVetoesLimitInEveryFormat(t *testing.T) {
+	const note = "may be false, but not with the veto of Employer false too: while decision.votes_needed is 0, someone must hold a veto"
+	for _, format := range []string{"table", "markdown", "csv", "json", "html"} {
+		wantContains(t, "params --format "+format, runOK(t, "params", "teaching-two-party", "--format", format), note)
+	}
+}
+
+// A file that gives no protocol.rounds, or 0, runs to the default deadline, and its params
+// row, which shows that deadline, says why the file's 0 reads as 10: a teacher could not
+// tell otherwise. teaching-two-party gives none; teaching-telephone-game writes 10, which
+// needs no note. That 0 means 10 is checked on rounds itself: its transcript under 0 is the
+// one under 10.
+func TestParamsSayWhatRoundsZeroMeans(t *testing.T) {
+	row := func(name string) sim.Param {
+		t.Helper()
+		for _, p := range runJSON[struct{ Params []sim.Param }](t, "params", name).Params {
+			if p.Path == "protocol.rounds" {
+				return p
+			}
+		}
+		t.Fatalf("%s: no protocol.rounds row", name)
+		return sim.Param{}
+	}
+	if p := row("teaching-two-party"); p.Value != "10" || !strings.Contains(p.Note, "is the default of 10") || !strings.Contains(p.Note, "0 stands for the default") {
+		t.Errorf("teaching-two-party's protocol.rounds: %s, note %q; want 10, saying it is the default that 0 stands for", p.Value, p.Note)
+	}
+	if p := row("teaching-telephone-game"); p.Note != "" {
+		t.Errorf("teaching-telephone-game writes rounds: 10, yet its row notes %q", p.Note)
+	}
+	type transcript struct {
+		Deadline int
+		Rounds   []any
+		Outcome  any
+	}
+	zero := runJSON[transcript](t, "rounds", "teaching-two-party", "--set", "protocol.rounds=0")
+	ten := runJSON[transcript](t, "rounds", "teaching-two-party", "--set", "protocol.rounds=10")
+	if !reflect.DeepEqual(zero, ten) {
+		t.Errorf("rounds under protocol.rounds=0 differ from rounds under 10:\n%v\n%v", zero, ten)
 	}
 }

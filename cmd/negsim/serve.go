@@ -42,7 +42,10 @@ is warned about. It answers only requests addressed to the name it listens on, f
 page: requests with another Host or a foreign Origin are refused, which stops other web
 sites from reaching it through the browser. Request bodies are limited to --max-file-size,
 each request to --timeout. Files are read only inside FILE or DIR, never through .. or a
-link that leads out, and nothing is ever written. Ctrl-C stops it.`,
+link that leads out, and nothing is ever written. A name in another letter case opens the
+file, as on Windows and macOS; files whose names differ only by case are named in a warning
+at start, each opens by its exact name, and a name several answer to is refused. Ctrl-C
+stops it.`,
 		Example: `  negsim serve
   negsim serve class-scenarios/ --addr 127.0.0.1:0
   negsim serve my-case.yaml`,
@@ -109,6 +112,10 @@ func (a *app) serve(target, addr string) error {
 		srv.ReadTimeout = h.timeout + 10*time.Second
 		srv.WriteTimeout = h.timeout + 10*time.Second
 	}
+	// Said before the address, which whoever reads stdout acts on at once.
+	for _, w := range sameFileElsewhere(target, files) {
+		fmt.Fprintln(a.stderr, w)
+	}
 	url := "http://" + bound + "/"
 	if _, err := fmt.Fprintln(a.stdout, url); err != nil {
 		ln.Close()
@@ -164,9 +171,87 @@ func servedFiles(target string) (fs.FS, error) {
 		return nil, usagef("cannot serve %s: %v", target, err)
 	}
 	if name == "" {
-		return root.FS(), nil
+		return caseBlind{root.FS()}, nil
 	}
 	return oneFile{root: root.FS(), name: name}, nil
+}
+
+// caseBlind is a folder that answers a name in another letter case, as Windows and macOS
+// do, so that a link to a served file opens the same file whatever system serves it. A name
+// that several files answer to that way (Ukraine.yaml and ukraine.yaml, possible on Linux
+// only) is refused, naming them, rather than opening whichever comes first.
+type caseBlind struct{ fs.FS }
+
+func (c caseBlind) Open(name string) (fs.File, error) {
+	name, err := c.resolve(name)
+	if err != nil {
+		return nil, err
+	}
+	return c.FS.Open(name)
+}
+
+// Stat answers without opening, as the folder does: the API looks before it opens, since
+// opening a named pipe blocks.
+func (c caseBlind) Stat(name string) (fs.FileInfo, error) {
+	name, err := c.resolve(name)
+	if err != nil {
+		return nil, err
+	}
+	return fs.Stat(c.FS, name)
+}
+
+func (c caseBlind) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
+
+// resolve is the name of the file that name asks for: name itself when it is there, else
+// the one file of its folder with name's letters in another Unicode spelling, else the
+// one whose name differs from it only by case.
+func (c caseBlind) resolve(name string) (string, error) {
+	if _, err := fs.Stat(c.FS, name); !errors.Is(err, fs.ErrNotExist) {
+		return name, nil
+	}
+	if onDisk, ok := config.SameNameInFS(c.FS, name); ok {
+		return onDisk, nil
+	}
+	dir, base := path.Split(name)
+	entries, err := fs.ReadDir(c.FS, path.Clean(dir))
+	if err != nil {
+		return name, nil
+	}
+	var same []string
+	for _, e := range entries {
+		if config.FoldedName(e.Name()) == config.FoldedName(base) {
+			same = append(same, dir+e.Name())
+		}
+	}
+	switch len(same) {
+	case 0:
+		return name, nil
+	case 1:
+		return same[0], nil
+	}
+	return "", &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%s differ only by case, and each answers to this name: give one exactly", joinWords(same, "and"))}
+}
+
+// sameFileElsewhere warns of the scenario files of a served folder whose names differ
+// only by letter case: one file on Windows and macOS, where a copy of the folder keeps one.
+func sameFileElsewhere(target string, files fs.FS) []string {
+	names, _ := api.ScenarioFiles(files)
+	groups := map[string][]string{}
+	var order []string
+	for _, n := range names {
+		key := config.FoldedName(n)
+		if len(groups[key]) == 0 {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], filepath.Join(target, filepath.FromSlash(n)))
+	}
+	var out []string
+	for _, key := range order {
+		if same := groups[key]; len(same) > 1 {
+			out = append(out, fmt.Sprintf("warning: %s differ only by case: on Windows and macOS they are one file, and a copy of this folder there keeps one of them; rename all but one. Here the page lists each and opens each by its exact name", joinWords(same, "and")))
+		}
+	}
+	return out
 }
 
 // oneFile is a folder that shows one of its files only.

@@ -274,3 +274,41 @@ func TestServeCutsOffAStalledBody(t *testing.T) {
 		}
 	}
 }
+
+// Two files whose names differ only by case are one file on Windows and macOS: serve
+// names both at start. Here each opens by its exact name, a name in another case that
+// only one file answers to opens that one, as Windows and macOS would, and a name both
+// answer to is refused, naming them, instead of opening whichever comes first.
+func TestServeNamesThatDifferByCase(t *testing.T) {
+	dir := t.TempDir()
+	for name, from := range map[string]string{"Ukraine.yaml": "teaching-two-party", "ukraine.yaml": "teaching-nash-1950", "Talks.yaml": "teaching-two-party"} {
+		scenario, err := os.ReadFile(filepath.Join("..", "..", "scenarios", from+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, name), scenario, 0o644)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) < 3 {
+		t.Skip("this file system folds case: Ukraine.yaml and ukraine.yaml are one file here")
+	}
+	url, stderr := startServe(t, dir)
+	wantContains(t, "serve's start", stderr.String(),
+		"warning: "+filepath.Join(dir, "Ukraine.yaml")+" and "+filepath.Join(dir, "ukraine.yaml")+" differ only by case: on Windows and macOS they are one file")
+	if strings.Contains(stderr.String(), "Talks.yaml") {
+		t.Errorf("serve warns of Talks.yaml, which no other file's name folds to: %s", stderr)
+	}
+	for name, want := range map[string]string{
+		"Ukraine.yaml": "Job offer (teaching example, two parties)",
+		"ukraine.yaml": "Bill and Jack's barter (Nash 1950)",
+		"talks.yaml":   "Job offer (teaching example, two parties)",
+	} {
+		status, body := post(t, url+"api/analyze", `{"scenario": "file:`+name+`"}`, nil)
+		if status != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("file:%s: %d, want %q: %.300s", name, status, want, body)
+		}
+	}
+	status, body := post(t, url+"api/analyze", `{"scenario": "file:UKRAINE.yaml"}`, nil)
+	if status != http.StatusBadRequest || !strings.Contains(body, "Ukraine.yaml and ukraine.yaml differ only by case") {
+		t.Errorf("file:UKRAINE.yaml: %d %s; want it refused, naming both files", status, body)
+	}
+}
