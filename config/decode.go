@@ -438,6 +438,9 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 		}
 		f := fs[i]
 		p := join(path, e.key)
+		if d.emptyRequired(e.keyN, e.value, p, v.Type(), f) {
+			continue
+		}
 		if f.key != "" {
 			d.decodeKeyed(e.value, p, v.Field(f.index), f.key)
 			continue
@@ -479,6 +482,22 @@ func (d *decoder) requireNumbers(n ast.Node, path string, t reflect.Type, fs []f
 			d.errorf(firstKey(n), join(path, f.name), "%s is required and missing; it is not read as 0. %s", f.name, sim.DocOf(t.Name()+"."+f.name).Text)
 		}
 	}
+}
+
+// emptyRequired reports a required number or truth value written with no value
+// ("reservation:" and nothing after it), which YAML reads as null and the decoder as left
+// out: without this, the empty line read as 0, and an actor with no reservation accepts
+// anything, which requireNumbers refuses when the line is missing altogether.
+func (d *decoder) emptyRequired(key, value ast.Node, path string, t reflect.Type, f field) bool {
+	if _, null := value.(*ast.NullNode); !null || !f.required {
+		return false
+	}
+	switch t.Field(f.index).Type.Kind() {
+	case reflect.Float64, reflect.Int, reflect.Bool:
+		d.errorf(key, path, "%s has no value; it is required, and an empty field is not read as 0. %s", f.name, sim.DocOf(t.Name()+"."+f.name).Text)
+		return true
+	}
+	return false
 }
 
 // firstKey is the first key of a mapping, where a reader sees the mapping start.
