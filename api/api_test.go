@@ -253,10 +253,13 @@ func TestListAndFiles(t *testing.T) {
 		".git/config.yaml":  {Data: []byte("x")},
 		"class/c/ok.json":   {Data: []byte("x")},
 		"class/c/d/no.yaml": {Data: []byte("x")},
+		// An extension in capitals, as Windows may save it, is a scenario file too.
+		"class/Talks.YAML": {Data: mustShipped(t, "teaching-two-party")},
+		"class/NOTES.TXT":  {Data: []byte("not a scenario")},
 	}
 	a := New(Options{Files: files})
 	l := ask[ListResponse](t, a, "list", nil)
-	if want := []string{"a.yaml", "class/b.yml", "class/c/ok.json"}; !slices.Equal(l.Files, want) {
+	if want := []string{"a.yaml", "class/Talks.YAML", "class/b.yml", "class/c/ok.json"}; !slices.Equal(l.Files, want) {
 		t.Errorf("files %v, want %v", l.Files, want)
 	}
 	var names []string
@@ -269,8 +272,10 @@ func TestListAndFiles(t *testing.T) {
 	if !slices.Contains(names, "teaching-two-party") || !slices.Contains(names, "ukraine-2026") {
 		t.Errorf("shipped scenarios %v", names)
 	}
-	if an := ask[sim.Analysis](t, a, "analyze", Query{Scenario: "file:a.yaml"}); an.ZOPA.Count != 4 {
-		t.Errorf("file:a.yaml: ZOPA %d, want 4", an.ZOPA.Count)
+	for _, name := range []string{"a.yaml", "class/Talks.YAML"} {
+		if an := ask[sim.Analysis](t, a, "analyze", Query{Scenario: "file:" + name}); an.ZOPA.Count != 4 {
+			t.Errorf("file:%s: ZOPA %d, want 4", name, an.ZOPA.Count)
+		}
 	}
 }
 

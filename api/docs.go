@@ -223,9 +223,11 @@ func ValidFileName(name string) bool {
 	return !slices.ContainsFunc(strings.Split(name, "/"), func(part string) bool { return strings.HasPrefix(part, ".") })
 }
 
-// scenarioFile reports whether a file name looks like a scenario the page may list.
+// scenarioFile reports whether a file name looks like a scenario the page may list. The
+// extension's case is the teacher's system's: Windows writes "Talks.YAML" as readily as
+// "talks.yaml", and negsim itself reads either.
 func scenarioFile(name string) bool {
-	switch path.Ext(name) {
+	switch strings.ToLower(path.Ext(name)) {
 	case ".yaml", ".yml", ".json":
 		return true
 	}
