@@ -5,8 +5,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
+	"unicode"
 
-	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -49,7 +50,20 @@ func sameName(entries []fs.DirEntry, base string) (string, bool) {
 }
 
 // FoldedName is name as Windows and macOS compare file names, letter case and Unicode
-// spelling aside: two names with the same folded name are one file there.
+// spelling aside: two names with the same folded name are one file there. Letters fold
+// one to one, as strings.EqualFold compares them and as NTFS does ("ß" stays apart from
+// "ss"); golang.org/x/text/cases would fold the same way but bring its language tables,
+// a tenth of the page's engine, into the WebAssembly build.
 func FoldedName(name string) string {
-	return cases.Fold().String(norm.NFC.String(name))
+	return strings.Map(foldedRune, norm.NFC.String(name))
+}
+
+// foldedRune is the least of the runes Unicode's simple case folding makes equal to r: one
+// rune stands for all the cases of a letter ("K", "k" and the Kelvin sign fold to "K").
+func foldedRune(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
 }
