@@ -52,8 +52,8 @@ func sameName(entries []fs.DirEntry, base string) (string, bool) {
 // FoldedName is name as Windows and macOS compare file names, letter case and Unicode
 // spelling aside: two names with the same folded name are one file there. Letters fold
 // one to one, as strings.EqualFold compares them and as NTFS does ("ß" stays apart from
-// "ss"); golang.org/x/text/cases would fold the same way but bring its language tables,
-// a tenth of the page's engine, into the WebAssembly build.
+// "ss"). golang.org/x/text/cases folds "ß" to "ss" as well, and brings its language
+// tables, a tenth of the page's engine, into the WebAssembly build.
 func FoldedName(name string) string {
 	return strings.Map(foldedRune, norm.NFC.String(name))
 }

@@ -132,11 +132,14 @@ func (a *app) writable(path string) error {
 }
 
 // step is the context of the work between two moves: --timeout bounds it, Ctrl-C ends it.
-func (a *app) step() (context.Context, context.CancelFunc) {
+func (a *app) step() (context.Context, context.CancelFunc) { return a.bounded(a.interrupt) }
+
+// bounded is parent under --timeout, when one is given.
+func (a *app) bounded(parent context.Context) (context.Context, context.CancelFunc) {
 	if a.settings.Timeout > 0 {
-		return context.WithTimeout(a.interrupt, a.settings.Timeout)
+		return context.WithTimeout(parent, a.settings.Timeout)
 	}
-	return context.WithCancel(a.interrupt)
+	return context.WithCancel(parent)
 }
 
 func (a *app) play(file string, w whatIf, f playFlags) error {
@@ -204,11 +207,7 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 // choice to end without agreement. Ctrl-C has ended the session's own context, so the
 // writing runs under --timeout alone; a second Ctrl-C ends the process.
 func (s *session) stopped(sp *sim.Space, file string, w whatIf, path string) error {
-	base := context.WithoutCancel(s.interrupt)
-	ctx, cancel := base, context.CancelFunc(func() {})
-	if s.settings.Timeout > 0 {
-		ctx, cancel = context.WithTimeout(base, s.settings.Timeout)
-	}
+	ctx, cancel := s.bounded(context.WithoutCancel(s.interrupt))
 	defer cancel()
 	g := s.g
 	if err := g.Stop(); err != nil {

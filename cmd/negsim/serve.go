@@ -218,8 +218,9 @@ func (c caseBlind) resolve(name string) (string, error) {
 		return name, nil
 	}
 	var same []string
+	folded := config.FoldedName(base)
 	for _, e := range entries {
-		if config.FoldedName(e.Name()) == config.FoldedName(base) {
+		if config.FoldedName(e.Name()) == folded {
 			same = append(same, dir+e.Name())
 		}
 	}
