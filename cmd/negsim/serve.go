@@ -20,6 +20,7 @@ import (
 
 	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
 	"github.com/negsim/negsim/web"
 )
 
@@ -193,7 +194,10 @@ func (c caseBlind) Open(name string) (fs.File, error) {
 // Stat answers without opening, as the folder does: the API looks before it opens, since
 // opening a named pipe blocks.
 func (c caseBlind) Stat(name string) (fs.FileInfo, error) {
-	name, err := c.resolve(name)
+	if info, err := fs.Stat(c.FS, name); !errors.Is(err, fs.ErrNotExist) {
+		return info, err
+	}
+	name, err := c.otherCase(name)
 	if err != nil {
 		return nil, err
 	}
@@ -203,12 +207,17 @@ func (c caseBlind) Stat(name string) (fs.FileInfo, error) {
 func (c caseBlind) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
 
 // resolve is the name of the file that name asks for: name itself when it is there, else
-// the one file of its folder with name's letters in another Unicode spelling, else the
-// one whose name differs from it only by case.
+// otherCase's answer.
 func (c caseBlind) resolve(name string) (string, error) {
 	if _, err := fs.Stat(c.FS, name); !errors.Is(err, fs.ErrNotExist) {
 		return name, nil
 	}
+	return c.otherCase(name)
+}
+
+// otherCase is the one file of name's folder with name's letters in another Unicode
+// spelling, else the one whose name differs from it only by case, else name.
+func (c caseBlind) otherCase(name string) (string, error) {
 	if onDisk, ok := config.SameNameInFS(c.FS, name); ok {
 		return onDisk, nil
 	}
@@ -230,7 +239,7 @@ func (c caseBlind) resolve(name string) (string, error) {
 	case 1:
 		return same[0], nil
 	}
-	return "", &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%s differ only by case, and each answers to this name: give one exactly", joinWords(same, "and"))}
+	return "", &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%s differ only by case, and each answers to this name: give one exactly", sim.JoinWords(same, "and"))}
 }
 
 // sameFileElsewhere warns of the scenario files of a served folder whose names differ
@@ -249,7 +258,7 @@ func sameFileElsewhere(target string, files fs.FS) []string {
 	var out []string
 	for _, key := range order {
 		if same := groups[key]; len(same) > 1 {
-			out = append(out, fmt.Sprintf("warning: %s differ only by case: on Windows and macOS they are one file, and a copy of this folder there keeps one of them; rename all but one. Here the page lists each and opens each by its exact name", joinWords(same, "and")))
+			out = append(out, fmt.Sprintf("warning: %s differ only by case: on Windows and macOS they are one file, and a copy of this folder there keeps one of them; rename all but one. Here the page lists each and opens each by its exact name", sim.JoinWords(same, "and")))
 		}
 	}
 	return out
