@@ -77,6 +77,18 @@ func Shorten(s string) string {
 	return fmt.Sprintf("%s… (%d characters)", string(r[:max]), len(r))
 }
 
+// JoinWords lists items as a sentence does: "a", "a and b", "a, b and c" (conj "and"),
+// so that a note naming several actors or options reads as English.
+func JoinWords(items []string, conj string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
+}
+
 // DidYouMean returns ` did you mean "x"?` naming the candidate closest to got, or "" when
 // none is close enough to be a plausible typo.
 func DidYouMean[K ~string](got K, candidates []K) string {

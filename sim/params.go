@@ -114,8 +114,8 @@ func (s *Scenario) vetoLimit(veto *Param, a *Actor) {
 		return
 	}
 	whose := "the veto of " + others[0]
-	if last := len(others) - 1; last > 0 {
-		whose = "the vetoes of " + strings.Join(others[:last], ", ") + " and " + others[last]
+	if len(others) > 1 {
+		whose = "the vetoes of " + JoinWords(others, "and")
 	}
 	veto.Note = fmt.Sprintf("may be false, but not with %s false too: %s", whose, why)
 }

@@ -1180,7 +1180,7 @@ func (s *sensitivity) relaxations(redLines, constraints bool) []func() (Relaxati
 					}
 					blocked := ""
 					if len(also) > 0 {
-						blocked = fmt.Sprintf("; %s also ruled out by %s", is.Options[o].ID, strings.Join(also, " and "))
+						blocked = fmt.Sprintf("; %s also ruled out by %s", is.Options[o].ID, JoinWords(also, "and"))
 					}
 					return s.relax(rl, func() *rules { return s.sp.baseRules(s.res).withOption(sp, a, k, o) }, blocked)
 				})

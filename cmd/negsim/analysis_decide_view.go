@@ -299,7 +299,7 @@ func whoMustAgree(wd words) []string {
 		}
 		// Said as the brief says it: "it needs their vote", the deal needing them, so no
 		// pronoun stands for a ratifier whose name may be plural.
-		line := fmt.Sprintf("%s deal must be ratified at home by %s: %s.", possessive(a.Name), joinWords(names, "and"), ratifiersNeeded(needed, total))
+		line := fmt.Sprintf("%s deal must be ratified at home by %s: %s.", possessive(a.Name), sim.JoinWords(names, "and"), ratifiersNeeded(needed, total))
 		out = append(out, cite(line, r.Source, r.Note))
 	}
 	return out
@@ -360,7 +360,7 @@ func voteLines(sc *sim.Scenario, s *sim.Score) []string {
 			if got == 0 {
 				with = "without"
 			}
-			out = append(out, fmt.Sprintf("At home for %s: %s, %s the vote of %s.", a.Name, verdict, with, joinWords(by, "and")))
+			out = append(out, fmt.Sprintf("At home for %s: %s, %s the vote of %s.", a.Name, verdict, with, sim.JoinWords(by, "and")))
 			continue
 		}
 		out = append(out, fmt.Sprintf("At home for %s: %d of the ratifiers' %d votes, %d needed: %s.", a.Name, got, all, need, verdict))
@@ -409,5 +409,5 @@ func vetoesAmong(vetoes []string, among string) string {
 	if len(vetoes) == 1 {
 		why = "since it holds a veto"
 	}
-	return joinWords(vetoes, "and") + " " + among + ", " + why
+	return sim.JoinWords(vetoes, "and") + " " + among + ", " + why
 }

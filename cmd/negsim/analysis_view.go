@@ -371,7 +371,7 @@ func openerDeals(an *sim.Analysis, o sim.Opener, name func(string) string) strin
 		}
 	}
 	if len(blockers) > 0 {
-		out += "; " + strings.Join(blockers, " and ") + " reject them"
+		out += "; " + sim.JoinWords(blockers, "and") + " reject them"
 	}
 	return out
 }

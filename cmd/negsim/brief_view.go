@@ -298,5 +298,5 @@ func labelsFirst(wd words, issue string, ids []string) string {
 			named[i] = label + " (" + id + ")"
 		}
 	}
-	return joinWords(named, "or")
+	return sim.JoinWords(named, "or")
 }

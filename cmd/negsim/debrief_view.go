@@ -49,8 +49,12 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 			plural(unsigned, "deal", "deals"), counts(unsigned)))
 	}
 	if failed > 0 {
-		summary.text = append(summary.text, fmt.Sprintf("%s every veto actor would sign %s as no agreement too: %s %s.",
-			plural(failed, "deal", "deals"), counts(failed), map[bool]string{true: "it misses", false: "they miss"}[failed == 1], missedRule(sc)))
+		signed := "every veto actor would sign"
+		if !slices.ContainsFunc(sc.Actors, func(a sim.Actor) bool { return a.Veto }) {
+			signed = "that no veto stops"
+		}
+		summary.text = append(summary.text, fmt.Sprintf("%s %s %s as no agreement too: %s %s.",
+			plural(failed, "deal", "deals"), signed, counts(failed), map[bool]string{true: "it misses", false: "they miss"}[failed == 1], missedRule(sc)))
 	}
 	summary.text = append(summary.text,
 		fmt.Sprintf("%d left value on the table: %s.", db.LeftValue, better),
@@ -146,7 +150,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 			}
 			why := strings.Join(who, "; ")
 			if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
-				why = strings.Join(shortOfRules(sc, s), " and ")
+				why = sim.JoinWords(shortOfRules(sc, s), "and")
 			}
 			session := ""
 			if tr := sessions[t.Table]; tr != nil && tr.Outcome.Agreement {
@@ -155,13 +159,13 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 			line := fmt.Sprintf("- %s: %s, so it counts as no agreement.%s As written it gave %s, a joint gain of %s.",
 				t.Table, why, session, strings.Join(written, ", "), fmt.Sprintf("%+.2f", 100*s.JointGainIfSigned))
 			if d := s.DominatedBy; d != nil {
-				line += fmt.Sprintf(" Changing %s gives %s.", joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), instead)
+				line += fmt.Sprintf(" Changing %s gives %s.", sim.JoinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), instead)
 			}
 			outside = append(outside, line)
 			continue
 		}
 		if d := s.DominatedBy; d != nil {
-			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, joinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), signedPts(d.MinGain)))
+			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, sim.JoinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), signedPts(d.MinGain)))
 		}
 	}
 	if len(stopped) > 0 {
@@ -272,5 +276,5 @@ func missedRule(sc *sim.Scenario) string {
 	if ag.ratified {
 		missed = append(missed, "ratification at home")
 	}
-	return joinWords(missed, "or")
+	return sim.JoinWords(missed, "or")
 }

@@ -103,7 +103,7 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	for _, p := range ae.Priorities {
 		top = append(top, fmt.Sprintf("%s (%s)", p.Issue, wholePercent(p.Share)))
 	}
-	add(fmt.Sprintf("What matters to %s, as shares of the weight: %s.", ae.Name, joinWords(top, "and")))
+	add(fmt.Sprintf("What matters to %s, as shares of the weight: %s.", ae.Name, sim.JoinWords(top, "and")))
 	for _, p := range ae.Priorities {
 		line := fmt.Sprintf("- %s, %s: best %s", wd.issue(p.Issue), wholePercent(p.Share), wd.options(p.Issue, p.Best, "or"))
 		if len(p.Worst) > 0 {
@@ -112,7 +112,7 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 		add(cite(line+".", p.Source, p.Note))
 	}
 	if len(ae.Ignores) > 0 {
-		add(fmt.Sprintf("No weight on %s.", joinWords(ae.Ignores, "or")))
+		add(fmt.Sprintf("No weight on %s.", sim.JoinWords(ae.Ignores, "or")))
 	}
 	add("")
 
@@ -166,7 +166,7 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 			}
 			parts = append(parts, fmt.Sprintf("%s is %s", k, wd.options(k, opts, "or")))
 		}
-		add(fmt.Sprintf("That excludes every deal in which %s, whatever the other issues add.", joinWords(parts, "or")))
+		add(fmt.Sprintf("That excludes every deal in which %s, whatever the other issues add.", sim.JoinWords(parts, "or")))
 	default:
 		add("No option is ruled out on its own: any option can be part of an acceptable deal, if the other issues make up for it.")
 	}
@@ -203,7 +203,7 @@ func conditions(wd words, cs []sim.Condition, verb, conj string) string {
 	for _, c := range cs {
 		parts = append(parts, fmt.Sprintf("%s %s %s", c.Issue, verb, wd.options(c.Issue, c.Options, "or")))
 	}
-	return joinWords(parts, conj)
+	return sim.JoinWords(parts, conj)
 }
 
 // explainGrid is the CSV view: one row per actor, deals written as issue=option lists.

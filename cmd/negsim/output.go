@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
 )
 
 // Every file negsim writes goes through this file, so that every -o, --chart and set of
@@ -395,7 +396,7 @@ func (a *app) warnLeftInSet(dir string, written []setFile, ours func(name string
 	}
 	if len(left) > 0 {
 		fmt.Fprintf(a.stderr, "warning: %s also holds %s from an earlier run, which this run did not write: remove %s before %s\n",
-			dir, joinWords(left, "and"), map[bool]string{true: "it", false: "them"}[len(left) == 1], before)
+			dir, sim.JoinWords(left, "and"), map[bool]string{true: "it", false: "them"}[len(left) == 1], before)
 	}
 }
 

@@ -56,7 +56,7 @@ func (s *session) intro(variant string) {
 		s.say("Your acceptance counts for %s.", plural(s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes, "vote", "votes"))
 	}
 	if rr := s.g.Brief().Role.Ratification; rr != nil && len(rr.By) > 0 {
-		s.say("A deal you agree must be ratified at home by %s: %s.", joinWords(actorNames(s.sc, rr.By), "and"), ratifiersNeeded(rr.VotesNeeded, rr.Votes))
+		s.say("A deal you agree must be ratified at home by %s: %s.", sim.JoinWords(actorNames(s.sc, rr.By), "and"), ratifiersNeeded(rr.VotesNeeded, rr.Votes))
 	}
 	s.reservation = s.openingReservation(v)
 	s.say("Your walk-away value is %s points: a deal worth less leaves you worse off than no deal.", pts(s.reservation))
@@ -90,10 +90,10 @@ func (s *session) idle(v *sim.PlayView) {
 		tries = append(tries, "--set protocol.kind=alternating (the parties propose in turn, you among them)")
 	}
 	if len(s.movesIn) > 0 {
-		tries = append(tries, fmt.Sprintf("a variant in which you have a move: %s", joinWords(prefixed("--variant ", s.movesIn), "or")))
+		tries = append(tries, fmt.Sprintf("a variant in which you have a move: %s", sim.JoinWords(prefixed("--variant ", s.movesIn), "or")))
 	}
 	if len(tries) > 0 {
-		s.say("To negotiate, try %s.", joinWords(tries, "or"))
+		s.say("To negotiate, try %s.", sim.JoinWords(tries, "or"))
 	}
 }
 
@@ -264,7 +264,7 @@ func orNone(names []string) string {
 	if len(names) == 0 {
 		return "no one"
 	}
-	return joinWords(names, "and")
+	return sim.JoinWords(names, "and")
 }
 
 func (s *session) deal(options map[string]string, changed []string) {
@@ -342,7 +342,7 @@ func (s *session) heard(hs []sim.Heard) {
 		if h.Agreement {
 			end = "Agreement."
 		} else if len(h.NotRatifiedFor) > 0 {
-			end = fmt.Sprintf("No agreement: it would not be ratified at home for %s.", joinWords(actorNames(s.sc, h.NotRatifiedFor), "and"))
+			end = fmt.Sprintf("No agreement: it would not be ratified at home for %s.", sim.JoinWords(actorNames(s.sc, h.NotRatifiedFor), "and"))
 		}
 		if h.Votes != nil {
 			end = fmt.Sprintf("%s of the %d needed. %s", plural(*h.Votes, "vote", "votes"), agreementOf(s.sc).votes, end)
@@ -461,7 +461,7 @@ func (s *session) noTexts(tr *sim.PlayTranscript) {
 		if len(rounds) > 1 {
 			word = "rounds"
 		}
-		s.say("Nothing was on the table in %s %s: %s.", word, joinWords(rounds, "and"), w)
+		s.say("Nothing was on the table in %s %s: %s.", word, sim.JoinWords(rounds, "and"), w)
 	}
 }
 
@@ -470,10 +470,10 @@ func (s *session) noTexts(tr *sim.PlayTranscript) {
 func atHome(yes, no []string) string {
 	var home []string
 	if len(yes) > 0 {
-		home = append(home, "yes from "+joinWords(yes, "and"))
+		home = append(home, "yes from "+sim.JoinWords(yes, "and"))
 	}
 	if len(no) > 0 {
-		home = append(home, "no from "+joinWords(no, "and"))
+		home = append(home, "no from "+sim.JoinWords(no, "and"))
 	}
 	return strings.Join(home, ", ")
 }

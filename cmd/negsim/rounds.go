@@ -60,7 +60,7 @@ is recorded for stochastic strategies to come.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Protocol = sim.ProtocolKind(protocol)
 			if opts.Protocol != "" && !slices.Contains(sim.ProtocolKinds, opts.Protocol) {
-				return usagef("--protocol %q:%s valid: %s", opts.Protocol, sim.DidYouMean(opts.Protocol, sim.ProtocolKinds), joinWords(sim.Names(sim.ProtocolKinds), "or"))
+				return usagef("--protocol %q:%s valid: %s", opts.Protocol, sim.DidYouMean(opts.Protocol, sim.ProtocolKinds), sim.JoinWords(sim.Names(sim.ProtocolKinds), "or"))
 			}
 			if opts.Rounds < 0 || opts.Rounds > sim.MaxRounds {
 				return usagef("--rounds %d: give 1 to %d, the most rounds negsim plays (0 keeps the file's deadline)", opts.Rounds, sim.MaxRounds)

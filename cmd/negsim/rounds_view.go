@@ -276,7 +276,7 @@ func whatAgreementTakes(sc *sim.Scenario) string {
 	if ag.ratified {
 		needs = append(needs, "ratification at home")
 	}
-	return joinWords(needs, "and")
+	return sim.JoinWords(needs, "and")
 }
 
 func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {

@@ -60,14 +60,18 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
 	} else {
 		var who []string
+		signers := "no actor holds a veto"
 		for _, as := range s.Actors {
-			if as.Veto && !as.Accepts {
-				who = append(who, signedAgainst(as))
+			if as.Veto {
+				signers = "every veto actor would sign it"
+				if !as.Accepts {
+					who = append(who, signedAgainst(as))
+				}
 			}
 		}
-		why := joinWords(who, "and") + " (see why not)"
-		if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
-			why = "every veto actor would sign it, but " + strings.Join(shortOfRules(sc, s), " and ")
+		why := sim.JoinWords(who, "and") + " (see why not)"
+		if len(who) == 0 { // no veto stops it: votes or ratification are missing
+			why = signers + ", but " + sim.JoinWords(shortOfRules(sc, s), "and")
 		}
 		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s, so it counts as no agreement: every actor keeps its walk-away value.", why))
 		if res.session != nil && res.session.Outcome.Agreement {
@@ -97,10 +101,10 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 		*v = append(*v, fmt.Sprintf("Pareto-optimal among %s: no ZOPA deal is at least as good for every %s and better for one.", paretoAmong, party))
 	case s.InZOPA && d != nil:
 		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s gives %s, at least as good for each%s (%s points; the smallest gain %s).",
-			joinWords(changes, "and"), aDeal, each, strings.Join(gains, ", "), signedPts(d.MinGain)))
+			sim.JoinWords(changes, "and"), aDeal, each, strings.Join(gains, ", "), signedPts(d.MinGain)))
 	case d != nil:
 		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among %s, and this one is not among them. Changing %s gives one that is, at least as good for each %s (%s points).",
-			deals, joinWords(changes, "and"), party, strings.Join(gains, ", ")))
+			deals, sim.JoinWords(changes, "and"), party, strings.Join(gains, ", ")))
 	default:
 		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among %s, and this one is not among them.", deals))
 	}
@@ -173,7 +177,7 @@ func signedAgainst(as sim.ActorScore) string {
 	if below {
 		where = append(where, "below its walk-away value")
 	}
-	return as.Name + " signed it " + joinWords(where, "and")
+	return as.Name + " signed it " + sim.JoinWords(where, "and")
 }
 
 func rejectionText(wd words, rs []sim.Rejection) string {

@@ -171,7 +171,7 @@ func checkSweep(doc *config.Document, file, param string, span sweepSpan) error 
 					param, scenarioArg(file))
 			}
 			return usagef("--param %s is a group of settings; sweep varies one number, such as %s ('negsim params %s' lists them all)",
-				param, joinWords(numbers[:min(len(numbers), 3)], "or"), scenarioArg(file))
+				param, sim.JoinWords(numbers[:min(len(numbers), 3)], "or"), scenarioArg(file))
 		default:
 			return usagef("--param %s holds %s (now %s); sweep varies a number. To see what another value does: negsim compare %s %s --set %s=VALUE",
 				param, paramKindWords[p.Kind], p.Value, scenarioArg(file), scenarioArg(file), param)

@@ -44,17 +44,7 @@ func (wd words) options(issue string, ids []string, conj string) string {
 	for i, id := range ids {
 		named[i] = wd.option(issue, id)
 	}
-	return joinWords(named, conj)
-}
-
-func joinWords(items []string, conj string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
+	return sim.JoinWords(named, conj)
 }
 
 func (wd words) deal(d *sim.ScoredDeal) string {
