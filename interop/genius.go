@@ -89,6 +89,48 @@ func ReadGenius(domain File, profiles []File, opt GeniusOptions) (*sim.Scenario,
 	return geniusScenario(domain.Name, issues, ps, opt)
 }
 
+// DomainFirst puts the one GENIUS domain among files first and keeps the profiles in the
+// order given: a shell's *.xml lists files alphabetically, which puts a profile first as
+// often as not, and an export's folder holds the domain beside its profiles. Files are
+// returned as given unless exactly one of them reads as a domain (issues with no weights
+// and no evaluations), so that ReadGenius says what is wrong with them.
+func DomainFirst(files []File) []File {
+	domain := -1
+	for i, f := range files {
+		if !isGeniusDomain(f) {
+			continue
+		}
+		if domain >= 0 {
+			return files
+		}
+		domain = i
+	}
+	if domain <= 0 {
+		return files
+	}
+	return slices.Concat(files[domain:domain+1], files[:domain], files[domain+1:])
+}
+
+// isGeniusDomain reports whether f is a GENIUS domain: a profile weighs its issues and
+// evaluates their values, a domain only lists them.
+func isGeniusDomain(f File) bool {
+	_, obj, err := readObjective(f)
+	if err != nil || len(obj.all("weight")) > 0 {
+		return false
+	}
+	for _, is := range obj.all("issue") {
+		if is.child("evaluator") != nil {
+			return false
+		}
+		for _, it := range is.all("item") {
+			if _, ok := it.attr["evaluation"]; ok {
+				return false
+			}
+		}
+	}
+	return len(obj.all("issue")) > 0
+}
+
 func baseName(file string) string {
 	b := filepath.Base(file)
 	return strings.TrimSuffix(b, filepath.Ext(b))

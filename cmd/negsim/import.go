@@ -56,7 +56,10 @@ or not at all) and stdout gets a summary in --format.`,
 	genius := &cobra.Command{
 		Use:   "genius DOMAIN.xml PROFILE.xml...",
 		Short: "Read a GENIUS XML domain and its profiles",
-		Long: `genius reads a GENIUS 10.x domain and one or more profiles (utility spaces).
+		Long: `genius reads a GENIUS 10.x domain and one or more profiles (utility spaces). The
+domain may stand anywhere among the files (negsim tells it by its lack of weights), so
+'negsim import genius exported/*.xml' reads a folder export wrote; the actors follow the
+profiles' order.
 Discrete issues keep their values in the domain's order; integer issues become one option
 per integer; real issues become --real-steps equally spaced values (21, as GENIUS does).
 The discount factor becomes a per-round reservation_drift over --rounds (20; a GENIUS
@@ -82,6 +85,7 @@ each actor records that factor as utility_scale (raw = utility × utility_scale)
 				return usagef("--rounds %d: give 2 to %d, the rounds over which a discount factor becomes a reservation_drift", rounds, sim.MaxRounds)
 			}
 			return a.importFiles(args, out, importReport{Format: "genius", Scale: scale, RealSteps: steps}, func(files []interop.File) (*sim.Scenario, error) {
+				files = interop.DomainFirst(files)
 				return interop.ReadGenius(files[0], files[1:], interop.GeniusOptions{Scale: scale, RealSteps: steps, Rounds: rounds})
 			})
 		},
