@@ -231,7 +231,7 @@ func readDomain(f File, steps int) ([]domainIssue, error) {
 					return nil, errorf(f.Name, it.line, "issue %q lists the value %q twice", is.name, v)
 				}
 				if _, ok := it.attr["evaluation"]; ok {
-					return nil, errorf(f.Name, it.line, "this item has an evaluation, as a profile's do: this is a profile, not a domain; give the domain first, then one profile per party")
+					return nil, errorf(f.Name, it.line, "this item has an evaluation, as a profile's do: this is a profile, not a domain; give one domain (anywhere among the files) and one profile per party")
 				}
 				is.values = append(is.values, v)
 				is.desc = append(is.desc, strings.Join(strings.Fields(it.attr["description"]), " "))
@@ -319,7 +319,7 @@ func readProfile(f File, domainFile string, issues []domainIssue) (*profile, err
 		}
 	}
 	if len(obj.all("weight")) == 0 {
-		return nil, errorf(f.Name, obj.line, "no <weight> elements: this looks like a domain, not a profile; give the domain first, then one profile per party")
+		return nil, errorf(f.Name, obj.line, "no <weight> elements: this looks like a domain, not a profile; give one domain and one profile per party")
 	}
 	weights := map[int]float64{}
 	weightLine := map[int]int{}

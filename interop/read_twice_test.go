@@ -118,16 +118,16 @@ func TestReadGeniusSaysHowToFixALatin1File(t *testing.T) {
 	wantMentions(t, "a Latin-1 domain", err, "shop.xml:4:", "UTF-8", `encoding="ISO-8859-1"`)
 }
 
-// Files given in the wrong order (a profile first, or the domain twice) are named for
-// what they are, with the order import wants.
+// Files without one domain among them (profiles only, or the domain twice) are named for
+// what they are, with what import wants.
 func TestReadGeniusSaysWhichFileIsTheDomain(t *testing.T) {
 	cases := []struct {
 		domain, profile string
 		want            []string
 	}{
 		// testProfileA weighs its issues on line 8 and evaluates colours on line 4.
-		{testProfileA, testProfileA, []string{"shop.xml:4:", "profile", "domain first"}},
-		{testDomain, testDomain, []string{"a.xml", "no <weight>", "domain", "domain first"}},
+		{testProfileA, testProfileA, []string{"shop.xml:4:", "profile", "one domain (anywhere among the files)"}},
+		{testDomain, testDomain, []string{"a.xml", "no <weight>", "domain", "one domain and one profile per party"}},
 	}
 	for _, c := range cases {
 		_, err := ReadGenius(File{Name: "shop.xml", Data: []byte(c.domain)}, []File{{Name: "a.xml", Data: []byte(c.profile)}}, GeniusOptions{})
