@@ -45,38 +45,30 @@ func writeFiles(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// The files come as written in README, domain first, and as a shell's *.xml gives them,
+// alphabetically (buyer.xml, seller.xml, shop.xml): import finds the domain and keeps the
+// profiles' order either way, the buyer the first actor.
 func TestImportGeniusToStdout(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
-	out := runOK(t, "import", "genius", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
-	doc, err := config.Load("stdout.yaml", []byte(out))
-	if err != nil {
-		t.Fatalf("the YAML on stdout does not load: %v\n%s", err, out)
-	}
-	sc := doc.Scenario
-	buyer := sc.Actors[0].Preference("price")
-	// GENIUS scale: 300 and 100 over the issue's best, 300.
-	if buyer.Utilities["low"] != 1 || buyer.Utilities["high"] != 100.0/300 {
-		t.Errorf("buyer's price utilities %v, want low 1 and high 1/3", buyer.Utilities)
-	}
-	wantContains(t, "the imported YAML", out, "note:", "Scale: genius", "one option per integer", "discount factor 0.5", "reservation_drift:")
-}
-
-// A shell's *.xml gives the files alphabetically: here buyer.xml, seller.xml, shop.xml, the
-// domain last. Import finds the domain and keeps the profiles' order: the buyer is the
-// first actor, as above.
-func TestImportGeniusFindsTheDomainAnywhere(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller})
-	out := runOK(t, "import", "genius", filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"), filepath.Join(dir, "shop.xml"))
-	doc, err := config.Load("stdout.yaml", []byte(out))
-	if err != nil {
-		t.Fatalf("the YAML on stdout does not load: %v\n%s", err, out)
-	}
-	sc := doc.Scenario
-	if len(sc.Actors) != 2 || sc.Actors[0].ID != "buyer" || sc.Actors[1].ID != "seller" || len(sc.Issues) != 2 {
-		t.Fatalf("actors %v and %d issues, want buyer and seller over the shop's 2 issues", sc.Actors, len(sc.Issues))
-	}
-	if buyer := sc.Actors[0].Preference("price"); buyer.Utilities["low"] != 1 || buyer.Utilities["high"] != 100.0/300 {
-		t.Errorf("buyer's price utilities %v, want low 1 and high 1/3", buyer.Utilities)
+	for _, order := range [][]string{{"shop.xml", "buyer.xml", "seller.xml"}, {"buyer.xml", "seller.xml", "shop.xml"}} {
+		args := []string{"import", "genius"}
+		for _, name := range order {
+			args = append(args, filepath.Join(dir, name))
+		}
+		out := runOK(t, args...)
+		doc, err := config.Load("stdout.yaml", []byte(out))
+		if err != nil {
+			t.Fatalf("the YAML on stdout does not load: %v\n%s", err, out)
+		}
+		sc := doc.Scenario
+		if len(sc.Actors) != 2 || sc.Actors[0].ID != "buyer" || sc.Actors[1].ID != "seller" || len(sc.Issues) != 2 {
+			t.Fatalf("%v: actors %v and %d issues, want buyer and seller over the shop's 2 issues", order, sc.Actors, len(sc.Issues))
+		}
+		// GENIUS scale: 300 and 100 over the issue's best, 300.
+		if buyer := sc.Actors[0].Preference("price"); buyer.Utilities["low"] != 1 || buyer.Utilities["high"] != 100.0/300 {
+			t.Errorf("%v: buyer's price utilities %v, want low 1 and high 1/3", order, buyer.Utilities)
+		}
+		wantContains(t, "the imported YAML", out, "note:", "Scale: genius", "one option per integer", "discount factor 0.5", "reservation_drift:")
 	}
 }
 
