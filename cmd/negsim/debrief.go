@@ -141,8 +141,8 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	})
 }
 
-// debriefResult is a debrief as JSON: Stopped names the tables whose session Ctrl-C ended
-// before the talks did, which count as no agreement though no one left the table.
+// debriefResult is a debrief as JSON: Stopped names the tables whose session Ctrl-C or
+// --timeout ended before the talks did, which count as no agreement though no one left the table.
 type debriefResult struct {
 	*sim.Debrief
 	Stopped []string `json:"stopped,omitempty"`

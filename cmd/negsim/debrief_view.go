@@ -129,7 +129,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 	for _, t := range db.Tables {
 		s := t.Score
 		if tr := sessions[t.Table]; s == nil && tr != nil && tr.Ended == sim.EndStopped {
-			stopped = append(stopped, fmt.Sprintf("- %s: %s", t.Table, stoppedText(tr.Outcome.Round)))
+			stopped = append(stopped, fmt.Sprintf("- %s: %s", t.Table, stoppedText(tr)))
 		}
 		if s == nil {
 			continue

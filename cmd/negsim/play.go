@@ -63,9 +63,9 @@ the deal compares with the Nash deal and the Pareto frontier; --transcript write
 session as JSON, which 'score --transcript' and 'debrief --transcripts' read.
 
 play waits for you as long as you like: --timeout bounds the work between two of your
-moves, and Ctrl-C stops the session at once. With --transcript the moves made so far are
-then written, marked as stopped, which score and debrief count as no agreement that no one
-chose; a second Ctrl-C ends negsim at once. The session is
+moves, and Ctrl-C stops the session at once. When either stops it, --transcript writes the
+moves made so far, marked as stopped and by which, and score and debrief count the session
+as no agreement that no one chose; a second Ctrl-C ends negsim at once. The session is
 a conversation in text: --format json or csv on the command line is refused (write the
 session as JSON with --transcript); a format from NEGSIM_FORMAT or a settings file is
 left aside.`,
@@ -86,7 +86,7 @@ left aside.`,
 	cmd.Flags().StringVar(&seat, "as", "", "the actor you play (an actor id)")
 	cmd.Flags().BoolVar(&coach, "coach", false, "show your surplus and the red lines a proposal crosses")
 	cmd.Flags().Uint64Var(&seed, "seed", 0, "random seed, recorded in the transcript; the agents use no randomness today")
-	cmd.Flags().StringVar(&transcript, "transcript", "", "write the session to FILE.json at the end, or the moves so far at Ctrl-C")
+	cmd.Flags().StringVar(&transcript, "transcript", "", "write the session to FILE.json at the end, or the moves so far at Ctrl-C or --timeout")
 	w.register(cmd)
 	return cmd
 }
@@ -182,10 +182,7 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	s.intro(w.variant)
 	s.heard(g.View().Heard)
 	if err := s.loop(); err != nil {
-		if f.transcript == "" || a.interrupt.Err() == nil {
-			return err
-		}
-		return s.stopped(sp, file, w, f.transcript)
+		return s.cutShort(err, sp, file, w, f.transcript)
 	}
 	s.ending()
 	if f.transcript == "" {
@@ -202,20 +199,33 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	return nil
 }
 
-// stopped writes the transcript of a session Ctrl-C ended before the talks did: a student
-// who stops after twenty minutes keeps the moves made, marked as stopped rather than as a
-// choice to end without agreement. Ctrl-C has ended the session's own context, so the
-// writing runs under --timeout alone; a second Ctrl-C ends the process.
-func (s *session) stopped(sp *sim.Space, file string, w whatIf, path string) error {
+// cutShort ends a session that err broke off before the talks did. Ctrl-C, or --timeout
+// ending the agents' work between two moves, stops it: with --transcript the moves made
+// so far are written, marked as stopped and by which, rather than lost, so that a student
+// whose session ends badly after twenty minutes keeps them. Any other error is returned
+// as it is.
+func (s *session) cutShort(err error, sp *sim.Space, file string, w whatIf, path string) error {
+	by, why := sim.StopInterrupt, "interrupted"
+	switch {
+	case path == "":
+		return err
+	case s.interrupt.Err() != nil:
+	case errors.Is(err, context.DeadlineExceeded):
+		by, why = sim.StopTimeout, fmt.Sprintf("stopped after the --timeout of %s", s.settings.Timeout)
+	default:
+		return err
+	}
+	// Ctrl-C has ended the session's own context, so the writing runs under --timeout
+	// alone; a second Ctrl-C ends the process.
 	ctx, cancel := s.bounded(context.WithoutCancel(s.interrupt))
 	defer cancel()
 	g := s.g
-	if err := g.Stop(); err != nil {
-		// Ctrl-C broke off a move half-way: the session is the moves before it.
+	if err := g.Stop(by); err != nil {
+		// The move was broken off half-way: the session is the moves before it.
 		if g, err = sim.ResumeGame(ctx, sp, s.g.State(), s.settings.Workers); err != nil {
 			return err
 		}
-		if err := g.Stop(); err != nil {
+		if err := g.Stop(by); err != nil {
 			return err
 		}
 	}
@@ -223,7 +233,7 @@ func (s *session) stopped(sp *sim.Space, file string, w whatIf, path string) err
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("interrupted in round %d; the moves so far are in %s, marked as stopped: %s reads it", g.Transcript().Outcome.Round, path, score)
+	return fmt.Errorf("%s in round %d; the moves so far are in %s, marked as stopped: %s reads it", why, g.Transcript().Outcome.Round, path, score)
 }
 
 // writeTranscript writes a session to path and returns the command that scores it.

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -472,11 +474,89 @@ func TestPlayStoppedMidMove(t *testing.T) {
 		t.Fatalf("the move was not broken off: %v", err)
 	}
 	s := &session{app: a, sc: doc.Scenario, g: g, wd: words{doc.Scenario}}
-	err = s.stopped(sp, "", w, "t.json")
+	err = s.cutShort(context.Canceled, sp, "", w, "t.json")
 	if want := "interrupted in round 0; the moves so far are in t.json"; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("%v, want %q", err, want)
 	}
 	if _, errs, code := runNegsim(t, "score", "--transcript", "t.json"); code != exitOK {
 		t.Errorf("score: exit %d: %s", code, errs)
 	}
+}
+
+// --timeout ending the agents' work between two moves keeps the session as Ctrl-C does, and
+// says that --timeout stopped it. Under geneva-19-point Ukraine answers the United States'
+// text in round 0; one reject takes the talks to round 1, and the second reject's work is
+// broken off by a deadline already past, as a move that outlasts --timeout is, which a
+// test cannot time. The transcript holds the one move taken, ends "stopped" by "timeout"
+// in round 1 with no agreement, and score and debrief say --timeout stopped it.
+func TestPlayTimeoutMidMoveKeepsTheMoves(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ctx := context.Background()
+	a := &app{ctx: ctx, interrupt: ctx, stdout: io.Discard, stderr: io.Discard, settings: &config.Settings{MaxFileSize: 1 << 20, Timeout: time.Minute}, stopTimer: func() {}}
+	w := whatIf{variant: "geneva-19-point"}
+	doc, err := a.openScenario("", w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := a.compile(doc)
+	g, err := sim.NewGame(ctx, sp, sim.PlayOptions{Seat: "ukraine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.Move(ctx, sim.Move{Move: sim.MoveReject}); err != nil {
+		t.Fatal(err)
+	}
+	past, cancel := context.WithDeadline(ctx, time.Now().Add(-time.Second))
+	defer cancel()
+	_, err = g.Move(past, sim.Move{Move: sim.MoveReject})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("the move was not broken off: %v", err)
+	}
+	s := &session{app: a, sc: doc.Scenario, g: g, wd: words{doc.Scenario}}
+	err = s.cutShort(err, sp, "", w, "t.json")
+	if want := "stopped after the --timeout of 1m0s in round 1; the moves so far are in t.json, marked as stopped: negsim score --transcript t.json reads it"; err == nil || err.Error() != want {
+		t.Fatalf("%v, want %q", err, want)
+	}
+	if code := a.report(err); code != exitFailure {
+		t.Errorf("exit %d, want %d", code, exitFailure)
+	}
+	checkFile(t, "t.json", 0o600, "{")
+	data, _ := os.ReadFile("t.json")
+	var rec playRecord
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Ended != sim.EndStopped || rec.StoppedBy != sim.StopTimeout || len(rec.Moves) != 1 || rec.Outcome.Agreement || rec.Outcome.Round != 1 {
+		t.Errorf("transcript: ended %q by %q, moves %v, agreement %v in round %d", rec.Ended, rec.StoppedBy, rec.Moves, rec.Outcome.Agreement, rec.Outcome.Round)
+	}
+
+	stopped := "The session was stopped (--timeout) in round 1, before the talks ended: no one left the table, but it counts as no agreement."
+	out, errs, code := runNegsim(t, "score", "--transcript", "t.json")
+	if code != exitOK {
+		t.Fatalf("score: exit %d: %s", code, errs)
+	}
+	wantContains(t, "score", out, stopped)
+	scored := runJSON[noDeal](t, "score", "--transcript", "t.json", "--format", "json")
+	if scored.Ended != sim.EndStopped || scored.StoppedBy != sim.StopTimeout {
+		t.Errorf("score's JSON: ended %q by %q", scored.Ended, scored.StoppedBy)
+	}
+	if err := os.Mkdir("class", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename("t.json", filepath.Join("class", "ana.json")); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code = runNegsim(t, "debrief", "--transcripts", "class")
+	if code != exitOK {
+		t.Fatalf("debrief: exit %d: %s", code, errs)
+	}
+	wantContains(t, "debrief", out, "- ana: "+stopped)
+
+	// A cause edited by hand is refused at its line, which is counted here in the text.
+	edited := strings.Replace(string(data), `"stopped_by": "timeout"`, `"stopped_by": "power cut"`, 1)
+	line := 1 + strings.Count(edited[:strings.Index(edited, `"stopped_by"`)], "\n")
+	if err := os.WriteFile("edited.json", []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wantRefused(t, fmt.Sprintf(`edited.json:%d: stopped_by: "power cut": a session is stopped by "interrupt" (Ctrl-C) or "timeout" (--timeout)`, line), "score", "--transcript", "edited.json")
 }
