@@ -105,10 +105,12 @@ func TestPlayAcceptEveryOffer(t *testing.T) {
 // The ratifiers sit at no table: their answers are said apart, as votes at home, not among
 // the actors that accept. Round 0's text is accepted by none of the four at the table, and
 // at home by the Rada, the open voters and Russia's hardliners, not by the opposed voters.
+// The United States, its proposer, has not accepted it either, which is not rejecting it.
 func TestPlayHoldOut(t *testing.T) {
 	rec, out := playCase(t, "mediated-hold-out")
-	wantContains(t, "play", out, "Round 0, the proposal by United States: accepted by no one; rejected by you, Russia, United States and Europe (EU, UK and the Coalition of the Willing); "+
-		"at home, yes from Ukraine's parliament (the Rada), Ukrainian voters open to a territorial compromise and Russia's hardliners, no from Ukrainian voters opposed to ceding land. No agreement")
+	wantContains(t, "play", out, "Round 0, the proposal by United States: accepted by no one; rejected by you, Russia and Europe (EU, UK and the Coalition of the Willing); "+
+		"at home, yes from Ukraine's parliament (the Rada), Ukrainian voters open to a territorial compromise and Russia's hardliners, no from Ukrainian voters opposed to ceding land; "+
+		"not accepted by the proposer, United States: the proposal gives less than the proposer's aspiration. No agreement")
 	if rec.Ended != sim.EndDeadline || rec.Outcome.Agreement || rec.Outcome.Round != 7 {
 		t.Fatalf("ended %q in round %d, agreement %v", rec.Ended, rec.Outcome.Round, rec.Outcome.Agreement)
 	}

@@ -30,3 +30,20 @@ func TestPlayTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {
 		t.Errorf("play --as islands, 4 votes needed, lacks %q:\n%s", want, out)
 	}
 }
+
+// A proposer may put forward a deal below its own aspiration (MODEL.md): in the job offer,
+// the employer's best deal within both red lines (the candidate refuses the low band) is
+// mid, office, now, worth .2·.5 + .3 + .5 = .9 to it, while its linear aspiration in round
+// 1 is 1 − .5·1/9 = .944. The turn says the proposer has not yet accepted it; the round's
+// answers after the candidate's reject said "rejected by you and Employer", telling the
+// student that the employer rejected its own offer. They say it in the turn's words.
+func TestPlayProposerBelowItsAspirationIsNotSaidToRejectItsOffer(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "offer salary=high,remote=remote,start=three-months\nreject\nquit\n", "play", "teaching-two-party", "--as", "candidate")
+	turn := "Not yet accepted by the proposer, Employer: the proposal gives less than the proposer's aspiration."
+	answers := "Round 1, the proposal by Employer: accepted by no one; rejected by you; not accepted by the proposer, Employer: the proposal gives less than the proposer's aspiration. No agreement."
+	wantContains(t, "play", out, turn, answers)
+	if strings.Contains(out, "rejected by you and Employer") {
+		t.Errorf("the employer is said to reject its own offer:\n%s", out)
+	}
+}
+

@@ -212,13 +212,14 @@ func (s *session) turn(v *sim.PlayView) {
 		return
 	}
 	p := v.Proposal
+	proposer := s.name(p.By)
 	switch {
 	case len(p.Changed) == 0 && (p.By == s.lastBy || s.lastProposal == ""):
-		s.say("%s puts the same deal on the table again.", s.name(p.By))
+		s.say("%s puts the same deal on the table again.", proposer)
 	case len(p.Changed) == 0:
-		s.say("%s puts on the table the same deal as %s.", s.name(p.By), s.lastProposal)
+		s.say("%s puts on the table the same deal as %s.", proposer, s.lastProposal)
 	default:
-		s.say("%s puts this on the table (* changed since the last proposal):", s.name(p.By))
+		s.say("%s puts this on the table (* changed since the last proposal):", proposer)
 		s.deal(p.Options, p.Changed)
 	}
 	s.say("Worth %s points to you.", pts(p.Utility))
@@ -251,13 +252,20 @@ func (s *session) turn(v *sim.PlayView) {
 		s.say("At home so far, %s.", home)
 	}
 	if holdsOut {
-		s.say("Not yet accepted by the proposer, %s: the proposal gives less than the proposer's aspiration.", s.name(p.By))
+		s.say("Not yet %s.", byProposer(s.name(p.By)))
 	}
 	moves := "accept or reject"
 	if v.CanCounter {
 		moves = "accept, reject, or offer issue=option,... as a counter"
 	}
 	s.say("Your move: %s.", moves)
+}
+
+// byProposer says who proposed a deal it has not accepted, and why, in the words of both
+// the turn ("Not yet accepted by ...") and the round's answers after it ("not accepted
+// by ...").
+func byProposer(name string) string {
+	return fmt.Sprintf("accepted by the proposer, %s: the proposal gives less than the proposer's aspiration", name)
 }
 
 func orNone(names []string) string {
@@ -319,6 +327,7 @@ func (s *session) heard(hs []sim.Heard) {
 		}
 		// A ratifier sits at no table: its answer is a vote at home, said apart.
 		var yes, no, homeYes, homeNo []string
+		holdsOut := false
 		for _, ac := range s.sc.Actors {
 			who := ac.Name
 			if ac.ID == seat {
@@ -328,15 +337,23 @@ func (s *session) heard(hs []sim.Heard) {
 			if s.sc.RatifiesFor(ac.ID) != "" {
 				y, n = &homeYes, &homeNo
 			}
-			if slices.Contains(h.AcceptedBy, ac.ID) {
+			switch {
+			case slices.Contains(h.AcceptedBy, ac.ID):
 				*y = append(*y, who)
-			} else {
+			case ac.ID == h.By && ac.ID != seat:
+				// As at the turn: a proposer that offers less than it asks for now has not
+				// accepted its own text, which is not rejecting it.
+				holdsOut = true
+			default:
 				*n = append(*n, who)
 			}
 		}
 		answers := fmt.Sprintf("accepted by %s; rejected by %s", orNone(yes), orNone(no))
 		if home := atHome(homeYes, homeNo); home != "" {
 			answers += "; at home, " + home
+		}
+		if holdsOut {
+			answers += "; not " + byProposer(s.name(h.By))
 		}
 		end := "No agreement."
 		if h.Agreement {
