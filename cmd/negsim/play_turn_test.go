@@ -47,3 +47,16 @@ func TestPlayProposerBelowItsAspirationIsNotSaidToRejectItsOffer(t *testing.T) {
 	}
 }
 
+// Mediated talks with no mediator named have a neutral one, which is no actor: the job offer
+// so played began its turns with an empty name (" puts this on the table") and told of
+// "each round A neutral mediator". The neutral mediator tables the Nash deal, high, hybrid,
+// now, worth .5 + .3·.5 + 0 = .65 to the candidate; the employer, asking 1 in round 0,
+// rejects it, and the mediator tables it again in round 1.
+func TestPlayNamesANeutralMediator(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "reject\nquit\n", "play", "teaching-two-party", "--as", "candidate", "--set", "protocol.kind=mediated")
+	wantContains(t, "play", out,
+		"Mediated talks: each round a neutral mediator puts one text on the table; you accept or reject it.",
+		"== Round 0 (the last is round 9) ==\nThe mediator puts this on the table (* changed since the last proposal):\n",
+		"Worth 65.0 points to you.",
+		"== Round 1 (the last is round 9) ==\nThe mediator puts the same deal on the table again.\n")
+}

@@ -22,7 +22,7 @@ func (s *session) intro(variant string) {
 		if v.Mediator == v.Seat {
 			s.say("Mediated talks, and you are the mediator: each round you put one text on the table (offer) and the others answer.")
 		} else {
-			mediator := "A neutral mediator"
+			mediator := "a neutral mediator"
 			if v.Mediator != "" {
 				mediator = s.name(v.Mediator)
 			}
@@ -212,7 +212,11 @@ func (s *session) turn(v *sim.PlayView) {
 		return
 	}
 	p := v.Proposal
+	// A neutral mediator is no actor, and has no name of its own.
 	proposer := s.name(p.By)
+	if p.By == "" {
+		proposer = "The mediator"
+	}
 	switch {
 	case len(p.Changed) == 0 && (p.By == s.lastBy || s.lastProposal == ""):
 		s.say("%s puts the same deal on the table again.", proposer)
