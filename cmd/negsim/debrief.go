@@ -130,7 +130,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	}
 	return a.showTo(out, format, view{
 		json: jsonOf(doc, result),
-		csv:  csvOf(func() *grid { return debriefGrid(sc, db) }),
+		csv:  csvOf(func() *grid { return debriefGrid(sc, db, sessions) }),
 		report: reportOf(func(format string) (*report, error) {
 			r, err := debriefReport(sc, db, format, scenarioLabel(doc), sessions)
 			if err != nil {
