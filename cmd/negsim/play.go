@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -132,12 +133,12 @@ func (a *app) writable(path string) error {
 }
 
 // step is the context of the work between two moves: --timeout bounds it, Ctrl-C ends it.
-func (a *app) step() (context.Context, context.CancelFunc) { return a.bounded(a.interrupt) }
+func (a *app) step() (context.Context, context.CancelFunc) { return a.bounded(a.interrupt, 1) }
 
-// bounded is parent under --timeout, when one is given.
-func (a *app) bounded(parent context.Context) (context.Context, context.CancelFunc) {
+// bounded is parent under --timeout for each of steps steps, when one is given.
+func (a *app) bounded(parent context.Context, steps int) (context.Context, context.CancelFunc) {
 	if a.settings.Timeout > 0 {
-		return context.WithTimeout(parent, a.settings.Timeout)
+		return context.WithTimeout(parent, time.Duration(steps)*a.settings.Timeout)
 	}
 	return context.WithCancel(parent)
 }
@@ -215,9 +216,7 @@ func (s *session) cutShort(err error, sp *sim.Space, file string, w whatIf, path
 	default:
 		return err
 	}
-	// Ctrl-C has ended the session's own context, so the writing runs under --timeout
-	// alone; a second Ctrl-C ends the process.
-	ctx, cancel := s.bounded(context.WithoutCancel(s.interrupt))
+	ctx, cancel := s.resumption()
 	defer cancel()
 	g := s.g
 	if err := g.Stop(by); err != nil {
@@ -234,6 +233,15 @@ func (s *session) cutShort(err error, sp *sim.Space, file string, w whatIf, path
 		return err
 	}
 	return fmt.Errorf("%s in round %d; the moves so far are in %s, marked as stopped: %s reads it", why, g.Transcript().Outcome.Round, path, score)
+}
+
+// resumption is the context a stopped session is rebuilt and written under. Ctrl-C has
+// ended the session's own context, so it runs under --timeout alone (a second Ctrl-C ends
+// the process). Rebuilding replays every move, each of whose work finished within
+// --timeout: it is given one --timeout for the start and each move, and one for the
+// writing, where a single one would cut off the replay of a long session and lose it.
+func (s *session) resumption() (context.Context, context.CancelFunc) {
+	return s.bounded(context.WithoutCancel(s.interrupt), len(s.g.State().Moves)+2)
 }
 
 // writeTranscript writes a session to path and returns the command that scores it.

@@ -515,6 +515,16 @@ func TestPlayTimeoutMidMoveKeepsTheMoves(t *testing.T) {
 		t.Fatalf("the move was not broken off: %v", err)
 	}
 	s := &session{app: a, sc: doc.Scenario, g: g, wd: words{doc.Scenario}}
+	// The session is rebuilt by replaying its start and its one move, each of whose work
+	// finished within the --timeout of a minute, and then written: 3 minutes in all. One
+	// minute for all of it would cut off the replay of a long session, which is then lost.
+	before := time.Now()
+	resumed, cancelResumed := s.resumption()
+	deadline, bounded := resumed.Deadline()
+	cancelResumed()
+	if earliest, latest := before.Add(3*time.Minute), time.Now().Add(3*time.Minute); !bounded || deadline.Before(earliest) || deadline.After(latest) {
+		t.Errorf("the stopped session is rebuilt and written by %v (bounded %v), want 3 minutes from %v", deadline, bounded, before)
+	}
 	err = s.cutShort(err, sp, "", w, "t.json")
 	if want := "stopped after the --timeout of 1m0s in round 1; the moves so far are in t.json, marked as stopped: negsim score --transcript t.json reads it"; err == nil || err.Error() != want {
 		t.Fatalf("%v, want %q", err, want)
