@@ -60,3 +60,17 @@ func TestPlayNamesANeutralMediator(t *testing.T) {
 		"Worth 65.0 points to you.",
 		"== Round 1 (the last is round 9) ==\nThe mediator puts the same deal on the table again.\n")
 }
+
+// Votes enough without agreement name the vetoes that stopped it. In the Security Council
+// the United States proposes sanctions in round 0, which the three Western permanent
+// members and elected members 1–8 accept: 3 + 8 = 11 votes (teaching-security-council.yaml),
+// 10 once elected member 1, the seat, rejects, above the 9 needed; Russia and China, who
+// hold a veto, accept only the statement. The round's answers read "10 votes of the 9
+// needed. No agreement." and left the student to find the vetoes in the list.
+func TestPlayNamesTheVetoesThatStopAVotedDeal(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "reject\nquit\n", "play", "teaching-security-council", "--as", "elected-1")
+	wantContains(t, "play", out, "; rejected by Russia, China, you, Elected member 9 and Elected member 10. 10 votes of the 9 needed. No agreement: Russia and China hold a veto and did not accept it.\n")
+	// Russia at the seat: it and China, the two vetoes, against 11 votes.
+	out, _, _ = runNegsimInput(t, "reject\nquit\n", "play", "teaching-security-council", "--as", "russia")
+	wantContains(t, "play", out, "11 votes of the 9 needed. No agreement: you and China hold a veto and did not accept it.\n")
+}

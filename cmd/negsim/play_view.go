@@ -330,7 +330,7 @@ func (s *session) heard(hs []sim.Heard) {
 			s.lastBy = seat
 		}
 		// A ratifier sits at no table: its answer is a vote at home, said apart.
-		var yes, no, homeYes, homeNo []string
+		var yes, no, homeYes, homeNo, vetoed []string
 		holdsOut := false
 		for _, ac := range s.sc.Actors {
 			who := ac.Name
@@ -340,6 +340,9 @@ func (s *session) heard(hs []sim.Heard) {
 			y, n := &yes, &no
 			if s.sc.RatifiesFor(ac.ID) != "" {
 				y, n = &homeYes, &homeNo
+			}
+			if ac.Veto && !slices.Contains(h.AcceptedBy, ac.ID) {
+				vetoed = append(vetoed, who)
 			}
 			switch {
 			case slices.Contains(h.AcceptedBy, ac.ID):
@@ -366,7 +369,16 @@ func (s *session) heard(hs []sim.Heard) {
 			end = fmt.Sprintf("No agreement: it would not be ratified at home for %s.", joinWords(actorNames(s.sc, h.NotRatifiedFor), "and"))
 		}
 		if h.Votes != nil {
-			end = fmt.Sprintf("%s of the %d needed. %s", plural(*h.Votes, "vote", "votes"), agreementOf(s.sc).votes, end)
+			needed := agreementOf(s.sc).votes
+			// Votes enough without agreement read as a miscount unless the vetoes are named.
+			if !h.Agreement && len(h.NotRatifiedFor) == 0 && *h.Votes >= needed && len(vetoed) > 0 {
+				verb := "holds"
+				if len(vetoed) > 1 || vetoed[0] == "you" {
+					verb = "hold"
+				}
+				end = fmt.Sprintf("No agreement: %s %s a veto and did not accept it.", joinWords(vetoed, "and"), verb)
+			}
+			end = fmt.Sprintf("%s of the %d needed. %s", plural(*h.Votes, "vote", "votes"), needed, end)
 		}
 		if w := s.offerWorth; w != nil && (h.Basis == sim.BasisPlayer || h.Basis == sim.BasisCounter) {
 			s.say("Coach: your offer is worth %s points to you: %s", pts(w.Utility), s.margin(*w))
