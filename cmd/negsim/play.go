@@ -14,6 +14,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
@@ -312,7 +314,11 @@ func (s *session) loop() error {
 	defer close(done)
 	go func() {
 		defer close(lines)
-		sc := bufio.NewScanner(s.stdin)
+		in := s.stdin
+		if s.echo {
+			in = movesText(in)
+		}
+		sc := bufio.NewScanner(in)
 		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 		for sc.Scan() {
 			select {
@@ -364,6 +370,24 @@ func (s *session) loop() error {
 		}
 	}
 	return nil
+}
+
+// movesText reads a file of moves as text. Saved by Windows Notepad it begins with a
+// byte-order mark, and saved as "Unicode" it is UTF-16: read as it was, its first move was
+// refused and every move after it answered the turn before. The mark says how to read the
+// rest, and is dropped. Only the first two bytes are waited for (three after the start of
+// UTF-8's mark), so that a program feeding moves one at a time is answered at once.
+func movesText(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	switch mark, _ := br.Peek(2); string(mark) {
+	case "\xff\xfe", "\xfe\xff":
+		return transform.NewReader(br, unicode.BOMOverride(transform.Nop))
+	case "\xef\xbb":
+		if mark, _ := br.Peek(3); string(mark) == "\ufeff" {
+			br.Discard(3)
+		}
+	}
+	return br
 }
 
 // command runs one line; true when it was a move the game took.
