@@ -453,14 +453,12 @@ func TestLongSessionTellsHowToScoreIt(t *testing.T) {
 	runOK(t, append([]string{"score", "--transcript", "long.json"}, strings.Fields(flag)...)...)
 }
 
-// A move Ctrl-C breaks off half-way is not in the transcript: the session is the moves
-// before it, here none, under geneva-19-point, where Ukraine answers a text in round 0. The
-// game is broken as Ctrl-C breaks it, by the move's context ending, which a person cannot
-// time; score replays the transcript as written.
-func TestPlayStoppedMidMove(t *testing.T) {
-	t.Chdir(t.TempDir())
-	ctx, cancel := context.WithCancel(context.Background())
-	a := &app{ctx: ctx, interrupt: ctx, stdout: io.Discard, stderr: io.Discard, settings: &config.Settings{MaxFileSize: 1 << 20}, stopTimer: func() {}}
+// genevaSession is a session at Ukraine's seat under geneva-19-point, where Ukraine answers
+// the United States' text in round 0, run under ctx and the given --timeout (0 for none)
+// by an app that writes nothing to the terminal; sp and w are the scenario it is played on.
+func genevaSession(t *testing.T, ctx context.Context, timeout time.Duration) (*session, *sim.Space, whatIf) {
+	t.Helper()
+	a := &app{ctx: ctx, interrupt: ctx, stdout: io.Discard, stderr: io.Discard, settings: &config.Settings{MaxFileSize: 1 << 20, Timeout: timeout}, stopTimer: func() {}}
 	w := whatIf{variant: "geneva-19-point"}
 	doc, err := a.openScenario("", w)
 	if err != nil {
@@ -471,12 +469,22 @@ func TestPlayStoppedMidMove(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return &session{app: a, sc: doc.Scenario, g: g, wd: words{doc.Scenario}}, sp, w
+}
+
+// A move Ctrl-C breaks off half-way is not in the transcript: the session is the moves
+// before it, here none, under geneva-19-point, where Ukraine answers a text in round 0. The
+// game is broken as Ctrl-C breaks it, by the move's context ending, which a person cannot
+// time; score replays the transcript as written.
+func TestPlayStoppedMidMove(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ctx, cancel := context.WithCancel(context.Background())
+	s, sp, w := genevaSession(t, ctx, 0)
 	cancel()
-	if _, err := g.Move(ctx, sim.Move{Move: sim.MoveReject}); !errors.Is(err, context.Canceled) {
+	if _, err := s.g.Move(ctx, sim.Move{Move: sim.MoveReject}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("the move was not broken off: %v", err)
 	}
-	s := &session{app: a, sc: doc.Scenario, g: g, wd: words{doc.Scenario}}
-	err = s.cutShort(context.Canceled, sp, "", w, "t.json")
+	err := s.cutShort(context.Canceled, sp, "", w, "t.json")
 	if want := "interrupted in round 0; the moves so far are in t.json"; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("%v, want %q", err, want)
 	}
@@ -494,27 +502,16 @@ func TestPlayStoppedMidMove(t *testing.T) {
 func TestPlayTimeoutMidMoveKeepsTheMoves(t *testing.T) {
 	t.Chdir(t.TempDir())
 	ctx := context.Background()
-	a := &app{ctx: ctx, interrupt: ctx, stdout: io.Discard, stderr: io.Discard, settings: &config.Settings{MaxFileSize: 1 << 20, Timeout: time.Minute}, stopTimer: func() {}}
-	w := whatIf{variant: "geneva-19-point"}
-	doc, err := a.openScenario("", w)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sp := a.compile(doc)
-	g, err := sim.NewGame(ctx, sp, sim.PlayOptions{Seat: "ukraine"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := g.Move(ctx, sim.Move{Move: sim.MoveReject}); err != nil {
+	s, sp, w := genevaSession(t, ctx, time.Minute)
+	if _, err := s.g.Move(ctx, sim.Move{Move: sim.MoveReject}); err != nil {
 		t.Fatal(err)
 	}
 	past, cancel := context.WithDeadline(ctx, time.Now().Add(-time.Second))
 	defer cancel()
-	_, err = g.Move(past, sim.Move{Move: sim.MoveReject})
+	_, err := s.g.Move(past, sim.Move{Move: sim.MoveReject})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("the move was not broken off: %v", err)
 	}
-	s := &session{app: a, sc: doc.Scenario, g: g, wd: words{doc.Scenario}}
 	// The session is rebuilt by replaying its start and its one move, each of whose work
 	// finished within the --timeout of a minute, and then written: 3 minutes in all. One
 	// minute for all of it would cut off the replay of a long session, which is then lost.
@@ -529,7 +526,7 @@ func TestPlayTimeoutMidMoveKeepsTheMoves(t *testing.T) {
 	if want := "stopped after the --timeout of 1m0s in round 1; the moves so far are in t.json, marked as stopped: negsim score --transcript t.json reads it"; err == nil || err.Error() != want {
 		t.Fatalf("%v, want %q", err, want)
 	}
-	if code := a.report(err); code != exitFailure {
+	if code := s.report(err); code != exitFailure {
 		t.Errorf("exit %d, want %d", code, exitFailure)
 	}
 	checkFile(t, "t.json", 0o600, "{")

@@ -3,14 +3,12 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -24,24 +22,15 @@ import (
 func TestCSVMarksAStoppedSession(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "class")
 	ctx := context.Background()
-	a := &app{ctx: ctx, interrupt: ctx, stdout: io.Discard, stderr: io.Discard, settings: &config.Settings{MaxFileSize: 1 << 20}, stopTimer: func() {}}
-	w := whatIf{variant: "geneva-19-point"}
-	doc, err := a.openScenario("", w)
-	if err != nil {
+	s, _, w := genevaSession(t, ctx, 0)
+	if _, err := s.g.Move(ctx, sim.Move{Move: sim.MoveReject}); err != nil {
 		t.Fatal(err)
 	}
-	g, err := sim.NewGame(ctx, a.compile(doc), sim.PlayOptions{Seat: "ukraine"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := g.Move(ctx, sim.Move{Move: sim.MoveReject}); err != nil {
-		t.Fatal(err)
-	}
-	if err := g.Stop(sim.StopInterrupt); err != nil {
+	if err := s.g.Stop(sim.StopInterrupt); err != nil {
 		t.Fatal(err)
 	}
 	ana := filepath.Join(dir, "ana.json")
-	if _, err := a.writeTranscript(ctx, "", w, ana, g.Transcript()); err != nil {
+	if _, err := s.writeTranscript(ctx, "", w, ana, s.g.Transcript()); err != nil {
 		t.Fatal(err)
 	}
 	if _, errs, code := runNegsimInput(t, "quit\n", "play", "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", filepath.Join(dir, "bea.json")); code != exitOK {
@@ -80,7 +69,7 @@ func TestCSVMarksAStoppedSession(t *testing.T) {
 
 	// The same two tables as a deals file: every issue cell empty is no agreement.
 	var ids []string
-	for _, is := range doc.Scenario.Issues {
+	for _, is := range s.sc.Issues {
 		ids = append(ids, is.ID)
 	}
 	empty := strings.Repeat(",", len(ids))
