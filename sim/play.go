@@ -65,9 +65,22 @@ const (
 	EndAgreement Ending = "agreement"
 	EndDeadline  Ending = "deadline"
 	EndQuit      Ending = "quit"
-	// EndStopped: the person stopped the program (Ctrl-C) before the talks ended; unlike
-	// quit, the seat made no move, and no one chose to end without agreement.
+	// EndStopped: the session was stopped before the talks ended (StopCause says what
+	// stopped it); unlike quit, the seat made no move, and no one chose to end without
+	// agreement.
 	EndStopped Ending = "stopped"
+)
+
+// StopCause is what stopped a session before the talks ended.
+type StopCause string
+
+// Stop causes.
+const (
+	// StopInterrupt: the person stopped the program (Ctrl-C).
+	StopInterrupt StopCause = "interrupt"
+	// StopTimeout: the agents' work between two of the seat's moves outlasted its time
+	// limit.
+	StopTimeout StopCause = "timeout"
 )
 
 // Bases of the deals a person puts on the table.
@@ -199,6 +212,9 @@ type PlayTranscript struct {
 	Coach bool   `json:"coach"`
 	Moves []Move `json:"moves"`
 	Ended Ending `json:"ended"`
+	// StoppedBy, for a stopped session, is what stopped it; a transcript written before it
+	// was recorded lacks it, and only Ctrl-C stopped a session then.
+	StoppedBy StopCause `json:"stopped_by,omitempty"`
 	// NoText lists the rounds that passed with nothing on the table, and why; the seat had
 	// no move in them.
 	NoText []NoText `json:"no_text,omitempty"`
@@ -282,11 +298,11 @@ func (g *Game) State() PlayState {
 // Transcript is the session so far; complete once the talks are over.
 func (g *Game) Transcript() *PlayTranscript { return g.tr }
 
-// Stop ends the session where it stands, with no move of the seat's: the proposal on the
-// table is left unanswered, and the outcome is no agreement at this round's reservations.
-// A game whose last move was broken off holds part of that move; resume it from its State
-// and stop that one.
-func (g *Game) Stop() error {
+// Stop ends the session where it stands, for the cause given, with no move of the seat's:
+// the proposal on the table is left unanswered, and the outcome is no agreement at this
+// round's reservations. A game whose last move was broken off holds part of that move;
+// resume it from its State and stop that one.
+func (g *Game) Stop(by StopCause) error {
 	if g.broken != nil {
 		return g.broken
 	}
@@ -294,7 +310,7 @@ func (g *Game) Stop() error {
 		return nil
 	}
 	g.pending = nil
-	g.tr.Ended = EndStopped
+	g.tr.Ended, g.tr.StoppedBy = EndStopped, by
 	g.tr.Outcome = g.rn.breakdown(g.t)
 	return nil
 }

@@ -561,19 +561,19 @@ func TestPlayRoundZeroWithNothingOnTheTable(t *testing.T) {
 }
 
 // Stop ends a session where it stands, as Ctrl-C does: no move of the seat's, no
-// agreement, the round it stood at. Under geneva-19-point the United States puts a text to
+// agreement, the round it stood at, and the cause recorded. Under geneva-19-point the United States puts a text to
 // Ukraine in round 0; one reject takes the talks to round 1. A game whose move broke off
 // holds part of that move and cannot be stopped as it is.
 func TestStop(t *testing.T) {
 	sp := shippedSpace(t, "ukraine-2026", "geneva-19-point")
 	g := newGame(t, sp, "ukraine")
 	move(t, g, sim.MoveReject, "")
-	if err := g.Stop(); err != nil {
+	if err := g.Stop(sim.StopTimeout); err != nil {
 		t.Fatal(err)
 	}
 	tr := g.Transcript()
-	if !g.Over() || tr.Ended != sim.EndStopped || tr.Outcome.Agreement || tr.Outcome.Round != 1 || len(tr.Moves) != 1 {
-		t.Errorf("over %v, ended %q, agreement %v in round %d, %d moves", g.Over(), tr.Ended, tr.Outcome.Agreement, tr.Outcome.Round, len(tr.Moves))
+	if !g.Over() || tr.Ended != sim.EndStopped || tr.StoppedBy != sim.StopTimeout || tr.Outcome.Agreement || tr.Outcome.Round != 1 || len(tr.Moves) != 1 {
+		t.Errorf("over %v, ended %q by %q, agreement %v in round %d, %d moves", g.Over(), tr.Ended, tr.StoppedBy, tr.Outcome.Agreement, tr.Outcome.Round, len(tr.Moves))
 	}
 	if _, err := g.Move(context.Background(), sim.Move{Move: sim.MoveAccept}); err == nil {
 		t.Error("a stopped game took a move")
@@ -585,7 +585,7 @@ func TestStop(t *testing.T) {
 	if _, err := broken.Move(ctx, sim.Move{Move: sim.MoveReject}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("a cancelled move: %v", err)
 	}
-	if err := broken.Stop(); !errors.Is(err, context.Canceled) {
+	if err := broken.Stop(sim.StopInterrupt); !errors.Is(err, context.Canceled) {
 		t.Errorf("a game broken mid-move stopped: %v", err)
 	}
 }

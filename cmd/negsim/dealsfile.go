@@ -225,6 +225,13 @@ func (a *app) readPlayRecord(path string, inFolder bool) (*playRecord, []byte, e
 	if rec.PlayTranscript == nil || rec.Seat == "" || rec.Ended == "" {
 		return nil, nil, usagef("%s: not a transcript of negsim play: it has no seat or no end%s", path, others)
 	}
+	switch rec.StoppedBy {
+	case "", sim.StopInterrupt, sim.StopTimeout:
+	default:
+		// The text decoded into rec, so its values can be placed.
+		spots, _ := jsonSpots(data)
+		return nil, nil, usagef("%s:%d: stopped_by: %q: a session is stopped by %q (Ctrl-C) or %q (--timeout); score the transcript negsim play wrote", path, spots.line("stopped_by"), rec.StoppedBy, sim.StopInterrupt, sim.StopTimeout)
+	}
 	return rec, data, nil
 }
 
@@ -367,10 +374,15 @@ func (a *app) transcriptTables(file string, w whatIf, paths []string, inFolder b
 	return file, w, recs, texts, err
 }
 
-// stoppedText says that Ctrl-C ended a session before the talks did: its table counts as
-// no agreement, which no one at it chose.
-func stoppedText(round int) string {
-	return fmt.Sprintf("The session was stopped (Ctrl-C) in round %d, before the talks ended: no one left the table, but it counts as no agreement.", round)
+// stoppedText says that Ctrl-C or --timeout ended a session before the talks did: its
+// table counts as no agreement, which no one at it chose. A transcript that does not say
+// which was written when only Ctrl-C stopped a session.
+func stoppedText(tr *sim.PlayTranscript) string {
+	by := "Ctrl-C"
+	if tr.StoppedBy == sim.StopTimeout {
+		by = "--timeout"
+	}
+	return fmt.Sprintf("The session was stopped (%s) in round %d, before the talks ended: no one left the table, but it counts as no agreement.", by, tr.Outcome.Round)
 }
 
 // startingValues says why a deal a session agreed can count as no agreement: the talks

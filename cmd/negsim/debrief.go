@@ -130,7 +130,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	}
 	return a.showTo(out, format, view{
 		json: jsonOf(doc, result),
-		csv:  csvOf(func() *grid { return debriefGrid(sc, db) }),
+		csv:  csvOf(func() *grid { return debriefGrid(sc, db, sessions) }),
 		report: reportOf(func(format string) (*report, error) {
 			r, err := debriefReport(sc, db, format, scenarioLabel(doc), sessions)
 			if err != nil {
@@ -141,8 +141,8 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	})
 }
 
-// debriefResult is a debrief as JSON: Stopped names the tables whose session Ctrl-C ended
-// before the talks did, which count as no agreement though no one left the table.
+// debriefResult is a debrief as JSON: Stopped names the tables whose session Ctrl-C or
+// --timeout ended before the talks did, which count as no agreement though no one left the table.
 type debriefResult struct {
 	*sim.Debrief
 	Stopped []string `json:"stopped,omitempty"`

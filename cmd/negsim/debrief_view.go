@@ -133,7 +133,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 	for _, t := range db.Tables {
 		s := t.Score
 		if tr := sessions[t.Table]; s == nil && tr != nil && tr.Ended == sim.EndStopped {
-			stopped = append(stopped, fmt.Sprintf("- %s: %s", t.Table, stoppedText(tr.Outcome.Round)))
+			stopped = append(stopped, fmt.Sprintf("- %s: %s", t.Table, stoppedText(tr)))
 		}
 		if s == nil {
 			continue
@@ -246,11 +246,12 @@ func samePoint(l *chartLine, x, y float64) int {
 	return -1
 }
 
-// debriefGrid is the CSV view: the ranked tables, one column per number.
-func debriefGrid(sc *sim.Scenario, db *sim.Debrief) *grid {
+// debriefGrid is the CSV view: the ranked tables, one column per number, and for tables
+// read from transcripts (sessions) how each session ended.
+func debriefGrid(sc *sim.Scenario, db *sim.Debrief, sessions map[string]*sim.PlayTranscript) *grid {
 	results := make([]tableResult, len(db.Tables))
 	for i, t := range db.Tables {
-		results[i] = tableResult{Table: t.Table, Score: t.Score}
+		results[i] = tableResult{Table: t.Table, Score: t.Score, session: sessions[t.Table]}
 	}
 	g := scoreGrid(sc, results)
 	g.header = append([]string{"rank"}, g.header...)

@@ -10,9 +10,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
@@ -63,9 +66,9 @@ the deal compares with the Nash deal and the Pareto frontier; --transcript write
 session as JSON, which 'score --transcript' and 'debrief --transcripts' read.
 
 play waits for you as long as you like: --timeout bounds the work between two of your
-moves, and Ctrl-C stops the session at once. With --transcript the moves made so far are
-then written, marked as stopped, which score and debrief count as no agreement that no one
-chose; a second Ctrl-C ends negsim at once. The session is
+moves, and Ctrl-C stops the session at once. When either stops it, --transcript writes the
+moves made so far, marked as stopped and by which, and score and debrief count the session
+as no agreement that no one chose; a second Ctrl-C ends negsim at once. The session is
 a conversation in text: --format json or csv on the command line is refused (write the
 session as JSON with --transcript); a format from NEGSIM_FORMAT or a settings file is
 left aside.`,
@@ -86,7 +89,7 @@ left aside.`,
 	cmd.Flags().StringVar(&seat, "as", "", "the actor you play (an actor id)")
 	cmd.Flags().BoolVar(&coach, "coach", false, "show your surplus and the red lines a proposal crosses")
 	cmd.Flags().Uint64Var(&seed, "seed", 0, "random seed, recorded in the transcript; the agents use no randomness today")
-	cmd.Flags().StringVar(&transcript, "transcript", "", "write the session to FILE.json at the end, or the moves so far at Ctrl-C")
+	cmd.Flags().StringVar(&transcript, "transcript", "", "write the session to FILE.json at the end, or the moves so far at Ctrl-C or --timeout")
 	w.register(cmd)
 	return cmd
 }
@@ -132,12 +135,12 @@ func (a *app) writable(path string) error {
 }
 
 // step is the context of the work between two moves: --timeout bounds it, Ctrl-C ends it.
-func (a *app) step() (context.Context, context.CancelFunc) { return a.bounded(a.interrupt) }
+func (a *app) step() (context.Context, context.CancelFunc) { return a.bounded(a.interrupt, 1) }
 
-// bounded is parent under --timeout, when one is given.
-func (a *app) bounded(parent context.Context) (context.Context, context.CancelFunc) {
+// bounded is parent under --timeout for each of steps steps, when one is given.
+func (a *app) bounded(parent context.Context, steps int) (context.Context, context.CancelFunc) {
 	if a.settings.Timeout > 0 {
-		return context.WithTimeout(parent, a.settings.Timeout)
+		return context.WithTimeout(parent, time.Duration(steps)*a.settings.Timeout)
 	}
 	return context.WithCancel(parent)
 }
@@ -182,10 +185,7 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	s.intro(w.variant)
 	s.heard(g.View().Heard)
 	if err := s.loop(); err != nil {
-		if f.transcript == "" || a.interrupt.Err() == nil {
-			return err
-		}
-		return s.stopped(sp, file, w, f.transcript)
+		return s.cutShort(err, sp, file, w, f.transcript)
 	}
 	s.ending()
 	if f.transcript == "" {
@@ -202,20 +202,31 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	return nil
 }
 
-// stopped writes the transcript of a session Ctrl-C ended before the talks did: a student
-// who stops after twenty minutes keeps the moves made, marked as stopped rather than as a
-// choice to end without agreement. Ctrl-C has ended the session's own context, so the
-// writing runs under --timeout alone; a second Ctrl-C ends the process.
-func (s *session) stopped(sp *sim.Space, file string, w whatIf, path string) error {
-	ctx, cancel := s.bounded(context.WithoutCancel(s.interrupt))
+// cutShort ends a session that err broke off before the talks did. Ctrl-C, or --timeout
+// ending the agents' work between two moves, stops it: with --transcript the moves made
+// so far are written, marked as stopped and by which, rather than lost, so that a student
+// whose session ends badly after twenty minutes keeps them. Any other error is returned
+// as it is.
+func (s *session) cutShort(err error, sp *sim.Space, file string, w whatIf, path string) error {
+	by, why := sim.StopInterrupt, "interrupted"
+	switch {
+	case path == "":
+		return err
+	case s.interrupt.Err() != nil:
+	case errors.Is(err, context.DeadlineExceeded):
+		by, why = sim.StopTimeout, fmt.Sprintf("stopped after the --timeout of %s", s.settings.Timeout)
+	default:
+		return err
+	}
+	ctx, cancel := s.resumption()
 	defer cancel()
 	g := s.g
-	if err := g.Stop(); err != nil {
-		// Ctrl-C broke off a move half-way: the session is the moves before it.
+	if err := g.Stop(by); err != nil {
+		// The move was broken off half-way: the session is the moves before it.
 		if g, err = sim.ResumeGame(ctx, sp, s.g.State(), s.settings.Workers); err != nil {
 			return err
 		}
-		if err := g.Stop(); err != nil {
+		if err := g.Stop(by); err != nil {
 			return err
 		}
 	}
@@ -223,7 +234,16 @@ func (s *session) stopped(sp *sim.Space, file string, w whatIf, path string) err
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("interrupted in round %d; the moves so far are in %s, marked as stopped: %s reads it", g.Transcript().Outcome.Round, path, score)
+	return fmt.Errorf("%s in round %d; the moves so far are in %s, marked as stopped: %s reads it", why, g.Transcript().Outcome.Round, path, score)
+}
+
+// resumption is the context a stopped session is rebuilt and written under. Ctrl-C has
+// ended the session's own context, so it runs under --timeout alone (a second Ctrl-C ends
+// the process). Rebuilding replays every move, each of whose work finished within
+// --timeout: it is given one --timeout for the start and each move, and one for the
+// writing, where a single one would cut off the replay of a long session and lose it.
+func (s *session) resumption() (context.Context, context.CancelFunc) {
+	return s.bounded(context.WithoutCancel(s.interrupt), len(s.g.State().Moves)+2)
 }
 
 // writeTranscript writes a session to path and returns the command that scores it.
@@ -294,7 +314,11 @@ func (s *session) loop() error {
 	defer close(done)
 	go func() {
 		defer close(lines)
-		sc := bufio.NewScanner(s.stdin)
+		in := s.stdin
+		if s.echo {
+			in = movesText(in)
+		}
+		sc := bufio.NewScanner(in)
 		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 		for sc.Scan() {
 			select {
@@ -346,6 +370,24 @@ func (s *session) loop() error {
 		}
 	}
 	return nil
+}
+
+// movesText reads a file of moves as text. Saved by Windows Notepad it begins with a
+// byte-order mark, and saved as "Unicode" it is UTF-16: read as it was, its first move was
+// refused and every move after it answered the turn before. The mark says how to read the
+// rest, and is dropped. Only the first two bytes are waited for (three after the start of
+// UTF-8's mark), so that a program feeding moves one at a time is answered at once.
+func movesText(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	switch mark, _ := br.Peek(2); string(mark) {
+	case "\xff\xfe", "\xfe\xff":
+		return transform.NewReader(br, unicode.BOMOverride(transform.Nop))
+	case "\xef\xbb":
+		if mark, _ := br.Peek(3); string(mark) == "\ufeff" {
+			br.Discard(3)
+		}
+	}
+	return br
 }
 
 // command runs one line; true when it was a move the game took.

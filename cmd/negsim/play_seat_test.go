@@ -213,3 +213,27 @@ func TestReplayComparesWhatTheMovesGive(t *testing.T) {
 	os.WriteFile("class/cn.json", cut, 0o644)
 	wantRefused(t, `rounds: the transcript says a list of 3, but its moves give a list of 4`, "score", fixture, "--transcript", "class/cn.json")
 }
+
+// A moves file saved by Windows Notepad replays the session as one saved as plain UTF-8:
+// with its byte-order mark ("UTF-8 with BOM", or "Unicode", which is UTF-16) and "\r\n"
+// line ends. Read as it was, the mark made the first move "\ufeffreject", refused, and
+// the second reject answered the first turn. Under geneva-19-point Ukraine answers a text
+// in round 0 and, after a reject, another in round 1.
+func TestPlayReadsAMovesFileSavedByNotepad(t *testing.T) {
+	args := []string{"play", "--variant", "geneva-19-point", "--as", "ukraine"}
+	want, _, _ := runNegsimInput(t, "reject\nreject\n", args...)
+	if strings.Count(want, "> reject\n") != 2 || !strings.Contains(want, "== Round 2 ") {
+		t.Fatalf("the plain moves do not take the talks to round 2:\n%s", want)
+	}
+	crlf := "reject\r\nreject\r\n"
+	var utf16le strings.Builder
+	utf16le.WriteString("\xff\xfe")
+	for _, c := range crlf {
+		utf16le.WriteString(string([]byte{byte(c), 0}))
+	}
+	for name, moves := range map[string]string{"UTF-8 with BOM": "\ufeff" + crlf, "Unicode (UTF-16)": utf16le.String()} {
+		if got, errs, _ := runNegsimInput(t, moves, args...); got != want {
+			t.Errorf("moves saved as %s replay otherwise:\n%s%s\nwant:\n%s", name, got, errs, want)
+		}
+	}
+}

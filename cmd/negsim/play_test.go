@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -103,10 +105,12 @@ func TestPlayAcceptEveryOffer(t *testing.T) {
 // The ratifiers sit at no table: their answers are said apart, as votes at home, not among
 // the actors that accept. Round 0's text is accepted by none of the four at the table, and
 // at home by the Rada, the open voters and Russia's hardliners, not by the opposed voters.
+// The United States, its proposer, has not accepted it either, which is not rejecting it.
 func TestPlayHoldOut(t *testing.T) {
 	rec, out := playCase(t, "mediated-hold-out")
-	wantContains(t, "play", out, "Round 0, the proposal by United States: accepted by no one; rejected by you, Russia, United States and Europe (EU, UK and the Coalition of the Willing); "+
-		"at home, yes from Ukraine's parliament (the Rada), Ukrainian voters open to a territorial compromise and Russia's hardliners, no from Ukrainian voters opposed to ceding land. No agreement")
+	wantContains(t, "play", out, "Round 0, the proposal by United States: accepted by no one; rejected by you, Russia and Europe (EU, UK and the Coalition of the Willing); "+
+		"at home, yes from Ukraine's parliament (the Rada), Ukrainian voters open to a territorial compromise and Russia's hardliners, no from Ukrainian voters opposed to ceding land; "+
+		"not accepted by the proposer, United States: the proposal gives less than the proposer's aspiration. No agreement")
 	if rec.Ended != sim.EndDeadline || rec.Outcome.Agreement || rec.Outcome.Round != 7 {
 		t.Fatalf("ended %q in round %d, agreement %v", rec.Ended, rec.Outcome.Round, rec.Outcome.Agreement)
 	}
@@ -449,14 +453,12 @@ func TestLongSessionTellsHowToScoreIt(t *testing.T) {
 	runOK(t, append([]string{"score", "--transcript", "long.json"}, strings.Fields(flag)...)...)
 }
 
-// A move Ctrl-C breaks off half-way is not in the transcript: the session is the moves
-// before it, here none, under geneva-19-point, where Ukraine answers a text in round 0. The
-// game is broken as Ctrl-C breaks it, by the move's context ending, which a person cannot
-// time; score replays the transcript as written.
-func TestPlayStoppedMidMove(t *testing.T) {
-	t.Chdir(t.TempDir())
-	ctx, cancel := context.WithCancel(context.Background())
-	a := &app{ctx: ctx, interrupt: ctx, stdout: io.Discard, stderr: io.Discard, settings: &config.Settings{MaxFileSize: 1 << 20}, stopTimer: func() {}}
+// genevaSession is a session at Ukraine's seat under geneva-19-point, where Ukraine answers
+// the United States' text in round 0, run under ctx and the given --timeout (0 for none)
+// by an app that writes nothing to the terminal; sp and w are the scenario it is played on.
+func genevaSession(t *testing.T, ctx context.Context, timeout time.Duration) (*session, *sim.Space, whatIf) {
+	t.Helper()
+	a := &app{ctx: ctx, interrupt: ctx, stdout: io.Discard, stderr: io.Discard, settings: &config.Settings{MaxFileSize: 1 << 20, Timeout: timeout}, stopTimer: func() {}}
 	w := whatIf{variant: "geneva-19-point"}
 	doc, err := a.openScenario("", w)
 	if err != nil {
@@ -467,16 +469,103 @@ func TestPlayStoppedMidMove(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return &session{app: a, sc: doc.Scenario, g: g, wd: words{doc.Scenario}}, sp, w
+}
+
+// A move Ctrl-C breaks off half-way is not in the transcript: the session is the moves
+// before it, here none, under geneva-19-point, where Ukraine answers a text in round 0. The
+// game is broken as Ctrl-C breaks it, by the move's context ending, which a person cannot
+// time; score replays the transcript as written.
+func TestPlayStoppedMidMove(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ctx, cancel := context.WithCancel(context.Background())
+	s, sp, w := genevaSession(t, ctx, 0)
 	cancel()
-	if _, err := g.Move(ctx, sim.Move{Move: sim.MoveReject}); !errors.Is(err, context.Canceled) {
+	if _, err := s.g.Move(ctx, sim.Move{Move: sim.MoveReject}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("the move was not broken off: %v", err)
 	}
-	s := &session{app: a, sc: doc.Scenario, g: g, wd: words{doc.Scenario}}
-	err = s.stopped(sp, "", w, "t.json")
+	err := s.cutShort(context.Canceled, sp, "", w, "t.json")
 	if want := "interrupted in round 0; the moves so far are in t.json"; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("%v, want %q", err, want)
 	}
 	if _, errs, code := runNegsim(t, "score", "--transcript", "t.json"); code != exitOK {
 		t.Errorf("score: exit %d: %s", code, errs)
 	}
+}
+
+// --timeout ending the agents' work between two moves keeps the session as Ctrl-C does, and
+// says that --timeout stopped it. Under geneva-19-point Ukraine answers the United States'
+// text in round 0; one reject takes the talks to round 1, and the second reject's work is
+// broken off by a deadline already past, as a move that outlasts --timeout is, which a
+// test cannot time. The transcript holds the one move taken, ends "stopped" by "timeout"
+// in round 1 with no agreement, and score and debrief say --timeout stopped it.
+func TestPlayTimeoutMidMoveKeepsTheMoves(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ctx := context.Background()
+	s, sp, w := genevaSession(t, ctx, time.Minute)
+	if _, err := s.g.Move(ctx, sim.Move{Move: sim.MoveReject}); err != nil {
+		t.Fatal(err)
+	}
+	past, cancel := context.WithDeadline(ctx, time.Now().Add(-time.Second))
+	defer cancel()
+	_, err := s.g.Move(past, sim.Move{Move: sim.MoveReject})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("the move was not broken off: %v", err)
+	}
+	// The session is rebuilt by replaying its start and its one move, each of whose work
+	// finished within the --timeout of a minute, and then written: 3 minutes in all. One
+	// minute for all of it would cut off the replay of a long session, which is then lost.
+	before := time.Now()
+	resumed, cancelResumed := s.resumption()
+	deadline, bounded := resumed.Deadline()
+	cancelResumed()
+	if earliest, latest := before.Add(3*time.Minute), time.Now().Add(3*time.Minute); !bounded || deadline.Before(earliest) || deadline.After(latest) {
+		t.Errorf("the stopped session is rebuilt and written by %v (bounded %v), want 3 minutes from %v", deadline, bounded, before)
+	}
+	err = s.cutShort(err, sp, "", w, "t.json")
+	if want := "stopped after the --timeout of 1m0s in round 1; the moves so far are in t.json, marked as stopped: negsim score --transcript t.json reads it"; err == nil || err.Error() != want {
+		t.Fatalf("%v, want %q", err, want)
+	}
+	if code := s.report(err); code != exitFailure {
+		t.Errorf("exit %d, want %d", code, exitFailure)
+	}
+	checkFile(t, "t.json", 0o600, "{")
+	data, _ := os.ReadFile("t.json")
+	var rec playRecord
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Ended != sim.EndStopped || rec.StoppedBy != sim.StopTimeout || len(rec.Moves) != 1 || rec.Outcome.Agreement || rec.Outcome.Round != 1 {
+		t.Errorf("transcript: ended %q by %q, moves %v, agreement %v in round %d", rec.Ended, rec.StoppedBy, rec.Moves, rec.Outcome.Agreement, rec.Outcome.Round)
+	}
+
+	stopped := "The session was stopped (--timeout) in round 1, before the talks ended: no one left the table, but it counts as no agreement."
+	out, errs, code := runNegsim(t, "score", "--transcript", "t.json")
+	if code != exitOK {
+		t.Fatalf("score: exit %d: %s", code, errs)
+	}
+	wantContains(t, "score", out, stopped)
+	scored := runJSON[noDeal](t, "score", "--transcript", "t.json", "--format", "json")
+	if scored.Ended != sim.EndStopped || scored.StoppedBy != sim.StopTimeout {
+		t.Errorf("score's JSON: ended %q by %q", scored.Ended, scored.StoppedBy)
+	}
+	if err := os.Mkdir("class", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename("t.json", filepath.Join("class", "ana.json")); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code = runNegsim(t, "debrief", "--transcripts", "class")
+	if code != exitOK {
+		t.Fatalf("debrief: exit %d: %s", code, errs)
+	}
+	wantContains(t, "debrief", out, "- ana: "+stopped)
+
+	// A cause edited by hand is refused at its line, which is counted here in the text.
+	edited := strings.Replace(string(data), `"stopped_by": "timeout"`, `"stopped_by": "power cut"`, 1)
+	line := 1 + strings.Count(edited[:strings.Index(edited, `"stopped_by"`)], "\n")
+	if err := os.WriteFile("edited.json", []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wantRefused(t, fmt.Sprintf(`edited.json:%d: stopped_by: "power cut": a session is stopped by "interrupt" (Ctrl-C) or "timeout" (--timeout)`, line), "score", "--transcript", "edited.json")
 }

@@ -30,3 +30,47 @@ func TestPlayTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {
 		t.Errorf("play --as islands, 4 votes needed, lacks %q:\n%s", want, out)
 	}
 }
+
+// A proposer may put forward a deal below its own aspiration (MODEL.md): in the job offer,
+// the employer's best deal within both red lines (the candidate refuses the low band) is
+// mid, office, now, worth .2·.5 + .3 + .5 = .9 to it, while its linear aspiration in round
+// 1 is 1 − .5·1/9 = .944. The turn says the proposer has not yet accepted it; the round's
+// answers after the candidate's reject said "rejected by you and Employer", telling the
+// student that the employer rejected its own offer. They say it in the turn's words.
+func TestPlayProposerBelowItsAspirationIsNotSaidToRejectItsOffer(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "offer salary=high,remote=remote,start=three-months\nreject\nquit\n", "play", "teaching-two-party", "--as", "candidate")
+	turn := "Not yet accepted by the proposer, Employer: the proposal gives less than the proposer's aspiration."
+	answers := "Round 1, the proposal by Employer: accepted by no one; rejected by you; not accepted by the proposer, Employer: the proposal gives less than the proposer's aspiration. No agreement."
+	wantContains(t, "play", out, turn, answers)
+	if strings.Contains(out, "rejected by you and Employer") {
+		t.Errorf("the employer is said to reject its own offer:\n%s", out)
+	}
+}
+
+// Mediated talks with no mediator named have a neutral one, which is no actor: the job offer
+// so played began its turns with an empty name (" puts this on the table") and told of
+// "each round A neutral mediator". The neutral mediator tables the Nash deal, high, hybrid,
+// now, worth .5 + .3·.5 + 0 = .65 to the candidate; the employer, asking 1 in round 0,
+// rejects it, and the mediator tables it again in round 1.
+func TestPlayNamesANeutralMediator(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "reject\nquit\n", "play", "teaching-two-party", "--as", "candidate", "--set", "protocol.kind=mediated")
+	wantContains(t, "play", out,
+		"Mediated talks: each round a neutral mediator puts one text on the table; you accept or reject it.",
+		"== Round 0 (the last is round 9) ==\nThe mediator puts this on the table (* changed since the last proposal):\n",
+		"Worth 65.0 points to you.",
+		"== Round 1 (the last is round 9) ==\nThe mediator puts the same deal on the table again.\n")
+}
+
+// Votes enough without agreement name the vetoes that stopped it. In the Security Council
+// the United States proposes sanctions in round 0, which the three Western permanent
+// members and elected members 1–8 accept: 3 + 8 = 11 votes (teaching-security-council.yaml),
+// 10 once elected member 1, the seat, rejects, above the 9 needed; Russia and China, who
+// hold a veto, accept only the statement. The round's answers read "10 votes of the 9
+// needed. No agreement." and left the student to find the vetoes in the list.
+func TestPlayNamesTheVetoesThatStopAVotedDeal(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "reject\nquit\n", "play", "teaching-security-council", "--as", "elected-1")
+	wantContains(t, "play", out, "; rejected by Russia, China, you, Elected member 9 and Elected member 10. 10 votes of the 9 needed. No agreement: Russia and China hold a veto and did not accept it.\n")
+	// Russia at the seat: it and China, the two vetoes, against 11 votes.
+	out, _, _ = runNegsimInput(t, "reject\nquit\n", "play", "teaching-security-council", "--as", "russia")
+	wantContains(t, "play", out, "11 votes of the 9 needed. No agreement: you and China hold a veto and did not accept it.\n")
+}

@@ -22,7 +22,7 @@ func (s *session) intro(variant string) {
 		if v.Mediator == v.Seat {
 			s.say("Mediated talks, and you are the mediator: each round you put one text on the table (offer) and the others answer.")
 		} else {
-			mediator := "A neutral mediator"
+			mediator := "a neutral mediator"
 			if v.Mediator != "" {
 				mediator = s.name(v.Mediator)
 			}
@@ -212,13 +212,18 @@ func (s *session) turn(v *sim.PlayView) {
 		return
 	}
 	p := v.Proposal
+	// A neutral mediator is no actor, and has no name of its own.
+	proposer := s.name(p.By)
+	if p.By == "" {
+		proposer = "The mediator"
+	}
 	switch {
 	case len(p.Changed) == 0 && (p.By == s.lastBy || s.lastProposal == ""):
-		s.say("%s puts the same deal on the table again.", s.name(p.By))
+		s.say("%s puts the same deal on the table again.", proposer)
 	case len(p.Changed) == 0:
-		s.say("%s puts on the table the same deal as %s.", s.name(p.By), s.lastProposal)
+		s.say("%s puts on the table the same deal as %s.", proposer, s.lastProposal)
 	default:
-		s.say("%s puts this on the table (* changed since the last proposal):", s.name(p.By))
+		s.say("%s puts this on the table (* changed since the last proposal):", proposer)
 		s.deal(p.Options, p.Changed)
 	}
 	s.say("Worth %s points to you.", pts(p.Utility))
@@ -251,13 +256,20 @@ func (s *session) turn(v *sim.PlayView) {
 		s.say("At home so far, %s.", home)
 	}
 	if holdsOut {
-		s.say("Not yet accepted by the proposer, %s: the proposal gives less than the proposer's aspiration.", s.name(p.By))
+		s.say("Not yet %s.", byProposer(s.name(p.By)))
 	}
 	moves := "accept or reject"
 	if v.CanCounter {
 		moves = "accept, reject, or offer issue=option,... as a counter"
 	}
 	s.say("Your move: %s.", moves)
+}
+
+// byProposer says who proposed a deal it has not accepted, and why, in the words of both
+// the turn ("Not yet accepted by ...") and the round's answers after it ("not accepted
+// by ...").
+func byProposer(name string) string {
+	return fmt.Sprintf("accepted by the proposer, %s: the proposal gives less than the proposer's aspiration", name)
 }
 
 func orNone(names []string) string {
@@ -318,7 +330,8 @@ func (s *session) heard(hs []sim.Heard) {
 			s.lastBy = seat
 		}
 		// A ratifier sits at no table: its answer is a vote at home, said apart.
-		var yes, no, homeYes, homeNo []string
+		var yes, no, homeYes, homeNo, vetoed []string
+		holdsOut := false
 		for _, ac := range s.sc.Actors {
 			who := ac.Name
 			if ac.ID == seat {
@@ -328,15 +341,26 @@ func (s *session) heard(hs []sim.Heard) {
 			if s.sc.RatifiesFor(ac.ID) != "" {
 				y, n = &homeYes, &homeNo
 			}
-			if slices.Contains(h.AcceptedBy, ac.ID) {
+			if ac.Veto && !slices.Contains(h.AcceptedBy, ac.ID) {
+				vetoed = append(vetoed, who)
+			}
+			switch {
+			case slices.Contains(h.AcceptedBy, ac.ID):
 				*y = append(*y, who)
-			} else {
+			case ac.ID == h.By && ac.ID != seat:
+				// As at the turn: a proposer that offers less than it asks for now has not
+				// accepted its own text, which is not rejecting it.
+				holdsOut = true
+			default:
 				*n = append(*n, who)
 			}
 		}
 		answers := fmt.Sprintf("accepted by %s; rejected by %s", orNone(yes), orNone(no))
 		if home := atHome(homeYes, homeNo); home != "" {
 			answers += "; at home, " + home
+		}
+		if holdsOut {
+			answers += "; not " + byProposer(s.name(h.By))
 		}
 		end := "No agreement."
 		if h.Agreement {
@@ -345,7 +369,16 @@ func (s *session) heard(hs []sim.Heard) {
 			end = fmt.Sprintf("No agreement: it would not be ratified at home for %s.", sim.JoinWords(actorNames(s.sc, h.NotRatifiedFor), "and"))
 		}
 		if h.Votes != nil {
-			end = fmt.Sprintf("%s of the %d needed. %s", plural(*h.Votes, "vote", "votes"), agreementOf(s.sc).votes, end)
+			needed := agreementOf(s.sc).votes
+			// Votes enough without agreement read as a miscount unless the vetoes are named.
+			if !h.Agreement && len(h.NotRatifiedFor) == 0 && *h.Votes >= needed && len(vetoed) > 0 {
+				verb := "holds"
+				if len(vetoed) > 1 || vetoed[0] == "you" {
+					verb = "hold"
+				}
+				end = fmt.Sprintf("No agreement: %s %s a veto and did not accept it.", joinWords(vetoed, "and"), verb)
+			}
+			end = fmt.Sprintf("%s of the %d needed. %s", plural(*h.Votes, "vote", "votes"), needed, end)
 		}
 		if w := s.offerWorth; w != nil && (h.Basis == sim.BasisPlayer || h.Basis == sim.BasisCounter) {
 			s.say("Coach: your offer is worth %s points to you: %s", pts(w.Utility), s.margin(*w))

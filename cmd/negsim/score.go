@@ -71,12 +71,13 @@ type tableResult struct {
 // value, a joint gain of 0.
 type noDeal struct {
 	Table string `json:"table"`
-	// Ended is how: quit, the deadline, or stopped (Ctrl-C ended the session before the
-	// talks did, which no one at the table chose).
-	Ended     sim.Ending `json:"ended"`
-	Agreement bool       `json:"agreement"`
-	JointGain float64    `json:"joint_gain"`
-	Score     *sim.Score `json:"score"`
+	// Ended is how: quit, the deadline, or stopped (Ctrl-C or --timeout ended the session
+	// before the talks did, which no one at the table chose); StoppedBy says which.
+	Ended     sim.Ending    `json:"ended"`
+	StoppedBy sim.StopCause `json:"stopped_by,omitempty"`
+	Agreement bool          `json:"agreement"`
+	JointGain float64       `json:"joint_gain"`
+	Score     *sim.Score    `json:"score"`
 }
 
 func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) error {
@@ -141,7 +142,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	case deal != "" || transcript != "" && results[0].Score != nil:
 		json = jsonOf(doc, results[0].Score)
 	case transcript != "":
-		json = jsonOf(doc, noDeal{Table: results[0].Table, Ended: session.Ended})
+		json = jsonOf(doc, noDeal{Table: results[0].Table, Ended: session.Ended, StoppedBy: session.StoppedBy})
 	}
 	return a.show(view{
 		json: json,

@@ -53,14 +53,14 @@ func (a *app) playedAsRecorded(path string, data []byte, rec *playRecord, doc *c
 		}
 	}
 	if !g.Over() && rec.Ended == sim.EndStopped {
-		// Ctrl-C ended the session between two moves; Stop fails only on a broken move,
-		// which a replay that has come this far has not made.
-		if err := g.Stop(); err != nil {
+		// Ctrl-C or --timeout ended the session between two moves; Stop fails only on a
+		// broken move, which a replay that has come this far has not made.
+		if err := g.Stop(rec.StoppedBy); err != nil {
 			return err
 		}
 	}
 	if !g.Over() {
-		return usagef("%s: the moves stop before the talks end (a session ends by agreement, the deadline, quit or Ctrl-C); the transcript was cut or edited after the session", at("moves"))
+		return usagef("%s: the moves stop before the talks end (a session ends by agreement, the deadline, quit, Ctrl-C or --timeout); the transcript was cut or edited after the session", at("moves"))
 	}
 	replayed := playRecord{File: rec.File, Variant: rec.Variant, Set: rec.Set, PlayTranscript: g.Transcript()}
 	want, err := jsonSpotsOf(replayed)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/negsim/negsim/sim"
@@ -27,7 +28,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 		}
 		text := "No agreement: every actor keeps its walk-away value, a joint gain of 0."
 		if res.session != nil && res.session.Ended == sim.EndStopped {
-			text = stoppedText(res.session.Outcome.Round) + " Every actor keeps its walk-away value, a joint gain of 0."
+			text = stoppedText(res.session) + " Every actor keeps its walk-away value, a joint gain of 0."
 		}
 		return []section{{title: title, text: []string{text}, grid: g}}
 	}
@@ -200,7 +201,10 @@ func rejectionText(wd words, rs []sim.Rejection) string {
 // teacher pasting it beside the projected debrief sees the same scale. Points and
 // surpluses per actor are the deal as written; joint_gain_points is what it scores, 0 for a
 // deal some veto actor would not sign. A table with no agreement gives each actor its
-// walk-away value and a joint gain of 0, as the table view does.
+// walk-away value and a joint gain of 0, as the table view does. Tables read from
+// transcripts add session_ended, how each session ended (agreement, deadline, quit or
+// stopped), last so that the columns before keep their places: a stopped session counts as
+// no agreement, as one that quit does, and a spreadsheet tells them apart by it.
 func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 	g := &grid{header: []string{"table"}}
 	for _, is := range sc.Issues {
@@ -210,7 +214,15 @@ func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 		g.header = append(g.header, "points_"+ac.ID, "walk_away_points_"+ac.ID, "surplus_points_"+ac.ID, "accepts_"+ac.ID)
 	}
 	g.header = append(g.header, "in_zopa", "joint_gain_points", "joint_gain_if_signed_points", "pareto", "nash_issues_differing", "nash_distance_points")
+	sessions := slices.ContainsFunc(results, func(res tableResult) bool { return res.session != nil })
+	if sessions {
+		g.header = append(g.header, "session_ended")
+	}
 	for _, res := range results {
+		ended := ""
+		if res.session != nil {
+			ended = string(res.session.Ended)
+		}
 		row := []string{res.Table}
 		s := res.Score
 		if s == nil {
@@ -220,7 +232,11 @@ func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 			for _, ac := range sc.Actors {
 				row = append(row, dataPoints(ac.Reservation), dataPoints(ac.Reservation), "0", "")
 			}
-			g.add(append(row, "false", "0", "0", "", "", "")...)
+			row = append(row, "false", "0", "0", "", "", "")
+			if sessions {
+				row = append(row, ended)
+			}
+			g.add(row...)
 			continue
 		}
 		for _, is := range sc.Issues {
@@ -234,6 +250,9 @@ func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 			differ, dist = fmt.Sprint(s.Nash.IssuesDiffering), dataPoints(s.Nash.UtilityDistance)
 		}
 		row = append(row, fmt.Sprint(s.InZOPA), dataPoints(s.JointGain), dataPoints(s.JointGainIfSigned), fmt.Sprint(s.Pareto), differ, dist)
+		if sessions {
+			row = append(row, ended)
+		}
 		g.add(row...)
 	}
 	return g
