@@ -376,7 +376,7 @@ func (s *session) heard(hs []sim.Heard) {
 				if len(vetoed) > 1 || vetoed[0] == "you" {
 					verb = "hold"
 				}
-				end = fmt.Sprintf("No agreement: %s %s a veto and did not accept it.", joinWords(vetoed, "and"), verb)
+				end = fmt.Sprintf("No agreement: %s %s a veto and did not accept it.", sim.JoinWords(vetoed, "and"), verb)
 			}
 			end = fmt.Sprintf("%s of the %d needed. %s", plural(*h.Votes, "vote", "votes"), needed, end)
 		}
