@@ -24,97 +24,108 @@ import (
 // agreement, is written as every transcript is (0600), and score and debrief read it and
 // say it was stopped, not that the table quit.
 func TestPlayStoppedByCtrlCKeepsTheMoves(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "class", "ana.json")
-	cmd := exec.Command(os.Args[0], "play", "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", path)
-	cmd.Env = append(os.Environ(), asNegsim+"=1")
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	// The prompt is written without a newline: the session waits for its second move once
-	// the second "> " is out.
-	prompts := make(chan int, 8)
-	go func() {
-		r := bufio.NewReader(stdout)
-		n := 0
-		for {
-			b, err := r.ReadByte()
+	for _, c := range []struct {
+		name   string
+		signal syscall.Signal
+	}{
+		{"ctrl-c", syscall.SIGINT},
+		// Closing the terminal window sends a hang-up: the moves are kept as at Ctrl-C.
+		{"window-closed", syscall.SIGHUP},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "class", "ana.json")
+			cmd := exec.Command(os.Args[0], "play", "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", path)
+			cmd.Env = append(os.Environ(), asNegsim+"=1")
+			stdin, err := cmd.StdinPipe()
 			if err != nil {
-				close(prompts)
-				return
+				t.Fatal(err)
 			}
-			if b == '>' {
-				n++
-				prompts <- n
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-	}()
-	waitFor := func(n int) {
-		timeout := time.After(30 * time.Second)
-		for {
-			select {
-			case got, ok := <-prompts:
-				if !ok {
-					t.Fatalf("play ended before prompt %d: %s", n, stderr.String())
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer cmd.Process.Kill()
+			// The prompt is written without a newline: the session waits for its second move once
+			// the second "> " is out.
+			prompts := make(chan int, 8)
+			go func() {
+				r := bufio.NewReader(stdout)
+				n := 0
+				for {
+					b, err := r.ReadByte()
+					if err != nil {
+						close(prompts)
+						return
+					}
+					if b == '>' {
+						n++
+						prompts <- n
+					}
 				}
-				if got >= n {
-					return
+			}()
+			waitFor := func(n int) {
+				timeout := time.After(30 * time.Second)
+				for {
+					select {
+					case got, ok := <-prompts:
+						if !ok {
+							t.Fatalf("play ended before prompt %d: %s", n, stderr.String())
+						}
+						if got >= n {
+							return
+						}
+					case <-timeout:
+						t.Fatalf("no prompt %d in 30 s", n)
+					}
 				}
-			case <-timeout:
-				t.Fatalf("no prompt %d in 30 s", n)
 			}
-		}
-	}
-	waitFor(1)
-	stdin.Write([]byte("reject\n"))
-	waitFor(2)
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
-	err = cmd.Wait()
-	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != exitFailure {
-		t.Fatalf("exit %v, want %d: %s", err, exitFailure, stderr.String())
-	}
-	wantContains(t, "stderr", stderr.String(),
-		"negsim: interrupted in round 1; the moves so far are in "+path+", marked as stopped: negsim score --transcript "+path+" reads it\n")
-	checkFile(t, path, 0o600, "{")
-	data, _ := os.ReadFile(path)
-	var rec playRecord
-	if err := json.Unmarshal(data, &rec); err != nil {
-		t.Fatal(err)
-	}
-	if rec.Ended != sim.EndStopped || len(rec.Moves) != 1 || rec.Moves[0].Move != sim.MoveReject || rec.Outcome.Agreement || rec.Outcome.Round != 1 {
-		t.Errorf("transcript: ended %q, moves %v, agreement %v in round %d", rec.Ended, rec.Moves, rec.Outcome.Agreement, rec.Outcome.Round)
-	}
+			waitFor(1)
+			stdin.Write([]byte("reject\n"))
+			waitFor(2)
+			if err := cmd.Process.Signal(c.signal); err != nil {
+				t.Fatal(err)
+			}
+			err = cmd.Wait()
+			if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != exitFailure {
+				t.Fatalf("exit %v, want %d: %s", err, exitFailure, stderr.String())
+			}
+			wantContains(t, "stderr", stderr.String(),
+				"negsim: interrupted in round 1; the moves so far are in "+path+", marked as stopped: negsim score --transcript "+path+" reads it\n")
+			checkFile(t, path, 0o600, "{")
+			data, _ := os.ReadFile(path)
+			var rec playRecord
+			if err := json.Unmarshal(data, &rec); err != nil {
+				t.Fatal(err)
+			}
+			if rec.Ended != sim.EndStopped || len(rec.Moves) != 1 || rec.Moves[0].Move != sim.MoveReject || rec.Outcome.Agreement || rec.Outcome.Round != 1 {
+				t.Errorf("transcript: ended %q, moves %v, agreement %v in round %d", rec.Ended, rec.Moves, rec.Outcome.Agreement, rec.Outcome.Round)
+			}
 
-	stopped := "The session was stopped (Ctrl-C) in round 1, before the talks ended: no one left the table, but it counts as no agreement."
-	out, errs, code := runNegsim(t, "score", "--transcript", path)
-	if code != exitOK {
-		t.Fatalf("score: exit %d: %s", code, errs)
-	}
-	wantContains(t, "score", out, stopped)
-	scored := runJSON[noDeal](t, "score", "--transcript", path, "--format", "json")
-	if scored.Ended != sim.EndStopped || scored.Agreement {
-		t.Errorf("score's JSON: ended %q, agreement %v", scored.Ended, scored.Agreement)
-	}
-	out, errs, code = runNegsim(t, "debrief", "--transcripts", filepath.Dir(path))
-	if code != exitOK {
-		t.Fatalf("debrief: exit %d: %s", code, errs)
-	}
-	wantContains(t, "debrief", out, "- ana: "+stopped, "no agreement: stopped")
-	db := runJSON[struct{ Stopped []string }](t, "debrief", "--transcripts", filepath.Dir(path), "--format", "json")
-	if strings.Join(db.Stopped, ",") != "ana" {
-		t.Errorf("debrief's JSON names %q as stopped", db.Stopped)
+			stopped := "The session was stopped (Ctrl-C) in round 1, before the talks ended: no one left the table, but it counts as no agreement."
+			out, errs, code := runNegsim(t, "score", "--transcript", path)
+			if code != exitOK {
+				t.Fatalf("score: exit %d: %s", code, errs)
+			}
+			wantContains(t, "score", out, stopped)
+			scored := runJSON[noDeal](t, "score", "--transcript", path, "--format", "json")
+			if scored.Ended != sim.EndStopped || scored.Agreement {
+				t.Errorf("score's JSON: ended %q, agreement %v", scored.Ended, scored.Agreement)
+			}
+			out, errs, code = runNegsim(t, "debrief", "--transcripts", filepath.Dir(path))
+			if code != exitOK {
+				t.Fatalf("debrief: exit %d: %s", code, errs)
+			}
+			wantContains(t, "debrief", out, "- ana: "+stopped, "no agreement: stopped")
+			db := runJSON[struct{ Stopped []string }](t, "debrief", "--transcripts", filepath.Dir(path), "--format", "json")
+			if strings.Join(db.Stopped, ",") != "ana" {
+				t.Errorf("debrief's JSON names %q as stopped", db.Stopped)
+			}
+		})
 	}
 }
