@@ -343,6 +343,9 @@ func (s *session) loop() error {
 			case line, ok = <-lines:
 			}
 			if !ok {
+				if s.hungUp() {
+					return s.interrupt.Err()
+				}
 				if err := <-readErr; errors.Is(err, bufio.ErrTooLong) {
 					return usagef("a line of the input is longer than 1 MiB; give one command a line")
 				} else if err != nil {
@@ -389,6 +392,25 @@ func movesText(r io.Reader) io.Reader {
 	}
 	return br
 }
+
+// hungUp reports whether a terminal's input ended because its window closed. The input
+// ends, or fails, a moment before the hang-up signal arrives; taken for the end of a moves
+// file, it would record the person as quitting, or lose the session to a read error.
+func (s *session) hungUp() bool {
+	if s.echo { // a moves file or a pipe, not a terminal
+		return false
+	}
+	select {
+	case <-s.interrupt.Done():
+		return true
+	case <-time.After(hangUpWait):
+		return false
+	}
+}
+
+// hangUpWait is how long a terminal's ended input waits for the hang-up that may follow:
+// ample for a signal already on its way, short beside a person's Ctrl-D.
+const hangUpWait = 500 * time.Millisecond
 
 // command runs one line; true when it was a move the game took.
 func (s *session) command(line string) (bool, error) {
