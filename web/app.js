@@ -564,7 +564,7 @@ async function buildControls() {
   const box = $("controls");
   box.replaceChildren();
   controlCount = 0;
-  boundsOf = state.set.size ? "" : key(query());
+  boundsOf = boundsKey({scenario: engineID, variant: state.variant || undefined});
   const essentials = h("details", {class: "group", open: true}, h("summary", {text: "Reservations and vetoes"}));
   box.append(essentials);
   const groups = new Map();
@@ -612,9 +612,22 @@ async function buildControls() {
   applyFilter();
   markInvalid();
   // The values above are the scenario's; the bounds are the what-if's.
-  if (state.set.size) await followBounds(query());
+  await followBounds(query());
   if (mine !== controlsAsked) return;
   document.body.dataset.controls = "ready";
+}
+
+// KEEPS_BOUNDS are the values whose change leaves every other value's bound and note as
+// params gave it: no range or note hangs on them (sim/params.go). A move of one of them
+// asks the engine for its analysis alone, where asking for the bounds too had cost as much
+// again; any other path, one params adds later too, asks for the bounds again.
+// web/bounds_test.go holds this list to the engine.
+const KEEPS_BOUNDS = /^(actors\.[^.]+\.(power|reservation|reservation_drift|strategy\.(kind|exponent)|preferences\.[^.]+\.(ideal|shape|utilities\.[^.]+|acceptable)|constraints\.\d+\.(if|then)\.[^.]+|beliefs\.set\..+)|protocol\.(kind|rule)|events\.\d+\.round)$/;
+
+// boundsKey is what of the what-if q the bounds and notes hang on: q without the values
+// KEEPS_BOUNDS names.
+function boundsKey(q) {
+  return key({...q, set: (q.set || []).filter((s) => !KEEPS_BOUNDS.test(s.slice(0, s.indexOf("="))))});
 }
 
 // followBounds gives each control the range and note of the what-if q: one value's bound
@@ -622,15 +635,15 @@ async function buildControls() {
 // controls were built with the scenario's. A what-if the engine refuses keeps the last.
 let boundsOf = "";
 async function followBounds(q) {
-  if (key(q) === boundsOf) return;
+  if (boundsKey(q) === boundsOf) return;
   let now;
   try {
     now = (await engine.call("params", q)).params;
   } catch {
     return;
   }
-  if (key(q) !== key(query())) return;
-  boundsOf = key(q);
+  if (boundsKey(q) !== boundsKey(query())) return;
+  boundsOf = boundsKey(q);
   for (const p of now) {
     const c = document.querySelector(`.control[data-path="${CSS.escape(p.path)}"]`);
     if (!c) continue;

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/negsim/negsim/internal/pagetest"
 )
@@ -63,7 +64,8 @@ func TestPageServed(t *testing.T) {
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
 //     window and the talks' end whole;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
-//   - notes: the bound negsim params notes for a value, beside its control and read with it.
+//   - notes: the bound negsim params notes for a value, beside its control and read with it;
+//   - bounds-asked: a slider move asks for params again only when a bound or note may move.
 func TestPageDrivenServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
@@ -102,6 +104,16 @@ func TestPageDrivenServed(t *testing.T) {
 			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
 		}},
 		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
+		{"bounds-asked", func(t *testing.T) {
+			// No bound or note hangs on a reservation, which ranges from 0 to 1 whatever the
+			// others are (sim/params.go); the Rada's bound hangs on the votes Ukraine's
+			// ratification asks (ratificationNotes).
+			asked := pagetest.DriveBoundsAsked(t, origin, "scenario=ukraine-2026", []pagetest.BoundsMove{
+				{Path: "actors.russia.reservation", Key: kb.ArrowRight, Params: 0},
+				{Path: "actors.ukraine.ratification.votes_needed", Typed: "120", Params: 1},
+			})
+			t.Logf("requests to the engine per move: %v", asked)
+		}},
 	} {
 		t.Run(c.name, c.drive)
 	}
