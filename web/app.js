@@ -261,7 +261,7 @@ function fillVariants(sc) {
     vs.append(h("option", {value: v.id, title: about, text: `${v.id}: ${about.length > 70 ? about.slice(0, about.lastIndexOf(" ", 70)) + " …" : about}`}));
   }
   if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) {
-    vs.append(h("option", {value: state.variant, text: `${state.variant}: not in this file`}));
+    vs.append(h("option", {value: state.variant, "data-missing": "", text: `${state.variant}: not in this file`}));
   }
   vs.value = state.variant;
 }
@@ -1252,6 +1252,9 @@ function wire() {
   });
   $("variant").addEventListener("change", async () => {
     state.variant = $("variant").value;
+    // The link's variant the file lacks is no longer what the page shows. Only its option
+    // goes: the menu stays, with the keyboard's focus on it.
+    for (const gone of $("variant").querySelectorAll("option[data-missing]")) gone.remove();
     writeHash();
     // Computing starts at once (it needs the state, not the controls), so the page is
     // busy from the first moment.

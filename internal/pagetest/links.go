@@ -1,6 +1,7 @@
 package pagetest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,5 +39,12 @@ func DriveLinkedVariantGone(t *testing.T, origin, said, zone string) {
 	got = shown()
 	if !strings.HasPrefix(got[0], "hawkish: ") || got[1] != "" || got[2] != zone || got[3] != "hawkish" {
 		t.Errorf("hawkish chosen by keyboard: the menu says %q, the page says %q with a zone of %q, the address names variant %q; want hawkish, no error, %s deals", got[0], got[1], got[2], got[3], zone)
+	}
+	// The menu offers what the file holds: the link's hawkis is no longer shown anywhere.
+	if offered := evalJS[[]string](s, `[...document.getElementById("variant").options].map((o) => o.value)`); slices.Contains(offered, "hawkis") {
+		t.Errorf("hawkish chosen by keyboard: the variant menu still offers hawkis, which the file does not hold and the page no longer shows: %q", offered)
+	}
+	if focused := evalJS[string](s, `document.activeElement.id`); focused != "variant" {
+		t.Errorf("hawkish chosen by keyboard: the focus went to #%s, want it kept on the variant menu", focused)
 	}
 }
