@@ -59,6 +59,13 @@ function readHash() {
   state.view = VIEWS.includes(p.get("view")) ? p.get("view") : "zone";
   state.axes = (p.get("axes") || "").split(",").filter(Boolean);
   readPlayHash(p);
+  if (p.has("view") && state.view !== p.get("view")) {
+    // The page shows the Zone view for a view it does not know: the address says so at
+    // once, so that a link copied from it is the page's, not the misspelt one.
+    p.delete("view");
+    history.replaceState(null, "", "#" + p.toString());
+    taken();
+  }
 }
 
 function hashOf() {

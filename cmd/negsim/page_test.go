@@ -64,6 +64,7 @@ func TestPageServed(t *testing.T) {
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
 //     window and the talks' end whole;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
+//   - view-unknown: a link's view the page does not know, taken out of the address at once;
 //   - notes: the bound negsim params notes for a value, beside its control and read with it;
 //   - bounds-asked: a slider move asks for params again only when a bound or note may move.
 func TestPageDrivenServed(t *testing.T) {
@@ -103,6 +104,7 @@ func TestPageDrivenServed(t *testing.T) {
 			}
 			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
 		}},
+		{"view-unknown", func(t *testing.T) { pagetest.DriveLinkedViewUnknown(t, origin) }},
 		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
 		{"bounds-asked", func(t *testing.T) {
 			// No bound or note hangs on a reservation, which ranges from 0 to 1 whatever the

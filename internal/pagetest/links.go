@@ -1,6 +1,7 @@
 package pagetest
 
 import (
+	"github.com/chromedp/cdproto/page"
 	"slices"
 	"strings"
 	"testing"
@@ -47,4 +48,44 @@ func DriveLinkedVariantGone(t *testing.T, origin, said, zone string) {
 	if focused := evalJS[string](s, `document.activeElement.id`); focused != "variant" {
 		t.Errorf("hawkish chosen by keyboard: the focus went to #%s, want it kept on the variant menu", focused)
 	}
+}
+
+// holdEngine keeps the page's engine from answering until window.releaseEngine() is
+// called, as a static site's engine is kept by its download of some megabytes.
+const holdEngine = `(() => {
+	const fetched = window.fetch;
+	let release;
+	const released = new Promise((resolve) => { release = resolve; });
+	window.releaseEngine = release;
+	window.fetch = async (url, options) => {
+		if (String(url).startsWith("negsim-site.json")) await released;
+		return fetched(url, options);
+	};
+})()`
+
+// DriveLinkedViewUnknown opens a link whose view= the page does not know (misspelt, or
+// written by hand) and checks the address while the engine is still coming, and again once
+// the page settles: the page shows the Zone view, so the address, and the link a student
+// copies from it, must name no other, with the rest of the link as it was.
+func DriveLinkedViewUnknown(t *testing.T, origin string) {
+	s := startAt(t, origin, 1280, 900, 2*time.Minute)
+	if _, err := chromedp.Call(s.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdEngine}); err != nil {
+		t.Fatal(err)
+	}
+	const want = "#scenario=teaching-two-party&set=actors.candidate.reservation%3D0.4"
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&view=zones&set=actors.candidate.reservation%3D0.4"))
+	// The page has read its address once the body holds it.
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.hash !== undefined`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		got := evalJS[[]string](s, `[location.hash, document.querySelector('[role="tab"][aria-selected="true"]').id]`)
+		if got[0] != want || got[1] != "tab-zone" {
+			t.Errorf("a link with view=zones, %s: the address reads %s with the tab #%s chosen; want %s and #tab-zone", when, got[0], got[1], want)
+		}
+	}
+	check("while the engine is coming")
+	evalJS[any](s, `window.releaseEngine()`)
+	s.settled()
+	check("once the page settles")
 }
