@@ -192,25 +192,14 @@ func TestPageRoundsBasisServed(t *testing.T) {
 }
 
 // The Rounds view draws each line as negsim rounds --chart and negsim report do (solid
-// aspiration, dashed utility of the proposal, dotted reservation) and names the styles in
-// the key words the command line's chart prints, for the two-party example (with proposals)
-// and the reference scenario (ratifiers left out, no proposal on the table).
+// aspiration, dashed utility of the proposal, dotted reservation) and names the styles it
+// draws in the key words the command line's chart prints, for the two-party example (with
+// proposals) and the reference scenario (ratifiers left out, no proposal on the table, so
+// no utility of the proposal to key).
 func TestPageRoundsLinesServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
 	for _, name := range []string{"teaching-two-party", "ukraine-2026"} {
-		// The key's words are the command line's: its chart must carry each of them too.
-		chart := filepath.Join(t.TempDir(), "rounds.svg")
-		runOK(t, "rounds", name, "--chart", chart)
-		svg, err := os.ReadFile(chart)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, words := range pagetest.RoundsLineKey {
-			if !strings.Contains(string(svg), words) {
-				t.Errorf("negsim rounds %s --chart no longer says %q", name, words)
-			}
-		}
 		var an struct {
 			Ratification map[string]struct {
 				By []string `json:"by"`
@@ -226,6 +215,24 @@ func TestPageRoundsLinesServed(t *testing.T) {
 			}
 		}
 		_, transcript := roundsJSON(t, name)
+		// The key's words are the command line's: its chart must say the same ones.
+		chart := filepath.Join(t.TempDir(), "rounds.svg")
+		runOK(t, "rounds", name, "--chart", chart)
+		svg, err := os.ReadFile(chart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		said, unsaid := pagetest.RoundsKey(t, []byte(transcript), ratifiers)
+		for _, words := range said {
+			if !strings.Contains(string(svg), words) {
+				t.Errorf("negsim rounds %s --chart no longer says %q", name, words)
+			}
+		}
+		for _, words := range unsaid {
+			if strings.Contains(string(svg), words) {
+				t.Errorf("negsim rounds %s --chart says %q, which none of its lines is", name, words)
+			}
+		}
 		pagetest.DriveRoundsLines(t, origin, "scenario="+name, []byte(transcript), ratifiers)
 	}
 }
