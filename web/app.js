@@ -59,13 +59,6 @@ function readHash() {
   state.view = VIEWS.includes(p.get("view")) ? p.get("view") : "zone";
   state.axes = (p.get("axes") || "").split(",").filter(Boolean);
   readPlayHash(p);
-  if (p.has("view") && state.view !== p.get("view")) {
-    // The page shows the Zone view for a view it does not know: the address says so at
-    // once, so that a link copied from it is the page's, not the misspelt one.
-    p.delete("view");
-    history.replaceState(null, "", "#" + p.toString());
-    taken();
-  }
 }
 
 function hashOf() {
@@ -1447,6 +1440,10 @@ async function keepOffline() {
 
 async function start() {
   readHash();
+  // The address says at once what the page took of it (the Zone view for a view it does
+  // not know, no set= without a value), not once the engine has come: a static site's is a
+  // download of megabytes, and a link copied meanwhile must be the page's.
+  writeHash();
   wire();
   showTab(state.view, false);
   keepFocusInSight();

@@ -64,16 +64,17 @@ const holdEngine = `(() => {
 })()`
 
 // DriveLinkedViewUnknown opens a link whose view= the page does not know (misspelt, or
-// written by hand) and checks the address while the engine is still coming, and again once
-// the page settles: the page shows the Zone view, so the address, and the link a student
-// copies from it, must name no other, with the rest of the link as it was.
+// written by hand), with a set= that gives no value, and checks the address while the
+// engine is still coming, and again once the page settles: the page shows the Zone view
+// and takes no value from that set=, so the address, and the link a student copies from
+// it, must name neither, with the rest of the link as it was.
 func DriveLinkedViewUnknown(t *testing.T, origin string) {
 	s := startAt(t, origin, 1280, 900, 2*time.Minute)
 	if _, err := chromedp.Call(s.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdEngine}); err != nil {
 		t.Fatal(err)
 	}
 	const want = "#scenario=teaching-two-party&set=actors.candidate.reservation%3D0.4"
-	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&view=zones&set=actors.candidate.reservation%3D0.4"))
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&view=zones&set=actors.candidate.reservation%3D0.4&set=actors.employer.reservation"))
 	// The page has read its address once the body holds it.
 	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.hash !== undefined`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		t.Fatal(err)
@@ -81,7 +82,7 @@ func DriveLinkedViewUnknown(t *testing.T, origin string) {
 	check := func(when string) {
 		got := evalJS[[]string](s, `[location.hash, document.querySelector('[role="tab"][aria-selected="true"]').id]`)
 		if got[0] != want || got[1] != "tab-zone" {
-			t.Errorf("a link with view=zones, %s: the address reads %s with the tab #%s chosen; want %s and #tab-zone", when, got[0], got[1], want)
+			t.Errorf("a link with view=zones and a set= with no value, %s: the address reads %s with the tab #%s chosen; want %s and #tab-zone", when, got[0], got[1], want)
 		}
 	}
 	check("while the engine is coming")
