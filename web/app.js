@@ -948,12 +948,15 @@ function renderPlane(plane) {
   const an = results.analysis.value;
   const names = Object.fromEntries(an.actors.map((a) => [a.id, a.name]));
   const svg = planeChart({plane, analysis: an, names, dealText, onDetail: (t) => { $("chart-detail").textContent = t; }, summary: planeWords(plane, an, names)});
+  // The key names only what is drawn: an empty zone has no deals in it, no frontier and
+  // no solution to mark.
+  const solutions = an.solutions || {};
   const items = [
     {colour: "#9aa0a6", label: "every deal (darker: more deals)"},
-    {colour: "#1f77b4", label: "deals in the zone"},
+    ...(plane.zopa.length ? [{colour: "#1f77b4", label: "deals in the zone"}] : []),
     {colour: "#a50e0e", dash: "6 4", label: "reservations"},
-    {colour: "#1a1a1a", label: "the frontier for these two"},
-    ...SOLUTIONS.map((s, i) => ({shape: s.shape, colour: PALETTE[i], label: s.title})),
+    ...(plane.frontier.length ? [{colour: "#1a1a1a", label: "the frontier for these two"}] : []),
+    ...SOLUTIONS.map((s, i) => ({shape: s.shape, colour: PALETTE[i], label: s.title, key: s.key})).filter((s) => solutions[s.key]),
   ];
   const note = plane.complete ? null : h("p", {text: "This scenario has too many deals to draw every one; the zone and the frontier are shown."});
   $("chart").replaceChildren(svg, legend(items), ...(note ? [note] : []));

@@ -65,6 +65,7 @@ func TestPageServed(t *testing.T) {
 //     window and the talks' end whole;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
+//   - zone-key: the zone chart's key names only what the chart draws;
 //   - notes: the bound negsim params notes for a value, beside its control and read with it;
 //   - bounds-asked: a slider move asks for params again only when a bound or note may move.
 func TestPageDrivenServed(t *testing.T) {
@@ -105,6 +106,16 @@ func TestPageDrivenServed(t *testing.T) {
 			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
 		}},
 		{"view-unknown", func(t *testing.T) { pagetest.DriveLinkedViewUnknown(t, origin) }},
+		{"zone-key", func(t *testing.T) {
+			want := map[string][]string{}
+			for hash, args := range map[string][]string{
+				"scenario=ukraine-2026":                        {"analyze", "ukraine-2026", "--format", "json"},
+				"scenario=ukraine-2026&variant=sanctions-bite": {"analyze", "ukraine-2026", "--variant", "sanctions-bite", "--format", "json"},
+			} {
+				want[hash] = pagetest.ZoneKey(t, []byte(runOK(t, args...)))
+			}
+			pagetest.DriveZoneKey(t, origin, want)
+		}},
 		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
 		{"bounds-asked", func(t *testing.T) {
 			// No bound or note hangs on a reservation, which ranges from 0 to 1 whatever the
