@@ -548,13 +548,32 @@ function control(p) {
 // replace its controls. body[data-controls] says whether the controls are still coming.
 let controlsAsked = 0;
 
+// paramsHeld are the open scenario's latest answers to params, by query: the controls are
+// built again for a link followed within the page and for Try it, with the scenario and
+// variant they were built for and often the same what-if, whose bounds the page holds.
+// Opening a scenario, the same file again too (its text may have changed), starts afresh.
+let paramsHeld = {loaded: null, answers: new Map()};
+
+async function askParams(q) {
+  if (paramsHeld.loaded !== loaded) paramsHeld = {loaded, answers: new Map()};
+  const held = paramsHeld.answers, k = key(q);
+  let answer = held.get(k);
+  if (!answer) answer = (await engine.call("params", q)).params;
+  // The last three asked for are held, the file's among them while it is asked again.
+  held.delete(k);
+  held.set(k, answer);
+  if (held.size > 3) held.delete(held.keys().next().value);
+  return answer;
+}
+
 async function buildControls() {
   if (!engineID) return;
   const mine = ++controlsAsked, open = loaded;
+  const fileQuery = {scenario: engineID, ...(state.variant ? {variant: state.variant} : {})};
   document.body.dataset.controls = "building";
   let answer;
   try {
-    answer = (await engine.call("params", {scenario: engineID, variant: state.variant || undefined})).params;
+    answer = await askParams(fileQuery);
   } catch (e) {
     if (mine === controlsAsked) showError(e);
     answer = [];
@@ -564,7 +583,7 @@ async function buildControls() {
   const box = $("controls");
   box.replaceChildren();
   controlCount = 0;
-  boundsOf = boundsKey({scenario: engineID, variant: state.variant || undefined});
+  boundsOf = key(fileQuery);
   const essentials = h("details", {class: "group", open: true}, h("summary", {text: "Reservations and vetoes"}));
   box.append(essentials);
   const groups = new Map();
@@ -624,10 +643,12 @@ async function buildControls() {
 // web/bounds_test.go holds this list to the engine.
 const KEEPS_BOUNDS = /^(actors\.[^.]+\.(power|reservation|reservation_drift|strategy\.(kind|exponent)|preferences\.[^.]+\.(ideal|shape|utilities\.[^.]+|acceptable)|constraints\.\d+\.(if|then)\.[^.]+|beliefs\.set\..+)|protocol\.(kind|rule)|events\.\d+\.round)$/;
 
-// boundsKey is what of the what-if q the bounds and notes hang on: q without the values
-// KEEPS_BOUNDS names.
-function boundsKey(q) {
-  return key({...q, set: (q.set || []).filter((s) => !KEEPS_BOUNDS.test(s.slice(0, s.indexOf("="))))});
+// boundsQuery is what of the what-if q the bounds and notes hang on: q without the values
+// KEEPS_BOUNDS names, and the file's query when it changes none of the others.
+function boundsQuery(q) {
+  const {set = [], ...file} = q;
+  const bounding = set.filter((s) => !KEEPS_BOUNDS.test(s.slice(0, s.indexOf("="))));
+  return bounding.length ? {...file, set: bounding} : file;
 }
 
 // followBounds gives each control the range and note of the what-if q: one value's bound
@@ -635,15 +656,16 @@ function boundsKey(q) {
 // controls were built with the scenario's. A what-if the engine refuses keeps the last.
 let boundsOf = "";
 async function followBounds(q) {
-  if (boundsKey(q) === boundsOf) return;
+  const asked = key(boundsQuery(q));
+  if (asked === boundsOf) return;
   let now;
   try {
-    now = (await engine.call("params", q)).params;
+    now = await askParams(boundsQuery(q));
   } catch {
     return;
   }
-  if (boundsKey(q) !== boundsKey(query())) return;
-  boundsOf = boundsKey(q);
+  if (asked !== key(boundsQuery(query()))) return;
+  boundsOf = asked;
   for (const p of now) {
     const c = document.querySelector(`.control[data-path="${CSS.escape(p.path)}"]`);
     if (!c) continue;

@@ -120,10 +120,15 @@ func TestPageDrivenServed(t *testing.T) {
 		{"bounds-asked", func(t *testing.T) {
 			// No bound or note hangs on a reservation, which ranges from 0 to 1 whatever the
 			// others are (sim/params.go); the Rada's bound hangs on the votes Ukraine's
-			// ratification asks (ratificationNotes).
+			// ratification asks (ratificationNotes). A link followed within the page builds
+			// the controls again for the file the page holds: the bounds at 120 votes were
+			// given with the second move, those with the Rada at 30 are new.
+			const at120 = "scenario=ukraine-2026&set=actors.ukraine.ratification.votes_needed%3D120"
 			asked := pagetest.DriveBoundsAsked(t, origin, "scenario=ukraine-2026", []pagetest.BoundsMove{
 				{Path: "actors.russia.reservation", Key: kb.ArrowRight, Params: 0},
 				{Path: "actors.ukraine.ratification.votes_needed", Typed: "120", Params: 1},
+				{Link: at120 + "&set=actors.russia.reservation%3D0.5", Params: 0},
+				{Link: at120 + "&set=actors.rada.votes%3D30", Params: 1},
 			})
 			t.Logf("requests to the engine per move: %v", asked)
 		}},

@@ -67,11 +67,12 @@ func DriveNotes(t *testing.T, origin, hash string, steps []NotesStep) {
 }
 
 // BoundsMove is one move of a what-if control by keyboard, a slider's key (Key) or a
-// number typed into a field (Typed), and the requests for params it must make: 0 for a
-// value no bound or note hangs on, 1 for one that moves another value's.
+// number typed into a field (Typed), or a link followed within the page (Link, the hash
+// after #), and the requests for params it must make: 0 for a value no bound or note hangs
+// on, or bounds the page was given already, 1 for one that moves another value's.
 type BoundsMove struct {
-	Path, Key, Typed string
-	Params           int
+	Path, Key, Typed, Link string
+	Params                 int
 }
 
 // DriveBoundsAsked opens hash and makes each move, counting the page's requests to the
@@ -94,23 +95,30 @@ func DriveBoundsAsked(t *testing.T, origin, hash string, moves []BoundsMove) []m
 	})()`)
 	var asked []map[string]int
 	for _, move := range moves {
-		field := `.control[data-path="` + move.Path + `"] input`
-		evalJS[any](s, `window.engineCalls = {}; document.querySelector('`+field+`').closest("details").open = true`)
-		s.do(chromedp.Focus(chromedp.CSS(field)))
-		if move.Typed != "" {
-			evalJS[any](s, `document.querySelector('`+field+`').select()`)
-			s.do(chromedp.KeyEvent(move.Typed + kb.Tab))
+		what := move.Path + " moved"
+		if move.Link != "" {
+			what = "a link to #" + move.Link + " followed"
+			evalJS[any](s, `window.engineCalls = {}; location.hash = `+strconv.Quote(move.Link))
+			s.settled()
 		} else {
-			s.do(chromedp.KeyEvent(move.Key))
+			field := `.control[data-path="` + move.Path + `"] input`
+			evalJS[any](s, `window.engineCalls = {}; document.querySelector('`+field+`').closest("details").open = true`)
+			s.do(chromedp.Focus(chromedp.CSS(field)))
+			if move.Typed != "" {
+				evalJS[any](s, `document.querySelector('`+field+`').select()`)
+				s.do(chromedp.KeyEvent(move.Typed + kb.Tab))
+			} else {
+				s.do(chromedp.KeyEvent(move.Key))
+			}
+			s.settled()
 		}
-		s.settled()
 		calls := evalJS[map[string]int](s, `window.engineCalls`)
 		asked = append(asked, calls)
 		if calls["analyze"] != 1 {
-			t.Errorf("%s moved: the page asked for %d analyses, want 1 (%v)", move.Path, calls["analyze"], calls)
+			t.Errorf("%s: the page asked for %d analyses, want 1 (%v)", what, calls["analyze"], calls)
 		}
 		if calls["params"] != move.Params {
-			t.Errorf("%s moved: the page asked for params %d times, want %d (%v)", move.Path, calls["params"], move.Params, calls)
+			t.Errorf("%s: the page asked for params %d times, want %d (%v)", what, calls["params"], move.Params, calls)
 		}
 	}
 	s.checkConsole()
