@@ -1038,7 +1038,11 @@ function renderTake(rep) {
     out.push(h("p", {text: "No single number in its range changes the result."}));
   } else {
     // Below 560 px the margin for labels would leave the bars, and the words, too small.
-    out.push(tornadoChart({rows: shown, label: pathWords, narrow: $("take").clientWidth < 560}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
+    // The key names the sides drawn: where no value is lowered to tip the result (the
+    // tied hands' reservations), no bar goes left.
+    const lowered = shown.some((r) => r.below), raised = shown.some((r) => r.above);
+    const sides = [...(lowered ? [{colour: "#0072B2", label: "lowering the value"}] : []), ...(raised ? [{colour: "#D55E00", label: lowered ? "raising it" : "raising the value"}] : [])];
+    out.push(tornadoChart({rows: shown, label: pathWords, narrow: $("take").clientWidth < 560}), legend(sides));
     out.push(h("div", {class: "scroll"}, h("table", {},
       h("caption", {class: "visually-hidden", text: "The smallest change of each value that tips the result"}),
       h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens"].map((c) => h("th", {scope: "col", text: c})))),

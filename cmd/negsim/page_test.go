@@ -65,7 +65,8 @@ func TestPageServed(t *testing.T) {
 //     window and the talks' end whole;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
-//   - zone-key: the zone chart's key names only what the chart draws;
+//   - chart-keys: the keys of the zone's chart and of What would it take name only what
+//     the chart draws;
 //   - notes: the bound negsim params notes for a value, beside its control and read with it;
 //   - bounds-asked: a slider move asks for params again only when a bound or note may move.
 func TestPageDrivenServed(t *testing.T) {
@@ -106,15 +107,13 @@ func TestPageDrivenServed(t *testing.T) {
 			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
 		}},
 		{"view-unknown", func(t *testing.T) { pagetest.DriveLinkedViewUnknown(t, origin) }},
-		{"zone-key", func(t *testing.T) {
-			want := map[string][]string{}
-			for hash, args := range map[string][]string{
-				"scenario=ukraine-2026":                        {"analyze", "ukraine-2026", "--format", "json"},
-				"scenario=ukraine-2026&variant=sanctions-bite": {"analyze", "ukraine-2026", "--variant", "sanctions-bite", "--format", "json"},
-			} {
-				want[hash] = pagetest.ZoneKey(t, []byte(runOK(t, args...)))
-			}
-			pagetest.DriveZoneKey(t, origin, want)
+		{"chart-keys", func(t *testing.T) {
+			pagetest.DriveChartKeys(t, origin, []pagetest.ChartKey{
+				{Hash: "scenario=ukraine-2026", Chart: "chart", Key: pagetest.ZoneKey(t, []byte(runOK(t, "analyze", "ukraine-2026", "--format", "json")))},
+				{Hash: "scenario=ukraine-2026&variant=sanctions-bite", Chart: "chart", Key: pagetest.ZoneKey(t, []byte(runOK(t, "analyze", "ukraine-2026", "--variant", "sanctions-bite", "--format", "json")))},
+				{Hash: "scenario=teaching-tied-hands&view=take", Chart: "take", Key: pagetest.TakeKey(t, []byte(runOK(t, "sensitivity", "teaching-tied-hands", "--format", "json")))},
+				{Hash: "scenario=teaching-two-party&view=take", Chart: "take", Key: pagetest.TakeKey(t, []byte(runOK(t, "sensitivity", "teaching-two-party", "--format", "json")))},
+			})
 		}},
 		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
 		{"bounds-asked", func(t *testing.T) {
