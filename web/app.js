@@ -168,7 +168,7 @@ function fillScenarios() {
   }
   if (![...sel.options].some((o) => o.value === state.scenario)) {
     // A link's file from a computer is known by an id that means nothing to a reader.
-    sel.append(h("option", {value: state.scenario, text: state.scenario.startsWith("doc:") ? "A file from a computer: open it again" : state.scenario}));
+    sel.append(h("option", {value: state.scenario, "data-missing": "", text: state.scenario.startsWith("doc:") ? "A file from a computer: open it again" : state.scenario}));
   }
   sel.value = state.scenario;
 }
@@ -1273,6 +1273,9 @@ function showTab(view, focus) {
 function wire() {
   $("scenario").addEventListener("change", () => {
     state.scenario = $("scenario").value;
+    // A link's scenario the lists do not hold goes once another is chosen, as a link's
+    // variant the file lacks does.
+    for (const gone of $("scenario").querySelectorAll("option[data-missing]")) gone.remove();
     state.variant = "";
     state.set.clear();
     state.axes = [];

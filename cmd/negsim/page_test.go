@@ -64,6 +64,7 @@ func TestPageServed(t *testing.T) {
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
 //     window and the talks' end whole;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
+//   - scenario-gone: a link's scenario nothing holds, named in the menu until another is chosen;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
 //   - chart-keys: the keys of the zone's chart and of What would it take name only what
 //     the chart draws;
@@ -106,6 +107,7 @@ func TestPageDrivenServed(t *testing.T) {
 			}
 			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
 		}},
+		{"scenario-gone", func(t *testing.T) { pagetest.DriveLinkedScenarioGone(t, origin) }},
 		{"view-unknown", func(t *testing.T) { pagetest.DriveLinkedViewUnknown(t, origin) }},
 		{"chart-keys", func(t *testing.T) {
 			pagetest.DriveChartKeys(t, origin, []pagetest.ChartKey{

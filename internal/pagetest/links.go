@@ -50,6 +50,34 @@ func DriveLinkedVariantGone(t *testing.T, origin, said, zone string) {
 	}
 }
 
+// DriveLinkedScenarioGone opens a link to a scenario that neither negsim nor the served
+// folder holds (misspelt), which the scenario menu names, and chooses the reference
+// scenario by keyboard: the menu must then offer only what the page can open, with the
+// focus kept on it, as the variant menu does.
+func DriveLinkedScenarioGone(t *testing.T, origin string) {
+	s := startAt(t, origin, 1280, 900, 2*time.Minute)
+	s.do(chromedp.Navigate(origin + "#scenario=ukrane-2026"))
+	s.settled()
+	menu := func() []string {
+		return evalJS[[]string](s, `[document.getElementById("scenario").value, ...[...document.getElementById("scenario").options].map((o) => o.value)]`)
+	}
+	if got := menu(); got[0] != "ukrane-2026" {
+		t.Fatalf("a link to ukrane-2026: the scenario menu shows %q, want the link's ukrane-2026", got[0])
+	}
+	// The link's name is the menu's last option, after the shipped scenarios, of which
+	// ukraine-2026 is the last by name: one step up reaches it.
+	s.do(chromedp.Focus(chromedp.CSS("#scenario")))
+	s.do(chromedp.KeyEvent(kb.ArrowUp))
+	s.settled()
+	got := menu()
+	if got[0] != "ukraine-2026" || slices.Contains(got[1:], "ukrane-2026") {
+		t.Errorf("ukraine-2026 chosen by keyboard: the menu shows %q and offers %q; want ukraine-2026, and ukrane-2026, which nothing holds and the page no longer shows, gone", got[0], got[1:])
+	}
+	if focused := evalJS[string](s, `document.activeElement.id`); focused != "scenario" {
+		t.Errorf("ukraine-2026 chosen by keyboard: the focus went to #%s, want it kept on the scenario menu", focused)
+	}
+}
+
 // holdEngine keeps the page's engine from answering until window.releaseEngine() is
 // called, as a static site's engine is kept by its download of some megabytes.
 const holdEngine = `(() => {
