@@ -54,3 +54,16 @@ func BenchmarkPlayReplay(b *testing.B) {
 		}
 	}
 }
+
+// The page asks params again after a move that can change another value's bound or note
+// (the votes a ratification asks, a veto, a weight): the same what-if as BenchmarkSliderMove.
+func BenchmarkParams(b *testing.B) {
+	a := New(Options{})
+	req := []byte(`{"scenario": "ukraine-2026", "variant": "sanctions-bite", "set": ["actors.russia.reservation=0.47"]}`)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := a.Handle(ctx, "params", req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

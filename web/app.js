@@ -168,7 +168,7 @@ function fillScenarios() {
   }
   if (![...sel.options].some((o) => o.value === state.scenario)) {
     // A link's file from a computer is known by an id that means nothing to a reader.
-    sel.append(h("option", {value: state.scenario, text: state.scenario.startsWith("doc:") ? "A file from a computer: open it again" : state.scenario}));
+    sel.append(h("option", {value: state.scenario, "data-missing": "", text: state.scenario.startsWith("doc:") ? "A file from a computer: open it again" : state.scenario}));
   }
   sel.value = state.scenario;
 }
@@ -261,7 +261,7 @@ function fillVariants(sc) {
     vs.append(h("option", {value: v.id, title: about, text: `${v.id}: ${about.length > 70 ? about.slice(0, about.lastIndexOf(" ", 70)) + " …" : about}`}));
   }
   if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) {
-    vs.append(h("option", {value: state.variant, text: `${state.variant}: not in this file`}));
+    vs.append(h("option", {value: state.variant, "data-missing": "", text: `${state.variant}: not in this file`}));
   }
   vs.value = state.variant;
 }
@@ -548,13 +548,32 @@ function control(p) {
 // replace its controls. body[data-controls] says whether the controls are still coming.
 let controlsAsked = 0;
 
+// paramsHeld are the open scenario's latest answers to params, by query: the controls are
+// built again for a link followed within the page and for Try it, with the scenario and
+// variant they were built for and often the same what-if, whose bounds the page holds.
+// Opening a scenario, the same file again too (its text may have changed), starts afresh.
+let paramsHeld = {loaded: null, answers: new Map()};
+
+async function askParams(q) {
+  if (paramsHeld.loaded !== loaded) paramsHeld = {loaded, answers: new Map()};
+  const held = paramsHeld.answers, k = key(q);
+  let answer = held.get(k);
+  if (!answer) answer = (await engine.call("params", q)).params;
+  // The last three asked for are held, the file's among them while it is asked again.
+  held.delete(k);
+  held.set(k, answer);
+  if (held.size > 3) held.delete(held.keys().next().value);
+  return answer;
+}
+
 async function buildControls() {
   if (!engineID) return;
   const mine = ++controlsAsked, open = loaded;
+  const fileQuery = {scenario: engineID, ...(state.variant ? {variant: state.variant} : {})};
   document.body.dataset.controls = "building";
   let answer;
   try {
-    answer = (await engine.call("params", {scenario: engineID, variant: state.variant || undefined})).params;
+    answer = await askParams(fileQuery);
   } catch (e) {
     if (mine === controlsAsked) showError(e);
     answer = [];
@@ -564,7 +583,7 @@ async function buildControls() {
   const box = $("controls");
   box.replaceChildren();
   controlCount = 0;
-  boundsOf = state.set.size ? "" : key(query());
+  boundsOf = key(fileQuery);
   const essentials = h("details", {class: "group", open: true}, h("summary", {text: "Reservations and vetoes"}));
   box.append(essentials);
   const groups = new Map();
@@ -612,9 +631,24 @@ async function buildControls() {
   applyFilter();
   markInvalid();
   // The values above are the scenario's; the bounds are the what-if's.
-  if (state.set.size) await followBounds(query());
+  await followBounds(query());
   if (mine !== controlsAsked) return;
   document.body.dataset.controls = "ready";
+}
+
+// KEEPS_BOUNDS are the values whose change leaves every other value's bound and note as
+// params gave it: no range or note hangs on them (sim/params.go). A move of one of them
+// asks the engine for its analysis alone, where asking for the bounds too had cost as much
+// again; any other path, one params adds later too, asks for the bounds again.
+// web/bounds_test.go holds this list to the engine.
+const KEEPS_BOUNDS = /^(actors\.[^.]+\.(power|reservation|reservation_drift|strategy\.(kind|exponent)|preferences\.[^.]+\.(ideal|shape|utilities\.[^.]+|acceptable)|constraints\.\d+\.(if|then)\.[^.]+|beliefs\.set\..+)|protocol\.(kind|rule)|events\.\d+\.round)$/;
+
+// boundsQuery is what of the what-if q the bounds and notes hang on: q without the values
+// KEEPS_BOUNDS names, and the file's query when it changes none of the others.
+function boundsQuery(q) {
+  const {set = [], ...file} = q;
+  const bounding = set.filter((s) => !KEEPS_BOUNDS.test(s.slice(0, s.indexOf("="))));
+  return bounding.length ? {...file, set: bounding} : file;
 }
 
 // followBounds gives each control the range and note of the what-if q: one value's bound
@@ -622,15 +656,16 @@ async function buildControls() {
 // controls were built with the scenario's. A what-if the engine refuses keeps the last.
 let boundsOf = "";
 async function followBounds(q) {
-  if (key(q) === boundsOf) return;
+  const asked = key(boundsQuery(q));
+  if (asked === boundsOf) return;
   let now;
   try {
-    now = (await engine.call("params", q)).params;
+    now = await askParams(boundsQuery(q));
   } catch {
     return;
   }
-  if (key(q) !== key(query())) return;
-  boundsOf = key(q);
+  if (asked !== key(boundsQuery(query()))) return;
+  boundsOf = asked;
   for (const p of now) {
     const c = document.querySelector(`.control[data-path="${CSS.escape(p.path)}"]`);
     if (!c) continue;
@@ -935,12 +970,15 @@ function renderPlane(plane) {
   const an = results.analysis.value;
   const names = Object.fromEntries(an.actors.map((a) => [a.id, a.name]));
   const svg = planeChart({plane, analysis: an, names, dealText, onDetail: (t) => { $("chart-detail").textContent = t; }, summary: planeWords(plane, an, names)});
+  // The key names only what is drawn: an empty zone has no deals in it, no frontier and
+  // no solution to mark.
+  const solutions = an.solutions || {};
   const items = [
     {colour: "#9aa0a6", label: "every deal (darker: more deals)"},
-    {colour: "#1f77b4", label: "deals in the zone"},
+    ...(plane.zopa.length ? [{colour: "#1f77b4", label: "deals in the zone"}] : []),
     {colour: "#a50e0e", dash: "6 4", label: "reservations"},
-    {colour: "#1a1a1a", label: "the frontier for these two"},
-    ...SOLUTIONS.map((s, i) => ({shape: s.shape, colour: PALETTE[i], label: s.title})),
+    ...(plane.frontier.length ? [{colour: "#1a1a1a", label: "the frontier for these two"}] : []),
+    ...SOLUTIONS.map((s, i) => ({shape: s.shape, colour: PALETTE[i], label: s.title, key: s.key})).filter((s) => solutions[s.key]),
   ];
   const note = plane.complete ? null : h("p", {text: "This scenario has too many deals to draw every one; the zone and the frontier are shown."});
   $("chart").replaceChildren(svg, legend(items), ...(note ? [note] : []));
@@ -1000,7 +1038,11 @@ function renderTake(rep) {
     out.push(h("p", {text: "No single number in its range changes the result."}));
   } else {
     // Below 560 px the margin for labels would leave the bars, and the words, too small.
-    out.push(tornadoChart({rows: shown, label: pathWords, narrow: $("take").clientWidth < 560}), legend([{colour: "#0072B2", label: "lowering the value"}, {colour: "#D55E00", label: "raising it"}]));
+    // The key names the sides drawn: where no value is lowered to tip the result (the
+    // tied hands' reservations), no bar goes left.
+    const lowered = shown.some((r) => r.below), raised = shown.some((r) => r.above);
+    const sides = [...(lowered ? [{colour: "#0072B2", label: "lowering the value"}] : []), ...(raised ? [{colour: "#D55E00", label: lowered ? "raising it" : "raising the value"}] : [])];
+    out.push(tornadoChart({rows: shown, label: pathWords, narrow: $("take").clientWidth < 560}), legend(sides));
     out.push(h("div", {class: "scroll"}, h("table", {},
       h("caption", {class: "visually-hidden", text: "The smallest change of each value that tips the result"}),
       h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens"].map((c) => h("th", {scope: "col", text: c})))),
@@ -1231,6 +1273,9 @@ function showTab(view, focus) {
 function wire() {
   $("scenario").addEventListener("change", () => {
     state.scenario = $("scenario").value;
+    // A link's scenario the lists do not hold goes once another is chosen, as a link's
+    // variant the file lacks does.
+    for (const gone of $("scenario").querySelectorAll("option[data-missing]")) gone.remove();
     state.variant = "";
     state.set.clear();
     state.axes = [];
@@ -1239,6 +1284,9 @@ function wire() {
   });
   $("variant").addEventListener("change", async () => {
     state.variant = $("variant").value;
+    // The link's variant the file lacks is no longer what the page shows. Only its option
+    // goes: the menu stays, with the keyboard's focus on it.
+    for (const gone of $("variant").querySelectorAll("option[data-missing]")) gone.remove();
     writeHash();
     // Computing starts at once (it needs the state, not the controls), so the page is
     // busy from the first moment.
@@ -1424,6 +1472,10 @@ async function keepOffline() {
 
 async function start() {
   readHash();
+  // The address says at once what the page took of it (the Zone view for a view it does
+  // not know, no set= without a value), not once the engine has come: a static site's is a
+  // download of megabytes, and a link copied meanwhile must be the page's.
+  writeHash();
   wire();
   showTab(state.view, false);
   keepFocusInSight();

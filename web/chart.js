@@ -210,6 +210,10 @@ export const ROUND_LINES = [
   {series: "reservation", dash: "2 3", width: 2, words: "dotted: reservation"},
 ];
 
+// given is whether a round holds a value of a series: a round with no proposal holds no
+// utility of it.
+const given = (u) => u !== null && u !== undefined;
+
 // roundsChart draws each actor's aspiration (solid, with the actor's mark), the utility it
 // gets from the proposal (dashed, over the rounds that have one) and its reservation
 // (dotted) over the rounds, and the zone's size in a strip below.
@@ -242,7 +246,7 @@ export function roundsChart({transcript, names, selected, summary, hidden = new 
     for (const {series, dash, width} of ROUND_LINES) {
       // A round with no proposal gives no utility: the dashed line joins the rounds that
       // have one, as the command line's chart does.
-      const points = rounds.map((r, t) => [t, r.actors[i][series]]).filter(([, u]) => u !== null && u !== undefined);
+      const points = rounds.map((r, t) => [t, r.actors[i][series]]).filter(([, u]) => given(u));
       if (!points.length) continue;
       svg.append(el("polyline", {
         points: points.map(([t, u]) => `${X(t).toFixed(1)},${Y(u).toFixed(1)}`).join(" "),
@@ -298,7 +302,9 @@ export function roundsLegend({transcript, names, hidden = new Set()}) {
   // The styles are no actor's: drawn in grey, in a line of their own apart from the actors.
   const key = document.createElement("p");
   key.className = "hint";
-  ROUND_LINES.forEach(({dash, words}, i) => {
+  // Only the styles drawn: talks where no one proposed have no utility of the proposal.
+  const drawn = ROUND_LINES.filter(({series}) => transcript.rounds.some((r) => actors.some(({i}) => given(r.actors[i][series]))));
+  drawn.forEach(({dash, words}, i) => {
     const s = el("svg", {width: 22, height: 16, viewBox: "0 0 22 16", "aria-hidden": "true"});
     s.append(el("line", {x1: 1, y1: 8, x2: 21, y2: 8, stroke: "#4a4a4a", "stroke-width": 2.5, "stroke-dasharray": dash || undefined}));
     key.append(...(i ? ["; "] : []), s, " " + words);

@@ -96,7 +96,14 @@ async function ask(score, focus) {
   // with the rest: the focus moves to the turn, as after a move, not to the page's start.
   const focused = root.contains(document.activeElement);
   root.replaceChildren(seatChooser(), ...session(r));
-  if (focus || focused) document.getElementById("play-now").focus();
+  if (focus || focused) {
+    // The turn reads down from its heading: the heading goes to the window's top, clear of
+    // the edge (style.css), where focus() alone left it flush with the top or the bottom
+    // edge, in a short window with nothing of the turn in sight.
+    const now = document.getElementById("play-now");
+    now.focus({preventScroll: true});
+    now.scrollIntoView({block: "start"});
+  }
 }
 
 function request(score) {

@@ -210,6 +210,45 @@ func TestRoundsChartDrawsOnlyTheTable(t *testing.T) {
 	}
 }
 
+// The rounds chart's key names the line styles it draws. In the reference scenario as the
+// file gives it no one makes a proposal (no round of its transcript holds a utility), so
+// no line is the utility of the proposal and the only dashed lines are the events': the key
+// said "dashed: utility of the proposal" all the same. The two-party example's rounds hold
+// proposals, so its key says it.
+func TestRoundsChartKeysOnlyTheLinesDrawn(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		proposed bool
+	}{{"ukraine-2026", false}, {"teaching-two-party", true}} {
+		tr := runJSON[*sim.Transcript](t, "rounds", c.name)
+		proposals := 0
+		for _, rd := range tr.Rounds {
+			for _, ar := range rd.Actors {
+				if ar.Utility != nil {
+					proposals++
+				}
+			}
+		}
+		if (proposals > 0) != c.proposed {
+			t.Fatalf("%s: %d utilities of a proposal in its transcript; this test takes it to have proposals: %v", c.name, proposals, c.proposed)
+		}
+		top, _ := roundsPanels("t", scenariotest.Shipped(t, c.name, "").Scenario, tr)
+		var keys []string
+		for _, l := range top.lines {
+			if l.key && !l.plain {
+				keys = append(keys, l.label)
+			}
+		}
+		want := []string{"solid: aspiration", "dotted: reservation"}
+		if c.proposed {
+			want = []string{"solid: aspiration", "dashed: utility of the proposal", "dotted: reservation"}
+		}
+		if !slices.Equal(keys, want) {
+			t.Errorf("%s: the key says %q; want %q", c.name, keys, want)
+		}
+	}
+}
+
 // The rounds chart names the ratifiers it leaves out in legend lines no wider than its
 // event notes: one line of all four of the reference scenario's ratifiers ran to 85
 // characters, and the wide legend strip shrank the whole chart on a printed report.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/negsim/negsim/internal/pagetest"
 )
@@ -63,7 +64,12 @@ func TestPageServed(t *testing.T) {
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
 //     window and the talks' end whole;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
-//   - notes: the bound negsim params notes for a value, beside its control and read with it.
+//   - scenario-gone: a link's scenario nothing holds, named in the menu until another is chosen;
+//   - view-unknown: a link's view the page does not know, taken out of the address at once;
+//   - chart-keys: the keys of the zone's chart and of What would it take name only what
+//     the chart draws;
+//   - notes: the bound negsim params notes for a value, beside its control and read with it;
+//   - bounds-asked: a slider move asks for params again only when a bound or note may move.
 func TestPageDrivenServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
@@ -101,7 +107,32 @@ func TestPageDrivenServed(t *testing.T) {
 			}
 			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
 		}},
+		{"scenario-gone", func(t *testing.T) { pagetest.DriveLinkedScenarioGone(t, origin) }},
+		{"view-unknown", func(t *testing.T) { pagetest.DriveLinkedViewUnknown(t, origin) }},
+		{"chart-keys", func(t *testing.T) {
+			pagetest.DriveChartKeys(t, origin, []pagetest.ChartKey{
+				{Hash: "scenario=ukraine-2026", Chart: "chart", Key: pagetest.ZoneKey(t, []byte(runOK(t, "analyze", "ukraine-2026", "--format", "json")))},
+				{Hash: "scenario=ukraine-2026&variant=sanctions-bite", Chart: "chart", Key: pagetest.ZoneKey(t, []byte(runOK(t, "analyze", "ukraine-2026", "--variant", "sanctions-bite", "--format", "json")))},
+				{Hash: "scenario=teaching-tied-hands&view=take", Chart: "take", Key: pagetest.TakeKey(t, []byte(runOK(t, "sensitivity", "teaching-tied-hands", "--format", "json")))},
+				{Hash: "scenario=teaching-two-party&view=take", Chart: "take", Key: pagetest.TakeKey(t, []byte(runOK(t, "sensitivity", "teaching-two-party", "--format", "json")))},
+			})
+		}},
 		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
+		{"bounds-asked", func(t *testing.T) {
+			// No bound or note hangs on a reservation, which ranges from 0 to 1 whatever the
+			// others are (sim/params.go); the Rada's bound hangs on the votes Ukraine's
+			// ratification asks (ratificationNotes). A link followed within the page builds
+			// the controls again for the file the page holds: the bounds at 120 votes were
+			// given with the second move, those with the Rada at 30 are new.
+			const at120 = "scenario=ukraine-2026&set=actors.ukraine.ratification.votes_needed%3D120"
+			asked := pagetest.DriveBoundsAsked(t, origin, "scenario=ukraine-2026", []pagetest.BoundsMove{
+				{Path: "actors.russia.reservation", Key: kb.ArrowRight, Params: 0},
+				{Path: "actors.ukraine.ratification.votes_needed", Typed: "120", Params: 1},
+				{Link: at120 + "&set=actors.russia.reservation%3D0.5", Params: 0},
+				{Link: at120 + "&set=actors.rada.votes%3D30", Params: 1},
+			})
+			t.Logf("requests to the engine per move: %v", asked)
+		}},
 	} {
 		t.Run(c.name, c.drive)
 	}
@@ -178,25 +209,14 @@ func TestPageRoundsBasisServed(t *testing.T) {
 }
 
 // The Rounds view draws each line as negsim rounds --chart and negsim report do (solid
-// aspiration, dashed utility of the proposal, dotted reservation) and names the styles in
-// the key words the command line's chart prints, for the two-party example (with proposals)
-// and the reference scenario (ratifiers left out, no proposal on the table).
+// aspiration, dashed utility of the proposal, dotted reservation) and names the styles it
+// draws in the key words the command line's chart prints, for the two-party example (with
+// proposals) and the reference scenario (ratifiers left out, no proposal on the table, so
+// no utility of the proposal to key).
 func TestPageRoundsLinesServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
 	for _, name := range []string{"teaching-two-party", "ukraine-2026"} {
-		// The key's words are the command line's: its chart must carry each of them too.
-		chart := filepath.Join(t.TempDir(), "rounds.svg")
-		runOK(t, "rounds", name, "--chart", chart)
-		svg, err := os.ReadFile(chart)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, words := range pagetest.RoundsLineKey {
-			if !strings.Contains(string(svg), words) {
-				t.Errorf("negsim rounds %s --chart no longer says %q", name, words)
-			}
-		}
 		var an struct {
 			Ratification map[string]struct {
 				By []string `json:"by"`
@@ -212,6 +232,24 @@ func TestPageRoundsLinesServed(t *testing.T) {
 			}
 		}
 		_, transcript := roundsJSON(t, name)
+		// The key's words are the command line's: its chart must say the same ones.
+		chart := filepath.Join(t.TempDir(), "rounds.svg")
+		runOK(t, "rounds", name, "--chart", chart)
+		svg, err := os.ReadFile(chart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		said, unsaid := pagetest.RoundsKey(t, []byte(transcript), ratifiers)
+		for _, words := range said {
+			if !strings.Contains(string(svg), words) {
+				t.Errorf("negsim rounds %s --chart no longer says %q", name, words)
+			}
+		}
+		for _, words := range unsaid {
+			if strings.Contains(string(svg), words) {
+				t.Errorf("negsim rounds %s --chart says %q, which none of its lines is", name, words)
+			}
+		}
 		pagetest.DriveRoundsLines(t, origin, "scenario="+name, []byte(transcript), ratifiers)
 	}
 }

@@ -332,7 +332,7 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 }
 
 // roundsChart draws each actor's aspiration (solid), the utility it gets from the proposal
-// (dashed) and its reservation (dotted) over the rounds, numbered from 0 as the transcript
+// (dashed, when there is one) and its reservation (dotted) over the rounds, numbered from 0 as the transcript
 // numbers them, the ZOPA size below, and the events on both: a short tag on the chart,
 // the event itself in the legend. Only the actors at the table are drawn: a ratifier of sc
 // never bargains, so its aspiration would be a line no one acts on.
@@ -347,6 +347,7 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 	last := float64(tr.Deadline - 1)
 	top := panel{title: title + ": bargaining rounds", xLabel: "round", yLabel: "utility", fixed: true, yMin: 0, yMax: 1, legend: true, xFixed: true, xMax: last, wholeX: true}
 	var ratifiers []string
+	proposed := false
 	for i, ac := range tr.Actors {
 		if sc != nil && sc.RatifiesFor(ac.ID) != "" {
 			ratifiers = append(ratifiers, ac.Name)
@@ -371,11 +372,17 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 		}
 		if len(got.xs) > 0 {
 			top.lines = append(top.lines, got)
+			proposed = true
 		}
 		top.lines = append(top.lines, res)
 	}
-	top.lines = append(top.lines, chartLine{key: true, label: "solid: aspiration"}, chartLine{key: true, dashed: true, label: "dashed: utility of the proposal"},
-		chartLine{key: true, dotted: true, label: "dotted: reservation"})
+	// The key names the styles drawn: talks where no one proposed have no utility line,
+	// and their only dashed lines are the events'.
+	top.lines = append(top.lines, chartLine{key: true, label: "solid: aspiration"})
+	if proposed {
+		top.lines = append(top.lines, chartLine{key: true, dashed: true, label: "dashed: utility of the proposal"})
+	}
+	top.lines = append(top.lines, chartLine{key: true, dotted: true, label: "dotted: reservation"})
 	if len(ratifiers) > 0 {
 		// Wrapped as the event notes are, to the legend's width.
 		for _, line := range wrapWords("not drawn, as they ratify at home: "+strings.Join(ratifiers, "; "), legendNoteWidth) {

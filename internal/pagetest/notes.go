@@ -65,3 +65,62 @@ func DriveNotes(t *testing.T, origin, hash string, steps []NotesStep) {
 	}
 	s.checkConsole()
 }
+
+// BoundsMove is one move of a what-if control by keyboard, a slider's key (Key) or a
+// number typed into a field (Typed), or a link followed within the page (Link, the hash
+// after #), and the requests for params it must make: 0 for a value no bound or note hangs
+// on, or bounds the page was given already, 1 for one that moves another value's.
+type BoundsMove struct {
+	Path, Key, Typed, Link string
+	Params                 int
+}
+
+// DriveBoundsAsked opens hash and makes each move, counting the page's requests to the
+// engine until it settles. Each slider move asked for the analysis and then for params
+// again, which cost the engine as much as the analysis, for a move no bound hangs on.
+// It returns the requests of each move, by method, for the log.
+func DriveBoundsAsked(t *testing.T, origin, hash string, moves []BoundsMove) []map[string]int {
+	s := startAt(t, origin, 1280, 900, 2*time.Minute)
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	// The served page reaches the engine with fetch("api/METHOD").
+	evalJS[any](s, `(() => {
+		window.engineCalls = {};
+		const fetched = window.fetch;
+		window.fetch = (url, options) => {
+			const m = String(url).match(/^api\/(.*)$/);
+			if (m) window.engineCalls[m[1]] = (window.engineCalls[m[1]] || 0) + 1;
+			return fetched(url, options);
+		};
+	})()`)
+	var asked []map[string]int
+	for _, move := range moves {
+		what := move.Path + " moved"
+		if move.Link != "" {
+			what = "a link to #" + move.Link + " followed"
+			evalJS[any](s, `window.engineCalls = {}; location.hash = `+strconv.Quote(move.Link))
+			s.settled()
+		} else {
+			field := `.control[data-path="` + move.Path + `"] input`
+			evalJS[any](s, `window.engineCalls = {}; document.querySelector('`+field+`').closest("details").open = true`)
+			s.do(chromedp.Focus(chromedp.CSS(field)))
+			if move.Typed != "" {
+				evalJS[any](s, `document.querySelector('`+field+`').select()`)
+				s.do(chromedp.KeyEvent(move.Typed + kb.Tab))
+			} else {
+				s.do(chromedp.KeyEvent(move.Key))
+			}
+			s.settled()
+		}
+		calls := evalJS[map[string]int](s, `window.engineCalls`)
+		asked = append(asked, calls)
+		if calls["analyze"] != 1 {
+			t.Errorf("%s: the page asked for %d analyses, want 1 (%v)", what, calls["analyze"], calls)
+		}
+		if calls["params"] != move.Params {
+			t.Errorf("%s: the page asked for params %d times, want %d (%v)", what, calls["params"], move.Params, calls)
+		}
+	}
+	s.checkConsole()
+	return asked
+}

@@ -31,6 +31,17 @@ func DrivePlayZoomed(t *testing.T, origin string) {
 			t.Fatalf("after %q the focus is on %s, want %s", key, got, want)
 		}
 	}
+	// The round's heading, where a move leaves the focus, stands clear of the window's edge
+	// with the turn it heads in sight below it: flush at the bottom edge, the student saw
+	// a heading and nothing of what to do.
+	roomAround := func(key string) {
+		t.Helper()
+		got := evalJS[[]float64](s, `(() => { const e = document.getElementById("play-now"), r = e.getBoundingClientRect();
+			return [r.top, innerHeight - r.bottom, innerHeight - e.nextElementSibling.getBoundingClientRect().top]; })()`)
+		if got[0] < 8 || got[1] < 8 || got[2] < 48 {
+			t.Errorf("after %q the round's heading stands %.0f px below the window's top and %.0f px above its bottom, with %.0f px of the turn in sight; want 8 px of room each side and 3 lines (48 px) of the turn", key, got[0], got[1], got[2])
+		}
+	}
 	// Each key and where it leaves the focus: the skip link, the results, the Play tab, the
 	// seat's menu (Candidate, the first actor), the coach, Take the seat, the round; then
 	// the offer: salary high (third), hybrid (second), start now (first), Offer this deal.
@@ -42,6 +53,9 @@ func DrivePlayZoomed(t *testing.T, origin string) {
 		{kb.Tab, "play-offer"}, {kb.Enter, "play-now"},
 	} {
 		press(k[0], k[1])
+		if k[1] == "play-now" {
+			roomAround(k[0])
+		}
 	}
 	if moves := evalJS[string](s, `new URLSearchParams(location.hash.slice(1)).get("moves")`); moves != "offer:salary=high,remote=hybrid,start=now" {
 		t.Fatalf("the link holds the moves %q, want the offer made by keyboard", moves)

@@ -10,10 +10,46 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// RoundsLineKey is what each line style of the rounds chart means, in the words of the key
+// roundsLineKey is what each line style of the rounds chart means, in the words of the key
 // beside `negsim rounds --chart` and in `negsim report`'s figure: the page must say the
 // same, so that a student comparing the page with a printed report reads each line one way.
-var RoundsLineKey = []string{"solid: aspiration", "dashed: utility of the proposal", "dotted: reservation"}
+var roundsLineKey = []struct{ series, words string }{
+	{"aspiration", "solid: aspiration"}, {"utility", "dashed: utility of the proposal"}, {"reservation", "dotted: reservation"},
+}
+
+// RoundsKey is what the key of the rounds chart of transcript (`negsim rounds --format
+// json`) must say, and must not: the words of each line style some actor at the table
+// (not in ratifiers) has a value of in some round, and of no other. Talks where no one
+// proposed draw no utility of the proposal, and their key said it was dashed.
+func RoundsKey(t *testing.T, transcript []byte, ratifiers map[string]bool) (said, unsaid []string) {
+	var tr struct {
+		Actors []struct {
+			ID string `json:"id"`
+		} `json:"actors"`
+		Rounds []struct {
+			Actors []map[string]any `json:"actors"`
+		} `json:"rounds"`
+	}
+	if err := json.Unmarshal(transcript, &tr); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range roundsLineKey {
+		drawn := false
+		for _, rd := range tr.Rounds {
+			for i, a := range tr.Actors {
+				if !ratifiers[a.ID] && rd.Actors[i][k.series] != nil {
+					drawn = true
+				}
+			}
+		}
+		if drawn {
+			said = append(said, k.words)
+		} else {
+			unsaid = append(unsaid, k.words)
+		}
+	}
+	return said, unsaid
+}
 
 // roundsStyle is how a series must be drawn: "solid", "dashed" or "dotted".
 var roundsStyle = map[string]string{"aspiration": "solid", "utility": "dashed", "reservation": "dotted"}
@@ -163,9 +199,15 @@ func DriveRoundsLines(t *testing.T, origin, hash string, transcript []byte, rati
 		}
 	}
 	key := evalJS[string](s, `document.getElementById("rounds-chart").textContent`)
-	for _, words := range RoundsLineKey {
+	said, unsaid := RoundsKey(t, transcript, ratifiers)
+	for _, words := range said {
 		if !strings.Contains(key, words) {
 			t.Errorf("%s: the key beside the rounds chart lacks %q:\n%s", hash, words, key)
+		}
+	}
+	for _, words := range unsaid {
+		if strings.Contains(key, words) {
+			t.Errorf("%s: the key beside the rounds chart says %q, which no line of the chart is:\n%s", hash, words, key)
 		}
 	}
 	if strings.Contains(key, "(marks)") || strings.Contains(key, "reservation (dashed)") {

@@ -1,0 +1,102 @@
+package pagetest
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/negsim/negsim/sim"
+)
+
+// ZoneKey is the key the zone's chart must show for a what-if, worked out from `negsim
+// analyze --format json` for it: every deal and the reservations always; the deals in the
+// zone and the frontier of the two parties drawn only when the zone holds a deal (its
+// frontier then holds one at least: the zone's deal best for the party across); and each
+// bargaining solution the analysis finds, in the engine's order.
+func ZoneKey(t *testing.T, analysis []byte) []string {
+	var an struct {
+		ZOPA      struct{ Count uint64 } `json:"zopa"`
+		Solutions map[string]json.RawMessage
+	}
+	if err := json.Unmarshal(analysis, &an); err != nil {
+		t.Fatal(err)
+	}
+	key := []string{"every deal (darker: more deals)"}
+	if an.ZOPA.Count > 0 {
+		key = append(key, "deals in the zone")
+	}
+	key = append(key, "reservations")
+	if an.ZOPA.Count > 0 {
+		key = append(key, "the frontier for these two")
+	}
+	for _, ns := range (&sim.Solutions{}).Named() {
+		if s := an.Solutions[string(ns.Key)]; len(s) > 0 && string(s) != "null" {
+			key = append(key, ns.Title)
+		}
+	}
+	return key
+}
+
+// TakeKey is the key What would it take's chart must show for `negsim sensitivity --format
+// json`: the chart draws the first 15 values with a threshold, a bar left for each that
+// lowering tips and right for each that raising tips, and the key names the sides drawn.
+func TakeKey(t *testing.T, sensitivity []byte) []string {
+	var rep struct {
+		Rows []struct {
+			Nearest, Below, Above json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(sensitivity, &rep); err != nil {
+		t.Fatal(err)
+	}
+	given := func(m json.RawMessage) bool { return len(m) > 0 && string(m) != "null" }
+	lowered, raised, shown := false, false, 0
+	for _, r := range rep.Rows {
+		if !given(r.Nearest) || shown == 15 {
+			continue
+		}
+		shown++
+		lowered, raised = lowered || given(r.Below), raised || given(r.Above)
+	}
+	var key []string
+	if lowered {
+		key = append(key, "lowering the value")
+	}
+	switch {
+	case raised && lowered:
+		key = append(key, "raising it")
+	case raised:
+		key = append(key, "raising the value")
+	}
+	return key
+}
+
+// ChartKey is a view's chart and the key under it (its .legend) that a link must show.
+type ChartKey struct {
+	Hash, Chart string
+	Key         []string
+}
+
+// DriveChartKeys opens each case's link and reads the key under its chart: with the
+// reference scenario's empty zone the zone's key named the deals in the zone, the frontier
+// and five solutions, none of them drawn; for the tied hands, whose reservations tip the
+// result only when raised, What would it take's key named lowering.
+func DriveChartKeys(t *testing.T, origin string, cases []ChartKey) {
+	s := startAt(t, origin, 1280, 900, 2*time.Minute)
+	for _, c := range cases {
+		s.do(chromedp.Navigate(origin + "#" + c.Hash))
+		s.settled()
+		legend := "#" + c.Chart + " .legend"
+		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`!!document.querySelector("`+legend+`")`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+			t.Fatalf("%s: no key under #%s: %v", c.Hash, c.Chart, err)
+		}
+		got := evalJS[[]string](s, `[...document.querySelectorAll("`+legend+` li")].map((li) => li.textContent.trim())`)
+		if !slices.Equal(got, c.Key) {
+			t.Errorf("%s: the key under #%s says %q; want %q", c.Hash, c.Chart, got, c.Key)
+		}
+	}
+	s.checkConsole()
+}
