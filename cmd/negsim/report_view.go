@@ -45,7 +45,11 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 		if err := writeChart(&svg, "svg", reportPlotWidth, reportRoundsHeight, top, zopa); err != nil {
 			return nil, err
 		}
-		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's aspiration (solid), utility of the proposal (dashed) and reservation (dotted); the ZOPA's size below", svg: svg.Bytes()})
+		styles := "aspiration (solid) and reservation (dotted)"
+		if proposalMade(tr) {
+			styles = "aspiration (solid), utility of the proposal (dashed) and reservation (dotted)"
+		}
+		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's " + styles + "; the ZOPA's size below", svg: svg.Bytes()})
 		if plane != nil {
 			svg = bytes.Buffer{} // the rounds chart keeps the bytes written so far
 			var agreed []chartLine

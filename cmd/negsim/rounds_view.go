@@ -341,13 +341,25 @@ func roundsChart(w io.Writer, format string, title string, sc *sim.Scenario, tr 
 	return writeChart(w, format, 8*vg.Inch, 8*vg.Inch, top, zopa)
 }
 
+// proposalMade reports whether anyone put a deal on the table in the talks: only then do
+// the rounds chart's dashed lines of utility exist to be named.
+func proposalMade(tr *sim.Transcript) bool {
+	for _, rd := range tr.Rounds {
+		for _, ar := range rd.Actors {
+			if ar.Utility != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // roundsPanels are the two panels of the rounds chart: utilities above, ZOPA size below.
 // With sc nil, every actor of the transcript is drawn.
 func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, panel) {
 	last := float64(tr.Deadline - 1)
 	top := panel{title: title + ": bargaining rounds", xLabel: "round", yLabel: "utility", fixed: true, yMin: 0, yMax: 1, legend: true, xFixed: true, xMax: last, wholeX: true}
 	var ratifiers []string
-	proposed := false
 	for i, ac := range tr.Actors {
 		if sc != nil && sc.RatifiesFor(ac.ID) != "" {
 			ratifiers = append(ratifiers, ac.Name)
@@ -372,14 +384,13 @@ func roundsPanels(title string, sc *sim.Scenario, tr *sim.Transcript) (panel, pa
 		}
 		if len(got.xs) > 0 {
 			top.lines = append(top.lines, got)
-			proposed = true
 		}
 		top.lines = append(top.lines, res)
 	}
 	// The key names the styles drawn: talks where no one proposed have no utility line,
 	// and their only dashed lines are the events'.
 	top.lines = append(top.lines, chartLine{key: true, label: "solid: aspiration"})
-	if proposed {
+	if proposalMade(tr) {
 		top.lines = append(top.lines, chartLine{key: true, dashed: true, label: "dashed: utility of the proposal"})
 	}
 	top.lines = append(top.lines, chartLine{key: true, dotted: true, label: "dotted: reservation"})
