@@ -313,17 +313,27 @@ function log(r) {
     lastNoText = "";
     const what = proposalWords(e, seat);
     const who = (a) => (a.id === seat ? "you" : a.name);
+    // As at the turn: a proposer that offers less than it asks for now has not accepted its
+    // own text, which is not rejecting it.
+    const holdsOut = e.by && e.by !== seat && !e.accepted_by.includes(e.by);
     const said = (atTable, yes) => ui.scenario.actors
-      .filter((a) => ui.ratifiers.has(a.id) !== atTable && e.accepted_by.includes(a.id) === yes).map(who);
+      .filter((a) => ui.ratifiers.has(a.id) !== atTable && e.accepted_by.includes(a.id) === yes && !(holdsOut && a.id === e.by)).map(who);
     const homeSays = atHome(said(false, true), said(false, false));
+    const proposer = holdsOut ? `; not accepted by the proposer, ${ui.actorName(e.by)}: the proposal gives less than the proposer's aspiration` : "";
     let end = e.agreement ? "Agreement." : "No agreement.";
     if (!e.agreement && (e.not_ratified_for || []).length) {
       end = `No agreement: it would not be ratified at home for ${joinAnd(e.not_ratified_for.map(ui.actorName))}.`;
     }
     if (e.votes !== undefined && e.votes !== null) {
-      end = `${plural(e.votes, "vote", "votes")} of the ${(r.brief.decision || {}).votes_needed} needed. ${end}`;
+      const d = r.brief.decision || {};
+      // Votes enough without agreement read as a miscount unless the vetoes are named.
+      const vetoed = (d.votes || []).filter((p) => p.veto && !e.accepted_by.includes(p.id)).map((p) => (p.id === seat ? "you" : ui.actorName(p.id)));
+      if (!e.agreement && !(e.not_ratified_for || []).length && e.votes >= d.votes_needed && vetoed.length) {
+        end = `No agreement: ${joinAnd(vetoed)} ${vetoed.length > 1 || vetoed[0] === "you" ? "hold" : "holds"} a veto and did not accept it.`;
+      }
+      end = `${plural(e.votes, "vote", "votes")} of the ${d.votes_needed} needed. ${end}`;
     }
-    return h("li", {text: `Round ${e.round}, ${what}: accepted by ${names(said(true, true))}; rejected by ${names(said(true, false))}${homeSays ? `; at home, ${homeSays}` : ""}. ${end}${now}`});
+    return h("li", {text: `Round ${e.round}, ${what}: accepted by ${names(said(true, true))}; rejected by ${names(said(true, false))}${homeSays ? `; at home, ${homeSays}` : ""}${proposer}. ${end}${now}`});
   });
   return [h("h3", {text: "What happened"}), items.length ? h("ol", {id: "play-log"}, items) : h("p", {id: "play-log", text: "Nothing yet."})];
 }

@@ -150,3 +150,19 @@ func TestPlayPageWordsVotesRatificationAndARuledOutDeal(t *testing.T) {
 		"Compared with the Nash deal at round 3's walk-away values: 1 of 4 issues differs, review (Nash: voluntary); the parties' points lie 31.8 apart.",
 	})
 }
+
+// The page's log words a round as the terminal does where the terminal words it with care.
+// In the job offer the employer's text of round 1 gives it less than its aspiration: it has
+// not accepted it, which is not rejecting it (TestPlayHoldOut's wording at the terminal).
+// In the Security Council, 10 votes of the 9 needed fail on Russia's and China's vetoes,
+// which the log names (TestPlayNamesTheVetoesThatStopAVotedDeal).
+func TestPlayPageLogWordsAsTheTerminal(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url, _ := startServe(t)
+	pagetest.DrivePlaySays(t, url, "scenario=teaching-two-party&view=play&as=candidate&moves=offer:salary=high,remote=remote,start=now;reject;quit", []string{
+		"Round 1, the proposal by Employer: accepted by no one; rejected by you; not accepted by the proposer, Employer: the proposal gives less than the proposer's aspiration. No agreement.",
+	})
+	pagetest.DrivePlaySays(t, url, "scenario=teaching-security-council&view=play&as=elected-1&moves=reject;quit", []string{
+		"; rejected by Russia, China, you, Elected member 9 and Elected member 10. 10 votes of the 9 needed. No agreement: Russia and China hold a veto and did not accept it.",
+	})
+}
