@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,7 +11,6 @@ import (
 	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
-	"github.com/negsim/negsim/web"
 )
 
 // The page asks params again after a slider move only when the value moved is one that
@@ -24,14 +22,7 @@ import (
 // ratification's votes, on which its ratifiers' bounds hang) fails here, where on the page
 // it would leave a note saying the file's bound.
 func TestKeepsBoundsChangesNoBound(t *testing.T) {
-	src, err := fs.ReadFile(web.Files, "app.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`(?m)^const KEEPS_BOUNDS = /(.*)/;$`).FindSubmatch(src)
-	if m == nil {
-		t.Fatal("app.js no longer declares const KEEPS_BOUNDS = /.../; update this test to where the page says which moves leave the bounds")
-	}
+	m := declared(t, "app.js", `(?m)^const KEEPS_BOUNDS = /(.*)/;$`, "const KEEPS_BOUNDS = /.../; update this test to where the page says which moves leave the bounds")
 	keeps, err := regexp.Compile(string(m[1]))
 	if err != nil {
 		t.Fatalf("KEEPS_BOUNDS is no pattern Go reads: %v", err)

@@ -14,14 +14,7 @@ import (
 // A solution added to the engine alone is in every --format of analyze and in the API's
 // JSON, yet the page never shows it; this test fails instead.
 func TestPageListsEverySolution(t *testing.T) {
-	src, err := fs.ReadFile(web.Files, "chart.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	block := regexp.MustCompile(`(?s)export const SOLUTIONS = \[(.*?)\n\];`).FindSubmatch(src)
-	if block == nil {
-		t.Fatal("chart.js no longer declares export const SOLUTIONS = [...]; update this test to where the page lists the solutions")
-	}
+	block := declared(t, "chart.js", `(?s)export const SOLUTIONS = \[(.*?)\n\];`, "export const SOLUTIONS = [...]; update this test to where the page lists the solutions")
 	type solution struct{ key, title string }
 	var page []solution
 	for _, m := range regexp.MustCompile(`\{key: "([^"]*)", title: "([^"]*)"`).FindAllSubmatch(block[1], -1) {
@@ -39,4 +32,20 @@ func TestPageListsEverySolution(t *testing.T) {
 			t.Errorf("solution %d: chart.js has %+v, the engine %+v (sim/solutions.go's solutionTable, in the same order)", i, page[i], engine[i])
 		}
 	}
+}
+
+// declared is the match of pattern in the page's file name, its groups after it. A test
+// that holds one of the page's own lists to the engine fails, saying what the file no
+// longer declares (missing), when the list moves.
+func declared(t *testing.T, name, pattern, missing string) [][]byte {
+	t.Helper()
+	src, err := fs.ReadFile(web.Files, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(pattern).FindSubmatch(src)
+	if m == nil {
+		t.Fatalf("%s no longer declares %s", name, missing)
+	}
+	return m
 }

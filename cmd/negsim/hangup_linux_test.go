@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -65,36 +64,7 @@ func TestPlayInAClosedWindowKeepsTheMoves(t *testing.T) {
 	}
 	defer cmd.Process.Kill()
 	terminal.Close()
-	prompts := make(chan int, 8)
-	go func() {
-		var seen bytes.Buffer
-		buf := make([]byte, 4096)
-		for {
-			n, err := window.Read(buf)
-			seen.Write(buf[:n])
-			prompts <- bytes.Count(seen.Bytes(), []byte("\n> "))
-			if err != nil {
-				close(prompts)
-				return
-			}
-		}
-	}()
-	waitFor := func(n int) {
-		deadline := time.After(30 * time.Second)
-		for {
-			select {
-			case got, ok := <-prompts:
-				if !ok {
-					t.Fatalf("play ended before prompt %d", n)
-				}
-				if got >= n {
-					return
-				}
-			case <-deadline:
-				t.Fatalf("no prompt %d in 30 s", n)
-			}
-		}
-	}
+	waitFor := promptWaiter(t, window, func() string { return "" })
 	waitFor(1)
 	window.Write([]byte("reject\n"))
 	waitFor(2)

@@ -3,9 +3,9 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -51,40 +51,7 @@ func TestPlayStoppedByCtrlCKeepsTheMoves(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer cmd.Process.Kill()
-			// The prompt is written without a newline: the session waits for its second move once
-			// the second "> " is out.
-			prompts := make(chan int, 8)
-			go func() {
-				r := bufio.NewReader(stdout)
-				n := 0
-				for {
-					b, err := r.ReadByte()
-					if err != nil {
-						close(prompts)
-						return
-					}
-					if b == '>' {
-						n++
-						prompts <- n
-					}
-				}
-			}()
-			waitFor := func(n int) {
-				timeout := time.After(30 * time.Second)
-				for {
-					select {
-					case got, ok := <-prompts:
-						if !ok {
-							t.Fatalf("play ended before prompt %d: %s", n, stderr.String())
-						}
-						if got >= n {
-							return
-						}
-					case <-timeout:
-						t.Fatalf("no prompt %d in 30 s", n)
-					}
-				}
-			}
+			waitFor := promptWaiter(t, stdout, stderr.String)
 			waitFor(1)
 			stdin.Write([]byte("reject\n"))
 			waitFor(2)
@@ -127,5 +94,46 @@ func TestPlayStoppedByCtrlCKeepsTheMoves(t *testing.T) {
 				t.Errorf("debrief's JSON names %q as stopped", db.Stopped)
 			}
 		})
+	}
+}
+
+// promptWaiter reads play's output from r and returns a wait for its nth prompt: "> " at the
+// start of a line, written without a newline, after which the session waits for a move. The
+// wait fails the test when play ends first, saying what said() then holds, or after 30 s.
+func promptWaiter(t *testing.T, r io.Reader, said func() string) (waitFor func(n int)) {
+	prompts := make(chan int, 8)
+	go func() {
+		var seen []byte
+		buf := make([]byte, 4096)
+		count := 0
+		for {
+			k, err := r.Read(buf)
+			seen = append(seen, buf[:k]...)
+			if now := bytes.Count(seen, []byte("\n> ")); now > count {
+				count = now
+				prompts <- count
+			}
+			if err != nil {
+				close(prompts)
+				return
+			}
+		}
+	}()
+	return func(n int) {
+		t.Helper()
+		timeout := time.After(30 * time.Second)
+		for {
+			select {
+			case got, ok := <-prompts:
+				if !ok {
+					t.Fatalf("play ended before prompt %d: %s", n, said())
+				}
+				if got >= n {
+					return
+				}
+			case <-timeout:
+				t.Fatalf("no prompt %d in 30 s", n)
+			}
+		}
 	}
 }
