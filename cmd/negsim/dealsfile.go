@@ -374,6 +374,10 @@ func (a *app) transcriptTables(file string, w whatIf, paths []string, inFolder b
 	return file, w, recs, texts, err
 }
 
+// stoppedSession reports whether tr, a session a table was read from (nil for a deal
+// given), was stopped before the talks ended.
+func stoppedSession(tr *sim.PlayTranscript) bool { return tr != nil && tr.Ended == sim.EndStopped }
+
 // stoppedText says that Ctrl-C or --timeout ended a session before the talks did: its
 // table counts as no agreement, which no one at it chose. A transcript that does not say
 // which was written when only Ctrl-C stopped a session.

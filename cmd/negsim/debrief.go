@@ -124,7 +124,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	}
 	result := debriefResult{Debrief: db}
 	for _, t := range db.Tables {
-		if tr := sessions[t.Table]; tr != nil && tr.Ended == sim.EndStopped {
+		if stoppedSession(sessions[t.Table]) {
 			result.Stopped = append(result.Stopped, t.Table)
 		}
 	}

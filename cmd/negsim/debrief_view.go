@@ -90,7 +90,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 				row = append(row, pts(ac.Reservation))
 			}
 			zopa := "no agreement"
-			if tr := sessions[t.Table]; tr != nil && tr.Ended == sim.EndStopped {
+			if stoppedSession(sessions[t.Table]) {
 				zopa = "no agreement: stopped"
 			}
 			row = append(row, zopa, "", "", "")
@@ -132,7 +132,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 	var outside, left, stopped []string
 	for _, t := range db.Tables {
 		s := t.Score
-		if tr := sessions[t.Table]; s == nil && tr != nil && tr.Ended == sim.EndStopped {
+		if tr := sessions[t.Table]; s == nil && stoppedSession(tr) {
 			stopped = append(stopped, fmt.Sprintf("- %s: %s", t.Table, stoppedText(tr)))
 		}
 		if s == nil {

@@ -27,7 +27,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			g.add(ac.Name, veto, pts(ac.Reservation))
 		}
 		text := "No agreement: every actor keeps its walk-away value, a joint gain of 0."
-		if res.session != nil && res.session.Ended == sim.EndStopped {
+		if stoppedSession(res.session) {
 			text = stoppedText(res.session) + " Every actor keeps its walk-away value, a joint gain of 0."
 		}
 		return []section{{title: title, text: []string{text}, grid: g}}
