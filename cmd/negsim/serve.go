@@ -312,11 +312,12 @@ const (
 	// --max-file-size, and parsing one takes some forty times its size: 25 requests of
 	// 4 MB at once held 3 GB. The page asks a few questions at a time.
 	apiSlots = 4
-	// bodyReadTime bounds reading a request's headers and body, whatever --timeout says,
-	// so that a client that stops sending cannot keep a slot: a scenario crosses loopback
-	// in milliseconds.
-	bodyReadTime = 10 * time.Second
 )
+
+// bodyReadTime bounds reading a request's headers and body, whatever --timeout says, so
+// that a client that stops sending cannot keep a slot: a scenario crosses loopback in
+// milliseconds. A variable so that a test of a stalled client need not wait as long.
+var bodyReadTime = 10 * time.Second
 
 // securityHeaders keep the page to its own origin: it loads and connects to nothing else,
 // runs no inline script and no WebAssembly (the engine is this server), and no other site

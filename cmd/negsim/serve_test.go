@@ -243,6 +243,9 @@ func TestServeOneFile(t *testing.T) {
 // answered: without --timeout it held its connection, and its share of the server's
 // request slots, for ever.
 func TestServeCutsOffAStalledBody(t *testing.T) {
+	shipped := bodyReadTime
+	bodyReadTime = time.Second
+	t.Cleanup(func() { bodyReadTime = shipped })
 	url, _ := startServe(t, "--timeout", "0")
 	host := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
 	answered := make(chan string, apiSlots+1)
