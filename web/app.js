@@ -72,6 +72,15 @@ function hashOf() {
   return "#" + p.toString();
 }
 
+// whatIf is the address without its view and the chart's axes: what the analysis and
+// the controls are worked out from. The axes only pick which chart to draw.
+function whatIf() {
+  const p = new URLSearchParams(hashOf().slice(1));
+  p.delete("view");
+  p.delete("axes");
+  return p.toString();
+}
+
 function writeHash() {
   const next = hashOf();
   if (location.hash !== next) history.replaceState(null, "", next);
@@ -1389,11 +1398,19 @@ function wire() {
     $("results").focus();
   });
   window.addEventListener("hashchange", async () => {
-    const before = state.scenario;
+    const before = state.scenario, shown = whatIf();
     // Busy from the start: opening another scenario reads its file before anything is computed.
     busy(true);
     readHash();
     if (!state.scenario) state.scenario = catalog.scenarios.find((s) => s.default)?.name || "";
+    // An address that changes only the view or the chart's axes (pasted over the open
+    // page, or Back to it) keeps the results and the controls: the view is drawn from what
+    // the page holds, and nothing is worked out again.
+    if (state.scenario === before && whatIf() === shown) {
+      selectView(state.view, false);
+      if (!running && applied === wanted && !opening) busy(false);
+      return;
+    }
     // Another scenario's view is drawn once it is open: until then the engine holds the old
     // one, which the new link's variant, values and axes do not fit.
     selectView(state.view, false, state.scenario === before);

@@ -69,7 +69,8 @@ func TestPageServed(t *testing.T) {
 //   - chart-keys: the keys of the zone's chart and of What would it take name only what
 //     the chart draws;
 //   - notes: the bound negsim params notes for a value, beside its control and read with it;
-//   - bounds-asked: a slider move asks for params again only when a bound or note may move.
+//   - bounds-asked: a slider move asks for params again only when a bound or note may move,
+//     and a link to another view of the same what-if asks for no analysis.
 func TestPageDrivenServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	origin, _ := startServe(t)
@@ -126,10 +127,12 @@ func TestPageDrivenServed(t *testing.T) {
 			// given with the second move, those with the Rada at 30 are new.
 			const at120 = "scenario=ukraine-2026&set=actors.ukraine.ratification.votes_needed%3D120"
 			asked := pagetest.DriveBoundsAsked(t, origin, "scenario=ukraine-2026", []pagetest.BoundsMove{
-				{Path: "actors.russia.reservation", Key: kb.ArrowRight, Params: 0},
-				{Path: "actors.ukraine.ratification.votes_needed", Typed: "120", Params: 1},
-				{Link: at120 + "&set=actors.russia.reservation%3D0.5", Params: 0},
-				{Link: at120 + "&set=actors.rada.votes%3D30", Params: 1},
+				{Path: "actors.russia.reservation", Key: kb.ArrowRight, Analyses: 1, Params: 0},
+				{Path: "actors.ukraine.ratification.votes_needed", Typed: "120", Analyses: 1, Params: 1},
+				{Link: at120 + "&set=actors.russia.reservation%3D0.5", Analyses: 1, Params: 0},
+				{Link: at120 + "&set=actors.rada.votes%3D30", Analyses: 1, Params: 1},
+				{Link: at120 + "&set=actors.rada.votes%3D30&view=words", Analyses: 0, Params: 0},
+				{Link: at120 + "&set=actors.rada.votes%3D30&axes=russia,ukraine", Analyses: 0, Params: 0},
 			})
 			t.Logf("requests to the engine per move: %v", asked)
 		}},

@@ -68,11 +68,13 @@ func DriveNotes(t *testing.T, origin, hash string, steps []NotesStep) {
 
 // BoundsMove is one move of a what-if control by keyboard, a slider's key (Key) or a
 // number typed into a field (Typed), or a link followed within the page (Link, the hash
-// after #), and the requests for params it must make: 0 for a value no bound or note hangs
-// on, or bounds the page was given already, 1 for one that moves another value's.
+// after #), and the requests it must make: Params 0 for a value no bound or note hangs
+// on, or bounds the page was given already, 1 for one that moves another value's;
+// Analyses 1 for a move that changes the what-if, 0 for a link to another view of the
+// one shown.
 type BoundsMove struct {
 	Path, Key, Typed, Link string
-	Params                 int
+	Analyses, Params       int
 }
 
 // DriveBoundsAsked opens hash and makes each move, counting the page's requests to the
@@ -114,8 +116,8 @@ func DriveBoundsAsked(t *testing.T, origin, hash string, moves []BoundsMove) []m
 		}
 		calls := evalJS[map[string]int](s, `window.engineCalls`)
 		asked = append(asked, calls)
-		if calls["analyze"] != 1 {
-			t.Errorf("%s: the page asked for %d analyses, want 1 (%v)", what, calls["analyze"], calls)
+		if calls["analyze"] != move.Analyses {
+			t.Errorf("%s: the page asked for %d analyses, want %d (%v)", what, calls["analyze"], move.Analyses, calls)
 		}
 		if calls["params"] != move.Params {
 			t.Errorf("%s: the page asked for params %d times, want %d (%v)", what, calls["params"], move.Params, calls)
