@@ -1022,6 +1022,29 @@ function breakableAtDots(path) {
   return path.split(".").flatMap((part, i) => (i ? [".", h("wbr"), part] : [part]));
 }
 
+// tornado is the chart What would it take shows, with the rows it draws and the layout
+// it was drawn in, for drawing again when its box crosses 560 px (tornadoFitsItsBox).
+let tornado = null;
+// Below 560 px the margin for labels would leave the bars, and the words, too small.
+const takeIsNarrow = () => $("take").clientWidth < 560;
+
+function tornadoFor(rows) {
+  const narrow = takeIsNarrow();
+  tornado = {rows, narrow, svg: tornadoChart({rows, label: pathWords, narrow})};
+  return tornado.svg;
+}
+
+// tornadoFitsItsBox draws the chart again for a box that has crossed 560 px since: a
+// tablet turned upright or a window snapped to half the screen would otherwise keep the
+// wide layout's words, shrunk with it below reading size.
+function tornadoFitsItsBox() {
+  new ResizeObserver(() => {
+    // A hidden view has no width to fit; it is fitted when shown again.
+    if (!tornado || !tornado.svg.isConnected || !$("take").clientWidth || takeIsNarrow() === tornado.narrow) return;
+    tornado.svg.replaceWith(tornadoFor(tornado.rows));
+  }).observe($("take"));
+}
+
 function renderTake(rep) {
   const shown = rep.rows.filter((r) => r.nearest !== null).slice(0, 15);
   const out = [h("p", {text: `Now ${rep.headline.text}.`}),
@@ -1046,12 +1069,11 @@ function renderTake(rep) {
   if (!rows.length) {
     out.push(h("p", {text: "No single number in its range changes the result."}));
   } else {
-    // Below 560 px the margin for labels would leave the bars, and the words, too small.
     // The key names the sides drawn: where no value is lowered to tip the result (the
     // tied hands' reservations), no bar goes left.
     const lowered = shown.some((r) => r.below), raised = shown.some((r) => r.above);
     const sides = [...(lowered ? [{colour: "#0072B2", label: "lowering the value"}] : []), ...(raised ? [{colour: "#D55E00", label: lowered ? "raising it" : "raising the value"}] : [])];
-    out.push(tornadoChart({rows: shown, label: pathWords, narrow: $("take").clientWidth < 560}), legend(sides));
+    out.push(tornadoFor(shown), legend(sides));
     out.push(h("div", {class: "scroll"}, h("table", {},
       h("caption", {class: "visually-hidden", text: "The smallest change of each value that tips the result"}),
       h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens"].map((c) => h("th", {scope: "col", text: c})))),
@@ -1497,6 +1519,7 @@ async function start() {
   showTab(state.view, false);
   keepFocusInSight();
   scrollersReachable();
+  tornadoFitsItsBox();
   try {
     // The engine is a download of about 10 MB for a static site: a student on a slow
     // network sees it come rather than a page that seems stuck. The status is read out

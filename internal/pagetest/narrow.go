@@ -2,6 +2,7 @@ package pagetest
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -43,85 +44,107 @@ const overflowJS = `(() => {
 	return [...new Set(out)].slice(0, 12);
 })()`
 
-// DriveNarrow opens each case in every view at a phone's width (390 px), a tablet's (768)
-// and a Chromebook's (1366), one after the other in the same tab as links followed, and
-// fails on anything that sticks out of the window or of its box (on a narrow screen, text
-// cut off or a page that scrolls sideways), on a chart's words past its edge, on a button
-// reached only by scrolling a table sideways (from 768 px up), on a control labelled with
-// a path rather than words, and on anything written to the console.
+// The widths the page must fit: a phone's, a tablet's and a Chromebook's.
+const phoneWidth, tabletWidth, chromebookWidth = 390, 768, 1366
+
+// DriveNarrow opens each case in every view and fails on anything that sticks out of the
+// window or of its box (on a narrow screen, text cut off or a page that scrolls sideways),
+// on a chart's words past its edge or below reading size, on a button reached only by
+// scrolling a table sideways (from a tablet's width up), on a control labelled with a path
+// rather than words, and on anything written to the console. Each view is opened as a
+// link followed, at one of the widths, and then resized to the two others, as a tablet is
+// turned or a window snapped to half the screen: the page must fit a width it was drawn
+// at and one it was resized to. Each case opens at another width, so that every width is
+// both opened at and resized to, narrower and wider.
 func DriveNarrow(t *testing.T, origin string, cases []NarrowCase) {
-	widths := []int{390, 768, 1366}
-	for _, width := range widths {
-		t.Run(fmt.Sprint(width), func(t *testing.T) {
-			tab := Tab(t, width, 844, 6*time.Minute)
-			s := &session{t: t, ctx: tab, origin: origin}
-			s.collectConsole()
-			// A headless window is at least 500 px wide; a phone's width is emulated.
-			s.do(chromedp.EmulateViewport(int64(width), 844))
-			for _, c := range cases {
-				for _, view := range []string{"zone", "take", "words", "rounds", "compare", "share", "play"} {
+	widths := []int{phoneWidth, tabletWidth, chromebookWidth}
+	tab := Tab(t, phoneWidth, 844, 6*time.Minute)
+	s := &session{t: t, ctx: tab, origin: origin}
+	s.collectConsole()
+	for i, c := range cases {
+		order := slices.Concat(widths[i%len(widths):], widths[:i%len(widths)])
+		for _, view := range []string{"zone", "take", "words", "rounds", "compare", "share", "play"} {
+			for j, width := range order {
+				// A headless window is at least 500 px wide; a phone's width is emulated.
+				s.do(chromedp.EmulateViewport(int64(width), 844))
+				if j == 0 {
 					s.do(chromedp.Navigate(origin + "#" + c.Hash + "&view=" + view))
 					s.settled()
-					if problems := evalJS[[]string](s, overflowJS); len(problems) > 0 {
-						t.Errorf("#%s&view=%s at %d px: %q", c.Hash, view, width, problems)
-					}
-					// A chart's words lie within its drawing: past its edge they are cut off.
-					if cut := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` svg[viewBox] text")].filter((x) => {
-						const v = x.ownerSVGElement.getBoundingClientRect(), b = x.getBoundingClientRect();
-						return b.width > 0 && (b.left < v.left - 1 || b.right > v.right + 1 || b.top < v.top - 1 || b.bottom > v.bottom + 1);
-					}).map((x) => x.firstChild.textContent)`); len(cut) > 0 {
-						t.Errorf("#%s&view=%s: %d words of a chart run past its edge, such as %q", c.Hash, view, len(cut), cut[0])
-					}
-					// A chart's words are read at the size the window draws them: at least 8 px
-					// high, as small as a page's footnote.
-					if tiny := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` svg[viewBox] text")].filter((x) => {
-						const r = x.getBoundingClientRect(), v = x.ownerSVGElement.viewBox.baseVal, box = x.ownerSVGElement.getBoundingClientRect();
-						return r.width > 0 && Number(getComputedStyle(x).fontSize.replace("px", "")) * box.width / v.width < 8;
-					}).map((x) => x.firstChild.textContent + " (" + (Number(getComputedStyle(x).fontSize.replace("px", "")) * x.ownerSVGElement.getBoundingClientRect().width / x.ownerSVGElement.viewBox.baseVal.width).toFixed(1) + " px)")`); len(tiny) > 0 {
-						t.Errorf("#%s&view=%s at %d px: %d words of a chart are drawn below 8 px, such as %q", c.Hash, view, width, len(tiny), tiny[0])
-					}
-					// In black and white the rounds tell actors apart by the marks of their
-					// proposals: each actor's entry in the legend shows its mark.
-					if view == "rounds" {
-						if n := evalJS[int](s, `[...document.querySelectorAll("#rounds-chart .legend li")].filter((li) => !li.querySelector("polygon, rect, circle, path")).length`); n > 0 {
-							t.Errorf("#%s: %d actors of the rounds' legend have no mark, only a colour", c.Hash, n)
-						}
-					}
-					// What would it take breaks a long path at its dots on a narrow column;
-					// copied, it must still be the path --set takes, with nothing added.
-					if view == "take" {
-						// No value's label on the tornado (its full name is its title) is struck
-						// through by the line of "now".
-						if struck := evalJS[[]string](s, `(() => {
-							const svg = document.querySelector("#take svg");
-							if (!svg) return [];
-							const lines = [...svg.querySelectorAll("line")].map((l) => l.getBoundingClientRect());
-							return [...svg.querySelectorAll("text")].filter((x) => x.querySelector("title")).filter((x) => { const b = x.getBoundingClientRect(); return lines.some((l) => l.left < b.right && l.right > b.left && l.top < b.bottom && l.bottom > b.top); }).map((x) => x.firstChild.textContent);
-						})()`); len(struck) > 0 {
-							t.Errorf("#%s at %d px: the tornado's line of now runs through %d labels, such as %q", c.Hash, width, len(struck), struck[0])
-						}
-						if bad := evalJS[[]string](s, `[...document.querySelectorAll("#take th code.path")].map((c) => c.textContent).filter((p) => !/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(p))`); len(bad) > 0 {
-							t.Errorf("#%s: What would it take shows paths that do not paste as they read: %q", c.Hash, bad)
-						}
-					}
-					// From a tablet's width up, every button of the view is in the window: none is
-					// reached only by scrolling a table sideways.
-					if width >= 768 {
-						if away := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` button")].filter((b) => b.getClientRects().length && b.getBoundingClientRect().right > document.documentElement.clientWidth).map((b) => b.getAttribute("aria-label") || b.textContent)`); len(away) > 0 {
-							t.Errorf("#%s&view=%s at %d px: %d buttons lie past the window's right edge, such as %q", c.Hash, view, width, len(away), away[0])
-						}
-					}
-					if view != "zone" || width != widths[0] {
-						continue
-					}
-					// A control is labelled in words; its path is printed under it, in small
-					// type that may break anywhere. A path as the label runs off a phone.
-					if paths := evalJS[[]string](s, `[...document.querySelectorAll(".control > label, .control > legend, .control .switch label")].map((l) => l.textContent).filter((t) => /[a-z]\.[a-z-]+\.[a-z]/.test(t))`); len(paths) > 0 {
-						t.Errorf("#%s: %d controls are labelled with a path, not words: %q", c.Hash, len(paths), paths[:min(len(paths), 5)])
-					}
+				} else {
+					// What the page draws again for a new width, it draws before the next
+					// frame is painted.
+					evalJS[any](s, `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`, chromedp.EvalAwaitPromise)
 				}
+				at := fmt.Sprintf("#%s&view=%s at %d px", c.Hash, view, width)
+				if j > 0 {
+					at += fmt.Sprintf(" (resized from %d)", order[j-1])
+				}
+				checkNarrow(t, s, at, view, width)
 			}
-			s.checkConsole()
-		})
+		}
+	}
+	s.checkConsole()
+}
+
+// checkNarrow fails on what DriveNarrow looks for in the view shown at width; at says
+// where, in its messages.
+func checkNarrow(t *testing.T, s *session, at, view string, width int) {
+	t.Helper()
+	if problems := evalJS[[]string](s, overflowJS); len(problems) > 0 {
+		t.Errorf("%s: %q", at, problems)
+	}
+	// A chart's words lie within its drawing: past its edge they are cut off.
+	if cut := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` svg[viewBox] text")].filter((x) => {
+		const v = x.ownerSVGElement.getBoundingClientRect(), b = x.getBoundingClientRect();
+		return b.width > 0 && (b.left < v.left - 1 || b.right > v.right + 1 || b.top < v.top - 1 || b.bottom > v.bottom + 1);
+	}).map((x) => x.firstChild.textContent)`); len(cut) > 0 {
+		t.Errorf("%s: %d words of a chart run past its edge, such as %q", at, len(cut), cut[0])
+	}
+	// A chart's words are read at the size the window draws them: at least 8 px
+	// high, as small as a page's footnote.
+	if tiny := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` svg[viewBox] text")].filter((x) => {
+		const r = x.getBoundingClientRect(), v = x.ownerSVGElement.viewBox.baseVal, box = x.ownerSVGElement.getBoundingClientRect();
+		return r.width > 0 && Number(getComputedStyle(x).fontSize.replace("px", "")) * box.width / v.width < 8;
+	}).map((x) => x.firstChild.textContent + " (" + (Number(getComputedStyle(x).fontSize.replace("px", "")) * x.ownerSVGElement.getBoundingClientRect().width / x.ownerSVGElement.viewBox.baseVal.width).toFixed(1) + " px)")`); len(tiny) > 0 {
+		t.Errorf("%s: %d words of a chart are drawn below 8 px, such as %q", at, len(tiny), tiny[0])
+	}
+	// In black and white the rounds tell actors apart by the marks of their
+	// proposals: each actor's entry in the legend shows its mark.
+	if view == "rounds" {
+		if n := evalJS[int](s, `[...document.querySelectorAll("#rounds-chart .legend li")].filter((li) => !li.querySelector("polygon, rect, circle, path")).length`); n > 0 {
+			t.Errorf("%s: %d actors of the rounds' legend have no mark, only a colour", at, n)
+		}
+	}
+	// What would it take breaks a long path at its dots on a narrow column;
+	// copied, it must still be the path --set takes, with nothing added.
+	if view == "take" {
+		// No value's label on the tornado (its full name is its title) is struck
+		// through by the line of "now".
+		if struck := evalJS[[]string](s, `(() => {
+			const svg = document.querySelector("#take svg");
+			if (!svg) return [];
+			const lines = [...svg.querySelectorAll("line")].map((l) => l.getBoundingClientRect());
+			return [...svg.querySelectorAll("text")].filter((x) => x.querySelector("title")).filter((x) => { const b = x.getBoundingClientRect(); return lines.some((l) => l.left < b.right && l.right > b.left && l.top < b.bottom && l.bottom > b.top); }).map((x) => x.firstChild.textContent);
+		})()`); len(struck) > 0 {
+			t.Errorf("%s: the tornado's line of now runs through %d labels, such as %q", at, len(struck), struck[0])
+		}
+		if bad := evalJS[[]string](s, `[...document.querySelectorAll("#take th code.path")].map((c) => c.textContent).filter((p) => !/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(p))`); len(bad) > 0 {
+			t.Errorf("%s: What would it take shows paths that do not paste as they read: %q", at, bad)
+		}
+	}
+	// From a tablet's width up, every button of the view is in the window: none is
+	// reached only by scrolling a table sideways.
+	if width >= 768 {
+		if away := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` button")].filter((b) => b.getClientRects().length && b.getBoundingClientRect().right > document.documentElement.clientWidth).map((b) => b.getAttribute("aria-label") || b.textContent)`); len(away) > 0 {
+			t.Errorf("%s: %d buttons lie past the window's right edge, such as %q", at, len(away), away[0])
+		}
+	}
+	if view != "zone" || width != phoneWidth {
+		return
+	}
+	// A control is labelled in words; its path is printed under it, in small
+	// type that may break anywhere. A path as the label runs off a phone.
+	if paths := evalJS[[]string](s, `[...document.querySelectorAll(".control > label, .control > legend, .control .switch label")].map((l) => l.textContent).filter((t) => /[a-z]\.[a-z-]+\.[a-z]/.test(t))`); len(paths) > 0 {
+		t.Errorf("%s: %d controls are labelled with a path, not words: %q", at, len(paths), paths[:min(len(paths), 5)])
 	}
 }
