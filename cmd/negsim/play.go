@@ -63,7 +63,9 @@ Moves come from standard input, so a file of moves replays a session:
 The end of the input quits. A mistyped move is answered with a suggestion and costs
 nothing. At the end play shows the outcome, every actor's points and surplus, and how
 the deal compares with the Nash deal and the Pareto frontier; --transcript writes the
-session as JSON, which 'score --transcript' and 'debrief --transcripts' read.
+session as JSON, which 'score --transcript' and 'debrief --transcripts' read. A transcript
+that can no longer be written there at the end is kept in the temporary folder instead,
+and play says where.
 
 play waits for you as long as you like: --timeout bounds the work between two of your
 moves, and Ctrl-C stops the session at once. When either stops it, --transcript writes the
@@ -232,7 +234,7 @@ func (s *session) cutShort(err error, sp *sim.Space, file string, w whatIf, path
 	}
 	score, err := s.writeTranscript(ctx, file, w, path, g.Transcript())
 	if err != nil {
-		return err
+		return fmt.Errorf("%s in round %d; %w", why, g.Transcript().Outcome.Round, err)
 	}
 	return fmt.Errorf("%s in round %d; the moves so far are in %s, marked as stopped: %s reads it", why, g.Transcript().Outcome.Round, path, score)
 }
@@ -246,7 +248,10 @@ func (s *session) resumption() (context.Context, context.CancelFunc) {
 	return s.bounded(context.WithoutCancel(s.interrupt), len(s.g.State().Moves)+2)
 }
 
-// writeTranscript writes a session to path and returns the command that scores it.
+// writeTranscript writes a session to path and returns the command that scores it. The
+// session is nowhere else: when path cannot be written at the end, though it could be at
+// the start (the folder replaced, the disk full, the file held by another program), the
+// session is kept in the temporary folder instead, and the error says where.
 func (a *app) writeTranscript(ctx context.Context, file string, w whatIf, path string, tr *sim.PlayTranscript) (string, error) {
 	if file == "" {
 		file = scenarios.Default
@@ -259,17 +264,42 @@ func (a *app) writeTranscript(ctx context.Context, file string, w whatIf, path s
 	}
 	rec := playRecord{File: file, Variant: variant, Set: w.sets, PlayTranscript: tr}
 	a.ctx = ctx
+	render := func(w io.Writer) error { return writeJSON(w, rec) }
 	// Private: the transcript holds every actor's values, as confidential as a role sheet.
-	if err := a.writeFile(path, true, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
-		return "", err
+	if err := a.writeFile(path, true, render); err != nil {
+		kept, keepErr := keepAside(path, render)
+		if keepErr != nil {
+			return "", err
+		}
+		return "", fmt.Errorf("%w; the session is kept in %s instead: %s reads it", err, kept, a.scoreTranscriptCommand(kept))
 	}
+	return a.scoreTranscriptCommand(path), nil
+}
+
+// scoreTranscriptCommand is the command that scores the transcript at path.
+func (a *app) scoreTranscriptCommand(path string) string {
 	score := "negsim score --transcript " + api.CommandWord(path)
 	// Every round is recorded, and thousands of them outgrow what negsim reads by default:
 	// the command to score it says how much to read.
 	if info, err := os.Stat(path); err == nil && info.Size() > a.settings.MaxFileSize {
 		score += fmt.Sprintf(" --max-file-size %d", info.Size())
 	}
-	return score, nil
+	return score
+}
+
+// keepAside writes a transcript that could not be written to path as a new file of the
+// temporary folder, named after path and readable by this user alone, and returns its name.
+func keepAside(path string, render func(io.Writer) error) (string, error) {
+	ext := filepath.Ext(path)
+	f, err := os.CreateTemp("", "negsim-"+strings.TrimSuffix(filepath.Base(path), ext)+"-*"+ext)
+	if err != nil {
+		return "", err
+	}
+	if err := errors.Join(render(f), f.Sync(), f.Close()); err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
 }
 
 func isTerminal(r io.Reader) bool {

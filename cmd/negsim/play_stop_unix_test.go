@@ -35,30 +35,14 @@ func TestPlayStoppedByCtrlCKeepsTheMoves(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "class", "ana.json")
-			cmd := exec.Command(os.Args[0], "play", "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", path)
-			cmd.Env = append(os.Environ(), asNegsim+"=1")
-			stdin, err := cmd.StdinPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			defer cmd.Process.Kill()
-			waitFor := promptWaiter(t, stdout, stderr.String)
+			cmd, stdin, stderr, waitFor := startPlay(t, nil, "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", path)
 			waitFor(1)
 			stdin.Write([]byte("reject\n"))
 			waitFor(2)
 			if err := cmd.Process.Signal(c.signal); err != nil {
 				t.Fatal(err)
 			}
-			err = cmd.Wait()
+			err := cmd.Wait()
 			if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != exitFailure {
 				t.Fatalf("exit %v, want %d: %s", err, exitFailure, stderr.String())
 			}
@@ -95,6 +79,69 @@ func TestPlayStoppedByCtrlCKeepsTheMoves(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A transcript that cannot be written at the end, though it could be at the start, keeps
+// the session in the temporary folder: here a file takes the name of the folder the
+// transcript is to be written in, which does not exist yet, while the student plays. play exits 1 naming both places, and the kept file is the whole
+// session, readable by its player alone, and scores.
+func TestPlayKeepsASessionItCannotWriteWhereAsked(t *testing.T) {
+	dir, temporary := t.TempDir(), t.TempDir()
+	path := filepath.Join(dir, "class", "ana.json")
+	cmd, stdin, stderr, waitFor := startPlay(t, []string{"TMPDIR=" + temporary}, "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", path)
+	waitFor(1)
+	stdin.Write([]byte("reject\n"))
+	waitFor(2)
+	if err := os.WriteFile(filepath.Dir(path), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdin.Write([]byte("quit\n"))
+	err := cmd.Wait()
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != exitFailure {
+		t.Fatalf("exit %v, want %d: %s", err, exitFailure, stderr.String())
+	}
+	kept, _ := filepath.Glob(filepath.Join(temporary, "negsim-ana-*.json"))
+	if len(kept) != 1 {
+		t.Fatalf("the temporary folder holds %q, want one negsim-ana-*.json; stderr: %s", kept, stderr.String())
+	}
+	wantContains(t, "stderr", stderr.String(), "negsim: cannot write "+path+": ",
+		"; the session is kept in "+kept[0]+" instead: negsim score --transcript "+kept[0]+" reads it\n")
+	checkFile(t, kept[0], 0o600, "{")
+	if _, errs, code := runNegsim(t, "score", "--transcript", kept[0]); code != exitOK {
+		t.Fatalf("score --transcript %s: exit %d: %s", kept[0], code, errs)
+	}
+	var rec playRecord
+	data, _ := os.ReadFile(kept[0])
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Ended != sim.EndQuit || len(rec.Moves) != 2 || rec.Moves[0].Move != sim.MoveReject || rec.Moves[1].Move != sim.MoveQuit || rec.Outcome.Agreement {
+		t.Errorf("kept transcript: ended %q, moves %v, agreement %v", rec.Ended, rec.Moves, rec.Outcome.Agreement)
+	}
+}
+
+// startPlay starts negsim play as a process of its own with args, and env added to this
+// one's environment, and returns it with its input, what it has written to stderr, and a
+// wait for its nth prompt.
+func startPlay(t *testing.T, env []string, args ...string) (cmd *exec.Cmd, stdin io.WriteCloser, stderr *bytes.Buffer, waitFor func(n int)) {
+	t.Helper()
+	cmd = exec.Command(os.Args[0], append([]string{"play"}, args...)...)
+	cmd.Env = append(append(os.Environ(), asNegsim+"=1"), env...)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr = &bytes.Buffer{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill() })
+	return cmd, stdin, stderr, promptWaiter(t, stdout, stderr.String)
 }
 
 // promptWaiter reads play's output from r and returns a wait for its nth prompt: "> " at the
