@@ -6,11 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,13 +49,15 @@ func TestStaticSite(t *testing.T) {
 	t.Log(strings.TrimSpace(out.String()))
 
 	var index struct{ Files []string }
-	raw, _ := os.ReadFile(filepath.Join(dir, "scenarios.json"))
-	if err := json.Unmarshal(raw, &index); err != nil || len(index.Files) != 1 || index.Files[0] != "class/job.yaml" {
-		t.Errorf("scenarios.json: %s (%v); want class/job.yaml alone", raw, err)
+	listed, _ := os.ReadFile(filepath.Join(dir, "scenarios.json"))
+	if err := json.Unmarshal(listed, &index); err != nil || len(index.Files) != 1 || index.Files[0] != "class/job.yaml" {
+		t.Errorf("scenarios.json: %s (%v); want class/job.yaml alone", listed, err)
 	}
-	if zipped := gzippedSize(t, dir); zipped > siteLimit {
+	written, zipped := siteSize(t, dir)
+	if zipped > siteLimit {
 		t.Errorf("the site is %d bytes gzipped, above %d", zipped, siteLimit)
 	}
+	readmeTellsSize(t, written, zipped)
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
@@ -179,21 +184,43 @@ func terminalTranscript(t *testing.T, session string) []byte {
 	return nil
 }
 
-func gzippedSize(t *testing.T, dir string) int64 {
+// siteSize is the size of the files in dir, as written and gzipped.
+func siteSize(t *testing.T, dir string) (raw, zipped int64) {
 	t.Helper()
-	var total int64
 	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		_, zipped, err := sizes(filepath.Join(dir, p))
-		total += zipped
+		r, z, err := sizes(filepath.Join(dir, p))
+		raw, zipped = raw+r, zipped+z
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return total
+	return raw, zipped
+}
+
+// readmeTellsSize fails when the README's "(about X MB, Y MB gzipped)", which tells a
+// teacher how large the folder to host is, is more than 0.2 MB off the site's size, in
+// megabytes of 10^6 bytes as the page counts its download.
+func readmeTellsSize(t *testing.T, raw, zipped int64) {
+	t.Helper()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := regexp.MustCompile(`\(about\s+([0-9.]+)\s+MB,\s+([0-9.]+)\s+MB\s+gzipped\)`).FindSubmatch(readme)
+	if said == nil {
+		t.Fatal("the README does not say how large the site is, as (about X MB, Y MB gzipped)")
+	}
+	for i, size := range []int64{raw, zipped} {
+		mb, _ := strconv.ParseFloat(string(said[i+1]), 64)
+		if math.Abs(mb-float64(size)/1e6) > 0.2 {
+			t.Errorf("the README says the site is %s; it is %.1f MB, %.1f MB gzipped", said[0], float64(raw)/1e6, float64(zipped)/1e6)
+			return
+		}
+	}
 }
 
 // Run again on a folder it wrote before, as the package documentation asks after adding
