@@ -341,9 +341,29 @@ func makeFolder(dir string) (string, error) {
 	}
 	created := firstMissing(dir)
 	if err := os.MkdirAll(dir, 0o777); err != nil {
+		// A file where a folder must be is reported by the system as "file exists" or
+		// "not a directory", naming neither: the file is named instead.
+		if file := fileInTheWay(dir); file != "" {
+			return "", fmt.Errorf("%s is a file, not a folder", file)
+		}
 		return "", err
 	}
 	return created, nil
+}
+
+// fileInTheWay is the file that stands on the way to dir, or "" when none does.
+func fileInTheWay(dir string) string {
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if info, err := os.Stat(d); err == nil {
+			if info.IsDir() {
+				return ""
+			}
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
 }
 
 // firstMissing is the highest folder on the way to dir that does not exist, or "".

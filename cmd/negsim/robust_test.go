@@ -329,6 +329,7 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 		setup func(t *testing.T) // prepares the working directory
 		args  []string
 		code  int
+		said  string // a part of what negsim must say, when given
 	}{
 		{name: "rounds chart of an invalid scenario", args: []string{"rounds", invalid, "--chart", "out.svg"}, code: exitBadUse},
 		{name: "sweep chart of an invalid scenario", args: append([]string{"sweep", invalid, "--chart", "out.svg"}, sweep...), code: exitBadUse},
@@ -339,9 +340,12 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 		{name: "sweep chart onto a directory", setup: mkdir("out.png"), args: append([]string{"sweep", valid, "--chart", "out.png"}, sweep...), code: exitFailure},
 		// A missing folder is made for the file, and removed again when the file fails.
 		{name: "sweep chart into a missing directory after a timeout", args: append([]string{"sweep", valid, "--chart", filepath.Join("missing", "deeper", "out.svg"), "--timeout", "1ns"}, sweep...), code: exitFailure},
-		{name: "rounds chart into a folder that is a file", setup: writeFile("missing"), args: []string{"rounds", valid, "--chart", filepath.Join("missing", "out.svg")}, code: exitFailure},
+		// The system says only "file exists" or "not a directory"; negsim names the file.
+		{name: "rounds chart into a folder that is a file", setup: writeFile("missing"), args: []string{"rounds", valid, "--chart", filepath.Join("missing", "out.svg")}, code: exitFailure,
+			said: "cannot write " + filepath.Join("missing", "out.svg") + ": missing is a file, not a folder"},
 		{name: "new onto a directory", setup: mkdir("talks.yaml"), args: []string{"new", "talks.yaml", "--issues", "a,b", "--actors", "x,y", "--force"}, code: exitFailure},
-		{name: "new into a folder that is a file", setup: writeFile("missing"), args: []string{"new", filepath.Join("missing", "talks.yaml"), "--issues", "a,b", "--actors", "x,y"}, code: exitFailure},
+		{name: "new into a folder that is a file", setup: writeFile("missing"), args: []string{"new", filepath.Join("missing", "deeper", "talks.yaml"), "--issues", "a,b", "--actors", "x,y"}, code: exitFailure,
+			said: "cannot write " + filepath.Join("missing", "deeper", "talks.yaml") + ": missing is a file, not a folder"},
 		{name: "import onto a directory", setup: mkdir("out.yaml"), args: importArgs("out.yaml"), code: exitFailure},
 		{name: "import into a folder that is a file", setup: writeFile("missing"), args: importArgs(filepath.Join("missing", "out.yaml")), code: exitFailure},
 		// The domain is written first; the first profile's name is taken by a directory,
@@ -362,6 +366,9 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 			_, stderr, code := runNegsim(t, tc.args...)
 			if code != tc.code {
 				t.Errorf("exit %d (%s); want %d", code, stderr, tc.code)
+			}
+			if !strings.Contains(stderr, tc.said) {
+				t.Errorf("negsim says %q; want it to say %q", stderr, tc.said)
 			}
 			if after := listTree(t, "."); !slices.Equal(before, after) {
 				t.Errorf("the failed command changed the directory from %v to %v", before, after)
