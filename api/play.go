@@ -64,6 +64,9 @@ type PlayIdle struct {
 	Alternating bool `json:"alternating"`
 	// Variants are the scenario's variants in which the seat has a move.
 	Variants []string `json:"variants"`
+	// VariantsCut says that the request's time limit ended the search for Variants before
+	// it had tried every variant: those listed are the ones found by then.
+	VariantsCut bool `json:"variants_cut,omitempty"`
 }
 
 // RejectedMove is a move the game could not take: its place among the moves (from 1) and
@@ -209,11 +212,14 @@ func playTable(tr *sim.PlayTranscript) []PlayResult {
 
 func playIdle(ctx context.Context, g *sim.Game, sp *sim.Space, variants []sim.Variant, seat string, workers int) (*PlayIdle, error) {
 	moves, err := sim.VariantsWithMoves(ctx, sp.Scenario(), variants, seat, workers)
-	if err != nil {
+	// The variants are a suggestion: the session is answered with those found when the
+	// time limit ends their search.
+	cut := errors.Is(err, context.DeadlineExceeded)
+	if err != nil && !cut {
 		return nil, err
 	}
 	tr := g.Transcript()
-	idle := &PlayIdle{Alternating: tr.Protocol == sim.ProtocolMediated, Variants: moves}
+	idle := &PlayIdle{Alternating: tr.Protocol == sim.ProtocolMediated, Variants: moves, VariantsCut: cut}
 	if idle.Variants == nil {
 		idle.Variants = []string{}
 	}

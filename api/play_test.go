@@ -2,13 +2,18 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -217,5 +222,48 @@ func TestPlayIdleSession(t *testing.T) {
 	// A session with moves to make is not idle.
 	if busy := ask[PlayResponse](t, a, "play", PlayRequest{Query: Query{Variant: "geneva-19-point"}, As: "ukraine"}); busy.Idle != nil {
 		t.Errorf("idle %+v on the Geneva framework, where the mediator has a text", busy.Idle)
+	}
+}
+
+// A session that gives the seat no move is answered when the request's time limit ends the
+// search for the variants that would give it one: with the variants found by then, and
+// variants_cut. The reference scenario as Ukraine, with a variant of ten thousand rounds put
+// first, which takes about 30 s on a 2-core machine against the 3 s the request is given
+// (the game itself some 40 ms). Without the variant the search finishes and the answer
+// holds no variants_cut.
+func TestPlayIdleAnswersWhenTheSearchForVariantsRunsOutOfTime(t *testing.T) {
+	data, _ := scenarios.Read("ukraine-2026")
+	withLong := strings.Replace(string(data), "\nvariants:\n", "\nvariants:\n  - id: long\n    description: The same talks over ten thousand rounds.\n    set:\n      protocol.rounds: 10000\n", 1)
+	if withLong == string(data) {
+		t.Fatal("ukraine-2026.yaml has no line variants: to add a variant under")
+	}
+	a := New(Options{Files: fstest.MapFS{"long.yaml": {Data: []byte(withLong)}}, Workers: 1})
+	for _, c := range []struct {
+		scenario string
+		cut      bool
+		variants []string
+	}{
+		{"file:long.yaml", true, []string{}},
+		{"ukraine-2026", false, []string{"geneva-19-point", "sanctions-bite", "ceasefire-first", "telephone-game"}},
+	} {
+		ctx, cancel := context.WithTimeout(t.Context(), 3*time.Second)
+		resp, err := a.Handle(ctx, "play", []byte(`{"scenario": "`+c.scenario+`", "as": "ukraine", "moves": []}`))
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: %v", c.scenario, err)
+		}
+		var got struct {
+			Over bool
+			Idle struct {
+				Variants    []string
+				VariantsCut *bool `json:"variants_cut"`
+			}
+		}
+		if err := json.Unmarshal(resp, &got); err != nil {
+			t.Fatal(err)
+		}
+		if !got.Over || !slices.Equal(got.Idle.Variants, c.variants) || (got.Idle.VariantsCut != nil) != c.cut || c.cut && !*got.Idle.VariantsCut {
+			t.Errorf("%s: over %v, variants %q, variants_cut %v; want over, %q, cut %v", c.scenario, got.Over, got.Idle.Variants, got.Idle.VariantsCut, c.variants, c.cut)
+		}
 	}
 }

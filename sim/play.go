@@ -566,7 +566,8 @@ func (g *Game) Idle() bool { return g.Over() && len(g.state.Moves) == 0 }
 // VariantsWithMoves lists the variants in which the person at seat would have a move (a
 // text to answer, or a turn to propose), in the file's order, for a session that gives
 // none. Each variant is applied on top of sc as it stands; variants are the file's, which a
-// scenario with a variant applied may no longer carry.
+// scenario with a variant applied may no longer carry. When ctx ends first, it returns the
+// variants found so far with ctx's error: a caller may offer those.
 func VariantsWithMoves(ctx context.Context, sc *Scenario, variants []Variant, seat string, workers int) ([]string, error) {
 	var ids []string
 	with := sc.Clone()
@@ -585,6 +586,9 @@ func VariantsWithMoves(ctx context.Context, sc *Scenario, variants []Variant, se
 		var me *MoveError
 		if errors.As(err, &me) {
 			continue
+		}
+		if ctx.Err() != nil {
+			return ids, ctx.Err()
 		}
 		if err != nil {
 			return nil, err

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/negsim/negsim/internal/scenariotest"
 	"github.com/negsim/negsim/sim"
@@ -587,5 +589,27 @@ func TestStop(t *testing.T) {
 	}
 	if err := broken.Stop(sim.StopInterrupt); !errors.Is(err, context.Canceled) {
 		t.Errorf("a game broken mid-move stopped: %v", err)
+	}
+}
+
+// A search for variants that the context ends keeps what it found: on the reference
+// scenario as shipped Ukraine has no move, in geneva-19-point it has one
+// (TestPlayNothingOnTheTable), and a variant of ten thousand rounds in which it still has
+// none takes about 30 s on a 2-core machine, ten times the 3 s the search is given.
+// geneva-19-point, tried first, takes some 50 ms.
+func TestVariantsWithMovesKeepsWhatItFoundWhenTheContextEnds(t *testing.T) {
+	sp := shippedSpace(t, "ukraine-2026", "")
+	var geneva sim.Variant
+	for _, va := range sp.Scenario().Variants {
+		if va.ID == "geneva-19-point" {
+			geneva = va
+		}
+	}
+	long := sim.Variant{ID: "long", Description: "The same talks over ten thousand rounds.", Set: []sim.Assignment{{Path: "protocol.rounds", Value: sim.MaxRounds}}}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	found, err := sim.VariantsWithMoves(ctx, sp.Scenario(), []sim.Variant{geneva, long}, "ukraine", 1)
+	if !errors.Is(err, context.DeadlineExceeded) || !slices.Equal(found, []string{"geneva-19-point"}) {
+		t.Errorf("VariantsWithMoves = %q, %v; want [geneva-19-point] and the context's deadline", found, err)
 	}
 }

@@ -416,7 +416,8 @@ function idle(d) {
   const why = d.no_text ? ` Nothing was put on the table in any round: ${d.no_text}.` : "";
   return h("div", {id: "play-idle", role: "status"},
     h("p", {class: "error", text: `You had no move in this session.${why} The rounds passed without you to the deadline.`}),
-    tries.length ? h("p", {text: "To negotiate, try:"}) : "", tries.length ? h("ul", {}, tries) : "");
+    tries.length ? h("p", {text: "To negotiate, try:"}) : "", tries.length ? h("ul", {}, tries) : "",
+    d.variants_cut ? h("p", {text: "The search for variants in which you have a move stopped at the time limit, before it had tried them all."}) : "");
 }
 
 // noTexts says in which rounds nothing was on the table, and why.

@@ -56,7 +56,8 @@ Commands, one per line:
 A round in which nothing is put on the table (the mediator, or the party whose turn it
 is, finds no deal within every party's red lines) passes without a move for you, and
 play says why. If that leaves you no move at all, play says so first and suggests what
-would give you one: alternating offers, or a variant in which you have a move.
+would give you one: alternating offers, or a variant in which you have a move (a
+--timeout that ends the search for those variants cuts the list short, and play says so).
 
 Moves come from standard input, so a file of moves replays a session:
   negsim play --as ukraine < moves.txt
@@ -180,6 +181,11 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 		ctx, cancel := a.step()
 		s.movesIn, err = sim.VariantsWithMoves(ctx, sc, sc.Variants, f.seat, a.settings.Workers)
 		cancel()
+		// The variants are a suggestion: when --timeout ends their search, the session goes
+		// on with those found so far, and says the search was cut short.
+		if errors.Is(err, context.DeadlineExceeded) && a.interrupt.Err() == nil {
+			s.movesSearchCut, err = true, nil
+		}
 		if err := a.fileFault(doc.Name, err); err != nil {
 			return err
 		}
@@ -319,8 +325,10 @@ type session struct {
 	// reservation is the seat's walk-away value as last shown.
 	reservation float64
 	// movesIn are the scenario's variants in which the seat has a move, found only for a
-	// session that gives it none.
-	movesIn []string
+	// session that gives it none; movesSearchCut says that --timeout ended the search
+	// before it had tried every variant.
+	movesIn        []string
+	movesSearchCut bool
 	// lastNoText is why nothing was on the table in the last round reported, so that the
 	// same reason is not repeated round after round.
 	lastNoText string

@@ -18,6 +18,7 @@ import (
 
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/internal/listtest"
+	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -427,6 +428,27 @@ func TestPlayNothingOnTheTable(t *testing.T) {
 			t.Errorf("the variant %s is suggested, but its mediator has no text either", v)
 		}
 	}
+}
+
+// A session that gives the seat no move goes on when --timeout ends the search for the
+// variants that would give it one. The reference scenario as Ukraine, with a variant of ten
+// thousand rounds put first: that variant takes about 30 s on a 2-core machine, and the
+// game itself some 40 ms, against a --timeout of 3 s. play says the search stopped, plays
+// the rounds and writes the transcript, where it used to stop at the start, writing nothing.
+func TestPlayGoesOnWhenTheSearchForVariantsRunsOutOfTime(t *testing.T) {
+	data, _ := scenarios.Read("ukraine-2026")
+	withLong := strings.Replace(string(data), "\nvariants:\n", "\nvariants:\n  - id: long\n    description: The same talks over ten thousand rounds.\n    set:\n      protocol.rounds: 10000\n", 1)
+	if withLong == string(data) {
+		t.Fatal("ukraine-2026.yaml has no line variants: to add a variant under")
+	}
+	transcript := filepath.Join(t.TempDir(), "ana.json")
+	out, errs, code := runNegsim(t, "play", writeTemp(t, "long.yaml", withLong), "--as", "ukraine", "--timeout", "3s", "--transcript", transcript)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	wantContains(t, "play", out,
+		"To negotiate, try --set protocol.kind=alternating (the parties propose in turn, you among them).\nThe search for variants in which you have a move stopped at the --timeout of 3s, before it had tried them all.\n",
+		"Round 7: nothing on the table again", "The transcript is in "+transcript)
 }
 
 // Every round of a session is recorded, so a long one outgrows the 4 MiB negsim reads by

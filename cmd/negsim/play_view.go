@@ -95,6 +95,9 @@ func (s *session) idle(v *sim.PlayView) {
 	if len(tries) > 0 {
 		s.say("To negotiate, try %s.", sim.JoinWords(tries, "or"))
 	}
+	if s.movesSearchCut {
+		s.say("The search for variants in which you have a move stopped at the --timeout of %s, before it had tried them all.", s.settings.Timeout)
+	}
 }
 
 func prefixed(prefix string, items []string) []string {
