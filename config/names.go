@@ -49,6 +49,27 @@ func sameName(entries []fs.DirEntry, base string) (string, bool) {
 	return found, found != ""
 }
 
+// SameFolded groups the names that are one file on Windows and macOS (the same
+// FoldedName), in the order of their first, leaving out the names alone in their group.
+func SameFolded(names []string) [][]string {
+	groups := map[string][]string{}
+	var order []string
+	for _, n := range names {
+		key := FoldedName(n)
+		if len(groups[key]) == 0 {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], n)
+	}
+	var out [][]string
+	for _, key := range order {
+		if len(groups[key]) > 1 {
+			out = append(out, groups[key])
+		}
+	}
+	return out
+}
+
 // FoldedName is name as Windows and macOS compare file names, letter case and Unicode
 // spelling aside: two names with the same folded name are one file there. Letters fold
 // one to one, as strings.EqualFold compares them and as NTFS does ("ß" stays apart from

@@ -8,7 +8,8 @@
 // Scenario files (.yaml, .yml, .json) placed in the folder appear in the page's list: the
 // command writes their names into scenarios.json, the index the page reads. After adding
 // or removing files, run the command again (it keeps them and rewrites the index), or edit
-// scenarios.json by hand: {"files": ["a.yaml", "class/b.yaml"]}.
+// scenarios.json by hand: {"files": ["a.yaml", "class/b.yaml"]}. Two files whose names
+// differ only by case, one file on Windows and macOS, are named in a warning.
 //
 // It must run inside negsim's module (a clone of the repository), with the Go toolchain
 // that `go env GOROOT` names.
@@ -34,6 +35,8 @@ import (
 	"time"
 
 	"github.com/negsim/negsim/api"
+	"github.com/negsim/negsim/config"
+	"github.com/negsim/negsim/sim"
 	"github.com/negsim/negsim/web"
 )
 
@@ -139,6 +142,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	files, err := scenarioFiles(*out, names)
 	if err != nil {
 		return err
+	}
+	for _, same := range config.SameFolded(files) {
+		for i, n := range same {
+			same[i] = filepath.Join(*out, filepath.FromSlash(n))
+		}
+		fmt.Fprintf(stderr, "warning: %s differ only by case: on Windows and macOS they are one file, and a copy of this site there, or a server there, keeps one of them; rename all but one\n", sim.JoinWords(same, "and"))
 	}
 	index, _ := json.MarshalIndent(map[string][]string{"files": files}, "", "  ")
 	if err := os.WriteFile(filepath.Join(stage, indexName), append(index, '\n'), 0o644); err != nil {

@@ -34,19 +34,9 @@ func TestStaticSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the engine for WebAssembly")
 	}
-	dir := t.TempDir()
 	// A teacher's file placed in the folder before the command runs is listed.
-	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.MkdirAll(filepath.Join(dir, "class"), 0o755)
-	os.WriteFile(filepath.Join(dir, "class", "job.yaml"), data, 0o644)
-	var out, errOut bytes.Buffer
-	if err := run(context.Background(), []string{"-o", dir}, &out, &errOut); err != nil {
-		t.Fatalf("negsim-site: %v\n%s", err, errOut.String())
-	}
-	t.Log(strings.TrimSpace(out.String()))
+	dir, out, _ := siteWithClassFiles(t, "job.yaml")
+	t.Log(strings.TrimSpace(out))
 
 	var index struct{ Files []string }
 	listed, _ := os.ReadFile(filepath.Join(dir, "scenarios.json"))
@@ -142,6 +132,46 @@ func TestStaticSite(t *testing.T) {
 	pages := httptest.NewServer(http.StripPrefix("/negsim", http.FileServer(http.Dir(dir))))
 	t.Cleanup(pages.Close)
 	pagetest.DriveListedFiles(t, pages.URL+"/negsim/")
+}
+
+// Two scenario files whose names differ only by case are one file on Windows and macOS,
+// where a copy of the site keeps one of them: negsim-site names the two in one warning,
+// as negsim serve does, and lists both.
+func TestSiteWarnsOfNamesThatDifferByCase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the engine for WebAssembly")
+	}
+	dir, _, said := siteWithClassFiles(t, "Job.yaml", "job.yaml", "other.yaml")
+	want := "warning: " + filepath.Join(dir, "class", "Job.yaml") + " and " + filepath.Join(dir, "class", "job.yaml") + " differ only by case"
+	if !strings.Contains(said, want) || strings.Count(said, "warning:") != 1 {
+		t.Errorf("negsim-site says %q; want one warning, %q", said, want)
+	}
+	var index struct{ Files []string }
+	listed, _ := os.ReadFile(filepath.Join(dir, "scenarios.json"))
+	if err := json.Unmarshal(listed, &index); err != nil || !slices.Equal(index.Files, []string{"class/Job.yaml", "class/job.yaml", "class/other.yaml"}) {
+		t.Errorf("scenarios.json: %s (%v); want the three files", listed, err)
+	}
+}
+
+// siteWithClassFiles writes the site into a new folder holding, under class/, a teacher's
+// file (the job offer) by each of names, and returns the folder and what the command wrote
+// to stdout and stderr.
+func siteWithClassFiles(t *testing.T, names ...string) (dir, stdout, stderr string) {
+	t.Helper()
+	dir = t.TempDir()
+	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "class"), 0o755)
+	for _, name := range names {
+		os.WriteFile(filepath.Join(dir, "class", name), data, 0o644)
+	}
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"-o", dir}, &out, &errOut); err != nil {
+		t.Fatalf("negsim-site: %v\n%s", err, errOut.String())
+	}
+	return dir, out.String(), errOut.String()
 }
 
 // The static site at home: opened once while its server answers, then reloaded with the

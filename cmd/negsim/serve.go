@@ -246,20 +246,12 @@ func (c caseBlind) otherCase(name string) (string, error) {
 // only by letter case: one file on Windows and macOS, where a copy of the folder keeps one.
 func sameFileElsewhere(target string, files fs.FS) []string {
 	names, _ := api.ScenarioFiles(files)
-	groups := map[string][]string{}
-	var order []string
-	for _, n := range names {
-		key := config.FoldedName(n)
-		if len(groups[key]) == 0 {
-			order = append(order, key)
-		}
-		groups[key] = append(groups[key], filepath.Join(target, filepath.FromSlash(n)))
-	}
 	var out []string
-	for _, key := range order {
-		if same := groups[key]; len(same) > 1 {
-			out = append(out, fmt.Sprintf("warning: %s differ only by case: on Windows and macOS they are one file, and a copy of this folder there keeps one of them; rename all but one. Here the page lists each and opens each by its exact name", sim.JoinWords(same, "and")))
+	for _, same := range config.SameFolded(names) {
+		for i, n := range same {
+			same[i] = filepath.Join(target, filepath.FromSlash(n))
 		}
+		out = append(out, fmt.Sprintf("warning: %s differ only by case: on Windows and macOS they are one file, and a copy of this folder there keeps one of them; rename all but one. Here the page lists each and opens each by its exact name", sim.JoinWords(same, "and")))
 	}
 	return out
 }
