@@ -432,8 +432,9 @@ func TestPlayNothingOnTheTable(t *testing.T) {
 
 // A session that gives the seat no move goes on when --timeout ends the search for the
 // variants that would give it one. The reference scenario as Ukraine, with a variant of ten
-// thousand rounds put first: that variant takes about 30 s on a 2-core machine, and the
-// game itself some 40 ms, against a --timeout of 3 s. play says the search stopped, plays
+// thousand rounds put first: that variant takes about 33 s on a 2-core machine, and the
+// game itself some 40 ms (a second under the race detector on a busy machine), against a
+// --timeout of 5 s. play says the search stopped, plays
 // the rounds and writes the transcript, where it used to stop at the start, writing nothing.
 func TestPlayGoesOnWhenTheSearchForVariantsRunsOutOfTime(t *testing.T) {
 	data, _ := scenarios.Read("ukraine-2026")
@@ -442,12 +443,12 @@ func TestPlayGoesOnWhenTheSearchForVariantsRunsOutOfTime(t *testing.T) {
 		t.Fatal("ukraine-2026.yaml has no line variants: to add a variant under")
 	}
 	transcript := filepath.Join(t.TempDir(), "ana.json")
-	out, errs, code := runNegsim(t, "play", writeTemp(t, "long.yaml", withLong), "--as", "ukraine", "--timeout", "3s", "--transcript", transcript)
+	out, errs, code := runNegsim(t, "play", writeTemp(t, "long.yaml", withLong), "--as", "ukraine", "--timeout", "5s", "--transcript", transcript)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	wantContains(t, "play", out,
-		"To negotiate, try --set protocol.kind=alternating (the parties propose in turn, you among them).\nThe search for variants in which you have a move stopped at the --timeout of 3s, before it had tried them all.\n",
+		"To negotiate, try --set protocol.kind=alternating (the parties propose in turn, you among them).\nThe search for variants in which you have a move stopped at the --timeout of 5s, before it had tried them all.\n",
 		"Round 7: nothing on the table again", "The transcript is in "+transcript)
 }
 
