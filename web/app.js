@@ -1425,21 +1425,16 @@ function wire() {
     busy(true);
     readHash();
     if (!state.scenario) state.scenario = catalog.scenarios.find((s) => s.default)?.name || "";
-    // An address that changes only the view or the chart's axes (pasted over the open
-    // page, or Back to it) keeps the results and the controls: the view is drawn from what
-    // the page holds, and nothing is worked out again.
-    if (state.scenario === before && whatIf() === shown) {
-      selectView(state.view, false);
-      if (!running && applied === wanted && !opening) busy(false);
-      return;
-    }
     // Another scenario's view is drawn once it is open: until then the engine holds the old
     // one, which the new link's variant, values and axes do not fit.
     selectView(state.view, false, state.scenario === before);
+    // An address that changes only the view or the chart's axes (pasted over the open
+    // page, or Back to it) keeps the results and the controls: selectView has drawn the
+    // view from what the page holds, and nothing is worked out again.
     if (state.scenario !== before) {
       fillScenarios();
       await openScenario();
-    } else {
+    } else if (whatIf() !== shown) {
       if (loaded) fillVariants(loaded.scenario);
       refresh();
       await buildControls();
