@@ -339,43 +339,29 @@ func makeFolder(dir string) (string, error) {
 	if dir == "" {
 		return "", nil
 	}
-	created := firstMissing(dir)
+	found, info, created := nearestOnDisk(dir)
+	if info != nil && !info.IsDir() {
+		// The system says "file exists" or "not a directory" of a file where a folder must
+		// be, naming neither.
+		return "", fmt.Errorf("%s is a file, not a folder", found)
+	}
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		// A file where a folder must be is reported by the system as "file exists" or
-		// "not a directory", naming neither: the file is named instead.
-		if file := fileInTheWay(dir); file != "" {
-			return "", fmt.Errorf("%s is a file, not a folder", file)
-		}
 		return "", err
 	}
 	return created, nil
 }
 
-// fileInTheWay is the file that stands on the way to dir, or "" when none does.
-func fileInTheWay(dir string) string {
+// nearestOnDisk walks up from dir to the first path that exists and returns it with its
+// information (nil when none exists), and the highest path below it on the way to dir,
+// which does not ("" when dir itself exists).
+func nearestOnDisk(dir string) (found string, info fs.FileInfo, missing string) {
 	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
 		if info, err := os.Stat(d); err == nil {
-			if info.IsDir() {
-				return ""
-			}
-			return d
-		}
-		if filepath.Dir(d) == d {
-			return ""
-		}
-	}
-}
-
-// firstMissing is the highest folder on the way to dir that does not exist, or "".
-func firstMissing(dir string) string {
-	missing := ""
-	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
-		if _, err := os.Stat(d); err == nil {
-			return missing
+			return d, info, missing
 		}
 		missing = d
 		if filepath.Dir(d) == d {
-			return missing
+			return "", nil, missing
 		}
 	}
 }
