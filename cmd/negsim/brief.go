@@ -78,6 +78,15 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 		}
 		b = sim.RoleBrief(sc, i)
 	}
+	if out != "" && filepath.Ext(out) == "" {
+		problem := "-o " + out + ": a brief is one file: end its name in .html, .md, .json or .txt"
+		if actor != "" {
+			return usagef("%s", problem)
+		}
+		// Without --actor, a name with no extension is most often the folder of a class's
+		// briefs, written without the --all that writes them there.
+		return usagef("%s; to write the public brief and every role's brief into the folder %s, add --all", problem, out)
+	}
 	format, err := documentFormat(out, a.settings.Format)
 	if err != nil {
 		return err

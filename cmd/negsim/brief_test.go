@@ -302,6 +302,13 @@ func TestBriefAllWritesEveryRole(t *testing.T) {
 		t.Errorf("%d files in %s, want 4 and no temporary file left", len(entries), dir)
 	}
 	wantRefused(t, `--actor w: no such actor`, "brief", "testdata/two-by-two.yaml", "--actor", "w")
+	// -o with a folder's name and no --all: the way to a folder of briefs is named.
+	wantRefused(t, `-o `+dir+`: a brief is one file: end its name in .html, .md, .json or .txt; to write the public brief and every role's brief into the folder `+dir+`, add --all`,
+		"brief", "testdata/two-by-two.yaml", "-o", dir)
+	// With --actor, --all would be refused.
+	if _, stderr, code := runNegsim(t, "brief", "testdata/two-by-two.yaml", "--actor", "x", "-o", dir); code != 2 || !strings.HasSuffix(strings.TrimSpace(stderr), "end its name in .html, .md, .json or .txt") {
+		t.Errorf("brief --actor x -o %s: exit %d, %q; want exit 2 asking for an extension alone", dir, code, stderr)
+	}
 }
 
 // teacher_notes are for the teacher: every file brief --all writes, in every format, and
