@@ -109,6 +109,9 @@ func documentFormat(path, setting string) (string, error) {
 		return "csv", nil
 	case ".txt":
 		return "table", nil
+	case ".pdf":
+		page := strings.TrimSuffix(path, filepath.Ext(path)) + ".html"
+		return "", usagef("-o %s: negsim writes no PDF; write -o %s and print it from the browser, where Save as PDF makes the file", path, page)
 	}
 	return "", usagef("-o %s: end the file name in .html, .md, .json, .csv or .txt so the format is clear", path)
 }

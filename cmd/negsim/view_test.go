@@ -29,3 +29,26 @@ func TestViewRenderChoosesByFormat(t *testing.T) {
 		t.Errorf("a view without CSV rendered as CSV: %q, %v", b.String(), err)
 	}
 }
+
+// A document's format follows -o's extension, in any case; a PDF, which a teacher asks for
+// to hand out, is refused with the way to one (the HTML page, printed), and an extension
+// negsim does not write is refused with the ones it does.
+func TestDocumentFormatFollowsTheExtension(t *testing.T) {
+	for _, c := range []struct{ path, want, refused string }{
+		{"", "table", ""},
+		{"notes.HTM", "html", ""},
+		{"notes.markdown", "markdown", ""},
+		{"notes.txt", "table", ""},
+		{"class/notes.pdf", "", "-o class/notes.pdf: negsim writes no PDF; write -o class/notes.html and print it from the browser"},
+		{"notes.Pdf", "", "write -o notes.html and"},
+		{"notes.docx", "", "-o notes.docx: end the file name in .html"},
+	} {
+		got, err := documentFormat(c.path, "table")
+		if c.refused == "" && (err != nil || got != c.want) {
+			t.Errorf("documentFormat(%q) = %q, %v; want %q", c.path, got, err, c.want)
+		}
+		if c.refused != "" && (err == nil || !strings.Contains(err.Error(), c.refused)) {
+			t.Errorf("documentFormat(%q) = %q, %v; want an error saying %q", c.path, got, err, c.refused)
+		}
+	}
+}
