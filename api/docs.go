@@ -223,10 +223,9 @@ func ValidFileName(name string) bool {
 	return !slices.ContainsFunc(strings.Split(name, "/"), func(part string) bool { return strings.HasPrefix(part, ".") })
 }
 
-// scenarioFile reports whether a file name looks like a scenario the page may list. The
-// extension's case is the teacher's system's: Windows writes "Talks.YAML" as readily as
-// "talks.yaml", and negsim itself reads either.
-func scenarioFile(name string) bool {
+// ScenarioFile reports whether a file name is a scenario's by its extension, in any case:
+// Windows writes "Talks.YAML" as readily as "talks.yaml", and negsim reads either.
+func ScenarioFile(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".yaml", ".yml", ".json":
 		return true
@@ -238,7 +237,7 @@ func (a *API) readFile(name string) ([]byte, error) {
 	if a.opt.Files == nil {
 		return nil, &Error{Kind: KindNotFound, Message: "no folder is served: start negsim serve with a FILE or DIR to open files by name"}
 	}
-	if !ValidFileName(name) || !scenarioFile(name) {
+	if !ValidFileName(name) || !ScenarioFile(name) {
 		return nil, &Error{Kind: KindInput, Message: fmt.Sprintf("file %q: give a .yaml, .yml or .json file inside the served folder, by a path with no .. and no hidden parts", name)}
 	}
 	// Only a regular file is opened: opening a named pipe blocks until something writes to
@@ -303,7 +302,7 @@ func ScenarioFiles(files fs.FS) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && scenarioFile(p) {
+		if d.Type().IsRegular() && ScenarioFile(p) {
 			names = append(names, p)
 			if len(names) == maxListed {
 				return fs.SkipAll

@@ -69,6 +69,11 @@ func parseEach[T any](flag string, values []string, parse func(string) (T, error
 // did not say which word was one too many (often a value meant for a flag).
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {
+		for _, word := range a {
+			if flag := flagOfWord(cmd, word); flag != "" {
+				return usagef("%s is not a file: give it with %s, as in %s %s", word, flag, flag, api.CommandWord(word))
+			}
+		}
 		if check(cmd, a) == nil {
 			return nil
 		}
@@ -79,6 +84,24 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 		usage := strings.TrimSpace(cmd.Parent().CommandPath() + " " + cmd.Use)
 		return usagef("usage: %s; got %s (see %s --help)", usage, got, cmd.CommandPath())
 	}
+}
+
+// flagOfWord names the flag a word given as a file was meant for, "" when it is none: a
+// value to change (actors.russia.reservation=0.5) for --set, a deal (territory=freeze,...)
+// for --deal. Without the flag the word was read as a file's name, and the command said no
+// such file exists, or that it takes one file, without saying what was missing.
+func flagOfWord(cmd *cobra.Command, word string) string {
+	key, _, ok := strings.Cut(word, "=")
+	if !ok || exists(word) || api.ScenarioFile(word) {
+		return ""
+	}
+	switch {
+	case strings.Contains(key, ".") && cmd.Flags().Lookup("set") != nil:
+		return "--set"
+	case cmd.Flags().Lookup("deal") != nil:
+		return "--deal"
+	}
+	return ""
 }
 
 // argOr is a command's optional FILE argument; "" stands for the default scenario.

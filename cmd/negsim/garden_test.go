@@ -150,7 +150,9 @@ func TestCompareNamesEachSideAsTyped(t *testing.T) {
 //   - a wrong number of arguments shows the command's usage and the words it was given, so a
 //     student who forgot --param before a path sees which word was one too many, where cobra
 //     said "accepts at most 1 arg(s), received 2";
-//   - a misspelt --protocol gets a suggestion, as a misspelt protocol.kind in a file does.
+//   - a misspelt --protocol gets a suggestion, as a misspelt protocol.kind in a file does;
+//   - a value to change, or a deal, given without its flag is named with the flag it needs,
+//     where it was read as a file's name: "no file", or one argument too many.
 func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -166,11 +168,28 @@ func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 		{[]string{"compare", garden}, "negsim: usage: negsim compare A B; got 1 argument: testdata/garden.yaml (see negsim compare --help)\n"},
 		{[]string{"validate"}, "negsim: usage: negsim validate FILE...; got no arguments (see negsim validate --help)\n"},
 		{[]string{"rounds", garden, "--protocol", "alterating"}, "negsim: --protocol \"alterating\": did you mean \"alternating\"? valid: mediated or alternating\n"},
+		{[]string{"analyze", garden, "actors.town.reservation=0.5"}, "negsim: actors.town.reservation=0.5 is not a file: give it with --set, as in --set actors.town.reservation=0.5\n"},
+		{[]string{"rounds", "actors.town.reservation=0.5"}, "negsim: actors.town.reservation=0.5 is not a file: give it with --set, as in --set actors.town.reservation=0.5\n"},
+		{[]string{"score", garden, "fee=mid, hours=day, dogs=no"}, "negsim: fee=mid, hours=day, dogs=no is not a file: give it with --deal, as in --deal \"fee=mid, hours=day, dogs=no\"\n"},
+		// A deal is no value to change: analyze has no --deal to name.
+		{[]string{"analyze", garden, "fee=mid"}, "negsim: usage: negsim analyze [FILE]; got 2 arguments: testdata/garden.yaml fee=mid (see negsim analyze --help)\n"},
 	} {
 		stdout, stderr, code := runNegsim(t, c.args...)
 		if code != exitBadUse || stderr != c.want || stdout != "" {
 			t.Errorf("negsim %s: exit %d, stderr %q; want exit 2 and %q", strings.Join(c.args, " "), code, stderr, c.want)
 		}
+	}
+}
+
+// A file whose name holds "=" is still read as a file.
+func TestAFileNamedLikeAValueIsReadAsAFile(t *testing.T) {
+	data, err := os.ReadFile(garden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := writeTemp(t, "actors.town.reservation=0.5", string(data))
+	if stdout := runOK(t, "analyze", file); !strings.Contains(stdout, "Outcome space") {
+		t.Errorf("analyze %s: not an analysis:\n%s", file, stdout)
 	}
 }
 
