@@ -37,7 +37,7 @@ func TestDebriefNamesTheRuleADealFails(t *testing.T) {
 	wantContains(t, "debrief", out,
 		"3 tables; 3 reached a deal, 1 of them in the zone of possible agreement (the deals every veto actor accepts that gather at least 3 votes at the table and are ratified at home).",
 		"2 deals every veto actor would sign count as no agreement too: they miss the votes needed at the table or ratification at home.",
-		"0 left value on the table: another deal of the zone was at least as good for each veto actor and better for one.",
+		"None left value on the table: every deal of the zone reached is Pareto-optimal.",
 	)
 	// Both vetoes sign red and green: they are not passed, not unsigned.
 	marked := 0
@@ -48,5 +48,14 @@ func TestDebriefNamesTheRuleADealFails(t *testing.T) {
 	}
 	if strings.Contains(out, "not signed") || marked != 2 {
 		t.Errorf("debrief does not mark red and green \"no: not passed\":\n%s", out)
+	}
+	// Without blue no deal of the zone was reached: there is no value left to count, and
+	// the summary says nothing of it, where it said "0 left value on the table: another
+	// deal of the zone was at least as good …".
+	if err := os.WriteFile("class.csv", []byte(strings.Replace(deals, "blue,deep,large,phase-out,voluntary\n", "", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := runOK(t, "debrief", "accord.yaml", "--deals", "class.csv", "--wide"); strings.Contains(out, "left value") || !strings.Contains(out, "2 tables; 2 reached a deal, 0 of them in the zone") {
+		t.Errorf("debrief of red and green alone speaks of value left on the table, or of other tables:\n%s", out)
 	}
 }

@@ -56,9 +56,16 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 		summary.text = append(summary.text, fmt.Sprintf("%s %s %s as no agreement too: %s %s.",
 			plural(failed, "deal", "deals"), signed, counts(failed), map[bool]string{true: "it misses", false: "they miss"}[failed == 1], missedRule(sc)))
 	}
-	summary.text = append(summary.text,
-		fmt.Sprintf("%d left value on the table: %s.", db.LeftValue, better),
-		fmt.Sprintf("The ZOPA holds %s.", plural(db.ZOPA, "deal", "deals")))
+	// Value is left on the table by a deal of the zone that is not Pareto-optimal: with no
+	// such deal reached there is nothing to count, and "0 left value on the table: another
+	// deal … was at least as good" read as if one had.
+	switch {
+	case db.LeftValue > 0:
+		summary.text = append(summary.text, fmt.Sprintf("%d left value on the table: %s.", db.LeftValue, better))
+	case db.InZOPA > 0:
+		summary.text = append(summary.text, "None left value on the table: every deal of the zone reached is Pareto-optimal.")
+	}
+	summary.text = append(summary.text, fmt.Sprintf("The ZOPA holds %s.", plural(db.ZOPA, "deal", "deals")))
 	r.add(summary)
 
 	g := &grid{header: []string{"rank", "table", "joint gain"}, right: []bool{true, false, true}}
