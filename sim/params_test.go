@@ -23,6 +23,7 @@ func TestParamsRoundTripOnShippedScenarios(t *testing.T) {
 	for _, c := range shippedCases(t) {
 		name, variant := c.name, c.variant
 		want := map[bool]string{false: answers(t, ctx, c.sc, false), true: answers(t, ctx, c.sc, true)}
+		written := scenarioJSON(t, c.sc)
 		params := c.sc.Params()
 		if len(params) == 0 {
 			t.Fatalf("%s#%s: no params", name, variant)
@@ -49,6 +50,14 @@ func TestParamsRoundTripOnShippedScenarios(t *testing.T) {
 			if errs := sc.Validate().Errors(); len(errs) > 0 {
 				t.Fatalf("%s#%s: --set %s=%s leaves the scenario invalid: %v", name, variant, p.Path, p.Value, errs)
 			}
+			// Set back as shown, a value most often leaves the scenario as it was, field for
+			// field, and so every answer; the answers are worked out where it does not (an
+			// option list written out in full, a value shown rounded), as a student pasting
+			// the row would see them. The scenario is compared as written before any row
+			// was set, so a Set that reached through the clone into c.sc is caught too.
+			if scenarioJSON(t, sc) == written {
+				continue
+			}
 			if got := answers(t, ctx, sc, roundsOnly(p.Path)); got != want[roundsOnly(p.Path)] {
 				t.Fatalf("%s#%s: --set %s=%s changed the answers", name, variant, p.Path, p.Value)
 			}
@@ -62,6 +71,15 @@ func TestParamsRoundTripOnShippedScenarios(t *testing.T) {
 func roundsOnly(path string) bool {
 	return strings.HasPrefix(path, "protocol.") || strings.HasPrefix(path, "events.") ||
 		strings.Contains(path, ".strategy.") || strings.HasSuffix(path, ".reservation_drift")
+}
+
+func scenarioJSON(t *testing.T, sc *sim.Scenario) string {
+	t.Helper()
+	out, err := json.Marshal(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
 
 func answers(t *testing.T, ctx context.Context, sc *sim.Scenario, rounds bool) string {
