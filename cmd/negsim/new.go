@@ -58,9 +58,12 @@ new refuses to overwrite an existing file unless --force is given.`,
 	return cmd
 }
 
-func checkIDs(flag string, ids []string) error {
+func checkIDs(flag string, ids []string, limit int) error {
 	if len(ids) == 0 {
 		return usagef("give --%s with at least one id, e.g. --%s a,b", flag, flag)
+	}
+	if len(ids) > limit {
+		return usagef("--%s: %d ids, more than the %d a scenario may hold", flag, len(ids), limit)
 	}
 	seen := map[string]bool{}
 	for _, id := range ids {
@@ -76,10 +79,10 @@ func checkIDs(flag string, ids []string) error {
 }
 
 func (a *app) newScenario(file string, issues, actors []string, options int, force bool) error {
-	if err := checkIDs("issues", issues); err != nil {
+	if err := checkIDs("issues", issues, sim.MaxIssues); err != nil {
 		return err
 	}
-	if err := checkIDs("actors", actors); err != nil {
+	if err := checkIDs("actors", actors, sim.MaxActors); err != nil {
 		return err
 	}
 	if options < minOptions || options > maxOptions {
@@ -93,6 +96,11 @@ func (a *app) newScenario(file string, issues, actors []string, options int, for
 	doc, err := config.Load(file, []byte(text))
 	if err != nil {
 		return fmt.Errorf("the starter file does not load: %w", err)
+	}
+	// The help promises a file that runs as it is: past 2^64 deals no command can count
+	// its outcome space.
+	if _, countable := doc.Space.Deals(); !countable {
+		return usagef("%d issues of %d options make more than 1.8e19 possible deals, more than negsim can count: give fewer issues or fewer --options", len(issues), options)
 	}
 	if file == "-" {
 		_, err := io.WriteString(a.stdout, text)

@@ -92,6 +92,21 @@ func TestNewRefusesToOverwrite(t *testing.T) {
 	}
 }
 
+// 9^20 = 12,157,665,459,056,928,801 deals fit in 64 bits; 9^21 ≈ 1.09e20 does not, and new
+// printed it wrapped around 2^64 (9^30 as 14,910,758,653,121,394,097) and wrote a file no
+// command could analyse.
+func TestNewCountsDealsUpTo64Bits(t *testing.T) {
+	dir := t.TempDir()
+	out := runOK(t, "new", filepath.Join(dir, "twenty.yaml"), "--issues", ids(20), "--actors", "x,y", "--options", "9")
+	wantContains(t, "new", out, "20 issues of 9 options, 2 actors, 12,157,665,459,056,928,801 possible deals.")
+	file := filepath.Join(dir, "twenty-one.yaml")
+	wantRefused(t, "21 issues of 9 options make more than 1.8e19 possible deals, more than negsim can count: give fewer issues or fewer --options",
+		"new", file, "--issues", ids(21), "--actors", "x,y", "--options", "9")
+	if exists(file) {
+		t.Errorf("%s was written", file)
+	}
+}
+
 func TestNewRejectsBadFlags(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
@@ -110,4 +125,17 @@ func TestNewRejectsBadFlags(t *testing.T) {
 			t.Errorf("%v: a file was written", args)
 		}
 	}
+	// Past the scenario's limits the flag is named, not a line of a file not yet written
+	// ("s.yaml:25:1: issues: 65 issues are more than the limit of 64").
+	wantRefused(t, "negsim: --issues: 65 ids, more than the 64 a scenario may hold\n", "new", filepath.Join(dir, "s.yaml"), "--issues", ids(65), "--actors", "x")
+	wantRefused(t, "negsim: --actors: 65 ids, more than the 64 a scenario may hold\n", "new", "-", "--issues", "a", "--actors", ids(65))
+}
+
+// ids is n ids, comma-separated: i0,i1,…
+func ids(n int) string {
+	var s []string
+	for i := range n {
+		s = append(s, "i"+strconv.Itoa(i))
+	}
+	return strings.Join(s, ",")
 }
