@@ -23,7 +23,8 @@ type importReport struct {
 	Sources   []string `json:"sources"`
 	Issues    int      `json:"issues"`
 	Actors    []string `json:"actors"`
-	Deals     uint64   `json:"deals"`
+	// Deals is null past 2^64 deals, which negsim cannot count.
+	Deals *uint64 `json:"deals"`
 }
 
 func (a *app) importCommand() *cobra.Command {
@@ -191,7 +192,9 @@ func (a *app) writeImport(sc *sim.Scenario, out string, rep importReport) error 
 	for _, act := range sc.Actors {
 		rep.Actors = append(rep.Actors, act.ID)
 	}
-	rep.Deals, _ = sp.Deals()
+	if deals, countable := sp.Deals(); countable {
+		rep.Deals = &deals
+	}
 	return a.show(importView(rep))
 }
 
@@ -214,15 +217,21 @@ func importView(rep importReport) view {
 			g.add("read", strings.Join(rep.Sources, ", "))
 		}
 		g.add("issues", fmt.Sprint(rep.Issues))
+		deals := "more than 1.8e19, more than negsim can count: merge values or drop issues to analyse it"
 		if csv {
 			for _, id := range rep.Actors {
 				g.add("actor", id)
 			}
-			g.add("deals", fmt.Sprint(rep.Deals))
+			if rep.Deals != nil {
+				deals = fmt.Sprint(*rep.Deals)
+			}
 		} else {
 			g.add("actors", strings.Join(rep.Actors, ", "))
-			g.add("deals", count(rep.Deals))
+			if rep.Deals != nil {
+				deals = count(*rep.Deals)
+			}
 		}
+		g.add("deals", deals)
 		return g
 	}
 	return view{

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -78,7 +79,7 @@ func TestImportGeniusRawToFile(t *testing.T) {
 	rep := runJSON[importReport](t, "import", "genius", "--scale", "raw", "-o", target,
 		filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), filepath.Join(dir, "seller.xml"))
 	// Two prices × deliveries 1..3.
-	if rep.Deals != 6 || rep.Scale != "raw" || rep.File != target {
+	if rep.Deals == nil || *rep.Deals != 6 || rep.Scale != "raw" || rep.File != target {
 		t.Errorf("report %+v; want 6 deals, scale raw, file %s", rep, target)
 	}
 	data, err := os.ReadFile(target)
@@ -243,4 +244,31 @@ func TestImportSummaryCSVHoldsOneValueACell(t *testing.T) {
 	if !slices.Equal(got["read"], files) || !slices.Equal(got["actor"], []string{"buyer", "seller"}) || !slices.Equal(got["deals"], []string{"6"}) {
 		t.Errorf("read %q, actor %q, deals %q; want each file, buyer and seller, 6:\n%s", got["read"], got["actor"], got["deals"], out)
 	}
+}
+
+// Twenty integer issues of 1 to 10 make 10^20 deals, past 2^64 ≈ 1.8e19: import said
+// 7,766,279,631,452,241,920 (10^20 wrapped around 2^64); it now says negsim cannot count
+// them, and JSON gives null.
+func TestImportSaysWhenTheDealsCannotBeCounted(t *testing.T) {
+	var domain, profile strings.Builder
+	domain.WriteString(`<negotiation_template><utility_space><objective index="0" name="root">`)
+	profile.WriteString(`<utility_space><objective index="0" name="root">`)
+	for i := 1; i <= 20; i++ {
+		issue := fmt.Sprintf(`<issue index="%d" name="Q%d" type="integer" lowerbound="1" upperbound="10"`, i, i)
+		domain.WriteString(issue + "/>\n")
+		profile.WriteString(issue + `><evaluator slope="0.1" offset="0"/></issue>` + "\n")
+	}
+	domain.WriteString(`</objective></utility_space></negotiation_template>`)
+	for i := 1; i <= 20; i++ {
+		fmt.Fprintf(&profile, `<weight index="%d" value="0.05"/>`, i)
+	}
+	profile.WriteString(`</objective></utility_space>`)
+	dir := writeFiles(t, map[string]string{"grid.xml": domain.String(), "one.xml": profile.String(), "two.xml": profile.String()})
+	args := []string{"import", "genius", filepath.Join(dir, "grid.xml"), filepath.Join(dir, "one.xml"), filepath.Join(dir, "two.xml")}
+	rep := runJSON[importReport](t, append(args, "-o", filepath.Join(dir, "grid.yaml"))...)
+	if rep.Deals != nil || rep.Issues != 20 {
+		t.Errorf("report %+v; want 20 issues and no count of deals", rep)
+	}
+	out := runOK(t, append(args, "-o", filepath.Join(dir, "again.yaml"))...)
+	wantContains(t, "import", out, "more than 1.8e19, more than negsim can count")
 }
