@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/negsim/negsim/internal/listtest"
@@ -84,6 +85,39 @@ func TestDiagnosticString(t *testing.T) {
 	} {
 		if got := d.String(); got != want {
 			t.Errorf("%+v reads %q; want %q", d, got, want)
+		}
+	}
+}
+
+// TestCompileWarnsOfDealsPastCounting: twoByTwo's 3 × 2 deals times 2^61 from 61 issues of
+// two options are 6 · 2^61 ≈ 1.4e19, within 2^64 ≈ 1.8e19; one issue more makes 2.8e19,
+// which no analysis can count. Validation warns then, at the issues, and only then.
+func TestCompileWarnsOfDealsPastCounting(t *testing.T) {
+	for _, c := range []struct {
+		extra int
+		warn  bool
+	}{{61, false}, {62, true}} {
+		sc := twoByTwo()
+		for i := range c.extra {
+			id := "z" + strconv.Itoa(i)
+			sc.Issues = append(sc.Issues, Issue{ID: id, Name: id, Options: []Option{{ID: "p"}, {ID: "q"}}})
+		}
+		sp := compiled(t, sc)
+		var said []string
+		for _, d := range sp.Warnings() {
+			if d.Path == "issues" {
+				said = append(said, d.Message)
+			}
+		}
+		want := []string(nil)
+		if c.warn {
+			want = []string{"the 64 issues' options make more than 1.8e19 possible deals, more than negsim can count: analyze and every other analysis refuse the file; merge options or drop issues"}
+		}
+		if !reflect.DeepEqual(said, want) {
+			t.Errorf("%d issues: warnings at issues %q; want %q", len(sc.Issues), said, want)
+		}
+		if _, countable := sp.Deals(); countable == c.warn {
+			t.Errorf("%d issues: countable %v; the warning and the space disagree", len(sc.Issues), countable)
 		}
 	}
 }
