@@ -38,6 +38,12 @@ func monteCarloReport(sc *sim.Scenario, mc *sim.MonteCarlo) *report {
 		return r
 	}
 	r.add(section{title: "Sensitivity", text: []string{"Spearman rank correlation of each uncertain value with the number of deals in the ZOPA, strongest first."}, grid: sensitivityGrid(mc, false)})
+	if p.Count == 0 {
+		// The tables of recurring deals and Nash options would stand empty under their
+		// headings, which reads as a fault rather than as the answer.
+		r.add(section{title: "Deals", text: []string{"No draw had a deal in the ZOPA, so no deal recurs in it and no draw has a Nash solution."}})
+		return r
+	}
 	r.add(section{title: "Deals most often in the ZOPA", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.InZOPA)})
 	r.add(section{title: "Deals most often the Nash solution", text: []string{"Share of all draws, with 95% interval."}, grid: frequencyGrid(sc, mc.Nash)})
 	g := &grid{header: []string{"issue", "Nash option (share of draws with a ZOPA)"}}

@@ -69,6 +69,14 @@ func TestMonteCarloSaysWhichSideOfTheCorrelationWasConstant(t *testing.T) {
 	if !strings.Contains(buyer, "zone size constant") || !strings.Contains(seller, "value constant") {
 		t.Errorf("buyer row %q, seller row %q: want the buyer's rho blamed on the zone size, the seller's on its value", buyer, seller)
 	}
+	// No draw had a zone: the tables of recurring deals and Nash options stood empty
+	// under their headings, and say so instead.
+	wantContains(t, "montecarlo", out, "No draw had a deal in the ZOPA, so no deal recurs in it and no draw has a Nash solution.")
+	for _, empty := range []string{"Deals most often", "Nash option per issue"} {
+		if strings.Contains(out, empty) {
+			t.Errorf("the report of draws without a zone has a table %q:\n%s", empty, out)
+		}
+	}
 }
 
 // A share rounded to one decimal must not claim every draw or none when it is neither:
