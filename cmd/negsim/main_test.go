@@ -3,18 +3,15 @@ package main
 import (
 	"os"
 	"testing"
-
-	"github.com/negsim/negsim/internal/pagetest"
 )
 
 // asNegsim makes the test binary run as negsim itself, main and all: a test that sends a
 // real signal needs a process of its own with main's signal handling.
 const asNegsim = "NEGSIM_TEST_RUN_MAIN"
 
-// The browser checks share one Chromium, which closes once every test has run.
 func TestMain(m *testing.M) {
 	if os.Getenv(asNegsim) == "1" {
 		main()
 	}
-	os.Exit(pagetest.Main(m))
+	os.Exit(m.Run())
 }

@@ -7,22 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// chinaOffersBinding is a session of the accord (sim/testdata/accord.yaml) as China in
-// which the student agrees a deal across China's own red line. Worked by hand from the file:
-//   - the EU proposes in even rounds, China in odd ones (alternating, file order);
-//   - in round 3 China offers deep/large/phase-out/binding. Points per actor (weights
-//     normalised to 100):
-//     EU      40·1 + 20·0 + 25·1 + 15·1     = 80   ≥ aspiration 0.45+0.55·(1−3/7) = 0.764
-//     China   30·0 + 30·1 + 10·0 + 30·0     = 30   (review binding: its red line; 40 walk-away)
-//     islands 40·1 + 40·1 + 20·1            = 100  ≥ 0.69+0.31·(1−√(3/7)) ≈ 0.797
-//     petro   phase-out crosses its red line: rejects
-//     Parliament 50·1 + 30·1 + 20·1         = 100  ≥ 0.5: ratified for the EU
-//     votes: EU, China (the seat, who offered it), islands = 3 of 3; both vetoes accept.
-//   - so the talks end in agreement in round 3, the deal worth 30.0 points to the seat,
-//     10.0 below its walk-away value of 40.0, across its red line on review.
-const chinaOffersBinding = "reject\noffer target=deep,finance=large,phaseout=phase-out,review=binding\nreject\noffer target=deep,finance=large,phaseout=phase-out,review=binding\n"
+	"github.com/negsim/negsim/internal/pagetest"
+)
 
 // inClassFolder moves the test into a fresh folder holding an empty folder class, for the
 // transcripts a class hands in, and returns the accord's path from there.
@@ -44,7 +31,7 @@ func inClassFolder(t *testing.T) string {
 // points more for China: review weighs 30 of its 100, voluntary 1 and binding 0) was ranked on a deal no one at the table agreed.
 func TestEditedTranscriptIsRefusedAtItsLine(t *testing.T) {
 	fixture := inClassFolder(t)
-	if _, errs, code := runNegsimInput(t, chinaOffersBinding, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
+	if _, errs, code := runNegsimInput(t, pagetest.ChinaOffersBinding, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
 		t.Fatal(errs)
 	}
 	data, err := os.ReadFile("class/cn.json")
@@ -87,9 +74,9 @@ func TestEditedTranscriptIsRefusedAtItsLine(t *testing.T) {
 
 // The coach said nothing of the seat's own offer, which counts as accepted by the seat: a
 // student who offered a deal across its own red line saw it agreed unremarked, and the end
-// showed only the points. The numbers are chinaOffersBinding's, worked above.
+// showed only the points. The numbers are pagetest.ChinaOffersBinding's, worked above.
 func TestCoachWeighsTheSeatsOwnOffer(t *testing.T) {
-	out, errs, code := runNegsimInput(t, chinaOffersBinding, "play", accordFile, "--as", "china", "--coach")
+	out, errs, code := runNegsimInput(t, pagetest.ChinaOffersBinding, "play", accordFile, "--as", "china", "--coach")
 	if code != exitOK {
 		t.Fatal(errs)
 	}
@@ -105,7 +92,7 @@ func TestCoachWeighsTheSeatsOwnOffer(t *testing.T) {
 	}
 
 	// Without the coach the offer is not weighed, but the end still says what the seat agreed.
-	out, _, _ = runNegsimInput(t, chinaOffersBinding, "play", accordFile, "--as", "china")
+	out, _, _ = runNegsimInput(t, pagetest.ChinaOffersBinding, "play", accordFile, "--as", "china")
 	if strings.Contains(out, "Coach:") {
 		t.Errorf("a coach without --coach:\n%s", out)
 	}
@@ -171,7 +158,7 @@ func TestTranscriptOfAnotherScenarioWithAVariantIsNamedSo(t *testing.T) {
 // transcript is refused, though each round left matches.
 func TestReplayComparesWhatTheMovesGive(t *testing.T) {
 	fixture := inClassFolder(t)
-	if _, errs, code := runNegsimInput(t, chinaOffersBinding, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
+	if _, errs, code := runNegsimInput(t, pagetest.ChinaOffersBinding, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
 		t.Fatal(errs)
 	}
 	src, err := os.ReadFile(fixture)
@@ -202,7 +189,7 @@ func TestReplayComparesWhatTheMovesGive(t *testing.T) {
 		t.Errorf("a transcript without a field added since was refused: %s", errs)
 	}
 
-	// chinaOffersBinding ends in round 3: rounds 0 to 3, four of them.
+	// pagetest.ChinaOffersBinding ends in round 3: rounds 0 to 3, four of them.
 	var rounds []json.RawMessage
 	json.Unmarshal(rec["rounds"], &rounds)
 	if len(rounds) != 4 {

@@ -30,10 +30,7 @@ func DriveOwnFileProblems(t *testing.T, origin string) {
 	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
 	s.settled()
 	dir := t.TempDir()
-	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := jobOfferText(t)
 	ansi, ansiSaid := ansiScenario(t, "ansi.yaml")
 	for _, c := range []struct {
 		name, text string
@@ -72,16 +69,13 @@ func DriveOwnFileProblems(t *testing.T, origin string) {
 // characters, so column 25), in the command line's words (config.Load).
 func ansiScenario(t *testing.T, name string) ([]byte, string) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := jobOfferText(t)
 	const title = "\nname: Job offer (teaching"
 	if !strings.Contains(string(data), title) {
 		t.Fatal("teaching-two-party.yaml no longer has the name this test edits")
 	}
 	ansi := []byte(strings.Replace(string(data), title, "\nname: Job offer in Montr\xe9al (teaching", 1))
-	_, err = config.Load(name, ansi)
+	_, err := config.Load(name, ansi)
 	var said sim.Diagnostics
 	if !errors.As(err, &said) || len(said) != 1 || said[0].Line != 32 || said[0].Col != 25 {
 		t.Fatalf("negsim reads %s as %v, want it refused at line 32, column 25", name, err)
@@ -115,10 +109,7 @@ func DriveOwnFileEdited(t *testing.T, origin, elsewhere string) {
 	s.collectConsole()
 	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
 	s.settled()
-	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := jobOfferText(t)
 	dir := t.TempDir()
 	// A name as a school computer saves it: spaces and an accent.
 	file := filepath.Join(dir, "mon scénario.yaml")
@@ -292,10 +283,7 @@ func gridScenario(name string, issues, options int, reservation float64) string 
 func ListedFiles(t *testing.T, dir string) {
 	t.Helper()
 	ansi, _ := ansiScenario(t, "ansi.yaml")
-	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := jobOfferText(t)
 	unicode := binary.LittleEndian.AppendUint16(nil, 0xfeff)
 	for _, u := range utf16.Encode([]rune(strings.ReplaceAll(string(data), "\n", "\r\n"))) {
 		unicode = binary.LittleEndian.AppendUint16(unicode, u)

@@ -362,10 +362,7 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 
 	// A file of the student's own, opened in the browser: the job offer, whose comments work
 	// out its 4 zone deals and its Nash deal by hand.
-	own, err := filepath.Abs(filepath.Join("..", "..", "scenarios", "teaching-two-party.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	own := jobOfferFile(t)
 	s.do(chromedp.SetUploadFiles(chromedp.CSS("#local"), []string{own}))
 	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`(document.body.dataset.shown || "").startsWith("doc:") && document.body.dataset.busy === "false"`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
 		t.Fatalf("the file opened from this computer never showed: %v", err)
@@ -604,4 +601,26 @@ func InkedShare(img image.Image) (float64, int) {
 		return 0, 0
 	}
 	return float64(inked) / float64(total), len(colours)
+}
+
+// jobOfferText is the shipped teaching-two-party.yaml, read from the binary, not from a
+// path that holds only from the package a test runs in.
+func jobOfferText(t *testing.T) []byte {
+	t.Helper()
+	data, ok := scenarios.Read("teaching-two-party")
+	if !ok {
+		t.Fatal("no shipped teaching-two-party scenario")
+	}
+	return data
+}
+
+// jobOfferFile writes jobOfferText to teaching-two-party.yaml in a folder of the test's
+// own, as a student saves a copy to open it on the page.
+func jobOfferFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "teaching-two-party.yaml")
+	if err := os.WriteFile(path, jobOfferText(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -11,6 +11,21 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
+// ChinaOffersBinding is a session of the accord (sim/testdata/accord.yaml) as China in
+// which the student agrees a deal across China's own red line. Worked by hand from the file:
+//   - the EU proposes in even rounds, China in odd ones (alternating, file order);
+//   - in round 3 China offers deep/large/phase-out/binding. Points per actor (weights
+//     normalised to 100):
+//     EU      40·1 + 20·0 + 25·1 + 15·1     = 80   ≥ aspiration 0.45+0.55·(1−3/7) = 0.764
+//     China   30·0 + 30·1 + 10·0 + 30·0     = 30   (review binding: its red line; 40 walk-away)
+//     islands 40·1 + 40·1 + 20·1            = 100  ≥ 0.69+0.31·(1−√(3/7)) ≈ 0.797
+//     petro   phase-out crosses its red line: rejects
+//     Parliament 50·1 + 30·1 + 20·1         = 100  ≥ 0.5: ratified for the EU
+//     votes: EU, China (the seat, who offered it), islands = 3 of 3; both vetoes accept.
+//   - so the talks end in agreement in round 3, the deal worth 30.0 points to the seat,
+//     10.0 below its walk-away value of 40.0, across its red line on review.
+const ChinaOffersBinding = "reject\noffer target=deep,finance=large,phaseout=phase-out,review=binding\nreject\noffer target=deep,finance=large,phaseout=phase-out,review=binding\n"
+
 // PlaySession is the session DrivePlay plays: Ukraine, accepting every text the mediator
 // puts on the table, in the reference scenario's sanctions-bite variant
 // (cmd/negsim/testdata/play/mediated-accept-every-offer.txtar at the terminal).

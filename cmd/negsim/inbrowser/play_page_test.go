@@ -1,4 +1,4 @@
-package main
+package inbrowser
 
 import (
 	"os"
@@ -24,7 +24,7 @@ func TestPlayPageServed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	url, _ := startServe(t)
+	url := startServe(t)
 	pagetest.DrivePlay(t, url, "served", want)
 	pagetest.DriveIdlePlay(t, url, "served")
 }
@@ -47,7 +47,7 @@ func TestPlayPageBreakdownServed(t *testing.T) {
 	if said == "" {
 		t.Fatalf("negsim play said nothing on whether a deal was possible:\n%s", out)
 	}
-	url, _ := startServe(t)
+	url := startServe(t)
 	pagetest.DriveBreakdownPlay(t, url, "scenario=ukraine-2026&variant=sanctions-bite&view=play&as=ukraine&moves="+strings.TrimSuffix(strings.Repeat("reject;", 8), ";"), said)
 }
 
@@ -61,7 +61,7 @@ func TestPlayPageSaysWhoseDealIsTabledUnchanged(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, line) {
 		t.Fatalf("negsim play (exit %d) does not say %q:\n%s%s", code, line, out, errOut)
 	}
-	url, _ := startServe(t, garden)
+	url := startServe(t, garden)
 	pagetest.DrivePlaySays(t, url, "scenario=file%3Agarden.yaml&view=play&as=street&moves=offer:fee=mid,hours=day,dogs=no", []string{line})
 }
 
@@ -82,7 +82,7 @@ func TestPlayPageSaysWhereTheDealStands(t *testing.T) {
 	if code != exitOK || !strings.Contains(line, "in the zone of possible agreement at round") {
 		t.Fatalf("negsim play (exit %d) does not place the deal on the zone's frontier:\n%s%s", code, out, errOut)
 	}
-	url, _ := startServe(t)
+	url := startServe(t)
 	pagetest.DrivePlaySays(t, url, "scenario=ukraine-2026&variant="+ps.Variant+"&view=play&as="+ps.As+"&moves="+strings.Join(ps.Moves, ";"), []string{line})
 }
 
@@ -101,7 +101,7 @@ func TestPlayPageTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {
 			t.Fatalf("negsim play (exit %d) does not say %q:\n%s%s", code, line, out, errOut)
 		}
 	}
-	url, _ := startServe(t, accordFile)
+	url := startServe(t, accordFile)
 	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&set=decision.votes_needed%3D4&view=play&as=islands", says)
 }
 
@@ -121,7 +121,7 @@ func TestPlayPageBreakdownSaysTheWhatIfsRule(t *testing.T) {
 	if code != exitOK || !strings.Contains(said, "gather at least 4 votes at the table") {
 		t.Fatalf("negsim play (exit %d) does not name the what-if's rule at its breakdown:\n%s%s", code, out, errOut)
 	}
-	url, _ := startServe(t, accordFile)
+	url := startServe(t, accordFile)
 	pagetest.DriveBreakdownPlay(t, url, "scenario=file%3Aaccord.yaml&set=decision.votes_needed%3D4&view=play&as=islands&moves="+strings.TrimSuffix(strings.ReplaceAll(moves, "\n", ";"), ";"), said)
 }
 
@@ -133,13 +133,13 @@ func TestPlayPageBreakdownSaysTheWhatIfsRule(t *testing.T) {
 // said nothing of it, and "1 of 4 issues differ" without the distance).
 func TestPlayPageWordsVotesRatificationAndARuledOutDeal(t *testing.T) {
 	pagetest.RequireChromium(t)
-	url, _ := startServe(t, accordFile)
+	url := startServe(t, accordFile)
 	best := "offer:target=deep,finance=medium,phaseout=phase-out,review=voluntary;reject;"
 	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&view=play&as=eu&moves="+strings.Repeat(best, 3)+"offer:target=medium,finance=large,phaseout=phase-out,review=voluntary;quit", []string{
 		"Round 0, your proposal: accepted by you; rejected by China, Small island states and Oil exporters; at home, yes from European Parliament. 1 vote of the 3 needed. No agreement.",
 		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters; at home, no from European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.",
 	})
-	moves := strings.ReplaceAll(strings.TrimSuffix(chinaOffersBinding, "\n"), "\n", ";")
+	moves := strings.ReplaceAll(strings.TrimSuffix(pagetest.ChinaOffersBinding, "\n"), "\n", ";")
 	moves = strings.ReplaceAll(moves, "offer ", "offer:")
 	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&view=play&as=china&moves="+moves, []string{
 		// The page writes a negative surplus with a minus sign (−), as in its tables.
@@ -158,7 +158,7 @@ func TestPlayPageWordsVotesRatificationAndARuledOutDeal(t *testing.T) {
 // which the log names (TestPlayNamesTheVetoesThatStopAVotedDeal).
 func TestPlayPageLogWordsAsTheTerminal(t *testing.T) {
 	pagetest.RequireChromium(t)
-	url, _ := startServe(t)
+	url := startServe(t)
 	pagetest.DrivePlaySays(t, url, "scenario=teaching-two-party&view=play&as=candidate&moves=offer:salary=high,remote=remote,start=now;reject;quit", []string{
 		"Round 1, the proposal by Employer: accepted by no one; rejected by you; not accepted by the proposer, Employer: the proposal gives less than the proposer's aspiration. No agreement.",
 	})

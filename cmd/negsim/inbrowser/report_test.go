@@ -1,4 +1,4 @@
-package main
+package inbrowser
 
 import (
 	"bytes"

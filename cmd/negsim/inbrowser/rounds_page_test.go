@@ -1,4 +1,4 @@
-package main
+package inbrowser
 
 import (
 	"testing"
@@ -18,6 +18,6 @@ func TestRoundsPageServed(t *testing.T) {
 		}
 		noText = append(noText, rd.NoText)
 	}
-	url, _ := startServe(t)
+	url := startServe(t)
 	pagetest.DriveNoTextRounds(t, url, "served", noText)
 }

@@ -1,4 +1,4 @@
-package main
+package inbrowser
 
 import (
 	"encoding/json"
@@ -20,7 +20,7 @@ import (
 // `negsim analyze --format json` for the same variant and overrides.
 func TestPageServed(t *testing.T) {
 	pagetest.RequireChromium(t)
-	url, _ := startServe(t)
+	url := startServe(t)
 	issues := []string{"territory", "recognition", "guarantees", "nato", "military-limits", "foreign-troops", "sanctions", "assets", "sequencing", "eu-path", "language", "interim"}
 	oracle := func(variant string, sets []string) pagetest.Answer {
 		args := []string{"analyze", "ukraine-2026", "--variant", variant, "--format", "json"}
@@ -73,7 +73,7 @@ func TestPageServed(t *testing.T) {
 //     and a link to another view of the same what-if asks for no analysis.
 func TestPageDrivenServed(t *testing.T) {
 	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
+	origin := startServe(t)
 	for _, c := range []struct {
 		name  string
 		drive func(t *testing.T)
@@ -155,7 +155,7 @@ func TestPageReportServed(t *testing.T) {
 		}
 		return []byte(runOK(t, args...))
 	})
-	origin, _ := startServe(t)
+	origin := startServe(t)
 	pagetest.DriveReport(t, origin, "served", cases)
 }
 
@@ -163,8 +163,8 @@ func TestPageReportServed(t *testing.T) {
 // classmate with the file: each step shows that file's results, or says why not.
 func TestPageOwnFileEditedServed(t *testing.T) {
 	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
-	elsewhere, _ := startServe(t)
+	origin := startServe(t)
+	elsewhere := startServe(t)
 	pagetest.DriveOwnFileEdited(t, origin, elsewhere)
 }
 
@@ -174,7 +174,7 @@ func TestPageListedFilesServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	dir := t.TempDir()
 	pagetest.ListedFiles(t, dir)
-	origin, _ := startServe(t, dir)
+	origin := startServe(t, dir)
 	pagetest.DriveListedFiles(t, origin)
 }
 
@@ -182,7 +182,7 @@ func TestPageListedFilesServed(t *testing.T) {
 // rounds does; the bases come from the engine's JSON.
 func TestPageRoundsBasisServed(t *testing.T) {
 	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
+	origin := startServe(t)
 	for _, hash := range []string{"scenario=teaching-two-party", "scenario=ukraine-2026&variant=sanctions-bite"} {
 		p, _ := url.ParseQuery(hash)
 		args := []string{"rounds", p.Get("scenario"), "--format", "json"}
@@ -218,7 +218,7 @@ func TestPageRoundsBasisServed(t *testing.T) {
 // no utility of the proposal to key).
 func TestPageRoundsLinesServed(t *testing.T) {
 	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
+	origin := startServe(t)
 	for _, name := range []string{"teaching-two-party", "ukraine-2026"} {
 		var an struct {
 			Ratification map[string]struct {
@@ -264,7 +264,7 @@ func TestPageRoundsLinesServed(t *testing.T) {
 // columns and the last column of the options in the zone, after two pages of sliders.
 func TestPagePrintsItsResultsWhole(t *testing.T) {
 	pagetest.RequireChromium(t)
-	origin, _ := startServe(t)
+	origin := startServe(t)
 	tab := pagetest.Tab(t, pagetest.A4Width, pagetest.A4Height, 90*time.Second)
 	// sanctions-bite's ZOPA holds 709 deals (scenarios_test.go works it out); the tables
 	// are drawn once the count shows.
