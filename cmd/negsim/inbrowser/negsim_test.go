@@ -119,11 +119,16 @@ func runNegsim(t *testing.T, args ...string) (stdout, stderr string, code int) {
 // runOK runs negsim, which must exit 0, and returns what it printed.
 func runOK(t *testing.T, args ...string) string {
 	t.Helper()
-	stdout, stderr, code := runNegsim(t, args...)
-	if code != exitOK {
-		t.Fatalf("negsim %s: exit %d: %s%s", strings.Join(args, " "), code, stdout, stderr)
+	out, err := command(t, args...).Output()
+	if err != nil {
+		var exit *exec.ExitError
+		var said []byte
+		if errors.As(err, &exit) {
+			said = exit.Stderr
+		}
+		t.Fatalf("negsim %s: %v: %s%s", strings.Join(args, " "), err, out, said)
 	}
-	return stdout
+	return string(out)
 }
 
 func roundsJSON(t *testing.T, args ...string) (*sim.Transcript, string) {
