@@ -74,6 +74,11 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 				return usagef("%s is not a file: give it with %s, as in %s %s", word, flag, flag, api.CommandWord(word))
 			}
 		}
+		if len(a) == 1 {
+			if flag := actorFlagOfWord(cmd, a[0]); flag != "" {
+				return usagef("%s is an actor of the shipped %s, not a file: give it with %s, as in %s %s", a[0], scenarios.Default, flag, flag, a[0])
+			}
+		}
 		if check(cmd, a) == nil {
 			return nil
 		}
@@ -102,6 +107,30 @@ func flagOfWord(cmd *cobra.Command, word string) string {
 		return "--deal"
 	}
 	return ""
+}
+
+// actorFlagOfWord names the flag a lone word was meant for when it is no file and no
+// shipped scenario but an actor of the default one, "" otherwise: 'negsim brief russia'
+// means Russia's brief (--actor), 'negsim play russia' Russia's seat (--as).
+func actorFlagOfWord(cmd *cobra.Command, word string) string {
+	flag := ""
+	for _, name := range []string{"as", "actor"} {
+		if cmd.Flags().Lookup(name) != nil {
+			flag = "--" + name
+		}
+	}
+	if flag == "" || !sim.IsSlug(word) || exists(word) {
+		return ""
+	}
+	if _, shipped := scenarios.Read(word); shipped {
+		return ""
+	}
+	data, _ := scenarios.Read(scenarios.Default)
+	doc, err := config.Load(scenarios.Default+".yaml", data)
+	if err != nil || doc.Scenario.ActorIndex(word) < 0 {
+		return ""
+	}
+	return flag
 }
 
 // argOr is a command's optional FILE argument; "" stands for the default scenario.

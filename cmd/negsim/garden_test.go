@@ -151,8 +151,9 @@ func TestCompareNamesEachSideAsTyped(t *testing.T) {
 //     student who forgot --param before a path sees which word was one too many, where cobra
 //     said "accepts at most 1 arg(s), received 2";
 //   - a misspelt --protocol gets a suggestion, as a misspelt protocol.kind in a file does;
-//   - a value to change, or a deal, given without its flag is named with the flag it needs,
-//     where it was read as a file's name: "no file", or one argument too many.
+//   - a value to change, a deal, or an actor of the shipped default given without its flag
+//     is named with the flag it needs, where it was read as a file's name: "no file", or one
+//     argument too many.
 func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -171,6 +172,10 @@ func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 		{[]string{"analyze", garden, "actors.town.reservation=0.5"}, "negsim: actors.town.reservation=0.5 is not a file: give it with --set, as in --set actors.town.reservation=0.5\n"},
 		{[]string{"rounds", "actors.town.reservation=0.5"}, "negsim: actors.town.reservation=0.5 is not a file: give it with --set, as in --set actors.town.reservation=0.5\n"},
 		{[]string{"score", garden, "fee=mid, hours=day, dogs=no"}, "negsim: fee=mid, hours=day, dogs=no is not a file: give it with --deal, as in --deal \"fee=mid, hours=day, dogs=no\"\n"},
+		// An actor of the shipped default, alone, where a file goes: the flag that takes it.
+		{[]string{"brief", "russia"}, "negsim: russia is an actor of the shipped ukraine-2026, not a file: give it with --actor, as in --actor russia\n"},
+		{[]string{"play", "united-states"}, "negsim: united-states is an actor of the shipped ukraine-2026, not a file: give it with --as, as in --as united-states\n"},
+		{[]string{"analyze", "russia"}, "negsim: no file \"russia\", and no shipped scenario of that name; 'negsim list' shows the shipped ones\n"},
 		// A deal is no value to change: analyze has no --deal to name.
 		{[]string{"analyze", garden, "fee=mid"}, "negsim: usage: negsim analyze [FILE]; got 2 arguments: testdata/garden.yaml fee=mid (see negsim analyze --help)\n"},
 	} {
