@@ -62,15 +62,44 @@ func negsim(t *testing.T) string {
 			built.bin += ".exe"
 		}
 		// go test puts its own go command first on the PATH of the tests it runs.
-		out, err := exec.Command("go", "build", "-o", built.bin, "github.com/negsim/negsim/cmd/negsim").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", built.bin, negsimPackage).CombinedOutput()
 		if err != nil {
 			built.err = errors.New("go build: " + err.Error() + ": " + string(out))
+			return
 		}
+		built.err = statSources()
 	})
 	if built.err != nil {
 		t.Fatal(built.err)
 	}
 	return built.bin
+}
+
+const negsimPackage = "github.com/negsim/negsim/cmd/negsim"
+
+// statSources stats every file of this module that negsim is built from, its embedded
+// files included. go test keeps a package's result while its test binary and the files the
+// test looked at stay the same, and go build read negsim's sources in a process of its own:
+// without this, a change to cmd/negsim or to the page alone left a cached pass standing.
+func statSources() error {
+	listed, err := exec.Command("go", "list", "-deps", "-f",
+		`{{with .Module}}{{if eq .Path "github.com/negsim/negsim"}}{{$.Dir}}{{range $.GoFiles}}|{{.}}{{end}}{{range $.EmbedFiles}}|{{.}}{{end}}{{end}}{{end}}`,
+		negsimPackage).Output()
+	if err != nil {
+		return errors.New("go list: " + err.Error())
+	}
+	for _, line := range strings.Split(string(listed), "\n") {
+		dir, files, ours := strings.Cut(line, "|")
+		if !ours { // a package of the standard library or another module: a blank line
+			continue
+		}
+		for _, name := range strings.Split(files, "|") {
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // command is negsim with args, with the user's own settings file and NEGSIM_* variables
