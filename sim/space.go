@@ -87,6 +87,13 @@ func Compile(sc *Scenario) (*Space, error) {
 		return nil, err
 	}
 	sp.warnings = found.Warnings()
+	if sp.tooMany {
+		// Within the limits on issues and options, the options can still multiply past a
+		// 64-bit count. Such a file is sound, and brief and export take it; every analysis
+		// refuses it, and the teacher who validates it first should hear so then.
+		sp.warnings = append(sp.warnings, Diagnostic{Severity: SeverityWarning, Path: "issues",
+			Message: fmt.Sprintf("the %d issues' options make more than 1.8e19 possible deals, more than negsim can count: analyze and every other analysis refuse the file; merge options or drop issues", len(sc.Issues))})
+	}
 	return sp, nil
 }
 

@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"math"
-	"math/bits"
 	"reflect"
 	"slices"
 	"sort"
@@ -267,18 +266,6 @@ func (v *validator) issues(s *Scenario) {
 		}
 		v.limit(p+".options", len(is.Options), MaxOptions, fmt.Sprintf("options of issue %q", is.ID), "use a coarser scale")
 		v.ids(p+".options", len(is.Options), func(j int) string { return is.Options[j].ID }, "option")
-	}
-	// Within the limits the options can still multiply past a 64-bit count. Such a file
-	// is sound, and brief and export take it; every analysis refuses it, and the teacher
-	// who validates it first should hear so then.
-	deals := uint64(1)
-	for _, is := range s.Issues {
-		hi, lo := bits.Mul64(deals, uint64(len(is.Options)))
-		if hi != 0 {
-			v.warnf("issues", "the %d issues' options make more than 1.8e19 possible deals, more than negsim can count: analyze and every other analysis refuse the file; merge options or drop issues", len(s.Issues))
-			return
-		}
-		deals = lo
 	}
 }
 
