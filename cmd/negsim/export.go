@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/negsim/negsim/interop"
+	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -49,6 +50,9 @@ deal the actor values least among those worth at least its reservation.`,
 				"genius":    interop.WriteGenius,
 				"geniusweb": interop.WriteGeniusWeb,
 			}[format]
+			if _, shipped := scenarios.Read(format); write == nil && (shipped || exists(format)) {
+				return usagef("%s is a scenario, not a format: name the format first, as in negsim export genius %s, or geniusweb", format, typedWords(args, dir))
+			}
 			if write == nil {
 				return usagef("unknown format %q;%s valid: \"genius\" or \"geniusweb\"", format, sim.DidYouMean(format, []string{"genius", "geniusweb"}))
 			}

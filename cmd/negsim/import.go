@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/interop"
 	"github.com/negsim/negsim/sim"
@@ -30,7 +33,7 @@ type importReport struct {
 func (a *app) importCommand() *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
-		Use:   "import genius|geniusweb FILE...",
+		Use:   "import genius|geniusweb FILE... | FOLDER",
 		Short: "Read GENIUS or GeniusWeb domains and profiles as a negsim scenario",
 		Long: `import reads the negotiation domains of the automated-negotiation community (GENIUS,
 GeniusWeb, the ANAC competitions, NegMAS) and writes a negsim scenario with one actor per
@@ -47,6 +50,12 @@ or not at all) and stdout gets a summary in --format.`,
 			if len(args) == 0 {
 				return usagef("import needs a format, genius or geniusweb, then the files; see negsim import --help")
 			}
+			if format := formatOfFiles(args[0]); format != "" {
+				return usagef("%s is not a format: name the format first, as in negsim import %s %s", args[0], format, typedWords(args, out))
+			}
+			if exists(args[0]) {
+				return usagef("%s is not a format: name the format first, as in negsim import genius %s for GENIUS's XML files or negsim import geniusweb %[2]s for GeniusWeb's JSON", args[0], typedWords(args, out))
+			}
 			return usagef("unknown format %q;%s valid: \"genius\" or \"geniusweb\"", args[0], sim.DidYouMean(args[0], []string{"genius", "geniusweb"}))
 		},
 	}
@@ -55,12 +64,13 @@ or not at all) and stdout gets a summary in --format.`,
 	var scale string
 	var steps, rounds int
 	genius := &cobra.Command{
-		Use:   "genius DOMAIN.xml PROFILE.xml...",
+		Use:   "genius DOMAIN.xml PROFILE.xml... | FOLDER",
 		Short: "Read a GENIUS XML domain and its profiles",
 		Long: `genius reads a GENIUS 10.x domain and one or more profiles (utility spaces). The
-domain may stand anywhere among the files (negsim tells it by its lack of weights), so
-'negsim import genius exported/*.xml' reads a folder export wrote; the actors follow the
-profiles' order.
+domain may stand anywhere among the files (negsim tells it by its lack of weights), and
+the actors follow the profiles' order. A folder stands for its .xml files in name order,
+so 'negsim import genius exported' reads the folder export wrote; a pattern such as
+exported/*.xml is expanded by negsim when the shell has not.
 Discrete issues keep their values in the domain's order; integer issues become one option
 per integer; real issues become --real-steps equally spaced values (21, as GENIUS does).
 The discount factor becomes a per-round reservation_drift over --rounds (20; a GENIUS
@@ -71,8 +81,9 @@ GENIUS divides each issue's evaluations by the issue's largest; NegMAS reads the
 as written, divided by one factor for the whole scenario so that utilities fit in [0,1];
 each actor records that factor as utility_scale (raw = utility × utility_scale).`,
 		Example: `  negsim import genius party_domain.xml party1_utility.xml party2_utility.xml -o party.yaml
+  negsim import genius party-genius -o party-again.yaml
   negsim import genius --scale raw camera_domain.xml camera_buyer_utility.xml camera_seller_utility.xml -o camera.yaml`,
-		Args: atLeast(2, "a domain and at least one profile"),
+		Args: atLeast(1, "a domain and at least one profile, or the folder that holds them"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(interop.Scales, scale) {
 				return usagef("--scale %q: valid are %q (each issue divided by its best evaluation, as GENIUS reads it) and %q (evaluations as written, as NegMAS reads them)", scale, interop.ScaleGenius, interop.ScaleRaw)
@@ -85,7 +96,7 @@ each actor records that factor as utility_scale (raw = utility × utility_scale)
 			if rounds < 2 || rounds > sim.MaxRounds {
 				return usagef("--rounds %d: give 2 to %d, the rounds over which a discount factor becomes a reservation_drift", rounds, sim.MaxRounds)
 			}
-			return a.importFiles(args, out, importReport{Format: "genius", Scale: scale, RealSteps: steps}, func(files []interop.File) (*sim.Scenario, error) {
+			return a.importFiles(cmd, args, 2, out, importReport{Format: "genius", Scale: scale, RealSteps: steps}, func(files []interop.File) (*sim.Scenario, error) {
 				files = interop.DomainFirst(files)
 				return interop.ReadGenius(files[0], files[1:], interop.GeniusOptions{Scale: scale, RealSteps: steps, Rounds: rounds})
 			})
@@ -96,26 +107,36 @@ each actor records that factor as utility_scale (raw = utility × utility_scale)
 	genius.Flags().IntVar(&rounds, "rounds", interop.DefaultRounds, "the deadline over which a discount factor becomes a reservation_drift")
 
 	geniusweb := &cobra.Command{
-		Use:   "geniusweb PROFILE.json...",
+		Use:   "geniusweb PROFILE.json... | FOLDER",
 		Short: "Read GeniusWeb linear additive profiles",
 		Long: `geniusweb reads GeniusWeb LinearAdditiveUtilitySpace profiles (with
 DiscreteValueSetUtilities and NumberValueSetUtilities). Each profile carries its domain;
 all must carry the same one. A number range becomes one option per step. A bare domain
 file (with issuesValues) may be given too: it is checked against the profiles. GeniusWeb's
-reservation bid becomes the reservation value it is worth.`,
-		Example: `  negsim import geniusweb jobs1.json jobs2.json -o jobs.yaml`,
-		Args:    atLeast(1, "at least one profile"),
+reservation bid becomes the reservation value it is worth. A folder stands for its .json
+files in name order.`,
+		Example: `  negsim import geniusweb jobs1.json jobs2.json -o jobs.yaml
+  negsim import geniusweb ukraine-geniusweb -o ukraine-again.yaml`,
+		Args: atLeast(1, "at least one profile, or the folder that holds them"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.importFiles(args, out, importReport{Format: "geniusweb"}, interop.ReadGeniusWeb)
+			return a.importFiles(cmd, args, 1, out, importReport{Format: "geniusweb"}, interop.ReadGeniusWeb)
 		},
 	}
 	cmd.AddCommand(genius, geniusweb)
 	return cmd
 }
 
-// importFiles reads the files named, translates them with read and writes the scenario
-// they make to out; rep says in which format they were read.
-func (a *app) importFiles(paths []string, out string, rep importReport, read func([]interop.File) (*sim.Scenario, error)) error {
+// importFiles reads the files the words name (at least need of them), translates them
+// with read and writes the scenario they make to out; rep says in which format they were
+// read.
+func (a *app) importFiles(cmd *cobra.Command, words []string, need int, out string, rep importReport, read func([]interop.File) (*sim.Scenario, error)) error {
+	paths, err := importPaths(words, importExtension[rep.Format])
+	if err != nil {
+		return err
+	}
+	if len(paths) < need {
+		return usagef("%s needs a domain and at least one profile, and %s names only %s; see negsim %s --help", cmd.CommandPath(), strings.Join(words, " "), strings.Join(paths, ", "), strings.TrimPrefix(cmd.CommandPath(), "negsim "))
+	}
 	files, err := a.readFiles(paths)
 	if err != nil {
 		return err
@@ -126,6 +147,87 @@ func (a *app) importFiles(paths []string, out string, rep importReport, read fun
 	}
 	rep.Sources = paths
 	return a.writeImport(sc, out, rep)
+}
+
+// formatOfFiles is the format of the file, or of the folder's files, that word names by
+// their ending; "" when it names none or they say nothing.
+func formatOfFiles(word string) string {
+	names := []string{word}
+	if entries, err := os.ReadDir(word); err == nil {
+		names = names[:0]
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+	} else if !exists(word) {
+		return ""
+	}
+	found := ""
+	for _, name := range names {
+		for format, ext := range importExtension {
+			if strings.EqualFold(filepath.Ext(name), ext) {
+				if found != "" && found != format {
+					return ""
+				}
+				found = format
+			}
+		}
+	}
+	return found
+}
+
+// typedWords writes the file words of a command line, and the -o given, as they are typed
+// in a shell.
+func typedWords(words []string, out string) string {
+	quoted := make([]string, 0, len(words)+2)
+	for _, w := range words {
+		quoted = append(quoted, api.CommandWord(w))
+	}
+	if out != "" {
+		quoted = append(quoted, "-o", api.CommandWord(out))
+	}
+	return strings.Join(quoted, " ")
+}
+
+// importExtension is the ending of each format's files, by which a folder's are chosen.
+var importExtension = map[string]string{"genius": ".xml", "geniusweb": ".json"}
+
+// importPaths turns the command line's words into the files to read. A folder stands for
+// its files of the format's ending, in name order, so that the folder export wrote reads
+// back whole. A pattern that names no file is expanded here: a Unix shell expands
+// camera/*.xml before negsim sees it, but Windows' shells pass it on as it is.
+func importPaths(words []string, ext string) ([]string, error) {
+	var paths []string
+	for _, w := range words {
+		info, err := os.Stat(w)
+		switch {
+		case err == nil && info.IsDir():
+			entries, err := os.ReadDir(w)
+			if err != nil {
+				return nil, readError(w, err)
+			}
+			n := len(paths)
+			for _, e := range entries {
+				if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ext) {
+					paths = append(paths, filepath.Join(w, e.Name()))
+				}
+			}
+			if len(paths) == n {
+				return nil, usagef("the folder %s holds no %s file", w, ext)
+			}
+		case err != nil && w != "-" && strings.ContainsAny(w, "*?["):
+			matches, globErr := filepath.Glob(w)
+			if globErr != nil {
+				return nil, usagef("%s: %v", w, globErr)
+			}
+			if len(matches) == 0 {
+				return nil, usagef("no file matches %s", w)
+			}
+			paths = append(paths, matches...)
+		default:
+			paths = append(paths, w)
+		}
+	}
+	return paths, nil
 }
 
 // readFiles reads the files named on the command line, each under the size limit.

@@ -272,3 +272,65 @@ func TestImportSaysWhenTheDealsCannotBeCounted(t *testing.T) {
 	out := runOK(t, append(args, "-o", filepath.Join(dir, "again.yaml"))...)
 	wantContains(t, "import", out, "more than 1.8e19, more than negsim can count")
 }
+
+// A folder stands for its files of the format's ending, and a pattern the shell left alone
+// (Windows' shells pass *.xml on as typed) is expanded by negsim: both read what the files
+// named one by one, in name order, read. The folder's notes.txt and sub-folder are not
+// GENIUS files and are left out.
+func TestImportReadsAFolderOrAPattern(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer, "seller.xml": cliSeller, "notes.txt": "not a profile"})
+	if err := os.Mkdir(filepath.Join(dir, "old"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := func(name string) string { return filepath.Join(dir, name) }
+	want := runOK(t, "import", "genius", p("buyer.xml"), p("seller.xml"), p("shop.xml"))
+	for _, args := range [][]string{
+		{"import", "genius", dir},
+		{"import", "genius", p("*.xml")},
+		{"import", "genius", p("[bs]*.xml")},
+	} {
+		if got := runOK(t, args...); got != want {
+			t.Errorf("negsim %s gave\n%s\nwant what the three files named give:\n%s", strings.Join(args, " "), got, want)
+		}
+	}
+
+	empty := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "genius", empty}, "negsim: the folder " + empty + " holds no .xml file\n"},
+		{[]string{"import", "geniusweb", dir}, "negsim: the folder " + dir + " holds no .json file\n"},
+		{[]string{"import", "genius", p("*.XML.bak")}, "negsim: no file matches " + p("*.XML.bak") + "\n"},
+		{[]string{"import", "genius", p("sh*.xml")}, "negsim: negsim import genius needs a domain and at least one profile, and " + p("sh*.xml") + " names only " + p("shop.xml") + "; see negsim import genius --help\n"},
+	} {
+		stdout, stderr, code := runNegsim(t, c.args...)
+		if code != exitBadUse || stderr != c.want || stdout != "" {
+			t.Errorf("negsim %s: exit %d, %q; want exit 2 and %q", strings.Join(c.args, " "), code, stderr, c.want)
+		}
+	}
+}
+
+// A file, a folder or a scenario typed where the format goes is answered with the command
+// that names the format first, guessed from the files' ending where they say it.
+func TestImportAndExportAskForTheFormatFirst(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"shop.xml": cliDomain, "buyer.xml": cliBuyer})
+	mixed := writeFiles(t, map[string]string{"shop.xml": cliDomain, "jobs.json": "{}"})
+	out := filepath.Join(t.TempDir(), "my shop.yaml")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", dir}, "negsim: " + dir + " is not a format: name the format first, as in negsim import genius " + dir + "\n"},
+		{[]string{"import", filepath.Join(dir, "shop.xml"), filepath.Join(dir, "buyer.xml"), "-o", out},
+			"negsim: " + filepath.Join(dir, "shop.xml") + " is not a format: name the format first, as in negsim import genius " + filepath.Join(dir, "shop.xml") + " " + filepath.Join(dir, "buyer.xml") + " -o \"" + out + "\"\n"},
+		{[]string{"import", mixed}, "negsim: " + mixed + " is not a format: name the format first, as in negsim import genius " + mixed + " for GENIUS's XML files or negsim import geniusweb " + mixed + " for GeniusWeb's JSON\n"},
+		{[]string{"export", "teaching-red-line", "-o", "out"}, "negsim: teaching-red-line is a scenario, not a format: name the format first, as in negsim export genius teaching-red-line -o out, or geniusweb\n"},
+		{[]string{"export", garden, "-o", "out"}, "negsim: " + garden + " is a scenario, not a format: name the format first, as in negsim export genius " + garden + " -o out, or geniusweb\n"},
+	} {
+		stdout, stderr, code := runNegsim(t, c.args...)
+		if code != exitBadUse || stderr != c.want || stdout != "" {
+			t.Errorf("negsim %s: exit %d, %q; want exit 2 and %q", strings.Join(c.args, " "), code, stderr, c.want)
+		}
+	}
+}
