@@ -33,7 +33,7 @@ type importReport struct {
 func (a *app) importCommand() *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
-		Use:   "import genius|geniusweb FILE... | FOLDER",
+		Use:   "import genius|geniusweb FILE|FOLDER...",
 		Short: "Read GENIUS or GeniusWeb domains and profiles as a negsim scenario",
 		Long: `import reads the negotiation domains of the automated-negotiation community (GENIUS,
 GeniusWeb, the ANAC competitions, NegMAS) and writes a negsim scenario with one actor per
@@ -130,7 +130,8 @@ files in name order.`,
 // with read and writes the scenario they make to out; rep says in which format they were
 // read.
 func (a *app) importFiles(cmd *cobra.Command, words []string, need int, out string, rep importReport, read func([]interop.File) (*sim.Scenario, error)) error {
-	paths, err := importPaths(words, importExtension[rep.Format])
+	ext := importExtension[rep.Format]
+	paths, err := filesNamed(words, ext+" file", func(name string) bool { return strings.EqualFold(filepath.Ext(name), ext) })
 	if err != nil {
 		return err
 	}
@@ -190,45 +191,6 @@ func typedWords(words []string, out string) string {
 
 // importExtension is the ending of each format's files, by which a folder's are chosen.
 var importExtension = map[string]string{"genius": ".xml", "geniusweb": ".json"}
-
-// importPaths turns the command line's words into the files to read. A folder stands for
-// its files of the format's ending, in name order, so that the folder export wrote reads
-// back whole. A pattern that names no file is expanded here: a Unix shell expands
-// camera/*.xml before negsim sees it, but Windows' shells pass it on as it is.
-func importPaths(words []string, ext string) ([]string, error) {
-	var paths []string
-	for _, w := range words {
-		info, err := os.Stat(w)
-		switch {
-		case err == nil && info.IsDir():
-			entries, err := os.ReadDir(w)
-			if err != nil {
-				return nil, readError(w, err)
-			}
-			n := len(paths)
-			for _, e := range entries {
-				if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ext) {
-					paths = append(paths, filepath.Join(w, e.Name()))
-				}
-			}
-			if len(paths) == n {
-				return nil, usagef("the folder %s holds no %s file", w, ext)
-			}
-		case err != nil && w != "-" && strings.ContainsAny(w, "*?["):
-			matches, globErr := filepath.Glob(w)
-			if globErr != nil {
-				return nil, usagef("%s: %v", w, globErr)
-			}
-			if len(matches) == 0 {
-				return nil, usagef("no file matches %s", w)
-			}
-			paths = append(paths, matches...)
-		default:
-			paths = append(paths, w)
-		}
-	}
-	return paths, nil
-}
 
 // readFiles reads the files named on the command line, each under the size limit.
 func (a *app) readFiles(paths []string) ([]interop.File, error) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
@@ -37,16 +38,17 @@ type summaryCounts struct {
 func (a *app) validateCommand() *cobra.Command {
 	var strict bool
 	cmd := &cobra.Command{
-		Use:   "validate FILE...",
+		Use:   "validate FILE|FOLDER...",
 		Short: "Check scenario files without computing anything",
 		Long: `validate reads each file and reports every problem in it at once, as
 file:line:col: path: message, grouped by file, then a summary line. Warnings (weights
 that do not sum to 100, an actor without red lines, an issue no actor cares about, a
 reservation no deal can reach, ...) are listed apart and do not make a file invalid
 unless --strict is given. --format json gives the same as data, for editors and graders.
-The exit code is 0 when every file is valid and 2 otherwise.`,
+A folder stands for its .yaml, .yml and .json files. The exit code is 0 when every file
+is valid and 2 otherwise.`,
 		Example: `  negsim validate my-scenario.yaml
-  negsim validate --strict scenarios/*.yaml
+  negsim validate --strict scenarios
   negsim validate scenarios/*.yaml --format json`,
 		Args:              args(cobra.MinimumNArgs(1)),
 		ValidArgsFunction: completeScenarioArg(-1),
@@ -58,7 +60,11 @@ The exit code is 0 when every file is valid and 2 otherwise.`,
 	return cmd
 }
 
-func (a *app) validate(files []string, strict bool) error {
+func (a *app) validate(words []string, strict bool) error {
+	files, err := filesNamed(words, "scenario file (.yaml, .yml or .json)", api.ScenarioFile)
+	if err != nil {
+		return err
+	}
 	res := validation{Strict: strict, Files: []fileReport{}}
 	for _, f := range files {
 		rep := fileReport{File: f, Errors: sim.Diagnostics{}, Warnings: sim.Diagnostics{}}
@@ -92,7 +98,7 @@ func (a *app) validate(files []string, strict bool) error {
 			return err
 		}
 	}
-	err := a.show(view{
+	err = a.show(view{
 		json: jsonOf(nil, res),
 		csv:  csvOf(func() *grid { return validationGrid(res) }),
 		report: func(w io.Writer, format string) error {

@@ -46,6 +46,47 @@ func TestValidateJSONIsData(t *testing.T) {
 	}
 }
 
+// A class folder validates in one word, and scenarios/*.yaml as the Windows command prompt
+// and PowerShell pass it on, unexpanded: each reads the folder's scenario files in name
+// order (garden.yaml, then two-by-two.yaml), as the files named one by one do, and leaves
+// its notes out.
+func TestValidateReadsAFolderOrAPattern(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"garden.yaml", "two-by-two.yaml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a scenario"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := runOK(t, "validate", filepath.Join(dir, "garden.yaml"), filepath.Join(dir, "two-by-two.yaml"))
+	if !strings.Contains(want, "2 files: 2 valid") {
+		t.Fatalf("the two files named: %s", want)
+	}
+	for _, word := range []string{dir, filepath.Join(dir, "*.yaml"), filepath.Join(dir, "*")} {
+		if word == filepath.Join(dir, "*") {
+			// A pattern stands for what it matches, as in a shell: notes.txt too.
+			stdout, _, code := runNegsim(t, "validate", word)
+			if code != exitBadUse || !strings.Contains(stdout, "3 files: 2 valid, 1 invalid") {
+				t.Errorf("validate %s: exit %d\n%s; want notes.txt read and invalid", word, code, stdout)
+			}
+			continue
+		}
+		if got := runOK(t, "validate", word); got != want {
+			t.Errorf("validate %s:\n%s\nwant what the files named give:\n%s", word, got, want)
+		}
+	}
+	empty := t.TempDir()
+	if _, stderr, code := runNegsim(t, "validate", empty); code != exitBadUse || stderr != "negsim: the folder "+empty+" holds no scenario file (.yaml, .yml or .json)\n" {
+		t.Errorf("an empty folder: exit %d, %q", code, stderr)
+	}
+}
+
 func TestSchemaCommand(t *testing.T) {
 	want, err := config.Schema()
 	if err != nil {
