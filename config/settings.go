@@ -108,8 +108,24 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 		if data, err = readSettingsFile(file); err != nil {
 			return nil, err
 		}
-		v.SetConfigType(settingsFileType(file))
+		kind := settingsFileType(file)
+		// viper's YAML and JSON readers say "While parsing config:" and at most a line; the
+		// scenario loader's parser places the slip at its line and column, in its words,
+		// and reads JSON as the YAML it is, as it reads a scenario.
+		if kind == "yml" || kind == "json" {
+			kind = "yaml"
+		}
+		if kind == "yaml" {
+			if _, err := parser.ParseBytes(data, 0); err != nil {
+				return nil, Usagef("%s", syntaxError(file, data, err))
+			}
+		}
+		v.SetConfigType(kind)
 		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+			var parseErr viper.ConfigParseError
+			if errors.As(err, &parseErr) && parseErr.Unwrap() != nil {
+				err = parseErr.Unwrap() // without viper's "While parsing config:"
+			}
 			return nil, Usagef("settings file %s: %v", file, err)
 		}
 	}

@@ -109,6 +109,41 @@ func TestSettingsFileProblemsAllAtTheirLines(t *testing.T) {
 	}
 }
 
+// A slip of syntax in a settings file is placed at its line and column, in the words the
+// scenario loader uses, not viper's "While parsing config: yaml: line 1: ...". Columns
+// worked by hand: "format: [json" opens its bracket at column 9 and never closes it; the tab
+// begins line 2; the second "format" begins line 2. A .json file is read as the YAML it
+// is, as a scenario is, so its trailing comma is no slip.
+func TestSettingsFileSyntaxIsPlaced(t *testing.T) {
+	withoutUserConfig(t)
+	dir := t.TempDir()
+	for _, c := range []struct{ name, text, want string }{
+		{"open.yaml", "format: [json\n", ":1:9: not valid YAML or JSON: sequence end token ']' not found"},
+		{"tab.yaml", "format: json\n\tworkers: 2\n", ":2:1: tabs are not allowed in YAML; indent with spaces (this line is indented with a tab)"},
+		{"twice.yml", "format: json\nformat: csv\n", `:2:1: "format" is written twice here, first on line 1; keep the one you mean and delete the other`},
+		{"toml.toml", "format = \n\"", ": toml: incomplete number"},
+	} {
+		file := filepath.Join(dir, c.name)
+		if err := os.WriteFile(file, []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := file + c.want
+		if c.name == "toml.toml" {
+			want = "settings file " + want
+		}
+		if _, err := ResolveSettings(flags(t, "--config", file)); !errors.Is(err, ErrUsage) || err.Error() != want {
+			t.Errorf("%s: %v; want %q", c.name, err, want)
+		}
+	}
+	file := filepath.Join(dir, "cfg.json")
+	if err := os.WriteFile(file, []byte(`{"format": "csv", "workers": 3,}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := ResolveSettings(flags(t, "--config", file)); err != nil || s.Format != "csv" || s.Workers != 3 {
+		t.Errorf("cfg.json: %+v, %v; want csv and 3 workers", s, err)
+	}
+}
+
 // A timeout needs its unit wherever it is written, as --timeout does: a bare number was
 // read as nanoseconds, so "timeout: 30" in a settings file (meant as 30 seconds) stopped
 // every command before it began. 0 alone still means no limit.
