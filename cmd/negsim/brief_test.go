@@ -526,3 +526,28 @@ func TestRatifiersNeeded(t *testing.T) {
 		}
 	}
 }
+
+// A brief names each issue by the id a player types it by (offer in play, --deal, a deals
+// file's header), with its name beside it, as it names each option: tied-hands' only issue
+// is quota, named "Home's share of the stock", which the brief alone gave no way to guess.
+// A name that is the id in capitals stands alone ("Salary" for salary). Play's show prints
+// the same brief, and the deal typed from it is taken.
+func TestBriefNamesIssuesAsDealsAreTyped(t *testing.T) {
+	home := runOK(t, "brief", "teaching-tied-hands", "--actor", "home", "--format", "markdown")
+	candidate := runOK(t, "brief", "teaching-two-party", "--actor", "candidate", "--format", "markdown")
+	for _, c := range []struct{ brief, want string }{
+		{home, "## Issue: quota (Home's share of the stock)\n"},
+		{home, "\n| quota (Home's share of the stock) |  100% | q0 (0 of 6 units) |"},
+		{candidate, "## Issue: Salary\n"},
+		{candidate, "## Issue: remote (Remote work)\n"},
+		{candidate, "\n| remote (Remote work) |   30% | office (In the office)         |"},
+	} {
+		if !strings.Contains(c.brief, c.want) {
+			t.Errorf("the brief does not hold %q:\n%s", c.want, c.brief)
+		}
+	}
+	out, _, _ := runNegsimInput(t, "show\noffer quota=q4\nquit\n", "play", "teaching-tied-hands", "--as", "home")
+	if !strings.Contains(out, "│ quota (Home's share of the stock) │") || strings.Contains(out, "no issue") {
+		t.Errorf("play's show and the offer typed from it:\n%s", out)
+	}
+}

@@ -85,7 +85,7 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 	}
 
 	for _, is := range b.Issues {
-		s := section{title: "Issue: " + is.Name}
+		s := section{title: "Issue: " + idAndName(is.ID, is.Name)}
 		if is.Description != "" {
 			s.text = append(s.text, oneLine(is.Description))
 		}
@@ -166,7 +166,7 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		for o, ro := range ri.Options {
 			issue, share := "", ""
 			if o == 0 {
-				issue, share = wd.issue(ri.Issue), wholePercent(ri.Share)
+				issue, share = wd.issueWithID(ri.Issue), wholePercent(ri.Share)
 			}
 			never := ""
 			if !ro.Acceptable {

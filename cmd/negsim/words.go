@@ -20,6 +20,24 @@ func (wd words) issue(id string) string {
 	return id
 }
 
+// issueWithID is an issue as a brief shows it to players who type deals: its id, which an
+// offer, --deal and a deals file name it by, then its name, as an option is shown.
+func (wd words) issueWithID(id string) string {
+	return idAndName(id, wd.issue(id))
+}
+
+// idAndName writes an id with the name it stands for; a name that is the id in capitals
+// ("Salary" for salary) says it alone.
+func idAndName(id, name string) string {
+	switch {
+	case name == "":
+		return id
+	case strings.EqualFold(name, id):
+		return name
+	}
+	return fmt.Sprintf("%s (%s)", id, name)
+}
+
 func (wd words) option(issue, id string) string {
 	if label := wd.label(issue, id); label != "" {
 		return fmt.Sprintf("%s (%s)", id, label)
