@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Scoring a deal a table reached by hand: what it is worth to everyone, whether it is in the
@@ -131,6 +132,12 @@ func ParseDeal(s string, sc *Scenario) ([]int, error) {
 			return nil, &DealError{Msg: fmt.Sprintf("%q: write each part of a deal as issue=option", Shorten(pair))}
 		}
 		issue, option = strings.TrimSpace(issue), strings.TrimSpace(option)
+		if strings.Contains(option, "=") {
+			// "salary=mid remote=hybrid" or "salary=mid; remote=hybrid": ids hold no spaces
+			// or semicolons, so the pairs are the fields between them.
+			pairs := strings.FieldsFunc(pair, func(r rune) bool { return r == ';' || unicode.IsSpace(r) })
+			return nil, &DealError{Msg: fmt.Sprintf("%q: separate the issue=option pairs with commas, as in %s", Shorten(pair), Shorten(strings.Join(pairs, ",")))}
+		}
 		k, err := FindIssue(sc, issue)
 		if err != nil {
 			return nil, err

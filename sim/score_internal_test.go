@@ -27,6 +27,9 @@ func TestParseDeal(t *testing.T) {
 		{"typo in option", "a=a1,b=bb0", nil, `did you mean "b0"?`},
 		{"no equals sign", "a=a1,b", nil, `"b": write each part of a deal as issue=option`},
 		{"trailing comma", "a=a1,b=b0,", nil, "write each part"},
+		// Pairs separated as a sentence separates words: the commas they want, in place.
+		{"spaces between pairs", "a=a1 b=b0", nil, `"a=a1 b=b0": separate the issue=option pairs with commas, as in a=a1,b=b0`},
+		{"semicolons between pairs", "a=a1; b=b0", nil, `"a=a1; b=b0": separate the issue=option pairs with commas, as in a=a1,b=b0`},
 		// A pasted page is quoted by its first 60 characters and its length, not whole.
 		{"long option", "a=" + strings.Repeat("x", 100000) + ",b=b0", nil, `issue "a" has no option "` + strings.Repeat("x", 60) + `… (100000 characters)"`},
 		{"long issue", strings.Repeat("é", 70) + "=a0,b=b0", nil, `no issue "` + strings.Repeat("é", 60) + `… (70 characters)"`},
