@@ -170,7 +170,15 @@ func FindIssue(sc *Scenario, id string) (int, error) {
 		return k, nil
 	}
 	ids := issueIDs(sc)
-	return -1, &DealError{Issue: id, Msg: fmt.Sprintf("no issue %q;%s valid: %s", Shorten(id), DidYouMean(id, ids), quoteList(ids))}
+	suggest := DidYouMean(id, ids)
+	// A table writes the issues as the brief and the page name them.
+	for _, is := range sc.Issues {
+		if is.Name != "" && !strings.EqualFold(is.Name, is.ID) && strings.EqualFold(strings.TrimSpace(is.Name), strings.TrimSpace(id)) {
+			suggest = fmt.Sprintf(" did you mean %q? (%q is its name; a deal names each issue by its id)", is.ID, is.Name)
+			break
+		}
+	}
+	return -1, &DealError{Issue: id, Msg: fmt.Sprintf("no issue %q;%s valid: %s", Shorten(id), suggest, quoteList(ids))}
 }
 
 // FindOption is the position of the option with the given id on an issue, or an error

@@ -52,6 +52,17 @@ func TestParseDeal(t *testing.T) {
 	if _, err := ParseDeal("", sc); !errors.Is(err, ErrNoDeal) {
 		t.Errorf("an empty deal: %v, want ErrNoDeal", err)
 	}
+	// An issue written by its name, as a brief and the page show it, is pointed to its id;
+	// a name that is the id in capitals gets the plain did-you-mean.
+	sc.Issues[1].Name = "Issue B"
+	for in, want := range map[string]string{
+		"issue b=b0,a=a0": `no issue "issue b"; did you mean "b"? ("Issue B" is its name; a deal names each issue by its id) valid: "a" or "b"`,
+		"A=a0,b=b0":       `no issue "A"; did you mean "a"? valid: "a" or "b"`,
+	} {
+		if _, err := ParseDeal(in, sc); err == nil || err.Error() != want {
+			t.Errorf("ParseDeal(%q): %v; want %q", in, err, want)
+		}
+	}
 }
 
 // The two-by-two case of zopa_test.go, reservations 0.3 each:
