@@ -265,18 +265,32 @@ func whoMustAgree(wd words) []string {
 	}
 	if n := sc.Decision.VotesNeeded; n > 0 {
 		var votes, vetoes []string
-		total := 0
+		total, each := 0, -1
 		for _, a := range sc.Actors {
 			if ratifier[a.ID] {
 				continue
 			}
 			total += max(0, a.Votes)
-			votes = append(votes, fmt.Sprintf("%s %d", a.Name, a.Votes))
+			switch {
+			case len(votes) == 0:
+				each = a.Votes
+			case a.Votes != each:
+				each = -1
+			}
+			votes = append(votes, fmt.Sprintf("%s: %d", a.Name, a.Votes))
 			if a.Veto {
 				vetoes = append(vetoes, a.Name)
 			}
 		}
-		line := fmt.Sprintf("A deal passes when the actors that accept it hold at least %d of the table's %d votes (%s)", n, total, strings.Join(votes, ", "))
+		// A table of equals says so once: listed, "Elected member 10 1" read as one name.
+		held := strings.Join(votes, ", ")
+		switch {
+		case len(votes) > 1 && each == 1:
+			held = "one each"
+		case len(votes) > 1 && each > 1:
+			held = fmt.Sprintf("%d each", each)
+		}
+		line := fmt.Sprintf("A deal passes when the actors that accept it hold at least %d of the table's %d votes (%s)", n, total, held)
 		if len(vetoes) > 0 {
 			line += ", " + vetoesAmong(vetoes, "among them")
 		}

@@ -77,3 +77,13 @@ func TestExplainGolden(t *testing.T) {
 		})
 	}
 }
+
+// The rule of a table of equals says "one each" (the golden files); of unequal voters it
+// lists each with a colon, so "Elected member 10 1" cannot be read as one name.
+func TestExplainListsUnequalVotes(t *testing.T) {
+	out := runOK(t, "explain", "teaching-harborco-quota", "--set", "actors.union.votes=2")
+	want := "A deal passes when the actors that accept it hold at least 5 of the table's 7 votes (Harborco (developer): 1, Environmental coalition: 1, Union: 2, Other ports: 1, Governor: 1, Federal agency: 1), Harborco (developer) among them, since it holds a veto."
+	if !strings.Contains(out, want) {
+		t.Errorf("explain does not say %q:\n%s", want, out)
+	}
+}

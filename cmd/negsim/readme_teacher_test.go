@@ -14,7 +14,7 @@ func TestReadmeWhoMustAgreeFile(t *testing.T) {
 	section := readmeSection(t, "Who must agree, ratification and beliefs")
 	copyReadmeBlock(t, section, "```yaml\n", "the one-file example in a ```yaml block", "accord.yaml")
 	runOK(t, "validate", "--strict", "accord.yaml")
-	rule := "A deal passes when the actors that accept it hold at least 2 of the table's 2 votes (European Union 1, China 1), European Union and China among them, since each holds a veto."
+	rule := "A deal passes when the actors that accept it hold at least 2 of the table's 2 votes (one each), European Union and China among them, since each holds a veto."
 	if !strings.Contains(strings.Join(strings.Fields(section), " "), rule) {
 		t.Errorf("the README no longer quotes %q", rule)
 	}
