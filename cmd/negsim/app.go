@@ -449,6 +449,11 @@ func exists(path string) bool {
 	return err == nil
 }
 
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
 // loadScenario opens a scenario by path or shipped name; "" is the shipped default.
 func (a *app) loadScenario(arg string) (*config.Document, error) {
 	name, data, err := a.readScenario(arg)

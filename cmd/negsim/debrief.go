@@ -65,6 +65,9 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	if transcriptDir != "" {
 		var err error
 		switch info, err := os.Stat(transcriptDir); {
+		case err != nil && strings.ContainsAny(transcriptDir, "*?[") && isDir(filepath.Dir(transcriptDir)):
+			// class/*.json, as the Windows shells pass it on: the folder is what is meant.
+			return usagef("--transcripts %s: give the folder alone, as in --transcripts %s: every transcript (*.json) in it is read", transcriptDir, api.CommandWord(filepath.Dir(transcriptDir)))
 		case err != nil:
 			return usagef("--transcripts %s: no folder of that name; give the folder that holds the transcripts (*.json)", transcriptDir)
 		case !info.IsDir():

@@ -398,6 +398,7 @@ func TestBriefSetNamesTheSheetsOfAnEarlierRun(t *testing.T) {
 func TestTranscriptsFolderThatIsNoFolder(t *testing.T) {
 	for _, c := range []struct{ dir, want string }{
 		{"no-such-folder", "negsim: --transcripts no-such-folder: no folder of that name; give the folder that holds the transcripts (*.json)\n"},
+		{"testdata/play/*.json", "negsim: --transcripts testdata/play/*.json: give the folder alone, as in --transcripts testdata/play: every transcript (*.json) in it is read\n"},
 		{garden, "negsim: --transcripts testdata/garden.yaml is a file; give the folder that holds the transcripts (*.json), or score one with negsim score --transcript testdata/garden.yaml\n"},
 	} {
 		_, stderr, code := runNegsim(t, "debrief", "--transcripts", c.dir)
