@@ -167,7 +167,7 @@ func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 		{[]string{"sweep", garden, "actors.town.reservation", "--values", "0.3,0.5"},
 			"negsim: usage: negsim sweep [FILE] --param PATH (--from A --to B --steps N | --values A,B,C); got 2 arguments: testdata/garden.yaml actors.town.reservation (see negsim sweep --help)\n"},
 		{[]string{"compare", garden}, "negsim: usage: negsim compare A B; got 1 argument: testdata/garden.yaml (see negsim compare --help)\n"},
-		{[]string{"validate"}, "negsim: usage: negsim validate FILE|FOLDER...; got no arguments (see negsim validate --help)\n"},
+		{[]string{"validate"}, "negsim: usage: negsim validate FILE|DIR...; got no arguments (see negsim validate --help)\n"},
 		{[]string{"rounds", garden, "--protocol", "alterating"}, "negsim: --protocol \"alterating\": did you mean \"alternating\"? valid: mediated or alternating\n"},
 		{[]string{"analyze", garden, "actors.town.reservation=0.5"}, "negsim: actors.town.reservation=0.5 is not a file: give it with --set, as in --set actors.town.reservation=0.5\n"},
 		{[]string{"rounds", "actors.town.reservation=0.5"}, "negsim: actors.town.reservation=0.5 is not a file: give it with --set, as in --set actors.town.reservation=0.5\n"},

@@ -33,7 +33,7 @@ type importReport struct {
 func (a *app) importCommand() *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
-		Use:   "import genius|geniusweb FILE|FOLDER...",
+		Use:   "import genius|geniusweb FILE|DIR...",
 		Short: "Read GENIUS or GeniusWeb domains and profiles as a negsim scenario",
 		Long: `import reads the negotiation domains of the automated-negotiation community (GENIUS,
 GeniusWeb, the ANAC competitions, NegMAS) and writes a negsim scenario with one actor per
@@ -64,7 +64,7 @@ or not at all) and stdout gets a summary in --format.`,
 	var scale string
 	var steps, rounds int
 	genius := &cobra.Command{
-		Use:   "genius DOMAIN.xml PROFILE.xml... | FOLDER",
+		Use:   "genius DOMAIN.xml PROFILE.xml... | DIR",
 		Short: "Read a GENIUS XML domain and its profiles",
 		Long: `genius reads a GENIUS 10.x domain and one or more profiles (utility spaces). The
 domain may stand anywhere among the files (negsim tells it by its lack of weights), and
@@ -107,7 +107,7 @@ each actor records that factor as utility_scale (raw = utility × utility_scale)
 	genius.Flags().IntVar(&rounds, "rounds", interop.DefaultRounds, "the deadline over which a discount factor becomes a reservation_drift")
 
 	geniusweb := &cobra.Command{
-		Use:   "geniusweb PROFILE.json... | FOLDER",
+		Use:   "geniusweb PROFILE.json... | DIR",
 		Short: "Read GeniusWeb linear additive profiles",
 		Long: `geniusweb reads GeniusWeb LinearAdditiveUtilitySpace profiles (with
 DiscreteValueSetUtilities and NumberValueSetUtilities). Each profile carries its domain;

@@ -38,7 +38,7 @@ type summaryCounts struct {
 func (a *app) validateCommand() *cobra.Command {
 	var strict bool
 	cmd := &cobra.Command{
-		Use:   "validate FILE|FOLDER...",
+		Use:   "validate FILE|DIR...",
 		Short: "Check scenario files without computing anything",
 		Long: `validate reads each file and reports every problem in it at once, as
 file:line:col: path: message, grouped by file, then a summary line. Warnings (weights
