@@ -376,6 +376,19 @@ func (a *app) openDocument(file string, w whatIf, out string) (*config.Document,
 // --strict.
 func flagHint(c *cobra.Command, err error) string {
 	listing := "; '" + c.CommandPath() + " --help' lists the flags"
+	// -o where a command prints its answer: what saves it is the shell's >, or a document.
+	if strings.HasPrefix(err.Error(), "unknown shorthand flag: 'o' in ") || err.Error() == "unknown flag: --output" {
+		switch {
+		case c.Flags().Lookup("transcript") != nil:
+			return fmt.Sprintf("; %s keeps the session in a file with --transcript FILE", c.CommandPath())
+		case c.HasParent() && c.Name() != "new":
+			hint := fmt.Sprintf("; %s prints its answer: save it with >, as in %s --format csv > answer.csv", c.CommandPath(), c.CommandPath())
+			if c.Flags().Lookup("variant") != nil {
+				hint += ", or write one document to hand in with negsim report -o report.html"
+			}
+			return hint
+		}
+	}
 	if strings.HasPrefix(err.Error(), "unknown shorthand flag: ") {
 		return listing
 	}

@@ -153,6 +153,10 @@ func TestSlipsGetSuggestions(t *testing.T) {
 		{[]string{"validate", "testdata/two-by-two.yaml", "--strcit"}, `unknown flag: --strcit; did you mean "--strict"?`},
 		{[]string{"analyze", "--formt", "json"}, `unknown flag: --formt; did you mean "--format"?`},
 		{[]string{"analyze", "--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim analyze --help' lists the flags"},
+		// A command that prints has no -o: the shell's > saves what it prints.
+		{[]string{"analyze", "-o", "zopa.csv"}, "unknown shorthand flag: 'o' in -o; negsim analyze prints its answer: save it with >, as in negsim analyze --format csv > answer.csv, or write one document to hand in with negsim report -o report.html"},
+		{[]string{"play", "--as", "x", "-o", "game.json"}, "unknown shorthand flag: 'o' in -o; negsim play keeps the session in a file with --transcript FILE"},
+		{[]string{"sensitivity", "--output=take.json"}, "unknown flag: --output; negsim sensitivity prints its answer: save it with >, as in negsim sensitivity --format csv > answer.csv, or write one document to hand in with negsim report -o report.html"},
 		{[]string{"--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim --help' lists the flags"},
 		{[]string{"analyze", "-x"}, "unknown shorthand flag: 'x' in -x; 'negsim analyze --help' lists the flags"},
 		{[]string{"import", "genius", "--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim import genius --help' lists the flags"},
