@@ -49,7 +49,12 @@ func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
 
 	if an.ZOPA.Count > 0 {
 		title := fmt.Sprintf("ZOPA deals, best first by Nash product (%s of %s)", count(uint64(an.ZOPA.Listed)), count(an.ZOPA.Count))
-		r.add(section{title: title, text: []string{"Each actor's utility, with its surplus over its reservation in brackets; * marks Pareto-optimal deals."}, grid: zopaTable(sc, an)})
+		listing := section{title: title, text: []string{"Each actor's utility, with its surplus over its reservation in brackets; * marks Pareto-optimal deals."}, grid: zopaTable(sc, an)}
+		if an.ZOPA.Listed == 0 {
+			// --limit 0: a table of headings and no rows said nothing.
+			listing = section{title: title, text: []string{"None listed, as --limit 0 asks; --limit N lists the N best."}}
+		}
+		r.add(listing)
 		r.add(section{title: "Bargaining solutions", grid: solutionsGrid(sc, an)})
 		r.add(section{title: "Options in the ZOPA", text: []string{"How many ZOPA deals settle each issue on each option; options in no ZOPA deal are out of reach."}, grid: issuesGrid(sc, an)})
 	} else {

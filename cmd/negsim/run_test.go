@@ -24,6 +24,16 @@ func TestAnalyzeIsDeterministicAcrossWorkers(t *testing.T) {
 	}
 }
 
+// --limit 0 lists no deal and says so, where it printed a table of headings and no rows;
+// the job offer's zone holds 4 deals (teaching-two-party.yaml works them out by hand).
+func TestAnalyzeLimitZeroSaysNoneListed(t *testing.T) {
+	out := runOK(t, "analyze", "teaching-two-party", "--limit", "0")
+	want := "ZOPA deals, best first by Nash product (0 of 4)\n-----------------------------------------------\nNone listed, as --limit 0 asks; --limit N lists the N best.\n\nBargaining solutions\n"
+	if !strings.Contains(out, want) || strings.Contains(out, "│ # │") {
+		t.Errorf("analyze --limit 0 does not say %q alone:\n%s", want, out)
+	}
+}
+
 func TestExitCodesAndMessages(t *testing.T) {
 	cases := []struct {
 		name string
