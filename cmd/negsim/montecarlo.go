@@ -2,13 +2,11 @@ package main
 
 import (
 	"errors"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/negsim/negsim/sim"
 )
@@ -131,8 +129,7 @@ func (a *app) monteCarlo(file string, w whatIf, extra []sim.Uncertain, opt sim.M
 // progressBar is a bar on stderr when stderr is a terminal; piped or redirected runs get
 // none, so logs and graders see only the report.
 func (a *app) progressBar(total int) *progressbar.ProgressBar {
-	f, ok := a.stderr.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(a.stderr) {
 		return nil
 	}
 	return progressbar.NewOptions(total,
