@@ -170,15 +170,9 @@ func FindIssue(sc *Scenario, id string) (int, error) {
 		return k, nil
 	}
 	ids := issueIDs(sc)
-	suggest := DidYouMean(id, ids)
 	// A table writes the issues as the brief and the page name them.
-	for _, is := range sc.Issues {
-		if is.Name != "" && !strings.EqualFold(is.Name, is.ID) && strings.EqualFold(strings.TrimSpace(is.Name), strings.TrimSpace(id)) {
-			suggest = fmt.Sprintf(" did you mean %q? (%q is its name; a deal names each issue by its id)", is.ID, is.Name)
-			break
-		}
-	}
-	return -1, &DealError{Issue: id, Msg: fmt.Sprintf("no issue %q;%s valid: %s", Shorten(id), suggest, quoteList(ids))}
+	name := func(k int) string { return sc.Issues[k].Name }
+	return -1, &DealError{Issue: id, Msg: fmt.Sprintf("no issue %q;%s valid: %s", Shorten(id), idHint(id, ids, name, "name", "issue"), quoteList(ids))}
 }
 
 // FindOption is the position of the option with the given id on an issue, or an error
@@ -188,15 +182,21 @@ func FindOption(is *Issue, id string) (int, error) {
 		return o, nil
 	}
 	ids := optionIDs(is)
-	suggest := DidYouMean(id, ids)
 	// A student reads the labels on the table and may type one for its id.
-	for _, op := range is.Options {
-		if op.Label != "" && strings.EqualFold(strings.TrimSpace(op.Label), id) {
-			suggest = fmt.Sprintf(" did you mean %q? (%q is its label; a deal names each option by its id)", op.ID, op.Label)
-			break
+	label := func(o int) string { return is.Options[o].Label }
+	return -1, &DealError{Issue: is.ID, Msg: fmt.Sprintf("issue %q has no option %q;%s valid: %s", is.ID, Shorten(id), idHint(id, ids, label, "label", "option"), quoteList(ids))}
+}
+
+// idHint suggests the id a typed word was meant for: the id whose name or label (text(i)
+// beside ids[i]) the word is, else the closest id by spelling (DidYouMean), which also
+// answers an id typed in capitals.
+func idHint(typed string, ids []string, text func(i int) string, field, kind string) string {
+	for i, id := range ids {
+		if text := text(i); text != "" && !strings.EqualFold(text, id) && strings.EqualFold(strings.TrimSpace(text), strings.TrimSpace(typed)) {
+			return fmt.Sprintf(" did you mean %q? (%q is its %s; a deal names each %s by its id)", id, text, field, kind)
 		}
 	}
-	return -1, &DealError{Issue: is.ID, Msg: fmt.Sprintf("issue %q has no option %q;%s valid: %s", is.ID, Shorten(id), suggest, quoteList(ids))}
+	return DidYouMean(typed, ids)
 }
 
 // Scorer scores deals against one scenario. It searches the ZOPA's frontier once, for the

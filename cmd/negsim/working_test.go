@@ -20,38 +20,36 @@ func (l lines) Write(p []byte) (int, error) {
 func TestStillWorkingIsSaidOnceAfterTheDelay(t *testing.T) {
 	got := make(lines, 2)
 	stop := stillWorking(got, 10*time.Millisecond, 8*time.Second)
-	select {
-	case line := <-got:
-		if want := "negsim: still working; Ctrl-C stops it, and the --timeout of 8s will\n"; line != want {
-			t.Errorf("notice %q, want %q", line, want)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("no notice 10 s after a delay of 10 ms")
-	}
+	wantLine(t, got, "negsim: still working; Ctrl-C stops it, and the --timeout of 8s will\n")
 	stop()
-	select {
-	case line := <-got:
-		t.Errorf("a second notice: %q", line)
-	case <-time.After(50 * time.Millisecond):
-	}
+	wantNoLine(t, got, 50*time.Millisecond)
 
 	untimed := make(lines, 1)
 	defer stillWorking(untimed, time.Millisecond, 0)()
-	select {
-	case line := <-untimed:
-		if want := "negsim: still working; Ctrl-C stops it, and --timeout (such as --timeout 2m) sets a time limit\n"; line != want {
-			t.Errorf("notice without --timeout %q, want %q", line, want)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("no notice without --timeout 10 s after a delay of 1 ms")
-	}
+	wantLine(t, untimed, "negsim: still working; Ctrl-C stops it, and --timeout (such as --timeout 2m) sets a time limit\n")
 
 	quiet := make(lines, 1)
-	stop = stillWorking(quiet, 20*time.Millisecond, 0)
-	stop()
+	stillWorking(quiet, 20*time.Millisecond, 0)()
+	wantNoLine(t, quiet, 100*time.Millisecond)
+}
+
+func wantLine(t *testing.T, got lines, want string) {
+	t.Helper()
 	select {
-	case line := <-quiet:
-		t.Errorf("a search done before the delay was noticed: %q", line)
-	case <-time.After(100 * time.Millisecond):
+	case line := <-got:
+		if line != want {
+			t.Errorf("notice %q, want %q", line, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no notice within 10 s; want %q", want)
+	}
+}
+
+func wantNoLine(t *testing.T, got lines, within time.Duration) {
+	t.Helper()
+	select {
+	case line := <-got:
+		t.Errorf("a notice that should not be: %q", line)
+	case <-time.After(within):
 	}
 }
