@@ -110,7 +110,7 @@ type playRecord = api.PlayRecord
 // folder that exists, or can be made, and lets this user create a file. A student told only after the last
 // round would lose the session.
 func (a *app) writable(path string) error {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
+	if isDir(path) {
 		return usagef("--transcript %s is a directory; name a file", path)
 	}
 	// A missing folder is created when the transcript is written, as for any output; to
