@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
 
@@ -84,5 +85,44 @@ func BenchmarkFrontier(b *testing.B) {
 			}
 			b.ReportMetric(float64(len(f.entries)), "vectors")
 		})
+	}
+}
+
+// starterShaped is the scenario negsim new writes with 3 actors and 9 options per issue:
+// every issue rated alike, two actors wanting the first option and one the last, the first
+// issue weighted higher. Its many deals of equal Nash product are the listing's hard case.
+func starterShaped(issues int) *Scenario {
+	sc := &Scenario{Name: "starter"}
+	down, up := map[string]float64{}, map[string]float64{}
+	for o := range 9 {
+		id := fmt.Sprintf("option-%d", o+1)
+		down[id], up[id] = 1-float64(o)/8, float64(o)/8
+	}
+	for k := range issues {
+		is := Issue{ID: fmt.Sprintf("issue-%d", k+1), Name: fmt.Sprintf("Issue %d", k+1)}
+		for o := range 9 {
+			is.Options = append(is.Options, Option{ID: fmt.Sprintf("option-%d", o+1)})
+		}
+		sc.Issues = append(sc.Issues, is)
+	}
+	for a, values := range []map[string]float64{down, up, down} {
+		act := Actor{ID: fmt.Sprintf("actor-%d", a+1), Name: fmt.Sprintf("Actor %d", a+1), Veto: true, Power: 1, Reservation: 0.3}
+		for k, is := range sc.Issues {
+			weight := 9.0
+			if k == a%issues {
+				weight = 19
+			}
+			act.Preferences = append(act.Preferences, Preference{Issue: is.ID, Weight: weight, Utilities: values})
+		}
+		sc.Actors = append(sc.Actors, act)
+	}
+	return sc
+}
+
+// BenchmarkAnalyzeStarterShaped is the whole analysis, top 20 listed, of starter-shaped
+// scenarios of 8 and 10 issues (4.3·10⁷ and 3.5·10⁹ deals).
+func BenchmarkAnalyzeStarterShaped(b *testing.B) {
+	for _, issues := range []int{8, 10} {
+		b.Run(fmt.Sprintf("%dx9", issues), func(b *testing.B) { benchmarkAnalyze(b, starterShaped(issues)) })
 	}
 }

@@ -620,7 +620,7 @@ func (sp *Space) searchZone(ctx context.Context, res []float64, ratified bool, l
 			return frontier{}, nil, f.err
 		}
 		for _, it := range f.top.items {
-			top.offer(it.score, it.pos)
+			top.offer(it.key, it.pos)
 		}
 		kept = append(kept, f.fc.kept...)
 	}
@@ -665,7 +665,7 @@ func (f *zoneFind) cut(d int, u []float64) bool {
 		if !f.top.full() {
 			return false
 		}
-		if t.nashBound(d, u[:len(f.partyRes)], f.partyRes, boundSlack) >= f.top.items[0].score*(1-1e-9) {
+		if nashKey(t.nashBound(d, u[:len(f.partyRes)], f.partyRes, boundSlack)) >= f.top.items[0].key {
 			return false
 		}
 	}
@@ -693,7 +693,7 @@ func (f *zoneFind) dominated(v []float64) []float64 {
 func (f *zoneFind) leaf(u, _ []float64) {
 	sp, w := f.sp, f.w
 	sp.effective(u, w.choice, f.res, f.eff)
-	f.top.offer(nashProduct(f.eff, f.partyRes), sp.index(w.choice))
+	f.top.offer(nashKey(nashProduct(f.eff, f.partyRes)), sp.index(w.choice))
 	if f.dominated(f.eff) != nil {
 		return
 	}

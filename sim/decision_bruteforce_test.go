@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"cmp"
 	"context"
 	"math"
 	"math/rand/v2"
@@ -364,7 +363,7 @@ func TestShortListingAgreesWithBruteForce(t *testing.T) {
 	for seed := range uint64(6) {
 		scs = append(scs, withRatifier(GenerateSpec{Issues: 5, Options: 4, Actors: 3, Reservation: 0.4, Seed: seed}))
 	}
-	checked, cutByNash := 0, 0
+	checked, cutByNash, ambiguous := 0, 0, 0
 	for n, sc := range scs {
 		if errs := sc.Validate().Errors(); len(errs) > 0 {
 			continue
@@ -395,10 +394,7 @@ func TestShortListingAgreesWithBruteForce(t *testing.T) {
 		// The count, the frontier, the Pareto flags of the deals listed and the solutions.
 		checkAgainst(an, want, fail)
 		// The listing: the zone's deals by the parties' Nash product over their
-		// reservations, highest first. Products within rounding of each other may come in
-		// either order (the engine sums utilities in another order), so the listing must
-		// match the brute force's products one by one, and its deals exactly where a
-		// product is no other deal's.
+		// reservations as printed, highest first, equal ones by position.
 		res := sp.reservations()
 		nash := func(c []int) float64 {
 			p := 1.0
@@ -407,24 +403,22 @@ func TestShortListingAgreesWithBruteForce(t *testing.T) {
 			}
 			return p
 		}
-		near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*max(1, math.Abs(a)) }
-		best := slices.Clone(want.zopa)
-		slices.SortStableFunc(best, func(a, b []int) int { return cmp.Compare(nash(b), nash(a)) })
+		best, ok := byPrintedProduct(want.zopa, nash)
+		if !ok {
+			ambiguous++
+			continue
+		}
 		if len(an.ZOPA.Deals) != min(len(best), limit) {
 			fail("%d deals listed, brute force %d", len(an.ZOPA.Deals), min(len(best), limit))
 		}
 		for i, d := range an.ZOPA.Deals {
-			if !ref.passes(d.Choice) || !near(nash(d.Choice), nash(best[i])) {
+			if !slices.Equal(d.Choice, best[i]) {
 				fail("deal %d listed is %v (Nash %g), brute force %v (Nash %g)", i, d.Choice, nash(d.Choice), best[i], nash(best[i]))
-			}
-			tied := slices.ContainsFunc(best, func(c []int) bool { return !slices.Equal(c, best[i]) && near(nash(c), nash(best[i])) })
-			if !tied && !slices.Equal(d.Choice, best[i]) {
-				fail("deal %d listed is %v, brute force %v", i, d.Choice, best[i])
 			}
 		}
 	}
-	t.Logf("%d scenarios under a rule, %d with more zone deals than listed", checked, cutByNash)
-	if checked < 150 || cutByNash < 50 {
+	t.Logf("%d scenarios under a rule, %d with more zone deals than listed, %d listings left unchecked as ambiguous", checked, cutByNash, ambiguous)
+	if checked < 150 || cutByNash < 50 || ambiguous > checked/20 {
 		t.Fatalf("only %d scenarios under a rule, %d with more deals than listed: the generator no longer exercises the cuts", checked, cutByNash)
 	}
 }

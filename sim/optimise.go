@@ -13,7 +13,8 @@ import (
 // by a primary score within a relative 1e-12, then a secondary one, then the lowest option
 // positions. The bargaining solutions are maxima over the Pareto frontier instead
 // (frontier.argmax in solutions.go, by the criteria of its one table), and the listings
-// keep the k best by the Nash product (tree.bestByNash in rank.go). bestOwn here and
+// keep the k best by the Nash product as printed, to 12 decimals, then lowest positions
+// (tree.bestByNash in rank.go), a total order a heap can keep. bestOwn here and
 // tree.maxUtility in diagnose.go want only the most an actor can get, not which deal
 // gives it, so they cut ties as well and need no leader.
 
@@ -55,6 +56,15 @@ func (t *tree) nashBound(d int, u, res []float64, slack float64) float64 {
 		p *= math.Max(0, u[j]+t.maxSuf[j][d]-res[j]+slack)
 	}
 	return p
+}
+
+// sumSlack is how far a veto actor's utility summed over a whole deal can fall from the
+// same utility summed as a partial deal plus maxSuf, the two sums taking their terms in
+// another order: the terms are at least 0 and at most 1 together, so each sum is off by
+// at most its number of terms times 2⁻⁵³, and this allows four times that. It is boundSlack for searches
+// whose bound must stay within the 10⁻¹² of nashKey.
+func (t *tree) sumSlack() float64 {
+	return 1e-15 * float64(t.issues+1)
 }
 
 // nashScore ranks deals by the Nash product of the veto actors' surpluses over res.

@@ -284,7 +284,7 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 	search := func() {
 		defer close(done)
 		if front, searchErr = t.frontier(ctx); searchErr == nil {
-			top, searchErr = t.bestByNash(ctx, opt.Limit, vetoRes)
+			top, searchErr = t.bestByNash(ctx, opt.Limit, vetoRes, front)
 		}
 	}
 	on := cores{n: opt.Workers}
