@@ -139,8 +139,11 @@ type nashCap struct {
 
 // newNashCap weighs the actors by the Nash deal on front, the frontier deal with the
 // highest Nash product over res; nil when that product is 0, as no weights then come from
-// it.
+// it, or when no actor holds a veto, as every product is then the empty one.
 func (t *tree) newNashCap(res []float64, front frontier) *nashCap {
+	if t.nv == 0 {
+		return nil
+	}
 	var best []float64
 	top := 0.0
 	for _, e := range front.entries {
