@@ -174,7 +174,9 @@ export function agreementWords(an, say) {
   const out = [];
   if (an.decision) {
     const d = an.decision, power = an.power || {};
-    const index = (id, kind) => (power[id] ? power[id][kind].toFixed(4) : "–");
+    // Four significant digits, as negsim analyze prints them: a voter's small share of the
+    // power (1/30030 of the Security Council's orders at 6 votes) is not rounded to 0.
+    const index = (id, kind) => (power[id] ? plain(Number(power[id][kind].toPrecision(4))) : "–");
     out.push({heading: "Who must agree"},
       {para: [`A deal passes when ${d.voters.some((v) => v.veto) ? "every veto actor accepts it and " : ""}the actors that accept it hold at least ${d.votes_needed} of the ${d.votes_at_table} votes at the table.`]},
       {table: {head: ["voter", "votes", "veto", "pivotal for (zone deals)", "Shapley–Shubik", "Banzhaf"],

@@ -186,3 +186,54 @@ func DriveTakeNumbers(t *testing.T, origin string) {
 	}
 	s.checkConsole()
 }
+
+// powerRowsJS is a JavaScript function of a root: the rows of the first table under the
+// heading "Who must agree", each row's cells as text; null when there is no such table.
+const powerRowsJS = `((root) => {
+	const h = [...root.querySelectorAll("h3")].find((x) => x.textContent === "Who must agree");
+	for (let e = h && h.nextElementSibling; e && e.tagName !== "H3"; e = e.nextElementSibling) {
+		const table = e.tagName === "TABLE" ? e : e.querySelector("table");
+		if (table) return [...table.querySelectorAll("tbody tr")].map((r) => [...r.cells].map((c) => c.textContent.trim()));
+	}
+	return null;
+})`
+
+// DriveVotingPower opens the Security Council (teaching-security-council.yaml: five
+// permanent members with a veto, ten elected members, one vote each) with 6 votes needed,
+// and reads each voter's Shapley–Shubik and Banzhaf power on the page and in the report it
+// downloads. Worked out by hand: an elected member completes a winning coalition only as
+// the sixth to vote with the five permanent members before it, 1/15 of the orders times
+// 1/C(14,5) = 1/2002 of those, so 1/30030 = 0.0000333; each permanent member has the rest,
+// (1 − 10/30030)/5 = 0.1999. Its swings: an elected member's one coalition (the five with
+// it), a permanent member's 2^10 − 1 = 1023 (the other four and any elected member), of
+// 5·1023 + 10 = 5125 in all: 0.0001951 and 0.1996. negsim analyze prints them to four
+// significant digits; 0.0000 would say the elected members hold no power at all.
+func DriveVotingPower(t *testing.T, origin string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-security-council&set=decision.votes_needed%3D6"))
+	s.settled()
+	want := map[string][2]string{"United States": {"0.1999", "0.1996"}, "China": {"0.1999", "0.1996"}}
+	for i := 1; i <= 10; i++ {
+		want["Elected member "+strconv.Itoa(i)] = [2]string{"0.0000333", "0.0001951"}
+	}
+	for where, rows := range map[string][][]string{
+		"on the page":   evalJS[[][]string](s, powerRowsJS+`(document.getElementById("view-zone"))`),
+		"in the report": evalJS[[][]string](s, `window.negsimReport().then((html) => { const doc = document.createElement("template"); doc.innerHTML = html; return `+powerRowsJS+`(doc.content); })`, chromedp.EvalAwaitPromise),
+	} {
+		seen := 0
+		for _, r := range rows {
+			w, ok := want[r[0]]
+			if !ok {
+				continue
+			}
+			seen++
+			if len(r) < 6 || r[4] != w[0] || r[5] != w[1] {
+				t.Errorf("%s, %s's Shapley–Shubik and Banzhaf power read %q; want %s and %s", where, r[0], r[min(4, len(r)-1):], w[0], w[1])
+			}
+		}
+		if seen != len(want) {
+			t.Errorf("%s, who must agree lists %d of the %d voters checked: %q", where, seen, len(want), rows)
+		}
+	}
+	s.checkConsole()
+}

@@ -59,6 +59,8 @@ func TestPageServed(t *testing.T) {
 //   - words: the page and the report it downloads say the same about an analysis, in the
 //     same words (why the zone is empty, ratification at home), as pagetest.WordCases works
 //     them out;
+//   - voting-power: who must agree gives each voter's power to four significant digits, as
+//     negsim analyze does, on the page and in its report;
 //   - take-numbers: What would it take writes tiny changes out, and its Try it sets the
 //     value its row names;
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
@@ -92,6 +94,7 @@ func TestPageDrivenServed(t *testing.T) {
 			pagetest.DriveCopy(t, origin, "scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5")
 		}},
 		{"words", func(t *testing.T) { pagetest.DriveWords(t, origin, pagetest.WordCases) }},
+		{"voting-power", func(t *testing.T) { pagetest.DriveVotingPower(t, origin) }},
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
 		{"variant-gone", func(t *testing.T) {
