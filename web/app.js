@@ -1542,6 +1542,9 @@ async function start() {
     showError(e);
     return;
   }
+  // Until now a file chosen would have had no engine to read it, and the page would have
+  // blamed the file.
+  $("local").disabled = false;
   if (!state.scenario) {
     // negsim serve FILE (or a folder of one file) opens that file first.
     state.scenario = catalog.files.length === 1 ? "file:" + catalog.files[0] : catalog.scenarios.find((s) => s.default)?.name || "";

@@ -31,6 +31,10 @@ func DriveOpenedAsFile(t *testing.T, index string) {
 			t.Errorf("opened as a file the page's message lacks %q: %q", want, alert)
 		}
 	}
+	// A file chosen there would go unread, with nothing said: the choice is not offered.
+	if evalJS[bool](s, `!document.getElementById("local").disabled`) {
+		t.Error("opened as a file the page offers to open a scenario file, which it has no engine to read")
+	}
 	if blank := evalJS[[]string](s, blankMenusJS); len(blank) > 0 {
 		t.Errorf("opened as a file the page shows menus with nothing in them, which a screen reader reads as blank: %q", blank)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/negsim/negsim/config"
@@ -373,4 +374,40 @@ func DriveListedFiles(t *testing.T, origin string) {
 	if title := evalJS[string](s, `document.body.innerText`); strings.Contains(title, "Montr\uFFFDal") {
 		t.Errorf("ansi.yaml: the page shows its name as Montr\uFFFDal")
 	}
+}
+
+// DriveOwnFileBeforeEngine is a student who chooses a file of their own at once, while the
+// engine is still coming (a static site's is a download of some megabytes): the page has
+// nothing to read it with yet, and must neither take the file nor blame it. Once the engine
+// has come, the same file opens: the job offer, whose comments work out its 4 zone deals and
+// its Nash deal by hand.
+func DriveOwnFileBeforeEngine(t *testing.T, origin string) {
+	s := startAt(t, origin, 1280, 900, 2*time.Minute)
+	if _, err := chromedp.Call(s.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdEngine}); err != nil {
+		t.Fatal(err)
+	}
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+	// The page has read its address once the body holds it.
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`document.body.dataset.hash !== undefined`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatal(err)
+	}
+	// Chosen then, the file was refused with "Cannot read properties of undefined" and
+	// "Fix the file and open it again". A disabled field takes no file from the student
+	// (DevTools can still set one, so the test asks the field rather than choosing).
+	if evalJS[bool](s, `!document.getElementById("local").disabled`) {
+		t.Error("while the engine is coming, Open a scenario file takes a file, which nothing can read yet")
+	}
+	evalJS[any](s, `window.releaseEngine()`)
+	s.settled()
+	if alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`); alert != "" {
+		t.Errorf("once the engine has come, the page says %q", alert)
+	}
+	if evalJS[bool](s, `document.getElementById("local").disabled`) {
+		t.Fatal("once the engine has come, Open a scenario file still takes no file")
+	}
+	s.openOwn(jobOfferFile(t))
+	if z, n := s.read(); z != 4 || n != "salary=high,remote=hybrid,start=now" {
+		t.Errorf("the file opened once the engine had come shows %d deals and Nash %q; its comments work out 4 and high, hybrid, now", z, n)
+	}
+	s.checkConsole()
 }

@@ -44,6 +44,8 @@ func TestPageServed(t *testing.T) {
 //     number refused at its field, a headline that leaves the zoomed window to the controls;
 //   - own-file-problems: a student's own file with problems, each said once, as negsim
 //     analyze says it;
+//   - own-file-early: a file of one's own chosen while the engine is still coming is not
+//     taken and not blamed, and opens once the engine has come;
 //   - narrow: every view on a phone, a tablet and a Chromebook, nothing sticking out of the
 //     window or of its box;
 //   - quick-switch: two scenarios opened in quick succession, the second shown whole (its
@@ -82,6 +84,7 @@ func TestPageDrivenServed(t *testing.T) {
 	}{
 		{"access", func(t *testing.T) { pagetest.DriveAccess(t, origin) }},
 		{"own-file-problems", func(t *testing.T) { pagetest.DriveOwnFileProblems(t, origin) }},
+		{"own-file-early", func(t *testing.T) { pagetest.DriveOwnFileBeforeEngine(t, origin) }},
 		{"narrow", func(t *testing.T) { pagetest.DriveNarrow(t, origin, pagetest.NarrowCases) }},
 		{"quick-switch", func(t *testing.T) { pagetest.DriveQuickSwitch(t, origin) }},
 		{"keyboard", func(t *testing.T) {
