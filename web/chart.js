@@ -313,11 +313,15 @@ export function roundsLegend({transcript, names, hidden = new Set()}) {
   return box;
 }
 
-// shortLabel fits a value's name to the tornado's margin by cutting its middle, so that both
-// whose value it is and which value stay legible ("Europe (EU, UK and … weight of Sanctions").
+// shortLabel fits a value's name to the tornado's margin, so that both whose value it is
+// and which value stay legible. The glosses in brackets go first, the last one first, then
+// the middle is cut ("Europe: weight of … assets and reconstruction"): cut from the middle
+// with its glosses, "Right party: reservation (what no deal is worth)" lost the value and
+// kept its gloss, and Europe's weights lost "weight of" behind the name of Europe.
 function shortLabel(words) {
-  if (words.length <= 46) return words;
-  const head = words.slice(0, 20), tail = words.slice(-26);
+  const bare = words.replace(/ \([^()]*\)/g, "");
+  for (const w of [words, words.replace(/ \([^()]*\)$/, ""), bare]) if (w.length <= 46) return w;
+  const head = bare.slice(0, 20), tail = bare.slice(-26);
   return head.slice(0, head.lastIndexOf(" ") > 0 ? head.lastIndexOf(" ") : 20) + " … " + tail.slice(tail.indexOf(" ") + 1);
 }
 

@@ -3,6 +3,7 @@ package pagetest
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,6 +97,32 @@ func DriveChartKeys(t *testing.T, origin string, cases []ChartKey) {
 		got := evalJS[[]string](s, `[...document.querySelectorAll("`+legend+` li")].map((li) => li.textContent.trim())`)
 		if !slices.Equal(got, c.Key) {
 			t.Errorf("%s: the key under #%s says %q; want %q", c.Hash, c.Chart, got, c.Key)
+		}
+	}
+	s.checkConsole()
+}
+
+// DriveTakeLabels opens What would it take where a value's name is too long for the
+// tornado's margin, and reads the label of each bar of a reservation or a weight: it must
+// still say which value it is, whatever it cuts. Cut from the middle, Right party's and
+// Europe's reservations read "Right party: … (what no deal is worth)" and "Europe (EU, UK
+// and … (what no deal is worth)", and Europe's weight of the sanctions "Europe (EU, UK and
+// … of Sanctions on Russia".
+func DriveTakeLabels(t *testing.T, origin string, hashes []string) {
+	s := startAt(t, origin, 1280, 900, 2*time.Minute)
+	for _, hash := range hashes {
+		s.do(chromedp.Navigate(origin + "#" + hash))
+		s.settled()
+		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`!!document.querySelector("#take svg text title")`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+			t.Fatalf("%s: no labelled bar in What would it take: %v", hash, err)
+		}
+		// Each label's title ends with its path in brackets.
+		labels := evalJS[[][]string](s, `[...document.querySelectorAll("#take svg text")].filter((x) => x.querySelector("title")).map((x) => [x.firstChild.textContent, x.querySelector("title").textContent.match(/\(([^()]*)\)$/)[1]])`)
+		for _, l := range labels {
+			what := map[string]string{"reservation": "reservation", "weight": "weight of"}[l[1][strings.LastIndex(l[1], ".")+1:]]
+			if !strings.Contains(l[0], what) {
+				t.Errorf("%s: the bar of %s is labelled %q, which does not say %q", hash, l[1], l[0], what)
+			}
 		}
 	}
 	s.checkConsole()

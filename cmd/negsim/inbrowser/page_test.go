@@ -72,6 +72,8 @@ func TestPageServed(t *testing.T) {
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
 //   - chart-keys: the keys of the zone's chart and of What would it take name only what
 //     the chart draws;
+//   - take-labels: each bar of What would it take's chart names its value, however long
+//     the name;
 //   - notes: the bound negsim params notes for a value, beside its control and read with it;
 //   - bounds-asked: a slider move asks for params again only when a bound or note may move,
 //     and a link to another view of the same what-if asks for no analysis.
@@ -123,6 +125,9 @@ func TestPageDrivenServed(t *testing.T) {
 				{Hash: "scenario=teaching-tied-hands&view=take", Chart: "take", Key: pagetest.TakeKey(t, []byte(runOK(t, "sensitivity", "teaching-tied-hands", "--format", "json")))},
 				{Hash: "scenario=teaching-two-party&view=take", Chart: "take", Key: pagetest.TakeKey(t, []byte(runOK(t, "sensitivity", "teaching-two-party", "--format", "json")))},
 			})
+		}},
+		{"take-labels", func(t *testing.T) {
+			pagetest.DriveTakeLabels(t, origin, []string{"scenario=teaching-red-line&view=take", "scenario=ukraine-2026&variant=sanctions-bite&view=take"})
 		}},
 		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
 		{"bounds-asked", func(t *testing.T) {
