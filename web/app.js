@@ -1193,7 +1193,8 @@ function renderCompare(c) {
   const deals = (title, list, n) => {
     if (!n) return [];
     const issues = loaded.scenario.issues;
-    const veto = list.length ? Object.keys(list[0].surplus) : [];
+    // In the file's order of actors, as negsim compare's columns: the JSON keys come sorted.
+    const veto = list.length ? loaded.scenario.actors.map((a) => a.id).filter((id) => id in list[0].surplus) : [];
     return [h("h3", {text: `${title} (${list.length} of ${count(n)} shown)`}), h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`)],
       list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => num(d.surplus[a]))]), veto.map((_, i) => issues.length + i), title))];
   };

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -234,6 +235,27 @@ func DriveVotingPower(t *testing.T, origin string) {
 		if seen != len(want) {
 			t.Errorf("%s, who must agree lists %d of the %d voters checked: %q", where, seen, len(want), rows)
 		}
+	}
+	s.checkConsole()
+}
+
+// DriveCompareColumns opens the Compared view of the reference scenario's sanctions-bite
+// with Russia's reservation raised to 0.5, where 111 deals leave the zone, and reads the
+// columns of their table: the issues, then each veto actor's surplus in the order
+// ukraine-2026.yaml lists the actors (Ukraine, Russia, the United States, Europe), as
+// negsim compare's table has them. The page took the order of the JSON's keys, which come
+// sorted: europe first.
+func DriveCompareColumns(t *testing.T, origin string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5&view=compare"))
+	s.settled()
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`!!document.querySelector("#compare table")`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("no table in the Compared view: %v", err)
+	}
+	head := evalJS[[]string](s, `(() => { const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent.startsWith("Deals leaving the zone")); return h ? [...h.nextElementSibling.querySelectorAll("thead th")].map((th) => th.textContent) : null; })()`)
+	want := []string{"surplus: ukraine", "surplus: russia", "surplus: united-states", "surplus: europe"}
+	if len(head) < len(want) || !slices.Equal(head[len(head)-len(want):], want) {
+		t.Errorf("the deals leaving the zone have the columns %q; want the issues, then %q", head, want)
 	}
 	s.checkConsole()
 }

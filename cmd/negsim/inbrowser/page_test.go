@@ -63,6 +63,8 @@ func TestPageServed(t *testing.T) {
 //     them out;
 //   - voting-power: who must agree gives each voter's power to four significant digits, as
 //     negsim analyze does, on the page and in its report;
+//   - compare-columns: the Compared view's surpluses in the file's order of actors, as
+//     negsim compare's columns;
 //   - take-numbers: What would it take writes tiny changes out, and its Try it sets the
 //     value its row names;
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
@@ -100,6 +102,7 @@ func TestPageDrivenServed(t *testing.T) {
 		}},
 		{"words", func(t *testing.T) { pagetest.DriveWords(t, origin, pagetest.WordCases) }},
 		{"voting-power", func(t *testing.T) { pagetest.DriveVotingPower(t, origin) }},
+		{"compare-columns", func(t *testing.T) { pagetest.DriveCompareColumns(t, origin) }},
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
 		{"variant-gone", func(t *testing.T) {
