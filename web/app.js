@@ -1338,7 +1338,10 @@ function wire() {
       // serve on this computer).
       l = await engine.call("load", {name: file.name, data: await dataOf(file)});
     } catch (e) {
-      showError(e, `${file.name} was not opened${loaded ? `: the page still shows ${loaded.scenario.name} (${loaded.file})` : ""}. Fix the file and open it again.`);
+      // Only a file refused for what it holds is the student's to fix: when negsim serve has
+      // stopped, the file is fine, and the message above says what to do.
+      const fix = e.kind === "input" ? " Fix the file and open it again." : "";
+      showError(e, `${file.name} was not opened${loaded ? `: the page still shows ${loaded.scenario.name} (${loaded.file})` : ""}.${fix}`);
       return;
     }
     // A link to this very file (a classmate's, sent with the file) keeps its what-if.

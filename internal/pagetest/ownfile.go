@@ -411,3 +411,32 @@ func DriveOwnFileBeforeEngine(t *testing.T, origin string) {
 	}
 	s.checkConsole()
 }
+
+// DriveOwnFileServerGone opens a good file of the student's own after negsim serve has
+// stopped (the terminal closed), which the browser reports to the page as a fetch that
+// fails: the page must say that the server does not answer, and not tell the student to
+// fix a file that has nothing wrong with it.
+func DriveOwnFileServerGone(t *testing.T, origin string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+	s.settled()
+	evalJS[any](s, `(() => { const fetched = window.fetch; window.stopServer = () => { window.fetch = (url, options) => String(url).startsWith("api/load") ? Promise.reject(new TypeError("Failed to fetch")) : fetched(url, options); }; window.startServer = () => { window.fetch = fetched; }; })()`)
+	alert := func() string {
+		return evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`)
+	}
+	evalJS[any](s, `window.stopServer()`)
+	s.openOwn(jobOfferFile(t))
+	if said := alert(); !strings.Contains(said, "does not answer") || strings.Contains(said, "Fix the file") {
+		t.Errorf("a good file opened with negsim serve stopped: the page says %q; want that the server does not answer, and no word of fixing the file", said)
+	}
+	// A file with a problem of its own is still the student's to fix.
+	evalJS[any](s, `window.startServer()`)
+	broken := filepath.Join(t.TempDir(), "broken.yaml")
+	if err := os.WriteFile(broken, []byte("name: [unclosed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.openOwn(broken)
+	if said := alert(); !strings.Contains(said, "Fix the file and open it again") {
+		t.Errorf("a file that does not parse: the page says %q; want it to say to fix the file", said)
+	}
+}

@@ -46,6 +46,7 @@ func TestPageServed(t *testing.T) {
 //     analyze says it;
 //   - own-file-early: a file of one's own chosen while the engine is still coming is not
 //     taken and not blamed, and opens once the engine has come;
+//   - own-file-server-gone: a good file chosen once negsim serve has stopped is not blamed;
 //   - narrow: every view on a phone, a tablet and a Chromebook, nothing sticking out of the
 //     window or of its box;
 //   - quick-switch: two scenarios opened in quick succession, the second shown whole (its
@@ -89,6 +90,7 @@ func TestPageDrivenServed(t *testing.T) {
 		{"access", func(t *testing.T) { pagetest.DriveAccess(t, origin) }},
 		{"own-file-problems", func(t *testing.T) { pagetest.DriveOwnFileProblems(t, origin) }},
 		{"own-file-early", func(t *testing.T) { pagetest.DriveOwnFileBeforeEngine(t, origin) }},
+		{"own-file-server-gone", func(t *testing.T) { pagetest.DriveOwnFileServerGone(t, origin) }},
 		{"narrow", func(t *testing.T) { pagetest.DriveNarrow(t, origin, pagetest.NarrowCases) }},
 		{"quick-switch", func(t *testing.T) { pagetest.DriveQuickSwitch(t, origin) }},
 		{"keyboard", func(t *testing.T) {
