@@ -7,6 +7,9 @@ if (location.protocol === "file:") {
     document.getElementById("status").textContent = "";
     // The menus say why they offer nothing, where a screen reader would read a blank list.
     document.querySelector("#scenario option").textContent = "None: a page opened as a file has no engine";
+    // Without the engine the search, the undo and the views' tabs do nothing: left enabled,
+    // they are ten Tab stops on the way to nothing.
+    for (const c of document.querySelectorAll("#filter, #reset, [role=tab]")) c.disabled = true;
     const box = document.getElementById("error");
     const say = (tag, text) => {
       const e = document.createElement(tag);

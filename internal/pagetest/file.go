@@ -31,9 +31,11 @@ func DriveOpenedAsFile(t *testing.T, index string) {
 			t.Errorf("opened as a file the page's message lacks %q: %q", want, alert)
 		}
 	}
-	// A file chosen there would go unread, with nothing said: the choice is not offered.
-	if evalJS[bool](s, `!document.getElementById("local").disabled`) {
-		t.Error("opened as a file the page offers to open a scenario file, which it has no engine to read")
+	// A file chosen there would go unread, with nothing said: the choice is not offered, and
+	// no other control that needs the engine takes the keyboard's focus. The skip link
+	// still leads to the results, where the message is.
+	if stops := evalJS[[]string](s, deadStopsJS); len(stops) > 0 {
+		t.Errorf("opened as a file the page's Tab stops include %q, which do nothing without the engine", stops)
 	}
 	if blank := evalJS[[]string](s, blankMenusJS); len(blank) > 0 {
 		t.Errorf("opened as a file the page shows menus with nothing in them, which a screen reader reads as blank: %q", blank)
@@ -43,3 +45,6 @@ func DriveOpenedAsFile(t *testing.T, index string) {
 // blankMenusJS lists the menus in sight with no choice to read out: a screen reader says
 // only "combo box" for such a menu, where the page must say why there is nothing in it.
 const blankMenusJS = `[...document.querySelectorAll("select")].filter((m) => m.getClientRects().length && !(m.selectedOptions[0] && m.selectedOptions[0].text.trim())).map((m) => m.id)`
+
+// deadStopsJS lists the page's Tab stops other than the skip link, by id or tag.
+const deadStopsJS = `[...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")].filter((e) => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length && !e.classList.contains("skip")).map((e) => e.id || e.tagName)`
