@@ -18,7 +18,8 @@ hand in or a teacher to project: the scenario explained actor by actor, the zone
 agreement with its frontier and bargaining solutions (or why it is empty), the transcript of
 the bargaining rounds, and two charts: the rounds (aspirations, proposals, ZOPA size) and
 the utility plane of the first two veto actors (the ZOPA's frontier for them, the Nash
-solution, their walk-away values and the deal the rounds reached).
+solution, their walk-away values and the deal the rounds reached); with one veto actor, or
+an empty zone and no deal reached, it says why there is no plane.
 
 -o report.html writes one HTML page with its styles and charts inline (SVG): no scripts,
 fonts or images are fetched, so it reads the same offline. -o report.md writes Markdown with

@@ -39,6 +39,7 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 	part("Part 3: Bargaining rounds", roundsReport(sc, tr).sections)
 
 	charts := section{part: "Charts"}
+	var noPlane string
 	if format == "html" || format == "markdown" {
 		var svg bytes.Buffer
 		top, zopa := roundsPanels(label, sc, tr)
@@ -50,7 +51,7 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 			styles = "aspiration (solid), utility of the proposal (dashed) and reservation (dotted)"
 		}
 		charts.figures = append(charts.figures, figure{title: "The rounds: each actor's " + styles + "; the ZOPA's size below", svg: svg.Bytes()})
-		if plane != nil {
+		if noPlane = planeMissing(sc, plane, tr); noPlane == "" {
 			svg = bytes.Buffer{} // the rounds chart keeps the bytes written so far
 			var agreed []chartLine
 			if d := tr.Outcome.Deal; d != nil {
@@ -61,13 +62,25 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 			if err := writeChart(&svg, "svg", reportPlotWidth, reportPlaneHeight, pn); err != nil {
 				return nil, err
 			}
-			charts.figures = append(charts.figures, figure{title: fmt.Sprintf("The utility plane of %s and %s, in points: the ZOPA's frontier for them, the Nash solution and their walk-away values",
-				actorName(sc, plane.Axes[0]), actorName(sc, plane.Axes[1])), svg: svg.Bytes()})
+			var drawn []string
+			if plane.Nash != nil {
+				drawn = append(drawn, "the ZOPA's frontier for them", "the Nash solution")
+			}
+			if agreed != nil {
+				drawn = append(drawn, "the deal the rounds reached")
+			}
+			drawn = append(drawn, "their walk-away values")
+			charts.figures = append(charts.figures, figure{title: fmt.Sprintf("The utility plane of %s and %s, in points: %s",
+				actorName(sc, plane.Axes[0]), actorName(sc, plane.Axes[1]), sim.JoinWords(drawn, "and")), svg: svg.Bytes()})
 		}
 	} else {
 		charts.text = append(charts.text, "Write the report as HTML or Markdown (-o report.html) to see the charts.")
 	}
 	r.add(charts)
+	if noPlane != "" {
+		// Said under the rounds chart, where the plane would have been.
+		r.add(section{text: []string{noPlane}})
+	}
 	return r, nil
 }
 
@@ -80,3 +93,25 @@ const (
 	reportRoundsHeight = 6 * vg.Inch
 	reportPlaneHeight  = 4.5 * vg.Inch
 )
+
+// planeMissing says why the report draws no utility plane, or "" when it draws one: the
+// plane sets two veto actors against each other, and with the zone empty and no deal
+// reached it would hold nothing but their walk-away lines.
+func planeMissing(sc *sim.Scenario, plane *sim.Debrief, tr *sim.Transcript) string {
+	if plane == nil {
+		var veto []string
+		for _, a := range sc.Actors {
+			if a.Veto {
+				veto = append(veto, a.Name)
+			}
+		}
+		if len(veto) == 1 {
+			return fmt.Sprintf("No utility plane: it sets two veto actors against each other, and %s is the only actor holding a veto.", veto[0])
+		}
+		return "No utility plane: it sets two veto actors against each other, and no actor holds a veto."
+	}
+	if plane.Nash == nil && tr.Outcome.Deal == nil {
+		return "No utility plane: the zone of possible agreement is empty (Part 2 says why) and the rounds reached no deal, so it would hold nothing but the walk-away values."
+	}
+	return ""
+}
