@@ -1,6 +1,7 @@
 package main
 
 import (
+	"html"
 	"math"
 	"os"
 	"path/filepath"
@@ -337,5 +338,21 @@ func TestTranscriptsFolderWithBrackets(t *testing.T) {
 	db := runJSON[sim.Debrief](t, "debrief", "--transcripts", "class[1]")
 	if len(db.Tables) != 1 || db.Tables[0].Table != "class[1]" {
 		t.Errorf("tables %+v; want the one of class[1]", db.Tables)
+	}
+}
+
+// The debrief's chart sets each table's deal in the points of two veto actors. In the
+// Harborco quota only Harborco holds a veto (the five others vote), so there is no such
+// chart, and the page says so where the chart would be rather than leave it out unsaid.
+func TestDebriefSaysWhyItHasNoChartWithOneVetoActor(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,fund,jobs\nred,small,full\nblue,medium,partial\n")
+	for _, format := range []string{"markdown", "html"} {
+		out := html.UnescapeString(runOK(t, "debrief", "teaching-harborco-quota", "--deals", deals, "--format", format))
+		if strings.Contains(out, "<svg") || strings.Contains(out, "data:image/svg") {
+			t.Errorf("%s: the debrief draws a chart with one veto actor", format)
+		}
+		if want := "No chart of the tables' deals: it sets two veto actors against each other, and Harborco (developer) is the only actor holding a veto."; !strings.Contains(out, want) {
+			t.Errorf("%s: the debrief does not say %q", format, want)
+		}
 	}
 }

@@ -193,6 +193,8 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 		r.add(section{title: "Chart", text: []string{
 			"Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values; the ring marks the Nash solution.",
 		}, figures: []figure{{title: title, svg: svg.Bytes()}}})
+	} else if format == "html" || format == "markdown" {
+		r.add(section{title: "Chart", text: []string{"No chart of the tables' deals: " + oneVetoPlane(sc)}})
 	}
 	return r, nil
 }

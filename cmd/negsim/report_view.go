@@ -99,19 +99,25 @@ const (
 // reached it would hold nothing but their walk-away lines.
 func planeMissing(sc *sim.Scenario, plane *sim.Debrief, tr *sim.Transcript) string {
 	if plane == nil {
-		var veto []string
-		for _, a := range sc.Actors {
-			if a.Veto {
-				veto = append(veto, a.Name)
-			}
-		}
-		if len(veto) == 1 {
-			return fmt.Sprintf("No utility plane: it sets two veto actors against each other, and %s is the only actor holding a veto.", veto[0])
-		}
-		return "No utility plane: it sets two veto actors against each other, and no actor holds a veto."
+		return "No utility plane: " + oneVetoPlane(sc)
 	}
 	if plane.Nash == nil && tr.Outcome.Deal == nil {
 		return "No utility plane: the zone of possible agreement is empty (Part 2 says why) and the rounds reached no deal, so it would hold nothing but the walk-away values."
 	}
 	return ""
+}
+
+// oneVetoPlane says why a scenario with fewer than two veto actors has no plane of two of
+// them to draw.
+func oneVetoPlane(sc *sim.Scenario) string {
+	var veto []string
+	for _, a := range sc.Actors {
+		if a.Veto {
+			veto = append(veto, a.Name)
+		}
+	}
+	if len(veto) == 1 {
+		return fmt.Sprintf("it sets two veto actors against each other, and %s is the only actor holding a veto.", veto[0])
+	}
+	return "it sets two veto actors against each other, and no actor holds a veto."
 }
