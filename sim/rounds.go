@@ -75,6 +75,16 @@ type Transcript struct {
 // found here rather than by validation.
 func (tr *Transcript) Notes() Diagnostics { return tr.notes }
 
+// lateEvent says that an event comes after the last round of a deadline of that many
+// rounds, which run from round 0.
+func lateEvent(ev Event, deadline int) string {
+	rounds := "rounds"
+	if deadline == 1 {
+		rounds = "round"
+	}
+	return fmt.Sprintf("the event at round %d (%s) falls after the deadline of %d %s and never happens", ev.Round, ev.Why, deadline, rounds)
+}
+
 func (tr *Transcript) warn(path, format string, args ...any) {
 	d := Diagnostic{Severity: SeverityWarning, Path: path, Message: fmt.Sprintf(format, args...)}
 	tr.notes = append(tr.notes, d)
@@ -285,11 +295,7 @@ func startRounds(ctx context.Context, sp *Space, opts RoundsOptions) (*rounds, *
 	for i, ev := range sc.Events {
 		p := fmt.Sprintf("events.%d", i)
 		if ev.Round >= rn.deadline {
-			rounds := "rounds"
-			if rn.deadline == 1 {
-				rounds = "round"
-			}
-			tr.warn(p+".round", "the event at round %d (%s) falls after the deadline of %d %s and never happens", ev.Round, ev.Why, rn.deadline, rounds)
+			tr.warn(p+".round", "%s", lateEvent(ev, rn.deadline))
 		}
 		for _, part := range []struct {
 			key  string

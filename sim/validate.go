@@ -648,6 +648,15 @@ func (v *validator) protocol(s *Scenario) {
 		if e.Round < 0 {
 			v.errorf(p+".round", "round %d is before the talks start at round 0", e.Round)
 		}
+		// A run may give the talks longer (rounds --rounds), so this is only a warning; at
+		// the file's own deadline, the one every command uses unless told, it is a slip.
+		deadline := pr.Rounds
+		if deadline <= 0 {
+			deadline = DefaultRounds
+		}
+		if e.Round >= deadline && deadline <= MaxRounds {
+			v.warnf(p+".round", "%s", lateEvent(e, deadline))
+		}
 		if e.Why == "" {
 			v.errorf(p+".why", "every event says why it happens; the transcript prints it at its round")
 		}

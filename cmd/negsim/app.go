@@ -570,6 +570,17 @@ func (a *app) warn(doc *config.Document) {
 	a.warnAbout(doc, "", nil)
 }
 
+// warnRun prints the warnings a run of the talks found, but not those the scenario's own
+// warnings, printed when it was compiled, already gave: an event after the file's own
+// deadline is both.
+func (a *app) warnRun(doc *config.Document, notes sim.Diagnostics) {
+	for _, note := range notes {
+		if !slices.ContainsFunc(doc.Warnings, func(w sim.Diagnostic) bool { return w.Path == note.Path && w.Message == note.Message }) {
+			fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(note))
+		}
+	}
+}
+
 // warnAbout is warn for one of several scenarios a command reads: each warning is headed by
 // side ("A: "), and those of earlier (the same file's, already printed) are left out.
 func (a *app) warnAbout(doc *config.Document, side string, earlier sim.Diagnostics) sim.Diagnostics {

@@ -172,9 +172,7 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	if err := a.fileFault(doc.Name, err); err != nil {
 		return err
 	}
-	for _, note := range g.Transcript().Notes() {
-		fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(note))
-	}
+	a.warnRun(doc, g.Transcript().Notes())
 	s := &session{app: a, sc: sc, g: g, wd: words{sc}, echo: !isTerminal(a.stdin)}
 	if g.Idle() {
 		ctx, cancel := a.step()

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 
@@ -101,9 +100,7 @@ func (a *app) rounds(file string, w whatIf, opts sim.RoundsOptions, chart string
 	if err != nil {
 		return err
 	}
-	for _, note := range tr.Notes() {
-		fmt.Fprintf(a.stderr, "warning: %s\n", doc.ErrorAt(note))
-	}
+	a.warnRun(doc, tr.Notes())
 	if err := a.writeChartFile(chart, func(w io.Writer, format string) error {
 		return roundsChart(w, format, scenarioLabel(doc), doc.Scenario, tr)
 	}); err != nil {

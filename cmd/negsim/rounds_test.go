@@ -368,3 +368,24 @@ func TestRoundsWarningNamesTheEventsLine(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s\nwant the line\n%s", code, stderr, want)
 	}
 }
+
+// An event written for a round after the file's own deadline never happens, and a teacher
+// checks a file with validate before any run: the market's event at round 4 under
+// protocol.rounds 4 (rounds 0 to 3) is a warning there, at its line, and rounds, which
+// prints the file's warnings before its own, says it once.
+func TestValidateWarnsOfAnEventAfterTheDeadline(t *testing.T) {
+	market, err := os.ReadFile("testdata/rounds-market.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := writeTemp(t, "market.yaml", strings.Replace(string(market), "rounds: 6", "rounds: 4", 1))
+	line := file + ":25:5: events.0.round: the event at round 4 (A rival offer lifts the seller's hopes) falls after the deadline of 4 rounds and never happens"
+	out, _, code := runNegsim(t, "validate", file)
+	if code != exitOK || !strings.Contains(out, line) {
+		t.Errorf("validate: exit %d, output:\n%s\nwant the warning\n%s", code, out, line)
+	}
+	_, stderr, code := runNegsim(t, "rounds", file)
+	if n := strings.Count(stderr, "never happens"); code != exitOK || n != 1 || !strings.Contains(stderr, "warning: "+line+"\n") {
+		t.Errorf("rounds: exit %d, the warning %d times in stderr:\n%s", code, n, stderr)
+	}
+}
