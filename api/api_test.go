@@ -441,3 +441,18 @@ func TestServedFileNamedInAnotherUnicodeSpelling(t *testing.T) {
 		t.Errorf("file:%s beside %s: %s %q, want it refused as the scenario it is not", typed, mac, e.Kind, e.Message)
 	}
 }
+
+// The README has a teacher save negsim.schema.json beside the scenarios for the editor;
+// a folder served or checked lists the scenarios, not that schema, which is no scenario.
+func TestScenarioFilesLeaveOutTheSchema(t *testing.T) {
+	files := fstest.MapFS{
+		"negsim.schema.json":      {Data: []byte(`{"$schema": "https://json-schema.org/draft/2020-12/schema"}`)},
+		"class/Talks.Schema.JSON": {Data: []byte(`{}`)},
+		"talks.yaml":              {Data: []byte("name: x")},
+		"class/deal.json":         {Data: []byte(`{"name": "y"}`)},
+	}
+	got, err := ScenarioFiles(files)
+	if want := []string{"class/deal.json", "talks.yaml"}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("ScenarioFiles = %q, %v; want %q", got, err, want)
+	}
+}

@@ -233,6 +233,13 @@ func ScenarioFile(name string) bool {
 	return false
 }
 
+// ListedScenario reports whether a folder's file is among the scenarios the folder stands
+// for: a scenario file by its extension, but not a JSON Schema (*.schema.json), which the
+// README has a teacher save beside the scenarios for the editor, and which is no scenario.
+func ListedScenario(name string) bool {
+	return ScenarioFile(name) && !strings.HasSuffix(strings.ToLower(name), ".schema.json")
+}
+
 func (a *API) readFile(name string) ([]byte, error) {
 	if a.opt.Files == nil {
 		return nil, &Error{Kind: KindNotFound, Message: "no folder is served: start negsim serve with a FILE or DIR to open files by name"}
@@ -270,8 +277,8 @@ func (a *API) readFile(name string) ([]byte, error) {
 	return text, a.tooLarge(name, text)
 }
 
-// ScenarioFiles lists the scenario files (.yaml, .yml, .json) of a folder as the page
-// names them: slash-separated paths, in path order, at most 500, from at most three folders
+// ScenarioFiles lists the scenarios of a folder (see ListedScenario) as the page names
+// them: slash-separated paths, in path order, at most 500, from at most three folders
 // deep, skipping hidden files and folders and entries that cannot be read (a link that
 // leads out of an os.Root).
 func ScenarioFiles(files fs.FS) ([]string, error) {
@@ -302,7 +309,7 @@ func ScenarioFiles(files fs.FS) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && ScenarioFile(p) {
+		if d.Type().IsRegular() && ListedScenario(p) {
 			names = append(names, p)
 			if len(names) == maxListed {
 				return fs.SkipAll

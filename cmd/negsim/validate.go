@@ -45,8 +45,8 @@ file:line:col: path: message, grouped by file, then a summary line. Warnings (we
 that do not sum to 100, an actor without red lines, an issue no actor cares about, a
 reservation no deal can reach, ...) are listed apart and do not make a file invalid
 unless --strict is given. --format json gives the same as data, for editors and graders.
-A folder stands for its .yaml, .yml and .json files. The exit code is 0 when every file
-is valid and 2 otherwise.`,
+A folder stands for its .yaml, .yml and .json files, but not a *.schema.json saved beside
+them for the editor. The exit code is 0 when every file is valid and 2 otherwise.`,
 		Example: `  negsim validate my-scenario.yaml
   negsim validate --strict scenarios
   negsim validate scenarios/*.yaml --format json`,
@@ -61,7 +61,7 @@ is valid and 2 otherwise.`,
 }
 
 func (a *app) validate(words []string, strict bool) error {
-	files, err := filesNamed(words, "scenario file (.yaml, .yml or .json)", api.ScenarioFile)
+	files, err := filesNamed(words, "scenario file (.yaml, .yml or .json)", api.ListedScenario)
 	if err != nil {
 		return err
 	}

@@ -108,3 +108,17 @@ func TestSchemaCommand(t *testing.T) {
 		t.Errorf("schema --format markdown: exit %d; want a field reference:\n%s", code, stdout)
 	}
 }
+
+// validate's help gives "negsim validate --strict scenarios" as an example, and the
+// shipped folder holds negsim.schema.json beside the scenarios, as the README tells a
+// teacher to keep it: the folder stands for its 8 scenarios, not for the schema, which
+// validate read as a scenario with 10 errors.
+func TestValidateFolderLeavesOutTheSchema(t *testing.T) {
+	out, _, _ := runNegsim(t, "validate", filepath.Join("..", "..", "scenarios"))
+	if strings.Contains(out, "negsim.schema.json") {
+		t.Errorf("validate reads the schema as a scenario:\n%s", out)
+	}
+	if !strings.Contains(out, "\n8 files: ") {
+		t.Errorf("validate does not check the folder's 8 scenarios:\n%s", out)
+	}
+}
