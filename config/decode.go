@@ -210,7 +210,7 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 			d.errorf(n, path, "expected a number, found the text %q: remove the quotes", x.Value)
 			return 0, false
 		}
-		if hint, ok := sim.PercentHint(path, x.Value); ok {
+		if hint, ok := sim.NumberHint(path, x.Value); ok {
 			d.wrongKind(n, path, "a number")
 			d.errs[len(d.errs)-1].Message += ": " + hint
 			return 0, false
@@ -314,11 +314,37 @@ func (d *decoder) entries(n ast.Node, path string) []entry {
 			d.errorf(mv.Key, join(path, key), "%q appears twice in the same mapping; keep one", key)
 			continue
 		}
+		if len(out) > 0 && splitDecimals(out[len(out)-1].value, mv) {
+			last := out[len(out)-1]
+			whole := last.value.GetToken().Value
+			if hint, ok := sim.NumberHint(join(path, last.key), whole+","+key); ok {
+				d.errorf(last.value, join(path, last.key), "%s,%s reads as two entries, %s and a key %s: %s", whole, key, whole, key, hint)
+				continue
+			}
+		}
 		seen[key] = true
 		d.pos[join(path, key)] = nodePos(mv.Key)
 		out = append(out, entry{key: key, keyN: mv.Key, value: mv.Value})
 	}
 	return out
+}
+
+// splitDecimals reports whether mv is the decimals of the number before it, written with a
+// comma as much of Europe writes them: in {mid: 0,6} YAML reads mid: 0 and a key 6 with no
+// value, the comma between them and no space on either side.
+func splitDecimals(before ast.Node, mv *ast.MappingValueNode) bool {
+	if _, ok := before.(*ast.IntegerNode); !ok {
+		return false
+	}
+	if _, ok := mv.Key.(*ast.IntegerNode); !ok {
+		return false
+	}
+	if _, ok := mv.Value.(*ast.NullNode); !ok && mv.Value != nil {
+		return false
+	}
+	b, k := before.GetToken(), mv.Key.GetToken()
+	return b != nil && k != nil && b.Position.Line == k.Position.Line &&
+		k.Position.Column == b.Position.Column+len(b.Value)+1 && !strings.HasPrefix(k.Value, "-")
 }
 
 func isMapping(n ast.Node) bool {

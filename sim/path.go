@@ -450,7 +450,7 @@ func assign(path string, target reflect.Value, value any) error {
 	wrong := func() error {
 		msg := fmt.Sprintf("expects %s, not %s", KindWords(target.Type()), describeValue(value))
 		if text, ok := value.(string); ok && (target.Kind() == reflect.Float64 || target.Kind() == reflect.Int) {
-			if hint, ok := PercentHint(path, text); ok {
+			if hint, ok := NumberHint(path, text); ok {
 				msg += ": " + hint
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -271,11 +272,15 @@ func (v *validator) issues(s *Scenario) {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-// PercentHint says what to write at path instead of text written as a percentage, such as
-// "60%", the same whether the text is in a file, after --set or among sweep's values; ok is
-// false for text that is no percentage.
-func PercentHint(path, text string) (hint string, ok bool) {
-	digits, ok := strings.CutSuffix(strings.TrimSpace(text), "%")
+// NumberHint says what to write at path instead of text meant as a number: a percentage,
+// such as "60%", or a number with a decimal comma, such as "0,35", the same whether the
+// text is in a file, after --set or among sweep's values; ok is false for other text.
+func NumberHint(path, text string) (hint string, ok bool) {
+	text = strings.TrimSpace(text)
+	if whole, decimals, ok := strings.Cut(text, ","); ok && decimalComma.MatchString(text) && (len(decimals) != 3 || strings.TrimLeft(whole, "-0") == "") {
+		return fmt.Sprintf("write %s.%s, with a point for the decimals", whole, decimals), true
+	}
+	digits, ok := strings.CutSuffix(text, "%")
 	if !ok {
 		return "", false
 	}
@@ -284,10 +289,14 @@ func PercentHint(path, text string) (hint string, ok bool) {
 		return "", false
 	}
 	if write, share := fromPercent(path, pct); share {
-		return fmt.Sprintf("write %v, the share of 1 that %s is", write, strings.TrimSpace(text)), true
+		return fmt.Sprintf("write %v, the share of 1 that %s is", write, text), true
 	}
 	return fmt.Sprintf("write %v, without the %% sign", pct), true
 }
+
+// decimalComma matches a number written with a decimal comma. Three digits after the
+// comma of a number above 1 are read as thousands ("1,800"), which no point would mend.
+var decimalComma = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
 
 // fromPercent is the number to write for pct% at path: its share of 1 for a reservation
 // or a utility, which run from 0 to 1, and pct itself for any other number (a weight, of

@@ -192,7 +192,7 @@ func checkSweep(doc *config.Document, file, param string, span sweepSpan) error 
 		}
 	}
 	if span.notNumber != "" {
-		if hint, ok := sim.PercentHint(param, span.notNumber); ok {
+		if hint, ok := sim.NumberHint(param, span.notNumber); ok {
 			return usagef("--values: %q is not a number: %s", span.notNumber, hint)
 		}
 		return usagef("--values: %q is not a finite number", span.notNumber)
