@@ -172,7 +172,7 @@ func FindIssue(sc *Scenario, id string) (int, error) {
 	ids := issueIDs(sc)
 	// A table writes the issues as the brief and the page name them.
 	name := func(k int) string { return sc.Issues[k].Name }
-	return -1, &DealError{Issue: id, Msg: fmt.Sprintf("no issue %q;%s valid: %s", Shorten(id), idHint(id, ids, name, "name", "issue"), quoteList(ids))}
+	return -1, &DealError{Issue: id, Msg: fmt.Sprintf("no issue %q;%s valid: %s", Shorten(id), idHint(id, ids, name, "name", "issue", "a deal"), quoteList(ids))}
 }
 
 // FindOption is the position of the option with the given id on an issue, or an error
@@ -184,16 +184,16 @@ func FindOption(is *Issue, id string) (int, error) {
 	ids := optionIDs(is)
 	// A student reads the labels on the table and may type one for its id.
 	label := func(o int) string { return is.Options[o].Label }
-	return -1, &DealError{Issue: is.ID, Msg: fmt.Sprintf("issue %q has no option %q;%s valid: %s", is.ID, Shorten(id), idHint(id, ids, label, "label", "option"), quoteList(ids))}
+	return -1, &DealError{Issue: is.ID, Msg: fmt.Sprintf("issue %q has no option %q;%s valid: %s", is.ID, Shorten(id), idHint(id, ids, label, "label", "option", "a deal"), quoteList(ids))}
 }
 
 // idHint suggests the id a typed word was meant for: the id whose name or label (text(i)
 // beside ids[i]) the word is, else the closest id by spelling (DidYouMean), which also
-// answers an id typed in capitals.
-func idHint(typed string, ids []string, text func(i int) string, field, kind string) string {
+// answers an id typed in capitals. by is what names each one by its id: a deal, the file.
+func idHint(typed string, ids []string, text func(i int) string, field, kind, by string) string {
 	for i, id := range ids {
 		if text := text(i); text != "" && !strings.EqualFold(text, id) && strings.EqualFold(strings.TrimSpace(text), strings.TrimSpace(typed)) {
-			return fmt.Sprintf(" did you mean %q? (%q is its %s; a deal names each %s by its id)", id, text, field, kind)
+			return fmt.Sprintf(" did you mean %q? (%q is its %s; %s names each %s by its id)", id, text, field, by, kind)
 		}
 	}
 	return DidYouMean(typed, ids)

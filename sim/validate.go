@@ -406,7 +406,8 @@ func (v *validator) option(p string, is *Issue, id string) bool {
 	if is.OptionIndex(id) >= 0 {
 		return true
 	}
-	v.errorf(p, "issue %q has no option %q;%s valid: %s", is.ID, id, DidYouMean(id, optionIDs(is)), quoteList(optionIDs(is)))
+	label := func(o int) string { return is.Options[o].Label }
+	v.errorf(p, "issue %q has no option %q;%s valid: %s", is.ID, id, idHint(id, optionIDs(is), label, "label", "option", "the file"), quoteList(optionIDs(is)))
 	return false
 }
 
@@ -414,7 +415,8 @@ func (v *validator) issueRef(p string, s *Scenario, id string) *Issue {
 	if k := s.IssueIndex(id); k >= 0 {
 		return &s.Issues[k]
 	}
-	v.errorf(p, "no issue %q;%s valid: %s", id, DidYouMean(id, issueIDs(s)), quoteList(issueIDs(s)))
+	name := func(k int) string { return s.Issues[k].Name }
+	v.errorf(p, "no issue %q;%s valid: %s", id, idHint(id, issueIDs(s), name, "name", "issue", "the file"), quoteList(issueIDs(s)))
 	return nil
 }
 

@@ -122,3 +122,35 @@ func TestValidateFolderLeavesOutTheSchema(t *testing.T) {
 		t.Errorf("validate does not check the folder's 8 scenarios:\n%s", out)
 	}
 }
+
+// A teacher copies what the brief shows, an issue's name or an option's label, where the
+// file wants the id: validate points to the id, as score does for a deal. It answered
+// "Monthly rent" with the list of ids alone, and "1,800 a month" likewise.
+func TestValidatePointsANameOrLabelToItsID(t *testing.T) {
+	file := writeTemp(t, "lease.yaml", `name: Lease
+issues:
+  - id: rent
+    name: Monthly rent
+    options:
+      - {id: low, label: "1,800 a month"}
+      - {id: high, label: "2,400 a month"}
+actors:
+  - id: cafe
+    name: Cafe
+    reservation: 0.3
+    preferences:
+      Monthly rent: {weight: 1, utilities: {low: 1, high: 0}}
+  - id: landlord
+    name: Landlord
+    reservation: 0.3
+    preferences:
+      rent: {weight: 1, utilities: {low: 0, high: 1}, acceptable: ["2,400 a month"]}
+`)
+	out, _, _ := runNegsim(t, "validate", file)
+	for _, want := range []string{
+		`:13:7: actors.cafe.preferences.Monthly rent: no issue "Monthly rent"; did you mean "rent"? ("Monthly rent" is its name; the file names each issue by its id) valid: "rent"`,
+		`:18:68: actors.landlord.preferences.rent.acceptable.0: issue "rent" has no option "2,400 a month"; did you mean "high"? ("2,400 a month" is its label; the file names each option by its id) valid: "low" or "high"`,
+	} {
+		wantContains(t, "validate", out, want)
+	}
+}
