@@ -527,8 +527,18 @@ func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 	switch {
 	case strings.Contains(e.Message, "not allowed in this context") && !isJSON:
 		e.Message += "; check the indentation of this line and the next: the keys of one mapping start in the same column"
-	case strings.HasSuffix(e.Message, "unexpected key name"):
+	case strings.HasSuffix(e.Message, "unexpected key name"), strings.HasSuffix(e.Message, "non-map value is specified"):
 		e.Message += "; write each key with a colon and a space before its value, as in id: x"
+	}
+	// A text opened with a quote and never closed runs on, by YAML's rules, to the next
+	// quote, lines later, and the parser stops there: it is the opening that needs mending.
+	if line, col, ok := unclosedQuote(data, e.Line); ok && !isJSON && e.Line > 0 {
+		if line == e.Line {
+			e.Message = `the text opened with " here is not closed; end it with " on the same line`
+		} else {
+			e.Message = fmt.Sprintf(`the text opened with " here is not closed on its line, so YAML reads on to line %d; end it with " on the same line`, e.Line)
+		}
+		e.Line, e.Col = line, col
 	}
 	// "mapping key "x" already defined at [29:5]": the grammar's words and its brackets
 	// for a key written twice in one place, where neither line is sure to be the one meant.
@@ -550,6 +560,32 @@ func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 		e.Message = "tabs are not allowed in YAML; indent with spaces (this line is indented with a tab)"
 	}
 	return e
+}
+
+// unclosedQuote finds, up to line last, the first line with an odd number of double
+// quotes outside comments, and the column of the last of them: a text opened there and
+// not closed on its line.
+func unclosedQuote(data []byte, last int) (line, col int, ok bool) {
+	for i, text := range strings.Split(string(data), "\n") {
+		if i+1 > last {
+			break
+		}
+		open, at := false, 0
+		for j := 0; j < len(text); j++ {
+			switch {
+			case text[j] == '\\' && open:
+				j++
+			case text[j] == '"':
+				open, at = !open, j
+			case text[j] == '#' && !open && (j == 0 || text[j-1] == ' '):
+				j = len(text)
+			}
+		}
+		if open {
+			return i + 1, utf8.RuneCountInString(text[:at]) + 1, true
+		}
+	}
+	return 0, 0, false
 }
 
 // Aside runs work that takes no context, such as a file read that may block or another

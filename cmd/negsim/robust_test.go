@@ -40,7 +40,7 @@ var hostileSays = map[string]string{
 	"latin1.yaml":             "latin1.yaml:2:10: byte 0xE9 is not UTF-8",
 	"huge-number.yaml":        "1e400 is beyond the largest number negsim can hold",
 	"json-trailing.yaml":      "not valid YAML or JSON",
-	"malformed.yaml":          "could not find end character of double-quoted text",
+	"malformed.yaml":          `malformed.yaml:2:7: the text opened with " here is not closed; end it with " on the same line`,
 	"multiple-documents.yaml": "a second YAML document (document 2) starts here",
 	"nan-strings.yaml":        `expected a number, found the text "NaN"`,
 	"nan-yaml.yaml":           "expected a finite number, found .nan",
