@@ -389,3 +389,31 @@ func TestValidateWarnsOfAnEventAfterTheDeadline(t *testing.T) {
 		t.Errorf("rounds: exit %d, the warning %d times in stderr:\n%s", code, n, stderr)
 	}
 }
+
+// A proposal marked "(closest)" or "(own best)" is not the deal the setup's rule picks, and
+// the output says what each mark means. In sanctions-bite every veto actor aspires to its
+// best at round 0 (Ukraine's is 1.000, and no deal gives Ukraine 1.000 and Russia its own
+// best), so the mediator's first text is the closest one. In the job offer under
+// alternating offers the candidate's first aspiration, 1.000, rules out every deal the
+// employer accepts, so it offers its own best. The market file's proposers always find a
+// deal they accept themselves: neither mark, and neither note.
+func TestRoundsSayWhatTheProposalMarksMean(t *testing.T) {
+	closest := `"closest" beside the proposer: no deal gave every veto actor its aspiration`
+	ownBest := `"own best" beside the proposer: its aspiration ruled out every deal`
+	for _, c := range []struct {
+		args       []string
+		mark, note string
+	}{
+		{[]string{"rounds", "--variant", "sanctions-bite", "--wide"}, "united-states (closest)", closest},
+		{[]string{"rounds", "teaching-two-party", "--protocol", "alternating", "--wide"}, "candidate (own best)", ownBest},
+	} {
+		out := runOK(t, c.args...)
+		wantContains(t, strings.Join(c.args, " "), out, c.mark, c.note)
+	}
+	out := runOK(t, "rounds", filepath.Join("testdata", "rounds-market.yaml"))
+	for _, note := range []string{closest, ownBest} {
+		if strings.Contains(out, note) {
+			t.Errorf("the market's rounds explain a mark they do not use: %q", note)
+		}
+	}
+}

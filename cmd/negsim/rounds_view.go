@@ -61,6 +61,7 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 	rounds := section{title: "Rounds", text: []string{
 		perActor + " The proposal lists only the issues that changed since the last one.",
 	}}
+	rounds.text = append(rounds.text, basisNotes(tr)...)
 	if tr.RipeAt != nil {
 		rounds.text = append(rounds.text, fmt.Sprintf("Talks are ripe from round %d: a ZOPA exists at that round's reservations.", *tr.RipeAt))
 	} else {
@@ -120,6 +121,25 @@ func compactProposal(rd *sim.Round, told map[string]int) string {
 		parts = append(parts, id+"="+p.Options[id])
 	}
 	return strings.Join(parts, " ")
+}
+
+// basisNotes says what the marks proposalBy adds to "by" mean, once each, for the marks the
+// talks use: they tell a student why a text is not the deal the setup's rule would pick.
+func basisNotes(tr *sim.Transcript) []string {
+	used := map[sim.Basis]bool{}
+	for _, rd := range tr.Rounds {
+		if rd.Proposal != nil {
+			used[rd.Proposal.Basis] = true
+		}
+	}
+	var notes []string
+	if used[sim.BasisClosest] {
+		notes = append(notes, "\"closest\" beside the proposer: no deal gave every veto actor its aspiration, so it put forward the deal whose largest shortfall below an aspiration is smallest.")
+	}
+	if used[sim.BasisOwnBest] {
+		notes = append(notes, "\"own best\" beside the proposer: its aspiration ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.")
+	}
+	return notes
 }
 
 func proposalBy(tr *sim.Transcript, p *sim.Proposal) string {
