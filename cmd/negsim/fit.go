@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -82,9 +82,11 @@ func (g *grid) renderFitted(w io.Writer, width int) error {
 			return err
 		}
 	}
-	// One block per row, or per column when there are fewer columns (the five bargaining
-	// solutions over eleven issues read best a solution at a time).
-	if len(g.header)-1 < len(g.rows) {
+	// One block per row, or per column when the first column has no heading because it
+	// names what each row measures (the five bargaining solutions over eleven issues read
+	// best a solution at a time). A headed first column names the thing each row is about,
+	// a round or a change to try, and a block of it must keep that row's cells together.
+	if g.header[0] == "" && len(g.header)-1 < len(g.rows) {
 		return g.transposed().writeBlocks(w, width)
 	}
 	return g.writeBlocks(w, width)
@@ -123,29 +125,63 @@ func (g *grid) writeBlocks(w io.Writer, width int) error {
 		name = max(name, runewidth.StringWidth(h))
 	}
 	room := max(12, width-name-4)
+	// When a first cell is too long for the rule of its block (sensitivity's flags to
+	// paste), every block puts its first cell under the rule, one flag a line.
+	under := slices.ContainsFunc(g.rows, func(row []string) bool {
+		return runewidth.StringWidth(blockHead(g.header[0], cell(row, 0)))+3 > width
+	})
 	var b strings.Builder
 	for i, row := range g.rows {
+		if i > 0 && strings.TrimSpace(cell(row, 0)) == "" {
+			// A row with no first cell goes on with the row above (a value's second
+			// threshold), so it joins that row's block.
+			g.writeBlockCells(&b, row, name, room)
+			continue
+		}
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		head := strings.Join(strings.Fields(fmt.Sprintf("── %s %s", g.header[0], cell(row, 0))), " ") + " "
+		head := blockHead(g.header[0], cell(row, 0))
+		if under {
+			head = blockHead(g.header[0], "")
+		}
 		b.WriteString(head + strings.Repeat("─", max(3, min(width, name+4+room)-runewidth.StringWidth(head))) + "\n")
-		for c := 1; c < len(g.header); c++ {
-			v := cell(row, c)
-			if strings.TrimSpace(v) == "" {
-				continue
-			}
-			for j, line := range wrapWords(v, room) {
-				label := ""
-				if j == 0 {
-					label = g.header[c]
+		if under {
+			for j, flag := range strings.Split(cell(row, 0), " --") {
+				if j > 0 {
+					flag = "--" + flag
 				}
-				b.WriteString("  " + runewidth.FillRight(label, name) + "  " + line + "\n")
+				for _, line := range wrapWords(flag, width-2) {
+					b.WriteString("  " + line + "\n")
+				}
 			}
 		}
+		g.writeBlockCells(&b, row, name, room)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeBlockCells writes a row's cells after the first as the lines of a block.
+func (g *grid) writeBlockCells(b *strings.Builder, row []string, name, room int) {
+	for c := 1; c < len(g.header); c++ {
+		v := cell(row, c)
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		for j, line := range wrapWords(v, room) {
+			label := ""
+			if j == 0 {
+				label = g.header[c]
+			}
+			b.WriteString("  " + runewidth.FillRight(label, name) + "  " + line + "\n")
+		}
+	}
+}
+
+// blockHead is the start of a block's rule: the first column's heading and the row's cell.
+func blockHead(heading, first string) string {
+	return strings.Join(strings.Fields("── "+heading+" "+first), " ") + " "
 }
 
 // wrapProse breaks a line of prose to width, a list item's continuation lines indented

@@ -43,3 +43,38 @@ func widest(text string) int {
 	}
 	return most
 }
+
+// A table whose first column is headed names one thing a row (a change to try, a round),
+// so a table too wide for the terminal keeps each row's cells together in a block. The
+// reference scenario's red-line table pairs each change, up to two --set flags 195
+// columns long, with its count and what happens; at 100 columns every line stays within
+// the width, each flag starts its own line, and a change's count and effect follow it.
+// A value's second threshold, a row with no path of its own, joins its value's block.
+func TestFittedBlocksKeepARowTogether(t *testing.T) {
+	out := runOK(t, "sensitivity", "--width", "100")
+	if w := widest(out); w > 100 {
+		t.Errorf("sensitivity --width 100: a line %d columns wide", w)
+	}
+	wantContains(t, "the red lines at 100 columns", out,
+		"── change ──",
+		"  --set actors.ukraine.constraints.0.then.guarantees=[article5,russia-role,russia-veto,none]\n"+
+			"  --set actors.ukraine.constraints.0.then.sequencing=[guarantees-first,phased,deal-first]\n"+
+			"  deals in      0\n"+
+			"  what happens  drops its condition \"Territorial steps only with binding guarantees in force first\":\n")
+
+	out = runOK(t, "sensitivity", "--variant", "sanctions-bite", "--width", "120")
+	// Russia's reservation, 0.48 in sanctions-bite, has a threshold each way (below 0.461353
+	// the Nash deal takes phased sanctions, above 0.566288 the freeze-dmz line), as the
+	// sweep of it from 0.4 to 0.6 shows: phased at 0.45, full relief at 0.5, freeze-dmz at 0.6.
+	wantContains(t, "a value's two thresholds", out,
+		"── path actors.russia.reservation ─",
+		"  to            0.461353\n",
+		"phased; the zone holds 798 deals\n  to            0.566288\n")
+	if strings.Contains(out, "── path ─") {
+		t.Errorf("a threshold of no path of its own has a block of its own:\n%s", out)
+	}
+
+	out = runOK(t, "rounds", "teaching-two-party", "--protocol", "alternating", "--width", "100")
+	wantContains(t, "the job offer's rounds at 100 columns", out,
+		"── round 0 ─", "  by                   candidate (own best)\n")
+}
