@@ -27,7 +27,7 @@ var changeColors = map[sim.HeadlineChange]color.Color{
 }
 
 // tornadoChart draws one bar per value with a threshold, the nearest change on top: to
-// the left, how far the value must fall for the headline to change; to the right, how far
+// the left, how far the value must fall for the zone or its Nash deal to change; to the right, how far
 // it must rise; both as a share of the value's range, coloured by what happens there and
 // labelled with the value at which it happens.
 func tornadoChart(w io.Writer, format, name string, rep *sim.SensitivityReport) error {
@@ -53,10 +53,10 @@ func tornadoChart(w io.Writer, format, name string, rep *sim.SensitivityReport) 
 	// The nearest changes are on top and short, which leaves the top right corner free.
 	p.Legend.Top, p.Legend.Left = true, false
 	if len(rows) == 0 {
-		p.Title.Text += "; no value changes the headline within its range"
+		p.Title.Text += ";\nno value, moved alone within its range, reaches a point at which the zone " + zoneChange(rep)
 		p.HideAxes()
 		p.X.Label.Text = ""
-		return drawPlots(w, format, 28*vg.Centimeter, 5*vg.Centimeter, p)
+		return drawPlots(w, format, 28*vg.Centimeter, 6*vg.Centimeter, p)
 	}
 	t := &tornado{text: draw.TextStyle{Color: color.Black, Font: p.Y.Tick.Label.Font, Handler: p.Y.Tick.Label.Handler}}
 	t.text.Font.Size = vg.Points(12)

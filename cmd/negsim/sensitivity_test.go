@@ -251,3 +251,28 @@ func TestSensitivityCSVOneOverrideACell(t *testing.T) {
 		t.Errorf("the two rows of one drop differ beyond the override:\n%q\n%q", rows[0], rows[1])
 	}
 }
+
+// The output says what a threshold changes in the words of its own first lines, the zone
+// and its Nash deal, not in the help's shorthand "headline", which it never explains. In
+// the reference scenario the veto actors' red lines clash whatever the numbers (analyze
+// says so), so no value opens the zone; in sanctions-bite the utility of cede-four, an
+// option outside Ukraine's red lines, cannot touch any deal in the zone.
+func TestSensitivitySaysWhatDoesNotChangeInItsOwnWords(t *testing.T) {
+	empty := runOK(t, "sensitivity", "--wide")
+	wantContains(t, "the reference scenario", empty, "values, moved alone within its range, reaches a point at which the zone opens.")
+	open := runOK(t, "sensitivity", "--variant", "sanctions-bite", "--limit", "0", "--only", "utilities", "--wide")
+	var cedeFour string
+	for _, line := range strings.Split(open, "\n") {
+		if strings.Contains(line, "actors.ukraine.preferences.territory.utilities.cede-four ") {
+			cedeFour = line
+		}
+	}
+	if !strings.Contains(cedeFour, "the zone and its Nash deal stay as they are from 0 to 1") {
+		t.Errorf("Ukraine's utility of cede-four, outside its red lines, reads %q", cedeFour)
+	}
+	for name, out := range map[string]string{"the reference scenario": empty, "sanctions-bite": open} {
+		if strings.Contains(out, "headline") {
+			t.Errorf("%s: the output speaks of a headline it never explains", name)
+		}
+	}
+}

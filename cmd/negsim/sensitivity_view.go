@@ -20,16 +20,13 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 			with++
 		}
 	}
-	watch := "closes or its Nash deal moves"
-	if rep.Headline.Deals == 0 {
-		watch = "opens"
-	}
+	watch := zoneChange(rep)
 	deals := &dealNames{}
 	numbers := section{title: "Numbers, the smallest change first", grid: thresholdGrid(rep, false, deals)}
 	numbers.text = []string{fmt.Sprintf("For each value, the nearest value below and above it at which the zone %s, to within 1e-6; \"of range\" is the change as a share of the value's range.", watch)}
 	switch {
 	case len(rep.Rows) == 0:
-		numbers.text = append(numbers.text, fmt.Sprintf("None of the %d values changes the headline within its range.", all))
+		numbers.text = append(numbers.text, fmt.Sprintf("None of the %d values, moved alone within its range, reaches a point at which the zone %s.", all, watch))
 		numbers.grid = nil
 	case limit == 0 && with == 0:
 		numbers.text = append(numbers.text, fmt.Sprintf("None of the %d values has a threshold in range.", all))
@@ -82,6 +79,23 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 	return r
 }
 
+// zoneChange is the change sensitivity looks for, in a student's words: "the zone ..."
+// what it does at a threshold.
+func zoneChange(rep *sim.SensitivityReport) string {
+	if rep.Headline.Deals == 0 {
+		return "opens"
+	}
+	return "closes or its Nash deal moves"
+}
+
+// zoneStays says that a value has no threshold: the zone, and its Nash deal, stay as they are.
+func zoneStays(rep *sim.SensitivityReport) string {
+	if rep.Headline.Deals == 0 {
+		return "the zone stays empty"
+	}
+	return "the zone and its Nash deal stay as they are"
+}
+
 // setFlags writes overrides as the flags that make them, to be pasted after a command: a
 // dropped constraint takes one for each list it imposes.
 func setFlags(set []string) string {
@@ -126,7 +140,7 @@ func thresholdGrid(rep *sim.SensitivityReport, csv bool, deals *dealNames) *grid
 		if first {
 			note := row.Note
 			if note == "" {
-				note = "the headline does not change within " + fnum(row.Min) + " to " + fnum(row.Max)
+				note = zoneStays(rep) + " from " + fnum(row.Min) + " to " + fnum(row.Max)
 			}
 			if csv {
 				g.add(row.Path, string(row.Category), fnum(row.Value), fnum(row.Min), fnum(row.Max), string(row.Method), "", "", "", "", "", "", note)
