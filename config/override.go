@@ -86,7 +86,7 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 	if variant != "" {
 		v, err := sc.WithVariant(variant)
 		if err != nil {
-			return nil, Usagef("%s: --variant %s: %v", doc.Name, variant, err)
+			return nil, Usagef("%s: --variant %s: %w", doc.Name, variant, err)
 		}
 		sc = v
 	} else {

@@ -330,11 +330,12 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 			return nil, usagef("--set %s: write PATH=VALUE as one word, e.g. --set actors.russia.reservation=0.4%s", s, hint)
 		}
 	}
-	variant := w.variant
+	variant, typed := w.variant, ""
 	if file, v, ok := fileAndVariant(arg); ok {
 		if variant != "" && variant != v {
 			return nil, usagef("%s names variant %q but --variant says %q; give one", arg, v, variant)
 		}
+		typed = arg
 		arg, variant = file, v
 	}
 	name, data, err := a.readScenario(arg)
@@ -349,7 +350,14 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 		}
 		sets = append(sets, o)
 	}
-	return config.OpenContext(a.ctx, name, data, variant, sets)
+	doc, err := config.OpenContext(a.ctx, name, data, variant, sets)
+	// A variant typed as FILE#VARIANT, on compare for one, where there is no --variant to
+	// blame, is named as it was typed.
+	var missing *sim.PathError
+	if typed != "" && errors.As(err, &missing) && missing.Path == "variants" {
+		return nil, usagef("%s: %s", typed, missing.Msg)
+	}
+	return doc, err
 }
 
 // fileAndVariant splits FILE#VARIANT, the form every command takes for a variant, unless a

@@ -333,3 +333,20 @@ func TestSweepNamesWhatIsWrongUpFront(t *testing.T) {
 		wantRefused(t, c.want, append([]string{"sweep", "testdata/two-by-two.yaml"}, c.args...)...)
 	}
 }
+
+// A variant misspelt in FILE#VARIANT is named as it was typed: compare has no --variant
+// flag, and an error that blamed one sent the student looking for it. The suggestion is the
+// variant one letter away.
+func TestVariantTypedAfterAHashIsNamedAsTyped(t *testing.T) {
+	for _, args := range [][]string{
+		{"compare", "ukraine-2026", "ukraine-2026#sanctions-bit"},
+		{"analyze", "ukraine-2026#sanctions-bit"},
+	} {
+		_, stderr, code := runNegsim(t, args...)
+		want := `ukraine-2026#sanctions-bit: no variant "sanctions-bit"; did you mean "sanctions-bite"?`
+		if code != exitBadUse || !strings.Contains(stderr, want) || strings.Contains(stderr, "--variant") {
+			t.Errorf("negsim %s: exit %d, %q; want exit %d saying %q and no --variant", strings.Join(args, " "), code, stderr, exitBadUse, want)
+		}
+	}
+	wantRefused(t, `--variant sanctions-bit: variants: no variant "sanctions-bit"; did you mean "sanctions-bite"?`, "analyze", "--variant", "sanctions-bit")
+}
