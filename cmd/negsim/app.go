@@ -528,7 +528,26 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 	if hint == "" {
 		hint = sim.DidYouMean(strings.TrimSuffix(arg, ".yaml"), scenarios.Names())
 	}
+	if hint == "" {
+		hint = shippedNameHolding(strings.TrimSuffix(arg, ".yaml"))
+	}
 	return "", nil, usagef("no file %q, and no shipped scenario of that name;%s 'negsim list' shows the shipped ones", arg, hint)
+}
+
+// shippedNameHolding suggests the one shipped scenario whose name holds the words typed,
+// as a student shortens it: "ukraine" for ukraine-2026, "two-party" for teaching-two-party.
+// A word that several names hold ("teaching") suggests none.
+func shippedNameHolding(typed string) string {
+	var holding []string
+	for _, name := range scenarios.Names() {
+		if typed != "" && strings.Contains("-"+name+"-", "-"+strings.ToLower(typed)+"-") {
+			holding = append(holding, name)
+		}
+	}
+	if len(holding) != 1 {
+		return ""
+	}
+	return fmt.Sprintf(" did you mean %q?", holding[0])
 }
 
 // emit renders output aside first (see spool), so that an error or an interrupt half-way

@@ -176,6 +176,12 @@ func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 		{[]string{"brief", "russia"}, "negsim: russia is an actor of the shipped ukraine-2026, not a file: give it with --actor, as in --actor russia\n"},
 		{[]string{"play", "united-states"}, "negsim: united-states is an actor of the shipped ukraine-2026, not a file: give it with --as, as in --as united-states\n"},
 		{[]string{"analyze", "russia"}, "negsim: no file \"russia\", and no shipped scenario of that name; 'negsim list' shows the shipped ones\n"},
+		// A shipped name shortened to words it holds: of the eight 'negsim list' shows, only
+		// ukraine-2026 holds "ukraine" and only teaching-two-party "two-party"; all but one
+		// hold "teaching", which suggests none.
+		{[]string{"analyze", "ukraine"}, "negsim: no file \"ukraine\", and no shipped scenario of that name; did you mean \"ukraine-2026\"? 'negsim list' shows the shipped ones\n"},
+		{[]string{"compare", "ukraine-2026", "two-party"}, "negsim: no file \"two-party\", and no shipped scenario of that name; did you mean \"teaching-two-party\"? 'negsim list' shows the shipped ones\n"},
+		{[]string{"analyze", "teaching"}, "negsim: no file \"teaching\", and no shipped scenario of that name; 'negsim list' shows the shipped ones\n"},
 		// A deal is no value to change: analyze has no --deal to name.
 		{[]string{"analyze", garden, "fee=mid"}, "negsim: usage: negsim analyze [FILE]; got 2 arguments: testdata/garden.yaml fee=mid (see negsim analyze --help)\n"},
 	} {
