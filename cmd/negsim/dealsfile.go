@@ -389,10 +389,11 @@ func stoppedText(tr *sim.PlayTranscript) string {
 	return fmt.Sprintf("The session was stopped (%s) in round %d, before the talks ended: no one left the table, but it counts as no agreement.", by, tr.Outcome.Round)
 }
 
-// startingValues says why a deal a session agreed can count as no agreement: the talks
-// weigh it at its round's walk-away values, score and debrief at the starting ones.
+// startingValues says why a deal a session agreed can score apart from what the session
+// showed, or count as no agreement: the talks weigh it at its round's walk-away values and
+// weights, score and debrief at the starting ones.
 func startingValues(round int) string {
-	return fmt.Sprintf("The session ended in agreement on it in round %d: every table is scored at the scenario's starting walk-away values.", round)
+	return fmt.Sprintf("The session ended in agreement on it in round %d: every table is scored at the scenario's starting values, before the rounds' drift and events.", round)
 }
 
 func tableName(path string) string {

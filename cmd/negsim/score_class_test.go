@@ -289,7 +289,7 @@ func TestSessionAgreedOutsideTheStartingZoneSaysSo(t *testing.T) {
 	if _, stderr, code := runNegsimInput(t, moves, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
 		t.Fatalf("play: exit %d: %s", code, stderr)
 	}
-	const said = "The session ended in agreement on it in round 5: every table is scored at the scenario's starting walk-away values."
+	const said = "The session ended in agreement on it in round 5: every table is scored at the scenario's starting values, before the rounds' drift and events."
 	score := strings.Join(strings.Fields(runOK(t, "score", fixture, "--transcript", "class/cn.json")), " ")
 	wantContains(t, "score", score, "Not in the ZOPA: every veto actor would sign it, but it gathers only 2 of the 3 votes needed, so it counts as no agreement: every actor keeps its walk-away value. "+said)
 	debrief := strings.Join(strings.Fields(runOK(t, "debrief", fixture, "--transcripts", "class")), " ")
@@ -422,4 +422,23 @@ func TestScoreNamesTheRatifierWhoseVoteDecides(t *testing.T) {
 		"At home for Home government: ratified, with the vote of Home's parliament.")
 	wantContains(t, "score quota=q1", runOK(t, "score", "teaching-tied-hands", "--deal", "quota=q1"),
 		"At home for Home government: not ratified, without the vote of Home's parliament.")
+}
+
+// A session agreed inside the zone also scores at the starting values, not at those the
+// session's end showed, and says so. Playing Ukraine under sanctions-bite and accepting
+// every text ends in agreement on the Nash deal in round 7; by then Ukraine's walk-away has
+// drifted from 0.40 to 0.31 and the round-2 strike has added 4 to its territory weight, so
+// play's last table shows Ukraine 54.1 points over 31.0. score weighs the deal as analyze
+// does: 0.523 over 0.400, 52.3 points and a surplus of +12.3.
+func TestSessionAgreedInsideTheZoneSaysWhichValuesItScores(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ua.json")
+	played, stderr, code := runNegsimInput(t, strings.Repeat("accept\n", 8), "play", "--variant", "sanctions-bite", "--as", "ukraine", "--transcript", path, "--wide")
+	if code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, stderr)
+	}
+	wantContains(t, "play", played, "Agreement in round 7:", "│ Ukraine (you)                                     │ yes  │   54.1 │      31.0 │   +23.1 │")
+	score := runOK(t, "score", "--transcript", path, "--wide")
+	wantContains(t, "score", strings.Join(strings.Fields(score), " "),
+		"In the ZOPA: it is one of the deals every veto actor accepts that are ratified at home. The session ended in agreement on it in round 7: every table is scored at the scenario's starting values, before the rounds' drift and events.")
+	wantContains(t, "score", score, "│ Ukraine                                           │ yes  │   52.3 │      40.0 │   +12.3 │")
 }

@@ -58,6 +58,10 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			in = "In the ZOPA: it is one of " + z + "."
 		}
 		*v = append(*v, in)
+		// The points play's last table showed were at that round's values; these may differ.
+		if res.session != nil && res.session.Outcome.Agreement {
+			*v = append(*v, startingValues(res.session.Outcome.Round))
+		}
 		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points.", signedPts(s.JointGain)))
 	} else {
 		var who []string
