@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/negsim/negsim/sim"
 )
@@ -55,20 +54,10 @@ func compareReport(sc *sim.Scenario, c *sim.Comparison) *report {
 	moved("Deals leaving the ZOPA", c.LeavingCount, c.Leaving, c.LeavingParties, "A")
 
 	g := &grid{header: []string{"solution", "A", "B", "changed"}}
-	deal := func(m map[string]string) string {
-		if m == nil {
-			return "none (ZOPA empty)"
-		}
-		var parts []string
-		for _, is := range sc.Issues {
-			parts = append(parts, m[is.ID])
-		}
-		return strings.Join(parts, ", ")
-	}
 	for _, m := range c.Solutions {
-		g.add(m.Solution.Title(), deal(m.Before), deal(m.After), mark(m.Changed))
+		g.add(m.Solution.Title(), optionsInOrder(sc, m.Before), optionsInOrder(sc, m.After), mark(m.Changed))
 	}
-	r.add(section{title: "Bargaining solutions", grid: g})
+	r.add(section{title: "Bargaining solutions", text: []string{"Each deal " + issueOrder(sc) + "."}, grid: g})
 	r.add(section{title: "Actors", text: []string{"Reservation, and surplus at the Nash solution, in A and in B."}, grid: actorMovesGrid(c, false)})
 	return r
 }

@@ -22,7 +22,7 @@ func sweepReport(sc *sim.Scenario, sw *sim.Sweep) *report {
 	if sw.Interrupted {
 		text = append(text, fmt.Sprintf("INTERRUPTED: %d of %d values finished; everything below covers those only.", len(sw.Points), sw.Requested), "")
 	}
-	text = append(text, "Per value: deals in the ZOPA, the Nash deal (* where it changed from the previous value), and each veto actor's surplus there.")
+	text = append(text, "Per value: deals in the ZOPA, the Nash deal (* where it changed from the previous value), and each veto actor's surplus there. The Nash deal "+issueOrder(sc)+".")
 	r.add(section{title: "Values", text: text, grid: sweepGrid(sc, sw, false)})
 	th := section{title: "Thresholds"}
 	if len(sw.Thresholds) == 0 {
@@ -33,6 +33,32 @@ func sweepReport(sc *sim.Scenario, sw *sim.Sweep) *report {
 	}
 	r.add(th)
 	return r
+}
+
+// optionsInOrder writes a deal as its options alone, in the order of the issues, to keep a
+// column of deals narrow; issueOrder is the sentence that says which issue each settles.
+func optionsInOrder(sc *sim.Scenario, deal map[string]string) string {
+	if deal == nil {
+		return "none (ZOPA empty)"
+	}
+	var parts []string
+	for _, is := range sc.Issues {
+		parts = append(parts, deal[is.ID])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// issueOrder says, after "the deal", in which order optionsInOrder lists its options: the
+// same option id can settle more than one issue ("phased" sanctions, "phased" sequencing).
+func issueOrder(sc *sim.Scenario) string {
+	ids := make([]string, len(sc.Issues))
+	for i, is := range sc.Issues {
+		ids[i] = is.ID
+	}
+	if len(ids) == 1 {
+		return "gives its option on " + ids[0]
+	}
+	return "lists its options in the order of the issues: " + strings.Join(ids, ", ")
 }
 
 // sweepGrid has one row per value. The CSV form spells the Nash deal out one column per
@@ -63,14 +89,7 @@ func sweepGrid(sc *sim.Scenario, sw *sim.Sweep, csv bool) *grid {
 			}
 			row = append(row, fmt.Sprint(pt.NashChanged))
 		} else {
-			deal := "none (ZOPA empty)"
-			if pt.Nash != nil {
-				var parts []string
-				for _, is := range sc.Issues {
-					parts = append(parts, pt.Nash[is.ID])
-				}
-				deal = strings.Join(parts, ", ")
-			}
+			deal := optionsInOrder(sc, pt.Nash)
 			changed := ""
 			if pt.NashChanged {
 				changed = "*"

@@ -350,3 +350,15 @@ func TestVariantTypedAfterAHashIsNamedAsTyped(t *testing.T) {
 	}
 	wantRefused(t, `--variant sanctions-bit: variants: no variant "sanctions-bit"; did you mean "sanctions-bite"?`, "analyze", "--variant", "sanctions-bit")
 }
+
+// A deal written as its options alone is read by the order of the issues, which the output
+// names: in the reference scenario "phased" settles sanctions and sequencing alike, and
+// "none" five issues, so "…, none, phased, …" cannot be read without it. The issues are
+// the file's, in its order, as explain lists them.
+func TestDealsOfOptionsAloneNameTheIssueOrder(t *testing.T) {
+	order := "lists its options in the order of the issues: territory, recognition, guarantees, nato, military-limits, foreign-troops, sanctions, assets, sequencing, eu-path, language, interim."
+	sweep := strings.Join(strings.Fields(runOK(t, "sweep", "--variant", "sanctions-bite", "--param", "actors.russia.reservation", "--values", "0.45,0.5")), " ")
+	wantContains(t, "sweep", sweep, "The Nash deal "+order)
+	compared := strings.Join(strings.Fields(runOK(t, "compare", "ukraine-2026", "ukraine-2026#sanctions-bite")), " ")
+	wantContains(t, "compare", compared, "Bargaining solutions -------------------- Each deal "+order)
+}
