@@ -39,16 +39,18 @@ Protocols (protocol.kind, or --protocol):
   mediated     the mediator proposes, among deals every veto actor accepts now, the best
                by protocol.rule (nash: the Nash product of surpluses; mediator: its own
                utility), else the deal with the smallest largest shortfall below the
-               aspirations. The default when protocol.mediator names an actor.
+               aspirations (marked "closest"). The default when protocol.mediator names
+               an actor.
   alternating  veto actors propose in turn, in file order: among deals within everyone's
                red lines that the proposer accepts, the one whose smallest surplus among
-               the others is largest. The default otherwise.
+               the others is largest; when its aspiration rules them all out, its own
+               best deal among them (marked "own best"). The default otherwise.
 
 Each round shows every actor's reservation, aspiration and utility from the proposal, the
 proposal (only the issues that changed; JSON has the whole deal) or why there is none (the
 proposer finds no deal within the red lines as it sees them, by its beliefs if it holds
-any), who accepts, the size of the ZOPA at that round's reservations (ripe: above 0) and
-the events with their why.
+any), who proposed it (with the mark of a fallback above), who accepts, the size of the
+ZOPA at that round's reservations (ripe: above 0) and the events with their why.
 The run is deterministic: it draws no random numbers, so --seed changes nothing today and
 is recorded for stochastic strategies to come.`,
 		Example: `  negsim rounds

@@ -417,3 +417,13 @@ func TestRoundsSayWhatTheProposalMarksMean(t *testing.T) {
 		}
 	}
 }
+
+// The help names the two fallbacks by the marks the rounds print beside a proposer, and the
+// alternating one at all: before, it described only the choice among deals the proposer
+// accepts, and a student saw "(own best)" rows it never mentioned.
+func TestRoundsHelpNamesTheProposalMarks(t *testing.T) {
+	help := strings.Join(strings.Fields(runOK(t, "help", "rounds")), " ")
+	wantContains(t, "negsim help rounds", help,
+		`smallest largest shortfall below the aspirations (marked "closest")`,
+		`when its aspiration rules them all out, its own best deal among them (marked "own best")`)
+}
