@@ -87,6 +87,10 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 			got = plural(len(a), "argument", "arguments") + ": " + strings.Join(a, " ")
 		}
 		usage := strings.TrimSpace(cmd.Parent().CommandPath() + " " + cmd.Use)
+		// A scenario and one of its variants, typed as two words.
+		if len(a) == 2 && hasVariant(completionScenario(a[0]), a[1]) {
+			return usagef("usage: %s; got %s; did you mean %q? (%s is a variant of %s)", usage, got, a[0]+"#"+a[1], a[1], a[0])
+		}
 		return usagef("usage: %s; got %s (see %s --help)", usage, got, cmd.CommandPath())
 	}
 }
@@ -531,6 +535,9 @@ func (a *app) readScenario(arg string) (string, []byte, error) {
 	if hint == "" {
 		hint = shippedNameHolding(strings.TrimSuffix(arg, ".yaml"))
 	}
+	if hint == "" {
+		hint = shippedVariantNamed(arg)
+	}
 	return "", nil, usagef("no file %q, and no shipped scenario of that name;%s 'negsim list' shows the shipped ones", arg, hint)
 }
 
@@ -548,6 +555,25 @@ func shippedNameHolding(typed string) string {
 		return ""
 	}
 	return fmt.Sprintf(" did you mean %q?", holding[0])
+}
+
+// shippedVariantNamed suggests FILE#VARIANT for a variant of a shipped scenario typed where
+// the scenario goes ('negsim analyze sanctions-bite'), when one shipped scenario has it.
+func shippedVariantNamed(word string) string {
+	var holding []string
+	for _, name := range scenarios.Names() {
+		if hasVariant(completionScenario(name), word) {
+			holding = append(holding, name)
+		}
+	}
+	if len(holding) != 1 {
+		return ""
+	}
+	return fmt.Sprintf(" %s is a variant of the shipped %s: did you mean %q?", word, holding[0], holding[0]+"#"+word)
+}
+
+func hasVariant(sc *sim.Scenario, id string) bool {
+	return sc != nil && slices.ContainsFunc(sc.Variants, func(v sim.Variant) bool { return v.ID == id })
 }
 
 // emit renders output aside first (see spool), so that an error or an interrupt half-way

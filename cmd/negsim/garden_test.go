@@ -181,6 +181,10 @@ func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 		// hold "teaching", which suggests none.
 		{[]string{"analyze", "ukraine"}, "negsim: no file \"ukraine\", and no shipped scenario of that name; did you mean \"ukraine-2026\"? 'negsim list' shows the shipped ones\n"},
 		{[]string{"compare", "ukraine-2026", "two-party"}, "negsim: no file \"two-party\", and no shipped scenario of that name; did you mean \"teaching-two-party\"? 'negsim list' shows the shipped ones\n"},
+		// A variant typed where the scenario goes, or as a second word after it: of the
+		// shipped scenarios only ukraine-2026 has sanctions-bite (its variants: in the file).
+		{[]string{"analyze", "sanctions-bite"}, "negsim: no file \"sanctions-bite\", and no shipped scenario of that name; sanctions-bite is a variant of the shipped ukraine-2026: did you mean \"ukraine-2026#sanctions-bite\"? 'negsim list' shows the shipped ones\n"},
+		{[]string{"rounds", "ukraine-2026", "sanctions-bite"}, "negsim: usage: negsim rounds [FILE]; got 2 arguments: ukraine-2026 sanctions-bite; did you mean \"ukraine-2026#sanctions-bite\"? (sanctions-bite is a variant of ukraine-2026)\n"},
 		{[]string{"analyze", "teaching"}, "negsim: no file \"teaching\", and no shipped scenario of that name; 'negsim list' shows the shipped ones\n"},
 		// A deal is no value to change: analyze has no --deal to name.
 		{[]string{"analyze", garden, "fee=mid"}, "negsim: usage: negsim analyze [FILE]; got 2 arguments: testdata/garden.yaml fee=mid (see negsim analyze --help)\n"},
