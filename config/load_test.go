@@ -386,3 +386,18 @@ func TestSizeWords(t *testing.T) {
 		}
 	}
 }
+
+// Two values joined by a comma in one --set read as one value, "0.4,actors.ukraine…", and
+// were refused as not a number; the answer now splits them into the flags they need. A
+// list's commas, followed by option ids with no dot, stay one value.
+func TestOneSetOfTwoValuesSaysToGiveEachItsOwn(t *testing.T) {
+	_, err := ParseOverride("actors.russia.reservation=0.4, actors.ukraine.reservation=0.3")
+	want := "--set actors.russia.reservation=0.4, actors.ukraine.reservation=0.3: sets 2 values; give each its own --set, as in --set actors.russia.reservation=0.4 --set actors.ukraine.reservation=0.3"
+	if !errors.Is(err, ErrUsage) || err.Error() != want {
+		t.Errorf("got %v, want the usage error %q", err, want)
+	}
+	o, err := ParseOverride("actors.russia.preferences.territory.acceptable=[freeze,freeze-dmz]")
+	if err != nil || o.Value != "[freeze,freeze-dmz]" {
+		t.Errorf("a list: %+v, %v", o, err)
+	}
+}

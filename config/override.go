@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 
 	"github.com/negsim/negsim/sim"
@@ -24,8 +25,23 @@ func ParseOverride(s string) (Override, error) {
 	if what := ControlCharacter(s); what != "" {
 		return Override{}, Usagef("--set %q: holds %s; remove it", s, what)
 	}
+	if sets := secondSet.FindAllStringIndex(s, -1); len(sets) > 0 {
+		// "a.b=1,c.d=2" as one --set: the value would be read as "1,c.d=2".
+		var parts []string
+		start := 0
+		for _, at := range sets {
+			parts = append(parts, strings.TrimSpace(s[start:at[0]]))
+			start = at[0] + 1
+		}
+		parts = append(parts, strings.TrimSpace(s[start:]))
+		return Override{}, Usagef("--set %s: sets %d values; give each its own --set, as in --set %s", s, len(parts), strings.Join(parts, " --set "))
+	}
 	return Override{Path: path, Value: strings.TrimSpace(value)}, nil
 }
+
+// secondSet finds a comma that starts another PATH=VALUE: a dotted path, then "=". A list's
+// commas are followed by option ids, which hold no dot.
+var secondSet = regexp.MustCompile(`,\s*[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+\s*=`)
 
 // Apply turns the document's scenario into the what-if asked for, the variant first, then
 // the overrides in order, and compiles the result (the document itself when there is no
