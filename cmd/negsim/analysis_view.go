@@ -352,19 +352,28 @@ func openerDeals(an *sim.Analysis, o sim.Opener, name func(string) string) strin
 		return plural(o.Deals, "deal", "deals")
 	}
 	atTable := plural(o.Deals, "deal", "deals") + " at the table"
-	beyond := "passes the vote and ratification"
+	beyond, fails := "passes the vote and ratification", "does not pass the vote and ratification"
 	if an.Ratification == nil {
-		beyond = "gathers the votes needed"
+		beyond, fails = "gathers the votes needed", "does not gather the votes needed"
 	} else if an.Decision == nil {
-		beyond = "is ratified at home"
+		beyond, fails = "is ratified at home", "is not ratified at home"
 	}
-	if *o.InZone == o.Deals {
+	// One deal reads in the singular: "which is not ratified", "reject it".
+	one := o.Deals == 1
+	switch {
+	case one && *o.InZone == 1:
+		return fmt.Sprintf("%s, and it %s", atTable, beyond)
+	case *o.InZone == o.Deals:
 		return fmt.Sprintf("%s, and every one %s", atTable, beyond)
-	}
-	if *o.InZone > 0 {
+	case *o.InZone > 0:
 		return fmt.Sprintf("%s, of which %s %s", atTable, count(*o.InZone), beyond)
 	}
 	out := fmt.Sprintf("%s, none of which %s: the zone stays empty", atTable, beyond)
+	them := "them"
+	if one {
+		out = fmt.Sprintf("%s, which %s: the zone stays empty", atTable, fails)
+		them = "it"
+	}
 	var blockers []string
 	for _, id := range o.BlockedAtHome {
 		if r := an.Ratification[id]; r != nil {
@@ -376,7 +385,7 @@ func openerDeals(an *sim.Analysis, o sim.Opener, name func(string) string) strin
 		}
 	}
 	if len(blockers) > 0 {
-		out += "; " + sim.JoinWords(blockers, "and") + " reject them"
+		out += "; " + sim.JoinWords(blockers, "and") + " reject " + them
 	}
 	return out
 }

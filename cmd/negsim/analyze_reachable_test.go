@@ -77,3 +77,22 @@ func fallPastes(t *testing.T, file, want, set string, deals uint64) string {
 	}
 	return out
 }
+
+// A red line whose drop lets in a single deal that fails at home says so in the singular.
+// In geneva-19-point, Ukraine also accepting de-jure recognition lets in one deal at the
+// table (the what-if's own analysis counts 1 at Level I and 0 after ratification), which
+// Ukraine's ratifiers reject: "1 deal …, which is not ratified at home …; … reject it", not
+// "none of which is ratified … reject them".
+func TestOneDealLetInReadsInTheSingular(t *testing.T) {
+	an := decodeJSON[struct {
+		ZOPA struct {
+			Count    int `json:"count"`
+			LevelOne int `json:"level_one_count"`
+		} `json:"zopa"`
+	}](t, "analyze", runOK(t, "analyze", "--variant", "geneva-19-point", "--set", "actors.ukraine.preferences.recognition.acceptable=[none,de-facto,de-jure]", "--format", "json"))
+	if an.ZOPA.LevelOne != 1 || an.ZOPA.Count != 0 {
+		t.Fatalf("the what-if lets in %d deals at the table and %d past ratification; the case wants 1 and 0", an.ZOPA.LevelOne, an.ZOPA.Count)
+	}
+	out := strings.Join(strings.Fields(runOK(t, "analyze", "--variant", "geneva-19-point")), " ")
+	wantContains(t, "the diagnosis", out, `Ukraine's red line on recognition (ukraine accepts only "none" or "de-facto" on recognition): lets in 1 deal at the table, which is not ratified at home: the zone stays empty; Ukraine's ratifiers (Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land, Ukrainian voters open to a territorial compromise) reject it [`)
+}
