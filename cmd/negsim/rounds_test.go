@@ -427,3 +427,19 @@ func TestRoundsHelpNamesTheProposalMarks(t *testing.T) {
 		`smallest largest shortfall below the aspirations (marked "closest")`,
 		`when its aspiration rules them all out, its own best deal among them (marked "own best")`)
 }
+
+// The round-2 strike in the reference scenario adds -0.04 to Ukraine's reservation (the
+// file's events:); the list of events writes the fall as "-= 0.04". A round with nothing
+// on the table shows no utility with the same dash as a ratifier's missing aspiration,
+// not a hyphen beside it ("– / -").
+func TestRoundsWriteAFallAndAMissingValueAsTheyRead(t *testing.T) {
+	out := runOK(t, "rounds", "--width", "100")
+	wantContains(t, "rounds", strings.Join(strings.Fields(out), " "),
+		"[actors.ukraine.reservation -= 0.04; actors.ukraine.preferences.territory.weight += 4; actors.russia.reservation += 0.02]")
+	wantContains(t, "rounds", out,
+		"  ukraine r / a / u             0.400 / 1.000 / –\n",
+		"  rada r / a / u                0.000 / – / –\n")
+	if strings.Contains(out, "+= -") || strings.Contains(out, " / -\n") {
+		t.Errorf("a fall written as an addition, or a hyphen for a missing utility:\n%s", out)
+	}
+}

@@ -95,6 +95,19 @@ func eventChanges(ev sim.FiredEvent) string {
 		parts = append(parts, fmt.Sprintf("%s = %v", as.Path, as.Value))
 	}
 	for _, as := range ev.Add {
+		// A fall reads as one: "-= 0.04", not "+= -0.04".
+		switch x := as.Value.(type) {
+		case float64:
+			if x < 0 {
+				parts = append(parts, fmt.Sprintf("%s -= %v", as.Path, -x))
+				continue
+			}
+		case int:
+			if x < 0 {
+				parts = append(parts, fmt.Sprintf("%s -= %v", as.Path, -x))
+				continue
+			}
+		}
 		parts = append(parts, fmt.Sprintf("%s += %v", as.Path, as.Value))
 	}
 	return strings.Join(parts, "; ")
@@ -168,7 +181,8 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 	for _, rd := range tr.Rounds {
 		row := []string{fmt.Sprint(rd.Round)}
 		for _, ar := range rd.Actors {
-			u := "-"
+			// The dash a ratifier's missing aspiration takes: no proposal, no utility.
+			u := "–"
 			if ar.Utility != nil {
 				u = num(*ar.Utility)
 			}
