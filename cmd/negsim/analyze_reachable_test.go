@@ -84,12 +84,12 @@ func fallPastes(t *testing.T, file, want, set string, deals uint64) string {
 // Ukraine's ratifiers reject: "1 deal …, which is not ratified at home …; … reject it", not
 // "none of which is ratified … reject them".
 func TestOneDealLetInReadsInTheSingular(t *testing.T) {
-	an := decodeJSON[struct {
+	an := runJSON[struct {
 		ZOPA struct {
 			Count    int `json:"count"`
 			LevelOne int `json:"level_one_count"`
 		} `json:"zopa"`
-	}](t, "analyze", runOK(t, "analyze", "--variant", "geneva-19-point", "--set", "actors.ukraine.preferences.recognition.acceptable=[none,de-facto,de-jure]", "--format", "json"))
+	}](t, "analyze", "--variant", "geneva-19-point", "--set", "actors.ukraine.preferences.recognition.acceptable=[none,de-facto,de-jure]")
 	if an.ZOPA.LevelOne != 1 || an.ZOPA.Count != 0 {
 		t.Fatalf("the what-if lets in %d deals at the table and %d past ratification; the case wants 1 and 0", an.ZOPA.LevelOne, an.ZOPA.Count)
 	}

@@ -36,12 +36,7 @@ func TestCompareWithoutVetoNamesTheParties(t *testing.T) {
 // or B's); the change is in "What changed" and the table now shows it too.
 func TestCompareShowsAVetoThatChanges(t *testing.T) {
 	out := runOK(t, "compare", "teaching-two-party", "teaching-two-party", "--set", "actors.employer.veto=false")
-	var employer string
-	for _, line := range strings.Split(out, "\n") {
-		if strings.HasPrefix(line, "│ employer ") {
-			employer = line
-		}
-	}
+	employer := lastLineWith(out, "│ employer ")
 	if !strings.Contains(employer, "yes → no") {
 		t.Errorf("employer row %q; want its veto shown as yes → no", employer)
 	}

@@ -132,3 +132,15 @@ func wantContains(t *testing.T, what, out string, wants ...string) {
 		}
 	}
 }
+
+// lastLineWith is the last line of out that holds part, "" when none does: a table's row,
+// read whole.
+func lastLineWith(out, part string) string {
+	found := ""
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, part) {
+			found = line
+		}
+	}
+	return found
+}

@@ -261,12 +261,7 @@ func TestSensitivitySaysWhatDoesNotChangeInItsOwnWords(t *testing.T) {
 	empty := runOK(t, "sensitivity", "--wide")
 	wantContains(t, "the reference scenario", empty, "values, moved alone within its range, reaches a point at which the zone opens.")
 	open := runOK(t, "sensitivity", "--variant", "sanctions-bite", "--limit", "0", "--only", "utilities", "--wide")
-	var cedeFour string
-	for _, line := range strings.Split(open, "\n") {
-		if strings.Contains(line, "actors.ukraine.preferences.territory.utilities.cede-four ") {
-			cedeFour = line
-		}
-	}
+	cedeFour := lastLineWith(open, "actors.ukraine.preferences.territory.utilities.cede-four ")
 	if !strings.Contains(cedeFour, "the zone and its Nash deal stay as they are from 0 to 1") {
 		t.Errorf("Ukraine's utility of cede-four, outside its red lines, reads %q", cedeFour)
 	}
