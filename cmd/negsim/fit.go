@@ -194,7 +194,9 @@ func wrapProse(line string, width int) string {
 	if listItem(line) {
 		indent = "  "
 	}
-	return strings.Join(wrapWords(line, width), "\n"+indent)
+	// The indent comes on top of each continuation line, so the lines are broken that much
+	// shorter.
+	return strings.Join(wrapWords(line, width-len(indent)), "\n"+indent)
 }
 
 // wrapWords breaks text at spaces into lines of at most room columns; a word longer than

@@ -78,3 +78,16 @@ func TestFittedBlocksKeepARowTogether(t *testing.T) {
 	wantContains(t, "the job offer's rounds at 100 columns", out,
 		"── round 0 ─", "  by                   candidate (own best)\n")
 }
+
+// A list item's continuation lines are indented two columns under its text, and broken two
+// columns shorter for it: explain's sources and issues at --width 80 came out 82 wide.
+func TestListItemsFitTheWidth(t *testing.T) {
+	for _, args := range [][]string{{"explain"}, {"analyze"}} {
+		out := runOK(t, append(args, "--width", "80")...)
+		_, body, _ := strings.Cut(out, "\n\n") // the title is one line, however long
+		if w := widest(body); w > 80 {
+			t.Errorf("%v --width 80: a line %d columns wide", args, w)
+		}
+		wantContains(t, strings.Join(args, " "), out, "\n- ", "\n  ")
+	}
+}
