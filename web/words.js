@@ -144,13 +144,18 @@ function reachable(x) {
 export function openerDeals(an, o, actorName) {
   const all = deals(o.deals);
   if (o.in_zone === undefined || o.in_zone === null) return all;
-  const beyond = !an.ratification ? "gathers the votes needed" : !an.decision ? "is ratified at home" : "passes the vote and ratification";
+  const [beyond, fails] = !an.ratification ? ["gathers the votes needed", "does not gather the votes needed"]
+    : !an.decision ? ["is ratified at home", "is not ratified at home"]
+      : ["passes the vote and ratification", "does not pass the vote and ratification"];
+  // One deal reads in the singular: "which is not ratified", "reject it".
+  const one = o.deals === 1;
+  if (one && o.in_zone === 1) return `${all} at the table, and it ${beyond}`;
   if (o.in_zone === o.deals) return `${all} at the table, and every one ${beyond}`;
   if (o.in_zone > 0) return `${all} at the table, of which ${count(o.in_zone)} ${beyond}`;
-  let out = `${all} at the table, none of which ${beyond}: the zone stays empty`;
+  let out = one ? `${all} at the table, which ${fails}: the zone stays empty` : `${all} at the table, none of which ${beyond}: the zone stays empty`;
   const blockers = (o.blocked_at_home || []).filter((id) => an.ratification[id])
     .map((id) => `${possessive(actorName(id))} ratifiers (${an.ratification[id].by.map(actorName).join(", ")})`);
-  if (blockers.length) out += `; ${blockers.join(" and ")} reject them`;
+  if (blockers.length) out += `; ${blockers.join(" and ")} reject ${one ? "it" : "them"}`;
   return out;
 }
 

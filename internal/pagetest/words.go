@@ -29,6 +29,8 @@ type WordCase struct {
 // Under Geneva a drop of Russia's reservation to 0.636 would let that deal pass the table,
 // but Ukraine's referendum rejects it (the variant's teacher notes; analyze_reachable_test.go
 // checks the zone stays empty there), and no other deal within Russia's red lines passes both.
+// Ukraine also accepting de-jure recognition lets in one deal at the table, which its
+// ratifiers reject: one deal, in the singular (analyze_reachable_test.go counts it).
 //
 // Nash's bargaining problem with Bill asking 0.9 of his 34 units (30.6): Jack keeps his 0.375
 // (6 of 16 units) cheapest for Bill with the book (4 to Jack, 2 to Bill) and one item worth
@@ -68,6 +70,7 @@ var WordCases = []WordCase{
 		"territory=withdraw-donetsk,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=returned,sequencing=guarantees-first,eu-path=delayed,language=russian-status,interim=swaps-only",
 		"Russia: worth 0.636, 0.024 below the reservation 0.660.",
 		"Russia: no drop would do: none of the deals within the red lines that the other veto actors accept passes every ratification.",
+		"Ukraine's red line on Recognition of Russia's control: lets in 1 deal at the table, which is not ratified at home: the zone stays empty; Ukraine's ratifiers (Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land, Ukrainian voters open to a territorial compromise) reject it actors.ukraine.preferences.recognition.acceptable",
 	}},
 	{Name: "nash-reachable", Hash: "scenario=teaching-nash-1950&set=actors.bill.reservation%3D0.9", Section: "Why the zone is empty", Want: []string{
 		"Bill: the most a deal the others accept can give is 0.882352; the reservation 0.900 would have to fall by 0.017648 actors.bill.reservation.",
