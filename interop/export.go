@@ -134,7 +134,59 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 	if len(sc.Variants) > 0 {
 		add("variants", "%s has no variants: %s not written; export a variant with --variant", format, countNoun(len(sc.Variants), "variant is", "variants are"))
 	}
+	if lost := unwrittenNames(sc); lost != "" {
+		add("issues", "%s files carry one name per issue and option, and export writes the id there so that import gives back the same ids: %s not written", format, lost)
+	}
+	if n := countIf(sc.Actors, func(a sim.Actor) bool { return a.Name != a.ID }); n > 0 {
+		add("actors", "%s names a party by its profile's file, which export names by the actor's id: %s not written", format, namesOf(n, "name", "actor", "actors"))
+	}
 	return out, warn
+}
+
+// unwrittenNames says which of the issues' names and options' labels the files do not
+// carry, those exportedNames replaces by ids, with the verb that agrees: "the names of 3
+// issues are"; "" when the files carry them all.
+func unwrittenNames(sc *sim.Scenario) string {
+	written, writtenOptions := exportedNames(sc)
+	issues, options := 0, 0
+	for k, is := range sc.Issues {
+		if is.Name != "" && is.Name != written[k] {
+			issues++
+		}
+		for o, op := range is.Options {
+			if op.Label != "" && op.Label != writtenOptions[k][o] {
+				options++
+			}
+		}
+	}
+	switch {
+	case issues > 0 && options > 0:
+		return strings.TrimSuffix(namesOf(issues, "name", "issue", "issues"), " is") + " and " + strings.TrimSuffix(namesOf(options, "label", "option", "options"), " is") + " are"
+	case issues > 0:
+		return namesOf(issues, "name", "issue", "issues")
+	case options > 0:
+		return namesOf(options, "label", "option", "options")
+	}
+	return ""
+}
+
+// namesOf counts names with the verb that agrees: "the name of 1 actor is", "the names of
+// 2 actors are".
+func namesOf(n int, name, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("the %s of 1 %s is", name, one)
+	}
+	return fmt.Sprintf("the %ss of %d %s are", name, n, many)
+}
+
+func countIf[T any](items []T, keep func(T) bool) int {
+	n := 0
+	for _, x := range items {
+		if keep(x) {
+			n++
+		}
+	}
+	return n
 }
 
 func fileNames(sc *sim.Scenario, ext string) (string, []string) {

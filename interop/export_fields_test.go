@@ -18,10 +18,12 @@ import (
 
 // actorFieldsWritten are written into the profiles (the drift as GENIUS's discount factor,
 // or a warning where the format has none).
-var actorFieldsWritten = []string{"id", "name", "reservation", "reservation_drift", "preferences", "utility_scale"}
+var actorFieldsWritten = []string{"id", "reservation", "reservation_drift", "preferences", "utility_scale"}
 
-// actorFieldsText are words for readers, which no result computed from the files reads.
-var actorFieldsText = []string{"description", "source", "note"}
+// actorFieldsText are words for readers, which no result computed from the files reads. A
+// name the files cannot carry is warned about with the others, at "actors"
+// (TestExportNamesTheNamesItCannotCarry).
+var actorFieldsText = []string{"name", "description", "source", "note"}
 
 // actorFieldsWarned set a value export cannot write, each in a way that must be warned
 // about at actors.east.FIELD. votes counts only under a decision rule, which export warns

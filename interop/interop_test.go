@@ -397,3 +397,46 @@ func TestExportWarnsOfWhatItLeavesOut(t *testing.T) {
 		}
 	}
 }
+
+// An issue's name, an option's label or an actor's name that the files cannot carry is
+// named in a warning, counted: the test domain was imported, so its names made its ids and
+// go back out as they came, and export says nothing of them; a name written by hand for
+// the colour issue, a label for its red option and a name for the first actor are lost,
+// one of each, and said so. A second label makes the count plural.
+func TestExportNamesTheNamesItCannotCarry(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		edit           func(sc *sim.Scenario)
+		issues, actors string
+	}{
+		{"as imported", func(*sim.Scenario) {}, "", ""},
+		{"one of each", func(sc *sim.Scenario) {
+			sc.Issues[0].Name = "Colour of the car"
+			sc.Issues[0].Options[0].Label = "Deep red"
+			sc.Actors[0].Name = "Anna, the buyer"
+		}, "the name of 1 issue and the label of 1 option are not written", "the name of 1 actor is not written"},
+		{"two labels", func(sc *sim.Scenario) {
+			sc.Issues[0].Options[0].Label = "Deep red"
+			sc.Issues[0].Options[1].Label = "Bottle green"
+		}, "the labels of 2 options are not written", ""},
+	} {
+		sc := readTest(t, ScaleGenius, testProfileA, testProfileB)
+		c.edit(sc)
+		sp := scenariotest.Compile(t, sc)
+		for format, write := range map[string]func(*sim.Space) ([]File, sim.Diagnostics, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
+			_, warn, err := write(sp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			msgs := map[string]string{}
+			for _, w := range warn {
+				msgs[w.Path] = w.Message
+			}
+			for path, want := range map[string]string{"issues": c.issues, "actors": c.actors} {
+				if got := msgs[path]; want == "" && got != "" || !strings.HasSuffix(got, want) {
+					t.Errorf("%s, %s: the warning at %s is %q, want one ending %q", c.name, format, path, got, want)
+				}
+			}
+		}
+	}
+}
