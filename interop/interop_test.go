@@ -381,15 +381,7 @@ func TestExportWarnsOfWhatItLeavesOut(t *testing.T) {
 		"protocol":    fmt.Sprintf("the talks mediated by actor %q are not written", sc.Actors[1].ID),
 		"uncertainty": "1 uncertain value is not written",
 	}
-	for name, write := range map[string]func(*sim.Space) ([]File, sim.Diagnostics, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
-		_, warn, err := write(sp)
-		if err != nil {
-			t.Fatal(err)
-		}
-		msgs := map[string]string{}
-		for _, w := range warn {
-			msgs[w.Path] = w.Message
-		}
+	for name, msgs := range exportWarnings(t, sp) {
 		for path, text := range want {
 			if !strings.Contains(msgs[path], text) {
 				t.Errorf("%s: %s: %q, want %q", name, path, msgs[path], text)
@@ -423,15 +415,7 @@ func TestExportNamesTheNamesItCannotCarry(t *testing.T) {
 		sc := readTest(t, ScaleGenius, testProfileA, testProfileB)
 		c.edit(sc)
 		sp := scenariotest.Compile(t, sc)
-		for format, write := range map[string]func(*sim.Space) ([]File, sim.Diagnostics, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
-			_, warn, err := write(sp)
-			if err != nil {
-				t.Fatal(err)
-			}
-			msgs := map[string]string{}
-			for _, w := range warn {
-				msgs[w.Path] = w.Message
-			}
+		for format, msgs := range exportWarnings(t, sp) {
 			for path, want := range map[string]string{"issues": c.issues, "actors": c.actors} {
 				if got := msgs[path]; want == "" && got != "" || !strings.HasSuffix(got, want) {
 					t.Errorf("%s, %s: the warning at %s is %q, want one ending %q", c.name, format, path, got, want)
@@ -439,4 +423,22 @@ func TestExportNamesTheNamesItCannotCarry(t *testing.T) {
 			}
 		}
 	}
+}
+
+// exportWarnings exports a scenario in both formats and gives, per format, each warning's
+// message by its path.
+func exportWarnings(t *testing.T, sp *sim.Space) map[string]map[string]string {
+	t.Helper()
+	out := map[string]map[string]string{}
+	for format, write := range map[string]func(*sim.Space) ([]File, sim.Diagnostics, error){"GENIUS": WriteGenius, "GeniusWeb": WriteGeniusWeb} {
+		_, warn, err := write(sp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[format] = map[string]string{}
+		for _, w := range warn {
+			out[format][w.Path] = w.Message
+		}
+	}
+	return out
 }
