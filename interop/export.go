@@ -137,8 +137,14 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 	if lost := unwrittenNames(sc); lost != "" {
 		add("issues", "%s files carry one name per issue and option, and export writes the id there so that import gives back the same ids: %s not written", format, lost)
 	}
-	if n := countIf(sc.Actors, func(a sim.Actor) bool { return a.Name != a.ID }); n > 0 {
-		add("actors", "%s names a party by its profile's file, which export names by the actor's id: %s not written", format, namesOf(n, "name", "actor", "actors"))
+	renamed := 0
+	for _, a := range sc.Actors {
+		if a.Name != a.ID {
+			renamed++
+		}
+	}
+	if renamed > 0 {
+		add("actors", "%s names a party by its profile's file, which export names by the actor's id: %s %s not written", format, nameCount(renamed, "name", "actor"), isOrAre(renamed > 1))
 	}
 	return out, warn
 }
@@ -159,34 +165,32 @@ func unwrittenNames(sc *sim.Scenario) string {
 			}
 		}
 	}
-	switch {
-	case issues > 0 && options > 0:
-		return strings.TrimSuffix(namesOf(issues, "name", "issue", "issues"), " is") + " and " + strings.TrimSuffix(namesOf(options, "label", "option", "options"), " is") + " are"
-	case issues > 0:
-		return namesOf(issues, "name", "issue", "issues")
-	case options > 0:
-		return namesOf(options, "label", "option", "options")
+	var lost []string
+	if issues > 0 {
+		lost = append(lost, nameCount(issues, "name", "issue"))
 	}
-	return ""
+	if options > 0 {
+		lost = append(lost, nameCount(options, "label", "option"))
+	}
+	if len(lost) == 0 {
+		return ""
+	}
+	return sim.JoinWords(lost, "and") + " " + isOrAre(len(lost) > 1 || issues+options > 1)
 }
 
-// namesOf counts names with the verb that agrees: "the name of 1 actor is", "the names of
-// 2 actors are".
-func namesOf(n int, name, one, many string) string {
+// nameCount counts names of things: "the name of 1 actor", "the labels of 2 options".
+func nameCount(n int, name, thing string) string {
 	if n == 1 {
-		return fmt.Sprintf("the %s of 1 %s is", name, one)
+		return fmt.Sprintf("the %s of 1 %s", name, thing)
 	}
-	return fmt.Sprintf("the %ss of %d %s are", name, n, many)
+	return fmt.Sprintf("the %ss of %d %ss", name, n, thing)
 }
 
-func countIf[T any](items []T, keep func(T) bool) int {
-	n := 0
-	for _, x := range items {
-		if keep(x) {
-			n++
-		}
+func isOrAre(plural bool) string {
+	if plural {
+		return "are"
 	}
-	return n
+	return "is"
 }
 
 func fileNames(sc *sim.Scenario, ext string) (string, []string) {
