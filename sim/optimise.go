@@ -61,8 +61,8 @@ func (t *tree) nashBound(d int, u, res []float64, slack float64) float64 {
 // sumSlack is how far a veto actor's utility summed over a whole deal can fall from the
 // same utility summed as a partial deal plus maxSuf, the two sums taking their terms in
 // another order: the terms are at least 0 and at most 1 together, so each sum is off by
-// at most its number of terms times 2⁻⁵³, and this allows four times that. It is boundSlack for searches
-// whose bound must stay within the 10⁻¹² of nashKey.
+// at most its number of terms times 2⁻⁵³, and this allows four times that. Searches whose
+// bound must stay within nashKey's 10⁻¹² take it in place of boundSlack.
 func (t *tree) sumSlack() float64 {
 	return 1e-15 * float64(t.issues+1)
 }
