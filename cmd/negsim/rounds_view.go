@@ -96,19 +96,18 @@ func eventChanges(ev sim.FiredEvent) string {
 	}
 	for _, as := range ev.Add {
 		// A fall reads as one: "-= 0.04", not "+= -0.04".
+		op, by := "+=", as.Value
 		switch x := as.Value.(type) {
 		case float64:
 			if x < 0 {
-				parts = append(parts, fmt.Sprintf("%s -= %v", as.Path, -x))
-				continue
+				op, by = "-=", -x
 			}
 		case int:
 			if x < 0 {
-				parts = append(parts, fmt.Sprintf("%s -= %v", as.Path, -x))
-				continue
+				op, by = "-=", -x
 			}
 		}
-		parts = append(parts, fmt.Sprintf("%s += %v", as.Path, as.Value))
+		parts = append(parts, fmt.Sprintf("%s %s %v", as.Path, op, by))
 	}
 	return strings.Join(parts, "; ")
 }
