@@ -70,21 +70,23 @@ func tiedScenario(rng *rand.Rand) *Scenario {
 	return sc
 }
 
+// drawnAlternately draws the n-th scenario of a test: a random one for even n, a tied one
+// for odd n, so that the tie rule is tried as often as the rest of the engine.
+func drawnAlternately(rng *rand.Rand, n int) *Scenario {
+	if n%2 == 0 {
+		return randomScenario(rng)
+	}
+	return tiedScenario(rng)
+}
+
 // The listing, cut short or whole, is the brute force's ranking by printed Nash product and
 // then position: the cuts that skip subtrees of equal products, and the weighted bound
 // built from the Nash deal, never drop a deal that ranks above one listed.
 func TestListingRanksByPrintedProductThenPosition(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 12))
-	var scs []*Scenario
-	for n := range 400 {
-		if n%2 == 0 {
-			scs = append(scs, randomScenario(rng))
-		} else {
-			scs = append(scs, tiedScenario(rng))
-		}
-	}
 	checked, tiedAtCut, ambiguous := 0, 0, 0
-	for n, sc := range scs {
+	for n := range 400 {
+		sc := drawnAlternately(rng, n)
 		sp := compileDrawn(t, sc)
 		if sp == nil {
 			continue
@@ -144,12 +146,7 @@ func TestNashDealHeadsTheListing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	checked := 0
 	for n := range 2000 {
-		var sc *Scenario
-		if n%2 == 0 {
-			sc = randomScenario(rng)
-		} else {
-			sc = tiedScenario(rng)
-		}
+		sc := drawnAlternately(rng, n)
 		sp := compileDrawn(t, sc)
 		if sp == nil {
 			continue
