@@ -31,8 +31,14 @@ func compileDrawn(t *testing.T, sc *Scenario) *Space {
 // with its place in the draw so that a failure can name it (see drawFailure).
 func eachDrawn(t *testing.T, rng *rand.Rand, count int, check func(n int, sc *Scenario, sp *Space)) {
 	t.Helper()
+	eachDrawnBy(t, rng, count, func(rng *rand.Rand, _ int) *Scenario { return randomScenario(rng) }, check)
+}
+
+// eachDrawnBy is eachDrawn with the n-th scenario drawn by draw.
+func eachDrawnBy(t *testing.T, rng *rand.Rand, count int, draw func(rng *rand.Rand, n int) *Scenario, check func(n int, sc *Scenario, sp *Space)) {
+	t.Helper()
 	for n := range count {
-		sc := randomScenario(rng)
+		sc := draw(rng, n)
 		if sp := compileDrawn(t, sc); sp != nil {
 			check(n, sc, sp)
 		}

@@ -85,15 +85,10 @@ func drawnAlternately(rng *rand.Rand, n int) *Scenario {
 func TestListingRanksByPrintedProductThenPosition(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 12))
 	checked, tiedAtCut, ambiguous := 0, 0, 0
-	for n := range 400 {
-		sc := drawnAlternately(rng, n)
-		sp := compileDrawn(t, sc)
-		if sp == nil {
-			continue
-		}
+	eachDrawnBy(t, rng, 400, drawnAlternately, func(n int, sc *Scenario, sp *Space) {
 		want := solveByBruteForce(sp)
 		if want.count == 0 {
-			continue
+			return
 		}
 		res := sp.reservations()
 		nash := func(c []int) float64 {
@@ -108,7 +103,7 @@ func TestListingRanksByPrintedProductThenPosition(t *testing.T) {
 		ranked, ok := byPrintedProduct(want.zopa, nash)
 		if !ok {
 			ambiguous++
-			continue
+			return
 		}
 		fail := drawFailure(t, n, sc)
 		for _, limit := range []int{1, 3, 8, len(ranked)} {
@@ -131,7 +126,7 @@ func TestListingRanksByPrintedProductThenPosition(t *testing.T) {
 			}
 		}
 		checked++
-	}
+	})
 	t.Logf("%d scenarios, %d listings cut inside a tie, %d left out as ambiguous", checked, tiedAtCut, ambiguous)
 	if checked < 250 || tiedAtCut < 100 || ambiguous > checked/20 {
 		t.Fatalf("%d scenarios, %d listings cut inside a tie, %d ambiguous: the draw no longer exercises the tie rule", checked, tiedAtCut, ambiguous)
@@ -145,25 +140,20 @@ func TestListingRanksByPrintedProductThenPosition(t *testing.T) {
 func TestNashDealHeadsTheListing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	checked := 0
-	for n := range 2000 {
-		sc := drawnAlternately(rng, n)
-		sp := compileDrawn(t, sc)
-		if sp == nil {
-			continue
-		}
+	eachDrawnBy(t, rng, 2000, drawnAlternately, func(n int, sc *Scenario, sp *Space) {
 		an, err := Analyze(context.Background(), sp, Options{Limit: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if an.Solutions.Nash == nil || an.ZOPA.Deals[0].NashProduct == 0 {
-			continue
+			return
 		}
 		checked++
 		if first := an.ZOPA.Deals[0]; !slices.Equal(an.Solutions.Nash.Choice, first.Choice) {
 			drawFailure(t, n, sc)("the Nash deal is %v (product %.15f), the listing starts with %v (%.15f)",
 				an.Solutions.Nash.Choice, an.Solutions.Nash.NashProduct, first.Choice, first.NashProduct)
 		}
-	}
+	})
 	if checked < 1000 {
 		t.Fatalf("only %d scenarios with a positive Nash product: the draw no longer exercises the rule", checked)
 	}
