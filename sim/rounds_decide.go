@@ -281,8 +281,13 @@ func (rn *rounds) mediatedDecided(r, asp []float64) (*Proposal, error) {
 
 // alternatingDecided is alternating under a decision rule or ratification: the proposer
 // offers, among the deals it accepts now (ratified for it, if it has ratification), the
-// one whose smallest surplus among the other parties is largest; failing that, its best
-// deal within the veto actors' red lines.
+// one whose smallest surplus among the other parties is largest, or with no other party
+// its own best; failing that, its best deal within the veto actors' red lines.
+//
+// Deals that would pass now come first. The veto actors are the parties, so a proposer
+// courting only their surpluses ignores the votes: a lone veto party would offer its own
+// best every round, gather too few votes and break down although deals pass (Harborco,
+// five of six votes).
 func (rn *rounds) alternatingDecided(t int, r, asp []float64) (*Proposal, error) {
 	sp := rn.sp
 	p := rn.proposerAt(t)
@@ -306,7 +311,7 @@ func (rn *rounds) alternatingDecided(t int, r, asp []float64) (*Proposal, error)
 		}
 	}
 	scores := sp.partyScores(r)
-	choice, ok, err := gatedArgmax(rn.ctx, redLinesOnly(), own, func(c []int) (float64, float64) {
+	courting := func(c []int) (float64, float64) {
 		nash, _ := scores(c)
 		if len(parties) == 1 {
 			return sp.Utility(p, c), nash
@@ -318,7 +323,14 @@ func (rn *rounds) alternatingDecided(t int, r, asp []float64) (*Proposal, error)
 			}
 		}
 		return m, nash
-	})
+	}
+	floors := sp.roundFloors(asp, r)
+	passing := sp.zoneGate(floors, true)
+	passing.quotas = append(passing.quotas, gateQuota{members: []int{passing.addVoter(sp, p, asp[p], 1)}, needed: 1})
+	choice, ok, err := gatedArgmax(rn.ctx, sp.partyTree(floors), passing, courting)
+	if err == nil && !ok {
+		choice, ok, err = gatedArgmax(rn.ctx, redLinesOnly(), own, courting)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -61,5 +62,79 @@ func TestRoundsRespectWhoMustAgree(t *testing.T) {
 	t.Logf("%d runs, %d agreements, %d misjudgements", runs, agreements, misjudged)
 	if runs < 150 || agreements < 30 {
 		t.Fatalf("only %d runs, %d agreements", runs, agreements)
+	}
+}
+
+// Under a decision rule, an alternating proposer whose own values admit some deal that would
+// pass now offers one: the round ends in agreement, on a deal best by the proposer's
+// criterion among those. The check walks every deal of the space, reading each round's
+// reservations and aspirations off the transcript. With one party (a lone veto actor, as in
+// Harborco) courting the other parties' surpluses says nothing, and a proposer that offered
+// its own best every round broke down although deals passed.
+func TestAlternatingProposerOffersADealThatPasses(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 10))
+	passingRounds, loneParty := 0, 0
+	for n := 0; n < 400; n++ {
+		sc := randomDecided(rng)
+		sc.Protocol = Protocol{Kind: ProtocolAlternating, Rounds: 1 + rng.IntN(6)}
+		if len(sc.Validate().Errors()) > 0 {
+			continue
+		}
+		sp := compiled(t, sc)
+		tr, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fail := drawFailure(t, n, sc)
+		parties := sp.Parties()
+		for _, rd := range tr.Rounds {
+			if rd.Proposal == nil || rd.Proposal.By == "" {
+				continue
+			}
+			p := sc.ActorIndex(rd.Proposal.By)
+			r, asp := make([]float64, len(sc.Actors)), make([]float64, len(sc.Actors))
+			for _, ar := range rd.Actors {
+				a := sc.ActorIndex(ar.Actor)
+				r[a], asp[a] = ar.Reservation, ar.Aspiration
+			}
+			// courting is the proposer's criterion: the smallest surplus of the other
+			// parties, or with no other party its own utility.
+			courting := func(c []int) float64 {
+				m := math.Inf(1)
+				for _, a := range parties {
+					if a != p {
+						m = min(m, sp.Utility(a, c)-r[a])
+					}
+				}
+				if math.IsInf(m, 1) {
+					return sp.Utility(p, c)
+				}
+				return m
+			}
+			best, found := math.Inf(-1), false
+			eachDeal(sc, func(c []int) {
+				if sp.acceptsNow(p, c, asp, r) && sp.passesNow(c, asp, r) {
+					found = true
+					best = max(best, courting(c))
+				}
+			})
+			if !found {
+				continue
+			}
+			passingRounds++
+			if len(parties) == 1 {
+				loneParty++
+			}
+			if !rd.Agreement {
+				fail("round %d: %s offered %v, which does not pass, though some deal it accepts would", rd.Round, rd.Proposal.By, rd.Proposal.Choice)
+			}
+			if got := courting(rd.Proposal.Choice); got < best-1e-9 {
+				fail("round %d: %s offered %v scoring %g; a passing deal scores %g", rd.Round, rd.Proposal.By, rd.Proposal.Choice, got, best)
+			}
+		}
+	}
+	t.Logf("%d rounds where a deal passed, %d of them with one party", passingRounds, loneParty)
+	if passingRounds < 50 || loneParty < 10 {
+		t.Fatalf("only %d rounds where a deal passed, %d with one party", passingRounds, loneParty)
 	}
 }

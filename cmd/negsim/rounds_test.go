@@ -312,27 +312,37 @@ func TestRoundsSaysWhyNothingIsOnTheTable(t *testing.T) {
 
 // Under a decision rule or ratification, the veto actors' yes is not enough, and rounds
 // says so where it sets the talks up and where they break down. In the Harborco quota
-// (teaching-harborco-quota.yaml) Harborco, the one veto actor, proposes a deal it accepts
-// itself every round; the votes it gathers stay below the 5 of 6 needed, so the talks break
-// down although the veto actor accepts every proposal. In the fish stock's too-hawkish
-// variant the parliament, wanting 0.9, ratifies no deal both governments accept.
+// (teaching-harborco-quota.yaml) Harborco, the one veto actor, proposes every round; once
+// the others' aspirations have fallen to their reservations (round 9, the last, as they
+// concede linearly) a deal it accepts gathers the 5 of 6 votes, and it offers that one. Made
+// unanimous, with the environmentalists wanting 1, no deal gathers the votes: Harborco
+// accepts each of its own proposals and the talks still break down. In the fish stock's
+// too-hawkish variant the parliament, wanting 0.9, ratifies no deal both governments accept.
 func TestRoundsSayWhatAgreementTakes(t *testing.T) {
 	tr := runJSON[sim.Transcript](t, "rounds", "teaching-harborco-quota")
+	if !tr.Outcome.Agreement || tr.Outcome.Round != 9 {
+		t.Fatalf("the Harborco quota: agreement %v in round %d; want agreement in round 9", tr.Outcome.Agreement, tr.Outcome.Round)
+	}
+	if last := tr.Rounds[len(tr.Rounds)-1]; last.Votes == nil || *last.Votes < 5 {
+		t.Fatalf("the Harborco quota's agreement gathers %v votes; it needs 5", last.Votes)
+	}
+	unanimous := []string{"--set", "decision.votes_needed=6", "--set", "actors.environmentalists.reservation=1"}
+	tr = runJSON[sim.Transcript](t, append([]string{"rounds", "teaching-harborco-quota"}, unanimous...)...)
 	if tr.Outcome.Agreement {
-		t.Fatal("the Harborco quota agrees; the test needs its breakdown")
+		t.Fatal("the unanimous Harborco quota agrees; the test needs its breakdown")
 	}
 	for _, rd := range tr.Rounds {
-		if !slices.Contains(rd.AcceptedBy, "harborco") || rd.Votes == nil || *rd.Votes >= 5 {
-			t.Fatalf("round %d: accepted by %v with %v votes; the test needs the veto actor's yes short of 5 votes", rd.Round, rd.AcceptedBy, rd.Votes)
+		if !slices.Contains(rd.AcceptedBy, "harborco") || rd.Votes == nil || *rd.Votes >= 6 {
+			t.Fatalf("round %d: accepted by %v with %v votes; the test needs the veto actor's yes short of 6 votes", rd.Round, rd.AcceptedBy, rd.Votes)
 		}
 	}
-	out := runOK(t, "rounds", "teaching-harborco-quota")
+	out := runOK(t, append([]string{"rounds", "teaching-harborco-quota"}, unanimous...)...)
 	for _, want := range []string{
-		"A deal passes when the actors that accept it hold at least 5 of the table's 6 votes",
+		"A deal passes when the actors that accept it hold at least 6 of the table's 6 votes",
 		"Breakdown: no proposal won every veto actor and the votes needed by the deadline",
 	} {
 		if !strings.Contains(out, want) {
-			t.Errorf("rounds teaching-harborco-quota does not say %q", want)
+			t.Errorf("rounds teaching-harborco-quota, unanimous, does not say %q", want)
 		}
 	}
 	out = runOK(t, "rounds", "teaching-tied-hands", "--variant", "too-hawkish")
