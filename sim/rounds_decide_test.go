@@ -13,8 +13,8 @@ import (
 // reject, and a proposal marked misjudged failed while the actors named rejected it.
 func TestRoundsRespectWhoMustAgree(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 9))
-	runs, agreements, misjudged := 0, 0, 0
-	for n := 0; n < 300; n++ {
+	agreements, misjudged := 0, 0
+	runs := eachDecidedRun(t, rng, 300, func(rng *rand.Rand) *Scenario {
 		sc := randomDecided(rng)
 		randomBeliefs(rng, sc)
 		sc.Protocol = Protocol{Kind: ProtocolAlternating, Rounds: 1 + rng.IntN(6)}
@@ -22,16 +22,8 @@ func TestRoundsRespectWhoMustAgree(t *testing.T) {
 			sc.Protocol.Kind = ProtocolMediated
 			sc.Protocol.Mediator = sc.Actors[rng.IntN(len(sc.Actors))].ID
 		}
-		if len(sc.Validate().Errors()) > 0 {
-			continue
-		}
-		sp := compiled(t, sc)
-		tr, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		runs++
-		fail := drawFailure(t, n, sc)
+		return sc
+	}, func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
 		res := sp.Reservations()
 		for _, rd := range tr.Rounds {
 			if rd.Proposal == nil {
@@ -58,7 +50,7 @@ func TestRoundsRespectWhoMustAgree(t *testing.T) {
 				}
 			}
 		}
-	}
+	})
 	t.Logf("%d runs, %d agreements, %d misjudgements", runs, agreements, misjudged)
 	if runs < 150 || agreements < 30 {
 		t.Fatalf("only %d runs, %d agreements", runs, agreements)
@@ -74,18 +66,11 @@ func TestRoundsRespectWhoMustAgree(t *testing.T) {
 func TestAlternatingProposerOffersADealThatPasses(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 10))
 	passingRounds, loneParty := 0, 0
-	for n := 0; n < 400; n++ {
+	eachDecidedRun(t, rng, 400, func(rng *rand.Rand) *Scenario {
 		sc := randomDecided(rng)
 		sc.Protocol = Protocol{Kind: ProtocolAlternating, Rounds: 1 + rng.IntN(6)}
-		if len(sc.Validate().Errors()) > 0 {
-			continue
-		}
-		sp := compiled(t, sc)
-		tr, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		fail := drawFailure(t, n, sc)
+		return sc
+	}, func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
 		parties := sp.Parties()
 		for _, rd := range tr.Rounds {
 			if rd.Proposal == nil || rd.Proposal.By == "" {
@@ -132,9 +117,31 @@ func TestAlternatingProposerOffersADealThatPasses(t *testing.T) {
 				fail("round %d: %s offered %v scoring %g; a passing deal scores %g", rd.Round, rd.Proposal.By, rd.Proposal.Choice, got, best)
 			}
 		}
-	}
+	})
 	t.Logf("%d rounds where a deal passed, %d of them with one party", passingRounds, loneParty)
 	if passingRounds < 50 || loneParty < 10 {
 		t.Fatalf("only %d rounds where a deal passed, %d with one party", passingRounds, loneParty)
 	}
+}
+
+// eachDecidedRun runs the rounds of count drawn scenarios, passing over the invalid ones,
+// and hands check each transcript with a fail that prints the scenario; it returns how many
+// ran.
+func eachDecidedRun(t *testing.T, rng *rand.Rand, count int, draw func(*rand.Rand) *Scenario, check func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any))) int {
+	t.Helper()
+	runs := 0
+	for n := 0; n < count; n++ {
+		sc := draw(rng)
+		if len(sc.Validate().Errors()) > 0 {
+			continue
+		}
+		sp := compiled(t, sc)
+		tr, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs++
+		check(sc, sp, tr, drawFailure(t, n, sc))
+	}
+	return runs
 }
