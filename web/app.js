@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, possessive, shellWord, num, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
+import {count, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -1196,14 +1196,14 @@ function renderCompare(c) {
     // In the file's order of actors, as negsim compare's columns: the JSON keys come sorted.
     const veto = list.length ? loaded.scenario.actors.map((a) => a.id).filter((id) => id in list[0].surplus) : [];
     return [h("h3", {text: `${title} (${list.length} of ${count(n)} shown)`}), h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`)],
-      list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => num(d.surplus[a]))]), veto.map((_, i) => issues.length + i), title))];
+      list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => signed(d.surplus[a]))]), veto.map((_, i) => issues.length + i), title))];
   };
   out.push(...deals("Deals entering the zone", c.entering, c.entering_count), ...deals("Deals leaving the zone", c.leaving, c.leaving_count));
   const titles = Object.fromEntries(SOLUTIONS.map((s) => [s.key, s.title]));
   out.push(h("h3", {text: "Solutions"}), h("div", {class: "scroll"}, table(["solution", "before", "after", "changed"],
     c.solutions.map((m) => [titles[m.solution], m.before ? dealPairs(m.before) : "none", m.after ? dealPairs(m.after) : "none", m.changed ? "yes" : "no"]), [], "Solutions before and after")));
   out.push(h("h3", {text: "Each actor at the Nash deal"}), h("div", {class: "scroll"}, table(["actor", "reservation before", "after", "surplus before", "after", "change"],
-    c.actors.map((m) => [actorName(m.actor), num(m.reservation_before), num(m.reservation_after), num(m.nash_surplus_before), num(m.nash_surplus_after), num(m.nash_surplus_change)]), [1, 2, 3, 4, 5], "Each actor at the Nash deal, before and after")));
+    c.actors.map((m) => [actorName(m.actor), num(m.reservation_before), num(m.reservation_after), signed(m.nash_surplus_before), signed(m.nash_surplus_after), signed(m.nash_surplus_change)]), [1, 2, 3, 4, 5], "Each actor at the Nash deal, before and after")));
   $("compare").replaceChildren(...out);
 }
 

@@ -24,7 +24,9 @@ import {SOLUTIONS} from "./chart.js";
 export const count = (n) => Number(n).toLocaleString("en");
 // num writes a utility to three places; "–" where there is none.
 export const num = (x) => (x === null || x === undefined ? "–" : (Math.round(x * 1000) / 1000).toFixed(3));
-const signed = (x) => `${x >= 0 ? "+" : ""}${num(x)}`;
+// signed shows a surplus with its sign, as the terminal does: one that rounds to zero reads
+// +0.000, never 0.000 or -0.000.
+export const signed = (x) => (x === null || x === undefined ? "–" : Math.abs(x) < 0.0005 ? "+0.000" : `${x > 0 ? "+" : ""}${num(x)}`);
 export const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
 // shellWord writes a word of a command to copy, read as one word by bash, PowerShell and
 // Windows' cmd alike (a file name with a space, as school computers save them): bare, in
@@ -81,9 +83,12 @@ export function diagnosisWords(an, say) {
     // The veto actors agree on some deals; the votes or the ratifiers turn all of them down.
     out.push({para: [`The veto actors accept some deals together, but none of them passes ${beyondTable(an)}.`]});
   }
-  // A reservation already low enough says nothing on its own line.
+  // A reservation already low enough says nothing on its own line; while the red lines
+  // clash no reservation weighs any deal, which one line says for every veto actor.
   const gaps = dg.reservations.filter((g) => g.must_fall_by === null || g.must_fall_by > TOLERANCE);
-  if (gaps.length) {
+  if (dg.red_lines_clash) {
+    out.push({para: ["Lowering one reservation, the others fixed: no drop would do while the red lines clash."]});
+  } else if (gaps.length) {
     const beyond = beyondTable(an);
     const gapWords = (g) => {
       if (g.must_fall_by === null) {

@@ -306,11 +306,19 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 			}
 		}
 	}
-	s.text = append(s.text, "", "Lowering one reservation, the others fixed:")
+	// While the red lines clash no reservation weighs any deal, and a line per veto actor
+	// would say so again for each.
+	gaps := dg.Reservations
+	if dg.RedLinesClash {
+		s.text = append(s.text, "", "Lowering one reservation, the others fixed: no drop would do while the red lines clash.")
+		gaps = nil
+	} else {
+		s.text = append(s.text, "", "Lowering one reservation, the others fixed:")
+	}
 	// Under a decision rule or ratification the deal must also pass there (MODEL.md
 	// sections 6 and 7).
 	beyond := rulesBeyondTable(an)
-	for _, g := range dg.Reservations {
+	for _, g := range gaps {
 		if g.MustFallBy == nil && g.BlockedBeyondTable {
 			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: none of the deals within the red lines that the other veto actors accept passes %s.", name(g.Actor), beyond))
 			continue

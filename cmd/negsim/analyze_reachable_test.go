@@ -96,3 +96,20 @@ func TestOneDealLetInReadsInTheSingular(t *testing.T) {
 	out := strings.Join(strings.Fields(runOK(t, "analyze", "--variant", "geneva-19-point")), " ")
 	wantContains(t, "the diagnosis", out, `Ukraine's red line on recognition (ukraine accepts only "none" or "de-facto" on recognition): lets in 1 deal at the table, which is not ratified at home: the zone stays empty; Ukraine's ratifiers (Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land, Ukrainian voters open to a territorial compromise) reject it [`)
 }
+
+// As shipped the reference scenario's red lines clash (its Why the zone is empty says so),
+// so no reservation weighs any deal. The diagnosis said "no drop would do" once for each of
+// the four veto actors, each time blaming the others' reservations; it says it once, and
+// why.
+func TestClashingRedLinesSayNoDropOnce(t *testing.T) {
+	out := runOK(t, "analyze")
+	if !strings.Contains(out, "The veto actors' red lines clash") {
+		t.Fatal("the default scenario's red lines no longer clash; the test needs a clash")
+	}
+	if want := "\nLowering one reservation, the others fixed: no drop would do while the red lines clash.\n"; !strings.Contains(out, want) {
+		t.Errorf("analyze does not say%s", want)
+	}
+	if n := strings.Count(out, "no drop would do"); n != 1 {
+		t.Errorf("analyze says \"no drop would do\" %d times, want once:\n%s", n, out)
+	}
+}

@@ -59,6 +59,7 @@ type WordCase struct {
 var WordCases = []WordCase{
 	{Name: "reference-why", Hash: "scenario=ukraine-2026", Section: "Why the zone is empty", Want: []string{
 		"The veto actors' red lines clash: no deal keeps all of them, whatever the reservations.",
+		"Lowering one reservation, the others fixed: no drop would do while the red lines clash.",
 	}},
 	{Name: "reference-beliefs", Hash: "scenario=ukraine-2026", Section: "What each side believes", Want: []string{
 		"Ukraine: a perceived zone of 0 deals; false hopes: 0; missed deals: 0.",
@@ -259,6 +260,30 @@ func DriveCompareColumns(t *testing.T, origin string) {
 	want := []string{"surplus: ukraine", "surplus: russia", "surplus: united-states", "surplus: europe"}
 	if len(head) < len(want) || !slices.Equal(head[len(head)-len(want):], want) {
 		t.Errorf("the deals leaving the zone have the columns %q; want the issues, then %q", head, want)
+	}
+	// Surpluses carry their sign, as negsim compare writes them. The deals leaving were in
+	// the zone before, so each surplus there is at least 0 and reads "+"; the actors' Nash
+	// surpluses and their changes read "+" or "-" whichever way they go, or "–" where the
+	// zone has no Nash deal.
+	cells := evalJS[[]string](s, `(() => { const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent.startsWith("Deals leaving the zone")); return h ? [...h.nextElementSibling.querySelectorAll("tbody tr")].flatMap((tr) => [...tr.cells].slice(-4).map((c) => c.textContent)) : []; })()`)
+	if len(cells) == 0 {
+		t.Error("the deals leaving the zone list no surpluses")
+	}
+	for _, c := range cells {
+		if !strings.HasPrefix(c, "+") {
+			t.Errorf("a surplus of a deal leaving the zone reads %q; want it signed, +", c)
+			break
+		}
+	}
+	actors := evalJS[[]string](s, `(() => { const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent.startsWith("Each actor at the Nash deal")); return h ? [...h.nextElementSibling.querySelectorAll("tbody tr")].flatMap((tr) => [...tr.cells].slice(-3).map((c) => c.textContent)) : []; })()`)
+	if len(actors) == 0 {
+		t.Error("the Compared view has no Nash surpluses of the actors")
+	}
+	for _, c := range actors {
+		if !strings.HasPrefix(c, "+") && !strings.HasPrefix(c, "-") && c != "–" {
+			t.Errorf("a Nash surplus or its change reads %q; want it signed", c)
+			break
+		}
 	}
 	s.checkConsole()
 }
