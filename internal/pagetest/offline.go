@@ -22,12 +22,13 @@ document.addEventListener("DOMContentLoaded", () => {
 });`
 
 // DriveOffline opens a static site at origin (served on this computer's own address, where
-// browsers allow the page to keep its files), as a student does in class, then stops the
-// server with stop and reloads the page, as the same student does at home: the page and
-// its engine must come back from the browser's copy with the same results. On the way in,
-// the status line must show the engine's download coming (about 10 MB, long on a school's
-// network or a Chromebook), not one unchanging "Starting the engine…".
-func DriveOffline(t *testing.T, origin string, stop func()) {
+// browsers allow the page to keep its files), as a student does in class, then, for each of
+// stops, stops the server that way and reloads the page, as the same student does at home:
+// the page and its engine must come back from the browser's copy with the same results,
+// within waited of the reload. On the way in, the status line must show the engine's
+// download coming (about 10 MB, long on a school's network or a Chromebook), not one
+// unchanging "Starting the engine…".
+func DriveOffline(t *testing.T, origin string, waited time.Duration, stops ...func()) {
 	tab := Tab(t, 1280, 900, 4*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
@@ -48,19 +49,27 @@ func DriveOffline(t *testing.T, origin string, stop func()) {
 		t.Fatalf("the site's files were not kept for offline use: %v", err)
 	}
 
-	stop()
-	s.do(chromedp.Reload())
-	back, cancelBack := context.WithTimeout(tab, 60*time.Second)
-	defer cancelBack()
-	if _, err := chromedp.Run(back, chromedp.Poll[bool](`document.body && document.body.dataset.ready === "true" && document.body.dataset.busy === "false"`)); err != nil {
-		shown, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.body.innerText.slice(0, 400)`))
-		t.Fatalf("reloaded with the server stopped the page did not come back (%v): it shows %q", err, shown)
-	}
-	s.settled()
-	after := evalJS[string](s, `document.getElementById("zopa-count").textContent + " " + document.getElementById("nash").textContent`)
-	alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`)
-	if after != before || alert != "" {
-		t.Errorf("reloaded with the server stopped the page shows %q (alert %q); before, %q", after, alert, before)
+	for i, stop := range stops {
+		stop()
+		began := time.Now()
+		back, cancelBack := context.WithTimeout(tab, waited)
+		_, err := chromedp.Run(back, chromedp.Reload())
+		if err == nil {
+			_, err = chromedp.Run(back, chromedp.Poll[bool](`document.body && document.body.dataset.ready === "true" && document.body.dataset.busy === "false"`))
+		}
+		if err != nil {
+			cancelBack()
+			shown, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 400) : ""`))
+			t.Fatalf("stop %d: reloaded with the server stopped the page did not come back within %v (%v): it shows %q", i+1, waited, err, shown)
+		}
+		cancelBack()
+		t.Logf("stop %d: the page was back in %v", i+1, time.Since(began).Round(100*time.Millisecond))
+		s.settled()
+		after := evalJS[string](s, `document.getElementById("zopa-count").textContent + " " + document.getElementById("nash").textContent`)
+		alert := evalJS[string](s, `document.getElementById("error").hidden ? "" : document.getElementById("error").textContent`)
+		if after != before || alert != "" {
+			t.Errorf("stop %d: reloaded with the server stopped the page shows %q (alert %q); before, %q", i+1, after, alert, before)
+		}
 	}
 	if !strings.Contains(before, "salary=") {
 		t.Errorf("the page showed %q: no Nash deal to compare", before)
