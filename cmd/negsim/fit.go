@@ -229,3 +229,17 @@ func wrapWords(text string, room int) []string {
 	}
 	return append(lines, line)
 }
+
+// underlined is a heading over a rule of mark as wide as its widest line; a terminal
+// narrower than the heading (width > 0) has it broken at spaces, as prose is.
+func underlined(title, mark string, width int) string {
+	lines := []string{title}
+	if width > 0 && runewidth.StringWidth(title) > width {
+		lines = wrapWords(title, width)
+	}
+	widest := 0
+	for _, line := range lines {
+		widest = max(widest, runewidth.StringWidth(line))
+	}
+	return strings.Join(lines, "\n") + "\n" + strings.Repeat(mark, widest) + "\n"
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,10 +85,29 @@ func TestFittedBlocksKeepARowTogether(t *testing.T) {
 func TestListItemsFitTheWidth(t *testing.T) {
 	for _, args := range [][]string{{"explain"}, {"analyze"}} {
 		out := runOK(t, append(args, "--width", "80")...)
-		_, body, _ := strings.Cut(out, "\n\n") // the title is one line, however long
-		if w := widest(body); w > 80 {
+		if w := widest(out); w > 80 {
 			t.Errorf("%v --width 80: a line %d columns wide", args, w)
 		}
 		wantContains(t, strings.Join(args, " "), out, "\n- ", "\n  ")
+	}
+}
+
+// A title wider than the terminal is broken at spaces as prose is, under a rule as wide as
+// its widest line. rounds' title for the Harborco quota, "Port licence by quota (teaching
+// example, Harborco-like): bargaining rounds", is 74 columns: at --width 60 it takes two
+// lines, and the rule follows the wider.
+func TestTitlesFitTheWidth(t *testing.T) {
+	out := runOK(t, "rounds", "teaching-harborco-quota", "--width", "60")
+	lines := strings.Split(out, "\n")
+	rule := slices.IndexFunc(lines, func(l string) bool { return l != "" && strings.Trim(l, "=") == "" })
+	if rule < 0 {
+		t.Fatalf("rounds printed no title rule:\n%s", out)
+	}
+	title := lines[:rule]
+	if len(title) != 2 || strings.Join(title, " ") != "Port licence by quota (teaching example, Harborco-like): bargaining rounds" {
+		t.Errorf("the title reads %q; want the title broken into two lines", title)
+	}
+	if w := widest(strings.Join(title, "\n")); w > 60 || runewidth.StringWidth(lines[rule]) != w {
+		t.Errorf("the title's widest line is %d columns, its rule %d; want at most 60, and the rule as wide", w, runewidth.StringWidth(lines[rule]))
 	}
 }

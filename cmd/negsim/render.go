@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -70,7 +69,7 @@ func (r *report) write(w io.Writer, format string) error {
 		if md {
 			fmt.Fprintf(w, "# %s\n\n", esc(r.title))
 		} else {
-			fmt.Fprintf(w, "%s\n%s\n\n", r.title, strings.Repeat("=", runewidth.StringWidth(r.title)))
+			fmt.Fprintf(w, "%s\n", underlined(r.title, "=", tableWidth(w)))
 		}
 	}
 	if r.stance != "" {
@@ -87,7 +86,7 @@ func (r *report) write(w io.Writer, format string) error {
 			if md {
 				fmt.Fprintf(w, "## %s\n\n", esc(s.part))
 			} else {
-				fmt.Fprintf(w, "%s\n%s\n\n", s.part, strings.Repeat("=", runewidth.StringWidth(s.part)))
+				fmt.Fprintf(w, "%s\n", underlined(s.part, "=", tableWidth(w)))
 			}
 		}
 		if s.title != "" {
@@ -97,7 +96,7 @@ func (r *report) write(w io.Writer, format string) error {
 			case md:
 				fmt.Fprintf(w, "## %s\n\n", esc(s.title))
 			default:
-				fmt.Fprintf(w, "%s\n%s\n", s.title, strings.Repeat("-", runewidth.StringWidth(s.title)))
+				fmt.Fprint(w, underlined(s.title, "-", tableWidth(w)))
 			}
 		}
 		for i, p := range s.text {
