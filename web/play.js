@@ -232,11 +232,15 @@ function turn(r) {
   return out;
 }
 
-// offerForm is one select per issue; the deal's worth shows before it is sent.
+// offerForm is one select per issue; the deal's worth shows before it is sent. It starts at
+// the deal on the table, or with none at the seat's own best option on each issue (the most
+// points within its red lines, as its brief lists them), not at each issue's first option.
 function offerForm(r) {
   const {h} = ui;
   const v = r.view;
-  const start = v.proposal ? v.proposal.options : {};
+  const better = (a, b) => (b.acceptable !== a.acceptable ? b.acceptable : b.points > a.points) ? b : a;
+  const start = v.proposal ? v.proposal.options
+    : Object.fromEntries(r.brief.role.issues.map((is) => [is.issue, is.options.reduce(better).option]));
   const selects = ui.scenario.issues.map((is) => {
     const s = h("select", {id: `play-offer-${is.id}`, "data-issue": is.id},
       is.options.map((o) => h("option", {value: o.id, text: ui.optionLabel(is.id, o.id)})));

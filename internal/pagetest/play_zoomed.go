@@ -43,20 +43,31 @@ func DrivePlayZoomed(t *testing.T, origin string) {
 		}
 	}
 	// Each key and where it leaves the focus: the skip link, the results, the Play tab, the
-	// seat's menu (Candidate, the first actor), the coach, Take the seat, the round; then
-	// the offer: salary high (third), hybrid (second), start now (first), Offer this deal.
+	// seat's menu (Candidate, the first actor), the coach, Take the seat, the round.
 	for _, k := range [][2]string{
 		{kb.Tab, "a"}, {kb.Enter, "results"}, {kb.Tab, "tab-play"}, {kb.Tab, "play-as"}, {kb.ArrowDown, "play-as"},
 		{kb.Tab, "play-coach"}, {" ", "play-coach"}, {kb.Tab, "button"}, {kb.Enter, "play-now"},
-		{kb.Tab, "play-offer-salary"}, {kb.ArrowDown, "play-offer-salary"}, {kb.ArrowDown, "play-offer-salary"},
-		{kb.Tab, "play-offer-remote"}, {kb.ArrowDown, "play-offer-remote"}, {kb.Tab, "play-offer-start"},
+	} {
+		press(k[0], k[1])
+	}
+	roomAround(kb.Enter)
+	// Nothing is on the table at the candidate's first turn, so the offer starts at its own
+	// best: its ideals in teaching-two-party.yaml, salary high (within its red line, mid or
+	// high), fully remote and three months, worth 100 points.
+	if got := evalJS[string](s, `["salary", "remote", "start"].map((id) => document.getElementById("play-offer-" + id).value).join(",")`); got != "high,remote,three-months" {
+		t.Errorf("the offer starts at %s; want the candidate's own best, high,remote,three-months", got)
+	}
+	// The offer: salary down to mid and back to high, hybrid (one up from fully remote),
+	// start now (two up from three months), Offer this deal.
+	for _, k := range [][2]string{
+		{kb.Tab, "play-offer-salary"}, {kb.ArrowUp, "play-offer-salary"}, {kb.ArrowDown, "play-offer-salary"},
+		{kb.Tab, "play-offer-remote"}, {kb.ArrowUp, "play-offer-remote"}, {kb.Tab, "play-offer-start"},
+		{kb.ArrowUp, "play-offer-start"}, {kb.ArrowUp, "play-offer-start"},
 		{kb.Tab, "play-offer"}, {kb.Enter, "play-now"},
 	} {
 		press(k[0], k[1])
-		if k[1] == "play-now" {
-			roomAround(k[0])
-		}
 	}
+	roomAround(kb.Enter)
 	if moves := evalJS[string](s, `new URLSearchParams(location.hash.slice(1)).get("moves")`); moves != "offer:salary=high,remote=hybrid,start=now" {
 		t.Fatalf("the link holds the moves %q, want the offer made by keyboard", moves)
 	}
