@@ -713,10 +713,18 @@ function applyFilter() {
   for (const s of document.querySelectorAll("#controls .subgroup")) {
     s.classList.toggle("hide", !s.querySelector(".control:not(.hide)"));
   }
+  // A group the search opened closes again once the search no longer needs it, unless a
+  // value in it was changed meanwhile; one the student opened stays as it was.
   for (const g of document.querySelectorAll("#controls details.group")) {
     const any = g.querySelector(".control:not(.hide)");
     g.classList.toggle("hide", !any);
-    if (words.length && any) g.open = true;
+    if (words.length && any && !g.open) {
+      g.open = true;
+      g.dataset.found = "opened";
+    } else if (g.dataset.found && !(words.length && any)) {
+      if (!g.querySelector(".control.changed")) g.open = false;
+      delete g.dataset.found;
+    }
   }
 }
 

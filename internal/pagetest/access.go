@@ -263,6 +263,10 @@ func DriveAccess(t *testing.T, origin string) {
 		s := startAt(t, origin, 1280, 900, 3*time.Minute)
 		s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
 		s.settled()
+		openGroups := func() string {
+			return evalJS[string](s, `[...document.querySelectorAll("#controls details.group")].filter((g) => g.open).map((g) => g.querySelector("summary").textContent).join(" | ")`)
+		}
+		before := openGroups()
 		evalJS[any](s, `window.negsimSaid = 0; new MutationObserver(() => window.negsimSaid++).observe(document.getElementById("found"), {childList: true, characterData: true, subtree: true})`)
 		for _, c := range []struct {
 			typed, said string
@@ -288,6 +292,14 @@ func DriveAccess(t *testing.T, origin string) {
 			if shown := evalJS[int](s, `document.querySelectorAll("#controls .control:not(.hide)").length`); shown != c.shown {
 				t.Errorf("%q typed: %d values shown, want %d", c.typed, shown, c.shown)
 			}
+		}
+		// Erased, the search leaves the groups as the student had them: the ones it opened
+		// to show the weights and the veto close again, and the panel is not left a column
+		// of every value.
+		s.do(chromedp.KeyEvent(strings.Repeat(kb.Backspace, len("employer vetoes"))))
+		s.settled()
+		if after := openGroups(); after != before {
+			t.Errorf("the search erased, the open groups are %q; before it, %q", after, before)
 		}
 		s.checkConsole()
 	})
