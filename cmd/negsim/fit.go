@@ -202,6 +202,9 @@ func wrapProse(line string, width int) string {
 // wrapWords breaks text at spaces into lines of at most room columns; a word longer than
 // room (a list of ids) is broken after its commas, or else cut.
 func wrapWords(text string, room int) []string {
+	// --width 1 leaves an indented line no room at all: a word is still cut a character a
+	// line, where a cut of none would go on for ever.
+	room = max(room, 1)
 	var words []string
 	for _, word := range strings.Fields(text) {
 		for runewidth.StringWidth(word) > room {

@@ -111,3 +111,25 @@ func TestTitlesFitTheWidth(t *testing.T) {
 		t.Errorf("the title's widest line is %d columns, its rule %d; want at most 60, and the rule as wide", w, runewidth.StringWidth(lines[rule]))
 	}
 }
+
+// A width narrower than any indent still gives every character a line: --width 1 panicked
+// in sensitivity's blocks (one flag a line, two columns in) and --width 2 cut words into
+// empty pieces until memory ran out.
+func TestNarrowestWidthsStillWrite(t *testing.T) {
+	for _, room := range []int{-1, 0, 1} {
+		// Each character on its own line: "ab," is too long for one column and has no
+		// comma to break after before the last character.
+		want := []string{"a", "b", ",", "c", "d"}
+		if got := wrapWords("ab, cd", room); !slices.Equal(got, want) {
+			t.Errorf("wrapWords(\"ab, cd\", %d) = %q, want %q", room, got, want)
+		}
+	}
+	for _, width := range []string{"1", "2", "3"} {
+		for _, args := range [][]string{{"sensitivity"}, {"explain"}, {"analyze"}} {
+			out := runOK(t, append(args, "teaching-two-party", "--width", width)...)
+			// Cut a character a line, the title is all there, in order.
+			joined := strings.NewReplacer("\n", "", " ", "").Replace(out)
+			wantContains(t, strings.Join(args, " ")+" --width "+width, joined, "Joboffer(teachingexample,twoparties)")
+		}
+	}
+}
