@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -447,7 +449,25 @@ func flagTakes(err error) string {
 	if !ok {
 		return ""
 	}
-	return fmt.Sprintf("--%s %s: give %s", bad.GetFlag().Name, bad.GetValue(), kind)
+	takes := fmt.Sprintf("--%s %s: give %s", bad.GetFlag().Name, bad.GetValue(), kind)
+	// 18446744073709551616 for --seed is a whole number, 0 or more: what is wrong with it
+	// is its size.
+	if limits, ok := valueLimits[bad.GetFlag().Value.Type()]; ok && errors.Is(err, strconv.ErrRange) {
+		if strings.HasPrefix(strings.TrimSpace(bad.GetValue()), "-") {
+			return takes + "; this one is below the smallest negsim can hold, " + limits[0]
+		}
+		return takes + "; this one is beyond the largest negsim can hold, " + limits[1]
+	}
+	return takes
+}
+
+// valueLimits are the smallest and largest values a number flag of each type holds.
+var valueLimits = map[string][2]string{
+	"int":     {strconv.Itoa(math.MinInt), strconv.Itoa(math.MaxInt)},
+	"int64":   {strconv.FormatInt(math.MinInt64, 10), strconv.FormatInt(math.MaxInt64, 10)},
+	"uint":    {"0", strconv.FormatUint(math.MaxUint, 10)},
+	"uint64":  {"0", strconv.FormatUint(math.MaxUint64, 10)},
+	"float64": {"about -1.8e308", "about 1.8e308"},
 }
 
 // nearFile is a file in the same folder whose name is one slip from path's, as a

@@ -160,6 +160,12 @@ func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 		want string
 	}{
 		{[]string{"montecarlo", garden, "--seed", "abc"}, "negsim: --seed abc: give a whole number, 0 or more\n"},
+		// 2^64 and 2^63 are whole numbers; what is wrong with them is one past the largest
+		// the flag's type holds, 2^64-1 and 2^63-1.
+		{[]string{"montecarlo", garden, "--seed", "18446744073709551616"}, "negsim: --seed 18446744073709551616: give a whole number, 0 or more; this one is beyond the largest negsim can hold, 18446744073709551615\n"},
+		{[]string{"analyze", garden, "--width", "9223372036854775808"}, "negsim: --width 9223372036854775808: give a whole number; this one is beyond the largest negsim can hold, 9223372036854775807\n"},
+		{[]string{"analyze", garden, "--limit", "-9223372036854775809"}, "negsim: --limit -9223372036854775809: give a whole number; this one is below the smallest negsim can hold, -9223372036854775808\n"},
+		{[]string{"sweep", garden, "--param", "actors.club.reservation", "--from", "0", "--to", "1e309"}, "negsim: --to 1e309: give a number, such as 0.45; this one is beyond the largest negsim can hold, about 1.8e308\n"},
 		{[]string{"analyze", garden, "--timeout", "5"}, "negsim: --timeout 5: give a duration with its unit, such as 30s or 2m\n"},
 		{[]string{"analyze", garden, "--limit", "ten"}, "negsim: --limit ten: give a whole number\n"},
 		{[]string{"sweep", garden, "--param", "actors.club.reservation", "--from", "x", "--to", "1"}, "negsim: --from x: give a number, such as 0.45\n"},
