@@ -158,7 +158,7 @@ type debriefResult struct {
 func transcriptFiles(dir string) (paths, skipped []string, err error) {
 	entries, err := os.ReadDir(dir)
 	for _, e := range entries {
-		if e.IsDir() {
+		if !fileEntry(dir, e) {
 			continue
 		}
 		// A file renamed on Windows or a Mac may end in .JSON; it is no less a transcript.

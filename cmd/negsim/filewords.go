@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +26,7 @@ func filesNamed(words []string, kind string, keep func(name string) bool) ([]str
 			}
 			n := len(paths)
 			for _, e := range entries {
-				if !e.IsDir() && keep(e.Name()) {
+				if fileEntry(w, e) && keep(e.Name()) {
 					paths = append(paths, filepath.Join(w, e.Name()))
 				}
 			}
@@ -46,4 +47,17 @@ func filesNamed(words []string, kind string, keep func(name string) bool) ([]str
 		}
 	}
 	return paths, nil
+}
+
+// fileEntry reports whether a folder's entry is one to read as a file among the folder's:
+// a file, or a link that does not lead to a folder. A named pipe there would be waited on
+// for ever (nothing writes to it), and a socket or a device holds no file; named on its own
+// on the command line, a pipe is read, as bash's <(...) gives one. A broken link is kept,
+// so that reading it says what is wrong.
+func fileEntry(dir string, e fs.DirEntry) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return e.Type().IsRegular()
+	}
+	info, err := os.Stat(filepath.Join(dir, e.Name()))
+	return err != nil || info.Mode().IsRegular()
 }
