@@ -88,8 +88,15 @@ func (a *app) newScenario(file string, issues, actors []string, options int, for
 	if options < minOptions || options > maxOptions {
 		return usagef("--options %d: give %d to %d options per issue", options, minOptions, maxOptions)
 	}
-	if file != "-" && exists(file) && !force {
-		return usagef("%s already exists; choose another name, or give --force to replace it", file)
+	if file != "-" {
+		// A folder or a read-only file is refused as such: --force, which the message
+		// about an existing file offers, would not replace it either.
+		if _, err := a.checkTarget(file); err != nil {
+			return err
+		}
+		if exists(file) && !force {
+			return usagef("%s already exists; choose another name, or give --force to replace it", file)
+		}
 	}
 	text := starterText(issues, actors, options)
 	// The starter must load cleanly, or it teaches the wrong format.

@@ -92,6 +92,18 @@ func TestNewRefusesToOverwrite(t *testing.T) {
 	}
 }
 
+// A name that --force could not replace either is refused for what it is, not with the
+// offer of --force that an existing file gets.
+func TestNewRefusesAFolderAsAFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, force := range []string{"--force=false", "--force"} {
+		_, stderr, code := runNegsim(t, "new", dir, "--issues", "a", "--actors", "x", force)
+		if want := "negsim: cannot write " + dir + ": it is a directory\n"; code != exitFailure || stderr != want {
+			t.Errorf("new FOLDER %s: exit %d, %q; want exit %d, %q", force, code, stderr, exitFailure, want)
+		}
+	}
+}
+
 // 9^20 = 12,157,665,459,056,928,801 deals fit in 64 bits; 9^21 ≈ 1.09e20 does not, and new
 // printed it wrapped around 2^64 (9^30 as 14,910,758,653,121,394,097) and wrote a file no
 // command could analyse.
