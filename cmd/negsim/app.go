@@ -155,18 +155,39 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	// cobra writes help and --version without looking at what the writes return: help
+	// saved with > on a full disk was cut short, and negsim exited 0.
+	help := &failedWriter{Writer: stdout}
+	root.SetOut(help)
 	root.SetErr(stderr)
 	refuseUnknownShells(root)
 	err := root.ExecuteContext(ctx)
-	if err == nil {
+	switch {
+	case help.err != nil:
+		// The machine failed, whatever cobra made of it: --version returns the error,
+		// which would read as a mistake in the command line.
+		err = help.err
+	case err == nil:
 		return exitOK
-	}
-	if a.settings == nil && !errors.Is(err, config.ErrUsage) {
+	case a.settings == nil && !errors.Is(err, config.ErrUsage):
 		// cobra refused the command line (an unknown command) before any command ran.
 		err = usagef("%w", err)
 	}
 	return a.report(err)
+}
+
+// failedWriter keeps the first error its writes met.
+type failedWriter struct {
+	io.Writer
+	err error
+}
+
+func (w *failedWriter) Write(p []byte) (int, error) {
+	n, err := w.Writer.Write(p)
+	if w.err == nil {
+		w.err = err
+	}
+	return n, err
 }
 
 // errReported ends a command that has already written what went wrong (validate's report):

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/negsim/negsim/config"
@@ -88,3 +89,22 @@ func TestFileNamedInAnotherUnicodeSpelling(t *testing.T) {
 	}
 	wantRefused(t, "this command reads it as input", "report", typed, "-o", mac)
 }
+
+// Help and the version saved with > on a full disk fail as any command's answer does, exit
+// 1 with the write's error, instead of exiting 0 with the file cut short.
+func TestHelpToAFullDiskFails(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	for _, args := range [][]string{{"--help"}, {"analyze", "--help"}, {"help", "sweep"}, {"--version"}} {
+		var stderr bytes.Buffer
+		code := run(context.Background(), args, strings.NewReader(""), fullDisk{}, &stderr)
+		if want := "negsim: no space left on device\n"; code != exitFailure || stderr.String() != want {
+			t.Errorf("negsim %s > a full disk: exit %d, %q; want exit %d, %q", strings.Join(args, " "), code, stderr.String(), exitFailure, want)
+		}
+	}
+}
+
+// fullDisk is standard output on a disk with no room left.
+type fullDisk struct{}
+
+func (fullDisk) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
