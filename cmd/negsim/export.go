@@ -51,6 +51,9 @@ deal the actor values least among those worth at least its reservation.`,
 				"geniusweb": interop.WriteGeniusWeb,
 			}[format]
 			if _, shipped := scenarios.Read(format); write == nil && (shipped || exists(format)) {
+				if named, rest := formatAmong(args); named != "" {
+					return usagef("%s is a scenario, not a format: name the format first, as in negsim export %s %s", format, named, typedWords(rest, dir))
+				}
 				return usagef("%s is a scenario, not a format: name the format first, as in negsim export genius %s, or geniusweb", format, typedWords(args, dir))
 			}
 			if write == nil {

@@ -50,6 +50,9 @@ or not at all) and stdout gets a summary in --format.`,
 			if len(args) == 0 {
 				return usagef("import needs a format, genius or geniusweb, then the files; see negsim import --help")
 			}
+			if format, rest := formatAmong(args); format != "" && exists(args[0]) {
+				return usagef("%s is not a format: name the format first, as in negsim import %s %s", args[0], format, typedWords(rest, out))
+			}
 			if format := formatOfFiles(args[0]); format != "" {
 				return usagef("%s is not a format: name the format first, as in negsim import %s %s", args[0], format, typedWords(args, out))
 			}
@@ -187,6 +190,17 @@ func typedWords(words []string, out string) string {
 		quoted = append(quoted, "-o", api.CommandWord(out))
 	}
 	return strings.Join(quoted, " ")
+}
+
+// formatAmong finds a format typed after the files it is for (negsim export big.yaml
+// genius): the format, and the other words in their order; "" when no word is a format.
+func formatAmong(words []string) (string, []string) {
+	for i, w := range words {
+		if _, ok := importExtension[w]; ok {
+			return w, slices.Delete(slices.Clone(words), i, i+1)
+		}
+	}
+	return "", words
 }
 
 // importExtension is the ending of each format's files, by which a folder's are chosen.

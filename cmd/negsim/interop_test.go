@@ -327,6 +327,10 @@ func TestImportAndExportAskForTheFormatFirst(t *testing.T) {
 		{[]string{"import", mixed}, "negsim: " + mixed + " is not a format: name the format first, as in negsim import genius " + mixed + " for GENIUS's XML files or negsim import geniusweb " + mixed + " for GeniusWeb's JSON\n"},
 		{[]string{"export", "teaching-red-line", "-o", "out"}, "negsim: teaching-red-line is a scenario, not a format: name the format first, as in negsim export genius teaching-red-line -o out, or geniusweb\n"},
 		{[]string{"export", garden, "-o", "out"}, "negsim: " + garden + " is a scenario, not a format: name the format first, as in negsim export genius " + garden + " -o out, or geniusweb\n"},
+		// The format typed after the files it is for is moved first, not given twice.
+		{[]string{"export", garden, "geniusweb", "-o", "out"}, "negsim: " + garden + " is a scenario, not a format: name the format first, as in negsim export geniusweb " + garden + " -o out\n"},
+		{[]string{"import", filepath.Join(dir, "shop.xml"), "genius", filepath.Join(dir, "buyer.xml")},
+			"negsim: " + filepath.Join(dir, "shop.xml") + " is not a format: name the format first, as in negsim import genius " + filepath.Join(dir, "shop.xml") + " " + filepath.Join(dir, "buyer.xml") + "\n"},
 	} {
 		stdout, stderr, code := runNegsim(t, c.args...)
 		if code != exitBadUse || stderr != c.want || stdout != "" {
