@@ -145,10 +145,16 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 	bad := func(key string, err error) {
 		problems = append(problems, at.ofUnlessFlag(fl, key).problem("setting %s (flag --%s, variable %s): %v", key, key, envName(key), err))
 	}
-	s := &Settings{Format: strings.ToLower(cast.ToString(v.Get("format"))), File: file}
-	var err error
+	s := &Settings{File: file}
+	format, err := cast.ToStringE(v.Get("format"))
+	if err != nil {
+		// A list ("format: [json]") read as "", named as an unknown format "".
+		format = fmt.Sprint(v.Get("format"))
+	}
+	s.Format = strings.ToLower(format)
 	if s.MaxDeals, err = cast.ToUint64E(v.Get("max-deals")); err != nil {
-		bad("max-deals", err)
+		// cast's own words ("unable to cast "-1" of type string to uint64") are Go's.
+		bad("max-deals", fmt.Errorf("give a whole number, 0 or more"))
 	}
 	if s.MaxFileSize, err = cast.ToInt64E(v.Get("max-file-size")); err != nil || s.MaxFileSize <= 0 || s.MaxFileSize > MaxFileSizeCeiling {
 		bad("max-file-size", fmt.Errorf("give a number of bytes from 1 to %d", MaxFileSizeCeiling))

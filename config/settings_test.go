@@ -109,6 +109,29 @@ func TestSettingsFileProblemsAllAtTheirLines(t *testing.T) {
 	}
 }
 
+// A value of the wrong kind is answered in the words a flag's is: -1 for max-deals said
+// "unable to cast "-1" of type string to uint64: strconv.ParseUint: ...", and a list for
+// the format named an unknown format "" and suggested nothing.
+func TestSettingsOfTheWrongKind(t *testing.T) {
+	withoutUserConfig(t)
+	file := filepath.Join(t.TempDir(), "cfg.yaml")
+	if err := os.WriteFile(file, []byte("max-deals: -1\nformat: [json]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ResolveSettings(flags(t, "--config", file))
+	want := "2 problems with the settings:\n" +
+		"  " + file + ":1:1: setting max-deals (flag --max-deals, variable NEGSIM_MAX_DEALS): give a whole number, 0 or more\n" +
+		"  " + file + `:2:1: unknown format "[json]"; did you mean "json"? valid: table, markdown, csv, json, html`
+	if !errors.Is(err, ErrUsage) || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+	t.Setenv("NEGSIM_MAX_DEALS", "-1")
+	_, err = ResolveSettings(flags(t))
+	if want := "setting max-deals (flag --max-deals, variable NEGSIM_MAX_DEALS): give a whole number, 0 or more"; err == nil || err.Error() != want {
+		t.Errorf("NEGSIM_MAX_DEALS=-1: %v; want %s", err, want)
+	}
+}
+
 // A slip of syntax in a settings file is placed at its line and column, in the words the
 // scenario loader uses, not viper's "While parsing config: yaml: line 1: ...". Columns
 // worked by hand: "format: [json" opens its bracket at column 9 and never closes it; the tab
