@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"html"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -354,5 +356,26 @@ func TestDebriefSaysWhyItHasNoChartWithOneVetoActor(t *testing.T) {
 		if want := "No chart of the tables' deals: it sets two veto actors against each other, and Harborco (developer) is the only actor holding a veto."; !strings.Contains(out, want) {
 			t.Errorf("%s: the debrief does not say %q", format, want)
 		}
+	}
+}
+
+// A class whose tables all reached one deal shares one label on the chart. Each name added
+// to the growing label copied it whole: 20,000 tables of names "t0" to "t19999" copy
+// about 20,000² × 6 / 2 ≈ 1.2 GB, and 60,000 took seconds past --timeout. Joined once, the
+// whole debrief allocates a small fraction of that.
+func TestDebriefChartOfManyTablesAtOneDeal(t *testing.T) {
+	var deals strings.Builder
+	deals.WriteString("table,salary,remote,start\n")
+	for i := range 20000 {
+		fmt.Fprintf(&deals, "t%d,mid,office,now\n", i)
+	}
+	file := writeTemp(t, "deals.csv", deals.String())
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	out := runOK(t, "debrief", "teaching-two-party", "--deals", file, "--format", "html")
+	runtime.ReadMemStats(&after)
+	wantContains(t, "the debrief of 20,000 tables", out, "<svg ", ">t19999<")
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 400<<20 {
+		t.Errorf("the debrief of 20,000 tables at one deal allocated %d MB; joining the names once takes far less than the 1.2 GB of adding them one by one", allocated>>20)
 	}
 }

@@ -212,6 +212,9 @@ func yesNo(b bool) string {
 func debriefChart(w io.Writer, format, title string, sc *sim.Scenario, db *sim.Debrief) error {
 	in := chartLine{label: "a table's deal in the ZOPA", color: 2, scatter: true, glyph: 0}
 	out := chartLine{label: "a table's deal outside the ZOPA", color: 0, scatter: true, glyph: 2}
+	// The names of the tables at each point, joined once all are known: a class of 60,000
+	// rows at one deal, each name added to a growing label, took seconds past --timeout.
+	names := map[*chartLine][][]string{}
 	for _, t := range db.Tables {
 		if t.Score == nil {
 			continue
@@ -230,15 +233,18 @@ func debriefChart(w io.Writer, format, title string, sc *sim.Scenario, db *sim.D
 			l = &in
 		}
 		if i := samePoint(l, x, y); i >= 0 {
-			l.labels[i] += ", " + t.Table
+			names[l][i] = append(names[l][i], t.Table)
 			continue
 		}
-		l.xs, l.ys, l.labels = append(l.xs, x), append(l.ys, y), append(l.labels, t.Table)
+		l.xs, l.ys, names[l] = append(l.xs, x), append(l.ys, y), append(names[l], []string{t.Table})
 	}
 	var deals []chartLine
-	for _, l := range []chartLine{in, out} {
+	for _, l := range []*chartLine{&in, &out} {
+		for _, at := range names[l] {
+			l.labels = append(l.labels, strings.Join(at, ", "))
+		}
 		if len(l.xs) > 0 {
-			deals = append(deals, l)
+			deals = append(deals, *l)
 		}
 	}
 	pn := dealsPanel(title, sc, db.Axes, db.Frontier, db.Nash, deals...)
