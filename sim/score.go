@@ -386,6 +386,11 @@ func (s *Scorer) Debrief(ctx context.Context, tables []TableDeal, axes *[2]int) 
 	}
 	db := &Debrief{Scenario: sp.sc.Name, Tables: []TableScore{}, ZOPA: s.zs.count, Axes: []string{}, Frontier: []FrontierPoint{}}
 	for _, td := range tables {
+		// Scoring one table takes too few steps for the search to look at ctx, and a class
+		// may hand in tens of thousands.
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		ts := TableScore{Table: td.Table}
 		if td.Choice != nil {
 			sc, err := s.Score(ctx, td.Choice)
