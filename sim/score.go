@@ -230,6 +230,11 @@ func (s *Scorer) ZOPA() uint64 { return s.zs.count }
 
 // Score scores one deal, given as one option position per issue in file order.
 func (s *Scorer) Score(ctx context.Context, choice []int) (*Score, error) {
+	// One deal takes too few steps for the search to look at ctx, and a class's file may
+	// hold tens of thousands: debrief and score --deal-file stop between them.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sp := s.sp
 	if len(choice) != sp.issues {
 		return nil, fmt.Errorf("a deal of %d options for %d issues", len(choice), sp.issues)
@@ -386,11 +391,6 @@ func (s *Scorer) Debrief(ctx context.Context, tables []TableDeal, axes *[2]int) 
 	}
 	db := &Debrief{Scenario: sp.sc.Name, Tables: []TableScore{}, ZOPA: s.zs.count, Axes: []string{}, Frontier: []FrontierPoint{}}
 	for _, td := range tables {
-		// Scoring one table takes too few steps for the search to look at ctx, and a class
-		// may hand in tens of thousands.
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		ts := TableScore{Table: td.Table}
 		if td.Choice != nil {
 			sc, err := s.Score(ctx, td.Choice)

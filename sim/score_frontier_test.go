@@ -64,10 +64,10 @@ func actorIndex(t *testing.T, sc *sim.Scenario, id string) int {
 	return -1
 }
 
-// A debrief stops at Ctrl-C or --timeout, table by table: scoring 20,000 tables of the
-// reference scenario ran on for ten seconds past a --timeout of one, and printed its
-// ranking as if nothing had happened.
-func TestDebriefStopsWhenCancelled(t *testing.T) {
+// A debrief, and score of a file of deals, stop at Ctrl-C or --timeout, deal by deal:
+// scoring 20,000 tables of the reference scenario ran on for ten seconds past a --timeout
+// of one, and printed its ranking as if nothing had happened.
+func TestScoringStopsWhenCancelled(t *testing.T) {
 	doc := scenariotest.Shipped(t, "ukraine-2026", "")
 	sp := scenariotest.Compile(t, doc.Scenario)
 	scorer, err := sim.NewScorer(context.Background(), sp, sim.Options{})
@@ -79,5 +79,8 @@ func TestDebriefStopsWhenCancelled(t *testing.T) {
 	tables := []sim.TableDeal{{Table: "a", Choice: make([]int, len(doc.Scenario.Issues))}}
 	if db, err := scorer.Debrief(ctx, tables, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("a cancelled debrief: %v, %+v; want context.Canceled and no debrief", err, db)
+	}
+	if score, err := scorer.Score(ctx, tables[0].Choice); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled score: %v, %+v; want context.Canceled and no score", err, score)
 	}
 }
