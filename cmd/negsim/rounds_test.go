@@ -403,28 +403,60 @@ func TestValidateWarnsOfAnEventAfterTheDeadline(t *testing.T) {
 // A proposal marked "(closest)" or "(own best)" is not the deal the setup's rule picks, and
 // the output says what each mark means. In sanctions-bite every veto actor aspires to its
 // best at round 0 (Ukraine's is 1.000, and no deal gives Ukraine 1.000 and Russia its own
-// best), so the mediator's first text is the closest one. In the job offer under
+// best), so the mediator's first text is the closest one; its deals must also be ratified
+// at home, and the note names that too. In the telephone game, with no rule but the
+// vetoes, East and West both aspire to 1.000 at round 0, which no district gives both. In
+// the job offer under
 // alternating offers the candidate's first aspiration, 1.000, rules out every deal the
 // employer accepts, so it offers its own best. The market file's proposers always find a
 // deal they accept themselves: neither mark, and neither note.
 func TestRoundsSayWhatTheProposalMarksMean(t *testing.T) {
 	closest := `"closest" beside the proposer: no deal gave every veto actor its aspiration`
+	closestRatified := `"closest" beside the proposer: no deal would have won every veto actor and ratification at home in that round`
 	ownBest := `"own best" beside the proposer: its aspiration ruled out every deal`
 	for _, c := range []struct {
 		args       []string
 		mark, note string
 	}{
-		{[]string{"rounds", "--variant", "sanctions-bite", "--wide"}, "united-states (closest)", closest},
+		{[]string{"rounds", "--variant", "sanctions-bite", "--wide"}, "united-states (closest)", closestRatified},
+		{[]string{"rounds", "teaching-telephone-game", "--wide"}, "mediator (closest)", closest},
 		{[]string{"rounds", "teaching-two-party", "--protocol", "alternating", "--wide"}, "candidate (own best)", ownBest},
 	} {
 		out := runOK(t, c.args...)
 		wantContains(t, strings.Join(c.args, " "), out, c.mark, c.note)
 	}
 	out := runOK(t, "rounds", filepath.Join("testdata", "rounds-market.yaml"))
-	for _, note := range []string{closest, ownBest} {
+	for _, note := range []string{closest, closestRatified, ownBest} {
 		if strings.Contains(out, note) {
 			t.Errorf("the market's rounds explain a mark they do not use: %q", note)
 		}
+	}
+}
+
+// Under a quota the mediator falls back on the closest text when no deal would pass, which
+// need not be for want of a veto actor's yes. Harborco's quota (teaching-harborco-quota.yaml)
+// under a neutral mediator: at round 0 every actor aspires to 1, Harborco, the one veto
+// actor, to its best, small fund and no jobs guarantee (0.6·1 + 0.4·1 = 1), which it accepts;
+// only the federal agency also gives that 1 (its fund value for small), so 2 of the 5 votes
+// needed. The note said "no deal gave every veto actor its aspiration", which the table's
+// row contradicts; it must name the votes.
+func TestRoundsSayWhatAClosestTextMissedUnderAQuota(t *testing.T) {
+	args := []string{"rounds", "teaching-harborco-quota", "--protocol", "mediated"}
+	tr := runJSON[sim.Transcript](t, append(args, "--format", "json")...)
+	first := tr.Rounds[0]
+	if p := first.Proposal; p == nil || p.Basis != sim.BasisClosest || p.Options["fund"] != "small" || p.Options["jobs"] != "none" {
+		t.Fatalf("round 0's proposal is %+v; the test needs the closest text small/none", first.Proposal)
+	}
+	if h := first.Actors[0]; h.Actor != "harborco" || !h.Accepts || h.Utility == nil || *h.Utility != 1 || h.Aspiration != 1 {
+		t.Fatalf("round 0, Harborco: %+v; want it to accept small/none at its aspiration 1", h)
+	}
+	if first.Votes == nil || *first.Votes != 2 {
+		t.Fatalf("round 0 gathers %v votes, want 2", first.Votes)
+	}
+	out := runOK(t, args...)
+	wantContains(t, strings.Join(args, " "), out, `"closest" beside the proposer: no deal would have won every veto actor and the votes needed in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.`)
+	if strings.Contains(out, "no deal gave every veto actor its aspiration") {
+		t.Errorf("%s says no deal gave every veto actor its aspiration, though Harborco's own best did:\n%s", strings.Join(args, " "), out)
 	}
 }
 

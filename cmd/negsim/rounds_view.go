@@ -61,7 +61,7 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 	rounds := section{title: "Rounds", text: []string{
 		perActor + " The proposal lists only the issues that changed since the last one.",
 	}}
-	rounds.text = append(rounds.text, basisNotes(tr)...)
+	rounds.text = append(rounds.text, basisNotes(sc, tr)...)
 	if tr.RipeAt != nil {
 		rounds.text = append(rounds.text, fmt.Sprintf("Talks are ripe from round %d: a ZOPA exists at that round's reservations.", *tr.RipeAt))
 	} else {
@@ -137,7 +137,10 @@ func compactProposal(rd *sim.Round, told map[string]int) string {
 
 // basisNotes says what the marks proposalBy adds to "by" mean, once each, for the marks the
 // talks use: they tell a student why a text is not the deal the setup's rule would pick.
-func basisNotes(tr *sim.Transcript) []string {
+// Under a decision rule or ratification the mediator falls back when no deal would pass,
+// which may be for want of votes or of a ratifier's yes while every veto actor's aspiration
+// is met (a lone veto party's best, say): the note names all the rule asks.
+func basisNotes(sc *sim.Scenario, tr *sim.Transcript) []string {
 	used := map[sim.Basis]bool{}
 	for _, rd := range tr.Rounds {
 		if rd.Proposal != nil {
@@ -145,7 +148,9 @@ func basisNotes(tr *sim.Transcript) []string {
 		}
 	}
 	var notes []string
-	if used[sim.BasisClosest] {
+	if used[sim.BasisClosest] && ruledZone(sc) != "" {
+		notes = append(notes, fmt.Sprintf("\"closest\" beside the proposer: no deal would have won %s in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.", whatAgreementTakes(sc)))
+	} else if used[sim.BasisClosest] {
 		notes = append(notes, "\"closest\" beside the proposer: no deal gave every veto actor its aspiration, so it put forward the deal whose largest shortfall below an aspiration is smallest.")
 	}
 	if used[sim.BasisOwnBest] {
