@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
+import {count, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -888,7 +888,7 @@ function clearResults(mark = "–", why = "(no results: see the message above)")
   // The chart's axes are the parties the analysis gives a veto, which a what-if may change:
   // the file's own would drop a link's axes before the analysis could draw them.
   $("axes").hidden = true;
-  for (const id of ["diagnosis", "agree", "chart", "solutions", "options", "take", "words", "rounds-summary", "rounds-chart", "round-detail", "rounds-table", "compare"]) $(id).replaceChildren();
+  for (const id of ["diagnosis", "agree", "chart", "solutions", "options", "take", "words", "rounds-summary", "rounds-chart", "round-detail", "rounds-notes", "rounds-table", "compare"]) $(id).replaceChildren();
 }
 
 function renderAnalysis(an, q) {
@@ -1147,11 +1147,11 @@ function renderRounds(tr) {
   pick.value = String(selectedRound);
   drawRound(tr);
   const noText = noTextTeller();
-  const needed = an && an.decision ? an.decision.votes_needed : undefined;
   const rows = tr.rounds.map((r) => {
-    const w = roundWords(r, needed, say, noText);
+    const w = roundWords(r, an, say, noText);
     return [String(r.round), count(r.zopa_size), w.by, w.proposal, w.accepted, w.events];
   });
+  $("rounds-notes").replaceChildren(...roundsNotes(tr, an).map((note) => h("p", {class: "hint", text: note})));
   $("rounds-table").replaceChildren(table(["round", "zone", "proposed by", "proposal (what changed)", "accepted by", "events"], rows, [1], "Every round"));
 }
 

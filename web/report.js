@@ -10,7 +10,7 @@
 // command line's layout of one block a deal.
 
 import {SOLUTIONS} from "./chart.js";
-import {count, shellWord, deals, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundWords, noTextTeller} from "./words.js";
+import {count, shellWord, deals, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 
@@ -136,10 +136,11 @@ function whoAgrees(an) {
 // full the first time and then by the round that first said it, as the page does.
 function rounds(tr, an, say) {
   const out = ["<h2>Bargaining rounds</h2>", `<p>${esc(roundsSummary(tr, say, an))}</p>`];
-  const noText = noTextTeller(), needed = an.decision ? an.decision.votes_needed : undefined;
+  const noText = noTextTeller();
   out.push(`<p>Each round: the deals in the zone at that round's reservations, the proposal (by whom, and what changed from the last), who accepted it, and what happened.</p>`);
+  out.push(...roundsNotes(tr, an).map((note) => `<p>${esc(note)}</p>`));
   out.push(table(["round", "zone", "proposal", "accepted by", "events"], tr.rounds.map((x) => {
-    const w = roundWords(x, needed, say, noText);
+    const w = roundWords(x, an, say, noText);
     return [String(x.round), count(x.zopa_size), x.proposal ? `${w.by}: ${w.proposal}` : w.proposal, w.accepted, w.events];
   }), [1], "Every round"));
   return out;

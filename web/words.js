@@ -246,12 +246,7 @@ export const partiesWord = (sc) => sc.actors.some((a) => a.veto) ? "veto actor" 
 // roundsSummary says how the talks ran and how they ended, in one sentence each; a
 // breakdown names what no proposal won, which the analysis an (when there is one) says.
 export function roundsSummary(tr, say, an) {
-  // With no veto actor at all the votes alone decide; without the analysis at hand only the
-  // vetoes are named.
-  const needs = !an || an.actors.some((a) => a.veto) ? ["every veto actor"] : [];
-  if (an && an.decision) needs.push("the votes needed");
-  if (an && an.ratification) needs.push("ratification at home");
-  const won = needs.length === 1 ? needs[0] : `${needs.slice(0, -1).join(", ")} and ${needs[needs.length - 1]}`;
+  const won = agreementTakes(an);
   const o = tr.outcome;
   const how = tr.protocol === "mediated" ? `Mediated talks${tr.mediator ? ` (${say.actorName(tr.mediator)} mediates)` : ""}` : "Alternating offers";
   return `${how}, deadline ${tr.deadline} rounds. ` +
@@ -259,23 +254,59 @@ export function roundsSummary(tr, say, an) {
     (o.agreement ? `Agreement at round ${o.round}: ${say.dealPairs(o.deal.options)}.` : `Breakdown at the deadline: no proposal won ${won}; everyone keeps its reservation.`);
 }
 
+// agreementTakes names what a proposal must win to be agreed, as negsim rounds names it: every
+// veto actor, the votes needed and ratification at home, each where the analysis an asks for
+// it. With no veto actor at all the votes alone decide; without the analysis at hand only the
+// vetoes are named.
+function agreementTakes(an) {
+  const needs = !an || an.actors.some((a) => a.veto) ? ["every veto actor"] : [];
+  if (an && an.decision) needs.push("the votes needed");
+  if (an && an.ratification) needs.push("ratification at home");
+  return needs.length === 1 ? needs[0] : `${needs.slice(0, -1).join(", ")} and ${needs[needs.length - 1]}`;
+}
+
 // FALLBACKS mark a proposal's basis when it is no real offer, as negsim rounds marks it.
 const FALLBACKS = {closest: " (closest)", own_best: " (own best)"};
 
+// roundsNotes says what the rounds table's marks mean, once each for the marks the talks use,
+// in the words negsim rounds prints above its table: a fallback text is no real offer, and a
+// misjudged actor is one the proposer's beliefs had wrong.
+export function roundsNotes(tr, an) {
+  const used = new Set(tr.rounds.filter((x) => x.proposal).map((x) => x.proposal.basis));
+  const notes = [];
+  if (used.has("closest")) {
+    notes.push(an && (an.decision || an.ratification)
+      ? `"closest" beside the proposer: no deal would have won ${agreementTakes(an)} in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.`
+      : "\"closest\" beside the proposer: no deal gave every veto actor its aspiration, so it put forward the deal whose largest shortfall below an aspiration is smallest.");
+  }
+  if (used.has("own_best")) notes.push("\"own best\" beside the proposer: its aspiration ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.");
+  if (tr.rounds.some((x) => (x.misjudged || []).length)) notes.push("Misjudged: the proposer believed its proposal would pass, but the actors named rejected it; its picture of them (its beliefs) was wrong.");
+  return notes;
+}
+
 // roundWords says, for the rounds table, who proposed (or "–" when nobody did), what the
 // proposal changed from the last one (or why nothing was on the table), who accepted it and
-// with how many votes under a decision rule (votesNeeded, the analysis' decision's; absent
-// without one), and what happened. noText is a noTextTeller kept for the whole table.
-export function roundWords(x, votesNeeded, say, noText) {
+// with how many votes under a decision rule, and what happened. A ratifier's yes is a vote
+// at home, said apart after the table's, and the actors a proposer misjudged are named, as
+// negsim rounds says both. an is the analysis (its decision and ratification), when there is
+// one; noText is a noTextTeller kept for the whole table.
+export function roundWords(x, an, say, noText) {
   const p = x.proposal;
   const changed = p ? p.changed.map((i) => `${i}=${p.options[i]}`).join(", ") || "the same as before" : noText(x);
-  const votes = x.votes === undefined || x.votes === null || !votesNeeded ? "" : ` (${plural(x.votes, "vote", "votes")}; ${votesNeeded} needed)`;
+  const needed = an && an.decision ? an.decision.votes_needed : 0;
+  const votes = x.votes === undefined || x.votes === null || !needed ? "" : ` (${plural(x.votes, "vote", "votes")}; ${needed} needed)`;
+  const ratifiers = new Set(Object.values((an && an.ratification) || {}).flatMap((r) => r.by));
+  const atTable = x.accepted_by.filter((id) => !ratifiers.has(id)).map(say.actorName);
+  const atHome = x.accepted_by.filter((id) => ratifiers.has(id)).map(say.actorName);
+  let accepted = (atTable.join(", ") || "nobody") + votes;
+  if (atHome.length && !x.agreement) accepted += `; yes at home: ${atHome.join(", ")}`;
+  if ((x.misjudged || []).length) accepted += `; misjudged ${x.misjudged.map(say.actorName).join(", ")}`;
   return {
     // A proposer that found no deal meeting every aspiration fell back on the closest deal
     // or its own best: said as negsim rounds says it, since such a text is no real offer.
     by: p ? (p.by ? say.actorName(p.by) : "the mediator") + (FALLBACKS[p.basis] || "") : "–",
     proposal: changed,
-    accepted: (x.accepted_by.map(say.actorName).join(", ") || "nobody") + votes,
+    accepted,
     events: x.events.map((e) => e.why).join("; "),
   };
 }

@@ -123,6 +123,7 @@ func TestStaticSite(t *testing.T) {
 		noText = append(noText, rd.NoText)
 	}
 	pagetest.DriveNoTextRounds(t, srv.URL+"/", "static", noText)
+	pagetest.DriveRoundsAnswers(t, srv.URL+"/", pagetest.RoundsAnswersCases)
 
 	// A student's own file in the browser's engine: said wrong, fixed and chosen again,
 	// too large, and its link opened by a classmate, whose browser has an engine of its own.

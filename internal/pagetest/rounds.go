@@ -2,6 +2,7 @@ package pagetest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,5 +72,74 @@ func DriveRoundsBasis(t *testing.T, origin, hash string, bases []string) {
 			t.Errorf("round %d was proposed by %q; the engine's basis is %q", i, cells[i], basis)
 		}
 	}
+	s.checkConsole()
+}
+
+// RoundsAnswersCase is a Rounds view to open (hash) and what negsim rounds says of it:
+// Accepted, by round, is the "accepted by" cell the table must read, in the actors' names;
+// Notes are the sentences negsim rounds prints above its table to say what its marks mean.
+type RoundsAnswersCase struct {
+	Hash     string
+	Accepted map[int]string
+	Notes    []string
+}
+
+// RoundsAnswersCases are the vote-counting scenarios whose answers the page once told
+// otherwise than the terminal. Each expected cell is negsim rounds' own, the ids written as
+// the names the page uses. In the telephone game (README, "The telephone game") the
+// mediator's text d4 of round 6 is accepted by East and itself and fails on West, whom it
+// believed would take anything: the table named East and the mediator and left West out. In
+// the reference scenario's sanctions-bite nobody at the table accepts round 0's closest text,
+// while the ratifiers at home would: the table listed the ratifiers as if they had accepted
+// it. Harborco's quota under a mediator falls back on the closest text for want of votes
+// (2 of the 5 needed) while Harborco, its one veto actor, accepts it.
+var RoundsAnswersCases = []RoundsAnswersCase{
+	{
+		Hash:     "scenario=teaching-telephone-game",
+		Accepted: map[int]string{0: "Mediator", 6: "East, Mediator; misjudged West"},
+		Notes: []string{
+			`"closest" beside the proposer: no deal gave every veto actor its aspiration, so it put forward the deal whose largest shortfall below an aspiration is smallest.`,
+			"Misjudged: the proposer believed its proposal would pass, but the actors named rejected it; its picture of them (its beliefs) was wrong.",
+		},
+	},
+	{
+		Hash:     "scenario=ukraine-2026&variant=sanctions-bite",
+		Accepted: map[int]string{0: "nobody; yes at home: Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land, Ukrainian voters open to a territorial compromise, Russia's hardliners"},
+		Notes: []string{
+			`"closest" beside the proposer: no deal would have won every veto actor and ratification at home in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.`,
+		},
+	},
+	{
+		Hash:     "scenario=teaching-harborco-quota&set=protocol.kind%3Dmediated",
+		Accepted: map[int]string{0: "Harborco (developer), Federal agency (2 votes; 5 needed)"},
+		Notes: []string{
+			`"closest" beside the proposer: no deal would have won every veto actor and the votes needed in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.`,
+		},
+	},
+}
+
+// DriveRoundsAnswers opens each case's Rounds view and reads who accepted each round's
+// proposal and the notes above the table: a yes at home is told apart from one at the table,
+// the actors a proposer misjudged are named, and the marks are explained, as negsim rounds
+// does each.
+func DriveRoundsAnswers(t *testing.T, origin string, cases []RoundsAnswersCase) {
+	s := start(t, origin)
+	for _, c := range cases {
+		s.do(chromedp.Navigate(origin + "#" + c.Hash + "&view=rounds"))
+		s.settled()
+		cells := evalJS[[]string](s, `[...document.querySelectorAll("#rounds-table tbody tr")].map((tr) => tr.cells[4].textContent)`)
+		for round, want := range c.Accepted {
+			if round >= len(cells) {
+				t.Errorf("%s: the rounds table has %d rows, none for round %d", c.Hash, len(cells), round)
+			} else if cells[round] != want {
+				t.Errorf("%s: round %d accepted by %q, want %q", c.Hash, round, cells[round], want)
+			}
+		}
+		notes := evalJS[[]string](s, `[...document.querySelectorAll("#rounds-notes p")].map((p) => p.textContent)`)
+		if !slices.Equal(notes, c.Notes) {
+			t.Errorf("%s: the notes above the rounds read\n%q\nwant\n%q", c.Hash, notes, c.Notes)
+		}
+	}
+	s.checkOrigin()
 	s.checkConsole()
 }

@@ -227,6 +227,13 @@ func TestPageRoundsBasisServed(t *testing.T) {
 	}
 }
 
+// The Rounds view tells who accepted each proposal as negsim rounds does: a ratifier's yes
+// apart, at home, the actors a proposer misjudged named, and its marks explained.
+func TestPageRoundsAnswersServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	pagetest.DriveRoundsAnswers(t, startServe(t), pagetest.RoundsAnswersCases)
+}
+
 // The Rounds view draws each line as negsim rounds --chart and negsim report do (solid
 // aspiration, dashed utility of the proposal, dotted reservation) and names the styles it
 // draws in the key words the command line's chart prints, for the two-party example (with
