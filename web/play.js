@@ -196,10 +196,42 @@ function standing(v, d) {
   return d ? `${text} Your acceptance counts for ${plural(own, "vote", "votes")}.` : text;
 }
 
+// rules says how the talks run, what ends them and where the seat's own deals must pass at
+// home, in the words negsim play opens with: without them a seat with no veto learnt only
+// from the first round's answers that it has no turn and how many votes a deal needs.
+function rules(r) {
+  const v = r.view;
+  const d = r.brief.decision;
+  let how = "Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.";
+  if (v.protocol === "mediated" && v.mediator === v.seat) {
+    how = "Mediated talks, and you are the mediator: each round you put one text on the table (offer) and the others answer.";
+  } else if (v.protocol === "mediated") {
+    how = `Mediated talks: each round ${v.mediator ? ui.actorName(v.mediator) : "a neutral mediator"} puts one text on the table; you accept or reject it.`;
+  } else if (!v.veto) {
+    // Only veto actors take turns: a seat without a veto never has one.
+    how = "Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer.";
+  }
+  let agreed = "every party with a veto accepts";
+  if (d && d.votes_needed > 0) agreed += ` and that wins ${plural(d.votes_needed, "vote", "votes")}`;
+  if (ui.ratifiers.size) agreed += " (and that is ratified at home where the scenario asks it)";
+  const said = [how, `The other actors are the model's agents. The talks end at the first deal ${agreed}, or break down after round ${v.deadline - 1} (rounds count from 0); then everyone keeps its walk-away value.`];
+  const rr = r.brief.role.ratification;
+  if (rr && rr.by.length) said.push(`A deal you agree must be ratified at home by ${joinAnd(rr.by.map(ui.actorName))}: ${ratifiersNeeded(rr.votes_needed, rr.votes)}.`);
+  return said.join(" ");
+}
+
+// ratifiersNeeded says how many of the ratifiers' votes a deal needs, as negsim play does.
+function ratifiersNeeded(needed, votes) {
+  if (votes === 1) return "it needs their vote";
+  if (needed === votes) return `it needs all ${votes} of their votes`;
+  return `it needs ${needed} of their ${votes} votes`;
+}
+
 function turn(r) {
   const {h} = ui;
   const v = r.view;
-  const out = [h("p", {text: `You play ${v.seat_name}. ${standing(v, r.brief.decision)} Your walk-away value is ${pts(v.reservation)} points.`})];
+  const out = [h("p", {text: `You play ${v.seat_name}. ${standing(v, r.brief.decision)} Your walk-away value is ${pts(v.reservation)} points.`}),
+    h("p", {class: "hint", text: rules(r)})];
   for (const why of v.events) out.push(h("p", {class: "changes", text: `Event: ${clause(why)}.`}));
   if (v.proposal) {
     const p = v.proposal;

@@ -166,3 +166,38 @@ func TestPlayPageLogWordsAsTheTerminal(t *testing.T) {
 		"; rejected by Russia, China, you, Elected member 9 and Elected member 10. 10 votes of the 9 needed. No agreement: Russia and China hold a veto and did not accept it.",
 	})
 }
+
+// The page opens a session with the rules negsim play opens with: who proposes (a seat with
+// no veto has no turn but may counter), what ends the talks, votes and ratification
+// included, and where the seat's own deals must pass at home. It said none of them: the
+// Harborco quota's union learnt only after its first answer that a deal needs 5 votes, and
+// Ukraine never read that its deals need 150 of its ratifiers' 200 votes.
+func TestPlayPageSaysTheRulesAsTheTerminal(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	for _, c := range []struct {
+		args []string
+		hash string
+	}{
+		{[]string{"teaching-harborco-quota", "--as", "union"}, "scenario=teaching-harborco-quota&view=play&as=union"},
+		{[]string{"--variant", "sanctions-bite", "--as", "ukraine"}, "scenario=ukraine-2026&variant=sanctions-bite&view=play&as=ukraine"},
+		{[]string{"teaching-security-council", "--as", "russia"}, "scenario=teaching-security-council&view=play&as=russia"},
+	} {
+		out, errOut, code := runNegsimInput(t, "quit\n", append([]string{"play"}, c.args...)...)
+		if code != exitOK {
+			t.Fatalf("negsim play %s: exit %d: %s", strings.Join(c.args, " "), code, errOut)
+		}
+		var says []string
+		for _, line := range strings.Split(out, "\n") {
+			for _, opening := range []string{"Alternating offers:", "Mediated talks", "The other actors are the model's agents.", "A deal you agree must be ratified at home"} {
+				if strings.HasPrefix(line, opening) {
+					says = append(says, line)
+				}
+			}
+		}
+		if len(says) < 2 {
+			t.Fatalf("negsim play %s opens with no rules to compare:\n%s", strings.Join(c.args, " "), out)
+		}
+		pagetest.DrivePlaySays(t, url, c.hash, says)
+	}
+}
