@@ -227,6 +227,13 @@ function ratifiersNeeded(needed, votes) {
   return `it needs ${needed} of their ${votes} votes`;
 }
 
+// votesSoFar tells the seat, before it answers, the others' votes for the proposal against
+// those a deal needs and the count with its own, in negsim play's words.
+function votesSoFar(gathered, needed, own) {
+  const so = `So far ${plural(gathered, "vote", "votes")} of the ${needed} needed`;
+  return own === 0 ? `${so}; you hold no vote.` : `${so}; with yours, ${gathered + own}.`;
+}
+
 function turn(r) {
   const {h} = ui;
   const v = r.view;
@@ -249,6 +256,12 @@ function turn(r) {
     const [table, home] = [answered.filter((a) => !ui.ratifiers.has(a.id)), answered.filter((a) => ui.ratifiers.has(a.id))];
     const said = (list, yes) => list.filter((a) => v.accepted_by.includes(a.id) === yes).map((a) => a.name);
     out.push(h("p", {text: `Accepted so far by: ${names(said(table, true))}. Rejected by: ${names(said(table, false))}.`}));
+    const d = r.brief.decision;
+    if (d && d.votes_needed > 0) {
+      const gathered = d.votes.filter((p) => p.id !== v.seat && v.accepted_by.includes(p.id)).reduce((n, p) => n + p.votes, 0);
+      const own = (d.votes.find((p) => p.id === v.seat) || {votes: 0}).votes;
+      out.push(h("p", {text: votesSoFar(gathered, d.votes_needed, own)}));
+    }
     const homeSays = atHome(said(home, true), said(home, false));
     if (homeSays) out.push(h("p", {text: `At home so far, ${homeSays}.`}));
     if (holdsOut) out.push(h("p", {text: `Not yet accepted by the proposer, ${by}: the proposal gives less than the proposer's aspiration.`}));

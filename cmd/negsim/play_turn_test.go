@@ -74,3 +74,26 @@ func TestPlayNamesTheVetoesThatStopAVotedDeal(t *testing.T) {
 	out, _, _ = runNegsimInput(t, "reject\nquit\n", "play", "teaching-security-council", "--as", "russia")
 	wantContains(t, "play", out, "11 votes of the 9 needed. No agreement: you and China hold a veto and did not accept it.\n")
 }
+
+// Before it answers, a seat under a quota reads the others' votes for the proposal and what
+// its own makes of them. In the Harborco quota (teaching-harborco-quota.yaml, worked in its
+// comments) the union sees Harborco's small/none in round 0, which only Harborco and the
+// federal agency accept: 2 of the 5 votes, 3 with the union's. In round 9 small/full wins
+// Harborco, the other ports, the governor and the federal agency: 4, and the union's yes
+// makes the 5 needed. The turn listed the names alone, and a student had to count them to
+// see that its vote was the one missing.
+func TestPlaySaysWhatTheSeatsVoteMakes(t *testing.T) {
+	out, _, code := runNegsimInput(t, strings.Repeat("reject\n", 9)+"accept\n", "play", "teaching-harborco-quota", "--as", "union")
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d:\n%s", code, out)
+	}
+	round9 := out[strings.Index(out, "== Round 9 "):]
+	wantContains(t, "play, round 0", out, "Accepted so far by: Harborco (developer) and Federal agency. Rejected by: Environmental coalition, Other ports and Governor.\nSo far 2 votes of the 5 needed; with yours, 3.\n")
+	wantContains(t, "play, round 9", round9, "Accepted so far by: Harborco (developer), Other ports, Governor and Federal agency. Rejected by: Environmental coalition.\nSo far 4 votes of the 5 needed; with yours, 5.\n")
+	// Without a decision rule (the reference scenario asks ratification alone) there are no
+	// votes at the table to count.
+	out, _, code = runNegsimInput(t, "reject\nquit\n", "play", "--variant", "sanctions-bite", "--as", "ukraine")
+	if code != exitOK || !strings.Contains(out, "Accepted so far by:") || strings.Contains(out, "So far") {
+		t.Errorf("play without a decision rule counts votes:\n%s", out)
+	}
+}

@@ -255,6 +255,15 @@ func (s *session) turn(v *sim.PlayView) {
 	if len(yes)+len(no) > 0 {
 		s.say("Accepted so far by: %s. Rejected by: %s.", orNone(yes), orNone(no))
 	}
+	if needed, own, _ := seatVotes(s.sc, v.Seat); needed > 0 {
+		gathered := 0
+		for _, ac := range s.sc.Actors {
+			if ac.ID != v.Seat && s.sc.RatifiesFor(ac.ID) == "" && slices.Contains(v.AcceptedBy, ac.ID) {
+				gathered += max(0, ac.Votes)
+			}
+		}
+		s.say("%s", votesSoFar(gathered, needed, own))
+	}
 	if home := atHome(homeYes, homeNo); home != "" {
 		s.say("At home so far, %s.", home)
 	}
@@ -266,6 +275,17 @@ func (s *session) turn(v *sim.PlayView) {
 		moves = "accept, reject, or offer issue=option,... as a counter"
 	}
 	s.say("Your move: %s.", moves)
+}
+
+// votesSoFar tells a seat, before it answers, what its yes does to the count: the others'
+// votes for the proposal against those a deal needs, and the count with its own. A seat
+// without a veto otherwise had to count the names that accepted to see whether its vote
+// was the one missing.
+func votesSoFar(gathered, needed, own int) string {
+	if own == 0 {
+		return fmt.Sprintf("So far %s of the %d needed; you hold no vote.", plural(gathered, "vote", "votes"), needed)
+	}
+	return fmt.Sprintf("So far %s of the %d needed; with yours, %d.", plural(gathered, "vote", "votes"), needed, gathered+own)
 }
 
 // byProposer says who proposed a deal it has not accepted, and why, in the words of both

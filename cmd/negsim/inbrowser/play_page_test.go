@@ -201,3 +201,18 @@ func TestPlayPageSaysTheRulesAsTheTerminal(t *testing.T) {
 		pagetest.DrivePlaySays(t, url, c.hash, says)
 	}
 }
+
+// Before the seat answers, the page counts the others' votes for the proposal and what the
+// seat's own makes of them, as negsim play does (TestPlaySaysWhatTheSeatsVoteMakes): the
+// Harborco quota's union at round 9, where Harborco, the other ports, the governor and the
+// federal agency hold 4 of the 5 votes needed.
+func TestPlayPageSaysWhatTheSeatsVoteMakes(t *testing.T) {
+	pagetest.RequireChromium(t)
+	const line = "So far 4 votes of the 5 needed; with yours, 5."
+	out, errOut, code := runNegsimInput(t, strings.Repeat("reject\n", 9)+"quit\n", "play", "teaching-harborco-quota", "--as", "union")
+	if code != exitOK || !strings.Contains(out, line) {
+		t.Fatalf("negsim play (exit %d) does not say %q:\n%s%s", code, line, out, errOut)
+	}
+	url := startServe(t)
+	pagetest.DrivePlaySays(t, url, "scenario=teaching-harborco-quota&view=play&as=union&moves="+strings.TrimSuffix(strings.Repeat("reject;", 9), ";"), []string{line})
+}
