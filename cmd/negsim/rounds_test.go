@@ -460,6 +460,26 @@ func TestRoundsSayWhatAClosestTextMissedUnderAQuota(t *testing.T) {
 	}
 }
 
+// Where a proposer's deals are ratified at home, its own best may meet its aspiration and
+// still fail there, and the "own best" note must not blame the aspiration alone. The fish
+// stock (teaching-tied-hands.yaml) with Home's parliament wanting the even split q3 (its
+// ideal; utility 1 − |k − 3|/3) at 0.9: it ratifies q3 alone. In round 0 Home aspires to
+// 1, which q6 alone gives it (k/6); q6 is worth 0 to the parliament, so no deal Home
+// accepts is ratified and Home offers q6, its own best, at its aspiration.
+func TestRoundsOwnBestUnderRatificationNamesTheVoteAtHome(t *testing.T) {
+	args := []string{"rounds", "teaching-tied-hands", "--set", "actors.parliament.preferences.quota.ideal=q3", "--set", "actors.parliament.reservation=0.9"}
+	tr := runJSON[sim.Transcript](t, append(args, "--format", "json")...)
+	first := tr.Rounds[0]
+	if p := first.Proposal; p == nil || p.By != "home" || p.Basis != sim.BasisOwnBest || p.Options["quota"] != "q6" {
+		t.Fatalf("round 0's proposal is %+v; the test needs Home's own best, q6", first.Proposal)
+	}
+	if h := first.Actors[0]; h.Utility == nil || *h.Utility != 1 || h.Aspiration != 1 {
+		t.Fatalf("round 0, Home: %+v; want q6 worth 1 at its aspiration 1", h)
+	}
+	out := runOK(t, args...)
+	wantContains(t, strings.Join(args, " "), out, `"own best" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.`)
+}
+
 // The help names the two fallbacks by the marks the rounds print beside a proposer, and the
 // alternating one at all: before, it described only the choice among deals the proposer
 // accepts, and a student saw "(own best)" rows it never mentioned.

@@ -153,7 +153,11 @@ func basisNotes(sc *sim.Scenario, tr *sim.Transcript) []string {
 	} else if used[sim.BasisClosest] {
 		notes = append(notes, "\"closest\" beside the proposer: no deal gave every veto actor its aspiration, so it put forward the deal whose largest shortfall below an aspiration is smallest.")
 	}
-	if used[sim.BasisOwnBest] {
+	// A proposer whose deals are ratified at home offers only what its ratifiers would pass:
+	// its own best may meet its aspiration and still fail at home.
+	if used[sim.BasisOwnBest] && agreementOf(sc).ratified {
+		notes = append(notes, "\"own best\" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.")
+	} else if used[sim.BasisOwnBest] {
 		notes = append(notes, "\"own best\" beside the proposer: its aspiration ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.")
 	}
 	return notes

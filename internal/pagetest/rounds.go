@@ -116,6 +116,15 @@ var RoundsAnswersCases = []RoundsAnswersCase{
 			`"closest" beside the proposer: no deal would have won every veto actor and the votes needed in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.`,
 		},
 	},
+	{
+		// Home's parliament wanting the even split q3 at 0.9 ratifies q3 alone: Home's own
+		// best, q6, meets its aspiration of round 0 and fails at home.
+		Hash:     "scenario=teaching-tied-hands&set=actors.parliament.preferences.quota.ideal%3Dq3&set=actors.parliament.reservation%3D0.9",
+		Accepted: map[int]string{0: "nobody", 1: "Away government"},
+		Notes: []string{
+			`"own best" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.`,
+		},
+	},
 }
 
 // DriveRoundsAnswers opens each case's Rounds view and reads who accepted each round's
