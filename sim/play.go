@@ -166,6 +166,9 @@ type SeenProposal struct {
 	Changed []string          `json:"changed"`
 	// Utility is what the deal is worth to the seat.
 	Utility float64 `json:"utility"`
+	// NotRatifiedFor are the actors at the table whose ratifiers would vote the deal down at
+	// home now: a proposer among them does not accept its own text whatever it is worth.
+	NotRatifiedFor []string `json:"not_ratified_for,omitempty"`
 }
 
 // Heard is a proposal that was answered: by whom it was made, who accepted it, and whether
@@ -386,7 +389,7 @@ func (g *Game) View() *PlayView {
 	v.Turn = TurnAnswer
 	v.CanCounter = g.tr.Protocol == ProtocolAlternating
 	p := g.pending.Proposal
-	v.Proposal = &SeenProposal{By: p.By, Options: p.Options, Changed: p.Changed, Utility: presentable(sp.Utility(g.seat, p.Choice))}
+	v.Proposal = &SeenProposal{By: p.By, Options: p.Options, Changed: p.Changed, Utility: presentable(sp.Utility(g.seat, p.Choice)), NotRatifiedFor: g.notRatifiedFor(g.pending)}
 	for a, ar := range g.pending.Actors {
 		if a != g.seat && ar.Accepts {
 			v.AcceptedBy = append(v.AcceptedBy, ar.Actor)

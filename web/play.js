@@ -227,6 +227,15 @@ function ratifiersNeeded(needed, votes) {
   return `it needs ${needed} of their ${votes} votes`;
 }
 
+// byProposer says who proposed a deal it has not accepted, and why, as negsim play says it:
+// a proposer whose deals are ratified at home may offer one that gives it all it asks and
+// fails there.
+function byProposer(name, notRatified) {
+  return notRatified
+    ? `accepted by the proposer, ${name}: its deals must be ratified at home, and this one would not be`
+    : `accepted by the proposer, ${name}: the proposal gives less than the proposer's aspiration`;
+}
+
 // votesSoFar tells the seat, before it answers, the others' votes for the proposal against
 // those a deal needs and the count with its own, in negsim play's words.
 function votesSoFar(gathered, needed, own) {
@@ -264,7 +273,7 @@ function turn(r) {
     }
     const homeSays = atHome(said(home, true), said(home, false));
     if (homeSays) out.push(h("p", {text: `At home so far, ${homeSays}.`}));
-    if (holdsOut) out.push(h("p", {text: `Not yet accepted by the proposer, ${by}: the proposal gives less than the proposer's aspiration.`}));
+    if (holdsOut) out.push(h("p", {text: `Not yet ${byProposer(by, (p.not_ratified_for || []).includes(p.by))}.`}));
     out.push(h("div", {class: "play-moves"},
       h("button", {type: "button", id: "play-accept", onclick: () => move({move: "accept"}), text: "Accept"}),
       h("button", {type: "button", id: "play-reject", onclick: () => move({move: "reject"}), text: "Reject"})));
@@ -368,7 +377,7 @@ function log(r) {
     const said = (atTable, yes) => ui.scenario.actors
       .filter((a) => ui.ratifiers.has(a.id) !== atTable && e.accepted_by.includes(a.id) === yes && !(holdsOut && a.id === e.by)).map(who);
     const homeSays = atHome(said(false, true), said(false, false));
-    const proposer = holdsOut ? `; not accepted by the proposer, ${ui.actorName(e.by)}: the proposal gives less than the proposer's aspiration` : "";
+    const proposer = holdsOut ? `; not ${byProposer(ui.actorName(e.by), (e.not_ratified_for || []).includes(e.by))}` : "";
     let end = e.agreement ? "Agreement." : "No agreement.";
     if (!e.agreement && (e.not_ratified_for || []).length) {
       end = `No agreement: it would not be ratified at home for ${joinAnd(e.not_ratified_for.map(ui.actorName))}.`;

@@ -97,3 +97,23 @@ func TestPlaySaysWhatTheSeatsVoteMakes(t *testing.T) {
 		t.Errorf("play without a decision rule counts votes:\n%s", out)
 	}
 }
+
+// A proposer whose deals are ratified at home may table its own best and not accept it for
+// want of the vote at home, not of its aspiration. The fish stock (teaching-tied-hands.yaml)
+// with Home's parliament wanting the even split q3 at 0.9 (its ideal; utility 1 − |k − 3|/3)
+// ratifies q3 alone. In round 0 Home aspires to 1, which q6 alone gives it (k/6); q6 is
+// worth 0 to the parliament, so Home tables q6 at its aspiration and cannot accept it. Play
+// said "the proposal gives less than the proposer's aspiration".
+func TestPlaySaysAProposerHoldsOutForTheVoteAtHome(t *testing.T) {
+	out, _, code := runNegsimInput(t, "reject\nquit\n", "play", "teaching-tied-hands", "--as", "away",
+		"--set", "actors.parliament.preferences.quota.ideal=q3", "--set", "actors.parliament.reservation=0.9")
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d:\n%s", code, out)
+	}
+	wantContains(t, "play", out,
+		"Not yet accepted by the proposer, Home government: its deals must be ratified at home, and this one would not be.\n",
+		"Round 0, the proposal by Home government: accepted by no one; rejected by you; at home, no from Home's parliament; not accepted by the proposer, Home government: its deals must be ratified at home, and this one would not be. No agreement: it would not be ratified at home for Home government.\n")
+	if strings.Contains(out, "less than the proposer's aspiration") {
+		t.Errorf("play blames Home's aspiration, which q6 meets:\n%s", out)
+	}
+}

@@ -268,7 +268,7 @@ func (s *session) turn(v *sim.PlayView) {
 		s.say("At home so far, %s.", home)
 	}
 	if holdsOut {
-		s.say("Not yet %s.", byProposer(s.name(p.By)))
+		s.say("Not yet %s.", byProposer(s.name(p.By), slices.Contains(p.NotRatifiedFor, p.By)))
 	}
 	moves := "accept or reject"
 	if v.CanCounter {
@@ -290,8 +290,14 @@ func votesSoFar(gathered, needed, own int) string {
 
 // byProposer says who proposed a deal it has not accepted, and why, in the words of both
 // the turn ("Not yet accepted by ...") and the round's answers after it ("not accepted
-// by ...").
-func byProposer(name string) string {
+// by ..."). A proposer whose deals are ratified at home offers its own best when none it
+// accepts would pass there; that text may give it all it asks and still fail at home. The
+// text keeps every veto actor's red lines, the proposer's among them, so a text ratified
+// for it that it does not accept falls short of its aspiration.
+func byProposer(name string, notRatified bool) string {
+	if notRatified {
+		return fmt.Sprintf("accepted by the proposer, %s: its deals must be ratified at home, and this one would not be", name)
+	}
 	return fmt.Sprintf("accepted by the proposer, %s: the proposal gives less than the proposer's aspiration", name)
 }
 
@@ -383,7 +389,7 @@ func (s *session) heard(hs []sim.Heard) {
 			answers += "; at home, " + home
 		}
 		if holdsOut {
-			answers += "; not " + byProposer(s.name(h.By))
+			answers += "; not " + byProposer(s.name(h.By), slices.Contains(h.NotRatifiedFor, h.By))
 		}
 		end := "No agreement."
 		if h.Agreement {

@@ -216,3 +216,31 @@ func TestPlayPageSaysWhatTheSeatsVoteMakes(t *testing.T) {
 	url := startServe(t)
 	pagetest.DrivePlaySays(t, url, "scenario=teaching-harborco-quota&view=play&as=union&moves="+strings.TrimSuffix(strings.Repeat("reject;", 9), ";"), []string{line})
 }
+
+// The page says why a proposer holds out as negsim play does
+// (TestPlaySaysAProposerHoldsOutForTheVoteAtHome): Home tables q6, its own best, which its
+// parliament, wanting q3 at 0.9, would not ratify; the page blamed Home's aspiration.
+func TestPlayPageSaysAProposerHoldsOutForTheVoteAtHome(t *testing.T) {
+	pagetest.RequireChromium(t)
+	args := []string{"play", "teaching-tied-hands", "--as", "away", "--set", "actors.parliament.preferences.quota.ideal=q3", "--set", "actors.parliament.reservation=0.9"}
+	out, errOut, code := runNegsimInput(t, "reject\nquit\n", args...)
+	var says []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Not yet accepted by the proposer") {
+			says = append(says, line)
+		}
+	}
+	if code != exitOK || len(says) != 1 || !strings.Contains(says[0], "ratified at home") {
+		t.Fatalf("negsim play (exit %d) does not say why Home holds out:\n%s%s", code, out, errOut)
+	}
+	round0 := ""
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Round 0, the proposal by Home government") {
+			round0 = line
+		}
+	}
+	url := startServe(t)
+	hash := "scenario=teaching-tied-hands&set=actors.parliament.preferences.quota.ideal%3Dq3&set=actors.parliament.reservation%3D0.9&view=play&as=away"
+	pagetest.DrivePlaySays(t, url, hash, says)
+	pagetest.DrivePlaySays(t, url, hash+"&moves=reject", []string{round0})
+}
