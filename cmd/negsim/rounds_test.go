@@ -480,6 +480,31 @@ func TestRoundsOwnBestUnderRatificationNamesTheVoteAtHome(t *testing.T) {
 	wantContains(t, strings.Join(args, " "), out, `"own best" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.`)
 }
 
+// With no veto at all the parties are every actor with a vote (MODEL.md section 6): they
+// take the turns, the mediator weighs their surpluses, and an agreement is won without any
+// veto actor. The Harborco quota with Harborco's veto dropped: the environmental coalition,
+// second in the file, proposes in round 1. rounds said "the veto actors propose in turn",
+// "the Nash product of the veto actors' surpluses" and "all veto actors: agreement".
+func TestRoundsWithoutAVetoNameTheParties(t *testing.T) {
+	args := []string{"rounds", "teaching-harborco-quota", "--set", "actors.harborco.veto=false"}
+	tr := runJSON[sim.Transcript](t, append(args, "--format", "json")...)
+	if p := tr.Rounds[1].Proposal; p == nil || p.By != "environmentalists" {
+		t.Fatalf("round 1's proposal is %+v; the test needs the environmental coalition's turn", p)
+	}
+	if !tr.Outcome.Agreement {
+		t.Fatal("the quota without a veto breaks down; the test needs its agreement")
+	}
+	out := runOK(t, append(args, "--wide")...)
+	wantContains(t, strings.Join(args, " "), out, "Alternating offers: no actor holds a veto, so the actors with a vote propose in turn.", "│ agreement (")
+	out += runOK(t, append(args, "--protocol", "mediated", "--wide")...)
+	wantContains(t, strings.Join(args, " ")+" --protocol mediated", out, "chosen by the Nash product of the parties' surpluses (every actor with a vote, as none holds a veto).")
+	for _, wrong := range []string{"the veto actors propose in turn", "the veto actors' surpluses", "all veto actors: agreement"} {
+		if strings.Contains(out, wrong) {
+			t.Errorf("rounds without a veto actor says %q", wrong)
+		}
+	}
+}
+
 // The help names the two fallbacks by the marks the rounds print beside a proposer, and the
 // alternating one at all: before, it described only the choice among deals the proposer
 // accepts, and a student saw "(own best)" rows it never mentioned.

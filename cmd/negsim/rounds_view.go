@@ -20,13 +20,20 @@ func roundsReport(sc *sim.Scenario, tr *sim.Transcript) *report {
 		if tr.Mediator != "" {
 			mediator = actorName(sc, tr.Mediator)
 		}
+		// With no veto at all the parties are the voters (MODEL.md section 6): the mediator
+		// weighs their surpluses and they take the turns.
 		rule := "the Nash product of the veto actors' surpluses"
+		if !agreementOf(sc).veto {
+			rule = "the Nash product of the parties' surpluses (every actor with a vote, as none holds a veto)"
+		}
 		if tr.Rule == sim.RuleMediator {
 			rule = "its own utility"
 		}
 		how = fmt.Sprintf("Mediated talks: each round %s proposes one text, chosen by %s.", mediator, rule)
-	} else {
+	} else if agreementOf(sc).veto {
 		how = "Alternating offers: the veto actors propose in turn."
+	} else {
+		how = "Alternating offers: no actor holds a veto, so the actors with a vote propose in turn."
 	}
 	intro := section{title: "Setup", text: append(append([]string{how}, whoMustAgree(words{sc})...),
 		fmt.Sprintf("Deadline: %s (0 to %s). Seed %d (the rounds draw no random numbers).", plural(tr.Deadline, "round", "rounds"), count(uint64(tr.Deadline-1)), tr.Seed))}
@@ -214,8 +221,10 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		if accepted == "" {
 			accepted = "none"
 		}
-		if rd.Agreement {
+		if rd.Agreement && agreementOf(sc).veto {
 			accepted = "all veto actors: agreement"
+		} else if rd.Agreement {
+			accepted = "agreement"
 		}
 		if rd.Votes != nil {
 			accepted += " (" + plural(*rd.Votes, "vote", "votes") + ")"
