@@ -202,17 +202,25 @@ function standing(v, d) {
 function rules(r) {
   const v = r.view;
   const d = r.brief.decision;
-  let how = "Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.";
+  // The parties take the turns: the veto actors, or, when none holds a veto, every actor
+  // with a vote (MODEL.md section 6).
+  const anyVeto = !d || d.votes.some((p) => p.veto);
+  const seatVotes = d && (d.votes.find((p) => p.id === v.seat) || {votes: 0}).votes > 0;
+  const yourTurn = "you propose on your turn and may answer any proposal with a counter offer.";
+  const noTurn = "you hold none, so you have no turn, but you may answer any proposal with a counter offer.";
+  let how = `Alternating offers: the parties with a veto propose in turn, in the file's order; ${noTurn}`;
   if (v.protocol === "mediated" && v.mediator === v.seat) {
     how = "Mediated talks, and you are the mediator: each round you put one text on the table (offer) and the others answer.";
   } else if (v.protocol === "mediated") {
     how = `Mediated talks: each round ${v.mediator ? ui.actorName(v.mediator) : "a neutral mediator"} puts one text on the table; you accept or reject it.`;
-  } else if (!v.veto) {
-    // Only veto actors take turns: a seat without a veto never has one.
-    how = "Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer.";
+  } else if (v.veto) {
+    how = `Alternating offers: the parties propose in turn, in the file's order; ${yourTurn}`;
+  } else if (!anyVeto) {
+    how = `Alternating offers: no party holds a veto, so the parties with a vote propose in turn, in the file's order; ${seatVotes ? yourTurn : noTurn}`;
   }
+  const votes = d && d.votes_needed > 0 ? `that wins ${plural(d.votes_needed, "vote", "votes")}` : "";
   let agreed = "every party with a veto accepts";
-  if (d && d.votes_needed > 0) agreed += ` and that wins ${plural(d.votes_needed, "vote", "votes")}`;
+  if (votes) agreed = anyVeto ? `${agreed} and ${votes}` : votes;
   if (ui.ratifiers.size) agreed += " (and that is ratified at home where the scenario asks it)";
   const said = [how, `The other actors are the model's agents. The talks end at the first deal ${agreed}, or break down after round ${v.deadline - 1} (rounds count from 0); then everyone keeps its walk-away value.`];
   const rr = r.brief.role.ratification;

@@ -117,3 +117,23 @@ func TestPlaySaysAProposerHoldsOutForTheVoteAtHome(t *testing.T) {
 		t.Errorf("play blames Home's aspiration, which q6 meets:\n%s", out)
 	}
 }
+
+// With no veto at all the parties are every actor with a vote (MODEL.md section 6), and
+// they take the turns: in the Harborco quota with Harborco's veto dropped, the union, third
+// in the file, proposes in round 2. Play told it "you hold none, so you have no turn" and
+// that the talks end at a deal "every party with a veto accepts".
+func TestPlayWithoutAVetoGivesTheVotersTheirTurns(t *testing.T) {
+	out, _, code := runNegsimInput(t, "reject\nreject\nquit\n", "play", "teaching-harborco-quota", "--as", "union", "--set", "actors.harborco.veto=false")
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d:\n%s", code, out)
+	}
+	wantContains(t, "play", out,
+		"Alternating offers: no party holds a veto, so the parties with a vote propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.\n",
+		"The talks end at the first deal that wins 5 votes, or break down after round 9",
+		"== Round 2 (the last is round 9) ==\nYour turn to propose:")
+	for _, wrong := range []string{"you have no turn", "every party with a veto accepts"} {
+		if strings.Contains(out, wrong) {
+			t.Errorf("play without a veto actor says %q:\n%s", wrong, out)
+		}
+	}
+}

@@ -11,6 +11,21 @@ import (
 // What the person at the seat reads: the introduction, the commands, each turn, what the
 // others said and the ending. play.go reads the moves and plays them.
 
+// alternatingTurns says who takes the turns in alternating talks and whether the seat does:
+// the parties, that is the veto actors, or, when none holds a veto, every actor with a vote
+// (MODEL.md section 6).
+func alternatingTurns(anyVeto, seatVeto, seatVotes bool) string {
+	switch {
+	case seatVeto:
+		return "Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer."
+	case !anyVeto && seatVotes:
+		return "Alternating offers: no party holds a veto, so the parties with a vote propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer."
+	case !anyVeto:
+		return "Alternating offers: no party holds a veto, so the parties with a vote propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer."
+	}
+	return "Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer."
+}
+
 func (s *session) intro(variant string) {
 	v := s.g.View()
 	title := fmt.Sprintf("You play %s in %q", v.SeatName, s.sc.Name)
@@ -28,16 +43,16 @@ func (s *session) intro(variant string) {
 			}
 			s.say("Mediated talks: each round %s puts one text on the table; you accept or reject it.", mediator)
 		}
-	} else if v.Veto {
-		s.say("Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.")
 	} else {
-		// Only veto actors take turns: a seat without a veto never has one.
-		s.say("Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer.")
+		s.say("%s", alternatingTurns(agreementOf(s.sc).veto, v.Veto, s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes > 0))
 	}
-	agreed := "every party with a veto accepts"
 	ag := agreementOf(s.sc)
-	if ag.votes > 0 {
+	agreed := "every party with a veto accepts"
+	switch {
+	case ag.veto && ag.votes > 0:
 		agreed += " and that wins " + plural(ag.votes, "vote", "votes")
+	case ag.votes > 0:
+		agreed = "that wins " + plural(ag.votes, "vote", "votes")
 	}
 	if ag.ratified {
 		agreed += " (and that is ratified at home where the scenario asks it)"

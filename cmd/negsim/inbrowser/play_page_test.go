@@ -182,6 +182,8 @@ func TestPlayPageSaysTheRulesAsTheTerminal(t *testing.T) {
 		{[]string{"teaching-harborco-quota", "--as", "union"}, "scenario=teaching-harborco-quota&view=play&as=union"},
 		{[]string{"--variant", "sanctions-bite", "--as", "ukraine"}, "scenario=ukraine-2026&variant=sanctions-bite&view=play&as=ukraine"},
 		{[]string{"teaching-security-council", "--as", "russia"}, "scenario=teaching-security-council&view=play&as=russia"},
+		// With no veto at all the voters take the turns (TestPlayWithoutAVetoGivesTheVotersTheirTurns).
+		{[]string{"teaching-harborco-quota", "--as", "union", "--set", "actors.harborco.veto=false"}, "scenario=teaching-harborco-quota&set=actors.harborco.veto%3Dfalse&view=play&as=union"},
 	} {
 		out, errOut, code := runNegsimInput(t, "quit\n", append([]string{"play"}, c.args...)...)
 		if code != exitOK {
