@@ -388,7 +388,7 @@ function log(r) {
     const proposer = holdsOut ? `; not ${byProposer(ui.actorName(e.by), (e.not_ratified_for || []).includes(e.by))}` : "";
     let end = e.agreement ? "Agreement." : "No agreement.";
     if (!e.agreement && (e.not_ratified_for || []).length) {
-      end = `No agreement: it would not be ratified at home for ${joinAnd(e.not_ratified_for.map(ui.actorName))}.`;
+      end = `No agreement: it would not be ratified at home for ${joinAnd(e.not_ratified_for.map((id) => (id === seat ? "you" : ui.actorName(id))))}.`;
     }
     if (e.votes !== undefined && e.votes !== null) {
       const d = r.brief.decision || {};

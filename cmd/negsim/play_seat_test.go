@@ -110,7 +110,8 @@ func TestCoachWeighsTheSeatsOwnOffer(t *testing.T) {
 //   - the Parliament: 50·0.5 + 30·1 + 20·0 = 55 points, below the 60 its election (round 5)
 //     set: 0 of 720 votes, so the deal is not ratified for the EU and no agreement follows.
 //
-// play printed "3 votes. No agreement." with no reason, and named the Parliament by its id.
+// play printed "3 votes. No agreement." with no reason, and named the Parliament by its id;
+// then it named the seat, whose proposal "you" made, "European Union".
 func TestPlaySaysWhenTheVoteAtHomeLeavesADealUnagreed(t *testing.T) {
 	best := "offer target=deep,finance=medium,phaseout=phase-out,review=voluntary\nreject\n"
 	moves := strings.Repeat(best, 3) + "offer target=medium,finance=large,phaseout=phase-out,review=voluntary\n"
@@ -120,7 +121,7 @@ func TestPlaySaysWhenTheVoteAtHomeLeavesADealUnagreed(t *testing.T) {
 	}
 	wantContains(t, "play --as eu", out,
 		"A deal you agree must be ratified at home by European Parliament: it needs 361 of their 720 votes.\n",
-		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters; at home, no from European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.\n")
+		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters; at home, no from European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for you.\n")
 }
 
 // A moves file is echoed line by line; an escape sequence in it (ESC [2J clears a screen)

@@ -410,7 +410,12 @@ func (s *session) heard(hs []sim.Heard) {
 		if h.Agreement {
 			end = "Agreement."
 		} else if len(h.NotRatifiedFor) > 0 {
-			end = fmt.Sprintf("No agreement: it would not be ratified at home for %s.", sim.JoinWords(actorNames(s.sc, h.NotRatifiedFor), "and"))
+			// The seat is "you" here as in the answers before it.
+			whose := actorNames(s.sc, h.NotRatifiedFor)
+			if k := slices.Index(h.NotRatifiedFor, seat); k >= 0 {
+				whose[k] = "you"
+			}
+			end = fmt.Sprintf("No agreement: it would not be ratified at home for %s.", sim.JoinWords(whose, "and"))
 		}
 		if h.Votes != nil {
 			needed := agreementOf(s.sc).votes

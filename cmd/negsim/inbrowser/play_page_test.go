@@ -137,7 +137,7 @@ func TestPlayPageWordsVotesRatificationAndARuledOutDeal(t *testing.T) {
 	best := "offer:target=deep,finance=medium,phaseout=phase-out,review=voluntary;reject;"
 	pagetest.DrivePlaySays(t, url, "scenario=file%3Aaccord.yaml&view=play&as=eu&moves="+strings.Repeat(best, 3)+"offer:target=medium,finance=large,phaseout=phase-out,review=voluntary;quit", []string{
 		"Round 0, your proposal: accepted by you; rejected by China, Small island states and Oil exporters; at home, yes from European Parliament. 1 vote of the 3 needed. No agreement.",
-		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters; at home, no from European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for European Union.",
+		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters; at home, no from European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for you.",
 	})
 	moves := strings.ReplaceAll(strings.TrimSuffix(pagetest.ChinaOffersBinding, "\n"), "\n", ";")
 	moves = strings.ReplaceAll(moves, "offer ", "offer:")
