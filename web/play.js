@@ -125,8 +125,10 @@ function seatChooser() {
   const {h} = ui;
   // Required: taking the seat with no actor chosen says so at the list, where the focus
   // goes, rather than redrawing the form and leaving the focus nowhere.
+  // A ratifier sits at no table and cannot be played (negsim play refuses it): it is not
+  // offered as a seat.
   const sel = h("select", {id: "play-as", required: true}, h("option", {value: "", text: "Choose an actor…"}),
-    ui.scenario.actors.map((a) => h("option", {value: a.id, text: a.name})));
+    ui.scenario.actors.filter((a) => !ui.ratifiers.has(a.id)).map((a) => h("option", {value: a.id, text: a.name})));
   sel.value = play.as;
   const coach = h("input", {type: "checkbox", id: "play-coach"});
   coach.checked = play.coach;

@@ -43,3 +43,16 @@ func DriveIdlePlay(t *testing.T, origin, name string) {
 	s.checkOrigin()
 	s.checkConsole()
 }
+
+// DriveSeatChoice opens the Play view of hash and reads the seats its chooser offers: the
+// actors at the table, never a ratifier, which negsim play refuses ("no seat at the table").
+func DriveSeatChoice(t *testing.T, origin, hash string, want []string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + hash + "&view=play"))
+	s.settled()
+	got := evalJS[[]string](s, `[...document.querySelectorAll("#play-as option")].filter((o) => o.value).map((o) => o.textContent)`)
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("%s: the Play view offers the seats %q, want %q", hash, got, want)
+	}
+	s.checkConsole()
+}

@@ -246,3 +246,15 @@ func TestPlayPageSaysAProposerHoldsOutForTheVoteAtHome(t *testing.T) {
 	pagetest.DrivePlaySays(t, url, hash, says)
 	pagetest.DrivePlaySays(t, url, hash+"&moves=reject", []string{round0})
 }
+
+// The Play view offers only the seats negsim play takes: in the fish stock Home's parliament
+// ratifies Home's deals and sits at no table (teaching-tied-hands.yaml), so the seats are
+// Home's and Away's governments. The page listed the parliament, and choosing it gave an
+// error.
+func TestPlayPageOffersNoRatifierSeat(t *testing.T) {
+	pagetest.RequireChromium(t)
+	if _, errOut, code := runNegsimInput(t, "quit\n", "play", "teaching-tied-hands", "--as", "parliament"); code == exitOK || !strings.Contains(errOut, "no seat at the table") {
+		t.Fatalf("negsim play --as parliament: exit %d, %s; the test needs it refused", code, errOut)
+	}
+	pagetest.DriveSeatChoice(t, startServe(t), "scenario=teaching-tied-hands", []string{"Home government", "Away government"})
+}
