@@ -94,7 +94,7 @@ func (sp *Space) fullGate(res []float64) *gate {
 // each a voter whose yes is required, and its decision rule and ratifications.
 func (g *gate) addPicture(psp *Space, res []float64) {
 	for _, a := range psp.veto {
-		g.quotas = append(g.quotas, gateQuota{members: []int{g.addVoter(psp, a, res[a], 1)}, needed: 1})
+		g.requireYes(psp, a, res[a])
 	}
 	if psp.rule == nil {
 		return

@@ -141,6 +141,12 @@ func (g *gate) addVoter(sp *Space, a int, reservation float64, votes int) int {
 	return len(g.voters) - 1
 }
 
+// requireYes adds a quota that a alone fills: the gate passes only deals a accepts at the
+// given reservation.
+func (g *gate) requireYes(sp *Space, a int, reservation float64) {
+	g.quotas = append(g.quotas, gateQuota{members: []int{g.addVoter(sp, a, reservation, 1)}, needed: 1})
+}
+
 // met reports whether every quota gathers its votes from the voters yes says vote for it.
 func (g *gate) met(yes func(m int) bool) bool {
 	for qi := range g.quotas {

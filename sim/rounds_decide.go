@@ -304,7 +304,7 @@ func (rn *rounds) alternatingDecided(t int, r, asp []float64) (*Proposal, error)
 		return newTree(sp, sp.baseRules(open))
 	}
 	own := &gate{}
-	own.quotas = append(own.quotas, gateQuota{members: []int{own.addVoter(sp, p, asp[p], 1)}, needed: 1})
+	own.requireYes(sp, p, asp[p])
 	for i := range sp.rule.ratify {
 		if sp.rule.ratify[i].actor == p {
 			sp.ratificationGate(own, &sp.rule.ratify[i], r)
@@ -326,7 +326,7 @@ func (rn *rounds) alternatingDecided(t int, r, asp []float64) (*Proposal, error)
 	}
 	floors := sp.roundFloors(asp, r)
 	passing := sp.zoneGate(floors, true)
-	passing.quotas = append(passing.quotas, gateQuota{members: []int{passing.addVoter(sp, p, asp[p], 1)}, needed: 1})
+	passing.requireYes(sp, p, asp[p])
 	choice, ok, err := gatedArgmax(rn.ctx, sp.partyTree(floors), passing, courting)
 	if err == nil && !ok {
 		choice, ok, err = gatedArgmax(rn.ctx, redLinesOnly(), own, courting)
@@ -338,7 +338,7 @@ func (rn *rounds) alternatingDecided(t int, r, asp []float64) (*Proposal, error)
 		return &Proposal{By: by, Basis: BasisOwnAspiration, Choice: choice}, nil
 	}
 	anyDeal := &gate{}
-	anyDeal.quotas = append(anyDeal.quotas, gateQuota{members: []int{anyDeal.addVoter(sp, p, math.Inf(-1), 1)}, needed: 1})
+	anyDeal.requireYes(sp, p, math.Inf(-1))
 	choice, ok, err = gatedArgmax(rn.ctx, redLinesOnly(), anyDeal, func(c []int) (float64, float64) {
 		nash, _ := scores(c)
 		return sp.Utility(p, c), nash
