@@ -54,21 +54,24 @@ func BenchmarkSensitivityDecided(b *testing.B) {
 	benchSensitivity(b, compiled(b, withQuota(PerfCases[0].Spec, 3, 2)))
 }
 
-// BenchmarkRoundsDecided is alternating offers on the two smaller performance cases under
-// the quota of BenchmarkAnalyzeDecided: each round's proposer searches first the deals
-// that would pass now, then those it accepts. The largest case, at about 27 s a run, is
-// left to whole-process timing.
+// BenchmarkRoundsDecided is both protocols on the two smaller performance cases under the
+// quota of BenchmarkAnalyzeDecided: each round's alternating proposer searches first the
+// deals that would pass now, then those it accepts; the mediator the deals that would
+// pass now, then the one nearest to passing. The largest case, at about 27 s a run
+// alternating, is left to whole-process timing.
 func BenchmarkRoundsDecided(b *testing.B) {
-	for _, c := range PerfCases[:2] {
-		b.Run(c.Name, func(b *testing.B) {
-			sc := withQuota(c.Spec, 3, 2)
-			sc.Protocol = Protocol{Kind: ProtocolAlternating}
-			sp := compiled(b, sc)
-			for b.Loop() {
-				if _, err := Rounds(context.Background(), sp, RoundsOptions{}); err != nil {
-					b.Fatal(err)
+	for _, kind := range []ProtocolKind{ProtocolAlternating, ProtocolMediated} {
+		for _, c := range PerfCases[:2] {
+			b.Run(string(kind)+"/"+c.Name, func(b *testing.B) {
+				sc := withQuota(c.Spec, 3, 2)
+				sc.Protocol = Protocol{Kind: kind}
+				sp := compiled(b, sc)
+				for b.Loop() {
+					if _, err := Rounds(context.Background(), sp, RoundsOptions{}); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -270,13 +272,145 @@ func (rn *rounds) mediatedDecided(r, asp []float64) (*Proposal, error) {
 	if ok {
 		return &Proposal{By: by, Basis: BasisAcceptable, Choice: choice}, nil
 	}
-	cp := *sp
-	cp.veto = sp.rule.parties
-	choice, _, ok, err = newTree(&cp, cp.baseRules(asp).withoutReservations()).closest(rn.ctx, &cp, asp)
+	choice, ok, err = sp.nearestToPassing(rn.ctx, floors)
 	if err != nil || !ok {
 		return nil, err
 	}
 	return &Proposal{By: by, Basis: BasisClosest, Choice: choice}, nil
+}
+
+// unreachable is the shortfall of a voter whose red lines a deal crosses: no fall of its
+// aspiration wins it, and the gaps of utilities, all in [0, 1], stay below it.
+const unreachable = 2.0
+
+// nearestToPassing finds, within the veto actors' red lines, the deal that the smallest
+// fall of every floor would pass (floors as roundFloors gives them); false when no deal
+// keeps those red lines. The veto actors' shortfalls alone
+// would say nothing under a quota: a lone veto actor's own best was the mediator's text
+// every round, whatever the votes it gathered.
+func (sp *Space) nearestToPassing(ctx context.Context, floors []float64) ([]int, bool, error) {
+	// The search tracks every actor's utility, so that a partial deal's distance is bounded
+	// by the quota's as well as by the veto actors' shortfalls, but rejects only what a
+	// veto actor's red lines rule out.
+	cp := *sp
+	cp.veto = make([]int, sp.actors)
+	r := &rules{reservation: make([]float64, sp.actors), accept: make([][]bool, sp.actors), cons: make([][]constraint, sp.actors)}
+	everything := make([]bool, sp.off[sp.issues])
+	for i := range everything {
+		everything[i] = true
+	}
+	for a := range cp.veto {
+		cp.veto[a] = a
+		r.reservation[a], r.accept[a] = math.Inf(-1), everything
+	}
+	for _, a := range sp.veto {
+		r.accept[a], r.cons[a] = sp.accept[a], sp.cons[a]
+	}
+	t := newTree(&cp, r)
+	g := sp.newPassGauge(floors)
+	// A completion can raise each utility by at most maxSuf, so each shortfall falls at
+	// most to floor − (u + maxSuf), and the distance, rising with every shortfall, at most
+	// to the distance of those.
+	bound := func(d int, u []float64, _ []int) float64 {
+		for a := range u {
+			g.short[a] = countedShortfall(floors[a] - (u[a] + t.maxSuf[a][d]))
+		}
+		return -g.gap()
+	}
+	// Equally near deals rank by the parties' summed utilities, the proposals' second
+	// criterion (MODEL.md section 4): when one voter that cannot be won sets the distance,
+	// the lowest positions alone would choose among nearly every deal.
+	parties := sp.Parties()
+	best, err := t.best(ctx, objective{
+		primary: func(_ []float64, c []int) float64 { return -g.of(c) },
+		secondary: func(_ []float64, c []int) float64 {
+			sum := 0.0
+			for _, a := range parties {
+				sum += sp.Utility(a, c)
+			}
+			return sum
+		},
+		bound: bound,
+	})
+	if err != nil || best.choice == nil {
+		return nil, false, err
+	}
+	return best.choice, true, nil
+}
+
+// countedShortfall is a shortfall below a floor as acceptance counts it: none within
+// Tolerance.
+func countedShortfall(s float64) float64 {
+	if s > Tolerance {
+		return s
+	}
+	return 0
+}
+
+// passGauge measures how far deals stand from passing at floors f: the least fall of
+// every floor at which a deal would pass. Each veto actor's shortfall counts; the votes
+// needed at the table, and at home for each ratification, come from the voters nearest to
+// accepting, so a quota's part is the shortfall of the last voter it takes. Its buffers are
+// reused, as a search measures one deal at a time.
+type passGauge struct {
+	sp    *Space
+	f     []float64
+	short []float64 // per actor
+	buf   []gaugedVote
+}
+
+type gaugedVote struct {
+	short float64
+	votes int
+}
+
+func (sp *Space) newPassGauge(f []float64) *passGauge {
+	return &passGauge{sp: sp, f: f, short: make([]float64, sp.actors)}
+}
+
+// of is a deal's distance from passing.
+func (g *passGauge) of(choice []int) float64 {
+	for a := range g.short {
+		g.short[a] = unreachable
+		if g.sp.MeetsRedLines(a, choice) {
+			g.short[a] = countedShortfall(g.f[a] - g.sp.Utility(a, choice))
+		}
+	}
+	return g.gap()
+}
+
+// gap is the distance from passing of the shortfalls in g.short.
+func (g *passGauge) gap() float64 {
+	d := 0.0
+	for _, a := range g.sp.veto {
+		d = max(d, g.short[a])
+	}
+	if rule := g.sp.rule; rule != nil {
+		d = max(d, g.quota(rule.table, rule.needed))
+		for i := range rule.ratify {
+			d = max(d, g.quota(rule.ratify[i].by, rule.ratify[i].needed))
+		}
+	}
+	return d
+}
+
+// quota is the least shortfall within which the voters hold the votes needed.
+func (g *passGauge) quota(voters []int, needed int) float64 {
+	if needed <= 0 {
+		return 0
+	}
+	g.buf = g.buf[:0]
+	for _, a := range voters {
+		g.buf = append(g.buf, gaugedVote{g.short[a], g.sp.rule.votes[a]})
+	}
+	slices.SortFunc(g.buf, func(x, y gaugedVote) int { return cmp.Compare(x.short, y.short) })
+	got := 0
+	for _, v := range g.buf {
+		if got += v.votes; got >= needed {
+			return v.short
+		}
+	}
+	return unreachable
 }
 
 // alternatingDecided is alternating under a decision rule or ratification: the proposer

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -121,6 +122,103 @@ func TestAlternatingProposerOffersADealThatPasses(t *testing.T) {
 	t.Logf("%d rounds where a deal passed, %d of them with one party", passingRounds, loneParty)
 	if passingRounds < 50 || loneParty < 10 {
 		t.Fatalf("only %d rounds where a deal passed, %d with one party", passingRounds, loneParty)
+	}
+}
+
+// Under a decision rule, a mediator that finds no deal passing now puts forward the deal
+// nearest to passing: the one that the smallest fall of every floor (aspirations at the
+// table, reservations at home) would pass. The check measures each deal's distance apart
+// from the engine: it tries the candidate falls (no fall, and each actor's own shortfall)
+// in order and asks passesNow at the lowered floors; under a rule equally near deals rank
+// by the parties' summed utilities. Counting only the veto actors'
+// shortfalls, a lone veto actor's own best was put forward every round, far from passing.
+func TestMediatorPutsForwardTheDealNearestToPassing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 11))
+	closestRounds, moved := 0, 0
+	eachDecidedRun(t, rng, 400, func(rng *rand.Rand) *Scenario {
+		sc := randomDecided(rng)
+		sc.Protocol = Protocol{Kind: ProtocolMediated, Rounds: 1 + rng.IntN(6)}
+		return sc
+	}, func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
+		for _, rd := range tr.Rounds {
+			if rd.Proposal == nil || rd.Proposal.Basis != BasisClosest {
+				continue
+			}
+			r, asp := make([]float64, len(sc.Actors)), make([]float64, len(sc.Actors))
+			for _, ar := range rd.Actors {
+				a := sc.ActorIndex(ar.Actor)
+				r[a], asp[a] = ar.Reservation, ar.Aspiration
+			}
+			distance := func(c []int) float64 {
+				falls := []float64{0}
+				for a := range sc.Actors {
+					falls = append(falls, asp[a]-sp.Utility(a, c), r[a]-sp.Utility(a, c))
+				}
+				slices.Sort(falls)
+				for _, fall := range falls {
+					if fall < 0 {
+						continue
+					}
+					la, lr := make([]float64, len(asp)), make([]float64, len(r))
+					for a := range asp {
+						la[a], lr[a] = asp[a]-fall, r[a]-fall
+					}
+					if sp.passesNow(c, la, lr) {
+						return fall
+					}
+				}
+				return math.Inf(1)
+			}
+			partySum := func(c []int) float64 {
+				sum := 0.0
+				for _, a := range sp.Parties() {
+					sum += sp.Utility(a, c)
+				}
+				return sum
+			}
+			best, bestSum, vetoBest := math.Inf(1), math.Inf(-1), []int(nil)
+			vetoLeast := math.Inf(1)
+			eachDeal(sc, func(c []int) {
+				for _, a := range sp.veto {
+					if !sp.MeetsRedLines(a, c) {
+						return
+					}
+				}
+				// Equally near deals rank by the parties' summed utilities.
+				switch d := distance(c); {
+				case d < best-1e-12:
+					best, bestSum = d, partySum(c)
+				case d <= best+1e-12:
+					bestSum = max(bestSum, partySum(c))
+				}
+				// What the veto actors' shortfalls alone would choose, to count the rounds
+				// where the votes change the text.
+				l := 0.0
+				for _, a := range sp.veto {
+					l = max(l, asp[a]-sp.Utility(a, c))
+				}
+				if l < vetoLeast-1e-12 {
+					vetoLeast, vetoBest = l, slices.Clone(c)
+				}
+			})
+			closestRounds++
+			got := distance(rd.Proposal.Choice)
+			if got > best+1e-9 {
+				fail("round %d: the mediator put forward %v, %g from passing; some deal is %g from it", rd.Round, rd.Proposal.Choice, got, best)
+			}
+			// Without a rule the closest text is the veto actors' as MODEL.md section 2
+			// defines it, ties to the lowest positions.
+			if sp.rule != nil && got >= best-1e-12 && got <= best+1e-12 && partySum(rd.Proposal.Choice) < bestSum-1e-9 {
+				fail("round %d: the mediator put forward %v, the parties' sum %g; an equally near deal sums %g", rd.Round, rd.Proposal.Choice, partySum(rd.Proposal.Choice), bestSum)
+			}
+			if vetoBest != nil && distance(vetoBest) > best+1e-9 {
+				moved++
+			}
+		}
+	})
+	t.Logf("%d rounds with a closest text, %d where the veto actors' nearest deal is not the nearest to passing", closestRounds, moved)
+	if closestRounds < 50 || moved < 10 {
+		t.Fatalf("only %d rounds with a closest text, %d where the votes mattered", closestRounds, moved)
 	}
 }
 

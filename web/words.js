@@ -276,7 +276,7 @@ export function roundsNotes(tr, an) {
   const notes = [];
   if (used.has("closest")) {
     notes.push(an && (an.decision || an.ratification)
-      ? `"closest" beside the proposer: no deal would have won ${agreementTakes(an)} in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.`
+      ? `"closest" beside the proposer: no deal would have won ${agreementTakes(an)} in that round, so it put forward the deal nearest to passing: the one that would pass if every actor lowered what it asks for by the least.`
       : "\"closest\" beside the proposer: no deal gave every veto actor its aspiration, so it put forward the deal whose largest shortfall below an aspiration is smallest.");
   }
   if (used.has("own_best")) {

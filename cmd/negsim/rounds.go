@@ -46,6 +46,15 @@ Protocols (protocol.kind, or --protocol):
                the others is largest; when its aspiration rules them all out, its own
                best deal among them (marked "own best"). The default otherwise.
 
+Under a decision rule (decision.votes_needed) or ratification at home (an actor's
+ratification.by), a deal is agreed when every veto actor accepts it, the actors that
+accept hold the votes needed, and each ratification gathers its votes at home, where
+the ratifiers vote by their reservations. The mediator then proposes, by protocol.rule, the
+best deal that would pass now, and when none would, the deal nearest to passing: the one that would
+pass if every actor lowered what it asks for by the least (marked "closest"). An
+alternating proposer offers, among the deals it accepts, one that would pass now when
+there is one; with no veto actor every voter proposes in turn.
+
 Each round shows every actor's reservation, aspiration and utility from the proposal, the
 proposal (only the issues that changed; JSON has the whole deal) or why there is none (the
 proposer finds no deal within the red lines as it sees them, by its beliefs if it holds

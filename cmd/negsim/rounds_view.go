@@ -156,7 +156,7 @@ func basisNotes(sc *sim.Scenario, tr *sim.Transcript) []string {
 	}
 	var notes []string
 	if used[sim.BasisClosest] && ruledZone(sc) != "" {
-		notes = append(notes, fmt.Sprintf("\"closest\" beside the proposer: no deal would have won %s in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.", whatAgreementTakes(sc)))
+		notes = append(notes, fmt.Sprintf("\"closest\" beside the proposer: no deal would have won %s in that round, so it put forward the deal nearest to passing: the one that would pass if every actor lowered what it asks for by the least.", whatAgreementTakes(sc)))
 	} else if used[sim.BasisClosest] {
 		notes = append(notes, "\"closest\" beside the proposer: no deal gave every veto actor its aspiration, so it put forward the deal whose largest shortfall below an aspiration is smallest.")
 	}

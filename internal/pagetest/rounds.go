@@ -91,8 +91,9 @@ type RoundsAnswersCase struct {
 // believed would take anything: the table named East and the mediator and left West out. In
 // the reference scenario's sanctions-bite nobody at the table accepts round 0's closest text,
 // while the ratifiers at home would: the table listed the ratifiers as if they had accepted
-// it. Harborco's quota under a mediator falls back on the closest text for want of votes
-// (2 of the 5 needed) while Harborco, its one veto actor, accepts it.
+// it. Harborco's quota under a mediator falls back on the text nearest to passing, small
+// fund and full jobs guarantee, which the union, the governor and the agency accept (3 votes
+// of the 5 needed) and Harborco, at its aspiration of 1, does not.
 var RoundsAnswersCases = []RoundsAnswersCase{
 	{
 		Hash:     "scenario=teaching-telephone-game",
@@ -106,14 +107,14 @@ var RoundsAnswersCases = []RoundsAnswersCase{
 		Hash:     "scenario=ukraine-2026&variant=sanctions-bite",
 		Accepted: map[int]string{0: "nobody; yes at home: Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land, Ukrainian voters open to a territorial compromise, Russia's hardliners"},
 		Notes: []string{
-			`"closest" beside the proposer: no deal would have won every veto actor and ratification at home in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.`,
+			`"closest" beside the proposer: no deal would have won every veto actor and ratification at home in that round, so it put forward the deal nearest to passing: the one that would pass if every actor lowered what it asks for by the least.`,
 		},
 	},
 	{
 		Hash:     "scenario=teaching-harborco-quota&set=protocol.kind%3Dmediated",
-		Accepted: map[int]string{0: "Harborco (developer), Federal agency (2 votes; 5 needed)"},
+		Accepted: map[int]string{0: "Union, Governor, Federal agency (3 votes; 5 needed)"},
 		Notes: []string{
-			`"closest" beside the proposer: no deal would have won every veto actor and the votes needed in that round, so it put forward the deal whose largest shortfall below an aspiration is smallest.`,
+			`"closest" beside the proposer: no deal would have won every veto actor and the votes needed in that round, so it put forward the deal nearest to passing: the one that would pass if every actor lowered what it asks for by the least.`,
 		},
 	},
 	{
