@@ -119,7 +119,7 @@ func (a *API) compile(q Query) (*config.Document, *sim.Space, error) {
 	return doc, doc.Space, nil
 }
 
-// AnalyzeRequest is `negsim analyze`: Limit is --limit (20 when absent).
+// AnalyzeRequest is `negsim analyze`: Limit is --limit (sim.DefaultLimit when absent).
 type AnalyzeRequest struct {
 	Query
 	Limit *int `json:"limit,omitempty"`
@@ -128,10 +128,10 @@ type AnalyzeRequest struct {
 // listCap is the command line's --all: past a million deals a listing is not for reading.
 const listCap = 1_000_000
 
-// limitOf is a request's limit on listed deals: 20, as --limit, when it gives none.
+// limitOf is a request's limit on listed deals: --limit's default when it gives none.
 func limitOf(limit *int) (int, error) {
 	if limit == nil {
-		return 20, nil
+		return sim.DefaultLimit, nil
 	}
 	if *limit < 0 || *limit > listCap {
 		return 0, &Error{Kind: KindInput, Message: fmt.Sprintf("limit %d: give 0 to %d", *limit, listCap)}
@@ -222,7 +222,8 @@ func (a *API) rounds(ctx context.Context, r RoundsRequest) (any, error) {
 }
 
 // CompareRequest is `negsim compare A A --set …`, A the scenario with its variant: what
-// the overrides change against the unchanged scenario. Limit is --limit (20 when absent).
+// the overrides change against the unchanged scenario. Limit is --limit (sim.DefaultLimit
+// when absent), which the page leaves out so that it lists what the terminal lists.
 type CompareRequest struct {
 	Query
 	Limit *int `json:"limit,omitempty"`

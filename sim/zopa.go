@@ -198,6 +198,11 @@ type NamedSolution struct {
 	Solution *Solution
 }
 
+// DefaultLimit is how many deals a listing holds when its reader asks for no number:
+// negsim's --limit and the API's limit both start from it, so that the page and the
+// terminal list the same deals of a zone or a comparison.
+const DefaultLimit = 20
+
 // Options tune an analysis without changing its answer.
 type Options struct {
 	// Limit is how many ZOPA deals to list, best first by Nash product.

@@ -860,7 +860,9 @@ async function showView(q) {
         renderRounds(await fetchOnce("rounds", "rounds", q, q));
         break;
       case "compare":
-        renderCompare(await fetchOnce("compare", "compare", {...q, limit: 10}, q));
+        // No limit: the API's default is negsim compare's, so the page lists what the
+        // terminal lists.
+        renderCompare(await fetchOnce("compare", "compare", q, q));
         break;
       case "share":
         renderShare(await fetchOnce("export", "export", q, q));
@@ -1198,15 +1200,19 @@ function renderCompare(c) {
     out.push(h("ul", {}, [...state.set].map(([k, v]) => h("li", {}, h("code", {text: k}), `: ${base.get(k) ?? "?"} → ${v}`))));
   }
   out.push(h("h3", {text: "The zone"}), h("p", {text: `Before: ${count(c.zopa_before)} deals; after: ${count(c.zopa_after)}. ${count(c.entering_count)} enter, ${count(c.leaving_count)} leave.`}));
-  const deals = (title, list, n) => {
+  // Which deals of the many are listed, in negsim compare's words.
+  const who = c.actors.some((a) => a.veto) ? "the veto actors'" : "the parties'";
+  const deals = (title, list, n, when) => {
     if (!n) return [];
     const issues = loaded.scenario.issues;
     // In the file's order of actors, as negsim compare's columns: the JSON keys come sorted.
     const veto = list.length ? loaded.scenario.actors.map((a) => a.id).filter((id) => id in list[0].surplus) : [];
-    return [h("h3", {text: `${title} (${list.length} of ${count(n)} shown)`}), h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`)],
+    return [h("h3", {text: `${title} (${list.length} of ${count(n)} shown)`}),
+      h("p", {class: "hint", text: `Best first (by the Nash product, ${who} surpluses multiplied), with ${who} surpluses ${when} the change.`}),
+      h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`)],
       list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => signed(d.surplus[a]))]), veto.map((_, i) => issues.length + i), title))];
   };
-  out.push(...deals("Deals entering the zone", c.entering, c.entering_count), ...deals("Deals leaving the zone", c.leaving, c.leaving_count));
+  out.push(...deals("Deals entering the zone", c.entering, c.entering_count, "after"), ...deals("Deals leaving the zone", c.leaving, c.leaving_count, "before"));
   const titles = Object.fromEntries(SOLUTIONS.map((s) => [s.key, s.title]));
   out.push(h("h3", {text: "Solutions"}), h("div", {class: "scroll"}, table(["solution", "before", "after", "changed"],
     c.solutions.map((m) => [titles[m.solution], m.before ? dealPairs(m.before) : "none", m.after ? dealPairs(m.after) : "none", m.changed ? "yes" : "no"]), [], "Solutions before and after")));
@@ -1257,7 +1263,7 @@ async function buildReport() {
     const q = query(), open = loaded;
     const [an, ex, tr, cmp, exp] = await Promise.all([
       fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchOnce("words", "explain", q, q), fetchOnce("rounds", "rounds", q, q),
-      fetchOnce("compare", "compare", {...q, limit: 10}, q), fetchOnce("export", "export", q, q)]);
+      fetchOnce("compare", "compare", q, q), fetchOnce("export", "export", q, q)]);
     // Changed while the results came: make the report of what is on screen now.
     if (key(query()) !== key(q) || loaded !== open || document.body.dataset.busy !== "false") continue;
     const chart = $("chart").querySelector("svg"), legendKey = $("chart").querySelector(".legend");

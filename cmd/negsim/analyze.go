@@ -57,7 +57,7 @@ single red line or constraint opens the zone.`,
 			return a.analyze(argOr(args), w, limit)
 		},
 	}
-	cmd.Flags().IntVar(&limit, "limit", 20, "how many ZOPA deals to list, best first by Nash product")
+	cmd.Flags().IntVar(&limit, "limit", sim.DefaultLimit, "how many ZOPA deals to list, best first by Nash product")
 	cmd.Flags().BoolVar(&all, "all", false, fmt.Sprintf("list every ZOPA deal (up to %d in CSV or JSON, %d in other formats)", listCap, tableCap))
 	w.register(cmd)
 	return cmd

@@ -46,7 +46,7 @@ and Nash surplus, the default). The other formats show every table.`,
 			return a.compare(args[0], args[1], sets, limit, table)
 		},
 	}
-	cmd.Flags().IntVar(&limit, "limit", 20, "how many entering and leaving deals to list")
+	cmd.Flags().IntVar(&limit, "limit", sim.DefaultLimit, "how many entering and leaving deals to list")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "override a value in B, e.g. --set actors.russia.reservation=0.4 (repeatable)")
 	cmd.Flags().StringVar(&table, "table", "actors", "the table --format csv writes: "+strings.Join(compareTableNames, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("set", completeSetPath)

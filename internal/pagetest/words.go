@@ -1,6 +1,8 @@
 package pagetest
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -243,20 +245,31 @@ func DriveVotingPower(t *testing.T, origin string) {
 	s.checkConsole()
 }
 
+// ComparedDeals is what negsim compare lists of one side's moved deals: how many moved
+// (Count), and each listed deal's option on each issue, in the order listed.
+type ComparedDeals struct {
+	Count int
+	Deals []map[string]string
+}
+
 // DriveCompareColumns opens the Compared view of the reference scenario's sanctions-bite
 // with Russia's reservation raised to 0.5, where 111 deals leave the zone, and reads the
 // columns of their table: the issues, then each veto actor's surplus in the order
 // ukraine-2026.yaml lists the actors (Ukraine, Russia, the United States, Europe), as
 // negsim compare's table has them. The page took the order of the JSON's keys, which come
-// sorted: europe first.
-func DriveCompareColumns(t *testing.T, origin string) {
+// sorted: europe first. The deals it lists are those negsim compare lists (terminal), as
+// many of as many, in the same order: the page asked for 10 where the terminal lists 20,
+// so a student comparing the two saw different lists.
+func DriveCompareColumns(t *testing.T, origin string, terminal ComparedDeals) {
 	s := start(t, origin)
 	s.do(chromedp.Navigate(origin + "#scenario=ukraine-2026&variant=sanctions-bite&set=actors.russia.reservation%3D0.5&view=compare"))
 	s.settled()
 	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`!!document.querySelector("#compare table")`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		t.Fatalf("no table in the Compared view: %v", err)
 	}
-	head := evalJS[[]string](s, `(() => { const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent.startsWith("Deals leaving the zone")); return h ? [...h.nextElementSibling.querySelectorAll("thead th")].map((th) => th.textContent) : null; })()`)
+	// The table of the deals leaving, past the words between it and its heading.
+	const leaving = `(() => { const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent.startsWith("Deals leaving the zone")); let e = h && h.nextElementSibling; while (e && !e.querySelector("table")) e = e.nextElementSibling; return e; })()`
+	head := evalJS[[]string](s, `(() => { const t = `+leaving+`; return t ? [...t.querySelectorAll("thead th")].map((th) => th.textContent) : null; })()`)
 	want := []string{"surplus: ukraine", "surplus: russia", "surplus: united-states", "surplus: europe"}
 	if len(head) < len(want) || !slices.Equal(head[len(head)-len(want):], want) {
 		t.Errorf("the deals leaving the zone have the columns %q; want the issues, then %q", head, want)
@@ -265,13 +278,44 @@ func DriveCompareColumns(t *testing.T, origin string) {
 	// the zone before, so each surplus there is at least 0 and reads "+"; the actors' Nash
 	// surpluses and their changes read "+" or "-" whichever way they go, or "–" where the
 	// zone has no Nash deal.
-	cells := evalJS[[]string](s, `(() => { const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent.startsWith("Deals leaving the zone")); return h ? [...h.nextElementSibling.querySelectorAll("tbody tr")].flatMap((tr) => [...tr.cells].slice(-4).map((c) => c.textContent)) : []; })()`)
+	cells := evalJS[[]string](s, `(() => { const t = `+leaving+`; return t ? [...t.querySelectorAll("tbody tr")].flatMap((tr) => [...tr.cells].slice(-4).map((c) => c.textContent)) : []; })()`)
 	if len(cells) == 0 {
 		t.Error("the deals leaving the zone list no surpluses")
 	}
 	for _, c := range cells {
 		if !strings.HasPrefix(c, "+") {
 			t.Errorf("a surplus of a deal leaving the zone reads %q; want it signed, +", c)
+			break
+		}
+	}
+	listed := evalJS[struct {
+		Heading string
+		Deals   []map[string]string
+	}](s, `(() => {
+		const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent.startsWith("Deals leaving the zone"));
+		const t = `+leaving+`;
+		if (!t) return {Heading: h ? h.textContent : "", Deals: []};
+		// The heading, and what is said between it and the table.
+		let said = h.textContent;
+		for (let e = h.nextElementSibling; e !== t; e = e.nextElementSibling) said += " " + e.textContent;
+		const head = [...t.querySelectorAll("thead th")].map((th) => th.textContent);
+		const deals = [...t.querySelectorAll("tbody tr")].map((tr) => Object.fromEntries([...tr.cells].map((c, i) => [head[i], c.textContent]).filter(([k]) => !k.startsWith("surplus: "))));
+		return {Heading: said, Deals: deals};
+	})()`)
+	of := fmt.Sprintf("%d of %d", len(terminal.Deals), terminal.Count)
+	if !strings.Contains(listed.Heading, of) {
+		t.Errorf("the page says of the deals leaving the zone %q; want %q, as negsim compare lists them", listed.Heading, of)
+	}
+	// Which of them: negsim compare's words, the four parties holding a veto.
+	if order := "best first (by the Nash product, the veto actors' surpluses multiplied)"; !strings.Contains(strings.ToLower(listed.Heading), strings.ToLower(order)) {
+		t.Errorf("the page says of the deals leaving the zone %q; want it to say they come %q, as negsim compare does", listed.Heading, order)
+	}
+	if len(listed.Deals) != len(terminal.Deals) {
+		t.Errorf("the page lists %d deals leaving the zone; negsim compare lists %d", len(listed.Deals), len(terminal.Deals))
+	}
+	for i := range min(len(listed.Deals), len(terminal.Deals)) {
+		if !maps.Equal(listed.Deals[i], terminal.Deals[i]) {
+			t.Errorf("deal %d leaving the zone is %v on the page; negsim compare lists %v", i+1, listed.Deals[i], terminal.Deals[i])
 			break
 		}
 	}

@@ -65,7 +65,7 @@ func TestPageServed(t *testing.T) {
 //   - voting-power: who must agree gives each voter's power to four significant digits, as
 //     negsim analyze does, on the page and in its report;
 //   - compare-columns: the Compared view's surpluses in the file's order of actors, as
-//     negsim compare's columns;
+//     negsim compare's columns, and the same deals listed, as many of as many;
 //   - take-numbers: What would it take writes tiny changes out, and its Try it sets the
 //     value its row names;
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
@@ -104,7 +104,25 @@ func TestPageDrivenServed(t *testing.T) {
 		}},
 		{"words", func(t *testing.T) { pagetest.DriveWords(t, origin, pagetest.WordCases) }},
 		{"voting-power", func(t *testing.T) { pagetest.DriveVotingPower(t, origin) }},
-		{"compare-columns", func(t *testing.T) { pagetest.DriveCompareColumns(t, origin) }},
+		{"compare-columns", func(t *testing.T) {
+			// The Compared view is negsim compare of the variant against itself under the
+			// what-if, at compare's own --limit.
+			var c struct {
+				LeavingCount int `json:"leaving_count"`
+				Leaving      []struct {
+					Options map[string]string `json:"options"`
+				} `json:"leaving"`
+			}
+			out := runOK(t, "compare", "ukraine-2026#sanctions-bite", "ukraine-2026#sanctions-bite", "--set", "actors.russia.reservation=0.5", "--format", "json")
+			if err := json.Unmarshal([]byte(out), &c); err != nil {
+				t.Fatalf("compare --format json: %v:\n%s", err, out)
+			}
+			terminal := pagetest.ComparedDeals{Count: c.LeavingCount}
+			for _, d := range c.Leaving {
+				terminal.Deals = append(terminal.Deals, d.Options)
+			}
+			pagetest.DriveCompareColumns(t, origin, terminal)
+		}},
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
 		{"variant-gone", func(t *testing.T) {
