@@ -946,7 +946,8 @@ function table(head, rows, numeric = [], caption = "") {
   return h("table", {},
     caption ? h("caption", {class: "visually-hidden", text: caption}) : null,
     h("thead", {}, h("tr", {}, head.map((c) => h("th", {scope: "col", text: c})))),
-    h("tbody", {}, rows.map((r) => h("tr", {}, r.map((c, i) => (i === 0 ? h("th", {scope: "row", text: c}) : h("td", {class: numeric.includes(i) ? "num" : undefined, text: c})))))));
+    h("tbody", {}, rows.map((r) => h("tr", {}, r.map((c, i) => (i === 0 ? h("th", {scope: "row", text: c})
+      : c instanceof Node ? h("td", {class: numeric.includes(i) ? "num" : undefined}, c) : h("td", {class: numeric.includes(i) ? "num" : undefined, text: c})))))));
 }
 
 // renderZoneTable fills a results box with a table of the zone, or says why there is none.
@@ -1214,8 +1215,12 @@ function renderCompare(c) {
   };
   out.push(...deals("Deals entering the zone", c.entering, c.entering_count, "after"), ...deals("Deals leaving the zone", c.leaving, c.leaving_count, "before"));
   const titles = Object.fromEntries(SOLUTIONS.map((s) => [s.key, s.title]));
-  out.push(h("h3", {text: "Solutions"}), h("div", {class: "scroll"}, table(["solution", "before", "after", "changed"],
-    c.solutions.map((m) => [titles[m.solution], m.before ? dealPairs(m.before) : "none", m.after ? dealPairs(m.after) : "none", m.changed ? "yes" : "no"]), [], "Solutions before and after")));
+  // A deal wraps in its cell between its pairs, or after a pair's "=", never inside an id
+  // (style.css), so that "after" and "changed" are in view beside "before".
+  const deal = (options) => (options ? h("span", {}, loaded.scenario.issues.flatMap((is, i) =>
+    [i ? ", " : "", h("span", {class: "id", text: `${is.id}=`}), h("wbr"), h("span", {class: "id", text: options[is.id]})])) : "none");
+  out.push(h("h3", {text: "Solutions"}), h("div", {class: "scroll deals"}, table(["solution", "before", "after", "changed"],
+    c.solutions.map((m) => [titles[m.solution], deal(m.before), deal(m.after), m.changed ? "yes" : "no"]), [], "Solutions before and after")));
   out.push(h("h3", {text: "Each actor at the Nash deal"}), h("div", {class: "scroll"}, table(["actor", "reservation before", "after", "surplus before", "after", "change"],
     c.actors.map((m) => [actorName(m.actor), num(m.reservation_before), num(m.reservation_after), signed(m.nash_surplus_before), signed(m.nash_surplus_after), signed(m.nash_surplus_change)]), [1, 2, 3, 4, 5], "Each actor at the Nash deal, before and after")));
   $("compare").replaceChildren(...out);

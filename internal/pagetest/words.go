@@ -3,6 +3,7 @@ package pagetest
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -316,6 +317,31 @@ func DriveCompareColumns(t *testing.T, origin string, terminal ComparedDeals) {
 	for i := range min(len(listed.Deals), len(terminal.Deals)) {
 		if !maps.Equal(listed.Deals[i], terminal.Deals[i]) {
 			t.Errorf("deal %d leaving the zone is %v on the page; negsim compare lists %v", i+1, listed.Deals[i], terminal.Deals[i])
+			break
+		}
+	}
+	// Each solution's deal before and after is a dozen issue=option pairs: on one line it
+	// pushed "after" and "changed" out of the box (5016 px in 750), where a student saw only
+	// the deal before and had to scroll sideways to learn whether it moved. The deals wrap
+	// instead: at a projector's width the table fits its box; at a phone's two deals side
+	// by side cannot, but the box scrolls by less than its own width, not by twelve.
+	for _, w := range []int64{1280, 390} {
+		s.do(chromedp.EmulateViewport(w, 900))
+		s.settled()
+		box := evalJS[struct{ Scroll, Client int }](s, `(() => { const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent === "Solutions"); const b = h && h.nextElementSibling; return b ? {Scroll: b.scrollWidth, Client: b.clientWidth} : {Scroll: 0, Client: 0}; })()`)
+		switch {
+		case box.Client == 0:
+			t.Errorf("at %d px the Compared view has no table of the solutions", w)
+		case w == 1280 && box.Scroll > box.Client+1, box.Scroll > 2*box.Client:
+			t.Errorf("at %d px the table of the solutions before and after is %d px wide in its box of %d: it scrolls sideways", w, box.Scroll, box.Client)
+		}
+	}
+	s.do(chromedp.EmulateViewport(1280, 900))
+	// Wrapped, a deal still reads as its pairs: issue=option, a comma and a space between.
+	pairs := regexp.MustCompile(`^[a-z0-9-]+=[a-z0-9-]+(, [a-z0-9-]+=[a-z0-9-]+)*$`)
+	for _, c := range evalJS[[]string](s, `(() => { const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent === "Solutions"); return h ? [...h.nextElementSibling.querySelectorAll("tbody tr")].flatMap((tr) => [tr.cells[1].textContent, tr.cells[2].textContent]) : []; })()`) {
+		if c != "none" && !pairs.MatchString(c) {
+			t.Errorf("a solution's deal in the Compared view reads %q; want issue=option pairs", c)
 			break
 		}
 	}
