@@ -280,9 +280,11 @@ export function roundsNotes(tr, an) {
       : "\"closest\" beside the proposer: no deal gave every veto actor its aspiration, so it put forward the deal whose largest shortfall below an aspiration is smallest.");
   }
   if (used.has("own_best")) {
-    notes.push(an && an.ratification
-      ? "\"own best\" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal within the veto actors' red lines, so it offered its own best deal among them."
-      : "\"own best\" beside the proposer: its aspiration ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.");
+    // With no veto actor no one else's red lines bound what a proposer offers.
+    const ruledOut = an && an.ratification ? "its aspiration, or the vote at home on its deals," : "its aspiration";
+    const offered = an && !an.actors.some((a) => a.veto) ? "every deal, so it offered its own best deal"
+      : "every deal within the veto actors' red lines, so it offered its own best deal among them";
+    notes.push(`"own best" beside the proposer: ${ruledOut} ruled out ${offered}.`);
   }
   if (tr.rounds.some((x) => (x.misjudged || []).length)) notes.push("Misjudged: the proposer believed its proposal would pass, but the actors named rejected it; its picture of them (its beliefs) was wrong.");
   return notes;

@@ -479,6 +479,19 @@ func TestRoundsOwnBestUnderRatificationNamesTheVoteAtHome(t *testing.T) {
 	}
 	out := runOK(t, args...)
 	wantContains(t, strings.Join(args, " "), out, `"own best" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.`)
+
+	// With neither government holding a veto and one vote needed, Home still proposes q6
+	// first, for the same reason, and no veto actor's red lines bound its offer.
+	noVeto := append(args, "--set", "actors.home.veto=false", "--set", "actors.away.veto=false", "--set", "decision.votes_needed=1")
+	tr = runJSON[sim.Transcript](t, append(noVeto, "--format", "json")...)
+	if p := tr.Rounds[0].Proposal; p == nil || p.By != "home" || p.Basis != sim.BasisOwnBest || p.Options["quota"] != "q6" {
+		t.Fatalf("without a veto, round 0's proposal is %+v; the test needs Home's own best, q6", tr.Rounds[0].Proposal)
+	}
+	out = runOK(t, noVeto...)
+	wantContains(t, strings.Join(noVeto, " "), out, `"own best" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal, so it offered its own best deal.`)
+	if strings.Contains(out, "veto actors' red lines") {
+		t.Errorf("%s speaks of the veto actors' red lines with no veto actor:\n%s", strings.Join(noVeto, " "), out)
+	}
 }
 
 // With no veto at all the parties are every actor with a vote (MODEL.md section 6): they

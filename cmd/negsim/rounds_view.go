@@ -161,11 +161,18 @@ func basisNotes(sc *sim.Scenario, tr *sim.Transcript) []string {
 		notes = append(notes, "\"closest\" beside the proposer: no deal gave every veto actor its aspiration, so it put forward the deal whose largest shortfall below an aspiration is smallest.")
 	}
 	// A proposer whose deals are ratified at home offers only what its ratifiers would pass:
-	// its own best may meet its aspiration and still fail at home.
-	if used[sim.BasisOwnBest] && agreementOf(sc).ratified {
-		notes = append(notes, "\"own best\" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.")
-	} else if used[sim.BasisOwnBest] {
-		notes = append(notes, "\"own best\" beside the proposer: its aspiration ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.")
+	// its own best may meet its aspiration and still fail at home. With no veto actor no one
+	// else's red lines bound what a proposer offers.
+	if used[sim.BasisOwnBest] {
+		ag := agreementOf(sc)
+		ruledOut, offered := "its aspiration", "every deal within the veto actors' red lines, so it offered its own best deal among them"
+		if ag.ratified {
+			ruledOut = "its aspiration, or the vote at home on its deals,"
+		}
+		if !ag.veto {
+			offered = "every deal, so it offered its own best deal"
+		}
+		notes = append(notes, fmt.Sprintf("\"own best\" beside the proposer: %s ruled out %s.", ruledOut, offered))
 	}
 	return notes
 }

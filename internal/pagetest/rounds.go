@@ -126,6 +126,15 @@ var RoundsAnswersCases = []RoundsAnswersCase{
 			`"own best" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal within the veto actors' red lines, so it offered its own best deal among them.`,
 		},
 	},
+	{
+		// The same with neither government holding a veto and one vote needed: no veto
+		// actor's red lines bound Home's offer.
+		Hash:     "scenario=teaching-tied-hands&set=actors.parliament.preferences.quota.ideal%3Dq3&set=actors.parliament.reservation%3D0.9&set=actors.home.veto%3Dfalse&set=actors.away.veto%3Dfalse&set=decision.votes_needed%3D1",
+		Accepted: map[int]string{0: "nobody (0 votes; 1 needed)"},
+		Notes: []string{
+			`"own best" beside the proposer: its aspiration, or the vote at home on its deals, ruled out every deal, so it offered its own best deal.`,
+		},
+	},
 }
 
 // DriveRoundsAnswers opens each case's Rounds view and reads who accepted each round's
