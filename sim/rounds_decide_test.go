@@ -67,22 +67,14 @@ func TestRoundsRespectWhoMustAgree(t *testing.T) {
 func TestAlternatingProposerOffersADealThatPasses(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 10))
 	passingRounds, loneParty := 0, 0
-	eachDecidedRun(t, rng, 400, func(rng *rand.Rand) *Scenario {
-		sc := randomDecided(rng)
-		sc.Protocol = Protocol{Kind: ProtocolAlternating, Rounds: 1 + rng.IntN(6)}
-		return sc
-	}, func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
+	eachDecidedRun(t, rng, 400, decidedUnder(ProtocolAlternating), func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
 		parties := sp.Parties()
 		for _, rd := range tr.Rounds {
 			if rd.Proposal == nil || rd.Proposal.By == "" {
 				continue
 			}
 			p := sc.ActorIndex(rd.Proposal.By)
-			r, asp := make([]float64, len(sc.Actors)), make([]float64, len(sc.Actors))
-			for _, ar := range rd.Actors {
-				a := sc.ActorIndex(ar.Actor)
-				r[a], asp[a] = ar.Reservation, ar.Aspiration
-			}
+			r, asp := roundValues(sc, rd)
 			// courting is the proposer's criterion: the smallest surplus of the other
 			// parties, or with no other party its own utility.
 			courting := func(c []int) float64 {
@@ -130,25 +122,17 @@ func TestAlternatingProposerOffersADealThatPasses(t *testing.T) {
 // table, reservations at home) would pass. The check measures each deal's distance apart
 // from the engine: it tries the candidate falls (no fall, and each actor's own shortfall)
 // in order and asks passesNow at the lowered floors; under a rule equally near deals rank
-// by the parties' summed utilities. Counting only the veto actors'
-// shortfalls, a lone veto actor's own best was put forward every round, far from passing.
+// by the parties' summed utilities. Counting only the veto actors' shortfalls, a lone veto
+// actor's own best was put forward every round, far from passing.
 func TestMediatorPutsForwardTheDealNearestToPassing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 11))
 	closestRounds, moved := 0, 0
-	eachDecidedRun(t, rng, 400, func(rng *rand.Rand) *Scenario {
-		sc := randomDecided(rng)
-		sc.Protocol = Protocol{Kind: ProtocolMediated, Rounds: 1 + rng.IntN(6)}
-		return sc
-	}, func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
+	eachDecidedRun(t, rng, 400, decidedUnder(ProtocolMediated), func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
 		for _, rd := range tr.Rounds {
 			if rd.Proposal == nil || rd.Proposal.Basis != BasisClosest {
 				continue
 			}
-			r, asp := make([]float64, len(sc.Actors)), make([]float64, len(sc.Actors))
-			for _, ar := range rd.Actors {
-				a := sc.ActorIndex(ar.Actor)
-				r[a], asp[a] = ar.Reservation, ar.Aspiration
-			}
+			r, asp := roundValues(sc, rd)
 			distance := func(c []int) float64 {
 				falls := []float64{0}
 				for a := range sc.Actors {
@@ -220,6 +204,26 @@ func TestMediatorPutsForwardTheDealNearestToPassing(t *testing.T) {
 	if closestRounds < 50 || moved < 10 {
 		t.Fatalf("only %d rounds with a closest text, %d where the votes mattered", closestRounds, moved)
 	}
+}
+
+// decidedUnder draws a scenario under a random rule or ratification, talks by the given
+// protocol over one to six rounds.
+func decidedUnder(kind ProtocolKind) func(*rand.Rand) *Scenario {
+	return func(rng *rand.Rand) *Scenario {
+		sc := randomDecided(rng)
+		sc.Protocol = Protocol{Kind: kind, Rounds: 1 + rng.IntN(6)}
+		return sc
+	}
+}
+
+// roundValues reads a round's reservations and aspirations, by actor, off its transcript.
+func roundValues(sc *Scenario, rd Round) (r, asp []float64) {
+	r, asp = make([]float64, len(sc.Actors)), make([]float64, len(sc.Actors))
+	for _, ar := range rd.Actors {
+		a := sc.ActorIndex(ar.Actor)
+		r[a], asp[a] = ar.Reservation, ar.Aspiration
+	}
+	return r, asp
 }
 
 // eachDecidedRun runs the rounds of count drawn scenarios, passing over the invalid ones,
