@@ -5,7 +5,6 @@ package config
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -15,12 +14,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/negsim/negsim/internal/textpos"
 	"github.com/negsim/negsim/sim"
@@ -387,28 +387,25 @@ func Text(name string, data []byte) ([]byte, error) {
 // (Excel's "CSV (Macintosh)") end lines as "\n". UTF-16 without a mark is refused, named
 // (EncodingProblem): the page cannot read it either. Other bytes that are not UTF-8 are
 // left to the caller: an XML file may declare its encoding.
+//
+// The byte-order mark is read by the decoder negsim play reads a moves stream with, so that
+// a file and a stream of the same bytes read alike.
 func DecodeText(name string, data []byte) ([]byte, error) {
-	var order binary.ByteOrder
 	switch {
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		order = binary.LittleEndian
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		order = binary.BigEndian
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		if len(data)%2 != 0 {
+			return nil, sim.Diagnostics{{File: name, Message: "the file starts as UTF-16 but ends half-way through a character: it was cut short; save it again, as UTF-8 (in most editors: Save as, Encoding: UTF-8)"}}
+		}
+		utf8, _, err := transform.Bytes(unicode.BOMOverride(transform.Nop), data)
+		if err != nil {
+			return nil, sim.Diagnostics{{File: name, Message: err.Error()}}
+		}
+		data = utf8
 	default:
 		if problem := EncodingProblem(data); problem != "" {
 			return nil, sim.Diagnostics{{File: name, Message: problem}}
 		}
 		data = bytes.TrimPrefix(data, []byte(byteOrderMark))
-	}
-	if order != nil {
-		if len(data)%2 != 0 {
-			return nil, sim.Diagnostics{{File: name, Message: "the file starts as UTF-16 but ends half-way through a character: it was cut short; save it again, as UTF-8 (in most editors: Save as, Encoding: UTF-8)"}}
-		}
-		units := make([]uint16, len(data)/2-1)
-		for i := range units {
-			units[i] = order.Uint16(data[2+2*i:])
-		}
-		data = []byte(string(utf16.Decode(units)))
 	}
 	if bytes.IndexByte(data, '\r') < 0 {
 		return data, nil
