@@ -55,10 +55,6 @@ func main() {
 	// SIGTERM too: killed outright, a build left its staging folder inside the site.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	if err != nil && ctx.Err() != nil {
-		// The build's own error ("signal: killed") says less than what happened.
-		err = errors.New("interrupted; the folder was left as it was")
-	}
 	stop()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "negsim-site: %v\n", err)
@@ -73,7 +69,7 @@ func exitCode(err error) int {
 	return 1
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fl := flag.NewFlagSet("negsim-site", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	out := fl.String("o", "", "the folder to write the site into (created when missing)")
@@ -86,9 +82,28 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if info, err := os.Stat(*out); err == nil && !info.IsDir() {
 		return fmt.Errorf("-o %s is a file; name the folder to write the site into (%w)", *out, errUsage)
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	made, err := makeFolder(*out)
+	if err != nil {
 		return err
 	}
+	defer func() {
+		if err == nil {
+			return
+		}
+		// A folder this run made holds nothing the user had: it goes, so that a stopped
+		// or failed run leaves no empty or half-filled site to be uploaded by mistake.
+		left := "the folder was left as it was"
+		if made != "" {
+			os.RemoveAll(made)
+			left = fmt.Sprintf("%s was not made", made)
+		}
+		if ctx.Err() != nil {
+			// The build's own error ("signal: killed") says less than what happened.
+			err = fmt.Errorf("interrupted; %s", left)
+		} else if made != "" {
+			err = fmt.Errorf("%w; %s", err, left)
+		}
+	}()
 	// Everything is made in a staging folder inside DIR and renamed into place, so a
 	// failed build leaves the previous site whole. A run killed outright (SIGKILL, a power
 	// cut) leaves its folder, which the next run removes.
@@ -184,6 +199,22 @@ const (
 	stagePrefix  = ".negsim-site-"
 	staleStage   = 10 * time.Minute
 )
+
+// makeFolder creates dir and the folders missing above it, and returns the highest it
+// created ("" when dir was there), for a failed run to remove.
+func makeFolder(dir string) (string, error) {
+	made := ""
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) || filepath.Dir(d) == d {
+			break
+		}
+		made = d
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	return made, nil
+}
 
 func removeStaleStages(dir string) {
 	entries, _ := os.ReadDir(dir)
