@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -227,7 +228,7 @@ func (a *app) sweep(file string, w whatIf, param string, span sweepSpan, tol flo
 		if werr := a.show(sweepView(doc, sw)); werr != nil {
 			return werr
 		}
-		return stoppedPartWay(err, len(sw.Points), sw.Requested, "values")
+		return sweepStopped(err, sw, chart)
 	}
 	if err != nil {
 		var pe *sim.PathError
@@ -240,4 +241,15 @@ func (a *app) sweep(file string, w whatIf, param string, span sweepSpan, tol flo
 		return err
 	}
 	return a.show(sweepView(doc, sw))
+}
+
+// sweepStopped is the error of a sweep that Ctrl-C or --timeout stopped after some values.
+// No chart is drawn then, since a failed command leaves no file behind; a student told only
+// that the report covers part of the values would look for the chart asked for.
+func sweepStopped(err error, sw *sim.Sweep, chart string) error {
+	stop := stoppedPartWay(err, len(sw.Points), sw.Requested, "values")
+	if chart == "" {
+		return stop
+	}
+	return fmt.Errorf("%v, and the chart %s was not written", stop, chart)
 }
