@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,7 +46,7 @@ again between two neighbouring values is not seen: use more steps.`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if param == "" {
-				return usagef("sweep needs --param PATH, e.g. --param actors.russia.reservation")
+				return a.sweepNeedsParam(argOr(args), w)
 			}
 			grid := cmd.Flags().Changed("from") || cmd.Flags().Changed("to") || cmd.Flags().Changed("steps")
 			var xs []float64
@@ -199,6 +200,28 @@ func checkSweep(doc *config.Document, file, param string, span sweepSpan) error 
 		return usagef("--values: %q is not a finite number", span.notNumber)
 	}
 	return nil
+}
+
+// sweepNeedsParam asks for --param with a path of the scenario at hand, the first veto
+// actor's reservation (the first actor's when none holds a veto): a path taken from
+// another scenario would be refused as unknown when tried.
+func (a *app) sweepNeedsParam(file string, w whatIf) error {
+	doc, err := a.openScenario(file, w)
+	if err != nil {
+		return err
+	}
+	actors := doc.Scenario.Actors
+	if len(actors) == 0 {
+		return usagef("sweep needs --param PATH, the number to vary ('negsim params %s' lists the paths)", scenarioArg(file))
+	}
+	ids := make([]string, len(actors))
+	for i, ac := range actors {
+		ids[i] = ac.ID
+	}
+	keys := sim.ElementKeys(ids)
+	pick := max(0, slices.IndexFunc(actors, func(ac sim.Actor) bool { return ac.Veto }))
+	return usagef("sweep needs --param PATH, the number to vary, e.g. --param actors.%s.reservation ('negsim params %s' lists the paths)",
+		keys[pick], scenarioArg(file))
 }
 
 // scenarioArg is how a suggested command names the scenario the user gave.
