@@ -160,11 +160,7 @@ func (a *app) checkTarget(path string) (string, error) {
 		case !info.Mode().IsRegular():
 			// The finished file would be renamed over the node: a pipe's reader would wait
 			// for ever, and -o /dev/null run as root would replace the null device.
-			kind := "a device"
-			if info.Mode()&fs.ModeNamedPipe != 0 {
-				kind = "a named pipe"
-			}
-			return "", fmt.Errorf("cannot write %s: it is %s, not a file; give the name of a file", path, kind)
+			return "", fmt.Errorf("cannot write %s: it is %s, not a file; give the name of a file", path, onDiskWords(info))
 		case info.Mode().Perm()&0o222 == 0:
 			// Renaming over a file needs only the folder's permission; a file no one may
 			// write was made so on purpose.
@@ -284,7 +280,7 @@ func (a *app) writeSet(dir string, files []setFile) ([]string, error) {
 		paths = append(paths, target)
 	}
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-		return nil, fmt.Errorf("cannot write into %s: it is a file, not a folder", dir)
+		return nil, fmt.Errorf("cannot write into %s: it is %s, not a folder; give -o the name of a folder, or of one to be made", dir, onDiskWords(info))
 	}
 	parent, base := filepath.Split(filepath.Clean(dir))
 	if parent == "" {
@@ -332,6 +328,23 @@ func (a *app) writeSet(dir string, files []setFile) ([]string, error) {
 	return paths, nil
 }
 
+// onDiskWords names what is on disk in a student's words: /dev/null is no "file" to them,
+// and "character device" is a word they would have to look up.
+func onDiskWords(info fs.FileInfo) string {
+	switch m := info.Mode(); {
+	case m.IsRegular():
+		return "a file"
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	// Devices, and what the system names no other way, are written to as devices are.
+	return "a device"
+}
+
 // makeFolder creates dir and the folders missing above it, with the permissions a new
 // folder gets, and returns the highest it created ("" for none), for the caller to remove
 // if what it writes there fails.
@@ -343,7 +356,7 @@ func makeFolder(dir string) (string, error) {
 	if info != nil && !info.IsDir() {
 		// The system says "file exists" or "not a directory" of a file where a folder must
 		// be, naming neither.
-		return "", fmt.Errorf("%s is a file, not a folder", found)
+		return "", fmt.Errorf("%s is %s, not a folder", found, onDiskWords(info))
 	}
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return "", err
