@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
 	"github.com/negsim/negsim/sim"
 )
 
@@ -109,9 +112,43 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 		sc = sc.Clone()
 	}
 	for _, o := range sets {
-		if err := sc.Set(o.Path, o.Value); err != nil {
+		var value any = o.Value
+		if x, ok := fileNumber(o.Value); ok && holdsNumber(sc, o.Path) {
+			value = x
+		}
+		if err := sc.Set(o.Path, value); err != nil {
 			return nil, Usagef("--set %s=%s: %v", o.Path, o.Value, err)
 		}
 	}
 	return sc, nil
+}
+
+// fileNumber reads text as a scenario file reads a number written after a key, so that
+// --set takes every number the file takes (0x10, 0o17, 0b101, 1_000), with the same value:
+// a student who copies a value from a file to the command line gets what the file said.
+// Text the file would read as anything else, or only with more after it (a comment),
+// is no number here.
+func fileNumber(text string) (float64, bool) {
+	f, err := parser.ParseBytes([]byte(text), 0)
+	if err != nil || len(f.Docs) != 1 || f.Docs[0].Body == nil {
+		return 0, false
+	}
+	n := f.Docs[0].Body
+	if tk := n.GetToken(); tk == nil || tk.Value != text {
+		return 0, false
+	}
+	d := &decoder{pos: map[string]Position{}, anchors: map[string]ast.Node{}}
+	x, ok := d.number(n, "")
+	return x, ok && len(d.errs) == 0
+}
+
+// holdsNumber reports whether path leads to a number: text meant for a name or an option
+// stays the text it is ("1_000" as an id).
+func holdsNumber(sc *sim.Scenario, path string) bool {
+	v, err := sc.Get(path)
+	switch v.(type) {
+	case float64, int:
+		return err == nil
+	}
+	return false
 }
