@@ -2,7 +2,6 @@ package config
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -180,35 +179,35 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 }
 
 func (d *decoder) number(n ast.Node, path string) (float64, bool) {
+	errs := len(d.errs)
 	switch x := n.(type) {
-	case *ast.IntegerNode:
-		switch i := x.Value.(type) {
-		case int64:
-			return float64(i), true
-		case uint64:
-			return float64(i), true
-		}
-	case *ast.FloatNode:
-		if !math.IsInf(x.Value, 0) && !math.IsNaN(x.Value) {
-			return x.Value, true
+	case *ast.IntegerNode, *ast.FloatNode:
+		// The YAML library's own reading is not the rule (it takes 017 as octal and +-1
+		// as 1): the text as written is read by readNumber, as --set's is.
+		if f, ok := d.numberText(n, path, n.GetToken().Value); ok || len(d.errs) > errs {
+			return f, ok
 		}
 	case *ast.InfinityNode, *ast.NanNode:
 		d.wrongKind(n, path, "a finite number")
 		return 0, false
 	case *ast.StringNode:
-		f, err := strconv.ParseFloat(strings.TrimSpace(x.Value), 64)
-		quoted := quotedString(x)
-		switch {
-		case !quoted && errors.Is(err, strconv.ErrRange) && math.IsInf(f, 0):
-			d.errorf(n, path, "%s is beyond the largest number negsim can hold (about 1.8e308); write a number in range", x.Value)
-			return 0, false
-		case !quoted && err == nil && !math.IsNaN(f):
-			// The YAML parser keeps an integer too long for 64 bits as text; as a number
-			// it is still a number, and the field's own range check judges it.
-			return f, true
-		case quoted && err == nil && !math.IsInf(f, 0) && !math.IsNaN(f):
-			d.errorf(n, path, "expected a number, found the text %q: remove the quotes", x.Value)
-			return 0, false
+		text := strings.TrimSpace(x.Value)
+		if quotedString(x) {
+			if _, _, ok := readNumber(text); ok {
+				d.errorf(n, path, "expected a number, found the text %q: remove the quotes", x.Value)
+				return 0, false
+			}
+		} else {
+			// The YAML library keeps an integer too long for 64 bits, and 1e3, as text;
+			// they are numbers all the same, and the field's own range check judges them.
+			if f, ok := d.numberText(n, path, text); ok || len(d.errs) > errs {
+				return f, ok
+			}
+			if f, err := strconv.ParseFloat(text, 64); err == nil && math.IsInf(f, 0) {
+				// Infinity, as Go reads it, is no more a finite number than .inf is.
+				d.wrongKind(n, path, "a finite number")
+				return 0, false
+			}
 		}
 		if hint, ok := sim.NumberHint(path, x.Value); ok {
 			d.wrongKind(n, path, "a number")
@@ -218,6 +217,16 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 	}
 	d.wrongKind(n, path, "a number")
 	return 0, false
+}
+
+// numberText reads text as a number, reporting at n what is wrong with a number written
+// by a slip or in a way readers take differently; false with no report is no number.
+func (d *decoder) numberText(n ast.Node, path, text string) (float64, bool) {
+	f, problem, ok := readNumber(text)
+	if problem != "" {
+		d.errorf(n, path, "%s", problem)
+	}
+	return f, ok
 }
 
 // generic decodes a value whose type the schema leaves open, such as the value of an

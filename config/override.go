@@ -113,8 +113,14 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 	}
 	for _, o := range sets {
 		var value any = o.Value
-		if x, ok := fileNumber(o.Value); ok && holdsNumber(sc, o.Path) {
-			value = x
+		if holdsNumber(sc, o.Path) {
+			x, problem, ok := fileNumber(o.Value)
+			if problem != "" {
+				return nil, Usagef("--set %s=%s: %s: %s", o.Path, o.Value, o.Path, problem)
+			}
+			if ok {
+				value = x
+			}
 		}
 		if err := sc.Set(o.Path, value); err != nil {
 			return nil, Usagef("--set %s=%s: %v", o.Path, o.Value, err)
@@ -126,20 +132,28 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 // fileNumber reads text as a scenario file reads a number written after a key, so that
 // --set takes every number the file takes (0x10, 0o17, 0b101, 1_000), with the same value:
 // a student who copies a value from a file to the command line gets what the file said.
-// Text the file would read as anything else, or only with more after it (a comment),
-// is no number here.
-func fileNumber(text string) (float64, bool) {
+// A number the file refuses by a problem of its own (017, which readers take differently,
+// or 1__0) is refused with the same words; text the file would read as anything else, or
+// only with more after it (a comment), is no number here, for the path to judge.
+func fileNumber(text string) (x float64, problem string, ok bool) {
 	f, err := parser.ParseBytes([]byte(text), 0)
 	if err != nil || len(f.Docs) != 1 || f.Docs[0].Body == nil {
-		return 0, false
+		return 0, "", false
 	}
 	n := f.Docs[0].Body
 	if tk := n.GetToken(); tk == nil || tk.Value != text {
-		return 0, false
+		return 0, "", false
 	}
 	d := &decoder{pos: map[string]Position{}, anchors: map[string]ast.Node{}}
-	x, ok := d.number(n, "")
-	return x, ok && len(d.errs) == 0
+	x, ok = d.number(n, "")
+	if len(d.errs) > 0 {
+		// A value of another kind is left to the path, which says what it expects.
+		if len(d.wrongKinds) > 0 {
+			return 0, "", false
+		}
+		return 0, d.errs[0].Message, false
+	}
+	return x, "", ok
 }
 
 // holdsNumber reports whether path leads to a number: text meant for a name or an option
