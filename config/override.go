@@ -114,7 +114,7 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 	for _, o := range sets {
 		var value any = o.Value
 		if holdsNumber(sc, o.Path) {
-			x, problem, ok := fileNumber(o.Value)
+			x, problem, ok := Number(o.Value)
 			if problem != "" {
 				return nil, Usagef("--set %s=%s: %s: %s", o.Path, o.Value, o.Path, problem)
 			}
@@ -129,13 +129,14 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 	return sc, nil
 }
 
-// fileNumber reads text as a scenario file reads a number written after a key, so that
-// --set takes every number the file takes (0x10, 0o17, 0b101, 1_000), with the same value:
-// a student who copies a value from a file to the command line gets what the file said.
-// A number the file refuses by a problem of its own (017, which readers take differently,
-// or 1__0) is refused with the same words; text the file would read as anything else, or
-// only with more after it (a comment), is no number here, for the path to judge.
-func fileNumber(text string) (x float64, problem string, ok bool) {
+// Number reads text as a scenario file reads a number written after a key, so that --set
+// and sweep's values take every number the file takes (0x10, 0o17, 0b101, 1_000), with the
+// same value: a student who copies a value from a file to the command line gets what the
+// file said. A number the file refuses by a problem of its own (017, which readers take
+// differently, or 1__0) gives that problem in the same words; text the file would read as
+// anything else, or only with more after it (a comment), is no number here, and no
+// problem, for the caller to judge.
+func Number(text string) (x float64, problem string, ok bool) {
 	f, err := parser.ParseBytes([]byte(text), 0)
 	if err != nil || len(f.Docs) != 1 || f.Docs[0].Body == nil {
 		return 0, "", false

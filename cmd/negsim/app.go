@@ -470,6 +470,10 @@ func flagTakes(err error) string {
 	if !ok {
 		return ""
 	}
+	var problem numberProblem
+	if errors.As(err, &problem) {
+		return fmt.Sprintf("--%s %s: %s", bad.GetFlag().Name, bad.GetValue(), problem)
+	}
 	takes := fmt.Sprintf("--%s %s: give %s", bad.GetFlag().Name, bad.GetValue(), kind)
 	// 18446744073709551616 for --seed is a whole number, 0 or more: what is wrong with it
 	// is its size.

@@ -345,7 +345,7 @@ func TestSweepValuesBounded(t *testing.T) {
 		want string
 	}{
 		{[]string{"--values", many}, "--values: 10001 values; give at most 10000"},
-		{[]string{"--from", "0", "--to", "Inf"}, "--to +Inf: give a finite number"},
+		{[]string{"--from", "0", "--to", "Inf"}, "--to Inf: give a finite number"},
 		{[]string{"--values", "0.1,NaN"}, `--values: "NaN" is not a finite number`},
 		// Commas with nothing between them swept nothing, or skipped a value, and
 		// exited 0.

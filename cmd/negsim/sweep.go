@@ -59,8 +59,11 @@ again between two neighbouring values is not seen: use more steps.`,
 					if strings.TrimSpace(s) == "" {
 						return usagef("--values %q: a value is missing between two commas; give numbers separated by commas, e.g. --values 0.3,0.5,0.7", values)
 					}
-					x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-					if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
+					x, problem, ok := config.Number(strings.TrimSpace(s))
+					if problem != "" {
+						return usagef("--values: %s", problem)
+					}
+					if !ok {
 						// Said once the path is known: true,false on a true/false value
 						// needs another command, not another number.
 						if span.notNumber == "" {
@@ -78,14 +81,6 @@ again between two neighbouring values is not seen: use more steps.`,
 				if steps < 2 || steps > maxSweepSteps {
 					return usagef("--steps %d: give 2 to %d values", steps, maxSweepSteps)
 				}
-				for _, end := range []struct {
-					flag string
-					x    float64
-				}{{"--from", from}, {"--to", to}} {
-					if math.IsInf(end.x, 0) || math.IsNaN(end.x) {
-						return usagef("%s %g: give a finite number", end.flag, end.x)
-					}
-				}
 				xs = sim.SweepValues(from, to, steps)
 				span.given = []givenValue{{"--from", from}, {"--to", to}}
 			default:
@@ -102,8 +97,9 @@ again between two neighbouring values is not seen: use more steps.`,
 		},
 	}
 	cmd.Flags().StringVar(&param, "param", "", "the path to vary, e.g. actors.russia.reservation")
-	cmd.Flags().Float64Var(&from, "from", 0, "first value")
-	cmd.Flags().Float64Var(&to, "to", 1, "last value")
+	to = 1
+	cmd.Flags().Var(numberFlag{&from}, "from", "first value")
+	cmd.Flags().Var(numberFlag{&to}, "to", "last value")
 	cmd.Flags().IntVar(&steps, "steps", 11, "number of evenly spaced values from --from to --to, both included")
 	cmd.Flags().StringVar(&values, "values", "", "explicit values, comma-separated, instead of --from/--to/--steps")
 	cmd.Flags().Float64Var(&tolerance, "tolerance", 1e-6, "width to which thresholds where the ZOPA opens or closes are narrowed")
@@ -111,6 +107,42 @@ again between two neighbouring values is not seen: use more steps.`,
 	w.register(cmd)
 	return cmd
 }
+
+// numberFlag is a number flag that reads its value as --set reads a number (0x10 and 1_000
+// taken, 017 refused as ambiguous): sweep sets its path as --set would, and a student
+// trying a value with --set first should be able to sweep from it as written.
+type numberFlag struct{ x *float64 }
+
+func (f numberFlag) String() string { return strconv.FormatFloat(*f.x, 'g', -1, 64) }
+
+// Type is pflag's own name for a float flag, so that help and the refusals of flagTakes
+// read as for any other number flag.
+func (f numberFlag) Type() string { return "float64" }
+
+func (f numberFlag) Set(s string) error {
+	s = strings.TrimSpace(s)
+	x, problem, ok := config.Number(s)
+	if ok {
+		*f.x = x
+		return nil
+	}
+	y, err := strconv.ParseFloat(s, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return err
+	case problem != "":
+		return numberProblem(problem)
+	case err == nil && (math.IsInf(y, 0) || math.IsNaN(y)):
+		return numberProblem("give a finite number")
+	}
+	return strconv.ErrSyntax
+}
+
+// numberProblem says what is wrong with a number flag's value and what to write, in the
+// words --set uses for the same text.
+type numberProblem string
+
+func (p numberProblem) Error() string { return string(p) }
 
 // sweepSpan is the values a sweep asks for and the values as given on the command line.
 type sweepSpan struct {
