@@ -219,6 +219,27 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 	return 0, false
 }
 
+// plainNumber is a number as an editor's YAML reader sees it, for the schema to judge:
+// a number the strict rule refuses (001, +-1) is still a number there, and the loader
+// says what is wrong with it when the file is loaded.
+func (d *decoder) plainNumber(n ast.Node) any {
+	if f, _, ok := readNumber(n.GetToken().Value); ok {
+		return f
+	}
+	switch v := n.(type) {
+	case *ast.IntegerNode:
+		switch i := v.Value.(type) {
+		case int64:
+			return float64(i)
+		case uint64:
+			return float64(i)
+		}
+	case *ast.FloatNode:
+		return v.Value
+	}
+	return n.GetToken().Value
+}
+
 // numberText reads text as a number, reporting at n what is wrong with a number written
 // by a slip or in a way readers take differently; false with no report is no number.
 func (d *decoder) numberText(n ast.Node, path, text string) (float64, bool) {
@@ -243,6 +264,9 @@ func (d *decoder) generic(n ast.Node, path string) (any, bool) {
 		}
 		return d.number(n, path)
 	case *ast.IntegerNode, *ast.FloatNode:
+		if d.plain {
+			return d.plainNumber(n), true
+		}
 		return d.number(n, path)
 	case *ast.SequenceNode:
 		out := []any{}
