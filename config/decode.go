@@ -183,7 +183,7 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 	switch x := n.(type) {
 	case *ast.IntegerNode, *ast.FloatNode:
 		// The YAML library's own reading is not the rule (it takes 017 as octal and +-1
-		// as 1): the text as written is read by readNumber, as --set's is.
+		// as 1): the text as written is read by sim.ParseNumber, as --set's is.
 		if f, ok := d.numberText(n, path, n.GetToken().Value); ok || len(d.errs) > errs {
 			return f, ok
 		}
@@ -193,7 +193,7 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 	case *ast.StringNode:
 		text := strings.TrimSpace(x.Value)
 		if quotedString(x) {
-			if _, _, ok := readNumber(text); ok {
+			if _, _, ok := sim.ParseNumber(text); ok {
 				d.errorf(n, path, "expected a number, found the text %q: remove the quotes", x.Value)
 				return 0, false
 			}
@@ -223,7 +223,7 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 // a number the strict rule refuses (001, +-1) is still a number there, and the loader
 // says what is wrong with it when the file is loaded.
 func (d *decoder) plainNumber(n ast.Node) any {
-	if f, _, ok := readNumber(n.GetToken().Value); ok {
+	if f, _, ok := sim.ParseNumber(n.GetToken().Value); ok {
 		return f
 	}
 	switch v := n.(type) {
@@ -243,7 +243,7 @@ func (d *decoder) plainNumber(n ast.Node) any {
 // numberText reads text as a number, reporting at n what is wrong with a number written
 // by a slip or in a way readers take differently; false with no report is no number.
 func (d *decoder) numberText(n ast.Node, path, text string) (float64, bool) {
-	f, problem, ok := readNumber(text)
+	f, problem, ok := sim.ParseNumber(text)
 	if problem != "" {
 		d.errorf(n, path, "%s", problem)
 	}

@@ -5,9 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
-
 	"github.com/negsim/negsim/sim"
 )
 
@@ -112,58 +109,9 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 		sc = sc.Clone()
 	}
 	for _, o := range sets {
-		var value any = o.Value
-		if holdsNumber(sc, o.Path) {
-			x, problem, ok := Number(o.Value)
-			if problem != "" {
-				return nil, Usagef("--set %s=%s: %s: %s", o.Path, o.Value, o.Path, problem)
-			}
-			if ok {
-				value = x
-			}
-		}
-		if err := sc.Set(o.Path, value); err != nil {
+		if err := sc.Set(o.Path, o.Value); err != nil {
 			return nil, Usagef("--set %s=%s: %v", o.Path, o.Value, err)
 		}
 	}
 	return sc, nil
-}
-
-// Number reads text as a scenario file reads a number written after a key, so that --set
-// and sweep's values take every number the file takes (0x10, 0o17, 0b101, 1_000), with the
-// same value: a student who copies a value from a file to the command line gets what the
-// file said. A number the file refuses by a problem of its own (017, which readers take
-// differently, or 1__0) gives that problem in the same words; text the file would read as
-// anything else, or only with more after it (a comment), is no number here, and no
-// problem, for the caller to judge.
-func Number(text string) (x float64, problem string, ok bool) {
-	f, err := parser.ParseBytes([]byte(text), 0)
-	if err != nil || len(f.Docs) != 1 || f.Docs[0].Body == nil {
-		return 0, "", false
-	}
-	n := f.Docs[0].Body
-	if tk := n.GetToken(); tk == nil || tk.Value != text {
-		return 0, "", false
-	}
-	d := &decoder{pos: map[string]Position{}, anchors: map[string]ast.Node{}}
-	x, ok = d.number(n, "")
-	if len(d.errs) > 0 {
-		// A value of another kind is left to the path, which says what it expects.
-		if len(d.wrongKinds) > 0 {
-			return 0, "", false
-		}
-		return 0, d.errs[0].Message, false
-	}
-	return x, "", ok
-}
-
-// holdsNumber reports whether path leads to a number: text meant for a name or an option
-// stays the text it is ("1_000" as an id).
-func holdsNumber(sc *sim.Scenario, path string) bool {
-	v, err := sc.Get(path)
-	switch v.(type) {
-	case float64, int:
-		return err == nil
-	}
-	return false
 }

@@ -132,3 +132,55 @@ func TestSetReadsANumberAsTheFileDoes(t *testing.T) {
 		}
 	}
 }
+
+// A variant's set reads a number by the same rule, whether the YAML library took the text
+// for a number (017) or left it as text (08, 0x_10): on the old reading 08 reached the
+// scenario as 8 and 0x_10 as 16, where --set refused both. The words are --set's.
+func TestVariantReadsANumberAsSetDoes(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "scenarios", "teaching-two-party.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "actors.candidate.preferences.salary.weight"
+	if strings.Contains(string(data), "\nvariants:") {
+		t.Fatal("the two-party scenario has variants now; the test appends its own list")
+	}
+	withVariant := func(text string) (any, error) {
+		file := string(data) + "variants:\n  - id: typed\n    description: A weight as typed.\n    set:\n      " + path + ": " + text + "\n"
+		doc, err := Load("job.yaml", []byte(file))
+		if err != nil {
+			return nil, err
+		}
+		if err := doc.Apply("typed", nil); err != nil {
+			return nil, err
+		}
+		return doc.Scenario.Get(path)
+	}
+	for _, c := range []struct {
+		text string
+		want float64
+	}{{"0x10", 16}, {"1_000", 1000}, {"40", 40}} {
+		if got, err := withVariant(c.text); err != nil || got != c.want {
+			t.Errorf("variant set %s: got %v, %v; want %v", c.text, got, err, c.want)
+		}
+	}
+	for _, text := range []string{"08", "017", "1__0", "0x_10", "+-1"} {
+		base, err := Load("job.yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		setErr := base.Apply("", []Override{{Path: path, Value: text}})
+		if setErr == nil {
+			t.Fatalf("--set %s=%s is accepted; the test needs a refusal", path, text)
+		}
+		problem := setErr.Error()[strings.LastIndex(setErr.Error(), path+": ")+len(path+": "):]
+		got, err := withVariant(text)
+		if err == nil {
+			t.Errorf("variant set %s: read as %v; --set refuses it: %s", text, got, problem)
+			continue
+		}
+		if !strings.Contains(err.Error(), problem) {
+			t.Errorf("variant set %s: %v\nwant the words of --set: %s", text, err, problem)
+		}
+	}
+}

@@ -450,6 +450,11 @@ func assign(path string, target reflect.Value, value any) error {
 	wrong := func() error {
 		msg := fmt.Sprintf("expects %s, not %s", KindWords(target.Type()), describeValue(value))
 		if text, ok := value.(string); ok && (target.Kind() == reflect.Float64 || target.Kind() == reflect.Int) {
+			if _, problem, _ := ParseNumber(strings.TrimSpace(text)); problem != "" {
+				// A number written so that readers take it differently (017), or by a
+				// slip (1__0): what to write instead says more than what was expected.
+				return &PathError{path, problem}
+			}
 			if hint, ok := NumberHint(path, text); ok {
 				msg += ": " + hint
 			}
@@ -629,8 +634,8 @@ func toFloat(v any) (float64, bool) {
 	case int:
 		return float64(x), true
 	case string:
-		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
-		return f, err == nil && finite(f)
+		f, _, ok := ParseNumber(strings.TrimSpace(x))
+		return f, ok && finite(f)
 	}
 	return 0, false
 }

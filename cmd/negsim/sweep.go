@@ -59,7 +59,7 @@ again between two neighbouring values is not seen: use more steps.`,
 					if strings.TrimSpace(s) == "" {
 						return usagef("--values %q: a value is missing between two commas; give numbers separated by commas, e.g. --values 0.3,0.5,0.7", values)
 					}
-					x, problem, ok := config.Number(strings.TrimSpace(s))
+					x, problem, ok := sim.ParseNumber(strings.TrimSpace(s))
 					if problem != "" {
 						return usagef("--values: %s", problem)
 					}
@@ -121,7 +121,7 @@ func (f numberFlag) Type() string { return "float64" }
 
 func (f numberFlag) Set(s string) error {
 	s = strings.TrimSpace(s)
-	x, problem, ok := config.Number(s)
+	x, problem, ok := sim.ParseNumber(s)
 	if ok {
 		*f.x = x
 		return nil

@@ -1,4 +1,4 @@
-package config
+package sim
 
 import (
 	"errors"
@@ -9,8 +9,8 @@ import (
 	"strings"
 )
 
-// readNumber reads the text of a plain value as a number, by one rule for a scenario file
-// and for --set: a decimal number as YAML 1.2 and Go write it (a sign, digits, a fraction,
+// ParseNumber reads text as a number, by the one rule for a scenario file, --set, the
+// values of variants and events, and sweep's values: a decimal number as YAML 1.2 and Go write it (a sign, digits, a fraction,
 // an exponent), or 0x, 0o or 0b with digits of that base (a hex number may have a binary
 // exponent, as Go's 0x1p4), with single underscores between digits. The YAML library
 // reads more than that, each in its own way (017 as octal 15, +-1 as 1, 1__0 as 10), and a
@@ -19,10 +19,10 @@ import (
 // A text meant as a number but written so that readers disagree on it, or plainly by a
 // slip, gives a problem that says what to write instead. A text that is no number at all
 // ("ten", "60%", .inf) gives neither a number nor a problem: the caller says what it found.
-func readNumber(text string) (x float64, problem string, ok bool) {
+func ParseNumber(text string) (x float64, problem string, ok bool) {
 	sign, body := splitSign(text)
 	if s, rest := splitSign(body); s != "" && rest != "" {
-		if _, _, ok := readNumber(body); ok {
+		if _, _, ok := ParseNumber(body); ok {
 			digits := strings.TrimLeft(rest, "+-")
 			return 0, text + " has two signs; keep one, as in -" + digits + " or " + digits, false
 		}
@@ -30,7 +30,7 @@ func readNumber(text string) (x float64, problem string, ok bool) {
 	}
 	if strings.Contains(body, "_") {
 		plain := strings.ReplaceAll(body, "_", "")
-		x, problem, ok := readNumber(sign + plain)
+		x, problem, ok := ParseNumber(sign + plain)
 		switch {
 		case !ok && problem == "":
 			return 0, "", false
@@ -44,7 +44,7 @@ func readNumber(text string) (x float64, problem string, ok bool) {
 	}
 	if len(body) > 2 && body[0] == '0' && strings.ContainsRune("XOB", rune(body[1])) {
 		lower := body[:1] + strings.ToLower(body[1:2]) + body[2:]
-		if _, _, ok := readNumber(sign + lower); ok {
+		if _, _, ok := ParseNumber(sign + lower); ok {
 			return 0, text + ": write the prefix in lower case, " + sign + lower, false
 		}
 		return 0, "", false
