@@ -350,11 +350,12 @@ func (a *app) openScenario(arg string, w whatIf) (*config.Document, error) {
 	// looking for a file named 0.6.
 	for _, s := range w.sets {
 		if !strings.Contains(s, "=") {
-			hint := ""
-			if arg != "" && !exists(arg) {
-				hint = fmt.Sprintf("; did you mean --set %s=%s? (%q was read as the scenario file)", s, arg, arg)
+			if arg != "" && !exists(arg) && !isShipped(arg) {
+				return nil, usagef("--set %s: write PATH=VALUE as one word; did you mean --set %s=%s? (%q was read as the scenario file)", s, s, arg, arg)
 			}
-			return nil, usagef("--set %s: write PATH=VALUE as one word, e.g. --set actors.russia.reservation=0.4%s", s, hint)
+			// The example is the path as typed: another scenario's path would not be
+			// one this scenario has.
+			return nil, usagef("--set %s: write PATH=VALUE as one word, as in --set %s=VALUE", s, s)
 		}
 	}
 	variant, typed := w.variant, ""
@@ -517,6 +518,16 @@ func nearFile(path string) string {
 		return strings.Replace(hint, `"`, `"`+dir, 1)
 	}
 	return ""
+}
+
+// isShipped reports whether arg names a shipped scenario, with or without #VARIANT.
+func isShipped(arg string) bool {
+	name := arg
+	if file, _, ok := fileAndVariant(arg); ok {
+		name = file
+	}
+	_, ok := scenarios.Read(name)
+	return ok
 }
 
 func exists(path string) bool {
