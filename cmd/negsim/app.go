@@ -238,7 +238,7 @@ func stoppedPartWay(err error, done, requested int, unit string) error {
 	if errors.Is(err, context.DeadlineExceeded) {
 		why = "stopped by --timeout"
 	}
-	return fmt.Errorf("%s after %d of %d %s; the report above covers those %d", why, done, requested, unit, done)
+	return fmt.Errorf("%s after %d of %d %s; the report covers only those %d", why, done, requested, unit, done)
 }
 
 func (a *app) rootCommand() *cobra.Command {

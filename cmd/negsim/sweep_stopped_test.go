@@ -18,9 +18,9 @@ func TestStoppedSweepSaysTheChartWasNotWritten(t *testing.T) {
 		chart string
 		want  string
 	}{
-		{context.Canceled, "sweep.svg", "interrupted after 3 of 9 values; the report above covers those 3, and the chart sweep.svg was not written"},
-		{context.DeadlineExceeded, "out/sweep.png", "stopped by --timeout after 3 of 9 values; the report above covers those 3, and the chart out/sweep.png was not written"},
-		{context.Canceled, "", "interrupted after 3 of 9 values; the report above covers those 3"},
+		{context.Canceled, "sweep.svg", "interrupted after 3 of 9 values; the report covers only those 3, and the chart sweep.svg was not written"},
+		{context.DeadlineExceeded, "out/sweep.png", "stopped by --timeout after 3 of 9 values; the report covers only those 3, and the chart out/sweep.png was not written"},
+		{context.Canceled, "", "interrupted after 3 of 9 values; the report covers only those 3"},
 	} {
 		if got := sweepStopped(c.err, sw, c.chart).Error(); got != c.want {
 			t.Errorf("stopped by %v with --chart %q:\n got %q\nwant %q", c.err, c.chart, got, c.want)
