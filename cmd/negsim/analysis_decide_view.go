@@ -210,6 +210,13 @@ func (wd words) belief(as sim.Assignment, inPoints bool) string {
 	pref := strings.Split(rest, ".")
 	u, isNumber := as.Value.(float64)
 	switch {
+	case rest == "reservation" && isNumber && u <= 0:
+		// "any deal worth less than 0 is worse than walking away" is true and tells a
+		// student nothing: no deal is worth less.
+		if inPoints {
+			return fmt.Sprintf("%s: would take any deal rather than walk away (a walk-away value of 0 points).", who)
+		}
+		return fmt.Sprintf("%s: would take any deal rather than walk away (a reservation of 0).", who)
 	case rest == "reservation" && isNumber && inPoints:
 		return fmt.Sprintf("%s: any deal worth less than %s of 100 points is worse than walking away.", who, pts(u))
 	case rest == "reservation":
@@ -230,6 +237,14 @@ func (wd words) belief(as sim.Assignment, inPoints bool) string {
 		return fmt.Sprintf("Weight of %s for %s: %v.", wd.issue(pref[1]), who, as.Value)
 	case len(pref) == 4 && pref[0] == "preferences" && pref[2] == "utilities" && isNumber && inPoints:
 		return fmt.Sprintf("Value of %s on %s to %s: %s of the 100 points the best option there would give.", wd.option(pref[1], pref[3]), wd.issue(pref[1]), who, pts(u))
+	case len(pref) == 4 && pref[0] == "preferences" && pref[2] == "utilities" && isNumber:
+		return fmt.Sprintf("Value of %s on %s to %s: %v, on a scale from 0 to 1.", wd.option(pref[1], pref[3]), wd.issue(pref[1]), who, as.Value)
+	case len(pref) == 4 && pref[0] == "constraints" && pref[2] == "if":
+		// Only the believed part is said: the condition's other part is the other actor's
+		// own, and a brief must not show it.
+		return fmt.Sprintf("A condition of %s applies when %s is %s.", who, wd.issue(pref[3]), wd.options(pref[3], beliefIDs(as.Value), "or"))
+	case len(pref) == 4 && pref[0] == "constraints" && pref[2] == "then":
+		return fmt.Sprintf("A condition of %s, where it applies, requires %s to be %s.", who, wd.issue(pref[3]), wd.options(pref[3], beliefIDs(as.Value), "or"))
 	}
 	return fmt.Sprintf("%s: %s = %v.", who, rest, as.Value)
 }

@@ -75,6 +75,17 @@ func TestBeliefsReadAsSentences(t *testing.T) {
 		{sim.Assignment{Path: "actors.eu.veto", Value: false}, "No veto for European Union."},
 		{sim.Assignment{Path: "actors.islands.votes", Value: 1}, "Small island states: 1 vote."},
 		{sim.Assignment{Path: "actors.islands.votes", Value: 2.0}, "Small island states: 2 votes."},
+		// A condition's parts: its if and its then, each read without the other, which the
+		// belief does not state.
+		{sim.Assignment{Path: "actors.islands.constraints.0.if.target", Value: []any{"medium", "shallow"}},
+			"A condition of Small island states applies when Emissions target for 2035 is medium (Cut 40% from 2019) or shallow (Cut 20% from 2019)."},
+		{sim.Assignment{Path: "actors.eu.constraints.0.then.target", Value: "deep"},
+			"A condition of European Union, where it applies, requires Emissions target for 2035 to be deep (Cut 60% from 2019)."},
+		// An option value on explain's scale, and a walk-away value of 0: nothing is worth
+		// less, so the actor takes any deal.
+		{sim.Assignment{Path: "actors.islands.preferences.target.utilities.medium", Value: 0.9},
+			"Value of medium (Cut 40% from 2019) on Emissions target for 2035 to Small island states: 0.9, on a scale from 0 to 1."},
+		{sim.Assignment{Path: "actors.petro.reservation", Value: 0.0}, "Oil exporters: would take any deal rather than walk away (a reservation of 0)."},
 	} {
 		if got := wd.belief(tc.as, false); got != tc.want {
 			t.Errorf("%s = %v reads %q, want %q", tc.as.Path, tc.as.Value, got, tc.want)
@@ -84,6 +95,10 @@ func TestBeliefsReadAsSentences(t *testing.T) {
 	got := wd.belief(sim.Assignment{Path: "actors.islands.preferences.target.utilities.medium", Value: 0.9}, true)
 	if want := "Value of medium (Cut 40% from 2019) on Emissions target for 2035 to Small island states: 90.0 of the 100 points the best option there would give."; got != want {
 		t.Errorf("a believed option value reads %q, want %q", got, want)
+	}
+	got = wd.belief(sim.Assignment{Path: "actors.petro.reservation", Value: 0.0}, true)
+	if want := "Oil exporters: would take any deal rather than walk away (a walk-away value of 0 points)."; got != want {
+		t.Errorf("a believed walk-away value of 0 reads %q, want %q", got, want)
 	}
 }
 

@@ -551,3 +551,29 @@ func TestBriefNamesIssuesAsDealsAreTyped(t *testing.T) {
 		t.Errorf("play's show and the offer typed from it:\n%s", out)
 	}
 }
+
+// A belief of the shipped scenarios reads as a sentence in a brief and in explain, never as
+// the path a file writes it by: the United States of ukraine-2026 believes Ukraine's first
+// condition asks for sequencing guarantees-first alone, and its brief read "Ukraine:
+// constraints.0.then.sequencing = \[guarantees-first\]."; explain read Russia's believed
+// value of energy-and-ports as "preferences.interim.utilities.energy-and-ports = 0.3". The
+// brief says only the believed part: the condition's true if (territory withdraw-donetsk or
+// cede-four) is Ukraine's own.
+func TestShippedBeliefsReadAsSentences(t *testing.T) {
+	us := runOK(t, "brief", "--actor", "united-states", "--format", "markdown")
+	explained := runOK(t, "explain")
+	condition := "\n- A condition of Ukraine, where it applies, requires Sequencing of ceasefire, guarantees and settlement to be guarantees-first (Ceasefire, then guarantees, then the end-state).\n"
+	wantContains(t, "the US brief", us, condition)
+	wantContains(t, "explain", explained, condition,
+		"\n- Value of energy-and-ports (Energy and port ceasefires, with prisoner swaps) on Interim measures to Russia: 0.3, on a scale from 0 to 1.\n")
+	for _, out := range []string{us, explained} {
+		if strings.Contains(out, "constraints.0") || strings.Contains(out, "preferences.interim") {
+			t.Errorf("a belief is still written as its path:\n%s", out)
+		}
+	}
+	_, beliefs, _ := strings.Cut(us, "## What you believe")
+	beliefs, _, _ = strings.Cut(beliefs, "\n## ")
+	if strings.Contains(beliefs, "withdraw-donetsk") {
+		t.Errorf("the US brief's beliefs name Ukraine's true condition:\n%s", beliefs)
+	}
+}
