@@ -19,10 +19,10 @@ import (
 // It prints whole on A4 and Letter: a table is laid out as it is when its columns fit the
 // printed width with ids broken only after their hyphens, else transposed, else one small
 // table a row, side by side (a deal's issues, then its utilities), as the terminal fits its
-// tables; no section starts with its heading alone at the foot of a page. A heading never
-// breaks inside a word ("reservat-ion" reads as two words): it wraps at its spaces and at
-// the hyphens and underscores of ids, and a table whose headings cannot fit so goes to the
-// next layout. On screen any table still too wide scrolls inside its own box, so the page
+// tables; no section starts with its heading alone at the foot of a page, and a table of a
+// few rows is not split across two. A heading never breaks inside a word ("reservat-ion"
+// reads as two words): it wraps at its spaces and at the hyphens and underscores of ids,
+// and a table whose headings cannot fit so goes to the next layout. On screen any table still too wide scrolls inside its own box, so the page
 // never scrolls sideways.
 
 const pageStyle = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fff;line-height:1.45}
@@ -65,6 +65,7 @@ th{overflow-wrap:normal;word-break:keep-all;hyphens:manual}
 td.num{overflow-wrap:normal;white-space:pre-line}
 thead{display:table-header-group}
 tr,figure{break-inside:avoid}
+table.whole{break-inside:avoid}
 figure svg{max-height:22cm;width:auto;max-width:100%}
 .records{grid-template-columns:repeat(3,minmax(0,1fr));gap:0 4mm}
 table.record{margin:0 0 3mm;break-inside:avoid}
@@ -107,7 +108,27 @@ type htmlGrid struct {
 	Rows   [][]htmlCell
 	// RowHeads marks a transposed table: the first cell of each row names it.
 	RowHeads bool
-	Records  []htmlRecord
+	// Whole marks a table short enough to move to the next page whole rather than break.
+	Whole   bool
+	Records []htmlRecord
+}
+
+// wholeRows is the most rows a table may have and still be kept on one printed page: at
+// 8 pt a row of one line is about 13 px, so twelve fill under half of A4's 1030 px, the
+// most of a page left blank when such a table moves to the next. Four options split two and
+// two across a page break read as an issue with two options.
+const wholeRows = 12
+
+// Class is the table's class attribute, "" for none.
+func (g *htmlGrid) Class() string {
+	var classes []string
+	if g.RowHeads {
+		classes = append(classes, "transposed")
+	}
+	if g.Whole {
+		classes = append(classes, "whole")
+	}
+	return strings.Join(classes, " ")
 }
 
 // htmlRecord is one row of a grid too wide for the page, each cell beside its column's name.
@@ -166,7 +187,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"he
 </table>
 {{end}}</div>
 {{else}}{{$rowHeads := .RowHeads}}<div class="wide">
-<table{{if .RowHeads}} class="transposed"{{end}}>
+<table{{with .Class}} class="{{.}}"{{end}}>
 <thead><tr>{{range .Header}}<th>{{heading .}}</th>{{end}}</tr></thead>
 <tbody>
 {{range .Rows}}<tr>{{range $i, $c := .}}{{if and $rowHeads (eq $i 0)}}<th scope="row">{{heading $c.Text}}</th>{{else}}<td{{if $c.Numeric}} class="num"{{end}}>{{$c.Text}}</td>{{end}}{{end}}</tr>
@@ -267,6 +288,7 @@ func htmlGridFor(g *grid) []*htmlGrid {
 	numericColumn := func(c int) bool { return c < len(g.right) && g.right[c] }
 	full := &htmlGrid{Header: g.header, Rows: htmlCells(g, func(_, c int) bool { return numericColumn(c) })}
 	if narrowest(full) <= printBox {
+		full.Whole = len(full.Rows) <= wholeRows
 		return []*htmlGrid{full}
 	}
 	// Ten deals of twelve issues and eight actors printed as records took a third of an A4
@@ -288,6 +310,9 @@ func htmlGridFor(g *grid) []*htmlGrid {
 			}
 		}
 		if tables != nil {
+			for _, t := range tables {
+				t.Whole = len(t.Rows) <= wholeRows
+			}
 			return tables
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -221,5 +222,37 @@ func TestPageReportPrintsTablesAtEightPoints(t *testing.T) {
 	}
 	if size, _ := strconv.ParseFloat(rule[1], 64); size < 8 {
 		t.Errorf("the downloaded report prints its tables at %s pt; want at least 8", rule[1])
+	}
+}
+
+// A short table prints on one page: the public brief of sanctions-bite printed on A4 cut
+// the territory table's four options two and two across pages 1 and 2, so a student read
+// two options of four and turned over for the rest. A table of up to wholeRows rows moves
+// whole to the next page instead (12 rows, at most half a page
+// at 8 pt unless its cells wrap); a longer one (a role's 37 options) may still break
+// between rows, under its repeated header, rather than leave most of a page blank.
+func TestHTMLShortTablesPrintOnOnePage(t *testing.T) {
+	page := runOK(t, "brief", "--variant", "sanctions-bite", "--actor", "russia", "--format", "html")
+	_, print, _ := strings.Cut(pageStyle, "@media print")
+	if !regexp.MustCompile(`(?m)^table\.whole\{break-inside:avoid\}`).MatchString(print) {
+		t.Errorf("the print style keeps no table whole:\n%s", print)
+	}
+	tables := regexp.MustCompile(`(?s)<table( class="([^"]*)")?>.*?</table>`).FindAllStringSubmatch(page, -1)
+	short, long := 0, 0
+	for _, m := range tables {
+		rows := strings.Count(m[0], "<tr>") - 1 // the header's row
+		whole := slices.Contains(strings.Fields(m[2]), "whole")
+		if rows <= 12 {
+			short++
+		} else {
+			long++
+		}
+		if whole != (rows <= 12) {
+			t.Errorf("a table of %d rows is marked whole: %v; want %v:\n%s", rows, whole, rows <= 12, m[0])
+		}
+	}
+	// The parties (8 rows), twelve issues of 3 or 4 options, and the role's 37 options.
+	if short != 13 || long != 1 {
+		t.Errorf("found %d short tables and %d long; want 13 and 1", short, long)
 	}
 }
