@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"html"
 	"image/color"
 	"io"
 	"math"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -467,8 +471,38 @@ func drawStack(w io.Writer, format string, width, height vg.Length, stack []*plo
 			legends[i].Draw(side)
 		}
 	}
+	if format == "svg" {
+		var b bytes.Buffer
+		if _, err := canvas.WriteTo(&b); err != nil {
+			return err
+		}
+		_, err := w.Write(pinTextWidths(b.Bytes()))
+		return err
+	}
 	_, err := canvas.WriteTo(w)
 	return err
+}
+
+// svgText is a text element as gonum's SVG canvas writes it: its attributes, with its font
+// size last in its style, then the text, escaped.
+var svgText = regexp.MustCompile(`<text ([^>]*font-size:([0-9.]+)px"?)>([^<]*)</text>`)
+
+// pinTextWidths gives each text the width the chart was laid out with, in plot's default
+// font, the only one negsim's charts use, and lets the browser fit its glyphs to it. The SVG
+// names Liberation Serif, whose widths placed every label; where it is missing (Android, a
+// Linux without it) the browser draws a wider font, and the legend, whose strip is as wide
+// as its longest line, ran off the chart's edge.
+func pinTextWidths(svg []byte) []byte {
+	return svgText.ReplaceAllFunc(svg, func(el []byte) []byte {
+		m := svgText.FindSubmatch(el)
+		size, err := strconv.ParseFloat(string(m[2]), 64)
+		if err != nil || !bytes.Contains(m[1], []byte("font-weight:normal;font-style:normal")) {
+			return el
+		}
+		style := text.Style{Font: font.From(plot.DefaultFont, vg.Points(size)), Handler: plot.DefaultTextHandler}
+		width := style.Width(html.UnescapeString(string(m[3])))
+		return fmt.Appendf(nil, `<text textLength="%.2f" lengthAdjust="spacingAndGlyphs" %s>%s</text>`, width.Points(), m[1], m[3])
+	})
 }
 
 // wrapText breaks text between words so that no line is wider than width in style; lines

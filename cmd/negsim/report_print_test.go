@@ -46,3 +46,54 @@ func TestReportChartsPrintLegibly(t *testing.T) {
 		}
 	}
 }
+
+// A chart's text keeps the width it was laid out for, whatever font the browser draws it
+// in. The SVG names Liberation Serif, whose widths placed every label; a computer without it
+// (Android, a Linux without the Liberation fonts) drew the legend in a wider font, and the
+// red-line report's key read "dashed: utility of the propo", cut at the chart's edge, as did
+// the debrief's "a table's deal outside the ZC". Each text therefore states its width
+// (textLength), and the browser fits its own font to it. By hand, from Times' widths, which
+// Liberation Serif shares: the rounds chart's axis label "round" at 13 units is r + o + u +
+// n + d = 0.333 + 4 × 0.5 = 2.333 em, 30.33 units.
+func TestReportChartTextKeepsItsWidth(t *testing.T) {
+	page := runOK(t, "report", "teaching-red-line", "--format", "html")
+	svg, _, _ := strings.Cut(page[strings.Index(page, "<svg"):], "</svg>")
+	width, _ := strconv.ParseFloat(regexp.MustCompile(`viewBox="0 0 ([0-9.]+) `).FindStringSubmatch(svg)[1], 64)
+	texts := regexp.MustCompile(`<text([^>]*)>([^<]*)</text>`).FindAllStringSubmatch(svg, -1)
+	if len(texts) < 10 {
+		t.Fatalf("the rounds chart holds %d texts:\n%s", len(texts), svg)
+	}
+	attr := func(tag, name string) (float64, bool) {
+		m := regexp.MustCompile(`\s` + name + `="([-0-9.]+)"`).FindStringSubmatch(tag)
+		if m == nil {
+			return 0, false
+		}
+		v, err := strconv.ParseFloat(m[1], 64)
+		return v, err == nil
+	}
+	sawKey, sawRound := false, false
+	for _, m := range texts {
+		tag, text := m[1], m[2]
+		w, ok := attr(tag, "textLength")
+		if !ok || !strings.Contains(tag, `lengthAdjust="spacingAndGlyphs"`) {
+			t.Errorf("the text %q states no width to fit its glyphs to: %s", text, tag)
+			continue
+		}
+		x, _ := attr(tag, "x")
+		if text == "dashed: utility of the proposal" {
+			sawKey = true
+			if x+w > width {
+				t.Errorf("the key %q runs from %.2f to %.2f, past the chart's edge at %.2f", text, x, x+w, width)
+			}
+		}
+		if text == "round" {
+			sawRound = true
+			if math.Abs(w-30.33) > 0.01 {
+				t.Errorf("\"round\" at 13 units states a width of %.3f; want 30.33", w)
+			}
+		}
+	}
+	if !sawKey || !sawRound {
+		t.Errorf("found the key's dashed line: %v, the axis label round: %v", sawKey, sawRound)
+	}
+}
