@@ -191,6 +191,11 @@ type Outcome struct {
 	// Deal is the agreed deal, scored against the reservations of its round; nil at a
 	// breakdown.
 	Deal *Deal `json:"deal"`
+	// OutsideZone is set when the agreed deal is not in the zone at Round's reservations:
+	// the agents accept only what their reservations allow, but a person at a seat
+	// (negsim play) may accept less than its own. Such a deal is not Pareto-optimal: the
+	// frontier is of the zone's deals, as score judges it.
+	OutsideZone bool `json:"outside_zone,omitempty"`
 	// Reservations are the values at Round: at a breakdown, what every actor gets.
 	Reservations map[string]float64 `json:"reservations"`
 	// ClosestSolution names the bargaining solution (at the round's reservations) nearest
@@ -735,12 +740,14 @@ func (rn *rounds) agreement(rd *Round) (*Outcome, error) {
 	sp := rn.sp
 	r := rn.reservationsNow()
 	d := sp.deal(rd.Proposal.Choice, r)
-	dominated, err := sp.dominated(rn.ctx, d.Choice)
-	if err != nil {
-		return nil, err
-	}
-	d.Pareto = !dominated
 	out := &Outcome{Agreement: true, Round: rd.Round, Deal: &d, Reservations: rn.reservationMap(r)}
+	if out.OutsideZone = !sp.Passes(d.Choice, r); !out.OutsideZone {
+		dominated, err := sp.dominated(rn.ctx, d.Choice)
+		if err != nil {
+			return nil, err
+		}
+		d.Pareto = !dominated
+	}
 	an, err := Analyze(rn.ctx, sp, Options{Workers: rn.opts.Workers, Reservations: r})
 	if err != nil {
 		return nil, err

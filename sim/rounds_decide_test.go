@@ -9,7 +9,7 @@ import (
 )
 
 // Rounds under random decision rules, ratifications and beliefs: an agreement is always a
-// deal of the zone at its round's reservations (aspirations never fall below them, and
+// deal of the zone at its round's reservations (never marked outside it) (aspirations never fall below them, and
 // ratifiers vote by them), an actor with ratification never accepts a deal its ratifiers
 // reject, and a proposal marked misjudged failed while the actors named rejected it.
 func TestRoundsRespectWhoMustAgree(t *testing.T) {
@@ -25,6 +25,9 @@ func TestRoundsRespectWhoMustAgree(t *testing.T) {
 		}
 		return sc
 	}, func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
+		if tr.Outcome.OutsideZone {
+			fail("the agents agreed on %v, outside the zone: only a person at a seat accepts below its reservation", tr.Outcome.Deal.Options)
+		}
 		res := sp.Reservations()
 		for _, rd := range tr.Rounds {
 			if rd.Proposal == nil {

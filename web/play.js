@@ -446,7 +446,9 @@ function ending(r) {
     // The frontier is of the zone, as negsim play says: a deal within everyone's red lines
     // may still fail a ratifier or the votes.
     const rival = `deal in the zone of possible agreement at round ${out.round}'s walk-away values is better for one ${partiesWord(played)} and no worse for any.`;
-    parts.push(h("p", {text: out.deal.pareto ? `On the Pareto frontier: no other ${rival}` : `Not on the Pareto frontier: another ${rival}`}));
+    parts.push(h("p", {text: out.outside_zone
+      ? `Not on the Pareto frontier: the deal is outside the zone of possible agreement at round ${out.round}'s walk-away values, and the frontier is made of the zone's deals.`
+      : out.deal.pareto ? `On the Pareto frontier: no other ${rival}` : `Not on the Pareto frontier: another ${rival}`}));
     const nash = (out.solutions || []).find((s) => s.solution === "nash");
     if (nash) {
       const differ = ui.scenario.issues.filter((is) => nash.options[is.id] !== out.deal.options[is.id]).map((is) => `${is.id} (Nash: ${nash.options[is.id]})`);

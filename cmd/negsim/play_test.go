@@ -98,6 +98,29 @@ func TestPlayAcceptEveryOffer(t *testing.T) {
 	}
 }
 
+// A person at a seat may accept less than its walk-away value, which no agent does: the
+// candidate of the two-party scenario offers mid/office/now, worth 25 + 0 + 0 = 25 points to
+// it against 50, until the employer takes it in round 2. The employer's points: salary mid
+// 0.5 × 20 + office 30 + now 50 = 90; its aspiration at round 2, linear over rounds 0 to 9,
+// 0.5 + (1 − 0.5)·(1 − 2/9) ≈ 88.9, which 90 meets. The deal is outside the zone at round 2's
+// walk-away values, so it is on no Pareto frontier, as score judges such a deal: play said
+// "On the Pareto frontier", since no deal in the zone is better for one and no worse for the
+// other.
+func TestPlayAcceptedBelowWalkAway(t *testing.T) {
+	rec, out := playCase(t, "accepts-below-walk-away")
+	o := rec.Outcome
+	if !o.Agreement || o.Round != 2 || o.Deal == nil {
+		t.Fatalf("outcome %+v; want agreement in round 2", o)
+	}
+	if !near(o.Deal.Utilities["candidate"], 0.25) || !near(o.Deal.Utilities["employer"], 0.9) {
+		t.Errorf("utilities %v; want candidate 0.25, employer 0.9", o.Deal.Utilities)
+	}
+	if !o.OutsideZone || o.Deal.Pareto {
+		t.Errorf("outside the zone %v, Pareto %v; want outside, not Pareto-optimal", o.OutsideZone, o.Deal.Pareto)
+	}
+	wantContains(t, "play", out, "Not on the Pareto frontier: the deal is outside the zone of possible agreement at round 2's walk-away values, and the frontier is made of the zone's deals.")
+}
+
 // A student who holds out: rejects every text of the Geneva framework (an empty zone, but
 // one where the mediator has texts to propose) and leaves with its walk-away value at the
 // deadline, round 7. Ukraine's reservation then is 0.42 − 7·0.01 (drift) + 0.02 (round 1's

@@ -488,9 +488,12 @@ func (s *session) ending() {
 	}
 	// The frontier is of the zone: a deal within everyone's red lines may still fail a
 	// ratifier's reservation or the votes, so it is no rival to the one agreed.
-	if out.Deal.Pareto {
+	switch {
+	case out.OutsideZone:
+		s.say("Not on the Pareto frontier: the deal is outside the zone of possible agreement at round %d's walk-away values, and the frontier is made of the zone's deals.", out.Round)
+	case out.Deal.Pareto:
 		s.say("On the Pareto frontier: no other deal in the zone of possible agreement at round %d's walk-away values is better for one %s and no worse for any.", out.Round, partiesWord(s.sc))
-	} else {
+	default:
 		s.say("Not on the Pareto frontier: another deal in the zone of possible agreement at round %d's walk-away values is better for one %s and no worse for any.", out.Round, partiesWord(s.sc))
 	}
 	for _, gap := range out.Solutions {

@@ -86,6 +86,22 @@ func TestPlayPageSaysWhereTheDealStands(t *testing.T) {
 	pagetest.DrivePlaySays(t, url, "scenario=ukraine-2026&variant="+ps.Variant+"&view=play&as="+ps.As+"&moves="+strings.Join(ps.Moves, ";"), []string{line})
 }
 
+// A deal the seat accepted below its walk-away value is outside the zone, and the page
+// says so where it places the deal on the frontier, as the terminal does: the candidate of
+// the two-party scenario offering mid/office/now, worth 25 points to it against 50, until
+// the employer takes it in round 2 (cmd/negsim's TestPlayAcceptedBelowWalkAway).
+func TestPlayPageSaysADealOutsideTheZoneIsOnNoFrontier(t *testing.T) {
+	pagetest.RequireChromium(t)
+	const line = "Not on the Pareto frontier: the deal is outside the zone of possible agreement at round 2's walk-away values, and the frontier is made of the zone's deals."
+	moves := "offer salary=mid,remote=office,start=now\nreject\noffer salary=mid,remote=office,start=now\nreject\n"
+	out, errOut, code := runNegsimInput(t, moves, "play", "teaching-two-party", "--as", "candidate")
+	if code != exitOK || !strings.Contains(out, line) {
+		t.Fatalf("negsim play (exit %d) does not say %q:\n%s%s", code, line, out, errOut)
+	}
+	url := startServe(t)
+	pagetest.DrivePlaySays(t, url, "scenario=teaching-two-party&view=play&as=candidate&moves=offer:salary=mid,remote=office,start=now;reject;offer:salary=mid,remote=office,start=now;reject", []string{line})
+}
+
 // A seat without a veto whose votes the others cannot pass a deal without is told so on
 // the page as at the terminal: the accord's island states when all 4 table votes are
 // needed (the others hold 1 + 1 + 1 = 3), with the one vote its acceptance counts for.
