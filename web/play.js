@@ -177,11 +177,34 @@ function session(r) {
     out.push(h("p", {class: "error", role: "alert", text: `Not taken: ${r.rejected.message}`}));
   }
   const heading = v.turn === "over" ? "The talks are over" : `Round ${v.round} (the last is round ${v.deadline - 1})`;
-  out.push(h("h3", {id: "play-now", tabindex: "-1", text: heading}));
-  if (v.turn === "over") out.push(...ending(r));
-  else out.push(...turn(r));
+  const now = h("h3", {id: "play-now", tabindex: "-1", text: heading});
+  out.push(now);
+  // What the last move did is said first, as negsim play says it before the next round, and
+  // it describes the heading that takes the focus after a move: below the heading came the
+  // seat, the rules and the next proposal, and the move's answer stood last, in the log.
+  if (v.turn === "over") {
+    now.setAttribute("aria-describedby", "play-outcome");
+    out.push(...ending(r));
+  } else {
+    const answered = sinceLastMove(r).map((w, i) => h("p", {id: `play-answered-${i}`, text: w.text}));
+    if (answered.length) {
+      now.setAttribute("aria-describedby", answered.map((p) => p.id).join(" "));
+      out.push(h("div", {id: "play-answered"}, answered));
+    }
+    out.push(...turn(r));
+  }
   out.push(brief(r.brief.role), ...log(r));
   return out;
+}
+
+// sinceLastMove is what the log says of the round of the seat's last move (an answer, and
+// the seat's counter offer) and of the rounds that passed since without a move: every
+// round with a text on the table asked the seat for a move. Before the first move it is
+// the rounds that passed with nothing on the table.
+function sinceLastMove(r) {
+  const words = logWords(r);
+  const last = r.log.findLast((e) => e.basis !== "none");
+  return last ? words.filter((w, i) => r.log[i].round >= last.round) : words;
 }
 
 // standing says what the seat's yes counts for, as negsim play says it: a veto, votes the
@@ -363,12 +386,19 @@ function proposalWords(e, seat) {
 // log words every answered proposal from the start, as the terminal reports them.
 function log(r) {
   const {h} = ui;
+  const items = logWords(r).map((w) => h("li", {class: w.none ? "play-no-text" : undefined, text: w.text}));
+  return [h("h3", {text: "What happened"}), items.length ? h("ol", {id: "play-log"}, items) : h("p", {id: "play-log", text: "Nothing yet."})];
+}
+
+// logWords is the terminal's line for each round of the log: {text, none}, none for a
+// round with nothing on the table.
+function logWords(r) {
   const seat = r.view.seat;
   // The walk-away value is told where it changes, from round 0's on; and a reason for an
   // empty table once, until it changes, as the terminal tells them.
   let walkAway = r.log.length ? r.log[0].reservation : null;
   let lastNoText = "";
-  const items = r.log.map((e) => {
+  return r.log.map((e) => {
     const now = e.reservation !== walkAway ? ` Your walk-away value is now ${pts(e.reservation)} points.` : "";
     walkAway = e.reservation;
     if (e.basis === "none") {
@@ -376,7 +406,7 @@ function log(r) {
         ? `Round ${e.round}: nothing on the table again, for the same reason.${now}`
         : `Round ${e.round}: nothing on the table; ${e.no_text}.${now}`;
       lastNoText = e.no_text;
-      return h("li", {class: "play-no-text", text});
+      return {text, none: true};
     }
     lastNoText = "";
     const what = proposalWords(e, seat);
@@ -401,9 +431,8 @@ function log(r) {
       }
       end = `${plural(e.votes, "vote", "votes")} of the ${d.votes_needed} needed. ${end}`;
     }
-    return h("li", {text: `Round ${e.round}, ${what}: accepted by ${names(said(true, true))}; rejected by ${names(said(true, false))}${homeSays ? `; at home, ${homeSays}` : ""}${proposer}. ${end}${now}`});
+    return {text: `Round ${e.round}, ${what}: accepted by ${names(said(true, true))}; rejected by ${names(said(true, false))}${homeSays ? `; at home, ${homeSays}` : ""}${proposer}. ${end}${now}`};
   });
-  return [h("h3", {text: "What happened"}), items.length ? h("ol", {id: "play-log"}, items) : h("p", {id: "play-log", text: "Nothing yet."})];
 }
 
 function ending(r) {

@@ -102,6 +102,14 @@ func TestStaticSite(t *testing.T) {
 	pagetest.DriveIdlePlay(t, srv.URL+"/", "static")
 	// A whole session by keyboard at 200% zoom.
 	pagetest.DrivePlayZoomed(t, srv.URL+"/")
+	// What each move did, first under the next round's heading: the Harborco quota's union
+	// under a mediator, in the words `negsim play teaching-harborco-quota --as union --set
+	// protocol.kind=mediated` prints for accept, reject and quit.
+	pagetest.DrivePlayAnswered(t, srv.URL+"/", "scenario=teaching-harborco-quota&set=protocol.kind%3Dmediated&view=play&as=union", []pagetest.PlayMove{
+		{Move: "accept", Said: []string{"Round 0, the mediator's proposal: accepted by you, Governor and Federal agency; rejected by Harborco (developer), Environmental coalition and Other ports. 3 votes of the 5 needed. No agreement."}},
+		{Move: "reject", Said: []string{"Round 1, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition, you and Other ports. 2 votes of the 5 needed. No agreement."}},
+		{Move: "quit", Said: []string{"You left the table in round 2: no agreement, and everyone keeps its walk-away value."}},
+	})
 
 	// The Rounds view as shipped: each round's reason for nothing on the table, as the
 	// engine gives it.

@@ -274,3 +274,39 @@ func TestPlayPageOffersNoRatifierSeat(t *testing.T) {
 	}
 	pagetest.DriveSeatChoice(t, startServe(t), "scenario=teaching-tied-hands", []string{"Home government", "Away government"})
 }
+
+// Each move's answer is the first thing read after it, in negsim play's words: the Harborco
+// quota's union rejecting, countering, accepting and leaving under alternating offers, and
+// accepting and rejecting the mediator's texts.
+func TestPlayPageSaysWhatAMoveDidFirst(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	for _, c := range []struct {
+		set   []string
+		moves []string
+	}{
+		{nil, []string{"reject", "offer:fund=medium,jobs=full", "accept", "quit"}},
+		{[]string{"protocol.kind=mediated"}, []string{"accept", "reject", "quit"}},
+	} {
+		args := []string{"play", "teaching-harborco-quota", "--as", "union"}
+		hash := "scenario=teaching-harborco-quota&view=play&as=union"
+		for _, s := range c.set {
+			args = append(args, "--set", s)
+			hash += "&set=" + strings.ReplaceAll(s, "=", "%3D")
+		}
+		var typed string
+		for _, m := range c.moves {
+			typed += strings.Replace(m, ":", " ", 1) + "\n"
+		}
+		out, errOut, code := runNegsimInput(t, typed, args...)
+		said := pagetest.SaidOfMoves(out)
+		if code != exitOK || len(said) != len(c.moves) {
+			t.Fatalf("negsim play %s (exit %d) says %d things of %d moves: %s%s", strings.Join(args[1:], " "), code, len(said), len(c.moves), out, errOut)
+		}
+		var moves []pagetest.PlayMove
+		for i, m := range c.moves {
+			moves = append(moves, pagetest.PlayMove{Move: m, Said: said[i]})
+		}
+		pagetest.DrivePlayAnswered(t, url, hash, moves)
+	}
+}

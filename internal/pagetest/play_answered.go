@@ -1,0 +1,131 @@
+package pagetest
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// PlayMove is a move made in the Play view by keyboard, and what negsim play says of it
+// for the same move: the lines it prints between the move and the next round, or, when
+// the move ends the talks, the first line of their end.
+type PlayMove struct {
+	Move string // accept, reject, quit, or offer:issue=option,...
+	Said []string
+}
+
+// SaidOfMoves reads what negsim play printed, its moves piped in (each echoed after "> "),
+// into what it said of each move, in the order of the moves.
+func SaidOfMoves(out string) [][]string {
+	var said [][]string
+	var block []string
+	over, in := false, false
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasPrefix(line, "> "):
+			if in {
+				said = append(said, block)
+			}
+			block, in = nil, true
+		case !in || line == "":
+		case line == "== The talks are over ==":
+			block, over = nil, true
+		case strings.HasPrefix(line, "== "):
+			said = append(said, block)
+			in = false
+		default:
+			block = append(block, line)
+			if over {
+				return append(said, block)
+			}
+		}
+	}
+	return said
+}
+
+// DrivePlayAnswered plays a session by keyboard (hash opens the Play view with the seat
+// taken) and checks that each move's answer is the first thing read after it: the focus
+// goes to the next round's heading, and the heading is described by, and followed by,
+// what negsim play says of the move. Below the heading came the seat, the rules and the
+// next proposal, and what became of the move stood last, under the brief: a screen reader
+// heard "Round 1" and had to read the whole turn to learn whether its Reject sank the deal.
+func DrivePlayAnswered(t *testing.T, origin, hash string, moves []PlayMove) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	evalJS[any](s, `document.getElementById("play-now").focus()`)
+	for i, m := range moves {
+		move, deal, _ := strings.Cut(m.Move, ":")
+		if deal != "" {
+			for _, pair := range strings.Split(deal, ",") {
+				issue, option, _ := strings.Cut(pair, "=")
+				s.tabTo("play-offer-" + issue)
+				for range 12 {
+					if evalJS[string](s, `document.activeElement.value`) == option {
+						break
+					}
+					s.do(chromedp.KeyEvent(kb.ArrowDown))
+				}
+				if got := evalJS[string](s, `document.activeElement.value`); got != option {
+					t.Fatalf("move %d: the menu of %s never reached %s (at %s)", i+1, issue, option, got)
+				}
+			}
+		}
+		s.tabTo("play-" + move)
+		s.do(chromedp.KeyEvent(kb.Enter))
+		s.settled()
+		want := strings.Join(m.Said, " ")
+		if id := evalJS[string](s, `document.activeElement.id`); id != "play-now" {
+			t.Fatalf("move %d (%s): the focus is on %q, not the round's heading", i+1, m.Move, id)
+		}
+		heading, described := s.focusedAX()
+		if described != want {
+			t.Errorf("move %d (%s): the focus goes to %q, described by %q; negsim play says %q", i+1, m.Move, heading, described, want)
+		}
+		if next := evalJS[string](s, `(() => { const e = document.getElementById("play-now").nextElementSibling; return e ? e.innerText.replace(/\s+/g, " ").trim() : ""; })()`); next != want {
+			t.Errorf("move %d (%s): after the heading %q the page says %q; negsim play says %q", i+1, m.Move, heading, next, want)
+		}
+	}
+	s.checkConsole()
+}
+
+// tabTo presses Tab until the element with id has the focus, as a keyboard user walks a
+// turn from its heading.
+func (s *session) tabTo(id string) {
+	s.t.Helper()
+	for range 20 {
+		if evalJS[string](s, `document.activeElement.id`) == id {
+			return
+		}
+		s.do(chromedp.KeyEvent(kb.Tab))
+	}
+	s.t.Fatalf("20 Tabs never reach #%s (the focus is on %s)", id, evalJS[string](s, focusJS+`.name`))
+}
+
+// focusedAX is the name and the description a screen reader reads of the focused element,
+// from Chromium's accessibility tree.
+func (s *session) focusedAX() (name, description string) {
+	s.t.Helper()
+	obj, err := chromedp.Call(s.ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.activeElement"})
+	if err != nil || obj.ExceptionDetails != nil || obj.Result == nil {
+		s.t.Fatalf("the focused element: %v", err)
+	}
+	only := false
+	tree, err := chromedp.Call(s.ctx, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: obj.Result.ObjectID, FetchRelatives: &only})
+	if err != nil || len(tree.Nodes) == 0 {
+		s.t.Fatalf("the focused element's node of the accessibility tree: %v", err)
+	}
+	nodes := tree.Nodes
+	if n := nodes[0]; n.Name != nil {
+		json.Unmarshal(n.Name.Value, &name)
+	}
+	if n := nodes[0]; n.Description != nil {
+		json.Unmarshal(n.Description.Value, &description)
+	}
+	return name, description
+}
