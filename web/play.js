@@ -197,14 +197,15 @@ function session(r) {
   return out;
 }
 
-// sinceLastMove is what the log says of the round of the seat's last move (an answer, and
-// the seat's counter offer) and of the rounds that passed since without a move: every
-// round with a text on the table asked the seat for a move. Before the first move it is
-// the rounds that passed with nothing on the table.
+// sinceLastMove is what the log says of the last move, as the engine marks each entry with
+// the move after which it was heard: the proposal the seat answered, its counter offer, and
+// the rounds that passed since with nothing on the table. Before the first move, the
+// rounds that passed so.
 function sinceLastMove(r) {
-  const words = logWords(r);
-  const last = r.log.findLast((e) => e.basis !== "none");
-  return last ? words.filter((w, i) => r.log[i].round >= last.round) : words;
+  const last = r.log.length ? r.log.at(-1).move : 0;
+  // A walk-away value changed by the round of a move was told at that turn, before the
+  // move, as negsim play tells it: it is not told again after it.
+  return logWords(r).filter((w, i) => r.log[i].move === last).map((w) => ({...w, text: w.none ? w.text + w.now : w.text}));
 }
 
 // standing says what the seat's yes counts for, as negsim play says it: a veto, votes the
@@ -386,12 +387,13 @@ function proposalWords(e, seat) {
 // log words every answered proposal from the start, as the terminal reports them.
 function log(r) {
   const {h} = ui;
-  const items = logWords(r).map((w) => h("li", {class: w.none ? "play-no-text" : undefined, text: w.text}));
+  const items = logWords(r).map((w) => h("li", {class: w.none ? "play-no-text" : undefined, text: w.text + w.now}));
   return [h("h3", {text: "What happened"}), items.length ? h("ol", {id: "play-log"}, items) : h("p", {id: "play-log", text: "Nothing yet."})];
 }
 
-// logWords is the terminal's line for each round of the log: {text, none}, none for a
-// round with nothing on the table.
+// logWords is the terminal's line for each round of the log: {text, now, none}: now tells
+// a walk-away value changed since the round before, and none marks a round with nothing
+// on the table.
 function logWords(r) {
   const seat = r.view.seat;
   // The walk-away value is told where it changes, from round 0's on; and a reason for an
@@ -403,10 +405,10 @@ function logWords(r) {
     walkAway = e.reservation;
     if (e.basis === "none") {
       const text = e.no_text === lastNoText
-        ? `Round ${e.round}: nothing on the table again, for the same reason.${now}`
-        : `Round ${e.round}: nothing on the table; ${e.no_text}.${now}`;
+        ? `Round ${e.round}: nothing on the table again, for the same reason.`
+        : `Round ${e.round}: nothing on the table; ${e.no_text}.`;
       lastNoText = e.no_text;
-      return {text, none: true};
+      return {text, now, none: true};
     }
     lastNoText = "";
     const what = proposalWords(e, seat);
@@ -431,7 +433,7 @@ function logWords(r) {
       }
       end = `${plural(e.votes, "vote", "votes")} of the ${d.votes_needed} needed. ${end}`;
     }
-    return {text: `Round ${e.round}, ${what}: accepted by ${names(said(true, true))}; rejected by ${names(said(true, false))}${homeSays ? `; at home, ${homeSays}` : ""}${proposer}. ${end}${now}`};
+    return {text: `Round ${e.round}, ${what}: accepted by ${names(said(true, true))}; rejected by ${names(said(true, false))}${homeSays ? `; at home, ${homeSays}` : ""}${proposer}. ${end}`, now};
   });
 }
 

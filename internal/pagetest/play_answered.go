@@ -2,6 +2,7 @@ package pagetest
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -65,11 +66,14 @@ func DrivePlayAnswered(t *testing.T, origin, hash string, moves []PlayMove) {
 			for _, pair := range strings.Split(deal, ",") {
 				issue, option, _ := strings.Cut(pair, "=")
 				s.tabTo("play-offer-" + issue)
-				for range 12 {
-					if evalJS[string](s, `document.activeElement.value`) == option {
-						break
-					}
-					s.do(chromedp.KeyEvent(kb.ArrowDown))
+				// The arrow keys step through a closed menu's options, as a keyboard chooses.
+				steps := evalJS[int](s, `(() => { const m = document.activeElement; return [...m.options].findIndex((o) => o.value === `+strconv.Quote(option)+`) - m.selectedIndex; })()`)
+				key := kb.ArrowDown
+				if steps < 0 {
+					key, steps = kb.ArrowUp, -steps
+				}
+				for range steps {
+					s.do(chromedp.KeyEvent(key))
 				}
 				if got := evalJS[string](s, `document.activeElement.value`); got != option {
 					t.Fatalf("move %d: the menu of %s never reached %s (at %s)", i+1, issue, option, got)

@@ -277,19 +277,24 @@ func TestPlayPageOffersNoRatifierSeat(t *testing.T) {
 
 // Each move's answer is the first thing read after it, in negsim play's words: the Harborco
 // quota's union rejecting, countering, accepting and leaving under alternating offers, and
-// accepting and rejecting the mediator's texts.
+// accepting and rejecting the mediator's texts; and Europe's proposal in the reference
+// scenario under alternating offers, after which three rounds pass with nothing on the
+// table before its next turn.
 func TestPlayPageSaysWhatAMoveDidFirst(t *testing.T) {
 	pagetest.RequireChromium(t)
 	url := startServe(t)
+	const europe = "offer:territory=freeze,recognition=none,guarantees=article5,nato=open,military-limits=none,foreign-troops=force,sanctions=escalate,assets=reparations,sequencing=guarantees-first,eu-path=membership-path,language=none,interim=energy-and-ports"
 	for _, c := range []struct {
-		set   []string
-		moves []string
+		scenario, as string
+		set          []string
+		moves        []string
 	}{
-		{nil, []string{"reject", "offer:fund=medium,jobs=full", "accept", "quit"}},
-		{[]string{"protocol.kind=mediated"}, []string{"accept", "reject", "quit"}},
+		{"teaching-harborco-quota", "union", nil, []string{"reject", "offer:fund=medium,jobs=full", "accept", "quit"}},
+		{"teaching-harborco-quota", "union", []string{"protocol.kind=mediated"}, []string{"accept", "reject", "quit"}},
+		{"ukraine-2026", "europe", []string{"protocol.kind=alternating"}, []string{europe, "quit"}},
 	} {
-		args := []string{"play", "teaching-harborco-quota", "--as", "union"}
-		hash := "scenario=teaching-harborco-quota&view=play&as=union"
+		args := []string{"play", c.scenario, "--as", c.as}
+		hash := "scenario=" + c.scenario + "&view=play&as=" + c.as
 		for _, s := range c.set {
 			args = append(args, "--set", s)
 			hash += "&set=" + strings.ReplaceAll(s, "=", "%3D")
@@ -301,7 +306,7 @@ func TestPlayPageSaysWhatAMoveDidFirst(t *testing.T) {
 		out, errOut, code := runNegsimInput(t, typed, args...)
 		said := pagetest.SaidOfMoves(out)
 		if code != exitOK || len(said) != len(c.moves) {
-			t.Fatalf("negsim play %s (exit %d) says %d things of %d moves: %s%s", strings.Join(args[1:], " "), code, len(said), len(c.moves), out, errOut)
+			t.Fatalf("negsim %s (exit %d) says %d things of %d moves: %s%s", strings.Join(args, " "), code, len(said), len(c.moves), out, errOut)
 		}
 		var moves []pagetest.PlayMove
 		for i, m := range c.moves {
