@@ -1280,18 +1280,25 @@ async function buildReport() {
 // Tests read the report without going through a download.
 window.negsimReport = buildReport;
 
-async function downloadReport() {
+// downloadReport says in note, beside its button, that the report is coming and then the
+// file's name: putting it together takes a moment, and the browser's download is not in
+// the page, so a screen reader would hear nothing after the key press.
+async function downloadReport(note) {
+  note.textContent = " Putting the report together…";
   try {
     const html = await buildReport();
     const url = URL.createObjectURL(new Blob([html], {type: "text/html"}));
     // Letters of any language stay: "mon scénario.yaml" is downloaded as
     // negsim-mon-scénario-yaml.html, not negsim-mon-sc-nario-yaml.html.
-    const a = h("a", {href: url, download: `negsim-${scenarioArg().replace(/[^\p{L}\p{N}_-]+/gu, "-")}${state.variant ? "-" + state.variant : ""}.html`});
+    const name = `negsim-${scenarioArg().replace(/[^\p{L}\p{N}_-]+/gu, "-")}${state.variant ? "-" + state.variant : ""}.html`;
+    const a = h("a", {href: url, download: name});
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
+    note.textContent = ` Handed to your browser to save as ${name}.`;
   } catch (e) {
+    note.textContent = "";
     showError(e);
   }
 }
@@ -1435,7 +1442,9 @@ function wire() {
       }
     });
   }
-  $("download").addEventListener("click", downloadReport);
+  const saved = h("span", {class: "copy-note", role: "status"});
+  $("download").after(saved);
+  $("download").addEventListener("click", () => downloadReport(saved));
   // The address holds the what-if: followed, the skip link's "#results" would replace it
   // with the default scenario. It moves the focus instead.
   document.querySelector(".skip").addEventListener("click", (ev) => {

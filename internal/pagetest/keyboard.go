@@ -100,6 +100,17 @@ func DriveCopy(t *testing.T, origin, hash string) {
 			t.Errorf("copying %s: beside its button the page says %q (in sight: %v)", field, said, inSight)
 		}
 	}
+	// The report takes a moment to put together (a second here, more on a slow Chromebook),
+	// and the browser's download is not in the page: beside its button the page says that
+	// it is coming and then the file's name, as it says what a copy did. It said nothing,
+	// and a screen reader heard nothing after Enter. The what-if's file name, as the page
+	// names it: negsim-, the scenario and the variant.
+	const name = "negsim-ukraine-2026-sanctions-bite.html"
+	s.do(chromedp.Focus(chromedp.CSS("#download")))
+	s.do(chromedp.KeyEvent(kb.Enter))
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`((document.querySelector("#download + [role=status]") || {}).textContent || "").includes(`+strconv.Quote(name)+`)`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Errorf("Enter on Download the report: beside its button the page says %q, not the file's name %s", evalJS[string](s, `(document.querySelector("#download + [role=status]") || {textContent: "nothing"}).textContent`), name)
+	}
 	s.checkConsole()
 }
 
