@@ -330,6 +330,10 @@ function shortLabel(words) {
 // is the smallest change that tips the result. narrow (a phone's column) puts each label on
 // its own line above its bar, so that the drawing, scaled down to the column, keeps words
 // large enough to read.
+// MIN_BAR is the least width of a tornado's bar, in the chart's units: past the line of now,
+// which is 1.5 wide.
+const MIN_BAR = 4;
+
 export function tornadoChart({rows, label, narrow = false}) {
   const W = narrow ? 360 : 720, R = 16, T = 24;
   const L = narrow ? 16 : 330, rowH = narrow ? 40 : 26, barTop = narrow ? 20 : 4, barH = narrow ? 14 : 18;
@@ -354,11 +358,13 @@ export function tornadoChart({rows, label, narrow = false}) {
       : fitted({x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, short, L - 12), short);
     text.append(el("title", {}, `${words} (${r.path})`));
     svg.append(text);
-    // relative is a share of the range, without a sign: lowering is drawn to the left.
+    // relative is a share of the range, without a sign: lowering is drawn to the left. A
+    // value at a threshold tips the result by the least change, a bar of no length beside
+    // the line of now: it is drawn wide enough to be seen, on its side.
     for (const [t, colour, side] of [[r.below, "#0072B2", -1], [r.above, "#D55E00", 1]]) {
       if (!t) continue;
-      const x0 = X(0), x1 = X(side * Math.abs(t.relative));
-      svg.append(el("rect", {x: Math.min(x0, x1), y: y + barTop, width: Math.max(1, Math.abs(x1 - x0)), height: barH, fill: colour}));
+      const x0 = X(0), width = Math.max(MIN_BAR, Math.abs(X(side * Math.abs(t.relative)) - x0));
+      svg.append(el("rect", {x: side < 0 ? x0 - width : x0, y: y + barTop, width, height: barH, fill: colour}));
     }
   });
   return svg;

@@ -116,6 +116,12 @@ func DriveTakeLabels(t *testing.T, origin string, hashes []string) {
 		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`!!document.querySelector("#take svg text title")`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 			t.Fatalf("%s: no labelled bar in What would it take: %v", hash, err)
 		}
+		// A value at a threshold, tipped by the least change, still has a bar to see beside
+		// the line of now: Harborco's ports sit at one (their weights tip the Nash deal at
+		// 0.0000003% of their range), and those bars were 1 unit wide, behind the line.
+		if thin := evalJS[int](s, `[...document.querySelectorAll("#take svg rect")].filter((r) => +r.getAttribute("width") < 4).length`); thin > 0 {
+			t.Errorf("%s: %d bars of What would it take are under 4 units wide, hidden by the line of now", hash, thin)
+		}
 		// Each label's title ends with its path in brackets.
 		labels := evalJS[[][]string](s, `[...document.querySelectorAll("#take svg text")].filter((x) => x.querySelector("title")).map((x) => [x.firstChild.textContent, x.querySelector("title").textContent.match(/\(([^()]*)\)$/)[1]])`)
 		for _, l := range labels {

@@ -150,7 +150,7 @@ func TestPageDrivenServed(t *testing.T) {
 			})
 		}},
 		{"take-labels", func(t *testing.T) {
-			pagetest.DriveTakeLabels(t, origin, []string{"scenario=teaching-red-line&view=take", "scenario=ukraine-2026&variant=sanctions-bite&view=take"})
+			pagetest.DriveTakeLabels(t, origin, []string{"scenario=teaching-red-line&view=take", "scenario=ukraine-2026&variant=sanctions-bite&view=take", "scenario=teaching-harborco-quota&view=take"})
 		}},
 		{"notes", func(t *testing.T) { pagetest.DriveNotes(t, origin, "scenario=ukraine-2026", ratificationNotes(t)) }},
 		{"bounds-asked", func(t *testing.T) {
