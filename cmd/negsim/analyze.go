@@ -70,6 +70,7 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	}
 	sp, ctx, cancel := a.search(doc)
 	defer cancel()
+	a.warnPlaceholders(doc)
 	// CSV and JSON stream the listing, one deal at a time, through a spool: a million deals
 	// cost the memory of one, and a stop half-way prints nothing.
 	an, err := sim.Analyze(ctx, sp, sim.Options{Limit: limit, Workers: a.settings.Workers, Stream: streamsListing(a.settings.Format)})

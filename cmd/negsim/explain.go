@@ -50,6 +50,7 @@ func (a *app) explain(file string, w whatIf, actor string, teacher bool) error {
 	}
 	sp, ctx, cancel := a.search(doc)
 	defer cancel()
+	a.warnPlaceholders(doc)
 	ex, err := sim.Explain(ctx, sp, sim.Options{Workers: a.settings.Workers})
 	if err != nil {
 		return err
