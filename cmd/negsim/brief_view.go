@@ -49,21 +49,24 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 	}
 	r.add(situation)
 
-	// A column the author left empty for every row is left out: a blank "who they are"
-	// beside every party reads as something missing from the sheet.
-	introduced := slices.ContainsFunc(b.Parties, func(p sim.Party) bool { return p.Description != "" })
-	parties := &grid{header: []string{"party"}}
-	if introduced {
-		parties.header = append(parties.header, "who they are")
-	}
+	// A ratifier sits at no table, as its own brief tells it: listed among the parties, it
+	// was taken for one more negotiator to talk to. For whom it ratifies is said only where
+	// the author says it (a description, the situation), as the README promises: a table
+	// may not know what ties the other side's hands.
+	var atTable, atHome []sim.Party
 	for _, p := range b.Parties {
-		row := []string{p.Name}
-		if introduced {
-			row = append(row, oneLine(p.Description))
+		if sc.RatifiesFor(p.ID) != "" {
+			atHome = append(atHome, p)
+		} else {
+			atTable = append(atTable, p)
 		}
-		parties.add(row...)
 	}
-	r.add(section{title: "The parties", grid: parties})
+	r.add(section{title: "The parties", grid: partiesGrid(atTable, "party")})
+	if len(atHome) > 0 {
+		r.add(section{title: "Who ratifies at home",
+			text: []string{"A ratifier sits at no table: it votes at home on a deal that one of the parties above signs."},
+			grid: partiesGrid(atHome, "ratifier")})
+	}
 	if d := b.Decision; d != nil {
 		// The votes alone do not settle a deal a veto holder rejects: without its name, a
 		// player counts to the quota without it.
@@ -128,6 +131,25 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 		}
 	}
 	return r
+}
+
+// partiesGrid lists parties by name, then who they are. A column the author left empty for
+// every row is left out: a blank "who they are" beside every party reads as something
+// missing from the sheet.
+func partiesGrid(parties []sim.Party, head string) *grid {
+	introduced := slices.ContainsFunc(parties, func(p sim.Party) bool { return p.Description != "" })
+	g := &grid{header: []string{head}}
+	if introduced {
+		g.header = append(g.header, "who they are")
+	}
+	for _, p := range parties {
+		row := []string{p.Name}
+		if introduced {
+			row = append(row, oneLine(p.Description))
+		}
+		g.add(row...)
+	}
+	return g
 }
 
 func roleSections(wd words, c *sim.Confidential) []section {

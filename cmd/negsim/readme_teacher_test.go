@@ -34,7 +34,11 @@ func TestReadmeWhoMustAgreeFile(t *testing.T) {
 	if beliefs := runOK(t, "analyze", "accord.yaml", "--format", "json"); !strings.Contains(beliefs, `"zopa_count": 2`) || !strings.Contains(beliefs, `"false_hopes": 1`) {
 		t.Errorf("China's picture is not 2 deals with 1 false hope:\n%s", beliefs)
 	}
-	if brief := runOK(t, "brief", "accord.yaml"); strings.Contains(brief, "Parliament is easier") || strings.Contains(brief, "ratif") {
-		t.Errorf("the public brief shows a belief or a ratification:\n%s", brief)
+	// The public brief lists the Parliament as a ratifier, at no table, but not for whom.
+	brief := runOK(t, "brief", "accord.yaml")
+	_, home, _ := strings.Cut(brief, "Who ratifies at home")
+	home, _, _ = strings.Cut(home, "How a deal is decided")
+	if strings.Contains(brief, "Parliament is easier") || !strings.Contains(home, "European Parliament") || strings.Contains(home, "European Union") {
+		t.Errorf("the public brief shows a belief or for whom the Parliament ratifies, or lists it at the table:\n%s", brief)
 	}
 }
