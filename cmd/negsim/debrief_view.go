@@ -88,6 +88,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 	}
 	g.header = append(g.header, "ZOPA", "Pareto", "Nash: issues differ", "Nash: distance")
 	g.right = append(g.right, false, false, true, true)
+	ended := false
 	for _, t := range db.Tables {
 		// Two decimals: tables a tenth of a point apart are ranked apart, and should read so.
 		row := []string{fmt.Sprint(t.Rank), t.Table, fmt.Sprintf("%+.2f", 100*t.JointGain)}
@@ -96,9 +97,12 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 			for _, ac := range shown {
 				row = append(row, pts(ac.Reservation))
 			}
+			// A table that quit and one that ran out of rounds score alike, but a teacher asks
+			// them different questions; the word is the CSV's session_ended.
 			zopa := "no agreement"
-			if stoppedSession(sessions[t.Table]) {
-				zopa = "no agreement: stopped"
+			if tr := sessions[t.Table]; tr != nil && tr.Ended != "" && tr.Ended != sim.EndAgreement {
+				zopa += ": " + string(tr.Ended)
+				ended = true
 			}
 			row = append(row, zopa, "", "", "")
 			g.add(row...)
@@ -131,9 +135,13 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 	if ruledZone(sc) != "" {
 		passedToo = " So does a deal every veto actor signs that misses " + missedRule(sc) + " (no: not passed)."
 	}
+	howEnded := ""
+	if ended {
+		howEnded = " A table with no deal says how its session ended: quit (a player left the talks), deadline (the last round passed without a deal) or stopped (Ctrl-C or --timeout ended the session)."
+	}
 	r.add(section{title: "Tables ranked by joint gain", text: []string{
 		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor, observers (no veto) included: points out of 100. " +
-			"A deal signed below a veto actor's walk-away value or across its red lines scores as no agreement: every actor keeps its walk-away value (no: unacceptable)." + passedToo,
+			"A deal signed below a veto actor's walk-away value or across its red lines scores as no agreement: every actor keeps its walk-away value (no: unacceptable)." + passedToo + howEnded,
 	}, grid: g})
 
 	var outside, left, stopped []string
