@@ -81,6 +81,10 @@ type RejectedMove struct {
 type PlayLogEntry struct {
 	Move int `json:"move"`
 	sim.Heard
+	// Coach, with the coach on, is what the seat's own offer answered here was worth to it
+	// at the round it was made in, as negsim play --coach says it after the move; nil for
+	// every other proposal, and without the coach.
+	Coach *sim.Worth `json:"coach,omitempty"`
 }
 
 // PlayResult is one actor at the end: its points are utility, reservation and surplus at
@@ -117,13 +121,26 @@ func (a *API) play(ctx context.Context, r PlayRequest) (*PlayResponse, error) {
 		return nil, a.playFault(doc.Name, err)
 	}
 	out := &PlayResponse{Moves: []sim.Move{}, Log: []PlayLogEntry{}}
-	logHeard := func(move int, heard []sim.Heard) {
+	logHeard := func(move int, heard []sim.Heard, offer *sim.Worth) {
 		for _, h := range heard {
-			out.Log = append(out.Log, PlayLogEntry{Move: move, Heard: h})
+			e := PlayLogEntry{Move: move, Heard: h}
+			if offer != nil && (h.Basis == sim.BasisPlayer || h.Basis == sim.BasisCounter) {
+				e.Coach, offer = offer, nil
+			}
+			out.Log = append(out.Log, e)
 		}
 	}
-	logHeard(0, g.View().Heard)
+	logHeard(0, g.View().Heard, nil)
 	for i, m := range r.Moves {
+		// The coach weighs the seat's own offer at the round it is made in, before the
+		// move takes the talks on, as the terminal does (cmd/negsim's session.move).
+		var offer *sim.Worth
+		if m.Move == sim.MoveOffer && r.Coach {
+			if choice, err := sim.ParseDeal(m.Deal, sp.Scenario()); err == nil {
+				w := g.Worth(choice)
+				offer = &w
+			}
+		}
 		v, err := g.Move(ctx, m)
 		var me *sim.MoveError
 		if errors.As(err, &me) {
@@ -133,7 +150,7 @@ func (a *API) play(ctx context.Context, r PlayRequest) (*PlayResponse, error) {
 		if err != nil {
 			return nil, a.playFault(doc.Name, err)
 		}
-		logHeard(i+1, v.Heard)
+		logHeard(i+1, v.Heard, offer)
 	}
 	st := g.State()
 	out.Moves = st.Moves

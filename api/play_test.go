@@ -272,3 +272,39 @@ func TestPlayIdleAnswersWhenTheSearchForVariantsRunsOutOfTime(t *testing.T) {
 		}
 	}
 }
+
+// With the coach on, the seat's own offer is weighed as negsim play --coach weighs it, at
+// the round it is made in, on the log entry that answers it, and no other entry is: the
+// Harborco quota's union rejecting round 0, countering medium/full in round 1, and leaving.
+// The union's points ride on jobs alone (teaching-harborco-quota.yaml: fund 0, jobs 100),
+// full jobs are its ideal, 1.0, against its walk-away value of 0.5: surplus 0.5, and no
+// red line crossed.
+func TestPlayLogCoachesTheSeatsOwnOffer(t *testing.T) {
+	a := New(Options{})
+	moves := []sim.Move{{Move: sim.MoveReject}, {Move: sim.MoveOffer, Deal: "fund=medium,jobs=full"}, {Move: sim.MoveQuit}}
+	type entry struct {
+		Move  int        `json:"move"`
+		Round int        `json:"round"`
+		Basis sim.Basis  `json:"basis"`
+		Coach *sim.Worth `json:"coach"`
+	}
+	for _, coach := range []bool{true, false} {
+		got := ask[struct{ Log []entry }](t, a, "play", PlayRequest{Query: Query{Scenario: "teaching-harborco-quota"}, As: "union", Coach: coach, Moves: moves})
+		coached := 0
+		for _, e := range got.Log {
+			if e.Coach == nil {
+				continue
+			}
+			coached++
+			if !coach || e.Move != 2 || e.Round != 1 || e.Basis != sim.BasisCounter {
+				t.Errorf("coach %v: the entry of move %d, round %d (%s) is coached: %+v", coach, e.Move, e.Round, e.Basis, *e.Coach)
+			}
+			if w := *e.Coach; w.Utility != 1 || w.Reservation != 0.5 || w.Surplus != 0.5 || len(w.Rejections) != 0 || w.Ratified != nil {
+				t.Errorf("the counter offer is worth %+v to the union, want utility 1, walk-away 0.5, surplus 0.5, no red line", w)
+			}
+		}
+		if want := map[bool]int{true: 1, false: 0}[coach]; coached != want {
+			t.Errorf("coach %v: %d log entries coached, want %d (the union's counter offer alone): %+v", coach, coached, want, got.Log)
+		}
+	}
+}

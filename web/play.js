@@ -204,8 +204,15 @@ function session(r) {
 function sinceLastMove(r) {
   const last = r.log.length ? r.log.at(-1).move : 0;
   // A walk-away value changed by the round of a move was told at that turn, before the
-  // move, as negsim play tells it: it is not told again after it.
-  return logWords(r).filter((w, i) => r.log[i].move === last).map((w) => ({...w, text: w.none ? w.text + w.now : w.text}));
+  // move, as negsim play tells it: it is not told again after it. With the coach on, the
+  // engine weighs the seat's own offer at the round it made it, and the terminal says so
+  // before the others' answers to it.
+  return logWords(r).flatMap((w, i) => {
+    const e = r.log[i];
+    if (e.move !== last) return [];
+    const coach = e.coach ? [{text: `Coach: your offer is worth ${pts(e.coach.utility)} points to you: ${margin(e.coach)}`}] : [];
+    return [...coach, {...w, text: w.none ? w.text + w.now : w.text}];
+  });
 }
 
 // standing says what the seat's yes counts for, as negsim play says it: a veto, votes the

@@ -3,6 +3,7 @@ package inbrowser
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -299,19 +300,60 @@ func TestPlayPageSaysWhatAMoveDidFirst(t *testing.T) {
 			args = append(args, "--set", s)
 			hash += "&set=" + strings.ReplaceAll(s, "=", "%3D")
 		}
-		var typed string
-		for _, m := range c.moves {
-			typed += strings.Replace(m, ":", " ", 1) + "\n"
-		}
-		out, errOut, code := runNegsimInput(t, typed, args...)
-		said := pagetest.SaidOfMoves(out)
-		if code != exitOK || len(said) != len(c.moves) {
-			t.Fatalf("negsim %s (exit %d) says %d things of %d moves: %s%s", strings.Join(args, " "), code, len(said), len(c.moves), out, errOut)
-		}
-		var moves []pagetest.PlayMove
-		for i, m := range c.moves {
-			moves = append(moves, pagetest.PlayMove{Move: m, Said: said[i]})
-		}
-		pagetest.DrivePlayAnswered(t, url, hash, moves)
+		answeredAsTheTerminal(t, url, args, hash, c.moves)
 	}
+}
+
+// With the coach on, what the seat's own offer is worth to it comes after the move, before
+// the others' answers to it, as negsim play --coach says it: the Harborco union's counter
+// offer (above its walk-away value), Europe's proposal under alternating offers, and
+// China's offer across its own red line in the accord. The page said the answers alone.
+func TestPlayPageCoachesTheSeatsOwnOffer(t *testing.T) {
+	pagetest.RequireChromium(t)
+	const europe = "offer:territory=freeze,recognition=none,guarantees=article5,nato=open,military-limits=none,foreign-troops=force,sanctions=escalate,assets=reparations,sequencing=guarantees-first,eu-path=membership-path,language=none,interim=energy-and-ports"
+	url := startServe(t, accordFile)
+	for _, c := range []struct {
+		args  []string
+		hash  string
+		moves []string
+	}{
+		{[]string{"teaching-harborco-quota", "--as", "union"}, "scenario=teaching-harborco-quota&view=play&as=union&coach=1",
+			[]string{"reject", "offer:fund=medium,jobs=full", "quit"}},
+		{[]string{"ukraine-2026", "--as", "europe", "--set", "protocol.kind=alternating"}, "scenario=ukraine-2026&set=protocol.kind%3Dalternating&view=play&as=europe&coach=1",
+			[]string{europe, "quit"}},
+		{[]string{accordFile, "--as", "china"}, "scenario=file%3Aaccord.yaml&view=play&as=china&coach=1",
+			[]string{"reject", "offer:target=deep,finance=large,phaseout=phase-out,review=binding", "quit"}},
+	} {
+		said := answeredAsTheTerminal(t, url, append([]string{"play", "--coach"}, c.args...), c.hash, c.moves)
+		if !slices.ContainsFunc(slices.Concat(said...), func(line string) bool { return strings.HasPrefix(line, "Coach: your offer is worth ") }) {
+			t.Errorf("negsim play %s says nothing of the seat's offer's worth to compare: %q", strings.Join(c.args, " "), said)
+		}
+	}
+}
+
+// answeredAsTheTerminal runs negsim play (args) with the moves typed, and plays the same
+// moves by keyboard on the page at url#hash, which must say first what each move did, in
+// the terminal's words. It returns what the terminal said of each move.
+func answeredAsTheTerminal(t *testing.T, url string, args []string, hash string, moves []string) [][]string {
+	t.Helper()
+	var typed string
+	for _, m := range moves {
+		typed += strings.Replace(m, ":", " ", 1) + "\n"
+	}
+	out, errOut, code := runNegsimInput(t, typed, args...)
+	said := pagetest.SaidOfMoves(out)
+	if code != exitOK || len(said) != len(moves) {
+		t.Fatalf("negsim %s (exit %d) says %d things of %d moves: %s%s", strings.Join(args, " "), code, len(said), len(moves), out, errOut)
+	}
+	var played []pagetest.PlayMove
+	for i, m := range moves {
+		// The page writes a negative surplus with a minus sign (−), as in its tables, where
+		// the terminal writes a hyphen.
+		for k := range said[i] {
+			said[i][k] = strings.ReplaceAll(said[i][k], "(surplus -", "(surplus −")
+		}
+		played = append(played, pagetest.PlayMove{Move: m, Said: said[i]})
+	}
+	pagetest.DrivePlayAnswered(t, url, hash, played)
+	return said
 }
