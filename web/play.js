@@ -192,6 +192,7 @@ function session(r) {
       out.push(h("div", {id: "play-answered"}, answered));
     }
     out.push(...turn(r));
+    if (!firstTurn(r)) out.push(h("details", {class: "play-rules"}, h("summary", {text: "How the talks run"}), seatWords(r)));
   }
   out.push(brief(r.brief.role), ...log(r));
   return out;
@@ -284,12 +285,33 @@ function votesSoFar(gathered, needed, own) {
   return own === 0 ? `${so}; you hold no vote.` : `${so}; with yours, ${gathered + own}.`;
 }
 
+// seatWords are the seat's standing and the rules, which negsim play says once, at its
+// start.
+function seatWords(r) {
+  const {h} = ui;
+  const v = r.view;
+  return [h("p", {text: `You play ${v.seat_name}. ${standing(v, r.brief.decision)} Your walk-away value is ${pts(v.reservation)} points.`}),
+    h("p", {class: "hint", text: rules(r)})];
+}
+
+// firstTurn is whether the seat has made no move yet: its turn then opens with its
+// standing and the rules, and every later turn leaves them to "How the talks run", which a
+// screen reader reading down the turn passes over, as the terminal says them once.
+const firstTurn = (r) => r.moves.length === 0;
+
+// sameValue compares walk-away values as the engine presents them, to 12 decimals: the log
+// carries a round's value as computed, the turn its presented value.
+const sameValue = (a, b) => Math.round(a * 1e12) === Math.round(b * 1e12);
+
 function turn(r) {
   const {h} = ui;
   const v = r.view;
-  const out = [h("p", {text: `You play ${v.seat_name}. ${standing(v, r.brief.decision)} Your walk-away value is ${pts(v.reservation)} points.`}),
-    h("p", {class: "hint", text: rules(r)})];
+  const out = firstTurn(r) ? seatWords(r) : [];
   for (const why of v.events) out.push(h("p", {class: "changes", text: `Event: ${clause(why)}.`}));
+  // After the first turn a walk-away value is told where it moves, as negsim play tells it
+  // after an event: against the value last told, that of the round last heard.
+  const told = r.log.length ? r.log.at(-1).reservation : v.reservation;
+  if (!firstTurn(r) && !sameValue(told, v.reservation)) out.push(h("p", {class: "changes", text: `Your walk-away value is now ${pts(v.reservation)} points.`}));
   if (v.proposal) {
     const p = v.proposal;
     const by = p.by ? ui.actorName(p.by) : "The mediator";

@@ -357,3 +357,52 @@ func answeredAsTheTerminal(t *testing.T, url string, args []string, hash string,
 	pagetest.DrivePlayAnswered(t, url, hash, played)
 	return said
 }
+
+// The seat's standing and the rules are said once, as negsim play says them once at its
+// start: at the first turn, then in a closed part, "How the talks run", while each later
+// turn says what the terminal says at it, an event and a walk-away value that moved. The
+// Harborco union after rejecting round 0; Ukraine under sanctions-bite after accepting the
+// mediator's text of round 0 (round 1 brings an event and a walk-away value of 41.0), its
+// deals ratified at home; and Europe after its proposal under alternating offers, at round
+// 7, its walk-away value down to 41.5.
+func TestPlayPageSaysTheRulesOnce(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	const europe = "offer:territory=freeze,recognition=none,guarantees=article5,nato=open,military-limits=none,foreign-troops=force,sanctions=escalate,assets=reparations,sequencing=guarantees-first,eu-path=membership-path,language=none,interim=energy-and-ports"
+	for _, c := range []struct {
+		args []string
+		hash string
+		move string
+		turn int // the lines the terminal says at the turn after the move, at least
+	}{
+		{[]string{"teaching-harborco-quota", "--as", "union"}, "scenario=teaching-harborco-quota&view=play&as=union", "reject", 0},
+		{[]string{"--variant", "sanctions-bite", "--as", "ukraine"}, "scenario=ukraine-2026&variant=sanctions-bite&view=play&as=ukraine", "accept", 2},
+		{[]string{"ukraine-2026", "--as", "europe", "--set", "protocol.kind=alternating"}, "scenario=ukraine-2026&set=protocol.kind%3Dalternating&view=play&as=europe", europe, 1},
+	} {
+		out, errOut, code := runNegsimInput(t, strings.Replace(c.move, ":", " ", 1)+"\nquit\n", append([]string{"play"}, c.args...)...)
+		if code != exitOK {
+			t.Fatalf("negsim play %s: exit %d: %s", strings.Join(c.args, " "), code, errOut)
+		}
+		var opening, turn []string
+		rounds := 0
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "== ") {
+				rounds++
+			}
+			switch {
+			case rounds == 0 && startsWithAny(line, "Alternating offers:", "Mediated talks", "The other actors are the model's agents.", "A deal you agree must be ratified at home", "You hold", "Your acceptance counts for"):
+				opening = append(opening, line)
+			case rounds == 2 && startsWithAny(line, "Event: ", "Your walk-away value is now "):
+				turn = append(turn, line)
+			}
+		}
+		if len(opening) < 3 || len(turn) < c.turn {
+			t.Fatalf("negsim play %s opens with %q and says %q at its second turn: too little to compare", strings.Join(c.args, " "), opening, turn)
+		}
+		pagetest.DrivePlayRulesOnce(t, url, c.hash, c.move, opening, turn)
+	}
+}
+
+func startsWithAny(line string, prefixes ...string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(line, p) })
+}
