@@ -95,7 +95,9 @@ async function ask(score, focus) {
   // A link of the view followed by keyboard (the notice of a session without a move) goes
   // with the rest: the focus moves to the turn, as after a move, not to the page's start.
   const focused = root.contains(document.activeElement);
-  root.replaceChildren(seatChooser(), ...session(r));
+  // Starting again comes after the turn: before it, a key meant for the turn, tabbing from
+  // the tabs, could end the session.
+  root.replaceChildren(...session(r), h3Again(), seatChooser());
   if (focus || focused) {
     // The turn reads down from its heading: the heading goes to the window's top, clear of
     // the edge (style.css), where focus() alone left it flush with the top or the bottom
@@ -121,6 +123,8 @@ async function move(m) {
   await ask(undefined, true);
 }
 
+const h3Again = () => ui.h("h3", {text: "Start again or take another seat"});
+
 function seatChooser() {
   const {h} = ui;
   // Required: taking the seat with no actor chosen says so at the list, where the focus
@@ -139,11 +143,48 @@ function seatChooser() {
     ui.changed();
     ask(undefined, true);
   };
-  return h("form", {class: "play-seat", onsubmit: (ev) => { ev.preventDefault(); start(); }},
-    h("p", {class: "hint", text: "Take one actor's seat: every other actor is the model's agent, as in Rounds. You see only what your actor would know. Each move is kept in this page's link, so reloading it or sending it resumes the session."}),
+  const button = h("button", {type: "submit", id: "play-start", text: play.as ? "Start again" : "Take the seat"});
+  const form = h("form", {class: "play-seat", onsubmit: (ev) => {
+    ev.preventDefault();
+    // The moves live only in the page's address, which starting again clears: with moves
+    // made it asks first, in the page, where the focus and a screen reader are.
+    if (play.as && play.moves.length) confirmStart(form, button, sel, coach, start);
+    else start();
+  }},
+    play.as ? "" : h("p", {class: "hint", text: "Take one actor's seat: every other actor is the model's agent, as in Rounds. You see only what your actor would know. Each move is kept in this page's link, so reloading it or sending it resumes the session."}),
     h("div", {class: "pick"}, h("label", {for: "play-as", text: "You play"}), sel),
     h("label", {class: "switch"}, coach, "Coach: show my surplus and the red lines a proposal crosses"),
-    h("button", {type: "submit", text: play.as ? "Start again" : "Take the seat"}));
+    button);
+  return form;
+}
+
+// confirmStart asks before the session's moves are cleared. The question takes the focus,
+// so that Enter pressed once too often answers nothing; Keep playing and Escape put the
+// focus back on Start again, and the form back to the session's seat.
+function confirmStart(form, button, sel, coach, start) {
+  const {h} = ui;
+  const open = document.getElementById("play-confirm-ask");
+  if (open) {
+    open.focus();
+    return;
+  }
+  const n = play.moves.length;
+  const lost = n === 1 ? "The 1 move made so far is lost: this page's link holds it" : `The ${n} moves made so far are lost: this page's link holds them`;
+  const question = h("p", {id: "play-confirm-ask", tabindex: "-1", text: `Start again? ${lost}, and starting again clears it.`});
+  const keep = () => {
+    box.remove();
+    sel.value = play.as;
+    coach.checked = play.coach;
+    button.focus();
+  };
+  const box = h("div", {id: "play-confirm", role: "group", "aria-labelledby": "play-confirm-ask",
+    onkeydown: (ev) => { if (ev.key === "Escape") { ev.preventDefault(); keep(); } }},
+    question,
+    h("div", {class: "play-moves"},
+      h("button", {type: "button", id: "play-keep", onclick: keep, text: last && last.over ? "Keep this session" : "Keep playing"}),
+      h("button", {type: "button", id: "play-restart", onclick: start, text: "Start again, clearing the moves"})));
+  form.append(box);
+  question.focus();
 }
 
 // margin says how a deal stands against the seat's walk-away value and red lines, in the

@@ -46,7 +46,7 @@ func DrivePlayZoomed(t *testing.T, origin string) {
 	// seat's menu (Candidate, the first actor), the coach, Take the seat, the round.
 	for _, k := range [][2]string{
 		{kb.Tab, "a"}, {kb.Enter, "results"}, {kb.Tab, "tab-play"}, {kb.Tab, "play-as"}, {kb.ArrowDown, "play-as"},
-		{kb.Tab, "play-coach"}, {" ", "play-coach"}, {kb.Tab, "button"}, {kb.Enter, "play-now"},
+		{kb.Tab, "play-coach"}, {" ", "play-coach"}, {kb.Tab, "play-start"}, {kb.Enter, "play-now"},
 	} {
 		press(k[0], k[1])
 	}

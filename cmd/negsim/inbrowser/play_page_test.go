@@ -406,3 +406,11 @@ func TestPlayPageSaysTheRulesOnce(t *testing.T) {
 func startsWithAny(line string, prefixes ...string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(line, p) })
 }
+
+// A session is not lost by a key pressed by mistake: once the Harborco union has rejected
+// round 0, Start again comes after the turn, asks in the page before it clears the move,
+// and asks nothing once no move is made.
+func TestPlayPageStartsAgainOnlyWhenAsked(t *testing.T) {
+	pagetest.RequireChromium(t)
+	pagetest.DrivePlayStartAgain(t, startServe(t), "scenario=teaching-harborco-quota&view=play&as=union&moves=reject")
+}
