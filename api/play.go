@@ -132,15 +132,8 @@ func (a *API) play(ctx context.Context, r PlayRequest) (*PlayResponse, error) {
 	}
 	logHeard(0, g.View().Heard, nil)
 	for i, m := range r.Moves {
-		// The coach weighs the seat's own offer at the round it is made in, before the
-		// move takes the talks on, as the terminal does (cmd/negsim's session.move).
-		var offer *sim.Worth
-		if m.Move == sim.MoveOffer && r.Coach {
-			if choice, err := sim.ParseDeal(m.Deal, sp.Scenario()); err == nil {
-				w := g.Worth(choice)
-				offer = &w
-			}
-		}
+		// Weighed before the move takes the talks on, as the terminal weighs it.
+		offer := g.OfferWorth(m)
 		v, err := g.Move(ctx, m)
 		var me *sim.MoveError
 		if errors.As(err, &me) {

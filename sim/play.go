@@ -336,6 +336,22 @@ func (g *Game) reservation() float64 {
 	return g.rn.reservationsNow()[g.seat]
 }
 
+// OfferWorth is what the seat's own offer is worth to it at the round it is made in, for the
+// coach to say after the move: an offer counts as accepted by the seat, so one across its
+// red lines could be agreed unremarked. nil for any other move, a deal that does not read,
+// and without the coach.
+func (g *Game) OfferWorth(m Move) *Worth {
+	if m.Move != MoveOffer || !g.state.Coach {
+		return nil
+	}
+	choice, err := ParseDeal(m.Deal, g.rn.sp.sc)
+	if err != nil {
+		return nil
+	}
+	w := g.Worth(choice)
+	return &w
+}
+
 // Worth is what a deal, one option position per issue, is worth to the seat this round.
 func (g *Game) Worth(choice []int) Worth {
 	sp := g.rn.sp

@@ -479,11 +479,7 @@ func (s *session) move(m sim.Move) error {
 	// The coach weighs the seat's own offer as it weighs the others': an offer counts as
 	// accepted by the seat, so one across its red lines could be agreed unremarked. It is
 	// weighed at the round it is made in, before the move takes the talks on.
-	s.offerWorth = nil
-	if choice, err := sim.ParseDeal(m.Deal, s.sc); m.Move == sim.MoveOffer && err == nil && s.g.State().Coach {
-		w := s.g.Worth(choice)
-		s.offerWorth = &w
-	}
+	s.offerWorth = s.g.OfferWorth(m)
 	ctx, cancel := s.step()
 	defer cancel()
 	v, err := s.g.Move(ctx, m)
