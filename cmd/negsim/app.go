@@ -679,6 +679,27 @@ func (a *app) warn(doc *config.Document) {
 	a.warnAbout(doc, "", nil)
 }
 
+// warnPlaceholders says, in validate's words, that the file still holds text of negsim
+// new's starter: a brief would hand "Placeholder: ..." to the class, and the other
+// commands that show the scenario to a class would read it out, without a word. warn leaves these out, as notes on style that
+// most commands need not repeat. Three are named, as warn names three.
+func (a *app) warnPlaceholders(doc *config.Document) {
+	const shown = 3
+	var left sim.Diagnostics
+	for _, w := range doc.Warnings {
+		if w.IsPlaceholder() {
+			left = append(left, w)
+		}
+	}
+	for i, w := range left {
+		if i == shown {
+			fmt.Fprintf(a.stderr, "warning: %d more placeholders; negsim validate %s lists them all\n", len(left)-shown, api.CommandWord(doc.Name))
+			break
+		}
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
+}
+
 // warnRun prints the warnings a run of the talks found, but not those the scenario's own
 // warnings, printed when it was compiled, already gave: an event after the file's own
 // deadline is both.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
@@ -99,27 +97,6 @@ func (a *app) brief(file string, w whatIf, actor string, all bool, out string) e
 	}
 	render := func(w io.Writer) error { return briefView(doc, b).render(w, format) }
 	return a.emitTo(out, actor != "", render)
-}
-
-// warnPlaceholders says, in validate's words, that the file still holds text of negsim
-// new's starter: a brief would hand "Placeholder: ..." to the class, and explain and
-// analyze would read it out, without a word. warn leaves these out, as notes on style that
-// most commands need not repeat. Three are named, as warn names three.
-func (a *app) warnPlaceholders(doc *config.Document) {
-	const shown = 3
-	var left sim.Diagnostics
-	for _, w := range doc.Warnings {
-		if w.IsPlaceholder() {
-			left = append(left, w)
-		}
-	}
-	for i, w := range left {
-		if i == shown {
-			fmt.Fprintf(a.stderr, "warning: %d more placeholders; negsim validate %s lists them all\n", len(left)-shown, api.CommandWord(doc.Name))
-			break
-		}
-		fmt.Fprintf(a.stderr, "warning: %s\n", w)
-	}
 }
 
 // actorArg finds the actor a flag names, or says which ids are valid.

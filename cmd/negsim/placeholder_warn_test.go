@@ -8,8 +8,8 @@ import (
 )
 
 // A teacher who runs brief on negsim new's starter before filling it in would hand out
-// sheets headed "Placeholder: the scenario's title". brief, explain and analyze say so on
-// stderr, in validate's words, as validate finds them.
+// sheets headed "Placeholder: the scenario's title". brief, explain, analyze and report say
+// so on stderr, in validate's words, as validate finds them.
 func TestBriefWarnsOfStarterPlaceholders(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "starter.yaml")
@@ -30,6 +30,7 @@ func TestBriefWarnsOfStarterPlaceholders(t *testing.T) {
 		{"brief", file, "--all", "-o", filepath.Join(dir, "sheets")},
 		{"explain", file},
 		{"analyze", file},
+		{"report", file, "-o", filepath.Join(dir, "report.html")},
 	} {
 		_, stderr, code := runNegsim(t, args...)
 		what := "negsim " + strings.Join(args, " ")

@@ -63,6 +63,7 @@ func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error
 	}
 	sp, ctx, cancel := a.search(doc)
 	defer cancel()
+	a.warnPlaceholders(doc)
 	opt := sim.Options{Limit: 10, Workers: a.settings.Workers}
 	ex, err := sim.Explain(ctx, sp, opt)
 	if err != nil {
