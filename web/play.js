@@ -340,9 +340,10 @@ function seatWords(r) {
 // screen reader reading down the turn passes over, as the terminal says them once.
 const firstTurn = (r) => r.moves.length === 0;
 
-// sameValue compares walk-away values as the engine presents them, to 12 decimals: the log
-// carries a round's value as computed, the turn its presented value.
-const sameValue = (a, b) => Math.round(a * 1e12) === Math.round(b * 1e12);
+// sameValue compares walk-away values as they are shown, as negsim play compares them: the
+// log carries a round's value as computed, the turn its presented value, and a change too
+// small to show would read "now 41.0" after 41.0.
+const sameValue = (a, b) => pts(a) === pts(b);
 
 function turn(r) {
   const {h} = ui;
@@ -471,7 +472,7 @@ function logWords(r) {
   let walkAway = r.log.length ? r.log[0].reservation : null;
   let lastNoText = "";
   return r.log.map((e) => {
-    const now = e.reservation !== walkAway ? ` Your walk-away value is now ${pts(e.reservation)} points.` : "";
+    const now = walkAway !== null && !sameValue(e.reservation, walkAway) ? ` Your walk-away value is now ${pts(e.reservation)} points.` : "";
     walkAway = e.reservation;
     if (e.basis === "none") {
       const text = e.no_text === lastNoText

@@ -98,6 +98,32 @@ func TestPlayAcceptEveryOffer(t *testing.T) {
 	}
 }
 
+// A walk-away value is told where it shows a change, as it is shown: the candidate's 0.5
+// drifting by 0.0002 a round is 50.0 points until round 2 (50.04), 50.1 from round 3
+// (50.06) and 50.2 from round 8 (50.16), to a tenth of a point. play told "now 50.0 points"
+// after 50.0, at every round.
+func TestPlayToldAWalkAwayValueWhereItShowsAChange(t *testing.T) {
+	out, errOut, code := runNegsimInput(t, strings.Repeat("reject\n", 10), "play", "teaching-two-party", "--as", "candidate",
+		"--set", "protocol.kind=mediated", "--set", "actors.candidate.reservation_drift=0.0002")
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d: %s", code, errOut)
+	}
+	var told []string
+	round := ""
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "== Round ") {
+			round = strings.Fields(line)[2]
+		}
+		if strings.HasPrefix(line, "Your walk-away value is now") {
+			told = append(told, "round "+round+": "+line)
+		}
+	}
+	want := []string{"round 3: Your walk-away value is now 50.1 points.", "round 8: Your walk-away value is now 50.2 points."}
+	if !slices.Equal(told, want) {
+		t.Errorf("play told the walk-away value\n%s\nwant\n%s", strings.Join(told, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // A person at a seat may accept less than its walk-away value, which no agent does: the
 // candidate of the two-party scenario offers mid/office/now, worth 25 + 0 + 0 = 25 points to
 // it against 50, until the employer takes it in round 2. The employer's points: salary mid

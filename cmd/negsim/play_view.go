@@ -337,9 +337,11 @@ func (s *session) deal(options map[string]string, changed []string) {
 	}
 }
 
-// walkAway says when the seat's walk-away value has changed since it was last shown.
+// walkAway says when the seat's walk-away value has changed since it was last shown, as it
+// is shown: a value computed in a round and the same value presented to 12 decimals are
+// one value, and a change too small to show would read "now 41.0" after 41.0.
 func (s *session) walkAway(reservation float64) {
-	if reservation != s.reservation {
+	if pts(reservation) != pts(s.reservation) {
 		s.say("Your walk-away value is now %s points.", pts(reservation))
 		s.reservation = reservation
 	}

@@ -178,3 +178,15 @@ func DrivePlaySays(t *testing.T, origin, hash string, says []string) {
 	}
 	s.checkConsole()
 }
+
+// DrivePlayLogTells opens the Play view at hash and returns what "What happened" says of
+// the seat's walk-away value, in order: the points of each "Your walk-away value is now N
+// points." of its entries.
+func DrivePlayLogTells(t *testing.T, origin, hash string) []string {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	told := evalJS[[]string](s, `[...document.querySelectorAll("#play-log li")].flatMap((li) => [...li.textContent.matchAll(/Your walk-away value is now ([0-9.]+) points/g)].map((m) => m[1]))`)
+	s.checkConsole()
+	return told
+}

@@ -87,6 +87,19 @@ func TestPlayPageSaysWhereTheDealStands(t *testing.T) {
 	pagetest.DrivePlaySays(t, url, "scenario=ukraine-2026&variant="+ps.Variant+"&view=play&as="+ps.As+"&moves="+strings.Join(ps.Moves, ";"), []string{line})
 }
 
+// What happened tells a walk-away value where it shows a change, as the terminal does
+// (cmd/negsim's TestPlayToldAWalkAwayValueWhereItShowsAChange): the candidate's 0.5 drifting
+// by 0.0002 a round shows 50.1 from round 3 and 50.2 from round 8. The log told "now 50.0"
+// after 50.0, at every round.
+func TestPlayPageToldAWalkAwayValueWhereItShowsAChange(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	got := pagetest.DrivePlayLogTells(t, url, "scenario=teaching-two-party&set=protocol.kind%3Dmediated&set=actors.candidate.reservation_drift%3D0.0002&view=play&as=candidate&moves="+strings.TrimSuffix(strings.Repeat("reject;", 9), ";"))
+	if want := []string{"50.1", "50.2"}; !slices.Equal(got, want) {
+		t.Errorf("What happened tells the walk-away value at %v points; want %v", got, want)
+	}
+}
+
 // A deal the seat accepted below its walk-away value is outside the zone, and the page
 // says so where it places the deal on the frontier, as the terminal does: the candidate of
 // the two-party scenario offering mid/office/now, worth 25 points to it against 50, until
@@ -293,6 +306,9 @@ func TestPlayPageSaysWhatAMoveDidFirst(t *testing.T) {
 		{"teaching-harborco-quota", "union", nil, []string{"reject", "offer:fund=medium,jobs=full", "accept", "quit"}},
 		{"teaching-harborco-quota", "union", []string{"protocol.kind=mediated"}, []string{"accept", "reject", "quit"}},
 		{"ukraine-2026", "europe", []string{"protocol.kind=alternating"}, []string{europe, "quit"}},
+		// A walk-away value drifting by 0.02 points a round is told where it shows a
+		// change, 50.1 at round 3 and 50.2 at round 8, as the terminal tells it.
+		{"teaching-two-party", "candidate", []string{"protocol.kind=mediated", "actors.candidate.reservation_drift=0.0002"}, []string{"reject", "reject", "reject", "reject", "reject", "reject", "reject", "reject", "reject", "quit"}},
 	} {
 		args := []string{"play", c.scenario, "--as", c.as}
 		hash := "scenario=" + c.scenario + "&view=play&as=" + c.as
