@@ -1,10 +1,10 @@
 package config
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/scenarios"
 )
 
 // --set takes a number exactly as a scenario file does, and both read it by one strict
@@ -13,10 +13,7 @@ import (
 // salary weight of the two-party scenario (50 in the file, line 75, column 17), and must
 // give the value worked out by hand, or be refused both ways with the same words.
 func TestSetReadsANumberAsTheFileDoes(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "scenarios", "teaching-two-party.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := twoParty(t)
 	const (
 		line = "        weight: 50\n        ideal: high\n"
 		path = "actors.candidate.preferences.salary.weight"
@@ -137,10 +134,7 @@ func TestSetReadsANumberAsTheFileDoes(t *testing.T) {
 // for a number (017) or left it as text (08, 0x_10): on the old reading 08 reached the
 // scenario as 8 and 0x_10 as 16, where --set refused both. The words are --set's.
 func TestVariantReadsANumberAsSetDoes(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "scenarios", "teaching-two-party.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := twoParty(t)
 	const path = "actors.candidate.preferences.salary.weight"
 	if strings.Contains(string(data), "\nvariants:") {
 		t.Fatal("the two-party scenario has variants now; the test appends its own list")
@@ -183,4 +177,14 @@ func TestVariantReadsANumberAsSetDoes(t *testing.T) {
 			t.Errorf("variant set %s: %v\nwant the words of --set: %s", text, err, problem)
 		}
 	}
+}
+
+// twoParty is the shipped two-party scenario's file, whose line and column the tests name.
+func twoParty(t *testing.T) []byte {
+	t.Helper()
+	data, ok := scenarios.Read("teaching-two-party")
+	if !ok {
+		t.Fatal("no shipped teaching-two-party scenario")
+	}
+	return data
 }

@@ -171,12 +171,19 @@ func DrivePlaySays(t *testing.T, origin, hash string, says []string) {
 	s.do(chromedp.Navigate(origin + "#" + hash))
 	s.settled()
 	shown := s.playText("#play")
+	wantSaid(t, shown, says, "the page")
+	s.checkConsole()
+}
+
+// wantSaid reports each line of says, a line negsim play printed, that shown lacks; where
+// names the part of the page read.
+func wantSaid(t *testing.T, shown string, says []string, where string) {
+	t.Helper()
 	for _, line := range says {
 		if !strings.Contains(shown, line) {
-			t.Errorf("the page does not say, as negsim play does, %q; it shows\n%s", line, shown)
+			t.Errorf("%s does not say, as negsim play does, %q; it shows\n%s", where, line, shown)
 		}
 	}
-	s.checkConsole()
 }
 
 // DrivePlayLogTells opens the Play view at hash and returns what "What happened" says of

@@ -50,6 +50,13 @@ func DrivePlayStartAgain(t *testing.T, origin, hash string) {
 			t.Errorf("after %s the page asked with window.confirm %d times, outside the page", after, n)
 		}
 	}
+	// keptAndBack is kept, with the question gone and the focus back on Start again.
+	keptAndBack := func(after string) {
+		kept(after)
+		if evalJS[bool](s, `!!document.querySelector("#play [role=group]")`) || !evalJS[bool](s, `document.activeElement === `+startAgainJS) {
+			t.Errorf("after %s the question stays, or the focus is not back on Start again (%s)", after, evalJS[focus](s, focusJS).Name)
+		}
+	}
 	// asked presses Enter on Start again, which must ask in the page, the question taking
 	// the focus, and keep the session meanwhile.
 	asked := func(before string) {
@@ -74,17 +81,11 @@ func DrivePlayStartAgain(t *testing.T, origin, hash string) {
 	s.tabTo("play-keep")
 	s.do(chromedp.KeyEvent(kb.Enter))
 	s.settled()
-	kept("Keep playing")
-	if evalJS[bool](s, `!!document.querySelector("#play [role=group]")`) || !evalJS[bool](s, `document.activeElement === `+startAgainJS) {
-		t.Errorf("after Keep playing the question stays, or the focus is not back on Start again (%s)", evalJS[focus](s, focusJS).Name)
-	}
+	keptAndBack("Keep playing")
 	asked(" a second time")
 	s.do(chromedp.KeyEvent(kb.Escape))
 	s.settled()
-	kept("Escape")
-	if evalJS[bool](s, `!!document.querySelector("#play [role=group]")`) || !evalJS[bool](s, `document.activeElement === `+startAgainJS) {
-		t.Errorf("after Escape the question stays, or the focus is not back on Start again (%s)", evalJS[focus](s, focusJS).Name)
-	}
+	keptAndBack("Escape")
 	asked(" a third time")
 	s.tabTo("play-restart")
 	s.do(chromedp.KeyEvent(kb.Enter))

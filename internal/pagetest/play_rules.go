@@ -19,26 +19,17 @@ func DrivePlayRulesOnce(t *testing.T, origin, hash, moves string, opening, turn 
 	s := start(t, origin)
 	s.do(chromedp.Navigate(origin + "#" + hash))
 	s.settled()
-	shown := s.playText("#play")
-	for _, line := range opening {
-		if !strings.Contains(shown, line) {
-			t.Errorf("at the first turn the page does not say, as negsim play does at its start, %q; it shows\n%s", line, shown)
-		}
-	}
+	wantSaid(t, s.playText("#play"), opening, "at the first turn the page")
 	s.do(chromedp.Navigate("about:blank"))
 	s.do(chromedp.Navigate(origin + "#" + hash + "&moves=" + moves))
 	s.settled()
-	shown = s.playText("#play")
+	shown := s.playText("#play")
 	for _, line := range opening {
 		if strings.Contains(shown, line) {
 			t.Errorf("after the moves %s the turn says again %q", moves, line)
 		}
 	}
-	for _, line := range turn {
-		if !strings.Contains(shown, line) {
-			t.Errorf("after the moves %s the turn does not say, as negsim play does, %q; it shows\n%s", moves, line, shown)
-		}
-	}
+	wantSaid(t, shown, turn, "after the moves "+moves+" the turn")
 	how := evalJS[[]string](s, `(() => { const d = [...document.querySelectorAll("#play details")].find((d) => d.querySelector("summary").textContent === "How the talks run");
 		return d ? [d.open ? "open" : "closed", d.textContent.replace(/\s+/g, " ")] : []; })()`)
 	if len(how) == 0 {
