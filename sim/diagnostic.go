@@ -59,6 +59,10 @@ type Diagnostic struct {
 	Line, Col int
 	Path      string
 	Message   string
+	// Placeholder marks validate's note on a text that still holds the starter's
+	// placeholder: the commands that make hand-outs from a file warn of these, which they
+	// would show to students.
+	Placeholder bool
 }
 
 // IsError reports whether the diagnostic stops the scenario from running.

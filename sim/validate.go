@@ -100,16 +100,6 @@ func (s *Scenario) Validate() Diagnostics {
 // a source, a title, what an option means.
 const Placeholder = "Placeholder:"
 
-// placeholderNote begins the note placeholders makes on each text it finds.
-const placeholderNote = "still the starter's placeholder: "
-
-// IsPlaceholder reports whether d is validate's note on a text that still holds the
-// starter's placeholder. Commands that make hand-outs from a file warn of these, which they
-// would show to students, without finding them a second way.
-func (d Diagnostic) IsPlaceholder() bool {
-	return d.Severity == SeverityStyle && strings.HasPrefix(d.Message, placeholderNote)
-}
-
 // placeholders notes, on style, each text that still holds a placeholder: the list of what
 // a teacher has left to fill in, which validate shows and --strict refuses. The starter runs
 // as it is, so they are no warnings.
@@ -123,7 +113,8 @@ func (v *validator) placeholders(s *Scenario) {
 		switch x.Kind() {
 		case reflect.String:
 			if text, ok := strings.CutPrefix(x.String(), Placeholder); ok {
-				v.stylef(stepsPath(at), "%s%s", placeholderNote, strings.TrimSpace(text))
+				v.out = append(v.out, Diagnostic{Severity: SeverityStyle, Path: stepsPath(at), Placeholder: true,
+					Message: "still the starter's placeholder: " + strings.TrimSpace(text)})
 			}
 		case reflect.Struct:
 			for _, f := range pathFields(x.Type()) {

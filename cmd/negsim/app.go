@@ -687,7 +687,7 @@ func (a *app) warnPlaceholders(doc *config.Document) {
 	const shown = 3
 	var left sim.Diagnostics
 	for _, w := range doc.Warnings {
-		if w.IsPlaceholder() {
+		if w.Placeholder {
 			left = append(left, w)
 		}
 	}
