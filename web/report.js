@@ -5,8 +5,8 @@
 // It is handed in on paper as often as on screen, so it prints whole on A4 (and so on the
 // wider Letter), as `negsim report -o r.html` does: tables in 8 pt, the smallest print a
 // handout should carry, fill the width and wrap their cells at spaces and after the hyphens
-// of ids, their headings break only between words, a heading never ends a page alone, and
-// the chart fits a page. The report's tables have at most six columns, so none needs the
+// of ids, their headings break only between words, a heading never ends a page alone, a
+// table of a few rows is not split across two pages, and the chart fits a page. The report's tables have at most six columns, so none needs the
 // command line's layout of one block a deal.
 
 import {SOLUTIONS} from "./chart.js";
@@ -14,12 +14,18 @@ import {count, shellWord, deals, num, percent, diagnosisWords, agreementWords, s
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 
+// WHOLE_ROWS is the most rows a table may have and still be kept on one printed page: at
+// 8 pt a row of one line is about 13 px, so twelve fill under half of A4's 1030 px, the
+// most of a page left blank when such a table moves to the next. Four options split two and
+// two across a page break read as an issue with two options. negsim report keeps the same.
+const WHOLE_ROWS = 12;
+
 // table writes a table in a box of its own, which on screen scrolls sideways when the table
 // is wider than the page (the page itself never does). The first cell of each row names
 // the row; the columns listed in numeric hold numbers, set right. caption names the table
 // for a screen reader; the heading above it already does on paper.
 function table(head, rows, numeric = [], caption = "") {
-  return `<div class="wide"><table>${caption ? `<caption class="visually-hidden">${esc(caption)}</caption>` : ""}<thead><tr>${head.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr></thead><tbody>${
+  return `<div class="wide"><table${rows.length <= WHOLE_ROWS ? ' class="whole"' : ""}>${caption ? `<caption class="visually-hidden">${esc(caption)}</caption>` : ""}<thead><tr>${head.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr></thead><tbody>${
     rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${numeric.includes(i) ? ' class="num"' : ""}>${esc(c)}</td>`)).join("")}</tr>`).join("")}</tbody></table></div>`;
 }
 
@@ -62,6 +68,7 @@ figure { margin: 1rem 0; } figure > svg { max-width: 36rem; width: 100%; height:
   th { overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
   thead { display: table-header-group; }
   tr, figure { break-inside: avoid; }
+  table.whole { break-inside: avoid; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 8pt; }
   figure > svg { max-width: 100%; max-height: 11cm; width: auto; }
   .legend { font-size: 8pt; }

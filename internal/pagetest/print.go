@@ -31,7 +31,22 @@ type PrintLayout struct {
 	Broken []string `json:"broken"`
 	// Figures are the drawn size of each chart.
 	Figures []PrintFigure `json:"figures"`
+	// Tables are every table's rows and whether the print styles keep it on one page.
+	Tables []PrintTable `json:"tables"`
 }
+
+// PrintTable is a table's body rows, its first heading cell, and whether it is kept on one
+// printed page (break-inside: avoid) rather than broken between rows.
+type PrintTable struct {
+	Rows  int    `json:"rows"`
+	Whole bool   `json:"whole"`
+	First string `json:"first"`
+}
+
+// WholeRows is the most rows a table of a report may have and still be kept on one printed
+// page, as negsim report keeps it (cmd/negsim/html.go, wholeRows): twelve rows of 8 pt fill
+// under half of A4, the most of a page left blank when such a table moves to the next.
+const WholeRows = 12
 
 // PrintBox is one box's content width (Scroll) against its own (Client).
 type PrintBox struct {
@@ -87,6 +102,11 @@ func MeasurePrint(tab context.Context, boxes string) (PrintLayout, error) {
 			const r = s.getBoundingClientRect();
 			return {width: r.width, height: r.height};
 		}),
+		tables: [...document.querySelectorAll("table")].map(t => ({
+			rows: [...t.tBodies].reduce((n, b) => n + b.rows.length, 0),
+			whole: getComputedStyle(t).breakInside === "avoid",
+			first: (t.querySelector("th") || t).textContent.slice(0, 60),
+		})),
 	})`))
 }
 
@@ -112,6 +132,26 @@ func (l PrintLayout) Problems() []string {
 	for i, f := range l.Figures {
 		if f.Width > float64(l.View)+1 || f.Height > A4Height {
 			out = append(out, fmt.Sprintf("chart %d is drawn %.0f × %.0f px; a printed page holds %d × %d", i+1, f.Width, f.Height, l.View, A4Height))
+		}
+	}
+	return out
+}
+
+// Cut says which tables print badly across pages: a short table (WholeRows rows or fewer)
+// that may be cut between rows, so that an issue's four options split two and two read as
+// an issue with two, or a long one kept whole, which leaves most of a page blank before it.
+func (l PrintLayout) Cut() []string {
+	var out []string
+	for _, t := range l.Tables {
+		rows := fmt.Sprintf("%d rows", t.Rows)
+		if t.Rows == 1 {
+			rows = "1 row"
+		}
+		switch short := t.Rows <= WholeRows; {
+		case short && !t.Whole:
+			out = append(out, fmt.Sprintf("the table headed %q has %s, and printed it may be cut across two pages; a table of %d rows or fewer is kept on one", t.First, rows, WholeRows))
+		case !short && t.Whole:
+			out = append(out, fmt.Sprintf("the table headed %q has %s and is kept on one page, leaving most of the page before it blank; only a table of %d rows or fewer is", t.First, rows, WholeRows))
 		}
 	}
 	return out

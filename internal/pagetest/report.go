@@ -177,6 +177,15 @@ func DriveReport(t *testing.T, origin, name string, cases []ReportCase) {
 		for _, p := range layout.Problems() {
 			t.Errorf("%s: %s", c.Name, p)
 		}
+		// Every report has the rounds table, of eight to ten rounds: short enough to keep
+		// whole. Printed before, the as-shipped reference scenario's eight rounds were cut
+		// two and six across pages 3 and 4.
+		if !slices.ContainsFunc(layout.Tables, func(t PrintTable) bool { return t.Rows <= WholeRows }) {
+			t.Errorf("%s: no table of %d rows or fewer measured among %d; the rounds table is one", c.Name, WholeRows, len(layout.Tables))
+		}
+		for _, p := range layout.Cut() {
+			t.Errorf("%s: %s", c.Name, p)
+		}
 		// On A4 (in inches), as a reader prints it: no header or footer.
 		noHeader := false
 		pdf, err := chromedp.Call(tab, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 210 / 25.4, PaperHeight: 297 / 25.4, DisplayHeaderFooter: &noHeader})
