@@ -14,7 +14,8 @@ import (
 
 // PlayMove is a move made in the Play view by keyboard, and what negsim play says of it
 // for the same move: the lines it prints between the move and the next round, or, when
-// the move ends the talks, the first line of their end.
+// the move ends the talks, the first line of their end, after the lines it printed before
+// it when the move made the deal.
 type PlayMove struct {
 	Move string // accept, reject, quit, or offer:issue=option,...
 	Said []string
@@ -22,6 +23,10 @@ type PlayMove struct {
 
 // SaidOfMoves reads what negsim play printed, its moves piped in (each echoed after "> "),
 // into what it said of each move, in the order of the moves.
+//
+// Of a move that makes the deal, the page says what the terminal prints before the talks'
+// end, the coach on the seat's own offer and who accepted it, then the end's first line; of
+// a move that leaves the table or lets the deadline pass, that line alone.
 func SaidOfMoves(out string) [][]string {
 	var said [][]string
 	var block []string
@@ -35,15 +40,17 @@ func SaidOfMoves(out string) [][]string {
 			block, in = nil, true
 		case !in || line == "":
 		case line == "== The talks are over ==":
-			block, over = nil, true
+			over = true
 		case strings.HasPrefix(line, "== "):
 			said = append(said, block)
 			in = false
+		case over:
+			if !strings.HasPrefix(line, "Agreement in round ") {
+				block = nil
+			}
+			return append(said, append(block, line))
 		default:
 			block = append(block, line)
-			if over {
-				return append(said, block)
-			}
 		}
 	}
 	return said
@@ -91,7 +98,12 @@ func DrivePlayAnswered(t *testing.T, origin, hash string, moves []PlayMove) {
 		if described != want {
 			t.Errorf("move %d (%s): the focus goes to %q, described by %q; negsim play says %q", i+1, m.Move, heading, described, want)
 		}
-		if next := evalJS[string](s, `(() => { const e = document.getElementById("play-now").nextElementSibling; return e ? e.innerText.replace(/\s+/g, " ").trim() : ""; })()`); next != want {
+		// At the talks' end the outcome follows what the move did.
+		if next := evalJS[string](s, `(() => {
+			const e = document.getElementById("play-now").nextElementSibling;
+			const said = [e, e && e.id === "play-answered" ? e.nextElementSibling : null].filter((x) => x && (x === e || x.id === "play-outcome"));
+			return said.map((x) => x.innerText).join(" ").replace(/\s+/g, " ").trim();
+		})()`); next != want {
 			t.Errorf("move %d (%s): after the heading %q the page says %q; negsim play says %q", i+1, m.Move, heading, next, want)
 		}
 	}

@@ -347,6 +347,43 @@ func TestPlayPageCoachesTheSeatsOwnOffer(t *testing.T) {
 	}
 }
 
+// When the seat's move makes the deal, the end says first what negsim play --coach says
+// before "== The talks are over ==": the coach on the seat's own offer and who accepted
+// it. The page went from the heading straight to "Agreement in round 0:". In the job offer
+// (scenarios/teaching-two-party.yaml):
+//   - the candidate offers low/office/now in round 0, 0 + 0 + 0 = 0 points to it (50.0
+//     below its walk-away value, across its red line on salary) and 20 + 30 + 50 = 100 to
+//     the employer, who accepts;
+//   - the employer offers high/hybrid/now in its turns, 0 + 15 + 50 = 65 points to it,
+//     which the candidate, conceding round by round, accepts in round 7;
+//   - the candidate accepts every text of a mediator until the employer accepts one too,
+//     in round 7: no offer of its own, so no coach line on one.
+func TestPlayPageSaysTheMoveThatMadeTheDeal(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	const nash = "offer:salary=high,remote=hybrid,start=now"
+	for _, c := range []struct {
+		args  []string
+		hash  string
+		moves []string
+		coach bool
+	}{
+		{[]string{"teaching-two-party", "--as", "candidate"}, "scenario=teaching-two-party&view=play&as=candidate&coach=1",
+			[]string{"offer:salary=low,remote=office,start=now"}, true},
+		{[]string{"teaching-two-party", "--as", "employer"}, "scenario=teaching-two-party&view=play&as=employer&coach=1",
+			[]string{"reject", nash, "reject", nash, "reject", nash, "reject", nash}, true},
+		{[]string{"teaching-two-party", "--as", "candidate", "--set", "protocol.kind=mediated"}, "scenario=teaching-two-party&set=protocol.kind%3Dmediated&view=play&as=candidate&coach=1",
+			[]string{"accept", "accept", "accept", "accept", "accept", "accept", "accept", "accept"}, false},
+	} {
+		said := answeredAsTheTerminal(t, url, append([]string{"play", "--coach"}, c.args...), c.hash, c.moves)
+		end := said[len(said)-1]
+		if len(end) < 2 || !strings.HasSuffix(end[len(end)-2], " Agreement.") || !strings.HasPrefix(end[len(end)-1], "Agreement in round ") ||
+			strings.HasPrefix(end[0], "Coach: your offer is worth ") != c.coach {
+			t.Errorf("negsim play %s ends with %q: want the round's line, its agreement and the end's first line, with the coach on the seat's offer: %v", strings.Join(c.args, " "), end, c.coach)
+		}
+	}
+}
+
 // answeredAsTheTerminal runs negsim play (args) with the moves typed, and plays the same
 // moves by keyboard on the page at url#hash, which must say first what each move did, in
 // the terminal's words. It returns what the terminal said of each move.
