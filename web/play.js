@@ -223,12 +223,12 @@ function session(r) {
   // What the last move did is said first, as negsim play says it before the next round, and
   // it describes the heading that takes the focus after a move: below the heading came the
   // seat, the rules and the next proposal, and the move's answer stood last, in the log.
-  // A move that makes the deal is answered before the end, as the terminal answers it
-  // before "The talks are over": the coach on the seat's own offer and who accepted it,
-  // which the end's table of points does not say. A move that leaves the table or lets the
-  // deadline pass is said by the end itself.
-  const agreed = v.turn === "over" && r.transcript.outcome.deal && r.log.length && r.log.at(-1).move > 0;
-  const answered = v.turn !== "over" || agreed ? sinceLastMove(r).map((w, i) => h("p", {id: `play-answered-${i}`, text: w.text})) : [];
+  // The move that ends the talks is answered before the end, as the terminal answers it
+  // before "The talks are over": the coach on the seat's own offer, and who accepted the
+  // round's text or rejected it, which the end's table of points does not say. A move the
+  // engine heard nothing after (leaving the table at one's own turn) has no answer.
+  const endedByMove = v.turn === "over" && r.moves.length > 0 && r.log.length > 0 && r.log.at(-1).move === r.moves.length;
+  const answered = v.turn !== "over" || endedByMove ? sinceLastMove(r).map((w, i) => h("p", {id: `play-answered-${i}`, text: w.text})) : [];
   const described = answered.map((p) => p.id);
   if (answered.length) out.push(h("div", {id: "play-answered"}, answered));
   if (v.turn === "over") {

@@ -108,7 +108,10 @@ func TestStaticSite(t *testing.T) {
 	pagetest.DrivePlayAnswered(t, srv.URL+"/", "scenario=teaching-harborco-quota&set=protocol.kind%3Dmediated&view=play&as=union", []pagetest.PlayMove{
 		{Move: "accept", Said: []string{"Round 0, the mediator's proposal: accepted by you, Governor and Federal agency; rejected by Harborco (developer), Environmental coalition and Other ports. 3 votes of the 5 needed. No agreement."}},
 		{Move: "reject", Said: []string{"Round 1, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition, you and Other ports. 2 votes of the 5 needed. No agreement."}},
-		{Move: "quit", Said: []string{"You left the table in round 2: no agreement, and everyone keeps its walk-away value."}},
+		{Move: "quit", Said: []string{
+			"Round 2, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition, you and Other ports. 2 votes of the 5 needed. No agreement.",
+			"You left the table in round 2: no agreement, and everyone keeps its walk-away value.",
+		}},
 	})
 
 	// The Rounds view as shipped: each round's reason for nothing on the table, as the

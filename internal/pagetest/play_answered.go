@@ -24,9 +24,9 @@ type PlayMove struct {
 // SaidOfMoves reads what negsim play printed, its moves piped in (each echoed after "> "),
 // into what it said of each move, in the order of the moves.
 //
-// Of a move that makes the deal, the page says what the terminal prints before the talks'
-// end, the coach on the seat's own offer and who accepted it, then the end's first line; of
-// a move that leaves the table or lets the deadline pass, that line alone.
+// Of a move that ends the talks, the page says what the terminal prints before their end,
+// the coach on the seat's own offer and who accepted the round's text or rejected it, then
+// the end's first line.
 func SaidOfMoves(out string) [][]string {
 	var said [][]string
 	var block []string
@@ -45,9 +45,6 @@ func SaidOfMoves(out string) [][]string {
 			said = append(said, block)
 			in = false
 		case over:
-			if !strings.HasPrefix(line, "Agreement in round ") {
-				block = nil
-			}
 			return append(said, append(block, line))
 		default:
 			block = append(block, line)
