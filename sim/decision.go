@@ -237,6 +237,12 @@ func (sp *Space) countTree(res []float64) *tree {
 func (sp *Space) freeTree(track []int) *tree {
 	cp := *sp
 	cp.veto = track
+	return newTree(&cp, sp.openRules())
+}
+
+// openRules are rules that reject no deal: no reservation, every option acceptable, no
+// constraint.
+func (sp *Space) openRules() *rules {
 	r := &rules{reservation: make([]float64, sp.actors), accept: make([][]bool, sp.actors), cons: make([][]constraint, sp.actors)}
 	all := make([]bool, sp.off[sp.issues])
 	for i := range all {
@@ -246,7 +252,7 @@ func (sp *Space) freeTree(track []int) *tree {
 		r.reservation[a] = math.Inf(-1)
 		r.accept[a] = all
 	}
-	return newTree(&cp, r)
+	return r
 }
 
 // broken marks a voter's partial utility once a red line or constraint of its is broken.

@@ -31,8 +31,8 @@ const (
 	SeverityWarning
 	// SeverityStyle is a warning about how the file is written, not what it means (weights
 	// that do not sum to 100, an actor without red lines): validate shows it, other
-	// commands keep quiet about it, but for the starter's placeholders (IsPlaceholder),
-	// which brief would otherwise hand out unremarked.
+	// commands keep quiet about it, but for the starter's placeholders (Placeholder), which
+	// brief would otherwise hand out unremarked.
 	SeverityStyle
 )
 

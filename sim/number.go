@@ -10,9 +10,10 @@ import (
 )
 
 // ParseNumber reads text as a number, by the one rule for a scenario file, --set, the
-// values of variants and events, and sweep's values: a decimal number as YAML 1.2 and Go write it (a sign, digits, a fraction,
-// an exponent), or 0x, 0o or 0b with digits of that base (a hex number may have a binary
-// exponent, as Go's 0x1p4), with single underscores between digits. The YAML library
+// values of variants and events, and sweep's values: a decimal number as YAML 1.2 and Go
+// write it (a sign, digits, a fraction, an exponent), or 0x, 0o or 0b with digits of that
+// base (a hex number may have a binary exponent, as Go's 0x1p4), with single underscores
+// between digits. The YAML library
 // reads more than that, each in its own way (017 as octal 15, +-1 as 1, 1__0 as 10), and a
 // student copying a number between readers would get another value without being told.
 //

@@ -285,24 +285,19 @@ const unreachable = 2.0
 
 // nearestToPassing finds, within the veto actors' red lines, the deal that the smallest
 // fall of every floor would pass (floors as roundFloors gives them); false when no deal
-// keeps those red lines. The veto actors' shortfalls alone
-// would say nothing under a quota: a lone veto actor's own best was the mediator's text
-// every round, whatever the votes it gathered.
+// keeps those red lines. The veto actors' shortfalls alone would say nothing under a
+// quota: a lone veto actor's own best was the mediator's text every round, whatever the
+// votes it gathered.
 func (sp *Space) nearestToPassing(ctx context.Context, floors []float64) ([]int, bool, error) {
 	// The search tracks every actor's utility, so that a partial deal's distance is bounded
 	// by the quota's as well as by the veto actors' shortfalls, but rejects only what a
 	// veto actor's red lines rule out.
 	cp := *sp
 	cp.veto = make([]int, sp.actors)
-	r := &rules{reservation: make([]float64, sp.actors), accept: make([][]bool, sp.actors), cons: make([][]constraint, sp.actors)}
-	everything := make([]bool, sp.off[sp.issues])
-	for i := range everything {
-		everything[i] = true
-	}
 	for a := range cp.veto {
 		cp.veto[a] = a
-		r.reservation[a], r.accept[a] = math.Inf(-1), everything
 	}
+	r := sp.openRules()
 	for _, a := range sp.veto {
 		r.accept[a], r.cons[a] = sp.accept[a], sp.cons[a]
 	}
@@ -320,14 +315,11 @@ func (sp *Space) nearestToPassing(ctx context.Context, floors []float64) ([]int,
 	// Equally near deals rank by the parties' summed utilities, the proposals' second
 	// criterion (MODEL.md section 4): when one voter that cannot be won sets the distance,
 	// the lowest positions alone would choose among nearly every deal.
-	parties := sp.Parties()
+	scores := sp.partyScores(floors)
 	best, err := t.best(ctx, objective{
 		primary: func(_ []float64, c []int) float64 { return -g.of(c) },
 		secondary: func(_ []float64, c []int) float64 {
-			sum := 0.0
-			for _, a := range parties {
-				sum += sp.Utility(a, c)
-			}
+			_, sum := scores(c)
 			return sum
 		},
 		bound: bound,

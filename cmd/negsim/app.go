@@ -681,8 +681,9 @@ func (a *app) warn(doc *config.Document) {
 
 // warnPlaceholders says, in validate's words, that the file still holds text of negsim
 // new's starter: a brief would hand "Placeholder: ..." to the class, and the other
-// commands that show the scenario to a class would read it out, without a word. warn leaves these out, as notes on style that
-// most commands need not repeat. Three are named, as warn names three.
+// commands that show the scenario to a class would read it out, without a word. warn
+// leaves these out, as notes on style that most commands need not repeat. Three are named,
+// as warn names three.
 func (a *app) warnPlaceholders(doc *config.Document) {
 	const shown = 3
 	var left sim.Diagnostics

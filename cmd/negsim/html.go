@@ -22,8 +22,8 @@ import (
 // tables; no section starts with its heading alone at the foot of a page, and a table of a
 // few rows is not split across two. A heading never breaks inside a word ("reservat-ion"
 // reads as two words): it wraps at its spaces and at the hyphens and underscores of ids,
-// and a table whose headings cannot fit so goes to the next layout. On screen any table still too wide scrolls inside its own box, so the page
-// never scrolls sideways.
+// and a table whose headings cannot fit so goes to the next layout. On screen any table
+// still too wide scrolls inside its own box, so the page never scrolls sideways.
 
 const pageStyle = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fff;line-height:1.45}
 main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
@@ -108,9 +108,7 @@ type htmlGrid struct {
 	Rows   [][]htmlCell
 	// RowHeads marks a transposed table: the first cell of each row names it.
 	RowHeads bool
-	// Whole marks a table short enough to move to the next page whole rather than break.
-	Whole   bool
-	Records []htmlRecord
+	Records  []htmlRecord
 }
 
 // wholeRows is the most rows a table may have and still be kept on one printed page: at
@@ -119,13 +117,14 @@ type htmlGrid struct {
 // two across a page break read as an issue with two options.
 const wholeRows = 12
 
-// Class is the table's class attribute, "" for none.
+// Class is the table's class attribute, "" for none. A table short enough is "whole": it
+// moves to the next page rather than break.
 func (g *htmlGrid) Class() string {
 	var classes []string
 	if g.RowHeads {
 		classes = append(classes, "transposed")
 	}
-	if g.Whole {
+	if len(g.Rows) <= wholeRows {
 		classes = append(classes, "whole")
 	}
 	return strings.Join(classes, " ")
@@ -288,7 +287,6 @@ func htmlGridFor(g *grid) []*htmlGrid {
 	numericColumn := func(c int) bool { return c < len(g.right) && g.right[c] }
 	full := &htmlGrid{Header: g.header, Rows: htmlCells(g, func(_, c int) bool { return numericColumn(c) })}
 	if narrowest(full) <= printBox {
-		full.Whole = len(full.Rows) <= wholeRows
 		return []*htmlGrid{full}
 	}
 	// Ten deals of twelve issues and eight actors printed as records took a third of an A4
@@ -310,9 +308,6 @@ func htmlGridFor(g *grid) []*htmlGrid {
 			}
 		}
 		if tables != nil {
-			for _, t := range tables {
-				t.Whole = len(t.Rows) <= wholeRows
-			}
 			return tables
 		}
 	}
