@@ -6,8 +6,9 @@
 // wider Letter), as `negsim report -o r.html` does: tables in 8 pt, the smallest print a
 // handout should carry, fill the width and wrap their cells at spaces and after the hyphens
 // of ids, their headings break only between words, a heading never ends a page alone, a
-// table of a few rows is not split across two pages, and the chart fits a page. The report's tables have at most six columns, so none needs the
-// command line's layout of one block a deal.
+// table of a few rows is not split across two pages, and the chart fits a page. The
+// report's tables have at most six columns, so none needs the command line's layout of one
+// block a deal.
 
 import {SOLUTIONS} from "./chart.js";
 import {count, shellWord, deals, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
