@@ -13,8 +13,12 @@ type Brief struct {
 	Scenario  string       `json:"scenario"`
 	Situation string       `json:"situation"`
 	Issues    []BriefIssue `json:"issues"`
-	Parties   []Party      `json:"parties"`
-	Sources   []Source     `json:"sources"`
+	// Parties are the actors at the table; Ratifiers those who vote at home on a deal a
+	// party signs, and sit at no table (MODEL.md section 7). For whom each ratifies is a
+	// role's to know, not the public's.
+	Parties   []Party  `json:"parties"`
+	Ratifiers []Party  `json:"ratifiers,omitempty"`
+	Sources   []Source `json:"sources"`
 	// Decision is the vote a deal needs, when the scenario has a decision rule.
 	Decision *BriefDecision `json:"decision,omitempty"`
 	Role     *Confidential  `json:"role,omitempty"`
@@ -86,7 +90,12 @@ func PublicBrief(sc *Scenario) *Brief {
 		b.Issues = append(b.Issues, BriefIssue{ID: is.ID, Name: is.Name, Description: is.Description, Options: slices.Clone(is.Options)})
 	}
 	for _, a := range sc.Actors {
-		b.Parties = append(b.Parties, Party{ID: a.ID, Name: a.Name, Description: a.Description})
+		p := Party{ID: a.ID, Name: a.Name, Description: a.Description}
+		if sc.RatifiesFor(a.ID) != "" {
+			b.Ratifiers = append(b.Ratifiers, p)
+		} else {
+			b.Parties = append(b.Parties, p)
+		}
 	}
 	b.Decision = publicDecision(sc)
 	return b

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"html"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -71,5 +73,46 @@ func TestPublicBriefTellsRatifiersFromParties(t *testing.T) {
 func TestPublicBriefWithoutRatifiersHasNoRatifierList(t *testing.T) {
 	if out := runOK(t, "brief", "teaching-two-party"); strings.Contains(out, "ratif") {
 		t.Errorf("the brief of a scenario without ratification speaks of ratifiers:\n%s", out)
+	}
+}
+
+// The brief's JSON lists the ratifiers apart from the parties at the table, as the printed
+// sheet does: a script that took "parties" for the negotiators counted Home's parliament
+// among them. Ids from scenarios/teaching-tied-hands.yaml (parliament ratifies for home)
+// and sim/testdata/accord.yaml (parliament ratifies for eu).
+func TestBriefJSONTellsRatifiersFromParties(t *testing.T) {
+	for _, tc := range []struct {
+		scenario           string
+		parties, ratifiers []string
+	}{
+		{"teaching-tied-hands", []string{"home", "away"}, []string{"parliament"}},
+		{accordFile, []string{"eu", "china", "islands", "petro"}, []string{"parliament"}},
+		{"teaching-two-party", []string{"candidate", "employer"}, nil},
+	} {
+		for _, args := range [][]string{
+			{"brief", tc.scenario, "--format", "json"},
+			{"brief", tc.scenario, "--actor", tc.parties[0], "--format", "json"},
+		} {
+			var b struct {
+				Parties   []struct{ ID string }
+				Ratifiers []struct{ ID string }
+			}
+			if err := json.Unmarshal([]byte(runOK(t, args...)), &b); err != nil {
+				t.Fatalf("negsim %s: %v", strings.Join(args, " "), err)
+			}
+			ids := func(ps []struct{ ID string }) []string {
+				var out []string
+				for _, p := range ps {
+					out = append(out, p.ID)
+				}
+				return out
+			}
+			if got := ids(b.Parties); !slices.Equal(got, tc.parties) {
+				t.Errorf("negsim %s: parties %v, want %v", strings.Join(args, " "), got, tc.parties)
+			}
+			if got := ids(b.Ratifiers); !slices.Equal(got, tc.ratifiers) {
+				t.Errorf("negsim %s: ratifiers %v, want %v", strings.Join(args, " "), got, tc.ratifiers)
+			}
+		}
 	}
 }

@@ -53,19 +53,11 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 	// was taken for one more negotiator to talk to. For whom it ratifies is said only where
 	// the author says it (a description, the situation), as the README promises: a table
 	// may not know what ties the other side's hands.
-	var atTable, atHome []sim.Party
-	for _, p := range b.Parties {
-		if sc.RatifiesFor(p.ID) != "" {
-			atHome = append(atHome, p)
-		} else {
-			atTable = append(atTable, p)
-		}
-	}
-	r.add(section{title: "The parties", grid: partiesGrid(atTable, "party")})
-	if len(atHome) > 0 {
+	r.add(section{title: "The parties", grid: partiesGrid(b.Parties, "party")})
+	if len(b.Ratifiers) > 0 {
 		r.add(section{title: "Who ratifies at home",
 			text: []string{"A ratifier sits at no table: it votes at home on a deal that one of the parties above signs."},
-			grid: partiesGrid(atHome, "ratifier")})
+			grid: partiesGrid(b.Ratifiers, "ratifier")})
 	}
 	if d := b.Decision; d != nil {
 		// The votes alone do not settle a deal a veto holder rejects: without its name, a
