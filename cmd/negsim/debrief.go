@@ -92,6 +92,7 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	if err != nil {
 		return err
 	}
+	a.warnPlaceholders(doc)
 	sc := doc.Scenario
 	axes, err := chartAxes(sc, axesFlag, doc.Name)
 	if err != nil {

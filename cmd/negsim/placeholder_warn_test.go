@@ -8,12 +8,18 @@ import (
 )
 
 // A teacher who runs brief on negsim new's starter before filling it in would hand out
-// sheets headed "Placeholder: the scenario's title". brief, explain, analyze and report say
-// so on stderr, in validate's words, as validate finds them.
+// sheets headed "Placeholder: the scenario's title". brief, explain, analyze, report and
+// debrief (projected to the class) say so on stderr, in validate's words, as validate finds
+// them; debrief said nothing.
 func TestBriefWarnsOfStarterPlaceholders(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "starter.yaml")
 	runOK(t, "new", file, "--issues", "land,money", "--actors", "north,south")
+	// The starter's options are option-1 to option-3 on each issue.
+	deals := filepath.Join(dir, "class.csv")
+	if err := os.WriteFile(deals, []byte("table,land,money\nt1,option-1,option-2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	// The starter of 2 issues of 3 options and 2 actors holds 18 placeholders: the name, the
 	// description, the source's title, 2 issue notes, 2 × 3 option labels, 2 actor notes,
@@ -31,6 +37,7 @@ func TestBriefWarnsOfStarterPlaceholders(t *testing.T) {
 		{"explain", file},
 		{"analyze", file},
 		{"report", file, "-o", filepath.Join(dir, "report.html")},
+		{"debrief", file, "--deals", deals},
 	} {
 		_, stderr, code := runNegsim(t, args...)
 		what := "negsim " + strings.Join(args, " ")
