@@ -169,6 +169,10 @@ type SeenProposal struct {
 	// NotRatifiedFor are the actors at the table whose ratifiers would vote the deal down at
 	// home now: a proposer among them does not accept its own text whatever it is worth.
 	NotRatifiedFor []string `json:"not_ratified_for,omitempty"`
+	// CrossesProposerRedLines is set when the deal crosses a red line or breaks a
+	// constraint of the actor who proposed it: a mediator's text keeps only the veto
+	// actors', so a mediator without a veto may put forward a text it rejects.
+	CrossesProposerRedLines bool `json:"crosses_proposer_red_lines,omitempty"`
 }
 
 // Heard is a proposal that was answered: by whom it was made, who accepted it, and whether
@@ -185,6 +189,9 @@ type Heard struct {
 	// NotRatifiedFor are the actors at the table whose ratifiers would vote the deal down
 	// at home: with every veto and vote at the table, that alone can leave it unagreed.
 	NotRatifiedFor []string `json:"not_ratified_for,omitempty"`
+	// CrossesProposerRedLines is set when the deal crosses the proposer's own red lines, as
+	// SeenProposal's is.
+	CrossesProposerRedLines bool `json:"crosses_proposer_red_lines,omitempty"`
 	// NoText, for a round that passed with nothing on the table (Basis BasisNoText), is why
 	// the proposer put nothing there.
 	NoText string `json:"no_text,omitempty"`
@@ -405,7 +412,8 @@ func (g *Game) View() *PlayView {
 	v.Turn = TurnAnswer
 	v.CanCounter = g.tr.Protocol == ProtocolAlternating
 	p := g.pending.Proposal
-	v.Proposal = &SeenProposal{By: p.By, Options: p.Options, Changed: p.Changed, Utility: presentable(sp.Utility(g.seat, p.Choice)), NotRatifiedFor: g.notRatifiedFor(g.pending)}
+	v.Proposal = &SeenProposal{By: p.By, Options: p.Options, Changed: p.Changed, Utility: presentable(sp.Utility(g.seat, p.Choice)),
+		NotRatifiedFor: g.notRatifiedFor(g.pending), CrossesProposerRedLines: g.crossesProposerRedLines(p)}
 	for a, ar := range g.pending.Actors {
 		if a != g.seat && ar.Accepts {
 			v.AcceptedBy = append(v.AcceptedBy, ar.Actor)
@@ -550,7 +558,7 @@ func (g *Game) close(rd *Round) (bool, error) {
 	g.prev = rd.Proposal.Choice
 	g.heard = append(g.heard, Heard{Round: rd.Round, By: rd.Proposal.By, Basis: rd.Proposal.Basis, Options: rd.Proposal.Options,
 		AcceptedBy: slices.Clone(rd.AcceptedBy), Votes: rd.Votes, Agreement: rd.Agreement, Reservation: seatReservation,
-		NotRatifiedFor: g.notRatifiedFor(rd)})
+		NotRatifiedFor: g.notRatifiedFor(rd), CrossesProposerRedLines: g.crossesProposerRedLines(rd.Proposal)})
 	if !rd.Agreement {
 		return false, nil
 	}
@@ -576,6 +584,14 @@ func (g *Game) notRatifiedFor(rd *Round) []string {
 		}
 	}
 	return ids
+}
+
+// crossesProposerRedLines reports whether proposal p crosses a red line or breaks a
+// constraint of the actor who made it; a neutral mediator has none.
+func (g *Game) crossesProposerRedLines(p *Proposal) bool {
+	sp := g.rn.sp
+	by := sp.sc.ActorIndex(p.By)
+	return by >= 0 && !sp.MeetsRedLines(by, p.Choice)
 }
 
 // Idle reports whether the talks ended before the seat had any move: every round passed

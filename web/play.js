@@ -315,9 +315,11 @@ function ratifiersNeeded(needed, votes) {
 }
 
 // byProposer says who proposed a deal it has not accepted, and why, as negsim play says it:
-// a proposer whose deals are ratified at home may offer one that gives it all it asks and
+// a mediator without a veto may table a text that crosses its own red lines, and a
+// proposer whose deals are ratified at home may offer one that gives it all it asks and
 // fails there.
-function byProposer(name, notRatified) {
+function byProposer(name, notRatified, crossesRedLines) {
+  if (crossesRedLines) return `accepted by the proposer, ${name}: the proposal crosses the proposer's own red lines`;
   return notRatified
     ? `accepted by the proposer, ${name}: its deals must be ratified at home, and this one would not be`
     : `accepted by the proposer, ${name}: the proposal gives less than the proposer's aspiration`;
@@ -382,7 +384,7 @@ function turn(r) {
     }
     const homeSays = atHome(said(home, true), said(home, false));
     if (homeSays) out.push(h("p", {text: `At home so far, ${homeSays}.`}));
-    if (holdsOut) out.push(h("p", {text: `Not yet ${byProposer(by, (p.not_ratified_for || []).includes(p.by))}.`}));
+    if (holdsOut) out.push(h("p", {text: `Not yet ${byProposer(by, (p.not_ratified_for || []).includes(p.by), p.crosses_proposer_red_lines)}.`}));
     out.push(h("div", {class: "play-moves"},
       h("button", {type: "button", id: "play-accept", onclick: () => move({move: "accept"}), text: "Accept"}),
       h("button", {type: "button", id: "play-reject", onclick: () => move({move: "reject"}), text: "Reject"})));
@@ -494,7 +496,7 @@ function logWords(r) {
     const said = (atTable, yes) => ui.scenario.actors
       .filter((a) => ui.ratifiers.has(a.id) !== atTable && e.accepted_by.includes(a.id) === yes && !(holdsOut && a.id === e.by)).map(who);
     const homeSays = atHome(said(false, true), said(false, false));
-    const proposer = holdsOut ? `; not ${byProposer(ui.actorName(e.by), (e.not_ratified_for || []).includes(e.by))}` : "";
+    const proposer = holdsOut ? `; not ${byProposer(ui.actorName(e.by), (e.not_ratified_for || []).includes(e.by), e.crosses_proposer_red_lines)}` : "";
     let end = e.agreement ? "Agreement." : "No agreement.";
     if (!e.agreement && (e.not_ratified_for || []).length) {
       end = `No agreement: it would not be ratified at home for ${joinAnd(e.not_ratified_for.map((id) => (id === seat ? "you" : ui.actorName(id))))}.`;

@@ -118,6 +118,29 @@ func TestPlaySaysAProposerHoldsOutForTheVoteAtHome(t *testing.T) {
 	}
 }
 
+// A mediator's text keeps the veto actors' red lines only (MODEL.md section 4). In the
+// telephone game the mediator, an actor without a veto, values every district at 1; with
+// a red line of five or six districts, its round-0 text d3 (each side 0.5 short of an
+// aspiration of 1, the closest deal) crosses it. Play said the text "gives less than the
+// proposer's aspiration", which a utility of 1 never does.
+func TestPlaySaysAMediatorHoldsOutForItsOwnRedLines(t *testing.T) {
+	out, _, code := runNegsimInput(t, "reject\nquit\n", mediatorRedLineArgs...)
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d:\n%s", code, out)
+	}
+	wantContains(t, "play", out,
+		"  * districts  d3 (Three)\n",
+		"Not yet accepted by the proposer, Mediator: the proposal crosses the proposer's own red lines.\n",
+		"Round 0, the proposal by Mediator: accepted by no one; rejected by you and West; not accepted by the proposer, Mediator: the proposal crosses the proposer's own red lines. No agreement.\n")
+	if strings.Contains(out, "less than the proposer's aspiration") {
+		t.Errorf("play blames the mediator's aspiration, which every deal meets:\n%s", out)
+	}
+}
+
+// mediatorRedLineArgs seats East in the telephone game with a mediator whose red line
+// leaves only five or six districts to East.
+var mediatorRedLineArgs = []string{"play", "teaching-telephone-game", "--as", "east", "--set", "actors.mediator.preferences.districts.acceptable=[d5,d6]"}
+
 // With no veto at all the parties are every actor with a vote (MODEL.md section 6), and
 // they take the turns: in the Harborco quota with Harborco's veto dropped, the union, third
 // in the file, proposes in round 2. Play told it "you hold none, so you have no turn" and

@@ -283,7 +283,7 @@ func (s *session) turn(v *sim.PlayView) {
 		s.say("At home so far, %s.", home)
 	}
 	if holdsOut {
-		s.say("Not yet %s.", byProposer(s.name(p.By), slices.Contains(p.NotRatifiedFor, p.By)))
+		s.say("Not yet %s.", byProposer(s.name(p.By), slices.Contains(p.NotRatifiedFor, p.By), p.CrossesProposerRedLines))
 	}
 	moves := "accept or reject"
 	if v.CanCounter {
@@ -305,12 +305,16 @@ func votesSoFar(gathered, needed, own int) string {
 
 // byProposer says who proposed a deal it has not accepted, and why, in the words of both
 // the turn ("Not yet accepted by ...") and the round's answers after it ("not accepted
-// by ..."). A proposer whose deals are ratified at home offers its own best when none it
-// accepts would pass there; that text may give it all it asks and still fail at home. The
-// text keeps every veto actor's red lines, the proposer's among them, so a text ratified
-// for it that it does not accept falls short of its aspiration.
-func byProposer(name string, notRatified bool) string {
-	if notRatified {
+// by ..."). A mediator's text keeps the veto actors' red lines only, so a mediator without
+// a veto may table a text that crosses its own. A proposer whose deals are ratified at home
+// offers its own best when none it accepts would pass there; that text may give it all it
+// asks and still fail at home. Otherwise the text keeps the proposer's red lines, so one it
+// does not accept falls short of its aspiration.
+func byProposer(name string, notRatified, crossesRedLines bool) string {
+	switch {
+	case crossesRedLines:
+		return fmt.Sprintf("accepted by the proposer, %s: the proposal crosses the proposer's own red lines", name)
+	case notRatified:
 		return fmt.Sprintf("accepted by the proposer, %s: its deals must be ratified at home, and this one would not be", name)
 	}
 	return fmt.Sprintf("accepted by the proposer, %s: the proposal gives less than the proposer's aspiration", name)
@@ -406,7 +410,7 @@ func (s *session) heard(hs []sim.Heard) {
 			answers += "; at home, " + home
 		}
 		if holdsOut {
-			answers += "; not " + byProposer(s.name(h.By), slices.Contains(h.NotRatifiedFor, h.By))
+			answers += "; not " + byProposer(s.name(h.By), slices.Contains(h.NotRatifiedFor, h.By), h.CrossesProposerRedLines)
 		}
 		end := "No agreement."
 		if h.Agreement {

@@ -277,6 +277,28 @@ func TestPlayPageSaysAProposerHoldsOutForTheVoteAtHome(t *testing.T) {
 	pagetest.DrivePlaySays(t, url, hash+"&moves=reject", []string{round0})
 }
 
+// The page says why a mediator holds out as negsim play does
+// (TestPlaySaysAMediatorHoldsOutForItsOwnRedLines): the telephone game's mediator, which
+// values every district at 1, tables d3 across its own red line of five or six districts;
+// the page blamed its aspiration.
+func TestPlayPageSaysAMediatorHoldsOutForItsOwnRedLines(t *testing.T) {
+	pagetest.RequireChromium(t)
+	out, errOut, code := runNegsimInput(t, "reject\nquit\n", "play", "teaching-telephone-game", "--as", "east", "--set", "actors.mediator.preferences.districts.acceptable=[d5,d6]")
+	var says []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Not yet accepted by the proposer") || strings.HasPrefix(line, "Round 0, the proposal by Mediator") {
+			says = append(says, line)
+		}
+	}
+	if code != exitOK || len(says) != 3 || !strings.Contains(says[0], "crosses the proposer's own red lines") {
+		t.Fatalf("negsim play (exit %d) does not say why the mediator holds out:\n%s%s", code, out, errOut)
+	}
+	url := startServe(t)
+	hash := "scenario=teaching-telephone-game&set=actors.mediator.preferences.districts.acceptable%3D%5Bd5%2Cd6%5D&view=play&as=east"
+	pagetest.DrivePlaySays(t, url, hash, says[:1])
+	pagetest.DrivePlaySays(t, url, hash+"&moves=reject", says[1:])
+}
+
 // The Play view offers only the seats negsim play takes: in the fish stock Home's parliament
 // ratifies Home's deals and sits at no table (teaching-tied-hands.yaml), so the seats are
 // Home's and Away's governments. The page listed the parliament, and choosing it gave an
