@@ -31,8 +31,9 @@ Nothing of another actor's weights, utilities, red lines, reservation, sources o
 appears in a role's brief: it is built from the public entries and that actor's own.
 
 Without --actor, brief writes the public brief. With --all -o DIR it writes the public brief
-as DIR/public.EXT and one DIR/role-ACTOR.EXT per actor, all rendered before any is written.
-The format follows -o's extension (.html, .md, .json, .txt), else --format; for --all,
+as DIR/public.EXT and one DIR/role-ACTOR.EXT per actor, all rendered before any is written;
+in HTML or Markdown also DIR/deal-sheet.EXT, the sheet each table writes its deal on, with
+the ids the deals file of 'negsim debrief' takes. The format follows -o's extension (.html, .md, .json, .txt), else --format; for --all,
 --format html gives .html, json .json, and markdown or table .md.`,
 		Example: `  negsim brief --actor ukraine
   negsim brief --actor russia --format html -o russia.html
@@ -124,24 +125,33 @@ func briefSetFormat(setting string) (format, ext string, err error) {
 }
 
 // writeBriefSet renders every brief first, then writes the set all or nothing; the role
-// sheets are confidential, created readable by their owner only.
+// sheets are confidential, created readable by their owner only. A sheet to print (HTML or
+// Markdown) comes with the deal sheet each table fills in; JSON is for programs, which
+// read the public brief's issues and parties.
 func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error {
 	sc := doc.Scenario
 	type file struct {
-		name  string
-		brief *sim.Brief
+		name    string
+		who     string
+		private bool
+		view    view
 	}
-	files := []file{{"public" + ext, sim.PublicBrief(sc)}}
+	public := sim.PublicBrief(sc)
+	files := []file{{"public" + ext, "everyone", false, briefView(doc, public)}}
 	for i := range sc.Actors {
-		files = append(files, file{"role-" + sc.Actors[i].ID + ext, sim.RoleBrief(sc, i)})
+		b := sim.RoleBrief(sc, i)
+		files = append(files, file{"role-" + sc.Actors[i].ID + ext, b.Role.Name + " only", true, briefView(doc, b)})
+	}
+	if format != "json" {
+		files = append(files, file{"deal-sheet" + ext, "each table, to write its deal on", false, dealSheetView(doc, public)})
 	}
 	set := make([]setFile, len(files))
 	for i, f := range files {
 		var b strings.Builder
-		if err := briefView(doc, f.brief).render(&b, format); err != nil {
+		if err := f.view.render(&b, format); err != nil {
 			return err
 		}
-		set[i] = setFile{name: f.name, data: []byte(b.String()), private: f.brief.Role != nil}
+		set[i] = setFile{name: f.name, data: []byte(b.String()), private: f.private}
 	}
 	paths, err := a.writeSet(dir, set)
 	if err != nil {
@@ -150,11 +160,7 @@ func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error
 	a.warnLeftInSet(dir, set, isBriefSheet, "handing the sheets out")
 	g := &grid{header: []string{"file", "for"}}
 	for i, f := range files {
-		who := "everyone"
-		if f.brief.Role != nil {
-			who = f.brief.Role.Name + " only"
-		}
-		g.add(paths[i], who)
+		g.add(paths[i], f.who)
 	}
 	return a.emit(func(w io.Writer) error {
 		r := &report{title: "Briefs for " + scenarioLabel(doc)}
@@ -167,5 +173,5 @@ func (a *app) writeBriefSet(doc *config.Document, dir, format, ext string) error
 // role's, in one of its formats.
 func isBriefSheet(name string) bool {
 	base := strings.TrimSuffix(name, filepath.Ext(name))
-	return (base == "public" || strings.HasPrefix(base, "role-")) && slices.Contains([]string{".md", ".html", ".json"}, filepath.Ext(name))
+	return (base == "public" || base == "deal-sheet" || strings.HasPrefix(base, "role-")) && slices.Contains([]string{".md", ".html", ".json"}, filepath.Ext(name))
 }

@@ -285,7 +285,7 @@ func TestBriefPointsByHand(t *testing.T) {
 func TestBriefAllWritesEveryRole(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "briefs")
 	out := runOK(t, "brief", "testdata/two-by-two.yaml", "--all", "-o", dir, "--format", "html")
-	for _, name := range []string{"public.html", "role-x.html", "role-y.html", "role-z.html"} {
+	for _, name := range []string{"public.html", "role-x.html", "role-y.html", "role-z.html", "deal-sheet.html"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
@@ -293,13 +293,13 @@ func TestBriefAllWritesEveryRole(t *testing.T) {
 		if !strings.HasPrefix(string(data), "<!DOCTYPE html>") || !strings.Contains(out, name) {
 			t.Errorf("%s: not an HTML page, or not listed in the output", name)
 		}
-		if (name == "public.html") == strings.Contains(string(data), "Confidential") {
+		if strings.HasPrefix(name, "role-") != strings.Contains(string(data), "Confidential") {
 			t.Errorf("%s: the confidential part is where it should not be, or missing", name)
 		}
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 4 {
-		t.Errorf("%d files in %s, want 4 and no temporary file left", len(entries), dir)
+	if len(entries) != 5 {
+		t.Errorf("%d files in %s, want 5 and no temporary file left", len(entries), dir)
 	}
 	wantRefused(t, `--actor w: no such actor`, "brief", "testdata/two-by-two.yaml", "--actor", "w")
 	// -o with a folder's name and no --all: the way to a folder of briefs is named.
@@ -327,8 +327,12 @@ func TestTeacherNotesStayOutOfBriefs(t *testing.T) {
 			t.Fatalf("brief --all --format %s: exit %d: %s", format, code, errOut)
 		}
 		entries, _ := os.ReadDir(dir)
-		if len(entries) != 4 { // public and x, y, z
-			t.Errorf("--format %s wrote %d files; want 4", format, len(entries))
+		want := 5 // public and x, y, z, and the deal sheet of sheets to print
+		if format == "json" {
+			want = 4
+		}
+		if len(entries) != want {
+			t.Errorf("--format %s wrote %d files; want %d", format, len(entries), want)
 		}
 		for _, e := range entries {
 			data, _ := os.ReadFile(filepath.Join(dir, e.Name()))

@@ -60,23 +60,11 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 			grid: partiesGrid(b.Ratifiers, "ratifier")})
 	}
 	if d := b.Decision; d != nil {
-		// The votes alone do not settle a deal a veto holder rejects: without its name, a
-		// player counts to the quota without it.
-		rule := fmt.Sprintf("A deal needs the votes of parties holding at least %s between them", plural(d.VotesNeeded, "vote", "votes"))
-		var vetoes []string
 		g := &grid{header: []string{"party", "votes", "veto"}, right: []bool{false, true, false}}
 		for _, v := range d.Votes {
 			g.add(actorName(sc, v.ID), fmt.Sprint(v.Votes), yesNo(v.Veto))
-			if v.Veto {
-				vetoes = append(vetoes, actorName(sc, v.ID))
-			}
 		}
-		if len(vetoes) > 0 {
-			rule += ", and " + vetoesAmong(vetoes, "must be among them")
-		}
-		s := section{title: "How a deal is decided", text: []string{rule + "."}}
-		s.grid = g
-		r.add(s)
+		r.add(section{title: "How a deal is decided", text: []string{decisionRule(sc, d) + "."}, grid: g})
 	}
 
 	for _, is := range b.Issues {
@@ -123,6 +111,23 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 		}
 	}
 	return r
+}
+
+// decisionRule says, in a sentence without its full stop, the votes a deal needs. The votes
+// alone do not settle a deal a veto holder rejects: without its name, a player counts to
+// the quota without it.
+func decisionRule(sc *sim.Scenario, d *sim.BriefDecision) string {
+	rule := fmt.Sprintf("A deal needs the votes of parties holding at least %s between them", plural(d.VotesNeeded, "vote", "votes"))
+	var vetoes []string
+	for _, v := range d.Votes {
+		if v.Veto {
+			vetoes = append(vetoes, actorName(sc, v.ID))
+		}
+	}
+	if len(vetoes) > 0 {
+		rule += ", and " + vetoesAmong(vetoes, "must be among them")
+	}
+	return rule
 }
 
 // partiesGrid lists parties by name, then who they are. A column the author left empty for
