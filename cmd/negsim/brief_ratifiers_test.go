@@ -116,3 +116,21 @@ func TestBriefJSONTellsRatifiersFromParties(t *testing.T) {
 		}
 	}
 }
+
+// A role whose deal goes to several ratifiers reads their names as a sentence, as explain,
+// analyze and play say them: "ratified at home by A, B and C". The brief joined them with
+// bare commas ("by Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land,
+// Ukrainian voters open to a territorial compromise: it needs 150 of their 200 votes"), so a
+// student could not tell where the list ended. scenarios/ukraine-2026.yaml: rada (100 votes),
+// ukraine-opposed (55) and ukraine-open (45) ratify for ukraine, 100 + 55 + 45 = 200 votes,
+// threshold 150.
+func TestRoleBriefNamesSeveralRatifiersAsASentence(t *testing.T) {
+	want := "Any deal you sign must be ratified at home by Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land and Ukrainian voters open to a territorial compromise: it needs 150 of their 200 votes."
+	for _, format := range []string{"table", "markdown", "html"} {
+		out := html.UnescapeString(runOK(t, "brief", "ukraine-2026", "--actor", "ukraine", "--format", format))
+		// The table and HTML forms wrap or keep the line whole; compare the words alone.
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+			t.Errorf("brief --actor ukraine --format %s does not say %q:\n%s", format, want, out)
+		}
+	}
+}

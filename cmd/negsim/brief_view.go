@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
@@ -240,7 +239,7 @@ func roleSections(wd words, c *sim.Confidential) []section {
 			for i, id := range rr.By {
 				names[i] = wd.actor(id)
 			}
-			line := fmt.Sprintf("Any deal you sign must be ratified at home by %s: %s. Sign nothing they would vote down.", strings.Join(names, ", "), ratifiersNeeded(rr.VotesNeeded, rr.Votes))
+			line := fmt.Sprintf("Any deal you sign must be ratified at home by %s: %s. Sign nothing they would vote down.", sim.JoinWords(names, "and"), ratifiersNeeded(rr.VotesNeeded, rr.Votes))
 			if rr.Note != "" {
 				line += " Note: " + oneLine(rr.Note)
 			}
