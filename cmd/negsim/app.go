@@ -420,7 +420,8 @@ func flagHint(c *cobra.Command, err error) string {
 	// -o where a command prints its answer: what saves it is the shell's >, or a document.
 	if strings.HasPrefix(err.Error(), "unknown shorthand flag: 'o' in ") || err.Error() == "unknown flag: --output" {
 		switch {
-		case c.Flags().Lookup("transcript") != nil:
+		// play writes its session with --transcript; score only reads one with it.
+		case c.Name() == "play":
 			return fmt.Sprintf("; %s keeps the session in a file with --transcript FILE", c.CommandPath())
 		case c.HasParent() && c.Name() != "new":
 			hint := fmt.Sprintf("; %s prints its answer: save it with >, as in %s --format csv > answer.csv", c.CommandPath(), c.CommandPath())

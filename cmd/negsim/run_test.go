@@ -166,6 +166,10 @@ func TestSlipsGetSuggestions(t *testing.T) {
 		// A command that prints has no -o: the shell's > saves what it prints.
 		{[]string{"analyze", "-o", "zopa.csv"}, "unknown shorthand flag: 'o' in -o; negsim analyze prints its answer: save it with >, as in negsim analyze --format csv > answer.csv, or write one document to hand in with negsim report -o report.html"},
 		{[]string{"play", "--as", "x", "-o", "game.json"}, "unknown shorthand flag: 'o' in -o; negsim play keeps the session in a file with --transcript FILE"},
+		// score reads a transcript with --transcript and keeps no session: it told a teacher
+		// saving a class's scores that "negsim score keeps the session in a file with
+		// --transcript FILE". What saves its answer is the shell's >, as for analyze.
+		{[]string{"score", "--deal-file", "class.csv", "-o", "scores.csv"}, "unknown shorthand flag: 'o' in -o; negsim score prints its answer: save it with >, as in negsim score --format csv > answer.csv, or write one document to hand in with negsim report -o report.html"},
 		{[]string{"sensitivity", "--output=take.json"}, "unknown flag: --output; negsim sensitivity prints its answer: save it with >, as in negsim sensitivity --format csv > answer.csv, or write one document to hand in with negsim report -o report.html"},
 		{[]string{"--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim --help' lists the flags"},
 		{[]string{"analyze", "-x"}, "unknown shorthand flag: 'x' in -x; 'negsim analyze --help' lists the flags"},
