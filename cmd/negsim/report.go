@@ -86,7 +86,14 @@ func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error
 		if err != nil {
 			return err
 		}
-		if plane, err = scorer.Debrief(ctx, nil, axes); err != nil {
+		// The plane holds the scenario's starting values (its frontier, Nash solution and
+		// walk-away lines), so the deal the rounds reached is placed at them too, as score
+		// rates a transcript's deal, not at the values of its round.
+		var agreed []sim.TableDeal
+		if d := tr.Outcome.Deal; d != nil {
+			agreed = []sim.TableDeal{{Table: "rounds", Choice: d.Choice}}
+		}
+		if plane, err = scorer.Debrief(ctx, agreed, axes); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -66,5 +69,44 @@ func TestReportPlaneSaysWhatItDrawsOrWhyItIsMissing(t *testing.T) {
 		if c.missing == "" && strings.Contains(charts, "No utility plane") {
 			t.Errorf("%v: the charts say a plane is missing", c.args)
 		}
+	}
+}
+
+// The report's utility plane draws the ZOPA's frontier, the Nash solution and the walk-away
+// lines at the scenario's starting values, and the deal the rounds reached at those values
+// too, as negsim score rates a transcript's deal. Under sanctions-bite the rounds agree in
+// round 7 on the Nash deal (the report's outcome says "Nash (the same deal)"), yet the plane
+// drew the agreement beside the Nash ring, not in it: it took the deal's utilities at round
+// 7, after the round-2 strike raised Ukraine's territory weight from 22 to 26. By hand, the
+// deal's points to Ukraine from its brief's table (sanctions-bite): freeze 22.0, de-facto
+// 4.8, russia-role 3.6, not-now 2.4, cap 4.0, no troops 0.0, full relief 0.0, shared fund
+// 3.5, deal first 0.0, membership path 6.0, Russian status 0.0, energy and ports 6.0, in
+// all 52.3, where the Nash ring sits; at round 7's weights the rounds' outcome gives 54.1,
+// where the dot was (about 15 pixels to the right of the ring at this chart's scale).
+func TestReportPlanePutsTheRoundsDealAtTheStartingValues(t *testing.T) {
+	out := runOK(t, "report", "ukraine-2026", "--variant", "sanctions-bite", "--format", "html")
+	i := strings.Index(out, `aria-label="The utility plane`)
+	if i < 0 {
+		t.Fatal("the report draws no utility plane")
+	}
+	svg := out[i:]
+	svg, _, _ = strings.Cut(svg, "</svg>")
+	// A glyph is a circle path "M x+r,y A r,r ...": the agreement a dot of radius 4.5, the
+	// Nash solution a ring of radius 9; the first of each is the plot's, the second the key's.
+	centre := func(radius string) (x, y float64) {
+		re := regexp.MustCompile(`<path d="M([0-9.]+),([0-9.]+)A` + regexp.QuoteMeta(radius+","+radius))
+		m := re.FindStringSubmatch(svg)
+		if m == nil {
+			t.Fatalf("the plane has no glyph of radius %s:\n%s", radius, svg)
+		}
+		r, _ := strconv.ParseFloat(radius, 64)
+		x, _ = strconv.ParseFloat(m[1], 64)
+		y, _ = strconv.ParseFloat(m[2], 64)
+		return x - r, y
+	}
+	dx, dy := centre("4.5")
+	nx, ny := centre("9")
+	if math.Abs(dx-nx) > 0.5 || math.Abs(dy-ny) > 0.5 {
+		t.Errorf("the rounds' agreement is drawn at (%.2f, %.2f), the Nash solution, the same deal, at (%.2f, %.2f)", dx, dy, nx, ny)
 	}
 }

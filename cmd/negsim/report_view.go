@@ -54,9 +54,14 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 		if noPlane = planeMissing(sc, plane, tr); noPlane == "" {
 			svg = bytes.Buffer{} // the rounds chart keeps the bytes written so far
 			var agreed []chartLine
-			if d := tr.Outcome.Deal; d != nil {
+			if tr.Outcome.Deal != nil && len(plane.Tables) == 1 {
+				// Scored at the plane's values, the starting ones, as the frontier is.
+				u := map[string]float64{}
+				for _, as := range plane.Tables[0].Score.Actors {
+					u[as.ID] = as.Utility
+				}
 				agreed = append(agreed, chartLine{label: "the rounds' agreement", color: 2, scatter: true,
-					xs: []float64{100 * d.Utilities[plane.Axes[0]]}, ys: []float64{100 * d.Utilities[plane.Axes[1]]}})
+					xs: []float64{100 * u[plane.Axes[0]]}, ys: []float64{100 * u[plane.Axes[1]]}})
 			}
 			pn := dealsPanel(label, sc, plane.Axes, plane.Frontier, plane.Nash, agreed...)
 			if err := writeChart(&svg, "svg", reportPlotWidth, reportPlaneHeight, pn); err != nil {
