@@ -50,8 +50,8 @@ func TestReportPlaneSaysWhatItDrawsOrWhyItIsMissing(t *testing.T) {
 	}{
 		{[]string{"teaching-harborco-quota"}, "", "No utility plane: it sets two veto actors against each other, and Harborco (developer) is the only actor holding a veto."},
 		{[]string{"ukraine-2026"}, "", "No utility plane: the zone of possible agreement is empty (Part 2 says why) and the rounds reached no deal"},
-		{[]string{"ukraine-2026", "--variant", "ceasefire-first"}, "The utility plane of Ukraine and Russia, in points: the deal the rounds reached and their walk-away values", ""},
-		{[]string{"teaching-two-party"}, "The utility plane of Candidate and Employer, in points: the ZOPA's frontier for them, the Nash solution, the deal the rounds reached and their walk-away values", ""},
+		{[]string{"ukraine-2026", "--variant", "ceasefire-first"}, "The utility plane of Ukraine and Russia, in points at the scenario's starting values: the deal the rounds reached and their walk-away values", ""},
+		{[]string{"teaching-two-party"}, "The utility plane of Candidate and Employer, in points at the scenario's starting values: the ZOPA's frontier for them, the Nash solution, the deal the rounds reached and their walk-away values", ""},
 	} {
 		out := runOK(t, append([]string{"report", "--format", "markdown"}, c.args...)...)
 		_, charts, _ := strings.Cut(out, "## Charts")

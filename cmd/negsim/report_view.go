@@ -75,7 +75,7 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 				drawn = append(drawn, "the deal the rounds reached")
 			}
 			drawn = append(drawn, "their walk-away values")
-			charts.figures = append(charts.figures, figure{title: fmt.Sprintf("The utility plane of %s and %s, in points: %s",
+			charts.figures = append(charts.figures, figure{title: fmt.Sprintf("The utility plane of %s and %s, in points at the scenario's starting values: %s",
 				actorName(sc, plane.Axes[0]), actorName(sc, plane.Axes[1]), sim.JoinWords(drawn, "and")), svg: svg.Bytes()})
 		}
 	} else {
