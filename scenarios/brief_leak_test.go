@@ -19,7 +19,8 @@ import (
 // side's walk-away value or red line, nor say whether the role's picture of the others is
 // right: under sanctions-bite the United States' brief read "Russia's reservation falls to
 // 0.48 … a freeze enters Russia's red line … the hardliners' reservation falling to 0.35",
-// and its belief note "Russia values Article-5-like guarantees at 0.8 (truly 0)".
+// and its belief note "Russia values Article-5-like guarantees at 0.8 (truly 0)". Nor may
+// a note lean on lines of the file the sheet does not show.
 func TestRoleBriefNotesKeepOtherSidesPrivate(t *testing.T) {
 	for _, name := range scenarios.Names() {
 		base := scenariotest.Shipped(t, name, "").Scenario
@@ -55,6 +56,11 @@ func privateLeaks(sc *sim.Scenario, a int, role *sim.Confidential, text string) 
 	if m := truthWords.FindString(text); m != "" {
 		leaks = append(leaks, fmt.Sprintf("says whether its beliefs are right (%q)", m))
 	}
+	// A note quoted on a sheet is read alone: the Rada's "Assumption, as above." pointed to
+	// the file's lines above it, which no sheet shows.
+	if m := asAbove.FindString(text); m != "" {
+		leaks = append(leaks, fmt.Sprintf("quotes a note that points to text the sheet does not hold (%q)", m))
+	}
 	lower := strings.ToLower(text)
 	believed := map[string]bool{}
 	if role.Beliefs != nil {
@@ -68,7 +74,9 @@ func privateLeaks(sc *sim.Scenario, a int, role *sim.Confidential, text string) 
 		if o == a {
 			continue
 		}
-		for _, named := range []string{other.Name + "'s reservation", other.Name + "'s red line"} {
+		// "The same values as Russia's government" gave the hardliners' player Russia's
+		// utilities on territory and on Western troops.
+		for _, named := range []string{other.Name + "'s reservation", other.Name + "'s red line", "same values as " + other.Name} {
 			if strings.Contains(lower, strings.ToLower(named)) {
 				leaks = append(leaks, fmt.Sprintf("names %q", named))
 			}
@@ -89,6 +97,8 @@ func privateLeaks(sc *sim.Scenario, a int, role *sim.Confidential, text string) 
 	}
 	return leaks
 }
+
+var asAbove = regexp.MustCompile(`(?i)\b(as|see) above\b`)
 
 // sentenceEnd ends a sentence, a clause after a semicolon, or a JSON string.
 var sentenceEnd = regexp.MustCompile(`\.\s|;\s|\\n|","`)
