@@ -364,8 +364,8 @@ function turn(r) {
     const p = v.proposal;
     const by = p.by ? ui.actorName(p.by) : "The mediator";
     out.push(h("p", {text: p.changed.length ? `${by} puts this on the table (* changed since the last proposal):` : sameDeal(r, by)}));
-    out.push(h("div", {class: "scroll"}, ui.table(["issue", "option", "changed"],
-      ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), p.changed.includes(is.id) ? "*" : ""]), [], `${possessive(by)} proposal`)));
+    out.push(h("div", {class: "scroll"}, stack(ui.table(["issue", "option", "changed"],
+      ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), p.changed.includes(is.id) ? "*" : ""]), [], `${possessive(by)} proposal`))));
     out.push(h("p", {class: "play-worth", text: `Worth ${pts(p.utility)} points to you.`}));
     if (v.coach) out.push(h("p", {class: "detail", text: `Coach: ${margin(v.coach)}`}));
     const others = ui.scenario.actors.filter((a) => a.id !== v.seat);
@@ -439,8 +439,30 @@ function brief(role) {
   const rows = role.issues.flatMap((is) => is.options.map((o) => [ui.issueNameOf(is.issue), ui.optionLabel(is.issue, o.option), pts(o.points / 100), o.acceptable ? "" : "red line"]));
   return h("details", {class: "play-brief"}, h("summary", {text: "Your brief: your points for every option, your red lines, your walk-away value"}),
     h("p", {text: `Your walk-away value this round is ${pts(role.reservation)} points: a deal worth less leaves you worse off than no deal. A deal is worth the sum of its options' points, at most 100.`}),
-    h("div", {class: "scroll"}, ui.table(["issue", "option", "your points", "red line"], rows, [2], "Your points for every option")),
+    h("div", {class: "scroll"}, stack(ui.table(["issue", "option", "your points", "red line"], rows, [2], "Your points for every option"))),
     (role.constraints || []).length ? h("ul", {}, role.constraints.map((c) => h("li", {text: `Your condition: ${c.why || JSON.stringify(c)}`}))) : "");
+}
+
+// stack lets a table of three columns or more be read row by row on a phone (style.css),
+// where its last columns (the surplus, the red line, what changed) were scrolled out of
+// sight: each
+// value carries its column's name, shown before it there, unless it says it. The table keeps its roles, which
+// a browser may drop from a table drawn as blocks, so that a screen reader still reads it
+// as one.
+function stack(t) {
+  const head = [...t.tHead.rows[0].cells].map((c) => c.textContent);
+  t.classList.add("stack");
+  t.setAttribute("role", "table");
+  for (const g of [t.tHead, ...t.tBodies]) g.setAttribute("role", "rowgroup");
+  for (const tr of t.rows) {
+    tr.setAttribute("role", "row");
+    [...tr.cells].forEach((c, i) => {
+      // A value that is its column's name ("red line") says it once.
+      if (c.tagName === "TD" && c.textContent !== head[i]) c.dataset.label = head[i];
+      c.setAttribute("role", c.tagName === "TD" ? "cell" : c.scope === "row" ? "rowheader" : "columnheader");
+    });
+  }
+  return t;
 }
 
 // sameDeal words a proposal that changes nothing since the last one: a repeat when the same
@@ -532,8 +554,8 @@ function ending(r) {
   }
   parts.push(...noTexts(tr));
   parts.push(h("p", {text: `Points at round ${out.round}'s walk-away values:`}));
-  parts.push(h("div", {class: "scroll"}, ui.table(["actor", "veto", "points", "walk-away", "surplus"],
-    r.table.map((a) => [a.seat ? `${a.name} (you)` : a.name, a.veto ? "yes" : "no", pts(a.utility), pts(a.reservation), signedPts(a.surplus)]), [2, 3, 4], "Each party's points")));
+  parts.push(h("div", {class: "scroll"}, stack(ui.table(["actor", "veto", "points", "walk-away", "surplus"],
+    r.table.map((a) => [a.seat ? `${a.name} (you)` : a.name, a.veto ? "yes" : "no", pts(a.utility), pts(a.reservation), signedPts(a.surplus)]), [2, 3, 4], "Each party's points"))));
   // The rule the session was played under: the votes needed from the seat's brief and the
   // vetoes from the table, which follow a what-if; who ratifies, from the file.
   const played = {...ui.scenario, decision: r.brief.decision || {},

@@ -70,6 +70,8 @@ func TestPageServed(t *testing.T) {
 //     value its row names;
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
 //     window and the talks' end whole;
+//   - play-phone: Play's tables on a phone, every column in the window and each value
+//     with its column's name;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
 //   - scenario-gone: a link's scenario nothing holds, named in the menu until another is chosen;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
@@ -125,6 +127,7 @@ func TestPageDrivenServed(t *testing.T) {
 		}},
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
+		{"play-phone", func(t *testing.T) { pagetest.DrivePlayPhone(t, origin, pagetest.PlayPhoneCases) }},
 		{"variant-gone", func(t *testing.T) {
 			// What negsim says of the variant, and the zone of the one meant, worked out by
 			// the command line.
