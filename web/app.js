@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
+import {count, deals, enterLeave, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -983,7 +983,7 @@ function planeWords(plane, an, names) {
   const res = Object.fromEntries(an.actors.map((a) => [a.id, a.reservation]));
   const nash = an.solutions.nash;
   return `Deals by their value to ${names[ax]} (across) and ${names[ay]} (up); reservations: ${names[ax]} ${num(res[ax])}, ${names[ay]} ${num(res[ay])}. ` +
-    (nash ? `The zone holds ${count(an.zopa.count)} deals; the Nash deal gives ${names[ax]} ${num(nash.utilities[ax])} and ${names[ay]} ${num(nash.utilities[ay])}.` : "The zone is empty.");
+    (nash ? `The zone holds ${deals(an.zopa.count)}; the Nash deal gives ${names[ax]} ${num(nash.utilities[ax])} and ${names[ay]} ${num(nash.utilities[ay])}.` : "The zone is empty.");
 }
 
 function renderPlane(plane) {
@@ -1187,7 +1187,7 @@ function drawRound(tr) {
     h("p", {text: r.proposal ? `Proposal${r.proposal.by ? " by " + actorName(r.proposal.by) : ""}: ${dealPairs(r.proposal.options)}` : `No proposal: ${r.no_text}.`}),
     h("div", {class: "scroll"}, table(["actor", "reservation", "aspiration", "proposal's value", "accepts"], rows, [1, 2, 3], `Each actor at round ${r.round}`)),
     ...(r.actors.some((a) => hidden.has(a.actor)) ? [h("p", {class: "hint", text: "A ratifier has no aspiration (–): it votes by its reservation."})] : []),
-    h("p", {text: `Zone at this round's reservations: ${count(r.zopa_size)} deals.`}));
+    h("p", {text: `Zone at this round's reservations: ${deals(r.zopa_size)}.`}));
 }
 
 // --- compared ----------------------------------------------------------------------------
@@ -1200,10 +1200,10 @@ function renderCompare(c) {
   } else {
     out.push(h("ul", {}, [...state.set].map(([k, v]) => h("li", {}, h("code", {text: k}), `: ${base.get(k) ?? "?"} → ${v}`))));
   }
-  out.push(h("h3", {text: "The zone"}), h("p", {text: `Before: ${count(c.zopa_before)} deals; after: ${count(c.zopa_after)}. ${count(c.entering_count)} enter, ${count(c.leaving_count)} leave.`}));
+  out.push(h("h3", {text: "The zone"}), h("p", {text: `Before: ${deals(c.zopa_before)}; after: ${deals(c.zopa_after)}. ${enterLeave(c)} the zone.`}));
   // Which deals of the many are listed, in negsim compare's words.
   const who = c.actors.some((a) => a.veto) ? "the veto actors'" : "the parties'";
-  const deals = (title, list, n, when) => {
+  const listed = (title, list, n, when) => {
     if (!n) return [];
     const issues = loaded.scenario.issues;
     // In the file's order of actors, as negsim compare's columns: the JSON keys come sorted.
@@ -1213,7 +1213,7 @@ function renderCompare(c) {
       h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`)],
       list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => signed(d.surplus[a]))]), veto.map((_, i) => issues.length + i), title))];
   };
-  out.push(...deals("Deals entering the zone", c.entering, c.entering_count, "after"), ...deals("Deals leaving the zone", c.leaving, c.leaving_count, "before"));
+  out.push(...listed("Deals entering the zone", c.entering, c.entering_count, "after"), ...listed("Deals leaving the zone", c.leaving, c.leaving_count, "before"));
   const titles = Object.fromEntries(SOLUTIONS.map((s) => [s.key, s.title]));
   // A deal wraps in its cell between its pairs, or after a pair's "=", never inside an id
   // (style.css), so that "after" and "changed" are in view beside "before".

@@ -11,7 +11,7 @@
 // block a deal.
 
 import {SOLUTIONS} from "./chart.js";
-import {count, shellWord, deals, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
+import {count, shellWord, deals, enterLeave, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 
@@ -113,7 +113,7 @@ export function reportHTML(r) {
   if (!r.set.length) {
     parts.push("<p>Nothing to compare: the what-if changes nothing.</p>");
   } else {
-    parts.push(`<p>The zone: ${deals(c.zopa_before)} before, ${count(c.zopa_after)} after; ${count(c.entering_count)} enter, ${count(c.leaving_count)} leave.</p>`);
+    parts.push(`<p>The zone: ${deals(c.zopa_before)} before, ${deals(c.zopa_after)} after; ${enterLeave(c)}.</p>`);
     parts.push(table(["solution", "what changed"], c.solutions.map((m) => [SOLUTION_TITLES[m.solution], solutionChange(m, issues)]), [], "Solutions before and after"));
     parts.push("<h2>The what-if as a variant</h2>");
     parts.push(`<p>The same changes as a variant, ready to paste into the scenario file.</p><pre>${esc(r.exported.variants)}</pre>`);

@@ -40,6 +40,9 @@ export const shellWord = (w) => {
 };
 // deals writes a count of deals: 1 deal, 1,259,712 deals.
 export const deals = (n) => plural(n, "deal", "deals");
+// enterLeave counts the deals a comparison moves, as negsim compare does: "1 enters and 0
+// leave", "2 enter and 1 leaves".
+export const enterLeave = (c) => `${plural(c.entering_count, "enters", "enter")} and ${plural(c.leaving_count, "leaves", "leave")}`;
 // possessive is a name with its possessive ending: "Russia's", but "United States'" and
 // "Small island states'" for a name that ends in s, singular or plural (as the command line).
 export const possessive = (name) => (name.endsWith("s") ? `${name}'` : `${name}'s`);

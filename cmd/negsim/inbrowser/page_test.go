@@ -72,6 +72,8 @@ func TestPageServed(t *testing.T) {
 //     window and the talks' end whole;
 //   - play-phone: Play's tables on a phone, every column in the window and each value
 //     with its column's name;
+//   - counted: one deal and two deals, one enters and two enter, in the Rounds and
+//     Compared views, the chart's words and the report, as the terminal counts them;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
 //   - scenario-gone: a link's scenario nothing holds, named in the menu until another is chosen;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
@@ -128,6 +130,7 @@ func TestPageDrivenServed(t *testing.T) {
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
 		{"play-phone", func(t *testing.T) { pagetest.DrivePlayPhone(t, origin, pagetest.PlayPhoneCases) }},
+		{"counted", func(t *testing.T) { pagetest.DriveCounted(t, origin, pagetest.CountedCases) }},
 		{"variant-gone", func(t *testing.T) {
 			// What negsim says of the variant, and the zone of the one meant, worked out by
 			// the command line.
