@@ -32,7 +32,9 @@ type CountedCase struct {
 const council = "scenario=teaching-security-council"
 const councilOpened = council + "&set=actors.russia.reservation%3D0.1&set=actors.china.reservation%3D0.1"
 
-// CountedCases are the sentences that once counted "1 deals" and "1 enter".
+// CountedCases are the sentences that once counted "1 deals" and "1 enter": "Zone at this
+// round's reservations: 1 deals.", "The zone holds 1 deals;", "Before: 1 deals; after: 2.
+// 1 enter, 0 leave." and the report's "The zone: 1 deal before, 2 after; 1 enter, 0 leave."
 var CountedCases = []CountedCase{
 	{Hash: council + "&view=rounds", Where: `document.getElementById("round-detail").textContent`, Says: "Zone at this round's reservations: 1 deal."},
 	{Hash: council, Where: `document.querySelector("#chart svg").getAttribute("aria-label")`, Says: "The zone holds 1 deal;"},

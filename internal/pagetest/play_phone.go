@@ -61,7 +61,10 @@ const playPhoneJS = `(() => {
 // DrivePlayPhone opens each case on a phone (390 px), the brief opened, and fails on a
 // table of Play that scrolls sideways or leaves a value without its column's name; and
 // at a Chromebook's width (1366 px) on a table that no longer reads as one, with its
-// columns' names above it.
+// columns' names above it. Before Play's tables were read row by row on a phone, each
+// scrolled sideways in its 356 px box: Harborco's proposal was 388 px wide and the union's
+// brief 465 px, the red line past the window; the reference scenario's points 503 px, the
+// walk-away value and the surplus past it; the US mediator's text 433 px.
 func DrivePlayPhone(t *testing.T, origin string, cases []PlayPhoneCase) {
 	tab := Tab(t, phoneWidth, 844, 2*time.Minute)
 	s := &session{t: t, ctx: tab, origin: origin}
