@@ -989,7 +989,7 @@ function planeWords(plane, an, names) {
 function renderPlane(plane) {
   const an = results.analysis.value;
   const names = Object.fromEntries(an.actors.map((a) => [a.id, a.name]));
-  const svg = planeChart({plane, analysis: an, names, dealText, onDetail: (t) => { $("chart-detail").textContent = t; }, summary: planeWords(plane, an, names)});
+  const svg = planeChart({plane, analysis: an, names, dealText, deals, onDetail: (t) => { $("chart-detail").textContent = t; }, summary: planeWords(plane, an, names)});
   // The key names only what is drawn: an empty zone has no deals in it, no frontier and
   // no solution to mark.
   const solutions = an.solutions || {};
@@ -1132,7 +1132,7 @@ function renderWords(ex) {
       const cond = (cs) => cs.map((c) => `${issueName(c.issue)} is ${c.options.join(" or ")}`).join(" and ");
       parts.push(h("p", {text: "Conditions:"}), h("ul", {}, a.constraints.map((c) => h("li", {text: `if ${cond(c.if)}, then ${cond(c.then)}${c.why ? ` (${c.why})` : ""}.`}))));
     }
-    parts.push(h("p", {text: `Reservation ${num(a.reservation)}: of the ${count(a.within_red_lines)} deals within the red lines, ${count(a.accepted)} acceptable.` +
+    parts.push(h("p", {text: `Reservation ${num(a.reservation)}: of the ${deals(a.within_red_lines)} within the red lines, ${count(a.accepted)} acceptable.` +
       (a.best ? ` Best deal within the red lines worth ${num(a.best.utility)}, worst ${num(a.worst.utility)}.` : "")}));
     out.push(h("section", {class: "actor-words"}, parts));
   }

@@ -66,8 +66,9 @@ function marker(shape, x, y, size, attrs) {
 
 // plane draws every deal (faint), the zone (blue), the reservations, the frontier and the
 // solutions of two parties. onDetail receives a sentence about what is pointed at or
-// focused; summary says in words what the chart shows, its text alternative.
-export function planeChart({plane, analysis, names, dealText, onDetail, summary}) {
+// focused; summary says in words what the chart shows, its text alternative; dealText
+// words a deal, and deals a count of them, as the page's words do.
+export function planeChart({plane, analysis, names, dealText, deals, onDetail, summary}) {
   // R leaves room for half of the last tick's label, 1.00, centred on the right edge.
   const W = 600, H = 560, L = 64, R = 24, T = 16, B = 56;
   const pw = W - L - R, ph = H - T - B;
@@ -195,7 +196,7 @@ export function planeChart({plane, analysis, names, dealText, onDetail, summary}
     if (cx < 0 || cy < 0 || cx >= n || cy >= n) return;
     const c = counts.get(cy * n + cx);
     const range = (i) => `${(i / n).toFixed(2)}–${((i + 1) / n).toFixed(2)}`;
-    onDetail(c ? `${c.all || c.zone} deals worth ${range(cx)} to ${names[ax]} and ${range(cy)} to ${names[ay]}; ${c.zone} of them in the zone.`
+    onDetail(c ? `${deals(c.all || c.zone)} worth ${range(cx)} to ${names[ax]} and ${range(cy)} to ${names[ay]}; ${c.zone} of them in the zone.`
       : `No deal is worth ${range(cx)} to ${names[ax]} and ${range(cy)} to ${names[ay]}.`);
   });
   return svg;

@@ -35,7 +35,12 @@ const councilOpened = council + "&set=actors.russia.reservation%3D0.1&set=actors
 // CountedCases are the sentences that once counted "1 deals" and "1 enter": "Zone at this
 // round's reservations: 1 deals.", "The zone holds 1 deals;", "Before: 1 deals; after: 2.
 // 1 enter, 0 leave." and the report's "The zone: 1 deal before, 2 after; 1 enter, 0 leave."
+//
+// In words, with Russia's red line leaving it the statement alone, one deal of three keeps
+// to its red lines, and it is worth 1 to Russia, above 0.4: "of the 1 deal within the red
+// lines, 1 acceptable" (it said "of the 1 deals").
 var CountedCases = []CountedCase{
+	{Hash: council + "&set=actors.russia.preferences.response.acceptable%3D%5Bstatement%5D&view=words", Where: `document.getElementById("words").textContent`, Says: "Reservation 0.400: of the 1 deal within the red lines, 1 acceptable."},
 	{Hash: council + "&view=rounds", Where: `document.getElementById("round-detail").textContent`, Says: "Zone at this round's reservations: 1 deal."},
 	{Hash: council, Where: `document.querySelector("#chart svg").getAttribute("aria-label")`, Says: "The zone holds 1 deal;"},
 	{Hash: councilOpened + "&view=compare", Where: `document.getElementById("compare").textContent`, Says: "Before: 1 deal; after: 2 deals. 1 enters and 0 leave the zone."},
