@@ -4,7 +4,7 @@
 // replay takes milliseconds). So a reload, or the link sent to a teacher, resumes the
 // session where it stood. The engine says what the seat may see; this file only words it.
 
-import {deals, partiesWord, plural, possessive, ruledZone} from "./words.js";
+import {deals, joinAnd, partiesWord, plural, possessive, ruledZone} from "./words.js";
 
 // The session, as the address holds it.
 const play = {as: "", coach: false, seed: 0, moves: []};
@@ -200,8 +200,7 @@ function margin(w) {
   return text;
 }
 
-// joinAnd lists names as the terminal does: "A", "A and B", "A, B and C".
-const joinAnd = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+// names lists who answered as the terminal does: "A", "A and B", "A, B and C", or no one.
 const names = (ids) => (ids.length ? joinAnd(ids) : "no one");
 // atHome is the ratifiers' answers, a vote at home rather than at the table, as the
 // terminal says them: "yes from A, no from B", or "" where no one ratifies.

@@ -43,6 +43,8 @@ export const deals = (n) => plural(n, "deal", "deals");
 // enterLeave counts the deals a comparison moves, as negsim compare does: "1 enters and 0
 // leave", "2 enter and 1 leaves".
 export const enterLeave = (c) => `${plural(c.entering_count, "enters", "enter")} and ${plural(c.leaving_count, "leaves", "leave")}`;
+// joinAnd joins names as a sentence lists them, "A, B and C", as the engine's JoinWords.
+export const joinAnd = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 // possessive is a name with its possessive ending: "Russia's", but "United States'" and
 // "Small island states'" for a name that ends in s, singular or plural (as the command line).
 export const possessive = (name) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
@@ -199,7 +201,7 @@ export function agreementWords(an, say) {
   }
   if (an.ratification) {
     out.push({heading: "Ratification at home"}, {list: inScenarioOrder(an, an.ratification).map(([id, r]) => [
-      `${possessive(say.actorName(id))} deal must be ratified at home by ${r.by.map(say.actorName).join(", ")}: ${ratifiersNeeded(r.votes_needed, r.votes)}; ${deals(r.win_set)} would pass there (${possessive(say.actorName(id))} win-set).`,
+      `${possessive(say.actorName(id))} deal must be ratified at home by ${joinAnd(r.by.map(say.actorName))}: ${ratifiersNeeded(r.votes_needed, r.votes)}; ${deals(r.win_set)} would pass there (${possessive(say.actorName(id))} win-set).`,
       ...(r.blocked_by || []).flatMap((b) => [` ${possessive(say.actorName(b.ratifier))} ${b.kind === "red_line" ? "red line" : "reservation"} blocks: without it ${deals(b.deals)} pass `, {code: b.path}, "."]),
     ])});
   }

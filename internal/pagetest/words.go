@@ -92,6 +92,16 @@ var WordCases = []WordCase{
 	{Name: "tied-hands-why", Hash: "scenario=teaching-tied-hands&variant=too-hawkish", Section: "Why the zone is empty", Want: []string{
 		"The veto actors accept some deals together, but none of them passes every ratification.",
 	}},
+	// Ukraine's three ratifiers are named as a sentence, as negsim analyze names them (the
+	// page joined them with bare commas). By hand from ukraine-2026.yaml: the Rada's 100
+	// votes and the opposed voters' 55 make 155 of the 150 needed, and no pair without the
+	// Rada reaches it, nor the Rada with the open voters' 45 (145); so a deal passes at home
+	// when the Rada (three red lines of one option in three: 8 of 27) and the opposed voters
+	// (territory and guarantees, 70·t + 30·g ≥ 48: a freeze with or without a zone, any
+	// guarantee, 8 of 16) both accept: 1,259,712 × 8/27 × 8/16 = 186,624 deals.
+	{Name: "ukraine-ratifiers", Hash: "scenario=ukraine-2026", Section: "Ratification at home", Want: []string{
+		"Ukraine's deal must be ratified at home by Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land and Ukrainian voters open to a territorial compromise: it needs 150 of their 200 votes; 186,624 deals would pass there (Ukraine's win-set).",
+	}},
 	{Name: "tied-hands", Hash: "scenario=teaching-tied-hands&variant=too-hawkish", Section: "Ratification at home", Want: []string{
 		"Home government's deal must be ratified at home by Home's parliament: it needs their vote; 1 deal would pass there (Home government's win-set). Home's parliament's reservation blocks: without it 5 deals pass actors.parliament.reservation.",
 	}},
