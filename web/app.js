@@ -1210,8 +1210,11 @@ function renderCompare(c) {
     const veto = list.length ? loaded.scenario.actors.map((a) => a.id).filter((id) => id in list[0].surplus) : [];
     return [h("h3", {text: `${title} (${list.length} of ${count(n)} shown)`}),
       h("p", {class: "hint", text: `Best first (by the Nash product, ${who} surpluses multiplied), with ${who} surpluses ${when} the change.`}),
-      h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`)],
-      list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => signed(d.surplus[a]))]), veto.map((_, i) => issues.length + i), title))];
+      // The Nash product they are ordered by, to four significant digits as negsim compare
+      // writes it, written out (0.00001234, never 1.234e-5).
+      h("div", {class: "scroll"}, table([...issues.map((i) => i.id), ...veto.map((a) => `surplus: ${a}`), "Nash product"],
+      list.map((d) => [...issues.map((i) => d.options[i.id]), ...veto.map((a) => signed(d.surplus[a])), plain(Number(d.nash_product.toPrecision(4)))]),
+      [...veto.map((_, i) => issues.length + i), issues.length + veto.length], title))];
   };
   out.push(...listed("Deals entering the zone", c.entering, c.entering_count, "after"), ...listed("Deals leaving the zone", c.leaving, c.leaving_count, "before"));
   const titles = Object.fromEntries(SOLUTIONS.map((s) => [s.key, s.title]));

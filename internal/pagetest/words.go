@@ -3,6 +3,7 @@ package pagetest
 import (
 	"fmt"
 	"maps"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -261,6 +262,8 @@ func DriveVotingPower(t *testing.T, origin string) {
 type ComparedDeals struct {
 	Count int
 	Deals []map[string]string
+	// Surpluses are each listed deal's veto actors' surpluses, by actor id.
+	Surpluses []map[string]float64
 }
 
 // DriveCompareColumns opens the Compared view of the reference scenario's sanctions-bite
@@ -281,15 +284,30 @@ func DriveCompareColumns(t *testing.T, origin string, terminal ComparedDeals) {
 	// The table of the deals leaving, past the words between it and its heading.
 	const leaving = `(() => { const h = [...document.querySelectorAll("#compare h3")].find((x) => x.textContent.startsWith("Deals leaving the zone")); let e = h && h.nextElementSibling; while (e && !e.querySelector("table")) e = e.nextElementSibling; return e; })()`
 	head := evalJS[[]string](s, `(() => { const t = `+leaving+`; return t ? [...t.querySelectorAll("thead th")].map((th) => th.textContent) : null; })()`)
-	want := []string{"surplus: ukraine", "surplus: russia", "surplus: united-states", "surplus: europe"}
+	want := []string{"surplus: ukraine", "surplus: russia", "surplus: united-states", "surplus: europe", "Nash product"}
 	if len(head) < len(want) || !slices.Equal(head[len(head)-len(want):], want) {
 		t.Errorf("the deals leaving the zone have the columns %q; want the issues, then %q", head, want)
+	}
+	// The Nash product the deals are ordered by, beside them as negsim compare shows it: the
+	// product of the four surpluses negsim compare gives each deal, to four significant
+	// digits (the page had no such column, so "best first" could not be checked by eye).
+	products := evalJS[[]string](s, `(() => { const t = `+leaving+`; return t ? [...t.querySelectorAll("tbody tr")].map((tr) => tr.cells[tr.cells.length - 1].textContent) : []; })()`)
+	for i := range min(len(products), len(terminal.Surpluses)) {
+		want := 1.0
+		for _, a := range []string{"ukraine", "russia", "united-states", "europe"} {
+			want *= terminal.Surpluses[i][a]
+		}
+		got, err := strconv.ParseFloat(products[i], 64)
+		if err != nil || math.Abs(got-want) > 5e-4*want {
+			t.Errorf("deal %d leaving the zone has the Nash product %q; its surpluses multiplied make %.6g", i+1, products[i], want)
+			break
+		}
 	}
 	// Surpluses carry their sign, as negsim compare writes them. The deals leaving were in
 	// the zone before, so each surplus there is at least 0 and reads "+"; the actors' Nash
 	// surpluses and their changes read "+" or "-" whichever way they go, or "–" where the
 	// zone has no Nash deal.
-	cells := evalJS[[]string](s, `(() => { const t = `+leaving+`; return t ? [...t.querySelectorAll("tbody tr")].flatMap((tr) => [...tr.cells].slice(-4).map((c) => c.textContent)) : []; })()`)
+	cells := evalJS[[]string](s, `(() => { const t = `+leaving+`; return t ? [...t.querySelectorAll("tbody tr")].flatMap((tr) => [...tr.cells].slice(-5, -1).map((c) => c.textContent)) : []; })()`)
 	if len(cells) == 0 {
 		t.Error("the deals leaving the zone list no surpluses")
 	}
@@ -310,7 +328,7 @@ func DriveCompareColumns(t *testing.T, origin string, terminal ComparedDeals) {
 		let said = h.textContent;
 		for (let e = h.nextElementSibling; e !== t; e = e.nextElementSibling) said += " " + e.textContent;
 		const head = [...t.querySelectorAll("thead th")].map((th) => th.textContent);
-		const deals = [...t.querySelectorAll("tbody tr")].map((tr) => Object.fromEntries([...tr.cells].map((c, i) => [head[i], c.textContent]).filter(([k]) => !k.startsWith("surplus: "))));
+		const deals = [...t.querySelectorAll("tbody tr")].map((tr) => Object.fromEntries([...tr.cells].map((c, i) => [head[i], c.textContent]).filter(([k]) => !k.startsWith("surplus: ") && k !== "Nash product")));
 		return {Heading: said, Deals: deals};
 	})()`)
 	of := fmt.Sprintf("%d of %d", len(terminal.Deals), terminal.Count)

@@ -64,8 +64,9 @@ func TestPageServed(t *testing.T) {
 //     them out;
 //   - voting-power: who must agree gives each voter's power to four significant digits, as
 //     negsim analyze does, on the page and in its report;
-//   - compare-columns: the Compared view's surpluses in the file's order of actors, as
-//     negsim compare's columns, and the same deals listed, as many of as many;
+//   - compare-columns: the Compared view's surpluses in the file's order of actors, and
+//     the Nash product, as negsim compare's columns, and the same deals listed, as many of
+//     as many;
 //   - take-numbers: What would it take writes tiny changes out, and its Try it sets the
 //     value its row names;
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
@@ -114,7 +115,8 @@ func TestPageDrivenServed(t *testing.T) {
 			var c struct {
 				LeavingCount int `json:"leaving_count"`
 				Leaving      []struct {
-					Options map[string]string `json:"options"`
+					Options map[string]string  `json:"options"`
+					Surplus map[string]float64 `json:"surplus"`
 				} `json:"leaving"`
 			}
 			out := runOK(t, "compare", "ukraine-2026#sanctions-bite", "ukraine-2026#sanctions-bite", "--set", "actors.russia.reservation=0.5", "--format", "json")
@@ -124,6 +126,7 @@ func TestPageDrivenServed(t *testing.T) {
 			terminal := pagetest.ComparedDeals{Count: c.LeavingCount}
 			for _, d := range c.Leaving {
 				terminal.Deals = append(terminal.Deals, d.Options)
+				terminal.Surpluses = append(terminal.Surpluses, d.Surplus)
 			}
 			pagetest.DriveCompareColumns(t, origin, terminal)
 		}},
