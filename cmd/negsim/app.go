@@ -425,7 +425,11 @@ func flagHint(c *cobra.Command, err error) string {
 			return fmt.Sprintf("; %s keeps the session in a file with --transcript FILE", c.CommandPath())
 		case c.HasParent() && c.Name() != "new":
 			hint := fmt.Sprintf("; %s prints its answer: save it with >, as in %s --format csv > answer.csv", c.CommandPath(), c.CommandPath())
-			if c.Flags().Lookup("variant") != nil {
+			switch {
+			case c.Name() == "score":
+				// A class's scores are handed round as the debrief, not as a report.
+				hint += ", or write the class's deals as one document with negsim debrief --deals FILE -o debrief.html"
+			case c.Flags().Lookup("variant") != nil:
 				hint += ", or write one document to hand in with negsim report -o report.html"
 			}
 			return hint

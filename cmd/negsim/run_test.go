@@ -168,8 +168,9 @@ func TestSlipsGetSuggestions(t *testing.T) {
 		{[]string{"play", "--as", "x", "-o", "game.json"}, "unknown shorthand flag: 'o' in -o; negsim play keeps the session in a file with --transcript FILE"},
 		// score reads a transcript with --transcript and keeps no session: it told a teacher
 		// saving a class's scores that "negsim score keeps the session in a file with
-		// --transcript FILE". What saves its answer is the shell's >, as for analyze.
-		{[]string{"score", "--deal-file", "class.csv", "-o", "scores.csv"}, "unknown shorthand flag: 'o' in -o; negsim score prints its answer: save it with >, as in negsim score --format csv > answer.csv, or write one document to hand in with negsim report -o report.html"},
+		// --transcript FILE". What saves its answer is the shell's >, as for analyze, and the
+		// document of a class's scores is the debrief (it offered the report).
+		{[]string{"score", "--deal-file", "class.csv", "-o", "scores.csv"}, "unknown shorthand flag: 'o' in -o; negsim score prints its answer: save it with >, as in negsim score --format csv > answer.csv, or write the class's deals as one document with negsim debrief --deals FILE -o debrief.html"},
 		{[]string{"sensitivity", "--output=take.json"}, "unknown flag: --output; negsim sensitivity prints its answer: save it with >, as in negsim sensitivity --format csv > answer.csv, or write one document to hand in with negsim report -o report.html"},
 		{[]string{"--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim --help' lists the flags"},
 		{[]string{"analyze", "-x"}, "unknown shorthand flag: 'x' in -x; 'negsim analyze --help' lists the flags"},
