@@ -79,10 +79,14 @@ func ratificationSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
 	return s, true
 }
 
-func beliefsSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
+// beliefsSection sets each believer's picture beside the truth. analyze lists the beliefs
+// as paths, which a student pastes into --set; the report, a document read on paper, says
+// them in words (inWords), as Part 1 and the briefs do, on explain's scale from 0 to 1.
+func beliefsSection(sc *sim.Scenario, an *sim.Analysis, inWords bool) (section, bool) {
 	if len(an.Beliefs) == 0 {
 		return section{}, false
 	}
+	wd := words{sc}
 	s := section{title: "What each side believes"}
 	s.text = append(s.text, "Each believer's perceived zone is the zone of the scenario as it pictures it. False hopes: deals it believes pass that truly do not. Missed: deals that truly pass but that it believes someone rejects.")
 	g := &grid{header: []string{"actor", "believes", "perceived ZOPA", "its Nash deal", "truly passes", "false hopes", "missed"}, right: []bool{false, false, true, false, false, true, true}}
@@ -100,8 +104,23 @@ func beliefsSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
 				truly = "yes"
 			}
 		}
-		g.add(a.Name, beliefsText(rep.Believes), count(rep.ZOPACount), nash, truly, count(rep.FalseHopes), count(rep.Missed))
+		believes := beliefsText(rep.Believes)
+		if inWords {
+			said := make([]string, len(rep.Believes))
+			for i, as := range rep.Believes {
+				said[i] = wd.belief(as, false)
+			}
+			believes = strings.Join(said, " ")
+		}
+		g.add(a.Name, believes, count(rep.ZOPACount), nash, truly, count(rep.FalseHopes), count(rep.Missed))
 		for _, h := range rep.HiddenBy {
+			if inWords {
+				// The belief is quoted as its sentence, without the full stop.
+				said := strings.TrimSuffix(wd.belief(sim.Assignment{Path: h.Path, Value: h.Value}, false), ".")
+				hidden = append(hidden, fmt.Sprintf("- %s sees no deal although %s pass; its belief \"%s\" hides %s from it.",
+					a.Name, plural(an.ZOPA.Count, "deal", "deals"), said, plural(h.Deals, "deal", "deals")))
+				continue
+			}
 			hidden = append(hidden, fmt.Sprintf("- %s sees no deal although %s pass; believing %s = %v hides %s from it.",
 				a.Name, plural(an.ZOPA.Count, "deal", "deals"), h.Path, h.Value, plural(h.Deals, "deal", "deals")))
 		}

@@ -14,7 +14,9 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
+// analysisReport is analyze's report; beliefsInWords says what each side believes in
+// words, for the report, where analyze lists the paths a student pastes into --set.
+func analysisReport(sc *sim.Scenario, an *sim.Analysis, beliefsInWords bool) *report {
 	r := &report{title: sc.Name}
 	share := 0.0
 	if an.Space.Deals > 0 {
@@ -60,7 +62,7 @@ func analysisReport(sc *sim.Scenario, an *sim.Analysis) *report {
 	} else {
 		r.add(diagnosisSection(sc, an))
 	}
-	if s, ok := beliefsSection(sc, an); ok {
+	if s, ok := beliefsSection(sc, an, beliefsInWords); ok {
 		r.add(s)
 	}
 	return r

@@ -80,7 +80,7 @@ func (a *app) analyze(file string, w whatIf, limit int) error {
 	return a.show(view{
 		json:   func(w io.Writer) error { return writeAnalysisJSON(ctx, w, doc, an) },
 		csv:    func(w io.Writer) error { return writeZOPACSV(ctx, w, doc.Scenario, an) },
-		report: plainReport(func() *report { return analysisReport(doc.Scenario, an).about(doc) }),
+		report: plainReport(func() *report { return analysisReport(doc.Scenario, an, false).about(doc) }),
 	})
 }
 

@@ -35,7 +35,7 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 		}
 	}
 	part("Part 1: The scenario explained", explainReport(sc, ex, true).sections)
-	part("Part 2: The analysis", analysisReport(sc, an).sections)
+	part("Part 2: The analysis", analysisReport(sc, an, true).sections)
 	part("Part 3: Bargaining rounds", roundsReport(sc, tr).sections)
 
 	charts := section{part: "Charts"}
