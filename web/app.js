@@ -6,7 +6,7 @@ import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
 import {count, deals, enterLeave, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
-import {drawPlay, readPlayHash, writePlayHash} from "./play.js";
+import {drawPlay, readPlayHash, stack, writePlayHash} from "./play.js";
 
 const $ = (id) => document.getElementById(id);
 const h = (tag, attrs = {}, ...children) => {
@@ -1085,10 +1085,10 @@ function renderTake(rep) {
     const lowered = shown.some((r) => r.below), raised = shown.some((r) => r.above);
     const sides = [...(lowered ? [{colour: "#0072B2", label: "lowering the value"}] : []), ...(raised ? [{colour: "#D55E00", label: lowered ? "raising it" : "raising the value"}] : [])];
     out.push(tornadoFor(shown), legend(sides));
-    out.push(h("div", {class: "scroll"}, h("table", {},
+    out.push(h("div", {class: "scroll"}, stack(h("table", {},
       h("caption", {class: "visually-hidden", text: "The smallest change of each value that tips the result"}),
       h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens"].map((c) => h("th", {scope: "col", text: c})))),
-      h("tbody", {}, rows))));
+      h("tbody", {}, rows)))));
   }
   const lines = rep.red_lines.filter((l) => l.change);
   out.push(h("h3", {text: "Red lines and conditions"}));

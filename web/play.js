@@ -443,11 +443,11 @@ function brief(role) {
 }
 
 // stack lets a table of three columns or more be read row by row on a phone (style.css),
-// where its last columns (the surplus, the red line, what changed) were scrolled out of
-// sight: each value carries its column's name, shown before it there, unless it says it.
+// where its last columns (the surplus, the red line, what changed, What would it take's
+// Try it) were scrolled out of sight: each value carries its column's name, shown before it there, unless it says it.
 // The table keeps its roles, which a browser may drop from a table drawn as blocks, so
 // that a screen reader still reads it as one.
-function stack(t) {
+export function stack(t) {
   const head = [...t.tHead.rows[0].cells].map((c) => c.textContent);
   t.classList.add("stack");
   t.setAttribute("role", "table");
