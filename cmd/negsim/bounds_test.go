@@ -257,8 +257,8 @@ func TestLongestNamesWritten(t *testing.T) {
 	if _, stderr, code := runNegsim(t, "brief", fixture, "--all", "-o", folder, "--format", "markdown"); code != exitOK {
 		t.Errorf("brief --all -o a folder of 255 bytes: exit %d: %s", code, stderr)
 	}
-	// The public brief and one per actor: x, y and z.
-	want := []string{".", folder, filepath.Join(folder, "public.md"), filepath.Join(folder, "role-x.md"), filepath.Join(folder, "role-y.md"), filepath.Join(folder, "role-z.md"), strings.Repeat("r", 250) + ".html", strings.Repeat("é", 126) + ".md"}
+	// The public brief, the deal sheet and one per actor: x, y and z.
+	want := []string{".", folder, filepath.Join(folder, "deal-sheet.md"), filepath.Join(folder, "public.md"), filepath.Join(folder, "role-x.md"), filepath.Join(folder, "role-y.md"), filepath.Join(folder, "role-z.md"), strings.Repeat("r", 250) + ".html", strings.Repeat("é", 126) + ".md"}
 	if got := listTree(t, "."); !slices.Equal(got, want) {
 		t.Errorf("the folder holds %q; want %q", got, want)
 	}
