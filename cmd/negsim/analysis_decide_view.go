@@ -89,6 +89,16 @@ func beliefsSection(sc *sim.Scenario, an *sim.Analysis, inWords bool) (section, 
 	wd := words{sc}
 	s := section{title: "What each side believes"}
 	s.text = append(s.text, "Each believer's perceived zone is the zone of the scenario as it pictures it. False hopes: deals it believes pass that truly do not. Missed: deals that truly pass but that it believes someone rejects.")
+	if !inWords {
+		// A path of the table pasted into --set moves the value itself, for everyone, and
+		// leaves the belief as it was: the belief is set under its holder.
+		for _, a := range sc.Actors {
+			if rep, ok := an.Beliefs[a.ID]; ok && len(rep.Believes) > 0 {
+				s.text = append(s.text, "", fmt.Sprintf("To change a belief, set it under its holder, as in --set actors.%s.beliefs.set.%s=VALUE; a path of the table alone changes the value itself, for everyone.", a.ID, rep.Believes[0].Path))
+				break
+			}
+		}
+	}
 	g := &grid{header: []string{"actor", "believes", "perceived ZOPA", "its Nash deal", "truly passes", "false hopes", "missed"}, right: []bool{false, false, true, false, false, true, true}}
 	var hidden []string
 	for _, a := range sc.Actors {

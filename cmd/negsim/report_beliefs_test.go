@@ -126,3 +126,35 @@ func TestReportSaysHidingBeliefInWords(t *testing.T) {
 	wantContains(t, "analyze", runOK(t, append([]string{"analyze"}, set...)...),
 		"- United States sees no deal although 709 deals pass; believing actors.ukraine-opposed.reservation = 0.99 hides 709 deals from it.")
 }
+
+// analyze's table of beliefs shows each belief's path as the value it pictures
+// (actors.russia.preferences.interim.utilities.energy-and-ports = 0.3 for Ukraine, as
+// ukraine-2026.yaml's beliefs set it), which pasted into --set moves Russia's value for
+// everyone and leaves Ukraine's belief as it was. The section says where a belief is set,
+// with the first believer's first belief (Ukraine comes first in the file), and that path
+// changes the belief: set to 0.6, Ukraine's row believes 0.6. The table's own path set to
+// 0.6 moves Russia's value (0.3 in the file, as Ukraine believes) and Ukraine's row still
+// believes 0.3.
+func TestAnalyzeSaysWhereABeliefIsSet(t *testing.T) {
+	const belief = "actors.ukraine.beliefs.set.actors.russia.preferences.interim.utilities.energy-and-ports"
+	out := runOK(t, "analyze", "ukraine-2026", "--wide")
+	wantContains(t, "analyze", out, "To change a belief, set it under its holder, as in --set "+belief+"=VALUE; a path of the table alone changes the value itself, for everyone.")
+	params := runOK(t, "params", "ukraine-2026")
+	if !strings.Contains(params, belief+" ") {
+		t.Errorf("negsim params does not list %s", belief)
+	}
+	for _, c := range []struct{ set, believed string }{
+		{belief + "=0.6", "0.6"},
+		{"actors.russia.preferences.interim.utilities.energy-and-ports=0.6", "0.3"},
+	} {
+		var ukraine string
+		for _, line := range strings.Split(runOK(t, "analyze", "ukraine-2026", "--wide", "--set", c.set), "\n") {
+			if strings.HasPrefix(line, "│ Ukraine ") && strings.Contains(line, "interim") {
+				ukraine = line
+			}
+		}
+		if !strings.Contains(ukraine, "actors.russia.preferences.interim.utilities.energy-and-ports = "+c.believed+" ") {
+			t.Errorf("with --set %s, Ukraine's row of beliefs reads %q; want it to believe %s", c.set, ukraine, c.believed)
+		}
+	}
+}
