@@ -23,7 +23,10 @@ type PartyVote struct {
 }
 
 // RoleRatification is what a role's brief says about ratification at home: its own
-// ratifiers and the votes it needs from them, or the actor it ratifies for.
+// ratifiers and the votes it needs from them, or the actor it ratifies for. VotesNeeded and
+// Votes are the same rule in both: the votes a deal needs at home and the votes all the
+// ratifiers of that deal hold between them. A ratifier reads them beside its own votes, so
+// that it knows what its vote counts for; it does not read how the others' votes split.
 type RoleRatification struct {
 	By          []string `json:"by,omitempty"`
 	VotesNeeded int      `json:"votes_needed,omitempty"`
@@ -58,16 +61,29 @@ func publicDecision(sc *Scenario) *BriefDecision {
 func roleDecision(sc *Scenario, a int, c *Confidential) {
 	act := &sc.Actors[a]
 	if r := act.Ratification; len(r.By) > 0 {
-		rr := &RoleRatification{By: r.By, VotesNeeded: r.VotesNeeded, Votes: constituencyVotes(sc, act), Note: r.Note}
-		if rr.VotesNeeded <= 0 {
-			rr.VotesNeeded = rr.Votes
-		}
+		rr := &RoleRatification{By: r.By, Note: r.Note}
+		rr.VotesNeeded, rr.Votes = ratificationRule(sc, act)
 		c.Ratification = rr
 	}
 	if owner, ok := ratifiersOf(sc)[act.ID]; ok {
-		c.Ratification = &RoleRatification{RatifiesFor: owner, OwnVotes: max(0, act.Votes)}
+		// The owner's note and the list of who else ratifies are the owner's to read.
+		rr := &RoleRatification{RatifiesFor: owner, OwnVotes: max(0, act.Votes)}
+		rr.VotesNeeded, rr.Votes = ratificationRule(sc, &sc.Actors[sc.ActorIndex(owner)])
+		c.Ratification = rr
 	}
 	if len(act.Beliefs.Set) > 0 {
 		c.Beliefs = &RoleBeliefs{Set: act.Beliefs.Set, Note: act.Beliefs.Note}
 	}
+}
+
+// ratificationRule is the votes actor a's deal needs at home and the votes its ratifiers
+// hold between them; a rule that names no threshold asks for all of them (MODEL.md
+// section 7).
+func ratificationRule(sc *Scenario, a *Actor) (needed, votes int) {
+	votes = constituencyVotes(sc, a)
+	needed = a.Ratification.VotesNeeded
+	if needed <= 0 {
+		needed = votes
+	}
+	return needed, votes
 }

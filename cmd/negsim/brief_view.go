@@ -232,8 +232,8 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	if rr := c.Ratification; rr != nil {
 		switch {
 		case rr.RatifiesFor != "":
-			intro.text = append(intro.text, "", fmt.Sprintf("You do not sit at the table: you vote at home on any deal %s signs, with your %s. Vote for a deal only if it is worth at least your walk-away value to you.",
-				wd.actor(rr.RatifiesFor), plural(rr.OwnVotes, "vote", "votes")))
+			intro.text = append(intro.text, "", fmt.Sprintf("You do not sit at the table: you vote at home on any deal %s signs, %s. Vote for a deal only if it is worth at least your walk-away value to you.",
+				wd.actor(rr.RatifiesFor), ratifierVotes(wd, rr)))
 		default:
 			names := make([]string, len(rr.By))
 			for i, id := range rr.By {
@@ -278,6 +278,34 @@ func seatVotes(sc *sim.Scenario, id string) (needed, own, others int) {
 		}
 	}
 	return sc.Decision.VotesNeeded, own, others
+}
+
+// ratifierVotes is what a ratifier's vote counts for, in the words its party's brief uses
+// ("it needs 150 of their 200 votes"), finishing "you vote at home on any deal Ukraine
+// signs, ...". The votes needed and all the ratifiers' votes are said; how the others'
+// votes split is not. When the others' votes fall short of the need, the deal cannot pass
+// without this one's.
+func ratifierVotes(wd words, rr *sim.RoleRatification) string {
+	own, others := rr.OwnVotes, rr.Votes-rr.OwnVotes
+	switch {
+	case own == 0:
+		return "but you hold no votes: it is ratified or not without yours"
+	case others == 0 && own == 1:
+		return "and it needs your vote"
+	case others == 0 && rr.VotesNeeded == own:
+		return fmt.Sprintf("and it needs all %d of your votes", own)
+	case others == 0:
+		return fmt.Sprintf("and it needs %d of your %d votes", rr.VotesNeeded, own)
+	}
+	all := fmt.Sprintf("%d of the %d votes", rr.VotesNeeded, rr.Votes)
+	if rr.VotesNeeded == rr.Votes {
+		all = fmt.Sprintf("all %d votes", rr.Votes)
+	}
+	line := fmt.Sprintf("with your %s, and it needs %s that you and %s other ratifiers hold", plural(own, "vote", "votes"), all, possessive(wd.actor(rr.RatifiesFor)))
+	if others < rr.VotesNeeded {
+		line += ": it cannot pass without yours"
+	}
+	return line
 }
 
 // noDealWithoutYourVote tells a seat without a veto that the others' votes fall short.

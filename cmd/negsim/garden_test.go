@@ -321,7 +321,7 @@ func TestARatifiersBriefDoesNotSayTheOthersCanSettleWithoutIt(t *testing.T) {
 	if strings.Contains(out, "the others can settle without you") {
 		t.Errorf("the Rada's brief says the others can settle without it:\n%s", out)
 	}
-	if !strings.Contains(out, "You do not sit at the table: you vote at home on any deal Ukraine signs, with your 100 votes.") {
+	if !strings.Contains(out, "You do not sit at the table: you vote at home on any deal Ukraine signs, with your 100 votes, and it needs 150 of the 200 votes") {
 		t.Errorf("the Rada's brief does not say it votes at home:\n%s", out)
 	}
 	out = runOK(t, "brief", garden, "--actor", "street", "--set", "actors.street.veto=false")
