@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -59,4 +61,83 @@ func TestRatifierVotesByHand(t *testing.T) {
 			t.Errorf("%d own of %d, %d needed: %q, want %q", tc.own, tc.votes, tc.needed, got, tc.want)
 		}
 	}
+}
+
+// A role's points table keeps the issues that count for it and names the others in one
+// sentence. The Rada weighs recognition 40, nato 30 and military-limits 30 (shares 40%, 30%,
+// 30%) and no other of the 12 issues, whose options number 4+3+4+3+3+3+4+3+3+3+3+3 = 39:
+// its table had 39 rows, the 30 of the 9 issues it does not weigh all 0.0. Now it holds 3
+// issues of 3 options each, 9 rows under the header and its rule, and the other 9 are named
+// in file order. The JSON still lists all 12, 9 of them at share 0. Before the change the
+// markdown table had 41 lines and no such sentence, and Z's table listed b.
+func TestRoleBriefNamesTheIssuesItGivesNoWeight(t *testing.T) {
+	out := runOK(t, "brief", "ukraine-2026", "--actor", "rada", "--format", "markdown")
+	want := "You give no weight to territory (Territory in the east), guarantees (Security guarantees for Ukraine), foreign-troops (Western troops in Ukraine after the war), sanctions (Sanctions on Russia), assets (Frozen Russian assets and reconstruction), sequencing (Sequencing of ceasefire, guarantees and settlement), eu-path (Ukraine's EU path), language (Language and culture) and interim (Interim measures): each of their options is worth 0 points to you."
+	wantContains(t, "the Rada's brief", out, want)
+	section := out[strings.Index(out, "## What matters to you"):strings.Index(out, "## Your red lines")]
+	rows := 0
+	for _, line := range strings.Split(section, "\n") {
+		if strings.HasPrefix(line, "|") {
+			rows++
+		}
+	}
+	if rows != 2+9 {
+		t.Errorf("the Rada's points table has %d lines, want 11 (header, rule, 3 issues × 3 options):\n%s", rows, section)
+	}
+	b := decodeJSON[sim.Brief](t, "brief --actor rada", runOK(t, "brief", "ukraine-2026", "--actor", "rada", "--format", "json"))
+	zero := 0
+	for _, ri := range b.Role.Issues {
+		if ri.Share == 0 {
+			zero++
+		}
+	}
+	if len(b.Role.Issues) != 12 || zero != 9 {
+		t.Errorf("the Rada's JSON lists %d issues, %d at share 0; want all 12, 9 at 0", len(b.Role.Issues), zero)
+	}
+
+	// Z of the two-by-two fixture weighs issue a alone: b, with its 2 options, is named.
+	out = runOK(t, "brief", "testdata/two-by-two.yaml", "--actor", "z", "--format", "markdown")
+	wantContains(t, "Z's brief", out, "You give no weight to b (Issue B): each of its options is worth 0 points to you.")
+	if strings.Contains(out, "| b (Issue B)") {
+		t.Errorf("Z's table still lists b:\n%s", out)
+	}
+
+	// A red line on an issue of no weight stays in the table, where its "never" is read:
+	// Y gives b weight 0 and rules out b1.
+	out = runOK(t, "brief", "testdata/two-by-two.yaml", "--actor", "y", "--format", "markdown",
+		"--set", "actors.y.preferences.b.weight=0", "--set", "actors.y.preferences.b.acceptable=[b0]")
+	if !strings.Contains(out, "| b (Issue B) |    0% | b0") || !strings.Contains(out, "| b1         |    0.0 | never") || strings.Contains(out, "no weight") {
+		t.Errorf("Y's red line on b, an issue of no weight, left the table:\n%s", out)
+	}
+}
+
+// An issue of no weight that a condition names stays in the table too: the condition reads
+// "if a is a0, then c must be c0", and c's options are the ones to look up.
+func TestRoleBriefKeepsAConditionsIssueInTheTable(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cond.yaml")
+	yaml := `name: Condition on an issue of no weight
+issues:
+  - {id: a, name: Issue A, options: [{id: a0}, {id: a1}]}
+  - {id: c, name: Issue C, options: [{id: c0}, {id: c1}]}
+  - {id: d, name: Issue D, options: [{id: d0}, {id: d1}]}
+actors:
+  - id: x
+    name: X
+    reservation: 0.2
+    preferences:
+      a: {weight: 1, utilities: {a0: 1, a1: 0}}
+    constraints:
+      - if: {a: [a0]}
+        then: {c: [c0]}
+  - id: y
+    name: Y
+    reservation: 0.2
+    preferences:
+      a: {weight: 1, utilities: {a0: 0, a1: 1}}
+`
+	if err := os.WriteFile(file, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := runOK(t, "brief", file, "--actor", "x", "--format", "markdown")
+	wantContains(t, "x's brief", out, "| c (Issue C) |    0% | c0", "You give no weight to d (Issue D): each of its options is worth 0 points to you.")
 }

@@ -179,8 +179,23 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	}
 
 	prio := section{title: "What matters to you", text: []string{"Each issue's share is the most it can add to your 100 points; the points column is what an option adds (rounded to a tenth)."}}
+	// An issue the role gives no weight is worth 0 points whatever the deal says: one row
+	// per option of it filled the Rada's table with 9 such issues, 30 rows of 0.0 over two
+	// printed pages. They are named in a sentence; an issue with a red line or a condition
+	// on it stays in the table, where its "never" is read.
+	bound := map[string]bool{}
+	for _, cn := range c.Constraints {
+		for _, cd := range slices.Concat(cn.If, cn.Then) {
+			bound[cd.Issue] = true
+		}
+	}
+	var idle []string
 	g := &grid{header: []string{"issue", "share", "option", "points", "red line"}, right: []bool{false, true, false, true, false}}
 	for _, ri := range c.Issues {
+		if ri.Share == 0 && len(ri.Never) == 0 && !bound[ri.Issue] {
+			idle = append(idle, wd.issueWithID(ri.Issue))
+			continue
+		}
 		for o, ro := range ri.Options {
 			issue, share := "", ""
 			if o == 0 {
@@ -193,7 +208,12 @@ func roleSections(wd words, c *sim.Confidential) []section {
 			g.add(issue, share, wd.option(ri.Issue, ro.Option), points(ro.Points), never)
 		}
 	}
-	prio.grid = g
+	if len(g.rows) > 0 {
+		prio.grid = g
+	}
+	if len(idle) > 0 {
+		prio.text = append(prio.text, "", noWeight(idle))
+	}
 	// Whole percents need not add up to 100 (three equal issues read 33% each); said
 	// where it happens, so that a student does not look for a missing point.
 	shown := 0.0
@@ -306,6 +326,14 @@ func ratifierVotes(wd words, rr *sim.RoleRatification) string {
 		line += ": it cannot pass without yours"
 	}
 	return line
+}
+
+// noWeight names the issues a role gives no weight, as its points table leaves them out.
+func noWeight(issues []string) string {
+	if len(issues) == 1 {
+		return fmt.Sprintf("You give no weight to %s: each of its options is worth 0 points to you.", issues[0])
+	}
+	return fmt.Sprintf("You give no weight to %s: each of their options is worth 0 points to you.", sim.JoinWords(issues, "and"))
 }
 
 // noDealWithoutYourVote tells a seat without a veto that the others' votes fall short.
