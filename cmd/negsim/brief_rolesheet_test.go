@@ -141,3 +141,29 @@ actors:
 	out := runOK(t, "brief", file, "--actor", "x", "--format", "markdown")
 	wantContains(t, "x's brief", out, "| c (Issue C) |    0% | c0", "You give no weight to d (Issue D): each of its options is worth 0 points to you.")
 }
+
+// The notes quote the scenario file, which counts from 0 to 1 ("Reservation 0.5 is an
+// assumption") where the sheet counts points ("Your walk-away value is 50.0 points"); one
+// sentence before the first note maps the two, with the role's own reservation: the
+// candidate's 0.5 × 100 = 50.0 points, the voters opposed to ceding land 0.48 × 100 = 48.0.
+// A role whose sheet quotes no note (Jack in Nash's barter, X of the fixture) reads none.
+// Before the change no sheet said it.
+func TestRoleBriefSaysHowTheNotesNumbersReadAsPoints(t *testing.T) {
+	for _, tc := range []struct{ file, actor, res, pts string }{
+		{"teaching-two-party", "candidate", "0.5", "50.0"},
+		{"ukraine-2026", "ukraine-opposed", "0.48", "48.0"},
+	} {
+		out := runOK(t, "brief", tc.file, "--actor", tc.actor, "--format", "markdown")
+		gloss := "The notes on this sheet quote the scenario file, which writes what a deal is worth as a number between 0 and 1: points are that number × 100, so your walk-away value of " + tc.pts + " points is a reservation of " + tc.res + " there."
+		i, note := strings.Index(out, gloss), strings.Index(out, "Note: ")
+		if i < 0 || note < i {
+			t.Errorf("%s's brief does not say %q before its first note:\n%s", tc.actor, gloss, out)
+		}
+	}
+	for _, tc := range []struct{ file, actor string }{{"teaching-nash-1950", "jack"}, {"testdata/two-by-two.yaml", "x"}} {
+		out := runOK(t, "brief", tc.file, "--actor", tc.actor, "--format", "markdown")
+		if strings.Contains(out, "Note:") || strings.Contains(out, "[note:") || strings.Contains(out, "notes on this sheet") {
+			t.Errorf("%s's brief quotes no note, yet speaks of notes:\n%s", tc.actor, out)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
@@ -174,6 +175,12 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	if c.Source != "" {
 		intro.text = append(intro.text, "", "Where this comes from: "+oneLine(c.Source))
 	}
+	// The notes are the scenario file's words, on its scale of 0 to 1 ("reservation
+	// 0.5", "0.7·0.2 + 0.3·1 = 0.44"), while the sheet counts points out of 100: said once,
+	// before the first note, so that a student can turn one into the other.
+	if quotesNotes(c) {
+		intro.text = append(intro.text, "", noteScale(c))
+	}
 	if c.Note != "" {
 		intro.text = append(intro.text, "", "Note: "+oneLine(c.Note))
 	}
@@ -334,6 +341,27 @@ func noWeight(issues []string) string {
 		return fmt.Sprintf("You give no weight to %s: each of its options is worth 0 points to you.", issues[0])
 	}
 	return fmt.Sprintf("You give no weight to %s: each of their options is worth 0 points to you.", sim.JoinWords(issues, "and"))
+}
+
+// quotesNotes says whether a role's sheet quotes any of the scenario file's notes.
+func quotesNotes(c *sim.Confidential) bool {
+	if c.Note != "" || c.Ratification != nil && c.Ratification.Note != "" || c.Beliefs != nil && c.Beliefs.Note != "" {
+		return true
+	}
+	for _, ri := range c.Issues {
+		if ri.Share > 0 && ri.Note != "" {
+			return true
+		}
+	}
+	return slices.ContainsFunc(c.Constraints, func(cn sim.ConstraintReport) bool { return cn.Note != "" })
+}
+
+// noteScale says how the notes' numbers, on the scenario file's scale of 0 to 1, read as
+// the sheet's points, with the role's own reservation for an example. The reservation is
+// the one the sheet shows, which in play is this round's: a note may quote the file's.
+func noteScale(c *sim.Confidential) string {
+	res := strconv.FormatFloat(math.Round(c.Reservation*1e6)/1e6, 'f', -1, 64)
+	return fmt.Sprintf("The notes on this sheet quote the scenario file, which writes what a deal is worth as a number between 0 and 1: points are that number × 100, so your walk-away value of %s points is a reservation of %s there.", points(c.ReservationPoints), res)
 }
 
 // noDealWithoutYourVote tells a seat without a veto that the others' votes fall short.
