@@ -146,12 +146,16 @@ actors:
 // assumption") where the sheet counts points ("Your walk-away value is 50.0 points"); one
 // sentence before the first note maps the two, with the role's own reservation: the
 // candidate's 0.5 × 100 = 50.0 points, the voters opposed to ceding land 0.48 × 100 = 48.0.
+// Bill's has the sheet's precision, a thousandth beside points to a tenth.
 // A role whose sheet quotes no note (Jack in Nash's barter, X of the fixture) reads none.
 // Before the change no sheet said it.
 func TestRoleBriefSaysHowTheNotesNumbersReadAsPoints(t *testing.T) {
 	for _, tc := range []struct{ file, actor, res, pts string }{
 		{"teaching-two-party", "candidate", "0.5", "50.0"},
 		{"ukraine-2026", "ukraine-opposed", "0.48", "48.0"},
+		// Bill's reservation in Nash's barter is 12/34 = 0.35294…, written 0.35294117647:
+		// 35.3 points, and 0.353 to the thousandth (it read 0.352941 at first).
+		{"teaching-nash-1950", "bill", "0.353", "35.3"},
 	} {
 		out := runOK(t, "brief", tc.file, "--actor", tc.actor, "--format", "markdown")
 		gloss := "The notes on this sheet quote the scenario file, which writes what a deal is worth as a number between 0 and 1: points are that number × 100, so your walk-away value of " + tc.pts + " points is a reservation of " + tc.res + " there."

@@ -360,7 +360,8 @@ func quotesNotes(c *sim.Confidential) bool {
 // the sheet's points, with the role's own reservation for an example. The reservation is
 // the one the sheet shows, which in play is this round's: a note may quote the file's.
 func noteScale(c *sim.Confidential) string {
-	res := strconv.FormatFloat(math.Round(c.Reservation*1e6)/1e6, 'f', -1, 64)
+	// To the thousandth, as the points to the tenth: Bill's 12/34 reads 35.3 points and 0.353.
+	res := strconv.FormatFloat(math.Round(c.Reservation*1000)/1000, 'f', -1, 64)
 	return fmt.Sprintf("The notes on this sheet quote the scenario file, which writes what a deal is worth as a number between 0 and 1: points are that number × 100, so your walk-away value of %s points is a reservation of %s there.", points(c.ReservationPoints), res)
 }
 
