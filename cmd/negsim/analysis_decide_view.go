@@ -260,6 +260,10 @@ func (wd words) belief(as sim.Assignment, inPoints bool) string {
 		if n, ok := as.Value.(int); ok {
 			return fmt.Sprintf("%s: %s.", who, plural(n, "vote", "votes"))
 		}
+	// A believed list of every option of an issue rules nothing out: "requires sequencing
+	// to be A, B or C" named all three as if it were a demand.
+	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "acceptable" && wd.everyOption(pref[1], beliefIDs(as.Value)):
+		return fmt.Sprintf("Acceptable to %s on %s: any option, no red line.", who, wd.issue(pref[1]))
 	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "acceptable":
 		return fmt.Sprintf("Acceptable to %s on %s: only %s.", who, wd.issue(pref[1]), wd.options(pref[1], beliefIDs(as.Value), "or"))
 	case len(pref) == 3 && pref[0] == "preferences" && pref[2] == "weight":
@@ -268,10 +272,14 @@ func (wd words) belief(as sim.Assignment, inPoints bool) string {
 		return fmt.Sprintf("Value of %s on %s to %s: %s of the 100 points the best option there would give.", wd.option(pref[1], pref[3]), wd.issue(pref[1]), who, pts(u))
 	case len(pref) == 4 && pref[0] == "preferences" && pref[2] == "utilities" && isNumber:
 		return fmt.Sprintf("Value of %s on %s to %s: %v, on a scale from 0 to 1.", wd.option(pref[1], pref[3]), wd.issue(pref[1]), who, as.Value)
+	case len(pref) == 4 && pref[0] == "constraints" && pref[2] == "if" && wd.everyOption(pref[3], beliefIDs(as.Value)):
+		return fmt.Sprintf("A condition of %s applies whatever %s is.", who, wd.issue(pref[3]))
 	case len(pref) == 4 && pref[0] == "constraints" && pref[2] == "if":
 		// Only the believed part is said: the condition's other part is the other actor's
 		// own, and a brief must not show it.
 		return fmt.Sprintf("A condition of %s applies when %s is %s.", who, wd.issue(pref[3]), wd.options(pref[3], beliefIDs(as.Value), "or"))
+	case len(pref) == 4 && pref[0] == "constraints" && pref[2] == "then" && wd.everyOption(pref[3], beliefIDs(as.Value)):
+		return fmt.Sprintf("A condition of %s, where it applies, requires nothing of %s: any option will do.", who, wd.issue(pref[3]))
 	case len(pref) == 4 && pref[0] == "constraints" && pref[2] == "then":
 		return fmt.Sprintf("A condition of %s, where it applies, requires %s to be %s.", who, wd.issue(pref[3]), wd.options(pref[3], beliefIDs(as.Value), "or"))
 	}

@@ -581,3 +581,28 @@ func TestShippedBeliefsReadAsSentences(t *testing.T) {
 		t.Errorf("the US brief's beliefs name Ukraine's true condition:\n%s", beliefs)
 	}
 }
+
+// A believed list of every option of an issue rules nothing out. Under telephone-game the
+// United States believes Ukraine's condition takes any sequencing (ukraine-2026.yaml sets
+// the belief to guarantees-first, phased and deal-first, the issue's three options), and
+// its brief and explain read "requires Sequencing ... to be guarantees-first (...), phased
+// (...) or deal-first (...)", a demand naming every choice. A red line believed to take
+// every option is none, and a condition believed to apply on every option of its issue
+// applies whatever that issue settles.
+func TestBeliefOfEveryOptionReadsAsNoLimit(t *testing.T) {
+	us := runOK(t, "brief", "--variant", "telephone-game", "--actor", "united-states", "--format", "markdown")
+	explained := runOK(t, "explain", "--variant", "telephone-game")
+	condition := "\n- A condition of Ukraine, where it applies, requires nothing of Sequencing of ceasefire, guarantees and settlement: any option will do.\n"
+	wantContains(t, "the US brief under telephone-game", us, condition)
+	wantContains(t, "explain under telephone-game", explained, condition)
+	// In the two-by-two fixture X keeps Issue B to b1 when Issue A is a1; Y believes X
+	// takes either option of B (b0 and b1, all of B's) and applies its condition on every
+	// option of A (a0, a1 and a2, all of A's).
+	text := strings.Replace(twoByTwoText(t), "      b: {weight: 40, utilities: {b0: 0, b1: 1}}\n",
+		"      b: {weight: 40, utilities: {b0: 0, b1: 1}, acceptable: [b1]}\n    constraints:\n      - {if: {a: [a1]}, then: {b: [b1]}}\n", 1)
+	text = strings.Replace(text, "  - id: z\n", "    beliefs:\n      set:\n        actors.x.preferences.b.acceptable: [b0, b1]\n        actors.x.constraints.0.if.a: [a0, a1, a2]\n  - id: z\n", 1)
+	out := runOK(t, "brief", writeTemp(t, "beliefs.yaml", text), "--actor", "y", "--format", "markdown")
+	wantContains(t, "Y's brief", out,
+		"\n- Acceptable to X on Issue B: any option, no red line.\n",
+		"\n- A condition of X applies whatever Issue A is.\n")
+}

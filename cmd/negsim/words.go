@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/negsim/negsim/sim"
@@ -63,6 +64,20 @@ func (wd words) options(issue string, ids []string, conj string) string {
 		named[i] = wd.option(issue, id)
 	}
 	return sim.JoinWords(named, conj)
+}
+
+// everyOption says whether ids name every option of issue, each once or more.
+func (wd words) everyOption(issue string, ids []string) bool {
+	k := wd.sc.IssueIndex(issue)
+	if k < 0 {
+		return false
+	}
+	for _, o := range wd.sc.Issues[k].Options {
+		if !slices.Contains(ids, o.ID) {
+			return false
+		}
+	}
+	return true
 }
 
 func (wd words) deal(d *sim.ScoredDeal) string {
