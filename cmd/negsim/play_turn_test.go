@@ -124,7 +124,8 @@ func TestPlaySaysAProposerHoldsOutForTheVoteAtHome(t *testing.T) {
 // aspiration of 1, the closest deal) crosses it. Play said the text "gives less than the
 // proposer's aspiration", which a utility of 1 never does.
 func TestPlaySaysAMediatorHoldsOutForItsOwnRedLines(t *testing.T) {
-	out, _, code := runNegsimInput(t, "reject\nquit\n", mediatorRedLineArgs...)
+	// East's seat, with a mediator whose red line leaves only five or six districts to East.
+	out, _, code := runNegsimInput(t, "reject\nquit\n", "play", "teaching-telephone-game", "--as", "east", "--set", "actors.mediator.preferences.districts.acceptable=[d5,d6]")
 	if code != exitOK {
 		t.Fatalf("negsim play: exit %d:\n%s", code, out)
 	}
@@ -136,10 +137,6 @@ func TestPlaySaysAMediatorHoldsOutForItsOwnRedLines(t *testing.T) {
 		t.Errorf("play blames the mediator's aspiration, which every deal meets:\n%s", out)
 	}
 }
-
-// mediatorRedLineArgs seats East in the telephone game with a mediator whose red line
-// leaves only five or six districts to East.
-var mediatorRedLineArgs = []string{"play", "teaching-telephone-game", "--as", "east", "--set", "actors.mediator.preferences.districts.acceptable=[d5,d6]"}
 
 // With no veto at all the parties are every actor with a vote (MODEL.md section 6), and
 // they take the turns: in the Harborco quota with Harborco's veto dropped, the union, third
