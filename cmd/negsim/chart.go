@@ -205,6 +205,9 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 	leg.Top, leg.Left = true, true
 	leg.Padding = vg.Points(3)
 	lo, hi := math.Inf(1), math.Inf(-1)
+	// What the panel draws, for the labels of its points to keep clear of; the labels go
+	// on last, over everything.
+	named := &pointLabels{style: text.Style{Font: font.From(plot.DefaultFont, vg.Points(noteSize)), Handler: plot.DefaultTextHandler}}
 	for _, l := range pn.lines {
 		xys := make(plotter.XYs, len(l.xs))
 		for i := range l.xs {
@@ -224,16 +227,17 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 				sc.Radius = vg.Points(9)
 			}
 			p.Add(sc)
+			half := sc.Radius
+			if l.ring {
+				half += vg.Points(2.5) / 2 // the ring's stroke, centred on its radius
+			}
+			for _, xy := range xys {
+				named.glyphs = append(named.glyphs, chartGlyph{x: xy.X, y: xy.Y, half: half})
+			}
 			if len(l.labels) == len(xys) {
-				labels, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: l.labels})
-				if err != nil {
-					return nil, nil, err
+				for i, xy := range xys {
+					named.labels = append(named.labels, pointLabel{x: xy.X, y: xy.Y, text: l.labels[i]})
 				}
-				labels.Offset = vg.Point{X: vg.Points(7), Y: vg.Points(4)}
-				for i := range labels.TextStyle {
-					labels.TextStyle[i].Font.Size = vg.Points(noteSize)
-				}
-				p.Add(labels)
 			}
 			if pn.legend && l.label != "" {
 				leg.Add(l.label, sc)
@@ -269,6 +273,7 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 			line.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2.5)}
 		}
 		p.Add(line)
+		named.paths = append(named.paths, chartPath{xs: l.xs, ys: l.ys, half: line.Width / 2, soft: l.dashed || l.dotted})
 		thumbs := []plot.Thumbnailer{line}
 		if l.points {
 			computed := xys
@@ -290,6 +295,9 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 			sc.Shape = seriesGlyph(l.color)
 			sc.Radius = vg.Points(3)
 			p.Add(sc)
+			for _, xy := range computed {
+				named.glyphs = append(named.glyphs, chartGlyph{x: xy.X, y: xy.Y, half: sc.Radius})
+			}
 			thumbs = append(thumbs, sc)
 		}
 		if pn.legend && l.label != "" {
@@ -338,6 +346,7 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 		line.Width = vg.Points(1.5)
 		line.Dashes = []vg.Length{vg.Points(3), vg.Points(3)}
 		p.Add(line)
+		named.paths = append(named.paths, chartPath{xs: []float64{m.x, m.x}, ys: []float64{lo, top}, half: line.Width / 2, soft: true})
 		if m.tag != "" {
 			// Tags alternate between two rows, so neighbouring marks never print over
 			// each other; each is centred on its line.
@@ -354,6 +363,9 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 		for _, line := range legendNote(m.note) {
 			leg.Add(line)
 		}
+	}
+	if len(named.labels) > 0 {
+		p.Add(named)
 	}
 	return p, &leg, nil
 }
