@@ -19,11 +19,15 @@ import (
 // It prints whole on A4 and Letter: a table is laid out as it is when its columns fit the
 // printed width with ids broken only after their hyphens, else transposed, else one small
 // table a row, side by side (a deal's issues, then its utilities), as the terminal fits its
-// tables; no section starts with its heading alone at the foot of a page, and a table of a
-// few rows is not split across two. A heading never breaks inside a word ("reservat-ion"
-// reads as two words): it wraps at its spaces and at the hyphens and underscores of ids,
-// and a table whose headings cannot fit so goes to the next layout. On screen any table
-// still too wide scrolls inside its own box, so the page never scrolls sideways.
+// tables; no section starts with its heading alone at the foot of a page, a table of a few
+// rows is not split across two, and a chart is not parted from its heading and the words
+// that read it: a section holding a chart is kept whole where a page has room for it (the
+// fish-stock debrief's "Chart" and its paragraph ended page 1, the chart began page 2, and
+// Chromium keeps no paragraph with the figure after it for break-after: avoid). A heading
+// never breaks inside a word ("reservat-ion" reads as two words): it wraps at its spaces
+// and at the hyphens and underscores of ids, and a table whose headings cannot fit so goes
+// to the next layout. On screen any table still too wide scrolls inside its own box, so the
+// page never scrolls sideways.
 
 const pageStyle = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fff;line-height:1.45}
 main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
@@ -65,6 +69,7 @@ th{overflow-wrap:normal;word-break:keep-all;hyphens:manual}
 td.num{overflow-wrap:normal;white-space:pre-line}
 thead{display:table-header-group}
 tr,figure{break-inside:avoid}
+section:has(>figure){break-inside:avoid}
 table.whole{break-inside:avoid}
 figure svg{max-height:22cm;width:auto;max-width:100%}
 .records{grid-template-columns:repeat(3,minmax(0,1fr));gap:0 4mm}

@@ -1,0 +1,89 @@
+package inbrowser
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/negsim/negsim/internal/pagetest"
+)
+
+// printNegsimPage writes the HTML document negsim writes for args, opens it as a reader
+// does, a file in a window as wide as A4's printed box, and returns its printed pages on
+// each paper, Letter then A4.
+func printNegsimPage(t *testing.T, name string, args ...string) [][]string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), name+".html")
+	if _, errOut, code := runNegsim(t, append(args, "-o", file)...); code != exitOK {
+		t.Fatalf("negsim %s: exit %d: %s", strings.Join(args, " "), code, errOut)
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := pagetest.Tab(t, pagetest.A4Width, 1000, 90*time.Second)
+	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
+		t.Fatal(err)
+	}
+	var out [][]string
+	for _, paper := range []pagetest.Paper{pagetest.Letter, pagetest.A4} {
+		out = append(out, pagetest.PrintedPages(t, tab, name, paper))
+	}
+	return out
+}
+
+// pageOf is the number, from 1, of the first printed page holding a line that matches re,
+// or 0.
+func pageOf(pages []string, re *regexp.Regexp) int {
+	for i, p := range pages {
+		for _, line := range strings.Split(p, "\n") {
+			if re.MatchString(line) {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// Printed, a debrief's chart stays with its heading and the paragraph that reads it. The
+// fish-stock class (five tables, C and D outside the zone, E with no deal) fills page 1
+// with its tables and notes; before, the "Chart" heading and its paragraph ended page 1,
+// on Letter and on A4, and the chart stood alone on page 2.
+func TestDebriefChartPrintsWithItsHeading(t *testing.T) {
+	pagetest.RequireChromium(t)
+	deals := filepath.Join(t.TempDir(), "t.csv")
+	if err := os.WriteFile(deals, []byte("table,quota\nA,q3\nB,q5\nC,q1\nD,q6\nE,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	printed := printNegsimPage(t, "debrief-tied-hands", "debrief", "teaching-tied-hands", "--deals", deals)
+	parts := []struct {
+		what string
+		re   *regexp.Regexp
+	}{
+		{"the heading", regexp.MustCompile(`^\s*Chart\s*$`)},
+		{"the paragraph", regexp.MustCompile(`^\s*Points for the two actors on the axes\.`)},
+		{"the chart's legend", regexp.MustCompile(`Pareto frontier of the ZOPA`)},
+		{"the chart's caption", regexp.MustCompile(`^\s*Every table's deal against the Pareto frontier`)},
+	}
+	for i, pages := range printed {
+		paper := []string{"Letter", "A4"}[i]
+		var at []int
+		for _, p := range parts {
+			at = append(at, pageOf(pages, p.re))
+			if at[len(at)-1] == 0 {
+				t.Fatalf("%s: %s is on no printed page", paper, p.what)
+			}
+		}
+		if slices.Min(at) != slices.Max(at) {
+			t.Errorf("%s: the heading, paragraph, legend and caption of the chart print on pages %v; want one page", paper, at)
+		}
+	}
+}
