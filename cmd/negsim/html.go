@@ -123,13 +123,16 @@ type htmlGrid struct {
 const wholeRows = 12
 
 // Class is the table's class attribute, "" for none. A table short enough is "whole": it
-// moves to the next page rather than break.
+// moves to the next page rather than break. So is a transposed one, whatever its rows:
+// each of its columns is one record (a round, a deal) and each row a piece of every
+// record, so a break between rows parts them all; sanctions-bite's report printed rounds 4
+// to 7 with their proposals on one page and who accepted them, and the ZOPA, on the next.
 func (g *htmlGrid) Class() string {
 	var classes []string
 	if g.RowHeads {
 		classes = append(classes, "transposed")
 	}
-	if len(g.Rows) <= wholeRows {
+	if len(g.Rows) <= wholeRows || g.RowHeads {
 		classes = append(classes, "whole")
 	}
 	return strings.Join(classes, " ")

@@ -87,3 +87,48 @@ func TestDebriefChartPrintsWithItsHeading(t *testing.T) {
 		}
 	}
 }
+
+// Printed, the report's rounds table keeps each round whole. The table of sanctions-bite's
+// eight rounds (0 to 7) is too wide for the page, so it is printed a round a column, in two
+// tables of four rounds; each row of such a table holds a piece of every round (an actor's
+// values, the proposal, who accepted it, the ZOPA). Before, the table of rounds 4 to 7, 14
+// rows with its heading, broke between its proposal and its "by", "accepted by" and ZOPA
+// rows: its heading row, which a table repeats atop each page it runs onto, printed on
+// pages 25 and 26 of Letter and on pages 24 and 25 of A4.
+func TestReportRoundsPrintWhole(t *testing.T) {
+	pagetest.RequireChromium(t)
+	printed := printNegsimPage(t, "report-sanctions-bite", "report", "--variant", "sanctions-bite")
+	header := regexp.MustCompile(`^\s*round((?:\s+\d+)+)\s*$`)
+	zopa := regexp.MustCompile(`^\s*ZOPA\s+[0-9,]+`)
+	for i, pages := range printed {
+		paper := []string{"Letter", "A4"}[i]
+		// The pages each table's heading row prints on, by its rounds; and the ZOPA rows.
+		on := map[string][]int{}
+		var order []string
+		zopas := map[int]int{}
+		for p, text := range pages {
+			for _, line := range strings.Split(text, "\n") {
+				if m := header.FindStringSubmatch(line); m != nil {
+					rounds := strings.Join(strings.Fields(m[1]), " ")
+					if on[rounds] == nil {
+						order = append(order, rounds)
+					}
+					on[rounds] = append(on[rounds], p+1)
+				}
+				if zopa.MatchString(line) {
+					zopas[p+1]++
+				}
+			}
+		}
+		if got := strings.Join(order, " "); got != "0 1 2 3 4 5 6 7" {
+			t.Fatalf("%s: the rounds tables are headed %q; want every round 0 to 7 once", paper, order)
+		}
+		for _, rounds := range order {
+			if len(on[rounds]) != 1 {
+				t.Errorf("%s: the table of rounds %s prints its heading on pages %v: it is split across them", paper, rounds, on[rounds])
+			} else if zopas[on[rounds][0]] == 0 {
+				t.Errorf("%s: the table of rounds %s prints on page %d without its ZOPA row", paper, rounds, on[rounds][0])
+			}
+		}
+	}
+}
