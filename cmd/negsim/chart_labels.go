@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -16,7 +17,8 @@ import (
 // line, label placed before it, nor the edge of the plotting area. A place crossing a dashed
 // or dotted line (a walk-away value), across which text still reads, or nearer another
 // point than its own, is taken only when no other as near the point is free. Where every
-// place touches something, the one touching least is kept, the earliest of equals.
+// place touches something (a crowded class), the one touching least is kept, the earliest
+// of equals, and one over another label or past the edge only where every place is.
 // Sizes come from the font the chart is drawn in, whose widths the SVG pins
 // (pinTextWidths), so the boxes weighed here are the boxes drawn; the same input gives the
 // same places.
@@ -98,45 +100,47 @@ func (pl *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 		}
 		width := pl.style.Width(l.text)
-		best, bestHard, bestSoft := vg.Rectangle{}, math.MaxInt, math.MaxInt
+		// A place's cost, least first: the labels and edges it runs over, since text over
+		// text reads as neither and text past the edge runs into the title or an axis;
+		// then the points and solid lines it covers; then what makes it read less well.
+		var best vg.Rectangle
+		bestCost := [3]int{math.MaxInt, math.MaxInt, math.MaxInt}
 		places := labelPlaces(at, own, width, height)
 		for i, box := range places {
-			hard, soft := 0, 0
+			var cost [3]int
 			if box.Min.X < inside.Min.X || box.Min.Y < inside.Min.Y || box.Max.X > inside.Max.X || box.Max.Y > inside.Max.Y {
-				hard++
+				cost[0]++
 			}
 			clear := grow(box, labelGap)
-			for _, g := range glyphs {
-				if overlaps(clear, g) {
-					hard++
-				}
-			}
 			for _, b := range placed {
 				if overlaps(clear, b) {
-					hard++
+					cost[0]++
+				}
+			}
+			for _, g := range glyphs {
+				if overlaps(clear, g) {
+					cost[1]++
 				}
 			}
 			for _, s := range segments {
 				if crosses(grow(clear, s.half), s.a, s.b) {
 					if s.soft {
-						soft++
+						cost[2]++
 					} else {
-						hard++
+						cost[1]++
 					}
 				}
 			}
 			// A label nearer another point than its own reads as that point's ("green"
 			// under the Nash ring, beside its own triangle).
 			if nearer(box, glyphs, mine) {
-				soft++
+				cost[2]++
 			}
 			// A place near the point crossing a dashed line beats one a line further out
 			// crossing none: a label away from its point reads as another point's.
-			if far := i >= len(places)/2; far {
-				soft += len(segments) + 2
-			}
-			if hard < bestHard || hard == bestHard && soft < bestSoft {
-				best, bestHard, bestSoft = box, hard, soft
+			cost[2] += i / labelSides * (len(segments) + 2)
+			if slices.Compare(cost[:], bestCost[:]) < 0 {
+				best, bestCost = box, cost
 			}
 		}
 		placed = append(placed, best)
@@ -148,17 +152,23 @@ func (pl *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
+// A label tries labelSides places around its point at each of labelTiers distances.
+const (
+	labelSides = 8
+	labelTiers = 3
+)
+
 // labelPlaces are the boxes a label of the size given may take around its point, whose
 // glyph reaches own from it, in the order tried: beside it right and up, right and down,
 // left and up, left and down (the text's foot or head half the glyph's reach off the
 // point's level, as a point at the plot's edge leaves room for), then above, below, right
-// and left of it; each first labelGap clear of the glyph, then a line further out.
+// and left of it; each first labelGap clear of the glyph, then a line further out, then two.
 func labelPlaces(at vg.Point, own, width, height vg.Length) []vg.Rectangle {
 	var out []vg.Rectangle
 	box := func(left, bottom vg.Length) {
 		out = append(out, vg.Rectangle{Min: vg.Point{X: left, Y: bottom}, Max: vg.Point{X: left + width, Y: bottom + height}})
 	}
-	for tier := range 2 {
+	for tier := range labelTiers {
 		d, up := own+labelGap+vg.Length(tier)*height, own/2+vg.Length(tier)*height
 		box(at.X+d, at.Y+up)              // right, up
 		box(at.X+d, at.Y-up-height)       // right, down

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/csv"
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -220,4 +222,49 @@ func segmentNear(s [2][2]float64, b box, m float64) bool {
 		}
 	}
 	return false
+}
+
+// In a crowded class no place around a point may be free; a label then covers what it must,
+// but never another label, whose text over its own reads as neither, nor the plot's edge.
+// Twenty tables at twenty of sanctions-bite's best ZOPA deals, no two at one point (each
+// has its own label), crowd about the Nash solution. When every place was taken, the place
+// covering fewest things won, a label counting as one thing: "jo" printed over "dee", "kim"
+// over "fay", "sam" over "ann" and "tam" over "max".
+func TestDebriefChartLabelsInACrowd(t *testing.T) {
+	zopa := csv.NewReader(strings.NewReader(runOK(t, "analyze", "--variant", "sanctions-bite", "--limit", "200", "--format", "csv")))
+	rows, err := zopa.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := rows[0]
+	col := func(name string) int { return slices.Index(header, name) }
+	issues := header[col("territory"):col("utility_ukraine")]
+	names := strings.Fields("ann bob cy dee eve fay gus hal ivy jo kim lu max ned oz pam quin ros sam tam")
+	deals := "table," + strings.Join(issues, ",") + "\n"
+	seen := map[[2]string]bool{}
+	var tables []string
+	for _, r := range rows[1:] {
+		at := [2]string{r[col("utility_ukraine")], r[col("utility_russia")]}
+		if seen[at] || len(tables) == len(names) {
+			continue
+		}
+		seen[at] = true
+		name := names[len(tables)]
+		tables = append(tables, name)
+		deals += name + "," + strings.Join(r[col("territory"):col("utility_ukraine")], ",") + "\n"
+	}
+	if len(tables) < len(names) {
+		t.Fatalf("found %d deals at distinct points; want %d", len(tables), len(names))
+	}
+	ch := readLabelledChart(t, debriefSVG(t, []string{"--variant", "sanctions-bite", "--deals", writeTemp(t, "class.csv", deals)}), tables)
+	for i, l := range ch.labels {
+		if !inside(l.box, ch.area) {
+			t.Errorf("%q %v reaches past the plotting area %v", l.text, l.box, ch.area)
+		}
+		for _, o := range ch.labels[:i] {
+			if boxesOverlap(l.box, o.box) {
+				t.Errorf("%q %v overlaps %q %v", l.text, l.box, o.text, o.box)
+			}
+		}
+	}
 }
