@@ -135,6 +135,11 @@ func checkNarrow(t *testing.T, s *session, at, view string, width int) {
 	// Every button of the view is in the window: none is reached only by scrolling a
 	// table sideways. On a phone What would it take's Try it stood past the edge of its
 	// table, 705 px wide in a 356 px box, until its rows were read one by one.
+	// A slider is a target for a finger: at least 24 px high, WCAG's least target size (the
+	// round's slider was the browser's 16 px).
+	if small := evalJS[[]string](s, `[...document.querySelectorAll("input[type=range]")].filter((r) => r.getClientRects().length && r.getBoundingClientRect().height < 24).map((r) => (r.labels[0] || r).textContent + " (" + r.getBoundingClientRect().height + " px)")`); len(small) > 0 {
+		t.Errorf("%s: %d sliders are below 24 px high, such as %q", at, len(small), small[0])
+	}
 	if away := evalJS[[]string](s, `[...document.querySelectorAll("#view-`+view+` button")].filter((b) => b.getClientRects().length && b.getBoundingClientRect().right > document.documentElement.clientWidth).map((b) => b.getAttribute("aria-label") || b.textContent)`); len(away) > 0 {
 		t.Errorf("%s: %d buttons lie past the window's right edge, such as %q", at, len(away), away[0])
 	}
