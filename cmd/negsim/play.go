@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -173,7 +174,7 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 		return err
 	}
 	a.warnRun(doc, g.Transcript().Notes())
-	s := &session{app: a, sc: sc, g: g, wd: words{sc}, echo: !isTerminal(a.stdin)}
+	s := &session{app: a, sc: sc, g: g, wd: words{sc}, echo: !isTerminal(a.stdin), width: a.outputWidth()}
 	if g.Idle() {
 		ctx, cancel := a.step()
 		s.movesIn, err = sim.VariantsWithMoves(ctx, sc, sc.Variants, f.seat, a.settings.Workers)
@@ -203,7 +204,7 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "\nThe transcript is in %s: %s scores the deal.\n", f.transcript, score)
+	fmt.Fprintf(a.stdout, "\n%s\n", fitLine(fmt.Sprintf("The transcript is in %s: %s scores the deal.", f.transcript, score), s.width))
 	return nil
 }
 
@@ -314,6 +315,9 @@ type session struct {
 	// echo repeats each line read after the prompt, so that a replayed file of moves reads
 	// as the session it was.
 	echo bool
+	// width is the terminal's (or --width), which the session's lines and tables fit; 0 in a
+	// pipe or a file, which get them whole, as every command's output.
+	width int
 	// reservation is the seat's walk-away value as last shown.
 	reservation float64
 	// movesIn are the scenario's variants in which the seat has a move, found only for a
@@ -332,7 +336,40 @@ type session struct {
 	offerWorth *sim.Worth
 }
 
-func (s *session) say(format string, args ...any) { fmt.Fprintf(s.stdout, format+"\n", args...) }
+func (s *session) say(format string, args ...any) {
+	lines := strings.Split(fmt.Sprintf(format, args...), "\n")
+	for i, line := range lines {
+		lines[i] = fitLine(line, s.width)
+	}
+	fmt.Fprintln(s.stdout, strings.Join(lines, "\n"))
+}
+
+// fitLine breaks a line of the session at spaces to width (0: left whole). An indented
+// line set out in columns (help's commands, a deal's issues) continues under its second
+// column; other lines as prose does, a list item under its text.
+func fitLine(line string, width int) string {
+	if width <= 0 || runewidth.StringWidth(line) <= width {
+		return line
+	}
+	body := strings.TrimLeft(line, " ")
+	lead := line[:len(line)-len(body)]
+	if lead == "" {
+		return wrapProse(line, width)
+	}
+	head, rest := "", body
+	if i := strings.Index(body, "  "); i > 0 {
+		rest = strings.TrimLeft(body[i:], " ")
+		head = body[:len(body)-len(rest)]
+	}
+	hang := runewidth.StringWidth(lead + head)
+	if hang > width/2 {
+		// Too little room is left beside the first column: the words go under the indent.
+		head, rest, hang = "", body, len(lead)
+	}
+	words := wrapWords(rest, width-hang)
+	words[0] = lead + head + words[0]
+	return strings.Join(words, "\n"+strings.Repeat(" ", hang))
+}
 
 func (s *session) name(id string) string { return actorName(s.sc, id) }
 
@@ -391,7 +428,8 @@ func (s *session) loop() error {
 				if config.ControlCharacter(line) != "" {
 					shown = strconv.Quote(line)
 				}
-				s.say("%s", shown)
+				// A move is echoed whole, however wide: pasted back, it is the move typed.
+				fmt.Fprintln(s.stdout, shown)
 			}
 			moved, err := s.command(line)
 			if err != nil {
@@ -458,7 +496,11 @@ func (s *session) command(line string) (bool, error) {
 		for _, sec := range roleSections(s.wd, b.Role) {
 			r.add(sec)
 		}
-		return false, r.write(s.stdout, "table")
+		var w io.Writer = s.stdout
+		if s.width > 0 {
+			w = sizedWriter{s.stdout, s.width}
+		}
+		return false, r.write(w, "table")
 	case "score":
 		s.scoreDeal(rest)
 		return false, nil

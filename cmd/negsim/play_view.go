@@ -475,7 +475,11 @@ func (s *session) ending() {
 		g.add(name, yesNo(ac.Veto), pts(u), pts(r), signedPts(u-r))
 	}
 	s.say("Points at round %d's walk-away values:", out.Round)
-	g.render(s.stdout, false)
+	if s.width > 0 {
+		g.renderFitted(s.stdout, s.width)
+	} else {
+		g.render(s.stdout, false)
+	}
 	if out.Deal == nil {
 		if len(tr.Rounds) == 0 {
 			return
