@@ -527,6 +527,13 @@ func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 	case strings.HasSuffix(e.Message, "unexpected key name"), strings.HasSuffix(e.Message, "non-map value is specified"):
 		e.Message += "; write each key with a colon and a space before its value, as in id: x"
 	}
+	// A word processor's characters look right on the page and break the grammar: the
+	// character is named, where it stands, with what to type in its place.
+	if !isJSON && e.Line > 0 && !duplicateKey.MatchString(e.Message) {
+		if col, what, ok := lookalike(data, e.Line); ok {
+			e.Col, e.Message = col, what
+		}
+	}
 	// A text opened with a quote and never closed runs on, by YAML's rules, to the next
 	// quote, lines later, and the parser stops there: it is the opening that needs mending.
 	if line, col, ok := unclosedQuote(data, e.Line); ok && !isJSON && e.Line > 0 {
@@ -558,6 +565,49 @@ func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 	}
 	return e
 }
+
+// lookalike finds, on line n of data, the first character a word processor puts where YAML
+// wants another: a curly quote for a straight one, a non-breaking space for a space, an en
+// or em dash for the "-" that starts a list item. It returns the character's column and
+// what to type in its place, and only when typing that on the line moves the parser past
+// it: a curly quote in a line broken for another reason is the text's own.
+func lookalike(data []byte, n int) (col int, what string, ok bool) {
+	lines := strings.Split(string(data), "\n")
+	if n > len(lines) {
+		return 0, "", false
+	}
+	line := lines[n-1]
+	rest := strings.TrimLeft(line, " ")
+	switch {
+	case strings.HasPrefix(rest, "\u2013 "), strings.HasPrefix(rest, "\u2014 "):
+		dash, _ := utf8.DecodeRuneInString(rest)
+		name := map[rune]string{'\u2013': "an en dash", '\u2014': "an em dash"}[dash]
+		col = len(line) - len(rest) + 1
+		what = fmt.Sprintf(`this list item starts with "%c" (%s, which word processors make of "-"); type "-" in its place`, dash, name)
+	case strings.ContainsAny(line, "\u201c\u201d\u201e"):
+		col = utf8.RuneCountInString(line[:strings.IndexAny(line, "\u201c\u201d\u201e")]) + 1
+		what = `the text on this line is in curly quotes (“ ”), which YAML reads as letters, not as quotes (a word processor's "smart quotes"); type straight quotes (") in their place`
+	case strings.ContainsAny(line, "\u2018\u2019"):
+		col = utf8.RuneCountInString(line[:strings.IndexAny(line, "\u2018\u2019")]) + 1
+		what = `the text on this line is in curly quotes (‘ ’), which YAML reads as letters, not as quotes (a word processor's "smart quotes"); type straight quotes (') in their place`
+	case strings.ContainsRune(line, '\u00a0'):
+		col = utf8.RuneCountInString(line[:strings.IndexRune(line, '\u00a0')]) + 1
+		what = "this line holds a non-breaking space (U+00A0, which word processors put after a colon or in an indentation), which YAML does not read as a space; type an ordinary space in its place"
+	default:
+		return 0, "", false
+	}
+	lines[n-1] = straighten.Replace(line)
+	if _, err := parser.ParseBytes([]byte(strings.Join(lines, "\n")), 0); err != nil {
+		var ye interface{ GetToken() *token.Token }
+		if !errors.As(err, &ye) || ye.GetToken() == nil || ye.GetToken().Position == nil || ye.GetToken().Position.Line == n {
+			return 0, "", false
+		}
+	}
+	return col, what, true
+}
+
+// straighten types on a line what a word processor replaced.
+var straighten = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u2018", "'", "\u2019", "'", "\u00a0", " ", "\u2013 ", "- ", "\u2014 ", "- ")
 
 // unclosedQuote finds, up to line last, the first line with an odd number of double
 // quotes outside comments, and the column of the last of them: a text opened there and

@@ -51,3 +51,49 @@ func TestWrongKindSaysWhatTheFieldHolds(t *testing.T) {
 		}
 	}
 }
+
+// A file typed in a word processor breaks YAML with characters that look right on the
+// page: curly quotes (“ ”, ‘ ’), a non-breaking space after a colon or in an indentation,
+// and an en dash made of a list's "-". The parser's words blamed the indentation or asked
+// for "a colon and a space", which the line already shows; the message now names the
+// character, where it is, and what to type in its place. Each case below failed before:
+// the first three were "mapping value is not allowed in this context; check the
+// indentation of this line and the next: ...", the fourth "non-map value is specified;
+// write each key with a colon and a space before its value, as in id: x", the fifth
+// "value is not allowed in this context; check the indentation ...".
+func TestWordProcessorCharactersAreNamed(t *testing.T) {
+	head := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n"
+	curly := "the text on this line is in curly quotes (“ ”), which YAML reads as letters, not as quotes (a word processor's \"smart quotes\"); type straight quotes (\") in their place"
+	nbsp := "this line holds a non-breaking space (U+00A0, which word processors put after a colon or in an indentation), which YAML does not read as a space; type an ordinary space in its place"
+	for _, c := range []struct{ name, text, want string }{
+		// The colon inside the curly quotes reads as a key's; line 8 is "    note: “src-1: a”",
+		// the quote its 11th character.
+		{"note.yaml", head + "  - id: p\n    note: “src-1: a”\n    reservation: 0.5\n",
+			"note.yaml:8:11: " + curly},
+		// "    description: " is 17 characters: the quote is the 18th.
+		{"desc.yaml", head + "  - id: p\n    description: “The council: easy”\n    reservation: 0.5\n",
+			"desc.yaml:8:18: " + curly},
+		// A non-breaking space before the indentation's ordinary spaces: the first character.
+		{"indent.yaml", head + "  - id: p\n    name: P\n\u00a0   reservation: 0.5\n    note: N\n",
+			"indent.yaml:9:1: " + nbsp},
+		// "    reservation:" is 16 characters: the non-breaking space is the 17th.
+		{"colon.yaml", head + "  - id: p\n    name: P\n    reservation:\u00a00.5\n",
+			"colon.yaml:9:17: " + nbsp},
+		// A curly quote on a line that straight quotes would not mend ("a" b: c is no
+		// YAML either) is not blamed: the parser's words stay, at the note's value.
+		{"other.yaml", head + "  - id: p\n    reservation: 0.5\n    note: “a” b: c\n",
+			"other.yaml:9:11: not valid YAML or JSON: mapping value is not allowed in this context; check the indentation of this line and the next: the keys of one mapping start in the same column"},
+		// "  – id: q": the dash is the 3rd character.
+		{"dash.yaml", head + "  - id: p\n    reservation: 0.5\n  \u2013 id: q\n    reservation: 0.5\n",
+			"dash.yaml:9:3: this list item starts with \"–\" (an en dash, which word processors make of \"-\"); type \"-\" in its place"},
+	} {
+		_, err := Load(c.name, []byte(c.text))
+		var ds sim.Diagnostics
+		if !errors.As(err, &ds) || len(ds) != 1 {
+			t.Fatalf("%s: err = %v, want one diagnostic", c.name, err)
+		}
+		if got := strings.TrimSpace(ds[0].String()); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
