@@ -195,7 +195,11 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 			v.errorf(p, "%s", InvalidID(got))
 		}
 		if j, dup := seen[got]; dup && got != "" {
-			v.errorf(p, "duplicate %s id %q (also %s)", what, got, paths[j])
+			mend := "each " + what
+			if what == "option" {
+				mend = "each option of the issue" // options of two issues may share ids
+			}
+			v.errorf(p, "duplicate %s id %q (also %s): give %s an id of its own", what, got, paths[j], mend)
 		} else {
 			seen[got] = i
 		}

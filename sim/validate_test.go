@@ -100,3 +100,36 @@ func TestSizeLimits(t *testing.T) {
 		})
 	}
 }
+
+// A duplicate id says what would be valid, as every other error does: "duplicate option id
+// "a" (also issues.x.options.a)" named the clash and left the mend unsaid, while the
+// errors that follow from it ("issue "x" has no option "b"; valid: "a" or "c") point to
+// another. It failed before: the message ended at the brackets.
+func TestDuplicateIDSaysToRenameOne(t *testing.T) {
+	for _, c := range []struct{ name, path, want string }{
+		{"option", "issues.x.options.1.id", `duplicate option id "a" (also issues.x.options.a): give each option of the issue an id of its own`},
+		{"issue", "issues.1.id", `duplicate issue id "x" (also issues.x): give each issue an id of its own`},
+		{"actor", "actors.1.id", `duplicate actor id "alpha" (also actors.alpha): give each actor an id of its own`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := explainFixture()
+			switch c.name {
+			case "option":
+				sc.Issues[0].Options[1].ID = "a"
+			case "issue":
+				sc.Issues[1].ID = "x"
+			case "actor":
+				sc.Actors[1].ID = "alpha"
+			}
+			var got []string
+			for _, p := range sc.Validate() {
+				if p.Path == c.path {
+					got = append(got, p.Message)
+				}
+			}
+			if len(got) != 1 || got[0] != c.want {
+				t.Fatalf("at %s got %q; want %q", c.path, got, c.want)
+			}
+		})
+	}
+}
