@@ -355,3 +355,40 @@ func deepCopy(v any) any {
 	}
 	return v
 }
+
+// A belief's path has one shape that needs nothing else in the file to see: it starts
+// actors.ID. and goes on to a value of that actor; and null, which drops a belief in a
+// variant's or an event's set:, sets nothing in the belief itself. The schema said only
+// "an object", so an editor passed set: {actors: {west: {reservation: 0.2}}} (a path
+// written as nested mappings), set: {reservation: 0.2} and set: {actors.west.reservation:
+// null}, each of which validate refuses at that line. It failed before: the schema
+// accepted all three.
+func TestSchemaRefusesABeliefPathValidateRefuses(t *testing.T) {
+	sch := schematest.Compile(t, SchemaFile, Schema)
+	base := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n" +
+		"  - id: east\n    name: East\n    reservation: 0.3\n    preferences:\n      x: {weight: 1, ideal: a}\n" +
+		"    beliefs:\n      set: SET\n" +
+		"  - id: west\n    name: West\n    reservation: 0.3\n    preferences:\n      x: {weight: 1, ideal: b}\n"
+	for _, c := range []struct {
+		set  string
+		good bool
+	}{
+		{"{actors.west.reservation: 0.2}", true},
+		{"{actors.west.preferences.x.weight: 2}", true},
+		{"{actors: {west: {reservation: 0.2}}}", false},
+		{"{reservation: 0.2}", false},
+		{"{actors.west: 0.2}", false},
+		{"{actors.west.reservation: null}", false},
+	} {
+		data := []byte(strings.Replace(base, "SET", c.set, 1))
+		_, loadErr := Load("b.yaml", data)
+		v, err := Plain("b.yaml", data)
+		if err != nil {
+			t.Fatalf("%s: %v", c.set, err)
+		}
+		schemaErr := sch.Validate(v)
+		if (loadErr == nil) != c.good || (schemaErr == nil) != c.good {
+			t.Errorf("set: %s: loader error %v, schema error %v; want both to %s it", c.set, loadErr, schemaErr, map[bool]string{true: "accept", false: "refuse"}[c.good])
+		}
+	}
+}

@@ -35,7 +35,11 @@ func DocKeys() []string {
 var (
 	slug     = map[string]any{"pattern": SlugPattern}
 	slugKeys = map[string]any{"propertyNames": slug}
-	unit     = map[string]any{"minimum": 0, "maximum": 1}
+	// A belief's path starts actors.ID. and goes on to one of that actor's values; null,
+	// which drops a belief in a variant or an event, sets nothing in the belief itself.
+	beliefPaths = map[string]any{"propertyNames": map[string]any{"pattern": `^actors\.[^.]+\.[^.]`}}
+	notNull     = map[string]any{"not": map[string]any{"type": "null"}}
+	unit        = map[string]any{"minimum": 0, "maximum": 1}
 	// optionList is a constraint's list of options on one issue; an empty one never holds.
 	optionList = map[string]any{"minItems": 1, "items": map[string]any{"type": "string", "pattern": SlugPattern}}
 	// timeDependent matches a strategy of kind time-dependent.
@@ -126,7 +130,7 @@ var fieldDocs = map[string]FieldDoc{
 	"Ratification.note":         {Text: "Assumptions behind the constituency."},
 
 	"Beliefs":        {Text: "The actor's own picture of the others."},
-	"Beliefs.set":    {Text: "Paths mapped to the values the actor believes, each about another actor, e.g. actors.russia.reservation: 0.5. The same paths as --set."},
+	"Beliefs.set":    {Text: "Paths mapped to the values the actor believes, each about another actor, e.g. actors.russia.reservation: 0.5. The same paths as --set.", Rules: beliefPaths, Item: notNull},
 	"Beliefs.source": {Text: "Where the belief comes from."},
 	"Beliefs.note":   {Text: "Why the actor believes this, for students to question."},
 
