@@ -164,6 +164,8 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 	case reflect.Bool:
 		if b, ok := n.(*ast.BoolNode); ok {
 			v.SetBool(b.Value)
+		} else if x, ok := n.(*ast.StringNode); ok && quotedString(x) && isTruthText(x.Value) {
+			d.errorf(n, path, "expected true or false, found the text %q: remove the quotes", x.Value)
 		} else {
 			d.wrongKind(n, path, sim.KindWords(v.Type()))
 		}
@@ -176,6 +178,15 @@ func (d *decoder) decode(n ast.Node, path string, v reflect.Value) {
 	default:
 		d.errorf(n, path, "cannot hold a value of kind %s", v.Kind())
 	}
+}
+
+// isTruthText is whether text, unquoted, is a truth value a file's YAML reads as one.
+func isTruthText(text string) bool {
+	switch text {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return true
+	}
+	return false
 }
 
 func (d *decoder) number(n ast.Node, path string) (float64, bool) {

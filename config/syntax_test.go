@@ -97,3 +97,21 @@ func TestWordProcessorCharactersAreNamed(t *testing.T) {
 		}
 	}
 }
+
+// A quoted truth value only needs its quotes gone, as a quoted number does: veto: "false"
+// was "expected true or false, found the text "false"", which reads as a contradiction.
+// It failed before with those words and the field's description after them.
+func TestQuotedTruthValueSaysRemoveTheQuotes(t *testing.T) {
+	src := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n  - id: p\n    name: P\n    reservation: 0.4\n    veto: VETO\n    preferences:\n      x: {weight: 1, ideal: a}\n"
+	for _, c := range []struct{ veto, want string }{
+		// "    veto: " is 10 characters: the value starts at column 11.
+		{`"false"`, `t.yaml:10:11: actors.p.veto: expected true or false, found the text "false": remove the quotes`},
+		{`'true'`, `t.yaml:10:11: actors.p.veto: expected true or false, found the text "true": remove the quotes`},
+	} {
+		_, err := Load("t.yaml", []byte(strings.Replace(src, "VETO", c.veto, 1)))
+		var ds sim.Diagnostics
+		if !errors.As(err, &ds) || len(ds) != 1 || strings.TrimSpace(ds[0].String()) != c.want {
+			t.Errorf("veto %s: got %v\nwant %s", c.veto, err, c.want)
+		}
+	}
+}
