@@ -195,19 +195,25 @@ func wrapProse(line string, width int) string {
 		indent = "  "
 	}
 	// The indent comes on top of each continuation line, so the lines are broken that much
-	// shorter.
-	return strings.Join(wrapWords(line, width-len(indent)), "\n"+indent)
+	// shorter. A word longer than the line is a path, a flag or a list to paste (analyze's
+	// "--set actors.ukraine.beliefs.set...=VALUE" cut at 80 columns pasted as two): it
+	// stands whole on a line of its own, which a terminal wraps and copies as one.
+	return strings.Join(breakWords(line, width-len(indent), false), "\n"+indent)
 }
 
 // wrapWords breaks text at spaces into lines of at most room columns; a word longer than
 // room (a list of ids) is broken after its commas, or else cut.
-func wrapWords(text string, room int) []string {
+func wrapWords(text string, room int) []string { return breakWords(text, room, true) }
+
+// breakWords breaks text at spaces into lines of at most room columns; a word longer than
+// room is cut (after its commas where it has some) only when cut is set.
+func breakWords(text string, room int, cut bool) []string {
 	// --width 1 leaves an indented line no room at all: a word is still cut a character a
 	// line, where a cut of none would go on for ever.
 	room = max(room, 1)
 	var words []string
 	for _, word := range strings.Fields(text) {
-		for runewidth.StringWidth(word) > room {
+		for cut && runewidth.StringWidth(word) > room {
 			r := []rune(word)
 			cut := min(len(r), room)
 			if i := strings.LastIndex(string(r[:cut]), ","); i > 0 {
