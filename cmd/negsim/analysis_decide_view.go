@@ -55,7 +55,17 @@ func ratificationSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
 	s := section{title: "Ratification at home (Putnam's two-level game)"}
 	s.text = append(s.text, fmt.Sprintf("At the table alone (Level I) %s pass; ratification at home (Level II) leaves %s. An actor's win-set is the deals its constituency would ratify, over the whole space.",
 		plural(*an.ZOPA.LevelOneCount, "deal", "deals"), count(an.ZOPA.Count)))
-	g := &grid{header: []string{"actor", "ratified by", "votes needed", "win-set (deals)", "blocked by"}, right: []bool{false, false, true, true, false}}
+	// "blocked by" speaks only where ratification empties the zone: a column of empty cells
+	// under a heading nothing explained left a student guessing what would fill it.
+	blocks := false
+	for _, rep := range an.Ratification {
+		blocks = blocks || rep.BestVotes != nil
+	}
+	g := &grid{header: []string{"actor", "ratified by", "votes needed", "win-set (deals)"}, right: []bool{false, false, true, true}}
+	if blocks {
+		g.header, g.right = append(g.header, "blocked by"), append(g.right, false)
+		s.text = append(s.text, "", "Blocked by: where ratification at home empties the zone, the ratifiers whose reservation or red line alone stands in the way (set aside, it would let deals pass).")
+	}
 	for _, a := range sc.Actors {
 		rep, ok := an.Ratification[a.ID]
 		if !ok {
@@ -73,7 +83,11 @@ func ratificationSection(sc *sim.Scenario, an *sim.Analysis) (section, bool) {
 		if rep.BestVotes != nil && len(blockers) == 0 {
 			blocked = "no single ratifier"
 		}
-		g.add(a.Name, strings.Join(by, ", "), fmt.Sprintf("%d of %d", rep.VotesNeeded, rep.Votes), count(rep.WinSet)+" ("+percent(share(rep.WinSet, an.Space.Deals))+")", blocked)
+		row := []string{a.Name, strings.Join(by, ", "), fmt.Sprintf("%d of %d", rep.VotesNeeded, rep.Votes), count(rep.WinSet) + " (" + percent(share(rep.WinSet, an.Space.Deals)) + ")"}
+		if blocks {
+			row = append(row, blocked)
+		}
+		g.add(row...)
 	}
 	s.grid = g
 	return s, true

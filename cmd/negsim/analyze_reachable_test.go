@@ -113,3 +113,19 @@ func TestClashingRedLinesSayNoDropOnce(t *testing.T) {
 		t.Errorf("analyze says \"no drop would do\" %d times, want once:\n%s", n, out)
 	}
 }
+
+// analyze's ratification table has a "blocked by" column only where ratification at home
+// empties the zone, and says what it means. As shipped the fish stock's parliament ratifies
+// 3 of the 5 deals the table accepts (teaching-tied-hands.yaml): nothing is blocked, and the
+// column stood empty under a heading nothing explained. Under too-hawkish the parliament
+// ratifies q6 alone, which Away rejects (the file's comments work it by hand); set aside,
+// its reservation would let the table's 5 deals pass: the column names it.
+func TestRatificationSaysBlockedByOnlyWhereSomethingIs(t *testing.T) {
+	const meaning = "Blocked by: where ratification at home empties the zone, the ratifiers whose reservation or red line alone stands in the way (set aside, it would let deals pass)."
+	shipped := runOK(t, "analyze", "teaching-tied-hands", "--wide")
+	if strings.Contains(shipped, "blocked by") || strings.Contains(shipped, meaning) {
+		t.Errorf("the fish stock as shipped, its zone open, has a blocked-by column:\n%s", shipped)
+	}
+	hawkish := runOK(t, "analyze", "teaching-tied-hands", "--variant", "too-hawkish", "--wide")
+	wantContains(t, "too-hawkish", hawkish, meaning, "│ blocked by ", "│ Home's parliament (reservation) │")
+}
