@@ -202,6 +202,14 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 		d.wrongKind(n, path, "a finite number")
 		return 0, false
 	case *ast.StringNode:
+		// A non-breaking space is no space to YAML, which reads "0.65" followed by one as a
+		// text, and so does an editor checking the schema: it is named, not trimmed away.
+		if !quotedString(x) && strings.ContainsRune(x.Value, '\u00a0') {
+			if _, _, ok := sim.ParseNumber(strings.TrimSpace(x.Value)); ok {
+				d.errorf(n, path, "the number %q is followed or preceded by a non-breaking space (U+00A0, which word processors put beside a number), which YAML reads as part of a text; delete it", strings.TrimSpace(x.Value))
+				return 0, false
+			}
+		}
 		text := strings.TrimSpace(x.Value)
 		if quotedString(x) {
 			if _, _, ok := sim.ParseNumber(text); ok {

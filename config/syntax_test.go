@@ -101,6 +101,23 @@ func TestWordProcessorCharactersAreNamed(t *testing.T) {
 // A quoted truth value only needs its quotes gone, as a quoted number does: veto: "false"
 // was "expected true or false, found the text "false"", which reads as a contradiction.
 // It failed before with those words and the field's description after them.
+// A number beside a non-breaking space is a text to YAML and to an editor checking the
+// schema ("got string, want number"), while negsim trimmed the space and read the number:
+// validate passed a file the editor underlined. It is refused, named, at the value: line 8
+// is "    reservation: 0.65" and a non-breaking space, the value from column 18.
+func TestNumberBesideANonBreakingSpaceIsNamed(t *testing.T) {
+	text := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n  - id: p\n    reservation: 0.65\u00a0\n    name: P\n    preferences: {x: {weight: 1, utilities: {a: 1, b: 0}}}\n"
+	_, err := Load("nbsp.yaml", []byte(text))
+	var ds sim.Diagnostics
+	if !errors.As(err, &ds) || len(ds) == 0 {
+		t.Fatalf("err = %v; want the number refused", err)
+	}
+	want := `nbsp.yaml:8:18: actors.p.reservation: the number "0.65" is followed or preceded by a non-breaking space (U+00A0, which word processors put beside a number), which YAML reads as part of a text; delete it`
+	if got := strings.TrimSpace(ds[0].String()); got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestQuotedTruthValueSaysRemoveTheQuotes(t *testing.T) {
 	src := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n  - id: p\n    name: P\n    reservation: 0.4\n    veto: VETO\n    preferences:\n      x: {weight: 1, ideal: a}\n"
 	for _, c := range []struct{ veto, want string }{
