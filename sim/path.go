@@ -251,7 +251,9 @@ func (s *Scenario) locate(path string) (reflect.Value, func(), error) {
 				if _, err := strconv.Atoi(seg); guess == "" || err == nil {
 					// An index past the end, or no near miss of an id: what was meant may be
 					// a new element, which only the whole list can bring.
-					msg += fmt.Sprintf("; to add one, set %s whole, as a JSON list of the fields the file writes", here)
+					// The list as negsim params prints it is the form --set and a set: take:
+					// the file's own layout (preferences keyed by issue) is not a value.
+					msg += fmt.Sprintf("; to add one, set %s whole: the JSON list negsim params shows for it, with one more entry", here)
 				}
 				return reflect.Value{}, nil, &PathError{path, msg}
 			}

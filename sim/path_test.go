@@ -70,7 +70,7 @@ func TestSetPathErrors(t *testing.T) {
 		{"map that is empty", "actors.seller.preferences.term.utilities.short", "0.5",
 			[]string{`actors.seller.preferences.term.utilities is empty`, `ideal`}},
 		{"index out of range", "actors.buyer.constraints.1.why", "x",
-			[]string{`actors.buyer.constraints has no "1"`, `valid: "0"`, `to add one, set actors.buyer.constraints whole, as a JSON list`}},
+			[]string{`actors.buyer.constraints has no "1"`, `valid: "0"`, `to add one, set actors.buyer.constraints whole: the JSON list negsim params shows for it, with one more entry`}},
 		{"element of an empty list", "actors.seller.constraints.0.why", "x",
 			[]string{`actors.seller.constraints is empty, so it has no "0"`, `to add one, set actors.seller.constraints whole`}},
 		{"path past a number", "actors.buyer.reservation.low", "0.1",
