@@ -19,6 +19,11 @@ type validator struct {
 	// own are worked out once rather than once for each of them.
 	known   map[string]bool
 	knownOf *Scenario
+	// issueClash is set when two issues, or two options of one issue, share an id: what
+	// refers to them by id cannot be checked until they are told apart, and each reference
+	// would be blamed for the clash ("no issue \"target\"; valid: \"finance\"" after target
+	// was renamed finance, twelve errors for one).
+	issueClash bool
 }
 
 func (v *validator) errorf(path, format string, args ...any) {
@@ -200,6 +205,7 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 				mend = "each option of the issue" // options of two issues may share ids
 			}
 			v.errorf(p, "duplicate %s id %q (also %s): give %s an id of its own", what, got, paths[j], mend)
+			v.issueClash = v.issueClash || what == "issue" || what == "option"
 		} else {
 			seen[got] = i
 		}
@@ -358,13 +364,17 @@ func (v *validator) actors(s *Scenario) {
 			v.errorf(p+".utility_scale", "%v is not a valid scale: it is the factor above 0 that turns utilities back into the imported file's units (leave it out when there is none)", a.UtilityScale)
 		}
 		v.strategy(p+".strategy", a.Strategy)
-		v.preferences(s, a, p)
-		v.constraints(s, a, p)
+		if !v.issueClash {
+			v.preferences(s, a, p)
+			v.constraints(s, a, p)
+		}
 	}
 	if len(s.Actors) > 0 && veto == 0 && s.Decision.VotesNeeded <= 0 {
 		v.errorf("actors", "no actor holds a veto, so every deal would be agreed: mark at least one actor veto: true, or give a decision: {votes_needed: N}")
 	}
-	v.unvaluedIssuesAndOptions(s)
+	if !v.issueClash {
+		v.unvaluedIssuesAndOptions(s)
+	}
 }
 
 func (v *validator) strategy(p string, st Strategy) {

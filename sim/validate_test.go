@@ -101,6 +101,31 @@ func TestSizeLimits(t *testing.T) {
 	}
 }
 
+// Two issues, or two options of one issue, that share an id are the one error: every
+// preference, utility and condition that names them by id would otherwise be charged with
+// the clash. In the explain fixture issue y renamed x left "no issue \"y\"" for each actor's
+// preference of y and a utility error for each of x's options it lacks; option b of x
+// renamed a left "no option \"b\"" for every actor that values b. Each now gives one error,
+// the clash's.
+func TestClashingIssueIDsAreTheOneError(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		clash func(sc *Scenario)
+	}{
+		{"issue", func(sc *Scenario) { sc.Issues[1].ID = sc.Issues[0].ID }},
+		{"option", func(sc *Scenario) { sc.Issues[0].Options[1].ID = sc.Issues[0].Options[0].ID }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := explainFixture()
+			c.clash(sc)
+			errs := sc.Validate().Errors()
+			if len(errs) != 1 || !strings.HasPrefix(errs[0].Message, "duplicate "+c.name+" id") {
+				t.Fatalf("%d errors %v; want the duplicate id alone", len(errs), errs)
+			}
+		})
+	}
+}
+
 // A duplicate id says what would be valid, as every other error does: "duplicate option id
 // "a" (also issues.x.options.a)" named the clash and left the mend unsaid, while the
 // errors that follow from it ("issue "x" has no option "b"; valid: "a" or "c") point to
