@@ -19,11 +19,11 @@ type validator struct {
 	// own are worked out once rather than once for each of them.
 	known   map[string]bool
 	knownOf *Scenario
-	// issueClash is set when two issues, or two options of one issue, share an id: what
-	// refers to them by id cannot be checked until they are told apart, and each reference
-	// would be blamed for the clash ("no issue \"target\"; valid: \"finance\"" after target
-	// was renamed finance, twelve errors for one).
-	issueClash bool
+	// issueIDsBroken is set when an issue's or an option's id is invalid, or two issues, or
+	// two options of one issue, share one: what refers to them by id cannot be checked until
+	// they are mended, and each reference would be blamed for it ("no issue \"target\";
+	// valid: \"finance\"" after target was renamed finance, twelve errors for one).
+	issueIDsBroken bool
 }
 
 func (v *validator) errorf(path, format string, args ...any) {
@@ -199,13 +199,16 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 		case !IsSlug(got):
 			v.errorf(p, "%s", InvalidID(got))
 		}
+		if !IsSlug(got) {
+			v.issueIDsBroken = v.issueIDsBroken || what == "issue" || what == "option"
+		}
 		if j, dup := seen[got]; dup && got != "" {
 			mend := "each " + what
 			if what == "option" {
 				mend = "each option of the issue" // options of two issues may share ids
 			}
 			v.errorf(p, "duplicate %s id %q (also %s): give %s an id of its own", what, got, paths[j], mend)
-			v.issueClash = v.issueClash || what == "issue" || what == "option"
+			v.issueIDsBroken = v.issueIDsBroken || what == "issue" || what == "option"
 		} else {
 			seen[got] = i
 		}
@@ -221,6 +224,12 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 // looks Latin, would give a different word.
 func InvalidID(id string) string {
 	fix, look := "", lookalike(id)
+	// Curly quotes are a word processor's, put around an id that needs none: the id
+	// inside them is the one meant.
+	bare := strings.Trim(id, "\u2018\u2019\u201c\u201d\u201e")
+	if bare != id && IsSlug(bare) {
+		return fmt.Sprintf("%q is not a valid id: it is in curly quotes (a word processor's \"smart quotes\"), which are part of the id to YAML; write %q, with no quotes", id, bare)
+	}
 	if slug := Slug(id); look == "" && IsSlug(slug) {
 		fix = fmt.Sprintf("; write %q", slug)
 	}
@@ -364,7 +373,7 @@ func (v *validator) actors(s *Scenario) {
 			v.errorf(p+".utility_scale", "%v is not a valid scale: it is the factor above 0 that turns utilities back into the imported file's units (leave it out when there is none)", a.UtilityScale)
 		}
 		v.strategy(p+".strategy", a.Strategy)
-		if !v.issueClash {
+		if !v.issueIDsBroken {
 			v.preferences(s, a, p)
 			v.constraints(s, a, p)
 		}
@@ -372,7 +381,7 @@ func (v *validator) actors(s *Scenario) {
 	if len(s.Actors) > 0 && veto == 0 && s.Decision.VotesNeeded <= 0 {
 		v.errorf("actors", "no actor holds a veto, so every deal would be agreed: mark at least one actor veto: true, or give a decision: {votes_needed: N}")
 	}
-	if !v.issueClash {
+	if !v.issueIDsBroken {
 		v.unvaluedIssuesAndOptions(s)
 	}
 }

@@ -101,26 +101,33 @@ func TestSizeLimits(t *testing.T) {
 	}
 }
 
-// Two issues, or two options of one issue, that share an id are the one error: every
-// preference, utility and condition that names them by id would otherwise be charged with
-// the clash. In the explain fixture issue y renamed x left "no issue \"y\"" for each actor's
-// preference of y and a utility error for each of x's options it lacks; option b of x
-// renamed a left "no option \"b\"" for every actor that values b. Each now gives one error,
-// the clash's.
-func TestClashingIssueIDsAreTheOneError(t *testing.T) {
+// An issue or option id that two share, or that is no id at all, is the one error: every
+// preference, utility and condition that names it would otherwise be charged with it. In
+// the explain fixture issue y renamed x left "no issue \"y\"" for each actor's preference
+// of y and a utility error for each of x's options it lacks; option b of x renamed a left
+// "no option \"b\"" for every actor that values b; option a written in a word processor's
+// curly quotes, “a”, left each utility of a "no option \"a\"; did you mean \"b\"?". Each
+// now gives one error, its own, and curly quotes are named as such, with the id to write.
+func TestBrokenIssueIDsAreTheOneError(t *testing.T) {
 	for _, c := range []struct {
-		name  string
-		clash func(sc *Scenario)
+		name, want string
+		breakIt    func(sc *Scenario)
 	}{
-		{"issue", func(sc *Scenario) { sc.Issues[1].ID = sc.Issues[0].ID }},
-		{"option", func(sc *Scenario) { sc.Issues[0].Options[1].ID = sc.Issues[0].Options[0].ID }},
+		{"issue clash", `duplicate issue id "x" (also issues.x): give each issue an id of its own`,
+			func(sc *Scenario) { sc.Issues[1].ID = sc.Issues[0].ID }},
+		{"option clash", `duplicate option id "a" (also issues.x.options.a): give each option of the issue an id of its own`,
+			func(sc *Scenario) { sc.Issues[0].Options[1].ID = sc.Issues[0].Options[0].ID }},
+		{"curly quotes", `"“a”" is not a valid id: it is in curly quotes (a word processor's "smart quotes"), which are part of the id to YAML; write "a", with no quotes`,
+			func(sc *Scenario) { sc.Issues[0].Options[0].ID = "“a”" }},
+		{"issue id with a space", `"y y" is not a valid id: use lower-case letters, digits, '-' and '_', starting with a letter or digit; write "y-y"`,
+			func(sc *Scenario) { sc.Issues[1].ID = "y y" }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			sc := explainFixture()
-			c.clash(sc)
+			c.breakIt(sc)
 			errs := sc.Validate().Errors()
-			if len(errs) != 1 || !strings.HasPrefix(errs[0].Message, "duplicate "+c.name+" id") {
-				t.Fatalf("%d errors %v; want the duplicate id alone", len(errs), errs)
+			if len(errs) != 1 || errs[0].Message != c.want {
+				t.Fatalf("%d errors %v; want the one: %s", len(errs), errs, c.want)
 			}
 		})
 	}
