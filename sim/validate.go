@@ -792,7 +792,9 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 	after.core(cp)
 	for _, pr := range after.out.Errors() {
 		if !v.known[pr.String()] {
-			v.errorf(overrideAt(p, pr.Path, set, add), "%s leaves the scenario invalid: %s", what, pr)
+			// The rule broken is said in the file's words ("set actors.parliament.veto:
+			// false"), which the file itself keeps: the mend is the override's.
+			v.errorf(overrideAt(p, pr.Path, set, add), "%s leaves the scenario invalid: %s; without it the scenario keeps this rule, so change or drop it", what, pr)
 		}
 	}
 }
@@ -806,10 +808,18 @@ func (v *validator) knowErrors(s *Scenario, found Diagnostics) {
 }
 
 // overrideAt is the path of the override that wrote the value at path, or of the group
-// holding it, so that its problem is shown on that override's line; p, the variant or
-// event as a whole, when the problem lies elsewhere (a veto set to false that leaves no
-// veto actor).
+// holding it, or the one value the override writes, so that its problem is shown on that
+// value's line; p, the variant or event as a whole, when the problem lies elsewhere among
+// several values (a veto set to false that leaves no veto actor).
 func overrideAt(p, path string, set, add []Assignment) string {
+	// One value written: whatever rule it breaks, and wherever, that value is the mend (a
+	// belief that a ratifier holds a veto breaks its actor's ratification).
+	switch {
+	case len(set) == 1 && len(add) == 0:
+		return p + ".set." + set[0].Path
+	case len(add) == 1 && len(set) == 0:
+		return p + ".add." + add[0].Path
+	}
 	for _, list := range []struct {
 		key string
 		as  []Assignment

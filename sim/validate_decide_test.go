@@ -67,6 +67,12 @@ func TestDecisionValidation(t *testing.T) {
 			"actors.south.beliefs.set.protocol.rounds", "another actor's value"},
 		{"belief that breaks the scenario", func(s *Scenario) { s.Actors[1].Beliefs.Set[0].Value = 1.5 },
 			"actors.south.beliefs.set.actors.north.reservation", "leaves the scenario invalid"},
+		// A belief that left, a ratifier, holds a veto breaks north's ratification, whose
+		// path is not the belief's: it was shown at beliefs as a whole, with the file's own
+		// mend ("set actors.left.veto: false"), which the file already says.
+		{"belief that breaks a rule elsewhere", func(s *Scenario) {
+			s.Actors[1].Beliefs.Set[0] = Assignment{Path: "actors.left.veto", Value: true}
+		}, "actors.south.beliefs.set.actors.left.veto", "without it the scenario keeps this rule, so change or drop it"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
