@@ -110,3 +110,15 @@ func TestReportPlanePutsTheRoundsDealAtTheStartingValues(t *testing.T) {
 		t.Errorf("the rounds' agreement is drawn at (%.2f, %.2f), the Nash solution, the same deal, at (%.2f, %.2f)", dx, dy, nx, ny)
 	}
 }
+
+// A report is handed in beside role sheets, score and the debrief, which speak points
+// (utility × 100): it said only "Utilities run from 0 to 1", and a student read the same
+// deal as 0.523 in it and 52.3 on a score sheet with nothing to join the two. The example
+// is worked by hand: 0.523 × 100 = 52.3, 0.4 × 100 = 40.
+func TestReportSaysUtilitiesArePointsOnTheSheets(t *testing.T) {
+	out := runOK(t, "report", "teaching-two-party", "--format", "markdown")
+	_, about, _ := strings.Cut(out, "## About this report")
+	about, _, _ = strings.Cut(about, "\n#")
+	wantContains(t, "About this report", strings.Join(strings.Fields(about), " "),
+		"The role sheets, score and the debrief show the same values as points, utility × 100 (a utility of 0.523 is 52.3 points, a reservation of 0.4 a walk-away value of 40 points).")
+}

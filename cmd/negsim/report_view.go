@@ -24,7 +24,9 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 	}
 	r.add(section{title: "About this report", text: []string{
 		about + ", then shows the zone of possible agreement and the bargaining solutions, then plays the talks round by round.",
-		"Utilities run from 0 to 1; a reservation is an actor's value of no agreement.",
+		// Handed out beside role sheets, score and the debrief, which speak points: the
+		// same deal read 0.523 here and 52.3 there, with nothing to join the two.
+		"Utilities run from 0 to 1; a reservation is an actor's value of no agreement. The role sheets, score and the debrief show the same values as points, utility × 100 (a utility of 0.523 is 52.3 points, a reservation of 0.4 a walk-away value of 40 points).",
 	}})
 	part := func(title string, sections []section) {
 		for i, s := range sections {
