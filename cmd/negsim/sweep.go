@@ -83,6 +83,13 @@ again between two neighbouring values is not seen: use more steps.`,
 				}
 				xs = sim.SweepValues(from, to, steps)
 				span.given = []givenValue{{"--from", from}, {"--to", to}}
+			case cmd.Flags().Changed("from"), cmd.Flags().Changed("to"):
+				// One end given: the other is the one missing, said by name.
+				given, missing := "--from", "--to B, the last value"
+				if cmd.Flags().Changed("to") {
+					given, missing = "--to", "--from A, the first value"
+				}
+				return usagef("%s needs %s, too: sweep takes --from A --to B [--steps N], or --values A,B,C", given, missing)
 			default:
 				return usagef("sweep needs the values: --from A --to B [--steps N] or --values A,B,C")
 			}

@@ -74,6 +74,9 @@ func TestWhatIfUsageErrors(t *testing.T) {
 		{"sweep without a path", []string{"sweep", tradeFile, "--from", "0", "--to", "1"}, "sweep needs --param"},
 		{"sweep of a wrong path", []string{"sweep", tradeFile, "--param", "actors.buyer.reservaton", "--values", "0.1"}, `did you mean "reservation"?`},
 		{"sweep without values", []string{"sweep", tradeFile, "--param", "actors.buyer.reservation"}, "sweep needs the values"},
+		// One end alone was told "sweep needs the values", as if none had been given.
+		{"sweep without --to", []string{"sweep", tradeFile, "--param", "actors.buyer.reservation", "--from", "0.2"}, "--from needs --to B, the last value, too: sweep takes --from A --to B [--steps N], or --values A,B,C"},
+		{"sweep without --from", []string{"sweep", tradeFile, "--param", "actors.buyer.reservation", "--to", "0.8"}, "--to needs --from A, the first value, too: sweep takes"},
 		{"sweep chart of an unknown type", []string{"sweep", tradeFile, "--param", "actors.buyer.reservation", "--values", "0.1", "--chart", "x.gif"}, "must end in .svg or .png"},
 		{"set of a wrong key", []string{"analyze", tradeFile, "--set", "actors.buyer.utility=1"}, `valid: "id", "name"`},
 		{"set of a wrong type", []string{"analyze", tradeFile, "--set", "actors.buyer.veto=sometimes"}, "expects true or false"},
