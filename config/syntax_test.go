@@ -12,7 +12,7 @@ import (
 // indented one space too far (or too little) is "value is not allowed in this context" to
 // the parser, and a missing colon "unexpected key name". JSON has no indentation to blame.
 func TestSyntaxErrorsSayTheUsualSlip(t *testing.T) {
-	for _, c := range []struct{ name, text, want string }{
+	wantOneDiagnostic(t, []loadCase{
 		{"indent.yaml", "name: T\nissues:\n  - id: x\n   options: []\n",
 			"indent.yaml:4:4: not valid YAML or JSON: value is not allowed in this context; check the indentation of this line and the next: the keys of one mapping start in the same column"},
 		{"deeper.yaml", "name: T\nactors:\n- id: a\n  reservation: 0.5\n   note: x\n",
@@ -21,16 +21,7 @@ func TestSyntaxErrorsSayTheUsualSlip(t *testing.T) {
 			"colon.yaml:3:5: not valid YAML or JSON: unexpected key name; write each key with a colon and a space before its value, as in id: x"},
 		{"two.json", `{"name": "x", "issues": [], "actors": []} {"name": "y"}` + "\n",
 			"two.json:1:43: not valid YAML or JSON: value is not allowed in this context"},
-	} {
-		_, err := Load(c.name, []byte(c.text))
-		var ds sim.Diagnostics
-		if !errors.As(err, &ds) || len(ds) != 1 {
-			t.Fatalf("%s: err = %v, want one diagnostic", c.name, err)
-		}
-		if got := strings.TrimSpace(ds[0].String()); got != c.want {
-			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
-		}
-	}
+	})
 }
 
 // A value of the wrong kind is told what the field holds and its range, as a missing
@@ -65,7 +56,7 @@ func TestWordProcessorCharactersAreNamed(t *testing.T) {
 	head := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n"
 	curly := "the text on this line is in curly quotes (“ ”), which YAML reads as letters, not as quotes (a word processor's \"smart quotes\"); type straight quotes (\") in their place"
 	nbsp := "this line holds a non-breaking space (U+00A0, which word processors put after a colon or in an indentation), which YAML does not read as a space; type an ordinary space in its place"
-	for _, c := range []struct{ name, text, want string }{
+	wantOneDiagnostic(t, []loadCase{
 		// The colon inside the curly quotes reads as a key's; line 8 is "    note: “src-1: a”",
 		// the quote its 11th character.
 		{"note.yaml", head + "  - id: p\n    note: “src-1: a”\n    reservation: 0.5\n",
@@ -86,38 +77,12 @@ func TestWordProcessorCharactersAreNamed(t *testing.T) {
 		// "  – id: q": the dash is the 3rd character.
 		{"dash.yaml", head + "  - id: p\n    reservation: 0.5\n  \u2013 id: q\n    reservation: 0.5\n",
 			"dash.yaml:9:3: this list item starts with \"–\" (an en dash, which word processors make of \"-\"); type \"-\" in its place"},
-	} {
-		_, err := Load(c.name, []byte(c.text))
-		var ds sim.Diagnostics
-		if !errors.As(err, &ds) || len(ds) != 1 {
-			t.Fatalf("%s: err = %v, want one diagnostic", c.name, err)
-		}
-		if got := strings.TrimSpace(ds[0].String()); got != c.want {
-			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
-		}
-	}
+	})
 }
 
 // A quoted truth value only needs its quotes gone, as a quoted number does: veto: "false"
 // was "expected true or false, found the text "false"", which reads as a contradiction.
 // It failed before with those words and the field's description after them.
-// A number beside a non-breaking space is a text to YAML and to an editor checking the
-// schema ("got string, want number"), while negsim trimmed the space and read the number:
-// validate passed a file the editor underlined. It is refused, named, at the value: line 8
-// is "    reservation: 0.65" and a non-breaking space, the value from column 18.
-func TestNumberBesideANonBreakingSpaceIsNamed(t *testing.T) {
-	text := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n  - id: p\n    reservation: 0.65\u00a0\n    name: P\n    preferences: {x: {weight: 1, utilities: {a: 1, b: 0}}}\n"
-	_, err := Load("nbsp.yaml", []byte(text))
-	var ds sim.Diagnostics
-	if !errors.As(err, &ds) || len(ds) == 0 {
-		t.Fatalf("err = %v; want the number refused", err)
-	}
-	want := `nbsp.yaml:8:18: actors.p.reservation: the number "0.65" is followed or preceded by a non-breaking space (U+00A0, which word processors put beside a number), which YAML reads as part of a text; delete it`
-	if got := strings.TrimSpace(ds[0].String()); got != want {
-		t.Errorf("\n got %s\nwant %s", got, want)
-	}
-}
-
 func TestQuotedTruthValueSaysRemoveTheQuotes(t *testing.T) {
 	src := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n  - id: p\n    name: P\n    reservation: 0.4\n    veto: VETO\n    preferences:\n      x: {weight: 1, ideal: a}\n"
 	for _, c := range []struct{ veto, want string }{
@@ -129,6 +94,34 @@ func TestQuotedTruthValueSaysRemoveTheQuotes(t *testing.T) {
 		var ds sim.Diagnostics
 		if !errors.As(err, &ds) || len(ds) != 1 || strings.TrimSpace(ds[0].String()) != c.want {
 			t.Errorf("veto %s: got %v\nwant %s", c.veto, err, c.want)
+		}
+	}
+}
+
+// A number beside a non-breaking space is a text to YAML and to an editor checking the
+// schema ("got string, want number"), while negsim trimmed the space and read the number:
+// validate passed a file the editor underlined. It is refused, named, at the value: line 8
+// is "    reservation: 0.65" and a non-breaking space, the value from column 18.
+func TestNumberBesideANonBreakingSpaceIsNamed(t *testing.T) {
+	wantOneDiagnostic(t, []loadCase{{"nbsp.yaml",
+		"name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n  - id: p\n    reservation: 0.65\u00a0\n    name: P\n    preferences: {x: {weight: 1, utilities: {a: 1, b: 0}}}\n",
+		`nbsp.yaml:8:18: actors.p.reservation: the number "0.65" is followed or preceded by a non-breaking space (U+00A0, which word processors put beside a number), which YAML reads as part of a text; delete it`}})
+}
+
+// loadCase is a file's name and text and the one diagnostic Load must give for it.
+type loadCase struct{ name, text, want string }
+
+// wantOneDiagnostic loads each case and fails unless it gives its one diagnostic.
+func wantOneDiagnostic(t *testing.T, cases []loadCase) {
+	t.Helper()
+	for _, c := range cases {
+		_, err := Load(c.name, []byte(c.text))
+		var ds sim.Diagnostics
+		if !errors.As(err, &ds) || len(ds) != 1 {
+			t.Fatalf("%s: err = %v, want one diagnostic", c.name, err)
+		}
+		if got := strings.TrimSpace(ds[0].String()); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
 		}
 	}
 }

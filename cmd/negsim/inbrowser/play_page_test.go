@@ -1,6 +1,7 @@
 package inbrowser
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -250,53 +251,46 @@ func TestPlayPageSaysWhatTheSeatsVoteMakes(t *testing.T) {
 }
 
 // The page says why a proposer holds out as negsim play does
-// (TestPlaySaysAProposerHoldsOutForTheVoteAtHome): Home tables q6, its own best, which its
-// parliament, wanting q3 at 0.9, would not ratify; the page blamed Home's aspiration.
-func TestPlayPageSaysAProposerHoldsOutForTheVoteAtHome(t *testing.T) {
+// (TestPlaySaysWhyAProposerHoldsOut), before the seat answers and in the round's answers
+// after it: Home tables q6, its own best, which its parliament, wanting q3 at 0.9, would not
+// ratify; the telephone game's mediator, which values every district at 1, tables d3
+// across its own red line of five or six districts. The page blamed each one's aspiration.
+func TestPlayPageSaysWhyAProposerHoldsOut(t *testing.T) {
 	pagetest.RequireChromium(t)
-	args := []string{"play", "teaching-tied-hands", "--as", "away", "--set", "actors.parliament.preferences.quota.ideal=q3", "--set", "actors.parliament.reservation=0.9"}
-	out, errOut, code := runNegsimInput(t, "reject\nquit\n", args...)
-	var says []string
-	for _, line := range strings.Split(out, "\n") {
-		if strings.HasPrefix(line, "Not yet accepted by the proposer") {
-			says = append(says, line)
+	origin := startServe(t)
+	for _, c := range []struct {
+		sets      []string
+		scenario  string
+		seat, by  string
+		becauseOf string
+	}{
+		{[]string{"actors.parliament.preferences.quota.ideal=q3", "actors.parliament.reservation=0.9"}, "teaching-tied-hands", "away", "Home government", "ratified at home"},
+		{[]string{"actors.mediator.preferences.districts.acceptable=[d5,d6]"}, "teaching-telephone-game", "east", "Mediator", "crosses the proposer's own red lines"},
+	} {
+		args := []string{"play", c.scenario, "--as", c.seat}
+		hash := "scenario=" + c.scenario
+		for _, set := range c.sets {
+			args = append(args, "--set", set)
+			hash += "&set=" + url.QueryEscape(set)
 		}
-	}
-	if code != exitOK || len(says) != 1 || !strings.Contains(says[0], "ratified at home") {
-		t.Fatalf("negsim play (exit %d) does not say why Home holds out:\n%s%s", code, out, errOut)
-	}
-	round0 := ""
-	for _, line := range strings.Split(out, "\n") {
-		if strings.HasPrefix(line, "Round 0, the proposal by Home government") {
-			round0 = line
+		hash += "&view=play&as=" + c.seat
+		out, errOut, code := runNegsimInput(t, "reject\nquit\n", args...)
+		// The turn of round 0, then the round's answers and the turn of round 1.
+		var first, after []string
+		for _, line := range strings.Split(out, "\n") {
+			switch {
+			case strings.HasPrefix(line, "Not yet accepted by the proposer") && len(first) == 0:
+				first = append(first, line)
+			case strings.HasPrefix(line, "Not yet accepted by the proposer"), strings.HasPrefix(line, "Round 0, the proposal by "+c.by):
+				after = append(after, line)
+			}
 		}
-	}
-	url := startServe(t)
-	hash := "scenario=teaching-tied-hands&set=actors.parliament.preferences.quota.ideal%3Dq3&set=actors.parliament.reservation%3D0.9&view=play&as=away"
-	pagetest.DrivePlaySays(t, url, hash, says)
-	pagetest.DrivePlaySays(t, url, hash+"&moves=reject", []string{round0})
-}
-
-// The page says why a mediator holds out as negsim play does
-// (TestPlaySaysAMediatorHoldsOutForItsOwnRedLines): the telephone game's mediator, which
-// values every district at 1, tables d3 across its own red line of five or six districts;
-// the page blamed its aspiration.
-func TestPlayPageSaysAMediatorHoldsOutForItsOwnRedLines(t *testing.T) {
-	pagetest.RequireChromium(t)
-	out, errOut, code := runNegsimInput(t, "reject\nquit\n", "play", "teaching-telephone-game", "--as", "east", "--set", "actors.mediator.preferences.districts.acceptable=[d5,d6]")
-	var says []string
-	for _, line := range strings.Split(out, "\n") {
-		if strings.HasPrefix(line, "Not yet accepted by the proposer") || strings.HasPrefix(line, "Round 0, the proposal by Mediator") {
-			says = append(says, line)
+		if code != exitOK || len(first) != 1 || len(after) == 0 || !strings.Contains(first[0], c.becauseOf) {
+			t.Fatalf("negsim %s (exit %d) does not say why %s holds out:\n%s%s", strings.Join(args, " "), code, c.by, out, errOut)
 		}
+		pagetest.DrivePlaySays(t, origin, hash, first)
+		pagetest.DrivePlaySays(t, origin, hash+"&moves=reject", after)
 	}
-	if code != exitOK || len(says) != 3 || !strings.Contains(says[0], "crosses the proposer's own red lines") {
-		t.Fatalf("negsim play (exit %d) does not say why the mediator holds out:\n%s%s", code, out, errOut)
-	}
-	url := startServe(t)
-	hash := "scenario=teaching-telephone-game&set=actors.mediator.preferences.districts.acceptable%3D%5Bd5%2Cd6%5D&view=play&as=east"
-	pagetest.DrivePlaySays(t, url, hash, says[:1])
-	pagetest.DrivePlaySays(t, url, hash+"&moves=reject", says[1:])
 }
 
 // The Play view offers only the seats negsim play takes: in the fish stock Home's parliament
