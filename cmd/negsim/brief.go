@@ -18,7 +18,7 @@ func (a *app) briefCommand() *cobra.Command {
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "brief [FILE]",
-		Short: "Write role sheets for a role-play: the public brief and each role's confidential instructions",
+		Short: "Write role sheets for a role-play: the public brief, each role's confidential instructions and the deal sheet",
 		Long: `brief writes what a player reads before the talks. The public part is the same for
 everyone: the situation (the scenario's description), the issues and their options, the
 parties as the scenario describes them, and the sources. A role's brief adds, for that role
