@@ -323,7 +323,7 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 	}
 	if tagged {
 		// Room above the data for two rows of tags, so that no tag sits on a line.
-		hi += 0.16 * (hi - lo)
+		hi += 0.2 * (hi - lo)
 	}
 	p.Y.Min, p.Y.Max = lo, hi
 	if pn.xFixed {
@@ -349,8 +349,10 @@ func (pn panel) plot() (*plot.Plot, *plot.Legend, error) {
 		named.paths = append(named.paths, chartPath{xs: []float64{m.x, m.x}, ys: []float64{lo, top}, half: line.Width / 2, soft: true})
 		if m.tag != "" {
 			// Tags alternate between two rows, so neighbouring marks never print over
-			// each other; each is centred on its line.
-			y := top + (0.05+0.06*float64(mi%2))*(top-lo)
+			// each other; each is centred on its line, the lower row clear of the points
+			// drawn at the top of the data (the sanctions-bite rounds' E1 sat on Russia's
+			// and Ukraine's aspirations of 1).
+			y := top + (0.08+0.07*float64(mi%2))*(top-lo)
 			labels, err := plotter.NewLabels(plotter.XYLabels{XYs: []plotter.XY{{X: m.x, Y: y}}, Labels: []string{m.tag}})
 			if err != nil {
 				return nil, nil, err

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -264,6 +265,26 @@ func TestDebriefChartLabelsInACrowd(t *testing.T) {
 		for _, o := range ch.labels[:i] {
 			if boxesOverlap(l.box, o.box) {
 				t.Errorf("%q %v overlaps %q %v", l.text, l.box, o.text, o.box)
+			}
+		}
+	}
+}
+
+// The rounds chart's event tags stand above the data, clear of its points: under
+// sanctions-bite Russia's and Ukraine's aspirations start at 1 and their points at round 1
+// (an event's round) sat under "E1", the text on the marks.
+func TestRoundsEventTagsClearThePoints(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "rounds.svg")
+	runOK(t, "rounds", "--variant", "sanctions-bite", "--chart", file)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := readLabelledChart(t, string(data), []string{"E1", "E2"})
+	for _, l := range ch.labels {
+		for _, p := range ch.points {
+			if boxesOverlap(l.box, p) {
+				t.Errorf("the tag %q at %v covers a point at %v", l.text, l.box, p)
 			}
 		}
 	}
