@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,6 +62,99 @@ type gwNumber struct {
 	HighUtility float64 `json:"highUtility"`
 }
 
+// gwShape is every value negsim reads from a GeniusWeb profile, of the kind it must be,
+// for finding a value of the wrong kind at its line before the file is read part by part.
+type gwShape struct {
+	Space *struct {
+		Name           string `json:"name"`
+		IssueUtilities map[string]struct {
+			Discrete *struct {
+				ValueUtilities map[string]float64 `json:"valueUtilities"`
+			} `json:"DiscreteValueSetUtilities"`
+			Number *gwNumber `json:"NumberValueSetUtilities"`
+		} `json:"issueUtilities"`
+		IssueWeights   map[string]float64 `json:"issueWeights"`
+		Domain         *gwShapeDomain     `json:"domain"`
+		ReservationBid *gwBid             `json:"reservationBid"`
+	} `json:"LinearAdditiveUtilitySpace"`
+}
+
+// gwShapeDomain is gwShape's domain.
+type gwShapeDomain struct {
+	Name         string `json:"name"`
+	IssuesValues map[string]struct {
+		Values []json.RawMessage `json:"values"`
+		Range  *struct {
+			Low  float64 `json:"low"`
+			High float64 `json:"high"`
+			Step float64 `json:"step"`
+		} `json:"range"`
+	} `json:"issuesValues"`
+}
+
+// jsonError says what is wrong with a GeniusWeb file that does not decode: a syntax error,
+// or a value of the wrong kind, told by its key, as written, with what to write instead.
+func (src gwSource) jsonError(data []byte, err error) error {
+	lineAt := textpos.New(data).Line
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return errorf(src.name, lineAt(se.Offset), "not valid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
+	}
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return errorf(src.name, 0, "not valid JSON: %v", err)
+	}
+	want := "a value of another kind"
+	switch te.Type.Kind() {
+	case reflect.Float64:
+		want = "a number"
+	case reflect.String:
+		want = "text"
+	case reflect.Map, reflect.Struct, reflect.Pointer:
+		want = "an object"
+	case reflect.Slice:
+		want = "a list"
+	}
+	key, found, fix := "", "", ""
+	if v, ok := src.ends[te.Offset]; ok {
+		key = v.path[strings.LastIndex(v.path, keySep)+1:]
+		switch t := v.tok.(type) {
+		case string:
+			found = fmt.Sprintf("%q, text", t)
+			if _, err := strconv.ParseFloat(strings.TrimSpace(t), 64); err == nil && want == "a number" {
+				fix = fmt.Sprintf(": write %s without quotes", strings.TrimSpace(t))
+			}
+		case bool:
+			found = fmt.Sprintf("%t, true or false", t)
+		case json.Number:
+			found = fmt.Sprintf("%s, a number", t)
+		}
+	} else {
+		key = te.Field[strings.LastIndex(te.Field, ".")+1:]
+		found = map[string]string{"object": "an object", "array": "a list", "string": "text", "number": "a number", "bool": "true or false"}[te.Value]
+	}
+	return errorf(src.name, lineAt(te.Offset), "%q is %s, where GeniusWeb has %s%s", key, found, want, fix)
+}
+
+// has reports whether the file gives the key path under src's base.
+func (src gwSource) has(path ...string) bool {
+	p := src.base
+	for _, k := range path {
+		p = joinKey(p, k)
+	}
+	_, ok := src.lines[p]
+	return ok
+}
+
+// null reports whether the file gives null for the key path under src's base.
+func (src gwSource) null(path ...string) bool {
+	p := src.base
+	for _, k := range path {
+		p = joinKey(p, k)
+	}
+	return src.nulls[p]
+}
+
 // gwIssue is an issue of a GeniusWeb domain with its values in order.
 type gwIssue struct {
 	name    string
@@ -107,6 +201,17 @@ type gwSource struct {
 	name  string
 	base  string
 	lines map[string]int
+	// nulls holds the key paths whose value is null, which Go's decoder would read as 0.
+	nulls map[string]bool
+	// ends holds, by the offset where it ends, each value an object gives for a key, so
+	// that a value of the wrong kind is told by its key and as written.
+	ends map[int64]gwScalar
+}
+
+// gwScalar is a key's value as the file writes it, with the key's path.
+type gwScalar struct {
+	path string
+	tok  json.Token
 }
 
 // keySep joins key paths; GeniusWeb keys (issue names, values such as "0.6") may hold a
@@ -151,21 +256,23 @@ func (src gwSource) errorf(path []string, format string, args ...any) error {
 // twice: Go's decoder keeps the last of them, so a profile that evaluates a value twice,
 // or weighs an issue twice, would be read one way without a word. Syntax errors are left
 // to the decoding that follows, which reports them.
-func scanKeys(file string, data []byte) (map[string]int, error) {
+func scanKeys(file string, data []byte) (gwSource, error) {
 	type frame struct {
 		object, expectKey bool
 		path              string // the key path of the object or array
 		keys              map[string]int
 	}
-	lines := map[string]int{}
+	src := gwSource{name: file, lines: map[string]int{}, nulls: map[string]bool{}, ends: map[int64]gwScalar{}}
+	lines := src.lines
 	lineAt := textpos.New(data).Line
 	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
 	var stack []*frame
 	lastKey := ""
 	for {
 		tok, err := dec.Token()
 		if err != nil || len(stack) > maxKeyCheckDepth {
-			return lines, nil
+			return src, nil
 		}
 		var top *frame
 		if len(stack) > 0 {
@@ -195,6 +302,11 @@ func scanKeys(file string, data []byte) (map[string]int, error) {
 			}
 			if !top.expectKey {
 				top.expectKey = true
+				path := joinKey(top.path, lastKey)
+				if tok == nil {
+					src.nulls[path] = true
+				}
+				src.ends[dec.InputOffset()] = gwScalar{path: path, tok: tok}
 				continue
 			}
 			key, _ := t.(string)
@@ -204,7 +316,7 @@ func scanKeys(file string, data []byte) (map[string]int, error) {
 				if i := strings.LastIndex(top.path, keySep); i >= 0 || top.path != "" {
 					where = top.path[i+1:]
 				}
-				return nil, errorf(file, line, "%s names %q twice (lines %d and %d); keep the one meant", where, key, first, line)
+				return src, errorf(file, line, "%s names %q twice (lines %d and %d); keep the one meant", where, key, first, line)
 			}
 			top.keys[key], top.expectKey, lastKey = line, false, key
 			lines[joinKey(top.path, key)] = line
@@ -357,14 +469,23 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 	}
 	for _, f := range files {
 		f.Data = bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf"))
-		lines, err := scanKeys(f.Name, f.Data)
+		src, err := scanKeys(f.Name, f.Data)
 		if err != nil {
 			return nil, err
 		}
-		src := gwSource{name: f.Name, lines: lines}
 		var top map[string]json.RawMessage
 		if err := json.Unmarshal(f.Data, &top); err != nil {
-			return nil, errorf(f.Name, 0, "not valid JSON: %v", err)
+			return nil, src.jsonError(f.Data, err)
+		}
+		// Every value of the wrong kind is found here, against the whole file, where the
+		// decoder's offsets give its line.
+		if _, ok := top["issuesValues"]; ok {
+			err = json.Unmarshal(f.Data, new(gwShapeDomain))
+		} else {
+			err = json.Unmarshal(f.Data, new(gwShape))
+		}
+		if err != nil {
+			return nil, src.jsonError(f.Data, err)
 		}
 		if _, ok := top["issuesValues"]; ok {
 			name, is, err := readGWDomain(src, f.Data)
@@ -428,6 +549,9 @@ func readGWProfile(src gwSource, sp *gwSpace) (*gwProfile, error) {
 	}
 	for _, is := range issues {
 		w, ok := sp.IssueWeights[is.name]
+		if src.null("issueWeights", is.name) {
+			return nil, src.errorf([]string{"issueWeights", is.name}, "issue %q has weight null; give a number 0 or more", is.name)
+		}
 		if !ok {
 			return nil, src.errorf([]string{"issueWeights"}, "issueWeights gives no weight for issue %q of the domain %q", is.name, name)
 		}
@@ -495,6 +619,9 @@ func gwValues(src gwSource, is *gwIssue, raw json.RawMessage) ([]float64, string
 		slices.Sort(keys)
 		for _, v := range keys {
 			u := wrap.Discrete.ValueUtilities[v]
+			if src.null("DiscreteValueSetUtilities", "valueUtilities", v) {
+				return nil, "", src.errorf([]string{"DiscreteValueSetUtilities", "valueUtilities", v}, "issue %q: value %q has utility null; give a number from 0 to 1", is.name, v)
+			}
 			o := is.index(v)
 			if o < 0 {
 				return nil, "", src.errorf([]string{"DiscreteValueSetUtilities", "valueUtilities", v}, "issue %q: valueUtilities names %q, which is not a value of the domain (%s)", is.name, v, quoted(is.values))
@@ -512,6 +639,15 @@ func gwValues(src gwSource, is *gwIssue, raw json.RawMessage) ([]float64, string
 		return out, "", nil
 	case wrap.Number != nil:
 		n := wrap.Number
+		for _, k := range []string{"lowValue", "lowUtility", "highValue", "highUtility"} {
+			path := []string{"NumberValueSetUtilities", k}
+			if src.null(path...) {
+				return nil, "", src.errorf(path, "issue %q: %q is null; give a number", is.name, k)
+			}
+			if !src.has(path...) {
+				return nil, "", src.errorf(path[:1], "issue %q: NumberValueSetUtilities has no %q; it needs lowValue, lowUtility, highValue and highUtility, each a number", is.name, k)
+			}
+		}
 		if !is.numeric {
 			return nil, "", src.errorf([]string{"NumberValueSetUtilities"}, "issue %q has NumberValueSetUtilities but its domain lists discrete values, not a number range", is.name)
 		}
