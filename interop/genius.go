@@ -321,6 +321,19 @@ func readProfile(f File, domainFile string, issues []domainIssue) (*profile, err
 	if len(obj.all("weight")) == 0 {
 		return nil, errorf(f.Name, obj.line, "no <weight> elements: this looks like a domain, not a profile; give one domain and one profile per party")
 	}
+	// A profile none of whose issues the domain has was written for another domain: say
+	// so, rather than blame its first issue or weight.
+	var own []domainIssue
+	shared := false
+	for _, el := range obj.all("issue") {
+		name := strings.TrimSpace(el.attr["name"])
+		k, _ := strconv.Atoi(strings.TrimSpace(el.attr["index"]))
+		own = append(own, domainIssue{index: k, name: name})
+		shared = shared || slices.ContainsFunc(issues, func(is domainIssue) bool { return is.name == name })
+	}
+	if len(own) > 0 && !shared {
+		return nil, errorf(f.Name, obj.line, "this profile is for another domain: its issues are %s, and the domain %s has %s; give the domain the profile was written for", issueList(own), domainFile, issueList(issues))
+	}
 	weights := map[int]float64{}
 	weightLine := map[int]int{}
 	for _, w := range obj.all("weight") {

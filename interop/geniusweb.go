@@ -398,23 +398,21 @@ func readGWDomain(src gwSource, raw json.RawMessage) (string, []gwIssue, error) 
 	return d.Name, issues, nil
 }
 
-// sameDomain explains how two domains differ, or returns "".
-func sameDomain(a, b []gwIssue) string {
+// sameDomain explains how the domain b, read at here, differs from a, the domain of the
+// file first, or returns "".
+func sameDomain(first, firstName string, a []gwIssue, here, name string, b []gwIssue) string {
 	names := func(is []gwIssue) []string {
-		out := make([]string, len(is))
-		for i := range is {
-			out[i] = is[i].name
-		}
+		out := gwNames(is)
 		slices.Sort(out)
 		return out
 	}
 	if !slices.Equal(names(a), names(b)) {
-		return fmt.Sprintf("issues %s against %s", quoted(names(a)), quoted(names(b)))
+		return fmt.Sprintf("%s is for another domain: its domain %q has the issues %s, and the domain %q of %s has %s; give the profiles of one domain", here, name, quoted(gwNames(b)), firstName, first, quoted(gwNames(a)))
 	}
 	for _, x := range a {
 		for _, y := range b {
 			if x.name == y.name && !slices.Equal(x.values, y.values) {
-				return fmt.Sprintf("issue %q has values %s against %s", x.name, quoted(x.values), quoted(y.values))
+				return fmt.Sprintf("issue %q has the values %s here, but %s in the domain of %s; give the profiles of one domain", x.name, quoted(y.values), quoted(x.values), first)
 			}
 		}
 	}
@@ -457,13 +455,15 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 	var profiles []*gwProfile
 	var domainFile, domainName string
 	var issues []gwIssue
-	adopt := func(file, name string, is []gwIssue) error {
+	// adopt takes the first domain read and checks every other against it, at the key
+	// that holds it: a profile's domain, or a bare domain's issuesValues.
+	adopt := func(src gwSource, key, here, name string, is []gwIssue) error {
 		if issues == nil {
-			domainFile, domainName, issues = file, name, is
+			domainFile, domainName, issues = src.name, name, is
 			return nil
 		}
-		if diff := sameDomain(issues, is); diff != "" {
-			return errorf(file, 0, "its domain does not match the one in %s: %s", domainFile, diff)
+		if diff := sameDomain(domainFile, domainName, issues, here, name, is); diff != "" {
+			return src.errorf([]string{key}, "%s", diff)
 		}
 		return nil
 	}
@@ -492,7 +492,7 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 			if err != nil {
 				return nil, err
 			}
-			if err := adopt(f.Name, name, is); err != nil {
+			if err := adopt(src, "issuesValues", "this file", name, is); err != nil {
 				return nil, err
 			}
 			continue
@@ -513,7 +513,7 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := adopt(f.Name, p.domain, p.domainIs); err != nil {
+		if err := adopt(src.under("LinearAdditiveUtilitySpace"), "domain", "this profile", p.domain, p.domainIs); err != nil {
 			return nil, err
 		}
 		profiles = append(profiles, p)
