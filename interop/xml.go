@@ -113,17 +113,44 @@ func parseXML(file string, data []byte) (*element, error) {
 }
 
 // float reads a numeric attribute, naming the file, line, element and attribute when it
-// is missing or not a number.
+// is missing or not a number, and what number to write there.
 func (e *element) float(file, name string) (float64, error) {
 	s, ok := e.attr[name]
 	if !ok {
-		return 0, errorf(file, e.line, "<%s> has no %s attribute", e.name, name)
+		return 0, errorf(file, e.line, "<%s> has no %s attribute; add %s=\"…\", %s", e.tag(), name, name, e.numberHint(name))
 	}
 	x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil {
-		return 0, errorf(file, e.line, "<%s %s=%q>: %q is not a number", e.name, name, s, s)
+		fix := "give " + e.numberHint(name)
+		// A decimal comma, as spreadsheets in much of Europe write numbers.
+		if y, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64); err == nil && strings.Count(s, ",") == 1 {
+			fix = fmt.Sprintf("write %s, with a decimal point", strconv.FormatFloat(y, 'f', -1, 64))
+		}
+		return 0, errorf(file, e.line, "<%s %s=%q>: %q is not a number; %s", e.tag(), name, s, s, fix)
 	}
 	return x, nil
+}
+
+// tag is the element's name with the attribute that tells it apart from its siblings in
+// the file: an item's value, a weight's or issue's index.
+func (e *element) tag() string {
+	for _, a := range []string{"value", "index"} {
+		if v, ok := e.attr[a]; ok && (e.name == "item" || a == "index") {
+			return fmt.Sprintf("%s %s=%q", e.name, a, v)
+		}
+	}
+	return e.name
+}
+
+// numberHint says what number an attribute holds.
+func (e *element) numberHint(name string) string {
+	switch {
+	case e.name == "reservation" || e.name == "discount_factor":
+		return "a number from 0 to 1"
+	case name == "evaluation" || e.name == "weight" && name == "value":
+		return "a number 0 or more"
+	}
+	return "a number"
 }
 
 // floats reads numeric attributes that a formula needs together, failing on the first
