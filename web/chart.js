@@ -221,14 +221,25 @@ const given = (u) => u !== null && u !== undefined;
 // hidden holds the ids of actors left out: ratifiers, who never bargain.
 // summary says in words how the talks went, as the view says it above the chart; it is the
 // chart's text alternative.
+// roundEvents tags the scenario's events in the order they fire, E1, E2, ..., as negsim
+// rounds' chart tags them, each with its round and why.
+export function roundEvents(transcript) {
+  const out = [];
+  transcript.rounds.forEach((r, t) => (r.events || []).forEach((ev) => out.push({tag: `E${out.length + 1}`, t, round: r.round, why: ev.why})));
+  return out;
+}
+
 export function roundsChart({transcript, names, selected, summary, hidden = new Set()}) {
-  const W = 640, H = 420, L = 56, R = 16, T = 16, B = 110;
+  const events = roundEvents(transcript);
+  // Room above the plot for the events' tags, as the command line's chart keeps it.
+  const W = 640, H = 420 + (events.length ? 20 : 0), L = 56, R = 16, T = events.length ? 36 : 16, B = 110;
   const pw = W - L - R, ph = H - T - B;
   const rounds = transcript.rounds;
   const last = Math.max(1, rounds.length - 1);
   const X = (t) => L + (t / last) * pw;
   const Y = (u) => T + (1 - u) * ph;
-  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Aspirations, reservations and the proposal's value to each actor, round by round; the zone's size below. ${summary}`});
+  const told = events.length ? ` Events: ${events.map((e) => `${e.tag}, round ${e.round}: ${e.why}`).join("; ")}.` : "";
+  const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Aspirations, reservations and the proposal's value to each actor, round by round; the zone's size below. ${summary}${told}`});
   svg.append(el("rect", {x: L, y: T, width: pw, height: ph, fill: "#ffffff", stroke: "#4a4a4a"}));
   for (let i = 0; i <= 4; i++) {
     const u = i / 4;
@@ -272,6 +283,15 @@ export function roundsChart({transcript, names, selected, summary, hidden = new 
     svg.append(el("rect", {x: Math.min(L + pw - w, Math.max(L, X(t) - w / 2)), y: sy + sh - h, width: w, height: Math.max(h, 0.5), fill: r.zopa_size ? "#1f77b4" : "#b8b8b8"}));
   });
   svg.append(el("text", {x: L + pw / 2, y: H - 6, "text-anchor": "middle", "font-size": 15, "font-weight": 600, fill: "#1a1a1a"}, "round"));
+  // Each event a dashed line at its round, across the plot and the zone's strip, tagged
+  // above the plot; two in one round share the line, their tags one above the other.
+  const atRound = new Map();
+  for (const e of events) {
+    const k = atRound.get(e.t) || 0;
+    atRound.set(e.t, k + 1);
+    if (!k) svg.append(el("line", {x1: X(e.t), y1: T, x2: X(e.t), y2: sy + sh, stroke: "#4a4a4a", "stroke-width": 1.5, "stroke-dasharray": "4 3", "data-event": e.tag}));
+    svg.append(el("text", {x: X(e.t), y: T - 6 - 16 * k, "text-anchor": "middle", "font-size": 15, fill: "#1a1a1a"}, e.tag));
+  }
   if (selected !== undefined && rounds[selected]) {
     svg.append(el("line", {x1: X(selected), y1: T, x2: X(selected), y2: sy + sh, stroke: "#1a1a1a", "stroke-width": 2, "stroke-dasharray": "2 2"}));
   }
@@ -311,6 +331,13 @@ export function roundsLegend({transcript, names, hidden = new Set()}) {
     key.append(...(i ? ["; "] : []), s, " " + words);
   });
   box.append(key);
+  const events = roundEvents(transcript);
+  if (events.length) {
+    const told = document.createElement("p");
+    told.className = "hint events";
+    told.textContent = events.map((e) => `${e.tag}, round ${e.round}: ${e.why}.`).join(" ");
+    box.append(told);
+  }
   return box;
 }
 

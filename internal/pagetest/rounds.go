@@ -162,3 +162,28 @@ func DriveRoundsAnswers(t *testing.T, origin string, cases []RoundsAnswersCase) 
 	s.checkOrigin()
 	s.checkConsole()
 }
+
+// DriveRoundsEvents opens the Rounds view of hash, whose talks have events, and reads how
+// the chart marks them: a tag above the plot at each event's round (E1, E2, ... in the
+// order they fire, as negsim rounds --chart tags them) and, beside the chart, each tag with
+// its round and why. told is that line as the command line's events give it. The page's
+// chart marked no event: a student saw the aspirations bend with nothing to say why.
+func DriveRoundsEvents(t *testing.T, origin, hash string, tags []string, told string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	drawn := evalJS[[]string](s, `[...document.querySelectorAll("#rounds-chart svg text")].map((x) => x.textContent).filter((x) => /^E\d+$/.test(x))`)
+	if !slices.Equal(drawn, tags) {
+		t.Errorf("the rounds chart tags the events %q; want %q", drawn, tags)
+	}
+	if lines := evalJS[int](s, `document.querySelectorAll("#rounds-chart svg line[data-event]").length`); lines == 0 {
+		t.Error("the rounds chart draws no line at an event's round")
+	}
+	if got := evalJS[string](s, `(document.querySelector("#rounds-chart p.events") || {}).textContent || ""`); got != told {
+		t.Errorf("beside the rounds chart the events read %q; want %q", got, told)
+	}
+	if label := evalJS[string](s, `document.querySelector("#rounds-chart svg").getAttribute("aria-label")`); !strings.Contains(label, " Events: ") {
+		t.Errorf("the rounds chart's text alternative does not tell the events: %q", label)
+	}
+	s.checkConsole()
+}

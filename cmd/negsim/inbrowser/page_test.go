@@ -2,6 +2,7 @@ package inbrowser
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -73,6 +74,8 @@ func TestPageServed(t *testing.T) {
 //     window and the talks' end whole;
 //   - play-phone: Play's tables on a phone, every column in the window and each value
 //     with its column's name;
+//   - rounds-events: the rounds chart marks each event at its round, tagged as negsim
+//     rounds --chart tags it, and says beside it what each was;
 //   - counted: one deal and two deals, one enters and two enter, in the Rounds and
 //     Compared views, the chart's words and the report, as the terminal counts them;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
@@ -134,6 +137,30 @@ func TestPageDrivenServed(t *testing.T) {
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
 		{"play-phone", func(t *testing.T) { pagetest.DrivePlayPhone(t, origin, pagetest.PlayPhoneCases) }},
 		{"counted", func(t *testing.T) { pagetest.DriveCounted(t, origin, pagetest.CountedCases) }},
+		{"rounds-events", func(t *testing.T) {
+			// The events as negsim rounds gives them, each tagged in the order it fires.
+			var tr struct {
+				Rounds []struct {
+					Round  int
+					Events []struct{ Why string }
+				}
+			}
+			if err := json.Unmarshal([]byte(runOK(t, "rounds", "--variant", "sanctions-bite", "--format", "json")), &tr); err != nil {
+				t.Fatal(err)
+			}
+			var tags, told []string
+			for _, r := range tr.Rounds {
+				for _, ev := range r.Events {
+					tag := fmt.Sprintf("E%d", len(tags)+1)
+					tags = append(tags, tag)
+					told = append(told, fmt.Sprintf("%s, round %d: %s.", tag, r.Round, ev.Why))
+				}
+			}
+			if len(tags) == 0 {
+				t.Fatal("sanctions-bite's rounds fire no event: the test needs one")
+			}
+			pagetest.DriveRoundsEvents(t, origin, "scenario=ukraine-2026&variant=sanctions-bite&view=rounds", tags, strings.Join(told, " "))
+		}},
 		{"variant-gone", func(t *testing.T) {
 			// What negsim says of the variant, and the zone of the one meant, worked out by
 			// the command line.
