@@ -1,9 +1,6 @@
 package interop
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // A GeniusWeb file with a syntax error, or a value of the wrong kind, is told at the line
 // to fix, in the words of the file (its keys, text or a number), and with what to write
@@ -15,10 +12,7 @@ import (
 // json: invalid number literal"; and a weight or utility of null was read as 0 without a
 // word, where GeniusWeb has no such value.
 func TestReadGeniusWebSaysWhatToWriteAtTheLine(t *testing.T) {
-	cases := []struct {
-		old, new string
-		want     []string
-	}{
+	cases := []profileEdit{
 		// testWebProfile's line 7 holds issueWeights.
 		{`"a": 0.6, "n": 0.4`, `"a": 0.6 "n": 0.4`, []string{"one.json:7:", "not valid JSON"}},
 		{`"a": 0.6, "n": 0.4`, `"a": "0.6", "n": 0.4`, []string{"one.json:7:", `"a"`, "text", "a number", "write 0.6 without quotes"}},
@@ -33,15 +27,5 @@ func TestReadGeniusWebSaysWhatToWriteAtTheLine(t *testing.T) {
 		{`"step": 1`, `"step": "one"`, []string{"one.json:8:", `"step"`, "text", "a number"}},
 		{`"values": ["x", "y"]`, `"values": "x, y"`, []string{"one.json:8:", `"values"`, "text", "a list"}},
 	}
-	for _, c := range cases {
-		profile := strings.Replace(testWebProfile, c.old, c.new, 1)
-		if profile == testWebProfile {
-			t.Fatalf("%s matched nothing", c.old)
-		}
-		_, err := ReadGeniusWeb([]File{{Name: "one.json", Data: []byte(profile)}})
-		wantMentions(t, c.new, err, c.want...)
-		if err != nil && strings.Contains(err.Error(), "Go ") {
-			t.Errorf("%s: the error speaks of the program, not the file: %v", c.new, err)
-		}
-	}
+	wantProfileEdits(t, cases)
 }

@@ -139,10 +139,7 @@ func TestReadGeniusSaysWhichFileIsTheDomain(t *testing.T) {
 // negsim cannot read is named. In testWebProfile, n's utilities are on line 4, a's on
 // line 5, the weights on line 7, the domain on line 8 and the reservation bid on line 9.
 func TestReadGeniusWebErrorsHaveLines(t *testing.T) {
-	cases := []struct {
-		old, new string
-		want     []string
-	}{
+	cases := []profileEdit{
 		{`"NumberValueSetUtilities"`, `"PiecewiseLinearUtilities"`, []string{"one.json:4:", `"n"`, `"PiecewiseLinearUtilities"`, "DiscreteValueSetUtilities"}},
 		{`"y": 0}`, `"w": 0}`, []string{"one.json:5:", `"w"`}},
 		{`"x": 1,`, `"x": 1.5,`, []string{"one.json:5:", "1.5", "[0,1]"}},
@@ -150,6 +147,19 @@ func TestReadGeniusWebErrorsHaveLines(t *testing.T) {
 		{`"step": 1`, `"step": 0`, []string{"one.json:8:", `"n"`, "step"}},
 		{`"a": "y"`, `"a": "q"`, []string{"one.json:9:", `"q"`}},
 	}
+	wantProfileEdits(t, cases)
+}
+
+// profileEdit is an edit of testWebProfile, old to new, and what the error must mention.
+type profileEdit struct {
+	old, new string
+	want     []string
+}
+
+// wantProfileEdits reads testWebProfile with each edit made and checks the error it gives,
+// told in the file's words, never the program's ("Go struct field").
+func wantProfileEdits(t *testing.T, cases []profileEdit) {
+	t.Helper()
 	for _, c := range cases {
 		profile := strings.Replace(testWebProfile, c.old, c.new, 1)
 		if profile == testWebProfile {
@@ -157,6 +167,9 @@ func TestReadGeniusWebErrorsHaveLines(t *testing.T) {
 		}
 		_, err := ReadGeniusWeb([]File{{Name: "one.json", Data: []byte(profile)}})
 		wantMentions(t, c.new, err, c.want...)
+		if err != nil && strings.Contains(err.Error(), "Go ") {
+			t.Errorf("%s: the error speaks of the program, not the file: %v", c.new, err)
+		}
 	}
 }
 
