@@ -199,18 +199,19 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 		case !IsSlug(got):
 			v.errorf(p, "%s", InvalidID(got))
 		}
-		if !IsSlug(got) {
-			v.issueIDsBroken = v.issueIDsBroken || what == "issue" || what == "option"
-		}
+		broken := !IsSlug(got)
 		if j, dup := seen[got]; dup && got != "" {
 			mend := "each " + what
 			if what == "option" {
 				mend = "each option of the issue" // options of two issues may share ids
 			}
 			v.errorf(p, "duplicate %s id %q (also %s): give %s an id of its own", what, got, paths[j], mend)
-			v.issueIDsBroken = v.issueIDsBroken || what == "issue" || what == "option"
+			broken = true
 		} else {
 			seen[got] = i
+		}
+		if broken && (what == "issue" || what == "option") {
+			v.issueIDsBroken = true
 		}
 	}
 	return paths
