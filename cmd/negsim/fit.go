@@ -215,11 +215,11 @@ func breakWords(text string, room int, cut bool) []string {
 	for _, word := range strings.Fields(text) {
 		for cut && runewidth.StringWidth(word) > room {
 			r := []rune(word)
-			cut := min(len(r), room)
-			if i := strings.LastIndex(string(r[:cut]), ","); i > 0 {
-				cut = len([]rune(string(r[:cut])[:i+1]))
+			at := min(len(r), room)
+			if i := strings.LastIndex(string(r[:at]), ","); i > 0 {
+				at = len([]rune(string(r[:at])[:i+1]))
 			}
-			words, word = append(words, string(r[:cut])), string(r[cut:])
+			words, word = append(words, string(r[:at])), string(r[at:])
 		}
 		words = append(words, word)
 	}
