@@ -496,11 +496,7 @@ func (s *session) command(line string) (bool, error) {
 		for _, sec := range roleSections(s.wd, b.Role) {
 			r.add(sec)
 		}
-		var w io.Writer = s.stdout
-		if s.width > 0 {
-			w = sizedWriter{s.stdout, s.width}
-		}
-		return false, r.write(w, "table")
+		return false, sized(s.width, func(w io.Writer) error { return r.write(w, "table") })(s.stdout)
 	case "score":
 		s.scoreDeal(rest)
 		return false, nil
