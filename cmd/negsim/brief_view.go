@@ -317,12 +317,8 @@ func ratifierVotes(wd words, rr *sim.RoleRatification) string {
 	switch {
 	case own == 0:
 		return "but you hold no votes: it is ratified or not without yours"
-	case others == 0 && own == 1:
-		return "and it needs your vote"
-	case others == 0 && rr.VotesNeeded == own:
-		return fmt.Sprintf("and it needs all %d of your votes", own)
 	case others == 0:
-		return fmt.Sprintf("and it needs %d of your %d votes", rr.VotesNeeded, own)
+		return "and " + votesNeeded(rr.VotesNeeded, own, "your")
 	}
 	all := fmt.Sprintf("%d of the %d votes", rr.VotesNeeded, rr.Votes)
 	if rr.VotesNeeded == rr.Votes {

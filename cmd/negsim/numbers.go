@@ -33,14 +33,18 @@ func count(n uint64) string { return sim.Thousands(n) }
 // agreeing: 1 enters, 0 enter.
 // ratifiersNeeded says how many of the ratifiers' votes a deal needs: "it needs their
 // vote" for a single vote rather than "1 of their 1 votes".
-func ratifiersNeeded(needed, votes int) string {
+func ratifiersNeeded(needed, votes int) string { return votesNeeded(needed, votes, "their") }
+
+// votesNeeded says how many of the votes whose holders hold a deal needs: "it needs their
+// vote", "all 2 of your votes", "150 of their 200 votes".
+func votesNeeded(needed, votes int, whose string) string {
 	switch {
 	case votes == 1:
-		return "it needs their vote"
+		return "it needs " + whose + " vote"
 	case needed == votes:
-		return fmt.Sprintf("it needs all %d of their votes", votes)
+		return fmt.Sprintf("it needs all %d of %s votes", votes, whose)
 	}
-	return fmt.Sprintf("it needs %d of their %d votes", needed, votes)
+	return fmt.Sprintf("it needs %d of %s %d votes", needed, whose, votes)
 }
 
 func plural[N int | uint64](n N, one, many string) string {
