@@ -33,8 +33,9 @@ appears in a role's brief: it is built from the public entries and that actor's 
 Without --actor, brief writes the public brief. With --all -o DIR it writes the public brief
 as DIR/public.EXT and one DIR/role-ACTOR.EXT per actor, all rendered before any is written;
 in HTML or Markdown also DIR/deal-sheet.EXT, the sheet each table writes its deal on, with
-the ids the deals file of 'negsim debrief' takes. The format follows -o's extension (.html, .md, .json, .txt), else --format; for --all,
---format html gives .html, json .json, and markdown or table .md.`,
+the ids the deals file of 'negsim debrief' takes. The format follows -o's extension (.html,
+.md, .json, .txt), else --format; for --all, --format html gives .html, json .json, and
+markdown or table .md.`,
 		Example: `  negsim brief --actor ukraine
   negsim brief --actor russia --format html -o russia.html
   negsim brief --variant sanctions-bite --all -o briefs --format html`,
