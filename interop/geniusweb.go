@@ -136,24 +136,23 @@ func (src gwSource) jsonError(data []byte, err error) error {
 	return errorf(src.name, lineAt(te.Offset), "%q is %s, where GeniusWeb has %s%s", key, found, want, fix)
 }
 
-// has reports whether the file gives the key path under src's base.
-func (src gwSource) has(path ...string) bool {
+// keyPath is the key path path under src's base, as lines and nulls are keyed.
+func (src gwSource) keyPath(path []string) string {
 	p := src.base
 	for _, k := range path {
 		p = joinKey(p, k)
 	}
-	_, ok := src.lines[p]
+	return p
+}
+
+// has reports whether the file gives the key path under src's base.
+func (src gwSource) has(path ...string) bool {
+	_, ok := src.lines[src.keyPath(path)]
 	return ok
 }
 
 // null reports whether the file gives null for the key path under src's base.
-func (src gwSource) null(path ...string) bool {
-	p := src.base
-	for _, k := range path {
-		p = joinKey(p, k)
-	}
-	return src.nulls[p]
-}
+func (src gwSource) null(path ...string) bool { return src.nulls[src.keyPath(path)] }
 
 // gwIssue is an issue of a GeniusWeb domain with its values in order.
 type gwIssue struct {
@@ -233,10 +232,7 @@ func joinKey(path, key string) string {
 // errorf is a problem at a key path under src's base: at the line of the deepest key of
 // the path that the file has, or of the part being read when it has none of them.
 func (src gwSource) errorf(path []string, format string, args ...any) error {
-	p := src.base
-	for _, k := range path {
-		p = joinKey(p, k)
-	}
+	p := src.keyPath(path)
 	line := 0
 	for {
 		if l, ok := src.lines[p]; ok {
