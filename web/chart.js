@@ -222,10 +222,13 @@ const given = (u) => u !== null && u !== undefined;
 // summary says in words how the talks went, as the view says it above the chart; it is the
 // chart's text alternative.
 // roundEvents tags the scenario's events in the order they fire, E1, E2, ..., as negsim
-// rounds' chart tags them, each with its round and why.
+// rounds' chart tags them, each said with its round and why.
 export function roundEvents(transcript) {
   const out = [];
-  transcript.rounds.forEach((r, t) => (r.events || []).forEach((ev) => out.push({tag: `E${out.length + 1}`, t, round: r.round, why: ev.why})));
+  transcript.rounds.forEach((r, t) => (r.events || []).forEach((ev) => {
+    const tag = `E${out.length + 1}`;
+    out.push({tag, t, said: `${tag}, round ${r.round}: ${ev.why}`});
+  }));
   return out;
 }
 
@@ -238,7 +241,7 @@ export function roundsChart({transcript, names, selected, summary, hidden = new 
   const last = Math.max(1, rounds.length - 1);
   const X = (t) => L + (t / last) * pw;
   const Y = (u) => T + (1 - u) * ph;
-  const told = events.length ? ` Events: ${events.map((e) => `${e.tag}, round ${e.round}: ${e.why}`).join("; ")}.` : "";
+  const told = events.length ? ` Events: ${events.map((e) => e.said).join("; ")}.` : "";
   const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Aspirations, reservations and the proposal's value to each actor, round by round; the zone's size below. ${summary}${told}`});
   svg.append(el("rect", {x: L, y: T, width: pw, height: ph, fill: "#ffffff", stroke: "#4a4a4a"}));
   for (let i = 0; i <= 4; i++) {
@@ -335,7 +338,7 @@ export function roundsLegend({transcript, names, hidden = new Set()}) {
   if (events.length) {
     const told = document.createElement("p");
     told.className = "hint events";
-    told.textContent = events.map((e) => `${e.tag}, round ${e.round}: ${e.why}.`).join(" ");
+    told.textContent = events.map((e) => `${e.said}.`).join(" ");
     box.append(told);
   }
   return box;
