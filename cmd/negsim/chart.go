@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"image/color"
@@ -9,9 +10,12 @@ import (
 	"math"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -414,13 +418,86 @@ func checkChart(path string) error {
 }
 
 // writeChartFile writes a --chart file, whole or not at all, in the format its name asks
-// for; "" asks for no chart.
+// for; "" asks for no chart. A PNG with text it cannot set as written is written, and
+// the user told which texts it mis-sets and how to see them.
 func (a *app) writeChartFile(path string, draw func(w io.Writer, format string) error) error {
 	if path == "" {
 		return nil
 	}
-	return a.writeFile(path, false, func(w io.Writer) error { return draw(w, chartFormat(path)) })
+	var misSet *misSetTextError
+	err := a.writeFile(path, false, func(w io.Writer) error {
+		err := draw(w, chartFormat(path))
+		if errors.As(err, &misSet) {
+			return nil
+		}
+		return err
+	})
+	if err == nil && misSet != nil {
+		svg := strings.TrimSuffix(path, filepath.Ext(path)) + ".svg"
+		fmt.Fprintf(a.stderr, "warning: %s: %s; draw the chart as %s to see them in the reader's own fonts\n", path, misSet, svg)
+	}
+	return err
 }
+
+// misSetTextError is what drawStack returns, once the PNG is whole, when the chart's text
+// holds letters a PNG cannot set as written: those the chart's font has no glyphs for
+// (Chinese, Arabic, emoji...), which it draws as nothing, and those of right-to-left
+// scripts, which it sets left to right. An SVG leaves both to the browser that shows it.
+type misSetTextError struct {
+	// texts are the texts the PNG mis-sets, in the order drawn, each once.
+	texts []string
+}
+
+// misSetShown is how many texts the warning quotes.
+const misSetShown = 3
+
+func (e *misSetTextError) Error() string {
+	shown := e.texts[:min(len(e.texts), misSetShown)]
+	quoted := make([]string, len(shown))
+	for i, t := range shown {
+		quoted[i] = strconv.Quote(t)
+	}
+	more := ""
+	if left := len(e.texts) - len(shown); left > 0 {
+		more = fmt.Sprintf(" and %d more", left)
+	}
+	return fmt.Sprintf("the PNG cannot set %s%s as written: it leaves blank the letters its font lacks and runs right-to-left words backwards", strings.Join(quoted, ", "), more)
+}
+
+// glyphCheck passes a PNG canvas's drawing on, noting each text it cannot set as written.
+type glyphCheck struct {
+	vg.CanvasWriterTo
+	buf    sfnt.Buffer
+	misSet misSetTextError
+}
+
+func (g *glyphCheck) FillString(face font.Face, pt vg.Point, s string) {
+	if !slices.Contains(g.misSet.texts, s) && g.misSets(face, s) {
+		g.misSet.texts = append(g.misSet.texts, s)
+	}
+	g.CanvasWriterTo.FillString(face, pt, s)
+}
+
+// misSets reports whether s has a letter face has no glyph for (sfnt gives it glyph 0,
+// which Liberation draws as nothing) or one of a right-to-left script, which gonum's text
+// sets in the order it is stored, left to right.
+func (g *glyphCheck) misSets(face font.Face, s string) bool {
+	for _, r := range s {
+		if unicode.IsSpace(r) || !unicode.IsGraphic(r) {
+			continue
+		}
+		if unicode.In(r, rightToLeft...) {
+			return true
+		}
+		if i, err := face.Face.GlyphIndex(&g.buf, r); err == nil && i == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rightToLeft are the scripts written right to left that Unicode encodes.
+var rightToLeft = []*unicode.RangeTable{unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko, unicode.Samaritan, unicode.Mandaic, unicode.Adlam}
 
 // writeChart stacks the panels and writes them as "svg" or "png". The legends stand in a
 // strip to the right of the panels, as wide as the widest needs, so no legend covers data
@@ -445,7 +522,8 @@ func drawPlots(w io.Writer, format string, width, height vg.Length, stack ...*pl
 }
 
 // drawStack draws plots one above the other with aligned axes, and beside each, in a strip
-// as wide as the widest needs, its legend when legends gives one.
+// as wide as the widest needs, its legend when legends gives one. A PNG with text it
+// cannot set as written is written whole, and a *misSetTextError says which.
 func drawStack(w io.Writer, format string, width, height vg.Length, stack []*plot.Plot, legends []*plot.Legend) error {
 	plots := make([][]*plot.Plot, len(stack))
 	for i, p := range stack {
@@ -458,11 +536,13 @@ func drawStack(w io.Writer, format string, width, height vg.Length, stack []*plo
 		}
 	}
 	var canvas vg.CanvasWriterTo
+	var checked *glyphCheck
 	switch format {
 	case "svg":
 		canvas = vgsvg.New(width+strip, height)
 	case "png":
-		canvas = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width+strip, height), vgimg.UseDPI(144))}
+		checked = &glyphCheck{CanvasWriterTo: vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width+strip, height), vgimg.UseDPI(144))}}
+		canvas = checked
 	default:
 		return fmt.Errorf("cannot draw a chart as %q: use .svg or .png", format)
 	}
@@ -493,8 +573,13 @@ func drawStack(w io.Writer, format string, width, height vg.Length, stack []*plo
 		_, err := w.Write(pinTextWidths(b.Bytes()))
 		return err
 	}
-	_, err := canvas.WriteTo(w)
-	return err
+	if _, err := canvas.WriteTo(w); err != nil {
+		return err
+	}
+	if len(checked.misSet.texts) > 0 {
+		return &checked.misSet
+	}
+	return nil
 }
 
 // svgText is a text element as gonum's SVG canvas writes it: its attributes, with its font

@@ -168,6 +168,34 @@ func TestRoundsFormatsAndDeterminism(t *testing.T) {
 	}
 }
 
+// A teacher in Shanghai names the buyer 买家, one in Haifa קונה. The PNG font (Liberation,
+// which gonum/plot embeds) has no Chinese glyphs and drew 买家 as nothing, the legend's line
+// unlabelled; it has Hebrew ones, and set קונה left to right, backwards. Neither said a word.
+// The SVG leaves the letters to the browser's fonts, which have them and set them right.
+func TestPNGChartSaysWhichTextsItCannotSet(t *testing.T) {
+	dir := t.TempDir()
+	png := filepath.Join(dir, "rounds.png")
+	svg := filepath.Join(dir, "rounds.svg")
+	for _, buyer := range []string{"买家 Buyer", "קונה Buyer"} {
+		set := "actors.buyer.name=" + buyer
+		_, errOut, code := runNegsim(t, "rounds", "testdata/rounds-market.yaml", "--set", set, "--chart", png)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		want := png + `: the PNG cannot set "Market (--set ` + set + `): bargaining rounds", "` + buyer + `" as written: it leaves blank the letters its font lacks and runs right-to-left words backwards; draw the chart as ` + svg + " to see them"
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks\n%s\ngot\n%s", want, errOut)
+		}
+		if data, err := os.ReadFile(png); err != nil || !bytes.HasPrefix(data, []byte("\x89PNG")) {
+			t.Errorf("%s: the PNG was not written whole beside the warning: %v", buyer, err)
+		}
+		_, errOut, code = runNegsim(t, "rounds", "testdata/rounds-market.yaml", "--set", set, "--chart", svg)
+		if code != exitOK || strings.Contains(errOut, "cannot set") {
+			t.Errorf("%s: the SVG, which the browser's fonts draw, warns: exit %d: %s", buyer, code, errOut)
+		}
+	}
+}
+
 func TestRoundsChart(t *testing.T) {
 	dir := t.TempDir()
 	svg := filepath.Join(dir, "rounds.svg")
@@ -176,8 +204,12 @@ func TestRoundsChart(t *testing.T) {
 		path   string
 		prefix string
 	}{{svg, "<?xml"}, {png, "\x89PNG"}} {
-		if _, errOut, code := runNegsim(t, "rounds", "--chart", c.path); code != exitOK {
+		_, errOut, code := runNegsim(t, "rounds", "--chart", c.path)
+		if code != exitOK {
 			t.Fatalf("--chart %s: exit %d: %s", c.path, code, errOut)
+		}
+		if strings.Contains(errOut, "cannot set") {
+			t.Errorf("--chart %s warns of letters it cannot set, where every name is in Latin or Cyrillic: %s", c.path, errOut)
 		}
 		data, err := os.ReadFile(c.path)
 		if err != nil {
