@@ -363,8 +363,16 @@ func fitLine(line string, width int) string {
 	}
 	hang := runewidth.StringWidth(lead + head)
 	if hang > width/2 {
-		// Too little room is left beside the first column: the words go under the indent.
-		head, rest, hang = "", body, len(lead)
+		if head == "" {
+			hang = len(lead)
+		} else {
+			// Too little room is left beside the first column: the first column keeps a
+			// line of its own and the words go under it, a step in, where run on after
+			// it "accept  accept the proposal" read "accept accept the proposal".
+			hang = len(lead) + 2
+			words := wrapWords(rest, width-hang)
+			return lead + strings.TrimRight(head, " ") + "\n" + strings.Repeat(" ", hang) + strings.Join(words, "\n"+strings.Repeat(" ", hang))
+		}
 	}
 	words := wrapWords(rest, width-hang)
 	words[0] = lead + head + words[0]

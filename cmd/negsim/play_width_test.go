@@ -49,3 +49,30 @@ func TestPlayFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// On a phone's terminal, 40 columns, help's first column (24 wide) leaves too little room
+// beside it, and a command's words ran on after it: "accept accept the proposal on the"
+// read as a stutter, "quit leave the table". Now such a command keeps a line of its own
+// and its words go under it, two columns in; "reject                  reject it", 37
+// columns, still fits as it stands.
+func TestPlayHelpStacksWhenNarrow(t *testing.T) {
+	out, errOut, code := runNegsimInput(t, "help\nquit\n", "play", "teaching-two-party", "--as", "candidate", "--width", "40")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"\n  accept\n    accept the proposal on the table\n  reject                  reject it\n",
+		// "your brief: your points for every" is 33 columns, 4 in: 37; "option," would make 45.
+		"\n  show\n    your brief: your points for every\n    option, your red lines, your\n    walk-away value\n",
+		"\n  quit\n    leave the table: the talks end\n    without agreement\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks\n%s\nin\n%s", want, out)
+		}
+	}
+	for i, line := range strings.Split(out, "\n") {
+		if w := runewidth.StringWidth(line); w > 40 {
+			t.Errorf("line %d is %d columns, wider than --width 40: %q", i+1, w, line)
+		}
+	}
+}
