@@ -320,6 +320,88 @@ func scanKeys(file string, data []byte) (gwSource, error) {
 	}
 }
 
+// gwKeys is a tree of the keys GeniusWeb's JSON gives, as its classes name them: under
+// each key, the keys its object may hold; "*" stands for any name (an issue's or a
+// value's), "**" for any other key, with all it holds, that a later check names better
+// (a kind of utilities negsim does not read), and nil for a value that holds no keys.
+type gwKeys map[string]gwKeys
+
+var (
+	gwValueSetKeys = gwKeys{"values": nil, "range": {"low": nil, "high": nil, "step": nil}}
+	gwDomainKeys   = gwKeys{"name": nil, "issuesValues": {"*": gwValueSetKeys}}
+	gwProfileKeys  = gwKeys{"LinearAdditiveUtilitySpace": {
+		"name":   nil,
+		"domain": gwDomainKeys,
+		"issueUtilities": {"*": {
+			"DiscreteValueSetUtilities": {"valueUtilities": {"*": nil}},
+			"NumberValueSetUtilities":   {"lowValue": nil, "lowUtility": nil, "highValue": nil, "highUtility": nil},
+			"**":                        nil,
+		}},
+		"issueWeights":   {"*": nil},
+		"reservationBid": {"issuevalues": {"*": nil}},
+	}}
+)
+
+// unknownKey refuses the first key, by line, that GeniusWeb does not define where the file
+// gives it. GeniusWeb refuses such a file; negsim read past it, so that
+// "reservationValue": 0.5, written for a reservation, imported as none.
+func (src gwSource) unknownKey() error {
+	tree := gwProfileKeys
+	if _, ok := src.lines["issuesValues"]; ok {
+		tree = gwDomainKeys
+	}
+	first, firstLine := "", 0
+	for path, line := range src.lines {
+		if firstLine != 0 && (line > firstLine || line == firstLine && path > first) {
+			continue
+		}
+		if _, known := tree.lookup(strings.Split(path, keySep)); !known {
+			first, firstLine = path, line
+		}
+	}
+	if first == "" {
+		return nil
+	}
+	keys := strings.Split(first, keySep)
+	parent, _ := tree.lookup(keys[:len(keys)-1])
+	var valid []string
+	for k := range parent {
+		if k != "**" {
+			valid = append(valid, k)
+		}
+	}
+	slices.Sort(valid)
+	key, where := keys[len(keys)-1], "the file's top level"
+	if len(keys) > 1 {
+		where = strings.Join(keys[:len(keys)-1], ".")
+	}
+	switch {
+	case len(valid) == 0:
+		return errorf(src.name, firstLine, "GeniusWeb has no key %q in %s, which holds a value, not keys", key, where)
+	case strings.Contains(strings.ToLower(key), "reservation"):
+		return errorf(src.name, firstLine, "GeniusWeb has no key %q in %s: a GeniusWeb reservation is a bid, \"reservationBid\": {\"issuevalues\": {ISSUE: VALUE, ...}}, worth what the profile gives that deal", key, where)
+	}
+	return errorf(src.name, firstLine, "GeniusWeb has no key %q in %s; its keys are %s", key, where, quoted(valid))
+}
+
+// lookup follows path down the tree: the keys the last one may hold, and whether every key
+// of the path is one GeniusWeb defines there.
+func (t gwKeys) lookup(path []string) (gwKeys, bool) {
+	for _, k := range path {
+		next, ok := t[k]
+		if !ok {
+			if _, other := t["**"]; other {
+				return nil, true
+			}
+			if next, ok = t["*"]; !ok {
+				return nil, false
+			}
+		}
+		t = next
+	}
+	return t, true
+}
+
 // valueText is a GeniusWeb value as text: a string as it is, a number as written.
 func valueText(raw json.RawMessage) (string, bool) {
 	var s string
@@ -482,6 +564,9 @@ func ReadGeniusWeb(files []File) (*sim.Scenario, error) {
 		}
 		if err != nil {
 			return nil, src.jsonError(f.Data, err)
+		}
+		if err := src.unknownKey(); err != nil {
+			return nil, err
 		}
 		if _, ok := top["issuesValues"]; ok {
 			name, is, err := readGWDomain(src, f.Data)

@@ -29,3 +29,25 @@ func TestReadGeniusWebSaysWhatToWriteAtTheLine(t *testing.T) {
 	}
 	wantProfileEdits(t, cases)
 }
+
+// GeniusWeb refuses a key its classes do not define; negsim read past one. A researcher who
+// wrote "reservationValue": 0.5 (GENIUS's word) imported a profile with no reservation at
+// all, and a misspelt "issueWeight" or "lowUtilty" was told as a missing key, not as the
+// misspelling on the line. In testWebProfile, line 2 holds the name, 4 n's utilities, 7
+// the weights and 8 the domain.
+func TestReadGeniusWebRefusesKeysItDoesNotDefine(t *testing.T) {
+	cases := []profileEdit{
+		{`"name": "buyer",`, `"name": "buyer", "reservationValue": 0.5,`, []string{"one.json:2:", `"reservationValue"`, "in LinearAdditiveUtilitySpace", `"reservationBid": {"issuevalues"`}},
+		{`"issueWeights"`, `"issueWeight"`, []string{"one.json:7:", `"issueWeight"`, `"issueWeights"`, `"reservationBid"`}},
+		{`"lowUtility"`, `"lowUtilty"`, []string{"one.json:4:", `"lowUtilty"`, "in LinearAdditiveUtilitySpace.issueUtilities.n", `"highUtility", "highValue", "lowUtility", "lowValue"`}},
+		{`"values": ["x", "y"]`, `"value": ["x", "y"]`, []string{"one.json:8:", `"value"`, "in LinearAdditiveUtilitySpace.domain.issuesValues.a", `"range", "values"`}},
+		{`"issuevalues": {"a": "y", "n": 2}`, `"issuevalues": {"a": "y", "n": 2}, "utility": 0.24`, []string{"one.json:9:", `"utility"`, "in LinearAdditiveUtilitySpace.reservationBid", `"issuevalues"`}},
+	}
+	wantProfileEdits(t, cases)
+	// A domain file on its own, with a GENIUS discount factor it does not take.
+	domain := `{"name": "toy",
+  "issuesValues": {"a": {"values": ["x", "y"]}},
+  "discountFactor": 0.9}`
+	_, err := ReadGeniusWeb([]File{{Name: "toy.json", Data: []byte(domain)}, {Name: "one.json", Data: []byte(testWebProfile)}})
+	wantMentions(t, "discountFactor", err, "toy.json:3:", `"discountFactor"`, "the file's top level", `"issuesValues", "name"`)
+}
