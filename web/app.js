@@ -831,10 +831,35 @@ async function fetchOnce(kind, method, request, q) {
   return value;
 }
 
+// fetchedViews are the views that draw one engine call's answer: the results entry that
+// keeps it, the method that makes it, what the view says while a slow one runs, and how it
+// is drawn.
+const fetchedViews = {
+  take: {kind: "take", method: "sensitivity", render: renderTake, waiting: "Searching every value for the change that tips the result…"},
+  words: {kind: "words", method: "explain", render: renderWords},
+  rounds: {kind: "rounds", method: "rounds", render: renderRounds},
+  // No limit: the API's default is negsim compare's, so the page lists what the terminal
+  // lists.
+  compare: {kind: "compare", method: "compare", render: renderCompare},
+  share: {kind: "export", method: "export", render: renderShare},
+};
+
+// fetchView is the answer a view of fetchedViews draws, fetched once per query.
+function fetchView(view, q) {
+  const {kind, method} = fetchedViews[view];
+  return fetchOnce(kind, method, q, q);
+}
+
 // showView fetches and draws what the open view needs, unless a newer change is waiting.
 async function showView(q) {
   if (q.scenario !== engineID) return;
   try {
+    const fetched = fetchedViews[state.view];
+    if (fetched) {
+      if (fetched.waiting) redraw($(state.view), h("p", {text: fetched.waiting}));
+      fetched.render(await fetchView(state.view, q));
+      return;
+    }
     switch (state.view) {
       case "zone": {
         const an = results.analysis && results.analysis.value;
@@ -849,24 +874,6 @@ async function showView(q) {
         }
         break;
       }
-      case "take":
-        redraw($("take"), h("p", {text: "Searching every value for the change that tips the result…"}));
-        renderTake(await fetchOnce("take", "sensitivity", q, q));
-        break;
-      case "words":
-        renderWords(await fetchOnce("words", "explain", q, q));
-        break;
-      case "rounds":
-        renderRounds(await fetchOnce("rounds", "rounds", q, q));
-        break;
-      case "compare":
-        // No limit: the API's default is negsim compare's, so the page lists what the
-        // terminal lists.
-        renderCompare(await fetchOnce("compare", "compare", q, q));
-        break;
-      case "share":
-        renderShare(await fetchOnce("export", "export", q, q));
-        break;
       case "play":
         await drawPlay(q, {engine, h, table, actorName, optionLabel, issueNameOf: issueName, scenario: loaded.scenario,
           ratifiers: ratifierIDs(), query, changed: writeHash, busy, showError});
@@ -1270,8 +1277,8 @@ async function buildReport() {
     await settledPage();
     const q = query(), open = loaded;
     const [an, ex, tr, cmp, exp] = await Promise.all([
-      fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchOnce("words", "explain", q, q), fetchOnce("rounds", "rounds", q, q),
-      fetchOnce("compare", "compare", q, q), fetchOnce("export", "export", q, q)]);
+      fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchView("words", q), fetchView("rounds", q),
+      fetchView("compare", q), fetchView("share", q)]);
     // Changed while the results came: make the report of what is on screen now.
     if (key(query()) !== key(q) || loaded !== open || document.body.dataset.busy !== "false") continue;
     const chart = $("chart").querySelector("svg"), legendKey = $("chart").querySelector(".legend");
