@@ -34,9 +34,10 @@ func IsSlug(id string) bool {
 // Slug turns a name, or an id written against the rules, into a negsim id: lower-case letters, digits, '-'
 // and '_'. A decimal point becomes '_' and a leading minus "minus-", so that 0.6 and 6,
 // -5 and 5 stay apart. An accented letter keeps its letter ("Café" → "cafe"): decomposed,
-// its accent is a mark of its own, which is dropped.
+// its accent is a mark of its own, which is dropped. A Cyrillic letter takes its Latin
+// spelling ("Київ" → "kyiv"); letters of other scripts, which have none here, are dropped.
 func Slug(name string) string {
-	s := strings.ToLower(strings.TrimSpace(name))
+	s := cyrillicToLatin(strings.ToLower(strings.TrimSpace(name)))
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
 			return -1
@@ -155,4 +156,40 @@ func quoteList[K ~string](ids []K) string {
 		return q[0]
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// cyrillicLatin spells Cyrillic letters in Latin ones as Ukraine's national system of 2010
+// does (Київ → kyiv, Харків → kharkiv, Україна → ukraina), each letter as it is spelt inside
+// a word, with the four letters only Russian writes (ё, ъ, ы, э) as Russian's passport
+// system spells them. One table serves both languages, so a Russian и reads y, as the
+// Ukrainian one does: an id need only be typable and recognisable.
+var cyrillicLatin = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "g", 'д': "d", 'е': "e", 'є': "ie",
+	'ж': "zh", 'з': "z", 'и': "y", 'і': "i", 'ї': "i", 'й': "i", 'к': "k", 'л': "l",
+	'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u",
+	'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ь': "", 'ю': "iu",
+	'я': "ia", 'ё': "e", 'ъ': "", 'ы': "y", 'э': "e",
+}
+
+// cyrillicToLatin spells the Cyrillic letters of a lower-case s in Latin. An apostrophe
+// after a Cyrillic letter is part of the word (Ukrainian м'ята), and goes with it.
+func cyrillicToLatin(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) {
+		return s
+	}
+	var b strings.Builder
+	cyrillic := false
+	for _, r := range s {
+		if latin, ok := cyrillicLatin[r]; ok {
+			b.WriteString(latin)
+			cyrillic = true
+			continue
+		}
+		if cyrillic && strings.ContainsRune("'\u2019\u02bc", r) {
+			continue
+		}
+		cyrillic = unicode.Is(unicode.Cyrillic, r)
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -36,3 +36,26 @@ func TestIsSlugMatchesTheSchemaPattern(t *testing.T) {
 		t.Fatalf("checked only %d strings", len(checked))
 	}
 }
+
+// Slug spells Cyrillic in Latin letters, as Ukraine's national transliteration of 2010 does
+// (its table, letter by letter, inside a word): a teacher who names an issue Територія gets
+// the id terytoriia, where before the letters were dropped and the id was empty.
+func TestSlugSpellsCyrillicInLatin(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Київ", "kyiv"},       // к k, и y, ї i, в v
+		{"Харків", "kharkiv"},  // х kh
+		{"Україна", "ukraina"}, // у u, к k, р r, а a, ї i, н n, а a
+		{"Територія", "terytoriia"},
+		{"Безпекові гарантії", "bezpekovi-harantii"}, // г h; the space a dash
+		{"Щастя", "shchastia"},                       // щ shch, я ia
+		{"м'ята", "miata"},                           // the apostrophe goes with the word
+		{"Mar'yan", "mar-yan"},                       // a Latin apostrophe still parts words
+		{"Съезд", "sezd"},                            // ъ has no letter
+		{"土地", ""},                                   // no Latin spelling: dropped
+		{"Café 2026", "cafe-2026"},
+	} {
+		if got := sim.Slug(c.name); got != c.want {
+			t.Errorf("Slug(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

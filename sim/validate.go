@@ -197,7 +197,7 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 		case got == "":
 			v.errorf(p, "every %s needs an id", what)
 		case !IsSlug(got):
-			v.errorf(p, "%s", InvalidID(got))
+			v.errorf(p, "%s", invalidID(got, what))
 		}
 		broken := !IsSlug(got)
 		if j, dup := seen[got]; dup && got != "" {
@@ -217,13 +217,11 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 	return paths
 }
 
-// lookalike names the first character of an id outside ASCII, which is most often a letter
-// from another alphabet that looks like a Latin one (Cyrillic а for a): the id reads right
-// and the message would otherwise leave the reader staring at it.
-// InvalidID says why id is not a valid id and, when one can be made of it, the id to write.
-// An id with a letter from another alphabet gets no such id: dropping the letter, which
-// looks Latin, would give a different word.
-func InvalidID(id string) string {
+// invalidID says why id, the id of a what (issue, option, actor...), is not a valid id and,
+// when one can be made of it, the id to write. An id with a letter from another alphabet
+// among Latin ones gets no such id: the letter most often looks Latin (Cyrillic р for p),
+// and spelling it as it sounds would give a different word.
+func invalidID(id, what string) string {
 	fix, look := "", lookalike(id)
 	// Curly quotes are a word processor's, put around an id that needs none: the id
 	// inside them is the one meant.
@@ -234,9 +232,21 @@ func InvalidID(id string) string {
 	if slug := Slug(id); look == "" && IsSlug(slug) {
 		fix = fmt.Sprintf("; write %q", slug)
 	}
+	// A word all in another script is a name written where an id goes: the name has a
+	// field of its own, which takes any letters.
+	if !strings.ContainsFunc(id, func(r rune) bool { return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) }) && strings.ContainsFunc(id, unicode.IsLetter) {
+		example := Slug(id)
+		if !IsSlug(example) {
+			example = what + "-1"
+		}
+		return fmt.Sprintf("%q is not a valid id: an id, which --set paths and deals files take, is written in lower-case Latin letters, digits, '-' and '_'; write one, such as %q, and keep %q as the name (name: takes any letters)", id, example, id)
+	}
 	return fmt.Sprintf("%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit%s", id, look, fix)
 }
 
+// lookalike names the first character of an id outside ASCII, which is most often a letter
+// from another alphabet that looks like a Latin one (Cyrillic а for a): the id reads right
+// and the message would otherwise leave the reader staring at it.
 func lookalike(id string) string {
 	for _, r := range id {
 		if r > unicode.MaxASCII {

@@ -121,6 +121,18 @@ func TestBrokenIssueIDsAreTheOneError(t *testing.T) {
 			func(sc *Scenario) { sc.Issues[0].Options[0].ID = "“a”" }},
 		{"issue id with a space", `"y y" is not a valid id: use lower-case letters, digits, '-' and '_', starting with a letter or digit; write "y-y"`,
 			func(sc *Scenario) { sc.Issues[1].ID = "y y" }},
+		// A name written where the id goes, wholly in another script: the message named
+		// its first letter, "it contains "т" (U+0442), which is not a Latin letter", and
+		// left a teacher writing in Ukrainian or Chinese with no id to write and no word
+		// that the name has a field of its own.
+		{"issue id in Cyrillic", `"територія" is not a valid id: an id, which --set paths and deals files take, is written in lower-case Latin letters, digits, '-' and '_'; write one, such as "terytoriia", and keep "територія" as the name (name: takes any letters)`,
+			func(sc *Scenario) { sc.Issues[1].ID = "територія" }},
+		{"option id in Chinese", `"走廊" is not a valid id: an id, which --set paths and deals files take, is written in lower-case Latin letters, digits, '-' and '_'; write one, such as "option-1", and keep "走廊" as the name (name: takes any letters)`,
+			func(sc *Scenario) { sc.Issues[0].Options[0].ID = "走廊" }},
+		// One Cyrillic letter among Latin ones most often only looks Latin: it is named,
+		// and no id is offered.
+		{"issue id with a lookalike", `"rаy" is not a valid id: it contains "а" (U+0430), which is not a Latin letter or digit; use lower-case letters, digits, '-' and '_', starting with a letter or digit`,
+			func(sc *Scenario) { sc.Issues[1].ID = "rаy" }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			sc := explainFixture()

@@ -43,46 +43,74 @@ with weights, utilities, one red line and a reservation, and comments that expla
 field. Every value carries a placeholder note: replace it with the source the number
 comes from, or say that it is an assumption. FILE - writes to standard output.
 
+An issue or actor is given by its id (land), or by its name in any language, from which
+new makes the id that --set paths take: "Security guarantees" → security-guarantees,
+Україна → ukraina (Cyrillic is spelt in Latin letters), 土地 → issue-1 (numbered where a
+name has no Latin spelling). new says which ids it made.
+
 new refuses to overwrite an existing file unless --force is given.`,
 		Example: `  negsim new talks.yaml --issues territory,guarantees,sanctions --actors ukraine,russia,us
-  negsim new talks.yaml --issues land,money --actors north,south --options 4 --force`,
+  negsim new talks.yaml --issues land,money --actors north,south --options 4 --force
+  negsim new talks.yaml --issues "Територія,Гроші" --actors "Україна,Польща"`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.newScenario(args[0], issues, actors, options, force)
 		},
 	}
-	cmd.Flags().StringSliceVar(&issues, "issues", nil, "ids of the issues, comma-separated (required)")
-	cmd.Flags().StringSliceVar(&actors, "actors", nil, "ids of the actors, comma-separated (required)")
+	cmd.Flags().StringSliceVar(&issues, "issues", nil, "the issues, comma-separated: ids, or names in any language, from which ids are made (required)")
+	cmd.Flags().StringSliceVar(&actors, "actors", nil, "the actors, comma-separated: ids, or names in any language, from which ids are made (required)")
 	cmd.Flags().IntVar(&options, "options", 3, fmt.Sprintf("placeholder options per issue, %d to %d", minOptions, maxOptions))
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
 	return cmd
 }
 
-func checkIDs(flag string, ids []string, limit int) error {
-	if len(ids) == 0 {
-		return usagef("give --%s with at least one id, e.g. --%s a,b", flag, flag)
+// starterIDs makes each word given to --issues or --actors an id, and names the ones that
+// are not ids already: a word that is an id keeps it (land, named Land); any other is the
+// name, as written, and its id is made from it (Security guarantees → security-guarantees,
+// Територія → terytoriia), or numbered (土地 → issue-1) when none of its letters has a Latin
+// spelling. A teacher writes the names of the talks in the language of the class.
+func starterIDs(flag string, words []string, limit int, numbered string) (ids []string, names map[string]string, err error) {
+	if len(words) == 0 {
+		return nil, nil, usagef("give --%s with at least one name, e.g. --%s a,b", flag, flag)
 	}
-	if len(ids) > limit {
-		return usagef("--%s: %d ids, more than the %d a scenario may hold", flag, len(ids), limit)
+	if len(words) > limit {
+		return nil, nil, usagef("--%s: %d %s, more than the %d a scenario may hold", flag, len(words), flag, limit)
 	}
-	seen := map[string]bool{}
-	for _, id := range ids {
+	names = map[string]string{}
+	from := map[string]string{}
+	given := map[string]bool{}
+	for i, w := range words {
+		word := strings.TrimSpace(w)
+		if given[word] {
+			return nil, nil, usagef("--%s: %q is given twice", flag, word)
+		}
+		given[word] = true
+		id := word
 		if !sim.IsSlug(id) {
-			return usagef("--%s: %s", flag, sim.InvalidID(id))
+			if word == "" {
+				return nil, nil, usagef("--%s: name %d is empty; give a name between each pair of commas", flag, i+1)
+			}
+			if id = sim.Slug(word); !sim.IsSlug(id) {
+				id = fmt.Sprintf("%s-%d", numbered, i+1)
+			}
+			names[id] = word
 		}
-		if seen[id] {
-			return usagef("--%s: %q is given twice", flag, id)
+		if first, ok := from[id]; ok {
+			return nil, nil, usagef("--%s: %q and %q make the same id, %q; give names that differ in their letters", flag, first, word, id)
 		}
-		seen[id] = true
+		from[id] = word
+		ids = append(ids, id)
 	}
-	return nil
+	return ids, names, nil
 }
 
-func (a *app) newScenario(file string, issues, actors []string, options int, force bool) error {
-	if err := checkIDs("issues", issues, sim.MaxIssues); err != nil {
+func (a *app) newScenario(file string, issueWords, actorWords []string, options int, force bool) error {
+	issues, issueNames, err := starterIDs("issues", issueWords, sim.MaxIssues, "issue")
+	if err != nil {
 		return err
 	}
-	if err := checkIDs("actors", actors, sim.MaxActors); err != nil {
+	actors, actorNames, err := starterIDs("actors", actorWords, sim.MaxActors, "actor")
+	if err != nil {
 		return err
 	}
 	if options < minOptions || options > maxOptions {
@@ -98,7 +126,7 @@ func (a *app) newScenario(file string, issues, actors []string, options int, for
 			return usagef("%s already exists; choose another name, or give --force to replace it", file)
 		}
 	}
-	text := starterText(issues, actors, options)
+	text := starterText(issues, actors, options, issueNames, actorNames)
 	// The starter must load cleanly, or it teaches the wrong format.
 	doc, err := config.Load(file, []byte(text))
 	if err != nil {
@@ -130,14 +158,30 @@ func (a *app) newScenario(file string, issues, actors []string, options int, for
 			return g
 		}),
 		report: plainReport(func() *report {
-			return &report{sections: []section{{text: []string{
-				fmt.Sprintf("Wrote %s: %s of %d options, %s, %s.", file, plural(len(issues), "issue", "issues"), options,
-					plural(len(actors), "actor", "actors"), plural(deals, "possible deal", "possible deals")),
+			text := []string{fmt.Sprintf("Wrote %s: %s of %d options, %s, %s.", file, plural(len(issues), "issue", "issues"), options,
+				plural(len(actors), "actor", "actors"), plural(deals, "possible deal", "possible deals"))}
+			// The ids are what --set paths and deals files take, so a teacher who gave
+			// names learns them here, not from the first error.
+			var made []string
+			for _, group := range []struct {
+				ids   []string
+				names map[string]string
+			}{{issues, issueNames}, {actors, actorNames}} {
+				for _, id := range group.ids {
+					if name, ok := group.names[id]; ok {
+						made = append(made, fmt.Sprintf("%s → %s", name, id))
+					}
+				}
+			}
+			if len(made) > 0 {
+				text = append(text, "Ids made from the names, as --set paths and deals files take them: "+strings.Join(made, ", ")+".")
+			}
+			text = append(text,
 				"Next: replace the placeholders (names, options, numbers, notes), then",
-				"  negsim validate " + api.CommandWord(file),
-				"  negsim explain " + api.CommandWord(file),
-				"  negsim analyze " + api.CommandWord(file),
-			}}}}
+				"  negsim validate "+api.CommandWord(file),
+				"  negsim explain "+api.CommandWord(file),
+				"  negsim analyze "+api.CommandWord(file))
+			return &report{sections: []section{{text: text}}}
 		}),
 	})
 }
@@ -154,6 +198,14 @@ func yamlID(id string) string {
 }
 
 // title turns an id into a readable placeholder name: north-east → North east.
+// nameOf is the name names gives id, or one made from id: land-use → Land use.
+func nameOf(names map[string]string, id string) string {
+	if name, ok := names[id]; ok {
+		return name
+	}
+	return title(id)
+}
+
 func title(id string) string {
 	s := strings.NewReplacer("-", " ", "_", " ").Replace(id)
 	return strings.ToUpper(s[:1]) + s[1:]
@@ -165,7 +217,9 @@ const placeholderNote = sim.Placeholder + " cite a source (e.g. src-1: what it s
 // the high end of every scale, each cares twice as much about one issue (its own, in turn)
 // and draws a red line there against its worst option, so the file has real trade-offs
 // and, with three or more options, a zone of possible agreement.
-func starterText(issues, actors []string, options int) string {
+// issueNames and actorNames name the ids a word was made into; any other id's name is
+// made from it.
+func starterText(issues, actors []string, options int, issueNames, actorNames map[string]string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	optionID := func(o int) string { return fmt.Sprintf("option-%d", o+1) }
@@ -197,7 +251,7 @@ func starterText(issues, actors []string, options int) string {
 	p("issues:")
 	for _, is := range issues {
 		p("  - id: %s", yamlID(is))
-		p("    name: %q", title(is))
+		p("    name: %q", nameOf(issueNames, is))
 		p("    note: %q", placeholderNote)
 		p("    options:")
 		for o := 0; o < options; o++ {
@@ -214,7 +268,7 @@ func starterText(issues, actors []string, options int) string {
 		own := i % len(issues)
 		lowEnd := i%2 == 0
 		p("  - id: %s", yamlID(ac))
-		p("    name: %q", title(ac))
+		p("    name: %q", nameOf(actorNames, ac))
 		if i == 0 {
 			p("    # The utility of no deal, from 0 to 1: the actor rejects any deal worth less to it.")
 		}
@@ -316,7 +370,7 @@ func starterText(issues, actors []string, options int) string {
 	p("# Paths name list elements by id, e.g. actors.%s.preferences.%s.weight.", actors[0], issues[0])
 	p("variants:")
 	p("  - id: patient-%s", actors[0])
-	p("    description: %q", title(actors[0])+" can wait longer: its reservation rises.")
+	p("    description: %q", nameOf(actorNames, actors[0])+" can wait longer: its reservation rises.")
 	p("    set:")
 	p("      actors.%s.reservation: 0.4", actors[0])
 	p("    note: %q", placeholderNote)

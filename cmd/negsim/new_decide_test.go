@@ -11,7 +11,7 @@ import (
 // teacher's texts are off, and each loads once uncommented (ratification alone names a
 // parliament the starter does not have).
 func TestStarterWhoMustAgreeExamples(t *testing.T) {
-	text := starterText([]string{"land", "money"}, []string{"north", "south", "east"}, 3)
+	text := starterText([]string{"land", "money"}, []string{"north", "south", "east"}, 3, nil, nil)
 	doc, err := config.Load("starter.yaml", []byte(text))
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -122,8 +123,10 @@ func TestNewCountsDealsUpTo64Bits(t *testing.T) {
 func TestNewRejectsBadFlags(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
-		{"--issues", "Territory", "--actors", "x"},
+		{"--issues", "a,,b", "--actors", "x"},
 		{"--issues", "a,a", "--actors", "x"},
+		{"--issues", "土地,土地", "--actors", "x"},
+		{"--issues", "Гроші,гроші", "--actors", "x"},
 		{"--actors", "x"},
 		{"--issues", "a", "--actors", "x", "--options", "1"},
 		{"--issues", "a", "--actors", "x", "--options", "10"},
@@ -139,8 +142,8 @@ func TestNewRejectsBadFlags(t *testing.T) {
 	}
 	// Past the scenario's limits the flag is named, not a line of a file not yet written
 	// ("s.yaml:25:1: issues: 65 issues are more than the limit of 64").
-	wantRefused(t, "negsim: --issues: 65 ids, more than the 64 a scenario may hold\n", "new", filepath.Join(dir, "s.yaml"), "--issues", ids(65), "--actors", "x")
-	wantRefused(t, "negsim: --actors: 65 ids, more than the 64 a scenario may hold\n", "new", "-", "--issues", "a", "--actors", ids(65))
+	wantRefused(t, "negsim: --issues: 65 issues, more than the 64 a scenario may hold\n", "new", filepath.Join(dir, "s.yaml"), "--issues", ids(65), "--actors", "x")
+	wantRefused(t, "negsim: --actors: 65 actors, more than the 64 a scenario may hold\n", "new", "-", "--issues", "a", "--actors", ids(65))
 }
 
 // ids is n ids, comma-separated: i0,i1,…
@@ -150,4 +153,46 @@ func ids(n int) string {
 		s = append(s, "i"+strconv.Itoa(i))
 	}
 	return strings.Join(s, ",")
+}
+
+// A teacher in Kyiv writes the talks' names in Ukrainian, one in Beijing in Chinese, and
+// negsim new refused every one ("територія" is not a valid id: it contains "т" (U+0442)),
+// as it refused "Security guarantees" and "USA": the starter took ids alone. Now a name is
+// kept as the name, and the id made from it as Slug makes ids (Ukraine's national
+// transliteration for Cyrillic; numbered, issue-3, where no letter has a Latin spelling);
+// new says which ids it made, since --set paths and deals files take those.
+func TestNewTakesNamesInAnyLanguage(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "talks.yaml")
+	out := runOK(t, "new", file, "--issues", "Територія,Гроші,土地,Security guarantees,land", "--actors", "Україна,Росія,USA")
+	wantContains(t, "new", out, "Ids made from the names, as --set paths and deals files take them: Територія → terytoriia, Гроші → hroshi, 土地 → issue-3, Security guarantees → security-guarantees, Україна → ukraina, Росія → rosiia, USA → usa.")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := config.Load(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var issues, actors []string
+	for _, is := range doc.Scenario.Issues {
+		issues = append(issues, is.ID+"="+is.Name)
+	}
+	for _, ac := range doc.Scenario.Actors {
+		actors = append(actors, ac.ID+"="+ac.Name)
+	}
+	// land is an id already, and named from it as before.
+	if want := []string{"terytoriia=Територія", "hroshi=Гроші", "issue-3=土地", "security-guarantees=Security guarantees", "land=Land"}; !slices.Equal(issues, want) {
+		t.Errorf("issues %q, want %q", issues, want)
+	}
+	if want := []string{"ukraina=Україна", "rosiia=Росія", "usa=USA"}; !slices.Equal(actors, want) {
+		t.Errorf("actors %q, want %q", actors, want)
+	}
+	// The ids it named work where a student types them.
+	runOK(t, "analyze", file, "--set", "actors.rosiia.reservation=0.2", "--set", "actors.ukraina.preferences.terytoriia.weight=3")
+	// Ids only, as before: no line about made ids.
+	out = runOK(t, "new", filepath.Join(dir, "plain.yaml"), "--issues", "land,money", "--actors", "north,south")
+	if strings.Contains(out, "Ids made") {
+		t.Errorf("ids given as ids are reported as made:\n%s", out)
+	}
 }
