@@ -1,11 +1,9 @@
 package main
 
 import (
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/sim"
 )
 
@@ -55,14 +53,7 @@ func TestRoleBriefReadsABeliefInPoints(t *testing.T) {
 // "holds a veto: false"), one vote in the singular; the actor is named as a label or an
 // object, so a plural name (Small island states) reads right too.
 func TestBeliefsReadAsSentences(t *testing.T) {
-	data, err := os.ReadFile(accordFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := config.Load("accord.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := loadFile(t, accordFile)
 	wd := words{doc.Scenario}
 	for _, tc := range []struct {
 		as   sim.Assignment

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/config"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files from the program's output")
@@ -31,6 +33,21 @@ func runOK(t *testing.T, args ...string) string {
 		t.Fatalf("negsim %s: exit %d: %s%s", strings.Join(args, " "), code, stdout, stderr)
 	}
 	return stdout
+}
+
+// loadFile loads the scenario file at path, as negsim wrote it, failing the test when it
+// cannot be read or does not load.
+func loadFile(t *testing.T, path string) *config.Document {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := config.Load(path, data)
+	if err != nil {
+		t.Fatalf("%s does not load: %v", path, err)
+	}
+	return doc
 }
 
 // runJSON runs negsim with args and --format json, which must succeed, and decodes what it

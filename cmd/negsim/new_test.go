@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/negsim/negsim/config"
 )
 
 // TestNewValidateAnalyze is the round trip a teacher makes: a starter file validates
@@ -87,10 +85,7 @@ func TestNewRefusesToOverwrite(t *testing.T) {
 	if _, stderr, code := runNegsim(t, "new", file, "--issues", "a", "--actors", "x", "--force"); code != exitOK {
 		t.Fatalf("--force: exit %d: %s", code, stderr)
 	}
-	data, _ := os.ReadFile(file)
-	if _, err := config.Load(file, data); err != nil {
-		t.Errorf("the replaced file does not load: %v", err)
-	}
+	loadFile(t, file)
 }
 
 // A name that --force could not replace either is refused for what it is, not with the
@@ -166,14 +161,7 @@ func TestNewTakesNamesInAnyLanguage(t *testing.T) {
 	file := filepath.Join(dir, "talks.yaml")
 	out := runOK(t, "new", file, "--issues", "Територія,Гроші,土地,Security guarantees,land", "--actors", "Україна,Росія,USA")
 	wantContains(t, "new", out, "Ids made from the names, as --set paths and deals files take them: Територія → terytoriia, Гроші → hroshi, 土地 → issue-3, Security guarantees → security-guarantees, Україна → ukraina, Росія → rosiia, USA → usa.")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := config.Load(file, data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := loadFile(t, file)
 	var issues, actors []string
 	for _, is := range doc.Scenario.Issues {
 		issues = append(issues, is.ID+"="+is.Name)
