@@ -281,6 +281,9 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 	root.Flags().BoolP("version", "v", false, "print negsim's version, as 'negsim version' does")
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if twice := (*variantTwiceError)(nil); errors.As(err, &twice) {
+			return usagef("%s", twice)
+		}
 		if what := flagTakes(err); what != "" {
 			return usagef("%s", what)
 		}
@@ -327,6 +330,35 @@ func (a *app) withTimeout() (context.Context, context.CancelFunc) {
 	return context.WithCancel(a.ctx)
 }
 
+// variantFlag is --variant, which names one variant. Given twice, the first was dropped
+// without a word, where a student who wrote --variant hawkish --variant sanctions meant
+// both; FILE#VARIANT beside a --variant is refused likewise.
+type variantFlag struct{ name *string }
+
+func (f variantFlag) String() string {
+	if f.name == nil {
+		return ""
+	}
+	return *f.name
+}
+
+func (f variantFlag) Set(v string) error {
+	if *f.name != "" && *f.name != v {
+		return &variantTwiceError{*f.name, v}
+	}
+	*f.name = v
+	return nil
+}
+
+// variantTwiceError is --variant given two variants.
+type variantTwiceError struct{ first, second string }
+
+func (e *variantTwiceError) Error() string {
+	return fmt.Sprintf("--variant is given twice (%s, then %s): negsim applies one variant; give the other's changes as --set, which negsim params lists", e.first, e.second)
+}
+
+func (variantFlag) Type() string { return "string" }
+
 // whatIf holds the flags every command that takes a scenario shares.
 type whatIf struct {
 	variant string
@@ -334,7 +366,7 @@ type whatIf struct {
 }
 
 func (w *whatIf) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&w.variant, "variant", "", "apply one of the scenario's variants (also FILE#VARIANT)")
+	cmd.Flags().Var(variantFlag{&w.variant}, "variant", "apply one of the scenario's variants (also FILE#VARIANT)")
 	cmd.Flags().StringArrayVar(&w.sets, "set", nil, "override a value, e.g. --set actors.russia.reservation=0.4 (repeatable; applied after --variant)")
 	_ = cmd.RegisterFlagCompletionFunc("variant", completeVariant)
 	_ = cmd.RegisterFlagCompletionFunc("set", completeSetPath)

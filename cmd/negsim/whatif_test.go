@@ -81,6 +81,9 @@ func TestWhatIfUsageErrors(t *testing.T) {
 		{"set of a wrong key", []string{"analyze", tradeFile, "--set", "actors.buyer.utility=1"}, `valid: "id", "name"`},
 		{"set of a wrong type", []string{"analyze", tradeFile, "--set", "actors.buyer.veto=sometimes"}, "expects true or false"},
 		{"unknown variant", []string{"analyze", tradeFile + "#greedy"}, `no variant "greedy"`},
+		// Two variants: the first was dropped without a word, where a student meant both
+		// (and FILE#VARIANT beside --variant was already refused).
+		{"two variants", []string{"analyze", "teaching-tied-hands", "--variant", "hawkish", "--variant", "very-hawkish"}, "--variant is given twice (hawkish, then very-hawkish): negsim applies one variant; give the other's changes as --set, which negsim params lists"},
 		{"montecarlo without uncertainty", []string{"montecarlo", certain}, "has no uncertainty: section"},
 		{"vary of a wrong path", []string{"montecarlo", tradeFile, "--vary", "actors.nobody.reservation=uniform(0,1)"}, `actors has no "nobody"`},
 		{"montecarlo bad distribution", []string{"montecarlo", tradeFile, "--vary", "actors.buyer.reservation=uniform(0.9,0.1)"}, "min 0.9 is above max 0.1"},
@@ -364,4 +367,13 @@ func TestDealsOfOptionsAloneNameTheIssueOrder(t *testing.T) {
 	wantContains(t, "sweep", sweep, "The Nash deal "+order)
 	compared := strings.Join(strings.Fields(runOK(t, "compare", "ukraine-2026", "ukraine-2026#sanctions-bite")), " ")
 	wantContains(t, "compare", compared, "Bargaining solutions -------------------- Each deal "+order)
+}
+
+// The same variant twice, as a script that adds --variant to a line that has it may write,
+// is one variant, not a clash.
+func TestVariantGivenTwiceTheSameIsOne(t *testing.T) {
+	twice := runOK(t, "analyze", "teaching-tied-hands", "--variant", "hawkish", "--variant", "hawkish")
+	if once := runOK(t, "analyze", "teaching-tied-hands", "--variant", "hawkish"); twice != once {
+		t.Errorf("--variant hawkish twice printed\n%s\nonce\n%s", twice, once)
+	}
 }
