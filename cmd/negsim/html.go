@@ -65,7 +65,7 @@ p,li{orphans:3;widows:3}
 .wide{overflow:visible}
 table{width:100%;font-size:8pt;line-height:1.25}
 th,td{padding:1px 2px;overflow-wrap:break-word}
-th{overflow-wrap:normal;word-break:keep-all;hyphens:manual}
+th{overflow-wrap:normal;hyphens:manual}
 td.num{overflow-wrap:normal;white-space:pre-line}
 thead{display:table-header-group}
 tr,figure{break-inside:avoid}
@@ -391,10 +391,47 @@ func longestRun(text string) float64 {
 	most := 0.0
 	for _, word := range strings.Fields(text) {
 		for _, piece := range strings.SplitAfter(word, "-") {
-			most = max(most, printedWidth(piece, false))
+			for _, run := range wideRuns(piece) {
+				most = max(most, printedWidth(run, false))
+			}
 		}
 	}
 	return most
+}
+
+// wideRuns cuts a word where a browser may also end a line inside it: between two East
+// Asian wide characters, since Chinese and Japanese are written without spaces and break
+// between characters (a 40-character label counted as one word took 853 px, and its table
+// was printed as records). Each run holds at most two of them, for a closing mark such as
+// "，" that may not start a line, and stands apart from any other letters beside it.
+func wideRuns(word string) []string {
+	var runs []string
+	var run []rune
+	wide := 0
+	end := func() {
+		if len(run) > 0 {
+			runs = append(runs, string(run))
+		}
+		run, wide = nil, 0
+	}
+	for _, r := range word {
+		if runewidth.RuneWidth(r) == 2 {
+			if wide == 0 {
+				end()
+			}
+			run = append(run, r)
+			if wide++; wide == 2 {
+				end()
+			}
+			continue
+		}
+		if wide > 0 {
+			end()
+		}
+		run = append(run, r)
+	}
+	end()
+	return runs
 }
 
 // longestHeadingWord is the width, in CSS pixels at the print font, of the longest piece of
@@ -403,7 +440,9 @@ func longestHeadingWord(heading string, bold bool) float64 {
 	most := 0.0
 	for _, piece := range headingPieces(heading) {
 		for _, word := range strings.Fields(piece) {
-			most = max(most, printedWidth(word, bold))
+			for _, run := range wideRuns(word) {
+				most = max(most, printedWidth(run, bold))
+			}
 		}
 	}
 	return most
@@ -460,7 +499,9 @@ func glyphWidth(r rune, bold bool) float64 {
 	if r >= ' ' && int(r-' ') < len(advances) {
 		return float64(advances[r-' ']) / 100
 	}
-	return float64(runewidth.RuneWidth(r))
+	// A character a terminal gives two cells (Chinese, Japanese, Korean) is one em wide in
+	// the fonts that draw it; any other is counted as wide as the widest Latin letter.
+	return min(1, float64(runewidth.RuneWidth(r)))
 }
 
 // dejaVuAdvances holds DejaVu Sans's advances for ' ' to '~' in hundredths of an em, rounded

@@ -137,8 +137,54 @@ func TestHTMLHeadingsBreakOnlyBetweenWords(t *testing.T) {
 		t.Errorf("%d <wbr> in the page; want the 3 of the three ids", n)
 	}
 	_, printStyles, _ := strings.Cut(pageStyle, "@media print")
-	if !strings.Contains(printStyles, "th{overflow-wrap:normal;word-break:keep-all;hyphens:manual}") || strings.Contains(printStyles, "th{overflow-wrap:anywhere") {
+	if !strings.Contains(printStyles, "th{overflow-wrap:normal;hyphens:manual}") || strings.Contains(printStyles, "th{overflow-wrap:anywhere") {
 		t.Errorf("the print styles let a heading break inside a word:\n%s", printStyles)
+	}
+	// word-break:keep-all keeps Latin words no more whole than normal does; all it did was
+	// forbid a Chinese heading, which has no spaces, to break at all.
+	if strings.Contains(pageStyle, "keep-all") {
+		t.Errorf("the styles keep Chinese and Japanese headings from breaking between characters:\n%s", printStyles)
+	}
+}
+
+// A Chinese or Japanese text breaks between its characters, in a cell as in a heading, and
+// each is one em wide, not the two cells a terminal gives it. The estimate counted a
+// 40-character label as one word of 80 em: 853 px at 8 pt, wider than A4's 703, so a
+// two-column table of options printed as records. Its longest unbreakable run is now two
+// characters, 2 em or 21.3 px; with "partial" (7 bold letters at most 1.05 em each, under
+// 80 px) the table is far within 703 px and keeps its shape. A heading of 36 characters
+// (once 36 · 2 em, 768 px) likewise.
+func TestHTMLGridBreaksChineseBetweenCharacters(t *testing.T) {
+	label := strings.Repeat("完全开放所有港口和铁路线路均可使用不设任何数量限制", 2)[:40*3] // 40 characters of 3 bytes
+	if n := len([]rune(label)); n != 40 {
+		t.Fatalf("the label has %d characters", n)
+	}
+	g := &grid{header: []string{"option", "label"}}
+	g.add("partial", label)
+	if got := only(t, htmlGridFor(g)); got.RowHeads || got.Records != nil {
+		t.Errorf("a 40-character Chinese label: transposed %v, %d records; want the table as it is", got.RowHeads, len(got.Records))
+	}
+	heading := "粮食走廊的开放程度与过境安排包括港口铁路和公路运输的所有细节以及时间表格"
+	if n := len([]rune(heading)); n != 36 {
+		t.Fatalf("the heading has %d characters", n)
+	}
+	h := &grid{header: []string{"option", heading}}
+	h.add("partial", strings.Repeat("mmmmmmmmmm ", 5))
+	if got := only(t, htmlGridFor(h)); got.RowHeads || got.Records != nil {
+		t.Errorf("a 36-character Chinese heading: transposed %v, %d records; want the table as it is", got.RowHeads, len(got.Records))
+	}
+	for _, c := range []struct {
+		word string
+		want []string
+	}{
+		{"土地", []string{"土地"}},
+		{"完全开放，所", []string{"完全", "开放", "，所"}},
+		{"A国B", []string{"A", "国", "B"}},
+		{"reservation", []string{"reservation"}},
+	} {
+		if got := wideRuns(c.word); !slices.Equal(got, c.want) {
+			t.Errorf("wideRuns(%q) = %q, want %q", c.word, got, c.want)
+		}
 	}
 }
 
