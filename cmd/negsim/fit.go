@@ -205,38 +205,77 @@ func wrapProse(line string, width int) string {
 // room (a list of ids) is broken after its commas, or else cut.
 func wrapWords(text string, room int) []string { return breakWords(text, room, true) }
 
-// breakWords breaks text at spaces into lines of at most room columns; a word longer than
-// room is cut (after its commas where it has some) only when cut is set.
+// breakWords breaks text at spaces, and between the characters of Chinese and Japanese,
+// into lines of at most room columns; a word longer than room is cut (after its commas
+// where it has some) only when cut is set.
 func breakWords(text string, room int, cut bool) []string {
 	// --width 1 leaves an indented line no room at all: a word is still cut a character a
 	// line, where a cut of none would go on for ever.
 	room = max(room, 1)
-	var words []string
+	// A piece follows the one before it with a space when a space parted them in the text;
+	// the pieces of one word join without one.
+	type piece struct {
+		text   string
+		spaced bool
+	}
+	var pieces []piece
 	for _, word := range strings.Fields(text) {
-		for cut && runewidth.StringWidth(word) > room {
-			r := []rune(word)
-			at := min(len(r), room)
-			if i := strings.LastIndex(string(r[:at]), ","); i > 0 {
-				at = len([]rune(string(r[:at])[:i+1]))
+		spaced := true
+		for _, part := range lineBreakPieces(word) {
+			for cut && runewidth.StringWidth(part) > room {
+				r := []rune(part)
+				at := min(len(r), room)
+				if i := strings.LastIndex(string(r[:at]), ","); i > 0 {
+					at = len([]rune(string(r[:at])[:i+1]))
+				}
+				pieces, part, spaced = append(pieces, piece{string(r[:at]), spaced}), string(r[at:]), false
 			}
-			words, word = append(words, string(r[:at])), string(r[at:])
+			pieces, spaced = append(pieces, piece{part, spaced}), false
 		}
-		words = append(words, word)
 	}
 	var lines []string
 	line := ""
-	for _, word := range words {
+	for _, p := range pieces {
+		join := ""
+		if p.spaced {
+			join = " "
+		}
 		switch {
 		case line == "":
-			line = word
-		case runewidth.StringWidth(line)+1+runewidth.StringWidth(word) <= room:
-			line += " " + word
+			line = p.text
+		case runewidth.StringWidth(line)+len(join)+runewidth.StringWidth(p.text) <= room:
+			line += join + p.text
 		default:
 			lines = append(lines, line)
-			line = word
+			line = p.text
 		}
 	}
 	return append(lines, line)
+}
+
+// noLineStart are the marks a line of Chinese or Japanese never begins with, and noLineEnd
+// those it never ends with (the rules of kinsoku shori), with their narrow twins.
+const (
+	noLineStart = "，。、；：？！）」』】》〉”’…・ー,.;:?!)]}"
+	noLineEnd   = "（「『【《〈“‘([{"
+)
+
+// lineBreakPieces cuts a word, a run without spaces, where a line may also end inside it:
+// before and after each East Asian wide character (Chinese and Japanese have no spaces
+// between words, and break between characters), but for a closing mark, which stays with
+// what it closes, and an opening one, which stays with what it opens. A word of other
+// letters is one piece.
+func lineBreakPieces(word string) []string {
+	var pieces []string
+	start, prev, prevWide := 0, rune(0), false
+	for i, r := range word {
+		wide := runewidth.RuneWidth(r) == 2
+		if i > 0 && (wide || prevWide) && !strings.ContainsRune(noLineStart, r) && !strings.ContainsRune(noLineEnd, prev) {
+			pieces, start = append(pieces, word[start:i]), i
+		}
+		prev, prevWide = r, wide
+	}
+	return append(pieces, word[start:])
 }
 
 // underlined is a heading over a rule of mark as wide as its widest line; a terminal

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -139,6 +141,57 @@ func TestNarrowestWidthsStillWrite(t *testing.T) {
 			// Cut a character a line, the title is all there, in order.
 			joined := strings.NewReplacer("\n", "", " ", "").Replace(out)
 			wantContains(t, strings.Join(args, " ")+" --width "+width, joined, "Joboffer(teachingexample,twoparties)")
+		}
+	}
+}
+
+// Chinese and Japanese have no spaces between words and break between characters, as a
+// browser breaks them. Prose broke only at spaces, so explain --width 40 printed a Chinese
+// description of 81 characters as one line of 162 columns, and a brief's option label of
+// 52 ran its block to 105. A line never begins with a closing mark (。，）) nor ends with an
+// opening one (（), and the pieces of a word join without a space.
+func TestProseBreaksChineseBetweenCharacters(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		room int
+		want []string
+	}{
+		// 10 characters of 2 columns: 4 to a line of 8.
+		{"两国就粮食走廊进行谈判", 8, []string{"两国就粮", "食走廊进", "行谈判"}},
+		// 。 may not start the third line: 谈 goes down with it, leaving 4 columns above.
+		{"两国就粮食走廊谈。", 8, []string{"两国就粮", "食走廊", "谈。"}},
+		// （ may not end a line, where it would fit: it goes down with 包; ） stays with 口.
+		{"粮食走廊（包括港口）", 10, []string{"粮食走廊", "（包括港", "口）"}},
+		// Latin words keep their spaces; a Chinese word beside them parts at the space.
+		{"Note: 假设。东方国家", 10, []string{"Note: 假", "设。东方国", "家"}},
+		// A path stands whole, as before.
+		{"--set actors.east.reservation=0.5", 10, []string{"--set", "actors.east.reservation=0.5"}},
+	} {
+		if got := breakWords(c.text, c.room, false); !slices.Equal(got, c.want) {
+			t.Errorf("breakWords(%q, %d) = %q, want %q", c.text, c.room, got, c.want)
+		}
+	}
+	text := `name: 粮食走廊谈判
+description: 两国就粮食走廊、关税和检查进行谈判。这是一个用于课堂教学的模拟练习，所有数字均为假设，用于说明谈判中的取舍与让步，以及在红线约束下如何寻找双方都能接受的协议区间。
+issues:
+  - {id: corridor, name: 走廊, options: [{id: open, label: 完全开放，所有港口和铁路线路均可使用，不设任何数量限制，并由双方共同组成的联合委员会负责监督执行}, {id: closed, label: 关闭}]}
+actors:
+  - {id: east, name: 东方, reservation: 0.4, preferences: {corridor: {weight: 1, ideal: open}}}
+  - {id: west, name: 西方, reservation: 0.4, preferences: {corridor: {weight: 1, ideal: closed}}}
+`
+	file := filepath.Join(t.TempDir(), "corridor.yaml")
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"explain"}, {"brief"}} {
+		out := runOK(t, append(args, file, "--width", "40")...)
+		for i, line := range strings.Split(out, "\n") {
+			if w := runewidth.StringWidth(line); w > 40 {
+				t.Errorf("%s: line %d is %d columns, wider than --width 40: %q", args[0], i+1, w, line)
+			}
+		}
+		if !strings.Contains(strings.NewReplacer("\n", "", " ", "").Replace(out), "以及在红线约束下如何寻找双方都能接受的协议区间。") {
+			t.Errorf("%s lost part of the description:\n%s", args[0], out)
 		}
 	}
 }

@@ -391,47 +391,14 @@ func longestRun(text string) float64 {
 	most := 0.0
 	for _, word := range strings.Fields(text) {
 		for _, piece := range strings.SplitAfter(word, "-") {
-			for _, run := range wideRuns(piece) {
+			// Chinese and Japanese break between characters: a 40-character label
+			// counted as one word took 853 px, and its table was printed as records.
+			for _, run := range lineBreakPieces(piece) {
 				most = max(most, printedWidth(run, false))
 			}
 		}
 	}
 	return most
-}
-
-// wideRuns cuts a word where a browser may also end a line inside it: between two East
-// Asian wide characters, since Chinese and Japanese are written without spaces and break
-// between characters (a 40-character label counted as one word took 853 px, and its table
-// was printed as records). Each run holds at most two of them, for a closing mark such as
-// "，" that may not start a line, and stands apart from any other letters beside it.
-func wideRuns(word string) []string {
-	var runs []string
-	var run []rune
-	wide := 0
-	end := func() {
-		if len(run) > 0 {
-			runs = append(runs, string(run))
-		}
-		run, wide = nil, 0
-	}
-	for _, r := range word {
-		if runewidth.RuneWidth(r) == 2 {
-			if wide == 0 {
-				end()
-			}
-			run = append(run, r)
-			if wide++; wide == 2 {
-				end()
-			}
-			continue
-		}
-		if wide > 0 {
-			end()
-		}
-		run = append(run, r)
-	}
-	end()
-	return runs
 }
 
 // longestHeadingWord is the width, in CSS pixels at the print font, of the longest piece of
@@ -440,7 +407,7 @@ func longestHeadingWord(heading string, bold bool) float64 {
 	most := 0.0
 	for _, piece := range headingPieces(heading) {
 		for _, word := range strings.Fields(piece) {
-			for _, run := range wideRuns(word) {
+			for _, run := range lineBreakPieces(word) {
 				most = max(most, printedWidth(run, bold))
 			}
 		}
