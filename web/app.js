@@ -267,7 +267,7 @@ function fillVariants(sc) {
   vs.disabled = false;
   for (const v of sc.variants || []) {
     const about = v.description.replace(/\s+/g, " ");
-    vs.append(h("option", {value: v.id, title: about, text: `${v.id}: ${about.length > 70 ? about.slice(0, about.lastIndexOf(" ", 70)) + " …" : about}`}));
+    vs.append(h("option", {value: v.id, title: about, text: `${v.id}: ${clip(about, 70)}`}));
   }
   if (state.variant && !(sc.variants || []).some((v) => v.id === state.variant)) {
     vs.append(h("option", {value: state.variant, "data-missing": "", text: `${state.variant}: not in this file`}));
@@ -293,8 +293,16 @@ function forget() {
 }
 
 function firstParagraph(text) {
-  const s = text.trim().split(/\n\s*\n/)[0].replace(/\s+/g, " ");
-  return s.length > 400 ? s.slice(0, s.lastIndexOf(" ", 400)) + " …" : s;
+  return clip(text.trim().split(/\n\s*\n/)[0].replace(/\s+/g, " "), 400);
+}
+
+// clip shortens text to n characters at most, at the last space within them, and marks
+// the cut. Chinese and Japanese have no spaces to cut at: they are cut at n, where the
+// search for a space gave none and a long description stood whole in the variants' menu.
+function clip(text, n) {
+  if (text.length <= n) return text;
+  const space = text.lastIndexOf(" ", n);
+  return text.slice(0, space > 0 ? space : n) + " …";
 }
 
 const megabytes = (bytes) => String(Math.floor(bytes / 1e6));

@@ -19,10 +19,22 @@ function el(name, attrs = {}, text) {
 
 const fmt = (u) => (Math.round(u * 1000) / 1000).toFixed(3);
 
-// textWidth estimates how wide text is drawn at a font size, at an average glyph of 0.6 of
-// the size (generous for sans-serif): a chart is drawn before it is on the page, where
-// nothing can be measured.
-const textWidth = (text, size) => text.length * 0.6 * size;
+// tenths is how wide a character is drawn, in tenths of the font size: a Chinese,
+// Japanese or Korean one the whole size, any other 0.6 of it (generous for sans-serif). A
+// chart is drawn before it is on the page, where nothing can be measured; counted at 0.6,
+// a long Chinese name ran past the chart's edge.
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+const tenths = (c) => (WIDE.test(c) ? 10 : 6);
+
+// textWidth estimates how wide text is drawn at a font size.
+const textWidth = (text, size) => ([...text].reduce((w, c) => w + tenths(c), 0) * size) / 10;
+
+// widthPrefix is the longest start of text no wider than room tenths of the font size.
+function widthPrefix(chars, room) {
+  let used = 0, n = 0;
+  while (n < chars.length && used + tenths(chars[n]) <= room) used += tenths(chars[n++]);
+  return chars.slice(0, n);
+}
 
 // fitted keeps a line of text within room (in the drawing's units): text that may be wider
 // is set in a smaller font, since a word past the drawing's edge is cut off.
@@ -349,11 +361,14 @@ export function roundsLegend({transcript, names, hidden = new Set()}) {
 // the middle is cut ("Europe: weight of … assets and reconstruction"): cut from the middle
 // with its glosses, "Right party: reservation (what no deal is worth)" lost the value and
 // kept its gloss, and Europe's weights lost "weight of" behind the name of Europe.
+// The room is counted in widths (textWidth's), not letters: 46 Latin letters, or 27
+// Chinese characters.
 function shortLabel(words) {
   const bare = words.replace(/ \([^()]*\)/g, "");
-  for (const w of [words, words.replace(/ \([^()]*\)$/, ""), bare]) if (w.length <= 46) return w;
-  const head = bare.slice(0, 20), tail = bare.slice(-26);
-  return head.slice(0, head.lastIndexOf(" ") > 0 ? head.lastIndexOf(" ") : 20) + " … " + tail.slice(tail.indexOf(" ") + 1);
+  for (const w of [words, words.replace(/ \([^()]*\)$/, ""), bare]) if (textWidth(w, 10) <= 46 * 6) return w;
+  const chars = [...bare];
+  const head = widthPrefix(chars, 20 * 6).join(""), tail = widthPrefix([...chars].reverse(), 26 * 6).reverse().join("");
+  return head.slice(0, head.lastIndexOf(" ") > 0 ? head.lastIndexOf(" ") : head.length) + " … " + tail.slice(tail.indexOf(" ") + 1);
 }
 
 // tornadoChart draws each value's nearest thresholds as bars from the value now, left for

@@ -248,6 +248,32 @@ func TestPageListedFilesServed(t *testing.T) {
 	pagetest.DriveListedFiles(t, origin)
 }
 
+// A teacher writes the parties' names in Chinese, and long: the charts' axis titles, the
+// reservations' labels and What would it take's bars name them. The page sized a name by
+// its letters at 0.6 of the font size, right for Latin letters, where a Chinese character
+// is a whole one: What would it take's labels ran up to 93 px past the chart's left edge.
+// The variants' menu and the description above the results cut their text at its last
+// space, and Chinese has none: each stood whole, the menu as wide as the description.
+func TestPageLongNamesServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	dir := t.TempDir()
+	scenario := `name: 粮食走廊谈判
+description: ` + strings.Repeat("两国就粮食走廊、关税和检查进行谈判。", 30) + `
+variants:
+  - {id: patient, description: ` + strings.Repeat("东方国家可以等待更长时间，它的保留值上升。", 8) + `, set: {actors.east.reservation: 0.5}}
+issues:
+  - {id: corridor, name: 走廊, options: [{id: open}, {id: partial}, {id: closed}]}
+  - {id: tariff, name: 关税, options: [{id: low}, {id: high}]}
+actors:
+  - {id: east, name: 东方国家政府代表团暨区域经济合作组织观察员联合体, reservation: 0.4, preferences: {corridor: {weight: 0.7, ideal: open}, tariff: {weight: 0.3, ideal: low}}}
+  - {id: west, name: 西方国家联盟及其全部成员国政府的联合谈判代表团, reservation: 0.4, preferences: {corridor: {weight: 0.3, ideal: partial}, tariff: {weight: 0.7, ideal: high}}}
+`
+	if err := os.WriteFile(filepath.Join(dir, "corridor.yaml"), []byte(scenario), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pagetest.DriveLongNames(t, startServe(t, dir), "scenario=file:corridor.yaml")
+}
+
 // The Rounds view tells a proposer's fallback (the closest deal, its own best) as negsim
 // rounds does; the bases come from the engine's JSON.
 func TestPageRoundsBasisServed(t *testing.T) {
