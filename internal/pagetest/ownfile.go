@@ -426,6 +426,11 @@ func DriveOwnFileServerGone(t *testing.T, origin string) {
 	}
 	evalJS[any](s, `window.stopServer()`)
 	s.openOwn(jobOfferFile(t))
+	// openOwn may return while the page still reads the file, its name already in the
+	// status line (seen with the machine loaded): the failed fetch comes after.
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](`!document.getElementById("error").hidden`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("a good file opened with negsim serve stopped: the page said nothing: %v", err)
+	}
 	if said := alert(); !strings.Contains(said, "does not answer") || strings.Contains(said, "Fix the file") {
 		t.Errorf("a good file opened with negsim serve stopped: the page says %q; want that the server does not answer, and no word of fixing the file", said)
 	}
