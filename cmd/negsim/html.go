@@ -24,9 +24,10 @@ import (
 // that read it: a section holding a chart is kept whole where a page has room for it (the
 // fish-stock debrief's "Chart" and its paragraph ended page 1, the chart began page 2, and
 // Chromium keeps no paragraph with the figure after it for break-after: avoid). A heading
-// never breaks inside a word ("reservat-ion" reads as two words): it wraps at its spaces
-// and at the hyphens and underscores of ids, and a table whose headings cannot fit so goes
-// to the next layout. On screen any table still too wide scrolls inside its own box, so the
+// never breaks inside a word ("reservat-ion" reads as two words): it wraps at its spaces,
+// at the hyphens and underscores of ids and between the characters of Chinese and
+// Japanese, which have no spaces, and a table whose headings cannot fit so goes to the
+// next layout. On screen any table still too wide scrolls inside its own box, so the
 // page never scrolls sideways.
 
 const pageStyle = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fff;line-height:1.45}
