@@ -160,9 +160,9 @@ func quoteList[K ~string](ids []K) string {
 
 // cyrillicLatin spells Cyrillic letters in Latin ones as Ukraine's national system of 2010
 // does (Київ → kyiv, Харків → kharkiv, Україна → ukraina), each letter as it is spelt inside
-// a word, with the four letters only Russian writes (ё, ъ, ы, э) as Russian's passport
-// system spells them. One table serves both languages, so a Russian и reads y, as the
-// Ukrainian one does: an id need only be typable and recognisable.
+// a word, and the four letters only Russian writes as e (ё, э), y (ы) and nothing (ъ). One
+// table serves both languages, so a Russian и reads y, as the Ukrainian one does: an id
+// need only be typable and recognisable.
 var cyrillicLatin = map[rune]string{
 	'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "g", 'д': "d", 'е': "e", 'є': "ie",
 	'ж': "zh", 'з': "z", 'и': "y", 'і': "i", 'ї': "i", 'й': "i", 'к': "k", 'л': "l",

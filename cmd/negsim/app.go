@@ -350,14 +350,14 @@ func (f variantFlag) Set(v string) error {
 	return nil
 }
 
+func (variantFlag) Type() string { return "string" }
+
 // variantTwiceError is --variant given two variants.
 type variantTwiceError struct{ first, second string }
 
 func (e *variantTwiceError) Error() string {
 	return fmt.Sprintf("--variant is given twice (%s, then %s): negsim applies one variant; give the other's changes as --set, which negsim params lists", e.first, e.second)
 }
-
-func (variantFlag) Type() string { return "string" }
 
 // whatIf holds the flags every command that takes a scenario shares.
 type whatIf struct {
