@@ -342,9 +342,9 @@ var (
 	}}
 )
 
-// unknownKey refuses the first key, by line, that GeniusWeb does not define where the file
-// gives it. GeniusWeb refuses such a file; negsim read past it, so that
-// "reservationValue": 0.5, written for a reservation, imported as none.
+// unknownKey refuses the first key, by line, that GeniusWeb's classes do not define where
+// the file gives it. negsim read past such a key, so that "reservationValue": 0.5, written
+// for a reservation, imported as none.
 func (src gwSource) unknownKey() error {
 	tree := gwProfileKeys
 	if _, ok := src.lines["issuesValues"]; ok {
