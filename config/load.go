@@ -289,33 +289,37 @@ func decode(ctx context.Context, name string, data []byte) (*Document, error) {
 	}
 	// Where decoding failed, validation would fail too for the same reason (a misspelt
 	// weight reads as a missing one, and its actor then weighs nothing): report the
-	// decoding error alone, and nothing validation says about the value itself. What it
-	// says about the object that holds it, or the one around that, is kept when it holds
-	// whatever the value: validation is run again with each broken number set to 1, and
-	// what it still says there (an unknown issue the weight was written under) is
-	// reported now rather than after the next run.
-	// A value that cannot be set to 1 (a misspelt field, a list) leaves what holds it
-	// unprobed: nothing validation says there is kept.
-	broken, around, unprobed := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	probe := sc.Clone()
+	// decoding error alone, and nothing validation says about the value itself, nor what
+	// it says only because of the default standing in for the value. Validation is run
+	// again on probes, each broken number set to 1 and each broken switch set on in one
+	// and off in the other; what it says in every probe holds whatever the value (an
+	// unknown issue the weight was written under) and is reported now rather than after
+	// the next run. What it says only with the default is not: a ratifier "holding a
+	// veto" where the file wrote veto: "no", read as the default, true.
+	// A value that can be neither set to 1 nor switched (a misspelt field, a list) leaves
+	// what holds it unprobed: nothing validation says there is kept.
+	broken, unprobed := map[string]bool{}, map[string]bool{}
+	probes := [2]*sim.Scenario{sc.Clone(), sc.Clone()}
 	for _, e := range errs {
 		broken[e.Path] = true
-		holders := around
-		if probe.Set(e.Path, 1.0) != nil {
-			holders = unprobed
+		switch {
+		case probes[0].Set(e.Path, 1.0) == nil:
+			_ = probes[1].Set(e.Path, 1.0)
+		case probes[0].Set(e.Path, true) == nil:
+			_ = probes[1].Set(e.Path, false)
+		default:
+			unprobed[parent(e.Path)] = true
+			unprobed[parent(parent(e.Path))] = true
 		}
-		holders[parent(e.Path)] = true
-		holders[parent(parent(e.Path))] = true
 	}
-	regardless := map[string]bool{}
-	for _, p := range probe.Validate().Errors() {
-		regardless[p.Path+"\x00"+p.Message] = true
+	regardless := map[string]int{}
+	for _, probe := range probes {
+		for _, p := range probe.Validate().Errors() {
+			regardless[p.Path+"\x00"+p.Message]++
+		}
 	}
 	for _, p := range sc.Validate().Errors() {
-		switch {
-		case broken[p.Path], unprobed[p.Path]:
-		case around[p.Path] && !regardless[p.Path+"\x00"+p.Message]:
-		default:
+		if !broken[p.Path] && !unprobed[p.Path] && regardless[p.Path+"\x00"+p.Message] == len(probes) {
 			errs = append(errs, doc.ErrorAt(p))
 		}
 	}

@@ -132,6 +132,35 @@ func TestLoadTypeErrorKeepsTheEntrysOwnProblem(t *testing.T) {
 	)
 }
 
+// A switch written wrongly is read as its default, and validation then spoke of the
+// default: the tied-hands parliament, a ratifier, written with veto: "no", was also told
+// that it "holds a veto, but a ratifier sits at no table: set actors.parliament.veto:
+// false", a second error for the one mistake, at another place. The switch is probed on
+// and off; what holds only while it is on is the default's doing and is not reported. A
+// problem that holds either way is still reported in the same run: the parliament's
+// reservation of 1.5.
+func TestLoadBrokenSwitchIsTheOneError(t *testing.T) {
+	data, err := os.ReadFile("../scenarios/teaching-tied-hands.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "    name: Home's parliament\n    veto: false", "    name: Home's parliament\n    veto: \"no\"", 1)
+	if src == string(data) {
+		t.Fatal("the parliament's veto: false is not in teaching-tied-hands.yaml")
+	}
+	wantErrorsBeginning(t, loadErrors(t, src),
+		`s.yaml:73:11: actors.parliament.veto: expected true or false, found the text "no"`,
+	)
+	both := strings.Replace(src, "    veto: \"no\"\n    reservation: 0.4", "    veto: \"no\"\n    reservation: 1.5", 1)
+	if both == src {
+		t.Fatal("the parliament's reservation: 0.4 is not in teaching-tied-hands.yaml")
+	}
+	wantErrorsBeginning(t, loadErrors(t, both),
+		`s.yaml:73:11: actors.parliament.veto: expected true or false, found the text "no"`,
+		`s.yaml:74:5: actors.parliament.reservation: 1.5 is outside [0,1]`,
+	)
+}
+
 func TestLoadRejects(t *testing.T) {
 	cases := []struct {
 		name, src, want string
