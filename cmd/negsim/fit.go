@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"golang.org/x/term"
 )
 
@@ -17,6 +18,16 @@ import (
 // that fits, else one block per row, each cell a line of "column  value" (a deal reads as
 // issue = option, one issue a line). --wide forces the full table; output to a file or a
 // pipe keeps the full table, as scripts expect, unless --width N asks for a width.
+
+// Widths are counted alike in every locale. go-runewidth and tablewriter count the
+// characters Unicode leaves ambiguous (– … × → ─) two columns wide when LANG names a
+// Chinese, Japanese or Korean locale, and the same command then wrote other bytes there:
+// the reference scenario's title, with its en dashes, over a rule two characters longer.
+// Terminals draw them one column wide unless told otherwise.
+func init() {
+	runewidth.DefaultCondition.EastAsianWidth = false
+	twwidth.SetEastAsian(false)
+}
 
 // sizedWriter is a writer whose tables must fit width columns.
 type sizedWriter struct {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -192,6 +193,35 @@ actors:
 		}
 		if !strings.Contains(strings.NewReplacer("\n", "", " ", "").Replace(out), "以及在红线约束下如何寻找双方都能接受的协议区间。") {
 			t.Errorf("%s lost part of the description:\n%s", args[0], out)
+		}
+	}
+}
+
+// The same command writes the same bytes in every locale. In a Chinese, Japanese or
+// Korean one (LANG or LC_ALL zh_CN.UTF-8...), go-runewidth and tablewriter counted the
+// characters Unicode leaves ambiguous (– … × →) two columns wide: explain's and analyze's
+// rule under the reference scenario's title, "Ukraine–Russia–US talks, February 2026",
+// came out two characters longer. negsim runs here as a process of its own, since the
+// width rules are read from the environment when it starts.
+func TestWidthsAreTheSameInEveryLocale(t *testing.T) {
+	run := func(locale string, args ...string) string {
+		cmd := exec.Command(os.Args[0], args...)
+		cmd.Env = append(os.Environ(), asNegsim+"=1", "LC_ALL="+locale, "LC_CTYPE="+locale, "LANG="+locale, "RUNEWIDTH_EASTASIAN=")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("LC_ALL=%s negsim %s: %v", locale, strings.Join(args, " "), err)
+		}
+		return string(out)
+	}
+	for _, args := range [][]string{{"explain", "ukraine-2026"}, {"analyze", "ukraine-2026", "--limit", "3"}} {
+		plain := run("C.UTF-8", args...)
+		if !strings.Contains(plain, "Ukraine–Russia–US talks, February 2026\n======================================\n") {
+			t.Fatalf("negsim %s: the title's rule is not as long as the title:\n%s", strings.Join(args, " "), plain[:min(len(plain), 200)])
+		}
+		for _, locale := range []string{"zh_CN.UTF-8", "ja_JP.UTF-8", "ko_KR.UTF-8"} {
+			if got := run(locale, args...); got != plain {
+				t.Errorf("negsim %s writes other bytes with LC_ALL=%s", strings.Join(args, " "), locale)
+			}
 		}
 	}
 }
