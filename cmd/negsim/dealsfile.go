@@ -72,7 +72,13 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 	// shrink to one. Each cell is trimmed when read.
 	r.TrimLeadingSpace = r.Comma != '\t'
 	var errs sim.Diagnostics
+	// encoding/csv counts columns in bytes; an editor, and negsim's other errors, count
+	// characters, which a table named in Ukrainian or Chinese makes fewer.
+	lines := textpos.New(data)
 	fail := func(line, col int, path, format string, args ...any) {
+		if col > 0 {
+			col = lines.Col(line, col)
+		}
 		errs = append(errs, sim.Diagnostic{File: name, Line: line, Col: col, Path: path, Message: fmt.Sprintf(format, args...)})
 	}
 	header, err := r.Read()

@@ -142,6 +142,13 @@ func TestDebriefCSVErrorsNameLineAndColumn(t *testing.T) {
 		{"half a deal", "table,a,b\nt1,a0,\n", `:2:7: b: no option`},
 		{"cell count", "table,a,b\nt1,a0\n", `:2: 2 cells, but the header has 3 columns`},
 		{"bad quote", "table,a,b\nt1,\"a0,b0\n", `:2:`},
+		// Columns count characters, as editors and the YAML errors count them: after
+		// "Стіл 1," (7 characters, 11 bytes) the option stands at column 8, not 12. Cut at a
+		// byte count, a Ukrainian or Chinese table name pointed past the cell at fault.
+		{"column after Cyrillic", "table,a,b\nСтіл 1,a9,b0\n", `:2:8: a: issue "a" has no option "a9"`},
+		{"column after Chinese", "table,a,b\n桌子二,a0,bb0\n", `:2:8: b: issue "b" has no option "bb0"`},
+		{"column of a Cyrillic header", "table,Територія,b\n", `:1:7: header: no issue "Територія"`},
+		{"bad quote after Cyrillic", "table,a,b\nСтіл,\"a0,b0\n", `:2:`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

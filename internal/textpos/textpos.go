@@ -1,6 +1,6 @@
-// Package textpos turns the byte offsets that encoding/json and encoding/xml report into
-// the lines and columns a person finds in an editor, for the readers of transcripts and of
-// other tools' files.
+// Package textpos turns the byte offsets that encoding/json and encoding/xml report, and the
+// byte columns of encoding/csv, into the lines and columns a person finds in an editor, for
+// the readers of transcripts, deals files and other tools' files.
 package textpos
 
 import (
@@ -43,4 +43,19 @@ func (l *Lines) LineCol(off int64) (line, col int) {
 		start = l.newlines[line-2] + 1
 	}
 	return line, max(utf8.RuneCount(l.data[start:end]), 1)
+}
+
+// Col is the column in characters, from 1, of the byte at column byteCol (counted in
+// bytes, from 1, as encoding/csv counts) of line line: after "Стіл 1," a cell begins at
+// byte 12 and at character 8.
+func (l *Lines) Col(line, byteCol int) int {
+	start, stop := 0, len(l.data)
+	if line > 1 && line-2 < len(l.newlines) {
+		start = l.newlines[line-2] + 1
+	}
+	if line >= 1 && line-1 < len(l.newlines) {
+		stop = l.newlines[line-1]
+	}
+	end := min(max(start+byteCol-1, start), stop)
+	return utf8.RuneCount(l.data[start:end]) + 1
 }

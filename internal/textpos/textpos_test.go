@@ -26,3 +26,21 @@ func TestLinesAndColumns(t *testing.T) {
 		}
 	}
 }
+
+// Col turns encoding/csv's byte columns into the characters an editor counts.
+func TestColCountsCharacters(t *testing.T) {
+	l := New([]byte("table,a\nСтіл 1,a9\n桌子二,bb0"))
+	for _, c := range []struct{ line, byteCol, col int }{
+		{1, 1, 1},   // "table"
+		{1, 7, 7},   // "a", after six ASCII bytes
+		{2, 1, 1},   // "Стіл 1"
+		{2, 12, 8},  // "a9": "Стіл 1," is 11 bytes, 7 characters
+		{3, 11, 5},  // "bb0": "桌子二," is 10 bytes, 4 characters
+		{2, 99, 10}, // past the end of its line ("Стіл 1,a9", 9 characters): after it
+		{3, 99, 8},  // past the end of the text likewise
+	} {
+		if got := l.Col(c.line, c.byteCol); got != c.col {
+			t.Errorf("Col(%d, %d) = %d, want %d", c.line, c.byteCol, got, c.col)
+		}
+	}
+}
