@@ -271,7 +271,9 @@ actors:
 	if err := os.WriteFile(filepath.Join(dir, "corridor.yaml"), []byte(scenario), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	pagetest.DriveLongNames(t, startServe(t, dir), "scenario=file:corridor.yaml")
+	origin := startServe(t, dir)
+	pagetest.DriveNarrow(t, origin, []pagetest.NarrowCase{{Hash: "scenario=file:corridor.yaml"}})
+	pagetest.DriveLongDescriptions(t, origin, "scenario=file:corridor.yaml")
 }
 
 // The Rounds view tells a proposer's fallback (the closest deal, its own best) as negsim
