@@ -73,10 +73,7 @@ func ids(names []string, fallback string) []string {
 	out := make([]string, len(names))
 	seen := map[string]bool{}
 	for i, n := range names {
-		id := sim.Slug(n)
-		if id == "" || !sim.IsSlug(id) {
-			id = fmt.Sprintf("%s-%d", fallback, i+1)
-		}
+		id := sim.NameID(n, fallback, i+1)
 		base := id
 		for k := 2; seen[id]; k++ {
 			id = fmt.Sprintf("%s-%d", base, k)

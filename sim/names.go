@@ -158,6 +158,16 @@ func quoteList[K ~string](ids []K) string {
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
+// NameID is the id negsim makes of the name of the kind's nth item (from 1): its Slug, or
+// kind-n ("issue-3") when none of its letters has a Latin spelling. The importers, negsim
+// new and validate's advice all make ids so.
+func NameID(name, kind string, n int) string {
+	if id := Slug(name); IsSlug(id) {
+		return id
+	}
+	return fmt.Sprintf("%s-%d", kind, n)
+}
+
 // cyrillicLatin spells Cyrillic letters in Latin ones as Ukraine's national system of 2010
 // does (Київ → kyiv, Харків → kharkiv, Україна → ukraina), each letter as it is spelt inside
 // a word, and the four letters only Russian writes as e (ё, э), y (ы) and nothing (ъ). One

@@ -235,10 +235,7 @@ func invalidID(id, what string) string {
 	// A word all in another script is a name written where an id goes: the name has a
 	// field of its own, which takes any letters.
 	if !strings.ContainsFunc(id, func(r rune) bool { return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) }) && strings.ContainsFunc(id, unicode.IsLetter) {
-		example := Slug(id)
-		if !IsSlug(example) {
-			example = what + "-1"
-		}
+		example := NameID(id, what, 1)
 		return fmt.Sprintf("%q is not a valid id: an id, which --set paths and deals files take, is written in lower-case Latin letters, digits, '-' and '_'; write one, such as %q, and keep %q as the name (name: takes any letters)", id, example, id)
 	}
 	return fmt.Sprintf("%q is not a valid id:%s use lower-case letters, digits, '-' and '_', starting with a letter or digit%s", id, look, fix)

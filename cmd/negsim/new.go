@@ -90,9 +90,7 @@ func starterIDs(flag string, words []string, limit int, numbered string) (ids []
 			if word == "" {
 				return nil, nil, usagef("--%s: name %d is empty; give a name between each pair of commas", flag, i+1)
 			}
-			if id = sim.Slug(word); !sim.IsSlug(id) {
-				id = fmt.Sprintf("%s-%d", numbered, i+1)
-			}
+			id = sim.NameID(word, numbered, i+1)
 			names[id] = word
 		}
 		if first, ok := from[id]; ok {
