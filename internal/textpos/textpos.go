@@ -38,21 +38,23 @@ func (l *Lines) Line(off int64) int {
 func (l *Lines) LineCol(off int64) (line, col int) {
 	end := min(max(int(off), 0), len(l.data))
 	line = sort.SearchInts(l.newlines, end) + 1
-	start := 0
-	if line > 1 {
-		start = l.newlines[line-2] + 1
+	return line, max(utf8.RuneCount(l.data[l.start(line):end]), 1)
+}
+
+// start is the offset where line line (from 1) begins; 0 for the first or a line past
+// the text.
+func (l *Lines) start(line int) int {
+	if line > 1 && line-2 < len(l.newlines) {
+		return l.newlines[line-2] + 1
 	}
-	return line, max(utf8.RuneCount(l.data[start:end]), 1)
+	return 0
 }
 
 // Col is the column in characters, from 1, of the byte at column byteCol (counted in
 // bytes, from 1, as encoding/csv counts) of line line: after "Стіл 1," a cell begins at
 // byte 12 and at character 8.
 func (l *Lines) Col(line, byteCol int) int {
-	start, stop := 0, len(l.data)
-	if line > 1 && line-2 < len(l.newlines) {
-		start = l.newlines[line-2] + 1
-	}
+	start, stop := l.start(line), len(l.data)
 	if line >= 1 && line-1 < len(l.newlines) {
 		stop = l.newlines[line-1]
 	}
