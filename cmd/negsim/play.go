@@ -363,15 +363,13 @@ func fitLine(line string, width int) string {
 	}
 	hang := runewidth.StringWidth(lead + head)
 	if hang > width/2 {
-		if head == "" {
-			hang = len(lead)
-		} else {
+		hang = len(lead)
+		if head != "" {
 			// Too little room is left beside the first column: the first column keeps a
 			// line of its own and the words go under it, a step in, where run on after
 			// it "accept  accept the proposal" read "accept accept the proposal".
-			hang = len(lead) + 2
-			words := wrapWords(rest, width-hang)
-			return lead + strings.TrimRight(head, " ") + "\n" + strings.Repeat(" ", hang) + strings.Join(words, "\n"+strings.Repeat(" ", hang))
+			hang += 2
+			head = strings.TrimRight(head, " ") + "\n" + strings.Repeat(" ", hang)
 		}
 	}
 	words := wrapWords(rest, width-hang)
