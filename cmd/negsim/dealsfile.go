@@ -74,9 +74,12 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 	var errs sim.Diagnostics
 	// encoding/csv counts columns in bytes; an editor, and negsim's other errors, count
 	// characters, which a table named in Ukrainian or Chinese makes fewer.
-	lines := textpos.New(data)
+	var lines *textpos.Lines // indexed at the first error, as a good file needs none
 	fail := func(line, col int, path, format string, args ...any) {
 		if col > 0 {
+			if lines == nil {
+				lines = textpos.New(data)
+			}
 			col = lines.Col(line, col)
 		}
 		errs = append(errs, sim.Diagnostic{File: name, Line: line, Col: col, Path: path, Message: fmt.Sprintf(format, args...)})
