@@ -483,13 +483,10 @@ func (g *glyphCheck) FillString(face font.Face, pt vg.Point, s string) {
 // sets in the order it is stored, left to right.
 func (g *glyphCheck) misSets(face font.Face, s string) bool {
 	for _, r := range s {
-		if unicode.IsSpace(r) || !unicode.IsGraphic(r) {
-			continue
-		}
 		if unicode.In(r, rightToLeft...) {
 			return true
 		}
-		if i, err := face.Face.GlyphIndex(&g.buf, r); err == nil && i == 0 {
+		if lacksGlyph(face, &g.buf, r) {
 			return true
 		}
 	}
