@@ -75,6 +75,9 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 			if flag := flagOfWord(cmd, word); flag != "" {
 				return usagef("%s is not a file: give it with %s, as in %s %s", word, flag, flag, api.CommandWord(word))
 			}
+			if flag, kind := flagOfTablesFile(cmd, word); flag != "" {
+				return usagef("%s is %s, not a scenario: give it with %s, as in %s %s", word, kind, flag, flag, api.CommandWord(word))
+			}
 		}
 		if len(a) == 1 {
 			if flag := actorFlagOfWord(cmd, a[0]); flag != "" {
@@ -113,6 +116,28 @@ func flagOfWord(cmd *cobra.Command, word string) string {
 		return "--deal"
 	}
 	return ""
+}
+
+// flagOfTablesFile names the flag a word given as the scenario was meant for, with what
+// the word is, when it is the tables' deals or transcripts and no flag gave them: 'negsim
+// debrief class.csv' means --deals class.csv, 'negsim debrief class/' --transcripts class/.
+// Read as the scenario, the file was refused for not being one, or the command asked for
+// the deals the user had just given.
+func flagOfTablesFile(cmd *cobra.Command, word string) (flag, kind string) {
+	for _, given := range []string{"deal", "deal-file", "deals", "transcript", "transcripts"} {
+		if f := cmd.Flags().Lookup(given); f != nil && f.Changed {
+			return "", ""
+		}
+	}
+	switch {
+	case strings.EqualFold(filepath.Ext(word), ".csv") && cmd.Flags().Lookup("deals") != nil:
+		return "--deals", "a deals file"
+	case strings.EqualFold(filepath.Ext(word), ".csv") && cmd.Flags().Lookup("deal-file") != nil:
+		return "--deal-file", "a deals file"
+	case isDir(word) && cmd.Flags().Lookup("transcripts") != nil:
+		return "--transcripts", "a folder"
+	}
+	return "", ""
 }
 
 // actorFlagOfWord names the flag a lone word was meant for when it is no file and no

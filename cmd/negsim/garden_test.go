@@ -178,6 +178,12 @@ func TestUsageErrorsSayWhatWasWanted(t *testing.T) {
 		{[]string{"analyze", garden, "actors.town.reservation=0.5"}, "negsim: actors.town.reservation=0.5 is not a file: give it with --set, as in --set actors.town.reservation=0.5\n"},
 		{[]string{"rounds", "actors.town.reservation=0.5"}, "negsim: actors.town.reservation=0.5 is not a file: give it with --set, as in --set actors.town.reservation=0.5\n"},
 		{[]string{"score", garden, "fee=mid, hours=day, dogs=no"}, "negsim: fee=mid, hours=day, dogs=no is not a file: give it with --deal, as in --deal \"fee=mid, hours=day, dogs=no\"\n"},
+		// The tables' deals or transcripts where the scenario goes, with no flag giving them:
+		// read as the scenario, the CSV was refused as none, and the folder was not named.
+		{[]string{"debrief", "class.csv"}, "negsim: class.csv is a deals file, not a scenario: give it with --deals, as in --deals class.csv\n"},
+		{[]string{"debrief", garden, "Class 2.CSV"}, "negsim: Class 2.CSV is a deals file, not a scenario: give it with --deals, as in --deals \"Class 2.CSV\"\n"},
+		{[]string{"score", garden, "class.csv"}, "negsim: class.csv is a deals file, not a scenario: give it with --deal-file, as in --deal-file class.csv\n"},
+		{[]string{"debrief", "testdata"}, "negsim: testdata is a folder, not a scenario: give it with --transcripts, as in --transcripts testdata\n"},
 		// An actor of the shipped default, alone, where a file goes: the flag that takes it.
 		{[]string{"brief", "russia"}, "negsim: russia is an actor of the shipped ukraine-2026, not a file: give it with --actor, as in --actor russia\n"},
 		{[]string{"play", "united-states"}, "negsim: united-states is an actor of the shipped ukraine-2026, not a file: give it with --as, as in --as united-states\n"},
