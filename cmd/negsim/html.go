@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -165,7 +166,7 @@ type htmlFigure struct {
 	SVG   template.HTML
 }
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"heading": headingHTML}).Parse(`<!DOCTYPE html>
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"heading": headingHTML, "bidi": bidiHTML}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -177,20 +178,20 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"he
 </head>
 <body>
 <main>
-{{with .Heading}}<h1>{{.}}</h1>
-{{end}}{{with .Stance}}<p class="stance">{{.}}</p>
-{{end}}{{range .Sections}}{{with .Part}}<h2 class="part">{{.}}</h2>
+{{with .Heading}}<h1>{{bidi .}}</h1>
+{{end}}{{with .Stance}}<p class="stance">{{bidi .}}</p>
+{{end}}{{range .Sections}}{{with .Part}}<h2 class="part">{{bidi .}}</h2>
 {{end}}<section{{if .Confidential}} class="confidential"{{end}}>
-{{if .Title}}{{if .InPart}}<h3>{{.Title}}</h3>{{else}}<h2>{{.Title}}</h2>{{end}}
+{{if .Title}}{{if .InPart}}<h3>{{bidi .Title}}</h3>{{else}}<h2>{{bidi .Title}}</h2>{{end}}
 {{end}}{{range .Blocks}}{{if .Items}}<ul>
-{{range .Items}}<li>{{.}}</li>
+{{range .Items}}<li>{{bidi .}}</li>
 {{end}}</ul>
-{{else}}<p>{{.Text}}</p>
+{{else}}<p>{{bidi .Text}}</p>
 {{end}}{{end}}{{range .Grids}}{{if .Records}}<div class="wide records">
 {{range .Records}}<table class="record">
 <thead><tr><th colspan="2"{{if .TitleBreaksWords}} class="break-words"{{end}}>{{heading .Title}}</th></tr></thead>
 <tbody>
-{{range .Fields}}<tr><th scope="row"{{if .NameBreaksWords}} class="break-words"{{end}}>{{heading .Name}}</th><td{{if .Numeric}} class="num"{{end}}>{{.Text}}</td></tr>
+{{range .Fields}}<tr><th scope="row"{{if .NameBreaksWords}} class="break-words"{{end}}>{{heading .Name}}</th><td{{if .Numeric}} class="num"{{end}}>{{bidi .Text}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}</div>
@@ -198,13 +199,13 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"he
 <table{{with .Class}} class="{{.}}"{{end}}>
 <thead><tr>{{range .Header}}<th>{{heading .}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range $i, $c := .}}{{if and $rowHeads (eq $i 0)}}<th scope="row">{{heading $c.Text}}</th>{{else}}<td{{if $c.Numeric}} class="num"{{end}}>{{$c.Text}}</td>{{end}}{{end}}</tr>
+{{range .Rows}}<tr>{{range $i, $c := .}}{{if and $rowHeads (eq $i 0)}}<th scope="row">{{heading $c.Text}}</th>{{else}}<td{{if $c.Numeric}} class="num"{{end}}>{{bidi $c.Text}}</td>{{end}}{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
 {{end}}{{end}}{{range .Figures}}<figure>
 {{.SVG}}
-<figcaption>{{.Title}}</figcaption>
+<figcaption>{{bidi .Title}}</figcaption>
 </figure>
 {{end}}</section>
 {{end}}</main>
@@ -439,6 +440,10 @@ func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigi
 // headingHTML is a heading as the page writes it: escaped, with a <wbr> at each joint of
 // an id, so that the print styles, which keep words whole, can still wrap a long id.
 func headingHTML(heading string) template.HTML {
+	if strings.ContainsFunc(heading, isRightToLeftLetter) {
+		// A name in Hebrew or Arabic is no id to break at its joints.
+		return bidiHTML(heading).(template.HTML)
+	}
 	pieces := headingPieces(heading)
 	for i, p := range pieces {
 		pieces[i] = template.HTMLEscapeString(p)
@@ -492,4 +497,70 @@ var dejaVuBoldAdvances = [len(dejaVuAdvances)]uint8{
 	74, 86, 78, 73, 69, 82, 78, 111, 78, 73, 73, 46, 37, 46, 84, 50, // P to _
 	50, 68, 72, 60, 72, 68, 44, 72, 72, 35, 35, 67, 35, 105, 72, 69, // ` to o
 	72, 72, 50, 60, 48, 72, 66, 93, 65, 66, 59, 72, 37, 72, 84, // p to ~
+}
+
+// bidiHTML sets each run of right-to-left words in text apart as a <bdi>, so that the
+// browser orders it within the English sentence around it, not with its neighbours: "the
+// signature of ישראל, מצרים and Jordan" showed the two names swapped and the comma between
+// them on the wrong side, the comma taking the direction of the Hebrew on both its sides.
+// Text without right-to-left letters is returned as it is, for the template to escape.
+func bidiHTML(text string) any {
+	runs := rightToLeftRuns(text)
+	if len(runs) == 0 {
+		return text
+	}
+	var b strings.Builder
+	at := 0
+	for _, run := range runs {
+		b.WriteString(template.HTMLEscapeString(text[at:run[0]]))
+		b.WriteString("<bdi>" + template.HTMLEscapeString(text[run[0]:run[1]]) + "</bdi>")
+		at = run[1]
+	}
+	b.WriteString(template.HTMLEscapeString(text[at:]))
+	return template.HTML(b.String())
+}
+
+// rightToLeftRuns are the byte ranges of text's right-to-left runs: from a letter of a
+// right-to-left script to the last such letter (and the marks on it) before a letter of
+// another script or a break between words. What stands between two right-to-left letters
+// keeps them in one run when it is spaces alone (a name of several words) or holds no
+// space (ארה"ב, an abbreviation; a hyphenated name); punctuation with a space beside it
+// (", ", " (", " – ") is the English sentence's, between two names.
+func rightToLeftRuns(text string) [][2]int {
+	var runs [][2]int
+	start, end := -1, -1
+	var gapSpace, gapOther bool
+	for i, r := range text {
+		switch {
+		case isRightToLeftLetter(r):
+			if start >= 0 && gapSpace && gapOther {
+				runs = append(runs, [2]int{start, end})
+				start = -1
+			}
+			if start < 0 {
+				start = i
+			}
+			end = i + utf8.RuneLen(r)
+			gapSpace, gapOther = false, false
+		case start < 0:
+		case unicode.IsLetter(r):
+			runs = append(runs, [2]int{start, end})
+			start = -1
+		case unicode.Is(unicode.Mn, r) && end == i:
+			end = i + utf8.RuneLen(r)
+		case unicode.IsSpace(r):
+			gapSpace = true
+		default:
+			gapOther = true
+		}
+	}
+	if start >= 0 {
+		runs = append(runs, [2]int{start, end})
+	}
+	return runs
+}
+
+// isRightToLeftLetter reports whether r is a letter of a script written right to left.
+func isRightToLeftLetter(r rune) bool {
+	return unicode.IsLetter(r) && unicode.In(r, rightToLeft...)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"html/template"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -288,5 +289,39 @@ func TestHTMLShortTablesPrintOnOnePage(t *testing.T) {
 	// and the role's 37 options.
 	if short != 14 || long != 1 {
 		t.Errorf("found %d short tables and %d long; want 14 and 1", short, long)
+	}
+}
+
+// A right-to-left run stops at a break between words that the English sentence makes (a
+// comma, a dash or a bracket with a space beside it) and at a letter of another script; it
+// keeps a name of several words, an abbreviation (ארה"ב, צה״ל: a quotation mark or a
+// gershayim, no space) and the vowel points on its last letter. Each want is read off the
+// text by eye: the names as the scenario would write them.
+func TestRightToLeftRunsAreTheNames(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"the signature of ישראל, מצרים and Jordan", []string{"ישראל", "מצרים"}},
+		{"ארצות הברית.", []string{"ארצות הברית"}},
+		{`ארה"ב and צה״ל`, []string{`ארה"ב`, "צה״ל"}},
+		{"ישראל – מצרים (points)", []string{"ישראל", "מצרים"}},
+		{"مصر (points)", []string{"مصر"}},
+		{"שָׁלוֹם's brief", []string{"שָׁלוֹם"}},
+		{"Україна, 中国 and Ukraine", nil},
+	} {
+		var got []string
+		for _, run := range rightToLeftRuns(c.text) {
+			got = append(got, c.text[run[0]:run[1]])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: runs %q, want %q", c.text, got, c.want)
+		}
+	}
+	if got := bidiHTML("Ukraine's <b>"); got != "Ukraine's <b>" {
+		t.Errorf("text with no right-to-left letter came back as %#v, for the template to escape as before", got)
+	}
+	if got, want := bidiHTML("ישראל & מצרים"), template.HTML("<bdi>ישראל</bdi> &amp; <bdi>מצרים</bdi>"); got != want {
+		t.Errorf("got %#v, want %#v", got, want)
 	}
 }
