@@ -81,8 +81,13 @@ function marker(shape, x, y, size, attrs) {
 // focused; summary says in words what the chart shows, its text alternative; dealText
 // words a deal, and deals a count of them, as the page's words do.
 export function planeChart({plane, analysis, names, dealText, deals, onDetail, summary}) {
-  // R leaves room for half of the last tick's label, 1.00, centred on the right edge.
-  const W = 600, H = 560, L = 64, R = 24, T = 16, B = 56;
+  // R leaves room for half of the last tick's label, 1.00, centred on the right edge. L
+  // holds the ticks' labels and, turned up the side, the y axis's name, whose baseline
+  // stands AXIS_NAME from the edge: its letters rise above the baseline by the font's
+  // ascent, which is 0.93 em in DejaVu Sans and Roboto but 1.07 in Noto Sans and 1.08 in
+  // Windows's Segoe UI; at 16, those cut the tops of the letters off at the chart's edge.
+  const AXIS_NAME = 20;
+  const W = 600, H = 560, L = 68, R = 24, T = 16, B = 56;
   const pw = W - L - R, ph = H - T - B;
   const X = (u) => L + u * pw;
   const Y = (u) => T + (1 - u) * ph;
@@ -98,7 +103,7 @@ export function planeChart({plane, analysis, names, dealText, deals, onDetail, s
     svg.append(el("text", {x: L - 8, y: Y(u) + 5, "text-anchor": "end", "font-size": 15, fill: "#1a1a1a"}, u.toFixed(2)));
   }
   svg.append(el("text", fitted({x: L + pw / 2, y: H - 8, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a"}, `${names[ax]}: utility`, pw), `${names[ax]}: utility`));
-  svg.append(el("text", fitted({x: 16, y: T + ph / 2, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a", transform: `rotate(-90 16 ${T + ph / 2})`}, `${names[ay]}: utility`, ph), `${names[ay]}: utility`));
+  svg.append(el("text", fitted({x: AXIS_NAME, y: T + ph / 2, "text-anchor": "middle", "font-size": 17, "font-weight": 600, fill: "#1a1a1a", transform: `rotate(-90 ${AXIS_NAME} ${T + ph / 2})`}, `${names[ay]}: utility`, ph), `${names[ay]}: utility`));
 
   const n = plane.cells, cw = pw / n, chh = ph / n;
   const counts = new Map();
