@@ -7,6 +7,7 @@ import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, 
 import {reportHTML} from "./report.js";
 import {count, deals, enterLeave, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, stack, writePlayHash} from "./play.js";
+import {isolateAlways} from "./bidi.js";
 
 const $ = (id) => document.getElementById(id);
 const h = (tag, attrs = {}, ...children) => {
@@ -1555,6 +1556,7 @@ async function keepOffline() {
 }
 
 async function start() {
+  isolateAlways(document.body);
   readHash();
   // The address says at once what the page took of it (the Zone view for a view it does
   // not know, no set= without a value), not once the engine has come: a static site's is a

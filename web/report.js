@@ -12,6 +12,7 @@
 
 import {SOLUTIONS} from "./chart.js";
 import {count, shellWord, deals, enterLeave, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
+import {isolateHTML} from "./bidi.js";
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 
@@ -119,7 +120,7 @@ export function reportHTML(r) {
     parts.push(`<p>The same changes as a variant, ready to paste into the scenario file.</p><pre>${esc(r.exported.variants)}</pre>`);
   }
 
-  return `<!doctype html>
+  return isolateHTML(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(sc.name)}: a what-if</title>
 <style>
@@ -127,7 +128,7 @@ ${STYLE}
 </style></head><body>
 ${parts.join("\n")}
 </body></html>
-`;
+`);
 }
 
 // whoAgrees says which deals the zone holds, by the rules the scenario sets.

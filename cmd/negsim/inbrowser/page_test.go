@@ -276,6 +276,29 @@ actors:
 	pagetest.DriveLongDescriptions(t, origin, "scenario=file:corridor.yaml")
 }
 
+// Hebrew names stand in their place in the page's English sentences and in the report it
+// hands in. The scenario's issues, גבולות (borders) at 70% of each side's weight and ביטחון
+// (security) at 30%: the In words view says "Cares most about גבולות (70%), ביטחון (30%)",
+// the report "Priorities: גבולות 70%, ביטחון 30%". Before, each was drawn "(30%) ביטחון
+// ,(70%) גבולות", the shares by the wrong names.
+func TestPageRightToLeftNamesServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	dir := t.TempDir()
+	scenario := `name: Border talks
+issues:
+  - {id: borders, name: גבולות, options: [{id: old}, {id: new}]}
+  - {id: security, name: ביטחון, options: [{id: low}, {id: high}]}
+actors:
+  - {id: israel, name: ישראל, reservation: 0.3, preferences: {borders: {weight: 0.7, ideal: new}, security: {weight: 0.3, ideal: high}}}
+  - {id: egypt, name: מצרים, reservation: 0.3, preferences: {borders: {weight: 0.7, ideal: old}, security: {weight: 0.3, ideal: low}}}
+`
+	if err := os.WriteFile(filepath.Join(dir, "borders.yaml"), []byte(scenario), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	origin := startServe(t, dir)
+	pagetest.DriveRightToLeftNames(t, origin, "scenario=file:borders.yaml", []string{"גבולות", "70%", "ביטחון", "30%"})
+}
+
 // The Rounds view tells a proposer's fallback (the closest deal, its own best) as negsim
 // rounds does; the bases come from the engine's JSON.
 func TestPageRoundsBasisServed(t *testing.T) {
