@@ -34,10 +34,11 @@ func IsSlug(id string) bool {
 // Slug turns a name, or an id written against the rules, into a negsim id: lower-case letters, digits, '-'
 // and '_'. A decimal point becomes '_' and a leading minus "minus-", so that 0.6 and 6,
 // -5 and 5 stay apart. An accented letter keeps its letter ("Café" → "cafe"): decomposed,
-// its accent is a mark of its own, which is dropped. A Cyrillic letter takes its Latin
-// spelling ("Київ" → "kyiv"); letters of other scripts, which have none here, are dropped.
+// its accent is a mark of its own, which is dropped. A Cyrillic or Greek letter takes its
+// Latin spelling ("Київ" → "kyiv", "Ελλάδα" → "ellada"); letters of other scripts, which
+// have none here, are dropped.
 func Slug(name string) string {
-	s := cyrillicToLatin(strings.ToLower(strings.TrimSpace(name)))
+	s := greekToLatin(cyrillicToLatin(strings.ToLower(strings.TrimSpace(name))))
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
 			return -1
@@ -202,4 +203,69 @@ func cyrillicToLatin(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// greekLatin spells Greek letters in Latin ones as ELOT 743, Greece's standard (the UN's
+// too), spells them where no neighbour changes them: Ελλάδα → ellada, Θεσσαλονίκη →
+// thessaloniki.
+var greekLatin = map[rune]string{
+	'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th",
+	'ι': "i", 'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x", 'ο': "o", 'π': "p",
+	'ρ': "r", 'σ': "s", 'ς': "s", 'τ': "t", 'υ': "y", 'φ': "f", 'χ': "ch", 'ψ': "ps",
+	'ω': "o",
+}
+
+// greekToLatin spells the Greek letters of a lower-case s in Latin, with ELOT 743's pairs:
+// ου is ou; αυ, ευ and ηυ are av, ev and iv, or af, ef and if before a voiceless consonant
+// or at a word's end (Ευρώπη → evropi, αυτονομία → aftonomia); γ before γ, ξ or χ is n
+// (Άγγελος → angelos); μπ opening a word is b. A diaeresis keeps υ out of a pair
+// (προϋπολογισμός → proypologismos); the stress mark goes.
+func greekToLatin(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Greek, r) }) {
+		return s
+	}
+	const stress, diaeresis = '\u0301', '\u0308'
+	var rs []rune
+	for _, r := range norm.NFD.String(s) {
+		if r != stress {
+			rs = append(rs, r)
+		}
+	}
+	at := func(i int) rune {
+		if i < len(rs) {
+			return rs[i]
+		}
+		return 0
+	}
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		pairsWithUpsilon := at(i+1) == 'υ' && at(i+2) != diaeresis
+		switch {
+		case r == 'ο' && pairsWithUpsilon:
+			b.WriteString("ou")
+			i++
+		case (r == 'α' || r == 'ε' || r == 'η') && pairsWithUpsilon:
+			b.WriteString(greekLatin[r])
+			if next := at(i + 2); !unicode.Is(unicode.Greek, next) || strings.ContainsRune("θκξπστφχψ", next) {
+				b.WriteString("f")
+			} else {
+				b.WriteString("v")
+			}
+			i++
+		case r == 'γ' && strings.ContainsRune("γξχ", at(i+1)):
+			b.WriteString("n")
+		case r == 'μ' && at(i+1) == 'π' && (i == 0 || !unicode.Is(unicode.Greek, rs[i-1])):
+			b.WriteString("b")
+			i++
+		case r == diaeresis:
+		default:
+			if latin, ok := greekLatin[r]; ok {
+				b.WriteString(latin)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return norm.NFC.String(b.String())
 }

@@ -59,3 +59,28 @@ func TestSlugSpellsCyrillicInLatin(t *testing.T) {
 		}
 	}
 }
+
+// Slug spells Greek in Latin letters as ELOT 743 does, worked here letter by letter from
+// its table and its rules for pairs: a teacher in Athens or Nicosia who names an actor
+// Ελλάδα gets the id ellada, where before it was a numbered one.
+func TestSlugSpellsGreekInLatin(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Ελλάδα", "ellada"},                 // ε e, λλ ll, ά a (the stress goes), δ d, α a
+		{"Τουρκία", "tourkia"},               // ου ou
+		{"Κύπρος", "kypros"},                 // υ alone y, ς s
+		{"Ευρώπη", "evropi"},                 // ευ before ρ, voiced: ev; η i
+		{"Αυτονομία", "aftonomia"},           // αυ before τ, voiceless: af
+		{"Άγγελος", "angelos"},               // γ before γ: n
+		{"Μπαρ", "bar"},                      // μπ opening a word: b
+		{"Λάμπρος", "lampros"},               // μπ inside one: mp
+		{"Θεσσαλονίκη", "thessaloniki"},      // θ th
+		{"Ψυχή", "psychi"},                   // ψ ps, χ ch
+		{"προϋπολογισμός", "proypologismos"}, // ϋ: the diaeresis keeps ο and υ apart
+		{"Ευρωπαϊκή Ένωση", "evropaiki-enosi"},
+		{"Αθήνα 2026", "athina-2026"},
+	} {
+		if got := sim.Slug(c.name); got != c.want {
+			t.Errorf("Slug(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

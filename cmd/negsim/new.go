@@ -45,8 +45,8 @@ comes from, or say that it is an assumption. FILE - writes to standard output.
 
 An issue or actor is given by its id (land), or by its name in any language, from which
 new makes the id that --set paths take: "Security guarantees" → security-guarantees,
-Україна → ukraina (Cyrillic is spelt in Latin letters), 土地 → issue-1 (numbered where a
-name has no Latin spelling). new says which ids it made.
+Україна → ukraina, Ελλάδα → ellada (Cyrillic and Greek are spelt in Latin letters),
+土地 → issue-1 (numbered where a name has no Latin spelling). new says which ids it made.
 
 new refuses to overwrite an existing file unless --force is given.`,
 		Example: `  negsim new talks.yaml --issues territory,guarantees,sanctions --actors ukraine,russia,us
