@@ -7,7 +7,7 @@ import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, 
 import {reportHTML} from "./report.js";
 import {count, deals, enterLeave, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
 import {drawPlay, readPlayHash, stack, writePlayHash} from "./play.js";
-import {isolateAlways} from "./bidi.js";
+import {isolateAlways, showNames} from "./bidi.js";
 
 const $ = (id) => document.getElementById(id);
 const h = (tag, attrs = {}, ...children) => {
@@ -246,6 +246,7 @@ async function openScenario() {
   if (loaded.id !== engineID) clearResults("…", "");
   engineID = loaded.id;
   const sc = loaded.scenario;
+  showNames(sc);
   $("about").textContent = firstParagraph(sc.description || "");
   // The scenario's own line on what kind of model it is, as every result on the command line
   // repeats it: the reference scenario is a teaching model, not a forecast.

@@ -1,57 +1,52 @@
 // Right-to-left names in English sentences. Two Hebrew or Arabic names with a comma between
 // them are one right-to-left run to the browser: "the signature of ישראל, מצרים and Jordan"
-// showed the names swapped and the comma on the wrong side. Each run of right-to-left words
-// is set apart as a <bdi>, which the browser orders within the sentence around it. The rule
-// is negsim's HTML writer's (rightToLeftRuns in cmd/negsim/html.go): a run stops at a
-// letter of another script and at punctuation with a space beside it, the English
-// sentence's between two names; spaces alone (a name of several words) or punctuation with
-// no space (ארה"ב, an abbreviation) keep it whole.
+// showed the names swapped and the comma on the wrong side. Each of the scenario's names
+// that holds a right-to-left letter is set apart as a <bdi> where it stands as a whole word,
+// which the browser orders within the sentence around it. Only names: a sentence written
+// in Hebrew, whose commas are its own, is left to the browser. The rule is negsim's HTML
+// writer's (rightToLeftNames and nameSpans in cmd/negsim/html.go).
 
-const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
-const RTL_LETTER = (c) => /\p{L}/u.test(c) && RTL.test(c);
+const RTL_LETTER = /(?=\p{L})[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+const WORDY = /[\p{L}\p{M}]/u;
 
-// rightToLeftRuns returns the [start, end) ranges, in UTF-16 units, of text's runs.
-export function rightToLeftRuns(text) {
-  const runs = [];
-  let start = -1, end = -1, gapSpace = false, gapOther = false;
-  let i = 0;
-  for (const c of text) {
-    if (RTL_LETTER(c)) {
-      if (start >= 0 && gapSpace && gapOther) {
-        runs.push([start, end]);
-        start = -1;
-      }
-      if (start < 0) start = i;
-      end = i + c.length;
-      gapSpace = gapOther = false;
-    } else if (start < 0) {
-      // outside a run
-    } else if (/\p{L}/u.test(c)) {
-      runs.push([start, end]);
-      start = -1;
-    } else if (/\p{Mn}/u.test(c) && end === i) {
-      end = i + c.length;
-    } else if (/\s/u.test(c)) {
-      gapSpace = true;
-    } else {
-      gapOther = true;
-    }
-    i += c.length;
-  }
-  if (start >= 0) runs.push([start, end]);
-  return runs;
+// rightToLeftNames are the scenario's names that hold a right-to-left letter, longest
+// first: its name, its sources' titles, its issues' names and options' labels, its actors'
+// names.
+export function rightToLeftNames(sc) {
+  const names = [sc.name, ...(sc.sources || []).map((s) => s.title),
+    ...(sc.issues || []).flatMap((is) => [is.name, ...(is.options || []).map((o) => o.label)]),
+    ...(sc.actors || []).map((a) => a.name)];
+  return [...new Set(names.filter((n) => n && RTL_LETTER.test(n)))].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-// isolateHTML sets the runs of the text between the tags of html's body apart. Attribute
-// values hold no ">" (they are escaped), so what stands between ">" and "<" is text.
-export function isolateHTML(html) {
+// nameSpans are the [start, end) ranges, in order, where text holds one of names as a whole
+// word, a longer name before the shorter ones it holds.
+export function nameSpans(text, names) {
+  const spans = [];
+  for (const name of names) {
+    for (let from = 0; ; ) {
+      const s = text.indexOf(name, from);
+      if (s < 0) break;
+      const e = s + name.length;
+      const before = [...text.slice(0, s)].pop() || "", after = [...text.slice(e)][0] || "";
+      if (!WORDY.test(before) && !WORDY.test(after) && !spans.some(([a, b]) => s < b && a < e)) spans.push([s, e]);
+      from = e;
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+// isolateHTML sets names, escaped as html's text is, apart in the text between the tags of
+// html's body. Attribute values hold no ">" (they are escaped), so what stands between ">"
+// and "<" is text.
+export function isolateHTML(html, names) {
   const body = html.indexOf("<body");
-  if (body < 0 || !RTL.test(html)) return html;
+  if (body < 0 || !names.length) return html;
   return html.slice(0, body) + html.slice(body).replace(/>([^<]+)</g, (m, text) => {
-    const runs = rightToLeftRuns(text);
-    if (!runs.length) return m;
+    const spans = nameSpans(text, names);
+    if (!spans.length) return m;
     let out = "", at = 0;
-    for (const [s, e] of runs) {
+    for (const [s, e] of spans) {
       out += text.slice(at, s) + "<bdi>" + text.slice(s, e) + "</bdi>";
       at = e;
     }
@@ -60,16 +55,19 @@ export function isolateHTML(html) {
 }
 
 // Elements whose text is no sentence, or whose content cannot hold a <bdi>.
-const SKIP = new Set(["BDI", "OPTION", "SELECT", "TEXTAREA", "SCRIPT", "STYLE", "TITLE", "INPUT"]);
+const SKIP = new Set(["BDI", "OPTION", "SELECT", "TEXTAREA", "SCRIPT", "STYLE", "TITLE"]);
+
+// The names of the scenario the page shows.
+let shown = [];
 
 function isolateNode(node) {
   const parent = node.parentNode;
   if (!parent || parent.namespaceURI !== "http://www.w3.org/1999/xhtml" || SKIP.has(parent.nodeName)) return;
-  const text = node.data, runs = rightToLeftRuns(text);
-  if (!runs.length) return;
+  const text = node.data, spans = nameSpans(text, shown);
+  if (!spans.length) return;
   const pieces = [];
   let at = 0;
-  for (const [s, e] of runs) {
+  for (const [s, e] of spans) {
     if (s > at) pieces.push(text.slice(at, s));
     const bdi = document.createElement("bdi");
     bdi.textContent = text.slice(s, e);
@@ -82,24 +80,29 @@ function isolateNode(node) {
 
 function isolateTree(root) {
   if (root.nodeType === Node.TEXT_NODE) {
-    if (RTL.test(root.data)) isolateNode(root);
+    if (RTL_LETTER.test(root.data)) isolateNode(root);
     return;
   }
-  if (root.nodeType !== Node.ELEMENT_NODE || SKIP.has(root.nodeName) || !RTL.test(root.textContent)) return;
+  if (root.nodeType !== Node.ELEMENT_NODE || SKIP.has(root.nodeName) || !RTL_LETTER.test(root.textContent)) return;
   const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const found = [];
-  for (let n; (n = walk.nextNode()); ) if (RTL.test(n.data)) found.push(n);
+  for (let n; (n = walk.nextNode()); ) if (RTL_LETTER.test(n.data)) found.push(n);
   found.forEach(isolateNode);
 }
 
-// isolateAlways sets apart every run under root now and in all text the page writes there
-// later, wherever it writes it: names reach sentences in many places.
+// isolateAlways sets the shown scenario's names apart under root, in all text the page
+// writes there, wherever it writes it: names reach sentences in many places.
 export function isolateAlways(root) {
-  isolateTree(root);
   new MutationObserver((records) => {
+    if (!shown.length) return;
     for (const r of records) {
       if (r.type === "characterData") isolateTree(r.target);
       else r.addedNodes.forEach(isolateTree);
     }
   }).observe(root, {childList: true, subtree: true, characterData: true});
+}
+
+// showNames says which scenario's names the page shows from now on.
+export function showNames(sc) {
+  shown = rightToLeftNames(sc);
 }

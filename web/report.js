@@ -12,7 +12,7 @@
 
 import {SOLUTIONS} from "./chart.js";
 import {count, shellWord, deals, enterLeave, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
-import {isolateHTML} from "./bidi.js";
+import {isolateHTML, rightToLeftNames} from "./bidi.js";
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 
@@ -128,7 +128,7 @@ ${STYLE}
 </style></head><body>
 ${parts.join("\n")}
 </body></html>
-`);
+`, rightToLeftNames(sc).map(esc));
 }
 
 // whoAgrees says which deals the zone holds, by the rules the scenario sets.

@@ -93,6 +93,7 @@ func (a *app) compare(argA, argB string, sets []string, limit int, table string)
 		report: plainReport(func() *report {
 			r := compareReport(docA.Scenario, c)
 			r.stance = docA.Scenario.Stance
+			r.isolate = rightToLeftNames(nil, docA.Scenario, docB.Scenario)
 			return r
 		}),
 	})

@@ -140,7 +140,13 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 			if err != nil {
 				return nil, err
 			}
-			return r.about(doc), nil
+			r = r.about(doc)
+			var names []string
+			for _, t := range db.Tables {
+				names = append(names, t.Table)
+			}
+			r.isolate = rightToLeftNames(names, sc)
+			return r, nil
 		}),
 	})
 }

@@ -2,13 +2,17 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // HTML output is one self-contained page: styles inline, charts as inline SVG, no scripts,
@@ -166,7 +170,7 @@ type htmlFigure struct {
 	SVG   template.HTML
 }
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"heading": headingHTML, "bidi": bidiHTML}).Parse(`<!DOCTYPE html>
+var pageTemplate = template.Must(template.New("page").Funcs(isolating(nil)).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -235,10 +239,14 @@ func (r *report) writeHTML(w io.Writer) error {
 		page.Sections = append(page.Sections, hs)
 	}
 	var b bytes.Buffer
-	if err := pageTemplate.Execute(&b, page); err != nil {
+	t, err := pageTemplate.Clone()
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(b.Bytes())
+	if err := t.Funcs(isolating(r.isolate)).Execute(&b, page); err != nil {
+		return err
+	}
+	_, err = w.Write(b.Bytes())
 	return err
 }
 
@@ -440,10 +448,6 @@ func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigi
 // headingHTML is a heading as the page writes it: escaped, with a <wbr> at each joint of
 // an id, so that the print styles, which keep words whole, can still wrap a long id.
 func headingHTML(heading string) template.HTML {
-	if strings.ContainsFunc(heading, isRightToLeftLetter) {
-		// A name in Hebrew or Arabic is no id to break at its joints.
-		return bidiHTML(heading).(template.HTML)
-	}
 	pieces := headingPieces(heading)
 	for i, p := range pieces {
 		pieces[i] = template.HTMLEscapeString(p)
@@ -499,65 +503,98 @@ var dejaVuBoldAdvances = [len(dejaVuAdvances)]uint8{
 	72, 72, 50, 60, 48, 72, 66, 93, 65, 66, 59, 72, 37, 72, 84, // p to ~
 }
 
-// bidiHTML sets each run of right-to-left words in text apart as a <bdi>, so that the
-// browser orders it within the English sentence around it, not with its neighbours: "the
-// signature of ישראל, מצרים and Jordan" showed the two names swapped and the comma between
-// them on the wrong side, the comma taking the direction of the Hebrew on both its sides.
-// Text without right-to-left letters is returned as it is, for the template to escape.
-func bidiHTML(text string) any {
-	runs := rightToLeftRuns(text)
-	if len(runs) == 0 {
+// isolating binds the template's text functions to names: "bidi" writes a text with each
+// of them set apart, "heading" a table's heading so, or, naming none, as headingHTML does.
+func isolating(names []string) template.FuncMap {
+	return template.FuncMap{
+		"bidi": func(text string) any { return bidiHTML(text, names) },
+		"heading": func(heading string) template.HTML {
+			if html, ok := bidiHTML(heading, names).(template.HTML); ok {
+				return html
+			}
+			return headingHTML(heading)
+		},
+	}
+}
+
+// bidiHTML sets each of names that text holds apart as a <bdi>, so that the browser orders
+// it within the English sentence around it, not with its neighbours: in "the signature of
+// ישראל, מצרים and Jordan" the two Hebrew names and the comma between them were one
+// right-to-left run, drawn with the names swapped and the comma on the wrong side. Only
+// names are set apart: a sentence written in Hebrew, whose commas are its own, is left to
+// the browser to order. Text holding none of names is returned as it is, for the template
+// to escape.
+func bidiHTML(text string, names []string) any {
+	spans := nameSpans(text, names)
+	if len(spans) == 0 {
 		return text
 	}
 	var b strings.Builder
 	at := 0
-	for _, run := range runs {
-		b.WriteString(template.HTMLEscapeString(text[at:run[0]]))
-		b.WriteString("<bdi>" + template.HTMLEscapeString(text[run[0]:run[1]]) + "</bdi>")
-		at = run[1]
+	for _, span := range spans {
+		b.WriteString(template.HTMLEscapeString(text[at:span[0]]))
+		b.WriteString("<bdi>" + template.HTMLEscapeString(text[span[0]:span[1]]) + "</bdi>")
+		at = span[1]
 	}
 	b.WriteString(template.HTMLEscapeString(text[at:]))
 	return template.HTML(b.String())
 }
 
-// rightToLeftRuns are the byte ranges of text's right-to-left runs: from a letter of a
-// right-to-left script to the last such letter (and the marks on it) before a letter of
-// another script or a break between words. What stands between two right-to-left letters
-// keeps them in one run when it is spaces alone (a name of several words) or holds no
-// space (ארה"ב, an abbreviation; a hyphenated name); punctuation with a space beside it
-// (", ", " (", " – ") is the English sentence's, between two names.
-func rightToLeftRuns(text string) [][2]int {
-	var runs [][2]int
-	start, end := -1, -1
-	var gapSpace, gapOther bool
-	for i, r := range text {
-		switch {
-		case isRightToLeftLetter(r):
-			if start >= 0 && gapSpace && gapOther {
-				runs = append(runs, [2]int{start, end})
-				start = -1
+// nameSpans are the byte ranges, in order, where text holds one of names as a whole word
+// (no letter or mark right before or after it), a longer name before the shorter ones it
+// holds.
+func nameSpans(text string, names []string) [][2]int {
+	var spans [][2]int
+	taken := func(s, e int) bool {
+		for _, sp := range spans {
+			if s < sp[1] && sp[0] < e {
+				return true
 			}
-			if start < 0 {
-				start = i
+		}
+		return false
+	}
+	wordy := func(r rune) bool { return unicode.IsLetter(r) || unicode.In(r, unicode.Mn, unicode.Mc) }
+	for _, name := range names {
+		for from := 0; ; {
+			i := strings.Index(text[from:], name)
+			if i < 0 {
+				break
 			}
-			end = i + utf8.RuneLen(r)
-			gapSpace, gapOther = false, false
-		case start < 0:
-		case unicode.IsLetter(r):
-			runs = append(runs, [2]int{start, end})
-			start = -1
-		case unicode.Is(unicode.Mn, r) && end == i:
-			end = i + utf8.RuneLen(r)
-		case unicode.IsSpace(r):
-			gapSpace = true
-		default:
-			gapOther = true
+			s, e := from+i, from+i+len(name)
+			before, _ := utf8.DecodeLastRuneInString(text[:s])
+			after, _ := utf8.DecodeRuneInString(text[e:])
+			if !wordy(before) && !wordy(after) && !taken(s, e) {
+				spans = append(spans, [2]int{s, e})
+			}
+			from = e
 		}
 	}
-	if start >= 0 {
-		runs = append(runs, [2]int{start, end})
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	return spans
+}
+
+// rightToLeftNames are the scenarios' names that hold a letter of a right-to-left script,
+// and those of others (a debrief's tables), longest first: what the HTML writer sets apart.
+func rightToLeftNames(others []string, scs ...*sim.Scenario) []string {
+	names := slices.Clone(others)
+	for _, sc := range scs {
+		names = append(names, sc.Name)
+		for _, s := range sc.Sources {
+			names = append(names, s.Title)
+		}
+		for _, is := range sc.Issues {
+			names = append(names, is.Name)
+			for _, o := range is.Options {
+				names = append(names, o.Label)
+			}
+		}
+		for _, a := range sc.Actors {
+			names = append(names, a.Name)
+		}
 	}
-	return runs
+	names = slices.DeleteFunc(names, func(n string) bool { return !strings.ContainsFunc(n, isRightToLeftLetter) })
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return slices.Compact(names)
 }
 
 // isRightToLeftLetter reports whether r is a letter of a script written right to left.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/negsim/negsim/sim"
 	"github.com/negsim/negsim/web"
 )
 
@@ -292,36 +293,41 @@ func TestHTMLShortTablesPrintOnOnePage(t *testing.T) {
 	}
 }
 
-// A right-to-left run stops at a break between words that the English sentence makes (a
-// comma, a dash or a bracket with a space beside it) and at a letter of another script; it
-// keeps a name of several words, an abbreviation (ארה"ב, צה״ל: a quotation mark or a
-// gershayim, no space) and the vowel points on its last letter. Each want is read off the
-// text by eye: the names as the scenario would write them.
-func TestRightToLeftRunsAreTheNames(t *testing.T) {
+// HTML sets the scenario's right-to-left names apart, each where it stands as a whole word,
+// and leaves a sentence written in Hebrew to the browser, commas and all: set apart clause
+// by clause, "שלום לכם, זה תרחיש" was drawn with its clauses left to right, the first at
+// the left, where a Hebrew reader starts at the right. Each want is read off the text by
+// eye.
+func TestHTMLSetsApartTheScenariosNames(t *testing.T) {
+	names := []string{"ארצות הברית", "גבולות", "ישראל", "מצרים"}
 	for _, c := range []struct {
 		text string
 		want []string
 	}{
-		{"the signature of ישראל, מצרים and Jordan", []string{"ישראל", "מצרים"}},
-		{"ארצות הברית.", []string{"ארצות הברית"}},
-		{`ארה"ב and צה״ל`, []string{`ארה"ב`, "צה״ל"}},
-		{"ישראל – מצרים (points)", []string{"ישראל", "מצרים"}},
-		{"مصر (points)", []string{"مصر"}},
-		{"שָׁלוֹם's brief", []string{"שָׁלוֹם"}},
-		{"Україна, 中国 and Ukraine", nil},
+		{"the signature of ישראל, מצרים and ארצות הברית.", []string{"ישראל", "מצרים", "ארצות הברית"}},
+		{"Cares most about גבולות (70%), מצרים (30%).", []string{"גבולות", "מצרים"}},
+		{"שלום לכם, זה תרחיש לדוגמה, עם שלושה צדדים.", nil},
+		{"הנחה של ישראל, לא מקור.", []string{"ישראל"}},
+		{"ישראלי, not ישראל's", []string{"ישראל"}},
+		{"Ukraine, Russia", nil},
 	} {
 		var got []string
-		for _, run := range rightToLeftRuns(c.text) {
-			got = append(got, c.text[run[0]:run[1]])
+		for _, span := range nameSpans(c.text, names) {
+			got = append(got, c.text[span[0]:span[1]])
 		}
 		if !slices.Equal(got, c.want) {
-			t.Errorf("%q: runs %q, want %q", c.text, got, c.want)
+			t.Errorf("%q: set apart %q, want %q", c.text, got, c.want)
 		}
 	}
-	if got := bidiHTML("Ukraine's <b>"); got != "Ukraine's <b>" {
-		t.Errorf("text with no right-to-left letter came back as %#v, for the template to escape as before", got)
+	if got := bidiHTML("Ukraine's <b>", names); got != "Ukraine's <b>" {
+		t.Errorf("text with none of the names came back as %#v, for the template to escape as before", got)
 	}
-	if got, want := bidiHTML("ישראל & מצרים"), template.HTML("<bdi>ישראל</bdi> &amp; <bdi>מצרים</bdi>"); got != want {
+	if got, want := bidiHTML("ישראל & מצרים", names), template.HTML("<bdi>ישראל</bdi> &amp; <bdi>מצרים</bdi>"); got != want {
 		t.Errorf("got %#v, want %#v", got, want)
+	}
+	sc := &sim.Scenario{Name: "Border talks", Issues: []sim.Issue{{Name: "גבולות", Options: []sim.Option{{Label: "קו 67"}, {Label: "new"}}}},
+		Actors: []sim.Actor{{Name: "ישראל"}, {Name: "Jordan"}, {Name: "ארצות הברית"}}}
+	if got, want := rightToLeftNames([]string{"שולחן 2", "ישראל", "red"}, sc), []string{"ארצות הברית", "גבולות", "שולחן 2", "ישראל", "קו 67"}; !slices.Equal(got, want) {
+		t.Errorf("the names set apart are %q, want %q, longest first, each once", got, want)
 	}
 }

@@ -44,6 +44,7 @@ func scenarioLabel(doc *config.Document) string {
 func (r *report) about(doc *config.Document) *report {
 	r.title = strings.Replace(r.title, doc.Scenario.Name, scenarioLabel(doc), 1)
 	r.stance = doc.Scenario.Stance
+	r.isolate = rightToLeftNames(nil, doc.Scenario)
 	return r
 }
 

@@ -22,6 +22,9 @@ type report struct {
 	// stance is the scenario's one line on what kind of model it is, shown under the title.
 	stance   string
 	sections []section
+	// isolate are the scenario's names that HTML sets apart from the sentences around them
+	// (rightToLeftNames).
+	isolate []string
 }
 
 type section struct {

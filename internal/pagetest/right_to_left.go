@@ -15,8 +15,10 @@ import (
 // issues, and reads where Chromium draws words, which stand in that order in one paragraph
 // or list item: left to right as written, in the page and in the report it hands in,
 // opened as a file. Hebrew names with their shares between them, "גבולות (70%), ביטחון
-// (30%)", were one right-to-left run: the shares stood by the wrong names.
-func DriveRightToLeftNames(t *testing.T, origin, hash string, words []string) {
+// (30%)", were one right-to-left run: the shares stood by the wrong names. The scenario's
+// description, written in Hebrew, must read from the right: each of clauses, in the order
+// written, stands left of the one before.
+func DriveRightToLeftNames(t *testing.T, origin, hash string, words, clauses []string) {
 	s := startAt(t, origin, 1280, 900, 2*time.Minute)
 	s.do(chromedp.Navigate(origin + "#" + hash + "&view=words"))
 	s.settled()
@@ -60,6 +62,32 @@ func DriveRightToLeftNames(t *testing.T, origin, hash string, words []string) {
 		}
 	}
 	inOrder("the page", evalJS[[]float64](s, measure))
+	quoted, err = json.Marshal(clauses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	about := evalJS[[]float64](s, `(() => {
+		const p = document.getElementById("about"), text = p.textContent;
+		return `+string(quoted)+`.map((c) => {
+			const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+			for (let n; (n = walk.nextNode()); ) {
+				const i = n.data.indexOf(c);
+				if (i < 0) continue;
+				const r = document.createRange();
+				r.setStart(n, i);
+				r.setEnd(n, i + c.length);
+				return r.getBoundingClientRect().left;
+			}
+			return -1;
+		});
+	})()`)
+	for i := range about {
+		if about[i] < 0 {
+			t.Errorf("the description above the results lacks %q", clauses[i])
+		} else if i > 0 && about[i] >= about[i-1] {
+			t.Errorf("the Hebrew description's %q stands at x %.0f, not left of %q at %.0f: it reads from the left", clauses[i], about[i], clauses[i-1], about[i-1])
+		}
+	}
 	s.screenshots("right-to-left-names")
 
 	report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)

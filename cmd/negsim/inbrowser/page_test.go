@@ -280,11 +280,14 @@ actors:
 // hands in. The scenario's issues, גבולות (borders) at 70% of each side's weight and ביטחון
 // (security) at 30%: the In words view says "Cares most about גבולות (70%), ביטחון (30%)",
 // the report "Priorities: גבולות 70%, ביטחון 30%". Before, each was drawn "(30%) ביטחון
-// ,(70%) גבולות", the shares by the wrong names.
+// ,(70%) גבולות", the shares by the wrong names. The description, in Hebrew, reads from the
+// right, its clauses in their order: set apart clause by clause, as names are, its first
+// clause stood at the left.
 func TestPageRightToLeftNamesServed(t *testing.T) {
 	pagetest.RequireChromium(t)
 	dir := t.TempDir()
 	scenario := `name: Border talks
+description: שלום לכם, זה תרחיש לדוגמה, עם שני צדדים.
 issues:
   - {id: borders, name: גבולות, options: [{id: old}, {id: new}]}
   - {id: security, name: ביטחון, options: [{id: low}, {id: high}]}
@@ -296,7 +299,7 @@ actors:
 		t.Fatal(err)
 	}
 	origin := startServe(t, dir)
-	pagetest.DriveRightToLeftNames(t, origin, "scenario=file:borders.yaml", []string{"גבולות", "70%", "ביטחון", "30%"})
+	pagetest.DriveRightToLeftNames(t, origin, "scenario=file:borders.yaml", []string{"גבולות", "70%", "ביטחון", "30%"}, []string{"שלום לכם", "זה תרחיש לדוגמה", "עם שני צדדים"})
 }
 
 // The Rounds view tells a proposer's fallback (the closest deal, its own best) as negsim

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -205,58 +206,72 @@ func checkPrintsWhole(t *testing.T, tab context.Context, selector string, min in
 	}
 }
 
-// A handout names right-to-left names in their place in its English sentences. The deal
-// sheet lists the parties whose signature a deal needs: with Ukraine and Russia named in
-// Hebrew, the sentence reads "the signature of אוקראינה, רוסיה, United States and ...".
-// Chromium lays it out, and the names must stand left to right in the order written, the
-// comma after the first. Before, the two Hebrew names and the comma between them were one
-// right-to-left run: רוסיה stood left of אוקראינה, the comma left of both.
+// A handout names right-to-left names in their place in its English sentences, and leaves
+// a sentence written in Hebrew in its own order. The deal sheet lists the parties whose
+// signature a deal needs: with Ukraine and Russia named in Hebrew, the sentence reads "the
+// signature of אוקראינה, רוסיה, United States and ...", and the names must stand left to
+// right in the order written, the comma after the first. Before, the two Hebrew names and
+// the comma between them were one right-to-left run: רוסיה stood left of אוקראינה, the comma
+// left of both. The public brief's situation, written in Hebrew, "שלום לכם, זה תרחיש
+// לדוגמה", reads from the right: its first clause stands right of its second. Set apart
+// clause by clause, as names are, the first stood at the left.
 func TestHTMLKeepsRightToLeftNamesInTheirPlace(t *testing.T) {
 	pagetest.RequireChromium(t)
 	dir := filepath.Join(t.TempDir(), "briefs")
-	if _, errOut, code := runNegsim(t, "brief", "--set", "actors.ukraine.name=אוקראינה", "--set", "actors.russia.name=רוסיה", "--all", "-o", dir, "--format", "html"); code != 0 {
+	if _, errOut, code := runNegsim(t, "brief", "--set", "actors.ukraine.name=אוקראינה", "--set", "actors.russia.name=רוסיה",
+		"--set", "description=שלום לכם, זה תרחיש לדוגמה.", "--all", "-o", dir, "--format", "html"); code != 0 {
 		t.Fatalf("brief: exit %d: %s", code, errOut)
 	}
-	abs, err := filepath.Abs(filepath.Join(dir, "deal-sheet.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	tab := pagetest.Tab(t, 1600, 900, 60*time.Second)
-	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	words := []string{"אוקראינה", ",", "רוסיה", "United States"}
-	quoted, err := json.Marshal(words)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(tab, chromedp.Navigate(fileURL)); err != nil {
-		t.Fatalf("loading %s: %v", fileURL, err)
-	}
-	lefts, err := chromedp.Run(tab, chromedp.Evaluate[[]float64](`(() => {
-		const p = [...document.querySelectorAll("p")].find((p) => p.textContent.includes("There is no deal without"));
-		const left = (word) => {
-			const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-			for (let n; (n = walk.nextNode()); ) {
-				const i = n.data.indexOf(word);
-				if (i >= 0) {
-					const r = document.createRange();
-					r.setStart(n, i);
-					r.setEnd(n, i + word.length);
-					return r.getBoundingClientRect().left;
+	lefts := func(file string, words ...string) []float64 {
+		t.Helper()
+		abs, err := filepath.Abs(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+		quoted, err := json.Marshal(words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(tab, chromedp.Navigate(fileURL)); err != nil {
+			t.Fatalf("loading %s: %v", fileURL, err)
+		}
+		// Where each word is drawn, in the first paragraph that holds them all.
+		got, err := chromedp.Run(tab, chromedp.Evaluate[[]float64](`(() => {
+			const words = `+string(quoted)+`;
+			const p = [...document.querySelectorAll("p")].find((p) => words.every((w) => p.textContent.includes(w)));
+			const left = (word) => {
+				const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+				for (let n; (n = walk.nextNode()); ) {
+					const i = n.data.indexOf(word);
+					if (i >= 0) {
+						const r = document.createRange();
+						r.setStart(n, i);
+						r.setEnd(n, i + word.length);
+						return r.getBoundingClientRect().left;
+					}
 				}
-			}
-			return -1;
-		};
-		return `+string(quoted)+`.map(left);
-	})()`))
-	if err != nil {
-		t.Fatal(err)
+				return -1;
+			};
+			return p ? words.map(left) : [];
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(words) || slices.Contains(got, -1) {
+			t.Fatalf("%s: no paragraph holds %q: %v", file, words, got)
+		}
+		return got
 	}
-	for i, x := range lefts {
-		if x < 0 {
-			t.Fatalf("the deal sheet's sentence lacks %q", words[i])
+	words := []string{"אוקראינה", ",", "רוסיה", "United States"}
+	x := lefts("deal-sheet.html", words...)
+	for i := 1; i < len(x); i++ {
+		if x[i] <= x[i-1] {
+			t.Errorf("%q stands at x %.0f, left of %q at %.0f: the sentence's words are not in the order written", words[i], x[i], words[i-1], x[i-1])
 		}
-		if i > 0 && x <= lefts[i-1] {
-			t.Errorf("%q stands at x %.0f, left of %q at %.0f: the sentence's words are not in the order written", words[i], x, words[i-1], lefts[i-1])
-		}
+	}
+	if x := lefts("public.html", "שלום לכם", "זה תרחיש"); x[0] <= x[1] {
+		t.Errorf("the Hebrew situation's first clause stands at x %.0f, left of its second at %.0f: it reads from the left", x[0], x[1])
 	}
 }
