@@ -3,12 +3,10 @@ package inbrowser
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"image/png"
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -223,55 +221,24 @@ func TestHTMLKeepsRightToLeftNamesInTheirPlace(t *testing.T) {
 		t.Fatalf("brief: exit %d: %s", code, errOut)
 	}
 	tab := pagetest.Tab(t, 1600, 900, 60*time.Second)
-	lefts := func(file string, words ...string) []float64 {
+	lefts := func(file string, words []string) []float64 {
 		t.Helper()
 		abs, err := filepath.Abs(filepath.Join(dir, file))
 		if err != nil {
 			t.Fatal(err)
 		}
 		fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-		quoted, err := json.Marshal(words)
-		if err != nil {
-			t.Fatal(err)
-		}
 		if err := chromedp.Do(tab, chromedp.Navigate(fileURL)); err != nil {
 			t.Fatalf("loading %s: %v", fileURL, err)
 		}
-		// Where each word is drawn, in the first paragraph that holds them all.
-		got, err := chromedp.Run(tab, chromedp.Evaluate[[]float64](`(() => {
-			const words = `+string(quoted)+`;
-			const p = [...document.querySelectorAll("p")].find((p) => words.every((w) => p.textContent.includes(w)));
-			const left = (word) => {
-				const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-				for (let n; (n = walk.nextNode()); ) {
-					const i = n.data.indexOf(word);
-					if (i >= 0) {
-						const r = document.createRange();
-						r.setStart(n, i);
-						r.setEnd(n, i + word.length);
-						return r.getBoundingClientRect().left;
-					}
-				}
-				return -1;
-			};
-			return p ? words.map(left) : [];
-		})()`))
+		lefts, err := pagetest.WordLefts(tab, "p", words)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != len(words) || slices.Contains(got, -1) {
-			t.Fatalf("%s: no paragraph holds %q: %v", file, words, got)
-		}
-		return got
+		return lefts
 	}
-	words := []string{"אוקראינה", ",", "רוסיה", "United States"}
-	x := lefts("deal-sheet.html", words...)
-	for i := 1; i < len(x); i++ {
-		if x[i] <= x[i-1] {
-			t.Errorf("%q stands at x %.0f, left of %q at %.0f: the sentence's words are not in the order written", words[i], x[i], words[i-1], x[i-1])
-		}
-	}
-	if x := lefts("public.html", "שלום לכם", "זה תרחיש"); x[0] <= x[1] {
-		t.Errorf("the Hebrew situation's first clause stands at x %.0f, left of its second at %.0f: it reads from the left", x[0], x[1])
-	}
+	names := []string{"אוקראינה", ",", "רוסיה", "United States"}
+	pagetest.CheckWordOrder(t, "the deal sheet", names, lefts("deal-sheet.html", names), false)
+	clauses := []string{"שלום לכם", "זה תרחיש"}
+	pagetest.CheckWordOrder(t, "the public brief's situation", clauses, lefts("public.html", clauses), true)
 }
