@@ -17,18 +17,14 @@ import (
 // the one before; -1 for a word it does not hold, and none when no element holds them.
 // Left to right as written is how an English sentence reads; right to left, a Hebrew one.
 func WordLefts(tab context.Context, box string, words []string) ([]float64, error) {
-	quoted, err := json.Marshal(words)
-	if err != nil {
-		return nil, err
-	}
-	selectors, err := json.Marshal(box)
+	args, err := json.Marshal(map[string]any{"box": box, "words": words})
 	if err != nil {
 		return nil, err
 	}
 	return chromedp.Run(tab, chromedp.Evaluate[[]float64](`(() => {
-		const words = `+string(quoted)+`;
+		const {box: selectors, words} = `+string(args)+`;
 		const holds = (text) => { let at = 0; for (const w of words) { at = text.indexOf(w, at); if (at < 0) return false; at += w.length; } return true; };
-		const box = [...document.querySelectorAll(`+string(selectors)+`)].find((e) => e.getClientRects().length > 0 && holds(e.textContent));
+		const box = [...document.querySelectorAll(selectors)].find((e) => e.getClientRects().length > 0 && holds(e.textContent));
 		if (!box) return [];
 		const nodes = [];
 		const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
