@@ -86,6 +86,9 @@ func DriveAccess(t *testing.T, origin string) {
 				if problems := evalJS[[]string](s, readerJS); len(problems) > 0 {
 					t.Errorf("#%s&view=%s: %q", hash, view, problems)
 				}
+				if faint := evalJS[[]string](s, contrastJS); len(faint) > 0 {
+					t.Errorf("#%s&view=%s: %d texts too faint to read, such as %s", hash, view, len(faint), faint[0])
+				}
 			}
 		}
 		// The chart of two parties says in words what it shows: how many deals the zone
@@ -391,6 +394,43 @@ func DriveAccess(t *testing.T, origin string) {
 			s.checkConsole()
 		})
 	}
+
+	t.Run("dark", func(t *testing.T) {
+		// A reader who set their system to dark colours (at night, or for eyes that light
+		// tires) gets the page in dark colours, every text as legible as in light ones; a
+		// chart stays a picture on white, its plot area and its words as printed.
+		tab := Tab(t, 1280, 900, 3*time.Minute)
+		s := &session{t: t, ctx: tab, origin: origin}
+		s.collectConsole()
+		if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
+			t.Fatal(err)
+		}
+		for _, hash := range AccessCases {
+			for _, view := range []string{"zone", "take", "words", "rounds", "compare", "share", "play"} {
+				s.do(chromedp.Navigate(origin + "#" + hash + "&view=" + view))
+				s.settled()
+				if view == "zone" && hash == AccessCases[0] {
+					if !evalJS[bool](s, `matchMedia("(prefers-color-scheme: dark)").matches`) {
+						t.Fatal("dark colours are not emulated")
+					}
+					// The page's own ground and a form control's: light ones would dazzle
+					// beside the reader's other dark windows.
+					for _, sel := range []string{"body", "#scenario", "#filter", ".whatif", "th"} {
+						if l := evalJS[float64](s, luminanceJS+`(getComputedStyle(document.querySelector("`+sel+`")).backgroundColor)`); l > 0.05 {
+							t.Errorf("in dark colours %s is painted with a luminance of %.2f, as light as a light page's", sel, l)
+						}
+					}
+				}
+				if faint := evalJS[[]string](s, contrastJS); len(faint) > 0 {
+					t.Errorf("in dark colours #%s&view=%s: %d texts too faint to read, such as %s", hash, view, len(faint), faint[0])
+				}
+				if bad := evalJS[[]string](s, `[...document.querySelectorAll("svg")].filter((g) => !g.parentElement.closest("svg") && g.getClientRects().length && getComputedStyle(g).backgroundColor !== "rgb(255, 255, 255)").map((g) => g.getAttribute("aria-label") || "a legend's mark")`); len(bad) > 0 {
+					t.Errorf("in dark colours #%s&view=%s: %d charts are not on white, such as %q", hash, view, len(bad), bad[0])
+				}
+			}
+		}
+		s.checkConsole()
+	})
 
 	t.Run("forced-colors", func(t *testing.T) {
 		// Windows' high-contrast mode paints every text, border and background in the
