@@ -455,12 +455,78 @@ function markChanged(path) {
   if (c) c.classList.toggle("changed", state.set.has(path));
 }
 
-// showChanges says how many values differ from the file. It is a live region: rewritten
-// with the same words at each move of a slider, it would be read out at each one.
+// showChanges says how many values differ from the file, and lists them, each from the
+// file's value to the what-if's with a button that takes it back: a changed control may be
+// in a group that is closed. The count is a live region: rewritten with the same words at
+// each move of a slider, it would be read out at each one. The list is not, for the same
+// reason.
 function showChanges() {
   const n = state.set.size;
   const text = n === 0 ? "No changes yet." : `${n} change${n === 1 ? "" : "s"} from the scenario${state.variant ? " with its variant" : ""}.`;
   if ($("changes").textContent !== text) $("changes").textContent = text;
+  const items = [...state.set].map(([path, v]) => {
+    const p = params.find((q) => q.path === path);
+    const what = p ? pathWords(path) : path;
+    return h("li", {"data-path": path}, `${what}: ${p ? changeWords(p, v) : v} `,
+      h("button", {type: "button", onclick: () => undo(path), "aria-label": `Undo: ${what}`, text: "Undo"}));
+  });
+  $("changed").replaceChildren(...items);
+  $("changed").hidden = !items.length;
+}
+
+// changeWords says how a value moved from the file's, as its control shows it: a switch as
+// yes or no, a list of options by those it gained and lost, named by their labels.
+function changeWords(p, v) {
+  const s = p.path.split(".");
+  switch (p.kind) {
+    case "bool": return `${p.value === "true" ? "yes" : "no"} → ${v === "true" ? "yes" : "no"}`;
+    case "options": {
+      const issue = p.path.includes(".preferences.") ? s[3] : s.at(-1);
+      const was = listOf(p.value), now = listOf(v);
+      const named = (ids) => ids.map((id) => optionLabel(issue, id)).join(", ");
+      const gained = now.filter((id) => !was.includes(id)), lost = was.filter((id) => !now.includes(id));
+      return [...(gained.length ? [`now also ${named(gained)}`] : []), ...(lost.length ? [`no longer ${named(lost)}`] : [])].join("; ") || "the same options";
+    }
+    case "option":
+      if (s[2] === "preferences" && s[4] === "ideal") return `${optionLabel(s[3], p.value)} → ${optionLabel(s[3], v)}`;
+  }
+  return `${p.value} → ${v}`;
+}
+
+// undo takes one change back: its control shows the file's value again, and the focus
+// moves to the next change in the list, or to the count when none is left.
+function undo(path) {
+  const at = [...state.set.keys()].indexOf(path);
+  state.set.delete(path);
+  const p = params.find((q) => q.path === path);
+  const c = document.querySelector(`.control[data-path="${CSS.escape(path)}"]`);
+  if (p && c) showValue(c, p, p.value);
+  markChanged(path);
+  showChanges();
+  writeHash();
+  refresh();
+  const left = $("changed").querySelectorAll("button");
+  (left[Math.min(at, left.length - 1)] || $("changes")).focus();
+}
+
+// showValue sets a control's fields to value, as control() builds them.
+function showValue(c, p, value) {
+  const range = c.querySelector('input[type="range"]'), number = c.querySelector('input[type="number"]');
+  if (range) {
+    range.value = value;
+    c.querySelector("output").textContent = value;
+    tellValue(p.path, range);
+  } else if (number) {
+    number.value = value;
+  } else if (p.kind === "bool") {
+    const box = c.querySelector('input[type="checkbox"]');
+    if (box) box.checked = value === "true";
+  } else if (p.kind === "option") {
+    c.querySelector("select").value = value;
+  } else if (p.kind === "options") {
+    const on = new Set(listOf(value));
+    for (const box of c.querySelectorAll('input[type="checkbox"]')) box.checked = on.has(box.value);
+  }
 }
 
 // noteWords says beside a control why its value is narrower than its kind, in the words of
@@ -515,12 +581,7 @@ function control(p) {
         const v = formatNumber(Number(input.value), step);
         out.textContent = v;
         change(p, v, ev.timeStamp);
-        // A weight's share changes with it, and so do its actor's other weights' shares.
-        const weights = p.path.endsWith(".weight") ? `.control[data-path^="${CSS.escape(p.path.split(".").slice(0, 3).join(".") + ".")}"][data-path$=".weight"] input[type=range]` : null;
-        for (const slider of weights ? document.querySelectorAll(weights) : [input]) {
-          const path = slider.closest(".control").dataset.path;
-          slider.setAttribute("aria-valuetext", valueText(path, state.set.has(path) ? state.set.get(path) : slider.value));
-        }
+        tellValue(p.path, input);
       });
       path.id = id + "-path";
       return wrap("div", h("label", {for: id, text: d.text}), h("div", {class: "slider"}, input, out), note, path);
@@ -560,6 +621,16 @@ function control(p) {
     }
   }
   return wrap("div", h("span", {text: `${d.text}: ${value}`}), path);
+}
+
+// tellValue gives a slider whose value changed the words a screen reader says for it. A
+// weight's share changes with it, and so do its actor's other weights' shares.
+function tellValue(path, input) {
+  const weights = path.endsWith(".weight") ? `.control[data-path^="${CSS.escape(path.split(".").slice(0, 3).join(".") + ".")}"][data-path$=".weight"] input[type=range]` : null;
+  for (const slider of weights ? document.querySelectorAll(weights) : [input]) {
+    const p = slider.closest(".control").dataset.path;
+    slider.setAttribute("aria-valuetext", valueText(p, state.set.has(p) ? state.set.get(p) : slider.value));
+  }
 }
 
 // controlsAsked counts the calls of buildControls: the values of a scenario or variant

@@ -40,9 +40,10 @@ func TestPageServed(t *testing.T) {
 }
 
 // The served page driven as students use it, one server for every case:
-//   - access: for a screen reader, at 200% and 400% zoom and in Windows' high-contrast mode:
-//     named controls, tables with captions, quiet live regions, charts in words, a wrong
-//     number refused at its field, a headline that leaves the zoomed window to the controls;
+//   - access: for a screen reader, at 200% and 400% zoom, in dark colours and in Windows'
+//     high-contrast mode: named controls, tables with captions, quiet live regions, charts
+//     in words, every text at WCAG's contrast, a wrong number refused at its field, a
+//     headline that leaves the zoomed window to the controls;
 //   - own-file-problems: a student's own file with problems, each said once, as negsim
 //     analyze says it;
 //   - own-file-early: a file of one's own chosen while the engine is still coming is not
@@ -80,6 +81,8 @@ func TestPageServed(t *testing.T) {
 //     Compared views, the chart's words and the report, as the terminal counts them;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
 //   - scenario-gone: a link's scenario nothing holds, named in the menu until another is chosen;
+//   - undo-one: two changes listed from the file's value, taken back one at a time by
+//     keyboard, the zone each time as negsim analyze gives it;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
 //   - chart-keys: the keys of the zone's chart and of What would it take name only what
 //     the chart draws;
@@ -176,6 +179,19 @@ func TestPageDrivenServed(t *testing.T) {
 			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
 		}},
 		{"scenario-gone", func(t *testing.T) { pagetest.DriveLinkedScenarioGone(t, origin) }},
+		{"undo-one", func(t *testing.T) {
+			pagetest.DriveUndoOne(t, origin, func(sets []string) pagetest.Answer {
+				args := []string{"analyze", "teaching-two-party", "--format", "json"}
+				for _, s := range sets {
+					args = append(args, "--set", s)
+				}
+				a, err := pagetest.AnswerOf([]byte(runOK(t, args...)), []string{"salary", "remote", "start"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return a
+			})
+		}},
 		{"view-unknown", func(t *testing.T) { pagetest.DriveLinkedViewUnknown(t, origin) }},
 		{"chart-keys", func(t *testing.T) {
 			pagetest.DriveChartKeys(t, origin, []pagetest.ChartKey{
