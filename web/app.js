@@ -633,6 +633,9 @@ function tellValue(path, input) {
   }
 }
 
+// controlsOf is the scenario, as loaded, that the controls were last built for.
+let controlsOf = null;
+
 // controlsAsked counts the calls of buildControls: the values of a scenario or variant
 // that is no longer open may come back after those of the one that is, and must not
 // replace its controls. body[data-controls] says whether the controls are still coming.
@@ -671,6 +674,11 @@ async function buildControls() {
   if (mine !== controlsAsked || loaded !== open) return;
   params = answer;
   const box = $("controls");
+  // Built again for the same file (Try it, a link within the page), the groups stay open or
+  // closed as the student left them.
+  const left = new Map([...box.querySelectorAll("details.group")].map((g) => [g.querySelector("summary").textContent, g.open]));
+  const sameFile = controlsOf === open;
+  controlsOf = open;
   box.replaceChildren();
   controlCount = 0;
   boundsOf = key(fileQuery);
@@ -684,6 +692,12 @@ async function buildControls() {
   }
   const talks = h("details", {class: "group"}, h("summary", {text: "The talks: who must agree, protocol, deadline, events"}));
   box.append(talks);
+  if (sameFile) {
+    for (const g of box.querySelectorAll("details.group")) {
+      const open = left.get(g.querySelector("summary").textContent);
+      if (open !== undefined) g.open = open;
+    }
+  }
   const subs = new Map();
   // Groups (a whole actor, as JSON) and the name are for the command line; a list's
   // elements one by one repeat its boxes.

@@ -146,6 +146,11 @@ func DriveKeyboardActions(t *testing.T, origin string) {
 	if !evalJS[bool](s, `!!document.querySelector('`+try+`')`) {
 		t.Fatal("What would it take shows no Try it button for the job offer")
 	}
+	// The student has opened the candidate's group and closed the reservations: Try it
+	// builds the controls again, and leaves both as they were.
+	const groups = `[...document.querySelectorAll("#controls details.group")].map((g) => g.open ? "open" : "closed").join(" ")`
+	evalJS[any](s, `(() => { const g = document.querySelectorAll("#controls details.group"); g[0].open = false; g[1].open = true; })()`)
+	left := evalJS[string](s, groups)
 	before := evalJS[string](s, `location.hash`)
 	s.do(chromedp.Focus(chromedp.CSS(try)))
 	s.do(chromedp.KeyEvent(kb.Enter))
@@ -153,6 +158,9 @@ func DriveKeyboardActions(t *testing.T, origin string) {
 		t.Fatalf("Enter on Try it left the address at %s", before)
 	}
 	s.settled()
+	if got := evalJS[string](s, groups); got != left || !strings.HasPrefix(left, "closed open") {
+		t.Errorf("the what-if's groups were %s before Try it and are %s after", left, got)
+	}
 	f := evalJS[focus](s, focusJS)
 	if inTake := evalJS[bool](s, `document.getElementById("take").contains(document.activeElement) && /^Now /.test(document.activeElement.textContent)`); !inTake || f.Wrong != "" {
 		t.Errorf("after Try it the focus is on %s (%s), want the view's first line, which says what came of it", f.Name, f.Wrong)

@@ -56,7 +56,8 @@ func TestPageServed(t *testing.T) {
 //   - keyboard: every Tab stop shows its focus in sight, forward and back, through the
 //     reference scenario's what-if controls;
 //   - keyboard-actions: the skip link, Try it, Take the seat and a link of Play by keyboard,
-//     each leaving the focus where the student goes on, and the what-if in the address;
+//     each leaving the focus where the student goes on, and the what-if in the address
+//     (Try it also leaves the what-if's groups open or closed as they were);
 //   - chart-focus: each mark of the chart of two parties looks different when the keyboard
 //     is on it, those drawn one over another too;
 //   - axes-swap: choosing for one axis the party the other shows swaps them;
