@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, deals, enterLeave, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
+import {count, deals, enterLeave, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
 import {drawPlay, readPlayHash, stack, writePlayHash} from "./play.js";
 import {isolateAlways, showNames} from "./bidi.js";
 
@@ -24,10 +24,11 @@ const h = (tag, attrs = {}, ...children) => {
 };
 
 // The page's state: what the hash holds.
-const state = {scenario: "", variant: "", set: new Map(), view: "zone", axes: []};
+// deal is the deal the Score view scores, as issue=option pairs; "" until one is chosen.
+const state = {scenario: "", variant: "", set: new Map(), view: "zone", axes: [], deal: ""};
 // Views that fetch their own results when shown: each is a tab in index.html and a case of
 // showView.
-const VIEWS = ["zone", "take", "words", "rounds", "compare", "share", "play"];
+const VIEWS = ["zone", "take", "words", "rounds", "compare", "share", "score", "play"];
 
 let engine;
 let catalog = {scenarios: [], files: []};
@@ -59,6 +60,7 @@ function readHash() {
   }
   state.view = VIEWS.includes(p.get("view")) ? p.get("view") : "zone";
   state.axes = (p.get("axes") || "").split(",").filter(Boolean);
+  state.deal = p.get("deal") || "";
   readPlayHash(p);
 }
 
@@ -69,16 +71,18 @@ function hashOf() {
   for (const [k, v] of state.set) p.append("set", `${k}=${v}`);
   if (state.view !== "zone") p.set("view", state.view);
   if (state.axes.length === 2) p.set("axes", state.axes.join(","));
+  if (state.deal) p.set("deal", state.deal);
   writePlayHash(p);
   return "#" + p.toString();
 }
 
-// whatIf is the address without its view and the chart's axes: what the analysis and
-// the controls are worked out from. The axes only pick which chart to draw.
+// whatIf is the address without its view, the chart's axes and the deal scored: what the
+// analysis and the controls are worked out from. The others only pick what to show.
 function whatIf() {
   const p = new URLSearchParams(hashOf().slice(1));
   p.delete("view");
   p.delete("axes");
+  p.delete("deal");
   return p.toString();
 }
 
@@ -969,6 +973,12 @@ async function showView(q) {
         }
         break;
       }
+      case "score": {
+        const deal = scoredDeal();
+        const s = await fetchOnce("score", "score", {...q, deal}, q);
+        if (wanted === applied && deal === scoredDeal()) renderScore(s, deal);
+        break;
+      }
       case "play":
         await drawPlay(q, {engine, h, table, actorName, optionLabel, issueNameOf: issueName, scenario: loaded.scenario,
           ratifiers: ratifierIDs(), query, changed: writeHash, busy, showError});
@@ -1118,6 +1128,54 @@ async function tryChange(sets) {
   writeHash();
   refresh();
   await buildControls();
+}
+
+// --- score a deal -----------------------------------------------------------------------
+
+// scoredDeal is the deal the Score view scores: the address's, issue by issue, where it
+// names an option of the open scenario, else the Nash deal's option, else the issue's first.
+function scoredDeal() {
+  const asked = new Map(state.deal.split(",").map((pair) => pair.split("=")));
+  const an = results.analysis && results.analysis.value;
+  const nash = an && an.solutions.nash ? an.solutions.nash.options : {};
+  return loaded.scenario.issues.map((is) => {
+    const pick = [asked.get(is.id), nash[is.id]].find((o) => is.options.some((x) => x.id === o)) || is.options[0].id;
+    return `${is.id}=${pick}`;
+  }).join(",");
+}
+
+// renderScore shows a deal's score as negsim score --deal gives it: a choice of option per
+// issue, the sentences, and each actor's points. The choices are built once per scenario,
+// so that the focus stays on the one the student changed.
+function renderScore(s, deal) {
+  const box = $("score-deal");
+  if (box.dataset.for !== engineID) {
+    box.dataset.for = engineID;
+    box.replaceChildren(h("fieldset", {}, h("legend", {text: "The deal"}), loaded.scenario.issues.map((is) => {
+      const sel = h("select", {id: `score-${is.id}`, "data-issue": is.id}, is.options.map((o) => h("option", {value: o.id, text: optionLabel(is.id, o.id)})));
+      sel.addEventListener("change", () => {
+        state.deal = [...box.querySelectorAll("select")].map((x) => `${x.dataset.issue}=${x.value}`).join(",");
+        writeHash();
+        redrawView();
+      });
+      return h("div", {class: "pick"}, h("label", {for: sel.id, text: issueName(is.id)}), sel);
+    })));
+  }
+  for (const pair of deal.split(",")) {
+    const [issue, option] = pair.split("=");
+    const sel = box.querySelector(`select[data-issue="${CSS.escape(issue)}"]`);
+    if (sel && sel.value !== option) sel.value = option;
+  }
+  const an = results.analysis.value;
+  const said = scoreWords(s, an, loaded.scenario.issues, {actorName, optionWords: (issue, id) => {
+    const o = issueOf(issue).options.find((x) => x.id === id);
+    return o && o.label ? `${id} (${o.label})` : id;
+  }});
+  // The verdict is read out when the deal changes; the rest is there to read.
+  const [verdict, ...rest] = said.lines;
+  if ($("score-verdict").textContent !== verdict) $("score-verdict").textContent = verdict;
+  redraw($("score-result"), ...rest.map((line) => h("p", {text: line})),
+    h("div", {class: "scroll"}, stack(table(said.table.head, said.table.rows, said.table.numeric, "Each actor's points for the deal"))));
 }
 
 // pathWords names a value for a reader: whose it is and what it is.
@@ -1442,6 +1500,7 @@ function wire() {
     state.variant = "";
     state.set.clear();
     state.axes = [];
+    state.deal = "";
     writeHash();
     openScenario();
   });
@@ -1483,6 +1542,7 @@ function wire() {
       state.variant = "";
       state.set.clear();
       state.axes = [];
+      state.deal = "";
     }
     fillScenarios();
     selectView(state.view, false, false);

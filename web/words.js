@@ -238,7 +238,7 @@ export function optionsTable(an, issues) {
 // ratification, as negsim play says it; "" when the veto actors' yes is the whole of it.
 export function ruledZone(sc) {
   const rules = [];
-  if (sc.decision && sc.decision.votes_needed > 0) rules.push(`gather at least ${sc.decision.votes_needed} votes at the table`);
+  if (sc.decision && sc.decision.votes_needed > 0) rules.push(`gather at least ${plural(sc.decision.votes_needed, "vote", "votes")} at the table`);
   if (sc.actors.some((a) => a.ratification && (a.ratification.by || []).length)) rules.push("are ratified at home");
   if (!rules.length) return "";
   return (sc.actors.some((a) => a.veto) ? "the deals every veto actor accepts that " : "the deals that ") + rules.join(" and ");
@@ -332,4 +332,108 @@ export function noTextTeller() {
     told.set(round.no_text, round.round);
     return `none: ${round.no_text}`;
   };
+}
+
+// points writes a utility as points out of 100 to one decimal, as negsim score does (Go's
+// %.1f): a value exactly halfway, such as 12.25, rounds to the even digit, where toFixed
+// would round it up.
+export function points(u) {
+  const p = 100 * u, tenths = p * 10;
+  if (Number.isInteger(tenths * 2) && !Number.isInteger(tenths)) {
+    const down = Math.floor(tenths), even = down % 2 === 0 ? down : down + 1;
+    return (even / 10).toFixed(1);
+  }
+  const out = p.toFixed(1);
+  return out === "-0.0" ? "0.0" : out;
+}
+// signedPoints shows a surplus or gain as signed points; one that rounds to zero reads +0.0.
+export const signedPoints = (u) => (Math.abs(100 * u) < 0.05 ? "+0.0" : `${u > 0 ? "+" : ""}${points(u)}`);
+
+// zoneOf is what ruledZone reads, as the analysis an of the same what-if gives it: the
+// vetoes, the votes a deal needs and who ratifies, after every change the student made.
+const zoneOf = (an) => ({decision: an.decision, actors: an.actors.map((a) => ({veto: a.veto, ratification: an.ratification && an.ratification[a.id]}))});
+
+// scoreWords says what negsim score says of a deal: whether it is in the zone and, if not,
+// who would not sign it or what it lacks; its joint gain; its votes and ratification;
+// whether it is Pareto-optimal, and if not the change that does better; and how far it lies
+// from the Nash solution. s is the score method's answer, an the analysis of the same
+// what-if, issues the scenario's; say.optionWords(issue, id) names an option as the
+// command line does, "mid (Middle band)". It also gives the table of the actors.
+export function scoreWords(s, an, issues, say) {
+  const lines = [];
+  const zone = ruledZone(zoneOf(an));
+  const vetoes = s.actors.filter((a) => a.veto);
+  if (s.in_zopa) {
+    lines.push(zone ? `In the ZOPA: it is one of ${zone}.` : "In the ZOPA: every veto actor accepts it.");
+    lines.push(`Joint gain (the veto actors' surpluses added up): ${signedPoints(s.joint_gain)} points.`);
+  } else {
+    const who = vetoes.filter((a) => !a.accepts).map(signedAgainst);
+    const signers = vetoes.length ? "every veto actor would sign it" : "no actor holds a veto";
+    const why = who.length ? `${joinAnd(who)} (see why not)` : `${signers}, but ${joinAnd(shortOfRules(s, an))}`;
+    lines.push(`Not in the ZOPA: ${why}, so it counts as no agreement: every actor keeps its walk-away value.`);
+    lines.push(`Joint gain (the veto actors' surpluses added up): ${signedPoints(s.joint_gain)} points, as no agreement; signed as written it would be ${signedPoints(s.joint_gain_if_signed)}.`);
+  }
+  if (s.votes !== undefined && s.votes !== null) lines.push(`Votes at the table: ${s.votes}, of the ${an.decision.votes_needed} a deal needs.`);
+  for (const a of s.actors) {
+    const got = s.ratification && s.ratification[a.id];
+    if (got === undefined) continue;
+    const r = an.ratification[a.id];
+    const verdict = got < r.votes_needed ? "not ratified" : "ratified";
+    lines.push(r.votes === 1
+      ? `At home for ${a.name}: ${verdict}, ${got === 0 ? "without" : "with"} the vote of ${joinAnd(r.by.map(say.actorName))}.`
+      : `At home for ${a.name}: ${got} of the ratifiers' ${r.votes} votes, ${r.votes_needed} needed: ${verdict}.`);
+  }
+  let deals = "the deals every veto actor accepts", aDeal = "a deal every veto actor accepts", paretoAmong = "the deals the parties accept", party = "veto actor", each = "";
+  if (zone) {
+    party = partiesWord(an);
+    [deals, aDeal, paretoAmong, each] = [zone, `one of ${zone}`, zone, ` ${party}`];
+  }
+  const d = s.dominated_by;
+  const changes = d ? issues.filter((is) => d.options[is.id] !== s.options[is.id]).map((is) => `${is.id} to ${say.optionWords(is.id, d.options[is.id])}`) : [];
+  const gains = d ? s.actors.filter((a) => d.gains[a.id] !== undefined).map((a) => `${a.name} ${signedPoints(d.gains[a.id])}`) : [];
+  if (s.pareto) lines.push(`Pareto-optimal among ${paretoAmong}: no ZOPA deal is at least as good for every ${party} and better for one.`);
+  else if (s.in_zopa && d) lines.push(`Not Pareto-optimal: value was left on the table. Changing ${joinAnd(changes)} gives ${aDeal}, at least as good for each${each} (${gains.join(", ")} points; the smallest gain ${signedPoints(d.min_gain)}).`);
+  else if (d) lines.push(`Not Pareto-optimal: that is judged among ${deals}, and this one is not among them. Changing ${joinAnd(changes)} gives one that is, at least as good for each ${party} (${gains.join(", ")} points).`);
+  else lines.push(`Not Pareto-optimal: that is judged among ${deals}, and this one is not among them.`);
+  const n = s.nash;
+  if (!n) lines.push("No Nash solution to compare with: the ZOPA is empty.");
+  else if (n.issues_differing === 0) lines.push("It is the Nash solution.");
+  else {
+    const differ = issues.filter((is) => n.options[is.id] !== s.options[is.id]).map((is) => `${is.id} (Nash: ${n.options[is.id]})`);
+    const of = n.issues_differing === 1 ? `1 of ${issues.length} issues differs` : `${n.issues_differing} of ${issues.length} issues differ`;
+    lines.push(`Distance to the Nash solution (of ${plural(an.zopa.count, "ZOPA deal", "ZOPA deals")}): ${of}, ${differ.join(", ")}; the veto actors' points lie ${points(n.utility_distance)} apart (Euclidean distance).`);
+  }
+  const rows = s.actors.map((a) => [a.name, a.veto ? "yes" : "no", points(a.utility), points(a.reservation), signedPoints(a.surplus), a.accepts ? "yes" : "no", rejectionWords(a.rejections)]);
+  return {lines, table: {head: ["actor", "veto", "points", "walk-away", "surplus", "accepts", "why not"], rows, numeric: [2, 3, 4]}};
+}
+
+// signedAgainst says where a veto actor that would not take a deal signed it all the same:
+// across its red lines, against its own condition, below its walk-away value.
+function signedAgainst(a) {
+  const red = a.rejections.filter((r) => r.kind === "red_line").length;
+  const where = [];
+  if (red === 1) where.push("across a red line");
+  if (red > 1) where.push(`across ${red} of its red lines`);
+  if (a.rejections.some((r) => r.kind === "constraint")) where.push("against its own condition");
+  if (a.rejections.some((r) => r.kind === "reservation")) where.push("below its walk-away value");
+  return `${a.name} signed it ${joinAnd(where)}`;
+}
+
+// shortOfRules names what a deal every veto actor accepts still lacks: votes at the
+// table, ratification at home.
+function shortOfRules(s, an) {
+  const out = [];
+  if (s.votes !== undefined && s.votes !== null && s.votes < an.decision.votes_needed) out.push(`it gathers only ${s.votes} of the ${plural(an.decision.votes_needed, "vote", "votes")} needed`);
+  for (const a of s.actors) {
+    const got = s.ratification && s.ratification[a.id];
+    if (got !== undefined && got < an.ratification[a.id].votes_needed) out.push(`${possessive(a.name)} ratifiers give ${got} of the ${plural(an.ratification[a.id].votes_needed, "vote", "votes")} needed at home`);
+  }
+  return out.length ? out : ["it does not pass"];
+}
+
+// rejectionWords says why an actor would not take a deal, as negsim score's "why not".
+function rejectionWords(rs) {
+  return rs.map((r) => r.kind === "red_line" ? `red line: ${r.issue} = ${r.option}`
+    : r.kind === "constraint" ? `condition: ${r.why.split(/\s+/).join(" ").trim().replace(/\.$/, "")}`
+    : `${points(r.shortfall)} points below the walk-away`).join("; ");
 }

@@ -124,8 +124,8 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 				differ = append(differ, fmt.Sprintf("%s (Nash: %s)", is.ID, s.Nash.Options[is.ID]))
 			}
 		}
-		*v = append(*v, fmt.Sprintf("Distance to the Nash solution (of %s ZOPA deals): %s, %s; the veto actors' points lie %s apart (Euclidean distance).",
-			count(zopa), issuesDiffer(s.Nash.IssuesDiffering, len(sc.Issues)), strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
+		*v = append(*v, fmt.Sprintf("Distance to the Nash solution (of %s): %s, %s; the veto actors' points lie %s apart (Euclidean distance).",
+			plural(zopa, "ZOPA deal", "ZOPA deals"), issuesDiffer(s.Nash.IssuesDiffering, len(sc.Issues)), strings.Join(differ, ", "), points(100*s.Nash.UtilityDistance)))
 	}
 	return []section{deal}
 }

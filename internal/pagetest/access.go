@@ -80,7 +80,7 @@ func DriveAccess(t *testing.T, origin string) {
 		s := &session{t: t, ctx: tab, origin: origin}
 		s.collectConsole()
 		for _, hash := range AccessCases {
-			for _, view := range []string{"zone", "take", "words", "rounds", "compare", "share", "play"} {
+			for _, view := range []string{"zone", "take", "words", "rounds", "compare", "score", "share", "play"} {
 				s.do(chromedp.Navigate(origin + "#" + hash + "&view=" + view))
 				s.settled()
 				if problems := evalJS[[]string](s, readerJS); len(problems) > 0 {
@@ -406,7 +406,7 @@ func DriveAccess(t *testing.T, origin string) {
 			t.Fatal(err)
 		}
 		for _, hash := range AccessCases {
-			for _, view := range []string{"zone", "take", "words", "rounds", "compare", "share", "play"} {
+			for _, view := range []string{"zone", "take", "words", "rounds", "compare", "score", "share", "play"} {
 				s.do(chromedp.Navigate(origin + "#" + hash + "&view=" + view))
 				s.settled()
 				if view == "zone" && hash == AccessCases[0] {

@@ -63,7 +63,7 @@ func DriveNarrow(t *testing.T, origin string, cases []NarrowCase) {
 	s.collectConsole()
 	for i, c := range cases {
 		order := slices.Concat(widths[i%len(widths):], widths[:i%len(widths)])
-		for _, view := range []string{"zone", "take", "words", "rounds", "compare", "share", "play"} {
+		for _, view := range []string{"zone", "take", "words", "rounds", "compare", "score", "share", "play"} {
 			for j, width := range order {
 				// A headless window is at least 500 px wide; a phone's width is emulated.
 				s.do(chromedp.EmulateViewport(int64(width), 844))

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -180,6 +181,7 @@ func TestPageDrivenServed(t *testing.T) {
 			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
 		}},
 		{"scenario-gone", func(t *testing.T) { pagetest.DriveLinkedScenarioGone(t, origin) }},
+		{"score", func(t *testing.T) { pagetest.DriveScore(t, origin, pagetest.ScoreCases, scoredByTerminal(t)) }},
 		{"undo-one", func(t *testing.T) {
 			pagetest.DriveUndoOne(t, origin, func(sets []string) pagetest.Answer {
 				args := []string{"analyze", "teaching-two-party", "--format", "json"}
@@ -476,4 +478,40 @@ func ratificationNotes(t *testing.T) []pagetest.NotesStep {
 		}
 	}
 	return steps
+}
+
+// scoredByTerminal gives what `negsim score --deal` prints for a case: the sentences under
+// the deal, and the cells of each row of its table of actors.
+func scoredByTerminal(t *testing.T) func(pagetest.ScoreCase) pagetest.Scored {
+	return func(c pagetest.ScoreCase) pagetest.Scored {
+		args := []string{"score", c.Scenario, "--deal", c.Deal}
+		if c.Variant != "" {
+			args = append(args, "--variant", c.Variant)
+		}
+		for _, s := range c.Sets {
+			args = append(args, "--set", s)
+		}
+		var out pagetest.Scored
+		lines := strings.Split(runOK(t, args...), "\n")
+		// The sentences stand between the deal's line (issue = option, …) and the table.
+		start := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, " = ") })
+		for _, l := range lines[start+1:] {
+			switch {
+			case strings.HasPrefix(l, "│") && len(out.Rows) == 0 && strings.Contains(l, "why not"):
+				out.Rows = [][]string{} // the header
+			case strings.HasPrefix(l, "│"):
+				var cells []string
+				for _, c := range strings.Split(strings.Trim(l, "│"), "│") {
+					cells = append(cells, strings.TrimSpace(c))
+				}
+				out.Rows = append(out.Rows, cells)
+			case out.Rows == nil && strings.TrimSpace(l) != "" && !strings.HasPrefix(l, "┌"):
+				out.Lines = append(out.Lines, l)
+			}
+		}
+		if start < 0 || len(out.Lines) == 0 || len(out.Rows) == 0 {
+			t.Fatalf("negsim score %v printed no sentences or no table:\n%s", args, strings.Join(lines, "\n"))
+		}
+		return out
+	}
 }
