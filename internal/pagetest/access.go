@@ -429,6 +429,14 @@ func DriveAccess(t *testing.T, origin string) {
 				}
 			}
 		}
+		// Printed (Ctrl+P) from dark colours, the page is ink on paper: a browser drops
+		// backgrounds when it prints, and light words would be lost on the white sheet.
+		if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print", Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
+			t.Fatal(err)
+		}
+		if l := evalJS[float64](s, luminanceJS+`(getComputedStyle(document.body).color)`); l > 0.05 {
+			t.Errorf("printed from dark colours the page's words have a luminance of %.2f, too light for white paper", l)
+		}
 		s.checkConsole()
 	})
 
