@@ -83,6 +83,8 @@ func TestPageServed(t *testing.T) {
 //     Compared views, the chart's words and the report, as the terminal counts them;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
 //   - scenario-gone: a link's scenario nothing holds, named in the menu until another is chosen;
+//   - score: the Score a deal view says of seven deals, and of one chosen by keyboard, what
+//     negsim score says, sentence by sentence and cell by cell;
 //   - undo-one: two changes listed from the file's value, taken back one at a time by
 //     keyboard, the zone each time as negsim analyze gives it;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
