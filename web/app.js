@@ -1166,17 +1166,19 @@ function renderScore(s, deal) {
     const sel = box.querySelector(`select[data-issue="${CSS.escape(issue)}"]`);
     if (sel && sel.value !== option) sel.value = option;
   }
-  const an = results.analysis.value;
-  const said = scoreWords(s, an, loaded.scenario.issues, {actorName, optionWords: (issue, id) => {
-    const o = issueOf(issue).options.find((x) => x.id === id);
-    return o && o.label ? `${id} (${o.label})` : id;
-  }});
+  const said = scoreWords(s, results.analysis.value, loaded.scenario.issues, scoreSay);
   // The verdict is read out when the deal changes; the rest is there to read.
   const [verdict, ...rest] = said.lines;
   if ($("score-verdict").textContent !== verdict) $("score-verdict").textContent = verdict;
   redraw($("score-result"), ...rest.map((line) => h("p", {text: line})),
     h("div", {class: "scroll"}, stack(table(said.table.head, said.table.rows, said.table.numeric, "Each actor's points for the deal"))));
 }
+
+// scoreSay names actors and options as negsim score does: an option by its id, then its label.
+const scoreSay = {actorName, optionWords: (issue, id) => {
+  const o = issueOf(issue).options.find((x) => x.id === id);
+  return o && o.label ? `${id} (${o.label})` : id;
+}};
 
 // pathWords names a value for a reader: whose it is and what it is.
 function pathWords(path) {
@@ -1429,15 +1431,17 @@ async function buildReport() {
   for (;;) {
     await settledPage();
     const q = query(), open = loaded;
-    const [an, ex, tr, cmp, exp] = await Promise.all([
+    // A deal is scored in the report when the student chose one, or is looking at one.
+    const deal = state.deal || state.view === "score" ? scoredDeal() : "";
+    const [an, ex, tr, cmp, exp, scored] = await Promise.all([
       fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchView("words", q), fetchView("rounds", q),
-      fetchView("compare", q), fetchView("share", q)]);
+      fetchView("compare", q), fetchView("share", q), deal ? fetchOnce("score", "score", {...q, deal}, q) : null]);
     // Changed while the results came: make the report of what is on screen now.
     if (key(query()) !== key(q) || loaded !== open || document.body.dataset.busy !== "false") continue;
     const chart = $("chart").querySelector("svg"), legendKey = $("chart").querySelector(".legend");
     return reportHTML({scenario: open.scenario, file: open.file, variant: state.variant, set: [...state.set], link: location.href,
       analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", legend: legendKey ? legendKey.outerHTML : "",
-      say});
+      deal, score: scored && scoreWords(scored, an, open.scenario.issues, scoreSay), say});
   }
 }
 // Tests read the report without going through a download.

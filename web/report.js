@@ -7,7 +7,7 @@
 // handout should carry, fill the width and wrap their cells at spaces and after the hyphens
 // of ids, their headings break only between words, a heading never ends a page alone, a
 // table of a few rows is not split across two pages, and the chart fits a page. The
-// report's tables have at most six columns, so none needs the command line's layout of one
+// report's tables have at most seven columns, so none needs the command line's layout of one
 // block a deal.
 
 import {SOLUTIONS} from "./chart.js";
@@ -101,6 +101,11 @@ export function reportHTML(r) {
     parts.push("<h3>Options in the zone</h3>", ...html([{table: optionsTable(an, issues)}], "Options in the zone"));
   }
   if (r.chart) parts.push(`<figure>${r.chart}${r.legend || ""}<figcaption>Every deal by the utility it gives the two parties on the axes, as the page drew it.</figcaption></figure>`);
+
+  if (r.score) {
+    parts.push("<h2>The deal scored</h2>", `<p><code>${esc(r.deal)}</code></p>`, ...r.score.lines.map((line) => `<p>${esc(line)}</p>`),
+      table(r.score.table.head, r.score.table.rows, r.score.table.numeric, "Each actor's points for the deal"));
+  }
 
   parts.push("<h2>The scenario in words</h2>");
   for (const a of r.explanation.actors) {

@@ -2,6 +2,7 @@ package pagetest
 
 import (
 	"fmt"
+	"html"
 	"maps"
 	"math"
 	"net/url"
@@ -477,5 +478,21 @@ func DriveScore(t *testing.T, origin string, cases []ScoreCase, terminal func(Sc
 		t.Errorf("after the choice the focus is on %q, want the choice itself", id)
 	}
 	check(c)
+
+	// The report to hand in scores the deal the view shows, in the same words.
+	report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)
+	want := terminal(c)
+	said := []string{"<h2>The deal scored</h2>", "<p><code>" + c.Deal + "</code></p>"}
+	for _, line := range want.Lines {
+		said = append(said, "<p>"+strings.ReplaceAll(html.EscapeString(line), "&#34;", "&quot;")+"</p>")
+	}
+	for _, line := range said {
+		if !strings.Contains(report, line) {
+			t.Errorf("the report of the Score view lacks %s", line)
+		}
+	}
+	if !strings.Contains(report, ">"+want.Rows[0][0]+"</th><td>"+want.Rows[0][1]+"</td><td class=\"num\">"+want.Rows[0][2]+"</td>") {
+		t.Errorf("the report of the Score view lacks the row %q", want.Rows[0])
+	}
 	s.checkConsole()
 }
