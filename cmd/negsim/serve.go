@@ -35,7 +35,8 @@ or DIR is given, the scenario files there (.yaml, .yml, .json, up to three folde
 a student can also open a file of their own, which the browser reads and sends to this
 server only. Sliders, check boxes and switches built from 'negsim params' change the
 scenario and the results follow: the zone of possible agreement, the bargaining solutions,
-the frontier chart, the rounds and a comparison with the unchanged scenario.
+the frontier chart, the rounds and a comparison with the unchanged scenario. A table's deal
+is scored there as 'negsim score' scores it, and a role can be played as with 'negsim play'.
 
 The server listens on 127.0.0.1 only, so nothing on the network can reach it; --addr
 chooses another address (127.0.0.1:0 picks a free port), and anything but a loopback address
