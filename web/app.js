@@ -1099,7 +1099,12 @@ function planeWords(plane, an, names) {
 }
 
 function renderPlane(plane) {
-  const an = results.analysis.value;
+  $("chart").replaceChildren(...planeFigure(plane, results.analysis.value));
+}
+
+// planeFigure is the chart of two parties for the analysis an, with its key and, when not
+// every deal could be drawn, a note saying so.
+function planeFigure(plane, an) {
   const names = Object.fromEntries(an.actors.map((a) => [a.id, a.name]));
   const svg = planeChart({plane, analysis: an, names, dealText, deals, onDetail: (t) => { $("chart-detail").textContent = t; }, summary: planeWords(plane, an, names)});
   // The key names only what is drawn: an empty zone has no deals in it, no frontier and
@@ -1113,7 +1118,7 @@ function renderPlane(plane) {
     ...SOLUTIONS.map((s, i) => ({shape: s.shape, colour: PALETTE[i], label: s.title, key: s.key})).filter((s) => solutions[s.key]),
   ];
   const note = plane.complete ? null : h("p", {text: "This scenario has too many deals to draw every one; the zone and the frontier are shown."});
-  $("chart").replaceChildren(svg, legend(items), ...(note ? [note] : []));
+  return [svg, legend(items), ...(note ? [note] : [])];
 }
 
 // --- what would it take ------------------------------------------------------------------
@@ -1433,12 +1438,16 @@ async function buildReport() {
     const q = query(), open = loaded;
     // A deal is scored in the report when the student chose one, or is looking at one.
     const deal = state.deal || state.view === "score" ? scoredDeal() : "";
-    const [an, ex, tr, cmp, exp, scored] = await Promise.all([
+    // The chart is drawn for the report: the zone view's, drawn when it was last shown, may
+    // be of an earlier what-if, or missing.
+    const axes = state.axes.length === 2 ? state.axes : null;
+    const [an, ex, tr, cmp, exp, scored, plane] = await Promise.all([
       fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchView("words", q), fetchView("rounds", q),
-      fetchView("compare", q), fetchView("share", q), deal ? fetchOnce("score", "score", {...q, deal}, q) : null]);
+      fetchView("compare", q), fetchView("share", q), deal ? fetchOnce("score", "score", {...q, deal}, q) : null,
+      axes ? fetchOnce("plane", "plane", {...q, axes}, q) : null]);
     // Changed while the results came: make the report of what is on screen now.
     if (key(query()) !== key(q) || loaded !== open || document.body.dataset.busy !== "false") continue;
-    const chart = $("chart").querySelector("svg"), legendKey = $("chart").querySelector(".legend");
+    const [chart, legendKey] = plane ? planeFigure(plane, an) : [];
     return reportHTML({scenario: open.scenario, file: open.file, variant: state.variant, set: [...state.set], link: location.href,
       analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", legend: legendKey ? legendKey.outerHTML : "",
       deal, score: scored && scoreWords(scored, an, open.scenario.issues, scoreSay), say});

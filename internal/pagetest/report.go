@@ -216,3 +216,24 @@ func reportWhileSwitching(t *testing.T, origin string, cases []ReportCase) {
 	}
 	s.checkConsole()
 }
+
+// DriveReportChartFollows changes the what-if away from the zone view, whose chart was
+// drawn before the change, and downloads the report: its chart must be the what-if's, the
+// zone it draws the one the report counts and the candidate's reservation the new 0.6.
+func DriveReportChartFollows(t *testing.T, origin string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party"))
+	s.settled()
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&set=actors.candidate.reservation%3D0.6&view=words"))
+	s.settled()
+	report := evalJS[string](s, `window.negsimReport()`, chromedp.EvalAwaitPromise)
+	counted := regexp.MustCompile(`holds ([0-9,]+) of them`).FindStringSubmatch(report)
+	drawn := regexp.MustCompile(`reservations: Candidate ([0-9.]+)[^"]*The zone holds ([0-9,]+) deal`).FindStringSubmatch(report)
+	if counted == nil || drawn == nil {
+		t.Fatalf("the report counts the zone as %q and its chart says %q", counted, drawn)
+	}
+	if drawn[1] != "0.600" || drawn[2] != counted[1] {
+		t.Errorf("the report counts %s deals in the zone, but its chart draws %s, at the candidate's reservation %s (the what-if's is 0.600)", counted[1], drawn[2], drawn[1])
+	}
+	s.checkConsole()
+}

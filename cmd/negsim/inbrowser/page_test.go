@@ -83,6 +83,7 @@ func TestPageServed(t *testing.T) {
 //     Compared views, the chart's words and the report, as the terminal counts them;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
 //   - scenario-gone: a link's scenario nothing holds, named in the menu until another is chosen;
+//   - report-chart: the report's chart is the what-if's, changed after the chart was drawn;
 //   - score: the Score a deal view says of seven deals, and of one chosen by keyboard, what
 //     negsim score says, sentence by sentence and cell by cell;
 //   - undo-one: two changes listed from the file's value, taken back one at a time by
@@ -183,6 +184,7 @@ func TestPageDrivenServed(t *testing.T) {
 			pagetest.DriveLinkedVariantGone(t, origin, said, strconv.Itoa(an.ZOPA.Count))
 		}},
 		{"scenario-gone", func(t *testing.T) { pagetest.DriveLinkedScenarioGone(t, origin) }},
+		{"report-chart", func(t *testing.T) { pagetest.DriveReportChartFollows(t, origin) }},
 		{"score", func(t *testing.T) { pagetest.DriveScore(t, origin, pagetest.ScoreCases, scoredByTerminal(t)) }},
 		{"undo-one", func(t *testing.T) {
 			pagetest.DriveUndoOne(t, origin, func(sets []string) pagetest.Answer {
