@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/negsim/negsim/internal/listtest"
@@ -572,5 +573,364 @@ func TestMediatorRules(t *testing.T) {
 		if p := tr.Rounds[3].Proposal; p.By != "broker" || p.Basis != BasisAcceptable {
 			t.Errorf("rule %s: proposal by %q on basis %s, want broker, acceptable", c.rule, p.By, p.Basis)
 		}
+	}
+}
+
+// Rounds under random decision rules, ratifications and beliefs: an agreement is always a
+// deal of the zone at its round's reservations (never marked outside it) (aspirations never fall below them, and
+// ratifiers vote by them), an actor with ratification never accepts a deal its ratifiers
+// reject, and a proposal marked misjudged failed while the actors named rejected it.
+func TestRoundsRespectWhoMustAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 9))
+	agreements, misjudged := 0, 0
+	runs := eachDecidedRun(t, rng, 300, func(rng *rand.Rand) *Scenario {
+		sc := randomDecided(rng)
+		randomBeliefs(rng, sc)
+		sc.Protocol = Protocol{Kind: ProtocolAlternating, Rounds: 1 + rng.IntN(6)}
+		if rng.IntN(2) == 0 {
+			sc.Protocol.Kind = ProtocolMediated
+			sc.Protocol.Mediator = sc.Actors[rng.IntN(len(sc.Actors))].ID
+		}
+		return sc
+	}, func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
+		if tr.Outcome.OutsideZone {
+			fail("the agents agreed on %v, outside the zone: only a person at a seat accepts below its reservation", tr.Outcome.Deal.Options)
+		}
+		res := sp.Reservations()
+		for _, rd := range tr.Rounds {
+			if rd.Proposal == nil {
+				continue
+			}
+			accepts := map[string]bool{}
+			for _, ar := range rd.Actors {
+				accepts[ar.Actor] = ar.Accepts
+				a := sc.ActorIndex(ar.Actor)
+				if ar.Accepts && len(sc.Actors[a].Ratification.By) > 0 && !sp.RatifiedFor(a, rd.Proposal.Choice, res) {
+					fail("round %d: %s accepts a deal its ratifiers reject", rd.Round, ar.Actor)
+				}
+			}
+			if rd.Agreement {
+				agreements++
+				if !sp.Passes(rd.Proposal.Choice, res) {
+					fail("round %d: agreement on %v, which is not in the zone", rd.Round, rd.Proposal.Choice)
+				}
+			}
+			for _, id := range rd.Misjudged {
+				misjudged++
+				if rd.Agreement || accepts[id] {
+					fail("round %d: %s marked misjudged, but agreement %v, accepts %v", rd.Round, id, rd.Agreement, accepts[id])
+				}
+			}
+		}
+	})
+	t.Logf("%d runs, %d agreements, %d misjudgements", runs, agreements, misjudged)
+	if runs < 150 || agreements < 30 {
+		t.Fatalf("only %d runs, %d agreements", runs, agreements)
+	}
+}
+
+// Under a decision rule, an alternating proposer whose own values admit some deal that would
+// pass now offers one: the round ends in agreement, on a deal best by the proposer's
+// criterion among those. The check walks every deal of the space, reading each round's
+// reservations and aspirations off the transcript. With one party (a lone veto actor, as in
+// Harborco) courting the other parties' surpluses says nothing, and a proposer that offered
+// its own best every round broke down although deals passed.
+func TestAlternatingProposerOffersADealThatPasses(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 10))
+	passingRounds, loneParty := 0, 0
+	eachDecidedRun(t, rng, 400, decidedUnder(ProtocolAlternating), func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
+		parties := sp.Parties()
+		for _, rd := range tr.Rounds {
+			if rd.Proposal == nil || rd.Proposal.By == "" {
+				continue
+			}
+			p := sc.ActorIndex(rd.Proposal.By)
+			r, asp := roundValues(sc, rd)
+			// courting is the proposer's criterion: the smallest surplus of the other
+			// parties, or with no other party its own utility.
+			courting := func(c []int) float64 {
+				m := math.Inf(1)
+				for _, a := range parties {
+					if a != p {
+						m = min(m, sp.Utility(a, c)-r[a])
+					}
+				}
+				if math.IsInf(m, 1) {
+					return sp.Utility(p, c)
+				}
+				return m
+			}
+			best, found := math.Inf(-1), false
+			eachDeal(sc, func(c []int) {
+				if sp.acceptsNow(p, c, asp, r) && sp.passesNow(c, asp, r) {
+					found = true
+					best = max(best, courting(c))
+				}
+			})
+			if !found {
+				continue
+			}
+			passingRounds++
+			if len(parties) == 1 {
+				loneParty++
+			}
+			if !rd.Agreement {
+				fail("round %d: %s offered %v, which does not pass, though some deal it accepts would", rd.Round, rd.Proposal.By, rd.Proposal.Choice)
+			}
+			if got := courting(rd.Proposal.Choice); got < best-1e-9 {
+				fail("round %d: %s offered %v scoring %g; a passing deal scores %g", rd.Round, rd.Proposal.By, rd.Proposal.Choice, got, best)
+			}
+		}
+	})
+	t.Logf("%d rounds where a deal passed, %d of them with one party", passingRounds, loneParty)
+	if passingRounds < 50 || loneParty < 10 {
+		t.Fatalf("only %d rounds where a deal passed, %d with one party", passingRounds, loneParty)
+	}
+}
+
+// Under a decision rule, a mediator that finds no deal passing now puts forward the deal
+// nearest to passing: the one that the smallest fall of every floor (aspirations at the
+// table, reservations at home) would pass. The check measures each deal's distance apart
+// from the engine: it tries the candidate falls (no fall, and each actor's own shortfall)
+// in order and asks passesNow at the lowered floors; under a rule equally near deals rank
+// by the parties' summed utilities. Counting only the veto actors' shortfalls, a lone veto
+// actor's own best was put forward every round, far from passing.
+func TestMediatorPutsForwardTheDealNearestToPassing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 11))
+	closestRounds, moved := 0, 0
+	eachDecidedRun(t, rng, 400, decidedUnder(ProtocolMediated), func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any)) {
+		for _, rd := range tr.Rounds {
+			if rd.Proposal == nil || rd.Proposal.Basis != BasisClosest {
+				continue
+			}
+			r, asp := roundValues(sc, rd)
+			distance := func(c []int) float64 {
+				falls := []float64{0}
+				for a := range sc.Actors {
+					falls = append(falls, asp[a]-sp.Utility(a, c), r[a]-sp.Utility(a, c))
+				}
+				slices.Sort(falls)
+				for _, fall := range falls {
+					if fall < 0 {
+						continue
+					}
+					la, lr := make([]float64, len(asp)), make([]float64, len(r))
+					for a := range asp {
+						la[a], lr[a] = asp[a]-fall, r[a]-fall
+					}
+					if sp.passesNow(c, la, lr) {
+						return fall
+					}
+				}
+				return math.Inf(1)
+			}
+			partySum := func(c []int) float64 {
+				sum := 0.0
+				for _, a := range sp.Parties() {
+					sum += sp.Utility(a, c)
+				}
+				return sum
+			}
+			best, bestSum, vetoBest := math.Inf(1), math.Inf(-1), []int(nil)
+			vetoLeast := math.Inf(1)
+			eachDeal(sc, func(c []int) {
+				for _, a := range sp.veto {
+					if !sp.MeetsRedLines(a, c) {
+						return
+					}
+				}
+				// Equally near deals rank by the parties' summed utilities.
+				switch d := distance(c); {
+				case d < best-1e-12:
+					best, bestSum = d, partySum(c)
+				case d <= best+1e-12:
+					bestSum = max(bestSum, partySum(c))
+				}
+				// What the veto actors' shortfalls alone would choose, to count the rounds
+				// where the votes change the text.
+				l := 0.0
+				for _, a := range sp.veto {
+					l = max(l, asp[a]-sp.Utility(a, c))
+				}
+				if l < vetoLeast-1e-12 {
+					vetoLeast, vetoBest = l, slices.Clone(c)
+				}
+			})
+			closestRounds++
+			got := distance(rd.Proposal.Choice)
+			if got > best+1e-9 {
+				fail("round %d: the mediator put forward %v, %g from passing; some deal is %g from it", rd.Round, rd.Proposal.Choice, got, best)
+			}
+			// Without a rule the closest text is the veto actors' as MODEL.md section 2
+			// defines it, ties to the lowest positions.
+			if sp.rule != nil && got >= best-1e-12 && got <= best+1e-12 && partySum(rd.Proposal.Choice) < bestSum-1e-9 {
+				fail("round %d: the mediator put forward %v, the parties' sum %g; an equally near deal sums %g", rd.Round, rd.Proposal.Choice, partySum(rd.Proposal.Choice), bestSum)
+			}
+			if vetoBest != nil && distance(vetoBest) > best+1e-9 {
+				moved++
+			}
+		}
+	})
+	t.Logf("%d rounds with a closest text, %d where the veto actors' nearest deal is not the nearest to passing", closestRounds, moved)
+	if closestRounds < 50 || moved < 10 {
+		t.Fatalf("only %d rounds with a closest text, %d where the votes mattered", closestRounds, moved)
+	}
+}
+
+// decidedUnder draws a scenario under a random rule or ratification, talks by the given
+// protocol over one to six rounds.
+func decidedUnder(kind ProtocolKind) func(*rand.Rand) *Scenario {
+	return func(rng *rand.Rand) *Scenario {
+		sc := randomDecided(rng)
+		sc.Protocol = Protocol{Kind: kind, Rounds: 1 + rng.IntN(6)}
+		return sc
+	}
+}
+
+// roundValues reads a round's reservations and aspirations, by actor, off its transcript.
+func roundValues(sc *Scenario, rd Round) (r, asp []float64) {
+	r, asp = make([]float64, len(sc.Actors)), make([]float64, len(sc.Actors))
+	for _, ar := range rd.Actors {
+		a := sc.ActorIndex(ar.Actor)
+		r[a], asp[a] = ar.Reservation, ar.Aspiration
+	}
+	return r, asp
+}
+
+// eachDecidedRun runs the rounds of count drawn scenarios, passing over the invalid ones,
+// and hands check each transcript with a fail that prints the scenario; it returns how many
+// ran.
+func eachDecidedRun(t *testing.T, rng *rand.Rand, count int, draw func(*rand.Rand) *Scenario, check func(sc *Scenario, sp *Space, tr *Transcript, fail func(string, ...any))) int {
+	t.Helper()
+	runs := 0
+	for n := 0; n < count; n++ {
+		sc := draw(rng)
+		if len(sc.Validate().Errors()) > 0 {
+			continue
+		}
+		sp := compiled(t, sc)
+		tr, err := Rounds(context.Background(), sp, RoundsOptions{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs++
+		check(sc, sp, tr, drawFailure(t, n, sc))
+	}
+	return runs
+}
+
+// noTextMarket is the market of rounds_test.go with red lines: the buyer takes only p0 … p5,
+// the seller only sellerTakes. Both reservations are 0.2, so by value alone the buyer
+// accepts p_k with 1 − k/10 ≥ 0.2 (k ≤ 8) and the seller with k/10 ≥ 0.2 (k ≥ 2).
+func noTextMarket(kind ProtocolKind, mediator string, sellerTakes ...string) *Scenario {
+	sc := market(Actor{Reservation: 0.2, Strategy: Strategy{Kind: StrategyHardliner}},
+		Actor{Reservation: 0.2, Strategy: Strategy{Kind: StrategyHardliner}}, 2)
+	sc.Actors[0].Preferences[0].Acceptable = []string{"p0", "p1", "p2", "p3", "p4", "p5"}
+	sc.Actors[1].Preferences[0].Acceptable = sellerTakes
+	sc.Protocol = Protocol{Kind: kind, Mediator: mediator, Rounds: 2}
+	return sc
+}
+
+// A mediator that believes the seller takes only p9 and p10 sees the buyer's p0 … p5 and
+// that clash: it has no text. Truly the seller takes p3 … p10, so the red lines leave p3,
+// p4 and p5, all three within both reservations (k ≤ 8, k ≥ 2): the zone holds 3 deals.
+// The round must say the mediator sees a clash by its beliefs, not that the red lines clash.
+func TestNoTextByBelief(t *testing.T) {
+	truly := []string{"p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10"}
+	sc := noTextMarket(ProtocolMediated, "buyer", truly...)
+	sc.Actors[0].Beliefs = Beliefs{Set: []Assignment{{Path: "actors.seller.preferences.price.acceptable", Value: []any{"p9", "p10"}}}}
+	tr := runRounds(t, sc, RoundsOptions{})
+	const want = "Buyer finds no text that it believes every party with a veto could accept (as it sees their red lines, every deal crosses one of them)"
+	for _, rd := range tr.Rounds {
+		if rd.Proposal != nil || rd.ZOPA != 3 {
+			t.Fatalf("round %d: proposal %v, zone %d; want none, with 3 deals in the true zone", rd.Round, rd.Proposal, rd.ZOPA)
+		}
+		if rd.NoText != want {
+			t.Errorf("round %d says %q\nwant %q", rd.Round, rd.NoText, want)
+		}
+	}
+	// The belief is the whole cause: without it the buyer mediates a text in round 0.
+	sc.Actors[0].Beliefs = Beliefs{}
+	if rd := runRounds(t, sc, RoundsOptions{}).Rounds[0]; rd.Proposal == nil || rd.NoText != "" {
+		t.Errorf("without the belief round 0 has proposal %v and says %q; want a text and nothing to explain", rd.Proposal, rd.NoText)
+	}
+
+	// Alternating, the believing buyer proposes in round 0 and has nothing it believes the
+	// seller takes; the seller, who holds no beliefs, proposes in round 1 within the true
+	// red lines (p3 … p5), so only round 0 carries a reason, and it is the buyer's.
+	sc = noTextMarket(ProtocolAlternating, "", truly...)
+	sc.Actors[0].Beliefs = Beliefs{Set: []Assignment{{Path: "actors.seller.preferences.price.acceptable", Value: []any{"p9", "p10"}}}}
+	tr = runRounds(t, sc, RoundsOptions{})
+	if got := tr.Rounds[0].NoText; tr.Rounds[0].Proposal != nil || got != "Buyer has no deal to propose that it believes every party with a veto could accept (as it sees their red lines, every deal crosses one of them)" {
+		t.Errorf("round 0: proposal %v, says %q", tr.Rounds[0].Proposal, got)
+	}
+	if rd := tr.Rounds[1]; rd.Proposal == nil || rd.Proposal.By != "seller" || rd.NoText != "" {
+		t.Errorf("round 1: proposal %+v, says %q; want the seller's text and no reason", rd.Proposal, rd.NoText)
+	}
+}
+
+// When the red lines truly clash (the buyer takes p0 … p5, the seller p9 and p10) and nobody
+// holds beliefs, every wording says plainly that every deal crosses someone's red line, and
+// names who proposes: the mediator, or the party whose turn it is; under a decision rule
+// where every voter holds a veto, the parties are every one at the table.
+func TestNoTextRedLinesClash(t *testing.T) {
+	const plain = "could accept (every deal crosses a red line of one of them)"
+	neutralWithRule := noTextMarket(ProtocolMediated, "", "p9", "p10")
+	neutralWithRule.Decision = Decision{VotesNeeded: 2}
+	neutralWithRule.Actors[0].Votes, neutralWithRule.Actors[1].Votes = 1, 1
+	// A third voter at the table, without a veto and with no red line: two of the three
+	// votes pass a deal, but the mediator still finds none within the buyer's and the
+	// seller's red lines, and the voter's (it has none) are not the reason.
+	withVoter := noTextMarket(ProtocolMediated, "", "p9", "p10")
+	withVoter.Decision = Decision{VotesNeeded: 2}
+	voter := Actor{ID: "broker", Name: "Broker", Votes: 1, Power: 1, Reservation: 0, Preferences: []Preference{{Issue: "price", Weight: 1, Ideal: "p5"}}}
+	withVoter.Actors = append(withVoter.Actors, voter)
+	withVoter.Actors[0].Votes, withVoter.Actors[1].Votes = 1, 1
+	cases := []struct {
+		name string
+		sc   *Scenario
+		want []string // per round
+	}{
+		{"mediated by the buyer", noTextMarket(ProtocolMediated, "buyer", "p9", "p10"),
+			[]string{"Buyer finds no text that every party with a veto " + plain, "Buyer finds no text that every party with a veto " + plain}},
+		{"a neutral mediator", noTextMarket(ProtocolMediated, "", "p9", "p10"),
+			[]string{"the mediator finds no text that every party with a veto " + plain, "the mediator finds no text that every party with a veto " + plain}},
+		{"alternating", noTextMarket(ProtocolAlternating, "", "p9", "p10"),
+			[]string{"Buyer has no deal to propose that every party with a veto " + plain, "Seller has no deal to propose that every party with a veto " + plain}},
+		{"a decision rule, every voter with a veto", neutralWithRule,
+			[]string{"the mediator finds no text that every party at the table " + plain, "the mediator finds no text that every party at the table " + plain}},
+		{"a decision rule with a voter without a veto", withVoter,
+			[]string{"the mediator finds no text that every party with a veto " + plain, "the mediator finds no text that every party with a veto " + plain}},
+	}
+	for _, c := range cases {
+		tr := runRounds(t, c.sc, RoundsOptions{})
+		if len(tr.Rounds) != len(c.want) {
+			t.Fatalf("%s: %d rounds, want %d", c.name, len(tr.Rounds), len(c.want))
+		}
+		for i, rd := range tr.Rounds {
+			if rd.Proposal != nil || rd.NoText != c.want[i] {
+				t.Errorf("%s, round %d: proposal %v, says %q\nwant %q", c.name, i, rd.Proposal, rd.NoText, c.want[i])
+			}
+			if strings.Contains(rd.NoText, "believe") {
+				t.Errorf("%s, round %d: %q speaks of beliefs nobody holds", c.name, i, rd.NoText)
+			}
+		}
+	}
+	// In JSON the reason is the round's no_text; a round with a proposal has none.
+	data, err := json.Marshal(runRounds(t, cases[0].sc, RoundsOptions{}).Rounds[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var round map[string]any
+	if err := json.Unmarshal(data, &round); err != nil {
+		t.Fatal(err)
+	}
+	if round["no_text"] != cases[0].want[0] {
+		t.Errorf("round 0's JSON no_text is %v", round["no_text"])
+	}
+	agreed := runRounds(t, noTextMarket(ProtocolMediated, "", "p5", "p6"), RoundsOptions{})
+	data, _ = json.Marshal(agreed.Rounds[0])
+	if agreed.Rounds[0].Proposal == nil || strings.Contains(string(data), `"no_text"`) {
+		t.Errorf("a round with a proposal (p5, the one deal both red lines keep): %s", data)
 	}
 }

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"html"
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -605,4 +608,577 @@ func TestBeliefOfEveryOptionReadsAsNoLimit(t *testing.T) {
 	wantContains(t, "Y's brief", out,
 		"\n- Acceptable to X on Issue B: any option, no red line.\n",
 		"\n- A condition of X applies whatever Issue A is.\n")
+}
+
+// A ratifier sits at no table (MODEL.md section 7), and its own brief says so; the public
+// brief listed it under "The parties" beside those who do, so a class took Home's parliament
+// for a third negotiator. The public brief, and the public part of every role's, lists the
+// ratifiers apart, in every format a sheet is printed. For whom each ratifies is the file's
+// own words only: the README promises the public brief never says it.
+func TestPublicBriefTellsRatifiersFromParties(t *testing.T) {
+	for _, tc := range []struct {
+		scenario, role     string
+		parties, ratifiers []string
+		// The party a ratifier votes for, which the brief must not pair with it where the
+		// author's words do not.
+		unsaid string
+	}{
+		// scenarios/teaching-tied-hands.yaml: parliament ratifies for home; the situation
+		// says so ("Home's parliament must ratify the deal"), the parties' list need not.
+		{"teaching-tied-hands", "away", []string{"Home government", "Away government"}, []string{"Home's parliament"}, ""},
+		// scenarios/ukraine-2026.yaml: rada and the two groups of voters ratify for ukraine,
+		// russian-hardliners for russia.
+		{"ukraine-2026", "united-states",
+			[]string{"Ukraine", "Russia", "United States", "Europe (EU, UK and the Coalition of the Willing)"},
+			[]string{"Ukraine's parliament (the Rada)", "Ukrainian voters opposed to ceding land", "Ukrainian voters open to a territorial compromise", "Russia's hardliners"},
+			""},
+		// sim/testdata/accord.yaml: the Parliament ratifies for the EU, and no description
+		// says so.
+		{accordFile, "china", []string{"European Union", "China", "Small island states", "Oil exporters"}, []string{"European Parliament"}, "European Union"},
+	} {
+		for _, format := range []string{"table", "markdown", "html"} {
+			for _, args := range [][]string{
+				{"brief", tc.scenario, "--format", format},
+				{"brief", tc.scenario, "--actor", tc.role, "--format", format},
+			} {
+				what := "negsim " + strings.Join(args, " ")
+				out := html.UnescapeString(runOK(t, args...))
+				_, rest, ok := strings.Cut(out, "The parties")
+				if !ok {
+					t.Errorf("%s has no parties:\n%s", what, out)
+					continue
+				}
+				parties, home, ok := strings.Cut(rest, "Who ratifies at home")
+				if !ok {
+					t.Errorf("%s does not list who ratifies at home apart from the parties:\n%s", what, out)
+					continue
+				}
+				home, _, _ = strings.Cut(home, "How a deal is decided")
+				home, _, _ = strings.Cut(home, "Issue: ")
+				wantContains(t, what+", the parties", parties, tc.parties...)
+				wantContains(t, what+", who ratifies at home", home, "A ratifier sits at no table: it votes at home on a deal that one of the parties above signs.")
+				wantContains(t, what+", who ratifies at home", home, tc.ratifiers...)
+				for _, r := range tc.ratifiers {
+					if strings.Contains(parties, r) {
+						t.Errorf("%s lists %s among the parties at the table:\n%s", what, r, parties)
+					}
+				}
+				if tc.unsaid != "" && strings.Contains(home, tc.unsaid) {
+					t.Errorf("%s says for whom a ratifier votes, which the file keeps to the roles:\n%s", what, home)
+				}
+			}
+		}
+	}
+}
+
+// A scenario without ratification keeps its one list of parties, with nothing of ratifiers.
+func TestPublicBriefWithoutRatifiersHasNoRatifierList(t *testing.T) {
+	if out := runOK(t, "brief", "teaching-two-party"); strings.Contains(out, "ratif") {
+		t.Errorf("the brief of a scenario without ratification speaks of ratifiers:\n%s", out)
+	}
+}
+
+// The brief's JSON lists the ratifiers apart from the parties at the table, as the printed
+// sheet does: a script that took "parties" for the negotiators counted Home's parliament
+// among them. Ids from scenarios/teaching-tied-hands.yaml (parliament ratifies for home)
+// and sim/testdata/accord.yaml (parliament ratifies for eu).
+func TestBriefJSONTellsRatifiersFromParties(t *testing.T) {
+	for _, tc := range []struct {
+		scenario           string
+		parties, ratifiers []string
+	}{
+		{"teaching-tied-hands", []string{"home", "away"}, []string{"parliament"}},
+		{accordFile, []string{"eu", "china", "islands", "petro"}, []string{"parliament"}},
+		{"teaching-two-party", []string{"candidate", "employer"}, nil},
+	} {
+		for _, args := range [][]string{
+			{"brief", tc.scenario, "--format", "json"},
+			{"brief", tc.scenario, "--actor", tc.parties[0], "--format", "json"},
+		} {
+			var b struct {
+				Parties   []struct{ ID string }
+				Ratifiers []struct{ ID string }
+			}
+			if err := json.Unmarshal([]byte(runOK(t, args...)), &b); err != nil {
+				t.Fatalf("negsim %s: %v", strings.Join(args, " "), err)
+			}
+			ids := func(ps []struct{ ID string }) []string {
+				var out []string
+				for _, p := range ps {
+					out = append(out, p.ID)
+				}
+				return out
+			}
+			if got := ids(b.Parties); !slices.Equal(got, tc.parties) {
+				t.Errorf("negsim %s: parties %v, want %v", strings.Join(args, " "), got, tc.parties)
+			}
+			if got := ids(b.Ratifiers); !slices.Equal(got, tc.ratifiers) {
+				t.Errorf("negsim %s: ratifiers %v, want %v", strings.Join(args, " "), got, tc.ratifiers)
+			}
+		}
+	}
+}
+
+// A role whose deal goes to several ratifiers reads their names as a sentence, as explain,
+// analyze and play say them: "ratified at home by A, B and C". The brief joined them with
+// bare commas ("by Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land,
+// Ukrainian voters open to a territorial compromise: it needs 150 of their 200 votes"), so a
+// student could not tell where the list ended. scenarios/ukraine-2026.yaml: rada (100 votes),
+// ukraine-opposed (55) and ukraine-open (45) ratify for ukraine, 100 + 55 + 45 = 200 votes,
+// threshold 150.
+func TestRoleBriefNamesSeveralRatifiersAsASentence(t *testing.T) {
+	want := "Any deal you sign must be ratified at home by Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land and Ukrainian voters open to a territorial compromise: it needs 150 of their 200 votes."
+	for _, format := range []string{"table", "markdown", "html"} {
+		out := html.UnescapeString(runOK(t, "brief", "ukraine-2026", "--actor", "ukraine", "--format", format))
+		// The table and HTML forms wrap or keep the line whole; compare the words alone.
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+			t.Errorf("brief --actor ukraine --format %s does not say %q:\n%s", format, want, out)
+		}
+	}
+}
+
+// A ratifier's brief says what a deal needs at home, as the brief of the party it ratifies
+// for does ("it needs 150 of their 200 votes"). It read only "with your 100 votes", so the
+// Rada could not tell whether its votes decide anything. scenarios/ukraine-2026.yaml: the
+// Rada holds 100 votes, the voters opposed to ceding land 55 and those open to a compromise
+// 45, 100 + 55 + 45 = 200, and Ukraine's deal needs 150. Without the Rada the others hold
+// 55 + 45 = 100 < 150, so no deal passes without it; without the voters opposed, 100 + 45 =
+// 145 < 150, the same; without the voters open, 100 + 55 = 155 ≥ 150, so a deal can pass
+// without them. Russia's hardliners are Russia's only ratifier, with the default 1 vote, and
+// Russia's ratification names no threshold, so it needs all 1 of them: their vote.
+// Before the change the Rada's brief read "on any deal Ukraine signs, with your 100 votes.
+// Vote for a deal ..." and the hardliners' "with your 1 vote", and their JSON carried no
+// votes_needed or votes: every case below failed.
+func TestRatifierBriefSaysTheVotesItsDealNeeds(t *testing.T) {
+	for _, tc := range []struct{ actor, want string }{
+		{"rada", "You do not sit at the table: you vote at home on any deal Ukraine signs, with your 100 votes, and it needs 150 of the 200 votes that you and Ukraine's other ratifiers hold: it cannot pass without yours. Vote for a deal only if"},
+		{"ukraine-opposed", "on any deal Ukraine signs, with your 55 votes, and it needs 150 of the 200 votes that you and Ukraine's other ratifiers hold: it cannot pass without yours. Vote for"},
+		{"ukraine-open", "on any deal Ukraine signs, with your 45 votes, and it needs 150 of the 200 votes that you and Ukraine's other ratifiers hold. Vote for"},
+		{"russian-hardliners", "You do not sit at the table: you vote at home on any deal Russia signs, and it needs your vote. Vote for"},
+	} {
+		out := runOK(t, "brief", "ukraine-2026", "--actor", tc.actor)
+		if got := strings.Join(strings.Fields(out), " "); !strings.Contains(got, tc.want) {
+			t.Errorf("brief --actor %s does not say %q:\n%s", tc.actor, tc.want, out)
+		}
+	}
+	b := decodeJSON[sim.Brief](t, "brief --actor rada", runOK(t, "brief", "ukraine-2026", "--actor", "rada", "--format", "json"))
+	want := sim.RoleRatification{RatifiesFor: "ukraine", OwnVotes: 100, VotesNeeded: 150, Votes: 200}
+	if rr := b.Role.Ratification; rr == nil || rr.RatifiesFor != want.RatifiesFor || rr.OwnVotes != want.OwnVotes ||
+		rr.VotesNeeded != want.VotesNeeded || rr.Votes != want.Votes || len(rr.By) != 0 || rr.Note != "" {
+		t.Errorf("the Rada's ratification in JSON is %+v, want %+v (no list of the others, no note of Ukraine's)", rr, want)
+	}
+}
+
+// The cases no shipped ratifier shows, by hand: one ratifier with 5 votes of which 3 are
+// needed, or all 5; a ratifier with 2 of 3 votes when all 3 are needed (the other's 1 falls
+// short: it cannot pass without these 2); and a ratifier without votes.
+func TestRatifierVotesByHand(t *testing.T) {
+	wd := words{&sim.Scenario{Actors: []sim.Actor{{ID: "home", Name: "Home"}}}}
+	for _, tc := range []struct {
+		own, needed, votes int
+		want               string
+	}{
+		{5, 3, 5, "and it needs 3 of your 5 votes"},
+		{5, 5, 5, "and it needs all 5 of your votes"},
+		{2, 3, 3, "with your 2 votes, and it needs all 3 votes that you and Home's other ratifiers hold: it cannot pass without yours"},
+		{1, 2, 3, "with your 1 vote, and it needs 2 of the 3 votes that you and Home's other ratifiers hold"},
+		{0, 2, 2, "but you hold no votes: it is ratified or not without yours"},
+	} {
+		rr := &sim.RoleRatification{RatifiesFor: "home", OwnVotes: tc.own, VotesNeeded: tc.needed, Votes: tc.votes}
+		if got := ratifierVotes(wd, rr); got != tc.want {
+			t.Errorf("%d own of %d, %d needed: %q, want %q", tc.own, tc.votes, tc.needed, got, tc.want)
+		}
+	}
+}
+
+// A role's points table keeps the issues that count for it and names the others in one
+// sentence. The Rada weighs recognition 40, nato 30 and military-limits 30 (shares 40%, 30%,
+// 30%) and no other of the 12 issues, whose options number 4+3+4+3+3+3+4+3+3+3+3+3 = 39:
+// its table had 39 rows, the 30 of the 9 issues it does not weigh all 0.0. Now it holds 3
+// issues of 3 options each, 9 rows under the header and its rule, and the other 9 are named
+// in file order. The JSON still lists all 12, 9 of them at share 0. Before the change the
+// markdown table had 41 lines and no such sentence, and Z's table listed b.
+func TestRoleBriefNamesTheIssuesItGivesNoWeight(t *testing.T) {
+	out := runOK(t, "brief", "ukraine-2026", "--actor", "rada", "--format", "markdown")
+	want := "You give no weight to territory (Territory in the east), guarantees (Security guarantees for Ukraine), foreign-troops (Western troops in Ukraine after the war), sanctions (Sanctions on Russia), assets (Frozen Russian assets and reconstruction), sequencing (Sequencing of ceasefire, guarantees and settlement), eu-path (Ukraine's EU path), language (Language and culture) and interim (Interim measures): each of their options is worth 0 points to you."
+	wantContains(t, "the Rada's brief", out, want)
+	section := out[strings.Index(out, "## What matters to you"):strings.Index(out, "## Your red lines")]
+	rows := 0
+	for _, line := range strings.Split(section, "\n") {
+		if strings.HasPrefix(line, "|") {
+			rows++
+		}
+	}
+	if rows != 2+9 {
+		t.Errorf("the Rada's points table has %d lines, want 11 (header, rule, 3 issues × 3 options):\n%s", rows, section)
+	}
+	b := decodeJSON[sim.Brief](t, "brief --actor rada", runOK(t, "brief", "ukraine-2026", "--actor", "rada", "--format", "json"))
+	zero := 0
+	for _, ri := range b.Role.Issues {
+		if ri.Share == 0 {
+			zero++
+		}
+	}
+	if len(b.Role.Issues) != 12 || zero != 9 {
+		t.Errorf("the Rada's JSON lists %d issues, %d at share 0; want all 12, 9 at 0", len(b.Role.Issues), zero)
+	}
+
+	// Z of the two-by-two fixture weighs issue a alone: b, with its 2 options, is named.
+	out = runOK(t, "brief", "testdata/two-by-two.yaml", "--actor", "z", "--format", "markdown")
+	wantContains(t, "Z's brief", out, "You give no weight to b (Issue B): each of its options is worth 0 points to you.")
+	if strings.Contains(out, "| b (Issue B)") {
+		t.Errorf("Z's table still lists b:\n%s", out)
+	}
+
+	// A red line on an issue of no weight stays in the table, where its "never" is read:
+	// Y gives b weight 0 and rules out b1.
+	out = runOK(t, "brief", "testdata/two-by-two.yaml", "--actor", "y", "--format", "markdown",
+		"--set", "actors.y.preferences.b.weight=0", "--set", "actors.y.preferences.b.acceptable=[b0]")
+	if !strings.Contains(out, "| b (Issue B) |    0% | b0") || !strings.Contains(out, "| b1         |    0.0 | never") || strings.Contains(out, "no weight") {
+		t.Errorf("Y's red line on b, an issue of no weight, left the table:\n%s", out)
+	}
+}
+
+// An issue of no weight that a condition names stays in the table too: the condition reads
+// "if a is a0, then c must be c0", and c's options are the ones to look up.
+func TestRoleBriefKeepsAConditionsIssueInTheTable(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cond.yaml")
+	yaml := `name: Condition on an issue of no weight
+issues:
+  - {id: a, name: Issue A, options: [{id: a0}, {id: a1}]}
+  - {id: c, name: Issue C, options: [{id: c0}, {id: c1}]}
+  - {id: d, name: Issue D, options: [{id: d0}, {id: d1}]}
+actors:
+  - id: x
+    name: X
+    reservation: 0.2
+    preferences:
+      a: {weight: 1, utilities: {a0: 1, a1: 0}}
+    constraints:
+      - if: {a: [a0]}
+        then: {c: [c0]}
+  - id: y
+    name: Y
+    reservation: 0.2
+    preferences:
+      a: {weight: 1, utilities: {a0: 0, a1: 1}}
+`
+	if err := os.WriteFile(file, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := runOK(t, "brief", file, "--actor", "x", "--format", "markdown")
+	wantContains(t, "x's brief", out, "| c (Issue C) |    0% | c0", "You give no weight to d (Issue D): each of its options is worth 0 points to you.")
+}
+
+// The notes quote the scenario file, which counts from 0 to 1 ("Reservation 0.5 is an
+// assumption") where the sheet counts points ("Your walk-away value is 50.0 points"); one
+// sentence before the first note maps the two, with the role's own reservation: the
+// candidate's 0.5 × 100 = 50.0 points, the voters opposed to ceding land 0.48 × 100 = 48.0.
+// Bill's has the sheet's precision, a thousandth beside points to a tenth.
+// A role whose sheet quotes no note (Jack in Nash's barter, X of the fixture) reads none.
+// Before the change no sheet said it.
+func TestRoleBriefSaysHowTheNotesNumbersReadAsPoints(t *testing.T) {
+	for _, tc := range []struct{ file, actor, res, pts string }{
+		{"teaching-two-party", "candidate", "0.5", "50.0"},
+		{"ukraine-2026", "ukraine-opposed", "0.48", "48.0"},
+		// Bill's reservation in Nash's barter is 12/34 = 0.35294…, written 0.35294117647:
+		// 35.3 points, and 0.353 to the thousandth (it read 0.352941 at first).
+		{"teaching-nash-1950", "bill", "0.353", "35.3"},
+	} {
+		out := runOK(t, "brief", tc.file, "--actor", tc.actor, "--format", "markdown")
+		gloss := "The notes on this sheet quote the scenario file, which writes what a deal is worth as a number between 0 and 1: points are that number × 100, so your walk-away value of " + tc.pts + " points is a reservation of " + tc.res + " there."
+		i, note := strings.Index(out, gloss), strings.Index(out, "Note: ")
+		if i < 0 || note < i {
+			t.Errorf("%s's brief does not say %q before its first note:\n%s", tc.actor, gloss, out)
+		}
+	}
+	for _, tc := range []struct{ file, actor string }{{"teaching-nash-1950", "jack"}, {"testdata/two-by-two.yaml", "x"}} {
+		out := runOK(t, "brief", tc.file, "--actor", tc.actor, "--format", "markdown")
+		if strings.Contains(out, "Note:") || strings.Contains(out, "[note:") || strings.Contains(out, "notes on this sheet") {
+			t.Errorf("%s's brief quotes no note, yet speaks of notes:\n%s", tc.actor, out)
+		}
+	}
+}
+
+// The accord of sim/testdata: the EU and China hold vetoes, the island states and the oil
+// exporters vote without one, a deal needs 3 of the 4 table votes.
+const (
+	accordFile     = "../../sim/testdata/accord.yaml"
+	accordTinyFile = "../../sim/testdata/accord-tiny.yaml"
+)
+
+// The public brief's rule must not read as though the votes alone settle a deal. It said
+// only "at least 3 votes between them", so an island-states player of the accord read that
+// the EU, the islands and the oil exporters (3 votes) could settle without China, which
+// holds a veto; Harborco's sheet likewise. The vetoes are part of the rule everyone plays
+// by (Harborco's own description says "the developer's among them"), so the sheet names
+// them: the accord's EU and China, Harborco's developer alone.
+func TestPublicBriefSaysVetoesCountBesideTheVotes(t *testing.T) {
+	for _, tc := range []struct {
+		file, want string
+	}{
+		{accordFile, "A deal needs the votes of parties holding at least 3 votes between them, and European Union and China must be among them, since each holds a veto."},
+		{"teaching-harborco-quota", "A deal needs the votes of parties holding at least 5 votes between them, and Harborco (developer) must be among them, since it holds a veto."},
+	} {
+		out := runOK(t, "brief", tc.file, "--format", "markdown")
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("brief %s lacks %q:\n%s", tc.file, tc.want, out)
+		}
+	}
+}
+
+// A role brief speaks points (a walk-away of 40.0 points); a belief about another's
+// reservation must too. China believes the island states walk away below 0.2: 0.2 × 100 =
+// 20.0 of their 100 points, not "0.2 on its own scale from 0 to 1".
+func TestRoleBriefReadsABeliefInPoints(t *testing.T) {
+	out := runOK(t, "brief", accordFile, "--actor", "china", "--format", "markdown")
+	want := "Small island states: any deal worth less than 20.0 of 100 points is worse than walking away."
+	if !strings.Contains(out, want) {
+		t.Errorf("China's brief lacks %q:\n%s", want, out)
+	}
+	if strings.Contains(out, "from 0 to 1") {
+		t.Errorf("China's brief still reads a belief on the 0-to-1 scale:\n%s", out)
+	}
+}
+
+// Beliefs read as sentences a student can follow: a list of options joined as prose
+// (Go printed "[phase-out phase-down]"), a believed veto of false as "No veto for" (not
+// "holds a veto: false"), one vote in the singular; the actor is named as a label or an
+// object, so a plural name (Small island states) reads right too.
+func TestBeliefsReadAsSentences(t *testing.T) {
+	doc := loadFile(t, accordFile)
+	wd := words{doc.Scenario}
+	for _, tc := range []struct {
+		as   sim.Assignment
+		want string
+	}{
+		{sim.Assignment{Path: "actors.petro.preferences.phaseout.acceptable", Value: []any{"phase-out", "phase-down"}},
+			"Acceptable to Oil exporters on Fossil fuels: only phase-out (Phase out fossil fuels) or phase-down (Phase down unabated coal)."},
+		{sim.Assignment{Path: "actors.petro.preferences.phaseout.acceptable", Value: "[silent,phase-down]"},
+			"Acceptable to Oil exporters on Fossil fuels: only silent (Say nothing) or phase-down (Phase down unabated coal)."},
+		{sim.Assignment{Path: "actors.eu.veto", Value: false}, "No veto for European Union."},
+		{sim.Assignment{Path: "actors.islands.votes", Value: 1}, "Small island states: 1 vote."},
+		{sim.Assignment{Path: "actors.islands.votes", Value: 2.0}, "Small island states: 2 votes."},
+		// A condition's parts: its if and its then, each read without the other, which the
+		// belief does not state.
+		{sim.Assignment{Path: "actors.islands.constraints.0.if.target", Value: []any{"medium", "shallow"}},
+			"A condition of Small island states applies when Emissions target for 2035 is medium (Cut 40% from 2019) or shallow (Cut 20% from 2019)."},
+		{sim.Assignment{Path: "actors.eu.constraints.0.then.target", Value: "deep"},
+			"A condition of European Union, where it applies, requires Emissions target for 2035 to be deep (Cut 60% from 2019)."},
+		// An option value on explain's scale, and a walk-away value of 0: nothing is worth
+		// less, so the actor takes any deal.
+		{sim.Assignment{Path: "actors.islands.preferences.target.utilities.medium", Value: 0.9},
+			"Value of medium (Cut 40% from 2019) on Emissions target for 2035 to Small island states: 0.9, on a scale from 0 to 1."},
+		{sim.Assignment{Path: "actors.petro.reservation", Value: 0.0}, "Oil exporters: would take any deal rather than walk away (a reservation of 0)."},
+	} {
+		if got := wd.belief(tc.as, false); got != tc.want {
+			t.Errorf("%s = %v reads %q, want %q", tc.as.Path, tc.as.Value, got, tc.want)
+		}
+	}
+	// In a brief a believed option value is read in points: 0.9 of the issue's best.
+	got := wd.belief(sim.Assignment{Path: "actors.islands.preferences.target.utilities.medium", Value: 0.9}, true)
+	if want := "Value of medium (Cut 40% from 2019) on Emissions target for 2035 to Small island states: 90.0 of the 100 points the best option there would give."; got != want {
+		t.Errorf("a believed option value reads %q, want %q", got, want)
+	}
+	got = wd.belief(sim.Assignment{Path: "actors.petro.reservation", Value: 0.0}, true)
+	if want := "Oil exporters: would take any deal rather than walk away (a walk-away value of 0 points)."; got != want {
+		t.Errorf("a believed walk-away value of 0 reads %q, want %q", got, want)
+	}
+}
+
+// A seat at the table under a decision rule also votes; its brief said nothing of it, and
+// to a voter without a veto it said "the others can settle without you" even where they
+// cannot. In the accord the island states hold 1 of the 4 table votes and a deal needs 3:
+// the others hold 1 + 1 + 1 = 3, enough without them. Needing 4, the others' 3 fall short,
+// so no deal passes without the islands.
+func TestRoleBriefSaysWhatItsVoteCountsFor(t *testing.T) {
+	out := runOK(t, "brief", accordFile, "--actor", "islands", "--format", "markdown")
+	wantContains(t, "the islands' brief", out,
+		"You hold no veto: the others can settle without you, but your interests still count in the debrief.",
+		"Your acceptance counts for 1 vote of the 3 a deal needs.",
+	)
+	out = runOK(t, "brief", accordFile, "--actor", "islands", "--set", "decision.votes_needed=4", "--format", "markdown")
+	want := "You hold no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without your vote."
+	if !strings.Contains(out, want) || strings.Contains(out, "can settle without you") {
+		t.Errorf("needing 4 votes, the islands' brief lacks %q:\n%s", want, out)
+	}
+}
+
+// explain says what an actor without a veto counts for under a decision rule. The accord's
+// island states hold 1 of the 4 table votes: with 3 needed, the others' 1 + 1 + 1 = 3 pass a
+// deal without them; with 4 needed, they do not. The European Parliament sits at no table,
+// so its heading says it ratifies at home, and for whom, rather than that it lacks a veto:
+// "European Parliament (ratifies at home)" gave no actor, and after a name in brackets
+// ("Ukraine's parliament (the Rada) (ratifies at home)") read as two asides, one with a
+// verb that disagrees with a plural name ("Ukrainian voters ... ratifies").
+func TestExplainSaysWhatAVoterWithoutAVetoCountsFor(t *testing.T) {
+	for _, tc := range []struct {
+		needed, want string
+	}{
+		{"3", "No veto for Small island states: 1 vote toward the 3 a deal needs, so a deal is blocked only together with others."},
+		{"4", "No veto for Small island states, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without Small island states."},
+	} {
+		out := runOK(t, "explain", accordFile, "--set", "decision.votes_needed="+tc.needed)
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("explain with %s votes needed lacks %q:\n%s", tc.needed, tc.want, out)
+		}
+		if !strings.Contains(out, "European Parliament, ratifying at home for European Union\n") || strings.Contains(out, "scored and reported") {
+			t.Errorf("explain with %s votes needed heads the Parliament as without a veto, or calls a voter scored only:\n%s", tc.needed, out)
+		}
+	}
+}
+
+// brief --all hands each table a deal sheet to write its deal on: every issue with a box
+// for each of its options (label and id, the id being what the teacher types into the
+// deals file), the parties at the table to sign, and the ratifiers to vote at home. The
+// teacher copied issue and option ids from the scenario file by hand.
+func TestBriefAllWritesADealSheet(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "briefs")
+	runOK(t, "brief", "ukraine-2026", "--all", "-o", dir, "--format", "markdown")
+	data, err := os.ReadFile(filepath.Join(dir, "deal-sheet.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := html.UnescapeString(string(data))
+	deal, rest, _ := strings.Cut(sheet, "## Signatures")
+	signatures, rest, _ := strings.Cut(rest, "## Ratification at home")
+	home, teacher, _ := strings.Cut(rest, "## For the teacher")
+
+	// scenarios/ukraine-2026.yaml: a few options of its issues, as label (id).
+	wantContains(t, "the deal", deal,
+		"Table: ", "Round or time: ",
+		"| Territory in the east ", "☐\u00a0Freeze on the current line (freeze)", "☐\u00a0Cede four regions (cede-four)",
+		"| Interim measures ", "☐\u00a0No interim measures (none)",
+		"| No agreement ")
+	// Every option of every issue has its box: 4+3+4+3+3+3+4+3+3+3+3+3 = 39 options in the file.
+	if n := strings.Count(deal, "☐"); n != 39+1 {
+		t.Errorf("the deal has %d boxes; want 39 options and no agreement:\n%s", n, deal)
+	}
+	// The four parties at the table sign; the four ratifiers vote at home, and only there.
+	parties := []string{"| Ukraine ", "| Russia ", "| United States ", "| Europe (EU, UK and the Coalition of the Willing) "}
+	ratifiers := []string{"| Ukraine's parliament (the Rada) ", "| Ukrainian voters opposed to ceding land ", "| Ukrainian voters open to a territorial compromise ", "| Russia's hardliners "}
+	wantContains(t, "the signatures", signatures, parties...)
+	wantContains(t, "the ratification at home", home, ratifiers...)
+	for _, r := range ratifiers {
+		if strings.Contains(signatures, r) {
+			t.Errorf("%s signs at the table; a ratifier sits at none:\n%s", r, signatures)
+		}
+	}
+	// Nothing private: no points, walk-away values or red lines.
+	for _, private := range []string{"points", "walk-away value:", "red line", "reservation"} {
+		if strings.Contains(sheet, private) {
+			t.Errorf("the deal sheet speaks of %q, which only a role's brief holds:\n%s", private, sheet)
+		}
+	}
+
+	// The deals file's first line, in the file's order of issues, as the README's class.csv.
+	const header = "table,territory,recognition,guarantees,nato,military-limits,foreign-troops,sanctions,assets,sequencing,eu-path,language,interim"
+	wantContains(t, "for the teacher", teacher, `"`+header+`"`)
+	// A row typed from the sheet, the first id in brackets on each issue, debriefs.
+	var row []string
+	for _, line := range strings.Split(deal, "\n") {
+		if m := regexp.MustCompile(`☐\x{a0}[^☐]*?\(([a-z0-9-]+)\)`).FindStringSubmatch(line); m != nil {
+			row = append(row, m[1])
+		}
+	}
+	if len(row) != 12 {
+		t.Fatalf("read %d issues' first options from the sheet; want 12: %v", len(row), row)
+	}
+	deals := filepath.Join(t.TempDir(), "class.csv")
+	if err := os.WriteFile(deals, []byte(header+"\nred,"+strings.Join(row, ",")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runNegsim(t, "debrief", "ukraine-2026", "--deals", deals); code != exitOK {
+		t.Errorf("debrief of a row typed from the deal sheet: exit %d: %s", code, errOut)
+	}
+}
+
+// Under a vote the sheet says what a deal needs and each party's votes beside its
+// signature: the Harborco quota's five of six, Harborco holding the one veto
+// (scenarios/teaching-harborco-quota.yaml).
+func TestDealSheetCountsVotes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "briefs")
+	runOK(t, "brief", "teaching-harborco-quota", "--all", "-o", dir)
+	data, err := os.ReadFile(filepath.Join(dir, "deal-sheet.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, "deal sheet", string(data),
+		"A deal needs the votes of parties holding at least 5 votes between them, and Harborco (developer) must be among them, since it holds a veto. Each party that accepts the deal signs.",
+		"| party                   | votes | veto | signature            |",
+		"| Harborco (developer)    |     1 | yes  | ____________________ |",
+		"| Federal agency          |     1 | no   | ____________________ |")
+	if strings.Contains(string(data), "Ratification at home") {
+		t.Errorf("a scenario without ratification has a vote at home on its deal sheet:\n%s", data)
+	}
+}
+
+// A teacher who runs brief on negsim new's starter before filling it in would hand out
+// sheets headed "Placeholder: the scenario's title". brief, explain, analyze, report and
+// debrief (projected to the class) say so on stderr, in validate's words, as validate finds
+// them; debrief said nothing.
+func TestBriefWarnsOfStarterPlaceholders(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "starter.yaml")
+	runOK(t, "new", file, "--issues", "land,money", "--actors", "north,south")
+	// The starter's options are option-1 to option-3 on each issue.
+	deals := filepath.Join(dir, "class.csv")
+	if err := os.WriteFile(deals, []byte("table,land,money\nt1,option-1,option-2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// The starter of 2 issues of 3 options and 2 actors holds 18 placeholders: the name, the
+	// description, the source's title, 2 issue notes, 2 × 3 option labels, 2 actor notes,
+	// 2 × 2 preference notes and the variant's note. Three are shown, as warn shows three.
+	wants := []string{
+		"warning: " + file + ":6:1: name: still the starter's placeholder: the scenario's title\n",
+		"warning: " + file + ":7:1: description: still the starter's placeholder: what the negotiation is about",
+		"warning: " + file + ":20:5: sources.src-1.title: still the starter's placeholder: the title of a report, article or transcript\n",
+		"warning: 15 more placeholders; negsim validate " + file + " lists them all\n",
+	}
+	for _, args := range [][]string{
+		{"brief", file},
+		{"brief", file, "--actor", "north"},
+		{"brief", file, "--all", "-o", filepath.Join(dir, "sheets")},
+		{"explain", file},
+		{"analyze", file},
+		{"report", file, "-o", filepath.Join(dir, "report.html")},
+		{"debrief", file, "--deals", deals},
+	} {
+		_, stderr, code := runNegsim(t, args...)
+		what := "negsim " + strings.Join(args, " ")
+		if code != exitOK {
+			t.Errorf("%s: exit %d: %s", what, code, stderr)
+			continue
+		}
+		wantContains(t, what+" (stderr)", stderr, wants...)
+		if n := strings.Count(stderr, "still the starter's placeholder"); n != 3 {
+			t.Errorf("%s: %d placeholders named on stderr; want 3:\n%s", what, n, stderr)
+		}
+	}
+
+	// One placeholder left: it alone is named, with no count of more.
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := `name: "Placeholder: the scenario's title"`
+	text := strings.Replace(string(data), name, "NAME", 1)
+	text = strings.ReplaceAll(text, "Placeholder:", "Filled in:")
+	text = strings.Replace(text, "NAME", name, 1)
+	one := filepath.Join(dir, "one.yaml")
+	if err := os.WriteFile(one, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, _ := runNegsim(t, "brief", one)
+	if want := "warning: " + one + ":6:1: name: still the starter's placeholder: the scenario's title\n"; stderr != want {
+		t.Errorf("brief of a file with one placeholder left: stderr %q; want %q", stderr, want)
+	}
+
+	// A finished file, as every shipped one is, brings no such warning.
+	for _, cmd := range []string{"brief", "explain", "analyze"} {
+		if _, stderr, _ := runNegsim(t, cmd, "teaching-two-party"); strings.Contains(stderr, "placeholder") {
+			t.Errorf("negsim %s teaching-two-party warns of a placeholder:\n%s", cmd, stderr)
+		}
+	}
 }

@@ -16,8 +16,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/internal/listtest"
+	"github.com/negsim/negsim/internal/pagetest"
 	"github.com/negsim/negsim/scenarios"
 	"github.com/negsim/negsim/sim"
 )
@@ -640,4 +642,440 @@ func TestPlayTimeoutMidMoveKeepsTheMoves(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantRefused(t, fmt.Sprintf(`edited.json:%d: stopped_by: "power cut": a session is stopped by "interrupt" (Ctrl-C) or "timeout" (--timeout)`, line), "score", "--transcript", "edited.json")
+}
+
+// inClassFolder moves the test into a fresh folder holding an empty folder class, for the
+// transcripts a class hands in, and returns the accord's path from there.
+func inClassFolder(t *testing.T) string {
+	t.Helper()
+	fixture, err := filepath.Abs(accordFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("class", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return fixture
+}
+
+// A transcript edited by hand is refused, by file, line and field: score and debrief read
+// the agreed deal from the file, so a student who changed review=binding to voluntary (30
+// points more for China: review weighs 30 of its 100, voluntary 1 and binding 0) was ranked on a deal no one at the table agreed.
+func TestEditedTranscriptIsRefusedAtItsLine(t *testing.T) {
+	fixture := inClassFolder(t)
+	if _, errs, code := runNegsimInput(t, pagetest.ChinaOffersBinding, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
+		t.Fatal(errs)
+	}
+	data, err := os.ReadFile("class/cn.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The outcome's deal is the last "review" the file writes before "utilities" of the
+	// outcome; find its line by reading the text, independently of the check's own parser.
+	lines := strings.Split(string(data), "\n")
+	outcome := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, `  "outcome": {`) {
+			outcome = i
+		}
+	}
+	line := -1
+	for i := outcome; outcome >= 0 && i < len(lines); i++ {
+		if strings.Contains(lines[i], `"review": "binding"`) {
+			line = i + 1
+			break
+		}
+	}
+	if line < 0 {
+		t.Fatalf("no review in the outcome of the transcript:\n%s", data)
+	}
+	lines[line-1] = strings.Replace(lines[line-1], "binding", "voluntary", 1)
+	os.WriteFile("class/cn.json", []byte(strings.Join(lines, "\n")), 0o644)
+
+	want := fmt.Sprintf(`class/cn.json:%d: outcome.deal.options.review: the transcript says "voluntary", but its moves give "binding"`, line)
+	wantRefused(t, want, "score", fixture, "--transcript", "class/cn.json")
+	wantRefused(t, want, "debrief", fixture, "--transcripts", "class")
+
+	// A move misspelt: the first, counted from 0.
+	os.WriteFile("class/cn.json", []byte(strings.Replace(string(data), `"move": "reject"`, `"move": "rejet"`, 1)), 0o644)
+	wantRefused(t, `moves.0.move: rejet: no move "rejet"; did you mean "reject"?`, "score", fixture, "--transcript", "class/cn.json")
+	// The offer on China's turn (round 1) turned into a reject, which that turn does not take.
+	os.WriteFile("class/cn.json", []byte(strings.Replace(string(data), `"move": "offer"`, `"move": "reject"`, 1)), 0o644)
+	wantRefused(t, `moves.1.move: reject: it is your turn to propose`, "score", fixture, "--transcript", "class/cn.json")
+}
+
+// The coach said nothing of the seat's own offer, which counts as accepted by the seat: a
+// student who offered a deal across its own red line saw it agreed unremarked, and the end
+// showed only the points. The numbers are pagetest.ChinaOffersBinding's, worked above.
+func TestCoachWeighsTheSeatsOwnOffer(t *testing.T) {
+	out, errs, code := runNegsimInput(t, pagetest.ChinaOffersBinding, "play", accordFile, "--as", "china", "--coach")
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	wantContains(t, "play --coach", out,
+		"> offer target=deep,finance=large,phaseout=phase-out,review=binding\n"+
+			"Coach: your offer is worth 30.0 points to you: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n"+
+			"Round 3, your proposal: accepted by European Union, you and Small island states; rejected by Oil exporters; at home, yes from European Parliament. 3 votes of the 3 needed. Agreement.\n",
+		"Your own values rule this deal out: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n")
+	// Round 1's offer is the same deal, 30.0 points, at the walk-away value of round 1
+	// (China's does not move: 40.0): the coach weighs it too.
+	if n := strings.Count(out, "Coach: your offer is worth 30.0 points"); n != 2 {
+		t.Errorf("the coach weighed %d of the seat's 2 offers:\n%s", n, out)
+	}
+
+	// Without the coach the offer is not weighed, but the end still says what the seat agreed.
+	out, _, _ = runNegsimInput(t, pagetest.ChinaOffersBinding, "play", accordFile, "--as", "china")
+	if strings.Contains(out, "Coach:") {
+		t.Errorf("a coach without --coach:\n%s", out)
+	}
+	wantContains(t, "play", out, "Your own values rule this deal out: 10.0 points below your walk-away value of 40.0 (surplus -10.0). It crosses your red lines: review = binding.\n")
+}
+
+// A deal every veto and enough votes at the table accept can still fail at home. Playing
+// the EU, which must have its deals ratified by the European Parliament (720 votes, 361
+// needed, voting as one bloc), the student offers in round 6 medium/large/phase-out/
+// voluntary. Worked from sim/testdata/accord.yaml:
+//   - China 30·0.7 + 30·1 + 10·0 + 30·1 = 81 ≥ its round-6 aspiration
+//     0.4 + 0.6·(1 − (6/7)^5) ≈ 0.722; the island states 40·0.4 + 40·1 + 20·1 = 76 ≥
+//     0.63 + 0.37·(1 − √(6/7)) ≈ 0.657 (and medium comes with large, as they ask); the oil
+//     exporters refuse phase-out: 3 votes of the 3 needed, both vetoes in.
+//   - the Parliament: 50·0.5 + 30·1 + 20·0 = 55 points, below the 60 its election (round 5)
+//     set: 0 of 720 votes, so the deal is not ratified for the EU and no agreement follows.
+//
+// play printed "3 votes. No agreement." with no reason, and named the Parliament by its id;
+// then it named the seat, whose proposal "you" made, "European Union".
+func TestPlaySaysWhenTheVoteAtHomeLeavesADealUnagreed(t *testing.T) {
+	best := "offer target=deep,finance=medium,phaseout=phase-out,review=voluntary\nreject\n"
+	moves := strings.Repeat(best, 3) + "offer target=medium,finance=large,phaseout=phase-out,review=voluntary\n"
+	out, errs, code := runNegsimInput(t, moves, "play", accordFile, "--as", "eu")
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	wantContains(t, "play --as eu", out,
+		"A deal you agree must be ratified at home by European Parliament: it needs 361 of their 720 votes.\n",
+		"Round 6, your proposal: accepted by you, China and Small island states; rejected by Oil exporters; at home, no from European Parliament. 3 votes of the 3 needed. No agreement: it would not be ratified at home for you.\n")
+}
+
+// A moves file is echoed line by line; an escape sequence in it (ESC [2J clears a screen)
+// reached the terminal as typed. It is now echoed quoted, and still answered as a command.
+func TestPlayEchoesNoEscapeSequence(t *testing.T) {
+	out, errs, code := runNegsimInput(t, "\x1b[2Jshow\nquit\n", "play", accordFile, "--as", "china")
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Errorf("an escape character reached standard output:\n%q", out)
+	}
+	// The echo is Go's quoting of the line: "\x1b[2Jshow"; the word is not a command.
+	wantContains(t, "play", out, "> \"\\x1b[2Jshow\"\n", "no command \"\\x1b[2jshow\";")
+}
+
+// A transcript of the reference scenario under sanctions-bite, scored on the accord: the
+// error blamed the accord for lacking the transcript's variant, which the teacher never
+// typed ("accord.yaml: --variant sanctions-bite: variants: no variant ..."). It now says
+// the transcript was played on another scenario, by name, as it does without a variant.
+func TestTranscriptOfAnotherScenarioWithAVariantIsNamedSo(t *testing.T) {
+	fixture := inClassFolder(t)
+	if _, errs, code := runNegsimInput(t, "quit\n", "play", "--variant", "sanctions-bite", "--as", "ukraine", "--transcript", "class/ua.json"); code != exitOK {
+		t.Fatal(errs)
+	}
+	want := `class/ua.json was played on "Ukraine–Russia–US talks, February 2026", not on "Harbour City climate accord"`
+	wantRefused(t, want, "score", fixture, "--transcript", "class/ua.json")
+	wantRefused(t, want, "debrief", fixture, "--transcripts", "class")
+}
+
+// What the replay compares is what the moves give: a transcript still scores after the
+// teacher corrects a name in the scenario (China's name is in the transcript's actors, but
+// no move, number or deal depends on it), and a transcript of an earlier release, which
+// lacks a field added since (here "deadline"), still scores; a round cut from the
+// transcript is refused, though each round left matches.
+func TestReplayComparesWhatTheMovesGive(t *testing.T) {
+	fixture := inClassFolder(t)
+	if _, errs, code := runNegsimInput(t, pagetest.ChinaOffersBinding, "play", fixture, "--as", "china", "--transcript", "class/cn.json"); code != exitOK {
+		t.Fatal(errs)
+	}
+	src, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := strings.Replace(string(src), "    name: China\n", "    name: People's Republic of China\n", 1)
+	if renamed == string(src) {
+		t.Fatal("the accord names no actor China")
+	}
+	os.WriteFile("accord.yaml", []byte(renamed), 0o644)
+	if _, errs, code := runNegsim(t, "score", "accord.yaml", "--transcript", "class/cn.json"); code != exitOK {
+		t.Errorf("after a name corrected in the scenario, score refused the transcript: %s", errs)
+	}
+
+	data, err := os.ReadFile("class/cn.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec map[string]json.RawMessage
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	delete(rec, "deadline")
+	older, _ := json.MarshalIndent(rec, "", "  ")
+	os.WriteFile("class/cn.json", older, 0o644)
+	if _, errs, code := runNegsim(t, "score", fixture, "--transcript", "class/cn.json"); code != exitOK {
+		t.Errorf("a transcript without a field added since was refused: %s", errs)
+	}
+
+	// pagetest.ChinaOffersBinding ends in round 3: rounds 0 to 3, four of them.
+	var rounds []json.RawMessage
+	json.Unmarshal(rec["rounds"], &rounds)
+	if len(rounds) != 4 {
+		t.Fatalf("the session has %d rounds, want 4", len(rounds))
+	}
+	rec["rounds"], _ = json.Marshal(rounds[:3])
+	cut, _ := json.MarshalIndent(rec, "", "  ")
+	os.WriteFile("class/cn.json", cut, 0o644)
+	wantRefused(t, `rounds: the transcript says a list of 3, but its moves give a list of 4`, "score", fixture, "--transcript", "class/cn.json")
+}
+
+// A moves file saved by Windows Notepad replays the session as one saved as plain UTF-8:
+// with its byte-order mark ("UTF-8 with BOM", or "Unicode", which is UTF-16) and "\r\n"
+// line ends. Read as it was, the mark made the first move "\ufeffreject", refused, and
+// the second reject answered the first turn. Under geneva-19-point Ukraine answers a text
+// in round 0 and, after a reject, another in round 1.
+func TestPlayReadsAMovesFileSavedByNotepad(t *testing.T) {
+	args := []string{"play", "--variant", "geneva-19-point", "--as", "ukraine"}
+	want, _, _ := runNegsimInput(t, "reject\nreject\n", args...)
+	if strings.Count(want, "> reject\n") != 2 || !strings.Contains(want, "== Round 2 ") {
+		t.Fatalf("the plain moves do not take the talks to round 2:\n%s", want)
+	}
+	crlf := "reject\r\nreject\r\n"
+	var utf16le strings.Builder
+	utf16le.WriteString("\xff\xfe")
+	for _, c := range crlf {
+		utf16le.WriteString(string([]byte{byte(c), 0}))
+	}
+	for name, moves := range map[string]string{"UTF-8 with BOM": "\ufeff" + crlf, "Unicode (UTF-16)": utf16le.String()} {
+		if got, errs, _ := runNegsimInput(t, moves, args...); got != want {
+			t.Errorf("moves saved as %s replay otherwise:\n%s%s\nwant:\n%s", name, got, errs, want)
+		}
+	}
+}
+
+// In alternating talks only the veto actors take turns (README, Bargaining rounds: "the
+// veto actors propose in turn"). Playing the accord's island states, who hold no veto, the
+// session promised "you propose on your turn", and then the EU and China proposed in every
+// round (0, 2, 4, 6 the EU; 1, 3, 5, 7 China) and the seat never had one.
+func TestPlayTellsASeatWithoutAVetoItHasNoTurn(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "quit\n", "play", accordFile, "--as", "islands")
+	want := "Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer."
+	if !strings.Contains(out, want) || strings.Contains(out, "you propose on your turn") {
+		t.Errorf("play --as islands does not say it has no turn:\n%s", out)
+	}
+	// China, a veto actor, keeps its turn.
+	if out, _, _ := runNegsimInput(t, "quit\n", "play", accordFile, "--as", "china"); !strings.Contains(out, "you propose on your turn") {
+		t.Errorf("play --as china lost its turn:\n%s", out)
+	}
+}
+
+// Needing all 4 table votes, the accord's island states cannot be left out: the others
+// hold 1 + 1 + 1 = 3. The session said "the others can settle without you".
+func TestPlayTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "quit\n", "play", accordFile, "--as", "islands", "--set", "decision.votes_needed=4")
+	want := "You hold no veto, but the others hold 3 votes between them, fewer than the 4 a deal needs: there is no deal without your vote."
+	if !strings.Contains(out, want) || strings.Contains(out, "can settle without you") {
+		t.Errorf("play --as islands, 4 votes needed, lacks %q:\n%s", want, out)
+	}
+}
+
+// A proposer may put forward a deal below its own aspiration (MODEL.md): in the job offer,
+// the employer's best deal within both red lines (the candidate refuses the low band) is
+// mid, office, now, worth .2·.5 + .3 + .5 = .9 to it, while its linear aspiration in round
+// 1 is 1 − .5·1/9 = .944. The turn says the proposer has not yet accepted it; the round's
+// answers after the candidate's reject said "rejected by you and Employer", telling the
+// student that the employer rejected its own offer. They say it in the turn's words.
+func TestPlayProposerBelowItsAspirationIsNotSaidToRejectItsOffer(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "offer salary=high,remote=remote,start=three-months\nreject\nquit\n", "play", "teaching-two-party", "--as", "candidate")
+	turn := "Not yet accepted by the proposer, Employer: the proposal gives less than the proposer's aspiration."
+	answers := "Round 1, the proposal by Employer: accepted by no one; rejected by you; not accepted by the proposer, Employer: the proposal gives less than the proposer's aspiration. No agreement."
+	wantContains(t, "play", out, turn, answers)
+	if strings.Contains(out, "rejected by you and Employer") {
+		t.Errorf("the employer is said to reject its own offer:\n%s", out)
+	}
+}
+
+// Mediated talks with no mediator named have a neutral one, which is no actor: the job offer
+// so played began its turns with an empty name (" puts this on the table") and told of
+// "each round A neutral mediator". The neutral mediator tables the Nash deal, high, hybrid,
+// now, worth .5 + .3·.5 + 0 = .65 to the candidate; the employer, asking 1 in round 0,
+// rejects it, and the mediator tables it again in round 1.
+func TestPlayNamesANeutralMediator(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "reject\nquit\n", "play", "teaching-two-party", "--as", "candidate", "--set", "protocol.kind=mediated")
+	wantContains(t, "play", out,
+		"Mediated talks: each round a neutral mediator puts one text on the table; you accept or reject it.",
+		"== Round 0 (the last is round 9) ==\nThe mediator puts this on the table (* changed since the last proposal):\n",
+		"Worth 65.0 points to you.",
+		"== Round 1 (the last is round 9) ==\nThe mediator puts the same deal on the table again.\n")
+}
+
+// Votes enough without agreement name the vetoes that stopped it. In the Security Council
+// the United States proposes sanctions in round 0, which the three Western permanent
+// members and elected members 1–8 accept: 3 + 8 = 11 votes (teaching-security-council.yaml),
+// 10 once elected member 1, the seat, rejects, above the 9 needed; Russia and China, who
+// hold a veto, accept only the statement. The round's answers read "10 votes of the 9
+// needed. No agreement." and left the student to find the vetoes in the list.
+func TestPlayNamesTheVetoesThatStopAVotedDeal(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "reject\nquit\n", "play", "teaching-security-council", "--as", "elected-1")
+	wantContains(t, "play", out, "; rejected by Russia, China, you, Elected member 9 and Elected member 10. 10 votes of the 9 needed. No agreement: Russia and China hold a veto and did not accept it.\n")
+	// Russia at the seat: it and China, the two vetoes, against 11 votes.
+	out, _, _ = runNegsimInput(t, "reject\nquit\n", "play", "teaching-security-council", "--as", "russia")
+	wantContains(t, "play", out, "11 votes of the 9 needed. No agreement: you and China hold a veto and did not accept it.\n")
+}
+
+// Before it answers, a seat under a quota reads the others' votes for the proposal and what
+// its own makes of them. In the Harborco quota (teaching-harborco-quota.yaml, worked in its
+// comments) the union sees Harborco's small/none in round 0, which only Harborco and the
+// federal agency accept: 2 of the 5 votes, 3 with the union's. In round 9 small/full wins
+// Harborco, the other ports, the governor and the federal agency: 4, and the union's yes
+// makes the 5 needed. The turn listed the names alone, and a student had to count them to
+// see that its vote was the one missing.
+func TestPlaySaysWhatTheSeatsVoteMakes(t *testing.T) {
+	out, _, code := runNegsimInput(t, strings.Repeat("reject\n", 9)+"accept\n", "play", "teaching-harborco-quota", "--as", "union")
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d:\n%s", code, out)
+	}
+	round9 := out[strings.Index(out, "== Round 9 "):]
+	wantContains(t, "play, round 0", out, "Accepted so far by: Harborco (developer) and Federal agency. Rejected by: Environmental coalition, Other ports and Governor.\nSo far 2 votes of the 5 needed; with yours, 3.\n")
+	wantContains(t, "play, round 9", round9, "Accepted so far by: Harborco (developer), Other ports, Governor and Federal agency. Rejected by: Environmental coalition.\nSo far 4 votes of the 5 needed; with yours, 5.\n")
+	// Without a decision rule (the reference scenario asks ratification alone) there are no
+	// votes at the table to count.
+	out, _, code = runNegsimInput(t, "reject\nquit\n", "play", "--variant", "sanctions-bite", "--as", "ukraine")
+	if code != exitOK || !strings.Contains(out, "Accepted so far by:") || strings.Contains(out, "So far") {
+		t.Errorf("play without a decision rule counts votes:\n%s", out)
+	}
+}
+
+// A proposer that does not accept its own text is told why as it is, never blamed on an
+// aspiration the text meets. Play said "the proposal gives less than the proposer's
+// aspiration" in both cases below.
+//
+// Ratified at home: the fish stock (teaching-tied-hands.yaml) with Home's parliament
+// wanting the even split q3 at 0.9 (its ideal; utility 1 − |k − 3|/3) ratifies q3 alone.
+// In round 0 Home aspires to 1, which q6 alone gives it (k/6); q6 is worth 0 to the
+// parliament, so Home tables q6 at its aspiration and cannot accept it.
+//
+// Its own red lines: a mediator's text keeps the veto actors' red lines only (MODEL.md
+// section 4). In the telephone game the mediator, an actor without a veto, values every
+// district at 1; given a red line of five or six districts, its round-0 text d3 (each side
+// 0.5 short of an aspiration of 1, the closest deal) crosses it. East takes the seat.
+func TestPlaySaysWhyAProposerHoldsOut(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"teaching-tied-hands", "--as", "away", "--set", "actors.parliament.preferences.quota.ideal=q3", "--set", "actors.parliament.reservation=0.9"}, []string{
+			"Not yet accepted by the proposer, Home government: its deals must be ratified at home, and this one would not be.\n",
+			"Round 0, the proposal by Home government: accepted by no one; rejected by you; at home, no from Home's parliament; not accepted by the proposer, Home government: its deals must be ratified at home, and this one would not be. No agreement: it would not be ratified at home for Home government.\n"}},
+		{[]string{"teaching-telephone-game", "--as", "east", "--set", "actors.mediator.preferences.districts.acceptable=[d5,d6]"}, []string{
+			"  * districts  d3 (Three)\n",
+			"Not yet accepted by the proposer, Mediator: the proposal crosses the proposer's own red lines.\n",
+			"Round 0, the proposal by Mediator: accepted by no one; rejected by you and West; not accepted by the proposer, Mediator: the proposal crosses the proposer's own red lines. No agreement.\n"}},
+	} {
+		what := "negsim play " + strings.Join(c.args, " ")
+		out, _, code := runNegsimInput(t, "reject\nquit\n", append([]string{"play"}, c.args...)...)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d:\n%s", what, code, out)
+		}
+		wantContains(t, what, out, c.want...)
+		if strings.Contains(out, "less than the proposer's aspiration") {
+			t.Errorf("%s blames the proposer's aspiration, which its text meets:\n%s", what, out)
+		}
+	}
+}
+
+// With no veto at all the parties are every actor with a vote (MODEL.md section 6), and
+// they take the turns: in the Harborco quota with Harborco's veto dropped, the union, third
+// in the file, proposes in round 2. Play told it "you hold none, so you have no turn" and
+// that the talks end at a deal "every party with a veto accepts".
+func TestPlayWithoutAVetoGivesTheVotersTheirTurns(t *testing.T) {
+	out, _, code := runNegsimInput(t, "reject\nreject\nquit\n", "play", "teaching-harborco-quota", "--as", "union", "--set", "actors.harborco.veto=false")
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d:\n%s", code, out)
+	}
+	wantContains(t, "play", out,
+		"Alternating offers: no party holds a veto, so the parties with a vote propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer.\n",
+		"The talks end at the first deal that wins 5 votes, or break down after round 9",
+		"== Round 2 (the last is round 9) ==\nYour turn to propose:")
+	for _, wrong := range []string{"you have no turn", "every party with a veto accepts"} {
+		if strings.Contains(out, wrong) {
+			t.Errorf("play without a veto actor says %q:\n%s", wrong, out)
+		}
+	}
+}
+
+// TestPlayFitsWidth: a session fits the terminal's width (here --width 60, which a pipe
+// takes as a terminal's), as every other command's output does. Before, play wrote its
+// lines and tables whole: on an 80-column terminal the terminal broke them mid-word
+// ("you propos" / "e on your turn") and `show` printed its 85-column points table, whose
+// rows the terminal broke across two lines each; with --width 60 the first line was 66
+// columns, help's line for show 106 and the table 85.
+func TestPlayFitsWidth(t *testing.T) {
+	out, errOut, code := runNegsimInput(t, "help\nshow\nquit\n", "play", "teaching-two-party", "--as", "candidate", "--width", "60")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	for i, line := range lines {
+		if w := runewidth.StringWidth(line); w > 60 {
+			t.Errorf("line %d is %d columns, wider than --width 60: %q", i+1, w, line)
+		}
+	}
+	// By hand: `You play Candidate in "Job offer (teaching example, two parties)".` is
+	// 22 + 44 = 66 columns. Its words up to "two" end at column 55; "parties)". would end
+	// at 67, so it opens the second line.
+	if want := "You play Candidate in \"Job offer (teaching example, two\nparties)\".\n"; !strings.HasPrefix(out, want) {
+		t.Errorf("the first line is not broken at a space:\n%s", lines[0]+"\n"+lines[1])
+	}
+	// help's line for show: the command's column ends at 2 + 24 = 26, which leaves 34
+	// columns for its words: "your brief: your points for every" is 33, "option," would
+	// make 41; "option, your red lines, your" is 28, "walk-away" would make 38.
+	want := strings.Join([]string{
+		"  show                    your brief: your points for every",
+		"                          option, your red lines, your",
+		"                          walk-away value",
+	}, "\n")
+	if !strings.Contains(out, want) {
+		t.Errorf("help's line for show is not broken under its column; want\n%s\nin\n%s", want, out)
+	}
+	// The brief's table is fitted as brief --width 60 fits it, not cut: every option
+	// with its points is still there.
+	for _, s := range []string{"high (High band)", "three-months (In three months)", "50.0"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("show lost %q", s)
+		}
+	}
+}
+
+// On a phone's terminal, 40 columns, help's first column (24 wide) leaves too little room
+// beside it, and a command's words ran on after it: "accept accept the proposal on the"
+// read as a stutter, "quit leave the table". Now such a command keeps a line of its own
+// and its words go under it, two columns in; "reject                  reject it", 37
+// columns, still fits as it stands.
+func TestPlayHelpStacksWhenNarrow(t *testing.T) {
+	out, errOut, code := runNegsimInput(t, "help\nquit\n", "play", "teaching-two-party", "--as", "candidate", "--width", "40")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"\n  accept\n    accept the proposal on the table\n  reject                  reject it\n",
+		// "your brief: your points for every" is 33 columns, 4 in: 37; "option," would make 45.
+		"\n  show\n    your brief: your points for every\n    option, your red lines, your\n    walk-away value\n",
+		"\n  quit\n    leave the table: the talks end\n    without agreement\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks\n%s\nin\n%s", want, out)
+		}
+	}
+	for i, line := range strings.Split(out, "\n") {
+		if w := runewidth.StringWidth(line); w > 40 {
+			t.Errorf("line %d is %d columns, wider than --width 40: %q", i+1, w, line)
+		}
+	}
 }

@@ -157,7 +157,7 @@ func TestPlayPageBreakdownSaysTheWhatIfsRule(t *testing.T) {
 }
 
 // The page words a played round and the end as the terminal does, for the accord's sessions
-// worked by hand in play_seat_test.go: the EU's round-6 offer that the Parliament alone
+// worked by hand in cmd/negsim/play_test.go: the EU's round-6 offer that the Parliament alone
 // votes down at home (the page said "3 votes. No agreement.", listed names with commas
 // only, wrote "1 votes", and counted the Parliament's vote at home among the table's
 // answers), and China agreeing a deal across its own red line (the page

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
+	"encoding/csv"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -441,4 +444,131 @@ func TestSessionAgreedInsideTheZoneSaysWhichValuesItScores(t *testing.T) {
 	wantContains(t, "score", strings.Join(strings.Fields(score), " "),
 		"In the ZOPA: it is one of the deals every veto actor accepts that are ratified at home. The session ended in agreement on it in round 7: every table is scored at the scenario's starting values, before the rounds' drift and events.")
 	wantContains(t, "score", score, "│ Ukraine                                           │ yes  │   52.3 │      40.0 │   +12.3 │")
+}
+
+// A teacher's spreadsheet tells a stopped session from one that quit: both count as no
+// agreement, a joint gain of 0, and the text and JSON of score and debrief say which was
+// stopped, but the CSV said nothing. Under geneva-19-point Ukraine answers the United
+// States' text in round 0: ana rejects it and her session is stopped in round 1, as Ctrl-C
+// stops it; bea quits in round 0. Tables read from transcripts end in a session_ended
+// column, after every column a deals file's tables have, which keep their places and get
+// none; the deals file itself is read as before.
+func TestCSVMarksAStoppedSession(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "class")
+	ctx := context.Background()
+	s, _, w := genevaSession(t, ctx, 0)
+	if _, err := s.g.Move(ctx, sim.Move{Move: sim.MoveReject}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.g.Stop(sim.StopInterrupt); err != nil {
+		t.Fatal(err)
+	}
+	ana := filepath.Join(dir, "ana.json")
+	if _, err := s.writeTranscript(ctx, "", w, ana, s.g.Transcript()); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := runNegsimInput(t, "quit\n", "play", "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", filepath.Join(dir, "bea.json")); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, errs)
+	}
+
+	readCSV := func(args ...string) [][]string {
+		t.Helper()
+		out := runOK(t, append(args, "--format", "csv")...)
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	// ended is each table's session_ended cell, by the table's name in the given column.
+	ended := func(rows [][]string, tableColumn int) map[string]string {
+		t.Helper()
+		header := rows[0]
+		if header[len(header)-1] != "session_ended" {
+			t.Fatalf("the last column is %q, want session_ended: %v", header[len(header)-1], header)
+		}
+		out := map[string]string{}
+		for _, row := range rows[1:] {
+			out[row[tableColumn]] = row[len(row)-1]
+		}
+		return out
+	}
+	debrief := readCSV("debrief", "--transcripts", dir)
+	if got := ended(debrief, 1); got["ana"] != "stopped" || got["bea"] != "quit" || len(got) != 2 {
+		t.Errorf("debrief's CSV: session_ended %v, want ana stopped, bea quit", got)
+	}
+	if got := ended(readCSV("score", "--transcript", ana), 0); got["ana"] != "stopped" || len(got) != 1 {
+		t.Errorf("score's CSV: session_ended %v, want ana stopped", got)
+	}
+
+	// The same two tables as a deals file: every issue cell empty is no agreement.
+	var ids []string
+	for _, is := range s.sc.Issues {
+		ids = append(ids, is.ID)
+	}
+	empty := strings.Repeat(",", len(ids))
+	deals := filepath.Join(t.TempDir(), "class.csv")
+	if err := os.WriteFile(deals, []byte("table,"+strings.Join(ids, ",")+"\nana"+empty+"\nbea"+empty+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fromDeals := readCSV("debrief", "--variant", "geneva-19-point", "--deals", deals)
+	if want := debrief[0][:len(debrief[0])-1]; !slices.Equal(fromDeals[0], want) {
+		t.Errorf("a deals file's CSV header:\n%v\nwant the transcripts' without session_ended:\n%v", fromDeals[0], want)
+	}
+	for i, row := range fromDeals[1:] {
+		if want := debrief[i+1][:len(debrief[i+1])-1]; !slices.Equal(row, want) {
+			t.Errorf("the deals file's row %d:\n%v\nwant the transcripts' without session_ended:\n%v", i+1, row, want)
+		}
+	}
+}
+
+// shortThreeWays is a table of three voters, a vote each, without a veto among them, and a
+// decision that asks for all three votes. A and B want "give" and must each have it ratified
+// by a home ratifier (HA, HB) that wants "keep" at a reservation of 0.5; C wants "keep" at
+// 0.5 too. So "give" is worth 0 to C, HA and HB: C votes against it (2 of the 3 votes) and
+// neither ratification passes (0 of the 1 vote each needs).
+const shortThreeWays = `name: Three ways short
+issues:
+  - {id: deal, name: Deal, options: [{id: keep}, {id: give}]}
+actors:
+  - {id: a, name: A, veto: false, votes: 1, reservation: 0.1, preferences: {deal: {weight: 1, ideal: give}}, ratification: {by: [ha]}}
+  - {id: b, name: B, veto: false, votes: 1, reservation: 0.1, preferences: {deal: {weight: 1, ideal: give}}, ratification: {by: [hb]}}
+  - {id: c, name: C, veto: false, votes: 1, reservation: 0.5, preferences: {deal: {weight: 1, ideal: keep}}}
+  - {id: ha, name: HA, veto: false, reservation: 0.5, preferences: {deal: {weight: 1, ideal: keep}}}
+  - {id: hb, name: HB, veto: false, reservation: 0.5, preferences: {deal: {weight: 1, ideal: keep}}}
+decision: {votes_needed: 3}
+`
+
+// Score names the three rules the deal falls short of as a sentence lists them, and with
+// no veto at the table does not speak of veto actors signing.
+func TestScoreListsEveryRuleADealFallsShortOf(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"short.yaml": shortThreeWays})
+	out := runOK(t, "score", filepath.Join(dir, "short.yaml"), "--deal", "deal=give")
+	want := "Not in the ZOPA: no actor holds a veto, but it gathers only 2 of the 3 votes needed, " +
+		"A's ratifiers give 0 of the 1 vote needed at home and B's ratifiers give 0 of the 1 vote needed at home, " +
+		"so it counts as no agreement"
+	if !strings.Contains(out, want) {
+		t.Errorf("score says\n%s\nwant a line with %q", out, want)
+	}
+}
+
+// The debrief of a class on the same table: "keep" gets C's vote but not A's or B's (each
+// worth 0 to them, below their 0.1), so both tables' deals fail the votes, and no veto is
+// there to stop either.
+func TestDebriefWithoutAVetoDoesNotSpeakOfVetoActorsSigning(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"short.yaml": shortThreeWays, "class.csv": "table,deal\nred,give\nblue,keep\n"})
+	out := runOK(t, "debrief", filepath.Join(dir, "short.yaml"), "--deals", filepath.Join(dir, "class.csv"))
+	want := "2 deals that no veto stops count as no agreement too: they miss the votes needed at the table or ratification at home."
+	if !strings.Contains(out, want) || strings.Contains(out, "veto actor would sign") {
+		t.Errorf("debrief says\n%s\nwant a line with %q", out, want)
+	}
+}
+
+// The Security Council's zone holds one deal, the statement (MODEL.md's check of the rule):
+// the use of force is measured against it as "of 1 ZOPA deal", not "of 1 ZOPA deals".
+func TestScoreCountsAZoneOfOneDealInTheSingular(t *testing.T) {
+	out := runOK(t, "score", "teaching-security-council", "--deal", "response=force")
+	if !strings.Contains(out, "Distance to the Nash solution (of 1 ZOPA deal): 1 of 1 issues differs") {
+		t.Errorf("score says\n%s\nwant the distance to the Nash solution of 1 ZOPA deal", out)
+	}
 }

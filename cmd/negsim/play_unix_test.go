@@ -17,6 +17,28 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
+// A transcript holds every actor's values round by round (each reservation, aspiration and
+// utility), which each role's confidential brief keeps to its player; it was written as a
+// public file, 0644 under umask 022. It is now written as a role sheet is: at most 0600,
+// new or replacing a file others could read.
+func TestTranscriptIsReadableByItsOwnerOnly(t *testing.T) {
+	fixture, err := filepath.Abs(accordFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	os.WriteFile("old.json", []byte("{}\n"), 0o644)
+	old := syscall.Umask(0o022)
+	_, errs, code := runNegsimInput(t, "quit\n", "play", fixture, "--as", "china", "--transcript", "new.json")
+	_, errs2, code2 := runNegsimInput(t, "quit\n", "play", fixture, "--as", "china", "--transcript", "old.json")
+	syscall.Umask(old)
+	if code != exitOK || code2 != exitOK {
+		t.Fatalf("exit %d, %d: %s%s", code, code2, errs, errs2)
+	}
+	checkFile(t, "new.json", 0o600, "{")
+	checkFile(t, "old.json", 0o600, "{")
+}
+
 // A student who presses Ctrl-C keeps the session: negsim itself, started as a process of
 // its own, gets a real SIGINT while it waits for the second move, after one reject. Under
 // geneva-19-point the United States puts a text to Ukraine in round 0; the reject takes
