@@ -4,7 +4,7 @@
 // replay takes milliseconds). So a reload, or the link sent to a teacher, resumes the
 // session where it stood. The engine says what the seat may see; this file only words it.
 
-import {deals, joinAnd, partiesWord, plural, possessive, ruledZone} from "./words.js";
+import {deals, issuesDiffer, joinAnd, partiesWord, plural, possessive, ruledZone} from "./words.js";
 
 // The session, as the address holds it.
 const play = {as: "", coach: false, seed: 0, moves: []};
@@ -580,10 +580,8 @@ function ending(r) {
     const nash = (out.solutions || []).find((s) => s.solution === "nash");
     if (nash) {
       const differ = ui.scenario.issues.filter((is) => nash.options[is.id] !== out.deal.options[is.id]).map((is) => `${is.id} (Nash: ${nash.options[is.id]})`);
-      const of = ui.scenario.issues.length;
-      const issuesDiffer = differ.length === 1 ? `1 of ${of} issues differs` : `${differ.length} of ${of} issues differ`;
       parts.push(h("p", {text: differ.length
-        ? `Compared with the Nash deal at round ${out.round}'s walk-away values: ${issuesDiffer}, ${differ.join(", ")}; the parties' points lie ${pts(nash.utility_distance)} apart.`
+        ? `Compared with the Nash deal at round ${out.round}'s walk-away values: ${issuesDiffer(differ.length, ui.scenario.issues.length)}, ${differ.join(", ")}; the parties' points lie ${pts(nash.utility_distance)} apart.`
         : `It is the Nash deal at round ${out.round}'s walk-away values.`}));
     }
   }

@@ -38,6 +38,10 @@ export const shellWord = (w) => {
   : !/["$`%!]|\\\\|\\$/.test(s) ? `"${s}"`
   : `'${s.replace(/'/g, "'\\''")}'`;
 };
+// issuesDiffer says on how many of a scenario's issues two deals differ, as negsim does:
+// "1 of 3 issues differs", "4 of 12 issues differ", "its one issue differs".
+export const issuesDiffer = (n, of) => n === 1 && of === 1 ? "its one issue differs"
+  : n === 1 ? `1 of ${of} issues differs` : `${n} of ${of} issues differ`;
 // deals writes a count of deals: 1 deal, 1,259,712 deals.
 export const deals = (n) => plural(n, "deal", "deals");
 // enterLeave counts the deals a comparison moves, as negsim compare does: "1 enters and 0
@@ -400,8 +404,7 @@ export function scoreWords(s, an, issues, say) {
   else if (n.issues_differing === 0) lines.push("It is the Nash solution.");
   else {
     const differ = issues.filter((is) => n.options[is.id] !== s.options[is.id]).map((is) => `${is.id} (Nash: ${n.options[is.id]})`);
-    const of = n.issues_differing === 1 ? `1 of ${issues.length} issues differs` : `${n.issues_differing} of ${issues.length} issues differ`;
-    lines.push(`Distance to the Nash solution (of ${plural(an.zopa.count, "ZOPA deal", "ZOPA deals")}): ${of}, ${differ.join(", ")}; the veto actors' points lie ${points(n.utility_distance)} apart (Euclidean distance).`);
+    lines.push(`Distance to the Nash solution (of ${plural(an.zopa.count, "ZOPA deal", "ZOPA deals")}): ${issuesDiffer(n.issues_differing, issues.length)}, ${differ.join(", ")}; the veto actors' points lie ${points(n.utility_distance)} apart (Euclidean distance).`);
   }
   const rows = s.actors.map((a) => [a.name, a.veto ? "yes" : "no", points(a.utility), points(a.reservation), signedPoints(a.surplus), a.accepts ? "yes" : "no", rejectionWords(a.rejections)]);
   return {lines, table: {head: ["actor", "veto", "points", "walk-away", "surplus", "accepts", "why not"], rows, numeric: [2, 3, 4]}};

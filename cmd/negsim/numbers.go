@@ -55,8 +55,12 @@ func plural[N int | uint64](n N, one, many string) string {
 }
 
 // issuesDiffer says on how many of a scenario's issues two deals differ, with the verb
-// agreeing: "1 of 3 issues differs", "4 of 12 issues differ".
+// agreeing: "1 of 3 issues differs", "4 of 12 issues differ", and of a scenario of one
+// issue "its one issue differs".
 func issuesDiffer(n, of int) string {
+	if n == 1 && of == 1 {
+		return "its one issue differs"
+	}
 	if n == 1 {
 		return fmt.Sprintf("1 of %d issues differs", of)
 	}

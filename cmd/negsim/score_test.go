@@ -565,10 +565,11 @@ func TestDebriefWithoutAVetoDoesNotSpeakOfVetoActorsSigning(t *testing.T) {
 }
 
 // The Security Council's zone holds one deal, the statement (MODEL.md's check of the rule):
-// the use of force is measured against it as "of 1 ZOPA deal", not "of 1 ZOPA deals".
+// the use of force is measured against it as "of 1 ZOPA deal", not "of 1 ZOPA deals", and
+// on the scenario's one issue, not "1 of 1 issues".
 func TestScoreCountsAZoneOfOneDealInTheSingular(t *testing.T) {
 	out := runOK(t, "score", "teaching-security-council", "--deal", "response=force")
-	if !strings.Contains(out, "Distance to the Nash solution (of 1 ZOPA deal): 1 of 1 issues differs") {
+	if !strings.Contains(out, "Distance to the Nash solution (of 1 ZOPA deal): its one issue differs, response (Nash: statement)") {
 		t.Errorf("score says\n%s\nwant the distance to the Nash solution of 1 ZOPA deal", out)
 	}
 }
