@@ -442,11 +442,15 @@ function currentValue(p) {
   return state.set.has(p.path) ? state.set.get(p.path) : p.value;
 }
 
+// asFile reports whether value is the one the scenario (with its variant) gives p.
+function asFile(p, value) {
+  return p.kind === "number" || p.kind === "integer" ? Number(value) === Number(p.value) : value === p.value;
+}
+
 // change records one control's value: an override when it differs from the scenario's,
 // none when it is back where the scenario has it.
 function change(p, value, started) {
-  const same = p.kind === "number" || p.kind === "integer" ? Number(value) === Number(p.value) : value === p.value;
-  if (same) state.set.delete(p.path);
+  if (asFile(p, value)) state.set.delete(p.path);
   else state.set.set(p.path, value);
   markChanged(p.path);
   showChanges();
@@ -677,6 +681,16 @@ async function buildControls() {
   }
   if (mine !== controlsAsked || loaded !== open) return;
   params = answer;
+  // A value a link sets where the file has it already, or one a variant chosen since has
+  // made the file's, is no change, as a control moved back is none: the list of changes
+  // would say "0.48 → 0.48" and the control would be marked.
+  const noChange = params.filter((p) => state.set.has(p.path) && asFile(p, state.set.get(p.path)));
+  if (noChange.length) {
+    for (const p of noChange) state.set.delete(p.path);
+    writeHash();
+    // The results asked for with them name them as a what-if; asked again, they do not.
+    refresh();
+  }
   const box = $("controls");
   // Built again for the same file (Try it, a link within the page), the groups stay open or
   // closed as the student left them.

@@ -428,5 +428,22 @@ func DriveUndoOne(t *testing.T, origin string, oracle func(sets []string) Answer
 	if !evalJS[bool](s, `document.querySelector('.control[data-path="actors.employer.preferences.salary.acceptable"] input[value="high"]').checked`) {
 		t.Error("after its Undo the employer's box for the high band is not ticked again")
 	}
+
+	// A link may set a value the file has already (0.50 is the candidate's 0.5), as one made
+	// before a variant was chosen whose value it is: that is no change, as a control moved
+	// back is none, and the link keeps the red line alone.
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&set=" + url.QueryEscape("actors.candidate.reservation=0.50") + "&set=" + url.QueryEscape(UndoSets[1])))
+	s.settled()
+	if got := s.hashSets(); !slices.Equal(got, UndoSets[1:]) {
+		t.Errorf("opened with the file's own reservation set, the link holds %v, want %v", got, UndoSets[1:])
+	}
+	s.expect("the red line, with the file's reservation set", oracle(UndoSets[1:]))
+	said = evalJS[[]string](s, `[document.getElementById("changes").textContent, ...[...document.querySelectorAll("#changed li")].map((li) => li.textContent.replace(/\s+/g, " ").trim())]`)
+	if want := []string{"1 change from the scenario.", want[1]}; !slices.Equal(said, want) {
+		t.Errorf("opened with the file's own reservation set, the changes read %q, want %q", said, want)
+	}
+	if evalJS[bool](s, `document.querySelector('`+reservation+`').classList.contains("changed")`) {
+		t.Error("opened with the file's own reservation set, the candidate's reservation is marked changed")
+	}
 	s.checkConsole()
 }

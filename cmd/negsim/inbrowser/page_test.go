@@ -87,7 +87,8 @@ func TestPageServed(t *testing.T) {
 //   - score: the Score a deal view says of seven deals, and of one chosen by keyboard, what
 //     negsim score says, sentence by sentence and cell by cell;
 //   - undo-one: two changes listed from the file's value, taken back one at a time by
-//     keyboard, the zone each time as negsim analyze gives it;
+//     keyboard, the zone each time as negsim analyze gives it; a link's value that is the
+//     file's, no change;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
 //   - chart-keys: the keys of the zone's chart and of What would it take name only what
 //     the chart draws;
