@@ -95,7 +95,7 @@ func (s *Scenario) Params() []Param {
 
 // vetoLimit says, on a veto's row, the limit that validation sets on the vetoes together:
 // without decision.votes_needed, someone must hold a veto, or every deal would be agreed.
-// A sole veto is offered as true alone; each of several may be false, but not all at once,
+// A sole veto is offered as true alone; each of several may be false while another holds,
 // which one row's choices cannot say, so its note does.
 func (s *Scenario) vetoLimit(veto *Param, a *Actor) {
 	if !a.Veto || s.Decision.VotesNeeded > 0 {
@@ -107,17 +107,13 @@ func (s *Scenario) vetoLimit(veto *Param, a *Actor) {
 			others = append(others, cmp.Or(k.Name, k.ID))
 		}
 	}
-	const why = "while decision.votes_needed is 0, someone must hold a veto, or every deal would be agreed"
+	const why = "with decision.votes_needed at 0, someone must hold a veto, or every deal would be agreed"
 	if len(others) == 0 {
 		veto.Choices = []string{"true"}
 		veto.Note = "is the only veto: " + why + "; give another actor a veto, or set decision.votes_needed, first"
 		return
 	}
-	whose := "the veto of " + others[0]
-	if len(others) > 1 {
-		whose = "the vetoes of " + JoinWords(others, "and")
-	}
-	veto.Note = fmt.Sprintf("may be false, but not with %s false too: %s", whose, why)
+	veto.Note = fmt.Sprintf("may be false while %s keeps its veto: %s", JoinWords(others, "or"), why)
 }
 
 func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {

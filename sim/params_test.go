@@ -225,12 +225,12 @@ func TestParamsVetoesTogether(t *testing.T) {
 	}
 
 	for id, others := range map[string]string{
-		"left":   "not with the vetoes of Centre party and Right party false too",
-		"centre": "not with the vetoes of Left party and Right party false too",
-		"right":  "not with the vetoes of Left party and Centre party false too",
+		"left":   "may be false while Centre party or Right party keeps its veto",
+		"centre": "may be false while Left party or Right party keeps its veto",
+		"right":  "may be false while Left party or Centre party keeps its veto",
 	} {
 		p := row(base, "actors."+id+".veto")
-		if len(p.Choices) != 0 || !strings.Contains(p.Note, others) || !strings.Contains(p.Note, "decision.votes_needed is 0") {
+		if len(p.Choices) != 0 || !strings.Contains(p.Note, others) || !strings.Contains(p.Note, "decision.votes_needed at 0") {
 			t.Errorf("%s: choices %v, note %q; want true and false, with a note saying %q", p.Path, p.Choices, p.Note, others)
 		}
 		if !valid("actors." + id + ".veto=false") {

@@ -140,7 +140,7 @@ func TestParamsCSVHoldsOneValueACell(t *testing.T) {
 // The limit two vetoes share, which neither row's choices can show, is said on each row
 // in every format params writes. teaching-two-party holds two vetoes and no decision rule.
 func TestParamsSayTheVetoesLimitInEveryFormat(t *testing.T) {
-	const note = "may be false, but not with the veto of Employer false too: while decision.votes_needed is 0, someone must hold a veto"
+	const note = "may be false while Employer keeps its veto: with decision.votes_needed at 0, someone must hold a veto"
 	for _, format := range []string{"table", "markdown", "csv", "json", "html"} {
 		wantContains(t, "params --format "+format, runOK(t, "params", "teaching-two-party", "--format", format), note)
 	}
