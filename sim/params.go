@@ -113,7 +113,13 @@ func (s *Scenario) vetoLimit(veto *Param, a *Actor) {
 		veto.Note = "is the only veto: " + why + "; give another actor a veto, or set decision.votes_needed, first"
 		return
 	}
-	veto.Note = fmt.Sprintf("may be false while %s keeps its veto: %s", JoinWords(others, "or"), why)
+	// Named when there is one other; more names would make a long note under every veto, and
+	// the page and the table list the vetoes beside it.
+	keeper := "another actor"
+	if len(others) == 1 {
+		keeper = others[0]
+	}
+	veto.Note = fmt.Sprintf("may be false while %s keeps its veto: %s", keeper, why)
 }
 
 func (s *Scenario) actorParams(ps []Param, a *Actor) []Param {
