@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, deals, enterLeave, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
+import {count, deals, enterLeave, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, actorWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
 import {drawPlay, readPlayHash, stack, writePlayHash} from "./play.js";
 import {isolateAlways, showNames} from "./bidi.js";
 
@@ -342,7 +342,7 @@ function dealText(options) {
   return loaded.scenario.issues.map((is) => `${is.name}: ${optionLabel(is.id, options[is.id])}`).join("; ");
 }
 // say names things for words.js, which words what the page and its report show.
-const say = {actorName, issueName, dealPairs};
+const say = {actorName, issueName, optionLabel, dealPairs};
 
 // --- the what-if controls ----------------------------------------------------------------
 
@@ -1299,24 +1299,7 @@ function redraw(box, ...nodes) {
 
 function renderWords(ex) {
   const out = [h("p", {text: `${count(ex.deals)} possible deals, one option per issue.`})];
-  for (const a of ex.actors) {
-    const parts = [h("h3", {text: `${a.name}${a.veto ? "" : " (no veto: scored, cannot block)"}`})];
-    parts.push(h("p", {text: `Cares most about ${a.priorities.slice(0, 3).map((p) => `${issueName(p.issue)} (${Math.round(p.share * 100)}%)`).join(", ")}.` +
-      (a.ignores.length ? ` Gives no weight to ${a.ignores.map(issueName).join(", ")}.` : "")}));
-    parts.push(h("ul", {}, a.priorities.map((p) => h("li", {text: `${issueName(p.issue)}, ${Math.round(p.share * 100)}%: best ${p.best.map((o) => optionLabel(p.issue, o)).join(" or ")}; worst ${p.worst.map((o) => optionLabel(p.issue, o)).join(" or ")}.`}))));
-    if (a.red_lines.length) {
-      parts.push(h("p", {text: "Red lines:"}), h("ul", {}, a.red_lines.map((r) => h("li", {text: `${issueName(r.issue)}: accepts only ${r.acceptable.map((o) => optionLabel(r.issue, o)).join(", ")}; rules out ${r.excluded.map((o) => optionLabel(r.issue, o)).join(", ")}.`}))));
-    } else {
-      parts.push(h("p", {text: "No red lines."}));
-    }
-    if (a.constraints.length) {
-      const cond = (cs) => cs.map((c) => `${issueName(c.issue)} is ${c.options.join(" or ")}`).join(" and ");
-      parts.push(h("p", {text: "Conditions:"}), h("ul", {}, a.constraints.map((c) => h("li", {text: `if ${cond(c.if)}, then ${cond(c.then)}${c.why ? ` (${c.why})` : ""}.`}))));
-    }
-    parts.push(h("p", {text: `Reservation ${num(a.reservation)}: of the ${deals(a.within_red_lines)} within the red lines, ${count(a.accepted)} acceptable.` +
-      (a.best ? ` Best deal within the red lines worth ${num(a.best.utility)}, worst ${num(a.worst.utility)}.` : "")}));
-    out.push(h("section", {class: "actor-words"}, parts));
-  }
+  for (const a of ex.actors) out.push(h("section", {class: "actor-words"}, draw(actorWords(a, say))));
   $("words").replaceChildren(...out);
 }
 

@@ -11,7 +11,7 @@
 // block a deal.
 
 import {SOLUTIONS} from "./chart.js";
-import {count, shellWord, deals, enterLeave, num, percent, diagnosisWords, agreementWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
+import {count, shellWord, deals, enterLeave, percent, diagnosisWords, agreementWords, actorWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller} from "./words.js";
 import {isolateHTML, rightToLeftNames} from "./bidi.js";
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
@@ -108,10 +108,7 @@ export function reportHTML(r) {
   }
 
   parts.push("<h2>The scenario in words</h2>");
-  for (const a of r.explanation.actors) {
-    parts.push(`<h3>${esc(a.name)}${a.veto ? "" : " (no veto)"}</h3><p>Reservation ${num(a.reservation)}: of the ${deals(a.within_red_lines)} within the red lines, ${count(a.accepted)} acceptable. Priorities: ${esc(a.priorities.map((p) => `${say.issueName(p.issue)} ${Math.round(p.share * 100)}%`).join(", "))}.</p>`);
-    if (a.red_lines.length) parts.push(`<p>Red lines: ${esc(a.red_lines.map((l) => `${say.issueName(l.issue)} only ${l.acceptable.join(", ")}`).join("; "))}.</p>`);
-  }
+  for (const a of r.explanation.actors) parts.push(...html(actorWords(a, say)));
 
   parts.push(...rounds(tr, an, say));
 

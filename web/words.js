@@ -16,7 +16,7 @@
 // deal as issue=option pairs).
 //
 // Names come from the caller, who knows the open scenario: say = {actorName(id),
-// issueName(id), dealPairs(options)}.
+// issueName(id), optionLabel(issue, id), dealPairs(options)}.
 
 import {SOLUTIONS} from "./chart.js";
 
@@ -47,8 +47,10 @@ export const deals = (n) => plural(n, "deal", "deals");
 // enterLeave counts the deals a comparison moves, as negsim compare does: "1 enters and 0
 // leave", "2 enter and 1 leaves".
 export const enterLeave = (c) => `${plural(c.entering_count, "enters", "enter")} and ${plural(c.leaving_count, "leaves", "leave")}`;
-// joinAnd joins names as a sentence lists them, "A, B and C", as the engine's JoinWords.
-export const joinAnd = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+// joinWords joins names as a sentence lists them, "A, B and C" or "A, B or C", as the
+// engine's JoinWords.
+export const joinWords = (items, conj) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${conj} ${items.at(-1)}`);
+export const joinAnd = (items) => joinWords(items, "and");
 // possessive is a name with its possessive ending: "Russia's", but "United States'" and
 // "Small island states'" for a name that ends in s, singular or plural (as the command line).
 export const possessive = (name) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
@@ -439,4 +441,32 @@ function rejectionWords(rs) {
   return rs.map((r) => r.kind === "red_line" ? `red line: ${r.issue} = ${r.option}`
     : r.kind === "constraint" ? `condition: ${r.why.split(/\s+/).join(" ").trim().replace(/\.$/, "")}`
     : `${points(r.shortfall)} points below the walk-away`).join("; ");
+}
+
+// actorWords says what one actor wants, from negsim explain's JSON, as the In words view
+// and the report's "The scenario in words" show it: what it cares most about, the best and
+// worst option of each issue, its red lines and conditions, and what its reservation
+// leaves it.
+export function actorWords(a, say) {
+  const share = (p) => `${Math.round(p.share * 100)}%`;
+  const options = (issue, ids, conj) => joinWords(ids.map((id) => say.optionLabel(issue, id)), conj);
+  const blocks = [{heading: `${a.name}${a.veto ? "" : " (no veto: scored, cannot block)"}`}];
+  blocks.push({para: [`Cares most about ${joinAnd(a.priorities.slice(0, 3).map((p) => `${say.issueName(p.issue)} (${share(p)})`))}.` +
+    (a.ignores.length ? ` Gives no weight to ${joinAnd(a.ignores.map(say.issueName))}.` : "")]});
+  blocks.push({list: a.priorities.map((p) => [`${say.issueName(p.issue)}, ${share(p)}: best ${options(p.issue, p.best, "or")}` +
+    (p.worst.length ? `; worst ${options(p.issue, p.worst, "or")}.` : ".")])});
+  if (a.red_lines.length) {
+    blocks.push({para: ["Red lines:"]}, {list: a.red_lines.map((r) => [r.excluded.length
+      ? `${say.issueName(r.issue)}: accepts only ${options(r.issue, r.acceptable, "or")}; rules out ${options(r.issue, r.excluded, "and")}.`
+      : `${say.issueName(r.issue)}: accepts every option; none is ruled out.`])});
+  } else {
+    blocks.push({para: ["No red lines."]});
+  }
+  if (a.constraints.length) {
+    const cond = (cs, verb) => joinAnd(cs.map((c) => `${say.issueName(c.issue)} ${verb} ${options(c.issue, c.options, "or")}`));
+    blocks.push({para: ["Conditions:"]}, {list: a.constraints.map((c) => [`If ${cond(c.if, "is")}, then ${cond(c.then, "must be")}${c.why ? ` (${c.why})` : ""}.`])});
+  }
+  blocks.push({para: [`Reservation ${num(a.reservation)}: of the ${deals(a.within_red_lines)} within the red lines, ${count(a.accepted)} acceptable.` +
+    (a.best ? ` Best deal within the red lines worth ${num(a.best.utility)}, worst ${num(a.worst.utility)}.` : "")]});
+  return blocks;
 }

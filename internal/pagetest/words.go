@@ -1,6 +1,7 @@
 package pagetest
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"maps"
@@ -17,12 +18,14 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// WordCase is a state of the page, a section that both the page's zone view and the report
-// it downloads show under the same heading, and lines that section must hold, worked out by
+// WordCase is a state of the page, a section that both a view of the page and the report it
+// downloads show under the same heading, and lines that section must hold, worked out by
 // hand in the scenario files' comments.
 type WordCase struct {
 	Name, Hash, Section string
-	Want                []string
+	// View is the page's view the section is on: the zone view unless it is set.
+	View string
+	Want []string
 	// ReportSays, when set, is text the downloaded report holds elsewhere (its summary of
 	// the zone), worked out by hand as the lines are.
 	ReportSays string
@@ -109,6 +112,28 @@ var WordCases = []WordCase{
 	{Name: "tied-hands", Hash: "scenario=teaching-tied-hands&variant=too-hawkish", Section: "Ratification at home", Want: []string{
 		"Home government's deal must be ratified at home by Home's parliament: it needs their vote; 1 deal would pass there (Home government's win-set). Home's parliament's reservation blocks: without it 5 deals pass actors.parliament.reservation.",
 	}},
+	// The job offer's candidate (teaching-two-party.yaml): u_C = 0.5·salary + 0.3·remote +
+	// 0.2·start, ideals high, remote, three-months. Its red line leaves out the low band, so
+	// 2 × 3 × 3 = 18 deals keep to it; the high band's 0.5 reaches the reservation 0.5 with
+	// any of the other 9 options pairs, the middle band's 0.25 with remote and start worth
+	// 0.25 or more (hybrid with one-month or three-months, remote with any start): 5, so 14
+	// are acceptable; the best is worth 1, the worst (mid, office, now) 0.25.
+	{Name: "two-party-candidate", Hash: "scenario=teaching-two-party&view=words", View: "words", Section: "Candidate", Want: []string{
+		"Cares most about Salary (50%), Remote work (30%) and Start date (20%).",
+		"Salary, 50%: best High band (high); worst Low band (low).",
+		"Remote work, 30%: best Fully remote (remote); worst In the office (office).",
+		"Start date, 20%: best In three months (three-months); worst Start now (now).",
+		"Red lines:",
+		"Salary: accepts only Middle band (mid) or High band (high); rules out Low band (low).",
+		"Reservation 0.500: of the 18 deals within the red lines, 14 acceptable. Best deal within the red lines worth 1.000, worst 0.250.",
+	}},
+	// Ukraine's red line on territory and its condition, as ukraine-2026.yaml writes them,
+	// with the issues' names and the options' labels.
+	{Name: "ukraine-condition", Hash: "scenario=ukraine-2026&view=words", View: "words", Section: "Ukraine", Want: []string{
+		"Territory in the east: accepts only Freeze on the current line (freeze), Freeze with demilitarised zones (freeze-dmz) or Ukraine leaves the rest of Donetsk (withdraw-donetsk); rules out Cede four regions (cede-four).",
+		"Conditions:",
+		"If Territory in the east is Ukraine leaves the rest of Donetsk (withdraw-donetsk) or Cede four regions (cede-four), then Security guarantees for Ukraine must be Article-5-like assurances by the US and Europe (article5) and Sequencing of ceasefire, guarantees and settlement must be Ceasefire, then guarantees, then the end-state (guarantees-first) (Territorial steps only with binding guarantees in force first).",
+	}},
 }
 
 // sectionLines is a JavaScript function of a root and a heading: the lines of text between
@@ -126,16 +151,18 @@ const sectionLines = `((root, title) => {
 })`
 
 // DriveWords opens the page at origin in each case's state and reads the case's section
-// twice: on the page's zone view, and in the report the page offers for download (read in a
-// template, where its styles stay inert, as the page's policy wants). The two must read
-// alike line for line, and hold the case's lines in their order.
+// twice: on the page's view (the zone view unless the case names another), and in the
+// report the page offers for download (read in a template, where its styles stay inert, as
+// the page's policy wants). The two must read alike line for line, and hold the case's
+// lines in their order.
 func DriveWords(t *testing.T, origin string, cases []WordCase) {
 	for _, c := range cases {
 		s := start(t, origin)
 		s.do(chromedp.Navigate(origin + "#" + c.Hash))
 		s.settled()
 		title := strconv.Quote(c.Section)
-		onPage := evalJS[[]string](s, sectionLines+`(document.getElementById("view-zone"), `+title+`)`)
+		view := cmp.Or(c.View, "zone")
+		onPage := evalJS[[]string](s, sectionLines+`(document.getElementById("view-`+view+`"), `+title+`)`)
 		inReport := evalJS[[]string](s, `window.negsimReport().then((html) => { const doc = document.createElement("template"); doc.innerHTML = html; return `+sectionLines+`(doc.content, `+title+`); })`, chromedp.EvalAwaitPromise)
 		if onPage == nil || inReport == nil {
 			t.Errorf("%s: %q on the page %v, in the report %v: want it in both", c.Name, c.Section, onPage != nil, inReport != nil)

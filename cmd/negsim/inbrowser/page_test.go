@@ -302,9 +302,9 @@ actors:
 
 // Hebrew names stand in their place in the page's English sentences and in the report it
 // hands in. The scenario's issues, גבולות (borders) at 70% of each side's weight and ביטחון
-// (security) at 30%: the In words view says "Cares most about גבולות (70%), ביטחון (30%)",
-// the report "Priorities: גבולות 70%, ביטחון 30%". Before, each was drawn "(30%) ביטחון
-// ,(70%) גבולות", the shares by the wrong names. The description, in Hebrew, reads from the
+// (security) at 30%: the In words view and the report say "Cares most about גבולות (70%)
+// and ביטחון (30%)". Before, each was drawn "(30%) ביטחון ,(70%) גבולות", the shares by the
+// wrong names. The description, in Hebrew, reads from the
 // right, its clauses in their order: set apart clause by clause, as names are, its first
 // clause stood at the left.
 func TestPageRightToLeftNamesServed(t *testing.T) {
