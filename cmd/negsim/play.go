@@ -515,8 +515,22 @@ func (s *session) command(line string) (bool, error) {
 		}
 		return err == nil, err
 	}
-	s.say("no command %q;%s type help for the commands", sim.Shorten(word), sim.DidYouMean(word, []string{"accept", "reject", "offer", "show", "score", "help", "quit"}))
+	hint := sim.DidYouMean(word, []string{"accept", "reject", "offer", "show", "score", "help", "quit"})
+	if meant, ok := playSynonyms[word]; ok {
+		hint = fmt.Sprintf(" did you mean %q?", meant)
+	}
+	s.say("no command %q;%s type help for the commands", sim.Shorten(word), hint)
 	return false, nil
+}
+
+// playSynonyms are the words a player types for a command by the everyday name of the
+// move, too far in spelling for a did-you-mean: "propose" is offer.
+var playSynonyms = map[string]string{
+	"propose": "offer", "counter": "offer", "bid": "offer",
+	"yes": "accept", "agree": "accept", "ok": "accept",
+	"no": "reject", "decline": "reject", "refuse": "reject",
+	"exit": "quit", "leave": "quit",
+	"brief": "show",
 }
 
 func (s *session) move(m sim.Move) error {

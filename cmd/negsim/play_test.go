@@ -215,6 +215,7 @@ func TestPlayIllegalMoves(t *testing.T) {
 	}
 	for _, want := range []string{
 		`no command "acept"; did you mean "accept"?`,
+		`no command "propose"; did you mean "offer"?`,
 		`issue "territory" has no option "freez"; did you mean "freeze"?`,
 		`issue "nato" is given twice`,
 		"it is your turn to propose: offer issue=option,...",
