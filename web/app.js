@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, deals, enterLeave, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, actorWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
+import {count, deals, enterLeave, joinAnd, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, actorWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
 import {drawPlay, readPlayHash, stack, writePlayHash} from "./play.js";
 import {isolateAlways, showNames} from "./bidi.js";
 
@@ -1343,7 +1343,7 @@ function drawRound(tr) {
   const left = tr.actors.filter((a) => hidden.has(a.id)).map((a) => names[a.id]);
   $("rounds-chart").replaceChildren(roundsChart({transcript: tr, names, selected: selectedRound, summary: $("rounds-summary").textContent, hidden}),
     roundsLegend({transcript: tr, names, hidden}),
-    ...(left.length ? [h("p", {class: "hint", text: `Not drawn, as they ratify at home and never bargain: ${left.join(", ")}.`})] : []));
+    ...(left.length ? [h("p", {class: "hint", text: `Not drawn, as they ratify at home and never bargain: ${joinAnd(left)}.`})] : []));
   const rows = r.actors.map((a) => [actorName(a.actor), num(a.reservation), hidden.has(a.actor) ? "–" : num(a.aspiration), a.utility === null ? "–" : num(a.utility), a.accepts ? "yes" : "no"]);
   $("round-detail").replaceChildren(
     h("h3", {text: `Round ${r.round}${r.agreement ? ": agreement" : ""}`}),

@@ -124,7 +124,7 @@ export function diagnosisWords(an, say) {
   const votes = dg.votes;
   if (votes) {
     out.push({para: [`The best deal every veto actor accepts gathers ${votes.best_votes} of the ${votes.votes_needed} votes needed.` +
-      (votes.missing.length ? ` A yes from ${votes.missing.map((m) => `${say.actorName(m.actor)} (${deals(m.deals)})`).join(", ")} would open the zone.` : "")]});
+      (votes.missing.length ? ` A yes from ${joinWords(votes.missing.map((m) => `${say.actorName(m.actor)} (${deals(m.deals)} without its ${m.kind === "red_line" ? "red lines" : "reservation"})`), "or")} would open the zone.` : "")]});
   }
   return out;
 }

@@ -91,7 +91,7 @@ var WordCases = []WordCase{
 		"The veto actors accept some deals together, but none of them passes the decision rule.",
 		"Dropping one red line or condition:",
 		"none opens the zone on its own.",
-		"The best deal every veto actor accepts gathers 5 of the 6 votes needed. A yes from Environmental coalition (3 deals) would open the zone.",
+		"The best deal every veto actor accepts gathers 5 of the 6 votes needed. A yes from Environmental coalition (3 deals without its reservation) would open the zone.",
 	}},
 	{Name: "harborco-no-veto", Hash: "scenario=teaching-harborco-quota&set=actors.harborco.veto%3Dfalse", Section: "Who must agree", Want: []string{
 		"A deal passes when the actors that accept it hold at least 5 of the 6 votes at the table.",
