@@ -624,7 +624,7 @@ function noTexts(tr) {
   if (nts.length === tr.rounds.length) return [h("p", {text: `Nothing was on the table in any round: ${nts[0].why}.`})];
   const byWhy = new Map();
   for (const nt of nts) byWhy.set(nt.why, [...(byWhy.get(nt.why) || []), nt.round]);
-  return [...byWhy].map(([why, rounds]) => h("p", {text: `Nothing was on the table in ${rounds.length > 1 ? "rounds" : "round"} ${rounds.join(", ")}: ${why}.`}));
+  return [...byWhy].map(([why, rounds]) => h("p", {text: `Nothing was on the table in ${rounds.length > 1 ? "rounds" : "round"} ${joinAnd(rounds.map(String))}: ${why}.`}));
 }
 
 function download() {

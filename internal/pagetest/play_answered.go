@@ -2,6 +2,7 @@ package pagetest
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,6 +20,9 @@ import (
 type PlayMove struct {
 	Move string // accept, reject, quit, or offer:issue=option,...
 	Said []string
+	// Then are lines the Play view must also show after the move, each a paragraph of
+	// its own: of the last move, what the terminal says further down the talks' end.
+	Then []string
 }
 
 // SaidOfMoves reads what negsim play printed, its moves piped in (each echoed after "> "),
@@ -102,6 +106,14 @@ func DrivePlayAnswered(t *testing.T, origin, hash string, moves []PlayMove) {
 			return said.map((x) => x.innerText).join(" ").replace(/\s+/g, " ").trim();
 		})()`); next != want {
 			t.Errorf("move %d (%s): after the heading %q the page says %q; negsim play says %q", i+1, m.Move, heading, next, want)
+		}
+		if len(m.Then) > 0 {
+			paras := evalJS[[]string](s, `[...document.querySelectorAll("#view-play p")].map((p) => p.innerText.replace(/\s+/g, " ").trim())`)
+			for _, line := range m.Then {
+				if !slices.Contains(paras, line) {
+					t.Errorf("move %d (%s): the Play view has no paragraph %q, which negsim play says; it says\n\t%s", i+1, m.Move, line, strings.Join(paras, "\n\t"))
+				}
+			}
 		}
 	}
 	s.checkConsole()

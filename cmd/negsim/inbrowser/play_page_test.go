@@ -402,8 +402,9 @@ func TestPlayPageSaysTheMoveThatMadeTheDeal(t *testing.T) {
 
 // answeredAsTheTerminal runs negsim play (args) with the moves typed, and plays the same
 // moves by keyboard on the page at url#hash, which must say first what each move did, in
-// the terminal's words. It returns what the terminal said of each move.
-func answeredAsTheTerminal(t *testing.T, url string, args []string, hash string, moves []string) [][]string {
+// the terminal's words, and after the last move each line of the terminal that starts with
+// one of endLines. It returns what the terminal said of each move.
+func answeredAsTheTerminal(t *testing.T, url string, args []string, hash string, moves []string, endLines ...string) [][]string {
 	t.Helper()
 	var typed string
 	for _, m := range moves {
@@ -423,8 +424,25 @@ func answeredAsTheTerminal(t *testing.T, url string, args []string, hash string,
 		}
 		played = append(played, pagetest.PlayMove{Move: m, Said: said[i]})
 	}
+	for _, line := range strings.Split(out, "\n") {
+		if slices.ContainsFunc(endLines, func(p string) bool { return strings.HasPrefix(line, p) }) {
+			played[len(played)-1].Then = append(played[len(played)-1].Then, line)
+		}
+	}
 	pagetest.DrivePlayAnswered(t, url, hash, played)
 	return said
+}
+
+// Under the telephone game with alternating offers, the United States alone puts a text on
+// the table: Ukraine (rounds 0 and 4), Russia (1 and 5) and Europe (3 and 7) find none that
+// they believe every party could accept. The talks' end lists those rounds by reason as
+// negsim play does, "rounds 0 and 4" (the page wrote "rounds 0, 4").
+func TestPlayPageListsTheRoundsWithNothingOnTheTable(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	const offer = "offer:territory=freeze,recognition=de-facto,guarantees=russia-role,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=deal-first,eu-path=membership-path,language=russian-status,interim=energy-and-ports"
+	answeredAsTheTerminal(t, url, []string{"play", "ukraine-2026", "--variant", "telephone-game", "--set", "protocol.kind=alternating", "--as", "united-states"},
+		"scenario=ukraine-2026&variant=telephone-game&set=protocol.kind%3Dalternating&view=play&as=united-states", []string{offer, offer}, "Nothing was on the table in ")
 }
 
 // The seat's standing and the rules are said once, as negsim play says them once at its
