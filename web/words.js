@@ -171,7 +171,7 @@ export function openerDeals(an, o, actorName) {
   let out = one ? `${all} at the table, which ${fails}: the zone stays empty` : `${all} at the table, none of which ${beyond}: the zone stays empty`;
   const blockers = (o.blocked_at_home || []).filter((id) => an.ratification[id])
     .map((id) => `${possessive(actorName(id))} ratifiers (${an.ratification[id].by.map(actorName).join(", ")})`);
-  if (blockers.length) out += `; ${blockers.join(" and ")} reject ${one ? "it" : "them"}`;
+  if (blockers.length) out += `; ${joinAnd(blockers)} reject ${one ? "it" : "them"}`;
   return out;
 }
 
