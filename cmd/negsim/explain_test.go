@@ -47,7 +47,7 @@ func TestExplainFixtureByHand(t *testing.T) {
 
 	stdout := runOK(t, "explain", explainFixture, "--actor", "alpha")
 	wantContains(t, "explain --actor alpha", stdout,
-		"What matters to Alpha, as shares of the weight: x (75%) and y (25%).",
+		"What matters most to Alpha, as shares of the weight: Issue X (75%) and Issue Y (25%).",
 		"- Issue X: only a (Option A) or b; never c.",
 		"- If x is b, then y must be p. Why: b only with p.",
 		"Best deal within the red lines, worth 1.000: x = a, y = p.",

@@ -99,11 +99,13 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 		add("")
 	}
 
+	// The three first by name, as the page's In words view: the list below gives every
+	// issue, and twelve names with commas of their own made one line no one could read.
 	var top []string
-	for _, p := range ae.Priorities {
-		top = append(top, fmt.Sprintf("%s (%s)", p.Issue, wholePercent(p.Share)))
+	for _, p := range ae.Priorities[:min(3, len(ae.Priorities))] {
+		top = append(top, fmt.Sprintf("%s (%s)", wd.issue(p.Issue), wholePercent(p.Share)))
 	}
-	add(fmt.Sprintf("What matters to %s, as shares of the weight: %s.", ae.Name, sim.JoinWords(top, "and")))
+	add(fmt.Sprintf("What matters most to %s, as shares of the weight: %s.", ae.Name, sim.JoinWords(top, "and")))
 	for _, p := range ae.Priorities {
 		line := fmt.Sprintf("- %s, %s: best %s", wd.issue(p.Issue), wholePercent(p.Share), wd.options(p.Issue, p.Best, "or"))
 		if len(p.Worst) > 0 {
@@ -112,7 +114,11 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 		add(cite(line+".", p.Source, p.Note))
 	}
 	if len(ae.Ignores) > 0 {
-		add(fmt.Sprintf("No weight on %s.", sim.JoinWords(ae.Ignores, "or")))
+		ignored := make([]string, len(ae.Ignores))
+		for i, id := range ae.Ignores {
+			ignored[i] = wd.issue(id)
+		}
+		add(fmt.Sprintf("No weight on %s.", sim.JoinWords(ignored, "or")))
 	}
 	add("")
 

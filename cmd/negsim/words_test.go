@@ -198,8 +198,8 @@ func TestPluralNamesReadRight(t *testing.T) {
 					"No seat at the table for Ukrainian voters opposed to ceding land: 55 votes at home on the deals Ukraine signs, yes to each deal worth at least the reservation.",
 					"No seat at the table for Russia's hardliners: 1 vote at home on the deals Russia signs, yes to each deal worth at least the reservation.",
 					"Russia's deal must be ratified at home by Russia's hardliners: it needs their vote.",
-					// Weights 40, 20, 15, 15, 10 of 100.
-					"What matters to Russia's hardliners, as shares of the weight: territory (40%), recognition (20%), nato (15%), foreign-troops (15%) and sanctions (10%).",
+					// Weights 40, 20, 15, 15, 10 of 100: the first three, by name.
+					"What matters most to Russia's hardliners, as shares of the weight: Territory in the east (40%), Recognition of Russia's control (20%) and NATO membership (15%).",
 				},
 				"rounds": {"│ Russia's hardliners ", "│ a vote at home, by the reservation │"},
 			},
@@ -213,7 +213,7 @@ func TestPluralNamesReadRight(t *testing.T) {
 				"explain": {
 					"No veto for Other ports: 1 vote toward the 5 a deal needs, so a deal is blocked only together with others.",
 					"Reservation: no deal worth less than 0.500 is acceptable to Other ports.",
-					"What matters to Other ports, as shares of the weight: fund (50%) and jobs (50%).",
+					"What matters most to Other ports, as shares of the weight: Mitigation fund (50%) and Union jobs guarantee (50%).",
 				},
 			},
 		},
@@ -238,7 +238,7 @@ func TestPluralNamesReadRight(t *testing.T) {
 					// times 2 reviews = 8; medium target gives 0.16, with large 0.56, needs
 					// phase-out: 2. 10 acceptable, 14 excluded. Worst: deep, small, silent, 0.4
 					// (review adds nothing either way; the file's first option, binding, is named).
-					"No weight on review.",
+					"No weight on Review of pledges.",
 					"Worst deal within the red lines, worth 0.400: target = deep, finance = small, phaseout = silent, review = binding.",
 					"Of the 54 possible deals, 24 keep to the red lines; the reservation excludes 14 of those, leaving 10 acceptable.",
 				},
