@@ -480,6 +480,9 @@ func flagHint(c *cobra.Command, err error) string {
 		// play writes its session with --transcript; score only reads one with it.
 		case c.Name() == "play":
 			return fmt.Sprintf("; %s keeps the session in a file with --transcript FILE", c.CommandPath())
+		// new's file is its argument, as in cp or touch.
+		case c.Name() == "new":
+			return fmt.Sprintf("; %s writes the file it is given: %s FILE --issues ... --actors ...", c.CommandPath(), c.CommandPath())
 		case c.HasParent() && c.Name() != "new":
 			hint := fmt.Sprintf("; %s prints its answer: save it with >, as in %s --format csv > answer.csv", c.CommandPath(), c.CommandPath())
 			switch {

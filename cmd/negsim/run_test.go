@@ -165,6 +165,7 @@ func TestSlipsGetSuggestions(t *testing.T) {
 		{[]string{"analyze", "--qqqqqq"}, "unknown flag: --qqqqqq; 'negsim analyze --help' lists the flags"},
 		// A command that prints has no -o: the shell's > saves what it prints.
 		{[]string{"analyze", "-o", "zopa.csv"}, "unknown shorthand flag: 'o' in -o; negsim analyze prints its answer: save it with >, as in negsim analyze --format csv > answer.csv, or write one document to hand in with negsim report -o report.html"},
+		{[]string{"new", "-o", "talks.yaml", "--issues", "a", "--actors", "x,y"}, "unknown shorthand flag: 'o' in -o; negsim new writes the file it is given: negsim new FILE --issues ... --actors ..."},
 		{[]string{"play", "--as", "x", "-o", "game.json"}, "unknown shorthand flag: 'o' in -o; negsim play keeps the session in a file with --transcript FILE"},
 		// score reads a transcript with --transcript and keeps no session: it told a teacher
 		// saving a class's scores that "negsim score keeps the session in a file with
