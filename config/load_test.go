@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -58,6 +59,32 @@ func TestLoadValidScenario(t *testing.T) {
 	}
 	if got := doc.Locate("actors.russia.preferences.territory.ideal"); got.Line != 24 || got.Col != 9 {
 		t.Errorf("ideal located at %+v, want line 24 col 9", got)
+	}
+}
+
+// An option with nothing but its id may be its id alone: the scenario reads as the one
+// that writes each as a mapping, and a short option is told apart from a bad one by the
+// place of the bad one.
+func TestOptionsWrittenAsTheirIDs(t *testing.T) {
+	short := strings.Replace(valid, "      - id: freeze\n      - id: cede\n", "      [freeze, cede]\n", 1)
+	short = strings.Replace(short, "    options:\n      [", "    options: [", 1)
+	if short == valid {
+		t.Fatal("the fixture's options are not written as expected")
+	}
+	long, err := Load("long.yaml", []byte(valid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Load("short.yaml", []byte(short))
+	if err != nil {
+		t.Fatalf("options: [freeze, cede]: %v", err)
+	}
+	if !reflect.DeepEqual(doc.Scenario, long.Scenario) {
+		t.Errorf("options: [freeze, cede] reads as\n%+v\nwant\n%+v", doc.Scenario.Issues, long.Scenario.Issues)
+	}
+	_, err = Load("bad.yaml", []byte(strings.Replace(short, "[freeze, cede]", "[freeze, [cede]]", 1)))
+	if err == nil || !strings.Contains(err.Error(), "bad.yaml:5:23: issues.territory.options.1.id") {
+		t.Errorf("an option written as a list: %v; want an error at bad.yaml:5:23 naming issues.territory.options.1.id", err)
 	}
 }
 

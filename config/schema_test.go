@@ -305,9 +305,11 @@ func (w *schemaWalker) value(s map[string]any, name string, v any, path []any) {
 		}
 	}
 	switch s["type"] {
-	case "number", "integer", "boolean", "array", "object":
+	case "number", "integer", "boolean", "array":
 		w.add(name+" type", path, set("text"))
-	case "string":
+	// An object with a shorthand (an option, a strategy) may also be written as text, which
+	// can be a valid id: a list is neither.
+	case "string", "object":
 		w.add(name+" type", path, set([]any{"a", "list"}))
 	}
 }

@@ -79,7 +79,7 @@ var fieldDocs = map[string]FieldDoc{
 	"Issue.source":      {Text: "Where the issue and its options come from: a source id and what it says."},
 	"Issue.note":        {Text: "Assumptions behind the issue, or anything a student should question."},
 
-	"Option":             {Text: "One possible settlement of an issue."},
+	"Option":             {Text: "One possible settlement of an issue; an option with nothing but its id may be written as the id alone."},
 	"Option.id":          {Text: "The option's id, used in utilities, acceptable lists, constraints and reports.", Rules: slug},
 	"Option.label":       {Text: "A short readable name."},
 	"Option.description": {Text: "What choosing this option would mean, with sources."},

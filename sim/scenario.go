@@ -52,9 +52,10 @@ type Issue struct {
 	Note        string   `json:"note,omitempty"`
 }
 
-// Option is one possible settlement of an issue.
+// Option is one possible settlement of an issue. An option with nothing but its id may be
+// written as the id alone: options: [low, mid, high].
 type Option struct {
-	ID          string `json:"id" negsim:"required"`
+	ID          string `json:"id" negsim:"required,shorthand"`
 	Label       string `json:"label,omitempty"`
 	Description string `json:"description,omitempty"`
 }
