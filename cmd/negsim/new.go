@@ -246,6 +246,7 @@ func starterText(issues, actors []string, options int, issueNames, actorNames ma
 	p("")
 	p("# Issues are the questions a deal must settle; a deal picks one option on each. Options")
 	p("# are ordered as a scale from one end to the other: ideal-point preferences rely on it.")
+	p("# An option that needs no label may be its id alone: options: [low, mid, high].")
 	p("issues:")
 	for _, is := range issues {
 		p("  - id: %s", yamlID(is))
