@@ -491,7 +491,7 @@ function changeWords(p, v) {
     case "options": {
       const issue = p.path.includes(".preferences.") ? s[3] : s.at(-1);
       const was = listOf(p.value), now = listOf(v);
-      const named = (ids) => ids.map((id) => optionLabel(issue, id)).join(", ");
+      const named = (ids) => joinAnd(ids.map((id) => optionLabel(issue, id)));
       const gained = now.filter((id) => !was.includes(id)), lost = was.filter((id) => !now.includes(id));
       return [...(gained.length ? [`now also ${named(gained)}`] : []), ...(lost.length ? [`no longer ${named(lost)}`] : [])].join("; ") || "the same options";
     }

@@ -445,5 +445,14 @@ func DriveUndoOne(t *testing.T, origin string, oracle func(sets []string) Answer
 	if evalJS[bool](s, `document.querySelector('`+reservation+`').classList.contains("changed")`) {
 		t.Error("opened with the file's own reservation set, the candidate's reservation is marked changed")
 	}
+
+	// A red line that moves by several options names them as a sentence lists them: the
+	// candidate's [mid, high] (the file's) taken to [low].
+	s.do(chromedp.Navigate(origin + "#scenario=teaching-two-party&set=" + url.QueryEscape("actors.candidate.preferences.salary.acceptable=[low]")))
+	s.settled()
+	said = evalJS[[]string](s, `[...document.querySelectorAll("#changed li")].map((li) => li.textContent.replace(/\s+/g, " ").trim())`)
+	if want := []string{"Candidate: red line on Salary: the options Candidate can accept: now also Low band (low); no longer Middle band (mid) and High band (high) Undo"}; !slices.Equal(said, want) {
+		t.Errorf("with the candidate's red line at [low], the changes read %q, want %q", said, want)
+	}
 	s.checkConsole()
 }
