@@ -855,6 +855,8 @@ function sayFound(words) {
 // results on the page is kept in window.negsimTimings (milliseconds).
 let wanted = 0;
 let applied = 0;
+// refused is the query (key) whose analysis the engine refused: no view asks anything of it.
+let refused = "";
 let running = false;
 let firstMove = null;
 window.negsimTimings = [];
@@ -913,6 +915,7 @@ async function pump() {
       const an = await engine.call("analyze", {...q, limit: 10});
       // Another scenario may have opened meanwhile; its own request follows.
       if (q.scenario !== engineID) continue;
+      refused = "";
       renderAnalysis(an, q);
       // Tests wait for the scenario they asked for to be on screen.
       document.body.dataset.shown = state.scenario;
@@ -921,10 +924,10 @@ async function pump() {
       if (document.body.dataset.controls === "ready") await followBounds(q);
     } catch (e) {
       if (q.scenario !== engineID) continue;
-      // A scenario that opens but cannot be worked out (a space too large to count) has no
-      // results: the last scenario's may not stay on screen under its name. A what-if
-      // refused on the same scenario leaves its last results, beside the control at fault.
-      if (!results.analysis || results.analysis.query.scenario !== q.scenario) clearResults();
+      // A what-if the engine refuses has no results: those of the move before, left on
+      // screen, read as the refused what-if's, which its link opened afresh never shows.
+      clearResults();
+      refused = key(q);
       showError(e);
     }
     applied = mine;
@@ -966,6 +969,12 @@ function fetchView(view, q) {
 // showView fetches and draws what the open view needs, unless a newer change is waiting.
 async function showView(q) {
   if (q.scenario !== engineID) return;
+  // Every view of a refused what-if would be refused in the same words; Play tells it at
+  // the seat.
+  if (refused === key(q) && state.view !== "play") {
+    showNoResults(state.view);
+    return;
+  }
   try {
     const fetched = fetchedViews[state.view];
     if (fetched) {
@@ -1016,7 +1025,31 @@ function clearResults(mark = "–", why = "(no results: see the message above)")
   // The chart's axes are the parties the analysis gives a veto, which a what-if may change:
   // the file's own would drop a link's axes before the analysis could draw them.
   $("axes").hidden = true;
-  for (const id of ["diagnosis", "agree", "chart", "solutions", "options", "take", "words", "rounds-summary", "rounds-chart", "round-detail", "rounds-notes", "rounds-table", "compare"]) $(id).replaceChildren();
+  for (const id of ["diagnosis", "agree", "chart", "solutions", "options", "take", "words", "rounds-summary", "rounds-chart", "round-detail", "rounds-notes", "rounds-table", "compare", "score-verdict", "score-result"]) $(id).replaceChildren();
+  // The stepper walks the rounds of the last answer, which are no longer these results'.
+  $("round-steps").hidden = true;
+  for (const id of ["command", "variant-block"]) $(id).value = "";
+}
+
+// showNoResults says in a view that there is nothing to show for the what-if: the error
+// above says why.
+function showNoResults(view) {
+  const none = () => h("p", {text: "None: see the message above."});
+  switch (view) {
+    case "zone":
+      $("chart-detail").hidden = true;
+      for (const id of ["chart", "solutions", "options"]) $(id).replaceChildren(none());
+      break;
+    case "rounds":
+      $("rounds-summary").textContent = "None: see the message above.";
+      break;
+    case "score":
+      $("score-verdict").textContent = "None: see the message above.";
+      break;
+    case "take": case "words": case "compare":
+      redraw($(view), none());
+      break;
+  }
 }
 
 function renderAnalysis(an, q) {
@@ -1307,6 +1340,7 @@ function renderWords(ex) {
 
 function renderRounds(tr) {
   const an = results.analysis && results.analysis.value;
+  $("round-steps").hidden = false;
   $("rounds-summary").textContent = roundsSummary(tr, say, an);
   const pick = $("round-pick");
   pick.max = String(tr.rounds.length - 1);

@@ -89,6 +89,8 @@ func TestPageServed(t *testing.T) {
 //   - undo-one: two changes listed from the file's value, taken back one at a time by
 //     keyboard, the zone each time as negsim analyze gives it; a link's value that is the
 //     file's, no change;
+//   - invalid-what-if: a what-if the engine refuses, reached by keyboard, shows no results
+//     in any view, as its link opened afresh shows none, and negsim analyze's words;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
 //   - chart-keys: the keys of the zone's chart and of What would it take name only what
 //     the chart draws;
@@ -200,6 +202,7 @@ func TestPageDrivenServed(t *testing.T) {
 				return a
 			})
 		}},
+		{"invalid-what-if", func(t *testing.T) { pagetest.DriveInvalidWhatIf(t, origin, invalidCases(t)) }},
 		{"view-unknown", func(t *testing.T) { pagetest.DriveLinkedViewUnknown(t, origin) }},
 		{"chart-keys", func(t *testing.T) {
 			pagetest.DriveChartKeys(t, origin, []pagetest.ChartKey{
@@ -519,4 +522,40 @@ func scoredByTerminal(t *testing.T) func(pagetest.ScoreCase) pagetest.Scored {
 		}
 		return out
 	}
+}
+
+// invalidCases are what-ifs of the job offer the engine refuses, each as a student makes
+// it, with what negsim analyze says of it: both vetoes taken away, every option of the
+// candidate's red line on salary (mid and high) unticked, and every weight of the
+// candidate slid to 0.
+func invalidCases(t *testing.T) []pagetest.InvalidCase {
+	const sw, box, slider = "input[type=checkbox]", "input[type=checkbox][value=%q]", "input[type=range]"
+	cases := []pagetest.InvalidCase{
+		{Name: "no veto", Moves: []pagetest.InvalidMove{
+			{Path: "actors.candidate.veto", Field: sw, Key: " "},
+			{Path: "actors.employer.veto", Field: sw, Key: " "},
+		}, Sets: []string{"actors.candidate.veto=false", "actors.employer.veto=false"}},
+		{Name: "an empty red line", Moves: []pagetest.InvalidMove{
+			{Path: "actors.candidate.preferences.salary.acceptable", Field: fmt.Sprintf(box, "mid"), Key: " "},
+			{Path: "actors.candidate.preferences.salary.acceptable", Field: fmt.Sprintf(box, "high"), Key: " "},
+		}, Sets: []string{"actors.candidate.preferences.salary.acceptable=[]"}, Views: []string{"zone", "take"}},
+		{Name: "no weight", Moves: []pagetest.InvalidMove{
+			{Path: "actors.candidate.preferences.salary.weight", Field: slider, Key: kb.Home},
+			{Path: "actors.candidate.preferences.remote.weight", Field: slider, Key: kb.Home},
+			{Path: "actors.candidate.preferences.start.weight", Field: slider, Key: kb.Home},
+		}, Sets: []string{"actors.candidate.preferences.salary.weight=0", "actors.candidate.preferences.remote.weight=0", "actors.candidate.preferences.start.weight=0"}, Views: []string{"zone", "rounds"}},
+	}
+	for i, c := range cases {
+		args := []string{"analyze", "teaching-two-party"}
+		for _, s := range c.Sets {
+			args = append(args, "--set", s)
+		}
+		_, stderr, code := runNegsim(t, args...)
+		said, ok := strings.CutPrefix(strings.TrimSpace(stderr), "negsim: ")
+		if code == 0 || !ok {
+			t.Fatalf("negsim %s exits %d and says %q; want it refused", strings.Join(args, " "), code, stderr)
+		}
+		cases[i].Said = strings.Split(said, "\n")
+	}
+	return cases
 }
