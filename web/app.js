@@ -116,10 +116,14 @@ function showError(e, note = "") {
   // A file's problems come as a message that is their first, and the list: the heading
   // then says how many, rather than the first twice.
   box.replaceChildren(h("p", {text: lead === problems[0] ? `${e.problems[0].file}: ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}` : lead}));
-  if (problems.length) {
-    box.append(h("ul", {}, problems.map((text) => h("li", {text}))));
-  } else if (e.message.includes("\n")) {
-    box.append(h("pre", {text: e.message.split("\n").slice(1).join("\n")}));
+  // A what-if's problems come indented under the message's first line, one a line: they are
+  // listed as a file's are, each wrapping in the window.
+  const rest = e.message.split("\n").slice(1);
+  const listed = rest.length && rest.every((line) => /^\s+\S/.test(line)) ? rest.map((line) => line.trim()) : [];
+  if (problems.length || listed.length) {
+    box.append(h("ul", {}, (problems.length ? problems : listed).map((text) => h("li", {text}))));
+  } else if (rest.length) {
+    box.append(h("pre", {text: rest.join("\n")}));
   }
   if (note) box.append(h("p", {text: note}));
   box.hidden = false;

@@ -12,6 +12,9 @@ import (
 // NarrowCase is one state of the page to look at on a narrow screen.
 type NarrowCase struct {
 	Hash string // what follows # in the page's address
+	// Refused is a what-if the engine refuses: the browser logs each refusal negsim serve
+	// answers (status 400), which is no fault of the page.
+	Refused bool
 }
 
 // NarrowCases are states whose views hold the widest content: the reference scenario's
@@ -23,6 +26,8 @@ var NarrowCases = []NarrowCase{
 	{Hash: "scenario=teaching-security-council"},
 	// The longest name of a party on the chart's axes, and a reservation beyond the middle.
 	{Hash: "scenario=ukraine-2026&variant=sanctions-bite&axes=europe,russia&set=actors.europe.reservation%3D0.7"},
+	// The engine's refusal of a what-if, a line of a hundred characters without a break.
+	{Hash: "scenario=teaching-two-party&set=actors.candidate.veto%3Dfalse&set=actors.employer.veto%3Dfalse", Refused: true},
 }
 
 // overflowJS lists what sticks out on the right of the window, or of the box that
@@ -62,6 +67,7 @@ func DriveNarrow(t *testing.T, origin string, cases []NarrowCase) {
 	s := &session{t: t, ctx: tab, origin: origin}
 	s.collectConsole()
 	for i, c := range cases {
+		logged := s.logged()
 		order := slices.Concat(widths[i%len(widths):], widths[:i%len(widths)])
 		for _, view := range []string{"zone", "take", "words", "rounds", "compare", "score", "share", "play"} {
 			for j, width := range order {
@@ -81,6 +87,9 @@ func DriveNarrow(t *testing.T, origin string, cases []NarrowCase) {
 				}
 				checkNarrow(t, s, at, view, width)
 			}
+		}
+		if c.Refused {
+			s.forgetRefusals(logged)
 		}
 	}
 	s.checkConsole()

@@ -552,6 +552,43 @@ func (s *session) collectConsole() {
 	}()
 }
 
+// logged is how many console messages the page has written so far.
+func (s *session) logged() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.messages)
+}
+
+// forgetRefusals drops, of the messages written since the first from, those that log a
+// request negsim serve refused (status 400): for a what-if the engine refuses, that is
+// the answer the page asked for.
+func (s *session) forgetRefusals(from int) {
+	s.t.Helper()
+	// Messages come on their own: a line logged now is read after every one before it.
+	const flush = "negsim-pagetest-flush"
+	evalJS[any](s, `console.log("`+flush+`")`)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		s.mu.Lock()
+		seen := slices.ContainsFunc(s.messages[from:], func(m chromedp.ConsoleMessage) bool { return m.Text == flush })
+		s.mu.Unlock()
+		if seen {
+			break
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatal("the console's flush never arrived: console messages are not being collected")
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	kept := s.messages[:from]
+	for _, m := range s.messages[from:] {
+		if !strings.Contains(m.Text, "status of 400") && m.Text != flush {
+			kept = append(kept, m)
+		}
+	}
+	s.messages = kept
+}
+
 // checkConsole fails on any error or warning the page wrote; a sentinel logged last shows
 // that messages were being collected.
 func (s *session) checkConsole() {
