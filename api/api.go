@@ -71,6 +71,7 @@ var methods = []apiMethod{
 	{"load", method((*API).load)},
 	{"params", method((*API).params)},
 	{"analyze", method((*API).analyze)},
+	{"warnings", method((*API).warnings)},
 	{"explain", method((*API).explain)},
 	{"rounds", method((*API).rounds)},
 	{"compare", method((*API).compare)},

@@ -456,3 +456,32 @@ func TestScenarioFilesLeaveOutTheSchema(t *testing.T) {
 		t.Errorf("ScenarioFiles = %q, %v; want %q", got, err, want)
 	}
 }
+
+// A what-if's warnings are located in its file, as negsim analyze prints them on stderr:
+// `negsim analyze ukraine-2026 --variant alaska-2025` warns "ukraine-2026.yaml:400:14:
+// actors.ukraine.constraints.0.if.territory: this constraint never applies: …", a warning
+// the file as shipped does not give. Overrides are warned of in the same way.
+func TestWarningsAreLocated(t *testing.T) {
+	a := New(Options{})
+	unstyled := func(q Query) []string {
+		var out []string
+		for _, w := range ask[WarningsResponse](t, a, "warnings", q).Warnings {
+			if w.Severity != sim.SeverityStyle {
+				out = append(out, w.String())
+			}
+		}
+		return out
+	}
+	const never = `ukraine-2026.yaml:400:14: actors.ukraine.constraints.0.if.territory: this constraint never applies: actor "ukraine" accepts none of "withdraw-donetsk" or "cede-four" on "territory" anyway, so its if never holds`
+	if got := unstyled(Query{Scenario: "ukraine-2026", Variant: "alaska-2025"}); !slices.Equal(got, []string{never}) {
+		t.Errorf("alaska-2025 warns %q, want %q", got, never)
+	}
+	if got := unstyled(Query{Scenario: "ukraine-2026"}); len(got) > 0 {
+		t.Errorf("ukraine-2026 as shipped warns %q, want nothing", got)
+	}
+	// The variant's Ukraine accepts neither opener of the condition; the override gives it
+	// cede-four back, and the condition applies again.
+	if got := unstyled(Query{Scenario: "ukraine-2026", Variant: "alaska-2025", Set: []string{"actors.ukraine.preferences.territory.acceptable=[freeze,freeze-dmz,cede-four]"}}); len(got) > 0 {
+		t.Errorf("alaska-2025 with cede-four acceptable to Ukraine warns %q, want nothing", got)
+	}
+}

@@ -26,6 +26,26 @@ func (a *API) params(_ context.Context, q Query) (any, error) {
 	return labelled{ProvenanceOf(doc), &ParamsResponse{Params: doc.Scenario.Params()}}, nil
 }
 
+// WarningsResponse is what negsim warns of a what-if: each warning located in the file as
+// the command line prints it on stderr (file:line:col: path: message), with the notes on
+// style, which only validate prints, marked "style". An analysis's own warnings, as
+// `negsim analyze --format json` writes them, carry no position.
+type WarningsResponse struct {
+	Warnings sim.Diagnostics `json:"warnings"`
+}
+
+func (a *API) warnings(_ context.Context, q Query) (any, error) {
+	doc, err := a.open(q)
+	if err != nil {
+		return nil, err
+	}
+	found := doc.Warnings
+	if found == nil {
+		found = sim.Diagnostics{}
+	}
+	return labelled{ProvenanceOf(doc), &WarningsResponse{Warnings: found}}, nil
+}
+
 // ExportRequest asks for a what-if written out to keep: ID and Description name the
 // variant it becomes (my-what-if and a sentence when absent).
 type ExportRequest struct {
