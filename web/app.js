@@ -111,7 +111,7 @@ function showError(e, note = "") {
   invalidPaths = [...(e.problems || []).map((p) => p.path), ...[...e.message.matchAll(/^\s+([A-Za-z0-9_.-]+): /gm)].map((m) => m[1])].filter(Boolean);
   markInvalid();
   const box = $("error");
-  const problems = (e.problems || []).map((p) => `${p.file}${p.line ? ":" + p.line : ""}${p.col ? ":" + p.col : ""}: ${p.path ? p.path + ": " : ""}${p.message}`);
+  const problems = (e.problems || []).map(diagnosticText);
   const lead = e.message.split("\n")[0];
   // A file's problems come as a message that is their first, and the list: the heading
   // then says how many, rather than the first twice.
@@ -127,6 +127,40 @@ function showError(e, note = "") {
   }
   if (note) box.append(h("p", {text: note}));
   box.hidden = false;
+}
+
+// diagnosticText says a problem as the command line prints it: file:line:col: path: message,
+// leaving out what is unknown.
+function diagnosticText(p) {
+  const at = p.file ? `${p.file}${p.line ? ":" + p.line : ""}${p.col ? ":" + p.col : ""}: ` : "";
+  return `${at}${p.path ? p.path + ": " : ""}${p.message}`;
+}
+
+// showWarnings lists what negsim analyze warns of the what-if q on stderr, located in the
+// file: the analysis an says whether there is any (without a position), and only then is
+// the engine asked where. Notes on style are validate's, as on the command line.
+async function showWarnings(an, q) {
+  const box = $("warnings");
+  if (!(an.warnings || []).some((w) => !w.style)) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  let found;
+  try {
+    found = (await fetchOnce("warnings", "warnings", q, q)).warnings.filter((w) => !w.style);
+  } catch {
+    // The analysis has come: its warnings stay unsaid rather than hide it behind an error.
+    return;
+  }
+  if (key(query()) !== key(q)) return;
+  const n = found.length;
+  // Open when short, as the command line prints three before it points to validate.
+  const open = box.querySelector("details") ? box.querySelector("details").open : n <= 3;
+  box.replaceChildren(h("details", {open},
+    h("summary", {text: `${n === 1 ? "A warning" : `${n} warnings`} about this scenario, as negsim analyze gives ${n === 1 ? "it" : "them"}`}),
+    h("ul", {}, found.map((w) => h("li", {text: diagnosticText(w)})))));
+  box.hidden = !n;
 }
 
 function clearError() {
@@ -925,6 +959,7 @@ async function pump() {
       document.body.dataset.shown = state.scenario;
       if (started !== null) window.negsimTimings.push(performance.now() - started);
       clearError();
+      await showWarnings(an, q);
       if (document.body.dataset.controls === "ready") await followBounds(q);
     } catch (e) {
       if (q.scenario !== engineID) continue;
@@ -1022,6 +1057,8 @@ async function showView(q) {
 // none, and for one just opened until its own come (a large one takes a while).
 function clearResults(mark = "–", why = "(no results: see the message above)") {
   results.analysis = null;
+  $("warnings").hidden = true;
+  $("warnings").replaceChildren();
   $("zopa-count").textContent = mark;
   $("zopa-of").textContent = why;
   $("nash").textContent = mark;

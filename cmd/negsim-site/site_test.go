@@ -23,7 +23,10 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/negsim/negsim/api"
+	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/internal/pagetest"
+	"github.com/negsim/negsim/scenarios"
+	"github.com/negsim/negsim/sim"
 )
 
 // siteLimit is the bound on the whole site, gzipped.
@@ -95,6 +98,17 @@ func TestStaticSite(t *testing.T) {
 	// link's axes too: the engine in the browser reads vetoes and links as negsim serve's.
 	pagetest.DriveAxesSwap(t, srv.URL+"/")
 
+	// What negsim analyze warns of a variant, as it prints it on stderr, listed by the
+	// engine in the browser too.
+	alaska := warned(t, "ukraine-2026", "alaska-2025")
+	if len(alaska) == 0 {
+		t.Fatal("negsim analyze warns of nothing in alaska-2025: the check needs a warning")
+	}
+	pagetest.DriveWarnings(t, srv.URL+"/", []pagetest.WarningCase{
+		{Hash: "scenario=ukraine-2026&variant=alaska-2025", Said: alaska},
+		{Hash: "scenario=ukraine-2026", Said: warned(t, "ukraine-2026", "")},
+	})
+
 	// The Play view, against the terminal's transcript of the same session.
 	want := terminalTranscript(t, "mediated-accept-every-offer")
 	pagetest.DrivePlay(t, srv.URL+"/", "static", want)
@@ -146,6 +160,28 @@ func TestStaticSite(t *testing.T) {
 	pages := httptest.NewServer(http.StripPrefix("/negsim", http.FileServer(http.Dir(dir))))
 	t.Cleanup(pages.Close)
 	pagetest.DriveListedFiles(t, pages.URL+"/negsim/")
+}
+
+// warned is what negsim analyze prints on stderr for a shipped scenario and variant, each
+// warning without its "warning: ": the warnings of the document it opens, notes on style
+// left to validate.
+func warned(t *testing.T, name, variant string) []string {
+	t.Helper()
+	data, ok := scenarios.Read(name)
+	if !ok {
+		t.Fatalf("no shipped %s", name)
+	}
+	doc, err := config.Open(name+".yaml", data, variant, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	for _, w := range doc.Warnings {
+		if w.Severity != sim.SeverityStyle {
+			said = append(said, w.String())
+		}
+	}
+	return said
 }
 
 // Two scenario files whose names differ only by case are one file on Windows and macOS,

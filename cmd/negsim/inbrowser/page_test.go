@@ -275,6 +275,77 @@ func TestPageListedFilesServed(t *testing.T) {
 	pagetest.DriveListedFiles(t, origin)
 }
 
+// negsim warns of a scenario that holds something that cannot matter, such as a condition
+// whose if the actor's own red line rules out; the page lists what it warns, as it says
+// it on stderr. The page listed nothing. warn.yaml's Bob accepts no pizza, so his
+// condition on pizza never applies, and no one values tacos; given pizza, the condition
+// applies again. The reference scenario's alaska-2025 rules out the territorial steps of
+// Ukraine's condition, which the file as shipped does not.
+func TestPageWarningsServed(t *testing.T) {
+	pagetest.RequireChromium(t)
+	dir := t.TempDir()
+	scenario := `name: Dinner out
+description: Two friends choose where and when to eat.
+issues:
+  - {id: place, name: Place, options: [{id: pizza}, {id: sushi}, {id: tacos}]}
+  - {id: time, name: Time, options: [{id: early}, {id: late}]}
+actors:
+  - id: alice
+    name: Alice
+    veto: true
+    reservation: 0.3
+    preferences:
+      place: {weight: 60, ideal: pizza}
+      time: {weight: 40, ideal: early}
+  - id: bob
+    name: Bob
+    veto: true
+    reservation: 0.3
+    preferences:
+      place: {weight: 50, ideal: sushi, acceptable: [sushi, tacos]}
+      time: {weight: 50, ideal: late}
+    constraints:
+      - if: {place: [pizza]}
+        then: {time: [late]}
+        why: Pizza only late
+`
+	if err := os.WriteFile(filepath.Join(dir, "warn.yaml"), []byte(scenario), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var cases []pagetest.WarningCase
+	for _, args := range [][]string{
+		{"warn.yaml"},
+		{"warn.yaml", "--set", "actors.bob.preferences.place.acceptable=[pizza,sushi,tacos]"},
+		{"ukraine-2026", "--variant", "alaska-2025"},
+		{"ukraine-2026"},
+	} {
+		cmd := command(t, append([]string{"analyze"}, args...)...)
+		cmd.Dir = dir
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("negsim analyze %v: %v: %s", args, err, &stderr)
+		}
+		c := pagetest.WarningCase{Hash: "scenario=" + args[0]}
+		if args[0] == "warn.yaml" {
+			c.Hash = "scenario=file:warn.yaml"
+		}
+		for i := 1; i+1 < len(args); i += 2 {
+			c.Hash += "&" + strings.TrimPrefix(args[i], "--") + "=" + url.QueryEscape(args[i+1])
+		}
+		for _, line := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+			if said, ok := strings.CutPrefix(line, "warning: "); ok {
+				c.Said = append(c.Said, said)
+			}
+		}
+		cases = append(cases, c)
+	}
+	if len(cases[0].Said) != 2 || len(cases[1].Said) != 1 || len(cases[2].Said) != 1 || len(cases[3].Said) != 0 {
+		t.Fatalf("negsim analyze warns %+v; the cases need two warnings, one, one and none", cases)
+	}
+	pagetest.DriveWarnings(t, startServe(t, dir), cases)
+}
+
 // A teacher writes the parties' names in Chinese, and long: the charts' axis titles, the
 // reservations' labels and What would it take's bars name them. The page sized a name by
 // its letters at 0.6 of the font size, right for Latin letters, where a Chinese character
