@@ -86,9 +86,12 @@ function whatIf() {
   return p.toString();
 }
 
-function writeHash() {
+// writeHash puts the state in the address. A change within the scenario replaces the
+// history entry, as a slider's every step would otherwise be one; another scenario, which
+// drops the what-if, is a new entry (push), so that Back brings the what-if again.
+function writeHash(push = false) {
   const next = hashOf();
-  if (location.hash !== next) history.replaceState(null, "", next);
+  if (location.hash !== next) history[push ? "pushState" : "replaceState"](null, "", next);
   taken();
   if (state.view === "share") $("permalink").value = location.href;
 }
@@ -1586,7 +1589,7 @@ function wire() {
     state.set.clear();
     state.axes = [];
     state.deal = "";
-    writeHash();
+    writeHash(true);
     openScenario();
   });
   $("variant").addEventListener("change", async () => {
@@ -1628,6 +1631,7 @@ function wire() {
       state.set.clear();
       state.axes = [];
       state.deal = "";
+      writeHash(true);
     }
     fillScenarios();
     selectView(state.view, false, false);

@@ -91,6 +91,8 @@ func TestPageServed(t *testing.T) {
 //     file's, no change;
 //   - invalid-what-if: a what-if the engine refuses, reached by keyboard, shows no results
 //     in any view, as its link opened afresh shows none, and negsim analyze's words;
+//   - scenario-back: Back after another scenario is chosen brings the one before with its
+//     what-if, and Forward the one chosen;
 //   - view-unknown: a link's view the page does not know, taken out of the address at once;
 //   - chart-keys: the keys of the zone's chart and of What would it take name only what
 //     the chart draws;
@@ -203,6 +205,15 @@ func TestPageDrivenServed(t *testing.T) {
 			})
 		}},
 		{"invalid-what-if", func(t *testing.T) { pagetest.DriveInvalidWhatIf(t, origin, invalidCases(t)) }},
+		{"scenario-back", func(t *testing.T) {
+			// The reservation's slider steps by 0.01 from the file's 0.5.
+			sets := []string{"actors.candidate.reservation=0.51"}
+			a, err := pagetest.AnswerOf([]byte(runOK(t, "analyze", "teaching-two-party", "--set", sets[0], "--format", "json")), []string{"salary", "remote", "start"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pagetest.DriveScenarioBack(t, origin, sets, a)
+		}},
 		{"view-unknown", func(t *testing.T) { pagetest.DriveLinkedViewUnknown(t, origin) }},
 		{"chart-keys", func(t *testing.T) {
 			pagetest.DriveChartKeys(t, origin, []pagetest.ChartKey{
