@@ -361,19 +361,38 @@ export function roundsLegend({transcript, names, hidden = new Set()}) {
   return box;
 }
 
-// shortLabel fits a value's name to the tornado's margin, so that both whose value it is
-// and which value stay legible. The glosses in brackets go first, the last one first, then
-// the middle is cut ("Europe: weight of … assets and reconstruction"): cut from the middle
-// with its glosses, "Right party: reservation (what no deal is worth)" lost the value and
-// kept its gloss, and Europe's weights lost "weight of" behind the name of Europe.
+// shortLabels fit the names of a chart's values to the tornado's margin, so that both whose
+// value each is and which value stay legible, and each bar is told apart from the others.
+// The glosses in brackets go first, the last one first, then the middle is cut ("Europe:
+// weight of … assets and reconstruction"): cut from the middle with its glosses, "Right
+// party: reservation (what no deal is worth)" lost the value and kept its gloss, and
+// Europe's weights lost "weight of" behind the name of Europe. Where that cut reads as
+// another value's, more of the start is kept: Harborco's values of its small and medium
+// funds were both "Harborco: value of … fund on Mitigation fund".
 // The room is counted in widths (textWidth's), not letters: 46 Latin letters, or 27
 // Chinese characters.
-function shortLabel(words) {
-  const bare = words.replace(/ \([^()]*\)/g, "");
-  for (const w of [words, words.replace(/ \([^()]*\)$/, ""), bare]) if (textWidth(w, 10) <= 46 * 6) return w;
-  const chars = [...bare];
-  const head = widthPrefix(chars, 20 * 6).join(""), tail = widthPrefix([...chars].reverse(), 26 * 6).reverse().join("");
-  return head.slice(0, head.lastIndexOf(" ") > 0 ? head.lastIndexOf(" ") : head.length) + " … " + tail.slice(tail.indexOf(" ") + 1);
+function shortLabels(all) {
+  const fits = (w) => textWidth(w, 10) <= 46 * 6;
+  const bareOf = (w) => w.replace(/ \([^()]*\)/g, "");
+  const whole = all.map((words) => [words, words.replace(/ \([^()]*\)$/, ""), bareOf(words)].find(fits));
+  const cuts = (words) => [20, 26, 32, 38].map((head) => cutMiddle(bareOf(words), head));
+  return all.map((words, i) => {
+    if (whole[i]) return whole[i];
+    const mine = cuts(words);
+    const others = new Set(all.flatMap((w, j) => (bareOf(w) === bareOf(words) ? [] : whole[j] ? [whole[j]] : cuts(w))));
+    return mine.find((c) => !others.has(c)) || mine[0];
+  });
+}
+
+// cutMiddle keeps the first head widths of text and the rest of the room's last ones, each
+// at whole words (a word cut short reads as another), with " … " between.
+function cutMiddle(text, head) {
+  const chars = [...text];
+  const front = widthPrefix(chars, head * 6), back = widthPrefix([...chars].reverse(), (46 - head) * 6).reverse();
+  let start = front.join(""), end = back.join("");
+  if (chars[front.length] !== " " && start.lastIndexOf(" ") > 0) start = start.slice(0, start.lastIndexOf(" "));
+  if (chars[chars.length - back.length - 1] !== " ") end = end.slice(end.indexOf(" ") + 1);
+  return start.trimEnd() + " … " + end.trimStart();
 }
 
 // tornadoChart draws each value's nearest thresholds as bars from the value now, left for
@@ -401,9 +420,10 @@ export function tornadoChart({rows, label, narrow = false}) {
   svg.append(el("text", {x: X(0), y: T - 10, "text-anchor": "middle", "font-size": 13, fill: "#1a1a1a"}, "now"));
   svg.append(el("text", {x: L, y: H - 4, "font-size": 13, fill: "#1a1a1a"}, `−${(100 * widest).toFixed(0)}% of range`));
   svg.append(el("text", {x: W - R, y: H - 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, `+${(100 * widest).toFixed(0)}%`));
+  const names = rows.map((r) => label(r.path)), shorts = shortLabels(names);
   rows.forEach((r, i) => {
     const y = T + i * rowH;
-    const words = label(r.path), short = shortLabel(words);
+    const words = names[i], short = shorts[i];
     const text = el("text", narrow
       ? fitted({x: L, y: y + 14, "font-size": 13, fill: "#1a1a1a"}, short, pw)
       : fitted({x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a"}, short, L - 12), short);

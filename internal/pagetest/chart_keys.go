@@ -130,6 +130,16 @@ func DriveTakeLabels(t *testing.T, origin string, hashes []string) {
 				t.Errorf("%s: the bar of %s is labelled %q, which does not say %q", hash, l[1], l[0], what)
 			}
 		}
+		// Each bar is told apart by its label: Harborco's values of its small and its medium
+		// fund were both "Harborco: value of … fund on Mitigation fund", the word that differs
+		// cut out.
+		labelled := map[string]string{}
+		for _, l := range labels {
+			if other, ok := labelled[l[0]]; ok && other != l[1] {
+				t.Errorf("%s: the bars of %s and %s are both labelled %q", hash, other, l[1], l[0])
+			}
+			labelled[l[0]] = l[1]
+		}
 	}
 	s.checkConsole()
 }
