@@ -14,7 +14,10 @@ type Diagnosis struct {
 	// reservations: the zone is closed before utilities are even counted.
 	RedLinesClash bool `json:"red_lines_clash"`
 	// Closest is the deal, within every veto actor's red lines, whose largest shortfall
-	// below a reservation is smallest; nil when the red lines clash.
+	// below a reservation is smallest; nil when the red lines clash. Under a decision rule
+	// or ratification the shortfalls are those of every actor whose yes the deal needs to
+	// pass, voters and ratifiers too, and Closest is also nil when no deal within the veto
+	// actors' red lines can gather those votes at any reservation.
 	Closest      *ClosestDeal     `json:"closest"`
 	Reservations []ReservationGap `json:"reservations"`
 	// Openers are the single red lines and constraints whose removal alone opens the ZOPA.
@@ -23,7 +26,10 @@ type Diagnosis struct {
 	Votes *VoteDiagnosis `json:"votes,omitempty"`
 }
 
-// ClosestDeal is the deal nearest to agreement and each veto actor's shortfall there.
+// ClosestDeal is the deal nearest to agreement and the shortfall there of each actor whose
+// yes it needs: every veto actor and, under a decision rule or ratification, the voters and
+// ratifiers nearest to accepting that make up the votes needed. Each lowering its
+// reservation by its own shortfall would pass the deal.
 type ClosestDeal struct {
 	Deal
 	Shortfall        map[string]float64 `json:"shortfall"`
@@ -80,20 +86,26 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 	base := sp.baseRules(res)
 	dg := &Diagnosis{Reservations: []ReservationGap{}, Openers: []Opener{}}
 
-	redOnly := newTree(sp, base.withoutReservations())
-	choice, worst, found, err := redOnly.closest(ctx, sp, res)
-	if err != nil {
-		return nil, err
-	}
-	dg.RedLinesClash = !found
-	if found {
-		d := sp.deal(choice, res)
-		cd := &ClosestDeal{Deal: d, Shortfall: map[string]float64{}, LargestShortfall: presentable(worst)}
-		for _, a := range sp.veto {
-			id := sp.sc.Actors[a].ID
-			cd.Shortfall[id] = presentable(math.Max(0, res[a]-sp.Utility(a, choice)))
+	if sp.rule != nil {
+		if err := sp.closestToPassing(ctx, dg, res); err != nil {
+			return nil, err
 		}
-		dg.Closest = cd
+	} else {
+		redOnly := newTree(sp, base.withoutReservations())
+		choice, worst, found, err := redOnly.closest(ctx, sp, res)
+		if err != nil {
+			return nil, err
+		}
+		dg.RedLinesClash = !found
+		if found {
+			d := sp.deal(choice, res)
+			cd := &ClosestDeal{Deal: d, Shortfall: map[string]float64{}, LargestShortfall: presentable(worst)}
+			for _, a := range sp.veto {
+				id := sp.sc.Actors[a].ID
+				cd.Shortfall[id] = presentable(math.Max(0, res[a]-sp.Utility(a, choice)))
+			}
+			dg.Closest = cd
+		}
 	}
 
 	for j, a := range sp.veto {
@@ -158,6 +170,31 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 		}
 	}
 	return dg, nil
+}
+
+// closestToPassing sets the closest deal under a decision rule or ratification: the deal
+// within the veto actors' red lines that the smallest fall of the reservations would pass,
+// each voter and ratifier counted as its quota needs it (the gauge the mediator of the
+// rounds proposes by, with the lowest positions breaking ties as everywhere in analyze).
+// The vetoes' shortfalls alone would name a deal the votes or the home vote still reject,
+// and a fall that, followed, leaves the zone empty.
+func (sp *Space) closestToPassing(ctx context.Context, dg *Diagnosis, res []float64) error {
+	best, err := sp.nearestPassing(ctx, res, nil)
+	if err != nil {
+		return err
+	}
+	dg.RedLinesClash = best.choice == nil
+	if best.choice == nil || -best.primary >= unreachable {
+		return nil
+	}
+	short := sp.newPassGauge(res).needed(best.choice)
+	cd := &ClosestDeal{Deal: sp.deal(best.choice, res), Shortfall: map[string]float64{}}
+	for a, x := range short {
+		cd.Shortfall[sp.sc.Actors[a].ID] = presentable(x)
+		cd.LargestShortfall = max(cd.LargestShortfall, presentable(x))
+	}
+	dg.Closest = cd
+	return nil
 }
 
 // openerBeyondTable fills in, under a decision rule or ratification, how many of the deals

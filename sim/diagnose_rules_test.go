@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/negsim/negsim/internal/scenariotest"
@@ -82,6 +83,97 @@ func TestRatifierAspirationIsItsReservation(t *testing.T) {
 		}
 		if want := worth[rd.Proposal.Options["depth"]] >= 0.5; p.Accepts != want {
 			t.Errorf("round %d: the parliament answers %s with %v; want %v", rd.Round, rd.Proposal.Options["depth"], p.Accepts, want)
+		}
+	}
+}
+
+// The closest deal is the one nearest to the zone (MODEL.md section 2), and under a decision
+// rule or ratification a deal is in the zone only with the yes of the voters and ratifiers
+// it needs (sections 6 and 7): their shortfalls count beside the veto actors'. On the
+// treaty the minister (reservation 0.95) values shallow 0, medium 0.5, deep 0.9: at the
+// table it falls short by 0.95, 0.45 and 0.05, and deep, 0.05 short, was the closest deal
+// before, whatever the others' votes.
+//
+//   - ratified: the parliament (reservation 0.7) values shallow 1, medium 0.6, deep 0.3 and
+//     its one vote is needed. Shortfalls: shallow max(0.95, 0) = 0.95; medium max(0.45,
+//     0.1) = 0.45; deep max(0.05, 0.4) = 0.4. Deep is closest, 0.4 short, the parliament's.
+//   - voted: the same values on a press without a veto whose vote the table needs (2 of
+//     2 votes): the same shortfalls.
+//   - a quota at home: the lower house (2 votes, reservation 0.8: 1, 0.6, 0), the senate
+//     and the council (1 vote each, reservation 0.5: senate 0, 0.2, 0.4; council 0, 0.4,
+//     0.45) ratify, 2 of 4 votes needed: the lower house alone, or the senate and the
+//     council together. Medium: the lower house is 0.2 short, the senate 0.3 and the
+//     council 0.1, so the lower house, at 0.2, and 0.45 with the minister. Deep: the lower
+//     house 0.8 short, the senate 0.1 and the council 0.05, so both of those, at 0.1, and
+//     max(0.05, 0.1) = 0.1. Deep is closest, 0.1 short: the minister 0.05, the council
+//     0.05, the senate 0.1; the lower house's yes is not needed.
+//
+// Each of them lowering its reservation by its shortfall passes deep, and only deep (medium
+// stays 0.4 below the minister's 0.9).
+func TestClosestDealCountsEveryYesItNeeds(t *testing.T) {
+	const press = `    votes: 1
+  - id: press
+    name: Press
+    veto: false
+    reservation: 0.7
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0.3}}
+decision: {votes_needed: 2}
+`
+	for _, tc := range []struct {
+		name, src string
+		short     map[string]float64
+		largest   float64
+	}{
+		{"ratified", scenariotest.Treaty + `    ratification: {by: [parliament]}
+  - id: parliament
+    name: Parliament
+    veto: false
+    reservation: 0.7
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0.3}}
+`, map[string]float64{"minister": 0.05, "parliament": 0.4}, 0.4},
+		{"voted", scenariotest.Treaty + press, map[string]float64{"minister": 0.05, "press": 0.4}, 0.4},
+		{"quota at home", scenariotest.Treaty + `    ratification: {by: [lower, senate, council], votes_needed: 2}
+  - id: lower
+    name: Lower house
+    veto: false
+    votes: 2
+    reservation: 0.8
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
+  - id: senate
+    name: Senate
+    veto: false
+    reservation: 0.5
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 0, medium: 0.2, deep: 0.4}}
+  - id: council
+    name: Council
+    veto: false
+    reservation: 0.5
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 0, medium: 0.4, deep: 0.45}}
+`, map[string]float64{"minister": 0.05, "council": 0.05, "senate": 0.1}, 0.1},
+	} {
+		sc := loadYAML(t, tc.src).Scenario
+		an := analyzed(t, sc, sim.Options{})
+		if an.ZOPA.Count != 0 || an.Diagnosis == nil || an.Diagnosis.Closest == nil {
+			t.Fatalf("%s: zone %d, diagnosis %+v; want an empty zone and a closest deal", tc.name, an.ZOPA.Count, an.Diagnosis)
+		}
+		c := an.Diagnosis.Closest
+		if c.Options["depth"] != "deep" || c.LargestShortfall != tc.largest || !reflect.DeepEqual(c.Shortfall, tc.short) {
+			t.Errorf("%s: closest %s, %v short at most, shortfalls %v; want deep, %v, %v", tc.name, c.Options["depth"], c.LargestShortfall, c.Shortfall, tc.largest, tc.short)
+		}
+		cp := sc.Clone()
+		for id, x := range tc.short {
+			r := cp.Actors[cp.ActorIndex(id)].Reservation
+			if err := cp.Set("actors."+id+".reservation", r-x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := analyzed(t, cp, sim.Options{Limit: 10}); got.ZOPA.Count != 1 || len(got.ZOPA.Deals) != 1 || got.ZOPA.Deals[0].Options["depth"] != "deep" {
+			t.Errorf("%s: with each reservation lowered by its shortfall the zone holds %+v; want deep alone", tc.name, got.ZOPA.Deals)
 		}
 	}
 }

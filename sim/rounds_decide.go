@@ -289,6 +289,25 @@ const unreachable = 2.0
 // quota: a lone veto actor's own best was the mediator's text every round, whatever the
 // votes it gathered.
 func (sp *Space) nearestToPassing(ctx context.Context, floors []float64) ([]int, bool, error) {
+	// Equally near deals rank by the parties' summed utilities, the proposals' second
+	// criterion (MODEL.md section 4): when one voter that cannot be won sets the distance,
+	// the lowest positions alone would choose among nearly every deal.
+	scores := sp.partyScores(floors)
+	best, err := sp.nearestPassing(ctx, floors, func(c []int) float64 {
+		_, sum := scores(c)
+		return sum
+	})
+	if err != nil || best.choice == nil {
+		return nil, false, err
+	}
+	return best.choice, true, nil
+}
+
+// nearestPassing ranks the deals within the veto actors' red lines by their distance from
+// passing at floors (the gauge's), nearest first, then by secondary, highest first, then by
+// the lowest positions; its leader's primary is the distance negated, and its choice nil
+// when no deal keeps those red lines.
+func (sp *Space) nearestPassing(ctx context.Context, floors []float64, secondary func(choice []int) float64) (leader, error) {
 	// The search tracks every actor's utility, so that a partial deal's distance is bounded
 	// by the quota's as well as by the veto actors' shortfalls, but rejects only what a
 	// veto actor's red lines rule out.
@@ -312,22 +331,15 @@ func (sp *Space) nearestToPassing(ctx context.Context, floors []float64) ([]int,
 		}
 		return -g.gap()
 	}
-	// Equally near deals rank by the parties' summed utilities, the proposals' second
-	// criterion (MODEL.md section 4): when one voter that cannot be won sets the distance,
-	// the lowest positions alone would choose among nearly every deal.
-	scores := sp.partyScores(floors)
-	best, err := t.best(ctx, objective{
-		primary: func(_ []float64, c []int) float64 { return -g.of(c) },
-		secondary: func(_ []float64, c []int) float64 {
-			_, sum := scores(c)
-			return sum
-		},
-		bound: bound,
-	})
-	if err != nil || best.choice == nil {
-		return nil, false, err
+	second := func([]float64, []int) float64 { return 0 }
+	if secondary != nil {
+		second = func(_ []float64, c []int) float64 { return secondary(c) }
 	}
-	return best.choice, true, nil
+	return t.best(ctx, objective{
+		primary:   func(_ []float64, c []int) float64 { return -g.of(c) },
+		secondary: second,
+		bound:     bound,
+	})
 }
 
 // countedShortfall is a shortfall below a floor as acceptance counts it: none within
@@ -403,6 +415,47 @@ func (g *passGauge) quota(voters []int, needed int) float64 {
 		}
 	}
 	return unreachable
+}
+
+// needed lists the actors whose yes a deal needs, as of measures its distance, each with
+// its shortfall: every veto actor, and for each quota the voters nearest to accepting,
+// the first in file order among equals, until they hold the votes the veto actors' leave
+// short. Each shortfall is at most the deal's distance, and the largest is the distance,
+// so that every one of them lowering its floor by its own shortfall passes the deal.
+func (g *passGauge) needed(choice []int) map[int]float64 {
+	g.of(choice)
+	out := map[int]float64{}
+	for _, a := range g.sp.veto {
+		out[a] = g.short[a]
+	}
+	rule := g.sp.rule
+	if rule == nil {
+		return out
+	}
+	take := func(voters []int, needed int) {
+		var rest []int
+		for _, a := range voters {
+			if _, ok := out[a]; ok {
+				needed -= rule.votes[a]
+			} else if rule.votes[a] > 0 {
+				rest = append(rest, a)
+			}
+		}
+		slices.Sort(rest)
+		slices.SortStableFunc(rest, func(x, y int) int { return cmp.Compare(g.short[x], g.short[y]) })
+		for _, a := range rest {
+			if needed <= 0 {
+				return
+			}
+			out[a] = g.short[a]
+			needed -= rule.votes[a]
+		}
+	}
+	take(rule.table, rule.needed)
+	for i := range rule.ratify {
+		take(rule.ratify[i].by, rule.ratify[i].needed)
+	}
+	return out
 }
 
 // alternatingDecided is alternating under a decision rule or ratification: the proposer

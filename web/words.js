@@ -81,18 +81,27 @@ export function diagnosisWords(an, say) {
   const dg = an.diagnosis;
   if (!dg) return [];
   const out = [{heading: "Why the zone is empty"}];
-  if (dg.red_lines_clash) {
-    out.push({para: ["The veto actors' red lines clash: no deal keeps all of them, whatever the reservations."]});
-  } else if (dg.closest) {
+  const beyond = beyondTable(an);
+  // The closest deal and each actor it leaves short, in the scenario's order: under a
+  // decision rule or ratification the voters and ratifiers whose yes it needs too.
+  const closest = (lead) => {
     const c = dg.closest;
-    out.push({para: [`No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by ${num(c.largest_shortfall)} at most:`]},
-      {para: [{code: say.dealPairs(c.options)}]});
-    const short = an.actors.filter((a) => a.veto && c.shortfall[a.id] > 0)
+    out.push({para: [lead]}, {para: [{code: say.dealPairs(c.options)}]});
+    const short = an.actors.filter((a) => c.shortfall[a.id] > 0)
       .map((a) => [`${a.name}: worth ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below the reservation ${num(a.reservation)}.`]);
     if (short.length) out.push({list: short});
+  };
+  if (dg.red_lines_clash) {
+    out.push({para: ["The veto actors' red lines clash: no deal keeps all of them, whatever the reservations."]});
+  } else if (dg.closest && beyond) {
+    closest(`No deal is acceptable to every veto actor. The closest deal within the veto actors' red lines falls short by ${num(dg.closest.largest_shortfall)} at most, counting every actor whose yes it needs to pass ${beyond}:`);
+  } else if (dg.closest) {
+    closest(`No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by ${num(dg.closest.largest_shortfall)} at most:`);
+  } else if (dg.reservations.length) {
+    out.push({para: [`No deal is acceptable to every veto actor, and none within their red lines could pass ${beyond} at any reservation: the red lines of the voters or ratifiers it needs rule out every one.`]});
   } else {
     // The veto actors agree on some deals; the votes or the ratifiers turn all of them down.
-    out.push({para: [`The veto actors accept some deals together, but none of them passes ${beyondTable(an)}.`]});
+    out.push({para: [`The veto actors accept some deals together, but none of them passes ${beyond}.`]});
   }
   // A reservation already low enough says nothing on its own line; while the red lines
   // clash no reservation weighs any deal, which one line says for every veto actor.
@@ -100,7 +109,6 @@ export function diagnosisWords(an, say) {
   if (dg.red_lines_clash) {
     out.push({para: ["Lowering one reservation, the others fixed: no drop would do while the red lines clash."]});
   } else if (gaps.length) {
-    const beyond = beyondTable(an);
     const gapWords = (g) => {
       if (g.must_fall_by === null) {
         return g.blocked_beyond_table

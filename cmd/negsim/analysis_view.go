@@ -286,27 +286,28 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		}
 		return id
 	}
-	if !dg.RedLinesClash && dg.Closest == nil {
+	// Under a decision rule or ratification the deal must also pass there (MODEL.md
+	// sections 6 and 7).
+	beyond := rulesBeyondTable(an)
+	// A diagnosis with no reservation to lower is of a zone the veto actors alone would not
+	// have emptied.
+	if !dg.RedLinesClash && dg.Closest == nil && len(dg.Reservations) == 0 {
 		decidedDiagnosis(sc, an, &s)
 		return s
 	}
-	if dg.RedLinesClash {
+	switch {
+	case dg.RedLinesClash:
 		s.text = append(s.text, "The veto actors' red lines clash: no deal keeps all of them, whatever the reservation values.")
-	} else if c := dg.Closest; c != nil {
-		s.text = append(s.text, fmt.Sprintf("No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by %s at most:", num(c.LargestShortfall)))
-		var parts []string
-		for _, is := range sc.Issues {
-			parts = append(parts, fmt.Sprintf("%s = %s", is.ID, c.Options[is.ID]))
-		}
-		s.text = append(s.text, "  "+strings.Join(parts, ", "))
-		for _, ac := range an.Actors {
-			if !ac.Veto {
-				continue
-			}
-			if sf := c.Shortfall[ac.ID]; sf > 0 {
-				s.text = append(s.text, fmt.Sprintf("  %s: worth %s, %s below the reservation %s.", name(ac.ID), num(c.Utilities[ac.ID]), num(sf), num(ac.Reservation)))
-			}
-		}
+	case dg.Closest != nil && beyond != "":
+		// The vetoes' shortfalls alone would name a deal the votes or the ratifiers still
+		// reject, and a fall that, followed, leaves the zone empty.
+		s.text = append(s.text, fmt.Sprintf("No deal is acceptable to every veto actor. The closest deal within the veto actors' red lines falls short by %s at most, counting every actor whose yes it needs to pass %s:", num(dg.Closest.LargestShortfall), beyond))
+		s.text = append(s.text, closestLines(sc, an, name)...)
+	case dg.Closest != nil:
+		s.text = append(s.text, fmt.Sprintf("No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by %s at most:", num(dg.Closest.LargestShortfall)))
+		s.text = append(s.text, closestLines(sc, an, name)...)
+	default:
+		s.text = append(s.text, fmt.Sprintf("No deal is acceptable to every veto actor, and none within their red lines could pass %s at any reservation: the red lines of the voters or ratifiers it needs rule out every one.", beyond))
 	}
 	// While the red lines clash no reservation weighs any deal, and a line per veto actor
 	// would say so again for each.
@@ -317,9 +318,6 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 	} else {
 		s.text = append(s.text, "", "Lowering one reservation, the others fixed:")
 	}
-	// Under a decision rule or ratification the deal must also pass there (MODEL.md
-	// sections 6 and 7).
-	beyond := rulesBeyondTable(an)
 	for _, g := range gaps {
 		if g.MustFallBy == nil && g.BlockedBeyondTable {
 			s.text = append(s.text, fmt.Sprintf("- %s: no drop would do: none of the deals within the red lines that the other veto actors accept passes %s.", name(g.Actor), beyond))
@@ -352,6 +350,19 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		s.text = append(s.text, fmt.Sprintf("- %s: lets in %s [%s]", what, openerDeals(an, o, name), o.Path))
 	}
 	return s
+}
+
+// closestLines writes the closest deal and, in file order, each actor it leaves short of
+// its reservation.
+func closestLines(sc *sim.Scenario, an *sim.Analysis, name func(string) string) []string {
+	c := an.Diagnosis.Closest
+	lines := []string{"  " + dealText(sc, c.Options)}
+	for _, ac := range an.Actors {
+		if sf := c.Shortfall[ac.ID]; sf > 0 {
+			lines = append(lines, fmt.Sprintf("  %s: worth %s, %s below the reservation %s.", name(ac.ID), num(c.Utilities[ac.ID]), num(sf), num(ac.Reservation)))
+		}
+	}
+	return lines
 }
 
 // openerDeals says how many deals an opener lets in, and, under a decision rule or

@@ -129,3 +129,46 @@ func TestRatificationSaysBlockedByOnlyWhereSomethingIs(t *testing.T) {
 	hawkish := runOK(t, "analyze", "teaching-tied-hands", "--variant", "too-hawkish", "--wide")
 	wantContains(t, "too-hawkish", hawkish, meaning, "│ blocked by ", "│ Home's parliament (reservation) │")
 }
+
+// Under ratification the closest deal counts the ratifiers' shortfalls too (MODEL.md
+// sections 2 and 7), so that lowering each reservation it names by what it says opens the
+// zone. On the treaty the minister (0.95) values shallow 0, medium 0.5, deep 0.9, and its
+// parliament (0.7) shallow 1, medium 0.6, deep 0.3: deep leaves them 0.05 and 0.4 short,
+// medium 0.45 and 0.1, shallow 0.95 and 0. Deep, 0.4 at most, is closest. Before, it was
+// "0.05 at most", the minister's alone, and a teacher lowering the minister to 0.9 still
+// found the zone empty.
+func TestClosestDealCountsTheRatifiers(t *testing.T) {
+	file := writeTemp(t, "treaty.yaml", scenariotest.Treaty+`    ratification: {by: [parliament]}
+  - id: parliament
+    name: Parliament
+    veto: false
+    reservation: 0.7
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0.3}}
+`)
+	for _, format := range []string{"table", "markdown"} {
+		out := runOK(t, "analyze", file, "--format", format)
+		wantContains(t, format, out,
+			"No deal is acceptable to every veto actor. The closest deal within the veto actors' red lines falls short by 0.400 at most, counting every actor whose yes it needs to pass every ratification:",
+			"depth = deep",
+			"Minister: worth 0.900, 0.050 below the reservation 0.950.",
+			"Parliament: worth 0.300, 0.400 below the reservation 0.700.")
+	}
+	an := runJSON[struct {
+		Diagnosis struct {
+			Closest struct {
+				Shortfall map[string]float64 `json:"shortfall"`
+				Largest   float64            `json:"largest_shortfall"`
+			} `json:"closest"`
+		} `json:"diagnosis"`
+	}](t, "analyze", file, "--format", "json")
+	if c := an.Diagnosis.Closest; c.Largest != 0.4 || len(c.Shortfall) != 2 || c.Shortfall["minister"] != 0.05 || c.Shortfall["parliament"] != 0.4 {
+		t.Errorf("JSON: closest %+v; want the minister 0.05 and the parliament 0.4 short, 0.4 at most", c)
+	}
+	if n := zopaCount(t, file, "--set", "actors.minister.reservation=0.9"); n != 0 {
+		t.Errorf("with the minister alone at 0.9 the zone holds %d deals, want 0 (the parliament rejects deep)", n)
+	}
+	if n := zopaCount(t, file, "--set", "actors.minister.reservation=0.9", "--set", "actors.parliament.reservation=0.3"); n != 1 {
+		t.Errorf("with both lowered by their shortfalls the zone holds %d deals, want 1 (deep)", n)
+	}
+}

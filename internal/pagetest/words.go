@@ -34,7 +34,11 @@ type WordCase struct {
 // WordCases are the sections checked.
 //
 // Geneva's closest deal: scenarios_test.go (genevaClosest) adds Russia's points by hand,
-// 63.6 of 100, 0.636, short of its reservation 0.66 by 0.024; the others accept it.
+// 63.6 of 100, 0.636, short of its reservation 0.66 by 0.024, and the others at the table
+// accept it; but Ukraine's ratification needs the voters opposed to ceding land, who get
+// 0.7·0.2 + 0.3·1 = 0.44 from it and from every deal within the red lines, 0.04 below their
+// 0.48. The deal nearest to passing is 0.04 away, and the tie goes to the lowest positions:
+// the assets in a shared fund, half of Russia's 3 points, 0.621, 0.039 short.
 //
 // Under Geneva a drop of Russia's reservation to 0.636 would let that deal pass the table,
 // but Ukraine's referendum rejects it (the variant's teacher notes; analyze_reachable_test.go
@@ -77,9 +81,10 @@ var WordCases = []WordCase{
 		"United States: a perceived zone of 0 deals; false hopes: 0; missed deals: 0.",
 	}},
 	{Name: "geneva", Hash: "scenario=ukraine-2026&variant=geneva-19-point", Section: "Why the zone is empty", Want: []string{
-		"No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by 0.024 at most:",
-		"territory=withdraw-donetsk,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=returned,sequencing=guarantees-first,eu-path=delayed,language=russian-status,interim=swaps-only",
-		"Russia: worth 0.636, 0.024 below the reservation 0.660.",
+		"No deal is acceptable to every veto actor. The closest deal within the veto actors' red lines falls short by 0.040 at most, counting every actor whose yes it needs to pass every ratification:",
+		"territory=withdraw-donetsk,recognition=de-facto,guarantees=article5,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=guarantees-first,eu-path=delayed,language=russian-status,interim=swaps-only",
+		"Russia: worth 0.621, 0.039 below the reservation 0.660.",
+		"Ukrainian voters opposed to ceding land: worth 0.440, 0.040 below the reservation 0.480.",
 		"Russia: no drop would do: none of the deals within the red lines that the other veto actors accept passes every ratification.",
 		"Ukraine's red line on Recognition of Russia's control: lets in 1 deal at the table, which is not ratified at home: the zone stays empty; Ukraine's ratifiers (Ukraine's parliament (the Rada), Ukrainian voters opposed to ceding land, Ukrainian voters open to a territorial compromise) reject it actors.ukraine.preferences.recognition.acceptable",
 	}},
