@@ -461,3 +461,121 @@ func TestClosestDealAgreesWithBruteForce(t *testing.T) {
 		t.Fatalf("only %d empty zones checked, %d of them red-line clashes: the draw no longer exercises both cases", checked, clashes)
 	}
 }
+
+// Under a decision rule or ratification the closest deal is the one nearest to passing,
+// checked by visiting every deal within the veto actors' red lines: its distance is the
+// least s such that, every reservation lowered by s, the deal passes as referenceRuleAt
+// reads MODEL.md sections 6 and 7 off the scenario (s is 0 or some actor's shortfall, the
+// first at which that actor accepts). The closest deal has the least distance, the lowest
+// positions among those within 1e-12 of it; none when no deal passes at any s. Each actor
+// the diagnosis names lowering its reservation by its own shortfall, the others fixed,
+// must pass the deal, and every veto actor is named.
+func TestClosestDealUnderRulesAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 2026))
+	checked, unreachable, moved := 0, 0, 0
+	eachDrawnBy(t, rng, 600, func(rng *rand.Rand, _ int) *Scenario { return randomDecided(rng) }, func(n int, sc *Scenario, sp *Space) {
+		if sp.rule == nil {
+			return
+		}
+		an, err := Analyze(context.Background(), sp, Options{Limit: 1, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if an.ZOPA.Count > 0 {
+			return
+		}
+		fail := drawFailure(t, n, sc)
+		res := sp.reservations()
+		within := func(choice []int) bool {
+			for _, a := range sp.veto {
+				if !sp.MeetsRedLines(a, choice) {
+					return false
+				}
+			}
+			return true
+		}
+		lowered := func(s float64) []float64 {
+			r := slices.Clone(res)
+			for a := range r {
+				r[a] -= s
+			}
+			return r
+		}
+		distance := func(choice []int) (float64, bool) {
+			steps := []float64{0}
+			for a := range res {
+				if x := res[a] - sp.Utility(a, choice); x > 0 && sp.MeetsRedLines(a, choice) {
+					steps = append(steps, x)
+				}
+			}
+			slices.Sort(steps)
+			for _, s := range steps {
+				if referenceRuleAt(sp, lowered(s)).passes(choice) {
+					return s, true
+				}
+			}
+			return 0, false
+		}
+		least, found, inside := math.Inf(1), false, false
+		eachDeal(sc, func(choice []int) {
+			if !within(choice) {
+				return
+			}
+			inside = true
+			if d, ok := distance(choice); ok {
+				least, found = min(least, d), true
+			}
+		})
+		var first []int
+		eachDeal(sc, func(choice []int) {
+			if d, ok := distance(choice); first == nil && within(choice) && ok && d <= least+1e-12 {
+				first = slices.Clone(choice)
+			}
+		})
+		checked++
+		dg := an.Diagnosis
+		if dg == nil || dg.RedLinesClash != !inside {
+			fail("diagnosis %+v, want a red-line clash %v", dg, !inside)
+		}
+		if !found {
+			unreachable++
+			if dg.Closest != nil {
+				fail("closest deal %+v; no deal within the red lines passes at any reservation", dg.Closest)
+			}
+			return
+		}
+		c := dg.Closest
+		if c == nil || !slices.Equal(c.Deal.Choice, first) {
+			fail("closest deal %+v, brute force %v (distance %v)", c, first, least)
+		}
+		if math.Abs(c.LargestShortfall-least) > 1e-9 {
+			fail("largest shortfall %v, brute force %v", c.LargestShortfall, least)
+		}
+		r := slices.Clone(res)
+		for id, x := range c.Shortfall {
+			if x > c.LargestShortfall {
+				fail("%s falls short by %v, beyond the largest %v", id, x, c.LargestShortfall)
+			}
+			r[sc.ActorIndex(id)] -= x + 1e-12
+		}
+		for _, a := range sp.veto {
+			if _, ok := c.Shortfall[sc.Actors[a].ID]; !ok {
+				fail("veto actor %s missing from the shortfalls %v", sc.Actors[a].ID, c.Shortfall)
+			}
+		}
+		if !referenceRuleAt(sp, r).passes(first) {
+			fail("the deal does not pass with the reservations of %v lowered by their shortfalls", c.Shortfall)
+		}
+		vetoOnly := 0.0
+		for _, a := range sp.veto {
+			vetoOnly = max(vetoOnly, res[a]-sp.Utility(a, first))
+		}
+		if least > vetoOnly+1e-9 {
+			moved++
+		}
+	})
+	t.Logf("%d empty zones under a rule, %d with no deal that could pass, %d where a voter or ratifier falls furthest", checked, unreachable, moved)
+	if checked < 50 || moved < 10 || unreachable == 0 {
+		t.Fatalf("only %d empty zones under a rule, %d where the votes matter, %d unreachable: the draw no longer exercises the cases", checked, moved, unreachable)
+	}
+}

@@ -72,8 +72,12 @@ type decidedReference struct {
 }
 
 func referenceRule(sp *Space) decidedReference {
+	return referenceRuleAt(sp, sp.reservations())
+}
+
+// referenceRuleAt is referenceRule at the reservations res, one per actor.
+func referenceRuleAt(sp *Space, res []float64) decidedReference {
 	sc := sp.Scenario()
-	res := sp.reservations()
 	isRatifier := map[int]bool{}
 	for a := range sc.Actors {
 		for _, id := range sc.Actors[a].Ratification.By {

@@ -13,6 +13,10 @@ type Diagnosis struct {
 	// RedLinesClash is true when no deal keeps every veto actor's red lines, whatever the
 	// reservations: the zone is closed before utilities are even counted.
 	RedLinesClash bool `json:"red_lines_clash"`
+	// TableAgrees, under a decision rule or ratification, is true when the veto actors
+	// accept some deals together (or no actor holds a veto) and it is the votes or the
+	// ratifications that reject every one.
+	TableAgrees bool `json:"table_agrees,omitempty"`
 	// Closest is the deal, within every veto actor's red lines, whose largest shortfall
 	// below a reservation is smallest; nil when the red lines clash. Under a decision rule
 	// or ratification the shortfalls are those of every actor whose yes the deal needs to
@@ -70,7 +74,8 @@ type Opener struct {
 	Issue string     `json:"issue,omitempty"`
 	Why   string     `json:"why,omitempty"`
 	Path  string     `json:"path"`
-	// Deals is what the veto actors alone would then accept (Level I, at the table).
+	// Deals is what the drop lets in at the table: the deals the veto actors alone would
+	// then accept and did not before (all of them, when they agreed on nothing).
 	Deals uint64 `json:"deals"`
 	// InZone, under a decision rule or ratification, is how many of Deals would also gather
 	// the table's votes and be ratified at home: the deals the drop truly lets into the
@@ -82,7 +87,10 @@ type Opener struct {
 	BlockedAtHome []string `json:"blocked_at_home,omitempty"`
 }
 
-func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diagnosis, error) {
+// diagnose explains an empty zone at reservations res. table is how many deals the veto
+// actors alone accept there: 0, unless a decision rule or ratification is what empties the
+// zone, and then only the drops that let a deal into the zone itself are openers.
+func diagnose(ctx context.Context, sp *Space, res []float64, workers int, table uint64) (*Diagnosis, error) {
 	base := sp.baseRules(res)
 	dg := &Diagnosis{Reservations: []ReservationGap{}, Openers: []Opener{}}
 
@@ -139,37 +147,43 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int) (*Diag
 				continue
 			}
 			k := sp.sc.IssueIndex(pr.Issue)
-			n, err := newTree(sp, base.withoutRedLine(sp, a, k)).count(ctx, workers)
-			if err != nil {
+			o := Opener{Kind: OpenerRedLine, Actor: act.ID, Issue: pr.Issue,
+				Why:  fmt.Sprintf("%s accepts only %s on %s", act.ID, quoteList(pr.Acceptable), pr.Issue),
+				Path: fmt.Sprintf("actors.%s.preferences.%s.acceptable", act.ID, pr.Issue)}
+			if err := sp.opener(ctx, dg, o, base.withoutRedLine(sp, a, k), res, workers, table); err != nil {
 				return nil, err
-			}
-			if n > 0 {
-				o := Opener{Kind: OpenerRedLine, Actor: act.ID, Issue: pr.Issue, Deals: n,
-					Why:  fmt.Sprintf("%s accepts only %s on %s", act.ID, quoteList(pr.Acceptable), pr.Issue),
-					Path: fmt.Sprintf("actors.%s.preferences.%s.acceptable", act.ID, pr.Issue)}
-				if err := sp.openerBeyondTable(ctx, &o, base.withoutRedLine(sp, a, k), res); err != nil {
-					return nil, err
-				}
-				dg.Openers = append(dg.Openers, o)
 			}
 		}
 		for ci := range act.Constraints {
-			n, err := newTree(sp, base.withoutConstraint(a, ci)).count(ctx, workers)
-			if err != nil {
+			o := Opener{Kind: OpenerConstraint, Actor: act.ID,
+				Why:  act.Constraints[ci].Why,
+				Path: fmt.Sprintf("actors.%s.constraints.%d", act.ID, ci)}
+			if err := sp.opener(ctx, dg, o, base.withoutConstraint(a, ci), res, workers, table); err != nil {
 				return nil, err
-			}
-			if n > 0 {
-				o := Opener{Kind: OpenerConstraint, Actor: act.ID, Deals: n,
-					Why:  act.Constraints[ci].Why,
-					Path: fmt.Sprintf("actors.%s.constraints.%d", act.ID, ci)}
-				if err := sp.openerBeyondTable(ctx, &o, base.withoutConstraint(a, ci), res); err != nil {
-					return nil, err
-				}
-				dg.Openers = append(dg.Openers, o)
 			}
 		}
 	}
 	return dg, nil
+}
+
+// opener counts the deals a dropped red line or constraint, leaving rules r, lets in at the
+// table, beyond the table deals already there, and adds it to the openers when it lets in
+// some. When the table already agreed, every drop lets in deals there, and only one that
+// lets some into the zone opens it.
+func (sp *Space) opener(ctx context.Context, dg *Diagnosis, o Opener, r *rules, res []float64, workers int, table uint64) error {
+	n, err := newTree(sp, r).count(ctx, workers)
+	if err != nil || n <= table {
+		return err
+	}
+	o.Deals = n - table
+	if err := sp.openerBeyondTable(ctx, &o, r, res); err != nil {
+		return err
+	}
+	if table > 0 && (o.InZone == nil || *o.InZone == 0) {
+		return nil
+	}
+	dg.Openers = append(dg.Openers, o)
+	return nil
 }
 
 // closestToPassing sets the closest deal under a decision rule or ratification: the deal

@@ -177,3 +177,90 @@ decision: {votes_needed: 2}
 		}
 	}
 }
+
+// When the veto actors agree and only the votes or the vote at home empty the zone, the
+// diagnosis still says which single red line opens it (MODEL.md section 2), beside the
+// ratifier or voter that blocks.
+//
+// The minister, the one veto (reservation 0), accepts only medium or deep on depth and
+// only short on term: the table agrees on medium-short and deep-short. Its parliament
+// (reservation 0.7; shallow 1, medium 0.6, deep 0; no view on term) ratifies shallow
+// only, so the zone is empty.
+//   - The closest deal: medium-short leaves the parliament 0.1 short, deep-short 0.7:
+//     medium-short, 0.1 short at most.
+//   - Dropping the depth red line lets in shallow-short at the table, 1 deal beyond the 2
+//     already there, and the parliament ratifies it: it opens the zone. Dropping the term
+//     red line lets in medium-long and deep-long, which the parliament rejects as it does
+//     medium and deep: no opener.
+//   - The minister's reservation is 0 already: no fall would do, since no deal within its
+//     red lines is ratified.
+//   - Without its reservation the parliament ratifies both deals of the table.
+//
+// With the parliament a press without a veto whose vote the table needs (2 of 2), the
+// answers are the same, the press's vote missing instead.
+func TestDiagnosisWhenTheTableAgrees(t *testing.T) {
+	const treaty = `name: Treaty
+issues:
+  - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
+  - {id: term, name: Term, options: [{id: short}, {id: long}]}
+actors:
+  - id: minister
+    name: Minister
+    reservation: 0
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 1}, acceptable: [medium, deep]}
+      term: {weight: 1, utilities: {short: 1, long: 0}, acceptable: [short]}
+`
+	const other = `    veto: false
+    reservation: 0.7
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
+`
+	one := uint64(1)
+	opener := []sim.Opener{{Kind: sim.OpenerRedLine, Actor: "minister", Issue: "depth", Deals: 1, InZone: &one,
+		Why: `minister accepts only "medium" or "deep" on depth`, Path: "actors.minister.preferences.depth.acceptable"}}
+	for _, tc := range []struct {
+		name, src, other string
+	}{
+		{"ratified", treaty + "    ratification: {by: [parliament]}\n  - id: parliament\n    name: Parliament\n" + other, "parliament"},
+		{"voted", treaty + "  - id: press\n    name: Press\n" + other + "decision: {votes_needed: 2}\n", "press"},
+	} {
+		an := analyzed(t, loadYAML(t, tc.src).Scenario, sim.Options{})
+		dg := an.Diagnosis
+		if an.ZOPA.Count != 0 || dg == nil {
+			t.Fatalf("%s: zone %d, diagnosis %+v; want an empty zone, explained", tc.name, an.ZOPA.Count, dg)
+		}
+		if !dg.TableAgrees || dg.RedLinesClash {
+			t.Errorf("%s: table agrees %v, red lines clash %v; want true and false", tc.name, dg.TableAgrees, dg.RedLinesClash)
+		}
+		if c := dg.Closest; c == nil || c.Options["depth"] != "medium" || c.Options["term"] != "short" || c.LargestShortfall != 0.1 ||
+			!reflect.DeepEqual(c.Shortfall, map[string]float64{"minister": 0, tc.other: 0.1}) {
+			t.Errorf("%s: closest %+v; want medium-short, the %s 0.1 short", tc.name, c, tc.other)
+		}
+		if !reflect.DeepEqual(dg.Openers, opener) {
+			t.Errorf("%s: openers %+v; want the minister's depth red line, 1 deal, in the zone", tc.name, dg.Openers)
+		}
+		if len(dg.Reservations) != 1 || dg.Reservations[0].Reachable != nil || !dg.Reservations[0].BlockedBeyondTable {
+			t.Errorf("%s: reservations %+v; want the minister's, no fall would do", tc.name, dg.Reservations)
+		}
+		switch tc.name {
+		case "ratified":
+			want := []sim.RatifierBlock{{Ratifier: "parliament", Kind: sim.RejectReservation, Path: "actors.parliament.reservation", Deals: 2}}
+			if r := an.Ratification["minister"]; r == nil || !reflect.DeepEqual(r.BlockedBy, want) {
+				t.Errorf("ratified: the minister's ratification %+v; want blocked by the parliament's reservation, 2 deals", r)
+			}
+		case "voted":
+			want := []sim.MissingVoter{{Actor: "press", Kind: sim.RejectReservation, Path: "actors.press.reservation", Deals: 2}}
+			if dg.Votes == nil || dg.Votes.BestVotes != 1 || !reflect.DeepEqual(dg.Votes.Missing, want) {
+				t.Errorf("voted: votes %+v; want 1 of 2 at best, the press's reservation missing", dg.Votes)
+			}
+		}
+		cp := loadYAML(t, tc.src).Scenario
+		if err := cp.Set("actors.minister.preferences.depth.acceptable", []string{"shallow", "medium", "deep"}); err != nil {
+			t.Fatal(err)
+		}
+		if n := analyzed(t, cp, sim.Options{}).ZOPA.Count; n != 1 {
+			t.Errorf("%s: without the depth red line the zone holds %d deals; want 1", tc.name, n)
+		}
+	}
+}

@@ -112,21 +112,21 @@ func analyzeDecided(ctx context.Context, sp *Space, res []float64, opt Options) 
 	if z.tal.n > 0 {
 		return an, nil
 	}
-	an.Diagnosis = &Diagnosis{Reservations: []ReservationGap{}, Openers: []Opener{}}
+	// The veto actors alone, before any vote: when they agree on nothing, votes and
+	// ratification are not the obstacle yet, and the diagnosis of the vetoes says what is.
+	var table uint64
 	if !dr.noVeto {
-		n, err := newTree(sp, sp.baseRules(res)).count(ctx, opt.Workers)
-		if err != nil {
+		if table, err = newTree(sp, sp.baseRules(res)).count(ctx, opt.Workers); err != nil {
 			return nil, err
 		}
-		if n == 0 {
-			// The veto actors alone agree on nothing: votes and ratification are not the
-			// obstacle yet, and the diagnosis of the vetoes says what is.
-			if an.Diagnosis, err = diagnose(ctx, sp, res, opt.Workers); err != nil {
-				return nil, err
-			}
-			return an, nil
-		}
 	}
+	if an.Diagnosis, err = diagnose(ctx, sp, res, opt.Workers, table); err != nil {
+		return nil, err
+	}
+	if !dr.noVeto && table == 0 {
+		return an, nil
+	}
+	an.Diagnosis.TableAgrees = true
 	if dr.needed > 0 {
 		levelOneEmpty := len(dr.ratify) == 0 || levelOne == 0
 		if levelOneEmpty {

@@ -323,7 +323,7 @@ func analyzeZone(ctx context.Context, sp *Space, opt Options) (*Analysis, error)
 		return nil, err
 	}
 	if tal.n == 0 {
-		if an.Diagnosis, err = diagnose(ctx, sp, res, opt.Workers); err != nil {
+		if an.Diagnosis, err = diagnose(ctx, sp, res, opt.Workers, 0); err != nil {
 			return nil, err
 		}
 	}

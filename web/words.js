@@ -91,17 +91,24 @@ export function diagnosisWords(an, say) {
       .map((a) => [`${a.name}: worth ${num(c.utilities[a.id])}, ${num(c.shortfall[a.id])} below the reservation ${num(a.reservation)}.`]);
     if (short.length) out.push({list: short});
   };
-  if (dg.red_lines_clash) {
+  if (dg.table_agrees) {
+    // The veto actors agree on some deals; the votes or the ratifiers turn all of them down.
+    out.push({para: [`The veto actors accept some deals together, but none of them passes ${beyond}.`]});
+    if (dg.closest) closest(`The closest deal to passing falls short by ${num(dg.closest.largest_shortfall)} at most, counting every actor whose yes it needs to pass ${beyond}:`);
+  } else if (dg.red_lines_clash) {
     out.push({para: ["The veto actors' red lines clash: no deal keeps all of them, whatever the reservations."]});
   } else if (dg.closest && beyond) {
     closest(`No deal is acceptable to every veto actor. The closest deal within the veto actors' red lines falls short by ${num(dg.closest.largest_shortfall)} at most, counting every actor whose yes it needs to pass ${beyond}:`);
   } else if (dg.closest) {
     closest(`No deal is acceptable to every veto actor. The closest deal within everyone's red lines falls short by ${num(dg.closest.largest_shortfall)} at most:`);
-  } else if (dg.reservations.length) {
-    out.push({para: [`No deal is acceptable to every veto actor, and none within their red lines could pass ${beyond} at any reservation: the red lines of the voters or ratifiers it needs rule out every one.`]});
   } else {
-    // The veto actors agree on some deals; the votes or the ratifiers turn all of them down.
-    out.push({para: [`The veto actors accept some deals together, but none of them passes ${beyond}.`]});
+    out.push({para: [`No deal is acceptable to every veto actor, and none within their red lines could pass ${beyond} at any reservation: the red lines of the voters or ratifiers it needs rule out every one.`]});
+  }
+  // Without a veto actor there is no veto's reservation or red line to drop: which vote is
+  // missing says it all.
+  if (!an.actors.some((a) => a.veto)) {
+    pushVotes(out, dg.votes, say);
+    return out;
   }
   // A reservation already low enough says nothing on its own line; while the red lines
   // clash no reservation weighs any deal, which one line says for every veto actor.
@@ -129,12 +136,15 @@ export function diagnosisWords(an, say) {
       `${o.kind === "constraint" ? `${possessive(say.actorName(o.actor))} condition “${o.why}”` : `${possessive(say.actorName(o.actor))} red line on ${say.issueName(o.issue)}`}: lets in ${openerDeals(an, o, say.actorName)} `,
       {code: o.path}])
     : [["none opens the zone on its own."]]});
-  const votes = dg.votes;
-  if (votes) {
-    out.push({para: [`The best deal every veto actor accepts gathers ${votes.best_votes} of the ${votes.votes_needed} votes needed.` +
-      (votes.missing.length ? ` A yes from ${joinWords(votes.missing.map((m) => `${say.actorName(m.actor)} (${deals(m.deals)} without its ${m.kind === "red_line" ? "red lines" : "reservation"})`), "or")} would open the zone.` : "")]});
-  }
+  pushVotes(out, dg.votes, say);
   return out;
+}
+
+// pushVotes says which vote is missing, when the decision rule empties the zone.
+function pushVotes(out, votes, say) {
+  if (!votes) return;
+  out.push({para: [`The best deal every veto actor accepts gathers ${votes.best_votes} of the ${votes.votes_needed} votes needed.` +
+    (votes.missing.length ? ` A yes from ${joinWords(votes.missing.map((m) => `${say.actorName(m.actor)} (${deals(m.deals)} without its ${m.kind === "red_line" ? "red lines" : "reservation"})`), "or")} would open the zone.` : "")]});
 }
 
 // TOLERANCE is the engine's: a deal within it of a reservation is accepted.

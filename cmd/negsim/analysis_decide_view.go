@@ -188,11 +188,10 @@ func rulesBeyondTable(an *sim.Analysis) string {
 	return ""
 }
 
-// decidedDiagnosis explains an empty zone the veto actors alone would not have emptied:
-// which vote is missing, which ratifier blocks.
+// decidedDiagnosis says, of an empty zone the veto actors alone would not have emptied,
+// which vote is missing and which ratifier blocks.
 func decidedDiagnosis(sc *sim.Scenario, an *sim.Analysis, s *section) {
 	dg := an.Diagnosis
-	s.text = append(s.text, fmt.Sprintf("The veto actors accept some deals together, but none of them passes %s.", rulesBeyondTable(an)))
 	if v := dg.Votes; v != nil {
 		s.text = append(s.text, "", fmt.Sprintf("Which vote is missing: the best of those deals gathers %d of the %s needed.", v.BestVotes, plural(v.VotesNeeded, "vote", "votes")))
 		if len(v.Missing) == 0 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -289,13 +290,14 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 	// Under a decision rule or ratification the deal must also pass there (MODEL.md
 	// sections 6 and 7).
 	beyond := rulesBeyondTable(an)
-	// A diagnosis with no reservation to lower is of a zone the veto actors alone would not
-	// have emptied.
-	if !dg.RedLinesClash && dg.Closest == nil && len(dg.Reservations) == 0 {
-		decidedDiagnosis(sc, an, &s)
-		return s
-	}
 	switch {
+	case dg.TableAgrees:
+		s.text = append(s.text, fmt.Sprintf("The veto actors accept some deals together, but none of them passes %s.", beyond))
+		if c := dg.Closest; c != nil {
+			s.text = append(s.text, fmt.Sprintf("The closest deal to passing falls short by %s at most, counting every actor whose yes it needs to pass %s:", num(c.LargestShortfall), beyond))
+			s.text = append(s.text, closestLines(sc, an, name)...)
+		}
+		decidedDiagnosis(sc, an, &s)
 	case dg.RedLinesClash:
 		s.text = append(s.text, "The veto actors' red lines clash: no deal keeps all of them, whatever the reservation values.")
 	case dg.Closest != nil && beyond != "":
@@ -308,6 +310,11 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 		s.text = append(s.text, closestLines(sc, an, name)...)
 	default:
 		s.text = append(s.text, fmt.Sprintf("No deal is acceptable to every veto actor, and none within their red lines could pass %s at any reservation: the red lines of the voters or ratifiers it needs rule out every one.", beyond))
+	}
+	// Without a veto actor there is no veto's reservation or red line to drop: which
+	// vote is missing says it all.
+	if !slices.ContainsFunc(an.Actors, func(a sim.ActorSummary) bool { return a.Veto }) {
+		return s
 	}
 	// While the red lines clash no reservation weighs any deal, and a line per veto actor
 	// would say so again for each.

@@ -172,3 +172,45 @@ func TestClosestDealCountsTheRatifiers(t *testing.T) {
 		t.Errorf("with both lowered by their shortfalls the zone holds %d deals, want 1 (deep)", n)
 	}
 }
+
+// When the table agrees and only the vote at home empties the zone, analyze still names
+// the red line whose drop opens it, beside the ratifier that blocks. The minister, the one
+// veto (reservation 0), accepts only medium or deep on depth and only short on term; its
+// parliament (0.7; shallow 1, medium 0.6, deep 0) ratifies shallow only. Dropping the depth
+// red line lets in shallow-short, which the parliament ratifies; dropping the term red line
+// lets in medium-long and deep-long, which it rejects, so that one is no opener. The
+// closest deal is medium-short, 0.1 short for the parliament (deep-short 0.7). Before, the
+// diagnosis named the blocking reservation and nothing else.
+func TestTableAgreesStillNamesTheOpener(t *testing.T) {
+	file := writeTemp(t, "treaty.yaml", `name: Treaty
+issues:
+  - {id: depth, name: Depth, options: [{id: shallow}, {id: medium}, {id: deep}]}
+  - {id: term, name: Term, options: [{id: short}, {id: long}]}
+actors:
+  - id: minister
+    name: Minister
+    reservation: 0
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 0, medium: 0.5, deep: 1}, acceptable: [medium, deep]}
+      term: {weight: 1, utilities: {short: 1, long: 0}, acceptable: [short]}
+    ratification: {by: [parliament]}
+  - id: parliament
+    name: Parliament
+    veto: false
+    reservation: 0.7
+    preferences:
+      depth: {weight: 1, utilities: {shallow: 1, medium: 0.6, deep: 0}}
+`)
+	out := runOK(t, "analyze", file)
+	wantContains(t, "analyze", out,
+		"The veto actors accept some deals together, but none of them passes every ratification.\nThe closest deal to passing falls short by 0.100 at most, counting every actor whose yes it needs to pass every ratification:\n  depth = medium, term = short\n  Parliament: worth 0.600, 0.100 below the reservation 0.700.\n",
+		"- Blocked by the reservation of Parliament; without that reservation, 2 deals would pass [actors.parliament.reservation].",
+		"- Minister: no drop would do: none of the deals within the red lines that the other veto actors accept passes every ratification.",
+		`- Minister's red line on depth (minister accepts only "medium" or "deep" on depth): lets in 1 deal at the table, and it is ratified at home [actors.minister.preferences.depth.acceptable]`)
+	if strings.Contains(out, "red line on term") {
+		t.Errorf("analyze names the term red line, whose deals the parliament rejects:\n%s", out)
+	}
+	if n := zopaCount(t, file, "--set", "actors.minister.preferences.depth.acceptable=[shallow,medium,deep]"); n != 1 {
+		t.Errorf("without the depth red line the zone holds %d deals, want 1", n)
+	}
+}

@@ -63,7 +63,10 @@ type WordCase struct {
 // The fish stock with a parliament wanting 0.9 (teaching-tied-hands.yaml): the parliament
 // holds its one vote and ratifies q6 alone, 1 deal, which Away rejects; without the
 // parliament's reservation the 5 deals of the table pass: Home and Away agree on deals, and
-// the parliament turns each of them down.
+// the parliament turns each of them down. Every deal needs all three: q5 leaves the
+// parliament 0.9 − 5/6 = 0.067 short and Away none (1/6 ≥ 0.1), q6 Away 0.1 short, q4 and
+// below the parliament 0.233 or more: q5 is closest. Away's reservation falling to 0 admits
+// q6, which the parliament ratifies; Home's falling admits nothing the parliament takes.
 //
 // The reference scenario as shipped (its teacher_notes): the veto actors' red lines clash
 // outright. Its beliefs are values, a reservation and a condition's options, never a red
@@ -103,6 +106,10 @@ var WordCases = []WordCase{
 	}, ReportSays: "the deals that gather at least 5 of the 6 votes at the table."},
 	{Name: "tied-hands-why", Hash: "scenario=teaching-tied-hands&variant=too-hawkish", Section: "Why the zone is empty", Want: []string{
 		"The veto actors accept some deals together, but none of them passes every ratification.",
+		"The closest deal to passing falls short by 0.067 at most, counting every actor whose yes it needs to pass every ratification:",
+		"quota=q5",
+		"Home's parliament: worth 0.833, 0.067 below the reservation 0.900.",
+		"Away government: the most a deal the others accept that passes every ratification can give is 0.000; the reservation 0.100 would have to fall by 0.100 actors.away.reservation.",
 	}},
 	// Ukraine's three ratifiers are named as a sentence, as negsim analyze names them (the
 	// page joined them with bare commas). By hand from ukraine-2026.yaml: the Rada's 100
