@@ -1314,10 +1314,18 @@ function tornadoFitsItsBox() {
   }).observe($("take"));
 }
 
+// takeListed is how many rows of each list What would it take shows: enough to compare,
+// few enough to read on a phone.
+const takeListed = 15;
+
 function renderTake(rep) {
-  const shown = rep.rows.filter((r) => r.nearest !== null).slice(0, 15);
+  const tipping = rep.rows.filter((r) => r.nearest !== null);
+  const shown = tipping.slice(0, takeListed);
   const out = [h("p", {text: `Now ${rep.headline.text}.`}),
     h("p", {text: rep.headline.deals ? "The smallest single changes that close the zone or move its Nash deal:" : "The smallest single changes that open the zone:"})];
+  // negsim sensitivity says how much it leaves out; so does the page, or a student comparing
+  // the two would take the shorter list for a different answer.
+  if (tipping.length > shown.length) out.push(h("p", {text: `The ${shown.length} nearest of the ${tipping.length} values with a threshold in range.`}));
   const fmtv = (x) => plain(Number(x.toPrecision(6)));
   // A threshold is written whole, as negsim sensitivity prints it: rounded for reading,
   // 0.6500001 would read 0.65, a value at which the change has not happened yet.
@@ -1348,14 +1356,18 @@ function renderTake(rep) {
       h("thead", {}, h("tr", {}, ["value", "now", "to", "change", "of its range", "what happens"].map((c) => h("th", {scope: "col", text: c})))),
       h("tbody", {}, rows)))));
   }
-  const lines = rep.red_lines.filter((l) => l.change);
+  // Every relaxation is listed, as negsim sensitivity lists them, the ones that change the
+  // headline first: one that lets deals in without moving the Nash deal still widens the
+  // zone, which is worth a student's knowing.
+  const lines = rep.red_lines.slice(0, takeListed);
   out.push(h("h3", {text: "Red lines and conditions"}));
+  if (rep.red_lines.length > lines.length) out.push(h("p", {text: `The first ${lines.length} of ${rep.red_lines.length}, those that change the result first.`}));
   // Each button is named by the change it tries: a list of a page's buttons reads "Try it"
   // fifteen times otherwise.
   const lineChange = (l) => (l.kind === "constraint" ? `Drop ${possessive(actorName(l.actor))} condition${l.why ? ` “${l.why}”` : ""}` : `${possessive(actorName(l.actor))} red line on ${issueName(l.issue)} also takes ${optionLabel(l.issue, l.option)}`);
-  out.push(lines.length ? h("ul", {}, lines.slice(0, 15).map((l) => h("li", {},
+  out.push(lines.length ? h("ul", {}, lines.map((l) => h("li", {},
     `${lineChange(l)}: ${l.effect} `,
-    h("button", {type: "button", onclick: () => tryChange(l.set), "aria-label": `Try it: ${lineChange(l)}`, text: "Try it"})))) : h("p", {text: "No single red line or condition changes the result."}));
+    h("button", {type: "button", onclick: () => tryChange(l.set), "aria-label": `Try it: ${lineChange(l)}`, text: "Try it"})))) : h("p", {text: "No red line to widen and no condition to drop."}));
   redraw($("take"), ...out);
 }
 

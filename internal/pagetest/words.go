@@ -248,6 +248,63 @@ func DriveTakeNumbers(t *testing.T, origin string) {
 	s.checkConsole()
 }
 
+// TakeLists is what negsim sensitivity --limit 0 --format json says of one what-if: how
+// many values have a threshold in range, and each red line widened or condition dropped,
+// in its order, by the overrides that make it.
+type TakeLists struct {
+	Hash     string
+	Tipping  int
+	RedLines [][]string
+}
+
+// DriveTakeLists opens What would it take at each case and holds its lists to the
+// terminal's: the page shows at most 15 of each, and where it shows fewer than there are
+// it must say how many there are; the red lines and conditions are those negsim
+// sensitivity lists, in its order, each with the overrides its Try it sets. A list cut
+// without a word, or one that leaves out a change that lets deals in without moving the
+// Nash deal, reads to a student comparing the two as another answer.
+func DriveTakeLists(t *testing.T, origin string, cases []TakeLists) {
+	s := start(t, origin)
+	for _, c := range cases {
+		s.do(chromedp.Navigate(origin + "#" + c.Hash + "&view=take"))
+		s.settled()
+		said := evalJS[[]string](s, `[...document.querySelectorAll("#take > p")].map((p) => p.textContent)`)
+		rows := evalJS[int](s, `new Set([...document.querySelectorAll("#take tbody tr code.path")].map((c) => c.textContent)).size`)
+		wantRows := min(c.Tipping, 15)
+		if rows != wantRows {
+			t.Errorf("%s: the table shows %d values; want %d of the %d with a threshold", c.Hash, rows, wantRows, c.Tipping)
+		}
+		note := fmt.Sprintf("The 15 nearest of the %d values with a threshold in range.", c.Tipping)
+		if got := slices.Contains(said, note); got != (c.Tipping > 15) {
+			t.Errorf("%s: %d values with a threshold, the page shows %d and %s %q; it says\n\t%s", c.Hash, c.Tipping, rows, map[bool]string{true: "says", false: "does not say"}[got], note, strings.Join(said, "\n\t"))
+		}
+		listed := evalJS[[]string](s, `[...document.querySelectorAll("#take li button")].map((b) => b.getAttribute("aria-label"))`)
+		wantLines := min(len(c.RedLines), 15)
+		if len(listed) != wantLines {
+			t.Errorf("%s: Red lines and conditions lists %d changes; negsim sensitivity lists %d:\n\t%s", c.Hash, len(listed), len(c.RedLines), strings.Join(listed, "\n\t"))
+			continue
+		}
+		if wantLines == 0 {
+			continue
+		}
+		// Try it on the first and the last listed: each must set what the terminal's row sets.
+		for _, i := range slices.Compact([]int{0, wantLines - 1}) {
+			want := c.RedLines[i]
+			s.do(chromedp.Navigate(origin + "#" + c.Hash + "&view=take"))
+			s.settled()
+			s.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#take li:nth-of-type(%d) button`, i+1))))
+			s.settled()
+			hash := evalJS[string](s, `decodeURIComponent(location.hash)`)
+			for _, set := range want {
+				if !strings.Contains(hash, "set="+set) {
+					t.Errorf("%s: Try it on %q leaves the page at %s; negsim sensitivity's change %d is %q", c.Hash, listed[i], hash, i+1, want)
+				}
+			}
+		}
+	}
+	s.checkConsole()
+}
+
 // powerRowsJS is a JavaScript function of a root: the rows of the first table under the
 // heading "Who must agree", each row's cells as text; null when there is no such table.
 const powerRowsJS = `((root) => {

@@ -73,6 +73,8 @@ func TestPageServed(t *testing.T) {
 //     as many;
 //   - take-numbers: What would it take writes tiny changes out, and its Try it sets the
 //     value its row names;
+//   - take-lists: What would it take lists what negsim sensitivity lists, and says how
+//     many there are where it shows fewer;
 //   - play-zoomed: a whole Play session by keyboard at 200% zoom, every focus in the
 //     window and the talks' end whole;
 //   - play-phone: Play's tables on a phone, every column in the window and each value
@@ -147,6 +149,37 @@ func TestPageDrivenServed(t *testing.T) {
 			pagetest.DriveCompareColumns(t, origin, terminal)
 		}},
 		{"take-numbers", func(t *testing.T) { pagetest.DriveTakeNumbers(t, origin) }},
+		{"take-lists", func(t *testing.T) {
+			var cases []pagetest.TakeLists
+			for _, c := range []struct{ hash, file string }{
+				{"scenario=teaching-two-party", "teaching-two-party"},
+				{"scenario=ukraine-2026&variant=sanctions-bite", "ukraine-2026#sanctions-bite"},
+			} {
+				var rep struct {
+					Rows []struct {
+						Nearest *float64 `json:"nearest"`
+					} `json:"rows"`
+					RedLines []struct {
+						Set []string `json:"set"`
+					} `json:"red_lines"`
+				}
+				out := runOK(t, "sensitivity", c.file, "--limit", "0", "--format", "json")
+				if err := json.Unmarshal([]byte(out), &rep); err != nil {
+					t.Fatalf("sensitivity --format json: %v:\n%s", err, out)
+				}
+				tc := pagetest.TakeLists{Hash: c.hash}
+				for _, r := range rep.Rows {
+					if r.Nearest != nil {
+						tc.Tipping++
+					}
+				}
+				for _, l := range rep.RedLines {
+					tc.RedLines = append(tc.RedLines, l.Set)
+				}
+				cases = append(cases, tc)
+			}
+			pagetest.DriveTakeLists(t, origin, cases)
+		}},
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
 		{"play-phone", func(t *testing.T) { pagetest.DrivePlayPhone(t, origin, pagetest.PlayPhoneCases) }},
 		{"counted", func(t *testing.T) { pagetest.DriveCounted(t, origin, pagetest.CountedCases) }},
