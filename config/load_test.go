@@ -457,3 +457,37 @@ func TestOneSetOfTwoValuesSaysToGiveEachItsOwn(t *testing.T) {
 		t.Errorf("a list: %+v, %v", o, err)
 	}
 }
+
+// A warning about a value a what-if changed is not placed at the file's line for it: that
+// line writes the value before the change. With Ukraine held to cede, worth 0 to it, its
+// reservation is above anything a deal gives it. Left at the file's 0.3 (line 11 of valid,
+// column 5), the warning speaks of the file's value and stays there; raised to 0.9 by the
+// what-if, it names the file and the path and no line. Russia's lack of a red line is the
+// file's own warning (its id on line 17, column 7) either way.
+func TestWarningsOfChangedValuesAreNotPlacedAtTheFile(t *testing.T) {
+	cede := Override{Path: "actors.ukraine.preferences.territory.acceptable", Value: "[cede]"}
+	for _, c := range []struct {
+		sets []Override
+		want []string
+	}{
+		{[]Override{cede}, []string{
+			`v.yaml:11:5: actors.ukraine.reservation: actor "ukraine"'s reservation 0.3 is above the best utility any deal can give it (0): it can never agree`,
+			`v.yaml:17:7: actors.russia: actor "russia" has no red lines`,
+		}},
+		{[]Override{cede, {Path: "actors.ukraine.reservation", Value: "0.9"}}, []string{
+			`v.yaml: actors.ukraine.reservation: actor "ukraine"'s reservation 0.9 is above the best utility any deal can give it (0): it can never agree`,
+			`v.yaml:17:7: actors.russia: actor "russia" has no red lines`,
+		}},
+	} {
+		doc, err := Open("v.yaml", []byte(strings.Replace(valid, "    veto: false\n", "", 1)), "", c.sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := doc.Warnings.Error()
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%v: warnings\n%s\nwant one reading\n%s", c.sets, got, w)
+			}
+		}
+	}
+}

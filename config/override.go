@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -87,7 +88,11 @@ func (doc *Document) Apply(variant string, sets []Override) error {
 	case err != nil:
 		return err
 	}
-	doc.Scenario, doc.Space, doc.Warnings = sc, sp, doc.located(append(stale, sp.Warnings()...))
+	warnings := doc.located(append(stale, sp.Warnings()...))
+	if whatIf {
+		warnings = doc.unlocatedWhereChanged(sc, warnings)
+	}
+	doc.Scenario, doc.Space, doc.Warnings = sc, sp, warnings
 	if whatIf {
 		doc.Variant, doc.Recentred, doc.Overrides = variant, recentred, nil
 		for _, o := range sets {
@@ -114,4 +119,33 @@ func whatIfScenario(doc *Document, variant string, sets []Override) (*sim.Scenar
 		}
 	}
 	return sc, nil
+}
+
+// unlocatedWhereChanged takes the file's line off each warning about a value the what-if
+// changed: that line writes the value before the change (reservation: 0.4 where the
+// warning speaks of 0.99), and sends a reader to fix a file that is not at fault. The
+// warning keeps the file's name and its path, which --set takes as written. A warning on
+// an actor, a variant or another item keeps its line, which places the item whatever the
+// what-if changed inside it.
+func (doc *Document) unlocatedWhereChanged(sc *sim.Scenario, found sim.Diagnostics) sim.Diagnostics {
+	for i, d := range found {
+		was, errWas := doc.file.Get(d.Path)
+		now, errNow := sc.Get(d.Path)
+		if errWas == nil && errNow == nil && isValue(reflect.ValueOf(was)) && !reflect.DeepEqual(was, now) {
+			found[i].Line, found[i].Col = 0, 0
+		}
+	}
+	return found
+}
+
+// isValue reports whether v is a value a file writes on one line, a number, a word or a
+// list or map of those, rather than an item with fields of its own.
+func isValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Struct, reflect.Invalid:
+		return false
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		return isValue(reflect.Zero(v.Type().Elem()))
+	}
+	return true
 }
