@@ -239,7 +239,7 @@ func (a *app) report(err error) int {
 		fmt.Fprintf(a.stderr, "negsim: %v\n", err)
 		return exitBadUse
 	case errors.Is(err, context.DeadlineExceeded):
-		fmt.Fprintf(a.stderr, "negsim: stopped after the --timeout of %s; nothing was written\n", a.settings.Timeout)
+		fmt.Fprintf(a.stderr, "negsim: stopped after the --timeout of %s; nothing was written\n", durationAsTyped(a.settings.Timeout))
 		return exitFailure
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(a.stderr, "negsim: interrupted; nothing was written")

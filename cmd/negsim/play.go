@@ -220,7 +220,7 @@ func (s *session) cutShort(err error, sp *sim.Space, file string, w whatIf, path
 		return err
 	case s.interrupt.Err() != nil:
 	case errors.Is(err, context.DeadlineExceeded):
-		by, why = sim.StopTimeout, fmt.Sprintf("stopped after the --timeout of %s", s.settings.Timeout)
+		by, why = sim.StopTimeout, fmt.Sprintf("stopped after the --timeout of %s", durationAsTyped(s.settings.Timeout))
 	default:
 		return err
 	}

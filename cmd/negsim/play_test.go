@@ -598,7 +598,7 @@ func TestPlayTimeoutMidMoveKeepsTheMoves(t *testing.T) {
 		t.Errorf("the stopped session is rebuilt and written by %v (bounded %v), want 3 minutes from %v", deadline, bounded, before)
 	}
 	err = s.cutShort(err, sp, "", w, "t.json")
-	if want := "stopped after the --timeout of 1m0s in round 1; the moves so far are in t.json, marked as stopped: negsim score --transcript t.json reads it"; err == nil || err.Error() != want {
+	if want := "stopped after the --timeout of 1m in round 1; the moves so far are in t.json, marked as stopped: negsim score --transcript t.json reads it"; err == nil || err.Error() != want {
 		t.Fatalf("%v, want %q", err, want)
 	}
 	if code := s.report(err); code != exitFailure {

@@ -111,7 +111,7 @@ func (s *session) idle(v *sim.PlayView) {
 		s.say("To negotiate, try %s.", sim.JoinWords(tries, "or"))
 	}
 	if s.movesSearchCut {
-		s.say("The search for variants in which you have a move stopped at the --timeout of %s, before it had tried them all.", s.settings.Timeout)
+		s.say("The search for variants in which you have a move stopped at the --timeout of %s, before it had tried them all.", durationAsTyped(s.settings.Timeout))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -25,10 +26,23 @@ const workingAfter = 5 * time.Second
 func stillWorking(w io.Writer, after, timeout time.Duration) (stop func()) {
 	line := "negsim: still working; Ctrl-C stops it, and --timeout (such as --timeout 2m) sets a time limit\n"
 	if timeout > 0 {
-		line = fmt.Sprintf("negsim: still working; Ctrl-C stops it, and the --timeout of %s will\n", timeout)
+		line = fmt.Sprintf("negsim: still working; it stops at the --timeout of %s, or at once with Ctrl-C\n", durationAsTyped(timeout))
 	}
 	t := time.AfterFunc(after, func() { io.WriteString(w, line) })
 	return func() { t.Stop() }
+}
+
+// durationAsTyped writes a duration as --timeout takes it and a person types it: 1m and
+// 2h30m, not Go's 1m0s and 2h30m0s.
+func durationAsTyped(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // isTerminal reports whether a stream of the run is a person's terminal rather than a

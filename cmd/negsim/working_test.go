@@ -20,7 +20,7 @@ func (l lines) Write(p []byte) (int, error) {
 func TestStillWorkingIsSaidOnceAfterTheDelay(t *testing.T) {
 	got := make(lines, 2)
 	stop := stillWorking(got, 10*time.Millisecond, 8*time.Second)
-	wantLine(t, got, "negsim: still working; Ctrl-C stops it, and the --timeout of 8s will\n")
+	wantLine(t, got, "negsim: still working; it stops at the --timeout of 8s, or at once with Ctrl-C\n")
 	stop()
 	wantNoLine(t, got, 50*time.Millisecond)
 
@@ -51,5 +51,24 @@ func wantNoLine(t *testing.T, got lines, within time.Duration) {
 	case line := <-got:
 		t.Errorf("a notice that should not be: %q", line)
 	case <-time.After(within):
+	}
+}
+
+// A duration reads as --timeout takes it: Go writes a minute as 1m0s, which looks cut off
+// to anyone who typed --timeout 60s or 1m.
+func TestDurationAsTyped(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		8 * time.Second:                       "8s",
+		time.Minute:                           "1m",
+		90 * time.Second:                      "1m30s",
+		2*time.Hour + 30*time.Minute:          "2h30m",
+		time.Hour:                             "1h",
+		time.Hour + 10*time.Second:            "1h0m10s",
+		1500 * time.Millisecond:               "1.5s",
+		10*time.Minute + 500*time.Millisecond: "10m0.5s",
+	} {
+		if got := durationAsTyped(d); got != want {
+			t.Errorf("durationAsTyped(%v) = %q, want %q", d, got, want)
+		}
 	}
 }
