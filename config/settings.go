@@ -166,7 +166,13 @@ func ResolveSettings(fl *pflag.FlagSet) (*Settings, error) {
 		bad("timeout", fmt.Errorf("give a duration with its unit, such as 30s or 2m, or 0 for none"))
 	}
 	if !slices.Contains(Formats, s.Format) {
-		problems = append(problems, at.ofUnlessFlag(fl, "format").problem("unknown format %q;%s valid: %s", s.Format, sim.DidYouMean(s.Format, Formats), strings.Join(Formats, ", ")))
+		text := fmt.Sprintf("unknown format %q;%s valid: %s", s.Format, sim.DidYouMean(s.Format, Formats), strings.Join(Formats, ", "))
+		// A variable set long ago in a shell's profile is out of sight: an unknown format
+		// no one typed is put down to it by name.
+		if f := fl.Lookup("format"); (f == nil || !f.Changed) && os.Getenv(envName("format")) != "" {
+			text = "variable " + envName("format") + ": " + text
+		}
+		problems = append(problems, at.ofUnlessFlag(fl, "format").problem("%s", text))
 	}
 	// In the order they are written (AllKeys has none); flags and variables first.
 	slices.SortStableFunc(problems, func(a, b settingProblem) int { return cmp.Compare(a.line, b.line) })

@@ -84,6 +84,21 @@ func TestSettingsErrors(t *testing.T) {
 	}
 }
 
+// An unknown format that comes from the environment says so: no --format was typed, and
+// the variable may have been set long before. A flag's own slip is named as it was.
+func TestAFormatFromTheEnvironmentIsNamedAsSuch(t *testing.T) {
+	withoutUserConfig(t)
+	t.Setenv("NEGSIM_FORMAT", "jsn")
+	_, err := ResolveSettings(flags(t))
+	if want := `variable NEGSIM_FORMAT: unknown format "jsn"; did you mean "json"? valid: table, markdown, csv, json, html`; err == nil || err.Error() != want {
+		t.Errorf("NEGSIM_FORMAT=jsn: err = %v\nwant %s", err, want)
+	}
+	_, err = ResolveSettings(flags(t, "--format", "mardown"))
+	if want := `unknown format "mardown"; did you mean "markdown"? valid: table, markdown, csv, json, html`; err == nil || err.Error() != want {
+		t.Errorf("--format mardown over NEGSIM_FORMAT=jsn: err = %v\nwant %s", err, want)
+	}
+}
+
 // Every problem of a settings file at once, each at its line:col, in file order; a value a
 // flag gives is not placed in the file.
 func TestSettingsFileProblemsAllAtTheirLines(t *testing.T) {
