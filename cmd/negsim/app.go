@@ -579,6 +579,13 @@ func nearFile(path string) string {
 			names = append(names, e.Name())
 		}
 	}
+	// A name typed without its extension is too far from the file's for a spelling
+	// suggestion: "garden" is five letters short of "garden.yaml".
+	for _, ext := range []string{".yaml", ".yml", ".json"} {
+		if slices.Contains(names, base+ext) {
+			return fmt.Sprintf(" did you mean %q?", dir+base+ext)
+		}
+	}
 	if hint := sim.DidYouMean(base, names); hint != "" {
 		return strings.Replace(hint, `"`, `"`+dir, 1)
 	}
