@@ -87,3 +87,18 @@ func TestExplainListsUnequalVotes(t *testing.T) {
 		t.Errorf("explain does not say %q:\n%s", want, out)
 	}
 }
+
+// A voter without a veto whose vote can never decide is not told that it blocks "together
+// with others". Harborco holds the only veto; given 5 votes, the 5 a deal needs, its yes,
+// which every deal needs, brings them all, so the union's vote never tips a deal (analyze
+// counts it pivotal for none). With Harborco's one vote the others' votes do count.
+func TestExplainSaysWhenAVoteNeverDecides(t *testing.T) {
+	never := "No veto for Union: 1 vote toward the 5 a deal needs, but the actors with a veto, whose yes every deal needs, hold 5 votes between them: its vote never decides a deal."
+	together := "No veto for Union: 1 vote toward the 5 a deal needs, so a deal is blocked only together with others."
+	if out := runOK(t, "explain", "teaching-harborco-quota", "--set", "actors.harborco.votes=5"); !strings.Contains(out, never) || strings.Contains(out, together) {
+		t.Errorf("with Harborco's 5 votes, explain does not say %q:\n%s", never, out)
+	}
+	if out := runOK(t, "explain", "teaching-harborco-quota"); !strings.Contains(out, together) {
+		t.Errorf("with Harborco's 1 vote, explain does not say %q:\n%s", together, out)
+	}
+}

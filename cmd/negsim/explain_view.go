@@ -245,6 +245,17 @@ func explainGrid(sc *sim.Scenario, ex *sim.Explanation) *grid {
 	return g
 }
 
+// vetoVotes is the table votes of the actors with a veto.
+func vetoVotes(sc *sim.Scenario) int {
+	n := 0
+	for _, a := range sc.Actors {
+		if a.Veto && sc.RatifiesFor(a.ID) == "" {
+			n += max(0, a.Votes)
+		}
+	}
+	return n
+}
+
 // withoutVeto says what an actor without a veto, at the table, counts for: under a decision
 // rule its votes, which no deal can do without when the others' fall short of the quota;
 // else only its score.
@@ -255,6 +266,10 @@ func withoutVeto(sc *sim.Scenario, id, name string) string {
 		return fmt.Sprintf("No veto for %s: scored and reported, but unable to block a deal.", name)
 	case others < needed:
 		return fmt.Sprintf("No veto for %s, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without %s.", name, plural(others, "vote", "votes"), needed, name)
+	case vetoVotes(sc) >= needed:
+		// Every deal has the vetoes' yes, so their votes alone meet the need: no deal
+		// waits on this one's, as analyze's pivotal count of 0 says.
+		return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, but the actors with a veto, whose yes every deal needs, hold %s between them: its vote never decides a deal.", name, plural(own, "vote", "votes"), needed, plural(vetoVotes(sc), "vote", "votes"))
 	}
 	return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, so a deal is blocked only together with others.", name, plural(own, "vote", "votes"), needed)
 }
