@@ -260,14 +260,21 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 			ids = append(ids, id)
 		}
 	}
+	// The change is taken between the surpluses as computed, then rounded once: the
+	// difference of two rounded surpluses, -1/15 as 0.933333333333 − 1, ends in 6.
+	rawSurplus := func(sp *Space, s *Solution, a int) float64 {
+		return sp.Utility(a, s.Choice) - sp.reservations()[a]
+	}
 	for _, id := range ids {
 		m := ActorMove{Actor: id}
+		var rawBefore, rawAfter float64
 		if i := before.ActorIndex(id); i >= 0 {
 			m.VetoBefore = before.Actors[i].Veto
 			m.Veto = m.VetoBefore
 			m.ReservationBefore = ptr(before.Actors[i].Reservation)
 			if s := anA.Solutions.Nash; s != nil {
 				m.SurplusBefore = ptr(s.Surplus[id])
+				rawBefore = rawSurplus(spA, s, i)
 			}
 		}
 		if i := after.ActorIndex(id); i >= 0 {
@@ -276,10 +283,11 @@ func Compare(ctx context.Context, spBefore, spAfter *Space, opt CompareOptions) 
 			m.ReservationAfter = ptr(after.Actors[i].Reservation)
 			if s := anB.Solutions.Nash; s != nil {
 				m.SurplusAfter = ptr(s.Surplus[id])
+				rawAfter = rawSurplus(spB, s, i)
 			}
 		}
 		if m.SurplusBefore != nil && m.SurplusAfter != nil {
-			m.SurplusChange = ptr(presentable(*m.SurplusAfter - *m.SurplusBefore))
+			m.SurplusChange = ptr(presentable(rawAfter - rawBefore))
 		}
 		c.Actors = append(c.Actors, m)
 	}

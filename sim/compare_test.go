@@ -160,3 +160,36 @@ func TestCompareWithoutVetoOrdersByTheProductAnalyzeUses(t *testing.T) {
 		t.Errorf("Nash product %v, want 0: b rejects the deal, so its surplus counts as 0", d.NashProduct)
 	}
 }
+
+// A surplus's change is rounded once, from the surpluses as computed: the rounded
+// surpluses' difference is off in its last digit. In price.yaml the ZOPA is {mid} for a
+// buyer's reservation anywhere from 0 to 0.6 (the seller at 0.5 takes only mid and high),
+// and mid is worth 0.6 to the buyer. At 0.6 − 1/3 its surplus is 1/3, reported
+// 0.333333333333; at 1/3 it is 0.6 − 1/3 = 4/15, reported 0.266666666667. The change is
+// −1/15 = −0.0666…67, reported −0.066666666667; the difference of the two reported
+// values is −0.066666666666.
+func TestCompareSurplusChangeIsRoundedOnce(t *testing.T) {
+	file := loadFixture(t, "price.yaml").Scenario
+	before, after := file.Clone(), file.Clone()
+	if err := before.Set("actors.buyer.reservation", 0.6-1.0/3); err != nil {
+		t.Fatal(err)
+	}
+	if err := after.Set("actors.buyer.reservation", 1.0/3); err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compare(context.Background(), scenariotest.Compile(t, before), scenariotest.Compile(t, after), sim.CompareOptions{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range c.Actors {
+		if m.Actor != "buyer" {
+			continue
+		}
+		if m.SurplusBefore == nil || m.SurplusAfter == nil || m.SurplusChange == nil {
+			t.Fatalf("buyer: missing surpluses %+v", m)
+		}
+		if *m.SurplusBefore != 0.333333333333 || *m.SurplusAfter != 0.266666666667 || *m.SurplusChange != -0.066666666667 {
+			t.Errorf("buyer: surplus %v → %v (%v), want 0.333333333333 → 0.266666666667 (-0.066666666667)", *m.SurplusBefore, *m.SurplusAfter, *m.SurplusChange)
+		}
+	}
+}
