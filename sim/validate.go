@@ -719,7 +719,7 @@ func (v *validator) variants(s *Scenario) {
 		if len(va.Set) == 0 {
 			v.errorf(p+".set", "variant %q changes nothing: give set: with at least one path", va.ID)
 		}
-		v.overrides(s, p, "variant "+strconvQuote(va.ID), va.Set, nil)
+		v.overrides(s, p, "variant "+strconvQuote(va.ID), va.Set, nil, false)
 	}
 }
 
@@ -736,7 +736,7 @@ func (s *Scenario) DropStaleVariants(applied string) Diagnostics {
 	for _, va := range s.Variants {
 		v.out = nil
 		p, what := "variants."+va.ID, "variant "+strconvQuote(va.ID)
-		v.overrides(s, p, what, va.Set, nil)
+		v.overrides(s, p, what, va.Set, nil, false)
 		if errs := v.out.Errors(); len(errs) > 0 {
 			if va.ID == applied {
 				continue
@@ -751,19 +751,21 @@ func (s *Scenario) DropStaleVariants(applied string) Diagnostics {
 	return out
 }
 
-// events checks that every path an event changes exists and leaves a valid scenario. An
-// add: is read as rounds read it, clamped to the value's range, so an event that would push
-// a reservation below 0 (after a --set or a sweep lowered it) is no error: rounds alone
-// use events, and they clamp (MODEL section 4).
+// events checks that every path an event changes exists and leaves a valid scenario. A
+// number an event writes or adds is read as rounds read it, clamped to the value's range,
+// so an event that would push a reservation below 0 (after a --set or a sweep lowered it)
+// is no error: rounds alone use events, and they clamp (MODEL section 4). A number set out
+// of range is written so in the file, so it is said, as a warning: it blocks nothing.
 func (v *validator) events(s *Scenario) {
 	for i, e := range s.Events {
-		v.overrides(s, fmt.Sprintf("events.%d", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add)
+		v.overrides(s, fmt.Sprintf("events.%d", i), fmt.Sprintf("the event at round %d", e.Round), e.Set, e.Add, true)
 	}
 }
 
 // overrides applies set and add to a copy of the scenario and reports paths that lead
-// nowhere and values that leave the scenario invalid, located at the override.
-func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment) {
+// nowhere and values that leave the scenario invalid, located at the override. With
+// clamped, a number set out of its range is clamped to it, with a warning, as rounds read it.
+func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment, clamped bool) {
 	paths := make([]string, 0, len(set)+len(add))
 	for _, as := range slices.Concat(set, add) {
 		paths = append(paths, as.Path)
@@ -774,6 +776,15 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 		if err := cp.Set(as.Path, as.Value); err != nil {
 			v.errorf(p+".set."+as.Path, "%s: %s", what, pathMessage(err))
 			ok = false
+			continue
+		}
+		if x, isNum := toFloat(as.Value); clamped && isNum {
+			if err := cp.AddClamped(as.Path, 0); err == nil {
+				got, _ := cp.Get(as.Path)
+				if now, _ := toFloat(got); now != x {
+					v.warnf(p+".set."+as.Path, "%s sets %g, outside %s: rounds read it as %g", what, x, rangeOf(as.Path), now)
+				}
+			}
 		}
 	}
 	for _, as := range add {

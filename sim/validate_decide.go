@@ -146,7 +146,7 @@ func (v *validator) beliefs(s *Scenario) {
 			}
 		}
 		if len(sound) > 0 {
-			v.overrides(s, p, fmt.Sprintf("actor %q's belief", a.ID), sound, nil)
+			v.overrides(s, p, fmt.Sprintf("actor %q's belief", a.ID), sound, nil, false)
 		}
 	}
 }

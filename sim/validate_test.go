@@ -326,3 +326,42 @@ func hasDiagnostic(ds Diagnostics, path, contains string) bool {
 	}
 	return false
 }
+
+// An event that sets a number out of its range is read at its bound, as rounds read every
+// value an event moves (MODEL section 4: "never an error, and never blocks analyze"); the
+// file writes the number so, so a warning says so. A variant's out-of-range number stays an
+// error: a variant is a what-if analyze runs as written. An event naming an option that does
+// not exist is an error still: no bound reads it.
+func TestEventsSetOutOfRangeIsClampedWithAWarning(t *testing.T) {
+	sc := explainFixture()
+	sc.Events = []Event{
+		{Round: 1, Why: "hard line", Set: []Assignment{{Path: "actors.alpha.reservation", Value: 1.2}}},
+		{Round: 2, Why: "softer", Set: []Assignment{{Path: "actors.beta.reservation", Value: 0.4}}},
+	}
+	found := sc.Validate()
+	if errs := found.Errors(); len(errs) > 0 {
+		t.Fatalf("errors %v; want the event read at its bound, no error", errs)
+	}
+	var at []string
+	for _, d := range found {
+		if strings.HasPrefix(d.Path, "events.") {
+			at = append(at, d.Path+": "+d.Message)
+		}
+	}
+	want := "events.0.set.actors.alpha.reservation: the event at round 1 sets 1.2, outside [0, 1]: rounds read it as 1"
+	if len(at) != 1 || at[0] != want {
+		t.Errorf("warnings on events %q; want only %q", at, want)
+	}
+
+	sc = explainFixture()
+	sc.Variants = []Variant{{ID: "hard", Description: "Hard line.", Set: []Assignment{{Path: "actors.alpha.reservation", Value: 1.2}}}}
+	if errs := sc.Validate().Errors(); len(errs) != 1 || errs[0].Path != "variants.hard.set.actors.alpha.reservation" {
+		t.Errorf("a variant setting 1.2: errors %v; want one at variants.hard.set.actors.alpha.reservation", errs)
+	}
+
+	sc = explainFixture()
+	sc.Events = []Event{{Round: 1, Why: "new line", Set: []Assignment{{Path: "actors.alpha.preferences.x.acceptable", Value: []any{"z"}}}}}
+	if errs := sc.Validate().Errors(); len(errs) != 1 || !strings.HasPrefix(errs[0].Path, "events.0.set.") {
+		t.Errorf("an event naming option z: errors %v; want one on the event", errs)
+	}
+}
