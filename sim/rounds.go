@@ -452,6 +452,13 @@ func (rn *rounds) fire(t int) ([]FiredEvent, error) {
 			if err := rn.cur.Set(as.Path, as.Value); err != nil {
 				return nil, fmt.Errorf("the event at round %d (%s): %w", t, ev.Why, err)
 			}
+			// A number set out of range is read at its bound, as an added one is (the
+			// validator warned of it); a reservation carries on as written (see above).
+			if _, isNum := toFloat(as.Value); isNum && !strings.HasSuffix(as.Path, ".reservation") {
+				if err := rn.cur.AddClamped(as.Path, 0); err != nil {
+					return nil, fmt.Errorf("the event at round %d (%s): %w", t, ev.Why, err)
+				}
+			}
 		}
 		for _, as := range ev.Add {
 			delta, ok := toFloat(as.Value)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -932,5 +933,38 @@ func TestNoTextRedLinesClash(t *testing.T) {
 	data, _ = json.Marshal(agreed.Rounds[0])
 	if agreed.Rounds[0].Proposal == nil || strings.Contains(string(data), `"no_text"`) {
 		t.Errorf("a round with a proposal (p5, the one deal both red lines keep): %s", data)
+	}
+}
+
+// An event that sets a utility out of range is read at its bound (MODEL section 4), as the
+// validator's warning says: the talks run as with the bound written, where they stopped
+// after round 1 on the compiled scenario's range check. P and Q want opposite options and
+// hold out for them (reservations 0.3, utilities 1 and 0), so the talks reach round 1.
+func TestRoundsReadAnEventsOutOfRangeNumberAtItsBound(t *testing.T) {
+	run := func(v float64) *Transcript {
+		sc := &Scenario{
+			Name:   "opposed",
+			Issues: []Issue{{ID: "a", Name: "A", Options: []Option{{ID: "a0"}, {ID: "a1"}}}},
+			Actors: []Actor{
+				{ID: "p", Name: "P", Veto: true, Power: 1, Reservation: 0.3, Preferences: []Preference{{Issue: "a", Weight: 1, Utilities: map[string]float64{"a0": 1, "a1": 0}}}},
+				{ID: "q", Name: "Q", Veto: true, Power: 1, Reservation: 0.3, Preferences: []Preference{{Issue: "a", Weight: 1, Utilities: map[string]float64{"a0": 0, "a1": 1}}}},
+			},
+			Protocol: Protocol{Kind: ProtocolAlternating, Rounds: 4},
+			Events:   []Event{{Round: 1, Why: "a1 gains", Set: []Assignment{{Path: "actors.p.preferences.a.utilities.a1", Value: v}}}},
+		}
+		tr, err := Rounds(context.Background(), compiled(t, sc), RoundsOptions{Workers: 1})
+		if err != nil {
+			t.Fatalf("an event setting %v: %v", v, err)
+		}
+		return tr
+	}
+	over, bound := run(1.5), run(1)
+	if len(bound.Rounds) < 2 || len(over.Rounds) != len(bound.Rounds) {
+		t.Fatalf("%d rounds with 1.5, %d with 1; want the same, past round 1", len(over.Rounds), len(bound.Rounds))
+	}
+	for i := range bound.Rounds {
+		if !reflect.DeepEqual(over.Rounds[i].Actors, bound.Rounds[i].Actors) || !reflect.DeepEqual(over.Rounds[i].Proposal, bound.Rounds[i].Proposal) {
+			t.Errorf("round %d with 1.5: %+v %+v; with 1: %+v %+v", i, over.Rounds[i].Actors, over.Rounds[i].Proposal, bound.Rounds[i].Actors, bound.Rounds[i].Proposal)
+		}
 	}
 }
