@@ -288,6 +288,9 @@ path, or the name of a shipped scenario as 'negsim list' shows it.`,
 				return err
 			}
 			a.settings = s
+			if err := refuseUnwrittenFormat(cmd, s.Format); err != nil {
+				return err
+			}
 			if s.Timeout > 0 && cmd.Annotations[timeoutAnnotation] != timeoutPerRequest {
 				// The clock starts before the file is read, so --timeout bounds the whole
 				// command; run stops the timer when the command returns.
@@ -802,4 +805,42 @@ func (a *app) warnAbout(doc *config.Document, side string, earlier sim.Diagnosti
 		fmt.Fprintf(a.stderr, "warning: %s%s\n", side, w)
 	}
 	return warnings
+}
+
+const (
+	// formatsAnnotation on a command lists the formats it writes, when it writes fewer
+	// than --format names; formatsWhy says why, in place of the list.
+	formatsAnnotation = "negsim-formats"
+	formatsWhy        = "negsim-formats-why"
+)
+
+// writesFormats annotates a command that writes only the formats given (none: it writes
+// one kind of file whatever the format), with why, when the list alone would not say.
+func writesFormats(why string, formats ...string) map[string]string {
+	return map[string]string{formatsAnnotation: strings.Join(formats, " "), formatsWhy: why}
+}
+
+// refuseUnwrittenFormat refuses a --format typed for a command that does not write it: the
+// command's own output in its place reads as if the flag had been taken. A format from the
+// environment or a settings file is meant for the commands that report, and is not refused.
+func refuseUnwrittenFormat(cmd *cobra.Command, format string) error {
+	f := cmd.Flags().Lookup("format")
+	if f == nil || !f.Changed {
+		return nil
+	}
+	for c := cmd; c != nil; c = c.Parent() {
+		written, ok := c.Annotations[formatsAnnotation]
+		if !ok {
+			continue
+		}
+		formats := strings.Fields(written)
+		switch {
+		case slices.Contains(formats, format):
+			return nil
+		case c.Annotations[formatsWhy] != "":
+			return usagef("--format %s: %s", format, c.Annotations[formatsWhy])
+		}
+		return usagef("--format %s: %s writes %s", format, c.Name(), sim.JoinWords(formats, "or"))
+	}
+	return nil
 }

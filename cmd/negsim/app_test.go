@@ -108,3 +108,28 @@ func TestHelpToAFullDiskFails(t *testing.T) {
 type fullDisk struct{}
 
 func (fullDisk) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// A --format typed for a command that does not write it is refused, naming what the command
+// writes: validate --format html printed text and exited 0, as if the flag had been taken.
+// A format from the environment is for the commands that report and is not refused.
+func TestATypedFormatACommandDoesNotWriteIsRefused(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "teaching-two-party", "--format", "html"}, "negsim: --format html: validate writes table, markdown, csv or json\n"},
+		{[]string{"schema", "--format", "html"}, "negsim: --format html: schema writes table, json, markdown or csv\n"},
+		{[]string{"version", "--format", "json"}, "negsim: --format json: version prints one line of text\n"},
+		{[]string{"new", "-", "--issues", "a,b", "--actors", "x,y", "--format", "json"}, "negsim: --format json: new writes a scenario in YAML, which every command reads\n"},
+		{[]string{"play", "teaching-two-party", "--as", "candidate", "--format", "markdown"}, "negsim: --format markdown: play is a conversation in text; --transcript FILE.json writes the session as JSON\n"},
+	} {
+		stdout, stderr, code := runNegsim(t, c.args...)
+		if code != exitBadUse || stderr != c.want || stdout != "" {
+			t.Errorf("negsim %s: exit %d, stdout %q, stderr %q; want exit %d and %q", strings.Join(c.args, " "), code, stdout, stderr, exitBadUse, c.want)
+		}
+	}
+	t.Setenv("NEGSIM_FORMAT", "html")
+	if out := runOK(t, "validate", "teaching-two-party"); !strings.HasPrefix(out, "teaching-two-party: valid\n") {
+		t.Errorf("validate with NEGSIM_FORMAT=html: %q, want its text report", out)
+	}
+}

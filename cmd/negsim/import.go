@@ -133,6 +133,11 @@ files in name order.`,
 // with read and writes the scenario they make to out; rep says in which format they were
 // read.
 func (a *app) importFiles(cmd *cobra.Command, words []string, need int, out string, rep importReport, read func([]interop.File) (*sim.Scenario, error)) error {
+	// --format is the summary's, which comes with -o; without -o the scenario alone is
+	// written, in YAML.
+	if f := cmd.Flags().Lookup("format"); out == "" && f != nil && f.Changed {
+		return usagef("--format %s: without -o, import writes the scenario itself, in YAML, which every command reads; with -o FILE it writes the scenario there and a summary in --format", a.settings.Format)
+	}
 	ext := importExtension[rep.Format]
 	paths, err := filesNamed(words, ext+" file", func(name string) bool { return strings.EqualFold(filepath.Ext(name), ext) })
 	if err != nil {

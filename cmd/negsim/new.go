@@ -35,8 +35,9 @@ func (a *app) newCommand() *cobra.Command {
 	var options int
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "new FILE",
-		Short: "Write a commented starter scenario to fill in",
+		Annotations: writesFormats("new writes a scenario in YAML, which every command reads"),
+		Use:         "new FILE",
+		Short:       "Write a commented starter scenario to fill in",
 		Long: `new writes a scenario file that validates and runs as it is, for you to fill in: the
 issues and actors you name, each issue with --options placeholder options, every actor
 with weights, utilities, one red line and a reservation, and comments that explain each

@@ -29,8 +29,9 @@ func (a *app) playCommand() *cobra.Command {
 	var seed uint64
 	var w whatIf
 	cmd := &cobra.Command{
-		Use:   "play [FILE] --as ACTOR",
-		Short: "Take one actor's seat at the table and negotiate against the model's agents",
+		Annotations: writesFormats("play is a conversation in text; --transcript FILE.json writes the session as JSON", "table"),
+		Use:         "play [FILE] --as ACTOR",
+		Short:       "Take one actor's seat at the table and negotiate against the model's agents",
 		Long: `play seats you at the table as ACTOR. Every other actor is the model's agent and
 negotiates as in 'negsim rounds': by its strategy, answering by its own values; the
 protocol, the deadline, the drift and the events are the scenario's.
@@ -82,9 +83,6 @@ left aside.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if seat == "" {
 				return usagef("--as ACTOR is required: the actor whose seat you take")
-			}
-			if f := cmd.Flags().Lookup("format"); f != nil && f.Changed && (f.Value.String() == "json" || f.Value.String() == "csv") {
-				return usagef("--format %s: play is a conversation in text; --transcript FILE.json writes the session as JSON", f.Value.String())
 			}
 			return a.play(argOr(args), w, playFlags{seat: seat, coach: coach, seed: seed, transcript: transcript})
 		},

@@ -10,8 +10,9 @@ import (
 
 func (a *app) schemaCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "schema",
-		Short: "Print the JSON Schema of scenario files, or a reference of their fields",
+		Annotations: writesFormats("", "table", "json", "markdown", "csv"),
+		Use:         "schema",
+		Short:       "Print the JSON Schema of scenario files, or a reference of their fields",
 		Long: `schema prints the JSON Schema of scenario files (draft 2020-12), generated from the same
 definitions the loader reads, so it never drifts from what negsim accepts. Save it beside
 your scenario and start the scenario with the line

@@ -38,8 +38,9 @@ type summaryCounts struct {
 func (a *app) validateCommand() *cobra.Command {
 	var strict bool
 	cmd := &cobra.Command{
-		Use:   "validate FILE|DIR...",
-		Short: "Check scenario files without computing anything",
+		Annotations: writesFormats("", "table", "markdown", "csv", "json"),
+		Use:         "validate FILE|DIR...",
+		Short:       "Check scenario files without computing anything",
 		Long: `validate reads each file and reports every problem in it at once, as
 file:line:col: path: message, grouped by file, then a summary line. Warnings (weights
 that do not sum to 100, an actor without red lines, an issue no actor cares about, a

@@ -13,9 +13,10 @@ var version = "dev"
 
 func (a *app) versionCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print negsim's version: the module version and the source revision it was built from",
-		Args:  args(cobra.NoArgs),
+		Annotations: writesFormats("version prints one line of text", "table"),
+		Use:         "version",
+		Short:       "Print negsim's version: the module version and the source revision it was built from",
+		Args:        args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprintln(a.stdout, versionLine())
 			return err
