@@ -45,3 +45,30 @@ func TestExportNamesWhatWhoMustAgreeLoses(t *testing.T) {
 		}
 	}
 }
+
+// A red line of several options is named as a sentence names them: "mid, high" read as one
+// option or two.
+func TestExportNamesARedLinesOptionsAsASentence(t *testing.T) {
+	sc := &sim.Scenario{
+		Name:   "bands",
+		Issues: []sim.Issue{{ID: "salary", Name: "Salary", Options: []sim.Option{{ID: "low"}, {ID: "mid"}, {ID: "high"}}}},
+		Actors: []sim.Actor{
+			{ID: "candidate", Name: "Candidate", Veto: true, Power: 1, Preferences: []sim.Preference{{Issue: "salary", Weight: 1, Ideal: "high", Acceptable: []string{"mid", "high"}}}},
+			{ID: "employer", Name: "Employer", Veto: true, Power: 1, Preferences: []sim.Preference{{Issue: "salary", Weight: 1, Ideal: "low"}}},
+		},
+	}
+	_, warn, err := WriteGenius(scenariotest.Compile(t, sc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `GENIUS has no red lines: actor "candidate"'s limit to mid and high on issue "salary" is not written`
+	for _, w := range warn {
+		if w.Path == "actors.candidate.preferences.salary.acceptable" {
+			if w.Message != want {
+				t.Errorf("warning %q, want %q", w.Message, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no warning on the candidate's red line; got %v", warn)
+}

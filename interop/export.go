@@ -90,7 +90,7 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 			}
 			// A red line that lets every option through limits nothing, so nothing is lost.
 			if slices.ContainsFunc(is.Options, func(o sim.Option) bool { return !pr.Accepts(o.ID) }) {
-				add(fmt.Sprintf("%s.preferences.%s.acceptable", p, is.ID), "%s has no red lines: actor %q's limit to %s on issue %q is not written", format, a.ID, strings.Join(pr.Acceptable, ", "), is.ID)
+				add(fmt.Sprintf("%s.preferences.%s.acceptable", p, is.ID), "%s has no red lines: actor %q's limit to %s on issue %q is not written", format, a.ID, sim.JoinWords(pr.Acceptable, "and"), is.ID)
 			}
 		}
 		for j := range a.Constraints {
@@ -108,7 +108,7 @@ func prepare(sc *sim.Scenario, format string) ([]exportActor, sim.Diagnostics) {
 			add(p+".strategy", "%s profiles hold preferences, not strategies: actor %q's strategy %q is not written", format, a.ID, a.Strategy.Kind)
 		}
 		if len(a.Ratification.By) > 0 {
-			add("actors."+a.ID+".ratification", "%s has no two-level games: actor %q's ratification by %s at home is not written, and its ratifiers are written as ordinary parties", format, a.ID, strings.Join(a.Ratification.By, ", "))
+			add("actors."+a.ID+".ratification", "%s has no two-level games: actor %q's ratification by %s at home is not written, and its ratifiers are written as ordinary parties", format, a.ID, sim.JoinWords(a.Ratification.By, "and"))
 		}
 		if len(a.Beliefs.Set) > 0 {
 			add("actors."+a.ID+".beliefs", "%s gives every party the same domain and its own profile only: actor %q's beliefs about the others (%d) are not written", format, a.ID, len(a.Beliefs.Set))
@@ -302,7 +302,7 @@ func WriteGenius(sp *sim.Space) ([]File, sim.Diagnostics, error) {
 				"actor %q's evaluations are written in raw units (utility × utility_scale %g); read them back with --scale raw", a.ID, a.UtilityScale))
 		case len(belowOne) > 0:
 			warn = append(warn, warning("actors."+a.ID+".preferences",
-				"GENIUS divides each issue's evaluations by the issue's best, but no option of %s is worth 1 to actor %q, so GENIUS reads its utilities higher than negsim does; read the files back with --scale raw to keep them", strings.Join(belowOne, ", "), a.ID))
+				"GENIUS divides each issue's evaluations by the issue's best, but no option of %s is worth 1 to actor %q, so GENIUS reads its utilities higher than negsim does; read the files back with --scale raw to keep them", sim.JoinWords(belowOne, "or"), a.ID))
 		}
 	}
 	if deadline != nil {
