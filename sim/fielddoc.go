@@ -97,7 +97,7 @@ var fieldDocs = map[string]FieldDoc{
 	"Actor.constraints":       {Text: "Conditional red lines across issues: a deal that meets if but not then is unacceptable to the actor."},
 	"Actor.source":            {Text: "Where the actor's position comes from."},
 	"Actor.note":              {Text: "Assumptions behind the actor's numbers, such as its reservation."},
-	"Actor.votes":             {Text: "What the actor's acceptance counts for, 0 or more (default 1): under decision.votes_needed at the table, or toward the ratification of the actor it ratifies for (seats, or shares of an electorate).", Rules: map[string]any{"minimum": 0}},
+	"Actor.votes":             {Text: "What the actor's acceptance counts for, a whole number, 0 or more (default 1): under decision.votes_needed at the table, or toward the ratification of the actor it ratifies for (seats, or a share of an electorate in percent: 55 for 55%).", Rules: map[string]any{"minimum": 0}},
 	"Actor.ratification":      {Text: "Who must ratify a deal at home before the actor can sign it (Putnam's Level II): a parliament, a referendum, hardliners."},
 	"Actor.beliefs":           {Text: "What the actor believes about the others where it differs from this file: its own picture of the talks, which it proposes from in rounds."},
 	"Actor.utility_scale":     {Text: "For imported profiles: the factor that turns this actor's utilities back into the source file's raw units (negsim itself works in 0..1).", Rules: map[string]any{"minimum": 0}},

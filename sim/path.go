@@ -461,6 +461,11 @@ func assign(path string, target reflect.Value, value any) error {
 				msg += ": " + hint
 			}
 		}
+		if f, ok := toFloat(value); ok && target.Kind() == reflect.Int && f != math.Trunc(f) && (strings.HasSuffix(path, ".votes") || strings.HasSuffix(path, "votes_needed")) {
+			// Votes are counted whole, as the exact voting-power indices count them; a
+			// share of an electorate reads as a percentage.
+			msg += "; votes count whole: write a share of an electorate in percent, 55 for 55%"
+		}
 		return &PathError{path, msg}
 	}
 	switch target.Kind() {

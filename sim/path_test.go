@@ -274,3 +274,21 @@ func TestSettingAStrategyKindFitsItsExponent(t *testing.T) {
 		})
 	}
 }
+
+// Votes are whole, as the exact voting-power indices count them; a fraction, as a share of
+// an electorate is often written, is told how to write the share.
+func TestAFractionOfAVoteSaysHowToWriteAShare(t *testing.T) {
+	sc := loadFixture(t, "council.yaml").Scenario
+	for _, c := range []struct {
+		path  string
+		value any
+	}{{"actors.a.votes", "0.55"}, {"actors.a.votes", 0.55}, {"decision.votes_needed", "1.5"}} {
+		err := sc.Clone().Set(c.path, c.value)
+		if err == nil || !strings.HasSuffix(err.Error(), "votes count whole: write a share of an electorate in percent, 55 for 55%") {
+			t.Errorf("--set %s=%v: %v; want the share written in percent", c.path, c.value, err)
+		}
+	}
+	if err := sc.Clone().Set("protocol.rounds", "2.5"); err == nil || strings.Contains(err.Error(), "electorate") {
+		t.Errorf("--set protocol.rounds=2.5: %v; want an error that speaks of no electorate", err)
+	}
+}
