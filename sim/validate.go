@@ -22,8 +22,11 @@ type validator struct {
 	// issueIDsBroken is set when an issue's or an option's id is invalid, or two issues, or
 	// two options of one issue, share one: what refers to them by id cannot be checked until
 	// they are mended, and each reference would be blamed for it ("no issue \"target\";
-	// valid: \"finance\"" after target was renamed finance, twelve errors for one).
+	// valid: \"finance\"" after target was renamed finance, twelve errors for one). What
+	// refers to none of them (brokenIssues) is still checked: a teacher mending one id
+	// should not find a second round of errors waiting behind it.
 	issueIDsBroken bool
+	brokenIssues   map[string]bool
 }
 
 func (v *validator) errorf(path, format string, args ...any) {
@@ -182,13 +185,15 @@ func (v *validator) core(s *Scenario) {
 	v.protocol(s)
 }
 
-// ids checks the ids of a list and returns the path of each element.
-func (v *validator) ids(path string, n int, id func(int) string, what string) []string {
+// ids checks the ids of a list and returns the path of each element, and whether its id
+// is broken: invalid, or another's.
+func (v *validator) ids(path string, n int, id func(int) string, what string) ([]string, []bool) {
 	all := make([]string, n)
 	for i := range all {
 		all[i] = id(i)
 	}
 	paths := elementPaths(path, all)
+	brokenAt := make([]bool, n)
 	seen := map[string]int{}
 	for i := 0; i < n; i++ {
 		p := paths[i] + ".id"
@@ -207,14 +212,16 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) []
 			}
 			v.errorf(p, "duplicate %s id %q (also %s): give %s an id of its own", what, got, paths[j], mend)
 			broken = true
+			brokenAt[j] = true
 		} else {
 			seen[got] = i
 		}
 		if broken && (what == "issue" || what == "option") {
 			v.issueIDsBroken = true
 		}
+		brokenAt[i] = brokenAt[i] || broken
 	}
-	return paths
+	return paths, brokenAt
 }
 
 // invalidID says why id, the id of a what (issue, option, actor...), is not a valid id and,
@@ -283,7 +290,8 @@ func (v *validator) issues(s *Scenario) {
 		v.errorf("issues", "a scenario needs at least one issue")
 	}
 	v.limit("issues", len(s.Issues), MaxIssues, "issues", "merge related issues or split the negotiation into stages")
-	paths := v.ids("issues", len(s.Issues), func(i int) string { return s.Issues[i].ID }, "issue")
+	paths, brokenIssue := v.ids("issues", len(s.Issues), func(i int) string { return s.Issues[i].ID }, "issue")
+	v.brokenIssues = map[string]bool{}
 	for i := range s.Issues {
 		is := &s.Issues[i]
 		p := paths[i]
@@ -294,7 +302,10 @@ func (v *validator) issues(s *Scenario) {
 			v.errorf(p+".options", "issue %q needs at least one option", is.ID)
 		}
 		v.limit(p+".options", len(is.Options), MaxOptions, fmt.Sprintf("options of issue %q", is.ID), "use a coarser scale")
-		v.ids(p+".options", len(is.Options), func(j int) string { return is.Options[j].ID }, "option")
+		_, brokenOption := v.ids(p+".options", len(is.Options), func(j int) string { return is.Options[j].ID }, "option")
+		if brokenIssue[i] || slices.Contains(brokenOption, true) {
+			v.brokenIssues[is.ID] = true
+		}
 	}
 }
 
@@ -357,7 +368,7 @@ func (v *validator) actors(s *Scenario) {
 		v.errorf("actors", "a scenario needs at least one actor")
 	}
 	v.limit("actors", len(s.Actors), MaxActors, "actors", "group parties that bargain as one bloc into one actor")
-	paths := v.ids("actors", len(s.Actors), func(i int) string { return s.Actors[i].ID }, "actor")
+	paths, _ := v.ids("actors", len(s.Actors), func(i int) string { return s.Actors[i].ID }, "actor")
 	veto := 0
 	for i := range s.Actors {
 		a := &s.Actors[i]
@@ -381,8 +392,8 @@ func (v *validator) actors(s *Scenario) {
 			v.errorf(p+".utility_scale", "%v is not a valid scale: it is the factor above 0 that turns utilities back into the imported file's units (leave it out when there is none)", a.UtilityScale)
 		}
 		v.strategy(p+".strategy", a.Strategy)
+		v.preferences(s, a, p)
 		if !v.issueIDsBroken {
-			v.preferences(s, a, p)
 			v.constraints(s, a, p)
 		}
 	}
@@ -468,7 +479,16 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 		} else {
 			total += pr.Weight
 		}
-		is := v.issueRef(pp, s, pr.Issue)
+		var is *Issue
+		if v.issueIDsBroken {
+			// The issue may be one whose id is to be mended, or be named as it will be:
+			// only a preference on a sound issue is checked.
+			if k := s.IssueIndex(pr.Issue); k >= 0 && !v.brokenIssues[pr.Issue] {
+				is = &s.Issues[k]
+			}
+		} else {
+			is = v.issueRef(pp, s, pr.Issue)
+		}
 		if is == nil {
 			continue
 		}
@@ -508,6 +528,10 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 	}
 	if total > 0 && math.Abs(total-100) > 1e-6 && math.Abs(total-1) > 1e-6 {
 		v.stylef(p+".preferences", "actor %q's weights sum to %g, not 100; they are normalised, so only their ratios count", a.ID, total)
+	}
+	if v.issueIDsBroken {
+		// Red lines and the best deal are read over every issue, the broken ones too.
+		return
 	}
 	if !redLines && a.Veto {
 		v.stylef(p, "actor %q has no red lines: only its reservation limits what it accepts", a.ID)
@@ -710,7 +734,7 @@ func (v *validator) protocol(s *Scenario) {
 }
 
 func (v *validator) variants(s *Scenario) {
-	paths := v.ids("variants", len(s.Variants), func(i int) string { return s.Variants[i].ID }, "variant")
+	paths, _ := v.ids("variants", len(s.Variants), func(i int) string { return s.Variants[i].ID }, "variant")
 	for i, va := range s.Variants {
 		p := paths[i]
 		if va.Description == "" {

@@ -365,3 +365,22 @@ func TestEventsSetOutOfRangeIsClampedWithAWarning(t *testing.T) {
 		t.Errorf("an event naming option z: errors %v; want one on the event", errs)
 	}
 }
+
+// A broken issue id hides only what names that issue: the rest of the file is checked at
+// once, so that a teacher who mends the id finds no second round of errors behind it. In
+// the explain fixture issue x is written "X": the preferences on x are left alone (they
+// name the issue as it will be), while alpha's ideal "r" on issue y, which has p and q,
+// is an error of its own.
+func TestABrokenIssueIDHidesOnlyWhatNamesIt(t *testing.T) {
+	sc := explainFixture()
+	sc.Issues[0].ID = "X"
+	sc.Actors[0].Preferences[1].Ideal = "r"
+	var got []string
+	for _, d := range sc.Validate().Errors() {
+		got = append(got, d.Path)
+	}
+	want := []string{"issues.0.id", "actors.alpha.preferences.y.ideal"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("errors at %q; want at %q", got, want)
+	}
+}
