@@ -65,7 +65,24 @@ func Slug(name string) string {
 			}
 		}
 	}
-	return strings.Trim(b.String(), "-")
+	return shortID(strings.Trim(b.String(), "-"))
+}
+
+// MaxIDLength is the longest id a scenario may give: ids are typed in --set paths and name
+// files (brief writes role-ID.html), and most systems refuse a file name past 255 bytes.
+const MaxIDLength = 64
+
+// shortID cuts an id made from a long name to MaxIDLength, after a whole word where one
+// ends in the second half.
+func shortID(id string) string {
+	if len(id) <= MaxIDLength {
+		return id
+	}
+	cut := id[:MaxIDLength]
+	if i := strings.LastIndexByte(cut, '-'); i > MaxIDLength/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, "-_")
 }
 
 // Shorten is s cut to 60 characters with its length said, for quoting back what a person

@@ -203,8 +203,10 @@ func (v *validator) ids(path string, n int, id func(int) string, what string) ([
 			v.errorf(p, "every %s needs an id", what)
 		case !IsSlug(got):
 			v.errorf(p, "%s", invalidID(got, what))
+		case len(got) > MaxIDLength:
+			v.errorf(p, "%q is %d characters long, more than an id's %d: --set paths and file names (brief's role-ID.html) take it; write a shorter one, such as %q", Shorten(got), len(got), MaxIDLength, Slug(got))
 		}
-		broken := !IsSlug(got)
+		broken := !IsSlug(got) || len(got) > MaxIDLength
 		if j, dup := seen[got]; dup && got != "" {
 			mend := "each " + what
 			if what == "option" {

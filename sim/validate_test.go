@@ -384,3 +384,29 @@ func TestABrokenIssueIDHidesOnlyWhatNamesIt(t *testing.T) {
 		t.Errorf("errors at %q; want at %q", got, want)
 	}
 }
+
+// An id names files and is typed in --set paths: past 64 characters it is refused, with a
+// shorter one to write, and an id made from a long name is cut after a whole word. A 330-
+// character actor name made a 326-character id that validated, and brief --all then
+// failed on a file name too long for the system.
+func TestIDsAreAtMost64Characters(t *testing.T) {
+	words := strings.Repeat("very long actor name ", 16)
+	if got, want := Slug(words), "very-long-actor-name-very-long-actor-name-very-long-actor-name"; got != want {
+		t.Errorf("Slug of a 336-character name = %q (%d), want %q", got, len(got), want)
+	}
+	if got := Slug(strings.Repeat("x", 70)); got != strings.Repeat("x", 64) {
+		t.Errorf("Slug of 70 x's = %q, want 64 of them", got)
+	}
+	for _, c := range []struct {
+		id      string
+		refused bool
+	}{{strings.Repeat("a", 64), false}, {strings.Repeat("a", 65), true}} {
+		sc := explainFixture()
+		sc.Actors[1].ID = c.id
+		errs := sc.Validate().Errors()
+		refused := len(errs) == 1 && errs[0].Path == "actors."+c.id+".id" && strings.Contains(errs[0].Message, "is 65 characters long, more than an id's 64")
+		if refused != c.refused || (!c.refused && len(errs) > 0) {
+			t.Errorf("an actor id of %d characters: errors %v; want refused %v", len(c.id), errs, c.refused)
+		}
+	}
+}

@@ -369,7 +369,7 @@ func starterText(issues, actors []string, options int, issueNames, actorNames ma
 	p("# What-ifs shipped with the scenario: negsim analyze FILE --variant ID (or FILE#ID).")
 	p("# Paths name list elements by id, e.g. actors.%s.preferences.%s.weight.", actors[0], issues[0])
 	p("variants:")
-	p("  - id: patient-%s", actors[0])
+	p("  - id: %s", sim.Slug("patient-"+actors[0]))
 	p("    description: %q", nameOf(actorNames, actors[0])+" can wait longer: its reservation rises.")
 	p("    set:")
 	p("      actors.%s.reservation: 0.4", actors[0])

@@ -226,3 +226,18 @@ func TestStarterWhoMustAgreeExamples(t *testing.T) {
 		t.Errorf("the event example is warned of: %s", warnings)
 	}
 }
+
+// A long name makes an id of at most 64 characters, cut after a word, so that the files
+// brief names by it can be written: a 336-character name made a 332-character id, and
+// brief --all then failed with "file name too long".
+func TestALongNameMakesAnIDBriefCanNameAFileBy(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "long.yaml")
+	name := strings.TrimSpace(strings.Repeat("Very long actor name ", 16))
+	runOK(t, "new", file, "--issues", "a,b", "--actors", name+",short")
+	runOK(t, "brief", file, "--all", "-o", filepath.Join(dir, "briefs"))
+	role := filepath.Join(dir, "briefs", "role-very-long-actor-name-very-long-actor-name-very-long-actor-name.md")
+	if _, err := os.Stat(role); err != nil {
+		t.Errorf("the long-named actor's role sheet: %v", err)
+	}
+}
