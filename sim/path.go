@@ -19,14 +19,14 @@ import (
 // an id (constraints) are named by their position from 0: actors.ukraine.constraints.0.why.
 
 // ElementKeys names the elements of a list in paths, given their ids: an element by its id,
-// unless the id is missing, not a valid id or already taken by an earlier element, and then
-// by its position from 0. Problems with such an element still need a path that says which
+// unless the id is missing, not a valid id (too long among them) or already taken by an
+// earlier element, and then by its position from 0. Problems with such an element still need a path that says which
 // one it is, and the decoder names the same elements the same way to find them in a file.
 func ElementKeys(ids []string) []string {
 	keys := make([]string, len(ids))
 	seen := make(map[string]bool, len(ids))
 	for i, id := range ids {
-		if IsSlug(id) && !seen[id] {
+		if IsSlug(id) && len(id) <= MaxIDLength && !seen[id] {
 			keys[i] = id
 			seen[id] = true
 		} else {
