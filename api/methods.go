@@ -345,7 +345,7 @@ func (a *API) plane(ctx context.Context, r PlaneRequest) (*PlaneResponse, error)
 	return &PlaneResponse{Plane: pl, Frontier: db.Frontier, Nash: db.Nash}, nil
 }
 
-// SensitivityRequest is `negsim sensitivity --limit 0`: every value with its nearest
+// SensitivityRequest is `negsim sensitivity --all`: every value with its nearest
 // thresholds, and every red line widened and constraint dropped. Only is --only.
 type SensitivityRequest struct {
 	Query

@@ -11,6 +11,7 @@ import (
 func (a *app) sensitivityCommand() *cobra.Command {
 	var (
 		limit int
+		all   bool
 		only  []string
 		chart string
 		w     whatIf
@@ -44,11 +45,14 @@ zone) have none.
   negsim sensitivity --variant sanctions-bite --limit 10
   negsim sensitivity teaching-red-line --only reservations,red-lines
   negsim sensitivity --chart tornado.png
-  negsim sensitivity --format json --limit 0 > sensitivity.json`,
+  negsim sensitivity --format json --all > sensitivity.json`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 0 {
-				return usagef("--limit %d: give 0 (every value) or more", limit)
+				return usagef("--limit %d: give 0 or more; --all shows every value", limit)
+			}
+			if all && cmd.Flags().Changed("limit") {
+				return usagef("--all shows every value and --limit %d the nearest %d: give one of them", limit, limit)
 			}
 			cats, err := parseEach("--only", only, sim.ParseCategory)
 			if err != nil {
@@ -57,10 +61,14 @@ zone) have none.
 			if err := checkChart(chart); err != nil {
 				return err
 			}
+			if all {
+				limit = everyValue
+			}
 			return a.sensitivity(argOr(args), w, cats, limit, chart)
 		},
 	}
-	cmd.Flags().IntVar(&limit, "limit", 20, "how many values to show, the smallest change first; 0 shows every value, those without a threshold too")
+	cmd.Flags().IntVar(&limit, "limit", 20, "how many values with a threshold to show, the smallest change first")
+	cmd.Flags().BoolVar(&all, "all", false, "show every value, those without a threshold too")
 	cmd.Flags().StringSliceVar(&only, "only", nil, "keep only these categories, comma-separated (e.g. reservations,weights,red-lines)")
 	cmd.Flags().StringVar(&chart, "chart", "", "also draw a tornado chart of the values shown to this .svg or .png file")
 	w.register(cmd)
@@ -90,10 +98,14 @@ func (a *app) sensitivity(file string, w whatIf, only []sim.Category, limit int,
 		func() *report { return sensitivityReport(doc.Scenario, rep, all, limit) }))
 }
 
-// shownRows keeps the rows with a threshold, nearest first, up to limit; limit 0 keeps
+// everyValue is the limit --all asks for: every row, those without a threshold too. A
+// --limit of 0 lists none, as analyze's and compare's do.
+const everyValue = -1
+
+// shownRows keeps the rows with a threshold, nearest first, up to limit; everyValue keeps
 // every row.
 func shownRows(rows []sim.SensitivityRow, limit int) []sim.SensitivityRow {
-	if limit == 0 {
+	if limit == everyValue {
 		return rows
 	}
 	var out []sim.SensitivityRow

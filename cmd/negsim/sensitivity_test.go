@@ -37,11 +37,11 @@ func TestSensitivityJSON(t *testing.T) {
 			Entering uint64
 		} `json:"red_lines"`
 		Analyses int
-	}](t, "sensitivity", "teaching-red-line", "--limit", "0")
+	}](t, "sensitivity", "teaching-red-line", "--all")
 	if got.Headline.Deals != 0 || got.Headline.Nash != nil || got.Analyses < 1 {
 		t.Fatalf("headline %+v, %d analyses", got.Headline, got.Analyses)
 	}
-	// Every numeric row of params is there with --limit 0: 3 actors × (power, reservation,
+	// Every numeric row of params is there with --all: 3 actors × (power, reservation,
 	// drift, votes, 3 weights) = 21, decision.votes_needed and protocol.rounds; ideal-based
 	// preferences have no utilities to list.
 	if len(got.Rows) != 23 {
@@ -74,7 +74,7 @@ func TestSensitivityTableAndMarkdown(t *testing.T) {
 		"- deal 1: tax=hold, schools=keep, bridge=yes",
 		"actors.left.preferences.schools.acceptable=[merge,keep]",
 	)
-	// Values with no threshold are left out unless --limit 0 asks for every value.
+	// Values with no threshold are left out unless --all asks for every value.
 	if strings.Contains(out, "actors.left.reservation") {
 		t.Errorf("the left's reservation, which has no threshold, is listed:\n%s", out)
 	}
@@ -153,7 +153,7 @@ func TestSensitivityTableWritesNoExponents(t *testing.T) {
 			t.Errorf("percent(%g) = %q, want %q", p, got, want)
 		}
 	}
-	out := runOK(t, "sensitivity", "teaching-harborco-quota", "--limit", "0", "--width", "400")
+	out := runOK(t, "sensitivity", "teaching-harborco-quota", "--all", "--width", "400")
 	for _, line := range strings.Split(out, "\n") {
 		if strings.Contains(line, "e-0") || strings.Contains(line, "e+") {
 			t.Errorf("a number in exponent form: %s", line)
@@ -201,7 +201,7 @@ func TestSensitivityCountsValuesWithAThreshold(t *testing.T) {
 		{[]string{"teaching-two-party", "--only", "reservations"}, "2 of the 2 values have a threshold in range."},
 		{[]string{"teaching-two-party", "--only", "reservations", "--set", "actors.candidate.reservation=0.9"}, "1 of the 2 values has a threshold in range."},
 	} {
-		out := runOK(t, append(append([]string{"sensitivity"}, tc.args...), "--limit", "0")...)
+		out := runOK(t, append(append([]string{"sensitivity"}, tc.args...), "--all")...)
 		if !strings.Contains(out, tc.want) {
 			t.Errorf("sensitivity %v: want %q in\n%s", tc.args, tc.want, out)
 		}
@@ -261,7 +261,7 @@ func TestSensitivityCSVOneOverrideACell(t *testing.T) {
 func TestSensitivitySaysWhatDoesNotChangeInItsOwnWords(t *testing.T) {
 	empty := runOK(t, "sensitivity", "--wide")
 	wantContains(t, "the reference scenario", empty, "values, moved alone within its range, reaches a point at which the zone opens.")
-	open := runOK(t, "sensitivity", "--variant", "sanctions-bite", "--limit", "0", "--only", "utilities", "--wide")
+	open := runOK(t, "sensitivity", "--variant", "sanctions-bite", "--all", "--only", "utilities", "--wide")
 	cedeFour := lastLineWith(open, "actors.ukraine.preferences.territory.utilities.cede-four ")
 	if !strings.Contains(cedeFour, "the zone and its Nash deal stay as they are from 0 to 1") {
 		t.Errorf("Ukraine's utility of cede-four, outside its red lines, reads %q", cedeFour)
@@ -281,7 +281,7 @@ func TestSensitivitySaysWhatDoesNotChangeInItsOwnWords(t *testing.T) {
 // the Nash deal where 130/3 = 43.333…, so the table must not print 43.3333, which is short
 // of it and changes nothing.
 func TestSensitivityTableValuesPasteIntoSet(t *testing.T) {
-	out := runOK(t, "sensitivity", "teaching-two-party", "--format", "markdown", "--limit", "0")
+	out := runOK(t, "sensitivity", "teaching-two-party", "--format", "markdown", "--all")
 	type side struct{ path, to, effect string }
 	var sides []side
 	path := ""
@@ -371,5 +371,22 @@ func TestSensitivityChangesPasteAfterTheCommand(t *testing.T) {
 		`drops its condition "The EU pays the large fund only for deep cuts": 1 deal enters`)
 	if rows != 7 || constraints != 2 {
 		t.Errorf("%d rows of which %d drop a constraint; want the accord's 7 and 2:\n%s", rows, constraints, out)
+	}
+}
+
+// --limit 0 lists no value, as analyze's and compare's list no deal; --all lists every
+// value. sensitivity alone read --limit 0 as every value, so a class that learned one
+// command misread the others. The job offer has 16 values, 8 with a threshold in range.
+func TestSensitivityLimitZeroListsNoneAsEverywhere(t *testing.T) {
+	out := runOK(t, "sensitivity", "teaching-two-party", "--limit", "0")
+	if want := "None listed, as --limit 0 asks; --limit N lists the N nearest, --all all 16 values."; !strings.Contains(out, want) || strings.Contains(out, "actors.candidate.reservation") {
+		t.Errorf("sensitivity --limit 0 does not say %q alone:\n%s", want, out)
+	}
+	if out := runOK(t, "sensitivity", "teaching-two-party", "--all"); !strings.Contains(out, "8 of the 16 values have a threshold in range.") {
+		t.Errorf("sensitivity --all does not list every value:\n%s", out)
+	}
+	_, stderr, code := runNegsim(t, "sensitivity", "teaching-two-party", "--all", "--limit", "5")
+	if want := "negsim: --all shows every value and --limit 5 the nearest 5: give one of them\n"; code != exitBadUse || stderr != want {
+		t.Errorf("--all with --limit: exit %d, %q; want %d and %q", code, stderr, exitBadUse, want)
 	}
 }

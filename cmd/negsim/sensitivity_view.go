@@ -25,19 +25,23 @@ func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit 
 	numbers := section{title: "Numbers, the smallest change first", grid: thresholdGrid(rep, false, deals)}
 	numbers.text = []string{fmt.Sprintf("For each value, the nearest value below and above it at which the zone %s, to within 1e-6; \"of range\" is the change as a share of the value's range.", watch)}
 	switch {
+	case limit == 0:
+		// --limit 0: a table of headings and no rows said nothing.
+		numbers.text = append(numbers.text, fmt.Sprintf("None listed, as --limit 0 asks; --limit N lists the N nearest, --all all %d values.", all))
+		numbers.grid = nil
 	case len(rep.Rows) == 0:
 		numbers.text = append(numbers.text, fmt.Sprintf("None of the %d values, moved alone within its range, reaches a point at which the zone %s.", all, watch))
 		numbers.grid = nil
-	case limit == 0 && with == 0:
+	case limit == everyValue && with == 0:
 		numbers.text = append(numbers.text, fmt.Sprintf("None of the %d values has a threshold in range.", all))
-	case limit == 0 && with == 1:
+	case limit == everyValue && with == 1:
 		numbers.text = append(numbers.text, fmt.Sprintf("1 of the %d values has a threshold in range.", all))
-	case limit == 0:
+	case limit == everyValue:
 		numbers.text = append(numbers.text, fmt.Sprintf("%d of the %d values have a threshold in range.", with, all))
 	case len(rep.Rows) == 1:
-		numbers.text = append(numbers.text, fmt.Sprintf("The nearest of the values with a threshold in range; --limit 0 lists all %d values.", all))
+		numbers.text = append(numbers.text, fmt.Sprintf("The nearest of the values with a threshold in range; --all lists all %d values.", all))
 	default:
-		numbers.text = append(numbers.text, fmt.Sprintf("The %d nearest of the values with a threshold in range; --limit 0 lists all %d values.", len(rep.Rows), all))
+		numbers.text = append(numbers.text, fmt.Sprintf("The %d nearest of the values with a threshold in range; --all lists all %d values.", len(rep.Rows), all))
 	}
 	r.add(numbers)
 

@@ -109,9 +109,9 @@ func TestServeAnswersAsTheCommandLine(t *testing.T) {
 	if _, got := post(t, url+"api/compare", `{"scenario": "teaching-two-party", "set": ["actors.candidate.reservation=0.6"]}`, nil); got != want {
 		t.Errorf("api/compare differs from negsim compare --format json:\n%s\nwant\n%s", got, want)
 	}
-	want, _, _ = runNegsim(t, "sensitivity", "teaching-two-party", "--limit", "0", "--format", "json")
+	want, _, _ = runNegsim(t, "sensitivity", "teaching-two-party", "--all", "--format", "json")
 	if _, got := post(t, url+"api/sensitivity", `{"scenario": "teaching-two-party"}`, nil); got != want {
-		t.Errorf("api/sensitivity differs from negsim sensitivity --limit 0 --format json:\n%s\nwant\n%s", got, want)
+		t.Errorf("api/sensitivity differs from negsim sensitivity --all --format json:\n%s\nwant\n%s", got, want)
 	}
 	resp, err := http.Get(url)
 	if err != nil {

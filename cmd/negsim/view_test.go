@@ -125,7 +125,7 @@ func TestJSONNumbersAreRoundedTo12Decimals(t *testing.T) {
 		commands := [][]string{
 			{"explain", name},
 			{"rounds", name},
-			{"sensitivity", name, "--limit", "0"},
+			{"sensitivity", name, "--all"},
 		}
 		sc := scenariotest.Shipped(t, name, "").Scenario
 		if len(sc.Uncertainty) > 0 {

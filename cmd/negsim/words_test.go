@@ -59,7 +59,7 @@ func TestOneIsCountedInTheSingularInFilesAndLimits(t *testing.T) {
 	deals := writeTemp(t, "class.csv", "table,a,b\nt1\n")
 	wantRefused(t, "class.csv:2: 1 cell, but the header has 3 columns", "score", "testdata/two-by-two.yaml", "--deal-file", deals)
 	out := runOK(t, "sensitivity", "teaching-red-line", "--limit", "1")
-	wantContains(t, "sensitivity --limit 1", out, "The nearest of the values with a threshold in range; --limit 0 lists all ")
+	wantContains(t, "sensitivity --limit 1", out, "The nearest of the values with a threshold in range; --all lists all ")
 	out = runOK(t, "params", "teaching-tied-hands", "--set", "actors.home.ratification.votes_needed=1")
 	wantContains(t, "params", out, "those listed must hold the vote actors.home.ratification.votes_needed asks")
 }

@@ -248,7 +248,7 @@ func DriveTakeNumbers(t *testing.T, origin string) {
 	s.checkConsole()
 }
 
-// TakeLists is what negsim sensitivity --limit 0 --format json says of one what-if: how
+// TakeLists is what negsim sensitivity --all --format json says of one what-if: how
 // many values have a threshold in range, and each red line widened or condition dropped,
 // in its order, by the overrides that make it.
 type TakeLists struct {

@@ -163,7 +163,7 @@ func TestPageDrivenServed(t *testing.T) {
 						Set []string `json:"set"`
 					} `json:"red_lines"`
 				}
-				out := runOK(t, "sensitivity", c.file, "--limit", "0", "--format", "json")
+				out := runOK(t, "sensitivity", c.file, "--all", "--format", "json")
 				if err := json.Unmarshal([]byte(out), &rep); err != nil {
 					t.Fatalf("sensitivity --format json: %v:\n%s", err, out)
 				}
