@@ -25,8 +25,10 @@ import (
 //     offer: the seat rejects the proposal on the table, and the agents answer the counter in
 //     the same round, at the same aspirations. In the mediated protocol only the mediator
 //     puts a text on the table.
-//   - Quitting rejects the proposal on the table and ends the talks without agreement, at
-//     the round's reservations (unless the seat holds no veto and the others agree).
+//   - Quitting rejects the proposal on the table. A seat with a veto ends the talks without
+//     agreement, at the round's reservations; a seat without one only leaves: the others
+//     talk on without it, to agreement or the deadline, as against a seat that rejects
+//     every text and puts none on the table.
 //
 // A game is step-based and pure: a Move takes the game to its next state, and the state is
 // the scenario's name, the seat, the seed and the moves so far, so that replaying the moves
@@ -228,6 +230,9 @@ type PlayTranscript struct {
 	// NoText lists the rounds that passed with nothing on the table, and why; the seat had
 	// no move in them.
 	NoText []NoText `json:"no_text,omitempty"`
+	// LeftInRound is the round a seat without a veto left the table in; the others talked
+	// on without it, and Ended says how their talks ended.
+	LeftInRound *int `json:"left_in_round,omitempty"`
 	Transcript
 }
 
@@ -377,14 +382,21 @@ func (g *Game) Worth(choice []int) Worth {
 }
 
 // Agreed is what the agreed deal is worth to the seat at the round of agreement; nil
-// without an agreement. The person may agree a deal the seat's own values rule out.
+// without an agreement, or when the deal passed without the seat's yes. The person may
+// agree a deal the seat's own values rule out.
 func (g *Game) Agreed() *Worth {
 	d := g.tr.Outcome.Deal
-	if d == nil || d.Choice == nil {
+	if d == nil || d.Choice == nil || !g.seatSigned() {
 		return nil
 	}
 	w := g.Worth(d.Choice)
 	return &w
+}
+
+// seatSigned reports whether the seat said yes in the round that ended the talks.
+func (g *Game) seatSigned() bool {
+	rs := g.tr.Rounds
+	return len(rs) > 0 && rs[len(rs)-1].Actors[g.seat].Accepts
 }
 
 // View is what the seat may know now.
@@ -503,6 +515,11 @@ func (g *Game) play(ctx context.Context, m Move, choice []int) error {
 		if done, err := g.close(rd); err != nil || done {
 			return err
 		}
+		if !g.rn.sp.sc.Actors[g.seat].Veto {
+			left := g.t
+			g.tr.LeftInRound = &left
+			return g.withoutSeat(ctx)
+		}
 		g.tr.Ended = EndQuit
 		g.tr.Outcome = g.rn.breakdown(g.t)
 		return nil
@@ -521,6 +538,27 @@ func (g *Game) play(ctx context.Context, m Move, choice []int) error {
 		return g.table(ctx, &Proposal{By: g.rn.sp.sc.Actors[g.seat].ID, Basis: BasisCounter, Choice: choice})
 	}
 	return g.next(ctx)
+}
+
+// withoutSeat plays the talks on after a seat without a veto has left: its vote is no to
+// every text, and on its turn to propose it puts nothing on the table. Its leaving cannot
+// stop the others settling, as rejecting every text would not.
+func (g *Game) withoutSeat(ctx context.Context) error {
+	for {
+		if err := g.next(ctx); err != nil || g.Over() {
+			return err
+		}
+		rd := g.pending
+		if rd == nil {
+			rd = g.rn.answer(g.st, nil, nil, g.prev)
+		}
+		g.pending = nil
+		rd.Actors[g.seat].Accepts = false
+		g.rn.settle(rd)
+		if done, err := g.close(rd); err != nil || done {
+			return err
+		}
+	}
 }
 
 // table puts the seat's deal to the agents in the current round; the seat accepts it.

@@ -616,3 +616,38 @@ func TestVariantsWithMovesKeepsWhatItFoundWhenTheContextEnds(t *testing.T) {
 		t.Errorf("VariantsWithMoves = %q, %v; want [geneva-19-point] and the context's deadline", found, err)
 	}
 }
+
+// A seat without a veto that leaves the table only leaves: the others talk on, and the
+// talks end as they would against a seat that rejects every text. In the Harborco quota
+// the environmental coalition holds one of six votes and no veto; five carry a deal, so
+// rejecting all ten texts leaves an agreement (round 9) it cannot stop, and quitting in
+// round 0 must give that agreement too, where it ended the talks for everyone. Harborco,
+// the veto, still ends them by leaving.
+func TestPlayASeatWithoutAVetoLeavesAlone(t *testing.T) {
+	sp := shippedSpace(t, "teaching-harborco-quota", "")
+	rejecting := newGame(t, sp, "environmentalists")
+	for !rejecting.Over() {
+		move(t, rejecting, sim.MoveReject, "")
+	}
+	leaving := newGame(t, sp, "environmentalists")
+	move(t, leaving, sim.MoveQuit, "")
+	want, got := rejecting.Transcript(), leaving.Transcript()
+	if want.Ended != sim.EndAgreement {
+		t.Fatalf("rejecting every text ends %q; the five others were to settle", want.Ended)
+	}
+	if got.Ended != want.Ended || got.Outcome.Round != want.Outcome.Round || !reflect.DeepEqual(got.Outcome.Deal.Options, want.Outcome.Deal.Options) {
+		t.Errorf("leaving in round 0 ends %q in round %d on %v; rejecting every text ends %q in round %d on %v",
+			got.Ended, got.Outcome.Round, got.Outcome.Deal.Options, want.Ended, want.Outcome.Round, want.Outcome.Deal.Options)
+	}
+	if got.LeftInRound == nil || *got.LeftInRound != 0 || want.LeftInRound != nil {
+		t.Errorf("left in round %v (rejecting: %v), want 0 (and none)", got.LeftInRound, want.LeftInRound)
+	}
+	if leaving.Agreed() != nil {
+		t.Errorf("the deal passed without the coalition's yes, yet Agreed weighs it for the seat: %+v", leaving.Agreed())
+	}
+	veto := newGame(t, sp, "harborco")
+	move(t, veto, sim.MoveQuit, "")
+	if tr := veto.Transcript(); tr.Ended != sim.EndQuit || tr.LeftInRound != nil {
+		t.Errorf("Harborco, the veto, leaving: ended %q, left %v; want quit", tr.Ended, tr.LeftInRound)
+	}
+}

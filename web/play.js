@@ -540,6 +540,7 @@ function ending(r) {
   const out = tr.outcome;
   const parts = [];
   if (r.idle) parts.push(idle(r.idle));
+  if (tr.left_in_round !== undefined) parts.push(h("p", {id: "play-left", text: `You left the table in round ${tr.left_in_round}; without a veto, you could not stop the others, who talked on without you.`}));
   if (tr.ended === "quit") parts.push(h("p", {id: "play-outcome", text: `You left the table in round ${out.round}: no agreement, and everyone keeps its walk-away value.`}));
   else if (tr.ended === "deadline") parts.push(h("p", {id: "play-outcome", text: `No deal was agreed by the deadline (round ${out.round}): everyone keeps its walk-away value.`}));
   else {

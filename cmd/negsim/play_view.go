@@ -450,6 +450,9 @@ func (s *session) ending() {
 	out := tr.Outcome
 	s.say("")
 	s.say("== The talks are over ==")
+	if tr.LeftInRound != nil {
+		s.say("You left the table in round %d; without a veto, you could not stop the others, who talked on without you.", *tr.LeftInRound)
+	}
 	switch tr.Ended {
 	case sim.EndQuit:
 		s.say("You left the table in round %d: no agreement, and everyone keeps its walk-away value.", out.Round)
