@@ -994,7 +994,7 @@ func TestBeliefsReadAsSentences(t *testing.T) {
 func TestRoleBriefSaysWhatItsVoteCountsFor(t *testing.T) {
 	out := runOK(t, "brief", accordFile, "--actor", "islands", "--format", "markdown")
 	wantContains(t, "the islands' brief", out,
-		"You hold no veto: the others can settle without you, but your interests still count in the debrief.",
+		"You hold no veto: the others can settle without you. The debrief lists your points beside theirs, but ranks the tables by the gains of the parties with a veto.",
 		"Your acceptance counts for 1 vote of the 3 a deal needs.",
 	)
 	out = runOK(t, "brief", accordFile, "--actor", "islands", "--set", "decision.votes_needed=4", "--format", "markdown")

@@ -166,7 +166,7 @@ func roleSections(wd words, c *sim.Confidential) []section {
 	case needed > 0 && own > 0 && others < needed:
 		intro.text = append(intro.text, noDealWithoutYourVote(needed, others))
 	default:
-		intro.text = append(intro.text, "You hold no veto: the others can settle without you, but your interests still count in the debrief.")
+		intro.text = append(intro.text, "You hold no veto: the others can settle without you. The debrief lists your points beside theirs, but ranks the tables by the gains of the parties with a veto.")
 	}
 	if needed > 0 && !ratifier {
 		intro.text = append(intro.text, fmt.Sprintf("Your acceptance counts for %s of the %d a deal needs.", plural(own, "vote", "votes"), needed))
