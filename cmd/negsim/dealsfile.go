@@ -126,7 +126,7 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 		}
 	}
 	if len(missing) > 0 {
-		fail(1, 0, "", "header: no column for %s; a deal settles every issue", strings.Join(missing, ", "))
+		fail(1, 0, "", "header: no column for %s; a deal settles every issue", sim.JoinWords(missing, "and"))
 	}
 	if len(errs) > 0 {
 		return nil, errs

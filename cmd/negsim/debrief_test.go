@@ -137,6 +137,7 @@ func TestDebriefCSVErrorsNameLineAndColumn(t *testing.T) {
 		{"option typo", "table,a,b\nt1,a1,bb0\n", `:2:7: b: issue "b" has no option "bb0"; did you mean "b0"?`},
 		{"unknown issue", "table,a,bb\n", `:1:9: header: no issue "bb"; did you mean "b"?`},
 		{"missing issue", "table,a\nt1,a0\n", `:1: header: no column for b`},
+		{"missing issues", "table\nt1\n", `:1: header: no column for a and b; a deal settles every issue`},
 		{"first column", "group,a,b\n", `:1:1: the first column must be "table"`},
 		{"duplicate table", "table,a,b\nt1,a0,b0\nt1,a1,b0\n", `:3:1: table: table "t1" already has a row, on line 2`},
 		{"half a deal", "table,a,b\nt1,a0,\n", `:2:7: b: no option`},
@@ -472,5 +473,16 @@ func TestDebriefNamesTheRuleADealFails(t *testing.T) {
 	}
 	if out := runOK(t, "debrief", "accord.yaml", "--deals", "class.csv", "--wide"); strings.Contains(out, "left value") || !strings.Contains(out, "2 tables; 2 reached a deal, 0 of them in the zone") {
 		t.Errorf("debrief of red and green alone speaks of value left on the table, or of other tables:\n%s", out)
+	}
+}
+
+// A debrief of an empty zone says its chart draws no frontier and no Nash solution, as the
+// chart does not: the words described a line and a ring the page did not have. Both of the
+// red-line scenario's tables' deals are outside its empty zone (teaching-red-line.yaml).
+func TestDebriefChartOfAnEmptyZoneDrawsNoFrontier(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,tax,schools,bridge\nA,hold,keep,yes\nB,cut,merge,no\n")
+	out := runOK(t, "debrief", "teaching-red-line", "--deals", deals, "--format", "markdown")
+	if want := "The ZOPA is empty, so there is no frontier and no Nash solution to draw."; !strings.Contains(out, want) || strings.Contains(out, "ring marks") {
+		t.Errorf("the debrief of an empty zone does not say %q alone:\n%s", want, out)
 	}
 }

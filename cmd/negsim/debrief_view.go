@@ -198,9 +198,13 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 			return nil, err
 		}
 		title := fmt.Sprintf("Every table's deal against the Pareto frontier for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))
-		r.add(section{title: "Chart", text: []string{
-			"Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values; the ring marks the Nash solution.",
-		}, figures: []figure{{title: title, svg: svg.Bytes()}}})
+		says := "Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values; the ring marks the Nash solution."
+		if db.ZOPA == 0 {
+			// An empty zone has no frontier and no Nash solution to draw.
+			title = fmt.Sprintf("Every table's deal for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))
+			says = "Points for the two actors on the axes. The ZOPA is empty, so there is no frontier and no Nash solution to draw. Dashed lines are their walk-away values."
+		}
+		r.add(section{title: "Chart", text: []string{says}, figures: []figure{{title: title, svg: svg.Bytes()}}})
 	} else if format == "html" || format == "markdown" {
 		r.add(section{title: "Chart", text: []string{"No chart of the tables' deals: " + oneVetoPlane(sc)}})
 	}
