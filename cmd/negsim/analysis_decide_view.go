@@ -450,6 +450,16 @@ func voteLines(sc *sim.Scenario, s *sim.Score) []string {
 // shortOfRules names what a deal every veto actor accepts still lacks: votes at the table,
 // ratification at home.
 func shortOfRules(sc *sim.Scenario, s *sim.Score) []string {
+	out := missedRules(sc, s)
+	if len(out) == 0 {
+		out = append(out, "it does not pass")
+	}
+	return out
+}
+
+// missedRules is what a scored deal misses of the decision rule and the ratifications: the
+// votes at the table, each actor's votes at home; none when it misses nothing of them.
+func missedRules(sc *sim.Scenario, s *sim.Score) []string {
 	var out []string
 	if s.Votes != nil && *s.Votes < sc.Decision.VotesNeeded {
 		out = append(out, fmt.Sprintf("it gathers only %d of the %s needed", *s.Votes, plural(sc.Decision.VotesNeeded, "vote", "votes")))
@@ -460,9 +470,6 @@ func shortOfRules(sc *sim.Scenario, s *sim.Score) []string {
 				out = append(out, fmt.Sprintf("%s ratifiers give %d of the %s needed at home", possessive(a.Name), got, plural(need, "vote", "votes")))
 			}
 		}
-	}
-	if len(out) == 0 {
-		out = append(out, "it does not pass")
 	}
 	return out
 }

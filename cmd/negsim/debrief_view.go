@@ -164,8 +164,13 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 				}
 			}
 			why := strings.Join(who, "; ")
-			if len(who) == 0 { // every veto actor signs, but votes or ratification are missing
+			switch missed := missedRules(sc, s); {
+			case len(who) == 0: // every veto actor signs, but votes or ratification are missing
 				why = sim.JoinWords(shortOfRules(sc, s), "and")
+			case len(missed) > 0:
+				// Mending the signatures alone would not pass it: the class is told all
+				// it misses, as score tells it.
+				why += "; and " + sim.JoinWords(missed, "and")
 			}
 			session := ""
 			if tr := sessions[t.Table]; tr != nil && tr.Outcome.Agreement {
