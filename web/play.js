@@ -540,11 +540,13 @@ function ending(r) {
   const out = tr.outcome;
   const parts = [];
   if (r.idle) parts.push(idle(r.idle));
-  if (tr.left_in_round !== undefined) parts.push(h("p", {id: "play-left", text: `You left the table in round ${tr.left_in_round}; without a veto, you could not stop the others, who talked on without you.`}));
+  // A seat without a veto that left is told so in the line that says how the others' talks
+  // ended, as negsim play says it.
+  const left = tr.left_in_round === undefined ? "" : `You left the table in round ${tr.left_in_round}; without a veto, you could not stop the others, who talked on without you. `;
   if (tr.ended === "quit") parts.push(h("p", {id: "play-outcome", text: `You left the table in round ${out.round}: no agreement, and everyone keeps its walk-away value.`}));
-  else if (tr.ended === "deadline") parts.push(h("p", {id: "play-outcome", text: `No deal was agreed by the deadline (round ${out.round}): everyone keeps its walk-away value.`}));
+  else if (tr.ended === "deadline") parts.push(h("p", {id: "play-outcome", text: `${left}No deal was agreed by the deadline (round ${out.round}): everyone keeps its walk-away value.`}));
   else {
-    parts.push(h("p", {id: "play-outcome", text: `Agreement in round ${out.round}:`}));
+    parts.push(h("p", {id: "play-outcome", text: `${left}Agreement in round ${out.round}:`}));
     parts.push(h("div", {class: "scroll"}, ui.table(["issue", "option"], ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, out.deal.options[is.id])]), [], "The deal agreed")));
     // The person may agree a deal the seat's own values rule out; the table shows only points.
     if (r.agreed && (r.agreed.rejections || []).length) {

@@ -450,16 +450,19 @@ func (s *session) ending() {
 	out := tr.Outcome
 	s.say("")
 	s.say("== The talks are over ==")
+	// A seat without a veto that left is told so first, in the same line as how the others'
+	// talks ended, which is what came of its move.
+	left := ""
 	if tr.LeftInRound != nil {
-		s.say("You left the table in round %d; without a veto, you could not stop the others, who talked on without you.", *tr.LeftInRound)
+		left = fmt.Sprintf("You left the table in round %d; without a veto, you could not stop the others, who talked on without you. ", *tr.LeftInRound)
 	}
 	switch tr.Ended {
 	case sim.EndQuit:
 		s.say("You left the table in round %d: no agreement, and everyone keeps its walk-away value.", out.Round)
 	case sim.EndDeadline:
-		s.say("No deal was agreed by the deadline (round %d): everyone keeps its walk-away value.", out.Round)
+		s.say("%sNo deal was agreed by the deadline (round %d): everyone keeps its walk-away value.", left, out.Round)
 	default:
-		s.say("Agreement in round %d:", out.Round)
+		s.say("%sAgreement in round %d:", left, out.Round)
 		s.deal(out.Deal.Options, nil)
 		s.ruledOut()
 	}
