@@ -505,14 +505,7 @@ func (g *Game) play(ctx context.Context, m Move, choice []int) error {
 	case m.Move == MoveQuit:
 		// The round is recorded as it stood: the proposal on the table rejected by the
 		// seat (which, without a veto, may not stop the others agreeing), or no proposal.
-		rd := g.pending
-		if rd == nil {
-			rd = g.rn.answer(g.st, nil, nil, g.prev)
-		}
-		g.pending = nil
-		rd.Actors[g.seat].Accepts = false
-		g.rn.settle(rd)
-		if done, err := g.close(rd); err != nil || done {
+		if done, err := g.sayNo(); err != nil || done {
 			return err
 		}
 		if !g.rn.sp.sc.Actors[g.seat].Veto {
@@ -548,17 +541,23 @@ func (g *Game) withoutSeat(ctx context.Context) error {
 		if err := g.next(ctx); err != nil || g.Over() {
 			return err
 		}
-		rd := g.pending
-		if rd == nil {
-			rd = g.rn.answer(g.st, nil, nil, g.prev)
-		}
-		g.pending = nil
-		rd.Actors[g.seat].Accepts = false
-		g.rn.settle(rd)
-		if done, err := g.close(rd); err != nil || done {
+		if done, err := g.sayNo(); err != nil || done {
 			return err
 		}
 	}
+}
+
+// sayNo closes the round with the seat's no: to the proposal on the table, or, on its turn
+// to propose, with nothing put on it. It reports whether the others agreed all the same.
+func (g *Game) sayNo() (bool, error) {
+	rd := g.pending
+	if rd == nil {
+		rd = g.rn.answer(g.st, nil, nil, g.prev)
+	}
+	g.pending = nil
+	rd.Actors[g.seat].Accepts = false
+	g.rn.settle(rd)
+	return g.close(rd)
 }
 
 // table puts the seat's deal to the agents in the current round; the seat accepts it.

@@ -96,6 +96,16 @@ function writeHash(push = false) {
   if (state.view === "share") $("permalink").value = location.href;
 }
 
+// startAfresh drops the what-if for another scenario, in a new history entry: Back brings
+// the scenario before with its what-if.
+function startAfresh() {
+  state.variant = "";
+  state.set.clear();
+  state.axes = [];
+  state.deal = "";
+  writeHash(true);
+}
+
 // --- talking to the engine --------------------------------------------------------------
 
 function query() {
@@ -1597,11 +1607,7 @@ function wire() {
     // A link's scenario the lists do not hold goes once another is chosen, as a link's
     // variant the file lacks does.
     for (const gone of $("scenario").querySelectorAll("option[data-missing]")) gone.remove();
-    state.variant = "";
-    state.set.clear();
-    state.axes = [];
-    state.deal = "";
-    writeHash(true);
+    startAfresh();
     openScenario();
   });
   $("variant").addEventListener("change", async () => {
@@ -1638,13 +1644,7 @@ function wire() {
     const linked = l.id === state.scenario;
     local = {name: file.name, id: l.id};
     state.scenario = l.id;
-    if (!linked) {
-      state.variant = "";
-      state.set.clear();
-      state.axes = [];
-      state.deal = "";
-      writeHash(true);
-    }
+    if (!linked) startAfresh();
     fillScenarios();
     selectView(state.view, false, false);
     await openScenario();
