@@ -828,19 +828,16 @@ func refuseUnwrittenFormat(cmd *cobra.Command, format string) error {
 	if f == nil || !f.Changed {
 		return nil
 	}
-	for c := cmd; c != nil; c = c.Parent() {
-		written, ok := c.Annotations[formatsAnnotation]
-		if !ok {
-			continue
-		}
-		formats := strings.Fields(written)
-		switch {
-		case slices.Contains(formats, format):
-			return nil
-		case c.Annotations[formatsWhy] != "":
-			return usagef("--format %s: %s", format, c.Annotations[formatsWhy])
-		}
-		return usagef("--format %s: %s writes %s", format, c.Name(), sim.JoinWords(formats, "or"))
+	written, ok := cmd.Annotations[formatsAnnotation]
+	if !ok {
+		return nil
 	}
-	return nil
+	formats := strings.Fields(written)
+	switch {
+	case slices.Contains(formats, format):
+		return nil
+	case cmd.Annotations[formatsWhy] != "":
+		return usagef("--format %s: %s", format, cmd.Annotations[formatsWhy])
+	}
+	return usagef("--format %s: %s writes %s", format, cmd.Name(), sim.JoinWords(formats, "or"))
 }

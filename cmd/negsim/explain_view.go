@@ -261,15 +261,16 @@ func vetoVotes(sc *sim.Scenario) int {
 // else only its score.
 func withoutVeto(sc *sim.Scenario, id, name string) string {
 	needed, own, others := seatVotes(sc, id)
+	vetoes := vetoVotes(sc)
 	switch {
 	case needed == 0 || own == 0:
 		return fmt.Sprintf("No veto for %s: scored and reported, but unable to block a deal.", name)
 	case others < needed:
 		return fmt.Sprintf("No veto for %s, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without %s.", name, plural(others, "vote", "votes"), needed, name)
-	case vetoVotes(sc) >= needed:
+	case vetoes >= needed:
 		// Every deal has the vetoes' yes, so their votes alone meet the need: no deal
 		// waits on this one's, as analyze's pivotal count of 0 says.
-		return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, but the actors with a veto, whose yes every deal needs, hold %s between them: its vote never decides a deal.", name, plural(own, "vote", "votes"), needed, plural(vetoVotes(sc), "vote", "votes"))
+		return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, but the actors with a veto, whose yes every deal needs, hold %s between them: its vote never decides a deal.", name, plural(own, "vote", "votes"), needed, plural(vetoes, "vote", "votes"))
 	}
 	return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, so a deal is blocked only together with others.", name, plural(own, "vote", "votes"), needed)
 }
