@@ -345,7 +345,7 @@ func mappingValues(n ast.Node) []*ast.MappingValueNode {
 // entries lists a mapping's keys in file order, reporting duplicates and merge keys.
 func (d *decoder) entries(n ast.Node, path string) []entry {
 	values := mappingValues(n)
-	seen := map[string]bool{}
+	seen := map[string]Position{}
 	var out []entry
 	for _, mv := range values {
 		if mv.Key.IsMergeKey() {
@@ -362,8 +362,12 @@ func (d *decoder) entries(n ast.Node, path string) []entry {
 			d.errorf(mv.Key, path, "the key %q holds %s; remove it", key, what)
 			continue
 		}
-		if seen[key] {
-			d.errorf(mv.Key, join(path, key), "%q appears twice in the same mapping; keep one", key)
+		if first, ok := seen[key]; ok {
+			where := fmt.Sprintf("on line %d", first.Line)
+			if first.Line == nodePos(mv.Key).Line {
+				where = "earlier on this line"
+			}
+			d.errorf(mv.Key, join(path, key), "%q is written twice here, first %s; keep the one you mean and delete the other", key, where)
 			continue
 		}
 		if len(out) > 0 && splitDecimals(out[len(out)-1].value, mv) {
@@ -374,7 +378,7 @@ func (d *decoder) entries(n ast.Node, path string) []entry {
 				continue
 			}
 		}
-		seen[key] = true
+		seen[key] = nodePos(mv.Key)
 		d.pos[join(path, key)] = nodePos(mv.Key)
 		out = append(out, entry{key: key, keyN: mv.Key, value: mv.Value})
 	}

@@ -163,7 +163,9 @@ func parse(ctx context.Context, name string, raw []byte) (ast.Node, error) {
 	if err := prescan(ctx, name, data); err != nil {
 		return nil, err
 	}
-	parseData := func() (*ast.File, error) { return parser.ParseBytes(data, 0) }
+	// A key written twice is left to the decoder, which reports it beside every other
+	// problem of the file rather than alone.
+	parseData := func() (*ast.File, error) { return parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey()) }
 	var f *ast.File
 	if len(data) < parseAsideFrom {
 		f, err = parseData()

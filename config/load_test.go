@@ -147,6 +147,26 @@ func TestLoadReportsEveryProblemWithItsPlace(t *testing.T) {
 	)
 }
 
+// A key written twice is one problem among the file's others: the parser used to stop at
+// it, so a teacher who mended it met the next mistake only on the next run. The first value
+// is the one read (as russia's reservation 0 below shows, which the second, 2, would have
+// made a third error), and the mistakes above and below it are reported too.
+func TestLoadKeyWrittenTwiceHidesNothingElse(t *testing.T) {
+	src := strings.NewReplacer(
+		"    reservation: 0\n", "    reservation: 0\n    reservation: 2\n",
+		"        ideal: cede", "        ideal: ceed",
+		"    reservation: 0.3\n", "    reservation: 1.3\n",
+	).Replace(valid)
+	wantErrorsBeginning(t, loadErrors(t, src),
+		`s.yaml:11:5: actors.ukraine.reservation: 1.3 is outside [0,1]`,
+		`s.yaml:21:5: actors.russia.reservation: "reservation" is written twice here, first on line 20; keep the one you mean and delete the other`,
+		`s.yaml:25:9: actors.russia.preferences.territory.ideal: issue "territory" has no option "ceed"`,
+	)
+	if n := len(loadErrors(t, src)); n != 3 {
+		t.Errorf("%d errors, want the three above", n)
+	}
+}
+
 // A type error does not hide a problem of the entry that holds it: russia's weight is
 // text, and it is written under a misspelt issue. Both are reported in one run; that the
 // actor then weighs nothing (its one weight unread) is not, since that is the text's
