@@ -148,7 +148,8 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 			return nil, err
 		}
 		line, _ := r.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		// A spreadsheet saves an empty row as separators alone: no table sits there.
+		if !slices.ContainsFunc(rec, func(cell string) bool { return strings.TrimSpace(cell) != "" }) {
 			continue
 		}
 		if len(rec) != len(header) {

@@ -29,7 +29,8 @@ first two veto actors by default), with the Nash solution and both walk-away val
 The deals file is CSV: a header "table,<issue ids...>" (the issues in any order, every issue
 once) and one row per table with its table name and the option it chose on each issue. A
 row whose issue cells are all empty is a table that reached no agreement: everyone keeps
-its walk-away value, a joint gain of 0. Errors name the file, line and column.
+its walk-away value, a joint gain of 0; a row with no cell filled in, name included (a
+spreadsheet's empty row), is skipped. Errors name the file, line and column.
 
 --transcripts DIR reads instead the transcripts of sessions of 'negsim play' (every
 DIR/*.json, each a table named after its file), on the scenario they were played on; all

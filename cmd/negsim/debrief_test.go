@@ -255,6 +255,21 @@ func TestDealsCSVWithSemicolons(t *testing.T) {
 	}
 }
 
+// A spreadsheet saves its empty rows, between tables or below the last, as commas alone
+// (Excel, LibreOffice and Google Sheets alike): they are not a table without a name. The
+// row "west,," with a name and no options stays a table that reached no agreement.
+func TestDealsCSVSkipsASpreadsheetsEmptyRows(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,b,a\r\nnorth,b1,a2\r\n,,\r\n , ,\r\nwest,,\r\n,,\r\n")
+	db := runJSON[sim.Debrief](t, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
+	// north: a2 b1, x .4 and y .5 over reservations .3: a joint gain of .3.
+	if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Table != "west" || db.Tables[1].Score != nil {
+		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)
+	}
+	// A row with options but no name is still a mistake, told where it is.
+	unnamed := writeTemp(t, "unnamed.csv", "table,b,a\nnorth,b1,a2\n,b0,a0\n")
+	wantRefused(t, unnamed+":3:1: table: the table has no name", "debrief", "testdata/two-by-two.yaml", "--deals", unnamed)
+}
+
 // Excel's "Unicode Text" saves a table as UTF-16 behind a byte-order mark, its cells
 // separated by tabs, and Excel for Mac's "CSV (Macintosh)" ends its lines with a lone CR:
 // each is read as the same table, north's a2 b1 worth .4 to x and .5 to y over
