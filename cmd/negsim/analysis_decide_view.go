@@ -448,9 +448,9 @@ func voteLines(sc *sim.Scenario, s *sim.Score) []string {
 }
 
 // shortOfRules names what a deal every veto actor accepts still lacks: votes at the table,
-// ratification at home.
-func shortOfRules(sc *sim.Scenario, s *sim.Score) []string {
-	out := missedRules(sc, s)
+// ratification at home. tr is the session the deal was agreed in, nil for a deal given.
+func shortOfRules(sc *sim.Scenario, s *sim.Score, tr *sim.PlayTranscript) []string {
+	out := missedRules(sc, s, tr)
 	if len(out) == 0 {
 		out = append(out, "it does not pass")
 	}
@@ -458,11 +458,17 @@ func shortOfRules(sc *sim.Scenario, s *sim.Score) []string {
 }
 
 // missedRules is what a scored deal misses of the decision rule and the ratifications: the
-// votes at the table, each actor's votes at home; none when it misses nothing of them.
-func missedRules(sc *sim.Scenario, s *sim.Score) []string {
+// votes at the table, each actor's votes at home; none when it misses nothing of them. A
+// session's deal may have passed at the table on a yes the score does not count, one given
+// against the voter's own values (a player may give it): the votes missed name it.
+func missedRules(sc *sim.Scenario, s *sim.Score, tr *sim.PlayTranscript) []string {
 	var out []string
 	if s.Votes != nil && *s.Votes < sc.Decision.VotesNeeded {
-		out = append(out, fmt.Sprintf("it gathers only %d of the %s needed", *s.Votes, plural(sc.Decision.VotesNeeded, "vote", "votes")))
+		short := fmt.Sprintf("it gathers only %d of the %s needed", *s.Votes, plural(sc.Decision.VotesNeeded, "vote", "votes"))
+		if yes := uncountedYes(sc, s, tr); yes != "" {
+			short += " (" + yes + "; a yes against one's own values counts as no vote)"
+		}
+		out = append(out, short)
 	}
 	for _, a := range sc.Actors {
 		if got, ok := s.Ratification[a.ID]; ok {
@@ -472,6 +478,42 @@ func missedRules(sc *sim.Scenario, s *sim.Score) []string {
 		}
 	}
 	return out
+}
+
+// uncountedYes says how the seat of a session that ended in agreement, a voter without a
+// veto, gave the deal a yes against its own values at that round (worth less than its
+// walk-away value, or across its red lines), and "" when it did not. A person may give
+// such a yes and the table counted it; the score does not. An agent answers by its values,
+// so a yes of its that the score does not count is the drift's doing, which the session's
+// own line says.
+func uncountedYes(sc *sim.Scenario, s *sim.Score, tr *sim.PlayTranscript) string {
+	if tr == nil || !tr.Outcome.Agreement {
+		return ""
+	}
+	k := sc.ActorIndex(tr.Seat)
+	if k < 0 || sc.Actors[k].Veto || sc.Actors[k].Votes <= 0 {
+		return ""
+	}
+	var atTable *sim.ActorRound
+	for _, r := range tr.Rounds {
+		if r.Agreement {
+			for i := range r.Actors {
+				if r.Actors[i].Actor == tr.Seat {
+					atTable = &r.Actors[i]
+				}
+			}
+		}
+	}
+	for _, as := range s.Actors {
+		if as.ID != tr.Seat || as.Accepts || atTable == nil || !atTable.Accepts || atTable.Utility == nil {
+			continue
+		}
+		crosses := slices.ContainsFunc(as.Rejections, func(r sim.Rejection) bool { return r.Kind != sim.RejectReservation })
+		if *atTable.Utility < atTable.Reservation || crosses {
+			return signedAgainst(as)
+		}
+	}
+	return ""
 }
 
 // ratificationNeeds is the votes an actor's ratification needs and the votes its ratifiers hold.

@@ -164,9 +164,9 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 				}
 			}
 			why := strings.Join(who, "; ")
-			switch missed := missedRules(sc, s); {
+			switch missed := missedRules(sc, s, sessions[t.Table]); {
 			case len(who) == 0: // every veto actor signs, but votes or ratification are missing
-				why = sim.JoinWords(shortOfRules(sc, s), "and")
+				why = sim.JoinWords(shortOfRules(sc, s, sessions[t.Table]), "and")
 			case len(missed) > 0:
 				// Mending the signatures alone would not pass it: the class is told all
 				// it misses, as score tells it.

@@ -573,3 +573,32 @@ func TestScoreCountsAZoneOfOneDealInTheSingular(t *testing.T) {
 		t.Errorf("score says\n%s\nwant the distance to the Nash solution of 1 ZOPA deal", out)
 	}
 }
+
+// A player without a veto may give the vote that passes a deal below its walk-away value:
+// at North (testdata/village-vote.yaml), accepting the chair's park (40 points against a
+// walk-away of 60) makes the two votes the plan needs, and play reports an agreement. The
+// score counts no yes given against one's own values, so the park gathers one vote (the
+// chair's) of two: it said only that, and the class could not see that the vote missing
+// was the player's own.
+func TestScoreNamesAYesGivenAgainstTheVotersOwnValues(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "north.json")
+	stdout, stderr, code := runNegsimInput(t, "accept\n", "play", "testdata/village-vote.yaml", "--as", "north", "--transcript", path)
+	if code != exitOK || !strings.Contains(stdout, "2 votes of the 2 needed. Agreement.") {
+		t.Fatalf("play: exit %d, %s\n%s", code, stderr, stdout)
+	}
+	const why = "it gathers only 1 of the 2 votes needed (North signed it below its walk-away value; a yes against one's own values counts as no vote)"
+	text, _, _ := runNegsim(t, "score", "testdata/village-vote.yaml", "--transcript", path)
+	if !strings.Contains(text, "Not in the ZOPA: every veto actor would sign it, but "+why+", so it counts as no agreement") {
+		t.Errorf("score:\n%s", text)
+	}
+	text, _, _ = runNegsim(t, "debrief", "testdata/village-vote.yaml", "--transcripts", dir)
+	if !strings.Contains(text, "- north: "+why+", so it counts as no agreement.") {
+		t.Errorf("debrief:\n%s", text)
+	}
+	// The same deal given by hand was signed by no one: only the votes are counted.
+	text, _, _ = runNegsim(t, "score", "testdata/village-vote.yaml", "--deal", "plan=park")
+	if !strings.Contains(text, "but it gathers only 1 of the 2 votes needed, so it counts") {
+		t.Errorf("score --deal:\n%s", text)
+	}
+}

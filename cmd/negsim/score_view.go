@@ -76,7 +76,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 		}
 		why := sim.JoinWords(who, "and") + " (see why not)"
 		if len(who) == 0 { // no veto stops it: votes or ratification are missing
-			why = signers + ", but " + sim.JoinWords(shortOfRules(sc, s), "and")
+			why = signers + ", but " + sim.JoinWords(shortOfRules(sc, s, res.session), "and")
 		}
 		*v = append(*v, fmt.Sprintf("Not in the ZOPA: %s, so it counts as no agreement: every actor keeps its walk-away value.", why))
 		if res.session != nil && res.session.Outcome.Agreement {

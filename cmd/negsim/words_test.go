@@ -36,7 +36,7 @@ func TestOneIsCountedInTheSingular(t *testing.T) {
 	// A deal every veto actor accepts that one vote short of the one needed.
 	sc := &sim.Scenario{Decision: sim.Decision{VotesNeeded: 1}}
 	votes := 0
-	if got := shortOfRules(sc, &sim.Score{Votes: &votes}); len(got) != 1 || got[0] != "it gathers only 0 of the 1 vote needed" {
+	if got := shortOfRules(sc, &sim.Score{Votes: &votes}, nil); len(got) != 1 || got[0] != "it gathers only 0 of the 1 vote needed" {
 		t.Errorf("one vote needed, none gathered: %q", got)
 	}
 }
