@@ -137,7 +137,10 @@ type PlayView struct {
 	Protocol ProtocolKind `json:"protocol"`
 	// Mediator is the mediator of mediated talks; "" is a neutral one.
 	Mediator string `json:"mediator,omitempty"`
-	Round    int    `json:"round"`
+	// Proposers, in alternating talks, are the actors who put a text on the table in turn,
+	// in the order of their turns (MODEL.md section 6); none in mediated talks.
+	Proposers []string `json:"proposers,omitempty"`
+	Round     int      `json:"round"`
 	// Deadline is the number of rounds; the last is Deadline−1.
 	Deadline int  `json:"deadline"`
 	Turn     Turn `json:"turn"`
@@ -408,6 +411,11 @@ func (g *Game) View() *PlayView {
 		Heard: slices.Clone(g.heard), Reservation: presentable(g.reservation())}
 	if v.Heard == nil {
 		v.Heard = []Heard{}
+	}
+	if g.tr.Protocol == ProtocolAlternating {
+		for _, k := range sp.Parties() {
+			v.Proposers = append(v.Proposers, sp.sc.Actors[k].ID)
+		}
 	}
 	if g.Over() {
 		v.Turn, v.Ended, v.Outcome = TurnOver, g.tr.Ended, &g.tr.Outcome

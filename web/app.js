@@ -6,7 +6,7 @@ import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
 import {count, deals, enterLeave, joinAnd, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, actorWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
-import {drawPlay, readPlayHash, stack, writePlayHash} from "./play.js";
+import {drawPlay, noteSameTalks, readPlayHash, stack, writePlayHash} from "./play.js";
 import {isolateAlways, showNames} from "./bidi.js";
 
 const $ = (id) => document.getElementById(id);
@@ -737,7 +737,9 @@ async function buildControls() {
   // would say "0.48 → 0.48" and the control would be marked.
   const noChange = params.filter((p) => state.set.has(p.path) && asFile(p, state.set.get(p.path)));
   if (noChange.length) {
+    const before = query();
     for (const p of noChange) state.set.delete(p.path);
+    noteSameTalks(before, query());
     writeHash();
     // The results asked for with them name them as a what-if; asked again, they do not.
     refresh();

@@ -44,19 +44,29 @@ export function writePlayHash(p) {
 // Tests and the download read the transcript of the finished session.
 window.negsimPlayTranscript = () => (last && last.transcript ? JSON.stringify(last.transcript, null, 2) + "\n" : "");
 
+// sameTalks maps a query to another that names the same talks: a value a link sets where
+// the file has it already is dropped from the query once the page knows the file's values
+// (app.js, buildControls), and the session the link opened goes on rather than starting
+// afresh at round 0, its moves lost.
+const sameTalks = new Map();
+export function noteSameTalks(before, after) {
+  sameTalks.set(JSON.stringify(before), JSON.stringify(after));
+}
+const talksOf = (key) => sameTalks.get(key) || key;
+
 // drawPlay draws the Play view for the query q. ctx lends app.js's engine and helpers:
 // {engine, h, table, actorName, optionLabel, scenario, changed (the address must be
 // rewritten), busy(on), showError}.
 export async function drawPlay(q, ctx) {
   ui = ctx;
-  const key = JSON.stringify(q);
+  const key = talksOf(JSON.stringify(q));
   // Another scenario opened (a file, the list) without the seat's actor: its seats are
   // offered, rather than the old seat refused. A link naming no such seat is still told so.
   if (playedOn !== null && JSON.parse(playedOn).scenario !== q.scenario && play.as && !ctx.scenario.actors.some((a) => a.id === play.as)) {
     play.as = "";
     ctx.changed();
   }
-  if (playedOn !== null && playedOn !== key) play.moves = [];
+  if (playedOn !== null && talksOf(playedOn) !== key) play.moves = [];
   playedOn = key;
   await ask();
 }
@@ -282,19 +292,23 @@ function rules(r) {
   const d = r.brief.decision;
   // The parties take the turns: the veto actors, or, when none holds a veto, every actor
   // with a vote (MODEL.md section 6).
+  // A seat that takes every turn is told so: "on your turn" promised turns of the others
+  // that never came.
   const anyVeto = !d || d.votes.some((p) => p.veto);
-  const seatVotes = d && (d.votes.find((p) => p.id === v.seat) || {votes: 0}).votes > 0;
+  const proposers = v.proposers || [];
+  const proposes = proposers.includes(v.seat);
   const yourTurn = "you propose on your turn and may answer any proposal with a counter offer.";
   const noTurn = "you hold none, so you have no turn, but you may answer any proposal with a counter offer.";
-  let how = `Alternating offers: the parties with a veto propose in turn, in the file's order; ${noTurn}`;
+  const turns = anyVeto ? "the parties with a veto propose in turn, in the file's order" : "no party holds a veto, so the parties with a vote propose in turn, in the file's order";
+  let how = `Alternating offers: ${turns}; ${proposes ? yourTurn : noTurn}`;
   if (v.protocol === "mediated" && v.mediator === v.seat) {
     how = "Mediated talks, and you are the mediator: each round you put one text on the table (offer) and the others answer.";
   } else if (v.protocol === "mediated") {
     how = `Mediated talks: each round ${v.mediator ? ui.actorName(v.mediator) : "a neutral mediator"} puts one text on the table; you accept or reject it.`;
-  } else if (v.veto) {
+  } else if (proposes && proposers.length === 1) {
+    how = `Alternating offers: ${turns}; you hold the only ${anyVeto ? "veto" : "vote"}, so you propose every round and the others answer.`;
+  } else if (proposes && anyVeto) {
     how = `Alternating offers: the parties propose in turn, in the file's order; ${yourTurn}`;
-  } else if (!anyVeto) {
-    how = `Alternating offers: no party holds a veto, so the parties with a vote propose in turn, in the file's order; ${seatVotes ? yourTurn : noTurn}`;
   }
   const votes = d && d.votes_needed > 0 ? `that wins ${plural(d.votes_needed, "vote", "votes")}` : "";
   let agreed = "every party with a veto accepts";

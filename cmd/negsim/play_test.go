@@ -876,6 +876,25 @@ func TestPlayTellsASeatWithoutAVetoItHasNoTurn(t *testing.T) {
 	}
 }
 
+// The village's chair holds the only veto (testdata/village-vote.yaml), so it proposes in
+// every round of alternating talks (rounds shows "chair" as the proposer of rounds 0, 1
+// and 2). The session promised it "on your turn" and a counter offer to proposals no one
+// else would make. With a second veto actor (north given one) the turns are shared again.
+func TestPlayTellsTheOnlyVetoSeatItProposesEveryRound(t *testing.T) {
+	out, _, _ := runNegsimInput(t, "offer plan=park\noffer plan=park\nquit\n", "play", "testdata/village-vote.yaml", "--as", "chair")
+	want := "Alternating offers: the parties with a veto propose in turn, in the file's order; you hold the only veto, so you propose every round and the others answer."
+	if !strings.Contains(out, want) || strings.Contains(out, "on your turn") {
+		t.Errorf("play --as chair:\n%s", out)
+	}
+	if n := strings.Count(out, "Your turn to propose"); n < 2 {
+		t.Errorf("the chair proposed in %d rounds, want every round:\n%s", n, out)
+	}
+	shared, _, _ := runNegsimInput(t, "quit\n", "play", "testdata/village-vote.yaml", "--as", "chair", "--set", "actors.north.veto=true")
+	if !strings.Contains(shared, "you propose on your turn") {
+		t.Errorf("play --as chair beside a second veto actor:\n%s", shared)
+	}
+}
+
 // Needing all 4 table votes, the accord's island states cannot be left out: the others
 // hold 1 + 1 + 1 = 3. The session said "the others can settle without you".
 func TestPlayTellsAPivotalVoterThereIsNoDealWithoutIt(t *testing.T) {

@@ -13,17 +13,24 @@ import (
 
 // alternatingTurns says who takes the turns in alternating talks and whether the seat does:
 // the parties, that is the veto actors, or, when none holds a veto, every actor with a vote
-// (MODEL.md section 6).
-func alternatingTurns(anyVeto, seatVeto, seatVotes bool) string {
-	switch {
-	case seatVeto:
-		return "Alternating offers: the parties propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer."
-	case !anyVeto && seatVotes:
-		return "Alternating offers: no party holds a veto, so the parties with a vote propose in turn, in the file's order; you propose on your turn and may answer any proposal with a counter offer."
-	case !anyVeto:
-		return "Alternating offers: no party holds a veto, so the parties with a vote propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer."
+// (MODEL.md section 6). A seat that takes every turn is told so: "on your turn" promised
+// turns of the others that never came.
+func alternatingTurns(anyVeto bool, proposers []string, seat string) string {
+	const yourTurn = "you propose on your turn and may answer any proposal with a counter offer."
+	const noTurn = "you hold none, so you have no turn, but you may answer any proposal with a counter offer."
+	turns, held := "the parties with a veto propose in turn, in the file's order", "veto"
+	if !anyVeto {
+		turns, held = "no party holds a veto, so the parties with a vote propose in turn, in the file's order", "vote"
 	}
-	return "Alternating offers: the parties with a veto propose in turn, in the file's order; you hold none, so you have no turn, but you may answer any proposal with a counter offer."
+	switch {
+	case slices.Equal(proposers, []string{seat}):
+		return fmt.Sprintf("Alternating offers: %s; you hold the only %s, so you propose every round and the others answer.", turns, held)
+	case slices.Contains(proposers, seat) && anyVeto:
+		return "Alternating offers: the parties propose in turn, in the file's order; " + yourTurn
+	case slices.Contains(proposers, seat):
+		return "Alternating offers: " + turns + "; " + yourTurn
+	}
+	return "Alternating offers: " + turns + "; " + noTurn
 }
 
 func (s *session) intro(variant string) {
@@ -44,7 +51,7 @@ func (s *session) intro(variant string) {
 			s.say("Mediated talks: each round %s puts one text on the table; you accept or reject it.", mediator)
 		}
 	} else {
-		s.say("%s", alternatingTurns(agreementOf(s.sc).veto, v.Veto, s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes > 0))
+		s.say("%s", alternatingTurns(agreementOf(s.sc).veto, v.Proposers, v.Seat))
 	}
 	ag := agreementOf(s.sc)
 	agreed := "every party with a veto accepts"

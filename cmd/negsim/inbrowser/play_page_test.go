@@ -450,8 +450,9 @@ func TestPlayPageListsTheRoundsWithNothingOnTheTable(t *testing.T) {
 // turn says what the terminal says at it, an event and a walk-away value that moved. The
 // Harborco union after rejecting round 0; Ukraine under sanctions-bite after accepting the
 // mediator's text of round 0 (round 1 brings an event and a walk-away value of 41.0), its
-// deals ratified at home; and Europe after its proposal under alternating offers, at round
-// 7, its walk-away value down to 41.5.
+// deals ratified at home; Europe after its proposal under alternating offers, at round
+// 7, its walk-away value down to 41.5; and the United States, holding the Council's only
+// veto, after its first proposal.
 func TestPlayPageSaysTheRulesOnce(t *testing.T) {
 	pagetest.RequireChromium(t)
 	url := startServe(t)
@@ -465,6 +466,9 @@ func TestPlayPageSaysTheRulesOnce(t *testing.T) {
 		{[]string{"teaching-harborco-quota", "--as", "union"}, "scenario=teaching-harborco-quota&view=play&as=union", "reject", 0},
 		{[]string{"--variant", "sanctions-bite", "--as", "ukraine"}, "scenario=ukraine-2026&variant=sanctions-bite&view=play&as=ukraine", "accept", 2},
 		{[]string{"ukraine-2026", "--as", "europe", "--set", "protocol.kind=alternating"}, "scenario=ukraine-2026&set=protocol.kind%3Dalternating&view=play&as=europe", europe, 1},
+		// The only veto actor proposes every round, and is told so rather than "on your turn".
+		{[]string{"teaching-security-council", "--as", "us", "--set", "actors.uk.veto=false", "--set", "actors.france.veto=false", "--set", "actors.russia.veto=false", "--set", "actors.china.veto=false"},
+			"scenario=teaching-security-council&set=actors.uk.veto%3Dfalse&set=actors.france.veto%3Dfalse&set=actors.russia.veto%3Dfalse&set=actors.china.veto%3Dfalse&view=play&as=us", "offer:response=force", 0},
 	} {
 		out, errOut, code := runNegsimInput(t, strings.Replace(c.move, ":", " ", 1)+"\nquit\n", append([]string{"play"}, c.args...)...)
 		if code != exitOK {
@@ -487,6 +491,31 @@ func TestPlayPageSaysTheRulesOnce(t *testing.T) {
 			t.Fatalf("negsim play %s opens with %q and says %q at its second turn: too little to compare", strings.Join(c.args, " "), opening, turn)
 		}
 		pagetest.DrivePlayRulesOnce(t, url, c.hash, c.move, opening, turn)
+	}
+}
+
+// A link may set a value the file has already: the Security Council's talks alternate by
+// default, so protocol.kind=alternating changes nothing. The page drops such a value once
+// it knows the file's, and the session then began afresh at round 0, the link's moves lost
+// (in three runs of four, as the engine's answers raced).
+func TestPlayLinkSettingTheFilesValueKeepsItsMoves(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	out, errOut, code := runNegsimInput(t, "offer response=force\nquit\n", "play", "teaching-security-council", "--as", "us", "--set", "protocol.kind=alternating")
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d: %s", code, errOut)
+	}
+	var said []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Round 0, your proposal: ") {
+			said = append(said, line)
+		}
+	}
+	if len(said) != 1 {
+		t.Fatalf("negsim play says no round 0 proposal:\n%s", out)
+	}
+	for range 3 {
+		pagetest.DrivePlaySays(t, url, "scenario=teaching-security-council&set=protocol.kind%3Dalternating&view=play&as=us&moves=offer:response=force", said)
 	}
 }
 
