@@ -174,6 +174,12 @@ func (ds Diagnostics) Warnings() Diagnostics {
 	return ds.filter(func(d Diagnostic) bool { return !d.IsError() })
 }
 
+// Shown returns the warnings every command shows beside its results: not the errors, and
+// not the notes on style, which validate alone shows.
+func (ds Diagnostics) Shown() Diagnostics {
+	return ds.filter(func(d Diagnostic) bool { return d.Severity == SeverityWarning })
+}
+
 func (ds Diagnostics) filter(keep func(Diagnostic) bool) Diagnostics {
 	var out Diagnostics
 	for _, d := range ds {

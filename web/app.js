@@ -1544,11 +1544,13 @@ async function buildReport() {
       fetchOnce("analysisFull", "analyze", {...q, limit: 10}, q), fetchView("words", q), fetchView("rounds", q),
       fetchView("compare", q), fetchView("share", q), deal ? fetchOnce("score", "score", {...q, deal}, q) : null,
       axes ? fetchOnce("plane", "plane", {...q, axes}, q) : null]);
+    // The analysis says whether there is a warning; only then is the engine asked where.
+    const warnings = (an.warnings || []).some((w) => !w.style) ? (await fetchOnce("warnings", "warnings", q, q)).warnings.filter((w) => !w.style) : [];
     // Changed while the results came: make the report of what is on screen now.
     if (key(query()) !== key(q) || loaded !== open || document.body.dataset.busy !== "false") continue;
     const [chart, legendKey] = plane ? planeFigure(plane, an) : [];
     return reportHTML({scenario: open.scenario, file: open.file, variant: state.variant, set: [...state.set], link: location.href,
-      analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", legend: legendKey ? legendKey.outerHTML : "",
+      warnings: warnings.map(diagnosticText), analysis: an, explanation: ex, transcript: tr, comparison: cmp, exported: exp, chart: chart ? chart.outerHTML : "", legend: legendKey ? legendKey.outerHTML : "",
       deal, score: scored && scoreWords(scored, an, open.scenario.issues, scoreSay), say});
   }
 }

@@ -90,6 +90,11 @@ export function reportHTML(r) {
   parts.push("<h2>The what-if</h2>");
   parts.push(r.set.length ? `<ul>${r.set.map(([k, v]) => `<li><code>${esc(k)}=${esc(v)}</code></li>`).join("")}</ul>` : `<p>No changes: the ${r.variant ? "variant" : "scenario"} as the file gives it.</p>`);
   parts.push(`<p>On the command line:</p><pre>${esc(["negsim report " + shellWord(r.file) + (r.variant ? " --variant " + shellWord(r.variant) : ""), ...(r.exported.flags ? [r.exported.flags] : []), "-o report.html"].join(" "))}</pre>`);
+  // A handout carries what the page said above its results, as negsim report's does.
+  if (r.warnings.length) {
+    parts.push("<h2>Warnings</h2>", "<p>negsim warns of this scenario as it is run here. None stops the analysis, but each may change how its results read:</p>");
+    parts.push(`<ul>${r.warnings.map((w) => `<li>${esc(w)}</li>`).join("")}</ul>`);
+  }
 
   parts.push("<h2>The zone of possible agreement</h2>");
   const share = an.space.deals ? (100 * an.zopa.count) / an.space.deals : 0;

@@ -792,8 +792,8 @@ func (a *app) warnRun(doc *config.Document, notes sim.Diagnostics) {
 func (a *app) warnAbout(doc *config.Document, side string, earlier sim.Diagnostics) sim.Diagnostics {
 	const shown = 3
 	var warnings sim.Diagnostics
-	for _, w := range doc.Warnings {
-		if w.Severity != sim.SeverityStyle && !slices.ContainsFunc(earlier, func(e sim.Diagnostic) bool { return e.String() == w.String() }) {
+	for _, w := range doc.Warnings.Shown() {
+		if !slices.ContainsFunc(earlier, func(e sim.Diagnostic) bool { return e.String() == w.String() }) {
 			warnings = append(warnings, w)
 		}
 	}

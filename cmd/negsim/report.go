@@ -100,7 +100,7 @@ func (a *app) writeReport(file string, w whatIf, out string, teacher bool) error
 	return a.showTo(out, format, view{
 		json: jsonOf(doc, fullReport{Scenario: sc.Name, Explanation: ex, Analysis: an, Rounds: tr}),
 		report: reportOf(func(format string) (*report, error) {
-			r, err := fullReportDoc(sc, doc.Variant, scenarioLabel(doc), ex, an, tr, plane, format)
+			r, err := fullReportDoc(sc, whatIfLabel(doc), scenarioLabel(doc), doc.Warnings.Shown(), ex, an, tr, plane, format)
 			if err != nil {
 				return nil, err
 			}

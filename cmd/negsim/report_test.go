@@ -277,6 +277,35 @@ func TestReportSaysUtilitiesArePointsOnTheSheets(t *testing.T) {
 		"The role sheets, score and the debrief show the same values as points, utility × 100 (a utility of 0.523 is 52.3 points, a reservation of 0.4 a walk-away value of 40 points).")
 }
 
+// A report is handed out without the terminal it was made in. With talks of two rounds the
+// reference scenario's strike of round 2 never happens: negsim warns of it on standard
+// error, and the report said nothing of it. It now lists the warning, located in the file
+// as the terminal locates it, and a report of the talks as shipped has no such section. Its
+// first lines said it restated the scenario "as its file gives it": they name the what-if.
+func TestReportCarriesTheWarnings(t *testing.T) {
+	dir := t.TempDir()
+	_, stderr, code := runNegsim(t, "report", "--set", "protocol.rounds=2", "-o", dir+"/report.md")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	warning, ok := strings.CutPrefix(strings.TrimSpace(stderr), "warning: ")
+	if !ok || !strings.Contains(warning, "events.1.round: the event at round 2") || strings.Contains(warning, "\n") {
+		t.Fatalf("negsim report warns %q; want the one warning of the late event", stderr)
+	}
+	b, err := os.ReadFile(dir + "/report.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(b), "## Warnings\n")
+	section, _, _ = strings.Cut(section, "\n#")
+	wantContains(t, "Warnings", section, "negsim warns of this scenario as it is run here. None stops the analysis, but each may change how its results read:\n\n- "+warning+"\n")
+	// The report is of the what-if, not of the file as it gives the scenario, as it said.
+	wantContains(t, "About this report", string(b), "This report restates the scenario with --set protocol.rounds=2 applied, then shows")
+	if shipped := runOK(t, "report", "--format", "markdown"); strings.Contains(shipped, "## Warnings") {
+		t.Errorf("the report of the scenario as shipped has a Warnings section")
+	}
+}
+
 // The report is three parts, each of sections. The part's name was joined to its first
 // section's title, so the handout opened with "Part 1, the scenario explained: The
 // scenario" and the other sections of the part stood level with it. A part is now a heading

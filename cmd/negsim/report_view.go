@@ -9,7 +9,10 @@ import (
 	"github.com/negsim/negsim/sim"
 )
 
-func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
+// reportWarningsLead opens a report's warnings, the command line's and the page's alike.
+const reportWarningsLead = "negsim warns of this scenario as it is run here. None stops the analysis, but each may change how its results read:"
+
+func fullReportDoc(sc *sim.Scenario, whatIf, label string, warnings sim.Diagnostics, ex *sim.Explanation, an *sim.Analysis, tr *sim.Transcript, plane *sim.Debrief, format string) (*report, error) {
 	r := &report{title: sc.Name}
 	if ex.TeacherNotes != nil {
 		// The teacher's copy opens with the notes, not inside Part 1.
@@ -19,8 +22,8 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 		ex = &plain
 	}
 	about := "This report restates the scenario as its file gives it"
-	if variant != "" {
-		about = fmt.Sprintf("This report restates the scenario with its variant %q applied", variant)
+	if whatIf != "" {
+		about = "This report restates the scenario with " + whatIf + " applied"
 	}
 	r.add(section{title: "About this report", text: []string{
 		about + ", then shows the zone of possible agreement and the bargaining solutions, then plays the talks round by round.",
@@ -28,6 +31,15 @@ func fullReportDoc(sc *sim.Scenario, variant, label string, ex *sim.Explanation,
 		// same deal read 0.523 here and 52.3 there, with nothing to join the two.
 		"Utilities run from 0 to 1; a reservation is an actor's value of no agreement. The role sheets, score and the debrief show the same values as points, utility × 100 (a utility of 0.523 is 52.3 points, a reservation of 0.4 a walk-away value of 40 points).",
 	}})
+	// A handout carries what the terminal said beside it: a reader of the file alone would
+	// not know that an actor can never agree, or that an event comes after the deadline.
+	if len(warnings) > 0 {
+		text := []string{reportWarningsLead}
+		for _, w := range warnings {
+			text = append(text, "- "+w.String())
+		}
+		r.add(section{title: "Warnings", text: text})
+	}
 	part := func(title string, sections []section) {
 		for i, s := range sections {
 			if i == 0 {

@@ -63,11 +63,15 @@ var ReportStates = []ReportState{
 		[]string{"1 issue, 3 possible deals", "at least 9 of the 15 votes at the table"}},
 	{"harborco", "teaching-harborco-quota", "", nil,
 		[]string{"2 issues, 9 possible deals", "votes; 5 needed)"}},
+	// Talks of two rounds end before the strike of round 2: negsim warns that the event
+	// never happens, and the report handed out says so, as the page does above its results.
+	{"ukraine-2026-two-rounds", "ukraine-2026", "", []string{"protocol.rounds=2"},
+		[]string{"<h2>Warnings</h2>"}},
 }
 
 // ReportCases turns ReportStates into what DriveReport checks, asking answer (the command
 // line or the API) for the JSON of `analyze` and of `rounds` in each state: the zone's size
-// in its sentence, the zone of each round, every count with its thousands separated as the
+// in its sentence, each warning analyze gives (path and message), the zone of each round, every count with its thousands separated as the
 // terminal writes them (sim.Thousands), and why nothing was on the table in the first round
 // where nothing was.
 func ReportCases(t testing.TB, answer func(command string, st ReportState) []byte) []ReportCase {
@@ -78,6 +82,7 @@ func ReportCases(t testing.TB, answer func(command string, st ReportState) []byt
 			ZOPA struct {
 				Count uint64 `json:"count"`
 			} `json:"zopa"`
+			Warnings []sim.Diagnostic `json:"warnings"`
 		}
 		if err := json.Unmarshal(answer("analyze", st), &an); err != nil {
 			t.Fatalf("%s: analyze: %v", st.Name, err)
@@ -92,6 +97,10 @@ func ReportCases(t testing.TB, answer func(command string, st ReportState) []byt
 			t.Fatalf("%s: rounds: %v", st.Name, err)
 		}
 		c := ReportCase{Name: st.Name, Want: append([]string{"holds " + sim.Thousands(an.ZOPA.Count) + " of them"}, st.Want...)}
+		// Each warning analyze gives, but notes on style, which validate alone shows.
+		for _, w := range sim.Diagnostics(an.Warnings).Shown() {
+			c.Want = append(c.Want, html.EscapeString(w.Path+": "+w.Message))
+		}
 		told := false
 		for _, r := range tr.Rounds {
 			c.Zones = append(c.Zones, sim.Thousands(r.ZOPA))
