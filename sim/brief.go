@@ -1,6 +1,10 @@
 package sim
 
-import "slices"
+import (
+	"math"
+	"slices"
+	"strconv"
+)
 
 // A brief is what one player of a role-play reads before the talks: the public situation
 // everyone shares, and, for a role, that role's confidential instructions. A role brief is
@@ -48,6 +52,10 @@ type Confidential struct {
 	// ReservationPoints is the role's walk-away value: it should sign no deal worth less.
 	Reservation       float64 `json:"reservation"`
 	ReservationPoints float64 `json:"reservation_points"`
+	// Borderline is the range of sums of the sheet's points, each rounded to a tenth as a
+	// sheet prints it, at which a deal within the role's red lines may lie on the other
+	// side of the walk-away value than its exact worth does; nil when no sum can mislead.
+	Borderline *PointsRange `json:"borderline,omitempty"`
 	// Issues are every issue in file order, with the role's share and points for each
 	// option; an issue it gives no weight has share 0.
 	Issues      []RoleIssue        `json:"issues"`
@@ -57,6 +65,12 @@ type Confidential struct {
 	// whom it ratifies), and what it believes about the others.
 	Ratification *RoleRatification `json:"ratification,omitempty"`
 	Beliefs      *RoleBeliefs      `json:"beliefs,omitempty"`
+}
+
+// PointsRange is a range of points, both ends included.
+type PointsRange struct {
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
 }
 
 // RoleIssue is what one issue is worth to a role.
@@ -138,7 +152,45 @@ func RoleBrief(sc *Scenario, a int) *Brief {
 		c.Constraints = append(c.Constraints, ConstraintReport{If: conditionList(sc, cn.If), Then: conditionList(sc, cn.Then),
 			Why: cn.Why, Citation: Citation{Source: cn.Source, Note: cn.Note}})
 	}
+	c.Borderline = borderline(c)
 	roleDecision(sc, a, c)
 	b.Role = c
 	return b
+}
+
+// tenth is x as a sheet prints points: rounded to one decimal, as %.1f rounds.
+func tenth(x float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 1, 64), 64)
+	return r
+}
+
+// borderline finds the sums of a role's rounded points that may mislead: a deal's printed
+// points add up to its exact worth plus the rounding of each of its options, so they may
+// exceed it by up to the sum, over the issues, of the largest amount an option within the
+// red lines was rounded up, and fall short by the sum of the largest amounts rounded down.
+// A printed sum s (a multiple of a tenth) misleads when it is at least the printed
+// walk-away value w while the worth may be below the exact one r (s < r + up), or below w
+// while the worth may reach r (s ≥ r − down). Sums are counted in tenths, so that a bound
+// that falls on a tenth is not lost to the floating point.
+func borderline(c *Confidential) *PointsRange {
+	var up, down float64
+	for _, ri := range c.Issues {
+		var most, least float64
+		for _, ro := range ri.Options {
+			if ro.Acceptable {
+				most = max(most, tenth(ro.Points)-ro.Points)
+				least = max(least, ro.Points-tenth(ro.Points))
+			}
+		}
+		up, down = up+most, down+least
+	}
+	const slack = 1e-9
+	r := 100 * c.Reservation
+	w := math.Round(10 * tenth(r))
+	low := math.Ceil(10*(r-down) - slack)
+	high := math.Ceil(10*(r+up)-slack) - 1
+	if low >= w && high < w {
+		return nil
+	}
+	return &PointsRange{Low: min(low, w) / 10, High: max(high, w-1) / 10}
 }

@@ -452,8 +452,16 @@ function brief(role) {
   const rows = role.issues.flatMap((is) => is.options.map((o) => [ui.issueNameOf(is.issue), ui.optionLabel(is.issue, o.option), pts(o.points / 100), o.acceptable ? "" : "red line"]));
   return h("details", {class: "play-brief"}, h("summary", {text: "Your brief: your points for every option, your red lines, your walk-away value"}),
     h("p", {text: `Your walk-away value this round is ${pts(role.reservation)} points: a deal worth less leaves you worse off than no deal. A deal is worth the sum of its options' points, at most 100.`}),
+    role.borderline ? h("p", {text: borderlineWords(role.borderline, role.reservation_points)}) : "",
     h("div", {class: "scroll"}, stack(ui.table(["issue", "option", "your points", "red line"], rows, [2], "Your points for every option"))),
     (role.constraints || []).length ? h("ul", {}, role.constraints.map((c) => h("li", {text: `Your condition: ${c.why || JSON.stringify(c)}`}))) : "");
+}
+
+// borderlineWords tells a player who adds up the rounded points where the sum may put a
+// deal on the wrong side of the walk-away value, in negsim brief's words.
+function borderlineWords(b, walkAway) {
+  const sums = b.low === b.high ? `exactly ${pts(b.low / 100)}` : `between ${pts(b.low / 100)} and ${pts(b.high / 100)}`;
+  return `The points below are rounded to a tenth, so a deal whose points add up to ${sums} may be worth a little more or a little less than ${pts(walkAway / 100)}: before you sign one, check that it reaches your walk-away value (Score a deal says whether it does).`;
 }
 
 // stack lets a table of three columns or more be read row by row on a phone (style.css),

@@ -1182,3 +1182,27 @@ func TestBriefWarnsOfStarterPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+// A role sheet rounds each option's points to a tenth, and the players add them up: on
+// Russia's sheet under sanctions-bite a deal whose points add up to 48.0 may be worth less
+// than the walk-away value of 48.0, and the debrief then counts it as no agreement. The
+// sheet says where a sum may mislead (the engine's borderline, checked against every deal
+// in package sim) and how to check; the job offer's points are whole, and its sheets say
+// nothing of it.
+func TestRoleSheetSaysWhereRoundedPointsMislead(t *testing.T) {
+	role := runJSON[sim.Brief](t, "brief", "--variant", "sanctions-bite", "--actor", "russia").Role
+	if role.Borderline == nil {
+		t.Fatal("Russia's sheet has no borderline")
+	}
+	b := *role.Borderline
+	want := fmt.Sprintf("The points below are rounded to a tenth, so a deal whose points add up to between %.1f and %.1f may be worth a little more or a little less than 48.0: before you sign one, check that it reaches your walk-away value (negsim score says whether it does).", b.Low, b.High)
+	if b.Low >= b.High {
+		t.Fatalf("Russia's borderline %+v is not a range", b)
+	}
+	wantContains(t, "Russia's sheet", runOK(t, "brief", "--variant", "sanctions-bite", "--actor", "russia"), want)
+	for _, actor := range []string{"candidate", "employer"} {
+		if sheet := runOK(t, "brief", "teaching-two-party", "--actor", actor); strings.Contains(sheet, "rounded to a tenth, so") {
+			t.Errorf("the %s's sheet, of whole points, warns of rounding:\n%s", actor, sheet)
+		}
+	}
+}

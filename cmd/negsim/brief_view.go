@@ -105,7 +105,7 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 		r.add(s)
 	}
 	if b.Role != nil {
-		for _, s := range roleSections(wd, b.Role) {
+		for _, s := range roleSections(wd, b.Role, "negsim score says whether it does") {
 			s.confidential = true
 			r.add(s)
 		}
@@ -149,7 +149,9 @@ func partiesGrid(parties []sim.Party, head string) *grid {
 	return g
 }
 
-func roleSections(wd words, c *sim.Confidential) []section {
+// roleSections are a role's confidential instructions; check says how the player can tell
+// whether a deal reaches the walk-away value where the sheet's rounded points cannot.
+func roleSections(wd words, c *sim.Confidential, check string) []section {
 	intro := section{title: "Confidential: for " + c.Name + " only", text: []string{
 		"Do not show this part to the other players.",
 		"",
@@ -172,6 +174,9 @@ func roleSections(wd words, c *sim.Confidential) []section {
 		intro.text = append(intro.text, fmt.Sprintf("Your acceptance counts for %s of the %d a deal needs.", plural(own, "vote", "votes"), needed))
 	}
 	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))
+	if b := c.Borderline; b != nil {
+		intro.text = append(intro.text, borderlineWords(*b, c.ReservationPoints, check))
+	}
 	if c.Source != "" {
 		intro.text = append(intro.text, "", "Where this comes from: "+oneLine(c.Source))
 	}
@@ -398,4 +403,15 @@ func labelsFirst(wd words, issue string, ids []string) string {
 		}
 	}
 	return sim.JoinWords(named, "or")
+}
+
+// borderlineWords tells a player who adds up a sheet's points, each rounded to a tenth,
+// where the sum may put a deal on the wrong side of the walk-away value: a student who
+// trusts the sum would sign a deal the debrief counts as no agreement.
+func borderlineWords(b sim.PointsRange, walkAway float64, check string) string {
+	sums := fmt.Sprintf("between %s and %s", points(b.Low), points(b.High))
+	if b.Low == b.High {
+		sums = "exactly " + points(b.Low)
+	}
+	return fmt.Sprintf("The points below are rounded to a tenth, so a deal whose points add up to %s may be worth a little more or a little less than %s: before you sign one, check that it reaches your walk-away value (%s).", sums, points(walkAway), check)
 }

@@ -497,7 +497,7 @@ func (s *session) command(line string) (bool, error) {
 	case "show":
 		b := s.g.Brief()
 		r := &report{}
-		for _, sec := range roleSections(s.wd, b.Role) {
+		for _, sec := range roleSections(s.wd, b.Role, "score issue=option,... says whether it does") {
 			r.add(sec)
 		}
 		return false, sized(s.width, func(w io.Writer) error { return r.write(w, "table") })(s.stdout)

@@ -197,3 +197,14 @@ func DrivePlayLogTells(t *testing.T, origin, hash string) []string {
 	s.checkConsole()
 	return told
 }
+
+// DrivePlayBriefSays opens the Play view at hash, opens the seat's brief and checks that it
+// says each line of says, as negsim play's show says it.
+func DrivePlayBriefSays(t *testing.T, origin, hash string, says []string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	evalJS[any](s, `document.querySelector("#play details.play-brief").open = true`)
+	wantSaid(t, s.playText("#play details.play-brief"), says, "the seat's brief")
+	s.checkConsole()
+}

@@ -519,6 +519,29 @@ func TestPlayLinkSettingTheFilesValueKeepsItsMoves(t *testing.T) {
 	}
 }
 
+// Russia's sheet under sanctions-bite rounds each option's points to a tenth, so a deal
+// whose points add up to near the walk-away value of 48.0 may be worth a little less (or
+// more) than it: the brief says where, in play's show and in the page's brief alike (each
+// naming its own way to check).
+func TestPlayPageBriefSaysWhereRoundedPointsMislead(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	out, errOut, code := runNegsimInput(t, "show\nquit\n", "play", "--variant", "sanctions-bite", "--as", "russia")
+	if code != exitOK {
+		t.Fatalf("negsim play: exit %d: %s", code, errOut)
+	}
+	var said []string
+	for _, line := range strings.Split(out, "\n") {
+		if warning, _, ok := strings.Cut(line, " (score issue=option,... says whether it does)."); ok && strings.HasPrefix(line, "The points below are rounded to a tenth") {
+			said = append(said, warning)
+		}
+	}
+	if len(said) != 1 {
+		t.Fatalf("negsim play's show does not say where rounded points mislead:\n%s", out)
+	}
+	pagetest.DrivePlayBriefSays(t, url, "scenario=ukraine-2026&variant=sanctions-bite&view=play&as=russia", said)
+}
+
 func startsWithAny(line string, prefixes ...string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(line, p) })
 }
