@@ -379,7 +379,7 @@ func (s *session) name(id string) string { return actorName(s.sc, id) }
 
 // loop reads commands until the talks end, the person quits or the input ends.
 func (s *session) loop() error {
-	lines := make(chan string)
+	lines := make(chan inputLine)
 	readErr := make(chan error, 1)
 	done := make(chan struct{})
 	defer close(done)
@@ -389,42 +389,49 @@ func (s *session) loop() error {
 		if s.echo {
 			in = movesText(in)
 		}
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-		for sc.Scan() {
+		br := bufio.NewReader(in)
+		for {
+			line, err := readMoveLine(br)
+			if err != nil {
+				readErr <- err
+				return
+			}
 			select {
-			case lines <- sc.Text():
+			case lines <- line:
 			case <-done:
 				return
 			}
 		}
-		readErr <- sc.Err()
 	}()
 	for !s.g.Over() {
 		v := s.g.View()
 		s.turn(v)
 		for {
 			fmt.Fprint(s.stdout, "> ")
-			var line string
+			var in inputLine
 			var ok bool
 			select {
 			case <-s.interrupt.Done():
 				fmt.Fprintln(s.stdout)
 				return s.interrupt.Err()
-			case line, ok = <-lines:
+			case in, ok = <-lines:
 			}
 			if !ok {
 				if s.hungUp() {
 					return s.interrupt.Err()
 				}
-				if err := <-readErr; errors.Is(err, bufio.ErrTooLong) {
-					return usagef("a line of the input is longer than 1 MiB; give one command a line")
-				} else if err != nil {
+				if err := <-readErr; err != io.EOF {
 					return fmt.Errorf("reading the moves: %w", err)
 				}
 				s.say("quit (end of input)")
 				return s.move(sim.Move{Move: sim.MoveQuit})
 			}
+			// A pasted page costs nothing, as a mistyped move does: the session goes on.
+			if in.tooLong {
+				s.say("(a line of more than 1 MiB, not read) That is not a move: give one command a line.")
+				continue
+			}
+			line := in.text
 			if s.echo {
 				// A moves file is echoed as text: an escape sequence in it would be obeyed
 				// by the terminal (clearing the teacher's screen), not shown.
@@ -445,6 +452,45 @@ func (s *session) loop() error {
 		}
 	}
 	return nil
+}
+
+// maxMoveLine is the longest line of input read as a command; a longer one is skipped.
+const maxMoveLine = 1 << 20
+
+// inputLine is one line of the moves, without its line ending; tooLong marks a line longer
+// than maxMoveLine, whose text is not kept.
+type inputLine struct {
+	text    string
+	tooLong bool
+}
+
+// readMoveLine reads the next line as bufio.Scanner's lines are read (a last line without
+// an ending counts, "\r\n" ends one as "\n" does), but a line longer than maxMoveLine is
+// read to its end and reported as such rather than ending the input: a page pasted by
+// mistake would otherwise end the session, and with it the transcript.
+func readMoveLine(br *bufio.Reader) (inputLine, error) {
+	var kept []byte
+	var n int
+	for {
+		chunk, err := br.ReadSlice('\n')
+		n += len(chunk)
+		if n <= maxMoveLine+2 { // room for the "\r\n" a line ends with
+			kept = append(kept, chunk...)
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && n > 0:
+			err = nil
+		case err != nil:
+			return inputLine{}, err
+		}
+		text := strings.TrimSuffix(strings.TrimSuffix(string(kept), "\n"), "\r")
+		if n > maxMoveLine+2 || len(text) > maxMoveLine {
+			return inputLine{tooLong: true}, nil
+		}
+		return inputLine{text: text}, nil
+	}
 }
 
 // movesText reads a file of moves as text. Saved by Windows Notepad it begins with a

@@ -340,14 +340,24 @@ func TestPlayTimeout(t *testing.T) {
 }
 
 // Hostile input is refused with a message, never a crash: a line beyond 1 MiB, a seat that
-// is not an actor, a transcript into a folder.
+// is not an actor, a transcript into a folder. The line beyond 1 MiB ended the session
+// with exit 2 and no transcript: a page pasted by mistake lost the moves made before it.
+// It is now answered as a mistyped move is, and the session goes on to the next line.
 func TestPlayBadInput(t *testing.T) {
-	_, errs, code := runNegsimInput(t, strings.Repeat("x", 2<<20)+"\n", "play", "--variant", "geneva-19-point", "--as", "ukraine")
-	if code != exitBadUse || !strings.Contains(errs, "longer than 1 MiB") {
-		t.Errorf("a 2 MiB line: exit %d, stderr %q", code, errs)
+	transcript := filepath.Join(t.TempDir(), "pasted.json")
+	out, errs, code := runNegsimInput(t, "reject\n"+strings.Repeat("x", 2<<20)+"\r\naccept\n", "play", "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", transcript)
+	if code != exitOK || !strings.Contains(out, "(a line of more than 1 MiB, not read) That is not a move: give one command a line.") || len(out) > 1<<20 {
+		t.Errorf("a 2 MiB line: exit %d, stderr %q, %d bytes of output", code, errs, len(out))
+	}
+	data, err := os.ReadFile(transcript)
+	if err != nil {
+		t.Fatalf("no transcript: %v", err)
+	}
+	if moves := movesOf(decodeJSON[*playRecord](t, transcript, string(data))); !slices.Equal(moves, []string{"reject", "accept", "quit"}) {
+		t.Errorf("the transcript's moves are %q; want the reject before the line, the accept after it and the end of the input's quit", moves)
 	}
 	// A pasted page is one word of 100 000 characters: the answer quotes its first 60.
-	out, _, _ := runNegsimInput(t, strings.Repeat("x", 100000)+"\nquit\n", "play", "--variant", "sanctions-bite", "--as", "ukraine")
+	out, _, _ = runNegsimInput(t, strings.Repeat("x", 100000)+"\nquit\n", "play", "--variant", "sanctions-bite", "--as", "ukraine")
 	if want := `no command "` + strings.Repeat("x", 60) + `… (100000 characters)"`; !strings.Contains(out, want) {
 		t.Errorf("a 100 000-character word is not answered with %q", want)
 	}
