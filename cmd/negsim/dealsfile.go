@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/negsim/negsim/api"
 	"github.com/negsim/negsim/config"
 	"github.com/negsim/negsim/internal/textpos"
 	"github.com/negsim/negsim/scenarios"
@@ -22,13 +23,86 @@ import (
 )
 
 // readDeals reads a CSV file of tables' deals, collecting every error with its line and
-// column.
-func (a *app) readDeals(path string, sc *sim.Scenario) ([]sim.TableDeal, error) {
+// column. command is the command line that reads them for a scenario NAME, to be named
+// when no scenario was (file is "") and the deals are of another than the default.
+func (a *app) readDeals(path string, sc *sim.Scenario, file string, command func(scenario string) string) ([]sim.TableDeal, error) {
 	data, err := a.readUserFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return parseDeals(path, data, sc)
+	tables, err := parseDeals(path, data, sc)
+	if err != nil && file == "" {
+		if text, err := config.Text(path, data); err == nil {
+			if header, err := dealsReader(text).Read(); err == nil && len(header) > 1 && strings.EqualFold(strings.TrimSpace(header[0]), "table") {
+				if other := notOfTheDefault(sc, header[1:], "the deals", command); other != nil {
+					return nil, fmt.Errorf("%s: %w", path, other)
+				}
+			}
+		}
+	}
+	return tables, err
+}
+
+// parseGivenDeal reads the deal --deal gives; file is the scenario named, "" for the default.
+func parseGivenDeal(deal string, sc *sim.Scenario, file string) ([]int, error) {
+	choice, err := sim.ParseDeal(deal, sc)
+	if err != nil && file == "" {
+		var issues []string
+		for pair := range strings.SplitSeq(deal, ",") {
+			issue, _, _ := strings.Cut(pair, "=")
+			issues = append(issues, issue)
+		}
+		if other := notOfTheDefault(sc, issues, "the deal", func(scenario string) string {
+			return fmt.Sprintf("negsim score %s --deal %s", scenario, api.CommandWord(deal))
+		}); other != nil {
+			return nil, fmt.Errorf("--deal: %w", other)
+		}
+	}
+	if err != nil {
+		return nil, usagef("--deal: %v", err)
+	}
+	return choice, nil
+}
+
+// scoreDealFile is the command that scores the deals of path on a scenario.
+func scoreDealFile(path string) func(scenario string) string {
+	return func(scenario string) string {
+		return fmt.Sprintf("negsim score %s --deal-file %s", scenario, api.CommandWord(path))
+	}
+}
+
+// notOfTheDefault explains why deals that name none of the issues of the default scenario,
+// which a command given no scenario runs, do not fit it: the class played another one
+// (what names them: "the deals", "the deal"). It
+// names the shipped scenario whose issues are exactly those the deals name, when one is,
+// with the command for it (command of its name); nil when the deals name one of the
+// default's issues, whose own errors then say what is wrong.
+func notOfTheDefault(sc *sim.Scenario, issues []string, what string, command func(scenario string) string) error {
+	var named []string
+	for _, id := range issues {
+		id = strings.TrimSpace(id)
+		if _, err := sim.FindIssue(sc, id); err == nil || id == "" {
+			return nil
+		}
+		named = append(named, id)
+	}
+	slices.Sort(named)
+	for _, name := range scenarios.Names() {
+		data, _ := scenarios.Read(name)
+		doc, err := config.Load(name+".yaml", data)
+		if err != nil {
+			continue
+		}
+		var ids []string
+		for _, is := range doc.Scenario.Issues {
+			ids = append(ids, is.ID)
+		}
+		if slices.Sort(ids); slices.Equal(ids, named) {
+			return usagef("no issue of %q, the scenario negsim runs when none is named, is in %s: %s are the issues of the shipped %s. Name it: %s",
+				sc.Name, what, sim.JoinWords(named, "and"), name, command(name))
+		}
+	}
+	return usagef("no issue of %q, the scenario negsim runs when none is named, is in %s: name the scenario they come from, as in %s", sc.Name, what, command("FILE"))
 }
 
 // readUserFile reads a file the user names as input (a deals file, a transcript): a file
@@ -49,12 +123,8 @@ func (a *app) readUserFile(path string) ([]byte, error) {
 // maxDealErrors stops a hopeless file from burying the first errors under hundreds more.
 const maxDealErrors = 20
 
-// parseDeals reads deals CSV: header table,<issue ids...>, one row per table.
-func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
-	data, err := config.Text(name, data)
-	if err != nil {
-		return nil, err
-	}
+// dealsReader reads the deals CSV of data, already text.
+func dealsReader(data []byte) *csv.Reader {
 	r := csv.NewReader(bytes.NewReader(data))
 	// Spreadsheets in locales whose decimal mark is a comma save CSV with semicolons, and
 	// Excel's "Unicode Text" (UTF-16) separates cells with tabs: a header with no comma is
@@ -71,6 +141,16 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 	// Trimmed, a tab would be taken for space before a cell: a row of empty cells would
 	// shrink to one. Each cell is trimmed when read.
 	r.TrimLeadingSpace = r.Comma != '\t'
+	return r
+}
+
+// parseDeals reads deals CSV: header table,<issue ids...>, one row per table.
+func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
+	data, err := config.Text(name, data)
+	if err != nil {
+		return nil, err
+	}
+	r := dealsReader(data)
 	var errs sim.Diagnostics
 	// encoding/csv counts columns in bytes; an editor, and negsim's other errors, count
 	// characters, which a table named in Ukrainian or Chinese makes fewer.

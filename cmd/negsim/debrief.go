@@ -101,7 +101,10 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	}
 	var tables []sim.TableDeal
 	if transcriptDir == "" {
-		if tables, err = a.readDeals(dealsFile, sc); err != nil {
+		command := func(scenario string) string {
+			return fmt.Sprintf("negsim debrief %s --deals %s", scenario, api.CommandWord(dealsFile))
+		}
+		if tables, err = a.readDeals(dealsFile, sc, file, command); err != nil {
 			return err
 		}
 	}

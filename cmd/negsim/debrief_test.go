@@ -270,6 +270,30 @@ func TestDealsCSVSkipsASpreadsheetsEmptyRows(t *testing.T) {
 	wantRefused(t, unnamed+":3:1: table: the table has no name", "debrief", "testdata/two-by-two.yaml", "--deals", unnamed)
 }
 
+// A teacher who forgets to name the scenario gets the reference scenario, and a class's
+// deals of the job offer were refused column by column ("no issue \"salary\"; valid:
+// \"territory\", ...", and twelve issues missing). The issues salary, remote and start are
+// those of the shipped teaching-two-party alone: debrief and score name it, with the
+// command that reads the deals there. Deals of issues no shipped scenario has ask for the
+// scenario; with the scenario named, or an issue of the reference scenario among them, the
+// errors stay those of each column.
+func TestDealsOfAnotherScenarioNameIt(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,salary,remote,start\nt1,mid,hybrid,now\n")
+	const other = `no issue of "Ukraine–Russia–US talks, February 2026", the scenario negsim runs when none is named, is in the deals: remote, salary and start are the issues of the shipped teaching-two-party. Name it: `
+	wantRefused(t, deals+": "+other+"negsim debrief teaching-two-party --deals "+deals, "debrief", "--deals", deals)
+	wantRefused(t, deals+": "+other+"negsim score teaching-two-party --deal-file "+deals, "score", "--deal-file", deals)
+	wantRefused(t, "--deal: "+strings.Replace(other, "in the deals", "in the deal", 1)+"negsim score teaching-two-party --deal salary=mid,remote=hybrid,start=now",
+		"score", "--deal", "salary=mid,remote=hybrid,start=now")
+	if db := runJSON[sim.Debrief](t, "debrief", "teaching-two-party", "--deals", deals); len(db.Tables) != 1 || db.Tables[0].Score == nil {
+		t.Errorf("the deals on teaching-two-party: %+v", db.Tables)
+	}
+	unknown := writeTemp(t, "garden.csv", "table,fee,hours\nt1,mid,day\n")
+	wantRefused(t, unknown+`: no issue of "Ukraine–Russia–US talks, February 2026", the scenario negsim runs when none is named, is in the deals: name the scenario they come from, as in negsim debrief FILE --deals `+unknown, "debrief", "--deals", unknown)
+	wantRefused(t, `header: no issue "fee"; valid: "a" or "b"`, "debrief", "testdata/two-by-two.yaml", "--deals", unknown)
+	mixed := writeTemp(t, "mixed.csv", "table,salary,territory\nt1,mid,freeze\n")
+	wantRefused(t, `header: no issue "salary"`, "debrief", "--deals", mixed)
+}
+
 // Excel's "Unicode Text" saves a table as UTF-16 behind a byte-order mark, its cells
 // separated by tabs, and Excel for Mac's "CSV (Macintosh)" ends its lines with a lone CR:
 // each is read as the same table, north's a2 b1 worth .4 to x and .5 to y over

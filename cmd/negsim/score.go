@@ -110,12 +110,12 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 		tables = []sim.TableDeal{{Table: tableName(transcript), Choice: choice}}
 		session = recs[0].PlayTranscript
 	} else if deal != "" {
-		choice, err := sim.ParseDeal(deal, sc)
+		choice, err := parseGivenDeal(deal, sc, file)
 		if err != nil {
-			return usagef("--deal: %v", err)
+			return err
 		}
 		tables = []sim.TableDeal{{Choice: choice}}
-	} else if tables, err = a.readDeals(dealFile, sc); err != nil {
+	} else if tables, err = a.readDeals(dealFile, sc, file, scoreDealFile(dealFile)); err != nil {
 		return err
 	}
 	sp, ctx, cancel := a.search(doc)
