@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 )
 
 func (a *app) debriefCommand() *cobra.Command {
-	var deals, transcripts, out, axes string
+	var deals, transcripts, out, axes, chart string
 	var w whatIf
 	cmd := &cobra.Command{
 		Use:   "debrief [FILE]",
@@ -38,28 +39,34 @@ must be of one scenario. FILE names that scenario's file where it lies on this c
 (the transcripts record the path each student typed).
 
 -o writes the debrief to a file, its format by extension: .html is one self-contained page
-with the chart inline, .md Markdown with the chart as an embedded data URI.`,
+with the chart inline, .md Markdown with the chart as an embedded data URI. --chart writes
+the chart alone, as .svg or .png, for a slide.`,
 		Example: `  negsim debrief --variant sanctions-bite --deals class.csv
   negsim debrief --variant sanctions-bite --deals class.csv -o debrief.html
   negsim debrief --variant sanctions-bite --deals class.csv --axes ukraine,russia -o debrief.md
-  negsim debrief --transcripts class/`,
+  negsim debrief --transcripts class/
+  negsim debrief --variant sanctions-bite --deals class.csv --chart class.png`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (deals == "") == (transcripts == "") {
 				return usagef("give the tables' deals with --deals FILE.csv (one row per table, header table,<issue ids...>) or --transcripts DIR (sessions of negsim play), one of them")
 			}
-			return a.debrief(argOr(args), w, deals, transcripts, out, axes)
+			if err := checkChart(chart); err != nil {
+				return err
+			}
+			return a.debrief(argOr(args), w, deals, transcripts, out, axes, chart)
 		},
 	}
 	cmd.Flags().StringVar(&deals, "deals", "", "the tables' deals, CSV: header table,<issue ids...>, one row per table")
 	cmd.Flags().StringVar(&transcripts, "transcripts", "", "a folder of transcripts of negsim play (*.json), one table each")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the debrief to this file (.html, .md, .json, .csv or .txt)")
 	cmd.Flags().StringVar(&axes, "axes", "", "the two veto actors of the chart, as a,b (default: the first two veto actors)")
+	cmd.Flags().StringVar(&chart, "chart", "", "also draw the chart of the tables' deals into FILE.svg or FILE.png")
 	w.register(cmd)
 	return cmd
 }
 
-func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axesFlag string) error {
+func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axesFlag, chart string) error {
 	var paths []string
 	var recs []*playRecord
 	var texts [][]byte
@@ -99,6 +106,9 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	if err != nil {
 		return err
 	}
+	if chart != "" && axes == nil {
+		return usagef("--chart %s: no chart of the tables' deals: %s", chart, oneVetoPlane(sc))
+	}
 	var tables []sim.TableDeal
 	if transcriptDir == "" {
 		command := func(scenario string) string {
@@ -128,6 +138,11 @@ func (a *app) debrief(file string, w whatIf, dealsFile, transcriptDir, out, axes
 	}
 	db, err := scorer.Debrief(ctx, tables, axes)
 	if err != nil {
+		return err
+	}
+	if err := a.writeChartFile(chart, func(w io.Writer, format string) error {
+		return debriefChart(w, format, scenarioLabel(doc), sc, db)
+	}); err != nil {
 		return err
 	}
 	result := debriefResult{Debrief: db}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"math"
@@ -404,6 +405,39 @@ func TestDebriefSaysWhyItHasNoChartWithOneVetoActor(t *testing.T) {
 			t.Errorf("%s: the debrief does not say %q", format, want)
 		}
 	}
+}
+
+// The debrief's chart goes on a slide, as rounds' does: --chart writes it alone, SVG or
+// PNG, the same drawing the HTML debrief holds (every table's name beside its deal), and a
+// scenario with one veto actor, which has no such chart, is refused before any work.
+func TestDebriefChartAloneForASlide(t *testing.T) {
+	deals := writeTemp(t, "class.csv", classCSV)
+	dir := t.TempDir()
+	svg, png := filepath.Join(dir, "class.svg"), filepath.Join(dir, "class.png")
+	page := runOK(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "--chart", svg, "--format", "html")
+	runOK(t, "debrief", "testdata/two-by-two.yaml", "--deals", deals, "--chart", png)
+	drawn, err := os.ReadFile(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inline := page[strings.Index(page, "<svg"):]
+	inline = inline[:strings.Index(inline, "</svg>")+len("</svg>")]
+	// South and annex reached one deal and share its label; west reached none.
+	for _, label := range []string{"north", "south, annex", "east", "centre"} {
+		if !strings.Contains(string(drawn), ">"+label+"</text>") {
+			t.Errorf("the chart does not label a deal %q", label)
+		}
+	}
+	if !strings.Contains(string(drawn), strings.TrimPrefix(inline[strings.Index(inline, ">")+1:], "\n")[:200]) {
+		t.Errorf("the chart file is not the debrief's chart:\n%.400s\nthe debrief's:\n%.400s", drawn, inline)
+	}
+	if data, err := os.ReadFile(png); err != nil || !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Errorf("class.png is no PNG (%v): %.16q", err, data)
+	}
+	harbor := writeTemp(t, "harbor.csv", "table,fund,jobs\nred,small,full\n")
+	wantRefused(t, "--chart x.png: no chart of the tables' deals: it sets two veto actors against each other, and Harborco (developer) is the only actor holding a veto.",
+		"debrief", "teaching-harborco-quota", "--deals", harbor, "--chart", "x.png")
+	wantRefused(t, "--chart x.pdf: the file name must end in .svg or .png", "debrief", "--deals", deals, "--chart", "x.pdf")
 }
 
 // A class whose tables all reached one deal shares one label on the chart. Each name added
