@@ -71,6 +71,7 @@ figure { margin: 1rem 0; } figure > svg { max-width: 36rem; width: 100%; height:
   thead { display: table-header-group; }
   tr, figure { break-inside: avoid; }
   table.whole { break-inside: avoid; }
+  p:has(+ .wide > table.whole) { break-after: avoid; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 8pt; }
   figure > svg { max-width: 100%; max-height: 11cm; width: auto; }
   .legend { font-size: 8pt; }

@@ -132,3 +132,45 @@ func TestReportRoundsPrintWhole(t *testing.T) {
 		}
 	}
 }
+
+// Printed, the deal sheet keeps each part's line with the table it leads into. Under
+// sanctions-bite the sheet is the deal (13 rows), the signatures (4) and the votes at home
+// (4): on Letter the heading "Ratification at home" and its line ended page 1 and the
+// ratifiers' table began page 2, to be filled in apart from what it asks.
+func TestDealSheetPrintsEachPartWithItsTable(t *testing.T) {
+	pagetest.RequireChromium(t)
+	dir := t.TempDir()
+	if _, errOut, code := runNegsim(t, "brief", "--variant", "sanctions-bite", "--all", "--format", "html", "-o", dir); code != exitOK {
+		t.Fatalf("negsim brief --all: exit %d: %s", code, errOut)
+	}
+	abs, err := filepath.Abs(filepath.Join(dir, "deal-sheet.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := pagetest.Tab(t, pagetest.A4Width, 1000, 90*time.Second)
+	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
+		t.Fatal(err)
+	}
+	parts := []struct {
+		what string
+		re   *regexp.Regexp
+	}{
+		{"the heading", regexp.MustCompile(`^\s*Ratification at home\s*$`)},
+		{"its line", regexp.MustCompile(`^\s*A signed deal goes home to be ratified`)},
+		{"the first ratifier", regexp.MustCompile(`^\s*Ukraine's parliament \(the Rada\)\s+☐ yes`)},
+		{"the last ratifier", regexp.MustCompile(`^\s*Russia's hardliners\s+☐ yes`)},
+	}
+	for _, paper := range []pagetest.Paper{pagetest.Letter, pagetest.A4} {
+		pages := pagetest.PrintedPages(t, tab, "deal-sheet", paper)
+		var at []int
+		for _, p := range parts {
+			if at = append(at, pageOf(pages, p.re)); at[len(at)-1] == 0 {
+				t.Fatalf("%s: %s is on no printed page", paper.Name, p.what)
+			}
+		}
+		if slices.Min(at) != slices.Max(at) {
+			t.Errorf("%s: the heading, line and ratifiers of Ratification at home print on pages %v; want one page", paper.Name, at)
+		}
+	}
+}
