@@ -1,6 +1,7 @@
 package inbrowser
 
 import (
+	"context"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -24,6 +25,18 @@ func printNegsimPage(t *testing.T, name string, args ...string) [][]string {
 	if _, errOut, code := runNegsim(t, append(args, "-o", file)...); code != exitOK {
 		t.Fatalf("negsim %s: exit %d: %s", strings.Join(args, " "), code, errOut)
 	}
+	tab := openToPrint(t, file)
+	var out [][]string
+	for _, paper := range []pagetest.Paper{pagetest.Letter, pagetest.A4} {
+		out = append(out, pagetest.PrintedPages(t, tab, name, paper))
+	}
+	return out
+}
+
+// openToPrint opens the HTML file as a reader does, a file in a window as wide as A4's
+// printed box.
+func openToPrint(t *testing.T, file string) context.Context {
+	t.Helper()
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		t.Fatal(err)
@@ -33,11 +46,7 @@ func printNegsimPage(t *testing.T, name string, args ...string) [][]string {
 	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
 		t.Fatal(err)
 	}
-	var out [][]string
-	for _, paper := range []pagetest.Paper{pagetest.Letter, pagetest.A4} {
-		out = append(out, pagetest.PrintedPages(t, tab, name, paper))
-	}
-	return out
+	return tab
 }
 
 // pageOf is the number, from 1, of the first printed page holding a line that matches re,
@@ -143,15 +152,7 @@ func TestDealSheetPrintsEachPartWithItsTable(t *testing.T) {
 	if _, errOut, code := runNegsim(t, "brief", "--variant", "sanctions-bite", "--all", "--format", "html", "-o", dir); code != exitOK {
 		t.Fatalf("negsim brief --all: exit %d: %s", code, errOut)
 	}
-	abs, err := filepath.Abs(filepath.Join(dir, "deal-sheet.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab := pagetest.Tab(t, pagetest.A4Width, 1000, 90*time.Second)
-	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	if err := chromedp.Do(tab, chromedp.Navigate(fileURL), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
-		t.Fatal(err)
-	}
+	tab := openToPrint(t, filepath.Join(dir, "deal-sheet.html"))
 	parts := []struct {
 		what string
 		re   *regexp.Regexp
