@@ -35,6 +35,28 @@ type decoder struct {
 	// wrongKinds index the errors in errs that found a value of the wrong kind, which
 	// sayWhatFits completes with what the field holds.
 	wrongKinds []int
+	// aside counts the copies of a key written twice being read for their own mistakes
+	// alone: nothing of them is kept, their positions included.
+	aside int
+	// blockTwice is set when a key written twice holds a mapping or a list: which copy the
+	// author means decides everything that refers to it, so the file is not judged as a
+	// whole until one is deleted.
+	blockTwice bool
+}
+
+// place records where the value at path is written, unless a copy is read aside.
+func (d *decoder) place(path string, at Position) {
+	if d.aside == 0 {
+		d.pos[path] = at
+	}
+}
+
+// readAside reads the second copy of a key written twice into a value of its own type
+// that nothing keeps, so that its own mistakes are reported beside the first copy's.
+func (d *decoder) readAside(n ast.Node, path string, t reflect.Type, read func(n ast.Node, path string, v reflect.Value)) {
+	d.aside++
+	read(n, path, reflect.New(t).Elem())
+	d.aside--
 }
 
 // Limits on what one file may expand to; a file inside them decodes in milliseconds.
@@ -300,7 +322,9 @@ func (d *decoder) generic(n ast.Node, path string) (any, bool) {
 		for _, kv := range d.entries(n, path) {
 			var item any
 			d.decode(kv.value, join(path, kv.key), reflect.ValueOf(&item).Elem())
-			out[kv.key] = item
+			if !kv.again {
+				out[kv.key] = item
+			}
 		}
 		return out, true
 	}
@@ -329,6 +353,9 @@ type entry struct {
 	key   string
 	keyN  ast.Node
 	value ast.Node
+	// again marks the second (or later) copy of a key written twice: reported, and read
+	// aside for its own mistakes.
+	again bool
 }
 
 // mappingValues is a mapping's key-value pairs in file order; nil for any other node.
@@ -368,6 +395,10 @@ func (d *decoder) entries(n ast.Node, path string) []entry {
 				where = "earlier on this line"
 			}
 			d.errorf(mv.Key, join(path, key), "%q is written twice here, first %s; keep the one you mean and delete the other", key, where)
+			if r, _ := d.resolve(mv.Value, join(path, key)); isMapping(r) || isSequence(r) {
+				d.blockTwice = true
+			}
+			out = append(out, entry{key: key, keyN: mv.Key, value: mv.Value, again: true})
 			continue
 		}
 		if len(out) > 0 && splitDecimals(out[len(out)-1].value, mv) {
@@ -379,7 +410,7 @@ func (d *decoder) entries(n ast.Node, path string) []entry {
 			}
 		}
 		seen[key] = nodePos(mv.Key)
-		d.pos[join(path, key)] = nodePos(mv.Key)
+		d.place(join(path, key), nodePos(mv.Key))
 		out = append(out, entry{key: key, keyN: mv.Key, value: mv.Value})
 	}
 	return out
@@ -409,6 +440,11 @@ func isMapping(n ast.Node) bool {
 		return true
 	}
 	return false
+}
+
+func isSequence(n ast.Node) bool {
+	_, ok := n.(*ast.SequenceNode)
+	return ok
 }
 
 // field is a struct field as files name it.
@@ -497,6 +533,19 @@ func (d *decoder) decodeStruct(n ast.Node, path string, v reflect.Value) {
 	}
 	given := map[string]bool{}
 	for _, e := range d.entries(n, path) {
+		if e.again {
+			if i := slices.IndexFunc(fs, func(f field) bool { return f.name == e.key }); i >= 0 {
+				f := fs[i]
+				d.readAside(e.value, join(path, e.key), v.Field(f.index).Type(), func(n ast.Node, p string, v reflect.Value) {
+					if f.key != "" {
+						d.decodeKeyed(n, p, v, f.key)
+					} else {
+						d.decode(n, p, v)
+					}
+				})
+			}
+			continue
+		}
 		if key, ok := strings.CutPrefix(e.key, byteOrderMark); ok && slices.ContainsFunc(fs, func(f field) bool { return f.name == key }) {
 			// A file saved by Windows Notepad, pasted into another, brings its mark along
 			// to the start of a line. Read as the field it hides, it is one error, not an
@@ -615,6 +664,9 @@ func (d *decoder) decodeKeyed(n ast.Node, path string, v reflect.Value, keyField
 	for _, e := range d.entries(n, path) {
 		elem := reflect.New(elemType).Elem()
 		p := join(path, e.key)
+		if e.again {
+			d.aside++
+		}
 		for _, f := range efs {
 			if f.name == keyField {
 				elem.Field(f.index).SetString(e.key)
@@ -624,6 +676,10 @@ func (d *decoder) decodeKeyed(n ast.Node, path string, v reflect.Value, keyField
 			d.decode(e.value, p, elem.Field(efs[vi].index))
 		} else {
 			d.decodeStruct(mustResolve(d, e.value, p), p, elem)
+		}
+		if e.again {
+			d.aside--
+			continue
 		}
 		out = reflect.Append(out, elem)
 	}
@@ -657,7 +713,7 @@ func (d *decoder) decodeSlice(n ast.Node, path string, v reflect.Value) {
 	keys := d.elementKeys(seq, v.Type().Elem())
 	for i, e := range seq.Values {
 		p := join(path, keys[i])
-		d.pos[p] = nodePos(e)
+		d.place(p, nodePos(e))
 		d.decode(e, p, out.Index(i))
 	}
 	v.Set(out)
@@ -718,6 +774,10 @@ func (d *decoder) decodeMap(n ast.Node, path string, v reflect.Value) {
 	out := reflect.MakeMap(v.Type())
 	for _, e := range d.entries(n, path) {
 		elem := reflect.New(v.Type().Elem()).Elem()
+		if e.again {
+			d.readAside(e.value, join(path, e.key), elem.Type(), d.decode)
+			continue
+		}
 		d.decode(e.value, join(path, e.key), elem)
 		out.SetMapIndex(reflect.ValueOf(e.key), elem)
 	}

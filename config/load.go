@@ -289,6 +289,14 @@ func decode(ctx context.Context, name string, data []byte) (*Document, error) {
 	if d.nodes > maxNodes {
 		return nil, capErrors(name, errs)
 	}
+	// A block written twice (two issues: lists) leaves open which the author means: judged
+	// by the first, the actors' references to the second's issues were reported as
+	// unknown. Each copy's own mistakes are reported, and the file as a whole once one is
+	// deleted.
+	if d.blockTwice {
+		sortErrors(errs)
+		return nil, capErrors(name, errs)
+	}
 	// Where decoding failed, validation would fail too for the same reason (a misspelt
 	// weight reads as a missing one, and its actor then weighs nothing): report the
 	// decoding error alone, and nothing validation says about the value itself, nor what

@@ -167,6 +167,25 @@ func TestLoadKeyWrittenTwiceHidesNothingElse(t *testing.T) {
 	}
 }
 
+// A block written twice leaves open which copy the author means. Judged by the first copy
+// (a faulty issues list naming only water), every preference of the second's territory was
+// reported as "no issue \"territory\"", four errors about correct lines; with the faulty
+// copy second, its own mistake (opts for options) was never reported. Each copy's own
+// mistakes are reported beside the duplicate, and nothing that depends on which is meant.
+func TestLoadBlockWrittenTwiceReportsEachCopysOwnMistakes(t *testing.T) {
+	const faulty = "issues:\n  - id: water\n    name: Water\n    opts: [a, b]\n"
+	first := strings.Replace(valid, "name: Two parties\n", "name: Two parties\n"+faulty, 1)
+	wantErrorsBeginning(t, loadErrors(t, first),
+		`s.yaml:5:5: issues.water.opts: unknown field "opts"; valid here:`,
+		`s.yaml:6:1: issues: "issues" is written twice here, first on line 2; keep the one you mean and delete the other`,
+	)
+	second := valid + faulty
+	wantErrorsBeginning(t, loadErrors(t, second),
+		`s.yaml:25:1: issues: "issues" is written twice here, first on line 2; keep the one you mean and delete the other`,
+		`s.yaml:28:5: issues.water.opts: unknown field "opts"; valid here:`,
+	)
+}
+
 // A type error does not hide a problem of the entry that holds it: russia's weight is
 // text, and it is written under a misspelt issue. Both are reported in one run; that the
 // actor then weighs nothing (its one weight unread) is not, since that is the text's
