@@ -4,7 +4,7 @@
 // replay takes milliseconds). So a reload, or the link sent to a teacher, resumes the
 // session where it stood. The engine says what the seat may see; this file only words it.
 
-import {deals, issuesDiffer, joinAnd, partiesWord, plural, possessive, ruledZone} from "./words.js";
+import {deals, issuesDiffer, joinAnd, partiesWord, plural, possessive, ruledZone, shortPoints} from "./words.js";
 
 // The session, as the address holds it.
 const play = {as: "", coach: false, seed: 0, moves: []};
@@ -14,7 +14,8 @@ let last = null; // the engine's latest answer
 let ui = null; // what app.js lends: the engine, the query, names, and its helpers
 
 const pts = (u) => (Math.round(u * 1000) / 10).toFixed(1);
-const signedPts = (u) => (u >= -0.0005 ? "+" : "−") + pts(Math.abs(u));
+// A loss is written with a minus sign (−), as in the page's tables, and never as 0.0.
+const signedPts = (u) => (u < -1e-9 ? "−" + shortPoints(-u) : "+" + pts(Math.max(0, u)));
 
 // A move in the address: accept, reject, quit, or offer:issue=option,... ; moves are
 // separated by semicolons.
@@ -202,7 +203,7 @@ function confirmStart(form, button, sel, coach, start) {
 function margin(w) {
   let text = w.surplus >= -0.0005
     ? `${pts(Math.max(0, w.surplus))} points above your walk-away value of ${pts(w.reservation)} (surplus ${signedPts(w.surplus)}).`
-    : `${pts(-w.surplus)} points below your walk-away value of ${pts(w.reservation)} (surplus ${signedPts(w.surplus)}).`;
+    : `${shortPoints(-w.surplus)} points below your walk-away value of ${pts(w.reservation)} (surplus ${signedPts(w.surplus)}).`;
   const crossed = (w.rejections || []).flatMap((r) => r.kind === "red_line" ? [`${r.issue} = ${r.option}`] : r.kind === "constraint" ? ["your condition: " + clause(r.why)] : []);
   if (crossed.length) text += ` It crosses your red lines: ${crossed.join("; ")}.`;
   if (w.ratified === false) text += " It would not be ratified at home.";
@@ -458,10 +459,16 @@ function brief(role) {
 }
 
 // borderlineWords tells a player who adds up the rounded points where the sum may put a
-// deal on the wrong side of the walk-away value, in negsim brief's words.
+// deal on the wrong side of the walk-away value, in negsim brief's words. The check it
+// points to is the coach's, at this round's walk-away value: Score a deal weighs a deal at
+// the scenario's starting values.
 function borderlineWords(b, walkAway) {
   const sums = b.low === b.high ? `exactly ${pts(b.low / 100)}` : `between ${pts(b.low / 100)} and ${pts(b.high / 100)}`;
-  return `The points below are rounded to a tenth, so a deal whose points add up to ${sums} may be worth a little more or a little less than ${pts(walkAway / 100)}: before you sign one, check that it reaches your walk-away value (Score a deal says whether it does).`;
+  // A sum at or above the printed walk-away value can only overstate the deal, one below
+  // it only understate it.
+  const lo = Math.round(10 * b.low), hi = Math.round(10 * b.high), w = Math.round(10 * walkAway);
+  const worth = lo >= w ? `a little less than ${pts(walkAway / 100)}` : hi < w ? `${pts(walkAway / 100)} or more after all` : `a little more or a little less than ${pts(walkAway / 100)}`;
+  return `The points below are rounded to a tenth, so a deal whose points add up to ${sums} may be worth ${worth}: before you sign one, check that it reaches your walk-away value (with Coach on, each proposal and your offer say how far above or below it they are).`;
 }
 
 // stack lets a table of three columns or more be read row by row on a phone (style.css),

@@ -370,8 +370,24 @@ export function points(u) {
   const out = p.toFixed(1);
   return out === "-0.0" ? "0.0" : out;
 }
-// signedPoints shows a surplus or gain as signed points; one that rounds to zero reads +0.0.
-export const signedPoints = (u) => (Math.abs(100 * u) < 0.05 ? "+0.0" : `${u > 0 ? "+" : ""}${points(u)}`);
+// signedPoints shows a surplus or gain as signed points, as negsim score does: a gain that
+// rounds to zero reads +0.0, a loss is a shortfall (shortPoints) with its minus.
+export function signedPoints(u) {
+  if (u < -1e-9) return `-${shortPoints(-u)}`;
+  return 100 * u < 0.05 ? "+0.0" : `+${points(u)}`;
+}
+
+// shortPoints writes how far a deal falls short of a walk-away value, in points, as negsim
+// does: to a tenth, but never as 0.0, which read as no shortfall at all; one under a tenth
+// gets the decimals that show its first digit.
+export function shortPoints(u) {
+  const p = 100 * u;
+  for (let d = 1; d < 9; d++) {
+    const s = p.toFixed(d);
+    if (/[1-9]/.test(s)) return d === 1 ? points(u) : s;
+  }
+  return p.toFixed(9);
+}
 
 // zoneOf is what ruledZone reads, as the analysis an of the same what-if gives it: the
 // vetoes, the votes a deal needs and who ratifies, after every change the student made.
@@ -458,7 +474,7 @@ function shortOfRules(s, an) {
 function rejectionWords(rs) {
   return rs.map((r) => r.kind === "red_line" ? `red line: ${r.issue} = ${r.option}`
     : r.kind === "constraint" ? `condition: ${r.why.split(/\s+/).join(" ").trim().replace(/\.$/, "")}`
-    : `${points(r.shortfall)} points below the walk-away`).join("; ");
+    : `${shortPoints(r.shortfall)} points below the walk-away`).join("; ");
 }
 
 // actorWords says what one actor wants, from negsim explain's JSON, as the In words view

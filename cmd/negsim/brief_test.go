@@ -1200,6 +1200,13 @@ func TestRoleSheetSaysWhereRoundedPointsMislead(t *testing.T) {
 		t.Fatalf("Russia's borderline %+v is not a range", b)
 	}
 	wantContains(t, "Russia's sheet", runOK(t, "brief", "--variant", "sanctions-bite", "--actor", "russia"), want)
+	// Ukraine's one sum that may mislead is its walk-away value itself, 40.0: printed at or
+	// above it, a deal can only be worth less than it says.
+	if b := runJSON[sim.Brief](t, "brief", "--variant", "sanctions-bite", "--actor", "ukraine").Role.Borderline; b == nil || b.Low != 40 || b.High != 40 {
+		t.Fatalf("Ukraine's borderline %+v, want 40.0 to 40.0", b)
+	}
+	wantContains(t, "Ukraine's sheet", runOK(t, "brief", "--variant", "sanctions-bite", "--actor", "ukraine"),
+		"so a deal whose points add up to exactly 40.0 may be worth a little less than 40.0: before you sign one")
 	for _, actor := range []string{"candidate", "employer"} {
 		if sheet := runOK(t, "brief", "teaching-two-party", "--actor", actor); strings.Contains(sheet, "rounded to a tenth, so") {
 			t.Errorf("the %s's sheet, of whole points, warns of rounding:\n%s", actor, sheet)

@@ -413,5 +413,15 @@ func borderlineWords(b sim.PointsRange, walkAway float64, check string) string {
 	if b.Low == b.High {
 		sums = "exactly " + points(b.Low)
 	}
-	return fmt.Sprintf("The points below are rounded to a tenth, so a deal whose points add up to %s may be worth a little more or a little less than %s: before you sign one, check that it reaches your walk-away value (%s).", sums, points(walkAway), check)
+	// A sum at or above the printed walk-away value can only overstate the deal, one below
+	// it only understate it.
+	lo, hi, w := math.Round(10*b.Low), math.Round(10*b.High), math.Round(10*walkAway)
+	worth := "a little more or a little less than " + points(walkAway)
+	switch {
+	case lo >= w:
+		worth = "a little less than " + points(walkAway)
+	case hi < w:
+		worth = points(walkAway) + " or more after all"
+	}
+	return fmt.Sprintf("The points below are rounded to a tenth, so a deal whose points add up to %s may be worth %s: before you sign one, check that it reaches your walk-away value (%s).", sums, worth, check)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/negsim/negsim/sim"
 )
@@ -73,13 +74,30 @@ func points(p float64) string { return fmt.Sprintf("%.1f", p) }
 // pts shows a utility as points out of 100.
 func pts(u float64) string { return points(100 * u) }
 
-// signedPts shows a surplus or gain as signed points; one that rounds to zero reads +0.0.
+// signedPts shows a surplus or gain as signed points; a gain that rounds to zero reads
+// +0.0, a loss is a shortfall (shortPoints) with its minus.
 func signedPts(u float64) string {
 	p := 100 * u
-	if math.Abs(p) < 0.05 {
-		p = 0
+	switch {
+	case p < -100*sim.Tolerance:
+		return "-" + shortPoints(-p)
+	case p < 0.05:
+		return "+0.0"
 	}
 	return fmt.Sprintf("%+.1f", p)
+}
+
+// shortPoints writes how far a deal falls short of a walk-away value, in points: to a
+// tenth, as points are written, but never as 0.0. A deal 0.01 points short is refused as
+// one 10 points short is, and "0.0 points below (surplus +0.0)" read as none: a shortfall
+// under a tenth gets the decimals that show its first digit.
+func shortPoints(p float64) string {
+	for d := 1; d < 9; d++ {
+		if s := strconv.FormatFloat(p, 'f', d, 64); strings.Trim(s, "0.") != "" {
+			return s
+		}
+	}
+	return strconv.FormatFloat(p, 'f', 9, 64)
 }
 
 // dataUtility writes a utility for a data file such as a CSV, rounded to the 12 decimals

@@ -198,7 +198,7 @@ func (s *session) margin(w sim.Worth) string {
 	if w.Surplus >= -sim.Tolerance {
 		text = fmt.Sprintf("%s points above your walk-away value of %s (surplus %s).", pts(max(0, w.Surplus)), pts(w.Reservation), signedPts(w.Surplus))
 	} else {
-		text = fmt.Sprintf("%s points below your walk-away value of %s (surplus %s).", pts(-w.Surplus), pts(w.Reservation), signedPts(w.Surplus))
+		text = fmt.Sprintf("%s points below your walk-away value of %s (surplus %s).", shortPoints(-100*w.Surplus), pts(w.Reservation), signedPts(w.Surplus))
 	}
 	var crossed []string
 	for _, r := range w.Rejections {

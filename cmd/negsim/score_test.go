@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -600,5 +601,30 @@ func TestScoreNamesAYesGivenAgainstTheVotersOwnValues(t *testing.T) {
 	text, _, _ = runNegsim(t, "score", "testdata/village-vote.yaml", "--deal", "plan=park")
 	if !strings.Contains(text, "but it gathers only 1 of the 2 votes needed, so it counts") {
 		t.Errorf("score --deal:\n%s", text)
+	}
+}
+
+// A deal a hair below a walk-away value is refused as one far below is, and said so: the
+// job offer's high salary, hybrid work and an early start give the employer 65.0 points,
+// 0.01 short of a walk-away value set to 65.01. score wrote its surplus "+0.0" beside
+// "accepts: no, 0.0 points below the walk-away", and play's score command "0.0 points below
+// your walk-away value (surplus +0.0)": a student checking a deal near the walk-away value,
+// as the role sheet tells, read it as enough. A shortfall keeps the decimals that show it;
+// a gain that rounds to zero still reads +0.0.
+func TestAShortfallUnderATenthIsShown(t *testing.T) {
+	const deal = "salary=high,remote=hybrid,start=now"
+	out := runOK(t, "score", "teaching-two-party", "--set", "actors.employer.reservation=0.6501", "--deal", deal)
+	if !regexp.MustCompile(`Employer\s+│ yes\s+│\s+65\.0 │\s+65\.0 │\s+-0\.01 │ no\s+│ 0\.01 points below the walk-away`).MatchString(out) {
+		t.Errorf("score:\n%s", out)
+	}
+	played, _, _ := runNegsimInput(t, "score "+deal+"\nquit\n", "play", "teaching-two-party", "--as", "employer", "--set", "actors.employer.reservation=0.6501")
+	wantContains(t, "play's score", played, "0.01 points below your walk-away value of 65.0 (surplus -0.01).")
+	for _, c := range []struct {
+		u    float64
+		want string
+	}{{-0.0001, "-0.01"}, {-0.000004, "-0.0004"}, {-0.2, "-20.0"}, {-0.0006, "-0.1"}, {0.0001, "+0.0"}, {-1e-12, "+0.0"}, {0.123, "+12.3"}} {
+		if got := signedPts(c.u); got != c.want {
+			t.Errorf("signedPts(%g) = %q, want %q", c.u, got, c.want)
+		}
 	}
 }

@@ -194,7 +194,7 @@ func rejectionText(wd words, rs []sim.Rejection) string {
 		case sim.RejectConstraint:
 			parts = append(parts, "condition: "+clause(r.Why))
 		case sim.RejectReservation:
-			parts = append(parts, fmt.Sprintf("%s points below the walk-away", points(100*r.Shortfall)))
+			parts = append(parts, fmt.Sprintf("%s points below the walk-away", shortPoints(100*r.Shortfall)))
 		}
 	}
 	return strings.Join(parts, "; ")

@@ -502,10 +502,13 @@ type Scored struct {
 
 // ScoreCases are deals the Score view must say as negsim score says them: below a
 // walk-away value and dominated; the Nash deal; a deal of the zone that leaves value on the
-// table; two red lines crossed; a vote of the Security Council; ratification at home, with
-// one ratifier and with three.
+// table; one 0.01 points short of the employer's walk-away value (65.0 points, against a
+// walk-away value set to 65.01), which both wrote "+0.0" and "0.0 points below"; two red
+// lines crossed; a vote of the Security Council; ratification at home, with one ratifier
+// and with three.
 var ScoreCases = []ScoreCase{
 	{Scenario: "teaching-two-party", Deal: "salary=mid,remote=hybrid,start=now"},
+	{Scenario: "teaching-two-party", Sets: []string{"actors.employer.reservation=0.6501"}, Deal: "salary=high,remote=hybrid,start=now"},
 	{Scenario: "teaching-two-party", Deal: "salary=high,remote=hybrid,start=now"},
 	{Scenario: "teaching-two-party", Deal: "salary=high,remote=office,start=one-month"},
 	{Scenario: "teaching-red-line", Deal: "tax=cut,schools=close,bridge=no"},
