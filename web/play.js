@@ -407,7 +407,7 @@ function turn(r) {
   }
   if (v.turn === "offer" || v.can_counter) out.push(offerForm(r));
   out.push(h("p", {}, h("button", {type: "button", id: "play-quit", onclick: () => move({move: "quit"}), text: "Leave the table"}),
-    " The talks end without agreement."));
+    v.veto ? " The talks end without agreement." : " The others talk on without you, as if you rejected every text."));
   return out;
 }
 

@@ -413,10 +413,17 @@ func beliefLines(wd words, id string) []string {
 }
 
 // voteLines say how a scored deal fares with the decision rule and at home.
-func voteLines(sc *sim.Scenario, s *sim.Score) []string {
+func voteLines(sc *sim.Scenario, s *sim.Score, tr *sim.PlayTranscript) []string {
 	var out []string
 	if s.Votes != nil {
-		out = append(out, fmt.Sprintf("Votes at the table: %d, of the %d a deal needs.", *s.Votes, sc.Decision.VotesNeeded))
+		line := fmt.Sprintf("Votes at the table: %d, of the %d a deal needs.", *s.Votes, sc.Decision.VotesNeeded)
+		// The session counted the seat's yes; where the deal passes without it, the count
+		// still differs from the one play gave, and says why. (Where it fails, the reason
+		// given for it says so.)
+		if yes := uncountedYes(sc, s, tr); yes != "" && *s.Votes >= sc.Decision.VotesNeeded {
+			line = strings.TrimSuffix(line, ".") + " (" + yes + "; a yes against one's own values counts as no vote)."
+		}
+		out = append(out, line)
 	}
 	for _, a := range sc.Actors {
 		got, ok := s.Ratification[a.ID]

@@ -52,7 +52,8 @@ Commands, one per line:
   score issue=option,...      what a deal would be worth to you; score issue=option
                               alone: the points that option adds to any deal
   help                        the commands
-  quit                        leave the table: the talks end without agreement
+  quit                        leave the table: with a veto, the talks end without
+                              agreement; without one, the others talk on without you
 
 A round in which nothing is put on the table (the mediator, or the party whose turn it
 is, finds no deal within every party's red lines) passes without a move for you, and

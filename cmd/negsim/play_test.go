@@ -1112,3 +1112,18 @@ func TestPlayHelpStacksWhenNarrow(t *testing.T) {
 		}
 	}
 }
+
+// Leaving the table ends the talks only for a seat with a veto: the others talk on without
+// one that has none (README, "quit"). Help said "the talks end without agreement" to every
+// seat, and an elected member of the Security Council who quit saw the others agree.
+func TestPlayHelpSaysWhatQuitDoesForTheSeat(t *testing.T) {
+	for seat, want := range map[string]string{
+		"us":        "  quit                    leave the table: the talks end without agreement\n",
+		"elected-1": "  quit                    leave the table: the others talk on without you, as if you rejected every text\n",
+	} {
+		out, _, _ := runNegsimInput(t, "help\nquit\n", "play", "teaching-security-council", "--as", seat)
+		wantContains(t, "help as "+seat, out, want)
+	}
+	help := runOK(t, "play", "--help")
+	wantContains(t, "play --help", help, "quit                        leave the table: with a veto, the talks end without\n                              agreement; without one, the others talk on without you")
+}

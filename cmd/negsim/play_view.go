@@ -144,7 +144,11 @@ func (s *session) help() {
 	s.say("  show                    your brief: your points for every option, your red lines, your walk-away value")
 	s.say("  score issue=option,...  what a deal would be worth to you (one issue alone: what that option adds)")
 	s.say("  help                    this list")
-	s.say("  quit                    leave the table: the talks end without agreement")
+	if v.Veto {
+		s.say("  quit                    leave the table: the talks end without agreement")
+	} else {
+		s.say("  quit                    leave the table: the others talk on without you, as if you rejected every text")
+	}
 	ids := make([]string, len(s.sc.Issues))
 	for k, is := range s.sc.Issues {
 		ids[k] = is.ID

@@ -597,6 +597,15 @@ func TestScoreNamesAYesGivenAgainstTheVotersOwnValues(t *testing.T) {
 	if !strings.Contains(text, "- north: "+why+", so it counts as no agreement.") {
 		t.Errorf("debrief:\n%s", text)
 	}
+	// Where the chair's vote alone passes the plan, North's yes changes nothing of the
+	// outcome, but the count differs from the session's "2 votes of the 1 needed": score
+	// says why.
+	one := filepath.Join(dir, "one-vote.json")
+	if _, stderr, code := runNegsimInput(t, "accept\n", "play", "testdata/village-vote.yaml", "--as", "north", "--set", "decision.votes_needed=1", "--transcript", one); code != exitOK {
+		t.Fatalf("play with one vote needed: exit %d, %s", code, stderr)
+	}
+	text, _, _ = runNegsim(t, "score", "testdata/village-vote.yaml", "--transcript", one)
+	wantContains(t, "score of the one-vote session", text, "Votes at the table: 1, of the 1 a deal needs (North signed it below its walk-away value; a yes against one's own values counts as no vote).")
 	// The same deal given by hand was signed by no one: only the votes are counted.
 	text, _, _ = runNegsim(t, "score", "testdata/village-vote.yaml", "--deal", "plan=park")
 	if !strings.Contains(text, "but it gathers only 1 of the 2 votes needed, so it counts") {

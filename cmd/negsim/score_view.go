@@ -84,7 +84,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 		}
 		*v = append(*v, fmt.Sprintf("Joint gain (the veto actors' surpluses added up): %s points, as no agreement; signed as written it would be %s.", signedPts(s.JointGain), signedPts(s.JointGainIfSigned)))
 	}
-	*v = append(*v, voteLines(sc, s)...)
+	*v = append(*v, voteLines(sc, s, res.session)...)
 	d := s.DominatedBy
 	var changes, gains []string
 	if d != nil {

@@ -546,6 +546,16 @@ func TestPlayPageBriefSaysWhereRoundedPointsMislead(t *testing.T) {
 	}
 }
 
+// The page's Leave the table says what leaving does for the seat, as play's help does: a
+// Security Council member without a veto leaves the others talking, the United States ends
+// the talks.
+func TestPlayPageSaysWhatLeavingDoes(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	pagetest.DrivePlaySays(t, url, "scenario=teaching-security-council&view=play&as=elected-1", []string{"Leave the table The others talk on without you, as if you rejected every text."})
+	pagetest.DrivePlaySays(t, url, "scenario=teaching-security-council&view=play&as=us", []string{"Leave the table The talks end without agreement."})
+}
+
 func startsWithAny(line string, prefixes ...string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(line, p) })
 }
