@@ -73,36 +73,74 @@ func scoreDealFile(path string) func(scenario string) string {
 
 // notOfTheDefault explains why deals that name none of the issues of the default scenario,
 // which a command given no scenario runs, do not fit it: the class played another one
-// (what names them: "the deals", "the deal"). It
-// names the shipped scenario whose issues are exactly those the deals name, when one is,
-// with the command for it (command of its name); nil when the deals name one of the
-// default's issues, whose own errors then say what is wrong.
+// (what names them: "the deals", "the deal"). It names the shipped scenario whose issues
+// are exactly those the deals name, or else the one that has most of them (by id or by
+// name, in any case, at least half), with the command for it (command of its name); nil
+// when the deals name one of the default's issues, whose own errors then say what is
+// wrong.
 func notOfTheDefault(sc *sim.Scenario, issues []string, what string, command func(scenario string) string) error {
 	var named []string
 	for _, id := range issues {
-		id = strings.TrimSpace(id)
-		if _, err := sim.FindIssue(sc, id); err == nil || id == "" {
+		if id = strings.TrimSpace(id); id == "" {
+			continue
+		}
+		if _, err := sim.FindIssue(sc, id); err == nil {
 			return nil
 		}
 		named = append(named, id)
 	}
-	slices.Sort(named)
+	if len(named) == 0 {
+		return nil
+	}
+	best, bestFound, tie := "", 0, false
 	for _, name := range scenarios.Names() {
 		data, _ := scenarios.Read(name)
 		doc, err := config.Load(name+".yaml", data)
 		if err != nil {
 			continue
 		}
-		var ids []string
-		for _, is := range doc.Scenario.Issues {
-			ids = append(ids, is.ID)
+		own := doc.Scenario.Issues
+		found := 0
+		for _, n := range named {
+			if slices.ContainsFunc(own, func(is sim.Issue) bool { return strings.EqualFold(is.ID, n) || strings.EqualFold(is.Name, n) }) {
+				found++
+			}
 		}
-		if slices.Sort(ids); slices.Equal(ids, named) {
-			return usagef("no issue of %q, the scenario negsim runs when none is named, is in %s: %s are the issues of the shipped %s. Name it: %s",
-				sc.Name, what, sim.JoinWords(named, "and"), name, command(name))
+		if slices.Equal(sortedIDs(own), sortedCopy(named)) {
+			are := "are the issues"
+			if len(named) == 1 {
+				are = "is the issue"
+			}
+			return usagef("no issue of %q, the scenario negsim runs when none is named, is in %s: %s %s of the shipped %s. Name it: %s",
+				sc.Name, what, sim.JoinWords(sortedCopy(named), "and"), are, name, command(name))
+		}
+		switch {
+		case found > bestFound:
+			best, bestFound, tie = name, found, false
+		case found == bestFound && found > 0:
+			tie = true
 		}
 	}
+	if 2*bestFound >= len(named) && !tie {
+		return usagef("no issue of %q, the scenario negsim runs when none is named, is in %s: they look like the issues of the shipped %s. Name it, and negsim says what does not fit: %s",
+			sc.Name, what, best, command(best))
+	}
 	return usagef("no issue of %q, the scenario negsim runs when none is named, is in %s: name the scenario they come from, as in %s", sc.Name, what, command("FILE"))
+}
+
+// sortedIDs are the issues' ids in order; sortedCopy a sorted copy of ids.
+func sortedIDs(issues []sim.Issue) []string {
+	ids := make([]string, len(issues))
+	for k, is := range issues {
+		ids[k] = is.ID
+	}
+	return sortedCopy(ids)
+}
+
+func sortedCopy(ids []string) []string {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return out
 }
 
 // readUserFile reads a file the user names as input (a deals file, a transcript): a file
@@ -144,6 +182,14 @@ func dealsReader(data []byte) *csv.Reader {
 	return r
 }
 
+// withoutEmptyTail drops the empty cells at the end of a row, keeping at least keep cells.
+func withoutEmptyTail(row []string, keep int) []string {
+	for len(row) > keep && strings.TrimSpace(row[len(row)-1]) == "" {
+		row = row[:len(row)-1]
+	}
+	return row
+}
+
 // parseDeals reads deals CSV: header table,<issue ids...>, one row per table.
 func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, error) {
 	data, err := config.Text(name, data)
@@ -174,6 +220,9 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 		fail(1, 0, "", "no header: the first line must be table,<issue ids...>")
 		return nil, errs
 	}
+	// A spreadsheet saves the columns up to the last one a cell was ever typed in: empty
+	// headings at the end head no issue, and the rows' cells under them are empty too.
+	header = withoutEmptyTail(header, 1)
 	// column[c] is the issue of column c, -1 for the table column.
 	column := make([]int, len(header))
 	seen := make([]int, len(sc.Issues))
@@ -232,7 +281,7 @@ func parseDeals(name string, data []byte, sc *sim.Scenario) ([]sim.TableDeal, er
 		if !slices.ContainsFunc(rec, func(cell string) bool { return strings.TrimSpace(cell) != "" }) {
 			continue
 		}
-		if len(rec) != len(header) {
+		if rec = withoutEmptyTail(rec, len(header)); len(rec) != len(header) {
 			fail(line, 0, "", "%s, but the header has %d columns", plural(len(rec), "cell", "cells"), len(header))
 			continue
 		}

@@ -293,6 +293,30 @@ func TestDealsOfAnotherScenarioNameIt(t *testing.T) {
 	wantRefused(t, `header: no issue "fee"; valid: "a" or "b"`, "debrief", "testdata/two-by-two.yaml", "--deals", unknown)
 	mixed := writeTemp(t, "mixed.csv", "table,salary,territory\nt1,mid,freeze\n")
 	wantRefused(t, `header: no issue "salary"`, "debrief", "--deals", mixed)
+	// Written not quite as the scenario's ids (a typo, capitals, a column missing, the
+	// issues' names), the deals still point to the scenario that has most of their issues,
+	// whose own errors then say what does not fit. One issue is "the issue".
+	for _, header := range []string{"table,salary,remote,strat", "table,Salary,Remote,Start", "table,salary,remote", "Table,Salary,Remote work,Start date"} {
+		near := writeTemp(t, "near.csv", header+"\nt1,mid,hybrid,now\n")
+		wantRefused(t, near+`: no issue of "Ukraine–Russia–US talks, February 2026", the scenario negsim runs when none is named, is in the deals: they look like the issues of the shipped teaching-two-party. Name it, and negsim says what does not fit: negsim debrief teaching-two-party --deals `+near, "debrief", "--deals", near)
+	}
+	council := writeTemp(t, "council.csv", "table,response\nt1,statement\n")
+	wantRefused(t, council+`: no issue of "Ukraine–Russia–US talks, February 2026", the scenario negsim runs when none is named, is in the deals: response is the issue of the shipped teaching-security-council. Name it: negsim debrief teaching-security-council --deals `+council, "debrief", "--deals", council)
+}
+
+// A spreadsheet saves the columns up to the last one a cell was ever typed in, so a deals
+// file may end every line in empty cells, its heading included: the job offer's class was
+// refused at an issue "" of the heading. The empty columns at the end are left out; a
+// cell typed under no heading is still refused.
+func TestDealsCSVLeavesOutEmptyColumnsAtTheEnd(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,b,a,,\nnorth,b1,a2,,\nwest,,,,\n,,,,\n")
+	db := runJSON[sim.Debrief](t, "debrief", "testdata/two-by-two.yaml", "--deals", deals)
+	// north: a2 b1, x .4 and y .5 over reservations .3: a joint gain of .3.
+	if len(db.Tables) != 2 || db.Tables[0].Table != "north" || math.Abs(db.Tables[0].JointGain-.3) > 1e-9 || db.Tables[1].Score != nil {
+		t.Errorf("tables %+v; want north (+.3) and west (no agreement)", db.Tables)
+	}
+	stray := writeTemp(t, "stray.csv", "table,b,a,,\nnorth,b1,a2,,yes\n")
+	wantRefused(t, "stray.csv:2: 5 cells, but the header has 3 columns", "debrief", "testdata/two-by-two.yaml", "--deals", stray)
 }
 
 // Excel's "Unicode Text" saves a table as UTF-16 behind a byte-order mark, its cells
