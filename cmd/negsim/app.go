@@ -799,12 +799,29 @@ func (a *app) warnAbout(doc *config.Document, side string, earlier sim.Diagnosti
 	}
 	for i, w := range warnings {
 		if i == shown {
-			fmt.Fprintf(a.stderr, "warning: %s%d more; negsim validate %s lists them all\n", side, len(warnings)-shown, api.CommandWord(doc.Name))
+			fmt.Fprintf(a.stderr, "warning: %s%d more; %s\n", side, len(warnings)-shown, listsWarnings(doc))
 			break
 		}
 		fmt.Fprintf(a.stderr, "warning: %s%s\n", side, w)
 	}
 	return warnings
+}
+
+// listsWarnings says which command lists every warning of the scenario as it is run: the
+// file's, validate; under a variant or --set, whose warnings validate of the file alone
+// does not give, analyze of the same what-if in JSON.
+func listsWarnings(doc *config.Document) string {
+	if doc.Variant == "" && len(doc.Overrides) == 0 {
+		return "negsim validate " + api.CommandWord(doc.Name) + " lists them all"
+	}
+	words := []string{"negsim analyze", api.CommandWord(doc.Name)}
+	if doc.Variant != "" {
+		words = append(words, "--variant", api.CommandWord(doc.Variant))
+	}
+	for _, o := range doc.Overrides {
+		words = append(words, "--set", api.CommandWord(o))
+	}
+	return strings.Join(append(words, "--format json"), " ") + ` lists them all, under "warnings"`
 }
 
 const (

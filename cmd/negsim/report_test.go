@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/negsim/negsim/sim"
 )
 
 // beliefsPart is the report's section "What each side believes", up to the next part.
@@ -303,6 +305,32 @@ func TestReportCarriesTheWarnings(t *testing.T) {
 	wantContains(t, "About this report", string(b), "This report restates the scenario with --set protocol.rounds=2 applied, then shows")
 	if shipped := runOK(t, "report", "--format", "markdown"); strings.Contains(shipped, "## Warnings") {
 		t.Errorf("the report of the scenario as shipped has a Warnings section")
+	}
+}
+
+// A command shows three warnings and points to a command that lists them all: validate
+// for the file. Under --set, validate of the file alone gives none of the what-if's own
+// warnings (it takes no --set), so it points to analyze of the same what-if in JSON. Here
+// four issues no one weighs give four warnings of the file itself.
+func TestMoreWarningsPointToACommandThatListsThem(t *testing.T) {
+	file := writeTemp(t, "idle.yaml", `name: Idle issues
+issues:
+  - {id: a, name: A, options: [a0, a1]}
+  - {id: b, name: B, options: [b0, b1]}
+  - {id: c, name: C, options: [c0, c1]}
+  - {id: d, name: D, options: [d0, d1]}
+  - {id: e, name: E, options: [e0, e1]}
+actors:
+  - {id: x, name: X, reservation: 0.2, preferences: {a: {weight: 1, utilities: {a0: 1, a1: 0}, acceptable: [a0, a1]}}}
+  - {id: y, name: Y, reservation: 0.2, preferences: {a: {weight: 1, utilities: {a0: 0, a1: 1}, acceptable: [a0, a1]}}}
+`)
+	_, stderr, _ := runNegsim(t, "analyze", file)
+	wantContains(t, "analyze's warnings", stderr, "warning: 1 more; negsim validate "+file+" lists them all\n")
+	_, stderr, _ = runNegsim(t, "analyze", file, "--set", "actors.x.reservation=0.3")
+	wantContains(t, "analyze --set's warnings", stderr, `warning: 1 more; negsim analyze `+file+` --set actors.x.reservation=0.3 --format json lists them all, under "warnings"`+"\n")
+	all := runJSON[struct{ Warnings []sim.Diagnostic }](t, "analyze", file, "--set", "actors.x.reservation=0.3")
+	if n := len(sim.Diagnostics(all.Warnings).Shown()); n != 4 {
+		t.Errorf("analyze --format json lists %d warnings, want the 4 the hint promises", n)
 	}
 }
 
