@@ -203,11 +203,11 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 			return nil, err
 		}
 		title := fmt.Sprintf("Every table's deal against the Pareto frontier for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))
-		says := "Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values; the ring marks the Nash solution."
+		says := "Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values, where a cross marks the tables that reached no deal; the ring marks the Nash solution."
 		if db.ZOPA == 0 {
 			// An empty zone has no frontier and no Nash solution to draw.
 			title = fmt.Sprintf("Every table's deal for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))
-			says = "Points for the two actors on the axes. The ZOPA is empty, so there is no frontier and no Nash solution to draw. Dashed lines are their walk-away values."
+			says = "Points for the two actors on the axes. The ZOPA is empty, so there is no frontier and no Nash solution to draw. Dashed lines are their walk-away values, where a cross marks the tables that reached no deal."
 		}
 		r.add(section{title: "Chart", text: []string{says}, figures: []figure{{title: title, svg: svg.Bytes()}}})
 	} else if format == "html" || format == "markdown" {
@@ -229,25 +229,29 @@ func yesNo(b bool) string {
 func debriefChart(w io.Writer, format, title string, sc *sim.Scenario, db *sim.Debrief) error {
 	in := chartLine{label: "a table's deal in the ZOPA", color: 2, scatter: true, glyph: 0}
 	out := chartLine{label: "a table's deal outside the ZOPA", color: 0, scatter: true, glyph: 2}
+	// A table that reached no deal is drawn too, where everyone keeps its walk-away value:
+	// left out, it was missing from the picture of the class the debrief ranks it in.
+	none := chartLine{label: "no agreement (both walk-away values)", color: 7, scatter: true, glyph: 3}
 	// The names of the tables at each point, joined once all are known: a class of 60,000
 	// rows at one deal, each name added to a growing label, took seconds past --timeout.
 	names := map[*chartLine][][]string{}
 	for _, t := range db.Tables {
-		if t.Score == nil {
-			continue
-		}
-		var x, y float64
-		for _, as := range t.Score.Actors {
-			switch as.ID {
-			case db.Axes[0]:
-				x = 100 * as.Utility
-			case db.Axes[1]:
-				y = 100 * as.Utility
+		x := 100 * sc.Actors[sc.ActorIndex(db.Axes[0])].Reservation
+		y := 100 * sc.Actors[sc.ActorIndex(db.Axes[1])].Reservation
+		l := &none
+		if t.Score != nil {
+			for _, as := range t.Score.Actors {
+				switch as.ID {
+				case db.Axes[0]:
+					x = 100 * as.Utility
+				case db.Axes[1]:
+					y = 100 * as.Utility
+				}
 			}
-		}
-		l := &out
-		if t.Score.InZOPA {
-			l = &in
+			l = &out
+			if t.Score.InZOPA {
+				l = &in
+			}
 		}
 		if i := samePoint(l, x, y); i >= 0 {
 			names[l][i] = append(names[l][i], t.Table)
@@ -256,7 +260,7 @@ func debriefChart(w io.Writer, format, title string, sc *sim.Scenario, db *sim.D
 		l.xs, l.ys, names[l] = append(l.xs, x), append(l.ys, y), append(names[l], []string{t.Table})
 	}
 	var deals []chartLine
-	for _, l := range []*chartLine{&in, &out} {
+	for _, l := range []*chartLine{&in, &out, &none} {
 		for _, at := range names[l] {
 			l.labels = append(l.labels, strings.Join(at, ", "))
 		}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
@@ -440,7 +441,13 @@ func (s *session) loop() error {
 				if config.ControlCharacter(line) != "" {
 					shown = strconv.Quote(line)
 				}
-				// A move is echoed whole, however wide: pasted back, it is the move typed.
+				// A move is echoed whole, however wide: pasted back, it is the move typed. A
+				// line longer than any move (an offer on the reference scenario is some 300
+				// characters) is a page pasted by mistake, and is echoed as it is answered,
+				// shortened.
+				if utf8.RuneCountInString(shown) > maxEchoed {
+					shown = sim.Shorten(shown)
+				}
 				fmt.Fprintln(s.stdout, shown)
 			}
 			moved, err := s.command(line)
@@ -454,6 +461,9 @@ func (s *session) loop() error {
 	}
 	return nil
 }
+
+// maxEchoed is the longest line a moves file has echoed whole.
+const maxEchoed = 4096
 
 // maxMoveLine is the longest line of input read as a command; a longer one is skipped.
 const maxMoveLine = 1 << 20

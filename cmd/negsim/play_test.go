@@ -356,10 +356,14 @@ func TestPlayBadInput(t *testing.T) {
 	if moves := movesOf(decodeJSON[*playRecord](t, transcript, string(data))); !slices.Equal(moves, []string{"reject", "accept", "quit"}) {
 		t.Errorf("the transcript's moves are %q; want the reject before the line, the accept after it and the end of the input's quit", moves)
 	}
-	// A pasted page is one word of 100 000 characters: the answer quotes its first 60.
+	// A pasted page is one word of 100 000 characters: the answer quotes its first 60, and
+	// the echo of the moves shortens it so too (it printed all 100 000).
 	out, _, _ = runNegsimInput(t, strings.Repeat("x", 100000)+"\nquit\n", "play", "--variant", "sanctions-bite", "--as", "ukraine")
 	if want := `no command "` + strings.Repeat("x", 60) + `… (100000 characters)"`; !strings.Contains(out, want) {
 		t.Errorf("a 100 000-character word is not answered with %q", want)
+	}
+	if echo := "> " + strings.Repeat("x", 60) + "… (100000 characters)\n"; !strings.Contains(out, echo) || len(out) > 50000 {
+		t.Errorf("the 100 000-character line is not echoed as %q (%d bytes of output)", echo, len(out))
 	}
 	wantRefused(t, `did you mean "ukraine"?`, "play", "--as", "ukriane")
 	wantRefused(t, "--as ACTOR is required", "play")
