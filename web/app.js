@@ -1217,7 +1217,8 @@ function planeFigure(plane, an) {
     {colour: "#9aa0a6", label: "every deal (darker: more deals)"},
     ...(plane.zopa.length ? [{colour: "#1f77b4", label: "deals in the zone"}] : []),
     {colour: "#a50e0e", dash: "6 4", label: "reservations"},
-    ...(plane.frontier.length ? [{colour: "#1a1a1a", label: "the frontier for these two"}] : []),
+    // The frontier's deals are the white circles on its line: the key draws one there.
+    ...(plane.frontier.length ? [{colour: "#1a1a1a", fill: "#ffffff", shape: "circle", line: true, label: "the frontier for these two"}] : []),
     ...SOLUTIONS.map((s, i) => ({shape: s.shape, colour: PALETTE[i], label: s.title, key: s.key})).filter((s) => solutions[s.key]),
   ];
   const note = plane.complete ? null : h("p", {text: "This scenario has too many deals to draw every one; the zone and the frontier are shown."});

@@ -327,7 +327,7 @@ export function legend(items) {
     const s = el("svg", {width: 22, height: 16, viewBox: "0 0 22 16", "aria-hidden": "true"});
     // A line and a mark: the rounds draw each actor's line and mark its proposals' values.
     if (!it.shape || it.line) s.append(el("line", {x1: 1, y1: 8, x2: 21, y2: 8, stroke: it.colour, "stroke-width": 3, "stroke-dasharray": it.dash || ""}));
-    if (it.shape) s.append(marker(it.shape, 11, 8, it.line ? 4.5 : 6, {fill: it.colour, stroke: it.line ? it.colour : "#1a1a1a"}));
+    if (it.shape) s.append(marker(it.shape, 11, 8, it.line ? 4.5 : 6, {fill: it.fill || it.colour, stroke: it.line ? it.colour : "#1a1a1a"}));
     li.append(s, " " + it.label);
     ul.append(li);
   }

@@ -98,6 +98,15 @@ func DriveChartKeys(t *testing.T, origin string, cases []ChartKey) {
 		if !slices.Equal(got, c.Key) {
 			t.Errorf("%s: the key under #%s says %q; want %q", c.Hash, c.Chart, got, c.Key)
 		}
+		// The chart marks each of the frontier's deals with a white circle on its line; the
+		// key drew the line alone, and the circles were named nowhere.
+		if slices.Contains(c.Key, "the frontier for these two") {
+			circle := evalJS[bool](s, `[...document.querySelectorAll("`+legend+` li")].some((li) => li.textContent.trim() === "the frontier for these two" && !!li.querySelector("svg line") && [...li.querySelectorAll("svg circle")].some((c) => c.getAttribute("fill") === "#ffffff"))`)
+			drawn := evalJS[bool](s, `[...document.querySelectorAll("#`+c.Chart+` svg circle")].some((c) => c.getAttribute("fill") === "#ffffff" && c.getAttribute("r") === "6")`)
+			if !circle || !drawn {
+				t.Errorf("%s: the frontier's deals are drawn as white circles (%v), and its key draws one on its line (%v)", c.Hash, drawn, circle)
+			}
+		}
 	}
 	s.checkConsole()
 }
