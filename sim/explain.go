@@ -22,6 +22,7 @@ type Explanation struct {
 // ActorExplanation is one actor's side of a scenario.
 type ActorExplanation struct {
 	ActorSummary
+	Standing Standing `json:"standing"`
 	// Priorities are the issues the actor gives weight to, largest share first.
 	Priorities []Priority `json:"priorities"`
 	// Ignores lists the issues the actor gives no weight, in file order.
@@ -137,7 +138,7 @@ func (sp *Space) alone(a int) *Space {
 
 func (sp *Space) explainActor(ctx context.Context, a int, workers int) (ActorExplanation, error) {
 	act := &sp.sc.Actors[a]
-	ae := ActorExplanation{ActorSummary: summaryOf(act),
+	ae := ActorExplanation{ActorSummary: summaryOf(act), Standing: sp.sc.StandingOf(act.ID),
 		Priorities: []Priority{}, Ignores: []string{}, RedLines: []RedLine{}, Constraints: []ConstraintReport{},
 		RuledOutByReservation: []OptionRef{}, ByOption: []OptionCount{}, Citation: Citation{Source: act.Source, Note: act.Note}}
 	for k := range sp.sc.Issues {

@@ -477,6 +477,27 @@ function rejectionWords(rs) {
     : `${shortPoints(r.shortfall)} points below the walk-away`).join("; ");
 }
 
+// standingWords says what an actor without a veto counts for, as negsim explain says it:
+// a ratifier its votes at home; an actor at the table its votes under a decision rule, or
+// only its score. Empty for a veto actor.
+function standingWords(a, say) {
+  const st = a.standing;
+  const votes = (n) => plural(n, "vote", "votes");
+  switch (st.kind) {
+    case "ratifier":
+      return `No seat at the table for ${a.name}: ${votes(st.votes)} at home on the deals ${say.actorName(st.ratifies_for)} signs, yes to each deal worth at least the reservation.`;
+    case "scored":
+      return `No veto for ${a.name}: scored and reported, but unable to block a deal.`;
+    case "indispensable":
+      return `No veto for ${a.name}, but the others hold ${votes(st.other_votes)} between them, fewer than the ${st.votes_needed} a deal needs: there is no deal without ${a.name}.`;
+    case "never_decides":
+      return `No veto for ${a.name}: ${votes(st.votes)} toward the ${st.votes_needed} a deal needs, but the actors with a veto, whose yes every deal needs, hold ${votes(st.veto_votes)} between them: its vote never decides a deal.`;
+    case "with_others":
+      return `No veto for ${a.name}: ${votes(st.votes)} toward the ${st.votes_needed} a deal needs, so a deal is blocked only together with others.`;
+  }
+  return "";
+}
+
 // actorWords says what one actor wants, from negsim explain's JSON, as the In words view
 // and the report's "The scenario in words" show it: what it cares most about, the best and
 // worst option of each issue, its red lines and conditions, and what its reservation
@@ -484,7 +505,10 @@ function rejectionWords(rs) {
 export function actorWords(a, say) {
   const share = (p) => `${Math.round(p.share * 100)}%`;
   const options = (issue, ids, conj) => joinWords(ids.map((id) => say.optionLabel(issue, id)), conj);
-  const blocks = [{heading: `${a.name}${a.veto ? "" : " (no veto: scored, cannot block)"}`}];
+  const st = a.standing;
+  const blocks = [{heading: st.kind === "ratifier" ? `${a.name}, ratifying at home for ${say.actorName(st.ratifies_for)}` : `${a.name}${a.veto ? "" : " (no veto)"}`}];
+  const standing = standingWords(a, say);
+  if (standing) blocks.push({para: [standing]});
   blocks.push({para: [`Cares most about ${joinAnd(a.priorities.slice(0, 3).map((p) => `${say.issueName(p.issue)} (${share(p)})`))}.` +
     (a.ignores.length ? ` Gives no weight to ${joinAnd(a.ignores.map(say.issueName))}.` : "")]});
   blocks.push({list: a.priorities.map((p) => [`${say.issueName(p.issue)}, ${share(p)}: best ${options(p.issue, p.best, "or")}` +

@@ -384,18 +384,6 @@ func whoMustAgree(wd words) []string {
 	return out
 }
 
-// homeRole says what a ratifier does; empty for an actor that ratifies for no one.
-func homeRole(wd words, id string) string {
-	for _, a := range wd.sc.Actors {
-		if slices.Contains(a.Ratification.By, id) {
-			me := wd.sc.Actors[wd.sc.ActorIndex(id)]
-			return fmt.Sprintf("No seat at the table for %s: %s at home on the deals %s signs, yes to each deal worth at least the reservation.",
-				me.Name, plural(me.Votes, "vote", "votes"), a.Name)
-		}
-	}
-	return ""
-}
-
 // beliefLines says what an actor believes about the others.
 func beliefLines(wd words, id string) []string {
 	a := wd.sc.Actors[wd.sc.ActorIndex(id)]

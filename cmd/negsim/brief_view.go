@@ -158,20 +158,20 @@ func roleSections(wd words, c *sim.Confidential, check string) []section {
 		fmt.Sprintf("You play %s. A deal settles every issue; what it is worth to you is the sum of the points of its options below, at most 100.", c.Name),
 	}}
 	ratifier := c.Ratification != nil && c.Ratification.RatifiesFor != ""
-	needed, own, others := seatVotes(wd.sc, c.ID)
+	st := wd.sc.StandingOf(c.ID)
 	switch {
 	case c.Veto:
 		intro.text = append(intro.text, "You hold a veto: there is no deal without your agreement.")
 	case ratifier:
 		// A ratifier's vote at home can sink a deal the table settled; what it may do is
 		// said below, with its votes.
-	case needed > 0 && own > 0 && others < needed:
-		intro.text = append(intro.text, noDealWithoutYourVote(needed, others))
+	case st.Kind == sim.StandingIndispensable:
+		intro.text = append(intro.text, noDealWithoutYourVote(st))
 	default:
 		intro.text = append(intro.text, "You hold no veto: the others can settle without you. The debrief lists your points beside theirs, but ranks the tables by the gains of the parties with a veto.")
 	}
-	if needed > 0 && !ratifier {
-		intro.text = append(intro.text, fmt.Sprintf("Your acceptance counts for %s of the %d a deal needs.", plural(own, "vote", "votes"), needed))
+	if st.VotesNeeded > 0 && !ratifier {
+		intro.text = append(intro.text, fmt.Sprintf("Your acceptance counts for %s of the %d a deal needs.", plural(st.Votes, "vote", "votes"), st.VotesNeeded))
 	}
 	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))
 	if b := c.Borderline; b != nil {
@@ -295,23 +295,6 @@ func roleSections(wd words, c *sim.Confidential, check string) []section {
 	return out
 }
 
-// seatVotes is what a seat's vote counts for under a decision rule: the votes a deal needs
-// (0 without a rule), the seat's own and the other table actors' together. All three are
-// public: the public brief lists every table vote.
-func seatVotes(sc *sim.Scenario, id string) (needed, own, others int) {
-	for _, a := range sc.Actors {
-		if sc.RatifiesFor(a.ID) != "" {
-			continue
-		}
-		if a.ID == id {
-			own = max(0, a.Votes)
-		} else {
-			others += max(0, a.Votes)
-		}
-	}
-	return sc.Decision.VotesNeeded, own, others
-}
-
 // ratifierVotes is what a ratifier's vote counts for, in the words its party's brief uses
 // ("it needs 150 of their 200 votes"), finishing "you vote at home on any deal Ukraine
 // signs, ...". The votes needed and all the ratifiers' votes are said; how the others'
@@ -367,8 +350,8 @@ func noteScale(c *sim.Confidential) string {
 }
 
 // noDealWithoutYourVote tells a seat without a veto that the others' votes fall short.
-func noDealWithoutYourVote(needed, others int) string {
-	return fmt.Sprintf("You hold no veto, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without your vote.", plural(others, "vote", "votes"), needed)
+func noDealWithoutYourVote(st sim.Standing) string {
+	return fmt.Sprintf("You hold no veto, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without your vote.", plural(st.OtherVotes, "vote", "votes"), st.VotesNeeded)
 }
 
 // sourceLine lists a source for a reader holding only the page: its title and date, where

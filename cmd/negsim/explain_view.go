@@ -68,13 +68,12 @@ func teacherSection(tn *sim.TeacherNotes) section {
 }
 
 func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) section {
-	home := homeRole(wd, ae.ID)
 	title := ae.Name
 	switch {
-	case home != "":
+	case ae.Standing.Kind == sim.StandingRatifier:
 		// A participle reads right after a plural name ("Ukrainian voters ...") as after a
 		// singular one, and a second pair of brackets would follow a name that has some.
-		title += ", ratifying at home for " + actorName(wd.sc, wd.sc.RatifiesFor(ae.ID))
+		title += ", ratifying at home for " + actorName(wd.sc, ae.Standing.RatifiesFor)
 	case !ae.Veto:
 		title += " (no veto)"
 	}
@@ -89,10 +88,8 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	if ae.Source != "" || ae.Note != "" {
 		add("")
 	}
-	if home != "" {
-		add(home, "")
-	} else if !ae.Veto {
-		add(withoutVeto(wd.sc, ae.ID, ae.Name), "")
+	if standing := standingWords(wd, ae); standing != "" {
+		add(standing, "")
 	}
 	if believes := beliefLines(wd, ae.ID); len(believes) > 0 {
 		add(believes...)
@@ -245,32 +242,25 @@ func explainGrid(sc *sim.Scenario, ex *sim.Explanation) *grid {
 	return g
 }
 
-// vetoVotes is the table votes of the actors with a veto.
-func vetoVotes(sc *sim.Scenario) int {
-	n := 0
-	for _, a := range sc.Actors {
-		if a.Veto && sc.RatifiesFor(a.ID) == "" {
-			n += max(0, a.Votes)
-		}
-	}
-	return n
-}
-
-// withoutVeto says what an actor without a veto, at the table, counts for: under a decision
-// rule its votes, which no deal can do without when the others' fall short of the quota;
-// else only its score.
-func withoutVeto(sc *sim.Scenario, id, name string) string {
-	needed, own, others := seatVotes(sc, id)
-	vetoes := vetoVotes(sc)
-	switch {
-	case needed == 0 || own == 0:
+// standingWords says what an actor without a veto counts for: a ratifier its votes at home;
+// an actor at the table, under a decision rule, its votes, which no deal can do without
+// when the others' fall short of the quota; else only its score. Empty for a veto actor.
+func standingWords(wd words, ae sim.ActorExplanation) string {
+	st, name := ae.Standing, ae.Name
+	switch st.Kind {
+	case sim.StandingRatifier:
+		return fmt.Sprintf("No seat at the table for %s: %s at home on the deals %s signs, yes to each deal worth at least the reservation.",
+			name, plural(st.Votes, "vote", "votes"), actorName(wd.sc, st.RatifiesFor))
+	case sim.StandingScored:
 		return fmt.Sprintf("No veto for %s: scored and reported, but unable to block a deal.", name)
-	case others < needed:
-		return fmt.Sprintf("No veto for %s, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without %s.", name, plural(others, "vote", "votes"), needed, name)
-	case vetoes >= needed:
+	case sim.StandingIndispensable:
+		return fmt.Sprintf("No veto for %s, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without %s.", name, plural(st.OtherVotes, "vote", "votes"), st.VotesNeeded, name)
+	case sim.StandingNeverDecides:
 		// Every deal has the vetoes' yes, so their votes alone meet the need: no deal
 		// waits on this one's, as analyze's pivotal count of 0 says.
-		return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, but the actors with a veto, whose yes every deal needs, hold %s between them: its vote never decides a deal.", name, plural(own, "vote", "votes"), needed, plural(vetoes, "vote", "votes"))
+		return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, but the actors with a veto, whose yes every deal needs, hold %s between them: its vote never decides a deal.", name, plural(st.Votes, "vote", "votes"), st.VotesNeeded, plural(st.VetoVotes, "vote", "votes"))
+	case sim.StandingWithOthers:
+		return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, so a deal is blocked only together with others.", name, plural(st.Votes, "vote", "votes"), st.VotesNeeded)
 	}
-	return fmt.Sprintf("No veto for %s: %s toward the %d a deal needs, so a deal is blocked only together with others.", name, plural(own, "vote", "votes"), needed)
+	return ""
 }

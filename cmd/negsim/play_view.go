@@ -65,12 +65,12 @@ func (s *session) intro(variant string) {
 		agreed += " (and that is ratified at home where the scenario asks it)"
 	}
 	s.say("The other actors are the model's agents. The talks end at the first deal %s, or break down after round %d (rounds count from 0); then everyone keeps its walk-away value.", agreed, v.Deadline-1)
-	needed, own, others := seatVotes(s.sc, v.Seat)
+	seat := s.sc.StandingOf(v.Seat)
 	switch {
 	case v.Veto:
 		s.say("You hold a veto: there is no deal without your acceptance.")
-	case needed > 0 && own > 0 && others < needed:
-		s.say("%s", noDealWithoutYourVote(needed, others))
+	case seat.Kind == sim.StandingIndispensable:
+		s.say("%s", noDealWithoutYourVote(seat))
 	default:
 		s.say("You hold no veto: the others can settle without you.")
 	}
@@ -281,14 +281,15 @@ func (s *session) turn(v *sim.PlayView) {
 	if len(yes)+len(no) > 0 {
 		s.say("Accepted so far by: %s. Rejected by: %s.", orNone(yes), orNone(no))
 	}
-	if needed, own, _ := seatVotes(s.sc, v.Seat); needed > 0 {
+	// A ratifier's seat counts at home, which atHome says below, not toward the table's votes.
+	if st := s.sc.StandingOf(v.Seat); st.Kind != sim.StandingRatifier && st.VotesNeeded > 0 {
 		gathered := 0
 		for _, ac := range s.sc.Actors {
 			if ac.ID != v.Seat && s.sc.RatifiesFor(ac.ID) == "" && slices.Contains(v.AcceptedBy, ac.ID) {
 				gathered += max(0, ac.Votes)
 			}
 		}
-		s.say("%s", votesSoFar(gathered, needed, own))
+		s.say("%s", votesSoFar(gathered, st.VotesNeeded, st.Votes))
 	}
 	if home := atHome(homeYes, homeNo); home != "" {
 		s.say("At home so far, %s.", home)

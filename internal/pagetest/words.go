@@ -146,6 +146,30 @@ var WordCases = []WordCase{
 		"Conditions:",
 		"If Territory in the east is Ukraine leaves the rest of Donetsk (withdraw-donetsk) or Cede four regions (cede-four), then Security guarantees for Ukraine must be Article-5-like assurances by the US and Europe (article5) and Sequencing of ceasefire, guarantees and settlement must be Ceasefire, then guarantees, then the end-state (guarantees-first) (Territorial steps only with binding guarantees in force first).",
 	}},
+	// What an actor without a veto counts for, as negsim explain says it (MODEL.md sections
+	// 6 and 7), one of each kind. Home's parliament ratifies for Home with its one vote
+	// (teaching-tied-hands.yaml); it sits at no table, so "cannot block" would be wrong.
+	{Name: "tied-hands-ratifier", Hash: "scenario=teaching-tied-hands&view=words", View: "words", Section: "Home's parliament, ratifying at home for Home government", Want: []string{
+		"No seat at the table for Home's parliament: 1 vote at home on the deals Home government signs, yes to each deal worth at least the reservation.",
+	}},
+	// The telephone game's mediator holds no veto and the file has no decision rule.
+	{Name: "telephone-mediator", Hash: "scenario=teaching-telephone-game&view=words", View: "words", Section: "Mediator (no veto)", Want: []string{
+		"No veto for Mediator: scored and reported, but unable to block a deal.",
+	}},
+	// An elected member of the Council: 1 vote of the 9 needed; the others hold 14, the five
+	// permanent members 5, fewer than 9, so its vote can decide, but not alone.
+	{Name: "council-elected", Hash: "scenario=teaching-security-council&view=words", View: "words", Section: "Elected member 1 (no veto)", Want: []string{
+		"No veto for Elected member 1: 1 vote toward the 9 a deal needs, so a deal is blocked only together with others.",
+	}},
+	// Harborco without its veto under unanimity (6 of 6 votes): the other five hold 5.
+	{Name: "harborco-indispensable", Hash: "scenario=teaching-harborco-quota&set=actors.harborco.veto%3Dfalse&set=decision.votes_needed%3D6&view=words", View: "words", Section: "Harborco (developer) (no veto)", Want: []string{
+		"No veto for Harborco (developer), but the others hold 5 votes between them, fewer than the 6 a deal needs: there is no deal without Harborco (developer).",
+	}},
+	// The Council with 5 votes needed: the permanent members' 5 meet it, so an elected
+	// member's vote never decides (analyze's pivotal count of 0).
+	{Name: "council-never-decides", Hash: "scenario=teaching-security-council&set=decision.votes_needed%3D5&view=words", View: "words", Section: "Elected member 1 (no veto)", Want: []string{
+		"No veto for Elected member 1: 1 vote toward the 5 a deal needs, but the actors with a veto, whose yes every deal needs, hold 5 votes between them: its vote never decides a deal.",
+	}},
 }
 
 // sectionLines is a JavaScript function of a root and a heading: the lines of text between
