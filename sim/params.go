@@ -24,7 +24,8 @@ type Param struct {
 	// Choices are the ids an option, or each element of a list of options, may take; for a
 	// true/false value that may take only one, that one.
 	Choices []string `json:"choices,omitempty"`
-	// Note says why a value is narrower than its kind, or why changing it changes no result.
+	// Note says why a value is narrower than its kind, why changing it changes no result, or
+	// what a value that reads as nothing (a votes_needed of 0) asks.
 	Note string `json:"note,omitempty"`
 }
 

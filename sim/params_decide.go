@@ -20,9 +20,12 @@ func (s *Scenario) decisionParams(ps []Param) []Param {
 		lo = min(1, s.Decision.VotesNeeded)
 	}
 	needed := integerParam("decision.votes_needed", s.Decision.VotesNeeded, lo, max(tableVotes(s), s.Decision.VotesNeeded))
+	// Read after "It" on the page, as the other notes of a slider are. A 0 that stood
+	// unexplained read as a deal needing no votes at all.
 	if lo > 0 {
-		// Read after "It" on the page, as the other notes of a slider are.
 		needed.Note = "cannot fall to 0 while no actor holds a veto: 0 would agree every deal; give an actor a veto first"
+	} else {
+		needed.Note = "leaves each deal to the veto actors' unanimity at 0" + asNow(s.Decision.VotesNeeded)
 	}
 	return append(ps, needed)
 }
@@ -59,10 +62,25 @@ func (s *Scenario) votesParams(ps []Param, a *Actor) []Param {
 			}
 			by.Note = fmt.Sprintf("those listed must hold %s %s.ratification.votes_needed asks", votes, p)
 		}
-		ps = append(ps, by,
-			integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(constituencyVotes(s, a), a.Ratification.VotesNeeded)))
+		theirs := constituencyVotes(s, a)
+		needed := integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(theirs, a.Ratification.VotesNeeded))
+		all := fmt.Sprintf("all %d votes of the ratifiers", theirs)
+		if theirs == 1 {
+			all = "the ratifiers' one vote"
+		}
+		needed.Note = "asks for " + all + " at 0" + asNow(a.Ratification.VotesNeeded)
+		ps = append(ps, by, needed)
 	}
 	return ps
+}
+
+// asNow marks a note on what a votes_needed of 0 means when the value is 0: the file
+// leaves it out, and a slider at 0 would otherwise read as no votes needed.
+func asNow(votesNeeded int) string {
+	if votesNeeded == 0 {
+		return ", as now"
+	}
+	return ""
 }
 
 // mayRatify is the actors validation lets ratify for a, the others as they are: none

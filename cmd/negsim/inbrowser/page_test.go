@@ -562,16 +562,22 @@ func TestPagePrintsItsResultsWhole(t *testing.T) {
 // opposed (55) and the open (45) hold 200 votes. At the 150 the file asks, the Rada cannot
 // fall below 150 − 55 − 45 = 50, the opposed below 150 − 100 − 45 = 5. At 120, the Rada
 // not below 120 − 100 = 20, and the opposed anywhere (120 − 145 < 0): 30 votes for the
-// Rada is then taken, and there are 30 + 55 + 45 = 130 votes. Each note must be what negsim params says at that what-if, word for
-// word.
+// Rada is then taken, and there are 30 + 55 + 45 = 130 votes. At 0 the ratification asks
+// for all of them (MODEL.md section 7), which its note must say rather than leave a 0 that
+// reads as no vote needed; so must Russia's, whose hardliners hold one vote and whose
+// votes_needed the file leaves out, and the decision rule's, also left out. Each note must
+// be what negsim params says at that what-if, word for word.
 func ratificationNotes(t *testing.T) []pagetest.NotesStep {
 	const needed = "actors.ukraine.ratification.votes_needed"
 	steps := []pagetest.NotesStep{
 		{Notes: map[string]string{
-			"actors.ukraine.ratification.by": "Those listed must hold the 150 votes actors.ukraine.ratification.votes_needed asks.",
-			"actors.rada.votes":              "It cannot fall below 50 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
-			"actors.ukraine-opposed.votes":   "It cannot fall below 5 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
-			"actors.rada.power":              "It ratifies for Ukraine and does not bargain at the table: its power weighs no solution.",
+			"actors.ukraine.ratification.by":          "Those listed must hold the 150 votes actors.ukraine.ratification.votes_needed asks.",
+			"actors.rada.votes":                       "It cannot fall below 50 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
+			"actors.ukraine-opposed.votes":            "It cannot fall below 5 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
+			"actors.rada.power":                       "It ratifies for Ukraine and does not bargain at the table: its power weighs no solution.",
+			needed:                                    "It asks for all 200 votes of the ratifiers at 0.",
+			"actors.russia.ratification.votes_needed": "It asks for the ratifiers' one vote at 0, as now.",
+			"decision.votes_needed":                   "It leaves each deal to the veto actors' unanimity at 0, as now.",
 		}},
 		{Path: needed, Typed: "120", Notes: map[string]string{
 			"actors.ukraine.ratification.by": "Those listed must hold the 120 votes actors.ukraine.ratification.votes_needed asks.",
@@ -580,6 +586,10 @@ func ratificationNotes(t *testing.T) []pagetest.NotesStep {
 		}},
 		{Path: "actors.rada.votes", Typed: "30", Notes: map[string]string{
 			"actors.rada.votes": "It cannot fall below 20 while actors.ukraine.ratification.votes_needed asks for 120 of the 130 votes there are: lower that first.",
+		}},
+		{Path: needed, Typed: "0", Notes: map[string]string{
+			needed:              "It asks for all 130 votes of the ratifiers at 0, as now.",
+			"actors.rada.votes": "",
 		}},
 	}
 	var sets []string
