@@ -1162,7 +1162,16 @@ function table(head, rows, numeric = [], caption = "") {
     caption ? h("caption", {class: "visually-hidden", text: caption}) : null,
     h("thead", {}, h("tr", {}, head.map((c) => h("th", {scope: "col", text: c})))),
     h("tbody", {}, rows.map((r) => h("tr", {}, r.map((c, i) => (i === 0 ? h("th", {scope: "row", text: c})
-      : c instanceof Node ? h("td", {class: numeric.includes(i) ? "num" : undefined}, c) : h("td", {class: numeric.includes(i) ? "num" : undefined, text: c})))))));
+      : h("td", {class: numeric.includes(i) ? "num" : undefined}, c instanceof Node ? c : wholeWords(c))))))));
+}
+
+// wholeWords lets a cell wrap at its spaces, and after the "=" of an issue=option pair, and
+// nowhere else: a table as wide as the solutions' five columns then fits a laptop's column
+// ("0.523" over "(+0.123)") instead of scrolling, while an id stays whole, where a break
+// after its hyphen ("membership-" over "path") would read as two words.
+function wholeWords(text) {
+  const words = String(text).split(" ").filter((w) => w !== "");
+  return words.flatMap((w, i) => [i ? " " : "", ...w.split(/(?<==)/).flatMap((part, j) => [j ? h("wbr") : "", h("span", {class: "whole", text: part})])]);
 }
 
 // renderZoneTable fills a results box with a table of the zone, or says why there is none.
@@ -1353,7 +1362,7 @@ function renderTake(rep) {
         // The button follows what it would do, as under Red lines and conditions. It sets
         // the threshold as found, every digit kept: a value rounded for reading could fall
         // short of it.
-        h("td", {class: "effect"}, `${effect} `, h("button", {type: "button", onclick: () => tryChange([`${r.path}=${plain(t.at)}`]), "aria-label": `Try it: ${pathWords(r.path)} at ${at}`, text: "Try it"}))));
+        h("td", {class: "effect"}, wholeWords(effect), " ", h("button", {type: "button", onclick: () => tryChange([`${r.path}=${plain(t.at)}`]), "aria-label": `Try it: ${pathWords(r.path)} at ${at}`, text: "Try it"}))));
     }
   }
   if (!rows.length) {

@@ -212,7 +212,9 @@ func DriveAccess(t *testing.T, origin string) {
 				}
 				for i := 0; i+1 < len(node.Node.Attributes); i += 2 {
 					if node.Node.Attributes[i] == "aria-valuetext" {
-						values[n.name] = node.Node.Attributes[i+1]
+						// A no-break space, which keeps "(changed)" on its label's last
+						// line, is read as a space.
+						values[strings.ReplaceAll(n.name, "\u00a0", " ")] = node.Node.Attributes[i+1]
 					}
 				}
 			}

@@ -100,6 +100,8 @@ func TestPageServed(t *testing.T) {
 //     the chart draws;
 //   - take-labels: each bar of What would it take's chart names its value, however long
 //     the name;
+//   - wide-tables: the solutions, options and What would it take fit a laptop's column
+//     where they can, and no id in a table breaks over two lines;
 //   - notes: the bound negsim params notes for a value, beside its control and read with it;
 //   - bounds-asked: a slider move asks for params again only when a bound or note may move,
 //     and a link to another view of the same what-if asks for no analysis.
@@ -256,6 +258,7 @@ func TestPageDrivenServed(t *testing.T) {
 				{Hash: "scenario=teaching-two-party&view=take", Chart: "take", Key: pagetest.TakeKey(t, []byte(runOK(t, "sensitivity", "teaching-two-party", "--format", "json")))},
 			})
 		}},
+		{"wide-tables", func(t *testing.T) { pagetest.DriveWideTables(t, origin, pagetest.WideTables) }},
 		{"take-labels", func(t *testing.T) {
 			pagetest.DriveTakeLabels(t, origin, []string{"scenario=teaching-red-line&view=take", "scenario=ukraine-2026&variant=sanctions-bite&view=take", "scenario=teaching-harborco-quota&view=take"})
 		}},
