@@ -363,8 +363,9 @@ export function roundsLegend({transcript, names, hidden = new Set()}) {
 
 // shortLabels fit the names of a chart's values to the tornado's margin, so that both whose
 // value each is and which value stay legible, and each bar is told apart from the others.
-// The glosses in brackets go first, the last one first, then the middle is cut ("Europe:
-// weight of … assets and reconstruction"): cut from the middle with its glosses, "Right
+// The glosses in brackets go first, the last one first, then the end of an issue's or an
+// option's name (cutEnd), else the middle ("Ukrainian voters … land: reservation"): cut
+// from the middle with its glosses, "Right
 // party: reservation (what no deal is worth)" lost the value and kept its gloss, and
 // Europe's weights lost "weight of" behind the name of Europe. Where that cut reads as
 // another value's, more of the start is kept: Harborco's values of its small and medium
@@ -375,13 +376,29 @@ function shortLabels(all) {
   const fits = (w) => textWidth(w, 10) <= 46 * 6;
   const bareOf = (w) => w.replace(/ \([^()]*\)/g, "");
   const whole = all.map((words) => [words, words.replace(/ \([^()]*\)$/, ""), bareOf(words)].find(fits));
-  const cuts = (words) => [20, 26, 32, 38].map((head) => cutMiddle(bareOf(words), head));
+  const cuts = (words) => [cutEnd(bareOf(words)), ...[20, 26, 32, 38].map((head) => cutMiddle(bareOf(words), head))].filter(Boolean);
   return all.map((words, i) => {
     if (whole[i]) return whole[i];
     const mine = cuts(words);
     const others = new Set(all.flatMap((w, j) => (bareOf(w) === bareOf(words) ? [] : whole[j] ? [whole[j]] : cuts(w))));
     return mine.find((c) => !others.has(c)) || mine[0];
   });
+}
+
+// cutEnd keeps the start of a value's name and cuts the end of the issue or option it
+// names after " of ", at a whole word: "Russia: weight of Sequencing of ceasefire, …".
+// Cut from the middle, that name lost its first words, the ones a student knows it by
+// ("Russia: weight of … guarantees and settlement"). "" where the name has no " of " after
+// whose value it is, or where the cut would leave none of the words after it.
+function cutEnd(text) {
+  const colon = text.indexOf(": ");
+  const of = colon < 0 ? -1 : text.indexOf(" of ", colon);
+  if (of < 0) return "";
+  const chars = [...text], front = widthPrefix(chars, 46 * 6 - textWidth(" …", 10));
+  let start = front.join("");
+  if (chars[front.length] !== " ") start = start.slice(0, Math.max(0, start.lastIndexOf(" ")));
+  start = start.replace(/[\s,;:]+$/, "");
+  return start.length > of + " of ".length ? `${start} …` : "";
 }
 
 // cutMiddle keeps the first head widths of text and the rest of the room's last ones, each

@@ -131,12 +131,21 @@ func DriveTakeLabels(t *testing.T, origin string, hashes []string) {
 		if thin := evalJS[int](s, `[...document.querySelectorAll("#take svg rect")].filter((r) => +r.getAttribute("width") < 4).length`); thin > 0 {
 			t.Errorf("%s: %d bars of What would it take are under 4 units wide, hidden by the line of now", hash, thin)
 		}
-		// Each label's title ends with its path in brackets.
-		labels := evalJS[[][]string](s, `[...document.querySelectorAll("#take svg text")].filter((x) => x.querySelector("title")).map((x) => [x.firstChild.textContent, x.querySelector("title").textContent.match(/\(([^()]*)\)$/)[1]])`)
+		// Each label's title is the value's whole name, then its path in brackets.
+		labels := evalJS[[][]string](s, `[...document.querySelectorAll("#take svg text")].filter((x) => x.querySelector("title")).map((x) => { const title = x.querySelector("title").textContent, m = title.match(/^(.*) \(([^()]*)\)$/); return [x.firstChild.textContent, m[2], m[1]]; })`)
 		for _, l := range labels {
 			what := map[string]string{"reservation": "reservation", "weight": "weight of"}[l[1][strings.LastIndex(l[1], ".")+1:]]
 			if !strings.Contains(l[0], what) {
 				t.Errorf("%s: the bar of %s is labelled %q, which does not say %q", hash, l[1], l[0], what)
+			}
+			// A weight's label keeps the first word of its issue's name, the one a student
+			// knows the issue by: cut from the middle, Russia's weight of "Sequencing of
+			// ceasefire, guarantees and settlement" read "Russia: weight of … guarantees
+			// and settlement".
+			if _, issue, ok := strings.Cut(l[2], ": weight of "); ok && strings.HasSuffix(l[1], ".weight") {
+				if first, _, _ := strings.Cut(issue, " "); !strings.Contains(l[0], "weight of "+first) {
+					t.Errorf("%s: the bar of %s is labelled %q, without the first word of %q", hash, l[1], l[0], issue)
+				}
 			}
 		}
 		// Each bar is told apart by its label: Harborco's values of its small and its medium
