@@ -204,7 +204,12 @@ func (a *app) play(file string, w whatIf, f playFlags) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "\n%s\n", fitLine(fmt.Sprintf("The transcript is in %s: %s scores the deal.", f.transcript, score), s.width))
+	// Without a deal, score reads the session as no agreement: there is no deal to score.
+	scored := "the deal"
+	if g.Transcript().Outcome.Deal == nil {
+		scored = "the session"
+	}
+	fmt.Fprintf(a.stdout, "\n%s\n", fitLine(fmt.Sprintf("The transcript is in %s: %s scores %s.", f.transcript, score, scored), s.width))
 	return nil
 }
 

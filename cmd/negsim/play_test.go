@@ -540,7 +540,8 @@ func TestLongSessionTellsHowToScoreIt(t *testing.T) {
 		t.Fatalf("the transcript is %d bytes, within the default limit: the session is too short to test", info.Size())
 	}
 	flag := "--max-file-size " + strconv.FormatInt(info.Size(), 10)
-	wantContains(t, "play", out, "negsim score --transcript long.json "+flag+" scores the deal")
+	// The input ends, which quits: no deal, so the session is what score reads.
+	wantContains(t, "play", out, "negsim score --transcript long.json "+flag+" scores the session.")
 	wantRefused(t, "read it with "+flag, "score", "--transcript", "long.json")
 	runOK(t, append([]string{"score", "--transcript", "long.json"}, strings.Fields(flag)...)...)
 }
