@@ -53,6 +53,7 @@ th{background:#eef3f8}
 th.break-words{overflow-wrap:anywhere}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr:nth-child(even) td{background:#f8fafc}
+td.write{height:2.4rem;min-width:14rem;background:#fff}
 figure{margin:1rem 0}
 figure svg{max-width:100%;height:auto;border:1px solid #e2e6ea;box-sizing:border-box}
 figcaption{font-size:.85rem;color:#555}
@@ -75,6 +76,7 @@ table{width:100%;font-size:8pt;line-height:1.25}
 th,td{padding:1px 2px;overflow-wrap:break-word}
 th{overflow-wrap:normal;hyphens:manual}
 td.num{overflow-wrap:normal;white-space:pre-line}
+td.write{height:10mm;width:45%}
 thead{display:table-header-group}
 tr,figure{break-inside:avoid}
 section:has(>figure){break-inside:avoid}
@@ -166,6 +168,10 @@ type htmlField struct {
 type htmlCell struct {
 	Text    string
 	Numeric bool
+	// Write marks a space to write in by hand, the deal sheet's signatures: the terminal
+	// draws it as a line of underscores (blank), the page as a cell tall enough to sign in,
+	// where at the tables' 8 pt a signature had a row about 4 mm high.
+	Write bool
 }
 
 type htmlFigure struct {
@@ -198,7 +204,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(isolating(nil)).Pars
 {{range .Records}}<table class="record">
 <thead><tr><th colspan="2"{{if .TitleBreaksWords}} class="break-words"{{end}}>{{heading .Title}}</th></tr></thead>
 <tbody>
-{{range .Fields}}<tr><th scope="row"{{if .NameBreaksWords}} class="break-words"{{end}}>{{heading .Name}}</th><td{{if .Numeric}} class="num"{{end}}>{{bidi .Text}}</td></tr>
+{{range .Fields}}<tr><th scope="row"{{if .NameBreaksWords}} class="break-words"{{end}}>{{heading .Name}}</th><td{{if .Numeric}} class="num"{{else if .Write}} class="write"{{end}}>{{bidi .Text}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}</div>
@@ -206,7 +212,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(isolating(nil)).Pars
 <table{{with .Class}} class="{{.}}"{{end}}>
 <thead><tr>{{range .Header}}<th>{{heading .}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range $i, $c := .}}{{if and $rowHeads (eq $i 0)}}<th scope="row">{{heading $c.Text}}</th>{{else}}<td{{if $c.Numeric}} class="num"{{end}}>{{bidi $c.Text}}</td>{{end}}{{end}}</tr>
+{{range .Rows}}<tr>{{range $i, $c := .}}{{if and $rowHeads (eq $i 0)}}<th scope="row">{{heading $c.Text}}</th>{{else}}<td{{if $c.Numeric}} class="num"{{else if $c.Write}} class="write"{{end}}>{{bidi $c.Text}}</td>{{end}}{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
@@ -362,6 +368,10 @@ func htmlCells(g *grid, numeric func(r, c int) bool) [][]htmlCell {
 				// "0.612 (+0.162)": the surplus goes under the utility (the styles keep the
 				// line break), leaving room for the ids.
 				text = strings.Replace(text, " (", "\n(", 1)
+			}
+			if text == blank {
+				rows[r] = append(rows[r], htmlCell{Write: true})
+				continue
 			}
 			rows[r] = append(rows[r], htmlCell{Text: text, Numeric: n})
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/negsim/negsim/internal/pagetest"
@@ -172,6 +173,44 @@ func TestDealSheetPrintsEachPartWithItsTable(t *testing.T) {
 		}
 		if slices.Min(at) != slices.Max(at) {
 			t.Errorf("%s: the heading, line and ratifiers of Ratification at home print on pages %v; want one page", paper.Name, at)
+		}
+	}
+}
+
+// Printed, the deal sheet leaves each party room to sign: at the tables' 8 pt the
+// signature was a line of underscores in a row about 4 mm high. Each party's cell must be at
+// least 8 mm high and 5 cm wide (a signature on paper), and hold no underscores, which
+// the cell's own borders replace.
+func TestDealSheetLeavesRoomToSign(t *testing.T) {
+	pagetest.RequireChromium(t)
+	dir := t.TempDir()
+	if _, errOut, code := runNegsim(t, "brief", "--all", "--format", "html", "-o", dir); code != exitOK {
+		t.Fatalf("negsim brief --all: exit %d: %s", code, errOut)
+	}
+	tab := openToPrint(t, filepath.Join(dir, "deal-sheet.html"))
+	if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	const rows = `[...[...document.querySelectorAll("h2")].find((h) => h.textContent === "Signatures").closest("section").querySelectorAll("tbody tr")]`
+	cells, err := chromedp.Run(tab, chromedp.Evaluate[[][]float64](rows+`.map((tr) => { const r = tr.lastElementChild.getBoundingClientRect(); return [r.height, r.width]; })`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts, err := chromedp.Run(tab, chromedp.Evaluate[[]string](rows+`.map((tr) => tr.lastElementChild.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The reference scenario's four parties: Ukraine, Russia, the United States, Europe.
+	if len(cells) != 4 {
+		t.Fatalf("the signatures table has %d rows, want the 4 parties", len(cells))
+	}
+	const mm = 96 / 25.4
+	for i, c := range cells {
+		if c[0] < 8*mm || c[1] < 50*mm {
+			t.Errorf("party %d signs in a cell %.1f mm high and %.1f mm wide, want at least 8 mm by 50 mm", i+1, c[0]/mm, c[1]/mm)
+		}
+		if strings.Contains(texts[i], "_") {
+			t.Errorf("party %d's signature cell holds %q", i+1, texts[i])
 		}
 	}
 }
