@@ -1213,3 +1213,31 @@ func TestRoleSheetSaysWhereRoundedPointsMislead(t *testing.T) {
 		}
 	}
 }
+
+// The public brief lists each party once: under a decision rule its votes and veto stand
+// beside its name in the table of the parties. A second table of the same parties under
+// "How a deal is decided", fifteen rows for the Security Council, pushed each elected
+// member's printed sheet onto a third page. Harborco's six parties hold a vote each and
+// the developer alone a veto (teaching-harborco-quota.yaml).
+func TestPublicBriefListsEachPartyOnce(t *testing.T) {
+	out := runOK(t, "brief", "teaching-harborco-quota", "--format", "markdown")
+	wantContains(t, "brief", out, `## The parties
+
+| party                   | votes | veto |
+|:------------------------|------:|:-----|
+| Harborco (developer)    |     1 | yes  |
+| Environmental coalition |     1 | no   |
+| Union                   |     1 | no   |
+| Other ports             |     1 | no   |
+| Governor                |     1 | no   |
+| Federal agency          |     1 | no   |
+
+## How a deal is decided
+
+A deal needs the votes of parties holding at least 5 votes between them, and Harborco (developer) must be among them, since it holds a veto.
+
+## Issue: fund`)
+	if n := strings.Count(out, "\n| Union "); n != 1 {
+		t.Errorf("the brief has %d table rows for the Union, want 1", n)
+	}
+}

@@ -53,18 +53,30 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 	// was taken for one more negotiator to talk to. For whom it ratifies is said only where
 	// the author says it (a description, the situation), as the README promises: a table
 	// may not know what ties the other side's hands.
-	r.add(section{title: "The parties", grid: partiesGrid(b.Parties, "party")})
+	// Under a decision rule each party's votes and veto stand beside its name: a second
+	// table of the same parties, fifteen rows for the Security Council, pushed every
+	// elected member's sheet onto a third page.
+	parties := partiesGrid(b.Parties, "party")
+	if d := b.Decision; d != nil {
+		votes := map[string]sim.PartyVote{}
+		for _, v := range d.Votes {
+			votes[v.ID] = v
+		}
+		parties.header = append(parties.header, "votes", "veto")
+		parties.right = make([]bool, len(parties.header))
+		parties.right[len(parties.header)-2] = true
+		for i, p := range b.Parties {
+			parties.rows[i] = append(parties.rows[i], fmt.Sprint(votes[p.ID].Votes), yesNo(votes[p.ID].Veto))
+		}
+	}
+	r.add(section{title: "The parties", grid: parties})
 	if len(b.Ratifiers) > 0 {
 		r.add(section{title: "Who ratifies at home",
 			text: []string{"A ratifier sits at no table: it votes at home on a deal that one of the parties above signs."},
 			grid: partiesGrid(b.Ratifiers, "ratifier")})
 	}
 	if d := b.Decision; d != nil {
-		g := &grid{header: []string{"party", "votes", "veto"}, right: []bool{false, true, false}}
-		for _, v := range d.Votes {
-			g.add(actorName(sc, v.ID), fmt.Sprint(v.Votes), yesNo(v.Veto))
-		}
-		r.add(section{title: "How a deal is decided", text: []string{decisionRule(sc, d) + "."}, grid: g})
+		r.add(section{title: "How a deal is decided", text: []string{decisionRule(sc, d) + "."}})
 	}
 
 	for _, is := range b.Issues {
