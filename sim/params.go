@@ -244,10 +244,17 @@ func (s *Scenario) protocolParams(ps []Param) []Param {
 		// does not show; read after "It" on the page, as the other notes of a slider are.
 		deadline.Note = fmt.Sprintf("is the default of %d, since the file gives no protocol.rounds: 0 stands for the default", DefaultRounds)
 	}
+	byRule := Param{Path: "protocol.rule", Value: string(rule), Kind: ParamOption, Choices: Names(Rules)}
+	// Under alternating offers the parties propose in turn (proposerAt): no mediator
+	// proposes, so neither its rule nor its seat moves a result.
+	alternating := kind == ProtocolAlternating
+	if alternating {
+		byRule.Note = "changes no result while protocol.kind is alternating: only a mediator proposes by a rule"
+	}
 	ps = append(ps,
 		Param{Path: "protocol.kind", Value: string(kind), Kind: ParamOption, Choices: Names(ProtocolKinds)},
 		deadline,
-		Param{Path: "protocol.rule", Value: string(rule), Kind: ParamOption, Choices: Names(Rules)},
+		byRule,
 	)
 	if pr.Mediator != "" {
 		// A ratifier sits at no table, so validation refuses it the mediator's seat.
@@ -258,7 +265,11 @@ func (s *Scenario) protocolParams(ps []Param) []Param {
 				seats = append(seats, id)
 			}
 		}
-		ps = append(ps, Param{Path: "protocol.mediator", Value: pr.Mediator, Kind: ParamOption, Choices: seats})
+		seat := Param{Path: "protocol.mediator", Value: pr.Mediator, Kind: ParamOption, Choices: seats}
+		if alternating {
+			seat.Note = "changes no result while protocol.kind is alternating: the parties propose in turn, and no mediator does"
+		}
+		ps = append(ps, seat)
 	}
 	return ps
 }

@@ -260,3 +260,55 @@ func TestParamsVetoesTogether(t *testing.T) {
 		}
 	}
 }
+
+// Under alternating offers params notes that the mediator's rule and seat change no
+// result: the parties propose in turn. The note must be true: on the reference scenario
+// made alternating, and on the job offer (alternating as written), a rounds transcript
+// and the analysis are the same whatever rule and mediator are set, and the rows say so;
+// mediated, the reference scenario's rows carry no such note.
+func TestParamsNoteWhatAlternatingOffersIgnore(t *testing.T) {
+	ctx := context.Background()
+	note := func(sc *sim.Scenario, path string) string {
+		for _, p := range sc.Params() {
+			if p.Path == path {
+				return p.Note
+			}
+		}
+		t.Fatalf("params lists no %s", path)
+		return ""
+	}
+	mediated := scenariotest.Shipped(t, "ukraine-2026", "").Scenario
+	for _, path := range []string{"protocol.rule", "protocol.mediator"} {
+		if n := note(mediated, path); n != "" {
+			t.Errorf("mediated, %s carries the note %q", path, n)
+		}
+	}
+	reference := scenariotest.Shipped(t, "ukraine-2026", "").Scenario
+	if err := reference.Set("protocol.kind", "alternating"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		sc   *sim.Scenario
+		sets [][2]string
+	}{
+		{"ukraine-2026, alternating", reference, [][2]string{{"protocol.rule", "mediator"}, {"protocol.mediator", "russia"}}},
+		{"teaching-two-party", scenariotest.Shipped(t, "teaching-two-party", "").Scenario, [][2]string{{"protocol.rule", "mediator"}}},
+	} {
+		for _, s := range c.sets {
+			if n := note(c.sc, s[0]); !strings.Contains(n, "changes no result while protocol.kind is alternating") {
+				t.Errorf("%s: %s is noted %q", c.name, s[0], n)
+			}
+		}
+		before := answers(t, ctx, c.sc, true) + answers(t, ctx, c.sc, false)
+		changed := c.sc.Clone()
+		for _, s := range c.sets {
+			if err := changed.Set(s[0], s[1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if after := answers(t, ctx, changed, true) + answers(t, ctx, changed, false); after != before {
+			t.Errorf("%s: setting %v changed the rounds or the analysis", c.name, c.sets)
+		}
+	}
+}
