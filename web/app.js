@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, deals, enterLeave, joinAnd, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, actorWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
+import {count, deals, enterLeave, joinAnd, joinWords, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, actorWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
 import {drawPlay, noteSameTalks, readPlayHash, stack, writePlayHash} from "./play.js";
 import {isolateAlways, showNames} from "./bidi.js";
 
@@ -393,7 +393,22 @@ function dealText(options) {
   return loaded.scenario.issues.map((is) => `${is.name}: ${optionLabel(is.id, options[is.id])}`).join("; ");
 }
 // say names things for words.js, which words what the page and its report show.
-const say = {actorName, issueName, optionLabel, dealPairs};
+const say = {actorName, issueName, optionLabel, dealPairs, beliefLines};
+
+// beliefLines says what an actor believes of the others where the file differs, each
+// belief in the words of the what-if control that sets it: the In words view and the
+// report list them as negsim explain does. Empty for an actor that believes the file.
+function beliefLines(id) {
+  const a = loaded.scenario.actors.find((x) => x.id === id);
+  return ((a && a.beliefs && a.beliefs.set) || []).map(({path, value}) => {
+    const s = path.split(".");
+    // A believed red line lists the options it takes; a condition's part, those it asks
+    // one of.
+    const issue = s[2] === "preferences" ? s[3] : s.at(-1);
+    const said = Array.isArray(value) ? joinWords(value.map((o) => optionLabel(issue, o)), s[2] === "preferences" ? "and" : "or") : valueText(path, String(value));
+    return `${pathWords(path)}: ${said}.`;
+  });
+}
 
 // --- the what-if controls ----------------------------------------------------------------
 

@@ -509,6 +509,8 @@ export function actorWords(a, say) {
   const blocks = [{heading: st.kind === "ratifier" ? `${a.name}, ratifying at home for ${say.actorName(st.ratifies_for)}` : `${a.name}${a.veto ? "" : " (no veto)"}`}];
   const standing = standingWords(a, say);
   if (standing) blocks.push({para: [standing]});
+  const believes = say.beliefLines(a.id);
+  if (believes.length) blocks.push({para: [`What ${a.name} believes about the others, where it differs from this file:`]}, {list: believes.map((b) => [b])});
   blocks.push({para: [`Cares most about ${joinAnd(a.priorities.slice(0, 3).map((p) => `${say.issueName(p.issue)} (${share(p)})`))}.` +
     (a.ignores.length ? ` Gives no weight to ${joinAnd(a.ignores.map(say.issueName))}.` : "")]});
   blocks.push({list: a.priorities.map((p) => [`${say.issueName(p.issue)}, ${share(p)}: best ${options(p.issue, p.best, "or")}` +
@@ -517,8 +519,12 @@ export function actorWords(a, say) {
     blocks.push({para: ["Red lines:"]}, {list: a.red_lines.map((r) => [r.excluded.length
       ? `${say.issueName(r.issue)}: accepts only ${options(r.issue, r.acceptable, "or")}; rules out ${options(r.issue, r.excluded, "and")}.`
       : `${say.issueName(r.issue)}: accepts every option; none is ruled out.`])});
-  } else {
+  } else if (!a.constraints.length) {
     blocks.push({para: ["No red lines."]});
+  } else {
+    // negsim explain lists conditions as red lines: "No red lines." above them read as if
+    // every deal kept to its red lines, and the count below says otherwise.
+    blocks.push({para: ["No red line on any one issue; its conditions below are its red lines."]});
   }
   if (a.constraints.length) {
     const cond = (cs, verb) => joinAnd(cs.map((c) => `${say.issueName(c.issue)} ${verb} ${options(c.issue, c.options, "or")}`));

@@ -152,9 +152,21 @@ var WordCases = []WordCase{
 	{Name: "tied-hands-ratifier", Hash: "scenario=teaching-tied-hands&view=words", View: "words", Section: "Home's parliament, ratifying at home for Home government", Want: []string{
 		"No seat at the table for Home's parliament: 1 vote at home on the deals Home government signs, yes to each deal worth at least the reservation.",
 	}},
-	// The telephone game's mediator holds no veto and the file has no decision rule.
+	// The telephone game's mediator holds no veto and the file has no decision rule; it
+	// believes West would take any deal (beliefs.set: actors.west.reservation: 0), the
+	// point of the scenario, which negsim explain says and the page left out.
 	{Name: "telephone-mediator", Hash: "scenario=teaching-telephone-game&view=words", View: "words", Section: "Mediator (no veto)", Want: []string{
 		"No veto for Mediator: scored and reported, but unable to block a deal.",
+		"What Mediator believes about the others, where it differs from this file:",
+		"West: reservation (what no deal is worth): 0 of its best deal's worth.",
+	}},
+	// The United States' one red line is a condition (ukraine-2026.yaml): guarantees as
+	// article5 only with withdraw-donetsk or cede-four and deal-first. negsim explain lists
+	// it under "Red lines:"; the page said "No red lines." above it, then counted 997,272
+	// deals of 1,259,712 within the red lines.
+	{Name: "us-condition", Hash: "scenario=ukraine-2026&view=words", View: "words", Section: "United States", Want: []string{
+		"No red line on any one issue; its conditions below are its red lines.",
+		"Conditions:",
 	}},
 	// An elected member of the Council: 1 vote of the 9 needed; the others hold 14, the five
 	// permanent members 5, fewer than 9, so its vote can decide, but not alone.
