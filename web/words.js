@@ -243,8 +243,12 @@ export function agreementWords(an, say) {
 export function solutionsTable(an, issues) {
   const sols = SOLUTIONS.map((s) => ({...s, sol: an.solutions[s.key]}));
   const rows = issues.map((is) => [is.name, ...sols.map((s) => (s.sol ? s.sol.options[is.id] : "–"))]);
+  // As negsim analyze heads the row: a ratifier votes at home, where it can sink a deal;
+  // an actor without a veto that would turn the deal down is marked, as no veto stops it.
+  const ratifies = (id) => Object.values(an.ratification || {}).some((r) => r.by.includes(id));
   for (const a of an.actors) {
-    rows.push([`${a.name}${a.veto ? "" : " (no veto)"}: utility (surplus)`, ...sols.map((s) => (s.sol ? `${num(s.sol.utilities[a.id])} (${signed(s.sol.surplus[a.id])})` : "–"))]);
+    const who = a.veto ? "" : ratifies(a.id) ? " (ratifies at home)" : " (no veto)";
+    rows.push([`${a.name}${who}: utility (surplus)`, ...sols.map((s) => (s.sol ? `${num(s.sol.utilities[a.id])} (${signed(s.sol.surplus[a.id])})${!a.veto && !s.sol.accepts[a.id] ? " rejects" : ""}` : "–"))]);
   }
   return {head: ["issue or actor", ...sols.map((s) => s.title)], rows, numeric: []};
 }

@@ -69,11 +69,20 @@ func analysisReport(sc *sim.Scenario, an *sim.Analysis, beliefsInWords bool) *re
 	return r
 }
 
-func vetoLabel(ac sim.ActorSummary) string {
+func vetoLabel(sc *sim.Scenario, ac sim.ActorSummary) string {
 	if ac.Veto {
 		return ac.ID
 	}
-	return ac.ID + " (no veto)"
+	return ac.ID + noVetoMark(sc, ac.ID)
+}
+
+// noVetoMark says beside an actor without a veto what its yes counts for: a ratifier votes
+// at home, where it can sink a deal, so "no veto" said too little of it.
+func noVetoMark(sc *sim.Scenario, id string) string {
+	if sc.RatifiesFor(id) != "" {
+		return " (ratifies at home)"
+	}
+	return " (no veto)"
 }
 
 // zopaTable is the terminal view of the listed deals: utilities with surplus together.
@@ -84,7 +93,7 @@ func zopaTable(sc *sim.Scenario, an *sim.Analysis) *grid {
 		g.right = append(g.right, false)
 	}
 	for _, ac := range an.Actors {
-		g.header = append(g.header, vetoLabel(ac))
+		g.header = append(g.header, vetoLabel(sc, ac))
 		g.right = append(g.right, true)
 	}
 	g.header = append(g.header, "Nash product", "Pareto")
@@ -246,7 +255,7 @@ func solutionsGrid(sc *sim.Scenario, an *sim.Analysis) *grid {
 		g.add(row...)
 	}
 	for _, ac := range an.Actors {
-		row := []string{"utility: " + vetoLabel(ac)}
+		row := []string{"utility: " + vetoLabel(sc, ac)}
 		for _, ns := range named {
 			cell := fmt.Sprintf("%s (%s)", num(ns.Solution.Utilities[ac.ID]), signed(ns.Solution.Surplus[ac.ID]))
 			if !ac.Veto && !ns.Solution.Accepts[ac.ID] {

@@ -37,7 +37,7 @@ func TestTablesFitTheWidth(t *testing.T) {
 	fitted, _, _ := runNegsim(t, "analyze", "--variant", "sanctions-bite", "--limit", "5", "--width", "100")
 	// The first deal is the Nash deal of sanctions-bite; its product of the veto actors'
 	// surpluses, from scenarios' hand arithmetic: 0.123 · 0.11643 · 0.396 · 0.096 = 0.0005444.
-	wantContains(t, "the fitted deal table", fitted, "── # 1 ─", "  territory                     freeze\n", "  Nash product                  0.0005444\n")
+	wantContains(t, "the fitted deal table", fitted, "── # 1 ─", "  territory                              freeze\n", "  Nash product                           0.0005444\n")
 }
 
 func widest(text string) int {

@@ -381,7 +381,7 @@ func outcomeSection(sc *sim.Scenario, tr *sim.Transcript) section {
 			acc = "no"
 		}
 		if !ac.Veto {
-			acc += " (no veto)"
+			acc += noVetoMark(sc, ac.ID)
 		}
 		g.add(ac.Name, num(d.Utilities[ac.ID]), num(out.Reservations[ac.ID]), signed(d.Surplus[ac.ID]), acc)
 	}

@@ -81,6 +81,8 @@ func TestPageServed(t *testing.T) {
 //     with its column's name;
 //   - rounds-events: the rounds chart marks each event at its round, tagged as negsim
 //     rounds --chart tags it, and says beside it what each was;
+//   - labels: the bargaining solutions name a ratifier and mark a rejection as the
+//     terminal does;
 //   - counted: one deal and two deals, one enters and two enter, in the Rounds and
 //     Compared views, the chart's words and the report, as the terminal counts them;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
@@ -185,6 +187,7 @@ func TestPageDrivenServed(t *testing.T) {
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
 		{"play-phone", func(t *testing.T) { pagetest.DrivePlayPhone(t, origin, pagetest.PlayPhoneCases) }},
 		{"counted", func(t *testing.T) { pagetest.DriveCounted(t, origin, pagetest.CountedCases) }},
+		{"labels", func(t *testing.T) { pagetest.DriveCounted(t, origin, pagetest.LabelCases) }},
 		{"rounds-events", func(t *testing.T) {
 			// The events as negsim rounds gives them, each tagged in the order it fires.
 			var tr struct {
