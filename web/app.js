@@ -1132,7 +1132,7 @@ function renderAnalysis(an, q) {
   $("zopa-count").textContent = count(an.zopa.count);
   $("zopa-of").textContent = `of ${count(an.space.deals)} deals (${percent(share)})` + (an.zopa.count ? `; ${count(an.pareto.count)} Pareto-optimal` : "");
   const nash = an.solutions.nash;
-  $("nash").textContent = nash ? dealPairs(nash.options) : "none: the zone is empty";
+  $("nash").replaceChildren(...(nash ? wholeWords(dealPairs(nash.options)) : ["none: the zone is empty"]));
   renderDiagnosis(an);
   renderAgreement(an);
   const issues = loaded.scenario.issues;
@@ -1180,13 +1180,15 @@ function table(head, rows, numeric = [], caption = "") {
       : h("td", {class: numeric.includes(i) ? "num" : undefined}, c instanceof Node ? c : wholeWords(c))))))));
 }
 
-// wholeWords lets a cell wrap at its spaces, and after the "=" of an issue=option pair, and
-// nowhere else: a table as wide as the solutions' five columns then fits a laptop's column
-// ("0.523" over "(+0.123)") instead of scrolling, while an id stays whole, where a break
-// after its hyphen ("membership-" over "path") would read as two words.
+// wholeWords lets text wrap at its spaces, and after the "=" of an issue=option pair and
+// the comma after it, and nowhere else: a table as wide as the solutions' five columns
+// then fits a laptop's column ("0.523" over "(+0.123)") instead of scrolling, and a deal
+// written as pairs wraps between them, while an id stays whole, where a break after its
+// hyphen ("membership-" over "path") would read as two words. <wbr> adds no character: the
+// text copies as it reads.
 function wholeWords(text) {
   const words = String(text).split(" ").filter((w) => w !== "");
-  return words.flatMap((w, i) => [i ? " " : "", ...w.split(/(?<==)/).flatMap((part, j) => [j ? h("wbr") : "", h("span", {class: "whole", text: part})])]);
+  return words.flatMap((w, i) => [i ? " " : "", ...w.split(/(?<=[=,])/).flatMap((part, j) => [j ? h("wbr") : "", h("span", {class: "whole", text: part})])]);
 }
 
 // renderZoneTable fills a results box with a table of the zone, or says why there is none.
@@ -1358,7 +1360,7 @@ const takeListed = 15;
 function renderTake(rep) {
   const tipping = rep.rows.filter((r) => r.nearest !== null);
   const shown = tipping.slice(0, takeListed);
-  const out = [h("p", {text: `Now ${rep.headline.text}.`}),
+  const out = [h("p", {}, wholeWords(`Now ${rep.headline.text}.`)),
     h("p", {text: rep.headline.deals ? "The smallest single changes that close the zone or move its Nash deal:" : "The smallest single changes that open the zone:"})];
   // negsim sensitivity says how much it leaves out; so does the page, or a student comparing
   // the two would take the shorter list for a different answer.

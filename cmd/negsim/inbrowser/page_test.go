@@ -104,6 +104,8 @@ func TestPageServed(t *testing.T) {
 //     the name;
 //   - wide-tables: the solutions, options and What would it take fit a laptop's column
 //     where they can, and no id in a table breaks over two lines;
+//   - unbroken-ids: a deal written as pairs, in the headline and What would it take,
+//     wraps between its pairs, never inside an id;
 //   - notes: the bound negsim params notes for a value, beside its control and read with it;
 //   - bounds-asked: a slider move asks for params again only when a bound or note may move,
 //     and a link to another view of the same what-if asks for no analysis.
@@ -262,6 +264,7 @@ func TestPageDrivenServed(t *testing.T) {
 			})
 		}},
 		{"wide-tables", func(t *testing.T) { pagetest.DriveWideTables(t, origin, pagetest.WideTables) }},
+		{"unbroken-ids", func(t *testing.T) { pagetest.DriveUnbrokenIds(t, origin, pagetest.UnbrokenCases) }},
 		{"take-labels", func(t *testing.T) {
 			pagetest.DriveTakeLabels(t, origin, []string{"scenario=teaching-red-line&view=take", "scenario=ukraine-2026&variant=sanctions-bite&view=take", "scenario=teaching-harborco-quota&view=take"})
 		}},
