@@ -25,7 +25,7 @@ func (s *Scenario) decisionParams(ps []Param) []Param {
 	if lo > 0 {
 		needed.Note = "cannot fall to 0 while no actor holds a veto: 0 would agree every deal; give an actor a veto first"
 	} else {
-		needed.Note = "leaves each deal to the veto actors' unanimity at 0" + asNow(s.Decision.VotesNeeded)
+		needed.Note = atZero(s.Decision.VotesNeeded, "leaves", "leave", "each deal to the veto actors' unanimity")
 	}
 	return append(ps, needed)
 }
@@ -64,23 +64,21 @@ func (s *Scenario) votesParams(ps []Param, a *Actor) []Param {
 		}
 		theirs := constituencyVotes(s, a)
 		needed := integerParam(p+".ratification.votes_needed", a.Ratification.VotesNeeded, 0, max(theirs, a.Ratification.VotesNeeded))
-		all := fmt.Sprintf("all %d votes of the ratifiers", theirs)
-		if theirs == 1 {
-			all = "the ratifiers' one vote"
-		}
-		needed.Note = "asks for " + all + " at 0" + asNow(a.Ratification.VotesNeeded)
+		needed.Note = atZero(a.Ratification.VotesNeeded, "asks", "ask", fmt.Sprintf("for every vote its ratifiers hold, %d in all", theirs))
 		ps = append(ps, by, needed)
 	}
 	return ps
 }
 
-// asNow marks a note on what a votes_needed of 0 means when the value is 0: the file
-// leaves it out, and a slider at 0 would otherwise read as no votes needed.
-func asNow(votesNeeded int) string {
+// atZero says what a votes_needed of 0 asks, read after "It" on the page: a slider at 0,
+// where the file leaves the value out, would otherwise read as no vote needed. verb is the
+// verb as the value at 0 does it, base as it would: "It is 0, which asks for ...", "It
+// would ask, at 0, for ...".
+func atZero(votesNeeded int, verb, base, what string) string {
 	if votesNeeded == 0 {
-		return ", as now"
+		return "is 0, which " + verb + " " + what
 	}
-	return ""
+	return "would " + base + ", at 0, " + what
 }
 
 // mayRatify is the actors validation lets ratify for a, the others as they are: none

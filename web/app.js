@@ -1400,7 +1400,13 @@ function renderTake(rep) {
   // zone, which is worth a student's knowing.
   const lines = rep.red_lines.slice(0, takeListed);
   out.push(h("h3", {text: "Red lines and conditions"}));
-  if (rep.red_lines.length > lines.length) out.push(h("p", {text: `The first ${lines.length} of ${rep.red_lines.length}, those that change the result first.`}));
+  // Listed first are those that change the result; where none does, saying so was a claim
+  // each row below then contradicted ("no deal enters").
+  const changing = rep.red_lines.filter((l) => l.entering > 0 || l.change).length;
+  if (rep.red_lines.length > lines.length) {
+    out.push(h("p", {text: changing ? `The first ${lines.length} of ${rep.red_lines.length}, those that change the result first.`
+      : `The first ${lines.length} of ${rep.red_lines.length}; none of them changes the result.`}));
+  }
   // Each button is named by the change it tries: a list of a page's buttons reads "Try it"
   // fifteen times otherwise.
   const lineChange = (l) => (l.kind === "constraint" ? `Drop ${possessive(actorName(l.actor))} condition${l.why ? ` “${l.why}”` : ""}` : `${possessive(actorName(l.actor))} red line on ${issueName(l.issue)} also takes ${optionLabel(l.issue, l.option)}`);

@@ -81,8 +81,8 @@ func TestPageServed(t *testing.T) {
 //     with its column's name;
 //   - rounds-events: the rounds chart marks each event at its round, tagged as negsim
 //     rounds --chart tags it, and says beside it what each was;
-//   - labels: the bargaining solutions name a ratifier and mark a rejection as the
-//     terminal does;
+//   - said: the bargaining solutions name a ratifier and mark a rejection as the
+//     terminal does; What would it take says none of its red lines changes the result;
 //   - counted: one deal and two deals, one enters and two enter, in the Rounds and
 //     Compared views, the chart's words and the report, as the terminal counts them;
 //   - variant-gone: a link's variant the file does not hold, said and then chosen right;
@@ -189,7 +189,7 @@ func TestPageDrivenServed(t *testing.T) {
 		{"play-zoomed", func(t *testing.T) { pagetest.DrivePlayZoomed(t, origin) }},
 		{"play-phone", func(t *testing.T) { pagetest.DrivePlayPhone(t, origin, pagetest.PlayPhoneCases) }},
 		{"counted", func(t *testing.T) { pagetest.DriveCounted(t, origin, pagetest.CountedCases) }},
-		{"labels", func(t *testing.T) { pagetest.DriveCounted(t, origin, pagetest.LabelCases) }},
+		{"said", func(t *testing.T) { pagetest.DriveCounted(t, origin, pagetest.SaidCases) }},
 		{"rounds-events", func(t *testing.T) {
 			// The events as negsim rounds gives them, each tagged in the order it fires.
 			var tr struct {
@@ -584,9 +584,9 @@ func ratificationNotes(t *testing.T) []pagetest.NotesStep {
 			"actors.rada.votes":                       "It cannot fall below 50 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
 			"actors.ukraine-opposed.votes":            "It cannot fall below 5 while actors.ukraine.ratification.votes_needed asks for 150 of the 200 votes there are: lower that first.",
 			"actors.rada.power":                       "It ratifies for Ukraine and does not bargain at the table: its power weighs no solution.",
-			needed:                                    "It asks for all 200 votes of the ratifiers at 0.",
-			"actors.russia.ratification.votes_needed": "It asks for the ratifiers' one vote at 0, as now.",
-			"decision.votes_needed":                   "It leaves each deal to the veto actors' unanimity at 0, as now.",
+			needed:                                    "It would ask, at 0, for every vote its ratifiers hold, 200 in all.",
+			"actors.russia.ratification.votes_needed": "It is 0, which asks for every vote its ratifiers hold, 1 in all.",
+			"decision.votes_needed":                   "It is 0, which leaves each deal to the veto actors' unanimity.",
 		}},
 		{Path: needed, Typed: "120", Notes: map[string]string{
 			"actors.ukraine.ratification.by": "Those listed must hold the 120 votes actors.ukraine.ratification.votes_needed asks.",
@@ -597,7 +597,7 @@ func ratificationNotes(t *testing.T) []pagetest.NotesStep {
 			"actors.rada.votes": "It cannot fall below 20 while actors.ukraine.ratification.votes_needed asks for 120 of the 130 votes there are: lower that first.",
 		}},
 		{Path: needed, Typed: "0", Notes: map[string]string{
-			needed:              "It asks for all 130 votes of the ratifiers at 0, as now.",
+			needed:              "It is 0, which asks for every vote its ratifiers hold, 130 in all.",
 			"actors.rada.votes": "",
 		}},
 	}
