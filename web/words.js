@@ -515,7 +515,11 @@ export function actorWords(a, say) {
   if (standing) blocks.push({para: [standing]});
   const believes = say.beliefLines(a.id);
   if (believes.length) blocks.push({para: [`What ${a.name} believes about the others, where it differs from this file:`]}, {list: believes.map((b) => [b])});
-  blocks.push({para: [`Cares most about ${joinAnd(a.priorities.slice(0, 3).map((p) => `${say.issueName(p.issue)} (${share(p)})`))}.` +
+  // As negsim explain says it: an actor to which every option is worth the same has no
+  // stake in any issue, whatever its weights.
+  const indifferent = a.priorities.every((p) => !p.worst.length);
+  blocks.push({para: [(indifferent ? `Nothing matters to ${a.name}: every option of every issue is worth the same to it.`
+    : `Cares most about ${joinAnd(a.priorities.slice(0, 3).map((p) => `${say.issueName(p.issue)} (${share(p)})`))}.`) +
     (a.ignores.length ? ` Gives no weight to ${joinAnd(a.ignores.map(say.issueName))}.` : "")]});
   blocks.push({list: a.priorities.map((p) => [`${say.issueName(p.issue)}, ${share(p)}: best ${options(p.issue, p.best, "or")}` +
     (p.worst.length ? `; worst ${options(p.issue, p.worst, "or")}.` : ".")])});
@@ -535,6 +539,7 @@ export function actorWords(a, say) {
     blocks.push({para: ["Conditions:"]}, {list: a.constraints.map((c) => [`If ${cond(c.if, "is")}, then ${cond(c.then, "must be")}${c.why ? ` (${c.why})` : ""}.`])});
   }
   blocks.push({para: [`Reservation ${num(a.reservation)}: of the ${deals(a.within_red_lines)} within the red lines, ${count(a.accepted)} acceptable.` +
-    (a.best ? ` Best deal within the red lines worth ${num(a.best.utility)}, worst ${num(a.worst.utility)}.` : "")]});
+    (!a.best ? "" : a.best.utility === a.worst.utility ? ` Every deal within the red lines is worth ${num(a.best.utility)}.`
+      : ` Best deal within the red lines worth ${num(a.best.utility)}, worst ${num(a.worst.utility)}.`)]});
   return blocks;
 }

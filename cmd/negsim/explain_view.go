@@ -102,7 +102,13 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 	for _, p := range ae.Priorities[:min(3, len(ae.Priorities))] {
 		top = append(top, fmt.Sprintf("%s (%s)", wd.issue(p.Issue), wholePercent(p.Share)))
 	}
-	add(fmt.Sprintf("What matters most to %s, as shares of the weight: %s.", ae.Name, sim.JoinWords(top, "and")))
+	if indifferent(ae) {
+		// "What matters most: the districts (100%)" read as a stake in them, where every
+		// option is worth the same to the actor.
+		add(fmt.Sprintf("Nothing matters to %s: every option of every issue is worth the same to it.", ae.Name))
+	} else {
+		add(fmt.Sprintf("What matters most to %s, as shares of the weight: %s.", ae.Name, sim.JoinWords(top, "and")))
+	}
 	for _, p := range ae.Priorities {
 		line := fmt.Sprintf("- %s, %s: best %s", wd.issue(p.Issue), wholePercent(p.Share), wd.options(p.Issue, p.Best, "or"))
 		if len(p.Worst) > 0 {
@@ -146,8 +152,13 @@ func actorSection(wd words, ex *sim.Explanation, ae sim.ActorExplanation) sectio
 		add("The red lines and constraints together rule out every deal: no agreement is possible.")
 		return s
 	}
-	add(fmt.Sprintf("Best deal within the red lines, worth %s: %s.", num(ae.Best.Utility), wd.deal(ae.Best)))
-	add(fmt.Sprintf("Worst deal within the red lines, worth %s: %s.", num(ae.Worst.Utility), wd.deal(ae.Worst)))
+	if ae.Best.Utility == ae.Worst.Utility {
+		// One deal named best and the same one worst read as a puzzle: every deal is alike.
+		add(fmt.Sprintf("Every deal within the red lines is worth %s to %s.", num(ae.Best.Utility), ae.Name))
+	} else {
+		add(fmt.Sprintf("Best deal within the red lines, worth %s: %s.", num(ae.Best.Utility), wd.deal(ae.Best)))
+		add(fmt.Sprintf("Worst deal within the red lines, worth %s: %s.", num(ae.Worst.Utility), wd.deal(ae.Worst)))
+	}
 	add("")
 
 	add(fmt.Sprintf("Reservation: no deal worth less than %s is acceptable to %s.", num(ae.Reservation), ae.Name))
@@ -240,6 +251,17 @@ func explainGrid(sc *sim.Scenario, ex *sim.Explanation) *grid {
 			best, bu, worst, wu, fmt.Sprint(ae.WithinRedLines), fmt.Sprint(ae.Accepted), fmt.Sprint(ae.BelowReservation), strings.Join(ruled, ";"))
 	}
 	return g
+}
+
+// indifferent is true of an actor to which every option of every issue it weighs is worth
+// the same: no issue has a worst option.
+func indifferent(ae sim.ActorExplanation) bool {
+	for _, p := range ae.Priorities {
+		if len(p.Worst) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // standingWords says what an actor without a veto counts for: a ratifier its votes at home;

@@ -159,6 +159,12 @@ var WordCases = []WordCase{
 		"No veto for Mediator: scored and reported, but unable to block a deal.",
 		"What Mediator believes about the others, where it differs from this file:",
 		"West: reservation (what no deal is worth): 0 of its best deal's worth.",
+		// Every district is worth 1 to the mediator (utilities all 1 in the file): it cares
+		// about none, and every deal is worth 1.000 to it.
+		"Nothing matters to Mediator: every option of every issue is worth the same to it.",
+		"Contested districts East keeps, 100%: best None (d0), One (d1), Two (d2), Three (d3), Four (d4), Five (d5) or All six (d6).",
+		"No red lines.",
+		"Reservation 0.000: of the 7 deals within the red lines, 7 acceptable. Every deal within the red lines is worth 1.000.",
 	}},
 	// The United States' one red line is a condition (ukraine-2026.yaml): guarantees as
 	// article5 only with withdraw-donetsk or cede-four and deal-first. negsim explain lists

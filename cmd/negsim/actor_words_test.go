@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The bargaining solutions name a ratifier as one and mark an actor without a veto that
 // would turn a solution down. Home's parliament ratifies for Home (teaching-tied-hands.yaml)
@@ -10,4 +13,16 @@ func TestSolutionsNameRatifiersAndRejections(t *testing.T) {
 	wantContains(t, "analyze", runOK(t, "analyze", "teaching-tied-hands"), "│ utility: parliament (ratifies at home) │ 0.500 (+0.100) │")
 	wantContains(t, "rounds", runOK(t, "rounds", "teaching-tied-hands"), "│ Home's parliament │   0.500 │       0.400 │  +0.100 │ yes (ratifies at home) │")
 	wantContains(t, "analyze", runOK(t, "analyze", "teaching-harborco-quota"), "│ utility: environmentalists (no veto) │ 0.000 (-0.500) rejects │")
+}
+
+// An actor to which every option is worth the same is said to care about nothing: the
+// telephone game's mediator values every district at 1 (teaching-telephone-game.yaml).
+// explain said "What matters most to Mediator ...: Contested districts East keeps
+// (100%)", and named d0 both its best deal and its worst.
+func TestExplainSaysAnIndifferentActorCaresAboutNothing(t *testing.T) {
+	out := runOK(t, "explain", "teaching-telephone-game", "--actor", "mediator")
+	wantContains(t, "explain", out, "\nNothing matters to Mediator: every option of every issue is worth the same to it.\n", "\nEvery deal within the red lines is worth 1.000 to Mediator.\n")
+	if strings.Contains(out, "Worst deal") || strings.Contains(out, "What matters most") {
+		t.Errorf("explain still names a worst deal or what matters most:\n%s", out)
+	}
 }
