@@ -338,7 +338,8 @@ export function roundWords(x, an, say, noText) {
   const atTable = x.accepted_by.filter((id) => !ratifiers.has(id)).map(say.actorName);
   const atHome = x.accepted_by.filter((id) => ratifiers.has(id)).map(say.actorName);
   let accepted = (atTable.join(", ") || "nobody") + votes;
-  if (atHome.length && !x.agreement) accepted += `; yes at home: ${atHome.join(", ")}`;
+  // The round of agreement says it too: the ratifiers' yes is part of what made it.
+  if (atHome.length) accepted += `; yes at home: ${atHome.join(", ")}`;
   if ((x.misjudged || []).length) accepted += `; misjudged ${x.misjudged.map(say.actorName).join(", ")}`;
   return {
     // A proposer that found no deal meeting every aspiration fell back on the closest deal

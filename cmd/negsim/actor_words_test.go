@@ -26,3 +26,10 @@ func TestExplainSaysAnIndifferentActorCaresAboutNothing(t *testing.T) {
 		t.Errorf("explain still names a worst deal or what matters most:\n%s", out)
 	}
 }
+
+// The round of agreement names the ratifiers' yes at home, as the rounds before it do:
+// in the fishery as written, Away's even split q3 at round 5 is worth 0.5 to both
+// governments and to the parliament, which ratifies it (0.5 ≥ 0.4).
+func TestRoundOfAgreementSaysTheYesAtHome(t *testing.T) {
+	wantContains(t, "rounds", runOK(t, "rounds", "teaching-tied-hands"), "│ quota=q3 │ away │ all veto actors: agreement; yes at home: parliament │")
+}

@@ -236,7 +236,8 @@ func roundsGrid(sc *sim.Scenario, tr *sim.Transcript) *grid {
 		if rd.Votes != nil {
 			accepted += " (" + plural(*rd.Votes, "vote", "votes") + ")"
 		}
-		if len(atHome) > 0 && !rd.Agreement {
+		// The round of agreement says it too: the ratifiers' yes is part of what made it.
+		if len(atHome) > 0 {
 			accepted += "; yes at home: " + strings.Join(atHome, ", ")
 		}
 		if len(rd.Misjudged) > 0 {

@@ -96,6 +96,14 @@ type RoundsAnswersCase struct {
 // of the 5 needed) and Harborco, at its aspiration of 1, does not.
 var RoundsAnswersCases = []RoundsAnswersCase{
 	{
+		// The fishery as written (teaching-tied-hands.yaml): Away proposes the even split q3
+		// at round 5, both governments accept it (0.5 each against aspirations of 0.5), and
+		// the parliament ratifies it (0.5 ≥ 0.4). The round of agreement named the
+		// governments alone, where rounds 0, 2 and 4 said the parliament's yes at home.
+		Hash:     "scenario=teaching-tied-hands",
+		Accepted: map[int]string{4: "Home government; yes at home: Home's parliament", 5: "Home government, Away government; yes at home: Home's parliament"},
+	},
+	{
 		Hash:     "scenario=teaching-telephone-game",
 		Accepted: map[int]string{0: "Mediator", 6: "East, Mediator; misjudged West"},
 		Notes: []string{
