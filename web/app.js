@@ -1321,7 +1321,9 @@ function pathWords(path) {
   const who = loaded.scenario.actors.some((a) => a.id === d.group) ? actorName(d.group) + ": " : "";
   // A condition's part says little alone; every other label names its issue itself.
   const text = path.includes(".constraints.") ? `${d.sub}: ${d.text}` : d.text;
-  return who + text.charAt(0).toLowerCase() + text.slice(1);
+  // After an actor's name the label runs on in lower case ("Russia: reservation"); a value
+  // of the talks (the votes a deal needs, the deadline) starts its own sentence.
+  return who ? who + text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 // breakableAtDots lets a narrow column break a path after its dots, and nowhere else:

@@ -16,4 +16,8 @@ var SaidCases = []CountedCase{
 	// dropped lets a deal in (negsim sensitivity: 19 changes, each "no deal enters"): What
 	// would it take listed 15 of them as "those that change the result first".
 	{Hash: "scenario=ukraine-2026&view=take", Where: `document.getElementById("take").textContent`, Says: "The first 15 of 19; none of them changes the result."},
+	// A value of the talks, named by no actor, starts its label with a capital, as the
+	// actors' values start with their names: Harborco's tornado read "votes a deal needs"
+	// among "Union: votes" and "Governor: votes".
+	{Hash: "scenario=teaching-harborco-quota&view=take", Where: `"|" + [...document.querySelectorAll("#take svg text")].map((t) => t.firstChild.textContent).join("|") + "|"`, Says: "|Votes a deal needs|"},
 }
