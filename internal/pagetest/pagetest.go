@@ -212,10 +212,13 @@ func Drive(t *testing.T, origin, name string, oracle Oracle) Report {
 	// The slider of Russia's reservation, moved with the arrow keys: step 0.01.
 	var rep Report
 	slider := `.control[data-path="actors.russia.reservation"] input[type=range]`
-	s.do(chromedp.Focus(chromedp.CSS(slider)))
 	left, right := kb.ArrowLeft, kb.ArrowRight
 	for i, key := range []string{left, left, left, right, left, right, left, right, left} {
 		before := len(s.timings())
+		// Focused at each move: on a loaded machine the controls can be drawn again after
+		// the page settles (its bounds answered late), and a key pressed into the slider
+		// they replaced moved nothing.
+		s.do(chromedp.Focus(chromedp.CSS(slider)))
 		s.do(chromedp.KeyEvent(key))
 		s.settled()
 		tm := s.timings()
