@@ -273,7 +273,13 @@ func NewGame(ctx context.Context, sp *Space, opts PlayOptions) (*Game, error) {
 		return nil, &MoveError{Msg: fmt.Sprintf("no actor %q to play;%s valid: %s", opts.Seat, DidYouMean(opts.Seat, ids), quoteList(ids))}
 	}
 	if sp.rule != nil && sp.rule.ratifierOf[seat] >= 0 {
-		return nil, &MoveError{Msg: fmt.Sprintf("no seat at the table for %s: a vote at home on the deals %s signs; play an actor at the table", sp.sc.Actors[seat].Name, sp.sc.Actors[sp.rule.ratifierOf[seat]].Name)}
+		var table []string
+		for i := range sp.sc.Actors {
+			if sp.rule.ratifierOf[i] < 0 {
+				table = append(table, sp.sc.Actors[i].ID)
+			}
+		}
+		return nil, &MoveError{Msg: fmt.Sprintf("no seat at the table for %s: a vote at home on the deals %s signs; play an actor at the table: %s", sp.sc.Actors[seat].Name, sp.sc.Actors[sp.rule.ratifierOf[seat]].Name, quoteList(table))}
 	}
 	rn, tr, err := startRounds(ctx, sp, RoundsOptions{Seed: opts.Seed, Workers: opts.Workers})
 	if err != nil {

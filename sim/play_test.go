@@ -476,7 +476,7 @@ func TestPlayUnderRatification(t *testing.T) {
 	if v.Ended != sim.EndAgreement || v.Outcome.Round != 6 || v.Outcome.Deal.Options["quota"] != "q3" {
 		t.Fatalf("after q3 in round 6: ended %q, outcome %s", v.Ended, jsonOf(t, v.Outcome))
 	}
-	if _, err := sim.NewGame(context.Background(), sp, sim.PlayOptions{Seat: "parliament"}); err == nil || !strings.Contains(err.Error(), "no seat at the table for Home's parliament: a vote at home on the deals Home government signs") {
+	if _, err := sim.NewGame(context.Background(), sp, sim.PlayOptions{Seat: "parliament"}); err == nil || !strings.Contains(err.Error(), "no seat at the table for Home's parliament: a vote at home on the deals Home government signs; play an actor at the table: \"home\" or \"away\"") {
 		t.Errorf("playing the parliament: %v", err)
 	}
 }

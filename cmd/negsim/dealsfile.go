@@ -396,7 +396,7 @@ func jsonErrorAt(path string, data []byte, err error) string {
 // playedDeal is the deal of a transcript as one option per issue, or nil without agreement.
 func playedDeal(path string, rec *playRecord, sc *sim.Scenario) ([]int, error) {
 	if rec.Scenario != sc.Name {
-		return nil, usagef("%s was played on %q, not on %q", path, rec.Scenario, sc.Name)
+		return nil, playedOnAnother(path, rec, sc.Name)
 	}
 	if !rec.Outcome.Agreement || rec.Outcome.Deal == nil {
 		return nil, nil
@@ -410,6 +410,13 @@ func playedDeal(path string, rec *playRecord, sc *sim.Scenario) ([]int, error) {
 		return nil, usagef("%s: the agreed deal: %v", path, err)
 	}
 	return choice, nil
+}
+
+// playedOnAnother refuses a transcript of another scenario than the one named, and says what
+// would score it: the scenario it was played on, or none, since the transcript names its
+// own.
+func playedOnAnother(path string, rec *playRecord, name string) error {
+	return usagef("%s was played on %q, not on %q; give %s, or no scenario to use the transcript's", path, rec.Scenario, name, setupOf(rec))
 }
 
 // setup says which scenario a transcript was played on, in the words of the command line.

@@ -87,7 +87,7 @@ func (a *app) playedElsewhere(file, path string, rec *playRecord, err error) err
 	if plainErr != nil || doc.Scenario.Name == rec.Scenario {
 		return err
 	}
-	return usagef("%s was played on %q, not on %q", path, rec.Scenario, doc.Scenario.Name)
+	return playedOnAnother(path, rec, doc.Scenario.Name)
 }
 
 // jsonValue is one value of a JSON document at its path (object keys and list indices

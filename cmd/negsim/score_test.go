@@ -239,7 +239,9 @@ func TestTranscriptOfFileHashVariantOnAnotherScenario(t *testing.T) {
 	if _, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-harborco-quota#all-six", "--as", "harborco", "--transcript", path); code != exitOK {
 		t.Fatalf("play: exit %d: %s", code, stderr)
 	}
-	wantRefused(t, path+` was played on "Port licence by quota (teaching example, Harborco-like)", not on "Job offer (teaching example, two parties)"`, "score", "teaching-two-party", "--transcript", path)
+	// The refusal says what would score it: the scenario and variant it was played on, or
+	// none, since the transcript names its own.
+	wantRefused(t, path+` was played on "Port licence by quota (teaching example, Harborco-like)", not on "Job offer (teaching example, two parties)"; give teaching-harborco-quota --variant all-six, or no scenario to use the transcript's`, "score", "teaching-two-party", "--transcript", path)
 }
 
 // A teacher who writes the debrief into the class folder (-o class/debrief.json) finds it
