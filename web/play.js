@@ -571,7 +571,12 @@ function ending(r) {
   if (r.idle) parts.push(idle(r.idle));
   // A seat without a veto that left is told so in the line that says how the others' talks
   // ended, as negsim play says it.
-  const left = tr.left_in_round === undefined ? "" : `You left the table in round ${tr.left_in_round}; without a veto, you could not stop the others, who talked on without you. `;
+  // Under a decision rule a seat's absence still counts: its votes are missing from every
+  // proposal after, and a deal short of just those failed for want of them.
+  const d = r.brief.decision, own = d ? (d.votes.find((p) => p.id === tr.seat) || {votes: 0}).votes : 0;
+  const left = tr.left_in_round === undefined ? ""
+    : d && d.votes_needed > 0 && own > 0 ? `You left the table in round ${tr.left_in_round}; the others talked on without you, and ${own === 1 ? "your vote" : `your ${own} votes`} counted as no on every proposal after. `
+      : `You left the table in round ${tr.left_in_round}; without a veto, you could not stop the others, who talked on without you. `;
   if (tr.ended === "quit") parts.push(h("p", {id: "play-outcome", text: `You left the table in round ${out.round}: no agreement, and everyone keeps its walk-away value.`}));
   else if (tr.ended === "deadline") parts.push(h("p", {id: "play-outcome", text: `${left}No deal was agreed by the deadline (round ${out.round}): everyone keeps its walk-away value.`}));
   else {

@@ -33,3 +33,15 @@ func TestExplainSaysAnIndifferentActorCaresAboutNothing(t *testing.T) {
 func TestRoundOfAgreementSaysTheYesAtHome(t *testing.T) {
 	wantContains(t, "rounds", runOK(t, "rounds", "teaching-tied-hands"), "│ quota=q3 │ away │ all veto actors: agreement; yes at home: parliament │")
 }
+
+// A seat without a veto whose votes count under a decision rule is told that leaving cost
+// them: Harborco's union quits after rejecting round 0, and round 9's small fund and full
+// guarantee, worth 100 points to it, fails on 4 votes of the 5 needed. play said "without a
+// veto, you could not stop the others". (The page says the same: play_page_test.go.)
+func TestPlaySaysALeftSeatsVoteCountedAsNo(t *testing.T) {
+	out, stderr, code := runNegsimInput(t, "reject\nquit\n", "play", "teaching-harborco-quota", "--as", "union")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	wantContains(t, "play", out, "4 votes of the 5 needed. No agreement.\n", "You left the table in round 1; the others talked on without you, and your vote counted as no on every proposal after. No deal was agreed by the deadline (round 9)")
+}

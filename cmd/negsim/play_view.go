@@ -467,6 +467,15 @@ func (s *session) ending() {
 	left := ""
 	if tr.LeftInRound != nil {
 		left = fmt.Sprintf("You left the table in round %d; without a veto, you could not stop the others, who talked on without you. ", *tr.LeftInRound)
+		// Under a decision rule a seat's absence still counts: its votes are missing from
+		// every proposal after, and a deal short of just those failed for want of them.
+		if st := s.sc.StandingOf(tr.Seat); st.VotesNeeded > 0 && st.Votes > 0 {
+			yours := "your vote"
+			if st.Votes > 1 {
+				yours = fmt.Sprintf("your %d votes", st.Votes)
+			}
+			left = fmt.Sprintf("You left the table in round %d; the others talked on without you, and %s counted as no on every proposal after. ", *tr.LeftInRound, yours)
+		}
 	}
 	switch tr.Ended {
 	case sim.EndQuit:

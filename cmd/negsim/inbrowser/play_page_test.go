@@ -554,7 +554,15 @@ func TestPlayPageSaysWhatLeavingDoes(t *testing.T) {
 	url := startServe(t)
 	pagetest.DrivePlaySays(t, url, "scenario=teaching-security-council&view=play&as=elected-1", []string{"Leave the table The others talk on without you, as if you rejected every text."})
 	pagetest.DrivePlaySays(t, url, "scenario=teaching-security-council&view=play&as=us", []string{"Leave the table The talks end without agreement."})
+	// Harborco's union left after rejecting round 0: its one vote is missing from every
+	// proposal after, and round 9's small fund and full guarantee fails on 4 votes of the 5
+	// needed. "You could not stop the others" said the reverse of what happened.
+	pagetest.DrivePlaySays(t, url, "scenario=teaching-harborco-quota&view=play&as=union&moves=reject;quit", []string{leftHarborcoUnion})
 }
+
+// leftHarborcoUnion is what play says at the end of the union's session that quits after
+// round 0: negsim play says it too (TestPlaySaysALeftSeatsVoteCountedAsNo).
+const leftHarborcoUnion = "You left the table in round 1; the others talked on without you, and your vote counted as no on every proposal after. No deal was agreed by the deadline (round 9): everyone keeps its walk-away value."
 
 func startsWithAny(line string, prefixes ...string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(line, p) })
