@@ -547,7 +547,10 @@ function logWords(r) {
     const homeSays = atHome(said(false, true), said(false, false));
     const proposer = holdsOut ? `; not ${byProposer(ui.actorName(e.by), (e.not_ratified_for || []).includes(e.by), e.crosses_proposer_red_lines)}` : "";
     let end = e.agreement ? "Agreement." : "No agreement.";
-    if (!e.agreement && (e.not_ratified_for || []).length) {
+    // Home is the reason only where the table agreed: a veto actor's no, said in the answers
+    // before, comes first.
+    const tableSaidNo = ui.scenario.actors.some((a) => a.veto && !e.accepted_by.includes(a.id));
+    if (!e.agreement && (e.not_ratified_for || []).length && !tableSaidNo) {
       end = `No agreement: it would not be ratified at home for ${joinAnd(e.not_ratified_for.map((id) => (id === seat ? "you" : ui.actorName(id))))}.`;
     }
     if (e.votes !== undefined && e.votes !== null) {

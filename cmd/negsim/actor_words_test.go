@@ -45,3 +45,15 @@ func TestPlaySaysALeftSeatsVoteCountedAsNo(t *testing.T) {
 	}
 	wantContains(t, "play", out, "4 votes of the 5 needed. No agreement.\n", "You left the table in round 1; the others talked on without you, and your vote counted as no on every proposal after. No deal was agreed by the deadline (round 9)")
 }
+
+// A round's no-agreement names home as its reason only where the table agreed: Home
+// rejects Away's q0 in round 1 of the fishery, which its parliament would not ratify
+// either; the line blamed ratification ("it would not be ratified at home for you") for
+// what the student's own no had decided.
+func TestPlayBlamesHomeOnlyWhereTheTableAgreed(t *testing.T) {
+	out, stderr, code := runNegsimInput(t, "offer quota=q5\nreject\n", "play", "teaching-tied-hands", "--as", "home")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	wantContains(t, "play", out, "Round 1, the proposal by Away government: accepted by Away government; rejected by you; at home, no from Home's parliament. No agreement.\n")
+}

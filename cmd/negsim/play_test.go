@@ -1010,7 +1010,7 @@ func TestPlaySaysWhyAProposerHoldsOut(t *testing.T) {
 	}{
 		{[]string{"teaching-tied-hands", "--as", "away", "--set", "actors.parliament.preferences.quota.ideal=q3", "--set", "actors.parliament.reservation=0.9"}, []string{
 			"Not yet accepted by the proposer, Home government: its deals must be ratified at home, and this one would not be.\n",
-			"Round 0, the proposal by Home government: accepted by no one; rejected by you; at home, no from Home's parliament; not accepted by the proposer, Home government: its deals must be ratified at home, and this one would not be. No agreement: it would not be ratified at home for Home government.\n"}},
+			"Round 0, the proposal by Home government: accepted by no one; rejected by you; at home, no from Home's parliament; not accepted by the proposer, Home government: its deals must be ratified at home, and this one would not be. No agreement.\n"}},
 		{[]string{"teaching-telephone-game", "--as", "east", "--set", "actors.mediator.preferences.districts.acceptable=[d5,d6]"}, []string{
 			"  * districts  d3 (Three)\n",
 			"Not yet accepted by the proposer, Mediator: the proposal crosses the proposer's own red lines.\n",

@@ -427,8 +427,9 @@ func (s *session) heard(hs []sim.Heard) {
 		end := "No agreement."
 		if h.Agreement {
 			end = "Agreement."
-		} else if len(h.NotRatifiedFor) > 0 {
-			// The seat is "you" here as in the answers before it.
+		} else if len(h.NotRatifiedFor) > 0 && len(vetoed) == 0 {
+			// Home is the reason only where the table agreed: a veto actor's no, said in the
+			// answers before, comes first. The seat is "you" here as in those answers.
 			whose := actorNames(s.sc, h.NotRatifiedFor)
 			if k := slices.Index(h.NotRatifiedFor, seat); k >= 0 {
 				whose[k] = "you"
