@@ -466,7 +466,7 @@ func (g *Game) Move(ctx context.Context, m Move) (*PlayView, error) {
 	switch m.Move {
 	case MoveAccept, MoveReject:
 		if g.pending == nil {
-			return nil, &MoveError{Msg: g.offerTurn()}
+			return nil, &MoveError{Msg: fmt.Sprintf("nothing is on the table to %s; %s", m.Move, g.offerTurn())}
 		}
 	case MoveOffer:
 		if g.pending != nil && g.tr.Protocol != ProtocolAlternating {

@@ -218,7 +218,7 @@ func TestPlayIllegalMoves(t *testing.T) {
 		`no command "propose"; did you mean "offer"?`,
 		`issue "territory" has no option "freez"; did you mean "freeze"?`,
 		`issue "nato" is given twice`,
-		"it is your turn to propose: offer issue=option,...",
+		"nothing is on the table to accept; it is your turn to propose: offer issue=option,...",
 		"quit (end of input)",
 	} {
 		if !strings.Contains(stdout, want) {
@@ -721,7 +721,7 @@ func TestEditedTranscriptIsRefusedAtItsLine(t *testing.T) {
 	wantRefused(t, `moves.0.move: rejet: no move "rejet"; did you mean "reject"?`, "score", fixture, "--transcript", "class/cn.json")
 	// The offer on China's turn (round 1) turned into a reject, which that turn does not take.
 	os.WriteFile("class/cn.json", []byte(strings.Replace(string(data), `"move": "offer"`, `"move": "reject"`, 1)), 0o644)
-	wantRefused(t, `moves.1.move: reject: it is your turn to propose`, "score", fixture, "--transcript", "class/cn.json")
+	wantRefused(t, `moves.1.move: reject: nothing is on the table to reject; it is your turn to propose`, "score", fixture, "--transcript", "class/cn.json")
 }
 
 // The coach said nothing of the seat's own offer, which counts as accepted by the seat: a
