@@ -831,7 +831,7 @@ async function buildControls() {
 // asks the engine for its analysis alone, where asking for the bounds too had cost as much
 // again; any other path, one params adds later too, asks for the bounds again.
 // web/bounds_test.go holds this list to the engine.
-const KEEPS_BOUNDS = /^(actors\.[^.]+\.(power|reservation|reservation_drift|strategy\.(kind|exponent)|preferences\.[^.]+\.(ideal|shape|utilities\.[^.]+|acceptable)|constraints\.\d+\.(if|then)\.[^.]+|beliefs\.set\..+)|protocol\.(kind|rule)|events\.\d+\.round)$/;
+const KEEPS_BOUNDS = /^(actors\.[^.]+\.(power|reservation|reservation_drift|strategy\.(kind|exponent)|preferences\.[^.]+\.(ideal|shape|utilities\.[^.]+|acceptable)|constraints\.\d+\.(if|then)\.[^.]+|beliefs\.set\..+)|protocol\.rule|events\.\d+\.round)$/;
 
 // boundsQuery is what of the what-if q the bounds and notes hang on: q without the values
 // KEEPS_BOUNDS names, and the file's query when it changes none of the others.

@@ -132,7 +132,7 @@ func TestStaticSite(t *testing.T) {
 			"Round 7, the mediator's proposal: accepted by Harborco (developer), Governor and Federal agency; rejected by Environmental coalition, you and Other ports. 3 votes of the 5 needed. No agreement.",
 			"Round 8, the mediator's proposal: accepted by Harborco (developer), Governor and Federal agency; rejected by Environmental coalition, you and Other ports. 3 votes of the 5 needed. No agreement.",
 			"Round 9, the mediator's proposal: accepted by Harborco (developer), Other ports, Governor and Federal agency; rejected by Environmental coalition and you. 4 votes of the 5 needed. No agreement.",
-			"You left the table in round 2; without a veto, you could not stop the others, who talked on without you. No deal was agreed by the deadline (round 9): everyone keeps its walk-away value.",
+			"You left the table in round 2; the others talked on without you, and your vote counted as no on every proposal after. No deal was agreed by the deadline (round 9): everyone keeps its walk-away value.",
 		}},
 	})
 
