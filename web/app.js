@@ -5,7 +5,7 @@
 import {connect} from "./engine.js";
 import {planeChart, roundsChart, roundsLegend, tornadoChart, legend, SOLUTIONS, PALETTE} from "./chart.js";
 import {reportHTML} from "./report.js";
-import {count, deals, enterLeave, joinAnd, joinWords, possessive, shellWord, num, signed, plain, percent, diagnosisWords, agreementWords, actorWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
+import {count, deals, enterLeave, joinAnd, joinWords, possessive, shellWord, num, signed, plain, percent, ratifiersIn, diagnosisWords, agreementWords, actorWords, solutionsTable, optionsTable, roundsSummary, roundsNotes, roundWords, noTextTeller, scoreWords} from "./words.js";
 import {drawPlay, noteSameTalks, readPlayHash, stack, writePlayHash} from "./play.js";
 import {isolateAlways, showNames} from "./bidi.js";
 
@@ -1463,7 +1463,7 @@ function renderRounds(tr) {
 // (it has the what-if's overrides), else the file's.
 function ratifierIDs() {
   const an = results.analysis && results.analysis.value;
-  if (an) return new Set(Object.values(an.ratification || {}).flatMap((r) => r.by));
+  if (an) return ratifiersIn(an);
   return new Set(loaded.scenario.actors.flatMap((a) => (a.ratification && a.ratification.by) || []));
 }
 

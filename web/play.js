@@ -271,11 +271,14 @@ function sinceLastMove(r) {
   });
 }
 
+// votesOf is the table votes a seat holds under the brief's decision rule d: 0 without one.
+const votesOf = (d, seat) => (d ? (d.votes.find((p) => p.id === seat) || {votes: 0}).votes : 0);
+
 // standing says what the seat's yes counts for, as negsim play says it: a veto, votes the
 // others cannot pass a deal without, or neither; and under a decision rule (d, the brief's)
 // how many votes it holds.
 function standing(v, d) {
-  const own = d ? (d.votes.find((p) => p.id === v.seat) || {votes: 0}).votes : 0;
+  const own = votesOf(d, v.seat);
   const others = d ? d.votes.filter((p) => p.id !== v.seat).reduce((n, p) => n + p.votes, 0) : 0;
   let text = "You hold no veto: the others can settle without you.";
   if (v.veto) text = "You hold a veto: there is no deal without your acceptance.";
@@ -393,7 +396,7 @@ function turn(r) {
     const d = r.brief.decision;
     if (d && d.votes_needed > 0) {
       const gathered = d.votes.filter((p) => p.id !== v.seat && v.accepted_by.includes(p.id)).reduce((n, p) => n + p.votes, 0);
-      const own = (d.votes.find((p) => p.id === v.seat) || {votes: 0}).votes;
+      const own = votesOf(d, v.seat);
       out.push(h("p", {text: votesSoFar(gathered, d.votes_needed, own)}));
     }
     const homeSays = atHome(said(home, true), said(home, false));
@@ -576,7 +579,7 @@ function ending(r) {
   // ended, as negsim play says it.
   // Under a decision rule a seat's absence still counts: its votes are missing from every
   // proposal after, and a deal short of just those failed for want of them.
-  const d = r.brief.decision, own = d ? (d.votes.find((p) => p.id === tr.seat) || {votes: 0}).votes : 0;
+  const d = r.brief.decision, own = votesOf(d, tr.seat);
   const left = tr.left_in_round === undefined ? ""
     : d && d.votes_needed > 0 && own > 0 ? `You left the table in round ${tr.left_in_round}; the others talked on without you, and ${own === 1 ? "your vote" : `your ${own} votes`} counted as no on every proposal after. `
       : `You left the table in round ${tr.left_in_round}; without a veto, you could not stop the others, who talked on without you. `;

@@ -245,9 +245,9 @@ export function solutionsTable(an, issues) {
   const rows = issues.map((is) => [is.name, ...sols.map((s) => (s.sol ? s.sol.options[is.id] : "–"))]);
   // As negsim analyze heads the row: a ratifier votes at home, where it can sink a deal;
   // an actor without a veto that would turn the deal down is marked, as no veto stops it.
-  const ratifies = (id) => Object.values(an.ratification || {}).some((r) => r.by.includes(id));
+  const ratifiers = ratifiersIn(an);
   for (const a of an.actors) {
-    const who = a.veto ? "" : ratifies(a.id) ? " (ratifies at home)" : " (no veto)";
+    const who = a.veto ? "" : ratifiers.has(a.id) ? " (ratifies at home)" : " (no veto)";
     rows.push([`${a.name}${who}: utility (surplus)`, ...sols.map((s) => (s.sol ? `${num(s.sol.utilities[a.id])} (${signed(s.sol.surplus[a.id])})${!a.veto && !s.sol.accepts[a.id] ? " rejects" : ""}` : "–"))]);
   }
   return {head: ["issue or actor", ...sols.map((s) => s.title)], rows, numeric: []};
@@ -334,7 +334,7 @@ export function roundWords(x, an, say, noText) {
   const changed = p ? p.changed.map((i) => `${i}=${p.options[i]}`).join(", ") || "the same as before" : noText(x);
   const needed = an && an.decision ? an.decision.votes_needed : 0;
   const votes = x.votes === undefined || x.votes === null || !needed ? "" : ` (${plural(x.votes, "vote", "votes")}; ${needed} needed)`;
-  const ratifiers = new Set(Object.values((an && an.ratification) || {}).flatMap((r) => r.by));
+  const ratifiers = ratifiersIn(an);
   const atTable = x.accepted_by.filter((id) => !ratifiers.has(id)).map(say.actorName);
   const atHome = x.accepted_by.filter((id) => ratifiers.has(id)).map(say.actorName);
   let accepted = (atTable.join(", ") || "nobody") + votes;
@@ -474,6 +474,9 @@ function shortOfRules(s, an) {
   }
   return out.length ? out : ["it does not pass"];
 }
+
+// ratifiersIn are the actors an analysis has ratify at home for another.
+export const ratifiersIn = (an) => new Set(Object.values((an && an.ratification) || {}).flatMap((r) => r.by));
 
 // rejectionWords says why an actor would not take a deal, as negsim score's "why not".
 function rejectionWords(rs) {

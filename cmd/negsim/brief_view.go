@@ -58,10 +58,7 @@ func briefReport(sc *sim.Scenario, b *sim.Brief, premise string) *report {
 	// elected member's sheet onto a third page.
 	parties := partiesGrid(b.Parties, "party")
 	if d := b.Decision; d != nil {
-		votes := map[string]sim.PartyVote{}
-		for _, v := range d.Votes {
-			votes[v.ID] = v
-		}
+		votes := votesByParty(d)
 		parties.header = append(parties.header, "votes", "veto")
 		parties.right = make([]bool, len(parties.header))
 		parties.right[len(parties.header)-2] = true

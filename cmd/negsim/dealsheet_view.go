@@ -48,10 +48,7 @@ func dealSheetReport(sc *sim.Scenario, b *sim.Brief) *report {
 	if d := b.Decision; d != nil {
 		signatures.header = []string{"party", "votes", "veto", "signature"}
 		signatures.right = []bool{false, true}
-		votes := map[string]sim.PartyVote{}
-		for _, v := range d.Votes {
-			votes[v.ID] = v
-		}
+		votes := votesByParty(d)
 		for _, p := range b.Parties {
 			v := votes[p.ID]
 			signatures.add(p.Name, fmt.Sprint(v.Votes), yesNo(v.Veto), blank)
@@ -93,4 +90,13 @@ func optionWords(o sim.Option) string {
 		return o.ID
 	}
 	return o.Label + " (" + o.ID + ")"
+}
+
+// votesByParty is each table party's votes and veto under the brief's decision rule, by id.
+func votesByParty(d *sim.BriefDecision) map[string]sim.PartyVote {
+	votes := map[string]sim.PartyVote{}
+	for _, v := range d.Votes {
+		votes[v.ID] = v
+	}
+	return votes
 }
