@@ -202,6 +202,10 @@ type Heard struct {
 	NoText string `json:"no_text,omitempty"`
 	// Reservation is the seat's reservation in that round.
 	Reservation float64 `json:"reservation"`
+	// SeatAway is set for a round after the seat left the table: the seat gave no answer,
+	// so it neither accepted nor rejected the deal (under a decision rule its votes are
+	// missing, as a no's would be).
+	SeatAway bool `json:"seat_away,omitempty"`
 }
 
 // Worth is what a deal is worth to the seat this round.
@@ -609,7 +613,8 @@ func (g *Game) close(rd *Round) (bool, error) {
 	g.prev = rd.Proposal.Choice
 	g.heard = append(g.heard, Heard{Round: rd.Round, By: rd.Proposal.By, Basis: rd.Proposal.Basis, Options: rd.Proposal.Options,
 		AcceptedBy: slices.Clone(rd.AcceptedBy), Votes: rd.Votes, Agreement: rd.Agreement, Reservation: seatReservation,
-		NotRatifiedFor: g.notRatifiedFor(rd), CrossesProposerRedLines: g.crossesProposerRedLines(rd.Proposal)})
+		NotRatifiedFor: g.notRatifiedFor(rd), CrossesProposerRedLines: g.crossesProposerRedLines(rd.Proposal),
+		SeatAway: tr.LeftInRound != nil && rd.Round > *tr.LeftInRound})
 	if !rd.Agreement {
 		return false, nil
 	}

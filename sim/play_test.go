@@ -645,6 +645,17 @@ func TestPlayASeatWithoutAVetoLeavesAlone(t *testing.T) {
 	if leaving.Agreed() != nil {
 		t.Errorf("the deal passed without the coalition's yes, yet Agreed weighs it for the seat: %+v", leaving.Agreed())
 	}
+	// The rounds after the one it left in heard no answer from the seat: round 0's no is its
+	// own, rounds 1 to 9 passed without it.
+	heard := leaving.View().Heard
+	if len(heard) != 10 {
+		t.Fatalf("the seat heard %d rounds after leaving in round 0, want 10 (rounds 0 to 9)", len(heard))
+	}
+	for _, h := range heard {
+		if h.SeatAway != (h.Round > 0) {
+			t.Errorf("round %d: SeatAway %v, want it set after round 0 only", h.Round, h.SeatAway)
+		}
+	}
 	veto := newGame(t, sp, "harborco")
 	move(t, veto, sim.MoveQuit, "")
 	if tr := veto.Transcript(); tr.Ended != sim.EndQuit || tr.LeftInRound != nil {

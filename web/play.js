@@ -380,9 +380,11 @@ function turn(r) {
   if (v.proposal) {
     const p = v.proposal;
     const by = p.by ? ui.actorName(p.by) : "The mediator";
-    out.push(h("p", {text: p.changed.length ? `${by} puts this on the table (* changed since the last proposal):` : sameDeal(r, by)}));
-    out.push(h("div", {class: "scroll"}, stack(ui.table(["issue", "option", "changed"],
-      ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), p.changed.includes(is.id) ? "*" : ""]), [], `${possessive(by)} proposal`))));
+    // The first text on the table changes nothing, and is shown whole, unmarked.
+    const first = !r.log.some((e) => e.basis !== "none");
+    out.push(h("p", {text: first ? `${by} puts this on the table:` : p.changed.length ? `${by} puts this on the table (* changed since the last proposal):` : sameDeal(r, by)}));
+    const rows = ui.scenario.issues.map((is) => [is.name, ui.optionLabel(is.id, p.options[is.id]), ...(first ? [] : [p.changed.includes(is.id) ? "*" : ""])]);
+    out.push(h("div", {class: "scroll"}, stack(ui.table(first ? ["issue", "option"] : ["issue", "option", "changed"], rows, [], `${possessive(by)} proposal`))));
     out.push(h("p", {class: "play-worth", text: `Worth ${pts(p.utility)} points to you.`}));
     if (v.coach) out.push(h("p", {class: "detail", text: `Coach: ${margin(v.coach)}`}));
     const others = ui.scenario.actors.filter((a) => a.id !== v.seat);
@@ -500,8 +502,8 @@ export function stack(t) {
 // terminal words it.
 function sameDeal(r, by) {
   const last = r.log.filter((e) => e.basis !== "none").at(-1);
-  const lastBy = last && (last.basis === "counter" ? r.view.seat : last.by || "");
-  if (!last || (r.view.proposal.by || "") === lastBy) return `${by} puts the same deal on the table again.`;
+  const lastBy = last.basis === "counter" ? r.view.seat : last.by || "";
+  if ((r.view.proposal.by || "") === lastBy) return `${by} puts the same deal on the table again.`;
   return `${by} puts on the table the same deal as ${proposalWords(last, r.view.seat)}.`;
 }
 
@@ -545,10 +547,12 @@ function logWords(r) {
     // As at the turn: a proposer that offers less than it asks for now has not accepted its
     // own text, which is not rejecting it.
     const holdsOut = e.by && e.by !== seat && !e.accepted_by.includes(e.by);
+    // A seat that has left gave no answer: it is named apart, after the answers.
     const said = (atTable, yes) => ui.scenario.actors
-      .filter((a) => ui.ratifiers.has(a.id) !== atTable && e.accepted_by.includes(a.id) === yes && !(holdsOut && a.id === e.by)).map(who);
+      .filter((a) => ui.ratifiers.has(a.id) !== atTable && e.accepted_by.includes(a.id) === yes && !(holdsOut && a.id === e.by) && !(e.seat_away && a.id === seat)).map(who);
     const homeSays = atHome(said(false, true), said(false, false));
-    const proposer = holdsOut ? `; not ${byProposer(ui.actorName(e.by), (e.not_ratified_for || []).includes(e.by), e.crosses_proposer_red_lines)}` : "";
+    const aside = (holdsOut ? `; not ${byProposer(ui.actorName(e.by), (e.not_ratified_for || []).includes(e.by), e.crosses_proposer_red_lines)}` : "")
+      + (e.seat_away ? "; you had left the table" : "");
     let end = e.agreement ? "Agreement." : "No agreement.";
     // Home is the reason only where the table agreed: a veto actor's no, said in the answers
     // before, comes first.
@@ -565,7 +569,7 @@ function logWords(r) {
       }
       end = `${plural(e.votes, "vote", "votes")} of the ${d.votes_needed} needed. ${end}`;
     }
-    return {text: `Round ${e.round}, ${what}: accepted by ${names(said(true, true))}; rejected by ${names(said(true, false))}${homeSays ? `; at home, ${homeSays}` : ""}${proposer}. ${end}`, now};
+    return {text: `Round ${e.round}, ${what}: accepted by ${names(said(true, true))}; rejected by ${names(said(true, false))}${homeSays ? `; at home, ${homeSays}` : ""}${aside}. ${end}`, now};
   });
 }
 

@@ -119,19 +119,20 @@ func TestStaticSite(t *testing.T) {
 	// What each move did, first under the next round's heading: the Harborco quota's union
 	// under a mediator, in the words `negsim play teaching-harborco-quota --as union --set
 	// protocol.kind=mediated` prints for accept, reject and quit (the union holds no veto,
-	// so the others talk on).
+	// so the others talk on, and the rounds after it left name it apart from those who
+	// rejected).
 	pagetest.DrivePlayAnswered(t, srv.URL+"/", "scenario=teaching-harborco-quota&set=protocol.kind%3Dmediated&view=play&as=union", []pagetest.PlayMove{
 		{Move: "accept", Said: []string{"Round 0, the mediator's proposal: accepted by you, Governor and Federal agency; rejected by Harborco (developer), Environmental coalition and Other ports. 3 votes of the 5 needed. No agreement."}},
 		{Move: "reject", Said: []string{"Round 1, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition, you and Other ports. 2 votes of the 5 needed. No agreement."}},
 		{Move: "quit", Said: []string{
 			"Round 2, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition, you and Other ports. 2 votes of the 5 needed. No agreement.",
-			"Round 3, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition, you and Other ports. 2 votes of the 5 needed. No agreement.",
-			"Round 4, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition, you and Other ports. 2 votes of the 5 needed. No agreement.",
-			"Round 5, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition, you and Other ports. 2 votes of the 5 needed. No agreement.",
-			"Round 6, the mediator's proposal: accepted by Harborco (developer), Governor and Federal agency; rejected by Environmental coalition, you and Other ports. 3 votes of the 5 needed. No agreement.",
-			"Round 7, the mediator's proposal: accepted by Harborco (developer), Governor and Federal agency; rejected by Environmental coalition, you and Other ports. 3 votes of the 5 needed. No agreement.",
-			"Round 8, the mediator's proposal: accepted by Harborco (developer), Governor and Federal agency; rejected by Environmental coalition, you and Other ports. 3 votes of the 5 needed. No agreement.",
-			"Round 9, the mediator's proposal: accepted by Harborco (developer), Other ports, Governor and Federal agency; rejected by Environmental coalition and you. 4 votes of the 5 needed. No agreement.",
+			"Round 3, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition and Other ports; you had left the table. 2 votes of the 5 needed. No agreement.",
+			"Round 4, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition and Other ports; you had left the table. 2 votes of the 5 needed. No agreement.",
+			"Round 5, the mediator's proposal: accepted by Governor and Federal agency; rejected by Harborco (developer), Environmental coalition and Other ports; you had left the table. 2 votes of the 5 needed. No agreement.",
+			"Round 6, the mediator's proposal: accepted by Harborco (developer), Governor and Federal agency; rejected by Environmental coalition and Other ports; you had left the table. 3 votes of the 5 needed. No agreement.",
+			"Round 7, the mediator's proposal: accepted by Harborco (developer), Governor and Federal agency; rejected by Environmental coalition and Other ports; you had left the table. 3 votes of the 5 needed. No agreement.",
+			"Round 8, the mediator's proposal: accepted by Harborco (developer), Governor and Federal agency; rejected by Environmental coalition and Other ports; you had left the table. 3 votes of the 5 needed. No agreement.",
+			"Round 9, the mediator's proposal: accepted by Harborco (developer), Other ports, Governor and Federal agency; rejected by Environmental coalition; you had left the table. 4 votes of the 5 needed. No agreement.",
 			"You left the table in round 2; the others talked on without you, and your vote counted as no on every proposal after. No deal was agreed by the deadline (round 9): everyone keeps its walk-away value.",
 		}},
 	})

@@ -37,14 +37,25 @@ func TestRoundOfAgreementSaysTheYesAtHome(t *testing.T) {
 // A seat without a veto whose votes count under a decision rule is told that leaving cost
 // them: Harborco's union quits after rejecting round 0, and round 9's small fund and full
 // guarantee, worth 100 points to it, fails on 4 votes of the 5 needed. play said "without a
-// veto, you could not stop the others". (The page says the same: play_page_test.go.)
+// veto, you could not stop the others". The rounds after it left name it apart: it gave no
+// answer, where they said "rejected by … you" as if it had. (The page says the same:
+// play_page_test.go.)
 func TestPlaySaysALeftSeatsVoteCountedAsNo(t *testing.T) {
 	out, stderr, code := runNegsimInput(t, "reject\nquit\n", "play", "teaching-harborco-quota", "--as", "union")
 	if code != exitOK {
 		t.Fatal(stderr)
 	}
-	wantContains(t, "play", out, "4 votes of the 5 needed. No agreement.\n", "You left the table in round 1; the others talked on without you, and your vote counted as no on every proposal after. No deal was agreed by the deadline (round 9)")
+	wantContains(t, "play", out, leftHarborcoUnionRound9+"\n", "You left the table in round 1; the others talked on without you, and your vote counted as no on every proposal after. No deal was agreed by the deadline (round 9)")
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Round ") && !strings.HasPrefix(line, "Round 0,") && !strings.HasPrefix(line, "Round 1,") && strings.Contains(line, "you") && !strings.Contains(line, "; you had left the table.") {
+			t.Errorf("a round after the union left words it as answering: %q", line)
+		}
+	}
 }
+
+// leftHarborcoUnionRound9 is the last round of the union's session that quits after round
+// 0: the small fund and full guarantee, 4 votes of the 5 needed without the union's.
+const leftHarborcoUnionRound9 = "Round 9, the proposal by Harborco (developer): accepted by Harborco (developer), Other ports, Governor and Federal agency; rejected by Environmental coalition; you had left the table. 4 votes of the 5 needed. No agreement."
 
 // A round's no-agreement names home as its reason only where the table agreed: Home
 // rejects Away's q0 in round 1 of the fishery, which its parliament would not ratify

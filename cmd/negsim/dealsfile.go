@@ -524,6 +524,32 @@ func (a *app) transcriptTables(file string, w whatIf, paths []string, inFolder b
 // given), was stopped before the talks ended.
 func stoppedSession(tr *sim.PlayTranscript) bool { return tr != nil && tr.Ended == sim.EndStopped }
 
+// noDealText says how a session without a deal ended and what its table scores. A seat
+// without a veto that left did not end the talks: the others talked on to the deadline, and
+// a class asks that table about the leaving, not the deadline alone. tr is nil for a deal
+// given, of which nothing more is known.
+func noDealText(tr *sim.PlayTranscript) string {
+	const keeps = "every actor keeps its walk-away value, a joint gain of 0."
+	if tr == nil {
+		return "No agreement: " + keeps
+	}
+	seat := tr.Seat
+	for _, ac := range tr.Actors {
+		if ac.ID == tr.Seat {
+			seat = ac.Name
+		}
+	}
+	switch {
+	case tr.Ended == sim.EndStopped:
+		return stoppedText(tr) + " So " + keeps
+	case tr.Ended == sim.EndQuit:
+		return fmt.Sprintf("No agreement: the player at %s's seat left the table in round %d, and its veto ended the talks; %s", seat, tr.Outcome.Round, keeps)
+	case tr.LeftInRound != nil:
+		return fmt.Sprintf("No agreement: the player at %s's seat left the table in round %d, and the others talked on without it to the deadline (round %d); %s", seat, *tr.LeftInRound, tr.Outcome.Round, keeps)
+	}
+	return fmt.Sprintf("No agreement by the deadline (round %d): %s", tr.Outcome.Round, keeps)
+}
+
 // stoppedText says that Ctrl-C or --timeout ended a session before the talks did: its
 // table counts as no agreement, which no one at it chose. A transcript that does not say
 // which was written when only Ctrl-C stopped a session.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"html"
 	"math"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -511,7 +513,7 @@ func TestDebriefTableSaysHowASessionEnded(t *testing.T) {
 			}
 		}
 		wantContains(t, "debrief --format "+format, strings.Join(strings.Fields(out), " "),
-			"A table with no deal says how its session ended: quit (a player left the talks), deadline (the last round passed without a deal) or stopped (Ctrl-C or --timeout ended the session).")
+			`A table with no deal says how its session ended: quit (a player with a veto left, which ended the talks), deadline (the last round passed without a deal; "left in round N" where a player without a veto had left and the others talked on) or stopped (Ctrl-C or --timeout ended the session).`)
 	}
 
 	deals := writeTemp(t, "class.csv", classCSV)
@@ -519,6 +521,40 @@ func TestDebriefTableSaysHowASessionEnded(t *testing.T) {
 	if row := lastLineWith(out, " west "); !strings.HasSuffix(strings.TrimRight(row, "│ "), "no agreement") || strings.Contains(out, "how its session ended") {
 		t.Errorf("a deals file's table with no agreement: row %q; want plain no agreement, and no word of sessions:\n%s", row, out)
 	}
+}
+
+// A player without a veto who leaves does not end the talks: the others talk on to the
+// deadline. Debrief's table said only "no agreement: deadline" of Harborco's union that left
+// in round 1 (the "quit" its legend promised for a player who left), and score said only
+// "No agreement". Now score, debrief's table and both CSVs say it left, and in which round;
+// dana, who rejects every text of geneva-19-point to round 7, is told the deadline alone.
+func TestScoreAndDebriefSayASeatLeft(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "class")
+	union := filepath.Join(dir, "union.json")
+	if _, errs, code := runNegsimInput(t, "reject\nquit\n", "play", "teaching-harborco-quota", "--as", "union", "--transcript", union); code != exitOK {
+		t.Fatalf("play: exit %d: %s", code, errs)
+	}
+	wantContains(t, "score", runOK(t, "score", "--transcript", union),
+		"No agreement: the player at Union's seat left the table in round 1, and the others talked on without it to the deadline (round 9); every actor keeps its walk-away value, a joint gain of 0.")
+	wantContains(t, "score --format json", runOK(t, "score", "--transcript", union, "--format", "json"), `"ended": "deadline",`, `"left_in_round": 1,`)
+	if row := lastLineWith(runOK(t, "debrief", "--transcripts", dir), " union "); !strings.Contains(row, "no agreement: deadline (left in round 1)") {
+		t.Errorf("debrief's row for the union: %q, want it to say the seat left in round 1", row)
+	}
+	for _, args := range [][]string{{"score", "--transcript", union}, {"debrief", "--transcripts", dir}} {
+		rows, err := csv.NewReader(strings.NewReader(runOK(t, append(args, "--format", "csv")...))).ReadAll()
+		if err != nil || len(rows) != 2 {
+			t.Fatalf("%s --format csv: %v, %d rows", args[0], err, len(rows))
+		}
+		if got := rows[1][len(rows[1])-2:]; !slices.Equal(got, []string{"deadline", "1"}) {
+			t.Errorf("%s --format csv ends the union's row in %q, want deadline, 1", args[0], got)
+		}
+	}
+
+	dana := filepath.Join(t.TempDir(), "dana.json")
+	if _, errs, code := runNegsimInput(t, strings.Repeat("reject\n", 8), "play", "--variant", "geneva-19-point", "--as", "ukraine", "--transcript", dana); code != exitOK {
+		t.Fatalf("play dana: exit %d: %s", code, errs)
+	}
+	wantContains(t, "score", runOK(t, "score", "--transcript", dana), "No agreement by the deadline (round 7): every actor keeps its walk-away value, a joint gain of 0.")
 }
 
 // Under a decision rule and ratification, a table's deal can be one every veto actor signs

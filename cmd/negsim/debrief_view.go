@@ -102,6 +102,9 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 			zopa := "no agreement"
 			if tr := sessions[t.Table]; tr != nil && tr.Ended != "" && tr.Ended != sim.EndAgreement {
 				zopa += ": " + string(tr.Ended)
+				if tr.LeftInRound != nil {
+					zopa += fmt.Sprintf(" (left in round %d)", *tr.LeftInRound)
+				}
 				ended = true
 			}
 			row = append(row, zopa, "", "", "")
@@ -137,7 +140,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 	}
 	howEnded := ""
 	if ended {
-		howEnded = " A table with no deal says how its session ended: quit (a player left the talks), deadline (the last round passed without a deal) or stopped (Ctrl-C or --timeout ended the session)."
+		howEnded = " A table with no deal says how its session ended: quit (a player with a veto left, which ended the talks), deadline (the last round passed without a deal; \"left in round N\" where a player without a veto had left and the others talked on) or stopped (Ctrl-C or --timeout ended the session)."
 	}
 	r.add(section{title: "Tables ranked by joint gain", text: []string{
 		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor, observers (no veto) included: points out of 100. " +

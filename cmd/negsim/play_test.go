@@ -943,12 +943,14 @@ func TestPlayProposerBelowItsAspirationIsNotSaidToRejectItsOffer(t *testing.T) {
 // so played began its turns with an empty name (" puts this on the table") and told of
 // "each round A neutral mediator". The neutral mediator tables the Nash deal, high, hybrid,
 // now, worth .5 + .3·.5 + 0 = .65 to the candidate; the employer, asking 1 in round 0,
-// rejects it, and the mediator tables it again in round 1.
+// rejects it, and the mediator tables it again in round 1. The first text is shown whole and
+// unmarked: every line of it was starred "changed since the last proposal", of which there
+// was none.
 func TestPlayNamesANeutralMediator(t *testing.T) {
 	out, _, _ := runNegsimInput(t, "reject\nquit\n", "play", "teaching-two-party", "--as", "candidate", "--set", "protocol.kind=mediated")
 	wantContains(t, "play", out,
 		"Mediated talks: each round a neutral mediator puts one text on the table; you accept or reject it.",
-		"== Round 0 (the last is round 9) ==\nThe mediator puts this on the table (* changed since the last proposal):\n",
+		"== Round 0 (the last is round 9) ==\nThe mediator puts this on the table:\n    salary  high (",
 		"Worth 65.0 points to you.",
 		"== Round 1 (the last is round 9) ==\nThe mediator puts the same deal on the table again.\n")
 }
@@ -1012,7 +1014,7 @@ func TestPlaySaysWhyAProposerHoldsOut(t *testing.T) {
 			"Not yet accepted by the proposer, Home government: its deals must be ratified at home, and this one would not be.\n",
 			"Round 0, the proposal by Home government: accepted by no one; rejected by you; at home, no from Home's parliament; not accepted by the proposer, Home government: its deals must be ratified at home, and this one would not be. No agreement.\n"}},
 		{[]string{"teaching-telephone-game", "--as", "east", "--set", "actors.mediator.preferences.districts.acceptable=[d5,d6]"}, []string{
-			"  * districts  d3 (Three)\n",
+			"    districts  d3 (Three)\n",
 			"Not yet accepted by the proposer, Mediator: the proposal crosses the proposer's own red lines.\n",
 			"Round 0, the proposal by Mediator: accepted by no one; rejected by you and West; not accepted by the proposer, Mediator: the proposal crosses the proposer's own red lines. No agreement.\n"}},
 	} {

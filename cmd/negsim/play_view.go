@@ -247,7 +247,12 @@ func (s *session) turn(v *sim.PlayView) {
 		proposer = "The mediator"
 	}
 	switch {
-	case len(p.Changed) == 0 && (p.By == s.lastBy || s.lastProposal == ""):
+	case s.lastProposal == "":
+		// The first text on the table changes nothing: marking every line of it as changed
+		// sent students looking for a proposal before it.
+		s.say("%s puts this on the table:", proposer)
+		s.deal(p.Options, nil)
+	case len(p.Changed) == 0 && p.By == s.lastBy:
 		s.say("%s puts the same deal on the table again.", proposer)
 	case len(p.Changed) == 0:
 		s.say("%s puts on the table the same deal as %s.", proposer, s.lastProposal)
@@ -398,6 +403,9 @@ func (s *session) heard(hs []sim.Heard) {
 			who := ac.Name
 			if ac.ID == seat {
 				who = "you"
+				if h.SeatAway {
+					continue
+				}
 			}
 			y, n := &yes, &no
 			if s.sc.RatifiesFor(ac.ID) != "" {
@@ -423,6 +431,9 @@ func (s *session) heard(hs []sim.Heard) {
 		}
 		if holdsOut {
 			answers += "; not " + byProposer(s.name(h.By), slices.Contains(h.NotRatifiedFor, h.By), h.CrossesProposerRedLines)
+		}
+		if h.SeatAway {
+			answers += "; you had left the table"
 		}
 		end := "No agreement."
 		if h.Agreement {

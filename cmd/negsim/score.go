@@ -75,9 +75,12 @@ type noDeal struct {
 	// before the talks did, which no one at the table chose); StoppedBy says which.
 	Ended     sim.Ending    `json:"ended"`
 	StoppedBy sim.StopCause `json:"stopped_by,omitempty"`
-	Agreement bool          `json:"agreement"`
-	JointGain float64       `json:"joint_gain"`
-	Score     *sim.Score    `json:"score"`
+	// LeftInRound is the round the player, without a veto, left the table in; the others
+	// talked on to the end Ended names.
+	LeftInRound *int       `json:"left_in_round,omitempty"`
+	Agreement   bool       `json:"agreement"`
+	JointGain   float64    `json:"joint_gain"`
+	Score       *sim.Score `json:"score"`
 }
 
 func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) error {
@@ -142,7 +145,7 @@ func (a *app) score(file string, w whatIf, deal, dealFile, transcript string) er
 	case deal != "" || transcript != "" && results[0].Score != nil:
 		json = jsonOf(doc, results[0].Score)
 	case transcript != "":
-		json = jsonOf(doc, noDeal{Table: results[0].Table, Ended: session.Ended, StoppedBy: session.StoppedBy})
+		json = jsonOf(doc, noDeal{Table: results[0].Table, Ended: session.Ended, StoppedBy: session.StoppedBy, LeftInRound: session.LeftInRound})
 	}
 	return a.show(view{
 		json: json,

@@ -341,7 +341,9 @@ func TestTranscriptSavedAsTextIsNamed(t *testing.T) {
 
 // A session that ended without a deal leaves each actor its walk-away value: the text says
 // what that is in points, as the CSV's walk_away_points columns do. The job offer's file
-// gives the candidate 0.5 (50.0 points); --set gives the employer 0.35 (35.0).
+// gives the candidate 0.5 (50.0 points); --set gives the employer 0.35 (35.0). It says how
+// the session ended too: the candidate, who holds a veto, left in round 0, which ended the
+// talks (score said only "No agreement").
 func TestNoAgreementShowsEachWalkAway(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ana.json")
 	if _, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-two-party", "--set", "actors.employer.reservation=0.35", "--as", "candidate", "--transcript", path); code != exitOK {
@@ -349,7 +351,7 @@ func TestNoAgreementShowsEachWalkAway(t *testing.T) {
 	}
 	out := runOK(t, "score", "--transcript", path, "--format", "markdown")
 	wantContains(t, "score of a walk-out", out,
-		"No agreement: every actor keeps its walk-away value, a joint gain of 0.",
+		"No agreement: the player at Candidate's seat left the table in round 0, and its veto ended the talks; every actor keeps its walk-away value, a joint gain of 0.",
 		"| Candidate | yes  |                   50.0 |",
 		"| Employer  | yes  |                   35.0 |")
 }
@@ -453,9 +455,9 @@ func TestSessionAgreedInsideTheZoneSaysWhichValuesItScores(t *testing.T) {
 // agreement, a joint gain of 0, and the text and JSON of score and debrief say which was
 // stopped, but the CSV said nothing. Under geneva-19-point Ukraine answers the United
 // States' text in round 0: ana rejects it and her session is stopped in round 1, as Ctrl-C
-// stops it; bea quits in round 0. Tables read from transcripts end in a session_ended
-// column, after every column a deals file's tables have, which keep their places and get
-// none; the deals file itself is read as before.
+// stops it; bea quits in round 0. Tables read from transcripts end in the columns
+// session_ended and seat_left_in_round, after every column a deals file's tables have,
+// which keep their places and get neither; the deals file itself is read as before.
 func TestCSVMarksAStoppedSession(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "class")
 	ctx := context.Background()
@@ -487,12 +489,12 @@ func TestCSVMarksAStoppedSession(t *testing.T) {
 	ended := func(rows [][]string, tableColumn int) map[string]string {
 		t.Helper()
 		header := rows[0]
-		if header[len(header)-1] != "session_ended" {
-			t.Fatalf("the last column is %q, want session_ended: %v", header[len(header)-1], header)
+		if last := header[len(header)-2:]; !slices.Equal(last, []string{"session_ended", "seat_left_in_round"}) {
+			t.Fatalf("the last columns are %q, want session_ended, seat_left_in_round: %v", last, header)
 		}
 		out := map[string]string{}
 		for _, row := range rows[1:] {
-			out[row[tableColumn]] = row[len(row)-1]
+			out[row[tableColumn]] = row[len(row)-2]
 		}
 		return out
 	}
@@ -515,12 +517,12 @@ func TestCSVMarksAStoppedSession(t *testing.T) {
 		t.Fatal(err)
 	}
 	fromDeals := readCSV("debrief", "--variant", "geneva-19-point", "--deals", deals)
-	if want := debrief[0][:len(debrief[0])-1]; !slices.Equal(fromDeals[0], want) {
-		t.Errorf("a deals file's CSV header:\n%v\nwant the transcripts' without session_ended:\n%v", fromDeals[0], want)
+	if want := debrief[0][:len(debrief[0])-2]; !slices.Equal(fromDeals[0], want) {
+		t.Errorf("a deals file's CSV header:\n%v\nwant the transcripts' without session_ended and seat_left_in_round:\n%v", fromDeals[0], want)
 	}
 	for i, row := range fromDeals[1:] {
-		if want := debrief[i+1][:len(debrief[i+1])-1]; !slices.Equal(row, want) {
-			t.Errorf("the deals file's row %d:\n%v\nwant the transcripts' without session_ended:\n%v", i+1, row, want)
+		if want := debrief[i+1][:len(debrief[i+1])-2]; !slices.Equal(row, want) {
+			t.Errorf("the deals file's row %d:\n%v\nwant the transcripts' without session_ended and seat_left_in_round:\n%v", i+1, row, want)
 		}
 	}
 }

@@ -26,11 +26,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			}
 			g.add(ac.Name, veto, pts(ac.Reservation))
 		}
-		text := "No agreement: every actor keeps its walk-away value, a joint gain of 0."
-		if stoppedSession(res.session) {
-			text = stoppedText(res.session) + " Every actor keeps its walk-away value, a joint gain of 0."
-		}
-		return []section{{title: title, text: []string{text}, grid: g}}
+		return []section{{title: title, text: []string{noDealText(res.session)}, grid: g}}
 	}
 	deal := section{title: title}
 	var parts []string
@@ -207,8 +203,10 @@ func rejectionText(wd words, rs []sim.Rejection) string {
 // deal some veto actor would not sign. A table with no agreement gives each actor its
 // walk-away value and a joint gain of 0, as the table view does. Tables read from
 // transcripts add session_ended, how each session ended (agreement, deadline, quit or
-// stopped), last so that the columns before keep their places: a stopped session counts as
-// no agreement, as one that quit does, and a spreadsheet tells them apart by it.
+// stopped), and seat_left_in_round, the round a player without a veto left the table in
+// while the others talked on; last, so that the columns before keep their places: a stopped
+// session counts as no agreement, as one that quit does, and a spreadsheet tells them apart
+// by these.
 func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 	g := &grid{header: []string{"table"}}
 	for _, is := range sc.Issues {
@@ -220,12 +218,15 @@ func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 	g.header = append(g.header, "in_zopa", "joint_gain_points", "joint_gain_if_signed_points", "pareto", "nash_issues_differing", "nash_distance_points")
 	sessions := slices.ContainsFunc(results, func(res tableResult) bool { return res.session != nil })
 	if sessions {
-		g.header = append(g.header, "session_ended")
+		g.header = append(g.header, "session_ended", "seat_left_in_round")
 	}
 	for _, res := range results {
-		ended := ""
-		if res.session != nil {
-			ended = string(res.session.Ended)
+		ended := []string{"", ""}
+		if tr := res.session; tr != nil {
+			ended[0] = string(tr.Ended)
+			if tr.LeftInRound != nil {
+				ended[1] = fmt.Sprint(*tr.LeftInRound)
+			}
 		}
 		row := []string{res.Table}
 		s := res.Score
@@ -238,7 +239,7 @@ func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 			}
 			row = append(row, "false", "0", "0", "", "", "")
 			if sessions {
-				row = append(row, ended)
+				row = append(row, ended...)
 			}
 			g.add(row...)
 			continue
@@ -255,7 +256,7 @@ func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 		}
 		row = append(row, fmt.Sprint(s.InZOPA), dataPoints(s.JointGain), dataPoints(s.JointGainIfSigned), fmt.Sprint(s.Pareto), differ, dist)
 		if sessions {
-			row = append(row, ended)
+			row = append(row, ended...)
 		}
 		g.add(row...)
 	}

@@ -208,3 +208,22 @@ func DrivePlayBriefSays(t *testing.T, origin, hash string, says []string) {
 	wantSaid(t, s.playText("#play details.play-brief"), says, "the seat's brief")
 	s.checkConsole()
 }
+
+// DrivePlayProposalColumns opens the Play view at hash and returns the column headings of
+// the table of the proposal on the table, and the line above it.
+func DrivePlayProposalColumns(t *testing.T, origin, hash string) (line string, columns []string) {
+	s := start(t, origin)
+	s.do(chromedp.Navigate(origin + "#" + hash))
+	s.settled()
+	got := evalJS[[]string](s, `(() => {
+  const t = [...document.querySelectorAll("#play table")].find((t) => t.caption && / proposal$/.test(t.caption.textContent));
+  if (!t) return [];
+  const line = t.closest(".scroll").previousElementSibling;
+  return [line ? line.textContent : "", ...[...t.tHead.querySelectorAll("th")].map((th) => th.textContent)];
+})()`)
+	s.checkConsole()
+	if len(got) == 0 {
+		t.Fatalf("the Play view at %s shows no proposal's table", hash)
+	}
+	return got[0], got[1:]
+}

@@ -557,7 +557,8 @@ func TestPlayPageSaysWhatLeavingDoes(t *testing.T) {
 	// Harborco's union left after rejecting round 0: its one vote is missing from every
 	// proposal after, and round 9's small fund and full guarantee fails on 4 votes of the 5
 	// needed. "You could not stop the others" said the reverse of what happened.
-	pagetest.DrivePlaySays(t, url, "scenario=teaching-harborco-quota&view=play&as=union&moves=reject;quit", []string{leftHarborcoUnion})
+	pagetest.DrivePlaySays(t, url, "scenario=teaching-harborco-quota&view=play&as=union&moves=reject;quit", []string{leftHarborcoUnion,
+		"Round 9, the proposal by Harborco (developer): accepted by Harborco (developer), Other ports, Governor and Federal agency; rejected by Environmental coalition; you had left the table. 4 votes of the 5 needed. No agreement."})
 }
 
 // leftHarborcoUnion is what play says at the end of the union's session that quits after
@@ -574,4 +575,20 @@ func startsWithAny(line string, prefixes ...string) bool {
 func TestPlayPageStartsAgainOnlyWhenAsked(t *testing.T) {
 	pagetest.RequireChromium(t)
 	pagetest.DrivePlayStartAgain(t, startServe(t), "scenario=teaching-harborco-quota&view=play&as=union&moves=reject")
+}
+
+// The first text on the table is shown whole and unmarked, as negsim play shows it
+// (TestPlayNamesANeutralMediator): the page starred every issue of it "changed since the
+// last proposal", of which there was none. The second proposal keeps its column of changes.
+func TestPlayPageShowsTheFirstProposalUnmarked(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	line, columns := pagetest.DrivePlayProposalColumns(t, url, "scenario=teaching-two-party&set=protocol.kind%3Dmediated&view=play&as=candidate")
+	if line != "The mediator puts this on the table:" || !slices.Equal(columns, []string{"issue", "option"}) {
+		t.Errorf("the first proposal reads %q over the columns %q; want %q over issue, option", line, columns, "The mediator puts this on the table:")
+	}
+	line, columns = pagetest.DrivePlayProposalColumns(t, url, "scenario=teaching-two-party&set=protocol.kind%3Dmediated&view=play&as=candidate&moves=reject")
+	if line != "The mediator puts the same deal on the table again." || !slices.Equal(columns, []string{"issue", "option", "changed"}) {
+		t.Errorf("the second proposal reads %q over the columns %q; want the same deal again over issue, option, changed", line, columns)
+	}
 }
