@@ -29,8 +29,10 @@ import (
 // that read it: a section holding a chart is kept whole where a page has room for it (the
 // fish-stock debrief's "Chart" and its paragraph ended page 1, the chart began page 2, and
 // Chromium keeps no paragraph with the figure after it for break-after: avoid), and the
-// line that leads into a table of a few rows stays with it (the deal sheet's "Ratification
-// at home" and its line ended page 1 on Letter, the ratifiers' table began page 2). A heading
+// lines that lead into a table of a few rows stay with it: every one, not only the last
+// (the deal sheet's "Ratification at home" and its line ended page 1 on Letter, the
+// ratifiers' table began page 2; the Harborco report's "Rounds" and the first of its two
+// lines ended a page, the second line and the table began the next). A heading
 // never breaks inside a word ("reservat-ion" reads as two words): it wraps at its spaces,
 // at the hyphens and underscores of ids and between the characters of Chinese and
 // Japanese, which have no spaces, and a table whose headings cannot fit so goes to the
@@ -81,7 +83,7 @@ thead{display:table-header-group}
 tr,figure{break-inside:avoid}
 section:has(>figure){break-inside:avoid}
 table.whole{break-inside:avoid}
-p:has(+.wide>table.whole){break-after:avoid}
+p:has(~.wide>table.whole){break-after:avoid;break-inside:avoid}
 figure svg{max-height:22cm;width:auto;max-width:100%}
 .records{grid-template-columns:repeat(3,minmax(0,1fr));gap:0 4mm}
 table.record{margin:0 0 3mm;break-inside:avoid}

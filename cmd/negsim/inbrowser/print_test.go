@@ -143,6 +143,36 @@ func TestReportRoundsPrintWhole(t *testing.T) {
 	}
 }
 
+// Printed, a heading stays with every line that leads into its table, and the table. The
+// Harborco report's "Rounds" has two such lines: before, the heading and the first line
+// ended page 6 and the second line and the table began page 7 (A4), since only the line
+// just before a table was kept with it.
+func TestReportKeepsAHeadingWithItsTable(t *testing.T) {
+	pagetest.RequireChromium(t)
+	printed := printNegsimPage(t, "report-harborco", "report", "teaching-harborco-quota")
+	parts := []struct {
+		what string
+		re   *regexp.Regexp
+	}{
+		{"the heading", regexp.MustCompile(`^\s*Rounds\s*$`)},
+		{"the first line", regexp.MustCompile(`^\s*Per actor: reservation / aspiration / utility`)},
+		{"the second line", regexp.MustCompile(`^\s*Talks are ripe from round 0`)},
+		{"the table's heading row", regexp.MustCompile(`^\s*round\s+harborco\s+environmentalists`)},
+	}
+	for i, pages := range printed {
+		paper := []string{"Letter", "A4"}[i]
+		var at []int
+		for _, p := range parts {
+			if at = append(at, pageOf(pages, p.re)); at[len(at)-1] == 0 {
+				t.Fatalf("%s: %s is on no printed page", paper, p.what)
+			}
+		}
+		if slices.Min(at) != slices.Max(at) {
+			t.Errorf("%s: the heading, its two lines and the rounds table print on pages %v; want one page", paper, at)
+		}
+	}
+}
+
 // Printed, the deal sheet keeps each part's line with the table it leads into. Under
 // sanctions-bite the sheet is the deal (13 rows), the signatures (4) and the votes at home
 // (4): on Letter the heading "Ratification at home" and its line ended page 1 and the
