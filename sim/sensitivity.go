@@ -158,6 +158,11 @@ type Headline struct {
 	// Nash is the Nash deal's options, nil when the zone is empty.
 	Nash map[string]string `json:"nash"`
 	Text string            `json:"text"`
+	// OnTheEdge are the actors, in file order, to which the Nash deal gives exactly their
+	// reservation and without whose acceptance it cannot pass: the least change against one
+	// of them takes it out of the zone, so thresholds lie a hair from the values that touch
+	// them (Harborco's other ports, at 0.5 on the deal whose fifth vote is theirs).
+	OnTheEdge []string `json:"on_the_edge,omitempty"`
 }
 
 // SensitivityRow is one number and its nearest thresholds, below and above.
@@ -1269,6 +1274,27 @@ func (s *sensitivity) headline(h headline) Headline {
 		out.Text = fmt.Sprintf("the zone is empty: none of the %s deals is acceptable to everyone who must agree", Thousands(s.sp.deals))
 	} else {
 		out.Text = fmt.Sprintf("the zone holds %s of the %s deals; Nash: %s", Thousands(h.deals), Thousands(s.sp.deals), s.dealText(h.nash))
+		out.OnTheEdge = s.sp.onTheEdge(h.nash)
+	}
+	return out
+}
+
+// onTheEdge lists the actors that accept choice at exactly their reservation and whose
+// acceptance it needs to pass: asked for a millionth more, each would turn it down, and it
+// would fail.
+func (sp *Space) onTheEdge(choice []int) []string {
+	res := sp.reservations()
+	var out []string
+	for a := range sp.sc.Actors {
+		u := sp.Utility(a, choice)
+		if math.Abs(u-res[a]) > Tolerance || !sp.Accepts(a, choice, res[a]) {
+			continue
+		}
+		asked := slices.Clone(res)
+		asked[a] = u + 1e-6
+		if !sp.Passes(choice, asked) {
+			out = append(out, sp.sc.Actors[a].ID)
+		}
 	}
 	return out
 }

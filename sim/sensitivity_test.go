@@ -407,3 +407,47 @@ func TestGatedThresholdsAgreeWithScan(t *testing.T) {
 		t.Fatalf("too few cases: %d scenarios, %d rows (%d of voters), %d thresholds, %d moves, %d within a step", scenarios, rows, voterRows, thresholds, moves, withinStep)
 	}
 }
+
+// The actors on the edge of the Nash deal are those it gives exactly their reservation
+// and cannot pass without. Checked against the brute-force decision rule (referenceRuleAt)
+// on random scenarios, with one actor's reservation moved onto its utility of the Nash
+// deal, so that the edge is there to find: an actor is listed exactly when it accepts the
+// deal at its reservation, within 1e-9, and asked for 1e-6 more the deal fails.
+func TestOnTheEdgeAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 12))
+	found, checked := 0, 0
+	for n := 0; n < 300; n++ {
+		seed1, seed2 := rng.Uint64(), rng.Uint64()
+		sc := validRandom(rand.New(rand.NewPCG(seed1, seed2)))
+		base := bruteHeadline(compiled(t, sc))
+		if base.deals == 0 {
+			continue
+		}
+		a := rng.IntN(len(sc.Actors))
+		sc.Actors[a].Reservation = compiled(t, sc).Utility(a, base.nash)
+		sp := compiled(t, sc)
+		res := sp.reservations()
+		if !referenceRuleAt(sp, res).passes(base.nash) {
+			t.Fatalf("scenario %d: the Nash deal left the zone when actor %d's reservation was set to its utility of it", n, a)
+		}
+		var want []string
+		for b := range sc.Actors {
+			u := sp.Utility(b, base.nash)
+			asked := slices.Clone(res)
+			asked[b] = u + 1e-6
+			if math.Abs(u-res[b]) <= 1e-9 && sp.Accepts(b, base.nash, res[b]) && !referenceRuleAt(sp, asked).passes(base.nash) {
+				want = append(want, sc.Actors[b].ID)
+			}
+		}
+		got := sp.onTheEdge(base.nash)
+		if !slices.Equal(got, want) {
+			t.Errorf("scenario %d (seed %d, %d): on the edge %q, want %q", n, seed1, seed2, got, want)
+		}
+		checked++
+		found += len(want)
+	}
+	t.Logf("checked %d scenarios, %d actors on the edge", checked, found)
+	if checked < 100 || found < 30 {
+		t.Fatalf("checked %d scenarios and found %d actors on the edge; too few to trust the check", checked, found)
+	}
+}

@@ -1362,7 +1362,12 @@ const takeListed = 15;
 function renderTake(rep) {
   const tipping = rep.rows.filter((r) => r.nearest !== null);
   const shown = tipping.slice(0, takeListed);
+  // As negsim sensitivity says it: why some thresholds lie a hair from the value.
+  const edge = (rep.headline.on_the_edge || []).map(actorName);
   const out = [h("p", {}, wholeWords(`Now ${rep.headline.text}.`)),
+    ...(edge.length ? [h("p", {text: edge.length === 1
+      ? `On the edge: ${edge[0]}. The Nash deal gives this party exactly its walk-away value and cannot pass without its yes: the least change against this party moves the deal.`
+      : `On the edge: ${joinAnd(edge)}. The Nash deal gives each of them exactly its walk-away value and cannot pass without the yes of any one of them: the least change against one of them moves the deal.`})] : []),
     h("p", {text: rep.headline.deals ? "The smallest single changes that close the zone or move its Nash deal:" : "The smallest single changes that open the zone:"})];
   // negsim sensitivity says how much it leaves out; so does the page, or a student comparing
   // the two would take the shorter list for a different answer.

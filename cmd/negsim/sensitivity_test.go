@@ -390,3 +390,16 @@ func TestSensitivityLimitZeroListsNoneAsEverywhere(t *testing.T) {
 		t.Errorf("--all with --limit: exit %d, %q; want %d and %q", code, stderr, exitBadUse, want)
 	}
 }
+
+// A threshold a hair from its value needs a word: Harborco's Nash deal, small fund and
+// full guarantee, gives the other ports 0.5·0 + 0.5·1 = 0.5 (score --deal says 50.0
+// points), exactly their walk-away value, and its 5 votes are the 5 needed, theirs among
+// them; the ports' fund weight tipped it at 50.0000003 without a word why. The job offer's
+// Nash deal leaves both sides above their walk-away values: nothing is said of an edge.
+func TestSensitivitySaysWhoIsOnTheEdge(t *testing.T) {
+	wantContains(t, "sensitivity", runOK(t, "sensitivity", "teaching-harborco-quota"),
+		"\nOn the edge: Other ports. The Nash deal gives this party exactly its walk-away value and cannot pass without its yes: the least change against this party moves the deal.\n")
+	if out := runOK(t, "sensitivity", "teaching-two-party"); strings.Contains(out, "On the edge") {
+		t.Errorf("the job offer puts no one on the edge, yet sensitivity says:\n%s", out)
+	}
+}

@@ -12,7 +12,11 @@ import (
 
 func sensitivityReport(sc *sim.Scenario, rep *sim.SensitivityReport, all, limit int) *report {
 	r := &report{title: sc.Name + ": what would it take"}
-	r.add(section{text: []string{"Now " + rep.Headline.Text + "."}})
+	now := []string{"Now " + rep.Headline.Text + "."}
+	if edge := rep.Headline.OnTheEdge; len(edge) > 0 {
+		now = append(now, onTheEdgeWords(actorNames(sc, edge)))
+	}
+	r.add(section{text: now})
 
 	with := 0
 	for _, row := range rep.Rows {
@@ -197,4 +201,15 @@ func (n *dealNames) effect(kind sim.HeadlineChange, deals uint64, nash map[strin
 		i = len(n.deals) - 1
 	}
 	return fmt.Sprintf("the zone opens with %s; Nash: deal %d", plural(deals, "deal", "deals"), i+1)
+}
+
+// onTheEdgeWords says why some thresholds lie a hair from the value: the Nash deal gives
+// these actors exactly their walk-away value and needs each one's yes. A change of 0.0000003
+// read as noise without it. The names stand as a label, as plural names ("Other ports") and
+// singular ones read alike so.
+func onTheEdgeWords(names []string) string {
+	if len(names) == 1 {
+		return fmt.Sprintf("On the edge: %s. The Nash deal gives this party exactly its walk-away value and cannot pass without its yes: the least change against this party moves the deal.", names[0])
+	}
+	return fmt.Sprintf("On the edge: %s. The Nash deal gives each of them exactly its walk-away value and cannot pass without the yes of any one of them: the least change against one of them moves the deal.", sim.JoinWords(names, "and"))
 }

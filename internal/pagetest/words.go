@@ -297,6 +297,9 @@ type TakeLists struct {
 	Hash     string
 	Tipping  int
 	RedLines [][]string
+	// Edge is what negsim sensitivity says of the actors on the edge of the Nash deal, its
+	// line "On the edge: …"; "" where it says nothing of them.
+	Edge string
 }
 
 // DriveTakeLists opens What would it take at each case and holds its lists to the
@@ -315,6 +318,13 @@ func DriveTakeLists(t *testing.T, origin string, cases []TakeLists) {
 		wantRows := min(c.Tipping, 15)
 		if rows != wantRows {
 			t.Errorf("%s: the table shows %d values; want %d of the %d with a threshold", c.Hash, rows, wantRows, c.Tipping)
+		}
+		edge := slices.IndexFunc(said, func(p string) bool { return strings.HasPrefix(p, "On the edge:") })
+		switch {
+		case c.Edge == "" && edge >= 0:
+			t.Errorf("%s: the page says %q; negsim sensitivity puts no actor on the edge", c.Hash, said[edge])
+		case c.Edge != "" && (edge < 0 || said[edge] != c.Edge):
+			t.Errorf("%s: the page does not say, as negsim sensitivity does, %q; it says\n\t%s", c.Hash, c.Edge, strings.Join(said, "\n\t"))
 		}
 		note := fmt.Sprintf("The 15 nearest of the %d values with a threshold in range.", c.Tipping)
 		if got := slices.Contains(said, note); got != (c.Tipping > 15) {

@@ -160,6 +160,9 @@ func TestPageDrivenServed(t *testing.T) {
 			for _, c := range []struct{ hash, file string }{
 				{"scenario=teaching-two-party", "teaching-two-party"},
 				{"scenario=ukraine-2026&variant=sanctions-bite", "ukraine-2026#sanctions-bite"},
+				// The Nash deal gives the other ports exactly their walk-away value, and needs
+				// their vote: the page says so, as the terminal does.
+				{"scenario=teaching-harborco-quota", "teaching-harborco-quota"},
 			} {
 				var rep struct {
 					Rows []struct {
@@ -174,6 +177,11 @@ func TestPageDrivenServed(t *testing.T) {
 					t.Fatalf("sensitivity --format json: %v:\n%s", err, out)
 				}
 				tc := pagetest.TakeLists{Hash: c.hash}
+				for _, line := range strings.Split(runOK(t, "sensitivity", c.file), "\n") {
+					if strings.HasPrefix(line, "On the edge:") {
+						tc.Edge = line
+					}
+				}
 				for _, r := range rep.Rows {
 					if r.Nearest != nil {
 						tc.Tipping++
