@@ -546,6 +546,8 @@ func syntaxError(name string, data []byte, err error) sim.Diagnostic {
 	if !isJSON && e.Line > 0 && !duplicateKey.MatchString(e.Message) {
 		if col, what, ok := lookalike(data, e.Line); ok {
 			e.Col, e.Message = col, what
+		} else if col, what, ok := colonInText(data, e.Line); ok {
+			e.Col, e.Message = col, what
 		}
 	}
 	// A text opened with a quote and never closed runs on, by YAML's rules, to the next
@@ -618,6 +620,50 @@ func lookalike(data []byte, n int) (col int, what string, ok bool) {
 		}
 	}
 	return col, what, true
+}
+
+// keyAndText splits a line "key: text" (or "- key: text") into what comes before the
+// text, the key and the text.
+var keyAndText = regexp.MustCompile(`^(\s*(?:- )?([A-Za-z_][\w-]*):\s+)(.+?)\s*$`)
+
+// colonInText finds on line n a text that holds a colon and a space, as "Note: …" or
+// "Source: …" do, which YAML reads as a second key on the line and a teacher reads as
+// punctuation. It returns the text's column and what to type instead, and only when quoting
+// the text moves the parser past the line.
+func colonInText(data []byte, n int) (col int, what string, ok bool) {
+	lines := strings.Split(string(data), "\n")
+	if n > len(lines) {
+		return 0, "", false
+	}
+	m := keyAndText.FindStringSubmatch(lines[n-1])
+	if m == nil || strings.ContainsAny(m[3][:1], "\"'{[|>&*!#") || !strings.Contains(m[3]+" ", ": ") {
+		return 0, "", false
+	}
+	quote := `"`
+	if strings.Contains(m[3], `"`) {
+		if strings.Contains(m[3], "'") {
+			return 0, "", false
+		}
+		quote = "'"
+	}
+	lines[n-1] = m[1] + quote + m[3] + quote
+	if _, err := parser.ParseBytes([]byte(strings.Join(lines, "\n")), 0); err != nil {
+		var ye interface{ GetToken() *token.Token }
+		if !errors.As(err, &ye) || ye.GetToken() == nil || ye.GetToken().Position == nil || ye.GetToken().Position.Line == n {
+			return 0, "", false
+		}
+	}
+	example := m[3]
+	if r := []rune(example); len(r) > 40 {
+		// Cut at a space: the example shows where the quotes go, not the whole text.
+		cut := string(r[:36])
+		if i := strings.LastIndex(cut, " "); i > 0 {
+			cut = cut[:i]
+		}
+		example = cut + " …"
+	}
+	return utf8.RuneCountInString(m[1]) + 1, fmt.Sprintf(`the text of %s holds a colon and a space (": "), which YAML reads as the start of another key; put the whole text in quotes: %s: %s%s%s`,
+		m[2], m[2], quote, example, quote), true
 }
 
 // straighten types on a line what a word processor replaced.

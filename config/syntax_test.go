@@ -24,6 +24,26 @@ func TestSyntaxErrorsSayTheUsualSlip(t *testing.T) {
 	})
 }
 
+// A text that holds a colon and a space, as a teacher's "Note: …" or "Source: …" does, is a
+// second key to YAML: the parser's "mapping value is not allowed in this context" sent
+// the teacher to check an indentation that was right (each case below failed so). The
+// message names the key and shows the text quoted; a text that holds a double quote is
+// shown in single quotes, and a long one cut.
+func TestColonInTextSaysQuoteIt(t *testing.T) {
+	head := "name: T\nissues:\n  - id: x\n    name: X\n    options: [{id: a}, {id: b}]\nactors:\n  - id: p\n    reservation: 0.5\n"
+	wantOneDiagnostic(t, []loadCase{
+		// "description: " is 13 characters: the text starts at column 14.
+		{"desc.yaml", "name: T\ndescription: Note: the parliament is easier to win.\n",
+			`desc.yaml:2:14: the text of description holds a colon and a space (": "), which YAML reads as the start of another key; put the whole text in quotes: description: "Note: the parliament is easier to win."`},
+		// "    note: " is 10 characters.
+		{"why.yaml", head + "    note: Source: the \"UN\" report\n",
+			`why.yaml:9:11: the text of note holds a colon and a space (": "), which YAML reads as the start of another key; put the whole text in quotes: note: 'Source: the "UN" report'`},
+		// In a list item, after "- ": "  - why: " is 9 characters.
+		{"list.yaml", "name: T\nevents:\n  - why: Talks resume: the envoy returns to Geneva after a long break\n",
+			`list.yaml:3:10: the text of why holds a colon and a space (": "), which YAML reads as the start of another key; put the whole text in quotes: why: "Talks resume: the envoy returns to …"`},
+	})
+}
+
 // A value of the wrong kind is told what the field holds and its range, as a missing
 // number is: "expected a number, found the text "half"" did not say that a reservation runs
 // from 0 to 1. A quoted number only needs its quotes gone, and says so alone.
@@ -71,9 +91,9 @@ func TestWordProcessorCharactersAreNamed(t *testing.T) {
 		{"colon.yaml", head + "  - id: p\n    name: P\n    reservation:\u00a00.5\n",
 			"colon.yaml:9:17: " + nbsp},
 		// A curly quote on a line that straight quotes would not mend ("a" b: c is no
-		// YAML either) is not blamed: the parser's words stay, at the note's value.
+		// YAML either) is not blamed: the colon in the note's text is, at its value.
 		{"other.yaml", head + "  - id: p\n    reservation: 0.5\n    note: “a” b: c\n",
-			"other.yaml:9:11: not valid YAML or JSON: mapping value is not allowed in this context; check the indentation of this line and the next: the keys of one mapping start in the same column"},
+			"other.yaml:9:11: the text of note holds a colon and a space (\": \"), which YAML reads as the start of another key; put the whole text in quotes: note: \"“a” b: c\""},
 		// "  – id: q": the dash is the 3rd character.
 		{"dash.yaml", head + "  - id: p\n    reservation: 0.5\n  \u2013 id: q\n    reservation: 0.5\n",
 			"dash.yaml:9:3: this list item starts with \"–\" (an en dash, which word processors make of \"-\"); type \"-\" in its place"},
