@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -713,6 +714,15 @@ func bruteRuleZone(sp *Space, res []float64) (zone uint64, perOption, pivotal []
 	return zone, perOption, pivotal
 }
 
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	js, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(js)
+}
+
 func analyzeJSON(t *testing.T, sc *Scenario) ([]byte, *Analysis) {
 	t.Helper()
 	sp, err := Compile(sc)
@@ -731,7 +741,9 @@ func analyzeJSON(t *testing.T, sc *Scenario) ([]byte, *Analysis) {
 }
 
 // votes_needed: 0 is the veto actors' unanimity, whatever the votes: the answer is the
-// one of the scenario without a decision rule, to the byte.
+// one of the scenario without a decision rule, to the byte, but for the warnings, which
+// say of an actor at the table given more than one vote that its votes count for nothing
+// here.
 func TestVotesNeededZeroIsUnanimity(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 1))
 	for n := 0; n < 200; n++ {
@@ -739,14 +751,16 @@ func TestVotesNeededZeroIsUnanimity(t *testing.T) {
 		if len(sc.Validate().Errors()) > 0 {
 			continue
 		}
-		want, _ := analyzeJSON(t, sc)
+		_, want := analyzeJSON(t, sc)
 		alt := sc.Clone()
 		alt.Decision = Decision{VotesNeeded: 0, Note: "unanimity of the vetoes"}
 		for a := range alt.Actors {
 			alt.Actors[a].Votes = rng.IntN(5)
 		}
-		if got, _ := analyzeJSON(t, alt); string(got) != string(want) {
-			t.Fatalf("scenario %d: votes_needed 0 changes the answer:\n%s\n%s", n, got, want)
+		_, got := analyzeJSON(t, alt)
+		got.Warnings = slices.DeleteFunc(got.Warnings, func(d Diagnostic) bool { return strings.HasSuffix(d.Path, ".votes") })
+		if g, w := mustJSON(t, got), mustJSON(t, want); g != w {
+			t.Fatalf("scenario %d: votes_needed 0 changes the answer:\n%s\n%s", n, g, w)
 		}
 	}
 }

@@ -303,6 +303,11 @@ func (v *validator) issues(s *Scenario) {
 		if len(is.Options) == 0 {
 			v.errorf(p+".options", "issue %q needs at least one option", is.ID)
 		}
+		// One option settles the issue in every deal alike: nothing is negotiated on it, and
+		// its weight is a gift every actor gets whatever the deal.
+		if len(is.Options) == 1 {
+			v.warnf(p+".options", "issue %q has one option, so every deal settles it the same way and its weight is points every actor gets whatever the deal: add another option, or drop the issue", is.ID)
+		}
 		v.limit(p+".options", len(is.Options), MaxOptions, fmt.Sprintf("options of issue %q", is.ID), "use a coarser scale")
 		_, brokenOption := v.ids(p+".options", len(is.Options), func(j int) string { return is.Options[j].ID }, "option")
 		if brokenIssue[i] || slices.Contains(brokenOption, true) {
@@ -515,6 +520,11 @@ func (v *validator) preferences(s *Scenario, a *Actor, p string) {
 		}
 		for k, id := range pr.Acceptable {
 			v.option(fmt.Sprintf("%s.acceptable.%d", pp, k), is, id)
+			// Listed twice is most often another option mistyped as a copy of this one: the
+			// option meant is then a red line the file never drew.
+			if slices.Index(pr.Acceptable, id) < k {
+				v.warnf(fmt.Sprintf("%s.acceptable.%d", pp, k), "option %q is listed twice in acceptable; list each option once (was another meant? every option left out is a red line)", id)
+			}
 		}
 		// An acceptable list that names every option rules nothing out: it is no red line,
 		// and params writes an absent one that way.
@@ -839,7 +849,7 @@ func (v *validator) overrides(s *Scenario, p, what string, set, add []Assignment
 		if !v.known[pr.String()] {
 			// The rule broken is said in the file's words ("set actors.parliament.veto:
 			// false"), which the file itself keeps: the mend is the override's.
-			v.errorf(overrideAt(p, pr.Path, set, add), "%s leaves the scenario invalid: %s; without it the scenario keeps this rule, so change or drop it", what, pr)
+			v.errorf(overrideAt(p, pr.Path, set, add), "%s leaves the scenario invalid: %s; the file itself keeps this rule: change the value set here, or drop it", what, pr)
 		}
 	}
 }

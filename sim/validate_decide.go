@@ -47,6 +47,17 @@ func (v *validator) decision(s *Scenario) {
 	if avail := tableVotes(s); n > avail {
 		v.errorf("decision.votes_needed", "%d votes needed, but the actors at the table hold %d in all (ratifiers do not vote here): lower votes_needed to at most %d or give actors more votes", n, avail, avail)
 	}
+	// Votes count under a decision rule or toward a ratification; an actor at the table
+	// given more than one without a rule changes nothing, which is not what the file says.
+	if n == 0 {
+		rat := ratifiersOf(s)
+		for i := range s.Actors {
+			a := &s.Actors[i]
+			if _, ratifies := rat[a.ID]; !ratifies && a.Votes > 1 {
+				v.warnf("actors."+a.ID+".votes", "actor %q holds %d votes, but they count only under a decision rule, which this scenario has not: every veto actor must accept, whatever the votes; set decision.votes_needed to count them", a.ID, a.Votes)
+			}
+		}
+	}
 	v.ratification(s)
 }
 

@@ -245,7 +245,7 @@ func TestDecisionValidation(t *testing.T) {
 		// mend ("set actors.left.veto: false"), which the file already says.
 		{"belief that breaks a rule elsewhere", func(s *Scenario) {
 			s.Actors[1].Beliefs.Set[0] = Assignment{Path: "actors.left.veto", Value: true}
-		}, "actors.south.beliefs.set.actors.left.veto", "without it the scenario keeps this rule, so change or drop it"},
+		}, "actors.south.beliefs.set.actors.left.veto", "the file itself keeps this rule: change the value set here, or drop it"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -315,6 +315,46 @@ func TestRatifiersWithoutVotesAreFlagged(t *testing.T) {
 	sc.Actors[0].Ratification.By = []string{"nobody"}
 	if ws := sc.Validate().Warnings(); hasDiagnostic(ws, "actors.north.ratification.by", "hold no votes") {
 		t.Fatalf("warned about the votes of an unknown ratifier: %v", ws)
+	}
+}
+
+// Votes count under a decision rule or toward a ratification. Given to an actor at the
+// table of a scenario without a decision rule they change nothing, and the file said so
+// nowhere (validate called it valid without a word). The fixture's ratifiers, left and
+// right, hold 2 votes each and count at home: no warning for them, or under a rule.
+func TestVotesWithoutADecisionRuleAreFlagged(t *testing.T) {
+	sc := decideFixture()
+	sc.Decision.VotesNeeded = 0
+	if ws := sc.Validate().Warnings(); hasDiagnostic(ws, "actors.left.votes", "") || hasDiagnostic(ws, "actors.press.votes", "") {
+		t.Fatalf("the ratifiers' votes count at home, and press holds the default 1, yet: %v", ws)
+	}
+	sc.Actors[4].Votes = 3 // press
+	if ws := sc.Validate().Warnings(); !hasDiagnostic(ws, "actors.press.votes", `actor "press" holds 3 votes, but they count only under a decision rule`) {
+		t.Fatalf("got %v; want a warning that press's 3 votes count for nothing", ws)
+	}
+	sc.Decision.VotesNeeded = 3
+	if ws := sc.Validate().Warnings(); hasDiagnostic(ws, "actors.press.votes", "") {
+		t.Fatalf("under a decision rule press's votes count, yet: %v", ws)
+	}
+}
+
+// Two slips a file shows no sign of: an option listed twice in acceptable, most often
+// another option mistyped, which leaves the one meant a red line; and an issue of one
+// option, whose weight every actor gets whatever the deal. Each passed validate without a
+// word.
+func TestDuplicateAcceptableAndLoneOptionAreFlagged(t *testing.T) {
+	sc := decideFixture()
+	if ws := sc.Validate().Warnings(); hasDiagnostic(ws, "actors.north.preferences.x.acceptable.1", "") || hasDiagnostic(ws, "issues.x.options", "") {
+		t.Fatalf("the fixture lists nothing twice and x has three options, yet: %v", ws)
+	}
+	sc.Actors[0].Preferences[0].Acceptable = []string{"a", "a"}
+	if ws := sc.Validate().Warnings(); !hasDiagnostic(ws, "actors.north.preferences.x.acceptable.1", `option "a" is listed twice in acceptable`) {
+		t.Errorf("got %v; want a warning on the second \"a\"", ws)
+	}
+	sc = decideFixture()
+	sc.Issues = append(sc.Issues, Issue{ID: "y", Name: "Y", Options: []Option{{ID: "only"}}})
+	if ws := sc.Validate().Warnings(); !hasDiagnostic(ws, "issues.y.options", `issue "y" has one option`) {
+		t.Errorf("got %v; want a warning that y has one option", ws)
 	}
 }
 

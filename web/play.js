@@ -285,7 +285,12 @@ function standing(v, d) {
   else if (d && own > 0 && others < d.votes_needed) {
     text = `You hold no veto, but the others hold ${plural(others, "vote", "votes")} between them, fewer than the ${d.votes_needed} a deal needs: there is no deal without your vote.`;
   }
-  return d ? `${text} Your acceptance counts for ${plural(own, "vote", "votes")}.` : text;
+  // Votes the vetoes' yes already brings never decide a deal, which the seat is told, as
+  // negsim play tells it.
+  const vetoVotes = d ? d.votes.filter((p) => p.veto).reduce((n, p) => n + p.votes, 0) : 0;
+  const never = d && !v.veto && own > 0 && others >= d.votes_needed && vetoVotes >= d.votes_needed
+    ? `, but the parties with a veto, whose yes every deal needs, hold ${plural(vetoVotes, "vote", "votes")} between them: your vote never decides a deal` : "";
+  return d ? `${text} Your acceptance counts for ${plural(own, "vote", "votes")}${never}.` : text;
 }
 
 // rules says how the talks run, what ends them and where the seat's own deals must pass at

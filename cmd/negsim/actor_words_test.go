@@ -68,3 +68,23 @@ func TestPlayBlamesHomeOnlyWhereTheTableAgreed(t *testing.T) {
 	}
 	wantContains(t, "play", out, "Round 1, the proposal by Away government: accepted by Away government; rejected by you; at home, no from Home's parliament. No agreement.\n")
 }
+
+// A voter whose votes never decide is told so where it is told what they count for. With
+// Harborco's decision asking for 1 vote, Harborco's own, which every deal needs as its
+// veto, brings it: the union's vote can swing no deal. explain said "its vote never
+// decides a deal", while the union's role sheet and play said only "Your acceptance counts
+// for 1 vote (of the 1 a deal needs)". (The page's Play says it too: play_page_test.go.)
+func TestAVoteThatNeverDecidesIsSaidSo(t *testing.T) {
+	never := ", but the parties with a veto, whose yes every deal needs, hold 1 vote between them: your vote never decides a deal."
+	sheet := runOK(t, "brief", "teaching-harborco-quota", "--set", "decision.votes_needed=1", "--actor", "union")
+	wantContains(t, "the union's role sheet", strings.Join(strings.Fields(sheet), " "), "Your acceptance counts for 1 vote of the 1 a deal needs"+never)
+	out, stderr, code := runNegsimInput(t, "quit\n", "play", "teaching-harborco-quota", "--set", "decision.votes_needed=1", "--as", "union")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	wantContains(t, "play", out, "\nYour acceptance counts for 1 vote"+never+"\n")
+	// As shipped, 5 votes are needed and Harborco holds 1: the union's vote can decide.
+	if out := runOK(t, "brief", "teaching-harborco-quota", "--actor", "union"); !strings.Contains(out, "Your acceptance counts for 1 vote of the 5 a deal needs.") {
+		t.Errorf("as shipped the union's vote can decide, and its sheet should say only what it counts for:\n%s", out)
+	}
+}

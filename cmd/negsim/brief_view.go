@@ -180,7 +180,7 @@ func roleSections(wd words, c *sim.Confidential, check string) []section {
 		intro.text = append(intro.text, "You hold no veto: the others can settle without you. The debrief lists your points beside theirs, but ranks the tables by the gains of the parties with a veto.")
 	}
 	if st.VotesNeeded > 0 && !ratifier {
-		intro.text = append(intro.text, fmt.Sprintf("Your acceptance counts for %s of the %d a deal needs.", plural(st.Votes, "vote", "votes"), st.VotesNeeded))
+		intro.text = append(intro.text, fmt.Sprintf("Your acceptance counts for %s of the %d a deal needs%s.", plural(st.Votes, "vote", "votes"), st.VotesNeeded, yourVoteNeverDecides(st)))
 	}
 	intro.text = append(intro.text, "", fmt.Sprintf("Your walk-away value is %s points: if the talks fail you keep that much, so accept no deal worth less.", points(c.ReservationPoints)))
 	if b := c.Borderline; b != nil {
@@ -361,6 +361,17 @@ func noteScale(c *sim.Confidential) string {
 // noDealWithoutYourVote tells a seat without a veto that the others' votes fall short.
 func noDealWithoutYourVote(st sim.Standing) string {
 	return fmt.Sprintf("You hold no veto, but the others hold %s between them, fewer than the %d a deal needs: there is no deal without your vote.", plural(st.OtherVotes, "vote", "votes"), st.VotesNeeded)
+}
+
+// yourVoteNeverDecides tells a seat whose votes never decide why, after what its votes
+// count for: the veto actors' yes, which every deal needs, brings the votes needed with it.
+// A student read "counts for 1 vote of the 3 a deal needs" as a vote that could swing one.
+// Empty for any other standing.
+func yourVoteNeverDecides(st sim.Standing) string {
+	if st.Kind != sim.StandingNeverDecides {
+		return ""
+	}
+	return fmt.Sprintf(", but the parties with a veto, whose yes every deal needs, hold %s between them: your vote never decides a deal", plural(st.VetoVotes, "vote", "votes"))
 }
 
 // sourceLine lists a source for a reader holding only the page: its title and date, where

@@ -75,7 +75,7 @@ func (s *session) intro(variant string) {
 		s.say("You hold no veto: the others can settle without you.")
 	}
 	if s.sc.Decision.VotesNeeded > 0 {
-		s.say("Your acceptance counts for %s.", plural(s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes, "vote", "votes"))
+		s.say("Your acceptance counts for %s%s.", plural(s.sc.Actors[s.sc.ActorIndex(v.Seat)].Votes, "vote", "votes"), yourVoteNeverDecides(seat))
 	}
 	if rr := s.g.Brief().Role.Ratification; rr != nil && len(rr.By) > 0 {
 		s.say("A deal you agree must be ratified at home by %s: %s.", sim.JoinWords(actorNames(s.sc, rr.By), "and"), ratifiersNeeded(rr.VotesNeeded, rr.Votes))

@@ -592,3 +592,14 @@ func TestPlayPageShowsTheFirstProposalUnmarked(t *testing.T) {
 		t.Errorf("the second proposal reads %q over the columns %q; want the same deal again over issue, option, changed", line, columns)
 	}
 }
+
+// The page's Play tells a seat whose vote never decides so, as negsim play does
+// (TestAVoteThatNeverDecidesIsSaidSo): with Harborco's decision asking for 1 vote, the
+// developer's own, which its veto brings to every deal, the union's vote swings none.
+func TestPlayPageSaysAVoteNeverDecides(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	pagetest.DrivePlaySays(t, url, "scenario=teaching-harborco-quota&set=decision.votes_needed%3D1&view=play&as=union", []string{
+		"Your acceptance counts for 1 vote, but the parties with a veto, whose yes every deal needs, hold 1 vote between them: your vote never decides a deal.",
+	})
+}
