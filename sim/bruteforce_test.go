@@ -399,7 +399,7 @@ func choiceKey(choice []int) string {
 // red-line clash exactly when no deal is within them all.
 func TestClosestDealAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 2026))
-	checked, clashes := 0, 0
+	checked, clashes, byOne := 0, 0, 0
 	eachDrawn(t, rng, 400, func(n int, sc *Scenario, sp *Space) {
 		if sp.rule != nil {
 			return
@@ -447,6 +447,22 @@ func TestClosestDealAgreesWithBruteForce(t *testing.T) {
 		}
 		if !found {
 			clashes++
+			// The veto actors whose own red lines and constraints keep no deal, by visiting
+			// every deal for each: the diagnosis names them apart from a clash between actors.
+			var alone []string
+			for _, a := range sp.veto {
+				keeps := false
+				eachDeal(sc, func(choice []int) { keeps = keeps || sp.MeetsRedLines(a, choice) })
+				if !keeps {
+					alone = append(alone, sc.Actors[a].ID)
+				}
+			}
+			if !slices.Equal(dg.RuledOutAlone, alone) {
+				fail("ruled out alone %q, brute force %q", dg.RuledOutAlone, alone)
+			}
+			if len(alone) > 0 {
+				byOne++
+			}
 			return
 		}
 		if dg.Closest == nil || !slices.Equal(dg.Closest.Deal.Choice, first) {
@@ -456,8 +472,8 @@ func TestClosestDealAgreesWithBruteForce(t *testing.T) {
 			fail("largest shortfall %v, brute force %v", dg.Closest.LargestShortfall, least)
 		}
 	})
-	t.Logf("%d empty zones, %d red-line clashes", checked, clashes)
-	if checked < 100 || clashes == 0 || clashes == checked {
+	t.Logf("%d empty zones, %d red-line clashes, %d of them within one actor's own rules", checked, clashes, byOne)
+	if checked < 100 || clashes == 0 || clashes == checked || byOne == 0 || byOne == clashes {
 		t.Fatalf("only %d empty zones checked, %d of them red-line clashes: the draw no longer exercises both cases", checked, clashes)
 	}
 }

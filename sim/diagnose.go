@@ -13,6 +13,9 @@ type Diagnosis struct {
 	// RedLinesClash is true when no deal keeps every veto actor's red lines, whatever the
 	// reservations: the zone is closed before utilities are even counted.
 	RedLinesClash bool `json:"red_lines_clash"`
+	// RuledOutAlone, when the red lines clash, are the veto actors whose own red lines and
+	// constraints keep no deal at all: the clash is within each of them, not between them.
+	RuledOutAlone []string `json:"ruled_out_alone,omitempty"`
 	// TableAgrees, under a decision rule or ratification, is true when the veto actors
 	// accept some deals together (or no actor holds a veto) and it is the votes or the
 	// ratifications that reject every one.
@@ -113,6 +116,15 @@ func diagnose(ctx context.Context, sp *Space, res []float64, workers int, table 
 				cd.Shortfall[id] = presentable(math.Max(0, res[a]-sp.Utility(a, choice)))
 			}
 			dg.Closest = cd
+		}
+	}
+	if dg.RedLinesClash {
+		for _, a := range sp.veto {
+			if _, ok, err := sp.bestOwn(ctx, a); err != nil {
+				return nil, err
+			} else if !ok {
+				dg.RuledOutAlone = append(dg.RuledOutAlone, sp.sc.Actors[a].ID)
+			}
 		}
 	}
 

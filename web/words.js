@@ -95,6 +95,12 @@ export function diagnosisWords(an, say) {
     // The veto actors agree on some deals; the votes or the ratifiers turn all of them down.
     out.push({para: [`The veto actors accept some deals together, but none of them passes ${beyond}.`]});
     if (dg.closest) closest(`The closest deal to passing falls short by ${num(dg.closest.largest_shortfall)} at most, counting every actor whose yes it needs to pass ${beyond}:`);
+  } else if ((dg.ruled_out_alone || []).length) {
+    // As negsim analyze says it: the clash is within one actor's own rules, not between actors.
+    const names = dg.ruled_out_alone.map(say.actorName);
+    out.push({para: [names.length === 1
+      ? `The red lines and constraints of ${names[0]} alone rule out every deal, whatever the others accept and whatever the reservation values: no deal keeps them all.`
+      : `The red lines and constraints of each of ${joinAnd(names)} alone rule out every deal, whatever the others accept and whatever the reservation values.`]});
   } else if (dg.red_lines_clash) {
     out.push({para: ["The veto actors' red lines clash: no deal keeps all of them, whatever the reservations."]});
   } else if (dg.closest && beyond) {

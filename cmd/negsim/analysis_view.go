@@ -307,6 +307,8 @@ func diagnosisSection(sc *sim.Scenario, an *sim.Analysis) section {
 			s.text = append(s.text, closestLines(sc, an, name)...)
 		}
 		decidedDiagnosis(sc, an, &s)
+	case len(dg.RuledOutAlone) > 0:
+		s.text = append(s.text, ruledOutAloneWords(actorNames(sc, dg.RuledOutAlone)))
 	case dg.RedLinesClash:
 		s.text = append(s.text, "The veto actors' red lines clash: no deal keeps all of them, whatever the reservation values.")
 	case dg.Closest != nil && beyond != "":
@@ -440,4 +442,15 @@ func reachableText(x float64) (text string, value float64, decimals int) {
 		decimals, value = 6, down(1e6)
 	}
 	return strconv.FormatFloat(value, 'f', decimals, 64), value, decimals
+}
+
+// ruledOutAloneWords says that the red lines and constraints of one veto actor, or of each
+// of several, rule out every deal by themselves: "the veto actors' red lines clash" sent a
+// teacher looking between the parties for a conflict that was within one. The names are
+// objects, never subjects, so that plural names ("Oil exporters") read right.
+func ruledOutAloneWords(names []string) string {
+	if len(names) == 1 {
+		return fmt.Sprintf("The red lines and constraints of %s alone rule out every deal, whatever the others accept and whatever the reservation values: no deal keeps them all.", names[0])
+	}
+	return fmt.Sprintf("The red lines and constraints of each of %s alone rule out every deal, whatever the others accept and whatever the reservation values.", sim.JoinWords(names, "and"))
 }

@@ -78,6 +78,13 @@ var WordCases = []WordCase{
 		"The veto actors' red lines clash: no deal keeps all of them, whatever the reservations.",
 		"Lowering one reservation, the others fixed: no drop would do while the red lines clash.",
 	}},
+	// The United States' condition asks territory to be withdraw-donetsk or cede-four once
+	// guarantees are article5; accepting only article5 and only freeze, it accepts no deal
+	// at all, and the page blamed a clash between the actors (negsim analyze says the same:
+	// TestOneActorsOwnRulesRuleOutEveryDeal).
+	{Name: "one-actor-why", Hash: "scenario=ukraine-2026&set=actors.united-states.preferences.guarantees.acceptable%3D%5Barticle5%5D&set=actors.united-states.preferences.territory.acceptable%3D%5Bfreeze%5D", Section: "Why the zone is empty", Want: []string{
+		"The red lines and constraints of United States alone rule out every deal, whatever the others accept and whatever the reservation values: no deal keeps them all.",
+	}},
 	{Name: "reference-beliefs", Hash: "scenario=ukraine-2026", Section: "What each side believes", Want: []string{
 		"Ukraine: a perceived zone of 0 deals; false hopes: 0; missed deals: 0.",
 		"Russia: a perceived zone of 0 deals; false hopes: 0; missed deals: 0.",
