@@ -40,7 +40,7 @@ result.`,
 				func() *grid { return paramsCSV(params) },
 				func() *report {
 					r := &report{title: doc.Scenario.Name + ": what a what-if can change"}
-					r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range. A group (an issue, an actor, a constraint) is set whole, as JSON: it is shortened here, and --format json or csv gives it in full."}, grid: paramsGrid(params, true)})
+					r.add(section{text: []string{"Each row works as --set PATH=VALUE; change the value within its range (a weight, a power or votes may also go above its top, where sliders and sensitivity stop). A group (an issue, an actor, a constraint) is set whole, as JSON: it is shortened here, and --format json or csv gives it in full."}, grid: paramsGrid(params, true)})
 					return r
 				}))
 		},

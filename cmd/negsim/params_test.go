@@ -179,3 +179,13 @@ func TestParamsSayWhatRoundsZeroMeans(t *testing.T) {
 		t.Errorf("rounds under protocol.rounds=0 differ from rounds under 10:\n%v\n%v", zero, ten)
 	}
 }
+
+// A range with no upper end in the file is given one for sliders and sensitivity, and
+// --set takes more (the README says so): the table's line said only "change the value
+// within its range", and a teacher who set actors.union.votes=7 past the 0 to 6 shown
+// took negsim's silence for a slip. Harborco's union takes 7 votes.
+func TestParamsSayWhichRangesSetMayPass(t *testing.T) {
+	out := strings.Join(strings.Fields(runOK(t, "params", "teaching-harborco-quota")), " ")
+	wantContains(t, "params", out, "change the value within its range (a weight, a power or votes may also go above its top, where sliders and sensitivity stop)")
+	runOK(t, "analyze", "teaching-harborco-quota", "--set", "actors.union.votes=7")
+}
