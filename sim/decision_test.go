@@ -714,15 +714,6 @@ func bruteRuleZone(sp *Space, res []float64) (zone uint64, perOption, pivotal []
 	return zone, perOption, pivotal
 }
 
-func mustJSON(t *testing.T, v any) string {
-	t.Helper()
-	js, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(js)
-}
-
 func analyzeJSON(t *testing.T, sc *Scenario) ([]byte, *Analysis) {
 	t.Helper()
 	sp, err := Compile(sc)
@@ -759,7 +750,9 @@ func TestVotesNeededZeroIsUnanimity(t *testing.T) {
 		}
 		_, got := analyzeJSON(t, alt)
 		got.Warnings = slices.DeleteFunc(got.Warnings, func(d Diagnostic) bool { return strings.HasSuffix(d.Path, ".votes") })
-		if g, w := mustJSON(t, got), mustJSON(t, want); g != w {
+		g, _ := json.Marshal(got)
+		w, _ := json.Marshal(want)
+		if string(g) != string(w) {
 			t.Fatalf("scenario %d: votes_needed 0 changes the answer:\n%s\n%s", n, g, w)
 		}
 	}
