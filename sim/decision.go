@@ -1236,5 +1236,6 @@ func (sp *Space) dominatingDecided(ctx context.Context, choice []int) (*Dominanc
 	}
 	lo, _ := gains(best)
 	dom.MinGain = presentable(max(0, lo))
+	sp.fillOthers(dom, choice)
 	return dom, nil
 }

@@ -343,6 +343,7 @@ func (sp *Space) dominating(ctx context.Context, choice []int, res []float64) (*
 	}
 	// A gain within Tolerance of zero is a tie, reported as no gain at all.
 	dom.MinGain = presentable(max(0, value))
+	sp.fillOthers(dom, choice)
 	return dom, nil
 }
 

@@ -95,7 +95,26 @@ type Dominance struct {
 	Gains   map[string]float64 `json:"gains"`
 	// MinGain is the smallest of the veto actors' gains; 0 when one of them only breaks even.
 	MinGain float64 `json:"min_gain"`
-	Choice  []int   `json:"-"`
+	// Others is what the better deal does to every other actor, by id: its utility there
+	// less its utility at the deal scored. Pareto is judged over the parties alone, and a
+	// class asks whom the value left on the table would cost.
+	Others map[string]float64 `json:"others,omitempty"`
+	Choice []int              `json:"-"`
+}
+
+// fillOthers sets what the better deal does to each actor outside the parties, against
+// choice, the deal scored.
+func (sp *Space) fillOthers(dom *Dominance, choice []int) {
+	for a := range sp.sc.Actors {
+		id := sp.sc.Actors[a].ID
+		if _, party := dom.Gains[id]; party {
+			continue
+		}
+		if dom.Others == nil {
+			dom.Others = map[string]float64{}
+		}
+		dom.Others[id] = presentable(sp.Utility(a, dom.Choice) - sp.Utility(a, choice))
+	}
 }
 
 // DealError is a deal written wrongly: an unknown issue or option, an issue missing or

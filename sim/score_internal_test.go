@@ -214,6 +214,15 @@ func TestDominatingAgreesWithBruteForce(t *testing.T) {
 			if math.Abs(max(0, minGain)-d.MinGain) > 1e-9 || math.Abs(sum-sumGain) > 1e-9 {
 				t.Fatalf("scenario %d, deal %v: min gain %g, sum %g; brute force %g, %g", n, choice, d.MinGain, sum, minGain, sumGain)
 			}
+			// Every actor but the veto actors is told what the better deal does to it.
+			if len(d.Others) != len(sp.sc.Actors)-len(sp.veto) {
+				t.Fatalf("scenario %d, deal %v: others %v for %d actors without a veto", n, choice, d.Others, len(sp.sc.Actors)-len(sp.veto))
+			}
+			for a := range sp.sc.Actors {
+				if g, ok := d.Others[sp.sc.Actors[a].ID]; ok && math.Abs(g-(sp.Utility(a, d.Choice)-sp.Utility(a, choice))) > 1e-9 {
+					t.Fatalf("scenario %d, deal %v: %s's change %g, want %g", n, choice, sp.sc.Actors[a].ID, g, sp.Utility(a, d.Choice)-sp.Utility(a, choice))
+				}
+			}
 		}
 	})
 	if checked < 500 || dominated < 100 {

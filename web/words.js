@@ -442,9 +442,12 @@ export function scoreWords(s, an, issues, say) {
   const d = s.dominated_by;
   const changes = d ? issues.filter((is) => d.options[is.id] !== s.options[is.id]).map((is) => `${is.id} to ${say.optionWords(is.id, d.options[is.id])}`) : [];
   const gains = d ? s.actors.filter((a) => d.gains[a.id] !== undefined).map((a) => `${a.name} ${signedPoints(d.gains[a.id])}`) : [];
+  // What the better deal does to every other actor whose points it moves, as negsim score says it.
+  const moved = d ? s.actors.filter((a) => (d.others || {})[a.id]).map((a) => `${a.name} ${signedPoints(d.others[a.id])}`) : [];
+  const others = moved.length ? ` The others' points change too: ${moved.join(", ")}.` : "";
   if (s.pareto) lines.push(`Pareto-optimal among ${paretoAmong}: no ZOPA deal is at least as good for every ${party} and better for one.`);
-  else if (s.in_zopa && d) lines.push(`Not Pareto-optimal: value was left on the table. Changing ${joinAnd(changes)} gives ${aDeal}, at least as good for each${each} (${gains.join(", ")} points; the smallest gain ${signedPoints(d.min_gain)}).`);
-  else if (d) lines.push(`Not Pareto-optimal: that is judged among ${deals}, and this one is not among them. Changing ${joinAnd(changes)} gives one that is, at least as good for each ${party} (${gains.join(", ")} points).`);
+  else if (s.in_zopa && d) lines.push(`Not Pareto-optimal: value was left on the table. Changing ${joinAnd(changes)} gives ${aDeal}, at least as good for each${each} (${gains.join(", ")} points; the smallest gain ${signedPoints(d.min_gain)}).${others}`);
+  else if (d) lines.push(`Not Pareto-optimal: that is judged among ${deals}, and this one is not among them. Changing ${joinAnd(changes)} gives one that is, at least as good for each ${party} (${gains.join(", ")} points).${others}`);
   else lines.push(`Not Pareto-optimal: that is judged among ${deals}, and this one is not among them.`);
   const n = s.nash;
   if (!n) lines.push("No Nash solution to compare with: the ZOPA is empty.");

@@ -1059,6 +1059,13 @@ func TestBriefAllWritesADealSheet(t *testing.T) {
 	ratifiers := []string{"| Ukraine's parliament (the Rada) ", "| Ukrainian voters opposed to ceding land ", "| Ukrainian voters open to a territorial compromise ", "| Russia's hardliners "}
 	wantContains(t, "the signatures", signatures, parties...)
 	wantContains(t, "the ratification at home", home, ratifiers...)
+	// What each ratification needs and what each vote weighs (ukraine-2026.yaml): the Rada
+	// 100, the two electorates 55 and 45, of which Ukraine's needs 150; Russia's hardliners
+	// 1, all of which Russia's needs (votes_needed left at 0). The sheet had the boxes alone.
+	wantContains(t, "the ratification at home", strings.Join(strings.Fields(home), " "),
+		"it stands for a party when the ratifiers that vote yes hold the votes needed: for Ukraine, 150 of 200; for Russia, 1 of 1.",
+		"| Ukraine's parliament (the Rada) | Ukraine | 100 | ☐ yes ☐ no |",
+		"| Russia's hardliners | Russia | 1 | ☐ yes ☐ no |")
 	for _, r := range ratifiers {
 		if strings.Contains(signatures, r) {
 			t.Errorf("%s signs at the table; a ratifier sits at none:\n%s", r, signatures)

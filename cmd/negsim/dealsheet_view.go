@@ -67,11 +67,27 @@ func dealSheetReport(sc *sim.Scenario, b *sim.Brief) *report {
 	}
 
 	if len(b.Ratifiers) > 0 {
-		home := &grid{header: []string{"ratifier", "vote at home"}}
+		// The sheet says what each party's ratification needs and what each ratifier's vote
+		// weighs: with boxes alone, a teacher could not tell from it whether a deal stood.
+		home := &grid{header: []string{"ratifier", "ratifies for", "votes", "vote at home"}, right: []bool{false, false, true}}
+		var owners []string
+		needs := map[string]sim.Standing{}
 		for _, p := range b.Ratifiers {
-			home.add(p.Name, "☐\u00a0yes\u2003☐\u00a0no")
+			st := sc.StandingOf(p.ID)
+			home.add(p.Name, actorName(sc, st.RatifiesFor), fmt.Sprint(st.Votes), "☐\u00a0yes\u2003☐\u00a0no")
+			if _, seen := needs[st.RatifiesFor]; !seen {
+				owners = append(owners, st.RatifiesFor)
+			}
+			needs[st.RatifiesFor] = st
 		}
-		r.add(section{title: "Ratification at home", text: []string{"A signed deal goes home to be ratified: each ratifier votes on it."}, grid: home})
+		rules := make([]string, len(owners))
+		for i, id := range owners {
+			st := needs[id]
+			rules[i] = fmt.Sprintf("for %s, %d of %d", actorName(sc, id), st.VotesNeeded, st.Votes+st.OtherVotes)
+		}
+		r.add(section{title: "Ratification at home", text: []string{
+			"A signed deal goes home to be ratified: each ratifier votes on it, and it stands for a party when the ratifiers that vote yes hold the votes needed: " + strings.Join(rules, "; ") + ".",
+		}, grid: home})
 	}
 
 	ids := make([]string, len(b.Issues))

@@ -621,3 +621,30 @@ func TestDebriefChartOfAnEmptyZoneDrawsNoFrontier(t *testing.T) {
 		t.Errorf("the debrief of an empty zone does not say %q alone:\n%s", want, out)
 	}
 }
+
+// A ratifier's column is headed as analyze heads its row, "(ratifies at home)": the debrief
+// headed every actor without a veto "(no veto)" and called them observers, where Home's
+// parliament (teaching-tied-hands.yaml) can sink any deal at home.
+func TestDebriefHeadsARatifierAsOne(t *testing.T) {
+	deals := writeTemp(t, "class.csv", "table,quota\nA,q3\nB,q5\n")
+	out := runOK(t, "debrief", "teaching-tied-hands", "--deals", deals)
+	wantContains(t, "debrief", out, " parliament (ratifies at home) ", "Per actor, those without a veto included: points out of 100.")
+	if strings.Contains(out, "observers") || strings.Contains(out, "parliament (no veto)") {
+		t.Errorf("debrief still calls the parliament an observer without a veto:\n%s", out)
+	}
+}
+
+// The chart draws the frontier of the two parties on its axes; with more parties a deal
+// the table marks Pareto-optimal can lie inside that line, and the chart's words say so.
+// The reference scenario has four veto actors; the fish stock two, where the line is the
+// whole frontier and nothing more is said.
+func TestDebriefChartSaysItsFrontierIsTwoParties(t *testing.T) {
+	const more = "The frontier drawn is these two's alone: with 4 parties, a deal Pareto-optimal for all of them can lie inside it, giving another party more."
+	deals := writeTemp(t, "class.csv", "table,territory,recognition,guarantees,nato,military-limits,foreign-troops,sanctions,assets,sequencing,eu-path,language,interim\n"+
+		"A,freeze,de-facto,russia-role,not-now,cap,none,full-relief,shared-fund,deal-first,membership-path,russian-status,energy-and-ports\n")
+	wantContains(t, "debrief", strings.Join(strings.Fields(runOK(t, "debrief", "--variant", "sanctions-bite", "--deals", deals, "--format", "markdown")), " "), more)
+	fish := writeTemp(t, "fish.csv", "table,quota\nA,q3\n")
+	if out := runOK(t, "debrief", "teaching-tied-hands", "--deals", fish, "--format", "markdown"); strings.Contains(out, "these two's alone") {
+		t.Errorf("the fish stock has two parties, yet the chart's words say more:\n%s", out)
+	}
+}

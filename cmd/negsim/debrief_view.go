@@ -69,18 +69,20 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 	r.add(summary)
 
 	g := &grid{header: []string{"rank", "table", "joint gain"}, right: []bool{true, false, true}}
-	// The veto actors first, whose surpluses make the joint gain; then the observers, whose
-	// briefs promise that their interests count in the debrief.
+	// The veto actors first, whose surpluses make the joint gain; then the others, whose
+	// briefs promise that their interests count in the debrief. A ratifier is marked as
+	// such, as analyze marks it: "(no veto)" read as a bystander where its vote at home can
+	// sink a deal.
 	var shown []sim.Actor
-	for _, observers := range []bool{false, true} {
+	for _, withoutVeto := range []bool{false, true} {
 		for _, ac := range sc.Actors {
-			if ac.Veto == observers {
+			if ac.Veto == withoutVeto {
 				continue
 			}
 			shown = append(shown, ac)
 			h := ac.ID
-			if observers {
-				h += " (no veto)"
+			if withoutVeto {
+				h += noVetoMark(sc, ac.ID)
 			}
 			g.header = append(g.header, h)
 			g.right = append(g.right, true)
@@ -143,7 +145,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 		howEnded = " A table with no deal says how its session ended: quit (a player with a veto left, which ended the talks), deadline (the last round passed without a deal; \"left in round N\" where a player without a veto had left and the others talked on) or stopped (Ctrl-C or --timeout ended the session)."
 	}
 	r.add(section{title: "Tables ranked by joint gain", text: []string{
-		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor, observers (no veto) included: points out of 100. " +
+		"Joint gain: the veto actors' surpluses over their walk-away values, added up, in points. Per actor, those without a veto included: points out of 100. " +
 			"A deal signed below a veto actor's walk-away value or across its red lines scores as no agreement: every actor keeps its walk-away value (no: unacceptable)." + passedToo + howEnded,
 	}, grid: g})
 
@@ -188,7 +190,7 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 			continue
 		}
 		if d := s.DominatedBy; d != nil {
-			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.", t.Table, sim.JoinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), signedPts(d.MinGain)))
+			left = append(left, fmt.Sprintf("- %s: changing %s gives every veto actor at least %s points more.%s", t.Table, sim.JoinWords(dealChanges(sc, s.Options, d.Options, false, wd), "and"), signedPts(d.MinGain), othersChange(s, d)))
 		}
 	}
 	if len(stopped) > 0 {
@@ -207,6 +209,18 @@ func debriefReport(sc *sim.Scenario, db *sim.Debrief, format, label string, sess
 		}
 		title := fmt.Sprintf("Every table's deal against the Pareto frontier for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))
 		says := "Points for the two actors on the axes. The line is the ZOPA's frontier for these two: no ZOPA deal lies beyond it. Dashed lines are their walk-away values, where a cross marks the tables that reached no deal; the ring marks the Nash solution."
+		// With more parties than the two drawn, a deal Pareto-optimal for all of them can
+		// lie inside the line, where it gives a third more: the table's "Pareto: yes"
+		// beside a dot inside the frontier read as a contradiction.
+		parties := 0
+		for _, a := range sc.Actors {
+			if a.Veto {
+				parties++
+			}
+		}
+		if parties > 2 {
+			says += fmt.Sprintf(" The frontier drawn is these two's alone: with %d parties, a deal Pareto-optimal for all of them can lie inside it, giving another party more.", parties)
+		}
 		if db.ZOPA == 0 {
 			// An empty zone has no frontier and no Nash solution to draw.
 			title = fmt.Sprintf("Every table's deal for %s and %s", actorName(sc, db.Axes[0]), actorName(sc, db.Axes[1]))

@@ -641,3 +641,19 @@ func TestAShortfallUnderATenthIsShown(t *testing.T) {
 		}
 	}
 }
+
+// Pareto is judged over the parties with a veto, and a better deal for them can cost the
+// others: in Harborco, medium fund and partial guarantee leave the developer 10 points
+// (0.6·(1 − 0.5) − 0.4·(0.5 − 0) = 0.1) against small fund and full guarantee, which take
+// the environmental coalition from 0.5 to 0 (−50.0) and the union from 0.5 to 1 (+50.0);
+// the other ports lose 25 on the fund and win 25 on the jobs, and the governor and the
+// agency value small as medium and full as partial: unmoved, and not named. score and
+// debrief said only what the developer gains.
+func TestValueLeftSaysWhatItCostsTheOthers(t *testing.T) {
+	const others = " The others' points change too: Environmental coalition -50.0, Union +50.0."
+	wantContains(t, "score", runOK(t, "score", "teaching-harborco-quota", "--deal", "fund=medium,jobs=partial"),
+		"at least as good for each veto actor (Harborco (developer) +10.0 points; the smallest gain +10.0)."+others+"\n")
+	deals := writeTemp(t, "class.csv", "table,fund,jobs\nports,medium,partial\n")
+	wantContains(t, "debrief", runOK(t, "debrief", "teaching-harborco-quota", "--deals", deals),
+		"- ports: changing fund to small and jobs to full gives every veto actor at least +10.0 points more."+others)
+}

@@ -83,6 +83,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 	*v = append(*v, voteLines(sc, s, res.session)...)
 	d := s.DominatedBy
 	var changes, gains []string
+	others := ""
 	if d != nil {
 		changes = dealChanges(sc, s.Options, d.Options, true, wd)
 		for _, as := range s.Actors {
@@ -90,6 +91,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 				gains = append(gains, fmt.Sprintf("%s %s", as.Name, signedPts(g)))
 			}
 		}
+		others = othersChange(s, d)
 	}
 	// Under a decision rule or ratification the zone is more than the veto actors' yes.
 	deals, aDeal, paretoAmong, party, each := "the deals every veto actor accepts", "a deal every veto actor accepts", "the deals the parties accept", "veto actor", ""
@@ -101,11 +103,11 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 	case s.Pareto:
 		*v = append(*v, fmt.Sprintf("Pareto-optimal among %s: no ZOPA deal is at least as good for every %s and better for one.", paretoAmong, party))
 	case s.InZOPA && d != nil:
-		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s gives %s, at least as good for each%s (%s points; the smallest gain %s).",
-			sim.JoinWords(changes, "and"), aDeal, each, strings.Join(gains, ", "), signedPts(d.MinGain)))
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: value was left on the table. Changing %s gives %s, at least as good for each%s (%s points; the smallest gain %s).%s",
+			sim.JoinWords(changes, "and"), aDeal, each, strings.Join(gains, ", "), signedPts(d.MinGain), others))
 	case d != nil:
-		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among %s, and this one is not among them. Changing %s gives one that is, at least as good for each %s (%s points).",
-			deals, sim.JoinWords(changes, "and"), party, strings.Join(gains, ", ")))
+		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among %s, and this one is not among them. Changing %s gives one that is, at least as good for each %s (%s points).%s",
+			deals, sim.JoinWords(changes, "and"), party, strings.Join(gains, ", "), others))
 	default:
 		*v = append(*v, fmt.Sprintf("Not Pareto-optimal: that is judged among %s, and this one is not among them.", deals))
 	}
@@ -261,4 +263,21 @@ func scoreGrid(sc *sim.Scenario, results []tableResult) *grid {
 		g.add(row...)
 	}
 	return g
+}
+
+// othersChange says, after a better deal for the parties, what it does to each other actor
+// whose points it moves, in file order: Harborco's "value left on the table" for the
+// developer took the environmental coalition from 50 points to 0 without a word. Empty when
+// it moves no one else's.
+func othersChange(s *sim.Score, d *sim.Dominance) string {
+	var moved []string
+	for _, as := range s.Actors {
+		if g, ok := d.Others[as.ID]; ok && g != 0 {
+			moved = append(moved, fmt.Sprintf("%s %s", as.Name, signedPts(g)))
+		}
+	}
+	if len(moved) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" The others' points change too: %s.", strings.Join(moved, ", "))
 }

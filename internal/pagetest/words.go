@@ -573,6 +573,9 @@ var ScoreCases = []ScoreCase{
 	{Scenario: "teaching-red-line", Deal: "tax=cut,schools=close,bridge=no"},
 	{Scenario: "teaching-security-council", Deal: "response=force"},
 	{Scenario: "teaching-tied-hands", Deal: "quota=q2"},
+	// Value left on the table for the developer moves two others' points, which the page
+	// says as the terminal does (TestValueLeftSaysWhatItCostsTheOthers).
+	{Scenario: "teaching-harborco-quota", Deal: "fund=medium,jobs=partial"},
 	{Scenario: "ukraine-2026", Variant: "sanctions-bite", Sets: []string{"actors.russia.reservation=0.5"},
 		Deal: "territory=withdraw-donetsk,recognition=de-facto,guarantees=russia-role,nato=not-now,military-limits=cap,foreign-troops=none,sanctions=full-relief,assets=shared-fund,sequencing=deal-first,eu-path=membership-path,language=russian-status,interim=energy-and-ports"},
 }

@@ -190,8 +190,8 @@ func TestDealSheetPrintsEachPartWithItsTable(t *testing.T) {
 	}{
 		{"the heading", regexp.MustCompile(`^\s*Ratification at home\s*$`)},
 		{"its line", regexp.MustCompile(`^\s*A signed deal goes home to be ratified`)},
-		{"the first ratifier", regexp.MustCompile(`^\s*Ukraine's parliament \(the Rada\)\s+☐ yes`)},
-		{"the last ratifier", regexp.MustCompile(`^\s*Russia's hardliners\s+☐ yes`)},
+		{"the first ratifier", regexp.MustCompile(`^\s*Ukraine's parliament \(the Rada\)\s+Ukraine\s+100\s+☐ yes`)},
+		{"the last ratifier", regexp.MustCompile(`^\s*Russia's hardliners\s+Russia\s+1\s+☐ yes`)},
 	}
 	for _, paper := range []pagetest.Paper{pagetest.Letter, pagetest.A4} {
 		pages := pagetest.PrintedPages(t, tab, "deal-sheet", paper)
