@@ -606,6 +606,10 @@ function ending(r) {
   parts.push(h("p", {text: `Points at round ${out.round}'s walk-away values:`}));
   parts.push(h("div", {class: "scroll"}, stack(ui.table(["actor", "veto", "points", "walk-away", "surplus"],
     r.table.map((a) => [a.seat ? `${a.name} (you)` : a.name, a.veto ? "yes" : "no", pts(a.utility), pts(a.reservation), signedPts(a.surplus)]), [2, 3, 4], "Each party's points"))));
+  // As negsim play says it: where the rounds move values, the class's scores are not these.
+  if ((ui.scenario.events || []).length || ui.scenario.actors.some((a) => a.reservation_drift)) {
+    parts.push(h("p", {text: "Score and debrief weigh the session at the scenario's starting values, before the rounds' drift and events, so their points can differ from these."}));
+  }
   // The rule the session was played under: the votes needed from the seat's brief and the
   // vetoes from the table, which follow a what-if; who ratifies, from the file.
   const played = {...ui.scenario, decision: r.brief.decision || {},

@@ -1134,3 +1134,17 @@ func TestPlayHelpSaysWhatQuitDoesForTheSeat(t *testing.T) {
 	help := runOK(t, "play", "--help")
 	wantContains(t, "play --help", help, "quit                        leave the table: with a veto, the talks end without\n                              agreement; without one, the others talk on without you")
 }
+
+// Where the rounds move values, play's last table is not what score and debrief give the
+// class: Ukraine accepting every text under sanctions-bite agrees in round 7 at 54.1 points
+// against a drifted walk-away value of 31.0, while score weighs the deal at the starting
+// values (52.3 against 40.0), and a student took the debrief for a mistake. The job offer
+// has no drift and no events: nothing is said.
+func TestPlaySaysScoresUseTheStartingValues(t *testing.T) {
+	const line = "\nScore and debrief weigh the session at the scenario's starting values, before the rounds' drift and events, so their points can differ from these.\n"
+	out, _, _ := runNegsimInput(t, strings.Repeat("accept\n", 8), "play", "--variant", "sanctions-bite", "--as", "ukraine")
+	wantContains(t, "play", out, line)
+	if out, _, _ := runNegsimInput(t, "quit\n", "play", "teaching-two-party", "--as", "candidate"); strings.Contains(out, "starting values") {
+		t.Errorf("the job offer moves no value in its rounds, yet play says:\n%s", out)
+	}
+}

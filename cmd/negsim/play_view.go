@@ -519,6 +519,9 @@ func (s *session) ending() {
 	} else {
 		g.render(s.stdout, false)
 	}
+	if valuesMove(s.sc) {
+		s.say("%s", scoredAtStart)
+	}
 	if out.Deal == nil {
 		if len(tr.Rounds) == 0 {
 			return
@@ -610,4 +613,15 @@ func atHome(yes, no []string) string {
 		home = append(home, "no from "+sim.JoinWords(no, "and"))
 	}
 	return strings.Join(home, ", ")
+}
+
+// scoredAtStart warns a seat whose talks moved walk-away values or weights that the class's
+// scores are not the points above: Ukraine, accepting the United States' round-7 text under
+// sanctions-bite, saw 54.1 here and 52.3 in score, and took the debrief for a mistake.
+const scoredAtStart = "Score and debrief weigh the session at the scenario's starting values, before the rounds' drift and events, so their points can differ from these."
+
+// valuesMove reports whether the rounds move any value a session is scored by: a
+// reservation's drift, or an event.
+func valuesMove(sc *sim.Scenario) bool {
+	return len(sc.Events) > 0 || slices.ContainsFunc(sc.Actors, func(a sim.Actor) bool { return a.ReservationDrift != 0 })
 }

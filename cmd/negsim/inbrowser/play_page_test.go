@@ -603,3 +603,14 @@ func TestPlayPageSaysAVoteNeverDecides(t *testing.T) {
 		"Your acceptance counts for 1 vote, but the parties with a veto, whose yes every deal needs, hold 1 vote between them: your vote never decides a deal.",
 	})
 }
+
+// The page's Play ends as negsim play does where the rounds move values
+// (TestPlaySaysScoresUseTheStartingValues): the class's scores are weighed at the starting
+// values, not at the last round's shown in its table.
+func TestPlayPageSaysScoresUseTheStartingValues(t *testing.T) {
+	pagetest.RequireChromium(t)
+	url := startServe(t)
+	pagetest.DrivePlaySays(t, url, "scenario=ukraine-2026&variant=sanctions-bite&view=play&as=ukraine&moves="+strings.TrimSuffix(strings.Repeat("accept;", 8), ";"), []string{
+		"Score and debrief weigh the session at the scenario's starting values, before the rounds' drift and events, so their points can differ from these.",
+	})
+}
