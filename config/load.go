@@ -613,11 +613,8 @@ func lookalike(data []byte, n int) (col int, what string, ok bool) {
 		return 0, "", false
 	}
 	lines[n-1] = straighten.Replace(line)
-	if _, err := parser.ParseBytes([]byte(strings.Join(lines, "\n")), 0); err != nil {
-		var ye interface{ GetToken() *token.Token }
-		if !errors.As(err, &ye) || ye.GetToken() == nil || ye.GetToken().Position == nil || ye.GetToken().Position.Line == n {
-			return 0, "", false
-		}
+	if !parsesPast(lines, n) {
+		return 0, "", false
 	}
 	return col, what, true
 }
@@ -647,11 +644,8 @@ func colonInText(data []byte, n int) (col int, what string, ok bool) {
 		quote = "'"
 	}
 	lines[n-1] = m[1] + quote + m[3] + quote
-	if _, err := parser.ParseBytes([]byte(strings.Join(lines, "\n")), 0); err != nil {
-		var ye interface{ GetToken() *token.Token }
-		if !errors.As(err, &ye) || ye.GetToken() == nil || ye.GetToken().Position == nil || ye.GetToken().Position.Line == n {
-			return 0, "", false
-		}
+	if !parsesPast(lines, n) {
+		return 0, "", false
 	}
 	example := m[3]
 	if r := []rune(example); len(r) > 40 {
@@ -664,6 +658,18 @@ func colonInText(data []byte, n int) (col int, what string, ok bool) {
 	}
 	return utf8.RuneCountInString(m[1]) + 1, fmt.Sprintf(`the text of %s holds a colon and a space (": "), which YAML reads as the start of another key; put the whole text in quotes: %s: %s%s%s`,
 		m[2], m[2], quote, example, quote), true
+}
+
+// parsesPast reports whether the parser, given lines with line n mended, reads past line
+// n: either without error, or stopping at another line. Only then is the mend the one that
+// line needed.
+func parsesPast(lines []string, n int) bool {
+	_, err := parser.ParseBytes([]byte(strings.Join(lines, "\n")), 0)
+	if err == nil {
+		return true
+	}
+	var ye interface{ GetToken() *token.Token }
+	return errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil && ye.GetToken().Position.Line != n
 }
 
 // straighten types on a line what a word processor replaced.

@@ -527,18 +527,13 @@ func stoppedSession(tr *sim.PlayTranscript) bool { return tr != nil && tr.Ended 
 // noDealText says how a session without a deal ended and what its table scores. A seat
 // without a veto that left did not end the talks: the others talked on to the deadline, and
 // a class asks that table about the leaving, not the deadline alone. tr is nil for a deal
-// given, of which nothing more is known.
-func noDealText(tr *sim.PlayTranscript) string {
+// given, of which nothing more is known; sc is the scenario it was played on.
+func noDealText(sc *sim.Scenario, tr *sim.PlayTranscript) string {
 	const keeps = "every actor keeps its walk-away value, a joint gain of 0."
 	if tr == nil {
 		return "No agreement: " + keeps
 	}
-	seat := tr.Seat
-	for _, ac := range tr.Actors {
-		if ac.ID == tr.Seat {
-			seat = ac.Name
-		}
-	}
+	seat := actorName(sc, tr.Seat)
 	switch {
 	case tr.Ended == sim.EndStopped:
 		return stoppedText(tr) + " So " + keeps

@@ -26,7 +26,7 @@ func scoreSections(sc *sim.Scenario, res tableResult, zopa uint64) []section {
 			}
 			g.add(ac.Name, veto, pts(ac.Reservation))
 		}
-		return []section{{title: title, text: []string{noDealText(res.session)}, grid: g}}
+		return []section{{title: title, text: []string{noDealText(sc, res.session)}, grid: g}}
 	}
 	deal := section{title: title}
 	var parts []string
